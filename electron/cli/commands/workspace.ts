@@ -1,0 +1,101 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { VERDICTS, type Verdict } from '../../../shared/domain';
+import { withWorkspace, userError } from '../context';
+import type { CliIO } from '../io';
+
+function parseVerdict(v: string): Verdict {
+  if ((VERDICTS as readonly string[]).includes(v)) return v as Verdict;
+  throw userError(`Unknown verdict "${v}": use sourced, disputed or unverified`);
+}
+
+function oneLine(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '∅';
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  return text.length > 80 ? `${text.slice(0, 77)}…` : text;
+}
+
+export function registerWorkspaceCommands(program: Command, io: CliIO): void {
+  program
+    .command('init')
+    .description('create a new, empty workspace file')
+    .argument('<file>', 'workspace file (.claimbench)')
+    .action(async (file: string) => {
+      if (fs.existsSync(file)) throw userError(`${file} already exists`);
+      await withWorkspace(file, program.opts(), async () => undefined, true);
+      io.out(`Created ${path.resolve(file)}`);
+    });
+
+  program
+    .command('add')
+    .description('add a claim by hand')
+    .argument('<file>', 'workspace file')
+    .argument('<text>', 'the claim text')
+    .option('--document <id>', 'attach the claim to this document')
+    .option('--claimant <name>', 'who made the claim')
+    .action(async (file: string, text: string, o: { document?: string; claimant?: string }) => {
+      const claim = await withWorkspace(file, program.opts(), (_ctx, run) =>
+        run('claims.add', { text, documentId: o.document, claimant: o.claimant }),
+      );
+      io.out(claim.id);
+    });
+
+  program
+    .command('claims')
+    .description('list claims')
+    .argument('<file>', 'workspace file')
+    .option('--verdict <verdict>', 'only claims with this verdict')
+    .option('--document <id>', 'only claims of this document')
+    .option('--json', 'print a JSON array')
+    .action(async (file: string, o: { verdict?: string; document?: string; json?: boolean }) => {
+      const verdict = o.verdict ? parseVerdict(o.verdict) : undefined;
+      const claims = await withWorkspace(file, program.opts(), async (_ctx, run) => {
+        const all = [];
+        for (let offset = 0; ; offset += 5000) {
+          const page = await run('claims.list', { verdict, documentId: o.document, offset, limit: 5000 });
+          all.push(...page.items);
+          if (all.length >= page.total || page.items.length === 0) break;
+        }
+        return all;
+      });
+      if (o.json) {
+        io.out(JSON.stringify(claims, null, 2));
+        return;
+      }
+      for (const c of claims) io.out(`${c.id}  ${c.verdict.padEnd(10)}  ${c.text}`);
+    });
+
+  program
+    .command('mark')
+    .description('set a claim’s verdict')
+    .argument('<file>', 'workspace file')
+    .argument('<claimId>', 'claim id')
+    .argument('<verdict>', 'sourced, disputed or unverified')
+    .option('--rationale <text>', 'why')
+    .action(async (file: string, claimId: string, verdictText: string, o: { rationale?: string }) => {
+      const verdict = parseVerdict(verdictText);
+      await withWorkspace(file, program.opts(), (_ctx, run) =>
+        run('claims.setVerdict', { ids: [claimId], verdict, rationale: o.rationale }),
+      );
+      io.out(`${claimId} ${verdict}`);
+    });
+
+  program
+    .command('history')
+    .description('who changed what in a claim, when, from what to what')
+    .argument('<file>', 'workspace file')
+    .argument('<claimId>', 'claim id')
+    .option('--json', 'print a JSON array')
+    .action(async (file: string, claimId: string, o: { json?: boolean }) => {
+      const entries = await withWorkspace(file, program.opts(), (_ctx, run) => run('claims.history', { id: claimId }));
+      if (o.json) {
+        io.out(JSON.stringify(entries, null, 2));
+        return;
+      }
+      for (const e of entries) {
+        const what = e.field === '$create' ? 'created the claim' : `${e.field}: ${oneLine(e.from)} → ${oneLine(e.to)}`;
+        io.out(`${e.at}  ${e.author}  ${what}`);
+      }
+    });
+}

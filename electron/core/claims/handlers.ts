@@ -1,0 +1,131 @@
+import { randomUUID } from 'node:crypto';
+import type { VerdictCounts } from '../../../shared/domain';
+import { ClaimbenchError } from '../../../shared/result';
+import type { Handlers } from '../handler-types';
+import { loadDocumentSummary } from '../documents/rows';
+import type { DB } from '../store/open';
+import { CLAIM_COLUMNS, claimFromRow, loadClaim, type ClaimRow } from './rows';
+
+interface ClaimFilter {
+  documentId?: string;
+  verdict?: string;
+  query?: string;
+}
+
+function whereClause(f: ClaimFilter): { sql: string; params: unknown[] } {
+  const parts = ['c.deleted = 0'];
+  const params: unknown[] = [];
+  if (f.documentId) {
+    parts.push('c.document_id = ?');
+    params.push(f.documentId);
+  }
+  if (f.verdict) {
+    parts.push('c.verdict = ?');
+    params.push(f.verdict);
+  }
+  const q = f.query?.trim();
+  if (q) {
+    parts.push("(c.text LIKE ? ESCAPE '\\' OR coalesce(c.claimant, '') LIKE ? ESCAPE '\\')");
+    const like = `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    params.push(like, like);
+  }
+  return { sql: parts.join(' AND '), params };
+}
+
+export function countVerdicts(db: DB, documentId?: string): VerdictCounts {
+  const rows = db
+    .prepare(
+      `SELECT verdict, count(*) AS n FROM claims c WHERE c.deleted = 0 ${documentId ? 'AND c.document_id = ?' : ''} GROUP BY verdict`,
+    )
+    .all(...(documentId ? [documentId] : [])) as { verdict: string; n: number }[];
+  const counts: VerdictCounts = { total: 0, checked: 0, sourced: 0, disputed: 0, unverified: 0 };
+  for (const r of rows) {
+    if (r.verdict === 'sourced' || r.verdict === 'disputed' || r.verdict === 'unverified') counts[r.verdict] = r.n;
+    counts.total += r.n;
+  }
+  counts.checked = counts.sourced + counts.disputed;
+  return counts;
+}
+
+function requireClaims(db: DB, ids: string[]): void {
+  const exists = db.prepare('SELECT 1 FROM claims WHERE id = ? AND deleted = 0');
+  for (const id of ids) if (!exists.get(id)) throw new ClaimbenchError('NOT_FOUND', `No claim with id ${id}`);
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+export const claimHandlers = {
+  'claims.list': ({ documentId, verdict, query, offset = 0, limit = 200 }, { workspace }) => {
+    const { sql, params } = whereClause({ documentId, verdict, query });
+    const db = workspace.db;
+    const items = (
+      db
+        .prepare(
+          `SELECT ${CLAIM_COLUMNS} FROM claims c WHERE ${sql} ORDER BY c.document_id IS NULL, c.document_id, c.ordinal, c.id LIMIT ? OFFSET ?`,
+        )
+        .all(...params, limit, offset) as ClaimRow[]
+    ).map(claimFromRow);
+    const total = (db.prepare(`SELECT count(*) AS n FROM claims c WHERE ${sql}`).get(...params) as { n: number }).n;
+    return { items, total };
+  },
+
+  'claims.get': ({ id }, { workspace }) => loadClaim(workspace.db, id),
+
+  'claims.add': ({ documentId, text, claimant }, { workspace }) => {
+    const db = workspace.db;
+    if (documentId) loadDocumentSummary(db, documentId);
+    const last = db
+      .prepare('SELECT max(ordinal) AS m FROM claims WHERE deleted = 0 AND document_id IS ?')
+      .get(documentId ?? null) as { m: number | null };
+    const id = randomUUID();
+    workspace.undo.run('Add claim', (w) =>
+      w.create('claim', id, {
+        documentId: documentId ?? null,
+        ordinal: (last.m ?? 0) + 1,
+        text,
+        anchor: null,
+        claimant: claimant?.trim() || null,
+        score: null,
+        reasons: [],
+        verdict: 'unverified',
+      }),
+    );
+    return loadClaim(db, id);
+  },
+
+  'claims.update': ({ id, patch }, { workspace }) => {
+    loadClaim(workspace.db, id);
+    workspace.undo.run('Edit claim', (w) => {
+      if (patch.text !== undefined) w.set('claim', id, 'text', patch.text);
+      if (patch.claimant !== undefined) w.set('claim', id, 'claimant', patch.claimant?.trim() || null);
+      if (patch.rationale !== undefined) w.set('claim', id, 'rationale', patch.rationale);
+    });
+    return loadClaim(workspace.db, id);
+  },
+
+  'claims.setVerdict': ({ ids, verdict, rationale }, { workspace }) => {
+    const unique = [...new Set(ids)];
+    requireClaims(workspace.db, unique);
+    const label = unique.length === 1 ? `Mark ${verdict}` : `Mark ${plural(unique.length, 'claim')} ${verdict}`;
+    let updated = 0;
+    workspace.undo.run(label, (w) => {
+      for (const id of unique) {
+        const changed = w.set('claim', id, 'verdict', verdict);
+        const reasoned = rationale !== undefined && w.set('claim', id, 'rationale', rationale);
+        if (changed || reasoned) updated++;
+      }
+    });
+    return { updated };
+  },
+
+  'claims.delete': ({ ids }, { workspace }) => {
+    const unique = [...new Set(ids)];
+    requireClaims(workspace.db, unique);
+    workspace.undo.run(unique.length === 1 ? 'Delete claim' : `Delete ${plural(unique.length, 'claim')}`, (w) => {
+      for (const id of unique) w.set('claim', id, 'deleted', true);
+    });
+    return { deleted: unique.length };
+  },
+
+  'stats.get': ({ documentId }, { workspace }) => countVerdicts(workspace.db, documentId),
+} satisfies Partial<Handlers>;

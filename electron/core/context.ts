@@ -1,0 +1,13 @@
+import type { Workspace } from './store/workspace';
+
+/** Who is working: a stable actor id for this person and the display name on their changes. */
+export interface IdentityStore {
+  get(): { actorId: string; author: string | null };
+  setAuthor(name: string): void;
+}
+
+/** Everything a handler may touch. The app, the CLI and the tests each build one. */
+export interface CoreContext {
+  workspace: Workspace;
+  identity: IdentityStore;
+}

@@ -1,0 +1,43 @@
+import { api, isOperationName, type OperationName, type OperationOutput } from '../../shared/api';
+import { ClaimbenchError, isClaimbenchError, type Result } from '../../shared/result';
+import { parseOrThrow } from '../../shared/validate';
+import type { CoreContext } from './context';
+import type { Handler } from './handler-types';
+import { handlers } from './handlers';
+
+export type Logger = (message: string, error: unknown) => void;
+
+const defaultLogger: Logger = (message, error) => console.error(message, error);
+
+/**
+ * The one entry point for every caller (IPC, CLI, test bridge): check the operation name,
+ * validate the input with its schema, run the handler and wrap the outcome in the envelope.
+ * Unexpected failures become INTERNAL with a generic message; details go to the log only.
+ */
+export async function invoke(
+  ctx: CoreContext,
+  name: unknown,
+  rawInput: unknown,
+  log: Logger = defaultLogger,
+): Promise<Result<unknown>> {
+  if (!isOperationName(name)) {
+    return { ok: false, error: { code: 'UNKNOWN_OPERATION', message: `Unknown operation: ${String(name).slice(0, 100)}` } };
+  }
+  try {
+    const input = parseOrThrow(api[name].input, rawInput ?? {});
+    const handler = handlers[name] as Handler<OperationName>;
+    const value = await handler(input as never, ctx);
+    return { ok: true, value };
+  } catch (e) {
+    if (isClaimbenchError(e)) return { ok: false, error: { code: e.code, message: e.message } };
+    log(`Operation ${name} failed`, e);
+    return { ok: false, error: { code: 'INTERNAL', message: `Something went wrong in ${name}. Your data was not changed.` } };
+  }
+}
+
+/** Typed convenience for Node callers (CLI, tests): throws the envelope's error. */
+export async function call<N extends OperationName>(ctx: CoreContext, name: N, input: unknown): Promise<OperationOutput<N>> {
+  const r = await invoke(ctx, name, input);
+  if (!r.ok) throw new ClaimbenchError(r.error.code, r.error.message);
+  return r.value as OperationOutput<N>;
+}

@@ -1,0 +1,52 @@
+import type { DocumentRecord, DocumentSummary } from '../../../shared/domain';
+import { ClaimbenchError } from '../../../shared/result';
+import type { DB } from '../store/open';
+
+const SUMMARY_SQL = `
+  SELECT d.id, d.title, d.origin, d.publisher, d.published_at, d.created_at,
+    (SELECT count(*) FROM claims c WHERE c.document_id = d.id AND c.deleted = 0) AS claim_count,
+    (SELECT count(*) FROM claims c WHERE c.document_id = d.id AND c.deleted = 0 AND c.verdict <> 'unverified') AS checked_count
+  FROM documents d WHERE d.deleted = 0`;
+
+interface SummaryRow {
+  id: string;
+  title: string;
+  origin: string | null;
+  publisher: string | null;
+  published_at: string | null;
+  created_at: string;
+  claim_count: number;
+  checked_count: number;
+}
+
+function summaryFromRow(r: SummaryRow): DocumentSummary {
+  return {
+    id: r.id,
+    title: r.title,
+    origin: r.origin,
+    publisher: r.publisher,
+    publishedAt: r.published_at,
+    createdAt: r.created_at,
+    claimCount: r.claim_count,
+    checkedCount: r.checked_count,
+  };
+}
+
+export function listDocuments(db: DB): DocumentSummary[] {
+  return (db.prepare(`${SUMMARY_SQL} ORDER BY d.created_at, d.id`).all() as SummaryRow[]).map(summaryFromRow);
+}
+
+export function loadDocumentSummary(db: DB, id: string): DocumentSummary {
+  const row = db.prepare(`${SUMMARY_SQL} AND d.id = ?`).get(id) as SummaryRow | undefined;
+  if (!row) throw new ClaimbenchError('NOT_FOUND', `No document with id ${id}`);
+  return summaryFromRow(row);
+}
+
+export function loadDocument(db: DB, id: string): DocumentRecord {
+  const summary = loadDocumentSummary(db, id);
+  const row = db.prepare('SELECT text, content_hash FROM documents WHERE id = ?').get(id) as {
+    text: string;
+    content_hash: string;
+  };
+  return { ...summary, text: row.text, contentHash: row.content_hash };
+}

@@ -1,0 +1,15 @@
+import type { Handlers } from './handler-types';
+import { claimHandlers } from './claims/handlers';
+import { historyHandlers } from './claims/history-handlers';
+import { documentHandlers } from './documents/handlers';
+import { editHandlers } from './edit/handlers';
+import { sessionHandlers } from './session/handlers';
+
+/** One handler per operation in shared/api.ts; the type makes a missing one a compile error. */
+export const handlers: Handlers = {
+  ...sessionHandlers,
+  ...documentHandlers,
+  ...claimHandlers,
+  ...historyHandlers,
+  ...editHandlers,
+};

@@ -1,0 +1,53 @@
+import path from 'node:path';
+import { HybridClock, randomNodeId } from '../../../shared/hlc';
+import { ClaimbenchError } from '../../../shared/result';
+import { openWorkspaceFile, type DB, type OpenOptions } from './open';
+import { ChangeRecorder, type Identity } from './recorder';
+import { UndoManager } from './undo';
+import { SCHEMA_VERSION } from './migrations/index';
+
+/** An open workspace file: the database, its clock, the one write path and this session's undo. */
+export class Workspace {
+  readonly clock: HybridClock;
+  readonly recorder: ChangeRecorder;
+  readonly undo: UndoManager;
+  private closed = false;
+
+  private constructor(
+    readonly db: DB,
+    readonly path: string,
+    identity: () => Identity,
+  ) {
+    const last = (db.prepare('SELECT max(hlc) AS h FROM changes').get() as { h: string | null }).h;
+    this.clock = new HybridClock(randomNodeId(), Date.now, undefined, last);
+    this.recorder = new ChangeRecorder(db, this.clock, () => {
+      const who = identity();
+      if (!who.author.trim()) throw new ClaimbenchError('VALIDATION', 'Set your name before making changes.');
+      return who;
+    });
+    this.undo = new UndoManager(this.recorder);
+  }
+
+  static open(file: string, identity: () => Identity, options: OpenOptions = {}): Workspace {
+    const opened = openWorkspaceFile(file, options);
+    return new Workspace(opened.db, opened.path, identity);
+  }
+
+  get name(): string {
+    return path.basename(this.path).replace(/\.claimbench$/i, '');
+  }
+
+  get schemaVersion(): number {
+    return SCHEMA_VERSION;
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    try {
+      this.db.pragma('wal_checkpoint(TRUNCATE)');
+    } finally {
+      this.db.close();
+    }
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * The one contract. Each entry: operation name -> zod input schema + output type.
+ * The IPC registration, the preload, the renderer client, the CLI and the test bridge
+ * are all derived from this table; adding an operation is one entry here plus one handler.
+ */
+import { z } from 'zod';
+import type { Claim, DocumentRecord, DocumentSummary, HistoryEntry, SessionInfo, UndoState, VerdictCounts } from './domain';
+import { VERDICTS } from './domain';
+
+export interface OperationDef<I extends z.ZodType, O> {
+  input: I;
+  /** Phantom: carries the output type only. */
+  readonly output?: O;
+}
+
+function op<O>() {
+  return <I extends z.ZodType>(input: I): OperationDef<I, O> => ({ input });
+}
+
+const id = z.string().min(1).max(64);
+const verdict = z.enum(VERDICTS);
+/** Text fields are bounded so a hostile caller cannot make the store swallow gigabytes. */
+const shortText = z.string().max(2_000);
+const longText = z.string().max(200_000);
+const documentText = z.string().max(50_000_000);
+const empty = z.object({}).strict();
+
+export const api = {
+  'session.get': op<SessionInfo>()(empty),
+  'session.setAuthor': op<SessionInfo>()(z.object({ name: z.string().trim().min(1).max(120) }).strict()),
+
+  'documents.list': op<DocumentSummary[]>()(empty),
+  'documents.get': op<DocumentRecord>()(z.object({ id }).strict()),
+  'documents.createFromText': op<{ document: DocumentSummary; claimCount: number; duplicateOf: string | null }>()(
+    z
+      .object({
+        title: shortText.optional(),
+        text: documentText.refine((t) => t.trim().length > 0, 'Text is empty'),
+        origin: shortText.optional(),
+      })
+      .strict(),
+  ),
+  'documents.rename': op<DocumentSummary>()(z.object({ id, title: z.string().trim().min(1).max(2_000) }).strict()),
+  'documents.delete': op<{ deleted: number }>()(z.object({ id }).strict()),
+
+  'claims.list': op<{ items: Claim[]; total: number }>()(
+    z
+      .object({
+        documentId: id.optional(),
+        verdict: verdict.optional(),
+        query: shortText.optional(),
+        offset: z.number().int().min(0).max(10_000_000).optional(),
+        limit: z.number().int().min(1).max(5_000).optional(),
+      })
+      .strict(),
+  ),
+  'claims.get': op<Claim>()(z.object({ id }).strict()),
+  'claims.add': op<Claim>()(
+    z
+      .object({
+        documentId: id.optional(),
+        text: z.string().trim().min(1).max(20_000),
+        claimant: shortText.optional(),
+      })
+      .strict(),
+  ),
+  'claims.update': op<Claim>()(
+    z
+      .object({
+        id,
+        patch: z
+          .object({
+            text: z.string().trim().min(1).max(20_000).optional(),
+            claimant: shortText.nullable().optional(),
+            rationale: longText.optional(),
+          })
+          .strict(),
+      })
+      .strict(),
+  ),
+  'claims.setVerdict': op<{ updated: number }>()(
+    z
+      .object({
+        ids: z.array(id).min(1).max(100_000),
+        verdict,
+        rationale: longText.optional(),
+      })
+      .strict(),
+  ),
+  'claims.delete': op<{ deleted: number }>()(z.object({ ids: z.array(id).min(1).max(100_000) }).strict()),
+  'claims.history': op<HistoryEntry[]>()(z.object({ id }).strict()),
+
+  'stats.get': op<VerdictCounts>()(z.object({ documentId: id.optional() }).strict()),
+
+  'edit.undo': op<UndoState>()(empty),
+  'edit.redo': op<UndoState>()(empty),
+  'edit.state': op<UndoState>()(empty),
+} as const;
+
+export type Api = typeof api;
+export type OperationName = keyof Api;
+export type OperationInput<N extends OperationName> = z.input<Api[N]['input']>;
+export type ParsedInput<N extends OperationName> = z.output<Api[N]['input']>;
+export type OperationOutput<N extends OperationName> = NonNullable<Api[N]['output']>;
+
+export const OPERATION_NAMES = Object.keys(api) as OperationName[];
+
+export function isOperationName(name: unknown): name is OperationName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(api, name);
+}
+
+/** The shape `window.claimbench` has in the renderer: one method per operation. */
+export type ClaimbenchBridge = {
+  [N in OperationName]: (input: OperationInput<N>) => Promise<import('./result').Result<OperationOutput<N>>>;
+} & {
+  onEvent(listener: (event: import('./events').AppEvent) => void): () => void;
+};
+
+/** The IPC channel all operations travel on. */
+export const IPC_CHANNEL = 'claimbench';
+export const IPC_EVENT_CHANNEL = 'claimbench:event';

@@ -1,0 +1,99 @@
+/** Domain types shared by the core, the renderer, the CLI and the tests. */
+
+export const VERDICTS = ['sourced', 'disputed', 'unverified'] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
+export const VERDICT_LABELS: Record<Verdict, string> = {
+  sourced: 'Sourced',
+  disputed: 'Disputed',
+  unverified: 'Unverified',
+};
+
+/** W3C Web Annotation selectors: position plus quote, so a claim can be re-anchored after edits. */
+export interface TextAnchor {
+  start: number;
+  end: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+}
+
+export interface ScoreReason {
+  /** Machine-readable kind, e.g. "quantity", "attribution", "hedge". */
+  kind: string;
+  /** Human-readable explanation shown to the checker. */
+  label: string;
+  /** Signed contribution to the score. */
+  weight: number;
+}
+
+export interface DocumentSummary {
+  id: string;
+  title: string;
+  origin: string | null;
+  publisher: string | null;
+  publishedAt: string | null;
+  createdAt: string;
+  claimCount: number;
+  checkedCount: number;
+}
+
+export interface DocumentRecord extends DocumentSummary {
+  text: string;
+  contentHash: string;
+}
+
+export interface Claim {
+  id: string;
+  documentId: string | null;
+  /** Sort key inside its document (text order); manual claims go last. */
+  ordinal: number;
+  text: string;
+  anchor: TextAnchor | null;
+  claimant: string | null;
+  score: number | null;
+  reasons: ScoreReason[];
+  verdict: Verdict;
+  rationale: string;
+  assignee: string | null;
+  tags: string[];
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+export interface VerdictCounts {
+  total: number;
+  checked: number;
+  sourced: number;
+  disputed: number;
+  unverified: number;
+}
+
+export interface HistoryEntry {
+  hlc: string;
+  at: string;
+  author: string;
+  actorId: string;
+  entity: string;
+  entityId: string;
+  field: string;
+  /** Value before this change, null when the field was unset or the entity new. */
+  from: unknown;
+  to: unknown;
+  action: string | null;
+}
+
+export interface SessionInfo {
+  author: string | null;
+  actorId: string;
+  workspace: { path: string; name: string; schemaVersion: number };
+}
+
+export interface UndoState {
+  canUndo: boolean;
+  canRedo: boolean;
+  undoLabel: string | null;
+  redoLabel: string | null;
+}

@@ -1,0 +1,11 @@
+/** Events the main process pushes to the renderer (menu commands, workspace switches). */
+export const APP_EVENTS = [
+  'workspace-changed',
+  'menu:new-document',
+  'menu:open-text-file',
+  'menu:undo',
+  'menu:redo',
+  'menu:shortcuts',
+  'menu:find',
+] as const;
+export type AppEvent = (typeof APP_EVENTS)[number];

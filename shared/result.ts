@@ -1,0 +1,37 @@
+/** The envelope every operation result crosses the process boundary in. */
+export type ErrorCode =
+  | 'VALIDATION'
+  | 'NOT_FOUND'
+  | 'UNKNOWN_OPERATION'
+  | 'FORBIDDEN'
+  | 'NOT_A_WORKSPACE'
+  | 'NEWER_VERSION'
+  | 'CORRUPT'
+  | 'IO'
+  | 'UNSUPPORTED_FORMAT'
+  | 'DUPLICATE'
+  | 'CANCELLED'
+  | 'CONFLICT'
+  | 'INTERNAL';
+
+export interface ApiErrorShape {
+  code: ErrorCode;
+  message: string;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiErrorShape };
+
+/** Thrown by core handlers for errors a user can act on; anything else is INTERNAL. */
+export class ClaimbenchError extends Error {
+  constructor(
+    public readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ClaimbenchError';
+  }
+}
+
+export function isClaimbenchError(e: unknown): e is ClaimbenchError {
+  return e instanceof Error && e.name === 'ClaimbenchError' && 'code' in e;
+}
