@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { Claim, DocumentRecord, DocumentSummary, HistoryEntry, SessionInfo, UndoState, VerdictCounts } from './domain';
 import { VERDICTS } from './domain';
+import { claimListExtraShape, claimSort, evidenceApi } from './evidence-api';
 
 export interface OperationDef<I extends z.ZodType, O> {
   input: I;
@@ -49,6 +50,8 @@ export const api = {
         documentId: id.optional(),
         verdict: verdict.optional(),
         query: shortText.optional(),
+        ...claimListExtraShape,
+        sort: claimSort.optional(),
         offset: z.number().int().min(0).max(10_000_000).optional(),
         limit: z.number().int().min(1).max(5_000).optional(),
       })
@@ -95,6 +98,8 @@ export const api = {
   'edit.undo': op<UndoState>()(empty),
   'edit.redo': op<UndoState>()(empty),
   'edit.state': op<UndoState>()(empty),
+
+  ...evidenceApi,
 } as const;
 
 export type Api = typeof api;

@@ -7,6 +7,8 @@ export type FieldKind = 'text' | 'number' | 'json' | 'bool';
 export interface FieldSpec {
   column: string;
   kind: FieldKind;
+  /** Value a creation records when the caller gives none (mirrors the column default). */
+  initial?: unknown;
 }
 
 export interface EntitySpec {
@@ -14,21 +16,21 @@ export interface EntitySpec {
   fields: Record<string, FieldSpec>;
 }
 
-const t = (column: string): FieldSpec => ({ column, kind: 'text' });
-const n = (column: string): FieldSpec => ({ column, kind: 'number' });
-const j = (column: string): FieldSpec => ({ column, kind: 'json' });
-const b = (column: string): FieldSpec => ({ column, kind: 'bool' });
+const t = (column: string, initial: string | null = null): FieldSpec => ({ column, kind: 'text', initial });
+const n = (column: string, initial: number | null = null): FieldSpec => ({ column, kind: 'number', initial });
+const j = (column: string, initial: unknown = null): FieldSpec => ({ column, kind: 'json', initial });
+const b = (column: string): FieldSpec => ({ column, kind: 'bool', initial: false });
 
 export const ENTITIES = {
   document: {
     table: 'documents',
     fields: {
-      title: t('title'),
+      title: t('title', ''),
       origin: t('origin'),
       publisher: t('publisher'),
       publishedAt: t('published_at'),
-      text: t('text'),
-      contentHash: t('content_hash'),
+      text: t('text', ''),
+      contentHash: t('content_hash', ''),
       deleted: b('deleted'),
     },
   },
@@ -36,16 +38,16 @@ export const ENTITIES = {
     table: 'claims',
     fields: {
       documentId: t('document_id'),
-      ordinal: n('ordinal'),
-      text: t('text'),
+      ordinal: n('ordinal', 0),
+      text: t('text', ''),
       anchor: j('anchor'),
       claimant: t('claimant'),
       score: n('score'),
-      reasons: j('reasons'),
-      verdict: t('verdict'),
-      rationale: t('rationale'),
+      reasons: j('reasons', []),
+      verdict: t('verdict', 'unverified'),
+      rationale: t('rationale', ''),
       assignee: t('assignee'),
-      tags: j('tags'),
+      tags: j('tags', []),
       deleted: b('deleted'),
     },
   },
@@ -53,6 +55,39 @@ export const ENTITIES = {
     table: 'settings',
     fields: {
       value: j('value'),
+      deleted: b('deleted'),
+    },
+  },
+  source: {
+    table: 'sources',
+    fields: {
+      claimId: t('claim_id', ''),
+      url: t('url'),
+      title: t('title', ''),
+      publisher: t('publisher'),
+      publishedAt: t('published_at'),
+      excerpt: t('excerpt', ''),
+      stance: t('stance', 'context'),
+      attachmentId: t('attachment_id'),
+      deleted: b('deleted'),
+    },
+  },
+  attachment: {
+    table: 'attachments',
+    fields: {
+      claimId: t('claim_id', ''),
+      sha256: t('sha256', ''),
+      name: t('name', ''),
+      mime: t('mime', 'application/octet-stream'),
+      size: n('size', 0),
+      deleted: b('deleted'),
+    },
+  },
+  note: {
+    table: 'notes',
+    fields: {
+      claimId: t('claim_id', ''),
+      text: t('text', ''),
       deleted: b('deleted'),
     },
   },
@@ -66,6 +101,13 @@ export function entitySpec(entity: string): EntitySpec {
   const spec = (ENTITIES as Record<string, EntitySpec>)[entity];
   if (!spec) throw new Error(`Unknown entity: ${entity}`);
   return spec;
+}
+
+/** A creation's full field set: the caller's values over every field's initial value. */
+export function withInitialValues(entity: string, fields: Record<string, unknown>): Record<string, unknown> {
+  const full: Record<string, unknown> = {};
+  for (const [name, f] of Object.entries(entitySpec(entity).fields)) full[name] = name in fields ? fields[name] : (f.initial ?? null);
+  return full;
 }
 
 export function fieldSpec(entity: string, field: string): FieldSpec {

@@ -98,8 +98,8 @@ export function applyPragmas(db: DB): void {
 }
 
 /** Apply every pending migration in one transaction; user_version moves only forwards. */
-export function migrate(db: DB, from: number): void {
-  const pending = MIGRATIONS.filter((m) => m.version > from);
+export function migrate(db: DB, from: number, to: number = SCHEMA_VERSION): void {
+  const pending = MIGRATIONS.filter((m) => m.version > from && m.version <= to);
   if (pending.length === 0) return;
   db.transaction(() => {
     for (const m of pending) {

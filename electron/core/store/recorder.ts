@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { HybridClock } from '../../../shared/hlc';
 import type { DB } from './open';
-import { CREATE_FIELD, entitySpec, fieldSpec, fromColumn, toColumn, type EntityName } from './entities';
+import { fieldHeads, headsDisagree, isConflictField } from '../team/causal';
+import { CREATE_FIELD, entitySpec, fieldSpec, fromColumn, toColumn, withInitialValues, type EntityName } from './entities';
 
 export interface Identity {
   actorId: string;
@@ -53,7 +54,7 @@ export class ChangeRecorder {
     private readonly identity: () => Identity,
   ) {
     this.insertChange = db.prepare(
-      'INSERT INTO changes (hlc, entity, entity_id, field, value, actor_id, author, action_id, action_label) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO changes (hlc, entity, entity_id, field, value, actor_id, author, action_id, action_label, supersedes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
   }
 
@@ -98,8 +99,29 @@ export class ChangeRecorder {
 
   private writer(who: Identity, actionId: string, label: string, steps: FieldStep[]): Writer {
     const record = (entity: string, id: string, field: string, value: unknown): string => {
+      // Causal context for the team merge: the changes to this field this writer knowingly replaces.
+      const supersedes = field === CREATE_FIELD ? [] : fieldHeads(this.db, entity, id, field).map((h) => h.hlc);
       const hlc = this.clock.send();
-      this.insertChange.run(hlc, entity, id, field, JSON.stringify(value ?? null), who.actorId, who.author, actionId, label);
+      this.insertChange.run(
+        hlc,
+        entity,
+        id,
+        field,
+        JSON.stringify(value ?? null),
+        who.actorId,
+        who.author,
+        actionId,
+        label,
+        JSON.stringify(supersedes),
+      );
+      // The new change supersedes every head, so whatever clash the field had is settled.
+      if (isConflictField(entity, field)) {
+        this.statement('conflict:clear', () => 'DELETE FROM conflicts WHERE entity = ? AND entity_id = ? AND field = ?').run(
+          entity,
+          id,
+          field,
+        );
+      }
       return hlc;
     };
     const get = (entity: EntityName, id: string, field: string): unknown => {
@@ -112,10 +134,11 @@ export class ChangeRecorder {
       return fromColumn(f.kind, row.v);
     };
     return {
-      create: (entity, id, fields) => {
+      create: (entity, id, given) => {
         const spec = entitySpec(entity);
-        const names = Object.keys(fields).sort();
-        for (const name of names) fieldSpec(entity, name);
+        for (const name of Object.keys(given)) fieldSpec(entity, name);
+        const fields = withInitialValues(entity, given);
+        const names = Object.keys(fields);
         const hlc = record(entity, id, CREATE_FIELD, fields);
         const at = hlcTime(hlc);
         const cols = names.map((name) => spec.fields[name]!.column);
@@ -134,7 +157,10 @@ export class ChangeRecorder {
         const f = fieldSpec(entity, field);
         const before = get(entity, id, field);
         const normalised = value === undefined ? null : value;
-        if (JSON.stringify(before) === JSON.stringify(normalised)) return false;
+        // Choosing the value that already wins a conflict is still a decision: record it so it
+        // supersedes both sides and settles the conflict.
+        const unchanged = JSON.stringify(before) === JSON.stringify(normalised);
+        if (unchanged && !(isConflictField(entity, field) && headsDisagree(fieldHeads(this.db, entity, id, field)))) return false;
         const hlc = record(entity, id, field, normalised);
         const at = hlcTime(hlc);
         this.statement(

@@ -1,0 +1,85 @@
+/**
+ * Every piece of user (or teammate-file) text reaches an export through one of these functions.
+ * They are deliberately small so they can be tested exhaustively against the hostile corpus.
+ */
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Text for HTML element content and quoted attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
+}
+
+/**
+ * The URL, normalised, when it is an absolute http(s) address; otherwise null, so `javascript:`,
+ * `data:`, relative and malformed URLs never become links.
+ */
+export function safeHttpUrl(value: string | null | undefined): string | null {
+  if (!value) return null;
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  return url.href;
+}
+
+/** An http(s) link that cannot reach back into the opener, or the escaped label when the URL is unsafe. */
+export function htmlLink(url: string | null | undefined, label: string): string {
+  const safe = safeHttpUrl(url);
+  if (!safe) return escapeHtml(label);
+  return `<a href="${escapeHtml(safe)}" rel="noopener noreferrer" target="_blank">${escapeHtml(label)}</a>`;
+}
+
+// CommonMark treats every ASCII punctuation character as escapable; escaping all the ones that
+// can start or end a construct is simpler and safer than reasoning about context.
+const MARKDOWN_SPECIAL = /[\\`*_{}[\]()#+\-.!|~:=^$"']/g;
+
+/**
+ * Inline Markdown text: HTML characters become entities (so no raw HTML survives) and Markdown
+ * punctuation is backslash-escaped, so emphasis, links, headings, lists, tables and autolinks
+ * cannot be formed. Line breaks become hard breaks inside the same paragraph.
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) =>
+      line
+        .trim()
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(MARKDOWN_SPECIAL, (c) => `\\${c}`),
+    )
+    .filter((line, i, all) => line !== '' || (i > 0 && all[i - 1] !== ''))
+    .join('\\\n')
+    .replace(/\\\n$/, '');
+}
+
+/** A Markdown link for http(s) URLs only; the URL goes in angle brackets so parentheses cannot break out. */
+export function markdownLink(url: string | null | undefined, label: string): string {
+  const safe = safeHttpUrl(url);
+  if (!safe) return escapeMarkdown(label);
+  const target = safe.replace(/[<>\s]/g, (c) => encodeURIComponent(c));
+  return `[${escapeMarkdown(label)}](<${target}>)`;
+}
+
+/** Characters that make a spreadsheet treat a cell as a formula (OWASP CSV injection). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** Prefix a would-be formula with an apostrophe so spreadsheets show it as text. */
+export function neutraliseFormula(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+/** One RFC 4180 field: formula-neutralised text, quoted when it holds a comma, quote, CR or LF. */
+export function csvField(value: string | number | boolean | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  const text = neutraliseFormula(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}

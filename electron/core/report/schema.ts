@@ -1,0 +1,134 @@
+/**
+ * The report model, schema version 1. It is both the input of every renderer and, verbatim, the
+ * JSON export, so this zod schema is the documented contract (docs/report-schema.md) and tests
+ * validate real output against it. Change it only by adding optional fields; anything else
+ * bumps REPORT_SCHEMA_VERSION.
+ */
+import { z } from 'zod';
+import { VERDICTS } from '../../../shared/domain';
+import { STANCES } from '../../../shared/evidence';
+import { REPORT_SECTIONS } from '../../../shared/report';
+
+export const REPORT_SCHEMA_VERSION = 1;
+
+const isoTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/);
+const nullableText = z.string().nullable();
+
+export const reportSourceSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  url: nullableText,
+  publisher: nullableText,
+  publishedAt: nullableText,
+  excerpt: z.string(),
+  stance: z.enum(STANCES),
+  attachmentSha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .nullable(),
+});
+
+export const reportNoteSchema = z.object({
+  id: z.string(),
+  author: z.string(),
+  at: isoTime,
+  text: z.string(),
+});
+
+export const reportClaimSchema = z.object({
+  id: z.string(),
+  /** The HTML anchor: `claim-<id>`; ClaimReview urls end with `#<anchor>`. */
+  anchor: z.string(),
+  /** 1-based position in the whole report. */
+  number: z.number().int().min(1),
+  documentId: nullableText,
+  text: z.string(),
+  claimant: nullableText,
+  verdict: z.enum(VERDICTS),
+  verdictLabel: z.string(),
+  /** ClaimReview scale: 1 Disputed, 2 Unverified, 3 Sourced. */
+  rating: z.number().int().min(1).max(3),
+  rationale: z.string(),
+  /** The quote in its surrounding text, when the claim is anchored in its document. */
+  context: z.object({ before: z.string(), quote: z.string(), after: z.string() }).nullable(),
+  tags: z.array(z.string()),
+  assignee: nullableText,
+  /** Who set the current verdict and when (the latest verdict change, else the claim's creation). */
+  decidedBy: z.string(),
+  decidedAt: isoTime,
+  decidedHow: z.enum(['verdict-change', 'creation']),
+  /** True while a team merge left an open conflict on this claim. */
+  conflicted: z.boolean(),
+  createdAt: isoTime,
+  createdBy: z.string(),
+  sources: z.array(reportSourceSchema),
+  notes: z.array(reportNoteSchema),
+});
+
+const countsSchema = z.object({
+  total: z.number().int().min(0),
+  sourced: z.number().int().min(0),
+  disputed: z.number().int().min(0),
+  unverified: z.number().int().min(0),
+});
+
+export const reportDocumentSchema = z.object({
+  /** Null for the group of claims that belong to no document. */
+  id: nullableText,
+  title: z.string(),
+  origin: nullableText,
+  /** The origin when it is an http(s) address, else null. */
+  url: nullableText,
+  publisher: nullableText,
+  publishedAt: nullableText,
+  contentHash: nullableText,
+  counts: countsSchema,
+  claims: z.array(reportClaimSchema),
+});
+
+export const reportAttachmentSchema = z.object({
+  id: z.string(),
+  fileName: z.string(),
+  mediaType: nullableText,
+  size: z.number().int().min(0),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** Claims the file is attached to or cited by (through a source). */
+  claimIds: z.array(z.string()),
+});
+
+export const reportModelSchema = z.object({
+  schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
+  generator: z.string(),
+  generatedAt: isoTime,
+  title: z.string(),
+  organisation: z.string(),
+  author: z.string(),
+  baseUrl: nullableText,
+  sections: z.object(Object.fromEntries(REPORT_SECTIONS.map((s) => [s, z.boolean()])) as Record<
+    (typeof REPORT_SECTIONS)[number],
+    z.ZodBoolean
+  >),
+  scope: z.object({
+    documentIds: z.array(z.string()).nullable(),
+    verdicts: z.array(z.enum(VERDICTS)).nullable(),
+    query: nullableText,
+  }),
+  workspace: z.object({
+    name: z.string(),
+    id: nullableText,
+    /** `sha256:<hex>` over the ordered change-log HLC list; same state, same fingerprint. */
+    fingerprint: z.string().regex(/^sha256:[0-9a-f]{64}$/),
+    changeCount: z.number().int().min(0),
+    lastChange: nullableText,
+  }),
+  summary: countsSchema.extend({ documents: z.number().int().min(0) }),
+  documents: z.array(reportDocumentSchema),
+  attachments: z.array(reportAttachmentSchema),
+});
+
+export type ReportModel = z.infer<typeof reportModelSchema>;
+export type ReportDocument = z.infer<typeof reportDocumentSchema>;
+export type ReportClaim = z.infer<typeof reportClaimSchema>;
+export type ReportSource = z.infer<typeof reportSourceSchema>;
+export type ReportNote = z.infer<typeof reportNoteSchema>;
+export type ReportAttachment = z.infer<typeof reportAttachmentSchema>;

@@ -1,0 +1,73 @@
+import type { DB } from '../store/open';
+
+/**
+ * Fields where two people deciding differently without seeing each other is a conflict a person
+ * must settle. Every other field just takes the latest value (by HLC) silently.
+ */
+export const CONFLICT_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  claim: ['verdict', 'rationale'],
+};
+
+export function isConflictField(entity: string, field: string): boolean {
+  return CONFLICT_FIELDS[entity]?.includes(field) ?? false;
+}
+
+export interface HeadChange {
+  hlc: string;
+  value: string | null;
+}
+
+interface CausalRow {
+  hlc: string;
+  supersedes: string;
+  value: string | null;
+}
+
+const statements = new WeakMap<DB, { field: import('better-sqlite3').Statement }>();
+
+function prepared(db: DB) {
+  let s = statements.get(db);
+  if (!s) {
+    s = {
+      field: db.prepare('SELECT hlc, supersedes, value FROM changes WHERE entity = ? AND entity_id = ? AND field = ?'),
+    };
+    statements.set(db, s);
+  }
+  return s;
+}
+
+export function parseSupersedes(text: string): string[] {
+  const parsed = JSON.parse(text) as unknown;
+  return Array.isArray(parsed) ? parsed.filter((x): x is string => typeof x === 'string') : [];
+}
+
+/**
+ * The field's heads: its changes that no other change to the same field supersedes, in HLC order.
+ * One head means everyone who wrote last had seen everything before; several mean concurrent edits.
+ */
+export function fieldHeads(db: DB, entity: string, id: string, field: string): HeadChange[] {
+  const rows = prepared(db).field.all(entity, id, field) as CausalRow[];
+  if (rows.length <= 1) return rows.map((r) => ({ hlc: r.hlc, value: r.value }));
+  const superseded = new Set<string>();
+  for (const r of rows) for (const h of parseSupersedes(r.supersedes)) superseded.add(h);
+  return rows
+    .filter((r) => !superseded.has(r.hlc))
+    .sort((a, b) => (a.hlc < b.hlc ? -1 : 1))
+    .map((r) => ({ hlc: r.hlc, value: r.value }));
+}
+
+/** Concurrent heads that disagree: the definition of an open conflict. */
+export function headsDisagree(heads: readonly HeadChange[]): boolean {
+  return heads.length > 1 && new Set(heads.map((h) => h.value)).size > 1;
+}
+
+/** Recompute whether one conflict-tracked field is in conflict, and store the answer. */
+export function refreshConflict(db: DB, entity: string, id: string, field: string): boolean {
+  const conflicted = headsDisagree(fieldHeads(db, entity, id, field));
+  if (conflicted) {
+    db.prepare('INSERT OR IGNORE INTO conflicts (entity, entity_id, field) VALUES (?, ?, ?)').run(entity, id, field);
+  } else {
+    db.prepare('DELETE FROM conflicts WHERE entity = ? AND entity_id = ? AND field = ?').run(entity, id, field);
+  }
+  return conflicted;
+}

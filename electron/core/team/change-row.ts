@@ -1,0 +1,53 @@
+import { createHash } from 'node:crypto';
+
+/** One row of the `changes` table exactly as stored: the unit a merge exchanges. */
+export interface ChangeRow {
+  hlc: string;
+  entity: string;
+  entity_id: string;
+  field: string;
+  value: string | null;
+  actor_id: string;
+  author: string;
+  action_id: string | null;
+  action_label: string | null;
+  supersedes: string;
+}
+
+export const CHANGE_COLUMNS = 'hlc, entity, entity_id, field, value, actor_id, author, action_id, action_label, supersedes';
+
+export function changeParams(r: ChangeRow): unknown[] {
+  return [r.hlc, r.entity, r.entity_id, r.field, r.value, r.actor_id, r.author, r.action_id, r.action_label, r.supersedes];
+}
+
+/** A change's canonical text: what the content hash covers and what identical changes share. */
+export function canonicalChange(r: ChangeRow): string {
+  return JSON.stringify(changeParams(r));
+}
+
+export function sameChange(a: ChangeRow, b: ChangeRow): boolean {
+  return canonicalChange(a) === canonicalChange(b);
+}
+
+/**
+ * SHA-256 over the change rows in HLC order and the attachment blob addresses in order. The
+ * reader recomputes it from what it actually read, so a flipped byte or a dropped row shows.
+ */
+export class ContentHasher {
+  private readonly hash = createHash('sha256');
+  private lastHlc = '';
+
+  addChange(r: ChangeRow): void {
+    if (r.hlc <= this.lastHlc) throw new Error('changes must be hashed in strictly increasing HLC order');
+    this.lastHlc = r.hlc;
+    this.hash.update('change\n').update(canonicalChange(r)).update('\n');
+  }
+
+  addBlob(sha256: string, size: number): void {
+    this.hash.update(`blob ${sha256} ${size}\n`);
+  }
+
+  digest(): string {
+    return this.hash.digest('hex');
+  }
+}

@@ -1,0 +1,149 @@
+import { z } from 'zod';
+import { VERDICTS } from '../../../shared/domain';
+import { HLC_DEFAULT_MAX_DRIFT_MS, isHlc, parseHlc } from '../../../shared/hlc';
+import { CREATE_FIELD, ENTITIES, type EntitySpec, type FieldSpec } from '../store/entities';
+import type { ChangeRow } from './change-row';
+
+/** Upper bounds for what a teammate's file may carry: generous for real work, fatal for abuse. */
+export const LIMITS = {
+  documentText: 50_000_000,
+  text: 1_000_000,
+  json: 1_000_000,
+  id: 128,
+  author: 200,
+  label: 2_000,
+  supersedes: 64,
+};
+
+const LONG_TEXT_FIELDS = new Set(['document.text']);
+const NO_CONTROL = /^[^\u0000-\u001f\u007f]*$/;
+const SHA256 = /^[0-9a-f]{64}$/;
+
+/** A file name, never a path: no separators, no parent references, no drive letters, no control characters. */
+export function isSafeFileName(name: string): boolean {
+  if (name.length > 255 || !NO_CONTROL.test(name)) return false;
+  if (/[/\\:]/.test(name)) return false;
+  return name !== '.' && name !== '..';
+}
+
+const refinements: Record<string, z.ZodType> = {
+  'claim.verdict': z.enum(VERDICTS),
+  'source.stance': z.enum(['supports', 'contradicts', 'context']),
+  'attachment.sha256': z.string().regex(SHA256, 'is not a SHA-256 address'),
+  'attachment.name': z.string().refine(isSafeFileName, 'is a path, not a file name'),
+};
+
+function valueSchema(entity: string, name: string, f: FieldSpec): z.ZodType {
+  const key = `${entity}.${name}`;
+  const refined = refinements[key];
+  if (refined) return refined;
+  if (name.endsWith('Id')) return z.string().max(LIMITS.id).regex(NO_CONTROL).nullable();
+  switch (f.kind) {
+    case 'text':
+      return z
+        .string()
+        .max(LONG_TEXT_FIELDS.has(key) ? LIMITS.documentText : LIMITS.text)
+        .nullable();
+    case 'number':
+      return z.number().finite().nullable();
+    case 'bool':
+      return z.boolean();
+    case 'json':
+      return z.unknown();
+  }
+}
+
+const fieldSchemas = new Map<string, z.ZodType>();
+for (const [entity, spec] of Object.entries(ENTITIES as Record<string, EntitySpec>)) {
+  for (const [name, f] of Object.entries(spec.fields)) fieldSchemas.set(`${entity}.${name}`, valueSchema(entity, name, f));
+}
+
+const rowShape = z.object({
+  hlc: z.string().refine(isHlc, 'is not a hybrid logical clock timestamp'),
+  entity: z.string().max(32),
+  entity_id: z.string().min(1).max(LIMITS.id).regex(NO_CONTROL, 'contains control characters'),
+  field: z.string().min(1).max(64),
+  value: z
+    .string()
+    .max(LIMITS.documentText + 1_000_000)
+    .nullable(),
+  actor_id: z.string().regex(/^[0-9a-f]{16,32}$/, 'is not an actor id'),
+  author: z.string().min(1).max(LIMITS.author),
+  action_id: z.string().max(64).nullable(),
+  action_label: z.string().max(LIMITS.label).nullable(),
+  supersedes: z.string().max(LIMITS.supersedes * 40),
+});
+
+export class ChangeRejected extends Error {}
+
+function describe(raw: unknown): string {
+  if (raw && typeof raw === 'object') {
+    const r = raw as Record<string, unknown>;
+    const parts = [r.entity, r.entity_id, r.field].filter((x) => typeof x === 'string').map((x) => String(x).slice(0, 40));
+    if (parts.length > 0) return parts.join(' ');
+  }
+  return 'a change';
+}
+
+function parseJson(text: string | null): unknown {
+  if (text === null) return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new ChangeRejected('its value is not valid JSON');
+  }
+}
+
+function checkValue(entity: string, field: string, value: unknown, rawLength: number): void {
+  const schema = fieldSchemas.get(`${entity}.${field}`);
+  if (!schema) throw new ChangeRejected(`it names an unknown field "${field.slice(0, 40)}"`);
+  const spec = (ENTITIES as Record<string, EntitySpec>)[entity]!.fields[field]!;
+  if (spec.kind === 'json' && rawLength > LIMITS.json) throw new ChangeRejected(`${field} is too large`);
+  const r = schema.safeParse(value);
+  if (!r.success) throw new ChangeRejected(`${field} ${r.error.issues[0]?.message ?? 'has the wrong type'}`);
+}
+
+/**
+ * Check one change row from a teammate's file before anything is written: known entity and field
+ * (both become SQL identifiers, so only names from ENTITIES pass), a value of the field's kind
+ * within bounds, a well-formed clock not far in the future, and causal links that point backwards.
+ * Text values are only ever bound as parameters, so SQL inside them is inert data.
+ */
+export function validateChangeRow(raw: unknown, now: number = Date.now()): ChangeRow {
+  const shaped = rowShape.safeParse(raw);
+  if (!shaped.success) {
+    const issue = shaped.error.issues[0];
+    throw new ChangeRejected(`change ${describe(raw)}: ${issue?.path.join('.') || 'row'} ${issue?.message ?? 'is malformed'}`);
+  }
+  const row = shaped.data;
+  try {
+    if (!Object.prototype.hasOwnProperty.call(ENTITIES, row.entity)) {
+      throw new ChangeRejected(`it names an unknown kind of item "${row.entity.slice(0, 32)}"`);
+    }
+    const millis = parseHlc(row.hlc)!.millis;
+    if (millis - now > HLC_DEFAULT_MAX_DRIFT_MS) {
+      throw new ChangeRejected(
+        `it is dated ${new Date(millis).toISOString()}, in the future of this computer's clock (check the clock of whoever wrote it)`,
+      );
+    }
+    const value = parseJson(row.value);
+    const rawLength = row.value?.length ?? 0;
+    if (row.field === CREATE_FIELD) {
+      if (!value || typeof value !== 'object' || Array.isArray(value)) throw new ChangeRejected('its creation value is not an object');
+      for (const [name, v] of Object.entries(value)) checkValue(row.entity, name, v, JSON.stringify(v ?? null).length);
+    } else {
+      checkValue(row.entity, row.field, value, rawLength);
+    }
+    const supersedes = parseJson(row.supersedes);
+    if (!Array.isArray(supersedes) || supersedes.length > LIMITS.supersedes) {
+      throw new ChangeRejected('its causal links are malformed');
+    }
+    for (const h of supersedes) {
+      if (!isHlc(h) || h >= row.hlc) throw new ChangeRejected('its causal links are malformed');
+    }
+  } catch (e) {
+    if (e instanceof ChangeRejected) throw new ChangeRejected(`change ${describe(row)}: ${e.message}`);
+    throw e;
+  }
+  return row;
+}

@@ -1,0 +1,142 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { ClaimbenchError, isClaimbenchError } from '../../shared/result';
+import type { CoreContext, IdentityStore } from '../core/context';
+import { writeCopy } from '../core/store/backup';
+import { WORKSPACE_EXTENSION } from '../core/store/open';
+import { Workspace } from '../core/store/workspace';
+import { RecentList } from './recent';
+
+export const APP_NAME = 'Claimbench';
+export const DEFAULT_WORKSPACE_NAME = `My Investigation${WORKSPACE_EXTENSION}`;
+
+export function windowTitle(workspaceName: string | undefined): string {
+  return workspaceName ? `${workspaceName} — ${APP_NAME}` : APP_NAME;
+}
+
+export interface AppSessionOptions {
+  userDataDir: string;
+  identity: IdentityStore;
+  /** better-sqlite3 built for Electron's ABI; undefined under plain Node. */
+  nativeBinding?: string;
+  /** Called after every successful switch (title, menu, 'workspace-changed'). */
+  onChange?: (workspace: Workspace) => void;
+}
+
+/** A refusal a person can act on, in the words of the ClaimbenchError that caused it. */
+export type OpenOutcome = { ok: true; workspace: Workspace } | { ok: false; error: ClaimbenchError };
+
+function asClaimbenchError(e: unknown, file: string): ClaimbenchError {
+  if (isClaimbenchError(e)) return e;
+  const why = e instanceof Error ? e.message : String(e);
+  return new ClaimbenchError('IO', `${path.basename(file)} could not be opened: ${why}`);
+}
+
+/**
+ * The app's one open workspace and the switches between them. Plain Node, so the same
+ * code that the menu drives is tested on real files; the current workspace is only
+ * replaced once the new one is open, so a refused file leaves the old one in place.
+ */
+export class AppSession {
+  readonly recent: RecentList;
+  private current: Workspace | undefined;
+
+  constructor(private readonly options: AppSessionOptions) {
+    this.recent = new RecentList(path.join(options.userDataDir, 'recent-workspaces.json'));
+  }
+
+  get defaultWorkspacePath(): string {
+    return path.join(this.options.userDataDir, DEFAULT_WORKSPACE_NAME);
+  }
+
+  get workspace(): Workspace | undefined {
+    return this.current;
+  }
+
+  get title(): string {
+    return windowTitle(this.current?.name);
+  }
+
+  /** The context IPC calls run in; throws while no workspace is open. */
+  context(): CoreContext {
+    if (!this.current) throw new ClaimbenchError('NOT_FOUND', 'No workspace is open.');
+    return { workspace: this.current, identity: this.options.identity };
+  }
+
+  /**
+   * First launch and every launch after: the file the OS asked for, else the most recent
+   * workspace, else the default one in user-data (created when missing). A refused request
+   * falls back to the next choice; the refusals are returned so the shell can show them.
+   */
+  openInitial(requested?: string): ClaimbenchError[] {
+    const refusals: ClaimbenchError[] = [];
+    const candidates = [requested, this.recent.list()[0]].filter((f): f is string => Boolean(f));
+    for (const file of candidates) {
+      const outcome = this.open(file);
+      if (outcome.ok) return refusals;
+      refusals.push(outcome.error);
+    }
+    const fallback = this.open(this.defaultWorkspacePath, { create: true });
+    if (!fallback.ok) throw fallback.error;
+    return refusals;
+  }
+
+  /** Open `file` and make it current; on refusal the current workspace stays open and untouched. */
+  open(file: string, { create = false }: { create?: boolean } = {}): OpenOutcome {
+    const absolute = path.resolve(file);
+    if (this.current && this.current.path === absolute) return { ok: true, workspace: this.current };
+    let next: Workspace;
+    try {
+      next = Workspace.open(absolute, () => this.author(), { create, nativeBinding: this.options.nativeBinding });
+    } catch (e) {
+      return { ok: false, error: asClaimbenchError(e, absolute) };
+    }
+    const previous = this.current;
+    this.current = next;
+    previous?.close();
+    this.recent.add(next.path);
+    this.options.onChange?.(next);
+    return { ok: true, workspace: next };
+  }
+
+  /** File > New Workspace…: a new file only; an existing file is never overwritten. */
+  create(file: string): OpenOutcome {
+    const absolute = path.resolve(file.toLowerCase().endsWith(WORKSPACE_EXTENSION) ? file : `${file}${WORKSPACE_EXTENSION}`);
+    if (fs.existsSync(absolute)) {
+      return {
+        ok: false,
+        error: new ClaimbenchError(
+          'CONFLICT',
+          `${path.basename(absolute)} already exists. Choose another name, or use Open… to open it.`,
+        ),
+      };
+    }
+    return this.open(absolute, { create: true });
+  }
+
+  /** File > Save a Copy…: a single self-contained file; never onto the open workspace itself. */
+  saveCopy(target: string): string {
+    const workspace = this.context().workspace;
+    const absolute = path.resolve(target.toLowerCase().endsWith(WORKSPACE_EXTENSION) ? target : `${target}${WORKSPACE_EXTENSION}`);
+    if (absolute === workspace.path) {
+      throw new ClaimbenchError('CONFLICT', 'A copy cannot replace the open workspace. Choose another name.');
+    }
+    try {
+      writeCopy(workspace.db, absolute);
+    } catch (e) {
+      throw asClaimbenchError(e, absolute);
+    }
+    return absolute;
+  }
+
+  close(): void {
+    const previous = this.current;
+    this.current = undefined;
+    previous?.close();
+  }
+
+  private author(): { actorId: string; author: string } {
+    const who = this.options.identity.get();
+    return { actorId: who.actorId, author: who.author ?? '' };
+  }
+}

@@ -1,0 +1,29 @@
+import { OPERATION_NAMES, type ClaimbenchBridge, type OperationName } from '../../shared/api';
+import { APP_EVENTS, type AppEvent } from '../../shared/events';
+
+export type InvokeFn = (name: OperationName, input: unknown) => Promise<unknown>;
+/** Subscribe to raw event payloads; returns the matching unsubscribe. */
+export type SubscribeFn = (handler: (payload: unknown) => void) => () => void;
+
+function isAppEvent(payload: unknown): payload is AppEvent {
+  return typeof payload === 'string' && (APP_EVENTS as readonly string[]).includes(payload);
+}
+
+/**
+ * The object the preload exposes as `window.claimbench`: one method per operation of the
+ * contract, each sending only its own name, and `onEvent` for pushed app events. The renderer
+ * never gets ipcRenderer or the raw IPC event (whose `sender` would leak a handle to it).
+ */
+export function createBridge(invoke: InvokeFn, subscribe: SubscribeFn): ClaimbenchBridge {
+  const bridge: Record<string, unknown> = {};
+  for (const name of OPERATION_NAMES) {
+    bridge[name] = (input: unknown) => invoke(name, input ?? {});
+  }
+  bridge.onEvent = (listener: (event: AppEvent) => void) => {
+    if (typeof listener !== 'function') throw new TypeError('onEvent needs a function');
+    return subscribe((payload) => {
+      if (isAppEvent(payload)) listener(payload);
+    });
+  };
+  return Object.freeze(bridge) as ClaimbenchBridge;
+}

@@ -1,0 +1,119 @@
+import path from 'node:path';
+import type { MenuItemConstructorOptions } from 'electron';
+import type { AppEvent } from '../../shared/events';
+
+/** What the menu can ask of the app; main.ts implements it with dialogs and the AppSession. */
+export interface MenuActions {
+  newWorkspace(): void;
+  openWorkspace(): void;
+  openRecent(file: string): void;
+  clearRecent(): void;
+  saveCopy(): void;
+  /** Forward a command to the renderer, which decides (e.g. text undo vs. core undo). */
+  send(event: AppEvent): void;
+}
+
+export interface MenuOptions {
+  appName: string;
+  isMac: boolean;
+  isDev: boolean;
+  recent: readonly string[];
+  actions: MenuActions;
+}
+
+function recentItems(recent: readonly string[], actions: MenuActions): MenuItemConstructorOptions[] {
+  const files: MenuItemConstructorOptions[] = recent.map((file) => ({
+    label: path.basename(file),
+    sublabel: file,
+    toolTip: file,
+    click: () => actions.openRecent(file),
+  }));
+  const none: MenuItemConstructorOptions[] = [{ label: 'No Recent Workspaces', enabled: false }];
+  return [
+    ...(files.length > 0 ? files : none),
+    { type: 'separator' },
+    { label: 'Clear Recent', enabled: files.length > 0, click: () => actions.clearRecent() },
+  ];
+}
+
+/**
+ * The application menu as plain data. Standard roles for everything the OS does well;
+ * custom items only where the app decides (workspaces, undo that may be the core's undo).
+ */
+export function buildMenuTemplate({ appName, isMac, isDev, recent, actions }: MenuOptions): MenuItemConstructorOptions[] {
+  const appMenu: MenuItemConstructorOptions[] = isMac
+    ? [
+        {
+          label: appName,
+          submenu: [
+            { role: 'about' },
+            { type: 'separator' },
+            { role: 'services' },
+            { type: 'separator' },
+            { role: 'hide' },
+            { role: 'hideOthers' },
+            { role: 'unhide' },
+            { type: 'separator' },
+            { role: 'quit' },
+          ],
+        },
+      ]
+    : [];
+
+  const file: MenuItemConstructorOptions = {
+    label: '&File',
+    submenu: [
+      { label: 'New Document…', accelerator: 'CmdOrCtrl+N', click: () => actions.send('menu:new-document') },
+      { label: 'Open Text File…', accelerator: 'CmdOrCtrl+Shift+O', click: () => actions.send('menu:open-text-file') },
+      { type: 'separator' },
+      { label: 'New Workspace…', accelerator: 'CmdOrCtrl+Shift+N', click: () => actions.newWorkspace() },
+      { label: 'Open…', accelerator: 'CmdOrCtrl+O', click: () => actions.openWorkspace() },
+      { label: 'Open Recent', submenu: recentItems(recent, actions) },
+      { type: 'separator' },
+      { label: 'Save a Copy…', accelerator: 'CmdOrCtrl+Shift+S', click: () => actions.saveCopy() },
+      { type: 'separator' },
+      { label: 'Close Window', role: 'close', accelerator: 'CmdOrCtrl+W' },
+      ...(isMac ? [] : [{ type: 'separator' } as const, { role: 'quit' } as const]),
+    ],
+  };
+
+  const edit: MenuItemConstructorOptions = {
+    label: '&Edit',
+    submenu: [
+      { label: 'Undo', accelerator: 'CmdOrCtrl+Z', click: () => actions.send('menu:undo') },
+      { label: 'Redo', accelerator: 'Shift+CmdOrCtrl+Z', click: () => actions.send('menu:redo') },
+      { type: 'separator' },
+      { role: 'cut' },
+      { role: 'copy' },
+      { role: 'paste' },
+      { role: 'selectAll' },
+      { type: 'separator' },
+      { label: 'Find…', accelerator: 'CmdOrCtrl+F', click: () => actions.send('menu:find') },
+    ],
+  };
+
+  const view: MenuItemConstructorOptions = {
+    label: '&View',
+    submenu: [
+      ...(isDev ? [{ role: 'reload' } as const, { role: 'toggleDevTools' } as const, { type: 'separator' } as const] : []),
+      { role: 'resetZoom' },
+      { role: 'zoomIn' },
+      { role: 'zoomOut' },
+      { type: 'separator' },
+      { role: 'togglefullscreen' },
+    ],
+  };
+
+  const windowMenu: MenuItemConstructorOptions = {
+    label: '&Window',
+    role: 'windowMenu',
+  };
+
+  const help: MenuItemConstructorOptions = {
+    label: '&Help',
+    role: 'help',
+    submenu: [{ label: 'Keyboard Shortcuts', accelerator: 'CmdOrCtrl+/', click: () => actions.send('menu:shortcuts') }],
+  };
+
+  return [...appMenu, file, edit, view, windowMenu, help];
+}

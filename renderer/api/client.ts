@@ -1,0 +1,37 @@
+import type { OperationInput, OperationName, OperationOutput } from '../../shared/api';
+import type { AppEvent } from '../../shared/events';
+import type { ErrorCode, Result } from '../../shared/result';
+
+/** An operation that came back with `{ ok: false }`, typed by its code. */
+export class ApiError extends Error {
+  constructor(
+    public readonly code: ErrorCode,
+    message: string,
+    public readonly operation: OperationName,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+function bridge() {
+  if (!window.claimbench) throw new ApiError('INTERNAL', 'The app bridge is missing. Restart Claimbench.', 'session.get');
+  return window.claimbench;
+}
+
+/** Calls one operation and unwraps its envelope: the value, or a thrown ApiError. */
+export async function call<N extends OperationName>(name: N, input: OperationInput<N>): Promise<OperationOutput<N>> {
+  // The bridge's per-name signatures form a union TypeScript cannot narrow by a generic key.
+  const method = bridge()[name] as unknown as (i: OperationInput<N>) => Promise<Result<OperationOutput<N>>>;
+  const result = await method(input);
+  if (!result.ok) throw new ApiError(result.error.code, result.error.message, name);
+  return result.value as OperationOutput<N>;
+}
+
+export function onAppEvent(listener: (event: AppEvent) => void): () => void {
+  return bridge().onEvent(listener);
+}
+
+export function errorMessage(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}

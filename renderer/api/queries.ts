@@ -1,0 +1,85 @@
+import {
+  QueryClient,
+  queryOptions,
+  useMutation,
+  useQuery,
+  useQueryClient,
+  type UseMutationOptions,
+} from '@tanstack/react-query';
+import type { OperationInput, OperationName, OperationOutput } from '../../shared/api';
+import { ApiError, call } from './client';
+
+/** Operations that only read. Their query key is `[name, input]`, so invalidation can target one operation. */
+export type ReadOperation =
+  | 'session.get'
+  | 'documents.list'
+  | 'documents.get'
+  | 'claims.list'
+  | 'claims.get'
+  | 'claims.history'
+  | 'stats.get'
+  | 'edit.state';
+
+export function operationQuery<N extends ReadOperation>(name: N, input: OperationInput<N>) {
+  return queryOptions({
+    queryKey: [name, input] as const,
+    queryFn: () => call(name, input),
+  });
+}
+
+export function useOperationQuery<N extends ReadOperation>(name: N, input: OperationInput<N>, enabled = true) {
+  return useQuery({ ...operationQuery(name, input), enabled });
+}
+
+const CLAIM_READS: ReadOperation[] = ['claims.list', 'claims.get', 'claims.history', 'stats.get', 'documents.list', 'edit.state'];
+const DOCUMENT_READS: ReadOperation[] = [...CLAIM_READS, 'documents.get'];
+
+/**
+ * What each write makes stale. A write missing here (a later operation) invalidates everything,
+ * which is always correct, only slower.
+ */
+const INVALIDATES: Partial<Record<OperationName, ReadOperation[]>> = {
+  'session.setAuthor': ['session.get'],
+  'documents.createFromText': DOCUMENT_READS,
+  'documents.rename': DOCUMENT_READS,
+  'documents.delete': DOCUMENT_READS,
+  'claims.add': CLAIM_READS,
+  'claims.update': CLAIM_READS,
+  'claims.setVerdict': CLAIM_READS,
+  'claims.delete': CLAIM_READS,
+};
+
+export async function invalidateAfter(client: QueryClient, name: OperationName): Promise<void> {
+  const stale = INVALIDATES[name];
+  if (!stale) {
+    await client.invalidateQueries();
+    return;
+  }
+  await Promise.all(stale.map((read) => client.invalidateQueries({ queryKey: [read] })));
+}
+
+/** A write operation as a mutation; on success it invalidates the reads it affects. */
+export function useOperationMutation<N extends OperationName>(
+  name: N,
+  options: Omit<UseMutationOptions<OperationOutput<N>, ApiError, OperationInput<N>>, 'mutationFn'> = {},
+) {
+  const client = useQueryClient();
+  return useMutation<OperationOutput<N>, ApiError, OperationInput<N>>({
+    ...options,
+    mutationFn: (input) => call(name, input),
+    onSuccess: async (...args) => {
+      await invalidateAfter(client, name);
+      await options.onSuccess?.(...args);
+    },
+  });
+}
+
+export function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      // Local data: nothing goes stale behind our back except through our own writes or a workspace switch.
+      queries: { staleTime: Infinity, retry: false, refetchOnWindowFocus: false },
+      mutations: { retry: false },
+    },
+  });
+}

@@ -1,0 +1,134 @@
+import { createContext, useContext, useEffect, useMemo, useReducer, useRef, type ReactNode, type RefObject } from 'react';
+import type { Verdict } from '../../shared/domain';
+import { useClaimPages, type ClaimFilter, type ClaimPages } from '../claims/useClaimPages';
+
+export type DialogName = 'shortcuts' | 'new-document' | 'add-claim' | null;
+
+export interface WorkbenchState {
+  /** The document whose claims are listed; null lists every claim. */
+  documentId: string | null;
+  query: string;
+  verdict: Verdict | null;
+  /** The selection by position and by id: the id keeps it on its claim when rows move. */
+  selection: { index: number; id: string | null };
+  dialog: DialogName;
+  /** Open the file chooser as soon as the new-document dialog appears. */
+  pickFileOnOpen: boolean;
+}
+
+type Action =
+  | { type: 'scope'; documentId: string | null }
+  | { type: 'query'; query: string }
+  | { type: 'verdict'; verdict: Verdict | null }
+  | { type: 'select'; index: number; id: string | null }
+  | { type: 'dialog'; dialog: DialogName; pickFile?: boolean };
+
+const initialState: WorkbenchState = {
+  documentId: null,
+  query: '',
+  verdict: null,
+  selection: { index: 0, id: null },
+  dialog: null,
+  pickFileOnOpen: false,
+};
+
+const top = { index: 0, id: null };
+
+function reduce(state: WorkbenchState, action: Action): WorkbenchState {
+  switch (action.type) {
+    case 'scope':
+      return { ...state, documentId: action.documentId, selection: top };
+    case 'query':
+      return { ...state, query: action.query, selection: top };
+    case 'verdict':
+      return { ...state, verdict: action.verdict, selection: top };
+    case 'select':
+      return { ...state, selection: { index: Math.max(0, action.index), id: action.id } };
+    case 'dialog':
+      return { ...state, dialog: action.dialog, pickFileOnOpen: action.pickFile ?? false };
+  }
+}
+
+export interface Workbench {
+  state: WorkbenchState;
+  filter: ClaimFilter;
+  pages: ClaimPages;
+  dispatch: (action: Action) => void;
+  refs: {
+    filterInput: RefObject<HTMLInputElement | null>;
+    claimList: RefObject<HTMLDivElement | null>;
+    claimText: RefObject<HTMLTextAreaElement | null>;
+  };
+}
+
+const WorkbenchContext = createContext<Workbench | null>(null);
+
+export function useWorkbench(): Workbench {
+  const wb = useContext(WorkbenchContext);
+  if (!wb) throw new Error('useWorkbench outside WorkbenchProvider');
+  return wb;
+}
+
+function useDebounced<T>(value: T, ms: number): T {
+  const [debounced, setDebounced] = useReducer((_: T, next: T) => next, value);
+  useEffect(() => {
+    const t = window.setTimeout(() => setDebounced(value), ms);
+    return () => window.clearTimeout(t);
+  }, [value, ms]);
+  return debounced;
+}
+
+export function WorkbenchProvider({ children }: { children: ReactNode }) {
+  const [state, dispatch] = useReducer(reduce, initialState);
+  const query = useDebounced(state.query.trim(), 150);
+  const filter = useMemo<ClaimFilter>(
+    () => ({
+      ...(state.documentId ? { documentId: state.documentId } : {}),
+      ...(state.verdict ? { verdict: state.verdict } : {}),
+      ...(query ? { query } : {}),
+    }),
+    [state.documentId, state.verdict, query],
+  );
+  const pages = useClaimPages(filter, state.selection.index);
+  useSelectionFollowsData(state.selection, pages, dispatch);
+
+  const filterInput = useRef<HTMLInputElement>(null);
+  const claimList = useRef<HTMLDivElement>(null);
+  const claimText = useRef<HTMLTextAreaElement>(null);
+  const value = useMemo<Workbench>(
+    () => ({ state, filter, pages, dispatch, refs: { filterInput, claimList, claimText } }),
+    [state, filter, pages],
+  );
+  return <WorkbenchContext.Provider value={value}>{children}</WorkbenchContext.Provider>;
+}
+
+/**
+ * After the list changes (a write, a filter), keep the selection on its claim if it is still
+ * listed; if it is gone, select whatever now sits at its position, like a mail client after a delete.
+ */
+function useSelectionFollowsData(
+  selection: WorkbenchState['selection'],
+  pages: ClaimPages,
+  dispatch: (action: Action) => void,
+): void {
+  useEffect(() => {
+    const { total } = pages;
+    if (total === undefined) return;
+    if (total === 0) {
+      if (selection.id !== null || selection.index !== 0) dispatch({ type: 'select', index: 0, id: null });
+      return;
+    }
+    const index = Math.min(selection.index, total - 1);
+    const here = pages.itemAt(index);
+    if (here && here.id === selection.id && index === selection.index) return;
+    if (selection.id) {
+      const moved = pages.indexOf(selection.id);
+      if (moved !== undefined) {
+        if (moved !== selection.index) dispatch({ type: 'select', index: moved, id: selection.id });
+        return;
+      }
+    }
+    if (here) dispatch({ type: 'select', index, id: here.id });
+    else if (index !== selection.index) dispatch({ type: 'select', index, id: selection.id });
+  }, [selection, pages, dispatch]);
+}

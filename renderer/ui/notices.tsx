@@ -1,0 +1,67 @@
+import { X } from 'lucide-react';
+import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
+import { Button } from './Button';
+
+export interface Notice {
+  message: string;
+  tone?: 'info' | 'warning' | 'error';
+  action?: { label: string; run: () => void };
+}
+
+interface ShownNotice extends Notice {
+  id: number;
+}
+
+const NoticeContext = createContext<(notice: Notice) => void>(() => undefined);
+
+export function useNotify(): (notice: Notice) => void {
+  return useContext(NoticeContext);
+}
+
+const VISIBLE_MS = 7_000;
+
+/** Short messages at the bottom of the window, announced to screen readers. */
+export function NoticeProvider({ children }: { children: ReactNode }) {
+  const [notices, setNotices] = useState<ShownNotice[]>([]);
+  const nextId = useRef(1);
+
+  const dismiss = useCallback((id: number) => setNotices((all) => all.filter((n) => n.id !== id)), []);
+
+  const notify = useCallback(
+    (notice: Notice) => {
+      const id = nextId.current++;
+      setNotices((all) => [...all.slice(-2), { ...notice, id }]);
+      window.setTimeout(() => dismiss(id), notice.tone === 'error' ? VISIBLE_MS * 2 : VISIBLE_MS);
+    },
+    [dismiss],
+  );
+
+  const value = useMemo(() => notify, [notify]);
+  return (
+    <NoticeContext.Provider value={value}>
+      {children}
+      <div className="notices" role="status" aria-live="polite">
+        {notices.map((n) => (
+          <div key={n.id} className={`notice notice-${n.tone ?? 'info'}`}>
+            <span className="notice-text">{n.message}</span>
+            {n.action && (
+              <Button
+                size="sm"
+                variant="ghost"
+                onClick={() => {
+                  n.action?.run();
+                  dismiss(n.id);
+                }}
+              >
+                {n.action.label}
+              </Button>
+            )}
+            <button type="button" className="notice-close" aria-label="Dismiss" onClick={() => dismiss(n.id)}>
+              <X size={14} aria-hidden />
+            </button>
+          </div>
+        ))}
+      </div>
+    </NoticeContext.Provider>
+  );
+}

@@ -1,0 +1,110 @@
+#!/usr/bin/env node
+/**
+ * Build better-sqlite3 for Electron's ABI into .electron-native/better_sqlite3.node, leaving
+ * node_modules/better-sqlite3 (built for plain Node, used by the tests) untouched. The app's
+ * main process passes that file to better-sqlite3 as `nativeBinding`; packaged builds ship it
+ * via extraResources. Skips when the copy is already built for the installed Electron.
+ *
+ *   node scripts/electron-native.mjs                 (prestart/predev: skip if Electron's binary is absent)
+ *   node scripts/electron-native.mjs --for-packaging (predist: always build, fail loudly)
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(path.join(root, 'package.json'));
+const outDir = path.join(root, '.electron-native');
+const outFile = path.join(outDir, 'better_sqlite3.node');
+const stampFile = path.join(outDir, 'stamp.json');
+const forPackaging = process.argv.includes('--for-packaging');
+const log = (msg) => console.log(`[electron-native] ${msg}`);
+
+function packageJson(name) {
+  return JSON.parse(fs.readFileSync(require.resolve(`${name}/package.json`), 'utf8'));
+}
+
+function electronBinary() {
+  const dir = path.dirname(require.resolve('electron/package.json'));
+  const pathFile = path.join(dir, 'path.txt');
+  if (!fs.existsSync(pathFile)) return undefined;
+  const bin = path.join(dir, 'dist', fs.readFileSync(pathFile, 'utf8').trim());
+  return fs.existsSync(bin) ? bin : undefined;
+}
+
+function run(cmd, args, cwd) {
+  execFileSync(cmd, args, { cwd, stdio: 'inherit', env: { ...process.env, npm_config_build_from_source: '' } });
+}
+
+const electronVersion = packageJson('electron').version;
+const sqliteDir = path.dirname(require.resolve('better-sqlite3/package.json'));
+const sqliteVersion = packageJson('better-sqlite3').version;
+const platform = process.env.npm_config_platform || process.platform;
+const arch = process.env.npm_config_arch || process.arch;
+const stamp = { electron: electronVersion, betterSqlite3: sqliteVersion, platform, arch };
+
+const current = fs.existsSync(stampFile) ? fs.readFileSync(stampFile, 'utf8') : '';
+if (fs.existsSync(outFile) && current === JSON.stringify(stamp)) {
+  log(`better-sqlite3 ${sqliteVersion} already built for Electron ${electronVersion} (${platform}-${arch}).`);
+  process.exit(0);
+}
+
+const binary = electronBinary();
+if (!binary && !forPackaging) {
+  log('Electron binary not installed (ELECTRON_SKIP_BINARY_DOWNLOAD): skipping the Electron build of better-sqlite3.');
+  process.exit(0);
+}
+
+// Build in a scratch copy of the package so node_modules keeps its Node build.
+const work = path.join(outDir, `build-${electronVersion}`);
+fs.rmSync(work, { recursive: true, force: true });
+fs.mkdirSync(work, { recursive: true });
+for (const entry of ['package.json', 'binding.gyp', 'lib', 'src', 'deps']) {
+  fs.cpSync(path.join(sqliteDir, entry), path.join(work, entry), { recursive: true });
+}
+
+try {
+  try {
+    log(`fetching a prebuilt better-sqlite3 ${sqliteVersion} for Electron ${electronVersion} (${platform}-${arch})…`);
+    run(
+      process.execPath,
+      [require.resolve('prebuild-install/bin.js'), '--runtime', 'electron', '--target', electronVersion, '--arch', arch, '--platform', platform],
+      work,
+    );
+  } catch {
+    log('no prebuilt binary; compiling from source with node-gyp…');
+    run(
+      process.execPath,
+      [
+        require.resolve('node-gyp/bin/node-gyp.js'),
+        'rebuild',
+        '--release',
+        '--runtime=electron',
+        `--target=${electronVersion}`,
+        `--arch=${arch}`,
+        '--dist-url=https://electronjs.org/headers',
+      ],
+      work,
+    );
+  }
+  const built = path.join(work, 'build', 'Release', 'better_sqlite3.node');
+  if (!fs.existsSync(built)) throw new Error(`no ${path.relative(root, built)} after the build`);
+  if (binary && platform === process.platform && arch === process.arch) {
+    // Prove the copy loads in Electron's own Node before recording it as good.
+    execFileSync(binary, ['-e', `require(${JSON.stringify(built)})`], {
+      env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+      stdio: 'inherit',
+    });
+  }
+  fs.copyFileSync(built, `${outFile}.tmp`);
+  fs.renameSync(`${outFile}.tmp`, outFile);
+  fs.writeFileSync(stampFile, JSON.stringify(stamp));
+  log(`built ${path.relative(root, outFile)} for Electron ${electronVersion}.`);
+} catch (e) {
+  console.error(`[electron-native] could not build better-sqlite3 for Electron ${electronVersion}: ${e instanceof Error ? e.message : e}`);
+  process.exit(1);
+} finally {
+  fs.rmSync(work, { recursive: true, force: true });
+}

@@ -1,0 +1,213 @@
+/**
+ * Train the check-worthiness spotter shipped in shared/spotting/weights.json.
+ *
+ *   npx tsx scripts/train-spotter.ts [TRAIN.tsv] [--dev DEV.tsv]
+ *
+ * Deterministic (seeded shuffles, fixed grid). Settings:
+ * - features: word unigrams + bigrams, char 3-5-grams inside word boundaries (n-gram group L2-normalised),
+ *   interpretable rule features (shared/spotting/rules.ts), a length bucket and a bias; features seen in
+ *   fewer than MIN_COUNT training sentences are dropped;
+ * - model: logistic regression, AdaGrad, L2, positive class weighted by POS_WEIGHT;
+ * - selection: the training file is split 85/15 (stratified, seed SEED). Each grid point trains on the 85%
+ *   and is scored on the 15% (F1 of the Yes class at its best threshold). The best is pruned to the
+ *   MAX_FEATURES largest weights and its threshold re-tuned on the same 15%. The dev file is never used
+ *   for any choice: it is only scored at the end and printed.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseCheckworthyTsv, type LabelledSentence } from '../shared/spotting/dataset';
+import { DEFAULT_FEATURES, type FeatureConfig } from '../shared/spotting/features';
+import { sigmoid, Spotter, vectorize, type SpotterModel } from '../shared/spotting/model';
+import { averagePrecision, bestF1Threshold, binaryMetrics } from '../shared/spotting/metrics';
+
+const SEED = 20240601;
+const HOLDOUT = 0.15;
+const MIN_COUNT = 2;
+const MAX_FEATURES = 14_000;
+const GRID = [
+  { l2: 1e-5, epochs: 12, lr: 0.5, posWeight: 1.5 },
+  { l2: 3e-5, epochs: 12, lr: 0.5, posWeight: 1.5 },
+  { l2: 1e-4, epochs: 12, lr: 0.5, posWeight: 1.5 },
+  { l2: 3e-5, epochs: 20, lr: 0.3, posWeight: 1.0 },
+  { l2: 3e-5, epochs: 20, lr: 0.3, posWeight: 2.0 },
+];
+type Settings = (typeof GRID)[number];
+
+const DATA_DIR = path.resolve(import.meta.dirname, '../../shared/data/checkworthy');
+const OUT = path.resolve(import.meta.dirname, '../shared/spotting/weights.json');
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function shuffle<T>(items: T[], rand: () => number): T[] {
+  const a = [...items];
+  for (let i = a.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [a[i], a[j]] = [a[j]!, a[i]!];
+  }
+  return a;
+}
+
+function stratifiedSplit(data: LabelledSentence[], fraction: number, seed: number) {
+  const rand = mulberry32(seed);
+  const train: LabelledSentence[] = [];
+  const held: LabelledSentence[] = [];
+  for (const label of [true, false]) {
+    const group = shuffle(
+      data.filter((d) => d.label === label),
+      rand,
+    );
+    const cut = Math.round(group.length * fraction);
+    held.push(...group.slice(0, cut));
+    train.push(...group.slice(cut));
+  }
+  return { train: shuffle(train, rand), held };
+}
+
+interface Encoded {
+  idx: Int32Array;
+  val: Float64Array;
+  y: number;
+}
+
+function encode(data: LabelledSentence[], config: FeatureConfig, vocab: Map<string, number>): Encoded[] {
+  return data.map((d) => {
+    const v = vectorize(d.text, config);
+    const idx: number[] = [];
+    const val: number[] = [];
+    v.names.forEach((n, i) => {
+      const k = vocab.get(n);
+      if (k !== undefined) {
+        idx.push(k);
+        val.push(v.values[i]!);
+      }
+    });
+    return { idx: Int32Array.from(idx), val: Float64Array.from(val), y: d.label ? 1 : 0 };
+  });
+}
+
+function buildVocab(data: LabelledSentence[], config: FeatureConfig): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const d of data) for (const n of vectorize(d.text, config).names) counts.set(n, (counts.get(n) ?? 0) + 1);
+  const vocab = new Map<string, number>();
+  for (const [n, c] of [...counts].sort((a, b) => (a[0] < b[0] ? -1 : 1)))
+    if (c >= MIN_COUNT || !/^[wbc]:/.test(n)) vocab.set(n, vocab.size);
+  return vocab;
+}
+
+function train(data: Encoded[], size: number, s: Settings, seed: number): Float64Array {
+  const w = new Float64Array(size);
+  const g2 = new Float64Array(size).fill(1e-8);
+  const rand = mulberry32(seed);
+  let order = data.map((_, i) => i);
+  for (let epoch = 0; epoch < s.epochs; epoch++) {
+    order = shuffle(order, rand);
+    for (const i of order) {
+      const ex = data[i]!;
+      let z = 0;
+      for (let k = 0; k < ex.idx.length; k++) z += w[ex.idx[k]!]! * ex.val[k]!;
+      const weight = ex.y === 1 ? s.posWeight : 1;
+      const err = (sigmoid(z) - ex.y) * weight;
+      for (let k = 0; k < ex.idx.length; k++) {
+        const j = ex.idx[k]!;
+        const g = err * ex.val[k]! + s.l2 * w[j]! * data.length * 0.01;
+        g2[j]! += g * g;
+        w[j]! -= (s.lr * g) / Math.sqrt(g2[j]!);
+      }
+    }
+  }
+  return w;
+}
+
+function toModel(w: Float64Array, vocab: Map<string, number>, config: FeatureConfig, keep: number): Record<string, number> {
+  const entries = [...vocab].map(([n, i]) => [n, w[i]!] as const);
+  const always = entries.filter(([n]) => !/^[wbc]:/.test(n));
+  const ngrams = entries
+    .filter(([n]) => /^[wbc]:/.test(n))
+    .sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]) || (a[0] < b[0] ? -1 : 1))
+    .slice(0, keep - always.length);
+  const out: Record<string, number> = {};
+  for (const [n, v] of [...always, ...ngrams].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    const r = Math.round(v * 1000) / 1000;
+    if (r !== 0) out[n] = r;
+  }
+  void config;
+  return out;
+}
+
+function evaluate(spotter: Spotter, data: LabelledSentence[], threshold: number) {
+  const scores = data.map((d) => spotter.score(d.text).score);
+  const labels = data.map((d) => d.label);
+  return { ...binaryMetrics(scores, labels, threshold), ap: averagePrecision(scores, labels) };
+}
+
+function main(): void {
+  const args = process.argv.slice(2);
+  const devIdx = args.indexOf('--dev');
+  const devFile = devIdx >= 0 ? args[devIdx + 1] : path.join(DATA_DIR, 'CT24_checkworthy_english_dev.tsv');
+  const trainFile = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--dev') ?? path.join(DATA_DIR, 'CT24_checkworthy_english_train.tsv');
+  const all = parseCheckworthyTsv(fs.readFileSync(trainFile, 'utf8'));
+  const config = DEFAULT_FEATURES;
+  const { train: fit, held } = stratifiedSplit(all, HOLDOUT, SEED);
+  const vocab = buildVocab(fit, config);
+  const fitEnc = encode(fit, config, vocab);
+  const heldEnc = encode(held, config, vocab);
+  console.log(`train ${all.length} (fit ${fit.length}, held-out ${held.length}), vocabulary ${vocab.size}`);
+
+  let best: { s: Settings; f1: number; w: Float64Array } | null = null;
+  for (const s of GRID) {
+    const w = train(fitEnc, vocab.size, s, SEED);
+    const scores = heldEnc.map((ex) => {
+      let z = 0;
+      for (let k = 0; k < ex.idx.length; k++) z += w[ex.idx[k]!]! * ex.val[k]!;
+      return sigmoid(z);
+    });
+    const { f1, threshold } = bestF1Threshold(
+      scores,
+      heldEnc.map((e) => e.y === 1),
+    );
+    console.log(`  ${JSON.stringify(s)} held-out F1 ${f1.toFixed(4)} at ${threshold.toFixed(3)}`);
+    if (!best || f1 > best.f1) best = { s, f1, w };
+  }
+  if (!best) throw new Error('empty grid');
+
+  const weights = toModel(best.w, vocab, config, MAX_FEATURES);
+  const draft: SpotterModel = { version: 1, config, threshold: 0.5, weights, meta: {} };
+  const spotter = new Spotter(draft);
+  const heldScores = held.map((d) => spotter.score(d.text).score);
+  const tuned = bestF1Threshold(
+    heldScores,
+    held.map((d) => d.label),
+  );
+  const model: SpotterModel = {
+    ...draft,
+    threshold: Math.round(tuned.threshold * 1000) / 1000,
+    meta: {
+      trainedOn: 'CT24_checkworthy_english_train.tsv (ClaimBuster, Arslan et al., ICWSM 2020, doi 10.5281/zenodo.3609356)',
+      settings: { ...best.s, seed: SEED, holdout: HOLDOUT, minCount: MIN_COUNT, maxFeatures: MAX_FEATURES },
+      heldOutF1: Math.round(tuned.f1 * 10000) / 10000,
+      features: Object.keys(weights).length,
+    },
+  };
+  const final = new Spotter(model);
+  if (devFile && fs.existsSync(devFile)) {
+    const dev = parseCheckworthyTsv(fs.readFileSync(devFile, 'utf8'));
+    const m = evaluate(final, dev, model.threshold);
+    model.meta.dev = { precision: r4(m.precision), recall: r4(m.recall), f1: r4(m.f1), ap: r4(m.ap) };
+    console.log(`dev: P ${m.precision.toFixed(4)} R ${m.recall.toFixed(4)} F1 ${m.f1.toFixed(4)} AP ${m.ap.toFixed(4)}`);
+  }
+  fs.writeFileSync(OUT, `${JSON.stringify(model)}\n`);
+  console.log(`best ${JSON.stringify(best.s)}; threshold ${model.threshold}; wrote ${OUT} (${fs.statSync(OUT).size} bytes)`);
+}
+
+const r4 = (x: number) => Math.round(x * 10000) / 10000;
+
+main();

@@ -1,0 +1,175 @@
+/** Evidence, search and triage types shared by the core, the renderer, the CLI and the tests. */
+import type { Verdict } from './domain';
+
+export const STANCES = ['supports', 'contradicts', 'context'] as const;
+export type Stance = (typeof STANCES)[number];
+
+export const STANCE_LABELS: Record<Stance, string> = {
+  supports: 'Supports',
+  contradicts: 'Contradicts',
+  context: 'Context',
+};
+
+export interface Source {
+  id: string;
+  claimId: string;
+  /** Always an http(s) URL when present; anything else is refused on the way in. */
+  url: string | null;
+  title: string;
+  publisher: string | null;
+  publishedAt: string | null;
+  excerpt: string;
+  stance: Stance;
+  attachmentId: string | null;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+/** What the bytes of an attachment are, judged from their content (never from the file name). */
+export type AttachmentKind = 'pdf' | 'png' | 'jpeg' | 'gif' | 'webp' | 'text' | 'other';
+
+export interface Attachment {
+  id: string;
+  claimId: string;
+  sha256: string;
+  /** The name the checker gave it, cleaned of paths, control and bidi characters. */
+  name: string;
+  mime: string;
+  size: number;
+  kind: AttachmentKind;
+  /** Whether attachments.export will hand it to the system viewer (pdf, images, text). */
+  viewable: boolean;
+  createdAt: string;
+  createdBy: string;
+}
+
+export interface Note {
+  id: string;
+  claimId: string;
+  text: string;
+  author: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type ClaimWarningCode = 'sourced-without-source' | 'disputed-without-evidence';
+
+export interface ClaimWarning {
+  code: ClaimWarningCode;
+  message: string;
+}
+
+/**
+ * Rule 2 of the evidence issue: warn, never block. A claim marked sourced needs at least one
+ * source; a disputed claim needs a contradicting source or a written rationale.
+ */
+export function claimWarnings(claim: {
+  verdict: Verdict;
+  rationale: string;
+  sources: readonly { stance: Stance }[];
+}): ClaimWarning[] {
+  const warnings: ClaimWarning[] = [];
+  if (claim.verdict === 'sourced' && claim.sources.length === 0) {
+    warnings.push({ code: 'sourced-without-source', message: 'Marked sourced, but no source is attached yet.' });
+  }
+  if (
+    claim.verdict === 'disputed' &&
+    !claim.sources.some((s) => s.stance === 'contradicts') &&
+    claim.rationale.trim().length === 0
+  ) {
+    warnings.push({
+      code: 'disputed-without-evidence',
+      message: 'Marked disputed, but there is neither a contradicting source nor a written rationale.',
+    });
+  }
+  return warnings;
+}
+
+export interface ClaimEvidence {
+  claimId: string;
+  sources: Source[];
+  attachments: Attachment[];
+  notes: Note[];
+  warnings: ClaimWarning[];
+}
+
+/**
+ * Text with the parts to highlight given as [start, end) UTF-16 offsets: the UI renders plain
+ * text nodes and wraps the ranges in <mark>, so no stored text is ever parsed as HTML.
+ */
+export interface HighlightedText {
+  text: string;
+  ranges: [number, number][];
+}
+
+export const SEARCH_KINDS = ['claim', 'document', 'source', 'note'] as const;
+export type SearchKind = (typeof SEARCH_KINDS)[number];
+
+export interface SearchHit {
+  kind: SearchKind;
+  /** Id of the matched claim, document, source or note. */
+  entityId: string;
+  /** The claim the hit belongs to (null for a document hit). */
+  claimId: string | null;
+  documentId: string | null;
+  /** The claim's text, for showing a source or note hit in context. */
+  claimText: string | null;
+  /** The column that matched best, e.g. "text", "excerpt", "title". */
+  field: string;
+  snippet: HighlightedText;
+  /** bm25 rank: lower is better. */
+  rank: number;
+}
+
+export interface SearchResult {
+  hits: SearchHit[];
+  hasMore: boolean;
+}
+
+export const CLAIM_SORTS = ['document', 'score', 'date'] as const;
+export type ClaimSort = (typeof CLAIM_SORTS)[number];
+
+export interface SimilarClaim {
+  /** null: this workspace. */
+  workspacePath: string | null;
+  workspaceName: string;
+  claimId: string;
+  text: string;
+  verdict: Verdict;
+  rationale: string;
+  documentTitle: string | null;
+  /** Character-trigram Jaccard similarity, 0..1. */
+  similarity: number;
+}
+
+export interface SimilarClaims {
+  items: SimilarClaim[];
+  /** Other workspaces that could not be searched, and why. */
+  skipped: { path: string; reason: string }[];
+}
+
+export interface ActivityEntry {
+  hlc: string;
+  at: string;
+  author: string;
+  actionId: string | null;
+  action: string | null;
+  entity: string;
+  entityId: string;
+  field: string;
+  from: unknown;
+  to: unknown;
+  /** The claim this change concerns (the claim itself, or the claim of a source, note or attachment). */
+  claimId: string | null;
+  claimText: string | null;
+  /** One readable plain-text line, e.g. `Ann set verdict of “…” from unverified to disputed`. */
+  summary: string;
+}
+
+export interface ActivityPage {
+  items: ActivityEntry[];
+  /** Pass as `before` to get the next (older) page; null at the end. */
+  nextBefore: string | null;
+}

@@ -1,0 +1,112 @@
+/**
+ * The report export contract shared by the core, the CLI and the export dialog: formats, scope,
+ * options (remembered per workspace) and what a render returns. Pure data, no Node.
+ */
+import { z } from 'zod';
+import { VERDICTS } from './domain';
+
+/** Formats the core renders to text. PDF is drawn from the HTML (printToPDF in the app, Chromium in the CLI). */
+export const REPORT_TEXT_FORMATS = ['html', 'md', 'csv', 'json', 'claimreview'] as const;
+export type ReportTextFormat = (typeof REPORT_TEXT_FORMATS)[number];
+export const REPORT_FORMATS = [...REPORT_TEXT_FORMATS, 'pdf'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export const REPORT_FORMAT_INFO: Record<ReportFormat, { extension: string; mimeType: string; label: string }> = {
+  html: { extension: 'html', mimeType: 'text/html;charset=utf-8', label: 'Web page (HTML)' },
+  pdf: { extension: 'pdf', mimeType: 'application/pdf', label: 'PDF' },
+  md: { extension: 'md', mimeType: 'text/markdown;charset=utf-8', label: 'Markdown' },
+  csv: { extension: 'csv', mimeType: 'text/csv;charset=utf-8', label: 'Spreadsheet (CSV)' },
+  json: { extension: 'json', mimeType: 'application/json', label: 'JSON (schema version 1)' },
+  claimreview: { extension: 'jsonld', mimeType: 'application/ld+json', label: 'schema.org ClaimReview (JSON-LD)' },
+};
+
+/** Optional parts of a report; the claim list itself is always there. */
+export const REPORT_SECTIONS = ['summary', 'contents', 'context', 'sources', 'notes', 'decisions', 'appendix'] as const;
+export type ReportSection = (typeof REPORT_SECTIONS)[number];
+
+const entityId = z.string().min(1).max(64);
+
+/** Which claims: all (empty scope), chosen documents, and/or the current filter (verdicts, text query). */
+export const reportScopeSchema = z
+  .object({
+    documentIds: z.array(entityId).max(10_000).optional(),
+    verdicts: z.array(z.enum(VERDICTS)).max(VERDICTS.length).optional(),
+    query: z.string().max(2_000).optional(),
+  })
+  .strict();
+export type ReportScope = z.infer<typeof reportScopeSchema>;
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+const sectionsSchema = z.object(
+  Object.fromEntries(REPORT_SECTIONS.map((s) => [s, z.boolean()])) as Record<ReportSection, z.ZodBoolean>,
+);
+
+export const reportOptionsSchema = z
+  .object({
+    title: z.string().trim().max(300),
+    organisation: z.string().trim().max(300),
+    author: z.string().trim().max(300),
+    /** Where the published report will live; ClaimReview URLs are this plus `#claim-<id>`. */
+    baseUrl: z
+      .string()
+      .trim()
+      .max(2_000)
+      .refine((v) => v === '' || isHttpUrl(v), 'Base URL must be an http(s) address'),
+    sections: sectionsSchema.strict(),
+    scope: reportScopeSchema,
+  })
+  .strict();
+export type ReportOptions = z.infer<typeof reportOptionsSchema>;
+
+/** A partial update: anything left out keeps its remembered value. */
+export const reportOptionsPatchSchema = reportOptionsSchema
+  .extend({ sections: sectionsSchema.partial().strict() })
+  .partial()
+  .strict();
+export type ReportOptionsPatch = z.infer<typeof reportOptionsPatchSchema>;
+
+export const DEFAULT_REPORT_OPTIONS: ReportOptions = {
+  title: 'Fact-check report',
+  organisation: '',
+  author: '',
+  baseUrl: '',
+  sections: { summary: true, contents: true, context: true, sources: true, notes: true, decisions: true, appendix: true },
+  scope: {},
+};
+
+/** What report.render returns; the shell writes `content` to the path the user chose. */
+export interface RenderedReport {
+  format: ReportTextFormat;
+  content: string;
+  mimeType: string;
+  extension: string;
+  suggestedFileName: string;
+  claimCount: number;
+  /** Non-fatal findings, e.g. a ClaimReview claimReviewed longer than 75 characters. */
+  warnings: string[];
+}
+
+export interface ReportPreview {
+  html: string;
+  claimCount: number;
+  /** True when the preview shows only the first `limit` claims. */
+  truncated: boolean;
+}
+
+export type ReportJobState = 'running' | 'done' | 'cancelled' | 'failed' | 'unknown';
+
+export interface ReportJobProgress {
+  jobId: string;
+  state: ReportJobState;
+  /** Claims rendered so far and in all. */
+  done: number;
+  total: number;
+}

@@ -1,0 +1,95 @@
+import type { ScoreReason } from '../domain';
+import { extractFeatures, type FeatureConfig } from './features';
+import { NEGATIVE_KINDS, RULES } from './rules';
+
+/** The shipped model: a logistic regression over n-gram and rule features. */
+export interface SpotterModel {
+  version: 1;
+  config: FeatureConfig;
+  /** Decision threshold chosen on a held-out part of the training data (best F1 on the Yes class). */
+  threshold: number;
+  weights: Record<string, number>;
+  /** How it was trained and what it scored; documentation only. */
+  meta: Record<string, unknown>;
+}
+
+export interface SparseVector {
+  names: string[];
+  values: number[];
+}
+
+/** Features with their values: n-gram features are L2-normalised as a group; rules, length and bias count 1. */
+export function vectorize(sentence: string, config: FeatureConfig): SparseVector {
+  const names = extractFeatures(sentence, config);
+  let ngrams = 0;
+  for (const n of names) if (isNgram(n)) ngrams++;
+  const scale = ngrams > 0 ? 1 / Math.sqrt(ngrams) : 0;
+  return { names, values: names.map((n) => (isNgram(n) ? scale : 1)) };
+}
+
+function isNgram(name: string): boolean {
+  const c = name.charCodeAt(0);
+  // w: b: c:
+  return (c === 119 || c === 98 || c === 99) && name.charCodeAt(1) === 58;
+}
+
+export function sigmoid(x: number): number {
+  return 1 / (1 + Math.exp(-x));
+}
+
+export interface SpotterScore {
+  score: number;
+  reasons: ScoreReason[];
+}
+
+const RULE_LABELS = new Map(RULES.map((r) => [r.kind, r.label]));
+
+export class Spotter {
+  private readonly weights: Map<string, number>;
+
+  constructor(readonly model: SpotterModel) {
+    this.weights = new Map(Object.entries(model.weights));
+  }
+
+  get threshold(): number {
+    return this.model.threshold;
+  }
+
+  /** Probability-like score in [0, 1] and the interpretable reasons behind it, strongest first. */
+  score(sentence: string): SpotterScore {
+    const { names, values } = vectorize(sentence, this.model.config);
+    let logit = 0;
+    let wording = 0;
+    const reasons: ScoreReason[] = [];
+    for (let i = 0; i < names.length; i++) {
+      const w = this.weights.get(names[i]!);
+      if (w === undefined) continue;
+      const contribution = w * values[i]!;
+      logit += contribution;
+      const name = names[i]!;
+      if (name.startsWith('r:')) {
+        const kind = name.slice(2);
+        reasons.push({ kind, label: RULE_LABELS.get(kind) ?? kind, weight: round(contribution) });
+      } else if (isNgram(name)) wording += contribution;
+    }
+    if (Math.abs(wording) >= 0.25) {
+      reasons.push({
+        kind: 'wording',
+        label: wording > 0 ? 'wording typical of factual claims' : 'wording typical of non-claims',
+        weight: round(wording),
+      });
+    }
+    reasons.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight));
+    return { score: round(sigmoid(logit), 4), reasons: reasons.filter((r) => r.weight !== 0) };
+  }
+}
+
+/** Whether a reason argues against check-worthiness (for display). */
+export function isNegativeReason(r: ScoreReason): boolean {
+  return r.weight < 0 || NEGATIVE_KINDS.has(r.kind);
+}
+
+function round(x: number, digits = 3): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}

@@ -1,0 +1,75 @@
+/**
+ * Interpretable signals of check-worthiness. Each rule is a feature of the trained model (so its
+ * weight is learned) and also the source of the human-readable reasons shown to the checker.
+ */
+export interface RuleDef {
+  kind: string;
+  label: string;
+  test: (s: string) => boolean;
+}
+
+const MONTHS =
+  /\b(?:Jan(?:uary)?|Feb(?:ruary)?|March|April|June|July|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b/;
+const NUMBER_WORDS =
+  /\b(?:hundreds?|thousands?|millions?|billions?|trillions?|dozens?|percent|per cent|half|third|quarter|twice|double[ds]?|tripled?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b/i;
+
+const ATTRIBUTION =
+  /\b(?:said|says|told|stated|announced|reported|according to|claimed|claims|wrote|tweeted|added|confirmed|denied|insisted|estimated|alleged|testified|declared)\b|(?:сказал|заявил|сообщил|по данным|по словам|отметил|написал)/i;
+
+export const RULES: readonly RuleDef[] = [
+  { kind: 'quantity', label: 'states a number or amount', test: (s) => /\d/.test(s) || NUMBER_WORDS.test(s) },
+  { kind: 'percent', label: 'states a percentage or rate', test: (s) => /%|\bper ?cent\b|\bpercentage\b|\brate\b|процент/i.test(s) },
+  { kind: 'money', label: 'mentions money', test: (s) => /[$€£₴₽]|\b(?:dollars?|budget|tax(?:es)?|deficit|debt|spending|cost|billion|trillion)\b|(?:рубл|гривн|долл)/i.test(s) },
+  { kind: 'attribution', label: 'attributed to a source', test: (s) => ATTRIBUTION.test(s) },
+  {
+    kind: 'comparison',
+    label: 'makes a comparison or trend',
+    test: (s) =>
+      /\b(?:more|less|fewer|than|most|least|largest|biggest|highest|lowest|increased?|decreased?|rose|risen|fell|fallen|dropped|grew|grown|doubled|tripled|cut|record|since|compared|higher|lower|worse|better|first|only)\b|\w+est\b/i.test(
+        s,
+      ),
+  },
+  {
+    kind: 'date',
+    label: 'mentions a date or period',
+    test: (s) => /\b(?:1[89]\d\d|20\d\d)\b/.test(s) || MONTHS.test(s) || /\b(?:last|this|next) (?:year|month|week|decade)\b|\byears? ago\b/i.test(s),
+  },
+  {
+    kind: 'entity',
+    label: 'names a person or organisation',
+    test: (s) => /\s(?:[A-Z][a-z]+|[A-Z]{2,}|[А-ЯЁІЇЄҐ][а-яёіїєґ]+)\b/.test(s.replace(/^\W*\w+/, '')),
+  },
+  {
+    kind: 'causal',
+    label: 'claims a cause or effect',
+    test: (s) => /\b(?:because|caused?|led to|leads to|result(?:ed)? in|as a result|due to|thanks to|responsible for|blamed?)\b|(?:из-за|привел|вызвал)/i.test(s),
+  },
+  {
+    kind: 'law',
+    label: 'about a law, vote or policy',
+    test: (s) => /\b(?:voted?|law|bill|legislation|passed|signed|vetoed|sanctions?|treaty|policy|program)\b/i.test(s),
+  },
+  {
+    kind: 'hedge',
+    label: 'hedged (I think, maybe, might)',
+    test: (s) => /\b(?:I think|I believe|I feel|maybe|perhaps|probably|might|may be|could be|seems?|I guess|I hope|possibly)\b/i.test(s),
+  },
+  { kind: 'question', label: 'a question', test: (s) => /\?\s*["'”’)]*\s*$/.test(s) },
+  {
+    kind: 'opinion',
+    label: 'opinion, promise or call to action',
+    test: (s) =>
+      /\b(?:I want|we want|we must|we should|we need|we've got to|we have got to|let's|let me|I will|we will|I'm going to|we're going to|I'd like|should|ought to|wonderful|great|terrible|horrible|disgrace|believe in)\b/i.test(
+        s,
+      ),
+  },
+  { kind: 'first_person', label: 'speaks about oneself', test: (s) => /^\W*(?:I|I'm|I've|I'd|My)\b/.test(s) },
+  { kind: 'short', label: 'too short to state a fact', test: (s) => s.trim().split(/\s+/).length < 6 },
+];
+
+/** Kinds that make a sentence less check-worthy: shown as reasons against. */
+export const NEGATIVE_KINDS = new Set(['hedge', 'question', 'opinion', 'short', 'first_person']);
+
+export function activeRules(sentence: string): RuleDef[] {
+  return RULES.filter((r) => r.test(sentence));
+}
