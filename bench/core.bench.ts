@@ -47,7 +47,18 @@ function writeBare(ws: Workspace, documentId: string): number {
     ws.db.transaction(() => {
       const at = new Date().toISOString();
       for (let i = 0; i < N; i++) {
-        insert.run(randomUUID(), documentId, i, claimText(i), VERDICT_CYCLE[i % VERDICT_CYCLE.length], (i % 100) / 100, at, 'Bench', at, 'Bench');
+        insert.run(
+          randomUUID(),
+          documentId,
+          i,
+          claimText(i),
+          VERDICT_CYCLE[i % VERDICT_CYCLE.length],
+          (i % 100) / 100,
+          at,
+          'Bench',
+          at,
+          'Bench',
+        );
       }
     })();
   });
@@ -101,7 +112,8 @@ for (let i = 0; i < 7; i++) {
   const t0 = performance.now();
   const page = await call(ctx, 'claims.list', { verdict: 'disputed', limit: 100 });
   pageTimes.push(performance.now() - t0);
-  if (page.items.length !== 100 || page.total !== N / 5) throw new Error(`unexpected first page: ${page.items.length}/${page.total}`);
+  if (page.items.length !== 100 || page.total !== N / 5)
+    throw new Error(`unexpected first page: ${page.items.length}/${page.total}`);
   ctxTimes.push(openMs);
   ws!.close();
 }
@@ -110,13 +122,20 @@ for (let i = 0; i < 7; i++) {
   for (let i = 0; i < 7; i++) {
     bareTimes.push(
       timeMs(() => {
-        db.prepare("SELECT * FROM claims WHERE verdict = 'disputed' AND deleted = 0 ORDER BY document_id, ordinal LIMIT 100").all();
+        db.prepare(
+          "SELECT * FROM claims WHERE verdict = 'disputed' AND deleted = 0 ORDER BY document_id, ordinal LIMIT 100",
+        ).all();
       }),
     );
   }
   db.close();
 }
-report({ name: 'open 100k-claim workspace', value: round(median(ctxTimes)), unit: 'ms', note: 'open + pragma checks + clock load' });
+report({
+  name: 'open 100k-claim workspace',
+  value: round(median(ctxTimes)),
+  unit: 'ms',
+  note: 'open + pragma checks + clock load',
+});
 report({
   name: 'first page of verdict filter (100k claims)',
   value: round(median(pageTimes)),

@@ -1,5 +1,16 @@
 /** Deterministic, varied news-like claim text for benchmarks. */
-const SUBJECTS = ['The ministry', 'Officials', 'The air force', 'Governor Hale', 'Dr. Amara Singh', 'The central bank', 'Police', 'The mayor of Lviv', 'Senator Ortiz', 'Министерство обороны'];
+const SUBJECTS = [
+  'The ministry',
+  'Officials',
+  'The air force',
+  'Governor Hale',
+  'Dr. Amara Singh',
+  'The central bank',
+  'Police',
+  'The mayor of Lviv',
+  'Senator Ortiz',
+  'Министерство обороны',
+];
 const VERBS = ['said', 'reported', 'claimed', 'announced', 'told reporters', 'wrote'];
 const FACTS = [
   (n: number) => `${n} drones and ${n % 9} missiles were launched overnight`,

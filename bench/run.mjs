@@ -36,7 +36,14 @@ for (const file of files) {
 fs.writeFileSync(path.join(here, 'results.json'), JSON.stringify({ at: new Date().toISOString(), results }, null, 2));
 
 const fmt = (v) => (v === undefined ? '' : typeof v === 'number' ? String(Number(v.toFixed(3))) : String(v));
-const rows = results.map((e) => [e.name, `${fmt(e.value)} ${e.unit}`, fmt(e.baseline), fmt(e.ratio), e.target ?? '', e.pass === undefined ? '' : e.pass ? 'ok' : 'MISS']);
+const rows = results.map((e) => [
+  e.name,
+  `${fmt(e.value)} ${e.unit}`,
+  fmt(e.baseline),
+  fmt(e.ratio),
+  e.target ?? '',
+  e.pass === undefined ? '' : e.pass ? 'ok' : 'MISS',
+]);
 const head = ['benchmark', 'value', 'baseline', 'ratio', 'target', ''];
 const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
 const line = (r) => r.map((c, i) => c.padEnd(widths[i])).join('  ');

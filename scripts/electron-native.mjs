@@ -70,7 +70,17 @@ try {
     log(`fetching a prebuilt better-sqlite3 ${sqliteVersion} for Electron ${electronVersion} (${platform}-${arch})…`);
     run(
       process.execPath,
-      [require.resolve('prebuild-install/bin.js'), '--runtime', 'electron', '--target', electronVersion, '--arch', arch, '--platform', platform],
+      [
+        require.resolve('prebuild-install/bin.js'),
+        '--runtime',
+        'electron',
+        '--target',
+        electronVersion,
+        '--arch',
+        arch,
+        '--platform',
+        platform,
+      ],
       work,
     );
   } catch {
@@ -103,7 +113,9 @@ try {
   fs.writeFileSync(stampFile, JSON.stringify(stamp));
   log(`built ${path.relative(root, outFile)} for Electron ${electronVersion}.`);
 } catch (e) {
-  console.error(`[electron-native] could not build better-sqlite3 for Electron ${electronVersion}: ${e instanceof Error ? e.message : e}`);
+  console.error(
+    `[electron-native] could not build better-sqlite3 for Electron ${electronVersion}: ${e instanceof Error ? e.message : e}`,
+  );
   process.exit(1);
 } finally {
   fs.rmSync(work, { recursive: true, force: true });

@@ -4,7 +4,7 @@
  *   npx tsx scripts/train-spotter.ts [TRAIN.tsv] [--dev DEV.tsv]
  *
  * Deterministic (seeded shuffles, fixed grid). Settings:
- * - features: word unigrams + bigrams, char 3-5-grams inside word boundaries (n-gram group L2-normalised),
+ * - features: word unigrams + bigrams, optionally char 3-5-grams inside word boundaries (n-gram group L2-normalised),
  *   interpretable rule features (shared/spotting/rules.ts), a length bucket and a bias; features seen in
  *   fewer than MIN_COUNT training sentences are dropped;
  * - model: logistic regression, AdaGrad, L2, positive class weighted by POS_WEIGHT;
@@ -24,12 +24,16 @@ const SEED = 20240601;
 const HOLDOUT = 0.15;
 const MIN_COUNT = 2;
 const MAX_FEATURES = 14_000;
+const WORDS_ONLY: FeatureConfig = { ...DEFAULT_FEATURES, charMin: 0, charMax: 0 };
+const WITH_CHARS: FeatureConfig = { ...DEFAULT_FEATURES, charMin: 3, charMax: 5 };
 const GRID = [
-  { l2: 1e-5, epochs: 12, lr: 0.5, posWeight: 1.5 },
-  { l2: 3e-5, epochs: 12, lr: 0.5, posWeight: 1.5 },
-  { l2: 1e-4, epochs: 12, lr: 0.5, posWeight: 1.5 },
-  { l2: 3e-5, epochs: 20, lr: 0.3, posWeight: 1.0 },
-  { l2: 3e-5, epochs: 20, lr: 0.3, posWeight: 2.0 },
+  { features: WORDS_ONLY, l2: 1e-5, epochs: 10, lr: 0.3, posWeight: 1.5 },
+  { features: WORDS_ONLY, l2: 1e-4, epochs: 5, lr: 0.3, posWeight: 1.5 },
+  { features: WORDS_ONLY, l2: 1e-4, epochs: 10, lr: 0.3, posWeight: 1.5 },
+  { features: WORDS_ONLY, l2: 1e-3, epochs: 10, lr: 0.3, posWeight: 1.5 },
+  { features: WORDS_ONLY, l2: 1e-4, epochs: 10, lr: 0.3, posWeight: 1.0 },
+  { features: WITH_CHARS, l2: 1e-4, epochs: 10, lr: 0.3, posWeight: 1.5 },
+  { features: WITH_CHARS, l2: 1e-3, epochs: 10, lr: 0.3, posWeight: 1.5 },
 ];
 type Settings = (typeof GRID)[number];
 
@@ -118,7 +122,7 @@ function train(data: Encoded[], size: number, s: Settings, seed: number): Float6
       const err = (sigmoid(z) - ex.y) * weight;
       for (let k = 0; k < ex.idx.length; k++) {
         const j = ex.idx[k]!;
-        const g = err * ex.val[k]! + s.l2 * w[j]! * data.length * 0.01;
+        const g = err * ex.val[k]! + s.l2 * w[j]!;
         g2[j]! += g * g;
         w[j]! -= (s.lr * g) / Math.sqrt(g2[j]!);
       }
@@ -127,7 +131,7 @@ function train(data: Encoded[], size: number, s: Settings, seed: number): Float6
   return w;
 }
 
-function toModel(w: Float64Array, vocab: Map<string, number>, config: FeatureConfig, keep: number): Record<string, number> {
+function toModel(w: Float64Array, vocab: Map<string, number>, keep: number): Record<string, number> {
   const entries = [...vocab].map(([n, i]) => [n, w[i]!] as const);
   const always = entries.filter(([n]) => !/^[wbc]:/.test(n));
   const ngrams = entries
@@ -139,7 +143,6 @@ function toModel(w: Float64Array, vocab: Map<string, number>, config: FeatureCon
     const r = Math.round(v * 1000) / 1000;
     if (r !== 0) out[n] = r;
   }
-  void config;
   return out;
 }
 
@@ -153,17 +156,23 @@ function main(): void {
   const args = process.argv.slice(2);
   const devIdx = args.indexOf('--dev');
   const devFile = devIdx >= 0 ? args[devIdx + 1] : path.join(DATA_DIR, 'CT24_checkworthy_english_dev.tsv');
-  const trainFile = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--dev') ?? path.join(DATA_DIR, 'CT24_checkworthy_english_train.tsv');
+  const trainFile =
+    args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--dev') ??
+    path.join(DATA_DIR, 'CT24_checkworthy_english_train.tsv');
   const all = parseCheckworthyTsv(fs.readFileSync(trainFile, 'utf8'));
-  const config = DEFAULT_FEATURES;
   const { train: fit, held } = stratifiedSplit(all, HOLDOUT, SEED);
-  const vocab = buildVocab(fit, config);
-  const fitEnc = encode(fit, config, vocab);
-  const heldEnc = encode(held, config, vocab);
-  console.log(`train ${all.length} (fit ${fit.length}, held-out ${held.length}), vocabulary ${vocab.size}`);
+  console.log(`train ${all.length} (fit ${fit.length}, held-out ${held.length})`);
+  const encoded = new Map<FeatureConfig, { vocab: Map<string, number>; fitEnc: Encoded[]; heldEnc: Encoded[] }>();
 
-  let best: { s: Settings; f1: number; w: Float64Array } | null = null;
+  let best: { s: Settings; f1: number; w: Float64Array; vocab: Map<string, number> } | null = null;
   for (const s of GRID) {
+    let enc = encoded.get(s.features);
+    if (!enc) {
+      const vocab = buildVocab(fit, s.features);
+      enc = { vocab, fitEnc: encode(fit, s.features, vocab), heldEnc: encode(held, s.features, vocab) };
+      encoded.set(s.features, enc);
+    }
+    const { vocab, fitEnc, heldEnc } = enc;
     const w = train(fitEnc, vocab.size, s, SEED);
     const scores = heldEnc.map((ex) => {
       let z = 0;
@@ -175,11 +184,12 @@ function main(): void {
       heldEnc.map((e) => e.y === 1),
     );
     console.log(`  ${JSON.stringify(s)} held-out F1 ${f1.toFixed(4)} at ${threshold.toFixed(3)}`);
-    if (!best || f1 > best.f1) best = { s, f1, w };
+    if (!best || f1 > best.f1) best = { s, f1, w, vocab };
   }
   if (!best) throw new Error('empty grid');
 
-  const weights = toModel(best.w, vocab, config, MAX_FEATURES);
+  const config = best.s.features;
+  const weights = toModel(best.w, best.vocab, MAX_FEATURES);
   const draft: SpotterModel = { version: 1, config, threshold: 0.5, weights, meta: {} };
   const spotter = new Spotter(draft);
   const heldScores = held.map((d) => spotter.score(d.text).score);
@@ -192,7 +202,7 @@ function main(): void {
     threshold: Math.round(tuned.threshold * 1000) / 1000,
     meta: {
       trainedOn: 'CT24_checkworthy_english_train.tsv (ClaimBuster, Arslan et al., ICWSM 2020, doi 10.5281/zenodo.3609356)',
-      settings: { ...best.s, seed: SEED, holdout: HOLDOUT, minCount: MIN_COUNT, maxFeatures: MAX_FEATURES },
+      settings: { ...best.s, features: undefined, seed: SEED, holdout: HOLDOUT, minCount: MIN_COUNT, maxFeatures: MAX_FEATURES },
       heldOutF1: Math.round(tuned.f1 * 10000) / 10000,
       features: Object.keys(weights).length,
     },

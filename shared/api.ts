@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { Claim, DocumentRecord, DocumentSummary, HistoryEntry, SessionInfo, UndoState, VerdictCounts } from './domain';
 import { VERDICTS } from './domain';
 import { claimListExtraShape, claimSort, evidenceApi } from './evidence-api';
+import { reportApi } from './report';
 
 export interface OperationDef<I extends z.ZodType, O> {
   input: I;
@@ -100,6 +101,7 @@ export const api = {
   'edit.state': op<UndoState>()(empty),
 
   ...evidenceApi,
+  ...reportApi,
 } as const;
 
 export type Api = typeof api;

@@ -162,6 +162,6 @@ export const evidenceApi = {
       .strict(),
   ),
 
-  'view.get': op<ViewState | null>()(z.object({}).strict()),
+  'view.get': op<{ view: ViewState | null }>()(z.object({}).strict()),
   'view.set': op<ViewState>()(viewStateSchema),
 } as const;

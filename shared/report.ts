@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { VERDICTS } from './domain';
+import type { OperationDef } from './api';
 
 /** Formats the core renders to text. PDF is drawn from the HTML (printToPDF in the app, Chromium in the CLI). */
 export const REPORT_TEXT_FORMATS = ['html', 'md', 'csv', 'json', 'claimreview'] as const;
@@ -110,3 +111,37 @@ export interface ReportJobProgress {
   done: number;
   total: number;
 }
+
+function op<O>() {
+  return <I extends z.ZodType>(input: I): OperationDef<I, O> => ({ input });
+}
+
+/** A caller-chosen id for a long render, so report.progress and report.cancel can name it. */
+const jobId = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, 'Job id must be 1-64 letters, digits, - or _');
+
+/** The report operations of the contract (spread into `api` in shared/api.ts). */
+export const reportApi = {
+  /** The export dialog's remembered choices for this workspace (defaults until first saved). */
+  'report.options.get': op<ReportOptions>()(z.object({}).strict()),
+  /** Remember changed choices (a partial update); returns the full, saved options. */
+  'report.options.set': op<ReportOptions>()(z.object({ options: reportOptionsPatchSchema }).strict()),
+  /** HTML for the live preview (render it in a sandboxed iframe via srcdoc); at most `limit` claims. */
+  'report.preview': op<ReportPreview>()(
+    z
+      .object({ options: reportOptionsPatchSchema.optional(), limit: z.number().int().min(1).max(5_000).optional() })
+      .strict(),
+  ),
+  /**
+   * The whole report as text in one format (for PDF: render 'html' and print it). Without
+   * `options`, the remembered ones are used; `options` overrides them for this render only.
+   */
+  'report.render': op<RenderedReport>()(
+    z
+      .object({ format: z.enum(REPORT_TEXT_FORMATS), options: reportOptionsPatchSchema.optional(), jobId: jobId.optional() })
+      .strict(),
+  ),
+  'report.progress': op<ReportJobProgress>()(z.object({ jobId }).strict()),
+  'report.cancel': op<{ cancelled: boolean }>()(z.object({ jobId }).strict()),
+} as const;

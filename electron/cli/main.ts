@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { isClaimbenchError } from '../../shared/result';
+import { registerEvidenceCommands } from './commands/evidence';
 import { registerImportCommands } from './commands/import';
 import { registerWorkspaceCommands } from './commands/workspace';
 import { processIO, type CliIO } from './io';
@@ -16,6 +17,7 @@ export async function runCli(argv: string[], io: CliIO = processIO): Promise<num
 
   registerWorkspaceCommands(program, io);
   registerImportCommands(program, io);
+  registerEvidenceCommands(program, io);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

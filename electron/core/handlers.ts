@@ -3,6 +3,10 @@ import { claimHandlers } from './claims/handlers';
 import { historyHandlers } from './claims/history-handlers';
 import { documentHandlers } from './documents/handlers';
 import { editHandlers } from './edit/handlers';
+import { evidenceHandlers } from './evidence/handlers';
+import { triageHandlers } from './evidence/triage';
+import { searchHandlers } from './search/handlers';
+import { reportHandlers } from './report/handlers';
 import { sessionHandlers } from './session/handlers';
 
 /** One handler per operation in shared/api.ts; the type makes a missing one a compile error. */
@@ -12,4 +16,8 @@ export const handlers: Handlers = {
   ...claimHandlers,
   ...historyHandlers,
   ...editHandlers,
+  ...evidenceHandlers,
+  ...triageHandlers,
+  ...searchHandlers,
+  ...reportHandlers,
 };

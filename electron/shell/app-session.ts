@@ -117,7 +117,9 @@ export class AppSession {
   /** File > Save a Copy…: a single self-contained file; never onto the open workspace itself. */
   saveCopy(target: string): string {
     const workspace = this.context().workspace;
-    const absolute = path.resolve(target.toLowerCase().endsWith(WORKSPACE_EXTENSION) ? target : `${target}${WORKSPACE_EXTENSION}`);
+    const absolute = path.resolve(
+      target.toLowerCase().endsWith(WORKSPACE_EXTENSION) ? target : `${target}${WORKSPACE_EXTENSION}`,
+    );
     if (absolute === workspace.path) {
       throw new ClaimbenchError('CONFLICT', 'A copy cannot replace the open workspace. Choose another name.');
     }

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { WORKSPACE_EXTENSION } from '../core/store/open';
 
 /**
@@ -10,11 +11,12 @@ export function workspaceFileFromArgv(argv: readonly string[], cwd: string): str
     const arg = argv[i];
     if (!arg || arg.startsWith('-')) continue;
     let candidate = arg;
-    if (/^file:/i.test(arg)) {
+    // A URL (not a Windows drive path like C:\x): only file: URLs name a local file.
+    if (/^[a-z][a-z0-9+.-]+:\/\//i.test(arg)) {
       try {
         const url = new URL(arg);
         if (url.protocol !== 'file:') continue;
-        candidate = decodeURIComponent(url.pathname);
+        candidate = fileURLToPath(url);
       } catch {
         continue;
       }

@@ -18,7 +18,10 @@ export interface NativeBindingPlace {
   appPath: string;
 }
 
-export function nativeBindingPath(place: NativeBindingPlace, exists: (file: string) => boolean = fs.existsSync): string | undefined {
+export function nativeBindingPath(
+  place: NativeBindingPlace,
+  exists: (file: string) => boolean = fs.existsSync,
+): string | undefined {
   const candidate = place.isPackaged
     ? path.join(place.resourcesPath, PACKAGED_NATIVE_DIR, NATIVE_FILE)
     : path.join(place.appPath, NATIVE_DIR, NATIVE_FILE);

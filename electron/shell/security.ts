@@ -95,10 +95,7 @@ export function decideWindowOpen(details: { url: unknown; disposition?: string }
  * Is an IPC message from our own renderer? The sender frame must still exist, be the top
  * frame, and show the app's document. A compromised subframe or a navigated-away window fails.
  */
-export function isTrustedSender(
-  frame: { url: string; parent?: unknown } | null | undefined,
-  app: AppUrl,
-): boolean {
+export function isTrustedSender(frame: { url: string; parent?: unknown } | null | undefined, app: AppUrl): boolean {
   if (!frame) return false;
   if (frame.parent) return false;
   return isAppUrl(frame.url, app);

@@ -4,33 +4,8 @@ import { ClaimbenchError } from '../../../shared/result';
 import type { Handlers } from '../handler-types';
 import { loadDocumentSummary } from '../documents/rows';
 import type { DB } from '../store/open';
-import { CLAIM_COLUMNS, claimFromRow, loadClaim, type ClaimRow } from './rows';
-
-interface ClaimFilter {
-  documentId?: string;
-  verdict?: string;
-  query?: string;
-}
-
-function whereClause(f: ClaimFilter): { sql: string; params: unknown[] } {
-  const parts = ['c.deleted = 0'];
-  const params: unknown[] = [];
-  if (f.documentId) {
-    parts.push('c.document_id = ?');
-    params.push(f.documentId);
-  }
-  if (f.verdict) {
-    parts.push('c.verdict = ?');
-    params.push(f.verdict);
-  }
-  const q = f.query?.trim();
-  if (q) {
-    parts.push("(c.text LIKE ? ESCAPE '\\' OR coalesce(c.claimant, '') LIKE ? ESCAPE '\\')");
-    const like = `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-    params.push(like, like);
-  }
-  return { sql: parts.join(' AND '), params };
-}
+import { loadClaim } from './rows';
+import { listClaims } from '../search/claim-list';
 
 export function countVerdicts(db: DB, documentId?: string): VerdictCounts {
   const rows = db
@@ -55,19 +30,7 @@ function requireClaims(db: DB, ids: string[]): void {
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export const claimHandlers = {
-  'claims.list': ({ documentId, verdict, query, offset = 0, limit = 200 }, { workspace }) => {
-    const { sql, params } = whereClause({ documentId, verdict, query });
-    const db = workspace.db;
-    const items = (
-      db
-        .prepare(
-          `SELECT ${CLAIM_COLUMNS} FROM claims c WHERE ${sql} ORDER BY c.document_id IS NULL, c.document_id, c.ordinal, c.id LIMIT ? OFFSET ?`,
-        )
-        .all(...params, limit, offset) as ClaimRow[]
-    ).map(claimFromRow);
-    const total = (db.prepare(`SELECT count(*) AS n FROM claims c WHERE ${sql}`).get(...params) as { n: number }).n;
-    return { items, total };
-  },
+  'claims.list': (input, { workspace }) => listClaims(workspace.db, input),
 
   'claims.get': ({ id }, { workspace }) => loadClaim(workspace.db, id),
 

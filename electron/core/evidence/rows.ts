@@ -49,9 +49,7 @@ export function listSources(db: DB, claimId: string): Source[] {
 }
 
 export function loadSource(db: DB, id: string): Source {
-  const row = db.prepare(`SELECT ${SOURCE_COLUMNS} FROM sources WHERE id = ? AND deleted = 0`).get(id) as
-    | SourceRow
-    | undefined;
+  const row = db.prepare(`SELECT ${SOURCE_COLUMNS} FROM sources WHERE id = ? AND deleted = 0`).get(id) as SourceRow | undefined;
   if (!row) throw new ClaimbenchError('NOT_FOUND', `No source with id ${id}`);
   return sourceFromRow(row);
 }
@@ -89,7 +87,9 @@ function attachmentFromRow(r: AttachmentRow): Attachment {
 
 export function listAttachments(db: DB, claimId: string): Attachment[] {
   return (
-    db.prepare(`${ATTACHMENT_SQL} WHERE a.claim_id = ? AND a.deleted = 0 ORDER BY a.created_at, a.id`).all(claimId) as AttachmentRow[]
+    db
+      .prepare(`${ATTACHMENT_SQL} WHERE a.claim_id = ? AND a.deleted = 0 ORDER BY a.created_at, a.id`)
+      .all(claimId) as AttachmentRow[]
   ).map(attachmentFromRow);
 }
 

@@ -138,7 +138,11 @@ export function quoteContext(text: string | undefined, anchor: TextAnchor | null
   const paraEnd = after.indexOf('\n\n');
   if (paraEnd >= 0) after = after.slice(0, paraEnd);
   else if (end + CONTEXT_CHARS < text.length) after = after.replace(/\s+\S*$/, '');
-  return { before: before.replace(/\s+/g, ' ').trimStart(), quote: text.slice(start, end), after: after.replace(/\s+/g, ' ').trimEnd() };
+  return {
+    before: before.replace(/\s+/g, ' ').trimStart(),
+    quote: text.slice(start, end),
+    after: after.replace(/\s+/g, ' ').trimEnd(),
+  };
 }
 
 function httpUrl(value: string | null): string | null {
@@ -157,132 +161,135 @@ function emptyCounts() {
 
 export function buildReportModel({ db, workspaceName, options, now = new Date() }: BuildInput): ReportModel {
   // One read transaction, so the claims, the evidence and the fingerprint describe the same state.
-  return db.transaction(() => {
-    const scope = options.scope;
-    const claims = selectClaims(db, scope);
-    const decisions = loadDecisions(db);
-    const evidence = loadEvidence(db);
-    const conflicted = loadConflictedClaimIds(db);
-    const fp = workspaceFingerprint(db);
-    const workspaceId = (db.prepare("SELECT value FROM meta WHERE key = 'workspace_id'").pluck().get() as string | undefined) ?? null;
+  return db
+    .transaction(() => {
+      const scope = options.scope;
+      const claims = selectClaims(db, scope);
+      const decisions = loadDecisions(db);
+      const evidence = loadEvidence(db);
+      const conflicted = loadConflictedClaimIds(db);
+      const fp = workspaceFingerprint(db);
+      const workspaceId =
+        (db.prepare("SELECT value FROM meta WHERE key = 'workspace_id'").pluck().get() as string | undefined) ?? null;
 
-    const docIds = new Set(claims.map((c) => c.document_id).filter((d): d is string => d !== null));
-    for (const id of scope.documentIds ?? []) docIds.add(id);
-    const docRows = db
-      .prepare(
-        `SELECT id, title, origin, publisher, published_at, content_hash FROM documents
+      const docIds = new Set(claims.map((c) => c.document_id).filter((d): d is string => d !== null));
+      for (const id of scope.documentIds ?? []) docIds.add(id);
+      const docRows = db
+        .prepare(
+          `SELECT id, title, origin, publisher, published_at, content_hash FROM documents
          WHERE deleted = 0 AND id IN (SELECT value FROM json_each(?)) ORDER BY created_at, id`,
-      )
-      .all(JSON.stringify([...docIds])) as DocumentRow[];
-    const missing = (scope.documentIds ?? []).find((id) => !docRows.some((d) => d.id === id));
-    if (missing) throw new ClaimbenchError('NOT_FOUND', `No document with id ${missing}`);
-    const docText = db.prepare('SELECT text FROM documents WHERE id = ?').pluck();
+        )
+        .all(JSON.stringify([...docIds])) as DocumentRow[];
+      const missing = (scope.documentIds ?? []).find((id) => !docRows.some((d) => d.id === id));
+      if (missing) throw new ClaimbenchError('NOT_FOUND', `No document with id ${missing}`);
+      const docText = db.prepare('SELECT text FROM documents WHERE id = ?').pluck();
 
-    const documents = new Map<string | null, ReportDocument>();
-    for (const d of docRows) {
-      documents.set(d.id, {
-        id: d.id,
-        title: d.title || 'Untitled document',
-        origin: d.origin,
-        url: httpUrl(d.origin),
-        publisher: d.publisher,
-        publishedAt: d.published_at,
-        contentHash: d.content_hash || null,
-        counts: emptyCounts(),
-        claims: [],
-      });
-    }
-
-    const summary = { ...emptyCounts(), documents: docRows.length };
-    let currentDocText: { id: string | null; text: string | undefined } = { id: null, text: undefined };
-    let number = 0;
-    const attachmentClaims = new Map<string, Set<string>>();
-    for (const c of claims) {
-      let doc = documents.get(c.document_id);
-      if (!doc) {
-        doc = {
-          id: null,
-          title: 'Claims without a document',
-          origin: null,
-          url: null,
-          publisher: null,
-          publishedAt: null,
-          contentHash: null,
+      const documents = new Map<string | null, ReportDocument>();
+      for (const d of docRows) {
+        documents.set(d.id, {
+          id: d.id,
+          title: d.title || 'Untitled document',
+          origin: d.origin,
+          url: httpUrl(d.origin),
+          publisher: d.publisher,
+          publishedAt: d.published_at,
+          contentHash: d.content_hash || null,
           counts: emptyCounts(),
           claims: [],
+        });
+      }
+
+      const summary = { ...emptyCounts(), documents: docRows.length };
+      let currentDocText: { id: string | null; text: string | undefined } = { id: null, text: undefined };
+      let number = 0;
+      const attachmentClaims = new Map<string, Set<string>>();
+      for (const c of claims) {
+        let doc = documents.get(c.document_id);
+        if (!doc) {
+          doc = {
+            id: null,
+            title: 'Claims without a document',
+            origin: null,
+            url: null,
+            publisher: null,
+            publishedAt: null,
+            contentHash: null,
+            counts: emptyCounts(),
+            claims: [],
+          };
+          documents.set(null, doc);
+        }
+        const anchor = parseAnchor(c.anchor);
+        if (anchor && c.document_id && currentDocText.id !== c.document_id) {
+          currentDocText = { id: c.document_id, text: docText.get(c.document_id) as string | undefined };
+        }
+        const decision = decisions.get(c.id);
+        const sources = evidence.sourcesByClaim.get(c.id) ?? [];
+        const cited = [
+          ...(evidence.attachmentsByClaim.get(c.id) ?? []).map((a) => a.id),
+          ...sources.map((s) => evidence.attachmentOfSource.get(s.id)).filter((a): a is string => a !== undefined),
+        ];
+        for (const att of cited) {
+          const claimIds = attachmentClaims.get(att) ?? new Set<string>();
+          claimIds.add(c.id);
+          attachmentClaims.set(att, claimIds);
+        }
+        const claim: ReportClaim = {
+          id: c.id,
+          anchor: `claim-${c.id}`,
+          number: ++number,
+          documentId: c.document_id,
+          text: c.text,
+          claimant: c.claimant,
+          verdict: c.verdict,
+          verdictLabel: VERDICT_LABELS[c.verdict],
+          rating: VERDICT_RATING[c.verdict],
+          rationale: c.rationale,
+          context: quoteContext(currentDocText.id === c.document_id ? currentDocText.text : undefined, anchor),
+          tags: JSON.parse(c.tags || '[]') as string[],
+          assignee: c.assignee,
+          decidedBy: decision?.author ?? c.created_by,
+          decidedAt: decision ? hlcTime(decision.hlc) : c.created_at,
+          decidedHow: decision?.field === 'verdict' ? 'verdict-change' : 'creation',
+          conflicted: conflicted.has(c.id),
+          createdAt: c.created_at,
+          createdBy: c.created_by,
+          sources,
+          notes: evidence.notesByClaim.get(c.id) ?? [],
         };
-        documents.set(null, doc);
+        doc.claims.push(claim);
+        doc.counts.total++;
+        doc.counts[c.verdict]++;
+        summary.total++;
+        summary[c.verdict]++;
       }
-      const anchor = parseAnchor(c.anchor);
-      if (anchor && c.document_id && currentDocText.id !== c.document_id) {
-        currentDocText = { id: c.document_id, text: docText.get(c.document_id) as string | undefined };
-      }
-      const decision = decisions.get(c.id);
-      const sources = evidence.sourcesByClaim.get(c.id) ?? [];
-      const cited = [
-        ...(evidence.attachmentsByClaim.get(c.id) ?? []).map((a) => a.id),
-        ...sources.map((s) => evidence.attachmentOfSource.get(s.id)).filter((a): a is string => a !== undefined),
-      ];
-      for (const att of cited) {
-        const claimIds = attachmentClaims.get(att) ?? new Set<string>();
-        claimIds.add(c.id);
-        attachmentClaims.set(att, claimIds);
-      }
-      const claim: ReportClaim = {
-        id: c.id,
-        anchor: `claim-${c.id}`,
-        number: ++number,
-        documentId: c.document_id,
-        text: c.text,
-        claimant: c.claimant,
-        verdict: c.verdict,
-        verdictLabel: VERDICT_LABELS[c.verdict],
-        rating: VERDICT_RATING[c.verdict],
-        rationale: c.rationale,
-        context: quoteContext(currentDocText.id === c.document_id ? currentDocText.text : undefined, anchor),
-        tags: JSON.parse(c.tags || '[]') as string[],
-        assignee: c.assignee,
-        decidedBy: decision?.author ?? c.created_by,
-        decidedAt: decision ? hlcTime(decision.hlc) : c.created_at,
-        decidedHow: decision?.field === 'verdict' ? 'verdict-change' : 'creation',
-        conflicted: conflicted.has(c.id),
-        createdAt: c.created_at,
-        createdBy: c.created_by,
-        sources,
-        notes: evidence.notesByClaim.get(c.id) ?? [],
-      };
-      doc.claims.push(claim);
-      doc.counts.total++;
-      doc.counts[c.verdict]++;
-      summary.total++;
-      summary[c.verdict]++;
-    }
 
-    const attachments = [...attachmentClaims.entries()]
-      .map(([id, claimIds]) => {
-        const { claimId: _owner, ...info } = evidence.attachmentsById.get(id)!;
-        return { ...info, claimIds: [...claimIds] };
-      })
-      .sort((a, b) => a.fileName.localeCompare(b.fileName) || a.id.localeCompare(b.id));
+      const attachments = [...attachmentClaims.entries()]
+        .map(([id, claimIds]) => {
+          const { claimId: _owner, ...info } = evidence.attachmentsById.get(id)!;
+          return { ...info, claimIds: [...claimIds] };
+        })
+        .sort((a, b) => a.fileName.localeCompare(b.fileName) || a.id.localeCompare(b.id));
 
-    return {
-      schemaVersion: REPORT_SCHEMA_VERSION,
-      generator: GENERATOR,
-      generatedAt: now.toISOString(),
-      title: options.title || 'Fact-check report',
-      organisation: options.organisation,
-      author: options.author,
-      baseUrl: options.baseUrl || null,
-      sections: { ...options.sections },
-      scope: {
-        documentIds: scope.documentIds?.length ? [...scope.documentIds] : null,
-        verdicts: scope.verdicts?.length ? [...scope.verdicts] : null,
-        query: scope.query?.trim() || null,
-      },
-      workspace: { name: workspaceName, id: workspaceId, ...fp },
-      summary,
-      documents: [...documents.values()],
-      attachments,
-    } satisfies ReportModel;
-  }).deferred();
+      return {
+        schemaVersion: REPORT_SCHEMA_VERSION,
+        generator: GENERATOR,
+        generatedAt: now.toISOString(),
+        title: options.title || 'Fact-check report',
+        organisation: options.organisation,
+        author: options.author,
+        baseUrl: options.baseUrl || null,
+        sections: { ...options.sections },
+        scope: {
+          documentIds: scope.documentIds?.length ? [...scope.documentIds] : null,
+          verdicts: scope.verdicts?.length ? [...scope.verdicts] : null,
+          query: scope.query?.trim() || null,
+        },
+        workspace: { name: workspaceName, id: workspaceId, ...fp },
+        summary,
+        documents: [...documents.values()],
+        attachments,
+      } satisfies ReportModel;
+    })
+    .deferred();
 }

@@ -54,9 +54,8 @@ export function escapeMarkdown(text: string): string {
         .replace(/>/g, '&gt;')
         .replace(MARKDOWN_SPECIAL, (c) => `\\${c}`),
     )
-    .filter((line, i, all) => line !== '' || (i > 0 && all[i - 1] !== ''))
-    .join('\\\n')
-    .replace(/\\\n$/, '');
+    .filter((line) => line !== '')
+    .join('\\\n');
 }
 
 /** A Markdown link for http(s) URLs only; the URL goes in angle brackets so parentheses cannot break out. */

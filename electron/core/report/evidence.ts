@@ -78,7 +78,9 @@ export function loadEvidence(db: DB): Evidence {
   };
   if (hasTable(db, 'attachments')) {
     const rows = db
-      .prepare('SELECT id, claim_id, sha256, name, mime, size FROM attachments WHERE deleted = 0 ORDER BY claim_id, created_at, id')
+      .prepare(
+        'SELECT id, claim_id, sha256, name, mime, size FROM attachments WHERE deleted = 0 ORDER BY claim_id, created_at, id',
+      )
       .all() as AttachmentRow[];
     evidence.attachmentsByClaim = groupByClaim(rows, (r: AttachmentRow) => ({
       id: r.id,
@@ -116,7 +118,12 @@ export function loadEvidence(db: DB): Evidence {
     const rows = db
       .prepare('SELECT id, claim_id, text, created_at, created_by FROM notes WHERE deleted = 0 ORDER BY claim_id, created_at, id')
       .all() as NoteRow[];
-    evidence.notesByClaim = groupByClaim(rows, (r: NoteRow) => ({ id: r.id, author: r.created_by, at: r.created_at, text: r.text }));
+    evidence.notesByClaim = groupByClaim(rows, (r: NoteRow) => ({
+      id: r.id,
+      author: r.created_by,
+      at: r.created_at,
+      text: r.text,
+    }));
   }
   return evidence;
 }

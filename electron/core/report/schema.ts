@@ -104,10 +104,9 @@ export const reportModelSchema = z.object({
   organisation: z.string(),
   author: z.string(),
   baseUrl: nullableText,
-  sections: z.object(Object.fromEntries(REPORT_SECTIONS.map((s) => [s, z.boolean()])) as Record<
-    (typeof REPORT_SECTIONS)[number],
-    z.ZodBoolean
-  >),
+  sections: z.object(
+    Object.fromEntries(REPORT_SECTIONS.map((s) => [s, z.boolean()])) as Record<(typeof REPORT_SECTIONS)[number], z.ZodBoolean>,
+  ),
   scope: z.object({
     documentIds: z.array(z.string()).nullable(),
     verdicts: z.array(z.enum(VERDICTS)).nullable(),

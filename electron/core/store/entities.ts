@@ -106,7 +106,8 @@ export function entitySpec(entity: string): EntitySpec {
 /** A creation's full field set: the caller's values over every field's initial value. */
 export function withInitialValues(entity: string, fields: Record<string, unknown>): Record<string, unknown> {
   const full: Record<string, unknown> = {};
-  for (const [name, f] of Object.entries(entitySpec(entity).fields)) full[name] = name in fields ? fields[name] : (f.initial ?? null);
+  for (const [name, f] of Object.entries(entitySpec(entity).fields))
+    full[name] = name in fields ? fields[name] : (f.initial ?? null);
   return full;
 }
 

@@ -129,7 +129,8 @@ export function validateChangeRow(raw: unknown, now: number = Date.now()): Chang
     const value = parseJson(row.value);
     const rawLength = row.value?.length ?? 0;
     if (row.field === CREATE_FIELD) {
-      if (!value || typeof value !== 'object' || Array.isArray(value)) throw new ChangeRejected('its creation value is not an object');
+      if (!value || typeof value !== 'object' || Array.isArray(value))
+        throw new ChangeRejected('its creation value is not an object');
       for (const [name, v] of Object.entries(value)) checkValue(row.entity, name, v, JSON.stringify(v ?? null).length);
     } else {
       checkValue(row.entity, row.field, value, rawLength);

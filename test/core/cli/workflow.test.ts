@@ -31,11 +31,14 @@ describe('claimbench CLI', () => {
     expect(listed.code).toBe(0);
     const claims = JSON.parse(listed.stdout) as JsonClaim[];
     expect(claims.length).toBeGreaterThan(5);
-    for (const c of claims) expect(Object.keys(c)).toEqual(expect.arrayContaining(['id', 'text', 'verdict', 'claimant', 'score', 'documentId']));
+    for (const c of claims)
+      expect(Object.keys(c)).toEqual(expect.arrayContaining(['id', 'text', 'verdict', 'claimant', 'score', 'documentId']));
     const target = claims.find((c) => /silver medal/.test(c.text))!;
     expect(target).toBeDefined();
 
-    const marked = runClaimbench(['mark', ws, target.id, 'sourced', '--rationale', 'Organisers’ results page'], { env: { CLAIMBENCH_AUTHOR: 'Ann' } });
+    const marked = runClaimbench(['mark', ws, target.id, 'sourced', '--rationale', 'Organisers’ results page'], {
+      env: { CLAIMBENCH_AUTHOR: 'Ann' },
+    });
     expect(marked.code, marked.stderr).toBe(0);
     runClaimbench(['--author', 'Bob', 'mark', ws, target.id, 'disputed']);
 

@@ -60,7 +60,7 @@ describe('opening workspace files', () => {
   it('refuses another application’s SQLite database and leaves it untouched', () => {
     const file = path.join(tempDir(), 'other.db');
     const other = new Database(file);
-    other.exec('CREATE TABLE people (name TEXT); INSERT INTO people VALUES (\'x\')');
+    other.exec("CREATE TABLE people (name TEXT); INSERT INTO people VALUES ('x')");
     other.close();
     const before = sha(file);
     const e = refusal(() => openWorkspaceFile(file));

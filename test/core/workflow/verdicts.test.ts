@@ -52,7 +52,8 @@ function expectLogMatchesTables(ws: Workspace) {
   expect([...fromLog.keys()].sort()).toEqual([...fromTables.keys()].sort());
   for (const [key, fields] of fromLog) {
     const table = fromTables.get(key)!;
-    for (const [name, value] of Object.entries(fields)) expect(table[name], `${key}.${name}`).toEqual(value ?? (name === 'deleted' ? false : null));
+    for (const [name, value] of Object.entries(fields))
+      expect(table[name], `${key}.${name}`).toEqual(value ?? (name === 'deleted' ? false : null));
   }
 }
 
@@ -74,7 +75,10 @@ describe('the verdict workflow through the core', () => {
     const { document } = await call(ctx, 'documents.createFromText', { text: ARTICLE });
     const { items } = await call(ctx, 'claims.list', { documentId: document.id });
     await call(ctx, 'claims.setVerdict', { ids: [items[0]!.id], verdict: 'sourced', rationale: 'Air force statement' });
-    await call(ctx, 'claims.update', { id: items[1]!.id, patch: { text: 'Officials said 26 of 35 countries agreed.', claimant: 'Officials' } });
+    await call(ctx, 'claims.update', {
+      id: items[1]!.id,
+      patch: { text: 'Officials said 26 of 35 countries agreed.', claimant: 'Officials' },
+    });
     await call(ctx, 'claims.add', { documentId: document.id, text: 'A claim added by hand.' });
     await call(ctx, 'claims.delete', { ids: [items[2]!.id] });
     await call(ctx, 'edit.undo', {});
@@ -150,7 +154,11 @@ describe('the verdict workflow through the core', () => {
       ['Bob', 'disputed', 'sourced'],
     ]);
     expect(history[0]!.field).toBe('$create');
-    expect(history.find((h) => h.field === 'rationale')).toMatchObject({ author: 'Bob', from: '', to: 'Confirmed by the ministry' });
+    expect(history.find((h) => h.field === 'rationale')).toMatchObject({
+      author: 'Bob',
+      from: '',
+      to: 'Confirmed by the ministry',
+    });
     expect([...history.map((h) => h.hlc)]).toEqual([...history.map((h) => h.hlc)].sort());
   });
 
@@ -224,7 +232,11 @@ describe('input validation and errors', () => {
 
   it('refuses changes until the checker has a name', async () => {
     const identity = new FixedIdentityStore('');
-    const ws = Workspace.open(ctx.file.replace('test.claimbench', 'anon.claimbench'), () => ({ actorId: '0'.repeat(16), author: '' }), { create: true });
+    const ws = Workspace.open(
+      ctx.file.replace('test.claimbench', 'anon.claimbench'),
+      () => ({ actorId: '0'.repeat(16), author: '' }),
+      { create: true },
+    );
     try {
       const r = await invoke({ workspace: ws, identity }, 'claims.add', { text: 'x' });
       expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });

@@ -1,0 +1,36 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'electron-vite';
+import { rendererConfig } from './vite.renderer.config';
+
+const here = import.meta.dirname;
+
+export default defineConfig({
+  main: {
+    build: {
+      outDir: resolve(here, 'out/main'),
+      rolldownOptions: { input: { index: resolve(here, 'electron/main.ts') } },
+    },
+  },
+  preload: {
+    build: {
+      outDir: resolve(here, 'out/preload'),
+      // The sandbox loads a preload as one classic script: CommonJS, everything bundled
+      // (zod and the contract included), nothing required but 'electron'.
+      externalizeDeps: false,
+      rolldownOptions: {
+        input: { index: resolve(here, 'electron/preload.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs', codeSplitting: false },
+      },
+    },
+  },
+  renderer: {
+    root: rendererConfig.root,
+    base: './',
+    plugins: rendererConfig.plugins,
+    build: {
+      outDir: resolve(here, 'out/renderer'),
+      emptyOutDir: true,
+      rolldownOptions: { input: resolve(here, 'renderer/index.html') },
+    },
+  },
+});

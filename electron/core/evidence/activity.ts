@@ -1,0 +1,140 @@
+import type { ActivityEntry, ActivityPage } from '../../../shared/evidence';
+import { CREATE_FIELD } from '../store/entities';
+import type { DB } from '../store/open';
+import { hlcTime } from '../store/recorder';
+
+interface ChangeRow {
+  hlc: string;
+  entity: string;
+  entity_id: string;
+  field: string;
+  value: string | null;
+  author: string;
+  action_id: string | null;
+  action_label: string | null;
+}
+
+const CHANGE_COLUMNS = 'hlc, entity, entity_id, field, value, author, action_id, action_label';
+const CHILD_TABLES: Record<string, string> = { source: 'sources', note: 'notes', attachment: 'attachments' };
+const NOUNS: Record<string, string> = {
+  claim: 'claim',
+  document: 'document',
+  source: 'source',
+  note: 'note',
+  attachment: 'attachment',
+  setting: 'setting',
+};
+
+function quote(text: string | null | undefined, n = 60): string {
+  const one = String(text ?? '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return `“${one.length > n ? `${one.slice(0, n - 1)}…` : one}”`;
+}
+
+function show(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '(empty)';
+  if (Array.isArray(value)) return value.length ? value.join(', ') : '(none)';
+  return quote(typeof value === 'string' ? value : JSON.stringify(value), 50);
+}
+
+/**
+ * The workspace's activity, newest first, one entry per field change, each with the value it
+ * replaced and a plain-text sentence. Paged by HLC cursor so new changes never shift a page.
+ */
+export function listActivity(db: DB, opts: { before?: string; limit: number; claimId?: string }): ActivityPage {
+  const before = opts.before ?? '\uffff';
+  let rows: ChangeRow[];
+  if (opts.claimId) {
+    const related = [opts.claimId];
+    for (const table of Object.values(CHILD_TABLES)) {
+      related.push(...(db.prepare(`SELECT id FROM ${table} WHERE claim_id = ?`).pluck().all(opts.claimId) as string[]));
+    }
+    rows = db
+      .prepare(
+        `SELECT ${CHANGE_COLUMNS} FROM changes WHERE entity_id IN (SELECT value FROM json_each(?)) AND hlc < ? ORDER BY hlc DESC LIMIT ?`,
+      )
+      .all(JSON.stringify(related), before, opts.limit + 1) as ChangeRow[];
+  } else {
+    rows = db
+      .prepare(`SELECT ${CHANGE_COLUMNS} FROM changes WHERE hlc < ? ORDER BY hlc DESC LIMIT ?`)
+      .all(before, opts.limit + 1) as ChangeRow[];
+  }
+  const more = rows.length > opts.limit;
+  const page = rows.slice(0, opts.limit);
+  const previous = previousValueFinder(db);
+  const context = claimContextFinder(db);
+  const items = page.map((r): ActivityEntry => {
+    const to = r.value === null ? null : (JSON.parse(r.value) as unknown);
+    const from = r.field === CREATE_FIELD ? null : previous(r);
+    const { claimId, claimText, label } = context(r.entity, r.entity_id);
+    return {
+      hlc: r.hlc,
+      at: hlcTime(r.hlc),
+      author: r.author,
+      actionId: r.action_id,
+      action: r.action_label,
+      entity: r.entity,
+      entityId: r.entity_id,
+      field: r.field,
+      from,
+      to,
+      claimId,
+      claimText,
+      summary: summarise(r, from, to, label, claimText),
+    };
+  });
+  return { items, nextBefore: more && page.length > 0 ? page[page.length - 1]!.hlc : null };
+}
+
+function summarise(r: ChangeRow, from: unknown, to: unknown, label: string | null, claimText: string | null): string {
+  const noun = NOUNS[r.entity] ?? r.entity;
+  const onClaim = claimText !== null && r.entity !== 'claim' ? ` on claim ${quote(claimText)}` : '';
+  const subject = label ? `${noun} ${quote(label)}` : noun;
+  if (r.field === CREATE_FIELD) {
+    if (r.entity === 'note') return `${r.author} commented${onClaim}: ${quote(label)}`;
+    return `${r.author} added ${subject}${onClaim}`;
+  }
+  if (r.field === 'deleted') return `${r.author} ${to ? 'deleted' : 'restored'} ${subject}${onClaim}`;
+  return `${r.author} changed ${r.field} of ${subject}${onClaim} from ${show(from)} to ${show(to)}`;
+}
+
+function previousValueFinder(db: DB) {
+  const lastSet = db.prepare(
+    'SELECT hlc, value FROM changes WHERE entity = ? AND entity_id = ? AND field = ? AND hlc < ? ORDER BY hlc DESC LIMIT 1',
+  );
+  const created = db.prepare(
+    'SELECT hlc, value FROM changes WHERE entity = ? AND entity_id = ? AND field = ? AND hlc < ? ORDER BY hlc DESC LIMIT 1',
+  );
+  return (r: ChangeRow): unknown => {
+    const set = lastSet.get(r.entity, r.entity_id, r.field, r.hlc) as { hlc: string; value: string | null } | undefined;
+    const base = created.get(r.entity, r.entity_id, CREATE_FIELD, r.hlc) as { hlc: string; value: string | null } | undefined;
+    if (set && (!base || set.hlc > base.hlc)) return set.value === null ? null : JSON.parse(set.value);
+    if (!base?.value) return null;
+    const fields = JSON.parse(base.value) as Record<string, unknown>;
+    return fields[r.field] ?? null;
+  };
+}
+
+function claimContextFinder(db: DB) {
+  const claimText = db.prepare('SELECT text FROM claims WHERE id = ?').pluck();
+  const documentTitle = db.prepare('SELECT title FROM documents WHERE id = ?').pluck();
+  const child = Object.fromEntries(
+    Object.entries(CHILD_TABLES).map(([entity, table]) => {
+      const labelColumn = entity === 'source' ? "coalesce(nullif(title, ''), url, excerpt)" : entity === 'note' ? 'text' : 'name';
+      return [entity, db.prepare(`SELECT claim_id, ${labelColumn} AS label FROM ${table} WHERE id = ?`)];
+    }),
+  );
+  return (entity: string, id: string): { claimId: string | null; claimText: string | null; label: string | null } => {
+    if (entity === 'claim') {
+      const text = (claimText.get(id) as string | undefined) ?? null;
+      return { claimId: id, claimText: text, label: text };
+    }
+    if (entity === 'document')
+      return { claimId: null, claimText: null, label: (documentTitle.get(id) as string | undefined) ?? null };
+    const stmt = child[entity];
+    const row = stmt?.get(id) as { claim_id: string; label: string | null } | undefined;
+    if (!row) return { claimId: null, claimText: null, label: null };
+    return { claimId: row.claim_id, claimText: (claimText.get(row.claim_id) as string | undefined) ?? null, label: row.label };
+  };
+}

@@ -1,0 +1,159 @@
+import { randomUUID } from 'node:crypto';
+import type { ParsedInput } from '../../../shared/api';
+import { claimWarnings } from '../../../shared/evidence';
+import { ClaimbenchError } from '../../../shared/result';
+import { loadClaim } from '../claims/rows';
+import type { Handlers } from '../handler-types';
+import type { DB } from '../store/open';
+import type { Writer } from '../store/recorder';
+import {
+  cleanAttachmentName,
+  decodeBase64Attachment,
+  exportForViewing,
+  readBlob,
+  sha256Hex,
+  sniffKind,
+  storeBlob,
+} from './attachments';
+import { listAttachments, listNotes, listSources, loadAttachment, loadNote, loadSource } from './rows';
+import { classifyPaste, parseSourceUrl } from './urls';
+
+type SourceFields = ParsedInput<'sources.update'>['patch'];
+
+/** The column values a source input maps to; URLs are checked here, before any write. */
+function sourceValues(db: DB, claimId: string, f: SourceFields): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  if (f.url !== undefined) values.url = f.url === null || f.url === '' ? null : parseSourceUrl(f.url);
+  if (f.title !== undefined) values.title = f.title.trim();
+  if (f.publisher !== undefined) values.publisher = f.publisher?.trim() || null;
+  if (f.publishedAt !== undefined) values.publishedAt = f.publishedAt?.trim() || null;
+  if (f.excerpt !== undefined) values.excerpt = f.excerpt;
+  if (f.stance !== undefined) values.stance = f.stance;
+  if (f.attachmentId !== undefined) {
+    if (f.attachmentId !== null && loadAttachment(db, f.attachmentId).claimId !== claimId) {
+      throw new ClaimbenchError('VALIDATION', 'That attachment belongs to another claim.');
+    }
+    values.attachmentId = f.attachmentId;
+  }
+  return values;
+}
+
+function softDelete(w: Writer, entity: 'source' | 'note' | 'attachment', id: string): void {
+  w.set(entity, id, 'deleted', true);
+}
+
+function clip(text: string, n = 40): string {
+  const one = text.replace(/\s+/g, ' ').trim();
+  return one.length > n ? `${one.slice(0, n - 1)}…` : one;
+}
+
+export const evidenceHandlers = {
+  'claims.evidence': ({ id }, { workspace }) => {
+    const db = workspace.db;
+    const claim = loadClaim(db, id);
+    const sources = listSources(db, id);
+    return {
+      claimId: id,
+      sources,
+      attachments: listAttachments(db, id),
+      notes: listNotes(db, id),
+      warnings: claimWarnings({ verdict: claim.verdict, rationale: claim.rationale, sources }),
+    };
+  },
+
+  'sources.add': ({ claimId, pasted, ...fields }, { workspace }) => {
+    const db = workspace.db;
+    loadClaim(db, claimId);
+    const fromPaste: SourceFields = pasted?.trim() ? classifyPaste(pasted) : {};
+    const values = sourceValues(db, claimId, { ...fromPaste, ...stripUndefined(fields) });
+    if (!values.url && !String(values.excerpt ?? '').trim() && !values.attachmentId && !String(values.title ?? '').trim()) {
+      throw new ClaimbenchError('VALIDATION', 'A source needs a link, a title, an excerpt or an attached file.');
+    }
+    const id = randomUUID();
+    const what = clip(String(values.title || values.url || values.excerpt || 'file'));
+    workspace.undo.run(`Add source “${what}”`, (w) => w.create('source', id, { claimId, ...values }));
+    return loadSource(db, id);
+  },
+
+  'sources.update': ({ id, patch }, { workspace }) => {
+    const source = loadSource(workspace.db, id);
+    const values = sourceValues(workspace.db, source.claimId, patch);
+    workspace.undo.run('Edit source', (w) => {
+      for (const [field, value] of Object.entries(values)) w.set('source', id, field, value);
+    });
+    return loadSource(workspace.db, id);
+  },
+
+  'sources.delete': ({ id }, { workspace }) => {
+    loadSource(workspace.db, id);
+    workspace.undo.run('Delete source', (w) => softDelete(w, 'source', id));
+    return { deleted: 1 };
+  },
+
+  'sources.list': ({ claimId }, { workspace }) => {
+    loadClaim(workspace.db, claimId);
+    return listSources(workspace.db, claimId);
+  },
+
+  'attachments.add': ({ claimId, name, mime, base64 }, { workspace }) => {
+    const db = workspace.db;
+    loadClaim(db, claimId);
+    const bytes = decodeBase64Attachment(base64);
+    const sha256 = sha256Hex(bytes);
+    const kind = sniffKind(bytes);
+    const id = randomUUID();
+    const cleanName = cleanAttachmentName(name);
+    workspace.undo.run(`Attach “${clip(cleanName)}”`, (w) => {
+      // The blob is content-addressed and immutable, so it sits outside the change log; it is
+      // written in the same transaction as the attachment entity that refers to it.
+      storeBlob(db, sha256, bytes, kind);
+      w.create('attachment', id, {
+        claimId,
+        sha256,
+        name: cleanName,
+        mime: (mime ?? '').trim().slice(0, 200) || 'application/octet-stream',
+        size: bytes.length,
+      });
+    });
+    return loadAttachment(db, id);
+  },
+
+  'attachments.list': ({ claimId }, { workspace }) => {
+    loadClaim(workspace.db, claimId);
+    return listAttachments(workspace.db, claimId);
+  },
+
+  'attachments.delete': ({ id }, { workspace }) => {
+    loadAttachment(workspace.db, id);
+    workspace.undo.run('Delete attachment', (w) => softDelete(w, 'attachment', id));
+    return { deleted: 1 };
+  },
+
+  'attachments.export': ({ id }, { workspace }) => {
+    const a = loadAttachment(workspace.db, id);
+    const target = exportForViewing(readBlob(workspace.db, a.sha256), a.kind, a.name);
+    return { path: target, name: a.name, size: a.size };
+  },
+
+  'notes.add': ({ claimId, text }, { workspace }) => {
+    loadClaim(workspace.db, claimId);
+    const id = randomUUID();
+    workspace.undo.run('Add note', (w) => w.create('note', id, { claimId, text }));
+    return loadNote(workspace.db, id);
+  },
+
+  'notes.list': ({ claimId }, { workspace }) => {
+    loadClaim(workspace.db, claimId);
+    return listNotes(workspace.db, claimId);
+  },
+
+  'notes.delete': ({ id }, { workspace }) => {
+    loadNote(workspace.db, id);
+    workspace.undo.run('Delete note', (w) => softDelete(w, 'note', id));
+    return { deleted: 1 };
+  },
+} satisfies Partial<Handlers>;
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,50 @@
+import type { ReportOptions, ReportOptionsPatch } from '../../../shared/report';
+import type { Handlers } from '../handler-types';
+import type { Workspace } from '../store/workspace';
+import { buildReportModel } from './build';
+import { reportJobs } from './jobs';
+import { loadReportOptions, mergeOptions, saveReportOptions } from './options';
+import { renderReportCooperatively } from './render';
+import { htmlParts } from './render-html';
+import type { ReportModel } from './schema';
+import { collectCooperatively, throwIfCancelled } from './stream';
+
+const PREVIEW_DEFAULT_LIMIT = 200;
+
+/** The model for the remembered options, overridden for this call by `patch`. */
+export function modelFor(workspace: Workspace, patch: ReportOptionsPatch | undefined): ReportModel {
+  const options: ReportOptions = mergeOptions(loadReportOptions(workspace), patch);
+  return buildReportModel({ db: workspace.db, workspaceName: workspace.name, options });
+}
+
+export const reportHandlers = {
+  'report.options.get': (_input, { workspace }) => loadReportOptions(workspace),
+
+  'report.options.set': ({ options }, { workspace }) => saveReportOptions(workspace, options),
+
+  'report.preview': async ({ options, limit = PREVIEW_DEFAULT_LIMIT }, { workspace }) => {
+    const model = modelFor(workspace, options);
+    const progress = { claimsDone: 0 };
+    const html = await collectCooperatively(htmlParts(model, progress, { claimLimit: limit }), progress);
+    return { html, claimCount: model.summary.total, truncated: model.summary.total > limit };
+  },
+
+  'report.render': async ({ format, options, jobId }, { workspace }) => {
+    const model = modelFor(workspace, options);
+    if (!jobId) return renderReportCooperatively(format, model);
+    const job = reportJobs.start(jobId, model.summary.total);
+    try {
+      throwIfCancelled(job.signal);
+      const rendered = await renderReportCooperatively(format, model, { signal: job.signal, onProgress: job.onProgress });
+      job.finish('done');
+      return rendered;
+    } catch (e) {
+      job.finish(job.signal.aborted ? 'cancelled' : 'failed');
+      throw e;
+    }
+  },
+
+  'report.progress': ({ jobId }) => reportJobs.progress(jobId),
+
+  'report.cancel': ({ jobId }) => ({ cancelled: reportJobs.cancel(jobId) }),
+} satisfies Partial<Handlers>;

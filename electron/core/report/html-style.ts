@@ -1,0 +1,122 @@
+/** The report's stylesheet and icons: inline, so the HTML file needs nothing from outside. */
+
+/** The file's own CSP: nothing may load, run or submit; inline styles and data: images only. */
+export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+
+export const VERDICT_COLOURS = {
+  sourced: { ink: '#1d6b3a', tint: '#e3f1e7', bar: '#2f8a4f' },
+  disputed: { ink: '#a12622', tint: '#fbe6e4', bar: '#c63a33' },
+  unverified: { ink: '#735b00', tint: '#f8f0d2', bar: '#b8921a' },
+} as const;
+
+/** Icon paths (24×24, stroked), defined once in the document and referenced with <use>. */
+const ICON_PATHS = {
+  sourced: '<circle cx="12" cy="12" r="9.5"/><path d="M7.5 12.5l3 3 6-6.5"/>',
+  disputed: '<circle cx="12" cy="12" r="9.5"/><path d="M8.5 8.5l7 7M15.5 8.5l-7 7"/>',
+  unverified:
+    '<circle cx="12" cy="12" r="9.5"/><path d="M9.5 9.5a2.6 2.6 0 1 1 3.4 2.5c-.6.3-.9.8-.9 1.5v.6"/><path d="M12 16.8v.2"/>',
+  conflict: '<path d="M12 3.5l9.5 16.5h-19z"/><path d="M12 10v4.5M12 17.2v.2"/>',
+} as const;
+
+export type IconName = keyof typeof ICON_PATHS;
+
+export const ICON_DEFS = `<svg class="defs" aria-hidden="true" width="0" height="0"><defs>${Object.entries(ICON_PATHS)
+  .map(([name, paths]) => `<symbol id="i-${name}" viewBox="0 0 24 24">${paths}</symbol>`)
+  .join('')}</defs></svg>`;
+
+export function icon(name: IconName): string {
+  return `<svg class="icon" aria-hidden="true" focusable="false"><use href="#i-${name}"/></svg>`;
+}
+
+export const REPORT_CSS = `
+:root {
+  --ink: #1b1f24; --muted: #5b6470; --rule: #d9dde3; --paper: #ffffff; --wash: #f5f6f8; --accent: #1f3a5f;
+  --serif: Charter, 'Bitstream Charter', 'Sitka Text', Cambria, Georgia, 'Liberation Serif', 'DejaVu Serif', serif;
+  --sans: system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Liberation Sans', 'DejaVu Sans', sans-serif;
+}
+* { box-sizing: border-box; }
+html { background: var(--wash); }
+body { margin: 0 auto; max-width: 820px; padding: 48px 56px 64px; background: var(--paper); color: var(--ink);
+  font: 16px/1.55 var(--serif); overflow-wrap: anywhere; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+h1, h2, h3, h4, .sans, nav, table, .badge, .meta, .masthead, .decision, .stance, .num { font-family: var(--sans); }
+h1 { font-size: 30px; line-height: 1.2; margin: 6px 0 10px; letter-spacing: -0.01em; }
+h2 { font-size: 22px; line-height: 1.25; margin: 0 0 6px; }
+h3 { font-size: 13px; text-transform: uppercase; letter-spacing: 0.06em; color: var(--muted); margin: 28px 0 10px; }
+h4 { font-size: 12px; text-transform: uppercase; letter-spacing: 0.06em; color: var(--muted); margin: 14px 0 4px; }
+a { color: var(--accent); }
+p { margin: 0 0 8px; }
+.masthead { border-bottom: 3px solid var(--ink); padding-bottom: 14px; margin-bottom: 24px; }
+.masthead .org { font-size: 13px; font-weight: 700; text-transform: uppercase; letter-spacing: 0.08em; color: var(--accent); }
+.masthead .byline, .meta { font-size: 13px; color: var(--muted); }
+.icon { width: 1.05em; height: 1.05em; flex: none; fill: none; stroke: currentColor; stroke-width: 2.2; stroke-linecap: round; stroke-linejoin: round; }
+.defs { position: absolute; width: 0; height: 0; overflow: hidden; }
+.badge { display: inline-flex; align-items: center; gap: 5px; padding: 2px 10px 2px 7px; border-radius: 999px; font-size: 12.5px;
+  font-weight: 700; letter-spacing: 0.02em; border: 1.5px solid currentColor; white-space: nowrap; }
+.badge-sourced { color: ${VERDICT_COLOURS.sourced.ink}; background: ${VERDICT_COLOURS.sourced.tint}; }
+.badge-disputed { color: ${VERDICT_COLOURS.disputed.ink}; background: ${VERDICT_COLOURS.disputed.tint}; }
+.badge-unverified { color: ${VERDICT_COLOURS.unverified.ink}; background: ${VERDICT_COLOURS.unverified.tint}; }
+.badge-conflict { color: #7a2e00; background: #fff0e0; border-style: dashed; }
+.summary { display: grid; grid-template-columns: 1fr 1fr; gap: 24px; align-items: center; padding: 18px 20px; background: var(--wash);
+  border-radius: 6px; margin-bottom: 8px; }
+.summary .total { font: 700 40px/1 var(--sans); }
+.summary .total small { display: block; font-size: 13px; font-weight: 400; color: var(--muted); margin-top: 4px; }
+.summary dl { display: grid; grid-template-columns: auto 1fr; gap: 6px 12px; margin: 14px 0 0; font: 14px/1.4 var(--sans); }
+.summary dt { display: flex; } .summary dd { margin: 0; text-align: right; font-variant-numeric: tabular-nums; }
+.chart { width: 100%; height: auto; font-family: var(--sans); }
+.fingerprint { font: 11px/1.4 ui-monospace, 'DejaVu Sans Mono', monospace; color: var(--muted); word-break: break-all; }
+nav.toc ol { margin: 0; padding: 0; list-style: none; font-size: 13.5px; }
+nav.toc li { display: flex; gap: 8px; align-items: baseline; padding: 3px 0; border-bottom: 1px dotted var(--rule); }
+nav.toc li .icon { align-self: center; }
+nav.toc a { color: var(--ink); text-decoration: none; flex: 1; }
+nav.toc .num { color: var(--muted); min-width: 2.6em; font-variant-numeric: tabular-nums; }
+nav.toc .v-sourced { color: ${VERDICT_COLOURS.sourced.ink}; } nav.toc .v-disputed { color: ${VERDICT_COLOURS.disputed.ink}; }
+nav.toc .v-unverified { color: ${VERDICT_COLOURS.unverified.ink}; }
+nav.toc .vl { font-size: 11.5px; font-weight: 700; min-width: 6.2em; text-align: right; }
+nav.documents li { font-size: 14.5px; }
+section.document { margin-top: 44px; padding-top: 18px; border-top: 1px solid var(--rule); }
+section.document > header { margin-bottom: 18px; }
+.kicker { font: 700 12px/1 var(--sans); text-transform: uppercase; letter-spacing: 0.08em; color: var(--muted); margin-bottom: 8px; }
+article.claim { margin: 26px 0 0; padding: 18px 0 0; border-top: 1px solid var(--rule); }
+.claim-head { display: flex; align-items: center; gap: 10px; margin-bottom: 10px; }
+.claim-head .num { font-size: 13px; font-weight: 700; color: var(--muted); }
+.claim-head .anchor { margin-left: auto; font: 11px var(--sans); color: var(--muted); text-decoration: none; }
+blockquote.claim-text { margin: 0; padding: 2px 0 2px 16px; border-left: 4px solid var(--rule); font-size: 19px; line-height: 1.45; }
+article.v-sourced blockquote.claim-text { border-left-color: ${VERDICT_COLOURS.sourced.bar}; }
+article.v-disputed blockquote.claim-text { border-left-color: ${VERDICT_COLOURS.disputed.bar}; }
+article.v-unverified blockquote.claim-text { border-left-color: ${VERDICT_COLOURS.unverified.bar}; }
+.claimant { font: 14px var(--sans); color: var(--muted); margin: 6px 0 0 20px; }
+.context { margin: 12px 0 0; padding: 10px 14px; background: var(--wash); border-radius: 4px; font-size: 14.5px; color: #39414b; }
+.context mark { background: #fff1b8; color: var(--ink); padding: 0 1px; }
+.rationale p { white-space: pre-wrap; }
+ul.sources, ul.notes { margin: 0; padding: 0; list-style: none; }
+ul.sources li, ul.notes li { padding: 6px 0; border-bottom: 1px dotted var(--rule); font-size: 14.5px; }
+ul.sources li:last-child, ul.notes li:last-child { border-bottom: 0; }
+.stance { display: inline-block; min-width: 6.5em; font-size: 11px; font-weight: 700; text-transform: uppercase; letter-spacing: 0.05em; }
+.stance-supports { color: ${VERDICT_COLOURS.sourced.ink}; } .stance-contradicts { color: ${VERDICT_COLOURS.disputed.ink}; }
+.stance-context { color: var(--muted); }
+.excerpt { display: block; margin: 3px 0 0; color: #39414b; font-style: italic; }
+.hash { font: 11px ui-monospace, 'DejaVu Sans Mono', monospace; color: var(--muted); word-break: break-all; }
+.notes .who { font: 12.5px var(--sans); color: var(--muted); display: block; }
+.notes .text { white-space: pre-wrap; }
+.decision { margin-top: 12px; font-size: 12.5px; color: var(--muted); }
+.empty { color: var(--muted); font-style: italic; }
+table.appendix { width: 100%; border-collapse: collapse; font-size: 12.5px; }
+table.appendix th { text-align: left; border-bottom: 2px solid var(--ink); padding: 6px 8px 6px 0; }
+table.appendix td { border-bottom: 1px solid var(--rule); padding: 6px 8px 6px 0; vertical-align: top; }
+footer.colophon { margin-top: 48px; padding-top: 12px; border-top: 3px solid var(--ink); font: 12px/1.5 var(--sans); color: var(--muted); }
+.truncated { margin-top: 32px; padding: 12px 16px; background: var(--wash); font: 14px var(--sans); }
+@media print {
+  html { background: none; }
+  body { max-width: none; padding: 0; font-size: 11pt; }
+  a { color: inherit; text-decoration: none; }
+  section.document { break-before: page; border-top: 0; margin-top: 0; padding-top: 0; }
+  section.appendix { break-before: page; }
+  article.claim { break-inside: auto; }
+  .claim-head, blockquote.claim-text, .claimant { break-after: avoid; break-inside: avoid; }
+  ul.sources li, ul.notes li, nav.toc li, tr { break-inside: avoid; }
+  .summary { break-inside: avoid; }
+  h2, h3, h4 { break-after: avoid; }
+  .claim-head .anchor { display: none; }
+}
+@page { size: A4; margin: 18mm 17mm 20mm; }
+`;

@@ -1,0 +1,51 @@
+/**
+ * The export dialog's choices, remembered per workspace as the `setting` entity
+ * `report.options`, written through the change recorder like every other write.
+ */
+import { DEFAULT_REPORT_OPTIONS, reportOptionsSchema, type ReportOptions, type ReportOptionsPatch } from '../../../shared/report';
+import type { Workspace } from '../store/workspace';
+
+export const REPORT_OPTIONS_SETTING = 'report.options';
+
+/** Later values win; `sections` merges key by key. */
+export function mergeOptions(base: ReportOptions, patch: ReportOptionsPatch | undefined): ReportOptions {
+  if (!patch) return base;
+  return { ...base, ...patch, sections: { ...base.sections, ...patch.sections }, scope: patch.scope ?? base.scope };
+}
+
+/**
+ * The stored options over the defaults. A stored value that no longer validates (an older app,
+ * a hand-edited or hostile file) falls back field by field rather than failing the export.
+ */
+export function loadReportOptions(workspace: Workspace): ReportOptions {
+  const raw = workspace.db
+    .prepare('SELECT value FROM settings WHERE id = ? AND deleted = 0')
+    .pluck()
+    .get(REPORT_OPTIONS_SETTING) as string | null | undefined;
+  if (!raw) return DEFAULT_REPORT_OPTIONS;
+  let stored: unknown;
+  try {
+    stored = JSON.parse(raw);
+  } catch {
+    return DEFAULT_REPORT_OPTIONS;
+  }
+  if (typeof stored !== 'object' || stored === null) return DEFAULT_REPORT_OPTIONS;
+  const result: Record<string, unknown> = { ...DEFAULT_REPORT_OPTIONS };
+  for (const [key, fieldSchema] of Object.entries(reportOptionsSchema.shape)) {
+    const candidate = (stored as Record<string, unknown>)[key];
+    const parsed = fieldSchema.safeParse(
+      key === 'sections' && typeof candidate === 'object' ? { ...DEFAULT_REPORT_OPTIONS.sections, ...candidate } : candidate,
+    );
+    if (parsed.success) result[key] = parsed.data;
+  }
+  return result as ReportOptions;
+}
+
+export function saveReportOptions(workspace: Workspace, patch: ReportOptionsPatch): ReportOptions {
+  const next = reportOptionsSchema.parse(mergeOptions(loadReportOptions(workspace), patch));
+  workspace.recorder.action('Change report options', (w) => {
+    if (w.exists('setting', REPORT_OPTIONS_SETTING)) w.set('setting', REPORT_OPTIONS_SETTING, 'value', next);
+    else w.create('setting', REPORT_OPTIONS_SETTING, { value: next });
+  });
+  return next;
+}

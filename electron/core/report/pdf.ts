@@ -1,0 +1,73 @@
+/**
+ * HTML report -> PDF through headless Chromium (CLI and tests). The app does not use this: its
+ * shell prints the very same HTML with Electron's webContents.printToPDF.
+ */
+import fs from 'node:fs';
+import { ClaimbenchError } from '../../../shared/result';
+import { escapeHtml } from './escape';
+
+export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** $CLAIMBENCH_CHROMIUM, else Debian's /usr/bin/chromium. */
+export function chromiumPath(): string {
+  return process.env.CLAIMBENCH_CHROMIUM?.trim() || DEFAULT_CHROMIUM;
+}
+
+export interface PdfOptions {
+  /** Shown in the page footer next to the page number. */
+  footerText?: string;
+  executablePath?: string;
+}
+
+export async function renderPdf(html: string, options: PdfOptions = {}): Promise<Buffer> {
+  const executablePath = options.executablePath ?? chromiumPath();
+  if (!fs.existsSync(executablePath)) {
+    throw new ClaimbenchError(
+      'UNSUPPORTED_FORMAT',
+      `PDF export needs Chromium, which was not found at ${executablePath}. Install it (Debian: apt install chromium) or set CLAIMBENCH_CHROMIUM to its path.`,
+    );
+  }
+  let playwright: typeof import('playwright-core');
+  try {
+    playwright = await import('playwright-core');
+  } catch {
+    throw new ClaimbenchError('UNSUPPORTED_FORMAT', 'PDF export needs the playwright-core package, which is not installed.');
+  }
+  const browser = await playwright.chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  try {
+    const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
+    const page = await context.newPage();
+    // Nothing in the report should load anything; refuse every request that is not the page itself.
+    await page.route('**/*', (route) => route.abort());
+    await page.setContent(html, { waitUntil: 'load' });
+    await page.emulateMedia({ media: 'print' });
+    const footer = `<div style="width:100%;font:8px system-ui,sans-serif;color:#5b6470;padding:0 17mm;display:flex;justify-content:space-between"><span>${escapeHtml(
+      options.footerText ?? '',
+    )}</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`;
+    return await page.pdf({
+      format: 'A4',
+      printBackground: true,
+      preferCSSPageSize: true,
+      displayHeaderFooter: true,
+      headerTemplate: '<span></span>',
+      footerTemplate: footer,
+      outline: true,
+      tagged: true,
+    });
+  } catch (e) {
+    if (e instanceof ClaimbenchError) throw e;
+    throw new ClaimbenchError('IO', `PDF rendering failed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+  } finally {
+    await browser.close();
+  }
+}

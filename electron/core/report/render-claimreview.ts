@@ -1,0 +1,209 @@
+/**
+ * ReportModel -> schema.org ClaimReview JSON-LD: an array with one ClaimReview per claim
+ * (docs/claimreview.md). Validated before it is written: missing required fields are an error,
+ * a claimReviewed longer than 75 characters (what search engines show) is a warning.
+ */
+import { z } from 'zod';
+import { VERDICT_LABELS } from '../../../shared/domain';
+import { ClaimbenchError } from '../../../shared/result';
+import { safeHttpUrl } from './escape';
+import { nest, safeJson } from './json-text';
+import type { ReportClaim, ReportDocument, ReportModel } from './schema';
+import { collect, type PartStream, type RenderProgress } from './stream';
+
+export const CLAIM_REVIEWED_WARN_LENGTH = 75;
+export const RATING_SCALE = { worstRating: 1, bestRating: 3 } as const;
+
+/** The report URL with the claim's anchor as its fragment; null without a usable base URL. */
+export function claimUrl(baseUrl: string | null, anchor: string): string | null {
+  const safe = safeHttpUrl(baseUrl);
+  if (!safe) return null;
+  const url = new URL(safe);
+  url.hash = anchor;
+  return url.href;
+}
+
+const httpUrl = z.string().refine((v) => safeHttpUrl(v) === v, 'must be an absolute http(s) URL');
+const nonEmpty = z.string().trim().min(1);
+
+/** The fields we promise in every item; Google's required set (url, claimReviewed, author, reviewRating) and more. */
+export const claimReviewSchema = z.object({
+  '@context': z.literal('https://schema.org'),
+  '@type': z.literal('ClaimReview'),
+  url: httpUrl,
+  claimReviewed: nonEmpty,
+  datePublished: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  author: z.object({ '@type': z.literal('Organization'), name: nonEmpty, url: httpUrl.optional() }),
+  itemReviewed: z.object({
+    '@type': z.literal('Claim'),
+    author: z.object({ '@type': z.literal('Person'), name: nonEmpty }).optional(),
+    datePublished: z.string().optional(),
+    appearance: z
+      .array(
+        z.object({
+          '@type': z.literal('CreativeWork'),
+          url: httpUrl.optional(),
+          headline: z.string().optional(),
+          datePublished: z.string().optional(),
+          publisher: z.object({ '@type': z.literal('Organization'), name: nonEmpty }).optional(),
+        }),
+      )
+      .optional(),
+  }),
+  reviewRating: z.object({
+    '@type': z.literal('Rating'),
+    ratingValue: z.number().int().min(1).max(3),
+    worstRating: z.literal(1),
+    bestRating: z.literal(3),
+    alternateName: z.enum([VERDICT_LABELS.disputed, VERDICT_LABELS.unverified, VERDICT_LABELS.sourced]),
+  }),
+  reviewBody: z.string().optional(),
+});
+export type ClaimReview = z.infer<typeof claimReviewSchema>;
+
+function appearance(d: ReportDocument | undefined): ClaimReview['itemReviewed']['appearance'] {
+  if (!d || d.id === null) return undefined;
+  const url = safeHttpUrl(d.url) ?? undefined;
+  return [
+    {
+      '@type': 'CreativeWork',
+      ...(url ? { url } : {}),
+      headline: d.title,
+      ...(d.publishedAt ? { datePublished: d.publishedAt } : {}),
+      ...(d.publisher?.trim() ? { publisher: { '@type': 'Organization' as const, name: d.publisher.trim() } } : {}),
+    },
+  ];
+}
+
+export function claimReviewFor(model: ReportModel, d: ReportDocument | undefined, c: ReportClaim): ClaimReview {
+  const orgUrl = safeHttpUrl(model.baseUrl) ? new URL(model.baseUrl!).origin + '/' : undefined;
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'ClaimReview',
+    url: claimUrl(model.baseUrl, c.anchor) ?? '',
+    claimReviewed: c.text,
+    datePublished: model.generatedAt.slice(0, 10),
+    author: { '@type': 'Organization', name: model.organisation, ...(orgUrl ? { url: orgUrl } : {}) },
+    itemReviewed: {
+      '@type': 'Claim',
+      ...(c.claimant?.trim() ? { author: { '@type': 'Person' as const, name: c.claimant.trim() } } : {}),
+      ...(d?.publishedAt ? { datePublished: d.publishedAt } : {}),
+      ...(appearance(d) ? { appearance: appearance(d) } : {}),
+    },
+    reviewRating: {
+      '@type': 'Rating',
+      ratingValue: c.rating,
+      ...RATING_SCALE,
+      alternateName: VERDICT_LABELS[c.verdict] as ClaimReview['reviewRating']['alternateName'],
+    },
+    ...(c.rationale.trim() ? { reviewBody: c.rationale.trim() } : {}),
+  };
+}
+
+export interface ClaimReviewIssue {
+  claimId: string;
+  number: number;
+  level: 'error' | 'warning';
+  message: string;
+}
+
+/** Errors for anything schema.org consumers require; warnings for what they merely prefer. */
+export function validateClaimReview(item: unknown, claim: Pick<ReportClaim, 'id' | 'number'>): ClaimReviewIssue[] {
+  const issues: ClaimReviewIssue[] = [];
+  const parsed = claimReviewSchema.safeParse(item);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      issues.push({
+        claimId: claim.id,
+        number: claim.number,
+        level: 'error',
+        message: `${issue.path.join('.') || 'item'}: ${issue.message}`,
+      });
+    }
+    return issues;
+  }
+  const review = parsed.data;
+  if (review.claimReviewed.length > CLAIM_REVIEWED_WARN_LENGTH) {
+    issues.push({
+      claimId: claim.id,
+      number: claim.number,
+      level: 'warning',
+      message: `claimReviewed is ${review.claimReviewed.length} characters; search engines show about ${CLAIM_REVIEWED_WARN_LENGTH}`,
+    });
+  }
+  if (!review.itemReviewed.author) {
+    issues.push({
+      claimId: claim.id,
+      number: claim.number,
+      level: 'warning',
+      message: 'no claimant: itemReviewed has no author',
+    });
+  }
+  return issues;
+}
+
+/** Short, human sentences summarising issues of one level (one per distinct message kind). */
+export function summariseIssues(issues: ClaimReviewIssue[], level: 'error' | 'warning'): string[] {
+  const byKind = new Map<string, ClaimReviewIssue[]>();
+  for (const i of issues) {
+    if (i.level !== level) continue;
+    const kind = i.message.replace(/\d+ characters/, 'N characters');
+    byKind.set(kind, [...(byKind.get(kind) ?? []), i]);
+  }
+  return [...byKind.entries()].map(([kind, list]) => {
+    const which = list
+      .slice(0, 5)
+      .map((i) => i.number)
+      .join(', ');
+    return `${list.length === 1 ? 'Claim' : `${list.length} claims`} (${which}${list.length > 5 ? ', …' : ''}): ${list.length === 1 ? list[0]!.message : kind}`;
+  });
+}
+
+/** Refuse up front what would make every item invalid, with the fix in the message. */
+function checkReportLevelFields(model: ReportModel): void {
+  if (!model.organisation.trim()) {
+    throw new ClaimbenchError(
+      'VALIDATION',
+      'ClaimReview needs the publishing organisation: set Organisation in the report options (CLI: --organisation).',
+    );
+  }
+  if (!safeHttpUrl(model.baseUrl)) {
+    throw new ClaimbenchError(
+      'VALIDATION',
+      'ClaimReview needs the URL where the report will be published: set Base URL in the report options (CLI: --base-url https://…).',
+    );
+  }
+}
+
+export interface ClaimReviewRun {
+  issues: ClaimReviewIssue[];
+}
+
+export function* claimReviewParts(
+  model: ReportModel,
+  progress: RenderProgress = { claimsDone: 0 },
+  run: ClaimReviewRun = { issues: [] },
+): PartStream {
+  checkReportLevelFields(model);
+  yield '[';
+  let first = true;
+  for (const d of model.documents) {
+    for (const c of d.claims) {
+      const item = claimReviewFor(model, d, c);
+      const issues = validateClaimReview(item, c);
+      run.issues.push(...issues);
+      const error = issues.find((i) => i.level === 'error');
+      if (error) throw new ClaimbenchError('VALIDATION', `ClaimReview for claim ${c.number} is invalid: ${error.message}`);
+      yield `${first ? '' : ','}\n  ${nest(safeJson(item), 1)}`;
+      first = false;
+      progress.claimsDone++;
+    }
+  }
+  yield first ? ']\n' : '\n]\n';
+}
+
+export function renderClaimReview(model: ReportModel): { content: string; issues: ClaimReviewIssue[] } {
+  const run: ClaimReviewRun = { issues: [] };
+  const content = collect(claimReviewParts(model, undefined, run));
+  return { content, issues: run.issues };
+}

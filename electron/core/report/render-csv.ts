@@ -1,0 +1,80 @@
+/**
+ * ReportModel -> CSV, one row per claim: RFC 4180 (quoted fields, CRLF), UTF-8 with a BOM so
+ * spreadsheets pick the right encoding, every text cell neutralised against formula injection.
+ */
+import { STANCE_LABELS } from '../../../shared/evidence';
+import { csvField } from './escape';
+import { claimUrl } from './render-claimreview';
+import type { ReportClaim, ReportDocument, ReportModel } from './schema';
+import { collect, type PartStream, type RenderProgress } from './stream';
+
+export const CSV_COLUMNS = [
+  'number',
+  'claim_id',
+  'document_id',
+  'document_title',
+  'document_origin',
+  'claim',
+  'claimant',
+  'verdict',
+  'rating',
+  'rationale',
+  'context',
+  'sources',
+  'notes',
+  'decided_by',
+  'decided_at',
+  'conflicted',
+  'url',
+] as const;
+
+const BOM = '\uFEFF';
+const EOL = '\r\n';
+
+function row(cells: (string | number | boolean | null)[]): string {
+  return cells.map(csvField).join(',') + EOL;
+}
+
+function claimRow(model: ReportModel, d: ReportDocument, c: ReportClaim): string {
+  const sources = c.sources
+    .map(
+      (s) =>
+        `${STANCE_LABELS[s.stance]}: ${s.title}${s.url ? ` <${s.url}>` : ''}${s.attachmentSha256 ? ` [sha256 ${s.attachmentSha256}]` : ''}`,
+    )
+    .join('\n');
+  const notes = c.notes.map((n) => `${n.author} (${n.at}): ${n.text}`).join('\n');
+  const context = c.context ? `${c.context.before}[${c.context.quote}]${c.context.after}` : null;
+  return row([
+    c.number,
+    c.id,
+    c.documentId,
+    d.id ? d.title : null,
+    d.origin,
+    c.text,
+    c.claimant,
+    c.verdict,
+    c.rating,
+    c.rationale,
+    context,
+    sources,
+    notes,
+    c.decidedBy,
+    c.decidedAt,
+    c.conflicted,
+    claimUrl(model.baseUrl, c.anchor),
+  ]);
+}
+
+export function* csvParts(model: ReportModel, progress: RenderProgress = { claimsDone: 0 }): PartStream {
+  yield BOM + row([...CSV_COLUMNS]);
+  for (const d of model.documents) {
+    for (const c of d.claims) {
+      yield claimRow(model, d, c);
+      progress.claimsDone++;
+    }
+  }
+}
+
+export function renderCsv(model: ReportModel): string {
+  return collect(csvParts(model));
+}

@@ -1,0 +1,228 @@
+/**
+ * ReportModel -> one self-contained HTML file: inline CSS, inline SVG, its own CSP, no scripts and
+ * no external references. Every user string goes through escapeHtml/htmlLink.
+ */
+import { VERDICTS, VERDICT_LABELS, type Verdict } from '../../../shared/domain';
+import { STANCE_LABELS } from '../../../shared/evidence';
+import { escapeHtml as e, htmlLink } from './escape';
+import { describeScope, formatDate, formatDateTime, percent, plural, shorten } from './format';
+import { ICON_DEFS, REPORT_CSP, REPORT_CSS, VERDICT_COLOURS, icon } from './html-style';
+import type { ReportClaim, ReportDocument, ReportModel } from './schema';
+import { collect, type PartStream, type RenderProgress } from './stream';
+
+export interface HtmlOptions {
+  /** Render only the first N claims (the live preview); the rest is summarised in one line. */
+  claimLimit?: number;
+}
+
+export function verdictBadge(verdict: Verdict): string {
+  return `<span class="badge badge-${verdict}">${icon(verdict)}${e(VERDICT_LABELS[verdict])}</span>`;
+}
+
+/** Horizontal bar chart of the verdict counts; labels and numbers are text, so colour is never the only cue. */
+export function verdictChart(summary: ReportModel['summary']): string {
+  const width = 360;
+  const labelWidth = 92;
+  const barMax = width - labelWidth - 72;
+  const row = 34;
+  const max = Math.max(1, ...VERDICTS.map((v) => summary[v]));
+  const order: Verdict[] = ['sourced', 'disputed', 'unverified'];
+  const rows = order
+    .map((v, i) => {
+      const y = i * row;
+      const w = summary[v] === 0 ? 0 : Math.max(2, Math.round((summary[v] / max) * barMax));
+      return `<g transform="translate(0 ${y})"><text x="0" y="20" font-size="13" fill="#1b1f24">${e(VERDICT_LABELS[v])}</text><rect x="${labelWidth}" y="6" width="${barMax}" height="20" rx="3" fill="#e8ebef"/><rect x="${labelWidth}" y="6" width="${w}" height="20" rx="3" fill="${VERDICT_COLOURS[v].bar}"/><text x="${labelWidth + barMax + 8}" y="20" font-size="13" font-weight="700" fill="#1b1f24">${summary[v]} · ${percent(summary[v], summary.total)}</text></g>`;
+    })
+    .join('');
+  const height = order.length * row;
+  return `<svg class="chart" role="img" aria-label="${e(
+    order.map((v) => `${VERDICT_LABELS[v]}: ${summary[v]}`).join(', '),
+  )}" viewBox="0 0 ${width} ${height}" xmlns="http://www.w3.org/2000/svg">${rows}</svg>`;
+}
+
+function masthead(model: ReportModel): string {
+  const byline = [model.author ? `By ${e(model.author)}` : '', `Generated ${e(formatDateTime(model.generatedAt))}`]
+    .filter(Boolean)
+    .join(' · ');
+  return `<header class="masthead">${model.organisation ? `<div class="org">${e(model.organisation)}</div>` : ''}<h1>${e(
+    model.title,
+  )}</h1><div class="byline">${byline}</div><div class="meta">${e(describeScope(model))}</div></header>`;
+}
+
+function summarySection(model: ReportModel): string {
+  const s = model.summary;
+  const list = VERDICTS.map((v) => `<dt>${verdictBadge(v)}</dt><dd>${s[v]}</dd>`).join('');
+  return `<section class="summary" aria-label="Summary"><div><div class="total">${s.total.toLocaleString('en-GB')}<small>${e(
+    `${s.total === 1 ? 'claim' : 'claims'} checked in ${plural(s.documents, 'document')}`,
+  )}</small></div><dl>${list}</dl></div><div>${verdictChart(s)}</div></section>`;
+}
+
+function documentsToc(model: ReportModel): string {
+  if (model.documents.length < 2) return '';
+  const items = model.documents
+    .map(
+      (d, i) =>
+        `<li><span class="num">${i + 1}.</span><a href="#${e(docAnchor(d, i))}">${e(d.title)}</a><span class="meta">${e(
+          plural(d.counts.total, 'claim'),
+        )}</span></li>`,
+    )
+    .join('');
+  return `<nav class="toc documents" aria-label="Documents"><h3>Documents</h3><ol>${items}</ol></nav>`;
+}
+
+function docAnchor(d: ReportDocument, index: number): string {
+  return d.id ? `document-${d.id}` : `document-none-${index}`;
+}
+
+function claimToc(d: ReportDocument): string {
+  if (d.claims.length === 0) return '';
+  const items = d.claims
+    .map(
+      (c) =>
+        `<li class="v-${c.verdict}"><span class="num">${c.number}</span><a href="#${e(c.anchor)}">${e(shorten(c.text, 110))}</a>${icon(
+          c.verdict,
+        )}<span class="vl">${e(c.verdictLabel)}</span></li>`,
+    )
+    .join('');
+  return `<nav class="toc" aria-label="Claims in this document"><h3>Contents</h3><ol>${items}</ol></nav>`;
+}
+
+function documentHeader(d: ReportDocument, index: number, model: ReportModel): string {
+  const meta = [
+    d.publisher ? e(d.publisher) : '',
+    d.publishedAt ? e(formatDate(d.publishedAt)) : '',
+    d.origin ? htmlLink(d.url, d.origin) : '',
+  ].filter(Boolean);
+  const counts = VERDICTS.filter((v) => d.counts[v] > 0)
+    .map((v) => `${d.counts[v]} ${VERDICT_LABELS[v].toLowerCase()}`)
+    .join(' · ');
+  return `<section class="document" id="${e(docAnchor(d, index))}"><header><div class="kicker">Document ${index + 1} of ${
+    model.documents.length
+  }</div><h2>${e(d.title)}</h2>${meta.length ? `<div class="meta">${meta.join(' · ')}</div>` : ''}<div class="meta">${e(
+    plural(d.counts.total, 'claim'),
+  )}${counts ? ` — ${e(counts)}` : ''}</div></header>${model.sections.contents ? claimToc(d) : ''}`;
+}
+
+function paragraphs(text: string): string {
+  return text
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p) => `<p>${e(p)}</p>`)
+    .join('');
+}
+
+function sourcesBlock(c: ReportClaim): string {
+  if (c.sources.length === 0) return `<h4>Sources</h4><p class="empty">No sources recorded.</p>`;
+  const items = c.sources
+    .map((s) => {
+      const meta = [s.publisher, s.publishedAt ? formatDate(s.publishedAt) : null].filter((x): x is string => !!x).map(e);
+      return `<li><span class="stance stance-${s.stance}">${e(STANCE_LABELS[s.stance])}</span> ${htmlLink(s.url, s.title)}${
+        meta.length ? ` <span class="meta">— ${meta.join(', ')}</span>` : ''
+      }${s.excerpt ? `<q class="excerpt">${e(s.excerpt)}</q>` : ''}${
+        s.attachmentSha256 ? `<span class="hash">Attached file SHA-256 ${e(s.attachmentSha256)}</span>` : ''
+      }</li>`;
+    })
+    .join('');
+  return `<h4>Sources</h4><ul class="sources">${items}</ul>`;
+}
+
+function notesBlock(c: ReportClaim): string {
+  if (c.notes.length === 0) return '';
+  const items = c.notes
+    .map(
+      (n) =>
+        `<li><span class="who">${e(n.author)} · ${e(formatDateTime(n.at))}</span><span class="text">${e(n.text)}</span></li>`,
+    )
+    .join('');
+  return `<h4>Notes</h4><ul class="notes">${items}</ul>`;
+}
+
+export function claimArticle(c: ReportClaim, sections: ReportModel['sections']): string {
+  const conflict = c.conflicted ? `<span class="badge badge-conflict">${icon('conflict')}Conflicting verdicts</span>` : '';
+  const ctx =
+    sections.context && c.context
+      ? `<figure class="context"><figcaption class="kicker">In context</figcaption>${c.context.before ? '…' : ''}${e(
+          c.context.before,
+        )}<mark>${e(c.context.quote)}</mark>${e(c.context.after)}${c.context.after ? '…' : ''}</figure>`
+      : '';
+  const rationale = c.rationale.trim()
+    ? `<div class="rationale"><h4>Rationale</h4>${paragraphs(c.rationale)}</div>`
+    : '<h4>Rationale</h4><p class="empty">No rationale written.</p>';
+  const decided =
+    c.decidedHow === 'verdict-change'
+      ? `Verdict set by ${e(c.decidedBy)} on ${e(formatDateTime(c.decidedAt))}`
+      : `Not yet decided · claim recorded by ${e(c.decidedBy)} on ${e(formatDateTime(c.decidedAt))}`;
+  return `<article class="claim v-${c.verdict}" id="${e(c.anchor)}"><div class="claim-head"><span class="num">Claim ${
+    c.number
+  }</span>${verdictBadge(c.verdict)}${conflict}<a class="anchor" href="#${e(c.anchor)}">#${e(c.anchor)}</a></div><blockquote class="claim-text">${e(
+    c.text,
+  )}</blockquote>${c.claimant ? `<p class="claimant">— ${e(c.claimant)}</p>` : ''}${ctx}${rationale}${
+    sections.sources ? sourcesBlock(c) : ''
+  }${sections.notes ? notesBlock(c) : ''}${sections.decisions ? `<p class="decision">${decided}</p>` : ''}</article>`;
+}
+
+function appendix(model: ReportModel): string {
+  const numbers = new Map(model.documents.flatMap((d) => d.claims.map((c) => [c.id, c.number] as const)));
+  const rows = model.attachments
+    .map(
+      (a) =>
+        `<tr><td>${e(a.fileName)}</td><td>${e(a.mediaType ?? '')}</td><td>${a.size.toLocaleString('en-GB')}&nbsp;B</td><td class="hash">${e(
+          a.sha256,
+        )}</td><td>${a.claimIds.map((id) => `<a href="#claim-${e(id)}">${numbers.get(id) ?? e(id)}</a>`).join(', ')}</td></tr>`,
+    )
+    .join('');
+  const body = rows
+    ? `<table class="appendix"><thead><tr><th>File</th><th>Type</th><th>Size</th><th>SHA-256</th><th>Claims</th></tr></thead><tbody>${rows}</tbody></table>`
+    : '<p class="empty">No files are attached to the claims in this report.</p>';
+  return `<section class="appendix" id="evidence-appendix"><h2>Evidence appendix</h2><p class="meta">Files kept in the workspace, identified by their SHA-256 digest so anyone can check a copy is the same file.</p>${body}</section>`;
+}
+
+function colophon(model: ReportModel): string {
+  return `<footer class="colophon"><div>Generated ${e(formatDateTime(model.generatedAt))} by ${e(model.generator)} from workspace “${e(
+    model.workspace.name,
+  )}” (${e(plural(model.workspace.changeCount, 'recorded change'))}).</div><div>Workspace fingerprint: <span class="fingerprint">${e(
+    model.workspace.fingerprint,
+  )}</span></div></footer>`;
+}
+
+export function* htmlParts(
+  model: ReportModel,
+  progress: RenderProgress = { claimsDone: 0 },
+  options: HtmlOptions = {},
+): PartStream {
+  yield `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${e(
+    REPORT_CSP,
+  )}"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="generator" content="${e(
+    model.generator,
+  )}"><meta name="claimbench-fingerprint" content="${e(model.workspace.fingerprint)}"><title>${e(model.title)}</title><style>${REPORT_CSS}</style></head><body>${ICON_DEFS}`;
+  yield masthead(model);
+  if (model.sections.summary) {
+    yield summarySection(model);
+    yield `<p class="fingerprint">Workspace fingerprint ${e(model.workspace.fingerprint)}</p>`;
+  }
+  if (model.sections.contents) yield documentsToc(model);
+  const limit = options.claimLimit ?? Infinity;
+  let shown = 0;
+  for (const [i, d] of model.documents.entries()) {
+    if (shown >= limit) break;
+    yield documentHeader(d, i, model);
+    if (d.claims.length === 0) yield '<p class="empty">No claims in this document match the report’s scope.</p>';
+    for (const c of d.claims) {
+      if (shown >= limit) break;
+      yield claimArticle(c, model.sections);
+      shown++;
+      progress.claimsDone++;
+    }
+    yield '</section>';
+  }
+  if (shown < model.summary.total) {
+    yield `<p class="truncated">Preview shows the first ${shown} of ${model.summary.total} claims; the exported report contains them all.</p>`;
+  }
+  if (model.sections.appendix) yield appendix(model);
+  yield `${colophon(model)}</body></html>`;
+}
+
+export function renderHtml(model: ReportModel, options: HtmlOptions = {}): string {
+  return collect(htmlParts(model, undefined, options));
+}

@@ -1,0 +1,127 @@
+/**
+ * ReportModel -> CommonMark. User text is escaped with escapeMarkdown (no raw HTML, no Markdown
+ * constructs survive); links are made for http(s) URLs only.
+ */
+import { VERDICTS, VERDICT_LABELS, type Verdict } from '../../../shared/domain';
+import { STANCE_LABELS } from '../../../shared/evidence';
+import { escapeMarkdown as md, markdownLink } from './escape';
+import { describeScope, formatDate, formatDateTime, percent, plural } from './format';
+import type { ReportClaim, ReportModel } from './schema';
+import { collect, type PartStream, type RenderProgress } from './stream';
+
+const VERDICT_MARK: Record<Verdict, string> = { sourced: '✓', disputed: '✗', unverified: '?' };
+
+export function verdictTag(v: Verdict): string {
+  return `**${VERDICT_MARK[v]} ${VERDICT_LABELS[v]}**`;
+}
+
+/** One line of escaped text, for table cells and list items. */
+const inline = (text: string): string => md(text.replace(/\s+/g, ' '));
+
+function blockquote(text: string): string {
+  return md(text)
+    .split('\n')
+    .map((line) => `> ${line}`)
+    .join('\n');
+}
+
+function claimBlock(c: ReportClaim, sections: ReportModel['sections']): string {
+  const out: string[] = [
+    `### Claim ${c.number} · ${verdictTag(c.verdict)}${c.conflicted ? ' · ⚠ Conflicting verdicts' : ''}`,
+    '',
+    blockquote(c.text),
+  ];
+  if (c.claimant) out.push('', `— ${inline(c.claimant)}`);
+  if (sections.context && c.context) {
+    out.push(
+      '',
+      `*In context:* ${c.context.before ? '…' : ''}${inline(c.context.before)} **${inline(c.context.quote)}** ${inline(c.context.after)}${
+        c.context.after ? '…' : ''
+      }`,
+    );
+  }
+  out.push('', c.rationale.trim() ? `**Rationale:** ${md(c.rationale)}` : '**Rationale:** *none written*');
+  if (sections.sources) {
+    if (c.sources.length === 0) out.push('', '**Sources:** *none recorded*');
+    else {
+      out.push('', '**Sources:**', '');
+      for (const s of c.sources) {
+        const meta = [s.publisher, s.publishedAt ? formatDate(s.publishedAt) : null].filter((x): x is string => !!x);
+        let line = `- ${STANCE_LABELS[s.stance]}: ${markdownLink(s.url, s.title.replace(/\s+/g, ' '))}`;
+        if (meta.length) line += ` — ${inline(meta.join(', '))}`;
+        if (s.excerpt) line += `  \n  “${inline(s.excerpt)}”`;
+        if (s.attachmentSha256) line += `  \n  Attached file SHA-256 \`${s.attachmentSha256}\``;
+        out.push(line);
+      }
+    }
+  }
+  if (sections.notes && c.notes.length > 0) {
+    out.push('', '**Notes:**', '');
+    for (const n of c.notes) out.push(`- ${inline(n.author)}, ${formatDateTime(n.at)}: ${inline(n.text)}`);
+  }
+  if (sections.decisions) {
+    out.push(
+      '',
+      c.decidedHow === 'verdict-change'
+        ? `*Verdict set by ${inline(c.decidedBy)} on ${formatDateTime(c.decidedAt)}.*`
+        : `*Not yet decided; recorded by ${inline(c.decidedBy)} on ${formatDateTime(c.decidedAt)}.*`,
+    );
+  }
+  return `${out.join('\n')}\n\n`;
+}
+
+export function* markdownParts(model: ReportModel, progress: RenderProgress = { claimsDone: 0 }): PartStream {
+  const head = [`# ${inline(model.title)}`, ''];
+  const byline = [model.organisation ? `**${inline(model.organisation)}**` : '', model.author ? `By ${inline(model.author)}` : '']
+    .filter(Boolean)
+    .concat(`Generated ${formatDateTime(model.generatedAt)}`);
+  head.push(byline.join(' · '), '', `*${md(describeScope(model))}*`, '');
+  if (model.sections.summary) {
+    head.push('## Summary', '', '| Verdict | Claims | Share |', '|:--|--:|--:|');
+    for (const v of VERDICTS)
+      head.push(`| ${verdictTag(v)} | ${model.summary[v]} | ${percent(model.summary[v], model.summary.total)} |`);
+    head.push(`| **Total** | **${model.summary.total}** | ${plural(model.summary.documents, 'document')} |`, '');
+    head.push(`Workspace fingerprint: \`${model.workspace.fingerprint}\``, '');
+  }
+  yield `${head.join('\n')}\n`;
+  for (const [i, d] of model.documents.entries()) {
+    const lines = [`## Document ${i + 1}: ${inline(d.title)}`, ''];
+    const meta = [
+      d.publisher ? inline(d.publisher) : '',
+      d.publishedAt ? inline(formatDate(d.publishedAt)) : '',
+      d.origin ? markdownLink(d.url, d.origin) : '',
+    ];
+    if (meta.some(Boolean)) lines.push(meta.filter(Boolean).join(' · '), '');
+    lines.push(plural(d.counts.total, 'claim'), '');
+    if (model.sections.contents && d.claims.length > 0) {
+      for (const c of d.claims)
+        lines.push(`${c.number}. ${VERDICT_MARK[c.verdict]} ${VERDICT_LABELS[c.verdict]} — ${inline(c.text.slice(0, 110))}`);
+      lines.push('');
+    }
+    yield `${lines.join('\n')}\n`;
+    for (const c of d.claims) {
+      yield claimBlock(c, model.sections);
+      progress.claimsDone++;
+    }
+  }
+  if (model.sections.appendix) {
+    const rows = ['## Evidence appendix', ''];
+    if (model.attachments.length === 0) rows.push('*No files are attached to the claims in this report.*', '');
+    else {
+      rows.push('| File | Type | Size (bytes) | SHA-256 | Claims |', '|:--|:--|--:|:--|:--|');
+      const numbers = new Map(model.documents.flatMap((d) => d.claims.map((c) => [c.id, c.number] as const)));
+      for (const a of model.attachments) {
+        rows.push(
+          `| ${inline(a.fileName)} | ${inline(a.mediaType ?? '')} | ${a.size} | \`${a.sha256}\` | ${a.claimIds.map((id) => numbers.get(id)).join(', ')} |`,
+        );
+      }
+      rows.push('');
+    }
+    yield `${rows.join('\n')}\n`;
+  }
+  yield `---\n\nGenerated ${formatDateTime(model.generatedAt)} by ${inline(model.generator)} from workspace “${inline(model.workspace.name)}” · fingerprint \`${model.workspace.fingerprint}\`\n`;
+}
+
+export function renderMarkdown(model: ReportModel): string {
+  return collect(markdownParts(model));
+}

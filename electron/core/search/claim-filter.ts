@@ -1,0 +1,54 @@
+import type { ClaimSort } from '../../../shared/evidence';
+import type { Verdict } from '../../../shared/domain';
+import { toFtsQuery } from './fts-query';
+
+export interface ClaimFilters {
+  documentId?: string;
+  verdict?: Verdict;
+  query?: string;
+  claimant?: string;
+  assignee?: string | null;
+  tag?: string;
+  noSource?: boolean;
+}
+
+/** SQL conditions on claims (alias `c`) for the list's filters; every filter has an index behind it. */
+export function claimConditions(f: ClaimFilters): { parts: string[]; params: unknown[] } {
+  const parts = ['c.deleted = 0'];
+  const params: unknown[] = [];
+  if (f.documentId) {
+    parts.push('c.document_id = ?');
+    params.push(f.documentId);
+  }
+  if (f.verdict) {
+    parts.push('c.verdict = ?');
+    params.push(f.verdict);
+  }
+  const fts = f.query ? toFtsQuery(f.query) : null;
+  if (fts) {
+    parts.push('c.rowid IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)');
+    params.push(fts);
+  }
+  if (f.claimant?.trim()) {
+    parts.push('c.claimant = ? COLLATE NOCASE');
+    params.push(f.claimant.trim());
+  }
+  if (f.assignee === null) parts.push('c.assignee IS NULL');
+  else if (f.assignee?.trim()) {
+    parts.push('c.assignee = ?');
+    params.push(f.assignee.trim());
+  }
+  if (f.tag) {
+    parts.push('c.id IN (SELECT claim_id FROM claim_tags WHERE tag = ?)');
+    params.push(f.tag.trim());
+  }
+  if (f.noSource) parts.push('NOT EXISTS (SELECT 1 FROM sources s WHERE s.claim_id = c.id AND s.deleted = 0)');
+  return { parts, params };
+}
+
+/** ORDER BY clauses written to match the expression indexes of migration 2 exactly. */
+export const CLAIM_ORDER: Record<ClaimSort, string> = {
+  document: 'c.document_id IS NULL, c.document_id, c.ordinal, c.id',
+  score: 'c.score IS NULL, c.score DESC, c.id',
+  date: 'c.created_at DESC, c.id DESC',
+};

@@ -1,0 +1,26 @@
+/** Most words a query may have; more only slow the search without narrowing it usefully. */
+const MAX_TERMS = 16;
+
+/** The words of a user's query as the FTS tokenizer sees them (letters, digits and their marks). */
+export function queryWords(input: string): string[] {
+  return (input.normalize('NFC').match(/[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu) ?? []).slice(0, MAX_TERMS);
+}
+
+/**
+ * Turn free text into a safe FTS5 MATCH expression: every word becomes a quoted prefix term and
+ * all must match. Operators, quotes, column filters and parentheses typed by the user are never
+ * passed through, so no input can be a syntax error or an injection. Case and accents are the
+ * tokenizer's job (unicode61 remove_diacritics 2), so "sao paulo" finds "São Paulo" and
+ * "зеленск" finds "Зеленского".
+ */
+export function toFtsQuery(input: string): string | null {
+  const words = queryWords(input);
+  if (words.length === 0) return null;
+  return words.map((w) => `"${w}"*`).join(' ');
+}
+
+/** Any of the words, whole-word: for "more like this" lookups. */
+export function toAnyWordQuery(words: readonly string[]): string | null {
+  if (words.length === 0) return null;
+  return words.map((w) => `"${w.replace(/"/g, '""')}"`).join(' OR ');
+}

@@ -1,0 +1,28 @@
+import { loadClaim } from '../claims/rows';
+import { listActivity } from '../evidence/activity';
+import type { Handlers } from '../handler-types';
+import { search } from './search';
+import { similarClaims } from './similar';
+import { readViewState, writeViewState } from './view-state';
+
+export const searchHandlers = {
+  search: (input, { workspace }) => search(workspace.db, input),
+
+  'claims.similar': ({ id, limit = 10, otherWorkspaces = [] }, { workspace }) => {
+    const claim = loadClaim(workspace.db, id);
+    return similarClaims(workspace.db, claim, {
+      limit,
+      currentPath: workspace.path,
+      workspaceName: workspace.name,
+      otherWorkspaces,
+    });
+  },
+
+  'activity.list': ({ before, limit = 50, claimId }, { workspace }) => {
+    if (claimId) loadClaim(workspace.db, claimId);
+    return listActivity(workspace.db, { before, limit, claimId });
+  },
+
+  'view.get': (_input, { workspace }) => ({ view: readViewState(workspace.db) }),
+  'view.set': (input, { workspace }) => writeViewState(workspace.db, input),
+} satisfies Partial<Handlers>;

@@ -1,0 +1,154 @@
+import type { MergeItem, MergePerson, MergePreview, MergeResult } from '../../../shared/team';
+import { ClaimbenchError } from '../../../shared/result';
+import { backupWorkspace } from '../store/backup';
+import { CREATE_FIELD, ENTITIES, type EntitySpec } from '../store/entities';
+import type { DB } from '../store/open';
+import type { Workspace } from '../store/workspace';
+import { applyChangeRows, type ApplyOutcome, type BlobRow } from './apply';
+import type { ChangeRow } from './change-row';
+import { conflictKeys, listConflicts } from './conflicts';
+import { readShareFile } from './read-share';
+import { ChangeRejected } from './validate-change';
+
+export const MERGE_ITEM_LIMIT = 1_000;
+const LABEL_FIELDS = ['title', 'text', 'name', 'url'];
+
+class RollBack extends Error {}
+
+function itemLabel(db: DB, entity: string, id: string): string {
+  const spec = (ENTITIES as Record<string, EntitySpec>)[entity]!;
+  const field = LABEL_FIELDS.find((f) => spec.fields[f]);
+  if (!field) return id;
+  const v = db.prepare(`SELECT ${spec.fields[field]!.column} FROM ${spec.table} WHERE id = ?`).pluck().get(id);
+  const text = typeof v === 'string' && v.trim() ? v.trim().replace(/\s+/g, ' ') : id;
+  return text.length > 120 ? `${text.slice(0, 119)}…` : text;
+}
+
+/** What a merge brings, by item and by person; computed on the merged state inside the transaction. */
+function summarise(db: DB, file: string, total: number, outcome: ApplyOutcome, conflictsBefore: Set<string>): MergePreview {
+  const items = new Map<string, { entity: string; id: string; isNew: boolean; actors: Set<string>; fields: Set<string> }>();
+  const names = new Map<string, string>();
+  const changeCounts = new Map<string, number>();
+  for (const r of outcome.inserted) {
+    names.set(r.actor_id, r.author);
+    changeCounts.set(r.actor_id, (changeCounts.get(r.actor_id) ?? 0) + 1);
+    const k = `${r.entity}\u0000${r.entity_id}`;
+    let item = items.get(k);
+    if (!item) {
+      item = { entity: r.entity, id: r.entity_id, isNew: false, actors: new Set(), fields: new Set() };
+      items.set(k, item);
+    }
+    item.actors.add(r.actor_id);
+    if (r.field === CREATE_FIELD) item.isNew = true;
+    else item.fields.add(r.field);
+  }
+  const opened = [...conflictKeys(db)].filter((k) => !conflictsBefore.has(k));
+  const conflicts = [...new Set(opened.map((k) => k.split('\u0000')[1]!))].flatMap((claimId) =>
+    listConflicts(db, claimId).filter((c) => opened.includes(`claim\u0000${c.claimId}\u0000${c.field}`)),
+  );
+  const conflicted = new Set(conflicts.map((c) => `claim\u0000${c.claimId}`));
+
+  const people = new Map<string, MergePerson>();
+  for (const [actorId, name] of names) {
+    people.set(actorId, { actorId, name, changes: changeCounts.get(actorId) ?? 0, newItems: 0, changedItems: 0, conflicts: 0 });
+  }
+  for (const item of items.values()) {
+    for (const a of item.actors) {
+      const p = people.get(a)!;
+      if (item.isNew) p.newItems++;
+      else p.changedItems++;
+    }
+  }
+  for (const c of conflicts) {
+    for (const actorId of new Set(c.sides.map((s) => s.actorId))) {
+      const p = people.get(actorId);
+      if (p) p.conflicts++;
+    }
+  }
+
+  const rank = (k: string, isNew: boolean) => (conflicted.has(k) ? 0 : isNew ? 1 : 2);
+  const ordered = [...items.entries()].sort(([ka, a], [kb, b]) => rank(ka, a.isNew) - rank(kb, b.isNew));
+  const listed: MergeItem[] = ordered.slice(0, MERGE_ITEM_LIMIT).map(([k, item]) => ({
+    entity: item.entity,
+    id: item.id,
+    label: itemLabel(db, item.entity, item.id),
+    status: conflicted.has(k) ? 'conflicting' : item.isNew ? 'new' : 'changed',
+    people: [...item.actors].map((a) => names.get(a)!),
+    fields: [...item.fields].sort(),
+  }));
+
+  return {
+    file,
+    totalChanges: total,
+    newChanges: outcome.inserted.length,
+    knownChanges: outcome.known,
+    people: [...people.values()].sort((a, b) => b.changes - a.changes || a.name.localeCompare(b.name)),
+    items: listed,
+    itemCount: items.size,
+    conflicts,
+  };
+}
+
+export interface MergeInput {
+  file: string;
+  rows: readonly ChangeRow[];
+  blobs: readonly BlobRow[];
+}
+
+/**
+ * Merge validated change rows into the workspace in ONE transaction (after actualbudget's
+ * applyMessages: apply, log and clock together; side effects after commit). A dry run performs the
+ * very same merge and rolls it back, so the preview is exactly what applying would do.
+ */
+export function mergeChanges(workspace: Workspace, input: MergeInput, apply: boolean): MergePreview & { maxHlc: string | null } {
+  const db = workspace.db;
+  let preview: MergePreview | undefined;
+  let maxHlc: string | null = null;
+  try {
+    db.transaction(() => {
+      const before = conflictKeys(db);
+      const outcome = applyChangeRows(db, input.rows, input.blobs);
+      preview = summarise(db, input.file, input.rows.length, outcome, before);
+      maxHlc = outcome.inserted.length > 0 ? outcome.maxHlc : null;
+      if (!apply) throw new RollBack();
+    })();
+  } catch (e) {
+    if (e instanceof ChangeRejected)
+      throw new ClaimbenchError('VALIDATION', `${input.file} was refused: ${e.message}. Nothing was changed.`);
+    if (!(e instanceof RollBack)) throw e;
+  }
+  if (apply && maxHlc) {
+    // Later local edits must sort after everything just merged, so a decision made after seeing a
+    // teammate's change wins over it. Rows were checked not to lie in the future, so this holds.
+    workspace.clock.receive(maxHlc);
+    // Undo steps recorded before the merge would now overwrite teammates' values blindly.
+    workspace.undo.clear();
+  }
+  return { ...preview!, maxHlc };
+}
+
+export function previewShareMerge(workspace: Workspace, file: string): MergePreview {
+  const contents = readShareFile(file);
+  const { maxHlc: _, ...preview } = mergeChanges(
+    workspace,
+    { file: contents.file, rows: contents.rows, blobs: contents.blobs },
+    false,
+  );
+  return preview;
+}
+
+/** Validate the whole file, back the workspace up, then merge atomically. */
+export function mergeShareFile(workspace: Workspace, file: string): MergeResult {
+  const contents = readShareFile(file);
+  const input = { file: contents.file, rows: contents.rows, blobs: contents.blobs };
+  const known = workspace.db.prepare('SELECT 1 FROM changes WHERE hlc = ?').pluck();
+  if (contents.rows.every((r) => known.get(r.hlc) !== undefined)) {
+    // Merging the same file twice changes nothing: no backup, no transaction.
+    const { maxHlc: _, ...preview } = mergeChanges(workspace, input, false);
+    return { ...preview, applied: false, backupPath: null };
+  }
+  workspace.db.pragma('wal_checkpoint(PASSIVE)');
+  const backupPath = backupWorkspace(workspace.path, 'before-merge');
+  const { maxHlc: _, ...preview } = mergeChanges(workspace, input, true);
+  return { ...preview, applied: true, backupPath };
+}

@@ -1,0 +1,157 @@
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ClaimbenchError, type ErrorCode } from '../../../shared/result';
+import { APPLICATION_ID } from '../store/open';
+import { SCHEMA_VERSION } from '../store/migrations/index';
+import type { BlobRow } from './apply';
+import { CHANGE_COLUMNS, ContentHasher, type ChangeRow } from './change-row';
+import {
+  MAX_SHARE_BLOB_BYTES,
+  MAX_SHARE_CHANGES,
+  SHARE_APPLICATION_ID,
+  SHARE_FORMAT,
+  SHARE_FORMAT_VERSION,
+} from './share-format';
+import { ChangeRejected, validateChangeRow } from './validate-change';
+
+export interface ShareContents {
+  file: string;
+  createdBy: string | null;
+  createdAt: string | null;
+  rows: ChangeRow[];
+  blobs: BlobRow[];
+}
+
+const SQLITE_HEADER = 'SQLite format 3\0';
+
+class Refused extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The header records the page size and page count; a shorter file lost its end in transit. */
+function checkHeader(file: string, size: number): void {
+  const fd = fs.openSync(file, 'r');
+  const header = Buffer.alloc(100);
+  try {
+    fs.readSync(fd, header, 0, 100, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  if (size < 100 || header.subarray(0, 16).toString('latin1') !== SQLITE_HEADER) {
+    throw new Refused('UNSUPPORTED_FORMAT', 'it is not a Claimbench share file');
+  }
+  const rawPageSize = header.readUInt16BE(16);
+  const pageSize = rawPageSize === 1 ? 65536 : rawPageSize;
+  const pages = header.readUInt32BE(28);
+  const pageCountValid = header.readUInt32BE(24) === header.readUInt32BE(92);
+  if (pageSize < 512 || size % pageSize !== 0 || (pageCountValid && pages * pageSize > size)) {
+    throw new Refused('CORRUPT', 'it is truncated or damaged (the file is shorter than its own header says)');
+  }
+}
+
+function readMeta(db: Database.Database): Map<string, string> {
+  const appId = db.pragma('application_id', { simple: true }) as number;
+  if (appId === APPLICATION_ID) {
+    throw new Refused('UNSUPPORTED_FORMAT', 'it is a workspace, not a share file (use File > Share… to make one)');
+  }
+  if (appId !== SHARE_APPLICATION_ID) throw new Refused('UNSUPPORTED_FORMAT', 'it is not a Claimbench share file');
+  const rows = db.prepare('SELECT key, value FROM share_meta').all() as { key: unknown; value: unknown }[];
+  const meta = new Map<string, string>();
+  for (const r of rows) if (typeof r.key === 'string' && typeof r.value === 'string') meta.set(r.key, r.value);
+  if (meta.get('format') !== SHARE_FORMAT) throw new Refused('UNSUPPORTED_FORMAT', 'it is not a Claimbench share file');
+  const version = Number(meta.get('version'));
+  if (!Number.isInteger(version) || version < 1) throw new Refused('CORRUPT', 'its format version is missing');
+  const schema = db.pragma('user_version', { simple: true }) as number;
+  if (version > SHARE_FORMAT_VERSION || schema > SCHEMA_VERSION) {
+    throw new Refused(
+      'NEWER_VERSION',
+      `it was written by a newer version of Claimbench (share format ${version}); update Claimbench to merge it`,
+    );
+  }
+  if (!/^[0-9a-f]{64}$/.test(meta.get('content_hash') ?? '')) throw new Refused('CORRUPT', 'its content hash is missing');
+  return meta;
+}
+
+function readBlobs(db: Database.Database, hasher: ContentHasher): BlobRow[] {
+  const blobs: BlobRow[] = [];
+  let total = 0;
+  const all = db.prepare('SELECT sha256, size, bytes FROM blobs ORDER BY sha256').iterate() as IterableIterator<{
+    sha256: unknown;
+    size: unknown;
+    bytes: unknown;
+  }>;
+  for (const b of all) {
+    if (typeof b.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(b.sha256) || !Buffer.isBuffer(b.bytes)) {
+      throw new Refused('VALIDATION', 'an attachment in it is malformed');
+    }
+    total += b.bytes.length;
+    if (total > MAX_SHARE_BLOB_BYTES) throw new Refused('VALIDATION', 'its attachments are too large');
+    if (b.size !== b.bytes.length || createHash('sha256').update(b.bytes).digest('hex') !== b.sha256) {
+      throw new Refused('CORRUPT', `the bytes of attachment ${b.sha256.slice(0, 12)}… do not match their address`);
+    }
+    hasher.addBlob(b.sha256, b.size);
+    blobs.push({ sha256: b.sha256, size: b.size, bytes: b.bytes });
+  }
+  return blobs;
+}
+
+function readContents(db: Database.Database, file: string): ShareContents {
+  const meta = readMeta(db);
+  const count = db.prepare('SELECT count(*) FROM changes').pluck().get() as number;
+  if (count > MAX_SHARE_CHANGES) throw new Refused('VALIDATION', `it holds too many changes (${count})`);
+  const hasher = new ContentHasher();
+  const rows: ChangeRow[] = [];
+  const now = Date.now();
+  let previous = '';
+  for (const raw of db.prepare(`SELECT ${CHANGE_COLUMNS} FROM changes ORDER BY hlc`).iterate()) {
+    const row = validateChangeRow(raw, now);
+    if (row.hlc === previous) throw new Refused('VALIDATION', `two changes share the clock timestamp ${row.hlc}`);
+    previous = row.hlc;
+    hasher.addChange(row);
+    rows.push(row);
+  }
+  const blobs = readBlobs(db, hasher);
+  if (hasher.digest() !== meta.get('content_hash')) {
+    throw new Refused('CORRUPT', 'its content does not match its content hash (it was altered or damaged after it was written)');
+  }
+  return { file, createdBy: meta.get('created_by') ?? null, createdAt: meta.get('created_at') ?? null, rows, blobs };
+}
+
+/**
+ * Read and check a teammate's share file completely before anything touches the workspace:
+ * opened read-only, its header, application id, format version, every change row (zod), every
+ * attachment's bytes against its address, and the content hash over all of it.
+ */
+export function readShareFile(file: string, nativeBinding?: string): ShareContents {
+  const absolute = path.resolve(file);
+  const name = path.basename(absolute);
+  let db: Database.Database | undefined;
+  try {
+    if (!fs.existsSync(absolute)) throw new Refused('NOT_FOUND', 'it does not exist');
+    const stat = fs.statSync(absolute);
+    if (!stat.isFile()) throw new Refused('UNSUPPORTED_FORMAT', 'it is not a file');
+    checkHeader(absolute, stat.size);
+    db = new Database(absolute, { readonly: true, fileMustExist: true, nativeBinding });
+    const check = db.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw new Refused('CORRUPT', `it is damaged (${String(check).slice(0, 200)})`);
+    return readContents(db, absolute);
+  } catch (e) {
+    const refusal = (code: ErrorCode, why: string) =>
+      new ClaimbenchError(code, `${name} was refused: ${why}. Nothing was changed.`);
+    if (e instanceof Refused) throw refusal(e.code, e.message);
+    if (e instanceof ChangeRejected) throw refusal('VALIDATION', e.message);
+    const msg = e instanceof Error ? e.message : String(e);
+    if (/no such (table|column)/i.test(msg)) throw refusal('UNSUPPORTED_FORMAT', 'it is not a Claimbench share file');
+    if (/not a database|malformed|corrupt|disk image/i.test(msg)) throw refusal('CORRUPT', 'it is truncated or damaged');
+    throw refusal('IO', `it could not be read (${msg.slice(0, 200)})`);
+  } finally {
+    db?.close();
+  }
+}

@@ -1,0 +1,82 @@
+import { useCallback, useMemo } from 'react';
+import type { Verdict } from '../../shared/domain';
+import { errorMessage } from '../api/client';
+import { useOperationMutation } from '../api/queries';
+import { useNotify } from '../ui/notices';
+import { useUndoRedo } from './useUndoRedo';
+import { useWorkbench } from './workbench';
+
+export interface Commands {
+  move(delta: number): void;
+  moveTo(index: number): void;
+  setVerdict(verdict: Verdict): void;
+  deleteClaim(): void;
+  editText(): void;
+  focusList(): void;
+  focusFilter(): void;
+  clearFilter(): void;
+  addClaim(): void;
+  newDocument(pickFile?: boolean): void;
+  showShortcuts(): void;
+  undo(): void;
+  redo(): void;
+}
+
+/** Every user command in one place, shared by the keyboard, the shell's menu and the buttons. */
+export function useCommands(): Commands {
+  const { state, pages, dispatch, refs } = useWorkbench();
+  const notify = useNotify();
+  const { undo, redo } = useUndoRedo();
+  const setVerdictOp = useOperationMutation('claims.setVerdict').mutate;
+  const deleteOp = useOperationMutation('claims.delete').mutate;
+  const selectedId = state.selection.id;
+  const total = pages.total ?? 0;
+
+  const moveTo = useCallback(
+    (index: number) => {
+      if (total === 0) return;
+      const clamped = Math.min(Math.max(0, index), total - 1);
+      dispatch({ type: 'select', index: clamped, id: pages.itemAt(clamped)?.id ?? null });
+    },
+    [total, pages, dispatch],
+  );
+
+  const fail = useCallback((e: unknown) => notify({ message: errorMessage(e), tone: 'error' }), [notify]);
+
+  return useMemo<Commands>(
+    () => ({
+      move: (delta) => moveTo(state.selection.index + delta),
+      moveTo,
+      setVerdict: (verdict) => {
+        if (!selectedId) return;
+        setVerdictOp({ ids: [selectedId], verdict }, { onError: fail });
+      },
+      deleteClaim: () => {
+        if (!selectedId) return;
+        deleteOp(
+          { ids: [selectedId] },
+          {
+            onError: fail,
+            onSuccess: () => notify({ message: 'Claim deleted.', action: { label: 'Undo', run: () => void undo() } }),
+          },
+        );
+      },
+      editText: () => refs.claimText.current?.focus(),
+      focusList: () => refs.claimList.current?.focus(),
+      focusFilter: () => {
+        refs.filterInput.current?.focus();
+        refs.filterInput.current?.select();
+      },
+      clearFilter: () => {
+        if (state.query) dispatch({ type: 'query', query: '' });
+        refs.claimList.current?.focus();
+      },
+      addClaim: () => dispatch({ type: 'dialog', dialog: 'add-claim' }),
+      newDocument: (pickFile = false) => dispatch({ type: 'dialog', dialog: 'new-document', pickFile }),
+      showShortcuts: () => dispatch({ type: 'dialog', dialog: 'shortcuts' }),
+      undo: () => void undo(),
+      redo: () => void redo(),
+    }),
+    [moveTo, state.selection.index, state.query, selectedId, setVerdictOp, deleteOp, fail, notify, undo, redo, refs, dispatch],
+  );
+}

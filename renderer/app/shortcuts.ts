@@ -1,0 +1,39 @@
+export interface ShortcutHelp {
+  keys: string[];
+  label: string;
+  group: 'Move' | 'Verdict' | 'Edit' | 'Find and create';
+}
+
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+export const MOD = isMac ? '⌘' : 'Ctrl';
+
+/** The list the `?` dialog shows; the handler in useKeyboard.ts implements exactly these. */
+export const SHORTCUTS: ShortcutHelp[] = [
+  { keys: ['j', '↓'], label: 'Next claim', group: 'Move' },
+  { keys: ['k', '↑'], label: 'Previous claim', group: 'Move' },
+  { keys: ['Home', 'End'], label: 'First / last claim', group: 'Move' },
+  { keys: ['Esc'], label: 'Back to the claim list', group: 'Move' },
+  { keys: ['s'], label: 'Mark Sourced', group: 'Verdict' },
+  { keys: ['d'], label: 'Mark Disputed', group: 'Verdict' },
+  { keys: ['u'], label: 'Mark Unverified', group: 'Verdict' },
+  { keys: ['e'], label: 'Edit the claim text', group: 'Edit' },
+  { keys: [`${MOD}+Enter`], label: 'Save the field you are editing', group: 'Edit' },
+  { keys: ['Delete'], label: 'Delete the claim', group: 'Edit' },
+  { keys: [`${MOD}+Z`], label: 'Undo', group: 'Edit' },
+  { keys: [`${MOD}+Shift+Z`], label: 'Redo', group: 'Edit' },
+  { keys: ['/'], label: 'Filter the claim list', group: 'Find and create' },
+  { keys: ['a'], label: 'Add a claim by hand', group: 'Find and create' },
+  { keys: ['n'], label: 'New document from text or a file', group: 'Find and create' },
+  { keys: ['?'], label: 'Show these shortcuts', group: 'Find and create' },
+];
+
+/** True when keys typed there are text, not commands. */
+export function isTextEntry(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
+  if (target instanceof HTMLInputElement) {
+    return !['button', 'checkbox', 'radio', 'submit', 'reset', 'file', 'range', 'color'].includes(target.type);
+  }
+  return false;
+}

@@ -1,0 +1,50 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
+import { onAppEvent } from '../api/client';
+import type { Commands } from './commands';
+import { isTextEntry } from './shortcuts';
+import { useWorkbench } from './workbench';
+
+/**
+ * Commands from the shell's menu. Undo/redo while a text field has focus stay the field's own
+ * text undo, exactly as the keyboard shortcut would behave there.
+ */
+export function useAppEvents(commands: Commands): void {
+  const client = useQueryClient();
+  const { dispatch } = useWorkbench();
+  const latest = useRef(commands);
+  useEffect(() => {
+    latest.current = commands;
+  }, [commands]);
+
+  useEffect(
+    () =>
+      onAppEvent((event) => {
+        const c = latest.current;
+        const typing = isTextEntry(document.activeElement);
+        switch (event) {
+          case 'workspace-changed':
+            dispatch({ type: 'scope', documentId: null });
+            void client.invalidateQueries();
+            return;
+          case 'menu:undo':
+            if (typing) document.execCommand('undo');
+            else c.undo();
+            return;
+          case 'menu:redo':
+            if (typing) document.execCommand('redo');
+            else c.redo();
+            return;
+          case 'menu:new-document':
+            return c.newDocument();
+          case 'menu:open-text-file':
+            return c.newDocument(true);
+          case 'menu:shortcuts':
+            return c.showShortcuts();
+          case 'menu:find':
+            return c.focusFilter();
+        }
+      }),
+    [client, dispatch],
+  );
+}

@@ -1,0 +1,143 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { FilePlus, ListChecks, Plus, SearchX } from 'lucide-react';
+import { useCallback, useEffect } from 'react';
+import { VERDICT_LABELS } from '../../shared/domain';
+import { useOperationQuery } from '../api/queries';
+import { useCommands } from '../app/commands';
+import { useWorkbench } from '../app/workbench';
+import { Button } from '../ui/Button';
+import { EmptyState } from '../ui/EmptyState';
+import { IconButton } from '../ui/IconButton';
+import { Spinner } from '../ui/Progress';
+import { ClaimRow, claimOptionId } from './ClaimRow';
+import { DocumentMenu } from '../documents/DocumentMenu';
+import { FilterBar } from './FilterBar';
+
+const ROW_HEIGHT = 62;
+
+function useScopeDocument() {
+  const { state } = useWorkbench();
+  const documents = useOperationQuery('documents.list', {});
+  return state.documentId ? documents.data?.find((d) => d.id === state.documentId) : undefined;
+}
+
+export function ClaimsPane() {
+  const { state, pages, dispatch } = useWorkbench();
+  const commands = useCommands();
+  const scopeDocument = useScopeDocument();
+  const title = state.documentId ? (scopeDocument?.title ?? 'Document') : 'All claims';
+  const total = pages.total;
+  const filtered = state.query.trim() !== '' || state.verdict !== null;
+
+  return (
+    <section className="pane claims-pane" aria-label="Claims">
+      <div className="pane-toolbar">
+        <h2 className="pane-title" title={title}>
+          {title}
+        </h2>
+        <span className="pane-count muted" aria-live="polite">
+          {total === undefined ? '' : `${total.toLocaleString()} ${total === 1 ? 'claim' : 'claims'}`}
+        </span>
+        <div className="toolbar-actions">
+          <IconButton label="Add a claim" shortcut="A" icon={<Plus size={16} />} onClick={commands.addClaim} />
+          {scopeDocument && <DocumentMenu document={scopeDocument} />}
+        </div>
+      </div>
+      <div className="claims-filters">
+        <FilterBar />
+        {state.verdict && (
+          <button type="button" className="chip" onClick={() => dispatch({ type: 'verdict', verdict: null })}>
+            Only {VERDICT_LABELS[state.verdict]} <span aria-hidden>×</span>
+            <span className="visually-hidden"> (remove)</span>
+          </button>
+        )}
+      </div>
+      {pages.error ? (
+        <p className="pane-message">{pages.error.message}</p>
+      ) : total === undefined ? (
+        <Spinner label="Loading claims…" />
+      ) : total === 0 ? (
+        filtered ? (
+          <EmptyState icon={<SearchX size={28} />} title="No claims match">
+            Change the filter, or press Esc to clear it.
+          </EmptyState>
+        ) : state.documentId ? (
+          <EmptyState
+            icon={<ListChecks size={28} />}
+            title="No claims in this document"
+            action={<Button onClick={commands.addClaim}>Add a claim</Button>}
+          >
+            Press A to add a claim by hand.
+          </EmptyState>
+        ) : (
+          <EmptyState
+            icon={<FilePlus size={28} />}
+            title="Nothing to check yet"
+            action={
+              <Button variant="primary" onClick={() => commands.newDocument()}>
+                New document
+              </Button>
+            }
+          >
+            Paste an article or open a .txt file. Each sentence becomes a candidate claim.
+          </EmptyState>
+        )
+      ) : (
+        <ClaimList total={total} />
+      )}
+    </section>
+  );
+}
+
+function ClaimList({ total }: { total: number }) {
+  const { state, pages, dispatch, refs } = useWorkbench();
+  const { index: selectedIndex } = state.selection;
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => refs.claimList.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? 0;
+
+  useEffect(() => pages.setVisibleRange(first, last), [pages, first, last]);
+  useEffect(() => {
+    virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+  }, [virtualizer, selectedIndex]);
+
+  const onSelect = useCallback(
+    (index: number, id: string | null) => {
+      dispatch({ type: 'select', index, id });
+      refs.claimList.current?.focus();
+    },
+    [dispatch, refs],
+  );
+
+  return (
+    <div
+      ref={refs.claimList}
+      className="claim-list"
+      role="listbox"
+      aria-label="Claims"
+      tabIndex={0}
+      aria-activedescendant={total > 0 ? claimOptionId(selectedIndex) : undefined}
+    >
+      <div className="claim-list-inner" style={{ height: virtualizer.getTotalSize() }}>
+        {items.map((row) => (
+          <ClaimRow
+            key={row.key}
+            index={row.index}
+            total={total}
+            top={row.start}
+            height={row.size}
+            claim={pages.itemAt(row.index)}
+            selected={row.index === selectedIndex}
+            onSelect={onSelect}
+          />
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+import { Search, X } from 'lucide-react';
+import { useWorkbench } from '../app/workbench';
+
+export function FilterBar() {
+  const { state, dispatch, refs } = useWorkbench();
+  return (
+    <div className="filter-bar" role="search">
+      <Search size={14} className="filter-icon" aria-hidden />
+      <input
+        ref={refs.filterInput}
+        type="search"
+        className="filter-input"
+        placeholder="Filter claims"
+        aria-label="Filter claims"
+        aria-keyshortcuts="/"
+        value={state.query}
+        maxLength={2_000}
+        onChange={(e) => dispatch({ type: 'query', query: e.target.value })}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') {
+            e.preventDefault();
+            if (state.query) dispatch({ type: 'query', query: '' });
+            refs.claimList.current?.focus();
+          } else if (e.key === 'Enter' || e.key === 'ArrowDown') {
+            e.preventDefault();
+            refs.claimList.current?.focus();
+          }
+        }}
+      />
+      {state.query ? (
+        <button
+          type="button"
+          className="filter-clear"
+          aria-label="Clear filter"
+          onClick={() => dispatch({ type: 'query', query: '' })}
+        >
+          <X size={13} aria-hidden />
+        </button>
+      ) : (
+        <kbd className="kbd filter-kbd" aria-hidden>
+          /
+        </kbd>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+import type { Claim } from '../../shared/domain';
+import { errorMessage } from '../api/client';
+import { useOperationMutation } from '../api/queries';
+import { useWorkbench } from '../app/workbench';
+import { EditableField } from '../ui/EditableField';
+import { useNotify } from '../ui/notices';
+
+function useClaimUpdate(claim: Claim) {
+  const notify = useNotify();
+  const update = useOperationMutation('claims.update');
+  return (patch: { text?: string; claimant?: string | null; rationale?: string }) =>
+    update.mutate({ id: claim.id, patch }, { onError: (e) => notify({ message: errorMessage(e), tone: 'error' }) });
+}
+
+export function ClaimTextField({ claim }: { claim: Claim }) {
+  const { refs } = useWorkbench();
+  const save = useClaimUpdate(claim);
+  return (
+    <EditableField
+      label="Claim"
+      className="claim-text-input"
+      multiline
+      required
+      maxLength={20_000}
+      value={claim.text}
+      inputRef={refs.claimText}
+      onCommit={(text) => save({ text })}
+      onDone={() => refs.claimList.current?.focus()}
+    />
+  );
+}
+
+export function ClaimantField({ claim }: { claim: Claim }) {
+  const { refs } = useWorkbench();
+  const save = useClaimUpdate(claim);
+  return (
+    <EditableField
+      label="Claimant"
+      placeholder="Who makes this claim?"
+      maxLength={2_000}
+      value={claim.claimant ?? ''}
+      onCommit={(claimant) => save({ claimant: claimant || null })}
+      onDone={() => refs.claimList.current?.focus()}
+    />
+  );
+}
+
+export function RationaleField({ claim }: { claim: Claim }) {
+  const { refs } = useWorkbench();
+  const save = useClaimUpdate(claim);
+  return (
+    <EditableField
+      label="Rationale"
+      placeholder="Why this verdict? Note what you checked."
+      multiline
+      maxLength={200_000}
+      value={claim.rationale}
+      onCommit={(rationale) => save({ rationale })}
+      onDone={() => refs.claimList.current?.focus()}
+    />
+  );
+}
+
+/** The sentence where it stands in its document, so the checker sees what surrounds it. */
+export function ClaimContext({ claim }: { claim: Claim }) {
+  if (!claim.anchor) return null;
+  const { prefix, exact, suffix } = claim.anchor;
+  return (
+    <blockquote className="claim-context">
+      {prefix && <span className="context-around">…{prefix}</span>}
+      <mark className="context-exact">{exact}</mark>
+      {suffix && <span className="context-around">{suffix}…</span>}
+    </blockquote>
+  );
+}

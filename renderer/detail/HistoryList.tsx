@@ -1,0 +1,31 @@
+import type { Claim } from '../../shared/domain';
+import { useOperationQuery } from '../api/queries';
+import { Spinner } from '../ui/Progress';
+import { describeChange, relativeTime } from './describeChange';
+
+/** Who changed what and when, newest first. */
+export function HistoryList({ claim }: { claim: Claim }) {
+  const history = useOperationQuery('claims.history', { id: claim.id });
+  if (history.isPending) return <Spinner label="Loading history…" />;
+  if (history.error) return <p className="muted">History is unavailable: {history.error.message}</p>;
+  const entries = [...history.data].reverse();
+  return (
+    <ol className="history" aria-label="Claim history">
+      {entries.map((entry) => {
+        const { summary, detail } = describeChange(entry);
+        return (
+          <li key={`${entry.hlc}-${entry.field}`} className="history-entry">
+            <span className="history-summary">
+              {summary}
+              <span className="history-time" title={new Date(entry.at).toLocaleString()}>
+                {' · '}
+                {relativeTime(entry.at)}
+              </span>
+            </span>
+            {detail && <span className="history-detail">{detail}</span>}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

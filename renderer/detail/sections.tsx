@@ -1,0 +1,26 @@
+import type { ComponentType } from 'react';
+import type { Claim } from '../../shared/domain';
+import { ClaimantField, ClaimContext, ClaimTextField, RationaleField } from './ClaimFields';
+import { HistoryList } from './HistoryList';
+import { VerdictPicker } from './VerdictPicker';
+
+export interface DetailSection {
+  id: string;
+  /** Shown as the section heading; omit for sections that label themselves. */
+  title?: string;
+  Component: ComponentType<{ claim: Claim }>;
+  /** Hide the section for claims where it has nothing to show. */
+  when?: (claim: Claim) => boolean;
+}
+
+/**
+ * The detail pane, top to bottom. Later panels (sources, notes, …) slot in by adding an entry.
+ */
+export const detailSections: DetailSection[] = [
+  { id: 'verdict', Component: VerdictPicker },
+  { id: 'text', Component: ClaimTextField },
+  { id: 'claimant', Component: ClaimantField },
+  { id: 'rationale', Component: RationaleField },
+  { id: 'context', title: 'In the document', Component: ClaimContext, when: (c) => c.anchor !== null },
+  { id: 'history', title: 'History', Component: HistoryList },
+];

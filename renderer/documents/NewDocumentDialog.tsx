@@ -1,0 +1,150 @@
+import { FolderOpen } from 'lucide-react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { errorMessage } from '../api/client';
+import { useOperationMutation, useOperationQuery } from '../api/queries';
+import { useWorkbench } from '../app/workbench';
+import { Button } from '../ui/Button';
+import { Modal } from '../ui/Modal';
+import { ProgressBar, Spinner } from '../ui/Progress';
+import { useNotify } from '../ui/notices';
+import { useUndoRedo } from '../app/useUndoRedo';
+import { readTextFile, titleFromFileName } from './readTextFile';
+
+/** New document from pasted text or a .txt file; its sentences become candidate claims. */
+export function NewDocumentDialog() {
+  const { state, dispatch, refs } = useWorkbench();
+  const open = state.dialog === 'new-document';
+  const notify = useNotify();
+  const { undo } = useUndoRedo();
+  const documents = useOperationQuery('documents.list', {}, open);
+  const create = useOperationMutation('documents.createFromText');
+  const [title, setTitle] = useState('');
+  const [text, setText] = useState('');
+  const [origin, setOrigin] = useState<string | undefined>(undefined);
+  const [reading, setReading] = useState<number | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const reset = () => {
+    setTitle('');
+    setText('');
+    setOrigin(undefined);
+    setReading(null);
+  };
+  const close = () => {
+    dispatch({ type: 'dialog', dialog: null });
+    reset();
+  };
+
+  useEffect(() => {
+    if (open && state.pickFileOnOpen) fileInput.current?.click();
+  }, [open, state.pickFileOnOpen]);
+
+  const onFile = async (file: File | undefined) => {
+    if (!file) return;
+    setReading(0);
+    try {
+      const content = await readTextFile(file, setReading);
+      setText(content);
+      setOrigin(file.name);
+      if (!title.trim()) setTitle(titleFromFileName(file.name));
+    } catch (e) {
+      notify({ message: errorMessage(e), tone: 'error' });
+    } finally {
+      setReading(null);
+      if (fileInput.current) fileInput.current.value = '';
+    }
+  };
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!text.trim() || create.isPending) return;
+    create.mutate(
+      { text, title: title.trim() || undefined, origin },
+      {
+        onSuccess: ({ document, claimCount, duplicateOf }) => {
+          close();
+          dispatch({ type: 'scope', documentId: document.id });
+          refs.claimList.current?.focus();
+          const found = `${claimCount.toLocaleString()} candidate ${claimCount === 1 ? 'claim' : 'claims'} found.`;
+          if (duplicateOf) {
+            const existing = documents.data?.find((d) => d.id === duplicateOf)?.title ?? 'another document';
+            notify({
+              tone: 'warning',
+              message: `This text is already in the workspace as “${existing}”. It was added again. ${found}`,
+              action: { label: 'Undo', run: () => void undo() },
+            });
+          } else {
+            notify({ message: `Added “${document.title}”. ${found}` });
+          }
+        },
+        onError: (err) => notify({ message: errorMessage(err), tone: 'error' }),
+      },
+    );
+  };
+
+  const busy = create.isPending || reading !== null;
+  return (
+    <Modal
+      open={open}
+      onOpenChange={(o) => !o && !create.isPending && close()}
+      title="New document"
+      description="Paste the text of an article, or open a .txt file. Every sentence becomes a candidate claim."
+      width={640}
+    >
+      <form onSubmit={submit} className="form">
+        <label className="field">
+          <span className="field-label">Title (optional)</span>
+          <input
+            className="field-input"
+            type="text"
+            value={title}
+            maxLength={2_000}
+            onChange={(e) => setTitle(e.target.value)}
+            placeholder="Taken from the first line if left empty"
+          />
+        </label>
+        <label className="field">
+          <span className="field-label">Text</span>
+          <textarea
+            className="field-input document-text-input"
+            value={text}
+            autoFocus
+            onChange={(e) => {
+              setText(e.target.value);
+              setOrigin(undefined);
+            }}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) submit(e);
+            }}
+            placeholder="Paste the article here"
+            spellCheck={false}
+          />
+        </label>
+        {reading !== null && <ProgressBar value={reading} label="Reading file" />}
+        <div className="form-actions">
+          <input
+            ref={fileInput}
+            type="file"
+            accept=".txt,text/plain"
+            className="visually-hidden"
+            tabIndex={-1}
+            aria-label="Text file to open"
+            onChange={(e) => void onFile(e.target.files?.[0])}
+          />
+          <Button onClick={() => fileInput.current?.click()} disabled={busy} className="form-actions-start">
+            <FolderOpen size={15} aria-hidden /> Open .txt file…
+          </Button>
+          <span className="form-hint muted">
+            {text ? `${text.length.toLocaleString()} characters${origin ? ` from ${origin}` : ''}` : ''}
+          </span>
+          <Button onClick={close} disabled={create.isPending}>
+            Cancel
+          </Button>
+          <Button type="submit" variant="primary" disabled={!text.trim() || busy}>
+            {create.isPending ? <Spinner label="Finding claims…" /> : 'Create document'}
+          </Button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

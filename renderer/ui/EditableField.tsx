@@ -1,0 +1,86 @@
+import { useId, useRef, useState, type KeyboardEvent, type Ref } from 'react';
+
+interface EditableFieldProps {
+  label: string;
+  value: string;
+  /** Called with the new value when the user leaves the field after changing it. */
+  onCommit: (next: string) => void;
+  multiline?: boolean;
+  placeholder?: string;
+  /** Reject blank values (the previous value comes back). */
+  required?: boolean;
+  /** Applies to the multi-line variant (the one other code focuses). */
+  inputRef?: Ref<HTMLTextAreaElement>;
+  /** Where focus goes after Ctrl/Cmd+Enter or Escape. */
+  onDone?: () => void;
+  className?: string;
+  maxLength?: number;
+}
+
+/**
+ * A field that saves when you leave it. While you type, the draft is yours; the stored value
+ * shows again once you leave, so an undo from elsewhere is visible immediately.
+ */
+export function EditableField({
+  label,
+  value,
+  onCommit,
+  multiline = false,
+  placeholder,
+  required = false,
+  inputRef,
+  onDone,
+  className,
+  maxLength,
+}: EditableFieldProps) {
+  const id = useId();
+  const [draft, setDraftState] = useState<string | null>(null);
+  // Mirrors `draft` so blur after Enter/Escape (same tick, stale closure) sees the field as settled.
+  const live = useRef<string | null>(null);
+  const setDraft = (next: string | null) => {
+    live.current = next;
+    setDraftState(next);
+  };
+
+  const commit = () => {
+    const current = live.current;
+    if (current === null) return;
+    const next = multiline ? current : current.trim();
+    setDraft(null);
+    if (next === value || (required && !next.trim())) return;
+    onCommit(next);
+  };
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      e.stopPropagation();
+      setDraft(null);
+      onDone?.();
+    } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey || !multiline)) {
+      e.preventDefault();
+      commit();
+      onDone?.();
+    }
+  };
+
+  const common = {
+    id,
+    className: `field-input ${className ?? ''}`,
+    value: draft ?? value,
+    placeholder,
+    maxLength,
+    onFocus: () => setDraft(value),
+    onChange: (e: { target: { value: string } }) => setDraft(e.target.value),
+    onBlur: commit,
+    onKeyDown,
+  };
+  return (
+    <div className="field">
+      <label className="field-label" htmlFor={id}>
+        {label}
+      </label>
+      {multiline ? <textarea rows={2} spellCheck ref={inputRef} {...common} /> : <input type="text" {...common} />}
+    </div>
+  );
+}

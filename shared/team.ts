@@ -1,0 +1,110 @@
+/** Types of the team operations: sharing, merging, conflicts, identity and shared-folder sync. */
+import type { Verdict } from './domain';
+
+export interface ShareResult {
+  path: string;
+  changes: number;
+  documents: number;
+  bytes: number;
+  contentHash: string;
+}
+
+export type MergeItemStatus = 'new' | 'changed' | 'conflicting';
+
+/** One document, claim, source, note, attachment or setting a merge adds or changes. */
+export interface MergeItem {
+  entity: string;
+  id: string;
+  /** Title or text snippet, for display. */
+  label: string;
+  status: MergeItemStatus;
+  /** Names of the people whose changes touch it. */
+  people: string[];
+  /** Fields changed (empty for new items). */
+  fields: string[];
+}
+
+export interface MergePerson {
+  actorId: string;
+  name: string;
+  changes: number;
+  newItems: number;
+  changedItems: number;
+  conflicts: number;
+}
+
+export interface MergePreview {
+  file: string;
+  /** Change rows in the file, how many this workspace lacks, and how many it already has. */
+  totalChanges: number;
+  newChanges: number;
+  knownChanges: number;
+  people: MergePerson[];
+  /** At most `itemLimit` items; `itemCount` is the full number. */
+  items: MergeItem[];
+  itemCount: number;
+  /** Conflicts the merge would open (claims and fields). */
+  conflicts: ConflictInfo[];
+}
+
+export interface MergeResult extends MergePreview {
+  applied: boolean;
+  backupPath: string | null;
+}
+
+export interface ConflictSide {
+  hlc: string;
+  at: string;
+  actorId: string;
+  author: string;
+  /** The side's value of the conflicting field. */
+  value: unknown;
+  /** That person's verdict and rationale as they left them with this change. */
+  verdict: Verdict | null;
+  rationale: string | null;
+  /** The side the merge shows until someone decides (greatest clock). */
+  winner: boolean;
+}
+
+export interface ConflictInfo {
+  claimId: string;
+  field: 'verdict' | 'rationale';
+  claimText: string;
+  documentId: string | null;
+  sides: ConflictSide[];
+}
+
+export interface TeamActor {
+  actorId: string;
+  name: string;
+  changes: number;
+  lastChangeAt: string | null;
+}
+
+export interface TeamIdentity {
+  actorId: string;
+  author: string | null;
+  actors: TeamActor[];
+}
+
+export interface SyncPeerFile {
+  file: string;
+  actorId: string;
+  changes: number;
+  /** Why part of the file was not read (damaged line, bad checksum), if any. */
+  problem: string | null;
+}
+
+export interface SyncStatus {
+  folder: string | null;
+  /** The file this person's app appends to. */
+  ownFile: string | null;
+  peers: SyncPeerFile[];
+  lastSyncAt: string | null;
+}
+
+export interface SyncResult extends SyncStatus {
+  imported: number;
+  exported: number;
+  conflicts: number;
+}

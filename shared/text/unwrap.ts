@@ -1,0 +1,58 @@
+/**
+ * A same-length view of the text in which line breaks that merely wrap a paragraph are replaced by
+ * spaces, so the sentence segmenter reads wrapped lines as one line while offsets stay exact.
+ */
+const LIST_ITEM = /^\s*(?:[-*•‣◦▪–—]\s|\d{1,3}[.)]\s|[a-zA-Z][.)]\s|\(\d{1,3}\)\s)/;
+const SENTENCE_END = /[.!?…:;"”»')\]]\s*$/;
+/** Lines shorter than this are never treated as wrapped prose. */
+const MIN_WRAPPED = 40;
+
+export function unwrapLines(text: string): string {
+  if (!text.includes('\n')) return text;
+  const lines = text.split('\n');
+  // Line lengths of each block (lines between blank lines) tell whether the block is hard-wrapped.
+  const widths = blockWidths(lines);
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    out.push(line);
+    if (i === lines.length - 1) break;
+    out.push(isSoftBreak(line, lines[i + 1]!, widths[i]!) ? ' ' : '\n');
+  }
+  return out.join('');
+}
+
+function isSoftBreak(line: string, next: string, width: number): boolean {
+  const prev = line.trimEnd();
+  const following = next.trim();
+  if (!prev.trim() || !following) return false;
+  if (LIST_ITEM.test(next)) return false;
+  const startsLower = /^[\p{Ll}\d,;(]/u.test(following);
+  if (startsLower && !SENTENCE_END.test(prev)) return true;
+  // A wrapped block: this line is close to the block's width, so the break was made by a line-wrapper.
+  return width >= MIN_WRAPPED && prev.length >= width * 0.7 && prev.length >= MIN_WRAPPED;
+}
+
+/** For each line, the typical width of its block: the 80th percentile of the block's line lengths. */
+function blockWidths(lines: string[]): number[] {
+  const widths = new Array<number>(lines.length).fill(0);
+  let i = 0;
+  while (i < lines.length) {
+    if (!lines[i]!.trim()) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < lines.length && lines[j]!.trim()) j++;
+    if (j - i >= 2) {
+      const lengths = lines
+        .slice(i, j)
+        .map((l) => l.trimEnd().length)
+        .sort((a, b) => a - b);
+      const width = lengths[Math.floor((lengths.length - 1) * 0.8)]!;
+      for (let k = i; k < j; k++) widths[k] = width;
+    }
+    i = j;
+  }
+  return widths;
+}
