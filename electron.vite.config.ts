@@ -8,7 +8,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: resolve(here, 'out/main'),
-      rolldownOptions: { input: { index: resolve(here, 'electron/main.ts') } },
+      rolldownOptions: {
+        input: {
+          index: resolve(here, 'electron/main.ts'),
+          // Started by electron/core/ingest/worker-pool.ts as ./parse-worker.js beside the main bundle.
+          'parse-worker': resolve(here, 'electron/core/ingest/parse-worker.ts'),
+        },
+      },
     },
   },
   preload: {

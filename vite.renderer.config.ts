@@ -1,12 +1,23 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Plugin, type UserConfig } from 'vite';
+import { defineConfig, type Plugin, type PluginOption, type UserConfig } from 'vite';
 import { CONTENT_SECURITY_POLICY } from './shared/csp';
 
 const root = resolve(import.meta.dirname, 'renderer');
 
+/** Directives a <meta> CSP cannot carry (browsers ignore them there and warn); the response header has them. */
+const HEADER_ONLY_DIRECTIVES = ['frame-ancestors', 'report-uri', 'report-to', 'sandbox'];
+
+export function cspForMetaTag(policy: string = CONTENT_SECURITY_POLICY): string {
+  return policy
+    .split(';')
+    .map((d) => d.trim())
+    .filter((d) => d && !HEADER_ONLY_DIRECTIVES.includes(d.split(/\s+/)[0]!))
+    .join('; ');
+}
+
 /** Writes the shared CSP into the built index.html, so the file is locked down even when served without headers. */
-export function cspMetaPlugin(policy: string = CONTENT_SECURITY_POLICY): Plugin {
+export function cspMetaPlugin(policy: string = cspForMetaTag()): Plugin {
   return {
     name: 'claimbench-csp-meta',
     apply: 'build',
@@ -19,7 +30,7 @@ export function cspMetaPlugin(policy: string = CONTENT_SECURITY_POLICY): Plugin 
   };
 }
 
-export const rendererPlugins = (): Plugin[] => [react(), cspMetaPlugin()];
+export const rendererPlugins = (): PluginOption[] => [react(), cspMetaPlugin()];
 
 /** The renderer build, shared with electron.vite.config.ts. */
 export const rendererConfig: UserConfig = {

@@ -18,9 +18,9 @@ import { workspaceFileFromArgv } from './shell/argv';
 import { buildMenuTemplate, type MenuActions } from './shell/menu';
 import { nativeBindingPath } from './shell/native-binding';
 import {
-  decideNavigation,
   decidePermission,
-  decideWindowOpen,
+  externalUrlForWindowOpen,
+  isNavigationAllowed,
   isTrustedSender,
   secureWebPreferences,
   withCspHeader,
@@ -35,9 +35,10 @@ const preloadPath = path.join(here, '../preload/index.cjs');
 const isMac = process.platform === 'darwin';
 const workspaceFilter = [{ name: 'Claimbench Workspace', extensions: [WORKSPACE_EXTENSION.slice(1)] }];
 
-// Tests and power users can point the app at a fresh data folder; must happen before 'ready'.
-if (process.env.CLAIMBENCH_USER_DATA_DIR) app.setPath('userData', path.resolve(process.env.CLAIMBENCH_USER_DATA_DIR));
 app.setName(APP_NAME);
+// Tests and power users can point the app at a fresh data folder; must happen before 'ready'
+// (and before the single-instance lock, which lives in that folder).
+if (process.env.CLAIMBENCH_USER_DATA_DIR) app.setPath('userData', path.resolve(process.env.CLAIMBENCH_USER_DATA_DIR));
 
 let mainWindow: BrowserWindow | undefined;
 let appSession: AppSession | undefined;
@@ -140,17 +141,15 @@ function rebuildMenu(): void {
 /** Locks every web contents down: no navigation away, no new windows, no webviews. */
 function hardenWebContents(contents: WebContents): void {
   contents.on('will-navigate', (event) => {
-    const decision = decideNavigation(event.url, appUrl);
-    if (!decision.allow) event.preventDefault();
-    if (decision.openExternally) void shell.openExternal(decision.openExternally);
+    if (!isNavigationAllowed(event.url, appUrl)) event.preventDefault();
   });
   contents.on('will-redirect', (event) => {
-    if (!decideNavigation(event.url, appUrl).allow) event.preventDefault();
+    if (!isNavigationAllowed(event.url, appUrl)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler((details) => {
-    const decision = decideWindowOpen(details);
-    if (decision.openExternally) void shell.openExternal(decision.openExternally);
+    const external = externalUrlForWindowOpen(details);
+    if (external) void shell.openExternal(external);
     return { action: 'deny' };
   });
 }
@@ -165,9 +164,11 @@ function hardenSession(): void {
 }
 
 function createWindow(): BrowserWindow {
+  // The primary display first: clampToDisplays falls back to the first work area.
+  const displays = [screen.getPrimaryDisplay(), ...screen.getAllDisplays()];
   const state = loadWindowState(
     windowStateFile(),
-    screen.getAllDisplays().map((d) => d.workArea),
+    displays.map((d) => d.workArea),
   );
   const win = new BrowserWindow({
     ...(state.x === undefined || state.y === undefined ? {} : { x: state.x, y: state.y }),

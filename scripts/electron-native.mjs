@@ -12,6 +12,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -20,7 +21,7 @@ const outDir = path.join(root, '.electron-native');
 const outFile = path.join(outDir, 'better_sqlite3.node');
 const stampFile = path.join(outDir, 'stamp.json');
 const forPackaging = process.argv.includes('--for-packaging');
-const log = (msg) => console.log(`[electron-native] ${msg}`);
+const log = (msg) => process.stdout.write(`[electron-native] ${msg}\n`);
 
 function packageJson(name) {
   return JSON.parse(fs.readFileSync(require.resolve(`${name}/package.json`), 'utf8'));
@@ -113,10 +114,10 @@ try {
   fs.writeFileSync(stampFile, JSON.stringify(stamp));
   log(`built ${path.relative(root, outFile)} for Electron ${electronVersion}.`);
 } catch (e) {
-  console.error(
-    `[electron-native] could not build better-sqlite3 for Electron ${electronVersion}: ${e instanceof Error ? e.message : e}`,
+  process.stderr.write(
+    `[electron-native] could not build better-sqlite3 for Electron ${electronVersion}: ${e instanceof Error ? e.message : e}\n`,
   );
-  process.exit(1);
+  process.exitCode = 1;
 } finally {
   fs.rmSync(work, { recursive: true, force: true });
 }

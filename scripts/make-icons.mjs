@@ -5,8 +5,10 @@
  * latter two as PNG-in-container, which both platforms read. Run by hand when the artwork
  * changes: `node scripts/make-icons.mjs` (needs Debian's chromium at /usr/bin/chromium).
  */
+import { Buffer } from 'node:buffer';
 import fs from 'node:fs';
 import path from 'node:path';
+import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
@@ -112,7 +114,7 @@ try {
       for (const size of [256, 512]) fs.writeFileSync(path.join(buildDir, 'icons', `${size}x${size}.png`), sizes[size]);
     }
   }
-  console.log(`icons written to ${path.relative(root, buildDir)}/`);
+  process.stdout.write(`icons written to ${path.relative(root, buildDir)}/\n`);
 } finally {
   await browser.close();
 }

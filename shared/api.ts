@@ -6,8 +6,10 @@
 import { z } from 'zod';
 import type { Claim, DocumentRecord, DocumentSummary, HistoryEntry, SessionInfo, UndoState, VerdictCounts } from './domain';
 import { VERDICTS } from './domain';
+import type { BatchStatus, DocumentSentence, ImportOutcome, ReplaceTextResult } from './spotting/ingest-types';
 import { claimListExtraShape, claimSort, evidenceApi } from './evidence-api';
 import { reportApi } from './report';
+import { teamApi } from './team-api';
 
 export interface OperationDef<I extends z.ZodType, O> {
   input: I;
@@ -26,6 +28,9 @@ const shortText = z.string().max(2_000);
 const longText = z.string().max(200_000);
 const documentText = z.string().max(50_000_000);
 const empty = z.object({}).strict();
+/** A file crossing IPC: its name and its bytes as base64 (about 54 MB of base64 = 40 MB of file). */
+const fileName = z.string().trim().min(1).max(500);
+const fileBase64 = z.string().max(54_000_000).regex(/^[A-Za-z0-9+/=\s]*$/, 'Not base64');
 
 export const api = {
   'session.get': op<SessionInfo>()(empty),
@@ -100,8 +105,33 @@ export const api = {
   'edit.redo': op<UndoState>()(empty),
   'edit.state': op<UndoState>()(empty),
 
+  // Issue 3: import, sentences, check-worthiness, claim spans (handlers in electron/core/ingest/handlers.ts).
+  'ingest.importFile': op<ImportOutcome>()(z.object({ name: fileName, dataBase64: fileBase64 }).strict()),
+  'ingest.startBatch': op<BatchStatus>()(
+    z.object({ files: z.array(z.object({ name: fileName, dataBase64: fileBase64 }).strict()).min(1).max(200) }).strict(),
+  ),
+  'ingest.batchStatus': op<BatchStatus>()(z.object({ jobId: id }).strict()),
+  'ingest.cancelBatch': op<BatchStatus>()(z.object({ jobId: id }).strict()),
+  'ingest.sentences': op<{ threshold: number; sentences: DocumentSentence[] }>()(z.object({ documentId: id }).strict()),
+  'documents.replaceText': op<ReplaceTextResult>()(
+    z.object({ id, text: documentText.refine((t) => t.trim().length > 0, 'Text is empty') }).strict(),
+  ),
+  'claims.createFromSpan': op<Claim>()(
+    z
+      .object({ documentId: id, start: z.number().int().min(0), end: z.number().int().min(1) })
+      .strict()
+      .refine((v) => v.end > v.start, 'end must be after start'),
+  ),
+  'claims.split': op<{ first: Claim; second: Claim }>()(z.object({ id, offset: z.number().int().min(1) }).strict()),
+  'claims.mergeNext': op<Claim>()(z.object({ id }).strict()),
+  'spotting.getThreshold': op<{ threshold: number; defaultThreshold: number }>()(empty),
+  'spotting.setThreshold': op<{ threshold: number; defaultThreshold: number }>()(
+    z.object({ threshold: z.number().min(0).max(1).nullable() }).strict(),
+  ),
+
   ...evidenceApi,
   ...reportApi,
+  ...teamApi,
 } as const;
 
 export type Api = typeof api;

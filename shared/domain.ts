@@ -61,6 +61,8 @@ export interface Claim {
   createdBy: string;
   updatedAt: string;
   updatedBy: string;
+  /** A teammate's concurrent verdict or rationale disagrees and nobody has decided yet (team merge). */
+  conflicted: boolean;
 }
 
 export interface VerdictCounts {

@@ -117,9 +117,7 @@ function op<O>() {
 }
 
 /** A caller-chosen id for a long render, so report.progress and report.cancel can name it. */
-const jobId = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{1,64}$/, 'Job id must be 1-64 letters, digits, - or _');
+const jobId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Job id must be 1-64 letters, digits, - or _');
 
 /** The report operations of the contract (spread into `api` in shared/api.ts). */
 export const reportApi = {
@@ -129,9 +127,7 @@ export const reportApi = {
   'report.options.set': op<ReportOptions>()(z.object({ options: reportOptionsPatchSchema }).strict()),
   /** HTML for the live preview (render it in a sandboxed iframe via srcdoc); at most `limit` claims. */
   'report.preview': op<ReportPreview>()(
-    z
-      .object({ options: reportOptionsPatchSchema.optional(), limit: z.number().int().min(1).max(5_000).optional() })
-      .strict(),
+    z.object({ options: reportOptionsPatchSchema.optional(), limit: z.number().int().min(1).max(5_000).optional() }).strict(),
   ),
   /**
    * The whole report as text in one format (for PDF: render 'html' and print it). Without

@@ -2,6 +2,9 @@ import { Command, CommanderError } from 'commander';
 import { isClaimbenchError } from '../../shared/result';
 import { registerEvidenceCommands } from './commands/evidence';
 import { registerImportCommands } from './commands/import';
+import { registerIngestCommands } from './commands/ingest';
+import { registerReportCommands } from './commands/report';
+import { registerTeamCommands } from './commands/team';
 import { registerWorkspaceCommands } from './commands/workspace';
 import { processIO, type CliIO } from './io';
 
@@ -17,7 +20,10 @@ export async function runCli(argv: string[], io: CliIO = processIO): Promise<num
 
   registerWorkspaceCommands(program, io);
   registerImportCommands(program, io);
+  registerIngestCommands(program, io);
   registerEvidenceCommands(program, io);
+  registerReportCommands(program, io);
+  registerTeamCommands(program, io);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -3,11 +3,13 @@ import { claimHandlers } from './claims/handlers';
 import { historyHandlers } from './claims/history-handlers';
 import { documentHandlers } from './documents/handlers';
 import { editHandlers } from './edit/handlers';
+import { ingestHandlers } from './ingest/handlers';
 import { evidenceHandlers } from './evidence/handlers';
 import { triageHandlers } from './evidence/triage';
 import { searchHandlers } from './search/handlers';
 import { reportHandlers } from './report/handlers';
 import { sessionHandlers } from './session/handlers';
+import { teamHandlers } from './team/handlers';
 
 /** One handler per operation in shared/api.ts; the type makes a missing one a compile error. */
 export const handlers: Handlers = {
@@ -16,8 +18,10 @@ export const handlers: Handlers = {
   ...claimHandlers,
   ...historyHandlers,
   ...editHandlers,
+  ...ingestHandlers,
   ...evidenceHandlers,
   ...triageHandlers,
   ...searchHandlers,
   ...reportHandlers,
+  ...teamHandlers,
 };

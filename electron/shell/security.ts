@@ -63,32 +63,25 @@ export function isSafeExternalUrl(raw: unknown): raw is string {
   return true;
 }
 
-export interface NavigationDecision {
-  /** Navigation inside the window: only to the app's own document (e.g. a reload). */
-  allow: boolean;
-  /** The URL to open in the system browser instead, when it is a safe http(s) link. */
-  openExternally: string | null;
+/**
+ * will-navigate / will-redirect: the window never leaves the app's own document. Nothing is
+ * opened from here: a navigation may come from a script as well as a click, and Electron does
+ * not say which, so external links go through window.open (target="_blank") below.
+ */
+export function isNavigationAllowed(target: unknown, app: AppUrl): boolean {
+  return isAppUrl(target, app);
 }
 
-/** will-navigate / will-redirect: the window never leaves the app's own document. */
-export function decideNavigation(target: unknown, app: AppUrl): NavigationDecision {
-  if (isAppUrl(target, app)) return { allow: true, openExternally: null };
-  return { allow: false, openExternally: isSafeExternalUrl(target) ? new URL(target).href : null };
-}
-
-/** Dispositions Chromium reports for a click on a link (target=_blank, middle- or modifier-click). */
-const LINK_CLICK_DISPOSITIONS = new Set(['foreground-tab', 'background-tab', 'new-window']);
+/** Dispositions Chromium reports for a click on a link with target=_blank, or a middle/modifier click. */
+const LINK_CLICK_DISPOSITIONS = new Set(['foreground-tab', 'background-tab']);
 
 /**
- * setWindowOpenHandler: no window is ever created. A link click to an http(s) URL goes to the
- * system browser; window.open() from a script with other dispositions (e.g. 'other') is dropped.
+ * setWindowOpenHandler: no window is ever created. A link click to an http(s) URL is handed to
+ * the system browser; anything else (popups with features, other schemes) is dropped.
  */
-export function decideWindowOpen(details: { url: unknown; disposition?: string }): NavigationDecision {
+export function externalUrlForWindowOpen(details: { url: unknown; disposition?: string }): string | null {
   const clicked = details.disposition !== undefined && LINK_CLICK_DISPOSITIONS.has(details.disposition);
-  return {
-    allow: false,
-    openExternally: clicked && isSafeExternalUrl(details.url) ? new URL(details.url).href : null,
-  };
+  return clicked && isSafeExternalUrl(details.url) ? new URL(details.url).href : null;
 }
 
 /**

@@ -13,7 +13,7 @@ import { ClaimRow, claimOptionId } from './ClaimRow';
 import { DocumentMenu } from '../documents/DocumentMenu';
 import { FilterBar } from './FilterBar';
 
-const ROW_HEIGHT = 62;
+const ROW_HEIGHT = 68;
 
 function useScopeDocument() {
   const { state } = useWorkbench();

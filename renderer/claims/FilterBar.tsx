@@ -3,11 +3,12 @@ import { useWorkbench } from '../app/workbench';
 
 export function FilterBar() {
   const { state, dispatch, refs } = useWorkbench();
+  const { filterInput, claimList } = refs;
   return (
     <div className="filter-bar" role="search">
       <Search size={14} className="filter-icon" aria-hidden />
       <input
-        ref={refs.filterInput}
+        ref={filterInput}
         type="search"
         className="filter-input"
         placeholder="Filter claims"
@@ -20,10 +21,10 @@ export function FilterBar() {
           if (e.key === 'Escape') {
             e.preventDefault();
             if (state.query) dispatch({ type: 'query', query: '' });
-            refs.claimList.current?.focus();
+            claimList.current?.focus();
           } else if (e.key === 'Enter' || e.key === 'ArrowDown') {
             e.preventDefault();
-            refs.claimList.current?.focus();
+            claimList.current?.focus();
           }
         }}
       />

@@ -64,12 +64,17 @@ export function RationaleField({ claim }: { claim: Claim }) {
 /** The sentence where it stands in its document, so the checker sees what surrounds it. */
 export function ClaimContext({ claim }: { claim: Claim }) {
   if (!claim.anchor) return null;
-  const { prefix, exact, suffix } = claim.anchor;
+  const { exact, start } = claim.anchor;
+  // The stored context is cut at a character count; show whole words, and "…" only where text was cut.
+  const cutBefore = start > claim.anchor.prefix.length;
+  const cutAfter = claim.anchor.suffix.length >= 32;
+  const prefix = (cutBefore ? claim.anchor.prefix.replace(/^\S*\s+/, '') : claim.anchor.prefix).trim();
+  const suffix = (cutAfter ? claim.anchor.suffix.replace(/\s+\S*$/, '') : claim.anchor.suffix).trim();
   return (
     <blockquote className="claim-context">
-      {prefix && <span className="context-around">…{prefix}</span>}
+      {prefix && <span className="context-around">{cutBefore ? '…' : ''}{prefix}</span>}
       <mark className="context-exact">{exact}</mark>
-      {suffix && <span className="context-around">{suffix}…</span>}
+      {suffix && <span className="context-around">{suffix}{cutAfter ? '…' : ''}</span>}
     </blockquote>
   );
 }

@@ -30,6 +30,9 @@ const MAY_END = new Set(
   ].map((s) => s.toLowerCase()),
 );
 
+/** "etc.", "т. д." before a capital letter end the sentence. */
+const ENDS_BEFORE_CAPITAL = new Set(['etc', 'т.д', 'т.п', 'др', 'тощо', 'ін']);
+
 /** Words that usually open a new sentence: after "U.S." or "Inc." they mean the sentence did end. */
 const SENTENCE_OPENERS = new Set(
   (
@@ -68,8 +71,11 @@ export function falseBoundary(text: string, prev: Span, next: Span): boolean {
   if (/(?:^|[\s(])\p{Lu}\.$/u.test(piece) && /^[\s"'“‘«(]*[\p{Lu}]/u.test(following)) {
     return !/(?:^|\s)(?:I|A)\.$/.test(piece) || /^\p{Lu}\./u.test(following);
   }
-  const abbr = finalAbbreviation(piece);
-  if (abbr === null) {
+  const full = finalAbbreviation(piece);
+  const last = full?.includes('.') ? full.slice(full.lastIndexOf('.') + 1) : full;
+  const known = (a: string | null | undefined) => !!a && (ALWAYS_CONTINUES.has(a) || MAY_END.has(a) || NUMBERED.has(a));
+  const abbr = known(full) ? full : known(last) ? last : full;
+  if (abbr === null || abbr === undefined) {
     // Ellipsis or a number cut short, then a lower-case continuation: "… and then", "No. 3".
     return nextStartsLower && /(?:\.\.\.|…|[,;:])$/.test(piece);
   }
@@ -81,6 +87,7 @@ export function falseBoundary(text: string, prev: Span, next: Span): boolean {
   }
   if (MAY_END.has(abbr)) {
     if (nextStartsLower) return true;
+    if (ENDS_BEFORE_CAPITAL.has(abbr)) return false;
     // "г. Москва" (city) continues, "2010 г. Президент" (year) ends: only when no number precedes.
     if (abbr === 'г') return !/\d\s*г\.$/u.test(piece);
     return !SENTENCE_OPENERS.has(firstWord(following));

@@ -2,7 +2,7 @@
  * A same-length view of the text in which line breaks that merely wrap a paragraph are replaced by
  * spaces, so the sentence segmenter reads wrapped lines as one line while offsets stay exact.
  */
-const LIST_ITEM = /^\s*(?:[-*•‣◦▪–—]\s|\d{1,3}[.)]\s|[a-zA-Z][.)]\s|\(\d{1,3}\)\s)/;
+const LIST_ITEM = /^\s*(?:[-*•‣◦▪–—]\s|\d{1,3}[.)]\s|[a-z][.)]\s|\(\d{1,3}\)\s)/;
 const SENTENCE_END = /[.!?…:;"”»')\]]\s*$/;
 /** Lines shorter than this are never treated as wrapped prose. */
 const MIN_WRAPPED = 40;

@@ -7,26 +7,32 @@ import type { CliIO } from '../io';
 export function registerImportCommands(program: Command, io: CliIO): void {
   program
     .command('import')
-    .description('import documents (use - for standard input); their sentences become candidate claims')
+    .description('import documents (.txt .md .html .docx .pdf, or - for standard input); check-worthy sentences become claims')
     .argument('<file>', 'workspace file')
     .argument('<paths...>', 'files to import, or - for standard input')
     .action(async (file: string, paths: string[]) => {
-      const inputs: { name: string; text: string }[] = [];
+      const inputs: { name: string; bytes: Buffer }[] = [];
       for (const p of paths) {
         if (p === '-') {
-          inputs.push({ name: 'standard input', text: (await io.readStdin()).toString('utf8') });
+          inputs.push({ name: 'standard input', bytes: await io.readStdin() });
           continue;
         }
-        if (!fs.existsSync(p)) throw userError(`${p} does not exist`);
-        inputs.push({ name: path.basename(p), text: fs.readFileSync(p, 'utf8') });
+        if (!fs.existsSync(p) || !fs.statSync(p).isFile()) throw userError(`${p} does not exist or is not a file`);
+        inputs.push({ name: path.basename(p), bytes: fs.readFileSync(p) });
       }
+      let failures = 0;
       await withWorkspace(file, program.opts(), async (_ctx, run) => {
         for (const input of inputs) {
-          if (!input.text.trim()) throw userError(`${input.name} is empty`);
-          const r = await run('documents.createFromText', { text: input.text, origin: input.name });
+          const r = await run('ingest.importFile', { name: input.name, dataBase64: input.bytes.toString('base64') });
+          if (r.status === 'failed' || !r.document) {
+            failures++;
+            io.err(`${input.name}: ${r.error?.message ?? 'not imported'}`);
+            continue;
+          }
           const dup = r.duplicateOf ? ` (same content as document ${r.duplicateOf})` : '';
-          io.out(`${r.document.id}  ${r.claimCount} claims  ${r.document.title}${dup}`);
+          io.out(`${r.document.id}  ${r.claimCount} claims of ${r.sentenceCount} sentences  ${r.document.title}${dup}`);
         }
       });
+      if (failures > 0) throw userError(`${failures} of ${inputs.length} files could not be imported`);
     });
 }

@@ -3,7 +3,8 @@ import { ClaimbenchError } from '../../../shared/result';
 import type { DB } from '../store/open';
 
 export const CLAIM_COLUMNS = `c.id, c.document_id, c.ordinal, c.text, c.anchor, c.claimant, c.score, c.reasons, c.verdict,
-  c.rationale, c.assignee, c.tags, c.created_at, c.created_by, c.updated_at, c.updated_by`;
+  c.rationale, c.assignee, c.tags, c.created_at, c.created_by, c.updated_at, c.updated_by,
+  EXISTS (SELECT 1 FROM conflicts k WHERE k.entity_id = c.id AND k.entity = 'claim') AS conflicted`;
 
 export interface ClaimRow {
   id: string;
@@ -22,6 +23,7 @@ export interface ClaimRow {
   created_by: string;
   updated_at: string;
   updated_by: string;
+  conflicted: number;
 }
 
 export function claimFromRow(r: ClaimRow): Claim {
@@ -42,6 +44,7 @@ export function claimFromRow(r: ClaimRow): Claim {
     createdBy: r.created_by,
     updatedAt: r.updated_at,
     updatedBy: r.updated_by,
+    conflicted: r.conflicted === 1,
   };
 }
 

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { findCandidates } from '../../../shared/text/candidates';
+import { spottingThreshold } from '../ingest/settings';
 import type { Handlers } from '../handler-types';
 import { listDocuments, loadDocument, loadDocumentSummary } from './rows';
 
@@ -23,7 +24,7 @@ export const documentHandlers = {
     const duplicate = workspace.db
       .prepare('SELECT id FROM documents WHERE content_hash = ? AND deleted = 0 LIMIT 1')
       .get(hash) as { id: string } | undefined;
-    const candidates = findCandidates(normalised);
+    const candidates = findCandidates(normalised, spottingThreshold(workspace));
     const documentId = randomUUID();
     const docTitle = title?.trim() || defaultTitle(normalised);
     workspace.undo.run(`Add document “${docTitle}”`, (w) => {

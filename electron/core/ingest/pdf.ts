@@ -38,7 +38,11 @@ function pageLines(items: TextItemLike[]): Line[] {
 
 /** Paragraphs of one page: a vertical gap clearly larger than the usual line spacing starts a new one. */
 function pageParagraphs(lines: Line[]): string[] {
-  const gaps = lines.slice(1).map((l, i) => Math.abs(lines[i]!.y - l.y)).filter((g) => g > 0).sort((a, b) => a - b);
+  const gaps = lines
+    .slice(1)
+    .map((l, i) => Math.abs(lines[i]!.y - l.y))
+    .filter((g) => g > 0)
+    .sort((a, b) => a - b);
   const usual = gaps[Math.floor(gaps.length / 2)] ?? 12;
   const paragraphs: string[][] = [];
   lines.forEach((line, i) => {
@@ -76,7 +80,8 @@ export async function extractPdf(bytes: Uint8Array, onProgress: ProgressFn): Pro
     doc = await task.promise;
   } catch (e) {
     const name = e instanceof Error ? e.name : '';
-    if (name === 'PasswordException') throw new ClaimbenchError('UNSUPPORTED_FORMAT', 'This PDF is password-protected; remove the password and import it again.');
+    if (name === 'PasswordException')
+      throw new ClaimbenchError('UNSUPPORTED_FORMAT', 'This PDF is password-protected; remove the password and import it again.');
     throw new ClaimbenchError('CORRUPT', `This PDF could not be read (${e instanceof Error ? e.message : 'damaged file'}).`);
   }
   try {
@@ -93,7 +98,7 @@ export async function extractPdf(bytes: Uint8Array, onProgress: ProgressFn): Pro
       try {
         const page = await doc.getPage(p);
         const content = await page.getTextContent();
-        pages.push(pageParagraphs(pageLines(content.items.filter((i): i is TextItemLike => 'str' in i))));
+        pages.push(pageParagraphs(pageLines(content.items.flatMap((i) => ('str' in i ? [i as TextItemLike] : [])))));
         page.cleanup();
       } catch {
         pages.push([]);
@@ -108,8 +113,17 @@ export async function extractPdf(bytes: Uint8Array, onProgress: ProgressFn): Pro
         else text += `\n\n${para}`;
       }
     }
-    if (!text.trim()) throw new ClaimbenchError('UNSUPPORTED_FORMAT', 'This PDF has no extractable text (it may be scanned images).');
-    return { format: 'pdf', title, text: normaliseText(text), byline: null, publishedAt: null, canonicalUrl: null, encoding: null };
+    if (!text.trim())
+      throw new ClaimbenchError('UNSUPPORTED_FORMAT', 'This PDF has no extractable text (it may be scanned images).');
+    return {
+      format: 'pdf',
+      title,
+      text: normaliseText(text),
+      byline: null,
+      publishedAt: null,
+      canonicalUrl: null,
+      encoding: null,
+    };
   } finally {
     await doc.destroy();
   }

@@ -133,11 +133,11 @@ export function quoteContext(text: string | undefined, anchor: TextAnchor | null
   let before = text.slice(Math.max(0, start - CONTEXT_CHARS), start);
   const para = before.lastIndexOf('\n\n');
   if (para >= 0) before = before.slice(para + 2);
-  else if (start - CONTEXT_CHARS > 0) before = before.replace(/^\S*\s+/, '');
+  else if (start - CONTEXT_CHARS > 0) before = `…${before.replace(/^\S*\s+/, '')}`;
   let after = text.slice(end, end + CONTEXT_CHARS);
   const paraEnd = after.indexOf('\n\n');
   if (paraEnd >= 0) after = after.slice(0, paraEnd);
-  else if (end + CONTEXT_CHARS < text.length) after = after.replace(/\s+\S*$/, '');
+  else if (end + CONTEXT_CHARS < text.length) after = `${after.replace(/\s+\S*$/, '')}…`;
   return {
     before: before.replace(/\s+/g, ' ').trimStart(),
     quote: text.slice(start, end),
@@ -255,6 +255,11 @@ export function buildReportModel({ db, workspaceName, options, now = new Date() 
           createdAt: c.created_at,
           createdBy: c.created_by,
           sources,
+          attachments: (evidence.attachmentsByClaim.get(c.id) ?? []).map((a) => ({
+            id: a.id,
+            fileName: a.fileName,
+            sha256: a.sha256,
+          })),
           notes: evidence.notesByClaim.get(c.id) ?? [],
         };
         doc.claims.push(claim);

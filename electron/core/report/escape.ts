@@ -33,26 +33,33 @@ export function htmlLink(url: string | null | undefined, label: string): string 
   return `<a href="${escapeHtml(safe)}" rel="noopener noreferrer" target="_blank">${escapeHtml(label)}</a>`;
 }
 
-// CommonMark treats every ASCII punctuation character as escapable; escaping all the ones that
-// can start or end a construct is simpler and safer than reasoning about context.
-const MARKDOWN_SPECIAL = /[\\`*_{}[\]()#+\-.!|~:=^$"']/g;
+/** Characters that open or close an inline construct anywhere in a line (code, emphasis, links, tables). */
+const MARKDOWN_INLINE = /[\\`*_[\]|~]/g;
+
+/** Constructs that only count at the start of a line: headings, quotes, lists, setext underlines. */
+function escapeLineStart(line: string): string {
+  return line.replace(/^([#+=-])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2');
+}
 
 /**
- * Inline Markdown text: HTML characters become entities (so no raw HTML survives) and Markdown
- * punctuation is backslash-escaped, so emphasis, links, headings, lists, tables and autolinks
- * cannot be formed. Line breaks become hard breaks inside the same paragraph.
+ * Markdown text: HTML characters become entities (so no raw HTML survives) and Markdown
+ * punctuation is backslash-escaped, so emphasis, links, images, code, headings, lists, quotes and
+ * tables cannot be formed. Every line is treated as a possible line start, because headings,
+ * quotes and lists can interrupt a paragraph. Line breaks become hard breaks.
  */
 export function escapeMarkdown(text: string): string {
   return text
     .replace(/\r\n?/g, '\n')
     .split('\n')
     .map((line) =>
-      line
-        .trim()
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(MARKDOWN_SPECIAL, (c) => `\\${c}`),
+      escapeLineStart(
+        line
+          .trim()
+          .replace(/&/g, '&amp;')
+          .replace(/</g, '&lt;')
+          .replace(/>/g, '&gt;')
+          .replace(MARKDOWN_INLINE, (c) => `\\${c}`),
+      ),
     )
     .filter((line) => line !== '')
     .join('\\\n');

@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { ReportOptions, ReportOptionsPatch } from '../../../shared/report';
 import type { Handlers } from '../handler-types';
 import type { Workspace } from '../store/workspace';
@@ -34,6 +35,8 @@ export const reportHandlers = {
     if (!jobId) return renderReportCooperatively(format, model);
     const job = reportJobs.start(jobId, model.summary.total);
     try {
+      // Give the caller a turn first, so a cancel sent right after the start is honoured.
+      await nextTurn();
       throwIfCancelled(job.signal);
       const rendered = await renderReportCooperatively(format, model, { signal: job.signal, onProgress: job.onProgress });
       job.finish('done');

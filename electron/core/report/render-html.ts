@@ -53,7 +53,7 @@ function summarySection(model: ReportModel): string {
   const s = model.summary;
   const list = VERDICTS.map((v) => `<dt>${verdictBadge(v)}</dt><dd>${s[v]}</dd>`).join('');
   return `<section class="summary" aria-label="Summary"><div><div class="total">${s.total.toLocaleString('en-GB')}<small>${e(
-    `${s.total === 1 ? 'claim' : 'claims'} checked in ${plural(s.documents, 'document')}`,
+    `${s.total === 1 ? 'claim' : 'claims'} in ${plural(s.documents, 'document')} · ${s.sourced + s.disputed} decided`,
   )}</small></div><dl>${list}</dl></div><div>${verdictChart(s)}</div></section>`;
 }
 
@@ -127,6 +127,12 @@ function sourcesBlock(c: ReportClaim): string {
   return `<h4>Sources</h4><ul class="sources">${items}</ul>`;
 }
 
+function attachmentsBlock(c: ReportClaim): string {
+  if (c.attachments.length === 0) return '';
+  const items = c.attachments.map((a) => `<li>${e(a.fileName)} <span class="hash">SHA-256 ${e(a.sha256)}</span></li>`).join('');
+  return `<h4>Attached files</h4><ul class="sources">${items}</ul>`;
+}
+
 function notesBlock(c: ReportClaim): string {
   if (c.notes.length === 0) return '';
   const items = c.notes
@@ -142,9 +148,9 @@ export function claimArticle(c: ReportClaim, sections: ReportModel['sections']):
   const conflict = c.conflicted ? `<span class="badge badge-conflict">${icon('conflict')}Conflicting verdicts</span>` : '';
   const ctx =
     sections.context && c.context
-      ? `<figure class="context"><figcaption class="kicker">In context</figcaption>${c.context.before ? '…' : ''}${e(
-          c.context.before,
-        )}<mark>${e(c.context.quote)}</mark>${e(c.context.after)}${c.context.after ? '…' : ''}</figure>`
+      ? `<figure class="context"><figcaption class="kicker">In context</figcaption>${e(c.context.before)}<mark>${e(c.context.quote)}</mark>${e(
+          c.context.after,
+        )}</figure>`
       : '';
   const rationale = c.rationale.trim()
     ? `<div class="rationale"><h4>Rationale</h4>${paragraphs(c.rationale)}</div>`
@@ -158,7 +164,7 @@ export function claimArticle(c: ReportClaim, sections: ReportModel['sections']):
   }</span>${verdictBadge(c.verdict)}${conflict}<a class="anchor" href="#${e(c.anchor)}">#${e(c.anchor)}</a></div><blockquote class="claim-text">${e(
     c.text,
   )}</blockquote>${c.claimant ? `<p class="claimant">— ${e(c.claimant)}</p>` : ''}${ctx}${rationale}${
-    sections.sources ? sourcesBlock(c) : ''
+    sections.sources ? sourcesBlock(c) + attachmentsBlock(c) : ''
   }${sections.notes ? notesBlock(c) : ''}${sections.decisions ? `<p class="decision">${decided}</p>` : ''}</article>`;
 }
 

@@ -33,12 +33,7 @@ function claimBlock(c: ReportClaim, sections: ReportModel['sections']): string {
   ];
   if (c.claimant) out.push('', `— ${inline(c.claimant)}`);
   if (sections.context && c.context) {
-    out.push(
-      '',
-      `*In context:* ${c.context.before ? '…' : ''}${inline(c.context.before)} **${inline(c.context.quote)}** ${inline(c.context.after)}${
-        c.context.after ? '…' : ''
-      }`,
-    );
+    out.push('', `*In context:* ${inline(c.context.before)} **${inline(c.context.quote)}** ${inline(c.context.after)}`);
   }
   out.push('', c.rationale.trim() ? `**Rationale:** ${md(c.rationale)}` : '**Rationale:** *none written*');
   if (sections.sources) {
@@ -54,6 +49,10 @@ function claimBlock(c: ReportClaim, sections: ReportModel['sections']): string {
         out.push(line);
       }
     }
+  }
+  if (sections.sources && c.attachments.length > 0) {
+    out.push('', '**Attached files:**', '');
+    for (const a of c.attachments) out.push(`- ${inline(a.fileName)} — SHA-256 \`${a.sha256}\``);
   }
   if (sections.notes && c.notes.length > 0) {
     out.push('', '**Notes:**', '');

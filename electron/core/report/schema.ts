@@ -49,7 +49,7 @@ export const reportClaimSchema = z.object({
   /** ClaimReview scale: 1 Disputed, 2 Unverified, 3 Sourced. */
   rating: z.number().int().min(1).max(3),
   rationale: z.string(),
-  /** The quote in its surrounding text, when the claim is anchored in its document. */
+  /** The quote in its paragraph; `before`/`after` start/end with "…" where the paragraph was cut. */
   context: z.object({ before: z.string(), quote: z.string(), after: z.string() }).nullable(),
   tags: z.array(z.string()),
   assignee: nullableText,
@@ -62,6 +62,8 @@ export const reportClaimSchema = z.object({
   createdAt: isoTime,
   createdBy: z.string(),
   sources: z.array(reportSourceSchema),
+  /** Files attached to the claim itself (details in the appendix). */
+  attachments: z.array(z.object({ id: z.string(), fileName: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/) })),
   notes: z.array(reportNoteSchema),
 });
 

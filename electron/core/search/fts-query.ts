@@ -16,7 +16,31 @@ export function queryWords(input: string): string[] {
 export function toFtsQuery(input: string): string | null {
   const words = queryWords(input);
   if (words.length === 0) return null;
-  return words.map((w) => `"${w}"*`).join(' ');
+  return words
+    .map((w) => {
+      const variants = yoVariants(w);
+      return variants.length === 1 ? `"${w}"*` : `(${variants.map((v) => `"${v}"*`).join(' OR ')})`;
+    })
+    .join(' AND ');
+}
+
+const MAX_YO_POSITIONS = 3;
+
+/**
+ * Russian writers often type е for ё, and unicode61 does not fold one into the other, so a word
+ * with е/ё at up to three places is searched in every spelling ("остается" finds "остаётся").
+ */
+export function yoVariants(word: string): string[] {
+  const positions = [...word].flatMap((ch, i) => (/[еёЕЁ]/.test(ch) ? [i] : []));
+  if (positions.length === 0 || positions.length > MAX_YO_POSITIONS) return [word];
+  const chars = [...word.toLowerCase()];
+  const out: string[] = [];
+  for (let mask = 0; mask < 1 << positions.length; mask++) {
+    const v = [...chars];
+    positions.forEach((p, bit) => (v[p] = mask & (1 << bit) ? 'ё' : 'е'));
+    out.push(v.join(''));
+  }
+  return out;
 }
 
 /** Any of the words, whole-word: for "more like this" lookups. */

@@ -1,50 +1,115 @@
 import type { HighlightedText } from '../../../shared/evidence';
 
-/** Private-use characters FTS5's snippet() wraps matches in; turned into ranges before leaving the core. */
-export const MARK_START = '\uE000';
-export const MARK_END = '\uE001';
+/** Texts up to this long are shown whole; longer ones as a window around the first match. */
+const WHOLE_TEXT = 320;
+const WORDS_BEFORE = 8;
+const WORDS_IN_WINDOW = 36;
 
-/**
- * Split a marked snippet into plain text plus highlight ranges. Stray marker characters that
- * were in the stored text itself are dropped rather than trusted.
- */
-export function toHighlighted(marked: string): HighlightedText {
-  let text = '';
-  const ranges: [number, number][] = [];
-  let open: number | null = null;
-  for (const ch of marked) {
-    if (ch === MARK_START) {
-      if (open === null) open = text.length;
-    } else if (ch === MARK_END) {
-      if (open !== null && text.length > open) ranges.push([open, text.length]);
-      open = null;
-    } else {
-      text += ch;
-    }
+/** Fold a word the way the index does: accents off, case off, and ё read as е. */
+export function foldWord(word: string): string {
+  // eslint-disable-next-line no-control-regex
+  if (/^[\x00-\x7f]*$/.test(word)) return word.toLowerCase();
+  let f = folded.get(word);
+  if (f === undefined) {
+    f = word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/ё/g, 'е');
+    if (folded.size > 50_000) folded.clear();
+    folded.set(word, f);
   }
-  if (open !== null && text.length > open) ranges.push([open, text.length]);
-  return { text: text.replace(/\s+/g, ' '), ranges: collapseRanges(text, ranges) };
+  return f;
+}
+const folded = new Map<string, string>();
+
+const wordChars = new Map<number, boolean>();
+/** Letters, digits and combining marks: the characters unicode61 keeps inside a token. */
+function isWordChar(code: number): boolean {
+  if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  let v = wordChars.get(code);
+  if (v === undefined) {
+    v = /[\p{L}\p{N}\p{M}]/u.test(String.fromCodePoint(code));
+    wordChars.set(code, v);
+  }
+  return v;
 }
 
-/** Whitespace runs are collapsed to one space for display, so the ranges must follow. */
-function collapseRanges(original: string, ranges: [number, number][]): [number, number][] {
-  const map: number[] = [];
-  let out = 0;
-  let inSpace = false;
-  for (let i = 0; i < original.length; i++) {
-    const space = /\s/.test(original[i]!);
-    if (space && inSpace) {
-      map.push(out);
+/** The words of `text` with their offsets, lazily (unicode regexes cost a microsecond a word). */
+function* wordsOf(text: string): Generator<{ start: number; end: number; word: string }> {
+  let i = 0;
+  while (i < text.length) {
+    const code = text.codePointAt(i)!;
+    const width = code > 0xffff ? 2 : 1;
+    if (!isWordChar(code) || (code >= 0x300 && code <= 0x36f)) {
+      i += width;
       continue;
     }
-    map.push(out);
-    out++;
-    inSpace = space;
+    const start = i;
+    i += width;
+    while (i < text.length) {
+      const c = text.codePointAt(i)!;
+      if (!isWordChar(c)) break;
+      i += c > 0xffff ? 2 : 1;
+    }
+    yield { start, end: i, word: text.slice(start, i) };
   }
-  map.push(out);
-  return ranges.map(([s, e]) => [map[s]!, map[e]!] as [number, number]).filter(([s, e]) => e > s);
 }
 
-export function hasMark(s: string | null | undefined): boolean {
-  return typeof s === 'string' && s.includes(MARK_START);
+/**
+ * Mark the words of `text` that start with one of the query words, as ranges over plain text.
+ * Done here rather than with FTS5's snippet(): snippet() re-reads a term's whole posting list
+ * for each hit, which for a common word at a million claims costs more than the search itself.
+ */
+export function highlight(text: string, queryWords: readonly string[]): HighlightedText & { matched: boolean } {
+  const queries = queryWords.map(foldWord).filter((w) => w.length > 0);
+  const words: { start: number; end: number; word: string }[] = [];
+  const hits: typeof words = [];
+  let firstHit = -1;
+  let complete = true;
+  for (const w of wordsOf(text)) {
+    // Past the first match's window nothing more is shown, so a long document stops here.
+    if (firstHit >= 0 && words.length > firstHit + WORDS_IN_WINDOW + 1 && text.length > WHOLE_TEXT) {
+      complete = false;
+      break;
+    }
+    words.push(w);
+    const f = foldWord(w.word);
+    if (queries.some((q) => f.startsWith(q))) {
+      hits.push(w);
+      if (firstHit < 0) firstHit = words.length - 1;
+    }
+  }
+  if (text.length <= WHOLE_TEXT || words.length === 0) {
+    return {
+      ...collapse(
+        text,
+        hits.map((h) => [h.start, h.end] as [number, number]),
+      ),
+      matched: hits.length > 0,
+    };
+  }
+  const first = hits.length > 0 ? words.indexOf(hits[0]!) : 0;
+  const from = Math.max(0, first - WORDS_BEFORE);
+  const to = Math.min(words.length - 1, from + WORDS_IN_WINDOW - 1);
+  const start = from === 0 ? 0 : words[from]!.start;
+  const end = to === words.length - 1 && complete ? text.length : words[to]!.end;
+  const prefix = start > 0 ? '…' : '';
+  const ranges = hits
+    .filter((h) => h.start >= start && h.end <= end)
+    .map((h) => [h.start - start + prefix.length, h.end - start + prefix.length] as [number, number]);
+  const windowText = `${prefix}${text.slice(start, end)}${end < text.length ? '…' : ''}`;
+  return { ...collapse(windowText, ranges), matched: hits.length > 0 };
+}
+
+/** Collapse whitespace runs to one space for display, moving the ranges with the text. */
+function collapse(text: string, ranges: [number, number][]): HighlightedText {
+  const map: number[] = [];
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    const space = /\s/.test(ch);
+    map.push(out.length);
+    if (space) {
+      if (!out.endsWith(' ')) out += ' ';
+    } else out += ch;
+  }
+  map.push(out.length);
+  return { text: out, ranges: ranges.map(([s, e]) => [map[s]!, map[e]!] as [number, number]).filter(([s, e]) => e > s) };
 }

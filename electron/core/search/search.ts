@@ -1,8 +1,9 @@
 import type { SearchHit, SearchKind, SearchResult } from '../../../shared/evidence';
 import type { DB } from '../store/open';
 import { claimConditions, type ClaimFilters } from './claim-filter';
-import { toFtsQuery } from './fts-query';
-import { hasMark, MARK_END, MARK_START, toHighlighted } from './highlight';
+import { queryWords, toFtsQuery } from './fts-query';
+import { highlight } from './highlight';
+import { prepared } from './statements';
 
 export interface SearchInput extends ClaimFilters {
   query: string;
@@ -11,108 +12,163 @@ export interface SearchInput extends ClaimFilters {
   limit?: number;
 }
 
-interface HitRow {
-  entity_id: string;
-  claim_id: string | null;
-  document_id: string | null;
-  claim_text: string | null;
-  rank: number;
-  [snippetColumn: `s${number}`]: string | null;
-}
+/**
+ * How many matches of one kind are ranked by relevance (bm25). When a query matches more (a
+ * very common word at a million claims), that kind's matches are listed newest first instead:
+ * bm25 costs microseconds per row, and hundreds of thousands of rows would take seconds.
+ */
+export const RANK_WINDOW = 500;
 
-const SNIPPET_TOKENS = 24;
+interface KindSpec {
+  fts: string;
+  table: string;
+  /** Columns searched, most important first; the first one with a match is the hit's field. */
+  columns: string[];
+  weights: number[];
+  /** What to read back for the snippet, when not the whole columns. */
+  snippetColumns?: string;
+  from: string;
+  select: string;
+  claimFilters: boolean;
+}
 
 /**
  * One query per kind: the FTS table joined to its live entity rows and to the claim it belongs
  * to, so the claim filters apply to sources and notes too. Columns are weighted in bm25 so a
  * match in a claim's text outranks one in its rationale, and a document title one in its body.
  */
-const KINDS: Record<
-  SearchKind,
-  { fts: string; columns: string[]; weights: number[]; from: string; select: string; claimAlias: boolean }
-> = {
+const KINDS: Record<SearchKind, KindSpec> = {
   claim: {
     fts: 'claims_fts',
+    table: 'claims',
     columns: ['text', 'claimant', 'rationale'],
     weights: [10, 4, 2],
     from: 'claims_fts JOIN claims c ON c.rowid = claims_fts.rowid',
-    select: 'c.id AS entity_id, c.id AS claim_id, c.document_id, c.text AS claim_text',
-    claimAlias: true,
+    select: 'c.rowid AS row, c.id AS entity_id, c.id AS claim_id, c.document_id',
+    claimFilters: true,
   },
   source: {
     fts: 'sources_fts',
-    columns: ['title', 'publisher', 'excerpt', 'url'],
+    table: 'sources',
+    columns: ['title', 'excerpt', 'publisher', 'url'],
     weights: [6, 3, 4, 1],
     from: 'sources_fts JOIN sources e ON e.rowid = sources_fts.rowid AND e.deleted = 0 JOIN claims c ON c.id = e.claim_id',
-    select: 'e.id AS entity_id, c.id AS claim_id, c.document_id, c.text AS claim_text',
-    claimAlias: true,
+    select: 'e.rowid AS row, e.id AS entity_id, c.id AS claim_id, c.document_id',
+    claimFilters: true,
   },
   note: {
     fts: 'notes_fts',
+    table: 'notes',
     columns: ['text'],
     weights: [1],
     from: 'notes_fts JOIN notes e ON e.rowid = notes_fts.rowid AND e.deleted = 0 JOIN claims c ON c.id = e.claim_id',
-    select: 'e.id AS entity_id, c.id AS claim_id, c.document_id, c.text AS claim_text',
-    claimAlias: true,
+    select: 'e.rowid AS row, e.id AS entity_id, c.id AS claim_id, c.document_id',
+    claimFilters: true,
   },
   document: {
     fts: 'documents_fts',
+    table: 'documents',
     columns: ['title', 'text'],
     weights: [8, 1],
+    // A snippet comes from the start of a long document: reading megabytes per hit is not worth it.
+    snippetColumns: 'title, substr(text, 1, 20000) AS text',
     from: 'documents_fts JOIN documents d ON d.rowid = documents_fts.rowid AND d.deleted = 0',
-    select: 'd.id AS entity_id, NULL AS claim_id, d.id AS document_id, NULL AS claim_text',
-    claimAlias: false,
+    select: 'd.rowid AS row, d.id AS entity_id, NULL AS claim_id, d.id AS document_id',
+    claimFilters: false,
   },
 };
+
+interface Candidate {
+  kind: SearchKind;
+  row: number;
+  entity_id: string;
+  claim_id: string | null;
+  document_id: string | null;
+  rank: number;
+}
 
 function hasClaimOnlyFilter(f: ClaimFilters): boolean {
   return !!(f.verdict || f.claimant || f.assignee !== undefined || f.tag || f.noSource);
 }
 
+/** Whether more rows match than the rank window holds (stops counting at the window). */
+function overflowsWindow(db: DB, spec: KindSpec, match: string, window: number): boolean {
+  return (
+    prepared(db, `SELECT 1 FROM ${spec.fts} WHERE ${spec.fts} MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?`).get(
+      match,
+      window,
+    ) !== undefined
+  );
+}
+
+function candidates(db: DB, kind: SearchKind, match: string, input: SearchInput, wanted: number): Candidate[] {
+  const spec = KINDS[kind];
+  const conditions: string[] = [`${spec.fts} MATCH ?`];
+  const params: unknown[] = [match];
+  if (spec.claimFilters) {
+    const c = claimConditions({ ...input, query: undefined });
+    conditions.push(...c.parts);
+    params.push(...c.params);
+  } else if (input.documentId) {
+    conditions.push('d.id = ?');
+    params.push(input.documentId);
+  }
+  const order = overflowsWindow(db, spec, match, Math.max(RANK_WINDOW, wanted)) ? `${spec.fts}.rowid DESC` : 'rank';
+  const sql = `SELECT ${spec.select}, bm25(${spec.fts}, ${spec.weights.join(', ')}) AS rank
+    FROM ${spec.from} WHERE ${conditions.join(' AND ')} ORDER BY ${order} LIMIT ?`;
+  return (prepared(db, sql).all(...params, wanted) as Omit<Candidate, 'kind'>[]).map((r) => ({ ...r, kind }));
+}
+
+function toHit(db: DB, c: Candidate, words: string[]): SearchHit {
+  const spec = KINDS[c.kind];
+  const values = prepared(db, `SELECT ${spec.snippetColumns ?? spec.columns.join(', ')} FROM ${spec.table} WHERE rowid = ?`).get(
+    c.row,
+  ) as Record<string, string | null>;
+  let field = spec.columns.find((col) => values[col]) ?? spec.columns[0]!;
+  let snippet = highlight(values[field] ?? '', words);
+  for (const col of spec.columns) {
+    const h = values[col] ? highlight(values[col], words) : null;
+    if (h?.matched) {
+      field = col;
+      snippet = h;
+      break;
+    }
+  }
+  const claimText =
+    c.kind === 'claim'
+      ? (values.text ?? null)
+      : c.claim_id
+        ? ((prepared(db, 'SELECT text FROM claims WHERE id = ?').pluck().get(c.claim_id) as string | undefined) ?? null)
+        : null;
+  return {
+    kind: c.kind,
+    entityId: c.entity_id,
+    claimId: c.claim_id,
+    documentId: c.document_id,
+    claimText,
+    field,
+    snippet: { text: snippet.text, ranges: snippet.ranges },
+    rank: c.rank,
+  };
+}
+
 /** Full-text search over claims, documents, sources and notes, best matches first. */
 export function search(db: DB, input: SearchInput): SearchResult {
-  const fts = toFtsQuery(input.query);
-  if (!fts) return { hits: [], hasMore: false };
+  const match = toFtsQuery(input.query);
+  if (!match) return { hits: [], hasMore: false };
   const offset = input.offset ?? 0;
   const limit = input.limit ?? 50;
   const wanted = offset + limit + 1;
   const kinds = input.kinds ?? (['claim', 'source', 'note', 'document'] as SearchKind[]);
-  const hits: SearchHit[] = [];
+  const all: Candidate[] = [];
   for (const kind of kinds) {
-    const spec = KINDS[kind];
-    const conditions: string[] = [`${spec.fts} MATCH ?`];
-    const params: unknown[] = [fts];
-    if (spec.claimAlias) {
-      const c = claimConditions({ ...input, query: undefined });
-      conditions.push(...c.parts);
-      params.push(...c.params);
-    } else {
-      if (hasClaimOnlyFilter(input)) continue;
-      if (input.documentId) {
-        conditions.push('d.id = ?');
-        params.push(input.documentId);
-      }
-    }
-    const snippets = spec.columns
-      .map((_, i) => `snippet(${spec.fts}, ${i}, '${MARK_START}', '${MARK_END}', '…', ${SNIPPET_TOKENS}) AS s${i}`)
-      .join(', ');
-    const sql = `SELECT ${spec.select}, bm25(${spec.fts}, ${spec.weights.join(', ')}) AS rank, ${snippets}
-      FROM ${spec.from} WHERE ${conditions.join(' AND ')} ORDER BY rank LIMIT ?`;
-    for (const r of db.prepare(sql).all(...params, wanted) as HitRow[]) {
-      const column = spec.columns.findIndex((_, i) => hasMark(r[`s${i}`]));
-      const best = column === -1 ? 0 : column;
-      hits.push({
-        kind,
-        entityId: r.entity_id,
-        claimId: r.claim_id,
-        documentId: r.document_id,
-        claimText: r.claim_text,
-        field: spec.columns[best]!,
-        snippet: toHighlighted(r[`s${best}`] ?? ''),
-        rank: r.rank,
-      });
-    }
+    if (!KINDS[kind].claimFilters && hasClaimOnlyFilter(input)) continue;
+    all.push(...candidates(db, kind, match, input, wanted));
   }
-  hits.sort((a, b) => a.rank - b.rank || kinds.indexOf(a.kind) - kinds.indexOf(b.kind));
-  return { hits: hits.slice(offset, offset + limit), hasMore: hits.length > offset + limit };
+  all.sort((a, b) => a.rank - b.rank || kinds.indexOf(a.kind) - kinds.indexOf(b.kind));
+  const words = queryWords(input.query);
+  return {
+    hits: all.slice(offset, offset + limit).map((c) => toHit(db, c, words)),
+    hasMore: all.length > offset + limit,
+  };
 }

@@ -1,4 +1,5 @@
 import type { Statement } from 'better-sqlite3';
+import { sniffKind, storeBlob } from '../evidence/attachments';
 import { CREATE_FIELD, ENTITIES, type EntitySpec, toColumn } from '../store/entities';
 import type { DB } from '../store/open';
 import { hlcTime } from '../store/recorder';
@@ -117,8 +118,8 @@ export function applyChangeRows(db: DB, rows: Iterable<ChangeRow>, blobs: Iterab
     }
   }
 
-  const addBlob = db.prepare('INSERT OR IGNORE INTO blobs (sha256, size, bytes) VALUES (?, ?, ?)');
-  for (const b of blobs) addBlob.run(b.sha256, b.size, b.bytes);
+  // The kind decides whether the bytes may be opened, so it is sniffed here, never taken from the sender.
+  for (const b of blobs) storeBlob(db, b.sha256, b.bytes, sniffKind(b.bytes));
 
   const materialise = new Materialiser(db);
   for (const [entity, id] of touched.values()) materialise.entity(entity, id);

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { MergeItem, MergePerson, MergePreview, MergeResult } from '../../../shared/team';
 import { ClaimbenchError } from '../../../shared/result';
 import { backupWorkspace } from '../store/backup';
@@ -5,7 +6,7 @@ import { CREATE_FIELD, ENTITIES, type EntitySpec } from '../store/entities';
 import type { DB } from '../store/open';
 import type { Workspace } from '../store/workspace';
 import { applyChangeRows, type ApplyOutcome, type BlobRow } from './apply';
-import type { ChangeRow } from './change-row';
+import { CHANGE_COLUMNS, sameChange, type ChangeRow } from './change-row';
 import { conflictKeys, listConflicts } from './conflicts';
 import { readShareFile } from './read-share';
 import { ChangeRejected } from './validate-change';
@@ -114,7 +115,7 @@ export function mergeChanges(workspace: Workspace, input: MergeInput, apply: boo
     })();
   } catch (e) {
     if (e instanceof ChangeRejected)
-      throw new ClaimbenchError('VALIDATION', `${input.file} was refused: ${e.message}. Nothing was changed.`);
+      throw new ClaimbenchError('VALIDATION', `${path.basename(input.file)} was refused: ${e.message}. Nothing was changed.`);
     if (!(e instanceof RollBack)) throw e;
   }
   if (apply && maxHlc) {
@@ -125,6 +126,23 @@ export function mergeChanges(workspace: Workspace, input: MergeInput, apply: boo
     workspace.undo.clear();
   }
   return { ...preview!, maxHlc };
+}
+
+/** Rows the workspace lacks; a row that reuses a timestamp here for different content is refused up front. */
+function countNewChanges(db: DB, input: MergeInput): number {
+  const existing = db.prepare(`SELECT ${CHANGE_COLUMNS} FROM changes WHERE hlc = ?`);
+  let fresh = 0;
+  for (const r of input.rows) {
+    const here = existing.get(r.hlc) as ChangeRow | undefined;
+    if (!here) fresh++;
+    else if (!sameChange(here, r)) {
+      throw new ClaimbenchError(
+        'VALIDATION',
+        `${path.basename(input.file)} was refused: two different changes carry the same clock timestamp ${r.hlc}. Nothing was changed.`,
+      );
+    }
+  }
+  return fresh;
 }
 
 export function previewShareMerge(workspace: Workspace, file: string): MergePreview {
@@ -141,8 +159,7 @@ export function previewShareMerge(workspace: Workspace, file: string): MergePrev
 export function mergeShareFile(workspace: Workspace, file: string): MergeResult {
   const contents = readShareFile(file);
   const input = { file: contents.file, rows: contents.rows, blobs: contents.blobs };
-  const known = workspace.db.prepare('SELECT 1 FROM changes WHERE hlc = ?').pluck();
-  if (contents.rows.every((r) => known.get(r.hlc) !== undefined)) {
+  if (countNewChanges(workspace.db, input) === 0) {
     // Merging the same file twice changes nothing: no backup, no transaction.
     const { maxHlc: _, ...preview } = mergeChanges(workspace, input, false);
     return { ...preview, applied: false, backupPath: null };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { VERDICTS } from '../../../shared/domain';
 import { HLC_DEFAULT_MAX_DRIFT_MS, isHlc, parseHlc } from '../../../shared/hlc';
+import { cleanAttachmentName } from '../evidence/attachments';
 import { CREATE_FIELD, ENTITIES, type EntitySpec, type FieldSpec } from '../store/entities';
 import type { ChangeRow } from './change-row';
 
@@ -19,11 +20,12 @@ const LONG_TEXT_FIELDS = new Set(['document.text']);
 const NO_CONTROL = /^[^\u0000-\u001f\u007f]*$/;
 const SHA256 = /^[0-9a-f]{64}$/;
 
-/** A file name, never a path: no separators, no parent references, no drive letters, no control characters. */
+/**
+ * A file name, never a path: exactly what the attachment code itself would store (no separators,
+ * no control characters, no leading dots), so a teammate's file cannot smuggle `../` past it.
+ */
 export function isSafeFileName(name: string): boolean {
-  if (name.length > 255 || !NO_CONTROL.test(name)) return false;
-  if (/[/\\:]/.test(name)) return false;
-  return name !== '.' && name !== '..';
+  return name === '' || cleanAttachmentName(name) === name;
 }
 
 const refinements: Record<string, z.ZodType> = {

@@ -1,0 +1,121 @@
+/**
+ * Batch import jobs: files are parsed one at a time in a worker, each stored in its own transaction,
+ * with progress the renderer can poll and a cancel that stops the current parse and skips the rest.
+ */
+import { randomUUID } from 'node:crypto';
+import type { BatchStatus, ImportOutcome } from '../../../shared/spotting/ingest-types';
+import { ClaimbenchError, isClaimbenchError } from '../../../shared/result';
+import type { Workspace } from '../store/workspace';
+import { commitDocument } from './commit';
+import { spottingThreshold } from './settings';
+import { parseInWorker, type ParseHandle } from './worker-pool';
+
+export interface FileInput {
+  name: string;
+  bytes: Uint8Array;
+}
+
+interface Job {
+  status: BatchStatus;
+  current: ParseHandle | null;
+  currentFraction: number;
+  cancelled: boolean;
+  finished: Promise<void>;
+}
+
+const jobsByWorkspace = new WeakMap<Workspace, Map<string, Job>>();
+
+function jobs(workspace: Workspace): Map<string, Job> {
+  let m = jobsByWorkspace.get(workspace);
+  if (!m) {
+    m = new Map();
+    jobsByWorkspace.set(workspace, m);
+  }
+  return m;
+}
+
+function failed(name: string, status: 'failed' | 'cancelled', code: string, message: string): ImportOutcome {
+  return { name, status, document: null, claimCount: 0, sentenceCount: 0, duplicateOf: null, format: null, encoding: null, error: { code, message } };
+}
+
+/** Parse and store one file; never throws: every failure becomes an outcome. */
+export async function importOne(workspace: Workspace, file: FileInput, onParse: (h: ParseHandle) => void = () => {}, onProgress: (f: number) => void = () => {}): Promise<ImportOutcome> {
+  const handle = parseInWorker(file.name, file.bytes, onProgress);
+  onParse(handle);
+  try {
+    const parsed = await handle.promise;
+    const threshold = spottingThreshold(workspace);
+    const r = commitDocument(workspace, { name: file.name, doc: parsed.document, sentences: parsed.sentences, threshold });
+    return {
+      name: file.name,
+      status: r.duplicateOf ? 'duplicate' : 'imported',
+      document: r.document,
+      claimCount: r.claimCount,
+      sentenceCount: parsed.sentences.length,
+      duplicateOf: r.duplicateOf,
+      format: parsed.document.format,
+      encoding: parsed.document.encoding,
+      error: null,
+    };
+  } catch (e) {
+    if (isClaimbenchError(e)) return failed(file.name, e.code === 'CANCELLED' ? 'cancelled' : 'failed', e.code, e.message);
+    return failed(file.name, 'failed', 'INTERNAL', e instanceof Error ? e.message : String(e));
+  }
+}
+
+export function startBatch(workspace: Workspace, files: FileInput[]): BatchStatus {
+  const jobId = randomUUID();
+  const job: Job = {
+    status: { jobId, state: 'running', total: files.length, completed: 0, current: null, progress: 0, outcomes: [] },
+    current: null,
+    currentFraction: 0,
+    cancelled: false,
+    finished: Promise.resolve(),
+  };
+  jobs(workspace).set(jobId, job);
+  job.finished = (async () => {
+    for (const file of files) {
+      if (job.cancelled) {
+        job.status.outcomes.push(failed(file.name, 'cancelled', 'CANCELLED', 'Cancelled before it was read.'));
+      } else {
+        job.status.current = file.name;
+        job.currentFraction = 0;
+        const outcome = await importOne(
+          workspace,
+          file,
+          (h) => (job.current = h),
+          (f) => (job.currentFraction = f),
+        );
+        job.current = null;
+        job.status.outcomes.push(outcome);
+      }
+      job.status.completed++;
+    }
+    job.status.current = null;
+    job.status.state = job.cancelled ? 'cancelled' : 'done';
+  })();
+  return batchStatus(workspace, jobId);
+}
+
+export function batchStatus(workspace: Workspace, jobId: string): BatchStatus {
+  const job = jobs(workspace).get(jobId);
+  if (!job) throw new ClaimbenchError('NOT_FOUND', `No import job ${jobId}`);
+  const s = job.status;
+  const progress = s.total === 0 ? 1 : Math.min(1, (s.completed + (s.state === 'running' ? job.currentFraction : 0)) / s.total);
+  return { ...s, progress: Math.round(progress * 1000) / 1000, outcomes: [...s.outcomes] };
+}
+
+export function cancelBatch(workspace: Workspace, jobId: string): BatchStatus {
+  const job = jobs(workspace).get(jobId);
+  if (job && job.status.state === 'running') {
+    job.cancelled = true;
+    job.current?.cancel();
+  }
+  return batchStatus(workspace, jobId);
+}
+
+/** Resolves when the job has finished (tests and the CLI wait on it). */
+export async function waitForBatch(workspace: Workspace, jobId: string): Promise<BatchStatus> {
+  await jobs(workspace).get(jobId)?.finished;
+  return batchStatus(workspace, jobId);
+}

@@ -1,0 +1,60 @@
+/** Store a parsed document and its candidate claims in one transaction (one undoable action). */
+import { randomUUID } from 'node:crypto';
+import type { ScoredSentence } from '../../../shared/text/candidates';
+import type { Workspace } from '../store/workspace';
+import { contentHash } from '../documents/handlers';
+import { loadDocumentSummary } from '../documents/rows';
+import type { ExtractedDocument } from './extract';
+import type { DocumentSummary } from '../../../shared/domain';
+
+export interface CommitResult {
+  document: DocumentSummary;
+  claimCount: number;
+  duplicateOf: string | null;
+}
+
+export function findDuplicate(workspace: Workspace, hash: string): string | null {
+  const row = workspace.db.prepare('SELECT id FROM documents WHERE content_hash = ? AND deleted = 0 LIMIT 1').get(hash) as
+    { id: string } | undefined;
+  return row?.id ?? null;
+}
+
+function defaultTitle(text: string): string {
+  const firstLine = text.trim().split('\n', 1)[0] ?? '';
+  return firstLine.length > 80 ? `${firstLine.slice(0, 79).trimEnd()}…` : firstLine || 'Untitled document';
+}
+
+export function commitDocument(
+  workspace: Workspace,
+  input: { name: string | null; title?: string | null; doc: ExtractedDocument; sentences: ScoredSentence[]; threshold: number },
+): CommitResult {
+  const { doc } = input;
+  const hash = contentHash(doc.text);
+  const duplicateOf = findDuplicate(workspace, hash);
+  const documentId = randomUUID();
+  const title = input.title?.trim() || doc.title?.trim() || defaultTitle(doc.text);
+  const candidates = input.sentences.filter((s) => s.score >= input.threshold);
+  workspace.undo.run(`Import “${title.slice(0, 60)}”`, (w) => {
+    w.create('document', documentId, {
+      title,
+      origin: doc.canonicalUrl ?? input.name ?? null,
+      publisher: doc.byline ?? null,
+      publishedAt: doc.publishedAt ?? null,
+      text: doc.text,
+      contentHash: hash,
+    });
+    for (const c of candidates) {
+      w.create('claim', randomUUID(), {
+        documentId,
+        ordinal: c.anchor.start,
+        text: c.text,
+        anchor: c.anchor,
+        claimant: c.claimant,
+        score: c.score,
+        reasons: c.reasons,
+        verdict: 'unverified',
+      });
+    }
+  });
+  return { document: loadDocumentSummary(workspace.db, documentId), claimCount: candidates.length, duplicateOf };
+}

@@ -1,0 +1,132 @@
+/**
+ * Runs parseFile in a worker_threads worker so heavy parsing never blocks the main process. One
+ * long-lived worker serves requests in turn (starting one is costly); cancelling the file being
+ * parsed terminates it and the next request starts a fresh one. A parse that never ends times out.
+ */
+import { Worker } from 'node:worker_threads';
+import { ClaimbenchError, type ErrorCode } from '../../../shared/result';
+import type { ParsedFile } from './parse';
+import type { ParseMessage, ParseRequest } from './parse-worker';
+
+/** Under tsx/vitest the sources are .ts and the worker registers the tsx loader first; in a build it is plain .js. */
+function createWorker(): Worker {
+  const self = import.meta.url.replace(/\?.*$/, '');
+  const limits = { resourceLimits: { maxOldGenerationSizeMb: 2048 } };
+  if (!self.endsWith('.ts')) return new Worker(new URL('./parse-worker.js', self), limits);
+  const entry = new URL('./parse-worker.ts', self).href;
+  const boot = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
+  return new Worker(boot, { eval: true, ...limits });
+}
+
+export interface ParseHandle {
+  promise: Promise<ParsedFile>;
+  cancel(): void;
+}
+
+/** Time after which a parse is abandoned (a hostile file must never hang an import). */
+export const PARSE_TIMEOUT_MS = 5 * 60_000;
+
+interface Pending {
+  id: number;
+  name: string;
+  resolve: (r: ParsedFile) => void;
+  reject: (e: ClaimbenchError) => void;
+  onProgress: (fraction: number) => void;
+  timer: NodeJS.Timeout | null;
+  started: boolean;
+  settled: boolean;
+}
+
+let worker: Worker | null = null;
+let nextId = 1;
+const queue: Pending[] = [];
+
+function current(): Pending | undefined {
+  return queue[0];
+}
+
+function settle(p: Pending, fn: () => void): void {
+  if (p.settled) return;
+  p.settled = true;
+  if (p.timer) clearTimeout(p.timer);
+  const i = queue.indexOf(p);
+  if (i >= 0) queue.splice(i, 1);
+  fn();
+}
+
+function kill(): void {
+  const w = worker;
+  worker = null;
+  if (w) {
+    w.removeAllListeners();
+    void w.terminate();
+  }
+}
+
+function ensureWorker(): Worker {
+  if (worker) return worker;
+  const w = createWorker();
+  w.unref();
+  w.on('message', (m: ParseMessage & { id: number }) => {
+    const p = current();
+    if (!p || p.id !== m.id) return;
+    if (m.type === 'progress') p.onProgress(m.fraction);
+    else if (m.type === 'done') settle(p, () => p.resolve(m.result));
+    else settle(p, () => p.reject(new ClaimbenchError(m.code as ErrorCode, m.message)));
+    pump();
+  });
+  const die = (message: string) => {
+    kill();
+    const p = current();
+    if (p) settle(p, () => p.reject(new ClaimbenchError('CORRUPT', `Could not read ${p.name}: ${message}`)));
+    pump();
+  };
+  w.on('error', (e: Error) => die(e.message));
+  w.on('exit', (code) => die(`the parser stopped unexpectedly (exit ${code})`));
+  worker = w;
+  return w;
+}
+
+const payloads = new Map<number, Uint8Array>();
+
+function pump(): void {
+  const p = current();
+  if (!p || p.started) return;
+  p.started = true;
+  const bytes = payloads.get(p.id)!;
+  payloads.delete(p.id);
+  p.timer = setTimeout(() => {
+    kill();
+    settle(p, () => p.reject(new ClaimbenchError('IO', `${p.name} took too long to read and was abandoned.`)));
+    pump();
+  }, PARSE_TIMEOUT_MS);
+  const request: ParseRequest & { id: number } = { id: p.id, name: p.name, bytes };
+  ensureWorker().postMessage(request, [bytes.buffer as ArrayBuffer]);
+}
+
+export function parseInWorker(name: string, bytes: Uint8Array, onProgress: (fraction: number) => void): ParseHandle {
+  let pending!: Pending;
+  const promise = new Promise<ParsedFile>((resolve, reject) => {
+    pending = { id: nextId++, name, resolve, reject, onProgress, timer: null, started: false, settled: false };
+  });
+  // The worker takes ownership of the buffer; copy so the caller's bytes stay usable.
+  payloads.set(pending.id, bytes.slice());
+  queue.push(pending);
+  pump();
+  return {
+    promise,
+    cancel: () => {
+      if (pending.settled) return;
+      const running = pending.started;
+      payloads.delete(pending.id);
+      settle(pending, () => pending.reject(new ClaimbenchError('CANCELLED', `Import of ${name} was cancelled.`)));
+      if (running) kill();
+      pump();
+    },
+  };
+}
+
+/** Stop the worker (tests, app shutdown). */
+export function stopParseWorker(): void {
+  kill();
+}

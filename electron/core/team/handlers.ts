@@ -1,0 +1,66 @@
+import type { TeamIdentity } from '../../../shared/team';
+import { ClaimbenchError } from '../../../shared/result';
+import { loadClaim } from '../claims/rows';
+import type { CoreContext } from '../context';
+import type { Handlers } from '../handler-types';
+import { listConflicts } from './conflicts';
+import { mergeShareFile, previewShareMerge } from './merge';
+import { linkSyncFolder, syncNow, syncStatus, unlinkSyncFolder } from './sync';
+import { writeShareFile } from './write-share';
+
+function teamIdentity({ workspace, identity }: CoreContext): TeamIdentity {
+  const who = identity.get();
+  const actors = workspace.db
+    .prepare(
+      `SELECT a.actor_id AS actorId, a.name AS name, count(c.hlc) AS changes, max(c.hlc) AS last
+       FROM actors a LEFT JOIN changes c ON c.actor_id = a.actor_id GROUP BY a.actor_id ORDER BY a.name, a.actor_id`,
+    )
+    .all() as { actorId: string; name: string; changes: number; last: string | null }[];
+  return {
+    actorId: who.actorId,
+    author: who.author,
+    actors: actors.map((a) => ({
+      actorId: a.actorId,
+      name: a.name,
+      changes: a.changes,
+      lastChangeAt: a.last?.slice(0, 24) ?? null,
+    })),
+  };
+}
+
+export const teamHandlers = {
+  'team.identity': (_input, ctx) => teamIdentity(ctx),
+
+  'team.share': ({ target, documentIds }, { workspace, identity }) =>
+    writeShareFile(workspace, target, { documentIds, createdBy: identity.get().author ?? 'unknown' }),
+
+  'team.mergePreview': ({ path }, { workspace }) => previewShareMerge(workspace, path),
+
+  'team.merge': ({ path }, { workspace }) => mergeShareFile(workspace, path),
+
+  'conflicts.list': ({ claimId }, { workspace }) => listConflicts(workspace.db, claimId),
+
+  'conflicts.resolve': ({ claimId, verdict, rationale }, { workspace }) => {
+    loadClaim(workspace.db, claimId);
+    if (listConflicts(workspace.db, claimId).length === 0) {
+      throw new ClaimbenchError('NOT_FOUND', `Claim ${claimId} has no open conflict.`);
+    }
+    // Writing both fields, even unchanged, records a decision that supersedes every side.
+    workspace.undo.run('Resolve conflict', (w) => {
+      w.set('claim', claimId, 'verdict', verdict);
+      w.set('claim', claimId, 'rationale', rationale ?? w.get('claim', claimId, 'rationale'));
+    });
+    return loadClaim(workspace.db, claimId);
+  },
+
+  'team.sync.link': ({ folder }, { workspace, identity }) => {
+    linkSyncFolder(workspace, folder);
+    return syncStatus(workspace, identity.get().actorId);
+  },
+  'team.sync.unlink': (_input, { workspace, identity }) => {
+    unlinkSyncFolder(workspace);
+    return syncStatus(workspace, identity.get().actorId);
+  },
+  'team.sync.status': (_input, { workspace, identity }) => syncStatus(workspace, identity.get().actorId),
+  'team.sync.now': (_input, { workspace, identity }) => syncNow(workspace, identity.get().actorId),
+} satisfies Partial<Handlers>;

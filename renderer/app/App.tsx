@@ -1,0 +1,50 @@
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import { AddClaimDialog } from '../claims/AddClaimDialog';
+import { ClaimsPane } from '../claims/ClaimsPane';
+import { DetailPane } from '../detail/DetailPane';
+import { DocumentsPane } from '../documents/DocumentsPane';
+import { NewDocumentDialog } from '../documents/NewDocumentDialog';
+import { NoticeProvider } from '../ui/notices';
+import { TooltipProvider } from '../ui/Tooltip';
+import { AuthorDialog } from './AuthorDialog';
+import { useCommands } from './commands';
+import { Header } from './Header';
+import { ShortcutsDialog } from './ShortcutsDialog';
+import { useAppEvents } from './useAppEvents';
+import { useKeyboard } from './useKeyboard';
+import { useWorkbench, WorkbenchProvider } from './workbench';
+
+function Shell() {
+  const { state } = useWorkbench();
+  const commands = useCommands();
+  useKeyboard(commands, state.dialog === null);
+  useAppEvents(commands);
+  return (
+    <div className="app">
+      <Header />
+      <main className="panes">
+        <DocumentsPane />
+        <ClaimsPane />
+        <DetailPane />
+      </main>
+      <NewDocumentDialog />
+      <AddClaimDialog />
+      <ShortcutsDialog />
+      <AuthorDialog />
+    </div>
+  );
+}
+
+export function App({ queryClient }: { queryClient: QueryClient }) {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <TooltipProvider>
+        <NoticeProvider>
+          <WorkbenchProvider>
+            <Shell />
+          </WorkbenchProvider>
+        </NoticeProvider>
+      </TooltipProvider>
+    </QueryClientProvider>
+  );
+}

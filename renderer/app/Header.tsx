@@ -1,0 +1,139 @@
+import { FilePlus, Keyboard, Redo2, Undo2 } from 'lucide-react';
+import type { ComponentType } from 'react';
+import { VERDICT_LABELS, VERDICTS } from '../../shared/domain';
+import { useOperationQuery } from '../api/queries';
+import { Button } from '../ui/Button';
+import { IconButton } from '../ui/IconButton';
+import { VerdictIcon } from '../ui/Verdict';
+import { useCommands } from './commands';
+import { MOD } from './shortcuts';
+import { useWorkbench } from './workbench';
+
+function Brand() {
+  const session = useOperationQuery('session.get', {});
+  return (
+    <div className="brand">
+      <span className="brand-mark" aria-hidden>
+        C
+      </span>
+      <span className="brand-name">Claimbench</span>
+      {session.data && (
+        <span className="brand-workspace muted" title={session.data.workspace.path}>
+          {session.data.workspace.name}
+        </span>
+      )}
+    </div>
+  );
+}
+
+/** "14 of 28 checked" for the current scope, and the counts by verdict (each a filter toggle). */
+function Progress() {
+  const { state, dispatch } = useWorkbench();
+  const stats = useOperationQuery('stats.get', state.documentId ? { documentId: state.documentId } : {});
+  const s = stats.data;
+  if (!s) return <div className="progress-summary" />;
+  const share = s.total > 0 ? s.checked / s.total : 0;
+  return (
+    <div className="progress-summary">
+      <div className="progress-text" data-testid="progress-text" aria-live="polite">
+        <strong>{s.checked.toLocaleString()}</strong> of {s.total.toLocaleString()} checked
+      </div>
+      <div
+        className="progress-track"
+        role="progressbar"
+        aria-label="Claims checked"
+        aria-valuemin={0}
+        aria-valuemax={s.total}
+        aria-valuenow={s.checked}
+      >
+        <span className="progress-track-fill" style={{ width: `${share * 100}%` }} />
+      </div>
+      <div className="verdict-counts" role="group" aria-label="Counts by verdict (click to filter)">
+        {VERDICTS.map((v) => (
+          <button
+            key={v}
+            type="button"
+            className={`verdict-count verdict-${v}`}
+            aria-pressed={state.verdict === v}
+            data-testid={`count-${v}`}
+            onClick={() => dispatch({ type: 'verdict', verdict: state.verdict === v ? null : v })}
+          >
+            <VerdictIcon verdict={v} size={14} />
+            <span className="verdict-count-label">{VERDICT_LABELS[v]}</span>
+            <span className="verdict-count-value">{s[v].toLocaleString()}</span>
+          </button>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+function Actions() {
+  const commands = useCommands();
+  const undoState = useOperationQuery('edit.state', {});
+  const u = undoState.data;
+  return (
+    <div className="header-actions">
+      <IconButton
+        label={u?.undoLabel ? `Undo ${u.undoLabel}` : 'Undo'}
+        shortcut={`${MOD}+Z`}
+        icon={<Undo2 size={16} />}
+        disabled={!u?.canUndo}
+        onClick={commands.undo}
+      />
+      <IconButton
+        label={u?.redoLabel ? `Redo ${u.redoLabel}` : 'Redo'}
+        shortcut={`${MOD}+Shift+Z`}
+        icon={<Redo2 size={16} />}
+        disabled={!u?.canRedo}
+        onClick={commands.redo}
+      />
+      <IconButton label="Keyboard shortcuts" shortcut="?" icon={<Keyboard size={16} />} onClick={commands.showShortcuts} />
+      <Button variant="primary" size="sm" onClick={() => commands.newDocument()}>
+        <FilePlus size={14} aria-hidden /> New document
+      </Button>
+    </div>
+  );
+}
+
+function Author() {
+  const session = useOperationQuery('session.get', {});
+  const name = session.data?.author;
+  if (!name) return null;
+  return (
+    <span className="author-chip" title={`Changes are recorded as ${name}`}>
+      <span className="author-initial" aria-hidden>
+        {name.trim().charAt(0).toUpperCase()}
+      </span>
+      <span className="visually-hidden">Checking as </span>
+      <span className="author-name">{name}</span>
+    </span>
+  );
+}
+
+export interface HeaderItem {
+  id: string;
+  Component: ComponentType;
+  /** Where it sits: the left cluster, the centre, or the right cluster. */
+  slot: 'start' | 'center' | 'end';
+}
+
+/** The header, left to right. Later features (search, import, merge) add entries. */
+export const headerItems: HeaderItem[] = [
+  { id: 'brand', Component: Brand, slot: 'start' },
+  { id: 'progress', Component: Progress, slot: 'center' },
+  { id: 'actions', Component: Actions, slot: 'end' },
+  { id: 'author', Component: Author, slot: 'end' },
+];
+
+export function Header() {
+  const slot = (name: HeaderItem['slot']) =>
+    headerItems.filter((i) => i.slot === name).map(({ id, Component }) => <Component key={id} />);
+  return (
+    <header className="app-header">
+      <div className="header-slot header-start">{slot('start')}</div>
+      <div className="header-slot header-center">{slot('center')}</div>
+      <div className="header-slot header-end">{slot('end')}</div>
+    </header>
+  );
+}

@@ -1,0 +1,39 @@
+import { Kbd } from '../ui/Kbd';
+import { Modal } from '../ui/Modal';
+import { SHORTCUTS, type ShortcutHelp } from './shortcuts';
+import { useWorkbench } from './workbench';
+
+const GROUPS: ShortcutHelp['group'][] = ['Move', 'Verdict', 'Edit', 'Find and create'];
+
+export function ShortcutsDialog() {
+  const { state, dispatch } = useWorkbench();
+  return (
+    <Modal
+      open={state.dialog === 'shortcuts'}
+      onOpenChange={(o) => !o && dispatch({ type: 'dialog', dialog: null })}
+      title="Keyboard shortcuts"
+      description="Single-key shortcuts work whenever you are not typing in a field."
+      width={640}
+    >
+      <div className="shortcut-groups">
+        {GROUPS.map((group) => (
+          <section key={group} className="shortcut-group">
+            <h3 className="section-title">{group}</h3>
+            <dl className="shortcut-list">
+              {SHORTCUTS.filter((s) => s.group === group).map((s) => (
+                <div key={s.label} className="shortcut-row">
+                  <dt className="shortcut-keys">
+                    {s.keys.map((k) => (
+                      <Kbd key={k}>{k}</Kbd>
+                    ))}
+                  </dt>
+                  <dd className="shortcut-label">{s.label}</dd>
+                </div>
+              ))}
+            </dl>
+          </section>
+        ))}
+      </div>
+    </Modal>
+  );
+}

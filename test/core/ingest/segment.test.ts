@@ -1,0 +1,82 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { segmentSentences } from '../../../shared/text/segment';
+import { CORPUS_DIR, gumArticles } from '../../helpers/corpus';
+
+const texts = (t: string, locale?: string) => segmentSentences(t, locale).map((s) => s.text);
+
+describe('sentence segmentation', () => {
+  it('scores high boundary F1 against the GUM Wikinews gold sentences', () => {
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    for (const a of gumArticles()) {
+      const gold = new Set<number>();
+      let pos = 0;
+      for (const s of a.sentences) {
+        const i = a.text.indexOf(s, pos);
+        expect(i).toBeGreaterThanOrEqual(0);
+        pos = i + s.length;
+        gold.add(pos);
+      }
+      const got = segmentSentences(a.text);
+      for (const s of got) expect(a.text.slice(s.start, s.end)).toBe(s.text);
+      const ends = new Set(got.map((s) => s.end));
+      for (const e of ends) if (gold.has(e)) tp++;
+      else fp++;
+      for (const g of gold) if (!ends.has(g)) fn++;
+    }
+    const p = tp / (tp + fp);
+    const r = tp / (tp + fn);
+    const f1 = (2 * p * r) / (p + r);
+    console.log(`GUM Wikinews boundaries: P ${p.toFixed(4)} R ${r.toFixed(4)} F1 ${f1.toFixed(4)} (${tp + fn} gold)`);
+    expect(f1).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('keeps abbreviations, initials and figures inside sentences', () => {
+    expect(texts('Gov. Andrew Cuomo met Sen. Chuck Schumer and Rep. Jerry Nadler on Sept. 12 in St. Paul. They talked.')).toHaveLength(2);
+    expect(texts('J. R. R. Tolkien wrote it. Dr. Jones agreed with Mr. Smith and Lt. Gen. Rob Ray.')).toEqual([
+      'J. R. R. Tolkien wrote it.',
+      'Dr. Jones agreed with Mr. Smith and Lt. Gen. Rob Ray.',
+    ]);
+    expect(texts('Sales rose 1.5% to $3.2 bn, or 1,000.5 units, over 125 miles after 9/11 and 3½ years. No. 3 was next.')).toHaveLength(2);
+    expect(texts('Acme Inc. reported a loss. Shares in Acme Corp. fell on Jan. 5. U.S. officials said so.')).toEqual([
+      'Acme Inc. reported a loss.',
+      'Shares in Acme Corp. fell on Jan. 5.',
+      'U.S. officials said so.',
+    ]);
+    expect(texts('He moved to the U.S. The move was hard.')).toHaveLength(2);
+  });
+
+  it('handles quotations, ellipses, datelines and list items', () => {
+    expect(texts('"We will win," he said. "It is false." He left.')).toEqual(['"We will win," he said.', '"It is false."', 'He left.']);
+    expect(texts('Well... maybe not. It ended.')).toEqual(['Well... maybe not.', 'It ended.']);
+    expect(texts('KYIV, Ukraine (AP) — Russia launched 40 drones overnight, the air force said.')).toHaveLength(1);
+    expect(texts('Key points\n- rates rose\n- jobs fell\n\nCaption: a photo')).toEqual(['Key points', '- rates rose', '- jobs fell', 'Caption: a photo']);
+  });
+
+  it('joins hard-wrapped lines inside a paragraph (FOMC statement)', () => {
+    const text = fs.readFileSync(path.join(CORPUS_DIR, 'news_en/us_gov_fomc/20080122.txt'), 'utf8');
+    const s = segmentSentences(text);
+    expect(s[0]!.text.replace(/\s+/g, ' ')).toBe(
+      'The Federal Open Market Committee has decided to lower its target for the federal funds rate 75 basis points to 3-1/2 percent.',
+    );
+    expect(s.some((x) => x.text.replace(/\s+/g, ' ').includes('Donald L. Kohn; Randall S. Kroszner'))).toBe(true);
+    for (const x of s) expect(text.slice(x.start, x.end)).toBe(x.text);
+  });
+
+  it('handles Russian abbreviations and real Russian news', () => {
+    expect(texts('Он родился в 1990 г. в Москве, т.е. давно. Живёт на ул. Ленина, им. Пушкина и т. д. Далее.', 'ru')).toEqual([
+      'Он родился в 1990 г. в Москве, т.е. давно.',
+      'Живёт на ул. Ленина, им. Пушкина и т. д.',
+      'Далее.',
+    ]);
+    expect(texts('Штраф составит 5 млн. рублей. Закон подписан.', 'ru')).toHaveLength(2);
+    const dir = path.join(CORPUS_DIR, 'news_ru/ru_wikinews_nerel');
+    const text = fs.readFileSync(path.join(dir, '140635_text.txt'), 'utf8');
+    const s = segmentSentences(text, 'ru');
+    expect(s.some((x) => x.text.includes('от 3 тыс. до 5 тыс. рублей'))).toBe(true);
+    for (const x of s) expect(x.text.length).toBeGreaterThan(2);
+  });
+});

@@ -1,0 +1,93 @@
+import MarkdownIt from 'markdown-it';
+import { describe, expect, it } from 'vitest';
+import {
+  csvField,
+  escapeHtml,
+  escapeMarkdown,
+  htmlLink,
+  markdownLink,
+  neutraliseFormula,
+  safeHttpUrl,
+} from '../../../electron/core/report/escape';
+import { HOSTILE } from './fixture';
+
+const markdown = new MarkdownIt({ html: true, linkify: true });
+
+describe('escapeHtml', () => {
+  it('escapes the five HTML-significant characters and nothing else', () => {
+    expect(escapeHtml(`<a href="x" onclick='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
+    expect(escapeHtml(HOSTILE.cyrillic)).toBe(HOSTILE.cyrillic);
+    expect(escapeHtml(HOSTILE.emoji)).toBe(HOSTILE.emoji);
+  });
+});
+
+describe('links', () => {
+  it.each([
+    ['javascript:alert(1)', null],
+    [' JaVaScRiPt:alert(1)', null],
+    ['java\tscript:alert(1)', null],
+    ['data:text/html,<script>alert(1)</script>', null],
+    ['file:///etc/passwd', null],
+    ['/relative/path', null],
+    ['vbscript:msgbox', null],
+    ['https://example.org/a?b=1', 'https://example.org/a?b=1'],
+    ['http://example.org', 'http://example.org/'],
+  ])('safeHttpUrl(%j) -> %j', (input, expected) => {
+    expect(safeHttpUrl(input)).toBe(expected);
+  });
+
+  it('makes <a> only for http(s), with rel="noopener noreferrer"', () => {
+    expect(htmlLink('javascript:alert(1)', '<b>x</b>')).toBe('&lt;b&gt;x&lt;/b&gt;');
+    expect(htmlLink('https://example.org/?q="x"', 'ok')).toBe(
+      '<a href="https://example.org/?q=%22x%22" rel="noopener noreferrer" target="_blank">ok</a>',
+    );
+  });
+
+  it('markdownLink renders a link only for http(s) and cannot be broken out of', () => {
+    const bad = markdown.render(markdownLink('javascript:alert(1)', 'x'));
+    expect(bad).not.toContain('<a');
+    const good = markdown.render(markdownLink('https://example.org/a_(b)<c>', '[label](javascript:x)'));
+    expect(good).toMatch(/^<p><a href="https:\/\/example\.org\/a_\(b\)%3Cc%3E">\[label\]\(javascript:x\)<\/a><\/p>\n$/);
+  });
+});
+
+describe('escapeMarkdown', () => {
+  it.each(Object.entries(HOSTILE))('keeps the %s payload as plain text', (_name, payload) => {
+    const html = markdown.render(escapeMarkdown(payload));
+    expect(html).not.toMatch(/<(script|img|style|h\d|ul|ol|blockquote|code|em|strong|table|hr)\b/i);
+    expect(html).not.toContain('<!--');
+    // A GFM renderer may still autolink a bare http(s) address in the text; nothing else becomes a link.
+    for (const [, href] of html.matchAll(/<a href="([^"]*)"/g)) expect(href).toMatch(/^https?:\/\//);
+  });
+
+  it('keeps the words readable', () => {
+    const html = markdown.render(escapeMarkdown('# Not a heading\n1. not a list\n*not emphasis* and a_b_c'));
+    expect(html).toBe('<p># Not a heading<br>\n1. not a list<br>\n*not emphasis* and a_b_c</p>\n');
+  });
+});
+
+describe('CSV cells', () => {
+  it.each([
+    ['=1+2', "'=1+2"],
+    ['+cmd', "'+cmd"],
+    ['-1+1', "'-1+1"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['\t=1', "'\t=1"],
+    ['\r=1', `"'\r=1"`],
+    ['plain', 'plain'],
+    ['a, b', '"a, b"'],
+    ['say "hi"', '"say ""hi"""'],
+    ['two\nlines', '"two\nlines"'],
+  ])('csvField(%j) -> %j', (input, expected) => {
+    expect(csvField(input)).toBe(expected);
+  });
+
+  it('neutralises only the formula prefixes', () => {
+    for (const p of ['=', '+', '-', '@', '\t', '\r']) expect(neutraliseFormula(`${p}x`)).toBe(`'${p}x`);
+    for (const p of ['a', ' ', "'", '1', '€']) expect(neutraliseFormula(`${p}x`)).toBe(`${p}x`);
+  });
+
+  it('writes numbers, booleans and nulls as plain values', () => {
+    expect([csvField(-3), csvField(true), csvField(null), csvField(undefined)]).toEqual(['-3', 'true', '', '']);
+  });
+});

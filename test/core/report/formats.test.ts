@@ -1,0 +1,325 @@
+import { parse as parseCsv } from 'csv-parse/sync';
+import { JSDOM } from 'jsdom';
+import MarkdownIt from 'markdown-it';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, invoke } from '../../../electron/core/dispatch';
+import { buildReportModel, workspaceFingerprint } from '../../../electron/core/report/build';
+import { CSV_COLUMNS } from '../../../electron/core/report/render-csv';
+import { claimReviewSchema } from '../../../electron/core/report/render-claimreview';
+import { renderReport } from '../../../electron/core/report/render';
+import { reportModelSchema, type ReportModel } from '../../../electron/core/report/schema';
+import { DEFAULT_REPORT_OPTIONS, type ReportOptions } from '../../../shared/report';
+import { buildReportFixture, HOSTILE, type ReportFixture } from './fixture';
+
+let f: ReportFixture;
+let model: ReportModel;
+const OPTIONS: ReportOptions = {
+  ...DEFAULT_REPORT_OPTIONS,
+  title: 'Weekly check <b>bold</b>',
+  organisation: 'Example Fact Desk',
+  author: 'Ann Analyst',
+  baseUrl: 'https://factdesk.example/reports/week-18',
+};
+
+beforeAll(async () => {
+  f = await buildReportFixture();
+  model = buildReportModel({ db: f.ctx.workspace.db, workspaceName: 'fixture', options: OPTIONS });
+});
+afterAll(() => f.ctx.workspace.close());
+
+const allClaims = () => model.documents.flatMap((d) => d.claims);
+
+describe('the report model', () => {
+  it('matches the JSON schema and keeps documents and claims in text order', () => {
+    expect(reportModelSchema.safeParse(model).success).toBe(true);
+    const total = (f.ctx.workspace.db.prepare('SELECT count(*) FROM claims WHERE deleted = 0').pluck().get() as number) ?? 0;
+    expect(model.summary.total).toBe(total);
+    expect(model.summary.sourced + model.summary.disputed + model.summary.unverified).toBe(total);
+    expect(allClaims().map((c) => c.number)).toEqual(Array.from({ length: total }, (_, i) => i + 1));
+    for (const d of model.documents) {
+      const starts = d.claims.filter((c) => c.context).map((c) => c.context!.quote);
+      expect(starts.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('carries sources with stance, notes, attachments, and who decided', () => {
+    const decided = allClaims().find((c) => c.id === f.decidedClaimId)!;
+    expect(decided.decidedBy).toBe('Ben Editor');
+    expect(decided.decidedHow).toBe('verdict-change');
+    expect(decided.sources.map((s) => s.stance)).toEqual(['contradicts', 'context']);
+    const first = model.documents[0]!.claims[0]!;
+    expect(first.verdict).toBe('sourced');
+    expect(first.notes[0]?.author).toBe('Ann Analyst');
+    expect(first.attachments[0]?.sha256).toBe(f.attachmentSha256);
+    expect(model.attachments.map((a) => a.sha256)).toEqual([f.attachmentSha256]);
+    const untouched = allClaims().find((c) => c.verdict === 'unverified')!;
+    expect(untouched.decidedHow).toBe('creation');
+  });
+
+  it('filters by document and verdict', () => {
+    const scoped = buildReportModel({
+      db: f.ctx.workspace.db,
+      workspaceName: 'fixture',
+      options: { ...OPTIONS, scope: { documentIds: [f.documentIds[0]!], verdicts: ['sourced', 'disputed'] } },
+    });
+    expect(scoped.documents.map((d) => d.id)).toEqual([f.documentIds[0]]);
+    expect(scoped.summary.total).toBe(2);
+    expect(scoped.documents[0]!.claims.every((c) => c.verdict !== 'unverified')).toBe(true);
+    expect(() =>
+      buildReportModel({ db: f.ctx.workspace.db, workspaceName: 'x', options: { ...OPTIONS, scope: { documentIds: ['nope'] } } }),
+    ).toThrow(/No document with id nope/);
+  });
+
+  it('fingerprints the change log: stable while nothing changes, different after any write', async () => {
+    const before = workspaceFingerprint(f.ctx.workspace.db);
+    expect(workspaceFingerprint(f.ctx.workspace.db)).toEqual(before);
+    expect(model.workspace.fingerprint).toBe(before.fingerprint);
+    await call(f.ctx, 'notes.add', { claimId: f.decidedClaimId, text: 'One more note' });
+    const after = workspaceFingerprint(f.ctx.workspace.db);
+    expect(after.fingerprint).not.toBe(before.fingerprint);
+    expect(after.changeCount).toBeGreaterThan(before.changeCount);
+  });
+
+  it('flags claims with an open merge conflict', () => {
+    const db = f.ctx.workspace.db;
+    db.prepare("INSERT INTO conflicts (entity, entity_id, field) VALUES ('claim', ?, 'verdict')").run(f.decidedClaimId);
+    try {
+      const m = buildReportModel({ db, workspaceName: 'x', options: OPTIONS });
+      const flagged = m.documents.flatMap((d) => d.claims).filter((c) => c.conflicted);
+      expect(flagged.map((c) => c.id)).toEqual([f.decidedClaimId]);
+      expect(renderReport('html', m).content).toContain('Conflicting verdicts');
+    } finally {
+      db.prepare('DELETE FROM conflicts WHERE entity_id = ?').run(f.decidedClaimId);
+    }
+  });
+});
+
+describe('HTML', () => {
+  let doc: Document;
+  let html: string;
+  beforeAll(() => {
+    html = renderReport('html', model).content;
+    doc = new JSDOM(html).window.document;
+  });
+
+  it('is self-contained: a strict CSP, no scripts, no external resources', () => {
+    const csp = doc.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '';
+    expect(csp).toContain("default-src 'none'");
+    expect(doc.querySelectorAll('script, link, iframe, object, embed, img, base, form').length).toBe(0);
+    for (const el of doc.querySelectorAll('*')) {
+      for (const attr of el.getAttributeNames()) {
+        expect(attr.startsWith('on'), `${el.tagName} ${attr}`).toBe(false);
+        if (attr === 'src' || attr === 'srcset') throw new Error(`external resource on ${el.tagName}`);
+      }
+    }
+    for (const use of doc.querySelectorAll('use')) expect(use.getAttribute('href')).toMatch(/^#i-/);
+    expect(html).not.toMatch(/url\(\s*['"]?(https?:|\/\/)/i);
+    expect(html).not.toMatch(/@import/i);
+  });
+
+  it('links only to http(s), always with rel="noopener noreferrer"', () => {
+    for (const a of doc.querySelectorAll('a[href]')) {
+      const href = a.getAttribute('href')!;
+      if (href.startsWith('#')) continue;
+      expect(href).toMatch(/^https?:\/\//);
+      expect(a.getAttribute('rel')).toBe('noopener noreferrer');
+    }
+    expect(html.toLowerCase()).not.toContain('href="javascript');
+  });
+
+  it('has a summary with an SVG chart, a contents list per document, and one anchor per claim', () => {
+    expect(doc.querySelector('section.summary svg.chart')).not.toBeNull();
+    expect(doc.querySelector('svg.chart')!.getAttribute('aria-label')).toContain(`Sourced: ${model.summary.sourced}`);
+    const sections = doc.querySelectorAll('section.document');
+    expect(sections.length).toBe(model.documents.length);
+    for (const [i, d] of model.documents.entries()) {
+      const links = [...sections[i]!.querySelectorAll('nav.toc a')].map((a) => a.getAttribute('href'));
+      expect(links).toEqual(d.claims.map((c) => `#claim-${c.id}`));
+    }
+    for (const c of allClaims()) {
+      const article = doc.getElementById(`claim-${c.id}`)!;
+      expect(article.querySelector('.badge')!.textContent).toBe(c.verdictLabel);
+      expect(article.querySelector('.badge svg.icon')).not.toBeNull();
+      expect(article.querySelector('blockquote')!.textContent).toBe(c.text);
+    }
+    expect(doc.querySelector('#evidence-appendix')!.textContent).toContain(f.attachmentSha256);
+    expect(doc.querySelector('footer.colophon')!.textContent).toContain(model.workspace.fingerprint);
+  });
+
+  it('shows every hostile payload as inert text', () => {
+    const text = doc.body.textContent ?? '';
+    for (const payload of [HOSTILE.script, HOSTILE.img, HOSTILE.jsUrl, HOSTILE.hyperlink, HOSTILE.attrBreak]) {
+      expect(text).toContain(payload);
+    }
+    expect(doc.title).toBe('Weekly check <b>bold</b>');
+    expect(doc.querySelector('b')).toBeNull();
+    expect(doc.querySelectorAll('style').length).toBe(1);
+    const hostileSection = doc.getElementById(`document-${f.hostileDocumentId}`)!;
+    expect(hostileSection.querySelector('h2')!.textContent).toBe(`${HOSTILE.script} ${HOSTILE.attrBreak}`);
+    expect(text).toContain(HOSTILE.rtl);
+    expect(text).toContain(HOSTILE.cyrillic);
+    expect(text).toContain(HOSTILE.emoji);
+  });
+
+  it('leaves out sections that are switched off', () => {
+    const lean = buildReportModel({
+      db: f.ctx.workspace.db,
+      workspaceName: 'x',
+      options: { ...OPTIONS, sections: { ...OPTIONS.sections, sources: false, notes: false, appendix: false, summary: false } },
+    });
+    const d = new JSDOM(renderReport('html', lean).content).window.document;
+    expect(d.querySelector('ul.sources, ul.notes, #evidence-appendix, section.summary')).toBeNull();
+  });
+});
+
+describe('CSV', () => {
+  let content: string;
+  let rows: string[][];
+  beforeAll(() => {
+    content = renderReport('csv', model).content;
+    rows = parseCsv(content, { bom: true, relax_column_count: false }) as string[][];
+  });
+
+  it('is RFC 4180 with a UTF-8 BOM, CRLF records and one row per claim', () => {
+    expect(content.startsWith('\uFEFF')).toBe(true);
+    expect(content.endsWith('\r\n')).toBe(true);
+    expect(content.replace(/"(?:[^"]|"")*"/g, '').match(/\n/g)!.length).toBe(
+      content.replace(/"(?:[^"]|"")*"/g, '').match(/\r\n/g)!.length,
+    );
+    expect(rows[0]).toEqual([...CSV_COLUMNS]);
+    expect(rows.length).toBe(model.summary.total + 1);
+    expect(rows.slice(1).map((r) => r[1])).toEqual(allClaims().map((c) => c.id));
+  });
+
+  it('neutralises every cell that would start a formula', () => {
+    const col = CSV_COLUMNS.indexOf('claim');
+    const cells = new Map(rows.slice(1).map((r) => [r[col]!.replace(/^'/, ''), r[col]!]));
+    for (const payload of [HOSTILE.hyperlink, HOSTILE.sum, HOSTILE.plusCmd, HOSTILE.minus]) {
+      expect(cells.get(payload)).toBe(`'${payload}`);
+    }
+    for (const row of rows.slice(1)) {
+      for (const cell of row) expect(cell, `cell ${JSON.stringify(cell).slice(0, 40)}`).not.toMatch(/^[=+\-@\t\r]/);
+    }
+    const claimant = CSV_COLUMNS.indexOf('claimant');
+    expect(rows.some((r) => r[claimant] === `'${HOSTILE.hyperlink}`)).toBe(true);
+  });
+
+  it('keeps Unicode intact', () => {
+    const col = CSV_COLUMNS.indexOf('claim');
+    const texts = rows.map((r) => r[col]);
+    expect(texts).toContain(HOSTILE.cyrillic);
+    expect(texts).toContain(HOSTILE.emoji);
+    expect(texts).toContain(HOSTILE.rtl);
+  });
+});
+
+describe('JSON', () => {
+  it('is the model, validated by the versioned schema, and safe to embed in HTML', () => {
+    const content = renderReport('json', model).content;
+    expect(content).not.toMatch(/<\/?script/i);
+    const parsed = reportModelSchema.parse(JSON.parse(content));
+    expect(parsed.schemaVersion).toBe(1);
+    expect(parsed).toEqual(model);
+  });
+});
+
+describe('ClaimReview', () => {
+  it('has one valid ClaimReview per claim with the documented rating scale', () => {
+    const rendered = renderReport('claimreview', model);
+    const items = JSON.parse(rendered.content) as unknown[];
+    expect(items.length).toBe(model.summary.total);
+    const byUrl = new Map(items.map((i) => [claimReviewSchema.parse(i).url, claimReviewSchema.parse(i)]));
+    for (const c of allClaims()) {
+      const review = byUrl.get(`https://factdesk.example/reports/week-18#claim-${c.id}`)!;
+      expect(review.claimReviewed).toBe(c.text);
+      expect(review.reviewRating).toEqual({
+        '@type': 'Rating',
+        ratingValue: { disputed: 1, unverified: 2, sourced: 3 }[c.verdict],
+        worstRating: 1,
+        bestRating: 3,
+        alternateName: c.verdictLabel,
+      });
+      expect(review.author).toEqual({ '@type': 'Organization', name: 'Example Fact Desk', url: 'https://factdesk.example/' });
+      expect(review.datePublished).toBe(model.generatedAt.slice(0, 10));
+    }
+    const first = byUrl.get(`https://factdesk.example/reports/week-18#claim-${model.documents[0]!.claims[0]!.id}`)!;
+    expect(first.itemReviewed.appearance?.[0]?.url).toMatch(/^https:\/\/en\.wikinews\.org\//);
+    const hostile = items.map((i) => claimReviewSchema.parse(i)).find((r) => r.claimReviewed === HOSTILE.script)!;
+    expect(hostile.itemReviewed.author?.name).toBe(HOSTILE.img);
+    expect(hostile.itemReviewed.appearance?.[0]?.url).toBeUndefined();
+    expect(rendered.content).not.toContain('<script>');
+    expect(rendered.warnings.some((w) => /claimReviewed is N characters/.test(w))).toBe(true);
+  });
+
+  it('refuses to export without the organisation or the base URL', () => {
+    const noOrg = buildReportModel({ db: f.ctx.workspace.db, workspaceName: 'x', options: { ...OPTIONS, organisation: '' } });
+    expect(() => renderReport('claimreview', noOrg)).toThrow(/organisation/);
+    const noUrl = buildReportModel({ db: f.ctx.workspace.db, workspaceName: 'x', options: { ...OPTIONS, baseUrl: '' } });
+    expect(() => renderReport('claimreview', noUrl)).toThrow(/Base URL/);
+  });
+});
+
+describe('Markdown', () => {
+  it('renders the structure and keeps hostile payloads inert', () => {
+    const content = renderReport('md', model).content;
+    const html = new MarkdownIt({ html: true, linkify: true }).render(content);
+    const doc = new JSDOM(html).window.document;
+    expect(doc.querySelector('h1')!.textContent).toBe(OPTIONS.title);
+    expect([...doc.querySelectorAll('h2')].map((h) => h.textContent)).toEqual([
+      'Summary',
+      ...model.documents.map((d, i) => `Document ${i + 1}: ${d.title.replace(/\s+/g, ' ')}`),
+      'Evidence appendix',
+    ]);
+    expect(doc.querySelectorAll('h3').length).toBe(model.summary.total);
+    expect(doc.querySelectorAll('script, img, style, iframe').length).toBe(0);
+    for (const a of doc.querySelectorAll('a')) expect(a.getAttribute('href')).toMatch(/^https?:\/\//);
+    const text = doc.body.textContent ?? '';
+    for (const payload of [HOSTILE.script, HOSTILE.img, '[click me](javascript:alert(1))']) expect(text).toContain(payload);
+    expect(text).toContain(f.attachmentSha256);
+  });
+});
+
+describe('report operations', () => {
+  it('remembers options per workspace through the change log, and validates them', async () => {
+    const saved = await call(f.ctx, 'report.options.set', {
+      options: { title: 'Remembered', sections: { notes: false }, baseUrl: 'https://example.org/r' },
+    });
+    expect(saved.sections).toEqual({ ...DEFAULT_REPORT_OPTIONS.sections, notes: false });
+    expect(await call(f.ctx, 'report.options.get', {})).toEqual(saved);
+    const logged = f.ctx.workspace.db
+      .prepare("SELECT count(*) FROM changes WHERE entity = 'setting' AND entity_id = 'report.options'")
+      .pluck()
+      .get();
+    expect(logged).toBe(1);
+    const bad = await invoke(f.ctx, 'report.options.set', { options: { baseUrl: 'javascript:alert(1)' } });
+    expect(bad.ok).toBe(false);
+    expect(await call(f.ctx, 'report.options.get', {})).toEqual(saved);
+  });
+
+  it('renders a preview limited to the first claims, and every text format', async () => {
+    const preview = await call(f.ctx, 'report.preview', { limit: 3 });
+    expect(preview.truncated).toBe(true);
+    expect(new JSDOM(preview.html).window.document.querySelectorAll('article.claim').length).toBe(3);
+    for (const format of ['html', 'md', 'csv', 'json'] as const) {
+      const r = await call(f.ctx, 'report.render', { format, options: { scope: { verdicts: ['disputed'] } } });
+      expect(r.claimCount).toBe(model.summary.disputed);
+      expect(r.suggestedFileName.endsWith(`.${r.extension}`)).toBe(true);
+    }
+  });
+
+  it('reports progress and can be cancelled', async () => {
+    const done = await call(f.ctx, 'report.render', { format: 'html', jobId: 'job-1' });
+    expect(await call(f.ctx, 'report.progress', { jobId: 'job-1' })).toEqual({
+      jobId: 'job-1',
+      state: 'done',
+      done: done.claimCount,
+      total: done.claimCount,
+    });
+    const pending = invoke(f.ctx, 'report.render', { format: 'json', jobId: 'job-2' });
+    expect((await call(f.ctx, 'report.cancel', { jobId: 'job-2' })).cancelled).toBe(true);
+    const r = await pending;
+    expect(r.ok ? 'ok' : r.error.code).toBe('CANCELLED');
+    expect((await call(f.ctx, 'report.progress', { jobId: 'job-2' })).state).toBe('cancelled');
+    expect((await call(f.ctx, 'report.progress', { jobId: 'nope' })).state).toBe('unknown');
+  });
+});

@@ -1,0 +1,134 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { CoreContext, IdentityStore } from '../../electron/core/context';
+import { Workspace } from '../../electron/core/store/workspace';
+import { installBridge, type TestBridge } from '../helpers/bridge';
+import { serveStatic, type StaticServer } from '../helpers/static-server';
+import { tempDir } from '../helpers/workspace';
+
+export const RENDERER_DIR = path.resolve(import.meta.dirname, '../../out/renderer');
+export const SCREENSHOT_DIR = path.resolve(import.meta.dirname, '../../test-results/e2e');
+const CORPUS = path.resolve(import.meta.dirname, '../../../shared/corpus/news_en/gum_wikinews_conllu');
+
+/** An identity that starts without a name, like the app on first launch. */
+export class MemoryIdentity implements IdentityStore {
+  constructor(
+    private author: string | null,
+    private readonly actorId = 'e2e0c0ffee000001',
+  ) {}
+  get() {
+    return { actorId: this.actorId, author: this.author };
+  }
+  setAuthor(name: string) {
+    this.author = name.trim();
+  }
+}
+
+export type TestContext = CoreContext & { file: string };
+
+/** A real workspace file; `file` reopens an existing one in a fresh core. */
+export function openContext(author: string | null, file = path.join(tempDir('claimbench-e2e-'), 'e2e.claimbench')): TestContext {
+  const identity = new MemoryIdentity(author);
+  const workspace = Workspace.open(
+    file,
+    () => {
+      const who = identity.get();
+      return { actorId: who.actorId, author: who.author ?? '' };
+    },
+    { create: true },
+  );
+  return { workspace, identity, file };
+}
+
+/** A GUM Wikinews article as a reader would paste it: headline, then paragraphs. */
+export function newsArticle(name: string): { title: string; text: string; sentences: string[] } {
+  const lines = fs.readFileSync(path.join(CORPUS, `GUM_news_${name}.conllu`), 'utf8').split('\n');
+  const title = lines.find((l) => l.startsWith('# meta::title = '))?.slice('# meta::title = '.length) ?? name;
+  const paragraphs: string[][] = [];
+  const sentences: string[] = [];
+  for (const line of lines) {
+    if (line === '# newpar' || line.startsWith('# newpar ')) paragraphs.push([]);
+    else if (line.startsWith('# text = ')) {
+      const sentence = line.slice('# text = '.length).trim();
+      sentences.push(sentence);
+      if (paragraphs.length === 0) paragraphs.push([]);
+      paragraphs[paragraphs.length - 1]!.push(sentence);
+    }
+  }
+  const text = paragraphs
+    .filter((p) => p.length > 0)
+    .map((p) => p.join(' '))
+    .join('\n\n');
+  return { title, text, sentences };
+}
+
+export const NEWS_ARTICLES = ['afghan', 'clock', 'defector', 'expo', 'hackers', 'ie9', 'iodine', 'lanterns', 'questionnaire', 'soccer', 'taxes', 'warming'];
+
+export interface Harness {
+  browser: Browser;
+  server: StaticServer;
+  close(): Promise<void>;
+}
+
+export async function startHarness(): Promise<Harness> {
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const server = await serveStatic(RENDERER_DIR);
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  return {
+    browser,
+    server,
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+export interface AppPage {
+  page: Page;
+  bridge: TestBridge;
+  errors: string[];
+  close(): Promise<void>;
+}
+
+/** The built renderer in a fresh browser context, bound to `ctx`. */
+export async function openApp(
+  harness: Harness,
+  ctx: CoreContext,
+  options: { colorScheme?: 'light' | 'dark' } = {},
+): Promise<AppPage> {
+  const context = await harness.browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    colorScheme: options.colorScheme ?? 'light',
+    deviceScaleFactor: 1,
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  const bridge = await installBridge(page, ctx);
+  await page.goto(harness.server.url);
+  await page.locator('.app').waitFor();
+  return { page, bridge, errors, close: () => context.close() };
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  // Let tooltips and transitions settle so the picture shows the resting state.
+  await page.mouse.move(0, 0);
+  await page.waitForTimeout(150);
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
+}
