@@ -43,8 +43,10 @@ export interface MergePreview {
   /** At most `itemLimit` items; `itemCount` is the full number. */
   items: MergeItem[];
   itemCount: number;
-  /** Conflicts the merge would open (claims and fields). */
+  /** Conflicts the merge would open (claim and field), in full for the first `itemLimit` claims. */
   conflicts: ConflictInfo[];
+  /** How many claim fields the merge puts in conflict. */
+  conflictCount: number;
 }
 
 export interface MergeResult extends MergePreview {

@@ -1,11 +1,4 @@
-import {
-  QueryClient,
-  queryOptions,
-  useMutation,
-  useQuery,
-  useQueryClient,
-  type UseMutationOptions,
-} from '@tanstack/react-query';
+import { QueryClient, queryOptions, useMutation, useQuery, useQueryClient, type UseMutationOptions } from '@tanstack/react-query';
 import type { OperationInput, OperationName, OperationOutput } from '../../shared/api';
 import { ApiError, call } from './client';
 

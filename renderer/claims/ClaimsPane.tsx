@@ -92,6 +92,8 @@ export function ClaimsPane() {
 function ClaimList({ total }: { total: number }) {
   const { state, pages, dispatch, refs } = useWorkbench();
   const { index: selectedIndex } = state.selection;
+  // The virtualizer's API is mutable by design; this component re-renders on every scroll anyway.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: total,
     getScrollElement: () => refs.claimList.current,

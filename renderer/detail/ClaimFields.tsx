@@ -72,9 +72,19 @@ export function ClaimContext({ claim }: { claim: Claim }) {
   const suffix = (cutAfter ? claim.anchor.suffix.replace(/\s+\S*$/, '') : claim.anchor.suffix).trim();
   return (
     <blockquote className="claim-context">
-      {prefix && <span className="context-around">{cutBefore ? '…' : ''}{prefix}</span>}
+      {prefix && (
+        <span className="context-around">
+          {cutBefore ? '…' : ''}
+          {prefix}
+        </span>
+      )}
       <mark className="context-exact">{exact}</mark>
-      {suffix && <span className="context-around">{suffix}{cutAfter ? '…' : ''}</span>}
+      {suffix && (
+        <span className="context-around">
+          {suffix}
+          {cutAfter ? '…' : ''}
+        </span>
+      )}
     </blockquote>
   );
 }

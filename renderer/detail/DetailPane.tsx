@@ -41,7 +41,7 @@ export function DetailPane() {
     <section className="pane detail-pane" aria-label="Claim detail">
       <div className="pane-toolbar">
         <h2 className="pane-title">
-          Claim {index + 1} <span className="muted">of {pages.total ?? '…'}</span>
+          Claim {(index + 1).toLocaleString()} <span className="muted">of {pages.total?.toLocaleString() ?? '…'}</span>
         </h2>
         <div className="toolbar-actions">
           <IconButton label="Delete claim" shortcut="Del" icon={<Trash size={15} />} onClick={commands.deleteClaim} />

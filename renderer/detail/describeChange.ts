@@ -30,9 +30,7 @@ export function describeChange(entry: HistoryEntry): ChangeDescription {
 
   switch (entry.field) {
     case CREATE_FIELD:
-      return say(
-        entry.action?.startsWith('Add document') ? `${who} found it in a new document` : `${who} added the claim`,
-      );
+      return say(entry.action?.startsWith('Add document') ? `${who} found it in a new document` : `${who} added the claim`);
     case 'verdict':
       return say(`${who} marked ${verdictLabel(to)}`, isBlank(from) ? null : `was ${verdictLabel(from)}`);
     case 'text':

@@ -69,13 +69,7 @@ export function DocumentMenu({ document }: { document: DocumentSummary }) {
         <form onSubmit={submitRename} className="form">
           <label className="field">
             <span className="field-label">Title</span>
-            <input
-              className="field-input"
-              value={title}
-              autoFocus
-              maxLength={2_000}
-              onChange={(e) => setTitle(e.target.value)}
-            />
+            <input className="field-input" value={title} autoFocus maxLength={2_000} onChange={(e) => setTitle(e.target.value)} />
           </label>
           <div className="form-actions">
             <Button onClick={() => setRenaming(false)}>Cancel</Button>

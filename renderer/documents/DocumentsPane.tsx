@@ -115,7 +115,7 @@ function DocumentOption({ id, selected, title, icon, checked, total, onSelect }:
             <span className="doc-bar-fill" style={{ width: `${Math.round(share * 100)}%` }} />
           </span>
           <span className="doc-count">
-            {checked}/{total}
+            {checked.toLocaleString()}/{total.toLocaleString()}
           </span>
         </span>
       </span>

@@ -21,5 +21,10 @@ export function readTextFile(file: File, onProgress: (fraction: number) => void)
 }
 
 export function titleFromFileName(name: string): string {
-  return name.replace(/\.[^.]+$/, '').replace(/[_-]+/g, ' ').trim() || name;
+  return (
+    name
+      .replace(/\.[^.]+$/, '')
+      .replace(/[_-]+/g, ' ')
+      .trim() || name
+  );
 }

@@ -22,7 +22,13 @@ export const IconButton = forwardRef<HTMLButtonElement, IconButtonProps>(functio
         </>
       }
     >
-      <Button ref={ref} variant={variant} aria-label={label} className={['icon-btn', className].filter(Boolean).join(' ')} {...rest}>
+      <Button
+        ref={ref}
+        variant={variant}
+        aria-label={label}
+        className={['icon-btn', className].filter(Boolean).join(' ')}
+        {...rest}
+      >
         {icon}
       </Button>
     </Tooltip>

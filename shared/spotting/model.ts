@@ -44,6 +44,20 @@ export interface SpotterScore {
 
 const RULE_LABELS = new Map(RULES.map((r) => [r.kind, r.label]));
 
+/**
+ * Fixed, hand-set adjustments for news prose, which the debate-trained weights under-rate: a figure
+ * with a unit stated plainly (no hedge, question or opinion) is worth checking in an article even when
+ * its wording ("the town lies about 125 miles…") is unlike debate claims. Not learned; kept small.
+ */
+const NEWS_PRIORS: { kind: string; label: string; weight: number; applies: (features: string[]) => boolean }[] = [
+  {
+    kind: 'stated_figure',
+    label: 'states a figure as fact',
+    weight: 0.5,
+    applies: (f) => f.includes('r:measure') && !f.includes('r:hedge') && !f.includes('r:question') && !f.includes('r:opinion'),
+  },
+];
+
 export class Spotter {
   private readonly weights: Map<string, number>;
 
@@ -71,6 +85,12 @@ export class Spotter {
         const kind = name.slice(2);
         reasons.push({ kind, label: RULE_LABELS.get(kind) ?? kind, weight: round(contribution) });
       } else if (isNgram(name)) wording += contribution;
+    }
+    for (const prior of NEWS_PRIORS) {
+      if (prior.applies(names)) {
+        logit += prior.weight;
+        reasons.push({ kind: prior.kind, label: prior.label, weight: prior.weight });
+      }
     }
     if (Math.abs(wording) >= 0.25) {
       reasons.push({

@@ -18,6 +18,14 @@ const ATTRIBUTION =
 
 export const RULES: readonly RuleDef[] = [
   { kind: 'quantity', label: 'states a number or amount', test: (s) => /\d/.test(s) || NUMBER_WORDS.test(s) },
+  {
+    kind: 'measure',
+    label: 'gives a figure with a unit (miles, people, tonnes…)',
+    test: (s) =>
+      /\d[\d,.]*\s*(?:%|percent|per cent|miles?|km|kilomet(?:er|re)s?|met(?:er|re)s?|feet|tons?|tonnes?|people|persons?|deaths?|dead|casualties|troops|soldiers|civilians|drones?|missiles?|jobs|votes|years?|days?|hours?|times|members|countries|states|cases|units|barrels|points|basis points|[mb]illion|thousand|hundred|\s?bn|\s?m\b)|(?:млн|млрд|тыс|человек|процент|км|рубл|гривен)/i.test(
+        s,
+      ),
+  },
   { kind: 'percent', label: 'states a percentage or rate', test: (s) => /%|\bper ?cent\b|\bpercentage\b|\brate\b|процент/i.test(s) },
   { kind: 'money', label: 'mentions money', test: (s) => /[$€£₴₽]|\b(?:dollars?|budget|tax(?:es)?|deficit|debt|spending|cost|billion|trillion)\b|(?:рубл|гривн|долл)/i.test(s) },
   { kind: 'attribution', label: 'attributed to a source', test: (s) => ATTRIBUTION.test(s) },

@@ -49,8 +49,8 @@ export function reanchor(newText: string, anchor: TextAnchor): Reanchored | null
   }
   // 2. Fuzzy: the text between the prefix and the suffix, if it is close enough to the old quote.
   const maxEdits = Math.max(2, Math.floor(anchor.exact.length * 0.25));
-  const starts = landmarks(newText, anchor.prefix, true);
-  const ends = landmarks(newText, anchor.suffix, false);
+  const starts = landmarks(newText, anchor.prefix, true, anchor.start);
+  const ends = landmarks(newText, anchor.suffix, false, anchor.end);
   let best: { start: number; end: number; d: number } | null = null;
   const consider = (start: number, end: number) => {
     if (end <= start || end - start > anchor.exact.length * 2 + 20) return;
@@ -58,18 +58,22 @@ export function reanchor(newText: string, anchor: TextAnchor): Reanchored | null
     if (d <= maxEdits && (!best || d < best.d || (d === best.d && Math.abs(start - anchor.start) < Math.abs(best.start - anchor.start)))) best = { start, end, d };
   };
   for (const s of starts) for (const e of ends) consider(s, e);
-  for (const s of starts) consider(s, s + anchor.exact.length);
-  for (const e of ends) consider(e - anchor.exact.length, e);
+  // Only one landmark survived the edit: try every length the edit budget allows.
+  const len = anchor.exact.length;
+  const slack = Math.min(maxEdits, 40);
+  for (const s of starts) for (let d = -slack; d <= slack; d++) consider(s, s + len + d);
+  for (const e of ends) for (let d = -slack; d <= slack; d++) consider(e - len - d, e);
   if (!best) return null;
   const { start, end } = best;
   return { anchor: makeAnchor(newText, start, end), method: 'fuzzy' };
 }
 
 /** Positions just after every occurrence of the prefix (or just before every occurrence of the suffix), using its nearest 16 characters. */
-function landmarks(text: string, context: string, isPrefix: boolean): number[] {
+function landmarks(text: string, context: string, isPrefix: boolean, near: number): number[] {
   const probe = isPrefix ? context.slice(-16) : context.slice(0, 16);
   if (probe.trim().length < 4) return [];
   const out: number[] = [];
-  for (let i = text.indexOf(probe); i >= 0 && out.length < 50; i = text.indexOf(probe, i + 1)) out.push(isPrefix ? i + probe.length : i);
-  return out;
+  for (let i = text.indexOf(probe); i >= 0 && out.length < 200; i = text.indexOf(probe, i + 1)) out.push(isPrefix ? i + probe.length : i);
+  // Repeated boilerplate: keep the occurrences nearest the old position.
+  return out.sort((a, b) => Math.abs(a - near) - Math.abs(b - near)).slice(0, 8);
 }

@@ -63,7 +63,20 @@ export function newsArticle(name: string): { title: string; text: string; senten
   return { title, text, sentences };
 }
 
-export const NEWS_ARTICLES = ['afghan', 'clock', 'defector', 'expo', 'hackers', 'ie9', 'iodine', 'lanterns', 'questionnaire', 'soccer', 'taxes', 'warming'];
+export const NEWS_ARTICLES = [
+  'afghan',
+  'clock',
+  'defector',
+  'expo',
+  'hackers',
+  'ie9',
+  'iodine',
+  'lanterns',
+  'questionnaire',
+  'soccer',
+  'taxes',
+  'warming',
+];
 
 export interface Harness {
   browser: Browser;

@@ -1,15 +1,45 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call } from '../../electron/core/dispatch';
-import { NEWS_ARTICLES, newsArticle, openApp, openContext, screenshot, startHarness, type Harness, type TestContext } from './harness';
+import {
+  NEWS_ARTICLES,
+  newsArticle,
+  openApp,
+  openContext,
+  screenshot,
+  startHarness,
+  type Harness,
+  type TestContext,
+} from './harness';
 
 const CLAIMS = 20_000;
 
-/** 20,000 real news sentences, one per paragraph so each becomes exactly one candidate claim. */
-function bigDocument(): string {
+/**
+ * One real article through documents.createFromText, then real news sentences as further claims up
+ * to 20,000, written in one undoable action through the workspace's single write path (the
+ * sentence splitter is not what this test measures, and pasting 20,000 sentences takes minutes).
+ */
+async function seed(ctx: TestContext): Promise<void> {
+  const article = newsArticle('iodine');
+  const { document, claimCount } = await call(ctx, 'documents.createFromText', {
+    title: 'Twenty thousand claims',
+    text: article.text,
+  });
   const sentences = NEWS_ARTICLES.flatMap((name) => newsArticle(name).sentences).filter((s) => /[a-z]{3}/i.test(s));
-  const out: string[] = [];
-  for (let i = 0; out.length < CLAIMS; i++) out.push(`${sentences[i % sentences.length]!.replace(/[.!?"”]*$/, '')} (${i + 1}).`);
-  return out.join('\n\n');
+  ctx.workspace.undo.run('Seed claims', (w) => {
+    for (let i = 0; i < CLAIMS - claimCount; i++) {
+      w.create('claim', randomUUID(), {
+        documentId: document.id,
+        ordinal: 1_000_000 + i,
+        text: `${sentences[i % sentences.length]} (#${i + 1})`,
+        anchor: null,
+        claimant: null,
+        score: null,
+        reasons: [],
+        verdict: 'unverified',
+      });
+    }
+  });
 }
 
 let harness: Harness;
@@ -18,7 +48,7 @@ let ctx: TestContext;
 beforeAll(async () => {
   harness = await startHarness();
   ctx = openContext('Ann Lee');
-  await call(ctx, 'documents.createFromText', { title: 'Twenty thousand claims', text: bigDocument() });
+  await seed(ctx);
 });
 afterAll(async () => {
   ctx?.workspace.close();
@@ -28,7 +58,7 @@ afterAll(async () => {
 describe('a very long claim list', () => {
   it('stays virtualised and keyboard-driven with 20,000 claims', async () => {
     const total = (await call(ctx, 'stats.get', {})).total;
-    expect(total).toBeGreaterThanOrEqual(CLAIMS);
+    expect(total).toBe(CLAIMS);
     const { page, bridge, errors, close } = await openApp(harness, ctx);
     try {
       await page.locator('.claims-pane .pane-count', { hasText: `${total.toLocaleString('en-US')} claims` }).waitFor();
@@ -49,7 +79,10 @@ describe('a very long claim list', () => {
       expect(await page.locator('.claim-row.is-selected').getAttribute('aria-posinset')).toBe(String(total));
       await page.keyboard.press('s');
       await expect.poll(async () => (await call(ctx, 'claims.get', { id: last.id })).verdict).toBe('sourced');
-      await page.getByTestId('progress-text').filter({ hasText: `1 of ${total.toLocaleString('en-US')} checked` }).waitFor();
+      await page
+        .getByTestId('progress-text')
+        .filter({ hasText: `1 of ${total.toLocaleString('en-US')} checked` })
+        .waitFor();
 
       // Scroll to the middle by hand: rows there load and the DOM stays small.
       await page.locator('.claim-list').evaluate((el) => {

@@ -2,7 +2,16 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cspForMetaTag } from '../../vite.renderer.config';
 import { call } from '../../electron/core/dispatch';
-import { newsArticle, openApp, openContext, screenshot, startHarness, type AppPage, type Harness, type TestContext } from './harness';
+import {
+  newsArticle,
+  openApp,
+  openContext,
+  screenshot,
+  startHarness,
+  type AppPage,
+  type Harness,
+  type TestContext,
+} from './harness';
 
 let harness: Harness;
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -97,7 +106,9 @@ describe('the verdict workflow in the built renderer', () => {
     await page.keyboard.press('s');
     await page.keyboard.press('k');
     await page.keyboard.press('u');
-    await progressText(page).filter({ hasText: `3 of ${stored.length} checked` }).waitFor();
+    await progressText(page)
+      .filter({ hasText: `3 of ${stored.length} checked` })
+      .waitFor();
     expect(await countOf(page, 'sourced').innerText()).toBe('2');
     expect(await countOf(page, 'disputed').innerText()).toBe('1');
     expect(await countOf(page, 'unverified').innerText()).toBe(String(stored.length - 3));
@@ -126,10 +137,10 @@ describe('the verdict workflow in the built renderer', () => {
 
   it('edits, adds and deletes claims, with undo and redo from the keyboard and the menu', async () => {
     const ctx = openContext('Ann Lee');
-    const { document } = await seedArticle(ctx);
+    const { document: doc } = await seedArticle(ctx);
     const { page, bridge, errors } = await launch(ctx);
-    await page.locator('.doc-row', { hasText: document.title }).click();
-    const before = await claimsInDb(ctx, document.id);
+    await page.locator('.doc-row', { hasText: doc.title }).click();
+    const before = await claimsInDb(ctx, doc.id);
 
     // Edit the second claim's text. Ctrl+Z inside the field is the field's own text undo.
     await page.keyboard.press('j');
@@ -153,7 +164,7 @@ describe('the verdict workflow in the built renderer', () => {
     await addDialog.getByLabel('Claimant (optional)').fill('Cres Eastman');
     await addDialog.getByRole('button', { name: 'Add claim' }).click();
     await addDialog.waitFor({ state: 'hidden' });
-    const withAdded = await claimsInDb(ctx, document.id);
+    const withAdded = await claimsInDb(ctx, doc.id);
     expect(withAdded).toHaveLength(before.length + 1);
     const added = withAdded.find((c) => c.text === 'Iodised salt is mandatory in Australian bread.');
     expect(added).toMatchObject({ claimant: 'Cres Eastman', anchor: null, createdBy: 'Ann Lee' });
@@ -161,16 +172,16 @@ describe('the verdict workflow in the built renderer', () => {
 
     // Delete it with the keyboard, then undo and redo.
     await page.keyboard.press('Delete');
-    await expect.poll(async () => (await claimsInDb(ctx, document.id)).length).toBe(before.length);
+    await expect.poll(async () => (await claimsInDb(ctx, doc.id)).length).toBe(before.length);
     await page.keyboard.press('Control+z');
-    await expect.poll(async () => (await claimsInDb(ctx, document.id)).some((c) => c.id === added!.id)).toBe(true);
+    await expect.poll(async () => (await claimsInDb(ctx, doc.id)).some((c) => c.id === added!.id)).toBe(true);
     await page.keyboard.press('Control+Shift+z');
-    await expect.poll(async () => (await claimsInDb(ctx, document.id)).some((c) => c.id === added!.id)).toBe(false);
+    await expect.poll(async () => (await claimsInDb(ctx, doc.id)).some((c) => c.id === added!.id)).toBe(false);
     await page.locator('.claims-pane .pane-count', { hasText: `${before.length} claims` }).waitFor();
 
     // The shell's Edit menu does the same.
     await bridge.emit('menu:undo');
-    await expect.poll(async () => (await claimsInDb(ctx, document.id)).length).toBe(before.length + 1);
+    await expect.poll(async () => (await claimsInDb(ctx, doc.id)).length).toBe(before.length + 1);
     await page.locator('.claims-pane .pane-count', { hasText: `${before.length + 1} claims` }).waitFor();
     await page.keyboard.press('Control+z');
     await page.keyboard.press('Control+z');
@@ -219,17 +230,21 @@ describe('the verdict workflow in the built renderer', () => {
 
   it('keeps everything across a reload and when the file is reopened in a fresh core', async () => {
     const ctx = openContext('Ann Lee');
-    const { document } = await seedArticle(ctx, 'warming');
+    const { document: doc } = await seedArticle(ctx, 'warming');
     const { page, bridge, errors } = await launch(ctx, 'dark');
     const total = (await claimsInDb(ctx)).length;
     await page.keyboard.press('s');
     await page.keyboard.press('j');
     await page.keyboard.press('j');
     await page.keyboard.press('d');
-    await progressText(page).filter({ hasText: `2 of ${total} checked` }).waitFor();
+    await progressText(page)
+      .filter({ hasText: `2 of ${total} checked` })
+      .waitFor();
 
     await page.reload();
-    await progressText(page).filter({ hasText: `2 of ${total} checked` }).waitFor();
+    await progressText(page)
+      .filter({ hasText: `2 of ${total} checked` })
+      .waitFor();
     expect(await countOf(page, 'disputed').innerText()).toBe('1');
 
     // Close the core, reopen the same file from scratch, and point the page at it.
@@ -238,8 +253,10 @@ describe('the verdict workflow in the built renderer', () => {
     cleanups.push(() => reopened.workspace.close());
     bridge.setContext(reopened);
     await page.reload();
-    await progressText(page).filter({ hasText: `2 of ${total} checked` }).waitFor();
-    await page.locator('.doc-row', { hasText: document.title }).waitFor();
+    await progressText(page)
+      .filter({ hasText: `2 of ${total} checked` })
+      .waitFor();
+    await page.locator('.doc-row', { hasText: doc.title }).waitFor();
     const rows = await claimsInDb(reopened);
     expect(rows.slice(0, 3).map((c) => c.verdict)).toEqual(['sourced', 'unverified', 'disputed']);
     expect(await call(reopened, 'stats.get', {})).toMatchObject({ total, checked: 2, sourced: 1, disputed: 1 });

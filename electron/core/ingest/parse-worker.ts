@@ -16,18 +16,15 @@ export type ParseMessage = { id: number } & (
 );
 
 parentPort?.on('message', (req: ParseRequest) => {
+  const id = req.id;
   const post = (m: ParseMessage) => parentPort?.postMessage(m);
-  parseFile(req.name, req.bytes, (fraction) => post({ type: 'progress', fraction }))
-    .then((result) => post({ type: 'done', result }))
+  parseFile(req.name, req.bytes, (fraction) => post({ id, type: 'progress', fraction }))
+    .then((result) => post({ id, type: 'done', result }))
     .catch((e: unknown) =>
       post(
         isClaimbenchError(e)
-          ? { type: 'error', code: e.code, message: e.message }
-          : {
-              type: 'error',
-              code: 'CORRUPT',
-              message: `Could not read ${req.name}: ${e instanceof Error ? e.message : String(e)}`,
-            },
+          ? { id, type: 'error', code: e.code, message: e.message }
+          : { id, type: 'error', code: 'CORRUPT', message: `Could not read ${req.name}: ${e instanceof Error ? e.message : String(e)}` },
       ),
     );
 });

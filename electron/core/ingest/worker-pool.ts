@@ -91,6 +91,7 @@ const payloads = new Map<number, Uint8Array>();
 
 function pump(): void {
   const p = current();
+  if (!p) worker?.unref();
   if (!p || p.started) return;
   p.started = true;
   const bytes = payloads.get(p.id)!;
@@ -100,8 +101,11 @@ function pump(): void {
     settle(p, () => p.reject(new ClaimbenchError('IO', `${p.name} took too long to read and was abandoned.`)));
     pump();
   }, PARSE_TIMEOUT_MS);
-  const request: ParseRequest & { id: number } = { id: p.id, name: p.name, bytes };
-  ensureWorker().postMessage(request, [bytes.buffer as ArrayBuffer]);
+  const request: ParseRequest = { id: p.id, name: p.name, bytes };
+  const w = ensureWorker();
+  // Keep the process alive while a parse is running; an idle worker must not hold it open.
+  w.ref();
+  w.postMessage(request, [bytes.buffer as ArrayBuffer]);
 }
 
 export function parseInWorker(name: string, bytes: Uint8Array, onProgress: (fraction: number) => void): ParseHandle {

@@ -6,7 +6,7 @@ import { VERDICTS, VERDICT_LABELS, type Verdict } from '../../../shared/domain';
 import { STANCE_LABELS } from '../../../shared/evidence';
 import { escapeHtml as e, htmlLink } from './escape';
 import { describeScope, formatDate, formatDateTime, percent, plural, shorten } from './format';
-import { ICON_DEFS, REPORT_CSP, REPORT_CSS, VERDICT_COLOURS, icon } from './html-style';
+import { REPORT_CSP, REPORT_CSS, VERDICT_COLOURS, icon } from './html-style';
 import type { ReportClaim, ReportDocument, ReportModel } from './schema';
 import { collect, type PartStream, type RenderProgress } from './stream';
 
@@ -201,7 +201,7 @@ export function* htmlParts(
     REPORT_CSP,
   )}"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="generator" content="${e(
     model.generator,
-  )}"><meta name="claimbench-fingerprint" content="${e(model.workspace.fingerprint)}"><title>${e(model.title)}</title><style>${REPORT_CSS}</style></head><body>${ICON_DEFS}`;
+  )}"><meta name="claimbench-fingerprint" content="${e(model.workspace.fingerprint)}"><title>${e(model.title)}</title><style>${REPORT_CSS}</style></head><body>`;
   yield masthead(model);
   if (model.sections.summary) {
     yield summarySection(model);

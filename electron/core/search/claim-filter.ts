@@ -12,16 +12,22 @@ export interface ClaimFilters {
   noSource?: boolean;
 }
 
-/** SQL conditions on claims (alias `c`) for the list's filters; every filter has an index behind it. */
-export function claimConditions(f: ClaimFilters): { parts: string[]; params: unknown[] } {
+/**
+ * SQL conditions on claims (alias `c`) for the list's filters; every filter has an index behind it.
+ * `orderDriven` writes them so SQLite cannot use those indexes (the unary `+`, EXISTS instead of
+ * IN) and must walk the sort order's index, testing each row: the fast plan when the filters
+ * match many claims, since the first page is then found after a few hundred rows.
+ */
+export function claimConditions(f: ClaimFilters, orderDriven = false): { parts: string[]; params: unknown[] } {
+  const p = orderDriven ? '+' : '';
   const parts = ['c.deleted = 0'];
   const params: unknown[] = [];
   if (f.documentId) {
-    parts.push('c.document_id = ?');
+    parts.push(`${p}c.document_id = ?`);
     params.push(f.documentId);
   }
   if (f.verdict) {
-    parts.push('c.verdict = ?');
+    parts.push(`${p}c.verdict = ?`);
     params.push(f.verdict);
   }
   const fts = f.query ? toFtsQuery(f.query) : null;
@@ -30,16 +36,20 @@ export function claimConditions(f: ClaimFilters): { parts: string[]; params: unk
     params.push(fts);
   }
   if (f.claimant?.trim()) {
-    parts.push('c.claimant = ? COLLATE NOCASE');
+    parts.push(`${p}c.claimant = ? COLLATE NOCASE`);
     params.push(f.claimant.trim());
   }
-  if (f.assignee === null) parts.push('c.assignee IS NULL');
+  if (f.assignee === null) parts.push(`${p}c.assignee IS NULL`);
   else if (f.assignee?.trim()) {
-    parts.push('c.assignee = ?');
+    parts.push(`${p}c.assignee = ?`);
     params.push(f.assignee.trim());
   }
   if (f.tag) {
-    parts.push('c.id IN (SELECT claim_id FROM claim_tags WHERE tag = ?)');
+    parts.push(
+      orderDriven
+        ? 'EXISTS (SELECT 1 FROM claim_tags t WHERE t.tag = ? AND t.claim_id = c.id)'
+        : 'c.id IN (SELECT claim_id FROM claim_tags WHERE tag = ?)',
+    );
     params.push(f.tag.trim());
   }
   if (f.noSource) parts.push('NOT EXISTS (SELECT 1 FROM sources s WHERE s.claim_id = c.id AND s.deleted = 0)');

@@ -1,4 +1,5 @@
 import type { DB } from '../store/open';
+import { stmt } from './statements';
 
 /**
  * Fields where two people deciding differently without seeing each other is a conflict a person
@@ -23,19 +24,6 @@ interface CausalRow {
   value: string | null;
 }
 
-const statements = new WeakMap<DB, { field: import('better-sqlite3').Statement }>();
-
-function prepared(db: DB) {
-  let s = statements.get(db);
-  if (!s) {
-    s = {
-      field: db.prepare('SELECT hlc, supersedes, value FROM changes WHERE entity = ? AND entity_id = ? AND field = ?'),
-    };
-    statements.set(db, s);
-  }
-  return s;
-}
-
 export function parseSupersedes(text: string): string[] {
   const parsed = JSON.parse(text) as unknown;
   return Array.isArray(parsed) ? parsed.filter((x): x is string => typeof x === 'string') : [];
@@ -46,7 +34,11 @@ export function parseSupersedes(text: string): string[] {
  * One head means everyone who wrote last had seen everything before; several mean concurrent edits.
  */
 export function fieldHeads(db: DB, entity: string, id: string, field: string): HeadChange[] {
-  const rows = prepared(db).field.all(entity, id, field) as CausalRow[];
+  const rows = stmt(db, 'SELECT hlc, supersedes, value FROM changes WHERE entity = ? AND entity_id = ? AND field = ?').all(
+    entity,
+    id,
+    field,
+  ) as CausalRow[];
   if (rows.length <= 1) return rows.map((r) => ({ hlc: r.hlc, value: r.value }));
   const superseded = new Set<string>();
   for (const r of rows) for (const h of parseSupersedes(r.supersedes)) superseded.add(h);
@@ -65,9 +57,9 @@ export function headsDisagree(heads: readonly HeadChange[]): boolean {
 export function refreshConflict(db: DB, entity: string, id: string, field: string): boolean {
   const conflicted = headsDisagree(fieldHeads(db, entity, id, field));
   if (conflicted) {
-    db.prepare('INSERT OR IGNORE INTO conflicts (entity, entity_id, field) VALUES (?, ?, ?)').run(entity, id, field);
+    stmt(db, 'INSERT OR IGNORE INTO conflicts (entity, entity_id, field) VALUES (?, ?, ?)').run(entity, id, field);
   } else {
-    db.prepare('DELETE FROM conflicts WHERE entity = ? AND entity_id = ? AND field = ?').run(entity, id, field);
+    stmt(db, 'DELETE FROM conflicts WHERE entity = ? AND entity_id = ? AND field = ?').run(entity, id, field);
   }
   return conflicted;
 }

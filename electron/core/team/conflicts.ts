@@ -3,6 +3,7 @@ import type { ConflictInfo, ConflictSide } from '../../../shared/team';
 import type { DB } from '../store/open';
 import { hlcTime } from '../store/recorder';
 import { fieldHeads } from './causal';
+import { stmt } from './statements';
 
 interface SideRow {
   hlc: string;
@@ -30,21 +31,20 @@ function decode(value: string | null): unknown {
 function companion(db: DB, claimId: string, field: 'verdict' | 'rationale', side: SideRow): unknown {
   const sameAction =
     side.action_id &&
-    (db
-      .prepare(
-        'SELECT value FROM changes WHERE entity = ? AND entity_id = ? AND field = ? AND action_id = ? ORDER BY hlc DESC LIMIT 1',
-      )
-      .get('claim', claimId, field, side.action_id) as { value: string | null } | undefined);
+    (stmt(
+      db,
+      'SELECT value FROM changes WHERE entity = ? AND entity_id = ? AND field = ? AND action_id = ? ORDER BY hlc DESC LIMIT 1',
+    ).get('claim', claimId, field, side.action_id) as { value: string | null } | undefined);
   if (sameAction) return decode(sameAction.value);
-  const earlier = db
-    .prepare(
-      'SELECT value FROM changes WHERE entity = ? AND entity_id = ? AND field = ? AND actor_id = ? AND hlc < ? ORDER BY hlc DESC LIMIT 1',
-    )
-    .get('claim', claimId, field, side.actor_id, side.hlc) as { value: string | null } | undefined;
+  const earlier = stmt(
+    db,
+    'SELECT value FROM changes WHERE entity = ? AND entity_id = ? AND field = ? AND actor_id = ? AND hlc < ? ORDER BY hlc DESC LIMIT 1',
+  ).get('claim', claimId, field, side.actor_id, side.hlc) as { value: string | null } | undefined;
   if (earlier) return decode(earlier.value);
-  const created = db
-    .prepare("SELECT value FROM changes WHERE entity = 'claim' AND entity_id = ? AND field = '$create' ORDER BY hlc LIMIT 1")
-    .get(claimId) as { value: string | null } | undefined;
+  const created = stmt(
+    db,
+    "SELECT value FROM changes WHERE entity = 'claim' AND entity_id = ? AND field = '$create' ORDER BY hlc LIMIT 1",
+  ).get(claimId) as { value: string | null } | undefined;
   return created ? (((decode(created.value) ?? {}) as Record<string, unknown>)[field] ?? null) : null;
 }
 
@@ -54,7 +54,7 @@ function asVerdict(v: unknown): Verdict | null {
 
 function describeConflict(db: DB, r: ConflictRow): ConflictInfo {
   const heads = fieldHeads(db, 'claim', r.entity_id, r.field);
-  const byHlc = db.prepare('SELECT hlc, actor_id, author, action_id, value FROM changes WHERE hlc = ?');
+  const byHlc = stmt(db, 'SELECT hlc, actor_id, author, action_id, value FROM changes WHERE hlc = ?');
   const winner = heads[heads.length - 1]?.hlc;
   const sides: ConflictSide[] = heads.map((h) => {
     const row = byHlc.get(h.hlc) as SideRow;
@@ -77,18 +77,17 @@ function describeConflict(db: DB, r: ConflictRow): ConflictInfo {
 
 /** Open conflicts on live claims, in claim order; each side with its value, author, time and rationale. */
 export function listConflicts(db: DB, claimId?: string): ConflictInfo[] {
-  const rows = db
-    .prepare(
-      `SELECT k.entity_id, k.field, c.text, c.document_id FROM conflicts k JOIN claims c ON c.id = k.entity_id
+  const rows = stmt(
+    db,
+    `SELECT k.entity_id, k.field, c.text, c.document_id FROM conflicts k JOIN claims c ON c.id = k.entity_id
        WHERE k.entity = 'claim' AND c.deleted = 0 ${claimId ? 'AND k.entity_id = ?' : ''}
        ORDER BY c.document_id IS NULL, c.document_id, c.ordinal, c.id, k.field DESC`,
-    )
-    .all(...(claimId ? [claimId] : [])) as ConflictRow[];
+  ).all(...(claimId ? [claimId] : [])) as ConflictRow[];
   return rows.map((r) => describeConflict(db, r));
 }
 
 export function conflictKeys(db: DB): Set<string> {
-  const rows = db.prepare('SELECT entity, entity_id, field FROM conflicts').all() as {
+  const rows = stmt(db, 'SELECT entity, entity_id, field FROM conflicts').all() as {
     entity: string;
     entity_id: string;
     field: string;

@@ -43,11 +43,22 @@ function summarise(db: DB, file: string, total: number, outcome: ApplyOutcome, c
     if (r.field === CREATE_FIELD) item.isNew = true;
     else item.fields.add(r.field);
   }
-  const opened = [...conflictKeys(db)].filter((k) => !conflictsBefore.has(k));
-  const conflicts = [...new Set(opened.map((k) => k.split('\u0000')[1]!))].flatMap((claimId) =>
-    listConflicts(db, claimId).filter((c) => opened.includes(`claim\u0000${c.claimId}\u0000${c.field}`)),
-  );
-  const conflicted = new Set(conflicts.map((c) => `claim\u0000${c.claimId}`));
+  const openedKeys = [...conflictKeys(db)].filter((k) => !conflictsBefore.has(k));
+  const opened = new Set(openedKeys);
+  const conflictedClaims = [...new Set(openedKeys.map((k) => k.split('\u0000')[1]!))];
+  const conflicted = new Set(conflictedClaims.map((id) => `claim\u0000${id}`));
+  // Full detail (each side's value, author, time, rationale) for the first claims; counts for all.
+  const conflicts = conflictedClaims
+    .slice(0, MERGE_ITEM_LIMIT)
+    .flatMap((claimId) => listConflicts(db, claimId).filter((c) => opened.has(`claim\u0000${c.claimId}\u0000${c.field}`)));
+  const conflictActors = new Map<string, Set<string>>();
+  for (const r of outcome.inserted) {
+    if (conflicted.has(`${r.entity}\u0000${r.entity_id}`) && opened.has(`${r.entity}\u0000${r.entity_id}\u0000${r.field}`)) {
+      const set = conflictActors.get(r.actor_id) ?? new Set<string>();
+      set.add(r.entity_id);
+      conflictActors.set(r.actor_id, set);
+    }
+  }
 
   const people = new Map<string, MergePerson>();
   for (const [actorId, name] of names) {
@@ -60,11 +71,9 @@ function summarise(db: DB, file: string, total: number, outcome: ApplyOutcome, c
       else p.changedItems++;
     }
   }
-  for (const c of conflicts) {
-    for (const actorId of new Set(c.sides.map((s) => s.actorId))) {
-      const p = people.get(actorId);
-      if (p) p.conflicts++;
-    }
+  for (const [actorId, claims] of conflictActors) {
+    const p = people.get(actorId);
+    if (p) p.conflicts = claims.size;
   }
 
   const rank = (k: string, isNew: boolean) => (conflicted.has(k) ? 0 : isNew ? 1 : 2);
@@ -87,6 +96,7 @@ function summarise(db: DB, file: string, total: number, outcome: ApplyOutcome, c
     items: listed,
     itemCount: items.size,
     conflicts,
+    conflictCount: openedKeys.length,
   };
 }
 

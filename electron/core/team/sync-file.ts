@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
 import type { BlobRow } from './apply';
 import type { ChangeRow } from './change-row';
 import { ChangeRejected, validateChangeRow } from './validate-change';

@@ -17,7 +17,7 @@ export const LIMITS = {
 };
 
 const LONG_TEXT_FIELDS = new Set(['document.text']);
-const NO_CONTROL = /^[^\u0000-\u001f\u007f]*$/;
+const NO_CONTROL = /^\P{Cc}*$/u;
 const SHA256 = /^[0-9a-f]{64}$/;
 
 /**

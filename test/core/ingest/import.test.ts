@@ -19,7 +19,7 @@ async function importFile(name: string, bytes: Buffer | string) {
 }
 
 describe('importing real documents', () => {
-  it('imports an HTML news page: main text, title, canonical URL, no navigation', async () => {
+  it('imports an HTML news page: main text, title, canonical URL, no navigation', { timeout: 120_000 }, async () => {
     ctx = createTestContext();
     const r = await importFile('turkey.html', fixture('news_en/html_raw/wikimediafoundation.org.turkey.html'));
     expect(r.status, r.error?.message).toBe('imported');
@@ -32,7 +32,7 @@ describe('importing real documents', () => {
     expect(r.claimCount).toBeLessThan(r.sentenceCount);
   });
 
-  it('imports docx, pdf, markdown and Russian text, and recognises the same content imported twice', async () => {
+  it('imports docx, pdf, markdown and Russian text, and recognises the same content imported twice', { timeout: 120_000 }, async () => {
     ctx = createTestContext();
     const docx = await importFile('ru.docx', fixture('fixtures/docx/apache-poi/bib-chernigovka.netdo.ru_download_docs_17459.docx'));
     expect(docx.status).toBe('imported');

@@ -1,0 +1,131 @@
+/**
+ * Team merge: merge a teammate's share file of 100,000 changes into a workspace of 100,000
+ * changes, against a bare INSERT OR IGNORE of the same change rows into the same workspace.
+ * Both sides share a base of 10,000 claims and then worked concurrently (edits to the same
+ * claims, new claims), so the merge recomputes real winners and raises real conflicts.
+ */
+import Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { FixedIdentityStore } from '../electron/core/session/identity';
+import { Workspace } from '../electron/core/store/workspace';
+import { CHANGE_COLUMNS, changeParams, type ChangeRow } from '../electron/core/team/change-row';
+import { mergeChanges, mergeShareFile } from '../electron/core/team/merge';
+import { readShareFile } from '../electron/core/team/read-share';
+import { writeShareFile } from '../electron/core/team/write-share';
+import { claimText, VERDICT_CYCLE } from './fixtures';
+import { report, round, timeMs } from './lib';
+
+const CHANGES = 100_000;
+const BASE_CLAIMS = 10_000;
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimbench-bench-merge-'));
+
+function open(name: string): Workspace {
+  const identity = new FixedIdentityStore(name);
+  return Workspace.open(path.join(dir, `${name}.claimbench`), () => ({ actorId: identity.get().actorId, author: name }), {
+    create: true,
+  });
+}
+
+function count(ws: Workspace): number {
+  return ws.db.prepare('SELECT count(*) FROM changes').pluck().get() as number;
+}
+
+/** Concurrent work until the log holds CHANGES rows: verdicts and rationales on base claims, and new claims. */
+function work(ws: Workspace, baseIds: string[], seed: number): void {
+  let i = 0;
+  while (count(ws) < CHANGES) {
+    ws.recorder.action('bench', (w) => {
+      for (let k = 0; k < 2_000; k++, i++) {
+        // Both people work through the same claims, each group of four ops on one claim.
+        const id = baseIds[(Math.floor(i / 4) * 7) % baseIds.length]!;
+        switch (i % 4) {
+          case 0:
+            w.set('claim', id, 'verdict', VERDICT_CYCLE[(i + seed) % VERDICT_CYCLE.length]);
+            break;
+          case 1:
+            w.set('claim', id, 'rationale', `Checked by ${seed}, pass ${i}`);
+            break;
+          case 2:
+            w.set('claim', id, 'tags', [`t${(i + seed) % 13}`]);
+            break;
+          default:
+            w.create('claim', randomUUID(), { text: claimText(i + seed * 1_000_000), ordinal: i });
+        }
+      }
+    });
+  }
+}
+
+const ana = open('ana');
+const baseIds = Array.from({ length: BASE_CLAIMS }, () => randomUUID());
+ana.recorder.action('base', (w) => {
+  baseIds.forEach((id, i) => w.create('claim', id, { text: claimText(i), ordinal: i }));
+});
+const ben = open('ben');
+mergeShareFile(ben, writeShareFile(ana, path.join(dir, 'base.claimbench-share'), { createdBy: 'ana' }).path);
+work(ana, baseIds, 1);
+work(ben, baseIds, 2);
+const benShare = writeShareFile(ben, path.join(dir, 'ben.claimbench-share'), { createdBy: 'ben' });
+ben.close();
+const anaChanges = count(ana);
+ana.close();
+
+function freshCopy(name: string): Workspace {
+  fs.copyFileSync(path.join(dir, 'ana.claimbench'), path.join(dir, `${name}.claimbench`));
+  return open(name);
+}
+
+// Baseline: the same rows, read from the share file, bare INSERT OR IGNORE in one transaction.
+const rowsForBaseline = (() => {
+  const db = new Database(benShare.path, { readonly: true });
+  try {
+    return db.prepare(`SELECT ${CHANGE_COLUMNS} FROM changes ORDER BY hlc`).all() as ChangeRow[];
+  } finally {
+    db.close();
+  }
+})();
+const baselineWs = freshCopy('baseline');
+const insert = baselineWs.db.prepare(`INSERT OR IGNORE INTO changes (${CHANGE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+const baseline = timeMs(() => baselineWs.db.transaction(() => rowsForBaseline.forEach((r) => insert.run(...changeParams(r))))());
+baselineWs.close();
+
+// The merge core on the same rows: union, recompute winners, conflicts, actors, one transaction.
+const contents = readShareFile(benShare.path);
+const coreWs = freshCopy('core');
+let newChanges = 0;
+let conflicts = 0;
+const core = timeMs(() => {
+  const r = mergeChanges(coreWs, { file: contents.file, rows: contents.rows, blobs: contents.blobs }, true);
+  newChanges = r.newChanges;
+  conflicts = r.conflicts.length;
+});
+coreWs.close();
+
+// End to end: read and validate the whole file (zod, content hash), back up, merge.
+const fullWs = freshCopy('full');
+const full = timeMs(() => {
+  mergeShareFile(fullWs, benShare.path);
+});
+fullWs.close();
+
+const note = `${anaChanges} + ${rowsForBaseline.length} changes, ${newChanges} new, ${conflicts} conflicts opened`;
+report({
+  name: 'merge 100k+100k changes (merge core vs bare INSERT OR IGNORE)',
+  value: round(core),
+  unit: 'ms',
+  baseline: round(baseline),
+  target: 'ratio <= 5',
+  pass: core / baseline <= 5,
+  note,
+});
+report({
+  name: 'merge 100k+100k changes end to end (validate, hash, backup, merge) vs bare INSERT OR IGNORE',
+  value: round(full),
+  unit: 'ms',
+  baseline: round(baseline),
+  note,
+});
+fs.rmSync(dir, { recursive: true, force: true });
