@@ -16,10 +16,10 @@ import { mergeChanges, mergeShareFile } from '../electron/core/team/merge';
 import { readShareFile } from '../electron/core/team/read-share';
 import { writeShareFile } from '../electron/core/team/write-share';
 import { claimText, VERDICT_CYCLE } from './fixtures';
-import { report, round, timeMs } from './lib';
+import { median, report, round, timeMs } from './lib';
 
-const CHANGES = 100_000;
-const BASE_CLAIMS = 10_000;
+const CHANGES = Number(process.env.MERGE_BENCH_CHANGES ?? 100_000);
+const BASE_CLAIMS = CHANGES / 10;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimbench-bench-merge-'));
 
 function open(name: string): Workspace {
@@ -87,22 +87,32 @@ const rowsForBaseline = (() => {
     db.close();
   }
 })();
-const baselineWs = freshCopy('baseline');
-const insert = baselineWs.db.prepare(`INSERT OR IGNORE INTO changes (${CHANGE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-const baseline = timeMs(() => baselineWs.db.transaction(() => rowsForBaseline.forEach((r) => insert.run(...changeParams(r))))());
-baselineWs.close();
-
-// The merge core on the same rows: union, recompute winners, conflicts, actors, one transaction.
-const contents = readShareFile(benShare.path);
-const coreWs = freshCopy('core');
+const REPS = 3;
 let newChanges = 0;
 let conflicts = 0;
-const core = timeMs(() => {
-  const r = mergeChanges(coreWs, { file: contents.file, rows: contents.rows, blobs: contents.blobs }, true);
-  newChanges = r.newChanges;
-  conflicts = r.conflicts.length;
-});
-coreWs.close();
+const contents = readShareFile(benShare.path);
+const baselines: number[] = [];
+const cores: number[] = [];
+// Alternate the two so a busy machine slows both alike; report medians.
+for (let rep = 0; rep < REPS; rep++) {
+  const baselineWs = freshCopy(`baseline-${rep}`);
+  const insert = baselineWs.db.prepare(`INSERT OR IGNORE INTO changes (${CHANGE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  baselines.push(timeMs(() => baselineWs.db.transaction(() => rowsForBaseline.forEach((r) => insert.run(...changeParams(r))))()));
+  baselineWs.close();
+
+  // The merge core on the same rows: union, recompute winners, conflicts, actors, one transaction.
+  const coreWs = freshCopy(`core-${rep}`);
+  cores.push(
+    timeMs(() => {
+      const r = mergeChanges(coreWs, { file: contents.file, rows: contents.rows, blobs: contents.blobs }, true);
+      newChanges = r.newChanges;
+      conflicts = r.conflictCount;
+    }),
+  );
+  coreWs.close();
+}
+const baseline = median(baselines);
+const core = median(cores);
 
 // End to end: read and validate the whole file (zod, content hash), back up, merge.
 const fullWs = freshCopy('full');
@@ -113,7 +123,7 @@ fullWs.close();
 
 const note = `${anaChanges} + ${rowsForBaseline.length} changes, ${newChanges} new, ${conflicts} conflicts opened`;
 report({
-  name: 'merge 100k+100k changes (merge core vs bare INSERT OR IGNORE)',
+  name: `merge ${CHANGES / 1000}k+${CHANGES / 1000}k changes (merge core vs bare INSERT OR IGNORE)`,
   value: round(core),
   unit: 'ms',
   baseline: round(baseline),
@@ -122,7 +132,7 @@ report({
   note,
 });
 report({
-  name: 'merge 100k+100k changes end to end (validate, hash, backup, merge) vs bare INSERT OR IGNORE',
+  name: `merge ${CHANGES / 1000}k+${CHANGES / 1000}k changes end to end (validate, hash, backup, merge) vs bare INSERT OR IGNORE`,
   value: round(full),
   unit: 'ms',
   baseline: round(baseline),

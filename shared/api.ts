@@ -8,6 +8,7 @@ import type { Claim, DocumentRecord, DocumentSummary, HistoryEntry, SessionInfo,
 import { VERDICTS } from './domain';
 import type { BatchStatus, DocumentSentence, ImportOutcome, ReplaceTextResult } from './spotting/ingest-types';
 import { claimListExtraShape, claimSort, evidenceApi } from './evidence-api';
+import { hostApi } from './host-api';
 import { reportApi } from './report';
 import { teamApi } from './team-api';
 
@@ -132,6 +133,7 @@ export const api = {
   ...evidenceApi,
   ...reportApi,
   ...teamApi,
+  ...hostApi,
 } as const;
 
 export type Api = typeof api;

@@ -7,5 +7,12 @@ export const APP_EVENTS = [
   'menu:redo',
   'menu:shortcuts',
   'menu:find',
+  'menu:import',
+  'menu:export-report',
+  'menu:share',
+  'menu:merge',
+  'menu:conflicts',
+  'menu:sync',
+  'menu:activity',
 ] as const;
 export type AppEvent = (typeof APP_EVENTS)[number];

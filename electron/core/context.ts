@@ -1,3 +1,4 @@
+import type { HostServices } from './host';
 import type { Workspace } from './store/workspace';
 
 /** Who is working: a stable actor id for this person and the display name on their changes. */
@@ -10,4 +11,6 @@ export interface IdentityStore {
 export interface CoreContext {
   workspace: Workspace;
   identity: IdentityStore;
+  /** Native dialogs and viewers; absent in the CLI. */
+  host?: HostServices;
 }

@@ -1,6 +1,7 @@
 import type { Handlers } from './handler-types';
 import { claimHandlers } from './claims/handlers';
 import { historyHandlers } from './claims/history-handlers';
+import { hostHandlers } from './host-handlers';
 import { documentHandlers } from './documents/handlers';
 import { editHandlers } from './edit/handlers';
 import { ingestHandlers } from './ingest/handlers';
@@ -24,4 +25,5 @@ export const handlers: Handlers = {
   ...searchHandlers,
   ...reportHandlers,
   ...teamHandlers,
+  ...hostHandlers,
 };

@@ -16,7 +16,7 @@ function Brand() {
       <span className="brand-mark" aria-hidden>
         C
       </span>
-      <span className="brand-name">Claimbench</span>
+      <h1 className="brand-name">Claimbench</h1>
       {session.data && (
         <span className="brand-workspace muted" title={session.data.workspace.path}>
           {session.data.workspace.name}

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
+import { parseInline } from '../../core/ingest/worker-pool';
 import { withWorkspace, userError } from '../context';
 import type { CliIO } from '../io';
 
@@ -11,6 +12,7 @@ export function registerImportCommands(program: Command, io: CliIO): void {
     .argument('<file>', 'workspace file')
     .argument('<paths...>', 'files to import, or - for standard input')
     .action(async (file: string, paths: string[]) => {
+      parseInline(true);
       const inputs: { name: string; bytes: Buffer }[] = [];
       for (const p of paths) {
         if (p === '-') {

@@ -5,9 +5,6 @@
 import path from 'node:path';
 import { ClaimbenchError } from '../../../shared/result';
 import { decodeBytes } from './decode';
-import { extractHtml } from './html';
-import { extractDocx } from './docx';
-import { extractPdf } from './pdf';
 
 export interface ExtractedDocument {
   format: 'text' | 'markdown' | 'html' | 'docx' | 'pdf';
@@ -41,13 +38,14 @@ export async function extractDocument(
     case '.html':
     case '.htm':
     case '.xhtml':
-      doc = extractHtml(bytes);
+      // Parsers load on first use: jsdom, mammoth and pdf.js are heavy and most commands never need them.
+      doc = (await import('./html')).extractHtml(bytes);
       break;
     case '.docx':
-      doc = await extractDocx(bytes);
+      doc = await (await import('./docx')).extractDocx(bytes);
       break;
     case '.pdf':
-      doc = await extractPdf(bytes, onProgress);
+      doc = await (await import('./pdf')).extractPdf(bytes, onProgress);
       break;
     case '.doc':
     case '.rtf':

@@ -5,7 +5,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { ClaimbenchError, type ErrorCode } from '../../../shared/result';
-import type { ParsedFile } from './parse';
+import { parseFile, type ParsedFile } from './parse';
 import type { ParseMessage, ParseRequest } from './parse-worker';
 
 /** Under tsx/vitest the sources are .ts and the worker registers the tsx loader first; in a build it is plain .js. */
@@ -108,7 +108,25 @@ function pump(): void {
   w.postMessage(request, [bytes.buffer as ArrayBuffer]);
 }
 
+let inline = false;
+
+/**
+ * Parse in the calling thread instead (the CLI: no window to keep responsive, and starting a worker
+ * would cost more than a one-off parse). The parsing code is the same.
+ */
+export function parseInline(enabled: boolean): void {
+  inline = enabled;
+}
+
 export function parseInWorker(name: string, bytes: Uint8Array, onProgress: (fraction: number) => void): ParseHandle {
+  if (inline) {
+    let cancelled = false;
+    const promise = parseFile(name, bytes, onProgress).then((r) => {
+      if (cancelled) throw new ClaimbenchError('CANCELLED', `Import of ${name} was cancelled.`);
+      return r;
+    });
+    return { promise, cancel: () => (cancelled = true) };
+  }
   let pending!: Pending;
   const promise = new Promise<ParsedFile>((resolve, reject) => {
     pending = { id: nextId++, name, resolve, reject, onProgress, timer: null, started: false, settled: false };

@@ -32,7 +32,7 @@ export function claimConditions(f: ClaimFilters, orderDriven = false): { parts: 
   }
   const fts = f.query ? toFtsQuery(f.query) : null;
   if (fts) {
-    parts.push('c.rowid IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)');
+    parts.push(`${p}c.rowid IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)`);
     params.push(fts);
   }
   if (f.claimant?.trim()) {

@@ -30,31 +30,28 @@ interface FoldRow {
 const key = (entity: string, id: string) => `${entity}\u0000${id}`;
 
 class Materialiser {
-  private readonly upserts = new Map<string, Statement>();
+  private readonly writes = new Map<string, Statement>();
   private readonly fold: Statement;
 
   constructor(private readonly db: DB) {
     this.fold = db.prepare('SELECT hlc, field, value, author FROM changes WHERE entity = ? AND entity_id = ? ORDER BY hlc');
   }
 
-  private upsert(entity: string, spec: EntitySpec, columns: string[]): Statement {
-    const k = `${entity}:${columns.join(',')}`;
-    let s = this.upserts.get(k);
+  private write(key: string, sql: () => string): Statement {
+    let s = this.writes.get(key);
     if (!s) {
-      const all = [...columns, 'created_at', 'created_by', 'updated_at', 'updated_by'];
-      s = this.db.prepare(
-        `INSERT INTO ${spec.table} (id, ${all.join(', ')}) VALUES (?, ${all.map(() => '?').join(', ')})
-         ON CONFLICT(id) DO UPDATE SET ${all.map((c) => `${c} = excluded.${c}`).join(', ')}`,
-      );
-      this.upserts.set(k, s);
+      s = this.db.prepare(sql());
+      this.writes.set(key, s);
     }
     return s;
   }
 
   /**
    * Rebuild one entity's row from its whole change log: the creation's values as the base, then
-   * each field's greatest-HLC change. An entity whose creation has not arrived yet (possible with
-   * shared-folder sync) keeps its changes in the log and appears once the creation does.
+   * each field's greatest-HLC change. Only columns whose value actually moves are written, so
+   * search-index and tag triggers fire for real changes only. An entity whose creation has not
+   * arrived yet (possible with shared-folder sync) keeps its changes in the log and appears once
+   * the creation does.
    */
   entity(entity: string, id: string): void {
     const spec = (ENTITIES as Record<string, EntitySpec>)[entity]!;
@@ -73,16 +70,32 @@ class Materialiser {
     }
     if (!created) return;
     const last = rows[rows.length - 1]!;
-    const names = Object.keys(spec.fields).filter((name) => base.has(name) || latest.has(name));
-    const values = names.map((name) => {
-      const f = spec.fields[name]!;
-      return toColumn(f.kind, latest.has(name) ? latest.get(name) : base.get(name));
-    });
-    this.upsert(
-      entity,
-      spec,
-      names.map((name) => spec.fields[name]!.column),
-    ).run(id, ...values, hlcTime(created.hlc), created.author, hlcTime(last.hlc), last.author);
+    const target = new Map<string, unknown>();
+    for (const [name, f] of Object.entries(spec.fields)) {
+      if (latest.has(name)) target.set(f.column, toColumn(f.kind, latest.get(name)));
+      else if (base.has(name)) target.set(f.column, toColumn(f.kind, base.get(name)));
+    }
+    target.set('created_at', hlcTime(created.hlc));
+    target.set('created_by', created.author);
+    target.set('updated_at', hlcTime(last.hlc));
+    target.set('updated_by', last.author);
+
+    const columns = [...target.keys()];
+    const current = this.write(`row:${entity}`, () => `SELECT * FROM ${spec.table} WHERE id = ?`).get(id) as
+      Record<string, unknown> | undefined;
+    if (!current) {
+      this.write(
+        `insert:${entity}:${columns.join(',')}`,
+        () => `INSERT INTO ${spec.table} (id, ${columns.join(', ')}) VALUES (?, ${columns.map(() => '?').join(', ')})`,
+      ).run(id, ...target.values());
+      return;
+    }
+    const changed = columns.filter((c) => current[c] !== target.get(c));
+    if (changed.length === 0) return;
+    this.write(
+      `update:${entity}:${changed.join(',')}`,
+      () => `UPDATE ${spec.table} SET ${changed.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`,
+    ).run(...changed.map((c) => target.get(c)), id);
   }
 }
 

@@ -55,7 +55,7 @@ function summarise(db: DB, file: string, total: number, outcome: ApplyOutcome, c
   for (const r of outcome.inserted) {
     if (conflicted.has(`${r.entity}\u0000${r.entity_id}`) && opened.has(`${r.entity}\u0000${r.entity_id}\u0000${r.field}`)) {
       const set = conflictActors.get(r.actor_id) ?? new Set<string>();
-      set.add(r.entity_id);
+      set.add(`${r.entity_id}\u0000${r.field}`);
       conflictActors.set(r.actor_id, set);
     }
   }
@@ -71,9 +71,9 @@ function summarise(db: DB, file: string, total: number, outcome: ApplyOutcome, c
       else p.changedItems++;
     }
   }
-  for (const [actorId, claims] of conflictActors) {
+  for (const [actorId, fields] of conflictActors) {
     const p = people.get(actorId);
-    if (p) p.conflicts = claims.size;
+    if (p) p.conflicts = fields.size;
   }
 
   const rank = (k: string, isNew: boolean) => (conflicted.has(k) ? 0 : isNew ? 1 : 2);

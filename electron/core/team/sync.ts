@@ -189,6 +189,6 @@ export function syncNow(workspace: Workspace, actorId: string): SyncResult {
     ...statusFrom(workspace, folder, actorId, exported > 0 ? scan(folder) : found),
     imported: merged.newChanges,
     exported,
-    conflicts: merged.conflicts.length,
+    conflicts: merged.conflictCount,
   };
 }

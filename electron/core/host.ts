@@ -1,0 +1,14 @@
+import type { OpenPurpose, SavePurpose } from '../../shared/host-api';
+
+/**
+ * What the surrounding program provides: native dialogs, the system viewer, PDF printing.
+ * The Electron shell implements it; tests pass a stand-in; the CLI has none.
+ */
+export interface HostServices {
+  chooseOpen(purpose: OpenPurpose, multiple: boolean): Promise<string[] | null>;
+  chooseSave(purpose: SavePurpose, defaultName: string, extension?: string): Promise<string | null>;
+  /** Open a file in the system's default viewer (never executed). */
+  openPath?(file: string): Promise<void>;
+  /** Print self-contained HTML to PDF bytes (Electron's printToPDF in the app). */
+  printToPdf?(html: string): Promise<Uint8Array>;
+}
