@@ -42,7 +42,13 @@ function throughput(): void {
   );
   const ours = mb / (median(runs) / 1000);
   const icu = mb / (median(base) / 1000);
-  report({ name: 'segment+score+claimant throughput (news)', value: round(ours), unit: 'MB/s', target: '>= 1 MB/s', pass: ours >= 1 });
+  report({
+    name: 'segment+score+claimant throughput (news)',
+    value: round(ours),
+    unit: 'MB/s',
+    target: '>= 1 MB/s',
+    pass: ours >= 1,
+  });
   report({
     name: 'segment+score throughput vs Intl.Segmenter alone',
     value: round(ours),
@@ -63,7 +69,15 @@ async function makePdf(pages: number): Promise<string> {
   html.push('</body></html>');
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   try {
     const page = await browser.newPage();

@@ -9,6 +9,8 @@ export interface IpcDeps {
   isTrustedSender(frame: IpcMainInvokeEvent['senderFrame']): boolean;
   /** The current workspace's context; may throw a ClaimbenchError while none is open. */
   context(): CoreContext;
+  /** Told after each dispatched operation (the shell follows sync links and exports new changes). */
+  afterInvoke?(name: string, result: Result<unknown>): void;
   log?: Logger;
 }
 
@@ -31,7 +33,13 @@ export function createIpcHandler(deps: IpcDeps) {
       if (isClaimbenchError(e)) return { ok: false, error: { code: e.code, message: e.message } };
       throw e;
     }
-    return invoke(ctx, name, input, deps.log);
+    const result = await invoke(ctx, name, input, deps.log);
+    try {
+      if (typeof name === 'string') deps.afterInvoke?.(name, result);
+    } catch {
+      // Follow-up work (sync export) must never turn a finished operation into a failure.
+    }
+    return result;
   };
 }
 

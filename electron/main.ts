@@ -9,14 +9,18 @@ import { fileURLToPath } from 'node:url';
 import { IPC_EVENT_CHANNEL } from '../shared/api';
 import type { AppEvent } from '../shared/events';
 import type { ClaimbenchError } from '../shared/result';
+import type { HostServices } from './core/host';
 import { FileIdentityStore } from './core/session/identity';
 import { WORKSPACE_EXTENSION } from './core/store/open';
 import { registerIpc } from './ipc';
 import { AppSession, APP_NAME, windowTitle, type OpenOutcome } from './shell/app-session';
 import { appEntryUrl, devAppUrl, productionAppUrl } from './shell/app-url';
 import { workspaceFileFromArgv } from './shell/argv';
+import { createHostServices } from './shell/host-services';
 import { buildMenuTemplate, type MenuActions } from './shell/menu';
 import { nativeBindingPath } from './shell/native-binding';
+import { isPdfRequestAllowed, PDF_PARTITION, printHtmlToPdf } from './shell/print-pdf';
+import { offerRestoreForCorrupt, restoreFromBackup, type RestorePrompts, type RestoreOutcome } from './shell/restore-flow';
 import {
   decidePermission,
   externalUrlForWindowOpen,
@@ -58,9 +62,55 @@ function showRefusal(error: ClaimbenchError, title = 'The workspace could not be
   else void dialog.showMessageBox(options);
 }
 
+/** Native answers to the restore flows' questions, attached to the main window when there is one. */
+const restorePrompts: RestorePrompts = {
+  pickBackup: async ({ message, detail, buttons, cancelId }) => {
+    const options = { type: 'question' as const, title: 'Restore from Backup', message, detail, buttons, cancelId, noLink: true };
+    const { response } = mainWindow ? await dialog.showMessageBox(mainWindow, options) : await dialog.showMessageBox(options);
+    return response;
+  },
+  pickFile: async (folder) => {
+    const options = {
+      title: 'Choose a Backup',
+      defaultPath: folder,
+      filters: workspaceFilter,
+      properties: ['openFile' as const],
+    };
+    const { canceled, filePaths } = mainWindow
+      ? await dialog.showOpenDialog(mainWindow, options)
+      : await dialog.showOpenDialog(options);
+    return canceled ? null : (filePaths[0] ?? null);
+  },
+  confirm: async ({ message, detail, buttons }) => {
+    const options = {
+      type: 'warning' as const,
+      title: APP_NAME,
+      message,
+      detail,
+      buttons,
+      defaultId: 0,
+      cancelId: buttons.length - 1,
+      noLink: true,
+    };
+    const { response } = mainWindow ? await dialog.showMessageBox(mainWindow, options) : await dialog.showMessageBox(options);
+    return buttons.length > 1 && response === 0;
+  },
+};
+
+function reportRestore(outcome: RestoreOutcome): void {
+  if (outcome && !outcome.ok) showRefusal(outcome.error, 'The backup could not be restored');
+  rebuildMenu();
+}
+
 function report(outcome: OpenOutcome, file?: string): void {
   if (outcome.ok) return;
   if (file && outcome.error.code === 'NOT_FOUND') appSession?.recent.remove(file);
+  if (file && outcome.error.code === 'CORRUPT' && appSession) {
+    void offerRestoreForCorrupt(appSession, file, outcome.error, restorePrompts).then(reportRestore, (e: unknown) =>
+      showRefusal(e as ClaimbenchError, 'The backup could not be restored'),
+    );
+    return;
+  }
   showRefusal(outcome.error);
   rebuildMenu();
 }
@@ -123,6 +173,12 @@ const menuActions: MenuActions = {
           showRefusal(e as ClaimbenchError, 'The copy could not be saved');
         }
       });
+  },
+  restoreBackup: () => {
+    if (!appSession?.workspace) return;
+    void restoreFromBackup(appSession, restorePrompts).then(reportRestore, (e: unknown) =>
+      showRefusal(e as ClaimbenchError, 'The backup could not be restored'),
+    );
   },
   send,
 };
@@ -196,6 +252,44 @@ function createWindow(): BrowserWindow {
   return win;
 }
 
+/** The PDF print window's session: only the report file being printed, nothing from the network. */
+const printableFiles = new Set<string>();
+
+function hardenPrintSession(): void {
+  const ses = session.fromPartition(PDF_PARTITION);
+  ses.setPermissionRequestHandler((_contents, permission, callback) => callback(decidePermission(permission)));
+  ses.setPermissionCheckHandler((_contents, permission) => decidePermission(permission));
+  ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isPdfRequestAllowed(details.url, printableFiles) }));
+}
+
+function createHost(): HostServices {
+  const parent = () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : undefined);
+  return createHostServices(
+    {
+      showOpenDialog: (spec) => {
+        const win = parent();
+        return win ? dialog.showOpenDialog(win, spec) : dialog.showOpenDialog(spec);
+      },
+      showSaveDialog: (spec) => {
+        const win = parent();
+        return win ? dialog.showSaveDialog(win, spec) : dialog.showSaveDialog(spec);
+      },
+      openPath: (file) => shell.openPath(file),
+      printToPdf: (html) =>
+        printHtmlToPdf(html, {
+          createWindow: (options) => new BrowserWindow(options),
+          allowFile: (url) => {
+            printableFiles.add(url);
+            return () => printableFiles.delete(url);
+          },
+        }),
+    },
+    {
+      defaultDir: () => (appSession?.workspace ? path.dirname(appSession.workspace.path) : app.getPath('documents')),
+    },
+  );
+}
+
 function onWorkspaceChanged(): void {
   const workspace = appSession?.workspace;
   if (!workspace) return;
@@ -210,6 +304,7 @@ function onWorkspaceChanged(): void {
 
 function start(): void {
   hardenSession();
+  hardenPrintSession();
   const userData = app.getPath('userData');
   appSession = new AppSession({
     userDataDir: userData,
@@ -220,6 +315,8 @@ function start(): void {
       appPath: app.getAppPath(),
     }),
     onChange: onWorkspaceChanged,
+    onSynced: () => send('workspace-changed'),
+    host: createHost(),
   });
   let refusals: ClaimbenchError[];
   try {
@@ -240,10 +337,16 @@ function start(): void {
       if (!appSession) throw new Error('The app is shutting down.');
       return appSession.context();
     },
+    afterInvoke: (name) => appSession?.afterOperation(name),
   });
   rebuildMenu();
   mainWindow = createWindow();
-  for (const refusal of refusals) showRefusal(refusal);
+  const refused = appSession.refusedAtStart;
+  for (const refusal of refusals) {
+    const corrupt = refused.find((r) => r.error === refusal && r.error.code === 'CORRUPT');
+    if (corrupt) report({ ok: false, error: refusal }, corrupt.file);
+    else showRefusal(refusal);
+  }
 }
 
 if (!app.requestSingleInstanceLock()) {

@@ -83,6 +83,17 @@ export const DEFAULT_REPORT_OPTIONS: ReportOptions = {
   scope: {},
 };
 
+/** "weekly-check-2026-03-04.html": the title as a file-name stem, the date, the format's extension. */
+export function suggestedReportFileName(title: string, isoDate: string, format: ReportFormat): string {
+  const stem = title
+    .normalize('NFKD')
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .toLowerCase();
+  return `${stem || 'report'}-${isoDate.slice(0, 10)}.${REPORT_FORMAT_INFO[format].extension}`;
+}
+
 /** What report.render returns; the shell writes `content` to the path the user chose. */
 export interface RenderedReport {
   format: ReportTextFormat;
@@ -100,6 +111,15 @@ export interface ReportPreview {
   claimCount: number;
   /** True when the preview shows only the first `limit` claims. */
   truncated: boolean;
+}
+
+/** What report.export returns: the file was written completely (atomically) at `path`. */
+export interface ExportedReport {
+  path: string;
+  bytes: number;
+  claimCount: number;
+  /** Non-fatal findings to show the person, as for report.render. */
+  warnings: string[];
 }
 
 export type ReportJobState = 'running' | 'done' | 'cancelled' | 'failed' | 'unknown';
@@ -136,6 +156,21 @@ export const reportApi = {
   'report.render': op<RenderedReport>()(
     z
       .object({ format: z.enum(REPORT_TEXT_FORMATS), options: reportOptionsPatchSchema.optional(), jobId: jobId.optional() })
+      .strict(),
+  ),
+  /**
+   * Render in the core and write the file atomically to `path` (absolute, with the format's
+   * extension; chosen through host.chooseSave). PDF is printed by the host when it can, else by
+   * headless Chromium. A cancelled or failed export leaves no file and no partial file.
+   */
+  'report.export': op<ExportedReport>()(
+    z
+      .object({
+        format: z.enum(REPORT_FORMATS),
+        path: z.string().min(1).max(4_096),
+        options: reportOptionsPatchSchema.optional(),
+        jobId: jobId.optional(),
+      })
       .strict(),
   ),
   'report.progress': op<ReportJobProgress>()(z.object({ jobId }).strict()),

@@ -1,10 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ClaimbenchError, isClaimbenchError } from '../../shared/result';
+import type { SyncResult } from '../../shared/team';
 import type { CoreContext, IdentityStore } from '../core/context';
-import { writeCopy } from '../core/store/backup';
+import type { HostServices } from '../core/host';
+import { latestGoodBackup, listBackups, restoreBackup, writeCopy, type BackupInfo } from '../core/store/backup';
 import { WORKSPACE_EXTENSION } from '../core/store/open';
 import { Workspace } from '../core/store/workspace';
+import { BackupScheduler, isWorkspaceFile, type ShellLog } from './backups';
+import { FolderSync } from './folder-sync';
 import { RecentList } from './recent';
 
 export const APP_NAME = 'Claimbench';
@@ -21,6 +25,17 @@ export interface AppSessionOptions {
   nativeBinding?: string;
   /** Called after every successful switch (title, menu, 'workspace-changed'). */
   onChange?: (workspace: Workspace) => void;
+  /** Native dialogs and the system viewer, handed to every operation (absent in tests that need none). */
+  host?: HostServices;
+  /** After a shared-folder sync brought teammates' changes into the open workspace. */
+  onSynced?: (result: SyncResult) => void;
+  /** Rolling backups: how often and how many (defaults: 10 minutes, 10). */
+  backupIntervalMs?: number;
+  backupsKept?: number;
+  /** Shared-folder watching: the debounce, and the pause before this person's changes are exported. */
+  syncDebounceMs?: number;
+  syncExportDelayMs?: number;
+  log?: ShellLog;
 }
 
 /** A refusal a person can act on, in the words of the ClaimbenchError that caused it. */
@@ -39,10 +54,22 @@ function asClaimbenchError(e: unknown, file: string): ClaimbenchError {
  */
 export class AppSession {
   readonly recent: RecentList;
+  readonly backups: BackupScheduler;
+  readonly folderSync: FolderSync;
   private current: Workspace | undefined;
+  /** The files openInitial could not open, with why (the shell offers a backup for a CORRUPT one). */
+  refusedAtStart: Array<{ file: string; error: ClaimbenchError }> = [];
 
   constructor(private readonly options: AppSessionOptions) {
     this.recent = new RecentList(path.join(options.userDataDir, 'recent-workspaces.json'));
+    this.backups = new BackupScheduler({ intervalMs: options.backupIntervalMs, keep: options.backupsKept, log: options.log });
+    this.folderSync = new FolderSync({
+      actorId: () => options.identity.get().actorId,
+      onSynced: (result) => options.onSynced?.(result),
+      debounceMs: options.syncDebounceMs,
+      exportDelayMs: options.syncExportDelayMs,
+      log: options.log,
+    });
   }
 
   get defaultWorkspacePath(): string {
@@ -60,7 +87,7 @@ export class AppSession {
   /** The context IPC calls run in; throws while no workspace is open. */
   context(): CoreContext {
     if (!this.current) throw new ClaimbenchError('NOT_FOUND', 'No workspace is open.');
-    return { workspace: this.current, identity: this.options.identity };
+    return { workspace: this.current, identity: this.options.identity, host: this.options.host };
   }
 
   /**
@@ -70,11 +97,13 @@ export class AppSession {
    */
   openInitial(requested?: string): ClaimbenchError[] {
     const refusals: ClaimbenchError[] = [];
+    this.refusedAtStart = [];
     const candidates = [requested, this.recent.list()[0]].filter((f): f is string => Boolean(f));
     for (const file of candidates) {
       const outcome = this.open(file);
       if (outcome.ok) return refusals;
       refusals.push(outcome.error);
+      this.refusedAtStart.push({ file: path.resolve(file), error: outcome.error });
     }
     const fallback = this.open(this.defaultWorkspacePath, { create: true });
     if (!fallback.ok) throw fallback.error;
@@ -91,12 +120,54 @@ export class AppSession {
     } catch (e) {
       return { ok: false, error: asClaimbenchError(e, absolute) };
     }
-    const previous = this.current;
+    this.retire();
     this.current = next;
-    previous?.close();
+    this.backups.start(next);
+    this.folderSync.attach(next);
     this.recent.add(next.path);
     this.options.onChange?.(next);
     return { ok: true, workspace: next };
+  }
+
+  /** After every operation the renderer ran: follow a changed sync link, export new local changes. */
+  afterOperation(name: string): void {
+    if (name === 'team.sync.link' || name === 'team.sync.unlink') this.folderSync.refresh();
+    else this.folderSync.noteLocalActivity();
+  }
+
+  /** Backups of the open workspace, newest first (File > Restore from Backup…). */
+  listBackups(): BackupInfo[] {
+    return listBackups(this.context().workspace.path);
+  }
+
+  /** The backup to offer for a workspace that failed to open as CORRUPT. */
+  latestGoodBackup(file: string): BackupInfo | null {
+    return latestGoodBackup(path.resolve(file), this.options.nativeBinding);
+  }
+
+  /**
+   * Put `backup` in place of the workspace at `file` and open it. The open workspace is closed first
+   * when it is that file (no final backup: restoreBackup keeps the replaced state itself). On a
+   * refused restore the workspace is reopened as it was.
+   */
+  restore(file: string, backup: string): OpenOutcome {
+    const target = path.resolve(file);
+    if (!isWorkspaceFile(backup, this.options.nativeBinding)) {
+      return {
+        ok: false,
+        error: new ClaimbenchError('NOT_A_WORKSPACE', `${path.basename(backup)} is not a Claimbench workspace backup.`),
+      };
+    }
+    const wasOpen = this.current?.path === target;
+    if (wasOpen) this.retire({ finalBackup: false });
+    try {
+      restoreBackup(target, backup, this.options.nativeBinding);
+    } catch (e) {
+      const error = asClaimbenchError(e, backup);
+      if (wasOpen) this.open(target);
+      return { ok: false, error: new ClaimbenchError('CORRUPT', error.message) };
+    }
+    return this.open(target);
   }
 
   /** File > New Workspace…: a new file only; an existing file is never overwritten. */
@@ -132,8 +203,15 @@ export class AppSession {
   }
 
   close(): void {
+    this.retire();
+  }
+
+  /** Stop watching and backing up the current workspace (one last backup if it changed), then close it. */
+  private retire({ finalBackup = true }: { finalBackup?: boolean } = {}): void {
     const previous = this.current;
     this.current = undefined;
+    this.folderSync.detach();
+    this.backups.stop({ finalBackup: finalBackup && previous !== undefined });
     previous?.close();
   }
 

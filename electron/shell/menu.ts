@@ -9,6 +9,8 @@ export interface MenuActions {
   openRecent(file: string): void;
   clearRecent(): void;
   saveCopy(): void;
+  /** File > Restore from Backup…: the shell lists the backups and restores (no renderer involved). */
+  restoreBackup(): void;
   /** Forward a command to the renderer, which decides (e.g. text undo vs. core undo). */
   send(event: AppEvent): void;
 }
@@ -65,12 +67,20 @@ export function buildMenuTemplate({ appName, isMac, isDev, recent, actions }: Me
     submenu: [
       { label: 'New Document…', accelerator: 'CmdOrCtrl+N', click: () => actions.send('menu:new-document') },
       { label: 'Open Text File…', accelerator: 'CmdOrCtrl+Shift+O', click: () => actions.send('menu:open-text-file') },
+      { label: 'Import…', accelerator: 'CmdOrCtrl+I', click: () => actions.send('menu:import') },
       { type: 'separator' },
       { label: 'New Workspace…', accelerator: 'CmdOrCtrl+Shift+N', click: () => actions.newWorkspace() },
       { label: 'Open…', accelerator: 'CmdOrCtrl+O', click: () => actions.openWorkspace() },
       { label: 'Open Recent', submenu: recentItems(recent, actions) },
       { type: 'separator' },
       { label: 'Save a Copy…', accelerator: 'CmdOrCtrl+Shift+S', click: () => actions.saveCopy() },
+      { label: 'Export Report…', accelerator: 'CmdOrCtrl+E', click: () => actions.send('menu:export-report') },
+      { type: 'separator' },
+      { label: 'Share…', click: () => actions.send('menu:share') },
+      { label: 'Merge from Teammate…', click: () => actions.send('menu:merge') },
+      { label: 'Sync Folder…', click: () => actions.send('menu:sync') },
+      { type: 'separator' },
+      { label: 'Restore from Backup…', click: () => actions.restoreBackup() },
       { type: 'separator' },
       { label: 'Close Window', role: 'close', accelerator: 'CmdOrCtrl+W' },
       ...(isMac ? [] : [{ type: 'separator' } as const, { role: 'quit' } as const]),
@@ -95,6 +105,9 @@ export function buildMenuTemplate({ appName, isMac, isDev, recent, actions }: Me
   const view: MenuItemConstructorOptions = {
     label: '&View',
     submenu: [
+      { label: 'Conflicts', accelerator: 'CmdOrCtrl+Shift+K', click: () => actions.send('menu:conflicts') },
+      { label: 'Activity', accelerator: 'CmdOrCtrl+Shift+Y', click: () => actions.send('menu:activity') },
+      { type: 'separator' },
       ...(isDev ? [{ role: 'reload' } as const, { role: 'toggleDevTools' } as const, { type: 'separator' } as const] : []),
       { role: 'resetZoom' },
       { role: 'zoomIn' },

@@ -4,6 +4,7 @@ import { ClaimsPane } from '../claims/ClaimsPane';
 import { DetailPane } from '../detail/DetailPane';
 import { DocumentsPane } from '../documents/DocumentsPane';
 import { NewDocumentDialog } from '../documents/NewDocumentDialog';
+import { ExportDialog } from '../export/ExportDialog';
 import { NoticeProvider } from '../ui/notices';
 import { TooltipProvider } from '../ui/Tooltip';
 import { AuthorDialog } from './AuthorDialog';
@@ -31,6 +32,7 @@ function Shell() {
       <AddClaimDialog />
       <ShortcutsDialog />
       <AuthorDialog />
+      <ExportDialog />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { FilePlus, Keyboard, Redo2, Undo2 } from 'lucide-react';
 import type { ComponentType } from 'react';
 import { VERDICT_LABELS, VERDICTS } from '../../shared/domain';
 import { useOperationQuery } from '../api/queries';
+import { ExportButton } from '../export/ExportButton';
 import { Button } from '../ui/Button';
 import { IconButton } from '../ui/IconButton';
 import { VerdictIcon } from '../ui/Verdict';
@@ -122,6 +123,7 @@ export interface HeaderItem {
 export const headerItems: HeaderItem[] = [
   { id: 'brand', Component: Brand, slot: 'start' },
   { id: 'progress', Component: Progress, slot: 'center' },
+  { id: 'export', Component: ExportButton, slot: 'end' },
   { id: 'actions', Component: Actions, slot: 'end' },
   { id: 'author', Component: Author, slot: 'end' },
 ];

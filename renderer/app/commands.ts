@@ -18,6 +18,7 @@ export interface Commands {
   addClaim(): void;
   newDocument(pickFile?: boolean): void;
   showShortcuts(): void;
+  exportReport(): void;
   undo(): void;
   redo(): void;
 }
@@ -74,6 +75,7 @@ export function useCommands(): Commands {
       addClaim: () => dispatch({ type: 'dialog', dialog: 'add-claim' }),
       newDocument: (pickFile = false) => dispatch({ type: 'dialog', dialog: 'new-document', pickFile }),
       showShortcuts: () => dispatch({ type: 'dialog', dialog: 'shortcuts' }),
+      exportReport: () => dispatch({ type: 'dialog', dialog: 'export-report' }),
       undo: () => void undo(),
       redo: () => void redo(),
     }),

@@ -24,6 +24,7 @@ export const SHORTCUTS: ShortcutHelp[] = [
   { keys: ['/'], label: 'Filter the claim list', group: 'Find and create' },
   { keys: ['a'], label: 'Add a claim by hand', group: 'Find and create' },
   { keys: ['n'], label: 'New document from text or a file', group: 'Find and create' },
+  { keys: [`${MOD}+E`], label: 'Export a report', group: 'Find and create' },
   { keys: ['?'], label: 'Show these shortcuts', group: 'Find and create' },
 ];
 

@@ -43,6 +43,8 @@ export function useAppEvents(commands: Commands): void {
             return c.showShortcuts();
           case 'menu:find':
             return c.focusFilter();
+          case 'menu:export-report':
+            return c.exportReport();
         }
       }),
     [client, dispatch],

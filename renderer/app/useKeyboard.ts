@@ -17,6 +17,7 @@ export function useKeyboard(commands: Commands, enabled: boolean): void {
         const key = e.key.toLowerCase();
         if (key === 'z') return handled(e, e.shiftKey ? commands.redo : commands.undo);
         if (key === 'y' && !e.shiftKey) return handled(e, commands.redo);
+        if (key === 'e' && !e.shiftKey) return handled(e, commands.exportReport);
         return;
       }
       if (e.altKey || e.ctrlKey || e.metaKey) return;

@@ -2,7 +2,7 @@ import { createContext, useContext, useEffect, useMemo, useReducer, useRef, type
 import type { Verdict } from '../../shared/domain';
 import { useClaimPages, type ClaimFilter, type ClaimPages } from '../claims/useClaimPages';
 
-export type DialogName = 'shortcuts' | 'new-document' | 'add-claim' | null;
+export type DialogName = 'shortcuts' | 'new-document' | 'add-claim' | 'export-report' | null;
 
 export interface WorkbenchState {
   /** The document whose claims are listed; null lists every claim. */

@@ -28,8 +28,12 @@ const PATTERNS: RegExp[] = [
   new RegExp(String.raw`(${NAME})\s+(?:also\s+)?(?:${VERBS})\b`, 'u'),
 ];
 
+const ANY_CUE = new RegExp(String.raw`\b(?:${VERBS}|according to)\b|по (?:словам|данным)|${RU_VERBS}`, 'iu');
+
 /** The attribution in one sentence, without pronoun resolution, or null. */
 export function attributionIn(sentence: string): string | null {
+  // Cheap gate: most sentences carry no attribution verb at all.
+  if (!ANY_CUE.test(sentence)) return null;
   for (const re of PATTERNS) {
     const m = re.exec(sentence);
     if (m?.[1]) return cleanName(m[1]);
@@ -45,7 +49,8 @@ function cleanName(raw: string): string {
 }
 
 /** Proper names of people as they appear ("President Barack Obama", "Mr Putin"), for pronoun resolution. */
-const PERSON = /\b(?:(?:President|Prime Minister|Minister|Senator|Sen\.|Gov\.|Governor|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|General|Gen\.)\s+)?([A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b/g;
+const PERSON =
+  /\b(?:(?:President|Prime Minister|Minister|Senator|Sen\.|Gov\.|Governor|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|General|Gen\.)\s+)?([A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b/g;
 const NOT_PEOPLE = /^(?:The|This|That|In|On|At|United|New|White|Supreme|European|Federal|National|Image|According)\b/;
 
 function lastPerson(sentence: string): string | null {

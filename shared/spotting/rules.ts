@@ -26,8 +26,17 @@ export const RULES: readonly RuleDef[] = [
         s,
       ),
   },
-  { kind: 'percent', label: 'states a percentage or rate', test: (s) => /%|\bper ?cent\b|\bpercentage\b|\brate\b|процент/i.test(s) },
-  { kind: 'money', label: 'mentions money', test: (s) => /[$€£₴₽]|\b(?:dollars?|budget|tax(?:es)?|deficit|debt|spending|cost|billion|trillion)\b|(?:рубл|гривн|долл)/i.test(s) },
+  {
+    kind: 'percent',
+    label: 'states a percentage or rate',
+    test: (s) => /%|\bper ?cent\b|\bpercentage\b|\brate\b|процент/i.test(s),
+  },
+  {
+    kind: 'money',
+    label: 'mentions money',
+    test: (s) =>
+      /[$€£₴₽]|\b(?:dollars?|budget|tax(?:es)?|deficit|debt|spending|cost|billion|trillion)\b|(?:рубл|гривн|долл)/i.test(s),
+  },
   { kind: 'attribution', label: 'attributed to a source', test: (s) => ATTRIBUTION.test(s) },
   {
     kind: 'comparison',
@@ -40,7 +49,10 @@ export const RULES: readonly RuleDef[] = [
   {
     kind: 'date',
     label: 'mentions a date or period',
-    test: (s) => /\b(?:1[89]\d\d|20\d\d)\b/.test(s) || MONTHS.test(s) || /\b(?:last|this|next) (?:year|month|week|decade)\b|\byears? ago\b/i.test(s),
+    test: (s) =>
+      /\b(?:1[89]\d\d|20\d\d)\b/.test(s) ||
+      MONTHS.test(s) ||
+      /\b(?:last|this|next) (?:year|month|week|decade)\b|\byears? ago\b/i.test(s),
   },
   {
     kind: 'entity',
@@ -50,7 +62,10 @@ export const RULES: readonly RuleDef[] = [
   {
     kind: 'causal',
     label: 'claims a cause or effect',
-    test: (s) => /\b(?:because|caused?|led to|leads to|result(?:ed)? in|as a result|due to|thanks to|responsible for|blamed?)\b|(?:из-за|привел|вызвал)/i.test(s),
+    test: (s) =>
+      /\b(?:because|caused?|led to|leads to|result(?:ed)? in|as a result|due to|thanks to|responsible for|blamed?)\b|(?:из-за|привел|вызвал)/i.test(
+        s,
+      ),
   },
   {
     kind: 'law',
@@ -60,7 +75,8 @@ export const RULES: readonly RuleDef[] = [
   {
     kind: 'hedge',
     label: 'hedged (I think, maybe, might)',
-    test: (s) => /\b(?:I think|I believe|I feel|maybe|perhaps|probably|might|may be|could be|seems?|I guess|I hope|possibly)\b/i.test(s),
+    test: (s) =>
+      /\b(?:I think|I believe|I feel|maybe|perhaps|probably|might|may be|could be|seems?|I guess|I hope|possibly)\b/i.test(s),
   },
   { kind: 'question', label: 'a question', test: (s) => /\?\s*["'”’)]*\s*$/.test(s) },
   {

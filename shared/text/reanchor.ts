@@ -13,7 +13,12 @@ export interface Reanchored {
 function contextScore(text: string, at: number, anchor: TextAnchor): number {
   let score = 0;
   const before = text.slice(Math.max(0, at - anchor.prefix.length), at);
-  for (let i = 1; i <= Math.min(before.length, anchor.prefix.length) && before[before.length - i] === anchor.prefix[anchor.prefix.length - i]; i++) score++;
+  for (
+    let i = 1;
+    i <= Math.min(before.length, anchor.prefix.length) && before[before.length - i] === anchor.prefix[anchor.prefix.length - i];
+    i++
+  )
+    score++;
   const after = text.slice(at + anchor.exact.length, at + anchor.exact.length + anchor.suffix.length);
   for (let i = 0; i < Math.min(after.length, anchor.suffix.length) && after[i] === anchor.suffix[i]; i++) score++;
   return score;
@@ -44,7 +49,11 @@ export function reanchor(newText: string, anchor: TextAnchor): Reanchored | null
   const hits: number[] = [];
   for (let i = newText.indexOf(anchor.exact); i >= 0; i = newText.indexOf(anchor.exact, i + 1)) hits.push(i);
   if (hits.length > 0) {
-    const at = hits.sort((x, y) => contextScore(newText, y, anchor) - contextScore(newText, x, anchor) || Math.abs(x - anchor.start) - Math.abs(y - anchor.start))[0]!;
+    const at = hits.sort(
+      (x, y) =>
+        contextScore(newText, y, anchor) - contextScore(newText, x, anchor) ||
+        Math.abs(x - anchor.start) - Math.abs(y - anchor.start),
+    )[0]!;
     return { anchor: makeAnchor(newText, at, at + anchor.exact.length), method: 'exact' };
   }
   // 2. Fuzzy: the text between the prefix and the suffix, if it is close enough to the old quote.
@@ -55,7 +64,11 @@ export function reanchor(newText: string, anchor: TextAnchor): Reanchored | null
   const consider = (start: number, end: number) => {
     if (end <= start || end - start > anchor.exact.length * 2 + 20) return;
     const d = distance(newText.slice(start, end), anchor.exact, maxEdits);
-    if (d <= maxEdits && (!best || d < best.d || (d === best.d && Math.abs(start - anchor.start) < Math.abs(best.start - anchor.start)))) best = { start, end, d };
+    if (
+      d <= maxEdits &&
+      (!best || d < best.d || (d === best.d && Math.abs(start - anchor.start) < Math.abs(best.start - anchor.start)))
+    )
+      best = { start, end, d };
   };
   for (const s of starts) for (const e of ends) consider(s, e);
   // Only one landmark survived the edit: try every length the edit budget allows.
@@ -73,7 +86,8 @@ function landmarks(text: string, context: string, isPrefix: boolean, near: numbe
   const probe = isPrefix ? context.slice(-16) : context.slice(0, 16);
   if (probe.trim().length < 4) return [];
   const out: number[] = [];
-  for (let i = text.indexOf(probe); i >= 0 && out.length < 200; i = text.indexOf(probe, i + 1)) out.push(isPrefix ? i + probe.length : i);
+  for (let i = text.indexOf(probe); i >= 0 && out.length < 200; i = text.indexOf(probe, i + 1))
+    out.push(isPrefix ? i + probe.length : i);
   // Repeated boilerplate: keep the occurrences nearest the old position.
   return out.sort((a, b) => Math.abs(a - near) - Math.abs(b - near)).slice(0, 8);
 }

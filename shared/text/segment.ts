@@ -28,7 +28,8 @@ interface Span {
   end: number;
 }
 
-const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200b);
+const isSpace = (c: number) =>
+  c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200b);
 
 /**
  * Split text into sentences, trimming surrounding whitespace from each. Lines wrapped inside a
@@ -37,12 +38,16 @@ const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c 
 export function segmentSentences(text: string, locale = 'en'): Sentence[] {
   const view = unwrapLines(text);
   const raw: Span[] = [];
-  for (const seg of segmenterFor(locale).segment(view)) {
-    let start = seg.index;
-    let end = seg.index + seg.segment.length;
-    while (start < end && isSpace(view.charCodeAt(start))) start++;
-    while (end > start && isSpace(view.charCodeAt(end - 1))) end--;
-    if (end > start) raw.push({ start, end });
+  const segmenter = segmenterFor(locale);
+  for (const [from, to] of chunks(view)) {
+    const part = view.slice(from, to);
+    for (const seg of segmenter.segment(part)) {
+      let start = from + seg.index;
+      let end = start + seg.segment.length;
+      while (start < end && isSpace(view.charCodeAt(start))) start++;
+      while (end > start && isSpace(view.charCodeAt(end - 1))) end--;
+      if (end > start) raw.push({ start, end });
+    }
   }
   const merged: Span[] = [];
   for (const span of raw) {
@@ -51,6 +56,39 @@ export function segmentSentences(text: string, locale = 'en'): Sentence[] {
     else merged.push({ ...span });
   }
   return merged.map((s) => ({ start: s.start, end: s.end, text: text.slice(s.start, s.end) }));
+}
+
+/** Longest piece handed to Intl.Segmenter at once: V8's iteration slows down more than linearly on long strings. */
+const MAX_CHUNK = 8_000;
+
+/**
+ * Ranges of the view to segment separately: lines (a hard newline always ends a sentence, so this
+ * changes nothing), and very long lines cut after a sentence-final mark followed by a space.
+ */
+function chunks(view: string): [number, number][] {
+  const out: [number, number][] = [];
+  let from = 0;
+  while (from < view.length) {
+    let nl = view.indexOf('\n', from);
+    if (nl < 0) nl = view.length;
+    let start = from;
+    while (nl - start > MAX_CHUNK) {
+      let cut = -1;
+      for (let i = start + MAX_CHUNK; i > start + MAX_CHUNK / 2; i--) {
+        const c = view[i - 1];
+        if ((c === '.' || c === '!' || c === '?') && view[i] === ' ' && /\p{Lu}/u.test(view[i + 1] ?? '')) {
+          cut = i + 1;
+          break;
+        }
+      }
+      if (cut < 0) cut = start + MAX_CHUNK;
+      out.push([start, cut]);
+      start = cut;
+    }
+    out.push([start, Math.min(view.length, nl + 1)]);
+    from = nl + 1;
+  }
+  return out;
 }
 
 /** A newline left in the unwrapped view is a real line break (paragraph, list item, heading). */

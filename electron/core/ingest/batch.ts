@@ -35,11 +35,26 @@ function jobs(workspace: Workspace): Map<string, Job> {
 }
 
 function failed(name: string, status: 'failed' | 'cancelled', code: string, message: string): ImportOutcome {
-  return { name, status, document: null, claimCount: 0, sentenceCount: 0, duplicateOf: null, format: null, encoding: null, error: { code, message } };
+  return {
+    name,
+    status,
+    document: null,
+    claimCount: 0,
+    sentenceCount: 0,
+    duplicateOf: null,
+    format: null,
+    encoding: null,
+    error: { code, message },
+  };
 }
 
 /** Parse and store one file; never throws: every failure becomes an outcome. */
-export async function importOne(workspace: Workspace, file: FileInput, onParse: (h: ParseHandle) => void = () => {}, onProgress: (f: number) => void = () => {}): Promise<ImportOutcome> {
+export async function importOne(
+  workspace: Workspace,
+  file: FileInput,
+  onParse: (h: ParseHandle) => void = () => {},
+  onProgress: (f: number) => void = () => {},
+): Promise<ImportOutcome> {
   const handle = parseInWorker(file.name, file.bytes, onProgress);
   onParse(handle);
   try {

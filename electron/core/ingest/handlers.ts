@@ -18,12 +18,17 @@ import { setSpottingThreshold, spottingThreshold } from './settings';
 
 function decodeFile(name: string, dataBase64: string): { name: string; bytes: Uint8Array } {
   const bytes = new Uint8Array(Buffer.from(dataBase64, 'base64'));
-  if (bytes.byteLength > MAX_FILE_BYTES) throw new ClaimbenchError('VALIDATION', `${name} is larger than ${MAX_FILE_BYTES / 1048576} MB.`);
+  if (bytes.byteLength > MAX_FILE_BYTES)
+    throw new ClaimbenchError('VALIDATION', `${name} is larger than ${MAX_FILE_BYTES / 1048576} MB.`);
   return { name, bytes };
 }
 
 function documentClaims(db: DB, documentId: string): Claim[] {
-  return (db.prepare(`SELECT ${CLAIM_COLUMNS} FROM claims c WHERE c.deleted = 0 AND c.document_id = ? ORDER BY c.ordinal, c.id`).all(documentId) as ClaimRow[]).map(claimFromRow);
+  return (
+    db
+      .prepare(`SELECT ${CLAIM_COLUMNS} FROM claims c WHERE c.deleted = 0 AND c.document_id = ? ORDER BY c.ordinal, c.id`)
+      .all(documentId) as ClaimRow[]
+  ).map(claimFromRow);
 }
 
 /** Score and claimant for a span of a document, as the importer would have given it. */
@@ -40,7 +45,11 @@ function describeSpan(text: string, start: number, end: number) {
 const api = {
   'ingest.importFile': async ({ name, dataBase64 }, { workspace }) => importOne(workspace, decodeFile(name, dataBase64)),
 
-  'ingest.startBatch': ({ files }, { workspace }) => startBatch(workspace, files.map((f) => decodeFile(f.name, f.dataBase64))),
+  'ingest.startBatch': ({ files }, { workspace }) =>
+    startBatch(
+      workspace,
+      files.map((f) => decodeFile(f.name, f.dataBase64)),
+    ),
 
   'ingest.batchStatus': ({ jobId }, { workspace }) => batchStatus(workspace, jobId),
 
@@ -50,7 +59,8 @@ const api = {
     const doc = loadDocument(workspace.db, documentId);
     const threshold = spottingThreshold(workspace);
     const byRange = new Map<string, string>();
-    for (const c of documentClaims(workspace.db, documentId)) if (c.anchor) byRange.set(`${c.anchor.start}:${c.anchor.end}`, c.id);
+    for (const c of documentClaims(workspace.db, documentId))
+      if (c.anchor) byRange.set(`${c.anchor.start}:${c.anchor.end}`, c.id);
     const sentences: DocumentSentence[] = analyzeText(doc.text, threshold).map((s) => ({
       start: s.anchor.start,
       end: s.anchor.end,
@@ -85,12 +95,17 @@ const api = {
       }
       for (const o of orphans) w.set('claim', o.id, 'anchor', null);
     });
-    return { document: loadDocumentSummary(workspace.db, id), reanchored: placed.length, orphans: orphans.map((o) => loadClaim(workspace.db, o.id)) };
+    return {
+      document: loadDocumentSummary(workspace.db, id),
+      reanchored: placed.length,
+      orphans: orphans.map((o) => loadClaim(workspace.db, o.id)),
+    };
   },
 
   'claims.createFromSpan': ({ documentId, start, end }, { workspace }) => {
     const doc = loadDocument(workspace.db, documentId);
-    if (end > doc.text.length) throw new ClaimbenchError('VALIDATION', `The span ends after the document (${doc.text.length} characters).`);
+    if (end > doc.text.length)
+      throw new ClaimbenchError('VALIDATION', `The span ends after the document (${doc.text.length} characters).`);
     const span = describeSpan(doc.text, start, end);
     if (!span.text) throw new ClaimbenchError('VALIDATION', 'The selected span is empty.');
     const claimId = randomUUID();
@@ -102,8 +117,10 @@ const api = {
 
   'claims.split': ({ id, offset }, { workspace }) => {
     const claim = loadClaim(workspace.db, id);
-    if (!claim.anchor || !claim.documentId) throw new ClaimbenchError('VALIDATION', 'Only a claim anchored in a document can be split.');
-    if (offset >= claim.anchor.end - claim.anchor.start) throw new ClaimbenchError('VALIDATION', 'The split point must fall inside the claim.');
+    if (!claim.anchor || !claim.documentId)
+      throw new ClaimbenchError('VALIDATION', 'Only a claim anchored in a document can be split.');
+    if (offset >= claim.anchor.end - claim.anchor.start)
+      throw new ClaimbenchError('VALIDATION', 'The split point must fall inside the claim.');
     const text = loadDocument(workspace.db, claim.documentId).text;
     const at = claim.anchor.start + offset;
     const first = describeSpan(text, claim.anchor.start, at);
@@ -128,8 +145,11 @@ const api = {
 
   'claims.mergeNext': ({ id }, { workspace }) => {
     const claim = loadClaim(workspace.db, id);
-    if (!claim.anchor || !claim.documentId) throw new ClaimbenchError('VALIDATION', 'Only a claim anchored in a document can be merged.');
-    const anchored = documentClaims(workspace.db, claim.documentId).filter((c) => c.anchor && c.id !== id && c.anchor.start >= claim.anchor!.start);
+    if (!claim.anchor || !claim.documentId)
+      throw new ClaimbenchError('VALIDATION', 'Only a claim anchored in a document can be merged.');
+    const anchored = documentClaims(workspace.db, claim.documentId).filter(
+      (c) => c.anchor && c.id !== id && c.anchor.start >= claim.anchor!.start,
+    );
     const next = anchored.sort((a, b) => a.anchor!.start - b.anchor!.start)[0];
     if (!next?.anchor) throw new ClaimbenchError('NOT_FOUND', 'This claim has no following claim to merge with.');
     const text = loadDocument(workspace.db, claim.documentId).text;
@@ -147,7 +167,10 @@ const api = {
     return loadClaim(workspace.db, id);
   },
 
-  'spotting.getThreshold': (_input, { workspace }) => ({ threshold: spottingThreshold(workspace), defaultThreshold: defaultThreshold() }),
+  'spotting.getThreshold': (_input, { workspace }) => ({
+    threshold: spottingThreshold(workspace),
+    defaultThreshold: defaultThreshold(),
+  }),
 
   'spotting.setThreshold': ({ threshold }, { workspace }) => {
     setSpottingThreshold(workspace, threshold ?? defaultThreshold());

@@ -24,7 +24,12 @@ parentPort?.on('message', (req: ParseRequest) => {
       post(
         isClaimbenchError(e)
           ? { id, type: 'error', code: e.code, message: e.message }
-          : { id, type: 'error', code: 'CORRUPT', message: `Could not read ${req.name}: ${e instanceof Error ? e.message : String(e)}` },
+          : {
+              id,
+              type: 'error',
+              code: 'CORRUPT',
+              message: `Could not read ${req.name}: ${e instanceof Error ? e.message : String(e)}`,
+            },
       ),
     );
 });

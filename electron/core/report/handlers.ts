@@ -3,6 +3,7 @@ import type { ReportOptions, ReportOptionsPatch } from '../../../shared/report';
 import type { Handlers } from '../handler-types';
 import type { Workspace } from '../store/workspace';
 import { buildReportModel } from './build';
+import { exportReport } from './export';
 import { reportJobs } from './jobs';
 import { loadReportOptions, mergeOptions, saveReportOptions } from './options';
 import { renderReportCooperatively } from './render';
@@ -46,6 +47,8 @@ export const reportHandlers = {
       throw e;
     }
   },
+
+  'report.export': (input, ctx) => exportReport(input, ctx),
 
   'report.progress': ({ jobId }) => reportJobs.progress(jobId),
 

@@ -27,6 +27,8 @@ export interface PdfOptions {
   /** Shown in the page footer next to the page number. */
   footerText?: string;
   executablePath?: string;
+  /** Aborting closes the browser, so a long print stops at once. */
+  signal?: AbortSignal;
 }
 
 export async function renderPdf(html: string, options: PdfOptions = {}): Promise<Buffer> {
@@ -44,7 +46,10 @@ export async function renderPdf(html: string, options: PdfOptions = {}): Promise
     throw new ClaimbenchError('UNSUPPORTED_FORMAT', 'PDF export needs the playwright-core package, which is not installed.');
   }
   const browser = await playwright.chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  const closeOnAbort = () => void browser.close();
+  options.signal?.addEventListener('abort', closeOnAbort, { once: true });
   try {
+    if (options.signal?.aborted) throw new ClaimbenchError('CANCELLED', 'The report export was cancelled.');
     const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
     const page = await context.newPage();
     // Nothing in the report should load anything; refuse every request that is not the page itself.
@@ -67,8 +72,10 @@ export async function renderPdf(html: string, options: PdfOptions = {}): Promise
     });
   } catch (e) {
     if (e instanceof ClaimbenchError) throw e;
+    if (options.signal?.aborted) throw new ClaimbenchError('CANCELLED', 'The report export was cancelled.');
     throw new ClaimbenchError('IO', `PDF rendering failed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
   } finally {
+    options.signal?.removeEventListener('abort', closeOnAbort);
     await browser.close();
   }
 }

@@ -1,5 +1,5 @@
 /** One entry point per output: pick the format's renderer, run it plainly or cooperatively. */
-import { REPORT_FORMAT_INFO, type RenderedReport, type ReportTextFormat } from '../../../shared/report';
+import { REPORT_FORMAT_INFO, suggestedReportFileName, type RenderedReport, type ReportTextFormat } from '../../../shared/report';
 import { csvParts } from './render-csv';
 import { htmlParts } from './render-html';
 import { jsonParts } from './render-json';
@@ -23,16 +23,6 @@ function partsFor(format: ReportTextFormat, model: ReportModel, progress: Render
   }
 }
 
-function fileStem(model: ReportModel): string {
-  const stem = model.title
-    .normalize('NFKD')
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .toLowerCase();
-  return `${stem || 'report'}-${model.generatedAt.slice(0, 10)}`;
-}
-
 function finish(format: ReportTextFormat, model: ReportModel, content: string, run: ClaimReviewRun): RenderedReport {
   const info = REPORT_FORMAT_INFO[format];
   return {
@@ -40,7 +30,7 @@ function finish(format: ReportTextFormat, model: ReportModel, content: string, r
     content,
     mimeType: info.mimeType,
     extension: info.extension,
-    suggestedFileName: `${fileStem(model)}.${info.extension}`,
+    suggestedFileName: suggestedReportFileName(model.title, model.generatedAt, format),
     claimCount: model.summary.total,
     warnings: summariseIssues(run.issues, 'warning'),
   };

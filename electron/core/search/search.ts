@@ -13,9 +13,9 @@ export interface SearchInput extends ClaimFilters {
 }
 
 /**
- * How many matches of one kind are ranked by relevance (bm25). When a query matches more (a
- * very common word at a million claims), only the first window of matches (oldest rows first)
- * is ranked: bm25 costs microseconds per row, and hundreds of thousands of rows take seconds.
+ * How many matches of one kind are ranked by relevance (bm25). A query matching more (a very
+ * common word at a million claims) is ranked within its first RANK_WINDOW matches in index
+ * (insertion) order: reading further costs time for every match, however few hits are shown.
  */
 export const RANK_WINDOW = 500;
 
@@ -91,44 +91,28 @@ function hasClaimOnlyFilter(f: ClaimFilters): boolean {
   return !!(f.verdict || f.claimant || f.assignee !== undefined || f.tag || f.noSource);
 }
 
-/**
- * The rowid of the window's last match, or null when every match fits in the window. Counted in
- * ascending rowid order on purpose: FTS5 streams a posting list forwards, but walking it
- * backwards loads the whole list into memory first (hundreds of thousands of entries).
- */
-function windowEnd(db: DB, spec: KindSpec, match: string, window: number): number | null {
-  const row = prepared(db, `SELECT rowid FROM ${spec.fts} WHERE ${spec.fts} MATCH ? ORDER BY rowid LIMIT 1 OFFSET ?`)
-    .pluck()
-    .get(match, window) as number | undefined;
-  return row ?? null;
-}
-
 function candidates(db: DB, kind: SearchKind, match: string, input: SearchInput, wanted: number): Candidate[] {
   const spec = KINDS[kind];
   const conditions: string[] = [`${spec.fts} MATCH ?`];
   const params: unknown[] = [match];
-  let filtered = !!input.documentId;
   if (spec.claimFilters) {
     const c = claimConditions({ ...input, query: undefined });
     conditions.push(...c.parts);
     params.push(...c.params);
-    filtered ||= hasClaimOnlyFilter(input);
   } else if (input.documentId) {
     conditions.push('d.id = ?');
     params.push(input.documentId);
   }
-  // Few matches: rank them all. Many and no filter: rank the first window of them. Many with
-  // filters: the window might hold none that pass, so take matches in index order until enough.
-  const end = windowEnd(db, spec, match, Math.max(RANK_WINDOW, wanted));
-  let order = 'rank';
-  if (end !== null && filtered) order = `${spec.fts}.rowid`;
-  else if (end !== null) {
-    conditions.push(`${spec.fts}.rowid < ?`);
-    params.push(end);
-  }
+  // Matches are read in rowid order and the scan stops at the window, so a common word costs
+  // no more than a rare one; the window is then ranked here. FTS5 streams a posting list
+  // forwards only (backwards, or with a rowid bound, it loads the whole list first).
   const sql = `SELECT ${spec.select}, bm25(${spec.fts}, ${spec.weights.join(', ')}) AS rank
-    FROM ${spec.from} WHERE ${conditions.join(' AND ')} ORDER BY ${order} LIMIT ?`;
-  return (prepared(db, sql).all(...params, wanted) as Omit<Candidate, 'kind'>[]).map((r) => ({ ...r, kind }));
+    FROM ${spec.from} WHERE ${conditions.join(' AND ')} ORDER BY ${spec.fts}.rowid LIMIT ?`;
+  const rows = prepared(db, sql).all(...params, Math.max(RANK_WINDOW, wanted)) as Omit<Candidate, 'kind'>[];
+  return rows
+    .sort((a, b) => a.rank - b.rank)
+    .slice(0, wanted)
+    .map((r) => ({ ...r, kind }));
 }
 
 function toHit(db: DB, c: Candidate, words: string[]): SearchHit {

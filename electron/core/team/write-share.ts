@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ShareResult } from '../../../shared/team';
-import { ClaimbenchError } from '../../../shared/result';
+import { ClaimbenchError, isClaimbenchError } from '../../../shared/result';
 import { ENTITIES, type EntitySpec } from '../store/entities';
 import { writeCopy } from '../store/backup';
 import type { Workspace } from '../store/workspace';
@@ -61,7 +61,20 @@ export function shareContentHash(db: Database.Database): string {
  * sealed with a content hash. Built under a temporary name and renamed into place at the end.
  */
 export function writeShareFile(workspace: Workspace, target: string, options: ShareOptions): ShareResult {
+  try {
+    return buildShareFile(workspace, target, options);
+  } catch (e) {
+    if (isClaimbenchError(e)) throw e;
+    const why = e instanceof Error ? e.message : String(e);
+    throw new ClaimbenchError('IO', `The share file could not be written (${why.slice(0, 200)}). The workspace is unchanged.`);
+  }
+}
+
+function buildShareFile(workspace: Workspace, target: string, options: ShareOptions): ShareResult {
   const absolute = path.resolve(target);
+  if (fs.existsSync(absolute) && !fs.statSync(absolute).isFile()) {
+    throw new ClaimbenchError('VALIDATION', `${absolute} is a folder; choose a file name for the share file.`);
+  }
   if (absolute === workspace.path) throw new ClaimbenchError('VALIDATION', 'A share file cannot replace the open workspace.');
   if (!fs.existsSync(path.dirname(absolute))) {
     throw new ClaimbenchError('NOT_FOUND', `The folder ${path.dirname(absolute)} does not exist.`);

@@ -49,14 +49,19 @@ describe('text decoding', () => {
   });
 
   it('reads HTML that declares no charset', async () => {
-    for (const file of ['chardet/KOI8-R/_chromium_KOI8-R_with_no_encoding_specified.html', 'chardet/windows-1251-russian/_chromium_windows-1251_with_no_encoding_specified.html']) {
+    for (const file of [
+      'chardet/KOI8-R/_chromium_KOI8-R_with_no_encoding_specified.html',
+      'chardet/windows-1251-russian/_chromium_windows-1251_with_no_encoding_specified.html',
+    ]) {
       const doc = await extractDocument(path.basename(file), read(file));
       expect(doc.text).toMatch(/МОСКВА/);
     }
   });
 
   it('refuses binary data named .txt', async () => {
-    const bytes = new Uint8Array(fs.readFileSync(path.join(CORPUS_DIR, 'fixtures/docx/python-docx/having-images.docx')).subarray(300, 5000));
+    const bytes = new Uint8Array(
+      fs.readFileSync(path.join(CORPUS_DIR, 'fixtures/docx/python-docx/having-images.docx')).subarray(300, 5000),
+    );
     await expect(extractDocument('photo.txt', bytes)).rejects.toMatchObject({ code: 'UNSUPPORTED_FORMAT' });
   });
 });

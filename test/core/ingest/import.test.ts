@@ -9,7 +9,8 @@ import { createTestContext } from '../../helpers/workspace';
 
 const fixture = (p: string) => fs.readFileSync(path.join(CORPUS_DIR, p));
 const b64 = (b: Buffer | string) => Buffer.from(b).toString('base64');
-const count = (ctx: CoreContext, table: string) => (ctx.workspace.db.prepare(`SELECT count(*) AS n FROM ${table} WHERE deleted = 0`).get() as { n: number }).n;
+const count = (ctx: CoreContext, table: string) =>
+  (ctx.workspace.db.prepare(`SELECT count(*) AS n FROM ${table} WHERE deleted = 0`).get() as { n: number }).n;
 
 let ctx: CoreContext & { dir: string };
 afterEach(() => ctx?.workspace.close());
@@ -32,26 +33,38 @@ describe('importing real documents', () => {
     expect(r.claimCount).toBeLessThan(r.sentenceCount);
   });
 
-  it('imports docx, pdf, markdown and Russian text, and recognises the same content imported twice', { timeout: 120_000 }, async () => {
-    ctx = createTestContext();
-    const docx = await importFile('ru.docx', fixture('fixtures/docx/apache-poi/bib-chernigovka.netdo.ru_download_docs_17459.docx'));
-    expect(docx.status).toBe('imported');
-    expect((await call(ctx, 'documents.get', { id: docx.document!.id })).text).toMatch(/Большечерниговская районная библиотека/);
-    const pdf = await importFile('paper.pdf', fixture('fixtures/pdf/tracemonkey.pdf'));
-    expect(pdf.status).toBe('imported');
-    const pdfText = (await call(ctx, 'documents.get', { id: pdf.document!.id })).text;
-    expect(pdfText).toMatch(/Trace-based Just-in-Time Type Specialization/);
-    // Hyphenated line ends are repaired: no "word- word" fragments of common words.
-    expect(pdfText).not.toMatch(/\b(?:inter- preter|com- piler)\b/);
-    const md = await importFile('notes.md', '# Budget notes\n\nThe deficit rose to $1.2 trillion in 2020, the Treasury said.\n');
-    expect(md.document!.title).toBe('Budget notes');
-    const ru = await importFile('ru.txt', fixture('fixtures/encodings/uchardet/ru/koi8-r.txt'));
-    expect(ru.encoding).toBe('koi8-r');
-    expect((await call(ctx, 'documents.get', { id: ru.document!.id })).text).toMatch(/КОИ-8/);
-    const again = await importFile('paper-copy.pdf', fixture('fixtures/pdf/tracemonkey.pdf'));
-    expect(again.status).toBe('duplicate');
-    expect(again.duplicateOf).toBe(pdf.document!.id);
-  });
+  it(
+    'imports docx, pdf, markdown and Russian text, and recognises the same content imported twice',
+    { timeout: 120_000 },
+    async () => {
+      ctx = createTestContext();
+      const docx = await importFile(
+        'ru.docx',
+        fixture('fixtures/docx/apache-poi/bib-chernigovka.netdo.ru_download_docs_17459.docx'),
+      );
+      expect(docx.status).toBe('imported');
+      expect((await call(ctx, 'documents.get', { id: docx.document!.id })).text).toMatch(
+        /Большечерниговская районная библиотека/,
+      );
+      const pdf = await importFile('paper.pdf', fixture('fixtures/pdf/tracemonkey.pdf'));
+      expect(pdf.status).toBe('imported');
+      const pdfText = (await call(ctx, 'documents.get', { id: pdf.document!.id })).text;
+      expect(pdfText).toMatch(/Trace-based Just-in-Time Type Specialization/);
+      // Hyphenated line ends are repaired: no "word- word" fragments of common words.
+      expect(pdfText).not.toMatch(/\b(?:inter- preter|com- piler)\b/);
+      const md = await importFile(
+        'notes.md',
+        '# Budget notes\n\nThe deficit rose to $1.2 trillion in 2020, the Treasury said.\n',
+      );
+      expect(md.document!.title).toBe('Budget notes');
+      const ru = await importFile('ru.txt', fixture('fixtures/encodings/uchardet/ru/koi8-r.txt'));
+      expect(ru.encoding).toBe('koi8-r');
+      expect((await call(ctx, 'documents.get', { id: ru.document!.id })).text).toMatch(/КОИ-8/);
+      const again = await importFile('paper-copy.pdf', fixture('fixtures/pdf/tracemonkey.pdf'));
+      expect(again.status).toBe('duplicate');
+      expect(again.duplicateOf).toBe(pdf.document!.id);
+    },
+  );
 
   it('gives each bad file a clear message and stores nothing for it', async () => {
     ctx = createTestContext();
@@ -82,7 +95,9 @@ describe('importing real documents', () => {
   it('refuses a file over the size cap before reading it', async () => {
     ctx = createTestContext();
     const big = 'The rate rose 2 percent in 2020, officials said. '.repeat(2_200_000); // ~110 MB
-    await expect(call(ctx, 'ingest.importFile', { name: 'huge.txt', dataBase64: b64(big) })).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(call(ctx, 'ingest.importFile', { name: 'huge.txt', dataBase64: b64(big) })).rejects.toMatchObject({
+      code: 'VALIDATION',
+    });
     expect(count(ctx, 'documents')).toBe(0);
   });
 
@@ -143,7 +158,8 @@ describe('sentences, thresholds and claim spans', () => {
     const text = 'Intro line.\n\nThe army said 40 drones were shot down. Officials added that 12 people died in 2024.';
     const r = await importFile('news.txt', text);
     const doc = await call(ctx, 'documents.get', { id: r.document!.id });
-    for (const id of (await call(ctx, 'claims.list', { documentId: doc.id })).items.map((c) => c.id)) await call(ctx, 'claims.delete', { ids: [id] });
+    for (const id of (await call(ctx, 'claims.list', { documentId: doc.id })).items.map((c) => c.id))
+      await call(ctx, 'claims.delete', { ids: [id] });
     const start = doc.text.indexOf('The army');
     const end = doc.text.length;
     const claim = await call(ctx, 'claims.createFromSpan', { documentId: doc.id, start, end });
@@ -163,7 +179,9 @@ describe('sentences, thresholds and claim spans', () => {
     await call(ctx, 'edit.undo', {});
     expect((await call(ctx, 'claims.get', { id: second.id })).text).toBe(second.text);
     expect((await call(ctx, 'claims.get', { id: first.id })).text).toBe(first.text);
-    await expect(call(ctx, 'claims.createFromSpan', { documentId: doc.id, start: 0, end: 10_000 })).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(call(ctx, 'claims.createFromSpan', { documentId: doc.id, start: 0, end: 10_000 })).rejects.toMatchObject({
+      code: 'VALIDATION',
+    });
   });
 
   it('re-anchors claims when the text is replaced with small edits and reports orphans', async () => {

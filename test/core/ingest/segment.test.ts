@@ -23,8 +23,9 @@ describe('sentence segmentation', () => {
       const got = segmentSentences(a.text);
       for (const s of got) expect(a.text.slice(s.start, s.end)).toBe(s.text);
       const ends = new Set(got.map((s) => s.end));
-      for (const e of ends) if (gold.has(e)) tp++;
-      else fp++;
+      for (const e of ends)
+        if (gold.has(e)) tp++;
+        else fp++;
       for (const g of gold) if (!ends.has(g)) fn++;
     }
     const p = tp / (tp + fp);
@@ -35,12 +36,16 @@ describe('sentence segmentation', () => {
   });
 
   it('keeps abbreviations, initials and figures inside sentences', () => {
-    expect(texts('Gov. Andrew Cuomo met Sen. Chuck Schumer and Rep. Jerry Nadler on Sept. 12 in St. Paul. They talked.')).toHaveLength(2);
+    expect(
+      texts('Gov. Andrew Cuomo met Sen. Chuck Schumer and Rep. Jerry Nadler on Sept. 12 in St. Paul. They talked.'),
+    ).toHaveLength(2);
     expect(texts('J. R. R. Tolkien wrote it. Dr. Jones agreed with Mr. Smith and Lt. Gen. Rob Ray.')).toEqual([
       'J. R. R. Tolkien wrote it.',
       'Dr. Jones agreed with Mr. Smith and Lt. Gen. Rob Ray.',
     ]);
-    expect(texts('Sales rose 1.5% to $3.2 bn, or 1,000.5 units, over 125 miles after 9/11 and 3½ years. No. 3 was next.')).toHaveLength(2);
+    expect(
+      texts('Sales rose 1.5% to $3.2 bn, or 1,000.5 units, over 125 miles after 9/11 and 3½ years. No. 3 was next.'),
+    ).toHaveLength(2);
     expect(texts('Acme Inc. reported a loss. Shares in Acme Corp. fell on Jan. 5. U.S. officials said so.')).toEqual([
       'Acme Inc. reported a loss.',
       'Shares in Acme Corp. fell on Jan. 5.',
@@ -50,10 +55,19 @@ describe('sentence segmentation', () => {
   });
 
   it('handles quotations, ellipses, datelines and list items', () => {
-    expect(texts('"We will win," he said. "It is false." He left.')).toEqual(['"We will win," he said.', '"It is false."', 'He left.']);
+    expect(texts('"We will win," he said. "It is false." He left.')).toEqual([
+      '"We will win," he said.',
+      '"It is false."',
+      'He left.',
+    ]);
     expect(texts('Well... maybe not. It ended.')).toEqual(['Well... maybe not.', 'It ended.']);
     expect(texts('KYIV, Ukraine (AP) — Russia launched 40 drones overnight, the air force said.')).toHaveLength(1);
-    expect(texts('Key points\n- rates rose\n- jobs fell\n\nCaption: a photo')).toEqual(['Key points', '- rates rose', '- jobs fell', 'Caption: a photo']);
+    expect(texts('Key points\n- rates rose\n- jobs fell\n\nCaption: a photo')).toEqual([
+      'Key points',
+      '- rates rose',
+      '- jobs fell',
+      'Caption: a photo',
+    ]);
   });
 
   it('joins hard-wrapped lines inside a paragraph (FOMC statement)', () => {

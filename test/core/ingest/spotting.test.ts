@@ -44,9 +44,14 @@ describe('the shipped spotter', () => {
     const kinds = fact.reasons.map((r) => r.kind);
     expect(kinds).toEqual(expect.arrayContaining(['quantity', 'date', 'attribution']));
     expect(s.score('Do you really think so?').score).toBeLessThan(s.threshold);
-    expect(s.score('I think we can do better for our children.').score).toBeLessThan(s.score('We cut taxes for 95 percent of working families.').score);
+    expect(s.score('I think we can do better for our children.').score).toBeLessThan(
+      s.score('We cut taxes for 95 percent of working families.').score,
+    );
     expect(s.score('Maybe unemployment fell in 2019.').score).toBeLessThan(s.score('Unemployment fell in 2019.').score);
-    for (const v of [fact.score, s.score('').score]) expect(v).toBeGreaterThanOrEqual(0), expect(v).toBeLessThanOrEqual(1);
+    for (const v of [fact.score, s.score('').score]) {
+      expect(v).toBeGreaterThanOrEqual(0);
+      expect(v).toBeLessThanOrEqual(1);
+    }
   });
 
   it('flags attributed statements with figures in Wikinews articles as check-worthy', () => {
@@ -58,7 +63,10 @@ describe('the shipped spotter', () => {
       for (const s of analyzeText(a.text)) {
         all++;
         if (s.checkWorthy) allFlagged++;
-        if (/\d|\b(?:percent|million|billion|thousand|hundred)\b/.test(s.text) && /\b(?:said|says|according to|told|reported|announced|stated)\b/.test(s.text)) {
+        if (
+          /\d|\b(?:percent|million|billion|thousand|hundred)\b/.test(s.text) &&
+          /\b(?:said|says|according to|told|reported|announced|stated)\b/.test(s.text)
+        ) {
           attributedWithFigures++;
           if (s.checkWorthy) flagged++;
         }
@@ -86,11 +94,23 @@ describe('claimants', () => {
         'Inflation rose 3%, said Jerome Powell, the Fed chair.',
         'Владимир Путин заявил, что закон вступит в силу.',
       ]),
-    ).toEqual(['Putin', 'the air force', 'Zelenskyy', 'the ministry', null, 'Barack Obama', null, 'Jerome Powell', 'Владимир Путин']);
+    ).toEqual([
+      'Putin',
+      'the air force',
+      'Zelenskyy',
+      'the ministry',
+      null,
+      'Barack Obama',
+      null,
+      'Jerome Powell',
+      'Владимир Путин',
+    ]);
   });
 
   it('leaves a pronoun unresolved when two different people were just named', () => {
-    expect(resolveClaimants(['Joe Biden arrived on Monday.', 'The weather was fine.', 'He said talks went well.'])[2]).toBe('Joe Biden');
+    expect(resolveClaimants(['Joe Biden arrived on Monday.', 'The weather was fine.', 'He said talks went well.'])[2]).toBe(
+      'Joe Biden',
+    );
     expect(resolveClaimants(['Joe Biden spoke first.', 'Angela Merkel spoke next.', 'He said talks went well.'])[2]).toBeNull();
   });
 });

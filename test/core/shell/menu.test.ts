@@ -1,6 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
-import type { AppEvent } from '../../../shared/events';
+import { APP_EVENTS, type AppEvent } from '../../../shared/events';
 import { buildMenuTemplate, type MenuActions } from '../../../electron/shell/menu';
 
 function recorder() {
@@ -11,6 +11,7 @@ function recorder() {
     openRecent: (file) => calls.push(`openRecent:${file}`),
     clearRecent: () => calls.push('clearRecent'),
     saveCopy: () => calls.push('saveCopy'),
+    restoreBackup: () => calls.push('restoreBackup'),
     send: (event: AppEvent) => calls.push(`send:${event}`),
   };
   return { calls, actions };
@@ -64,6 +65,46 @@ describe('application menu', () => {
     expect(find(file, 'Close Window').role).toBe('close');
     for (const label of ['New Workspace…', 'Open…', 'Save a Copy…', 'New Document…', 'Open Text File…']) click(find(file, label));
     expect(calls).toEqual(['newWorkspace', 'openWorkspace', 'saveCopy', 'send:menu:new-document', 'send:menu:open-text-file']);
+  });
+
+  it('File offers import, export, the team actions and Restore from Backup', () => {
+    const { calls, actions } = recorder();
+    const file = top(buildMenuTemplate({ ...base, actions }), 'File');
+    const labels = ['Import…', 'Export Report…', 'Share…', 'Merge from Teammate…', 'Sync Folder…', 'Restore from Backup…'];
+    for (const label of labels) click(find(file, label));
+    expect(calls).toEqual([
+      'send:menu:import',
+      'send:menu:export-report',
+      'send:menu:share',
+      'send:menu:merge',
+      'send:menu:sync',
+      'restoreBackup',
+    ]);
+    expect(find(file, 'Import…').accelerator).toBe('CmdOrCtrl+I');
+    expect(find(file, 'Export Report…').accelerator).toBe('CmdOrCtrl+E');
+  });
+
+  it('View > Conflicts and View > Activity send their events', () => {
+    const { calls, actions } = recorder();
+    const view = top(buildMenuTemplate({ ...base, actions }), 'View');
+    click(find(view, 'Conflicts'));
+    click(find(view, 'Activity'));
+    expect(calls).toEqual(['send:menu:conflicts', 'send:menu:activity']);
+  });
+
+  it('every menu event the shell sends is one the renderer knows (shared/events.ts)', () => {
+    const { calls, actions } = recorder();
+    const walk = (items: MenuItemConstructorOptions[]) =>
+      items.forEach((i) => {
+        if (typeof i.click === 'function') (i.click as () => void)();
+        if (Array.isArray(i.submenu)) walk(i.submenu);
+      });
+    walk(buildMenuTemplate({ ...base, isMac: true, isDev: true, recent: ['/x.claimbench'], actions }));
+    const sent = calls.filter((c) => c.startsWith('send:')).map((c) => c.slice('send:'.length));
+    expect(sent.length).toBeGreaterThan(10);
+    for (const event of sent) expect(APP_EVENTS).toContain(event);
+    const menuEvents = APP_EVENTS.filter((e) => e.startsWith('menu:'));
+    expect(new Set(sent)).toEqual(new Set(menuEvents));
   });
 
   it('Open Recent lists files most recent first, opens them, and can be cleared', () => {

@@ -223,6 +223,9 @@ describe('hostile and damaged share files are refused and the workspace is untou
       await call(other, 'team.merge', { path: file });
       expect((await call(other, 'claims.list', { query: 'DROP TABLE' })).items.map((c) => c.text)).toEqual([evil]);
       expect((await call(other, 'attachments.list', { claimId })).map((a) => a.name)).toEqual(['table 3.txt']);
+      // The attachment's bytes travel with it, and their kind is sniffed here, not taken from the file.
+      const blob = other.workspace.db.prepare('SELECT bytes, kind FROM blobs').get() as { bytes: Buffer; kind: string };
+      expect([blob.bytes.toString(), blob.kind]).toEqual(['inflation 9.1', 'text']);
     } finally {
       other.workspace.close();
     }

@@ -1,0 +1,223 @@
+import { useQuery } from '@tanstack/react-query';
+import { CircleCheck, Download, TriangleAlert } from 'lucide-react';
+import { useMemo, useState } from 'react';
+import type { DocumentSummary } from '../../shared/domain';
+import { REPORT_FORMAT_INFO, type ReportFormat, type ReportOptions } from '../../shared/report';
+import { call, errorMessage } from '../api/client';
+import { useOperationQuery } from '../api/queries';
+import { MOD } from '../app/shortcuts';
+import { useWorkbench } from '../app/workbench';
+import { Button } from '../ui/Button';
+import { Modal } from '../ui/Modal';
+import { ProgressBar, Spinner } from '../ui/Progress';
+import { draftFrom, optionsFrom, problemsOf, type ExportDraft } from './draft';
+import { ExportForm } from './ExportForm';
+import { ReportPreview } from './ReportPreview';
+import { useExportRun, type ExportOutcome, type ExportRun } from './useExportRun';
+import { useReportPreview } from './useReportPreview';
+import './export.css';
+
+/** The format last exported in this window; the options themselves are remembered per workspace. */
+let lastFormat: ReportFormat = 'html';
+
+export function ExportDialog() {
+  const { state, dispatch } = useWorkbench();
+  const exportRun = useExportRun();
+  const open = state.dialog === 'export-report';
+  return (
+    <Modal
+      open={open}
+      onOpenChange={(o) => !o && dispatch({ type: 'dialog', dialog: null })}
+      title="Export report"
+      description="Choose what goes into the report; the preview follows your choices. Exports keep running if you close this dialog."
+      width={1180}
+    >
+      {open && <ExportDialogBody {...exportRun} />}
+    </Modal>
+  );
+}
+
+function ExportDialogBody({ run, outcome, start, cancel }: ReturnType<typeof useExportRun>) {
+  const remembered = useQuery({
+    queryKey: ['report.options.get', {}],
+    queryFn: () => call('report.options.get', {}),
+    staleTime: 0,
+    gcTime: 0,
+  });
+  const session = useOperationQuery('session.get', {});
+  const documents = useOperationQuery('documents.list', {});
+  if (remembered.error) return <p className="export-problem">{errorMessage(remembered.error)}</p>;
+  if (!remembered.data || !session.data || !documents.data) {
+    return (
+      <div className="export-layout export-layout-loading">
+        <Spinner label="Loading your export settings…" />
+      </div>
+    );
+  }
+  return (
+    <ExportEditor
+      initial={draftFrom(remembered.data, lastFormat, session.data.author ?? '')}
+      documents={documents.data}
+      run={run}
+      outcome={outcome}
+      onExport={(draft, options) => {
+        lastFormat = draft.format;
+        void start(draft.format, options);
+      }}
+      onCancel={cancel}
+    />
+  );
+}
+
+interface ExportEditorProps {
+  initial: ExportDraft;
+  documents: DocumentSummary[];
+  run: ExportRun;
+  outcome: ExportOutcome;
+  onExport: (draft: ExportDraft, options: ReportOptions) => void;
+  onCancel: () => void;
+}
+
+function ExportEditor({ initial, documents, run, outcome, onExport, onCancel }: ExportEditorProps) {
+  const { filter } = useWorkbench();
+  const [draft, setDraft] = useState(initial);
+  const options = useMemo(() => optionsFrom(draft, filter), [draft, filter]);
+  const problems = useMemo(() => problemsOf(draft, options), [draft, options]);
+  const valid = Object.keys(problems).length === 0;
+  // The preview needs only what the core accepts; a format's own needs (ClaimReview's publisher) do not stop it.
+  const previewProblems = useMemo(() => problemsOf({ ...draft, format: 'html' }, options), [draft, options]);
+  const preview = useReportPreview(Object.keys(previewProblems).length === 0 ? options : null);
+  const formatNote =
+    draft.format === 'html' || draft.format === 'pdf'
+      ? null
+      : `The preview shows the web page; the ${REPORT_FORMAT_INFO[draft.format].label} holds the same claims.`;
+  const running = run.phase !== 'idle';
+
+  return (
+    <form
+      className="export-layout"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (valid && !running) onExport(draft, options);
+      }}
+      onKeyDown={(e) => {
+        if (e.key !== 'Enter') return;
+        if (e.ctrlKey || e.metaKey) {
+          e.preventDefault();
+          e.currentTarget.requestSubmit();
+        } else if (e.target instanceof HTMLInputElement) {
+          // Enter in a field must not open the save dialog by surprise; Ctrl/Cmd+Enter exports.
+          e.preventDefault();
+        }
+      }}
+    >
+      <ExportForm
+        draft={draft}
+        problems={problems}
+        documents={documents}
+        filter={filter}
+        onChange={(patch) => setDraft((d) => ({ ...d, ...patch }))}
+      />
+      <div className="export-side">
+        {outcome.done && <ExportResult done={outcome.done} />}
+        <ReportPreview
+          data={preview.data}
+          fetching={preview.isFetching}
+          error={preview.error ? errorMessage(preview.error) : null}
+          formatNote={formatNote}
+        />
+      </div>
+      <ExportFooter run={run} outcome={outcome} valid={valid} format={draft.format} onCancel={onCancel} />
+    </form>
+  );
+}
+
+function ExportFooter({
+  run,
+  outcome,
+  valid,
+  format,
+  onCancel,
+}: {
+  run: ExportRun;
+  outcome: ExportOutcome;
+  valid: boolean;
+  format: ReportFormat;
+  onCancel: () => void;
+}) {
+  const progress = run.phase === 'running' ? run.progress : null;
+  const printing = run.phase === 'running' && run.format === 'pdf' && progress !== null && progress.done >= progress.total;
+  return (
+    <div className="export-footer">
+      <div className="export-footer-status">
+        {run.phase === 'running' ? (
+          <div className="export-progress" data-testid="export-progress">
+            <span className="export-progress-text" aria-live="polite">
+              {run.cancelling
+                ? 'Cancelling…'
+                : printing
+                  ? 'Printing the PDF…'
+                  : progress
+                    ? `Exporting ${progress.done.toLocaleString()} of ${progress.total.toLocaleString()} claims…`
+                    : 'Exporting…'}
+            </span>
+            <ProgressBar
+              label="Export progress"
+              value={progress && progress.total > 0 && !printing ? progress.done / progress.total : null}
+            />
+          </div>
+        ) : outcome.error ? (
+          <p className="export-problem" role="alert">
+            {outcome.error}
+          </p>
+        ) : (
+          <span className="export-hint">
+            {valid ? `Saves a ${REPORT_FORMAT_INFO[format].label} file · ${MOD}+Enter` : 'Fix the marked fields to export.'}
+          </span>
+        )}
+      </div>
+      {run.phase === 'running' ? (
+        <Button onClick={onCancel} disabled={run.cancelling}>
+          Cancel export
+        </Button>
+      ) : (
+        <Button
+          type="submit"
+          variant="primary"
+          disabled={!valid || run.phase === 'choosing'}
+          aria-keyshortcuts="Control+Enter Meta+Enter"
+        >
+          <Download size={14} aria-hidden /> Export…
+        </Button>
+      )}
+    </div>
+  );
+}
+
+function ExportResult({ done }: { done: NonNullable<ExportOutcome['done']> }) {
+  const count = `${done.claimCount.toLocaleString()} ${done.claimCount === 1 ? 'claim' : 'claims'}`;
+  return (
+    <div className={`export-result ${done.warnings.length ? 'export-result-warned' : ''}`} data-testid="export-result">
+      <p className="export-result-line">
+        <CircleCheck size={15} className="export-result-icon" aria-hidden />
+        <span>
+          Saved {count} as {REPORT_FORMAT_INFO[done.format].label} to <span className="export-path">{done.path}</span>
+        </span>
+      </p>
+      {done.warnings.length > 0 && (
+        <div className="export-warnings">
+          <p className="export-warnings-title">
+            <TriangleAlert size={14} aria-hidden /> {done.warnings.length} {done.warnings.length === 1 ? 'warning' : 'warnings'}{' '}
+            from the {done.format === 'claimreview' ? 'ClaimReview ' : ''}
+            check. The file was written; review these before publishing.
+          </p>
+          <ul>
+            {done.warnings.map((w) => (
+              <li key={w}>{w}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </div>
+  );
+}

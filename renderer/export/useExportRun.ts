@@ -1,0 +1,94 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ExportedReport, ReportFormat, ReportJobProgress, ReportOptions } from '../../shared/report';
+import { REPORT_FORMAT_INFO, suggestedReportFileName } from '../../shared/report';
+import { ApiError, call, errorMessage } from '../api/client';
+import { invalidateAfter } from '../api/queries';
+import { useNotify } from '../ui/notices';
+
+const POLL_MS = 200;
+
+export type ExportRun =
+  | { phase: 'idle' }
+  | { phase: 'choosing' }
+  | { phase: 'running'; jobId: string; format: ReportFormat; progress: ReportJobProgress | null; cancelling: boolean };
+
+export interface ExportOutcome {
+  /** The last export that finished, with its warnings (shown until the next one starts). */
+  done: (ExportedReport & { format: ReportFormat }) | null;
+  error: string | null;
+}
+
+function newJobId(): string {
+  return `export-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+/**
+ * Export… : ask the host where to save, remember the options, run report.export as a job and
+ * poll its progress. The core writes the file; nothing but the path crosses into the renderer.
+ * Lives above the dialog, so an export keeps running (and reports back) when the dialog closes.
+ */
+export function useExportRun() {
+  const client = useQueryClient();
+  const notify = useNotify();
+  const [run, setRun] = useState<ExportRun>({ phase: 'idle' });
+  const [outcome, setOutcome] = useState<ExportOutcome>({ done: null, error: null });
+  const jobId = run.phase === 'running' ? run.jobId : null;
+
+  useEffect(() => {
+    if (!jobId) return;
+    const timer = window.setInterval(() => {
+      call('report.progress', { jobId })
+        .then((progress) =>
+          setRun((r) => (r.phase === 'running' && r.jobId === jobId && progress.state === 'running' ? { ...r, progress } : r)),
+        )
+        .catch(() => undefined);
+    }, POLL_MS);
+    return () => window.clearInterval(timer);
+  }, [jobId]);
+
+  const busy = useRef(false);
+  const start = useCallback(
+    async (format: ReportFormat, options: ReportOptions) => {
+      if (busy.current) return;
+      busy.current = true;
+      setOutcome({ done: null, error: null });
+      setRun({ phase: 'choosing' });
+      try {
+        const { extension } = REPORT_FORMAT_INFO[format];
+        const defaultName = suggestedReportFileName(options.title, new Date().toISOString(), format);
+        const { path } = await call('host.chooseSave', { purpose: 'report', defaultName, extension });
+        if (!path) return;
+        await call('report.options.set', { options });
+        void invalidateAfter(client, 'report.options.set');
+        const id = newJobId();
+        setRun({ phase: 'running', jobId: id, format, progress: null, cancelling: false });
+        const result = await call('report.export', { format, path, options, jobId: id });
+        setOutcome({ done: { ...result, format }, error: null });
+        notify({
+          message: `Exported ${result.claimCount.toLocaleString()} ${result.claimCount === 1 ? 'claim' : 'claims'} to ${result.path}`,
+          tone: result.warnings.length ? 'warning' : 'info',
+        });
+      } catch (e) {
+        if (e instanceof ApiError && e.code === 'CANCELLED') {
+          notify({ message: 'Export cancelled. No file was written.' });
+        } else {
+          setOutcome({ done: null, error: errorMessage(e) });
+          notify({ message: `Export failed: ${errorMessage(e)}`, tone: 'error' });
+        }
+      } finally {
+        busy.current = false;
+        setRun({ phase: 'idle' });
+      }
+    },
+    [client, notify],
+  );
+
+  const cancel = useCallback(() => {
+    if (!jobId) return;
+    setRun((r) => (r.phase === 'running' ? { ...r, cancelling: true } : r));
+    void call('report.cancel', { jobId }).catch(() => undefined);
+  }, [jobId]);
+
+  return { run, outcome, start, cancel };
+}

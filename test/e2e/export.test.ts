@@ -1,0 +1,251 @@
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { JSDOM } from 'jsdom';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call } from '../../electron/core/dispatch';
+import type { HostServices } from '../../electron/core/host';
+import type { SavePurpose } from '../../shared/host-api';
+import { tempDir } from '../helpers/workspace';
+import { newsArticle, openApp, openContext, screenshot, startHarness, type Harness, type TestContext } from './harness';
+
+const HOSTILE = '<img src=x onerror=alert(1)>';
+
+/** Stands in for the person in the native save dialog: answers with the paths the test queued. */
+class SaveDialogStandIn implements HostServices {
+  readonly asked: { purpose: SavePurpose; defaultName: string; extension?: string }[] = [];
+  private readonly answers: string[] = [];
+  answerNext(file: string): void {
+    this.answers.push(file);
+  }
+  chooseOpen(): Promise<string[] | null> {
+    return Promise.resolve(null);
+  }
+  chooseSave(purpose: SavePurpose, defaultName: string, extension?: string): Promise<string | null> {
+    this.asked.push({ purpose, defaultName, extension });
+    return Promise.resolve(this.answers.shift() ?? null);
+  }
+}
+
+let harness: Harness;
+const out = tempDir('claimbench-e2e-export-');
+
+beforeAll(async () => {
+  harness = await startHarness();
+});
+afterAll(async () => {
+  await harness?.close();
+});
+
+async function seed(ctx: TestContext) {
+  const iodine = await call(ctx, 'documents.createFromText', { text: newsArticle('iodine').text, title: 'Iodine tablets' });
+  const warming = await call(ctx, 'documents.createFromText', { text: newsArticle('warming').text, title: 'Warming report' });
+  const claims = (await call(ctx, 'claims.list', { documentId: iodine.document.id, limit: 500 })).items;
+  await call(ctx, 'claims.setVerdict', { ids: [claims[0]!.id], verdict: 'sourced', rationale: 'Matches the ministry notice.' });
+  await call(ctx, 'claims.setVerdict', {
+    ids: [claims[1]!.id],
+    verdict: 'disputed',
+    rationale: 'The agency gives another figure.',
+  });
+  const hostile = await call(ctx, 'claims.add', { documentId: iodine.document.id, text: HOSTILE, claimant: HOSTILE });
+  await call(ctx, 'claims.setVerdict', { ids: [hostile.id], verdict: 'disputed', rationale: HOSTILE });
+  return { iodine: iodine.document, warming: warming.document, iodineClaims: claims.length + 1 };
+}
+
+const dialogOf = (page: Page) => page.getByRole('dialog', { name: 'Export report' });
+const preview = (page: Page) => page.frameLocator('iframe[title="Report preview"]');
+
+async function exportAs(page: Page, host: SaveDialogStandIn, format: string, file: string) {
+  const dialog = dialogOf(page);
+  await dialog.locator('label.format-option', { hasText: format }).click();
+  host.answerNext(file);
+  await dialog.getByRole('button', { name: 'Export…' }).click();
+  await dialog
+    .getByTestId('export-result')
+    .filter({ hasText: path.basename(file) })
+    .waitFor({ timeout: 45_000 });
+}
+
+async function axeFindings(page: Page) {
+  await page.evaluate(fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
+  return page.evaluate(async () => {
+    type Finding = { id: string; impact: string | null; nodes: { target: string[] }[] };
+    const axe = (window as unknown as { axe: { run(c: unknown): Promise<{ violations: Finding[] }> } }).axe;
+    const r = await axe.run({ include: ['[role="dialog"]'] });
+    return r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
+
+describe('the export dialog', () => {
+  it('previews live, exports HTML, CSV, PDF and ClaimReview, and remembers the choices', async () => {
+    const host = new SaveDialogStandIn();
+    const ctx = { ...openContext('Ann Lee'), host };
+    const { iodine, warming, iodineClaims } = await seed(ctx);
+    const { page, bridge, errors, close } = await openApp(harness, ctx);
+    try {
+      await page.locator('.claim-row').first().waitFor();
+      await page.keyboard.press('Control+e');
+      const dialog = dialogOf(page);
+      await dialog.waitFor();
+
+      // Defaults: the checker's name as author, the whole workspace in the preview.
+      expect(await dialog.getByLabel('Author').inputValue()).toBe('Ann Lee');
+      await preview(page).locator('h1', { hasText: 'Fact-check report' }).waitFor();
+      await preview(page).getByText('Warming report').first().waitFor();
+
+      // The title and the scope drive the preview.
+      await dialog.getByLabel('Title').fill('Iodine desk check');
+      await dialog.getByLabel('Chosen documents').check();
+      await dialog.getByRole('checkbox', { name: /Iodine tablets/ }).check();
+      await preview(page).locator('h1', { hasText: 'Iodine desk check' }).waitFor();
+      await dialog
+        .getByTestId('export-preview-status')
+        .filter({ hasText: `${iodineClaims} claims` })
+        .waitFor();
+      const frame = page.frames().find((f) => f.url() === 'about:srcdoc')!;
+      const inFrame = await frame.evaluate(() => ({
+        text: document.body.textContent ?? '',
+        images: document.querySelectorAll('img').length,
+        scripts: document.querySelectorAll('script').length,
+      }));
+      expect(inFrame.text).toContain(HOSTILE);
+      expect(inFrame.text).not.toContain('Warming report');
+      expect(inFrame.images).toBe(0);
+      expect(inFrame.scripts).toBe(0);
+      expect(await page.locator('iframe[title="Report preview"]').getAttribute('sandbox')).toBe('');
+      await screenshot(page, 'export-light');
+
+      // HTML, written by the core to the path the save dialog gave.
+      const html = path.join(out, 'iodine.html');
+      await exportAs(page, host, 'Web page', html);
+      expect(host.asked.at(-1)).toMatchObject({ purpose: 'report', extension: 'html' });
+      expect(host.asked.at(-1)!.defaultName).toMatch(/^iodine-desk-check-\d{4}-\d{2}-\d{2}\.html$/);
+      const doc = new JSDOM(fs.readFileSync(html, 'utf8')).window.document;
+      expect(doc.querySelector('h1')?.textContent).toContain('Iodine desk check');
+      expect(doc.body.textContent).toContain(HOSTILE);
+      expect(doc.querySelectorAll('img, script').length).toBe(0);
+      expect(doc.body.textContent).not.toContain('Warming report');
+      await page.locator('.notice', { hasText: html }).waitFor();
+      // No report content crossed into the renderer: only paths and counts came back.
+      const exportCall = bridge.calls.find((c) => c.name === 'report.export');
+      expect(exportCall?.input).toMatchObject({ format: 'html', path: html, options: { title: 'Iodine desk check' } });
+
+      const csv = path.join(out, 'iodine.csv');
+      await exportAs(page, host, 'Spreadsheet', csv);
+      const rows = parseCsv(fs.readFileSync(csv, 'utf8').replace(/^\uFEFF/, ''), { columns: true }) as Record<string, string>[];
+      expect(rows).toHaveLength(iodineClaims);
+      expect(rows.some((r) => Object.values(r).includes(HOSTILE))).toBe(true);
+
+      // PDF through the headless-Chromium printer (the stand-in host has no printToPdf).
+      const pdf = path.join(out, 'iodine.pdf');
+      await exportAs(page, host, 'PDF', pdf);
+      const pdfText = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+      expect(pdfText).toContain('Iodine desk check');
+      expect(pdfText).toContain(HOSTILE);
+
+      // ClaimReview needs a publisher and an address, and shows its warnings.
+      await dialog.locator('label.format-option', { hasText: 'ClaimReview' }).click();
+      await dialog.getByText('ClaimReview names the publishing organisation.').waitFor();
+      expect(await dialog.getByRole('button', { name: 'Export…' }).isDisabled()).toBe(true);
+      await dialog.getByLabel('Organisation').fill('Example Fact Desk');
+      await dialog.getByLabel('Published at').fill('https://factdesk.example/iodine');
+      const jsonld = path.join(out, 'iodine.jsonld');
+      await exportAs(page, host, 'ClaimReview', jsonld);
+      const warnings = dialog.locator('.export-warnings li');
+      expect(await warnings.count()).toBeGreaterThan(0);
+      expect((await warnings.allTextContents()).join('\n')).toMatch(/search engines show about 75/);
+      expect(fs.readFileSync(jsonld, 'utf8')).toContain('"ClaimReview"');
+      await screenshot(page, 'export-claimreview-light');
+
+      // Remembered in the workspace, and restored when the dialog opens again (menu and header).
+      expect(await call(ctx, 'report.options.get', {})).toMatchObject({
+        title: 'Iodine desk check',
+        organisation: 'Example Fact Desk',
+        scope: { documentIds: [iodine.id] },
+      });
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'hidden' });
+      await bridge.emit('menu:export-report');
+      await dialog.waitFor();
+      expect(await dialog.getByLabel('Title').inputValue()).toBe('Iodine desk check');
+      expect(await dialog.getByLabel('Chosen documents').isChecked()).toBe(true);
+      expect(await dialog.getByRole('checkbox', { name: /Iodine tablets/ }).isChecked()).toBe(true);
+      expect(await dialog.getByRole('checkbox', { name: /Warming report/ }).isChecked()).toBe(false);
+      await page.keyboard.press('Escape');
+      await page.getByRole('button', { name: 'Export report' }).click();
+      await dialog.waitFor();
+      expect(await dialog.getByLabel('Organisation').inputValue()).toBe('Example Fact Desk');
+
+      // The current filter of the claim list as scope.
+      await page.keyboard.press('Escape');
+      await page.getByTestId('count-disputed').click();
+      await page.keyboard.press('Control+e');
+      await dialog.getByLabel('Current filter').check();
+      await dialog.getByText('Disputed claims').waitFor();
+      await dialog
+        .getByTestId('export-preview-status')
+        .filter({ hasText: /^2 claims$/ })
+        .waitFor();
+      void warming;
+
+      expect(await axeFindings(page)).toEqual([]);
+      await page.emulateMedia({ colorScheme: 'dark' });
+      expect(await axeFindings(page)).toEqual([]);
+      await screenshot(page, 'export-dark');
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+      ctx.workspace.close();
+    }
+  });
+
+  it('shows progress for a long export and cancels it without leaving a file', async () => {
+    const host = new SaveDialogStandIn();
+    const ctx = { ...openContext('Ann Lee'), host };
+    const { iodine } = await seed(ctx);
+    ctx.workspace.recorder.action('Seed many claims', (w) => {
+      for (let i = 0; i < 3_000; i++) {
+        w.create('claim', randomUUID(), {
+          documentId: iodine.id,
+          ordinal: 1_000 + i,
+          text: `Seeded claim ${i}: the health ministry said ${i % 89} pharmacies ran out of iodine tablets.`,
+        });
+      }
+    });
+    const { page, errors, close } = await openApp(harness, ctx, { colorScheme: 'dark' });
+    try {
+      await page.locator('.claim-row').first().waitFor();
+      await page.getByRole('button', { name: 'Export report' }).click();
+      const dialog = dialogOf(page);
+      await dialog
+        .getByTestId('export-preview-status')
+        .filter({ hasText: /Showing the first 60 of 3,0\d\d claims/ })
+        .waitFor();
+      const dir = tempDir('claimbench-e2e-cancel-');
+      const target = path.join(dir, 'long.pdf');
+      await dialog.locator('label.format-option', { hasText: 'PDF' }).click();
+      host.answerNext(target);
+      await dialog.getByRole('button', { name: 'Export…' }).click();
+      const progress = dialog.getByTestId('export-progress');
+      await progress.waitFor();
+      await progress.getByText(/Exporting|Printing/).waitFor();
+      // The window stays usable while the core works: the preview still scrolls, the form still edits.
+      await dialog.getByLabel('Title').fill('Still typing');
+      await screenshot(page, 'export-progress-dark');
+      await dialog.getByRole('button', { name: 'Cancel export' }).click();
+      await page.locator('.notice', { hasText: 'Export cancelled. No file was written.' }).waitFor({ timeout: 30_000 });
+      await progress.waitFor({ state: 'hidden' });
+      expect(fs.readdirSync(dir)).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+      ctx.workspace.close();
+    }
+  });
+});
