@@ -30,4 +30,6 @@ export const hostApi = {
       })
       .strict(),
   ),
+  /** Open a file that attachments.export wrote, in the system viewer (the shell refuses any other path). */
+  'host.openPath': op<{ opened: true }>()(z.object({ path: z.string().min(1).max(4_096) }).strict()),
 } as const;

@@ -13,4 +13,10 @@ export const hostHandlers = {
   'host.chooseSave': async ({ purpose, defaultName, extension }, ctx) => ({
     path: await requireHost(ctx).chooseSave(purpose, defaultName, extension),
   }),
+  'host.openPath': async ({ path }, ctx) => {
+    const host = requireHost(ctx);
+    if (!host.openPath) throw new ClaimbenchError('FORBIDDEN', 'Opening files is only available in the app.');
+    await host.openPath(path);
+    return { opened: true as const };
+  },
 } satisfies Partial<Handlers>;

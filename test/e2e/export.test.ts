@@ -86,7 +86,7 @@ describe('the export dialog', () => {
   it('previews live, exports HTML, CSV, PDF and ClaimReview, and remembers the choices', async () => {
     const host = new SaveDialogStandIn();
     const ctx = { ...openContext('Ann Lee'), host };
-    const { iodine, warming, iodineClaims } = await seed(ctx);
+    const { iodine, iodineClaims } = await seed(ctx);
     const { page, bridge, errors, close } = await openApp(harness, ctx);
     try {
       await page.locator('.claim-row').first().waitFor();
@@ -192,7 +192,6 @@ describe('the export dialog', () => {
         .getByTestId('export-preview-status')
         .filter({ hasText: /^2 claims$/ })
         .waitFor();
-      void warming;
 
       expect(await axeFindings(page)).toEqual([]);
       await page.emulateMedia({ colorScheme: 'dark' });
@@ -235,7 +234,7 @@ describe('the export dialog', () => {
       const progress = dialog.getByTestId('export-progress');
       await progress.waitFor();
       await progress.getByText(/Exporting|Printing/).waitFor();
-      // The window stays usable while the core works: the preview still scrolls, the form still edits.
+      // The window stays usable while the core works: the form still edits.
       await dialog.getByLabel('Title').fill('Still typing');
       await screenshot(page, 'export-progress-dark');
       await dialog.getByRole('button', { name: 'Cancel export' }).click();
