@@ -8,6 +8,9 @@ export default defineConfig({
   main: {
     build: {
       outDir: resolve(here, 'out/main'),
+      // playwright-core (a devDependency) prints PDFs for the CLI only; the app prints with
+      // webContents.printToPDF. Left external so its 6 MB are not bundled into the app.
+      externalizeDeps: { include: ['playwright-core'] },
       rolldownOptions: {
         input: {
           index: resolve(here, 'electron/main.ts'),

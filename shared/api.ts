@@ -111,6 +111,8 @@ export const api = {
   'ingest.startBatch': op<BatchStatus>()(
     z.object({ files: z.array(z.object({ name: fileName, dataBase64: fileBase64 }).strict()).min(1).max(200) }).strict(),
   ),
+  /** Asks the host for files (the renderer never names paths) and starts a batch; null status when cancelled. */
+  'ingest.importChosen': op<{ status: BatchStatus | null; names: string[] }>()(empty),
   'ingest.batchStatus': op<BatchStatus>()(z.object({ jobId: id }).strict()),
   'ingest.cancelBatch': op<BatchStatus>()(z.object({ jobId: id }).strict()),
   'ingest.sentences': op<{ threshold: number; sentences: DocumentSentence[] }>()(z.object({ documentId: id }).strict()),

@@ -105,6 +105,11 @@ export const evidenceApi = {
       .strict(),
   ),
 
+  /** Where a claim sits in the list these filters and this sort give (null: not listed), to reveal it. */
+  'claims.locate': op<{ index: number | null }>()(
+    z.object({ id, query: shortText.optional(), ...claimFilterShape, sort: claimSort.optional() }).strict(),
+  ),
+
   'sources.add': op<Source>()(
     z
       .object({

@@ -92,6 +92,8 @@ export interface TeamIdentity {
 export interface SyncPeerFile {
   file: string;
   actorId: string;
+  /** The person's display name when this workspace knows them (from their changes), else null. */
+  name: string | null;
   changes: number;
   /** Why part of the file was not read (damaged line, bad checksum), if any. */
   problem: string | null;

@@ -11,7 +11,15 @@ export type ReadOperation =
   | 'claims.get'
   | 'claims.history'
   | 'stats.get'
-  | 'edit.state';
+  | 'edit.state'
+  | 'claims.evidence'
+  | 'claims.similar'
+  | 'activity.list'
+  | 'search'
+  | 'view.get'
+  | 'conflicts.list'
+  | 'team.identity'
+  | 'team.sync.status';
 
 export function operationQuery<N extends ReadOperation>(name: N, input: OperationInput<N>) {
   return queryOptions({
@@ -24,15 +32,26 @@ export function useOperationQuery<N extends ReadOperation>(name: N, input: Opera
   return useQuery({ ...operationQuery(name, input), enabled });
 }
 
-const CLAIM_READS: ReadOperation[] = ['claims.list', 'claims.get', 'claims.history', 'stats.get', 'documents.list', 'edit.state'];
+// conflicts.list: a local write to a conflicted field settles its conflict.
+const CLAIM_READS: ReadOperation[] = [
+  'claims.list',
+  'claims.get',
+  'claims.history',
+  'stats.get',
+  'documents.list',
+  'edit.state',
+  'conflicts.list',
+];
 const DOCUMENT_READS: ReadOperation[] = [...CLAIM_READS, 'documents.get'];
+/** A source, attachment or note: the claim's evidence, "no source yet", search and the feeds. */
+const EVIDENCE_READS: ReadOperation[] = ['claims.evidence', 'claims.list', 'claims.history', 'stats.get', 'edit.state', 'activity.list', 'search'];
 
 /**
  * What each write makes stale. A write missing here (a later operation) invalidates everything,
  * which is always correct, only slower.
  */
 const INVALIDATES: Partial<Record<OperationName, ReadOperation[]>> = {
-  'session.setAuthor': ['session.get'],
+  'session.setAuthor': ['session.get', 'team.identity'],
   'documents.createFromText': DOCUMENT_READS,
   'documents.rename': DOCUMENT_READS,
   'documents.delete': DOCUMENT_READS,
@@ -40,6 +59,18 @@ const INVALIDATES: Partial<Record<OperationName, ReadOperation[]>> = {
   'claims.update': CLAIM_READS,
   'claims.setVerdict': CLAIM_READS,
   'claims.delete': CLAIM_READS,
+  'claims.assign': [...CLAIM_READS, 'activity.list'],
+  'claims.tag': [...CLAIM_READS, 'activity.list'],
+  'sources.add': EVIDENCE_READS,
+  'sources.update': EVIDENCE_READS,
+  'sources.delete': EVIDENCE_READS,
+  'attachments.add': EVIDENCE_READS,
+  'attachments.delete': EVIDENCE_READS,
+  'notes.add': EVIDENCE_READS,
+  'notes.delete': EVIDENCE_READS,
+  'view.set': [],
+  'attachments.export': [],
+  'host.openPath': [],
 };
 
 export async function invalidateAfter(client: QueryClient, name: OperationName): Promise<void> {

@@ -5,6 +5,9 @@ import { DetailPane } from '../detail/DetailPane';
 import { DocumentsPane } from '../documents/DocumentsPane';
 import { NewDocumentDialog } from '../documents/NewDocumentDialog';
 import { ExportDialog } from '../export/ExportDialog';
+import { ActivityDialog } from '../evidence/ActivityDialog';
+import { useViewPersistence } from '../search/useViewPersistence';
+import { useTriageKeyboard } from '../triage/useTriageKeyboard';
 import { NoticeProvider } from '../ui/notices';
 import { TooltipProvider } from '../ui/Tooltip';
 import { AuthorDialog } from './AuthorDialog';
@@ -19,6 +22,8 @@ function Shell() {
   const { state } = useWorkbench();
   const commands = useCommands();
   useKeyboard(commands, state.dialog === null);
+  useTriageKeyboard(commands, state.dialog === null);
+  useViewPersistence();
   useAppEvents(commands);
   return (
     <div className="app">
@@ -33,6 +38,7 @@ function Shell() {
       <ShortcutsDialog />
       <AuthorDialog />
       <ExportDialog />
+      <ActivityDialog />
     </div>
   );
 }

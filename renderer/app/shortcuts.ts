@@ -26,6 +26,20 @@ export const SHORTCUTS: ShortcutHelp[] = [
   { keys: ['n'], label: 'New document from text or a file', group: 'Find and create' },
   { keys: [`${MOD}+E`], label: 'Export a report', group: 'Find and create' },
   { keys: ['?'], label: 'Show these shortcuts', group: 'Find and create' },
+  { keys: ['x'], label: 'Select or unselect the claim', group: 'Move' },
+  { keys: ['Shift+J', 'Shift+K'], label: 'Extend the selection down / up', group: 'Move' },
+  { keys: [`${MOD}+A`], label: 'Select every listed claim', group: 'Move' },
+  { keys: ['Esc'], label: 'Clear the selection', group: 'Move' },
+  { keys: ['s', 'd', 'u'], label: 'With a selection: set the verdict of all selected', group: 'Verdict' },
+  { keys: ['i'], label: 'Assign (the selection, or this claim)', group: 'Edit' },
+  { keys: ['t'], label: 'Tag (the selection, or this claim)', group: 'Edit' },
+  { keys: ['l'], label: 'Add a source (paste a link or text)', group: 'Edit' },
+  { keys: ['p'], label: 'Attach a file', group: 'Edit' },
+  { keys: ['c'], label: 'Write a note', group: 'Edit' },
+  { keys: [`${MOD}+F`], label: 'Search claims, sources, notes and documents', group: 'Find and create' },
+  { keys: ['f'], label: 'Filter by verdict, document, claimant, assignee, tag, source', group: 'Find and create' },
+  { keys: ['o'], label: 'Sort the claim list', group: 'Find and create' },
+  { keys: ['h'], label: 'Workspace activity', group: 'Find and create' },
 ];
 
 /** True when keys typed there are text, not commands. */

@@ -45,6 +45,8 @@ export function useAppEvents(commands: Commands): void {
             return c.focusFilter();
           case 'menu:export-report':
             return c.exportReport();
+          case 'menu:activity':
+            return dispatch({ type: 'dialog', dialog: 'activity' });
         }
       }),
     [client, dispatch],

@@ -1,8 +1,10 @@
 import { createContext, useContext, useEffect, useMemo, useReducer, useRef, type ReactNode, type RefObject } from 'react';
 import type { Verdict } from '../../shared/domain';
 import { useClaimPages, type ClaimFilter, type ClaimPages } from '../claims/useClaimPages';
+import { changesList, initialTriage, reduceTriage, type TriageAction, type TriageState } from '../triage/state';
 
-export type DialogName = 'shortcuts' | 'new-document' | 'add-claim' | 'export-report' | null;
+export type DialogName =
+  'shortcuts' | 'new-document' | 'add-claim' | 'export-report' | 'share' | 'merge' | 'conflicts' | 'sync' | 'import' | 'activity' | null;
 
 export interface WorkbenchState {
   /** The document whose claims are listed; null lists every claim. */
@@ -14,6 +16,21 @@ export interface WorkbenchState {
   dialog: DialogName;
   /** Open the file chooser as soon as the new-document dialog appears. */
   pickFileOnOpen: boolean;
+  /** Filters, sort and multi-selection (renderer/triage). */
+  triage: TriageState;
+  /** The middle pane: the claim list, or the scoped document's text with its claims highlighted (renderer/document). */
+  view: 'claims' | 'document';
+  /** False after a restore or reveal: the query applies at once instead of after the typing debounce. */
+  queryTyped: boolean;
+}
+
+/** A whole view at once (saved view on start, revealing a search hit). */
+export interface RestoredView {
+  documentId: string | null;
+  query: string;
+  verdict: Verdict | null;
+  triage: TriageState;
+  selection: { index: number; id: string | null };
 }
 
 type Action =
@@ -21,7 +38,10 @@ type Action =
   | { type: 'query'; query: string }
   | { type: 'verdict'; verdict: Verdict | null }
   | { type: 'select'; index: number; id: string | null }
-  | { type: 'dialog'; dialog: DialogName; pickFile?: boolean };
+  | { type: 'dialog'; dialog: DialogName; pickFile?: boolean }
+  | { type: 'triage'; action: TriageAction }
+  | { type: 'view'; view: 'claims' | 'document' }
+  | { type: 'restore'; view: RestoredView };
 
 const initialState: WorkbenchState = {
   documentId: null,
@@ -30,6 +50,9 @@ const initialState: WorkbenchState = {
   selection: { index: 0, id: null },
   dialog: null,
   pickFileOnOpen: false,
+  triage: initialTriage,
+  queryTyped: true,
+  view: 'claims',
 };
 
 const top = { index: 0, id: null };
@@ -39,13 +62,23 @@ function reduce(state: WorkbenchState, action: Action): WorkbenchState {
     case 'scope':
       return { ...state, documentId: action.documentId, selection: top };
     case 'query':
-      return { ...state, query: action.query, selection: top };
+      return { ...state, query: action.query, queryTyped: true, selection: top };
     case 'verdict':
       return { ...state, verdict: action.verdict, selection: top };
     case 'select':
       return { ...state, selection: { index: Math.max(0, action.index), id: action.id } };
     case 'dialog':
       return { ...state, dialog: action.dialog, pickFileOnOpen: action.pickFile ?? false };
+    case 'triage':
+      return {
+        ...state,
+        triage: reduceTriage(state.triage, action.action),
+        selection: changesList(action.action) ? top : state.selection,
+      };
+    case 'restore':
+      return { ...state, ...action.view, queryTyped: false };
+    case 'view':
+      return { ...state, view: action.view };
   }
 }
 
@@ -80,14 +113,17 @@ function useDebounced<T>(value: T, ms: number): T {
 
 export function WorkbenchProvider({ children }: { children: ReactNode }) {
   const [state, dispatch] = useReducer(reduce, initialState);
-  const query = useDebounced(state.query.trim(), 150);
+  const debouncedQuery = useDebounced(state.query.trim(), 150);
+  const query = state.queryTyped ? debouncedQuery : state.query.trim();
   const filter = useMemo<ClaimFilter>(
     () => ({
       ...(state.documentId ? { documentId: state.documentId } : {}),
       ...(state.verdict ? { verdict: state.verdict } : {}),
       ...(query ? { query } : {}),
+      ...state.triage.filters,
+      ...(state.triage.sort !== 'document' ? { sort: state.triage.sort } : {}),
     }),
-    [state.documentId, state.verdict, query],
+    [state.documentId, state.verdict, query, state.triage.filters, state.triage.sort],
   );
   const pages = useClaimPages(filter, state.selection.index);
   useSelectionFollowsData(state.selection, pages, dispatch);

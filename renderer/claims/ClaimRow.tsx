@@ -2,6 +2,8 @@ import { memo } from 'react';
 import type { Claim } from '../../shared/domain';
 import { VERDICT_LABELS } from '../../shared/domain';
 import { VerdictIcon } from '../ui/Verdict';
+import { Highlighted, matchRanges } from '../search/highlight';
+import { MarkBox } from '../triage/MarkBox';
 
 interface ClaimRowProps {
   claim: Claim | undefined;
@@ -11,11 +13,27 @@ interface ClaimRowProps {
   top: number;
   height: number;
   onSelect: (index: number, id: string | null) => void;
+  /** In the multi-selection; undefined while nothing is marked. */
+  marked?: boolean;
+  onToggleMark?: (id: string) => void;
+  /** Folded search terms to highlight. */
+  terms?: readonly string[];
 }
 
 export const claimOptionId = (index: number) => `claim-option-${index}`;
 
-export const ClaimRow = memo(function ClaimRow({ claim, index, total, selected, top, height, onSelect }: ClaimRowProps) {
+export const ClaimRow = memo(function ClaimRow({
+  claim,
+  index,
+  total,
+  selected,
+  top,
+  height,
+  onSelect,
+  marked,
+  onToggleMark,
+  terms,
+}: ClaimRowProps) {
   return (
     <div
       id={claimOptionId(index)}
@@ -24,22 +42,33 @@ export const ClaimRow = memo(function ClaimRow({ claim, index, total, selected, 
       aria-setsize={total}
       aria-posinset={index + 1}
       aria-busy={claim ? undefined : true}
-      className={`claim-row ${selected ? 'is-selected' : ''}`}
+      aria-checked={marked}
+      className={`claim-row ${selected ? 'is-selected' : ''} ${marked ? 'is-marked' : ''}`}
       style={{ transform: `translateY(${top}px)`, height }}
       onMouseDown={(e) => e.preventDefault()}
-      onClick={() => onSelect(index, claim?.id ?? null)}
+      onClick={(e) => {
+        if (claim && onToggleMark && (e.ctrlKey || e.metaKey)) onToggleMark(claim.id);
+        else onSelect(index, claim?.id ?? null);
+      }}
       data-claim-id={claim?.id}
       data-verdict={claim?.verdict}
     >
       {claim ? (
         <>
+          {marked !== undefined && onToggleMark ? (
+            <MarkBox marked={marked} onToggle={() => onToggleMark(claim.id)} />
+          ) : null}
           <VerdictIcon verdict={claim.verdict} size={15} />
           <div className="claim-row-body">
-            <span className="claim-row-text">{claim.text}</span>
+            <span className="claim-row-text">
+              {terms && terms.length > 0 ? <Highlighted text={claim.text} ranges={matchRanges(claim.text, terms)} /> : claim.text}
+            </span>
             <span className="claim-row-meta">
               <span className={`claim-row-verdict verdict-${claim.verdict}`}>{VERDICT_LABELS[claim.verdict]}</span>
               {claim.claimant && <span className="claim-row-claimant">· {claim.claimant}</span>}
               {!claim.anchor && <span className="claim-row-manual">· added by hand</span>}
+              {claim.assignee && <span className="claim-row-assignee">· {claim.assignee}</span>}
+              {claim.tags.length > 0 && <span className="claim-row-tags">· {claim.tags.join(', ')}</span>}
             </span>
           </div>
         </>

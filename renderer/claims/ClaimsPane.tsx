@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { FilePlus, ListChecks, Plus, SearchX } from 'lucide-react';
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { VERDICT_LABELS } from '../../shared/domain';
 import { useOperationQuery } from '../api/queries';
 import { useCommands } from '../app/commands';
@@ -12,6 +12,12 @@ import { Spinner } from '../ui/Progress';
 import { ClaimRow, claimOptionId } from './ClaimRow';
 import { DocumentMenu } from '../documents/DocumentMenu';
 import { FilterBar } from './FilterBar';
+import { FilterMenu } from '../search/FilterMenu';
+import { queryTerms } from '../search/highlight';
+import { SearchHits } from '../search/SearchHits';
+import { SortMenu } from '../search/SortMenu';
+import { BulkBar } from '../triage/BulkBar';
+import { activeFilterCount } from '../triage/state';
 
 const ROW_HEIGHT = 68;
 
@@ -27,7 +33,7 @@ export function ClaimsPane() {
   const scopeDocument = useScopeDocument();
   const title = state.documentId ? (scopeDocument?.title ?? 'Document') : 'All claims';
   const total = pages.total;
-  const filtered = state.query.trim() !== '' || state.verdict !== null;
+  const filtered = state.query.trim() !== '' || activeFilterCount(state.triage.filters, state.verdict, null) > 0;
 
   return (
     <section className="pane claims-pane" aria-label="Claims">
@@ -45,6 +51,8 @@ export function ClaimsPane() {
       </div>
       <div className="claims-filters">
         <FilterBar />
+        <FilterMenu />
+        <SortMenu />
         {state.verdict && (
           <button type="button" className="chip" onClick={() => dispatch({ type: 'verdict', verdict: null })}>
             Only {VERDICT_LABELS[state.verdict]} <span aria-hidden>×</span>
@@ -52,6 +60,8 @@ export function ClaimsPane() {
           </button>
         )}
       </div>
+      <BulkBar />
+      <SearchHits />
       {pages.error ? (
         <p className="pane-message">{pages.error.message}</p>
       ) : total === undefined ? (
@@ -90,8 +100,14 @@ export function ClaimsPane() {
 }
 
 function ClaimList({ total }: { total: number }) {
-  const { state, pages, dispatch, refs } = useWorkbench();
+  const { state, filter, pages, dispatch, refs } = useWorkbench();
   const { index: selectedIndex } = state.selection;
+  const terms = useMemo(() => queryTerms(filter.query ?? ''), [filter.query]);
+  const marked = useMemo(() => new Set(state.triage.marked), [state.triage.marked]);
+  const onToggleMark = useCallback(
+    (id: string) => dispatch({ type: 'triage', action: { type: 'toggle', id } }),
+    [dispatch],
+  );
   // The virtualizer's API is mutable by design; this component re-renders on every scroll anyway.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
@@ -123,6 +139,7 @@ function ClaimList({ total }: { total: number }) {
       className="claim-list"
       role="listbox"
       aria-label="Claims"
+      aria-multiselectable={marked.size > 0 || undefined}
       tabIndex={0}
       aria-activedescendant={total > 0 ? claimOptionId(selectedIndex) : undefined}
     >
@@ -137,6 +154,9 @@ function ClaimList({ total }: { total: number }) {
             claim={pages.itemAt(row.index)}
             selected={row.index === selectedIndex}
             onSelect={onSelect}
+            marked={marked.size > 0 ? marked.has(pages.itemAt(row.index)?.id ?? '') : undefined}
+            onToggleMark={onToggleMark}
+            terms={terms}
           />
         ))}
       </div>

@@ -2,13 +2,16 @@ import { useQueries } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
 import type { Claim, Verdict } from '../../shared/domain';
 import { operationQuery } from '../api/queries';
+import type { ClaimSort } from '../../shared/evidence';
+import type { ListFilters } from '../triage/state';
 
 export const PAGE_SIZE = 100;
 
-export interface ClaimFilter {
+export interface ClaimFilter extends ListFilters {
   documentId?: string;
   verdict?: Verdict;
   query?: string;
+  sort?: ClaimSort;
 }
 
 export interface ClaimPages {

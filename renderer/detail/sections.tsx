@@ -3,6 +3,12 @@ import type { Claim } from '../../shared/domain';
 import { ClaimantField, ClaimContext, ClaimTextField, RationaleField } from './ClaimFields';
 import { HistoryList } from './HistoryList';
 import { VerdictPicker } from './VerdictPicker';
+import { AttachmentsSection } from '../evidence/AttachmentsSection';
+import { NotesSection } from '../evidence/NotesSection';
+import { RationaleWarning } from '../evidence/RationaleWarning';
+import { SimilarSection } from '../evidence/SimilarSection';
+import { SourcesSection } from '../evidence/SourcesSection';
+import { TriageFields } from '../triage/TriageFields';
 
 export interface DetailSection {
   id: string;
@@ -18,9 +24,15 @@ export interface DetailSection {
  */
 export const detailSections: DetailSection[] = [
   { id: 'verdict', Component: VerdictPicker },
+  { id: 'warning', Component: RationaleWarning },
   { id: 'text', Component: ClaimTextField },
   { id: 'claimant', Component: ClaimantField },
+  { id: 'triage', Component: TriageFields },
   { id: 'rationale', Component: RationaleField },
   { id: 'context', title: 'In the document', Component: ClaimContext, when: (c) => c.anchor !== null },
+  { id: 'sources', title: 'Sources', Component: SourcesSection },
+  { id: 'attachments', title: 'Attachments', Component: AttachmentsSection },
+  { id: 'notes', title: 'Notes', Component: NotesSection },
+  { id: 'similar', title: 'Similar claims', Component: SimilarSection },
   { id: 'history', title: 'History', Component: HistoryList },
 ];

@@ -49,12 +49,15 @@ const RULE_LABELS = new Map(RULES.map((r) => [r.kind, r.label]));
  * with a unit stated plainly (no hedge, question or opinion) is worth checking in an article even when
  * its wording ("the town lies about 125 miles…") is unlike debate claims. Not learned; kept small.
  */
-const NEWS_PRIORS: { kind: string; label: string; weight: number; applies: (features: string[]) => boolean }[] = [
+const NEWS_PRIORS: { kind: string; label: string; weight: number; applies: (rules: ScoreReason[]) => boolean }[] = [
   {
     kind: 'stated_figure',
     label: 'states a figure as fact',
     weight: 0.5,
-    applies: (f) => f.includes('r:measure') && !f.includes('r:hedge') && !f.includes('r:question') && !f.includes('r:opinion'),
+    applies: (rules) => {
+      const kinds = new Set(rules.map((r) => r.kind));
+      return kinds.has('measure') && !kinds.has('hedge') && !kinds.has('question') && !kinds.has('opinion');
+    },
   },
 ];
 
@@ -71,23 +74,28 @@ export class Spotter {
 
   /** Probability-like score in [0, 1] and the interpretable reasons behind it, strongest first. */
   score(sentence: string): SpotterScore {
-    const { names, values } = vectorize(sentence, this.model.config);
+    const names = extractFeatures(sentence, this.model.config);
+    let ngrams = 0;
+    for (const n of names) if (isNgram(n)) ngrams++;
+    const scale = ngrams > 0 ? 1 / Math.sqrt(ngrams) : 0;
     let logit = 0;
     let wording = 0;
     const reasons: ScoreReason[] = [];
     for (let i = 0; i < names.length; i++) {
-      const w = this.weights.get(names[i]!);
-      if (w === undefined) continue;
-      const contribution = w * values[i]!;
-      logit += contribution;
       const name = names[i]!;
-      if (name.startsWith('r:')) {
+      const w = this.weights.get(name);
+      if (w === undefined) continue;
+      const ngram = isNgram(name);
+      const contribution = ngram ? w * scale : w;
+      logit += contribution;
+      if (ngram) wording += contribution;
+      else if (name.charCodeAt(0) === 114 && name.charCodeAt(1) === 58) {
         const kind = name.slice(2);
         reasons.push({ kind, label: RULE_LABELS.get(kind) ?? kind, weight: round(contribution) });
-      } else if (isNgram(name)) wording += contribution;
+      }
     }
     for (const prior of NEWS_PRIORS) {
-      if (prior.applies(names)) {
+      if (prior.applies(reasons)) {
         logit += prior.weight;
         reasons.push({ kind: prior.kind, label: prior.label, weight: prior.weight });
       }

@@ -13,6 +13,8 @@ import { parseInWorker, type ParseHandle } from './worker-pool';
 export interface FileInput {
   name: string;
   bytes: Uint8Array;
+  /** Set when the file was refused before parsing (unreadable, too large): it is reported, not parsed. */
+  refused?: { code: string; message: string };
 }
 
 interface Job {
@@ -92,6 +94,8 @@ export function startBatch(workspace: Workspace, files: FileInput[]): BatchStatu
     for (const file of files) {
       if (job.cancelled) {
         job.status.outcomes.push(failed(file.name, 'cancelled', 'CANCELLED', 'Cancelled before it was read.'));
+      } else if (file.refused) {
+        job.status.outcomes.push(failed(file.name, 'failed', file.refused.code, file.refused.message));
       } else {
         job.status.current = file.name;
         job.currentFraction = 0;

@@ -13,6 +13,7 @@ import { contentHash } from '../documents/handlers';
 import { loadDocument, loadDocumentSummary } from '../documents/rows';
 import type { DB } from '../store/open';
 import { batchStatus, cancelBatch, importOne, startBatch } from './batch';
+import { importChosen } from './chosen';
 import { MAX_FILE_BYTES, normaliseText } from './extract';
 import { setSpottingThreshold, spottingThreshold } from './settings';
 
@@ -50,6 +51,8 @@ const api = {
       workspace,
       files.map((f) => decodeFile(f.name, f.dataBase64)),
     ),
+
+  'ingest.importChosen': (_input, ctx) => importChosen(ctx),
 
   'ingest.batchStatus': ({ jobId }, { workspace }) => batchStatus(workspace, jobId),
 

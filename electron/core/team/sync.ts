@@ -86,13 +86,18 @@ function scan(folder: string): FolderScan {
 }
 
 function statusFrom(workspace: Workspace, folder: string | null, actorId: string, found: FolderScan | null): SyncStatus {
+  const nameOf = workspace.db.prepare('SELECT name FROM actors WHERE actor_id = ?').pluck();
   const peers: SyncPeerFile[] = found
-    ? [...found.files.entries()].map(([file, p]) => ({
-        file,
-        actorId: p.actorId ?? path.basename(file, SYNC_SUFFIX),
-        changes: p.rows.length,
-        problem: p.problem,
-      }))
+    ? [...found.files.entries()].map(([file, p]) => {
+        const actorId = p.actorId ?? path.basename(file, SYNC_SUFFIX);
+        return {
+          file,
+          actorId,
+          name: (nameOf.get(actorId) as string | undefined) ?? null,
+          changes: p.rows.length,
+          problem: p.problem,
+        };
+      })
     : [];
   return {
     folder,

@@ -1,8 +1,12 @@
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
+import { builtinModules, createRequire } from 'node:module';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import type { Configuration, FileSet } from 'electron-builder';
-import { describe, expect, it } from 'vitest';
+import { MainConfigFactory } from 'electron-vite';
+import { build, type InlineConfig } from 'vite';
+import { afterAll, describe, expect, it } from 'vitest';
+import electronViteConfig from '../../../electron.vite.config';
 import { NATIVE_DIR, NATIVE_FILE, PACKAGED_NATIVE_DIR } from '../../../electron/shell/native-binding';
 
 const root = path.resolve(import.meta.dirname, '../../..');
@@ -43,7 +47,12 @@ describe('electron-builder.yml', async () => {
     // The loader normalises `files` into FileSets; flatten back to the patterns.
     const patterns = [config.files].flat().flatMap((f) => (typeof f === 'string' ? [f] : [f?.filter ?? []].flat()));
     expect(patterns).toEqual(
-      expect.arrayContaining(['out/**/*', 'package.json', '!node_modules/better-sqlite3/{deps,src,build}/**']),
+      expect.arrayContaining([
+        'out/**/*',
+        'package.json',
+        '!node_modules/better-sqlite3/{deps,src,build}/**',
+        '!node_modules/{tsx,esbuild,@esbuild}/**',
+      ]),
     );
     expect(config.asarUnpack).toEqual(['**/*.node']);
     expect(config.npmRebuild).toBe(false);
@@ -89,5 +98,87 @@ describe('electron-builder.yml', async () => {
     expect(pkg.scripts.prestart).toBe('node scripts/electron-native.mjs');
     expect(pkg.scripts.predist).toBe('node scripts/electron-native.mjs --for-packaging');
     expect(fs.readFileSync(path.join(root, '.gitignore'), 'utf8')).toContain(`${NATIVE_DIR}/`);
+  });
+});
+
+/**
+ * Build the main process exactly as `electron-vite build` does, into a scratch folder inside the
+ * project (so bare imports resolve against node_modules the way they do inside the packaged app).
+ */
+async function buildMain(): Promise<string> {
+  const cache = path.join(root, 'node_modules/.cache');
+  fs.mkdirSync(cache, { recursive: true });
+  const outDir = fs.mkdtempSync(path.join(cache, 'claimbench-main-'));
+  const main = structuredClone((electronViteConfig as { main?: { build?: object } }).main ?? {});
+  const factory = new MainConfigFactory(
+    { ...main, build: { ...main.build, outDir } },
+    { logLevel: 'silent', mode: 'production' },
+    { root },
+  );
+  await build({ ...(await factory.build()), configFile: false } as InlineConfig);
+  return outDir;
+}
+
+/** Module specifiers the bundle imports (the bundler writes them in double quotes; code in strings uses single). */
+function bareImports(code: string): string[] {
+  const found = new Set<string>();
+  for (const m of code.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|^import\s+)"([^"./][^"]*)"/gm)) found.add(m[1]!);
+  return [...found].sort();
+}
+
+function packageName(specifier: string): string {
+  const parts = specifier.split('/');
+  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
+}
+
+describe('the built main process', async () => {
+  const outDir = await buildMain();
+  afterAll(() => fs.rmSync(outDir, { recursive: true, force: true }));
+  const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+
+  it('emits the parse worker beside the main bundle, where worker-pool.ts looks for it', () => {
+    expect(fs.existsSync(path.join(outDir, 'index.js'))).toBe(true);
+    expect(fs.existsSync(path.join(outDir, 'parse-worker.js'))).toBe(true);
+    const index = fs.readFileSync(path.join(outDir, 'index.js'), 'utf8');
+    expect(index).toContain('"./parse-worker.js"');
+  });
+
+  it('needs at run time only Node built-ins, electron and production dependencies; never tsx', () => {
+    const files = fs.readdirSync(outDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js'));
+    const needed = new Set(files.flatMap((f) => bareImports(fs.readFileSync(path.join(outDir, f), 'utf8'))).map(packageName));
+    const builtins = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
+    // playwright-core: only the CLI's PDF printer imports it (dynamically, with a clear error when absent).
+    const unexpected = [...needed].filter(
+      (n) => !builtins.has(n) && n !== 'electron' && n !== 'playwright-core' && !(n in pkg.dependencies),
+    );
+    expect(unexpected).toEqual([]);
+    expect(needed.has('better-sqlite3')).toBe(true);
+    // tsx appears only in the dev-time branch of worker-pool.ts (sources ending in .ts), never as an import.
+    expect(needed.has('tsx')).toBe(false);
+  });
+
+  it('the built worker parses real files in plain Node, without tsx', async () => {
+    const worker = new Worker(new URL(`file://${path.join(outDir, 'parse-worker.js')}`));
+    try {
+      const parse = (id: number, file: string) =>
+        new Promise<{ type: string; result?: { document?: { text?: string } } }>((resolve, reject) => {
+          const onMessage = (m: { id: number; type: string; result?: { document?: { text?: string } } }) => {
+            if (m.id !== id || m.type === 'progress') return;
+            worker.off('message', onMessage);
+            resolve(m);
+          };
+          worker.on('message', onMessage);
+          worker.once('error', reject);
+          worker.postMessage({ id, name: path.basename(file), bytes: new Uint8Array(fs.readFileSync(file)) });
+        });
+      const docx = await parse(1, '/work/shared/corpus/fixtures/docx/footnotes.docx');
+      expect(docx.type).toBe('done');
+      expect(docx.result?.document?.text?.trim().length).toBeGreaterThan(0);
+      const pdf = await parse(2, '/work/shared/corpus/fixtures/pdf/TAMReview.pdf');
+      expect(pdf.type).toBe('done');
+      expect(pdf.result?.document?.text?.length).toBeGreaterThan(100);
+    } finally {
+      await worker.terminate();
+    }
   });
 });

@@ -1,0 +1,95 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { History } from 'lucide-react';
+import type { ActivityEntry } from '../../shared/evidence';
+import { call } from '../api/client';
+import { useWorkbench } from '../app/workbench';
+import { relativeTime } from '../detail/describeChange';
+import { useReveal } from '../search/useReveal';
+import { Button } from '../ui/Button';
+import { EmptyState } from '../ui/EmptyState';
+import { Modal } from '../ui/Modal';
+import { Spinner } from '../ui/Progress';
+import './evidence.css';
+
+const PAGE = 50;
+
+/** The workspace's recent changes, newest first; each one leads to its claim. */
+export function ActivityDialog() {
+  const { state, dispatch } = useWorkbench();
+  const open = state.dialog === 'activity';
+  const close = () => dispatch({ type: 'dialog', dialog: null });
+  return (
+    <Modal open={open} onOpenChange={(o) => !o && close()} title="Workspace activity" description="Every change, newest first." width={720}>
+      {open && <ActivityFeed onReveal={close} />}
+    </Modal>
+  );
+}
+
+function ActivityFeed({ onReveal }: { onReveal: () => void }) {
+  const reveal = useReveal();
+  const feed = useInfiniteQuery({
+    queryKey: ['activity.list', 'feed'],
+    queryFn: ({ pageParam }) => call('activity.list', { limit: PAGE, ...(pageParam ? { before: pageParam } : {}) }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextBefore,
+    staleTime: 0,
+  });
+  if (feed.isPending) return <Spinner label="Loading activity…" />;
+  if (feed.error) return <p className="evidence-error">{feed.error.message}</p>;
+  const items = feed.data.pages.flatMap((p) => p.items);
+  if (items.length === 0) {
+    return (
+      <EmptyState icon={<History size={28} />} title="No activity yet">
+        Changes to claims, sources and notes appear here as you work.
+      </EmptyState>
+    );
+  }
+  return (
+    <div className="activity">
+      <ol className="activity-list" aria-label="Recent changes">
+        {items.map((item) => (
+          <ActivityItem
+            key={`${item.hlc}:${item.entityId}:${item.field}`}
+            item={item}
+            onOpen={
+              item.claimId
+                ? () => {
+                    onReveal();
+                    void reveal(item.claimId!);
+                  }
+                : undefined
+            }
+          />
+        ))}
+      </ol>
+      {feed.hasNextPage && (
+        <Button size="sm" onClick={() => void feed.fetchNextPage()} disabled={feed.isFetchingNextPage}>
+          {feed.isFetchingNextPage ? 'Loading…' : 'Show older changes'}
+        </Button>
+      )}
+    </div>
+  );
+}
+
+function ActivityItem({ item, onOpen }: { item: ActivityEntry; onOpen?: () => void }) {
+  const when = (
+    <time className="activity-time" dateTime={item.at} title={new Date(item.at).toLocaleString()}>
+      {relativeTime(item.at)}
+    </time>
+  );
+  return (
+    <li className="activity-item">
+      {onOpen ? (
+        <button type="button" className="activity-open" onClick={onOpen}>
+          <span className="activity-summary">{item.summary}</span>
+          {when}
+        </button>
+      ) : (
+        <div className="activity-open is-static">
+          <span className="activity-summary">{item.summary}</span>
+          {when}
+        </div>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,94 @@
+import { Trash } from 'lucide-react';
+import { useRef, useState } from 'react';
+import type { Claim } from '../../shared/domain';
+import { errorMessage } from '../api/client';
+import { useOperationMutation } from '../api/queries';
+import { MOD } from '../app/shortcuts';
+import { relativeTime } from '../detail/describeChange';
+import { Button } from '../ui/Button';
+import { IconButton } from '../ui/IconButton';
+import { Kbd } from '../ui/Kbd';
+import { Spinner } from '../ui/Progress';
+import { useEvidence, useFail } from './useEvidence';
+import './evidence.css';
+
+export const NOTE_INPUT_ID = 'note-input';
+
+/** The comment thread on a claim: author, time, text; oldest first like a conversation. */
+export function NotesSection({ claim }: { claim: Claim }) {
+  const evidence = useEvidence(claim);
+  const add = useOperationMutation('notes.add');
+  const remove = useOperationMutation('notes.delete');
+  const fail = useFail();
+  const [draft, setDraft] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const input = useRef<HTMLTextAreaElement>(null);
+  const submit = () => {
+    if (!draft.trim()) return;
+    add.mutate(
+      { claimId: claim.id, text: draft },
+      { onSuccess: () => (setDraft(''), setError(null)), onError: (e) => setError(errorMessage(e)) },
+    );
+  };
+  const notes = evidence.data?.notes;
+  return (
+    <div className="evidence-block">
+      {evidence.isPending ? (
+        <Spinner label="Loading notes…" />
+      ) : notes && notes.length > 0 ? (
+        <ol className="note-list" aria-label="Notes">
+          {notes.map((n) => (
+            <li key={n.id} className="note-item">
+              <div className="note-head">
+                <span className="note-author">{n.author || 'Someone'}</span>
+                <time className="note-time" dateTime={n.createdAt} title={new Date(n.createdAt).toLocaleString()}>
+                  {relativeTime(n.createdAt)}
+                </time>
+                <IconButton
+                  label="Delete note"
+                  className="note-delete"
+                  icon={<Trash size={12} />}
+                  onClick={() => remove.mutate({ id: n.id }, { onError: fail })}
+                />
+              </div>
+              <p className="note-text">{n.text}</p>
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p className="evidence-empty">No notes yet. Leave one for whoever checks this next.</p>
+      )}
+      <div className="evidence-form">
+        <label className="visually-hidden" htmlFor={NOTE_INPUT_ID}>
+          Add a note
+        </label>
+        <textarea
+          id={NOTE_INPUT_ID}
+          ref={input}
+          className="field-input"
+          rows={2}
+          maxLength={20_000}
+          placeholder="Add a note…"
+          value={draft}
+          onChange={(e) => setDraft(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+              e.preventDefault();
+              submit();
+            } else if (e.key === 'Escape') input.current?.blur();
+          }}
+        />
+        <div className="evidence-form-row end">
+          <Button size="sm" variant="primary" onClick={submit} disabled={!draft.trim() || add.isPending}>
+            Add note <Kbd>{`${MOD}+Enter`}</Kbd>
+          </Button>
+        </div>
+        {error && (
+          <p className="evidence-error" role="alert">
+            {error}
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import type { Claim } from '../../shared/domain';
+import { useOperationQuery } from '../api/queries';
+import { useReveal } from '../search/useReveal';
+import { Spinner } from '../ui/Progress';
+import { VerdictBadge } from '../ui/Verdict';
+import './evidence.css';
+
+/** Claims like this one, here and in other workspaces, with their verdicts: nothing is checked twice. */
+export function SimilarSection({ claim }: { claim: Claim }) {
+  const similar = useOperationQuery('claims.similar', { id: claim.id, limit: 5 });
+  const reveal = useReveal();
+  if (similar.isPending) return <Spinner label="Looking for similar claims…" />;
+  if (similar.error) return <p className="evidence-empty">Similar claims are unavailable: {similar.error.message}</p>;
+  const items = similar.data.items;
+  if (items.length === 0) return <p className="evidence-empty">No similar claims elsewhere in this workspace.</p>;
+  return (
+    <ul className="similar-list" aria-label="Similar claims">
+      {items.map((s) => {
+        const here = s.workspacePath === null;
+        const body = (
+          <>
+            <span className="similar-head">
+              <VerdictBadge verdict={s.verdict} />
+              <span className="similar-where">
+                {s.workspaceName}
+                {s.documentTitle ? ` · ${s.documentTitle}` : ''}
+              </span>
+              <span className="similar-score" title="How much of the wording they share">
+                {Math.round(s.similarity * 100)}% alike
+              </span>
+            </span>
+            <span className="similar-text">{s.text}</span>
+            {s.rationale && <span className="similar-rationale">{s.rationale}</span>}
+          </>
+        );
+        return (
+          <li key={`${s.workspacePath ?? ''}:${s.claimId}`} className="similar-item">
+            {here ? (
+              <button type="button" className="similar-open" onClick={() => void reveal(s.claimId)}>
+                {body}
+              </button>
+            ) : (
+              <div className="similar-open is-static">{body}</div>
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,147 @@
+import * as Popover from '@radix-ui/react-popover';
+import { ListFilter } from 'lucide-react';
+import { useId, useState, type FormEvent } from 'react';
+import { VERDICT_LABELS, VERDICTS, type Verdict } from '../../shared/domain';
+import { useOperationQuery } from '../api/queries';
+import { useWorkbench } from '../app/workbench';
+import { activeFilterCount, type ListFilters } from '../triage/state';
+import { Button } from '../ui/Button';
+import './search.css';
+
+export const FILTER_TRIGGER_ID = 'claims-filter-trigger';
+const UNASSIGNED = '\u0000unassigned';
+
+interface Draft {
+  verdict: Verdict | '';
+  documentId: string;
+  claimant: string;
+  assignee: string;
+  tag: string;
+  noSource: boolean;
+}
+
+/** Filter by verdict, document, claimant, assignee, tag and "no source yet"; applied with Enter or Apply. */
+export function FilterMenu() {
+  const { state, dispatch } = useWorkbench();
+  const [open, setOpen] = useState(false);
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const documents = useOperationQuery('documents.list', {}, open);
+  const ids = { verdict: useId(), document: useId(), claimant: useId(), assignee: useId(), tag: useId(), noSource: useId() };
+  const f = state.triage.filters;
+  const current: Draft = {
+    verdict: state.verdict ?? '',
+    documentId: state.documentId ?? '',
+    claimant: f.claimant ?? '',
+    assignee: f.assignee === null ? UNASSIGNED : (f.assignee ?? ''),
+    tag: f.tag ?? '',
+    noSource: f.noSource ?? false,
+  };
+  const d = draft ?? current;
+  const set = (patch: Partial<Draft>) => setDraft({ ...d, ...patch });
+  const count = activeFilterCount(f, state.verdict, state.documentId);
+
+  const apply = (next: Draft) => {
+    const filters: ListFilters = {
+      claimant: next.claimant,
+      assignee: next.assignee === UNASSIGNED ? null : next.assignee,
+      tag: next.tag,
+      noSource: next.noSource,
+    };
+    if ((next.documentId || null) !== state.documentId) dispatch({ type: 'scope', documentId: next.documentId || null });
+    if ((next.verdict || null) !== state.verdict) dispatch({ type: 'verdict', verdict: next.verdict || null });
+    dispatch({ type: 'triage', action: { type: 'filters', filters } });
+  };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    apply(d);
+    setOpen(false);
+  };
+  const clear = () => {
+    const empty: Draft = { verdict: '', documentId: '', claimant: '', assignee: '', tag: '', noSource: false };
+    setDraft(empty);
+    apply(empty);
+  };
+
+  return (
+    <Popover.Root
+      open={open}
+      onOpenChange={(o) => {
+        setOpen(o);
+        setDraft(null);
+      }}
+    >
+      <Popover.Trigger asChild>
+        <button
+          id={FILTER_TRIGGER_ID}
+          type="button"
+          className={`btn btn-ghost btn-sm toolbar-chip ${count ? 'is-active' : ''}`}
+          aria-label={count ? `Filters (${count} active)` : 'Filters'}
+          aria-keyshortcuts="f"
+        >
+          <ListFilter size={14} aria-hidden />
+          <span>Filter</span>
+          {count > 0 && <span className="toolbar-chip-count">{count}</span>}
+        </button>
+      </Popover.Trigger>
+      <Popover.Portal>
+        <Popover.Content className="popover filter-popover" align="start" sideOffset={6} aria-label="Filter claims">
+          <form onSubmit={submit} className="filter-form">
+            <label htmlFor={ids.verdict}>Verdict</label>
+            <select id={ids.verdict} value={d.verdict} onChange={(e) => set({ verdict: e.target.value as Verdict | '' })}>
+              <option value="">Any verdict</option>
+              {VERDICTS.map((v) => (
+                <option key={v} value={v}>
+                  {VERDICT_LABELS[v]}
+                </option>
+              ))}
+            </select>
+            <label htmlFor={ids.document}>Document</label>
+            <select id={ids.document} value={d.documentId} onChange={(e) => set({ documentId: e.target.value })}>
+              <option value="">All documents</option>
+              {documents.data?.map((doc) => (
+                <option key={doc.id} value={doc.id}>
+                  {doc.title}
+                </option>
+              ))}
+            </select>
+            <label htmlFor={ids.claimant}>Claimant</label>
+            <input id={ids.claimant} value={d.claimant} maxLength={2_000} onChange={(e) => set({ claimant: e.target.value })} />
+            <label htmlFor={ids.assignee}>Assignee</label>
+            <div className="filter-inline">
+              <input
+                id={ids.assignee}
+                value={d.assignee === UNASSIGNED ? '' : d.assignee}
+                disabled={d.assignee === UNASSIGNED}
+                maxLength={120}
+                onChange={(e) => set({ assignee: e.target.value })}
+              />
+              <label className="check">
+                <input
+                  type="checkbox"
+                  checked={d.assignee === UNASSIGNED}
+                  onChange={(e) => set({ assignee: e.target.checked ? UNASSIGNED : '' })}
+                />
+                Unassigned
+              </label>
+            </div>
+            <label htmlFor={ids.tag}>Tag</label>
+            <input id={ids.tag} value={d.tag} maxLength={60} onChange={(e) => set({ tag: e.target.value })} />
+            <span />
+            <label className="check" htmlFor={ids.noSource}>
+              <input id={ids.noSource} type="checkbox" checked={d.noSource} onChange={(e) => set({ noSource: e.target.checked })} />
+              No source yet
+            </label>
+            <div className="filter-actions">
+              <Button size="sm" variant="ghost" onClick={clear}>
+                Clear all
+              </Button>
+              <Button size="sm" variant="primary" type="submit">
+                Apply
+              </Button>
+            </div>
+          </form>
+        </Popover.Content>
+      </Popover.Portal>
+    </Popover.Root>
+  );
+}

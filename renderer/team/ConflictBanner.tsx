@@ -1,0 +1,27 @@
+import { CircleAlert } from 'lucide-react';
+import type { Claim } from '../../shared/domain';
+import { useOperationQuery } from '../api/queries';
+import { Button } from '../ui/Button';
+import { fieldsLabel, groupByClaim } from './format';
+import { useTeamDialogs } from './useTeamDialogs';
+import './team.css';
+
+/** Detail-pane banner for a conflicted claim, leading to the resolution view. */
+export function ConflictBanner({ claim }: { claim: Claim }) {
+  const { open } = useTeamDialogs();
+  const conflicts = useOperationQuery('conflicts.list', {});
+  const mine = conflicts.data ? groupByClaim(conflicts.data).find((c) => c.claimId === claim.id) : undefined;
+  const who = mine ? [...new Set(mine.sides.map((s) => s.author))].join(' and ') : 'Teammates';
+  return (
+    <div className="team-banner" role="note" data-testid="conflict-banner">
+      <CircleAlert size={16} className="team-banner-icon" aria-hidden />
+      <p className="team-banner-text">
+        <strong>Conflict.</strong> {who} changed this claim’s {mine ? fieldsLabel(mine.fields).toLowerCase() : 'verdict'} at the
+        same time. The verdict shown is provisional until someone decides.
+      </p>
+      <Button size="sm" onClick={() => open('conflicts')}>
+        Resolve…
+      </Button>
+    </div>
+  );
+}

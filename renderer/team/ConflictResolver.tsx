@@ -1,0 +1,157 @@
+import { Check, PenLine } from 'lucide-react';
+import { useEffect, useRef, useState } from 'react';
+import type { Verdict } from '../../shared/domain';
+import { VERDICT_LABELS, VERDICTS } from '../../shared/domain';
+import type { ConflictSide } from '../../shared/team';
+import { relativeTime } from '../detail/describeChange';
+import { Button } from '../ui/Button';
+import { Kbd } from '../ui/Kbd';
+import { VerdictBadge, VerdictIcon } from '../ui/Verdict';
+import { Avatar } from './Avatar';
+import { fieldsLabel, fullTime, type ClaimConflict } from './format';
+
+interface ConflictResolverProps {
+  conflict: ClaimConflict;
+  position: { index: number; total: number };
+  busy: boolean;
+  writing: boolean;
+  onWriting: (writing: boolean) => void;
+  onKeep: (sideIndex: number) => void;
+  onDecide: (verdict: Verdict, rationale: string) => void;
+}
+
+/** One conflicted claim: each side's verdict, rationale, author and time, side by side. */
+export function ConflictResolver({ conflict, position, busy, writing, onWriting, onKeep, onDecide }: ConflictResolverProps) {
+  return (
+    <section className="team-resolver" aria-labelledby="conflict-claim-title">
+      <header className="team-resolver-head">
+        <h3 id="conflict-claim-title" className="section-title">
+          Conflict {position.index + 1} of {position.total} · {fieldsLabel(conflict.fields)}
+        </h3>
+        <blockquote className="team-claim-text">{conflict.claimText}</blockquote>
+      </header>
+      <div
+        className="team-sides"
+        style={{ gridTemplateColumns: `repeat(${Math.min(conflict.sides.length, 3)}, minmax(0, 1fr))` }}
+      >
+        {conflict.sides.map((side, i) => (
+          <SideCard key={side.hlc} side={side} index={i} busy={busy} onKeep={() => onKeep(i)} />
+        ))}
+      </div>
+      {writing ? (
+        <NewDecision
+          initial={conflict.sides.find((s) => s.winner) ?? conflict.sides[0]}
+          busy={busy}
+          onCancel={() => onWriting(false)}
+          onSave={onDecide}
+        />
+      ) : (
+        <div className="team-resolver-actions">
+          <Button onClick={() => onWriting(true)} aria-keyshortcuts="N">
+            <PenLine size={14} aria-hidden /> Write a new decision <Kbd>N</Kbd>
+          </Button>
+          <span className="muted team-small">Move between conflicts with J and K (or the arrow keys).</span>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function SideCard({ side, index, busy, onKeep }: { side: ConflictSide; index: number; busy: boolean; onKeep: () => void }) {
+  return (
+    <article className="team-side" aria-label={`${side.author}’s side`} data-testid="conflict-side" data-author={side.author}>
+      <div className="team-side-head">
+        <Avatar name={side.author} actorId={side.actorId} size={28} />
+        <div className="team-side-who">
+          <span className="team-side-author">{side.author}</span>
+          <time className="team-side-time muted" dateTime={side.at} title={fullTime(side.at)}>
+            {relativeTime(side.at)} · {fullTime(side.at)}
+          </time>
+        </div>
+        {side.winner && (
+          <span className="team-tag team-tag-shown" title="The merge shows this side until someone decides">
+            Shown now
+          </span>
+        )}
+      </div>
+      <dl className="team-side-fields">
+        <dt>Verdict</dt>
+        <dd>{side.verdict ? <VerdictBadge verdict={side.verdict} /> : <span className="muted">Not known</span>}</dd>
+        <dt>Rationale</dt>
+        <dd className="team-side-rationale">
+          {side.rationale?.trim() ? side.rationale : <span className="muted">No rationale given</span>}
+        </dd>
+      </dl>
+      <Button className="team-keep" variant="primary" disabled={busy} onClick={onKeep} aria-keyshortcuts={String(index + 1)}>
+        <Check size={14} aria-hidden /> Keep this <Kbd>{String(index + 1)}</Kbd>
+      </Button>
+    </article>
+  );
+}
+
+function NewDecision({
+  initial,
+  busy,
+  onCancel,
+  onSave,
+}: {
+  initial: ConflictSide | undefined;
+  busy: boolean;
+  onCancel: () => void;
+  onSave: (verdict: Verdict, rationale: string) => void;
+}) {
+  const [verdict, setVerdict] = useState<Verdict>(initial?.verdict ?? 'unverified');
+  const [rationale, setRationale] = useState('');
+  const first = useRef<HTMLButtonElement>(null);
+  useEffect(() => first.current?.focus(), []);
+  return (
+    <form
+      className="team-decision"
+      aria-label="New decision"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!busy) onSave(verdict, rationale.trim());
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+          e.preventDefault();
+          e.currentTarget.requestSubmit();
+        }
+      }}
+    >
+      <div className="verdict-picker" role="radiogroup" aria-label="New verdict">
+        {VERDICTS.map((v, i) => (
+          <button
+            key={v}
+            ref={i === 0 ? first : undefined}
+            type="button"
+            role="radio"
+            aria-checked={verdict === v}
+            className={`verdict-option verdict-${v}`}
+            onClick={() => setVerdict(v)}
+          >
+            <VerdictIcon verdict={v} size={16} />
+            <span className="verdict-option-label">{VERDICT_LABELS[v]}</span>
+          </button>
+        ))}
+      </div>
+      <label className="field">
+        <span className="field-label">Rationale</span>
+        <textarea
+          className="field-input team-decision-text"
+          value={rationale}
+          maxLength={200_000}
+          rows={3}
+          placeholder="Why this verdict: the source, the figure, what settles it"
+          onChange={(e) => setRationale(e.target.value)}
+        />
+      </label>
+      <div className="form-actions">
+        <Button onClick={onCancel}>Cancel</Button>
+        <Button type="submit" variant="primary" disabled={busy}>
+          Save decision
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,173 @@
+import { CheckCheck } from 'lucide-react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { Verdict } from '../../shared/domain';
+import { VERDICT_LABELS } from '../../shared/domain';
+import { errorMessage } from '../api/client';
+import { useOperationMutation, useOperationQuery } from '../api/queries';
+import { isTextEntry } from '../app/shortcuts';
+import { useWorkbench } from '../app/workbench';
+import { EmptyState } from '../ui/EmptyState';
+import { Modal } from '../ui/Modal';
+import { useNotify } from '../ui/notices';
+import { Spinner } from '../ui/Progress';
+import { ConflictResolver } from './ConflictResolver';
+import { fieldsLabel, groupByClaim, type ClaimConflict } from './format';
+import { useTeamDialogs } from './useTeamDialogs';
+import './team.css';
+
+/** The conflict queue: every conflicted claim, and for the chosen one each side to keep or a new decision. */
+export function ConflictsDialog() {
+  const { current, close } = useTeamDialogs();
+  const open = current === 'conflicts';
+  return (
+    <Modal
+      open={open}
+      onOpenChange={(o) => !o && close()}
+      title="Conflicts"
+      description="Teammates changed the same claim at the same time. Keep one side or write a new decision; it is recorded like any change."
+      width={1040}
+    >
+      {open && <ConflictQueue />}
+    </Modal>
+  );
+}
+
+const optionId = (claimId: string) => `conflict-option-${claimId}`;
+
+function ConflictQueue() {
+  const { state } = useWorkbench();
+  const notify = useNotify();
+  const conflicts = useOperationQuery('conflicts.list', {});
+  const resolve = useOperationMutation('conflicts.resolve');
+  // By id, so the selection stays on its claim; by position, so a resolved claim hands over to the next.
+  const [picked, setPicked] = useState<{ id: string | null; index: number }>({ id: state.selection.id, index: 0 });
+  const listRef = useRef<HTMLDivElement>(null);
+  const [writing, setWriting] = useState(false);
+
+  const claims = conflicts.data ? groupByClaim(conflicts.data) : [];
+  const found = claims.findIndex((c) => c.claimId === picked.id);
+  const index = found >= 0 ? found : Math.min(picked.index, claims.length - 1);
+  const selected: ClaimConflict | undefined = claims[index];
+
+  useEffect(() => {
+    listRef.current?.focus();
+  }, [conflicts.isSuccess]);
+
+  useEffect(() => {
+    if (selected) document.getElementById(optionId(selected.claimId))?.scrollIntoView({ block: 'nearest' });
+  }, [selected]);
+
+  if (conflicts.error) return <p className="form-error">{errorMessage(conflicts.error)}</p>;
+  if (!conflicts.data) return <Spinner label="Loading conflicts…" />;
+  if (claims.length === 0) {
+    return (
+      <div className="team-queue-empty">
+        <EmptyState icon={<CheckCheck size={28} />} title="No conflicts">
+          When a merge finds that two people changed the same verdict or rationale, the claim waits here for your decision.
+        </EmptyState>
+      </div>
+    );
+  }
+
+  const select = (i: number) => {
+    const at = Math.max(0, Math.min(claims.length - 1, i));
+    const next = claims[at];
+    if (next) {
+      setPicked({ id: next.claimId, index: at });
+      setWriting(false);
+    }
+  };
+
+  const decide = (verdict: Verdict, rationale: string | undefined, how: string) => {
+    if (!selected || resolve.isPending) return;
+    resolve.mutate(
+      { claimId: selected.claimId, verdict, ...(rationale !== undefined ? { rationale } : {}) },
+      {
+        onSuccess: () => {
+          setWriting(false);
+          notify({ message: `Resolved: ${how} (${VERDICT_LABELS[verdict]}).` });
+          listRef.current?.focus();
+        },
+        onError: (e) => notify({ message: errorMessage(e), tone: 'error' }),
+      },
+    );
+  };
+
+  const onListKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    const moves: Record<string, number> = { ArrowDown: 1, j: 1, ArrowUp: -1, k: -1 };
+    if (e.key in moves) select(index + moves[e.key]!);
+    else if (e.key === 'Home') select(0);
+    else if (e.key === 'End') select(claims.length - 1);
+    else return;
+    e.preventDefault();
+  };
+
+  const onQueueKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (writing || isTextEntry(e.target) || e.ctrlKey || e.metaKey || e.altKey || !selected) return;
+    const n = Number(e.key);
+    if (Number.isInteger(n) && n >= 1 && n <= selected.sides.length) {
+      e.preventDefault();
+      keepSide(selected, n - 1, decide);
+    } else if (e.key === 'n') {
+      e.preventDefault();
+      setWriting(true);
+    }
+  };
+
+  return (
+    <div className="team-queue" onKeyDown={onQueueKey}>
+      <div
+        ref={listRef}
+        className="team-queue-list"
+        role="listbox"
+        tabIndex={0}
+        aria-label={`Conflicted claims (${claims.length})`}
+        aria-activedescendant={selected ? optionId(selected.claimId) : undefined}
+        onKeyDown={onListKey}
+      >
+        {claims.map((c, i) => (
+          <div
+            key={c.claimId}
+            id={optionId(c.claimId)}
+            role="option"
+            aria-selected={i === index}
+            className={`team-queue-option ${i === index ? 'is-selected' : ''}`}
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => {
+              select(i);
+              listRef.current?.focus();
+            }}
+          >
+            <span className="team-queue-text">{c.claimText}</span>
+            <span className="team-queue-meta">
+              {fieldsLabel(c.fields)} · {c.sides.map((s) => s.author).join(' vs ')}
+            </span>
+          </div>
+        ))}
+      </div>
+      {selected && (
+        <ConflictResolver
+          key={selected.claimId}
+          conflict={selected}
+          position={{ index, total: claims.length }}
+          busy={resolve.isPending}
+          writing={writing}
+          onWriting={setWriting}
+          onKeep={(i) => keepSide(selected, i, decide)}
+          onDecide={(verdict, rationale) => decide(verdict, rationale, 'wrote a new decision')}
+        />
+      )}
+    </div>
+  );
+}
+
+function keepSide(
+  conflict: ClaimConflict,
+  i: number,
+  decide: (verdict: Verdict, rationale: string | undefined, how: string) => void,
+): void {
+  const side = conflict.sides[i];
+  if (!side) return;
+  const fallback = conflict.sides.find((s) => s.winner)?.verdict ?? 'unverified';
+  decide(side.verdict ?? fallback, side.rationale ?? '', `kept ${side.author}’s side`);
+}

@@ -1,0 +1,172 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { FolderOpen, GitMerge, OctagonX } from 'lucide-react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { MergePreview } from '../../shared/team';
+import { call, errorMessage } from '../api/client';
+import { invalidateAfter } from '../api/queries';
+import { Button } from '../ui/Button';
+import { Modal } from '../ui/Modal';
+import { useNotify } from '../ui/notices';
+import { ProgressBar, Spinner } from '../ui/Progress';
+import { count } from './format';
+import { MergePreviewView } from './MergePreviewView';
+import { useTeamDialogs } from './useTeamDialogs';
+import './team.css';
+
+type MergeStep =
+  | { phase: 'choosing' }
+  | { phase: 'reading'; path: string }
+  | { phase: 'preview'; path: string; preview: MergePreview }
+  | { phase: 'applying'; path: string; preview: MergePreview }
+  | { phase: 'refused'; path: string | null; message: string };
+
+const fileName = (p: string) => p.split(/[\\/]/).pop() ?? p;
+
+const TITLES: Record<MergeStep['phase'], string> = {
+  choosing: 'Merge from a teammate',
+  reading: 'Merge from a teammate',
+  preview: 'Review the merge',
+  applying: 'Review the merge',
+  refused: 'This file cannot be merged',
+};
+
+/** File ▸ Merge from Teammate…: choose a share file, review what it brings, then apply. */
+export function MergeDialog() {
+  const { current, close } = useTeamDialogs();
+  const open = current === 'merge';
+  const [step, setStep] = useState<MergeStep>({ phase: 'choosing' });
+  const applying = step.phase === 'applying';
+  // Each opening starts over at the file chooser (state adjusted while rendering, as React advises).
+  const [wasOpen, setWasOpen] = useState(open);
+  if (open !== wasOpen) {
+    setWasOpen(open);
+    if (open) setStep({ phase: 'choosing' });
+  }
+  return (
+    <Modal
+      open={open}
+      onOpenChange={(o) => !o && !applying && close()}
+      title={TITLES[step.phase]}
+      description={
+        step.phase === 'refused'
+          ? 'Claimbench checked the file and refused it. Your workspace was not changed.'
+          : 'Nothing changes until you apply. The preview shows what the merge would add, change and put in conflict.'
+      }
+      width={760}
+    >
+      {open && <MergeFlow step={step} setStep={setStep} onClose={close} />}
+    </Modal>
+  );
+}
+
+function MergeFlow({ step, setStep, onClose }: { step: MergeStep; setStep: (s: MergeStep) => void; onClose: () => void }) {
+  const client = useQueryClient();
+  const notify = useNotify();
+  const { open } = useTeamDialogs();
+
+  const choose = useCallback(async () => {
+    setStep({ phase: 'choosing' });
+    let path: string | null = null;
+    try {
+      path = (await call('host.chooseOpen', { purpose: 'merge' })).paths?.[0] ?? null;
+      if (!path) return onClose();
+      setStep({ phase: 'reading', path });
+      setStep({ phase: 'preview', path, preview: await call('team.mergePreview', { path }) });
+    } catch (e) {
+      setStep({ phase: 'refused', path, message: errorMessage(e) });
+    }
+  }, [setStep, onClose]);
+
+  // The person asked to merge: go straight to the file chooser when the dialog opens.
+  const started = useRef(false);
+  useEffect(() => {
+    if (started.current) return;
+    started.current = true;
+    void choose();
+  }, [choose]);
+
+  const apply = async (path: string, preview: MergePreview) => {
+    setStep({ phase: 'applying', path, preview });
+    try {
+      const result = await call('team.merge', { path });
+      await invalidateAfter(client, 'team.merge');
+      onClose();
+      const conflicts = result.conflictCount;
+      notify({
+        message: result.applied
+          ? `Merged ${count(result.newChanges, 'change')} from ${fileName(path)}${
+              conflicts ? `; ${count(conflicts, 'conflict')} to resolve` : ''
+            }. A backup was taken first.`
+          : `Nothing new in ${fileName(path)}: you already have all of it.`,
+        tone: conflicts ? 'warning' : 'info',
+        ...(conflicts ? { action: { label: 'Resolve', run: () => open('conflicts') } } : {}),
+      });
+    } catch (e) {
+      setStep({ phase: 'refused', path, message: errorMessage(e) });
+    }
+  };
+
+  switch (step.phase) {
+    case 'choosing':
+      return (
+        <div className="team-waiting">
+          <Spinner label="Choose a share file in the file dialog…" />
+        </div>
+      );
+    case 'reading':
+      return (
+        <div className="team-waiting">
+          <Spinner label={`Checking ${fileName(step.path)}…`} />
+        </div>
+      );
+    case 'refused':
+      return (
+        <div className="team-refused" role="alert">
+          <div className="team-refused-body">
+            <OctagonX size={20} className="team-refused-icon" aria-hidden />
+            <div>
+              {step.path && <p className="team-refused-file">{fileName(step.path)}</p>}
+              <p className="team-refused-message">{step.message}</p>
+            </div>
+          </div>
+          <div className="form-actions">
+            <Button onClick={() => void choose()}>
+              <FolderOpen size={14} aria-hidden /> Choose another file…
+            </Button>
+            <Button variant="primary" onClick={onClose}>
+              Close
+            </Button>
+          </div>
+        </div>
+      );
+    case 'preview':
+    case 'applying': {
+      const { path, preview } = step;
+      const busy = step.phase === 'applying';
+      const nothingNew = preview.newChanges === 0;
+      return (
+        <div className="team-merge">
+          <MergePreviewView preview={preview} fileName={fileName(path)} />
+          <div className="team-footer">
+            <div className="team-footer-status">
+              {busy ? (
+                <div className="team-progress">
+                  <span aria-live="polite">Backing up, then merging…</span>
+                  <ProgressBar value={null} label="Merge progress" />
+                </div>
+              ) : null}
+            </div>
+            <Button onClick={onClose} disabled={busy}>
+              {nothingNew ? 'Close' : 'Cancel'}
+            </Button>
+            {!nothingNew && (
+              <Button variant="primary" disabled={busy} onClick={() => void apply(path, preview)}>
+                <GitMerge size={14} aria-hidden /> {busy ? 'Merging…' : 'Apply merge'}
+              </Button>
+            )}
+          </div>
+        </div>
+      );
+    }
+  }
+}

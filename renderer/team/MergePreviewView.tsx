@@ -1,0 +1,138 @@
+import { ChevronRight, CircleAlert, FilePlus2, PencilLine, ShieldCheck } from 'lucide-react';
+import type { ConflictInfo, MergeItem, MergeItemStatus, MergePerson, MergePreview } from '../../shared/team';
+import { VerdictBadge } from '../ui/Verdict';
+import { Avatar } from './Avatar';
+import { count, entityLabel } from './format';
+
+const SHOWN_PER_PERSON = 60;
+
+const STATUS: Record<MergeItemStatus, { label: string; Icon: typeof FilePlus2 }> = {
+  new: { label: 'New', Icon: FilePlus2 },
+  changed: { label: 'Changed', Icon: PencilLine },
+  conflicting: { label: 'Conflict', Icon: CircleAlert },
+};
+
+/** What a merge would bring: by person, with their items, and the conflicts it would raise. */
+export function MergePreviewView({ preview, fileName }: { preview: MergePreview; fileName: string }) {
+  if (preview.newChanges === 0) {
+    return (
+      <div className="team-note" data-testid="merge-nothing-new">
+        <ShieldCheck size={16} aria-hidden />
+        <p>
+          Nothing new in <strong>{fileName}</strong>: this workspace already has all {count(preview.totalChanges, 'change')} it
+          holds. Merging it again would change nothing.
+        </p>
+      </div>
+    );
+  }
+  return (
+    <div className="team-preview" data-testid="merge-preview">
+      <p className="team-preview-summary">
+        <strong>{fileName}</strong> brings {count(preview.newChanges, 'change')} new to you
+        {preview.knownChanges > 0 && <> ({preview.knownChanges.toLocaleString()} you already have)</>}, touching{' '}
+        {count(preview.itemCount, 'item')}.
+      </p>
+      <div className="team-note">
+        <ShieldCheck size={16} aria-hidden />
+        <p>A backup of this workspace is taken before anything changes, and the merge is applied all at once or not at all.</p>
+      </div>
+      <section aria-labelledby="merge-people-title">
+        <h3 id="merge-people-title" className="section-title">
+          By person
+        </h3>
+        <ul className="team-people">
+          {preview.people.map((p) => (
+            <PersonRow key={p.actorId} person={p} items={preview.items.filter((i) => i.people.includes(p.name))} />
+          ))}
+        </ul>
+        {preview.items.length < preview.itemCount && (
+          <p className="muted team-small">
+            Listing the first {preview.items.length.toLocaleString()} of {preview.itemCount.toLocaleString()} items.
+          </p>
+        )}
+      </section>
+      {preview.conflicts.length > 0 && (
+        <section aria-labelledby="merge-conflicts-title">
+          <h3 id="merge-conflicts-title" className="section-title">
+            Conflicts to resolve after merging ({preview.conflictCount.toLocaleString()})
+          </h3>
+          <ul className="team-preview-conflicts">
+            {preview.conflicts.map((c) => (
+              <PreviewConflict key={`${c.claimId}-${c.field}`} conflict={c} />
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}
+
+function PersonRow({ person, items }: { person: MergePerson; items: MergeItem[] }) {
+  return (
+    <li className="team-person" data-testid="merge-person" data-person={person.name}>
+      <details>
+        <summary className="team-person-summary">
+          <ChevronRight size={14} className="team-disclosure" aria-hidden />
+          <Avatar name={person.name} actorId={person.actorId} />
+          <span className="team-person-name">{person.name}</span>
+          <span className="team-counts">
+            <Count n={person.newItems} status="new" />
+            <Count n={person.changedItems} status="changed" />
+            <Count n={person.conflicts} status="conflicting" />
+          </span>
+        </summary>
+        <ul className="team-items" aria-label={`Items ${person.name} touched`}>
+          {items.slice(0, SHOWN_PER_PERSON).map((i) => (
+            <li key={`${i.entity}-${i.id}`} className={`team-item team-item-${i.status}`}>
+              <StatusTag status={i.status} />
+              <span className="team-item-entity">{entityLabel(i.entity)}</span>
+              <span className="team-item-label">{i.label}</span>
+              {i.fields.length > 0 && <span className="team-item-fields muted">{i.fields.join(', ')}</span>}
+            </li>
+          ))}
+          {items.length > SHOWN_PER_PERSON && (
+            <li className="team-item muted">and {(items.length - SHOWN_PER_PERSON).toLocaleString()} more</li>
+          )}
+        </ul>
+      </details>
+    </li>
+  );
+}
+
+function Count({ n, status }: { n: number; status: MergeItemStatus }) {
+  const { label, Icon } = STATUS[status];
+  const word = status === 'conflicting' ? 'conflicting' : label.toLowerCase();
+  return (
+    <span className={`team-count team-count-${status} ${n === 0 ? 'is-zero' : ''}`} data-testid={`count-${status}`}>
+      <Icon size={13} aria-hidden />
+      <span className="team-count-value">{n.toLocaleString()}</span> {word}
+    </span>
+  );
+}
+
+export function StatusTag({ status }: { status: MergeItemStatus }) {
+  const { label, Icon } = STATUS[status];
+  return (
+    <span className={`team-tag team-tag-${status}`}>
+      <Icon size={12} aria-hidden />
+      {label}
+    </span>
+  );
+}
+
+function PreviewConflict({ conflict }: { conflict: ConflictInfo }) {
+  return (
+    <li className="team-preview-conflict">
+      <span className="team-preview-conflict-text">“{conflict.claimText}”</span>
+      <span className="team-preview-conflict-sides">
+        <span className="muted">{conflict.field === 'verdict' ? 'Verdict' : 'Rationale'}:</span>
+        {conflict.sides.map((s) => (
+          <span key={s.hlc} className="team-preview-side">
+            {s.author}
+            {conflict.field === 'verdict' && s.verdict ? <VerdictBadge verdict={s.verdict} /> : null}
+          </span>
+        ))}
+      </span>
+    </li>
+  );
+}

@@ -1,0 +1,171 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { FolderSync, RefreshCw, TriangleAlert, Unlink } from 'lucide-react';
+import { useState } from 'react';
+import type { SyncStatus } from '../../shared/team';
+import { call, errorMessage } from '../api/client';
+import { invalidateAfter, useOperationQuery } from '../api/queries';
+import { relativeTime } from '../detail/describeChange';
+import { Button } from '../ui/Button';
+import { EmptyState } from '../ui/EmptyState';
+import { Modal } from '../ui/Modal';
+import { useNotify } from '../ui/notices';
+import { ProgressBar, Spinner } from '../ui/Progress';
+import { Avatar } from './Avatar';
+import { count, fullTime, shortActorId } from './format';
+import { useTeamDialogs } from './useTeamDialogs';
+import './team.css';
+
+/** File ▸ Sync Folder…: link a folder a sync tool keeps in step, see who is in it, sync now, unlink. */
+export function SyncDialog() {
+  const { current, close } = useTeamDialogs();
+  const open = current === 'sync';
+  return (
+    <Modal
+      open={open}
+      onOpenChange={(o) => !o && close()}
+      title="Shared folder sync"
+      description="Each person's changes go to their own file in a folder that Syncthing, Dropbox or a network share keeps in step. The workspace itself stays on your disk."
+      width={620}
+    >
+      {open && <SyncPanel />}
+    </Modal>
+  );
+}
+
+type Busy = null | 'linking' | 'syncing' | 'unlinking';
+
+function SyncPanel() {
+  const client = useQueryClient();
+  const notify = useNotify();
+  const { open } = useTeamDialogs();
+  const status = useOperationQuery('team.sync.status', {});
+  const [busy, setBusy] = useState<Busy>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const run = async (what: Exclude<Busy, null>, work: () => Promise<void>) => {
+    setBusy(what);
+    setError(null);
+    try {
+      await work();
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(null);
+    }
+  };
+  const store = (s: SyncStatus) => client.setQueryData(['team.sync.status', {}], s);
+
+  const link = () =>
+    run('linking', async () => {
+      const folder = (await call('host.chooseOpen', { purpose: 'sync-folder' })).paths?.[0];
+      if (!folder) return;
+      store(await call('team.sync.link', { folder }));
+    });
+  const syncNow = () =>
+    run('syncing', async () => {
+      const r = await call('team.sync.now', {});
+      store(r);
+      await invalidateAfter(client, 'team.sync.now');
+      notify({
+        message: `Synced: ${count(r.imported, 'change')} in, ${count(r.exported, 'change')} out${
+          r.conflicts ? `, ${count(r.conflicts, 'conflict')} to resolve` : ''
+        }.`,
+        tone: r.conflicts ? 'warning' : 'info',
+        ...(r.conflicts ? { action: { label: 'Resolve', run: () => open('conflicts') } } : {}),
+      });
+    });
+  const unlink = () =>
+    run('unlinking', async () => {
+      store(await call('team.sync.unlink', {}));
+    });
+
+  if (status.error) return <p className="form-error">{errorMessage(status.error)}</p>;
+  if (!status.data) return <Spinner label="Reading the sync status…" />;
+  const s = status.data;
+
+  return (
+    <div className="form">
+      {s.folder ? (
+        <LinkedStatus status={s} />
+      ) : (
+        <EmptyState icon={<FolderSync size={28} />} title="No shared folder linked">
+          Choose a folder your team already syncs. Claimbench writes your changes there and reads your teammates’.
+        </EmptyState>
+      )}
+      {busy === 'syncing' && <ProgressBar value={null} label="Sync progress" />}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="form-actions">
+        {s.folder ? (
+          <>
+            <Button variant="ghost" onClick={() => void unlink()} disabled={busy !== null} className="team-unlink">
+              <Unlink size={14} aria-hidden /> Unlink folder
+            </Button>
+            <Button onClick={() => void link()} disabled={busy !== null}>
+              Change folder…
+            </Button>
+            <Button variant="primary" onClick={() => void syncNow()} disabled={busy !== null}>
+              <RefreshCw size={14} aria-hidden className={busy === 'syncing' ? 'spin' : undefined} />{' '}
+              {busy === 'syncing' ? 'Syncing…' : 'Sync now'}
+            </Button>
+          </>
+        ) : (
+          <Button variant="primary" onClick={() => void link()} disabled={busy !== null}>
+            <FolderSync size={14} aria-hidden /> Choose shared folder…
+          </Button>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function LinkedStatus({ status }: { status: SyncStatus }) {
+  const own = status.ownFile;
+  return (
+    <div className="team-sync">
+      <dl className="team-sync-facts">
+        <dt>Folder</dt>
+        <dd className="team-path">{status.folder}</dd>
+        <dt>Last sync</dt>
+        <dd>
+          {status.lastSyncAt ? (
+            <span title={fullTime(status.lastSyncAt)}>
+              {relativeTime(status.lastSyncAt)} · {fullTime(status.lastSyncAt)}
+            </span>
+          ) : (
+            <span className="muted">Not yet: choose Sync now</span>
+          )}
+        </dd>
+      </dl>
+      <h3 className="section-title">Files in the folder ({status.peers.length})</h3>
+      {status.peers.length === 0 ? (
+        <p className="muted team-small">No change files yet. Sync now writes yours.</p>
+      ) : (
+        <ul className="team-peers">
+          {status.peers.map((p) => {
+            const name = p.name ?? 'Someone new';
+            return (
+              <li key={p.file} className="team-peer" data-testid="sync-peer">
+                <Avatar name={p.name ?? '?'} actorId={p.actorId} />
+                <span className="team-peer-name">
+                  {name}
+                  {p.file === own && <span className="muted"> (you)</span>}
+                </span>
+                <span className="team-peer-id muted">{shortActorId(p.actorId)}</span>
+                <span className="team-peer-count">{count(p.changes, 'change')}</span>
+                {p.problem && (
+                  <span className="team-peer-problem">
+                    <TriangleAlert size={13} aria-hidden /> Skipped: {p.problem}
+                  </span>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,113 @@
+import * as Menu from '@radix-ui/react-dropdown-menu';
+import { ChevronDown, CircleAlert, FolderSync, GitMerge, Share2, Users } from 'lucide-react';
+import { useOperationQuery } from '../api/queries';
+import { Tooltip } from '../ui/Tooltip';
+import { Avatar } from './Avatar';
+import { CONFLICTS_SHORTCUT } from './useTeamShortcut';
+import { count, groupByClaim, shortActorId } from './format';
+import { useTeamDialogs } from './useTeamDialogs';
+import './team.css';
+
+/** Open conflicts, counted by claim; the badge shows only while there are some. */
+export function useOpenConflictCount(): number {
+  const conflicts = useOperationQuery('conflicts.list', {});
+  return conflicts.data ? groupByClaim(conflicts.data).length : 0;
+}
+
+/** The header's team cluster: the conflict badge and the team menu with who you are. */
+export function TeamHeader() {
+  return (
+    <div className="team-header">
+      <ConflictBadge />
+      <TeamMenu />
+    </div>
+  );
+}
+
+function ConflictBadge() {
+  const { open } = useTeamDialogs();
+  const n = useOpenConflictCount();
+  if (n === 0) return null;
+  return (
+    <Tooltip
+      content={
+        <>
+          Resolve conflicts<span className="tooltip-kbd">{CONFLICTS_SHORTCUT}</span>
+        </>
+      }
+    >
+      <button
+        type="button"
+        className="btn btn-sm team-badge"
+        data-testid="conflict-badge"
+        aria-label={`${count(n, 'conflicted claim')}: open the conflict queue`}
+        onClick={() => open('conflicts')}
+      >
+        <CircleAlert size={14} aria-hidden />
+        <span className="team-badge-count">{n.toLocaleString()}</span>
+        <span>{n === 1 ? 'conflict' : 'conflicts'}</span>
+      </button>
+    </Tooltip>
+  );
+}
+
+function TeamMenu() {
+  const { open } = useTeamDialogs();
+  const identity = useOperationQuery('team.identity', {});
+  const n = useOpenConflictCount();
+  const me = identity.data;
+  const teammates = me?.actors.filter((a) => a.actorId !== me.actorId) ?? [];
+  return (
+    <Menu.Root>
+      <Menu.Trigger asChild>
+        <button type="button" className="btn btn-ghost btn-sm team-menu-trigger" aria-label="Team: share, merge, conflicts, sync">
+          <Users size={15} aria-hidden />
+          <span>Team</span>
+          <ChevronDown size={13} aria-hidden />
+        </button>
+      </Menu.Trigger>
+      <Menu.Portal>
+        <Menu.Content className="menu team-menu" align="end" sideOffset={6}>
+          {me && (
+            <Menu.Label className="team-menu-me" data-testid="team-identity">
+              <Avatar name={me.author ?? '?'} actorId={me.actorId} size={30} />
+              <span className="team-menu-me-text">
+                <span className="team-menu-me-name">{me.author ?? 'No name yet'}</span>
+                <span className="team-menu-me-id muted">
+                  Actor id <code>{shortActorId(me.actorId)}</code>
+                </span>
+              </span>
+            </Menu.Label>
+          )}
+          <Menu.Separator className="menu-separator" />
+          <Menu.Item className="menu-item team-menu-item" onSelect={() => open('share')}>
+            <Share2 size={14} aria-hidden /> Share…
+          </Menu.Item>
+          <Menu.Item className="menu-item team-menu-item" onSelect={() => open('merge')}>
+            <GitMerge size={14} aria-hidden /> Merge from teammate…
+          </Menu.Item>
+          <Menu.Item className="menu-item team-menu-item" onSelect={() => open('conflicts')}>
+            <CircleAlert size={14} aria-hidden /> Conflicts{n > 0 ? ` (${n.toLocaleString()})` : ''}
+            <span className="team-menu-kbd">{CONFLICTS_SHORTCUT}</span>
+          </Menu.Item>
+          <Menu.Item className="menu-item team-menu-item" onSelect={() => open('sync')}>
+            <FolderSync size={14} aria-hidden /> Shared folder sync…
+          </Menu.Item>
+          {teammates.length > 0 && (
+            <>
+              <Menu.Separator className="menu-separator" />
+              <Menu.Label className="team-menu-heading">People in this workspace</Menu.Label>
+              {teammates.map((a) => (
+                <Menu.Label key={a.actorId} className="team-menu-person">
+                  <Avatar name={a.name} actorId={a.actorId} size={20} />
+                  <span className="team-menu-person-name">{a.name}</span>
+                  <span className="muted">{count(a.changes, 'change')}</span>
+                </Menu.Label>
+              ))}
+            </>
+          )}
+        </Menu.Content>
+      </Menu.Portal>
+    </Menu.Root>
+  );
+}

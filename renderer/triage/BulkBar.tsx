@@ -1,0 +1,111 @@
+import * as Popover from '@radix-ui/react-popover';
+import { Tag, UserRound, X } from 'lucide-react';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { VERDICT_LABELS, VERDICTS } from '../../shared/domain';
+import { Button } from '../ui/Button';
+import { Kbd } from '../ui/Kbd';
+import { VERDICT_KEYS, VerdictIcon } from '../ui/Verdict';
+import { useBulk } from './useBulk';
+import './triage.css';
+
+export const BULK_ASSIGN_ID = 'bulk-assign-trigger';
+export const BULK_TAG_ID = 'bulk-tag-trigger';
+
+/** Shown while claims are marked: verdict, assign and tag for all of them at once. */
+export function BulkBar() {
+  const bulk = useBulk();
+  const n = bulk.marked.length;
+  if (n === 0) return null;
+  return (
+    <div className="bulk-bar" role="toolbar" aria-label={`Actions for ${n} selected claims`}>
+      <span className="bulk-count" aria-live="polite">
+        {n.toLocaleString()} selected
+      </span>
+      <div className="bulk-actions">
+        {VERDICTS.map((v) => (
+          <Button key={v} size="sm" className={`bulk-verdict verdict-${v}`} onClick={() => bulk.setVerdict(v)}>
+            <VerdictIcon verdict={v} size={13} />
+            {VERDICT_LABELS[v]}
+            <Kbd>{VERDICT_KEYS[v].toUpperCase()}</Kbd>
+          </Button>
+        ))}
+        <TextAction
+          triggerId={BULK_ASSIGN_ID}
+          icon={<UserRound size={13} aria-hidden />}
+          label="Assign"
+          field="Assign to"
+          placeholder="Name (empty to unassign)"
+          onSubmit={(v) => bulk.assign(v.trim() || null)}
+        />
+        <TextAction
+          triggerId={BULK_TAG_ID}
+          icon={<Tag size={13} aria-hidden />}
+          label="Tag"
+          field="Add tags"
+          placeholder="Comma-separated"
+          onSubmit={(v) =>
+            bulk.tag(
+              v
+                .split(',')
+                .map((t) => t.trim())
+                .filter(Boolean),
+            )
+          }
+        />
+      </div>
+      <Button size="sm" variant="ghost" className="bulk-clear" onClick={bulk.clear} aria-label="Clear the selection">
+        <X size={13} aria-hidden /> Clear
+      </Button>
+    </div>
+  );
+}
+
+function TextAction(props: {
+  triggerId: string;
+  icon: ReactNode;
+  label: string;
+  field: string;
+  placeholder: string;
+  onSubmit: (value: string) => void;
+}) {
+  const [open, setOpen] = useState(false);
+  const [value, setValue] = useState('');
+  const id = useId();
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    props.onSubmit(value);
+    setValue('');
+    setOpen(false);
+  };
+  return (
+    <Popover.Root open={open} onOpenChange={setOpen}>
+      <Popover.Trigger asChild>
+        <button id={props.triggerId} type="button" className="btn btn-default btn-sm">
+          {props.icon}
+          {props.label}…
+        </button>
+      </Popover.Trigger>
+      <Popover.Portal>
+        <Popover.Content className="popover bulk-popover" sideOffset={6} aria-label={props.field}>
+          <form onSubmit={submit} className="bulk-form">
+            <label htmlFor={id} className="field-label">
+              {props.field}
+            </label>
+            <input
+              id={id}
+              className="field-input"
+              autoFocus
+              maxLength={600}
+              placeholder={props.placeholder}
+              value={value}
+              onChange={(e) => setValue(e.target.value)}
+            />
+            <Button size="sm" variant="primary" type="submit">
+              {props.label}
+            </Button>
+          </form>
+        </Popover.Content>
+      </Popover.Portal>
+    </Popover.Root>
+  );
+}

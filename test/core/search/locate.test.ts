@@ -1,0 +1,44 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { call, invoke } from '../../../electron/core/dispatch';
+import type { HostServices } from '../../../electron/core/host';
+import { createTestContext } from '../../helpers/workspace';
+
+let ctx: ReturnType<typeof createTestContext>;
+beforeEach(() => {
+  ctx = createTestContext('Ann');
+});
+afterEach(() => ctx.workspace.close());
+
+describe('claims.locate', () => {
+  it('gives the position a claim has in the filtered, sorted list, or null when it is not listed', async () => {
+    const ids: string[] = [];
+    for (const text of ['Alpha rose 3%.', 'Beta fell 5%.', 'Gamma rose 9%.', 'Delta rose 1%.']) {
+      ids.push((await call(ctx, 'claims.add', { text })).id);
+    }
+    await call(ctx, 'claims.setVerdict', { ids: [ids[1]!], verdict: 'disputed' });
+    const listed = (await call(ctx, 'claims.list', { query: 'rose' })).items.map((c) => c.id);
+    expect(listed).toHaveLength(3);
+    for (const [i, id] of listed.entries()) expect(await call(ctx, 'claims.locate', { id, query: 'rose' })).toEqual({ index: i });
+    expect(await call(ctx, 'claims.locate', { id: ids[1]!, query: 'rose' })).toEqual({ index: null });
+    expect(await call(ctx, 'claims.locate', { id: ids[1]!, verdict: 'disputed' })).toEqual({ index: 0 });
+    const byDate = (await call(ctx, 'claims.list', { sort: 'date' })).items.map((c) => c.id);
+    expect(await call(ctx, 'claims.locate', { id: ids[0]!, sort: 'date' })).toEqual({ index: byDate.indexOf(ids[0]!) });
+  });
+});
+
+describe('host.openPath', () => {
+  it('hands the path to the host, and is refused without one', async () => {
+    const opened: string[] = [];
+    const host: HostServices = {
+      chooseOpen: async () => null,
+      chooseSave: async () => null,
+      openPath: async (file) => {
+        opened.push(file);
+      },
+    };
+    expect(await call({ ...ctx, host }, 'host.openPath', { path: '/tmp/x.pdf' })).toEqual({ opened: true });
+    expect(opened).toEqual(['/tmp/x.pdf']);
+    const refused = await invoke(ctx, 'host.openPath', { path: '/tmp/x.pdf' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+});
