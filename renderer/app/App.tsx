@@ -5,6 +5,7 @@ import { DetailPane } from '../detail/DetailPane';
 import { DocumentsPane } from '../documents/DocumentsPane';
 import { NewDocumentDialog } from '../documents/NewDocumentDialog';
 import { ExportDialog } from '../export/ExportDialog';
+import { TeamDialogs } from '../team/TeamDialogs';
 import { ActivityDialog } from '../evidence/ActivityDialog';
 import { useViewPersistence } from '../search/useViewPersistence';
 import { useTriageKeyboard } from '../triage/useTriageKeyboard';
@@ -38,6 +39,7 @@ function Shell() {
       <ShortcutsDialog />
       <AuthorDialog />
       <ExportDialog />
+      <TeamDialogs />
       <ActivityDialog />
     </div>
   );

@@ -4,6 +4,7 @@ import { VERDICT_LABELS, VERDICTS } from '../../shared/domain';
 import { useOperationQuery } from '../api/queries';
 import { ExportButton } from '../export/ExportButton';
 import { ActivityButton } from '../evidence/ActivityButton';
+import { TeamHeader } from '../team/TeamMenu';
 import { Button } from '../ui/Button';
 import { IconButton } from '../ui/IconButton';
 import { VerdictIcon } from '../ui/Verdict';
@@ -124,6 +125,7 @@ export interface HeaderItem {
 export const headerItems: HeaderItem[] = [
   { id: 'brand', Component: Brand, slot: 'start' },
   { id: 'progress', Component: Progress, slot: 'center' },
+  { id: 'team', Component: TeamHeader, slot: 'end' },
   { id: 'export', Component: ExportButton, slot: 'end' },
   { id: 'activity', Component: ActivityButton, slot: 'end' },
   { id: 'actions', Component: Actions, slot: 'end' },

@@ -1,7 +1,7 @@
 export interface ShortcutHelp {
   keys: string[];
   label: string;
-  group: 'Move' | 'Verdict' | 'Edit' | 'Find and create';
+  group: 'Move' | 'Verdict' | 'Edit' | 'Find and create' | 'Team';
 }
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
@@ -40,6 +40,10 @@ export const SHORTCUTS: ShortcutHelp[] = [
   { keys: ['f'], label: 'Filter by verdict, document, claimant, assignee, tag, source', group: 'Find and create' },
   { keys: ['o'], label: 'Sort the claim list', group: 'Find and create' },
   { keys: ['h'], label: 'Workspace activity', group: 'Find and create' },
+  { keys: [`${MOD}+Shift+K`], label: 'Open the conflict queue', group: 'Team' },
+  { keys: ['j', 'k'], label: 'In the queue: next / previous conflict', group: 'Team' },
+  { keys: ['1', '2'], label: 'In the queue: keep that side', group: 'Team' },
+  { keys: ['n'], label: 'In the queue: write a new decision', group: 'Team' },
 ];
 
 /** True when keys typed there are text, not commands. */

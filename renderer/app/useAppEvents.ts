@@ -45,6 +45,14 @@ export function useAppEvents(commands: Commands): void {
             return c.focusFilter();
           case 'menu:export-report':
             return c.exportReport();
+          case 'menu:share':
+            return dispatch({ type: 'dialog', dialog: 'share' });
+          case 'menu:merge':
+            return dispatch({ type: 'dialog', dialog: 'merge' });
+          case 'menu:conflicts':
+            return dispatch({ type: 'dialog', dialog: 'conflicts' });
+          case 'menu:sync':
+            return dispatch({ type: 'dialog', dialog: 'sync' });
           case 'menu:activity':
             return dispatch({ type: 'dialog', dialog: 'activity' });
         }

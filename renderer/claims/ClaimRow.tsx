@@ -4,6 +4,7 @@ import { VERDICT_LABELS } from '../../shared/domain';
 import { VerdictIcon } from '../ui/Verdict';
 import { Highlighted, matchRanges } from '../search/highlight';
 import { MarkBox } from '../triage/MarkBox';
+import { ConflictMarker } from '../team/ConflictMarker';
 
 interface ClaimRowProps {
   claim: Claim | undefined;
@@ -65,6 +66,7 @@ export const ClaimRow = memo(function ClaimRow({
             </span>
             <span className="claim-row-meta">
               <span className={`claim-row-verdict verdict-${claim.verdict}`}>{VERDICT_LABELS[claim.verdict]}</span>
+              {claim.conflicted && <ConflictMarker />}
               {claim.claimant && <span className="claim-row-claimant">· {claim.claimant}</span>}
               {!claim.anchor && <span className="claim-row-manual">· added by hand</span>}
               {claim.assignee && <span className="claim-row-assignee">· {claim.assignee}</span>}

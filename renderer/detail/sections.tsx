@@ -9,6 +9,7 @@ import { RationaleWarning } from '../evidence/RationaleWarning';
 import { SimilarSection } from '../evidence/SimilarSection';
 import { SourcesSection } from '../evidence/SourcesSection';
 import { TriageFields } from '../triage/TriageFields';
+import { ConflictBanner } from '../team/ConflictBanner';
 
 export interface DetailSection {
   id: string;
@@ -23,6 +24,7 @@ export interface DetailSection {
  * The detail pane, top to bottom. Later panels (sources, notes, …) slot in by adding an entry.
  */
 export const detailSections: DetailSection[] = [
+  { id: 'conflict', Component: ConflictBanner, when: (c) => c.conflicted },
   { id: 'verdict', Component: VerdictPicker },
   { id: 'warning', Component: RationaleWarning },
   { id: 'text', Component: ClaimTextField },

@@ -19,7 +19,13 @@ export function ActivityDialog() {
   const open = state.dialog === 'activity';
   const close = () => dispatch({ type: 'dialog', dialog: null });
   return (
-    <Modal open={open} onOpenChange={(o) => !o && close()} title="Workspace activity" description="Every change, newest first." width={720}>
+    <Modal
+      open={open}
+      onOpenChange={(o) => !o && close()}
+      title="Workspace activity"
+      description="Every change, newest first."
+      width={720}
+    >
       {open && <ActivityFeed onReveal={close} />}
     </Modal>
   );

@@ -68,9 +68,7 @@ function SourceItem({ source }: { source: Source }) {
             id={stanceId}
             className="stance-select"
             value={source.stance}
-            onChange={(e) =>
-              update.mutate({ id: source.id, patch: { stance: e.target.value as Stance } }, { onError: fail })
-            }
+            onChange={(e) => update.mutate({ id: source.id, patch: { stance: e.target.value as Stance } }, { onError: fail })}
           >
             {STANCES.map((s) => (
               <option key={s} value={s}>

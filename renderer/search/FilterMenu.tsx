@@ -128,7 +128,12 @@ export function FilterMenu() {
             <input id={ids.tag} value={d.tag} maxLength={60} onChange={(e) => set({ tag: e.target.value })} />
             <span />
             <label className="check" htmlFor={ids.noSource}>
-              <input id={ids.noSource} type="checkbox" checked={d.noSource} onChange={(e) => set({ noSource: e.target.checked })} />
+              <input
+                id={ids.noSource}
+                type="checkbox"
+                checked={d.noSource}
+                onChange={(e) => set({ noSource: e.target.checked })}
+              />
               No source yet
             </label>
             <div className="filter-actions">

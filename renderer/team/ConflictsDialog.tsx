@@ -84,6 +84,7 @@ function ConflictQueue() {
       { claimId: selected.claimId, verdict, ...(rationale !== undefined ? { rationale } : {}) },
       {
         onSuccess: () => {
+          setPicked({ id: selected.claimId, index });
           setWriting(false);
           notify({ message: `Resolved: ${how} (${VERDICT_LABELS[verdict]}).` });
           listRef.current?.focus();

@@ -80,7 +80,9 @@ export function useTriageKeyboard(commands: Commands, enabled: boolean): void {
           if (marking) return take(b.clear);
           return;
         case 'i':
-          return take(() => (marking ? document.getElementById(BULK_ASSIGN_ID)?.click() : focusById(`${ASSIGNEE_INPUT_ID}-wrap`, 'input')));
+          return take(() =>
+            marking ? document.getElementById(BULK_ASSIGN_ID)?.click() : focusById(`${ASSIGNEE_INPUT_ID}-wrap`, 'input'),
+          );
         case 't':
           return take(() => (marking ? document.getElementById(BULK_TAG_ID)?.click() : focusById(TAG_INPUT_ID)));
         case 'f':

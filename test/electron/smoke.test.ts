@@ -80,6 +80,42 @@ describe.skipIf(!executablePath)('the Electron app', () => {
     expect(session).toMatchObject({ ok: true, value: { workspace: { name: 'My Investigation' } } });
   });
 
+  it('has the File menu items of the shell, including Restore from Backup', async () => {
+    const labels = await app.evaluate(({ Menu }) =>
+      (Menu.getApplicationMenu()?.items ?? []).flatMap((top) => (top.submenu?.items ?? []).map((i) => i.label)),
+    );
+    expect(labels).toEqual(
+      expect.arrayContaining([
+        'Import…',
+        'Export Report…',
+        'Share…',
+        'Merge from Teammate…',
+        'Sync Folder…',
+        'Restore from Backup…',
+        'Conflicts',
+        'Activity',
+      ]),
+    );
+  });
+
+  it('prints HTML to PDF in a hidden window without JavaScript', async () => {
+    // The same options and print call as shell/print-pdf.ts, run in the real main process.
+    const header = await app.evaluate(async ({ BrowserWindow }) => {
+      const win = new BrowserWindow({
+        show: false,
+        webPreferences: { offscreen: true, javascript: false, sandbox: true, partition: 'claimbench-pdf' },
+      });
+      try {
+        await win.loadURL('data:text/html,<h1>Report</h1><script>document.body.textContent="ran"</script>');
+        const pdf = await win.webContents.printToPDF({ pageSize: 'A4', printBackground: true });
+        return Buffer.from(pdf).subarray(0, 5).toString('latin1');
+      } finally {
+        win.destroy();
+      }
+    });
+    expect(header).toBe('%PDF-');
+  });
+
   it('blocks navigation away from the app and window.open', async () => {
     const before = page.url();
     await page.evaluate(() => {

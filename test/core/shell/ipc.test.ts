@@ -60,6 +60,29 @@ describe('the IPC handler', () => {
     });
   });
 
+  it('tells the shell after each dispatched operation, and a failing follow-up never spoils the result', async () => {
+    const ctx = createTestContext();
+    contexts.push(ctx);
+    const seen: Array<[string, boolean]> = [];
+    const handle = createIpcHandler({
+      isTrustedSender: (frame) => isTrustedSender(frame, app),
+      context: () => ctx,
+      afterInvoke: (name, result) => {
+        seen.push([name, result.ok]);
+        throw new Error('follow-up failed');
+      },
+    });
+    const added = await handle(trusted as never, 'claims.add', { text: 'Turnout was 71 percent.' });
+    expect(added.ok).toBe(true);
+    await handle(trusted as never, 'claims.add', { text: 7 });
+    // A refused sender never reaches the dispatcher, so nothing follows it either.
+    await handle(foreign as never, 'claims.add', { text: 'Injected' });
+    expect(seen).toEqual([
+      ['claims.add', true],
+      ['claims.add', false],
+    ]);
+  });
+
   it('returns a context failure in the envelope', async () => {
     const handle = createIpcHandler({
       isTrustedSender: () => true,

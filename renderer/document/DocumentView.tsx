@@ -1,0 +1,346 @@
+import { FileText, Scissors, Merge, Plus } from 'lucide-react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { VERDICT_LABELS, type Claim, type DocumentRecord } from '../../shared/domain';
+import type { DocumentSentence } from '../../shared/spotting/ingest-types';
+import { useWorkbench } from '../app/workbench';
+import { EmptyState } from '../ui/EmptyState';
+import { IconButton } from '../ui/IconButton';
+import { Spinner } from '../ui/Progress';
+import { Button } from '../ui/Button';
+import { VerdictIcon } from '../ui/Verdict';
+import { useNotify } from '../ui/notices';
+import { layoutDocument, paragraphIndexAt, type Paragraph, type Piece } from './layout';
+import { OrphanBanner } from './OrphanBanner';
+import { ReimportButton } from './ReimportButton';
+import { SentenceCard, type HoveredSentence } from './SentenceCard';
+import { selectionIn, type TextSelection } from './selection';
+import { ThresholdControl } from './ThresholdControl';
+import { useDocumentData } from './useDocumentData';
+import { useSelectClaim } from './useSelectClaim';
+import { useSpanActions } from './useSpanActions';
+import { ViewToggle } from './ViewToggle';
+import './document.css';
+
+/** Paragraphs rendered at first; more follow as the reader scrolls (a 40 MB text stays responsive). */
+const PARAGRAPH_CHUNK = 300;
+
+/** The middle pane's document mode: the text with its claims highlighted in place. */
+export function DocumentView({ documentId }: { documentId: string }) {
+  const { document, sentences, claims } = useDocumentData(documentId);
+  const claimCount = claims.data?.total;
+  const error = document.error ?? sentences.error ?? claims.error;
+  return (
+    <section className="pane claims-pane document-pane" aria-label="Document">
+      <div className="pane-toolbar">
+        <ViewToggle />
+        <span className="pane-count muted" aria-live="polite">
+          {claimCount === undefined ? '' : `${claimCount.toLocaleString()} ${claimCount === 1 ? 'claim' : 'claims'}`}
+        </span>
+        <div className="toolbar-actions">{document.data && <ReimportButton document={document.data} />}</div>
+      </div>
+      <div className="doc-controls">
+        <ThresholdControl />
+        <span className="doc-legend muted" aria-hidden>
+          <span className="doc-legend-claim">claim</span>
+          <span className="doc-sentence is-candidate">candidate</span>
+          <span className="doc-sentence">other sentence</span>
+        </span>
+      </div>
+      {error ? (
+        <p className="pane-message">{error.message}</p>
+      ) : !document.data || !sentences.data || !claims.data ? (
+        <Spinner label="Loading the document…" />
+      ) : (
+        <DocumentText
+          document={document.data}
+          sentences={sentences.data.sentences}
+          threshold={sentences.data.threshold}
+          claims={claims.data.items}
+        />
+      )}
+    </section>
+  );
+}
+
+interface DocumentTextProps {
+  document: DocumentRecord;
+  sentences: DocumentSentence[];
+  threshold: number;
+  claims: Claim[];
+}
+
+function DocumentText({ document: doc, sentences, threshold, claims }: DocumentTextProps) {
+  const { state } = useWorkbench();
+  const notify = useNotify();
+  const selectClaim = useSelectClaim();
+  const actions = useSpanActions(doc.id);
+  const root = useRef<HTMLDivElement>(null);
+  const paragraphs = useMemo(() => layoutDocument(doc.text, sentences, claims), [doc.text, sentences, claims]);
+  const claimById = useMemo(() => new Map(claims.map((c) => [c.id, c])), [claims]);
+  const [shown, setShown] = useState(PARAGRAPH_CHUNK);
+  const [selection, setSelection] = useState<TextSelection | null>(null);
+  const [hovered, setHovered] = useState<HoveredSentence | null>(null);
+  const hideTimer = useRef<number | undefined>(undefined);
+  const selectedId = state.selection.id;
+  const selected = selectedId ? claimById.get(selectedId) : undefined;
+
+  // Keep the selected claim on screen (j/k, a click in the list, a new claim).
+  const selectedStart = selected?.anchor?.start;
+  const neededParagraphs = selectedStart === undefined ? 0 : paragraphIndexAt(paragraphs, selectedStart) + 1;
+  const visible = Math.max(shown, neededParagraphs);
+  useEffect(() => {
+    if (!selectedId) return;
+    root.current
+      ?.querySelector(`[data-claim-id="${CSS.escape(selectedId)}"]`)
+      ?.scrollIntoView({ block: 'nearest', behavior: 'auto' });
+  }, [selectedId, visible]);
+
+  const readSelection = useCallback(() => {
+    const sel = root.current ? selectionIn(root.current) : null;
+    setSelection(sel && !sel.collapsed ? sel : null);
+    return sel;
+  }, []);
+  useEffect(() => {
+    const onChange = () => {
+      const sel = root.current ? selectionIn(root.current) : null;
+      if (!sel || sel.collapsed) setSelection(null);
+    };
+    window.document.addEventListener('selectionchange', onChange);
+    return () => window.document.removeEventListener('selectionchange', onChange);
+  }, []);
+
+  const claimAt = (offset: number): Claim | undefined =>
+    claims.find((c) => c.anchor && c.anchor.start <= offset && offset < c.anchor.end);
+
+  const makeClaim = (sel: TextSelection | null) => {
+    if (sel && !sel.collapsed) {
+      window.getSelection()?.removeAllRanges();
+      setSelection(null);
+      return void actions.createFromSpan(sel.start, sel.end);
+    }
+    const sentence = sel ? sentences.find((s) => s.start <= sel.start && sel.start < s.end) : undefined;
+    if (sentence && !claimAt(sentence.start)) return void actions.createFromSpan(sentence.start, sentence.end);
+    notify({ message: 'Select the words of the claim first, then press C.', tone: 'warning' });
+  };
+  const split = (sel: TextSelection | null) => {
+    const target = (sel && claimAt(sel.start)) ?? selected;
+    if (!target || !sel) {
+      notify({ message: 'Click inside the claim where it should be split, then press X.', tone: 'warning' });
+      return;
+    }
+    void actions.split(target, sel.start);
+  };
+  const merge = (sel: TextSelection | null) => {
+    const target = (sel && claimAt(sel.start)) ?? selected;
+    if (!target) {
+      notify({ message: 'Select a claim first, then press M to merge it with the next one.', tone: 'warning' });
+      return;
+    }
+    void actions.mergeNext(target);
+  };
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.altKey || e.ctrlKey || e.metaKey || e.nativeEvent.isComposing) return;
+    const run = { c: makeClaim, x: split, m: merge }[e.key];
+    if (!run) return;
+    e.preventDefault();
+    run(root.current ? selectionIn(root.current) : null);
+  };
+
+  const onClick = (e: MouseEvent) => {
+    const mark = (e.target as Element).closest<HTMLElement>('[data-claim-id]');
+    const sel = readSelection();
+    if (mark?.dataset.claimId && (!sel || sel.collapsed)) void selectClaim(mark.dataset.claimId);
+  };
+
+  const showCard = (e: MouseEvent) => {
+    const el = (e.target as Element).closest<HTMLElement>('[data-sentence]');
+    if (!el) return;
+    window.clearTimeout(hideTimer.current);
+    const index = Number(el.dataset.sentence);
+    if (hovered?.index === index) return;
+    const sentence = sentences[index];
+    if (sentence) setHovered({ index, sentence, rect: el.getBoundingClientRect() });
+  };
+  const hideCardSoon = () => {
+    window.clearTimeout(hideTimer.current);
+    hideTimer.current = window.setTimeout(() => setHovered(null), 250);
+  };
+
+  return (
+    <>
+      <div
+        ref={root}
+        className="doc-scroll"
+        tabIndex={0}
+        role="region"
+        aria-label={`Text of ${doc.title}. Select words and press C to make a claim; X splits, M merges.`}
+        onKeyDown={onKeyDown}
+        onMouseUp={readSelection}
+        onKeyUp={readSelection}
+        onClick={onClick}
+        onMouseOver={showCard}
+        onMouseOut={(e) => {
+          if ((e.target as Element).closest('[data-sentence]')) hideCardSoon();
+        }}
+        onScroll={() => {
+          setHovered(null);
+          readSelection();
+        }}
+      >
+        <article className="doc-article" lang={guessLang(doc.text)}>
+          <DocumentHeader document={doc} />
+          <OrphanBanner documentId={doc.id} claims={claims} />
+          {paragraphs.length === 0 ? (
+            <EmptyState icon={<FileText size={28} />} title="This document has no text" />
+          ) : (
+            paragraphs
+              .slice(0, visible)
+              .map((p) => (
+                <ParagraphView
+                  key={p.start}
+                  paragraph={p}
+                  text={doc.text}
+                  sentences={sentences}
+                  selectedId={selectedId}
+                />
+              ))
+          )}
+          {visible < paragraphs.length && (
+            <div className="doc-more">
+              <Button size="sm" onClick={() => setShown(visible + PARAGRAPH_CHUNK)}>
+                Show more ({(paragraphs.length - visible).toLocaleString()} paragraphs left)
+              </Button>
+            </div>
+          )}
+        </article>
+      </div>
+      {selection && selection.rect && (
+        <div
+          className="doc-float"
+          style={{ top: selection.rect.bottom + 6, left: Math.max(8, selection.rect.right - 150) }}
+          onMouseDown={(e) => e.preventDefault()}
+        >
+          <Button size="sm" variant="primary" onClick={() => makeClaim(selection)} data-testid="claim-from-selection">
+            <Plus size={14} aria-hidden /> Make claim <kbd className="doc-float-kbd">C</kbd>
+          </Button>
+          {claimAt(selection.start) && (
+            <>
+              <IconButton label="Split the claim here" shortcut="X" icon={<Scissors size={14} />} onClick={() => split(selection)} />
+              <IconButton
+                label="Merge with the next claim"
+                shortcut="M"
+                icon={<Merge size={14} />}
+                onClick={() => merge(selection)}
+              />
+            </>
+          )}
+        </div>
+      )}
+      {hovered && (
+        <SentenceCard
+          hovered={hovered}
+          threshold={threshold}
+          onEnter={() => window.clearTimeout(hideTimer.current)}
+          onLeave={hideCardSoon}
+          onPromote={() => {
+            setHovered(null);
+            void actions.createFromSpan(hovered.sentence.start, hovered.sentence.end);
+          }}
+        />
+      )}
+    </>
+  );
+}
+
+/** Cyrillic text gets lang="ru" so screen readers and hyphenation pick the right language. */
+function guessLang(text: string): string | undefined {
+  const sample = text.slice(0, 2000);
+  const cyrillic = (sample.match(/[\u0400-\u04FF]/g) ?? []).length;
+  const latin = (sample.match(/[A-Za-z]/g) ?? []).length;
+  return cyrillic > latin ? 'ru' : undefined;
+}
+
+function safeLink(origin: string | null): string | null {
+  if (!origin) return null;
+  try {
+    const url = new URL(origin);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+function DocumentHeader({ document: doc }: { document: DocumentRecord }) {
+  const link = safeLink(doc.origin);
+  const date = doc.publishedAt ? new Date(doc.publishedAt) : null;
+  const meta = [
+    doc.publisher,
+    date && !Number.isNaN(date.getTime()) ? date.toLocaleDateString(undefined, { dateStyle: 'medium' }) : doc.publishedAt,
+  ].filter(Boolean);
+  return (
+    <header className="doc-header">
+      <h2 className="doc-heading">{doc.title}</h2>
+      <p className="doc-byline muted">
+        {meta.join(' · ')}
+        {meta.length > 0 && doc.origin ? ' · ' : ''}
+        {link ? (
+          <a href={link} target="_blank" rel="noreferrer noopener" className="doc-origin">
+            {new URL(link).host}
+          </a>
+        ) : (
+          doc.origin
+        )}
+      </p>
+    </header>
+  );
+}
+
+interface ParagraphViewProps {
+  paragraph: Paragraph;
+  text: string;
+  sentences: DocumentSentence[];
+  selectedId: string | null;
+}
+
+function ParagraphView({ paragraph, text, sentences, selectedId }: ParagraphViewProps) {
+  return <p className="doc-para">{paragraph.pieces.map((piece) => renderPiece(piece, text, sentences, selectedId))}</p>;
+}
+
+function renderPiece(piece: Piece, text: string, sentences: DocumentSentence[], selectedId: string | null) {
+  const content = text.slice(piece.start, piece.end);
+  switch (piece.kind) {
+    case 'plain':
+      return (
+        <span key={piece.start} data-start={piece.start}>
+          {content}
+        </span>
+      );
+    case 'sentence': {
+      const s = sentences[piece.sentence];
+      return (
+        <span
+          key={piece.start}
+          data-start={piece.start}
+          data-sentence={piece.sentence}
+          className={`doc-sentence ${s?.checkWorthy ? 'is-candidate' : ''}`}
+        >
+          {content}
+        </span>
+      );
+    }
+    case 'claim':
+      return (
+        <mark
+          key={piece.start}
+          className={`doc-claim verdict-bg-${piece.verdict} ${piece.claimId === selectedId ? 'is-selected' : ''}`}
+          data-claim-id={piece.claimId}
+          data-verdict={piece.verdict}
+          title={`${VERDICT_LABELS[piece.verdict]} claim (click to select)`}
+        >
+          {piece.first && <VerdictIcon verdict={piece.verdict} size={12} />}
+          <span data-start={piece.start}>{content}</span>
+        </mark>
+      );
+  }
+}

@@ -1,0 +1,59 @@
+import { FileDiff } from 'lucide-react';
+import { useRef } from 'react';
+import type { DocumentRecord } from '../../shared/domain';
+import { errorMessage } from '../api/client';
+import { useOperationMutation } from '../api/queries';
+import { useUndoRedo } from '../app/useUndoRedo';
+import { readTextFile } from '../documents/readTextFile';
+import { IconButton } from '../ui/IconButton';
+import { useNotify } from '../ui/notices';
+
+/** Replace the document's text with an edited version; claims follow their quotes into it. */
+export function ReimportButton({ document: doc }: { document: DocumentRecord }) {
+  const input = useRef<HTMLInputElement>(null);
+  const notify = useNotify();
+  const { undo } = useUndoRedo();
+  const replace = useOperationMutation('documents.replaceText');
+
+  const onFile = async (file: File | undefined) => {
+    if (!file) return;
+    try {
+      const text = await readTextFile(file, () => undefined);
+      const r = await replace.mutateAsync({ id: doc.id, text });
+      notify({
+        tone: r.orphans.length > 0 ? 'warning' : 'info',
+        message:
+          r.orphans.length > 0
+            ? `Text replaced. ${r.reanchored} claims found again; ${r.orphans.length} could not be placed and are listed above the text.`
+            : `Text replaced. All ${r.reanchored} claims found their place again.`,
+        action: { label: 'Undo', run: () => void undo() },
+      });
+    } catch (e) {
+      notify({ message: errorMessage(e), tone: 'error' });
+    }
+  };
+
+  return (
+    <>
+      <input
+        ref={input}
+        type="file"
+        accept=".txt,.md,text/plain"
+        className="visually-hidden"
+        tabIndex={-1}
+        aria-label="Edited text file"
+        data-testid="reimport-input"
+        onChange={(e) => {
+          void onFile(e.target.files?.[0]);
+          e.target.value = '';
+        }}
+      />
+      <IconButton
+        label="Replace the text with an edited version (.txt)"
+        icon={<FileDiff size={16} />}
+        disabled={replace.isPending}
+        onClick={() => input.current?.click()}
+      />
+    </>
+  );
+}
