@@ -5,6 +5,9 @@ import { DetailPane } from '../detail/DetailPane';
 import { DocumentsPane } from '../documents/DocumentsPane';
 import { NewDocumentDialog } from '../documents/NewDocumentDialog';
 import { ExportDialog } from '../export/ExportDialog';
+import { DocumentView } from '../document/DocumentView';
+import { DropOverlay } from '../import/DropOverlay';
+import { ImportDialog } from '../import/ImportDialog';
 import { TeamDialogs } from '../team/TeamDialogs';
 import { ActivityDialog } from '../evidence/ActivityDialog';
 import { useViewPersistence } from '../search/useViewPersistence';
@@ -31,7 +34,11 @@ function Shell() {
       <Header />
       <main className="panes">
         <DocumentsPane />
-        <ClaimsPane />
+        {state.view === 'document' && state.documentId ? (
+          <DocumentView key={state.documentId} documentId={state.documentId} />
+        ) : (
+          <ClaimsPane />
+        )}
         <DetailPane />
       </main>
       <NewDocumentDialog />
@@ -39,6 +46,8 @@ function Shell() {
       <ShortcutsDialog />
       <AuthorDialog />
       <ExportDialog />
+      <ImportDialog />
+      <DropOverlay />
       <TeamDialogs />
       <ActivityDialog />
     </div>

@@ -3,6 +3,7 @@ import type { ComponentType } from 'react';
 import { VERDICT_LABELS, VERDICTS } from '../../shared/domain';
 import { useOperationQuery } from '../api/queries';
 import { ExportButton } from '../export/ExportButton';
+import { ImportButton } from '../import/ImportButton';
 import { ActivityButton } from '../evidence/ActivityButton';
 import { TeamHeader } from '../team/TeamMenu';
 import { Button } from '../ui/Button';
@@ -126,6 +127,7 @@ export const headerItems: HeaderItem[] = [
   { id: 'brand', Component: Brand, slot: 'start' },
   { id: 'progress', Component: Progress, slot: 'center' },
   { id: 'team', Component: TeamHeader, slot: 'end' },
+  { id: 'import', Component: ImportButton, slot: 'end' },
   { id: 'export', Component: ExportButton, slot: 'end' },
   { id: 'activity', Component: ActivityButton, slot: 'end' },
   { id: 'actions', Component: Actions, slot: 'end' },

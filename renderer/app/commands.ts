@@ -19,6 +19,10 @@ export interface Commands {
   newDocument(pickFile?: boolean): void;
   showShortcuts(): void;
   exportReport(): void;
+  /** The import dialog; with pickFile, the file chooser opens at once (File ▸ Import…). */
+  importFiles(pickFile?: boolean): void;
+  /** Switch the middle pane between the claim list and the document's text (renderer/document). */
+  toggleDocumentView(): void;
   undo(): void;
   redo(): void;
 }
@@ -76,9 +80,33 @@ export function useCommands(): Commands {
       newDocument: (pickFile = false) => dispatch({ type: 'dialog', dialog: 'new-document', pickFile }),
       showShortcuts: () => dispatch({ type: 'dialog', dialog: 'shortcuts' }),
       exportReport: () => dispatch({ type: 'dialog', dialog: 'export-report' }),
+      importFiles: (pickFile = true) => dispatch({ type: 'dialog', dialog: 'import', pickFile }),
+      toggleDocumentView: () => {
+        if (state.documentId) return dispatch({ type: 'view', view: state.view === 'document' ? 'claims' : 'document' });
+        const documentId = pages.itemAt(state.selection.index)?.documentId;
+        if (!documentId) return notify({ message: 'Pick a document first to read its text.' });
+        dispatch({ type: 'scope', documentId });
+        dispatch({ type: 'view', view: 'document' });
+      },
       undo: () => void undo(),
       redo: () => void redo(),
     }),
-    [moveTo, state.selection.index, state.query, selectedId, setVerdictOp, deleteOp, fail, notify, undo, redo, refs, dispatch],
+    [
+      moveTo,
+      state.selection.index,
+      state.query,
+      selectedId,
+      setVerdictOp,
+      deleteOp,
+      fail,
+      notify,
+      undo,
+      redo,
+      refs,
+      dispatch,
+      state.documentId,
+      state.view,
+      pages,
+    ],
   );
 }

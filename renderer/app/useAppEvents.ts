@@ -45,6 +45,8 @@ export function useAppEvents(commands: Commands): void {
             return c.focusFilter();
           case 'menu:export-report':
             return c.exportReport();
+          case 'menu:import':
+            return c.importFiles();
           case 'menu:share':
             return dispatch({ type: 'dialog', dialog: 'share' });
           case 'menu:merge':

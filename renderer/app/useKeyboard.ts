@@ -18,6 +18,7 @@ export function useKeyboard(commands: Commands, enabled: boolean): void {
         if (key === 'z') return handled(e, e.shiftKey ? commands.redo : commands.undo);
         if (key === 'y' && !e.shiftKey) return handled(e, commands.redo);
         if (key === 'e' && !e.shiftKey) return handled(e, commands.exportReport);
+        if (key === 'i' && !e.shiftKey) return handled(e, () => commands.importFiles());
         return;
       }
       if (e.altKey || e.ctrlKey || e.metaKey) return;
@@ -52,6 +53,8 @@ export function useKeyboard(commands: Commands, enabled: boolean): void {
           return handled(e, () => commands.newDocument());
         case '?':
           return handled(e, commands.showShortcuts);
+        case 'v':
+          return handled(e, commands.toggleDocumentView);
         case 'Escape':
           return handled(e, commands.clearFilter);
       }

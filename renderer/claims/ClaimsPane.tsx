@@ -11,6 +11,7 @@ import { IconButton } from '../ui/IconButton';
 import { Spinner } from '../ui/Progress';
 import { ClaimRow, claimOptionId } from './ClaimRow';
 import { DocumentMenu } from '../documents/DocumentMenu';
+import { ViewToggle } from '../document/ViewToggle';
 import { FilterBar } from './FilterBar';
 import { FilterMenu } from '../search/FilterMenu';
 import { queryTerms } from '../search/highlight';
@@ -45,6 +46,7 @@ export function ClaimsPane() {
           {total === undefined ? '' : `${total.toLocaleString()} ${total === 1 ? 'claim' : 'claims'}`}
         </span>
         <div className="toolbar-actions">
+          <ViewToggle />
           <IconButton label="Add a claim" shortcut="A" icon={<Plus size={16} />} onClick={commands.addClaim} />
           {scopeDocument && <DocumentMenu document={scopeDocument} />}
         </div>

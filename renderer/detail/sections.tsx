@@ -10,6 +10,7 @@ import { SimilarSection } from '../evidence/SimilarSection';
 import { SourcesSection } from '../evidence/SourcesSection';
 import { TriageFields } from '../triage/TriageFields';
 import { ConflictBanner } from '../team/ConflictBanner';
+import { ScoreSection } from '../document/ScoreSection';
 
 export interface DetailSection {
   id: string;
@@ -29,6 +30,7 @@ export const detailSections: DetailSection[] = [
   { id: 'warning', Component: RationaleWarning },
   { id: 'text', Component: ClaimTextField },
   { id: 'claimant', Component: ClaimantField },
+  { id: 'score', title: 'Check-worthiness', Component: ScoreSection, when: (c) => c.score !== null },
   { id: 'triage', Component: TriageFields },
   { id: 'rationale', Component: RationaleField },
   { id: 'context', title: 'In the document', Component: ClaimContext, when: (c) => c.anchor !== null },

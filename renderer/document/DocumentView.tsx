@@ -125,7 +125,7 @@ function DocumentText({ document: doc, sentences, threshold, claims }: DocumentT
   const split = (sel: TextSelection | null) => {
     const target = (sel && claimAt(sel.start)) ?? selected;
     if (!target || !sel) {
-      notify({ message: 'Click inside the claim where it should be split, then press X.', tone: 'warning' });
+      notify({ message: 'Click inside the claim where it should be split, then press B.', tone: 'warning' });
       return;
     }
     void actions.split(target, sel.start);
@@ -141,7 +141,7 @@ function DocumentText({ document: doc, sentences, threshold, claims }: DocumentT
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.altKey || e.ctrlKey || e.metaKey || e.nativeEvent.isComposing) return;
-    const run = { c: makeClaim, x: split, m: merge }[e.key];
+    const run = { c: makeClaim, b: split, m: merge }[e.key];
     if (!run) return;
     e.preventDefault();
     run(root.current ? selectionIn(root.current) : null);
@@ -174,7 +174,8 @@ function DocumentText({ document: doc, sentences, threshold, claims }: DocumentT
         className="doc-scroll"
         tabIndex={0}
         role="region"
-        aria-label={`Text of ${doc.title}. Select words and press C to make a claim; X splits, M merges.`}
+        aria-label={`Text of ${doc.title}. Select words and press C to make a claim; B splits a claim at the caret, M merges it with the next.`}
+        data-owns-keys="c b m"
         onKeyDown={onKeyDown}
         onMouseUp={readSelection}
         onKeyUp={readSelection}
@@ -197,13 +198,7 @@ function DocumentText({ document: doc, sentences, threshold, claims }: DocumentT
             paragraphs
               .slice(0, visible)
               .map((p) => (
-                <ParagraphView
-                  key={p.start}
-                  paragraph={p}
-                  text={doc.text}
-                  sentences={sentences}
-                  selectedId={selectedId}
-                />
+                <ParagraphView key={p.start} paragraph={p} text={doc.text} sentences={sentences} selectedId={selectedId} />
               ))
           )}
           {visible < paragraphs.length && (
@@ -226,7 +221,12 @@ function DocumentText({ document: doc, sentences, threshold, claims }: DocumentT
           </Button>
           {claimAt(selection.start) && (
             <>
-              <IconButton label="Split the claim here" shortcut="X" icon={<Scissors size={14} />} onClick={() => split(selection)} />
+              <IconButton
+                label="Split the claim here"
+                shortcut="B"
+                icon={<Scissors size={14} />}
+                onClick={() => split(selection)}
+              />
               <IconButton
                 label="Merge with the next claim"
                 shortcut="M"

@@ -3,7 +3,7 @@ import type { Claim } from '../../shared/domain';
 import { ReasonChips, ScoreMeter } from './ScoreReasons';
 import { thresholdQuery } from './useDocumentData';
 
-/** Detail pane: the claim's check-worthiness score, the reasons behind it, and who makes the claim. */
+/** Detail pane: the claim's check-worthiness score and the reasons behind it (the claimant has its own field). */
 export function ScoreSection({ claim }: { claim: Claim }) {
   const threshold = useQuery(thresholdQuery).data?.threshold;
   if (claim.score === null) return null;
@@ -12,11 +12,6 @@ export function ScoreSection({ claim }: { claim: Claim }) {
       <div className="score-line">
         <span className="field-label">Score</span>
         <ScoreMeter score={claim.score} threshold={threshold} />
-        {claim.claimant && (
-          <span className="score-claimant" data-testid="score-claimant">
-            <span className="muted">Claimant</span> {claim.claimant}
-          </span>
-        )}
       </div>
       <ReasonChips reasons={claim.reasons} />
     </div>

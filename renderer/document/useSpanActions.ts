@@ -38,7 +38,7 @@ export function useSpanActions(documentId: string): SpanActions {
         const offset = at - (claim.anchor?.start ?? 0);
         const length = (claim.anchor?.end ?? 0) - (claim.anchor?.start ?? 0);
         if (!claim.anchor || offset <= 0 || offset >= length) {
-          notify({ message: 'Click inside the claim where it should be split, then press X.', tone: 'warning' });
+          notify({ message: 'Click inside the claim where it should be split, then press B.', tone: 'warning' });
           return Promise.resolve();
         }
         return attempt(

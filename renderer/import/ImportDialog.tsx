@@ -84,11 +84,7 @@ export function ImportDialog() {
           );
         }}
       />
-      {job.phase === 'idle' ? (
-        <ImportStart onChoose={() => void choose()} />
-      ) : (
-        <ImportProgress job={job} onOpen={openDocument} />
-      )}
+      {job.phase === 'idle' ? <ImportStart onChoose={() => void choose()} /> : <ImportProgress job={job} onOpen={openDocument} />}
       <div className="form-actions import-actions">
         {job.phase !== 'idle' && !isBusy(job) && (
           <Button

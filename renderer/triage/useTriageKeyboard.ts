@@ -50,6 +50,9 @@ export function useTriageKeyboard(commands: Commands, enabled: boolean): void {
       const target = e.target as Element | null;
       if (isTextEntry(target)) return;
       if (target instanceof Element && target.closest('[role="dialog"],[role="alertdialog"],[role="menu"]')) return;
+      // A view that handles some single keys itself (the document view's C/B/M) says so with data-owns-keys.
+      const owner = target instanceof Element ? target.closest('[data-owns-keys]') : null;
+      if (owner?.getAttribute('data-owns-keys')?.split(' ').includes(key)) return;
       if (mod && !e.altKey && !e.shiftKey && key.toLowerCase() === 'a') return take(() => void b.selectAll());
       if (mod || e.altKey) return;
 

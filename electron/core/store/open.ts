@@ -95,6 +95,8 @@ export function applyPragmas(db: DB): void {
     db.pragma('journal_mode = DELETE');
   }
   db.pragma('synchronous = FULL');
+  // 64 MiB page cache: the 2 MiB default thrashes on workspaces with hundreds of thousands of claims.
+  db.pragma('cache_size = -65536');
 }
 
 /** Apply every pending migration in one transaction; user_version moves only forwards. */

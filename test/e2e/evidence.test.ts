@@ -1,0 +1,217 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { call } from '../../electron/core/dispatch';
+import type { HostServices } from '../../electron/core/host';
+import { CORPUS_DIR } from '../helpers/corpus';
+import {
+  newsArticle,
+  openApp,
+  openContext,
+  screenshot,
+  startHarness,
+  type AppPage,
+  type Harness,
+  type TestContext,
+} from './harness';
+
+const PDF = path.join(CORPUS_DIR, 'fixtures/pdf/german-umlaut-r.pdf');
+
+let harness: Harness;
+const cleanups: (() => Promise<void> | void)[] = [];
+beforeAll(async () => {
+  harness = await startHarness();
+});
+afterAll(async () => {
+  await harness?.close();
+});
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()!();
+});
+
+/** A host stand-in that records what the app asked it to open. */
+function recordingHost(opened: string[]): HostServices {
+  return {
+    chooseOpen: async () => null,
+    chooseSave: async () => null,
+    openPath: async (file) => {
+      opened.push(file);
+    },
+  };
+}
+
+async function launch(ctx: TestContext, colorScheme: 'light' | 'dark' = 'light'): Promise<AppPage> {
+  const app = await openApp(harness, ctx, { colorScheme });
+  cleanups.push(
+    () => ctx.workspace.close(),
+    () => app.close(),
+  );
+  return app;
+}
+
+async function seed(ctx: TestContext) {
+  const article = newsArticle('iodine');
+  const { document } = await call(ctx, 'documents.createFromText', { text: article.text, title: article.title });
+  const claims = (await call(ctx, 'claims.list', { documentId: document.id, limit: 50 })).items;
+  return { document, claims };
+}
+
+const detail = (page: Page) => page.locator('.detail-pane');
+
+async function axeViolations(page: Page) {
+  await page.evaluate(fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
+  return page.evaluate(async () => {
+    type V = { id: string; impact: string | null; nodes: { target: string[] }[] };
+    const axe = (window as unknown as { axe: { run(): Promise<{ violations: V[] }> } }).axe;
+    return (await axe.run()).violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+  });
+}
+
+describe('evidence in the detail pane', () => {
+  it('adds sources by link and by text, refuses javascript: links, shows hostile titles as text, and warns without blocking', async () => {
+    const ctx = openContext('Ann Lee');
+    const { claims } = await seed(ctx);
+    const first = claims[0]!;
+    const { page, errors } = await launch(ctx);
+    await page.locator('.claim-row').first().waitFor();
+    await page.locator('.claim-list').focus();
+
+    // Marked sourced with no source: a warning, and the verdict is still set.
+    await page.keyboard.press('s');
+    await detail(page).getByTestId('claim-warning').getByText('Marked sourced, but no source').waitFor();
+    expect((await call(ctx, 'claims.get', { id: first.id })).verdict).toBe('sourced');
+
+    // l focuses the paste box; a URL becomes a link that opens only in a new, unprivileged window.
+    await page.keyboard.press('l');
+    await page.keyboard.type('https://www.who.int/news-room/fact-sheets/detail/iodine');
+    await detail(page).getByPlaceholder('Title (optional)').fill('WHO fact sheet on iodine');
+    await page.keyboard.press('Control+Enter');
+    const link = detail(page).locator('.source-list a.source-title');
+    await link.waitFor();
+    expect(await link.getAttribute('href')).toBe('https://www.who.int/news-room/fact-sheets/detail/iodine');
+    expect(await link.getAttribute('target')).toBe('_blank');
+    expect(await link.getAttribute('rel')).toBe('noopener noreferrer');
+    await detail(page).getByTestId('claim-warning').waitFor({ state: 'detached' });
+
+    // Pasted text becomes an excerpt with the chosen stance.
+    await detail(page).locator('#source-paste-input').fill('Iodine tablets only protect the thyroid gland.');
+    await detail(page).getByRole('radio', { name: 'Context' }).click();
+    await detail(page).getByRole('button', { name: /^Add/ }).first().click();
+    await detail(page).locator('.source-excerpt', { hasText: 'only protect the thyroid' }).waitFor();
+    const sources = await call(ctx, 'sources.list', { claimId: first.id });
+    expect(sources.map((s) => [s.stance, s.url, s.excerpt])).toEqual([
+      ['supports', 'https://www.who.int/news-room/fact-sheets/detail/iodine', ''],
+      ['context', null, 'Iodine tablets only protect the thyroid gland.'],
+    ]);
+
+    // A javascript: link is refused with a message; nothing is stored.
+    await detail(page).locator('#source-paste-input').fill('javascript:alert(document.cookie)');
+    await page.keyboard.press('Control+Enter');
+    await detail(page).getByRole('alert').getByText('Only http:// and https:// links').waitFor();
+    expect(await call(ctx, 'sources.list', { claimId: first.id })).toHaveLength(2);
+    await detail(page).locator('#source-paste-input').fill('');
+
+    // A hostile title and excerpt from a teammate's file are shown as text, never as markup.
+    const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
+    await call(ctx, 'sources.add', { claimId: first.id, title: hostile, excerpt: hostile, stance: 'contradicts' });
+    // Written behind the page's back: reload (the saved view brings the same claim back).
+    await page.waitForTimeout(600);
+    await page.reload();
+    await detail(page).locator('.source-title', { hasText: '<img src=x' }).waitFor();
+    expect(await detail(page).locator('.source-list img, .source-list script').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+
+    await screenshot(page, 'evidence-sources-light');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await screenshot(page, 'evidence-sources-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it('attaches a file with its SHA-256 and opens it only through the host, on click', async () => {
+    const opened: string[] = [];
+    const ctx: TestContext = { ...openContext('Ann Lee'), host: recordingHost(opened) };
+    const { claims } = await seed(ctx);
+    const { page, errors, bridge } = await launch(ctx);
+    await page.locator('.claim-row').first().waitFor();
+
+    const bytes = fs.readFileSync(PDF);
+    const sha = createHash('sha256').update(bytes).digest('hex');
+    await page.locator('#attachment-file-input').setInputFiles(PDF);
+    const item = detail(page).locator('.attachment-item', { hasText: 'german-umlaut-r.pdf' });
+    await item.waitFor();
+    await item.getByText(`SHA-256 ${sha.slice(0, 12)}`).waitFor();
+    const [stored] = await call(ctx, 'attachments.list', { claimId: claims[0]!.id });
+    expect(stored).toMatchObject({ sha256: sha, size: bytes.length, kind: 'pdf', viewable: true });
+    expect(opened).toEqual([]);
+
+    await item.getByRole('button', { name: 'Open' }).click();
+    await expect.poll(() => opened.length).toBe(1);
+    expect(fs.readFileSync(opened[0]!).equals(bytes)).toBe(true);
+    const names = bridge.calls.map((c) => c.name);
+    expect(names.indexOf('attachments.export')).toBeLessThan(names.indexOf('host.openPath'));
+
+    // A missing host (as in the CLI) is an inert failure with a message, not a crash.
+    bridge.setContext({ ...ctx, host: undefined });
+    await item.getByRole('button', { name: 'Open' }).click();
+    await page.locator('.notice-error', { hasText: 'Could not open' }).waitFor();
+    bridge.setContext(ctx);
+    expect(errors).toEqual([]);
+  });
+
+  it('keeps a notes thread, shows history, and lists workspace activity that leads to the claim', async () => {
+    const ctx = openContext('Ann Lee');
+    const { claims } = await seed(ctx);
+    const { page, errors } = await launch(ctx);
+    await page.locator('.claim-row').first().waitFor();
+    await page.locator('.claim-list').focus();
+
+    await page.keyboard.press('c');
+    await page.keyboard.type('Ask the press office <b>which</b> tablets they mean.');
+    await page.keyboard.press('Control+Enter');
+    const note = detail(page).locator('.note-item');
+    await note.waitFor();
+    await note.locator('.note-author', { hasText: 'Ann Lee' }).waitFor();
+    await note.locator('.note-time', { hasText: 'just now' }).waitFor();
+    await note.getByText('Ask the press office <b>which</b> tablets they mean.').waitFor();
+    expect((await call(ctx, 'notes.list', { claimId: claims[0]!.id })).map((n) => n.author)).toEqual(['Ann Lee']);
+
+    // Assignee and tags in the detail pane.
+    await page.locator('.claim-list').focus();
+    await page.keyboard.press('t');
+    await page.keyboard.type('health, iodine');
+    await page.keyboard.press('Enter');
+    await detail(page).locator('.tag-chip', { hasText: 'iodine' }).waitFor();
+    expect((await call(ctx, 'claims.get', { id: claims[0]!.id })).tags).toEqual(['health', 'iodine']);
+
+    await page.locator('.claim-list').focus();
+    await page.keyboard.press('d');
+    await detail(page).getByTestId('claim-warning').getByText('Marked disputed').waitFor();
+    await detail(page).locator('.history-entry', { hasText: 'marked Disputed' }).waitFor();
+
+    // The second claim gets a change too, then the feed leads back to the first.
+    await page.keyboard.press('j');
+    await page.keyboard.press('s');
+    await page.keyboard.press('h');
+    const feed = page.getByRole('dialog', { name: 'Workspace activity' });
+    await feed.waitFor();
+    await feed.locator('.activity-summary', { hasText: 'Ann Lee commented' }).waitFor();
+    await feed
+      .locator('.activity-summary', { hasText: /verdict .* from “unverified” to “disputed”/ })
+      .first()
+      .waitFor();
+    await screenshot(page, 'evidence-activity-light');
+    expect(await axeViolations(page)).toEqual([]);
+    await feed.locator('.activity-open', { hasText: 'Ann Lee commented' }).click();
+    await feed.waitFor({ state: 'hidden' });
+    await expect.poll(() => page.locator('.claim-row.is-selected').getAttribute('data-claim-id')).toBe(claims[0]!.id);
+    await screenshot(page, 'evidence-notes-light');
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,295 @@
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CoreContext } from '../../electron/core/context';
+import { call } from '../../electron/core/dispatch';
+import type { HostServices } from '../../electron/core/host';
+import { Workspace } from '../../electron/core/store/workspace';
+import type { OpenPurpose, SavePurpose } from '../../shared/host-api';
+import { tempDir } from '../helpers/workspace';
+import { MemoryIdentity, newsArticle, openApp, screenshot, startHarness, type Harness } from './harness';
+
+/** Stands in for the person in the native file dialogs: answers with the paths the test queued. */
+class DialogStandIn implements HostServices {
+  private readonly opens: Partial<Record<OpenPurpose, string[]>> = {};
+  private readonly saves: Partial<Record<SavePurpose, string[]>> = {};
+  answerOpen(purpose: OpenPurpose, file: string): void {
+    (this.opens[purpose] ??= []).push(file);
+  }
+  answerSave(purpose: SavePurpose, file: string): void {
+    (this.saves[purpose] ??= []).push(file);
+  }
+  chooseOpen(purpose: OpenPurpose): Promise<string[] | null> {
+    const next = this.opens[purpose]?.shift();
+    return Promise.resolve(next ? [next] : null);
+  }
+  chooseSave(purpose: SavePurpose): Promise<string | null> {
+    return Promise.resolve(this.saves[purpose]?.shift() ?? null);
+  }
+}
+
+type Person = CoreContext & { file: string; host: DialogStandIn };
+
+function teammate(dir: string, name: string, actorId: string): Person {
+  const identity = new MemoryIdentity(name, actorId);
+  const file = path.join(dir, `${name.split(' ')[0]!.toLowerCase()}.claimbench`);
+  const workspace = Workspace.open(
+    file,
+    () => {
+      const who = identity.get();
+      return { actorId: who.actorId, author: who.author ?? '' };
+    },
+    { create: true },
+  );
+  return { workspace, identity, file, host: new DialogStandIn() };
+}
+
+/** Every row of the change log, hashed: equal before and after means the workspace was not touched. */
+function fingerprint(p: Person): string {
+  const rows = p.workspace.db.prepare('SELECT * FROM changes ORDER BY hlc').all();
+  return createHash('sha256').update(JSON.stringify(rows)).digest('hex');
+}
+
+async function axeFindings(page: Page) {
+  await page.evaluate(fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
+  return page.evaluate(async () => {
+    type Finding = { id: string; impact: string | null; nodes: { target: string[] }[] };
+    const axe = (window as unknown as { axe: { run(c: unknown): Promise<{ violations: Finding[] }> } }).axe;
+    const r = await axe.run({ include: ['[role="dialog"]'] });
+    return r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+  });
+}
+
+async function axeBothThemes(page: Page) {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    expect(await axeFindings(page), colorScheme).toEqual([]);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+let harness: Harness;
+const dir = tempDir('claimbench-e2e-team-');
+let ana: Person;
+let ben: Person;
+let benShare: string;
+let clash: string;
+let benOnly: string;
+let anaOnly: string;
+
+beforeAll(async () => {
+  harness = await startHarness();
+  ana = teammate(dir, 'Ana Ruiz', 'a11ce0000000a001');
+  ben = teammate(dir, 'Ben Okafor', 'b0b0000000000b02');
+
+  // A common base: Ana's workspace, shared and merged into Ben's empty one.
+  const iodine = await call(ana, 'documents.createFromText', { text: newsArticle('iodine').text, title: 'Iodine tablets' });
+  await call(ana, 'documents.createFromText', { text: newsArticle('warming').text, title: 'Warming report' });
+  const claims = (await call(ana, 'claims.list', { documentId: iodine.document.id, limit: 50 })).items;
+  [clash, benOnly, anaOnly] = [claims[0]!.id, claims[1]!.id, claims[2]!.id];
+  const base = await call(ana, 'team.share', { target: path.join(dir, 'base.claimbench-share') });
+  await call(ben, 'team.merge', { path: base.path });
+
+  // Then both work apart: the same claim's verdict and rationale differ, other edits do not clash.
+  await call(ana, 'claims.setVerdict', {
+    ids: [clash],
+    verdict: 'sourced',
+    rationale: 'Matches the ministry notice of 14 March.',
+  });
+  await call(ana, 'claims.setVerdict', { ids: [anaOnly], verdict: 'disputed', rationale: 'The agency gives another figure.' });
+  await call(ben, 'claims.setVerdict', {
+    ids: [clash],
+    verdict: 'disputed',
+    rationale: 'The notice was withdrawn the next day; see the correction.',
+  });
+  await call(ben, 'claims.setVerdict', { ids: [benOnly], verdict: 'sourced', rationale: 'Health agency, page 2.' });
+  await call(ben, 'claims.add', { documentId: iodine.document.id, text: 'Pharmacies ran out of tablets within a day.' });
+  benShare = (await call(ben, 'team.share', { target: path.join(dir, 'ben.claimbench-share') })).path;
+});
+afterAll(async () => {
+  ana?.workspace.close();
+  ben?.workspace.close();
+  await harness?.close();
+});
+
+describe('team: merge preview, conflicts, share and sync in the renderer', () => {
+  it('previews a teammate’s file by person, merges it, and resolves the conflict by keeping their side', async () => {
+    const expected = await call(ana, 'team.mergePreview', { path: benShare });
+    const { page, bridge, errors, close } = await openApp(harness, ana);
+    try {
+      await page.locator('.claim-row').first().waitFor();
+      await expect(page.getByTestId('conflict-badge').count()).resolves.toBe(0);
+
+      ana.host.answerOpen('merge', benShare);
+      await bridge.emit('menu:merge');
+      const dialog = page.getByRole('dialog', { name: 'Review the merge' });
+      await dialog.getByTestId('merge-preview').waitFor();
+      const people = dialog.getByTestId('merge-person');
+      await expect(people.count()).resolves.toBe(1);
+      const benRow = people.filter({ hasText: 'Ben Okafor' });
+      const ben = expected.people.find((p) => p.name === 'Ben Okafor')!;
+      expect(ben).toMatchObject({ newItems: 1, changedItems: 2 });
+      expect(ben.conflicts).toBeGreaterThanOrEqual(1);
+      for (const [status, n] of [
+        ['new', ben.newItems],
+        ['changed', ben.changedItems],
+        ['conflicting', ben.conflicts],
+      ] as const) {
+        await expect(benRow.getByTestId(`count-${status}`).locator('.team-count-value').textContent()).resolves.toBe(String(n));
+      }
+      await expect(dialog.textContent()).resolves.toMatch(/backup of this workspace is taken before anything changes/);
+      await benRow.locator('summary').click();
+      await benRow.locator('.team-item-conflicting').first().waitFor();
+      await expect(benRow.locator('.team-item').count()).resolves.toBe(3);
+      await screenshot(page, 'team-merge-preview-light');
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await screenshot(page, 'team-merge-preview-dark');
+      await axeBothThemes(page);
+
+      await dialog.getByRole('button', { name: 'Apply merge' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await page
+        .locator('.notice', { hasText: /Merged \d+ changes from ben\.claimbench-share; 1 conflict to resolve/ })
+        .waitFor();
+      await expect(page.getByTestId('conflict-badge').textContent()).resolves.toMatch(/1\s*conflict/);
+      const row = page.locator(`.claim-row[data-claim-id="${clash}"]`);
+      await row.getByTestId('conflict-marker').waitFor();
+      await expect(page.getByTestId('conflict-marker').count()).resolves.toBe(1);
+      expect((await call(ana, 'claims.get', { id: benOnly })).verdict).toBe('sourced');
+
+      // The detail pane's banner leads to the queue, on this claim.
+      await row.click();
+      const banner = page.getByTestId('conflict-banner');
+      await banner.waitFor();
+      await expect(banner.textContent()).resolves.toMatch(/Ana Ruiz and Ben Okafor|Ben Okafor and Ana Ruiz/);
+      await banner.getByRole('button', { name: 'Resolve…' }).click();
+      const queue = page.getByRole('dialog', { name: 'Conflicts' });
+      await queue.getByTestId('conflict-side').first().waitFor();
+      await expect(queue.getByRole('option', { selected: true }).textContent()).resolves.toContain(
+        (await call(ana, 'claims.get', { id: clash })).text.slice(0, 40),
+      );
+      const sides = queue.getByTestId('conflict-side');
+      await expect(sides.count()).resolves.toBe(2);
+      const benSide = queue.locator('[data-testid="conflict-side"][data-author="Ben Okafor"]');
+      await expect(benSide.textContent()).resolves.toMatch(/Disputed.*The notice was withdrawn/);
+      await expect(queue.locator('[data-author="Ana Ruiz"]').textContent()).resolves.toMatch(/Sourced.*ministry notice/);
+      await screenshot(page, 'team-conflict-queue-dark');
+      await page.emulateMedia({ colorScheme: 'light' });
+      await screenshot(page, 'team-conflict-queue-light');
+      await axeBothThemes(page);
+
+      // The new-decision editor opens with N and closes again; then keep Ben's side.
+      await queue.getByRole('listbox').press('n');
+      await queue.getByRole('form', { name: 'New decision' }).waitFor();
+      await queue.getByRole('button', { name: 'Cancel' }).click();
+      await benSide.getByRole('button', { name: /Keep this/ }).click();
+      await queue.getByText('No conflicts').waitFor();
+      await screenshot(page, 'team-conflict-queue-empty');
+      await page.keyboard.press('Escape');
+      await page.getByTestId('conflict-badge').waitFor({ state: 'detached' });
+      await expect(page.getByTestId('conflict-marker').count()).resolves.toBe(0);
+
+      const resolved = await call(ana, 'claims.get', { id: clash });
+      expect(resolved).toMatchObject({
+        verdict: 'disputed',
+        rationale: 'The notice was withdrawn the next day; see the correction.',
+        conflicted: false,
+      });
+      expect(await call(ana, 'conflicts.list', {})).toEqual([]);
+      const authors = new Set((await call(ana, 'claims.history', { id: clash })).map((h) => h.author));
+      expect([...authors].sort()).toEqual(['Ana Ruiz', 'Ben Okafor']);
+
+      // Merging the same file again changes nothing.
+      const before = fingerprint(ana);
+      ana.host.answerOpen('merge', benShare);
+      await bridge.emit('menu:merge');
+      const again = page.getByRole('dialog', { name: 'Review the merge' });
+      await again.getByTestId('merge-nothing-new').waitFor();
+      await expect(again.getByRole('button', { name: 'Apply merge' }).count()).resolves.toBe(0);
+      await again.getByRole('button', { name: 'Close' }).last().click();
+      expect(fingerprint(ana)).toBe(before);
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('refuses a tampered share file with the core’s message and leaves the workspace untouched', async () => {
+    const tampered = path.join(dir, 'tampered.claimbench-share');
+    fs.copyFileSync(benShare, tampered);
+    const db = new Database(tampered);
+    db.prepare(
+      "UPDATE changes SET value = '\"sourced\"' WHERE rowid = (SELECT max(rowid) FROM changes WHERE field = 'verdict')",
+    ).run();
+    db.close();
+    const before = fingerprint(ana);
+    const { page, bridge, close } = await openApp(harness, ana);
+    try {
+      await page.locator('.claim-row').first().waitFor();
+      ana.host.answerOpen('merge', tampered);
+      await bridge.emit('menu:merge');
+      const dialog = page.getByRole('dialog', { name: 'This file cannot be merged' });
+      const alert = dialog.getByRole('alert');
+      await alert.waitFor();
+      await expect(alert.textContent()).resolves.toMatch(/tampered\.claimbench-share.*content hash.*Nothing was changed/s);
+      await screenshot(page, 'team-merge-refused');
+      await axeBothThemes(page);
+      await dialog.getByRole('button', { name: 'Close' }).last().click();
+      expect(fingerprint(ana)).toBe(before);
+    } finally {
+      await close();
+    }
+  });
+
+  it('shares chosen documents and links a shared folder, showing who is in it', async () => {
+    const { page, bridge, close } = await openApp(harness, ana);
+    try {
+      await page.locator('.claim-row').first().waitFor();
+      // The team menu shows who is working, with the short actor id.
+      await page.getByRole('button', { name: /^Team/ }).click();
+      await expect(page.getByTestId('team-identity').textContent()).resolves.toMatch(/Ana Ruiz.*a11ce000/);
+      await page.keyboard.press('Escape');
+
+      await bridge.emit('menu:share');
+      const share = page.getByRole('dialog', { name: 'Share with a teammate' });
+      await share.getByLabel('Chosen documents').check();
+      await share.getByRole('checkbox', { name: /Iodine tablets/ }).check();
+      await screenshot(page, 'team-share');
+      await axeBothThemes(page);
+      const target = path.join(dir, 'iodine-only.claimbench-share');
+      ana.host.answerSave('share', target);
+      await share.getByRole('button', { name: 'Share…' }).click();
+      await page.locator('.notice', { hasText: 'iodine-only.claimbench-share' }).waitFor();
+      const fresh = teammate(tempDir('claimbench-e2e-team-c-'), 'Cleo Park', 'c1e0000000000c03');
+      try {
+        await call(fresh, 'team.merge', { path: target });
+        expect((await call(fresh, 'documents.list', {})).map((d) => d.title)).toEqual(['Iodine tablets']);
+      } finally {
+        fresh.workspace.close();
+      }
+
+      const folder = tempDir('claimbench-e2e-shared-');
+      ana.host.answerOpen('sync-folder', folder);
+      await bridge.emit('menu:sync');
+      const sync = page.getByRole('dialog', { name: 'Shared folder sync' });
+      await sync.getByRole('button', { name: 'Choose shared folder…' }).click();
+      await sync.getByText(folder).waitFor();
+      await sync.getByRole('button', { name: 'Sync now' }).click();
+      const peer = sync.getByTestId('sync-peer');
+      await peer.filter({ hasText: 'Ana Ruiz' }).filter({ hasText: '(you)' }).waitFor();
+      await screenshot(page, 'team-sync');
+      await axeBothThemes(page);
+      expect(fs.readdirSync(folder)).toHaveLength(1);
+      await sync.getByRole('button', { name: 'Unlink folder' }).click();
+      await sync.getByText('No shared folder linked').waitFor();
+    } finally {
+      await close();
+    }
+  });
+});
