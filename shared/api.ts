@@ -4,6 +4,7 @@
  * are all derived from this table; adding an operation is one entry here plus one handler.
  */
 import { z } from 'zod';
+import { op } from './operation';
 import type { Claim, DocumentRecord, DocumentSummary, HistoryEntry, SessionInfo, UndoState, VerdictCounts } from './domain';
 import { VERDICTS } from './domain';
 import type { BatchStatus, DocumentSentence, ImportOutcome, ReplaceTextResult } from './spotting/ingest-types';
@@ -12,15 +13,8 @@ import { hostApi } from './host-api';
 import { reportApi } from './report';
 import { teamApi } from './team-api';
 
-export interface OperationDef<I extends z.ZodType, O> {
-  input: I;
-  /** Phantom: carries the output type only. */
-  readonly output?: O;
-}
+export type { OperationDef } from './operation';
 
-function op<O>() {
-  return <I extends z.ZodType>(input: I): OperationDef<I, O> => ({ input });
-}
 
 const id = z.string().min(1).max(64);
 const verdict = z.enum(VERDICTS);

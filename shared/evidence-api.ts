@@ -3,7 +3,7 @@
  * Same rules as there: one entry per operation, input validated by its zod schema.
  */
 import { z } from 'zod';
-import type { OperationDef } from './api';
+import { op } from './operation';
 import { VERDICTS } from './domain';
 import {
   CLAIM_SORTS,
@@ -18,9 +18,6 @@ import {
   type Source,
 } from './evidence';
 
-function op<O>() {
-  return <I extends z.ZodType>(input: I): OperationDef<I, O> => ({ input });
-}
 
 /** 100 MiB: large enough for a 50 MB scan or saved page, small enough to keep a workspace portable. */
 export const MAX_ATTACHMENT_BYTES = 100 * 1024 * 1024;

@@ -4,11 +4,8 @@
  * answers FORBIDDEN. Spread into `api` in shared/api.ts.
  */
 import { z } from 'zod';
-import type { OperationDef } from './api';
+import { op } from './operation';
 
-function op<O>() {
-  return <I extends z.ZodType>(input: I): OperationDef<I, O> => ({ input });
-}
 
 export const OPEN_PURPOSES = ['import', 'merge', 'attachment', 'sync-folder'] as const;
 export const SAVE_PURPOSES = ['report', 'share'] as const;

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { VERDICTS } from './domain';
-import type { OperationDef } from './api';
+import { op } from './operation';
 
 /** Formats the core renders to text. PDF is drawn from the HTML (printToPDF in the app, Chromium in the CLI). */
 export const REPORT_TEXT_FORMATS = ['html', 'md', 'csv', 'json', 'claimreview'] as const;
@@ -132,9 +132,6 @@ export interface ReportJobProgress {
   total: number;
 }
 
-function op<O>() {
-  return <I extends z.ZodType>(input: I): OperationDef<I, O> => ({ input });
-}
 
 /** A caller-chosen id for a long render, so report.progress and report.cancel can name it. */
 const jobId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Job id must be 1-64 letters, digits, - or _');

@@ -1,13 +1,10 @@
 /** The team operations' part of the contract (spread into `api` in shared/api.ts). */
 import { z } from 'zod';
-import type { OperationDef } from './api';
+import { op } from './operation';
 import type { Claim } from './domain';
 import { VERDICTS } from './domain';
 import type { ConflictInfo, MergePreview, MergeResult, ShareResult, SyncResult, SyncStatus, TeamIdentity } from './team';
 
-function op<O>() {
-  return <I extends z.ZodType>(input: I): OperationDef<I, O> => ({ input });
-}
 
 const id = z.string().min(1).max(64);
 /** An absolute or relative file-system path chosen by the person (a save/open dialog in the app). */
