@@ -75,12 +75,17 @@ export function FilterMenu() {
           id={FILTER_TRIGGER_ID}
           type="button"
           className={`btn btn-ghost btn-sm toolbar-chip ${count ? 'is-active' : ''}`}
-          aria-label={count ? `Filters (${count} active)` : 'Filters'}
+          title={count ? `${count} filter${count === 1 ? '' : 's'} active` : 'Filter the claims'}
           aria-keyshortcuts="f"
         >
           <ListFilter size={14} aria-hidden />
           <span>Filter</span>
-          {count > 0 && <span className="toolbar-chip-count">{count}</span>}
+          {count > 0 && (
+            <span className="toolbar-chip-count">
+              <span className="visually-hidden">, active: </span>
+              {count}
+            </span>
+          )}
         </button>
       </Popover.Trigger>
       <Popover.Portal>

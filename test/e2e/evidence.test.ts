@@ -61,15 +61,16 @@ async function seed(ctx: TestContext) {
 
 const detail = (page: Page) => page.locator('.detail-pane');
 
-async function axeViolations(page: Page) {
+/** Serious or critical axe-core findings, on the whole page or inside one element (e.g. an open dialog). */
+async function axeViolations(page: Page, scope?: string) {
   await page.evaluate(fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
-  return page.evaluate(async () => {
+  return page.evaluate(async (selector) => {
     type V = { id: string; impact: string | null; nodes: { target: string[] }[] };
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: V[] }> } }).axe;
-    return (await axe.run()).violations
+    const axe = (window as unknown as { axe: { run(context?: unknown): Promise<{ violations: V[] }> } }).axe;
+    return (await axe.run(selector ? { include: [selector] } : undefined)).violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target.join(' ')) }));
-  });
+  }, scope);
 }
 
 describe('evidence in the detail pane', () => {
@@ -129,8 +130,10 @@ describe('evidence in the detail pane', () => {
     await screenshot(page, 'evidence-sources-light');
     await page.emulateMedia({ colorScheme: 'dark' });
     await screenshot(page, 'evidence-sources-dark');
+    expect(await axeViolations(page, '.detail-pane')).toEqual([]);
     await page.emulateMedia({ colorScheme: 'light' });
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await axeViolations(page, '.detail-pane')).toEqual([]);
+    expect(await axeViolations(page, '.claims-filters')).toEqual([]);
     expect(errors).toEqual([]);
   });
 
@@ -207,7 +210,7 @@ describe('evidence in the detail pane', () => {
       .first()
       .waitFor();
     await screenshot(page, 'evidence-activity-light');
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await axeViolations(page, '[role="dialog"]')).toEqual([]);
     await feed.locator('.activity-open', { hasText: 'Ann Lee commented' }).click();
     await feed.waitFor({ state: 'hidden' });
     await expect.poll(() => page.locator('.claim-row.is-selected').getAttribute('data-claim-id')).toBe(claims[0]!.id);

@@ -224,9 +224,8 @@ describe('team: merge preview, conflicts, share and sync in the renderer', () =>
     const tampered = path.join(dir, 'tampered.claimbench-share');
     fs.copyFileSync(benShare, tampered);
     const db = new Database(tampered);
-    db.prepare(
-      "UPDATE changes SET value = '\"sourced\"' WHERE rowid = (SELECT max(rowid) FROM changes WHERE field = 'verdict')",
-    ).run();
+    // Someone rewrites who made a change, without resealing the file's content hash.
+    db.prepare("UPDATE changes SET author = 'Eve' WHERE rowid = (SELECT max(rowid) FROM changes)").run();
     db.close();
     const before = fingerprint(ana);
     const { page, bridge, close } = await openApp(harness, ana);

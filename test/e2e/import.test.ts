@@ -1,0 +1,171 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call } from '../../electron/core/dispatch';
+import type { HostServices } from '../../electron/core/host';
+import { CORPUS_DIR } from '../helpers/corpus';
+import { newsArticle, openApp, openContext, screenshot, startHarness, type Harness } from './harness';
+
+const corpus = (p: string) => path.join(CORPUS_DIR, p);
+const TXT = corpus('news_ru/ru_wikinews_nerel/140635_text.txt');
+const HTML = corpus('news_en/html_raw/wikimediafoundation.org.turkey.html');
+const DOCX = corpus('fixtures/docx/apache-poi/bib-chernigovka.netdo.ru_download_docs_17459.docx');
+const PDF = corpus('fixtures/pdf/TAMReview.pdf');
+
+/** Stands in for the person in the native open dialog. */
+class OpenDialogStandIn implements HostServices {
+  answer: string[] | null = null;
+  chooseOpen(): Promise<string[] | null> {
+    return Promise.resolve(this.answer);
+  }
+  chooseSave(): Promise<string | null> {
+    return Promise.resolve(null);
+  }
+}
+
+let harness: Harness;
+beforeAll(async () => {
+  harness = await startHarness();
+});
+afterAll(async () => {
+  await harness?.close();
+});
+
+const dialogOf = (page: Page) => page.getByRole('dialog', { name: 'Import documents' });
+const rowOf = (page: Page, name: string) => dialogOf(page).locator('.import-row', { hasText: name });
+
+async function axeFindings(page: Page, selector: string) {
+  await page.evaluate(fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
+  return page.evaluate(async (include) => {
+    type Finding = { id: string; impact: string | null; nodes: { target: string[] }[] };
+    const axe = (window as unknown as { axe: { run(c: unknown): Promise<{ violations: Finding[] }> } }).axe;
+    const r = await axe.run({ include: [include] });
+    return r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  }, selector);
+}
+
+/** Drops files on the window the way the OS does: dragenter, dragover, drop with a DataTransfer. */
+async function dropFiles(page: Page, files: { name: string; text: string }[], { release = true } = {}) {
+  await page.evaluate(
+    ({ files, release }) => {
+      const data = new DataTransfer();
+      for (const f of files) data.items.add(new File([f.text], f.name, { type: 'text/plain' }));
+      const fire = (type: string) =>
+        document
+          .querySelector('.panes')!
+          .dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: data }));
+      fire('dragenter');
+      fire('dragover');
+      if (release) fire('drop');
+    },
+    { files, release },
+  );
+}
+
+describe('importing files', () => {
+  it(
+    'imports several formats with per-file progress, flags errors and duplicates, and accepts drops',
+    { timeout: 90_000 },
+    async () => {
+      const host = new OpenDialogStandIn();
+      const ctx = { ...openContext('Ann Lee'), host };
+      const { page, bridge, errors, close } = await openApp(harness, { ...ctx, host: undefined });
+      try {
+        // Without a host (a plain browser) the dialog falls back to a file input.
+        await page.keyboard.press('Control+i');
+        const dialog = dialogOf(page);
+        await dialog.waitFor();
+        await page.locator('[data-testid="import-file-input"]').setInputFiles([
+          ...[TXT, HTML, DOCX, PDF].map((file) => ({
+            name: path.basename(file),
+            mimeType: 'application/octet-stream',
+            buffer: fs.readFileSync(file),
+          })),
+          { name: 'broken.docx', mimeType: 'application/octet-stream', buffer: Buffer.from('PK\u0003\u0004 not really a zip') },
+          { name: 'again.txt', mimeType: 'text/plain', buffer: fs.readFileSync(TXT) },
+        ]);
+        await dialog.getByText('Import finished').waitFor({ timeout: 60_000 });
+        expect(await rowOf(page, '140635_text.txt').getAttribute('data-state')).toBe('done');
+        expect(await rowOf(page, 'turkey.html').getAttribute('data-state')).toBe('done');
+        expect(await rowOf(page, 'chernigovka').getAttribute('data-state')).toBe('done');
+        expect(await rowOf(page, 'TAMReview.pdf').getAttribute('data-state')).toBe('done');
+        const broken = rowOf(page, 'broken.docx');
+        expect(await broken.getAttribute('data-state')).toBe('failed');
+        expect((await broken.locator('.import-row-status').textContent())?.length).toBeGreaterThan(10);
+        const again = rowOf(page, 'again.txt');
+        expect(await again.getAttribute('data-state')).toBe('duplicate');
+        expect(await again.textContent()).toMatch(/Same text as “Путин одобрил/);
+        expect(await dialog.getByTestId('import-summary').textContent()).toMatch(/6 imported|5 imported/);
+        // Nothing half-imported: five documents stored, the corrupt one not at all.
+        const docs = await call(ctx, 'documents.list', {});
+        expect(docs).toHaveLength(5);
+        await page.locator('.doc-row', { hasText: 'Путин одобрил' }).first().waitFor();
+        expect(await axeFindings(page, '[role="dialog"]')).toEqual([]);
+        await screenshot(page, 'import-light');
+
+        // "Open" takes the checker to the document's text.
+        await rowOf(page, 'turkey.html')
+          .getByRole('button', { name: /^Open / })
+          .click();
+        await page.locator('.document-pane .doc-heading').waitFor();
+        expect(await page.locator('.document-pane .doc-heading').textContent()).toMatch(/Wikipedia/);
+
+        // Dropping files anywhere: the overlay says what will happen, the drop imports.
+        await dropFiles(page, [{ name: 'dropped.txt', text: newsArticle('iodine').text }], { release: false });
+        await page.getByTestId('drop-overlay').waitFor();
+        await screenshot(page, 'import-drop-light');
+        await dropFiles(page, [
+          { name: 'dropped.txt', text: newsArticle('iodine').text },
+          { name: 'empty.txt', text: '' },
+        ]);
+        await dialog.getByText('Import finished').waitFor({ timeout: 30_000 });
+        expect(await page.getByTestId('drop-overlay').count()).toBe(0);
+        expect(await rowOf(page, 'dropped.txt').getAttribute('data-state')).toBe('done');
+        expect(await rowOf(page, 'empty.txt').getAttribute('data-state')).toBe('failed');
+        expect(await rowOf(page, 'empty.txt').textContent()).toMatch(/empty/i);
+        await dialog.getByRole('button', { name: 'Close' }).click();
+
+        // File ▸ Import… in the app: the host's dialog picks, the core reads the paths.
+        bridge.setContext(ctx);
+        host.answer = [corpus('news_ru/ru_wikinews_nerel/141500_text.txt')];
+        await bridge.emit('menu:import');
+        await dialog.getByText('Import finished').waitFor({ timeout: 30_000 });
+        expect(await rowOf(page, '141500_text.txt').getAttribute('data-state')).toBe('done');
+        expect(await call(ctx, 'documents.list', {})).toHaveLength(7);
+        expect(errors).toEqual([]);
+      } finally {
+        await close();
+      }
+    },
+  );
+
+  it('cancels a running import, keeping what finished and storing nothing else (dark theme)', { timeout: 60_000 }, async () => {
+    const ctx = openContext('Ann Lee');
+    const { page, errors, close } = await openApp(harness, ctx, { colorScheme: 'dark' });
+    try {
+      const big = newsArticle('warming').text;
+      await dropFiles(
+        page,
+        Array.from({ length: 6 }, (_, i) => ({ name: `part-${i + 1}.txt`, text: `${big}\n\nPart ${i + 1}.` })),
+      );
+      const dialog = dialogOf(page);
+      await dialog.getByRole('progressbar', { name: 'Import progress' }).waitFor();
+      await screenshot(page, 'import-progress-dark');
+      await dialog.getByRole('button', { name: 'Cancel import' }).click();
+      await dialog.getByText('Import cancelled').waitFor({ timeout: 30_000 });
+      const states = await dialog.locator('.import-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-state')));
+      expect(states).toContain('cancelled');
+      const done = states.filter((s) => s === 'done').length;
+      expect(await call(ctx, 'documents.list', {})).toHaveLength(done);
+      expect(await axeFindings(page, '[role="dialog"]')).toEqual([]);
+      await screenshot(page, 'import-dark');
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+});
