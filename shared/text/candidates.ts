@@ -3,6 +3,7 @@ import { resolveClaimants } from '../spotting/claimant';
 import { defaultSpotter } from '../spotting/index';
 import { makeAnchor } from './anchor';
 import { segmentSentences } from './segment';
+import { collapseWhitespace } from './whitespace';
 
 /** A sentence proposed as a claim, with where it sits and why it was proposed. */
 export interface Candidate {
@@ -36,7 +37,7 @@ export function analyzeText(text: string, threshold = defaultSpotter().threshold
   return sentences.map((s, i) => {
     const { score, reasons } = spotter.score(s.text);
     return {
-      text: s.text,
+      text: collapseWhitespace(s.text),
       anchor: makeAnchor(text, s.start, s.end),
       score,
       reasons,
