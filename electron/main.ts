@@ -19,6 +19,7 @@ import { workspaceFileFromArgv } from './shell/argv';
 import { createHostServices } from './shell/host-services';
 import { buildMenuTemplate, type MenuActions } from './shell/menu';
 import { nativeBindingPath } from './shell/native-binding';
+import { useNativeBinding } from './core/store/sqlite';
 import { isPdfRequestAllowed, PDF_PARTITION, printHtmlToPdf } from './shell/print-pdf';
 import { offerRestoreForCorrupt, restoreFromBackup, type RestorePrompts, type RestoreOutcome } from './shell/restore-flow';
 import {
@@ -306,14 +307,17 @@ function start(): void {
   hardenSession();
   hardenPrintSession();
   const userData = app.getPath('userData');
+  const nativeBinding = nativeBindingPath({
+    isPackaged: app.isPackaged,
+    resourcesPath: process.resourcesPath,
+    appPath: app.getAppPath(),
+  });
+  // Every database the core opens (share files, backups, other workspaces) needs Electron's build.
+  useNativeBinding(nativeBinding);
   appSession = new AppSession({
     userDataDir: userData,
     identity: new FileIdentityStore(path.join(userData, 'identity.json')),
-    nativeBinding: nativeBindingPath({
-      isPackaged: app.isPackaged,
-      resourcesPath: process.resourcesPath,
-      appPath: app.getAppPath(),
-    }),
+    nativeBinding,
     onChange: onWorkspaceChanged,
     onSynced: () => send('workspace-changed'),
     host: createHost(),

@@ -1,7 +1,7 @@
-import Database from 'better-sqlite3';
 import { APPLICATION_ID } from '../core/store/open';
 import { periodicBackup, type BackupInfo } from '../core/store/backup';
 import type { Workspace } from '../core/store/workspace';
+import { openDatabase } from '../core/store/sqlite';
 
 export const BACKUP_INTERVAL_MS = 10 * 60_000;
 export const PERIODIC_BACKUPS_KEPT = 10;
@@ -110,7 +110,7 @@ export function corruptOfferButtons(backup: BackupInfo | null, timeZone?: string
 /** Whether a file someone picked by hand is a Claimbench workspace (a backup is one). */
 export function isWorkspaceFile(file: string, nativeBinding?: string): boolean {
   try {
-    const db = new Database(file, { readonly: true, fileMustExist: true, nativeBinding });
+    const db = openDatabase(file, { readonly: true, fileMustExist: true, nativeBinding });
     try {
       return db.pragma('application_id', { simple: true }) === APPLICATION_ID;
     } finally {

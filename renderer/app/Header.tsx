@@ -125,8 +125,8 @@ export interface HeaderItem {
 /** The header, left to right. Later features (search, import, merge) add entries. */
 export const headerItems: HeaderItem[] = [
   { id: 'brand', Component: Brand, slot: 'start' },
+  { id: 'team', Component: TeamHeader, slot: 'start' },
   { id: 'progress', Component: Progress, slot: 'center' },
-  { id: 'team', Component: TeamHeader, slot: 'end' },
   { id: 'import', Component: ImportButton, slot: 'end' },
   { id: 'export', Component: ExportButton, slot: 'end' },
   { id: 'activity', Component: ActivityButton, slot: 'end' },

@@ -18,9 +18,8 @@ export function OrphanBanner({ claims }: { documentId: string; claims: Claim[] }
         <Unlink size={15} aria-hidden />
         <span>
           {orphans.length === 1
-            ? '1 claim could not be placed in the current text.'
-            : `${orphans.length.toLocaleString()} claims could not be placed in the current text.`}{' '}
-          They are kept in the claim list.
+            ? '1 claim could not be placed in the current text. It is kept in the claim list.'
+            : `${orphans.length.toLocaleString()} claims could not be placed in the current text. They are kept in the claim list.`}
         </span>
         <button type="button" className="orphan-toggle" aria-expanded={open} onClick={() => setOpen(!open)}>
           {open ? 'Hide' : 'Show'}

@@ -24,7 +24,7 @@ export function ReimportButton({ document: doc }: { document: DocumentRecord }) 
         tone: r.orphans.length > 0 ? 'warning' : 'info',
         message:
           r.orphans.length > 0
-            ? `Text replaced. ${r.reanchored} claims found again; ${r.orphans.length} could not be placed and are listed above the text.`
+            ? `Text replaced. ${r.reanchored} ${r.reanchored === 1 ? 'claim' : 'claims'} found again; ${r.orphans.length} could not be placed (listed above the text).`
             : `Text replaced. All ${r.reanchored} claims found their place again.`,
         action: { label: 'Undo', run: () => void undo() },
       });

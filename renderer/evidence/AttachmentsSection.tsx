@@ -1,5 +1,5 @@
 import { FileText, FolderOpen, Paperclip, Trash } from 'lucide-react';
-import { useRef, useState, type ClipboardEvent, type DragEvent } from 'react';
+import { memo, useRef, useState, type ClipboardEvent, type DragEvent } from 'react';
 import type { Claim } from '../../shared/domain';
 import { MAX_ATTACHMENT_BYTES } from '../../shared/evidence-api';
 import type { Attachment } from '../../shared/evidence';
@@ -16,7 +16,7 @@ import './evidence.css';
 export const ATTACH_INPUT_ID = 'attachment-file-input';
 
 /** Files dropped, pasted (e.g. a screenshot) or chosen, stored in the workspace by SHA-256. */
-export function AttachmentsSection({ claim }: { claim: Claim }) {
+export const AttachmentsSection = memo(function AttachmentsSection({ claim }: { claim: Claim }) {
   const evidence = useEvidence(claim);
   const add = useOperationMutation('attachments.add');
   const fileInput = useRef<HTMLInputElement>(null);
@@ -112,7 +112,7 @@ export function AttachmentsSection({ claim }: { claim: Claim }) {
       )}
     </div>
   );
-}
+});
 
 function AttachmentItem({ attachment: a }: { attachment: Attachment }) {
   const fail = useFail();

@@ -1,5 +1,5 @@
 import { Trash } from 'lucide-react';
-import { useRef, useState } from 'react';
+import { memo, useRef, useState } from 'react';
 import type { Claim } from '../../shared/domain';
 import { errorMessage } from '../api/client';
 import { useOperationMutation } from '../api/queries';
@@ -15,7 +15,7 @@ import './evidence.css';
 export const NOTE_INPUT_ID = 'note-input';
 
 /** The comment thread on a claim: author, time, text; oldest first like a conversation. */
-export function NotesSection({ claim }: { claim: Claim }) {
+export const NotesSection = memo(function NotesSection({ claim }: { claim: Claim }) {
   const evidence = useEvidence(claim);
   const add = useOperationMutation('notes.add');
   const remove = useOperationMutation('notes.delete');
@@ -91,4 +91,4 @@ export function NotesSection({ claim }: { claim: Claim }) {
       </div>
     </div>
   );
-}
+});

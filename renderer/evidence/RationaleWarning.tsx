@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { TriangleAlert } from 'lucide-react';
 import type { Claim } from '../../shared/domain';
 import { claimWarnings } from '../../shared/evidence';
@@ -8,7 +9,7 @@ import './evidence.css';
  * Warns, never blocks: sourced with no source, or disputed with neither a contradicting source
  * nor a rationale. Computed here from the claim and its sources so it follows every edit at once.
  */
-export function RationaleWarning({ claim }: { claim: Claim }) {
+export const RationaleWarning = memo(function RationaleWarning({ claim }: { claim: Claim }) {
   const evidence = useEvidence(claim);
   if (!evidence.data) return null;
   const warnings = claimWarnings({ verdict: claim.verdict, rationale: claim.rationale, sources: evidence.data.sources });
@@ -23,4 +24,4 @@ export function RationaleWarning({ claim }: { claim: Claim }) {
       </div>
     </div>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { memo, type ReactNode } from 'react';
 import type { Claim } from '../../shared/domain';
 import { useOperationQuery } from '../api/queries';
 import { useReveal } from '../search/useReveal';
@@ -6,9 +7,8 @@ import { VerdictBadge } from '../ui/Verdict';
 import './evidence.css';
 
 /** Claims like this one, here and in other workspaces, with their verdicts: nothing is checked twice. */
-export function SimilarSection({ claim }: { claim: Claim }) {
+export const SimilarSection = memo(function SimilarSection({ claim }: { claim: Claim }) {
   const similar = useOperationQuery('claims.similar', { id: claim.id, limit: 5 });
-  const reveal = useReveal();
   if (similar.isPending) return <Spinner label="Looking for similar claims…" />;
   if (similar.error) return <p className="evidence-empty">Similar claims are unavailable: {similar.error.message}</p>;
   const items = similar.data.items;
@@ -36,9 +36,7 @@ export function SimilarSection({ claim }: { claim: Claim }) {
         return (
           <li key={`${s.workspacePath ?? ''}:${s.claimId}`} className="similar-item">
             {here ? (
-              <button type="button" className="similar-open" onClick={() => void reveal(s.claimId)}>
-                {body}
-              </button>
+              <RevealButton claimId={s.claimId}>{body}</RevealButton>
             ) : (
               <div className="similar-open is-static">{body}</div>
             )}
@@ -46,5 +44,15 @@ export function SimilarSection({ claim }: { claim: Claim }) {
         );
       })}
     </ul>
+  );
+});
+
+/** Only this button follows the workbench, so the section itself does not re-render while the list scrolls. */
+function RevealButton({ claimId, children }: { claimId: string; children: ReactNode }) {
+  const reveal = useReveal();
+  return (
+    <button type="button" className="similar-open" onClick={() => void reveal(claimId)}>
+      {children}
+    </button>
   );
 }

@@ -1,5 +1,5 @@
 import { ExternalLink, Link2, Trash } from 'lucide-react';
-import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { memo, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { Claim } from '../../shared/domain';
 import { STANCE_LABELS, STANCES, type Source, type Stance } from '../../shared/evidence';
 import { errorMessage } from '../api/client';
@@ -17,7 +17,7 @@ import './evidence.css';
 /** Focus target for the "add a source" shortcut. */
 export const SOURCE_INPUT_ID = 'source-paste-input';
 
-export function SourcesSection({ claim }: { claim: Claim }) {
+export const SourcesSection = memo(function SourcesSection({ claim }: { claim: Claim }) {
   const evidence = useEvidence(claim);
   const sources = evidence.data?.sources;
   return (
@@ -36,7 +36,7 @@ export function SourcesSection({ claim }: { claim: Claim }) {
       <AddSourceForm claimId={claim.id} />
     </div>
   );
-}
+});
 
 function SourceItem({ source }: { source: Source }) {
   const fail = useFail();

@@ -106,7 +106,7 @@ export function ImportDialog() {
           </>
         ) : null}
         <Button variant={isBusy(job) ? 'default' : 'primary'} onClick={close}>
-          {isBusy(job) ? 'Hide' : 'Close'}
+          {isBusy(job) ? 'Hide' : 'Done'}
         </Button>
       </div>
     </Modal>
@@ -131,7 +131,7 @@ function ImportProgress({ job, onOpen }: { job: ImportJob; onOpen: (id: string) 
   const rows = importRows(job);
   const sum = summarise(job);
   const total = job.names.length;
-  const progress = job.phase === 'reading' ? null : job.phase === 'finished' ? 1 : (job.status?.progress ?? 0);
+  const progress = job.phase === 'reading' ? null : job.phase === 'finished' && !job.status ? 1 : (job.status?.progress ?? 0);
   const headline =
     job.phase === 'reading'
       ? `Reading ${total.toLocaleString()} ${total === 1 ? 'file' : 'files'}…`

@@ -91,11 +91,12 @@ function MergeFlow({ step, setStep, onClose }: { step: MergeStep; setStep: (s: M
       const result = await call('team.merge', { path });
       await invalidateAfter(client, 'team.merge');
       onClose();
-      const conflicts = result.conflictCount;
+      // The queue counts claims; the core counts fields (a claim can clash on verdict and rationale).
+      const conflicts = new Set(result.conflicts.map((c) => c.claimId)).size || result.conflictCount;
       notify({
         message: result.applied
           ? `Merged ${count(result.newChanges, 'change')} from ${fileName(path)}${
-              conflicts ? `; ${count(conflicts, 'conflict')} to resolve` : ''
+              conflicts ? `; ${count(conflicts, 'conflicted claim')} to resolve` : ''
             }. A backup was taken first.`
           : `Nothing new in ${fileName(path)}: you already have all of it.`,
         tone: conflicts ? 'warning' : 'info',

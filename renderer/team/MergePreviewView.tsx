@@ -124,12 +124,18 @@ function PreviewConflict({ conflict }: { conflict: ConflictInfo }) {
   return (
     <li className="team-preview-conflict">
       <span className="team-preview-conflict-text">“{conflict.claimText}”</span>
-      <span className="team-preview-conflict-sides">
+      <span className={`team-preview-conflict-sides team-preview-conflict-${conflict.field}`}>
         <span className="muted">{conflict.field === 'verdict' ? 'Verdict' : 'Rationale'}:</span>
         {conflict.sides.map((s) => (
           <span key={s.hlc} className="team-preview-side">
-            {s.author}
-            {conflict.field === 'verdict' && s.verdict ? <VerdictBadge verdict={s.verdict} /> : null}
+            <span className="team-preview-side-author">{s.author}</span>
+            {conflict.field === 'verdict' ? (
+              s.verdict && <VerdictBadge verdict={s.verdict} />
+            ) : (
+              <span className="team-preview-side-text" title={s.rationale ?? ''}>
+                {s.rationale?.trim() ? `“${s.rationale}”` : 'no rationale'}
+              </span>
+            )}
           </span>
         ))}
       </span>

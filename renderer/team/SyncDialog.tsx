@@ -68,7 +68,7 @@ function SyncPanel() {
       await invalidateAfter(client, 'team.sync.now');
       notify({
         message: `Synced: ${count(r.imported, 'change')} in, ${count(r.exported, 'change')} out${
-          r.conflicts ? `, ${count(r.conflicts, 'conflict')} to resolve` : ''
+          r.conflicts ? ', with new conflicts to resolve' : ''
         }.`,
         tone: r.conflicts ? 'warning' : 'info',
         ...(r.conflicts ? { action: { label: 'Resolve', run: () => open('conflicts') } } : {}),

@@ -59,13 +59,14 @@ function TeamMenu() {
   const teammates = me?.actors.filter((a) => a.actorId !== me.actorId) ?? [];
   return (
     <Menu.Root>
-      <Menu.Trigger asChild>
-        <button type="button" className="btn btn-ghost btn-sm team-menu-trigger" aria-label="Team: share, merge, conflicts, sync">
-          <Users size={15} aria-hidden />
-          <span>Team</span>
-          <ChevronDown size={13} aria-hidden />
-        </button>
-      </Menu.Trigger>
+      <Tooltip content="Team: share, merge, conflicts, sync">
+        <Menu.Trigger asChild>
+          <button type="button" className="btn btn-ghost team-menu-trigger" aria-label="Team">
+            <Users size={16} aria-hidden />
+            <ChevronDown size={12} aria-hidden />
+          </button>
+        </Menu.Trigger>
+      </Tooltip>
       <Menu.Portal>
         <Menu.Content className="menu team-menu" align="end" sideOffset={6}>
           {me && (

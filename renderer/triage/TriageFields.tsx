@@ -1,19 +1,20 @@
 import { X } from 'lucide-react';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { Claim } from '../../shared/domain';
 import { errorMessage } from '../api/client';
 import { useOperationMutation } from '../api/queries';
-import { useWorkbench } from '../app/workbench';
 import { EditableField } from '../ui/EditableField';
 import { useNotify } from '../ui/notices';
 import './triage.css';
+
+/** Back to the list without subscribing to the workbench (this section should not re-render while scrolling). */
+const focusClaimList = () => document.querySelector<HTMLElement>('.claim-list')?.focus();
 
 export const ASSIGNEE_INPUT_ID = 'assignee-input';
 export const TAG_INPUT_ID = 'tag-input';
 
 /** Who checks this claim and its tags, editable in place (each change one undo step). */
-export function TriageFields({ claim }: { claim: Claim }) {
-  const { refs } = useWorkbench();
+export const TriageFields = memo(function TriageFields({ claim }: { claim: Claim }) {
   const notify = useNotify();
   const fail = (e: unknown) => notify({ message: errorMessage(e), tone: 'error' });
   const assign = useOperationMutation('claims.assign');
@@ -36,7 +37,7 @@ export function TriageFields({ claim }: { claim: Claim }) {
           maxLength={120}
           value={claim.assignee ?? ''}
           onCommit={(name) => assign.mutate({ ids: [claim.id], assignee: name.trim() || null }, { onError: fail })}
-          onDone={() => refs.claimList.current?.focus()}
+          onDone={() => focusClaimList()}
         />
       </div>
       <div className="field">
@@ -71,7 +72,7 @@ export function TriageFields({ claim }: { claim: Claim }) {
               } else if (e.key === 'Escape') {
                 e.preventDefault();
                 setDraft('');
-                refs.claimList.current?.focus();
+                focusClaimList();
               } else if (e.key === 'Backspace' && draft === '' && claim.tags.length > 0) {
                 tag.mutate({ ids: [claim.id], remove: [claim.tags[claim.tags.length - 1]!] }, { onError: fail });
               }
@@ -82,4 +83,4 @@ export function TriageFields({ claim }: { claim: Claim }) {
       </div>
     </div>
   );
-}
+});

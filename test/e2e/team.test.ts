@@ -155,7 +155,7 @@ describe('team: merge preview, conflicts, share and sync in the renderer', () =>
       await dialog.getByRole('button', { name: 'Apply merge' }).click();
       await dialog.waitFor({ state: 'detached' });
       await page
-        .locator('.notice', { hasText: /Merged \d+ changes from ben\.claimbench-share; 1 conflict to resolve/ })
+        .locator('.notice', { hasText: /Merged \d+ changes from ben\.claimbench-share; 1 conflicted claim to resolve/ })
         .waitFor();
       await expect(page.getByTestId('conflict-badge').textContent()).resolves.toMatch(/1\s*conflict/);
       const row = page.locator(`.claim-row[data-claim-id="${clash}"]`);
@@ -179,9 +179,9 @@ describe('team: merge preview, conflicts, share and sync in the renderer', () =>
       const benSide = queue.locator('[data-testid="conflict-side"][data-author="Ben Okafor"]');
       await expect(benSide.textContent()).resolves.toMatch(/Disputed.*The notice was withdrawn/);
       await expect(queue.locator('[data-author="Ana Ruiz"]').textContent()).resolves.toMatch(/Sourced.*ministry notice/);
-      await screenshot(page, 'team-conflict-queue-dark');
-      await page.emulateMedia({ colorScheme: 'light' });
       await screenshot(page, 'team-conflict-queue-light');
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await screenshot(page, 'team-conflict-queue-dark');
       await axeBothThemes(page);
 
       // The new-decision editor opens with N and closes again; then keep Ben's side.

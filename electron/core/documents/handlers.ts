@@ -1,17 +1,8 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { findCandidates } from '../../../shared/text/candidates';
+import { analyzeText } from '../../../shared/text/candidates';
+import { commitDocument } from '../ingest/commit';
 import { spottingThreshold } from '../ingest/settings';
 import type { Handlers } from '../handler-types';
 import { listDocuments, loadDocument, loadDocumentSummary } from './rows';
-
-export function contentHash(text: string): string {
-  return createHash('sha256').update(text.replace(/\r\n?/g, '\n').trim(), 'utf8').digest('hex');
-}
-
-function defaultTitle(text: string): string {
-  const firstLine = text.trim().split('\n', 1)[0] ?? '';
-  return firstLine.length > 80 ? `${firstLine.slice(0, 79).trimEnd()}…` : firstLine || 'Untitled document';
-}
 
 export const documentHandlers = {
   'documents.list': (_input, { workspace }) => listDocuments(workspace.db),
@@ -20,38 +11,14 @@ export const documentHandlers = {
 
   'documents.createFromText': ({ title, text, origin }, { workspace }) => {
     const normalised = text.replace(/\r\n?/g, '\n');
-    const hash = contentHash(normalised);
-    const duplicate = workspace.db
-      .prepare('SELECT id FROM documents WHERE content_hash = ? AND deleted = 0 LIMIT 1')
-      .get(hash) as { id: string } | undefined;
-    const candidates = findCandidates(normalised, spottingThreshold(workspace));
-    const documentId = randomUUID();
-    const docTitle = title?.trim() || defaultTitle(normalised);
-    workspace.undo.run(`Add document “${docTitle}”`, (w) => {
-      w.create('document', documentId, {
-        title: docTitle,
-        origin: origin ?? null,
-        text: normalised,
-        contentHash: hash,
-      });
-      for (const c of candidates) {
-        w.create('claim', randomUUID(), {
-          documentId,
-          ordinal: c.anchor.start,
-          text: c.text,
-          anchor: c.anchor,
-          claimant: c.claimant,
-          score: c.score,
-          reasons: c.reasons,
-          verdict: 'unverified',
-        });
-      }
+    const threshold = spottingThreshold(workspace);
+    return commitDocument(workspace, {
+      name: origin ?? null,
+      title: title ?? null,
+      doc: { format: 'text', title: null, text: normalised, byline: null, publishedAt: null, canonicalUrl: null, encoding: null },
+      sentences: analyzeText(normalised, threshold),
+      threshold,
     });
-    return {
-      document: loadDocumentSummary(workspace.db, documentId),
-      claimCount: candidates.length,
-      duplicateOf: duplicate?.id ?? null,
-    };
   },
 
   'documents.rename': ({ id, title }, { workspace }) => {

@@ -1,8 +1,9 @@
 /** Store a parsed document and its candidate claims in one transaction (one undoable action). */
 import { randomUUID } from 'node:crypto';
 import type { ScoredSentence } from '../../../shared/text/candidates';
+import { defaultTitle } from '../../../shared/text/title';
 import type { Workspace } from '../store/workspace';
-import { contentHash } from '../documents/handlers';
+import { contentHash } from '../documents/content-hash';
 import { loadDocumentSummary } from '../documents/rows';
 import type { ExtractedDocument } from './extract';
 import type { DocumentSummary } from '../../../shared/domain';
@@ -17,11 +18,6 @@ export function findDuplicate(workspace: Workspace, hash: string): string | null
   const row = workspace.db.prepare('SELECT id FROM documents WHERE content_hash = ? AND deleted = 0 LIMIT 1').get(hash) as
     { id: string } | undefined;
   return row?.id ?? null;
-}
-
-function defaultTitle(text: string): string {
-  const firstLine = text.trim().split('\n', 1)[0] ?? '';
-  return firstLine.length > 80 ? `${firstLine.slice(0, 79).trimEnd()}…` : firstLine || 'Untitled document';
 }
 
 export function commitDocument(

@@ -9,7 +9,7 @@ import { analyzeText } from '../../../shared/text/candidates';
 import { reanchor } from '../../../shared/text/reanchor';
 import type { Handlers } from '../handler-types';
 import { CLAIM_COLUMNS, claimFromRow, loadClaim, type ClaimRow } from '../claims/rows';
-import { contentHash } from '../documents/handlers';
+import { contentHash } from '../documents/content-hash';
 import { loadDocument, loadDocumentSummary } from '../documents/rows';
 import type { DB } from '../store/open';
 import { batchStatus, cancelBatch, importOne, startBatch } from './batch';

@@ -3,6 +3,7 @@ import type { ClaimSort } from '../../../shared/evidence';
 import { CLAIM_COLUMNS, claimFromRow, type ClaimRow } from '../claims/rows';
 import type { DB } from '../store/open';
 import { CLAIM_ORDER, claimConditions, type ClaimFilters } from './claim-filter';
+import { cachedBetweenWrites, peekBetweenWrites } from './count-cache';
 import { prepared } from './statements';
 
 export interface ClaimListInput extends ClaimFilters {
@@ -40,10 +41,34 @@ function hasFilter(input: ClaimListInput): boolean {
   );
 }
 
+/** The filters alone, as a cache key (the sort and the page do not change a count). */
+function filterKey(input: ClaimListInput): string {
+  const { documentId, verdict, query, claimant, assignee, tag, noSource } = input;
+  return JSON.stringify([documentId, verdict, query?.trim(), claimant?.trim(), assignee, tag, noSource]);
+}
+
 /**
- * Which plan is fast depends on how many claims match, so a capped count decides: few matches
- * are fetched through the filters' indexes and sorted; many are found by walking the sort index.
- * Returns the chosen SQL and, when the probe already counted every match, the total.
+ * The total when a trigger-kept table answers it at once (migration 4): no filter or only a
+ * verdict (claim_counts), or only a tag (claim_tags, which holds live claims only).
+ */
+function instantCount(db: DB, input: ClaimListInput): number | null {
+  const { verdict, tag, ...rest } = input;
+  if (hasFilter({ ...rest, verdict: undefined, tag: undefined })) return null;
+  if (!tag) {
+    const sql = verdict
+      ? 'SELECT n FROM claim_counts WHERE verdict = ?'
+      : 'SELECT coalesce(sum(n), 0) FROM claim_counts';
+    return (prepared(db, sql).pluck().get(...(verdict ? [verdict] : [])) as number | undefined) ?? 0;
+  }
+  if (verdict) return null;
+  return prepared(db, 'SELECT count(*) FROM claim_tags WHERE tag = ?').pluck().get(tag.trim()) as number;
+}
+
+/**
+ * Which plan is fast depends on how many claims match, so the count decides: few matches are
+ * fetched through the filters' indexes and sorted; many are found by walking the sort index.
+ * The count comes from the counters, from the cache (nothing written since it was counted) or
+ * from a probe capped at `narrowLimit + 1`. Returns the chosen SQL and the total when known.
  */
 export function planClaimList(
   db: DB,
@@ -51,9 +76,13 @@ export function planClaimList(
   narrowLimit = NARROW_LIMIT,
 ): { sql: ReturnType<typeof claimListSql>; total: number | null } {
   const narrow = claimListSql(input);
-  if (!hasFilter(input)) return { sql: narrow, total: null };
+  const known = instantCount(db, input) ?? peekBetweenWrites(db, filterKey(input)) ?? null;
+  if (!hasFilter(input)) return { sql: narrow, total: known };
+  if (known !== null) return { sql: known <= narrowLimit ? narrow : claimListSql(input, true), total: known };
   const probed = (prepared(db, narrow.probe).get(...narrow.params) as { n: number }).n;
-  return probed <= narrowLimit ? { sql: narrow, total: probed } : { sql: claimListSql(input, true), total: null };
+  if (probed > narrowLimit) return { sql: claimListSql(input, true), total: null };
+  // Below the probe's cap the probe counted every match; keep it for the next pages.
+  return { sql: narrow, total: probed > NARROW_LIMIT ? null : cachedBetweenWrites(db, filterKey(input), () => probed) };
 }
 
 /** One page of the claim list plus the exact number of matching claims (the UI's "N of M"). */
@@ -65,8 +94,16 @@ export function listClaims(db: DB, input: ClaimListInput, narrowLimit = NARROW_L
   return { items, total: total ?? countClaims(db, input) };
 }
 
-/** The exact number of matching claims, always through the filters' indexes. */
+/**
+ * The exact number of matching claims: from the counters when they can say, else counted
+ * through the filters' indexes once per write and kept until the next one.
+ */
 export function countClaims(db: DB, input: ClaimListInput): number {
+  return instantCount(db, input) ?? cachedBetweenWrites(db, filterKey(input), () => exactCount(db, input));
+}
+
+/** Counted now, always through the filters' indexes (no counters, no cache). */
+export function exactCount(db: DB, input: ClaimListInput): number {
   const { count, params } = claimListSql(input);
   return (prepared(db, count).get(...params) as { n: number }).n;
 }

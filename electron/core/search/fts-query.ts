@@ -14,12 +14,25 @@ export function queryWords(input: string): string[] {
  * "зеленск" finds "Зеленского".
  */
 export function toFtsQuery(input: string): string | null {
+  return allWords(input, '*');
+}
+
+/**
+ * The same query with every word whole, not as a prefix. FTS5 reads a prefix term's every
+ * posting before returning the first row, a whole word's only as far as it is read, so this
+ * form costs the same for "said" as for a rare name.
+ */
+export function toWholeWordFtsQuery(input: string): string | null {
+  return allWords(input, '');
+}
+
+function allWords(input: string, suffix: '' | '*'): string | null {
   const words = queryWords(input);
   if (words.length === 0) return null;
   return words
     .map((w) => {
       const variants = yoVariants(w);
-      return variants.length === 1 ? `"${w}"*` : `(${variants.map((v) => `"${v}"*`).join(' OR ')})`;
+      return variants.length === 1 ? `"${w}"${suffix}` : `(${variants.map((v) => `"${v}"${suffix}`).join(' OR ')})`;
     })
     .join(' AND ');
 }

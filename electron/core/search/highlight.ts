@@ -53,6 +53,23 @@ function* wordsOf(text: string): Generator<{ start: number; end: number; word: s
 }
 
 /**
+ * For ranking: how often each query word starts a word of `text` (a whole-word match counts
+ * 1, a word it only begins counts 1/2), and how many words `text` has.
+ */
+export function matchCounts(text: string, foldedQueries: readonly string[]): { counts: number[]; length: number } {
+  const counts = foldedQueries.map(() => 0);
+  let length = 0;
+  for (const w of wordsOf(text)) {
+    length++;
+    const f = foldWord(w.word);
+    foldedQueries.forEach((q, i) => {
+      if (q && f.startsWith(q)) counts[i]! += f.length === q.length ? 1 : 0.5;
+    });
+  }
+  return { counts, length };
+}
+
+/**
  * Mark the words of `text` that start with one of the query words, as ranges over plain text.
  * Done here rather than with FTS5's snippet(): snippet() re-reads a term's whole posting list
  * for each hit, which for a common word at a million claims costs more than the search itself.

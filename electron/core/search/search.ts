@@ -1,8 +1,8 @@
 import type { SearchHit, SearchKind, SearchResult } from '../../../shared/evidence';
 import type { DB } from '../store/open';
 import { claimConditions, type ClaimFilters } from './claim-filter';
-import { queryWords, toFtsQuery } from './fts-query';
-import { highlight } from './highlight';
+import { queryWords, toFtsQuery, toWholeWordFtsQuery } from './fts-query';
+import { foldWord, highlight, matchCounts } from './highlight';
 import { prepared } from './statements';
 
 export interface SearchInput extends ClaimFilters {
@@ -13,18 +13,22 @@ export interface SearchInput extends ClaimFilters {
 }
 
 /**
- * How many matches of one kind are ranked by relevance (bm25). A query matching more (a very
- * common word at a million claims) is ranked within its first RANK_WINDOW matches in index
- * (insertion) order: reading further costs time for every match, however few hits are shown.
+ * How many matches of one kind are ranked. A query matching more (a very common word at a
+ * million claims) is ranked within its first RANK_WINDOW matches in index (insertion) order:
+ * reading further costs time for every match, however few hits are shown.
  */
 export const RANK_WINDOW = 500;
 
+/** Documents are long: fewer are read for ranking, and only their start. */
+const DOCUMENT_WINDOW = 100;
 interface KindSpec {
   fts: string;
   table: string;
   /** Columns searched, most important first; the first one with a match is the hit's field. */
   columns: string[];
   weights: number[];
+  /** The searched columns as read for ranking, named as in `columns`. */
+  rankSelect: string;
   /** What to read back for the snippet, when not the whole columns. */
   snippetColumns?: string;
   from: string;
@@ -43,6 +47,7 @@ const KINDS: Record<SearchKind, KindSpec> = {
     table: 'claims',
     columns: ['text', 'claimant', 'rationale'],
     weights: [10, 4, 2],
+    rankSelect: 'c.text, c.claimant, c.rationale',
     from: 'claims_fts JOIN claims c ON c.rowid = claims_fts.rowid',
     select: 'c.rowid AS row, c.id AS entity_id, c.id AS claim_id, c.document_id',
     claimFilters: true,
@@ -52,6 +57,7 @@ const KINDS: Record<SearchKind, KindSpec> = {
     table: 'sources',
     columns: ['title', 'excerpt', 'publisher', 'url'],
     weights: [6, 3, 4, 1],
+    rankSelect: 'e.title, e.excerpt, e.publisher, e.url',
     from: 'sources_fts JOIN sources e ON e.rowid = sources_fts.rowid AND e.deleted = 0 JOIN claims c ON c.id = e.claim_id',
     select: 'e.rowid AS row, e.id AS entity_id, c.id AS claim_id, c.document_id',
     claimFilters: true,
@@ -61,6 +67,7 @@ const KINDS: Record<SearchKind, KindSpec> = {
     table: 'notes',
     columns: ['text'],
     weights: [1],
+    rankSelect: 'e.text',
     from: 'notes_fts JOIN notes e ON e.rowid = notes_fts.rowid AND e.deleted = 0 JOIN claims c ON c.id = e.claim_id',
     select: 'e.rowid AS row, e.id AS entity_id, c.id AS claim_id, c.document_id',
     claimFilters: true,
@@ -70,6 +77,7 @@ const KINDS: Record<SearchKind, KindSpec> = {
     table: 'documents',
     columns: ['title', 'text'],
     weights: [8, 1],
+    rankSelect: 'd.title, substr(d.text, 1, 2000) AS text',
     // A snippet comes from the start of a long document: reading megabytes per hit is not worth it.
     snippetColumns: 'title, substr(text, 1, 20000) AS text',
     from: 'documents_fts JOIN documents d ON d.rowid = documents_fts.rowid AND d.deleted = 0',
@@ -87,11 +95,18 @@ interface Candidate {
   rank: number;
 }
 
+type CandidateRow = Omit<Candidate, 'kind' | 'rank'> & Record<string, unknown>;
+
 function hasClaimOnlyFilter(f: ClaimFilters): boolean {
   return !!(f.verdict || f.claimant || f.assignee !== undefined || f.tag || f.noSource);
 }
 
-function candidates(db: DB, kind: SearchKind, match: string, input: SearchInput, wanted: number): Candidate[] {
+/**
+ * The first `limit` matches of one kind in rowid order, with the text to rank them by.
+ * FTS5 streams a whole word's postings forwards and stops at the LIMIT, so a common word costs
+ * no more than a rare one (backwards, with a rowid bound or for a prefix it loads them all).
+ */
+function matches(db: DB, kind: SearchKind, match: string, input: SearchInput, limit: number): CandidateRow[] {
   const spec = KINDS[kind];
   const conditions: string[] = [`${spec.fts} MATCH ?`];
   const params: unknown[] = [match];
@@ -103,16 +118,63 @@ function candidates(db: DB, kind: SearchKind, match: string, input: SearchInput,
     conditions.push('d.id = ?');
     params.push(input.documentId);
   }
-  // Matches are read in rowid order and the scan stops at the window, so a common word costs
-  // no more than a rare one; the window is then ranked here. FTS5 streams a posting list
-  // forwards only (backwards, or with a rowid bound, it loads the whole list first).
-  const sql = `SELECT ${spec.select}, bm25(${spec.fts}, ${spec.weights.join(', ')}) AS rank
+  const sql = `SELECT ${spec.select}, ${spec.rankSelect}
     FROM ${spec.from} WHERE ${conditions.join(' AND ')} ORDER BY ${spec.fts}.rowid LIMIT ?`;
-  const rows = prepared(db, sql).all(...params, Math.max(RANK_WINDOW, wanted)) as Omit<Candidate, 'kind'>[];
-  return rows
-    .sort((a, b) => a.rank - b.rank)
-    .slice(0, wanted)
-    .map((r) => ({ ...r, kind }));
+  return prepared(db, sql).all(...params, limit) as CandidateRow[];
+}
+
+const K1 = 1.2;
+const B = 0.75;
+/** Words in a typical field; longer fields weigh each match less (BM25's length norm). */
+const TYPICAL_LENGTH = 20;
+/** Whole-word matches all rank before prefix-only ones; scores stay far below this. */
+const PREFIX_ONLY_PENALTY = 100_000;
+
+/**
+ * BM25's term-frequency part over the weighted columns, computed here from the row's text.
+ * FTS5's bm25() also weighs words by rarity, which makes it count every row holding each word
+ * (a third of a million for "said"); in an all-words query every candidate holds every word,
+ * so rarity would only weigh the words against each other. Lower is better, as with bm25().
+ */
+function relevance(spec: KindSpec, row: CandidateRow, folded: readonly string[]): number {
+  let score = 0;
+  spec.columns.forEach((col, i) => {
+    const text = row[col];
+    if (typeof text !== 'string' || !text) return;
+    const { counts, length } = matchCounts(text, folded);
+    const norm = K1 * (1 - B + (B * length) / TYPICAL_LENGTH);
+    for (const tf of counts) score += (spec.weights[i]! * tf * (K1 + 1)) / (tf + norm);
+  });
+  return -score;
+}
+
+/**
+ * Up to `wanted` matches of one kind, best first. Whole-word matches are found first, cheaply;
+ * only when they are too few does the prefix query run (a word still being typed, or "зеленск"
+ * for "Зеленского"), and its extra matches rank after the whole-word ones.
+ */
+function candidates(db: DB, kind: SearchKind, input: SearchInput, wanted: number, folded: string[]): Candidate[] {
+  const spec = KINDS[kind];
+  const window = Math.max(kind === 'document' ? DOCUMENT_WINDOW : RANK_WINDOW, wanted);
+  const whole = toWholeWordFtsQuery(input.query)!;
+  const found = matches(db, kind, whole, input, window).map((r) => ({ r, penalty: 0 }));
+  if (found.length < wanted) {
+    const seen = new Set(found.map((f) => f.r.row));
+    for (const r of matches(db, kind, toFtsQuery(input.query)!, input, window + found.length)) {
+      if (!seen.has(r.row)) found.push({ r, penalty: PREFIX_ONLY_PENALTY });
+    }
+  }
+  return found
+    .map(({ r, penalty }) => ({
+      kind,
+      row: r.row,
+      entity_id: r.entity_id,
+      claim_id: r.claim_id,
+      document_id: r.document_id,
+      rank: relevance(spec, r, folded) + penalty,
+    }))
+    .sort((a, b) => a.rank - b.rank || a.row - b.row)
+    .slice(0, wanted);
 }
 
 function toHit(db: DB, c: Candidate, words: string[]): SearchHit {
@@ -156,13 +218,14 @@ export function search(db: DB, input: SearchInput): SearchResult {
   const limit = input.limit ?? 50;
   const wanted = offset + limit + 1;
   const kinds = input.kinds ?? (['claim', 'source', 'note', 'document'] as SearchKind[]);
+  const words = queryWords(input.query);
+  const folded = words.map(foldWord);
   const all: Candidate[] = [];
   for (const kind of kinds) {
     if (!KINDS[kind].claimFilters && hasClaimOnlyFilter(input)) continue;
-    all.push(...candidates(db, kind, match, input, wanted));
+    all.push(...candidates(db, kind, input, wanted, folded));
   }
   all.sort((a, b) => a.rank - b.rank || kinds.indexOf(a.kind) - kinds.indexOf(b.kind));
-  const words = queryWords(input.query);
   return {
     hits: all.slice(offset, offset + limit).map((c) => toHit(db, c, words)),
     hasMore: all.length > offset + limit,

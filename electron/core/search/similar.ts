@@ -1,10 +1,10 @@
-import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Verdict } from '../../../shared/domain';
 import type { SimilarClaim, SimilarClaims } from '../../../shared/evidence';
 import { APPLICATION_ID, type DB } from '../store/open';
 import { toAnyWordQuery } from './fts-query';
+import { openDatabase } from '../store/sqlite';
 
 /** Words too common to say two claims are about the same thing (English and Russian). */
 const STOPWORDS = new Set(
@@ -94,7 +94,7 @@ function openOther(file: string): { db: DB } | { reason: string } {
   if (!fs.existsSync(file)) return { reason: 'The file no longer exists.' };
   let db: DB | undefined;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    db = openDatabase(file, { readonly: true, fileMustExist: true });
     const appId = db.pragma('application_id', { simple: true }) as number;
     if (appId !== APPLICATION_ID) throw new Error('It is not a Claimbench workspace.');
     const hasIndex = db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'claims_fts'").get();

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
+import { openDatabase } from './sqlite';
 
 /** Backups of a workspace live beside it, in `<name>.backups/`. */
 export function backupFolderFor(workspacePath: string): string {
@@ -32,7 +33,7 @@ export function backupWorkspace(workspacePath: string, reason: string, nativeBin
   const folder = backupFolderFor(workspacePath);
   fs.mkdirSync(folder, { recursive: true });
   const target = path.join(folder, `${stamp()}-${reason}.claimbench`);
-  const db = new Database(workspacePath, { readonly: true, fileMustExist: true, nativeBinding });
+  const db = openDatabase(workspacePath, { readonly: true, fileMustExist: true, nativeBinding });
   try {
     writeCopy(db, target);
   } finally {
@@ -87,7 +88,7 @@ export function pruneBackups(workspacePath: string, keep = 10, keepSpecial = 20)
 /** Whether a backup file opens and passes SQLite's quick_check. */
 export function isGoodBackup(file: string, nativeBinding?: string): boolean {
   try {
-    const db = new Database(file, { readonly: true, fileMustExist: true, nativeBinding });
+    const db = openDatabase(file, { readonly: true, fileMustExist: true, nativeBinding });
     try {
       return db.pragma('quick_check', { simple: true }) === 'ok';
     } finally {

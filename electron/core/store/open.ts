@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { ClaimbenchError } from '../../../shared/result';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations/index';
 import { backupWorkspace } from './backup';
+import { openDatabase } from './sqlite';
 
 export type DB = Database.Database;
 
@@ -59,7 +60,7 @@ function inspectExisting(file: string, nativeBinding?: string): { version: numbe
   }
   let ro: DB | undefined;
   try {
-    ro = new Database(file, { readonly: true, fileMustExist: true, nativeBinding });
+    ro = openDatabase(file, { readonly: true, fileMustExist: true, nativeBinding });
     const appId = ro.pragma('application_id', { simple: true }) as number;
     const version = ro.pragma('user_version', { simple: true }) as number;
     const tables = (ro.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as { n: number }).n;
@@ -127,7 +128,7 @@ export function openWorkspaceFile(file: string, options: OpenOptions = {}): Open
   if (exists && version > 0 && version < SCHEMA_VERSION) {
     backupWorkspace(absolute, `before-migration-v${version}`, options.nativeBinding);
   }
-  const db = new Database(absolute, { nativeBinding: options.nativeBinding });
+  const db = openDatabase(absolute, { nativeBinding: options.nativeBinding });
   try {
     applyPragmas(db);
     migrate(db, version);

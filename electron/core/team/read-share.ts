@@ -15,6 +15,7 @@ import {
   SHARE_FORMAT_VERSION,
 } from './share-format';
 import { ChangeRejected, validateChangeRow } from './validate-change';
+import { openDatabase } from '../store/sqlite';
 
 export interface ShareContents {
   file: string;
@@ -138,7 +139,7 @@ export function readShareFile(file: string, nativeBinding?: string): ShareConten
     const stat = fs.statSync(absolute);
     if (!stat.isFile()) throw new Refused('UNSUPPORTED_FORMAT', 'it is not a file');
     checkHeader(absolute, stat.size);
-    db = new Database(absolute, { readonly: true, fileMustExist: true, nativeBinding });
+    db = openDatabase(absolute, { readonly: true, fileMustExist: true, nativeBinding });
     const check = db.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw new Refused('CORRUPT', `it is damaged (${String(check).slice(0, 200)})`);
     return readContents(db, absolute);

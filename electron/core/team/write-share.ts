@@ -9,6 +9,7 @@ import type { Workspace } from '../store/workspace';
 import { CHANGE_COLUMNS, ContentHasher, type ChangeRow } from './change-row';
 import { computeScope } from './scope';
 import { LOCAL_META_KEYS, SHARE_APPLICATION_ID, SHARE_FORMAT, SHARE_FORMAT_VERSION } from './share-format';
+import { openDatabase } from '../store/sqlite';
 
 export interface ShareOptions {
   /** Only these documents and what hangs off them; every item when absent. */
@@ -88,7 +89,7 @@ function buildShareFile(workspace: Workspace, target: string, options: ShareOpti
   const building = `${absolute}.building-${process.pid}`;
   writeCopy(workspace.db, building);
   try {
-    const db = new Database(building);
+    const db = openDatabase(building);
     let contentHash: string;
     let changes: number;
     let documents: number;

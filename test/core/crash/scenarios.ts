@@ -1,33 +1,89 @@
-import type { OperationName, OperationOutput } from '../../../shared/api';
-import type { CoreContext } from '../../../electron/core/context';
+import fs from 'node:fs';
+import path from 'node:path';
+import { call } from '../../../electron/core/dispatch';
+import { parseFile } from '../../../electron/core/ingest/parse';
 import type { Workspace } from '../../../electron/core/store/workspace';
-
-type Call = <N extends OperationName>(ctx: CoreContext, name: N, input: unknown) => Promise<OperationOutput<N>>;
-
-export interface CrashScenario {
-  /** One unit of work; called in a loop until the process is killed. */
-  step(ctx: CoreContext, i: number, call: Call): Promise<void>;
-  /** After a kill: throw if any operation was applied only in part. */
-  verify(ws: Workspace): void;
-}
+import { defaultThreshold } from '../../../shared/spotting/index';
+import { createTestContext } from '../../helpers/workspace';
+import { mergeScenario } from './merge-scenario';
+import { SEED_FILE, type CrashScenario } from './scenario-types';
 
 const SENTENCES = 12;
+const CORPUS = '/work/shared/corpus/fixtures';
+/** Real files through the real importer (small ones, so the kill often lands in the commit). */
+const IMPORTED_FILES = [
+  { name: 'svg-parsing.html', source: `${CORPUS}/html/readability/svg-parsing/source.html` },
+  { name: 'delins.docx', source: `${CORPUS}/docx/apache-poi/delins.docx` },
+];
+const IMPORT_MANIFEST = 'import-files.json';
 
 function article(i: number): string {
   return Array.from({ length: SENTENCES }, (_, k) => `Report ${i} says figure ${k} rose by ${i * 7 + k}% in May.`).join(' ');
 }
 
+interface ImportedFile {
+  name: string;
+  source: string;
+  /** Claims the importer makes of it, measured once in the test process. */
+  claims: number;
+}
+
+const importManifests = new Map<string, ImportedFile[]>();
+function importedFiles(fixtures: string): ImportedFile[] {
+  let files = importManifests.get(fixtures);
+  if (!files) {
+    files = JSON.parse(fs.readFileSync(path.join(fixtures, IMPORT_MANIFEST), 'utf8')) as ImportedFile[];
+    importManifests.set(fixtures, files);
+  }
+  return files;
+}
+
+function claimCounts(ws: Workspace): { id: string; title: string; origin: string | null; n: number }[] {
+  return ws.db
+    .prepare(
+      'SELECT d.id, d.title, d.origin, (SELECT count(*) FROM claims c WHERE c.document_id = d.id) AS n FROM documents d',
+    )
+    .all() as { id: string; title: string; origin: string | null; n: number }[];
+}
+
 export const crashScenarios = {
-  /** Each import creates a document and all its claims, or nothing. */
+  /** Each import creates a document and all its claims, or nothing: pasted text and real .html/.docx files. */
   import: {
-    async step(ctx, i, call) {
-      await call(ctx, 'documents.createFromText', { text: article(i), title: `doc-${i}` });
+    // Fewer kills: every start loads jsdom and mammoth, which costs more than the other scenarios' runs.
+    weight: 2,
+    async prepare(fixtures) {
+      const files: ImportedFile[] = [];
+      for (const f of IMPORTED_FILES) {
+        const parsed = await parseFile(f.name, new Uint8Array(fs.readFileSync(f.source)));
+        const claims = parsed.sentences.filter((s) => s.score >= defaultThreshold()).length;
+        if (claims < 5) throw new Error(`${f.name} yields only ${claims} claims; pick a richer fixture`);
+        files.push({ ...f, claims });
+      }
+      fs.writeFileSync(path.join(fixtures, IMPORT_MANIFEST), JSON.stringify(files));
     },
-    verify(ws) {
-      const rows = ws.db
-        .prepare('SELECT d.id, d.title, (SELECT count(*) FROM claims c WHERE c.document_id = d.id) AS n FROM documents d')
-        .all() as { id: string; title: string; n: number }[];
-      for (const r of rows) if (r.n !== SENTENCES) throw new Error(`${r.title} has ${r.n} of ${SENTENCES} claims`);
+    async warmUp(fixtures) {
+      // Load jsdom, Readability and mammoth now: otherwise most kills would land in module loading.
+      for (const f of importedFiles(fixtures)) await parseFile(f.name, new Uint8Array(fs.readFileSync(f.source)));
+    },
+    async step(ctx, i, fixtures) {
+      const files = importedFiles(fixtures);
+      const file = files[i % (files.length + 1)];
+      if (!file) {
+        await call(ctx, 'documents.createFromText', { text: article(i), title: `doc-${i}` });
+        return;
+      }
+      const outcome = await call(ctx, 'ingest.importFile', {
+        name: file.name,
+        dataBase64: fs.readFileSync(file.source).toString('base64'),
+      });
+      if (outcome.error) throw new Error(`${file.name} failed to import: ${outcome.error.message}`);
+    },
+    verify(ws, fixtures) {
+      const expected = new Map(importedFiles(fixtures).map((f) => [f.name, f.claims]));
+      for (const r of claimCounts(ws)) {
+        const want = (r.origin && expected.get(r.origin)) ?? SENTENCES;
+        if (r.n !== want) throw new Error(`${r.origin ?? r.title} has ${r.n} of ${want} claims`);
+      }
       const orphans = ws.db
         .prepare('SELECT count(*) FROM claims WHERE document_id NOT IN (SELECT id FROM documents)')
         .pluck()
@@ -37,11 +93,13 @@ export const crashScenarios = {
   },
   /** Each bulk verdict sets every claim of the workspace at once, so all claims always agree. */
   bulk: {
-    async step(ctx, i, call) {
-      if (i === 0) {
-        const existing = await call(ctx, 'claims.list', { limit: 1 });
-        if (existing.total === 0) await call(ctx, 'documents.createFromText', { text: article(0).repeat(20), title: 'bulk' });
-      }
+    weight: 3,
+    async prepare(fixtures) {
+      const seed = createTestContext('Seeder', path.join(fixtures, SEED_FILE));
+      await call(seed, 'documents.createFromText', { text: article(0).repeat(20), title: 'bulk' });
+      seed.workspace.close();
+    },
+    async step(ctx, i) {
       const ids = (await call(ctx, 'claims.list', { limit: 5000 })).items.map((c) => c.id);
       const verdict = (['sourced', 'disputed', 'unverified'] as const)[i % 3];
       await call(ctx, 'claims.setVerdict', { ids, verdict, rationale: `round ${i}` });
@@ -51,6 +109,8 @@ export const crashScenarios = {
       if (combos.length > 1) throw new Error(`bulk verdict applied in part: ${JSON.stringify(combos)}`);
     },
   },
+  /** Each merge of a teammate's share file brings all of its changes or none. */
+  merge: { ...mergeScenario, weight: 3 },
 } satisfies Record<string, CrashScenario>;
 
 export type CrashMode = keyof typeof crashScenarios;

@@ -135,6 +135,15 @@ describe('full-text search', () => {
     }
   });
 
+  it('ranks whole-word matches first, then words the query only begins', async () => {
+    const prefixOnly = await add('The reporters were told nothing.');
+    const whole = await add('The report was published in May.');
+    const inRationale = (await call(ctx, 'claims.add', { text: 'Exports fell in June.' })).id;
+    await call(ctx, 'claims.update', { id: inRationale, patch: { rationale: 'Checked against the report.' } });
+    expect(await searchClaims('report')).toEqual([whole, inRationale, prefixOnly]);
+    expect(await searchClaims('repo')).toHaveLength(3);
+  });
+
   it('applies the claim filters to search hits', async () => {
     const a = await add('Exports grew in May.');
     const b = await add('Exports fell in June.');

@@ -1,0 +1,47 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { applyChangeRows, type BlobRow } from '../../../electron/core/team/apply';
+import { CHANGE_COLUMNS, type ChangeRow } from '../../../electron/core/team/change-row';
+import { ENTITIES, type EntitySpec } from '../../../electron/core/store/entities';
+import type { DB } from '../../../electron/core/store/open';
+import { Workspace } from '../../../electron/core/store/workspace';
+import { tempDir } from '../../helpers/workspace';
+
+/** Every entity table's rows, by id, restricted to the columns the change log decides. */
+function materialised(db: DB): Record<string, unknown[]> {
+  const out: Record<string, unknown[]> = {};
+  for (const spec of Object.values(ENTITIES as Record<string, EntitySpec>)) {
+    const columns = ['id', ...Object.values(spec.fields).map((f) => f.column)];
+    out[spec.table] = db.prepare(`SELECT ${columns.join(', ')} FROM ${spec.table} ORDER BY id`).raw().all();
+  }
+  out.conflicts = db.prepare('SELECT entity, entity_id, field FROM conflicts ORDER BY 1, 2, 3').raw().all();
+  return out;
+}
+
+/**
+ * Throw unless the workspace's tables equal what replaying its whole `changes` log into an empty
+ * workspace produces: the proof that no write reached a table without its change row, or the reverse.
+ */
+export function assertTablesMatchLog(ws: Workspace): void {
+  const dir = tempDir('claimbench-replay-');
+  const scratch = Workspace.open(path.join(dir, 'replay.claimbench'), () => ({ actorId: '0000000000000000', author: 'Replay' }), {
+    create: true,
+  });
+  try {
+    const rows = ws.db.prepare(`SELECT ${CHANGE_COLUMNS} FROM changes ORDER BY hlc`).all() as ChangeRow[];
+    const blobs = ws.db.prepare('SELECT sha256, size, bytes FROM blobs').all() as BlobRow[];
+    scratch.db.transaction(() => applyChangeRows(scratch.db, rows, blobs))();
+    const actual = materialised(ws.db);
+    const expected = materialised(scratch.db);
+    for (const table of Object.keys(expected)) {
+      const a = JSON.stringify(actual[table]);
+      const e = JSON.stringify(expected[table]);
+      if (a !== e) {
+        throw new Error(`${table} differs from a replay of the change log (${actual[table]!.length} vs ${expected[table]!.length} rows)`);
+      }
+    }
+  } finally {
+    scratch.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,200 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { call } from '../../electron/core/dispatch';
+import { CORPUS_DIR } from '../helpers/corpus';
+import {
+  newsArticle,
+  openApp,
+  openContext,
+  screenshot,
+  startHarness,
+  type AppPage,
+  type Harness,
+  type TestContext,
+} from './harness';
+
+let harness: Harness;
+const cleanups: (() => Promise<void> | void)[] = [];
+beforeAll(async () => {
+  harness = await startHarness();
+});
+afterAll(async () => {
+  await harness?.close();
+});
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()!();
+});
+
+async function launch(ctx: TestContext): Promise<AppPage> {
+  const app = await openApp(harness, ctx);
+  cleanups.push(() => app.close());
+  return app;
+}
+
+/** The first sentences of a real Russian Wikinews article. */
+function russianSentences(): string[] {
+  const text = fs.readFileSync(path.join(CORPUS_DIR, 'news_ru/ru_wikinews_nerel/140635_text.txt'), 'utf8');
+  return text
+    .split(/(?<=[.!?])\s+/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 30)
+    .slice(0, 4);
+}
+
+/** An English article, a Russian one, an accented claim, and a source and note with their own words. */
+async function seed(ctx: TestContext) {
+  const article = newsArticle('iodine');
+  const { document } = await call(ctx, 'documents.createFromText', { text: article.text, title: article.title });
+  const ru = russianSentences();
+  const { document: ruDoc } = await call(ctx, 'documents.createFromText', { text: ru.join(' '), title: 'Русская статья' });
+  const sao = await call(ctx, 'claims.add', { text: 'Flooding in São Paulo displaced 12,000 people in Março.' });
+  const claims = (await call(ctx, 'claims.list', { documentId: document.id, limit: 100 })).items;
+  await call(ctx, 'sources.add', {
+    claimId: claims[3]!.id,
+    pasted: 'The thyroid survey by the Menzies institute was peer reviewed.',
+    stance: 'supports',
+  });
+  await call(ctx, 'notes.add', { claimId: claims[5]!.id, text: 'Call the Menzies press office tomorrow.' });
+  return { document, ruDoc, ru, sao, claims };
+}
+
+const rows = (page: Page) => page.locator('.claim-list [role="option"]');
+const selectedId = (page: Page) => page.locator('.claim-list [aria-selected="true"]').getAttribute('data-claim-id');
+const count = (page: Page) => page.locator('.claims-pane .pane-count');
+
+async function search(page: Page, text: string) {
+  await page.locator('.claim-list').focus();
+  await page.keyboard.press('Control+f');
+  await page.keyboard.type(text);
+}
+
+async function axeViolations(page: Page, scope: string) {
+  await page.evaluate(fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
+  return page.evaluate(async (selector) => {
+    type V = { id: string; impact: string | null; nodes: { target: string[] }[] };
+    const axe = (window as unknown as { axe: { run(context: unknown): Promise<{ violations: V[] }> } }).axe;
+    return (await axe.run({ include: [selector] })).violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+  }, scope);
+}
+
+describe('search, filters, bulk triage and the saved view', () => {
+  it('finds claims ignoring case and accents, in Cyrillic too, and highlights the matches safely', async () => {
+    const ctx = openContext('Ann Lee');
+    cleanups.push(() => ctx.workspace.close());
+    const { sao, ru } = await seed(ctx);
+    const { page, errors } = await launch(ctx);
+    await rows(page).first().waitFor();
+
+    await search(page, 'SAO paulo');
+    await count(page).getByText('1 claim').waitFor();
+    expect(await rows(page).first().getAttribute('data-claim-id')).toBe(sao.id);
+    await expect.poll(() => rows(page).first().locator('mark').allTextContents()).toEqual(['São', 'Paulo']);
+
+    // A Cyrillic word from the Russian article, typed in capitals: found, and marked where it stands.
+    const word = ru[0]!.match(/[А-ЯЁа-яё]{6,}/u)![0];
+    await page.locator('.filter-input').fill(word.toUpperCase());
+    const folded = (t: string) => t.toLowerCase().replace(/ё/g, 'е');
+    const allMarksMatch = async () => {
+      const marks = await rows(page).locator('mark').allTextContents();
+      return marks.length > 0 && marks.every((m) => folded(m).startsWith(folded(word)));
+    };
+    await expect.poll(allMarksMatch).toBe(true);
+
+    // Words only in a source and a note: listed as hits with their match marked, and a hit leads to its claim.
+    await page.locator('.filter-input').fill('menzies');
+    const hits = page.getByRole('region', { name: 'Matches in sources, notes and documents' });
+    await hits.locator('.search-hit[data-kind="source"] mark', { hasText: 'Menzies' }).waitFor();
+    await hits.locator('.search-hit[data-kind="note"] mark', { hasText: 'Menzies' }).waitFor();
+    await screenshot(page, 'search-hits-light');
+    expect(await axeViolations(page, '.claims-pane')).toEqual([]);
+    const noteHit = await call(ctx, 'search', { query: 'menzies', kinds: ['note'] });
+    await hits.locator('.search-hit[data-kind="note"]').click();
+    await expect.poll(() => selectedId(page)).toBe(noteHit.hits[0]!.claimId);
+    expect(await page.locator('.filter-input').inputValue()).toBe('');
+
+    // Markup typed into the search box is only ever text.
+    await page.locator('.filter-input').fill('<img src=x onerror=alert(1)>');
+    await page.waitForTimeout(400);
+    expect(await page.locator('.claims-pane img').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('filters, sorts, applies a bulk verdict undone by one Ctrl+Z, and restores the view after a reload', async () => {
+    const ctx = openContext('Ann Lee');
+    cleanups.push(() => ctx.workspace.close());
+    const { document, claims } = await seed(ctx);
+    const total = (await call(ctx, 'stats.get', {})).total;
+    const { page, errors } = await launch(ctx);
+    await count(page).getByText(`${total} claims`).waitFor();
+
+    // "No source yet" and the document filter, from the filter popover (f).
+    await page.locator('.claim-list').focus();
+    await page.keyboard.press('f');
+    const popover = page.getByRole('dialog', { name: 'Filter claims' });
+    await popover.waitFor();
+    await popover.getByLabel('Document').selectOption(document.id);
+    await popover.getByLabel('No source yet').check();
+    await screenshot(page, 'search-filters-light');
+    expect(await axeViolations(page, '.filter-popover')).toEqual([]);
+    await popover.getByRole('button', { name: 'Apply' }).click();
+    const expected = (await call(ctx, 'claims.list', { documentId: document.id, noSource: true })).total;
+    expect(expected).toBe(claims.length - 1);
+    await count(page).getByText(`${expected} claims`).waitFor();
+
+    // Sort by check-worthiness: the list follows the core's order.
+    await page.locator('.claim-list').focus();
+    await page.keyboard.press('o');
+    await page.getByRole('radio', { name: 'Check-worthiness' }).click();
+    const byScore = (await call(ctx, 'claims.list', { documentId: document.id, noSource: true, sort: 'score', limit: 3 })).items;
+    await expect.poll(() => rows(page).first().getAttribute('data-claim-id')).toBe(byScore[0]!.id);
+
+    // Multi-select: x, then Shift+J twice; d marks all three disputed in one undoable step.
+    await page.locator('.claim-list').focus();
+    await page.keyboard.press('x');
+    await page.keyboard.press('Shift+J');
+    await page.keyboard.press('Shift+J');
+    const bar = page.getByRole('toolbar', { name: /Actions for 3 selected claims/ });
+    await bar.waitFor();
+    await screenshot(page, 'search-bulk-light');
+    expect(await axeViolations(page, '.bulk-bar')).toEqual([]);
+    await page.keyboard.press('d');
+    const three = byScore.map((c) => c.id);
+    await expect
+      .poll(async () => (await Promise.all(three.map((id) => call(ctx, 'claims.get', { id })))).map((c) => c.verdict))
+      .toEqual(['disputed', 'disputed', 'disputed']);
+    await page.keyboard.press('Control+z');
+    await expect
+      .poll(async () => (await Promise.all(three.map((id) => call(ctx, 'claims.get', { id })))).map((c) => c.verdict))
+      .toEqual(['unverified', 'unverified', 'unverified']);
+
+    // Bulk assign and tag through the bar.
+    await bar.getByRole('button', { name: 'Assign…' }).click();
+    await page.getByRole('textbox', { name: 'Assign to' }).fill('Boris');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await call(ctx, 'claims.get', { id: three[2]! })).assignee).toBe('Boris');
+    const focused = await selectedId(page);
+    expect(focused).toBe(three[2]);
+
+    // Reload: filters, sort, multi-selection and the focused claim come back from view.get.
+    await page.waitForTimeout(700);
+    await page.reload();
+    await count(page).getByText(`${expected} claims`).waitFor();
+    await expect.poll(() => selectedId(page)).toBe(focused);
+    await page.getByRole('toolbar', { name: /Actions for 3 selected claims/ }).waitFor();
+    expect(await page.locator('#claims-sort-trigger').textContent()).toContain('Check-worthiness');
+    expect((await call(ctx, 'view.get', {})).view).toMatchObject({ documentId: document.id, noSource: true, sort: 'score' });
+
+    // Esc clears the selection, Ctrl+A selects every listed claim.
+    await page.locator('.claim-list').focus();
+    await page.keyboard.press('Escape');
+    await page.getByRole('toolbar', { name: /selected claims/ }).waitFor({ state: 'detached' });
+    await page.keyboard.press('Control+a');
+    await page.getByRole('toolbar', { name: `Actions for ${expected} selected claims` }).waitFor();
+    expect(errors).toEqual([]);
+  });
+});
