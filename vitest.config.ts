@@ -8,7 +8,7 @@ export default defineConfig({
           name: 'core',
           include: ['test/core/**/*.test.ts'],
           environment: 'node',
-          testTimeout: 30_000,
+          testTimeout: 120_000,
         },
       },
       {
