@@ -31,12 +31,15 @@ export interface ClaimPages {
 export function useClaimPages(filter: ClaimFilter, pinnedIndex: number): ClaimPages {
   const [range, setRange] = useState<[number, number]>([0, 0]);
 
-  const pages = useMemo(() => {
+  // Keyed by the page numbers, not the row range: scrolling within the same pages must not hand
+  // the app a new `pages` object (every consumer of the workbench would re-render each frame).
+  const pageKey = useMemo(() => {
     const wanted = new Set<number>();
     for (let p = Math.floor(range[0] / PAGE_SIZE); p <= Math.floor(range[1] / PAGE_SIZE); p++) wanted.add(p);
     wanted.add(Math.floor(Math.max(0, pinnedIndex) / PAGE_SIZE));
-    return [...wanted].sort((a, b) => a - b);
+    return [...wanted].sort((a, b) => a - b).join(',');
   }, [range, pinnedIndex]);
+  const pages = useMemo(() => pageKey.split(',').map(Number), [pageKey]);
 
   const combine = useCallback(
     (results: { data?: { items: Claim[]; total: number }; error: Error | null }[]) => {

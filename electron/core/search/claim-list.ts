@@ -55,10 +55,12 @@ function instantCount(db: DB, input: ClaimListInput): number | null {
   const { verdict, tag, ...rest } = input;
   if (hasFilter({ ...rest, verdict: undefined, tag: undefined })) return null;
   if (!tag) {
-    const sql = verdict
-      ? 'SELECT n FROM claim_counts WHERE verdict = ?'
-      : 'SELECT coalesce(sum(n), 0) FROM claim_counts';
-    return (prepared(db, sql).pluck().get(...(verdict ? [verdict] : [])) as number | undefined) ?? 0;
+    const sql = verdict ? 'SELECT n FROM claim_counts WHERE verdict = ?' : 'SELECT coalesce(sum(n), 0) FROM claim_counts';
+    return (
+      (prepared(db, sql)
+        .pluck()
+        .get(...(verdict ? [verdict] : [])) as number | undefined) ?? 0
+    );
   }
   if (verdict) return null;
   return prepared(db, 'SELECT count(*) FROM claim_tags WHERE tag = ?').pluck().get(tag.trim()) as number;

@@ -49,9 +49,9 @@ beforeAll(async () => {
   }
 }, 180_000);
 
-function runAndKill(file: string, mode: CrashMode, delayMs: number): Promise<void> {
+function runAndKill(file: string, mode: CrashMode, run: number, delayMs: number): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [workerBundle, file, mode, fixtures.get(mode)!], {
+    const child = spawn(process.execPath, [workerBundle, file, mode, fixtures.get(mode)!, String(run)], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';
@@ -89,8 +89,9 @@ describe('crash safety under SIGKILL', () => {
       let progressed = 0;
       let fresh = 0;
       freshWorkspace(file, mode);
-      for (const delay of deterministicDelays(killsFor(mode), mode.length * 7919)) {
-        await runAndKill(file, mode, delay);
+      const delays = deterministicDelays(killsFor(mode), mode.length * 7919);
+      for (const [run, delay] of delays.entries()) {
+        await runAndKill(file, mode, run, delay);
         const ws = Workspace.open(file, who);
         let exhausted = false;
         try {
@@ -106,6 +107,7 @@ describe('crash safety under SIGKILL', () => {
           fresh++;
         }
       }
+      console.info(`${mode}: ${delays.length} kills, ${progressed} changes at most, ${fresh} fresh starts`);
       expect(progressed, 'the workers made progress between kills').toBeGreaterThan(0);
       if (scenario.exhausted) expect(fresh, 'the workers ran through their work at least once').toBeGreaterThan(0);
     }, 600_000);

@@ -1,7 +1,7 @@
 /**
  * Child process for the crash-safety test: opens a workspace and writes through the core as fast as
  * it can until the parent kills it with SIGKILL. Prints "ready" once the workspace is open.
- * Arguments: workspace file, scenario name, fixtures folder.
+ * Arguments: workspace file, scenario name, fixtures folder, run number.
  */
 import { parseInline } from '../../../electron/core/ingest/worker-pool';
 import { FixedIdentityStore } from '../../../electron/core/session/identity';
@@ -9,12 +9,13 @@ import { Workspace } from '../../../electron/core/store/workspace';
 import { crashScenarios, type CrashMode } from './scenarios';
 import type { CrashScenario } from './scenario-types';
 
-const [file, mode, fixtures] = process.argv.slice(2) as [string, CrashMode, string];
+const [file, mode, fixtures, run] = process.argv.slice(2) as [string, CrashMode, string, string];
+const info = { fixtures, run: Number(run) };
 const scenario: CrashScenario = crashScenarios[mode];
 const parent = process.ppid;
 // Parse in this process: the kill must be able to land anywhere in an import, parsing included.
 parseInline(true);
-await scenario.warmUp?.(fixtures);
+await scenario.warmUp?.(info);
 const identity = new FixedIdentityStore('Crash Tester');
 const workspace = Workspace.open(file, () => ({ actorId: identity.get().actorId, author: 'Crash Tester' }), { create: true });
 const ctx = { workspace, identity };
@@ -23,5 +24,5 @@ process.stdout.write('ready\n');
 for (let i = 0; ; i++) {
   // Never outlive a test runner that died itself: the loop rarely yields, so no event can tell us.
   if (process.ppid !== parent) process.exit(0);
-  await scenario.step(ctx, i, fixtures);
+  await scenario.step(ctx, i, info);
 }

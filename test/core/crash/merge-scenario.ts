@@ -82,7 +82,7 @@ const fullyMerged = (file: PoolFile, present: Set<string>) => file.hlcs.every((h
 export const mergeScenario: Omit<CrashScenario, 'weight'> = {
   prepare: preparePool,
 
-  async step(ctx, i, fixtures) {
+  async step(ctx, i, { fixtures }) {
     const present = presentHlcs(ctx.workspace);
     const pending = poolOf(fixtures).filter((f) => !fullyMerged(f, present));
     if (pending.length > 0 && i % 4 !== 3) {
