@@ -7,6 +7,8 @@ import type { OpenPurpose, SavePurpose } from '../../shared/host-api';
 export interface HostServices {
   chooseOpen(purpose: OpenPurpose, multiple: boolean): Promise<string[] | null>;
   chooseSave(purpose: SavePurpose, defaultName: string, extension?: string): Promise<string | null>;
+  /** The workspace files opened recently (newest first), for claims.similar to look in. */
+  recentWorkspaces?(): string[];
   /** Open a file in the system's default viewer (never executed). */
   openPath?(file: string): Promise<void>;
   /** Print self-contained HTML to PDF bytes (Electron's printToPDF in the app). */

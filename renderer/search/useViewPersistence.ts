@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ViewState } from '../../shared/evidence-api';
-import { call } from '../api/client';
+import { call, onAppEvent } from '../api/client';
 import { useWorkbench, type WorkbenchState } from '../app/workbench';
-import { cleanFilters } from '../triage/state';
+import { cleanFilters, initialTriage } from '../triage/state';
 
 const SAVE_DELAY_MS = 400;
 
@@ -29,13 +29,28 @@ export function useViewPersistence(): void {
   const [restored, setRestored] = useState(false);
   const lastSaved = useRef<string | null>(null);
 
+  // Another workspace: stop saving (this view belongs to the old one) and read the new one's.
+  useEffect(
+    () =>
+      onAppEvent((event) => {
+        if (event === 'workspace-changed') setRestored(false);
+      }),
+    [],
+  );
+
   useEffect(() => {
     if (restored) return;
     let cancelled = false;
     void (async () => {
       try {
         const { view } = await call('view.get', {});
-        if (cancelled || !view) return;
+        if (cancelled) return;
+        if (!view) {
+          lastSaved.current = null;
+          const none = { query: '', documentId: null, verdict: null, triage: initialTriage, selection: { index: 0, id: null } };
+          dispatch({ type: 'restore', view: none });
+          return;
+        }
         const { query = '', documentId, verdict, claimant, assignee, tag, noSource, sort = 'document' } = view;
         const filters = cleanFilters({ claimant, assignee, tag, noSource });
         let selection = { index: 0, id: null as string | null };

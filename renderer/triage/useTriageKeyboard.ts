@@ -53,7 +53,9 @@ export function useTriageKeyboard(commands: Commands, enabled: boolean): void {
       // A view that handles some single keys itself (the document view's C/B/M) says so with data-owns-keys.
       const owner = target instanceof Element ? target.closest('[data-owns-keys]') : null;
       if (owner?.getAttribute('data-owns-keys')?.split(' ').includes(key)) return;
-      if (mod && !e.altKey && !e.shiftKey && key.toLowerCase() === 'a') return take(() => void b.selectAll());
+      // The multi-selection belongs to the claim list, not to the document text view.
+      const inList = s.view === 'claims';
+      if (inList && mod && !e.altKey && !e.shiftKey && key.toLowerCase() === 'a') return take(() => void b.selectAll());
       if (mod || e.altKey) return;
 
       const marking = s.triage.marked.length > 0;
@@ -66,11 +68,12 @@ export function useTriageKeyboard(commands: Commands, enabled: boolean): void {
         mark(ids);
         c.move(delta);
       };
-      if (e.shiftKey && (key === 'J' || key === 'ArrowDown')) return take(() => extend(1));
-      if (e.shiftKey && (key === 'K' || key === 'ArrowUp')) return take(() => extend(-1));
+      if (inList && e.shiftKey && (key === 'J' || key === 'ArrowDown')) return take(() => extend(1));
+      if (inList && e.shiftKey && (key === 'K' || key === 'ArrowUp')) return take(() => extend(-1));
 
       switch (key) {
         case 'x':
+          if (!inList) return;
           return take(() => {
             if (s.selection.id) dispatch({ type: 'triage', action: { type: 'toggle', id: s.selection.id } });
           });
@@ -96,7 +99,7 @@ export function useTriageKeyboard(commands: Commands, enabled: boolean): void {
           return take(() => focusById(SOURCE_INPUT_ID));
         case 'p':
           return take(() => document.getElementById(ATTACH_INPUT_ID)?.click());
-        case 'c':
+        case 'w':
           return take(() => focusById(NOTE_INPUT_ID));
         case 'h':
           return take(() => dispatch({ type: 'dialog', dialog: 'activity' }));

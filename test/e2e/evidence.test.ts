@@ -61,6 +61,12 @@ async function seed(ctx: TestContext) {
 
 const detail = (page: Page) => page.locator('.detail-pane');
 
+/** Scroll the detail pane (only it, not the window) so a section's heading is at its top. */
+const scrollDetailTo = (el: Element) => {
+  const pane = el.closest('.detail-scroll');
+  if (pane) pane.scrollTop += el.getBoundingClientRect().top - pane.getBoundingClientRect().top - 8;
+};
+
 /** Serious or critical axe-core findings, on the whole page or inside one element (e.g. an open dialog). */
 async function axeViolations(page: Page, scope?: string) {
   await page.evaluate(fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
@@ -127,6 +133,7 @@ describe('evidence in the detail pane', () => {
     expect(await detail(page).locator('.source-list img, .source-list script').count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
 
+    await detail(page).locator('.section-sources .section-title').evaluate(scrollDetailTo);
     await screenshot(page, 'evidence-sources-light');
     await page.emulateMedia({ colorScheme: 'dark' });
     await screenshot(page, 'evidence-sources-dark');
@@ -156,6 +163,8 @@ describe('evidence in the detail pane', () => {
 
     await item.getByRole('button', { name: 'Open' }).click();
     await expect.poll(() => opened.length).toBe(1);
+    await detail(page).locator('.section-attachments .section-title').evaluate(scrollDetailTo);
+    await screenshot(page, 'evidence-attachments-light');
     expect(fs.readFileSync(opened[0]!).equals(bytes)).toBe(true);
     const names = bridge.calls.map((c) => c.name);
     expect(names.indexOf('attachments.export')).toBeLessThan(names.indexOf('host.openPath'));
@@ -175,7 +184,7 @@ describe('evidence in the detail pane', () => {
     await page.locator('.claim-row').first().waitFor();
     await page.locator('.claim-list').focus();
 
-    await page.keyboard.press('c');
+    await page.keyboard.press('w');
     await page.keyboard.type('Ask the press office <b>which</b> tablets they mean.');
     await page.keyboard.press('Control+Enter');
     const note = detail(page).locator('.note-item');
@@ -214,6 +223,7 @@ describe('evidence in the detail pane', () => {
     await feed.locator('.activity-open', { hasText: 'Ann Lee commented' }).click();
     await feed.waitFor({ state: 'hidden' });
     await expect.poll(() => page.locator('.claim-row.is-selected').getAttribute('data-claim-id')).toBe(claims[0]!.id);
+    await detail(page).locator('.section-notes .section-title').evaluate(scrollDetailTo);
     await screenshot(page, 'evidence-notes-light');
     expect(errors).toEqual([]);
   });

@@ -1,4 +1,5 @@
 /** Parse a file into text and scored sentences: the work the parse worker does off the main thread. */
+import { ClaimbenchError, isClaimbenchError } from '../../../shared/result';
 import { analyzeText, type ScoredSentence } from '../../../shared/text/candidates';
 import { extractDocument, type ExtractedDocument, type ProgressFn } from './extract';
 
@@ -8,7 +9,15 @@ export interface ParsedFile {
 }
 
 export async function parseFile(name: string, bytes: Uint8Array, onProgress: ProgressFn = () => {}): Promise<ParsedFile> {
-  const document = await extractDocument(name, bytes, (f) => onProgress(f * 0.8));
+  let document: ExtractedDocument;
+  try {
+    document = await extractDocument(name, bytes, (f) => onProgress(f * 0.8));
+  } catch (e) {
+    // A parser choking on a damaged file is the file's fault, in the worker and in-process (CLI) alike.
+    if (isClaimbenchError(e)) throw e;
+    const why = e instanceof Error ? e.message.split('\n')[0]!.slice(0, 300) : String(e).slice(0, 300);
+    throw new ClaimbenchError('CORRUPT', `Could not read ${name}: ${why}`);
+  }
   const sentences = analyzeText(document.text);
   onProgress(1);
   return { document, sentences };

@@ -9,13 +9,14 @@ import { readViewState, writeViewState } from './view-state';
 export const searchHandlers = {
   search: (input, { workspace }) => search(workspace.db, input),
 
-  'claims.similar': ({ id, limit = 10, otherWorkspaces = [] }, { workspace }) => {
+  'claims.similar': ({ id, limit = 10, otherWorkspaces }, { workspace, host }) => {
     const claim = loadClaim(workspace.db, id);
     return similarClaims(workspace.db, claim, {
       limit,
       currentPath: workspace.path,
       workspaceName: workspace.name,
-      otherWorkspaces,
+      // Not given: the app's recently opened workspaces (none in the CLI).
+      otherWorkspaces: otherWorkspaces ?? host?.recentWorkspaces?.().slice(0, 20) ?? [],
     });
   },
 

@@ -82,10 +82,13 @@ function confinePaths(input: unknown): unknown {
   return out;
 }
 
-function hints(): Omit<Hints, 'hostility'> {
+function hints(op: OperationName): Omit<Hints, 'hostility'> {
   const of = (...tables: string[]) => fc.constantFrom(...tables.flatMap((t) => ids[t] ?? []));
   const any = of('claims', 'documents', 'sources', 'notes', 'attachments');
+  const ownTable = { sources: 'sources', notes: 'notes', attachments: 'attachments', documents: 'documents' }[op.split('.')[0]!];
   const idsFor: Record<string, fc.Arbitrary<string>> = {
+    id: of(ownTable ?? 'claims'),
+    ids: of('claims'),
     claimId: of('claims'),
     documentId: of('documents'),
     documentIds: of('documents'),
@@ -103,7 +106,13 @@ function hints(): Omit<Hints, 'hostility'> {
     hostile: hostileValue,
     texts: HOSTILE_TEXTS,
     forKey(key, schema: JsonSchema) {
+      if (key === 'path' && op === 'report.export')
+        return fc.constantFrom('html', 'pdf', 'md', 'csv', 'json', 'jsonld', 'exe').map((ext) => path.join(sandbox, `report.${ext}`));
       if (PATH_KEYS.has(key) && schema.type === 'string') return fc.oneof(paths, fc.string({ minLength: 1, maxLength: 30 }));
+      if ((key === 'baseUrl' || key === 'url') && schema.type === 'string')
+        return fc.constantFrom('', 'https://example.org/checks', 'http://x', 'javascript:alert(1)', 'file:///etc/passwd', 'data:,x');
+      if ((key === 'start' || key === 'end' || key === 'offset') && schema.type === 'integer')
+        return fc.oneof({ weight: 3, arbitrary: fc.integer({ min: 0, max: 120 }) }, fc.integer({ min: -5, max: 2 ** 31 }));
       if (ID_KEYS.has(key) && schema.type === 'string')
         return fc.oneof({ weight: 3, arbitrary: idsFor[key] ?? any }, any, fc.string({ maxLength: 64 }));
       if (key === 'jobId' && schema.type === 'string') return fc.oneof(fc.constantFrom(...jobIds), fc.stringMatching(/^[\w-]{1,64}$/));
@@ -139,16 +148,22 @@ beforeAll(async () => {
     text: 'The ministry said 157 drones were launched. Prices rose 1.5% in May. The mayor said unemployment fell to 4%.',
   });
   const claimId = (await call(ctx, 'claims.list', {})).items[0]!.id;
-  await call(ctx, 'sources.add', { claimId, pasted: 'https://example.org/report' });
-  await call(ctx, 'notes.add', { claimId, text: 'Checked with the ministry.' });
-  await call(ctx, 'attachments.add', { claimId, name: 'scan.txt', base64: Buffer.from('plain text').toString('base64') });
-  await call(ctx, 'attachments.add', { claimId, name: 'run.exe', base64: Buffer.from('MZ\u0090\u0000').toString('base64') });
-  // A teammate's share file and a damaged copy, for the merge operations.
+  // A teammate who started from this workspace and decided the first claim differently: a conflict.
+  ctx.workspace.db.pragma('wal_checkpoint(TRUNCATE)');
+  fs.mkdirSync(path.join(sandbox, 'mate'));
+  fs.copyFileSync(ctx.file, path.join(sandbox, 'mate', 'mate.claimbench'));
   const mate = createTestContext('Mate', path.join(sandbox, 'mate', 'mate.claimbench'));
+  await call(mate, 'claims.setVerdict', { ids: [claimId], verdict: 'disputed', rationale: 'The ministry retracted it.' });
+  await call(ctx, 'claims.setVerdict', { ids: [claimId], verdict: 'sourced', rationale: 'Confirmed by the ministry.' });
   await call(mate, 'documents.createFromText', { text: 'Officials said 12 bridges were closed in 2024.' });
   const share = path.join(sandbox, 'mate.claimbench-share');
   await call(mate, 'team.share', { target: share });
   mate.workspace.close();
+  await call(ctx, 'team.merge', { path: share });
+  await call(ctx, 'sources.add', { claimId, pasted: 'https://example.org/report' });
+  await call(ctx, 'notes.add', { claimId, text: 'Checked with the ministry.' });
+  await call(ctx, 'attachments.add', { claimId, name: 'scan.txt', base64: Buffer.from('plain text').toString('base64') });
+  await call(ctx, 'attachments.add', { claimId, name: 'run.exe', base64: Buffer.from('MZ\u0090\u0000').toString('base64') });
   const damaged = path.join(sandbox, 'damaged.claimbench-share');
   const bytes = fs.readFileSync(share);
   bytes.writeUInt8(bytes.readUInt8(bytes.length - 100) ^ 0xff, bytes.length - 100);
@@ -184,11 +199,12 @@ describe('IPC fuzzing with schema-derived inputs', () => {
     '%s: near-valid and hostile inputs get a typed envelope, refusals change nothing',
     async (name: OperationName) => {
       await refreshIds();
+      if (name === 'team.sync.now') await call(ctx, 'team.sync.link', { folder: path.join(sandbox, 'sync') });
       const schema = z.toJSONSchema(api[name].input, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
       const internal: string[] = [];
       let accepted = 0;
       await fc.assert(
-        fc.asyncProperty(schemaInputs(schema, hints()), async (raw) => {
+        fc.asyncProperty(schemaInputs(schema, hints(name)), async (raw) => {
           const input = confinePaths(raw);
           const before = storeDigest(ctx.workspace.db);
           const r = await invoke(ctx, name, input, (m, e) => internal.push(`${m}: ${e instanceof Error ? e.stack : String(e)}`));

@@ -42,3 +42,24 @@ describe('host.openPath', () => {
     expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 });
+
+describe('claims.similar without a list of workspaces', () => {
+  it('looks in the host’s recently opened workspaces', async () => {
+    const other = createTestContext('Boris');
+    try {
+      const theirs = await call(other, 'claims.add', { text: 'The river flooded 40 homes in Tver last spring.' });
+      await call(other, 'claims.setVerdict', { ids: [theirs.id], verdict: 'disputed' });
+      const mine = await call(ctx, 'claims.add', { text: 'The river flooded 40 homes in Tver last spring, officials said.' });
+      const host: HostServices = {
+        chooseOpen: async () => null,
+        chooseSave: async () => null,
+        recentWorkspaces: () => [ctx.file, other.file],
+      };
+      expect((await call(ctx, 'claims.similar', { id: mine.id })).items).toEqual([]);
+      const found = await call({ ...ctx, host }, 'claims.similar', { id: mine.id });
+      expect(found.items.map((s) => [s.claimId, s.verdict, s.workspacePath])).toEqual([[theirs.id, 'disputed', other.file]]);
+    } finally {
+      other.workspace.close();
+    }
+  });
+});

@@ -1,0 +1,156 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importOne } from '../../../electron/core/ingest/batch';
+import { parseInline } from '../../../electron/core/ingest/worker-pool';
+import type { ImportOutcome } from '../../../shared/spotting/ingest-types';
+import { createTestContext } from '../../helpers/workspace';
+import { KNOWN_CODES } from './fuzz-helpers';
+import {
+  corruptPdf,
+  corruptZipEntry,
+  encodingGarbage,
+  generic,
+  hostileDocx,
+  hostileHtml,
+  rng,
+  type Rng,
+} from './mutate';
+
+/**
+ * Thousands of damaged and hostile .txt/.html/.docx/.pdf files, seeded from the corpus, through the
+ * importer ingest.importFile uses (importOne; parsing in this process). Each must end as an imported
+ * document or a typed error with a clear message, within a time budget, and a failed import must
+ * leave the change log exactly as it was. Seeds are fixed, so a failure reproduces.
+ */
+const SCALE = Number(process.env.FUZZ_IMPORT_SCALE ?? 1);
+const PER_FILE_BUDGET_MS = 20_000;
+const CORPUS = '/work/shared/corpus/fixtures';
+
+interface Kind {
+  ext: string;
+  cases: number;
+  seeds: string[];
+  mutate: (r: Rng, bytes: Uint8Array, donor: Uint8Array) => Uint8Array | Promise<Uint8Array>;
+}
+
+const KINDS: Kind[] = [
+  {
+    ext: '.txt',
+    cases: 900,
+    seeds: [
+      'encodings/uchardet/ru/koi8-r.txt',
+      'encodings/uchardet/ru/windows-1251.txt',
+      'encodings/uchardet/ru/ibm866.txt',
+      'encodings/uchardet/ko/utf-16.le',
+      'encodings/uchardet/fr/utf-32.le',
+      'encodings/uchardet/ja/utf-16be.txt',
+      'encodings/chardet/UTF-16LE/nobom-utf16le.txt',
+      'encodings/chardet/utf-8/_ude_russian.txt',
+    ],
+    mutate: (r, b, donor) => (r() < 0.6 ? encodingGarbage(r, b) : generic(r, b, donor)),
+  },
+  {
+    ext: '.html',
+    cases: 450,
+    seeds: [
+      'html/readability/rtl-1/source.html',
+      'html/readability/replace-brs/source.html',
+      'html/readability/svg-parsing/source.html',
+      'html/readability/remove-script-tags/source.html',
+      'encodings/chardet/KOI8-R/_chromium_KOI8-R_with_no_encoding_specified.html',
+    ],
+    mutate: (r, b, donor) => (r() < 0.5 ? hostileHtml(r, b) : generic(r, b, donor)),
+  },
+  {
+    ext: '.docx',
+    cases: 450,
+    seeds: [
+      'docx/single-paragraph.docx',
+      'docx/simple-list.docx',
+      'docx/apache-poi/delins.docx',
+      'docx/apache-poi/HeaderFooterUnicode.docx',
+      'docx/endnotes.docx',
+      'docx/utf8-bom.docx',
+    ],
+    mutate: (r, b, donor) => {
+      const choice = r();
+      if (choice < 0.4) return corruptZipEntry(r, b);
+      if (choice < 0.7) return hostileDocx(r, b);
+      return generic(r, b, donor);
+    },
+  },
+  {
+    ext: '.pdf',
+    cases: 450,
+    seeds: [
+      'pdf/issue7872.pdf',
+      'pdf/text_rise_eol_bug.pdf',
+      'pdf/operator-in-TJ-array.pdf',
+      'pdf/french_diacritics.pdf',
+      'pdf/two_paragraphs.pdf',
+      'pdf/helloworld-bad.pdf',
+      'pdf/Pages-tree-refs.pdf',
+    ],
+    mutate: (r, b, donor) => (r() < 0.6 ? corruptPdf(r, b) : generic(r, b, donor)),
+  },
+];
+
+let ctx: ReturnType<typeof createTestContext>;
+beforeAll(() => {
+  ctx = createTestContext('Import Fuzzer');
+  parseInline(true);
+});
+afterAll(() => ctx.workspace.close());
+
+function logState(): string {
+  const db = ctx.workspace.db;
+  const c = db.prepare('SELECT count(*) AS n, max(hlc) AS h FROM changes').get() as { n: number; h: string | null };
+  const d = db.prepare('SELECT count(*) FROM documents').pluck().get() as number;
+  const k = db.prepare('SELECT count(*) FROM claims').pluck().get() as number;
+  return `${c.n}|${c.h}|${d}|${k}`;
+}
+
+describe('importer fuzzing: damaged and hostile files', () => {
+  for (const kind of KINDS) {
+    const cases = Math.round(kind.cases * SCALE);
+    it(`${kind.ext}: ${cases} mutated files each import or fail with a clear, typed error`, async () => {
+      const seeds = kind.seeds.map((f) => new Uint8Array(fs.readFileSync(path.join(CORPUS, f))));
+      const r = rng(kind.ext.length * 104729 + cases);
+      const tally: Record<string, number> = {};
+      let slowest = 0;
+      for (let i = 0; i < cases; i++) {
+        const seed = seeds[i % seeds.length]!;
+        const donor = seeds[(i * 7 + 3) % seeds.length]!;
+        const bytes = await kind.mutate(r, seed, donor);
+        const name = `case-${i}${kind.ext}`;
+        const before = logState();
+        const t0 = performance.now();
+        let outcome: ImportOutcome;
+        try {
+          outcome = await importOne(ctx.workspace, { name, bytes });
+        } catch (e) {
+          throw new Error(`${name} (case ${i}) threw past the importer: ${String(e)}`);
+        }
+        const took = performance.now() - t0;
+        slowest = Math.max(slowest, took);
+        expect(took, `${name} (case ${i}) took ${took.toFixed(0)} ms`).toBeLessThan(PER_FILE_BUDGET_MS);
+        const key = outcome.error ? outcome.error.code : outcome.status;
+        tally[key] = (tally[key] ?? 0) + 1;
+        if (outcome.status === 'imported' || outcome.status === 'duplicate') {
+          expect(outcome.document, name).not.toBeNull();
+          continue;
+        }
+        const error = outcome.error!;
+        expect(KNOWN_CODES, `${name} (case ${i}) → ${error.code}: ${error.message}`).toContain(error.code);
+        expect(error.message.trim().length, name).toBeGreaterThan(10);
+        expect(error.message, `${name}: a message for a person, not a stack trace`).not.toMatch(/\n\s+at /);
+        expect(error.message.length, name).toBeLessThan(600);
+        expect(logState(), `${name} (case ${i}) failed but wrote to the store`).toBe(before);
+      }
+      console.info(`${kind.ext}: ${cases} cases, slowest ${slowest.toFixed(0)} ms, outcomes ${JSON.stringify(tally)}`);
+      expect(fs.existsSync('/tmp/claimbench-zip-slip.txt')).toBe(false);
+      expect(ctx.workspace.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    }, 300_000);
+  }
+});
