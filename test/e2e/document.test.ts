@@ -118,6 +118,11 @@ describe('the document view', () => {
         await expect.poll(async () => (await claimsOf(ctx, docId)).length).toBe(initial.length + 1);
         expect((await claimsOf(ctx, docId)).some((c) => c.text === sentenceText)).toBe(true);
 
+        // Wait for the promoted sentence to render as a claim before picking the next plain sentence.
+        await expect
+          .poll(async () => (await view.locator('.doc-sentence[data-sentence]').first().textContent())?.trim())
+          .not.toBe(sentenceText);
+
         // Select words inside a sentence and press C: a claim anchored to exactly that span.
         const target = view.locator('.doc-sentence[data-sentence]').first();
         const targetText = (await target.textContent())!;
