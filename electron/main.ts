@@ -287,6 +287,7 @@ function createHost(): HostServices {
     },
     {
       defaultDir: () => (appSession?.workspace ? path.dirname(appSession.workspace.path) : app.getPath('documents')),
+      recentWorkspaces: () => (appSession ? appSession.recent.list().filter((f) => f !== appSession?.workspace?.path) : []),
     },
   );
 }

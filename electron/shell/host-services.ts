@@ -241,6 +241,8 @@ export interface NativeHost {
 }
 
 export interface HostServiceOptions {
+  /** Recently opened workspaces, where similar claims are also looked for. */
+  recentWorkspaces?: () => string[];
   /** Where save dialogs start (the workspace's folder, else Documents). */
   defaultDir(): string;
   tempRoot?: string;
@@ -268,5 +270,6 @@ export function createHostServices(native: NativeHost, options: HostServiceOptio
     },
   };
   if (native.printToPdf) host.printToPdf = native.printToPdf;
+  if (options.recentWorkspaces) host.recentWorkspaces = options.recentWorkspaces;
   return host;
 }

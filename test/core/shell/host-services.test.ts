@@ -107,6 +107,21 @@ describe('host services', () => {
     ctx.workspace.close();
   });
 
+  it('offers the recently opened workspaces to claims.similar', async () => {
+    const { host } = native({});
+    const ctx = createTestContext('Ann');
+    const other = createTestContext('Ben');
+    await call(other, 'claims.add', { text: 'Russia launched 157 drones and seven missiles overnight.' });
+    other.workspace.close();
+    const claim = await call(ctx, 'claims.add', {
+      text: 'Russia launched 157 drones and seven missiles overnight, officials said.',
+    });
+    const withHost = { ...ctx, host: createHostServices(host, { defaultDir: () => '/', recentWorkspaces: () => [other.file] }) };
+    const similar = await call(withHost, 'claims.similar', { id: claim.id });
+    expect(similar.items.some((i) => i.text.startsWith('Russia launched 157 drones'))).toBe(true);
+    ctx.workspace.close();
+  });
+
   it('a cancelled dialog answers null', async () => {
     const ctx = createTestContext();
     const { host } = native({ open: null, save: null });
