@@ -23,27 +23,65 @@ interface Violation {
   nodes: { target: string[] }[];
 }
 
-it('has no serious or critical axe-core findings in light and dark themes', async () => {
+async function seriousViolations(page: import('playwright-core').Page): Promise<Violation[]> {
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(): Promise<{ violations: Violation[] }> } }).axe;
+    return (await axe.run()).violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      nodes: v.nodes.map((n) => ({ target: n.target })),
+    }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+it('has no serious or critical axe-core findings on every main screen, in light and dark themes', async () => {
   const { page, close } = await openApp(harness, ctx);
   try {
     await page.locator('.claim-row').first().waitFor();
     await page.locator('.detail-pane .history-entry').first().waitFor();
     // Evaluated through the DevTools protocol, which the page's CSP does not govern.
     await page.evaluate(fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
-    for (const colorScheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme });
-      const violations = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run(): Promise<{ violations: Violation[] }> } }).axe;
-        return (await axe.run()).violations.map((v) => ({
-          id: v.id,
-          impact: v.impact,
-          nodes: v.nodes.map((n) => n.target.join(' ')),
-        }));
-      });
-      expect(
-        violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'),
-        colorScheme,
-      ).toEqual([]);
+    // Verdict labels on the selected row and in the list, in every colour.
+    await page.keyboard.press('j');
+    await page.keyboard.press('d');
+    await page.keyboard.press('k');
+    await page.keyboard.press('s');
+    await page.locator('.claim-row.is-selected .verdict-sourced').first().waitFor();
+
+    const states: [string, () => Promise<void>, () => Promise<void>][] = [
+      ['claim list with verdicts', async () => {}, async () => {}],
+      [
+        'shortcuts dialog',
+        async () => {
+          await page.keyboard.press('?');
+          await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+        },
+        async () => {
+          await page.keyboard.press('Escape');
+          await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor({ state: 'hidden' });
+        },
+      ],
+      [
+        'document view',
+        async () => {
+          await page.keyboard.press('v');
+          await page.locator('.doc-para').first().waitFor();
+        },
+        async () => {
+          await page.keyboard.press('v');
+          await page.locator('.claim-row').first().waitFor();
+        },
+      ],
+    ];
+    for (const [name, enter, leave] of states) {
+      await enter();
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme });
+        expect(await seriousViolations(page), `${name} (${colorScheme})`).toEqual([]);
+      }
+      await page.emulateMedia({ colorScheme: 'light' });
+      await leave();
     }
   } finally {
     await close();
