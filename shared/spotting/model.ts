@@ -49,7 +49,20 @@ const RULE_LABELS = new Map(RULES.map((r) => [r.kind, r.label]));
  * with a unit stated plainly (no hedge, question or opinion) is worth checking in an article even when
  * its wording ("the town lies about 125 miles…") is unlike debate claims. Not learned; kept small.
  */
-const NEWS_PRIORS: { kind: string; label: string; weight: number; applies: (rules: ScoreReason[]) => boolean }[] = [
+const MONTH =
+  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+/** A line that is only a date ("Thursday, February 23, 2006", "21 July 2017", "2017-07-21"): a dateline, not a claim. */
+const BARE_DATE = new RegExp(
+  `^\\W*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s+)?(?:${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}\\s+${MONTH},?\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2})\\W*$`,
+  'i',
+);
+
+const NEWS_PRIORS: {
+  kind: string;
+  label: string;
+  weight: number;
+  applies: (rules: ScoreReason[], sentence: string) => boolean;
+}[] = [
   {
     kind: 'stated_figure',
     label: 'states a figure as fact',
@@ -58,6 +71,12 @@ const NEWS_PRIORS: { kind: string; label: string; weight: number; applies: (rule
       const kinds = new Set(rules.map((r) => r.kind));
       return kinds.has('measure') && !kinds.has('hedge') && !kinds.has('question') && !kinds.has('opinion');
     },
+  },
+  {
+    kind: 'dateline',
+    label: 'only a date: states nothing',
+    weight: -3,
+    applies: (_rules, sentence) => BARE_DATE.test(sentence),
   },
 ];
 
@@ -95,7 +114,7 @@ export class Spotter {
       }
     }
     for (const prior of NEWS_PRIORS) {
-      if (prior.applies(reasons)) {
+      if (prior.applies(reasons, sentence)) {
         logit += prior.weight;
         reasons.push({ kind: prior.kind, label: prior.label, weight: prior.weight });
       }

@@ -54,6 +54,16 @@ describe('the shipped spotter', () => {
     }
   });
 
+  it('does not propose a bare dateline, but keeps a dated statement', () => {
+    const spotter = defaultSpotter();
+    for (const dateline of ['Thursday, February 23, 2006', 'Friday, July 21, 2017', '21 July 2017', '2017-07-21']) {
+      const { score, reasons } = spotter.score(dateline);
+      expect(score, dateline).toBeLessThan(spotter.threshold);
+      expect(reasons.map((r) => r.kind)).toContain('dateline');
+    }
+    expect(spotter.score('On February 23, 2006, the ministry said 40 people died.').score).toBeGreaterThan(spotter.threshold);
+  });
+
   it('flags attributed statements with figures in Wikinews articles as check-worthy', () => {
     let attributedWithFigures = 0;
     let flagged = 0;
