@@ -1,5 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import { JSDOM, VirtualConsole } from 'jsdom';
+import { ClaimbenchError } from '../../../shared/result';
 import { decodeBytes } from './decode';
 import type { ExtractedDocument } from './extract';
 import { normaliseText } from './extract';
@@ -65,12 +66,53 @@ function blockText(root: Element): string {
     .replace(/\n{3,}/g, '\n\n');
 }
 
+/**
+ * Deeper than any article page needs. Readability's time grows steeply with nesting (400 levels take
+ * seconds, 1,000 about a minute), so a page nested like this is refused rather than left to hang.
+ */
+const MAX_NESTING = 200;
+
+/** Container tags that only close explicitly: counted in the raw markup before jsdom sees it. */
+const CONTAINERS =
+  /<(\/?)(?:div|span|section|article|main|aside|nav|header|footer|table|ul|ol|blockquote|font|b|i|em|strong|a|form|center|figure)\b[^>]*?(\/?)>/gi;
+
+/** jsdom itself recurses on nesting (20,000 levels take 20 s, then overflow the stack): refuse before parsing. */
+function rawNestingExceeds(html: string, limit: number): boolean {
+  let depth = 0;
+  for (const m of html.matchAll(CONTAINERS)) {
+    if (m[2]) continue;
+    depth = m[1] ? Math.max(0, depth - 1) : depth + 1;
+    if (depth > limit) return true;
+  }
+  return false;
+}
+
+function nestingDepth(root: Element): number {
+  let deepest = 0;
+  const stack: [Element, number][] = [[root, 1]];
+  while (stack.length > 0) {
+    const [el, depth] = stack.pop()!;
+    if (depth > deepest) deepest = depth;
+    if (deepest > MAX_NESTING) break;
+    for (const child of Array.from(el.children)) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
+const tooDeep = () =>
+  new ClaimbenchError(
+    'UNSUPPORTED_FORMAT',
+    `This page nests its elements more than ${MAX_NESTING} levels deep, which no article does; it cannot be imported.`,
+  );
+
 /** Main text, title, byline, date and canonical URL. Scripts never run and nothing is fetched. */
 export function extractHtml(bytes: Uint8Array): ExtractedDocument {
   const decoded = decodeBytes(bytes, declaredCharset(bytes));
+  if (rawNestingExceeds(decoded.text, MAX_NESTING * 10)) throw tooDeep();
   const dom = new JSDOM(decoded.text, { virtualConsole: new VirtualConsole(), url: 'about:blank' });
   try {
     const doc = dom.window.document;
+    if (nestingDepth(doc.documentElement) > MAX_NESTING) throw tooDeep();
     const canonical =
       doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ??
       doc.querySelector('meta[property="og:url"]')?.getAttribute('content') ??

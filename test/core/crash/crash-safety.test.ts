@@ -93,7 +93,7 @@ describe('crash safety under SIGKILL', () => {
       for (const [run, delay] of delays.entries()) {
         await runAndKill(file, mode, run, delay);
         const ws = Workspace.open(file, who);
-        let exhausted = false;
+        let exhausted: boolean;
         try {
           expect(ws.db.pragma('integrity_check', { simple: true })).toBe('ok');
           scenario.verify(ws, fixtures.get(mode)!);

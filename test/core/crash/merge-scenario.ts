@@ -50,7 +50,11 @@ async function preparePool(dir: string): Promise<void> {
     fs.copyFileSync(base.file, file);
     const ctx = createTestContext(`Teammate ${k}`, file);
     const ids = await claimIds(ctx);
-    await call(ctx, 'claims.setVerdict', { ids: ids.filter((_, i) => i % (k + 2) === 0), verdict: VERDICTS[k % 3], rationale: `k${k}` });
+    await call(ctx, 'claims.setVerdict', {
+      ids: ids.filter((_, i) => i % (k + 2) === 0),
+      verdict: VERDICTS[k % 3],
+      rationale: `k${k}`,
+    });
     await call(ctx, 'notes.add', { claimId: ids[k]!, text: `Note from teammate ${k}` });
     await call(ctx, 'documents.createFromText', { text: story(`City ${k}`, 6), title: `Story ${k}` });
     await share(ctx, `teammate-${k}-a.claimbench-share`);
@@ -99,7 +103,8 @@ export const mergeScenario: Omit<CrashScenario, 'weight'> = {
     const whole = new Set(pool.filter((f) => fullyMerged(f, present)).flatMap((f) => f.hlcs));
     for (const f of pool) {
       const stray = f.hlcs.filter((h) => present.has(h) && !whole.has(h));
-      if (stray.length > 0) throw new Error(`${path.basename(f.path)} merged in part: ${stray.length} of ${f.hlcs.length} changes`);
+      if (stray.length > 0)
+        throw new Error(`${path.basename(f.path)} merged in part: ${stray.length} of ${f.hlcs.length} changes`);
     }
     assertTablesMatchLog(ws);
     for (const b of listBackups(ws.path)) if (!isGoodBackup(b.path)) throw new Error(`backup ${b.name} is damaged`);

@@ -12,7 +12,10 @@ function materialised(db: DB): Record<string, unknown[]> {
   const out: Record<string, unknown[]> = {};
   for (const spec of Object.values(ENTITIES as Record<string, EntitySpec>)) {
     const columns = ['id', ...Object.values(spec.fields).map((f) => f.column)];
-    out[spec.table] = db.prepare(`SELECT ${columns.join(', ')} FROM ${spec.table} ORDER BY id`).raw().all();
+    out[spec.table] = db
+      .prepare(`SELECT ${columns.join(', ')} FROM ${spec.table} ORDER BY id`)
+      .raw()
+      .all();
   }
   out.conflicts = db.prepare('SELECT entity, entity_id, field FROM conflicts ORDER BY 1, 2, 3').raw().all();
   return out;
@@ -37,7 +40,9 @@ export function assertTablesMatchLog(ws: Workspace): void {
       const a = JSON.stringify(actual[table]);
       const e = JSON.stringify(expected[table]);
       if (a !== e) {
-        throw new Error(`${table} differs from a replay of the change log (${actual[table]!.length} vs ${expected[table]!.length} rows)`);
+        throw new Error(
+          `${table} differs from a replay of the change log (${actual[table]!.length} vs ${expected[table]!.length} rows)`,
+        );
       }
     }
   } finally {

@@ -45,9 +45,7 @@ function filesForRun({ fixtures, run }: RunInfo): ImportedFile[] {
 
 function claimCounts(ws: Workspace): { id: string; title: string; origin: string | null; n: number }[] {
   return ws.db
-    .prepare(
-      'SELECT d.id, d.title, d.origin, (SELECT count(*) FROM claims c WHERE c.document_id = d.id) AS n FROM documents d',
-    )
+    .prepare('SELECT d.id, d.title, d.origin, (SELECT count(*) FROM claims c WHERE c.document_id = d.id) AS n FROM documents d')
     .all() as { id: string; title: string; origin: string | null; n: number }[];
 }
 

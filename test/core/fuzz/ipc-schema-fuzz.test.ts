@@ -54,7 +54,7 @@ const host: HostServices = {
  * checkout (which other people change meanwhile) for the names this fuzzer writes.
  */
 const WATCHED = [os.homedir(), '/', process.cwd(), path.dirname(process.cwd())];
-const FUZZ_NAME = /^(report\.|relative-report|again\.html|out\.claimbench|confined|saved|a\u0000b)/;
+const FUZZ_NAME = /^(report\.|relative-report|again\.html|out\.claimbench|confined|saved|a.b\.html)/;
 const listing = () =>
   WATCHED.map((d, i) => (i < 2 ? fs.readdirSync(d) : fs.readdirSync(d).filter((n) => FUZZ_NAME.test(n))).sort().join('|')).join(
     '\n',
@@ -98,26 +98,42 @@ function hints(op: OperationName): Omit<Hints, 'hostility'> {
   };
   const paths = fc.constantFrom(...sandboxPaths);
   const files = fc.constantFrom(
-    ...['encodings/uchardet/ru/koi8-r.txt', 'html/readability/rtl-1/source.html', 'docx/simple-list.docx', 'pdf/issue7872.pdf'].map(
-      (f) => fs.readFileSync(path.join(CORPUS, f)).toString('base64'),
-    ),
+    ...[
+      'encodings/uchardet/ru/koi8-r.txt',
+      'html/readability/rtl-1/source.html',
+      'docx/simple-list.docx',
+      'pdf/issue7872.pdf',
+    ].map((f) => fs.readFileSync(path.join(CORPUS, f)).toString('base64')),
   );
   return {
     hostile: hostileValue,
     texts: HOSTILE_TEXTS,
     forKey(key, schema: JsonSchema) {
       if (key === 'path' && op === 'report.export')
-        return fc.constantFrom('html', 'pdf', 'md', 'csv', 'json', 'jsonld', 'exe').map((ext) => path.join(sandbox, `report.${ext}`));
+        return fc
+          .constantFrom('html', 'pdf', 'md', 'csv', 'json', 'jsonld', 'exe')
+          .map((ext) => path.join(sandbox, `report.${ext}`));
       if (PATH_KEYS.has(key) && schema.type === 'string') return fc.oneof(paths, fc.string({ minLength: 1, maxLength: 30 }));
       if ((key === 'baseUrl' || key === 'url') && schema.type === 'string')
-        return fc.constantFrom('', 'https://example.org/checks', 'http://x', 'javascript:alert(1)', 'file:///etc/passwd', 'data:,x');
+        return fc.constantFrom(
+          '',
+          'https://example.org/checks',
+          'http://x',
+          'javascript:alert(1)',
+          'file:///etc/passwd',
+          'data:,x',
+        );
       if ((key === 'start' || key === 'end' || key === 'offset') && schema.type === 'integer')
         return fc.oneof({ weight: 3, arbitrary: fc.integer({ min: 0, max: 120 }) }, fc.integer({ min: -5, max: 2 ** 31 }));
       if (ID_KEYS.has(key) && schema.type === 'string')
         return fc.oneof({ weight: 3, arbitrary: idsFor[key] ?? any }, any, fc.string({ maxLength: 64 }));
-      if (key === 'jobId' && schema.type === 'string') return fc.oneof(fc.constantFrom(...jobIds), fc.stringMatching(/^[\w-]{1,64}$/));
+      if (key === 'jobId' && schema.type === 'string')
+        return fc.oneof(fc.constantFrom(...jobIds), fc.stringMatching(/^[\w-]{1,64}$/));
       if ((key === 'dataBase64' || key === 'base64') && schema.type === 'string')
-        return fc.oneof({ weight: 3, arbitrary: files }, fc.uint8Array({ maxLength: 300 }).map((b) => Buffer.from(b).toString('base64')));
+        return fc.oneof(
+          { weight: 3, arbitrary: files },
+          fc.uint8Array({ maxLength: 300 }).map((b) => Buffer.from(b).toString('base64')),
+        );
       if (key === 'name' && schema.maxLength === 500)
         return fc.constantFrom('a.txt', 'b.html', 'c.docx', 'd.pdf', 'e.md', 'f.rtf', '../../x.txt', 'noext');
       return null;
@@ -222,9 +238,10 @@ describe('IPC fuzzing with schema-derived inputs', () => {
           expect(internal, `${name} threw an unexpected error for ${JSON.stringify(input)?.slice(0, 300)}`).toEqual([]);
           expect(KNOWN_CODES, `${name} → ${r.error.code}: ${r.error.message}`).toContain(r.error.code);
           expect(r.error.message.trim().length).toBeGreaterThan(0);
-          expect(storeDigest(ctx.workspace.db), `${name} refused ${JSON.stringify(input)?.slice(0, 300)} but changed the store`).toBe(
-            before,
-          );
+          expect(
+            storeDigest(ctx.workspace.db),
+            `${name} refused ${JSON.stringify(input)?.slice(0, 300)} but changed the store`,
+          ).toBe(before);
         }),
         { numRuns: RUNS, seed: 20261128, endOnFailure: true },
       );

@@ -143,7 +143,9 @@ export function corruptPdf(r: Rng, b: Uint8Array): Uint8Array {
   }
   if (choice === 2) {
     return Buffer.from(
-      text.replace(/\/Length (\d+)/g, (m, n: string) => (r() < 0.5 ? `/Length ${pick(r, [0, 1, Number(n) * 1000, 2 ** 31])}` : m)),
+      text.replace(/\/Length (\d+)/g, (m, n: string) =>
+        r() < 0.5 ? `/Length ${pick(r, [0, 1, Number(n) * 1000, 2 ** 31])}` : m,
+      ),
       'latin1',
     );
   }
@@ -160,7 +162,10 @@ export function corruptPdf(r: Rng, b: Uint8Array): Uint8Array {
     }
   }
   // Object numbers that point at themselves or nowhere.
-  return Buffer.from(text.replace(/(\d+) 0 R/g, (m) => (r() < 0.3 ? `${int(r, 5)} 0 R` : m)), 'latin1');
+  return Buffer.from(
+    text.replace(/(\d+) 0 R/g, (m) => (r() < 0.3 ? `${int(r, 5)} 0 R` : m)),
+    'latin1',
+  );
 }
 
 const ENCODING_GARBAGE = [
@@ -179,7 +184,18 @@ const ENCODING_GARBAGE = [
 /** Text files in the wrong encoding: invalid sequences, stray BOMs, odd lengths for UTF-16/32. */
 export function encodingGarbage(r: Rng, b: Uint8Array): Uint8Array {
   const choice = int(r, 4);
-  if (choice === 0) return Buffer.concat([Buffer.from(pick(r, [[0xff, 0xfe], [0xfe, 0xff], [0xef, 0xbb, 0xbf], [0xff, 0xfe, 0, 0]])), b.subarray(int(r, 3))]);
+  if (choice === 0)
+    return Buffer.concat([
+      Buffer.from(
+        pick(r, [
+          [0xff, 0xfe],
+          [0xfe, 0xff],
+          [0xef, 0xbb, 0xbf],
+          [0xff, 0xfe, 0, 0],
+        ]),
+      ),
+      b.subarray(int(r, 3)),
+    ]);
   if (choice === 1) {
     const parts: Uint8Array[] = [];
     let last = 0;
@@ -197,11 +213,13 @@ export function encodingGarbage(r: Rng, b: Uint8Array): Uint8Array {
 
 const HOSTILE_MARKUP = [
   () => `<html><body>${'<div>'.repeat(20_000)}The ministry said 7 bridges closed.${'</div>'.repeat(20_000)}</body></html>`,
-  () => '<html><head><meta charset="utf-7"></head><body>+ADw-script+AD4-alert(1)+ADw-/script+AD4- Officials said 3%.</body></html>',
+  () =>
+    '<html><head><meta charset="utf-7"></head><body>+ADw-script+AD4-alert(1)+ADw-/script+AD4- Officials said 3%.</body></html>',
   () => '<html><head><meta charset="x-user-defined"></head><body><p>Prices rose 4% in May.</p></body></html>',
   () => '<html><head><meta charset="utf-16"></head><body><p>Prices rose 4% in May.</p></body></html>',
   () => '<script>while(true){}</script><p>The mayor said 12,000 homes were built.</p>',
-  () => '<iframe src="file:///etc/passwd"></iframe><img src="http://127.0.0.1:1/x.png"><link rel="stylesheet" href="http://127.0.0.1:1/s.css"><p>Text 5%.</p>',
+  () =>
+    '<iframe src="file:///etc/passwd"></iframe><img src="http://127.0.0.1:1/x.png"><link rel="stylesheet" href="http://127.0.0.1:1/s.css"><p>Text 5%.</p>',
   () => `<p title="${'a'.repeat(500_000)}">Unemployment fell to 3%.</p>`,
   () => `<p>${'&amp;'.repeat(100_000)}</p>`,
   () => '<svg><foreignObject><math><mi><style><img src=x onerror=alert(1)></style></mi></math></foreignObject></svg>',

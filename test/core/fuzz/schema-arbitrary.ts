@@ -62,10 +62,9 @@ function exact(schema: JsonSchema, hints: Hints, key: string): fc.Arbitrary<unkn
     case 'object': {
       const props = schema.properties ?? {};
       const required = new Set(schema.required ?? []);
-      const record = fc.record(
-        Object.fromEntries(Object.entries(props).map(([k, s]) => [k, nearValid(s, hints, k)])),
-        { requiredKeys: [...required].filter((k) => k in props) },
-      );
+      const record = fc.record(Object.fromEntries(Object.entries(props).map(([k, s]) => [k, nearValid(s, hints, k)])), {
+        requiredKeys: [...required].filter((k) => k in props),
+      });
       const stray = fc.dictionary(fc.constantFrom('__proto__', 'constructor', 'extra', 'id', ''), hints.hostile, { maxKeys: 1 });
       return fc.oneof(
         { weight: 9, arbitrary: record },
@@ -100,8 +99,8 @@ export function nearValid(schema: JsonSchema, hints: Hints, key = ''): fc.Arbitr
 
 /** A third of the inputs fully valid (so handlers run to the end), the rest with hostile fields. */
 export function schemaInputs(schema: JsonSchema, hints: Omit<Hints, 'hostility'>): fc.Arbitrary<unknown> {
-  return fc.oneof(
-    nearValid(schema, { ...hints, hostility: 0 }),
-    { weight: 2, arbitrary: nearValid(schema, { ...hints, hostility: 0.08 }) },
-  );
+  return fc.oneof(nearValid(schema, { ...hints, hostility: 0 }), {
+    weight: 2,
+    arbitrary: nearValid(schema, { ...hints, hostility: 0.08 }),
+  });
 }
