@@ -12,6 +12,7 @@ import { parseFile } from '../electron/core/ingest/parse';
 import { analyzeText } from '../shared/text/candidates';
 import { gumArticles } from '../test/helpers/corpus';
 import { median, report, round, timeMs, timeMsAsync } from './lib';
+import { CHROMIUM_ARGS, chromiumPath } from '../electron/core/report/pdf';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimbench-bench-ingest-'));
 
@@ -72,16 +73,8 @@ async function makePdf(pages: number): Promise<string> {
   }
   html.push('</body></html>');
   const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    executablePath: chromiumPath(),
+    args: CHROMIUM_ARGS,
   });
   try {
     const page = await browser.newPage();

@@ -17,6 +17,7 @@ import { Workspace } from '../electron/core/store/workspace';
 import { installBridge } from '../test/helpers/bridge';
 import { serveStatic } from '../test/helpers/static-server';
 import { median, percentile, report, round } from './lib';
+import { CHROMIUM_ARGS, chromiumPath } from '../electron/core/report/pdf';
 
 const CLAIMS = Number(process.env.BENCH_UI_CLAIMS ?? 100_000);
 const RUNS = 3;
@@ -71,16 +72,6 @@ function seed(ctx: CoreContext): void {
     }
   });
 }
-
-const LAUNCH_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** Marks, in the page's own clock, when the first claim row and the first empty state appear. */
 const PAINT_PROBE = () => {
@@ -176,7 +167,7 @@ async function main(): Promise<void> {
   const full = openWorkspace(path.join(dir, 'full.claimbench'));
   seed(full);
   const server = await serveStatic(rendererDir);
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: LAUNCH_ARGS });
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
   try {
     // Warm the browser and the core once, unmeasured.
     await timeToFirst(browser, server.url, empty, '__firstEmpty');

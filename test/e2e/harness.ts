@@ -6,6 +6,7 @@ import { Workspace } from '../../electron/core/store/workspace';
 import { installBridge, type TestBridge } from '../helpers/bridge';
 import { serveStatic, type StaticServer } from '../helpers/static-server';
 import { tempDir } from '../helpers/workspace';
+import { CHROMIUM_ARGS, chromiumPath } from '../../electron/core/report/pdf';
 
 export const RENDERER_DIR = path.resolve(import.meta.dirname, '../../out/renderer');
 export const SCREENSHOT_DIR = path.resolve(import.meta.dirname, '../../test-results/e2e');
@@ -88,16 +89,8 @@ export async function startHarness(): Promise<Harness> {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const server = await serveStatic(RENDERER_DIR);
   const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    executablePath: chromiumPath(),
+    args: CHROMIUM_ARGS,
   });
   return {
     browser,

@@ -4,7 +4,7 @@ import { CLAIM_COLUMNS, claimFromRow, type ClaimRow } from '../claims/rows';
 import type { DB } from '../store/open';
 import { CLAIM_ORDER, claimConditions, type ClaimFilters } from './claim-filter';
 import { cachedBetweenWrites, peekBetweenWrites } from './count-cache';
-import { prepared } from './statements';
+import { prepared } from '../store/statements';
 
 export interface ClaimListInput extends ClaimFilters {
   sort?: ClaimSort;

@@ -1,5 +1,5 @@
 import type { DB } from '../store/open';
-import { prepared } from './statements';
+import { prepared } from '../store/statements';
 
 interface Cache {
   stamp: string;

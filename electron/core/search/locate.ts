@@ -1,7 +1,7 @@
 import type { ClaimSort } from '../../../shared/evidence';
 import type { DB } from '../store/open';
 import { CLAIM_ORDER, claimConditions, type ClaimFilters } from './claim-filter';
-import { prepared } from './statements';
+import { prepared } from '../store/statements';
 
 /**
  * The position of one claim in the list the filters and sort give, or null when it is not listed.

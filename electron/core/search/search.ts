@@ -3,7 +3,7 @@ import type { DB } from '../store/open';
 import { claimConditions, type ClaimFilters } from './claim-filter';
 import { queryWords, toFtsQuery, toWholeWordFtsQuery } from './fts-query';
 import { foldWord, highlight, matchCounts } from './highlight';
-import { prepared } from './statements';
+import { prepared } from '../store/statements';
 
 export interface SearchInput extends ClaimFilters {
   query: string;

@@ -1,5 +1,5 @@
 import type { DB } from '../store/open';
-import { stmt } from './statements';
+import { prepared } from '../store/statements';
 
 /**
  * Fields where two people deciding differently without seeing each other is a conflict a person
@@ -34,7 +34,7 @@ export function parseSupersedes(text: string): string[] {
  * One head means everyone who wrote last had seen everything before; several mean concurrent edits.
  */
 export function fieldHeads(db: DB, entity: string, id: string, field: string): HeadChange[] {
-  const rows = stmt(db, 'SELECT hlc, supersedes, value FROM changes WHERE entity = ? AND entity_id = ? AND field = ?').all(
+  const rows = prepared(db, 'SELECT hlc, supersedes, value FROM changes WHERE entity = ? AND entity_id = ? AND field = ?').all(
     entity,
     id,
     field,
@@ -57,9 +57,9 @@ export function headsDisagree(heads: readonly HeadChange[]): boolean {
 export function refreshConflict(db: DB, entity: string, id: string, field: string): boolean {
   const conflicted = headsDisagree(fieldHeads(db, entity, id, field));
   if (conflicted) {
-    stmt(db, 'INSERT OR IGNORE INTO conflicts (entity, entity_id, field) VALUES (?, ?, ?)').run(entity, id, field);
+    prepared(db, 'INSERT OR IGNORE INTO conflicts (entity, entity_id, field) VALUES (?, ?, ?)').run(entity, id, field);
   } else {
-    stmt(db, 'DELETE FROM conflicts WHERE entity = ? AND entity_id = ? AND field = ?').run(entity, id, field);
+    prepared(db, 'DELETE FROM conflicts WHERE entity = ? AND entity_id = ? AND field = ?').run(entity, id, field);
   }
   return conflicted;
 }

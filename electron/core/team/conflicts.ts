@@ -3,7 +3,7 @@ import type { ConflictInfo, ConflictSide } from '../../../shared/team';
 import type { DB } from '../store/open';
 import { hlcTime } from '../store/recorder';
 import { fieldHeads } from './causal';
-import { stmt } from './statements';
+import { prepared } from '../store/statements';
 
 interface SideRow {
   hlc: string;
@@ -31,17 +31,17 @@ function decode(value: string | null): unknown {
 function companion(db: DB, claimId: string, field: 'verdict' | 'rationale', side: SideRow): unknown {
   const sameAction =
     side.action_id &&
-    (stmt(
+    (prepared(
       db,
       'SELECT value FROM changes WHERE entity = ? AND entity_id = ? AND field = ? AND action_id = ? ORDER BY hlc DESC LIMIT 1',
     ).get('claim', claimId, field, side.action_id) as { value: string | null } | undefined);
   if (sameAction) return decode(sameAction.value);
-  const earlier = stmt(
+  const earlier = prepared(
     db,
     'SELECT value FROM changes WHERE entity = ? AND entity_id = ? AND field = ? AND actor_id = ? AND hlc < ? ORDER BY hlc DESC LIMIT 1',
   ).get('claim', claimId, field, side.actor_id, side.hlc) as { value: string | null } | undefined;
   if (earlier) return decode(earlier.value);
-  const created = stmt(
+  const created = prepared(
     db,
     "SELECT value FROM changes WHERE entity = 'claim' AND entity_id = ? AND field = '$create' ORDER BY hlc LIMIT 1",
   ).get(claimId) as { value: string | null } | undefined;
@@ -54,7 +54,7 @@ function asVerdict(v: unknown): Verdict | null {
 
 function describeConflict(db: DB, r: ConflictRow): ConflictInfo {
   const heads = fieldHeads(db, 'claim', r.entity_id, r.field);
-  const byHlc = stmt(db, 'SELECT hlc, actor_id, author, action_id, value FROM changes WHERE hlc = ?');
+  const byHlc = prepared(db, 'SELECT hlc, actor_id, author, action_id, value FROM changes WHERE hlc = ?');
   const winner = heads[heads.length - 1]?.hlc;
   const sides: ConflictSide[] = heads.map((h) => {
     const row = byHlc.get(h.hlc) as SideRow;
@@ -77,7 +77,7 @@ function describeConflict(db: DB, r: ConflictRow): ConflictInfo {
 
 /** Open conflicts on live claims, in claim order; each side with its value, author, time and rationale. */
 export function listConflicts(db: DB, claimId?: string): ConflictInfo[] {
-  const rows = stmt(
+  const rows = prepared(
     db,
     `SELECT k.entity_id, k.field, c.text, c.document_id FROM conflicts k JOIN claims c ON c.id = k.entity_id
        WHERE k.entity = 'claim' AND c.deleted = 0 ${claimId ? 'AND k.entity_id = ?' : ''}
@@ -87,7 +87,7 @@ export function listConflicts(db: DB, claimId?: string): ConflictInfo[] {
 }
 
 export function conflictKeys(db: DB): Set<string> {
-  const rows = stmt(db, 'SELECT entity, entity_id, field FROM conflicts').all() as {
+  const rows = prepared(db, 'SELECT entity, entity_id, field FROM conflicts').all() as {
     entity: string;
     entity_id: string;
     field: string;

@@ -1,28 +1,14 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPERATION_NAMES } from '../../../shared/api';
-import type { ErrorCode } from '../../../shared/result';
 import { call, invoke } from '../../../electron/core/dispatch';
 import { createTestContext } from '../../helpers/workspace';
+import { KNOWN_CODES } from './fuzz-helpers';
 
 /**
  * Every operation in the contract, called with random and hostile inputs, must answer with a typed
  * envelope: never throw, never an INTERNAL error, and a refused call leaves the store unchanged.
  */
-const KNOWN_CODES: ErrorCode[] = [
-  'VALIDATION',
-  'NOT_FOUND',
-  'UNKNOWN_OPERATION',
-  'FORBIDDEN',
-  'NOT_A_WORKSPACE',
-  'NEWER_VERSION',
-  'CORRUPT',
-  'IO',
-  'UNSUPPORTED_FORMAT',
-  'DUPLICATE',
-  'CANCELLED',
-  'CONFLICT',
-];
 
 let ctx: ReturnType<typeof createTestContext>;
 let claimId = '';
