@@ -4,13 +4,14 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import type { CoreContext, IdentityStore } from '../../electron/core/context';
 import { Workspace } from '../../electron/core/store/workspace';
 import { installBridge, type TestBridge } from '../helpers/bridge';
+import { CORPUS_DIR, readGumArticle } from '../helpers/corpus';
 import { serveStatic, type StaticServer } from '../helpers/static-server';
 import { tempDir } from '../helpers/workspace';
 import { CHROMIUM_ARGS, chromiumPath } from '../../electron/core/report/pdf';
 
 export const RENDERER_DIR = path.resolve(import.meta.dirname, '../../out/renderer');
 export const SCREENSHOT_DIR = path.resolve(import.meta.dirname, '../../test-results/e2e');
-const CORPUS = path.resolve(import.meta.dirname, '../../../shared/corpus/news_en/gum_wikinews_conllu');
+const CORPUS = path.join(CORPUS_DIR, 'news_en', 'gum_wikinews_conllu');
 
 /** An identity that starts without a name, like the app on first launch. */
 export class MemoryIdentity implements IdentityStore {
@@ -44,24 +45,8 @@ export function openContext(author: string | null, file = path.join(tempDir('cla
 
 /** A GUM Wikinews article as a reader would paste it: headline, then paragraphs. */
 export function newsArticle(name: string): { title: string; text: string; sentences: string[] } {
-  const lines = fs.readFileSync(path.join(CORPUS, `GUM_news_${name}.conllu`), 'utf8').split('\n');
-  const title = lines.find((l) => l.startsWith('# meta::title = '))?.slice('# meta::title = '.length) ?? name;
-  const paragraphs: string[][] = [];
-  const sentences: string[] = [];
-  for (const line of lines) {
-    if (line === '# newpar' || line.startsWith('# newpar ')) paragraphs.push([]);
-    else if (line.startsWith('# text = ')) {
-      const sentence = line.slice('# text = '.length).trim();
-      sentences.push(sentence);
-      if (paragraphs.length === 0) paragraphs.push([]);
-      paragraphs[paragraphs.length - 1]!.push(sentence);
-    }
-  }
-  const text = paragraphs
-    .filter((p) => p.length > 0)
-    .map((p) => p.join(' '))
-    .join('\n\n');
-  return { title, text, sentences };
+  const article = readGumArticle(path.join(CORPUS, `GUM_news_${name}.conllu`));
+  return { title: article.title || name, text: article.text, sentences: article.sentences };
 }
 
 export const NEWS_ARTICLES = [
