@@ -55,25 +55,29 @@ export const HOSTILE_TEXTS = [
   '{{7*7}}',
 ];
 
-export const hostileString = fc.oneof(
-  fc.constantFrom(...HOSTILE_TEXTS),
-  fc.string(),
-  fc.string({ unit: 'grapheme', maxLength: 40 }),
-);
+/** Hostile and random strings; `extra` adds caller-specific texts (e.g. a placeholder for a real id). */
+export function hostileStrings(extra: readonly string[] = []): fc.Arbitrary<string> {
+  return fc.oneof(fc.constantFrom(...HOSTILE_TEXTS, ...extra), fc.string(), fc.string({ unit: 'grapheme', maxLength: 40 }));
+}
 
-/** Anything a compromised renderer could send through structured clone. */
-export const hostileValue: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
-  value: fc.oneof(
-    { depthSize: 'small' },
-    hostileString,
-    fc.integer(),
-    fc.double(),
-    fc.constantFrom(NaN, Infinity, -Infinity, -1, 0, 2 ** 53, null, undefined, true, false),
-    fc.array(tie('value'), { maxLength: 4 }),
-    fc.dictionary(
-      fc.oneof(hostileString, fc.constantFrom('id', 'ids', 'text', 'verdict', 'documentId', 'query', 'path', 'name')),
-      tie('value'),
-      { maxKeys: 5 },
+/** Anything a compromised renderer could send through structured clone, built from the given strings. */
+export function hostileValues(strings: fc.Arbitrary<string> = hostileStrings()): fc.Arbitrary<unknown> {
+  return fc.letrec((tie) => ({
+    value: fc.oneof(
+      { depthSize: 'small' },
+      strings,
+      fc.integer(),
+      fc.double(),
+      fc.constantFrom(NaN, Infinity, -Infinity, -1, 0, 2 ** 53, null, undefined, true, false),
+      fc.array(tie('value'), { maxLength: 4 }),
+      fc.dictionary(
+        fc.oneof(strings, fc.constantFrom('id', 'ids', 'text', 'verdict', 'documentId', 'query', 'path', 'name')),
+        tie('value'),
+        { maxKeys: 5 },
+      ),
     ),
-  ),
-})).value;
+  })).value;
+}
+
+export const hostileString = hostileStrings();
+export const hostileValue = hostileValues(hostileString);
