@@ -11,6 +11,7 @@ import type { BatchStatus, DocumentSentence, ImportOutcome, ReplaceTextResult } 
 import { claimListExtraShape, claimSort, evidenceApi } from './evidence-api';
 import { hostApi } from './host-api';
 import { reportApi } from './report';
+import { sessionsApi } from './sessions-api';
 import { teamApi } from './team-api';
 
 export type { OperationDef } from './operation';
@@ -129,6 +130,7 @@ export const api = {
   ...evidenceApi,
   ...reportApi,
   ...teamApi,
+  ...sessionsApi,
   ...hostApi,
 } as const;
 

@@ -11,6 +11,8 @@ import { searchHandlers } from './search/handlers';
 import { reportHandlers } from './report/handlers';
 import { sessionHandlers } from './session/handlers';
 import { teamHandlers } from './team/handlers';
+import { checkSessionHandlers } from './sessions/handlers';
+import { captureHandlers } from './capture/handlers';
 
 /** One handler per operation in shared/api.ts; the type makes a missing one a compile error. */
 export const handlers: Handlers = {
@@ -25,5 +27,7 @@ export const handlers: Handlers = {
   ...searchHandlers,
   ...reportHandlers,
   ...teamHandlers,
+  ...checkSessionHandlers,
+  ...captureHandlers,
   ...hostHandlers,
 };

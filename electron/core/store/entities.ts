@@ -83,6 +83,34 @@ export const ENTITIES = {
       deleted: b('deleted'),
     },
   },
+  checkSession: {
+    table: 'check_sessions',
+    fields: {
+      name: t('name', ''),
+      scope: j('scope', {}),
+      status: t('status', 'active'),
+      owner: t('owner', ''),
+      startedAt: t('started_at'),
+      endedAt: t('ended_at'),
+      elapsedMs: n('elapsed_ms', 0),
+      resumedAt: t('resumed_at'),
+      captureDocumentId: t('capture_document_id'),
+      summary: j('summary'),
+      deleted: b('deleted'),
+    },
+  },
+  transcriptChunk: {
+    table: 'transcript_chunks',
+    fields: {
+      documentId: t('document_id', ''),
+      seq: n('seq', 0),
+      speaker: t('speaker'),
+      prefix: t('prefix', ''),
+      text: t('text', ''),
+      capturedAt: t('captured_at'),
+      deleted: b('deleted'),
+    },
+  },
   note: {
     table: 'notes',
     fields: {

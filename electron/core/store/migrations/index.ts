@@ -3,8 +3,9 @@ import { migration001 } from './001-initial';
 import { migration002 } from './002-evidence';
 import { migration003 } from './003-team';
 import { migration004 } from './004-list-counts';
+import { migration005 } from './005-sessions';
 
 /** Every migration, in order. Append only: never edit or reorder a shipped migration. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,0 +1,318 @@
+/**
+ * Live capture: transcript chunks go into the change log as they arrive, the transcript's open
+ * tail is segmented and scored, and check-worthy sentences become claims in the session's queue,
+ * each with its speaker and capture time. One transaction per chunk: a chunk is stored with every
+ * claim it produced, or not at all.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Claim } from '../../../shared/domain';
+import { ClaimbenchError } from '../../../shared/result';
+import type { CaptureResult, CapturedSentence } from '../../../shared/sessions';
+import { closeSentences, type ClosedRange } from '../../../shared/capture/live-segment';
+import { splitSpeakerLabel } from '../../../shared/capture/speaker-label';
+import { attributionIn } from '../../../shared/spotting/claimant';
+import { defaultSpotter } from '../../../shared/spotting/index';
+import { makeAnchor } from '../../../shared/text/anchor';
+import { collapseWhitespace } from '../../../shared/text/whitespace';
+import { loadClaim } from '../claims/rows';
+import type { CoreContext } from '../context';
+import { spottingThreshold } from '../ingest/settings';
+import type { Writer } from '../store/recorder';
+import { prepared } from '../store/statements';
+import { enqueueClaim, nextInQueue } from '../sessions/queue';
+import { moveCursor } from '../sessions/clock';
+import { cursorOf } from '../sessions/rows';
+import { toCheckSession, type SessionRow } from '../sessions/rows';
+
+const PRONOUN = /^(?:he|she|they|it|we|i|you)$/i;
+
+interface Turn {
+  speaker: string | null;
+  text: string;
+}
+
+/** Line breaks normalised, control characters other than tab and newline dropped. */
+export function cleanChunk(text: string): string {
+  return text.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
+}
+
+/** Split a chunk where a line starts with a speaker label ("HARRIS: …"). */
+export function turnsOf(text: string, speaker: string | null): Turn[] {
+  const turns: Turn[] = [];
+  let current: { speaker: string | null; lines: string[] } = { speaker, lines: [] };
+  for (const line of cleanChunk(text).split('\n')) {
+    const labelled = splitSpeakerLabel(line);
+    if (labelled.speaker) {
+      if (current.lines.join('\n').trim()) turns.push({ speaker: current.speaker, text: current.lines.join('\n').trim() });
+      current = { speaker: labelled.speaker, lines: [labelled.text] };
+    } else current.lines.push(line);
+  }
+  if (current.lines.join('\n').trim()) turns.push({ speaker: current.speaker, text: current.lines.join('\n').trim() });
+  return turns;
+}
+
+interface CaptureState {
+  segmented_to: number;
+  last_speaker: string | null;
+}
+
+/** The state of one transcript during one capture transaction. */
+class TranscriptWriter {
+  readonly sentences: CapturedSentence[] = [];
+  readonly claims: Claim[] = [];
+  private readonly pendingClaims: string[] = [];
+  private text: string;
+  private state: CaptureState;
+  private readonly threshold: number;
+  private readonly capturedAt: string;
+
+  constructor(
+    private readonly ctx: CoreContext,
+    private readonly session: SessionRow,
+    private readonly documentId: string,
+    private readonly w: Writer,
+    now: number,
+  ) {
+    const db = ctx.workspace.db;
+    this.text = (prepared(db, 'SELECT text FROM documents WHERE id = ?').pluck().get(documentId) as string | undefined) ?? '';
+    this.state = (prepared(db, 'SELECT segmented_to, last_speaker FROM capture_state WHERE document_id = ?').get(documentId) as
+      CaptureState | undefined) ?? { segmented_to: this.text.length, last_speaker: null };
+    this.threshold = spottingThreshold(ctx.workspace);
+    this.capturedAt = new Date(now).toISOString();
+  }
+
+  get lastSpeaker(): string | null {
+    return this.state.last_speaker;
+  }
+
+  get openTail(): string {
+    return this.text.slice(this.state.segmented_to);
+  }
+
+  /** Append one speaker turn; returns where its text starts and ends in the transcript. */
+  appendTurn(turn: Turn): { start: number; end: number } {
+    const speaker = turn.speaker ?? this.state.last_speaker;
+    const newTurn = this.text === '' || speaker !== this.state.last_speaker;
+    if (newTurn) this.close(true);
+    // A sentence that was closed without its end (a hand capture, a pause) is followed by a new line.
+    const closedUnfinished = this.state.segmented_to >= this.text.length && !/[.!?…]["'”’»)\]]*$/u.test(this.text);
+    const prefix = newTurn
+      ? `${this.text === '' ? '' : '\n\n'}${speaker ? `${speaker}: ` : ''}`
+      : /\s$/.test(this.text)
+        ? ''
+        : closedUnfinished
+          ? '\n'
+          : ' ';
+    const seq =
+      ((prepared(this.ctx.workspace.db, 'SELECT max(seq) FROM transcript_chunks WHERE document_id = ?')
+        .pluck()
+        .get(this.documentId) as number | null) ?? 0) + 1;
+    this.w.create('transcriptChunk', randomUUID(), {
+      documentId: this.documentId,
+      seq,
+      speaker,
+      prefix,
+      text: turn.text,
+      capturedAt: this.capturedAt,
+    });
+    const start = this.text.length + prefix.length;
+    this.text += prefix + turn.text;
+    if (newTurn) this.state.segmented_to = start;
+    this.state.last_speaker = speaker;
+    return { start, end: this.text.length };
+  }
+
+  /** Segment and score what can be closed; `force` closes the sentence still waiting for its end. */
+  close(force: boolean): void {
+    const { closed, segmentedTo } = closeSentences(this.text, this.state.segmented_to, force);
+    for (const range of closed) this.addSentence(range, false);
+    this.state.segmented_to = segmentedTo;
+  }
+
+  /** The checker's own capture: the range becomes one claim whatever its score. */
+  captureByHand(range: { start: number; end: number }, speaker = this.state.last_speaker): void {
+    this.addSentence(range, true, speaker);
+    this.state.segmented_to = Math.max(this.state.segmented_to, range.end);
+  }
+
+  get segmentedTo(): number {
+    return this.state.segmented_to;
+  }
+
+  private addSentence(range: ClosedRange, byHand: boolean, speaker = this.state.last_speaker): void {
+    const text = collapseWhitespace(this.text.slice(range.start, range.end));
+    if (!text) return;
+    const { score, reasons } = defaultSpotter().score(text);
+    const checkWorthy = score >= this.threshold;
+    let claimId: string | null = null;
+    if (checkWorthy || byHand) {
+      claimId = randomUUID();
+      const attributed = attributionIn(text);
+      this.w.create('claim', claimId, {
+        documentId: this.documentId,
+        ordinal: range.start,
+        text,
+        anchor: makeAnchor(this.text, range.start, range.end),
+        claimant: attributed && !PRONOUN.test(attributed) ? attributed : speaker,
+        score,
+        reasons,
+        verdict: 'unverified',
+      });
+      enqueueClaim(
+        this.ctx.workspace.db,
+        this.session.id,
+        { claimId, score, documentId: this.documentId, ordinal: range.start, byHand, speaker, capturedAt: this.capturedAt },
+        this.capturedAt,
+      );
+    }
+    prepared(
+      this.ctx.workspace.db,
+      `INSERT OR REPLACE INTO capture_sentences (document_id, start, end, text, score, check_worthy, speaker, captured_at, claim_id, by_hand)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(this.documentId, range.start, range.end, text, score, checkWorthy ? 1 : 0, speaker, this.capturedAt, claimId, byHand ? 1 : 0);
+    this.sentences.push({ start: range.start, end: range.end, text, score, checkWorthy, speaker, capturedAt: this.capturedAt, claimId, byHand });
+    if (claimId) this.pendingClaims.push(claimId);
+  }
+
+  /** Write the derived text and the segmentation state (same transaction as the chunks). */
+  save(): void {
+    const db = this.ctx.workspace.db;
+    prepared(db, 'UPDATE documents SET text = ? WHERE id = ? AND text IS NOT ?').run(this.text, this.documentId, this.text);
+    prepared(
+      db,
+      `INSERT INTO capture_state (document_id, segmented_to, last_speaker) VALUES (?, ?, ?)
+       ON CONFLICT(document_id) DO UPDATE SET segmented_to = excluded.segmented_to, last_speaker = excluded.last_speaker`,
+    ).run(this.documentId, this.state.segmented_to, this.state.last_speaker);
+  }
+
+  collectClaims(): void {
+    for (const id of this.pendingClaims) this.claims.push(loadClaim(this.ctx.workspace.db, id));
+  }
+}
+
+/** With nothing to check before, the first captured claim becomes the current one. */
+function startCursorIfIdle(ctx: CoreContext, sessionId: string, now: number): void {
+  const cursor = cursorOf(ctx.workspace.db, sessionId);
+  if (cursor?.claim_id) return;
+  const next = nextInQueue(ctx.workspace.db, sessionId, null);
+  if (next) moveCursor(ctx.workspace.db, sessionId, next, now, true);
+}
+
+function captureDocument(row: SessionRow): string {
+  if (!row.capture_document_id) {
+    throw new ClaimbenchError('VALIDATION', `The session “${row.name}” has no live capture. Start a capture session to capture a transcript.`);
+  }
+  return row.capture_document_id;
+}
+
+function result(ctx: CoreContext, row: SessionRow, t: TranscriptWriter, seq: number, speaker: string | null, now: number): CaptureResult {
+  t.collectClaims();
+  return {
+    seq,
+    speaker,
+    capturedAt: new Date(now).toISOString(),
+    sentences: t.sentences,
+    claims: t.claims,
+    openTail: t.openTail,
+    session: toCheckSession(ctx.workspace.db, row, ctx.identity.get().actorId, now),
+  };
+}
+
+function chunkCount(ctx: CoreContext, documentId: string): number {
+  return prepared(ctx.workspace.db, 'SELECT count(*) FROM transcript_chunks WHERE document_id = ? AND deleted = 0')
+    .pluck()
+    .get(documentId) as number;
+}
+
+export interface AppendInput {
+  text: string;
+  speaker?: string;
+  byHand?: boolean;
+  /** Bytes of a transcript file consumed with this chunk (CLI), committed in the same transaction. */
+  consumed?: { source: string; bytes: number };
+}
+
+/** Append a chunk (one or more speaker turns) to a session's live transcript. */
+export function appendChunk(ctx: CoreContext, row: SessionRow, input: AppendInput, now = Date.now()): CaptureResult {
+  const documentId = captureDocument(row);
+  const turns = turnsOf(input.text, input.speaker?.trim() || null);
+  if (turns.length === 0 && !input.consumed) throw new ClaimbenchError('VALIDATION', 'Nothing to capture: the text is empty.');
+  const db = ctx.workspace.db;
+  let writer!: TranscriptWriter;
+  ctx.workspace.recorder.action(`Capture in “${row.name}”`, (w) => {
+    writer = new TranscriptWriter(ctx, row, documentId, w, now);
+    if (input.byHand && turns.length > 0) {
+      writer.close(true);
+      const range = writer.appendTurn({ speaker: turns[0]!.speaker, text: turns.map((t) => t.text).join(' ') });
+      writer.captureByHand(range);
+    } else {
+      for (const turn of turns) {
+        writer.appendTurn(turn);
+        writer.close(false);
+      }
+    }
+    writer.save();
+    startCursorIfIdle(ctx, row.id, now);
+    const draft = prepared(db, 'SELECT text FROM capture_drafts WHERE session_id = ?').pluck().get(row.id) as string | undefined;
+    if (draft !== undefined && draft.trim() === input.text.trim()) {
+      prepared(db, "UPDATE capture_drafts SET text = '', saved_at = ? WHERE session_id = ?").run(new Date(now).toISOString(), row.id);
+    }
+    if (input.consumed) {
+      prepared(
+        db,
+        `INSERT INTO capture_inputs (session_id, source, consumed) VALUES (?, ?, ?)
+         ON CONFLICT(session_id, source) DO UPDATE SET consumed = excluded.consumed`,
+      ).run(row.id, input.consumed.source, input.consumed.bytes);
+    }
+  });
+  return result(ctx, row, writer, chunkCount(ctx, documentId), writer.lastSpeaker, now);
+}
+
+/** Close the sentence still waiting for its end. */
+export function flushCapture(ctx: CoreContext, row: SessionRow, now = Date.now()): CaptureResult {
+  const documentId = captureDocument(row);
+  let writer!: TranscriptWriter;
+  ctx.workspace.recorder.action(`Capture in “${row.name}”`, (w) => {
+    writer = new TranscriptWriter(ctx, row, documentId, w, now);
+    writer.close(true);
+    writer.save();
+    startCursorIfIdle(ctx, row.id, now);
+  });
+  return result(ctx, row, writer, chunkCount(ctx, documentId), writer.lastSpeaker, now);
+}
+
+/** How many bytes of a transcript file this session has already captured (0 for a new file). */
+export function consumedBytes(ctx: CoreContext, sessionId: string, source: string): number {
+  return (
+    (prepared(ctx.workspace.db, 'SELECT consumed FROM capture_inputs WHERE session_id = ? AND source = ?')
+      .pluck()
+      .get(sessionId, source) as number | undefined) ?? 0
+  );
+}
+
+/** Make a claim by hand from a closed stretch of the transcript (a sentence the spotter passed over). */
+export function promoteRange(ctx: CoreContext, row: SessionRow, range: { start: number; end: number }, now = Date.now()): Claim {
+  const documentId = captureDocument(row);
+  const db = ctx.workspace.db;
+  const sentence = prepared(db, 'SELECT end, speaker, claim_id FROM capture_sentences WHERE document_id = ? AND start = ?').get(
+    documentId,
+    range.start,
+  ) as { end: number; speaker: string | null; claim_id: string | null } | undefined;
+  if (sentence?.claim_id && sentence.end === range.end) {
+    const live = prepared(db, 'SELECT 1 FROM claims WHERE id = ? AND deleted = 0').get(sentence.claim_id);
+    if (live) return loadClaim(db, sentence.claim_id);
+  }
+  let claimId: string | null = null;
+  ctx.workspace.undo.run('Capture a claim by hand', (w) => {
+    const writer = new TranscriptWriter(ctx, row, documentId, w, now);
+    if (range.end > writer.segmentedTo) {
+      throw new ClaimbenchError('VALIDATION', 'That text is still being captured; wait for its sentence to close.');
+    }
+    writer.captureByHand(range, sentence?.speaker ?? writer.lastSpeaker);
+    writer.save();
+    writer.collectClaims();
+    claimId = writer.claims[0]?.id ?? null;
+  });
+  if (!claimId) throw new ClaimbenchError('VALIDATION', 'There is no text in that range.');
+  return loadClaim(db, claimId);
+}

@@ -1,0 +1,22 @@
+import type { Handlers } from '../handler-types';
+import { listQueue } from './queue';
+import { act, endSession, focusClaim, getSession, listSessions, pauseSession, resumeSession, startSession } from './lifecycle';
+import { loadSessionRow } from './rows';
+import { sessionSummary } from './summary';
+
+export const checkSessionHandlers = {
+  'sessions.list': (_input, ctx) => listSessions(ctx),
+  'sessions.start': (input, ctx) => startSession(ctx, input),
+  'sessions.get': ({ id }, ctx) => getSession(ctx, id),
+  'sessions.queue': ({ id, ...opts }, ctx) => {
+    loadSessionRow(ctx.workspace.db, id);
+    return listQueue(ctx.workspace.db, id, opts);
+  },
+  'sessions.focus': ({ id, claimId }, ctx) => focusClaim(ctx, id, claimId),
+  'sessions.act': ({ id, claimId, action }, ctx) => act(ctx, id, claimId, action),
+  'sessions.pause': ({ id }, ctx) => pauseSession(ctx, id),
+  'sessions.resume': ({ id }, ctx) => resumeSession(ctx, id),
+  'sessions.end': ({ id }, ctx) => endSession(ctx, id),
+  'sessions.summary': ({ id, openLimit }, ctx) =>
+    sessionSummary(ctx.workspace.db, loadSessionRow(ctx.workspace.db, id), ctx.identity.get().actorId, Date.now(), openLimit),
+} satisfies Partial<Handlers>;

@@ -1,0 +1,201 @@
+/** Starting, pausing, resuming and ending a session, and moving through its queue. */
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type { ActResult, CheckSession, QueueAction } from '../../../shared/sessions';
+import type { sessionScopeSchema } from '../../../shared/sessions-api';
+import { ClaimbenchError } from '../../../shared/result';
+import { loadClaim } from '../claims/rows';
+import type { CoreContext } from '../context';
+import { flushCapture } from '../capture/append';
+import { chargeCurrent, moveCursor, pauseIfAbandoned, recordPause, touch } from './clock';
+import { enqueueScope, isQueued, nextInQueue, setItemState } from './queue';
+import { elapsedMs, listSessionRows, loadSessionRow, toCheckSession, type SessionRow } from './rows';
+import { summaryRecord } from './summary';
+
+type Scope = z.output<typeof sessionScopeSchema>;
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+function defaultName(ctx: CoreContext, scope: Scope, capture: boolean, now: number): string {
+  const day = new Date(now).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
+  if (capture) return `Live capture, ${day}`;
+  const firstDoc = scope.documentIds?.[0];
+  if (firstDoc && scope.documentIds!.length === 1) {
+    const title = ctx.workspace.db.prepare('SELECT title FROM documents WHERE id = ?').pluck().get(firstDoc) as string | undefined;
+    if (title) return title.slice(0, 120);
+  }
+  return `Session, ${day}`;
+}
+
+/** A session of this person's that has not ended (found paused if the app had left it running). */
+export function ownOpenSession(ctx: CoreContext, id: string, now: number): SessionRow {
+  const row = loadSessionRow(ctx.workspace.db, id);
+  const me = ctx.identity.get().actorId;
+  if (row.owner !== me) {
+    const owner = toCheckSession(ctx.workspace.db, row, me, now).ownerName;
+    throw new ClaimbenchError('FORBIDDEN', `This is ${owner}’s session; only they can work in it. Start your own session instead.`);
+  }
+  if (row.status === 'ended') throw new ClaimbenchError('VALIDATION', `The session “${row.name}” has ended.`);
+  return pauseIfAbandoned(ctx.workspace, row, now) ? loadSessionRow(ctx.workspace.db, id) : row;
+}
+
+/** A session this person may work in now: theirs, not ended. A paused session resumes on the first action. */
+export function workableSession(ctx: CoreContext, id: string, now: number): SessionRow {
+  const row = ownOpenSession(ctx, id, now);
+  if (row.status !== 'paused') {
+    touch(ctx.workspace.db, id, now);
+    return row;
+  }
+  resume(ctx, row, now);
+  return loadSessionRow(ctx.workspace.db, id);
+}
+
+function view(ctx: CoreContext, id: string, now: number): CheckSession {
+  return toCheckSession(ctx.workspace.db, loadSessionRow(ctx.workspace.db, id), ctx.identity.get().actorId, now);
+}
+
+/** Read a session; reading your own running session is the app's sign of life (see clock.ts). */
+export function getSession(ctx: CoreContext, id: string, now = Date.now()): CheckSession {
+  const row = loadSessionRow(ctx.workspace.db, id);
+  if (row.owner === ctx.identity.get().actorId && row.status === 'active') {
+    if (!pauseIfAbandoned(ctx.workspace, row, now)) touch(ctx.workspace.db, id, now);
+  }
+  return view(ctx, id, now);
+}
+
+export function listSessions(ctx: CoreContext, now = Date.now()): CheckSession[] {
+  const me = ctx.identity.get().actorId;
+  for (const row of listSessionRows(ctx.workspace.db)) if (row.owner === me) pauseIfAbandoned(ctx.workspace, row, now);
+  return listSessionRows(ctx.workspace.db).map((row) => toCheckSession(ctx.workspace.db, row, me, now));
+}
+
+export function startSession(
+  ctx: CoreContext,
+  input: { name?: string; scope?: Scope; capture?: { title?: string } },
+  now = Date.now(),
+): CheckSession {
+  const { workspace } = ctx;
+  const me = ctx.identity.get().actorId;
+  const scope = input.scope ?? {};
+  for (const docId of scope.documentIds ?? []) {
+    const live = workspace.db.prepare('SELECT 1 FROM documents WHERE id = ? AND deleted = 0').get(docId);
+    if (!live) throw new ClaimbenchError('NOT_FOUND', `No document with id ${docId}`);
+  }
+  const id = randomUUID();
+  const name = input.name?.trim() || defaultName(ctx, scope, !!input.capture, now);
+  workspace.db.transaction(() => {
+    // One running session per person: starting another pauses the one that was running.
+    for (const row of listSessionRows(workspace.db)) {
+      if (row.owner === me && row.status === 'active') {
+        chargeCurrent(workspace.db, row.id, now, false);
+        recordPause(workspace, row, now, `Pause session “${row.name}”`);
+      }
+    }
+    workspace.recorder.action(`Start session “${name}”`, (w) => {
+      let captureDocumentId: string | null = null;
+      if (input.capture) {
+        captureDocumentId = randomUUID();
+        w.create('document', captureDocumentId, {
+          title: input.capture.title?.trim() || name,
+          origin: 'Live capture',
+          publishedAt: iso(now).slice(0, 10),
+          text: '',
+          contentHash: '',
+        });
+        workspace.db.prepare('INSERT INTO capture_state (document_id, segmented_to) VALUES (?, 0)').run(captureDocumentId);
+      }
+      w.create('checkSession', id, {
+        name,
+        scope,
+        status: 'active',
+        owner: me,
+        startedAt: iso(now),
+        resumedAt: iso(now),
+        elapsedMs: 0,
+        captureDocumentId,
+      });
+    });
+    // A capture session with no scope starts empty and fills as claims are captured.
+    if (!input.capture || input.scope) enqueueScope(workspace.db, id, scope, iso(now));
+    moveCursor(workspace.db, id, nextInQueue(workspace.db, id, null), now, true);
+  })();
+  return view(ctx, id, now);
+}
+
+export function pauseSession(ctx: CoreContext, id: string, now = Date.now()): CheckSession {
+  const row = ownOpenSession(ctx, id, now);
+  if (row.status === 'active') {
+    ctx.workspace.db.transaction(() => {
+      chargeCurrent(ctx.workspace.db, id, now, false);
+      recordPause(ctx.workspace, row, now, `Pause session “${row.name}”`);
+    })();
+  }
+  return view(ctx, id, now);
+}
+
+function resume(ctx: CoreContext, row: SessionRow, now: number): void {
+  ctx.workspace.db.transaction(() => {
+    ctx.workspace.recorder.action(`Resume session “${row.name}”`, (w) => {
+      w.set('checkSession', row.id, 'status', 'active');
+      w.set('checkSession', row.id, 'resumedAt', iso(now));
+    });
+    touch(ctx.workspace.db, row.id, now);
+    chargeCurrent(ctx.workspace.db, row.id, now, true);
+  })();
+}
+
+export function resumeSession(ctx: CoreContext, id: string, now = Date.now()): CheckSession {
+  workableSession(ctx, id, now);
+  return view(ctx, id, now);
+}
+
+export function endSession(ctx: CoreContext, id: string, now = Date.now()): CheckSession {
+  const row = workableSession(ctx, id, now);
+  const { workspace } = ctx;
+  workspace.db.transaction(() => {
+    if (row.capture_document_id) flushCapture(ctx, row, now);
+    chargeCurrent(workspace.db, id, now, false);
+    const summary = summaryRecord(workspace.db, row, now);
+    const figures = `${summary.reviewed} reviewed, ${summary.skipped + summary.later + summary.pending} open`;
+    workspace.recorder.action(`End session “${row.name}”: ${figures}`, (w) => {
+      w.set('checkSession', id, 'elapsedMs', elapsedMs(row, now));
+      w.set('checkSession', id, 'resumedAt', null);
+      w.set('checkSession', id, 'status', 'ended');
+      w.set('checkSession', id, 'endedAt', iso(now));
+      w.set('checkSession', id, 'summary', summary);
+    });
+    moveCursor(workspace.db, id, null, now, false);
+  })();
+  return view(ctx, id, now);
+}
+
+function requireQueued(ctx: CoreContext, sessionId: string, claimId: string): void {
+  loadClaim(ctx.workspace.db, claimId);
+  if (!isQueued(ctx.workspace.db, sessionId, claimId)) {
+    throw new ClaimbenchError('NOT_FOUND', 'That claim is not in this session’s queue.');
+  }
+}
+
+export function focusClaim(ctx: CoreContext, id: string, claimId: string, now = Date.now()): CheckSession {
+  workableSession(ctx, id, now);
+  requireQueued(ctx, id, claimId);
+  ctx.workspace.db.transaction(() => {
+    chargeCurrent(ctx.workspace.db, id, now, false);
+    moveCursor(ctx.workspace.db, id, claimId, now, true);
+  })();
+  return view(ctx, id, now);
+}
+
+export function act(ctx: CoreContext, id: string, claimId: string, action: QueueAction, now = Date.now()): ActResult {
+  workableSession(ctx, id, now);
+  requireQueued(ctx, id, claimId);
+  const db = ctx.workspace.db;
+  let nextClaimId: string | null = null;
+  db.transaction(() => {
+    chargeCurrent(db, id, now, false);
+    setItemState(db, id, claimId, action, iso(now), loadClaim(db, claimId).verdict);
+    nextClaimId = action === 'reopen' ? claimId : nextInQueue(db, id, claimId);
+    moveCursor(db, id, nextClaimId, now, true);
+  })();
+  return { session: view(ctx, id, now), nextClaimId };
+}
