@@ -33,6 +33,7 @@ interface Turn {
 
 /** Line breaks normalised, control characters other than tab and newline dropped. */
 export function cleanChunk(text: string): string {
+  // eslint-disable-next-line no-control-regex -- dropping control characters is the point
   return text.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
 }
 
