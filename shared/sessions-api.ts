@@ -30,7 +30,10 @@ export const sessionsApi = {
         name: z.string().trim().max(200).optional(),
         scope: sessionScopeSchema.optional(),
         /** Start with live capture: a new transcript document whose claims join the queue as they are spotted. */
-        capture: z.object({ title: z.string().trim().max(300).optional() }).strict().optional(),
+        capture: z
+          .object({ title: z.string().trim().max(300).optional() })
+          .strict()
+          .optional(),
       })
       .strict(),
   ),

@@ -5,7 +5,8 @@
  * capitalised word and a colon ("Note: …") is not a label: a plain label must be all capitals.
  */
 const UPPER_LABEL = /^\s*([\p{Lu}][\p{Lu}\p{M}.'’\- ]{0,38}[\p{Lu}.)](?:\s*\([^()\n]{1,60}\))?)\s*:\s+/u;
-const TIMECODE_LABEL = /^\s*(\p{Lu}[\p{L}\p{M}.'’-]*(?: \p{Lu}[\p{L}\p{M}.'’-]*){0,3})\s*\(\s*\d{1,2}:\d{2}(?::\d{2})?\s*\)\s*:\s*/u;
+const TIMECODE_LABEL =
+  /^\s*(\p{Lu}[\p{L}\p{M}.'’-]*(?: \p{Lu}[\p{L}\p{M}.'’-]*){0,3})\s*\(\s*\d{1,2}:\d{2}(?::\d{2})?\s*\)\s*:\s*/u;
 
 export interface LabelledLine {
   speaker: string | null;

@@ -170,8 +170,29 @@ class TranscriptWriter {
       this.ctx.workspace.db,
       `INSERT OR REPLACE INTO capture_sentences (document_id, start, end, text, score, check_worthy, speaker, captured_at, claim_id, by_hand)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(this.documentId, range.start, range.end, text, score, checkWorthy ? 1 : 0, speaker, this.capturedAt, claimId, byHand ? 1 : 0);
-    this.sentences.push({ start: range.start, end: range.end, text, score, checkWorthy, speaker, capturedAt: this.capturedAt, claimId, byHand });
+    ).run(
+      this.documentId,
+      range.start,
+      range.end,
+      text,
+      score,
+      checkWorthy ? 1 : 0,
+      speaker,
+      this.capturedAt,
+      claimId,
+      byHand ? 1 : 0,
+    );
+    this.sentences.push({
+      start: range.start,
+      end: range.end,
+      text,
+      score,
+      checkWorthy,
+      speaker,
+      capturedAt: this.capturedAt,
+      claimId,
+      byHand,
+    });
     if (claimId) this.pendingClaims.push(claimId);
   }
 
@@ -201,12 +222,22 @@ function startCursorIfIdle(ctx: CoreContext, sessionId: string, now: number): vo
 
 function captureDocument(row: SessionRow): string {
   if (!row.capture_document_id) {
-    throw new ClaimbenchError('VALIDATION', `The session “${row.name}” has no live capture. Start a capture session to capture a transcript.`);
+    throw new ClaimbenchError(
+      'VALIDATION',
+      `The session “${row.name}” has no live capture. Start a capture session to capture a transcript.`,
+    );
   }
   return row.capture_document_id;
 }
 
-function result(ctx: CoreContext, row: SessionRow, t: TranscriptWriter, seq: number, speaker: string | null, now: number): CaptureResult {
+function result(
+  ctx: CoreContext,
+  row: SessionRow,
+  t: TranscriptWriter,
+  seq: number,
+  speaker: string | null,
+  now: number,
+): CaptureResult {
   t.collectClaims();
   return {
     seq,
@@ -256,7 +287,10 @@ export function appendChunk(ctx: CoreContext, row: SessionRow, input: AppendInpu
     startCursorIfIdle(ctx, row.id, now);
     const draft = prepared(db, 'SELECT text FROM capture_drafts WHERE session_id = ?').pluck().get(row.id) as string | undefined;
     if (draft !== undefined && draft.trim() === input.text.trim()) {
-      prepared(db, "UPDATE capture_drafts SET text = '', saved_at = ? WHERE session_id = ?").run(new Date(now).toISOString(), row.id);
+      prepared(db, "UPDATE capture_drafts SET text = '', saved_at = ? WHERE session_id = ?").run(
+        new Date(now).toISOString(),
+        row.id,
+      );
     }
     if (input.consumed) {
       prepared(

@@ -13,7 +13,8 @@ export const captureHandlers = {
     const now = Date.now();
     return flushCapture(ctx, workableSession(ctx, sessionId, now), now);
   },
-  'capture.feed': ({ sessionId, ...opts }, ctx) => captureFeed(ctx.workspace.db, loadSessionRow(ctx.workspace.db, sessionId), opts),
+  'capture.feed': ({ sessionId, ...opts }, ctx) =>
+    captureFeed(ctx.workspace.db, loadSessionRow(ctx.workspace.db, sessionId), opts),
   'capture.promote': ({ sessionId, start, end }, ctx) => {
     const now = Date.now();
     return promoteRange(ctx, workableSession(ctx, sessionId, now), { start, end }, now);

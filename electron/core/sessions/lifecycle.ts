@@ -21,7 +21,8 @@ function defaultName(ctx: CoreContext, scope: Scope, capture: boolean, now: numb
   if (capture) return `Live capture, ${day}`;
   const firstDoc = scope.documentIds?.[0];
   if (firstDoc && scope.documentIds!.length === 1) {
-    const title = ctx.workspace.db.prepare('SELECT title FROM documents WHERE id = ?').pluck().get(firstDoc) as string | undefined;
+    const title = ctx.workspace.db.prepare('SELECT title FROM documents WHERE id = ?').pluck().get(firstDoc) as
+      string | undefined;
     if (title) return title.slice(0, 120);
   }
   return `Session, ${day}`;
@@ -33,7 +34,10 @@ export function ownOpenSession(ctx: CoreContext, id: string, now: number): Sessi
   const me = ctx.identity.get().actorId;
   if (row.owner !== me) {
     const owner = toCheckSession(ctx.workspace.db, row, me, now).ownerName;
-    throw new ClaimbenchError('FORBIDDEN', `This is ${owner}’s session; only they can work in it. Start your own session instead.`);
+    throw new ClaimbenchError(
+      'FORBIDDEN',
+      `This is ${owner}’s session; only they can work in it. Start your own session instead.`,
+    );
   }
   if (row.status === 'ended') throw new ClaimbenchError('VALIDATION', `The session “${row.name}” has ended.`);
   return pauseIfAbandoned(ctx.workspace, row, now) ? loadSessionRow(ctx.workspace.db, id) : row;

@@ -60,7 +60,7 @@ export interface NewQueueItem {
 
 export function enqueueClaim(db: DB, sessionId: string, item: NewQueueItem, addedAt: string): void {
   const docRank = item.documentId
-    ? ((prepared(db, "SELECT created_at || id FROM documents WHERE id = ?").pluck().get(item.documentId) as string | undefined) ??
+    ? ((prepared(db, 'SELECT created_at || id FROM documents WHERE id = ?').pluck().get(item.documentId) as string | undefined) ??
       NO_DOCUMENT_RANK)
     : NO_DOCUMENT_RANK;
   prepared(
@@ -122,7 +122,14 @@ export function nextInQueue(db: DB, sessionId: string, exclude: string | null): 
 
 const ACTION_STATE: Record<QueueAction, QueueState> = { done: 'done', skip: 'skipped', later: 'later', reopen: 'pending' };
 
-export function setItemState(db: DB, sessionId: string, claimId: string, action: QueueAction, at: string, verdict: Verdict): void {
+export function setItemState(
+  db: DB,
+  sessionId: string,
+  claimId: string,
+  action: QueueAction,
+  at: string,
+  verdict: Verdict,
+): void {
   const state = ACTION_STATE[action];
   prepared(db, 'UPDATE session_items SET state = ?, decided_at = ?, verdict = ? WHERE session_id = ? AND claim_id = ?').run(
     state,

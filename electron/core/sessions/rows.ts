@@ -37,8 +37,10 @@ export function loadSessionRow(db: DB, id: string): SessionRow {
 }
 
 export function listSessionRows(db: DB): SessionRow[] {
-  return prepared(db, `SELECT ${SESSION_COLUMNS} FROM check_sessions WHERE deleted = 0 ORDER BY started_at DESC, id`).all() as
-    SessionRow[];
+  return prepared(
+    db,
+    `SELECT ${SESSION_COLUMNS} FROM check_sessions WHERE deleted = 0 ORDER BY started_at DESC, id`,
+  ).all() as SessionRow[];
 }
 
 /** Active time: what was banked at the last pause plus the running stretch. */

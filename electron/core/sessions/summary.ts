@@ -32,7 +32,9 @@ export function summaryRecord(db: DB, row: SessionRow, now: number): SessionSumm
       .all(row.id) as number[]
   ).filter((t) => t > 0);
   const captured = row.capture_document_id
-    ? (prepared(db, 'SELECT count(*) FROM claims WHERE document_id = ? AND deleted = 0').pluck().get(row.capture_document_id) as number)
+    ? (prepared(db, 'SELECT count(*) FROM claims WHERE document_id = ? AND deleted = 0')
+        .pluck()
+        .get(row.capture_document_id) as number)
     : 0;
   const speakers = row.capture_document_id
     ? (prepared(
@@ -68,7 +70,13 @@ export function sessionSummary(db: DB, row: SessionRow, myActorId: string, now: 
     `SELECT i.claim_id, c.text, i.state, c.verdict, i.speaker FROM session_items i
      JOIN claims c ON c.id = i.claim_id AND c.deleted = 0
      WHERE i.session_id = ? AND i.state <> 'done' ORDER BY ${OPEN_ORDER} LIMIT ?`,
-  ).all(row.id, openLimit + 1) as { claim_id: string; text: string; state: QueueState; verdict: Verdict; speaker: string | null }[];
+  ).all(row.id, openLimit + 1) as {
+    claim_id: string;
+    text: string;
+    state: QueueState;
+    verdict: Verdict;
+    speaker: string | null;
+  }[];
   const openItems: OpenItem[] = open
     .slice(0, openLimit)
     .map((r) => ({ claimId: r.claim_id, text: r.text, state: r.state, verdict: r.verdict, speaker: r.speaker }));
