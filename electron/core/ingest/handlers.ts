@@ -16,6 +16,7 @@ import { batchStatus, cancelBatch, importOne, startBatch } from './batch';
 import { importChosen } from './chosen';
 import { MAX_FILE_BYTES, normaliseText } from './extract';
 import { setSpottingThreshold, spottingThreshold } from './settings';
+import { capturedSentences, refuseTranscriptRewrite } from '../capture/document-sentences';
 
 function decodeFile(name: string, dataBase64: string): { name: string; bytes: Uint8Array } {
   const bytes = new Uint8Array(Buffer.from(dataBase64, 'base64'));
@@ -61,6 +62,8 @@ const api = {
   'ingest.sentences': ({ documentId }, { workspace }) => {
     const doc = loadDocument(workspace.db, documentId);
     const threshold = spottingThreshold(workspace);
+    const captured = capturedSentences(workspace.db, documentId, threshold);
+    if (captured) return { threshold, sentences: captured };
     const byRange = new Map<string, string>();
     for (const c of documentClaims(workspace.db, documentId))
       if (c.anchor) byRange.set(`${c.anchor.start}:${c.anchor.end}`, c.id);
@@ -79,6 +82,7 @@ const api = {
 
   'documents.replaceText': ({ id, text }, { workspace }) => {
     const doc = loadDocument(workspace.db, id);
+    refuseTranscriptRewrite(workspace.db, id);
     const newText = normaliseText(text);
     const claims = documentClaims(workspace.db, id);
     const placed: { claim: Claim; anchor: ReturnType<typeof makeAnchor> }[] = [];

@@ -220,4 +220,29 @@ describe('live capture', () => {
     }
     expect(fs.existsSync(target)).toBe(true);
   });
+
+  it('the document view shows a transcript as captured, and its text cannot be replaced', async () => {
+    const ctx = context();
+    const s = await call(ctx, 'sessions.start', { capture: {} });
+    const r = await call(ctx, 'capture.append', {
+      sessionId: s.id,
+      text: 'HARRIS: Good evening. We created 800,000 manufacturing jobs.\nTRUMP: Thank you.',
+    });
+    await call(ctx, 'capture.flush', { sessionId: s.id });
+    const { sentences } = await call(ctx, 'ingest.sentences', { documentId: s.captureDocumentId! });
+    expect(sentences.map((x) => [x.claimant, x.text])).toEqual([
+      ['HARRIS', 'Good evening.'],
+      ['HARRIS', 'We created 800,000 manufacturing jobs.'],
+      ['TRUMP', 'Thank you.'],
+    ]);
+    expect(sentences[1]!.claimId).toBe(r.claims[0]!.id);
+    const before = await call(ctx, 'documents.get', { id: s.captureDocumentId! });
+    await expect(call(ctx, 'documents.replaceText', { id: s.captureDocumentId!, text: 'Something else.' })).rejects.toMatchObject(
+      {
+        code: 'VALIDATION',
+        message: expect.stringContaining('live transcript'),
+      },
+    );
+    expect((await call(ctx, 'documents.get', { id: s.captureDocumentId! })).text).toBe(before.text);
+  });
 });
