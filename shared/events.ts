@@ -14,5 +14,8 @@ export const APP_EVENTS = [
   'menu:conflicts',
   'menu:sync',
   'menu:activity',
+  'menu:start-session',
+  'menu:start-capture',
+  'menu:sessions',
 ] as const;
 export type AppEvent = (typeof APP_EVENTS)[number];

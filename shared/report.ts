@@ -27,12 +27,17 @@ export type ReportSection = (typeof REPORT_SECTIONS)[number];
 
 const entityId = z.string().min(1).max(64);
 
-/** Which claims: all (empty scope), chosen documents, and/or the current filter (verdicts, text query). */
+/**
+ * Which claims: all (empty scope), chosen documents, and/or the current filter (verdicts, text
+ * query). With `sessionId`, only the claims in that checking session's queue (narrowed further by
+ * the other fields), and the report carries the session's summary.
+ */
 export const reportScopeSchema = z
   .object({
     documentIds: z.array(entityId).max(10_000).optional(),
     verdicts: z.array(z.enum(VERDICTS)).max(VERDICTS.length).optional(),
     query: z.string().max(2_000).optional(),
+    sessionId: entityId.optional(),
   })
   .strict();
 export type ReportScope = z.infer<typeof reportScopeSchema>;

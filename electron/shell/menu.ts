@@ -117,6 +117,16 @@ export function buildMenuTemplate({ appName, isMac, isDev, recent, actions }: Me
     ],
   };
 
+  const session: MenuItemConstructorOptions = {
+    label: '&Session',
+    submenu: [
+      { label: 'Start Checking Session…', accelerator: 'CmdOrCtrl+Shift+G', click: () => actions.send('menu:start-session') },
+      { label: 'Start Live Capture…', accelerator: 'CmdOrCtrl+Shift+L', click: () => actions.send('menu:start-capture') },
+      { type: 'separator' },
+      { label: 'Sessions…', click: () => actions.send('menu:sessions') },
+    ],
+  };
+
   const windowMenu: MenuItemConstructorOptions = {
     label: '&Window',
     role: 'windowMenu',
@@ -128,5 +138,5 @@ export function buildMenuTemplate({ appName, isMac, isDev, recent, actions }: Me
     submenu: [{ label: 'Keyboard Shortcuts', accelerator: 'CmdOrCtrl+/', click: () => actions.send('menu:shortcuts') }],
   };
 
-  return [...appMenu, file, edit, view, windowMenu, help];
+  return [...appMenu, file, edit, view, session, windowMenu, help];
 }

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { CircleCheck, Download, TriangleAlert } from 'lucide-react';
 import { useMemo, useState } from 'react';
 import type { DocumentSummary } from '../../shared/domain';
+import type { CheckSession } from '../../shared/sessions';
 import { REPORT_FORMAT_INFO, type ReportFormat, type ReportOptions } from '../../shared/report';
 import { call, errorMessage } from '../api/client';
 import { useOperationQuery } from '../api/queries';
@@ -13,6 +14,7 @@ import { ProgressBar, Spinner } from '../ui/Progress';
 import { draftFrom, optionsFrom, problemsOf, type ExportDraft } from './draft';
 import { ExportForm } from './ExportForm';
 import { ReportPreview } from './ReportPreview';
+import { offeredSession } from './session-scope';
 import { useExportRun, type ExportOutcome, type ExportRun } from './useExportRun';
 import { useReportPreview } from './useReportPreview';
 import './export.css';
@@ -20,10 +22,15 @@ import './export.css';
 /** The format last exported in this window; the options themselves are remembered per workspace. */
 let lastFormat: ReportFormat = 'html';
 
-export function ExportDialog() {
+/**
+ * `sessionId` offers that checking session as "This session" and picks it; without it, the
+ * dialog offers the session from the workbench state (renderer/export/session-scope.ts).
+ */
+export function ExportDialog({ sessionId }: { sessionId?: string | null } = {}) {
   const { state, dispatch } = useWorkbench();
   const exportRun = useExportRun();
   const open = state.dialog === 'export-report';
+  const offered = sessionId ? { sessionId, pick: true } : offeredSession(state);
   return (
     <Modal
       open={open}
@@ -32,12 +39,21 @@ export function ExportDialog() {
       description="Choose what goes into the report; the preview follows your choices. Exports keep running if you close this dialog."
       width={1180}
     >
-      {open && <ExportDialogBody {...exportRun} />}
+      {open && (
+        <ExportDialogBody key={offered.sessionId ?? ''} {...exportRun} sessionId={offered.sessionId} pickSession={offered.pick} />
+      )}
     </Modal>
   );
 }
 
-function ExportDialogBody({ run, outcome, start, cancel }: ReturnType<typeof useExportRun>) {
+function ExportDialogBody({
+  run,
+  outcome,
+  start,
+  cancel,
+  sessionId,
+  pickSession,
+}: ReturnType<typeof useExportRun> & { sessionId: string | null; pickSession: boolean }) {
   const remembered = useQuery({
     queryKey: ['report.options.get', {}],
     queryFn: () => call('report.options.get', {}),
@@ -46,8 +62,13 @@ function ExportDialogBody({ run, outcome, start, cancel }: ReturnType<typeof use
   });
   const session = useOperationQuery('session.get', {});
   const documents = useOperationQuery('documents.list', {});
+  const checkSession = useOperationQuery('sessions.get', { id: sessionId ?? '' }, sessionId !== null);
+  // A session that cannot be read (gone, say) is simply not offered.
+  const sessionPending = sessionId !== null && checkSession.isPending && !checkSession.error;
+  const offered = sessionId !== null && checkSession.data ? checkSession.data : null;
+  const draftSession = offered ? { id: offered.id, pick: pickSession } : null;
   if (remembered.error) return <p className="export-problem">{errorMessage(remembered.error)}</p>;
-  if (!remembered.data || !session.data || !documents.data) {
+  if (!remembered.data || !session.data || !documents.data || sessionPending) {
     return (
       <div className="export-layout export-layout-loading">
         <Spinner label="Loading your export settings…" />
@@ -56,8 +77,9 @@ function ExportDialogBody({ run, outcome, start, cancel }: ReturnType<typeof use
   }
   return (
     <ExportEditor
-      initial={draftFrom(remembered.data, lastFormat, session.data.author ?? '')}
+      initial={draftFrom(remembered.data, lastFormat, session.data.author ?? '', draftSession)}
       documents={documents.data}
+      checkSession={offered}
       run={run}
       outcome={outcome}
       onExport={(draft, options) => {
@@ -72,13 +94,14 @@ function ExportDialogBody({ run, outcome, start, cancel }: ReturnType<typeof use
 interface ExportEditorProps {
   initial: ExportDraft;
   documents: DocumentSummary[];
+  checkSession: CheckSession | null;
   run: ExportRun;
   outcome: ExportOutcome;
   onExport: (draft: ExportDraft, options: ReportOptions) => void;
   onCancel: () => void;
 }
 
-function ExportEditor({ initial, documents, run, outcome, onExport, onCancel }: ExportEditorProps) {
+function ExportEditor({ initial, documents, checkSession, run, outcome, onExport, onCancel }: ExportEditorProps) {
   const { filter } = useWorkbench();
   const [draft, setDraft] = useState(initial);
   const options = useMemo(() => optionsFrom(draft, filter), [draft, filter]);
@@ -116,6 +139,7 @@ function ExportEditor({ initial, documents, run, outcome, onExport, onCancel }: 
         problems={problems}
         documents={documents}
         filter={filter}
+        session={checkSession}
         onChange={(patch) => setDraft((d) => ({ ...d, ...patch }))}
       />
       <div className="export-side">

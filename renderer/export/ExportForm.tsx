@@ -1,4 +1,5 @@
 import type { DocumentSummary } from '../../shared/domain';
+import type { CheckSession } from '../../shared/sessions';
 import type { ClaimFilter } from '../claims/useClaimPages';
 import type { DraftProblems, ExportDraft } from './draft';
 import { DATA_FORMATS, SECTION_CHOICES } from './formats';
@@ -10,6 +11,7 @@ interface ExportFormProps {
   problems: DraftProblems;
   documents: DocumentSummary[];
   filter: ClaimFilter;
+  session?: CheckSession | null;
   onChange: (patch: Partial<ExportDraft>) => void;
 }
 
@@ -67,7 +69,7 @@ function Field({
   );
 }
 
-export function ExportForm({ draft, problems, documents, filter, onChange }: ExportFormProps) {
+export function ExportForm({ draft, problems, documents, filter, session, onChange }: ExportFormProps) {
   const common = { draft, problems, onChange };
   return (
     <div className="export-form">
@@ -77,6 +79,7 @@ export function ExportForm({ draft, problems, documents, filter, onChange }: Exp
         documentIds={draft.documentIds}
         documents={documents}
         filter={filter}
+        session={session}
         problem={problems.scope}
         onMode={(scopeMode) => onChange({ scopeMode })}
         onDocuments={(documentIds) => onChange({ documentIds })}

@@ -1,4 +1,5 @@
 import type { DocumentSummary } from '../../shared/domain';
+import type { CheckSession } from '../../shared/sessions';
 import type { ClaimFilter } from '../claims/useClaimPages';
 import { describeFilter, type ScopeMode } from './draft';
 
@@ -7,6 +8,8 @@ interface ScopePickerProps {
   documentIds: string[];
   documents: DocumentSummary[];
   filter: ClaimFilter;
+  /** The checking session the dialog was opened for; offered as "This session". */
+  session?: CheckSession | null;
   problem?: string;
   onMode: (mode: ScopeMode) => void;
   onDocuments: (ids: string[]) => void;
@@ -16,7 +19,14 @@ function claimsOf(d: DocumentSummary): string {
   return `${d.claimCount.toLocaleString()} ${d.claimCount === 1 ? 'claim' : 'claims'}`;
 }
 
-export function ScopePicker({ mode, documentIds, documents, filter, problem, onMode, onDocuments }: ScopePickerProps) {
+/** "“Leaders’ debate” · 14 claims in the queue, 9 reviewed" */
+function describeSession(session: CheckSession): string {
+  const { total, done } = session.counts;
+  const claims = `${total.toLocaleString()} ${total === 1 ? 'claim' : 'claims'} in the queue`;
+  return `“${session.name || 'Untitled session'}” · ${claims}, ${done.toLocaleString()} reviewed, with the session summary`;
+}
+
+export function ScopePicker({ mode, documentIds, documents, filter, session, problem, onMode, onDocuments }: ScopePickerProps) {
   const chosen = new Set(documentIds);
   const title = (id: string) => documents.find((d) => d.id === id)?.title;
   const option = (value: ScopeMode, label: string, detail: string) => (
@@ -33,6 +43,7 @@ export function ScopePicker({ mode, documentIds, documents, filter, problem, onM
     <fieldset className="export-fieldset">
       <legend className="section-title">Claims</legend>
       <div className="scope-options">
+        {session && option('session', 'This session', describeSession(session))}
         {option(
           'all',
           'Whole workspace',

@@ -1,6 +1,7 @@
 /**
  * The export dialog's working state and how it maps to the core's ReportOptions: the scope is
- * chosen as a mode (whole workspace, chosen documents, the claim list's current filter).
+ * chosen as a mode (whole workspace, chosen documents, the claim list's current filter, or the
+ * checking session the dialog was opened for).
  */
 import { VERDICT_LABELS } from '../../shared/domain';
 import {
@@ -12,7 +13,7 @@ import {
 } from '../../shared/report';
 import type { ClaimFilter } from '../claims/useClaimPages';
 
-export type ScopeMode = 'all' | 'documents' | 'filter';
+export type ScopeMode = 'all' | 'documents' | 'filter' | 'session';
 
 export interface ExportDraft {
   format: ReportFormat;
@@ -24,6 +25,8 @@ export interface ExportDraft {
   scopeMode: ScopeMode;
   /** The documents ticked in 'documents' mode (kept when switching modes). */
   documentIds: string[];
+  /** The session offered as "This session" (the one open in the session view), else null. */
+  sessionId: string | null;
 }
 
 export function filterScope(filter: ClaimFilter): ReportScope {
@@ -53,9 +56,21 @@ export function describeFilter(filter: ClaimFilter, documentTitle: (id: string) 
  * The remembered options as a draft. A remembered verdict or text filter is taken to mean
  * "the current filter" (which is re-read from the claim list); document ids alone are a choice.
  */
-export function draftFrom(options: ReportOptions, format: ReportFormat, fallbackAuthor: string): ExportDraft {
+export function draftFrom(
+  options: ReportOptions,
+  format: ReportFormat,
+  fallbackAuthor: string,
+  session: { id: string; pick: boolean } | null = null,
+): ExportDraft {
   const { scope } = options;
-  const scopeMode: ScopeMode = scope.verdicts?.length || scope.query ? 'filter' : scope.documentIds?.length ? 'documents' : 'all';
+  // Opened from a session's summary: that session is what the person came to export.
+  const scopeMode: ScopeMode = session?.pick
+    ? 'session'
+    : scope.verdicts?.length || scope.query
+      ? 'filter'
+      : scope.documentIds?.length
+        ? 'documents'
+        : 'all';
   return {
     format,
     title: options.title,
@@ -64,7 +79,8 @@ export function draftFrom(options: ReportOptions, format: ReportFormat, fallback
     baseUrl: options.baseUrl,
     sections: { ...options.sections },
     scopeMode,
-    documentIds: scopeMode === 'documents' ? [...(scope.documentIds ?? [])] : [],
+    documentIds: scope.documentIds?.length && !scope.verdicts?.length && !scope.query ? [...scope.documentIds] : [],
+    sessionId: session?.id ?? null,
   };
 }
 
@@ -74,7 +90,9 @@ export function optionsFrom(draft: ExportDraft, filter: ClaimFilter): ReportOpti
       ? { documentIds: draft.documentIds }
       : draft.scopeMode === 'filter'
         ? filterScope(filter)
-        : {};
+        : draft.scopeMode === 'session' && draft.sessionId
+          ? { sessionId: draft.sessionId }
+          : {};
   return {
     title: draft.title,
     organisation: draft.organisation,
@@ -100,6 +118,7 @@ export function problemsOf(draft: ExportDraft, options: ReportOptions): DraftPro
     }
   }
   if (draft.scopeMode === 'documents' && draft.documentIds.length === 0) problems.scope = 'Tick at least one document.';
+  if (draft.scopeMode === 'session' && !draft.sessionId) problems.scope = 'Open a checking session to export it.';
   if (draft.format === 'claimreview') {
     if (!draft.organisation.trim()) problems.organisation ??= 'ClaimReview names the publishing organisation.';
     if (!draft.baseUrl.trim()) problems.baseUrl ??= 'ClaimReview links each review to this address.';

@@ -15,6 +15,7 @@ interface ReportFlags {
   document: string[];
   verdict: string[];
   query?: string;
+  session?: string;
   title?: string;
   organisation?: string;
   byline?: string;
@@ -40,11 +41,12 @@ function optionsFrom(flags: ReportFlags): ReportOptionsPatch {
   if (flags.organisation !== undefined) patch.organisation = flags.organisation;
   if (flags.byline !== undefined) patch.author = flags.byline;
   if (flags.baseUrl !== undefined) patch.baseUrl = flags.baseUrl;
-  if (flags.document.length || flags.verdict.length || flags.query !== undefined) {
+  if (flags.document.length || flags.verdict.length || flags.query !== undefined || flags.session !== undefined) {
     patch.scope = {
       ...(flags.document.length ? { documentIds: flags.document } : {}),
       ...(flags.verdict.length ? { verdicts: [...new Set(flags.verdict.map(parseVerdict))] } : {}),
       ...(flags.query !== undefined ? { query: flags.query } : {}),
+      ...(flags.session !== undefined ? { sessionId: flags.session } : {}),
     };
   }
   return parseOrThrow(reportOptionsPatchSchema, patch, 'options');
@@ -60,6 +62,7 @@ export function registerReportCommands(program: Command, io: CliIO): void {
     .option('--document <id>', 'only this document (repeatable)', collectValues, [])
     .option('--verdict <verdict>', 'only claims with this verdict (repeatable)', collectValues, [])
     .option('--query <text>', 'only claims whose text or claimant contains this')
+    .option('--session <id>', 'the claims of this checking session, with its summary')
     .option('--title <text>', 'report title (default: the remembered one)')
     .option('--organisation <name>', 'publishing organisation (required for claimreview)')
     .option('--byline <name>', 'report author shown under the title')
@@ -67,7 +70,9 @@ export function registerReportCommands(program: Command, io: CliIO): void {
     .action(async (file: string, flags: ReportFlags) => {
       const format = parseFormat(flags.format);
       const patch = optionsFrom(flags);
-      const model = await withWorkspace(file, program.opts(), async (ctx) => modelFor(ctx.workspace, patch));
+      const model = await withWorkspace(file, program.opts(), async (ctx) =>
+        modelFor(ctx.workspace, patch, ctx.identity.get().actorId),
+      );
       let content: string | Buffer;
       let warnings: string[] = [];
       if (format === 'pdf') {

@@ -10,6 +10,7 @@ import { CREATE_FIELD } from '../store/entities';
 import type { DB } from '../store/open';
 import { hlcTime } from '../store/recorder';
 import { loadConflictedClaimIds, loadEvidence } from './evidence';
+import { loadSessionReportData, type SessionReportData } from './session';
 import { REPORT_SCHEMA_VERSION, type ReportClaim, type ReportDocument, type ReportModel } from './schema';
 
 export const VERDICT_RATING: Record<Verdict, number> = { disputed: 1, unverified: 2, sourced: 3 };
@@ -23,6 +24,8 @@ export interface BuildInput {
   options: ReportOptions;
   /** Injected so tests and goldens can pin the time. */
   now?: Date;
+  /** Who is exporting: decides whether a session's figures are live (theirs) or as recorded (a teammate's). */
+  actorId?: string;
 }
 
 /**
@@ -65,9 +68,13 @@ interface DocumentRow {
   content_hash: string;
 }
 
-function selectClaims(db: DB, scope: ReportOptions['scope']): ClaimRow[] {
+function selectClaims(db: DB, scope: ReportOptions['scope'], session: SessionReportData | null): ClaimRow[] {
   const where = ['c.deleted = 0'];
   const params: unknown[] = [];
+  if (session) {
+    where.push(session.claimCondition.sql);
+    params.push(...session.claimCondition.params);
+  }
   if (scope.documentIds && scope.documentIds.length > 0) {
     where.push('c.document_id IN (SELECT value FROM json_each(?))');
     params.push(JSON.stringify(scope.documentIds));
@@ -159,12 +166,13 @@ function emptyCounts() {
   return { total: 0, sourced: 0, disputed: 0, unverified: 0 };
 }
 
-export function buildReportModel({ db, workspaceName, options, now = new Date() }: BuildInput): ReportModel {
+export function buildReportModel({ db, workspaceName, options, now = new Date(), actorId }: BuildInput): ReportModel {
   // One read transaction, so the claims, the evidence and the fingerprint describe the same state.
   return db
     .transaction(() => {
       const scope = options.scope;
-      const claims = selectClaims(db, scope);
+      const session = scope.sessionId ? loadSessionReportData(db, scope.sessionId, actorId, now.getTime()) : null;
+      const claims = selectClaims(db, scope, session);
       const decisions = loadDecisions(db);
       const evidence = loadEvidence(db);
       const conflicted = loadConflictedClaimIds(db);
@@ -262,6 +270,8 @@ export function buildReportModel({ db, workspaceName, options, now = new Date() 
           })),
           notes: evidence.notesByClaim.get(c.id) ?? [],
         };
+        const queued = session?.items.get(c.id);
+        if (queued) claim.session = { ...queued };
         doc.claims.push(claim);
         doc.counts.total++;
         doc.counts[c.verdict]++;
@@ -289,11 +299,13 @@ export function buildReportModel({ db, workspaceName, options, now = new Date() 
           documentIds: scope.documentIds?.length ? [...scope.documentIds] : null,
           verdicts: scope.verdicts?.length ? [...scope.verdicts] : null,
           query: scope.query?.trim() || null,
+          ...(session ? { sessionId: session.session.id } : {}),
         },
         workspace: { name: workspaceName, id: workspaceId, ...fp },
         summary,
         documents: [...documents.values()],
         attachments,
+        ...(session ? { session: session.session } : {}),
       } satisfies ReportModel;
     })
     .deferred();

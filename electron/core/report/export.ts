@@ -73,7 +73,12 @@ async function renderBytes(
 export async function exportReport(request: ExportRequest, ctx: CoreContext): Promise<ExportedReport> {
   const target = checkExportPath(request.path, request.format);
   const options = mergeOptions(loadReportOptions(ctx.workspace), request.options);
-  const model = buildReportModel({ db: ctx.workspace.db, workspaceName: ctx.workspace.name, options });
+  const model = buildReportModel({
+    db: ctx.workspace.db,
+    workspaceName: ctx.workspace.name,
+    options,
+    actorId: ctx.identity.get().actorId,
+  });
   const job = request.jobId ? reportJobs.start(request.jobId, model.summary.total) : null;
   try {
     if (job) {

@@ -19,6 +19,35 @@ export function formatDateTime(iso: string): string {
   return Number.isNaN(d.getTime()) ? iso : `${DATE_TIME.format(d)} UTC`;
 }
 
+const CLOCK = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'UTC',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** "4 March 2026, 21:03:12 UTC": to the second, for moments of a live event. */
+export function formatMoment(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : `${CLOCK.format(d)} UTC`;
+}
+
+/** "1 h 05 min", "12 min 30 s", "45 s": a span of working time. */
+export function formatDuration(ms: number): string {
+  if (ms > 0 && ms < 500) return 'under 1 s';
+  const totalSeconds = Math.max(0, Math.round(ms / 1000));
+  const h = Math.floor(totalSeconds / 3600);
+  const m = Math.floor((totalSeconds % 3600) / 60);
+  const sec = totalSeconds % 60;
+  if (h > 0) return `${h} h ${String(m).padStart(2, '0')} min`;
+  if (m > 0) return sec ? `${m} min ${sec} s` : `${m} min`;
+  return `${sec} s`;
+}
+
 /** A published date as given: ISO dates are spelled out, anything else is shown verbatim. */
 export function formatDate(value: string): string {
   if (!/^\d{4}-\d{2}-\d{2}/.test(value)) return value;
@@ -37,8 +66,10 @@ export function percent(part: number, whole: number): string {
 /** One sentence that says which claims the report covers. */
 export function describeScope(model: ReportModel): string {
   const parts: string[] = [];
+  if (model.session) parts.push(`checking session “${model.session.name || 'Untitled session'}”`);
   const docs = model.scope.documentIds;
-  parts.push(docs ? `${plural(docs.length, 'chosen document')}` : 'all documents');
+  if (docs) parts.push(plural(docs.length, 'chosen document'));
+  else if (!model.session) parts.push('all documents');
   if (model.scope.verdicts) parts.push(`verdict ${model.scope.verdicts.map((v) => VERDICT_LABELS[v]).join(' or ')}`);
   if (model.scope.query) parts.push(`matching “${model.scope.query}”`);
   return `Covers ${parts.join(', ')}.`;

@@ -58,6 +58,28 @@ p { margin: 0 0 8px; }
 .summary dt { display: flex; } .summary dd { margin: 0; text-align: right; font-variant-numeric: tabular-nums; }
 .chart { width: 100%; height: auto; font-family: var(--sans); }
 .fingerprint { font: 11px/1.4 ui-monospace, 'DejaVu Sans Mono', monospace; color: var(--muted); word-break: break-all; }
+section.session { margin: 0 0 22px; padding: 18px 20px 16px; border: 1px solid var(--rule); border-top: 4px solid var(--accent); border-radius: 4px; }
+section.session h2 { margin-bottom: 2px; }
+section.session h3 { margin: 18px 0 6px; }
+.session-name { font: 700 17px/1.35 var(--serif); margin: 0 0 12px; }
+.session-facts { display: grid; grid-template-columns: repeat(auto-fit, minmax(128px, 1fr)); gap: 8px 18px; margin: 0 0 16px; font: 13.5px/1.35 var(--sans); }
+.session-facts dt { font-size: 11px; font-weight: 700; text-transform: uppercase; letter-spacing: 0.06em; color: var(--muted); }
+.session-facts dd { margin: 2px 0 0; }
+.session-facts .wide { grid-column: 1 / -1; }
+.session-figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(128px, 1fr)); gap: 10px; font-family: var(--sans); }
+.session-figures .figure { background: var(--wash); border-radius: 4px; padding: 10px 12px; }
+.session-figures .value { display: block; font: 700 24px/1.1 var(--sans); font-variant-numeric: tabular-nums; }
+.session-figures .label { display: block; font-size: 13px; font-weight: 700; margin-top: 3px; }
+.session-figures .detail { display: block; font-size: 12px; color: var(--muted); margin-top: 2px; }
+ol.open-items { margin: 0; padding: 0; list-style: none; font-size: 14px; }
+ol.open-items li { display: flex; gap: 10px; align-items: baseline; padding: 4px 0; border-bottom: 1px dotted var(--rule); }
+ol.open-items .open-text { flex: 1; }
+ol.open-items a { color: var(--ink); text-decoration: none; }
+.queue-state { display: inline-block; flex: none; min-width: 10.5em; font: 700 11px/1.4 var(--sans); text-transform: uppercase; letter-spacing: 0.05em; color: var(--muted); }
+.queue-state.state-done { color: ${VERDICT_COLOURS.sourced.ink}; } .queue-state.state-later { color: ${VERDICT_COLOURS.unverified.ink}; }
+.queue-state.state-skipped { color: #7a2e00; }
+.claim-session { display: flex; gap: 10px; align-items: baseline; margin: 8px 0 0 20px; }
+.claim-session .queue-state { min-width: 0; padding: 1px 7px; border: 1px solid currentColor; border-radius: 3px; }
 nav.toc ol { margin: 0; padding: 0; list-style: none; font-size: 13.5px; }
 nav.toc li { display: flex; gap: 8px; align-items: baseline; padding: 3px 0; border-bottom: 1px dotted var(--rule); }
 nav.toc li .icon { align-self: center; }
@@ -108,7 +130,7 @@ footer.colophon { margin-top: 48px; padding-top: 12px; border-top: 3px solid var
   article.claim { break-inside: auto; }
   .claim-head, blockquote.claim-text, .claimant { break-after: avoid; break-inside: avoid; }
   ul.sources li, ul.notes li, nav.toc li, tr { break-inside: avoid; }
-  .summary { break-inside: avoid; }
+  .summary, .session-facts, .session-figures { break-inside: avoid; }
   h2, h3, h4 { break-after: avoid; }
   .claim-head .anchor { display: none; }
 }

@@ -14,6 +14,16 @@ export function mergeOptions(base: ReportOptions, patch: ReportOptionsPatch | un
 }
 
 /**
+ * A session scope is a one-off (the session view's "Export summary"): it is never remembered, so
+ * the next export from the workbench, or a CLI run without --session, covers the usual claims.
+ */
+function withoutSession(options: ReportOptions): ReportOptions {
+  if (options.scope.sessionId === undefined) return options;
+  const { sessionId: _session, ...scope } = options.scope;
+  return { ...options, scope };
+}
+
+/**
  * The stored options over the defaults. A stored value that no longer validates (an older app,
  * a hand-edited or hostile file) falls back field by field rather than failing the export.
  */
@@ -38,11 +48,11 @@ export function loadReportOptions(workspace: Workspace): ReportOptions {
     );
     if (parsed.success) result[key] = parsed.data;
   }
-  return result as ReportOptions;
+  return withoutSession(result as ReportOptions);
 }
 
 export function saveReportOptions(workspace: Workspace, patch: ReportOptionsPatch): ReportOptions {
-  const next = reportOptionsSchema.parse(mergeOptions(loadReportOptions(workspace), patch));
+  const next = withoutSession(reportOptionsSchema.parse(mergeOptions(loadReportOptions(workspace), patch)));
   workspace.recorder.action('Change report options', (w) => {
     if (w.exists('setting', REPORT_OPTIONS_SETTING)) w.set('setting', REPORT_OPTIONS_SETTING, 'value', next);
     else w.create('setting', REPORT_OPTIONS_SETTING, { value: next });

@@ -28,6 +28,9 @@ export const CSV_COLUMNS = [
   'url',
 ] as const;
 
+/** Added after CSV_COLUMNS in a session report only, so every other CSV keeps its shape. */
+export const CSV_SESSION_COLUMNS = ['queue_state', 'speaker', 'captured_at'] as const;
+
 const BOM = '\uFEFF';
 const EOL = '\r\n';
 
@@ -44,6 +47,9 @@ function claimRow(model: ReportModel, d: ReportDocument, c: ReportClaim): string
     .join('\n');
   const notes = c.notes.map((n) => `${n.author} (${n.at}): ${n.text}`).join('\n');
   const context = c.context ? `${c.context.before}[${c.context.quote}]${c.context.after}` : null;
+  const sessionCells = model.session
+    ? [c.session?.stateLabel ?? null, c.session?.speaker ?? null, c.session?.capturedAt ?? null]
+    : [];
   return row([
     c.number,
     c.id,
@@ -62,11 +68,12 @@ function claimRow(model: ReportModel, d: ReportDocument, c: ReportClaim): string
     c.decidedAt,
     c.conflicted,
     claimUrl(model.baseUrl, c.anchor),
+    ...sessionCells,
   ]);
 }
 
 export function* csvParts(model: ReportModel, progress: RenderProgress = { claimsDone: 0 }): PartStream {
-  yield BOM + row([...CSV_COLUMNS]);
+  yield BOM + row(model.session ? [...CSV_COLUMNS, ...CSV_SESSION_COLUMNS] : [...CSV_COLUMNS]);
   for (const d of model.documents) {
     for (const c of d.claims) {
       yield claimRow(model, d, c);

@@ -7,6 +7,7 @@ import { STANCE_LABELS } from '../../../shared/evidence';
 import { escapeHtml as e, htmlLink } from './escape';
 import { describeScope, formatDate, formatDateTime, percent, plural, shorten } from './format';
 import { REPORT_CSP, REPORT_CSS, VERDICT_COLOURS, icon } from './html-style';
+import { claimSessionHtml, sessionSummaryHtml } from './render-session';
 import type { ReportClaim, ReportDocument, ReportModel } from './schema';
 import { collect, type PartStream, type RenderProgress } from './stream';
 
@@ -163,7 +164,7 @@ export function claimArticle(c: ReportClaim, sections: ReportModel['sections']):
     c.number
   }</span>${verdictBadge(c.verdict)}${conflict}<a class="anchor" href="#${e(c.anchor)}">#${e(c.anchor)}</a></div><blockquote class="claim-text">${e(
     c.text,
-  )}</blockquote>${c.claimant ? `<p class="claimant">— ${e(c.claimant)}</p>` : ''}${ctx}${rationale}${
+  )}</blockquote>${c.claimant ? `<p class="claimant">— ${e(c.claimant)}</p>` : ''}${claimSessionHtml(c)}${ctx}${rationale}${
     sections.sources ? sourcesBlock(c) + attachmentsBlock(c) : ''
   }${sections.notes ? notesBlock(c) : ''}${sections.decisions ? `<p class="decision">${decided}</p>` : ''}</article>`;
 }
@@ -203,6 +204,7 @@ export function* htmlParts(
     model.generator,
   )}"><meta name="claimbench-fingerprint" content="${e(model.workspace.fingerprint)}"><title>${e(model.title)}</title><style>${REPORT_CSS}</style></head><body>`;
   yield masthead(model);
+  if (model.session) yield sessionSummaryHtml(model);
   if (model.sections.summary) {
     yield summarySection(model);
     yield `<p class="fingerprint">Workspace fingerprint ${e(model.workspace.fingerprint)}</p>`;

@@ -6,6 +6,7 @@ import { VERDICTS, VERDICT_LABELS, type Verdict } from '../../../shared/domain';
 import { STANCE_LABELS } from '../../../shared/evidence';
 import { escapeMarkdown as md, markdownLink } from './escape';
 import { describeScope, formatDate, formatDateTime, percent, plural } from './format';
+import { claimSessionMarkdown, sessionSummaryMarkdown } from './render-session';
 import type { ReportClaim, ReportModel } from './schema';
 import { collect, type PartStream, type RenderProgress } from './stream';
 
@@ -32,6 +33,7 @@ function claimBlock(c: ReportClaim, sections: ReportModel['sections']): string {
     blockquote(c.text),
   ];
   if (c.claimant) out.push('', `— ${inline(c.claimant)}`);
+  if (c.session) out.push('', claimSessionMarkdown(c));
   if (sections.context && c.context) {
     out.push('', `*In context:* ${inline(c.context.before)} **${inline(c.context.quote)}** ${inline(c.context.after)}`);
   }
@@ -75,6 +77,7 @@ export function* markdownParts(model: ReportModel, progress: RenderProgress = { 
     .filter(Boolean)
     .concat(`Generated ${formatDateTime(model.generatedAt)}`);
   head.push(byline.join(' · '), '', `*${md(describeScope(model))}*`, '');
+  if (model.session) head.push(sessionSummaryMarkdown(model));
   if (model.sections.summary) {
     head.push('## Summary', '', '| Verdict | Claims | Share |', '|:--|--:|--:|');
     for (const v of VERDICTS)

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { VERDICTS } from '../../../shared/domain';
 import { STANCES } from '../../../shared/evidence';
 import { REPORT_SECTIONS } from '../../../shared/report';
+import { QUEUE_STATES, SESSION_STATUSES } from '../../../shared/sessions';
 
 export const REPORT_SCHEMA_VERSION = 1;
 
@@ -33,6 +34,18 @@ export const reportNoteSchema = z.object({
   author: z.string(),
   at: isoTime,
   text: z.string(),
+});
+
+/** Where a claim stood in the checking session a session report covers. */
+export const reportClaimSessionSchema = z.object({
+  state: z.enum(QUEUE_STATES),
+  /** "To check", "Done", "Skipped", "Needs more time". */
+  stateLabel: z.string(),
+  /** Who said it, for a claim captured live; else null. */
+  speaker: nullableText,
+  capturedAt: isoTime.nullable(),
+  /** Time the checker spent on the claim in this session. */
+  timeMs: z.number().int().min(0),
 });
 
 export const reportClaimSchema = z.object({
@@ -65,6 +78,8 @@ export const reportClaimSchema = z.object({
   /** Files attached to the claim itself (details in the appendix). */
   attachments: z.array(z.object({ id: z.string(), fileName: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/) })),
   notes: z.array(reportNoteSchema),
+  /** Only in a session report (`scope.sessionId`). */
+  session: reportClaimSessionSchema.optional(),
 });
 
 const countsSchema = z.object({
@@ -98,6 +113,51 @@ export const reportAttachmentSchema = z.object({
   claimIds: z.array(z.string()),
 });
 
+const count = z.number().int().min(0);
+
+/** The checking session a session report covers: its figures when the report was made. */
+export const reportSessionSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  status: z.enum(SESSION_STATUSES),
+  /** Whose session it is (display name). */
+  owner: z.string(),
+  startedAt: isoTime,
+  endedAt: isoTime.nullable(),
+  /** Active time: pauses are not counted. */
+  durationMs: count,
+  /** The transcript document of a live capture, else null. */
+  captureDocumentId: nullableText,
+  /** Claims captured live (spotted or by hand). */
+  captured: count,
+  /** Claims in the queue, and how many are done (reviewed), skipped, need more time, are still to check. */
+  queued: count,
+  reviewed: count,
+  skipped: count,
+  later: count,
+  pending: count,
+  /** Verdicts of the claims marked done in the session. */
+  verdicts: z.object({ sourced: count, disputed: count, unverified: count }),
+  /** Time per reviewed claim; null before the first. */
+  meanMsPerClaim: count.nullable(),
+  medianMsPerClaim: count.nullable(),
+  /** Speakers of the live capture, in order of first appearance. */
+  speakers: z.array(z.string()),
+  /** Claims still open (needs more time, then skipped, then to check; queue order within each). */
+  openItems: z.array(
+    z.object({
+      claimId: z.string(),
+      text: z.string(),
+      state: z.enum(QUEUE_STATES),
+      stateLabel: z.string(),
+      verdict: z.enum(VERDICTS),
+      speaker: nullableText,
+    }),
+  ),
+  /** True when openItems was cut at its limit. */
+  openItemsTruncated: z.boolean(),
+});
+
 export const reportModelSchema = z.object({
   schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
   generator: z.string(),
@@ -113,6 +173,8 @@ export const reportModelSchema = z.object({
     documentIds: z.array(z.string()).nullable(),
     verdicts: z.array(z.enum(VERDICTS)).nullable(),
     query: nullableText,
+    /** Present (and not null) only in a session report. */
+    sessionId: z.string().optional(),
   }),
   workspace: z.object({
     name: z.string(),
@@ -125,6 +187,8 @@ export const reportModelSchema = z.object({
   summary: countsSchema.extend({ documents: z.number().int().min(0) }),
   documents: z.array(reportDocumentSchema),
   attachments: z.array(reportAttachmentSchema),
+  /** Only in a session report (`scope.sessionId`). */
+  session: reportSessionSchema.optional(),
 });
 
 export type ReportModel = z.infer<typeof reportModelSchema>;
@@ -133,3 +197,5 @@ export type ReportClaim = z.infer<typeof reportClaimSchema>;
 export type ReportSource = z.infer<typeof reportSourceSchema>;
 export type ReportNote = z.infer<typeof reportNoteSchema>;
 export type ReportAttachment = z.infer<typeof reportAttachmentSchema>;
+export type ReportSession = z.infer<typeof reportSessionSchema>;
+export type ReportClaimSession = z.infer<typeof reportClaimSessionSchema>;
