@@ -43,7 +43,7 @@ describe('application menu', () => {
   it('has the standard menus, with an app menu only on macOS', () => {
     const { actions } = recorder();
     const linux = buildMenuTemplate({ ...base, actions });
-    expect(linux.map((m) => m.label)).toEqual(['&File', '&Edit', '&View', '&Window', '&Help']);
+    expect(linux.map((m) => m.label)).toEqual(['&File', '&Edit', '&View', '&Session', '&Window', '&Help']);
     const mac = buildMenuTemplate({ ...base, isMac: true, actions });
     expect(mac[0]?.label).toBe('Claimbench');
     expect(
@@ -90,6 +90,15 @@ describe('application menu', () => {
     click(find(view, 'Conflicts'));
     click(find(view, 'Activity'));
     expect(calls).toEqual(['send:menu:conflicts', 'send:menu:activity']);
+  });
+
+  it('Session starts a checking session, a live capture, or lists sessions', () => {
+    const { calls, actions } = recorder();
+    const session = top(buildMenuTemplate({ ...base, actions }), 'Session');
+    click(find(session, 'Start Checking Session…'));
+    click(find(session, 'Start Live Capture…'));
+    click(find(session, 'Sessions…'));
+    expect(calls).toEqual(['send:menu:start-session', 'send:menu:start-capture', 'send:menu:sessions']);
   });
 
   it('every menu event the shell sends is one the renderer knows (shared/events.ts)', () => {
