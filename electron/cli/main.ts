@@ -4,6 +4,7 @@ import { registerEvidenceCommands } from './commands/evidence';
 import { registerImportCommands } from './commands/import';
 import { registerIngestCommands } from './commands/ingest';
 import { registerReportCommands } from './commands/report';
+import { registerSessionCommands } from './commands/sessions';
 import { registerTeamCommands } from './commands/team';
 import { registerWorkspaceCommands } from './commands/workspace';
 import { processIO, type CliIO } from './io';
@@ -24,6 +25,7 @@ export async function runCli(argv: string[], io: CliIO = processIO): Promise<num
   registerEvidenceCommands(program, io);
   registerReportCommands(program, io);
   registerTeamCommands(program, io);
+  registerSessionCommands(program, io);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

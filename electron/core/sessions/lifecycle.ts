@@ -88,13 +88,7 @@ export function startSession(
   const id = randomUUID();
   const name = input.name?.trim() || defaultName(ctx, scope, !!input.capture, now);
   workspace.db.transaction(() => {
-    // One running session per person: starting another pauses the one that was running.
-    for (const row of listSessionRows(workspace.db)) {
-      if (row.owner === me && row.status === 'active') {
-        chargeCurrent(workspace.db, row.id, now, false);
-        recordPause(workspace, row, now, `Pause session “${row.name}”`);
-      }
-    }
+    pauseOthers(ctx, null, now);
     workspace.recorder.action(`Start session “${name}”`, (w) => {
       let captureDocumentId: string | null = null;
       if (input.capture) {
@@ -137,8 +131,20 @@ export function pauseSession(ctx: CoreContext, id: string, now = Date.now()): Ch
   return view(ctx, id, now);
 }
 
+/** One running session per person: starting or resuming one pauses the one that was running. */
+function pauseOthers(ctx: CoreContext, keep: string | null, now: number): void {
+  const me = ctx.identity.get().actorId;
+  for (const row of listSessionRows(ctx.workspace.db)) {
+    if (row.owner === me && row.status === 'active' && row.id !== keep) {
+      chargeCurrent(ctx.workspace.db, row.id, now, false);
+      recordPause(ctx.workspace, row, now, `Pause session “${row.name}”`);
+    }
+  }
+}
+
 function resume(ctx: CoreContext, row: SessionRow, now: number): void {
   ctx.workspace.db.transaction(() => {
+    pauseOthers(ctx, row.id, now);
     ctx.workspace.recorder.action(`Resume session “${row.name}”`, (w) => {
       w.set('checkSession', row.id, 'status', 'active');
       w.set('checkSession', row.id, 'resumedAt', iso(now));

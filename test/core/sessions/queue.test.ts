@@ -170,9 +170,13 @@ describe('session queue', () => {
     const all = await call(ctx, 'sessions.list', {});
     expect(Object.fromEntries(all.map((s) => [s.name, s.status]))).toEqual({ Morning: 'paused', Afternoon: 'active' });
     expect(second.status).toBe('active');
-    // Working in the paused one resumes it (and pauses nothing else: the checker chose it).
+    expect(all.filter((x) => x.status === 'active')).toHaveLength(1);
+    // Working in the paused one resumes it, and pauses the other: time is never counted twice.
     const r = await call(ctx, 'sessions.act', { id: first.id, claimId: first.currentClaimId!, action: 'skip' });
     expect(r.session.status).toBe('active');
+    expect((await call(ctx, 'sessions.get', { id: second.id })).status).toBe('paused');
+    await call(ctx, 'sessions.resume', { id: second.id });
+    expect((await call(ctx, 'sessions.get', { id: first.id })).status).toBe('paused');
   });
 
   it('survives a restart: the queue, its states and the current claim are where they were', async () => {
