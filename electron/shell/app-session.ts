@@ -8,6 +8,7 @@ import { latestGoodBackup, listBackups, restoreBackup, writeCopy, type BackupInf
 import { WORKSPACE_EXTENSION } from '../core/store/open';
 import { Workspace } from '../core/store/workspace';
 import { BackupScheduler, isWorkspaceFile, type ShellLog } from './backups';
+import { pauseRunningSessions } from '../core/sessions/lifecycle';
 import { FolderSync } from './folder-sync';
 import { RecentList } from './recent';
 
@@ -211,8 +212,18 @@ export class AppSession {
     const previous = this.current;
     this.current = undefined;
     this.folderSync.detach();
+    if (previous) this.pauseSessions(previous);
     this.backups.stop({ finalBackup: finalBackup && previous !== undefined });
     previous?.close();
+  }
+
+  /** A session left running would count the time the workspace is closed until it is found abandoned. */
+  private pauseSessions(workspace: Workspace): void {
+    try {
+      pauseRunningSessions({ workspace, identity: this.options.identity });
+    } catch (e) {
+      this.options.log?.('Could not pause the running checking session', e);
+    }
   }
 
   private author(): { actorId: string; author: string } {

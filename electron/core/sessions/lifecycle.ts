@@ -209,3 +209,18 @@ export function act(ctx: CoreContext, id: string, claimId: string, action: Queue
   })();
   return { session: view(ctx, id, now), nextClaimId };
 }
+
+/** Pause this person's running sessions now (the app is closing the workspace); returns how many. */
+export function pauseRunningSessions(ctx: CoreContext, now = Date.now()): number {
+  const me = ctx.identity.get().actorId;
+  let paused = 0;
+  ctx.workspace.db.transaction(() => {
+    for (const row of listSessionRows(ctx.workspace.db)) {
+      if (row.owner !== me || row.status !== 'active') continue;
+      chargeCurrent(ctx.workspace.db, row.id, now, false);
+      recordPause(ctx.workspace, row, now, `Pause session “${row.name}” (workspace closed)`);
+      paused++;
+    }
+  })();
+  return paused;
+}

@@ -44,6 +44,23 @@ describe('AppSession', () => {
     again.close();
   });
 
+  it('closing the workspace pauses the running checking session, so the time away is not counted', async () => {
+    const { session, userDataDir } = newSession();
+    session.openInitial();
+    await addClaim(session, 'Turnout was 71 percent.');
+    const started = await call(session.context(), 'sessions.start', { name: 'Evening' });
+    expect(started.status).toBe('active');
+    session.close();
+
+    const again = newSession(userDataDir).session;
+    again.openInitial();
+    const back = await call(again.context(), 'sessions.get', { id: started.id });
+    expect(back.status).toBe('paused');
+    const activity = await call(again.context(), 'activity.list', {});
+    expect(activity.items.some((i) => i.action === 'Pause session “Evening” (workspace closed)')).toBe(true);
+    again.close();
+  });
+
   it('switches workspaces: closes the old, opens the new, updates recent and notifies', async () => {
     const { session, changes } = newSession();
     const dir = tempDir();
