@@ -19,7 +19,12 @@ export type ReadOperation =
   | 'view.get'
   | 'conflicts.list'
   | 'team.identity'
-  | 'team.sync.status';
+  | 'team.sync.status'
+  | 'sessions.list'
+  | 'sessions.get'
+  | 'sessions.queue'
+  | 'sessions.summary'
+  | 'capture.feed';
 
 export function operationQuery<N extends ReadOperation>(name: N, input: OperationInput<N>) {
   return queryOptions({
@@ -32,8 +37,12 @@ export function useOperationQuery<N extends ReadOperation>(name: N, input: Opera
   return useQuery({ ...operationQuery(name, input), enabled });
 }
 
+/** A checking session's reads: its queue shows claims' verdicts and texts, its summary counts them. */
+const SESSION_READS: ReadOperation[] = ['sessions.list', 'sessions.get', 'sessions.queue', 'sessions.summary'];
+
 // conflicts.list: a local write to a conflicted field settles its conflict.
 const CLAIM_READS: ReadOperation[] = [
+  ...SESSION_READS,
   'claims.list',
   'claims.get',
   'claims.history',
@@ -71,6 +80,15 @@ const INVALIDATES: Partial<Record<OperationName, ReadOperation[]>> = {
   'view.set': [],
   'attachments.export': [],
   'host.openPath': [],
+  'sessions.focus': ['sessions.get', 'sessions.queue'],
+  'sessions.act': SESSION_READS,
+  'sessions.pause': [...SESSION_READS, 'activity.list', 'edit.state'],
+  'sessions.resume': [...SESSION_READS, 'activity.list', 'edit.state'],
+  'sessions.end': [...SESSION_READS, 'activity.list', 'edit.state'],
+  'capture.append': [...DOCUMENT_READS, 'capture.feed', 'activity.list'],
+  'capture.flush': [...DOCUMENT_READS, 'capture.feed', 'activity.list'],
+  'capture.promote': [...CLAIM_READS, 'capture.feed', 'activity.list'],
+  'capture.draft.save': [],
 };
 
 export async function invalidateAfter(client: QueryClient, name: OperationName): Promise<void> {

@@ -9,6 +9,9 @@ import { DocumentView } from '../document/DocumentView';
 import { DropOverlay } from '../import/DropOverlay';
 import { ImportDialog } from '../import/ImportDialog';
 import { TeamDialogs } from '../team/TeamDialogs';
+import { SessionDialogs } from '../sessions/SessionDialogs';
+import { SessionWorkbench } from '../sessions/SessionWorkbench';
+import { useSessionShortcuts } from '../sessions/useSessionShortcuts';
 import { ActivityDialog } from '../evidence/ActivityDialog';
 import { useViewPersistence } from '../search/useViewPersistence';
 import { useTriageKeyboard } from '../triage/useTriageKeyboard';
@@ -27,6 +30,7 @@ function Shell() {
   const commands = useCommands();
   useKeyboard(commands, state.dialog === null);
   useTriageKeyboard(commands, state.dialog === null);
+  useSessionShortcuts(state.dialog === null);
   useViewPersistence();
   useAppEvents(commands);
   return (
@@ -34,12 +38,14 @@ function Shell() {
       <Header />
       <main className="panes">
         <DocumentsPane />
-        {state.view === 'document' && state.documentId ? (
+        {state.sessionOpen && state.sessionId ? (
+          <SessionWorkbench key={state.sessionId} sessionId={state.sessionId} />
+        ) : state.view === 'document' && state.documentId ? (
           <DocumentView key={state.documentId} documentId={state.documentId} />
         ) : (
           <ClaimsPane />
         )}
-        <DetailPane />
+        <DetailPane session={state.sessionOpen ? state.sessionId : null} />
       </main>
       <NewDocumentDialog />
       <AddClaimDialog />
@@ -50,6 +56,7 @@ function Shell() {
       <DropOverlay />
       <TeamDialogs />
       <ActivityDialog />
+      <SessionDialogs />
     </div>
   );
 }

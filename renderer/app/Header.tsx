@@ -6,6 +6,7 @@ import { ExportButton } from '../export/ExportButton';
 import { ImportButton } from '../import/ImportButton';
 import { ActivityButton } from '../evidence/ActivityButton';
 import { TeamHeader } from '../team/TeamMenu';
+import { SessionHeader } from '../sessions/SessionHeader';
 import { Button } from '../ui/Button';
 import { IconButton } from '../ui/IconButton';
 import { VerdictIcon } from '../ui/Verdict';
@@ -127,6 +128,7 @@ export const headerItems: HeaderItem[] = [
   { id: 'brand', Component: Brand, slot: 'start' },
   { id: 'team', Component: TeamHeader, slot: 'start' },
   { id: 'progress', Component: Progress, slot: 'center' },
+  { id: 'session', Component: SessionHeader, slot: 'end' },
   { id: 'import', Component: ImportButton, slot: 'end' },
   { id: 'export', Component: ExportButton, slot: 'end' },
   { id: 'activity', Component: ActivityButton, slot: 'end' },

@@ -3,7 +3,7 @@ import { Modal } from '../ui/Modal';
 import { SHORTCUTS, type ShortcutHelp } from './shortcuts';
 import { useWorkbench } from './workbench';
 
-const GROUPS: ShortcutHelp['group'][] = ['Move', 'Verdict', 'Edit', 'Find and create', 'Team'];
+const GROUPS: ShortcutHelp['group'][] = ['Move', 'Verdict', 'Edit', 'Find and create', 'Team', 'Session'];
 
 export function ShortcutsDialog() {
   const { state, dispatch } = useWorkbench();

@@ -1,7 +1,7 @@
 export interface ShortcutHelp {
   keys: string[];
   label: string;
-  group: 'Move' | 'Verdict' | 'Edit' | 'Find and create' | 'Team';
+  group: 'Move' | 'Verdict' | 'Edit' | 'Find and create' | 'Team' | 'Session';
 }
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
@@ -49,6 +49,19 @@ export const SHORTCUTS: ShortcutHelp[] = [
   { keys: ['j', 'k'], label: 'In the queue: next / previous conflict', group: 'Team' },
   { keys: ['1', '2'], label: 'In the queue: keep that side', group: 'Team' },
   { keys: ['n'], label: 'In the queue: write a new decision', group: 'Team' },
+  { keys: ['g'], label: 'Start a checking session', group: 'Session' },
+  { keys: ['Shift+G'], label: 'Sessions: resume or open one', group: 'Session' },
+  { keys: ['Enter'], label: 'In a session: done with this claim, go to the next', group: 'Session' },
+  { keys: ['q'], label: 'In a session: skip (comes back after the rest)', group: 'Session' },
+  { keys: ['m'], label: 'In a session: needs more time', group: 'Session' },
+  { keys: ['r'], label: 'In a session: reopen the claim', group: 'Session' },
+  { keys: ['s', 'd', 'u'], label: 'In a session: verdict of the current claim', group: 'Session' },
+  { keys: ['j', 'k'], label: 'In a session: next / previous claim of the queue', group: 'Session' },
+  { keys: ['Shift+P'], label: 'In a session: pause or resume', group: 'Session' },
+  { keys: ['c'], label: 'In a session: type in the capture box', group: 'Session' },
+  { keys: ['Enter'], label: 'In the capture box: add the text to the transcript', group: 'Session' },
+  { keys: [`${MOD}+Enter`], label: 'In the capture box: capture the text as a claim by hand', group: 'Session' },
+  { keys: ['Esc'], label: 'In a session: back to the claim list (the session keeps its state)', group: 'Session' },
 ];
 
 /** True when keys typed there are text, not commands. */

@@ -57,6 +57,12 @@ export function useAppEvents(commands: Commands): void {
             return dispatch({ type: 'dialog', dialog: 'sync' });
           case 'menu:activity':
             return dispatch({ type: 'dialog', dialog: 'activity' });
+          case 'menu:start-session':
+            return dispatch({ type: 'dialog', dialog: 'start-session' });
+          case 'menu:start-capture':
+            return dispatch({ type: 'dialog', dialog: 'start-capture' });
+          case 'menu:sessions':
+            return dispatch({ type: 'dialog', dialog: 'sessions' });
         }
       }),
     [client, dispatch],

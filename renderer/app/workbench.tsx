@@ -4,7 +4,8 @@ import { useClaimPages, type ClaimFilter, type ClaimPages } from '../claims/useC
 import { changesList, initialTriage, reduceTriage, type TriageAction, type TriageState } from '../triage/state';
 
 export type DialogName =
-  'shortcuts' | 'new-document' | 'add-claim' | 'export-report' | 'share' | 'merge' | 'conflicts' | 'sync' | 'import' | 'activity' | null;
+  'shortcuts' | 'new-document' | 'add-claim' | 'export-report' | 'share' | 'merge' | 'conflicts' | 'sync' | 'import' | 'activity'
+  | 'start-session' | 'start-capture' | 'sessions' | 'session-summary' | null;
 
 export interface WorkbenchState {
   /** The document whose claims are listed; null lists every claim. */
@@ -22,6 +23,12 @@ export interface WorkbenchState {
   view: 'claims' | 'document';
   /** False after a restore or reveal: the query applies at once instead of after the typing debounce. */
   queryTyped: boolean;
+  /** The checking session in hand (renderer/sessions); its summary dialog shows this one. */
+  sessionId: string | null;
+  /** True while the middle pane is the session workbench instead of the list or the document. */
+  sessionOpen: boolean;
+  /** Set when "Export report…" comes from a session summary: the export dialog offers that session's scope. */
+  exportSessionId: string | null;
 }
 
 /** A whole view at once (saved view on start, revealing a search hit). */
@@ -41,7 +48,9 @@ type Action =
   | { type: 'dialog'; dialog: DialogName; pickFile?: boolean }
   | { type: 'triage'; action: TriageAction }
   | { type: 'view'; view: 'claims' | 'document' }
-  | { type: 'restore'; view: RestoredView };
+  | { type: 'restore'; view: RestoredView }
+  | { type: 'session'; sessionId: string | null; open: boolean }
+  | { type: 'export-session'; sessionId: string };
 
 const initialState: WorkbenchState = {
   documentId: null,
@@ -53,6 +62,9 @@ const initialState: WorkbenchState = {
   triage: initialTriage,
   queryTyped: true,
   view: 'claims',
+  sessionId: null,
+  sessionOpen: false,
+  exportSessionId: null,
 };
 
 const top = { index: 0, id: null };
@@ -60,7 +72,7 @@ const top = { index: 0, id: null };
 function reduce(state: WorkbenchState, action: Action): WorkbenchState {
   switch (action.type) {
     case 'scope':
-      return { ...state, documentId: action.documentId, selection: top };
+      return { ...state, documentId: action.documentId, selection: top, sessionOpen: false };
     case 'query':
       return { ...state, query: action.query, queryTyped: true, selection: top };
     case 'verdict':
@@ -68,7 +80,12 @@ function reduce(state: WorkbenchState, action: Action): WorkbenchState {
     case 'select':
       return { ...state, selection: { index: Math.max(0, action.index), id: action.id } };
     case 'dialog':
-      return { ...state, dialog: action.dialog, pickFileOnOpen: action.pickFile ?? false };
+      return {
+        ...state,
+        dialog: action.dialog,
+        pickFileOnOpen: action.pickFile ?? false,
+        exportSessionId: action.dialog === 'export-report' ? state.exportSessionId : null,
+      };
     case 'triage':
       return {
         ...state,
@@ -78,7 +95,11 @@ function reduce(state: WorkbenchState, action: Action): WorkbenchState {
     case 'restore':
       return { ...state, ...action.view, queryTyped: false };
     case 'view':
-      return { ...state, view: action.view };
+      return { ...state, view: action.view, sessionOpen: false };
+    case 'session':
+      return { ...state, sessionId: action.sessionId, sessionOpen: action.open && action.sessionId !== null };
+    case 'export-session':
+      return { ...state, exportSessionId: action.sessionId, dialog: 'export-report', pickFileOnOpen: false };
   }
 }
 

@@ -8,11 +8,15 @@ import { IconButton } from '../ui/IconButton';
 import { Spinner } from '../ui/Progress';
 import { detailSections } from './sections';
 
-export function DetailPane() {
+/** With `session` (session mode), the pane shows that session's current claim instead of the list's selection. */
+export function DetailPane({ session = null }: { session?: string | null }) {
   const { state, pages } = useWorkbench();
   const commands = useCommands();
-  const { id, index } = state.selection;
-  const listed = pages.itemAt(index);
+  const current = useQuery({ ...operationQuery('sessions.get', { id: session ?? '' }), enabled: session !== null });
+  const inSession = session !== null;
+  const id = inSession ? (current.data?.currentClaimId ?? null) : state.selection.id;
+  const { index } = state.selection;
+  const listed = inSession ? undefined : pages.itemAt(index);
   const claim = useQuery({
     ...operationQuery('claims.get', { id: id ?? '' }),
     enabled: id !== null,
@@ -20,11 +24,13 @@ export function DetailPane() {
     placeholderData: listed && listed.id === id ? listed : undefined,
   });
 
-  if (!id || pages.total === 0) {
+  if (!id || (!inSession && pages.total === 0)) {
     return (
       <section className="pane detail-pane" aria-label="Claim detail">
         <EmptyState icon={<MousePointerClick size={28} />} title="No claim selected">
-          Pick a claim from the list, or move through them with J and K.
+          {inSession
+            ? 'The current claim of the session shows here, with its sources and notes.'
+            : 'Pick a claim from the list, or move through them with J and K.'}
         </EmptyState>
       </section>
     );
@@ -40,12 +46,18 @@ export function DetailPane() {
   return (
     <section className="pane detail-pane" aria-label="Claim detail">
       <div className="pane-toolbar">
-        <h2 className="pane-title">
-          Claim {(index + 1).toLocaleString()} <span className="muted">of {pages.total?.toLocaleString() ?? '…'}</span>
-        </h2>
-        <div className="toolbar-actions">
-          <IconButton label="Delete claim" shortcut="Del" icon={<Trash size={15} />} onClick={commands.deleteClaim} />
-        </div>
+        {inSession ? (
+          <h2 className="pane-title">Current claim</h2>
+        ) : (
+          <h2 className="pane-title">
+            Claim {(index + 1).toLocaleString()} <span className="muted">of {pages.total?.toLocaleString() ?? '…'}</span>
+          </h2>
+        )}
+        {!inSession && (
+          <div className="toolbar-actions">
+            <IconButton label="Delete claim" shortcut="Del" icon={<Trash size={15} />} onClick={commands.deleteClaim} />
+          </div>
+        )}
       </div>
       <div className="detail-scroll" key={data.id}>
         {detailSections

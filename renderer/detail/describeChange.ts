@@ -28,6 +28,8 @@ export function describeChange(entry: HistoryEntry): ChangeDescription {
   const { from, to } = entry;
   const say = (summary: string, detail: string | null = null): ChangeDescription => ({ summary: `${summary}${undo}`, detail });
 
+  const session = describeSessionChange(entry, who);
+  if (session) return say(session);
   switch (entry.field) {
     case CREATE_FIELD:
       return say(entry.action?.startsWith('Add document') ? `${who} found it in a new document` : `${who} added the claim`);
@@ -45,6 +47,22 @@ export function describeChange(entry: HistoryEntry): ChangeDescription {
     default:
       return say(`${who} changed ${entry.field.replace(/([A-Z])/g, ' $1').toLowerCase()}`);
   }
+}
+
+/** Checking sessions and live capture (renderer/sessions): their entries in words. */
+function describeSessionChange(entry: HistoryEntry, who: string): string | null {
+  const action = entry.action ?? '';
+  if (entry.entity === 'claim' && entry.field === CREATE_FIELD && action.startsWith('Capture in ')) {
+    return `${who} captured it live (${action.slice('Capture in '.length)})`;
+  }
+  if (entry.entity === 'claim' && entry.field === CREATE_FIELD && action === 'Capture a claim by hand') {
+    return `${who} captured it by hand during a live capture`;
+  }
+  if (entry.entity === 'transcriptChunk') return `${who} added to the transcript (${action || 'live capture'})`;
+  if (entry.entity !== 'checkSession') return null;
+  if (action) return `${who}: ${action}`;
+  if (entry.field === 'status') return `${who} set the session to ${String(entry.to)}`;
+  return `${who} changed the session`;
 }
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [

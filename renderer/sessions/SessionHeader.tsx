@@ -1,0 +1,74 @@
+import { History, Timer } from 'lucide-react';
+import { useEffect, useRef } from 'react';
+import { useOperationQuery } from '../api/queries';
+import { useWorkbench } from '../app/workbench';
+import { Button } from '../ui/Button';
+import { IconButton } from '../ui/IconButton';
+import { clock } from './format';
+import { useElapsed, useSession } from './useSession';
+import './sessions.css';
+
+/** The header's session entry: start one, go back to the one in hand, or list them all. */
+export function SessionHeader() {
+  const { state, dispatch } = useWorkbench();
+  const sessions = useOperationQuery('sessions.list', {});
+  const running = sessions.data?.find((s) => s.mine && s.status === 'active');
+  const chosen = sessions.data?.find((s) => s.id === state.sessionId && s.status !== 'ended');
+  const inHand = chosen?.id ?? running?.id ?? null;
+  useReopenRunningSession(running?.id ?? null, sessions.data !== undefined);
+  return (
+    <div className="session-header">
+      {inHand && !state.sessionOpen ? (
+        <BackToSession sessionId={inHand} />
+      ) : (
+        <IconButton
+          label="Start a checking session"
+          shortcut="G"
+          icon={<Timer size={16} />}
+          onClick={() => dispatch({ type: 'dialog', dialog: 'start-session' })}
+        />
+      )}
+      <IconButton
+        label="Sessions"
+        shortcut="Shift+G"
+        icon={<History size={16} />}
+        onClick={() => dispatch({ type: 'dialog', dialog: 'sessions' })}
+      />
+    </div>
+  );
+}
+
+/** After a reload or a restart, a session still running comes back on screen where it was. */
+function useReopenRunningSession(runningId: string | null, loaded: boolean): void {
+  const { state, dispatch } = useWorkbench();
+  const checked = useRef(false);
+  useEffect(() => {
+    if (checked.current || !loaded) return;
+    checked.current = true;
+    if (runningId && state.sessionId === null) dispatch({ type: 'session', sessionId: runningId, open: true });
+  }, [runningId, loaded, state.sessionId, dispatch]);
+}
+
+function BackToSession({ sessionId }: { sessionId: string }) {
+  const { dispatch } = useWorkbench();
+  const query = useSession(sessionId);
+  const elapsed = useElapsed(query.data, query.dataUpdatedAt);
+  const s = query.data;
+  if (!s) return null;
+  return (
+    <Button
+      size="sm"
+      className="session-back"
+      onClick={() => {
+        dispatch({ type: 'triage', action: { type: 'mark', ids: [] } });
+        dispatch({ type: 'session', sessionId, open: true });
+      }}
+    >
+      <Timer size={14} aria-hidden />
+      <span className="session-back-name">{s.name}</span>
+      <span className="session-back-clock muted">
+        {s.status === 'active' ? clock(elapsed) : s.status === 'paused' ? 'paused' : 'ended'}
+      </span>
+    </Button>
+  );
+}
