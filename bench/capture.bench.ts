@@ -14,59 +14,12 @@ import { call } from '../electron/core/dispatch';
 import type { CoreContext } from '../electron/core/context';
 import { FixedIdentityStore } from '../electron/core/session/identity';
 import { Workspace } from '../electron/core/store/workspace';
-import { parseCheckworthyTsv } from '../shared/spotting/dataset';
 import { analyzeText } from '../shared/text/candidates';
+import { debateParagraphs, type Paragraph } from './debate';
 import { median, now, percentile, report, round } from './lib';
 
-const TARGET_WORDS = 25_000;
-const SPEAKERS = ['MODERATOR', 'HARRIS', 'TRUMP'];
-const TSV = path.resolve(import.meta.dirname, '../../shared/data/checkworthy/CT24_checkworthy_english_train.tsv');
 const BIN = path.resolve(import.meta.dirname, '../bin/claimbench.mjs');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimbench-bench-capture-'));
-
-interface Paragraph {
-  speaker: string;
-  text: string;
-  words: number;
-}
-
-/** Seeded pseudo-random numbers in [0, 1) (mulberry32), so every run captures the same debate. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function debateParagraphs(): Paragraph[] {
-  const sentences = parseCheckworthyTsv(fs.readFileSync(TSV, 'utf8'))
-    .map((d) => d.text.replace(/\s+/g, ' ').trim())
-    .filter((t) => t.length > 0);
-  const random = seeded(25_000);
-  const paragraphs: Paragraph[] = [];
-  let total = 0;
-  let next = 0;
-  let turn = 0;
-  while (total < TARGET_WORDS && next < sentences.length) {
-    const goal = 60 + Math.floor(random() * 61);
-    const parts: string[] = [];
-    let words = 0;
-    while (words < goal && next < sentences.length) {
-      const s = sentences[next++]!;
-      parts.push(s);
-      words += s.split(' ').length;
-    }
-    // The candidates alternate; the moderator comes in now and then.
-    const speaker = random() < 0.15 ? SPEAKERS[0]! : SPEAKERS[1 + (turn++ % 2)]!;
-    paragraphs.push({ speaker, text: parts.join(' '), words });
-    total += words;
-  }
-  return paragraphs;
-}
 
 function openContext(name: string): CoreContext {
   const identity = new FixedIdentityStore('Bench');
