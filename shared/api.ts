@@ -12,6 +12,7 @@ import { claimListExtraShape, claimSort, evidenceApi } from './evidence-api';
 import { hostApi } from './host-api';
 import { reportApi } from './report';
 import { sessionsApi } from './sessions-api';
+import { captureFollowApi } from './capture-follow-api';
 import { teamApi } from './team-api';
 
 export type { OperationDef } from './operation';
@@ -131,6 +132,7 @@ export const api = {
   ...reportApi,
   ...teamApi,
   ...sessionsApi,
+  ...captureFollowApi,
   ...hostApi,
 } as const;
 

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { op } from './operation';
 
 
-export const OPEN_PURPOSES = ['import', 'merge', 'attachment', 'sync-folder'] as const;
+export const OPEN_PURPOSES = ['import', 'merge', 'attachment', 'sync-folder', 'transcript'] as const;
 export const SAVE_PURPOSES = ['report', 'share'] as const;
 export type OpenPurpose = (typeof OPEN_PURPOSES)[number];
 export type SavePurpose = (typeof SAVE_PURPOSES)[number];

@@ -79,6 +79,8 @@ export const sessionsApi = {
         sessionId: id,
         offset: z.number().int().min(0).max(10_000_000).optional(),
         limit: z.number().int().min(1).max(5_000).optional(),
+        /** The last N sentences (instead of offset and limit): the live view's window on the transcript. */
+        last: z.number().int().min(1).max(5_000).optional(),
       })
       .strict(),
   ),

@@ -152,6 +152,8 @@ export interface CaptureResult {
 
 export interface CaptureFeed {
   sentences: CapturedSentence[];
+  /** Place of the first returned sentence among all of them. */
+  offset: number;
   total: number;
   openTail: string;
   lastSpeaker: string | null;

@@ -13,6 +13,7 @@ import { sessionHandlers } from './session/handlers';
 import { teamHandlers } from './team/handlers';
 import { checkSessionHandlers } from './sessions/handlers';
 import { captureHandlers } from './capture/handlers';
+import { captureFollowHandlers } from './capture/follow-handlers';
 
 /** One handler per operation in shared/api.ts; the type makes a missing one a compile error. */
 export const handlers: Handlers = {
@@ -29,5 +30,6 @@ export const handlers: Handlers = {
   ...teamHandlers,
   ...checkSessionHandlers,
   ...captureHandlers,
+  ...captureFollowHandlers,
   ...hostHandlers,
 };

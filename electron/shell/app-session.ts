@@ -9,6 +9,7 @@ import { WORKSPACE_EXTENSION } from '../core/store/open';
 import { Workspace } from '../core/store/workspace';
 import { BackupScheduler, isWorkspaceFile, type ShellLog } from './backups';
 import { pauseRunningSessions } from '../core/sessions/lifecycle';
+import { stopFollowers } from '../core/capture/follow';
 import { FolderSync } from './folder-sync';
 import { RecentList } from './recent';
 
@@ -212,6 +213,7 @@ export class AppSession {
     const previous = this.current;
     this.current = undefined;
     this.folderSync.detach();
+    if (previous) stopFollowers(previous);
     if (previous) this.pauseSessions(previous);
     this.backups.stop({ finalBackup: finalBackup && previous !== undefined });
     previous?.close();

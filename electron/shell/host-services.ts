@@ -32,6 +32,8 @@ export interface SaveDialogSpec {
 }
 
 export const IMPORT_EXTENSIONS = ['txt', 'md', 'html', 'htm', 'docx', 'pdf'] as const;
+/** A transcript that grows while it is written is plain text, whatever its extension. */
+export const TRANSCRIPT_EXTENSIONS = ['txt', 'md', 'log'] as const;
 const ext = (suffix: string): string => suffix.replace(/^\./, '');
 
 /** Which files each "choose a file" purpose may pick: the filter is the first line of defence, not the last. */
@@ -68,6 +70,16 @@ export function openDialogSpec(purpose: OpenPurpose, multiple: boolean): OpenDia
         buttonLabel: 'Attach',
         filters: [{ name: 'All files', extensions: ['*'] }],
         properties: files(),
+      };
+    case 'transcript':
+      return {
+        title: 'Follow a Transcript File',
+        buttonLabel: 'Follow',
+        filters: [
+          { name: 'Transcript (text, Markdown, log)', extensions: [...TRANSCRIPT_EXTENSIONS] },
+          { name: 'All files', extensions: ['*'] },
+        ],
+        properties: ['openFile'],
       };
     case 'sync-folder':
       return {

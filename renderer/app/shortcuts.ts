@@ -59,6 +59,7 @@ export const SHORTCUTS: ShortcutHelp[] = [
   { keys: ['j', 'k'], label: 'In a session: next / previous claim of the queue', group: 'Session' },
   { keys: ['Shift+P'], label: 'In a session: pause or resume', group: 'Session' },
   { keys: ['c'], label: 'In a session: type in the capture box', group: 'Session' },
+  { keys: ['Shift+F'], label: 'In a capture session: follow a transcript file as it is written', group: 'Session' },
   { keys: ['Enter'], label: 'In the capture box: add the text to the transcript', group: 'Session' },
   { keys: [`${MOD}+Enter`], label: 'In the capture box: capture the text as a claim by hand', group: 'Session' },
   { keys: ['Esc'], label: 'In a session: back to the claim list (the session keeps its state)', group: 'Session' },

@@ -3,26 +3,21 @@ import { useQuery } from '@tanstack/react-query';
 import { useLayoutEffect, useRef } from 'react';
 import type { CapturedSentence } from '../../shared/sessions';
 import { operationQuery } from '../api/queries';
+import { feedInput } from './feed-cache';
 import { timeOfDay } from './format';
 
-const TAIL = 150;
 
 interface CaptureFeedProps {
   sessionId: string;
-  /** How many sentences the transcript has (the feed shows the last ones). */
-  total: number;
   editable: boolean;
   onPromote: (sentence: CapturedSentence) => void;
 }
 
 /** The captured sentences, newest at the bottom, with the open tail still waiting for its end. */
-export function CaptureFeed({ sessionId, total, editable, onPromote }: CaptureFeedProps) {
+export function CaptureFeed({ sessionId, editable, onPromote }: CaptureFeedProps) {
   // Follow the end of the transcript: always show its last sentences.
-  const offset = Math.max(0, total - TAIL);
-  const feed = useQuery({
-    ...operationQuery('capture.feed', { sessionId, offset, limit: TAIL }),
-    placeholderData: (previous) => previous,
-  });
+  const feed = useQuery(operationQuery('capture.feed', feedInput(sessionId)));
+  const offset = feed.data?.offset ?? 0;
 
   const scroller = useRef<HTMLOListElement>(null);
   const pinned = useRef(true);

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { CornerDownLeft, Mic, SendHorizontal } from 'lucide-react';
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import type { CapturedSentence, CheckSession } from '../../shared/sessions';
+import type { CaptureResult, CapturedSentence, CheckSession } from '../../shared/sessions';
 import { call, errorMessage } from '../api/client';
 import { useOperationMutation, useOperationQuery } from '../api/queries';
 import { MOD } from '../app/shortcuts';
@@ -9,6 +9,9 @@ import { Button } from '../ui/Button';
 import { Kbd } from '../ui/Kbd';
 import { useNotify } from '../ui/notices';
 import { CaptureFeed } from './CaptureFeed';
+import { useCaptureAppend } from './useCaptureAppend';
+import { feedInput } from './feed-cache';
+import { FollowButton, FollowStatusLine, useFollowFile } from './FollowFile';
 import { useDraftSaver } from './useDraftSaver';
 
 export const CAPTURE_INPUT_ID = 'capture-input';
@@ -20,7 +23,8 @@ export function CapturePanel({ session, onCaptured }: { session: CheckSession; o
   const fail = useCallback((e: unknown) => notify({ message: errorMessage(e), tone: 'error' }), [notify]);
   const promote = useOperationMutation('capture.promote').mutate;
   const flush = useOperationMutation('capture.flush');
-  const feed = useOperationQuery('capture.feed', { sessionId: session.id, offset: 0, limit: 1 });
+  const feed = useOperationQuery('capture.feed', feedInput(session.id));
+  const follow = useFollowFile(session);
 
   const onPromote = useCallback(
     (s: CapturedSentence) => promote({ sessionId: session.id, start: s.start, end: s.end }, { onError: fail }),
@@ -46,8 +50,10 @@ export function CapturePanel({ session, onCaptured }: { session: CheckSession; o
             <CornerDownLeft size={14} aria-hidden /> Flush
           </Button>
         )}
+        <FollowButton follow={follow} />
       </div>
-      <CaptureFeed sessionId={session.id} total={feed.data?.total ?? 0} editable={editable} onPromote={onPromote} />
+      <FollowStatusLine follow={follow} />
+      <CaptureFeed sessionId={session.id} editable={editable} onPromote={onPromote} />
       {editable && <CaptureBox session={session} lastSpeaker={feed.data?.lastSpeaker ?? null} onCaptured={onCaptured} />}
     </section>
   );
@@ -105,7 +111,7 @@ function CaptureEditor({
   const notify = useNotify();
   const fail = useCallback((e: unknown) => notify({ message: errorMessage(e), tone: 'error' }), [notify]);
   const saveDraft = useDraftSaver(session.id, fail);
-  const append = useOperationMutation('capture.append').mutate;
+  const append = useCaptureAppend(session.id);
   const speakerId = useId();
   const hintId = useId();
   const speakersId = useId();
@@ -115,7 +121,7 @@ function CaptureEditor({
   useEffect(() => {
     latest.current = { text, speaker };
   });
-  const speakers = useOperationQuery('capture.feed', { sessionId: session.id, offset: 0, limit: 1 }).data?.speakers ?? [];
+  const speakers = useOperationQuery('capture.feed', feedInput(session.id)).data?.speakers ?? [];
 
   const edit = (next: { text?: string; speaker?: string }) => {
     const value = { ...latest.current, ...next };
@@ -135,7 +141,7 @@ function CaptureEditor({
     append(
       { sessionId: session.id, text: submitted, ...(who ? { speaker: who } : {}), ...(byHand ? { byHand } : {}) },
       {
-        onSuccess: (result) => {
+        onSuccess: (result: CaptureResult) => {
           const nextSpeaker = result.speaker ?? latest.current.speaker;
           setSpeaker(nextSpeaker);
           // The core cleared the stored draft with the chunk; store whatever was typed since.

@@ -3,7 +3,7 @@ import { useCallback, useMemo, useState } from 'react';
 import type { QueueCounts, QueueItem, QueuePage } from '../../shared/sessions';
 import { operationQuery } from '../api/queries';
 
-const PAGE = 200;
+const PAGE = 100;
 
 export interface QueueView {
   total: number | undefined;

@@ -10,7 +10,7 @@ import type { CoreContext } from '../../core/context';
 import { workableSession } from '../../core/sessions/lifecycle';
 import { userError, withWorkspace } from '../context';
 import type { CliIO } from '../io';
-import { fileBytes, linesOf, stdinBytes, type TranscriptLine } from '../transcript-lines';
+import { fileBytes, linesOf, stdinBytes, type TranscriptLine } from '../../core/capture/transcript-lines';
 
 type Run = <N extends OperationName>(name: N, input: unknown) => Promise<OperationOutput<N>>;
 

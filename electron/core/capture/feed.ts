@@ -16,18 +16,20 @@ interface SentenceRow {
   by_hand: number;
 }
 
-export function captureFeed(db: DB, row: SessionRow, opts: { offset?: number; limit?: number }): CaptureFeed {
+export function captureFeed(db: DB, row: SessionRow, opts: { offset?: number; limit?: number; last?: number }): CaptureFeed {
   const documentId = row.capture_document_id;
-  const empty: CaptureFeed = { sentences: [], total: 0, openTail: '', lastSpeaker: null, speakers: [], chunkCount: 0 };
+  const empty: CaptureFeed = { sentences: [], offset: 0, total: 0, openTail: '', lastSpeaker: null, speakers: [], chunkCount: 0 };
   if (!documentId) return empty;
   const total = prepared(db, 'SELECT count(*) FROM capture_sentences WHERE document_id = ?').pluck().get(documentId) as number;
+  const offset = opts.last !== undefined ? Math.max(0, total - opts.last) : (opts.offset ?? 0);
+  const limit = opts.last ?? opts.limit ?? 200;
   const rows = prepared(
     db,
     `SELECT s.start, s.end, s.text, s.score, s.check_worthy, s.speaker, s.captured_at, s.by_hand,
        CASE WHEN c.id IS NULL THEN NULL ELSE s.claim_id END AS claim_id
      FROM capture_sentences s LEFT JOIN claims c ON c.id = s.claim_id AND c.deleted = 0
      WHERE s.document_id = ? ORDER BY s.start LIMIT ? OFFSET ?`,
-  ).all(documentId, opts.limit ?? 200, opts.offset ?? 0) as SentenceRow[];
+  ).all(documentId, limit, offset) as SentenceRow[];
   const sentences: CapturedSentence[] = rows.map((r) => ({
     start: r.start,
     end: r.end,
@@ -54,6 +56,7 @@ export function captureFeed(db: DB, row: SessionRow, opts: { offset?: number; li
     .get(documentId) as number;
   return {
     sentences,
+    offset,
     total,
     openTail: state ? text.slice(state.segmented_to) : '',
     lastSpeaker: state?.last_speaker ?? null,

@@ -95,6 +95,9 @@ describe('live capture', () => {
     expect(session.currentClaimId).toBe(r1.claims[0]!.id);
     const feed = await call(ctx, 'capture.feed', { sessionId: s.id });
     expect(feed).toMatchObject({ total: 4, openTail: '', lastSpeaker: 'TRUMP', speakers: ['TRUMP', 'HARRIS', 'MODERATOR'] });
+    const lastTwo = await call(ctx, 'capture.feed', { sessionId: s.id, last: 2 });
+    expect(lastTwo.offset).toBe(2);
+    expect(lastTwo.sentences).toEqual(feed.sentences.slice(-2));
   });
 
   it('captures by hand whatever the score, speaker remembered, first in the queue', async () => {

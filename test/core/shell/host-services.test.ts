@@ -50,6 +50,16 @@ describe('dialog filters per purpose', () => {
     expect(sync.properties).not.toContain('openFile');
   });
 
+  it('a transcript to follow is one plain-text file, with All files for any other extension', () => {
+    const spec = openDialogSpec('transcript', true);
+    expect(spec.title).toBe('Follow a Transcript File');
+    expect(spec.filters).toEqual([
+      { name: 'Transcript (text, Markdown, log)', extensions: ['txt', 'md', 'log'] },
+      { name: 'All files', extensions: ['*'] },
+    ]);
+    expect(spec.properties).toEqual(['openFile']);
+  });
+
   it('save dialogs filter by the report format, or the share extension, and start in the given folder', () => {
     const report = saveDialogSpec('report', 'Election claims', 'csv', '/work/reports');
     expect(report.filters).toEqual([{ name: 'Spreadsheet (CSV)', extensions: ['csv'] }]);

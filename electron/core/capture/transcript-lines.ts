@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
-import { ClaimbenchError } from '../../shared/result';
+import { ClaimbenchError } from '../../../shared/result';
 
 export interface TranscriptLine {
   /** The line without its line break. */
@@ -38,6 +38,11 @@ export class LineSplitter {
     }
     this.pending = this.pending.subarray(from);
     return lines;
+  }
+
+  /** Bytes of the line still waiting for its newline. */
+  pendingLength(): number {
+    return this.pending.length;
   }
 
   /** The incomplete last line, if any (at end of input). */
@@ -73,8 +78,16 @@ function changeOrTimeout(watcher: { wake: (() => void) | null }, signal: AbortSi
 /**
  * Bytes of `file` from `start`: everything there now, then (when following) what is appended
  * until `signal` aborts. A file that shrinks below what was read is an error: it was replaced.
+ * `beforeWait` runs each time the reader has caught up and is about to wait for more: a follower
+ * checks there whether it should stop (it may abort `signal`, or throw to end with an error).
  */
-export async function* fileBytes(file: string, start: number, follow: boolean, signal: AbortSignal): AsyncGenerator<Buffer> {
+export async function* fileBytes(
+  file: string,
+  start: number,
+  follow: boolean,
+  signal: AbortSignal,
+  beforeWait?: () => void,
+): AsyncGenerator<Buffer> {
   let fd: number;
   try {
     fd = fs.openSync(file, 'r');
@@ -113,6 +126,8 @@ export async function* fileBytes(file: string, start: number, follow: boolean, s
       if (fs.fstatSync(fd).size < offset) {
         throw new ClaimbenchError('VALIDATION', `${file} was truncated while it was being captured.`);
       }
+      beforeWait?.();
+      if (signal.aborted) continue;
       await changeOrTimeout(watcher, signal);
     }
   } finally {
