@@ -1,6 +1,7 @@
 import { ArrowLeft, Flag, Pause, Play } from 'lucide-react';
 import type { CheckSession } from '../../shared/sessions';
 import { Button } from '../ui/Button';
+import { EndSessionButton } from './EndSessionButton';
 import { clock } from './format';
 import type { SessionActions } from './useSessionActions';
 
@@ -61,9 +62,7 @@ export function SessionBar({ session, elapsedMs, actions, onLeave, onSummary }: 
               </Button>
             ))}
           {editable ? (
-            <Button size="sm" variant="primary" onClick={actions.end}>
-              <Flag size={14} aria-hidden /> End session
-            </Button>
+            <EndSessionButton session={session} onEnd={actions.end} />
           ) : (
             <Button size="sm" onClick={onSummary}>
               Summary

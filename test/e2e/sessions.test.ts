@@ -306,6 +306,10 @@ describe('checking sessions in the built renderer', () => {
 
     // End: the summary's figures are the core's.
     await page.getByRole('button', { name: 'End session' }).click();
+    const confirm = page.getByRole('alertdialog', { name: 'End “Morning papers”?' });
+    await confirm.getByText(/claims are still open/).waitFor();
+    await screenshot(page, 'sessions-end-confirm');
+    await confirm.getByRole('button', { name: 'End session' }).click();
     const summaryDialog = page.getByRole('dialog', { name: 'Session summary' });
     await summaryDialog.waitFor();
     await expect.poll(async () => (await call(ctx, 'sessions.get', { id: session.id })).status).toBe('ended');
