@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +14,7 @@ import {
   type Harness,
   type TestContext,
 } from './harness';
+import { axeFindings } from './axe';
 
 let harness: Harness;
 beforeAll(async () => {
@@ -26,18 +26,6 @@ afterAll(async () => {
 
 const b64 = (s: string | Buffer) => Buffer.from(s).toString('base64');
 const RU = path.join(CORPUS_DIR, 'news_ru/ru_wikinews_nerel/140635_text.txt');
-
-async function axeFindings(page: Page, selector: string) {
-  await page.evaluate(fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
-  return page.evaluate(async (include) => {
-    type Finding = { id: string; impact: string | null; nodes: { target: string[] }[] };
-    const axe = (window as unknown as { axe: { run(c: unknown): Promise<{ violations: Finding[] }> } }).axe;
-    const r = await axe.run({ include: [include] });
-    return r.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }, selector);
-}
 
 async function claimsOf(ctx: TestContext, documentId: string) {
   return (await call(ctx, 'claims.list', { documentId, limit: 5000 })).items;

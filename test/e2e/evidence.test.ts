@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +16,7 @@ import {
   type Harness,
   type TestContext,
 } from './harness';
+import { axeFindings } from './axe';
 
 const PDF = path.join(CORPUS_DIR, 'fixtures/pdf/german-umlaut-r.pdf');
 
@@ -66,18 +66,6 @@ const scrollDetailTo = (el: Element) => {
   const pane = el.closest('.detail-scroll');
   if (pane) pane.scrollTop += el.getBoundingClientRect().top - pane.getBoundingClientRect().top - 8;
 };
-
-/** Serious or critical axe-core findings, on the whole page or inside one element (e.g. an open dialog). */
-async function axeViolations(page: Page, scope?: string) {
-  await page.evaluate(fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
-  return page.evaluate(async (selector) => {
-    type V = { id: string; impact: string | null; nodes: { target: string[] }[] };
-    const axe = (window as unknown as { axe: { run(context?: unknown): Promise<{ violations: V[] }> } }).axe;
-    return (await axe.run(selector ? { include: [selector] } : undefined)).violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target.join(' ')) }));
-  }, scope);
-}
 
 describe('evidence in the detail pane', () => {
   it('adds sources by link and by text, refuses javascript: links, shows hostile titles as text, and warns without blocking', async () => {
@@ -137,10 +125,10 @@ describe('evidence in the detail pane', () => {
     await screenshot(page, 'evidence-sources-light');
     await page.emulateMedia({ colorScheme: 'dark' });
     await screenshot(page, 'evidence-sources-dark');
-    expect(await axeViolations(page, '.detail-pane')).toEqual([]);
+    expect(await axeFindings(page, '.detail-pane')).toEqual([]);
     await page.emulateMedia({ colorScheme: 'light' });
-    expect(await axeViolations(page, '.detail-pane')).toEqual([]);
-    expect(await axeViolations(page, '.claims-filters')).toEqual([]);
+    expect(await axeFindings(page, '.detail-pane')).toEqual([]);
+    expect(await axeFindings(page, '.claims-filters')).toEqual([]);
     expect(errors).toEqual([]);
   });
 
@@ -219,7 +207,7 @@ describe('evidence in the detail pane', () => {
       .first()
       .waitFor();
     await screenshot(page, 'evidence-activity-light');
-    expect(await axeViolations(page, '[role="dialog"]')).toEqual([]);
+    expect(await axeFindings(page, '[role="dialog"]')).toEqual([]);
     await feed.locator('.activity-open', { hasText: 'Ann Lee commented' }).click();
     await feed.waitFor({ state: 'hidden' });
     await expect.poll(() => page.locator('.claim-row.is-selected').getAttribute('data-claim-id')).toBe(claims[0]!.id);

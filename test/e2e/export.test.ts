@@ -1,7 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { JSDOM } from 'jsdom';
@@ -12,6 +11,7 @@ import type { HostServices } from '../../electron/core/host';
 import type { SavePurpose } from '../../shared/host-api';
 import { tempDir } from '../helpers/workspace';
 import { newsArticle, openApp, openContext, screenshot, startHarness, type Harness, type TestContext } from './harness';
+import { axeFindings } from './axe';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
@@ -68,18 +68,6 @@ async function exportAs(page: Page, host: SaveDialogStandIn, format: string, fil
     .getByTestId('export-result')
     .filter({ hasText: path.basename(file) })
     .waitFor({ timeout: 45_000 });
-}
-
-async function axeFindings(page: Page) {
-  await page.evaluate(fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
-  return page.evaluate(async () => {
-    type Finding = { id: string; impact: string | null; nodes: { target: string[] }[] };
-    const axe = (window as unknown as { axe: { run(c: unknown): Promise<{ violations: Finding[] }> } }).axe;
-    const r = await axe.run({ include: ['[role="dialog"]'] });
-    return r.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
 }
 
 describe('the export dialog', () => {
@@ -193,9 +181,9 @@ describe('the export dialog', () => {
         .filter({ hasText: /^2 claims$/ })
         .waitFor();
 
-      expect(await axeFindings(page)).toEqual([]);
+      expect(await axeFindings(page, '[role="dialog"]')).toEqual([]);
       await page.emulateMedia({ colorScheme: 'dark' });
-      expect(await axeFindings(page)).toEqual([]);
+      expect(await axeFindings(page, '[role="dialog"]')).toEqual([]);
       await screenshot(page, 'export-dark');
       expect(errors).toEqual([]);
     } finally {

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +6,7 @@ import { call } from '../../electron/core/dispatch';
 import type { HostServices } from '../../electron/core/host';
 import { CORPUS_DIR } from '../helpers/corpus';
 import { newsArticle, openApp, openContext, screenshot, startHarness, type Harness } from './harness';
+import { axeFindings } from './axe';
 
 const corpus = (p: string) => path.join(CORPUS_DIR, p);
 const TXT = corpus('news_ru/ru_wikinews_nerel/140635_text.txt');
@@ -35,18 +35,6 @@ afterAll(async () => {
 
 const dialogOf = (page: Page) => page.getByRole('dialog', { name: 'Import documents' });
 const rowOf = (page: Page, name: string) => dialogOf(page).locator('.import-row', { hasText: name });
-
-async function axeFindings(page: Page, selector: string) {
-  await page.evaluate(fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
-  return page.evaluate(async (include) => {
-    type Finding = { id: string; impact: string | null; nodes: { target: string[] }[] };
-    const axe = (window as unknown as { axe: { run(c: unknown): Promise<{ violations: Finding[] }> } }).axe;
-    const r = await axe.run({ include: [include] });
-    return r.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }, selector);
-}
 
 /** Drops files on the window the way the OS does: dragenter, dragover, drop with a DataTransfer. */
 async function dropFiles(page: Page, files: { name: string; text?: string; base64?: string }[], { release = true } = {}) {

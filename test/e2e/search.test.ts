@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +14,7 @@ import {
   type Harness,
   type TestContext,
 } from './harness';
+import { axeFindings } from './axe';
 
 let harness: Harness;
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -71,17 +71,6 @@ async function search(page: Page, text: string) {
   await page.keyboard.type(text);
 }
 
-async function axeViolations(page: Page, scope: string) {
-  await page.evaluate(fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
-  return page.evaluate(async (selector) => {
-    type V = { id: string; impact: string | null; nodes: { target: string[] }[] };
-    const axe = (window as unknown as { axe: { run(context: unknown): Promise<{ violations: V[] }> } }).axe;
-    return (await axe.run({ include: [selector] })).violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target.join(' ')) }));
-  }, scope);
-}
-
 describe('search, filters, bulk triage and the saved view', () => {
   it('finds claims ignoring case and accents, in Cyrillic too, and highlights the matches safely', async () => {
     const ctx = openContext('Ann Lee');
@@ -111,7 +100,7 @@ describe('search, filters, bulk triage and the saved view', () => {
     await hits.locator('.search-hit[data-kind="source"] mark', { hasText: 'Menzies' }).waitFor();
     await hits.locator('.search-hit[data-kind="note"] mark', { hasText: 'Menzies' }).waitFor();
     await screenshot(page, 'search-hits-light');
-    expect(await axeViolations(page, '.claims-pane')).toEqual([]);
+    expect(await axeFindings(page, '.claims-pane')).toEqual([]);
     const noteHit = await call(ctx, 'search', { query: 'menzies', kinds: ['note'] });
     await hits.locator('.search-hit[data-kind="note"]').click();
     await expect.poll(() => selectedId(page)).toBe(noteHit.hits[0]!.claimId);
@@ -140,7 +129,7 @@ describe('search, filters, bulk triage and the saved view', () => {
     await popover.getByLabel('Document').selectOption(document.id);
     await popover.getByLabel('No source yet').check();
     await screenshot(page, 'search-filters-light');
-    expect(await axeViolations(page, '.filter-popover')).toEqual([]);
+    expect(await axeFindings(page, '.filter-popover')).toEqual([]);
     await popover.getByRole('button', { name: 'Apply' }).click();
     const expected = (await call(ctx, 'claims.list', { documentId: document.id, noSource: true })).total;
     expect(expected).toBe(claims.length - 1);
@@ -161,7 +150,7 @@ describe('search, filters, bulk triage and the saved view', () => {
     const bar = page.getByRole('toolbar', { name: /Actions for 3 selected claims/ });
     await bar.waitFor();
     await screenshot(page, 'search-bulk-light');
-    expect(await axeViolations(page, '.bulk-bar')).toEqual([]);
+    expect(await axeFindings(page, '.bulk-bar')).toEqual([]);
     await page.keyboard.press('d');
     const three = byScore.map((c) => c.id);
     await expect

@@ -3,7 +3,6 @@
  * appends labelled debate lines, the claims appear in the session's queue, Stop ends it.
  */
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +13,7 @@ import type { HostServices } from '../../electron/core/host';
 import { debateSentences, sleep } from '../helpers/capture';
 import { tempDir } from '../helpers/workspace';
 import { openApp, openContext, screenshot, startHarness, type Harness } from './harness';
+import { expectAxeCleanInBothThemes } from './axe';
 
 /** Stands in for the person in the native open dialog. */
 class OpenDialogStandIn implements HostServices {
@@ -30,7 +30,6 @@ class OpenDialogStandIn implements HostServices {
 
 let harness: Harness;
 const cleanups: (() => Promise<void> | void)[] = [];
-const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 beforeAll(async () => {
   harness = await startHarness();
@@ -41,35 +40,6 @@ afterAll(async () => {
 afterEach(async () => {
   while (cleanups.length) await cleanups.pop()!();
 });
-
-interface Finding {
-  id: string;
-  impact: string | null;
-  targets: string[];
-}
-
-/** axe-core's serious and critical findings inside `selector`, in light and then dark. */
-async function axeBothThemes(page: Page, selector: string): Promise<void> {
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await page.waitForTimeout(100);
-    if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
-    const findings = await page.evaluate(async (include) => {
-      const axe = (
-        window as unknown as {
-          axe: {
-            run(c: unknown): Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }>;
-          };
-        }
-      ).axe;
-      const r = await axe.run({ include: [include] });
-      return r.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.flatMap((n) => n.target) }));
-    }, selector);
-    const serious = findings.filter((f: Finding) => f.impact === 'serious' || f.impact === 'critical');
-    expect(serious, scheme).toEqual([]);
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
 
 const queueRows = (page: Page) => page.locator('.queue-row[data-claim-id]');
 const followStatus = (page: Page) => page.getByTestId('follow-status');
@@ -124,7 +94,7 @@ describe('following a transcript file in the built renderer', () => {
     expect(speakers.every((s) => s === 'HARRIS' || s === 'TRUMP')).toBe(true);
     await page.locator('[data-testid="captured-sentence"]', { hasText: worthy[3]!.text.slice(0, 40) }).waitFor();
     await screenshot(page, 'sessions-follow-light');
-    await axeBothThemes(page, '.capture-panel');
+    await expectAxeCleanInBothThemes(page, 'capture panel', '.capture-panel');
     await page.emulateMedia({ colorScheme: 'dark' });
     await screenshot(page, 'sessions-follow-dark');
     await page.emulateMedia({ colorScheme: 'light' });

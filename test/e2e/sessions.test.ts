@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { call } from '../../electron/core/dispatch';
@@ -13,10 +11,10 @@ import {
   type Harness,
   type TestContext,
 } from './harness';
+import { expectAxeCleanInBothThemes } from './axe';
 
 let harness: Harness;
 const cleanups: (() => Promise<void> | void)[] = [];
-const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 beforeAll(async () => {
   harness = await startHarness();
@@ -35,32 +33,6 @@ async function launch(ctx: TestContext): Promise<AppPage> {
     () => app.close(),
   );
   return app;
-}
-
-interface Violation {
-  id: string;
-  impact: string | null;
-  nodes: { target: string[] }[];
-}
-
-/** axe-core's serious and critical findings, in light and then dark. */
-async function axeBothThemes(page: Page, what: string): Promise<void> {
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await page.waitForTimeout(100);
-    if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(): Promise<{ violations: Violation[] }> } }).axe;
-      return (await axe.run()).violations.map((v) => ({
-        id: v.id,
-        impact: v.impact,
-        nodes: v.nodes.map((n) => ({ target: n.target })),
-      }));
-    });
-    const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(serious, `${what} (${scheme})`).toEqual([]);
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
 }
 
 const captureBox = (page: Page) => page.locator('#capture-input');
@@ -98,7 +70,7 @@ describe('checking sessions in the built renderer', () => {
       scope: /Only what is captured live/,
     });
     await screenshot(page, 'sessions-start-dialog');
-    await axeBothThemes(page, 'start dialog');
+    await expectAxeCleanInBothThemes(page, 'start dialog');
     await dialog.getByRole('button', { name: 'Start session' }).click();
     await dialog.waitFor({ state: 'hidden' });
     const session = await onlySession(ctx);
@@ -173,7 +145,7 @@ describe('checking sessions in the built renderer', () => {
     await screenshot(page, 'sessions-capture-light');
     await page.emulateMedia({ colorScheme: 'dark' });
     await screenshot(page, 'sessions-capture-dark');
-    await axeBothThemes(page, 'capture panel');
+    await expectAxeCleanInBothThemes(page, 'capture panel');
 
     // Typed but not submitted: the draft survives a reload, and the session comes back by itself.
     const unsent = 'HARRIS: The deficit was cut in half';
@@ -263,7 +235,7 @@ describe('checking sessions in the built renderer', () => {
     expect(mid.counts).toMatchObject({ done: 3, skipped: 1, later: 1, pending: total - 5 });
     await page.locator('.queue-row.is-done .queue-row-verdict', { hasText: 'Sourced' }).first().waitFor();
     await screenshot(page, 'sessions-queue-light');
-    await axeBothThemes(page, 'session mode');
+    await expectAxeCleanInBothThemes(page, 'session mode');
     await page.emulateMedia({ colorScheme: 'dark' });
     await screenshot(page, 'sessions-queue-dark');
     await page.emulateMedia({ colorScheme: 'light' });
@@ -332,7 +304,7 @@ describe('checking sessions in the built renderer', () => {
     expect(summary.verdicts).toEqual({ sourced: 1, disputed: 1, unverified: 1 });
     expect(await summaryDialog.locator('.summary-open-item').count()).toBe(summary.openItems.length);
     await screenshot(page, 'sessions-summary-light');
-    await axeBothThemes(page, 'summary');
+    await expectAxeCleanInBothThemes(page, 'summary');
     await page.emulateMedia({ colorScheme: 'dark' });
     await screenshot(page, 'sessions-summary-dark');
     await page.emulateMedia({ colorScheme: 'light' });

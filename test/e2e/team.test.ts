@@ -1,9 +1,7 @@
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CoreContext } from '../../electron/core/context';
 import { call } from '../../electron/core/dispatch';
@@ -12,6 +10,7 @@ import { Workspace } from '../../electron/core/store/workspace';
 import type { OpenPurpose, SavePurpose } from '../../shared/host-api';
 import { tempDir } from '../helpers/workspace';
 import { MemoryIdentity, newsArticle, openApp, screenshot, startHarness, type Harness } from './harness';
+import { expectAxeCleanInBothThemes } from './axe';
 
 /** Stands in for the person in the native file dialogs: answers with the paths the test queued. */
 class DialogStandIn implements HostServices {
@@ -52,26 +51,6 @@ function teammate(dir: string, name: string, actorId: string): Person {
 function fingerprint(p: Person): string {
   const rows = p.workspace.db.prepare('SELECT * FROM changes ORDER BY hlc').all();
   return createHash('sha256').update(JSON.stringify(rows)).digest('hex');
-}
-
-async function axeFindings(page: Page) {
-  await page.evaluate(fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
-  return page.evaluate(async () => {
-    type Finding = { id: string; impact: string | null; nodes: { target: string[] }[] };
-    const axe = (window as unknown as { axe: { run(c: unknown): Promise<{ violations: Finding[] }> } }).axe;
-    const r = await axe.run({ include: ['[role="dialog"]'] });
-    return r.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target.join(' ')) }));
-  });
-}
-
-async function axeBothThemes(page: Page) {
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
-    expect(await axeFindings(page), colorScheme).toEqual([]);
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
 }
 
 let harness: Harness;
@@ -150,7 +129,7 @@ describe('team: merge preview, conflicts, share and sync in the renderer', () =>
       await screenshot(page, 'team-merge-preview-light');
       await page.emulateMedia({ colorScheme: 'dark' });
       await screenshot(page, 'team-merge-preview-dark');
-      await axeBothThemes(page);
+      await expectAxeCleanInBothThemes(page, 'team dialog', '[role="dialog"]');
 
       await dialog.getByRole('button', { name: 'Apply merge' }).click();
       await dialog.waitFor({ state: 'detached' });
@@ -182,7 +161,7 @@ describe('team: merge preview, conflicts, share and sync in the renderer', () =>
       await screenshot(page, 'team-conflict-queue-light');
       await page.emulateMedia({ colorScheme: 'dark' });
       await screenshot(page, 'team-conflict-queue-dark');
-      await axeBothThemes(page);
+      await expectAxeCleanInBothThemes(page, 'team dialog', '[role="dialog"]');
 
       // The new-decision editor opens with N and closes again; then keep Ben's side.
       await queue.getByRole('listbox').press('n');
@@ -238,7 +217,7 @@ describe('team: merge preview, conflicts, share and sync in the renderer', () =>
       await alert.waitFor();
       await expect(alert.textContent()).resolves.toMatch(/tampered\.claimbench-share.*content hash.*Nothing was changed/s);
       await screenshot(page, 'team-merge-refused');
-      await axeBothThemes(page);
+      await expectAxeCleanInBothThemes(page, 'team dialog', '[role="dialog"]');
       await dialog.getByRole('button', { name: 'Close' }).last().click();
       expect(fingerprint(ana)).toBe(before);
     } finally {
@@ -260,7 +239,7 @@ describe('team: merge preview, conflicts, share and sync in the renderer', () =>
       await share.getByLabel('Chosen documents').check();
       await share.getByRole('checkbox', { name: /Iodine tablets/ }).check();
       await screenshot(page, 'team-share');
-      await axeBothThemes(page);
+      await expectAxeCleanInBothThemes(page, 'team dialog', '[role="dialog"]');
       const target = path.join(dir, 'iodine-only.claimbench-share');
       ana.host.answerSave('share', target);
       await share.getByRole('button', { name: 'Share…' }).click();
@@ -283,7 +262,7 @@ describe('team: merge preview, conflicts, share and sync in the renderer', () =>
       const peer = sync.getByTestId('sync-peer');
       await peer.filter({ hasText: 'Ana Ruiz' }).filter({ hasText: '(you)' }).waitFor();
       await screenshot(page, 'team-sync');
-      await axeBothThemes(page);
+      await expectAxeCleanInBothThemes(page, 'team dialog', '[role="dialog"]');
       expect(fs.readdirSync(folder)).toHaveLength(1);
       await sync.getByRole('button', { name: 'Unlink folder' }).click();
       await sync.getByText('No shared folder linked').waitFor();
