@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseCheckworthyTsv } from '../shared/spotting/dataset';
+import { seededRandom } from '../shared/seeded-random';
 
 const SPEAKERS = ['MODERATOR', 'HARRIS', 'TRUMP'];
 const TSV = path.resolve(import.meta.dirname, '../../shared/data/checkworthy/CT24_checkworthy_english_train.tsv');
@@ -16,23 +17,11 @@ export interface Paragraph {
   words: number;
 }
 
-/** Seeded pseudo-random numbers in [0, 1) (mulberry32), so every run captures the same debate. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function debateParagraphs(targetWords = 25_000): Paragraph[] {
   const sentences = parseCheckworthyTsv(fs.readFileSync(TSV, 'utf8'))
     .map((d) => d.text.replace(/\s+/g, ' ').trim())
     .filter((t) => t.length > 0);
-  const random = seeded(25_000);
+  const random = seededRandom(25_000);
   const paragraphs: Paragraph[] = [];
   let total = 0;
   let next = 0;

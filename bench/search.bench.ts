@@ -15,22 +15,12 @@ import { SCHEMA_VERSION } from '../electron/core/store/migrations/index';
 import { Workspace } from '../electron/core/store/workspace';
 import type { CoreContext } from '../electron/core/context';
 import { now, percentile, report, round } from './lib';
+import { seededRandom } from '../shared/seeded-random';
 
 const CLAIMS = Number(process.env.BENCH_SEARCH_CLAIMS ?? 1_000_000);
 const CLAIMS_PER_DOCUMENT = 500;
 const GENERATOR_VERSION = 3;
 const file = path.join(os.tmpdir(), `claimbench-bench-search-v${GENERATOR_VERSION}-s${SCHEMA_VERSION}-${CLAIMS}.claimbench`);
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PEOPLE = [
   'Governor Maria Alvarez',
@@ -149,7 +139,7 @@ function build(): void {
   db.pragma('journal_mode = OFF');
   db.pragma('synchronous = OFF');
   db.pragma('cache_size = -1000000');
-  const r = rng(42);
+  const r = seededRandom(42);
   const t0 = now();
   const insertDoc = db.prepare(
     `INSERT INTO documents (id, title, origin, text, content_hash, created_at, created_by, updated_at, updated_by)

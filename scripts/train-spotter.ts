@@ -19,6 +19,7 @@ import { parseCheckworthyTsv, type LabelledSentence } from '../shared/spotting/d
 import { DEFAULT_FEATURES, type FeatureConfig } from '../shared/spotting/features';
 import { sigmoid, Spotter, vectorize, type SpotterModel } from '../shared/spotting/model';
 import { averagePrecision, bestF1Threshold, binaryMetrics } from '../shared/spotting/metrics';
+import { seededRandom } from '../shared/seeded-random';
 
 const SEED = 20240601;
 const HOLDOUT = 0.15;
@@ -40,17 +41,6 @@ type Settings = (typeof GRID)[number];
 const DATA_DIR = path.resolve(import.meta.dirname, '../../shared/data/checkworthy');
 const OUT = path.resolve(import.meta.dirname, '../shared/spotting/weights.json');
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function shuffle<T>(items: T[], rand: () => number): T[] {
   const a = [...items];
   for (let i = a.length - 1; i > 0; i--) {
@@ -61,7 +51,7 @@ function shuffle<T>(items: T[], rand: () => number): T[] {
 }
 
 function stratifiedSplit(data: LabelledSentence[], fraction: number, seed: number) {
-  const rand = mulberry32(seed);
+  const rand = seededRandom(seed);
   const train: LabelledSentence[] = [];
   const held: LabelledSentence[] = [];
   for (const label of [true, false]) {
@@ -110,7 +100,7 @@ function buildVocab(data: LabelledSentence[], config: FeatureConfig): Map<string
 function train(data: Encoded[], size: number, s: Settings, seed: number): Float64Array {
   const w = new Float64Array(size);
   const g2 = new Float64Array(size).fill(1e-8);
-  const rand = mulberry32(seed);
+  const rand = seededRandom(seed);
   let order = data.map((_, i) => i);
   for (let epoch = 0; epoch < s.epochs; epoch++) {
     order = shuffle(order, rand);

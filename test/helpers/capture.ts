@@ -34,17 +34,7 @@ export function debateSentences(): DebateSentence[] {
     );
 }
 
-/** Seeded pseudo-random numbers in [0, 1) (mulberry32). */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom as seeded } from '../../shared/seeded-random';
 
 export interface TranscriptLineSpec {
   /** The line as written (with its label when it has one). */

@@ -3,20 +3,11 @@
  * of a .docx, xref tables and streams of a PDF, encodings of text, hostile markup in HTML).
  */
 import JSZip from 'jszip';
+import { seededRandom } from '../../../shared/seeded-random';
 
 export type Rng = () => number;
 
-/** mulberry32: small, fast and reproducible from one seed. */
-export function rng(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const rng: (seed: number) => Rng = seededRandom;
 
 const int = (r: Rng, n: number) => Math.floor(r() * Math.max(1, n));
 const pick = <T>(r: Rng, xs: readonly T[]): T => xs[int(r, xs.length)]!;
