@@ -2,35 +2,16 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { call } from '../../electron/core/dispatch';
 import type { HostServices } from '../../electron/core/host';
 import { CORPUS_DIR } from '../helpers/corpus';
-import {
-  newsArticle,
-  openApp,
-  openContext,
-  screenshot,
-  startHarness,
-  type AppPage,
-  type Harness,
-  type TestContext,
-} from './harness';
+import { newsArticle, openContext, screenshot, type AppPage, type TestContext, useHarness } from './harness';
 import { axeFindings } from './axe';
 
 const PDF = path.join(CORPUS_DIR, 'fixtures/pdf/german-umlaut-r.pdf');
 
-let harness: Harness;
-const cleanups: (() => Promise<void> | void)[] = [];
-beforeAll(async () => {
-  harness = await startHarness();
-});
-afterAll(async () => {
-  await harness?.close();
-});
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!();
-});
+const e2e = useHarness();
 
 /** A host stand-in that records what the app asked it to open. */
 function recordingHost(opened: string[]): HostServices {
@@ -43,14 +24,7 @@ function recordingHost(opened: string[]): HostServices {
   };
 }
 
-async function launch(ctx: TestContext, colorScheme: 'light' | 'dark' = 'light'): Promise<AppPage> {
-  const app = await openApp(harness, ctx, { colorScheme });
-  cleanups.push(
-    () => ctx.workspace.close(),
-    () => app.close(),
-  );
-  return app;
-}
+const launch = (ctx: TestContext, colorScheme: 'light' | 'dark' = 'light'): Promise<AppPage> => e2e.launch(ctx, { colorScheme });
 
 async function seed(ctx: TestContext) {
   const article = newsArticle('iodine');

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { CoreContext, IdentityStore } from '../../electron/core/context';
 import { Workspace } from '../../electron/core/store/workspace';
 import { installBridge, type TestBridge } from '../helpers/bridge';
@@ -115,6 +116,38 @@ export async function openApp(
   await page.goto(harness.server.url);
   await page.locator('.app').waitFor();
   return { page, bridge, errors, close: () => context.close() };
+}
+
+/**
+ * A test file's browser and page server, started once for the file, and cleanup after each test:
+ * registers the vitest hooks. `launch` opens the app bound to `ctx` and, after the test, closes
+ * the page and the workspace; `afterTest` adds more cleanup (run last-added first).
+ */
+export function useHarness() {
+  let harness: Harness | undefined;
+  const cleanups: (() => Promise<void> | void)[] = [];
+  beforeAll(async () => {
+    harness = await startHarness();
+  });
+  afterAll(async () => {
+    await harness?.close();
+  });
+  afterEach(async () => {
+    while (cleanups.length) await cleanups.pop()!();
+  });
+  const afterTest = (fn: () => Promise<void> | void) => {
+    cleanups.push(fn);
+  };
+  return {
+    afterTest,
+    async launch(ctx: CoreContext, options: { colorScheme?: 'light' | 'dark' } = {}): Promise<AppPage> {
+      if (!harness) throw new Error('useHarness: launch() runs inside a test');
+      const app = await openApp(harness, ctx, options);
+      afterTest(() => ctx.workspace.close());
+      afterTest(() => app.close());
+      return app;
+    },
+  };
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

@@ -1,38 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { call } from '../../electron/core/dispatch';
 import { CORPUS_DIR } from '../helpers/corpus';
-import {
-  newsArticle,
-  openApp,
-  openContext,
-  screenshot,
-  startHarness,
-  type AppPage,
-  type Harness,
-  type TestContext,
-} from './harness';
+import { newsArticle, openContext, screenshot, type TestContext, useHarness } from './harness';
 import { axeFindings } from './axe';
 
-let harness: Harness;
-const cleanups: (() => Promise<void> | void)[] = [];
-beforeAll(async () => {
-  harness = await startHarness();
-});
-afterAll(async () => {
-  await harness?.close();
-});
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!();
-});
-
-async function launch(ctx: TestContext): Promise<AppPage> {
-  const app = await openApp(harness, ctx);
-  cleanups.push(() => app.close());
-  return app;
-}
+const e2e = useHarness();
+const { launch } = e2e;
 
 /** The first sentences of a real Russian Wikinews article. */
 function russianSentences(): string[] {
@@ -74,7 +50,7 @@ async function search(page: Page, text: string) {
 describe('search, filters, bulk triage and the saved view', () => {
   it('finds claims ignoring case and accents, in Cyrillic too, and highlights the matches safely', async () => {
     const ctx = openContext('Ann Lee');
-    cleanups.push(() => ctx.workspace.close());
+    e2e.afterTest(() => ctx.workspace.close());
     const { sao, ru } = await seed(ctx);
     const { page, errors } = await launch(ctx);
     await rows(page).first().waitFor();
@@ -115,7 +91,7 @@ describe('search, filters, bulk triage and the saved view', () => {
 
   it('filters, sorts, applies a bulk verdict undone by one Ctrl+Z, and restores the view after a reload', async () => {
     const ctx = openContext('Ann Lee');
-    cleanups.push(() => ctx.workspace.close());
+    e2e.afterTest(() => ctx.workspace.close());
     const { document, claims } = await seed(ctx);
     const total = (await call(ctx, 'stats.get', {})).total;
     const { page, errors } = await launch(ctx);

@@ -5,14 +5,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { OpenPurpose } from '../../shared/host-api';
 import { stopFollowers } from '../../electron/core/capture/follow';
 import { call } from '../../electron/core/dispatch';
 import type { HostServices } from '../../electron/core/host';
 import { debateSentences, sleep } from '../helpers/capture';
 import { tempDir } from '../helpers/workspace';
-import { openApp, openContext, screenshot, startHarness, type Harness } from './harness';
+import { openContext, screenshot, useHarness } from './harness';
 import { expectAxeCleanInBothThemes } from './axe';
 
 /** Stands in for the person in the native open dialog. */
@@ -28,18 +28,7 @@ class OpenDialogStandIn implements HostServices {
   }
 }
 
-let harness: Harness;
-const cleanups: (() => Promise<void> | void)[] = [];
-
-beforeAll(async () => {
-  harness = await startHarness();
-});
-afterAll(async () => {
-  await harness?.close();
-});
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!();
-});
+const e2e = useHarness();
 
 const queueRows = (page: Page) => page.locator('.queue-row[data-claim-id]');
 const followStatus = (page: Page) => page.getByTestId('follow-status');
@@ -49,14 +38,8 @@ describe('following a transcript file in the built renderer', () => {
     const host = new OpenDialogStandIn();
     const ctx = { ...openContext('Ann Lee'), host };
     const session = await call(ctx, 'sessions.start', { name: 'Debate night', capture: { title: 'Debate, 10 September' } });
-    const { page, errors, close } = await openApp(harness, ctx);
-    cleanups.push(
-      () => {
-        stopFollowers(ctx.workspace);
-        ctx.workspace.close();
-      },
-      () => close(),
-    );
+    const { page, errors } = await e2e.launch(ctx);
+    e2e.afterTest(() => stopFollowers(ctx.workspace));
     const panel = page.getByRole('region', { name: 'Live capture' });
     await panel.waitFor();
 

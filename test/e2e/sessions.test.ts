@@ -1,39 +1,11 @@
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { call } from '../../electron/core/dispatch';
-import {
-  newsArticle,
-  openApp,
-  openContext,
-  screenshot,
-  startHarness,
-  type AppPage,
-  type Harness,
-  type TestContext,
-} from './harness';
+import { newsArticle, openContext, screenshot, type TestContext, useHarness } from './harness';
 import { expectAxeCleanInBothThemes } from './axe';
 
-let harness: Harness;
-const cleanups: (() => Promise<void> | void)[] = [];
-
-beforeAll(async () => {
-  harness = await startHarness();
-});
-afterAll(async () => {
-  await harness?.close();
-});
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!();
-});
-
-async function launch(ctx: TestContext): Promise<AppPage> {
-  const app = await openApp(harness, ctx);
-  cleanups.push(
-    () => ctx.workspace.close(),
-    () => app.close(),
-  );
-  return app;
-}
+const e2e = useHarness();
+const { launch } = e2e;
 
 const captureBox = (page: Page) => page.locator('#capture-input');
 const queueRows = (page: Page) => page.locator('.queue-row[data-claim-id]');

@@ -1,39 +1,12 @@
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cspForMetaTag } from '../../vite.renderer.config';
 import { call } from '../../electron/core/dispatch';
-import {
-  newsArticle,
-  openApp,
-  openContext,
-  screenshot,
-  startHarness,
-  type AppPage,
-  type Harness,
-  type TestContext,
-} from './harness';
+import { newsArticle, openContext, screenshot, type AppPage, type TestContext, useHarness } from './harness';
 
-let harness: Harness;
-const cleanups: (() => Promise<void> | void)[] = [];
+const e2e = useHarness();
 
-beforeAll(async () => {
-  harness = await startHarness();
-});
-afterAll(async () => {
-  await harness?.close();
-});
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!();
-});
-
-async function launch(ctx: TestContext, colorScheme: 'light' | 'dark' = 'light'): Promise<AppPage> {
-  const app = await openApp(harness, ctx, { colorScheme });
-  cleanups.push(
-    () => ctx.workspace.close(),
-    () => app.close(),
-  );
-  return app;
-}
+const launch = (ctx: TestContext, colorScheme: 'light' | 'dark' = 'light'): Promise<AppPage> => e2e.launch(ctx, { colorScheme });
 
 const progressText = (page: Page) => page.getByTestId('progress-text');
 const countOf = (page: Page, verdict: string) => page.getByTestId(`count-${verdict}`).locator('.verdict-count-value');
@@ -250,7 +223,7 @@ describe('the verdict workflow in the built renderer', () => {
     // Close the core, reopen the same file from scratch, and point the page at it.
     ctx.workspace.close();
     const reopened = openContext('Ann Lee', ctx.file);
-    cleanups.push(() => reopened.workspace.close());
+    e2e.afterTest(() => reopened.workspace.close());
     bridge.setContext(reopened);
     await page.reload();
     await progressText(page)
