@@ -4,32 +4,17 @@
  * each with its speaker and capture time. One transaction per chunk: a chunk is stored with every
  * claim it produced, or not at all.
  */
-import { randomUUID } from 'node:crypto';
 import type { Claim } from '../../../shared/domain';
 import { ClaimbenchError } from '../../../shared/result';
-import type { CaptureResult, CapturedSentence } from '../../../shared/sessions';
-import { closeSentences, type ClosedRange } from '../../../shared/capture/live-segment';
+import type { CaptureResult } from '../../../shared/sessions';
 import { splitSpeakerLabel } from '../../../shared/capture/speaker-label';
-import { attributionIn } from '../../../shared/spotting/claimant';
-import { defaultSpotter } from '../../../shared/spotting/index';
-import { makeAnchor } from '../../../shared/text/anchor';
-import { collapseWhitespace } from '../../../shared/text/whitespace';
 import { loadClaim } from '../claims/rows';
 import type { CoreContext } from '../context';
-import { spottingThreshold } from '../ingest/settings';
-import type { Writer } from '../store/recorder';
 import { prepared } from '../store/statements';
-import { enqueueClaim, nextInQueue } from '../sessions/queue';
+import { nextInQueue } from '../sessions/queue';
 import { moveCursor } from '../sessions/clock';
-import { cursorOf } from '../sessions/rows';
-import { toCheckSession, type SessionRow } from '../sessions/rows';
-
-const PRONOUN = /^(?:he|she|they|it|we|i|you)$/i;
-
-interface Turn {
-  speaker: string | null;
-  text: string;
-}
+import { cursorOf, toCheckSession, type SessionRow } from '../sessions/rows';
+import { TranscriptWriter, type Turn } from './transcript-writer';
 
 /** Line breaks normalised, control characters other than tab and newline dropped. */
 export function cleanChunk(text: string): string {
@@ -50,166 +35,6 @@ export function turnsOf(text: string, speaker: string | null): Turn[] {
   }
   if (current.lines.join('\n').trim()) turns.push({ speaker: current.speaker, text: current.lines.join('\n').trim() });
   return turns;
-}
-
-interface CaptureState {
-  segmented_to: number;
-  last_speaker: string | null;
-}
-
-/** The state of one transcript during one capture transaction. */
-class TranscriptWriter {
-  readonly sentences: CapturedSentence[] = [];
-  readonly claims: Claim[] = [];
-  private readonly pendingClaims: string[] = [];
-  private text: string;
-  private state: CaptureState;
-  private readonly threshold: number;
-  private readonly capturedAt: string;
-
-  constructor(
-    private readonly ctx: CoreContext,
-    private readonly session: SessionRow,
-    private readonly documentId: string,
-    private readonly w: Writer,
-    now: number,
-  ) {
-    const db = ctx.workspace.db;
-    this.text = (prepared(db, 'SELECT text FROM documents WHERE id = ?').pluck().get(documentId) as string | undefined) ?? '';
-    this.state = (prepared(db, 'SELECT segmented_to, last_speaker FROM capture_state WHERE document_id = ?').get(documentId) as
-      CaptureState | undefined) ?? { segmented_to: this.text.length, last_speaker: null };
-    this.threshold = spottingThreshold(ctx.workspace);
-    this.capturedAt = new Date(now).toISOString();
-  }
-
-  get lastSpeaker(): string | null {
-    return this.state.last_speaker;
-  }
-
-  get openTail(): string {
-    return this.text.slice(this.state.segmented_to);
-  }
-
-  /** Append one speaker turn; returns where its text starts and ends in the transcript. */
-  appendTurn(turn: Turn): { start: number; end: number } {
-    const speaker = turn.speaker ?? this.state.last_speaker;
-    const newTurn = this.text === '' || speaker !== this.state.last_speaker;
-    if (newTurn) this.close(true);
-    // A sentence that was closed without its end (a hand capture, a pause) is followed by a new line.
-    const closedUnfinished = this.state.segmented_to >= this.text.length && !/[.!?…]["'”’»)\]]*$/u.test(this.text);
-    const prefix = newTurn
-      ? `${this.text === '' ? '' : '\n\n'}${speaker ? `${speaker}: ` : ''}`
-      : /\s$/.test(this.text)
-        ? ''
-        : closedUnfinished
-          ? '\n'
-          : ' ';
-    const seq =
-      ((prepared(this.ctx.workspace.db, 'SELECT max(seq) FROM transcript_chunks WHERE document_id = ?')
-        .pluck()
-        .get(this.documentId) as number | null) ?? 0) + 1;
-    this.w.create('transcriptChunk', randomUUID(), {
-      documentId: this.documentId,
-      seq,
-      speaker,
-      prefix,
-      text: turn.text,
-      capturedAt: this.capturedAt,
-    });
-    const start = this.text.length + prefix.length;
-    this.text += prefix + turn.text;
-    if (newTurn) this.state.segmented_to = start;
-    this.state.last_speaker = speaker;
-    return { start, end: this.text.length };
-  }
-
-  /** Segment and score what can be closed; `force` closes the sentence still waiting for its end. */
-  close(force: boolean): void {
-    const { closed, segmentedTo } = closeSentences(this.text, this.state.segmented_to, force);
-    for (const range of closed) this.addSentence(range, false);
-    this.state.segmented_to = segmentedTo;
-  }
-
-  /** The checker's own capture: the range becomes one claim whatever its score. */
-  captureByHand(range: { start: number; end: number }, speaker = this.state.last_speaker): void {
-    this.addSentence(range, true, speaker);
-    this.state.segmented_to = Math.max(this.state.segmented_to, range.end);
-  }
-
-  get segmentedTo(): number {
-    return this.state.segmented_to;
-  }
-
-  private addSentence(range: ClosedRange, byHand: boolean, speaker = this.state.last_speaker): void {
-    const text = collapseWhitespace(this.text.slice(range.start, range.end));
-    if (!text) return;
-    const { score, reasons } = defaultSpotter().score(text);
-    const checkWorthy = score >= this.threshold;
-    let claimId: string | null = null;
-    if (checkWorthy || byHand) {
-      claimId = randomUUID();
-      const attributed = attributionIn(text);
-      this.w.create('claim', claimId, {
-        documentId: this.documentId,
-        ordinal: range.start,
-        text,
-        anchor: makeAnchor(this.text, range.start, range.end),
-        claimant: attributed && !PRONOUN.test(attributed) ? attributed : speaker,
-        score,
-        reasons,
-        verdict: 'unverified',
-      });
-      enqueueClaim(
-        this.ctx.workspace.db,
-        this.session.id,
-        { claimId, score, documentId: this.documentId, ordinal: range.start, byHand, speaker, capturedAt: this.capturedAt },
-        this.capturedAt,
-      );
-    }
-    prepared(
-      this.ctx.workspace.db,
-      `INSERT OR REPLACE INTO capture_sentences (document_id, start, end, text, score, check_worthy, speaker, captured_at, claim_id, by_hand)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      this.documentId,
-      range.start,
-      range.end,
-      text,
-      score,
-      checkWorthy ? 1 : 0,
-      speaker,
-      this.capturedAt,
-      claimId,
-      byHand ? 1 : 0,
-    );
-    this.sentences.push({
-      start: range.start,
-      end: range.end,
-      text,
-      score,
-      checkWorthy,
-      speaker,
-      capturedAt: this.capturedAt,
-      claimId,
-      byHand,
-    });
-    if (claimId) this.pendingClaims.push(claimId);
-  }
-
-  /** Write the derived text and the segmentation state (same transaction as the chunks). */
-  save(): void {
-    const db = this.ctx.workspace.db;
-    prepared(db, 'UPDATE documents SET text = ? WHERE id = ? AND text IS NOT ?').run(this.text, this.documentId, this.text);
-    prepared(
-      db,
-      `INSERT INTO capture_state (document_id, segmented_to, last_speaker) VALUES (?, ?, ?)
-       ON CONFLICT(document_id) DO UPDATE SET segmented_to = excluded.segmented_to, last_speaker = excluded.last_speaker`,
-    ).run(this.documentId, this.state.segmented_to, this.state.last_speaker);
-  }
-
-  collectClaims(): void {
-    for (const id of this.pendingClaims) this.claims.push(loadClaim(this.ctx.workspace.db, id));
-  }
 }
 
 /** With nothing to check before, the first captured claim becomes the current one. */
@@ -340,6 +165,7 @@ export function promoteRange(ctx: CoreContext, row: SessionRow, range: { start: 
   let claimId: string | null = null;
   ctx.workspace.undo.run('Capture a claim by hand', (w) => {
     const writer = new TranscriptWriter(ctx, row, documentId, w, now);
+    writer.widenToWholeText();
     if (range.end > writer.segmentedTo) {
       throw new ClaimbenchError('VALIDATION', 'That text is still being captured; wait for its sentence to close.');
     }

@@ -41,9 +41,11 @@ export function captureFeed(db: DB, row: SessionRow, opts: { offset?: number; li
     claimId: r.claim_id,
     byHand: r.by_hand === 1,
   }));
-  const state = prepared(db, 'SELECT segmented_to, last_speaker FROM capture_state WHERE document_id = ?').get(documentId) as
-    { segmented_to: number; last_speaker: string | null } | undefined;
-  const text = (prepared(db, 'SELECT text FROM documents WHERE id = ?').pluck().get(documentId) as string | undefined) ?? '';
+  const state = prepared(
+    db,
+    'SELECT segmented_to, last_speaker, window_start, window_text FROM capture_state WHERE document_id = ?',
+  ).get(documentId) as
+    { segmented_to: number; last_speaker: string | null; window_start: number; window_text: string } | undefined;
   const speakers = prepared(
     db,
     `SELECT speaker FROM transcript_chunks WHERE document_id = ? AND deleted = 0 AND speaker IS NOT NULL
@@ -58,7 +60,7 @@ export function captureFeed(db: DB, row: SessionRow, opts: { offset?: number; li
     sentences,
     offset,
     total,
-    openTail: state ? text.slice(state.segmented_to) : '',
+    openTail: state ? state.window_text.slice(state.segmented_to - state.window_start) : '',
     lastSpeaker: state?.last_speaker ?? null,
     speakers,
     chunkCount,

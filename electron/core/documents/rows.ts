@@ -1,6 +1,7 @@
 import type { DocumentRecord, DocumentSummary } from '../../../shared/domain';
 import { ClaimbenchError } from '../../../shared/result';
 import type { DB } from '../store/open';
+import { hasChunks, transcriptText } from '../capture/transcript-text';
 
 const SUMMARY_SQL = `
   SELECT d.id, d.title, d.origin, d.publisher, d.published_at, d.created_at,
@@ -48,5 +49,6 @@ export function loadDocument(db: DB, id: string): DocumentRecord {
     text: string;
     content_hash: string;
   };
-  return { ...summary, text: row.text, contentHash: row.content_hash };
+  const text = hasChunks(db, id) ? transcriptText(db, id) : row.text;
+  return { ...summary, text, contentHash: row.content_hash };
 }

@@ -12,6 +12,7 @@ import { hlcTime } from '../store/recorder';
 import { loadConflictedClaimIds, loadEvidence } from './evidence';
 import { loadSessionReportData, type SessionReportData } from './session';
 import { REPORT_SCHEMA_VERSION, type ReportClaim, type ReportDocument, type ReportModel } from './schema';
+import { documentText } from '../capture/transcript-text';
 
 export const VERDICT_RATING: Record<Verdict, number> = { disputed: 1, unverified: 2, sourced: 3 };
 /** Characters of surrounding text shown on each side of a quote. */
@@ -190,7 +191,6 @@ export function buildReportModel({ db, workspaceName, options, now = new Date(),
         .all(JSON.stringify([...docIds])) as DocumentRow[];
       const missing = (scope.documentIds ?? []).find((id) => !docRows.some((d) => d.id === id));
       if (missing) throw new ClaimbenchError('NOT_FOUND', `No document with id ${missing}`);
-      const docText = db.prepare('SELECT text FROM documents WHERE id = ?').pluck();
 
       const documents = new Map<string | null, ReportDocument>();
       for (const d of docRows) {
@@ -229,7 +229,7 @@ export function buildReportModel({ db, workspaceName, options, now = new Date(),
         }
         const anchor = parseAnchor(c.anchor);
         if (anchor && c.document_id && currentDocText.id !== c.document_id) {
-          currentDocText = { id: c.document_id, text: docText.get(c.document_id) as string | undefined };
+          currentDocText = { id: c.document_id, text: documentText(db, c.document_id) };
         }
         const decision = decisions.get(c.id);
         const sources = evidence.sourcesByClaim.get(c.id) ?? [];

@@ -5,6 +5,7 @@ const INDEXES = [
   { fts: 'documents_fts', table: 'documents', columns: 'title, text' },
   { fts: 'sources_fts', table: 'sources', columns: 'title, publisher, excerpt, url' },
   { fts: 'notes_fts', table: 'notes', columns: 'text' },
+  { fts: 'transcript_fts', table: 'transcript_chunks', columns: 'text' },
 ] as const;
 
 /**

@@ -86,8 +86,34 @@ const KINDS: Record<SearchKind, KindSpec> = {
   },
 };
 
+/**
+ * Where a kind's matches come from. A live transcript keeps its text in its chunks (migration 5),
+ * so document hits come from the documents' index and from the transcripts' chunk index.
+ */
+type Source = SearchKind | 'transcript';
+
+const TRANSCRIPT: KindSpec = {
+  fts: 'transcript_fts',
+  table: 'transcript_chunks',
+  columns: ['text'],
+  weights: [1],
+  rankSelect: 'tc.text',
+  from: 'transcript_fts JOIN transcript_chunks tc ON tc.rowid = transcript_fts.rowid AND tc.deleted = 0 JOIN documents d ON d.id = tc.document_id AND d.deleted = 0',
+  select: 'tc.rowid AS row, d.id AS entity_id, NULL AS claim_id, d.id AS document_id',
+  claimFilters: false,
+};
+
+const SOURCES: Record<Source, KindSpec> = { ...KINDS, transcript: TRANSCRIPT };
+const SOURCES_OF: Record<SearchKind, Source[]> = {
+  claim: ['claim'],
+  source: ['source'],
+  note: ['note'],
+  document: ['document', 'transcript'],
+};
+
 interface Candidate {
   kind: SearchKind;
+  source: Source;
   row: number;
   entity_id: string;
   claim_id: string | null;
@@ -95,7 +121,7 @@ interface Candidate {
   rank: number;
 }
 
-type CandidateRow = Omit<Candidate, 'kind' | 'rank'> & Record<string, unknown>;
+type CandidateRow = Omit<Candidate, 'kind' | 'source' | 'rank'> & Record<string, unknown>;
 
 function hasClaimOnlyFilter(f: ClaimFilters): boolean {
   return !!(f.verdict || f.claimant || f.assignee !== undefined || f.tag || f.noSource);
@@ -106,8 +132,8 @@ function hasClaimOnlyFilter(f: ClaimFilters): boolean {
  * FTS5 streams a whole word's postings forwards and stops at the LIMIT, so a common word costs
  * no more than a rare one (backwards, with a rowid bound or for a prefix it loads them all).
  */
-function matches(db: DB, kind: SearchKind, match: string, input: SearchInput, limit: number): CandidateRow[] {
-  const spec = KINDS[kind];
+function matches(db: DB, source: Source, match: string, input: SearchInput, limit: number): CandidateRow[] {
+  const spec = SOURCES[source];
   const conditions: string[] = [`${spec.fts} MATCH ?`];
   const params: unknown[] = [match];
   if (spec.claimFilters) {
@@ -154,19 +180,38 @@ function relevance(spec: KindSpec, row: CandidateRow, folded: readonly string[])
  * for "Зеленского"), and its extra matches rank after the whole-word ones.
  */
 function candidates(db: DB, kind: SearchKind, input: SearchInput, wanted: number, folded: string[]): Candidate[] {
-  const spec = KINDS[kind];
+  const found = SOURCES_OF[kind].flatMap((source) => sourceCandidates(db, kind, source, input, wanted, folded));
+  if (SOURCES_OF[kind].length === 1) return found;
+  // A transcript matches in many chunks: one hit per document, its best.
+  const best = new Map<string, Candidate>();
+  for (const c of found.sort((a, b) => a.rank - b.rank || a.row - b.row)) {
+    if (!best.has(c.entity_id)) best.set(c.entity_id, c);
+  }
+  return [...best.values()].slice(0, wanted);
+}
+
+function sourceCandidates(
+  db: DB,
+  kind: SearchKind,
+  source: Source,
+  input: SearchInput,
+  wanted: number,
+  folded: string[],
+): Candidate[] {
+  const spec = SOURCES[source];
   const window = Math.max(kind === 'document' ? DOCUMENT_WINDOW : RANK_WINDOW, wanted);
   const whole = toWholeWordFtsQuery(input.query)!;
-  const found = matches(db, kind, whole, input, window).map((r) => ({ r, penalty: 0 }));
+  const found = matches(db, source, whole, input, window).map((r) => ({ r, penalty: 0 }));
   if (found.length < wanted) {
     const seen = new Set(found.map((f) => f.r.row));
-    for (const r of matches(db, kind, toFtsQuery(input.query)!, input, window + found.length)) {
+    for (const r of matches(db, source, toFtsQuery(input.query)!, input, window + found.length)) {
       if (!seen.has(r.row)) found.push({ r, penalty: PREFIX_ONLY_PENALTY });
     }
   }
   return found
     .map(({ r, penalty }) => ({
       kind,
+      source,
       row: r.row,
       entity_id: r.entity_id,
       claim_id: r.claim_id,
@@ -178,7 +223,7 @@ function candidates(db: DB, kind: SearchKind, input: SearchInput, wanted: number
 }
 
 function toHit(db: DB, c: Candidate, words: string[]): SearchHit {
-  const spec = KINDS[c.kind];
+  const spec = SOURCES[c.source];
   const values = prepared(db, `SELECT ${spec.snippetColumns ?? spec.columns.join(', ')} FROM ${spec.table} WHERE rowid = ?`).get(
     c.row,
   ) as Record<string, string | null>;

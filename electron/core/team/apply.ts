@@ -6,7 +6,6 @@ import { hlcTime } from '../store/recorder';
 import { isConflictField, refreshConflict } from './causal';
 import { CHANGE_COLUMNS, changeParams, sameChange, type ChangeRow } from './change-row';
 import { ChangeRejected } from './validate-change';
-import { refreshTranscripts } from '../capture/transcript-text';
 
 export interface BlobRow {
   sha256: string;
@@ -137,7 +136,6 @@ export function applyChangeRows(db: DB, rows: Iterable<ChangeRow>, blobs: Iterab
 
   const materialise = new Materialiser(db);
   for (const [entity, id] of touched.values()) materialise.entity(entity, id);
-  refreshTranscripts(db, touched.values());
   for (const [entity, id, field] of conflictFields.values()) refreshConflict(db, entity, id, field);
   refreshActors(db, new Set(inserted.map((r) => r.actor_id)));
   return { inserted, known, maxHlc };

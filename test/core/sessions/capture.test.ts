@@ -181,6 +181,18 @@ describe('live capture', () => {
     // Each chunk costs the same few hundred bytes at the end of the transcript as at its start.
     expect(Math.max(...sizes)).toBeLessThan(400);
     expect(sizes.reduce((a, b) => a + b, 0)).toBeLessThan(text.length * 4);
+    // Nothing whole is rewritten per chunk: the stored document row stays empty, the capture keeps a
+    // small window of the end, and claims deep in the transcript are still anchored exactly.
+    const row = ctx.workspace.db
+      .prepare(
+        'SELECT length(d.text) AS doc, length(c.window_text) AS win FROM documents d JOIN capture_state c ON c.document_id = d.id',
+      )
+      .get() as { doc: number; win: number };
+    expect(row.doc).toBe(0);
+    expect(row.win).toBeLessThan(200);
+    const { items } = await call(ctx, 'claims.list', { documentId: s.captureDocumentId!, limit: 5000 });
+    expect(items.length).toBeGreaterThan(150);
+    for (const claim of items) expect(text.slice(claim.anchor!.start, claim.anchor!.end)).toBe(claim.anchor!.exact);
   });
 
   it('a teammate merging the capture gets the same transcript text and claims; share files carry no local queue or draft', async () => {
@@ -247,5 +259,20 @@ describe('live capture', () => {
       },
     );
     expect((await call(ctx, 'documents.get', { id: s.captureDocumentId! })).text).toBe(before.text);
+  });
+
+  it('search finds what was said in a transcript: one document hit, from the chunk that matched', async () => {
+    const ctx = context();
+    const s = await call(ctx, 'sessions.start', { capture: { title: 'Town hall' } });
+    await call(ctx, 'capture.append', { sessionId: s.id, text: 'MAYOR: The ferry carried 12,000 passengers in March.' });
+    await call(ctx, 'capture.append', { sessionId: s.id, text: 'GUEST: The ferry also lost money every month.' });
+    const { hits } = await call(ctx, 'search', { query: 'ferry', kinds: ['document'] });
+    expect(hits).toHaveLength(1);
+    expect(hits[0]).toMatchObject({ kind: 'document', entityId: s.captureDocumentId, field: 'text' });
+    expect(hits[0]!.snippet.text).toContain('ferry');
+    const passengers = await call(ctx, 'search', { query: 'passengers', kinds: ['document'] });
+    expect(passengers.hits[0]!.snippet.text).toBe('The ferry carried 12,000 passengers in March.');
+    await call(ctx, 'documents.delete', { id: s.captureDocumentId! });
+    expect((await call(ctx, 'search', { query: 'ferry', kinds: ['document'] })).hits).toEqual([]);
   });
 });

@@ -7,8 +7,10 @@ import type { Migration } from './types';
  * session's start, pauses and end (with its summary) are in the workspace history and reach
  * teammates by merge. A live transcript's text is the concatenation of its chunks in `seq` order
  * (each chunk's `prefix` is the separator or speaker label before it); chunks are immutable, so a
- * three-hour transcript costs its own size in the log instead of a growing copy per chunk.
- * `documents.text` of a transcript is derived from them (electron/core/capture/transcript-text.ts).
+ * three-hour transcript costs its own size in the log instead of a growing copy per chunk, and
+ * each chunk costs the same to store at the end of a debate as at its start: the transcript's
+ * `documents.text` stays empty, its text is assembled from the chunks when read
+ * (electron/core/capture/transcript-text.ts), and `transcript_fts` indexes the chunks for search.
  *
  * The rest is local to one person's copy, like `view_state`: not in the change log, not merged,
  * stripped from share files.
@@ -16,7 +18,9 @@ import type { Migration } from './types';
  *   are copied in so the queue is read in order through one index.
  * - `session_cursor`: the claim the checker is on, since when, and when the app was last seen
  *   working on the session (a session left active by a killed app is paused at that moment).
- * - `capture_state`: how far the transcript has been segmented; the text after it waits for its end.
+ * - `capture_state`: how far the transcript has been segmented, its length, and a window of its
+ *   end (`window_text` from offset `window_start`: the open tail plus a little closed text before
+ *   it for anchor context), so capturing a chunk never reads the whole transcript.
  * - `capture_sentences`: every sentence the capture has closed, scored, for the capture feed.
  * - `capture_drafts`: what is typed in the capture box, saved on every keystroke.
  * - `capture_inputs`: how many bytes of each transcript file the CLI has consumed, committed with
@@ -60,6 +64,21 @@ export const migration005: Migration = {
       deleted INTEGER NOT NULL DEFAULT 0
     ) STRICT;
     CREATE INDEX transcript_chunks_by_document ON transcript_chunks (document_id, seq);
+    CREATE VIRTUAL TABLE transcript_fts USING fts5(
+      text,
+      content = 'transcript_chunks', content_rowid = 'rowid',
+      tokenize = 'unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER transcript_fts_ai AFTER INSERT ON transcript_chunks WHEN new.deleted = 0 BEGIN
+      INSERT INTO transcript_fts (rowid, text) VALUES (new.rowid, new.text);
+    END;
+    CREATE TRIGGER transcript_fts_au AFTER UPDATE OF text, deleted ON transcript_chunks BEGIN
+      INSERT INTO transcript_fts (transcript_fts, rowid, text) SELECT 'delete', old.rowid, old.text WHERE old.deleted = 0;
+      INSERT INTO transcript_fts (rowid, text) SELECT new.rowid, new.text WHERE new.deleted = 0;
+    END;
+    CREATE TRIGGER transcript_fts_ad AFTER DELETE ON transcript_chunks WHEN old.deleted = 0 BEGIN
+      INSERT INTO transcript_fts (transcript_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
+    END;
 
     CREATE TABLE session_items (
       session_id TEXT NOT NULL,
@@ -89,7 +108,10 @@ export const migration005: Migration = {
     CREATE TABLE capture_state (
       document_id TEXT PRIMARY KEY,
       segmented_to INTEGER NOT NULL DEFAULT 0,
-      last_speaker TEXT
+      last_speaker TEXT,
+      text_length INTEGER NOT NULL DEFAULT 0,
+      window_start INTEGER NOT NULL DEFAULT 0,
+      window_text TEXT NOT NULL DEFAULT ''
     ) STRICT;
 
     CREATE TABLE capture_sentences (
