@@ -85,7 +85,8 @@ export function toCheckSession(db: DB, row: SessionRow, myActorId: string, now =
     scope: row.scope ? (JSON.parse(row.scope) as SessionScope) : {},
     startedAt: row.started_at ?? row.created_at,
     endedAt: row.ended_at,
-    elapsedMs: elapsedMs(row, now),
+    // A teammate's running stretch is unknown here (they may have paused since): show what they banked.
+    elapsedMs: mine ? elapsedMs(row, now) : Math.round(row.elapsed_ms),
     ownerActorId: row.owner,
     ownerName: actorName(db, row.owner, row.created_by),
     mine,
