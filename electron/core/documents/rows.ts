@@ -34,7 +34,7 @@ function summaryFromRow(r: SummaryRow): DocumentSummary {
 }
 
 export function listDocuments(db: DB): DocumentSummary[] {
-  return (db.prepare(`${SUMMARY_SQL} ORDER BY d.created_at, d.id`).all() as SummaryRow[]).map(summaryFromRow);
+  return (db.prepare(`${SUMMARY_SQL} ORDER BY d.created_at, d.rowid`).all() as SummaryRow[]).map(summaryFromRow);
 }
 
 export function loadDocumentSummary(db: DB, id: string): DocumentSummary {

@@ -43,7 +43,7 @@ function sourceFromRow(r: SourceRow): Source {
 export function listSources(db: DB, claimId: string): Source[] {
   return (
     db
-      .prepare(`SELECT ${SOURCE_COLUMNS} FROM sources WHERE claim_id = ? AND deleted = 0 ORDER BY created_at, id`)
+      .prepare(`SELECT ${SOURCE_COLUMNS} FROM sources WHERE claim_id = ? AND deleted = 0 ORDER BY created_at, rowid`)
       .all(claimId) as SourceRow[]
   ).map(sourceFromRow);
 }
@@ -88,7 +88,7 @@ function attachmentFromRow(r: AttachmentRow): Attachment {
 export function listAttachments(db: DB, claimId: string): Attachment[] {
   return (
     db
-      .prepare(`${ATTACHMENT_SQL} WHERE a.claim_id = ? AND a.deleted = 0 ORDER BY a.created_at, a.id`)
+      .prepare(`${ATTACHMENT_SQL} WHERE a.claim_id = ? AND a.deleted = 0 ORDER BY a.created_at, a.rowid`)
       .all(claimId) as AttachmentRow[]
   ).map(attachmentFromRow);
 }
@@ -116,7 +116,7 @@ export function listNotes(db: DB, claimId: string): Note[] {
   return (
     db
       .prepare(
-        'SELECT id, claim_id, text, created_by, created_at, updated_at FROM notes WHERE claim_id = ? AND deleted = 0 ORDER BY created_at, id',
+        'SELECT id, claim_id, text, created_by, created_at, updated_at FROM notes WHERE claim_id = ? AND deleted = 0 ORDER BY created_at, rowid',
       )
       .all(claimId) as NoteRow[]
   ).map(noteFromRow);

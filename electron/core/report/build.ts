@@ -95,7 +95,7 @@ function selectClaims(db: DB, scope: ReportOptions['scope'], session: SessionRep
       `SELECT c.id, c.document_id, c.text, c.anchor, c.claimant, c.verdict, c.rationale, c.assignee, c.tags, c.created_at, c.created_by
        FROM claims c LEFT JOIN documents d ON d.id = c.document_id
        WHERE ${where.join(' AND ')} AND (c.document_id IS NULL OR d.deleted = 0)
-       ORDER BY c.document_id IS NULL, d.created_at, d.id, c.ordinal, c.id`,
+       ORDER BY c.document_id IS NULL, d.created_at, d.rowid, c.ordinal, c.id`,
     )
     .all(...params) as ClaimRow[];
 }
@@ -186,7 +186,7 @@ export function buildReportModel({ db, workspaceName, options, now = new Date(),
       const docRows = db
         .prepare(
           `SELECT id, title, origin, publisher, published_at, content_hash FROM documents
-         WHERE deleted = 0 AND id IN (SELECT value FROM json_each(?)) ORDER BY created_at, id`,
+         WHERE deleted = 0 AND id IN (SELECT value FROM json_each(?)) ORDER BY created_at, rowid`,
         )
         .all(JSON.stringify([...docIds])) as DocumentRow[];
       const missing = (scope.documentIds ?? []).find((id) => !docRows.some((d) => d.id === id));

@@ -79,7 +79,7 @@ export function loadEvidence(db: DB): Evidence {
   if (hasTable(db, 'attachments')) {
     const rows = db
       .prepare(
-        'SELECT id, claim_id, sha256, name, mime, size FROM attachments WHERE deleted = 0 ORDER BY claim_id, created_at, id',
+        'SELECT id, claim_id, sha256, name, mime, size FROM attachments WHERE deleted = 0 ORDER BY claim_id, created_at, rowid',
       )
       .all() as AttachmentRow[];
     evidence.attachmentsByClaim = groupByClaim(rows, (r: AttachmentRow) => ({
@@ -96,7 +96,7 @@ export function loadEvidence(db: DB): Evidence {
     const rows = db
       .prepare(
         `SELECT id, claim_id, url, title, publisher, published_at, excerpt, stance, attachment_id
-         FROM sources WHERE deleted = 0 ORDER BY claim_id, created_at, id`,
+         FROM sources WHERE deleted = 0 ORDER BY claim_id, created_at, rowid`,
       )
       .all() as SourceRow[];
     evidence.sourcesByClaim = groupByClaim(rows, (r: SourceRow): ReportSource => {
@@ -116,7 +116,7 @@ export function loadEvidence(db: DB): Evidence {
   }
   if (hasTable(db, 'notes')) {
     const rows = db
-      .prepare('SELECT id, claim_id, text, created_at, created_by FROM notes WHERE deleted = 0 ORDER BY claim_id, created_at, id')
+      .prepare('SELECT id, claim_id, text, created_at, created_by FROM notes WHERE deleted = 0 ORDER BY claim_id, created_at, rowid')
       .all() as NoteRow[];
     evidence.notesByClaim = groupByClaim(rows, (r: NoteRow) => ({
       id: r.id,
