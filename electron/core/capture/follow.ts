@@ -10,7 +10,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { FollowStatus } from '../../../shared/capture-follow-api';
 import { ClaimbenchError, isClaimbenchError } from '../../../shared/result';
 import type { CoreContext } from '../context';
-import { ownOpenSession, workableSession } from '../sessions/lifecycle';
+import { inWorkableSession, ownOpenSession } from '../sessions/lifecycle';
 import { findSessionRow, loadSessionRow, type SessionRow } from '../sessions/rows';
 import type { Workspace } from '../store/workspace';
 import { appendChunk, consumedBytes } from './append';
@@ -164,9 +164,8 @@ class Follower {
     }
     let stored = 0;
     let speaker = this.speaker;
-    db.transaction(() => {
-      const now = Date.now();
-      const row = workableSession(this.ctx, this.sessionId, now);
+    const now = Date.now();
+    inWorkableSession(this.ctx, this.sessionId, now, (row) => {
       for (const line of lines) {
         if (line.text.length > MAX_LINE_CHARS) throw this.lineTooLong();
         const hasText = line.text.trim() !== '';
@@ -181,7 +180,7 @@ class Follower {
           stored++;
         }
       }
-    })();
+    });
     this.speaker = speaker;
     this.status.linesStored += stored;
     this.status.bytesConsumed = lines[lines.length - 1]!.end;
@@ -262,7 +261,7 @@ export function followFile(
   if (running?.status.following && running.source === source) return { ...running.status };
   running?.stop();
   // Following is working in the session: a paused one resumes, like on any other action.
-  ctx.workspace.db.transaction(() => workableSession(ctx, input.sessionId, now))();
+  inWorkableSession(ctx, input.sessionId, now, () => undefined);
   const follower = new Follower(ctx, input.sessionId, source, from, input.speaker, now);
   map.set(input.sessionId, follower);
   return { ...follower.status };

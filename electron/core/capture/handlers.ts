@@ -1,24 +1,23 @@
 import type { Handlers } from '../handler-types';
-import { ownOpenSession, workableSession } from '../sessions/lifecycle';
+import { inWorkableSession, ownOpenSession } from '../sessions/lifecycle';
 import { loadSessionRow } from '../sessions/rows';
-import { oneTransaction } from '../sessions/handlers';
 import { appendChunk, flushCapture, promoteRange } from './append';
 import { captureFeed, readDraft, saveDraft } from './feed';
 
 export const captureHandlers = {
   'capture.append': ({ sessionId, ...input }, ctx) => {
     const now = Date.now();
-    return oneTransaction(ctx, () => appendChunk(ctx, workableSession(ctx, sessionId, now), input, now));
+    return inWorkableSession(ctx, sessionId, now, (row) => appendChunk(ctx, row, input, now));
   },
   'capture.flush': ({ sessionId }, ctx) => {
     const now = Date.now();
-    return oneTransaction(ctx, () => flushCapture(ctx, workableSession(ctx, sessionId, now), now));
+    return inWorkableSession(ctx, sessionId, now, (row) => flushCapture(ctx, row, now));
   },
   'capture.feed': ({ sessionId, ...opts }, ctx) =>
     captureFeed(ctx.workspace.db, loadSessionRow(ctx.workspace.db, sessionId), opts),
   'capture.promote': ({ sessionId, start, end }, ctx) => {
     const now = Date.now();
-    return oneTransaction(ctx, () => promoteRange(ctx, workableSession(ctx, sessionId, now), { start, end }, now));
+    return inWorkableSession(ctx, sessionId, now, (row) => promoteRange(ctx, row, { start, end }, now));
   },
   'capture.draft.get': ({ sessionId }, ctx) => {
     loadSessionRow(ctx.workspace.db, sessionId);

@@ -1,14 +1,8 @@
 import type { Handlers } from '../handler-types';
-import type { CoreContext } from '../context';
 import { listQueue } from './queue';
 import { act, endSession, focusClaim, getSession, listSessions, pauseSession, resumeSession, startSession } from './lifecycle';
 import { loadSessionRow } from './rows';
 import { sessionSummary } from './summary';
-
-/** Everything one operation writes (an automatic resume or pause included) commits together, or not at all. */
-export function oneTransaction<T>(ctx: CoreContext, fn: () => T): T {
-  return ctx.workspace.db.transaction(fn)();
-}
 
 export const checkSessionHandlers = {
   'sessions.list': (_input, ctx) => listSessions(ctx),
@@ -18,11 +12,11 @@ export const checkSessionHandlers = {
     loadSessionRow(ctx.workspace.db, id);
     return listQueue(ctx.workspace.db, id, opts);
   },
-  'sessions.focus': ({ id, claimId }, ctx) => oneTransaction(ctx, () => focusClaim(ctx, id, claimId)),
-  'sessions.act': ({ id, claimId, action }, ctx) => oneTransaction(ctx, () => act(ctx, id, claimId, action)),
-  'sessions.pause': ({ id }, ctx) => oneTransaction(ctx, () => pauseSession(ctx, id)),
-  'sessions.resume': ({ id }, ctx) => oneTransaction(ctx, () => resumeSession(ctx, id)),
-  'sessions.end': ({ id }, ctx) => oneTransaction(ctx, () => endSession(ctx, id)),
+  'sessions.focus': ({ id, claimId }, ctx) => focusClaim(ctx, id, claimId),
+  'sessions.act': ({ id, claimId, action }, ctx) => act(ctx, id, claimId, action),
+  'sessions.pause': ({ id }, ctx) => pauseSession(ctx, id),
+  'sessions.resume': ({ id }, ctx) => resumeSession(ctx, id),
+  'sessions.end': ({ id }, ctx) => endSession(ctx, id),
   'sessions.summary': ({ id, openLimit }, ctx) =>
     sessionSummary(ctx.workspace.db, loadSessionRow(ctx.workspace.db, id), ctx.identity.get().actorId, Date.now(), openLimit),
 } satisfies Partial<Handlers>;

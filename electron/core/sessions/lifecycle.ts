@@ -54,6 +54,14 @@ export function workableSession(ctx: CoreContext, id: string, now: number): Sess
   return loadSessionRow(ctx.workspace.db, id);
 }
 
+/**
+ * Run `fn` on a session this person may work in, in one transaction with whatever that takes first
+ * (pausing it where the app left it, resuming it): the action and its automatic steps commit together.
+ */
+export function inWorkableSession<T>(ctx: CoreContext, id: string, now: number, fn: (row: SessionRow) => T): T {
+  return ctx.workspace.db.transaction(() => fn(workableSession(ctx, id, now)))();
+}
+
 function view(ctx: CoreContext, id: string, now: number): CheckSession {
   return toCheckSession(ctx.workspace.db, loadSessionRow(ctx.workspace.db, id), ctx.identity.get().actorId, now);
 }
@@ -121,13 +129,12 @@ export function startSession(
 }
 
 export function pauseSession(ctx: CoreContext, id: string, now = Date.now()): CheckSession {
-  const row = ownOpenSession(ctx, id, now);
-  if (row.status === 'active') {
-    ctx.workspace.db.transaction(() => {
-      chargeCurrent(ctx.workspace.db, id, now, false);
-      recordPause(ctx.workspace, row, now, `Pause session “${row.name}”`);
-    })();
-  }
+  ctx.workspace.db.transaction(() => {
+    const row = ownOpenSession(ctx, id, now);
+    if (row.status !== 'active') return;
+    chargeCurrent(ctx.workspace.db, id, now, false);
+    recordPause(ctx.workspace, row, now, `Pause session “${row.name}”`);
+  })();
   return view(ctx, id, now);
 }
 
@@ -155,14 +162,13 @@ function resume(ctx: CoreContext, row: SessionRow, now: number): void {
 }
 
 export function resumeSession(ctx: CoreContext, id: string, now = Date.now()): CheckSession {
-  workableSession(ctx, id, now);
+  inWorkableSession(ctx, id, now, () => undefined);
   return view(ctx, id, now);
 }
 
 export function endSession(ctx: CoreContext, id: string, now = Date.now()): CheckSession {
-  const row = workableSession(ctx, id, now);
   const { workspace } = ctx;
-  workspace.db.transaction(() => {
+  inWorkableSession(ctx, id, now, (row) => {
     if (row.capture_document_id) flushCapture(ctx, row, now);
     chargeCurrent(workspace.db, id, now, false);
     const summary = summaryRecord(workspace.db, row, now);
@@ -175,7 +181,7 @@ export function endSession(ctx: CoreContext, id: string, now = Date.now()): Chec
       w.set('checkSession', id, 'summary', summary);
     });
     moveCursor(workspace.db, id, null, now, false);
-  })();
+  });
   return view(ctx, id, now);
 }
 
@@ -187,26 +193,24 @@ function requireQueued(ctx: CoreContext, sessionId: string, claimId: string): vo
 }
 
 export function focusClaim(ctx: CoreContext, id: string, claimId: string, now = Date.now()): CheckSession {
-  workableSession(ctx, id, now);
-  requireQueued(ctx, id, claimId);
-  ctx.workspace.db.transaction(() => {
+  inWorkableSession(ctx, id, now, () => {
+    requireQueued(ctx, id, claimId);
     chargeCurrent(ctx.workspace.db, id, now, false);
     moveCursor(ctx.workspace.db, id, claimId, now, true);
-  })();
+  });
   return view(ctx, id, now);
 }
 
 export function act(ctx: CoreContext, id: string, claimId: string, action: QueueAction, now = Date.now()): ActResult {
-  workableSession(ctx, id, now);
-  requireQueued(ctx, id, claimId);
   const db = ctx.workspace.db;
-  let nextClaimId: string | null = null;
-  db.transaction(() => {
+  const nextClaimId = inWorkableSession(ctx, id, now, () => {
+    requireQueued(ctx, id, claimId);
     chargeCurrent(db, id, now, false);
     setItemState(db, id, claimId, action, iso(now), loadClaim(db, claimId).verdict);
-    nextClaimId = action === 'reopen' ? claimId : nextInQueue(db, id, claimId);
-    moveCursor(db, id, nextClaimId, now, true);
-  })();
+    const next = action === 'reopen' ? claimId : nextInQueue(db, id, claimId);
+    moveCursor(db, id, next, now, true);
+    return next;
+  });
   return { session: view(ctx, id, now), nextClaimId };
 }
 
