@@ -55,30 +55,17 @@ function captureDocument(row: SessionRow): string {
   return row.capture_document_id;
 }
 
-function result(
-  ctx: CoreContext,
-  row: SessionRow,
-  t: TranscriptWriter,
-  seq: number,
-  speaker: string | null,
-  now: number,
-): CaptureResult {
+function result(ctx: CoreContext, row: SessionRow, t: TranscriptWriter, now: number): CaptureResult {
   t.collectClaims();
   return {
-    seq,
-    speaker,
+    seq: t.seq,
+    speaker: t.lastSpeaker,
     capturedAt: new Date(now).toISOString(),
     sentences: t.sentences,
     claims: t.claims,
     openTail: t.openTail,
     session: toCheckSession(ctx.workspace.db, row, ctx.identity.get().actorId, now),
   };
-}
-
-function chunkCount(ctx: CoreContext, documentId: string): number {
-  return prepared(ctx.workspace.db, 'SELECT count(*) FROM transcript_chunks WHERE document_id = ? AND deleted = 0')
-    .pluck()
-    .get(documentId) as number;
 }
 
 export interface AppendInput {
@@ -125,7 +112,7 @@ export function appendChunk(ctx: CoreContext, row: SessionRow, input: AppendInpu
       ).run(row.id, input.consumed.source, input.consumed.bytes);
     }
   });
-  return result(ctx, row, writer, chunkCount(ctx, documentId), writer.lastSpeaker, now);
+  return result(ctx, row, writer, now);
 }
 
 /** Close the sentence still waiting for its end. */
@@ -138,7 +125,7 @@ export function flushCapture(ctx: CoreContext, row: SessionRow, now = Date.now()
     writer.save();
     startCursorIfIdle(ctx, row.id, now);
   });
-  return result(ctx, row, writer, chunkCount(ctx, documentId), writer.lastSpeaker, now);
+  return result(ctx, row, writer, now);
 }
 
 /** How many bytes of a transcript file this session has already captured (0 for a new file). */

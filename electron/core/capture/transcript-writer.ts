@@ -68,6 +68,7 @@ export class TranscriptWriter {
   readonly sentences: CapturedSentence[] = [];
   readonly claims: Claim[] = [];
   private readonly pendingClaims: string[] = [];
+  private lastSeq: number | null = null;
   private state: CaptureState;
   private readonly threshold: number;
   private readonly capturedAt: string;
@@ -90,6 +91,16 @@ export class TranscriptWriter {
 
   get segmentedTo(): number {
     return this.state.segmented_to;
+  }
+
+  /** The number of the transcript's last chunk (0 before the first). */
+  get seq(): number {
+    if (this.lastSeq !== null) return this.lastSeq;
+    return (
+      (prepared(this.ctx.workspace.db, 'SELECT max(seq) FROM transcript_chunks WHERE document_id = ?')
+        .pluck()
+        .get(this.documentId) as number | null) ?? 0
+    );
   }
 
   get openTail(): string {
@@ -123,10 +134,8 @@ export class TranscriptWriter {
         : closedUnfinished
           ? '\n'
           : ' ';
-    const seq =
-      ((prepared(this.ctx.workspace.db, 'SELECT max(seq) FROM transcript_chunks WHERE document_id = ?')
-        .pluck()
-        .get(this.documentId) as number | null) ?? 0) + 1;
+    const seq = this.seq + 1;
+    this.lastSeq = seq;
     this.w.create('transcriptChunk', randomUUID(), {
       documentId: this.documentId,
       seq,
