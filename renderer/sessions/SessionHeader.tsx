@@ -51,7 +51,8 @@ function useReopenRunningSession(runningId: string | null, loaded: boolean): voi
 
 function BackToSession({ sessionId }: { sessionId: string }) {
   const { dispatch } = useWorkbench();
-  const query = useSession(sessionId);
+  // Polling here too: the session keeps counting while the checker is in the claim list.
+  const query = useSession(sessionId, { poll: true });
   const elapsed = useElapsed(query.data, query.dataUpdatedAt);
   const s = query.data;
   if (!s) return null;
