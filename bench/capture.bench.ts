@@ -38,11 +38,13 @@ async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
 }
 
 /** First-page and triage latency of the queue as it stands (median of several samples). */
+const QUEUE_PAGE = 50;
+
 async function queueFigures(ctx: CoreContext, sessionId: string): Promise<{ page: number; act: number; total: number }> {
   const pages: number[] = [];
   let total = 0;
   for (let i = 0; i < 15; i++) {
-    const [page, ms] = await timed(() => call(ctx, 'sessions.queue', { id: sessionId, limit: 50 }));
+    const [page, ms] = await timed(() => call(ctx, 'sessions.queue', { id: sessionId, limit: QUEUE_PAGE }));
     pages.push(ms);
     total = page.total;
   }
@@ -100,12 +102,15 @@ async function main(): Promise<void> {
     const tenth = Math.max(1, Math.round(paragraphs.length / 10));
     for (let i = 0; i < paragraphs.length; i++) {
       const p = paragraphs[i]!;
-      const [, ms] = await timed(() => call(ctx, 'capture.append', { sessionId: session.id, text: `${p.speaker}: ${p.text}` }));
+      const [captured, ms] = await timed(() =>
+        call(ctx, 'capture.append', { sessionId: session.id, text: `${p.speaker}: ${p.text}` }),
+      );
       capture.push(ms);
       const t0 = now();
       analyzeText(p.text);
       alone.push(now() - t0);
-      if (i === tenth - 1) start = await queueFigures(ctx, session.id);
+      // "Start" is when the queue first fills a page, so both ends read pages of the same size.
+      if (!start && captured.session.counts.total >= QUEUE_PAGE) start = await queueFigures(ctx, session.id);
     }
     await call(ctx, 'capture.flush', { sessionId: session.id });
     const end = await queueFigures(ctx, session.id);
