@@ -7,7 +7,7 @@ import type { CaptureResult, CheckSession, SessionSummary } from '../../../share
 import { parseOrThrow } from '../../../shared/validate';
 import { appendChunk, consumedBytes } from '../../core/capture/append';
 import type { CoreContext } from '../../core/context';
-import { workableSession } from '../../core/sessions/lifecycle';
+import { inWorkableSession } from '../../core/sessions/lifecycle';
 import { userError, withWorkspace } from '../context';
 import type { CliIO } from '../io';
 import { fileBytes, linesOf, stdinBytes, type TranscriptLine } from '../../core/capture/transcript-lines';
@@ -282,9 +282,9 @@ async function captureTranscript(
       const now = Date.now();
       const consumed = sourceKey ? { source: sourceKey, bytes: line.end } : undefined;
       // One commit per line: the session's sign of life, the chunk, its claims and the file offset together.
-      const r = ctx.workspace.db.transaction(() =>
-        appendChunk(ctx, workableSession(ctx, session.id, now), { text: input.text, speaker: input.speaker, consumed }, now),
-      )();
+      const r = inWorkableSession(ctx, session.id, now, (row) =>
+        appendChunk(ctx, row, { text: input.text, speaker: input.speaker, consumed }, now),
+      );
       lastSpeaker = r.speaker;
       session = r.session;
       reporter.stored(r, hasText ? line : null);
