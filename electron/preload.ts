@@ -5,6 +5,7 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { IPC_CHANNEL, IPC_EVENT_CHANNEL } from '../shared/api';
 import { createBridge } from './shell/bridge';
+import { SHELL_CHANNEL } from './shell/shell-requests';
 
 const bridge = createBridge(
   (name, input) => ipcRenderer.invoke(IPC_CHANNEL, name, input),
@@ -15,6 +16,7 @@ const bridge = createBridge(
       ipcRenderer.removeListener(IPC_EVENT_CHANNEL, listener);
     };
   },
+  (request) => ipcRenderer.invoke(SHELL_CHANNEL, request),
 );
 
 contextBridge.exposeInMainWorld('claimbench', bridge);

@@ -68,7 +68,7 @@ const SEVERITY: Record<CheckId, Severity> = {
   IPC_SENDER: 'HIGH',
 };
 
-const URL_VALIDATORS = ['isSafeExternalUrl', 'externalUrlForWindowOpen'];
+const URL_VALIDATORS = ['isSafeExternalUrl', 'externalUrlForRequest'];
 const DANGEROUS_SWITCHES = [
   'disable-web-security',
   'ignore-certificate-errors',

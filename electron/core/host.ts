@@ -1,5 +1,10 @@
 import type { OpenPurpose, SavePurpose } from '../../shared/host-api';
 
+export interface PrintPdfOptions {
+  footerText?: string;
+  signal?: AbortSignal;
+}
+
 /**
  * What the surrounding program provides: native dialogs, the system viewer, PDF printing.
  * The Electron shell implements it; tests pass a stand-in; the CLI has none.
@@ -11,6 +16,9 @@ export interface HostServices {
   recentWorkspaces?(): string[];
   /** Open a file in the system's default viewer (never executed). */
   openPath?(file: string): Promise<void>;
-  /** Print self-contained HTML to PDF bytes (Electron's printToPDF in the app). */
-  printToPdf?(html: string): Promise<Uint8Array>;
+  /**
+   * Print self-contained HTML to PDF bytes (Electron's printToPDF in the app), with the footer
+   * text beside the page numbers; aborting `signal` stops the print.
+   */
+  printToPdf?(html: string, options?: PrintPdfOptions): Promise<Uint8Array>;
 }

@@ -1,14 +1,20 @@
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 
 /**
- * Where the renderer is served from: the built `out/renderer/index.html` in production, or the
- * electron-vite dev server in development. Every trust decision compares against this one value.
+ * Where the renderer is served from: the built `out/renderer/` through the app's own `app://`
+ * scheme in production (see app-protocol.ts), or the electron-vite dev server in development.
+ * Every trust decision compares against this one value.
  */
-export type AppUrl = { kind: 'file'; url: URL } | { kind: 'dev'; url: URL };
+export type AppUrl = { kind: 'app'; url: URL; root: string } | { kind: 'dev'; url: URL };
 
-export function productionAppUrl(rendererIndexHtml: string): AppUrl {
-  return { kind: 'file', url: pathToFileURL(path.resolve(rendererIndexHtml)) };
+/** The privileged scheme and the one host the renderer lives on: `app://claimbench/index.html`. */
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'claimbench';
+export const APP_ENTRY = '/index.html';
+
+/** The production renderer: the folder holding the built index.html, served as app://claimbench/. */
+export function productionAppUrl(rendererRoot: string): AppUrl {
+  return { kind: 'app', url: new URL(`${APP_SCHEME}://${APP_HOST}${APP_ENTRY}`), root: path.resolve(rendererRoot) };
 }
 
 /** The dev server URL electron-vite passes in ELECTRON_RENDERER_URL; only loopback http is accepted. */
@@ -28,17 +34,20 @@ export function parseUrl(raw: unknown): URL | undefined {
   }
 }
 
+/** Is `raw` on the app's own origin? Node's URL gives custom schemes an opaque origin, so compare the parts. */
+export function isAppOrigin(url: URL, app: AppUrl): boolean {
+  if (app.kind === 'app') return url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST && !url.username && !url.password;
+  return url.origin === app.url.origin;
+}
+
 /**
- * Is `raw` the app's own renderer document? For a file, the very same path (query and fragment
- * ignored: the renderer may route with a hash); for the dev server, the same origin.
+ * Is `raw` the app's own renderer document? In production the entry page of app://claimbench
+ * (query and fragment ignored: the renderer may route with a hash); for the dev server, the same origin.
  */
 export function isAppUrl(raw: unknown, app: AppUrl): boolean {
   const url = parseUrl(raw);
-  if (!url) return false;
-  if (app.kind === 'file') {
-    return url.protocol === 'file:' && url.host === app.url.host && url.pathname === app.url.pathname;
-  }
-  return url.origin === app.url.origin;
+  if (!url || !isAppOrigin(url, app)) return false;
+  return app.kind === 'dev' || url.pathname === APP_ENTRY;
 }
 
 /** The URL the window loads. */

@@ -1,9 +1,12 @@
 import { OPERATION_NAMES, type ClaimbenchBridge, type OperationName } from '../../shared/api';
 import { APP_EVENTS, type AppEvent } from '../../shared/events';
+import type { ShellRequest } from './shell-requests';
 
 export type InvokeFn = (name: OperationName, input: unknown) => Promise<unknown>;
 /** Subscribe to raw event payloads; returns the matching unsubscribe. */
 export type SubscribeFn = (handler: (payload: unknown) => void) => () => void;
+/** Send a request to the shell itself (shell-requests.ts); resolves to the shell's reply. */
+export type ShellRequestFn = (request: ShellRequest) => Promise<unknown>;
 
 function isAppEvent(payload: unknown): payload is AppEvent {
   return typeof payload === 'string' && (APP_EVENTS as readonly string[]).includes(payload);
@@ -14,7 +17,7 @@ function isAppEvent(payload: unknown): payload is AppEvent {
  * contract, each sending only its own name, and `onEvent` for pushed app events. The renderer
  * never gets ipcRenderer or the raw IPC event (whose `sender` would leak a handle to it).
  */
-export function createBridge(invoke: InvokeFn, subscribe: SubscribeFn): ClaimbenchBridge {
+export function createBridge(invoke: InvokeFn, subscribe: SubscribeFn, shellRequest?: ShellRequestFn): ClaimbenchBridge {
   const bridge: Record<string, unknown> = {};
   for (const name of OPERATION_NAMES) {
     bridge[name] = (input: unknown) => invoke(name, input ?? {});
@@ -25,5 +28,14 @@ export function createBridge(invoke: InvokeFn, subscribe: SubscribeFn): Claimben
       if (isAppEvent(payload)) listener(payload);
     });
   };
+  if (shellRequest) {
+    bridge.openExternal = async (url: string) => {
+      const reply = await shellRequest({ kind: 'open-external', url: String(url) });
+      return typeof reply === 'object' && reply !== null && (reply as { opened?: unknown }).opened === true;
+    };
+    bridge.reportContextSelection = (claimable: boolean) => {
+      void shellRequest({ kind: 'context-selection', claimable: claimable === true });
+    };
+  }
   return Object.freeze(bridge) as ClaimbenchBridge;
 }

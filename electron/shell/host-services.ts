@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { OpenPurpose, SavePurpose } from '../../shared/host-api';
 import { REPORT_FORMAT_INFO } from '../../shared/report';
 import { ClaimbenchError } from '../../shared/result';
-import type { HostServices } from '../core/host';
+import type { HostServices, PrintPdfOptions } from '../core/host';
 import { WORKSPACE_EXTENSION } from '../core/store/open';
 import { SHARE_EXTENSION } from '../core/team/share-format';
 
@@ -249,7 +249,7 @@ export interface NativeHost {
   showSaveDialog(spec: SaveDialogSpec): Promise<{ canceled: boolean; filePath?: string }>;
   /** shell.openPath: resolves to an error message, empty on success. */
   openPath(file: string): Promise<string>;
-  printToPdf?(html: string): Promise<Uint8Array>;
+  printToPdf?(html: string, options?: PrintPdfOptions): Promise<Uint8Array>;
 }
 
 export interface HostServiceOptions {

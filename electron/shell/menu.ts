@@ -13,6 +13,8 @@ export interface MenuActions {
   restoreBackup(): void;
   /** Forward a command to the renderer, which decides (e.g. text undo vs. core undo). */
   send(event: AppEvent): void;
+  /** Edit › Check Spelling While Typing (only offered where spellcheckPolicy says it is available). */
+  setSpellcheck?(enabled: boolean): void;
 }
 
 export interface MenuOptions {
@@ -21,6 +23,7 @@ export interface MenuOptions {
   isDev: boolean;
   recent: readonly string[];
   actions: MenuActions;
+  spellcheck?: { available: boolean; enabled: boolean };
 }
 
 function recentItems(recent: readonly string[], actions: MenuActions): MenuItemConstructorOptions[] {
@@ -42,7 +45,14 @@ function recentItems(recent: readonly string[], actions: MenuActions): MenuItemC
  * The application menu as plain data. Standard roles for everything the OS does well;
  * custom items only where the app decides (workspaces, undo that may be the core's undo).
  */
-export function buildMenuTemplate({ appName, isMac, isDev, recent, actions }: MenuOptions): MenuItemConstructorOptions[] {
+export function buildMenuTemplate({
+  appName,
+  isMac,
+  isDev,
+  recent,
+  actions,
+  spellcheck,
+}: MenuOptions): MenuItemConstructorOptions[] {
   const appMenu: MenuItemConstructorOptions[] = isMac
     ? [
         {
@@ -99,6 +109,17 @@ export function buildMenuTemplate({ appName, isMac, isDev, recent, actions }: Me
       { role: 'selectAll' },
       { type: 'separator' },
       { label: 'Find…', accelerator: 'CmdOrCtrl+F', click: () => actions.send('menu:find') },
+      ...(spellcheck?.available && actions.setSpellcheck
+        ? [
+            { type: 'separator' } as const,
+            {
+              label: 'Check Spelling While Typing',
+              type: 'checkbox' as const,
+              checked: spellcheck.enabled,
+              click: () => actions.setSpellcheck?.(!spellcheck.enabled),
+            },
+          ]
+        : []),
     ],
   };
 
@@ -108,7 +129,11 @@ export function buildMenuTemplate({ appName, isMac, isDev, recent, actions }: Me
       { label: 'Conflicts', accelerator: 'CmdOrCtrl+Shift+K', click: () => actions.send('menu:conflicts') },
       { label: 'Activity', accelerator: 'CmdOrCtrl+Shift+Y', click: () => actions.send('menu:activity') },
       { type: 'separator' },
-      ...(isDev ? [{ role: 'reload' } as const, { role: 'toggleDevTools' } as const, { type: 'separator' } as const] : []),
+      // Reload rebuilds the screen from the workspace (nothing is lost: every change is already
+      // stored), the way out of a stuck page in an installed app too; developer tools only in development.
+      { role: 'reload' },
+      ...(isDev ? [{ role: 'toggleDevTools' } as const] : []),
+      { type: 'separator' },
       { role: 'resetZoom' },
       { role: 'zoomIn' },
       { role: 'zoomOut' },

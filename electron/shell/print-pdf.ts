@@ -2,6 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { ClaimbenchError } from '../../shared/result';
+import type { PrintPdfOptions } from '../core/host';
+import { PDF_HEADER_TEMPLATE, pdfFooterTemplate } from '../core/report/pdf-layout';
 
 /** The in-memory session the print window uses: nothing it loads is persisted or shared with the app. */
 export const PDF_PARTITION = 'claimbench-pdf';
@@ -34,7 +37,23 @@ export function pdfWindowOptions() {
   } as const;
 }
 
-export const PDF_PRINT_OPTIONS = { pageSize: 'A4', printBackground: true } as const;
+/** The same page as the CLI's PDFs (core/report/pdf.ts): A4 from the report's @page rule, title and page numbers in the footer. */
+export function pdfPrintOptions(footerText: string | undefined) {
+  return {
+    pageSize: 'A4',
+    printBackground: true,
+    preferCSSPageSize: true,
+    displayHeaderFooter: true,
+    headerTemplate: PDF_HEADER_TEMPLATE,
+    footerTemplate: pdfFooterTemplate(footerText),
+    generateDocumentOutline: true,
+  } as const;
+}
+export type PdfPrintOptions = ReturnType<typeof pdfPrintOptions>;
+
+/** Loading the one local file should take a moment; printing a very large report can take minutes. */
+export const PDF_LOAD_TIMEOUT_MS = 60_000;
+export const PDF_PRINT_TIMEOUT_MS = 300_000;
 
 /**
  * Requests the print session lets through: the report file itself and inline data (embedded images).
@@ -54,7 +73,7 @@ export function isPdfRequestAllowed(url: string, reportFileUrls: ReadonlySet<str
 /** What printHtmlToPdf needs of a BrowserWindow. */
 export interface PdfWindow {
   loadFile(file: string): Promise<void>;
-  webContents: { printToPDF(options: typeof PDF_PRINT_OPTIONS): Promise<Buffer | Uint8Array> };
+  webContents: { printToPDF(options: PdfPrintOptions): Promise<Buffer | Uint8Array> };
   destroy(): void;
 }
 
@@ -65,8 +84,39 @@ export interface PrintDeps {
   tempRoot?: string;
 }
 
-/** Write the HTML to a private temp file, load it in a hidden window, print to A4, clean up. */
-export async function printHtmlToPdf(html: string, deps: PrintDeps): Promise<Uint8Array> {
+export interface PrintOptions extends PrintPdfOptions {
+  loadTimeoutMs?: number;
+  printTimeoutMs?: number;
+}
+
+/**
+ * Wait for `work`, but give up after `ms` or when `signal` aborts. The hidden window is destroyed
+ * by the caller either way, which ends whatever Chromium was still doing.
+ */
+function bounded<T>(work: Promise<T>, ms: number, step: string, signal: AbortSignal | undefined): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const cancelled = () => reject(new ClaimbenchError('CANCELLED', 'The report export was cancelled.'));
+    if (signal?.aborted) return cancelled();
+    const timer = setTimeout(
+      () => reject(new ClaimbenchError('IO', `PDF export stopped: ${step} took longer than ${Math.round(ms / 1000)} seconds.`)),
+      ms,
+    );
+    signal?.addEventListener('abort', cancelled, { once: true });
+    work.then(resolve, reject).finally(() => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', cancelled);
+    });
+  });
+}
+
+/**
+ * Write the HTML to a private temp file, load it in a hidden window, print it, clean up. Each step
+ * has a time limit and the export's cancel stops it at once; the window and the file are removed
+ * whatever happens.
+ */
+export async function printHtmlToPdf(html: string, deps: PrintDeps, options: PrintOptions = {}): Promise<Uint8Array> {
+  const { signal } = options;
+  if (signal?.aborted) throw new ClaimbenchError('CANCELLED', 'The report export was cancelled.');
   const dir = fs.mkdtempSync(path.join(deps.tempRoot ?? os.tmpdir(), 'claimbench-print-'));
   const file = path.join(dir, 'report.html');
   fs.writeFileSync(file, html, { encoding: 'utf8', mode: 0o600 });
@@ -74,8 +124,10 @@ export async function printHtmlToPdf(html: string, deps: PrintDeps): Promise<Uin
   let win: PdfWindow | undefined;
   try {
     win = deps.createWindow(pdfWindowOptions());
-    await win.loadFile(file);
-    const pdf = await win.webContents.printToPDF(PDF_PRINT_OPTIONS);
+    const loaded = win.loadFile(file);
+    await bounded(loaded, options.loadTimeoutMs ?? PDF_LOAD_TIMEOUT_MS, 'loading the report', signal);
+    const printed = win.webContents.printToPDF(pdfPrintOptions(options.footerText));
+    const pdf = await bounded(printed, options.printTimeoutMs ?? PDF_PRINT_TIMEOUT_MS, 'printing', signal);
     return new Uint8Array(pdf);
   } finally {
     win?.destroy();

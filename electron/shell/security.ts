@@ -5,7 +5,7 @@ import { isAppUrl, parseUrl, type AppUrl } from './app-url';
  * The renderer's webPreferences. A plain object so Node tests can assert every switch;
  * main.ts passes it to BrowserWindow unchanged.
  */
-export function secureWebPreferences(preloadPath: string) {
+export function secureWebPreferences(preloadPath: string, options: { spellcheck: boolean } = { spellcheck: false }) {
   return {
     preload: preloadPath,
     contextIsolation: true,
@@ -18,7 +18,8 @@ export function secureWebPreferences(preloadPath: string) {
     experimentalFeatures: false,
     webviewTag: false,
     navigateOnDragDrop: false,
-    spellcheck: true,
+    // Off unless spellcheckPolicy() allows it: Hunspell on Windows and Linux would download dictionaries.
+    spellcheck: options.spellcheck,
   } as const;
 }
 
@@ -28,7 +29,7 @@ export function secureWebPreferences(preloadPath: string) {
  * sources are widened to the dev server's own origin; production gets the shared policy verbatim.
  */
 export function contentSecurityPolicy(app: AppUrl): string {
-  if (app.kind === 'file') return CONTENT_SECURITY_POLICY;
+  if (app.kind === 'app') return CONTENT_SECURITY_POLICY;
   const ws = `ws://${app.url.host}`;
   return CONTENT_SECURITY_POLICY.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'").replace(
     "connect-src 'none'",
@@ -64,24 +65,31 @@ export function isSafeExternalUrl(raw: unknown): raw is string {
 }
 
 /**
- * will-navigate / will-redirect: the window never leaves the app's own document. Nothing is
- * opened from here: a navigation may come from a script as well as a click, and Electron does
- * not say which, so external links go through window.open (target="_blank") below.
+ * will-navigate / will-redirect: the window never leaves the app's own document, and nothing is
+ * opened from here (a navigation may come from a script as well as a click).
  */
 export function isNavigationAllowed(target: unknown, app: AppUrl): boolean {
   return isAppUrl(target, app);
 }
 
-/** Dispositions Chromium reports for a click on a link with target=_blank, or a middle/modifier click. */
-const LINK_CLICK_DISPOSITIONS = new Set(['foreground-tab', 'background-tab']);
+/**
+ * setWindowOpenHandler: always deny, never open anything. Chromium reports a script-submitted
+ * `target=_blank` form as `foreground-tab`, exactly like a click, so a disposition proves nothing;
+ * external links go through the shell's open-external request instead (see user-gesture.ts).
+ */
+export function windowOpenDecision(): { action: 'deny' } {
+  return { action: 'deny' };
+}
 
 /**
- * setWindowOpenHandler: no window is ever created. A link click to an http(s) URL is handed to
- * the system browser; anything else (popups with features, other schemes) is dropped.
+ * An open-external request from the renderer: the URL must be a safe http(s) link and the person
+ * must have clicked or pressed a key in that window just before (`gestureIsRecent`, measured in the
+ * main process from real input events, which page scripts cannot forge). Returns the URL to hand
+ * to shell.openExternal, normalised, or null.
  */
-export function externalUrlForWindowOpen(details: { url: unknown; disposition?: string }): string | null {
-  const clicked = details.disposition !== undefined && LINK_CLICK_DISPOSITIONS.has(details.disposition);
-  return clicked && isSafeExternalUrl(details.url) ? new URL(details.url).href : null;
+export function externalUrlForRequest(url: unknown, gestureIsRecent: boolean): string | null {
+  if (!gestureIsRecent || !isSafeExternalUrl(url)) return null;
+  return new URL(url).href;
 }
 
 /**

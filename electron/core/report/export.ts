@@ -65,7 +65,7 @@ async function renderBytes(
   throwIfCancelled(cooperative.signal);
   const printToPdf = ctx.host?.printToPdf?.bind(ctx.host);
   const pdf = printToPdf
-    ? Buffer.from(await printToPdf(html))
+    ? Buffer.from(await printToPdf(html, { footerText: model.title, signal: cooperative.signal }))
     : await renderPdf(html, { footerText: model.title, signal: cooperative.signal });
   return { content: pdf, warnings: [] };
 }

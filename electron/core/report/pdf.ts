@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import { ClaimbenchError } from '../../../shared/result';
-import { escapeHtml } from './escape';
+import { PDF_HEADER_TEMPLATE, pdfFooterTemplate } from './pdf-layout';
 
 export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
 
@@ -56,16 +56,13 @@ export async function renderPdf(html: string, options: PdfOptions = {}): Promise
     await page.route('**/*', (route) => route.abort());
     await page.setContent(html, { waitUntil: 'load' });
     await page.emulateMedia({ media: 'print' });
-    const footer = `<div style="width:100%;font:8px system-ui,sans-serif;color:#5b6470;padding:0 17mm;display:flex;justify-content:space-between"><span>${escapeHtml(
-      options.footerText ?? '',
-    )}</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`;
     return await page.pdf({
       format: 'A4',
       printBackground: true,
       preferCSSPageSize: true,
       displayHeaderFooter: true,
-      headerTemplate: '<span></span>',
-      footerTemplate: footer,
+      headerTemplate: PDF_HEADER_TEMPLATE,
+      footerTemplate: pdfFooterTemplate(options.footerText),
       outline: true,
       // A tagged (accessible) PDF costs about a third more time on large reports.
       tagged: false,
