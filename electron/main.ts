@@ -548,7 +548,7 @@ function start(): void {
     SHELL_CHANNEL,
     createShellRequestHandler<WebContents>({
       isTrustedSender: (frame) => isTrustedSender(frame, appUrl),
-      openExternal: openExternalOnGesture,
+      openLink: openExternalOnGesture,
       contextSelection: (sender, claimable) => inputs.get(sender)?.selection.set(claimable),
     }),
   );

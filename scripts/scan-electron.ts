@@ -41,7 +41,7 @@ export const CHECKS = {
   PERMISSIONS: 'every session has a permission request handler',
   NAVIGATION: 'will-navigate is handled (navigation limited to the app)',
   WINDOW_OPEN: 'setWindowOpenHandler is set (no new windows); the deprecated new-window event is not used',
-  OPEN_EXTERNAL: 'shell.openExternal is only called with a URL checked by isSafeExternalUrl / externalUrlForWindowOpen',
+  OPEN_EXTERNAL: 'shell.openExternal is only called with a URL checked by isSafeExternalUrl / externalUrlForRequest',
   CSP: 'a Content-Security-Policy is in the page and sent as a header, without unsafe-eval or inline scripts',
   INSECURE_PROTOCOL: 'nothing is loaded over http: (except the loopback dev server), no TLS or sandbox weakening switches',
   IPC_SENDER: 'the IPC handler checks the sender frame',

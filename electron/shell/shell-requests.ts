@@ -16,7 +16,7 @@ export type ShellRequest = z.infer<typeof shellRequestSchema>;
 export interface ShellRequestDeps<Sender> {
   isTrustedSender(frame: { url: string; parent?: unknown } | null | undefined): boolean;
   /** Open the link if the person just clicked in `sender` (see user-gesture.ts); true when opened. */
-  openExternal(sender: Sender, url: string): Promise<boolean>;
+  openLink(sender: Sender, url: string): Promise<boolean>;
   contextSelection(sender: Sender, claimable: boolean): void;
 }
 
@@ -31,7 +31,7 @@ export function createShellRequestHandler<Sender>(deps: ShellRequestDeps<Sender>
     const parsed = shellRequestSchema.safeParse(raw);
     if (!parsed.success) return { ok: false, error: 'Malformed shell request.' };
     const request = parsed.data;
-    if (request.kind === 'open-external') return { ok: true, opened: await deps.openExternal(event.sender, request.url) };
+    if (request.kind === 'open-external') return { ok: true, opened: await deps.openLink(event.sender, request.url) };
     deps.contextSelection(event.sender, request.claimable);
     return { ok: true };
   };

@@ -18,7 +18,8 @@ function harden(contents) {
   contents.on('will-navigate', (e) => e.preventDefault());
   contents.on('will-redirect', (e) => e.preventDefault());
   contents.on('will-attach-webview', (e) => e.preventDefault());
-  contents.setWindowOpenHandler((d) => { const u = externalUrlForWindowOpen(d); if (u) shell.openExternal(u); return { action: 'deny' }; });
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  async function openLink(sender, url) { const u = externalUrlForRequest(url, gestures.consume()); if (u) await shell.openExternal(u); }
 }
 session.defaultSession.setPermissionRequestHandler((_c, _p, cb) => cb(false));
 session.defaultSession.setPermissionCheckHandler(() => false);

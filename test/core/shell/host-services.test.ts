@@ -20,7 +20,7 @@ import {
 import {
   isPdfRequestAllowed,
   pdfWindowOptions,
-  PDF_PRINT_OPTIONS,
+  pdfPrintOptions,
   printHtmlToPdf,
   type PdfWindow,
 } from '../../../electron/shell/print-pdf';
@@ -283,7 +283,7 @@ describe('printing to PDF', () => {
       partition: 'claimbench-pdf',
     });
     expect(options.webPreferences.partition.startsWith('persist:')).toBe(false);
-    expect(PDF_PRINT_OPTIONS).toEqual({ pageSize: 'A4', printBackground: true });
+    expect(pdfPrintOptions('T')).toMatchObject({ pageSize: 'A4', printBackground: true, displayHeaderFooter: true });
   });
 
   it('loads the HTML from a private temp file, prints it, and removes the file and window even on failure', async () => {
@@ -300,7 +300,7 @@ describe('printing to PDF', () => {
       },
       webContents: {
         printToPDF: async (options) => {
-          expect(options).toEqual(PDF_PRINT_OPTIONS);
+          expect(options).toEqual(pdfPrintOptions(undefined));
           if (fail) throw new Error('printer on fire');
           return Buffer.from('%PDF-1.7 fake');
         },

@@ -1,4 +1,3 @@
-import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { OPERATION_NAMES, type OperationName } from '../../../shared/api';
 import { APP_EVENTS } from '../../../shared/events';
@@ -8,8 +7,8 @@ import { createBridge } from '../../../electron/shell/bridge';
 import { isTrustedSender } from '../../../electron/shell/security';
 import { createTestContext } from '../../helpers/workspace';
 
-const app = productionAppUrl('/opt/claimbench/out/renderer/index.html');
-const trusted = { senderFrame: { url: pathToFileURL('/opt/claimbench/out/renderer/index.html').href, parent: null } };
+const app = productionAppUrl('/opt/claimbench/out/renderer');
+const trusted = { senderFrame: { url: 'app://claimbench/index.html', parent: null } };
 const foreign = { senderFrame: { url: 'https://evil.example/', parent: null } };
 
 type Frame = { url: string; parent: unknown } | null;

@@ -112,7 +112,8 @@ describe('application menu', () => {
     const sent = calls.filter((c) => c.startsWith('send:')).map((c) => c.slice('send:'.length));
     expect(sent.length).toBeGreaterThan(10);
     for (const event of sent) expect(APP_EVENTS).toContain(event);
-    const menuEvents = APP_EVENTS.filter((e) => e.startsWith('menu:'));
+    // menu:make-claim comes from the right-click menu (context-menu.test.ts), not the menu bar.
+    const menuEvents = APP_EVENTS.filter((e) => e.startsWith('menu:') && e !== 'menu:make-claim');
     expect(new Set(sent)).toEqual(new Set(menuEvents));
   });
 
@@ -148,14 +149,29 @@ describe('application menu', () => {
     expect(edit.map((i) => i.role).filter(Boolean)).toEqual(['cut', 'copy', 'paste', 'selectAll']);
   });
 
-  it('View offers reload and dev tools only in development', () => {
+  it('View offers Reload in every build (the way out of a stuck page) and dev tools only in development', () => {
     const { actions } = recorder();
     const prodRoles = top(buildMenuTemplate({ ...base, actions }), 'View').map((i) => i.role);
-    expect(prodRoles).not.toContain('reload');
+    expect(prodRoles).toContain('reload');
     expect(prodRoles).not.toContain('toggleDevTools');
     expect(prodRoles).toEqual(expect.arrayContaining(['resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen']));
     const devRoles = top(buildMenuTemplate({ ...base, isDev: true, actions }), 'View').map((i) => i.role);
     expect(devRoles).toEqual(expect.arrayContaining(['reload', 'toggleDevTools']));
+  });
+
+  it('Edit offers Check Spelling While Typing only where spellcheck is available, as a checkbox that flips it', () => {
+    const { actions } = recorder();
+    const flips: boolean[] = [];
+    const withSpell = { ...actions, setSpellcheck: (on: boolean) => flips.push(on) };
+    const labelsOf = (spellcheck?: { available: boolean; enabled: boolean }) =>
+      top(buildMenuTemplate({ ...base, actions: withSpell, ...(spellcheck ? { spellcheck } : {}) }), 'Edit').map((i) => i.label);
+    expect(labelsOf()).not.toContain('Check Spelling While Typing');
+    expect(labelsOf({ available: false, enabled: false })).not.toContain('Check Spelling While Typing');
+    const edit = top(buildMenuTemplate({ ...base, actions: withSpell, spellcheck: { available: true, enabled: true } }), 'Edit');
+    const item = find(edit, 'Check Spelling While Typing');
+    expect(item).toMatchObject({ type: 'checkbox', checked: true });
+    click(item);
+    expect(flips).toEqual([false]);
   });
 
   it('Help > Keyboard Shortcuts sends menu:shortcuts', () => {

@@ -6,6 +6,7 @@ import { build, type InlineConfig } from 'vite';
 import { describe, expect, it } from 'vitest';
 import { IPC_CHANNEL, OPERATION_NAMES } from '../../../shared/api';
 import electronViteConfig from '../../../electron.vite.config';
+import { SHELL_CHANNEL } from '../../../electron/shell/shell-requests';
 import { tempDir } from '../../helpers/workspace';
 
 const root = path.resolve(import.meta.dirname, '../../..');
@@ -57,10 +58,17 @@ describe('the preload bundle', () => {
     expect(required).toEqual(['electron']);
     expect([...exposed.keys()]).toEqual(['claimbench']);
     const api = exposed.get('claimbench')!;
-    expect(Object.keys(api).sort()).toEqual([...OPERATION_NAMES, 'onEvent'].sort());
+    expect(Object.keys(api).sort()).toEqual([...OPERATION_NAMES, 'onEvent', 'openExternal', 'reportContextSelection'].sort());
     expect(Object.values(api).every((v) => typeof v === 'function')).toBe(true);
     expect('invoke' in api || 'send' in api || 'ipcRenderer' in api).toBe(false);
     await api['claims.list']!({ limit: 3 });
     expect(invoked).toEqual([[IPC_CHANNEL, 'claims.list', { limit: 3 }]]);
+    // Shell requests go on their own channel, as data the main process validates.
+    await api.openExternal!('https://example.org/');
+    api.reportContextSelection!(true);
+    expect(invoked.slice(1)).toEqual([
+      [SHELL_CHANNEL, { kind: 'open-external', url: 'https://example.org/' }],
+      [SHELL_CHANNEL, { kind: 'context-selection', claimable: true }],
+    ]);
   }, 60_000);
 });

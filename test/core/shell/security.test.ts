@@ -8,17 +8,18 @@ import { devAppUrl, isAppUrl, productionAppUrl } from '../../../electron/shell/a
 import {
   contentSecurityPolicy,
   decidePermission,
-  externalUrlForWindowOpen,
+  externalUrlForRequest,
   isNavigationAllowed,
   isSafeExternalUrl,
   isTrustedSender,
   secureWebPreferences,
+  windowOpenDecision,
   withCspHeader,
 } from '../../../electron/shell/security';
 
 const indexHtml = path.resolve('out/renderer/index.html');
-const prod = productionAppUrl(indexHtml);
-const prodUrl = pathToFileURL(indexHtml).href;
+const prod = productionAppUrl(path.dirname(indexHtml));
+const prodUrl = 'app://claimbench/index.html';
 const dev = devAppUrl('http://localhost:5173/')!;
 
 describe('window options', () => {
@@ -80,7 +81,10 @@ describe('navigation policy', () => {
 
   it.each([
     pathToFileURL('/etc/passwd').href,
-    pathToFileURL(path.resolve('out/renderer/other.html')).href,
+    pathToFileURL(indexHtml).href,
+    'app://claimbench/other.html',
+    'app://evil/index.html',
+    'app://user@claimbench/index.html',
     'data:text/html,<script>alert(1)</script>',
     'javascript:alert(1)',
     'https://example.org/a?b=1',
@@ -97,17 +101,18 @@ describe('navigation policy', () => {
     expect(isNavigationAllowed('https://localhost:5173/', dev)).toBe(false);
   });
 
-  it('never opens windows; a link click to http(s) goes to the system browser', () => {
-    expect(externalUrlForWindowOpen({ url: 'https://example.org/', disposition: 'foreground-tab' })).toBe('https://example.org/');
-    expect(externalUrlForWindowOpen({ url: 'http://example.org/x y', disposition: 'background-tab' })).toBe(
-      'http://example.org/x%20y',
-    );
-    expect(externalUrlForWindowOpen({ url: 'https://example.org/', disposition: 'new-window' })).toBeNull();
-    expect(externalUrlForWindowOpen({ url: 'https://example.org/', disposition: 'other' })).toBeNull();
-    expect(externalUrlForWindowOpen({ url: 'https://example.org/' })).toBeNull();
-    expect(externalUrlForWindowOpen({ url: 'file:///etc/passwd', disposition: 'foreground-tab' })).toBeNull();
-    expect(externalUrlForWindowOpen({ url: 'javascript:alert(1)', disposition: 'foreground-tab' })).toBeNull();
-    expect(externalUrlForWindowOpen({ url: prodUrl, disposition: 'foreground-tab' })).toBeNull();
+  it('never opens windows, whatever the disposition (a script-submitted form looks like a click)', () => {
+    expect(windowOpenDecision()).toEqual({ action: 'deny' });
+  });
+
+  it('opens an external link only on a request right after a real gesture, and only safe http(s)', () => {
+    expect(externalUrlForRequest('https://example.org/', true)).toBe('https://example.org/');
+    expect(externalUrlForRequest('http://example.org/x y', true)).toBe('http://example.org/x%20y');
+    expect(externalUrlForRequest('https://example.org/', false)).toBeNull();
+    expect(externalUrlForRequest('file:///etc/passwd', true)).toBeNull();
+    expect(externalUrlForRequest('javascript:alert(1)', true)).toBeNull();
+    expect(externalUrlForRequest(prodUrl, true)).toBeNull();
+    expect(externalUrlForRequest({ href: 'https://example.org/' }, true)).toBeNull();
   });
 
   it('rejects a dev server URL that is not loopback http', () => {
@@ -162,6 +167,8 @@ describe('IPC sender check', () => {
     expect(isTrustedSender({ url: prodUrl, parent: { url: prodUrl } }, prod)).toBe(false);
     expect(isTrustedSender({ url: 'https://evil.example/', parent: null }, prod)).toBe(false);
     expect(isTrustedSender({ url: pathToFileURL('/tmp/evil/out/renderer/index.html').href, parent: null }, prod)).toBe(false);
+    expect(isTrustedSender({ url: pathToFileURL(indexHtml).href, parent: null }, prod)).toBe(false);
+    expect(isTrustedSender({ url: 'app://claimbench.evil/index.html', parent: null }, prod)).toBe(false);
     expect(isTrustedSender({ url: `${prodUrl}.html`, parent: null }, prod)).toBe(false);
     expect(isTrustedSender({ url: 'about:blank', parent: null }, prod)).toBe(false);
     expect(isTrustedSender({ url: 'http://localhost:5173/', parent: null }, prod)).toBe(false);
