@@ -7,7 +7,18 @@ import { MainConfigFactory } from 'electron-vite';
 import { build, type InlineConfig } from 'vite';
 import { afterAll, describe, expect, it } from 'vitest';
 import electronViteConfig from '../../../electron.vite.config';
-import { NATIVE_DIR, NATIVE_FILE, PACKAGED_NATIVE_DIR } from '../../../electron/shell/native-binding';
+import { APP_USER_MODEL_ID } from '../../../electron/shell/app-identity';
+import {
+  checkoutNativeDir,
+  NATIVE_DIR,
+  NATIVE_FILE,
+  nativeBindingPath,
+  PACKAGED_NATIVE_DIR,
+  storeLoadFailureMessage,
+} from '../../../electron/shell/native-binding';
+import beforePack, { ARCH_NAMES, packTarget } from '../../../scripts/before-pack.mjs';
+import { binaryTarget, buildPlan, nativeBinaryPath, nativeRefusal, osOfPlatform } from '../../../scripts/native-target.mjs';
+import { tempDir } from '../../helpers/workspace';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 
@@ -40,6 +51,8 @@ describe('electron-builder.yml', async () => {
     // validateConfiguration normalises the object it is given, so it gets its own copy.
     await expect(api.validateConfiguration(structuredClone(config), new DebugLogger(false))).resolves.toBeUndefined();
     expect(config.appId).toBe('org.claimbench.app');
+    // The taskbar and jump list belong to the installed shortcut only if the ids match.
+    expect(config.appId).toBe(APP_USER_MODEL_ID);
     expect(config.productName).toBe('Claimbench');
   });
 
@@ -56,8 +69,41 @@ describe('electron-builder.yml', async () => {
     );
     expect(config.asarUnpack).toEqual(['**/*.node']);
     expect(config.npmRebuild).toBe(false);
+    // One binary per target: electron-builder expands ${os} and ${arch} for each package it makes.
     const native = (config.extraResources as FileSet[]).find((r) => r.to?.endsWith(NATIVE_FILE));
-    expect(native).toEqual({ from: `${NATIVE_DIR}/${NATIVE_FILE}`, to: `${PACKAGED_NATIVE_DIR}/${NATIVE_FILE}` });
+    expect(native).toEqual({ from: `${NATIVE_DIR}/\${os}-\${arch}/${NATIVE_FILE}`, to: `${PACKAGED_NATIVE_DIR}/${NATIVE_FILE}` });
+    expect(config.beforePack).toBe('./scripts/before-pack.mjs');
+  });
+
+  it('electron-builder loads the beforePack hook the way it will during dist', async () => {
+    const fromBuilder = createRequire(createRequire(import.meta.url).resolve('electron-builder'));
+    const { resolveFunction } = fromBuilder('app-builder-lib/out/util/resolve.js') as {
+      resolveFunction(type: undefined, executor: string, name: string, root: string): Promise<unknown>;
+    };
+    const cwd = process.cwd();
+    process.chdir(root);
+    try {
+      const hook = (await resolveFunction(undefined, config.beforePack as string, 'beforePack', root)) as typeof beforePack;
+      expect(typeof hook).toBe('function');
+      // The loaded hook is ours: it refuses a universal mac build before building anything.
+      await expect(hook({ arch: 4, packager: { platform: { buildConfigurationKey: 'mac' } } })).rejects.toThrow(
+        /not packaging mac-universal/,
+      );
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+
+  it('flips the Electron fuses: no run-as-node, no inspect flags, only the integrity-checked app.asar', () => {
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
+    });
+    expect(config.asar).toBe(true);
   });
 
   it('targets AppImage + deb, NSIS and dmg', () => {
@@ -93,11 +139,132 @@ describe('electron-builder.yml', async () => {
     expect(icns.includes(Buffer.from('ic09'))).toBe(true);
   });
 
-  it('builds the Electron copy of better-sqlite3 before start and dist', () => {
+  it('builds the Electron copy of better-sqlite3 before start, and per target while packaging', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
     expect(pkg.scripts.prestart).toBe('node scripts/electron-native.mjs');
-    expect(pkg.scripts.predist).toBe('node scripts/electron-native.mjs --for-packaging');
+    // No host-only build before dist: the beforePack hook builds each target's own binary.
+    expect(pkg.scripts.predist).toBeUndefined();
     expect(fs.readFileSync(path.join(root, '.gitignore'), 'utf8')).toContain(`${NATIVE_DIR}/`);
+  });
+});
+
+/** A minimal native library header for one system, enough for binaryTarget to read. */
+function fakeLibrary(os: 'linux' | 'win' | 'mac', arch: 'x64' | 'arm64'): Buffer {
+  const bytes = Buffer.alloc(256);
+  if (os === 'linux') {
+    bytes.writeUInt32BE(0x7f454c46, 0);
+    bytes[5] = 1;
+    bytes.writeUInt16LE(arch === 'x64' ? 0x3e : 0xb7, 18);
+  } else if (os === 'win') {
+    bytes.writeUInt16LE(0x5a4d, 0);
+    bytes.writeUInt32LE(0x80, 0x3c);
+    bytes.writeUInt32LE(0x00004550, 0x80);
+    bytes.writeUInt16LE(arch === 'x64' ? 0x8664 : 0xaa64, 0x84);
+  } else {
+    bytes.writeUInt32LE(0xfeedfacf, 0);
+    bytes.writeUInt32LE(arch === 'x64' ? 0x01000007 : 0x0100000c, 4);
+  }
+  return bytes;
+}
+
+describe('one better-sqlite3 per installer target', () => {
+  it('reads the target system from a real native library and from each header shape', () => {
+    const nodeBuild = path.join(root, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node');
+    expect(binaryTarget(fs.readFileSync(nodeBuild))).toEqual({ os: osOfPlatform(process.platform), arch: process.arch });
+    for (const os of ['linux', 'win', 'mac'] as const) {
+      for (const arch of ['x64', 'arm64'] as const) expect(binaryTarget(fakeLibrary(os, arch))).toEqual({ os, arch });
+    }
+    expect(binaryTarget(Buffer.from('#!/bin/sh\n'))).toBeUndefined();
+    expect(binaryTarget(Buffer.alloc(0))).toBeUndefined();
+  });
+
+  it('the app looks for the build of the platform and CPU it runs on', () => {
+    expect(checkoutNativeDir('win32', 'arm64')).toBe(path.join(NATIVE_DIR, 'win-arm64'));
+    expect(checkoutNativeDir('darwin', 'x64')).toBe(path.join(NATIVE_DIR, 'mac-x64'));
+    const seen: string[] = [];
+    const place = { isPackaged: false, resourcesPath: '/r', appPath: '/app', platform: 'linux' as const, arch: 'arm64' };
+    nativeBindingPath(place, (f) => (seen.push(f), false));
+    expect(seen).toEqual([path.join('/app', NATIVE_DIR, 'linux-arm64', NATIVE_FILE)]);
+    expect(nativeBindingPath({ ...place, isPackaged: true }, () => true)).toBe(path.join('/r', PACKAGED_NATIVE_DIR, NATIVE_FILE));
+    // The same folder names on both sides.
+    expect(nativeBinaryPath('/app', 'linux', 'arm64')).toBe(path.join('/app', NATIVE_DIR, 'linux-arm64', NATIVE_FILE));
+  });
+
+  it('refuses a target whose binary is missing, for another system or CPU, or universal', () => {
+    const project = tempDir('claimbench-pack-');
+    const put = (dirOs: string, dirArch: string, bytes: Buffer) => {
+      const file = nativeBinaryPath(project, dirOs, dirArch);
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, bytes);
+    };
+    expect(nativeRefusal(project, 'win', 'x64')).toMatch(
+      /No better-sqlite3 built for Electron on win-x64 .*Run `node scripts\/electron-native\.mjs --for-packaging --platform win32 --arch x64`/,
+    );
+    // The build machine's binary copied where the Windows one belongs: refused.
+    put('win', 'x64', fakeLibrary('linux', 'x64'));
+    expect(nativeRefusal(project, 'win', 'x64')).toMatch(/was built for linux-x64, not win-x64/);
+    put('win', 'x64', fakeLibrary('win', 'x64'));
+    expect(nativeRefusal(project, 'win', 'x64')).toBeUndefined();
+    put('mac', 'arm64', fakeLibrary('mac', 'x64'));
+    expect(nativeRefusal(project, 'mac', 'arm64')).toMatch(/built for mac-x64, not mac-arm64/);
+    expect(nativeRefusal(project, 'mac', 'universal')).toMatch(/cannot package a mac-universal build/);
+  });
+
+  it('compiles from source only for the host; other targets take a prebuilt binary or fail', () => {
+    const host = { platform: 'linux', arch: 'x64' };
+    expect(buildPlan(host, host)).toEqual({ mayCompile: true, mayLoadToVerify: true });
+    expect(buildPlan({ platform: 'win32', arch: 'x64' }, host)).toEqual({ mayCompile: false, mayLoadToVerify: false });
+    expect(buildPlan({ platform: 'linux', arch: 'arm64' }, host)).toEqual({ mayCompile: false, mayLoadToVerify: false });
+  });
+
+  it('the beforePack hook builds for the target electron-builder is packing, then refuses a wrong binary', async () => {
+    const project = tempDir('claimbench-hook-');
+    const context = (key: string, arch: string) => ({
+      arch: ARCH_NAMES.indexOf(arch),
+      packager: { platform: { buildConfigurationKey: key } },
+    });
+    expect(packTarget(context('win', 'arm64'))).toEqual({ os: 'win', arch: 'arm64' });
+    expect(ARCH_NAMES).toEqual(['ia32', 'x64', 'armv7l', 'arm64', 'universal']); // builder-util's Arch enum
+    const builds: string[] = [];
+
+    // A build that produces the right binary: packaging goes ahead.
+    await expect(
+      beforePack(context('win', 'x64'), {
+        root: project,
+        build: (platform, arch) => {
+          builds.push(`${platform}-${arch}`);
+          const file = nativeBinaryPath(project, 'win', 'x64');
+          fs.mkdirSync(path.dirname(file), { recursive: true });
+          fs.writeFileSync(file, fakeLibrary('win', 'x64'));
+        },
+      }),
+    ).resolves.toBeUndefined();
+    expect(builds).toEqual(['win32-x64']);
+
+    // No prebuilt for the target (the build fails): the installer is not made.
+    await expect(
+      beforePack(context('linux', 'arm64'), {
+        root: project,
+        build: () => {
+          throw new Error('no prebuilt binary');
+        },
+      }),
+    ).rejects.toThrow(/not packaging linux-arm64\. No better-sqlite3 built for Electron on linux-arm64/);
+    await expect(beforePack(context('mac', 'universal'), { root: project, build: () => builds.push('x') })).rejects.toThrow(
+      /mac-universal/,
+    );
+    expect(builds).toEqual(['win32-x64']);
+  });
+
+  it('words the start-up failure for an installed app, not for a developer', () => {
+    const error = 'The module was compiled against a different Node.js version using NODE_MODULE_VERSION 127.';
+    const installed = storeLoadFailureMessage(error, { isPackaged: true, platform: 'win32', arch: 'arm64' });
+    expect(installed).toContain('built for a different kind of computer than this one (win32, arm64)');
+    expect(installed).not.toContain('npm');
+    expect(storeLoadFailureMessage(error, { isPackaged: false, platform: 'linux', arch: 'x64' })).toContain('run `npm start`');
+    expect(storeLoadFailureMessage('disk full', { isPackaged: true, platform: 'linux', arch: 'x64' })).toBe(
+      'The workspace store could not be opened.\n\ndisk full',
+    );
   });
 });
 
