@@ -2,6 +2,8 @@ import { FileText, Scissors, Merge, Plus } from 'lucide-react';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { VERDICT_LABELS, type Claim, type DocumentRecord } from '../../shared/domain';
 import type { DocumentSentence } from '../../shared/spotting/ingest-types';
+import { onAppEvent } from '../api/client';
+import { CLAIM_SOURCE_ATTRIBUTE } from '../app/shellRequests';
 import { useWorkbench } from '../app/workbench';
 import { EmptyState } from '../ui/EmptyState';
 import { IconButton } from '../ui/IconButton';
@@ -139,6 +141,19 @@ function DocumentText({ document: doc, sentences, threshold, claims }: DocumentT
     void actions.mergeNext(target);
   };
 
+  // The shell's right-click menu: "Make a Claim" on a selection in this text.
+  const makeClaimRef = useRef(makeClaim);
+  useEffect(() => {
+    makeClaimRef.current = makeClaim;
+  });
+  useEffect(
+    () =>
+      onAppEvent((event) => {
+        if (event === 'menu:make-claim' && root.current) makeClaimRef.current(selectionIn(root.current));
+      }),
+    [],
+  );
+
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.altKey || e.ctrlKey || e.metaKey || e.nativeEvent.isComposing) return;
     const run = { c: makeClaim, b: split, m: merge }[e.key];
@@ -176,6 +191,7 @@ function DocumentText({ document: doc, sentences, threshold, claims }: DocumentT
         role="region"
         aria-label={`Text of ${doc.title}. Select words and press C to make a claim; B splits a claim at the caret, M merges it with the next.`}
         data-owns-keys="c b m"
+        {...{ [CLAIM_SOURCE_ATTRIBUTE]: '' }}
         onKeyDown={onKeyDown}
         onMouseUp={readSelection}
         onKeyUp={readSelection}
