@@ -5,6 +5,7 @@
  * beforePack hook (scripts/before-pack.mjs) refuses a target whose binary is missing or was built
  * for another system. Plain functions so test/core/shell/packaging.test.ts can check them.
  */
+import { Buffer } from 'node:buffer';
 import fs from 'node:fs';
 import path from 'node:path';
 
