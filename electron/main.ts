@@ -40,7 +40,7 @@ import { createHostServices } from './shell/host-services';
 import { buildMenuTemplate, type MenuActions } from './shell/menu';
 import { nativeBindingPath, storeLoadFailureMessage } from './shell/native-binding';
 import { useNativeBinding } from './core/store/sqlite';
-import { isPdfRequestAllowed, PDF_PARTITION, printHtmlToPdf } from './shell/print-pdf';
+import { isPdfRequestAllowed, PDF_PARTITION, pdfTimeoutsFromEnv, printHtmlToPdf } from './shell/print-pdf';
 import { offerRestoreForCorrupt, restoreFromBackup, type RestorePrompts, type RestoreOutcome } from './shell/restore-flow';
 import {
   FailureHistory,
@@ -478,7 +478,7 @@ function createHost(): HostServices {
               return () => printableFiles.delete(url);
             },
           },
-          options,
+          { ...pdfTimeoutsFromEnv(process.env), ...options },
         ),
     },
     {

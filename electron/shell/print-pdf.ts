@@ -56,6 +56,17 @@ export const PDF_LOAD_TIMEOUT_MS = 60_000;
 export const PDF_PRINT_TIMEOUT_MS = 300_000;
 
 /**
+ * CLAIMBENCH_PDF_TIMEOUT_MS caps both steps (the Electron smoke test sets it to prove a stuck print
+ * is stopped). Anything but a positive whole number is ignored.
+ */
+export function pdfTimeoutsFromEnv(env: Record<string, string | undefined>): { loadTimeoutMs?: number; printTimeoutMs?: number } {
+  const raw = env.CLAIMBENCH_PDF_TIMEOUT_MS?.trim();
+  if (!raw || !/^\d{1,9}$/.test(raw) || Number(raw) === 0) return {};
+  const ms = Number(raw);
+  return { loadTimeoutMs: Math.min(ms, PDF_LOAD_TIMEOUT_MS), printTimeoutMs: Math.min(ms, PDF_PRINT_TIMEOUT_MS) };
+}
+
+/**
  * Requests the print session lets through: the report file itself and inline data (embedded images).
  * No network, no other local file.
  */

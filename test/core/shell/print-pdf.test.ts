@@ -9,6 +9,7 @@ import {
   PDF_LOAD_TIMEOUT_MS,
   PDF_PRINT_TIMEOUT_MS,
   pdfPrintOptions,
+  pdfTimeoutsFromEnv,
   printHtmlToPdf,
   type PdfPrintOptions,
   type PdfWindow,
@@ -69,9 +70,17 @@ describe('the app prints PDFs like the CLI', () => {
     expect(seen).toEqual([pdfPrintOptions('My report')]);
   });
 
-  it('has time limits for loading and for printing', () => {
+  it('has time limits for loading and for printing, which CLAIMBENCH_PDF_TIMEOUT_MS can only shorten', () => {
     expect(PDF_LOAD_TIMEOUT_MS).toBe(60_000);
     expect(PDF_PRINT_TIMEOUT_MS).toBe(300_000);
+    expect(pdfTimeoutsFromEnv({})).toEqual({});
+    expect(pdfTimeoutsFromEnv({ CLAIMBENCH_PDF_TIMEOUT_MS: '250' })).toEqual({ loadTimeoutMs: 250, printTimeoutMs: 250 });
+    expect(pdfTimeoutsFromEnv({ CLAIMBENCH_PDF_TIMEOUT_MS: '999999999' })).toEqual({
+      loadTimeoutMs: PDF_LOAD_TIMEOUT_MS,
+      printTimeoutMs: PDF_PRINT_TIMEOUT_MS,
+    });
+    for (const bad of ['0', '-5', '1e3', 'soon', '', ' '])
+      expect(pdfTimeoutsFromEnv({ CLAIMBENCH_PDF_TIMEOUT_MS: bad })).toEqual({});
   });
 });
 
