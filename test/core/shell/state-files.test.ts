@@ -140,9 +140,10 @@ describe('native binding location', () => {
   it('uses the packaged resources copy or the checkout copy, only when present', () => {
     const place = { isPackaged: true, resourcesPath: '/opt/app/resources', appPath: '/opt/app/resources/app.asar' };
     expect(nativeBindingPath(place, () => true)).toBe('/opt/app/resources/native/better_sqlite3.node');
-    expect(nativeBindingPath({ ...place, isPackaged: false, appPath: '/src/claimbench' }, () => true)).toBe(
-      '/src/claimbench/.electron-native/better_sqlite3.node',
-    );
+    // A checkout keeps one build per platform and CPU type; the app picks its own.
+    expect(
+      nativeBindingPath({ ...place, isPackaged: false, appPath: '/src/claimbench', platform: 'linux', arch: 'x64' }, () => true),
+    ).toBe('/src/claimbench/.electron-native/linux-x64/better_sqlite3.node');
     expect(nativeBindingPath(place, () => false)).toBeUndefined();
   });
 });
