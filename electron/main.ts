@@ -1,5 +1,6 @@
 /**
- * The Electron main process. It only wires: every decision (window options, CSP, navigation and
+ * The Electron main process. It only wires, with main-window.ts (the window's life) and
+ * protection.ts (sessions, app://, spellcheck): every decision (window options, CSP, navigation and
  * link policy, sender check, menu, recent list, window state, workspace switching, the app://
  * protocol, recovery, the context menu, spellcheck) lives in electron/shell/ as plain functions
  * that Node tests cover.
@@ -10,17 +11,12 @@ import {
   dialog,
   ipcMain,
   Menu,
-  nativeTheme,
   protocol,
-  screen,
-  session,
   shell,
-  type ContextMenuParams,
   type MessageBoxOptions,
   type SaveDialogOptions,
   type WebContents,
 } from 'electron';
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { IPC_EVENT_CHANNEL } from '../shared/api';
@@ -29,49 +25,23 @@ import type { ClaimbenchError } from '../shared/result';
 import type { HostServices } from './core/host';
 import { FileIdentityStore } from './core/session/identity';
 import { WORKSPACE_EXTENSION } from './core/store/open';
+import { useNativeBinding } from './core/store/sqlite';
 import { registerIpc } from './ipc';
-import { AppSession, APP_NAME, windowTitle, type OpenOutcome } from './shell/app-session';
+import { MainWindows } from './main-window';
+import { applySpellcheck, hardenPrintSession, hardenSession, hardenWebContents, serveAppProtocol } from './protection';
 import { appUserModelIdFor } from './shell/app-identity';
-import { APP_SCHEME_PRIVILEGES, resolveAppRequest } from './shell/app-protocol';
-import { APP_SCHEME, appEntryUrl, devAppUrl, productionAppUrl } from './shell/app-url';
-import { ContextSelection, contextMenuTemplate } from './shell/context-menu';
+import { AppSession, APP_NAME, windowTitle, type OpenOutcome } from './shell/app-session';
+import { APP_SCHEME_PRIVILEGES } from './shell/app-protocol';
+import { devAppUrl, productionAppUrl } from './shell/app-url';
 import { workspaceFileFromArgv } from './shell/argv';
 import { createHostServices } from './shell/host-services';
 import { buildMenuTemplate, type MenuActions } from './shell/menu';
 import { nativeBindingPath, storeLoadFailureMessage } from './shell/native-binding';
-import { useNativeBinding } from './core/store/sqlite';
-import { isPdfRequestAllowed, PDF_PARTITION, pdfTimeoutsFromEnv, printHtmlToPdf } from './shell/print-pdf';
+import { pdfTimeoutsFromEnv, printHtmlToPdf } from './shell/print-pdf';
 import { offerRestoreForCorrupt, restoreFromBackup, type RestorePrompts, type RestoreOutcome } from './shell/restore-flow';
-import {
-  FailureHistory,
-  needsRecovery,
-  READY_TIMEOUT_MS,
-  recoveryAction,
-  recoveryPrompt,
-  type RendererFailure,
-} from './shell/recovery';
-import {
-  decidePermission,
-  externalUrlForRequest,
-  isNavigationAllowed,
-  isTrustedSender,
-  secureWebPreferences,
-  windowOpenDecision,
-  withCspHeader,
-} from './shell/security';
+import { isTrustedSender } from './shell/security';
 import { createShellRequestHandler, SHELL_CHANNEL } from './shell/shell-requests';
-import {
-  DICTIONARIES_DIR,
-  listDictionaryFiles,
-  loadShellSettings,
-  saveShellSettings,
-  spellcheckPolicy,
-  type SpellcheckPolicy,
-} from './shell/spellcheck';
-import { GestureClock } from './shell/user-gesture';
-import { revealWindow, windowBackgroundColor } from './shell/window-appearance';
-import { WindowKeeper } from './shell/window-keeper';
-import { loadWindowState, MIN_WINDOW_SIZE, saveWindowState } from './shell/window-state';
+import { DICTIONARIES_DIR, loadShellSettings, saveShellSettings, type SpellcheckPolicy } from './shell/spellcheck';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const devUrl = !app.isPackaged && process.env.ELECTRON_RENDERER_URL ? devAppUrl(process.env.ELECTRON_RENDERER_URL) : undefined;
@@ -91,17 +61,19 @@ protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 // (and before the single-instance lock, which lives in that folder).
 if (process.env.CLAIMBENCH_USER_DATA_DIR) app.setPath('userData', path.resolve(process.env.CLAIMBENCH_USER_DATA_DIR));
 
-const windows = new WindowKeeper<BrowserWindow>(() => createWindow());
 let appSession: AppSession | undefined;
 let spellcheck: SpellcheckPolicy = { available: false, enabled: false, dictionaryUrl: undefined, languages: [] };
-const failures = new FailureHistory();
-/** Per window contents: when the person last clicked or typed, and what they right-clicked on. */
-const inputs = new WeakMap<WebContents, { gestures: GestureClock; selection: ContextSelection }>();
+const windows = new MainWindows({
+  appUrl,
+  preloadPath,
+  stateFile: () => path.join(app.getPath('userData'), 'window-state.json'),
+  title: () => appSession?.title ?? APP_NAME,
+  representedFile: () => (isMac ? appSession?.workspace?.path : undefined),
+  spellcheck: () => spellcheck,
+  send,
+  quit: () => app.quit(),
+});
 let pendingFile = workspaceFileFromArgv(process.argv, process.cwd());
-
-function windowStateFile(): string {
-  return path.join(app.getPath('userData'), 'window-state.json');
-}
 
 function shellSettingsFile(): string {
   return path.join(app.getPath('userData'), 'shell-settings.json');
@@ -111,10 +83,8 @@ function send(event: AppEvent): void {
   windows.current()?.webContents.send(IPC_EVENT_CHANNEL, event);
 }
 
-/** The window dialogs attach to: only a visible one (a sheet on a hidden window would be invisible). */
 function dialogParent(): BrowserWindow | undefined {
-  const win = windows.current();
-  return win?.isVisible() ? win : undefined;
+  return windows.dialogParent();
 }
 
 function messageBox(options: MessageBoxOptions) {
@@ -122,19 +92,8 @@ function messageBox(options: MessageBoxOptions) {
   return parent ? dialog.showMessageBox(parent, options) : dialog.showMessageBox(options);
 }
 
-/**
- * Show the main window, creating it when there is none (macOS keeps running with every window
- * closed). A new window reveals itself on 'ready-to-show'.
- */
 function bringToFront(): BrowserWindow {
-  const existing = windows.current();
-  if (!existing) return windows.ensure();
-  if (existing.isMinimized()) existing.restore();
-  if (revealed.has(existing)) {
-    existing.show();
-    existing.focus();
-  }
-  return existing;
+  return windows.bringToFront();
 }
 
 function showRefusal(error: ClaimbenchError, title = 'The workspace could not be opened'): void {
@@ -270,7 +229,7 @@ const menuActions: MenuActions = {
   send,
   setSpellcheck: (enabled) => {
     saveShellSettings(shellSettingsFile(), { ...loadShellSettings(shellSettingsFile()), spellcheck: enabled });
-    applySpellcheck();
+    setUpSpellcheck();
     rebuildMenu();
   },
 };
@@ -287,173 +246,8 @@ function rebuildMenu(): void {
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }
 
-/** Locks every web contents down: no navigation away, no new windows, no webviews. */
-function hardenWebContents(contents: WebContents): void {
-  contents.on('will-navigate', (event) => {
-    if (!isNavigationAllowed(event.url, appUrl)) event.preventDefault();
-  });
-  contents.on('will-redirect', (event) => {
-    if (!isNavigationAllowed(event.url, appUrl)) event.preventDefault();
-  });
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-  // Never opens anything: links reach the system browser only through openExternalOnGesture.
-  contents.setWindowOpenHandler(() => windowOpenDecision());
-}
-
-/** A link the renderer asked to open: only a safe http(s) URL, only right after a real click or key press. */
-async function openExternalOnGesture(sender: WebContents, url: string): Promise<boolean> {
-  const target = externalUrlForRequest(url, inputs.get(sender)?.gestures.consume() ?? false);
-  if (!target) return false;
-  await shell.openExternal(target);
-  return true;
-}
-
-/** Spellcheck for the default session: local dictionaries only, on or off as the person chose. */
-function applySpellcheck(): void {
-  const dictionariesDir = app.isPackaged
-    ? path.join(process.resourcesPath, DICTIONARIES_DIR)
-    : path.join(app.getAppPath(), 'build', DICTIONARIES_DIR);
-  spellcheck = spellcheckPolicy({
-    platform: process.platform,
-    setting: loadShellSettings(shellSettingsFile()).spellcheck,
-    dictionariesDir,
-    bundled: listDictionaryFiles(dictionariesDir),
-  });
-  const ses = session.defaultSession;
-  if (spellcheck.dictionaryUrl) ses.setSpellCheckerDictionaryDownloadURL(spellcheck.dictionaryUrl);
-  if (spellcheck.enabled && spellcheck.languages.length > 0) ses.setSpellCheckerLanguages(spellcheck.languages);
-  ses.setSpellCheckerEnabled(spellcheck.enabled);
-}
-
-function showContextMenu(win: BrowserWindow, params: ContextMenuParams): void {
-  const contents = win.webContents;
-  const template = contextMenuTemplate(
-    params,
-    { claimable: inputs.get(contents)?.selection.take() ?? false, spellcheck: spellcheck.enabled },
-    {
-      replaceMisspelling: (word) => contents.replaceMisspelling(word),
-      addToDictionary: (word) => contents.session.addWordToSpellCheckerDictionary(word),
-      makeClaim: () => send('menu:make-claim'),
-    },
-  );
-  if (template.length > 0) Menu.buildFromTemplate(template).popup({ window: win });
-}
-
-/** Windows whose page became ready at least once (shown since, unless the person hid them). */
-const revealed = new WeakSet<BrowserWindow>();
-const recovering = new WeakSet<BrowserWindow>();
-
-/** A crashed or unloadable page: never leave it blank or hidden; ask to Reload or Quit. */
-function recover(win: BrowserWindow, failure: RendererFailure): void {
-  if (!needsRecovery(failure) || win.isDestroyed() || recovering.has(win)) return;
-  recovering.add(win);
-  const prompt = recoveryPrompt(failure, failures.record());
-  if (!win.isVisible()) win.show();
-  void dialog
-    .showMessageBox(win, {
-      type: 'error',
-      title: APP_NAME,
-      message: prompt.message,
-      detail: prompt.detail,
-      buttons: prompt.buttons,
-      defaultId: prompt.defaultId,
-      cancelId: prompt.cancelId,
-      noLink: true,
-    })
-    .then(({ response }) => {
-      recovering.delete(win);
-      if (recoveryAction(prompt, response) === 'quit') app.quit();
-      else if (win.isDestroyed()) windows.ensure();
-      else void win.loadURL(appEntryUrl(appUrl));
-    });
-}
-
-/** Serve the built renderer on app://claimbench, with the CSP as a real response header. */
-function serveAppProtocol(): void {
-  protocol.handle(APP_SCHEME, async (request) => {
-    const resolved = resolveAppRequest(request.url, request.method, appUrl);
-    if (!resolved.ok) return new Response(resolved.message, { status: resolved.status });
-    try {
-      const body = request.method === 'HEAD' ? null : await fs.promises.readFile(resolved.file);
-      return new Response(body, { status: 200, headers: resolved.headers });
-    } catch {
-      return new Response('Not found.', { status: 404 });
-    }
-  });
-}
-
-function hardenSession(): void {
-  const ses = session.defaultSession;
-  ses.setPermissionRequestHandler((_contents, permission, callback) => callback(decidePermission(permission)));
-  ses.setPermissionCheckHandler((_contents, permission) => decidePermission(permission));
-  ses.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: withCspHeader(details.responseHeaders, appUrl) });
-  });
-}
-
-function createWindow(): BrowserWindow {
-  // The primary display first: clampToDisplays falls back to the first work area.
-  const displays = [screen.getPrimaryDisplay(), ...screen.getAllDisplays()];
-  const state = loadWindowState(
-    windowStateFile(),
-    displays.map((d) => d.workArea),
-  );
-  const win = new BrowserWindow({
-    ...(state.x === undefined || state.y === undefined ? {} : { x: state.x, y: state.y }),
-    width: state.width,
-    height: state.height,
-    minWidth: MIN_WINDOW_SIZE.width,
-    minHeight: MIN_WINDOW_SIZE.height,
-    title: appSession?.title ?? APP_NAME,
-    show: false,
-    // Painted before the page: the page's own background, so dark mode never flashes white.
-    backgroundColor: windowBackgroundColor(nativeTheme.shouldUseDarkColors),
-    webPreferences: secureWebPreferences(preloadPath, { spellcheck: spellcheck.available }),
-  });
-  if (isMac && appSession?.workspace) win.setRepresentedFilename(appSession.workspace.path);
-  // The title is ours ("<workspace> — Claimbench"), not the document's <title>.
-  win.on('page-title-updated', (event) => event.preventDefault());
-  // Maximising before the page is ready would show an empty window early.
-  const reveal = () => {
-    clearTimeout(readyTimer);
-    if (revealed.has(win) || win.isDestroyed()) return;
-    revealed.add(win);
-    revealWindow(win, state.maximized);
-  };
-  const readyTimer = setTimeout(reveal, READY_TIMEOUT_MS);
-  win.once('ready-to-show', reveal);
-  const contents = win.webContents;
-  const input = { gestures: new GestureClock(), selection: new ContextSelection() };
-  inputs.set(contents, input);
-  contents.on('input-event', (_event, inputEvent) => input.gestures.record(inputEvent.type));
-  contents.on('context-menu', (_event, params) => showContextMenu(win, params));
-  contents.on('render-process-gone', (_event, details) =>
-    recover(win, { kind: 'gone', reason: details.reason, exitCode: details.exitCode }),
-  );
-  contents.on('did-fail-load', (_event, errorCode, errorDescription, validatedURL, isMainFrame) =>
-    recover(win, { kind: 'load-failed', errorCode, errorDescription, url: validatedURL, isMainFrame }),
-  );
-  win.on('close', () => {
-    const bounds = win.getNormalBounds();
-    saveWindowState(windowStateFile(), { ...bounds, maximized: win.isMaximized() });
-  });
-  win.on('closed', () => {
-    clearTimeout(readyTimer);
-    windows.forget(win);
-  });
-  void win.loadURL(appEntryUrl(appUrl));
-  return win;
-}
-
-/** The PDF print window's session: only the report file being printed, nothing from the network. */
+/** The PDF print window may load only the report file being printed. */
 const printableFiles = new Set<string>();
-
-function hardenPrintSession(): void {
-  const ses = session.fromPartition(PDF_PARTITION);
-  ses.setPermissionRequestHandler((_contents, permission, callback) => callback(decidePermission(permission)));
-  ses.setPermissionCheckHandler((_contents, permission) => decidePermission(permission));
-  ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isPdfRequestAllowed(details.url, printableFiles) }));
-}
 
 function createHost(): HostServices {
   const parent = dialogParent;
@@ -488,6 +282,13 @@ function createHost(): HostServices {
   );
 }
 
+function setUpSpellcheck(): void {
+  const dictionariesDir = app.isPackaged
+    ? path.join(process.resourcesPath, DICTIONARIES_DIR)
+    : path.join(app.getAppPath(), 'build', DICTIONARIES_DIR);
+  spellcheck = applySpellcheck(loadShellSettings(shellSettingsFile()).spellcheck, dictionariesDir);
+}
+
 function onWorkspaceChanged(): void {
   const workspace = appSession?.workspace;
   if (!workspace) return;
@@ -502,10 +303,10 @@ function onWorkspaceChanged(): void {
 }
 
 function start(): void {
-  hardenSession();
-  hardenPrintSession();
-  if (appUrl.kind === 'app') serveAppProtocol();
-  applySpellcheck();
+  hardenSession(appUrl);
+  hardenPrintSession(printableFiles);
+  if (appUrl.kind === 'app') serveAppProtocol(appUrl);
+  setUpSpellcheck();
   const userData = app.getPath('userData');
   const nativeBinding = nativeBindingPath({
     isPackaged: app.isPackaged,
@@ -548,8 +349,8 @@ function start(): void {
     SHELL_CHANNEL,
     createShellRequestHandler<WebContents>({
       isTrustedSender: (frame) => isTrustedSender(frame, appUrl),
-      openLink: openExternalOnGesture,
-      contextSelection: (sender, claimable) => inputs.get(sender)?.selection.set(claimable),
+      openLink: (sender, url) => windows.openExternalOnGesture(sender, url),
+      contextSelection: (sender, claimable) => windows.reportContextSelection(sender, claimable),
     }),
   );
   rebuildMenu();
@@ -575,7 +376,7 @@ if (!app.requestSingleInstanceLock()) {
     event.preventDefault();
     openFile(file);
   });
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, appUrl));
   app.on('window-all-closed', () => {
     if (!isMac) app.quit();
   });
