@@ -154,7 +154,12 @@ const fake = {
       return Promise.resolve({ response: messageBoxAnswer, checkboxChecked: false });
     },
     showOpenDialog: () => Promise.resolve({ canceled: true, filePaths: [] }),
-    showSaveDialog: () => Promise.resolve({ canceled: true }),
+    showSaveDialog: (...args: unknown[]) => {
+      log.calls.push(
+        `saveDialog:${(args.length > 1 ? args[1] : args[0]) && ((args.length > 1 ? args[1] : args[0]) as { title: string }).title}`,
+      );
+      return Promise.resolve({ canceled: true });
+    },
     showErrorBox: (title: string, content: string) => log.calls.push(`errorBox:${content}`),
   },
   ipcMain: {
@@ -367,5 +372,18 @@ describe('the built main process, wired to a stand-in Electron', () => {
     second.closeByUser();
     app.emit('activate');
     expect(log.windows).toHaveLength(3);
+  });
+
+  it('with the window closed, New Workspace… and Save a Copy… bring a window back before asking', () => {
+    log.windows.at(-1)!.closeByUser();
+    const count = log.windows.length;
+    const file = log.menus.at(-1)!.find((m) => m.label === '&File')!.submenu!;
+    file.find((i) => i.label === 'New Workspace…')!.click!();
+    expect(log.windows).toHaveLength(count + 1);
+    expect(log.calls).toContain('saveDialog:New Workspace');
+    log.windows.at(-1)!.closeByUser();
+    file.find((i) => i.label === 'Save a Copy…')!.click!();
+    expect(log.windows).toHaveLength(count + 2);
+    expect(log.calls).toContain('saveDialog:Save a Copy');
   });
 });
