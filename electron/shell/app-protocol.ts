@@ -4,12 +4,14 @@ import { contentSecurityPolicy } from './security';
 
 /**
  * The scheme's privileges, registered before 'ready': `standard` gives it real origins (so 'self'
- * in the CSP means app://claimbench), `secure` makes it a secure context like https. No CORS,
- * no service workers, no streaming: the renderer only loads its own built files.
+ * in the CSP means app://claimbench), `secure` makes it a secure context like https, and
+ * `corsEnabled` lets Vite's `<script type="module" crossorigin>` load in CORS mode (responses carry
+ * no Access-Control-Allow-Origin, so no other origin can read them). No service workers, no
+ * streaming, no CSP bypass: the renderer only loads its own built files.
  */
 export const APP_SCHEME_PRIVILEGES = {
   scheme: APP_SCHEME,
-  privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+  privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, codeCache: true },
 } as const;
 
 const MIME_TYPES: Readonly<Record<string, string>> = {

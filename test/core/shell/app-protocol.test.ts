@@ -25,8 +25,19 @@ function read(result: ReturnType<typeof resolveAppRequest>): string {
 }
 
 describe('the app:// protocol', () => {
-  it('registers a standard, secure scheme', () => {
-    expect(APP_SCHEME_PRIVILEGES).toMatchObject({ scheme: 'app', privileges: { standard: true, secure: true } });
+  it('registers a standard, secure scheme that never bypasses the CSP', () => {
+    expect(APP_SCHEME_PRIVILEGES).toMatchObject({
+      scheme: 'app',
+      privileges: { standard: true, secure: true, corsEnabled: true },
+    });
+    expect(APP_SCHEME_PRIVILEGES.privileges).not.toHaveProperty('bypassCSP');
+    expect(APP_SCHEME_PRIVILEGES.privileges).not.toHaveProperty('allowServiceWorkers');
+  });
+
+  it('sends no CORS header, so no other origin can read the app’s files', () => {
+    const { app } = rendererFolder();
+    const page = resolveAppRequest('app://claimbench/index.html', 'GET', app);
+    expect(page.ok && Object.keys(page.headers).some((h) => h.toLowerCase().startsWith('access-control'))).toBe(false);
   });
 
   it('loads the entry page from app://claimbench/index.html', () => {
