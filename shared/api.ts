@@ -17,6 +17,7 @@ import { teamApi } from './team-api';
 
 export type { OperationDef } from './operation';
 
+
 const id = z.string().min(1).max(64);
 const verdict = z.enum(VERDICTS);
 /** Text fields are bounded so a hostile caller cannot make the store swallow gigabytes. */
@@ -26,10 +27,7 @@ const documentText = z.string().max(50_000_000);
 const empty = z.object({}).strict();
 /** A file crossing IPC: its name and its bytes as base64 (about 54 MB of base64 = 40 MB of file). */
 const fileName = z.string().trim().min(1).max(500);
-const fileBase64 = z
-  .string()
-  .max(54_000_000)
-  .regex(/^[A-Za-z0-9+/=\s]*$/, 'Not base64');
+const fileBase64 = z.string().max(54_000_000).regex(/^[A-Za-z0-9+/=\s]*$/, 'Not base64');
 
 export const api = {
   'session.get': op<SessionInfo>()(empty),
@@ -107,14 +105,7 @@ export const api = {
   // Issue 3: import, sentences, check-worthiness, claim spans (handlers in electron/core/ingest/handlers.ts).
   'ingest.importFile': op<ImportOutcome>()(z.object({ name: fileName, dataBase64: fileBase64 }).strict()),
   'ingest.startBatch': op<BatchStatus>()(
-    z
-      .object({
-        files: z
-          .array(z.object({ name: fileName, dataBase64: fileBase64 }).strict())
-          .min(1)
-          .max(200),
-      })
-      .strict(),
+    z.object({ files: z.array(z.object({ name: fileName, dataBase64: fileBase64 }).strict()).min(1).max(200) }).strict(),
   ),
   /** Asks the host for files (the renderer never names paths) and starts a batch; null status when cancelled. */
   'ingest.importChosen': op<{ status: BatchStatus | null; names: string[] }>()(empty),
