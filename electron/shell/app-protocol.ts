@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { APP_ENTRY, APP_HOST, APP_SCHEME, isAppOrigin, parseUrl, type AppUrl } from './app-url';
+import { APP_ENTRY, APP_SCHEME, isAppOrigin, parseUrl, type AppUrl } from './app-url';
 import { contentSecurityPolicy } from './security';
 
 /**
@@ -71,6 +71,3 @@ export function resolveAppRequest(rawUrl: string, method: string, app: AppUrl): 
   if (!inside || inside.startsWith('..') || path.isAbsolute(inside)) return { ok: false, status: 403, message: 'Forbidden.' };
   return { ok: true, file, headers: appResponseHeaders(file, app) };
 }
-
-/** The host name app:// serves, exported for the docs and the smoke test. */
-export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
