@@ -386,4 +386,17 @@ describe('the built main process, wired to a stand-in Electron', () => {
     expect(log.windows).toHaveLength(count + 2);
     expect(log.calls).toContain('saveDialog:Save a Copy');
   });
+
+  it('a second launch, with or without a file, brings a window back', () => {
+    log.windows.at(-1)!.closeByUser();
+    const count = log.windows.length;
+    app.emit('second-instance', {}, ['/usr/bin/claimbench'], '/');
+    expect(log.windows).toHaveLength(count + 1);
+    log.windows.at(-1)!.closeByUser();
+    const file = path.join(tempDir('claimbench-second-'), 'Second.claimbench');
+    createTestContext('Ann', file).workspace.close();
+    app.emit('second-instance', {}, ['/usr/bin/claimbench', file], '/');
+    expect(log.windows).toHaveLength(count + 2);
+    expect(log.windows.at(-1)!.options.title).toBe('Second — Claimbench');
+  });
 });
