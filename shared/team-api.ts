@@ -26,6 +26,8 @@ export const teamApi = {
   'conflicts.resolve': op<Claim>()(
     z.object({ claimId: id, verdict: z.enum(VERDICTS), rationale: z.string().max(200_000).optional() }).strict(),
   ),
+  /** Keep one person's side of a conflicted claim: their value of each conflicted field, nothing else. */
+  'conflicts.keep': op<Claim>()(z.object({ claimId: id, actorId: id }).strict()),
   'team.sync.link': op<SyncStatus>()(z.object({ folder: filePath }).strict()),
   'team.sync.unlink': op<SyncStatus>()(empty),
   'team.sync.status': op<SyncStatus>()(empty),

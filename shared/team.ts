@@ -43,9 +43,9 @@ export interface MergePreview {
   /** At most `itemLimit` items; `itemCount` is the full number. */
   items: MergeItem[];
   itemCount: number;
-  /** Conflicts the merge would open (claim and field), in full for the first `itemLimit` claims. */
+  /** Claims the merge would put in conflict, in full for the first `itemLimit` claims. */
   conflicts: ConflictInfo[];
-  /** How many claim fields the merge puts in conflict. */
+  /** How many claims the merge puts in conflict (a claim clashing on verdict and rationale counts once). */
   conflictCount: number;
 }
 
@@ -54,25 +54,38 @@ export interface MergeResult extends MergePreview {
   backupPath: string | null;
 }
 
+/** A field two or more people set differently without seeing each other's value. */
+export type ConflictField = 'verdict' | 'rationale';
+export const CONFLICT_FIELDS: readonly ConflictField[] = ['verdict', 'rationale'];
+
+/**
+ * One person's side of a conflicted claim. Where the person holds a live value of a conflicted
+ * field (their latest change to it, not replaced by anyone who saw it), that value is shown and is
+ * what keeping the side writes (`keeps`). Every other field shows the claim's current value, which
+ * keeping the side leaves alone; so after keeping it the claim reads exactly as the side is shown.
+ */
 export interface ConflictSide {
-  hlc: string;
-  at: string;
   actorId: string;
   author: string;
-  /** The side's value of the conflicting field. */
-  value: unknown;
-  /** That person's verdict and rationale as they left them with this change. */
+  /** When this person last changed one of the conflicted fields. */
+  at: string;
+  /** Null verdict: not reviewed. */
   verdict: Verdict | null;
   rationale: string | null;
-  /** The side the merge shows until someone decides (greatest clock). */
-  winner: boolean;
+  /** Conflicted fields that hold this person's value: exactly what keeping this side writes. */
+  keeps: ConflictField[];
+  /** Conflicted fields where this person's value is the one shown until someone decides. */
+  shown: ConflictField[];
 }
 
+/** One conflicted claim: the fields in conflict and one side per person. */
 export interface ConflictInfo {
   claimId: string;
-  field: 'verdict' | 'rationale';
   claimText: string;
   documentId: string | null;
+  /** Verdict first. */
+  fields: ConflictField[];
+  /** In the order the people last changed a conflicted field. */
   sides: ConflictSide[];
 }
 

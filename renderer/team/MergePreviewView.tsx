@@ -2,7 +2,7 @@ import { ChevronRight, CircleAlert, FilePlus2, PencilLine, ShieldCheck } from 'l
 import type { ConflictInfo, MergeItem, MergeItemStatus, MergePerson, MergePreview } from '../../shared/team';
 import { VerdictBadge } from '../ui/Verdict';
 import { Avatar } from './Avatar';
-import { count, entityLabel } from './format';
+import { count, entityLabel, fieldsLabel } from './format';
 
 const SHOWN_PER_PERSON = 60;
 
@@ -58,7 +58,7 @@ export function MergePreviewView({ preview, fileName }: { preview: MergePreview;
           </h3>
           <ul className="team-preview-conflicts">
             {preview.conflicts.map((c) => (
-              <PreviewConflict key={`${c.claimId}-${c.field}`} conflict={c} />
+              <PreviewConflict key={c.claimId} conflict={c} />
             ))}
           </ul>
         </section>
@@ -122,16 +122,15 @@ export function StatusTag({ status }: { status: MergeItemStatus }) {
 
 function PreviewConflict({ conflict }: { conflict: ConflictInfo }) {
   return (
-    <li className="team-preview-conflict">
+    <li className="team-preview-conflict" data-testid="merge-conflict">
       <span className="team-preview-conflict-text">“{conflict.claimText}”</span>
-      <span className={`team-preview-conflict-sides team-preview-conflict-${conflict.field}`}>
-        <span className="muted">{conflict.field === 'verdict' ? 'Verdict' : 'Rationale'}:</span>
+      <span className="team-preview-conflict-sides">
+        <span className="muted">{fieldsLabel(conflict.fields)}:</span>
         {conflict.sides.map((s) => (
-          <span key={s.hlc} className="team-preview-side">
+          <span key={s.actorId} className="team-preview-side">
             <span className="team-preview-side-author">{s.author}</span>
-            {conflict.field === 'verdict' ? (
-              s.verdict && <VerdictBadge verdict={s.verdict} />
-            ) : (
+            {s.verdict ? <VerdictBadge verdict={s.verdict} /> : <span className="muted">Not reviewed</span>}
+            {conflict.fields.includes('rationale') && (
               <span className="team-preview-side-text" title={s.rationale ?? ''}>
                 {s.rationale?.trim() ? `“${s.rationale}”` : 'no rationale'}
               </span>

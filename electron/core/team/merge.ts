@@ -48,14 +48,12 @@ function summarise(db: DB, file: string, total: number, outcome: ApplyOutcome, c
   const conflictedClaims = [...new Set(openedKeys.map((k) => k.split('\u0000')[1]!))];
   const conflicted = new Set(conflictedClaims.map((id) => `claim\u0000${id}`));
   // Full detail (each side's value, author, time, rationale) for the first claims; counts for all.
-  const conflicts = conflictedClaims
-    .slice(0, MERGE_ITEM_LIMIT)
-    .flatMap((claimId) => listConflicts(db, claimId).filter((c) => opened.has(`claim\u0000${c.claimId}\u0000${c.field}`)));
+  const conflicts = conflictedClaims.slice(0, MERGE_ITEM_LIMIT).flatMap((claimId) => listConflicts(db, claimId));
   const conflictActors = new Map<string, Set<string>>();
   for (const r of outcome.inserted) {
     if (conflicted.has(`${r.entity}\u0000${r.entity_id}`) && opened.has(`${r.entity}\u0000${r.entity_id}\u0000${r.field}`)) {
       const set = conflictActors.get(r.actor_id) ?? new Set<string>();
-      set.add(`${r.entity_id}\u0000${r.field}`);
+      set.add(r.entity_id);
       conflictActors.set(r.actor_id, set);
     }
   }
@@ -96,7 +94,7 @@ function summarise(db: DB, file: string, total: number, outcome: ApplyOutcome, c
     items: listed,
     itemCount: items.size,
     conflicts,
-    conflictCount: openedKeys.length,
+    conflictCount: conflictedClaims.length,
   };
 }
 
