@@ -35,14 +35,7 @@ export function ConflictResolver({ conflict, position, busy, writing, onWriting,
         style={{ gridTemplateColumns: `repeat(${Math.min(conflict.sides.length, 3)}, minmax(0, 1fr))` }}
       >
         {conflict.sides.map((side, i) => (
-          <SideCard
-            key={side.actorId}
-            side={side}
-            fields={conflict.fields}
-            index={i}
-            busy={busy}
-            onKeep={() => onKeep(i)}
-          />
+          <SideCard key={side.actorId} side={side} fields={conflict.fields} index={i} busy={busy} onKeep={() => onKeep(i)} />
         ))}
       </div>
       {writing ? (
