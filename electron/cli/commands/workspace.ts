@@ -11,12 +11,6 @@ function parseVerdict(v: string): Verdict {
   throw userError(`Unknown verdict "${v}": use sourced, disputed or unverified`);
 }
 
-function oneLine(value: unknown): string {
-  if (value === null || value === undefined || value === '') return '∅';
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
-  return text.length > 80 ? `${text.slice(0, 77)}…` : text;
-}
-
 export function registerWorkspaceCommands(program: Command, io: CliIO): void {
   program
     .command('init')
