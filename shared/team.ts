@@ -11,7 +11,28 @@ export interface ShareResult {
 
 export type MergeItemStatus = 'new' | 'changed' | 'conflicting';
 
-/** One document, claim, source, note, attachment or setting a merge adds or changes. */
+/** One field a merge changes, with the value it had and the value it gets. */
+export interface MergeFieldChange {
+  /** The claim itself, or one of its sources, attachments or notes (or a document, a setting…). */
+  entity: string;
+  entityId: string;
+  /** A source's title, a note's text or an attachment's name, when the change is to a claim's evidence. */
+  label: string | null;
+  /** `$create` when the merge adds the item; `deleted` when it removes (or restores) it. */
+  field: string;
+  from: unknown;
+  to: unknown;
+  /** Who made the change and when (the author, not the person merging). */
+  author: string;
+  actorId: string;
+  at: string;
+  /** Who set the value it replaces, when anyone did. */
+  replaces: { author: string; actorId: string; at: string } | null;
+  /** The value it replaces was set by the person merging: a decision of theirs gets overwritten. */
+  overwritesYours: boolean;
+}
+
+/** One claim (with its evidence), or a document, setting or session a merge adds or changes. */
 export interface MergeItem {
   entity: string;
   id: string;
@@ -20,8 +41,12 @@ export interface MergeItem {
   status: MergeItemStatus;
   /** Names of the people whose changes touch it. */
   people: string[];
-  /** Fields changed (empty for new items). */
+  /** Fields changed (empty for new items); a claim's evidence appears as "source", "note", "attachment". */
   fields: string[];
+  /** Each visible change, old → new, with who and when; those overwriting your decisions first. */
+  changes: MergeFieldChange[];
+  /** Some change overwrites a value the person merging had set; such items are listed first. */
+  overwritesYours: boolean;
 }
 
 export interface MergePerson {
@@ -40,9 +65,13 @@ export interface MergePreview {
   newChanges: number;
   knownChanges: number;
   people: MergePerson[];
-  /** At most `itemLimit` items; `itemCount` is the full number. */
+  /** Per claim (a claim's sources, notes and attachments count with it); at most `itemLimit` items; `itemCount` is the full number. */
   items: MergeItem[];
   itemCount: number;
+  /** How many items overwrite a decision of the person merging. */
+  overwritesYours: number;
+  /** Who is merging (whose decisions `overwritesYours` is about). */
+  mergedBy: string;
   /** Claims the merge would put in conflict, in full for the first `itemLimit` claims. */
   conflicts: ConflictInfo[];
   /** How many claims the merge puts in conflict (a claim clashing on verdict and rationale counts once). */
