@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { VERDICTS, type Verdict } from '../../../shared/domain';
-import type { ConflictInfo, ConflictSide, MergePreview } from '../../../shared/team';
+import type { ConflictInfo, ConflictSide, MergeFieldChange, MergePreview } from '../../../shared/team';
 import { withWorkspace, userError } from '../context';
 import type { CliIO } from '../io';
 
@@ -15,10 +15,23 @@ function shown(value: unknown): string {
   return text.length > 80 ? `${text.slice(0, 77)}…` : text;
 }
 
+function describeFieldChange(c: MergeFieldChange): string {
+  const what = c.label ? `${c.entity} ${shown(c.label)}` : c.field;
+  if (c.field === '$create') return `${c.entity} added: ${shown(c.label)}`;
+  if (c.field === 'deleted') return `${what} ${c.to === true ? 'removed' : 'restored'}`;
+  const field = c.label ? `${what} ${c.field}` : c.field;
+  return `${field}: ${shown(c.from)} → ${shown(c.to)}`;
+}
+
 function printPreview(io: CliIO, p: MergePreview): void {
   io.out(
     `${p.newChanges} new changes (${p.knownChanges} already here) from ${p.people.length} ${p.people.length === 1 ? 'person' : 'people'}`,
   );
+  if (p.overwritesYours > 0) {
+    io.out(
+      `${p.overwritesYours} ${p.overwritesYours === 1 ? 'item overwrites' : 'items overwrite'} a decision of yours (${p.mergedBy}); listed first`,
+    );
+  }
   for (const person of p.people) {
     io.out(
       `  ${person.name}: ${person.newItems} new, ${person.changedItems} changed, ${person.conflicts} conflicting (${person.changes} changes)`,
@@ -26,9 +39,14 @@ function printPreview(io: CliIO, p: MergePreview): void {
   }
   for (const item of p.items) {
     const fields = item.fields.length > 0 ? ` [${item.fields.join(', ')}]` : '';
+    const yours = item.overwritesYours ? '  ! overwrites yours' : '';
     io.out(
-      `  ${item.status.padEnd(11)} ${item.entity.padEnd(10)} ${item.id}  ${shown(item.label)}${fields}  (${item.people.join(', ')})`,
+      `  ${item.status.padEnd(11)} ${item.entity.padEnd(10)} ${item.id}  ${shown(item.label)}${fields}  (${item.people.join(', ')})${yours}`,
     );
+    for (const c of item.changes) {
+      const was = c.replaces ? `; was ${c.replaces.author}’s` : '';
+      io.out(`      ${c.overwritesYours ? '!' : ' '} ${describeFieldChange(c)}  (${c.author}, ${c.at}${was})`);
+    }
   }
   if (p.itemCount > p.items.length) io.out(`  … and ${p.itemCount - p.items.length} more items`);
 }
@@ -80,7 +98,10 @@ export function registerTeamCommands(program: Command, io: CliIO): void {
     .description('merge a teammate’s share file (backs the workspace up first)')
     .argument('<file>', 'workspace file')
     .argument('<sharefile>', 'the teammate’s share file')
-    .option('--dry-run', 'show what would change, and change nothing')
+    .option(
+      '--dry-run',
+      'show what would change, and change nothing: per claim, each field’s old → new value with who and when (! marks a decision of yours it overwrites)',
+    )
     .action(async (file: string, shareFile: string, o: { dryRun?: boolean }) => {
       await withWorkspace(file, program.opts(), async (_ctx, run) => {
         if (o.dryRun) {

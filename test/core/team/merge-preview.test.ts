@@ -85,7 +85,7 @@ describe('merge preview: what a merge changes', () => {
   });
 
   it('counts a conflicted claim once, and after merging the history names the author and where it came from', async () => {
-    const { dir, mara, ben, ids, source, benShare } = await scenario();
+    const { dir, mara, ben, ids, source } = await scenario();
     // A concurrent clash on claim 1 as well: both decide it without seeing the other.
     await call(mara, 'claims.setVerdict', { ids: [ids[1]], verdict: 'sourced', rationale: 'Customs data' });
     await call(ben, 'claims.setVerdict', { ids: [ids[1]], verdict: 'disputed', rationale: 'Customs revised it' });
