@@ -60,6 +60,12 @@ export function describeChange(entry: HistoryEntry): ChangeDescription {
 
 function describeClaimField(entry: HistoryEntry, who: string): [string, string | null] {
   const { from, to } = entry;
+  // Settling a conflict by keeping the value already shown records it again, as a decision.
+  const settled = entry.action?.startsWith('Keep ') || entry.action === 'Resolve conflict' ? entry.action : null;
+  if ((entry.field === 'verdict' || entry.field === 'rationale') && settled && JSON.stringify(from) === JSON.stringify(to)) {
+    const what = entry.field === 'verdict' ? verdictLabel(to) : 'the rationale';
+    return [`${who} settled the conflict: kept ${what}`, settled === 'Resolve conflict' ? null : settled];
+  }
   switch (entry.field) {
     case CREATE_FIELD:
       return [entry.action?.startsWith('Add document') ? `${who} found it in a new document` : `${who} added the claim`, null];

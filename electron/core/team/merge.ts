@@ -116,6 +116,22 @@ function addedChange(row: ChangeRow, label: string | null): MergeFieldChange {
   };
 }
 
+const FIELD_ORDER = ['verdict', 'rationale', 'text', 'claimant', 'assignee', 'tags', 'deleted'];
+const fieldRank = (c: MergeFieldChange) => {
+  if (c.label !== null) return FIELD_ORDER.length + 1; // a claim's evidence, after its own fields
+  const i = FIELD_ORDER.indexOf(c.field);
+  return i < 0 ? FIELD_ORDER.length : i;
+};
+
+/** Overwritten decisions of yours first, then the claim's own fields in reading order, then its evidence by time. */
+function byImportance(a: MergeFieldChange, b: MergeFieldChange): number {
+  return (
+    Number(b.overwritesYours) - Number(a.overwritesYours) ||
+    fieldRank(a) - fieldRank(b) ||
+    (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)
+  );
+}
+
 /**
  * What a merge brings, per claim and by person, computed on the merged state inside the
  * transaction. A claim's sources, notes and attachments count with their claim, so "1 changed"
@@ -222,9 +238,7 @@ function summarise(
     status: conflicted.has(k) ? 'conflicting' : item.isNew ? 'new' : 'changed',
     people: [...item.actors].map((a) => names.get(a)!),
     fields: [...item.fields].sort(),
-    changes: (changes.get(k) ?? [])
-      .sort((a, b) => Number(b.overwritesYours) - Number(a.overwritesYours) || (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))
-      .slice(0, CHANGES_PER_ITEM),
+    changes: (changes.get(k) ?? []).sort(byImportance).slice(0, CHANGES_PER_ITEM),
     overwritesYours: overwrites.has(k),
   }));
 

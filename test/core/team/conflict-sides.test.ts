@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { call } from '../../../electron/core/dispatch';
 import type { Verdict } from '../../../shared/domain';
+import { describeChange } from '../../../shared/timeline';
 import { tempDir } from '../../helpers/workspace';
 import { exchange, person, type TestContext } from './team-helpers';
 
@@ -75,6 +76,25 @@ describe('conflict sides keep every word', () => {
     await expect(call(ana, 'conflicts.keep', { claimId: c0, actorId: conflict!.sides[0]!.actorId })).rejects.toThrow(
       /no open conflict/,
     );
+  });
+
+  it('keeping the side already shown is recorded as settling the conflict', async () => {
+    const dir = tempDir();
+    const { ctxs, claimIds } = await team(dir, ['Ana', 'Ben']);
+    const [ana, ben] = ctxs as [TestContext, TestContext];
+    const c0 = claimIds[0]!;
+    await decideInTwoEdits(ana, c0, 'sourced', 'Registry entry');
+    await decideInTwoEdits(ben, c0, 'disputed', 'Entry is from 2019');
+    await shareInto(dir, ben, ana, 'ben');
+    const [conflict] = await call(ana, 'conflicts.list', {});
+    const shown = conflict!.sides.find((s) => s.shown.length > 0)!;
+    expect(shown.author).toBe('Ben');
+    await call(ana, 'conflicts.keep', { claimId: c0, actorId: shown.actorId });
+    const last = (await call(ana, 'claims.history', { id: c0 })).slice(-2).map((e) => describeChange(e));
+    expect(last).toEqual([
+      { summary: 'Ana settled the conflict: kept Disputed', detail: 'Keep Ben’s side' },
+      { summary: 'Ana settled the conflict: kept the rationale', detail: 'Keep Ben’s side' },
+    ]);
   });
 
   it('keeps only the conflicted fields: a rationale replaced by someone who saw it stays', async () => {
