@@ -10,6 +10,7 @@ import { applyChangeRows, type ApplyOutcome, type BlobRow } from './apply';
 import { CHANGE_COLUMNS, sameChange, type ChangeRow } from './change-row';
 import { conflictKeys, listConflicts } from './conflicts';
 import { readShareFile, type ShareContents } from './read-share';
+import { prepared } from '../store/statements';
 import { ChangeRejected } from './validate-change';
 
 export const MERGE_ITEM_LIMIT = 1_000;
@@ -60,22 +61,29 @@ function fieldChange(
   t: { entity: string; id: string; field: string },
   label: string | null,
 ): MergeFieldChange | null {
-  const log = db
-    .prepare(
-      'SELECT hlc, value, actor_id, author FROM changes WHERE entity = ? AND entity_id = ? AND field = ? ORDER BY hlc DESC',
-    )
-    .all(t.entity, t.id, t.field) as LogRow[];
-  const after = log[0];
+  // Newest first, stopping at the first change the workspace already had: usually one or two rows.
+  let after: LogRow | undefined;
+  let before: LogRow | undefined;
+  for (const r of prepared(
+    db,
+    'SELECT hlc, value, actor_id, author FROM changes WHERE entity = ? AND entity_id = ? AND field = ? ORDER BY hlc DESC',
+  ).iterate(t.entity, t.id, t.field) as IterableIterator<LogRow>) {
+    if (!after) {
+      after = r;
+      if (!inserted.has(r.hlc)) break;
+    } else if (!inserted.has(r.hlc)) {
+      before = r;
+      break;
+    }
+  }
   if (!after || !inserted.has(after.hlc)) return null;
-  let before: LogRow | undefined = log.find((r) => !inserted.has(r.hlc));
   let from: unknown = before ? decode(before.value) : null;
   const createdOnly = !before;
   if (!before) {
-    const created = db
-      .prepare(
-        "SELECT hlc, value, actor_id, author FROM changes WHERE entity = ? AND entity_id = ? AND field = '$create' ORDER BY hlc LIMIT 1",
-      )
-      .get(t.entity, t.id) as LogRow | undefined;
+    const created = prepared(
+      db,
+      "SELECT hlc, value, actor_id, author FROM changes WHERE entity = ? AND entity_id = ? AND field = '$create' ORDER BY hlc LIMIT 1",
+    ).get(t.entity, t.id) as LogRow | undefined;
     if (created && !inserted.has(created.hlc)) {
       before = created;
       from = ((decode(created.value) ?? {}) as Record<string, unknown>)[t.field] ?? null;
