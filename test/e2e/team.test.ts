@@ -237,12 +237,8 @@ describe('team: merge preview, conflicts, share and sync in the renderer', () =>
         /Ben Okafor added a note.*Asked the agency for the stock figures/,
       );
       await expect(timeline.locator('.history-entry', { hasText: 'Ben Okafor marked Sourced' }).count()).resolves.toBe(1);
-      for (const dismiss of await page
-        .locator('.notice')
-        .getByRole('button', { name: /dismiss|close/i })
-        .all()) {
-        await dismiss.click();
-      }
+      const dismiss = page.locator('.notice').getByRole('button', { name: 'Dismiss' });
+      while ((await dismiss.count()) > 0) await dismiss.first().click();
       await timeline.scrollIntoViewIfNeeded();
       await screenshot(page, 'team-claim-timeline-light');
       await page.emulateMedia({ colorScheme: 'dark' });
