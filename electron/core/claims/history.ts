@@ -3,6 +3,7 @@ import { CREATE_FIELD } from '../store/entities';
 import type { DB } from '../store/open';
 import { hlcTime } from '../store/recorder';
 import { prepared } from '../store/statements';
+import { parseSupersedes } from '../team/causal';
 
 interface ChangeRow {
   hlc: string;
@@ -13,6 +14,7 @@ interface ChangeRow {
   actor_id: string;
   author: string;
   action_label: string | null;
+  supersedes: string;
   origin_kind: 'share' | 'sync' | null;
   origin_file: string | null;
   origin_from: string | null;
@@ -28,7 +30,7 @@ const CHILDREN = [
 ] as const;
 
 const SELECT_CHANGES = `
-  SELECT c.hlc, c.entity, c.entity_id, c.field, c.value, c.actor_id, c.author, c.action_label,
+  SELECT c.hlc, c.entity, c.entity_id, c.field, c.value, c.actor_id, c.author, c.action_label, c.supersedes,
          o.kind AS origin_kind, o.file AS origin_file, o.from_name AS origin_from, o.merged_by, o.merged_at
     FROM changes c
     LEFT JOIN change_origins co ON co.hlc = c.hlc
@@ -45,18 +47,32 @@ function originOf(r: ChangeRow): ChangeOrigin | null {
   };
 }
 
-/** Rows in clock order, each with the value it replaced (tracked per entity and field). */
+/**
+ * Rows in clock order, each with the value it replaced as its author saw it: the latest of the
+ * changes it superseded (its causal link), else the creation's value. Going by clock order alone
+ * would make a teammate's concurrent change read as replacing a value they never saw.
+ */
 function toEntries(rows: ChangeRow[], labels: Map<string, string | null>): HistoryEntry[] {
-  const current = new Map<string, unknown>();
+  const created = new Map<string, Record<string, unknown>>();
+  const valueAt = new Map<string, unknown>();
+  const previous = new Map<string, unknown>();
   return rows.map((r) => {
     const to = r.value === null ? null : (JSON.parse(r.value) as unknown);
-    const key = (field: string) => `${r.entity}\u0000${r.entity_id}\u0000${field}`;
+    const entityKey = `${r.entity}\u0000${r.entity_id}`;
+    const fieldKey = `${entityKey}\u0000${r.field}`;
     let from: unknown = null;
     if (r.field === CREATE_FIELD) {
-      for (const [k, v] of Object.entries((to ?? {}) as Record<string, unknown>)) current.set(key(k), v);
+      created.set(entityKey, (to ?? {}) as Record<string, unknown>);
     } else {
-      from = current.has(key(r.field)) ? current.get(key(r.field)) : null;
-      current.set(key(r.field), to);
+      const seen = parseSupersedes(r.supersedes)
+        .filter((h) => valueAt.has(h))
+        .sort();
+      const last = seen[seen.length - 1];
+      if (last !== undefined) from = valueAt.get(last);
+      else if (previous.has(fieldKey) && parseSupersedes(r.supersedes).length > 0) from = previous.get(fieldKey);
+      else from = created.get(entityKey)?.[r.field] ?? null;
+      valueAt.set(r.hlc, to);
+      previous.set(fieldKey, to);
     }
     return {
       hlc: r.hlc,

@@ -113,6 +113,14 @@ describe('merge preview: what a merge changes', () => {
     expect(theirs.origin).toMatchObject({ kind: 'share', from: 'Ben', mergedBy: 'Mara', file: 'ben2.claimbench-share' });
     expect(describeChange(theirs).summary).toBe('Ben marked Disputed');
     expect(describeOrigin(theirs.origin!, () => '6 Dec')).toBe('from Ben’s share file, merged by Mara on 6 Dec');
+    // "was …" is what the author replaced as they saw it: Ben had not seen Mara's concurrent verdict on claim 1.
+    const clashHistory = await call(mara, 'claims.history', { id: ids[1] });
+    const initial = (clashHistory.find((e) => e.field === '$create')!.to as { verdict?: unknown }).verdict ?? null;
+    expect(clashHistory.filter((e) => e.field === 'verdict').map((e) => [e.author, e.from, e.to])).toEqual([
+      ['Mara', initial, 'sourced'],
+      ['Ben', initial, 'disputed'],
+    ]);
+    expect(verdicts[1]!.from).toBe('sourced'); // Ben had merged Mara's decision on claim 0 before replacing it
     const evidence = await call(mara, 'claims.history', { id: ids[2] });
     expect(evidence.find((e) => e.entityId === source.id)).toMatchObject({ author: 'Ben', origin: { from: 'Ben' } });
 
