@@ -336,4 +336,67 @@ describe('team: merge preview, conflicts, share and sync in the renderer', () =>
       await close();
     }
   });
+
+  it('shows a side’s field the person did not set as the current value, and keeping that side leaves it in conflict', async () => {
+    const where = tempDir('claimbench-e2e-team-three-');
+    const dana = teammate(where, 'Dana Lee', 'da4a000000000d04');
+    const eli = teammate(where, 'Eli Stone', 'e11e000000000e05');
+    const fay = teammate(where, 'Fay Moss', 'fa40000000000f06');
+    try {
+      const doc = await call(dana, 'documents.createFromText', {
+        text: 'The bridge cost 3 billion euros, the ministry said. Traffic fell by a third in May.',
+        title: 'Bridge',
+      });
+      const claimId = (await call(dana, 'claims.list', { documentId: doc.document.id })).items[0]!.id;
+      const base = await call(dana, 'team.share', { target: path.join(where, 'base.claimbench-share') });
+      for (const p of [eli, fay]) await call(p, 'team.merge', { path: base.path });
+      await call(dana, 'claims.setVerdict', { ids: [claimId], verdict: 'sourced' });
+      await call(eli, 'claims.setVerdict', { ids: [claimId], verdict: 'disputed' });
+      await call(eli, 'claims.update', { id: claimId, patch: { rationale: 'The audit says 3.4 billion.' } });
+      await call(fay, 'claims.update', { id: claimId, patch: { rationale: 'Ministry figure excludes the approach roads.' } });
+      for (const [p, name] of [
+        [eli, 'eli'],
+        [fay, 'fay'],
+      ] as const) {
+        await call(dana, 'team.merge', {
+          path: (await call(p, 'team.share', { target: path.join(where, `${name}.claimbench-share`) })).path,
+        });
+      }
+
+      const { page, close } = await openApp(harness, dana);
+      try {
+        await page.locator('.claim-row').first().waitFor();
+        await page.keyboard.press('Control+Shift+K');
+        const queue = page.getByRole('dialog', { name: 'Conflicts' });
+        const danaSide = queue.locator('[data-testid="conflict-side"][data-author="Dana Lee"]');
+        await danaSide.waitFor();
+        await expect(queue.getByTestId('conflict-side').count()).resolves.toBe(3);
+        await expect(danaSide.getByTestId('side-verdict').textContent()).resolves.toBe('Sourced');
+        await expect(danaSide.getByTestId('side-rationale').textContent()).resolves.toMatch(
+          /Not set by Dana Lee: stays in conflict/,
+        );
+        await expect(queue.locator('[data-author="Fay Moss"]').getByTestId('side-verdict').textContent()).resolves.toMatch(
+          /Not set by Fay Moss: stays in conflict/,
+        );
+        await expect(queue.locator('[data-author="Eli Stone"]').textContent()).resolves.toMatch(
+          /Disputed.*The audit says 3\.4 billion/,
+        );
+        await screenshot(page, 'team-conflict-three-light');
+        await page.emulateMedia({ colorScheme: 'dark' });
+        await screenshot(page, 'team-conflict-three-dark');
+        await page.emulateMedia({ colorScheme: 'light' });
+
+        await danaSide.getByRole('button', { name: /Keep this/ }).click();
+        await page.locator('.notice', { hasText: 'Resolved: kept Dana Lee’s verdict.' }).waitFor();
+        await expect(queue.locator('.team-resolver-head').textContent()).resolves.toMatch(/Conflict 1 of 1 · Rationale/);
+        await expect(queue.getByTestId('conflict-side').count()).resolves.toBe(2);
+        expect((await call(dana, 'claims.get', { id: claimId })).verdict).toBe('sourced');
+        expect((await call(dana, 'conflicts.list', {})).map((c) => c.fields)).toEqual([['rationale']]);
+      } finally {
+        await close();
+      }
+    } finally {
+      for (const p of [dana, eli, fay]) p.workspace.close();
+    }
+  });
 });
