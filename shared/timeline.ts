@@ -53,8 +53,12 @@ export function describeChange(entry: HistoryEntry): ChangeDescription {
       return say(...describeAttachment(entry, who));
     case 'note':
       return say(...describeNote(entry, who));
-    default:
-      return say(...describeClaimField(entry, who));
+    default: {
+      const [summary, detail] = describeClaimField(entry, who);
+      // Keeping a teammate's side writes their values under the keeper's name: say whose side it was.
+      const kept = entry.action?.startsWith('Keep ') && detail !== entry.action ? entry.action : null;
+      return say(summary, kept ? (detail ? `${detail} · ${kept}` : kept) : detail);
+    }
   }
 }
 

@@ -73,6 +73,10 @@ describe('conflict sides keep every word', () => {
     expect(await call(ana, 'conflicts.list', {})).toEqual([]);
     const history = await call(ana, 'claims.history', { id: c0 });
     expect(history.some((e) => e.field === 'rationale' && (e.to === '' || e.to === null))).toBe(false);
+    expect(history.slice(-2).map((e) => describeChange(e))).toEqual([
+      { summary: 'Ana marked Sourced', detail: 'was Disputed · Keep Ana’s side' },
+      { summary: 'Ana edited the rationale', detail: '“Eurostat table 3 says 5.0” · Keep Ana’s side' },
+    ]);
     await expect(call(ana, 'conflicts.keep', { claimId: c0, actorId: conflict!.sides[0]!.actorId })).rejects.toThrow(
       /no open conflict/,
     );
