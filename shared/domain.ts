@@ -85,6 +85,21 @@ export interface HistoryEntry {
   from: unknown;
   to: unknown;
   action: string | null;
+  /** A source's title, a note's text or an attachment's name, for entries about a claim's evidence. */
+  label?: string | null;
+  /** Set when the change arrived by a merge or a folder sync rather than being made here. */
+  origin?: ChangeOrigin | null;
+}
+
+/** Where a merged change came from: recorded by this workspace when it merged it (never shared). */
+export interface ChangeOrigin {
+  kind: 'share' | 'sync';
+  /** The share file's or the sync file's name. */
+  file: string;
+  /** Whose file it was: the person who wrote the share file, or who owns the sync file, when known. */
+  from: string | null;
+  mergedBy: string;
+  mergedAt: string;
 }
 
 export interface SessionInfo {

@@ -5,7 +5,6 @@ import type { Claim } from './domain';
 import { VERDICTS } from './domain';
 import type { ConflictInfo, MergePreview, MergeResult, ShareResult, SyncResult, SyncStatus, TeamIdentity } from './team';
 
-
 const id = z.string().min(1).max(64);
 /** An absolute or relative file-system path chosen by the person (a save/open dialog in the app). */
 const filePath = z
@@ -26,6 +25,8 @@ export const teamApi = {
   'conflicts.resolve': op<Claim>()(
     z.object({ claimId: id, verdict: z.enum(VERDICTS), rationale: z.string().max(200_000).optional() }).strict(),
   ),
+  /** Keep one person's side of a conflicted claim: their value of each conflicted field, nothing else. */
+  'conflicts.keep': op<Claim>()(z.object({ claimId: id, actorId: id }).strict()),
   'team.sync.link': op<SyncStatus>()(z.object({ folder: filePath }).strict()),
   'team.sync.unlink': op<SyncStatus>()(empty),
   'team.sync.status': op<SyncStatus>()(empty),

@@ -11,7 +11,28 @@ export interface ShareResult {
 
 export type MergeItemStatus = 'new' | 'changed' | 'conflicting';
 
-/** One document, claim, source, note, attachment or setting a merge adds or changes. */
+/** One field a merge changes, with the value it had and the value it gets. */
+export interface MergeFieldChange {
+  /** The claim itself, or one of its sources, attachments or notes (or a document, a setting…). */
+  entity: string;
+  entityId: string;
+  /** A source's title, a note's text or an attachment's name, when the change is to a claim's evidence. */
+  label: string | null;
+  /** `$create` when the merge adds the item; `deleted` when it removes (or restores) it. */
+  field: string;
+  from: unknown;
+  to: unknown;
+  /** Who made the change and when (the author, not the person merging). */
+  author: string;
+  actorId: string;
+  at: string;
+  /** Who set the value it replaces, when anyone did. */
+  replaces: { author: string; actorId: string; at: string } | null;
+  /** The value it replaces was set by the person merging: a decision of theirs gets overwritten. */
+  overwritesYours: boolean;
+}
+
+/** One claim (with its evidence), or a document, setting or session a merge adds or changes. */
 export interface MergeItem {
   entity: string;
   id: string;
@@ -20,8 +41,12 @@ export interface MergeItem {
   status: MergeItemStatus;
   /** Names of the people whose changes touch it. */
   people: string[];
-  /** Fields changed (empty for new items). */
+  /** Fields changed (empty for new items); a claim's evidence appears as "source", "note", "attachment". */
   fields: string[];
+  /** Each visible change, old → new, with who and when; those overwriting your decisions first. */
+  changes: MergeFieldChange[];
+  /** Some change overwrites a value the person merging had set; such items are listed first. */
+  overwritesYours: boolean;
 }
 
 export interface MergePerson {
@@ -40,12 +65,16 @@ export interface MergePreview {
   newChanges: number;
   knownChanges: number;
   people: MergePerson[];
-  /** At most `itemLimit` items; `itemCount` is the full number. */
+  /** Per claim (a claim's sources, notes and attachments count with it); at most `itemLimit` items; `itemCount` is the full number. */
   items: MergeItem[];
   itemCount: number;
-  /** Conflicts the merge would open (claim and field), in full for the first `itemLimit` claims. */
+  /** How many items overwrite a decision of the person merging. */
+  overwritesYours: number;
+  /** Who is merging (whose decisions `overwritesYours` is about). */
+  mergedBy: string;
+  /** Claims the merge would put in conflict, in full for the first `itemLimit` claims. */
   conflicts: ConflictInfo[];
-  /** How many claim fields the merge puts in conflict. */
+  /** How many claims the merge puts in conflict (a claim clashing on verdict and rationale counts once). */
   conflictCount: number;
 }
 
@@ -54,25 +83,38 @@ export interface MergeResult extends MergePreview {
   backupPath: string | null;
 }
 
+/** A field two or more people set differently without seeing each other's value. */
+export type ConflictField = 'verdict' | 'rationale';
+export const CONFLICT_FIELDS: readonly ConflictField[] = ['verdict', 'rationale'];
+
+/**
+ * One person's side of a conflicted claim. Where the person holds a live value of a conflicted
+ * field (their latest change to it, not replaced by anyone who saw it), that value is shown and is
+ * what keeping the side writes (`keeps`). Every other field shows the claim's current value, which
+ * keeping the side leaves alone; so after keeping it the claim reads exactly as the side is shown.
+ */
 export interface ConflictSide {
-  hlc: string;
-  at: string;
   actorId: string;
   author: string;
-  /** The side's value of the conflicting field. */
-  value: unknown;
-  /** That person's verdict and rationale as they left them with this change. */
+  /** When this person last changed one of the conflicted fields. */
+  at: string;
+  /** Null verdict: not reviewed. */
   verdict: Verdict | null;
   rationale: string | null;
-  /** The side the merge shows until someone decides (greatest clock). */
-  winner: boolean;
+  /** Conflicted fields that hold this person's value: exactly what keeping this side writes. */
+  keeps: ConflictField[];
+  /** Conflicted fields where this person's value is the one shown until someone decides. */
+  shown: ConflictField[];
 }
 
+/** One conflicted claim: the fields in conflict and one side per person. */
 export interface ConflictInfo {
   claimId: string;
-  field: 'verdict' | 'rationale';
   claimText: string;
   documentId: string | null;
+  /** Verdict first. */
+  fields: ConflictField[];
+  /** In the order the people last changed a conflicted field. */
   sides: ConflictSide[];
 }
 

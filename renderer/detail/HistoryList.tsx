@@ -1,9 +1,14 @@
 import type { Claim } from '../../shared/domain';
 import { useOperationQuery } from '../api/queries';
 import { Spinner } from '../ui/Progress';
-import { describeChange, relativeTime } from './describeChange';
+import { describeChange, describeOrigin, relativeTime } from './describeChange';
 
-/** Who changed what and when, newest first. */
+const dayMonth = (iso: string) => new Date(iso).toLocaleDateString(undefined, { day: 'numeric', month: 'short' });
+
+/**
+ * The claim's timeline, newest first: its own fields and its sources, attachments and notes, each
+ * change under its author's name, with where a merged change came from.
+ */
 export function HistoryList({ claim }: { claim: Claim }) {
   const history = useOperationQuery('claims.history', { id: claim.id });
   if (history.isPending) return <Spinner label="Loading history…" />;
@@ -14,7 +19,7 @@ export function HistoryList({ claim }: { claim: Claim }) {
       {entries.map((entry) => {
         const { summary, detail } = describeChange(entry);
         return (
-          <li key={`${entry.hlc}-${entry.field}`} className="history-entry">
+          <li key={`${entry.hlc}-${entry.field}`} className="history-entry" data-entity={entry.entity}>
             <span className="history-summary">
               {summary}
               <span className="history-time" title={new Date(entry.at).toLocaleString()}>
@@ -23,6 +28,14 @@ export function HistoryList({ claim }: { claim: Claim }) {
               </span>
             </span>
             {detail && <span className="history-detail">{detail}</span>}
+            {entry.origin && (
+              <span
+                className="history-origin"
+                title={`${entry.origin.file}, ${new Date(entry.origin.mergedAt).toLocaleString()}`}
+              >
+                {describeOrigin(entry.origin, dayMonth)}
+              </span>
+            )}
           </li>
         );
       })}

@@ -2,7 +2,7 @@ import { CircleAlert } from 'lucide-react';
 import type { Claim } from '../../shared/domain';
 import { useOperationQuery } from '../api/queries';
 import { Button } from '../ui/Button';
-import { fieldsLabel, groupByClaim } from './format';
+import { fieldsLabel } from './format';
 import { useTeamDialogs } from './useTeamDialogs';
 import './team.css';
 
@@ -10,7 +10,7 @@ import './team.css';
 export function ConflictBanner({ claim }: { claim: Claim }) {
   const { open } = useTeamDialogs();
   const conflicts = useOperationQuery('conflicts.list', {});
-  const mine = conflicts.data ? groupByClaim(conflicts.data).find((c) => c.claimId === claim.id) : undefined;
+  const mine = conflicts.data?.find((c) => c.claimId === claim.id);
   const who = mine ? [...new Set(mine.sides.map((s) => s.author))].join(' and ') : 'Teammates';
   return (
     <div className="team-banner" role="note" data-testid="conflict-banner">

@@ -2,7 +2,7 @@ import { Check, PenLine } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
 import type { Verdict } from '../../shared/domain';
 import { VERDICT_LABELS, VERDICTS } from '../../shared/domain';
-import type { ConflictSide } from '../../shared/team';
+import type { ConflictField, ConflictSide } from '../../shared/team';
 import { relativeTime } from '../detail/describeChange';
 import { Button } from '../ui/Button';
 import { Kbd } from '../ui/Kbd';
@@ -35,12 +35,12 @@ export function ConflictResolver({ conflict, position, busy, writing, onWriting,
         style={{ gridTemplateColumns: `repeat(${Math.min(conflict.sides.length, 3)}, minmax(0, 1fr))` }}
       >
         {conflict.sides.map((side, i) => (
-          <SideCard key={side.hlc} side={side} index={i} busy={busy} onKeep={() => onKeep(i)} />
+          <SideCard key={side.actorId} side={side} fields={conflict.fields} index={i} busy={busy} onKeep={() => onKeep(i)} />
         ))}
       </div>
       {writing ? (
         <NewDecision
-          initial={conflict.sides.find((s) => s.winner) ?? conflict.sides[0]}
+          initial={conflict.sides.find((s) => s.shown.includes('verdict')) ?? conflict.sides[0]}
           busy={busy}
           onCancel={() => onWriting(false)}
           onSave={onDecide}
@@ -57,7 +57,31 @@ export function ConflictResolver({ conflict, position, busy, writing, onWriting,
   );
 }
 
-function SideCard({ side, index, busy, onKeep }: { side: ConflictSide; index: number; busy: boolean; onKeep: () => void }) {
+/**
+ * A field of one side: the person's own value when they hold one in a conflicted field, else the
+ * claim's current value with a word on why (keeping this side leaves it as it is).
+ */
+function fieldNote(field: ConflictField, side: ConflictSide, fields: readonly ConflictField[]): string | null {
+  if (!fields.includes(field)) return 'Not in conflict';
+  if (!side.keeps.includes(field)) return `Not set by ${side.author}: stays in conflict`;
+  return null;
+}
+
+function SideCard({
+  side,
+  fields,
+  index,
+  busy,
+  onKeep,
+}: {
+  side: ConflictSide;
+  fields: readonly ConflictField[];
+  index: number;
+  busy: boolean;
+  onKeep: () => void;
+}) {
+  const verdictNote = fieldNote('verdict', side, fields);
+  const rationaleNote = fieldNote('rationale', side, fields);
   return (
     <article className="team-side" aria-label={`${side.author}’s side`} data-testid="conflict-side" data-author={side.author}>
       <div className="team-side-head">
@@ -68,7 +92,7 @@ function SideCard({ side, index, busy, onKeep }: { side: ConflictSide; index: nu
             {relativeTime(side.at)} · {fullTime(side.at)}
           </time>
         </div>
-        {side.winner && (
+        {side.shown.length > 0 && (
           <span className="team-tag team-tag-shown" title="The merge shows this side until someone decides">
             Shown now
           </span>
@@ -76,13 +100,24 @@ function SideCard({ side, index, busy, onKeep }: { side: ConflictSide; index: nu
       </div>
       <dl className="team-side-fields">
         <dt>Verdict</dt>
-        <dd>{side.verdict ? <VerdictBadge verdict={side.verdict} /> : <span className="muted">Not known</span>}</dd>
+        <dd className={verdictNote ? 'team-side-inherited' : undefined} data-testid="side-verdict">
+          {side.verdict ? <VerdictBadge verdict={side.verdict} /> : <span className="muted">Not reviewed</span>}
+          {verdictNote && <span className="team-side-note muted">{verdictNote}</span>}
+        </dd>
         <dt>Rationale</dt>
-        <dd className="team-side-rationale">
+        <dd className={`team-side-rationale ${rationaleNote ? 'team-side-inherited' : ''}`} data-testid="side-rationale">
           {side.rationale?.trim() ? side.rationale : <span className="muted">No rationale given</span>}
+          {rationaleNote && <span className="team-side-note muted">{rationaleNote}</span>}
         </dd>
       </dl>
-      <Button className="team-keep" variant="primary" disabled={busy} onClick={onKeep} aria-keyshortcuts={String(index + 1)}>
+      <Button
+        className="team-keep"
+        variant="primary"
+        disabled={busy}
+        onClick={onKeep}
+        aria-keyshortcuts={String(index + 1)}
+        title={`Writes ${side.author}’s ${fieldsLabel(side.keeps).toLowerCase()}; nothing else changes`}
+      >
         <Check size={14} aria-hidden /> Keep this <Kbd>{String(index + 1)}</Kbd>
       </Button>
     </article>

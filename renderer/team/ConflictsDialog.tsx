@@ -11,7 +11,7 @@ import { Modal } from '../ui/Modal';
 import { useNotify } from '../ui/notices';
 import { Spinner } from '../ui/Progress';
 import { ConflictResolver } from './ConflictResolver';
-import { fieldsLabel, groupByClaim, type ClaimConflict } from './format';
+import { fieldsLabel, type ClaimConflict } from './format';
 import { useTeamDialogs } from './useTeamDialogs';
 import './team.css';
 
@@ -39,12 +39,14 @@ function ConflictQueue() {
   const notify = useNotify();
   const conflicts = useOperationQuery('conflicts.list', {});
   const resolve = useOperationMutation('conflicts.resolve');
+  const keep = useOperationMutation('conflicts.keep');
+  const busy = resolve.isPending || keep.isPending;
   // By id, so the selection stays on its claim; by position, so a resolved claim hands over to the next.
   const [picked, setPicked] = useState<{ id: string | null; index: number }>({ id: state.selection.id, index: 0 });
   const listRef = useRef<HTMLDivElement>(null);
   const [writing, setWriting] = useState(false);
 
-  const claims = conflicts.data ? groupByClaim(conflicts.data) : [];
+  const claims: ClaimConflict[] = conflicts.data ?? [];
   const found = claims.findIndex((c) => c.claimId === picked.id);
   const index = found >= 0 ? found : Math.min(picked.index, claims.length - 1);
   const selected: ClaimConflict | undefined = claims[index];
@@ -78,20 +80,29 @@ function ConflictQueue() {
     }
   };
 
-  const decide = (verdict: Verdict, rationale: string | undefined, how: string) => {
-    if (!selected || resolve.isPending) return;
+  const settled = (message: string) => ({
+    onSuccess: () => {
+      if (selected) setPicked({ id: selected.claimId, index });
+      setWriting(false);
+      notify({ message });
+      listRef.current?.focus();
+    },
+    onError: (e: Error) => notify({ message: errorMessage(e), tone: 'error' }),
+  });
+
+  const decide = (verdict: Verdict, rationale: string) => {
+    if (!selected || busy) return;
     resolve.mutate(
-      { claimId: selected.claimId, verdict, ...(rationale !== undefined ? { rationale } : {}) },
-      {
-        onSuccess: () => {
-          setPicked({ id: selected.claimId, index });
-          setWriting(false);
-          notify({ message: `Resolved: ${how} (${VERDICT_LABELS[verdict]}).` });
-          listRef.current?.focus();
-        },
-        onError: (e) => notify({ message: errorMessage(e), tone: 'error' }),
-      },
+      { claimId: selected.claimId, verdict, rationale },
+      settled(`Resolved: wrote a new decision (${VERDICT_LABELS[verdict]}).`),
     );
+  };
+
+  const keepSide = (i: number) => {
+    const side = selected?.sides[i];
+    if (!selected || !side || busy) return;
+    const kept = fieldsLabel(side.keeps).toLowerCase();
+    keep.mutate({ claimId: selected.claimId, actorId: side.actorId }, settled(`Resolved: kept ${side.author}’s ${kept}.`));
   };
 
   const onListKey = (e: KeyboardEvent<HTMLDivElement>) => {
@@ -108,7 +119,7 @@ function ConflictQueue() {
     const n = Number(e.key);
     if (Number.isInteger(n) && n >= 1 && n <= selected.sides.length) {
       e.preventDefault();
-      keepSide(selected, n - 1, decide);
+      keepSide(n - 1);
     } else if (e.key === 'n') {
       e.preventDefault();
       setWriting(true);
@@ -151,24 +162,13 @@ function ConflictQueue() {
           key={selected.claimId}
           conflict={selected}
           position={{ index, total: claims.length }}
-          busy={resolve.isPending}
+          busy={busy}
           writing={writing}
           onWriting={setWriting}
-          onKeep={(i) => keepSide(selected, i, decide)}
-          onDecide={(verdict, rationale) => decide(verdict, rationale, 'wrote a new decision')}
+          onKeep={keepSide}
+          onDecide={decide}
         />
       )}
     </div>
   );
-}
-
-function keepSide(
-  conflict: ClaimConflict,
-  i: number,
-  decide: (verdict: Verdict, rationale: string | undefined, how: string) => void,
-): void {
-  const side = conflict.sides[i];
-  if (!side) return;
-  const fallback = conflict.sides.find((s) => s.winner)?.verdict ?? 'unverified';
-  decide(side.verdict ?? fallback, side.rationale ?? '', `kept ${side.author}’s side`);
 }

@@ -91,8 +91,7 @@ function MergeFlow({ step, setStep, onClose }: { step: MergeStep; setStep: (s: M
       const result = await call('team.merge', { path });
       await invalidateAfter(client, 'team.merge');
       onClose();
-      // The queue counts claims; the core counts fields (a claim can clash on verdict and rationale).
-      const conflicts = new Set(result.conflicts.map((c) => c.claimId)).size || result.conflictCount;
+      const conflicts = result.conflictCount;
       notify({
         message: result.applied
           ? `Merged ${count(result.newChanges, 'change')} from ${fileName(path)}${

@@ -1,10 +1,13 @@
-import { ChevronRight, CircleAlert, FilePlus2, PencilLine, ShieldCheck } from 'lucide-react';
-import type { ConflictInfo, MergeItem, MergeItemStatus, MergePerson, MergePreview } from '../../shared/team';
+import { ArrowRight, ChevronRight, CircleAlert, FilePlus2, PencilLine, ShieldCheck, UserRoundPen } from 'lucide-react';
+import type { ReactNode } from 'react';
+import { verdictLabel } from '../../shared/timeline';
+import type { ConflictInfo, MergeFieldChange, MergeItem, MergeItemStatus, MergePerson, MergePreview } from '../../shared/team';
 import { VerdictBadge } from '../ui/Verdict';
 import { Avatar } from './Avatar';
-import { count, entityLabel } from './format';
+import { count, entityLabel, fieldsLabel, fullTime } from './format';
 
 const SHOWN_PER_PERSON = 60;
+const SHOWN_CHANGED_ITEMS = 200;
 
 const STATUS: Record<MergeItemStatus, { label: string; Icon: typeof FilePlus2 }> = {
   new: { label: 'New', Icon: FilePlus2 },
@@ -32,6 +35,15 @@ export function MergePreviewView({ preview, fileName }: { preview: MergePreview;
         {preview.knownChanges > 0 && <> ({preview.knownChanges.toLocaleString()} you already have)</>}, touching{' '}
         {count(preview.itemCount, 'item')}.
       </p>
+      {preview.overwritesYours > 0 && (
+        <div className="team-note team-note-yours" data-testid="merge-overwrites-yours">
+          <UserRoundPen size={16} aria-hidden />
+          <p>
+            {count(preview.overwritesYours, 'item')} {preview.overwritesYours === 1 ? 'replaces' : 'replace'} a decision of yours
+            ({preview.mergedBy}). {preview.overwritesYours === 1 ? 'It is' : 'They are'} listed first under What changes.
+          </p>
+        </div>
+      )}
       <div className="team-note">
         <ShieldCheck size={16} aria-hidden />
         <p>A backup of this workspace is taken before anything changes, and the merge is applied all at once or not at all.</p>
@@ -51,6 +63,21 @@ export function MergePreviewView({ preview, fileName }: { preview: MergePreview;
           </p>
         )}
       </section>
+      <section aria-labelledby="merge-changes-title">
+        <h3 id="merge-changes-title" className="section-title">
+          What changes, per claim
+        </h3>
+        <ul className="team-changes" aria-label="What the merge changes">
+          {preview.items.slice(0, SHOWN_CHANGED_ITEMS).map((i) => (
+            <ItemChanges key={`${i.entity}-${i.id}`} item={i} />
+          ))}
+        </ul>
+        {preview.itemCount > SHOWN_CHANGED_ITEMS && (
+          <p className="muted team-small">
+            Showing the first {SHOWN_CHANGED_ITEMS.toLocaleString()} of {preview.itemCount.toLocaleString()} items.
+          </p>
+        )}
+      </section>
       {preview.conflicts.length > 0 && (
         <section aria-labelledby="merge-conflicts-title">
           <h3 id="merge-conflicts-title" className="section-title">
@@ -58,7 +85,7 @@ export function MergePreviewView({ preview, fileName }: { preview: MergePreview;
           </h3>
           <ul className="team-preview-conflicts">
             {preview.conflicts.map((c) => (
-              <PreviewConflict key={`${c.claimId}-${c.field}`} conflict={c} />
+              <PreviewConflict key={c.claimId} conflict={c} />
             ))}
           </ul>
         </section>
@@ -99,6 +126,85 @@ function PersonRow({ person, items }: { person: MergePerson; items: MergeItem[] 
   );
 }
 
+function shownValue(field: string, value: unknown): string {
+  if (field === 'verdict') return verdictLabel(value);
+  if (value === null || value === undefined || value === '') return '(empty)';
+  if (Array.isArray(value)) return value.length > 0 ? value.join(', ') : '(none)';
+  const text = typeof value === 'string' ? value.replace(/\s+/g, ' ').trim() : JSON.stringify(value);
+  return `“${text.length > 90 ? `${text.slice(0, 89)}…` : text}”`;
+}
+
+function fieldName(c: MergeFieldChange): string {
+  const field = c.field.replace(/([A-Z])/g, ' $1').toLowerCase();
+  return field.charAt(0).toUpperCase() + field.slice(1);
+}
+
+/** One field's move as a line: "Verdict Sourced → Disputed · Ben · 6 Dec, 14:02". */
+function ChangeLine({ change: c }: { change: MergeFieldChange }) {
+  const evidence = c.label !== null;
+  let what: ReactNode;
+  if (c.field === '$create')
+    what = (
+      <>
+        Adds {entityLabel(c.entity).toLowerCase()} {shownValue('', c.label)}
+      </>
+    );
+  else if (c.field === 'deleted')
+    what = (
+      <>
+        {c.to === true ? 'Removes' : 'Restores'}{' '}
+        {evidence ? `${entityLabel(c.entity).toLowerCase()} ${shownValue('', c.label)}` : 'it'}
+      </>
+    );
+  else
+    what = (
+      <>
+        <span className="team-change-field">
+          {evidence ? `${entityLabel(c.entity)} ${shownValue('', c.label)}: ${fieldName(c).toLowerCase()}` : fieldName(c)}
+        </span>
+        <span className="team-change-from">{shownValue(c.field, c.from)}</span>
+        <ArrowRight size={12} aria-label="becomes" />
+        <span className="team-change-to">{shownValue(c.field, c.to)}</span>
+      </>
+    );
+  return (
+    <li className={`team-change ${c.overwritesYours ? 'is-yours' : ''}`} data-testid="merge-change" data-field={c.field}>
+      <span className="team-change-what">{what}</span>
+      <span className="team-change-who muted">
+        {c.author} · <time dateTime={c.at}>{fullTime(c.at)}</time>
+        {c.overwritesYours && c.replaces && <> · replaces yours</>}
+      </span>
+    </li>
+  );
+}
+
+function ItemChanges({ item }: { item: MergeItem }) {
+  return (
+    <li
+      className={`team-changes-item ${item.overwritesYours ? 'is-yours' : ''}`}
+      data-testid="merge-item"
+      data-status={item.status}
+    >
+      <div className="team-item">
+        <StatusTag status={item.status} />
+        {item.overwritesYours && <span className="team-tag team-tag-yours">Replaces yours</span>}
+        <span className="team-item-entity">{entityLabel(item.entity)}</span>
+        <span className="team-item-label" title={item.label}>
+          {item.label}
+        </span>
+        <span className="team-item-fields muted">{item.people.join(', ')}</span>
+      </div>
+      {item.changes.length > 0 && (
+        <ul className="team-change-list">
+          {item.changes.map((c) => (
+            <ChangeLine key={`${c.entityId}-${c.field}`} change={c} />
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}
+
 function Count({ n, status }: { n: number; status: MergeItemStatus }) {
   const { label, Icon } = STATUS[status];
   const word = status === 'conflicting' ? 'conflicting' : label.toLowerCase();
@@ -122,16 +228,15 @@ export function StatusTag({ status }: { status: MergeItemStatus }) {
 
 function PreviewConflict({ conflict }: { conflict: ConflictInfo }) {
   return (
-    <li className="team-preview-conflict">
+    <li className="team-preview-conflict" data-testid="merge-conflict">
       <span className="team-preview-conflict-text">“{conflict.claimText}”</span>
-      <span className={`team-preview-conflict-sides team-preview-conflict-${conflict.field}`}>
-        <span className="muted">{conflict.field === 'verdict' ? 'Verdict' : 'Rationale'}:</span>
+      <span className="team-preview-conflict-sides">
+        <span className="muted">{fieldsLabel(conflict.fields)}:</span>
         {conflict.sides.map((s) => (
-          <span key={s.hlc} className="team-preview-side">
+          <span key={s.actorId} className="team-preview-side">
             <span className="team-preview-side-author">{s.author}</span>
-            {conflict.field === 'verdict' ? (
-              s.verdict && <VerdictBadge verdict={s.verdict} />
-            ) : (
+            {s.verdict ? <VerdictBadge verdict={s.verdict} /> : <span className="muted">Not reviewed</span>}
+            {conflict.fields.includes('rationale') && (
               <span className="team-preview-side-text" title={s.rationale ?? ''}>
                 {s.rationale?.trim() ? `“${s.rationale}”` : 'no rationale'}
               </span>

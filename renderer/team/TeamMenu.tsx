@@ -4,14 +4,14 @@ import { useOperationQuery } from '../api/queries';
 import { Tooltip } from '../ui/Tooltip';
 import { Avatar } from './Avatar';
 import { CONFLICTS_SHORTCUT } from './useTeamShortcut';
-import { count, groupByClaim, shortActorId } from './format';
+import { count, shortActorId } from './format';
 import { useTeamDialogs } from './useTeamDialogs';
 import './team.css';
 
 /** Open conflicts, counted by claim; the badge shows only while there are some. */
 export function useOpenConflictCount(): number {
   const conflicts = useOperationQuery('conflicts.list', {});
-  return conflicts.data ? groupByClaim(conflicts.data).length : 0;
+  return conflicts.data?.length ?? 0;
 }
 
 /** The header's team cluster: the conflict badge and the team menu with who you are. */

@@ -61,6 +61,7 @@ let benShare: string;
 let clash: string;
 let benOnly: string;
 let anaOnly: string;
+let yours: string;
 
 beforeAll(async () => {
   harness = await startHarness();
@@ -71,23 +72,31 @@ beforeAll(async () => {
   const iodine = await call(ana, 'documents.createFromText', { text: newsArticle('iodine').text, title: 'Iodine tablets' });
   await call(ana, 'documents.createFromText', { text: newsArticle('warming').text, title: 'Warming report' });
   const claims = (await call(ana, 'claims.list', { documentId: iodine.document.id, limit: 50 })).items;
-  [clash, benOnly, anaOnly] = [claims[0]!.id, claims[1]!.id, claims[2]!.id];
+  [clash, benOnly, anaOnly, yours] = [claims[0]!.id, claims[1]!.id, claims[2]!.id, claims[3]!.id];
+  // A decision of Ana's that Ben later replaces, having seen it: no conflict, but hers is overwritten.
+  await call(ana, 'claims.setVerdict', { ids: [yours], verdict: 'sourced', rationale: 'Agency bulletin, 12 March.' });
   const base = await call(ana, 'team.share', { target: path.join(dir, 'base.claimbench-share') });
   await call(ben, 'team.merge', { path: base.path });
 
   // Then both work apart: the same claim's verdict and rationale differ, other edits do not clash.
-  await call(ana, 'claims.setVerdict', {
-    ids: [clash],
-    verdict: 'sourced',
-    rationale: 'Matches the ministry notice of 14 March.',
-  });
+  // Each sets the verdict and the rationale as two separate edits, the way the detail pane saves them.
+  await call(ana, 'claims.setVerdict', { ids: [clash], verdict: 'sourced' });
+  await call(ana, 'claims.update', { id: clash, patch: { rationale: 'Matches the ministry notice of 14 March.' } });
   await call(ana, 'claims.setVerdict', { ids: [anaOnly], verdict: 'disputed', rationale: 'The agency gives another figure.' });
-  await call(ben, 'claims.setVerdict', {
-    ids: [clash],
-    verdict: 'disputed',
-    rationale: 'The notice was withdrawn the next day; see the correction.',
+  await call(ben, 'claims.update', {
+    id: clash,
+    patch: { rationale: 'The notice was withdrawn the next day; see the correction.' },
   });
+  await call(ben, 'claims.setVerdict', { ids: [clash], verdict: 'disputed' });
   await call(ben, 'claims.setVerdict', { ids: [benOnly], verdict: 'sourced', rationale: 'Health agency, page 2.' });
+  await call(ben, 'sources.add', {
+    claimId: benOnly,
+    url: 'https://health.example.org/iodine',
+    title: 'Health agency guidance',
+    stance: 'supports',
+  });
+  await call(ben, 'notes.add', { claimId: benOnly, text: 'Asked the agency for the stock figures.' });
+  await call(ben, 'claims.setVerdict', { ids: [yours], verdict: 'disputed' });
   await call(ben, 'claims.add', { documentId: iodine.document.id, text: 'Pharmacies ran out of tablets within a day.' });
   benShare = (await call(ben, 'team.share', { target: path.join(dir, 'ben.claimbench-share') })).path;
 });
@@ -113,8 +122,8 @@ describe('team: merge preview, conflicts, share and sync in the renderer', () =>
       await expect(people.count()).resolves.toBe(1);
       const benRow = people.filter({ hasText: 'Ben Okafor' });
       const ben = expected.people.find((p) => p.name === 'Ben Okafor')!;
-      expect(ben).toMatchObject({ newItems: 1, changedItems: 2 });
-      expect(ben.conflicts).toBeGreaterThanOrEqual(1);
+      // Per claim: the source and note Ben added count with their claim; one conflicted claim is one.
+      expect(ben).toMatchObject({ newItems: 1, changedItems: 3, conflicts: 1 });
       for (const [status, n] of [
         ['new', ben.newItems],
         ['changed', ben.changedItems],
@@ -125,9 +134,36 @@ describe('team: merge preview, conflicts, share and sync in the renderer', () =>
       await expect(dialog.textContent()).resolves.toMatch(/backup of this workspace is taken before anything changes/);
       await benRow.locator('summary').click();
       await benRow.locator('.team-item-conflicting').first().waitFor();
-      await expect(benRow.locator('.team-item').count()).resolves.toBe(3);
+      await expect(benRow.locator('.team-item').count()).resolves.toBe(4);
+      await benRow.locator('summary').click();
+
+      // What changes, per claim: Ana's overwritten decisions first, each field old → new with who.
+      await expect(dialog.getByTestId('merge-overwrites-yours').textContent()).resolves.toMatch(
+        /2 items replace a decision of yours \(Ana Ruiz\)/,
+      );
+      const items = dialog.getByTestId('merge-item');
+      await expect(items.count()).resolves.toBe(4);
+      for (const i of [0, 1]) await expect(items.nth(i).textContent()).resolves.toContain('Replaces yours');
+      const yoursText = (await call(ana, 'claims.get', { id: yours })).text;
+      const yoursItem = items.filter({ hasText: yoursText.slice(0, 40) });
+      await expect(yoursItem.getByTestId('merge-change').textContent()).resolves.toMatch(
+        /Verdict\s*Sourced\s*Disputed\s*Ben Okafor · .*replaces yours/,
+      );
+      const benOnlyText = (await call(ana, 'claims.get', { id: benOnly })).text;
+      const evidence = items.filter({ hasText: benOnlyText.slice(0, 40) }).getByTestId('merge-change');
+      await expect(evidence.allTextContents()).resolves.toEqual([
+        expect.stringMatching(/^VerdictUnverified|^VerdictNot reviewed/),
+        expect.stringMatching(/^Rationale\(empty\)“Health agency, page 2\.”Ben Okafor/),
+        expect.stringMatching(/^Adds source “Health agency guidance”Ben Okafor/),
+        expect.stringMatching(/^Adds note “Asked the agency for the stock figures\.”Ben Okafor/),
+      ]);
+      await expect(dialog.getByTestId('merge-conflict').count()).resolves.toBe(1);
       await screenshot(page, 'team-merge-preview-light');
+      await page.setViewportSize({ width: 1024, height: 640 });
+      await screenshot(page, 'team-merge-preview-1024-light');
       await page.emulateMedia({ colorScheme: 'dark' });
+      await screenshot(page, 'team-merge-preview-1024-dark');
+      await page.setViewportSize({ width: 1440, height: 900 });
       await screenshot(page, 'team-merge-preview-dark');
       await expectAxeCleanInBothThemes(page, 'team dialog', '[role="dialog"]');
 
@@ -161,6 +197,11 @@ describe('team: merge preview, conflicts, share and sync in the renderer', () =>
       await screenshot(page, 'team-conflict-queue-light');
       await page.emulateMedia({ colorScheme: 'dark' });
       await screenshot(page, 'team-conflict-queue-dark');
+      await page.setViewportSize({ width: 1024, height: 640 });
+      await screenshot(page, 'team-conflict-queue-1024-dark');
+      await page.emulateMedia({ colorScheme: 'light' });
+      await screenshot(page, 'team-conflict-queue-1024-light');
+      await page.setViewportSize({ width: 1440, height: 900 });
       await expectAxeCleanInBothThemes(page, 'team dialog', '[role="dialog"]');
 
       // The new-decision editor opens with N and closes again; then keep Ben's side.
@@ -183,6 +224,31 @@ describe('team: merge preview, conflicts, share and sync in the renderer', () =>
       expect(await call(ana, 'conflicts.list', {})).toEqual([]);
       const authors = new Set((await call(ana, 'claims.history', { id: clash })).map((h) => h.author));
       expect([...authors].sort()).toEqual(['Ana Ruiz', 'Ben Okafor']);
+
+      // One timeline per claim: Ben's verdict, source and note, under his name, from his share file.
+      await page.locator(`.claim-row[data-claim-id="${benOnly}"]`).click();
+      const timeline = page.getByRole('list', { name: 'Claim history' });
+      const source = timeline.locator('.history-entry[data-entity="source"]');
+      await source.waitFor();
+      await expect(source.textContent()).resolves.toMatch(
+        /Ben Okafor added the source “Health agency guidance” \(supports\).*from Ben Okafor’s share file, merged by Ana Ruiz on/,
+      );
+      await expect(timeline.locator('.history-entry[data-entity="note"]').textContent()).resolves.toMatch(
+        /Ben Okafor added a note.*Asked the agency for the stock figures/,
+      );
+      await expect(timeline.locator('.history-entry', { hasText: 'Ben Okafor marked Sourced' }).count()).resolves.toBe(1);
+      const dismiss = page.locator('.notice').getByRole('button', { name: 'Dismiss' });
+      while ((await dismiss.count()) > 0) await dismiss.first().click();
+      await timeline.scrollIntoViewIfNeeded();
+      await screenshot(page, 'team-claim-timeline-light');
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await screenshot(page, 'team-claim-timeline-dark');
+      await page.setViewportSize({ width: 1024, height: 640 });
+      await timeline.scrollIntoViewIfNeeded();
+      await screenshot(page, 'team-claim-timeline-1024-dark');
+      await page.emulateMedia({ colorScheme: 'light' });
+      await screenshot(page, 'team-claim-timeline-1024-light');
+      await page.setViewportSize({ width: 1440, height: 900 });
 
       // Merging the same file again changes nothing.
       const before = fingerprint(ana);
@@ -268,6 +334,69 @@ describe('team: merge preview, conflicts, share and sync in the renderer', () =>
       await sync.getByText('No shared folder linked').waitFor();
     } finally {
       await close();
+    }
+  });
+
+  it('shows a side’s field the person did not set as the current value, and keeping that side leaves it in conflict', async () => {
+    const where = tempDir('claimbench-e2e-team-three-');
+    const dana = teammate(where, 'Dana Lee', 'da4a000000000d04');
+    const eli = teammate(where, 'Eli Stone', 'e11e000000000e05');
+    const fay = teammate(where, 'Fay Moss', 'fa40000000000f06');
+    try {
+      const doc = await call(dana, 'documents.createFromText', {
+        text: 'The bridge cost 3 billion euros, the ministry said. Traffic fell by a third in May.',
+        title: 'Bridge',
+      });
+      const claimId = (await call(dana, 'claims.list', { documentId: doc.document.id })).items[0]!.id;
+      const base = await call(dana, 'team.share', { target: path.join(where, 'base.claimbench-share') });
+      for (const p of [eli, fay]) await call(p, 'team.merge', { path: base.path });
+      await call(dana, 'claims.setVerdict', { ids: [claimId], verdict: 'sourced' });
+      await call(eli, 'claims.setVerdict', { ids: [claimId], verdict: 'disputed' });
+      await call(eli, 'claims.update', { id: claimId, patch: { rationale: 'The audit says 3.4 billion.' } });
+      await call(fay, 'claims.update', { id: claimId, patch: { rationale: 'Ministry figure excludes the approach roads.' } });
+      for (const [p, name] of [
+        [eli, 'eli'],
+        [fay, 'fay'],
+      ] as const) {
+        await call(dana, 'team.merge', {
+          path: (await call(p, 'team.share', { target: path.join(where, `${name}.claimbench-share`) })).path,
+        });
+      }
+
+      const { page, close } = await openApp(harness, dana);
+      try {
+        await page.locator('.claim-row').first().waitFor();
+        await page.keyboard.press('Control+Shift+K');
+        const queue = page.getByRole('dialog', { name: 'Conflicts' });
+        const danaSide = queue.locator('[data-testid="conflict-side"][data-author="Dana Lee"]');
+        await danaSide.waitFor();
+        await expect(queue.getByTestId('conflict-side').count()).resolves.toBe(3);
+        await expect(danaSide.getByTestId('side-verdict').textContent()).resolves.toBe('Sourced');
+        await expect(danaSide.getByTestId('side-rationale').textContent()).resolves.toMatch(
+          /Not set by Dana Lee: stays in conflict/,
+        );
+        await expect(queue.locator('[data-author="Fay Moss"]').getByTestId('side-verdict').textContent()).resolves.toMatch(
+          /Not set by Fay Moss: stays in conflict/,
+        );
+        await expect(queue.locator('[data-author="Eli Stone"]').textContent()).resolves.toMatch(
+          /Disputed.*The audit says 3\.4 billion/,
+        );
+        await screenshot(page, 'team-conflict-three-light');
+        await page.emulateMedia({ colorScheme: 'dark' });
+        await screenshot(page, 'team-conflict-three-dark');
+        await page.emulateMedia({ colorScheme: 'light' });
+
+        await danaSide.getByRole('button', { name: /Keep this/ }).click();
+        await page.locator('.notice', { hasText: 'Resolved: kept Dana Lee’s verdict.' }).waitFor();
+        await expect(queue.locator('.team-resolver-head').textContent()).resolves.toMatch(/Conflict 1 of 1 · Rationale/);
+        await expect(queue.getByTestId('conflict-side').count()).resolves.toBe(2);
+        expect((await call(dana, 'claims.get', { id: claimId })).verdict).toBe('sourced');
+        expect((await call(dana, 'conflicts.list', {})).map((c) => c.fields)).toEqual([['rationale']]);
+      } finally {
+        await close();
+      }
+    } finally {
+      for (const p of [dana, eli, fay]) p.workspace.close();
     }
   });
 });

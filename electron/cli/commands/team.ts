@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { VERDICTS, type Verdict } from '../../../shared/domain';
-import type { ConflictInfo, MergePreview } from '../../../shared/team';
+import type { ConflictInfo, ConflictSide, MergeFieldChange, MergePreview } from '../../../shared/team';
 import { withWorkspace, userError } from '../context';
 import type { CliIO } from '../io';
 
@@ -15,10 +15,23 @@ function shown(value: unknown): string {
   return text.length > 80 ? `${text.slice(0, 77)}…` : text;
 }
 
+function describeFieldChange(c: MergeFieldChange): string {
+  const what = c.label ? `${c.entity} ${shown(c.label)}` : c.field;
+  if (c.field === '$create') return `${c.entity} added: ${shown(c.label)}`;
+  if (c.field === 'deleted') return `${what} ${c.to === true ? 'removed' : 'restored'}`;
+  const field = c.label ? `${what} ${c.field}` : c.field;
+  return `${field}: ${shown(c.from)} → ${shown(c.to)}`;
+}
+
 function printPreview(io: CliIO, p: MergePreview): void {
   io.out(
     `${p.newChanges} new changes (${p.knownChanges} already here) from ${p.people.length} ${p.people.length === 1 ? 'person' : 'people'}`,
   );
+  if (p.overwritesYours > 0) {
+    io.out(
+      `${p.overwritesYours} ${p.overwritesYours === 1 ? 'item overwrites' : 'items overwrite'} a decision of yours (${p.mergedBy}); listed first`,
+    );
+  }
   for (const person of p.people) {
     io.out(
       `  ${person.name}: ${person.newItems} new, ${person.changedItems} changed, ${person.conflicts} conflicting (${person.changes} changes)`,
@@ -26,19 +39,39 @@ function printPreview(io: CliIO, p: MergePreview): void {
   }
   for (const item of p.items) {
     const fields = item.fields.length > 0 ? ` [${item.fields.join(', ')}]` : '';
+    const yours = item.overwritesYours ? '  ! overwrites yours' : '';
     io.out(
-      `  ${item.status.padEnd(11)} ${item.entity.padEnd(10)} ${item.id}  ${shown(item.label)}${fields}  (${item.people.join(', ')})`,
+      `  ${item.status.padEnd(11)} ${item.entity.padEnd(10)} ${item.id}  ${shown(item.label)}${fields}  (${item.people.join(', ')})${yours}`,
     );
+    for (const c of item.changes) {
+      const was = c.replaces ? `; was ${c.replaces.author}’s` : '';
+      io.out(`      ${c.overwritesYours ? '!' : ' '} ${describeFieldChange(c)}  (${c.author}, ${c.at}${was})`);
+    }
   }
   if (p.itemCount > p.items.length) io.out(`  … and ${p.itemCount - p.items.length} more items`);
 }
 
 function printConflict(io: CliIO, c: ConflictInfo): void {
-  io.out(`${c.claimId}  ${c.field}  ${shown(c.claimText)}`);
+  io.out(`${c.claimId}  ${c.fields.join(' and ')}  ${shown(c.claimText)}`);
   for (const s of c.sides) {
-    const why = c.field === 'verdict' ? `  rationale: ${shown(s.rationale)}` : '';
-    io.out(`  ${s.winner ? '*' : ' '} ${s.at}  ${s.author}: ${shown(s.value)}${why}`);
+    const mark = s.shown.length > 0 ? '*' : ' ';
+    const verdict = s.verdict ?? 'not reviewed';
+    const own = c.fields.filter((f) => !s.keeps.includes(f));
+    const note = own.length > 0 ? `  (${own.join(' and ')}: not theirs, unchanged by keeping)` : '';
+    io.out(`  ${mark} ${s.at}  ${s.author} [${s.actorId.slice(0, 8)}]: ${verdict}  rationale: ${shown(s.rationale)}${note}`);
   }
+}
+
+/** A side by name (case-insensitive) or by actor id (or its first characters); ambiguity is an error. */
+function pickSide(c: ConflictInfo, who: string): ConflictSide {
+  const wanted = who.trim().toLowerCase();
+  const byId = c.sides.filter((s) => wanted.length >= 4 && s.actorId.toLowerCase().startsWith(wanted));
+  const byName = c.sides.filter((s) => s.author.trim().toLowerCase() === wanted);
+  const found = byId.length > 0 ? byId : byName;
+  if (found.length === 1) return found[0]!;
+  const people = c.sides.map((s) => `${s.author} [${s.actorId.slice(0, 8)}]`).join(', ');
+  if (found.length === 0) throw userError(`"${who}" has no side in this conflict; the sides are ${people}`);
+  throw userError(`"${who}" names more than one side (${people}); give the actor id instead`);
 }
 
 export function registerTeamCommands(program: Command, io: CliIO): void {
@@ -65,7 +98,10 @@ export function registerTeamCommands(program: Command, io: CliIO): void {
     .description('merge a teammate’s share file (backs the workspace up first)')
     .argument('<file>', 'workspace file')
     .argument('<sharefile>', 'the teammate’s share file')
-    .option('--dry-run', 'show what would change, and change nothing')
+    .option(
+      '--dry-run',
+      'show what would change, and change nothing: per claim, each field’s old → new value with who and when (! marks a decision of yours it overwrites)',
+    )
     .action(async (file: string, shareFile: string, o: { dryRun?: boolean }) => {
       await withWorkspace(file, program.opts(), async (_ctx, run) => {
         if (o.dryRun) {
@@ -75,7 +111,10 @@ export function registerTeamCommands(program: Command, io: CliIO): void {
         const r = await run('team.merge', { path: shareFile });
         printPreview(io, r);
         io.out(r.applied ? `Merged. Backup: ${r.backupPath}` : 'Nothing new: the workspace is unchanged.');
-        if (r.conflictCount > 0) io.out(`${r.conflictCount} ${r.conflictCount === 1 ? "conflict" : "conflicts"} to resolve: claimbench conflicts ${file}`);
+        if (r.conflictCount > 0)
+          io.out(
+            `${r.conflictCount} conflicted ${r.conflictCount === 1 ? 'claim' : 'claims'} to resolve: claimbench conflicts ${file}`,
+          );
       });
     });
 
@@ -93,17 +132,32 @@ export function registerTeamCommands(program: Command, io: CliIO): void {
 
   program
     .command('resolve')
-    .description('settle a claim’s conflict with a verdict (and rationale)')
+    .description('settle a claim’s conflict: keep one person’s side (--keep), or write a new decision (a verdict)')
     .argument('<file>', 'workspace file')
     .argument('<claimId>', 'claim id')
-    .argument('<verdict>', 'sourced, disputed or unverified')
-    .option('--rationale <text>', 'why (keeps the current rationale when omitted)')
-    .action(async (file: string, claimId: string, verdictText: string, o: { rationale?: string }) => {
-      const verdict = parseVerdict(verdictText);
-      const claim = await withWorkspace(file, program.opts(), (_ctx, run) =>
-        run('conflicts.resolve', { claimId, verdict, rationale: o.rationale }),
-      );
-      io.out(`${claim.id} ${claim.verdict}`);
+    .argument('[verdict]', 'a new decision: sourced, disputed or unverified')
+    .option('--rationale <text>', 'with a new decision: why (keeps the current rationale when omitted)')
+    .option(
+      '--keep <person>',
+      'keep this person’s side (name or actor id, as `conflicts` lists them): their verdict and rationale, exactly as shown',
+    )
+    .action(async (file: string, claimId: string, verdictText: string | undefined, o: { rationale?: string; keep?: string }) => {
+      if (o.keep !== undefined && (verdictText !== undefined || o.rationale !== undefined)) {
+        throw userError('Give either --keep PERSON or a new verdict (with --rationale), not both');
+      }
+      if (o.keep === undefined && verdictText === undefined) {
+        throw userError('Give --keep PERSON to keep a side, or a verdict to write a new decision');
+      }
+      const claim = await withWorkspace(file, program.opts(), async (_ctx, run) => {
+        if (o.keep !== undefined) {
+          const conflict = (await run('conflicts.list', { claimId }))[0];
+          if (!conflict) throw userError(`Claim ${claimId} has no open conflict`);
+          const side = pickSide(conflict, o.keep);
+          return run('conflicts.keep', { claimId, actorId: side.actorId });
+        }
+        return run('conflicts.resolve', { claimId, verdict: parseVerdict(verdictText!), rationale: o.rationale });
+      });
+      io.out(`${claim.id} ${claim.verdict ?? 'not reviewed'}${claim.rationale ? `  rationale: ${shown(claim.rationale)}` : ''}`);
     });
 
   program

@@ -2,18 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { VERDICTS, type Verdict } from '../../../shared/domain';
+import { describeChange, describeOrigin } from '../../../shared/timeline';
 import { withWorkspace, userError } from '../context';
 import type { CliIO } from '../io';
 
 function parseVerdict(v: string): Verdict {
   if ((VERDICTS as readonly string[]).includes(v)) return v as Verdict;
   throw userError(`Unknown verdict "${v}": use sourced, disputed or unverified`);
-}
-
-function oneLine(value: unknown): string {
-  if (value === null || value === undefined || value === '') return '∅';
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
-  return text.length > 80 ? `${text.slice(0, 77)}…` : text;
 }
 
 export function registerWorkspaceCommands(program: Command, io: CliIO): void {
@@ -83,7 +78,9 @@ export function registerWorkspaceCommands(program: Command, io: CliIO): void {
 
   program
     .command('history')
-    .description('who changed what in a claim, when, from what to what')
+    .description(
+      'a claim’s timeline: verdict, rationale, claimant, sources, attachments, notes, tags and assignment, with who, when and where merged changes came from',
+    )
     .argument('<file>', 'workspace file')
     .argument('<claimId>', 'claim id')
     .option('--json', 'print a JSON array')
@@ -94,8 +91,9 @@ export function registerWorkspaceCommands(program: Command, io: CliIO): void {
         return;
       }
       for (const e of entries) {
-        const what = e.field === '$create' ? 'created the claim' : `${e.field}: ${oneLine(e.from)} → ${oneLine(e.to)}`;
-        io.out(`${e.at}  ${e.author}  ${what}`);
+        const { summary, detail } = describeChange(e);
+        const origin = e.origin ? `  [${describeOrigin(e.origin)}]` : '';
+        io.out(`${e.at}  ${summary}${detail ? ` — ${detail.replace(/\s+/g, ' ')}` : ''}${origin}`);
       }
     });
 }

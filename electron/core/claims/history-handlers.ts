@@ -1,10 +1,10 @@
 import type { Handlers } from '../handler-types';
 import { loadClaim } from './rows';
-import { entityHistory } from './history';
+import { claimTimeline } from './history';
 
 export const historyHandlers = {
   'claims.history': ({ id }, { workspace }) => {
     loadClaim(workspace.db, id);
-    return entityHistory(workspace.db, 'claim', id);
+    return claimTimeline(workspace.db, id);
   },
 } satisfies Partial<Handlers>;

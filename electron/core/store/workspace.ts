@@ -16,7 +16,8 @@ export class Workspace {
   private constructor(
     readonly db: DB,
     readonly path: string,
-    identity: () => Identity,
+    /** The person working in this copy: the author of its changes, and who merges into it. */
+    readonly identity: () => Identity,
   ) {
     const last = (db.prepare('SELECT max(hlc) AS h FROM changes').get() as { h: string | null }).h;
     this.clock = new HybridClock(randomNodeId(), Date.now, undefined, last);

@@ -1,89 +1,144 @@
 import { VERDICTS, type Verdict } from '../../../shared/domain';
-import type { ConflictInfo, ConflictSide } from '../../../shared/team';
+import { ClaimbenchError } from '../../../shared/result';
+import { CONFLICT_FIELDS, type ConflictField, type ConflictInfo, type ConflictSide } from '../../../shared/team';
 import type { DB } from '../store/open';
 import { hlcTime } from '../store/recorder';
-import { fieldHeads } from './causal';
 import { prepared } from '../store/statements';
+import type { Workspace } from '../store/workspace';
+import { fieldHeads } from './causal';
 
-interface SideRow {
+interface HeadRow {
   hlc: string;
   actor_id: string;
   author: string;
-  action_id: string | null;
   value: string | null;
 }
 
-interface ConflictRow {
-  entity_id: string;
-  field: 'verdict' | 'rationale';
+interface ClaimRow {
+  id: string;
   text: string;
   document_id: string | null;
+  verdict: string | null;
+  rationale: string | null;
+}
+
+/** A side as listed, plus the raw values keeping it writes (what the log holds, not a display form). */
+interface SideWithValues {
+  side: ConflictSide;
+  values: Map<ConflictField, unknown>;
 }
 
 function decode(value: string | null): unknown {
   return value === null ? null : (JSON.parse(value) as unknown);
 }
 
-/**
- * The verdict or rationale a person left alongside one side of a conflict: the value they set in
- * the same action, else their latest earlier change to it, else the claim's creation value.
- */
-function companion(db: DB, claimId: string, field: 'verdict' | 'rationale', side: SideRow): unknown {
-  const sameAction =
-    side.action_id &&
-    (prepared(
-      db,
-      'SELECT value FROM changes WHERE entity = ? AND entity_id = ? AND field = ? AND action_id = ? ORDER BY hlc DESC LIMIT 1',
-    ).get('claim', claimId, field, side.action_id) as { value: string | null } | undefined);
-  if (sameAction) return decode(sameAction.value);
-  const earlier = prepared(
-    db,
-    'SELECT value FROM changes WHERE entity = ? AND entity_id = ? AND field = ? AND actor_id = ? AND hlc < ? ORDER BY hlc DESC LIMIT 1',
-  ).get('claim', claimId, field, side.actor_id, side.hlc) as { value: string | null } | undefined;
-  if (earlier) return decode(earlier.value);
-  const created = prepared(
-    db,
-    "SELECT value FROM changes WHERE entity = 'claim' AND entity_id = ? AND field = '$create' ORDER BY hlc LIMIT 1",
-  ).get(claimId) as { value: string | null } | undefined;
-  return created ? (((decode(created.value) ?? {}) as Record<string, unknown>)[field] ?? null) : null;
-}
-
 function asVerdict(v: unknown): Verdict | null {
   return typeof v === 'string' && (VERDICTS as readonly string[]).includes(v) ? (v as Verdict) : null;
 }
 
-function describeConflict(db: DB, r: ConflictRow): ConflictInfo {
-  const heads = fieldHeads(db, 'claim', r.entity_id, r.field);
-  const byHlc = prepared(db, 'SELECT hlc, actor_id, author, action_id, value FROM changes WHERE hlc = ?');
-  const winner = heads[heads.length - 1]?.hlc;
-  const sides: ConflictSide[] = heads.map((h) => {
-    const row = byHlc.get(h.hlc) as SideRow;
-    const value = decode(row.value);
-    const verdict = r.field === 'verdict' ? value : companion(db, r.entity_id, 'verdict', row);
-    const rationale = r.field === 'rationale' ? value : companion(db, r.entity_id, 'rationale', row);
-    return {
-      hlc: row.hlc,
-      at: hlcTime(row.hlc),
-      actorId: row.actor_id,
-      author: row.author,
-      value,
-      verdict: asVerdict(verdict),
-      rationale: typeof rationale === 'string' ? rationale : null,
-      winner: row.hlc === winner,
-    };
-  });
-  return { claimId: r.entity_id, field: r.field, claimText: r.text, documentId: r.document_id, sides };
+function asText(v: unknown): string | null {
+  return typeof v === 'string' ? v : null;
 }
 
-/** Open conflicts on live claims, in claim order; each side with its value, author, time and rationale. */
-export function listConflicts(db: DB, claimId?: string): ConflictInfo[] {
+/**
+ * The sides of one conflicted claim, one per person. A person's value of a field is their head in
+ * it: their latest change to the field, still standing because nobody who saw it replaced it. The
+ * sides are built per person across both fields, so a verdict and a rationale saved as separate
+ * edits (as the detail pane saves them) still show together on that person's side.
+ */
+function claimSides(db: DB, claim: ClaimRow, fields: ConflictField[]): SideWithValues[] {
+  const byHlc = prepared(db, 'SELECT hlc, actor_id, author, value FROM changes WHERE hlc = ?');
+  const people = new Map<string, { author: string; last: string; values: Map<ConflictField, unknown>; shown: ConflictField[] }>();
+  for (const field of fields) {
+    const heads = fieldHeads(db, 'claim', claim.id, field);
+    const shownHlc = heads[heads.length - 1]?.hlc;
+    for (const h of heads) {
+      const row = byHlc.get(h.hlc) as HeadRow;
+      let person = people.get(row.actor_id);
+      if (!person) {
+        person = { author: row.author, last: row.hlc, values: new Map(), shown: [] };
+        people.set(row.actor_id, person);
+      }
+      // Heads come in clock order, so a person's later head (possible only with a copied
+      // identity) replaces an earlier one, and the name on their latest change is the one shown.
+      if (row.hlc >= person.last) {
+        person.last = row.hlc;
+        person.author = row.author;
+      }
+      person.values.set(field, decode(row.value));
+      if (row.hlc === shownHlc) person.shown.push(field);
+    }
+  }
+  const current: Record<ConflictField, unknown> = { verdict: claim.verdict, rationale: claim.rationale };
+  return [...people.entries()]
+    .sort(([, a], [, b]) => (a.last < b.last ? -1 : a.last > b.last ? 1 : 0))
+    .map(([actorId, p]) => {
+      const value = (f: ConflictField) => (p.values.has(f) ? p.values.get(f) : current[f]);
+      return {
+        values: p.values,
+        side: {
+          actorId,
+          author: p.author,
+          at: hlcTime(p.last),
+          verdict: asVerdict(value('verdict')),
+          rationale: asText(value('rationale')),
+          keeps: fields.filter((f) => p.values.has(f)),
+          shown: fields.filter((f) => p.shown.includes(f)),
+        },
+      };
+    });
+}
+
+function conflictedClaims(db: DB, claimId?: string): { claim: ClaimRow; fields: ConflictField[] }[] {
   const rows = prepared(
     db,
-    `SELECT k.entity_id, k.field, c.text, c.document_id FROM conflicts k JOIN claims c ON c.id = k.entity_id
+    `SELECT c.id, c.text, c.document_id, c.verdict, c.rationale, group_concat(k.field) AS fields
+       FROM conflicts k JOIN claims c ON c.id = k.entity_id
        WHERE k.entity = 'claim' AND c.deleted = 0 ${claimId ? 'AND k.entity_id = ?' : ''}
-       ORDER BY c.document_id IS NULL, c.document_id, c.ordinal, c.id, k.field DESC`,
-  ).all(...(claimId ? [claimId] : [])) as ConflictRow[];
-  return rows.map((r) => describeConflict(db, r));
+       GROUP BY c.id
+       ORDER BY c.document_id IS NULL, c.document_id, c.ordinal, c.id`,
+  ).all(...(claimId ? [claimId] : [])) as (ClaimRow & { fields: string })[];
+  return rows.map(({ fields, ...claim }) => {
+    const named = new Set(fields.split(','));
+    return { claim, fields: CONFLICT_FIELDS.filter((f) => named.has(f)) };
+  });
+}
+
+/** Open conflicts on live claims, one entry per claim, in claim order; one side per person. */
+export function listConflicts(db: DB, claimId?: string): ConflictInfo[] {
+  return conflictedClaims(db, claimId).map(({ claim, fields }) => ({
+    claimId: claim.id,
+    claimText: claim.text,
+    documentId: claim.document_id,
+    fields,
+    sides: claimSides(db, claim, fields).map((s) => s.side),
+  }));
+}
+
+function openConflict(db: DB, claimId: string): { claim: ClaimRow; fields: ConflictField[] } {
+  const found = conflictedClaims(db, claimId)[0];
+  if (!found) throw new ClaimbenchError('NOT_FOUND', `Claim ${claimId} has no open conflict.`);
+  return found;
+}
+
+/**
+ * Keep one person's side: write their value of each conflicted field they hold one in, and
+ * nothing else. Writing a conflict field supersedes every head, so those fields are settled; a
+ * field the person holds no value in stays in conflict between the others.
+ */
+export function keepSide(workspace: Workspace, claimId: string, actorId: string): ConflictSide {
+  const { claim, fields } = openConflict(workspace.db, claimId);
+  const chosen = claimSides(workspace.db, claim, fields).find((s) => s.side.actorId === actorId);
+  if (!chosen) throw new ClaimbenchError('NOT_FOUND', `That person has no side in claim ${claimId}'s conflict.`);
+  workspace.undo.run(`Keep ${chosen.side.author}’s side`, (w) => {
+    for (const field of chosen.side.keeps) w.set('claim', claimId, field, chosen.values.get(field));
+  });
+  return chosen.side;
+}
+
+/** Throws unless the claim has an open conflict. */
+export function requireConflict(db: DB, claimId: string): void {
+  openConflict(db, claimId);
 }
 
 export function conflictKeys(db: DB): Set<string> {

@@ -1,9 +1,8 @@
 import type { TeamIdentity } from '../../../shared/team';
-import { ClaimbenchError } from '../../../shared/result';
 import { loadClaim } from '../claims/rows';
 import type { CoreContext } from '../context';
 import type { Handlers } from '../handler-types';
-import { listConflicts } from './conflicts';
+import { keepSide, listConflicts, requireConflict } from './conflicts';
 import { mergeShareFile, previewShareMerge } from './merge';
 import { linkSyncFolder, syncNow, syncStatus, unlinkSyncFolder } from './sync';
 import { writeShareFile } from './write-share';
@@ -42,14 +41,18 @@ export const teamHandlers = {
 
   'conflicts.resolve': ({ claimId, verdict, rationale }, { workspace }) => {
     loadClaim(workspace.db, claimId);
-    if (listConflicts(workspace.db, claimId).length === 0) {
-      throw new ClaimbenchError('NOT_FOUND', `Claim ${claimId} has no open conflict.`);
-    }
+    requireConflict(workspace.db, claimId);
     // Writing both fields, even unchanged, records a decision that supersedes every side.
     workspace.undo.run('Resolve conflict', (w) => {
       w.set('claim', claimId, 'verdict', verdict);
       w.set('claim', claimId, 'rationale', rationale ?? w.get('claim', claimId, 'rationale'));
     });
+    return loadClaim(workspace.db, claimId);
+  },
+
+  'conflicts.keep': ({ claimId, actorId }, { workspace }) => {
+    loadClaim(workspace.db, claimId);
+    keepSide(workspace, claimId, actorId);
     return loadClaim(workspace.db, claimId);
   },
 

@@ -1,14 +1,16 @@
 import path from 'node:path';
-import type { MergeItem, MergePerson, MergePreview, MergeResult } from '../../../shared/team';
+import type { MergeFieldChange, MergeItem, MergePerson, MergePreview, MergeResult } from '../../../shared/team';
 import { ClaimbenchError } from '../../../shared/result';
 import { backupWorkspace } from '../store/backup';
 import { CREATE_FIELD, ENTITIES, type EntitySpec } from '../store/entities';
 import type { DB } from '../store/open';
+import { hlcTime, type Identity } from '../store/recorder';
 import type { Workspace } from '../store/workspace';
 import { applyChangeRows, type ApplyOutcome, type BlobRow } from './apply';
 import { CHANGE_COLUMNS, sameChange, type ChangeRow } from './change-row';
 import { conflictKeys, listConflicts } from './conflicts';
-import { readShareFile } from './read-share';
+import { readShareFile, type ShareContents } from './read-share';
+import { prepared } from '../store/statements';
 import { ChangeRejected } from './validate-change';
 
 export const MERGE_ITEM_LIMIT = 1_000;
@@ -25,40 +27,199 @@ function itemLabel(db: DB, entity: string, id: string): string {
   return text.length > 120 ? `${text.slice(0, 119)}…` : text;
 }
 
-/** What a merge brings, by item and by person; computed on the merged state inside the transaction. */
-function summarise(db: DB, file: string, total: number, outcome: ApplyOutcome, conflictsBefore: Set<string>): MergePreview {
-  const items = new Map<string, { entity: string; id: string; isNew: boolean; actors: Set<string>; fields: Set<string> }>();
+const CHILD_OF_CLAIM: Record<string, string> = { source: 'sources', note: 'notes', attachment: 'attachments' };
+const CHANGES_PER_ITEM = 50;
+
+interface LogRow {
+  hlc: string;
+  value: string | null;
+  actor_id: string;
+  author: string;
+}
+
+interface ItemAcc {
+  entity: string;
+  id: string;
+  isNew: boolean;
+  actors: Set<string>;
+  fields: Set<string>;
+  /** Entity and field pairs the merge wrote to, for the old → new listing. */
+  touched: Map<string, { entity: string; id: string; field: string }>;
+}
+
+const decode = (v: string | null): unknown => (v === null ? null : (JSON.parse(v) as unknown));
+
+/**
+ * Old → new for one field: the value before the merge (the greatest-clock change the workspace
+ * already had, else the creation's value) against the value after it. Null when the merge leaves
+ * the value as it was (an older concurrent change, or the same value).
+ */
+function fieldChange(
+  db: DB,
+  inserted: Set<string>,
+  me: string,
+  t: { entity: string; id: string; field: string },
+  label: string | null,
+): MergeFieldChange | null {
+  // Newest first, stopping at the first change the workspace already had: usually one or two rows.
+  let after: LogRow | undefined;
+  let before: LogRow | undefined;
+  for (const r of prepared(
+    db,
+    'SELECT hlc, value, actor_id, author FROM changes WHERE entity = ? AND entity_id = ? AND field = ? ORDER BY hlc DESC',
+  ).iterate(t.entity, t.id, t.field) as IterableIterator<LogRow>) {
+    if (!after) {
+      after = r;
+      if (!inserted.has(r.hlc)) break;
+    } else if (!inserted.has(r.hlc)) {
+      before = r;
+      break;
+    }
+  }
+  if (!after || !inserted.has(after.hlc)) return null;
+  let from: unknown = before ? decode(before.value) : null;
+  const createdOnly = !before;
+  if (!before) {
+    const created = prepared(
+      db,
+      "SELECT hlc, value, actor_id, author FROM changes WHERE entity = ? AND entity_id = ? AND field = '$create' ORDER BY hlc LIMIT 1",
+    ).get(t.entity, t.id) as LogRow | undefined;
+    if (created && !inserted.has(created.hlc)) {
+      before = created;
+      from = ((decode(created.value) ?? {}) as Record<string, unknown>)[t.field] ?? null;
+    }
+  }
+  const to = decode(after.value);
+  if (JSON.stringify(from ?? null) === JSON.stringify(to ?? null)) return null;
+  return {
+    entity: t.entity,
+    entityId: t.id,
+    label,
+    field: t.field,
+    from,
+    to,
+    author: after.author,
+    actorId: after.actor_id,
+    at: hlcTime(after.hlc),
+    replaces: before ? { author: before.author, actorId: before.actor_id, at: hlcTime(before.hlc) } : null,
+    // A value the import or the claim's creation filled in is nobody's decision; a set field is.
+    overwritesYours: before !== undefined && before.actor_id === me && !createdOnly,
+  };
+}
+
+/** A new item of a claim's evidence, as one "added" line under the claim. */
+function addedChange(row: ChangeRow, label: string | null): MergeFieldChange {
+  return {
+    entity: row.entity,
+    entityId: row.entity_id,
+    label,
+    field: CREATE_FIELD,
+    from: null,
+    to: decode(row.value),
+    author: row.author,
+    actorId: row.actor_id,
+    at: hlcTime(row.hlc),
+    replaces: null,
+    overwritesYours: false,
+  };
+}
+
+const FIELD_ORDER = ['verdict', 'rationale', 'text', 'claimant', 'assignee', 'tags', 'deleted'];
+const fieldRank = (c: MergeFieldChange) => {
+  if (c.label !== null) return FIELD_ORDER.length + 1; // a claim's evidence, after its own fields
+  const i = FIELD_ORDER.indexOf(c.field);
+  return i < 0 ? FIELD_ORDER.length : i;
+};
+
+/** Overwritten decisions of yours first, then the claim's own fields in reading order, then its evidence by time. */
+function byImportance(a: MergeFieldChange, b: MergeFieldChange): number {
+  return (
+    Number(b.overwritesYours) - Number(a.overwritesYours) ||
+    fieldRank(a) - fieldRank(b) ||
+    (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)
+  );
+}
+
+/**
+ * What a merge brings, per claim and by person, computed on the merged state inside the
+ * transaction. A claim's sources, notes and attachments count with their claim, so "1 changed"
+ * means one claim however many of its fields and evidence items moved.
+ */
+function summarise(
+  db: DB,
+  file: string,
+  total: number,
+  outcome: ApplyOutcome,
+  conflictsBefore: Set<string>,
+  me: Identity,
+): MergePreview {
+  const inserted = new Set(outcome.inserted.map((r) => r.hlc));
+  const claimOf = Object.fromEntries(
+    Object.entries(CHILD_OF_CLAIM).map(([entity, table]) => [
+      entity,
+      db.prepare(`SELECT claim_id FROM ${table} WHERE id = ?`).pluck(),
+    ]),
+  );
+  const items = new Map<string, ItemAcc>();
   const names = new Map<string, string>();
   const changeCounts = new Map<string, number>();
+  const added: { item: string; row: ChangeRow }[] = [];
   for (const r of outcome.inserted) {
     names.set(r.actor_id, r.author);
     changeCounts.set(r.actor_id, (changeCounts.get(r.actor_id) ?? 0) + 1);
-    const k = `${r.entity}\u0000${r.entity_id}`;
+    const owner = (claimOf[r.entity]?.get(r.entity_id) as string | undefined) ?? null;
+    const [entity, id] = owner ? ['claim', owner] : [r.entity, r.entity_id];
+    const k = `${entity}\u0000${id}`;
     let item = items.get(k);
     if (!item) {
-      item = { entity: r.entity, id: r.entity_id, isNew: false, actors: new Set(), fields: new Set() };
+      item = { entity, id, isNew: false, actors: new Set(), fields: new Set(), touched: new Map() };
       items.set(k, item);
     }
     item.actors.add(r.actor_id);
-    if (r.field === CREATE_FIELD) item.isNew = true;
-    else item.fields.add(r.field);
+    if (r.field === CREATE_FIELD && !owner) item.isNew = true;
+    else if (owner) {
+      item.fields.add(r.entity);
+      if (r.field === CREATE_FIELD) added.push({ item: k, row: r });
+      else
+        item.touched.set(`${r.entity}\u0000${r.entity_id}\u0000${r.field}`, {
+          entity: r.entity,
+          id: r.entity_id,
+          field: r.field,
+        });
+    } else {
+      item.fields.add(r.field);
+      item.touched.set(`${r.entity}\u0000${r.entity_id}\u0000${r.field}`, { entity: r.entity, id: r.entity_id, field: r.field });
+    }
   }
   const openedKeys = [...conflictKeys(db)].filter((k) => !conflictsBefore.has(k));
   const opened = new Set(openedKeys);
   const conflictedClaims = [...new Set(openedKeys.map((k) => k.split('\u0000')[1]!))];
   const conflicted = new Set(conflictedClaims.map((id) => `claim\u0000${id}`));
   // Full detail (each side's value, author, time, rationale) for the first claims; counts for all.
-  const conflicts = conflictedClaims
-    .slice(0, MERGE_ITEM_LIMIT)
-    .flatMap((claimId) => listConflicts(db, claimId).filter((c) => opened.has(`claim\u0000${c.claimId}\u0000${c.field}`)));
+  const conflicts = conflictedClaims.slice(0, MERGE_ITEM_LIMIT).flatMap((claimId) => listConflicts(db, claimId));
   const conflictActors = new Map<string, Set<string>>();
   for (const r of outcome.inserted) {
-    if (conflicted.has(`${r.entity}\u0000${r.entity_id}`) && opened.has(`${r.entity}\u0000${r.entity_id}\u0000${r.field}`)) {
+    if (opened.has(`${r.entity}\u0000${r.entity_id}\u0000${r.field}`)) {
       const set = conflictActors.get(r.actor_id) ?? new Set<string>();
-      set.add(`${r.entity_id}\u0000${r.field}`);
+      set.add(r.entity_id);
       conflictActors.set(r.actor_id, set);
     }
   }
+
+  // Old → new for every field of an item that existed before the merge (a new item is just new).
+  const changes = new Map<string, MergeFieldChange[]>();
+  const childLabel = (entity: string, id: string) => (entity in CHILD_OF_CLAIM ? itemLabel(db, entity, id) : null);
+  for (const [k, item] of items) {
+    if (item.isNew) continue;
+    const list: MergeFieldChange[] = [];
+    for (const t of item.touched.values()) {
+      const c = fieldChange(db, inserted, me.actorId, t, childLabel(t.entity, t.id));
+      if (c) list.push(c);
+    }
+    changes.set(k, list);
+  }
+  for (const { item, row } of added) changes.get(item)?.push(addedChange(row, childLabel(row.entity, row.entity_id)));
+  const overwrites = new Set([...changes].filter(([, list]) => list.some((c) => c.overwritesYours)).map(([k]) => k));
 
   const people = new Map<string, MergePerson>();
   for (const [actorId, name] of names) {
@@ -71,12 +232,12 @@ function summarise(db: DB, file: string, total: number, outcome: ApplyOutcome, c
       else p.changedItems++;
     }
   }
-  for (const [actorId, fields] of conflictActors) {
+  for (const [actorId, claims] of conflictActors) {
     const p = people.get(actorId);
-    if (p) p.conflicts = fields.size;
+    if (p) p.conflicts = claims.size;
   }
 
-  const rank = (k: string, isNew: boolean) => (conflicted.has(k) ? 0 : isNew ? 1 : 2);
+  const rank = (k: string, isNew: boolean) => (overwrites.has(k) ? 0 : conflicted.has(k) ? 1 : isNew ? 3 : 2);
   const ordered = [...items.entries()].sort(([ka, a], [kb, b]) => rank(ka, a.isNew) - rank(kb, b.isNew));
   const listed: MergeItem[] = ordered.slice(0, MERGE_ITEM_LIMIT).map(([k, item]) => ({
     entity: item.entity,
@@ -85,6 +246,8 @@ function summarise(db: DB, file: string, total: number, outcome: ApplyOutcome, c
     status: conflicted.has(k) ? 'conflicting' : item.isNew ? 'new' : 'changed',
     people: [...item.actors].map((a) => names.get(a)!),
     fields: [...item.fields].sort(),
+    changes: (changes.get(k) ?? []).sort(byImportance).slice(0, CHANGES_PER_ITEM),
+    overwritesYours: overwrites.has(k),
   }));
 
   return {
@@ -95,15 +258,69 @@ function summarise(db: DB, file: string, total: number, outcome: ApplyOutcome, c
     people: [...people.values()].sort((a, b) => b.changes - a.changes || a.name.localeCompare(b.name)),
     items: listed,
     itemCount: items.size,
+    overwritesYours: overwrites.size,
+    mergedBy: me.author,
     conflicts,
-    conflictCount: openedKeys.length,
+    conflictCount: conflictedClaims.length,
   };
+}
+
+/** Where merged rows came from: a share file, or one person's file in a synced folder. */
+export interface MergeSource {
+  kind: 'share' | 'sync';
+  /** The file's name (no folder). */
+  file: string;
+  fromActorId: string | null;
+  fromName: string | null;
+}
+
+/**
+ * Remember which file brought each new change and who merged it when, so the history can say
+ * "from Ben's share file, merged by Mara on 6 Dec". The change rows themselves keep their author.
+ */
+function recordOrigins(
+  db: DB,
+  inserted: readonly ChangeRow[],
+  sourceOf: (r: ChangeRow) => MergeSource | null,
+  me: Identity,
+): void {
+  const at = new Date().toISOString();
+  const insertOrigin = db.prepare(
+    `INSERT INTO merge_origins (kind, file, from_actor_id, from_name, merged_by, merged_by_actor_id, merged_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const nameOf = db.prepare('SELECT name FROM actors WHERE actor_id = ?').pluck();
+  const link = db.prepare('INSERT OR IGNORE INTO change_origins (hlc, origin_id) VALUES (?, ?)');
+  const ids = new Map<string, number | bigint>();
+  for (const r of inserted) {
+    const source = sourceOf(r);
+    if (!source) continue;
+    const key = `${source.kind}\u0000${source.file}\u0000${source.fromActorId ?? ''}`;
+    let id = ids.get(key);
+    if (id === undefined) {
+      const from =
+        source.fromName ?? (source.fromActorId ? ((nameOf.get(source.fromActorId) as string | undefined) ?? null) : null);
+      id = insertOrigin.run(
+        source.kind,
+        source.file,
+        source.fromActorId,
+        from,
+        me.author || 'someone',
+        me.actorId,
+        at,
+      ).lastInsertRowid;
+      ids.set(key, id);
+    }
+    link.run(r.hlc, id);
+  }
 }
 
 export interface MergeInput {
   file: string;
   rows: readonly ChangeRow[];
   blobs: readonly BlobRow[];
+  /** Where each row came from, recorded for the rows a real merge adds; none when absent. */
+  sourceOf?: (r: ChangeRow) => MergeSource | null;
 }
 
 /**
@@ -117,9 +334,11 @@ export function mergeChanges(workspace: Workspace, input: MergeInput, apply: boo
   let maxHlc: string | null = null;
   try {
     db.transaction(() => {
+      const me = workspace.identity();
       const before = conflictKeys(db);
       const outcome = applyChangeRows(db, input.rows, input.blobs);
-      preview = summarise(db, input.file, input.rows.length, outcome, before);
+      preview = summarise(db, input.file, input.rows.length, outcome, before, me);
+      if (apply && input.sourceOf) recordOrigins(db, outcome.inserted, input.sourceOf, me);
       maxHlc = outcome.inserted.length > 0 ? outcome.maxHlc : null;
       if (!apply) throw new RollBack();
     })();
@@ -155,20 +374,24 @@ function countNewChanges(db: DB, input: MergeInput): number {
   return fresh;
 }
 
+function shareInput(contents: ShareContents): MergeInput {
+  const source: MergeSource = {
+    kind: 'share',
+    file: path.basename(contents.file),
+    fromActorId: null,
+    fromName: contents.createdBy,
+  };
+  return { file: contents.file, rows: contents.rows, blobs: contents.blobs, sourceOf: () => source };
+}
+
 export function previewShareMerge(workspace: Workspace, file: string): MergePreview {
-  const contents = readShareFile(file);
-  const { maxHlc: _, ...preview } = mergeChanges(
-    workspace,
-    { file: contents.file, rows: contents.rows, blobs: contents.blobs },
-    false,
-  );
+  const { maxHlc: _, ...preview } = mergeChanges(workspace, shareInput(readShareFile(file)), false);
   return preview;
 }
 
 /** Validate the whole file, back the workspace up, then merge atomically. */
 export function mergeShareFile(workspace: Workspace, file: string): MergeResult {
-  const contents = readShareFile(file);
-  const input = { file: contents.file, rows: contents.rows, blobs: contents.blobs };
+  const input = shareInput(readShareFile(file));
   if (countNewChanges(workspace.db, input) === 0) {
     // Merging the same file twice changes nothing: no backup, no transaction.
     const { maxHlc: _, ...preview } = mergeChanges(workspace, input, false);

@@ -6,7 +6,7 @@ import type { DB } from '../store/open';
 import type { Workspace } from '../store/workspace';
 import type { BlobRow } from './apply';
 import { CHANGE_COLUMNS, type ChangeRow } from './change-row';
-import { mergeChanges } from './merge';
+import { mergeChanges, type MergeSource } from './merge';
 import { blobLine, changeLine, headerLine, parseSyncFile, SYNC_SUFFIX, type ParsedSyncFile } from './sync-file';
 
 const FOLDER_KEY = 'team.syncFolder';
@@ -179,13 +179,29 @@ export function syncNow(workspace: Workspace, actorId: string): SyncResult {
   const found = scan(folder);
   const rows = new Map<string, ChangeRow>();
   const blobs = new Map<string, BlobRow>();
-  for (const p of found.files.values()) {
-    for (const r of p.rows) rows.set(r.hlc, r);
+  // The first peer file found carrying a change is where it came from, for the history.
+  const sources = new Map<string, MergeSource>();
+  for (const [file, p] of found.files) {
+    const source: MergeSource = {
+      kind: 'sync',
+      file: path.basename(file),
+      fromActorId: p.actorId ?? path.basename(file, SYNC_SUFFIX),
+      fromName: null,
+    };
+    for (const r of p.rows) {
+      rows.set(r.hlc, r);
+      if (!sources.has(r.hlc)) sources.set(r.hlc, source);
+    }
     for (const b of p.blobs) blobs.set(b.sha256, b);
   }
   const merged = mergeChanges(
     workspace,
-    { file: folder, rows: [...rows.values()].sort((a, b) => (a.hlc < b.hlc ? -1 : 1)), blobs: [...blobs.values()] },
+    {
+      file: folder,
+      rows: [...rows.values()].sort((a, b) => (a.hlc < b.hlc ? -1 : 1)),
+      blobs: [...blobs.values()],
+      sourceOf: (r) => sources.get(r.hlc) ?? null,
+    },
     true,
   );
   const exported = exportMissing(workspace, folder, actorId, found);

@@ -11,6 +11,7 @@ import { computeScope } from './scope';
 import { LOCAL_META_KEYS, SHARE_APPLICATION_ID, SHARE_FORMAT, SHARE_FORMAT_VERSION } from './share-format';
 import { openDatabase } from '../store/sqlite';
 import { LOCAL_SESSION_TABLES } from '../store/migrations/005-sessions';
+import { LOCAL_MERGE_TABLES } from '../store/migrations/007-merge-origins';
 
 export interface ShareOptions {
   /** Only these documents and what hangs off them; every item when absent. */
@@ -99,7 +100,7 @@ function buildShareFile(workspace: Workspace, target: string, options: ShareOpti
       db.transaction(() => {
         if (options.documentIds) prune(db, options.documentIds);
         db.exec('DELETE FROM view_state');
-        for (const table of LOCAL_SESSION_TABLES) db.exec(`DELETE FROM ${table}`);
+        for (const table of [...LOCAL_SESSION_TABLES, ...LOCAL_MERGE_TABLES]) db.exec(`DELETE FROM ${table}`);
         const dropLocal = db.prepare('DELETE FROM meta WHERE key = ?');
         for (const k of LOCAL_META_KEYS) dropLocal.run(k);
         contentHash = shareContentHash(db);

@@ -48,10 +48,17 @@ describe('claimbench CLI', () => {
     const history = runClaimbench(['history', ws, target.id]);
     expect(history.code).toBe(0);
     const lines = history.stdout.trim().split('\n');
-    expect(lines[0]).toMatch(/CLI Tester\s+created the claim/);
-    expect(history.stdout).toMatch(/Ann\s+verdict: unverified → sourced/);
-    expect(history.stdout).toMatch(/Ann\s+rationale: ∅ → Organisers’ results page/);
-    expect(history.stdout).toMatch(/Bob\s+verdict: sourced → disputed/);
+    expect(lines[0]).toMatch(/CLI Tester (found it in a new document|added the claim)/);
+    expect(history.stdout).toMatch(/Ann marked Sourced/);
+    expect(history.stdout).toMatch(/Ann wrote a rationale — “Organisers’ results page”/);
+    expect(history.stdout).toMatch(/Bob marked Disputed — was Sourced/);
+
+    // The claim's timeline has its evidence too.
+    runClaimbench(['source', 'add', ws, target.id, '--url', 'https://example.org/results', '--title', 'Results page']);
+    runClaimbench(['note', ws, target.id, 'Called the organisers']);
+    const timeline = runClaimbench(['history', ws, target.id]).stdout;
+    expect(timeline).toMatch(/CLI Tester added the source “Results page” \(context\) — https:\/\/example\.org\/results/);
+    expect(timeline).toMatch(/CLI Tester added a note — “Called the organisers”/);
 
     const added = runClaimbench(['add', ws, 'The team won a silver medal.', '--document', target.documentId!]);
     expect(added.code).toBe(0);
@@ -61,7 +68,9 @@ describe('claimbench CLI', () => {
   it('imports from standard input with -', () => {
     const ws = path.join(tempDir(), 'stdin.claimbench');
     runClaimbench(['init', ws]);
-    const r = runClaimbench(['import', ws, '-'], { input: 'Prices rose 1.5% in May, the statistics office said. Unemployment fell to 4.2% in June.' });
+    const r = runClaimbench(['import', ws, '-'], {
+      input: 'Prices rose 1.5% in May, the statistics office said. Unemployment fell to 4.2% in June.',
+    });
     expect(r.code, r.stderr).toBe(0);
     expect((JSON.parse(runClaimbench(['claims', ws, '--json']).stdout) as JsonClaim[]).length).toBe(2);
   });

@@ -87,22 +87,20 @@ describe('share and merge', () => {
 
     const fromBen = await call(ben, 'team.share', { target: path.join(dir, 'ben') });
     const preview = await call(ana, 'team.mergePreview', { path: fromBen.path });
-    expect(preview.conflicts.map((c) => [c.claimId, c.field])).toEqual([
-      [c0, 'verdict'],
-      [c0, 'rationale'],
-    ]);
-    expect(preview.people).toEqual([expect.objectContaining({ name: 'Ben', conflicts: 2 })]);
+    expect(preview.conflicts.map((c) => [c.claimId, c.fields])).toEqual([[c0, ['verdict', 'rationale']]]);
+    expect(preview.conflictCount).toBe(1);
+    expect(preview.people).toEqual([expect.objectContaining({ name: 'Ben', conflicts: 1 })]);
     expect(preview.items.find((i) => i.id === c0)?.status).toBe('conflicting');
     await call(ana, 'team.merge', { path: fromBen.path });
 
     const conflicts = await call(ana, 'conflicts.list', {});
-    expect(conflicts).toHaveLength(2);
-    const verdictClash = conflicts.find((c) => c.field === 'verdict')!;
-    expect(verdictClash.sides.map((s) => [s.author, s.value, s.rationale])).toEqual([
+    expect(conflicts).toHaveLength(1);
+    const clash = conflicts[0]!;
+    expect(clash.sides.map((s) => [s.author, s.verdict, s.rationale])).toEqual([
       ['Ana', 'sourced', 'Eurostat says 4.2'],
       ['Ben', 'disputed', 'Ministry figure is 4.6'],
     ]);
-    expect(verdictClash.sides.filter((s) => s.winner).map((s) => s.author)).toEqual(['Ben']);
+    expect(clash.sides.filter((s) => s.shown.length > 0).map((s) => s.author)).toEqual(['Ben']);
     expect((await call(ana, 'claims.get', { id: c0 })).conflicted).toBe(true);
     expect((await call(ana, 'claims.get', { id: c1 })).conflicted).toBe(false);
     const c1Now = await call(ana, 'claims.get', { id: c1 });

@@ -47,7 +47,7 @@ describe('shared-folder sync', () => {
     expect(snapshot(ben.workspace.db)).toEqual(snapshot(ana.workspace.db));
     expect(snapshot(cleo.workspace.db)).toEqual(snapshot(ana.workspace.db));
     const conflicts = await call(ana, 'conflicts.list', {});
-    expect(conflicts.map((c) => c.field).sort()).toEqual(['rationale', 'verdict']);
+    expect(conflicts.map((c) => c.fields)).toEqual([['verdict', 'rationale']]);
     expect((await call(ana, 'notes.list', { claimId: c0 })).map((n) => n.text).sort()).toEqual([
       'Ask the statistics office',
       'Nominal vs real',
@@ -127,20 +127,59 @@ describe('team CLI', () => {
     await cli('Ben', 'mark', b, claimId, 'disputed', '--rationale', 'Counted spoiled ballots');
     const s2 = path.join(dir, 'ben1.claimbench-share');
     await cli('Ben', 'share', b, '-o', s2);
-    expect((await cli('Ana', 'merge', a, s2)).out).toMatch(/2 conflicts to resolve/);
+    expect((await cli('Ana', 'merge', a, s2)).out).toMatch(/1 conflicted claim to resolve/);
     const listed = await cli('Ana', 'conflicts', a);
-    expect(listed.out).toContain(`${claimId}  verdict  Turnout was 71 percent`);
-    expect(listed.out).toMatch(/Ana: sourced {2}rationale: Electoral commission/);
-    expect(listed.out).toMatch(/Ben: disputed {2}rationale: Counted spoiled ballots/);
+    expect(listed.out).toContain(`${claimId}  verdict and rationale  Turnout was 71 percent`);
+    expect(listed.out).toMatch(/Ana \[[0-9a-f]{8}\]: sourced {2}rationale: Electoral commission/);
+    expect(listed.out).toMatch(/Ben \[[0-9a-f]{8}\]: disputed {2}rationale: Counted spoiled ballots/);
     expect((await cli('Ana', 'claims', a, '--json')).out).toContain('"conflicted": true');
 
     const bad = await cli('Ana', 'resolve', a, claimId, 'maybe');
     expect([bad.code, bad.err]).toEqual([1, expect.stringMatching(/Unknown verdict/)]);
     expect((await cli('Ana', 'resolve', a, claimId, 'sourced', '--rationale', 'Commission, final count')).out).toBe(
-      `${claimId} sourced`,
+      `${claimId} sourced  rationale: Commission, final count`,
     );
     expect((await cli('Ana', 'conflicts', a)).out).toBe('No conflicts.');
     const refused = await cli('Ben', 'merge', b, a);
     expect([refused.code, refused.err]).toEqual([1, expect.stringMatching(/workspace, not a share file/)]);
+  });
+
+  it('resolve --keep keeps exactly the verdict and rationale a person set in separate edits', async () => {
+    const dir = tempDir();
+    const a = path.join(dir, 'ana.claimbench');
+    const b = path.join(dir, 'ben.claimbench');
+    await cli('Ana', 'init', a);
+    await cli('Ben', 'init', b);
+    const claimId = (await cli('Ana', 'add', a, 'Turnout was 71 percent')).out.trim();
+    await cli('Ana', 'share', a, '-o', path.join(dir, 's0'));
+    await cli('Ben', 'merge', b, path.join(dir, 's0'));
+    // Each person: the verdict first, the rationale in a second, separate edit.
+    await cli('Ana', 'mark', a, claimId, 'sourced');
+    await cli('Ana', 'mark', a, claimId, 'sourced', '--rationale', 'Electoral commission, final count');
+    await cli('Ben', 'mark', b, claimId, 'disputed');
+    await cli('Ben', 'mark', b, claimId, 'disputed', '--rationale', 'Counted spoiled ballots');
+    await cli('Ben', 'share', b, '-o', path.join(dir, 's1'));
+    await cli('Ana', 'merge', a, path.join(dir, 's1'));
+
+    const json = JSON.parse((await cli('Ana', 'conflicts', a, '--json')).out) as {
+      fields: string[];
+      sides: { author: string; verdict: string; rationale: string }[];
+    }[];
+    expect(json.map((c) => c.fields)).toEqual([['verdict', 'rationale']]);
+    expect(json[0]!.sides.map((s) => [s.author, s.verdict, s.rationale])).toEqual([
+      ['Ana', 'sourced', 'Electoral commission, final count'],
+      ['Ben', 'disputed', 'Counted spoiled ballots'],
+    ]);
+    const both = await cli('Ana', 'resolve', a, claimId, 'sourced', '--keep', 'Ana');
+    expect([both.code, both.err]).toEqual([1, expect.stringMatching(/either --keep PERSON or a new verdict/)]);
+    const nobody = await cli('Ana', 'resolve', a, claimId, '--keep', 'Cleo');
+    expect([nobody.code, nobody.err]).toEqual([1, expect.stringMatching(/"Cleo" has no side.*Ana \[.*Ben \[/)]);
+
+    const kept = await cli('Ana', 'resolve', a, claimId, '--keep', 'ana');
+    expect([kept.code, kept.out]).toEqual([0, `${claimId} sourced  rationale: Electoral commission, final count`]);
+    const claims = JSON.parse((await cli('Ana', 'claims', a, '--json')).out) as { verdict: string; rationale?: string }[];
+    expect(claims[0]).toMatchObject({ verdict: 'sourced', conflicted: false });
+    expect((await cli('Ana', 'conflicts', a)).out).toBe('No conflicts.');
+    expect((await cli('Ana', 'history', a, claimId)).out).not.toMatch(/cleared/);
   });
 });

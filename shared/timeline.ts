@@ -1,0 +1,178 @@
+/**
+ * A claim's timeline in words: each change to the claim and to its sources, attachments and notes
+ * as a sentence a checker reads at a glance. Shared by the app's history list and `claimbench history`.
+ */
+import type { ChangeOrigin, HistoryEntry, Verdict } from './domain';
+import { VERDICT_LABELS, VERDICTS } from './domain';
+
+const CREATE_FIELD = '$create';
+
+export interface ChangeDescription {
+  /** "Ann marked Sourced" */
+  summary: string;
+  /** Optional second line: what the value was and became. */
+  detail: string | null;
+}
+
+export function verdictLabel(value: unknown): string {
+  if (value === null || value === undefined) return 'Not reviewed';
+  return VERDICTS.includes(value as Verdict) ? VERDICT_LABELS[value as Verdict] : String(value);
+}
+
+function quote(value: unknown, max = 80): string {
+  const text = typeof value === 'string' ? value.replace(/\s+/g, ' ').trim() : JSON.stringify(value);
+  return `“${text.length > max ? `${text.slice(0, max - 1)}…` : text}”`;
+}
+
+const isBlank = (v: unknown) => v === null || v === undefined || v === '';
+
+function words(field: string): string {
+  return field.replace(/([A-Z])/g, ' $1').toLowerCase();
+}
+
+function tagList(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((t): t is string => typeof t === 'string') : [];
+}
+
+function listed(items: string[]): string {
+  return items.map((t) => quote(t, 40)).join(', ');
+}
+
+/** One history entry as a sentence. */
+export function describeChange(entry: HistoryEntry): ChangeDescription {
+  const who = entry.author || 'Someone';
+  const undo = entry.action?.startsWith('Undo ') ? ' (undo)' : '';
+  const say = (summary: string, detail: string | null = null): ChangeDescription => ({ summary: `${summary}${undo}`, detail });
+
+  const session = describeSessionChange(entry, who);
+  if (session) return say(session);
+  switch (entry.entity) {
+    case 'source':
+      return say(...describeSource(entry, who));
+    case 'attachment':
+      return say(...describeAttachment(entry, who));
+    case 'note':
+      return say(...describeNote(entry, who));
+    default: {
+      const [summary, detail] = describeClaimField(entry, who);
+      // Keeping a teammate's side writes their values under the keeper's name: say whose side it was.
+      const kept = entry.action?.startsWith('Keep ') && detail !== entry.action ? entry.action : null;
+      return say(summary, kept ? (detail ? `${detail} · ${kept}` : kept) : detail);
+    }
+  }
+}
+
+function describeClaimField(entry: HistoryEntry, who: string): [string, string | null] {
+  const { from, to } = entry;
+  // Settling a conflict by keeping the value already shown records it again, as a decision.
+  const settled = entry.action?.startsWith('Keep ') || entry.action === 'Resolve conflict' ? entry.action : null;
+  if ((entry.field === 'verdict' || entry.field === 'rationale') && settled && JSON.stringify(from) === JSON.stringify(to)) {
+    const what = entry.field === 'verdict' ? verdictLabel(to) : 'the rationale';
+    return [`${who} settled the conflict: kept ${what}`, settled === 'Resolve conflict' ? null : settled];
+  }
+  switch (entry.field) {
+    case CREATE_FIELD:
+      return [entry.action?.startsWith('Add document') ? `${who} found it in a new document` : `${who} added the claim`, null];
+    case 'verdict':
+      return [
+        to === null ? `${who} set it back to Not reviewed` : `${who} marked ${verdictLabel(to)}`,
+        from === null || from === undefined ? null : `was ${verdictLabel(from)}`,
+      ];
+    case 'text':
+      return [`${who} edited the text`, isBlank(from) ? null : `was ${quote(from)}`];
+    case 'claimant':
+      if (isBlank(to)) return [`${who} cleared the claimant`, isBlank(from) ? null : `was ${quote(from, 40)}`];
+      return [`${who} set the claimant to ${quote(to, 40)}`, isBlank(from) ? null : `was ${quote(from, 40)}`];
+    case 'rationale':
+      if (isBlank(to)) return [`${who} cleared the rationale`, isBlank(from) ? null : `was ${quote(from, 120)}`];
+      return [isBlank(from) ? `${who} wrote a rationale` : `${who} edited the rationale`, quote(to, 120)];
+    case 'assignee':
+      if (isBlank(to)) return [`${who} unassigned it`, isBlank(from) ? null : `was assigned to ${String(from)}`];
+      return [`${who} assigned it to ${String(to)}`, isBlank(from) ? null : `was assigned to ${String(from)}`];
+    case 'tags': {
+      const before = tagList(from);
+      const after = tagList(to);
+      const added = after.filter((t) => !before.includes(t));
+      const removed = before.filter((t) => !after.includes(t));
+      const parts = [
+        added.length > 0 ? `added the ${added.length === 1 ? 'tag' : 'tags'} ${listed(added)}` : '',
+        removed.length > 0 ? `removed the ${removed.length === 1 ? 'tag' : 'tags'} ${listed(removed)}` : '',
+      ].filter(Boolean);
+      return [parts.length > 0 ? `${who} ${parts.join(' and ')}` : `${who} reordered the tags`, null];
+    }
+    case 'deleted':
+      return [to === true ? `${who} deleted the claim` : `${who} restored the claim`, null];
+    default:
+      return [`${who} changed the ${words(entry.field)}`, null];
+  }
+}
+
+function labelOf(entry: HistoryEntry, fallback: string): string {
+  return entry.label?.trim() ? quote(entry.label, 60) : fallback;
+}
+
+function describeSource(entry: HistoryEntry, who: string): [string, string | null] {
+  const name = labelOf(entry, 'a source');
+  if (entry.field === CREATE_FIELD) {
+    const v = (entry.to ?? {}) as Record<string, unknown>;
+    const stance = typeof v.stance === 'string' ? v.stance : null;
+    const url = typeof v.url === 'string' && v.url && v.url !== entry.label ? v.url : null;
+    return [`${who} added the source ${name}${stance ? ` (${stance})` : ''}`, url];
+  }
+  if (entry.field === 'deleted')
+    return [entry.to === true ? `${who} removed the source ${name}` : `${who} restored the source ${name}`, null];
+  if (entry.field === 'stance')
+    return [`${who} marked the source ${name} as ${String(entry.to)}`, isBlank(entry.from) ? null : `was ${String(entry.from)}`];
+  return [
+    `${who} changed the source ${name}: ${words(entry.field)}`,
+    `${isBlank(entry.from) ? '(empty)' : quote(entry.from, 50)} → ${isBlank(entry.to) ? '(empty)' : quote(entry.to, 50)}`,
+  ];
+}
+
+function describeAttachment(entry: HistoryEntry, who: string): [string, string | null] {
+  const name = labelOf(entry, 'a file');
+  if (entry.field === CREATE_FIELD) return [`${who} attached ${name}`, null];
+  if (entry.field === 'deleted')
+    return [entry.to === true ? `${who} removed the attachment ${name}` : `${who} restored the attachment ${name}`, null];
+  return [`${who} changed the attachment ${name}: ${words(entry.field)}`, null];
+}
+
+function describeNote(entry: HistoryEntry, who: string): [string, string | null] {
+  if (entry.field === CREATE_FIELD) {
+    const text = ((entry.to ?? {}) as Record<string, unknown>).text;
+    return [`${who} added a note`, typeof text === 'string' && text.trim() ? quote(text, 120) : null];
+  }
+  if (entry.field === 'deleted')
+    return [entry.to === true ? `${who} deleted a note` : `${who} restored a note`, labelOf(entry, '') || null];
+  if (entry.field === 'text') return [`${who} edited a note`, isBlank(entry.to) ? null : quote(entry.to, 120)];
+  return [`${who} changed a note`, null];
+}
+
+/** Checking sessions and live capture (renderer/sessions): their entries in words. */
+function describeSessionChange(entry: HistoryEntry, who: string): string | null {
+  const action = entry.action ?? '';
+  if (entry.entity === 'claim' && entry.field === CREATE_FIELD && action.startsWith('Capture in ')) {
+    return `${who} captured it live (${action.slice('Capture in '.length)})`;
+  }
+  if (entry.entity === 'claim' && entry.field === CREATE_FIELD && action === 'Capture a claim by hand') {
+    return `${who} captured it by hand during a live capture`;
+  }
+  if (entry.entity === 'transcriptChunk') return `${who} added to the transcript (${action || 'live capture'})`;
+  if (entry.entity !== 'checkSession') return null;
+  if (action) return `${who}: ${action}`;
+  if (entry.field === 'status') return `${who} set the session to ${String(entry.to)}`;
+  return `${who} changed the session`;
+}
+
+const DAY_MONTH = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+
+/** "from Ben’s share file, merged by Mara on 6 Dec"; "from Ben’s sync file, synced by Mara on 6 Dec". */
+export function describeOrigin(
+  origin: ChangeOrigin,
+  format: (iso: string) => string = (iso) => DAY_MONTH.format(new Date(iso)),
+): string {
+  const kind = origin.kind === 'share' ? 'share file' : 'sync file';
+  const whose = origin.from ? `${origin.from}’s ${kind}` : `the ${kind} ${origin.file}`;
+  const verb = origin.kind === 'share' ? 'merged' : 'synced';
+  return `from ${whose}, ${verb} by ${origin.mergedBy} on ${format(origin.mergedAt)}`;
+}

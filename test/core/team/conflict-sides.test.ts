@@ -1,0 +1,239 @@
+import fc from 'fast-check';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { call } from '../../../electron/core/dispatch';
+import type { Verdict } from '../../../shared/domain';
+import { describeChange } from '../../../shared/timeline';
+import { tempDir } from '../../helpers/workspace';
+import { exchange, person, type TestContext } from './team-helpers';
+
+const open: TestContext[] = [];
+function teammate(dir: string, name: string): TestContext {
+  const ctx = person(dir, name);
+  open.push(ctx);
+  return ctx;
+}
+afterEach(() => {
+  for (const c of open.splice(0)) c.workspace.close();
+});
+
+const TEXT = 'Prices rose 5 percent in May. The dam holds 2 million cubic metres. Crime fell by a third, police said.';
+
+/** Ana writes a document; everyone else starts from a copy of it. */
+async function team(dir: string, names: string[]) {
+  const ctxs = names.map((n) => teammate(dir, n));
+  const seed = await call(ctxs[0]!, 'documents.createFromText', { text: TEXT });
+  const claimIds = (await call(ctxs[0]!, 'claims.list', { documentId: seed.document.id })).items.map((c) => c.id);
+  for (const c of ctxs.slice(1)) exchange(ctxs[0]!, c);
+  return { ctxs, claimIds };
+}
+
+/** The detail pane's way: the verdict is one edit, the rationale another. */
+async function decideInTwoEdits(ctx: TestContext, claimId: string, verdict: Verdict, rationale: string, rationaleFirst = false) {
+  const setVerdict = () => call(ctx, 'claims.setVerdict', { ids: [claimId], verdict });
+  const setRationale = () => call(ctx, 'claims.update', { id: claimId, patch: { rationale } });
+  if (rationaleFirst) {
+    await setRationale();
+    await setVerdict();
+  } else {
+    await setVerdict();
+    await setRationale();
+  }
+}
+
+async function shareInto(dir: string, from: TestContext, to: TestContext, name: string) {
+  const share = await call(from, 'team.share', { target: path.join(dir, `${name}.claimbench-share`) });
+  return call(to, 'team.merge', { path: share.path });
+}
+
+describe('conflict sides keep every word', () => {
+  it('shows each person’s verdict and rationale set as separate edits, and keeping a side clears nothing', async () => {
+    const dir = tempDir();
+    const { ctxs, claimIds } = await team(dir, ['Ana', 'Ben']);
+    const [ana, ben] = ctxs as [TestContext, TestContext];
+    const c0 = claimIds[0]!;
+    await decideInTwoEdits(ana, c0, 'sourced', 'Eurostat table 3 says 5.0');
+    await decideInTwoEdits(ben, c0, 'disputed', 'Ministry release says 4.1', true);
+    const merged = await shareInto(dir, ben, ana, 'ben');
+    expect(merged.conflictCount).toBe(1); // one claim, although both of its fields clash
+    expect(merged.people).toEqual([expect.objectContaining({ name: 'Ben', conflicts: 1 })]);
+
+    const [conflict, ...more] = await call(ana, 'conflicts.list', {});
+    expect(more).toEqual([]);
+    expect(conflict!.fields).toEqual(['verdict', 'rationale']);
+    expect(conflict!.sides.map((s) => [s.author, s.verdict, s.rationale, s.keeps])).toEqual([
+      ['Ana', 'sourced', 'Eurostat table 3 says 5.0', ['verdict', 'rationale']],
+      ['Ben', 'disputed', 'Ministry release says 4.1', ['verdict', 'rationale']],
+    ]);
+    // Ben's later changes show until someone decides.
+    expect(conflict!.sides.find((s) => s.author === 'Ben')!.shown).toEqual(['verdict', 'rationale']);
+
+    const kept = await call(ana, 'conflicts.keep', { claimId: c0, actorId: conflict!.sides[0]!.actorId });
+    expect(kept).toMatchObject({ verdict: 'sourced', rationale: 'Eurostat table 3 says 5.0', conflicted: false });
+    expect(await call(ana, 'conflicts.list', {})).toEqual([]);
+    const history = await call(ana, 'claims.history', { id: c0 });
+    expect(history.some((e) => e.field === 'rationale' && (e.to === '' || e.to === null))).toBe(false);
+    expect(history.slice(-2).map((e) => describeChange(e))).toEqual([
+      { summary: 'Ana marked Sourced', detail: 'was Disputed · Keep Ana’s side' },
+      { summary: 'Ana edited the rationale', detail: '“Eurostat table 3 says 5.0” · Keep Ana’s side' },
+    ]);
+    await expect(call(ana, 'conflicts.keep', { claimId: c0, actorId: conflict!.sides[0]!.actorId })).rejects.toThrow(
+      /no open conflict/,
+    );
+  });
+
+  it('keeping the side already shown is recorded as settling the conflict', async () => {
+    const dir = tempDir();
+    const { ctxs, claimIds } = await team(dir, ['Ana', 'Ben']);
+    const [ana, ben] = ctxs as [TestContext, TestContext];
+    const c0 = claimIds[0]!;
+    await decideInTwoEdits(ana, c0, 'sourced', 'Registry entry');
+    await decideInTwoEdits(ben, c0, 'disputed', 'Entry is from 2019');
+    await shareInto(dir, ben, ana, 'ben');
+    const [conflict] = await call(ana, 'conflicts.list', {});
+    const shown = conflict!.sides.find((s) => s.shown.length > 0)!;
+    expect(shown.author).toBe('Ben');
+    await call(ana, 'conflicts.keep', { claimId: c0, actorId: shown.actorId });
+    const last = (await call(ana, 'claims.history', { id: c0 })).slice(-2).map((e) => describeChange(e));
+    expect(last).toEqual([
+      { summary: 'Ana settled the conflict: kept Disputed', detail: 'Keep Ben’s side' },
+      { summary: 'Ana settled the conflict: kept the rationale', detail: 'Keep Ben’s side' },
+    ]);
+  });
+
+  it('keeps only the conflicted fields: a rationale replaced by someone who saw it stays', async () => {
+    const dir = tempDir();
+    const { ctxs, claimIds } = await team(dir, ['Ana', 'Ben']);
+    const [ana, ben] = ctxs as [TestContext, TestContext];
+    const c0 = claimIds[0]!;
+    await decideInTwoEdits(ana, c0, 'sourced', 'Registry entry');
+    await call(ben, 'claims.setVerdict', { ids: [c0], verdict: 'disputed' });
+    await shareInto(dir, ana, ben, 'ana');
+    await call(ben, 'claims.update', { id: c0, patch: { rationale: 'Registry entry is from 2019' } });
+    await shareInto(dir, ben, ana, 'ben');
+
+    const [conflict] = await call(ana, 'conflicts.list', {});
+    expect(conflict!.fields).toEqual(['verdict']);
+    // The rationale is not in conflict: both sides show the one standing, which keeping leaves alone.
+    expect(conflict!.sides.map((s) => [s.author, s.verdict, s.rationale, s.keeps])).toEqual([
+      ['Ana', 'sourced', 'Registry entry is from 2019', ['verdict']],
+      ['Ben', 'disputed', 'Registry entry is from 2019', ['verdict']],
+    ]);
+    const kept = await call(ana, 'conflicts.keep', { claimId: c0, actorId: conflict!.sides[0]!.actorId });
+    expect([kept.verdict, kept.rationale, kept.conflicted]).toEqual(['sourced', 'Registry entry is from 2019', false]);
+  });
+
+  it('leaves a field in conflict between the others when the kept person holds no value in it', async () => {
+    const dir = tempDir();
+    const { ctxs, claimIds } = await team(dir, ['Ana', 'Ben', 'Cara']);
+    const [ana, ben, cara] = ctxs as [TestContext, TestContext, TestContext];
+    const c0 = claimIds[0]!;
+    await call(ana, 'claims.setVerdict', { ids: [c0], verdict: 'sourced' });
+    await decideInTwoEdits(ben, c0, 'disputed', 'Wrong month');
+    await call(cara, 'claims.update', { id: c0, patch: { rationale: 'Figure is from April' } });
+    await shareInto(dir, ben, ana, 'ben');
+    await shareInto(dir, cara, ana, 'cara');
+
+    const [conflict] = await call(ana, 'conflicts.list', {});
+    expect(conflict!.fields).toEqual(['verdict', 'rationale']);
+    const sides = Object.fromEntries(conflict!.sides.map((s) => [s.author, s]));
+    expect(sides.Ana!.keeps).toEqual(['verdict']);
+    expect(sides.Cara!.keeps).toEqual(['rationale']);
+    const kept = await call(ana, 'conflicts.keep', { claimId: c0, actorId: sides.Ana!.actorId });
+    expect([kept.verdict, kept.rationale]).toEqual([sides.Ana!.verdict, sides.Ana!.rationale]);
+    const [left] = await call(ana, 'conflicts.list', {});
+    expect(left!.fields).toEqual(['rationale']);
+    expect(left!.sides.map((s) => s.author).sort()).toEqual(['Ben', 'Cara']);
+  });
+});
+
+type Op =
+  | { kind: 'verdict'; who: number; claim: number; verdict: Verdict }
+  | { kind: 'rationale'; who: number; claim: number; text: string }
+  | { kind: 'exchange'; from: number; to: number };
+
+const opArb = (people: number): fc.Arbitrary<Op> => {
+  const who = fc.nat(people - 1);
+  const claim = fc.nat(1);
+  return fc.oneof(
+    {
+      weight: 3,
+      arbitrary: fc.record({
+        kind: fc.constant('verdict' as const),
+        who,
+        claim,
+        verdict: fc.constantFrom<Verdict>('sourced', 'disputed', 'unverified'),
+      }),
+    },
+    {
+      weight: 3,
+      arbitrary: fc.record({
+        kind: fc.constant('rationale' as const),
+        who,
+        claim,
+        text: fc.constantFrom('per the registry', 'no source', 'see note', ''),
+      }),
+    },
+    { weight: 2, arbitrary: fc.record({ kind: fc.constant('exchange' as const), from: who, to: who }) },
+  );
+};
+
+const scenarioArb = fc.integer({ min: 2, max: 4 }).chain((people) =>
+  fc.record({
+    people: fc.constant(people),
+    ops: fc.array(opArb(people), { minLength: 2, maxLength: 16 }),
+    mergeOrder: fc.shuffledSubarray([...Array(people).keys()], { minLength: people, maxLength: people }),
+    picks: fc.array(fc.nat(3), { minLength: 2, maxLength: 2 }),
+  }),
+);
+
+describe('conflict sides over random histories', () => {
+  it('after keeping any side, the claim reads exactly as that side was shown', async () => {
+    let kept = 0;
+    await fc.assert(
+      fc.asyncProperty(scenarioArb, async ({ people, ops, mergeOrder, picks }) => {
+        const dir = tempDir('claimbench-sides-');
+        try {
+          const { ctxs, claimIds } = await team(
+            dir,
+            Array.from({ length: people }, (_, i) => `P${i}`),
+          );
+          for (const op of ops) {
+            if (op.kind === 'verdict')
+              await call(ctxs[op.who]!, 'claims.setVerdict', { ids: [claimIds[op.claim]], verdict: op.verdict });
+            else if (op.kind === 'rationale')
+              await call(ctxs[op.who]!, 'claims.update', { id: claimIds[op.claim]!, patch: { rationale: op.text } });
+            else if (op.from !== op.to) exchange(ctxs[op.from]!, ctxs[op.to]!);
+          }
+          const target = teammate(dir, 'Merger');
+          for (const i of mergeOrder) exchange(ctxs[i]!, target);
+
+          const log = target.workspace.db.prepare(
+            "SELECT value FROM changes WHERE entity = 'claim' AND entity_id = ? AND field = ? AND actor_id = ? ORDER BY hlc DESC LIMIT 1",
+          );
+          for (const [n, conflict] of (await call(target, 'conflicts.list', {})).entries()) {
+            expect(conflict.sides.length).toBeGreaterThanOrEqual(2);
+            for (const side of conflict.sides) {
+              expect(side.keeps.length).toBeGreaterThan(0);
+              // A side's own value is that person's latest change of the field, however the edits were split.
+              for (const field of side.keeps) {
+                const latest = log.pluck().get(conflict.claimId, field, side.actorId) as string;
+                expect(field === 'verdict' ? side.verdict : side.rationale).toEqual(JSON.parse(latest));
+              }
+            }
+            const side = conflict.sides[(picks[n] ?? 0) % conflict.sides.length]!;
+            const claim = await call(target, 'conflicts.keep', { claimId: conflict.claimId, actorId: side.actorId });
+            expect([claim.verdict, claim.rationale]).toEqual([side.verdict, side.rationale]);
+            const left = (await call(target, 'conflicts.list', { claimId: conflict.claimId }))[0];
+            expect(left?.fields.filter((f) => side.keeps.includes(f)) ?? []).toEqual([]);
+            kept++;
+          }
+        } finally {
+          for (const c of open.splice(0)) c.workspace.close();
+        }
+      }),
+      { numRuns: 40 },
+    );
+    expect(kept).toBeGreaterThan(5);
+  }, 240_000);
+});
