@@ -18,7 +18,7 @@ export function createTestContext(author = 'Test Checker', file?: string): CoreC
     target,
     () => {
       const who = identity.get();
-      return { actorId: who.actorId, author: who.author ?? '' };
+      return { actorId: who.actorId, author: who.author ?? '', signingKey: who.signingKey };
     },
     { create: true },
   );

@@ -4,6 +4,7 @@ import { loadClaim } from '../claims/rows';
 import type { CoreContext } from '../context';
 import type { Handlers } from '../handler-types';
 import { listConflicts } from './conflicts';
+import { keyTrust, resolveKeyConflict } from './key-pins';
 import { mergeShareFile, previewShareMerge } from './merge';
 import { linkSyncFolder, syncNow, syncStatus, unlinkSyncFolder } from './sync';
 import { writeShareFile } from './write-share';
@@ -63,4 +64,7 @@ export const teamHandlers = {
   },
   'team.sync.status': (_input, { workspace, identity }) => syncStatus(workspace, identity.get().actorId),
   'team.sync.now': (_input, { workspace, identity }) => syncNow(workspace, identity.get().actorId),
+  'team.keys.list': (_input, { workspace }) => keyTrust(workspace.db),
+  'team.keys.resolve': ({ actorId, decision, offeredKey }, { workspace }) =>
+    resolveKeyConflict(workspace.db, actorId, decision, offeredKey, new Date().toISOString()),
 } satisfies Partial<Handlers>;

@@ -6,8 +6,12 @@ import { CREATE_FIELD, ENTITIES, type EntitySpec } from '../store/entities';
 import type { DB } from '../store/open';
 import type { Workspace } from '../store/workspace';
 import { applyChangeRows, type ApplyOutcome, type BlobRow } from './apply';
+import { checkAuthorship, recordAuthorship, type AuthorshipCheck, type OfferedKeys } from './authorship';
 import { CHANGE_COLUMNS, sameChange, type ChangeRow } from './change-row';
 import { conflictKeys, listConflicts } from './conflicts';
+import { keyFingerprint } from './signing';
+import { pinnedKey } from './key-pins';
+import { rowSignatureMatches } from './row-signature';
 import { readShareFile } from './read-share';
 import { ChangeRejected } from './validate-change';
 
@@ -26,7 +30,14 @@ function itemLabel(db: DB, entity: string, id: string): string {
 }
 
 /** What a merge brings, by item and by person; computed on the merged state inside the transaction. */
-function summarise(db: DB, file: string, total: number, outcome: ApplyOutcome, conflictsBefore: Set<string>): MergePreview {
+function summarise(
+  db: DB,
+  file: string,
+  total: number,
+  outcome: ApplyOutcome,
+  conflictsBefore: Set<string>,
+  authorship: AuthorshipCheck,
+): MergePreview {
   const items = new Map<string, { entity: string; id: string; isNew: boolean; actors: Set<string>; fields: Set<string> }>();
   const names = new Map<string, string>();
   const changeCounts = new Map<string, number>();
@@ -97,6 +108,21 @@ function summarise(db: DB, file: string, total: number, outcome: ApplyOutcome, c
     itemCount: items.size,
     conflicts,
     conflictCount: openedKeys.length,
+    keyConflicts: authorship.keyConflicts.map((c) => {
+      const pinned = pinnedKey(db, c.actorId)!;
+      return {
+        actorId: c.actorId,
+        name: c.name,
+        pinnedKey: pinned,
+        pinnedFingerprint: keyFingerprint(pinned),
+        offeredKey: c.publicKey,
+        offeredFingerprint: keyFingerprint(c.publicKey),
+        source: c.source,
+        seenAt: new Date().toISOString(),
+        heldBack: c.heldBack,
+      };
+    }),
+    unsignedChanges: authorship.unsigned,
   };
 }
 
@@ -104,6 +130,8 @@ export interface MergeInput {
   file: string;
   rows: readonly ChangeRow[];
   blobs: readonly BlobRow[];
+  /** The authors' public keys the file carries; absent for files from before signing. */
+  keys?: OfferedKeys;
 }
 
 /**
@@ -118,8 +146,10 @@ export function mergeChanges(workspace: Workspace, input: MergeInput, apply: boo
   try {
     db.transaction(() => {
       const before = conflictKeys(db);
-      const outcome = applyChangeRows(db, input.rows, input.blobs);
-      preview = summarise(db, input.file, input.rows.length, outcome, before);
+      const authorship = checkAuthorship(db, input.rows, input.keys ?? new Map(), path.basename(input.file));
+      recordAuthorship(db, authorship, new Date().toISOString());
+      const outcome = applyChangeRows(db, authorship.accepted, input.blobs);
+      preview = summarise(db, input.file, input.rows.length, outcome, before, authorship);
       maxHlc = outcome.inserted.length > 0 ? outcome.maxHlc : null;
       if (!apply) throw new RollBack();
     })();
@@ -138,12 +168,25 @@ export function mergeChanges(workspace: Workspace, input: MergeInput, apply: boo
   return { ...preview!, maxHlc };
 }
 
-/** Rows the workspace lacks; a row that reuses a timestamp here for different content is refused up front. */
+/**
+ * Rows the workspace lacks; a row that reuses a timestamp here for different content is refused up
+ * front. Rows held back by a key conflict already on record do not count: merging that file again
+ * brings nothing until a person settles the conflict.
+ */
 function countNewChanges(db: DB, input: MergeInput): number {
   const existing = db.prepare(`SELECT ${CHANGE_COLUMNS} FROM changes WHERE hlc = ?`);
+  const heldBack = new Set(
+    (db.prepare('SELECT actor_id, public_key FROM key_conflicts').all() as { actor_id: string; public_key: string }[])
+      .filter((c) => input.keys?.get(c.actor_id)?.includes(c.public_key))
+      .map((c) => c.actor_id),
+  );
   let fresh = 0;
   for (const r of input.rows) {
     const here = existing.get(r.hlc) as ChangeRow | undefined;
+    if (!here && heldBack.has(r.actor_id)) {
+      const pinned = pinnedKey(db, r.actor_id);
+      if (pinned && r.signature !== null && !rowSignatureMatches(r, pinned)) continue;
+    }
     if (!here) fresh++;
     else if (!sameChange(here, r)) {
       throw new ClaimbenchError(
@@ -159,7 +202,7 @@ export function previewShareMerge(workspace: Workspace, file: string): MergePrev
   const contents = readShareFile(file);
   const { maxHlc: _, ...preview } = mergeChanges(
     workspace,
-    { file: contents.file, rows: contents.rows, blobs: contents.blobs },
+    { file: contents.file, rows: contents.rows, blobs: contents.blobs, keys: contents.keys },
     false,
   );
   return preview;
@@ -168,7 +211,7 @@ export function previewShareMerge(workspace: Workspace, file: string): MergePrev
 /** Validate the whole file, back the workspace up, then merge atomically. */
 export function mergeShareFile(workspace: Workspace, file: string): MergeResult {
   const contents = readShareFile(file);
-  const input = { file: contents.file, rows: contents.rows, blobs: contents.blobs };
+  const input = { file: contents.file, rows: contents.rows, blobs: contents.blobs, keys: contents.keys };
   if (countNewChanges(workspace.db, input) === 0) {
     // Merging the same file twice changes nothing: no backup, no transaction.
     const { maxHlc: _, ...preview } = mergeChanges(workspace, input, false);

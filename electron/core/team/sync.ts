@@ -7,7 +7,8 @@ import type { Workspace } from '../store/workspace';
 import type { BlobRow } from './apply';
 import { CHANGE_COLUMNS, type ChangeRow } from './change-row';
 import { mergeChanges } from './merge';
-import { blobLine, changeLine, headerLine, parseSyncFile, SYNC_SUFFIX, type ParsedSyncFile } from './sync-file';
+import { blobLine, changeLine, headerLine, keyLine, parseSyncFile, SYNC_SUFFIX, type ParsedSyncFile } from './sync-file';
+import { listKeyConflicts } from './key-pins';
 
 const FOLDER_KEY = 'team.syncFolder';
 const LAST_SYNC_KEY = 'team.lastSyncAt';
@@ -139,9 +140,17 @@ function exportMissing(workspace: Workspace, folder: string, actorId: string, fo
   );
   if (missing.length === 0) return 0;
   const blobOf = db.prepare('SELECT sha256, size, bytes FROM blobs WHERE sha256 = ?');
-  const fd = openForAppend(ownSyncFile(folder, actorId), actorId);
+  const keyOf = db.prepare('SELECT public_key FROM actor_keys WHERE actor_id = ?').pluck();
+  const own = ownSyncFile(folder, actorId);
+  const keysInFile = new Map(found.files.get(own)?.keys ?? []);
+  const fd = openForAppend(own, actorId);
   try {
     for (const r of missing) {
+      if (r.signature !== null && !keysInFile.has(r.actor_id)) {
+        const key = keyOf.get(r.actor_id) as string | undefined;
+        if (key) fs.writeSync(fd, keyLine(r.actor_id, key));
+        keysInFile.set(r.actor_id, key ?? '');
+      }
       for (const sha of attachmentHashes(r)) {
         if (blobsInFolder.has(sha)) continue;
         const blob = blobOf.get(sha) as BlobRow | undefined;
@@ -179,13 +188,18 @@ export function syncNow(workspace: Workspace, actorId: string): SyncResult {
   const found = scan(folder);
   const rows = new Map<string, ChangeRow>();
   const blobs = new Map<string, BlobRow>();
+  const keys = new Map<string, string[]>();
   for (const p of found.files.values()) {
     for (const r of p.rows) rows.set(r.hlc, r);
     for (const b of p.blobs) blobs.set(b.sha256, b);
+    for (const [actor, key] of p.keys ?? []) {
+      const offered = keys.get(actor) ?? [];
+      if (!offered.includes(key)) keys.set(actor, [...offered, key]);
+    }
   }
   const merged = mergeChanges(
     workspace,
-    { file: folder, rows: [...rows.values()].sort((a, b) => (a.hlc < b.hlc ? -1 : 1)), blobs: [...blobs.values()] },
+    { file: folder, rows: [...rows.values()].sort((a, b) => (a.hlc < b.hlc ? -1 : 1)), blobs: [...blobs.values()], keys },
     true,
   );
   const exported = exportMissing(workspace, folder, actorId, found);
@@ -195,5 +209,6 @@ export function syncNow(workspace: Workspace, actorId: string): SyncResult {
     imported: merged.newChanges,
     exported,
     conflicts: merged.conflictCount,
+    keyConflicts: merged.keyConflicts.length > 0 ? listKeyConflicts(workspace.db) : [],
   };
 }
