@@ -85,6 +85,8 @@ export interface HistoryEntry {
   from: unknown;
   to: unknown;
   action: string | null;
+  /** The change carries no author signature (written before signing, or merged from an older file): who made it is not verified. */
+  unsigned: boolean;
 }
 
 export interface SessionInfo {

@@ -83,7 +83,7 @@ export function registerWorkspaceCommands(program: Command, io: CliIO): void {
 
   program
     .command('history')
-    .description('who changed what in a claim, when, from what to what')
+    .description('who changed what in a claim, when, from what to what; "(unsigned)" marks a change with no author signature (from before signing), whose author is not verified')
     .argument('<file>', 'workspace file')
     .argument('<claimId>', 'claim id')
     .option('--json', 'print a JSON array')
@@ -95,7 +95,7 @@ export function registerWorkspaceCommands(program: Command, io: CliIO): void {
       }
       for (const e of entries) {
         const what = e.field === '$create' ? 'created the claim' : `${e.field}: ${oneLine(e.from)} → ${oneLine(e.to)}`;
-        io.out(`${e.at}  ${e.author}  ${what}`);
+        io.out(`${e.at}  ${e.author}${e.unsigned ? ' (unsigned)' : ''}  ${what}`);
       }
     });
 }

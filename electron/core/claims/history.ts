@@ -12,13 +12,14 @@ interface ChangeRow {
   actor_id: string;
   author: string;
   action_label: string | null;
+  signature: string | null;
 }
 
 /** Every change to one entity in clock order, each with the value it replaced. */
 export function entityHistory(db: DB, entity: string, id: string): HistoryEntry[] {
   const rows = db
     .prepare(
-      'SELECT hlc, entity, entity_id, field, value, actor_id, author, action_label FROM changes WHERE entity = ? AND entity_id = ? ORDER BY hlc',
+      'SELECT hlc, entity, entity_id, field, value, actor_id, author, action_label, signature FROM changes WHERE entity = ? AND entity_id = ? ORDER BY hlc',
     )
     .all(entity, id) as ChangeRow[];
   const current = new Map<string, unknown>();
@@ -42,6 +43,7 @@ export function entityHistory(db: DB, entity: string, id: string): HistoryEntry[
       from,
       to,
       action: r.action_label,
+      unsigned: r.signature === null,
     };
   });
 }
