@@ -2,6 +2,7 @@ import type { Claim } from '../../shared/domain';
 import { useOperationQuery } from '../api/queries';
 import { Spinner } from '../ui/Progress';
 import { describeChange, relativeTime } from './describeChange';
+import '../team/keys.css';
 
 /** Who changed what and when, newest first. */
 export function HistoryList({ claim }: { claim: Claim }) {
@@ -17,6 +18,14 @@ export function HistoryList({ claim }: { claim: Claim }) {
           <li key={`${entry.hlc}-${entry.field}`} className="history-entry">
             <span className="history-summary">
               {summary}
+              {entry.unsigned && (
+                <span
+                  className="history-unsigned"
+                  title="No author signature: this change came from a file written before signing, so who made it is not verified."
+                >
+                  unsigned
+                </span>
+              )}
               <span className="history-time" title={new Date(entry.at).toLocaleString()}>
                 {' · '}
                 {relativeTime(entry.at)}

@@ -2,7 +2,7 @@ import type { KeyConflictInfo, KeyTrust, PinnedKey } from '../../../shared/team'
 import { ClaimbenchError } from '../../../shared/result';
 import type { DB } from '../store/open';
 import { prepared } from '../store/statements';
-import { keyFingerprint } from './signing';
+import { isPublicKey, keyFingerprint } from './signing';
 
 /** The public key this workspace trusts for an actor, if it has seen one. */
 export function pinnedKey(db: DB, actorId: string): string | null {
@@ -103,6 +103,13 @@ export function resolveKeyConflict(
 ): KeyTrust {
   db.transaction(() => {
     const open = listKeyConflicts(db).filter((c) => c.actorId === actorId);
+    const pinned = pinnedKey(db, actorId);
+    if (open.length === 0 && decision === 'trust-offered' && offeredKey && pinned && pinned !== offeredKey) {
+      // From a merge preview: the conflict is not on record yet (a preview writes nothing).
+      if (!isPublicKey(offeredKey)) throw new ClaimbenchError('VALIDATION', 'That is not an Ed25519 public key.');
+      prepared(db, 'UPDATE actor_keys SET public_key = ?, pinned_at = ? WHERE actor_id = ?').run(offeredKey, at, actorId);
+      return;
+    }
     if (open.length === 0) throw new ClaimbenchError('NOT_FOUND', `No key conflict is open for actor ${actorId}.`);
     if (decision === 'trust-offered') {
       const chosen = offeredKey ? open.find((c) => c.offeredKey === offeredKey) : open.length === 1 ? open[0] : undefined;
