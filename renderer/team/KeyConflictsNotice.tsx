@@ -55,8 +55,9 @@ export function KeyConflictsNotice({
         {conflicts.map((c) => (
           <li key={`${c.actorId}:${c.offeredKey}`} className="key-conflict">
             <p>
-              {count(c.heldBack, 'change')} signed as <strong>{c.name}</strong> use a key this workspace does not trust for them.{' '}
-              {recorded ? 'They were held back' : 'They will be held back'}: not merged, not in history.
+              {count(c.heldBack, 'change')} signed as <strong>{c.name}</strong> {c.heldBack === 1 ? 'uses' : 'use'} a key this
+              workspace does not trust for them. {c.heldBack === 1 ? 'It' : 'They'} {recorded ? 'was' : 'will be'} held back: not
+              merged, not in history.
             </p>
             <dl className="key-conflict-keys">
               <dt>Trusted since first seen</dt>

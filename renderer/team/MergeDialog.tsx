@@ -162,7 +162,8 @@ function MergeFlow({ step, setStep, onClose }: { step: MergeStep; setStep: (s: M
             }
           />
           <UnsignedChangesNote unsigned={preview.unsignedChanges} />
-          <MergePreviewView preview={preview} fileName={fileName(path)} />
+          {/* With every new change held back, "nothing new" would be wrong: the notice above says what there is. */}
+          {!(nothingNew && preview.keyConflicts.length > 0) && <MergePreviewView preview={preview} fileName={fileName(path)} />}
           <div className="team-footer">
             <div className="team-footer-status">
               {busy ? (

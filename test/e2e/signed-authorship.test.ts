@@ -115,6 +115,7 @@ describe('signed authorship in the renderer', () => {
           [1024, 640],
         ] as const) {
           await page.setViewportSize({ width: w, height: h });
+          await history.scrollIntoViewIfNeeded();
           await screenshot(page, `signed-history-${w}-${colorScheme}`);
         }
         await page.setViewportSize({ width: 1440, height: 900 });
