@@ -83,7 +83,9 @@ export function registerWorkspaceCommands(program: Command, io: CliIO): void {
 
   program
     .command('history')
-    .description('who changed what in a claim, when, from what to what; "(unsigned)" marks a change with no author signature (from before signing), whose author is not verified')
+    .description(
+      'who changed what in a claim, when, from what to what; "(unsigned)" marks a change with no author signature (from before signing), whose author is not verified',
+    )
     .argument('<file>', 'workspace file')
     .argument('<claimId>', 'claim id')
     .option('--json', 'print a JSON array')

@@ -43,7 +43,6 @@ export function checkAuthorship(db: DB, rows: readonly ChangeRow[], offered: Off
   const pins = new Map<string, string>();
   const firstSigned = new Map<string, string | null>();
   const heldBack = new Map<string, KeyConflictRecord>();
-  const accepted: ChangeRow[] = [];
   let unsigned = 0;
 
   const nameOf = (r: ChangeRow) => (knownName.get(r.actor_id) as string | undefined) ?? r.author;

@@ -6,7 +6,9 @@ import { isPublicKey, keyFingerprint } from './signing';
 
 /** The public key this workspace trusts for an actor, if it has seen one. */
 export function pinnedKey(db: DB, actorId: string): string | null {
-  return (prepared(db, 'SELECT public_key FROM actor_keys WHERE actor_id = ?').pluck().get(actorId) as string | undefined) ?? null;
+  return (
+    (prepared(db, 'SELECT public_key FROM actor_keys WHERE actor_id = ?').pluck().get(actorId) as string | undefined) ?? null
+  );
 }
 
 /** Trust on first use: the first key seen for an actor stays; a later, different one is a conflict, never a replacement. */

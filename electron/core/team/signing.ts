@@ -54,7 +54,10 @@ const publicKeys = new Map<string, KeyObject>();
 function publicKeyObject(publicKey: string): KeyObject {
   let key = publicKeys.get(publicKey);
   if (!key) {
-    key = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(publicKey, 'base64').toString('base64url') }, format: 'jwk' });
+    key = createPublicKey({
+      key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(publicKey, 'base64').toString('base64url') },
+      format: 'jwk',
+    });
     if (publicKeys.size > 10_000) publicKeys.clear();
     publicKeys.set(publicKey, key);
   }

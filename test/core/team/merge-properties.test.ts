@@ -201,7 +201,9 @@ describe('merge properties over random concurrent histories', () => {
           const merged = reference!.changes as ChangeRow[];
           expect(merged.map((r) => r.hlc)).toEqual([...union.keys()].sort());
           // Every change is signed and verifies under its author's pinned key, the same everywhere.
-          const pins = new Map((reference!.actor_keys as { actor_id: string; public_key: string }[]).map((k) => [k.actor_id, k.public_key]));
+          const pins = new Map(
+            (reference!.actor_keys as { actor_id: string; public_key: string }[]).map((k) => [k.actor_id, k.public_key]),
+          );
           expect([...pins.keys()].sort()).toEqual([...new Set(merged.map((r) => r.actor_id))].sort());
           for (const r of merged) expect(rowSignatureMatches(r, pins.get(r.actor_id)!)).toBe(true);
           // Exactly the concurrent clashes (per the model of who had seen what) are conflicts.

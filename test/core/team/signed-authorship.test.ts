@@ -120,7 +120,9 @@ describe('signed change rows', () => {
     }
     expect(rowSignatureMatches({ ...r, action_id: null }, key)).toBe(false);
     // Length-prefixed, not separated: moving text between fields changes the bytes.
-    expect(rowSigningBytes({ ...r, author: 'ab', action_label: 'c' })).not.toEqual(rowSigningBytes({ ...r, author: 'a', action_label: 'bc' }));
+    expect(rowSigningBytes({ ...r, author: 'ab', action_label: 'c' })).not.toEqual(
+      rowSigningBytes({ ...r, author: 'a', action_label: 'bc' }),
+    );
     // The key is pinned in the workspace on the first signed write.
     expect((await call(ann, 'team.keys.list', {})).pinned).toEqual([
       expect.objectContaining({ actorId: who(ann).actorId, name: 'Ann', publicKey: key, fingerprint: keyFingerprint(key) }),
@@ -251,7 +253,9 @@ describe('merging signed changes', () => {
     // The CLI shows the same conflict, with both fingerprints and what to do.
     const dry = runClaimbench(['merge', ben.file, file, '--dry-run']);
     expect(dry.code).toBe(0);
-    expect(dry.stdout).toContain(`KEY CONFLICT: Ann (actor ${who(ann).actorId}) signed 1 change with a key this workspace does not know for them.`);
+    expect(dry.stdout).toContain(
+      `KEY CONFLICT: Ann (actor ${who(ann).actorId}) signed 1 change with a key this workspace does not know for them.`,
+    );
     expect(dry.stdout).toContain(`pinned:  ${conflict.pinnedFingerprint}`);
     expect(dry.stdout).toContain(`offered: ${conflict.offeredFingerprint}  (from mallory.claimbench-share)`);
     expect(runClaimbench(['keys', ben.file]).stdout).toContain(`claimbench keys FILE --trust ${who(ann).actorId}`);
@@ -273,7 +277,10 @@ async function legacyShareFile(dir: string): Promise<{ file: string; claimId: st
     create: true,
   });
   open.push({ workspace: oldApp });
-  const ctx: CoreContext = { workspace: oldApp, identity: { get: () => ({ actorId: '00c0ffee00c0ffee', author: 'Olga' }), setAuthor: () => {} } };
+  const ctx: CoreContext = {
+    workspace: oldApp,
+    identity: { get: () => ({ actorId: '00c0ffee00c0ffee', author: 'Olga' }), setAuthor: () => {} },
+  };
   const [claimId] = (await seed(ctx)) as [string];
   await call(ctx, 'claims.setVerdict', { ids: [claimId], verdict: 'disputed', rationale: 'Old file' });
   const share = await call(ctx, 'team.share', { target: path.join(dir, 'olga.claimbench-share') });
@@ -366,12 +373,16 @@ describe('CLI', () => {
     expect(runClaimbench(['share', desk, '-o', share], { env }).code).toBe(0);
     const [tester] = JSON.parse(runClaimbench(['keys', desk, '--json'], { env }).stdout).pinned as { actorId: string }[];
     const db = new Database(share);
-    const last = db.prepare(`SELECT ${CHANGE_COLUMNS} FROM changes WHERE actor_id = ? ORDER BY hlc DESC LIMIT 1`).get(tester!.actorId) as ChangeRow;
+    const last = db
+      .prepare(`SELECT ${CHANGE_COLUMNS} FROM changes WHERE actor_id = ? ORDER BY hlc DESC LIMIT 1`)
+      .get(tester!.actorId) as ChangeRow;
     const forged = { ...last, hlc: `${last.hlc.slice(0, 24)}-FFFF${last.hlc.slice(29)}`, value: '"disputed"' };
     forged.signature = signRow(forged, generateSigningKey());
-    db.prepare(`INSERT INTO changes (${CHANGE_COLUMNS}) VALUES (${CHANGE_COLUMNS.split(',').map(() => '?').join(', ')})`).run(
-      ...Object.values(forged),
-    );
+    db.prepare(
+      `INSERT INTO changes (${CHANGE_COLUMNS}) VALUES (${CHANGE_COLUMNS.split(',')
+        .map(() => '?')
+        .join(', ')})`,
+    ).run(...Object.values(forged));
     db.prepare("UPDATE share_meta SET value = ? WHERE key = 'content_hash'").run(shareContentHash(db));
     db.close();
     const other = path.join(dir, 'other.claimbench');

@@ -29,7 +29,11 @@ export function exchange(from: TestContext, to: TestContext): void {
     size: number;
     bytes: Buffer;
   }[];
-  mergeChanges(to.workspace, { file: from.file, rows: changeRows(from.workspace.db), blobs, keys: pinnedKeys(from.workspace.db) }, true);
+  mergeChanges(
+    to.workspace,
+    { file: from.file, rows: changeRows(from.workspace.db), blobs, keys: pinnedKeys(from.workspace.db) },
+    true,
+  );
 }
 
 /**
