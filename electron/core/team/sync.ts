@@ -9,6 +9,8 @@ import { CHANGE_COLUMNS, type ChangeRow } from './change-row';
 import { mergeChanges } from './merge';
 import { blobLine, changeLine, headerLine, keyLine, parseSyncFile, SYNC_SUFFIX, type ParsedSyncFile } from './sync-file';
 import { listKeyConflicts } from './key-pins';
+import { checkAuthorship } from './authorship';
+import { ChangeRejected } from './validate-change';
 
 const FOLDER_KEY = 'team.syncFolder';
 const LAST_SYNC_KEY = 'team.lastSyncAt';
@@ -178,6 +180,25 @@ function attachmentHashes(r: ChangeRow): string[] {
 }
 
 /**
+ * A peer file with a change that does not match its author's key is skipped, with the reason as its
+ * problem, so one forged or tampered file never stops the team's sync. Each file carries the keys of
+ * the authors in it, so each is checked on its own; the merge checks the union again.
+ */
+function skipForgedFiles(db: DB, found: FolderScan): FolderScan {
+  for (const [file, p] of found.files) {
+    if (p.problem || p.rows.length === 0) continue;
+    const offered = new Map([...(p.keys ?? [])].map(([actor, key]) => [actor, [key]]));
+    try {
+      checkAuthorship(db, p.rows, offered, path.basename(file));
+    } catch (e) {
+      if (!(e instanceof ChangeRejected)) throw e;
+      found.files.set(file, { ...p, rows: [], blobs: [], problem: e.message });
+    }
+  }
+  return found;
+}
+
+/**
  * One sync round: merge every readable change file in the folder (one transaction), then append
  * whatever this workspace has that no file in the folder carries yet to this person's own file.
  */
@@ -185,7 +206,7 @@ export function syncNow(workspace: Workspace, actorId: string): SyncResult {
   const folder = syncFolderOf(workspace);
   if (!folder) throw new ClaimbenchError('VALIDATION', 'This workspace is not linked to a shared folder.');
   if (!fs.existsSync(folder)) throw new ClaimbenchError('NOT_FOUND', `The shared folder ${folder} is not available.`);
-  const found = scan(folder);
+  const found = skipForgedFiles(workspace.db, scan(folder));
   const rows = new Map<string, ChangeRow>();
   const blobs = new Map<string, BlobRow>();
   const keys = new Map<string, string[]>();

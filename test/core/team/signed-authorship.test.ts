@@ -317,7 +317,7 @@ describe('unsigned changes from older files', () => {
 });
 
 describe('shared-folder sync', () => {
-  it('change files carry key lines; a fresh peer verifies them, and a forged row in a peer file is refused', async () => {
+  it('change files carry key lines; a fresh peer verifies them, and a peer file with a forged row is skipped, naming the person', async () => {
     const dir = tempDir();
     const folder = path.join(dir, 'team');
     fs.mkdirSync(folder);
@@ -342,7 +342,12 @@ describe('shared-folder sync', () => {
     plant(ben, claimId, who(ann), ben.identity.get().signingKey!);
     await call(ben, 'team.sync.now', {});
     const before = snapshot(ann.workspace.db);
-    await expect(call(ann, 'team.sync.now', {})).rejects.toThrow(/claiming to be by Ann does not match Ann's signing key/);
+    const refused = await call(ann, 'team.sync.now', {});
+    const benFile = path.join(folder, `${who(ben).actorId}${SYNC_SUFFIX}`);
+    expect(refused.peers.find((p) => p.file === benFile)?.problem).toMatch(
+      /the change to claim .* claiming to be by Ann does not match Ann's signing key: it was forged, or altered after Ann signed it/,
+    );
+    expect(refused.imported).toBe(0);
     expect(snapshot(ann.workspace.db)).toEqual(before);
   });
 });
