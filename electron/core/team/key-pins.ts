@@ -4,20 +4,30 @@ import type { DB } from '../store/open';
 import { prepared } from '../store/statements';
 import { isPublicKey, keyFingerprint } from './signing';
 
-/** The public key this workspace trusts for an actor, if it has seen one. */
-export function pinnedKey(db: DB, actorId: string): string | null {
-  return (
-    (prepared(db, 'SELECT public_key FROM actor_keys WHERE actor_id = ?').pluck().get(actorId) as string | undefined) ?? null
-  );
+/** The public keys this workspace trusts for an actor, first pinned first; empty if it has seen none. */
+export function pinnedKeys(db: DB, actorId: string): string[] {
+  return prepared(db, 'SELECT public_key FROM actor_keys WHERE actor_id = ? ORDER BY pinned_at, public_key')
+    .pluck()
+    .all(actorId) as string[];
 }
 
-/** Trust on first use: the first key seen for an actor stays; a later, different one is a conflict, never a replacement. */
+/** Trust on first use: an actor with no key yet gets this one; an actor with keys keeps them (a new one is a conflict). */
 export function pinKey(db: DB, actorId: string, publicKey: string, at: string): void {
-  prepared(db, 'INSERT INTO actor_keys (actor_id, public_key, pinned_at) VALUES (?, ?, ?) ON CONFLICT(actor_id) DO NOTHING').run(
-    actorId,
-    publicKey,
-    at,
-  );
+  prepared(
+    db,
+    'INSERT INTO actor_keys (actor_id, public_key, pinned_at) SELECT ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM actor_keys WHERE actor_id = ?)',
+  ).run(actorId, publicKey, at, actorId);
+}
+
+/** First use of an actor: every key the file carried that verified one of their changes (only if none is pinned yet). */
+export function pinFirstKeys(db: DB, actorId: string, keys: readonly string[], at: string): void {
+  if (pinnedKeys(db, actorId).length > 0) return;
+  for (const k of keys) addTrustedKey(db, actorId, k, at);
+}
+
+/** A person's decision: trust this key for the actor as well. */
+function addTrustedKey(db: DB, actorId: string, publicKey: string, at: string): void {
+  prepared(db, 'INSERT OR IGNORE INTO actor_keys (actor_id, public_key, pinned_at) VALUES (?, ?, ?)').run(actorId, publicKey, at);
 }
 
 export interface KeyConflictRecord {
@@ -40,7 +50,7 @@ export function recordKeyConflict(db: DB, c: KeyConflictRecord, at: string): voi
 /** This person's own key, pinned when they first write; a different key already pinned for them is shown as a conflict. */
 export function pinOwnKey(db: DB, actorId: string, name: string, publicKey: string, at: string): void {
   pinKey(db, actorId, publicKey, at);
-  if (pinnedKey(db, actorId) !== publicKey) {
+  if (!pinnedKeys(db, actorId).includes(publicKey)) {
     recordKeyConflict(db, { actorId, publicKey, name, source: 'your own identity on this computer', heldBack: 0 }, at);
   }
 }
@@ -72,9 +82,12 @@ function toConflict(r: ConflictRow): KeyConflictInfo {
 export function listKeyConflicts(db: DB): KeyConflictInfo[] {
   const rows = prepared(
     db,
-    `SELECT k.actor_id, k.public_key, k.name, k.source, k.seen_at, k.held_back, p.public_key AS pinned
-       FROM key_conflicts k JOIN actor_keys p ON p.actor_id = k.actor_id
-       WHERE k.public_key <> p.public_key ORDER BY k.name, k.actor_id, k.public_key`,
+    `SELECT k.actor_id, k.public_key, k.name, k.source, k.seen_at, k.held_back,
+         (SELECT p.public_key FROM actor_keys p WHERE p.actor_id = k.actor_id ORDER BY p.pinned_at, p.public_key LIMIT 1) AS pinned
+       FROM key_conflicts k
+       WHERE EXISTS (SELECT 1 FROM actor_keys p WHERE p.actor_id = k.actor_id)
+         AND NOT EXISTS (SELECT 1 FROM actor_keys p WHERE p.actor_id = k.actor_id AND p.public_key = k.public_key)
+       ORDER BY k.name, k.actor_id, k.public_key`,
   ).all() as ConflictRow[];
   return rows.map(toConflict);
 }
@@ -83,7 +96,7 @@ export function keyTrust(db: DB): KeyTrust {
   const pinned = prepared(
     db,
     `SELECT k.actor_id AS actorId, coalesce(a.name, '') AS name, k.public_key AS publicKey, k.pinned_at AS pinnedAt
-       FROM actor_keys k LEFT JOIN actors a ON a.actor_id = k.actor_id ORDER BY name, k.actor_id`,
+       FROM actor_keys k LEFT JOIN actors a ON a.actor_id = k.actor_id ORDER BY name, k.actor_id, k.pinned_at`,
   ).all() as Omit<PinnedKey, 'fingerprint'>[];
   return {
     pinned: pinned.map((p) => ({ ...p, fingerprint: keyFingerprint(p.publicKey) })),
@@ -92,9 +105,10 @@ export function keyTrust(db: DB): KeyTrust {
 }
 
 /**
- * A person settles a key conflict. Trusting the offered key re-pins the actor to it, so the held-back
- * changes merge on the next merge or sync; keeping the pinned key dismisses the conflict (the same
- * file raises it again if merged again). Local trust state: not a change, not undoable, not shared.
+ * A person settles a key conflict. Trusting the offered key adds it to the actor's trusted keys (the
+ * earlier ones stay, so changes signed with them still verify), and the held-back changes merge on
+ * the next merge or sync; keeping the pinned keys dismisses the conflict (the same file raises it
+ * again if merged again). Local trust state: not a change, not undoable, not shared.
  */
 export function resolveKeyConflict(
   db: DB,
@@ -105,11 +119,11 @@ export function resolveKeyConflict(
 ): KeyTrust {
   db.transaction(() => {
     const open = listKeyConflicts(db).filter((c) => c.actorId === actorId);
-    const pinned = pinnedKey(db, actorId);
-    if (open.length === 0 && decision === 'trust-offered' && offeredKey && pinned && pinned !== offeredKey) {
+    const pinned = pinnedKeys(db, actorId);
+    if (open.length === 0 && decision === 'trust-offered' && offeredKey && pinned.length > 0 && !pinned.includes(offeredKey)) {
       // From a merge preview: the conflict is not on record yet (a preview writes nothing).
       if (!isPublicKey(offeredKey)) throw new ClaimbenchError('VALIDATION', 'That is not an Ed25519 public key.');
-      prepared(db, 'UPDATE actor_keys SET public_key = ?, pinned_at = ? WHERE actor_id = ?').run(offeredKey, at, actorId);
+      addTrustedKey(db, actorId, offeredKey, at);
       return;
     }
     if (open.length === 0) throw new ClaimbenchError('NOT_FOUND', `No key conflict is open for actor ${actorId}.`);
@@ -123,7 +137,7 @@ export function resolveKeyConflict(
             : `${open[0]!.name} has ${open.length} conflicting keys: say which one to trust.`,
         );
       }
-      prepared(db, 'UPDATE actor_keys SET public_key = ?, pinned_at = ? WHERE actor_id = ?').run(chosen.offeredKey, at, actorId);
+      addTrustedKey(db, actorId, chosen.offeredKey, at);
     }
     prepared(db, 'DELETE FROM key_conflicts WHERE actor_id = ?').run(actorId);
   })();

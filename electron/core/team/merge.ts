@@ -10,7 +10,7 @@ import { checkAuthorship, recordAuthorship, type AuthorshipCheck, type OfferedKe
 import { CHANGE_COLUMNS, sameChange, type ChangeRow } from './change-row';
 import { conflictKeys, listConflicts } from './conflicts';
 import { keyFingerprint } from './signing';
-import { pinnedKey } from './key-pins';
+import { pinnedKeys } from './key-pins';
 import { rowSignatureMatches } from './row-signature';
 import { readShareFile } from './read-share';
 import { ChangeRejected } from './validate-change';
@@ -109,7 +109,7 @@ function summarise(
     conflicts,
     conflictCount: openedKeys.length,
     keyConflicts: authorship.keyConflicts.map((c) => {
-      const pinned = pinnedKey(db, c.actorId)!;
+      const pinned = pinnedKeys(db, c.actorId)[0]!;
       return {
         actorId: c.actorId,
         name: c.name,
@@ -184,8 +184,8 @@ function countNewChanges(db: DB, input: MergeInput): number {
   for (const r of input.rows) {
     const here = existing.get(r.hlc) as ChangeRow | undefined;
     if (!here && heldBack.has(r.actor_id)) {
-      const pinned = pinnedKey(db, r.actor_id);
-      if (pinned && r.signature !== null && !rowSignatureMatches(r, pinned)) continue;
+      const pinned = pinnedKeys(db, r.actor_id);
+      if (pinned.length > 0 && r.signature !== null && !pinned.some((k) => rowSignatureMatches(r, k))) continue;
     }
     if (!here) fresh++;
     else if (!sameChange(here, r)) {

@@ -126,7 +126,7 @@ function readAuthorKeys(db: Database.Database): Map<string, string[]> {
   for (const raw of db.prepare('SELECT actor_id, public_key FROM actor_keys LIMIT 100000').iterate()) {
     const r = keyRow.safeParse(raw);
     if (!r.success) throw new Refused('VALIDATION', 'a public key in it is malformed');
-    keys.set(r.data.actor_id, [r.data.public_key]);
+    keys.set(r.data.actor_id, [...(keys.get(r.data.actor_id) ?? []), r.data.public_key]);
   }
   return keys;
 }

@@ -15,6 +15,7 @@ export const SYNC_FORMAT = 'claimbench-changes';
 export const SYNC_FORMAT_VERSION = 2;
 export const SYNC_SUFFIX = '.changes.jsonl';
 const MAX_LINE = 80_000_000;
+const MAX_KEYS_PER_PERSON = 16;
 
 interface BlobLine {
   sha256: string;
@@ -27,7 +28,7 @@ export interface ParsedSyncFile {
   rows: ChangeRow[];
   blobs: BlobRow[];
   /** Author public keys the file carries, by actor id (absent before version 2). */
-  keys?: Map<string, string>;
+  keys?: Map<string, string[]>;
   problem: string | null;
 }
 
@@ -54,12 +55,12 @@ export function keyLine(actorId: string, publicKey: string): string {
   return `${JSON.stringify({ s: checksum(body), k: body })}\n`;
 }
 
-function parseKey(body: string, keys: Map<string, string>): void {
+function parseKey(body: string, keys: Map<string, string[]>): void {
   const k = keyLineShape.safeParse(JSON.parse(body));
   if (!k.success) throw new ChangeRejected('a key line is malformed');
-  const earlier = keys.get(k.data.actorId);
-  if (earlier && earlier !== k.data.publicKey) throw new ChangeRejected('it carries two different keys for one person');
-  keys.set(k.data.actorId, k.data.publicKey);
+  const earlier = keys.get(k.data.actorId) ?? [];
+  if (earlier.length >= MAX_KEYS_PER_PERSON) throw new ChangeRejected('it carries too many keys for one person');
+  if (!earlier.includes(k.data.publicKey)) keys.set(k.data.actorId, [...earlier, k.data.publicKey]);
 }
 
 export function blobLine(blob: BlobRow): string {
@@ -103,7 +104,7 @@ export function parseSyncFile(text: string): ParsedSyncFile {
   }
   const rows: ChangeRow[] = [];
   const blobs: BlobRow[] = [];
-  const keys = new Map<string, string>();
+  const keys = new Map<string, string[]>();
   const now = Date.now();
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i]!;

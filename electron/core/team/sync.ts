@@ -142,16 +142,19 @@ function exportMissing(workspace: Workspace, folder: string, actorId: string, fo
   );
   if (missing.length === 0) return 0;
   const blobOf = db.prepare('SELECT sha256, size, bytes FROM blobs WHERE sha256 = ?');
-  const keyOf = db.prepare('SELECT public_key FROM actor_keys WHERE actor_id = ?').pluck();
+  const keysOf = db.prepare('SELECT public_key FROM actor_keys WHERE actor_id = ? ORDER BY pinned_at, public_key').pluck();
   const own = ownSyncFile(folder, actorId);
   const keysInFile = new Map(found.files.get(own)?.keys ?? []);
+  const keysWritten = new Set<string>();
   const fd = openForAppend(own, actorId);
   try {
     for (const r of missing) {
-      if (r.signature !== null && !keysInFile.has(r.actor_id)) {
-        const key = keyOf.get(r.actor_id) as string | undefined;
-        if (key) fs.writeSync(fd, keyLine(r.actor_id, key));
-        keysInFile.set(r.actor_id, key ?? '');
+      // Every trusted key of each author before their changes, so the file can be verified on its own.
+      if (r.signature !== null && !keysWritten.has(r.actor_id)) {
+        const already = keysInFile.get(r.actor_id) ?? [];
+        for (const key of keysOf.all(r.actor_id) as string[])
+          if (!already.includes(key)) fs.writeSync(fd, keyLine(r.actor_id, key));
+        keysWritten.add(r.actor_id);
       }
       for (const sha of attachmentHashes(r)) {
         if (blobsInFolder.has(sha)) continue;
@@ -187,7 +190,7 @@ function attachmentHashes(r: ChangeRow): string[] {
 function skipForgedFiles(db: DB, found: FolderScan): FolderScan {
   for (const [file, p] of found.files) {
     if (p.problem || p.rows.length === 0) continue;
-    const offered = new Map([...(p.keys ?? [])].map(([actor, key]) => [actor, [key]]));
+    const offered = p.keys ?? new Map<string, string[]>();
     try {
       checkAuthorship(db, p.rows, offered, path.basename(file));
     } catch (e) {
@@ -213,9 +216,9 @@ export function syncNow(workspace: Workspace, actorId: string): SyncResult {
   for (const p of found.files.values()) {
     for (const r of p.rows) rows.set(r.hlc, r);
     for (const b of p.blobs) blobs.set(b.sha256, b);
-    for (const [actor, key] of p.keys ?? []) {
+    for (const [actor, fileKeys] of p.keys ?? []) {
       const offered = keys.get(actor) ?? [];
-      if (!offered.includes(key)) keys.set(actor, [...offered, key]);
+      keys.set(actor, [...offered, ...fileKeys.filter((k) => !offered.includes(k))]);
     }
   }
   const merged = mergeChanges(

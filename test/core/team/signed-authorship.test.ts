@@ -265,9 +265,21 @@ describe('merging signed changes', () => {
     await call(ben, 'team.merge', { path: file });
     const trusted = await call(ben, 'team.keys.resolve', { actorId: who(ann).actorId, decision: 'trust-offered' });
     expect(trusted.conflicts).toEqual([]);
-    expect(trusted.pinned.find((p) => p.actorId === who(ann).actorId)?.publicKey).toBe(fake.publicKey);
+    // The new key joins the first one: Ann's earlier changes still verify.
+    expect(trusted.pinned.filter((p) => p.actorId === who(ann).actorId).map((p) => p.publicKey)).toEqual([
+      ann.identity.get().signingKey!.publicKey,
+      fake.publicKey,
+    ]);
     await call(ben, 'team.merge', { path: file });
     expect((await call(ben, 'claims.get', { id: claimId })).verdict).toBe('sourced');
+
+    // Ben's copy now holds Ann's changes under both keys, and its share file carries both: someone
+    // new takes them all on first use, without a conflict.
+    const benShare = await call(ben, 'team.share', { target: path.join(dir, 'ben.claimbench-share') });
+    const cleo = teammate(dir, 'Cleo');
+    const intoCleo = await call(cleo, 'team.merge', { path: benShare.path });
+    expect(intoCleo.keyConflicts).toEqual([]);
+    expect(snapshot(cleo.workspace.db)).toEqual(snapshot(ben.workspace.db));
   });
 });
 

@@ -19,7 +19,9 @@ export function changeRows(db: DB): ChangeRow[] {
 /** The author keys a share file of `db` would carry. */
 export function pinnedKeys(db: DB): Map<string, string[]> {
   const rows = db.prepare('SELECT actor_id, public_key FROM actor_keys').all() as { actor_id: string; public_key: string }[];
-  return new Map(rows.map((r) => [r.actor_id, [r.public_key]]));
+  const keys = new Map<string, string[]>();
+  for (const r of rows) keys.set(r.actor_id, [...(keys.get(r.actor_id) ?? []), r.public_key]);
+  return keys;
 }
 
 /** Merge `from`'s whole log into `to` directly (no share file): the teammates' exchanges in a model run. */
@@ -57,6 +59,6 @@ export function snapshot(db: DB): Record<string, unknown[]> {
   out.conflicts = db.prepare('SELECT entity, entity_id, field FROM conflicts ORDER BY entity, entity_id, field').all();
   out.blobs = db.prepare('SELECT sha256, size FROM blobs ORDER BY sha256').all();
   out.actors = db.prepare('SELECT actor_id, name FROM actors ORDER BY actor_id').all();
-  out.actor_keys = db.prepare('SELECT actor_id, public_key FROM actor_keys ORDER BY actor_id').all();
+  out.actor_keys = db.prepare('SELECT actor_id, public_key FROM actor_keys ORDER BY actor_id, public_key').all();
   return out;
 }
