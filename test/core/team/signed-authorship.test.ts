@@ -209,6 +209,46 @@ describe('merging signed changes', () => {
     );
   });
 
+  it('any one field of any signed row altered, with the hash resealed, is refused and changes nothing', async () => {
+    const dir = tempDir();
+    const ann = teammate(dir, 'Ann');
+    const [claimId] = (await seed(ann)) as [string];
+    await call(ann, 'claims.setVerdict', { ids: [claimId], verdict: 'disputed', rationale: 'Figures revised' });
+    await call(ann, 'notes.add', { claimId, text: 'Called the ministry' });
+    const original = await call(ann, 'team.share', { target: path.join(dir, 'ann.claimbench-share') });
+    const ben = teammate(dir, 'Ben');
+    const all = rows(ann);
+    const edits: [string, (r: ChangeRow) => unknown][] = [
+      ['entity_id', (r) => `${r.entity_id.slice(0, -1)}0`],
+      ['value', (r) => (r.value === null ? '"x"' : r.value.replace(/.$/, ' }').replace(/^"(.*)"$/, '"$1 "'))],
+      ['author', () => 'Ben'],
+      ['actor_id', () => who(ben).actorId],
+      ['action_id', () => null],
+      ['action_label', (r) => `${r.action_label ?? ''}!`],
+      ['supersedes', () => '[]'],
+      ['signature', (r) => `${r.signature!.slice(0, 10)}${r.signature![10] === 'A' ? 'B' : 'A'}${r.signature!.slice(11)}`],
+    ];
+    const before = snapshot(ben.workspace.db);
+    let n = 0;
+    for (const [column, change] of edits) {
+      for (const r of [all[0]!, all[Math.floor(all.length / 2)]!, all.at(-1)!]) {
+        const next = change(r);
+        if (next === (r as unknown as Record<string, unknown>)[column]) continue;
+        const file = path.join(dir, `t${n++}.claimbench-share`);
+        fs.copyFileSync(original.path, file);
+        tamper(file, `UPDATE changes SET ${column} = ? WHERE hlc = ?`, next, r.hlc);
+        await expect(call(ben, 'team.mergePreview', { path: file }), `${column} of ${r.field}`).rejects.toThrow(/was refused/);
+      }
+    }
+    expect(n).toBeGreaterThan(15);
+    expect(snapshot(ben.workspace.db)).toEqual(before);
+    // A malformed key in the file is refused too.
+    const badKey = path.join(dir, 'bad-key.claimbench-share');
+    fs.copyFileSync(original.path, badKey);
+    tamper(badKey, 'UPDATE actor_keys SET public_key = ?', 'not a key');
+    await expect(call(ben, 'team.mergePreview', { path: badKey })).rejects.toThrow(/a public key in it is malformed/);
+  });
+
   it('a second key for a pinned person is a key conflict: their changes are held back, shown, and merge once trusted', async () => {
     const dir = tempDir();
     const ann = teammate(dir, 'Ann');
