@@ -120,6 +120,8 @@ export interface TeamActor {
 export interface TeamIdentity {
   actorId: string;
   author: string | null;
+  /** This person's signing key fingerprint, to compare with a teammate when a key conflict appears. */
+  keyFingerprint?: string | null;
   actors: TeamActor[];
 }
 

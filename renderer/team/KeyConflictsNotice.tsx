@@ -66,8 +66,8 @@ export function KeyConflictsNotice({
               <dd>{c.offeredFingerprint}</dd>
             </dl>
             <p className="muted key-conflict-advice">
-              Ask {c.name} to read you their own key’s fingerprint (<code>claimbench keys</code> on their computer). Trust the new
-              key only if it matches; otherwise someone may be writing in {c.name}’s name.
+              Ask {c.name} to read you their own key’s fingerprint (in their team menu, or <code>claimbench keys</code>). Trust
+              the new key only if it matches; otherwise someone may be writing in {c.name}’s name.
             </p>
             <div className="key-conflict-actions">
               {recorded && (

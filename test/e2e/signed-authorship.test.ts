@@ -120,6 +120,14 @@ describe('signed authorship in the renderer', () => {
         }
         await page.setViewportSize({ width: 1440, height: 900 });
 
+        // Your own fingerprint, to read out to a teammate who sees a key conflict.
+        await page.getByRole('button', { name: 'Team' }).click();
+        await expect(page.getByTestId('own-key-fingerprint').textContent()).resolves.toContain(
+          keyFingerprint(ana.identity.get().signingKey!.publicKey),
+        );
+        await screenshot(page, `signed-team-menu-${colorScheme}`);
+        await page.keyboard.press('Escape');
+
         ana.host.next = forged;
         await bridge.emit('menu:merge');
         const dialog = page.getByRole('dialog', { name: 'Review the merge' });

@@ -5,6 +5,7 @@ import type { CoreContext } from '../context';
 import type { Handlers } from '../handler-types';
 import { listConflicts } from './conflicts';
 import { keyTrust, resolveKeyConflict } from './key-pins';
+import { keyFingerprint } from './signing';
 import { mergeShareFile, previewShareMerge } from './merge';
 import { linkSyncFolder, syncNow, syncStatus, unlinkSyncFolder } from './sync';
 import { writeShareFile } from './write-share';
@@ -20,6 +21,7 @@ function teamIdentity({ workspace, identity }: CoreContext): TeamIdentity {
   return {
     actorId: who.actorId,
     author: who.author,
+    keyFingerprint: who.signingKey ? keyFingerprint(who.signingKey.publicKey) : null,
     actors: actors.map((a) => ({
       actorId: a.actorId,
       name: a.name,
