@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { call } from '../../../electron/core/dispatch';
 import type { CoreContext } from '../../../electron/core/context';
 import { FileIdentityStore, ProfileIdentityStore, actorIdForName } from '../../../electron/core/session/identity';
+import { APPLICATION_ID, applyPragmas, migrate } from '../../../electron/core/store/open';
 import { Workspace } from '../../../electron/core/store/workspace';
 import { applyChangeRows } from '../../../electron/core/team/apply';
 import { CHANGE_COLUMNS, type ChangeRow } from '../../../electron/core/team/change-row';
@@ -365,6 +366,49 @@ describe('unsigned changes from older files', () => {
       ['Olga', true],
     ]);
     expect((await call(ben, 'team.keys.list', {})).pinned.map((p) => p.name)).toEqual(['Ben']);
+  });
+});
+
+describe('a workspace from before signing', () => {
+  it('migrates with its changes unsigned; new changes are signed, and the actor’s own old changes still merge', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'old.claimbench');
+    const db = new Database(file);
+    applyPragmas(db);
+    migrate(db, 0, 5);
+    db.pragma(`application_id = ${APPLICATION_ID}`);
+    db.close();
+    // The previous version, with the same person's identity file (its actor id survives the upgrade).
+    const identity = new FileIdentityStore(path.join(dir, 'identity.json'));
+    identity.setAuthor('Ann');
+    const { actorId } = identity.get();
+    const old = Workspace.open(file, () => ({ actorId, author: 'Ann' }));
+    const ctx: CoreContext = { workspace: old, identity };
+    const [claimId] = (await seed(ctx)) as [string];
+    old.close();
+    // …rolled back to version 5 as the old app left it: no signature column yet.
+    const raw = new Database(file);
+    raw.exec(
+      'ALTER TABLE changes DROP COLUMN signature; DROP TABLE actor_keys; DROP TABLE key_conflicts; PRAGMA user_version = 5',
+    );
+    raw.close();
+
+    const now = Workspace.open(file, () => ({ actorId, author: 'Ann', signingKey: identity.get().signingKey }));
+    open.push({ workspace: now });
+    const upgraded: CoreContext = { workspace: now, identity };
+    await call(upgraded, 'claims.setVerdict', { ids: [claimId], verdict: 'sourced' });
+    const history = await call(upgraded, 'claims.history', { id: claimId });
+    expect(history.map((h) => [h.field, h.unsigned])).toEqual([
+      ['$create', true],
+      ['verdict', false],
+    ]);
+    // A teammate gets both: the old unsigned changes predate Ann's first signed one, so they are accepted.
+    const share = await call(upgraded, 'team.share', { target: path.join(dir, 'ann.claimbench-share') });
+    const ben = teammate(dir, 'Ben');
+    const merged = await call(ben, 'team.merge', { path: share.path });
+    expect(merged.unsignedChanges).toBeGreaterThan(0);
+    expect(merged.keyConflicts).toEqual([]);
+    expect(snapshot(ben.workspace.db)).toEqual(snapshot(now.db));
   });
 });
 
