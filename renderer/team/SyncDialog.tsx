@@ -87,6 +87,7 @@ function SyncPanel() {
 
   return (
     <div className="form">
+      <KeyConflictsNotice conflicts={keys.data?.conflicts ?? []} recorded />
       {s.folder ? (
         <LinkedStatus status={s} />
       ) : (
@@ -94,7 +95,6 @@ function SyncPanel() {
           Choose a folder your team already syncs. Claimbench writes your changes there and reads your teammates’.
         </EmptyState>
       )}
-      <KeyConflictsNotice conflicts={keys.data?.conflicts ?? []} recorded />
       {busy === 'syncing' && <ProgressBar value={null} label="Sync progress" />}
       {error && (
         <p className="form-error" role="alert">

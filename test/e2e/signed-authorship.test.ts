@@ -154,6 +154,28 @@ describe('signed authorship in the renderer', () => {
         } else {
           await page.keyboard.press('Escape');
           await dialog.waitFor({ state: 'detached' });
+          // Merged anyway (as the CLI or a sync would): the conflict is on record and the sync dialog shows it.
+          const merged = await call(ana, 'team.merge', { path: forged });
+          expect(merged.keyConflicts.map((c) => c.name)).toEqual(['Ben Okafor']);
+          await bridge.emit('menu:sync');
+          const sync = page.getByRole('dialog', { name: 'Shared folder sync' });
+          const recorded = sync.getByTestId('key-conflicts');
+          await recorded.waitFor();
+          await expect(recorded.textContent()).resolves.toContain('It was held back');
+          for (const [w, h] of [
+            [1440, 900],
+            [1024, 640],
+          ] as const) {
+            await page.setViewportSize({ width: w, height: h });
+            await screenshot(page, `signed-sync-key-conflict-${w}-${colorScheme}`);
+          }
+          await page.setViewportSize({ width: 1440, height: 900 });
+          await recorded.getByRole('button', { name: 'Keep trusted key' }).click();
+          await recorded.waitFor({ state: 'detached' });
+          expect((await call(ana, 'team.keys.list', {})).conflicts).toEqual([]);
+          expect((await call(ana, 'claims.get', { id: claimId })).verdict).toBe('sourced');
+          await page.keyboard.press('Escape');
+          await sync.waitFor({ state: 'detached' });
         }
         expect(errors).toEqual([]);
       } finally {
