@@ -8,6 +8,7 @@ export default defineConfig({
           name: 'core',
           include: ['test/core/**/*.test.ts'],
           environment: 'node',
+          setupFiles: ['test/helpers/cli-profile.ts'],
           testTimeout: 120_000,
         },
       },
@@ -16,6 +17,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
+          setupFiles: ['test/helpers/cli-profile.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
           // One browser at a time: the machine has two cores.

@@ -89,6 +89,8 @@ export interface HistoryEntry {
   label?: string | null;
   /** Set when the change arrived by a merge or a folder sync rather than being made here. */
   origin?: ChangeOrigin | null;
+  /** The change carries no author signature (written before signing, or merged from an older file): who made it is not verified. */
+  unsigned: boolean;
 }
 
 /** Where a merged change came from: recorded by this workspace when it merged it (never shared). */

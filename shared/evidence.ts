@@ -166,6 +166,8 @@ export interface ActivityEntry {
   claimText: string | null;
   /** One readable plain-text line, e.g. `Ann set verdict of “…” from unverified to disputed`. */
   summary: string;
+  /** No author signature: who made the change is not verified. */
+  unsigned: boolean;
 }
 
 export interface ActivityPage {

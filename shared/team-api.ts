@@ -3,7 +3,16 @@ import { z } from 'zod';
 import { op } from './operation';
 import type { Claim } from './domain';
 import { VERDICTS } from './domain';
-import type { ConflictInfo, MergePreview, MergeResult, ShareResult, SyncResult, SyncStatus, TeamIdentity } from './team';
+import type {
+  ConflictInfo,
+  KeyTrust,
+  MergePreview,
+  MergeResult,
+  ShareResult,
+  SyncResult,
+  SyncStatus,
+  TeamIdentity,
+} from './team';
 
 const id = z.string().min(1).max(64);
 /** An absolute or relative file-system path chosen by the person (a save/open dialog in the app). */
@@ -31,4 +40,15 @@ export const teamApi = {
   'team.sync.unlink': op<SyncStatus>()(empty),
   'team.sync.status': op<SyncStatus>()(empty),
   'team.sync.now': op<SyncResult>()(empty),
+  'team.keys.list': op<KeyTrust>()(empty),
+  /** Settle a key conflict: trust the offered key from now on, or keep the pinned one. */
+  'team.keys.resolve': op<KeyTrust>()(
+    z
+      .object({
+        actorId: z.string().regex(/^[0-9a-f]{16,32}$/),
+        decision: z.enum(['trust-offered', 'keep-pinned']),
+        offeredKey: z.string().regex(/^[A-Za-z0-9+/]{43}=$/).optional(),
+      })
+      .strict(),
+  ),
 } as const;

@@ -76,6 +76,40 @@ export interface MergePreview {
   conflicts: ConflictInfo[];
   /** How many claims the merge puts in conflict (a claim clashing on verdict and rationale counts once). */
   conflictCount: number;
+  /** People whose changes in the file are signed with a key other than the one pinned here; those changes are held back. */
+  keyConflicts: KeyConflictInfo[];
+  /** New changes that carry no signature (from files written before signing): merged, and marked unsigned in history. */
+  unsignedChanges: number;
+}
+
+/** The public key this workspace trusts for one person: the first one it saw (trust on first use). */
+export interface PinnedKey {
+  actorId: string;
+  name: string;
+  publicKey: string;
+  fingerprint: string;
+  pinnedAt: string;
+}
+
+/** A file offered a different key for a person whose key is pinned: a person decides which to trust. */
+export interface KeyConflictInfo {
+  actorId: string;
+  /** The name on the held-back changes. */
+  name: string;
+  pinnedKey: string;
+  pinnedFingerprint: string;
+  offeredKey: string;
+  offeredFingerprint: string;
+  /** The file (share file or sync folder file) that offered the key. */
+  source: string;
+  seenAt: string;
+  /** How many of the person's changes were held back because they are signed with the offered key. */
+  heldBack: number;
+}
+
+export interface KeyTrust {
+  pinned: PinnedKey[];
+  conflicts: KeyConflictInfo[];
 }
 
 export interface MergeResult extends MergePreview {
@@ -128,6 +162,8 @@ export interface TeamActor {
 export interface TeamIdentity {
   actorId: string;
   author: string | null;
+  /** This person's signing key fingerprint, to compare with a teammate when a key conflict appears. */
+  keyFingerprint?: string | null;
   actors: TeamActor[];
 }
 
@@ -153,4 +189,6 @@ export interface SyncResult extends SyncStatus {
   imported: number;
   exported: number;
   conflicts: number;
+  /** Peers' changes held back because they are signed with a key other than the pinned one. */
+  keyConflicts: KeyConflictInfo[];
 }

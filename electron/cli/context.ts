@@ -2,7 +2,7 @@ import type { OperationName, OperationOutput } from '../../shared/api';
 import { ClaimbenchError } from '../../shared/result';
 import type { CoreContext } from '../core/context';
 import { call } from '../core/dispatch';
-import { defaultCliAuthor, FixedIdentityStore } from '../core/session/identity';
+import { cliProfileDir, defaultCliAuthor, ProfileIdentityStore } from '../core/session/identity';
 import { Workspace } from '../core/store/workspace';
 
 export interface GlobalOptions {
@@ -17,12 +17,12 @@ export async function withWorkspace<T>(
   create = false,
 ): Promise<T> {
   const author = opts.author?.trim() || defaultCliAuthor();
-  const identity = new FixedIdentityStore(author);
+  const identity = new ProfileIdentityStore(cliProfileDir(), author);
   const workspace = Workspace.open(
     file,
     () => {
       const who = identity.get();
-      return { actorId: who.actorId, author: who.author };
+      return { actorId: who.actorId, author: who.author ?? author, signingKey: who.signingKey };
     },
     { create },
   );

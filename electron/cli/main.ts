@@ -14,7 +14,10 @@ export async function runCli(argv: string[], io: CliIO = processIO): Promise<num
   const program = new Command()
     .name('claimbench')
     .description('Claimbench: offline claim verification for fact-checkers')
-    .option('--author <name>', 'your name on every change (default: $CLAIMBENCH_AUTHOR, else your user name)')
+    .option(
+      '--author <name>',
+      'your name on every change (default: $CLAIMBENCH_AUTHOR, else your user name); each name has its own signing key in $CLAIMBENCH_PROFILE (default ~/.config/claimbench)',
+    )
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
     .showHelpAfterError(false);

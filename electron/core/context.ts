@@ -1,9 +1,17 @@
 import type { HostServices } from './host';
 import type { Workspace } from './store/workspace';
+import type { SigningKey } from './team/signing';
+
+export interface PersonIdentity {
+  actorId: string;
+  author: string | null;
+  /** Signs every change this person records; absent only for tests' unsigned identities. */
+  signingKey?: SigningKey;
+}
 
 /** Who is working: a stable actor id for this person and the display name on their changes. */
 export interface IdentityStore {
-  get(): { actorId: string; author: string | null };
+  get(): PersonIdentity;
   setAuthor(name: string): void;
 }
 

@@ -7,6 +7,7 @@ import type { HostServices } from '../core/host';
 import { latestGoodBackup, listBackups, restoreBackup, writeCopy, type BackupInfo } from '../core/store/backup';
 import { WORKSPACE_EXTENSION } from '../core/store/open';
 import { Workspace } from '../core/store/workspace';
+import type { Identity } from '../core/store/recorder';
 import { BackupScheduler, isWorkspaceFile, type ShellLog } from './backups';
 import { pauseRunningSessions } from '../core/sessions/lifecycle';
 import { stopFollowers } from '../core/capture/follow';
@@ -228,8 +229,8 @@ export class AppSession {
     }
   }
 
-  private author(): { actorId: string; author: string } {
+  private author(): Identity {
     const who = this.options.identity.get();
-    return { actorId: who.actorId, author: who.author ?? '' };
+    return { actorId: who.actorId, author: who.author ?? '', signingKey: who.signingKey };
   }
 }

@@ -20,6 +20,7 @@ export type ReadOperation =
   | 'conflicts.list'
   | 'team.identity'
   | 'team.sync.status'
+  | 'team.keys.list'
   | 'sessions.list'
   | 'sessions.get'
   | 'sessions.queue'
@@ -89,6 +90,7 @@ const INVALIDATES: Partial<Record<OperationName, ReadOperation[]>> = {
   'capture.flush': [...DOCUMENT_READS, 'capture.feed', 'activity.list'],
   'capture.promote': [...CLAIM_READS, 'capture.feed', 'activity.list'],
   'capture.draft.save': [],
+  'team.keys.resolve': ['team.keys.list'],
 };
 
 export async function invalidateAfter(client: QueryClient, name: OperationName): Promise<void> {

@@ -2,6 +2,7 @@ import type { Claim } from '../../shared/domain';
 import { useOperationQuery } from '../api/queries';
 import { Spinner } from '../ui/Progress';
 import { describeChange, describeOrigin, relativeTime } from './describeChange';
+import '../team/keys.css';
 
 const dayMonth = (iso: string) => new Date(iso).toLocaleDateString(undefined, { day: 'numeric', month: 'short' });
 
@@ -22,6 +23,14 @@ export function HistoryList({ claim }: { claim: Claim }) {
           <li key={`${entry.hlc}-${entry.field}`} className="history-entry" data-entity={entry.entity}>
             <span className="history-summary">
               {summary}
+              {entry.unsigned && (
+                <span
+                  className="history-unsigned"
+                  title="No author signature: this change came from a file written before signing, so who made it is not verified."
+                >
+                  unsigned
+                </span>
+              )}
               <span className="history-time" title={new Date(entry.at).toLocaleString()}>
                 {' · '}
                 {relativeTime(entry.at)}

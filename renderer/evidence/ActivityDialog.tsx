@@ -1,6 +1,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { History } from 'lucide-react';
 import type { ActivityEntry } from '../../shared/evidence';
+import '../team/keys.css';
 import { call } from '../api/client';
 import { useWorkbench } from '../app/workbench';
 import { relativeTime } from '../detail/describeChange';
@@ -80,6 +81,11 @@ function ActivityFeed({ onReveal }: { onReveal: () => void }) {
 function ActivityItem({ item, onOpen }: { item: ActivityEntry; onOpen?: () => void }) {
   const when = (
     <time className="activity-time" dateTime={item.at} title={new Date(item.at).toLocaleString()}>
+      {item.unsigned && (
+        <span className="history-unsigned" title="No author signature: who made this change is not verified.">
+          unsigned
+        </span>
+      )}{' '}
       {relativeTime(item.at)}
     </time>
   );

@@ -10,6 +10,7 @@ import { useNotify } from '../ui/notices';
 import { ProgressBar, Spinner } from '../ui/Progress';
 import { count } from './format';
 import { MergePreviewView } from './MergePreviewView';
+import { KeyConflictsNotice, UnsignedChangesNote } from './KeyConflictsNotice';
 import { useTeamDialogs } from './useTeamDialogs';
 import './team.css';
 
@@ -86,6 +87,7 @@ function MergeFlow({ step, setStep, onClose }: { step: MergeStep; setStep: (s: M
   }, [choose]);
 
   const apply = async (path: string, preview: MergePreview) => {
+    const heldBack = preview.keyConflicts.reduce((n, c) => n + c.heldBack, 0);
     setStep({ phase: 'applying', path, preview });
     try {
       const result = await call('team.merge', { path });
@@ -98,7 +100,12 @@ function MergeFlow({ step, setStep, onClose }: { step: MergeStep; setStep: (s: M
               conflicts ? `; ${count(conflicts, 'conflicted claim')} to resolve` : ''
             }. A backup was taken first.`
           : `Nothing new in ${fileName(path)}: you already have all of it.`,
-        tone: conflicts ? 'warning' : 'info',
+        ...(heldBack
+          ? {
+              message: `Merged ${count(result.newChanges, 'change')} from ${fileName(path)}; ${count(heldBack, 'change')} held back: signed with a key this workspace does not trust (see File ▸ Sync Folder… or claimbench keys).`,
+            }
+          : {}),
+        tone: conflicts || heldBack ? 'warning' : 'info',
         ...(conflicts ? { action: { label: 'Resolve', run: () => open('conflicts') } } : {}),
       });
     } catch (e) {
@@ -146,7 +153,16 @@ function MergeFlow({ step, setStep, onClose }: { step: MergeStep; setStep: (s: M
       const nothingNew = preview.newChanges === 0;
       return (
         <div className="team-merge">
-          <MergePreviewView preview={preview} fileName={fileName(path)} />
+          <KeyConflictsNotice
+            conflicts={preview.keyConflicts}
+            recorded={false}
+            onResolved={() =>
+              void call('team.mergePreview', { path }).then((p) => setStep({ phase: 'preview', path, preview: p }))
+            }
+          />
+          <UnsignedChangesNote unsigned={preview.unsignedChanges} />
+          {/* With every new change held back, "nothing new" would be wrong: the notice above says what there is. */}
+          {!(nothingNew && preview.keyConflicts.length > 0) && <MergePreviewView preview={preview} fileName={fileName(path)} />}
           <div className="team-footer">
             <div className="team-footer-status">
               {busy ? (

@@ -13,6 +13,7 @@ import { ProgressBar, Spinner } from '../ui/Progress';
 import { Avatar } from './Avatar';
 import { count, fullTime, shortActorId } from './format';
 import { useTeamDialogs } from './useTeamDialogs';
+import { KeyConflictsNotice } from './KeyConflictsNotice';
 import './team.css';
 
 /** File ▸ Sync Folder…: link a folder a sync tool keeps in step, see who is in it, sync now, unlink. */
@@ -39,6 +40,7 @@ function SyncPanel() {
   const notify = useNotify();
   const { open } = useTeamDialogs();
   const status = useOperationQuery('team.sync.status', {});
+  const keys = useOperationQuery('team.keys.list', {});
   const [busy, setBusy] = useState<Busy>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -69,8 +71,8 @@ function SyncPanel() {
       notify({
         message: `Synced: ${count(r.imported, 'change')} in, ${count(r.exported, 'change')} out${
           r.conflicts ? ', with new conflicts to resolve' : ''
-        }.`,
-        tone: r.conflicts ? 'warning' : 'info',
+        }${r.keyConflicts.length ? `; changes from ${r.keyConflicts.map((c) => c.name).join(', ')} held back (signing key does not match)` : ''}.`,
+        tone: r.conflicts || r.keyConflicts.length ? 'warning' : 'info',
         ...(r.conflicts ? { action: { label: 'Resolve', run: () => open('conflicts') } } : {}),
       });
     });
@@ -85,6 +87,7 @@ function SyncPanel() {
 
   return (
     <div className="form">
+      <KeyConflictsNotice conflicts={keys.data?.conflicts ?? []} recorded />
       {s.folder ? (
         <LinkedStatus status={s} />
       ) : (

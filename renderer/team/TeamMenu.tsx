@@ -77,6 +77,11 @@ function TeamMenu() {
                 <span className="team-menu-me-id muted">
                   Actor id <code>{shortActorId(me.actorId)}</code>
                 </span>
+                {me.keyFingerprint && (
+                  <span className="team-menu-me-id muted" data-testid="own-key-fingerprint">
+                    Key <code>{me.keyFingerprint}</code>
+                  </span>
+                )}
               </span>
             </Menu.Label>
           )}

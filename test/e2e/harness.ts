@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { CoreContext, IdentityStore } from '../../electron/core/context';
 import { Workspace } from '../../electron/core/store/workspace';
+import { signingKeyFromSeed } from '../../electron/core/team/signing';
 import { installBridge, type TestBridge } from '../helpers/bridge';
 import { CORPUS_DIR, readGumArticle } from '../helpers/corpus';
 import { serveStatic, type StaticServer } from '../helpers/static-server';
@@ -21,7 +23,8 @@ export class MemoryIdentity implements IdentityStore {
     private readonly actorId = 'e2e0c0ffee000001',
   ) {}
   get() {
-    return { actorId: this.actorId, author: this.author };
+    const signingKey = signingKeyFromSeed(createHash('sha256').update(this.actorId).digest());
+    return { actorId: this.actorId, author: this.author, signingKey };
   }
   setAuthor(name: string) {
     this.author = name.trim();
@@ -37,7 +40,7 @@ export function openContext(author: string | null, file = path.join(tempDir('cla
     file,
     () => {
       const who = identity.get();
-      return { actorId: who.actorId, author: who.author ?? '' };
+      return { actorId: who.actorId, author: who.author ?? '', signingKey: who.signingKey };
     },
     { create: true },
   );

@@ -40,7 +40,7 @@ function teammate(dir: string, name: string, actorId: string): Person {
     file,
     () => {
       const who = identity.get();
-      return { actorId: who.actorId, author: who.author ?? '' };
+      return { actorId: who.actorId, author: who.author ?? '', signingKey: who.signingKey };
     },
     { create: true },
   );

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { CoreContext } from '../../electron/core/context';
-import { FixedIdentityStore } from '../../electron/core/session/identity';
+import { cliProfileDir, FixedIdentityStore, ProfileIdentityStore } from '../../electron/core/session/identity';
+import type { IdentityStore } from '../../electron/core/context';
 import { Workspace } from '../../electron/core/store/workspace';
 
 export function tempDir(prefix = 'claimbench-test-'): string {
@@ -11,14 +12,22 @@ export function tempDir(prefix = 'claimbench-test-'): string {
 
 /** A real workspace on a real temporary file, with a fixed author. */
 export function createTestContext(author = 'Test Checker', file?: string): CoreContext & { dir: string; file: string } {
+  return contextFor(new FixedIdentityStore(author), file);
+}
+
+/** A workspace opened as the CLI's person of that name (same profile, actor id and key as `claimbench --author`). */
+export function createCliPersonContext(author: string, file: string): CoreContext & { dir: string; file: string } {
+  return contextFor(new ProfileIdentityStore(cliProfileDir(), author), file);
+}
+
+function contextFor(identity: IdentityStore, file?: string): CoreContext & { dir: string; file: string } {
   const dir = file ? path.dirname(file) : tempDir();
   const target = file ?? path.join(dir, 'test.claimbench');
-  const identity = new FixedIdentityStore(author);
   const workspace = Workspace.open(
     target,
     () => {
       const who = identity.get();
-      return { actorId: who.actorId, author: who.author ?? '' };
+      return { actorId: who.actorId, author: who.author ?? '', signingKey: who.signingKey };
     },
     { create: true },
   );

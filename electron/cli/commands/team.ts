@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { VERDICTS, type Verdict } from '../../../shared/domain';
-import type { ConflictInfo, ConflictSide, MergeFieldChange, MergePreview } from '../../../shared/team';
+import type { ConflictInfo, ConflictSide, KeyConflictInfo, KeyTrust, MergeFieldChange, MergePreview } from '../../../shared/team';
 import { withWorkspace, userError } from '../context';
 import type { CliIO } from '../io';
 
@@ -49,6 +49,25 @@ function printPreview(io: CliIO, p: MergePreview): void {
     }
   }
   if (p.itemCount > p.items.length) io.out(`  … and ${p.itemCount - p.items.length} more items`);
+  if (p.unsignedChanges > 0) {
+    io.out(`  ${p.unsignedChanges} unsigned ${p.unsignedChanges === 1 ? 'change' : 'changes'} (from an older file): marked unsigned in history`);
+  }
+  printKeyConflicts(io, p.keyConflicts);
+}
+
+function printKeyConflicts(io: CliIO, conflicts: readonly KeyConflictInfo[]): void {
+  for (const c of conflicts) {
+    io.out(`KEY CONFLICT: ${c.name} (actor ${c.actorId}) signed ${c.heldBack} ${c.heldBack === 1 ? 'change' : 'changes'} with a key this workspace does not know for them.`);
+    io.out(`  pinned:  ${c.pinnedFingerprint}`);
+    io.out(`  offered: ${c.offeredFingerprint}  (from ${c.source})`);
+    io.out(`  Those changes were held back. Check the fingerprint with ${c.name}, then: claimbench keys FILE --trust ${c.actorId}  (or --keep ${c.actorId})`);
+  }
+}
+
+function printKeys(io: CliIO, k: KeyTrust): void {
+  if (k.pinned.length === 0) io.out('No keys pinned yet.');
+  for (const p of k.pinned) io.out(`${p.actorId}  ${p.fingerprint}  ${shown(p.name)}  (pinned ${p.pinnedAt.slice(0, 10)})`);
+  printKeyConflicts(io, k.conflicts);
 }
 
 function printConflict(io: CliIO, c: ConflictInfo): void {
@@ -75,6 +94,27 @@ function pickSide(c: ConflictInfo, who: string): ConflictSide {
 }
 
 export function registerTeamCommands(program: Command, io: CliIO): void {
+  program
+    .command('keys')
+    .description(
+      'list the signing keys this workspace trusts (the first key seen for each person is pinned) and any key conflicts; settle a conflict with --trust or --keep',
+    )
+    .argument('<file>', 'workspace file')
+    .option('--trust <actorId>', 'trust the new key offered for this person (their held-back changes merge on the next merge or sync)')
+    .option('--key <publicKey>', 'with --trust: which offered key, when several conflict')
+    .option('--keep <actorId>', 'keep the pinned key for this person and dismiss the conflict')
+    .option('--json', 'print JSON')
+    .action(async (file: string, o: { trust?: string; key?: string; keep?: string; json?: boolean }) => {
+      if (o.trust && o.keep) throw userError('Use either --trust or --keep, not both.');
+      const k = await withWorkspace(file, program.opts(), (_ctx, run) => {
+        if (o.trust) return run('team.keys.resolve', { actorId: o.trust, decision: 'trust-offered', offeredKey: o.key });
+        if (o.keep) return run('team.keys.resolve', { actorId: o.keep, decision: 'keep-pinned' });
+        return run('team.keys.list', {});
+      });
+      if (o.json) io.out(JSON.stringify(k, null, 2));
+      else printKeys(io, k);
+    });
+
   program
     .command('share')
     .description('write a self-contained share file of the workspace (or of chosen documents) for a teammate')
@@ -177,6 +217,7 @@ export function registerTeamCommands(program: Command, io: CliIO): void {
         const r = await run('team.sync.now', {});
         io.out(`Synced with ${r.folder}: ${r.imported} changes in, ${r.exported} out, ${r.conflicts} new conflicts`);
         for (const p of r.peers.filter((x) => x.problem)) io.out(`  skipped ${p.file}: ${p.problem}`);
+        printKeyConflicts(io, r.keyConflicts);
       });
     });
 }

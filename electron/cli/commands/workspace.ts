@@ -79,7 +79,7 @@ export function registerWorkspaceCommands(program: Command, io: CliIO): void {
   program
     .command('history')
     .description(
-      'a claim’s timeline: verdict, rationale, claimant, sources, attachments, notes, tags and assignment, with who, when and where merged changes came from',
+      'a claim’s timeline: verdict, rationale, claimant, sources, attachments, notes, tags and assignment, with who, when and where merged changes came from; "(unsigned)" marks a change with no author signature (from before signing), whose author is not verified',
     )
     .argument('<file>', 'workspace file')
     .argument('<claimId>', 'claim id')
@@ -93,7 +93,8 @@ export function registerWorkspaceCommands(program: Command, io: CliIO): void {
       for (const e of entries) {
         const { summary, detail } = describeChange(e);
         const origin = e.origin ? `  [${describeOrigin(e.origin)}]` : '';
-        io.out(`${e.at}  ${summary}${detail ? ` — ${detail.replace(/\s+/g, ' ')}` : ''}${origin}`);
+        const unsigned = e.unsigned ? ' (unsigned)' : '';
+        io.out(`${e.at}  ${summary}${unsigned}${detail ? ` — ${detail.replace(/\s+/g, ' ')}` : ''}${origin}`);
       }
     });
 }

@@ -15,6 +15,7 @@ interface ChangeRow {
   author: string;
   action_label: string | null;
   supersedes: string;
+  signature: string | null;
   origin_kind: 'share' | 'sync' | null;
   origin_file: string | null;
   origin_from: string | null;
@@ -30,7 +31,7 @@ const CHILDREN = [
 ] as const;
 
 const SELECT_CHANGES = `
-  SELECT c.hlc, c.entity, c.entity_id, c.field, c.value, c.actor_id, c.author, c.action_label, c.supersedes,
+  SELECT c.hlc, c.entity, c.entity_id, c.field, c.value, c.actor_id, c.author, c.action_label, c.supersedes, c.signature,
          o.kind AS origin_kind, o.file AS origin_file, o.from_name AS origin_from, o.merged_by, o.merged_at
     FROM changes c
     LEFT JOIN change_origins co ON co.hlc = c.hlc
@@ -87,6 +88,7 @@ function toEntries(rows: ChangeRow[], labels: Map<string, string | null>): Histo
       action: r.action_label,
       label: labels.get(r.entity_id) ?? null,
       origin: originOf(r),
+      unsigned: r.signature === null,
     };
   });
 }

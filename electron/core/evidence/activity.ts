@@ -12,9 +12,10 @@ interface ChangeRow {
   author: string;
   action_id: string | null;
   action_label: string | null;
+  signature: string | null;
 }
 
-const CHANGE_COLUMNS = 'hlc, entity, entity_id, field, value, author, action_id, action_label';
+const CHANGE_COLUMNS = 'hlc, entity, entity_id, field, value, author, action_id, action_label, signature';
 const CHILD_TABLES: Record<string, string> = { source: 'sources', note: 'notes', attachment: 'attachments' };
 const NOUNS: Record<string, string> = {
   claim: 'claim',
@@ -82,6 +83,7 @@ export function listActivity(db: DB, opts: { before?: string; limit: number; cla
       claimId,
       claimText,
       summary: summarise(r, from, to, label, claimText),
+      unsigned: r.signature === null,
     };
   });
   return { items, nextBefore: more && page.length > 0 ? page[page.length - 1]!.hlc : null };

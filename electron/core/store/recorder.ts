@@ -2,11 +2,17 @@ import { randomUUID } from 'node:crypto';
 import type { HybridClock } from '../../../shared/hlc';
 import type { DB } from './open';
 import { fieldHeads, headsDisagree, isConflictField } from '../team/causal';
+import { CHANGE_COLUMNS, CHANGE_PLACEHOLDERS, changeParams, type ChangeRow } from '../team/change-row';
+import { pinOwnKey } from '../team/key-pins';
+import { signRow } from '../team/row-signature';
+import type { SigningKey } from '../team/signing';
 import { CREATE_FIELD, entitySpec, fieldSpec, fromColumn, toColumn, withInitialValues, type EntityName } from './entities';
 
 export interface Identity {
   actorId: string;
   author: string;
+  /** Signs every change recorded for this person; without it rows are stored unsigned (tests only). */
+  signingKey?: SigningKey;
 }
 
 /** One field's move, kept so an action can be undone and redone. */
@@ -53,9 +59,7 @@ export class ChangeRecorder {
     private readonly clock: HybridClock,
     private readonly identity: () => Identity,
   ) {
-    this.insertChange = db.prepare(
-      'INSERT INTO changes (hlc, entity, entity_id, field, value, actor_id, author, action_id, action_label, supersedes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    );
+    this.insertChange = db.prepare(`INSERT INTO changes (${CHANGE_COLUMNS}) VALUES (${CHANGE_PLACEHOLDERS})`);
   }
 
   private statement(key: string, sql: () => string) {
@@ -68,13 +72,14 @@ export class ChangeRecorder {
   }
 
   private rememberActor(who: Identity, at: string): void {
-    const key = `${who.actorId}\u0000${who.author}`;
+    const key = `${who.actorId}\u0000${who.author}\u0000${who.signingKey?.publicKey ?? ''}`;
     if (this.knownActor === key) return;
     this.db
       .prepare(
         'INSERT INTO actors (actor_id, name, first_seen) VALUES (?, ?, ?) ON CONFLICT(actor_id) DO UPDATE SET name = excluded.name',
       )
       .run(who.actorId, who.author, at);
+    if (who.signingKey) pinOwnKey(this.db, who.actorId, who.author, who.signingKey.publicKey, at);
     this.knownActor = key;
   }
 
@@ -102,18 +107,21 @@ export class ChangeRecorder {
       // Causal context for the team merge: the changes to this field this writer knowingly replaces.
       const supersedes = field === CREATE_FIELD ? [] : fieldHeads(this.db, entity, id, field).map((h) => h.hlc);
       const hlc = this.clock.send();
-      this.insertChange.run(
+      const row: ChangeRow = {
         hlc,
         entity,
-        id,
+        entity_id: id,
         field,
-        JSON.stringify(value ?? null),
-        who.actorId,
-        who.author,
-        actionId,
-        label,
-        JSON.stringify(supersedes),
-      );
+        value: JSON.stringify(value ?? null),
+        actor_id: who.actorId,
+        author: who.author,
+        action_id: actionId,
+        action_label: label,
+        supersedes: JSON.stringify(supersedes),
+        signature: null,
+      };
+      if (who.signingKey) row.signature = signRow(row, who.signingKey);
+      this.insertChange.run(...changeParams(row));
       // The new change supersedes every head, so whatever clash the field had is settled.
       if (isConflictField(entity, field)) {
         this.statement('conflict:clear', () => 'DELETE FROM conflicts WHERE entity = ? AND entity_id = ? AND field = ?').run(

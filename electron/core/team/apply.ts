@@ -4,7 +4,7 @@ import { CREATE_FIELD, ENTITIES, type EntitySpec, toColumn } from '../store/enti
 import type { DB } from '../store/open';
 import { hlcTime } from '../store/recorder';
 import { isConflictField, refreshConflict } from './causal';
-import { CHANGE_COLUMNS, changeParams, sameChange, type ChangeRow } from './change-row';
+import { CHANGE_COLUMNS, CHANGE_PLACEHOLDERS, changeParams, sameChange, type ChangeRow } from './change-row';
 import { ChangeRejected } from './validate-change';
 
 export interface BlobRow {
@@ -106,7 +106,7 @@ class Materialiser {
  * sharing one would make the outcome depend on merge order.
  */
 export function applyChangeRows(db: DB, rows: Iterable<ChangeRow>, blobs: Iterable<BlobRow> = []): ApplyOutcome {
-  const insert = db.prepare(`INSERT OR IGNORE INTO changes (${CHANGE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insert = db.prepare(`INSERT OR IGNORE INTO changes (${CHANGE_COLUMNS}) VALUES (${CHANGE_PLACEHOLDERS})`);
   const existing = db.prepare(`SELECT ${CHANGE_COLUMNS} FROM changes WHERE hlc = ?`);
   const inserted: ChangeRow[] = [];
   const touched = new Map<string, [string, string]>();

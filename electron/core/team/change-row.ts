@@ -12,17 +12,32 @@ export interface ChangeRow {
   action_id: string | null;
   action_label: string | null;
   supersedes: string;
+  /** The author's Ed25519 signature over the row (base64); null on rows from before signing. */
+  signature: string | null;
 }
 
-export const CHANGE_COLUMNS = 'hlc, entity, entity_id, field, value, actor_id, author, action_id, action_label, supersedes';
+export const CHANGE_COLUMNS =
+  'hlc, entity, entity_id, field, value, actor_id, author, action_id, action_label, supersedes, signature';
+export const CHANGE_PLACEHOLDERS = CHANGE_COLUMNS.split(',')
+  .map(() => '?')
+  .join(', ');
 
-export function changeParams(r: ChangeRow): unknown[] {
+/** The fields a signature covers: everything but the signature itself. */
+export function signedParams(r: ChangeRow): (string | null)[] {
   return [r.hlc, r.entity, r.entity_id, r.field, r.value, r.actor_id, r.author, r.action_id, r.action_label, r.supersedes];
 }
 
-/** A change's canonical text: what the content hash covers and what identical changes share. */
+export function changeParams(r: ChangeRow): unknown[] {
+  return [...signedParams(r), r.signature];
+}
+
+/**
+ * A change's canonical text: what the content hash covers and what identical changes share. An
+ * unsigned row keeps the text it had before signatures existed, so old share files still match
+ * their content hash; a signed row adds its signature, so stripping or swapping it is a different change.
+ */
 export function canonicalChange(r: ChangeRow): string {
-  return JSON.stringify(changeParams(r));
+  return JSON.stringify(r.signature === null ? signedParams(r) : changeParams(r));
 }
 
 export function sameChange(a: ChangeRow, b: ChangeRow): boolean {

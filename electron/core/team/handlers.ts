@@ -3,6 +3,8 @@ import { loadClaim } from '../claims/rows';
 import type { CoreContext } from '../context';
 import type { Handlers } from '../handler-types';
 import { keepSide, listConflicts, requireConflict } from './conflicts';
+import { keyTrust, resolveKeyConflict } from './key-pins';
+import { keyFingerprint } from './signing';
 import { mergeShareFile, previewShareMerge } from './merge';
 import { linkSyncFolder, syncNow, syncStatus, unlinkSyncFolder } from './sync';
 import { writeShareFile } from './write-share';
@@ -18,6 +20,7 @@ function teamIdentity({ workspace, identity }: CoreContext): TeamIdentity {
   return {
     actorId: who.actorId,
     author: who.author,
+    keyFingerprint: who.signingKey ? keyFingerprint(who.signingKey.publicKey) : null,
     actors: actors.map((a) => ({
       actorId: a.actorId,
       name: a.name,
@@ -66,4 +69,7 @@ export const teamHandlers = {
   },
   'team.sync.status': (_input, { workspace, identity }) => syncStatus(workspace, identity.get().actorId),
   'team.sync.now': (_input, { workspace, identity }) => syncNow(workspace, identity.get().actorId),
+  'team.keys.list': (_input, { workspace }) => keyTrust(workspace.db),
+  'team.keys.resolve': ({ actorId, decision, offeredKey }, { workspace }) =>
+    resolveKeyConflict(workspace.db, actorId, decision, offeredKey, new Date().toISOString()),
 } satisfies Partial<Handlers>;

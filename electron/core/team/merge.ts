@@ -7,10 +7,14 @@ import type { DB } from '../store/open';
 import { hlcTime, type Identity } from '../store/recorder';
 import type { Workspace } from '../store/workspace';
 import { applyChangeRows, type ApplyOutcome, type BlobRow } from './apply';
+import { checkAuthorship, recordAuthorship, type AuthorshipCheck, type OfferedKeys } from './authorship';
 import { CHANGE_COLUMNS, sameChange, type ChangeRow } from './change-row';
 import { conflictKeys, listConflicts } from './conflicts';
 import { readShareFile, type ShareContents } from './read-share';
 import { prepared } from '../store/statements';
+import { keyFingerprint } from './signing';
+import { pinnedKeys } from './key-pins';
+import { rowSignatureMatches } from './row-signature';
 import { ChangeRejected } from './validate-change';
 
 export const MERGE_ITEM_LIMIT = 1_000;
@@ -145,6 +149,7 @@ function byImportance(a: MergeFieldChange, b: MergeFieldChange): number {
  * transaction. A claim's sources, notes and attachments count with their claim, so "1 changed"
  * means one claim however many of its fields and evidence items moved.
  */
+/** What a merge brings, by item and by person; computed on the merged state inside the transaction. */
 function summarise(
   db: DB,
   file: string,
@@ -152,6 +157,7 @@ function summarise(
   outcome: ApplyOutcome,
   conflictsBefore: Set<string>,
   me: Identity,
+  authorship: AuthorshipCheck,
 ): MergePreview {
   const inserted = new Set(outcome.inserted.map((r) => r.hlc));
   const claimOf = Object.fromEntries(
@@ -262,6 +268,21 @@ function summarise(
     mergedBy: me.author,
     conflicts,
     conflictCount: conflictedClaims.length,
+    keyConflicts: authorship.keyConflicts.map((c) => {
+      const pinned = pinnedKeys(db, c.actorId)[0]!;
+      return {
+        actorId: c.actorId,
+        name: c.name,
+        pinnedKey: pinned,
+        pinnedFingerprint: keyFingerprint(pinned),
+        offeredKey: c.publicKey,
+        offeredFingerprint: keyFingerprint(c.publicKey),
+        source: c.source,
+        seenAt: new Date().toISOString(),
+        heldBack: c.heldBack,
+      };
+    }),
+    unsignedChanges: authorship.unsigned,
   };
 }
 
@@ -321,6 +342,8 @@ export interface MergeInput {
   blobs: readonly BlobRow[];
   /** Where each row came from, recorded for the rows a real merge adds; none when absent. */
   sourceOf?: (r: ChangeRow) => MergeSource | null;
+  /** The authors' public keys the file carries; absent for files from before signing. */
+  keys?: OfferedKeys;
 }
 
 /**
@@ -336,8 +359,10 @@ export function mergeChanges(workspace: Workspace, input: MergeInput, apply: boo
     db.transaction(() => {
       const me = workspace.identity();
       const before = conflictKeys(db);
-      const outcome = applyChangeRows(db, input.rows, input.blobs);
-      preview = summarise(db, input.file, input.rows.length, outcome, before, me);
+      const authorship = checkAuthorship(db, input.rows, input.keys ?? new Map(), path.basename(input.file));
+      recordAuthorship(db, authorship, new Date().toISOString());
+      const outcome = applyChangeRows(db, authorship.accepted, input.blobs);
+      preview = summarise(db, input.file, input.rows.length, outcome, before, me, authorship);
       if (apply && input.sourceOf) recordOrigins(db, outcome.inserted, input.sourceOf, me);
       maxHlc = outcome.inserted.length > 0 ? outcome.maxHlc : null;
       if (!apply) throw new RollBack();
@@ -357,12 +382,25 @@ export function mergeChanges(workspace: Workspace, input: MergeInput, apply: boo
   return { ...preview!, maxHlc };
 }
 
-/** Rows the workspace lacks; a row that reuses a timestamp here for different content is refused up front. */
+/**
+ * Rows the workspace lacks; a row that reuses a timestamp here for different content is refused up
+ * front. Rows held back by a key conflict already on record do not count: merging that file again
+ * brings nothing until a person settles the conflict.
+ */
 function countNewChanges(db: DB, input: MergeInput): number {
   const existing = db.prepare(`SELECT ${CHANGE_COLUMNS} FROM changes WHERE hlc = ?`);
+  const heldBack = new Set(
+    (db.prepare('SELECT actor_id, public_key FROM key_conflicts').all() as { actor_id: string; public_key: string }[])
+      .filter((c) => input.keys?.get(c.actor_id)?.includes(c.public_key))
+      .map((c) => c.actor_id),
+  );
   let fresh = 0;
   for (const r of input.rows) {
     const here = existing.get(r.hlc) as ChangeRow | undefined;
+    if (!here && heldBack.has(r.actor_id)) {
+      const pinned = pinnedKeys(db, r.actor_id);
+      if (pinned.length > 0 && r.signature !== null && !pinned.some((k) => rowSignatureMatches(r, k))) continue;
+    }
     if (!here) fresh++;
     else if (!sameChange(here, r)) {
       throw new ClaimbenchError(
@@ -381,7 +419,7 @@ function shareInput(contents: ShareContents): MergeInput {
     fromActorId: null,
     fromName: contents.createdBy,
   };
-  return { file: contents.file, rows: contents.rows, blobs: contents.blobs, sourceOf: () => source };
+  return { file: contents.file, rows: contents.rows, blobs: contents.blobs, keys: contents.keys, sourceOf: () => source };
 }
 
 export function previewShareMerge(workspace: Workspace, file: string): MergePreview {

@@ -16,6 +16,8 @@ import {
 } from './share-format';
 import { ChangeRejected, validateChangeRow } from './validate-change';
 import { openDatabase } from '../store/sqlite';
+import { isPublicKey } from './signing';
+import { z } from 'zod';
 
 export interface ShareContents {
   file: string;
@@ -23,6 +25,8 @@ export interface ShareContents {
   createdAt: string | null;
   rows: ChangeRow[];
   blobs: BlobRow[];
+  /** The public keys of the authors the file carries (none in files from before signing). */
+  keys: Map<string, string[]>;
 }
 
 const SQLITE_HEADER = 'SQLite format 3\0';
@@ -103,6 +107,30 @@ function readBlobs(db: Database.Database, hasher: ContentHasher): BlobRow[] {
   return blobs;
 }
 
+function hasTable(db: Database.Database, name: string): boolean {
+  return db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?").get(name) !== undefined;
+}
+
+/** A share file from before signing has no signature column: its rows read as unsigned. */
+function changeColumnsOf(db: Database.Database): string {
+  const columns = (db.prepare("SELECT name FROM pragma_table_info('changes')").pluck().all() as string[]).includes('signature');
+  return columns ? CHANGE_COLUMNS : CHANGE_COLUMNS.replace('signature', 'NULL AS signature');
+}
+
+const keyRow = z.object({ actor_id: z.string().regex(/^[0-9a-f]{16,32}$/), public_key: z.string().refine(isPublicKey) });
+
+/** The pinned keys the sender's workspace carried: the keys of the authors in the file. */
+function readAuthorKeys(db: Database.Database): Map<string, string[]> {
+  const keys = new Map<string, string[]>();
+  if (!hasTable(db, 'actor_keys')) return keys;
+  for (const raw of db.prepare('SELECT actor_id, public_key FROM actor_keys LIMIT 100000').iterate()) {
+    const r = keyRow.safeParse(raw);
+    if (!r.success) throw new Refused('VALIDATION', 'a public key in it is malformed');
+    keys.set(r.data.actor_id, [...(keys.get(r.data.actor_id) ?? []), r.data.public_key]);
+  }
+  return keys;
+}
+
 function readContents(db: Database.Database, file: string): ShareContents {
   const meta = readMeta(db);
   const count = db.prepare('SELECT count(*) FROM changes').pluck().get() as number;
@@ -111,7 +139,7 @@ function readContents(db: Database.Database, file: string): ShareContents {
   const rows: ChangeRow[] = [];
   const now = Date.now();
   let previous = '';
-  for (const raw of db.prepare(`SELECT ${CHANGE_COLUMNS} FROM changes ORDER BY hlc`).iterate()) {
+  for (const raw of db.prepare(`SELECT ${changeColumnsOf(db)} FROM changes ORDER BY hlc`).iterate()) {
     const row = validateChangeRow(raw, now);
     if (row.hlc === previous) throw new Refused('VALIDATION', `two changes share the clock timestamp ${row.hlc}`);
     previous = row.hlc;
@@ -122,7 +150,14 @@ function readContents(db: Database.Database, file: string): ShareContents {
   if (hasher.digest() !== meta.get('content_hash')) {
     throw new Refused('CORRUPT', 'its content does not match its content hash (it was altered or damaged after it was written)');
   }
-  return { file, createdBy: meta.get('created_by') ?? null, createdAt: meta.get('created_at') ?? null, rows, blobs };
+  return {
+    file,
+    createdBy: meta.get('created_by') ?? null,
+    createdAt: meta.get('created_at') ?? null,
+    rows,
+    blobs,
+    keys: readAuthorKeys(db),
+  };
 }
 
 /**

@@ -1,16 +1,21 @@
 import { createHash } from 'node:crypto';
 import type { BlobRow } from './apply';
 import type { ChangeRow } from './change-row';
+import { z } from 'zod';
+import { isPublicKey } from './signing';
 import { ChangeRejected, validateChangeRow } from './validate-change';
 
 /**
  * One person's append-only change file in a shared folder: a header line, then one JSON line per
- * change or attachment blob, each with a checksum, so a line a sync tool mangled is noticed.
+ * change, attachment blob or author key, each with a checksum, so a line a sync tool mangled is
+ * noticed. Version 2 added key lines (`k`): the public key of each author whose changes follow,
+ * written before that author's first change in the file, so every file can be verified on its own.
  */
 export const SYNC_FORMAT = 'claimbench-changes';
-export const SYNC_FORMAT_VERSION = 1;
+export const SYNC_FORMAT_VERSION = 2;
 export const SYNC_SUFFIX = '.changes.jsonl';
 const MAX_LINE = 80_000_000;
+const MAX_KEYS_PER_PERSON = 16;
 
 interface BlobLine {
   sha256: string;
@@ -22,8 +27,15 @@ export interface ParsedSyncFile {
   actorId: string | null;
   rows: ChangeRow[];
   blobs: BlobRow[];
+  /** Author public keys the file carries, by actor id (absent before version 2). */
+  keys?: Map<string, string[]>;
   problem: string | null;
 }
+
+const keyLineShape = z.object({
+  actorId: z.string().regex(/^[0-9a-f]{16,32}$/),
+  publicKey: z.string().refine(isPublicKey, 'is not an Ed25519 public key'),
+});
 
 function checksum(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 16);
@@ -36,6 +48,19 @@ export function headerLine(actorId: string): string {
 export function changeLine(row: ChangeRow): string {
   const body = JSON.stringify(row);
   return `${JSON.stringify({ s: checksum(body), c: body })}\n`;
+}
+
+export function keyLine(actorId: string, publicKey: string): string {
+  const body = JSON.stringify({ actorId, publicKey } satisfies z.infer<typeof keyLineShape>);
+  return `${JSON.stringify({ s: checksum(body), k: body })}\n`;
+}
+
+function parseKey(body: string, keys: Map<string, string[]>): void {
+  const k = keyLineShape.safeParse(JSON.parse(body));
+  if (!k.success) throw new ChangeRejected('a key line is malformed');
+  const earlier = keys.get(k.data.actorId) ?? [];
+  if (earlier.length >= MAX_KEYS_PER_PERSON) throw new ChangeRejected('it carries too many keys for one person');
+  if (!earlier.includes(k.data.publicKey)) keys.set(k.data.actorId, [...earlier, k.data.publicKey]);
 }
 
 export function blobLine(blob: BlobRow): string {
@@ -79,20 +104,29 @@ export function parseSyncFile(text: string): ParsedSyncFile {
   }
   const rows: ChangeRow[] = [];
   const blobs: BlobRow[] = [];
+  const keys = new Map<string, string[]>();
   const now = Date.now();
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i]!;
     try {
       if (line.length > MAX_LINE) throw new ChangeRejected('a line is too long');
-      const wrapped = JSON.parse(line) as { s?: unknown; c?: unknown; b?: unknown };
-      const body = typeof wrapped.c === 'string' ? wrapped.c : typeof wrapped.b === 'string' ? wrapped.b : null;
+      const wrapped = JSON.parse(line) as { s?: unknown; c?: unknown; b?: unknown; k?: unknown };
+      const body =
+        typeof wrapped.c === 'string'
+          ? wrapped.c
+          : typeof wrapped.b === 'string'
+            ? wrapped.b
+            : typeof wrapped.k === 'string'
+              ? wrapped.k
+              : null;
       if (body === null || wrapped.s !== checksum(body)) throw new ChangeRejected('a line fails its checksum');
       if (typeof wrapped.c === 'string') rows.push(validateChangeRow(JSON.parse(body), now));
+      else if (typeof wrapped.k === 'string') parseKey(body, keys);
       else blobs.push(parseBlob(body));
     } catch (e) {
       const why = e instanceof ChangeRejected ? e.message : 'a line is not valid JSON';
       return { actorId, rows: [], blobs: [], problem: `line ${i + 1}: ${why}` };
     }
   }
-  return { actorId, rows, blobs, problem: null };
+  return { actorId, rows, blobs, keys, problem: null };
 }

@@ -7,7 +7,10 @@ import type { Workspace } from '../store/workspace';
 import type { BlobRow } from './apply';
 import { CHANGE_COLUMNS, type ChangeRow } from './change-row';
 import { mergeChanges, type MergeSource } from './merge';
-import { blobLine, changeLine, headerLine, parseSyncFile, SYNC_SUFFIX, type ParsedSyncFile } from './sync-file';
+import { blobLine, changeLine, headerLine, keyLine, parseSyncFile, SYNC_SUFFIX, type ParsedSyncFile } from './sync-file';
+import { listKeyConflicts } from './key-pins';
+import { checkAuthorship } from './authorship';
+import { ChangeRejected } from './validate-change';
 
 const FOLDER_KEY = 'team.syncFolder';
 const LAST_SYNC_KEY = 'team.lastSyncAt';
@@ -139,9 +142,20 @@ function exportMissing(workspace: Workspace, folder: string, actorId: string, fo
   );
   if (missing.length === 0) return 0;
   const blobOf = db.prepare('SELECT sha256, size, bytes FROM blobs WHERE sha256 = ?');
-  const fd = openForAppend(ownSyncFile(folder, actorId), actorId);
+  const keysOf = db.prepare('SELECT public_key FROM actor_keys WHERE actor_id = ? ORDER BY pinned_at, public_key').pluck();
+  const own = ownSyncFile(folder, actorId);
+  const keysInFile = new Map(found.files.get(own)?.keys ?? []);
+  const keysWritten = new Set<string>();
+  const fd = openForAppend(own, actorId);
   try {
     for (const r of missing) {
+      // Every trusted key of each author before their changes, so the file can be verified on its own.
+      if (r.signature !== null && !keysWritten.has(r.actor_id)) {
+        const already = keysInFile.get(r.actor_id) ?? [];
+        for (const key of keysOf.all(r.actor_id) as string[])
+          if (!already.includes(key)) fs.writeSync(fd, keyLine(r.actor_id, key));
+        keysWritten.add(r.actor_id);
+      }
       for (const sha of attachmentHashes(r)) {
         if (blobsInFolder.has(sha)) continue;
         const blob = blobOf.get(sha) as BlobRow | undefined;
@@ -169,6 +183,25 @@ function attachmentHashes(r: ChangeRow): string[] {
 }
 
 /**
+ * A peer file with a change that does not match its author's key is skipped, with the reason as its
+ * problem, so one forged or tampered file never stops the team's sync. Each file carries the keys of
+ * the authors in it, so each is checked on its own; the merge checks the union again.
+ */
+function skipForgedFiles(db: DB, found: FolderScan): FolderScan {
+  for (const [file, p] of found.files) {
+    if (p.problem || p.rows.length === 0) continue;
+    const offered = p.keys ?? new Map<string, string[]>();
+    try {
+      checkAuthorship(db, p.rows, offered, path.basename(file));
+    } catch (e) {
+      if (!(e instanceof ChangeRejected)) throw e;
+      found.files.set(file, { ...p, rows: [], blobs: [], problem: e.message });
+    }
+  }
+  return found;
+}
+
+/**
  * One sync round: merge every readable change file in the folder (one transaction), then append
  * whatever this workspace has that no file in the folder carries yet to this person's own file.
  */
@@ -176,11 +209,12 @@ export function syncNow(workspace: Workspace, actorId: string): SyncResult {
   const folder = syncFolderOf(workspace);
   if (!folder) throw new ClaimbenchError('VALIDATION', 'This workspace is not linked to a shared folder.');
   if (!fs.existsSync(folder)) throw new ClaimbenchError('NOT_FOUND', `The shared folder ${folder} is not available.`);
-  const found = scan(folder);
+  const found = skipForgedFiles(workspace.db, scan(folder));
   const rows = new Map<string, ChangeRow>();
   const blobs = new Map<string, BlobRow>();
   // The first peer file found carrying a change is where it came from, for the history.
   const sources = new Map<string, MergeSource>();
+  const keys = new Map<string, string[]>();
   for (const [file, p] of found.files) {
     const source: MergeSource = {
       kind: 'sync',
@@ -193,6 +227,10 @@ export function syncNow(workspace: Workspace, actorId: string): SyncResult {
       if (!sources.has(r.hlc)) sources.set(r.hlc, source);
     }
     for (const b of p.blobs) blobs.set(b.sha256, b);
+    for (const [actor, fileKeys] of p.keys ?? []) {
+      const offered = keys.get(actor) ?? [];
+      keys.set(actor, [...offered, ...fileKeys.filter((k) => !offered.includes(k))]);
+    }
   }
   const merged = mergeChanges(
     workspace,
@@ -200,6 +238,7 @@ export function syncNow(workspace: Workspace, actorId: string): SyncResult {
       file: folder,
       rows: [...rows.values()].sort((a, b) => (a.hlc < b.hlc ? -1 : 1)),
       blobs: [...blobs.values()],
+      keys,
       sourceOf: (r) => sources.get(r.hlc) ?? null,
     },
     true,
@@ -211,5 +250,6 @@ export function syncNow(workspace: Workspace, actorId: string): SyncResult {
     imported: merged.newChanges,
     exported,
     conflicts: merged.conflictCount,
+    keyConflicts: merged.keyConflicts.length > 0 ? listKeyConflicts(workspace.db) : [],
   };
 }

@@ -5,6 +5,7 @@ import { HLC_DEFAULT_MAX_DRIFT_MS, isHlc, parseHlc } from '../../../shared/hlc';
 import { cleanAttachmentName } from '../evidence/attachments';
 import { CREATE_FIELD, ENTITIES, type EntitySpec, type FieldSpec } from '../store/entities';
 import type { ChangeRow } from './change-row';
+import { SIGNATURE_PATTERN } from './signing';
 
 /** Upper bounds for what a teammate's file may carry: generous for real work, fatal for abuse. */
 export const LIMITS = {
@@ -76,6 +77,12 @@ const rowShape = z.object({
   action_id: z.string().max(64).nullable(),
   action_label: z.string().max(LIMITS.label).nullable(),
   supersedes: z.string().max(LIMITS.supersedes * 40),
+  // Absent in files from before signing: such a row is unsigned.
+  signature: z
+    .string()
+    .regex(SIGNATURE_PATTERN, 'is not an Ed25519 signature')
+    .nullish()
+    .transform((s) => s ?? null),
 });
 
 export class ChangeRejected extends Error {}

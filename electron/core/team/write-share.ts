@@ -42,6 +42,7 @@ function prune(db: Database.Database, documentIds: readonly string[]): void {
   );
   db.exec('DELETE FROM blobs WHERE sha256 NOT IN (SELECT sha256 FROM attachments)');
   db.exec('DELETE FROM actors WHERE actor_id NOT IN (SELECT actor_id FROM changes)');
+  db.exec('DELETE FROM actor_keys WHERE actor_id NOT IN (SELECT actor_id FROM changes)');
 }
 
 export function shareContentHash(db: Database.Database): string {
@@ -100,6 +101,8 @@ function buildShareFile(workspace: Workspace, target: string, options: ShareOpti
       db.transaction(() => {
         if (options.documentIds) prune(db, options.documentIds);
         db.exec('DELETE FROM view_state');
+        // Key conflicts are this copy's open questions; the pinned keys travel, so the receiver can verify the rows.
+        db.exec('DELETE FROM key_conflicts');
         for (const table of [...LOCAL_SESSION_TABLES, ...LOCAL_MERGE_TABLES]) db.exec(`DELETE FROM ${table}`);
         const dropLocal = db.prepare('DELETE FROM meta WHERE key = ?');
         for (const k of LOCAL_META_KEYS) dropLocal.run(k);

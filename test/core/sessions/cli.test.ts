@@ -5,7 +5,7 @@ import { call } from '../../../electron/core/dispatch';
 import { runClaimbench } from '../../helpers/cli';
 import { CaptureProcess, debateSentences, labelledLines, readCapture, seeded, sleep } from '../../helpers/capture';
 import { gumArticles } from '../../helpers/corpus';
-import { createTestContext, tempDir } from '../../helpers/workspace';
+import { createCliPersonContext, tempDir } from '../../helpers/workspace';
 
 interface JsonSession {
   id: string;
@@ -30,8 +30,8 @@ interface JsonStatus {
 }
 
 /** Work in the workspace as the same person the CLI runs as. */
-async function asTester<T>(file: string, fn: (ctx: ReturnType<typeof createTestContext>) => Promise<T>): Promise<T> {
-  const ctx = createTestContext('CLI Tester', file);
+async function asTester<T>(file: string, fn: (ctx: ReturnType<typeof createCliPersonContext>) => Promise<T>): Promise<T> {
+  const ctx = createCliPersonContext('CLI Tester', file);
   try {
     return await fn(ctx);
   } finally {

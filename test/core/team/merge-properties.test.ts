@@ -8,6 +8,7 @@ import { mergeChanges } from '../../../electron/core/team/merge';
 import { readShareFile } from '../../../electron/core/team/read-share';
 import { tempDir } from '../../helpers/workspace';
 import { changeRows, exchange, person, snapshot, type TestContext } from './team-helpers';
+import { rowSignatureMatches } from '../../../electron/core/team/row-signature';
 
 /**
  * Random concurrent histories of 2–4 people on real workspace files. The test keeps its own model
@@ -82,7 +83,7 @@ function expectedConflicts(rows: ChangeRow[], model: Model): string[] {
 /** A real share file, read and validated, merged without the backup copy (team.merge is covered elsewhere). */
 function mergeFile(target: TestContext, file: string): void {
   const contents = readShareFile(file);
-  mergeChanges(target.workspace, { file, rows: contents.rows, blobs: contents.blobs }, true);
+  mergeChanges(target.workspace, { file, rows: contents.rows, blobs: contents.blobs, keys: contents.keys }, true);
 }
 
 async function play(dir: string, people: number, ops: Op[]) {
@@ -199,6 +200,12 @@ describe('merge properties over random concurrent histories', () => {
           // Nothing lost: the merged log is exactly the union of everyone's changes.
           const merged = reference!.changes as ChangeRow[];
           expect(merged.map((r) => r.hlc)).toEqual([...union.keys()].sort());
+          // Every change is signed and verifies under its author's pinned key, the same everywhere.
+          const pins = new Map(
+            (reference!.actor_keys as { actor_id: string; public_key: string }[]).map((k) => [k.actor_id, k.public_key]),
+          );
+          expect([...pins.keys()].sort()).toEqual([...new Set(merged.map((r) => r.actor_id))].sort());
+          for (const r of merged) expect(rowSignatureMatches(r, pins.get(r.actor_id)!)).toBe(true);
           // Exactly the concurrent clashes (per the model of who had seen what) are conflicts.
           const actual = (reference!.conflicts as { entity: string; entity_id: string; field: string }[])
             .map((c) => `${c.entity}\u0000${c.entity_id}\u0000${c.field}`)

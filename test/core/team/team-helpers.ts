@@ -16,6 +16,14 @@ export function changeRows(db: DB): ChangeRow[] {
   return db.prepare(`SELECT ${CHANGE_COLUMNS} FROM changes ORDER BY hlc`).all() as ChangeRow[];
 }
 
+/** The author keys a share file of `db` would carry. */
+export function pinnedKeys(db: DB): Map<string, string[]> {
+  const rows = db.prepare('SELECT actor_id, public_key FROM actor_keys').all() as { actor_id: string; public_key: string }[];
+  const keys = new Map<string, string[]>();
+  for (const r of rows) keys.set(r.actor_id, [...(keys.get(r.actor_id) ?? []), r.public_key]);
+  return keys;
+}
+
 /** Merge `from`'s whole log into `to` directly (no share file): the teammates' exchanges in a model run. */
 export function exchange(from: TestContext, to: TestContext): void {
   const blobs = from.workspace.db.prepare('SELECT sha256, size, bytes FROM blobs').all() as {
@@ -23,7 +31,11 @@ export function exchange(from: TestContext, to: TestContext): void {
     size: number;
     bytes: Buffer;
   }[];
-  mergeChanges(to.workspace, { file: from.file, rows: changeRows(from.workspace.db), blobs }, true);
+  mergeChanges(
+    to.workspace,
+    { file: from.file, rows: changeRows(from.workspace.db), blobs, keys: pinnedKeys(from.workspace.db) },
+    true,
+  );
 }
 
 /**
@@ -47,5 +59,6 @@ export function snapshot(db: DB): Record<string, unknown[]> {
   out.conflicts = db.prepare('SELECT entity, entity_id, field FROM conflicts ORDER BY entity, entity_id, field').all();
   out.blobs = db.prepare('SELECT sha256, size FROM blobs ORDER BY sha256').all();
   out.actors = db.prepare('SELECT actor_id, name FROM actors ORDER BY actor_id').all();
+  out.actor_keys = db.prepare('SELECT actor_id, public_key FROM actor_keys ORDER BY actor_id, public_key').all();
   return out;
 }

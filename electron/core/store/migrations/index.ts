@@ -5,6 +5,7 @@ import { migration003 } from './003-team';
 import { migration004 } from './004-list-counts';
 import { migration005 } from './005-sessions';
 import { migration007 } from './007-merge-origins';
+import { migration008 } from './008-signed-changes';
 
 /** Every migration, in order. Append only: never edit or reorder a shipped migration. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -14,6 +15,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration004,
   migration005,
   migration007,
+  migration008,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
