@@ -46,6 +46,7 @@ export function hlcTime(hlc: string): string {
 export class ChangeRecorder {
   private readonly statements = new Map<string, import('better-sqlite3').Statement>();
   private readonly insertChange;
+  private readonly lastHlc;
   private knownActor: string | null = null;
 
   constructor(
@@ -53,6 +54,7 @@ export class ChangeRecorder {
     private readonly clock: HybridClock,
     private readonly identity: () => Identity,
   ) {
+    this.lastHlc = db.prepare('SELECT max(hlc) FROM changes').pluck();
     this.insertChange = db.prepare(
       'INSERT INTO changes (hlc, entity, entity_id, field, value, actor_id, author, action_id, action_label, supersedes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
@@ -88,12 +90,14 @@ export class ChangeRecorder {
     const actionId = randomUUID();
     const steps: FieldStep[] = [];
     const run = this.db.transaction(() => {
+      // Another process may have written since this clock last looked; sort after its changes.
+      this.clock.observe(this.lastHlc.get() as string | null);
       const writer = this.writer(who, actionId, label, steps);
       const result = fn(writer);
       if (steps.length > 0) this.rememberActor(who, new Date().toISOString());
       return result;
     });
-    const result = run();
+    const result = run.immediate();
     return { result, action: { id: actionId, label, steps } };
   }
 

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { MergeItem, MergePerson, MergePreview, MergeResult } from '../../../shared/team';
+import { ClockDriftError } from '../../../shared/hlc';
 import { ClaimbenchError } from '../../../shared/result';
 import { backupWorkspace } from '../store/backup';
 import { CREATE_FIELD, ENTITIES, type EntitySpec } from '../store/entities';
@@ -122,19 +123,20 @@ export function mergeChanges(workspace: Workspace, input: MergeInput, apply: boo
       preview = summarise(db, input.file, input.rows.length, outcome, before);
       maxHlc = outcome.inserted.length > 0 ? outcome.maxHlc : null;
       if (!apply) throw new RollBack();
-    })();
+      // Later local edits must sort after everything just merged, so a decision made after seeing a
+      // teammate's change wins over it. Observed before the commit: if it throws, nothing was merged,
+      // so the message "nothing was changed" is then true.
+      if (maxHlc) workspace.clock.receive(maxHlc);
+    }).immediate();
   } catch (e) {
     if (e instanceof ChangeRejected)
       throw new ClaimbenchError('VALIDATION', `${path.basename(input.file)} was refused: ${e.message}. Nothing was changed.`);
+    if (e instanceof ClockDriftError)
+      throw new ClaimbenchError('VALIDATION', `${path.basename(input.file)} was refused: ${e.message}. Nothing was changed.`);
     if (!(e instanceof RollBack)) throw e;
   }
-  if (apply && maxHlc) {
-    // Later local edits must sort after everything just merged, so a decision made after seeing a
-    // teammate's change wins over it. Rows were checked not to lie in the future, so this holds.
-    workspace.clock.receive(maxHlc);
-    // Undo steps recorded before the merge would now overwrite teammates' values blindly.
-    workspace.undo.clear();
-  }
+  // Undo steps recorded before the merge would now overwrite teammates' values blindly.
+  if (apply && maxHlc) workspace.undo.clear();
   return { ...preview!, maxHlc };
 }
 
