@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { isClaimbenchError } from '../../shared/result';
+import { busyError, isBusyError } from '../core/store/busy';
 import { registerEvidenceCommands } from './commands/evidence';
 import { registerImportCommands } from './commands/import';
 import { registerIngestCommands } from './commands/ingest';
@@ -9,7 +10,10 @@ import { registerTeamCommands } from './commands/team';
 import { registerWorkspaceCommands } from './commands/workspace';
 import { processIO, type CliIO } from './io';
 
-/** Exit codes: 0 ok, 1 user error (one line on stderr), 2 internal error. */
+/** Exit codes: 0 ok, 1 user error (one line on stderr), 2 internal error, 3 the workspace is busy (try again). */
+/** A still-busy workspace: a script may retry the same command. */
+export const EXIT_BUSY = 3;
+
 export async function runCli(argv: string[], io: CliIO = processIO): Promise<number> {
   const program = new Command()
     .name('claimbench')
@@ -34,9 +38,10 @@ export async function runCli(argv: string[], io: CliIO = processIO): Promise<num
     if (e instanceof CommanderError) {
       return e.exitCode === 0 ? 0 : 1;
     }
-    if (isClaimbenchError(e)) {
-      io.err(`claimbench: ${e.message.split('\n')[0]}`);
-      return e.code === 'INTERNAL' ? 2 : 1;
+    const error = isBusyError(e) && !isClaimbenchError(e) ? busyError() : e;
+    if (isClaimbenchError(error)) {
+      io.err(`claimbench: ${error.message.split('\n')[0]}`);
+      return error.code === 'INTERNAL' ? 2 : error.code === 'BUSY' ? EXIT_BUSY : 1;
     }
     io.err(`claimbench: internal error: ${e instanceof Error ? e.message : String(e)}`);
     return 2;

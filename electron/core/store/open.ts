@@ -6,6 +6,7 @@ import { ClaimbenchError } from '../../../shared/result';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations/index';
 import { backupWorkspace } from './backup';
 import { openDatabase } from './sqlite';
+import { BUSY_TIMEOUT_MS } from './busy';
 
 export type DB = Database.Database;
 
@@ -89,7 +90,7 @@ function inspectExisting(file: string, nativeBinding?: string): { version: numbe
 
 export function applyPragmas(db: DB): void {
   db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   const mode = db.pragma('journal_mode = WAL', { simple: true });
   if (mode !== 'wal') {
     // Network shares and some file systems cannot do WAL; fall back to a rollback journal.
@@ -115,7 +116,7 @@ export function migrate(db: DB, from: number, to: number = SCHEMA_VERSION): void
       insert.run('workspace_id', randomUUID());
       insert.run('created_at', new Date().toISOString());
     }
-  })();
+  }).immediate();
 }
 
 export function openWorkspaceFile(file: string, options: OpenOptions = {}): OpenedWorkspaceFile {
