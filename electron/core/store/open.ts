@@ -7,6 +7,7 @@ import { MIGRATIONS, SCHEMA_VERSION } from './migrations/index';
 import { backupWorkspace } from './backup';
 import { openDatabase } from './sqlite';
 import { BUSY_TIMEOUT_MS } from './busy';
+import { checkSchema, SchemaMismatch, workspaceSchema } from './schema-check';
 
 export type DB = Database.Database;
 
@@ -75,6 +76,7 @@ function inspectExisting(file: string, nativeBinding?: string): { version: numbe
         `was written by a newer version of Claimbench (format ${version}; this version reads up to ${SCHEMA_VERSION}). Update Claimbench to open it.`,
       );
     }
+    checkWorkspaceSchema(ro, version, file);
     const check = ro.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw refusal('CORRUPT', file, `is damaged (${String(check)}). Restore it from a backup.`);
     return { version };
@@ -85,6 +87,20 @@ function inspectExisting(file: string, nativeBinding?: string): { version: numbe
     throw refusal('IO', file, `could not be read: ${msg}`);
   } finally {
     ro?.close();
+  }
+}
+
+/**
+ * Before any query reads a workspace's data: its tables, indexes and triggers must be exactly those
+ * the migrations up to its version create. A trigger of its own could silently rewrite what is
+ * written (Disputed into Sourced), so such a file is refused, never opened.
+ */
+export function checkWorkspaceSchema(db: DB, version: number, file: string): void {
+  try {
+    checkSchema(db, workspaceSchema(version));
+  } catch (e) {
+    if (!(e instanceof SchemaMismatch)) throw e;
+    throw refusal('CORRUPT', file, `was refused: ${e.message}. It was changed outside Claimbench; restore it from a backup.`);
   }
 }
 

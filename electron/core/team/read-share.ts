@@ -5,6 +5,7 @@ import path from 'node:path';
 import { ClaimbenchError, type ErrorCode } from '../../../shared/result';
 import { APPLICATION_ID } from '../store/open';
 import { SCHEMA_VERSION } from '../store/migrations/index';
+import { checkSchema, SchemaMismatch, workspaceSchema } from '../store/schema-check';
 import type { BlobRow } from './apply';
 import { CHANGE_COLUMNS, ContentHasher, type ChangeRow } from './change-row';
 import {
@@ -13,6 +14,7 @@ import {
   SHARE_APPLICATION_ID,
   SHARE_FORMAT,
   SHARE_FORMAT_VERSION,
+  SHARE_META_TABLE_SQL,
 } from './share-format';
 import { ChangeRejected, validateChangeRow } from './validate-change';
 import { openDatabase } from '../store/sqlite';
@@ -63,14 +65,24 @@ function readMeta(db: Database.Database): Map<string, string> {
     throw new Refused('UNSUPPORTED_FORMAT', 'it is a workspace, not a share file (use File > Share… to make one)');
   }
   if (appId !== SHARE_APPLICATION_ID) throw new Refused('UNSUPPORTED_FORMAT', 'it is not a Claimbench share file');
+  const schema = db.pragma('user_version', { simple: true }) as number;
+  if (schema > SCHEMA_VERSION) {
+    throw new Refused('NEWER_VERSION', 'it was written by a newer version of Claimbench; update Claimbench to merge it');
+  }
+  // Before any query on its data: a view or trigger of its own could spin, fill memory or the disk.
+  try {
+    checkSchema(db, workspaceSchema(schema, [SHARE_META_TABLE_SQL]));
+  } catch (e) {
+    if (e instanceof SchemaMismatch) throw new Refused('UNSUPPORTED_FORMAT', e.message);
+    throw e;
+  }
   const rows = db.prepare('SELECT key, value FROM share_meta').all() as { key: unknown; value: unknown }[];
   const meta = new Map<string, string>();
   for (const r of rows) if (typeof r.key === 'string' && typeof r.value === 'string') meta.set(r.key, r.value);
   if (meta.get('format') !== SHARE_FORMAT) throw new Refused('UNSUPPORTED_FORMAT', 'it is not a Claimbench share file');
   const version = Number(meta.get('version'));
   if (!Number.isInteger(version) || version < 1) throw new Refused('CORRUPT', 'its format version is missing');
-  const schema = db.pragma('user_version', { simple: true }) as number;
-  if (version > SHARE_FORMAT_VERSION || schema > SCHEMA_VERSION) {
+  if (version > SHARE_FORMAT_VERSION) {
     throw new Refused(
       'NEWER_VERSION',
       `it was written by a newer version of Claimbench (share format ${version}); update Claimbench to merge it`,

@@ -8,7 +8,13 @@ import { writeCopy } from '../store/backup';
 import type { Workspace } from '../store/workspace';
 import { CHANGE_COLUMNS, ContentHasher, type ChangeRow } from './change-row';
 import { computeScope } from './scope';
-import { LOCAL_META_KEYS, SHARE_APPLICATION_ID, SHARE_FORMAT, SHARE_FORMAT_VERSION } from './share-format';
+import {
+  LOCAL_META_KEYS,
+  SHARE_APPLICATION_ID,
+  SHARE_FORMAT,
+  SHARE_FORMAT_VERSION,
+  SHARE_META_TABLE_SQL,
+} from './share-format';
 import { openDatabase } from '../store/sqlite';
 import { LOCAL_SESSION_TABLES } from '../store/migrations/005-sessions';
 
@@ -105,7 +111,7 @@ function buildShareFile(workspace: Workspace, target: string, options: ShareOpti
         contentHash = shareContentHash(db);
         changes = db.prepare('SELECT count(*) FROM changes').pluck().get() as number;
         documents = db.prepare('SELECT count(*) FROM documents WHERE deleted = 0').pluck().get() as number;
-        db.exec('CREATE TABLE share_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT');
+        db.exec(SHARE_META_TABLE_SQL);
         const put = db.prepare('INSERT INTO share_meta (key, value) VALUES (?, ?)');
         put.run('format', SHARE_FORMAT);
         put.run('version', String(SHARE_FORMAT_VERSION));

@@ -231,3 +231,35 @@ describe('hostile and damaged share files are refused and the workspace is untou
     }
   });
 });
+
+describe('share files that declare code of their own are refused before any of their data is read', () => {
+  const ENDLESS = 'WITH RECURSIVE r(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM r)';
+  const cases: [string, string, RegExp][] = [
+    [
+      'changes as an endless recursive view',
+      `DROP TABLE changes; CREATE VIEW changes AS ${ENDLESS} SELECT printf('%024d', x) AS hlc, 'claim' AS entity, 'c' AS entity_id,
+       'text' AS field, '"x"' AS value, 'aaaaaaaaaaaaaaaa' AS actor_id, 'M' AS author, NULL AS action_id, NULL AS action_label,
+       '[]' AS supersedes FROM r`,
+      /"changes" is a view where Claimbench has a table/,
+    ],
+    [
+      'share_meta as a view sorting an endless query (temporary files without end)',
+      `DROP TABLE share_meta; CREATE VIEW share_meta AS ${ENDLESS} SELECT randomblob(1000) AS key, x AS value FROM r ORDER BY 1`,
+      /"share_meta"/,
+    ],
+    ['blobs as a view', `DROP TABLE blobs; CREATE VIEW blobs AS ${ENDLESS} SELECT x AS sha256, x AS size, zeroblob(1e6) AS bytes FROM r`, /"blobs"/],
+    ['an extra trigger', `CREATE TRIGGER flip AFTER INSERT ON changes BEGIN DELETE FROM claims; END`, /trigger of its own, "flip"/],
+    ['an index over a costly expression', `CREATE INDEX slow ON changes (length(value) * 2)`, /index of its own, "slow"/],
+  ];
+  for (const [what, sql, message] of cases) {
+    it(what, async () => {
+      const started = Date.now();
+      await expectRefused(
+        forge((db) => db.exec(sql), false),
+        'UNSUPPORTED_FORMAT',
+        message,
+      );
+      expect(Date.now() - started).toBeLessThan(30_000);
+    });
+  }
+});
