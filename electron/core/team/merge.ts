@@ -9,7 +9,7 @@ import type { Workspace } from '../store/workspace';
 import { applyChangeRows, type ApplyOutcome, type BlobRow } from './apply';
 import { CHANGE_COLUMNS, sameChange, type ChangeRow } from './change-row';
 import { conflictKeys, listConflicts } from './conflicts';
-import { readShareFile } from './read-share';
+import { readShareFileBudgeted } from './share-reader';
 import { ChangeRejected } from './validate-change';
 
 export const MERGE_ITEM_LIMIT = 1_000;
@@ -157,8 +157,8 @@ function countNewChanges(db: DB, input: MergeInput): number {
   return fresh;
 }
 
-export function previewShareMerge(workspace: Workspace, file: string): MergePreview {
-  const contents = readShareFile(file);
+export async function previewShareMerge(workspace: Workspace, file: string): Promise<MergePreview> {
+  const contents = await readShareFileBudgeted(file);
   const { maxHlc: _, ...preview } = mergeChanges(
     workspace,
     { file: contents.file, rows: contents.rows, blobs: contents.blobs },
@@ -168,8 +168,8 @@ export function previewShareMerge(workspace: Workspace, file: string): MergePrev
 }
 
 /** Validate the whole file, back the workspace up, then merge atomically. */
-export function mergeShareFile(workspace: Workspace, file: string): MergeResult {
-  const contents = readShareFile(file);
+export async function mergeShareFile(workspace: Workspace, file: string): Promise<MergeResult> {
+  const contents = await readShareFileBudgeted(file);
   const input = { file: contents.file, rows: contents.rows, blobs: contents.blobs };
   if (countNewChanges(workspace.db, input) === 0) {
     // Merging the same file twice changes nothing: no backup, no transaction.

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call } from '../../../electron/core/dispatch';
 import { backupFolderFor } from '../../../electron/core/store/backup';
+import { readShareFileBudgeted } from '../../../electron/core/team/share-reader';
 import { shareContentHash } from '../../../electron/core/team/write-share';
 import { formatHlc, randomNodeId } from '../../../shared/hlc';
 import { isClaimbenchError } from '../../../shared/result';
@@ -262,4 +263,13 @@ describe('share files that declare code of their own are refused before any of t
       expect(Date.now() - started).toBeLessThan(30_000);
     });
   }
+});
+
+describe('reading a share file has a time budget', () => {
+  it('abandons a read that overruns it, and the next read starts afresh', async () => {
+    await expect(readShareFileBudgeted(share, 1)).rejects.toThrow(/longer than its time budget \(0\.0 s\)\. Nothing was changed/);
+    const contents = await readShareFileBudgeted(share);
+    expect(contents.rows.length).toBeGreaterThan(2);
+    expect(Buffer.isBuffer(contents.blobs[0]?.bytes)).toBe(true);
+  });
 });
