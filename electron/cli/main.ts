@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { isClaimbenchError } from '../../shared/result';
-import { busyError, isBusyError } from '../core/store/busy';
+import { storageError } from '../core/store/busy';
 import { registerEvidenceCommands } from './commands/evidence';
 import { registerImportCommands } from './commands/import';
 import { registerIngestCommands } from './commands/ingest';
@@ -38,7 +38,7 @@ export async function runCli(argv: string[], io: CliIO = processIO): Promise<num
     if (e instanceof CommanderError) {
       return e.exitCode === 0 ? 0 : 1;
     }
-    const error = isBusyError(e) && !isClaimbenchError(e) ? busyError() : e;
+    const error = isClaimbenchError(e) ? e : (storageError(e) ?? e);
     if (isClaimbenchError(error)) {
       io.err(`claimbench: ${error.message.split('\n')[0]}`);
       return error.code === 'INTERNAL' ? 2 : error.code === 'BUSY' ? EXIT_BUSY : 1;

@@ -25,14 +25,19 @@ function stamp(): string {
 export function writeCopy(db: Database.Database, target: string): void {
   const tmp = `${target}.partial-${process.pid}`;
   fs.rmSync(tmp, { force: true });
-  db.prepare('VACUUM INTO ?').run(tmp);
-  const fd = fs.openSync(tmp, 'r+');
   try {
-    fs.fsyncSync(fd);
+    db.prepare('VACUUM INTO ?').run(tmp);
+    const fd = fs.openSync(tmp, 'r+');
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(tmp, target);
   } finally {
-    fs.closeSync(fd);
+    // A full disk or a crash of the copy must not leave a half-written file behind.
+    fs.rmSync(tmp, { force: true });
   }
-  fs.renameSync(tmp, target);
 }
 
 export function backupWorkspace(workspacePath: string, reason: string, nativeBinding?: string): string {

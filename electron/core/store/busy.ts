@@ -20,3 +20,24 @@ export function isBusyError(e: unknown): boolean {
 export function busyError(): ClaimbenchError {
   return new ClaimbenchError('BUSY', BUSY_MESSAGE);
 }
+
+/** The disk (or the user's quota) is full: SQLite's SQLITE_FULL, or ENOSPC/EDQUOT from a file write. */
+export function isDiskFullError(e: unknown): boolean {
+  if (!(e instanceof Error)) return false;
+  const code = (e as { code?: unknown }).code;
+  return code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT' || /database or disk is full/i.test(e.message);
+}
+
+export function diskFullError(): ClaimbenchError {
+  return new ClaimbenchError(
+    'IO',
+    'The disk is full, so this could not be finished. Nothing was lost: the workspace keeps its last complete state. Free some space and try again.',
+  );
+}
+
+/** The typed error for a failure a person can act on (busy, disk full), or null for a real internal error. */
+export function storageError(e: unknown): ClaimbenchError | null {
+  if (isBusyError(e)) return busyError();
+  if (isDiskFullError(e)) return diskFullError();
+  return null;
+}

@@ -5,8 +5,10 @@ import { ClaimbenchError } from '../../../shared/result';
 import type { DB } from '../store/open';
 import type { Workspace } from '../store/workspace';
 import type { BlobRow } from './apply';
-import { CHANGE_COLUMNS, type ChangeRow } from './change-row';
+import { CHANGE_COLUMNS, sameChange, type ChangeRow } from './change-row';
+import { backupWorkspace } from '../store/backup';
 import { mergeChanges } from './merge';
+import { appendToSyncFile, entryStat, readSyncFileText, replaceSyncFile, UnsafeSyncFile } from './sync-folder-files';
 import { blobLine, changeLine, headerLine, parseSyncFile, SYNC_SUFFIX, type ParsedSyncFile } from './sync-file';
 
 const FOLDER_KEY = 'team.syncFolder';
@@ -72,14 +74,14 @@ function scan(folder: string): FolderScan {
     if (!name.endsWith(SYNC_SUFFIX)) continue;
     const file = path.join(folder, name);
     try {
-      if (!fs.statSync(file).isFile()) continue;
-      const parsed = parseSyncFile(fs.readFileSync(file, 'utf8'));
+      const parsed = parseSyncFile(readSyncFileText(file));
       const expected = name.slice(0, -SYNC_SUFFIX.length);
       if (parsed.actorId && parsed.actorId !== expected) {
         files.set(file, { ...parsed, rows: [], blobs: [], problem: 'its header names a different person than its file name' });
       } else files.set(file, parsed);
     } catch (e) {
-      files.set(file, { actorId: null, rows: [], blobs: [], problem: `it could not be read (${(e as Error).message})` });
+      const why = e instanceof UnsafeSyncFile ? e.message : `it could not be read (${(e as Error).message})`;
+      files.set(file, { actorId: null, rows: [], blobs: [], problem: why });
     }
   }
   return { files };
@@ -113,23 +115,41 @@ export function syncStatus(workspace: Workspace, actorId: string): SyncStatus {
   return statusFrom(workspace, folder, actorId, found);
 }
 
-/** Cut a torn last line off this person's own file (a crash mid-append) before appending again. */
-function openForAppend(file: string, actorId: string): number {
-  if (fs.existsSync(file)) {
-    const text = fs.readFileSync(file, 'utf8');
-    const end = text.lastIndexOf('\n') + 1;
-    if (end !== Buffer.byteLength(text)) fs.truncateSync(file, Buffer.byteLength(text.slice(0, end)));
-    if (end === 0) fs.writeFileSync(file, headerLine(actorId));
-  } else {
-    fs.writeFileSync(file, headerLine(actorId), { flag: 'wx' });
+/** This person's own file must be a plain file (or not exist yet) before a sync reads or writes anything. */
+function checkOwnFile(folder: string, actorId: string): string {
+  const own = ownSyncFile(folder, actorId);
+  const stat = entryStat(own);
+  if (stat && (!stat.isFile() || stat.nlink > 1)) {
+    throw new ClaimbenchError(
+      'VALIDATION',
+      `Your change file ${path.basename(own)} in the shared folder is not a plain file (a symbolic link, a hard link or a folder); Claimbench will not write through it. Nothing was changed: remove it and sync again.`,
+    );
   }
-  return fs.openSync(file, 'a');
+  return own;
 }
 
+/** Whether this person's own file can simply be appended to: readable, undamaged, ending in a whole line. */
+function ownFileIsSound(file: string, actorId: string, parsed: ParsedSyncFile | undefined): boolean {
+  if (!parsed || parsed.problem || parsed.actorId !== actorId) return false;
+  const text = readSyncFileText(file);
+  return text.endsWith('\n');
+}
+
+/**
+ * Write what this workspace has that no file in the folder carries yet to this person's own file.
+ * A sound file is appended to; a damaged one (a line cut or garbled in the middle, a torn tail, a
+ * wrong header) is rewritten whole from the log, atomically, so it never grows by re-appending
+ * what peers could not read. A link or any other non-regular file is refused before a byte is written.
+ */
 function exportMissing(workspace: Workspace, folder: string, actorId: string, found: FolderScan): number {
+  const own = checkOwnFile(folder, actorId);
+  const stat = entryStat(own);
+  const ownParsed = found.files.get(own);
+  const rewrite = stat !== null && !ownFileIsSound(own, actorId, ownParsed);
   const inFolder = new Set<string>();
   const blobsInFolder = new Set<string>();
-  for (const p of found.files.values()) {
+  for (const [file, p] of found.files) {
+    if (rewrite && file === own) continue;
     for (const r of p.rows) inFolder.add(r.hlc);
     for (const b of p.blobs) blobsInFolder.add(b.sha256);
   }
@@ -137,23 +157,21 @@ function exportMissing(workspace: Workspace, folder: string, actorId: string, fo
   const missing = (db.prepare(`SELECT ${CHANGE_COLUMNS} FROM changes ORDER BY hlc`).all() as ChangeRow[]).filter(
     (r) => !inFolder.has(r.hlc),
   );
-  if (missing.length === 0) return 0;
+  if (missing.length === 0 && !rewrite && stat) return 0;
   const blobOf = db.prepare('SELECT sha256, size, bytes FROM blobs WHERE sha256 = ?');
-  const fd = openForAppend(ownSyncFile(folder, actorId), actorId);
-  try {
+  function* lines(): Generator<string> {
     for (const r of missing) {
       for (const sha of attachmentHashes(r)) {
         if (blobsInFolder.has(sha)) continue;
         const blob = blobOf.get(sha) as BlobRow | undefined;
-        if (blob) fs.writeSync(fd, blobLine(blob));
+        if (blob) yield blobLine(blob);
         blobsInFolder.add(sha);
       }
-      fs.writeSync(fd, changeLine(r));
+      yield changeLine(r);
     }
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
   }
+  if (stat && !rewrite) appendToSyncFile(own, lines());
+  else replaceSyncFile(own, [headerLine(actorId), ...lines()]);
   return missing.length;
 }
 
@@ -176,24 +194,81 @@ export function syncNow(workspace: Workspace, actorId: string): SyncResult {
   const folder = syncFolderOf(workspace);
   if (!folder) throw new ClaimbenchError('VALIDATION', 'This workspace is not linked to a shared folder.');
   if (!fs.existsSync(folder)) throw new ClaimbenchError('NOT_FOUND', `The shared folder ${folder} is not available.`);
+  checkOwnFile(folder, actorId);
   const found = scan(folder);
+  const { rows, blobs, fresh } = collectRows(workspace.db, found);
+  try {
+    if (fresh > 0) {
+      // A sync that brings changes is a merge: keep the way back, as a file merge does.
+      workspace.db.pragma('wal_checkpoint(PASSIVE)');
+      backupWorkspace(workspace.path, 'before-sync');
+    }
+    const merged = mergeChanges(workspace, { file: folder, rows, blobs }, true);
+    const exported = exportMissing(workspace, folder, actorId, found);
+    setMeta(workspace.db, LAST_SYNC_KEY, new Date().toISOString());
+    return {
+      ...statusFrom(workspace, folder, actorId, exported > 0 ? rescan(folder, found) : found),
+      imported: merged.newChanges,
+      exported,
+      conflicts: merged.conflictCount,
+    };
+  } catch (e) {
+    throw asSyncError(e);
+  }
+}
+
+/** A later scan keeps the problems found in this round (a skipped peer file stays reported). */
+function rescan(folder: string, earlier: FolderScan): FolderScan {
+  const again = scan(folder);
+  for (const [file, p] of earlier.files) {
+    const now = again.files.get(file);
+    if (p.problem && now && !now.problem) again.files.set(file, { ...now, rows: [], blobs: [], problem: p.problem });
+  }
+  return again;
+}
+
+function asSyncError(e: unknown): unknown {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+    return new ClaimbenchError('IO', `The shared folder cannot be written to (${(e as Error).message.slice(0, 200)}).`);
+  }
+  return e;
+}
+
+/**
+ * Every readable file's rows, checked one file at a time against the workspace and the files before
+ * it: a file carrying a change that reuses another change's clock timestamp is skipped whole, with its
+ * name and the timestamp in its problem, and never stops the others from merging.
+ */
+function collectRows(db: DB, found: FolderScan): { rows: ChangeRow[]; blobs: BlobRow[]; fresh: number } {
+  const existing = db.prepare(`SELECT ${CHANGE_COLUMNS} FROM changes WHERE hlc = ?`);
   const rows = new Map<string, ChangeRow>();
   const blobs = new Map<string, BlobRow>();
-  for (const p of found.files.values()) {
-    for (const r of p.rows) rows.set(r.hlc, r);
+  let fresh = 0;
+  for (const [file, p] of found.files) {
+    if (p.problem) continue;
+    let clash: string | null = null;
+    let freshHere = 0;
+    for (const r of p.rows) {
+      const here = (existing.get(r.hlc) as ChangeRow | undefined) ?? rows.get(r.hlc);
+      if (here && !sameChange(here, r)) {
+        clash = r.hlc;
+        break;
+      }
+      if (!here) freshHere++;
+    }
+    if (clash) {
+      found.files.set(file, {
+        ...p,
+        rows: [],
+        blobs: [],
+        problem: `it carries a change that reuses the clock timestamp ${clash} of a different change, so it was skipped`,
+      });
+      continue;
+    }
+    for (const r of p.rows) if (!rows.has(r.hlc)) rows.set(r.hlc, r);
     for (const b of p.blobs) blobs.set(b.sha256, b);
+    fresh += freshHere;
   }
-  const merged = mergeChanges(
-    workspace,
-    { file: folder, rows: [...rows.values()].sort((a, b) => (a.hlc < b.hlc ? -1 : 1)), blobs: [...blobs.values()] },
-    true,
-  );
-  const exported = exportMissing(workspace, folder, actorId, found);
-  setMeta(workspace.db, LAST_SYNC_KEY, new Date().toISOString());
-  return {
-    ...statusFrom(workspace, folder, actorId, exported > 0 ? scan(folder) : found),
-    imported: merged.newChanges,
-    exported,
-    conflicts: merged.conflictCount,
-  };
+  return { rows: [...rows.values()].sort((a, b) => (a.hlc < b.hlc ? -1 : 1)), blobs: [...blobs.values()], fresh };
 }

@@ -5,6 +5,7 @@ import type { ShareResult } from '../../../shared/team';
 import { ClaimbenchError, isClaimbenchError } from '../../../shared/result';
 import { ENTITIES, type EntitySpec } from '../store/entities';
 import { writeCopy } from '../store/backup';
+import { storageError } from '../store/busy';
 import type { Workspace } from '../store/workspace';
 import { CHANGE_COLUMNS, ContentHasher, type ChangeRow } from './change-row';
 import { computeScope } from './scope';
@@ -73,6 +74,8 @@ export function writeShareFile(workspace: Workspace, target: string, options: Sh
     return buildShareFile(workspace, target, options);
   } catch (e) {
     if (isClaimbenchError(e)) throw e;
+    const typed = storageError(e);
+    if (typed) throw typed;
     const why = e instanceof Error ? e.message : String(e);
     throw new ClaimbenchError('IO', `The share file could not be written (${why.slice(0, 200)}). The workspace is unchanged.`);
   }
