@@ -63,3 +63,42 @@ describe('a teammate’s clock', () => {
     expect(claims.find((c) => c.id === claimId)?.verdict).toBe('sourced');
   });
 });
+
+describe('a teammate’s malformed values', () => {
+  const cases: [string, string, unknown][] = [
+    ['reasons: null', 'reasons', null],
+    ['reasons that are not a list of reasons', 'reasons', [{ kind: 1 }]],
+    ['tags: null', 'tags', null],
+    ['an anchor of the wrong shape', 'anchor', { start: 'x' }],
+    ['text: null where the column requires a value', 'text', null],
+  ];
+  for (const [what, field, value] of cases) {
+    it(`${what}: a typed refusal naming entity, field and person; untouched, no backups piling up`, async () => {
+      const dir = tempDir();
+      const { file, claimId } = await forgedShare(dir, (db, id) => {
+        const create = db.prepare("SELECT hlc, value FROM changes WHERE entity = 'claim' AND entity_id = ? AND field = '$create'").get(id) as {
+          hlc: string;
+          value: string;
+        };
+        const fields = { ...(JSON.parse(create.value) as Record<string, unknown>), [field]: value };
+        db.prepare("UPDATE changes SET value = ?, author = 'Mallory' WHERE hlc = ?").run(JSON.stringify(fields), create.hlc);
+      });
+      const ben = teammate(dir, 'Ben');
+      await call(ben, 'claims.add', { text: 'Ben was here first' });
+      const before = snapshot(ben.workspace.db);
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const e = await call(ben, 'team.merge', { path: file }).then(
+          () => null,
+          (x: unknown) => x as Error & { code: string },
+        );
+        expect(e?.code).toBe('VALIDATION');
+        expect(e?.message).toContain(`claim ${claimId}`);
+        expect(e?.message).toContain(field);
+        expect(e?.message).toContain('Mallory');
+        expect(e?.message).toMatch(/Nothing was changed/);
+      }
+      expect(snapshot(ben.workspace.db)).toEqual(before);
+      expect(backups(ben.file)).toBe(0);
+    });
+  }
+});
