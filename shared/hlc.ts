@@ -75,7 +75,9 @@ export class HybridClock {
    */
   private advance(millis: number, counter: number): void {
     this.state =
-      counter > HLC_MAX_COUNTER ? { millis: millis + 1, counter: 0, node: this.state.node } : { millis, counter, node: this.state.node };
+      counter > HLC_MAX_COUNTER
+        ? { millis: millis + 1, counter: 0, node: this.state.node }
+        : { millis, counter, node: this.state.node };
   }
 
   /** A new timestamp for a local event, greater than every timestamp seen so far. */

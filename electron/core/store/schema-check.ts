@@ -82,7 +82,9 @@ export function checkSchema(db: Database.Database, expected: ExpectedSchema): vo
     const want = expected.get(o.name);
     if (!want) {
       if (o.type === 'table' && SQLITE_OWN.test(o.name)) continue;
-      throw new SchemaMismatch(`it carries ${article(o.type)} of its own, "${o.name.slice(0, 60)}", which Claimbench never creates`);
+      throw new SchemaMismatch(
+        `it carries ${article(o.type)} of its own, "${o.name.slice(0, 60)}", which Claimbench never creates`,
+      );
     }
     if (want.type !== o.type) {
       throw new SchemaMismatch(`"${o.name.slice(0, 60)}" is ${article(o.type)} where Claimbench has ${article(want.type)}`);
@@ -107,7 +109,10 @@ export function requiredColumns(): ReadonlySet<string> {
     const names = new Set<string>();
     const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all() as string[];
     for (const table of tables) {
-      for (const c of db.prepare('SELECT name, "notnull" AS nn FROM pragma_table_info(?)').all(table) as { name: string; nn: number }[]) {
+      for (const c of db.prepare('SELECT name, "notnull" AS nn FROM pragma_table_info(?)').all(table) as {
+        name: string;
+        nn: number;
+      }[]) {
         if (c.nn) names.add(`${table}.${c.name}`);
       }
     }

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { MergeItem, MergePerson, MergePreview, MergeResult } from '../../../shared/team';
 import { ClockDriftError } from '../../../shared/hlc';
@@ -176,8 +177,22 @@ export async function mergeShareFile(workspace: Workspace, file: string): Promis
     const { maxHlc: _, ...preview } = mergeChanges(workspace, input, false);
     return { ...preview, applied: false, backupPath: null };
   }
-  workspace.db.pragma('wal_checkpoint(PASSIVE)');
-  const backupPath = backupWorkspace(workspace.path, 'before-merge');
-  const { maxHlc: _, ...preview } = mergeChanges(workspace, input, true);
+  const { backupPath, merged } = withBackup(workspace, 'before-merge', () => mergeChanges(workspace, input, true));
+  const { maxHlc: _, ...preview } = merged;
   return { ...preview, applied: true, backupPath };
+}
+
+/**
+ * Back the workspace up, then run `merge`. When the merge fails it changed nothing, so the backup
+ * just taken is a copy of the current state and is removed: retrying never piles backups up.
+ */
+export function withBackup<T>(workspace: Workspace, reason: string, merge: () => T): { backupPath: string; merged: T } {
+  workspace.db.pragma('wal_checkpoint(PASSIVE)');
+  const backupPath = backupWorkspace(workspace.path, reason);
+  try {
+    return { backupPath, merged: merge() };
+  } catch (e) {
+    fs.rmSync(backupPath, { force: true });
+    throw e;
+  }
 }

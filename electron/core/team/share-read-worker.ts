@@ -10,8 +10,7 @@ export interface ShareReadRequest {
 }
 
 export type ShareReadMessage = { id: number } & (
-  | { type: 'done'; contents: ShareContents }
-  | { type: 'error'; code: string; message: string }
+  { type: 'done'; contents: ShareContents } | { type: 'error'; code: string; message: string }
 );
 
 parentPort?.on('message', (req: ShareReadRequest) => {

@@ -47,7 +47,8 @@ function readOnce(file: string, budgetMs: number): Promise<ShareContents> {
   const id = nextId++;
   const name = path.basename(file);
   return new Promise<ShareContents>((resolve, reject) => {
-    const refuse = (code: ErrorCode, why: string) => reject(new ClaimbenchError(code, `${name} was refused: ${why}. Nothing was changed.`));
+    const refuse = (code: ErrorCode, why: string) =>
+      reject(new ClaimbenchError(code, `${name} was refused: ${why}. Nothing was changed.`));
     const finish = () => {
       clearTimeout(timer);
       w.off('message', onMessage);
@@ -60,16 +61,21 @@ function readOnce(file: string, budgetMs: number): Promise<ShareContents> {
       finish();
       // Structured cloning turns Buffers into plain Uint8Arrays; give the bytes their Buffer methods back.
       if (m.type === 'done') {
-        const blobs = m.contents.blobs.map((b) => ({ ...b, bytes: Buffer.from(b.bytes.buffer, b.bytes.byteOffset, b.bytes.byteLength) }));
+        const blobs = m.contents.blobs.map((b) => ({
+          ...b,
+          bytes: Buffer.from(b.bytes.buffer, b.bytes.byteOffset, b.bytes.byteLength),
+        }));
         resolve({ ...m.contents, blobs });
-      }
-      else reject(new ClaimbenchError(m.code as ErrorCode, m.message));
+      } else reject(new ClaimbenchError(m.code as ErrorCode, m.message));
     };
     const onError = (e: Error) => {
       finish();
       drop(w);
       const memory = /memory|heap/i.test(e.message) || (e as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY';
-      refuse('VALIDATION', memory ? 'reading it needs more memory than a share file may use' : `it could not be read (${e.message.slice(0, 200)})`);
+      refuse(
+        'VALIDATION',
+        memory ? 'reading it needs more memory than a share file may use' : `it could not be read (${e.message.slice(0, 200)})`,
+      );
     };
     const onExit = (code: number) => {
       finish();
@@ -79,7 +85,10 @@ function readOnce(file: string, budgetMs: number): Promise<ShareContents> {
     const timer = setTimeout(() => {
       finish();
       drop(w);
-      refuse('VALIDATION', `reading it took longer than its time budget (${(budgetMs / 1000).toFixed(budgetMs < 10_000 ? 1 : 0)} s)`);
+      refuse(
+        'VALIDATION',
+        `reading it took longer than its time budget (${(budgetMs / 1000).toFixed(budgetMs < 10_000 ? 1 : 0)} s)`,
+      );
     }, budgetMs);
     w.on('message', onMessage);
     w.on('error', onError);

@@ -42,14 +42,16 @@ function openNoFollow(file: string, flags: number, mode?: number): number {
   try {
     fd = fs.openSync(file, flags | NOFOLLOW, mode);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ELOOP') throw new UnsafeSyncFile('it is a symbolic link, and Claimbench never follows links in a synced folder');
+    if ((e as NodeJS.ErrnoException).code === 'ELOOP')
+      throw new UnsafeSyncFile('it is a symbolic link, and Claimbench never follows links in a synced folder');
     throw e;
   }
   try {
     const st = fs.fstatSync(fd);
     checkRegular(st);
     // Swapped for something else between the lstat and the open: refuse rather than guess.
-    if (before && (st.ino !== before.ino || st.dev !== before.dev)) throw new UnsafeSyncFile('it changed while it was being opened');
+    if (before && (st.ino !== before.ino || st.dev !== before.dev))
+      throw new UnsafeSyncFile('it changed while it was being opened');
     return fd;
   } catch (e) {
     fs.closeSync(fd);

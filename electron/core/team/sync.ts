@@ -6,8 +6,7 @@ import type { DB } from '../store/open';
 import type { Workspace } from '../store/workspace';
 import type { BlobRow } from './apply';
 import { CHANGE_COLUMNS, sameChange, type ChangeRow } from './change-row';
-import { backupWorkspace } from '../store/backup';
-import { mergeChanges } from './merge';
+import { mergeChanges, withBackup } from './merge';
 import { appendToSyncFile, entryStat, readSyncFileText, replaceSyncFile, UnsafeSyncFile } from './sync-folder-files';
 import { blobLine, changeLine, headerLine, parseSyncFile, SYNC_SUFFIX, type ParsedSyncFile } from './sync-file';
 
@@ -198,12 +197,12 @@ export function syncNow(workspace: Workspace, actorId: string): SyncResult {
   const found = scan(folder);
   const { rows, blobs, fresh } = collectRows(workspace.db, found);
   try {
-    if (fresh > 0) {
-      // A sync that brings changes is a merge: keep the way back, as a file merge does.
-      workspace.db.pragma('wal_checkpoint(PASSIVE)');
-      backupWorkspace(workspace.path, 'before-sync');
-    }
-    const merged = mergeChanges(workspace, { file: folder, rows, blobs }, true);
+    const input = { file: folder, rows, blobs };
+    // A sync that brings changes is a merge: keep the way back, as a file merge does.
+    const merged =
+      fresh > 0
+        ? withBackup(workspace, 'before-sync', () => mergeChanges(workspace, input, true)).merged
+        : mergeChanges(workspace, input, true);
     const exported = exportMissing(workspace, folder, actorId, found);
     setMeta(workspace.db, LAST_SYNC_KEY, new Date().toISOString());
     return {

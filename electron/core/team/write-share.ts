@@ -9,13 +9,7 @@ import { storageError } from '../store/busy';
 import type { Workspace } from '../store/workspace';
 import { CHANGE_COLUMNS, ContentHasher, type ChangeRow } from './change-row';
 import { computeScope } from './scope';
-import {
-  LOCAL_META_KEYS,
-  SHARE_APPLICATION_ID,
-  SHARE_FORMAT,
-  SHARE_FORMAT_VERSION,
-  SHARE_META_TABLE_SQL,
-} from './share-format';
+import { LOCAL_META_KEYS, SHARE_APPLICATION_ID, SHARE_FORMAT, SHARE_FORMAT_VERSION, SHARE_META_TABLE_SQL } from './share-format';
 import { openDatabase } from '../store/sqlite';
 import { LOCAL_SESSION_TABLES } from '../store/migrations/005-sessions';
 

@@ -248,8 +248,16 @@ describe('share files that declare code of their own are refused before any of t
       `DROP TABLE share_meta; CREATE VIEW share_meta AS ${ENDLESS} SELECT randomblob(1000) AS key, x AS value FROM r ORDER BY 1`,
       /"share_meta"/,
     ],
-    ['blobs as a view', `DROP TABLE blobs; CREATE VIEW blobs AS ${ENDLESS} SELECT x AS sha256, x AS size, zeroblob(1e6) AS bytes FROM r`, /"blobs"/],
-    ['an extra trigger', `CREATE TRIGGER flip AFTER INSERT ON changes BEGIN DELETE FROM claims; END`, /trigger of its own, "flip"/],
+    [
+      'blobs as a view',
+      `DROP TABLE blobs; CREATE VIEW blobs AS ${ENDLESS} SELECT x AS sha256, x AS size, zeroblob(1e6) AS bytes FROM r`,
+      /"blobs"/,
+    ],
+    [
+      'an extra trigger',
+      `CREATE TRIGGER flip AFTER INSERT ON changes BEGIN DELETE FROM claims; END`,
+      /trigger of its own, "flip"/,
+    ],
     ['an index over a costly expression', `CREATE INDEX slow ON changes (length(value) * 2)`, /index of its own, "slow"/],
   ];
   for (const [what, sql, message] of cases) {
@@ -273,7 +281,9 @@ describe('reading a share file has a time budget', () => {
     await call(big, 'documents.createFromText', { text });
     const bigShare = (await call(big, 'team.share', { target: path.join(dir, 'big.claimbench-share') })).path;
     big.workspace.close();
-    await expect(readShareFileBudgeted(bigShare, 1)).rejects.toThrow(/longer than its time budget \(0\.0 s\)\. Nothing was changed/);
+    await expect(readShareFileBudgeted(bigShare, 1)).rejects.toThrow(
+      /longer than its time budget \(0\.0 s\)\. Nothing was changed/,
+    );
     const contents = await readShareFileBudgeted(share);
     expect(contents.rows.length).toBeGreaterThan(2);
     expect(Buffer.isBuffer(contents.blobs[0]?.bytes)).toBe(true);

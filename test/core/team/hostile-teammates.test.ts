@@ -76,7 +76,9 @@ describe('a teammate’s malformed values', () => {
     it(`${what}: a typed refusal naming entity, field and person; untouched, no backups piling up`, async () => {
       const dir = tempDir();
       const { file, claimId } = await forgedShare(dir, (db, id) => {
-        const create = db.prepare("SELECT hlc, value FROM changes WHERE entity = 'claim' AND entity_id = ? AND field = '$create'").get(id) as {
+        const create = db
+          .prepare("SELECT hlc, value FROM changes WHERE entity = 'claim' AND entity_id = ? AND field = '$create'")
+          .get(id) as {
           hlc: string;
           value: string;
         };

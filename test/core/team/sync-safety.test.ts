@@ -152,13 +152,19 @@ describe('one bad peer file never blocks the others', () => {
     expect(skipped?.problem).toMatch(/reuses the clock timestamp .* of a different change/);
     expect(r.peers.filter((p) => p.problem).map((p) => p.file)).toEqual([mallory]);
     const texts = (await call(ben, 'claims.list', {})).items.map((c) => c.text).sort();
-    expect(texts).toEqual([...(await call(ana, 'claims.list', {})).items.map((c) => c.text), 'Cleo’s own claim about 12 ministers.'].sort());
+    expect(texts).toEqual(
+      [...(await call(ana, 'claims.list', {})).items.map((c) => c.text), 'Cleo’s own claim about 12 ministers.'].sort(),
+    );
 
     // Through the CLI: the skipped file is named, and the sync succeeds.
     ben.workspace.close();
     open.splice(open.indexOf(ben), 1);
     const out: string[] = [];
-    const io = { out: (t: string) => void out.push(t), err: (t: string) => void out.push(t), readStdin: async () => Buffer.alloc(0) };
+    const io = {
+      out: (t: string) => void out.push(t),
+      err: (t: string) => void out.push(t),
+      readStdin: async () => Buffer.alloc(0),
+    };
     expect(await runCli(['--author', 'Ben', 'sync', ben.file], io)).toBe(0);
     expect(out.join('\n')).toContain(`skipped ${mallory}: it carries a change that reuses the clock timestamp`);
   });
