@@ -19,6 +19,7 @@ export async function runCli(argv: string[], io: CliIO = processIO): Promise<num
     .name('claimbench')
     .description('Claimbench: offline claim verification for fact-checkers')
     .option('--author <name>', 'your name on every change (default: $CLAIMBENCH_AUTHOR, else your user name)')
+    .addHelpText('after', '\nExit codes: 0 ok, 1 user error, 2 internal error, 3 the workspace is busy (run the command again).')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
     .showHelpAfterError(false);
