@@ -9,6 +9,7 @@ import { backupFolderFor } from '../../../electron/core/store/backup';
 import { parseSyncFile, SYNC_SUFFIX } from '../../../electron/core/team/sync-file';
 import { isClaimbenchError } from '../../../shared/result';
 import { tempDir } from '../../helpers/workspace';
+import { flipBytes, repeatRange, rng, truncate } from '../fuzz/mutate';
 import { person, snapshot, type TestContext } from './team-helpers';
 
 const open: TestContext[] = [];
@@ -186,4 +187,30 @@ describe('a backup before a sync that brings changes', () => {
     await call(ana, 'team.sync.now', {});
     expect(backups(ben.file)).toBe(1);
   });
+});
+
+describe('own change file fuzzing', () => {
+  it('whatever damage it takes, the next sync leaves it clean, it stops growing, and peers get everything', async () => {
+    const { folder, ana, ben, claimId } = await team();
+    await call(ana, 'claims.setVerdict', { ids: [claimId], verdict: 'disputed', rationale: 'Real wages fell' });
+    await call(ana, 'attachments.add', { claimId, name: 'table.txt', base64: Buffer.from('wages 7%').toString('base64') });
+    await call(ana, 'team.sync.now', {});
+    const file = ownFile(folder, ana);
+    const clean = new Uint8Array(fs.readFileSync(file));
+    const workspace = snapshot(ana.workspace.db);
+    const r = rng(1818);
+    const mutations = [flipBytes, truncate, repeatRange];
+    for (let i = 0; i < 45; i++) {
+      fs.writeFileSync(file, mutations[i % mutations.length]!(r, clean));
+      await call(ana, 'team.sync.now', {});
+      const size = fs.statSync(file).size;
+      await call(ana, 'team.sync.now', {});
+      expect(fs.statSync(file).size, `case ${i} grew`).toBe(size);
+      expect(parseSyncFile(fs.readFileSync(file, 'utf8')).problem, `case ${i}`).toBeNull();
+      expect(snapshot(ana.workspace.db), `case ${i}`).toEqual(workspace);
+    }
+    expect(fs.readdirSync(folder).filter((n) => n.includes('partial'))).toEqual([]);
+    await call(ben, 'team.sync.now', {});
+    expect(snapshot(ben.workspace.db).changes).toEqual(workspace.changes);
+  }, 120_000);
 });
