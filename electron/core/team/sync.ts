@@ -6,6 +6,7 @@ import type { DB } from '../store/open';
 import type { Workspace } from '../store/workspace';
 import type { BlobRow } from './apply';
 import { CHANGE_COLUMNS, sameChange, type ChangeRow } from './change-row';
+import { storageError } from '../store/busy';
 import { mergeChanges, withBackup } from './merge';
 import { appendToSyncFile, entryStat, readSyncFileText, replaceSyncFile, UnsafeSyncFile } from './sync-folder-files';
 import { blobLine, changeLine, headerLine, parseSyncFile, SYNC_SUFFIX, type ParsedSyncFile } from './sync-file';
@@ -203,7 +204,18 @@ export function syncNow(workspace: Workspace, actorId: string): SyncResult {
       fresh > 0
         ? withBackup(workspace, 'before-sync', () => mergeChanges(workspace, input, true)).merged
         : mergeChanges(workspace, input, true);
-    const exported = exportMissing(workspace, folder, actorId, found);
+    let exported: number;
+    try {
+      exported = exportMissing(workspace, folder, actorId, found);
+    } catch (e) {
+      // The merge has committed: say so, rather than the generic "nothing was changed".
+      const typed = storageError(e);
+      const why = typed ? typed.message : e instanceof Error ? e.message.slice(0, 200) : String(e);
+      throw new ClaimbenchError(
+        'IO',
+        `${merged.newChanges} changes from the shared folder were merged, but your own change file could not be written: ${why}`,
+      );
+    }
     setMeta(workspace.db, LAST_SYNC_KEY, new Date().toISOString());
     return {
       ...statusFrom(workspace, folder, actorId, exported > 0 ? rescan(folder, found) : found),
