@@ -157,7 +157,7 @@ function exportMissing(workspace: Workspace, folder: string, actorId: string, fo
   const missing = (db.prepare(`SELECT ${CHANGE_COLUMNS} FROM changes ORDER BY hlc`).all() as ChangeRow[]).filter(
     (r) => !inFolder.has(r.hlc),
   );
-  if (missing.length === 0 && !rewrite && stat) return 0;
+  if (missing.length === 0 && !rewrite) return 0;
   const blobOf = db.prepare('SELECT sha256, size, bytes FROM blobs WHERE sha256 = ?');
   function* lines(): Generator<string> {
     for (const r of missing) {
