@@ -59,7 +59,12 @@ function checkHeader(file: string, size: number): void {
   }
 }
 
-function readMeta(db: Database.Database): Map<string, string> {
+/**
+ * What the file says it is, read from its header pragmas and sqlite_schema only. Runs before any
+ * query on its data (quick_check included): a view or trigger of its own could spin, fill memory or
+ * the disk.
+ */
+function checkDeclarations(db: Database.Database): void {
   const appId = db.pragma('application_id', { simple: true }) as number;
   if (appId === APPLICATION_ID) {
     throw new Refused('UNSUPPORTED_FORMAT', 'it is a workspace, not a share file (use File > Share… to make one)');
@@ -69,13 +74,15 @@ function readMeta(db: Database.Database): Map<string, string> {
   if (schema > SCHEMA_VERSION) {
     throw new Refused('NEWER_VERSION', 'it was written by a newer version of Claimbench; update Claimbench to merge it');
   }
-  // Before any query on its data: a view or trigger of its own could spin, fill memory or the disk.
   try {
     checkSchema(db, workspaceSchema(schema, [SHARE_META_TABLE_SQL]));
   } catch (e) {
     if (e instanceof SchemaMismatch) throw new Refused('UNSUPPORTED_FORMAT', e.message);
     throw e;
   }
+}
+
+function readMeta(db: Database.Database): Map<string, string> {
   const rows = db.prepare('SELECT key, value FROM share_meta').all() as { key: unknown; value: unknown }[];
   const meta = new Map<string, string>();
   for (const r of rows) if (typeof r.key === 'string' && typeof r.value === 'string') meta.set(r.key, r.value);
@@ -152,6 +159,7 @@ export function readShareFile(file: string, nativeBinding?: string): ShareConten
     if (!stat.isFile()) throw new Refused('UNSUPPORTED_FORMAT', 'it is not a file');
     checkHeader(absolute, stat.size);
     db = openDatabase(absolute, { readonly: true, fileMustExist: true, nativeBinding });
+    checkDeclarations(db);
     const check = db.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw new Refused('CORRUPT', `it is damaged (${String(check).slice(0, 200)})`);
     return readContents(db, absolute);
