@@ -9,7 +9,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { ClaimbenchError, type ErrorCode } from '../../../shared/result';
 import { currentNativeBinding } from '../store/sqlite';
-import type { ShareContents } from './read-share';
+import { readShareFile, type ShareContents } from './read-share';
 import type { ShareReadMessage, ShareReadRequest } from './share-read-worker';
 
 /** The worker's JavaScript heap; attachment bytes live outside it and are capped by MAX_SHARE_BLOB_BYTES. */
@@ -98,9 +98,20 @@ function readOnce(file: string, budgetMs: number): Promise<ShareContents> {
   });
 }
 
+let inline = false;
+
+/**
+ * Read in the calling thread instead, without the budget: for a bundled test child that has no worker
+ * file beside it and must be killable anywhere in a merge. The reading and checking code is the same.
+ */
+export function readSharesInline(enabled: boolean): void {
+  inline = enabled;
+}
+
 /** readShareFile, in the worker, one read at a time, within the budget for the file's size. */
 export function readShareFileBudgeted(file: string, budgetMs?: number): Promise<ShareContents> {
   const absolute = path.resolve(file);
+  if (inline) return Promise.resolve().then(() => readShareFile(absolute));
   let size = 0;
   try {
     size = fs.statSync(absolute).size;
