@@ -117,6 +117,20 @@ describe('a workspace file carrying a trigger of its own', () => {
     expect(session.context().workspace.path).toBe(current);
     expect(session.recent.list()).not.toContain(file);
     session.close();
+
+    // Open Recent at the next launch: the file went bad after it was last opened.
+    const { file: good } = await alteredWorkspace('SELECT 1');
+    const again = new AppSession({ userDataDir, identity, onChange: () => undefined });
+    again.openInitial(good);
+    again.close();
+    const db = new Database(good);
+    db.exec(FLIP);
+    db.close();
+    const relaunch = new AppSession({ userDataDir, identity, onChange: () => undefined });
+    const refusals = relaunch.openInitial();
+    expect(refusals.map((r) => r.message).join('')).toMatch(/trigger of its own, "flip"/);
+    expect(relaunch.context().workspace.path).not.toBe(good);
+    relaunch.close();
   });
 
   it('is never restored from a backup, and a good backup is offered instead', async () => {
