@@ -10,6 +10,7 @@ import type { BlobRow } from './apply';
 import { CHANGE_COLUMNS, ContentHasher, type ChangeRow } from './change-row';
 import {
   MAX_SHARE_BLOB_BYTES,
+  MAX_SHARE_CHANGE_CHARS,
   MAX_SHARE_CHANGES,
   SHARE_APPLICATION_ID,
   SHARE_FORMAT,
@@ -122,10 +123,23 @@ function readBlobs(db: Database.Database, hasher: ContentHasher): BlobRow[] {
   return blobs;
 }
 
-function readContents(db: Database.Database, file: string): ShareContents {
+export interface ShareLimits {
+  changeChars: number;
+}
+
+function readContents(db: Database.Database, file: string, limits: ShareLimits): ShareContents {
   const meta = readMeta(db);
   const count = db.prepare('SELECT count(*) FROM changes').pluck().get() as number;
   if (count > MAX_SHARE_CHANGES) throw new Refused('VALIDATION', `it holds too many changes (${count})`);
+  const chars = db
+    .prepare(
+      'SELECT coalesce(sum(length(value) + length(author) + coalesce(length(action_label), 0) + length(supersedes)), 0) FROM changes',
+    )
+    .pluck()
+    .get() as number;
+  if (chars > limits.changeChars) {
+    throw new Refused('VALIDATION', `its changes are too large to read (${Math.ceil(chars / 1_000_000)} million characters)`);
+  }
   const hasher = new ContentHasher();
   const rows: ChangeRow[] = [];
   const now = Date.now();
@@ -149,7 +163,11 @@ function readContents(db: Database.Database, file: string): ShareContents {
  * opened read-only, its header, application id, format version, every change row (zod), every
  * attachment's bytes against its address, and the content hash over all of it.
  */
-export function readShareFile(file: string, nativeBinding?: string): ShareContents {
+export function readShareFile(
+  file: string,
+  nativeBinding?: string,
+  limits: ShareLimits = { changeChars: MAX_SHARE_CHANGE_CHARS },
+): ShareContents {
   const absolute = path.resolve(file);
   const name = path.basename(absolute);
   let db: Database.Database | undefined;
@@ -162,7 +180,7 @@ export function readShareFile(file: string, nativeBinding?: string): ShareConten
     checkDeclarations(db);
     const check = db.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw new Refused('CORRUPT', `it is damaged (${String(check).slice(0, 200)})`);
-    return readContents(db, absolute);
+    return readContents(db, absolute, limits);
   } catch (e) {
     const refusal = (code: ErrorCode, why: string) =>
       new ClaimbenchError(code, `${name} was refused: ${why}. Nothing was changed.`);

@@ -12,8 +12,13 @@ import { currentNativeBinding } from '../store/sqlite';
 import { readShareFile, type ShareContents } from './read-share';
 import type { ShareReadMessage, ShareReadRequest } from './share-read-worker';
 
-/** The worker's JavaScript heap; attachment bytes live outside it and are capped by MAX_SHARE_BLOB_BYTES. */
-export const SHARE_READ_HEAP_MB = 2048;
+/**
+ * The worker's JavaScript heap: a backstop well above what MAX_SHARE_CHANGE_CHARS lets in (text read
+ * as two-byte strings, plus transient copies while each row is checked). Attachment bytes live
+ * outside the heap and are capped by MAX_SHARE_BLOB_BYTES. A single allocation past this limit can
+ * bring V8 down rather than end the worker, so the character cap is what must trigger first.
+ */
+export const SHARE_READ_HEAP_MB = 3072;
 const BASE_BUDGET_MS = 20_000;
 /** Time allowed per byte of file beyond the base: a large honest file reads at well over 20 MB/s. */
 const BUDGET_MS_PER_MB = 50;

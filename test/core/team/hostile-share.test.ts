@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call } from '../../../electron/core/dispatch';
 import { backupFolderFor } from '../../../electron/core/store/backup';
+import { readShareFile } from '../../../electron/core/team/read-share';
 import { readShareFileBudgeted } from '../../../electron/core/team/share-reader';
 import { shareContentHash } from '../../../electron/core/team/write-share';
 import { formatHlc, randomNodeId } from '../../../shared/hlc';
@@ -287,5 +288,14 @@ describe('reading a share file has a time budget', () => {
     const contents = await readShareFileBudgeted(share);
     expect(contents.rows.length).toBeGreaterThan(2);
     expect(Buffer.isBuffer(contents.blobs[0]?.bytes)).toBe(true);
+  });
+});
+
+describe('reading a share file has a memory budget', () => {
+  it('change text beyond the cap is refused before a row is read', () => {
+    expect(() => readShareFile(share, undefined, { changeChars: 1_000 })).toThrow(
+      /its changes are too large to read \(1 million characters\)\. Nothing was changed/,
+    );
+    expect(readShareFile(share).rows.length).toBeGreaterThan(2);
   });
 });
