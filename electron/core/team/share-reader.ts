@@ -5,7 +5,9 @@
  * backstop for whatever else a file might find. One worker serves reads in turn.
  */
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ClaimbenchError, type ErrorCode } from '../../../shared/result';
 import { currentNativeBinding } from '../store/sqlite';
@@ -33,7 +35,10 @@ function createWorker(): Worker {
   const limits = { resourceLimits: { maxOldGenerationSizeMb: SHARE_READ_HEAP_MB } };
   if (!self.endsWith('.ts')) return new Worker(new URL('./share-read-worker.js', self), limits);
   const entry = new URL('./share-read-worker.ts', self).href;
-  const boot = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
+  // Resolved here, not in the worker: an eval'd worker resolves bare names from the current folder.
+  // require.resolve finds the CommonJS build; its ES module sibling is the one that registers hooks.
+  const tsx = pathToFileURL(createRequire(self).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+  const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
   return new Worker(boot, { eval: true, ...limits });
 }
 
