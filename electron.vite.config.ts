@@ -16,6 +16,8 @@ export default defineConfig({
           index: resolve(here, 'electron/main.ts'),
           // Started by electron/core/ingest/worker-pool.ts as ./parse-worker.js beside the main bundle.
           'parse-worker': resolve(here, 'electron/core/ingest/parse-worker.ts'),
+          // Started by electron/core/team/share-reader.ts as ./share-read-worker.js beside the main bundle.
+          'share-read-worker': resolve(here, 'electron/core/team/share-read-worker.ts'),
         },
       },
     },

@@ -16,7 +16,7 @@ import { mergeChanges, mergeShareFile } from '../electron/core/team/merge';
 import { readShareFile } from '../electron/core/team/read-share';
 import { writeShareFile } from '../electron/core/team/write-share';
 import { claimText, VERDICT_CYCLE } from './fixtures';
-import { median, report, round, timeMs } from './lib';
+import { median, report, round, timeMs, timeMsAsync } from './lib';
 
 const CHANGES = Number(process.env.MERGE_BENCH_CHANGES ?? 100_000);
 const BASE_CLAIMS = CHANGES / 10;
@@ -65,7 +65,7 @@ ana.recorder.action('base', (w) => {
   baseIds.forEach((id, i) => w.create('claim', id, { text: claimText(i), ordinal: i }));
 });
 const ben = open('ben');
-mergeShareFile(ben, writeShareFile(ana, path.join(dir, 'base.claimbench-share'), { createdBy: 'ana' }).path);
+await mergeShareFile(ben, writeShareFile(ana, path.join(dir, 'base.claimbench-share'), { createdBy: 'ana' }).path);
 work(ana, baseIds, 1);
 work(ben, baseIds, 2);
 const benShare = writeShareFile(ben, path.join(dir, 'ben.claimbench-share'), { createdBy: 'ben' });
@@ -116,8 +116,8 @@ const core = median(cores);
 
 // End to end: read and validate the whole file (zod, content hash), back up, merge.
 const fullWs = freshCopy('full');
-const full = timeMs(() => {
-  mergeShareFile(fullWs, benShare.path);
+const full = await timeMsAsync(async () => {
+  await mergeShareFile(fullWs, benShare.path);
 });
 fullWs.close();
 

@@ -13,12 +13,6 @@ export class ClockDriftError extends Error {
     this.name = 'ClockDriftError';
   }
 }
-export class ClockOverflowError extends Error {
-  constructor() {
-    super('Hybrid logical clock counter overflow');
-    this.name = 'ClockOverflowError';
-  }
-}
 
 export interface HlcState {
   millis: number;
@@ -73,14 +67,37 @@ export class HybridClock {
     return formatHlc(this.state);
   }
 
+  /**
+   * Move to (millis, counter), carrying a counter past FFFF into the next millisecond. Unlike
+   * Actual's timestamp this never throws: one teammate's change stamped FFFF a little ahead would
+   * otherwise refuse every local write until the wall clock caught up. The carry keeps timestamps
+   * strictly increasing and costs one logical millisecond per 65,536 events.
+   */
+  private advance(millis: number, counter: number): void {
+    this.state =
+      counter > HLC_MAX_COUNTER
+        ? { millis: millis + 1, counter: 0, node: this.state.node }
+        : { millis, counter, node: this.state.node };
+  }
+
   /** A new timestamp for a local event, greater than every timestamp seen so far. */
   send(): string {
     const phys = this.now();
     const millis = Math.max(this.state.millis, phys);
-    const counter = millis === this.state.millis ? this.state.counter + 1 : 0;
-    if (counter > HLC_MAX_COUNTER) throw new ClockOverflowError();
-    this.state = { millis, counter, node: this.state.node };
+    this.advance(millis, millis === this.state.millis ? this.state.counter + 1 : 0);
     return formatHlc(this.state);
+  }
+
+  /**
+   * Catch up with a timestamp already in this workspace's own log (another process may have written
+   * it since this clock started), so the next local event sorts after it. No drift check: it is ours.
+   */
+  observe(known: string | null): void {
+    const k = known ? parseHlc(known) : null;
+    if (!k) return;
+    if (k.millis > this.state.millis || (k.millis === this.state.millis && k.counter > this.state.counter)) {
+      this.state = { millis: k.millis, counter: k.counter, node: this.state.node };
+    }
   }
 
   /**
@@ -102,7 +119,6 @@ export class HybridClock {
     else if (millis === this.state.millis) counter = this.state.counter + 1;
     else if (millis === r.millis) counter = r.counter + 1;
     else counter = 0;
-    if (counter > HLC_MAX_COUNTER) throw new ClockOverflowError();
-    this.state = { millis, counter, node: this.state.node };
+    this.advance(millis, counter);
   }
 }

@@ -12,6 +12,8 @@ export type ErrorCode =
   | 'DUPLICATE'
   | 'CANCELLED'
   | 'CONFLICT'
+  /** Another writer holds the workspace past the busy timeout; retrying later succeeds. */
+  | 'BUSY'
   | 'INTERNAL';
 
 export interface ApiErrorShape {

@@ -13,6 +13,7 @@ import { pauseRunningSessions } from '../core/sessions/lifecycle';
 import { stopFollowers } from '../core/capture/follow';
 import { FolderSync } from './folder-sync';
 import { RecentList } from './recent';
+import { storageError } from '../core/store/busy';
 
 export const APP_NAME = 'Claimbench';
 export const DEFAULT_WORKSPACE_NAME = `My Investigation${WORKSPACE_EXTENSION}`;
@@ -46,6 +47,8 @@ export type OpenOutcome = { ok: true; workspace: Workspace } | { ok: false; erro
 
 function asClaimbenchError(e: unknown, file: string): ClaimbenchError {
   if (isClaimbenchError(e)) return e;
+  const typed = storageError(e);
+  if (typed) return typed;
   const why = e instanceof Error ? e.message : String(e);
   return new ClaimbenchError('IO', `${path.basename(file)} could not be opened: ${why}`);
 }

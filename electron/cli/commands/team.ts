@@ -202,7 +202,9 @@ export function registerTeamCommands(program: Command, io: CliIO): void {
 
   program
     .command('sync')
-    .description('exchange changes through a folder a sync tool keeps in step (Syncthing, Dropbox, a share, git)')
+    .description(
+      'exchange changes through a folder a sync tool keeps in step (Syncthing, Dropbox, a share, git); backs the workspace up when changes arrive, never follows links in the folder, and names any peer file it skips',
+    )
     .argument('<file>', 'workspace file')
     .option('--link <folder>', 'link the workspace to this folder first')
     .option('--unlink', 'stop syncing')

@@ -19,5 +19,5 @@ export function rebuildSearchIndexes(db: DB): void {
       db.prepare(`INSERT INTO ${fts} (${fts}) VALUES ('delete-all')`).run();
       db.prepare(`INSERT INTO ${fts} (rowid, ${columns}) SELECT rowid, ${columns} FROM ${table} WHERE deleted = 0`).run();
     }
-  })();
+  }).immediate();
 }

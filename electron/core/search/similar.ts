@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Verdict } from '../../../shared/domain';
 import type { SimilarClaim, SimilarClaims } from '../../../shared/evidence';
-import { APPLICATION_ID, type DB } from '../store/open';
+import { APPLICATION_ID, checkWorkspaceSchema, type DB } from '../store/open';
 import { toAnyWordQuery } from './fts-query';
 import { openDatabase } from '../store/sqlite';
 
@@ -97,6 +97,8 @@ function openOther(file: string): { db: DB } | { reason: string } {
     db = openDatabase(file, { readonly: true, fileMustExist: true });
     const appId = db.pragma('application_id', { simple: true }) as number;
     if (appId !== APPLICATION_ID) throw new Error('It is not a Claimbench workspace.');
+    // Refused before any of its data is read, as when it is opened (a view could spin when queried).
+    checkWorkspaceSchema(db, db.pragma('user_version', { simple: true }) as number, file);
     const hasIndex = db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'claims_fts'").get();
     if (!hasIndex) throw new Error('It was made by an older Claimbench; open it once to update it.');
     return { db };

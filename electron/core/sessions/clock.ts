@@ -69,6 +69,6 @@ export function pauseIfAbandoned(workspace: Workspace, row: SessionRow, now: num
   workspace.db.transaction(() => {
     chargeCurrent(workspace.db, row.id, lastSeen, false);
     recordPause(workspace, row, lastSeen, `Pause session “${row.name}” (the app was closed)`);
-  })();
+  }).immediate();
   return true;
 }

@@ -59,7 +59,7 @@ export function workableSession(ctx: CoreContext, id: string, now: number): Sess
  * (pausing it where the app left it, resuming it): the action and its automatic steps commit together.
  */
 export function inWorkableSession<T>(ctx: CoreContext, id: string, now: number, fn: (row: SessionRow) => T): T {
-  return ctx.workspace.db.transaction(() => fn(workableSession(ctx, id, now)))();
+  return ctx.workspace.db.transaction(() => fn(workableSession(ctx, id, now))).immediate();
 }
 
 function view(ctx: CoreContext, id: string, now: number): CheckSession {
@@ -124,7 +124,7 @@ export function startSession(
     // A capture session with no scope starts empty and fills as claims are captured.
     if (!input.capture || input.scope) enqueueScope(workspace.db, id, scope, iso(now));
     moveCursor(workspace.db, id, nextInQueue(workspace.db, id, null), now, true);
-  })();
+  }).immediate();
   return view(ctx, id, now);
 }
 
@@ -134,7 +134,7 @@ export function pauseSession(ctx: CoreContext, id: string, now = Date.now()): Ch
     if (row.status !== 'active') return;
     chargeCurrent(ctx.workspace.db, id, now, false);
     recordPause(ctx.workspace, row, now, `Pause session “${row.name}”`);
-  })();
+  }).immediate();
   return view(ctx, id, now);
 }
 
@@ -158,7 +158,7 @@ function resume(ctx: CoreContext, row: SessionRow, now: number): void {
     });
     touch(ctx.workspace.db, row.id, now);
     chargeCurrent(ctx.workspace.db, row.id, now, true);
-  })();
+  }).immediate();
 }
 
 export function resumeSession(ctx: CoreContext, id: string, now = Date.now()): CheckSession {
@@ -225,6 +225,6 @@ export function pauseRunningSessions(ctx: CoreContext, now = Date.now()): number
       recordPause(ctx.workspace, row, now, `Pause session “${row.name}” (workspace closed)`);
       paused++;
     }
-  })();
+  }).immediate();
   return paused;
 }

@@ -1,7 +1,13 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
+import { ClaimbenchError, isClaimbenchError } from '../../../shared/result';
+import { SCHEMA_VERSION } from './migrations/index';
+import { checkSchema, SchemaMismatch, workspaceSchema } from './schema-check';
 import { openDatabase } from './sqlite';
+
+/** 'CLMB', as in open.ts (imported from there it would make a cycle: open.ts backs up before migrating). */
+const APPLICATION_ID = 0x434c4d42;
 
 /** Backups of a workspace live beside it, in `<name>.backups/`. */
 export function backupFolderFor(workspacePath: string): string {
@@ -19,14 +25,19 @@ function stamp(): string {
 export function writeCopy(db: Database.Database, target: string): void {
   const tmp = `${target}.partial-${process.pid}`;
   fs.rmSync(tmp, { force: true });
-  db.prepare('VACUUM INTO ?').run(tmp);
-  const fd = fs.openSync(tmp, 'r+');
   try {
-    fs.fsyncSync(fd);
+    db.prepare('VACUUM INTO ?').run(tmp);
+    const fd = fs.openSync(tmp, 'r+');
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(tmp, target);
   } finally {
-    fs.closeSync(fd);
+    // A full disk or a crash of the copy must not leave a half-written file behind.
+    fs.rmSync(tmp, { force: true });
   }
-  fs.renameSync(tmp, target);
 }
 
 export function backupWorkspace(workspacePath: string, reason: string, nativeBinding?: string): string {
@@ -85,15 +96,44 @@ export function pruneBackups(workspacePath: string, keep = 10, keepSpecial = 20)
   return removed;
 }
 
-/** Whether a backup file opens and passes SQLite's quick_check. */
+/**
+ * Refuse a backup that is not a workspace this version can open, whose schema is not exactly what
+ * the migrations create (checked before any of its data is read), or that fails quick_check.
+ */
+export function checkBackupFile(file: string, nativeBinding?: string): void {
+  const name = path.basename(file);
+  let db: Database.Database | undefined;
+  try {
+    db = openDatabase(file, { readonly: true, fileMustExist: true, nativeBinding });
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (db.pragma('application_id', { simple: true }) !== APPLICATION_ID || version < 1) {
+      throw new ClaimbenchError('NOT_A_WORKSPACE', `${name} is not a Claimbench workspace backup and cannot be restored.`);
+    }
+    if (version > SCHEMA_VERSION) {
+      throw new ClaimbenchError('NEWER_VERSION', `${name} was written by a newer version of Claimbench and cannot be restored.`);
+    }
+    try {
+      checkSchema(db, workspaceSchema(version));
+    } catch (e) {
+      if (!(e instanceof SchemaMismatch)) throw e;
+      throw new ClaimbenchError('CORRUPT', `${name} was refused: ${e.message}. It was changed outside Claimbench.`);
+    }
+    if (db.pragma('quick_check', { simple: true }) !== 'ok') {
+      throw new ClaimbenchError('CORRUPT', `${name} is damaged and cannot be restored.`);
+    }
+  } catch (e) {
+    if (isClaimbenchError(e)) throw e;
+    throw new ClaimbenchError('CORRUPT', `${name} is damaged and cannot be restored.`);
+  } finally {
+    db?.close();
+  }
+}
+
+/** Whether a backup file is a workspace with exactly the expected schema that passes quick_check. */
 export function isGoodBackup(file: string, nativeBinding?: string): boolean {
   try {
-    const db = openDatabase(file, { readonly: true, fileMustExist: true, nativeBinding });
-    try {
-      return db.pragma('quick_check', { simple: true }) === 'ok';
-    } finally {
-      db.close();
-    }
+    checkBackupFile(file, nativeBinding);
+    return true;
   } catch {
     return false;
   }
@@ -111,7 +151,7 @@ export function latestGoodBackup(workspacePath: string, nativeBinding?: string):
  * onto the restored file.
  */
 export function restoreBackup(workspacePath: string, backupPath: string, nativeBinding?: string): void {
-  if (!isGoodBackup(backupPath, nativeBinding)) throw new Error(`${path.basename(backupPath)} is damaged and cannot be restored`);
+  checkBackupFile(backupPath, nativeBinding);
   const folder = backupFolderFor(workspacePath);
   fs.mkdirSync(folder, { recursive: true });
   if (fs.existsSync(workspacePath)) {

@@ -6,6 +6,8 @@ import { ClaimbenchError } from '../../../shared/result';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations/index';
 import { backupWorkspace } from './backup';
 import { openDatabase } from './sqlite';
+import { BUSY_TIMEOUT_MS } from './busy';
+import { checkSchema, SchemaMismatch, workspaceSchema } from './schema-check';
 
 export type DB = Database.Database;
 
@@ -74,6 +76,7 @@ function inspectExisting(file: string, nativeBinding?: string): { version: numbe
         `was written by a newer version of Claimbench (format ${version}; this version reads up to ${SCHEMA_VERSION}). Update Claimbench to open it.`,
       );
     }
+    checkWorkspaceSchema(ro, version, file);
     const check = ro.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw refusal('CORRUPT', file, `is damaged (${String(check)}). Restore it from a backup.`);
     return { version };
@@ -87,9 +90,23 @@ function inspectExisting(file: string, nativeBinding?: string): { version: numbe
   }
 }
 
+/**
+ * Before any query reads a workspace's data: its tables, indexes and triggers must be exactly those
+ * the migrations up to its version create. A trigger of its own could silently rewrite what is
+ * written (Disputed into Sourced), so such a file is refused, never opened.
+ */
+export function checkWorkspaceSchema(db: DB, version: number, file: string): void {
+  try {
+    checkSchema(db, workspaceSchema(version));
+  } catch (e) {
+    if (!(e instanceof SchemaMismatch)) throw e;
+    throw refusal('CORRUPT', file, `was refused: ${e.message}. It was changed outside Claimbench; restore it from a backup.`);
+  }
+}
+
 export function applyPragmas(db: DB): void {
   db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   const mode = db.pragma('journal_mode = WAL', { simple: true });
   if (mode !== 'wal') {
     // Network shares and some file systems cannot do WAL; fall back to a rollback journal.
@@ -115,7 +132,7 @@ export function migrate(db: DB, from: number, to: number = SCHEMA_VERSION): void
       insert.run('workspace_id', randomUUID());
       insert.run('created_at', new Date().toISOString());
     }
-  })();
+  }).immediate();
 }
 
 export function openWorkspaceFile(file: string, options: OpenOptions = {}): OpenedWorkspaceFile {

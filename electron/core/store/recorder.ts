@@ -52,6 +52,7 @@ export function hlcTime(hlc: string): string {
 export class ChangeRecorder {
   private readonly statements = new Map<string, import('better-sqlite3').Statement>();
   private readonly insertChange;
+  private readonly lastHlc;
   private knownActor: string | null = null;
 
   constructor(
@@ -59,6 +60,7 @@ export class ChangeRecorder {
     private readonly clock: HybridClock,
     private readonly identity: () => Identity,
   ) {
+    this.lastHlc = db.prepare('SELECT max(hlc) FROM changes').pluck();
     this.insertChange = db.prepare(`INSERT INTO changes (${CHANGE_COLUMNS}) VALUES (${CHANGE_PLACEHOLDERS})`);
   }
 
@@ -93,12 +95,14 @@ export class ChangeRecorder {
     const actionId = randomUUID();
     const steps: FieldStep[] = [];
     const run = this.db.transaction(() => {
+      // Another process may have written since this clock last looked; sort after its changes.
+      this.clock.observe(this.lastHlc.get() as string | null);
       const writer = this.writer(who, actionId, label, steps);
       const result = fn(writer);
       if (steps.length > 0) this.rememberActor(who, new Date().toISOString());
       return result;
     });
-    const result = run();
+    const result = run.immediate();
     return { result, action: { id: actionId, label, steps } };
   }
 

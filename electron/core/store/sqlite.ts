@@ -17,3 +17,8 @@ export function openDatabase(file: string, options: Database.Options = {}): Data
   const nativeBinding = options.nativeBinding ?? processBinding;
   return new Database(file, nativeBinding ? { ...options, nativeBinding } : options);
 }
+
+/** The binary set for this process, handed to worker threads that open SQLite files themselves. */
+export function currentNativeBinding(): string | undefined {
+  return processBinding;
+}

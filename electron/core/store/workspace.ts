@@ -46,6 +46,9 @@ export class Workspace {
     if (this.closed) return;
     this.closed = true;
     try {
+      // Best effort: with another writer active it would wait the whole busy timeout for nothing
+      // (the last connection to close checkpoints anyway).
+      this.db.pragma('busy_timeout = 0');
       this.db.pragma('wal_checkpoint(TRUNCATE)');
     } finally {
       this.db.close();

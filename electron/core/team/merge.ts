@@ -1,5 +1,7 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { MergeFieldChange, MergeItem, MergePerson, MergePreview, MergeResult } from '../../../shared/team';
+import { ClockDriftError } from '../../../shared/hlc';
 import { ClaimbenchError } from '../../../shared/result';
 import { backupWorkspace } from '../store/backup';
 import { CREATE_FIELD, ENTITIES, type EntitySpec } from '../store/entities';
@@ -10,7 +12,8 @@ import { applyChangeRows, type ApplyOutcome, type BlobRow } from './apply';
 import { checkAuthorship, recordAuthorship, type AuthorshipCheck, type OfferedKeys } from './authorship';
 import { CHANGE_COLUMNS, sameChange, type ChangeRow } from './change-row';
 import { conflictKeys, listConflicts } from './conflicts';
-import { readShareFile, type ShareContents } from './read-share';
+import type { ShareContents } from './read-share';
+import { readShareFileBudgeted } from './share-reader';
 import { prepared } from '../store/statements';
 import { keyFingerprint } from './signing';
 import { pinnedKeys } from './key-pins';
@@ -366,19 +369,20 @@ export function mergeChanges(workspace: Workspace, input: MergeInput, apply: boo
       if (apply && input.sourceOf) recordOrigins(db, outcome.inserted, input.sourceOf, me);
       maxHlc = outcome.inserted.length > 0 ? outcome.maxHlc : null;
       if (!apply) throw new RollBack();
-    })();
+      // Later local edits must sort after everything just merged, so a decision made after seeing a
+      // teammate's change wins over it. Observed before the commit: if it throws, nothing was merged,
+      // so the message "nothing was changed" is then true.
+      if (maxHlc) workspace.clock.receive(maxHlc);
+    }).immediate();
   } catch (e) {
     if (e instanceof ChangeRejected)
       throw new ClaimbenchError('VALIDATION', `${path.basename(input.file)} was refused: ${e.message}. Nothing was changed.`);
+    if (e instanceof ClockDriftError)
+      throw new ClaimbenchError('VALIDATION', `${path.basename(input.file)} was refused: ${e.message}. Nothing was changed.`);
     if (!(e instanceof RollBack)) throw e;
   }
-  if (apply && maxHlc) {
-    // Later local edits must sort after everything just merged, so a decision made after seeing a
-    // teammate's change wins over it. Rows were checked not to lie in the future, so this holds.
-    workspace.clock.receive(maxHlc);
-    // Undo steps recorded before the merge would now overwrite teammates' values blindly.
-    workspace.undo.clear();
-  }
+  // Undo steps recorded before the merge would now overwrite teammates' values blindly.
+  if (apply && maxHlc) workspace.undo.clear();
   return { ...preview!, maxHlc };
 }
 
@@ -422,21 +426,35 @@ function shareInput(contents: ShareContents): MergeInput {
   return { file: contents.file, rows: contents.rows, blobs: contents.blobs, keys: contents.keys, sourceOf: () => source };
 }
 
-export function previewShareMerge(workspace: Workspace, file: string): MergePreview {
-  const { maxHlc: _, ...preview } = mergeChanges(workspace, shareInput(readShareFile(file)), false);
+export async function previewShareMerge(workspace: Workspace, file: string): Promise<MergePreview> {
+  const { maxHlc: _, ...preview } = mergeChanges(workspace, shareInput(await readShareFileBudgeted(file)), false);
   return preview;
 }
 
 /** Validate the whole file, back the workspace up, then merge atomically. */
-export function mergeShareFile(workspace: Workspace, file: string): MergeResult {
-  const input = shareInput(readShareFile(file));
+export async function mergeShareFile(workspace: Workspace, file: string): Promise<MergeResult> {
+  const input = shareInput(await readShareFileBudgeted(file));
   if (countNewChanges(workspace.db, input) === 0) {
     // Merging the same file twice changes nothing: no backup, no transaction.
     const { maxHlc: _, ...preview } = mergeChanges(workspace, input, false);
     return { ...preview, applied: false, backupPath: null };
   }
-  workspace.db.pragma('wal_checkpoint(PASSIVE)');
-  const backupPath = backupWorkspace(workspace.path, 'before-merge');
-  const { maxHlc: _, ...preview } = mergeChanges(workspace, input, true);
+  const { backupPath, merged } = withBackup(workspace, 'before-merge', () => mergeChanges(workspace, input, true));
+  const { maxHlc: _, ...preview } = merged;
   return { ...preview, applied: true, backupPath };
+}
+
+/**
+ * Back the workspace up, then run `merge`. When the merge fails it changed nothing, so the backup
+ * just taken is a copy of the current state and is removed: retrying never piles backups up.
+ */
+export function withBackup<T>(workspace: Workspace, reason: string, merge: () => T): { backupPath: string; merged: T } {
+  workspace.db.pragma('wal_checkpoint(PASSIVE)');
+  const backupPath = backupWorkspace(workspace.path, reason);
+  try {
+    return { backupPath, merged: merge() };
+  } catch (e) {
+    fs.rmSync(backupPath, { force: true });
+    throw e;
+  }
 }

@@ -5,14 +5,17 @@ import path from 'node:path';
 import { ClaimbenchError, type ErrorCode } from '../../../shared/result';
 import { APPLICATION_ID } from '../store/open';
 import { SCHEMA_VERSION } from '../store/migrations/index';
+import { checkSchema, SchemaMismatch, workspaceSchema } from '../store/schema-check';
 import type { BlobRow } from './apply';
 import { CHANGE_COLUMNS, ContentHasher, type ChangeRow } from './change-row';
 import {
   MAX_SHARE_BLOB_BYTES,
+  MAX_SHARE_CHANGE_CHARS,
   MAX_SHARE_CHANGES,
   SHARE_APPLICATION_ID,
   SHARE_FORMAT,
   SHARE_FORMAT_VERSION,
+  SHARE_META_TABLE_SQL,
 } from './share-format';
 import { ChangeRejected, validateChangeRow } from './validate-change';
 import { openDatabase } from '../store/sqlite';
@@ -61,20 +64,37 @@ function checkHeader(file: string, size: number): void {
   }
 }
 
-function readMeta(db: Database.Database): Map<string, string> {
+/**
+ * What the file says it is, read from its header pragmas and sqlite_schema only. Runs before any
+ * query on its data (quick_check included): a view or trigger of its own could spin, fill memory or
+ * the disk.
+ */
+function checkDeclarations(db: Database.Database): void {
   const appId = db.pragma('application_id', { simple: true }) as number;
   if (appId === APPLICATION_ID) {
     throw new Refused('UNSUPPORTED_FORMAT', 'it is a workspace, not a share file (use File > Share… to make one)');
   }
   if (appId !== SHARE_APPLICATION_ID) throw new Refused('UNSUPPORTED_FORMAT', 'it is not a Claimbench share file');
+  const schema = db.pragma('user_version', { simple: true }) as number;
+  if (schema > SCHEMA_VERSION) {
+    throw new Refused('NEWER_VERSION', 'it was written by a newer version of Claimbench; update Claimbench to merge it');
+  }
+  try {
+    checkSchema(db, workspaceSchema(schema, [SHARE_META_TABLE_SQL]));
+  } catch (e) {
+    if (e instanceof SchemaMismatch) throw new Refused('UNSUPPORTED_FORMAT', e.message);
+    throw e;
+  }
+}
+
+function readMeta(db: Database.Database): Map<string, string> {
   const rows = db.prepare('SELECT key, value FROM share_meta').all() as { key: unknown; value: unknown }[];
   const meta = new Map<string, string>();
   for (const r of rows) if (typeof r.key === 'string' && typeof r.value === 'string') meta.set(r.key, r.value);
   if (meta.get('format') !== SHARE_FORMAT) throw new Refused('UNSUPPORTED_FORMAT', 'it is not a Claimbench share file');
   const version = Number(meta.get('version'));
   if (!Number.isInteger(version) || version < 1) throw new Refused('CORRUPT', 'its format version is missing');
-  const schema = db.pragma('user_version', { simple: true }) as number;
-  if (version > SHARE_FORMAT_VERSION || schema > SCHEMA_VERSION) {
+  if (version > SHARE_FORMAT_VERSION) {
     throw new Refused(
       'NEWER_VERSION',
       `it was written by a newer version of Claimbench (share format ${version}); update Claimbench to merge it`,
@@ -131,10 +151,23 @@ function readAuthorKeys(db: Database.Database): Map<string, string[]> {
   return keys;
 }
 
-function readContents(db: Database.Database, file: string): ShareContents {
+export interface ShareLimits {
+  changeChars: number;
+}
+
+function readContents(db: Database.Database, file: string, limits: ShareLimits): ShareContents {
   const meta = readMeta(db);
   const count = db.prepare('SELECT count(*) FROM changes').pluck().get() as number;
   if (count > MAX_SHARE_CHANGES) throw new Refused('VALIDATION', `it holds too many changes (${count})`);
+  const chars = db
+    .prepare(
+      'SELECT coalesce(sum(length(value) + length(author) + coalesce(length(action_label), 0) + length(supersedes)), 0) FROM changes',
+    )
+    .pluck()
+    .get() as number;
+  if (chars > limits.changeChars) {
+    throw new Refused('VALIDATION', `its changes are too large to read (${Math.ceil(chars / 1_000_000)} million characters)`);
+  }
   const hasher = new ContentHasher();
   const rows: ChangeRow[] = [];
   const now = Date.now();
@@ -165,7 +198,11 @@ function readContents(db: Database.Database, file: string): ShareContents {
  * opened read-only, its header, application id, format version, every change row (zod), every
  * attachment's bytes against its address, and the content hash over all of it.
  */
-export function readShareFile(file: string, nativeBinding?: string): ShareContents {
+export function readShareFile(
+  file: string,
+  nativeBinding?: string,
+  limits: ShareLimits = { changeChars: MAX_SHARE_CHANGE_CHARS },
+): ShareContents {
   const absolute = path.resolve(file);
   const name = path.basename(absolute);
   let db: Database.Database | undefined;
@@ -175,9 +212,10 @@ export function readShareFile(file: string, nativeBinding?: string): ShareConten
     if (!stat.isFile()) throw new Refused('UNSUPPORTED_FORMAT', 'it is not a file');
     checkHeader(absolute, stat.size);
     db = openDatabase(absolute, { readonly: true, fileMustExist: true, nativeBinding });
+    checkDeclarations(db);
     const check = db.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw new Refused('CORRUPT', `it is damaged (${String(check).slice(0, 200)})`);
-    return readContents(db, absolute);
+    return readContents(db, absolute, limits);
   } catch (e) {
     const refusal = (code: ErrorCode, why: string) =>
       new ClaimbenchError(code, `${name} was refused: ${why}. Nothing was changed.`);

@@ -5,8 +5,10 @@ import { ClaimbenchError } from '../../../shared/result';
 import type { DB } from '../store/open';
 import type { Workspace } from '../store/workspace';
 import type { BlobRow } from './apply';
-import { CHANGE_COLUMNS, type ChangeRow } from './change-row';
-import { mergeChanges, type MergeSource } from './merge';
+import { CHANGE_COLUMNS, sameChange, type ChangeRow } from './change-row';
+import { storageError } from '../store/busy';
+import { mergeChanges, withBackup, type MergeSource } from './merge';
+import { appendToSyncFile, entryStat, readSyncFileText, replaceSyncFile, UnsafeSyncFile } from './sync-folder-files';
 import { blobLine, changeLine, headerLine, keyLine, parseSyncFile, SYNC_SUFFIX, type ParsedSyncFile } from './sync-file';
 import { listKeyConflicts } from './key-pins';
 import { checkAuthorship } from './authorship';
@@ -75,14 +77,14 @@ function scan(folder: string): FolderScan {
     if (!name.endsWith(SYNC_SUFFIX)) continue;
     const file = path.join(folder, name);
     try {
-      if (!fs.statSync(file).isFile()) continue;
-      const parsed = parseSyncFile(fs.readFileSync(file, 'utf8'));
+      const parsed = parseSyncFile(readSyncFileText(file));
       const expected = name.slice(0, -SYNC_SUFFIX.length);
       if (parsed.actorId && parsed.actorId !== expected) {
         files.set(file, { ...parsed, rows: [], blobs: [], problem: 'its header names a different person than its file name' });
       } else files.set(file, parsed);
     } catch (e) {
-      files.set(file, { actorId: null, rows: [], blobs: [], problem: `it could not be read (${(e as Error).message})` });
+      const why = e instanceof UnsafeSyncFile ? e.message : `it could not be read (${(e as Error).message})`;
+      files.set(file, { actorId: null, rows: [], blobs: [], problem: why });
     }
   }
   return { files };
@@ -116,23 +118,41 @@ export function syncStatus(workspace: Workspace, actorId: string): SyncStatus {
   return statusFrom(workspace, folder, actorId, found);
 }
 
-/** Cut a torn last line off this person's own file (a crash mid-append) before appending again. */
-function openForAppend(file: string, actorId: string): number {
-  if (fs.existsSync(file)) {
-    const text = fs.readFileSync(file, 'utf8');
-    const end = text.lastIndexOf('\n') + 1;
-    if (end !== Buffer.byteLength(text)) fs.truncateSync(file, Buffer.byteLength(text.slice(0, end)));
-    if (end === 0) fs.writeFileSync(file, headerLine(actorId));
-  } else {
-    fs.writeFileSync(file, headerLine(actorId), { flag: 'wx' });
+/** This person's own file must be a plain file (or not exist yet) before a sync reads or writes anything. */
+function checkOwnFile(folder: string, actorId: string): string {
+  const own = ownSyncFile(folder, actorId);
+  const stat = entryStat(own);
+  if (stat && (!stat.isFile() || stat.nlink > 1)) {
+    throw new ClaimbenchError(
+      'VALIDATION',
+      `Your change file ${path.basename(own)} in the shared folder is not a plain file (a symbolic link, a hard link or a folder); Claimbench will not write through it. Nothing was changed: remove it and sync again.`,
+    );
   }
-  return fs.openSync(file, 'a');
+  return own;
 }
 
+/** Whether this person's own file can simply be appended to: readable, undamaged, ending in a whole line. */
+function ownFileIsSound(file: string, actorId: string, parsed: ParsedSyncFile | undefined): boolean {
+  if (!parsed || parsed.problem || parsed.actorId !== actorId) return false;
+  const text = readSyncFileText(file);
+  return text.endsWith('\n');
+}
+
+/**
+ * Write what this workspace has that no file in the folder carries yet to this person's own file.
+ * A sound file is appended to; a damaged one (a line cut or garbled in the middle, a torn tail, a
+ * wrong header) is rewritten whole from the log, atomically, so it never grows by re-appending
+ * what peers could not read. A link or any other non-regular file is refused before a byte is written.
+ */
 function exportMissing(workspace: Workspace, folder: string, actorId: string, found: FolderScan): number {
+  const own = checkOwnFile(folder, actorId);
+  const stat = entryStat(own);
+  const ownParsed = found.files.get(own);
+  const rewrite = stat !== null && !ownFileIsSound(own, actorId, ownParsed);
   const inFolder = new Set<string>();
   const blobsInFolder = new Set<string>();
-  for (const p of found.files.values()) {
+  for (const [file, p] of found.files) {
+    if (rewrite && file === own) continue;
     for (const r of p.rows) inFolder.add(r.hlc);
     for (const b of p.blobs) blobsInFolder.add(b.sha256);
   }
@@ -140,34 +160,31 @@ function exportMissing(workspace: Workspace, folder: string, actorId: string, fo
   const missing = (db.prepare(`SELECT ${CHANGE_COLUMNS} FROM changes ORDER BY hlc`).all() as ChangeRow[]).filter(
     (r) => !inFolder.has(r.hlc),
   );
-  if (missing.length === 0) return 0;
+  if (missing.length === 0 && !rewrite) return 0;
   const blobOf = db.prepare('SELECT sha256, size, bytes FROM blobs WHERE sha256 = ?');
   const keysOf = db.prepare('SELECT public_key FROM actor_keys WHERE actor_id = ? ORDER BY pinned_at, public_key').pluck();
-  const own = ownSyncFile(folder, actorId);
-  const keysInFile = new Map(found.files.get(own)?.keys ?? []);
+  const keysInFile = new Map(rewrite ? [] : (ownParsed?.keys ?? []));
   const keysWritten = new Set<string>();
-  const fd = openForAppend(own, actorId);
-  try {
+  function* lines(): Generator<string> {
     for (const r of missing) {
       // Every trusted key of each author before their changes, so the file can be verified on its own.
       if (r.signature !== null && !keysWritten.has(r.actor_id)) {
         const already = keysInFile.get(r.actor_id) ?? [];
         for (const key of keysOf.all(r.actor_id) as string[])
-          if (!already.includes(key)) fs.writeSync(fd, keyLine(r.actor_id, key));
+          if (!already.includes(key)) yield keyLine(r.actor_id, key);
         keysWritten.add(r.actor_id);
       }
       for (const sha of attachmentHashes(r)) {
         if (blobsInFolder.has(sha)) continue;
         const blob = blobOf.get(sha) as BlobRow | undefined;
-        if (blob) fs.writeSync(fd, blobLine(blob));
+        if (blob) yield blobLine(blob);
         blobsInFolder.add(sha);
       }
-      fs.writeSync(fd, changeLine(r));
+      yield changeLine(r);
     }
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
   }
+  if (stat && !rewrite) appendToSyncFile(own, lines());
+  else replaceSyncFile(own, [headerLine(actorId), ...lines()]);
   return missing.length;
 }
 
@@ -209,13 +226,103 @@ export function syncNow(workspace: Workspace, actorId: string): SyncResult {
   const folder = syncFolderOf(workspace);
   if (!folder) throw new ClaimbenchError('VALIDATION', 'This workspace is not linked to a shared folder.');
   if (!fs.existsSync(folder)) throw new ClaimbenchError('NOT_FOUND', `The shared folder ${folder} is not available.`);
+  checkOwnFile(folder, actorId);
   const found = skipForgedFiles(workspace.db, scan(folder));
+  const { rows, blobs, fresh, keys, sources } = collectRows(workspace.db, found);
+  try {
+    const input = { file: folder, rows, blobs, keys, sourceOf: (r: ChangeRow) => sources.get(r.hlc) ?? null };
+    // A sync that brings changes is a merge: keep the way back, as a file merge does.
+    const merged =
+      fresh > 0
+        ? withBackup(workspace, 'before-sync', () => mergeChanges(workspace, input, true)).merged
+        : mergeChanges(workspace, input, true);
+    let exported: number;
+    try {
+      exported = exportMissing(workspace, folder, actorId, found);
+    } catch (e) {
+      // The merge has committed: say so, rather than the generic "nothing was changed".
+      const typed = storageError(e);
+      const why = typed ? typed.message : e instanceof Error ? e.message.slice(0, 200) : String(e);
+      throw new ClaimbenchError(
+        'IO',
+        `${merged.newChanges} changes from the shared folder were merged, but your own change file could not be written: ${why}`,
+      );
+    }
+    setMeta(workspace.db, LAST_SYNC_KEY, new Date().toISOString());
+    return {
+      ...statusFrom(workspace, folder, actorId, exported > 0 ? rescan(folder, found) : found),
+      imported: merged.newChanges,
+      exported,
+      conflicts: merged.conflictCount,
+      keyConflicts: merged.keyConflicts.length > 0 ? listKeyConflicts(workspace.db) : [],
+    };
+  } catch (e) {
+    throw asSyncError(e);
+  }
+}
+
+/** A later scan keeps the problems found in this round (a skipped peer file stays reported). */
+function rescan(folder: string, earlier: FolderScan): FolderScan {
+  const again = scan(folder);
+  for (const [file, p] of earlier.files) {
+    const now = again.files.get(file);
+    if (p.problem && now && !now.problem) again.files.set(file, { ...now, rows: [], blobs: [], problem: p.problem });
+  }
+  return again;
+}
+
+function asSyncError(e: unknown): unknown {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+    return new ClaimbenchError('IO', `The shared folder cannot be written to (${(e as Error).message.slice(0, 200)}).`);
+  }
+  return e;
+}
+
+interface CollectedRows {
+  rows: ChangeRow[];
+  blobs: BlobRow[];
+  /** How many rows the workspace does not have yet. */
+  fresh: number;
+  /** The authors' public keys the files carry. */
+  keys: Map<string, string[]>;
+  sources: Map<string, MergeSource>;
+}
+
+/**
+ * Every readable file's rows, checked one file at a time against the workspace and the files before
+ * it: a file carrying a change that reuses another change's clock timestamp is skipped whole, with its
+ * name and the timestamp in its problem, and never stops the others from merging.
+ */
+function collectRows(db: DB, found: FolderScan): CollectedRows {
+  const existing = db.prepare(`SELECT ${CHANGE_COLUMNS} FROM changes WHERE hlc = ?`);
   const rows = new Map<string, ChangeRow>();
   const blobs = new Map<string, BlobRow>();
   // The first peer file found carrying a change is where it came from, for the history.
   const sources = new Map<string, MergeSource>();
   const keys = new Map<string, string[]>();
+  let fresh = 0;
   for (const [file, p] of found.files) {
+    if (p.problem) continue;
+    let clash: string | null = null;
+    let freshHere = 0;
+    for (const r of p.rows) {
+      const here = (existing.get(r.hlc) as ChangeRow | undefined) ?? rows.get(r.hlc);
+      if (here && !sameChange(here, r)) {
+        clash = r.hlc;
+        break;
+      }
+      if (!here) freshHere++;
+    }
+    if (clash) {
+      found.files.set(file, {
+        ...p,
+        rows: [],
+        blobs: [],
+        problem: `it carries a change that reuses the clock timestamp ${clash} of a different change, so it was skipped`,
+      });
+      continue;
+    }
     const source: MergeSource = {
       kind: 'sync',
       file: path.basename(file),
@@ -223,33 +330,17 @@ export function syncNow(workspace: Workspace, actorId: string): SyncResult {
       fromName: null,
     };
     for (const r of p.rows) {
+      if (rows.has(r.hlc)) continue;
       rows.set(r.hlc, r);
-      if (!sources.has(r.hlc)) sources.set(r.hlc, source);
+      sources.set(r.hlc, source);
     }
     for (const b of p.blobs) blobs.set(b.sha256, b);
     for (const [actor, fileKeys] of p.keys ?? []) {
       const offered = keys.get(actor) ?? [];
       keys.set(actor, [...offered, ...fileKeys.filter((k) => !offered.includes(k))]);
     }
+    fresh += freshHere;
   }
-  const merged = mergeChanges(
-    workspace,
-    {
-      file: folder,
-      rows: [...rows.values()].sort((a, b) => (a.hlc < b.hlc ? -1 : 1)),
-      blobs: [...blobs.values()],
-      keys,
-      sourceOf: (r) => sources.get(r.hlc) ?? null,
-    },
-    true,
-  );
-  const exported = exportMissing(workspace, folder, actorId, found);
-  setMeta(workspace.db, LAST_SYNC_KEY, new Date().toISOString());
-  return {
-    ...statusFrom(workspace, folder, actorId, exported > 0 ? scan(folder) : found),
-    imported: merged.newChanges,
-    exported,
-    conflicts: merged.conflictCount,
-    keyConflicts: merged.keyConflicts.length > 0 ? listKeyConflicts(workspace.db) : [],
-  };
+  const sorted = [...rows.values()].sort((a, b) => (a.hlc < b.hlc ? -1 : 1));
+  return { rows: sorted, blobs: [...blobs.values()], fresh, keys, sources };
 }

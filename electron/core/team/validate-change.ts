@@ -6,6 +6,7 @@ import { cleanAttachmentName } from '../evidence/attachments';
 import { CREATE_FIELD, ENTITIES, type EntitySpec, type FieldSpec } from '../store/entities';
 import type { ChangeRow } from './change-row';
 import { SIGNATURE_PATTERN } from './signing';
+import { requiredColumns } from '../store/schema-check';
 
 /** Upper bounds for what a teammate's file may carry: generous for real work, fatal for abuse. */
 export const LIMITS = {
@@ -30,7 +31,19 @@ export function isSafeFileName(name: string): boolean {
   return name === '' || cleanAttachmentName(name) === name;
 }
 
+const scoreReason = z.object({ kind: z.string().max(200), label: z.string().max(LIMITS.label), weight: z.number().finite() });
+const textAnchor = z.object({
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  exact: z.string().max(LIMITS.text),
+  prefix: z.string().max(LIMITS.text),
+  suffix: z.string().max(LIMITS.text),
+});
+
 const refinements: Record<string, z.ZodType> = {
+  'claim.reasons': z.array(scoreReason).max(1_000),
+  'claim.tags': z.array(z.string().max(LIMITS.label)).max(1_000),
+  'claim.anchor': textAnchor.nullable(),
   'claim.verdict': z.enum(VERDICTS),
   'checkSession.status': z.enum(SESSION_STATUSES),
   'source.stance': z.enum(['supports', 'contradicts', 'context']),
@@ -58,9 +71,18 @@ function valueSchema(entity: string, name: string, f: FieldSpec): z.ZodType {
   }
 }
 
+/** A field whose column is NOT NULL (bools store null as 0) must carry a value: derived from the migrations. */
+function withColumnRule(table: string, f: FieldSpec, schema: z.ZodType, required: ReadonlySet<string>): z.ZodType {
+  if (f.kind === 'bool' || !required.has(`${table}.${f.column}`)) return schema;
+  return schema.refine((v) => v !== null && v !== undefined, 'is empty where a value is required');
+}
+
 const fieldSchemas = new Map<string, z.ZodType>();
 for (const [entity, spec] of Object.entries(ENTITIES as Record<string, EntitySpec>)) {
-  for (const [name, f] of Object.entries(spec.fields)) fieldSchemas.set(`${entity}.${name}`, valueSchema(entity, name, f));
+  const required = requiredColumns();
+  for (const [name, f] of Object.entries(spec.fields)) {
+    fieldSchemas.set(`${entity}.${name}`, withColumnRule(spec.table, f, valueSchema(entity, name, f), required));
+  }
 }
 
 const rowShape = z.object({
@@ -87,11 +109,13 @@ const rowShape = z.object({
 
 export class ChangeRejected extends Error {}
 
+/** Entity, id, field and person, so a refusal says whose change to what was wrong. */
 function describe(raw: unknown): string {
   if (raw && typeof raw === 'object') {
     const r = raw as Record<string, unknown>;
     const parts = [r.entity, r.entity_id, r.field].filter((x) => typeof x === 'string').map((x) => String(x).slice(0, 40));
-    if (parts.length > 0) return parts.join(' ');
+    const by = typeof r.author === 'string' && r.author.trim() ? ` by ${r.author.slice(0, 60)}` : '';
+    if (parts.length > 0) return `${parts.join(' ')}${by}`;
   }
   return 'a change';
 }

@@ -5,10 +5,11 @@ import type { ShareResult } from '../../../shared/team';
 import { ClaimbenchError, isClaimbenchError } from '../../../shared/result';
 import { ENTITIES, type EntitySpec } from '../store/entities';
 import { writeCopy } from '../store/backup';
+import { storageError } from '../store/busy';
 import type { Workspace } from '../store/workspace';
 import { CHANGE_COLUMNS, ContentHasher, type ChangeRow } from './change-row';
 import { computeScope } from './scope';
-import { LOCAL_META_KEYS, SHARE_APPLICATION_ID, SHARE_FORMAT, SHARE_FORMAT_VERSION } from './share-format';
+import { LOCAL_META_KEYS, SHARE_APPLICATION_ID, SHARE_FORMAT, SHARE_FORMAT_VERSION, SHARE_META_TABLE_SQL } from './share-format';
 import { openDatabase } from '../store/sqlite';
 import { LOCAL_SESSION_TABLES } from '../store/migrations/005-sessions';
 import { LOCAL_MERGE_TABLES } from '../store/migrations/007-merge-origins';
@@ -69,6 +70,8 @@ export function writeShareFile(workspace: Workspace, target: string, options: Sh
     return buildShareFile(workspace, target, options);
   } catch (e) {
     if (isClaimbenchError(e)) throw e;
+    const typed = storageError(e);
+    if (typed) throw typed;
     const why = e instanceof Error ? e.message : String(e);
     throw new ClaimbenchError('IO', `The share file could not be written (${why.slice(0, 200)}). The workspace is unchanged.`);
   }
@@ -109,7 +112,7 @@ function buildShareFile(workspace: Workspace, target: string, options: ShareOpti
         contentHash = shareContentHash(db);
         changes = db.prepare('SELECT count(*) FROM changes').pluck().get() as number;
         documents = db.prepare('SELECT count(*) FROM documents WHERE deleted = 0').pluck().get() as number;
-        db.exec('CREATE TABLE share_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT');
+        db.exec(SHARE_META_TABLE_SQL);
         const put = db.prepare('INSERT INTO share_meta (key, value) VALUES (?, ?)');
         put.run('format', SHARE_FORMAT);
         put.run('version', String(SHARE_FORMAT_VERSION));

@@ -4,6 +4,7 @@
  * Arguments: workspace file, scenario name, fixtures folder, run number.
  */
 import { parseInline } from '../../../electron/core/ingest/worker-pool';
+import { readSharesInline } from '../../../electron/core/team/share-reader';
 import { FixedIdentityStore } from '../../../electron/core/session/identity';
 import { Workspace } from '../../../electron/core/store/workspace';
 import { crashScenarios, type CrashMode } from './scenarios';
@@ -15,6 +16,7 @@ const scenario: CrashScenario = crashScenarios[mode];
 const parent = process.ppid;
 // Parse in this process: the kill must be able to land anywhere in an import, parsing included.
 parseInline(true);
+readSharesInline(true);
 await scenario.warmUp?.(info);
 const identity = new FixedIdentityStore('Crash Tester');
 const workspace = Workspace.open(file, () => ({ actorId: identity.get().actorId, author: 'Crash Tester' }), { create: true });

@@ -165,6 +165,38 @@ const TAMPERS: { name: string; sql: string; reseal: boolean }[] = [
     sql: `UPDATE changes SET value = json_set(value, '$.score', 'high') WHERE field = '$create' AND entity = 'claim'`,
     reseal: true,
   },
+  // Code of its own: refused by the schema check before any of its data is read.
+  {
+    name: 'changes as an endless recursive view',
+    sql: `DROP TABLE changes; CREATE VIEW changes AS WITH RECURSIVE r(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM r)
+      SELECT printf('%024d', x) AS hlc, 'claim' AS entity, 'c' AS entity_id, 'text' AS field, '"x"' AS value,
+      'aaaaaaaaaaaaaaaa' AS actor_id, 'M' AS author, NULL AS action_id, NULL AS action_label, '[]' AS supersedes FROM r`,
+    reseal: false,
+  },
+  {
+    name: 'share_meta as a view sorting without end',
+    sql: `DROP TABLE share_meta; CREATE VIEW share_meta AS WITH RECURSIVE r(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM r)
+      SELECT randomblob(1000) AS key, x AS value FROM r ORDER BY 1`,
+    reseal: false,
+  },
+  { name: 'an extra view', sql: `CREATE VIEW verdicts AS SELECT verdict FROM claims`, reseal: true },
+  {
+    name: 'a trigger of its own',
+    sql: `CREATE TRIGGER flip AFTER UPDATE OF verdict ON claims BEGIN UPDATE claims SET verdict = 'sourced' WHERE id = new.id; END`,
+    reseal: true,
+  },
+  { name: 'an extra index on an expression', sql: `CREATE INDEX slow ON changes (length(value) * 2)`, reseal: true },
+  { name: 'an extra table', sql: `CREATE TABLE payload (x BLOB)`, reseal: true },
+  {
+    name: 'reasons: null',
+    sql: `UPDATE changes SET value = json_set(value, '$.reasons', json('null')) WHERE field = '$create' AND entity = 'claim'`,
+    reseal: true,
+  },
+  {
+    name: 'tags not a list',
+    sql: `UPDATE changes SET value = json_set(value, '$.tags', 'urgent') WHERE field = '$create' AND entity = 'claim'`,
+    reseal: true,
+  },
 ];
 
 function tampered(t: (typeof TAMPERS)[number], i: number): string {

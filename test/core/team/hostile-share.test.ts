@@ -4,6 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call } from '../../../electron/core/dispatch';
 import { backupFolderFor } from '../../../electron/core/store/backup';
+import { readShareFile } from '../../../electron/core/team/read-share';
+import { readShareFileBudgeted } from '../../../electron/core/team/share-reader';
 import { shareContentHash } from '../../../electron/core/team/write-share';
 import { formatHlc, randomNodeId } from '../../../shared/hlc';
 import { isClaimbenchError } from '../../../shared/result';
@@ -229,5 +231,71 @@ describe('hostile and damaged share files are refused and the workspace is untou
     } finally {
       other.workspace.close();
     }
+  });
+});
+
+describe('share files that declare code of their own are refused before any of their data is read', () => {
+  const ENDLESS = 'WITH RECURSIVE r(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM r)';
+  const cases: [string, string, RegExp][] = [
+    [
+      'changes as an endless recursive view',
+      `DROP TABLE changes; CREATE VIEW changes AS ${ENDLESS} SELECT printf('%024d', x) AS hlc, 'claim' AS entity, 'c' AS entity_id,
+       'text' AS field, '"x"' AS value, 'aaaaaaaaaaaaaaaa' AS actor_id, 'M' AS author, NULL AS action_id, NULL AS action_label,
+       '[]' AS supersedes FROM r`,
+      /"changes" is a view where Claimbench has a table/,
+    ],
+    [
+      'share_meta as a view sorting an endless query (temporary files without end)',
+      `DROP TABLE share_meta; CREATE VIEW share_meta AS ${ENDLESS} SELECT randomblob(1000) AS key, x AS value FROM r ORDER BY 1`,
+      /"share_meta"/,
+    ],
+    [
+      'blobs as a view',
+      `DROP TABLE blobs; CREATE VIEW blobs AS ${ENDLESS} SELECT x AS sha256, x AS size, zeroblob(1e6) AS bytes FROM r`,
+      /"blobs"/,
+    ],
+    [
+      'an extra trigger',
+      `CREATE TRIGGER flip AFTER INSERT ON changes BEGIN DELETE FROM claims; END`,
+      /trigger of its own, "flip"/,
+    ],
+    ['an index over a costly expression', `CREATE INDEX slow ON changes (length(value) * 2)`, /index of its own, "slow"/],
+  ];
+  for (const [what, sql, message] of cases) {
+    it(what, async () => {
+      const started = Date.now();
+      await expectRefused(
+        forge((db) => db.exec(sql), false),
+        'UNSUPPORTED_FORMAT',
+        message,
+      );
+      expect(Date.now() - started).toBeLessThan(30_000);
+    });
+  }
+});
+
+describe('reading a share file has a time budget', () => {
+  it('abandons a read that overruns it, and the next read starts afresh', async () => {
+    // Thousands of changes take far longer to read and check than the 1 ms budget given here.
+    const big = person(dir, 'Dora');
+    const text = Array.from({ length: 1500 }, (_, i) => `The port handled ${1000 + i} ships in ${1900 + (i % 120)}.`).join(' ');
+    await call(big, 'documents.createFromText', { text });
+    const bigShare = (await call(big, 'team.share', { target: path.join(dir, 'big.claimbench-share') })).path;
+    big.workspace.close();
+    await expect(readShareFileBudgeted(bigShare, 1)).rejects.toThrow(
+      /longer than its time budget \(0\.0 s\)\. Nothing was changed/,
+    );
+    const contents = await readShareFileBudgeted(share);
+    expect(contents.rows.length).toBeGreaterThan(2);
+    expect(Buffer.isBuffer(contents.blobs[0]?.bytes)).toBe(true);
+  });
+});
+
+describe('reading a share file has a memory budget', () => {
+  it('change text beyond the cap is refused before a row is read', () => {
+    expect(() => readShareFile(share, undefined, { changeChars: 1_000 })).toThrow(
+      /its changes are too large to read \(1 million characters\)\. Nothing was changed/,
+    );
+    expect(readShareFile(share).rows.length).toBeGreaterThan(2);
   });
 });

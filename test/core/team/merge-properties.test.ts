@@ -6,6 +6,7 @@ import { isConflictField } from '../../../electron/core/team/causal';
 import type { ChangeRow } from '../../../electron/core/team/change-row';
 import { mergeChanges } from '../../../electron/core/team/merge';
 import { readShareFile } from '../../../electron/core/team/read-share';
+import { formatHlc, randomNodeId } from '../../../shared/hlc';
 import { tempDir } from '../../helpers/workspace';
 import { changeRows, exchange, person, snapshot, type TestContext } from './team-helpers';
 import { rowSignatureMatches } from '../../../electron/core/team/row-signature';
@@ -21,6 +22,8 @@ type Op =
   | { kind: 'text'; who: number; claim: number; text: string }
   | { kind: 'delete'; who: number; claim: number }
   | { kind: 'add'; who: number }
+  /** A teammate's change stamped FFFF a minute ahead reaches this person's clock; their next write must still work. */
+  | { kind: 'overflow'; who: number }
   | { kind: 'exchange'; from: number; to: number };
 
 const CLAIMS = 3;
@@ -48,6 +51,7 @@ const opArb = (people: number): fc.Arbitrary<Op> => {
     },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('delete' as const), who, claim }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('add' as const), who }) },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('overflow' as const), who }) },
     { weight: 4, arbitrary: fc.record({ kind: fc.constant('exchange' as const), from: who, to: who }) },
   );
 };
@@ -135,6 +139,15 @@ async function play(dir: string, people: number, ops: Op[]) {
       case 'add':
         await write(op.who, (c) => call(c, 'claims.add', { text: `Added by ${op.who}`, documentId: seed.document.id }));
         break;
+      case 'overflow': {
+        const c = ctxs[op.who]!;
+        c.workspace.clock.receive(formatHlc({ millis: Date.now() + 60_000, counter: 0xffff, node: randomNodeId() }));
+        const before = new Set(model.known[op.who]);
+        // Not through write(), which forgives failures: this one must succeed.
+        await call(c, 'claims.add', { text: `After the clock jump ${op.who}`, documentId: seed.document.id });
+        learnOwn(op.who, before);
+        break;
+      }
       case 'exchange':
         if (op.from === op.to) break;
         exchange(ctxs[op.from]!, ctxs[op.to]!);
