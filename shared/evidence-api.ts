@@ -3,6 +3,7 @@
  * Same rules as there: one entry per operation, input validated by its zod schema.
  */
 import { z } from 'zod';
+import { stripDisguisingChars } from './text/invisible';
 import { op } from './operation';
 import { VERDICTS } from './domain';
 import {
@@ -25,8 +26,8 @@ const MAX_BASE64_CHARS = Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4 + 16;
 
 const id = z.string().min(1).max(64);
 const ids = z.array(id).min(1).max(100_000);
-const shortText = z.string().max(2_000);
-const longText = z.string().max(200_000);
+const shortText = z.string().overwrite(stripDisguisingChars).max(2_000);
+const longText = z.string().overwrite(stripDisguisingChars).max(200_000);
 const personName = z.string().trim().min(1).max(120);
 export const tagName = z
   .string()
@@ -137,7 +138,7 @@ export const evidenceApi = {
   /** Write the attachment to a fresh temporary file with a safe name, for the shell to open on click. */
   'attachments.export': op<{ path: string; name: string; size: number }>()(z.object({ id }).strict()),
 
-  'notes.add': op<Note>()(z.object({ claimId: id, text: z.string().trim().min(1).max(20_000) }).strict()),
+  'notes.add': op<Note>()(z.object({ claimId: id, text: z.string().overwrite(stripDisguisingChars).trim().min(1).max(20_000) }).strict()),
   'notes.list': op<Note[]>()(z.object({ claimId: id }).strict()),
   'notes.delete': op<{ deleted: number }>()(z.object({ id }).strict()),
 

@@ -1,4 +1,5 @@
 import { ClaimbenchError } from '../../shared/result';
+import { forTerminal } from './terminal-text';
 
 /** Output helpers so every command prints the same way and tests can capture it. */
 export interface CliIO {
@@ -8,9 +9,15 @@ export interface CliIO {
   readStdin(maxBytes?: number): Promise<Buffer>;
 }
 
+/** Every line the CLI prints goes through forTerminal: stored text may carry escape sequences. */
+const line = (text: string) => {
+  const safe = forTerminal(text);
+  return safe.endsWith('\n') ? safe : `${safe}\n`;
+};
+
 export const processIO: CliIO = {
-  out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
-  err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+  out: (text) => process.stdout.write(line(text)),
+  err: (text) => process.stderr.write(line(text)),
   readStdin: async (maxBytes = Infinity) => {
     const chunks: Buffer[] = [];
     let size = 0;
