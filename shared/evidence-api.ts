@@ -79,6 +79,15 @@ const sourceFields = {
   attachmentId: id.nullable().optional(),
 };
 
+const attachmentFile = z
+  .object({
+    name: z.string().max(1_000),
+    mime: z.string().max(200).optional(),
+    /** The file's bytes, base64-encoded (at most 100 MiB once decoded). */
+    base64: z.string().max(MAX_BASE64_CHARS, 'The attachment is larger than 100 MB.'),
+  })
+  .strict();
+
 export const evidenceApi = {
   'claims.evidence': op<ClaimEvidence>()(z.object({ id }).strict()),
   'claims.assign': op<{ updated: number }>()(z.object({ ids, assignee: personName.nullable() }).strict()),
@@ -115,6 +124,8 @@ export const evidenceApi = {
         /** What the checker pasted: a URL becomes the link, anything else the excerpt. */
         pasted: longText.optional(),
         ...sourceFields,
+        /** A file to attach, stored in the same transaction as the source: both or neither. */
+        file: attachmentFile.optional(),
       })
       .strict(),
   ),
@@ -122,17 +133,7 @@ export const evidenceApi = {
   'sources.delete': op<{ deleted: number }>()(z.object({ id }).strict()),
   'sources.list': op<Source[]>()(z.object({ claimId: id }).strict()),
 
-  'attachments.add': op<Attachment>()(
-    z
-      .object({
-        claimId: id,
-        name: z.string().max(1_000),
-        mime: z.string().max(200).optional(),
-        /** The file's bytes, base64-encoded (at most 100 MiB once decoded). */
-        base64: z.string().max(MAX_BASE64_CHARS, 'The attachment is larger than 100 MB.'),
-      })
-      .strict(),
-  ),
+  'attachments.add': op<Attachment>()(z.object({ claimId: id, ...attachmentFile.shape }).strict()),
   'attachments.list': op<Attachment[]>()(z.object({ claimId: id }).strict()),
   'attachments.delete': op<{ deleted: number }>()(z.object({ id }).strict()),
   /** Write the attachment to a fresh temporary file with a safe name, for the shell to open on click. */
