@@ -4,6 +4,7 @@ import { parseOrThrow } from '../../shared/validate';
 import type { CoreContext } from './context';
 import type { Handler } from './handler-types';
 import { handlers } from './handlers';
+import { readOnlyRefusal } from './store/open';
 
 export type Logger = (message: string, error: unknown) => void;
 
@@ -30,6 +31,8 @@ export async function invoke(
     return { ok: true, value };
   } catch (e) {
     if (isClaimbenchError(e)) return { ok: false, error: { code: e.code, message: e.message } };
+    const readOnly = readOnlyRefusal(e);
+    if (readOnly) return { ok: false, error: { code: readOnly.code, message: readOnly.message } };
     log(`Operation ${name} failed`, e);
     return { ok: false, error: { code: 'INTERNAL', message: `Something went wrong in ${name}. Your data was not changed.` } };
   }

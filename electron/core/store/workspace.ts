@@ -17,6 +17,9 @@ export class Workspace {
     readonly db: DB,
     readonly path: string,
     identity: () => Identity,
+    /** Opened for reading only (asked for, or the file/folder/disk cannot be written). */
+    readonly readOnly = false,
+    private readonly cleanup: () => void = () => {},
   ) {
     const last = (db.prepare('SELECT max(hlc) AS h FROM changes').get() as { h: string | null }).h;
     this.clock = new HybridClock(randomNodeId(), Date.now, undefined, last);
@@ -30,7 +33,7 @@ export class Workspace {
 
   static open(file: string, identity: () => Identity, options: OpenOptions = {}): Workspace {
     const opened = openWorkspaceFile(file, options);
-    return new Workspace(opened.db, opened.path, identity);
+    return new Workspace(opened.db, opened.path, identity, opened.readonly, opened.cleanup);
   }
 
   get name(): string {
@@ -45,9 +48,10 @@ export class Workspace {
     if (this.closed) return;
     this.closed = true;
     try {
-      this.db.pragma('wal_checkpoint(TRUNCATE)');
+      if (!this.readOnly) this.db.pragma('wal_checkpoint(TRUNCATE)');
     } finally {
       this.db.close();
+      this.cleanup();
     }
   }
 }
