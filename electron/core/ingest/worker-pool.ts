@@ -18,7 +18,7 @@ export const PARSE_MEMORY_LIMIT_MB = 1024;
 function createWorker(): Worker {
   const self = import.meta.url.replace(/\?.*$/, '');
   const limits = {
-    resourceLimits: { maxOldGenerationSizeMb: PARSE_MEMORY_LIMIT_MB, maxYoungGenerationSizeMb: 64, stackSizeMb: 4 },
+    resourceLimits: { maxOldGenerationSizeMb: activeLimits.memoryMb, maxYoungGenerationSizeMb: 64, stackSizeMb: 4 },
   };
   if (!self.endsWith('.ts')) return new Worker(new URL('./parse-worker.js', self), limits);
   const entry = new URL('./parse-worker.ts', self).href;
@@ -36,6 +36,17 @@ export interface ParseHandle {
  * takes a few seconds; a file that needs more than a minute is not an article.
  */
 export const PARSE_TIMEOUT_MS = 60_000;
+
+const activeLimits = { memoryMb: PARSE_MEMORY_LIMIT_MB, timeoutMs: PARSE_TIMEOUT_MS };
+
+/**
+ * Tighter limits for tests that prove the limits work (a real file, a real worker, a smaller budget).
+ * Applies to the next worker started; call stopParseWorker first. No argument restores the defaults.
+ */
+export function setParseLimits(limits: { memoryMb?: number; timeoutMs?: number } = {}): void {
+  activeLimits.memoryMb = limits.memoryMb ?? PARSE_MEMORY_LIMIT_MB;
+  activeLimits.timeoutMs = limits.timeoutMs ?? PARSE_TIMEOUT_MS;
+}
 
 interface Pending {
   id: number;
@@ -97,7 +108,7 @@ function ensureWorker(): Worker {
       (e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY'
         ? new ClaimbenchError(
             'UNSUPPORTED_FORMAT',
-            `${name} needs more memory to read than an import may use (${PARSE_MEMORY_LIMIT_MB} MB) and was abandoned.`,
+            `${name} needs more memory to read than an import may use (${activeLimits.memoryMb} MB) and was abandoned.`,
           )
         : new ClaimbenchError('CORRUPT', `Could not read ${name}: ${e.message}`),
     ),
@@ -121,10 +132,10 @@ function pump(): void {
   p.timer = setTimeout(() => {
     kill();
     settle(p, () =>
-      p.reject(new ClaimbenchError('IO', `${p.name} took longer than ${PARSE_TIMEOUT_MS / 1000} s to read and was abandoned.`)),
+      p.reject(new ClaimbenchError('IO', `${p.name} took longer than ${activeLimits.timeoutMs / 1000} s to read and was abandoned.`)),
     );
     pump();
-  }, PARSE_TIMEOUT_MS);
+  }, activeLimits.timeoutMs);
   const request: ParseRequest = { id: p.id, name: p.name, bytes };
   const w = ensureWorker();
   // Keep the process alive while a parse is running; an idle worker must not hold it open.

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importOne } from '../../../electron/core/ingest/batch';
 import { MAX_READABLE_ELEMENTS } from '../../../electron/core/ingest/html';
-import { parseInline, stopParseWorker } from '../../../electron/core/ingest/worker-pool';
+import { parseInline, setParseLimits, stopParseWorker } from '../../../electron/core/ingest/worker-pool';
 import { checkZipBounds, DOCX_LIMITS, readZipDirectory } from '../../../electron/core/ingest/zip-guard';
 import { runClaimbench } from '../../helpers/cli';
 import {
@@ -124,6 +124,42 @@ describe('HTML nesting counts every element', () => {
     expect(text.split('\n\n')).toHaveLength(count);
     expect(text.startsWith('Paragraph 0: the ministry said that 0 drones')).toBe(true);
   }, 180_000);
+});
+
+describe('the worker’s time and memory limits', () => {
+  // The same worker and files as above, with smaller budgets so the limits are reached quickly.
+  const heavy = () => flatHtml(15_000); // under the linear-pass threshold: jsdom + Readability, ~400 MB
+
+  it('a parse that needs more memory than allowed ends with a message, nothing stored, and the next file still imports', async () => {
+    stopParseWorker();
+    setParseLimits({ memoryMb: 96 });
+    try {
+      const before = storeState();
+      const outcome = await importOne(ctx.workspace, { name: 'heavy.html', bytes: heavy() });
+      expect(outcome.status).toBe('failed');
+      expect(outcome.error).toMatchObject({ code: 'UNSUPPORTED_FORMAT', message: expect.stringMatching(/needs more memory .*\(96 MB\)/) });
+      expect(storeState()).toBe(before);
+    } finally {
+      setParseLimits();
+      stopParseWorker();
+    }
+    const next = await importOne(ctx.workspace, { name: 'after.pdf', bytes: pdfWithPages(2) });
+    expect(next.status, JSON.stringify(next.error)).toBe('imported');
+  }, 180_000);
+
+  it('a parse that takes longer than its budget is abandoned with a message', async () => {
+    stopParseWorker();
+    setParseLimits({ timeoutMs: 500 });
+    try {
+      const before = storeState();
+      const outcome = await importOne(ctx.workspace, { name: 'slow.html', bytes: heavy() });
+      expect(outcome.error).toMatchObject({ code: 'IO', message: 'slow.html took longer than 0.5 s to read and was abandoned.' });
+      expect(storeState()).toBe(before);
+    } finally {
+      setParseLimits();
+      stopParseWorker();
+    }
+  }, 120_000);
 });
 
 describe('the CLI parses in the worker, with the same limits', () => {
