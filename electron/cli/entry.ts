@@ -4,8 +4,10 @@ import { runCli } from './main';
 // instead of an EPIPE stack trace. Any write in progress is a transaction and rolls back.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw e;
+    if (e.code !== 'EPIPE') throw e;
+    // A command that stops gracefully on its own (capture closes its last sentence) has its own listener.
+    if (stream.listenerCount('error') > 1) return;
+    process.exit(process.exitCode ?? 0);
   });
 }
 
