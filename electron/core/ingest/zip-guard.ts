@@ -108,7 +108,17 @@ function readZip64Extra(extra: Buffer, entry: ZipEntryInfo): void {
 }
 
 /** Refuses an archive whose declared or actual decompressed size breaks `limits`; returns its entries. */
-export function checkZipBounds(bytes: Uint8Array, limits: ZipLimits = DOCX_LIMITS): ZipEntryInfo[] {
+export function checkZipBounds(bytes: Uint8Array, limits: ZipLimits = DOCX_LIMITS, label = 'archive'): ZipEntryInfo[] {
+  try {
+    return checkBounds(bytes, limits);
+  } catch (e) {
+    if (e instanceof ClaimbenchError && label !== 'archive')
+      throw new ClaimbenchError(e.code, e.message.replace(/^This archive/, `This ${label}`));
+    throw e;
+  }
+}
+
+function checkBounds(bytes: Uint8Array, limits: ZipLimits): ZipEntryInfo[] {
   const entries = readZipDirectory(bytes);
   if (entries.length > limits.maxEntries)
     throw new ClaimbenchError('UNSUPPORTED_FORMAT', `This archive has ${entries.length} entries; the limit is ${limits.maxEntries}.`);
