@@ -128,16 +128,16 @@ describe('HTML nesting counts every element', () => {
 
 describe('the worker’s time and memory limits', () => {
   // The same worker and files as above, with smaller budgets so the limits are reached quickly.
-  const heavy = () => flatHtml(15_000); // under the linear-pass threshold: jsdom + Readability, ~400 MB
+  const heavy = () => flatHtml(4_500); // under the linear-pass threshold: jsdom + Readability
 
   it('a parse that needs more memory than allowed ends with a message, nothing stored, and the next file still imports', async () => {
     stopParseWorker();
-    setParseLimits({ memoryMb: 96 });
+    setParseLimits({ memoryMb: 48 });
     try {
       const before = storeState();
       const outcome = await importOne(ctx.workspace, { name: 'heavy.html', bytes: heavy() });
       expect(outcome.status).toBe('failed');
-      expect(outcome.error).toMatchObject({ code: 'UNSUPPORTED_FORMAT', message: expect.stringMatching(/needs more memory .*\(96 MB\)/) });
+      expect(outcome.error).toMatchObject({ code: 'UNSUPPORTED_FORMAT', message: expect.stringMatching(/needs more memory .*\(48 MB\)/) });
       expect(storeState()).toBe(before);
     } finally {
       setParseLimits();
