@@ -4,6 +4,7 @@
  * are all derived from this table; adding an operation is one entry here plus one handler.
  */
 import { z } from 'zod';
+import { stripDisguisingChars } from './text/invisible';
 import { op } from './operation';
 import type { Claim, DocumentRecord, DocumentSummary, HistoryEntry, SessionInfo, UndoState, VerdictCounts } from './domain';
 import { VERDICTS } from './domain';
@@ -21,8 +22,9 @@ export type { OperationDef } from './operation';
 const id = z.string().min(1).max(64);
 const verdict = z.enum(VERDICTS);
 /** Text fields are bounded so a hostile caller cannot make the store swallow gigabytes. */
-const shortText = z.string().max(2_000);
-const longText = z.string().max(200_000);
+/** Typed text loses bidi overrides and zero-width characters on the way in (shared/text/invisible.ts). */
+const shortText = z.string().overwrite(stripDisguisingChars).max(2_000);
+const longText = z.string().overwrite(stripDisguisingChars).max(200_000);
 const documentText = z.string().max(50_000_000);
 const empty = z.object({}).strict();
 /** A file crossing IPC: its name and its bytes as base64 (about 54 MB of base64 = 40 MB of file). */
@@ -65,7 +67,7 @@ export const api = {
     z
       .object({
         documentId: id.optional(),
-        text: z.string().trim().min(1).max(20_000),
+        text: z.string().overwrite(stripDisguisingChars).trim().min(1).max(20_000),
         claimant: shortText.optional(),
       })
       .strict(),
@@ -76,7 +78,7 @@ export const api = {
         id,
         patch: z
           .object({
-            text: z.string().trim().min(1).max(20_000).optional(),
+            text: z.string().overwrite(stripDisguisingChars).trim().min(1).max(20_000).optional(),
             claimant: shortText.nullable().optional(),
             rationale: longText.optional(),
           })

@@ -3,6 +3,7 @@
  * Same rules as there: one entry per operation, input validated by its zod schema.
  */
 import { z } from 'zod';
+import { stripDisguisingChars } from './text/invisible';
 import { op } from './operation';
 import { VERDICTS } from './domain';
 import {
@@ -25,8 +26,8 @@ const MAX_BASE64_CHARS = Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4 + 16;
 
 const id = z.string().min(1).max(64);
 const ids = z.array(id).min(1).max(100_000);
-const shortText = z.string().max(2_000);
-const longText = z.string().max(200_000);
+const shortText = z.string().overwrite(stripDisguisingChars).max(2_000);
+const longText = z.string().overwrite(stripDisguisingChars).max(200_000);
 const personName = z.string().trim().min(1).max(120);
 export const tagName = z
   .string()
@@ -78,6 +79,15 @@ const sourceFields = {
   attachmentId: id.nullable().optional(),
 };
 
+const attachmentFile = z
+  .object({
+    name: z.string().max(1_000),
+    mime: z.string().max(200).optional(),
+    /** The file's bytes, base64-encoded (at most 100 MiB once decoded). */
+    base64: z.string().max(MAX_BASE64_CHARS, 'The attachment is larger than 100 MB.'),
+  })
+  .strict();
+
 export const evidenceApi = {
   'claims.evidence': op<ClaimEvidence>()(z.object({ id }).strict()),
   'claims.assign': op<{ updated: number }>()(z.object({ ids, assignee: personName.nullable() }).strict()),
@@ -114,6 +124,8 @@ export const evidenceApi = {
         /** What the checker pasted: a URL becomes the link, anything else the excerpt. */
         pasted: longText.optional(),
         ...sourceFields,
+        /** A file to attach, stored in the same transaction as the source: both or neither. */
+        file: attachmentFile.optional(),
       })
       .strict(),
   ),
@@ -121,23 +133,13 @@ export const evidenceApi = {
   'sources.delete': op<{ deleted: number }>()(z.object({ id }).strict()),
   'sources.list': op<Source[]>()(z.object({ claimId: id }).strict()),
 
-  'attachments.add': op<Attachment>()(
-    z
-      .object({
-        claimId: id,
-        name: z.string().max(1_000),
-        mime: z.string().max(200).optional(),
-        /** The file's bytes, base64-encoded (at most 100 MiB once decoded). */
-        base64: z.string().max(MAX_BASE64_CHARS, 'The attachment is larger than 100 MB.'),
-      })
-      .strict(),
-  ),
+  'attachments.add': op<Attachment>()(z.object({ claimId: id, ...attachmentFile.shape }).strict()),
   'attachments.list': op<Attachment[]>()(z.object({ claimId: id }).strict()),
   'attachments.delete': op<{ deleted: number }>()(z.object({ id }).strict()),
   /** Write the attachment to a fresh temporary file with a safe name, for the shell to open on click. */
   'attachments.export': op<{ path: string; name: string; size: number }>()(z.object({ id }).strict()),
 
-  'notes.add': op<Note>()(z.object({ claimId: id, text: z.string().trim().min(1).max(20_000) }).strict()),
+  'notes.add': op<Note>()(z.object({ claimId: id, text: z.string().overwrite(stripDisguisingChars).trim().min(1).max(20_000) }).strict()),
   'notes.list': op<Note[]>()(z.object({ claimId: id }).strict()),
   'notes.delete': op<{ deleted: number }>()(z.object({ id }).strict()),
 

@@ -1,5 +1,6 @@
 /** The team operations' part of the contract (spread into `api` in shared/api.ts). */
 import { z } from 'zod';
+import { stripDisguisingChars } from './text/invisible';
 import { op } from './operation';
 import type { Claim } from './domain';
 import { VERDICTS } from './domain';
@@ -32,7 +33,7 @@ export const teamApi = {
   'team.merge': op<MergeResult>()(z.object({ path: filePath }).strict()),
   'conflicts.list': op<ConflictInfo[]>()(z.object({ claimId: id.optional() }).strict()),
   'conflicts.resolve': op<Claim>()(
-    z.object({ claimId: id, verdict: z.enum(VERDICTS), rationale: z.string().max(200_000).optional() }).strict(),
+    z.object({ claimId: id, verdict: z.enum(VERDICTS), rationale: z.string().overwrite(stripDisguisingChars).max(200_000).optional() }).strict(),
   ),
   /** Keep one person's side of a conflicted claim: their value of each conflicted field, nothing else. */
   'conflicts.keep': op<Claim>()(z.object({ claimId: id, actorId: id }).strict()),

@@ -1,16 +1,32 @@
+import { ClaimbenchError } from '../../shared/result';
+import { forTerminal } from './terminal-text';
+
 /** Output helpers so every command prints the same way and tests can capture it. */
 export interface CliIO {
   out(text: string): void;
   err(text: string): void;
-  readStdin(): Promise<Buffer>;
+  /** Standard input, refused past `maxBytes` (a bound, so `/dev/zero` piped in cannot fill memory). */
+  readStdin(maxBytes?: number): Promise<Buffer>;
 }
 
+/** Every line the CLI prints goes through forTerminal: stored text may carry escape sequences. */
+const line = (text: string) => {
+  const safe = forTerminal(text);
+  return safe.endsWith('\n') ? safe : `${safe}\n`;
+};
+
 export const processIO: CliIO = {
-  out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
-  err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
-  readStdin: async () => {
+  out: (text) => process.stdout.write(line(text)),
+  err: (text) => process.stderr.write(line(text)),
+  readStdin: async (maxBytes = Infinity) => {
     const chunks: Buffer[] = [];
-    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    let size = 0;
+    for await (const chunk of process.stdin) {
+      size += (chunk as Buffer).length;
+      if (size > maxBytes)
+        throw new ClaimbenchError('VALIDATION', `standard input is larger than ${Math.floor(maxBytes / 1048576)} MB, the limit`);
+      chunks.push(chunk as Buffer);
+    }
     return Buffer.concat(chunks);
   },
 };

@@ -5,6 +5,7 @@ import type { CoreContext } from './context';
 import type { Handler } from './handler-types';
 import { handlers } from './handlers';
 import { storageError } from './store/busy';
+import { readOnlyRefusal } from './store/open';
 
 export type Logger = (message: string, error: unknown) => void;
 
@@ -33,6 +34,8 @@ export async function invoke(
     if (isClaimbenchError(e)) return { ok: false, error: { code: e.code, message: e.message } };
     const typed = storageError(e);
     if (typed) return { ok: false, error: { code: typed.code, message: typed.message } };
+    const readOnly = readOnlyRefusal(e);
+    if (readOnly) return { ok: false, error: { code: readOnly.code, message: readOnly.message } };
     log(`Operation ${name} failed`, e);
     return { ok: false, error: { code: 'INTERNAL', message: `Something went wrong in ${name}. Your data was not changed.` } };
   }

@@ -3,7 +3,6 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { MAX_ATTACHMENT_BYTES } from '../../../shared/evidence-api';
 import { STANCES, type SearchHit, type Stance } from '../../../shared/evidence';
-import { parseSourceUrl } from '../../core/evidence/urls';
 import { withWorkspace, userError } from '../context';
 import type { CliIO } from '../io';
 
@@ -50,7 +49,7 @@ export function registerEvidenceCommands(program: Command, io: CliIO): void {
     .option('--url <url>', 'http(s) link to the source')
     .option('--title <title>', 'title of the source')
     .option('--publisher <name>', 'who published it')
-    .option('--date <date>', 'when it was published')
+    .option('--date <date>', 'when it was published: YYYY-MM-DD, YYYY-MM or YYYY (from 1900, not in the future)')
     .option('--excerpt <text>', 'the relevant passage')
     .option('--stance <stance>', 'supports, contradicts or context', 'context')
     .option('--file <path>', 'a file to attach to the source (stored inside the workspace)')
@@ -63,22 +62,19 @@ export function registerEvidenceCommands(program: Command, io: CliIO): void {
         const stance = parseStance(o.stance);
         if (!o.url && !o.file && !o.title && !o.excerpt) throw userError('Give at least --url, --file, --title or --excerpt');
         const attachment = o.file ? readAttachment(o.file) : null;
-        const added = await withWorkspace(file, program.opts(), async (_ctx, run) => {
-          // Check the claim and the link before storing any bytes, so a refusal changes nothing.
-          await run('claims.get', { id: claimId });
-          if (o.url) parseSourceUrl(o.url);
-          const attached = attachment ? await run('attachments.add', { claimId, ...attachment }) : null;
-          return run('sources.add', {
+        // The source and its file are stored in one transaction: a refusal (bad date, bad link) stores neither.
+        const added = await withWorkspace(file, program.opts(), async (_ctx, run) =>
+          run('sources.add', {
             claimId,
             url: o.url,
-            title: o.title ?? (attached && !o.url ? attached.name : undefined),
+            title: o.title,
             publisher: o.publisher,
             publishedAt: o.date,
             excerpt: o.excerpt,
             stance,
-            attachmentId: attached?.id,
-          });
-        });
+            file: attachment ? { name: attachment.name, base64: attachment.base64 } : undefined,
+          }),
+        );
         io.out(added.id);
       },
     );

@@ -4,7 +4,8 @@ import type { Command } from 'commander';
 import { defaultSpotter } from '../../../shared/spotting/index';
 import { segmentSentences } from '../../../shared/text/segment';
 import { guessLocale } from '../../../shared/text/candidates';
-import { extractDocument } from '../../core/ingest/extract';
+import { MAX_FILE_BYTES } from '../../core/ingest/extract';
+import { parseInWorker } from '../../core/ingest/worker-pool';
 import { userError } from '../context';
 import type { CliIO } from '../io';
 
@@ -15,7 +16,7 @@ export function registerIngestCommands(program: Command, io: CliIO): void {
     .description('read sentences on standard input, one per line; print score<TAB>label (1 when score >= the default threshold)')
     .action(async () => {
       const spotter = defaultSpotter();
-      const lines = (await io.readStdin()).toString('utf8').split(/\r?\n/);
+      const lines = (await io.readStdin(MAX_FILE_BYTES)).toString('utf8').split(/\r?\n/);
       if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
       const out: string[] = [];
       for (const line of lines) {
@@ -32,13 +33,15 @@ export function registerIngestCommands(program: Command, io: CliIO): void {
     .action(async (p: string) => {
       let name = 'standard input';
       let bytes: Buffer;
-      if (p === '-') bytes = await io.readStdin();
+      if (p === '-') bytes = await io.readStdin(MAX_FILE_BYTES);
       else {
         if (!fs.existsSync(p) || !fs.statSync(p).isFile()) throw userError(`${p} does not exist or is not a file`);
+        if (fs.statSync(p).size > MAX_FILE_BYTES) throw userError(`${p} is larger than ${MAX_FILE_BYTES / 1048576} MB, the limit`);
         name = path.basename(p);
         bytes = fs.readFileSync(p);
       }
-      const doc = await extractDocument(name, new Uint8Array(bytes));
+      // Parsed in the worker, with its time and memory limits, like every import.
+      const doc = (await parseInWorker(name, new Uint8Array(bytes), () => {}).promise).document;
       const sentences = segmentSentences(doc.text, guessLocale(doc.text));
       if (sentences.length) io.out(sentences.map((s) => s.text.replace(/\s*\n\s*/g, ' ')).join('\n'));
     });

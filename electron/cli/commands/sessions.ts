@@ -10,7 +10,7 @@ import type { CoreContext } from '../../core/context';
 import { inWorkableSession } from '../../core/sessions/lifecycle';
 import { userError, withWorkspace } from '../context';
 import type { CliIO } from '../io';
-import { fileBytes, linesOf, stdinBytes, type TranscriptLine } from '../../core/capture/transcript-lines';
+import { fileBytes, linesOf, MAX_LINE_BYTES, stdinBytes, type TranscriptLine } from '../../core/capture/transcript-lines';
 
 type Run = <N extends OperationName>(name: N, input: unknown) => Promise<OperationOutput<N>>;
 
@@ -272,6 +272,10 @@ async function captureTranscript(
     // A file's unfinished last line stays in the file for the next run; standard input cannot be re-read.
     const lines = linesOf(bytes, from, () => !sourceKey || !o.follow);
     for await (const line of lines) {
+      if (line.split)
+        io.err(
+          `A line longer than ${MAX_LINE_BYTES.toLocaleString('en')} bytes was stored in pieces (this piece ends at byte ${line.end}).`,
+        );
       const hasText = line.text.trim() !== '';
       if (!hasText && !sourceKey) continue;
       const input = parseOrThrow(api['capture.append'].input, {

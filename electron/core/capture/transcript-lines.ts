@@ -14,7 +14,16 @@ export interface TranscriptLine {
   end: number;
   /** False for the last line of the input when it has no newline (captured at end of input only). */
   complete: boolean;
+  /** A piece of a line longer than MAX_LINE_BYTES, cut so that each piece can be stored. */
+  split?: boolean;
 }
+
+/**
+ * The longest line stored as one chunk (a chunk holds at most 200,000 characters, and a UTF-8 byte
+ * is at most one character). A longer line is stored in pieces, cut at the last space when there is
+ * one, so a pasted wall of text or a missing newline can never block a capture.
+ */
+export const MAX_LINE_BYTES = 200_000;
 
 const READ_SIZE = 64 * 1024;
 /** How often a followed file is checked when the file system sends no change events. */
@@ -31,10 +40,18 @@ export class LineSplitter {
     this.pending = this.pending.length === 0 ? chunk : Buffer.concat([this.pending, chunk]);
     const lines: TranscriptLine[] = [];
     let from = 0;
-    for (let nl = this.pending.indexOf(NEWLINE); nl !== -1; nl = this.pending.indexOf(NEWLINE, from)) {
-      this.offset += nl + 1 - from;
-      lines.push({ text: decode(this.pending.subarray(from, nl)), end: this.offset, complete: true });
-      from = nl + 1;
+    for (;;) {
+      const nl = this.pending.indexOf(NEWLINE, from);
+      if (nl !== -1 && nl - from <= MAX_LINE_BYTES) {
+        this.offset += nl + 1 - from;
+        lines.push({ text: decodeText(this.pending.subarray(from, nl)), end: this.offset, complete: true });
+        from = nl + 1;
+      } else if ((nl === -1 ? this.pending.length : nl) - from > MAX_LINE_BYTES) {
+        const cut = cutPoint(this.pending, from);
+        this.offset += cut - from;
+        lines.push({ text: decodeText(this.pending.subarray(from, cut)), end: this.offset, complete: true, split: true });
+        from = cut;
+      } else break;
     }
     this.pending = this.pending.subarray(from);
     return lines;
@@ -49,10 +66,33 @@ export class LineSplitter {
   rest(): TranscriptLine | null {
     if (this.pending.length === 0) return null;
     this.offset += this.pending.length;
-    const line = { text: decode(this.pending), end: this.offset, complete: false };
+    const line = { text: decodeText(this.pending), end: this.offset, complete: false };
     this.pending = Buffer.alloc(0);
     return line;
   }
+}
+
+/** Where to cut an over-long line starting at `from`: after the last space in range, else at a UTF-8 boundary. */
+function cutPoint(buf: Buffer, from: number): number {
+  const limit = from + MAX_LINE_BYTES;
+  const space = buf.lastIndexOf(0x20, limit - 1);
+  if (space > from + MAX_LINE_BYTES / 2) return space + 1;
+  let cut = limit;
+  while (cut > from && (buf[cut]! & 0xc0) === 0x80) cut--; // never inside a multi-byte character
+  return cut;
+}
+
+/**
+ * A transcript is text: a NUL byte means binary input (`/dev/zero`, an image) or UTF-16, and the
+ * capture stops with that message instead of storing or waiting for ever.
+ */
+function decodeText(bytes: Buffer): string {
+  if (bytes.includes(0))
+    throw new ClaimbenchError(
+      'VALIDATION',
+      'The transcript is not UTF-8 text (it contains NUL bytes: binary data, or UTF-16); capture stopped.',
+    );
+  return decode(bytes);
 }
 
 function decode(bytes: Buffer): string {

@@ -16,6 +16,7 @@ import {
   storeBlob,
 } from './attachments';
 import { listAttachments, listNotes, listSources, loadAttachment, loadNote, loadSource } from './rows';
+import { parseSourceDate } from './dates';
 import { classifyPaste, parseSourceUrl } from './urls';
 
 type SourceFields = ParsedInput<'sources.update'>['patch'];
@@ -26,7 +27,7 @@ function sourceValues(db: DB, claimId: string, f: SourceFields): Record<string, 
   if (f.url !== undefined) values.url = f.url === null || f.url === '' ? null : parseSourceUrl(f.url);
   if (f.title !== undefined) values.title = f.title.trim();
   if (f.publisher !== undefined) values.publisher = f.publisher?.trim() || null;
-  if (f.publishedAt !== undefined) values.publishedAt = f.publishedAt?.trim() || null;
+  if (f.publishedAt !== undefined) values.publishedAt = f.publishedAt?.trim() ? parseSourceDate(f.publishedAt) : null;
   if (f.excerpt !== undefined) values.excerpt = f.excerpt;
   if (f.stance !== undefined) values.stance = f.stance;
   if (f.attachmentId !== undefined) {
@@ -36,6 +37,34 @@ function sourceValues(db: DB, claimId: string, f: SourceFields): Record<string, 
     values.attachmentId = f.attachmentId;
   }
   return values;
+}
+
+interface PreparedAttachment {
+  name: string;
+  mime: string;
+  bytes: Buffer;
+  sha256: string;
+  kind: ReturnType<typeof sniffKind>;
+}
+
+/** Decode and check an attachment before any transaction starts. */
+function prepareAttachment(file: { name: string; mime?: string; base64: string }): PreparedAttachment {
+  const bytes = decodeBase64Attachment(file.base64);
+  return {
+    name: cleanAttachmentName(file.name),
+    mime: (file.mime ?? '').trim().slice(0, 200) || 'application/octet-stream',
+    bytes,
+    sha256: sha256Hex(bytes),
+    kind: sniffKind(bytes),
+  };
+}
+
+/** Inside the caller's transaction. */
+function storeAttachment(db: DB, w: Writer, id: string, claimId: string, a: PreparedAttachment): void {
+  // The blob is content-addressed and immutable, so it sits outside the change log; it is
+  // written in the same transaction as the attachment entity that refers to it.
+  storeBlob(db, a.sha256, a.bytes, a.kind);
+  w.create('attachment', id, { claimId, sha256: a.sha256, name: a.name, mime: a.mime, size: a.bytes.length });
 }
 
 function softDelete(w: Writer, entity: 'source' | 'note' | 'attachment', id: string): void {
@@ -61,17 +90,27 @@ export const evidenceHandlers = {
     };
   },
 
-  'sources.add': ({ claimId, pasted, ...fields }, { workspace }) => {
+  'sources.add': ({ claimId, pasted, file, ...fields }, { workspace }) => {
     const db = workspace.db;
     loadClaim(db, claimId);
     const fromPaste: SourceFields = pasted?.trim() ? classifyPaste(pasted) : {};
+    // Everything is checked before the one transaction below, so a refusal stores nothing.
     const values = sourceValues(db, claimId, { ...fromPaste, ...stripUndefined(fields) });
-    if (!values.url && !String(values.excerpt ?? '').trim() && !values.attachmentId && !String(values.title ?? '').trim()) {
+    const attached = file ? prepareAttachment(file) : null;
+    if (!values.url && !String(values.excerpt ?? '').trim() && !values.attachmentId && !attached && !String(values.title ?? '').trim()) {
       throw new ClaimbenchError('VALIDATION', 'A source needs a link, a title, an excerpt or an attached file.');
     }
     const id = randomUUID();
+    const attachmentId = attached ? randomUUID() : null;
+    if (attached && !values.url && !String(values.title ?? '').trim()) values.title = attached.name;
     const what = clip(String(values.title || values.url || values.excerpt || 'file'));
-    workspace.undo.run(`Add source “${what}”`, (w) => w.create('source', id, { claimId, ...values }));
+    workspace.undo.run(`Add source “${what}”`, (w) => {
+      if (attached && attachmentId) {
+        storeAttachment(db, w, attachmentId, claimId, attached);
+        values.attachmentId = attachmentId;
+      }
+      w.create('source', id, { claimId, ...values });
+    });
     return loadSource(db, id);
   },
 
@@ -95,27 +134,12 @@ export const evidenceHandlers = {
     return listSources(workspace.db, claimId);
   },
 
-  'attachments.add': ({ claimId, name, mime, base64 }, { workspace }) => {
-    const db = workspace.db;
-    loadClaim(db, claimId);
-    const bytes = decodeBase64Attachment(base64);
-    const sha256 = sha256Hex(bytes);
-    const kind = sniffKind(bytes);
+  'attachments.add': ({ claimId, ...file }, { workspace }) => {
+    loadClaim(workspace.db, claimId);
+    const prepared = prepareAttachment(file);
     const id = randomUUID();
-    const cleanName = cleanAttachmentName(name);
-    workspace.undo.run(`Attach “${clip(cleanName)}”`, (w) => {
-      // The blob is content-addressed and immutable, so it sits outside the change log; it is
-      // written in the same transaction as the attachment entity that refers to it.
-      storeBlob(db, sha256, bytes, kind);
-      w.create('attachment', id, {
-        claimId,
-        sha256,
-        name: cleanName,
-        mime: (mime ?? '').trim().slice(0, 200) || 'application/octet-stream',
-        size: bytes.length,
-      });
-    });
-    return loadAttachment(db, id);
+    workspace.undo.run(`Attach “${clip(prepared.name)}”`, (w) => storeAttachment(workspace.db, w, id, claimId, prepared));
+    return loadAttachment(workspace.db, id);
   },
 
   'attachments.list': ({ claimId }, { workspace }) => {

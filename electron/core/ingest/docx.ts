@@ -2,11 +2,13 @@ import mammoth from 'mammoth';
 import { ClaimbenchError } from '../../../shared/result';
 import type { ExtractedDocument } from './extract';
 import { normaliseText } from './extract';
+import { checkZipBounds, DOCX_LIMITS } from './zip-guard';
 
 /** Paragraph text of a .docx through mammoth (which resolves no external entities). */
 export async function extractDocx(bytes: Uint8Array): Promise<ExtractedDocument> {
   if (!(bytes[0] === 0x50 && bytes[1] === 0x4b))
     throw new ClaimbenchError('CORRUPT', 'This .docx is not a Word document (it may be encrypted or damaged).');
+  checkZipBounds(bytes, DOCX_LIMITS, '.docx');
   let raw: string;
   try {
     raw = (await mammoth.extractRawText({ buffer: Buffer.from(bytes) })).value;

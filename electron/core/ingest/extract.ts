@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { ClaimbenchError } from '../../../shared/result';
 import { decodeBytes } from './decode';
+import { stripDisguisingChars } from '../../../shared/text/invisible';
 
 export interface ExtractedDocument {
   format: 'text' | 'markdown' | 'html' | 'docx' | 'pdf';
@@ -73,10 +74,12 @@ export async function extractDocument(
   return doc;
 }
 
-/** Line endings to \n, no NULs, no trailing spaces at line ends. Offsets are defined on this text. */
+/**
+ * Line endings to \n, no NULs, no bidi overrides or zero-width characters (shared/text/invisible.ts),
+ * no trailing spaces at line ends. Offsets are defined on this text.
+ */
 export function normaliseText(text: string): string {
-  return text
-    .replace(/^\uFEFF/, '')
+  return stripDisguisingChars(text)
     .replace(/\r\n?/g, '\n')
     .replaceAll('\u0000', '')
     .replace(/[ \t]+\n/g, '\n')

@@ -64,6 +64,46 @@ export function joinWrappedLines(lines: string[]): string {
   return out;
 }
 
+/** More pages than any report or article has: a page count above this is refused before any page is read. */
+export const MAX_PDF_PAGES = 5000;
+
+interface PageRefLike {
+  ref: { num: number; gen: number } | null;
+}
+
+/**
+ * The page tree is walked before any text is extracted: a tree that lists the same page object
+ * twice (a few kilobytes can then claim billions of pages) or loops back on itself is refused, and
+ * so is a page count above MAX_PDF_PAGES. pdf.js finds cycles itself; we turn them into a refusal
+ * instead of an empty page.
+ */
+async function checkPageTree(doc: { numPages: number; getPage(n: number): Promise<PageRefLike> }): Promise<void> {
+  if (doc.numPages > MAX_PDF_PAGES)
+    throw new ClaimbenchError(
+      'UNSUPPORTED_FORMAT',
+      `This PDF claims ${doc.numPages.toLocaleString('en')} pages; the limit is ${MAX_PDF_PAGES.toLocaleString('en')}.`,
+    );
+  const seen = new Set<string>();
+  for (let p = 1; p <= doc.numPages; p++) {
+    let page: PageRefLike;
+    try {
+      page = await doc.getPage(p);
+    } catch (e) {
+      if (e instanceof Error && /circular reference/i.test(e.message))
+        throw new ClaimbenchError('UNSUPPORTED_FORMAT', 'This PDF’s page tree loops back on itself; it cannot be imported.');
+      continue; // one damaged page is skipped at extraction, as before
+    }
+    if (!page.ref) continue;
+    const key = `${page.ref.num} ${page.ref.gen}`;
+    if (seen.has(key))
+      throw new ClaimbenchError(
+        'UNSUPPORTED_FORMAT',
+        'This PDF’s page tree lists the same page more than once (a page-tree bomb); it cannot be imported.',
+      );
+    seen.add(key);
+  }
+}
+
 /** Text of every page through pdf.js (legacy Node build); pages joined where a sentence runs on. */
 export async function extractPdf(bytes: Uint8Array, onProgress: ProgressFn): Promise<ExtractedDocument> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -85,6 +125,7 @@ export async function extractPdf(bytes: Uint8Array, onProgress: ProgressFn): Pro
     throw new ClaimbenchError('CORRUPT', `This PDF could not be read (${e instanceof Error ? e.message : 'damaged file'}).`);
   }
   try {
+    await checkPageTree(doc);
     const pages: string[][] = [];
     let title: string | null = null;
     try {

@@ -8,10 +8,18 @@ import { ClaimbenchError, type ErrorCode } from '../../../shared/result';
 import { parseFile, type ParsedFile } from './parse';
 import type { ParseMessage, ParseRequest } from './parse-worker';
 
+/**
+ * Memory one parse may use. A hostile file that gets past the structural checks (page trees, zip
+ * sizes, nesting) ends the worker with a clear message instead of taking the process down.
+ */
+export const PARSE_MEMORY_LIMIT_MB = 1024;
+
 /** Under tsx/vitest the sources are .ts and the worker registers the tsx loader first; in a build it is plain .js. */
 function createWorker(): Worker {
   const self = import.meta.url.replace(/\?.*$/, '');
-  const limits = { resourceLimits: { maxOldGenerationSizeMb: 2048 } };
+  const limits = {
+    resourceLimits: { maxOldGenerationSizeMb: activeLimits.memoryMb, maxYoungGenerationSizeMb: 64, stackSizeMb: 4 },
+  };
   if (!self.endsWith('.ts')) return new Worker(new URL('./parse-worker.js', self), limits);
   const entry = new URL('./parse-worker.ts', self).href;
   const boot = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
@@ -23,8 +31,22 @@ export interface ParseHandle {
   cancel(): void;
 }
 
-/** Time after which a parse is abandoned (a hostile file must never hang an import). */
-export const PARSE_TIMEOUT_MS = 5 * 60_000;
+/**
+ * Time after which a parse is abandoned (a hostile file must never hang an import). A 200-page PDF
+ * takes a few seconds; a file that needs more than a minute is not an article.
+ */
+export const PARSE_TIMEOUT_MS = 60_000;
+
+const activeLimits = { memoryMb: PARSE_MEMORY_LIMIT_MB, timeoutMs: PARSE_TIMEOUT_MS };
+
+/**
+ * Tighter limits for tests that prove the limits work (a real file, a real worker, a smaller budget).
+ * Applies to the next worker started; call stopParseWorker first. No argument restores the defaults.
+ */
+export function setParseLimits(limits: { memoryMb?: number; timeoutMs?: number } = {}): void {
+  activeLimits.memoryMb = limits.memoryMb ?? PARSE_MEMORY_LIMIT_MB;
+  activeLimits.timeoutMs = limits.timeoutMs ?? PARSE_TIMEOUT_MS;
+}
 
 interface Pending {
   id: number;
@@ -75,14 +97,25 @@ function ensureWorker(): Worker {
     else settle(p, () => p.reject(new ClaimbenchError(m.code as ErrorCode, m.message)));
     pump();
   });
-  const die = (message: string) => {
+  const die = (error: (name: string) => ClaimbenchError) => {
     kill();
     const p = current();
-    if (p) settle(p, () => p.reject(new ClaimbenchError('CORRUPT', `Could not read ${p.name}: ${message}`)));
+    if (p) settle(p, () => p.reject(error(p.name)));
     pump();
   };
-  w.on('error', (e: Error) => die(e.message));
-  w.on('exit', (code) => die(`the parser stopped unexpectedly (exit ${code})`));
+  w.on('error', (e: Error) =>
+    die((name) =>
+      (e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY'
+        ? new ClaimbenchError(
+            'UNSUPPORTED_FORMAT',
+            `${name} needs more memory to read than an import may use (${activeLimits.memoryMb} MB) and was abandoned.`,
+          )
+        : new ClaimbenchError('CORRUPT', `Could not read ${name}: ${e.message}`),
+    ),
+  );
+  w.on('exit', (code) =>
+    die((name) => new ClaimbenchError('CORRUPT', `Could not read ${name}: the parser stopped unexpectedly (exit ${code})`)),
+  );
   worker = w;
   return w;
 }
@@ -98,9 +131,11 @@ function pump(): void {
   payloads.delete(p.id);
   p.timer = setTimeout(() => {
     kill();
-    settle(p, () => p.reject(new ClaimbenchError('IO', `${p.name} took too long to read and was abandoned.`)));
+    settle(p, () =>
+      p.reject(new ClaimbenchError('IO', `${p.name} took longer than ${activeLimits.timeoutMs / 1000} s to read and was abandoned.`)),
+    );
     pump();
-  }, PARSE_TIMEOUT_MS);
+  }, activeLimits.timeoutMs);
   const request: ParseRequest = { id: p.id, name: p.name, bytes };
   const w = ensureWorker();
   // Keep the process alive while a parse is running; an idle worker must not hold it open.
@@ -111,8 +146,8 @@ function pump(): void {
 let inline = false;
 
 /**
- * Parse in the calling thread instead (the CLI: no window to keep responsive, and starting a worker
- * would cost more than a one-off parse). The parsing code is the same.
+ * Parse in the calling thread instead, without the worker's time and memory limits: only for tests
+ * that feed thousands of small inputs. The app and the CLI always parse in the worker.
  */
 export function parseInline(enabled: boolean): void {
   inline = enabled;

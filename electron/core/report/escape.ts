@@ -1,13 +1,15 @@
 /**
  * Every piece of user (or teammate-file) text reaches an export through one of these functions.
  * They are deliberately small so they can be tested exhaustively against the hostile corpus.
+ * Bidi overrides and zero-width characters are shown as \uXXXX (see shared/text/invisible.ts).
  */
+import { revealInvisibleChars } from '../../../shared/text/invisible';
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-/** Text for HTML element content and quoted attribute values. */
+/** Text for HTML element content and quoted attribute values; bidi and zero-width controls shown as \uXXXX. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
+  return revealInvisibleChars(text).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
 }
 
 /**
@@ -48,7 +50,7 @@ function escapeLineStart(line: string): string {
  * quotes and lists can interrupt a paragraph. Line breaks become hard breaks.
  */
 export function escapeMarkdown(text: string): string {
-  return text
+  return revealInvisibleChars(text)
     .replace(/\r\n?/g, '\n')
     .split('\n')
     .map((line) =>
@@ -73,8 +75,11 @@ export function markdownLink(url: string | null | undefined, label: string): str
   return `[${escapeMarkdown(label)}](<${target}>)`;
 }
 
-/** Characters that make a spreadsheet treat a cell as a formula (OWASP CSV injection). */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * Characters that make a spreadsheet treat a cell as a formula (OWASP CSV injection), also after
+ * leading whitespace, line breaks or invisible characters, which spreadsheets skip before `=`.
+ */
+const FORMULA_START = /^(?:[\t\r\n]|[\s\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]*[=+\-@＝＋－＠])/u;
 
 /** Prefix a would-be formula with an apostrophe so spreadsheets show it as text. */
 export function neutraliseFormula(value: string): string {
@@ -86,6 +91,6 @@ export function csvField(value: string | number | boolean | null | undefined): s
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   if (typeof value === 'boolean') return value ? 'true' : 'false';
-  const text = neutraliseFormula(value);
+  const text = neutraliseFormula(revealInvisibleChars(value));
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

@@ -18,6 +18,9 @@ export class Workspace {
     readonly path: string,
     /** The person working in this copy: the author of its changes, and who merges into it. */
     readonly identity: () => Identity,
+    /** Opened for reading only (asked for, or the file/folder/disk cannot be written). */
+    readonly readOnly = false,
+    private readonly cleanup: () => void = () => {},
   ) {
     const last = (db.prepare('SELECT max(hlc) AS h FROM changes').get() as { h: string | null }).h;
     this.clock = new HybridClock(randomNodeId(), Date.now, undefined, last);
@@ -31,7 +34,7 @@ export class Workspace {
 
   static open(file: string, identity: () => Identity, options: OpenOptions = {}): Workspace {
     const opened = openWorkspaceFile(file, options);
-    return new Workspace(opened.db, opened.path, identity);
+    return new Workspace(opened.db, opened.path, identity, opened.readonly, opened.cleanup);
   }
 
   get name(): string {
@@ -46,12 +49,15 @@ export class Workspace {
     if (this.closed) return;
     this.closed = true;
     try {
-      // Best effort: with another writer active it would wait the whole busy timeout for nothing
-      // (the last connection to close checkpoints anyway).
-      this.db.pragma('busy_timeout = 0');
-      this.db.pragma('wal_checkpoint(TRUNCATE)');
+      if (!this.readOnly) {
+        // Best effort: with another writer active it would wait the whole busy timeout for nothing
+        // (the last connection to close checkpoints anyway).
+        this.db.pragma('busy_timeout = 0');
+        this.db.pragma('wal_checkpoint(TRUNCATE)');
+      }
     } finally {
       this.db.close();
+      this.cleanup();
     }
   }
 }

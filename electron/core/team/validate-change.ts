@@ -138,6 +138,9 @@ function checkValue(entity: string, field: string, value: unknown, rawLength: nu
   if (!r.success) throw new ChangeRejected(`${field} ${r.error.issues[0]?.message ?? 'has the wrong type'}`);
 }
 
+/** Year-0000 (or 1970) timestamps are damage or forgery: no change was ever written before 2000. */
+export const EARLIEST_CHANGE_MILLIS = Date.UTC(2000, 0, 1);
+
 /**
  * Check one change row from a teammate's file before anything is written: known entity and field
  * (both become SQL identifiers, so only names from ENTITIES pass), a value of the field's kind
@@ -156,6 +159,9 @@ export function validateChangeRow(raw: unknown, now: number = Date.now()): Chang
       throw new ChangeRejected(`it names an unknown kind of item "${row.entity.slice(0, 32)}"`);
     }
     const millis = parseHlc(row.hlc)!.millis;
+    if (millis < EARLIEST_CHANGE_MILLIS) {
+      throw new ChangeRejected(`it is dated ${new Date(millis).toISOString()}, before 2000, which no Claimbench change can be`);
+    }
     if (millis - now > HLC_DEFAULT_MAX_DRIFT_MS) {
       throw new ChangeRejected(
         `it is dated ${new Date(millis).toISOString()}, in the future of this computer's clock (check the clock of whoever wrote it)`,

@@ -86,9 +86,14 @@ describe('sources', () => {
       title: evil,
       publisher: evil,
       excerpt: evil,
-      publishedAt: '<b>2026</b>',
+      publishedAt: '2026-01-15',
     });
-    expect(s).toMatchObject({ title: evil, publisher: evil, excerpt: evil, publishedAt: '<b>2026</b>' });
+    expect(s).toMatchObject({ title: evil, publisher: evil, excerpt: evil, publishedAt: '2026-01-15' });
+    // A date is checked as a date (electron/core/evidence/dates.ts), so markup there is refused.
+    expect(await invoke(ctx, 'sources.add', { claimId, title: 't', publishedAt: '<b>2026</b>' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    });
     const n = await call(ctx, 'notes.add', { claimId, text: evil });
     expect(n.text).toBe(evil);
     const a = await call(ctx, 'attachments.add', { claimId, name: `${evil}.txt`, mime: evil, base64: b64(Buffer.from(evil)) });

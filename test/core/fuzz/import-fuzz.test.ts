@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importOne } from '../../../electron/core/ingest/batch';
 import { parseInline } from '../../../electron/core/ingest/worker-pool';
 import type { ImportOutcome } from '../../../shared/spotting/ingest-types';
+import { docxZipBomb, nestedHtml, pdfPageTreeBomb } from '../../helpers/hostile';
 import { createTestContext } from '../../helpers/workspace';
 import { KNOWN_CODES } from './fuzz-helpers';
 import { corruptPdf, corruptZipEntry, encodingGarbage, generic, hostileDocx, hostileHtml, rng, type Rng } from './mutate';
@@ -166,4 +167,30 @@ describe('regressions found by the importer fuzzer', () => {
     });
     expect(outcome.status === 'imported' || outcome.error?.code === 'CORRUPT', JSON.stringify(outcome.error)).toBe(true);
   });
+});
+
+describe('bounded parsing under random hostile shapes', () => {
+  it('page-tree bombs, zip bombs and deep nesting of random sizes are all refused quickly, storing nothing', async () => {
+    const r = rng(18);
+    const pick = (lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
+    // (a bare <td> outside a table is dropped and <li> closes the previous <li>: those never nest, not in this list)
+    const tags = ['q', 'x', 'span', 'div', 'b', 'font', 'g', 'custom-el', 'em', 'section'];
+    const cases: { name: string; bytes: Uint8Array }[] = [];
+    for (let i = 0; i < Math.max(4, Math.round(12 * SCALE)); i++) {
+      cases.push({ name: `tree-${i}.pdf`, bytes: pdfPageTreeBomb(pick(2, 12), pick(2, 10)) });
+      cases.push({ name: `zip-${i}.docx`, bytes: docxZipBomb(16 * pick(5, 40), r() < 0.5) });
+      const tag = tags[pick(0, tags.length - 1)]!;
+      cases.push({ name: `deep-${i}.html`, bytes: nestedHtml(tag, pick(201, 30_000), tag === 'g') });
+    }
+    for (const c of cases) {
+      const before = logState();
+      const t0 = performance.now();
+      const outcome = await importOne(ctx.workspace, c);
+      expect(performance.now() - t0, c.name).toBeLessThan(PER_FILE_BUDGET_MS);
+      expect(outcome.status, c.name).toBe('failed');
+      expect(KNOWN_CODES, `${c.name}: ${outcome.error?.code}`).toContain(outcome.error?.code);
+      expect(outcome.error?.message, c.name).not.toMatch(/stack|heap|\n\s+at /i);
+      expect(logState(), c.name).toBe(before);
+    }
+  }, 300_000);
 });

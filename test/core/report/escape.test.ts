@@ -91,3 +91,42 @@ describe('CSV cells', () => {
     expect([csvField(-3), csvField(true), csvField(null), csvField(undefined)]).toEqual(['-3', 'true', '', '']);
   });
 });
+
+describe('formula neutralising after leading whitespace', () => {
+  it('neutralises =, +, -, @ after spaces, line feeds, tabs, no-break or zero-width spaces', () => {
+    for (const v of [' =1+1', '  @SUM(A1)', '\n=HYPERLINK("http://x")', '\n\n-2+3', ' \t+cmd', '\u00a0=x', '\u200b=x', '\u3000=x'])
+      expect(neutraliseFormula(v), JSON.stringify(v)).toBe(`'${v}`);
+    expect(csvField(' =1+1')).toBe("' =1+1");
+    expect(csvField('\n=cmd')).toBe('"\'\n=cmd"');
+  });
+
+  it('leaves text that merely starts with whitespace alone', () => {
+    for (const v of [' x', '  157 drones', ' a=b', '\u00a0x']) expect(neutraliseFormula(v)).toBe(v);
+  });
+});
+
+describe('bidi and zero-width controls on export', () => {
+  it('are shown as \\uXXXX in HTML, Markdown and CSV instead of reordering the text', () => {
+    const spoof = 'invoice\u202Efdp.exe and a zero\u200Bwidth';
+    expect(escapeHtml(spoof)).toBe('invoice\\u202Efdp.exe and a zero\\u200Bwidth');
+    expect(escapeMarkdown(spoof)).toBe('invoice\\\\u202Efdp.exe and a zero\\\\u200Bwidth');
+    expect(csvField(spoof)).toBe('invoice\\u202Efdp.exe and a zero\\u200Bwidth');
+    expect(csvField('\u2067=1+1')).toBe('\\u2067=1+1'); // revealed first: no longer a formula
+  });
+
+  it('keep the joiners that Persian, Indic scripts and emoji need', () => {
+    const text = 'می\u200Cخواهم 👩\u200D💻';
+    expect(escapeHtml(text)).toBe(text);
+    expect(csvField(text)).toBe(text);
+  });
+});
+
+describe('safeJson', () => {
+  it('writes bidi, zero-width and C1 characters as \\u escapes that parse back unchanged', async () => {
+    const { safeJson } = await import('../../../electron/core/report/json-text');
+    const value = { text: 'a\u202Eb\u200Bc\u009bd' };
+    const json = safeJson(value);
+    expect(json).not.toMatch(/[\u202E\u200B\u009b]/);
+    expect(JSON.parse(json)).toEqual(value);
+  });
+});

@@ -1,0 +1,33 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call } from '../../../electron/core/dispatch';
+import { normaliseText } from '../../../electron/core/ingest/extract';
+import { stripDisguisingChars } from '../../../shared/text/invisible';
+import { createTestContext } from '../../helpers/workspace';
+
+let ctx: ReturnType<typeof createTestContext>;
+beforeAll(() => {
+  ctx = createTestContext('Bidi Checker');
+});
+afterAll(() => ctx.workspace.close());
+
+const SPOOF = 'The ministry\u202E said\u2066 157\u200B drones\uFEFF were launched\u2069.';
+const CLEAN = 'The ministry said 157 drones were launched.';
+
+describe('bidi overrides and zero-width characters are removed where text enters', () => {
+  it('in imported document text (offsets are defined after this)', () => {
+    expect(normaliseText(SPOOF)).toBe(CLEAN);
+    expect(stripDisguisingChars('می\u200Cخواهم 👩\u200D💻 \u200Fא')).toBe('می\u200Cخواهم 👩\u200D💻 \u200Fא');
+  });
+
+  it('in a claim, its claimant, a note, a rationale and a source typed by a person', async () => {
+    const claim = await call(ctx, 'claims.add', { text: SPOOF, claimant: 'Minis\u202Etry' });
+    expect(claim.text).toBe(CLEAN);
+    expect(claim.claimant).toBe('Ministry');
+    const note = await call(ctx, 'notes.add', { claimId: claim.id, text: `Called\u200B them ${SPOOF}` });
+    expect(note.text).toBe(`Called them ${CLEAN}`);
+    const updated = await call(ctx, 'claims.update', { id: claim.id, patch: { rationale: 'Per\u2067 the register' } });
+    expect(updated.rationale).toBe('Per the register');
+    const source = await call(ctx, 'sources.add', { claimId: claim.id, url: 'https://example.org/a', title: 'Re\u202Eport' });
+    expect(source.title).toBe('Report');
+  });
+});
