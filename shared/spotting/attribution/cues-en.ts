@@ -1,0 +1,250 @@
+/**
+ * English attribution cues in one sentence (quoted text already blanked): "X said", ", said X",
+ * "X, the …, said", "according to X", "citing X", "quoted X as saying", "…, it said".
+ */
+import {
+  BODY_HEADS,
+  COLLECTIVE_HEADS,
+  EN_DETERMINERS,
+  EN_PRONOUNS,
+  EN_ROLE_WORDS,
+  EN_TITLES,
+  EN_VERBS,
+  LEADER_ROLES,
+  NOT_SPEAKERS,
+  OUTLET_NAMES,
+  OUTLET_WORDS,
+  PERSON_ROLES,
+} from './lexicon';
+import type { SpeakerPhrase } from './speaker';
+import { stripPossessive, tokenize, type Token } from './tokens';
+
+/** Cheap gate: a sentence without any of these has no English attribution. */
+export const EN_CUE =
+  /\b(?:said|says|say|told|tells|stated|announced|added|wrote|writes|posted|tweeted|claim(?:ed|s)|argued|explained|not(?:ed|es)|warned|insist(?:ed|s)|confirm(?:ed|s)|den(?:ied|ies)|report(?:ed|s)|declared|testified|commented|replied|asserted|stressed|emphasi[sz]ed|acknowledged|admitted|estimated|alleged|predicted|recalled|revealed|disclosed|observed|concluded|suggested|urged|cautioned|countered|maintain(?:ed|s)|conceded|indicated|responded|remarked|continued|underlined|underscored|according|citing|quoted|cited)\b/i;
+
+const SKIP_BEFORE_VERB = new Set([
+  'also', 'later', 'earlier', 'previously', 'then', 'has', 'have', 'had', 'recently', 'further', 'separately',
+  'again', 'reportedly', 'would', 'will', 'has', 'had', 'quickly', 'publicly', 'repeatedly', 'once', 'first',
+  'subsequently', 'similarly', 'likewise', 'however', 'on', 'monday', 'tuesday', 'wednesday', 'thursday',
+  'friday', 'saturday', 'sunday', 'yesterday', 'today', 'tonight',
+]);
+const PASSIVE = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be', 'get', 'got']);
+const NEGATION = new Set(['not', "n't", 'never', 'declined', 'refused', 'without', 'no']);
+const CONNECTORS = new Set(['of', 'for', 'at', 'on', 'the', 'and', 'in']);
+/** Capitalised words that end an organisation's name. */
+const ORG_CAP = new Set(
+  `ministry force forces army navy police service services agency office department committee council court
+  government administration bank company party group organisation organization union institute commission
+  guard kremlin pentagon house command staff church university association federation forum times post
+  journal news network foundation center centre fund board bureau corps authority authorities reserve inc
+  inc. corp corp. ltd league club team media press guardian telegraph independent weekly herald tribune
+  gazette embassy parliament assembly congress senate cabinet relations world wiki`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+/** Documents that carry another's words: "the ministry's statement said" → the ministry. */
+const DOCUMENT_WORDS = new Set(['statement', 'report', 'post', 'posting', 'website', 'account', 'letter', 'release', 'announcement', 'message', 'update', 'channel', 'blog']);
+const NATIONALITY = /(?:ian|ean|ese|ish|ic|i|ch|an)$/;
+
+export function englishCues(outside: string): SpeakerPhrase[] {
+  if (!EN_CUE.test(outside)) return [];
+  const t = tokenize(outside);
+  // A sentence's first word is capitalised whatever it is: "Officials said", "Police said".
+  const first = t[0];
+  if (first?.cap && (EN_ROLE_WORDS.has(first.lower) || COLLECTIVE_HEADS.has(first.lower) || EN_DETERMINERS.has(first.lower) || EN_PRONOUNS[first.lower] || NOT_SPEAKERS.has(first.lower)))
+    t[0] = { ...first, cap: false };
+  const out: SpeakerPhrase[] = [];
+  for (let i = 0; i < t.length; i++) {
+    const tok = t[i]!;
+    if (tok.punct) continue;
+    const w = tok.lower;
+    if (w === 'according' && t[i + 1]?.lower === 'to') {
+      const p = forwardPhrase(t, i + 2);
+      if (p) out.push(p);
+      continue;
+    }
+    if (w === 'citing') {
+      const p = forwardPhrase(t, i + 1);
+      if (p && p.kind !== 'outlet') out.push({ ...p, at: tok.start });
+      continue;
+    }
+    if ((w === 'quoted' || w === 'cited') && !PASSIVE.has(t[i - 1]?.lower ?? '')) {
+      // "TASS quoted Peskov as saying" → Peskov.
+      const as = t.findIndex((x, k) => k > i && x.lower === 'as' && t[k + 1]?.lower === 'saying');
+      if (as > i && as - i <= 8) {
+        const p = forwardPhrase(t, i + 1);
+        if (p) out.push(p);
+      }
+      continue;
+    }
+    if (!EN_VERBS.has(w)) continue;
+    const p = verbCue(t, i);
+    if (p) out.push(p);
+  }
+  return out;
+}
+
+function verbCue(t: Token[], v: number): SpeakerPhrase | null {
+  let j = v - 1;
+  while (j >= 0 && SKIP_BEFORE_VERB.has(t[j]!.lower) && !t[j]!.cap) j--;
+  // "on Friday said": skip the day with its preposition.
+  if (j >= 1 && /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(t[j]!.lower) && t[j - 1]!.lower === 'on') j -= 2;
+  const before = t[j];
+  if (before && PASSIVE.has(before.lower)) {
+    // "X was quoted/told …": passive, the subject is not the speaker, except "X was quoted as saying".
+    return null;
+  }
+  for (let k = Math.max(0, v - 3); k < v; k++) if (NEGATION.has(t[k]!.lower)) return null;
+  if (before && EN_PRONOUNS[before.lower] && (j === 0 || t[j - 1]!.punct || isClauseWord(t[j - 1]!))) {
+    return { kind: 'pronoun', name: before.lower, attrs: [], pronoun: EN_PRONOUNS[before.lower], at: t[v]!.start };
+  }
+  const back = before && !before.punct ? backwardPhrase(t, j) : null;
+  if (back) return { ...back, at: t[v]!.start };
+  if (before?.lower === ',' && j >= 1) {
+    // "Steve Whitmore, a representative for the sheriff's office, told …": skip the apposition.
+    for (let k = j - 1; k >= Math.max(0, j - 16); k--) {
+      if (t[k]!.lower !== ',') continue;
+      const inner = t.slice(k + 1, j);
+      if (!inner.length || inner.some((x) => x.punct || EN_VERBS.has(x.lower))) break;
+      const first = inner[0]!.lower;
+      if (!EN_DETERMINERS.has(first) && !EN_ROLE_WORDS.has(first) && !inner[0]!.cap) break;
+      const head = k >= 1 ? backwardPhrase(t, k - 1) : null;
+      if (head && (head.kind === 'person' || head.kind === 'body')) {
+        head.attrs.push(...inner.map((x) => stripPossessive(x.lower)));
+        return { ...head, at: t[v]!.start };
+      }
+      break;
+    }
+  }
+  // Inverted: "…," said the ministry / "…" said Ambassador Mohib.
+  if (!before || before.punct) {
+    const after = forwardPhrase(t, v + 1);
+    if (after && after.kind !== 'pronoun') return { ...after, at: t[v]!.start };
+  }
+  return null;
+}
+
+function isClauseWord(tok: Token): boolean {
+  return /^(?:and|but|as|so|that|because|while|when|where|which|after|before|then|later|also|yet|although|though)$/.test(tok.lower);
+}
+
+/** The speaker phrase ending at token j, read leftwards. */
+function backwardPhrase(t: Token[], j: number): SpeakerPhrase | null {
+  const words: Token[] = [];
+  let k = j;
+  while (k >= 0 && words.length < 14) {
+    const x = t[k]!;
+    if (x.punct) break;
+    if (x.cap || EN_ROLE_WORDS.has(stripPossessive(x.lower)) || /^[\p{Lu}\d]/u.test(x.text)) words.unshift(x);
+    else if (EN_DETERMINERS.has(x.lower)) {
+      words.unshift(x);
+      break;
+    } else if (CONNECTORS.has(x.lower) && words.length > 0 && words[0]!.cap && k > 0 && (t[k - 1]!.cap || EN_ROLE_WORDS.has(t[k - 1]!.lower)))
+      words.unshift(x);
+    else break;
+    k--;
+  }
+  while (words.length && CONNECTORS.has(words[0]!.lower) && !EN_DETERMINERS.has(words[0]!.lower)) words.shift();
+  return classify(words);
+}
+
+/** The speaker phrase starting at token k, read rightwards, with "the coach, Alireza Mehraban," appositions. */
+function forwardPhrase(t: Token[], k: number): SpeakerPhrase | null {
+  const words: Token[] = [];
+  let i = k;
+  if (t[i] && EN_DETERMINERS.has(t[i]!.lower)) words.push(t[i++]!);
+  while (i < t.length && words.length < 14) {
+    const x = t[i]!;
+    if (x.punct) break;
+    if (x.cap || EN_ROLE_WORDS.has(stripPossessive(x.lower))) words.push(x);
+    else if (CONNECTORS.has(x.lower) && words.length > 0 && (t[i + 1]?.cap ?? false)) words.push(x);
+    else break;
+    i++;
+  }
+  while (words.length && CONNECTORS.has(words[words.length - 1]!.lower)) words.pop();
+  let phrase = classify(words);
+  // "a statement from the ministry", "a post by X": the source is what follows.
+  const last = words[words.length - 1]?.lower;
+  if (last && DOCUMENT_WORDS.has(last) && /^(?:from|by|of|on)$/.test(t[i]?.lower ?? '')) {
+    const inner = forwardPhrase(t, i + 1);
+    if (inner) phrase = inner;
+  }
+  // Apposition with a name: "the Afghan team's coach, Alireza Mehraban".
+  if (t[i]?.lower === ',' && phrase?.kind !== 'person') {
+    const names: Token[] = [];
+    let n = i + 1;
+    while (n < t.length && t[n]!.cap && !t[n]!.punct && names.length < 4) names.push(t[n++]!);
+    const person = names.length >= 2 ? classify(names) : null;
+    if (person?.kind === 'person' && (!t[n] || t[n]!.punct)) {
+      person.attrs.push(...words.map((x) => stripPossessive(x.lower)));
+      phrase = person;
+    }
+  }
+  return phrase ? { ...phrase, at: t[k]?.start ?? 0 } : null;
+}
+
+/** What a run of words names. */
+export function classify(words: Token[]): SpeakerPhrase | null {
+  if (!words.length) return null;
+  let ws = words;
+  let definite = false;
+  if (EN_DETERMINERS.has(ws[0]!.lower) && !ws[0]!.cap) {
+    definite = ws[0]!.lower === 'the';
+    ws = ws.slice(1);
+  } else if (ws[0]!.lower === 'the') {
+    definite = true;
+    ws = ws.slice(1);
+  }
+  if (!ws.length) return null;
+  // "the ministry's statement": the possessor speaks.
+  const lastLower = ws[ws.length - 1]!.lower;
+  if (DOCUMENT_WORDS.has(lastLower) && ws.length >= 2 && ws[ws.length - 2]!.lower.endsWith("'s")) {
+    const owner = ws.slice(0, -1).map((x, i, a) => (i === a.length - 1 ? { ...x, text: x.text.slice(0, -2), lower: stripPossessive(x.lower) } : x));
+    return classify(definite ? [{ ...words[0]!, lower: 'the', text: 'the' }, ...owner] : owner);
+  }
+  if (ws.length === 1 && NOT_SPEAKERS.has(ws[0]!.lower)) return null;
+  const attrs = ws.map((x) => stripPossessive(x.lower));
+  // Trailing run of capitalised words (the name, if any).
+  let r = ws.length;
+  while (r > 0 && ws[r - 1]!.cap && !ws[r - 1]!.lower.endsWith("'s")) r--;
+  const run = ws.slice(r);
+  const text = (xs: Token[]) => xs.map((x) => x.text).join(' ');
+  if (run.length === 0) {
+    // Lower-case head: a description or a group ("the ministry", "local social media channels").
+    const head = stripPossessive(lastLower);
+    const capsBefore = ws.some((x) => x.cap);
+    if (OUTLET_WORDS.has(head) && !COLLECTIVE_HEADS.has(head)) return { kind: 'outlet', name: text(ws), attrs, at: 0 };
+    if (head === 'channels' || head === 'media') return { kind: 'collective', name: text(ws), attrs, at: 0 };
+    if (BODY_HEADS.has(head) || head === 'force' || head === 'forces') {
+      // "Ukraine's air force" names the body; "the air force" is resolved to one named earlier.
+      if (capsBefore) return { kind: 'body', name: text(ws), attrs, at: 0 };
+      return { kind: 'body-role', name: `${definite ? 'the ' : ''}${text(ws)}`, attrs, at: 0 };
+    }
+    if (COLLECTIVE_HEADS.has(head)) return { kind: 'collective', name: text(ws), attrs, at: 0 };
+    if (PERSON_ROLES.has(head) || LEADER_ROLES.has(head)) return definite || capsBefore ? { kind: 'person-role', name: text(ws), attrs, at: 0 } : null;
+    return null;
+  }
+  const runLower = run.map((x) => x.lower);
+  if (run.length === 1 && OUTLET_NAMES.has(runLower[0]!)) return { kind: 'outlet', name: run[0]!.text, attrs, at: 0 };
+  if (run.some((x) => OUTLET_NAMES.has(x.lower)) && run.length <= 3 && ORG_CAP.has(runLower[run.length - 1]!))
+    return { kind: 'outlet', name: text(run), attrs, at: 0 };
+  const lastCap = runLower[runLower.length - 1]!;
+  if (ORG_CAP.has(lastCap) || /^[\p{Lu}\d&.-]{2,}$/u.test(run[run.length - 1]!.text)) {
+    // An organisation: "the Russian Defence Ministry", "NATO", "The Straits Times".
+    const name = text(ws);
+    const isOutlet = ws.some((x) => OUTLET_WORDS.has(stripPossessive(x.lower)) && !/^(?:house|post)$/.test(x.lower)) && /times|post|news|journal|guardian|telegraph|weekly|herald|tribune|gazette|press|afp|reuters|tass|agency|wire|wikinews/i.test(name);
+    return { kind: isOutlet ? 'outlet' : 'body', name: definite && !ws[0]!.cap ? name : name, attrs, at: 0 };
+  }
+  // A person: drop titles and nationality words before the name.
+  let start = 0;
+  for (let i = 0; i < run.length - 1; i++) {
+    const x = run[i]!;
+    if (EN_TITLES.has(x.text) || ORG_CAP.has(x.lower) || (NATIONALITY.test(x.lower) && EN_TITLES.has(run[i + 1]?.text ?? ''))) start = i + 1;
+  }
+  let name = run.slice(start);
+  if (name.length > 3) name = name.slice(-2);
+  if (name.length === 1 && NOT_SPEAKERS.has(name[0]!.lower)) return null;
+  if (name.length === 1 && EN_TITLES.has(name[0]!.text)) return null;
+  return { kind: 'person', name: text(name), attrs, at: 0 };
+}
