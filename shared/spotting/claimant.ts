@@ -6,8 +6,8 @@
  * most recent compatible speaker. Each person or body gets one canonical name per document. When a
  * speaker cannot be told safely the claimant is left empty: a wrong name is worse than none.
  */
-import { classify, englishCues } from './attribution/cues-en';
-import { classifyRu, russianCues } from './attribution/cues-ru';
+import { classify, EN_CUE, englishCues } from './attribution/cues-en';
+import { classifyRu, RU_CUE, russianCues } from './attribution/cues-ru';
 import { quoteStructure } from './attribution/quotes';
 import { Registry, type Entity } from './attribution/registry';
 import type { SpeakerPhrase } from './attribution/speaker';
@@ -38,8 +38,8 @@ export function attributeSentences(sentences: readonly string[]): Attribution[] 
     const outside = quotes[i]!.outside;
     const cyr = CYRILLIC.test(outside);
     const cues = cyr ? russianCues(outside) : englishCues(outside);
-    hasCue.push(cues.length > 0);
-    own.push(pick(cues, registry, i, quotes[i]!.hasQuote));
+    hasCue.push((cyr ? RU_CUE : EN_CUE).test(outside));
+    own.push(pick(cues, registry, i, outside));
     noteMentions(registry, outside, i, cyr);
   }
   const groupSpeaker = new Map<number, Entity | null>();
@@ -47,7 +47,12 @@ export function attributeSentences(sentences: readonly string[]): Attribution[] 
     const g = quotes[i]!.group;
     if (g < 0) continue;
     const closes = !quotes[i]!.endsInside;
-    const current = groupSpeaker.get(g);
+    let current = groupSpeaker.get(g);
+    if (current === undefined && !quotes[i]!.startsInside && i > 0 && own[i - 1] && /[:,]\W*$/.test(sentences[i - 1]!)) {
+      // "Barack Obama tweeted:" / "he said," followed by the quotation in its own sentence.
+      current = own[i - 1]!;
+      groupSpeaker.set(g, current);
+    }
     // The speaker named where the quote closes wins; else the one named where it opened.
     if (own[i] && (closes || current === undefined || current === null)) groupSpeaker.set(g, own[i]!);
     else if (current === undefined) groupSpeaker.set(g, null);
@@ -72,7 +77,7 @@ export function attributeSentences(sentences: readonly string[]): Attribution[] 
 }
 
 /** The speaker among a sentence's cues: the first that is not a news outlet relaying someone else. */
-function pick(cues: SpeakerPhrase[], registry: Registry, at: number, quoted: boolean): Entity | null {
+function pick(cues: SpeakerPhrase[], registry: Registry, at: number, outside: string): Entity | null {
   if (!cues.length) return null;
   const people = cues.filter((c) => c.kind !== 'outlet');
   if (people.length) {
@@ -82,15 +87,19 @@ function pick(cues: SpeakerPhrase[], registry: Registry, at: number, quoted: boo
     }
     return null;
   }
-  // Only an outlet: it is the source of what it reports, but not of a quotation it relays.
-  if (quoted) return null;
+  // Only an outlet: it is the source of what it reports, but not of a quotation it relays
+  // ("…,” the AFP news agency reported).
+  const firstQuote = outside.search(/["“”«»„]/);
+  if (firstQuote >= 0 && cues[0]!.at > firstQuote) return null;
   return registry.resolve(cues[0]!, at);
 }
 
 /** People named in running text, so that a later "Putin", "he" or "the Russian leader" can be resolved. */
 function noteMentions(registry: Registry, outside: string, at: number, cyr: boolean): void {
   const runs = cyr ? RU_NAME_RUN : EN_NAME_RUN;
+  const covered: [number, number][] = [];
   for (const m of outside.matchAll(runs)) {
+    covered.push([m.index, m.index + m[0].length]);
     const before = outside.slice(Math.max(0, m.index - 40), m.index).toLowerCase().split(/\s+/).filter(Boolean).slice(-2);
     if (cyr) {
       const words = m[0].split(/\s+/);
@@ -102,7 +111,8 @@ function noteMentions(registry: Registry, outside: string, at: number, cyr: bool
     const p = classify(tokenize(m[0]));
     if (p?.kind === 'person' && p.name.includes(' ')) registry.mentionPerson(p.name, [...before, ...p.attrs], at, true);
   }
-  for (const m of outside.matchAll(SURNAME)) registry.mentionSurname(m[0], at);
+  for (const m of outside.matchAll(SURNAME))
+    if (!covered.some(([a, b]) => m.index >= a && m.index < b)) registry.mentionSurname(m[0], at);
 }
 
 /** Claimants for consecutive sentences of one document. */

@@ -21,7 +21,7 @@ import { stripPossessive, tokenize, type Token } from './tokens';
 
 /** Cheap gate: a sentence without any of these has no English attribution. */
 export const EN_CUE =
-  /\b(?:said|says|say|told|tells|stated|announced|added|wrote|writes|posted|tweeted|claim(?:ed|s)|argued|explained|not(?:ed|es)|warned|insist(?:ed|s)|confirm(?:ed|s)|den(?:ied|ies)|report(?:ed|s)|declared|testified|commented|replied|asserted|stressed|emphasi[sz]ed|acknowledged|admitted|estimated|alleged|predicted|recalled|revealed|disclosed|observed|concluded|suggested|urged|cautioned|countered|maintain(?:ed|s)|conceded|indicated|responded|remarked|continued|underlined|underscored|according|citing|quoted|cited)\b/i;
+  /\b(?:said|says|say|told|tells|tell|stated|announced|added|wrote|writes|posted|tweeted|claim(?:ed|s)|argued|explained|not(?:ed|es)|warned|insist(?:ed|s)|confirm(?:ed|s)|den(?:ied|ies)|report(?:ed|s)|declared|testified|commented|replied|asserted|stressed|emphasi[sz]ed|acknowledged|admitted|estimated|alleged|predicted|recalled|revealed|disclosed|observed|concluded|suggested|urged|cautioned|countered|maintain(?:ed|s)|conceded|indicated|responded|remarked|continued|underlined|underscored|according|citing|quoted|cited)\b/i;
 
 const SKIP_BEFORE_VERB = new Set([
   'also', 'later', 'earlier', 'previously', 'then', 'has', 'have', 'had', 'recently', 'further', 'separately',
@@ -31,7 +31,7 @@ const SKIP_BEFORE_VERB = new Set([
 ]);
 const PASSIVE = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be', 'get', 'got']);
 const NEGATION = new Set(['not', "n't", 'never', 'declined', 'refused', 'without', 'no']);
-const CONNECTORS = new Set(['of', 'for', 'at', 'on', 'the', 'and', 'in']);
+const CONNECTORS = new Set(['of', 'for', 'at', 'on', 'the', 'to', 'in']);
 /** Capitalised words that end an organisation's name. */
 const ORG_CAP = new Set(
   `ministry force forces army navy police service services agency office department committee council court
@@ -45,6 +45,20 @@ const ORG_CAP = new Set(
 );
 /** Documents that carry another's words: "the ministry's statement said" → the ministry. */
 const DOCUMENT_WORDS = new Set(['statement', 'report', 'post', 'posting', 'website', 'account', 'letter', 'release', 'announcement', 'message', 'update', 'channel', 'blog']);
+/** Verb forms that are also plural nouns: a cue only before "that", a name, a pronoun or punctuation. */
+const NOUN_OR_VERB = new Set(['reports', 'claims', 'states', 'notes', 'posts', 'comments', 'remarks', 'replies', 'estimates']);
+/** Verbs that are often not about saying ("added a goal", "continued to fight"): a cue only before "that" or punctuation. */
+const WEAK_VERBS = new Set(['added', 'adds', 'continued', 'continues', 'observed', 'revealed', 'indicated', 'admitted', 'acknowledged', 'estimated', 'predicted', 'recalled', 'maintained', 'concluded', 'suggested', 'noted', 'disclosed', 'countered', 'responded', 'explained', 'urged']);
+const FOLLOWS_CUE = new Set(['that', 'the', 'it', 'he', 'she', 'they', 'there', 'this', 'on', 'in', 'at', 'during', 'after', 'before', 'to', 'we', 'i', 'its', 'his', 'her', 'their', 'a', 'an', 'no', 'some', 'all', 'more', 'about', 'russia', 'ukraine']);
+/** Capitalised words of places and dates: never part of a person's name. */
+const NOT_NAME = new Set(
+  `united states kingdom new york zealand south north east west republic city county region oblast island islands
+  street avenue january february march april may june july august september october november december monday
+  tuesday wednesday thursday friday saturday sunday god internet world cup day war olympics christmas recent
+  but and so yet however meanwhile also still after before when while although though in on at as if`
+    .split(/\s+/)
+    .filter(Boolean),
+);
 const NATIONALITY = /(?:ian|ean|ese|ish|ic|i|ch|an)$/;
 
 export function englishCues(outside: string): SpeakerPhrase[] {
@@ -52,7 +66,7 @@ export function englishCues(outside: string): SpeakerPhrase[] {
   const t = tokenize(outside);
   // A sentence's first word is capitalised whatever it is: "Officials said", "Police said".
   const first = t[0];
-  if (first?.cap && (EN_ROLE_WORDS.has(first.lower) || COLLECTIVE_HEADS.has(first.lower) || EN_DETERMINERS.has(first.lower) || EN_PRONOUNS[first.lower] || NOT_SPEAKERS.has(first.lower)))
+  if (first?.cap && (NOT_NAME.has(first.lower) || EN_ROLE_WORDS.has(first.lower) || COLLECTIVE_HEADS.has(first.lower) || EN_DETERMINERS.has(first.lower) || EN_PRONOUNS[first.lower] || NOT_SPEAKERS.has(first.lower)))
     t[0] = { ...first, cap: false };
   const out: SpeakerPhrase[] = [];
   for (let i = 0; i < t.length; i++) {
@@ -78,7 +92,11 @@ export function englishCues(outside: string): SpeakerPhrase[] {
       }
       continue;
     }
-    if (!EN_VERBS.has(w)) continue;
+    if (!EN_VERBS.has(w) || (tok.cap && i > 0)) continue;
+    const next = t[i + 1];
+    // "media reports range", "the United States", "added a goal": a noun or a plain verb, not a cue.
+    if (NOUN_OR_VERB.has(w) && next && !next.punct && !next.cap && !FOLLOWS_CUE.has(next.lower)) continue;
+    if (WEAK_VERBS.has(w) && next && !next.punct && !FOLLOWS_CUE.has(next.lower)) continue;
     const p = verbCue(t, i);
     if (p) out.push(p);
   }
@@ -108,7 +126,7 @@ function verbCue(t: Token[], v: number): SpeakerPhrase | null {
       const inner = t.slice(k + 1, j);
       if (!inner.length || inner.some((x) => x.punct || EN_VERBS.has(x.lower))) break;
       const first = inner[0]!.lower;
-      if (!EN_DETERMINERS.has(first) && !EN_ROLE_WORDS.has(first) && !inner[0]!.cap) break;
+      if (!EN_DETERMINERS.has(first) && !EN_ROLE_WORDS.has(first) && !inner[0]!.cap && !/^(?:of|from|at|for)$/.test(first)) break;
       const head = k >= 1 ? backwardPhrase(t, k - 1) : null;
       if (head && (head.kind === 'person' || head.kind === 'body')) {
         head.attrs.push(...inner.map((x) => stripPossessive(x.lower)));
@@ -140,7 +158,7 @@ function backwardPhrase(t: Token[], j: number): SpeakerPhrase | null {
     else if (EN_DETERMINERS.has(x.lower)) {
       words.unshift(x);
       break;
-    } else if (CONNECTORS.has(x.lower) && words.length > 0 && words[0]!.cap && k > 0 && (t[k - 1]!.cap || EN_ROLE_WORDS.has(t[k - 1]!.lower)))
+    } else if (CONNECTORS.has(x.lower) && words.length > 0 && words[0]!.cap && k > 0 && (t[k - 1]!.cap || EN_ROLE_WORDS.has(t[k - 1]!.lower) || (x.lower === 'the' && CONNECTORS.has(t[k - 1]!.lower))))
       words.unshift(x);
     else break;
     k--;
@@ -158,7 +176,9 @@ function forwardPhrase(t: Token[], k: number): SpeakerPhrase | null {
     const x = t[i]!;
     if (x.punct) break;
     if (x.cap || EN_ROLE_WORDS.has(stripPossessive(x.lower))) words.push(x);
-    else if (CONNECTORS.has(x.lower) && words.length > 0 && (t[i + 1]?.cap ?? false)) words.push(x);
+    else if (CONNECTORS.has(x.lower) && x.lower !== 'the' && words.length > 0 && !words[words.length - 1]!.cap && (t[i + 1]?.cap || (t[i + 1]?.lower === 'the' && t[i + 2]?.cap)))
+      words.push(x);
+    else if (x.lower === 'the' && CONNECTORS.has(words[words.length - 1]?.lower ?? '') && t[i + 1]?.cap) words.push(x);
     else break;
     i++;
   }
@@ -189,6 +209,7 @@ export function classify(words: Token[]): SpeakerPhrase | null {
   if (!words.length) return null;
   let ws = words;
   let definite = false;
+  const indefinite = /^(?:a|an|some|several|many)$/.test(words[0]!.lower);
   if (EN_DETERMINERS.has(ws[0]!.lower) && !ws[0]!.cap) {
     definite = ws[0]!.lower === 'the';
     ws = ws.slice(1);
@@ -226,6 +247,13 @@ export function classify(words: Token[]): SpeakerPhrase | null {
     return null;
   }
   const runLower = run.map((x) => x.lower);
+  // "the U.S. Department of Agriculture": an organisation's name with "of" inside.
+  const connector = ws.findIndex((x, i) => i > 0 && CONNECTORS.has(x.lower) && x.lower !== 'the');
+  const capsBetween = ws.slice(connector + 1, r).every((x) => x.cap || CONNECTORS.has(x.lower));
+  if (connector > 0 && ORG_CAP.has(ws[connector - 1]!.lower) && ws[connector - 1]!.cap && r >= connector && capsBetween && (run.length <= 2 || ORG_CAP.has(runLower[run.length - 1]!)))
+    return { kind: ws.some((x) => OUTLET_NAMES.has(x.lower)) ? 'outlet' : 'body', name: text(ws), attrs, at: 0 };
+  // "Minister of Education Stefania Giannini": the word after "of" names the office, not the person.
+  if (r > 0 && CONNECTORS.has(ws[r - 1]!.lower) && run.length >= 3) run.shift();
   if (run.length === 1 && OUTLET_NAMES.has(runLower[0]!)) return { kind: 'outlet', name: run[0]!.text, attrs, at: 0 };
   if (run.some((x) => OUTLET_NAMES.has(x.lower)) && run.length <= 3 && ORG_CAP.has(runLower[run.length - 1]!))
     return { kind: 'outlet', name: text(run), attrs, at: 0 };
@@ -242,7 +270,9 @@ export function classify(words: Token[]): SpeakerPhrase | null {
     const x = run[i]!;
     if (EN_TITLES.has(x.text) || ORG_CAP.has(x.lower) || (NATIONALITY.test(x.lower) && EN_TITLES.has(run[i + 1]?.text ?? ''))) start = i + 1;
   }
+  if (indefinite) return null;
   let name = run.slice(start);
+  if (name.some((x) => NOT_NAME.has(x.lower))) return null;
   if (name.length > 3) name = name.slice(-2);
   if (name.length === 1 && NOT_SPEAKERS.has(name[0]!.lower)) return null;
   if (name.length === 1 && EN_TITLES.has(name[0]!.text)) return null;

@@ -3,24 +3,30 @@
  * "сообщило Министерство обороны России", "как отметил X", and the genitive "по словам X", "по данным X",
  * "за словами X", whose source is marked oblique so its case form is never printed as a name.
  */
-import { RU_BODY_DESCRIPTIONS, RU_BODY_STEMS, RU_GENITIVE_CUES, RU_OUTLET_STEMS, RU_PRONOUNS, RU_ROLE_STEMS, RU_VERBS } from './lexicon';
+import { RU_BODY_DESCRIPTIONS, RU_BODY_STEMS, RU_COLLECTIVE_STEMS, RU_GENITIVE_CUES, RU_GERUNDS, RU_OUTLET_STEMS, RU_PRONOUNS, RU_ROLE_STEMS, RU_SKIP_AFTER_VERB, RU_VERBS } from './lexicon';
 import type { SpeakerPhrase } from './speaker';
 import { tokenize, type Token } from './tokens';
 
 export const RU_CUE =
-  /(?:сказал|заяв|сообщ|отмети|отмеча|написал|пишет|подчеркн|добавил|пояснил|уточнил|переда[её]т|передают|рассказал|признал|заверил|объявил|опроверг|предупредил|повідом|сказав|зазначи|написав|наголоси|додав|поясни|розпові|підкресли|по\s+(?:словам|данным|информации|сообщению|мнению|оценк|подсч)|со\s+ссылкой|за\s+(?:словами|даними|інформацією|повідомленням)|згідно\s+з)/iu;
+  /(?:сказал|заяв|сообщал|говор|подтверд|утвержда|счита|каже|кажуть|підтверд|сообщ|отмети|отмеча|написал|пишет|подчеркн|добавил|пояснил|уточнил|переда[её]т|передают|рассказал|признал|заверил|объявил|опроверг|предупредил|повідом|сказав|зазначи|написав|наголоси|додав|поясни|розпові|підкресли|по\s+(?:словам|данным|информации|сообщению|мнению|оценк|подсч)|со\s+ссылкой|за\s+(?:словами|даними|інформацією|повідомленням)|згідно\s+з)/iu;
 
 /** Places, in any case: a capitalised word that is not a person's name. */
 const PLACE =
   /^(?:росси|рф|украин|україн|сша|франц|герман|кита|москв|киев|київ|кремл|турци|грузи|белорус|білорус|польш|британ|европ|європ|америк|крым|крим|донец|донеч|луган|харьк|харків|одес|вашингтон|брюссел|лондон|париж|берлин|берлін|минск|мінськ|тбилис|анкар|сири|сирі|израил|ізраїл|иран|іран|япони|японі|инди|індії|афганистан|афганістан|керч|петербург|днепр|дніпр|запорож|запоріж|херсон|курск|белгород|брянск|рязан)/;
 const LOWER_GENITIVE = /(?:ы|и|а|я|ых|их|ой|ей|ого|его|ов|ев|ий|ій|ої|ів|ии|ії)$/;
-const STOP = new Set(['и', 'а', 'но', 'что', 'как', 'об', 'этом', 'это', 'также', 'в', 'во', 'на', 'не', 'і', 'й', 'що', 'як', 'про', 'це', 'також', 'у', 'за', 'по', 'с', 'со', 'з', 'же', 'ранее', 'позже', 'уже', 'вчера', 'сегодня', 'раніше']);
+const STOP = new Set(['и', 'а', 'но', 'что', 'как', 'об', 'этом', 'это', 'также', 'в', 'во', 'на', 'не', 'і', 'й', 'що', 'як', 'про', 'це', 'також', 'у', 'за', 'по', 'с', 'со', 'з', 'же', 'ранее', 'позже', 'уже', 'вчера', 'сегодня', 'раніше', 'от', 'из', 'до', 'для', 'при', 'о', 'к', 'после', 'перед', 'между', 'под', 'над', 'через', 'від', 'до', 'після', 'при', 'среди', 'серед', 'однако', 'проте', 'тогда', 'тому', 'поэтому']);
 
 const startsWithAny = (w: string, stems: readonly string[]) => stems.some((s) => w.startsWith(s));
 const isRole = (w: string) => startsWithAny(w, RU_ROLE_STEMS);
 const isBody = (w: string) => startsWithAny(w, RU_BODY_STEMS);
 const isOutlet = (w: string) => startsWithAny(w, RU_OUTLET_STEMS);
 const isAcronym = (x: Token) => /^[\p{Lu}\d-]{2,}$/u.test(x.text);
+const isCollective = (w: string) => startsWithAny(w, RU_COLLECTIVE_STEMS);
+const isLatin = (x: Token) => /^[A-Za-z]/.test(x.text);
+const VERB_LIKE = /(?:ся|сь|л|ла|ли|ло|ет|ют|ит|ат|ят|ти|ть)$/;
+const JOINT = new Set(['и', 'і', 'та']);
+/** Oblique endings of adjectives and feminine nouns: never the end of a name in the nominative. */
+const OBLIQUE_TAIL = /(?:ой|ей|ому|ему|ую|ых|их)$/;
 
 export function russianCues(outside: string): SpeakerPhrase[] {
   if (!RU_CUE.test(outside)) return [];
@@ -31,11 +37,22 @@ export function russianCues(outside: string): SpeakerPhrase[] {
     const from = m.index + m[0].length;
     const k = t.findIndex((x) => x.start >= from);
     if (k < 0) continue;
-    const p = forward(t, k);
+    const p = forward(t, k, true);
+    if (p) out.push({ ...p, oblique: true, at: m.index });
+  }
+  for (const m of outside.matchAll(/говорится в (?:сообщении|заявлении|материале|публикации|докладе)\s+/giu)) {
+    const k = t.findIndex((x) => x.start >= m.index + m[0].length);
+    const p = k >= 0 ? forward(t, k, true) : null;
     if (p) out.push({ ...p, oblique: true, at: m.index });
   }
   for (let i = 0; i < t.length; i++) {
     const x = t[i]!;
+    if (!x.punct && RU_GERUNDS.has(x.lower)) {
+      // "Павел Дуров отказался это сделать, заявив, что …": the sentence's subject speaks.
+      const p = leading(t);
+      if (p) out.push({ ...p, at: x.start });
+      continue;
+    }
     if (x.punct || !RU_VERBS.has(x.lower)) continue;
     if (t[i - 1]?.lower === 'не' || t[i - 1]?.lower === 'ні') continue;
     const prev = t[i - 1];
@@ -43,8 +60,16 @@ export function russianCues(outside: string): SpeakerPhrase[] {
       out.push({ kind: 'pronoun', name: prev.lower, attrs: [], pronoun: RU_PRONOUNS[prev.lower], at: x.start });
       continue;
     }
-    const back = prev && !prev.punct ? backward(t, i - 1) : null;
-    const p = back ?? forward(t, i + 1);
+    let j = i - 1;
+    if (t[j]?.text === ')') {
+      // "Абдулла Хсрат (Abdullah Hsrat) сказал": skip the parenthesis.
+      while (j >= 0 && t[j]!.text !== '(') j--;
+      j--;
+    }
+    const back = j >= 0 && !t[j]!.punct ? backward(t, j) : null;
+    let f = i + 1;
+    while (f < t.length && RU_SKIP_AFTER_VERB.has(t[f]!.lower)) f++;
+    const p = back ?? forward(t, f);
     if (p) out.push({ ...p, at: x.start });
   }
   return out.sort((a, b) => a.at - b.at);
@@ -54,7 +79,8 @@ function admissible(x: Token, soFar: Token[]): boolean {
   if (x.punct || STOP.has(x.lower)) return false;
   if (x.cap || isRole(x.lower) || isBody(x.lower) || isOutlet(x.lower)) return true;
   // Lower-case genitive words inside a body's or role's name: "Министерство обороны России".
-  return soFar.length > 0 && LOWER_GENITIVE.test(x.lower) && x.lower.length > 2;
+  const prev = soFar[soFar.length - 1];
+  return !!prev && (isBody(prev.lower) || isRole(prev.lower) || !prev.cap) && LOWER_GENITIVE.test(x.lower) && !VERB_LIKE.test(x.lower) && x.lower.length > 2;
 }
 
 function backward(t: Token[], j: number): SpeakerPhrase | null {
@@ -62,18 +88,34 @@ function backward(t: Token[], j: number): SpeakerPhrase | null {
   for (let k = j; k >= 0 && words.length < 7; k--) {
     const x = t[k]!;
     if (x.punct || STOP.has(x.lower)) break;
-    if (x.cap || isRole(x.lower) || isBody(x.lower) || isOutlet(x.lower)) words.unshift(x);
-    else if (LOWER_GENITIVE.test(x.lower) && k > 0 && (t[k - 1]!.cap || isRole(t[k - 1]!.lower) || isBody(t[k - 1]!.lower))) words.unshift(x);
+    if (x.cap || isRole(x.lower) || isBody(x.lower) || isOutlet(x.lower) || (isCollective(x.lower) && !words.length)) words.unshift(x);
+    else if (LOWER_GENITIVE.test(x.lower) && !VERB_LIKE.test(x.lower) && k > 0 && (t[k - 1]!.cap || isRole(t[k - 1]!.lower) || isBody(t[k - 1]!.lower))) words.unshift(x);
     else break;
   }
   // The phrase must start at a head: a capitalised word, a role or a body.
-  while (words.length && !(words[0]!.cap || isRole(words[0]!.lower) || isBody(words[0]!.lower) || isOutlet(words[0]!.lower))) words.shift();
+  while (words.length && !(words[0]!.cap || isRole(words[0]!.lower) || isBody(words[0]!.lower) || isOutlet(words[0]!.lower) || isCollective(words[0]!.lower))) words.shift();
+  // "Виктор Янукович и Реджеп Эрдоган объявили": two speakers at once, none is printed.
+  const before = t[j - words.length];
+  if (words.length && before && JOINT.has(before.lower)) return null;
   return classifyRu(words);
 }
 
-function forward(t: Token[], k: number): SpeakerPhrase | null {
+function forward(t: Token[], k: number, oblique = false): SpeakerPhrase | null {
   const words: Token[] = [];
-  for (let i = k; i < t.length && words.length < 7; i++) {
+  let i = k;
+  for (; i < t.length && words.length < 7; i++) {
+    const x = t[i]!;
+    if (!admissible(x, words) && !(isCollective(x.lower) && !words.length)) break;
+    words.push(x);
+  }
+  if (t[i] && JOINT.has(t[i]!.lower)) return null;
+  return classifyRu(words, oblique);
+}
+
+/** The subject at the start of the sentence. */
+function leading(t: Token[]): SpeakerPhrase | null {
+  const words: Token[] = [];
+  for (let i = 0; i < t.length && words.length < 7; i++) {
     const x = t[i]!;
     if (!admissible(x, words)) break;
     words.push(x);
@@ -81,24 +123,33 @@ function forward(t: Token[], k: number): SpeakerPhrase | null {
   return classifyRu(words);
 }
 
-export function classifyRu(words: Token[]): SpeakerPhrase | null {
+export function classifyRu(words: Token[], oblique = false): SpeakerPhrase | null {
   if (!words.length) return null;
   const head = words[0]!;
   const attrs = words.map((x) => x.lower);
   const text = (xs: Token[]) => xs.map((x) => x.text).join(' ');
   if (isOutlet(head.lower) && !isRole(head.lower)) return { kind: 'outlet', name: text(words), attrs, at: 0 };
+  if (words.length === 1 && !head.cap && isCollective(head.lower) && /[ыи]$/.test(head.lower)) return { kind: 'collective', name: head.text, attrs, at: 0 };
+  if (isLatin(head) && words.every(isLatin)) return { kind: 'body', name: text(words), attrs, at: 0 };
   if (isBody(head.lower) && !isRole(head.lower)) {
-    if (!head.cap && !isAcronym(head) && startsWithAny(head.lower, RU_BODY_DESCRIPTIONS) && words.length === 1)
-      return { kind: 'body-role', name: head.text, attrs, at: 0 };
-    if (!head.cap && !isAcronym(head) && words.length === 1) return { kind: 'collective', name: head.text, attrs, at: 0 };
+    // A lower-case head ("ведомство", "министерстве финансов") is a description, perhaps in an oblique case: resolved, never printed.
+    if (!head.cap && !isAcronym(head)) return { kind: 'body-role', name: head.text, attrs, at: 0 };
     return { kind: 'body', name: text(words), attrs, at: 0 };
   }
   // Trailing run of capitalised, non-acronym, non-place words: the person's name.
-  let r = words.length;
-  while (r > 0 && words[r - 1]!.cap && !isAcronym(words[r - 1]!) && !PLACE.test(words[r - 1]!.lower) && !isBody(words[r - 1]!.lower)) r--;
-  let name = words.slice(r);
+  const nameLike = (x: Token) => x.cap && !isAcronym(x) && !PLACE.test(x.lower) && !isBody(x.lower) && !isRole(x.lower) && !isLatin(x);
+  let end = words.length;
+  while (end > 0 && !nameLike(words[end - 1]!)) end--;
+  while (!oblique && end > 1 && OBLIQUE_TAIL.test(words[end - 1]!.lower) && nameLike(words[end - 2]!)) end--;
+  let r = end;
+  while (r > 0 && nameLike(words[r - 1]!)) r--;
+  // A name must close the phrase (only oblique adjectives or Latin spellings may follow).
+  if (!oblique && end < words.length && words.slice(end).some((x) => !isLatin(x) && !OBLIQUE_TAIL.test(x.lower) && !x.punct)) r = end = words.length;
+  let name = words.slice(r, end);
   if (name.length > 3) name = name.slice(-3);
-  if (name.length === 3 && !/(?:вич|вна|ична|ич|івна)$/.test(name[1]!.lower)) name = name.slice(-2);
+  // "Представитель Путина": a role followed by a name in the genitive is the role's holder, not that person.
+  if (!oblique && name.length === 1 && r > 0 && isRole(words[0]!.lower) && /(?:а|я|ы|ой|ого|его)$/.test(name[0]!.lower))
+    return { kind: 'person-role', name: text(words), attrs, at: 0 };
   if (name.length >= 1 && (name.length >= 2 || r > 0 || words.length === 1)) {
     if (name.length === 1 && r === 0 && words.length === 1 && PLACE.test(head.lower)) return null;
     return { kind: 'person', name: text(name), attrs, at: 0 };

@@ -10,7 +10,7 @@ export const EN_VERBS = words(`
   replies asserted asserts stressed stresses emphasised emphasized acknowledged acknowledges admitted admits
   estimated estimates alleged alleges predicted predicts recalled recalls revealed reveals disclosed
   observed observes concluded concludes suggested suggests urged urges cautioned cautions countered
-  maintained maintains conceded concedes indicated indicates responded responds remarked remarks
+  maintained maintains indicated indicates responded responds remarked remarks
   continued continues underlined underscored
 `);
 
@@ -30,7 +30,7 @@ export const EN_ROLE_WORDS = words(`
   social media channels channel outlet outlets newspaper newspapers broadcaster news company companies firm
   firms bank banks party parties campaign group groups organisation organization union institute commission
   investigators investigator rescuers rescue workers worker operator operators monitor monitors
-  team coordinator organiser organizer organisers organizers statement report reports spokes
+  team coordinator undersecretary secretary-general organiser organizer organisers organizers statement report reports spokes
   top senior former acting interim chief's regional
 `);
 
@@ -103,7 +103,10 @@ export const RU_VERBS = words(`
   сообщили сообщает сообщают отметил отметила отметило отметили отмечает написал написала написали пишет
   подчеркнул подчеркнула подчеркнули добавил добавила добавили пояснил пояснила пояснили уточнил уточнила
   уточнили передает передаёт передают рассказал рассказала рассказали признал признала заверил заверила
-  объявил объявила объявило объявили опроверг опровергла предупредил предупредила
+  объявил объявила объявило объявили опроверг опровергла предупредил предупредила сообщал сообщала
+  сообщали заявлял заявляла заявляли говорит говорят говорил говорила говорили подтвердил подтвердила
+  подтвердило подтвердили утверждает утверждают утверждал утверждала утверждали считает считают
+  підтвердив підтвердила підтвердили каже кажуть
   заявив заявила заявило заявили повідомив повідомила повідомило повідомили повідомляє повідомляють сказав
   сказала сказали зазначив зазначила зазначили написав написала написали наголосив наголосила додав додала
   пояснив пояснила розповів розповіла підкреслив підкреслила
@@ -155,7 +158,7 @@ export const RU_BODY_STEMS = [
   'нато',
   'ес',
   'власт',
-  'влад',
+  'влада',
   'компани',
   'партия',
   'парти',
@@ -206,6 +209,9 @@ export const RU_ROLE_STEMS = [
   'прокурор',
   'лауреат',
   'академик',
+  'владел',
+  'основател',
+  'засновник',
   'аналитик',
 ];
 /** Russian/Ukrainian outlets and their words. */
@@ -230,6 +236,12 @@ export const RU_OUTLET_STEMS = [
   'портал',
   'рбк',
 ];
+/** Plural nouns for a group of sources ("блогеры сообщили", "очевидцы рассказали"). */
+export const RU_COLLECTIVE_STEMS = ['блогер', 'блоггер', 'очевид', 'свидетел', 'жител', 'источник', 'наблюдател', 'эксперт', 'аналитик', 'журналист', 'власт', 'чиновник', 'силовик', 'спасател', 'медик', 'врач', 'военн', 'пользовател', 'правоохранител', 'сми', 'зми', 'мешканц', 'джерел', 'посадовц', 'очевидц'];
+/** Gerunds of saying: the speaker is the sentence's subject ("Дуров отказался, заявив, что …"). */
+export const RU_GERUNDS = new Set(['заявив', 'сообщив', 'отметив', 'подчеркнув', 'добавив', 'уточнив', 'пояснив', 'зазначивши', 'заявивши', 'наголосивши']);
+/** Recipients skipped after a verb: "сообщил журналистам сам Трамп". */
+export const RU_SKIP_AFTER_VERB = new Set(['журналистам', 'репортерам', 'репортёрам', 'изданию', 'агентству', 'телеканалу', 'газете', 'сам', 'сама', 'сами', 'журналістам', 'виданню', 'агентству', 'также', 'тоже', 'позже', 'ранее', 'накануне', 'в', 'интервью', 'вчера', 'сегодня']);
 export const RU_PRONOUNS: Record<string, 'person' | 'body' | 'plural'> = {
   он: 'person',
   она: 'person',

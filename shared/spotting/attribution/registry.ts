@@ -24,6 +24,8 @@ const REACH = 8;
 function sameWord(a: string, b: string, cyrillic: boolean): boolean {
   if (a === b) return true;
   if (!cyrillic) return false;
+  a = a.replace(/ё/g, 'е');
+  b = b.replace(/ё/g, 'е');
   // Russian/Ukrainian case endings: "Лавров" / "Лаврова" / "Лавровым", "Захарова" / "Захаровой".
   const n = Math.min(a.length, b.length);
   let p = 0;
