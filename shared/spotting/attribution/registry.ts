@@ -213,8 +213,12 @@ export class Registry {
       const before = this.personMentions.filter((m) => m.at < at);
       const last = before[before.length - 1];
       if (!last || at - last.at > REACH) return null;
-      const prev = before[before.length - 2];
-      if (prev && prev.id !== last.id) return null;
+      // Another person named in the same or the sentence before makes "he" ambiguous.
+      for (let k = before.length - 2; k >= 0; k--) {
+        const m = before[k]!;
+        if (last.at - m.at >= 2) break;
+        if (m.id !== last.id) return null;
+      }
       return this.entities[last.id]!;
     }
     for (let i = this.speakers.length - 1; i >= 0; i--) {
