@@ -2,8 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { defaultSpotter } from '../../../shared/spotting/index';
-import { segmentSentences } from '../../../shared/text/segment';
-import { guessLocale } from '../../../shared/text/candidates';
+import { proseSentences } from '../../../shared/text/candidates';
 import { extractDocument } from '../../core/ingest/extract';
 import { userError } from '../context';
 import type { CliIO } from '../io';
@@ -39,7 +38,7 @@ export function registerIngestCommands(program: Command, io: CliIO): void {
         bytes = fs.readFileSync(p);
       }
       const doc = await extractDocument(name, new Uint8Array(bytes));
-      const sentences = segmentSentences(doc.text, guessLocale(doc.text));
+      const sentences = proseSentences(doc.text);
       if (sentences.length) io.out(sentences.map((s) => s.text.replace(/\s*\n\s*/g, ' ')).join('\n'));
     });
 }

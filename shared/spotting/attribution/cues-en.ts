@@ -118,7 +118,12 @@ function verbCue(t: Token[], v: number): SpeakerPhrase | null {
     return { kind: 'pronoun', name: before.lower, attrs: [], pronoun: EN_PRONOUNS[before.lower], at: t[v]!.start };
   }
   const back = before && !before.punct ? backwardPhrase(t, j) : null;
-  if (back) return { ...back, at: t[v]!.start };
+  if (back) {
+    // "the district and the police department have asserted": two speakers at once, none is printed.
+    const edge = t.findIndex((x) => x.start >= 0 && x === t[j]) - back.attrs.length;
+    if (/^(?:and|or|&)$/.test(t[edge]?.lower ?? '') || /^(?:and|or|&)$/.test(t[edge - 1]?.lower ?? '')) return null;
+    return { ...back, at: t[v]!.start };
+  }
   if (before?.lower === ',' && j >= 1) {
     // "Steve Whitmore, a representative for the sheriff's office, told …": skip the apposition.
     for (let k = j - 1; k >= Math.max(0, j - 16); k--) {

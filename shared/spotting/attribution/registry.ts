@@ -213,6 +213,9 @@ export class Registry {
       const before = this.personMentions.filter((m) => m.at < at);
       const last = before[before.length - 1];
       if (!last || at - last.at > REACH) return null;
+      // The person who spoke last, with no one else named after, is the most recent compatible speaker.
+      const spoke = this.speakers.some((s) => s.id === last.id && s.at === last.at);
+      if (spoke && !before.some((m) => m.at === last.at && m.id !== last.id)) return this.entities[last.id]!;
       // Another person named in the same or the sentence before makes "he" ambiguous.
       for (let k = before.length - 2; k >= 0; k--) {
         const m = before[k]!;
