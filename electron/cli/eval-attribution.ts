@@ -1,0 +1,87 @@
+/**
+ * npm run eval:attribution [-- --show N]
+ * Scores claimants against the hand-checked labels in eval/attribution-labels.tsv: each row points at a
+ * sentence of ../shared/corpus (file, UTF-16 offsets into the text the importer reads; for GUM CoNLL-U
+ * files, the article rebuilt from its gold sentences) with its claimant ("a|b" accepts either, "-" means
+ * no claimant must be given). Prints right / wrong / missing per split; a wrong claimant counts worse
+ * than a missing one. Skips with one line when ../shared is absent.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { analyzeText } from '../../shared/text/candidates';
+import { CORPUS_DIR, readGumArticle } from '../../test/helpers/corpus';
+
+const LABELS = path.resolve(import.meta.dirname, '../../eval/attribution-labels.tsv');
+
+const Row = z.object({
+  file: z.string().regex(/^news_(?:en|ru)\/[\w./-]+$/, 'a path under ../shared/corpus'),
+  start: z.coerce.number().int().nonnegative(),
+  end: z.coerce.number().int().positive(),
+  claimant: z.string().min(1),
+  split: z.enum(['dev', 'heldout']),
+});
+type Row = z.infer<typeof Row>;
+
+export function readLabels(content: string): Row[] {
+  return content
+    .split('\n')
+    .filter((l) => l.trim() && !l.startsWith('#'))
+    .map((line, i) => {
+      const [file, start, end, claimant, split] = line.split('\t');
+      const r = Row.safeParse({ file, start, end, claimant, split });
+      if (!r.success) throw new Error(`eval/attribution-labels.tsv line ${i + 2}: ${r.error.issues[0]?.message}`);
+      if (r.data.end <= r.data.start) throw new Error(`eval/attribution-labels.tsv line ${i + 2}: end before start`);
+      return r.data;
+    });
+}
+
+function documentText(file: string): string {
+  const full = path.join(CORPUS_DIR, file);
+  return file.endsWith('.conllu') ? readGumArticle(full).text : fs.readFileSync(full, 'utf8');
+}
+
+function main(argv: string[]): number {
+  if (!fs.existsSync(CORPUS_DIR)) {
+    process.stdout.write(`eval:attribution skipped: ${CORPUS_DIR} is absent (the labels point into ../shared/corpus)\n`);
+    return 0;
+  }
+  const show = Number(argv[argv.indexOf('--show') + 1] ?? 0) || 15;
+  const labels = readLabels(fs.readFileSync(LABELS, 'utf8'));
+  const byFile = new Map<string, Row[]>();
+  for (const r of labels) byFile.set(r.file, [...(byFile.get(r.file) ?? []), r]);
+  const tally = { dev: { right: 0, wrong: 0, missing: 0, n: 0 }, heldout: { right: 0, wrong: 0, missing: 0, n: 0 } };
+  const wrong: string[] = [];
+  const missing: string[] = [];
+  for (const [file, rows] of byFile) {
+    const text = documentText(file);
+    const sentences = analyzeText(text);
+    for (const r of rows) {
+      const mid = (r.start + r.end) / 2;
+      const s = sentences.find((x) => x.anchor.start <= mid && mid < x.anchor.end);
+      const got = s?.claimant ?? null;
+      const gold = r.claimant === '-' ? [] : r.claimant.split('|');
+      const t = tally[r.split];
+      t.n++;
+      const where = `${file}:${r.start}`;
+      if (gold.length === 0 ? got === null : got !== null && gold.includes(got)) t.right++;
+      else if (got === null) {
+        t.missing++;
+        missing.push(`${where}  expected ${r.claimant}`);
+      } else {
+        t.wrong++;
+        wrong.push(`${where}  got "${got}", expected ${r.claimant === '-' ? 'none' : r.claimant}`);
+      }
+    }
+  }
+  const line = (name: string, t: { right: number; wrong: number; missing: number; n: number }) =>
+    `${name.padEnd(8)} ${String(t.n).padStart(4)} labelled  right ${t.right}  wrong ${t.wrong}  missing ${t.missing}  ` +
+    `accuracy ${(t.right / Math.max(1, t.n)).toFixed(3)}  score ${((t.right - 2 * t.wrong) / Math.max(1, t.n)).toFixed(3)} (wrong counts double)\n`;
+  const all = { right: tally.dev.right + tally.heldout.right, wrong: tally.dev.wrong + tally.heldout.wrong, missing: tally.dev.missing + tally.heldout.missing, n: tally.dev.n + tally.heldout.n };
+  process.stdout.write(line('dev', tally.dev) + line('heldout', tally.heldout) + line('all', all));
+  if (wrong.length) process.stdout.write(`\nwrong (first ${Math.min(show, wrong.length)}):\n  ${wrong.slice(0, show).join('\n  ')}\n`);
+  if (missing.length) process.stdout.write(`\nmissing (first ${Math.min(show, missing.length)}):\n  ${missing.slice(0, show).join('\n  ')}\n`);
+  return 0;
+}
+
+process.exitCode = main(process.argv.slice(2));
