@@ -28,6 +28,9 @@ const EN_NAME_RUN = /(?:[A-Z][\p{L}'’.-]*\s+){1,4}[A-Z][\p{L}'’-]+/gu;
 const RU_NAME_RUN = /[А-ЯЁІЇЄҐ][а-яёіїєґ'’-]+(?:\s+[А-ЯЁІЇЄҐ][а-яёіїєґ'’-]+){1,2}/gu;
 const SURNAME = /(?<=\s)[A-ZА-ЯЁІЇЄҐ][\p{Ll}'’-]{2,}/gu;
 
+/** Name runs read before: the same names recur through a document. */
+const RUN_CACHE = new Map<string, SpeakerPhrase | null>();
+
 /** Attribution for consecutive sentences of one document. */
 export function attributeSentences(sentences: readonly string[]): Attribution[] {
   const quotes = quoteStructure(sentences);
@@ -108,9 +111,15 @@ function noteMentions(registry: Registry, outside: string, at: number, cyr: bool
       if (p?.kind === 'person' && p.name.includes(' ')) registry.mentionPerson(p.name, [...before, ...p.attrs], at, m.index === 0);
       continue;
     }
-    const p = classify(tokenize(m[0]));
+    let p = RUN_CACHE.get(m[0]);
+    if (p === undefined) {
+      p = classify(tokenize(m[0]));
+      if (RUN_CACHE.size > 5000) RUN_CACHE.clear();
+      RUN_CACHE.set(m[0], p);
+    }
     if (p?.kind === 'person' && p.name.includes(' ')) registry.mentionPerson(p.name, [...before, ...p.attrs], at, true);
   }
+  if (!registry.hasPeople()) return;
   for (const m of outside.matchAll(SURNAME))
     if (!covered.some(([a, b]) => m.index >= a && m.index < b)) registry.mentionSurname(m[0], at);
 }

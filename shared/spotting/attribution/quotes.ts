@@ -22,6 +22,7 @@ export interface QuoteInfo {
 const OPEN = new Set(['“', '«', '„']);
 const CLOSE = new Set(['”', '»']);
 const MAX_QUOTE_SENTENCES = 8;
+const QUOTE_MARK = /["“”«»„]/g;
 
 /** Quote structure for consecutive sentences. Straight double quotes toggle; typographic ones pair. */
 export function quoteStructure(sentences: readonly string[]): QuoteInfo[] {
@@ -41,12 +42,21 @@ export function quoteStructure(sentences: readonly string[]): QuoteInfo[] {
       out.push({ startsInside, endsInside: open, group: open ? group : -1, outside: open ? blank(s) : s, quotedShare: open ? 1 : 0, hasQuote: open });
       continue;
     }
+    // Walk the quote marks only; the text between them is copied or blanked in slices.
     let masked = '';
     let quoted = 0;
-    let letters = 0;
-    for (let i = 0; i < s.length; i++) {
+    let from = 0;
+    QUOTE_MARK.lastIndex = 0;
+    for (let m = QUOTE_MARK.exec(s); m; m = QUOTE_MARK.exec(s)) {
+      const i = m.index;
       const ch = s[i]!;
-      let mark = false;
+      const piece = s.slice(from, i);
+      if (open) {
+        masked += piece.replace(/\S/g, '\u2022');
+        quoted += piece.length;
+      } else masked += piece;
+      masked += ch;
+      from = i + 1;
       if (ch === '"') {
         // Straight quotes toggle.
         if (open) open = false;
@@ -55,34 +65,23 @@ export function quoteStructure(sentences: readonly string[]): QuoteInfo[] {
           if (!touched) group = groups++;
           touched = true;
         }
-        mark = true;
       } else if (ch === '“' && open && opener === '„') {
         // „…“ (Ukrainian, German): the raised mark closes.
         open = false;
-        mark = true;
       } else if (OPEN.has(ch)) {
         opener = ch;
-        if (!open) {
-          if (!touched) group = groups++;
-          // A new opening mark while still open: a new paragraph of the same quotation in news style.
-        }
+        if (!open && !touched) group = groups++;
+        // A new opening mark while still open: a new paragraph of the same quotation in news style.
         open = true;
         touched = true;
-        mark = true;
-      } else if (CLOSE.has(ch)) {
-        open = false;
-        mark = true;
-      }
-      if (mark) masked += ch;
-      else {
-        const letter = /\p{L}/u.test(ch);
-        if (letter) letters++;
-        if (open) {
-          if (letter) quoted++;
-          masked += ch === ' ' ? ' ' : '\u2022';
-        } else masked += ch;
-      }
+      } else if (CLOSE.has(ch)) open = false;
     }
+    const rest = s.slice(from);
+    if (open) {
+      masked += rest.replace(/\S/g, '\u2022');
+      quoted += rest.length;
+    } else masked += rest;
+    const letters = s.length;
     out.push({
       startsInside,
       endsInside: open,

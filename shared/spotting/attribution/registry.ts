@@ -33,11 +33,26 @@ function sameWord(a: string, b: string, cyrillic: boolean): boolean {
   return p >= 4 && p >= Math.max(a.length, b.length) - 3;
 }
 
+const keyOf = (word: string) => word.toLowerCase().replace(/ё/g, 'е').replace(/'s$/, '').slice(0, 4);
+
 export class Registry {
   readonly entities: Entity[] = [];
+  /** People by the first letters of their surname, bodies by the first letters of each name word: lookups stay cheap on long documents. */
+  private readonly people = new Map<string, Entity[]>();
+  private readonly bodies = new Map<string, Entity[]>();
+
+  private index(map: Map<string, Entity[]>, key: string, e: Entity): void {
+    const list = map.get(key);
+    if (!list) map.set(key, [e]);
+    else if (!list.includes(e)) list.push(e);
+  }
   /** Person mentions in order, for pronouns. */
   private readonly personMentions: { id: number; at: number }[] = [];
   private readonly speakers: { id: number; at: number; kind: Entity['kind']; plural: boolean }[] = [];
+
+  hasPeople(): boolean {
+    return this.people.size > 0;
+  }
 
   /** Record a person named in running text (not a speaker). */
   mentionPerson(name: string, attrs: string[], at: number, nominative: boolean): Entity {
@@ -50,9 +65,9 @@ export class Registry {
   mentionSurname(word: string, at: number): void {
     const lower = word.toLowerCase();
     const cyr = CYR.test(word);
-    for (let i = this.entities.length - 1; i >= 0; i--) {
-      const e = this.entities[i]!;
-      if (e.kind !== 'person') continue;
+    const list = this.people.get(keyOf(lower)) ?? [];
+    for (let i = list.length - 1; i >= 0; i--) {
+      const e = list[i]!;
       if (e.names.some((n) => sameWord(lastWord(n.text), lower, cyr))) {
         e.last = at;
         this.personMentions.push({ id: e.id, at });
@@ -65,9 +80,9 @@ export class Registry {
     const tokens = name.toLowerCase().split(/\s+/);
     const cyr = CYR.test(name);
     const surname = tokens[tokens.length - 1]!;
-    for (let i = this.entities.length - 1; i >= 0; i--) {
-      const e = this.entities[i]!;
-      if (e.kind !== 'person') continue;
+    const candidates = this.people.get(keyOf(surname)) ?? [];
+    for (let i = candidates.length - 1; i >= 0; i--) {
+      const e = candidates[i]!;
       const match = e.names.some((n) => {
         const other = n.text.toLowerCase().split(/\s+/);
         if (!sameWord(other[other.length - 1]!, surname, cyr) && !(tokens.length === 1 && other.some((o) => sameWord(o, surname, cyr)))) return false;
@@ -75,7 +90,7 @@ export class Registry {
         return tokens.length < 2 || other.length < 2 || sameWord(other[0]!, tokens[0]!, cyr);
       });
       if (match) {
-        e.names.push({ text: name, nominative });
+        if (!e.names.some((n) => n.text === name && n.nominative === nominative)) e.names.push({ text: name, nominative });
         for (const a of attrs) e.attrs.add(a);
         e.last = at;
         return e;
@@ -83,23 +98,22 @@ export class Registry {
     }
     const e: Entity = { id: this.entities.length, kind: 'person', names: [{ text: name, nominative }], attrs: new Set(attrs), last: at, cyrillic: cyr };
     this.entities.push(e);
+    for (const t of tokens) this.index(this.people, keyOf(t), e);
     return e;
   }
 
   private body(kind: Entity['kind'], name: string, attrs: string[], at: number, nominative: boolean): Entity {
     const key = bodyKey(name);
     const cyr = CYR.test(name);
-    for (let i = this.entities.length - 1; i >= 0; i--) {
-      const e = this.entities[i]!;
-      if (e.kind === 'person') continue;
-      if (e.names.some((n) => sameKey(bodyKey(n.text), key, cyr))) {
-        e.names.push({ text: name, nominative });
-        e.last = at;
-        return e;
-      }
+    const found = this.findBody(name);
+    if (found) {
+      if (!found.names.some((n) => n.text === name && n.nominative === nominative)) found.names.push({ text: name, nominative });
+      found.last = at;
+      return found;
     }
     const e: Entity = { id: this.entities.length, kind, names: [{ text: name, nominative }], attrs: new Set(attrs), last: at, cyrillic: cyr };
     this.entities.push(e);
+    this.index(this.bodies, keyOf(key[0] ?? ''), e);
     return e;
   }
 
@@ -143,10 +157,11 @@ export class Registry {
   private findPerson(name: string): Entity | null {
     const tokens = name.toLowerCase().split(/\s+/);
     const cyr = CYR.test(name);
-    for (let i = this.entities.length - 1; i >= 0; i--) {
-      const e = this.entities[i]!;
-      if (e.kind !== 'person') continue;
-      if (e.names.some((n) => sameWord(lastWord(n.text), tokens[tokens.length - 1]!, cyr))) return e;
+    const surname = tokens[tokens.length - 1]!;
+    const list = this.people.get(keyOf(surname)) ?? [];
+    for (let i = list.length - 1; i >= 0; i--) {
+      const e = list[i]!;
+      if (e.names.some((n) => sameWord(lastWord(n.text), surname, cyr))) return e;
     }
     return null;
   }
@@ -154,9 +169,10 @@ export class Registry {
   private findBody(name: string): Entity | null {
     const key = bodyKey(name);
     const cyr = CYR.test(name);
-    for (let i = this.entities.length - 1; i >= 0; i--) {
-      const e = this.entities[i]!;
-      if (e.kind !== 'person' && e.names.some((n) => sameKey(bodyKey(n.text), key, cyr))) return e;
+    const list = this.bodies.get(keyOf(key[0] ?? '')) ?? [];
+    for (let i = list.length - 1; i >= 0; i--) {
+      const e = list[i]!;
+      if (e.names.some((n) => sameKey(bodyKey(n.text), key, cyr))) return e;
     }
     return null;
   }
@@ -210,11 +226,15 @@ export class Registry {
   /** "he"/"she": the person named last, when the last two mentions name the same one; "it"/"they": the last body or group that spoke. */
   private pronoun(kind: 'person' | 'body' | 'plural', at: number): Entity | null {
     if (kind === 'person') {
-      const before = this.personMentions.filter((m) => m.at < at);
+      let end = this.personMentions.length;
+      while (end > 0 && this.personMentions[end - 1]!.at >= at) end--;
+      const before = this.personMentions.slice(Math.max(0, end - 64), end);
       const last = before[before.length - 1];
       if (!last || at - last.at > REACH) return null;
       // The person who spoke last, with no one else named after, is the most recent compatible speaker.
-      const spoke = this.speakers.some((s) => s.id === last.id && s.at === last.at);
+      let spoke = false;
+      for (let k = this.speakers.length - 1; k >= 0 && this.speakers[k]!.at >= last.at; k--)
+        if (this.speakers[k]!.id === last.id && this.speakers[k]!.at === last.at) spoke = true;
       if (spoke && !before.some((m) => m.at === last.at && m.id !== last.id)) return this.entities[last.id]!;
       // Another person named in the same or the sentence before makes "he" ambiguous.
       for (let k = before.length - 2; k >= 0; k--) {
