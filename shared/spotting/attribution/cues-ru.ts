@@ -3,7 +3,7 @@
  * "сообщило Министерство обороны России", "как отметил X", and the genitive "по словам X", "по данным X",
  * "за словами X", whose source is marked oblique so its case form is never printed as a name.
  */
-import { RU_BODY_DESCRIPTIONS, RU_BODY_STEMS, RU_COLLECTIVE_STEMS, RU_GENITIVE_CUES, RU_GERUNDS, RU_OUTLET_STEMS, RU_PRONOUNS, RU_ROLE_STEMS, RU_SKIP_AFTER_VERB, RU_VERBS } from './lexicon';
+import { RU_BODY_STEMS, RU_COLLECTIVE_STEMS, RU_GENITIVE_CUES, RU_GERUNDS, RU_OUTLET_STEMS, RU_PRONOUNS, RU_ROLE_STEMS, RU_SKIP_AFTER_VERB, RU_VERBS } from './lexicon';
 import type { SpeakerPhrase } from './speaker';
 import { tokenize, type Token } from './tokens';
 

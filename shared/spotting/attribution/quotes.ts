@@ -90,10 +90,6 @@ export function quoteStructure(sentences: readonly string[]): QuoteInfo[] {
       quotedShare: letters ? quoted / letters : 0,
       hasQuote: touched,
     });
-    if (!open) {
-      // The next sentence starts outside: a later quote is a new group.
-      touched = false;
-    }
   }
   return out;
 }

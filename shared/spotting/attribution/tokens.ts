@@ -10,7 +10,7 @@ export interface Token {
   punct: boolean;
 }
 
-const TOKEN = /[\p{L}\p{M}\d][\p{L}\p{M}\d'’.&-]*|[,;:"“”«»„()\[\]—–•!?]/gu;
+const TOKEN = /[\p{L}\p{M}\d][\p{L}\p{M}\d'’.&-]*|[,;:"“”«»„()[\]—–•!?]/gu;
 /** Abbreviations whose final period belongs to the word. */
 const KEEP_PERIOD = /^(?:[A-Z]\.|(?:[A-Z]\.){2,}|Mr\.|Mrs\.|Ms\.|Dr\.|Gov\.|Sen\.|Rep\.|Gen\.|Lt\.|Col\.|Capt\.|Prof\.|St\.|Jr\.|Sr\.|Inc\.|Corp\.|Co\.)$/;
 
