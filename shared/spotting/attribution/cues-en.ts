@@ -19,9 +19,21 @@ import {
 import type { SpeakerPhrase } from './speaker';
 import { stripPossessive, tokenize, type Token } from './tokens';
 
+function windowTokens(text: string, from: number, to: number): Token[] {
+  const tokens = tokenize(text.slice(from, to));
+  // A window that starts mid-word drops that partial word; offsets are moved back to the sentence's.
+  if (from > 0 && /[\p{L}\d]/u.test(text[from - 1] ?? '')) tokens.shift();
+  for (const x of tokens) x.start += from;
+  // The first token is not the sentence's first word: it keeps its capital.
+  if (from > 0 && tokens[0]) tokens.unshift({ text: ',', lower: ',', start: from, cap: false, punct: true });
+  return tokens;
+}
+
 /** Cheap gate: a sentence without any of these has no English attribution. */
 export const EN_CUE =
   /\b(?:said|says|say|told|tells|tell|stated|announced|added|wrote|writes|posted|tweeted|claim(?:ed|s)|argued|explained|not(?:ed|es)|warned|insist(?:ed|s)|confirm(?:ed|s)|den(?:ied|ies)|report(?:ed|s)|declared|testified|commented|replied|asserted|stressed|emphasi[sz]ed|acknowledged|admitted|estimated|alleged|predicted|recalled|revealed|disclosed|observed|concluded|suggested|urged|cautioned|countered|maintain(?:ed|s)|conceded|indicated|responded|remarked|continued|underlined|underscored|according|citing|quoted|cited)\b/i;
+
+const EN_CUE_ALL = new RegExp(EN_CUE.source, 'gi');
 
 const SKIP_BEFORE_VERB = new Set([
   'also', 'later', 'earlier', 'previously', 'then', 'has', 'have', 'had', 'recently', 'further', 'separately',
@@ -61,11 +73,21 @@ const NOT_NAME = new Set(
 );
 const NATIONALITY = /(?:ian|ean|ese|ish|ic|i|ch|an)$/;
 
+/** Characters read around the cue words: a speaker phrase never reaches further. */
+const WINDOW_BEFORE = 240;
+const WINDOW_AFTER = 160;
+
 export function englishCues(outside: string): SpeakerPhrase[] {
-  if (!EN_CUE.test(outside)) return [];
-  const t = tokenize(outside);
+  const cue = EN_CUE.exec(outside);
+  if (!cue) return [];
+  // Tokenise only the stretch around the cue words; long sentences are mostly elsewhere.
+  let last = cue.index;
+  for (const m of outside.slice(cue.index + cue[0].length).matchAll(EN_CUE_ALL)) last = cue.index + cue[0].length + m.index;
+  const from = Math.max(0, cue.index - WINDOW_BEFORE);
+  const to = Math.min(outside.length, last + WINDOW_AFTER);
+  const t = from === 0 && to === outside.length ? tokenize(outside) : windowTokens(outside, from, to);
   // A sentence's first word is capitalised whatever it is: "Officials said", "Police said".
-  const first = t[0];
+  const first = from === 0 ? t[0] : undefined;
   if (first?.cap && (NOT_NAME.has(first.lower) || EN_ROLE_WORDS.has(first.lower) || COLLECTIVE_HEADS.has(first.lower) || EN_DETERMINERS.has(first.lower) || EN_PRONOUNS[first.lower] || NOT_SPEAKERS.has(first.lower)))
     t[0] = { ...first, cap: false };
   const out: SpeakerPhrase[] = [];
