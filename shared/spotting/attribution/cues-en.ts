@@ -181,7 +181,7 @@ function backwardPhrase(t: Token[], j: number): SpeakerPhrase | null {
   while (k >= 0 && words.length < 14) {
     const x = t[k]!;
     if (x.punct) break;
-    if (x.cap || EN_ROLE_WORDS.has(stripPossessive(x.lower)) || /^[\p{Lu}\d]/u.test(x.text)) words.unshift(x);
+    if (x.cap || EN_ROLE_WORDS.has(stripPossessive(x.lower))) words.unshift(x);
     else if (EN_DETERMINERS.has(x.lower)) {
       words.unshift(x);
       break;
@@ -190,8 +190,15 @@ function backwardPhrase(t: Token[], j: number): SpeakerPhrase | null {
     else break;
     k--;
   }
+  const untrimmed = words.length;
   while (words.length && CONNECTORS.has(words[0]!.lower) && !EN_DETERMINERS.has(words[0]!.lower)) words.shift();
-  return classify(words);
+  // "a letter seen by Sky News says": the phrase is the object of a preposition, not the speaker.
+  const before = t[j - untrimmed];
+  const phrase = classify(words);
+  // (A full name after an organisation's, "… of the Council on Islamic Relations Alia Salem said", is the speaker.)
+  if (untrimmed === words.length && before && /^(?:by|of|to|from|with|for|about|against|than)$/.test(before.lower) && !(phrase?.kind === 'person' && phrase.name.includes(' ') && words.some((x) => ORG_CAP.has(x.lower))))
+    return null;
+  return phrase;
 }
 
 /** The speaker phrase starting at token k, read rightwards, with "the coach, Alireza Mehraban," appositions. */

@@ -143,8 +143,8 @@ export function classifyRu(words: Token[], oblique = false): SpeakerPhrase | nul
   while (!oblique && end > 1 && OBLIQUE_TAIL.test(words[end - 1]!.lower) && nameLike(words[end - 2]!)) end--;
   let r = end;
   while (r > 0 && nameLike(words[r - 1]!)) r--;
-  // A name must close the phrase (only oblique adjectives or Latin spellings may follow).
-  if (!oblique && end < words.length && words.slice(end).some((x) => !isLatin(x) && !OBLIQUE_TAIL.test(x.lower) && !x.punct)) r = end = words.length;
+  // What follows a name is a recipient ("Русской службе"), never part of the name; verbs are not admitted at all.
+  if (!oblique && end < words.length && words.slice(end).some((x) => x.cap && !isLatin(x) && !OBLIQUE_TAIL.test(x.lower))) r = end = words.length;
   let name = words.slice(r, end);
   if (name.length > 3) name = name.slice(-3);
   // "Представитель Путина": a role followed by a name in the genitive is the role's holder, not that person.
