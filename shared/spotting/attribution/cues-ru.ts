@@ -77,6 +77,8 @@ export function russianCues(outside: string): SpeakerPhrase[] {
 
 function admissible(x: Token, soFar: Token[]): boolean {
   if (x.punct || STOP.has(x.lower)) return false;
+  // "Telegram-канал 112": a number right after a name belongs to it.
+  if (/^\d+$/.test(x.text) && soFar.length > 0 && soFar[soFar.length - 1]!.cap) return true;
   if (x.cap || isRole(x.lower) || isBody(x.lower) || isOutlet(x.lower)) return true;
   // Lower-case genitive words inside a body's or role's name: "Министерство обороны России".
   const prev = soFar[soFar.length - 1];
