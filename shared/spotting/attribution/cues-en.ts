@@ -259,6 +259,8 @@ export function classify(words: Token[]): SpeakerPhrase | null {
     return classify(definite ? [{ ...words[0]!, lower: 'the', text: 'the' }, ...owner] : owner);
   }
   if (ws.length === 1 && NOT_SPEAKERS.has(ws[0]!.lower)) return null;
+  // First and second person ("I'm told", "we said") are the writer or the reader, never a claimant to print.
+  if (ws.some((x) => /^(?:i|i'm|i've|i'd|we|we're|we've|you|you're)$/.test(x.lower))) return null;
   const attrs = ws.map((x) => stripPossessive(x.lower));
   // Trailing run of capitalised words (the name, if any).
   let r = ws.length;

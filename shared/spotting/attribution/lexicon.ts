@@ -87,7 +87,7 @@ export const COLLECTIVE_HEADS = words(`
 export const NOT_SPEAKERS = words(`
   it this that there here what which who whom whose when where why how one someone something nobody nothing
   everyone everything anyone anything all both each either neither none other others such same many much
-  the a an some any no
+  the a an some any no i i'm i've i'd we we're we've you you're me us
 `);
 
 export const EN_PRONOUNS: Record<string, 'person' | 'body' | 'plural'> = {
