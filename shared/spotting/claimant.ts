@@ -40,8 +40,9 @@ export function attributeSentences(sentences: readonly string[]): Attribution[] 
   for (let i = 0; i < sentences.length; i++) {
     const outside = quotes[i]!.outside;
     const cyr = CYRILLIC.test(outside);
-    const cues = cyr ? russianCues(outside) : englishCues(outside);
-    hasCue.push((cyr ? RU_CUE : EN_CUE).test(outside));
+    const cue = (cyr ? RU_CUE : EN_CUE).test(outside);
+    const cues = !cue ? [] : cyr ? russianCues(outside) : englishCues(outside);
+    hasCue.push(cue);
     own.push(pick(cues, registry, i, outside));
     noteMentions(registry, outside, i, cyr);
   }
@@ -103,12 +104,12 @@ function noteMentions(registry: Registry, outside: string, at: number, cyr: bool
   const covered: [number, number][] = [];
   for (const m of outside.matchAll(runs)) {
     covered.push([m.index, m.index + m[0].length]);
-    const before = outside.slice(Math.max(0, m.index - 40), m.index).toLowerCase().split(/\s+/).filter(Boolean).slice(-2);
+    const before = () => outside.slice(Math.max(0, m.index - 40), m.index).toLowerCase().split(/\s+/).filter(Boolean).slice(-2);
     if (cyr) {
       const words = m[0].split(/\s+/);
       if (words.some((w) => /^(?:В|На|По|С|О|И|К|У|За|Из|От|До|Для|При|Об|Но|А|Как|Это|Что|Также)$/.test(w))) continue;
       const p = classifyRu(tokenize(m[0]));
-      if (p?.kind === 'person' && p.name.includes(' ')) registry.mentionPerson(p.name, [...before, ...p.attrs], at, m.index === 0);
+      if (p?.kind === 'person' && p.name.includes(' ')) registry.mentionPerson(p.name, [...before(), ...p.attrs], at, m.index === 0);
       continue;
     }
     let p = RUN_CACHE.get(m[0]);
@@ -117,7 +118,7 @@ function noteMentions(registry: Registry, outside: string, at: number, cyr: bool
       if (RUN_CACHE.size > 5000) RUN_CACHE.clear();
       RUN_CACHE.set(m[0], p);
     }
-    if (p?.kind === 'person' && p.name.includes(' ')) registry.mentionPerson(p.name, [...before, ...p.attrs], at, true);
+    if (p?.kind === 'person' && p.name.includes(' ')) registry.mentionPerson(p.name, [...before(), ...p.attrs], at, true);
   }
   if (!registry.hasPeople()) return;
   for (const m of outside.matchAll(SURNAME))

@@ -10,7 +10,7 @@ export interface Entity {
   id: number;
   kind: 'person' | 'body' | 'outlet' | 'collective';
   /** Names as written, with whether each was read in the nominative (safe to print). */
-  names: { text: string; nominative: boolean }[];
+  names: { text: string; nominative: boolean; words: string[] }[];
   attrs: Set<string>;
   /** Last sentence that named it. */
   last: number;
@@ -32,6 +32,9 @@ function sameWord(a: string, b: string, cyrillic: boolean): boolean {
   while (p < n && a.charCodeAt(p) === b.charCodeAt(p)) p++;
   return p >= 4 && p >= Math.max(a.length, b.length) - 3;
 }
+
+const wordsOf = (text: string) => text.toLowerCase().split(' ');
+const named = (text: string, nominative: boolean) => ({ text, nominative, words: wordsOf(text) });
 
 const keyOf = (word: string) => word.toLowerCase().replace(/ё/g, 'е').replace(/'s$/, '').slice(0, 4);
 
@@ -68,7 +71,7 @@ export class Registry {
     const list = this.people.get(keyOf(lower)) ?? [];
     for (let i = list.length - 1; i >= 0; i--) {
       const e = list[i]!;
-      if (e.names.some((n) => sameWord(lastWord(n.text), lower, cyr))) {
+      if (e.names.some((n) => sameWord(n.words[n.words.length - 1]!, lower, cyr))) {
         e.last = at;
         this.personMentions.push({ id: e.id, at });
         return;
@@ -77,26 +80,26 @@ export class Registry {
   }
 
   private person(name: string, attrs: string[], at: number, nominative: boolean): Entity {
-    const tokens = name.toLowerCase().split(/\s+/);
+    const tokens = wordsOf(name);
     const cyr = CYR.test(name);
     const surname = tokens[tokens.length - 1]!;
     const candidates = this.people.get(keyOf(surname)) ?? [];
     for (let i = candidates.length - 1; i >= 0; i--) {
       const e = candidates[i]!;
       const match = e.names.some((n) => {
-        const other = n.text.toLowerCase().split(/\s+/);
+        const other = n.words;
         if (!sameWord(other[other.length - 1]!, surname, cyr) && !(tokens.length === 1 && other.some((o) => sameWord(o, surname, cyr)))) return false;
         // Two full names must agree on the first name too.
         return tokens.length < 2 || other.length < 2 || sameWord(other[0]!, tokens[0]!, cyr);
       });
       if (match) {
-        if (!e.names.some((n) => n.text === name && n.nominative === nominative)) e.names.push({ text: name, nominative });
+        if (!e.names.some((n) => n.text === name && n.nominative === nominative)) e.names.push(named(name, nominative));
         for (const a of attrs) e.attrs.add(a);
         e.last = at;
         return e;
       }
     }
-    const e: Entity = { id: this.entities.length, kind: 'person', names: [{ text: name, nominative }], attrs: new Set(attrs), last: at, cyrillic: cyr };
+    const e: Entity = { id: this.entities.length, kind: 'person', names: [named(name, nominative)], attrs: new Set(attrs), last: at, cyrillic: cyr };
     this.entities.push(e);
     for (const t of tokens) this.index(this.people, keyOf(t), e);
     return e;
@@ -107,11 +110,11 @@ export class Registry {
     const cyr = CYR.test(name);
     const found = this.findBody(name);
     if (found) {
-      if (!found.names.some((n) => n.text === name && n.nominative === nominative)) found.names.push({ text: name, nominative });
+      if (!found.names.some((n) => n.text === name && n.nominative === nominative)) found.names.push(named(name, nominative));
       found.last = at;
       return found;
     }
-    const e: Entity = { id: this.entities.length, kind, names: [{ text: name, nominative }], attrs: new Set(attrs), last: at, cyrillic: cyr };
+    const e: Entity = { id: this.entities.length, kind, names: [named(name, nominative)], attrs: new Set(attrs), last: at, cyrillic: cyr };
     this.entities.push(e);
     this.index(this.bodies, keyOf(key[0] ?? ''), e);
     return e;
@@ -161,7 +164,7 @@ export class Registry {
     const list = this.people.get(keyOf(surname)) ?? [];
     for (let i = list.length - 1; i >= 0; i--) {
       const e = list[i]!;
-      if (e.names.some((n) => sameWord(lastWord(n.text), surname, cyr))) return e;
+      if (e.names.some((n) => sameWord(n.words[n.words.length - 1]!, surname, cyr))) return e;
     }
     return null;
   }
@@ -269,11 +272,6 @@ export class Registry {
     }
     return best;
   }
-}
-
-function lastWord(s: string): string {
-  const w = s.toLowerCase().split(/\s+/);
-  return w[w.length - 1]!;
 }
 
 function bodyKey(name: string): string[] {
