@@ -62,6 +62,12 @@ export function attributeSentences(sentences: readonly string[]): Attribution[] 
     else if (current === undefined) groupSpeaker.set(g, null);
   }
   const out: Attribution[] = [];
+  const names = new Map<number, string | null>();
+  const nameOf = (e: Entity) => {
+    let n = names.get(e.id);
+    if (n === undefined) names.set(e.id, (n = registry.canonical(e)));
+    return n;
+  };
   for (let i = 0; i < sentences.length; i++) {
     const q = quotes[i]!;
     let who = own[i] ?? null;
@@ -75,7 +81,7 @@ export function attributeSentences(sentences: readonly string[]): Attribution[] 
       out.push({ claimant: out[i - 1]!.claimant, attributed: false, quoted: q.quotedShare, viaQuote: true });
       continue;
     }
-    out.push({ claimant: who ? registry.canonical(who) : null, attributed: own[i] != null, quoted: q.quotedShare, viaQuote });
+    out.push({ claimant: who ? nameOf(who) : null, attributed: own[i] != null, quoted: q.quotedShare, viaQuote });
   }
   return out;
 }
