@@ -210,7 +210,13 @@ function forwardPhrase(t: Token[], k: number): SpeakerPhrase | null {
     const x = t[i]!;
     if (x.punct) break;
     if (x.cap || EN_ROLE_WORDS.has(stripPossessive(x.lower))) words.push(x);
-    else if (CONNECTORS.has(x.lower) && x.lower !== 'the' && words.length > 0 && !words[words.length - 1]!.cap && (t[i + 1]?.cap || (t[i + 1]?.lower === 'the' && t[i + 2]?.cap)))
+    else if (
+      CONNECTORS.has(x.lower) &&
+      x.lower !== 'the' &&
+      words.length > 0 &&
+      (!words[words.length - 1]!.cap || EN_TITLES.has(words[words.length - 1]!.text) || ORG_CAP.has(words[words.length - 1]!.lower)) &&
+      (t[i + 1]?.cap || (t[i + 1]?.lower === 'the' && t[i + 2]?.cap))
+    )
       words.push(x);
     else if (x.lower === 'the' && CONNECTORS.has(words[words.length - 1]?.lower ?? '') && t[i + 1]?.cap) words.push(x);
     else break;
@@ -289,7 +295,7 @@ export function classify(words: Token[]): SpeakerPhrase | null {
   if (connector > 0 && ORG_CAP.has(ws[connector - 1]!.lower) && ws[connector - 1]!.cap && r >= connector && capsBetween && (run.length <= 2 || ORG_CAP.has(runLower[run.length - 1]!)))
     return { kind: ws.some((x) => OUTLET_NAMES.has(x.lower)) ? 'outlet' : 'body', name: text(ws), attrs, at: 0 };
   // "Minister of Education Stefania Giannini": the word after "of" names the office, not the person.
-  if (r > 0 && CONNECTORS.has(ws[r - 1]!.lower) && run.length >= 3) run.shift();
+  if (r > 0 && CONNECTORS.has(ws[r - 1]!.lower) && run.length >= 3) run.splice(0, run.length - 2);
   if (run.length === 1 && OUTLET_NAMES.has(runLower[0]!)) return { kind: 'outlet', name: run[0]!.text, attrs, at: 0 };
   if (run.some((x) => OUTLET_NAMES.has(x.lower)) && run.length <= 3 && ORG_CAP.has(runLower[run.length - 1]!))
     return { kind: 'outlet', name: text(run), attrs, at: 0 };
