@@ -78,8 +78,12 @@ const BYLINE = /^\s*(?:By|Автор|Author)\s+\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[
  * What a sentence is when it is not prose: a photo caption (present tense, a date and often a place, as
  * agencies write them), a photo credit, or a byline. Null for prose.
  */
+/** A trailing photo credit in brackets: "(Sergei Bobylev, Sputnik, Kremlin Pool Photo via AP)". */
+const BRACKET_CREDIT = /\((?:[^()]*\b(?:Photo|Pool|via AP|via Getty|via Reuters|Getty Images|AP Photo|AFP)\b[^()]*)\)\s*\.?\s*$/;
+
 export function nonProseKind(sentence: string): NonProse | null {
   const s = sentence.trim();
+  if (s.length < 500 && BRACKET_CREDIT.test(s) && !/["“”«»]/.test(s)) return 'caption';
   if (BYLINE.test(s)) return 'byline';
   if (s.length < 200 && CREDIT.test(s)) return 'credit';
   if (s.length < 400 && CAPTION_VERB.test(s) && CAPTION_DATE.test(s) && !/["“”«»]/.test(s) && !/\b(?:said|says|told)\b/i.test(s)) {

@@ -298,6 +298,8 @@ export function nominativeRu(name: string): string | null {
   let fem: string | null = null;
   if (/(?:ова|ева|ёва|ина|ына)$/.test(surname)) masc = surname.slice(0, -1);
   else if (/(?:ского|цкого)$/.test(surname)) masc = surname.replace(/ого$/, 'ий');
+  else if (/(?:ського|цького)$/.test(surname)) masc = surname.replace(/ого$/, 'ий');
+  else if (/енка$/.test(surname)) masc = surname.replace(/енка$/, 'енко');
   if (/(?:овой|евой|иной|ыной)$/.test(surname)) fem = surname.replace(/ой$/, 'а');
   else if (/(?:ской|цкой)$/.test(surname)) fem = surname.replace(/ой$/, 'ая');
   if (masc) {

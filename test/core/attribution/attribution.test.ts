@@ -95,6 +95,8 @@ describe('attribution in Russian and Ukrainian', () => {
     expect(nominativeRu('Марии Захаровой')).toBe('Мария Захарова');
     expect(nominativeRu('Дмитрия Пескова')).toBe('Дмитрий Песков');
     expect(nominativeRu('Зеленского')).toBe('Зеленский');
+    expect(nominativeRu('Володимира Зеленського')).toBe('Володимир Зеленський');
+    expect(nominativeRu('Тараса Шевченка')).toBe('Тарас Шевченко');
     expect(nominativeRu('ведомства')).toBeNull();
   });
 });
@@ -125,6 +127,9 @@ describe('news structure', () => {
   it('recognises captions, credits and bylines, and leaves prose alone', () => {
     expect(nonProseKind('Ukrainian President Volodymyr Zelenskyy attends a press conference in Kyiv, Ukraine, Aug. 24, 2025.')).toBe('caption');
     expect(nonProseKind('Anadolu/Getty Images')).toBe('credit');
+    expect(
+      nonProseKind('Vladimir Putin speaks at a forum in Vladivostok, Russia, Friday, Sept. 5, 2025. (Sergei Bobylev, Sputnik, Kremlin Pool Photo via AP)'),
+    ).toBe('caption');
     expect(nonProseKind('Photo: Reuters')).toBe('credit');
     expect(nonProseKind('By Anna Smith and John Doe, Reuters')).toBe('byline');
     expect(nonProseKind('Putin said on Sept. 5, 2025, in Vladivostok that 26 countries would send troops.')).toBeNull();
