@@ -24,6 +24,7 @@ export interface Attribution {
 }
 
 const CYRILLIC = /[\u0400-\u04FF]/;
+const SIGNED = /["”»]\s*[-—–]\s*\p{Lu}/u;
 const EN_NAME_RUN = /(?:[A-Z][\p{L}'’.-]*\s+){1,4}[A-Z][\p{L}'’-]+/gu;
 const RU_NAME_RUN = /[А-ЯЁІЇЄҐ][а-яёіїєґ'’-]+(?:\s+[А-ЯЁІЇЄҐ][а-яёіїєґ'’-]+){1,2}/gu;
 const SURNAME = /(?<=\s)[A-ZА-ЯЁІЇЄҐ][\p{Ll}'’-]{2,}/gu;
@@ -40,7 +41,7 @@ export function attributeSentences(sentences: readonly string[]): Attribution[] 
   for (let i = 0; i < sentences.length; i++) {
     const outside = quotes[i]!.outside;
     const cyr = CYRILLIC.test(outside);
-    const cue = (cyr ? RU_CUE : EN_CUE).test(outside);
+    const cue = (cyr ? RU_CUE : EN_CUE).test(outside) || (!cyr && SIGNED.test(outside));
     const cues = !cue ? [] : cyr ? russianCues(outside) : englishCues(outside);
     hasCue.push(cue);
     own.push(pick(cues, registry, i, outside));
@@ -52,9 +53,13 @@ export function attributeSentences(sentences: readonly string[]): Attribution[] 
     if (g < 0) continue;
     const closes = !quotes[i]!.endsInside;
     let current = groupSpeaker.get(g);
-    if (current === undefined && !quotes[i]!.startsInside && i > 0 && own[i - 1] && /[:,]\W*$/.test(sentences[i - 1]!)) {
-      // "Barack Obama tweeted:" / "he said," followed by the quotation in its own sentence.
-      current = own[i - 1]!;
+    const prev = i > 0 ? own[i - 1] : null;
+    const introduced = !!prev && /[:,]\W*$/.test(sentences[i - 1]!);
+    const continues = !!prev && prev.kind === 'person' && quotes[i]!.quotedShare > 0.7 && !quotes[i - 1]!.endsInside;
+    if (current === undefined && !quotes[i]!.startsInside && prev && (introduced || continues)) {
+      // "Barack Obama tweeted:" / "Heald noted the findings show …" followed by a quotation in its own sentences:
+      // the speaker just named goes on, unless the quotation names its own speaker where it closes.
+      current = prev;
       groupSpeaker.set(g, current);
     }
     // The speaker named where the quote closes wins; else the one named where it opened.

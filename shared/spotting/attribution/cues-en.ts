@@ -31,8 +31,10 @@ function windowTokens(text: string, from: number, to: number): Token[] {
 
 /** Cheap gate: a sentence without any of these has no English attribution. */
 export const EN_CUE =
-  /\b(?:said|says|say|told|tells|tell|stated|announced|added|wrote|writes|posted|tweeted|claim(?:ed|s)|argued|explained|not(?:ed|es)|warned|insist(?:ed|s)|confirm(?:ed|s)|den(?:ied|ies)|report(?:ed|s)|declared|testified|commented|replied|asserted|stressed|emphasi[sz]ed|acknowledged|admitted|estimated|alleged|predicted|recalled|revealed|disclosed|observed|concluded|suggested|urged|cautioned|countered|maintain(?:ed|s)|conceded|indicated|responded|remarked|continued|underlined|underscored|according|citing|quoted|cited)\b/i;
+  /\b(?:said|says|say|told|tells|tell|stated|announced|added|wrote|writes|posted|tweeted|claim(?:ed|s)|argued|explained|not(?:ed|es)|warned|insist(?:ed|s)|confirm(?:ed|s)|den(?:ied|ies)|report(?:ed|s)|declared|testified|commented|replied|asserted|stressed|emphasi[sz]ed|acknowledged|admitted|estimated|alleged|predicted|recalled|revealed|disclosed|observed|concluded|suggested|urged|cautioned|countered|maintain(?:ed|s)|conceded|indicated|responded|remarked|continued|underlined|underscored|according|citing|quoted|cited|stating|saying|writing|adding|noting|telling|insisting|warning|arguing)\b/i;
 
+const SIGNED_QUOTE = /["”»]\s*[-—–]\s*(\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,2})\s*$/u;
+const GERUNDS = new Set(['stating', 'saying', 'writing', 'adding', 'noting', 'telling', 'insisting', 'warning', 'arguing']);
 const EN_CUE_ALL = new RegExp(EN_CUE.source, 'gi');
 
 const SKIP_BEFORE_VERB = new Set([
@@ -61,7 +63,7 @@ const DOCUMENT_WORDS = new Set(['statement', 'report', 'post', 'posting', 'websi
 const NOUN_OR_VERB = new Set(['reports', 'claims', 'states', 'notes', 'posts', 'comments', 'remarks', 'replies', 'estimates']);
 /** Verbs that are often not about saying ("added a goal", "continued to fight"): a cue only before "that" or punctuation. */
 const WEAK_VERBS = new Set(['added', 'adds', 'continued', 'continues', 'observed', 'revealed', 'indicated', 'admitted', 'acknowledged', 'estimated', 'predicted', 'recalled', 'maintained', 'concluded', 'suggested', 'noted', 'disclosed', 'countered', 'responded', 'explained', 'urged']);
-const FOLLOWS_CUE = new Set(['that', 'the', 'it', 'he', 'she', 'they', 'there', 'this', 'on', 'in', 'at', 'during', 'after', 'before', 'to', 'we', 'i', 'its', 'his', 'her', 'their', 'a', 'an', 'no', 'some', 'all', 'more', 'about', 'russia', 'ukraine']);
+const FOLLOWS_CUE = new Set(['that', 'what', 'how', 'why', 'whether', 'the', 'it', 'he', 'she', 'they', 'there', 'this', 'on', 'in', 'at', 'during', 'after', 'before', 'to', 'we', 'i', 'its', 'his', 'her', 'their', 'a', 'an', 'no', 'some', 'all', 'more', 'about', 'russia', 'ukraine']);
 /** Capitalised words of places and dates: never part of a person's name. */
 const NOT_NAME = new Set(
   `united states kingdom new york zealand south north east west republic city county region oblast island islands
@@ -78,6 +80,12 @@ const WINDOW_BEFORE = 240;
 const WINDOW_AFTER = 160;
 
 export function englishCues(outside: string): SpeakerPhrase[] {
+  // "“…,” - Matthew Ingram": a quotation signed with a dash and a name.
+  const signed = SIGNED_QUOTE.exec(outside);
+  if (signed) {
+    const p = classify(tokenize(signed[1]!));
+    if (p?.kind === 'person') return [{ ...p, at: signed.index }];
+  }
   const cue = EN_CUE.exec(outside);
   if (!cue) return [];
   // Tokenise only the stretch around the cue words; long sentences are mostly elsewhere.
@@ -112,6 +120,12 @@ export function englishCues(outside: string): SpeakerPhrase[] {
         const p = forwardPhrase(t, i + 1);
         if (p) out.push(p);
       }
+      continue;
+    }
+    if (GERUNDS.has(w) && i > 0 && !t[i - 1]!.punct && t[i - 1]!.cap) {
+      // "…, with Boswell stating: …": the name right before the gerund speaks.
+      const p = backwardPhrase(t, i - 1);
+      if (p?.kind === 'person') out.push({ ...p, at: tok.start });
       continue;
     }
     if (!EN_VERBS.has(w) || (tok.cap && i > 0)) continue;

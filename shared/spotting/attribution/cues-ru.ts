@@ -60,6 +60,17 @@ export function russianCues(outside: string): SpeakerPhrase[] {
       out.push({ kind: 'pronoun', name: prev.lower, attrs: [], pronoun: RU_PRONOUNS[prev.lower], at: x.start });
       continue;
     }
+    // "В СК РФ уже подтвердили": an undeclined body named in the locative with a plural verb.
+    if (/(?:ли|ют|ят)$/.test(x.lower)) {
+      let k = i - 1;
+      while (k >= 0 && STOP.has(t[k]!.lower) && !/^(?:в|во|у)$/.test(t[k]!.lower)) k--;
+      const acr: Token[] = [];
+      while (k >= 0 && isAcronym(t[k]!)) acr.unshift(t[k--]!);
+      if (acr.length && k >= 0 && /^(?:в|во|у)$/.test(t[k]!.lower)) {
+        out.push({ kind: 'body', name: acr.map((a) => a.text).join(' '), attrs: acr.map((a) => a.lower), at: x.start });
+        continue;
+      }
+    }
     let j = i - 1;
     if (t[j]?.text === ')') {
       // "Абдулла Хсрат (Abdullah Hsrat) сказал": skip the parenthesis.

@@ -138,7 +138,8 @@ export class Registry {
       case 'outlet':
       case 'collective':
         if (p.oblique) {
-          e = this.findBody(p.name) ?? (/^[\p{Lu}\d-]{2,}$/u.test(p.name) ? this.body(p.kind, p.name, p.attrs, at, true) : null);
+          // Acronyms and names in Latin script are not declined: "по данным Reuters", "по данным МЧС".
+          e = this.findBody(p.name) ?? (/^[\p{Lu}\d-]{2,}(?:\s[\p{Lu}\d-]{2,})*$|^[A-Za-z]/u.test(p.name) ? this.body(p.kind, p.name, p.attrs, at, true) : null);
           if (e) e.last = at;
         } else e = this.body(p.kind, p.name, p.attrs, at, true);
         break;
