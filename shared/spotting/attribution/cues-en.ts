@@ -124,7 +124,7 @@ export function englishCues(outside: string): SpeakerPhrase[] {
     }
     if (GERUNDS.has(w) && i > 0 && !t[i - 1]!.punct && t[i - 1]!.cap) {
       // "…, with Boswell stating: …": the name right before the gerund speaks.
-      const p = backwardPhrase(t, i - 1);
+      const p = backwardPhrase(t, i - 1, true);
       if (p?.kind === 'person') out.push({ ...p, at: tok.start });
       continue;
     }
@@ -189,7 +189,7 @@ function isClauseWord(tok: Token): boolean {
 }
 
 /** The speaker phrase ending at token j, read leftwards. */
-function backwardPhrase(t: Token[], j: number): SpeakerPhrase | null {
+function backwardPhrase(t: Token[], j: number, afterPreposition = false): SpeakerPhrase | null {
   const words: Token[] = [];
   let k = j;
   while (k >= 0 && words.length < 14) {
@@ -210,7 +210,7 @@ function backwardPhrase(t: Token[], j: number): SpeakerPhrase | null {
   const before = t[j - untrimmed];
   const phrase = classify(words);
   // (A full name after an organisation's, "… of the Council on Islamic Relations Alia Salem said", is the speaker.)
-  if (untrimmed === words.length && before && /^(?:by|of|to|from|with|for|about|against|than)$/.test(before.lower) && !(phrase?.kind === 'person' && phrase.name.includes(' ') && words.some((x) => ORG_CAP.has(x.lower))))
+  if (!afterPreposition && untrimmed === words.length && before && /^(?:by|of|to|from|with|for|about|against|than)$/.test(before.lower) && !(phrase?.kind === 'person' && phrase.name.includes(' ') && words.some((x) => ORG_CAP.has(x.lower))))
     return null;
   return phrase;
 }

@@ -58,13 +58,17 @@ export function quoteStructure(sentences: readonly string[]): QuoteInfo[] {
       masked += ch;
       from = i + 1;
       if (ch === '"') {
-        // Straight quotes toggle.
-        if (open) open = false;
-        else {
+        // Straight quotes: after a space (or at the start) before a word they open, after a word they close,
+        // otherwise they toggle.
+        const before = i === 0 ? ' ' : s[i - 1]!;
+        const after = s[i + 1] ?? ' ';
+        const opens = /[\s(\[:—–-]/.test(before) && !/\s/.test(after);
+        const closes = !/[\s(\[]/.test(before) && /[\s.,;:!?)\]—–-]/.test(after);
+        if (opens || (!closes && !open)) {
+          if (!open && !touched) group = groups++;
           open = true;
-          if (!touched) group = groups++;
           touched = true;
-        }
+        } else open = false;
       } else if (ch === '“' && open && opener === '„') {
         // „…“ (Ukrainian, German): the raised mark closes.
         open = false;

@@ -39,6 +39,18 @@ describe('attribution in English', () => {
     expect(c).toEqual([null, null, null, null, null, null, null]);
   });
 
+  it('reads signed quotations, gerunds after a name and quotations that go on after an attributed sentence', () => {
+    expect(
+      resolveClaimants([
+        '"So far, it is a long game." - Matthew Ingram',
+        'It quoted critics, with Caitlin Boswell stating: "People need this."',
+        'Colette Heald noted the findings show pollution matters.',
+        '"A cleanup would improve yields by 10 percent.',
+        'Ozone is something we understand."',
+      ]),
+    ).toEqual(['Matthew Ingram', 'Caitlin Boswell', 'Colette Heald', 'Colette Heald', 'Colette Heald']);
+  });
+
   it('uses one canonical name per person in a document', () => {
     const c = resolveClaimants([
       'Russian President Vladimir Putin arrived in Vladivostok.',
@@ -88,6 +100,16 @@ describe('attribution in Russian and Ukrainian', () => {
         'За словами Зеленського, втрати значні.',
       ]),
     ).toEqual(['Міністерство оборони України', 'Міністерство оборони України', 'Володимир Зеленський', 'Володимир Зеленський']);
+  });
+
+  it('takes undeclined sources as written after genitive and locative cues', () => {
+    expect(
+      resolveClaimants([
+        'По данным Reuters со ссылкой на официальных лиц, они погибли.',
+        'В СК РФ уже подтвердили эту информацию.',
+        'По данным ТАСС, взрывов было два.',
+      ]),
+    ).toEqual(['Reuters', 'СК РФ', 'ТАСС']);
   });
 
   it('turns a genitive name into the nominative only when the endings leave no doubt', () => {
