@@ -62,8 +62,8 @@ export function quoteStructure(sentences: readonly string[]): QuoteInfo[] {
         // otherwise they toggle.
         const before = i === 0 ? ' ' : s[i - 1]!;
         const after = s[i + 1] ?? ' ';
-        const opens = /[\s(\[:—–-]/.test(before) && !/\s/.test(after);
-        const closes = !/[\s(\[]/.test(before) && /[\s.,;:!?)\]—–-]/.test(after);
+        const opens = /[\s([:—–-]/.test(before) && !/\s/.test(after);
+        const closes = !/[\s([]/.test(before) && /[\s.,;:!?)\]—–-]/.test(after);
         if (opens || (!closes && !open)) {
           if (!open && !touched) group = groups++;
           open = true;
