@@ -10,34 +10,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
 import { analyzeText } from '../../shared/text/candidates';
 import { extractDocument } from '../core/ingest/extract';
+import { readLabels, type LabelRow as Row } from './attribution-labels';
 import { CORPUS_DIR, readGumArticle } from '../../test/helpers/corpus';
 
 const LABELS = path.resolve(import.meta.dirname, '../../eval/attribution-labels.tsv');
-
-const Row = z.object({
-  file: z.string().regex(/^(?:news_(?:en|ru)|fixtures\/html)\/[\w./-]+$/, 'a path under ../shared/corpus'),
-  start: z.coerce.number().int().nonnegative(),
-  end: z.coerce.number().int().positive(),
-  claimant: z.string().min(1),
-  split: z.enum(['dev', 'heldout', 'unseen']),
-});
-type Row = z.infer<typeof Row>;
-
-export function readLabels(content: string): Row[] {
-  return content
-    .split('\n')
-    .filter((l) => l.trim() && !l.startsWith('#'))
-    .map((line, i) => {
-      const [file, start, end, claimant, split] = line.split('\t');
-      const r = Row.safeParse({ file, start, end, claimant, split });
-      if (!r.success) throw new Error(`eval/attribution-labels.tsv line ${i + 2}: ${r.error.issues[0]?.message}`);
-      if (r.data.end <= r.data.start) throw new Error(`eval/attribution-labels.tsv line ${i + 2}: end before start`);
-      return r.data;
-    });
-}
 
 async function documentText(file: string): Promise<string> {
   const full = path.join(CORPUS_DIR, file);
