@@ -73,6 +73,9 @@ const NOT_NAME = new Set(
     .split(/\s+/)
     .filter(Boolean),
 );
+const STATES = new Set(
+  'russia ukraine moscow kyiv kiev washington beijing china london paris berlin brussels tehran iran israel nato minsk belarus warsaw poland ankara turkey'.split(' '),
+);
 const NATIONALITY = /(?:ian|ean|ese|ish|ic|i|ch|an)$/;
 
 /** Characters read around the cue words: a speaker phrase never reaches further. */
@@ -314,6 +317,8 @@ export function classify(words: Token[]): SpeakerPhrase | null {
   if (run.some((x) => OUTLET_NAMES.has(x.lower)) && run.length <= 3 && ORG_CAP.has(runLower[run.length - 1]!))
     return { kind: 'outlet', name: text(run), attrs, at: 0 };
   const lastCap = runLower[runLower.length - 1]!;
+  // "Moscow denied", "Kyiv said": a capital or country standing for its government is a body, not a person.
+  if (run.length === 1 && STATES.has(lastCap)) return { kind: 'body', name: run[0]!.text, attrs, at: 0 };
   if (ORG_CAP.has(lastCap) || /^[\p{Lu}\d&.-]{2,}$/u.test(run[run.length - 1]!.text)) {
     // An organisation: "the Russian Defence Ministry", "NATO", "The Straits Times".
     const name = text(ws);

@@ -51,6 +51,10 @@ describe('attribution in English', () => {
     ).toEqual(['Matthew Ingram', 'Caitlin Boswell', 'Colette Heald', 'Colette Heald', 'Colette Heald']);
   });
 
+  it('takes a capital standing for its government as a body that "it" can refer to', () => {
+    expect(resolveClaimants(['Moscow denied the report on Friday.', 'It said 40 drones were shot down.'])).toEqual(['Moscow', 'Moscow']);
+  });
+
   it('uses one canonical name per person in a document', () => {
     const c = resolveClaimants([
       'Russian President Vladimir Putin arrived in Vladivostok.',
@@ -134,6 +138,8 @@ describe('news structure', () => {
     expect(caption.reasons[0]!.kind).toBe('caption');
     expect(sentences.find((s) => s.text.includes('Contributor/Getty'))!.checkWorthy).toBe(false);
     expect(sentences.find((s) => s.text.includes('could not disclose'))!.checkWorthy).toBe(false);
+    const unclear = analyzeText('It was not immediately clear how many of the 40 drones reached Moscow.')[0]!;
+    expect(unclear.reasons.map((r) => r.kind)).toContain('no_statement');
     const figures = sentences.find((s) => s.text.startsWith('It will definitely not be single digits'))!;
     expect(figures.reasons.map((r) => r.kind)).toContain('sourced_figure');
   });
