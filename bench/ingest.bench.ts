@@ -1,6 +1,7 @@
 /**
  * Ingest: segmentation + check-worthiness scoring + claimant throughput on news text (one core),
- * against Intl.Segmenter alone over the same text in the same run (target >= 1 MB/s); and importing
+ * against Intl.Segmenter alone over the same text in the same run (target >= 5 MB/s; the ratio to
+ * Intl.Segmenter is what compares across machines); and importing
  * a 200-page PDF generated with headless Chromium, against pdftotext on the same file.
  */
 import { execFileSync } from 'node:child_process';
@@ -51,8 +52,8 @@ function throughput(): void {
     name: 'segment+score+claimant throughput (news)',
     value: round(ours),
     unit: 'MB/s',
-    target: '>= 1 MB/s',
-    pass: ours >= 1,
+    target: '>= 5 MB/s',
+    pass: ours >= 5,
   });
   report({
     name: 'segment+score throughput vs Intl.Segmenter alone',
@@ -60,6 +61,13 @@ function throughput(): void {
     unit: 'MB/s',
     baseline: round(icu),
     note: `${round(mb)} MB of Wikinews prose, median of 3`,
+  });
+  report({
+    name: 'segment+score+claimant as a share of Intl.Segmenter alone',
+    value: round(ours / icu),
+    unit: 'ratio',
+    target: '>= 0.23 (5 MB/s where Intl.Segmenter reads 22 MB/s)',
+    pass: ours / icu >= 0.23,
   });
 }
 

@@ -99,6 +99,8 @@ export const api = {
   'claims.history': op<HistoryEntry[]>()(z.object({ id }).strict()),
 
   'stats.get': op<VerdictCounts>()(z.object({ documentId: id.optional() }).strict()),
+  /** Each claimant with how many live claims name it (in one document, or all), most claims first. */
+  'claims.claimants': op<{ claimant: string; count: number }[]>()(z.object({ documentId: id.optional() }).strict()),
 
   'edit.undo': op<UndoState>()(empty),
   'edit.redo': op<UndoState>()(empty),

@@ -11,6 +11,7 @@ export type ReadOperation =
   | 'claims.get'
   | 'claims.history'
   | 'stats.get'
+  | 'claims.claimants'
   | 'edit.state'
   | 'claims.evidence'
   | 'claims.similar'
@@ -48,6 +49,7 @@ const CLAIM_READS: ReadOperation[] = [
   'claims.get',
   'claims.history',
   'stats.get',
+  'claims.claimants',
   'documents.list',
   'edit.state',
   'conflicts.list',

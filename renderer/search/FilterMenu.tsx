@@ -26,7 +26,16 @@ export function FilterMenu() {
   const [open, setOpen] = useState(false);
   const [draft, setDraft] = useState<Draft | null>(null);
   const documents = useOperationQuery('documents.list', {}, open);
-  const ids = { verdict: useId(), document: useId(), claimant: useId(), assignee: useId(), tag: useId(), noSource: useId() };
+  const claimants = useOperationQuery('claims.claimants', state.documentId ? { documentId: state.documentId } : {}, open);
+  const ids = {
+    verdict: useId(),
+    document: useId(),
+    claimant: useId(),
+    claimants: useId(),
+    assignee: useId(),
+    tag: useId(),
+    noSource: useId(),
+  };
   const f = state.triage.filters;
   const current: Draft = {
     verdict: state.verdict ?? '',
@@ -110,7 +119,19 @@ export function FilterMenu() {
               ))}
             </select>
             <label htmlFor={ids.claimant}>Claimant</label>
-            <input id={ids.claimant} value={d.claimant} maxLength={2_000} onChange={(e) => set({ claimant: e.target.value })} />
+            <input
+              id={ids.claimant}
+              list={ids.claimants}
+              value={d.claimant}
+              maxLength={2_000}
+              placeholder={claimants.data?.length ? `${claimants.data.length} claimants` : undefined}
+              onChange={(e) => set({ claimant: e.target.value })}
+            />
+            <datalist id={ids.claimants} data-testid="claimant-counts">
+              {claimants.data?.map((c) => (
+                <option key={c.claimant} value={c.claimant} label={`${c.claimant} (${c.count})`} />
+              ))}
+            </datalist>
             <label htmlFor={ids.assignee}>Assignee</label>
             <div className="filter-inline">
               <input

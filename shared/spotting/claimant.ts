@@ -1,77 +1,147 @@
 /**
- * Who makes a claim: attribution patterns in news prose ("Putin said", "according to the air force",
- * "…, Zelenskyy told reporters", a quote followed by "he wrote"). Pronouns resolve to the last named
- * person when that is unambiguous.
+ * Who makes each claim of a document. Attribution cues are read outside quotations (English:
+ * "X said", ", said X", "according to X"; Russian/Ukrainian: "X заявил", "по данным X", "за словами X"),
+ * every sentence of a quotation takes the speaker named where it closes (else where it opens), and
+ * pronouns and descriptions ("he", "the Russian leader", "the ministry", "ведомство") resolve to the
+ * most recent compatible speaker. Each person or body gets one canonical name per document. When a
+ * speaker cannot be told safely the claimant is left empty: a wrong name is worse than none.
  */
-const VERBS =
-  'said|says|told|stated|announced|added|wrote|writes|tweeted|claimed|claims|argued|explained|noted|warned|insisted|confirmed|denied|reported|declared|testified|commented|replied|asked';
-const RU_VERBS = 'сказал|сказала|заявил|заявила|сообщил|сообщила|отметил|отметила|написал|написала|заявили|сообщили';
-const NAME = String.raw`(?:[A-Z][\p{L}'’.-]+|[А-ЯЁІЇЄҐ][\p{L}'’.-]+)(?:\s+(?:[A-Z][\p{L}'’.-]+|[А-ЯЁІЇЄҐ][\p{L}'’.-]+|de|van|von|bin|al))*`;
-const ROLE = String.raw`(?:[Tt]he|[Aa]n?)\s+(?:[\p{L}'’-]+\s+){0,4}?(?:ministry|ministers?|spokes(?:wo)?man|spokesperson|police|army|air force|navy|military|government|agency|office|department|company|committee|council|court|prosecutors?|officials?|authorities|report|statement|survey|study|governor|president|mayor|commission|bank|service|institute|organi[sz]ation|union|group|party|campaign|white house|kremlin|pentagon|fed)`;
-const PRONOUNS = /^(?:he|she|him|her)$/i;
+import { classify, EN_CUE, englishCues } from './attribution/cues-en';
+import { classifyRu, RU_CUE, russianCues } from './attribution/cues-ru';
+import { quoteStructure } from './attribution/quotes';
+import { Registry, type Entity } from './attribution/registry';
+import type { SpeakerPhrase } from './attribution/speaker';
+import { tokenize } from './attribution/tokens';
 
-const PATTERNS: RegExp[] = [
-  // according to X
-  new RegExp(String.raw`\baccording to (${ROLE}|${NAME})`, 'iu'),
-  // "...," X said / X told reporters
-  new RegExp(String.raw`[,"”]\s*(${NAME}|${ROLE}|he|she|they)\s+(?:${VERBS})\b`, 'u'),
-  // ..., said X
-  new RegExp(String.raw`[,"”]\s*(?:${VERBS})\s+(${NAME}|${ROLE})`, 'u'),
-  // X said (that) ... at the start
-  new RegExp(String.raw`^\W*(${NAME}|${ROLE}|He|She|They)\s+(?:(?:also|has|had|later|previously|then)\s+)?(?:${VERBS})\b`, 'u'),
-  // Russian: по словам X / X заявил
-  new RegExp(String.raw`по (?:словам|данным) (${NAME}|[\p{Ll}]+(?:\s[\p{Ll}]+)?)`, 'iu'),
-  new RegExp(String.raw`(${NAME})\s+(?:${RU_VERBS})`, 'u'),
-  // X, the ... , said
-  new RegExp(String.raw`(${NAME}),\s[^,]{3,60},\s(?:${VERBS})\b`, 'u'),
-  // anywhere: X (also) said
-  new RegExp(String.raw`(${NAME})\s+(?:also\s+)?(?:${VERBS})\b`, 'u'),
-];
+export interface Attribution {
+  claimant: string | null;
+  /** The sentence names its own speaker (outside any quotation). */
+  attributed: boolean;
+  /** Share of the sentence inside quotation marks (0..1). */
+  quoted: number;
+  /** The speaker came from the quotation the sentence belongs to. */
+  viaQuote: boolean;
+}
 
-const ANY_CUE = new RegExp(String.raw`\b(?:${VERBS}|according to)\b|по (?:словам|данным)|${RU_VERBS}`, 'iu');
+const CYRILLIC = /[\u0400-\u04FF]/;
+const SIGNED = /["”»]\s*[-—–]\s*\p{Lu}/u;
+const EN_NAME_RUN = /(?:[A-Z][\p{L}'’.-]*\s+){1,4}[A-Z][\p{L}'’-]+/gu;
+const RU_NAME_RUN = /[А-ЯЁІЇЄҐ][а-яёіїєґ'’-]+(?:\s+[А-ЯЁІЇЄҐ][а-яёіїєґ'’-]+){1,2}/gu;
+const SURNAME = /(?<=\s)[A-ZА-ЯЁІЇЄҐ][\p{Ll}'’-]{2,}/gu;
 
-/** The attribution in one sentence, without pronoun resolution, or null. */
-export function attributionIn(sentence: string): string | null {
-  // Cheap gate: most sentences carry no attribution verb at all.
-  if (!ANY_CUE.test(sentence)) return null;
-  for (const re of PATTERNS) {
-    const m = re.exec(sentence);
-    if (m?.[1]) return cleanName(m[1]);
+/** Name runs read before: the same names recur through a document. */
+const RUN_CACHE = new Map<string, SpeakerPhrase | null>();
+
+/** Attribution for consecutive sentences of one document. */
+export function attributeSentences(sentences: readonly string[]): Attribution[] {
+  const quotes = quoteStructure(sentences);
+  const registry = new Registry();
+  const own: (Entity | null)[] = [];
+  const hasCue: boolean[] = [];
+  for (let i = 0; i < sentences.length; i++) {
+    const outside = quotes[i]!.outside;
+    const cyr = CYRILLIC.test(outside);
+    const cue = (cyr ? RU_CUE : EN_CUE).test(outside) || (!cyr && SIGNED.test(outside));
+    const cues = !cue ? [] : cyr ? russianCues(outside) : englishCues(outside);
+    hasCue.push(cue);
+    own.push(pick(cues, registry, i, outside));
+    noteMentions(registry, outside, i, cyr);
   }
-  return null;
+  const groupSpeaker = new Map<number, Entity | null>();
+  for (let i = 0; i < sentences.length; i++) {
+    const g = quotes[i]!.group;
+    if (g < 0) continue;
+    const closes = !quotes[i]!.endsInside;
+    let current = groupSpeaker.get(g);
+    const prev = i > 0 ? own[i - 1] : null;
+    const introduced = !!prev && /[:,]\W*$/.test(sentences[i - 1]!);
+    const continues = !!prev && prev.kind === 'person' && quotes[i]!.quotedShare > 0.7 && !quotes[i - 1]!.endsInside;
+    if (current === undefined && !quotes[i]!.startsInside && prev && (introduced || continues)) {
+      // "Barack Obama tweeted:" / "Heald noted the findings show …" followed by a quotation in its own sentences:
+      // the speaker just named goes on, unless the quotation names its own speaker where it closes.
+      current = prev;
+      groupSpeaker.set(g, current);
+    }
+    // The speaker named where the quote closes wins; else the one named where it opened.
+    if (own[i] && (closes || current === undefined || current === null)) groupSpeaker.set(g, own[i]!);
+    else if (current === undefined) groupSpeaker.set(g, null);
+  }
+  const out: Attribution[] = [];
+  const names = new Map<number, string | null>();
+  const nameOf = (e: Entity) => {
+    let n = names.get(e.id);
+    if (n === undefined) names.set(e.id, (n = registry.canonical(e)));
+    return n;
+  };
+  for (let i = 0; i < sentences.length; i++) {
+    const q = quotes[i]!;
+    let who = own[i] ?? null;
+    let viaQuote = false;
+    if (!who && q.group >= 0) {
+      who = groupSpeaker.get(q.group) ?? null;
+      viaQuote = who !== null;
+    }
+    // A sentence that is all quotation right after an attributed quotation continues it.
+    if (!who && !hasCue[i] && q.quotedShare > 0.7 && i > 0 && out[i - 1]!.claimant && quotes[i - 1]!.hasQuote) {
+      out.push({ claimant: out[i - 1]!.claimant, attributed: false, quoted: q.quotedShare, viaQuote: true });
+      continue;
+    }
+    out.push({ claimant: who ? nameOf(who) : null, attributed: own[i] != null, quoted: q.quotedShare, viaQuote });
+  }
+  return out;
 }
 
-function cleanName(raw: string): string {
-  return raw
-    .replace(/^(?:the|a|an)\s+/i, (m) => m.toLowerCase())
-    .replace(/[.,]+$/, '')
-    .trim();
+/** The speaker among a sentence's cues: the first that is not a news outlet relaying someone else. */
+function pick(cues: SpeakerPhrase[], registry: Registry, at: number, outside: string): Entity | null {
+  if (!cues.length) return null;
+  const people = cues.filter((c) => c.kind !== 'outlet');
+  if (people.length) {
+    for (const c of people) {
+      const e = registry.resolve(c, at);
+      if (e) return e;
+    }
+    return null;
+  }
+  // Only an outlet: it is the source of what it reports, but not of a quotation it relays
+  // ("…,” the AFP news agency reported).
+  const firstQuote = outside.search(/["“”«»„]/);
+  if (firstQuote >= 0 && cues[0]!.at > firstQuote) return null;
+  return registry.resolve(cues[0]!, at);
 }
 
-/** Proper names of people as they appear ("President Barack Obama", "Mr Putin"), for pronoun resolution. */
-const PERSON =
-  /\b(?:(?:President|Prime Minister|Minister|Senator|Sen\.|Gov\.|Governor|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|General|Gen\.)\s+)?([A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b/g;
-const NOT_PEOPLE = /^(?:The|This|That|In|On|At|United|New|White|Supreme|European|Federal|National|Image|According)\b/;
-
-function lastPerson(sentence: string): string | null {
-  let last: string | null = null;
-  for (const m of sentence.matchAll(PERSON)) if (!NOT_PEOPLE.test(m[1]!)) last = m[1]!;
-  return last;
+/** People named in running text, so that a later "Putin", "he" or "the Russian leader" can be resolved. */
+function noteMentions(registry: Registry, outside: string, at: number, cyr: boolean): void {
+  const runs = cyr ? RU_NAME_RUN : EN_NAME_RUN;
+  const covered: [number, number][] = [];
+  for (const m of outside.matchAll(runs)) {
+    covered.push([m.index, m.index + m[0].length]);
+    const before = () => outside.slice(Math.max(0, m.index - 40), m.index).toLowerCase().split(/\s+/).filter(Boolean).slice(-2);
+    if (cyr) {
+      const words = m[0].split(/\s+/);
+      if (words.some((w) => /^(?:В|На|По|С|О|И|К|У|За|Из|От|До|Для|При|Об|Но|А|Как|Это|Что|Также)$/.test(w))) continue;
+      const p = classifyRu(tokenize(m[0]));
+      if (p?.kind === 'person' && p.name.includes(' ')) registry.mentionPerson(p.name, [...before(), ...p.attrs], at, m.index === 0);
+      continue;
+    }
+    let p = RUN_CACHE.get(m[0]);
+    if (p === undefined) {
+      p = classify(tokenize(m[0]));
+      if (RUN_CACHE.size > 5000) RUN_CACHE.clear();
+      RUN_CACHE.set(m[0], p);
+    }
+    if (p?.kind === 'person' && p.name.includes(' ')) registry.mentionPerson(p.name, [...before(), ...p.attrs], at, true);
+  }
+  if (!registry.hasPeople()) return;
+  for (const m of outside.matchAll(SURNAME))
+    if (!covered.some(([a, b]) => m.index >= a && m.index < b)) registry.mentionSurname(m[0], at);
 }
 
-/**
- * Claimants for consecutive sentences of one document. "he"/"she" becomes the last named person
- * seen so far, but only when the last two people named were the same person (or only one was named).
- */
-export function resolveClaimants(sentences: string[]): (string | null)[] {
-  const people: string[] = [];
-  return sentences.map((s) => {
-    let who = attributionIn(s);
-    if (who && PRONOUNS.test(who)) who = new Set(people.slice(-2)).size === 1 ? people[people.length - 1]! : null;
-    if (who && /^they$/i.test(who)) who = null;
-    const named = lastPerson(s);
-    if (named) people.push(named);
-    else if (who && !/^(?:the|a|an)\s/.test(who) && /\s/.test(who)) people.push(who);
-    return who;
-  });
+/** Claimants for consecutive sentences of one document. */
+export function resolveClaimants(sentences: readonly string[]): (string | null)[] {
+  return attributeSentences(sentences).map((a) => a.claimant);
+}
+
+/** The speaker one sentence names by itself, without context (for live capture lines). */
+export function attributionIn(sentence: string): string | null {
+  return resolveClaimants([sentence])[0] ?? null;
 }

@@ -13,10 +13,11 @@ const TOKEN = /[\p{L}\p{M}]+(?:['’][\p{L}]+)?|\d+(?:[.,]\d+)*|[$%€£?!]/gu;
 
 /** Lower-cased word tokens; every number becomes `0` so the model learns "a number" not "1985". */
 export function tokenize(sentence: string): string[] {
-  const out: string[] = [];
-  for (const m of sentence.toLowerCase().replace(/’/g, "'").matchAll(TOKEN)) {
-    const t = m[0];
-    out.push(/^\d/.test(t) ? '0' : t);
+  // String.match with a global pattern returns plain strings: no match object per token.
+  const out = sentence.toLowerCase().replace(/’/g, "'").match(TOKEN) ?? [];
+  for (let i = 0; i < out.length; i++) {
+    const c = out[i]!.charCodeAt(0);
+    if (c >= 48 && c <= 57) out[i] = '0';
   }
   return out;
 }

@@ -55,7 +55,29 @@ export function segmentSentences(text: string, locale = 'en'): Sentence[] {
     if (prev && !hasHardBreak(view, prev.end, span.start) && falseBoundary(view, prev, span)) prev.end = span.end;
     else merged.push({ ...span });
   }
-  return merged.map((s) => ({ start: s.start, end: s.end, text: text.slice(s.start, s.end) }));
+  return splitCredits(view, merged).map((s) => ({ start: s.start, end: s.end, text: text.slice(s.start, s.end) }));
+}
+
+/** "Playstation VR demo Image: Nick Moreau." — a picture's caption and its credit are two sentences. */
+const CREDIT_MARK = /\s(?:Image|Photo|Picture|Credit|Фото|Изображение):\s/g;
+
+function splitCredits(view: string, spans: Span[]): Span[] {
+  const out: Span[] = [];
+  for (const span of spans) {
+    let start = span.start;
+    const part = view.slice(span.start, span.end);
+    if (part.includes(':')) {
+      CREDIT_MARK.lastIndex = 0;
+      for (let m = CREDIT_MARK.exec(part); m; m = CREDIT_MARK.exec(part)) {
+        const cut = span.start + m.index;
+        if (cut - start < 2) continue;
+        out.push({ start, end: cut });
+        start = cut + 1;
+      }
+    }
+    out.push({ start, end: span.end });
+  }
+  return out;
 }
 
 /** Longest piece handed to Intl.Segmenter at once: V8's iteration slows down more than linearly on long strings. */

@@ -1,3 +1,4 @@
+import { leadingMetadata } from './news-structure';
 import { collapseWhitespace } from './whitespace';
 
 const MAX_TITLE = 80;
@@ -7,15 +8,26 @@ function clip(text: string): string {
 }
 
 /**
- * A title for a document that brought none: its first line when that line stands alone (a
- * headline), else the first sentence of its first paragraph, so hard-wrapped text does not get a
- * title cut mid-sentence at the wrap.
+ * A title for a document that brought none: a "title" metadata line, else its first line when that
+ * line is a headline (it stands alone and is short), else the file name. Never a sentence cut short.
  */
-export function defaultTitle(text: string): string {
-  const firstParagraph = text.trim().split(/\n\s*\n/, 1)[0] ?? '';
-  const lines = firstParagraph.split('\n');
-  if (lines.length === 1) return clip(collapseWhitespace(lines[0] ?? '')) || 'Untitled document';
-  const flat = collapseWhitespace(firstParagraph);
-  const sentence = /^.+?[.!?](?=\s|$)/.exec(flat)?.[0] ?? flat;
-  return clip(sentence) || 'Untitled document';
+export function defaultTitle(text: string, fileName?: string | null): string {
+  const meta = leadingMetadata(text);
+  if (meta.title) return clip(collapseWhitespace(meta.title));
+  const body = text.slice(meta.bodyStart).trim();
+  const firstParagraph = body.split(/\n\s*\n/, 1)[0] ?? '';
+  const firstLine = collapseWhitespace(firstParagraph.split('\n', 1)[0] ?? '');
+  const standsAlone = !firstParagraph.includes('\n') || !/[.!?…]["”»']?$/.test(firstLine);
+  if (firstLine && firstLine.length <= MAX_TITLE && standsAlone) return firstLine;
+  const fromName = titleFromFileName(fileName);
+  if (fromName) return fromName;
+  if (firstLine && firstLine.length <= MAX_TITLE) return firstLine;
+  return 'Untitled document';
+}
+
+/** "2025-09-05_putin-warns.txt" → "2025-09-05 putin-warns". */
+export function titleFromFileName(fileName?: string | null): string | null {
+  if (!fileName) return null;
+  const base = fileName.split(/[\\/]/).pop()!.replace(/\.[A-Za-z0-9]{1,5}$/, '').replace(/[_]+/g, ' ').trim();
+  return base && base !== '-' ? clip(base) : null;
 }

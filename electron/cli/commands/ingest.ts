@@ -2,8 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { defaultSpotter } from '../../../shared/spotting/index';
-import { segmentSentences } from '../../../shared/text/segment';
-import { guessLocale } from '../../../shared/text/candidates';
+import { proseSentences } from '../../../shared/text/candidates';
 import { MAX_FILE_BYTES } from '../../core/ingest/extract';
 import { parseInWorker } from '../../core/ingest/worker-pool';
 import { userError } from '../context';
@@ -42,7 +41,7 @@ export function registerIngestCommands(program: Command, io: CliIO): void {
       }
       // Parsed in the worker, with its time and memory limits, like every import.
       const doc = (await parseInWorker(name, new Uint8Array(bytes), () => {}).promise).document;
-      const sentences = segmentSentences(doc.text, guessLocale(doc.text));
+      const sentences = proseSentences(doc.text);
       if (sentences.length) io.out(sentences.map((s) => s.text.replace(/\s*\n\s*/g, ' ')).join('\n'));
     });
 }

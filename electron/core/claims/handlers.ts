@@ -22,6 +22,16 @@ export function countVerdicts(db: DB, documentId?: string): VerdictCounts {
   return counts;
 }
 
+/** Claimants with their claim counts, for the claimant filter. */
+export function countClaimants(db: DB, documentId?: string): { claimant: string; count: number }[] {
+  return db
+    .prepare(
+      `SELECT claimant, count(*) AS count FROM claims c WHERE c.deleted = 0 AND c.claimant IS NOT NULL AND c.claimant <> ''
+       ${documentId ? 'AND c.document_id = ?' : ''} GROUP BY claimant COLLATE NOCASE ORDER BY count DESC, claimant LIMIT 500`,
+    )
+    .all(...(documentId ? [documentId] : [])) as { claimant: string; count: number }[];
+}
+
 function requireClaims(db: DB, ids: string[]): void {
   const exists = db.prepare('SELECT 1 FROM claims WHERE id = ? AND deleted = 0');
   for (const id of ids) if (!exists.get(id)) throw new ClaimbenchError('NOT_FOUND', `No claim with id ${id}`);
@@ -91,4 +101,6 @@ export const claimHandlers = {
   },
 
   'stats.get': ({ documentId }, { workspace }) => countVerdicts(workspace.db, documentId),
+
+  'claims.claimants': ({ documentId }, { workspace }) => countClaimants(workspace.db, documentId),
 } satisfies Partial<Handlers>;

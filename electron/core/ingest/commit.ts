@@ -1,6 +1,7 @@
 /** Store a parsed document and its candidate claims in one transaction (one undoable action). */
 import { randomUUID } from 'node:crypto';
 import type { ScoredSentence } from '../../../shared/text/candidates';
+import { leadingMetadata } from '../../../shared/text/news-structure';
 import { defaultTitle } from '../../../shared/text/title';
 import type { Workspace } from '../store/workspace';
 import { contentHash } from '../documents/content-hash';
@@ -28,14 +29,15 @@ export function commitDocument(
   const hash = contentHash(doc.text);
   const duplicateOf = findDuplicate(workspace, hash);
   const documentId = randomUUID();
-  const title = input.title?.trim() || doc.title?.trim() || defaultTitle(doc.text);
+  const title = input.title?.trim() || doc.title?.trim() || defaultTitle(doc.text, input.name);
+  const metadataDate = leadingMetadata(doc.text).date;
   const candidates = input.sentences.filter((s) => s.score >= input.threshold);
   workspace.undo.run(`Import “${title.slice(0, 60)}”`, (w) => {
     w.create('document', documentId, {
       title,
       origin: doc.canonicalUrl ?? input.name ?? null,
       publisher: doc.byline ?? null,
-      publishedAt: doc.publishedAt ?? null,
+      publishedAt: doc.publishedAt ?? metadataDate,
       text: doc.text,
       contentHash: hash,
     });

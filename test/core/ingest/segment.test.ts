@@ -70,6 +70,15 @@ describe('sentence segmentation', () => {
     ]);
   });
 
+  it('splits a picture caption from its credit', () => {
+    expect(texts('Playstation VR demo Image: Nick Moreau.\n\nThe show opened on Friday.')).toEqual([
+      'Playstation VR demo',
+      'Image: Nick Moreau.',
+      'The show opened on Friday.',
+    ]);
+    expect(texts('The ratio was 3:1 in the final.')).toHaveLength(1);
+  });
+
   it('joins hard-wrapped lines inside a paragraph (FOMC statement)', () => {
     const text = fs.readFileSync(path.join(CORPUS_DIR, 'news_en/us_gov_fomc/20080122.txt'), 'utf8');
     const s = segmentSentences(text);

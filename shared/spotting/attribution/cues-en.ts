@@ -1,0 +1,341 @@
+/**
+ * English attribution cues in one sentence (quoted text already blanked): "X said", ", said X",
+ * "X, the …, said", "according to X", "citing X", "quoted X as saying", "…, it said".
+ */
+import {
+  BODY_HEADS,
+  COLLECTIVE_HEADS,
+  EN_DETERMINERS,
+  EN_PRONOUNS,
+  EN_ROLE_WORDS,
+  EN_TITLES,
+  EN_VERBS,
+  LEADER_ROLES,
+  NOT_SPEAKERS,
+  OUTLET_NAMES,
+  OUTLET_WORDS,
+  PERSON_ROLES,
+} from './lexicon';
+import type { SpeakerPhrase } from './speaker';
+import { stripPossessive, tokenize, type Token } from './tokens';
+
+function windowTokens(text: string, from: number, to: number): Token[] {
+  const tokens = tokenize(text.slice(from, to));
+  // A window that starts mid-word drops that partial word; offsets are moved back to the sentence's.
+  if (from > 0 && /[\p{L}\d]/u.test(text[from - 1] ?? '')) tokens.shift();
+  for (const x of tokens) x.start += from;
+  // The first token is not the sentence's first word: it keeps its capital.
+  if (from > 0 && tokens[0]) tokens.unshift({ text: ',', lower: ',', start: from, cap: false, punct: true });
+  return tokens;
+}
+
+/** Cheap gate: a sentence without any of these has no English attribution. */
+export const EN_CUE =
+  /\b(?:said|says|say|told|tells|tell|stated|announced|added|wrote|writes|posted|tweeted|claim(?:ed|s)|argued|explained|not(?:ed|es)|warned|insist(?:ed|s)|confirm(?:ed|s)|den(?:ied|ies)|report(?:ed|s)|declared|testified|commented|replied|asserted|stressed|emphasi[sz]ed|acknowledged|admitted|estimated|alleged|predicted|recalled|revealed|disclosed|observed|concluded|suggested|urged|cautioned|countered|maintain(?:ed|s)|conceded|indicated|responded|remarked|continued|underlined|underscored|according|citing|quoted|cited|stating|saying|writing|adding|noting|telling|insisting|warning|arguing)\b/i;
+
+const SIGNED_QUOTE = /["”»]\s*[-—–]\s*(\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,2})\s*$/u;
+const GERUNDS = new Set(['stating', 'saying', 'writing', 'adding', 'noting', 'telling', 'insisting', 'warning', 'arguing']);
+const EN_CUE_ALL = new RegExp(EN_CUE.source, 'gi');
+
+const SKIP_BEFORE_VERB = new Set([
+  'also', 'later', 'earlier', 'previously', 'then', 'has', 'have', 'had', 'recently', 'further', 'separately',
+  'again', 'reportedly', 'would', 'will', 'has', 'had', 'quickly', 'publicly', 'repeatedly', 'once', 'first',
+  'subsequently', 'similarly', 'likewise', 'however', 'on', 'monday', 'tuesday', 'wednesday', 'thursday',
+  'friday', 'saturday', 'sunday', 'yesterday', 'today', 'tonight',
+]);
+const PASSIVE = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be', 'get', 'got']);
+const NEGATION = new Set(['not', "n't", 'never', 'declined', 'refused', 'without', 'no']);
+const CONNECTORS = new Set(['of', 'for', 'at', 'on', 'the', 'to', 'in']);
+/** Capitalised words that end an organisation's name. */
+const ORG_CAP = new Set(
+  `ministry force forces army navy police service services agency office department committee council court
+  government administration bank company party group organisation organization union institute commission
+  guard kremlin pentagon house command staff church university association federation forum times post
+  journal news network foundation center centre fund board bureau corps authority authorities reserve inc
+  inc. corp corp. ltd league club team media press guardian telegraph independent weekly herald tribune
+  gazette embassy parliament assembly congress senate cabinet relations world wiki`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+/** Documents that carry another's words: "the ministry's statement said" → the ministry. */
+const DOCUMENT_WORDS = new Set(['statement', 'report', 'post', 'posting', 'website', 'account', 'letter', 'release', 'announcement', 'message', 'update', 'channel', 'blog']);
+/** Verb forms that are also plural nouns: a cue only before "that", a name, a pronoun or punctuation. */
+const NOUN_OR_VERB = new Set(['reports', 'claims', 'states', 'notes', 'posts', 'comments', 'remarks', 'replies', 'estimates']);
+/** Verbs that are often not about saying ("added a goal", "continued to fight"): a cue only before "that" or punctuation. */
+const WEAK_VERBS = new Set(['added', 'adds', 'continued', 'continues', 'observed', 'revealed', 'indicated', 'admitted', 'acknowledged', 'estimated', 'predicted', 'recalled', 'maintained', 'concluded', 'suggested', 'noted', 'disclosed', 'countered', 'responded', 'explained', 'urged']);
+const FOLLOWS_CUE = new Set(['that', 'what', 'how', 'why', 'whether', 'the', 'it', 'he', 'she', 'they', 'there', 'this', 'on', 'in', 'at', 'during', 'after', 'before', 'to', 'we', 'i', 'its', 'his', 'her', 'their', 'a', 'an', 'no', 'some', 'all', 'more', 'about', 'russia', 'ukraine']);
+/** Capitalised words of places and dates: never part of a person's name. */
+const NOT_NAME = new Set(
+  `united states kingdom new york zealand south north east west republic city county region oblast island islands
+  street avenue january february march april may june july august september october november december monday
+  tuesday wednesday thursday friday saturday sunday god internet world cup day war olympics christmas recent
+  but and so yet however meanwhile also still after before when while although though in on at as if`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+const STATES = new Set(
+  'russia ukraine moscow kyiv kiev washington beijing china london paris berlin brussels tehran iran israel nato minsk belarus warsaw poland ankara turkey'.split(' '),
+);
+const NATIONALITY = /(?:ian|ean|ese|ish|ic|i|ch|an)$/;
+
+/** Characters read around the cue words: a speaker phrase never reaches further. */
+const WINDOW_BEFORE = 240;
+const WINDOW_AFTER = 160;
+
+export function englishCues(outside: string): SpeakerPhrase[] {
+  // "“…,” - Matthew Ingram": a quotation signed with a dash and a name.
+  const signed = SIGNED_QUOTE.exec(outside);
+  if (signed) {
+    const p = classify(tokenize(signed[1]!));
+    if (p?.kind === 'person') return [{ ...p, at: signed.index }];
+  }
+  const cue = EN_CUE.exec(outside);
+  if (!cue) return [];
+  // Tokenise only the stretch around the cue words; long sentences are mostly elsewhere.
+  let last = cue.index;
+  for (const m of outside.slice(cue.index + cue[0].length).matchAll(EN_CUE_ALL)) last = cue.index + cue[0].length + m.index;
+  const from = Math.max(0, cue.index - WINDOW_BEFORE);
+  const to = Math.min(outside.length, last + WINDOW_AFTER);
+  const t = from === 0 && to === outside.length ? tokenize(outside) : windowTokens(outside, from, to);
+  // A sentence's first word is capitalised whatever it is: "Officials said", "Police said".
+  const first = from === 0 ? t[0] : undefined;
+  if (first?.cap && (NOT_NAME.has(first.lower) || EN_ROLE_WORDS.has(first.lower) || COLLECTIVE_HEADS.has(first.lower) || EN_DETERMINERS.has(first.lower) || EN_PRONOUNS[first.lower] || NOT_SPEAKERS.has(first.lower)))
+    t[0] = { ...first, cap: false };
+  const out: SpeakerPhrase[] = [];
+  for (let i = 0; i < t.length; i++) {
+    const tok = t[i]!;
+    if (tok.punct) continue;
+    const w = tok.lower;
+    if (w === 'according' && t[i + 1]?.lower === 'to') {
+      const p = forwardPhrase(t, i + 2);
+      if (p) out.push(p);
+      continue;
+    }
+    if (w === 'citing') {
+      const p = forwardPhrase(t, i + 1);
+      if (p && p.kind !== 'outlet') out.push({ ...p, at: tok.start });
+      continue;
+    }
+    if ((w === 'quoted' || w === 'cited') && !PASSIVE.has(t[i - 1]?.lower ?? '')) {
+      // "TASS quoted Peskov as saying" → Peskov.
+      const as = t.findIndex((x, k) => k > i && x.lower === 'as' && t[k + 1]?.lower === 'saying');
+      if (as > i && as - i <= 8) {
+        const p = forwardPhrase(t, i + 1);
+        if (p) out.push(p);
+      }
+      continue;
+    }
+    if (GERUNDS.has(w) && i > 0 && !t[i - 1]!.punct && t[i - 1]!.cap) {
+      // "…, with Boswell stating: …": the name right before the gerund speaks.
+      const p = backwardPhrase(t, i - 1, true);
+      if (p?.kind === 'person') out.push({ ...p, at: tok.start });
+      continue;
+    }
+    if (!EN_VERBS.has(w) || (tok.cap && i > 0)) continue;
+    const next = t[i + 1];
+    // "media reports range", "the United States", "added a goal": a noun or a plain verb, not a cue.
+    if (NOUN_OR_VERB.has(w) && next && !next.punct && !next.cap && !FOLLOWS_CUE.has(next.lower)) continue;
+    if (WEAK_VERBS.has(w) && next && !next.punct && !FOLLOWS_CUE.has(next.lower)) continue;
+    const p = verbCue(t, i);
+    if (p) out.push(p);
+  }
+  return out;
+}
+
+function verbCue(t: Token[], v: number): SpeakerPhrase | null {
+  let j = v - 1;
+  while (j >= 0 && SKIP_BEFORE_VERB.has(t[j]!.lower) && !t[j]!.cap) j--;
+  // "on Friday said": skip the day with its preposition.
+  if (j >= 1 && /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(t[j]!.lower) && t[j - 1]!.lower === 'on') j -= 2;
+  const before = t[j];
+  if (before && PASSIVE.has(before.lower)) {
+    // "X was quoted/told …": passive, the subject is not the speaker, except "X was quoted as saying".
+    return null;
+  }
+  for (let k = Math.max(0, v - 3); k < v; k++) if (NEGATION.has(t[k]!.lower)) return null;
+  if (before && EN_PRONOUNS[before.lower] && (j === 0 || t[j - 1]!.punct || isClauseWord(t[j - 1]!))) {
+    return { kind: 'pronoun', name: before.lower, attrs: [], pronoun: EN_PRONOUNS[before.lower], at: t[v]!.start };
+  }
+  const back = before && !before.punct ? backwardPhrase(t, j) : null;
+  if (back) {
+    // "the district and the police department have asserted": two speakers at once, none is printed.
+    const edge = t.findIndex((x) => x.start >= 0 && x === t[j]) - back.attrs.length;
+    if (/^(?:and|or|&)$/.test(t[edge]?.lower ?? '') || /^(?:and|or|&)$/.test(t[edge - 1]?.lower ?? '')) return null;
+    return { ...back, at: t[v]!.start };
+  }
+  if (before?.lower === ',' && j >= 1) {
+    // "Steve Whitmore, a representative for the sheriff's office, told …": skip the apposition.
+    for (let k = j - 1; k >= Math.max(0, j - 16); k--) {
+      if (t[k]!.lower !== ',') continue;
+      const inner = t.slice(k + 1, j);
+      if (!inner.length || inner.some((x) => x.punct || EN_VERBS.has(x.lower))) break;
+      const first = inner[0]!.lower;
+      if (!EN_DETERMINERS.has(first) && !EN_ROLE_WORDS.has(first) && !inner[0]!.cap && !/^(?:of|from|at|for)$/.test(first)) break;
+      const head = k >= 1 ? backwardPhrase(t, k - 1) : null;
+      if (head && (head.kind === 'person' || head.kind === 'body')) {
+        head.attrs.push(...inner.map((x) => stripPossessive(x.lower)));
+        return { ...head, at: t[v]!.start };
+      }
+      break;
+    }
+  }
+  // Inverted: "…," said the ministry / "…" said Ambassador Mohib.
+  if (!before || before.punct) {
+    const after = forwardPhrase(t, v + 1);
+    if (after && after.kind !== 'pronoun') return { ...after, at: t[v]!.start };
+  }
+  return null;
+}
+
+function isClauseWord(tok: Token): boolean {
+  return /^(?:and|but|as|so|that|because|while|when|where|which|after|before|then|later|also|yet|although|though)$/.test(tok.lower);
+}
+
+/** The speaker phrase ending at token j, read leftwards. */
+function backwardPhrase(t: Token[], j: number, afterPreposition = false): SpeakerPhrase | null {
+  const words: Token[] = [];
+  let k = j;
+  while (k >= 0 && words.length < 14) {
+    const x = t[k]!;
+    if (x.punct) break;
+    if (x.cap || EN_ROLE_WORDS.has(stripPossessive(x.lower))) words.unshift(x);
+    else if (EN_DETERMINERS.has(x.lower)) {
+      words.unshift(x);
+      break;
+    } else if (CONNECTORS.has(x.lower) && words.length > 0 && words[0]!.cap && k > 0 && (t[k - 1]!.cap || EN_ROLE_WORDS.has(t[k - 1]!.lower) || (x.lower === 'the' && CONNECTORS.has(t[k - 1]!.lower))))
+      words.unshift(x);
+    else break;
+    k--;
+  }
+  const untrimmed = words.length;
+  while (words.length && CONNECTORS.has(words[0]!.lower) && !EN_DETERMINERS.has(words[0]!.lower)) words.shift();
+  // "a letter seen by Sky News says": the phrase is the object of a preposition, not the speaker.
+  const before = t[j - untrimmed];
+  const phrase = classify(words);
+  // (A full name after an organisation's, "… of the Council on Islamic Relations Alia Salem said", is the speaker.)
+  if (!afterPreposition && untrimmed === words.length && before && /^(?:by|of|to|from|with|for|about|against|than)$/.test(before.lower) && !(phrase?.kind === 'person' && phrase.name.includes(' ') && words.some((x) => ORG_CAP.has(x.lower))))
+    return null;
+  return phrase;
+}
+
+/** The speaker phrase starting at token k, read rightwards, with "the coach, Alireza Mehraban," appositions. */
+function forwardPhrase(t: Token[], k: number): SpeakerPhrase | null {
+  const words: Token[] = [];
+  let i = k;
+  if (t[i] && EN_DETERMINERS.has(t[i]!.lower)) words.push(t[i++]!);
+  while (i < t.length && words.length < 14) {
+    const x = t[i]!;
+    if (x.punct) break;
+    if (x.cap || EN_ROLE_WORDS.has(stripPossessive(x.lower))) words.push(x);
+    else if (
+      CONNECTORS.has(x.lower) &&
+      x.lower !== 'the' &&
+      words.length > 0 &&
+      (!words[words.length - 1]!.cap || EN_TITLES.has(words[words.length - 1]!.text) || ORG_CAP.has(words[words.length - 1]!.lower)) &&
+      (t[i + 1]?.cap || (t[i + 1]?.lower === 'the' && t[i + 2]?.cap))
+    )
+      words.push(x);
+    else if (x.lower === 'the' && CONNECTORS.has(words[words.length - 1]?.lower ?? '') && t[i + 1]?.cap) words.push(x);
+    else break;
+    i++;
+  }
+  while (words.length && CONNECTORS.has(words[words.length - 1]!.lower)) words.pop();
+  let phrase = classify(words);
+  // "a statement from the ministry", "a post by X": the source is what follows.
+  const last = words[words.length - 1]?.lower;
+  if (last && DOCUMENT_WORDS.has(last) && /^(?:from|by|of|on)$/.test(t[i]?.lower ?? '')) {
+    const inner = forwardPhrase(t, i + 1);
+    if (inner) phrase = inner;
+  }
+  // Apposition with a name: "the Afghan team's coach, Alireza Mehraban".
+  if (t[i]?.lower === ',' && phrase?.kind !== 'person') {
+    const names: Token[] = [];
+    let n = i + 1;
+    while (n < t.length && t[n]!.cap && !t[n]!.punct && names.length < 4) names.push(t[n++]!);
+    const person = names.length >= 2 ? classify(names) : null;
+    if (person?.kind === 'person' && (!t[n] || t[n]!.punct)) {
+      person.attrs.push(...words.map((x) => stripPossessive(x.lower)));
+      phrase = person;
+    }
+  }
+  return phrase ? { ...phrase, at: t[k]?.start ?? 0 } : null;
+}
+
+/** What a run of words names. */
+export function classify(words: Token[]): SpeakerPhrase | null {
+  if (!words.length) return null;
+  let ws = words;
+  let definite = false;
+  const indefinite = /^(?:a|an|some|several|many)$/.test(words[0]!.lower);
+  if (EN_DETERMINERS.has(ws[0]!.lower) && !ws[0]!.cap) {
+    definite = ws[0]!.lower === 'the';
+    ws = ws.slice(1);
+  } else if (ws[0]!.lower === 'the') {
+    definite = true;
+    ws = ws.slice(1);
+  }
+  if (!ws.length) return null;
+  // "the ministry's statement": the possessor speaks.
+  const lastLower = ws[ws.length - 1]!.lower;
+  if (DOCUMENT_WORDS.has(lastLower) && ws.length >= 2 && ws[ws.length - 2]!.lower.endsWith("'s")) {
+    const owner = ws.slice(0, -1).map((x, i, a) => (i === a.length - 1 ? { ...x, text: x.text.slice(0, -2), lower: stripPossessive(x.lower) } : x));
+    return classify(definite ? [{ ...words[0]!, lower: 'the', text: 'the' }, ...owner] : owner);
+  }
+  if (ws.length === 1 && NOT_SPEAKERS.has(ws[0]!.lower)) return null;
+  // First and second person ("I'm told", "we said") are the writer or the reader, never a claimant to print.
+  if (ws.some((x) => /^(?:i|i'm|i've|i'd|we|we're|we've|you|you're)$/.test(x.lower))) return null;
+  const attrs = ws.map((x) => stripPossessive(x.lower));
+  // Trailing run of capitalised words (the name, if any).
+  let r = ws.length;
+  while (r > 0 && ws[r - 1]!.cap && !ws[r - 1]!.lower.endsWith("'s")) r--;
+  const run = ws.slice(r);
+  const text = (xs: Token[]) => xs.map((x) => x.text).join(' ');
+  if (run.length === 0) {
+    // Lower-case head: a description or a group ("the ministry", "local social media channels").
+    const head = stripPossessive(lastLower);
+    const capsBefore = ws.some((x) => x.cap);
+    if (OUTLET_WORDS.has(head) && !COLLECTIVE_HEADS.has(head)) return { kind: 'outlet', name: text(ws), attrs, at: 0 };
+    if (head === 'channels' || head === 'media') return { kind: 'collective', name: text(ws), attrs, at: 0 };
+    if (BODY_HEADS.has(head) || head === 'force' || head === 'forces') {
+      // "Ukraine's air force" names the body; "the air force" is resolved to one named earlier.
+      if (capsBefore) return { kind: 'body', name: text(ws), attrs, at: 0 };
+      return { kind: 'body-role', name: `${definite ? 'the ' : ''}${text(ws)}`, attrs, at: 0 };
+    }
+    if (COLLECTIVE_HEADS.has(head)) return { kind: 'collective', name: text(ws), attrs, at: 0 };
+    if (PERSON_ROLES.has(head) || LEADER_ROLES.has(head)) return definite || capsBefore ? { kind: 'person-role', name: text(ws), attrs, at: 0 } : null;
+    return null;
+  }
+  const runLower = run.map((x) => x.lower);
+  // "the U.S. Department of Agriculture": an organisation's name with "of" inside.
+  const connector = ws.findIndex((x, i) => i > 0 && CONNECTORS.has(x.lower) && x.lower !== 'the');
+  const capsBetween = ws.slice(connector + 1, r).every((x) => x.cap || CONNECTORS.has(x.lower));
+  if (connector > 0 && ORG_CAP.has(ws[connector - 1]!.lower) && ws[connector - 1]!.cap && r >= connector && capsBetween && (run.length <= 2 || ORG_CAP.has(runLower[run.length - 1]!)))
+    return { kind: ws.some((x) => OUTLET_NAMES.has(x.lower)) ? 'outlet' : 'body', name: text(ws), attrs, at: 0 };
+  // "Minister of Education Stefania Giannini": the word after "of" names the office, not the person.
+  if (r > 0 && CONNECTORS.has(ws[r - 1]!.lower) && run.length >= 3) run.splice(0, run.length - 2);
+  if (run.length === 1 && OUTLET_NAMES.has(runLower[0]!)) return { kind: 'outlet', name: run[0]!.text, attrs, at: 0 };
+  if (run.some((x) => OUTLET_NAMES.has(x.lower)) && run.length <= 3 && ORG_CAP.has(runLower[run.length - 1]!))
+    return { kind: 'outlet', name: text(run), attrs, at: 0 };
+  const lastCap = runLower[runLower.length - 1]!;
+  // "Moscow denied", "Kyiv said": a capital or country standing for its government is a body, not a person.
+  if (run.length === 1 && STATES.has(lastCap)) return { kind: 'body', name: run[0]!.text, attrs, at: 0 };
+  if (ORG_CAP.has(lastCap) || /^[\p{Lu}\d&.-]{2,}$/u.test(run[run.length - 1]!.text)) {
+    // An organisation: "the Russian Defence Ministry", "NATO", "The Straits Times".
+    const name = text(ws);
+    const isOutlet = ws.some((x) => OUTLET_WORDS.has(stripPossessive(x.lower)) && !/^(?:house|post)$/.test(x.lower)) && /times|post|news|journal|guardian|telegraph|weekly|herald|tribune|gazette|press|afp|reuters|tass|agency|wire|wikinews/i.test(name);
+    return { kind: isOutlet ? 'outlet' : 'body', name: definite && !ws[0]!.cap ? name : name, attrs, at: 0 };
+  }
+  // A person: drop titles and nationality words before the name.
+  let start = 0;
+  for (let i = 0; i < run.length - 1; i++) {
+    const x = run[i]!;
+    if (EN_TITLES.has(x.text) || ORG_CAP.has(x.lower) || (NATIONALITY.test(x.lower) && EN_TITLES.has(run[i + 1]?.text ?? ''))) start = i + 1;
+  }
+  if (indefinite) return null;
+  let name = run.slice(start);
+  if (name.some((x) => NOT_NAME.has(x.lower))) return null;
+  if (name.length > 3) name = name.slice(-2);
+  if (name.length === 1 && NOT_SPEAKERS.has(name[0]!.lower)) return null;
+  if (name.length === 1 && EN_TITLES.has(name[0]!.text)) return null;
+  return { kind: 'person', name: text(name), attrs, at: 0 };
+}

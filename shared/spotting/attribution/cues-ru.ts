@@ -1,0 +1,173 @@
+/**
+ * Russian and Ukrainian attribution cues in one sentence (quoted text blanked): "X заявил", "заявил X",
+ * "сообщило Министерство обороны России", "как отметил X", and the genitive "по словам X", "по данным X",
+ * "за словами X", whose source is marked oblique so its case form is never printed as a name.
+ */
+import { RU_BODY_STEMS, RU_COLLECTIVE_STEMS, RU_GENITIVE_CUES, RU_GERUNDS, RU_OUTLET_STEMS, RU_PRONOUNS, RU_ROLE_STEMS, RU_SKIP_AFTER_VERB, RU_VERBS } from './lexicon';
+import type { SpeakerPhrase } from './speaker';
+import { tokenize, type Token } from './tokens';
+
+export const RU_CUE =
+  /(?:сказал|заяв|сообщал|говор|подтверд|утвержда|счита|каже|кажуть|підтверд|сообщ|отмети|отмеча|написал|пишет|подчеркн|добавил|пояснил|уточнил|переда[её]т|передают|рассказал|признал|заверил|объявил|опроверг|предупредил|повідом|сказав|зазначи|написав|наголоси|додав|поясни|розпові|підкресли|по\s+(?:словам|данным|информации|сообщению|мнению|оценк|подсч)|со\s+ссылкой|за\s+(?:словами|даними|інформацією|повідомленням)|згідно\s+з)/iu;
+
+/** Places, in any case: a capitalised word that is not a person's name. */
+const PLACE =
+  /^(?:росси|рф|украин|україн|сша|франц|герман|кита|москв|киев|київ|кремл|турци|грузи|белорус|білорус|польш|британ|европ|європ|америк|крым|крим|донец|донеч|луган|харьк|харків|одес|вашингтон|брюссел|лондон|париж|берлин|берлін|минск|мінськ|тбилис|анкар|сири|сирі|израил|ізраїл|иран|іран|япони|японі|инди|індії|афганистан|афганістан|керч|петербург|днепр|дніпр|запорож|запоріж|херсон|курск|белгород|брянск|рязан)/;
+const LOWER_GENITIVE = /(?:ы|и|а|я|ых|их|ой|ей|ого|его|ов|ев|ий|ій|ої|ів|ии|ії)$/;
+const STOP = new Set(['и', 'а', 'но', 'что', 'как', 'об', 'этом', 'это', 'также', 'в', 'во', 'на', 'не', 'і', 'й', 'що', 'як', 'про', 'це', 'також', 'у', 'за', 'по', 'с', 'со', 'з', 'же', 'ранее', 'позже', 'уже', 'вчера', 'сегодня', 'раніше', 'от', 'из', 'до', 'для', 'при', 'о', 'к', 'после', 'перед', 'между', 'под', 'над', 'через', 'від', 'до', 'після', 'при', 'среди', 'серед', 'однако', 'проте', 'тогда', 'тому', 'поэтому']);
+
+const startsWithAny = (w: string, stems: readonly string[]) => stems.some((s) => w.startsWith(s));
+const isRole = (w: string) => startsWithAny(w, RU_ROLE_STEMS);
+const isBody = (w: string) => startsWithAny(w, RU_BODY_STEMS);
+const isOutlet = (w: string) => startsWithAny(w, RU_OUTLET_STEMS);
+const isAcronym = (x: Token) => /^[\p{Lu}\d-]{2,}$/u.test(x.text);
+const isCollective = (w: string) => startsWithAny(w, RU_COLLECTIVE_STEMS);
+const isLatin = (x: Token) => /^[A-Za-z]/.test(x.text);
+const VERB_LIKE = /(?:ся|сь|л|ла|ли|ло|ет|ют|ит|ат|ят|ти|ть)$/;
+const JOINT = new Set(['и', 'і', 'та']);
+/** Oblique endings of adjectives and feminine nouns: never the end of a name in the nominative. */
+const OBLIQUE_TAIL = /(?:ой|ей|ому|ему|ую|ых|их)$/;
+
+export function russianCues(outside: string): SpeakerPhrase[] {
+  if (!RU_CUE.test(outside)) return [];
+  const t = tokenize(outside);
+  const out: SpeakerPhrase[] = [];
+  // Genitive cues first: "по данным ведомства".
+  for (const m of outside.matchAll(RU_GENITIVE_CUES)) {
+    const from = m.index + m[0].length;
+    const k = t.findIndex((x) => x.start >= from);
+    if (k < 0) continue;
+    const p = forward(t, k, true);
+    if (p) out.push({ ...p, oblique: true, at: m.index });
+  }
+  for (const m of outside.matchAll(/говорится в (?:сообщении|заявлении|материале|публикации|докладе)\s+/giu)) {
+    const k = t.findIndex((x) => x.start >= m.index + m[0].length);
+    const p = k >= 0 ? forward(t, k, true) : null;
+    if (p) out.push({ ...p, oblique: true, at: m.index });
+  }
+  for (let i = 0; i < t.length; i++) {
+    const x = t[i]!;
+    if (!x.punct && RU_GERUNDS.has(x.lower)) {
+      // "Павел Дуров отказался это сделать, заявив, что …": the sentence's subject speaks.
+      const p = leading(t);
+      if (p) out.push({ ...p, at: x.start });
+      continue;
+    }
+    if (x.punct || !RU_VERBS.has(x.lower)) continue;
+    if (t[i - 1]?.lower === 'не' || t[i - 1]?.lower === 'ні') continue;
+    const prev = t[i - 1];
+    if (prev && RU_PRONOUNS[prev.lower]) {
+      out.push({ kind: 'pronoun', name: prev.lower, attrs: [], pronoun: RU_PRONOUNS[prev.lower], at: x.start });
+      continue;
+    }
+    // "В СК РФ уже подтвердили": an undeclined body named in the locative with a plural verb.
+    if (/(?:ли|ют|ят)$/.test(x.lower)) {
+      let k = i - 1;
+      while (k >= 0 && STOP.has(t[k]!.lower) && !/^(?:в|во|у)$/.test(t[k]!.lower)) k--;
+      const acr: Token[] = [];
+      while (k >= 0 && isAcronym(t[k]!)) acr.unshift(t[k--]!);
+      if (acr.length && k >= 0 && /^(?:в|во|у)$/.test(t[k]!.lower)) {
+        out.push({ kind: 'body', name: acr.map((a) => a.text).join(' '), attrs: acr.map((a) => a.lower), at: x.start });
+        continue;
+      }
+    }
+    let j = i - 1;
+    if (t[j]?.text === ')') {
+      // "Абдулла Хсрат (Abdullah Hsrat) сказал": skip the parenthesis.
+      while (j >= 0 && t[j]!.text !== '(') j--;
+      j--;
+    }
+    const back = j >= 0 && !t[j]!.punct ? backward(t, j) : null;
+    let f = i + 1;
+    while (f < t.length && RU_SKIP_AFTER_VERB.has(t[f]!.lower)) f++;
+    const p = back ?? forward(t, f);
+    if (p) out.push({ ...p, at: x.start });
+  }
+  return out.sort((a, b) => a.at - b.at);
+}
+
+function admissible(x: Token, soFar: Token[]): boolean {
+  if (x.punct || STOP.has(x.lower)) return false;
+  // "Telegram-канал 112": a number right after a name belongs to it.
+  if (/^\d+$/.test(x.text) && soFar.length > 0 && soFar[soFar.length - 1]!.cap) return true;
+  if (x.cap || isRole(x.lower) || isBody(x.lower) || isOutlet(x.lower)) return true;
+  // Lower-case genitive words inside a body's or role's name: "Министерство обороны России".
+  const prev = soFar[soFar.length - 1];
+  return !!prev && (isBody(prev.lower) || isRole(prev.lower) || !prev.cap) && LOWER_GENITIVE.test(x.lower) && !VERB_LIKE.test(x.lower) && x.lower.length > 2;
+}
+
+function backward(t: Token[], j: number): SpeakerPhrase | null {
+  const words: Token[] = [];
+  for (let k = j; k >= 0 && words.length < 7; k--) {
+    const x = t[k]!;
+    if (x.punct || STOP.has(x.lower)) break;
+    if (x.cap || isRole(x.lower) || isBody(x.lower) || isOutlet(x.lower) || (isCollective(x.lower) && !words.length)) words.unshift(x);
+    else if (LOWER_GENITIVE.test(x.lower) && !VERB_LIKE.test(x.lower) && k > 0 && (t[k - 1]!.cap || isRole(t[k - 1]!.lower) || isBody(t[k - 1]!.lower))) words.unshift(x);
+    else break;
+  }
+  // The phrase must start at a head: a capitalised word, a role or a body.
+  while (words.length && !(words[0]!.cap || isRole(words[0]!.lower) || isBody(words[0]!.lower) || isOutlet(words[0]!.lower) || isCollective(words[0]!.lower))) words.shift();
+  // "Виктор Янукович и Реджеп Эрдоган объявили": two speakers at once, none is printed.
+  const before = t[j - words.length];
+  if (words.length && before && JOINT.has(before.lower)) return null;
+  return classifyRu(words);
+}
+
+function forward(t: Token[], k: number, oblique = false): SpeakerPhrase | null {
+  const words: Token[] = [];
+  let i = k;
+  for (; i < t.length && words.length < 7; i++) {
+    const x = t[i]!;
+    if (!admissible(x, words) && !(isCollective(x.lower) && !words.length)) break;
+    words.push(x);
+  }
+  if (t[i] && JOINT.has(t[i]!.lower)) return null;
+  return classifyRu(words, oblique);
+}
+
+/** The subject at the start of the sentence. */
+function leading(t: Token[]): SpeakerPhrase | null {
+  const words: Token[] = [];
+  for (let i = 0; i < t.length && words.length < 7; i++) {
+    const x = t[i]!;
+    if (!admissible(x, words)) break;
+    words.push(x);
+  }
+  return classifyRu(words);
+}
+
+export function classifyRu(words: Token[], oblique = false): SpeakerPhrase | null {
+  if (!words.length) return null;
+  const head = words[0]!;
+  const attrs = words.map((x) => x.lower);
+  const text = (xs: Token[]) => xs.map((x) => x.text).join(' ');
+  if (isOutlet(head.lower) && !isRole(head.lower)) return { kind: 'outlet', name: text(words), attrs, at: 0 };
+  if (words.length === 1 && !head.cap && isCollective(head.lower) && /[ыи]$/.test(head.lower)) return { kind: 'collective', name: head.text, attrs, at: 0 };
+  if (isLatin(head) && words.every(isLatin)) return { kind: 'body', name: text(words), attrs, at: 0 };
+  if (isBody(head.lower) && !isRole(head.lower)) {
+    // A lower-case head ("ведомство", "министерстве финансов") is a description, perhaps in an oblique case: resolved, never printed.
+    if (!head.cap && !isAcronym(head)) return { kind: 'body-role', name: head.text, attrs, at: 0 };
+    return { kind: 'body', name: text(words), attrs, at: 0 };
+  }
+  // Trailing run of capitalised, non-acronym, non-place words: the person's name.
+  const nameLike = (x: Token) => x.cap && !isAcronym(x) && !PLACE.test(x.lower) && !isBody(x.lower) && !isRole(x.lower) && !isLatin(x);
+  let end = words.length;
+  while (end > 0 && !nameLike(words[end - 1]!)) end--;
+  while (!oblique && end > 1 && OBLIQUE_TAIL.test(words[end - 1]!.lower) && nameLike(words[end - 2]!)) end--;
+  let r = end;
+  while (r > 0 && nameLike(words[r - 1]!)) r--;
+  // What follows a name is a recipient ("Русской службе"), never part of the name; verbs are not admitted at all.
+  if (!oblique && end < words.length && words.slice(end).some((x) => x.cap && !isLatin(x) && !OBLIQUE_TAIL.test(x.lower))) r = end = words.length;
+  let name = words.slice(r, end);
+  if (name.length > 3) name = name.slice(-3);
+  // "Представитель Путина": a role followed by a name in the genitive is the role's holder, not that person.
+  if (!oblique && name.length === 1 && r > 0 && isRole(words[0]!.lower) && /(?:а|я|ы|ой|ого|его)$/.test(name[0]!.lower))
+    return { kind: 'person-role', name: text(words), attrs, at: 0 };
+  if (name.length >= 1 && (name.length >= 2 || r > 0 || words.length === 1)) {
+    if (name.length === 1 && r === 0 && words.length === 1 && PLACE.test(head.lower)) return null;
+    return { kind: 'person', name: text(name), attrs, at: 0 };
+  }
+  if (isRole(head.lower) && !head.cap) return { kind: 'person-role', name: text(words), attrs, at: 0 };
+  if (head.cap && !PLACE.test(head.lower)) return { kind: 'body', name: text(words), attrs, at: 0 };
+  return null;
+}

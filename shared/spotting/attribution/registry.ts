@@ -1,0 +1,317 @@
+/**
+ * The people and bodies of one document: who was named where, so that "Putin", "the Russian leader"
+ * and "he" become "Vladimir Putin", "the ministry" and "по данным ведомства" become the ministry
+ * named earlier, and each gets one canonical name.
+ */
+import { LEADER_ROLES, PERSON_ROLES, RU_BODY_DESCRIPTIONS } from './lexicon';
+import type { SpeakerPhrase } from './speaker';
+
+export interface Entity {
+  id: number;
+  kind: 'person' | 'body' | 'outlet' | 'collective';
+  /** Names as written, with whether each was read in the nominative (safe to print). */
+  names: { text: string; nominative: boolean; words: string[] }[];
+  attrs: Set<string>;
+  /** Last sentence that named it. */
+  last: number;
+  cyrillic: boolean;
+}
+
+const CYR = /[\u0400-\u04FF]/;
+/** How many sentences back a pronoun or description may reach. */
+const REACH = 8;
+
+function sameWord(a: string, b: string, cyrillic: boolean): boolean {
+  if (a === b) return true;
+  if (!cyrillic) return false;
+  a = a.replace(/ё/g, 'е');
+  b = b.replace(/ё/g, 'е');
+  // Russian/Ukrainian case endings: "Лавров" / "Лаврова" / "Лавровым", "Захарова" / "Захаровой".
+  const n = Math.min(a.length, b.length);
+  let p = 0;
+  while (p < n && a.charCodeAt(p) === b.charCodeAt(p)) p++;
+  return p >= 4 && p >= Math.max(a.length, b.length) - 3;
+}
+
+const wordsOf = (text: string) => text.toLowerCase().split(' ');
+const named = (text: string, nominative: boolean) => ({ text, nominative, words: wordsOf(text) });
+
+const keyOf = (word: string) => word.toLowerCase().replace(/ё/g, 'е').replace(/'s$/, '').slice(0, 4);
+
+export class Registry {
+  readonly entities: Entity[] = [];
+  /** People by the first letters of their surname, bodies by the first letters of each name word: lookups stay cheap on long documents. */
+  private readonly people = new Map<string, Entity[]>();
+  private readonly bodies = new Map<string, Entity[]>();
+
+  private index(map: Map<string, Entity[]>, key: string, e: Entity): void {
+    const list = map.get(key);
+    if (!list) map.set(key, [e]);
+    else if (!list.includes(e)) list.push(e);
+  }
+  /** Person mentions in order, for pronouns. */
+  private readonly personMentions: { id: number; at: number }[] = [];
+  private readonly speakers: { id: number; at: number; kind: Entity['kind']; plural: boolean }[] = [];
+
+  hasPeople(): boolean {
+    return this.people.size > 0;
+  }
+
+  /** Record a person named in running text (not a speaker). */
+  mentionPerson(name: string, attrs: string[], at: number, nominative: boolean): Entity {
+    const e = this.person(name, attrs, at, nominative);
+    this.personMentions.push({ id: e.id, at });
+    return e;
+  }
+
+  /** A surname alone ("Putin") counts as a mention only of someone already named in full. */
+  mentionSurname(word: string, at: number): void {
+    const lower = word.toLowerCase();
+    const cyr = CYR.test(word);
+    const list = this.people.get(keyOf(lower)) ?? [];
+    for (let i = list.length - 1; i >= 0; i--) {
+      const e = list[i]!;
+      if (e.names.some((n) => sameWord(n.words[n.words.length - 1]!, lower, cyr))) {
+        e.last = at;
+        this.personMentions.push({ id: e.id, at });
+        return;
+      }
+    }
+  }
+
+  private person(name: string, attrs: string[], at: number, nominative: boolean): Entity {
+    const tokens = wordsOf(name);
+    const cyr = CYR.test(name);
+    const surname = tokens[tokens.length - 1]!;
+    const candidates = this.people.get(keyOf(surname)) ?? [];
+    for (let i = candidates.length - 1; i >= 0; i--) {
+      const e = candidates[i]!;
+      const match = e.names.some((n) => {
+        const other = n.words;
+        if (!sameWord(other[other.length - 1]!, surname, cyr) && !(tokens.length === 1 && other.some((o) => sameWord(o, surname, cyr)))) return false;
+        // Two full names must agree on the first name too.
+        return tokens.length < 2 || other.length < 2 || sameWord(other[0]!, tokens[0]!, cyr);
+      });
+      if (match) {
+        if (!e.names.some((n) => n.text === name && n.nominative === nominative)) e.names.push(named(name, nominative));
+        for (const a of attrs) e.attrs.add(a);
+        e.last = at;
+        return e;
+      }
+    }
+    const e: Entity = { id: this.entities.length, kind: 'person', names: [named(name, nominative)], attrs: new Set(attrs), last: at, cyrillic: cyr };
+    this.entities.push(e);
+    for (const t of tokens) this.index(this.people, keyOf(t), e);
+    return e;
+  }
+
+  private body(kind: Entity['kind'], name: string, attrs: string[], at: number, nominative: boolean): Entity {
+    const key = bodyKey(name);
+    const cyr = CYR.test(name);
+    const found = this.findBody(name);
+    if (found) {
+      if (!found.names.some((n) => n.text === name && n.nominative === nominative)) found.names.push(named(name, nominative));
+      found.last = at;
+      return found;
+    }
+    const e: Entity = { id: this.entities.length, kind, names: [named(name, nominative)], attrs: new Set(attrs), last: at, cyrillic: cyr };
+    this.entities.push(e);
+    this.index(this.bodies, keyOf(key[0] ?? ''), e);
+    return e;
+  }
+
+  /** The entity a speaker phrase stands for at sentence `at`, or null when it cannot be told safely. */
+  resolve(p: SpeakerPhrase, at: number): Entity | null {
+    let e: Entity | null = null;
+    switch (p.kind) {
+      case 'person':
+        if (p.oblique) {
+          e = this.findPerson(p.name);
+          if (!e) {
+            const nominative = nominativeRu(p.name);
+            if (nominative) e = this.person(nominative, p.attrs, at, true);
+          } else e.last = at;
+        } else e = this.person(p.name, p.attrs, at, true);
+        if (e) this.personMentions.push({ id: e.id, at });
+        break;
+      case 'body':
+      case 'outlet':
+      case 'collective':
+        if (p.oblique) {
+          // Acronyms and names in Latin script are not declined: "по данным Reuters", "по данным МЧС".
+          e = this.findBody(p.name) ?? (/^[\p{Lu}\d-]{2,}(?:\s[\p{Lu}\d-]{2,})*$|^[A-Za-z]/u.test(p.name) ? this.body(p.kind, p.name, p.attrs, at, true) : null);
+          if (e) e.last = at;
+        } else e = this.body(p.kind, p.name, p.attrs, at, true);
+        break;
+      case 'body-role':
+        e = this.describedBody(p, at);
+        break;
+      case 'person-role':
+        e = this.describedPerson(p, at);
+        if (e) this.personMentions.push({ id: e.id, at });
+        break;
+      case 'pronoun':
+        e = this.pronoun(p.pronoun ?? 'person', at);
+        break;
+    }
+    if (e) this.speakers.push({ id: e.id, at, kind: e.kind, plural: e.kind === 'collective' || /s$/.test(e.names[0]!.text) });
+    return e;
+  }
+
+  private findPerson(name: string): Entity | null {
+    const tokens = name.toLowerCase().split(/\s+/);
+    const cyr = CYR.test(name);
+    const surname = tokens[tokens.length - 1]!;
+    const list = this.people.get(keyOf(surname)) ?? [];
+    for (let i = list.length - 1; i >= 0; i--) {
+      const e = list[i]!;
+      if (e.names.some((n) => sameWord(n.words[n.words.length - 1]!, surname, cyr))) return e;
+    }
+    return null;
+  }
+
+  private findBody(name: string): Entity | null {
+    const key = bodyKey(name);
+    const cyr = CYR.test(name);
+    const list = this.bodies.get(keyOf(key[0] ?? '')) ?? [];
+    for (let i = list.length - 1; i >= 0; i--) {
+      const e = list[i]!;
+      if (e.names.some((n) => sameKey(bodyKey(n.text), key, cyr))) return e;
+    }
+    return null;
+  }
+
+  /** "the ministry", "the air force", "ведомство": the last body whose name has that head word. */
+  private describedBody(p: SpeakerPhrase, at: number): Entity | null {
+    const head = p.attrs[p.attrs.length - 1] ?? '';
+    const cyr = CYR.test(head);
+    const anyMinistry = cyr && RU_BODY_DESCRIPTIONS.some((s) => head.startsWith(s));
+    for (let i = this.speakers.length - 1; i >= 0; i--) {
+      const s = this.speakers[i]!;
+      if (at - s.at > REACH) break;
+      const e = this.entities[s.id]!;
+      if (e.kind !== 'body') continue;
+      const words = e.names.flatMap((n) => n.text.toLowerCase().split(/\s+/));
+      if (anyMinistry || words.some((w) => sameWord(w.replace(/'s$/, ''), head, cyr))) {
+        e.last = at;
+        return e;
+      }
+    }
+    // Unresolved bodies stay as written ("the air force") when in English; a Russian case form never does.
+    return cyr ? null : this.body('body', p.name, p.attrs, at, true);
+  }
+
+  /** "the Russian leader", "the governor", "министр": the last person with that role (and nationality). */
+  private describedPerson(p: SpeakerPhrase, at: number): Entity | null {
+    const roles = p.attrs.filter((a) => PERSON_ROLES.has(a) || LEADER_ROLES.has(a));
+    const qualifiers = p.attrs.filter((a) => !PERSON_ROLES.has(a) && !LEADER_ROLES.has(a) && !/^(?:the|a|an|former|top|senior)$/.test(a));
+    const cyr = CYR.test(p.name);
+    const seen = new Set<number>();
+    for (let i = this.personMentions.length - 1; i >= 0; i--) {
+      const m = this.personMentions[i]!;
+      if (at - m.at > REACH * 2) break;
+      if (seen.has(m.id)) continue;
+      seen.add(m.id);
+      const e = this.entities[m.id]!;
+      const attrs = [...e.attrs];
+      const has = (w: string) => attrs.some((a) => sameWord(a, w, cyr) || (cyr && a.slice(0, 5) === w.slice(0, 5)));
+      const roleOk = cyr
+        ? p.attrs.some((w) => has(w))
+        : roles.some((r) => has(r) || (LEADER_ROLES.has(r) && attrs.some((a) => LEADER_ROLES.has(a))));
+      const qualOk = qualifiers.every((q) => has(q) || has(q.replace(/n$/, '')) || attrs.some((a) => a.startsWith(q.slice(0, 5))));
+      if (roleOk && qualOk) {
+        e.last = at;
+        return e;
+      }
+    }
+    return null;
+  }
+
+  /** "he"/"she": the person named last, when the last two mentions name the same one; "it"/"they": the last body or group that spoke. */
+  private pronoun(kind: 'person' | 'body' | 'plural', at: number): Entity | null {
+    if (kind === 'person') {
+      let end = this.personMentions.length;
+      while (end > 0 && this.personMentions[end - 1]!.at >= at) end--;
+      const before = this.personMentions.slice(Math.max(0, end - 64), end);
+      const last = before[before.length - 1];
+      if (!last || at - last.at > REACH) return null;
+      // The person who spoke last, with no one else named after, is the most recent compatible speaker.
+      let spoke = false;
+      for (let k = this.speakers.length - 1; k >= 0 && this.speakers[k]!.at >= last.at; k--)
+        if (this.speakers[k]!.id === last.id && this.speakers[k]!.at === last.at) spoke = true;
+      if (spoke && !before.some((m) => m.at === last.at && m.id !== last.id)) return this.entities[last.id]!;
+      // Another person named in the same or the sentence before makes "he" ambiguous.
+      for (let k = before.length - 2; k >= 0; k--) {
+        const m = before[k]!;
+        if (last.at - m.at >= 2) break;
+        if (m.id !== last.id) return null;
+      }
+      return this.entities[last.id]!;
+    }
+    for (let i = this.speakers.length - 1; i >= 0; i--) {
+      const s = this.speakers[i]!;
+      if (at - s.at > REACH) break;
+      if (s.kind === 'person') {
+        if (kind === 'plural') continue;
+        return null;
+      }
+      if (kind === 'plural' ? s.plural : !s.plural) return this.entities[s.id]!;
+    }
+    return null;
+  }
+
+  /** The one name printed for an entity: its fullest nominative form. */
+  canonical(e: Entity): string | null {
+    const safe = e.names.filter((n) => n.nominative);
+    if (!safe.length) return null;
+    if (e.kind !== 'person') return safe[0]!.text.replace(/^the\s+(?=\p{Lu})/u, '');
+    let best = safe[0]!.text;
+    for (const n of safe) {
+      const words = n.text.split(/\s+/).length;
+      const bestWords = best.split(/\s+/).length;
+      if (words > bestWords && words <= 3) best = n.text;
+    }
+    return best;
+  }
+}
+
+function bodyKey(name: string): string[] {
+  return name
+    .toLowerCase()
+    .replace(/^(?:the|a|an)\s+/, '')
+    .replace(/'s\b/g, '')
+    .split(/\s+/)
+    .filter(Boolean);
+}
+
+function sameKey(a: string[], b: string[], cyr: boolean): boolean {
+  if (a.length !== b.length) return false;
+  return a.every((w, i) => sameWord(w, b[i]!, cyr));
+}
+
+/** A Russian/Ukrainian person's name in the genitive ("Сергея Лаврова", "Марии Захаровой") in the nominative, when the endings leave no doubt. */
+export function nominativeRu(name: string): string | null {
+  const words = name.split(/\s+/);
+  if (!words.every((w) => CYR.test(w))) return null;
+  const surname = words[words.length - 1]!;
+  const first = words.length > 1 ? words[0]! : null;
+  let masc: string | null = null;
+  let fem: string | null = null;
+  if (/(?:ова|ева|ёва|ина|ына)$/.test(surname)) masc = surname.slice(0, -1);
+  else if (/(?:ского|цкого)$/.test(surname)) masc = surname.replace(/ого$/, 'ий');
+  else if (/(?:ського|цького)$/.test(surname)) masc = surname.replace(/ого$/, 'ий');
+  else if (/енка$/.test(surname)) masc = surname.replace(/енка$/, 'енко');
+  if (/(?:овой|евой|иной|ыной)$/.test(surname)) fem = surname.replace(/ой$/, 'а');
+  else if (/(?:ской|цкой)$/.test(surname)) fem = surname.replace(/ой$/, 'ая');
+  if (masc) {
+    if (!first) return masc;
+    const f = /ия$/.test(first) ? first.replace(/ия$/, 'ий') : /ея$/.test(first) ? first.replace(/ея$/, 'ей') : /[бвгджзклмнпрстфхцчшщ]а$/.test(first) ? first.slice(0, -1) : null;
+    return f ? `${f} ${masc}` : null;
+  }
+  if (fem) {
+    if (!first) return fem;
+    const f = /ии$/.test(first) ? first.replace(/ии$/, 'ия') : /[гкх]и$/.test(first) ? first.replace(/и$/, 'а') : /ы$/.test(first) ? first.replace(/ы$/, 'а') : null;
+    return f ? `${f} ${fem}` : null;
+  }
+  return null;
+}

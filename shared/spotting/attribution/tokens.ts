@@ -1,0 +1,60 @@
+/** Word and punctuation tokens with their positions, for reading speaker phrases. */
+
+export interface Token {
+  text: string;
+  lower: string;
+  start: number;
+  /** Starts with an upper-case letter. */
+  cap: boolean;
+  /** A punctuation mark (, ; : quote, bracket, dash). */
+  punct: boolean;
+}
+
+/** Abbreviations whose final period belongs to the word. */
+const KEEP_PERIOD = /^(?:[A-Z]\.|(?:[A-Z]\.){2,}|Mr\.|Mrs\.|Ms\.|Dr\.|Gov\.|Sen\.|Rep\.|Gen\.|Lt\.|Col\.|Capt\.|Prof\.|St\.|Jr\.|Sr\.|Inc\.|Corp\.|Co\.)$/;
+const PUNCT = new Set([',', ';', ':', '"', '“', '”', '«', '»', '„', '(', ')', '[', ']', '—', '–', '•', '!', '?']);
+const LETTER = /[\p{L}\p{M}]/u;
+
+function isWordStart(c: number, ch: string): boolean {
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return LETTER.test(ch);
+}
+
+function isWordPart(c: number, ch: string): boolean {
+  // Letters, digits and the joiners inside words: ' ’ . & -
+  if (c < 128) return isWordStart(c, ch) || c === 39 || c === 46 || c === 38 || c === 45;
+  return c === 0x2019 || LETTER.test(ch);
+}
+
+/** Words (with their inner apostrophes, periods and hyphens) and punctuation marks, scanned by hand: no match objects. */
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const ch = text[i]!;
+    const c = ch.charCodeAt(0);
+    if (isWordStart(c, ch)) {
+      let j = i + 1;
+      while (j < n && isWordPart(text.charCodeAt(j), text[j]!)) j++;
+      let t = text.slice(i, j);
+      if (t.endsWith('.') && !KEEP_PERIOD.test(t)) t = t.replace(/\.+$/, '');
+      if (t.endsWith('-')) t = t.replace(/-+$/, '');
+      if (t) {
+        if (t.includes('’')) t = t.replace(/’/g, "'");
+        const first = t.charAt(0);
+        out.push({ text: t, lower: t.toLowerCase(), start: i, cap: first !== first.toLowerCase(), punct: false });
+      }
+      i = j;
+      continue;
+    }
+    if (PUNCT.has(ch)) out.push({ text: ch, lower: ch, start: i, cap: false, punct: true });
+    i++;
+  }
+  return out;
+}
+
+/** "Ukraine's" → "ukraine", "force" → "force". */
+export function stripPossessive(lower: string): string {
+  return lower.endsWith("'s") ? lower.slice(0, -2) : lower;
+}

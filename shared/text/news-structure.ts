@@ -1,0 +1,95 @@
+/**
+ * The parts of a news file that are not its prose: leading metadata lines ("date 2025-09-05 …",
+ * "title: …", "url …"), photo captions and credits ("… speaks during …, Sept. 5, 2025, in Vladivostok",
+ * "Contributor/Getty Images"), bylines and bare datelines. They stay in the text (offsets never move)
+ * but are never proposed as claims; the metadata gives the document its date and title.
+ */
+
+export interface LeadingMetadata {
+  /** Where the prose starts (after the metadata lines). */
+  bodyStart: number;
+  title: string | null;
+  /** ISO date (YYYY-MM-DD) when a date line was found. */
+  date: string | null;
+}
+
+const META_LINE =
+  /^\s*(date|published|publishedat|published_at|updated|modified|title|headline|author|authors|byline|source|publisher|url|link|canonical|lang|language|tags|keywords|category|section|id|slug|description|summary)\s*[:=]?\s+(.+?)\s*$/i;
+
+/** Leading lines of "key value" metadata (at most 20), as written by scrapers and feed readers. */
+export function leadingMetadata(text: string): LeadingMetadata {
+  let pos = 0;
+  let title: string | null = null;
+  let date: string | null = null;
+  let bodyStart = 0;
+  for (let n = 0; n < 20 && pos < text.length; n++) {
+    const nl = text.indexOf('\n', pos);
+    const end = nl < 0 ? text.length : nl;
+    const line = text.slice(pos, end);
+    if (!line.trim()) {
+      pos = end + 1;
+      if (bodyStart > 0) bodyStart = Math.min(text.length, pos);
+      continue;
+    }
+    const m = META_LINE.exec(line);
+    if (!m || (n === 0 && !looksLikeMeta(m[1]!, m[2]!))) break;
+    const key = m[1]!.toLowerCase();
+    const value = m[2]!.replace(/^["']|["']$/g, '').trim();
+    if ((key === 'title' || key === 'headline') && !title) title = value;
+    if (/^(?:date|published|publishedat|published_at)$/.test(key) && !date) date = isoDate(value);
+    pos = end + 1;
+    bodyStart = Math.min(text.length, pos);
+  }
+  return { bodyStart, title, date };
+}
+
+/** The first line's key must be followed by something metadata-like, so "Date palms grow…" is prose. */
+function looksLikeMeta(key: string, value: string): boolean {
+  const k = key.toLowerCase();
+  if (/^(?:date|published|publishedat|published_at|updated|modified)$/.test(k)) return isoDate(value) !== null;
+  if (/^(?:url|link|canonical)$/.test(k)) return /^https?:\/\//i.test(value);
+  return /^(?:title|headline|author|byline|source|lang|language|id|slug)$/.test(k) && /[:=]|^\S/.test(value);
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+export function isoDate(value: string): string | null {
+  const iso = /\b(\d{4})-(\d{2})-(\d{2})/.exec(value);
+  if (iso) return `${iso[1]}-${iso[2]}-${iso[3]}`;
+  const mdy = /\b([A-Za-z]{3})[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})/.exec(value);
+  if (mdy) {
+    const month = MONTHS.indexOf(mdy[1]!.toLowerCase());
+    if (month >= 0) return `${mdy[3]}-${String(month + 1).padStart(2, '0')}-${mdy[2]!.padStart(2, '0')}`;
+  }
+  return null;
+}
+
+export type NonProse = 'metadata' | 'caption' | 'credit' | 'byline';
+
+const CREDIT =
+  /(?:\b(?:Getty Images|Getty|AFP|Reuters|AP|EPA|Shutterstock|Anadolu|Sputnik|TASS|Bloomberg|Contributor|Pool|Handout)\s*(?:via\s+Getty(?:\s+Images)?)?\s*$|^\s*(?:Photo|Image|Picture|Credit|Фото|Фотография)\s*[:：]|\b(?:Photo|Image|Picture)\s+(?:by|credit|courtesy)\b|\/\s*(?:Getty|AFP|Reuters|AP|EPA|Contributor|Pool|Sputnik|Anadolu)\b)/i;
+const CAPTION_VERB =
+  /\b(?:speaks|attends|looks on|looks|gestures|poses|walks|stands|arrives|listens|waves|holds|delivers|sits|shakes hands|meet|meets|react|reacts|is seen|are seen|pictured|inspects|visits|talks|greets|smiles|prays|mourn|mourns|gather|gathers)\b/i;
+const CAPTION_DATE =
+  /(?:\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\b|\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{4}\b|\b\d{4}-\d{2}-\d{2}\b)/;
+const BYLINE = /^\s*(?:By|Автор|Author)\s+\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,3}(?:\s*(?:,|and|&)\s*\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,3})*\s*(?:,\s*[\p{L} ]{2,30})?\s*$/u;
+
+/**
+ * What a sentence is when it is not prose: a photo caption (present tense, a date and often a place, as
+ * agencies write them), a photo credit, or a byline. Null for prose.
+ */
+/** A trailing photo credit in brackets: "(Sergei Bobylev, Sputnik, Kremlin Pool Photo via AP)". */
+const BRACKET_CREDIT = /\((?:[^()]*\b(?:Photo|Pool|via AP|via Getty|via Reuters|Getty Images|AP Photo|AFP)\b[^()]*)\)\s*\.?\s*$/;
+
+export function nonProseKind(sentence: string): NonProse | null {
+  const s = sentence.trim();
+  if (s.length < 500 && BRACKET_CREDIT.test(s) && !/["“”«»]/.test(s)) return 'caption';
+  if (BYLINE.test(s)) return 'byline';
+  if (s.length < 200 && CREDIT.test(s)) return 'credit';
+  if (s.length < 400 && CAPTION_VERB.test(s) && CAPTION_DATE.test(s) && !/["“”«»]/.test(s) && !/\b(?:said|says|told)\b/i.test(s)) {
+    // "Russian President Vladimir Putin speaks during the plenary session …, Sept. 5, 2025, in Vladivostok, Russia."
+    const afterDate = s.slice(s.search(CAPTION_DATE));
+    if (/\d{4}\b(?:[^.]*\bin\s+\p{Lu}|[.)\s]*$|\s*\(|\s*\/)/u.test(afterDate) || /\(\s*(?:AP|AFP|Reuters|Getty)[^)]*\)\s*$/.test(s)) return 'caption';
+  }
+  return null;
+}

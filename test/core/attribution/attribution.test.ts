@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest';
+import { attributeSentences, resolveClaimants } from '../../../shared/spotting/claimant';
+import { nominativeRu } from '../../../shared/spotting/attribution/registry';
+import { analyzeText } from '../../../shared/text/candidates';
+import { leadingMetadata, nonProseKind } from '../../../shared/text/news-structure';
+import { defaultTitle } from '../../../shared/text/title';
+import { WAR_REPORT } from './article';
+
+const byText = (text: string) => new Map(analyzeText(text).map((s) => [s.text, s]));
+
+describe('attribution in English', () => {
+  it('names speakers with titles and roles, bodies, groups and resolves pronouns and descriptions', () => {
+    const s = byText(WAR_REPORT);
+    const who = (start: string) => [...s.values()].find((x) => x.text.startsWith(start))?.claimant;
+    expect(who('Russian President Vladimir Putin said')).toBe('Vladimir Putin');
+    expect(who('"If some troops appear')).toBe('Vladimir Putin');
+    expect(who('The Russian leader also said')).toBe('Vladimir Putin');
+    expect(who('Kremlin spokesperson')).toBe('Dmitry Peskov');
+    expect(who("Ukraine's air force")).toBe("Ukraine's air force");
+    expect(who('Of those, 120 drones')).toBe("Ukraine's air force");
+    expect(who('In Ryazan')).toBe('local social media channels');
+    expect(who('Regional administration head')).toBe('Serhii Lysak');
+    expect(who('Ukrainian President Volodymyr Zelenskyy told')).toBe('Volodymyr Zelenskyy');
+    // A quotation over two sentences takes the speaker named where it closes, for both halves.
+    expect(who('"We are talking')).toBe('Volodymyr Zelenskyy');
+    expect(who('It will definitely not be single digits')).toBe('Volodymyr Zelenskyy');
+  });
+
+  it('prefers no claimant to a wrong one', () => {
+    const c = resolveClaimants([
+      '"The shelling went on all night," the AFP news agency reported.',
+      'In Ryazan, explosions were reported overnight.',
+      'Joe Biden met Angela Merkel.',
+      'He said the talks went well.',
+      'Recent reports have revealed that the plan failed.',
+      'Kim Min-Woo conceded a penalty in the 62nd minute.',
+      'Both the school district and the police department have asserted that religion was not a factor.',
+    ]);
+    expect(c).toEqual([null, null, null, null, null, null, null]);
+  });
+
+  it('reads signed quotations, gerunds after a name and quotations that go on after an attributed sentence', () => {
+    expect(
+      resolveClaimants([
+        '"So far, it is a long game." - Matthew Ingram',
+        'It quoted critics, with Caitlin Boswell stating: "People need this."',
+        'Colette Heald noted the findings show pollution matters.',
+        '"A cleanup would improve yields by 10 percent.',
+        'Ozone is something we understand."',
+      ]),
+    ).toEqual(['Matthew Ingram', 'Caitlin Boswell', 'Colette Heald', 'Colette Heald', 'Colette Heald']);
+  });
+
+  it('takes a capital standing for its government as a body that "it" can refer to', () => {
+    expect(resolveClaimants(['Moscow denied the report on Friday.', 'It said 40 drones were shot down.'])).toEqual(['Moscow', 'Moscow']);
+  });
+
+  it('uses one canonical name per person in a document', () => {
+    const c = resolveClaimants([
+      'Russian President Vladimir Putin arrived in Vladivostok.',
+      'Putin said the economy grew 4 percent.',
+      '"We will respond," the Russian leader said.',
+      'He added that talks were possible.',
+    ]);
+    expect(c.slice(1)).toEqual(['Vladimir Putin', 'Vladimir Putin', 'Vladimir Putin']);
+  });
+
+  it('reports which sentences are attributed and which sit inside a quotation', () => {
+    const a = attributeSentences(['"First part.', 'Second part," Anna Smith said.', 'Plain text.']);
+    expect(a.map((x) => x.quoted > 0.3)).toEqual([true, true, false]);
+    expect(a[0]!.viaQuote).toBe(true);
+    expect(a[2]!.claimant).toBeNull();
+  });
+});
+
+describe('attribution in Russian and Ukrainian', () => {
+  it('handles word order, genitive cues and descriptions without printing a case form', () => {
+    expect(
+      resolveClaimants([
+        'Министерство обороны России сообщило, что сбито 40 беспилотников.',
+        'По данным ведомства, атака была отражена.',
+        'Об этом заявил глава МИД России Сергей Лавров.',
+        'По словам Лаврова, переговоры продолжатся.',
+        'По словам Марии Захаровой, это провокация.',
+        'Как отметил пресс-секретарь Кремля Дмитрий Песков, решение не принято.',
+        '«Мы не согласны», — сообщило Минобороны.',
+        'В российском министерстве финансов утверждают, что кредит не выдавался.',
+      ]),
+    ).toEqual([
+      'Министерство обороны России',
+      'Министерство обороны России',
+      'Сергей Лавров',
+      'Сергей Лавров',
+      'Мария Захарова',
+      'Дмитрий Песков',
+      'Минобороны',
+      null,
+    ]);
+    expect(
+      resolveClaimants([
+        'Міністерство оборони України повідомило про 12 збитих ракет.',
+        'За даними відомства, атака тривала три години.',
+        'Президент Володимир Зеленський заявив, що Україна відповість.',
+        'За словами Зеленського, втрати значні.',
+      ]),
+    ).toEqual(['Міністерство оборони України', 'Міністерство оборони України', 'Володимир Зеленський', 'Володимир Зеленський']);
+  });
+
+  it('takes undeclined sources as written after genitive and locative cues', () => {
+    expect(
+      resolveClaimants([
+        'По данным Reuters со ссылкой на официальных лиц, они погибли.',
+        'В СК РФ уже подтвердили эту информацию.',
+        'По данным ТАСС, взрывов было два.',
+      ]),
+    ).toEqual(['Reuters', 'СК РФ', 'ТАСС']);
+  });
+
+  it('turns a genitive name into the nominative only when the endings leave no doubt', () => {
+    expect(nominativeRu('Сергея Лаврова')).toBe('Сергей Лавров');
+    expect(nominativeRu('Марии Захаровой')).toBe('Мария Захарова');
+    expect(nominativeRu('Дмитрия Пескова')).toBe('Дмитрий Песков');
+    expect(nominativeRu('Зеленского')).toBe('Зеленский');
+    expect(nominativeRu('Володимира Зеленського')).toBe('Володимир Зеленський');
+    expect(nominativeRu('Тараса Шевченка')).toBe('Тарас Шевченко');
+    expect(nominativeRu('ведомства')).toBeNull();
+  });
+});
+
+describe('news structure', () => {
+  it('takes the date and title from leading metadata and keeps it, captions and credits out of claims', () => {
+    expect(leadingMetadata(WAR_REPORT).date).toBe('2025-09-05');
+    expect(defaultTitle(WAR_REPORT, 'report.txt')).toBe('Putin says Western troops in Ukraine would be "legitimate targets"');
+    const sentences = analyzeText(WAR_REPORT);
+    expect(sentences.some((s) => /date 2025|example\.org/.test(s.text))).toBe(false);
+    const caption = sentences.find((s) => s.text.includes('speaks during the plenary session'))!;
+    expect(caption.checkWorthy).toBe(false);
+    expect(caption.reasons[0]!.kind).toBe('caption');
+    expect(sentences.find((s) => s.text.includes('Contributor/Getty'))!.checkWorthy).toBe(false);
+    expect(sentences.find((s) => s.text.includes('could not disclose'))!.checkWorthy).toBe(false);
+    const unclear = analyzeText('It was not immediately clear how many of the 40 drones reached Moscow.')[0]!;
+    expect(unclear.reasons.map((r) => r.kind)).toContain('no_statement');
+    const figures = sentences.find((s) => s.text.startsWith('It will definitely not be single digits'))!;
+    expect(figures.reasons.map((r) => r.kind)).toContain('sourced_figure');
+  });
+
+  it('titles from a headline or the file name, never a sentence cut short', () => {
+    const long = 'The committee decided on Tuesday, after a long and heated debate that lasted well into the night, to raise rates.\nIt was the third rise.';
+    expect(defaultTitle(long, '2025-09-05_rates.txt')).toBe('2025-09-05 rates');
+    expect(defaultTitle(long)).not.toContain('…');
+    expect(defaultTitle('Date palms grow in the desert.')).toBe('Date palms grow in the desert.');
+    expect(leadingMetadata('Date palms grow in the desert.').bodyStart).toBe(0);
+  });
+
+  it('recognises captions, credits and bylines, and leaves prose alone', () => {
+    expect(nonProseKind('Ukrainian President Volodymyr Zelenskyy attends a press conference in Kyiv, Ukraine, Aug. 24, 2025.')).toBe('caption');
+    expect(nonProseKind('Anadolu/Getty Images')).toBe('credit');
+    expect(
+      nonProseKind('Vladimir Putin speaks at a forum in Vladivostok, Russia, Friday, Sept. 5, 2025. (Sergei Bobylev, Sputnik, Kremlin Pool Photo via AP)'),
+    ).toBe('caption');
+    expect(nonProseKind('Photo: Reuters')).toBe('credit');
+    expect(nonProseKind('By Anna Smith and John Doe, Reuters')).toBe('byline');
+    expect(nonProseKind('Putin said on Sept. 5, 2025, in Vladivostok that 26 countries would send troops.')).toBeNull();
+    expect(nonProseKind('The air force said 40 drones were shot down.')).toBeNull();
+  });
+});

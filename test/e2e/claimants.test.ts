@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { call } from '../../electron/core/dispatch';
+import { WAR_REPORT } from '../core/attribution/article';
+import { openContext, screenshot, useHarness } from './harness';
+
+const e2e = useHarness();
+
+describe('claimant filter with counts', () => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`suggests each claimant with its claim count and filters by it (${colorScheme})`, async () => {
+      const ctx = openContext('Ann Lee');
+      const imported = await call(ctx, 'ingest.importFile', { name: 'forum.txt', dataBase64: Buffer.from(WAR_REPORT).toString('base64') });
+      expect(imported.status).toBe('imported');
+      const counts = await call(ctx, 'claims.claimants', {});
+      const putin = counts.find((c) => c.claimant === 'Vladimir Putin')!;
+      const { page, errors } = await e2e.launch(ctx, { colorScheme });
+      await page.locator('.claim-list').focus();
+      await page.keyboard.press('f');
+      const popover = page.getByRole('dialog', { name: 'Filter claims' });
+      await popover.waitFor();
+      const options = popover.locator('[data-testid="claimant-counts"] option');
+      await expect.poll(() => options.count()).toBe(counts.length);
+      expect(await options.first().getAttribute('label')).toBe(`${counts[0]!.claimant} (${counts[0]!.count})`);
+      await popover.getByLabel('Claimant').fill('Vladimir Putin');
+      await screenshot(page, `claimant-filter-${colorScheme}-1440`);
+      await page.setViewportSize({ width: 1024, height: 640 });
+      await screenshot(page, `claimant-filter-${colorScheme}-1024`);
+      await popover.getByRole('button', { name: 'Apply' }).click();
+      await page.locator('.claims-pane .pane-count').getByText(`${putin.count} claims`).waitFor();
+      expect(errors).toEqual([]);
+    });
+  }
+});
