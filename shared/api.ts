@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { op } from './operation';
 import type { Claim, DocumentRecord, DocumentSummary, HistoryEntry, SessionInfo, UndoState, VerdictCounts } from './domain';
-import { VERDICTS } from './domain';
+import { VERDICTS, VERDICT_FILTERS } from './domain';
 import type { BatchStatus, DocumentSentence, ImportOutcome, ReplaceTextResult } from './spotting/ingest-types';
 import { claimListExtraShape, claimSort, evidenceApi } from './evidence-api';
 import { hostApi } from './host-api';
@@ -20,6 +20,7 @@ export type { OperationDef } from './operation';
 
 const id = z.string().min(1).max(64);
 const verdict = z.enum(VERDICTS);
+const verdictFilter = z.enum(VERDICT_FILTERS);
 /** Text fields are bounded so a hostile caller cannot make the store swallow gigabytes. */
 const shortText = z.string().max(2_000);
 const longText = z.string().max(200_000);
@@ -51,7 +52,7 @@ export const api = {
     z
       .object({
         documentId: id.optional(),
-        verdict: verdict.optional(),
+        verdict: verdictFilter.optional(),
         query: shortText.optional(),
         ...claimListExtraShape,
         sort: claimSort.optional(),

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { op } from './operation';
-import { VERDICTS } from './domain';
+import { VERDICT_FILTERS } from './domain';
 import {
   CLAIM_SORTS,
   SEARCH_KINDS,
@@ -51,7 +51,7 @@ export const claimListExtraShape = {
 /** The claim list's filters, shared by claims.list, search and the saved view. */
 export const claimFilterShape = {
   documentId: id.optional(),
-  verdict: z.enum(VERDICTS).optional(),
+  verdict: z.enum(VERDICT_FILTERS).optional(),
   ...claimListExtraShape,
 };
 export const claimSort = z.enum(CLAIM_SORTS);

@@ -66,7 +66,7 @@ export interface ClaimWarning {
  * source; a disputed claim needs a contradicting source or a written rationale.
  */
 export function claimWarnings(claim: {
-  verdict: Verdict;
+  verdict: Verdict | null;
   rationale: string;
   sources: readonly { stance: Stance }[];
 }): ClaimWarning[] {
@@ -137,7 +137,7 @@ export interface SimilarClaim {
   workspaceName: string;
   claimId: string;
   text: string;
-  verdict: Verdict;
+  verdict: Verdict | null;
   rationale: string;
   documentTitle: string | null;
   /** Character-trigram Jaccard similarity, 0..1. */

@@ -3,7 +3,7 @@
  * options (remembered per workspace) and what a render returns. Pure data, no Node.
  */
 import { z } from 'zod';
-import { VERDICTS } from './domain';
+import { VERDICT_FILTERS } from './domain';
 import { op } from './operation';
 
 /** Formats the core renders to text. PDF is drawn from the HTML (printToPDF in the app, Chromium in the CLI). */
@@ -35,7 +35,7 @@ const entityId = z.string().min(1).max(64);
 export const reportScopeSchema = z
   .object({
     documentIds: z.array(entityId).max(10_000).optional(),
-    verdicts: z.array(z.enum(VERDICTS)).max(VERDICTS.length).optional(),
+    verdicts: z.array(z.enum(VERDICT_FILTERS)).max(VERDICT_FILTERS.length).optional(),
     query: z.string().max(2_000).optional(),
     sessionId: entityId.optional(),
   })

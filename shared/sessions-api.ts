@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { op } from './operation';
 import type { Claim } from './domain';
-import { VERDICTS } from './domain';
+import { VERDICT_FILTERS } from './domain';
 import { claimListExtraShape } from './evidence-api';
 import type { ActResult, CaptureDraft, CaptureFeed, CaptureResult, CheckSession, QueuePage, SessionSummary } from './sessions';
 import { QUEUE_ACTIONS, QUEUE_STATES } from './sessions';
@@ -16,7 +16,9 @@ const chunkText = z.string().max(200_000);
 export const sessionScopeSchema = z
   .object({
     documentIds: z.array(id).min(1).max(10_000).optional(),
-    verdict: z.enum(VERDICTS).optional(),
+    verdict: z.enum(VERDICT_FILTERS).optional(),
+    /** Queue decided claims too; by default only the claims not reviewed yet are queued. */
+    includeDecided: z.boolean().optional(),
     query: z.string().max(2_000).optional(),
     ...claimListExtraShape,
   })

@@ -183,7 +183,7 @@ describe('the verdict workflow in the built renderer', () => {
     await page.locator('.claims-pane .pane-count', { hasText: `${matching} claim` }).waitFor();
     for (const row of await page.locator('.claim-row-text').allInnerTexts()) expect(row.toLowerCase()).toContain('salt');
     // "s", "a", "l", "t" went into the field: no verdict changed.
-    expect((await call(ctx, 'stats.get', {})).checked).toBe(0);
+    expect((await call(ctx, 'stats.get', {})).reviewed).toBe(0);
 
     await page.keyboard.press('Escape');
     await page.locator('.claims-pane .pane-count', { hasText: `${all.length} claims` }).waitFor();

@@ -1,5 +1,5 @@
 import type { HistoryEntry } from '../../../shared/domain';
-import { CREATE_FIELD } from '../store/entities';
+import { CREATE_FIELD, creationValue } from '../store/entities';
 import type { DB } from '../store/open';
 import { hlcTime } from '../store/recorder';
 
@@ -26,7 +26,8 @@ export function entityHistory(db: DB, entity: string, id: string): HistoryEntry[
     const to = r.value === null ? null : (JSON.parse(r.value) as unknown);
     let from: unknown = null;
     if (r.field === CREATE_FIELD) {
-      for (const [k, v] of Object.entries((to ?? {}) as Record<string, unknown>)) current.set(k, v);
+      for (const [k, v] of Object.entries((to ?? {}) as Record<string, unknown>))
+        current.set(k, creationValue(r.entity, k, v));
     } else {
       from = current.has(r.field) ? current.get(r.field) : null;
       current.set(r.field, to);

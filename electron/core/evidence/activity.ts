@@ -1,5 +1,5 @@
 import type { ActivityEntry, ActivityPage } from '../../../shared/evidence';
-import { CREATE_FIELD } from '../store/entities';
+import { CREATE_FIELD, creationValue } from '../store/entities';
 import type { DB } from '../store/open';
 import { hlcTime } from '../store/recorder';
 
@@ -112,7 +112,7 @@ function previousValueFinder(db: DB) {
     if (set && (!base || set.hlc > base.hlc)) return set.value === null ? null : JSON.parse(set.value);
     if (!base?.value) return null;
     const fields = JSON.parse(base.value) as Record<string, unknown>;
-    return fields[r.field] ?? null;
+    return creationValue(r.entity, r.field, fields[r.field] ?? null);
   };
 }
 

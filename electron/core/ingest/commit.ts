@@ -48,7 +48,7 @@ export function commitDocument(
         claimant: c.claimant,
         score: c.score,
         reasons: c.reasons,
-        verdict: 'unverified',
+        verdict: null,
       });
     }
   });

@@ -117,7 +117,7 @@ const api = {
     if (!span.text) throw new ClaimbenchError('VALIDATION', 'The selected span is empty.');
     const claimId = randomUUID();
     workspace.undo.run('Add claim from selection', (w) =>
-      w.create('claim', claimId, { documentId, ordinal: span.anchor.start, ...span, verdict: 'unverified' }),
+      w.create('claim', claimId, { documentId, ordinal: span.anchor.start, ...span }),
     );
     return loadClaim(workspace.db, claimId);
   },
@@ -144,7 +144,7 @@ const api = {
         ordinal: second.anchor.start,
         ...second,
         claimant: second.claimant ?? claim.claimant,
-        verdict: 'unverified',
+        verdict: null,
       });
     });
     return { first: loadClaim(workspace.db, id), second: loadClaim(workspace.db, secondId) };

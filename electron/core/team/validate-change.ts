@@ -30,7 +30,7 @@ export function isSafeFileName(name: string): boolean {
 }
 
 const refinements: Record<string, z.ZodType> = {
-  'claim.verdict': z.enum(VERDICTS),
+  'claim.verdict': z.enum(VERDICTS).nullable(),
   'checkSession.status': z.enum(SESSION_STATUSES),
   'source.stance': z.enum(['supports', 'contradicts', 'context']),
   'attachment.sha256': z.string().regex(SHA256, 'is not a SHA-256 address'),
