@@ -5,7 +5,16 @@
  */
 import { z } from 'zod';
 import { op } from './operation';
-import type { Claim, DocumentRecord, DocumentSummary, HistoryEntry, SessionInfo, UndoState, VerdictCounts } from './domain';
+import type {
+  Claim,
+  DeletionImpact,
+  DocumentRecord,
+  DocumentSummary,
+  HistoryEntry,
+  SessionInfo,
+  UndoState,
+  VerdictCounts,
+} from './domain';
 import { VERDICTS, VERDICT_FILTERS } from './domain';
 import type { BatchStatus, DocumentSentence, ImportOutcome, ReplaceTextResult } from './spotting/ingest-types';
 import { claimListExtraShape, claimSort, evidenceApi } from './evidence-api';
@@ -17,7 +26,6 @@ import { teamApi } from './team-api';
 
 export type { OperationDef } from './operation';
 
-
 const id = z.string().min(1).max(64);
 const verdict = z.enum(VERDICTS);
 const verdictFilter = z.enum(VERDICT_FILTERS);
@@ -28,7 +36,10 @@ const documentText = z.string().max(50_000_000);
 const empty = z.object({}).strict();
 /** A file crossing IPC: its name and its bytes as base64 (about 54 MB of base64 = 40 MB of file). */
 const fileName = z.string().trim().min(1).max(500);
-const fileBase64 = z.string().max(54_000_000).regex(/^[A-Za-z0-9+/=\s]*$/, 'Not base64');
+const fileBase64 = z
+  .string()
+  .max(54_000_000)
+  .regex(/^[A-Za-z0-9+/=\s]*$/, 'Not base64');
 
 export const api = {
   'session.get': op<SessionInfo>()(empty),
@@ -36,17 +47,26 @@ export const api = {
 
   'documents.list': op<DocumentSummary[]>()(empty),
   'documents.get': op<DocumentRecord>()(z.object({ id }).strict()),
-  'documents.createFromText': op<{ document: DocumentSummary; claimCount: number; duplicateOf: string | null }>()(
+  /** Content already in the workspace is skipped (`skipped`, `document` = the one there) unless allowDuplicate. */
+  'documents.createFromText': op<{
+    document: DocumentSummary;
+    claimCount: number;
+    duplicateOf: string | null;
+    skipped: boolean;
+  }>()(
     z
       .object({
         title: shortText.optional(),
         text: documentText.refine((t) => t.trim().length > 0, 'Text is empty'),
         origin: shortText.optional(),
+        allowDuplicate: z.boolean().optional(),
       })
       .strict(),
   ),
   'documents.rename': op<DocumentSummary>()(z.object({ id, title: z.string().trim().min(1).max(2_000) }).strict()),
   'documents.delete': op<{ deleted: number }>()(z.object({ id }).strict()),
+  /** What deleting a document takes with it, for the question asked first. */
+  'documents.deletionImpact': op<DeletionImpact>()(z.object({ id }).strict()),
 
   'claims.list': op<{ items: Claim[]; total: number }>()(
     z
@@ -104,10 +124,21 @@ export const api = {
   'edit.state': op<UndoState>()(empty),
 
   // Issue 3: import, sentences, check-worthiness, claim spans (handlers in electron/core/ingest/handlers.ts).
-  'ingest.importFile': op<ImportOutcome>()(z.object({ name: fileName, dataBase64: fileBase64 }).strict()),
-  'ingest.startBatch': op<BatchStatus>()(
-    z.object({ files: z.array(z.object({ name: fileName, dataBase64: fileBase64 }).strict()).min(1).max(200) }).strict(),
+  'ingest.importFile': op<ImportOutcome>()(
+    z.object({ name: fileName, dataBase64: fileBase64, allowDuplicate: z.boolean().optional() }).strict(),
   ),
+  'ingest.startBatch': op<BatchStatus>()(
+    z
+      .object({
+        files: z
+          .array(z.object({ name: fileName, dataBase64: fileBase64 }).strict())
+          .min(1)
+          .max(200),
+      })
+      .strict(),
+  ),
+  /** "Import anyway": store a file the batch skipped because its content was already in the workspace. */
+  'ingest.importDuplicate': op<ImportOutcome>()(z.object({ jobId: id, index: z.number().int().min(0).max(199) }).strict()),
   /** Asks the host for files (the renderer never names paths) and starts a batch; null status when cancelled. */
   'ingest.importChosen': op<{ status: BatchStatus | null; names: string[] }>()(empty),
   'ingest.batchStatus': op<BatchStatus>()(z.object({ jobId: id }).strict()),

@@ -91,6 +91,17 @@ export interface VerdictCounts {
   unverified: number;
 }
 
+/** What deleting a document takes with it. */
+export interface DeletionImpact {
+  documentId: string;
+  title: string;
+  claims: number;
+  /** Claims among them with a verdict a person set. */
+  decisions: number;
+  sources: number;
+  notes: number;
+}
+
 export interface HistoryEntry {
   hlc: string;
   at: string;

@@ -18,7 +18,6 @@ import {
   type Source,
 } from './evidence';
 
-
 /** 100 MiB: large enough for a 50 MB scan or saved page, small enough to keep a workspace portable. */
 export const MAX_ATTACHMENT_BYTES = 100 * 1024 * 1024;
 const MAX_BASE64_CHARS = Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4 + 16;

@@ -164,6 +164,8 @@ export interface ActivityEntry {
   /** The claim this change concerns (the claim itself, or the claim of a source, note or attachment). */
   claimId: string | null;
   claimText: string | null;
+  /** The item is deleted now (itself, or with its claim or document): shown as deleted, not opened. */
+  deleted: boolean;
   /** One readable plain-text line, e.g. `Ann set verdict of “…” from unverified to disputed`. */
   summary: string;
 }

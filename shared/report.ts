@@ -137,7 +137,6 @@ export interface ReportJobProgress {
   total: number;
 }
 
-
 /** A caller-chosen id for a long render, so report.progress and report.cancel can name it. */
 const jobId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Job id must be 1-64 letters, digits, - or _');
 

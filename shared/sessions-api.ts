@@ -57,9 +57,7 @@ export const sessionsApi = {
   'sessions.resume': op<CheckSession>()(z.object(sessionRef).strict()),
   'sessions.end': op<CheckSession>()(z.object(sessionRef).strict()),
   /** Start live capture in a session that has none: a new transcript whose claims join its queue. */
-  'sessions.addCapture': op<CheckSession>()(
-    z.object({ ...sessionRef, title: z.string().trim().max(300).optional() }).strict(),
-  ),
+  'sessions.addCapture': op<CheckSession>()(z.object({ ...sessionRef, title: z.string().trim().max(300).optional() }).strict()),
   'sessions.summary': op<SessionSummary>()(
     z.object({ ...sessionRef, openLimit: z.number().int().min(0).max(100_000).optional() }).strict(),
   ),

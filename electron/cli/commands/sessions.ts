@@ -88,7 +88,10 @@ export function registerSessionCommands(program: Command, io: CliIO): void {
     .argument('<file>', 'workspace file')
     .option('--document <id>', 'only the claims of this document (repeatable; default: every claim)', collect, [] as string[])
     .option('--name <name>', 'the session’s name')
-    .option('--capture [title]', 'with live capture into a new transcript document (optional title); the queue starts empty unless --document is given')
+    .option(
+      '--capture [title]',
+      'with live capture into a new transcript document (optional title); the queue starts empty unless --document is given',
+    )
     .option('--include-decided', 'queue claims already decided too (default: only the claims not reviewed yet)')
     .option('--json', 'print the session as JSON, with "queued": how many claims it queued')
     .action(async (file: string, o: StartOptions) => {

@@ -50,7 +50,10 @@ export function registerWorkspaceCommands(program: Command, io: CliIO): void {
     .command('claims')
     .description('list claims')
     .argument('<file>', 'workspace file')
-    .option('--verdict <verdict>', 'only claims with this verdict: sourced, disputed, unverified, or unreviewed (no decision yet)')
+    .option(
+      '--verdict <verdict>',
+      'only claims with this verdict: sourced, disputed, unverified, or unreviewed (no decision yet)',
+    )
     .option('--document <id>', 'only claims of this document')
     .option('--json', 'print a JSON array')
     .action(async (file: string, o: { verdict?: string; document?: string; json?: boolean }) => {

@@ -26,8 +26,7 @@ export function entityHistory(db: DB, entity: string, id: string): HistoryEntry[
     const to = r.value === null ? null : (JSON.parse(r.value) as unknown);
     let from: unknown = null;
     if (r.field === CREATE_FIELD) {
-      for (const [k, v] of Object.entries((to ?? {}) as Record<string, unknown>))
-        current.set(k, creationValue(r.entity, k, v));
+      for (const [k, v] of Object.entries((to ?? {}) as Record<string, unknown>)) current.set(k, creationValue(r.entity, k, v));
     } else {
       from = current.has(r.field) ? current.get(r.field) : null;
       current.set(r.field, to);

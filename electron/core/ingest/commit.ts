@@ -9,9 +9,12 @@ import type { ExtractedDocument } from './extract';
 import type { DocumentSummary } from '../../../shared/domain';
 
 export interface CommitResult {
+  /** The new document, or, when skipped as a duplicate, the one already in the workspace. */
   document: DocumentSummary;
   claimCount: number;
   duplicateOf: string | null;
+  /** True when nothing was written: the same content was already there and duplicates were not allowed. */
+  skipped: boolean;
 }
 
 export function findDuplicate(workspace: Workspace, hash: string): string | null {
@@ -22,11 +25,22 @@ export function findDuplicate(workspace: Workspace, hash: string): string | null
 
 export function commitDocument(
   workspace: Workspace,
-  input: { name: string | null; title?: string | null; doc: ExtractedDocument; sentences: ScoredSentence[]; threshold: number },
+  input: {
+    name: string | null;
+    title?: string | null;
+    doc: ExtractedDocument;
+    sentences: ScoredSentence[];
+    threshold: number;
+    /** Store a second copy of content already in the workspace (the person said "import anyway"). */
+    allowDuplicate?: boolean;
+  },
 ): CommitResult {
   const { doc } = input;
   const hash = contentHash(doc.text);
   const duplicateOf = findDuplicate(workspace, hash);
+  if (duplicateOf && !input.allowDuplicate) {
+    return { document: loadDocumentSummary(workspace.db, duplicateOf), claimCount: 0, duplicateOf, skipped: true };
+  }
   const documentId = randomUUID();
   const title = input.title?.trim() || doc.title?.trim() || defaultTitle(doc.text);
   const candidates = input.sentences.filter((s) => s.score >= input.threshold);
@@ -52,5 +66,5 @@ export function commitDocument(
       });
     }
   });
-  return { document: loadDocumentSummary(workspace.db, documentId), claimCount: candidates.length, duplicateOf };
+  return { document: loadDocumentSummary(workspace.db, documentId), claimCount: candidates.length, duplicateOf, skipped: false };
 }

@@ -12,7 +12,7 @@ import { CLAIM_COLUMNS, claimFromRow, loadClaim, type ClaimRow } from '../claims
 import { contentHash } from '../documents/content-hash';
 import { loadDocument, loadDocumentSummary } from '../documents/rows';
 import type { DB } from '../store/open';
-import { batchStatus, cancelBatch, importOne, startBatch } from './batch';
+import { batchStatus, cancelBatch, importHeldDuplicate, importOne, startBatch } from './batch';
 import { importChosen } from './chosen';
 import { MAX_FILE_BYTES, normaliseText } from './extract';
 import { setSpottingThreshold, spottingThreshold } from './settings';
@@ -45,7 +45,10 @@ function describeSpan(text: string, start: number, end: number) {
 }
 
 const api = {
-  'ingest.importFile': async ({ name, dataBase64 }, { workspace }) => importOne(workspace, decodeFile(name, dataBase64)),
+  'ingest.importFile': async ({ name, dataBase64, allowDuplicate }, { workspace }) =>
+    importOne(workspace, decodeFile(name, dataBase64), undefined, undefined, { allowDuplicate }),
+
+  'ingest.importDuplicate': ({ jobId, index }, { workspace }) => importHeldDuplicate(workspace, jobId, index),
 
   'ingest.startBatch': ({ files }, { workspace }) =>
     startBatch(

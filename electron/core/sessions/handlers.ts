@@ -1,6 +1,16 @@
 import type { Handlers } from '../handler-types';
 import { listQueue } from './queue';
-import { act, addCapture, endSession, focusClaim, getSession, listSessions, pauseSession, resumeSession, startSession } from './lifecycle';
+import {
+  act,
+  addCapture,
+  endSession,
+  focusClaim,
+  getSession,
+  listSessions,
+  pauseSession,
+  resumeSession,
+  startSession,
+} from './lifecycle';
 import { loadSessionRow } from './rows';
 import { sessionSummary } from './summary';
 

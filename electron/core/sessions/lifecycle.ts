@@ -133,9 +133,7 @@ export function startSession(
   workspace.db.transaction(() => {
     pauseOthers(ctx, null, now);
     workspace.recorder.action(`Start session “${name}”`, (w) => {
-      const captureDocumentId = input.capture
-        ? createCaptureDocument(ctx, w, input.capture.title?.trim() || name, now)
-        : null;
+      const captureDocumentId = input.capture ? createCaptureDocument(ctx, w, input.capture.title?.trim() || name, now) : null;
       w.create('checkSession', id, {
         name,
         scope,

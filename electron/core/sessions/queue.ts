@@ -35,9 +35,7 @@ export function enqueueScope(
 ): number {
   const { documentIds, includeDecided, ...filters } = scope;
   // Work already done stays done: unless asked, a new queue holds only claims nobody has decided.
-  const { parts, params } = claimConditions(
-    includeDecided || filters.verdict ? filters : { ...filters, verdict: NOT_REVIEWED },
-  );
+  const { parts, params } = claimConditions(includeDecided || filters.verdict ? filters : { ...filters, verdict: NOT_REVIEWED });
   if (documentIds) {
     parts.push('c.document_id IN (SELECT value FROM json_each(?))');
     params.push(JSON.stringify(documentIds));

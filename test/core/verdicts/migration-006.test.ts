@@ -45,8 +45,10 @@ function writeVersion5(file: string): void {
   create(7, 'deleted', 'Gone claim about 12 percent');
   change.run(hlc(8), 'deleted', 'deleted', 'true', ACTOR);
   claim.run('deleted', 'Gone claim about 12 percent', 'unverified', '[]', 1, t(7), t(8));
-  old.exec("INSERT INTO claims_fts (rowid, text, claimant, rationale) SELECT rowid, text, claimant, rationale FROM claims WHERE deleted = 0");
-  old.exec("UPDATE claim_counts SET n = (SELECT count(*) FROM claims WHERE deleted = 0 AND verdict = claim_counts.verdict)");
+  old.exec(
+    'INSERT INTO claims_fts (rowid, text, claimant, rationale) SELECT rowid, text, claimant, rationale FROM claims WHERE deleted = 0',
+  );
+  old.exec('UPDATE claim_counts SET n = (SELECT count(*) FROM claims WHERE deleted = 0 AND verdict = claim_counts.verdict)');
   old.exec("INSERT OR IGNORE INTO claim_tags (tag, claim_id) VALUES ('economy', 'untouched')");
   old.close();
 }
@@ -60,9 +62,10 @@ describe('migration 006 (not reviewed)', () => {
     try {
       const db = ana.workspace.db;
       const verdicts = Object.fromEntries(
-        (db.prepare('SELECT id, verdict FROM claims ORDER BY id').all() as { id: string; verdict: string | null }[]).map(
-          (r) => [r.id, r.verdict],
-        ),
+        (db.prepare('SELECT id, verdict FROM claims ORDER BY id').all() as { id: string; verdict: string | null }[]).map((r) => [
+          r.id,
+          r.verdict,
+        ]),
       );
       expect(verdicts).toEqual({ untouched: null, sourced: 'sourced', 'decided-unverified': 'unverified', deleted: null });
 

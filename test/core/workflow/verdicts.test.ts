@@ -181,10 +181,16 @@ describe('the verdict workflow through the core', () => {
     ctx = createTestContext('Ann');
   });
 
-  it('flags a pasted duplicate by content hash', async () => {
+  it('skips a pasted duplicate by content hash unless asked to import it anyway', async () => {
     const first = await call(ctx, 'documents.createFromText', { text: ARTICLE });
     const second = await call(ctx, 'documents.createFromText', { text: `${ARTICLE}\r\n` });
-    expect(second.duplicateOf).toBe(first.document.id);
+    expect(second).toMatchObject({ skipped: true, duplicateOf: first.document.id, claimCount: 0 });
+    expect(second.document.id).toBe(first.document.id);
+    expect(await call(ctx, 'documents.list', {})).toHaveLength(1);
+    const third = await call(ctx, 'documents.createFromText', { text: ARTICLE, allowDuplicate: true });
+    expect(third).toMatchObject({ skipped: false, duplicateOf: first.document.id });
+    expect(third.document.id).not.toBe(first.document.id);
+    expect(await call(ctx, 'documents.list', {})).toHaveLength(2);
   });
 
   it('imports a real news article from the gold corpus', async () => {
