@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { op } from './operation';
 
+
 export const OPEN_PURPOSES = ['import', 'merge', 'attachment', 'sync-folder', 'transcript'] as const;
 export const SAVE_PURPOSES = ['report', 'share'] as const;
 export type OpenPurpose = (typeof OPEN_PURPOSES)[number];
@@ -22,10 +23,7 @@ export const hostApi = {
       .object({
         purpose: z.enum(SAVE_PURPOSES),
         defaultName: z.string().min(1).max(255),
-        extension: z
-          .string()
-          .regex(/^[a-z0-9]{1,12}$/)
-          .optional(),
+        extension: z.string().regex(/^[a-z0-9]{1,12}$/).optional(),
       })
       .strict(),
   ),

@@ -5,6 +5,7 @@ import type { Claim } from './domain';
 import { VERDICTS } from './domain';
 import type { ConflictInfo, MergePreview, MergeResult, ShareResult, SyncResult, SyncStatus, TeamIdentity } from './team';
 
+
 const id = z.string().min(1).max(64);
 /** An absolute or relative file-system path chosen by the person (a save/open dialog in the app). */
 const filePath = z

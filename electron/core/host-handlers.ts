@@ -9,9 +9,7 @@ function requireHost(ctx: CoreContext): HostServices {
 }
 
 export const hostHandlers = {
-  'host.chooseOpen': async ({ purpose, multiple }, ctx) => ({
-    paths: await requireHost(ctx).chooseOpen(purpose, multiple ?? false),
-  }),
+  'host.chooseOpen': async ({ purpose, multiple }, ctx) => ({ paths: await requireHost(ctx).chooseOpen(purpose, multiple ?? false) }),
   'host.chooseSave': async ({ purpose, defaultName, extension }, ctx) => ({
     path: await requireHost(ctx).chooseSave(purpose, defaultName, extension),
   }),

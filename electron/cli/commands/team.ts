@@ -75,10 +75,7 @@ export function registerTeamCommands(program: Command, io: CliIO): void {
         const r = await run('team.merge', { path: shareFile });
         printPreview(io, r);
         io.out(r.applied ? `Merged. Backup: ${r.backupPath}` : 'Nothing new: the workspace is unchanged.');
-        if (r.conflictCount > 0)
-          io.out(
-            `${r.conflictCount} ${r.conflictCount === 1 ? 'conflict' : 'conflicts'} to resolve: claimbench conflicts ${file}`,
-          );
+        if (r.conflictCount > 0) io.out(`${r.conflictCount} ${r.conflictCount === 1 ? "conflict" : "conflicts"} to resolve: claimbench conflicts ${file}`);
       });
     });
 

@@ -116,9 +116,7 @@ export function loadEvidence(db: DB): Evidence {
   }
   if (hasTable(db, 'notes')) {
     const rows = db
-      .prepare(
-        'SELECT id, claim_id, text, created_at, created_by FROM notes WHERE deleted = 0 ORDER BY claim_id, created_at, rowid',
-      )
+      .prepare('SELECT id, claim_id, text, created_at, created_by FROM notes WHERE deleted = 0 ORDER BY claim_id, created_at, rowid')
       .all() as NoteRow[];
     evidence.notesByClaim = groupByClaim(rows, (r: NoteRow) => ({
       id: r.id,
