@@ -156,9 +156,12 @@ export const api = {
   'claims.split': op<{ first: Claim; second: Claim }>()(z.object({ id, offset: z.number().int().min(1) }).strict()),
   'claims.mergeNext': op<Claim>()(z.object({ id }).strict()),
   'spotting.getThreshold': op<{ threshold: number; defaultThreshold: number }>()(empty),
-  'spotting.setThreshold': op<{ threshold: number; defaultThreshold: number }>()(
-    z.object({ threshold: z.number().min(0).max(1).nullable() }).strict(),
-  ),
+  /** Also re-applies the threshold to the documents already imported (one undo step); `reapplied` says what moved. */
+  'spotting.setThreshold': op<{
+    threshold: number;
+    defaultThreshold: number;
+    reapplied: { added: number; removed: number; kept: number };
+  }>()(z.object({ threshold: z.number().min(0).max(1).nullable() }).strict()),
 
   ...evidenceApi,
   ...reportApi,

@@ -183,8 +183,8 @@ const api = {
   }),
 
   'spotting.setThreshold': ({ threshold }, { workspace }) => {
-    setSpottingThreshold(workspace, threshold ?? defaultThreshold());
-    return { threshold: spottingThreshold(workspace), defaultThreshold: defaultThreshold() };
+    const reapplied = setSpottingThreshold(workspace, threshold ?? defaultThreshold());
+    return { threshold: spottingThreshold(workspace), defaultThreshold: defaultThreshold(), reapplied };
   },
 } satisfies Partial<Handlers>;
 
