@@ -1,9 +1,10 @@
 import type { HistoryEntry, Verdict } from '../../shared/domain';
-import { VERDICT_LABELS, VERDICTS } from '../../shared/domain';
+import { NOT_REVIEWED_LABEL, VERDICT_LABELS, VERDICTS } from '../../shared/domain';
 
 const CREATE_FIELD = '$create';
 
 function verdictLabel(value: unknown): string {
+  if (value === null || value === undefined) return NOT_REVIEWED_LABEL;
   return VERDICTS.includes(value as Verdict) ? VERDICT_LABELS[value as Verdict] : String(value);
 }
 
