@@ -68,7 +68,7 @@ describe('the verdict workflow in the built renderer', () => {
     for (const claim of stored) expect(article.text).toContain(claim.anchor!.exact);
     await page.locator('.claims-pane .pane-count', { hasText: `${stored.length} claims` }).waitFor();
     await page.locator('.doc-row.is-selected', { hasText: article.title }).waitFor();
-    expect(await progressText(page).innerText()).toBe(`0 of ${stored.length} checked`);
+    expect(await progressText(page).innerText()).toBe(`0 of ${stored.length} reviewed`);
     expect(await selectedRow(page).getAttribute('data-claim-id')).toBe(stored[0]!.id);
 
     await page.keyboard.press('s');
@@ -80,15 +80,16 @@ describe('the verdict workflow in the built renderer', () => {
     await page.keyboard.press('k');
     await page.keyboard.press('u');
     await progressText(page)
-      .filter({ hasText: `3 of ${stored.length} checked` })
+      .filter({ hasText: `3 of ${stored.length} reviewed` })
       .waitFor();
     expect(await countOf(page, 'sourced').innerText()).toBe('2');
     expect(await countOf(page, 'disputed').innerText()).toBe('1');
-    expect(await countOf(page, 'unverified').innerText()).toBe(String(stored.length - 3));
+    expect(await countOf(page, 'unreviewed').innerText()).toBe(String(stored.length - 3));
+    expect(await countOf(page, 'unverified').innerText()).toBe('0');
 
     const after = await claimsInDb(ctx);
-    expect(after.slice(0, 4).map((c) => c.verdict)).toEqual(['sourced', 'disputed', 'unverified', 'sourced']);
-    expect(await call(ctx, 'stats.get', {})).toMatchObject({ checked: 3, sourced: 2, disputed: 1 });
+    expect(after.slice(0, 4).map((c) => c.verdict)).toEqual(['sourced', 'disputed', null, 'sourced']);
+    expect(await call(ctx, 'stats.get', {})).toMatchObject({ reviewed: 3, sourced: 2, disputed: 1 });
 
     // The detail pane follows the selection (claim 3) and shows its history in words.
     await page.keyboard.press('k');
@@ -211,12 +212,12 @@ describe('the verdict workflow in the built renderer', () => {
     await page.keyboard.press('j');
     await page.keyboard.press('d');
     await progressText(page)
-      .filter({ hasText: `2 of ${total} checked` })
+      .filter({ hasText: `2 of ${total} reviewed` })
       .waitFor();
 
     await page.reload();
     await progressText(page)
-      .filter({ hasText: `2 of ${total} checked` })
+      .filter({ hasText: `2 of ${total} reviewed` })
       .waitFor();
     expect(await countOf(page, 'disputed').innerText()).toBe('1');
 
@@ -227,12 +228,12 @@ describe('the verdict workflow in the built renderer', () => {
     bridge.setContext(reopened);
     await page.reload();
     await progressText(page)
-      .filter({ hasText: `2 of ${total} checked` })
+      .filter({ hasText: `2 of ${total} reviewed` })
       .waitFor();
     await page.locator('.doc-row', { hasText: doc.title }).waitFor();
     const rows = await claimsInDb(reopened);
-    expect(rows.slice(0, 3).map((c) => c.verdict)).toEqual(['sourced', 'unverified', 'disputed']);
-    expect(await call(reopened, 'stats.get', {})).toMatchObject({ total, checked: 2, sourced: 1, disputed: 1 });
+    expect(rows.slice(0, 3).map((c) => c.verdict)).toEqual(['sourced', null, 'disputed']);
+    expect(await call(reopened, 'stats.get', {})).toMatchObject({ total, reviewed: 2, sourced: 1, disputed: 1 });
     await screenshot(page, 'reopened-dark');
     expect(errors).toEqual([]);
   });

@@ -98,7 +98,8 @@ function summarise(r: ChangeRow, from: unknown, to: unknown, label: string | nul
     return `${r.author} added ${subject}${onClaim}`;
   }
   if (r.field === 'deleted') return `${r.author} ${to ? 'deleted' : 'restored'} ${subject}${onClaim}`;
-  return `${r.author} changed ${r.field} of ${subject}${onClaim} from ${show(from)} to ${show(to)}`;
+  const shown = (v: unknown) => (r.entity === 'claim' && r.field === 'verdict' && v === null ? '“not reviewed”' : show(v));
+  return `${r.author} changed ${r.field} of ${subject}${onClaim} from ${shown(from)} to ${shown(to)}`;
 }
 
 function previousValueFinder(db: DB) {
