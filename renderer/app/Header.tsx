@@ -64,6 +64,7 @@ function Progress() {
             className={`verdict-count verdict-${v}`}
             aria-pressed={state.verdict === v}
             data-testid={`count-${v}`}
+            title={`${verdictFilterLabel(v)} (click to filter)`}
             onClick={() => dispatch({ type: 'verdict', verdict: state.verdict === v ? null : v })}
           >
             <VerdictIcon verdict={v === NOT_REVIEWED ? null : v} size={14} />
