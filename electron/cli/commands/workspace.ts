@@ -102,7 +102,8 @@ export function registerWorkspaceCommands(program: Command, io: CliIO): void {
         return;
       }
       for (const e of entries) {
-        const what = e.field === '$create' ? 'created the claim' : `${e.field}: ${oneLine(e.from)} → ${oneLine(e.to)}`;
+        const show = (v: unknown) => (e.field === 'verdict' && v === null ? 'not reviewed' : oneLine(v));
+        const what = e.field === '$create' ? 'created the claim' : `${e.field}: ${show(e.from)} → ${show(e.to)}`;
         io.out(`${e.at}  ${e.author}  ${what}`);
       }
     });

@@ -49,7 +49,7 @@ describe('claimbench CLI', () => {
     expect(history.code).toBe(0);
     const lines = history.stdout.trim().split('\n');
     expect(lines[0]).toMatch(/CLI Tester\s+created the claim/);
-    expect(history.stdout).toMatch(/Ann\s+verdict: unverified → sourced/);
+    expect(history.stdout).toMatch(/Ann\s+verdict: not reviewed → sourced/);
     expect(history.stdout).toMatch(/Ann\s+rationale: ∅ → Organisers’ results page/);
     expect(history.stdout).toMatch(/Bob\s+verdict: sourced → disputed/);
 
