@@ -191,6 +191,8 @@ describe('CSV', () => {
     expect(rows[0]).toEqual([...CSV_COLUMNS]);
     expect(rows.length).toBe(model.summary.total + 1);
     expect(rows.slice(1).map((r) => r[1])).toEqual(allClaims().map((c) => c.id));
+    const verdict = CSV_COLUMNS.indexOf('verdict');
+    expect(rows.slice(1).map((r) => r[verdict])).toEqual(allClaims().map((c) => c.verdict ?? 'unreviewed'));
   });
 
   it('neutralises every cell that would start a formula', () => {
