@@ -26,6 +26,7 @@ import { teamApi } from './team-api';
 
 export type { OperationDef } from './operation';
 
+
 const id = z.string().min(1).max(64);
 const verdict = z.enum(VERDICTS);
 const verdictFilter = z.enum(VERDICT_FILTERS);
@@ -36,10 +37,7 @@ const documentText = z.string().max(50_000_000);
 const empty = z.object({}).strict();
 /** A file crossing IPC: its name and its bytes as base64 (about 54 MB of base64 = 40 MB of file). */
 const fileName = z.string().trim().min(1).max(500);
-const fileBase64 = z
-  .string()
-  .max(54_000_000)
-  .regex(/^[A-Za-z0-9+/=\s]*$/, 'Not base64');
+const fileBase64 = z.string().max(54_000_000).regex(/^[A-Za-z0-9+/=\s]*$/, 'Not base64');
 
 export const api = {
   'session.get': op<SessionInfo>()(empty),
@@ -128,14 +126,7 @@ export const api = {
     z.object({ name: fileName, dataBase64: fileBase64, allowDuplicate: z.boolean().optional() }).strict(),
   ),
   'ingest.startBatch': op<BatchStatus>()(
-    z
-      .object({
-        files: z
-          .array(z.object({ name: fileName, dataBase64: fileBase64 }).strict())
-          .min(1)
-          .max(200),
-      })
-      .strict(),
+    z.object({ files: z.array(z.object({ name: fileName, dataBase64: fileBase64 }).strict()).min(1).max(200) }).strict(),
   ),
   /** "Import anyway": store a file the batch skipped because its content was already in the workspace. */
   'ingest.importDuplicate': op<ImportOutcome>()(z.object({ jobId: id, index: z.number().int().min(0).max(199) }).strict()),

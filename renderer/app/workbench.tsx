@@ -4,21 +4,8 @@ import { useClaimPages, type ClaimFilter, type ClaimPages } from '../claims/useC
 import { changesList, initialTriage, reduceTriage, type TriageAction, type TriageState } from '../triage/state';
 
 export type DialogName =
-  | 'shortcuts'
-  | 'new-document'
-  | 'add-claim'
-  | 'export-report'
-  | 'share'
-  | 'merge'
-  | 'conflicts'
-  | 'sync'
-  | 'import'
-  | 'activity'
-  | 'start-session'
-  | 'start-capture'
-  | 'sessions'
-  | 'session-summary'
-  | null;
+  'shortcuts' | 'new-document' | 'add-claim' | 'export-report' | 'share' | 'merge' | 'conflicts' | 'sync' | 'import' | 'activity'
+  | 'start-session' | 'start-capture' | 'sessions' | 'session-summary' | null;
 
 export interface WorkbenchState {
   /** The document whose claims are listed; null lists every claim. */
