@@ -78,18 +78,19 @@ describe('the verdict workflow in the built renderer', () => {
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('s');
     await page.keyboard.press('k');
+    // u on an untouched claim is a decision ("checked, could not verify"): it counts as progress.
     await page.keyboard.press('u');
     await progressText(page)
-      .filter({ hasText: `3 of ${stored.length} reviewed` })
+      .filter({ hasText: `4 of ${stored.length} reviewed` })
       .waitFor();
     expect(await countOf(page, 'sourced').innerText()).toBe('2');
     expect(await countOf(page, 'disputed').innerText()).toBe('1');
-    expect(await countOf(page, 'unreviewed').innerText()).toBe(String(stored.length - 3));
-    expect(await countOf(page, 'unverified').innerText()).toBe('0');
+    expect(await countOf(page, 'unverified').innerText()).toBe('1');
+    expect(await countOf(page, 'unreviewed').innerText()).toBe(String(stored.length - 4));
 
     const after = await claimsInDb(ctx);
-    expect(after.slice(0, 4).map((c) => c.verdict)).toEqual(['sourced', 'disputed', null, 'sourced']);
-    expect(await call(ctx, 'stats.get', {})).toMatchObject({ reviewed: 3, sourced: 2, disputed: 1 });
+    expect(after.slice(0, 5).map((c) => c.verdict)).toEqual(['sourced', 'disputed', 'unverified', 'sourced', null]);
+    expect(await call(ctx, 'stats.get', {})).toMatchObject({ reviewed: 4, sourced: 2, disputed: 1, unverified: 1 });
 
     // The detail pane follows the selection (claim 3) and shows its history in words.
     await page.keyboard.press('k');
@@ -100,12 +101,15 @@ describe('the verdict workflow in the built renderer', () => {
     await page.emulateMedia({ colorScheme: 'dark' });
     await screenshot(page, 'populated-dark');
 
-    // Pasting the same article again is allowed but flagged.
+    // Pasting the same article again asks first; "Import anyway" adds the second copy.
     await page.keyboard.press('n');
     await dialog.getByLabel('Text', { exact: true }).fill(article.text);
     await dialog.getByRole('button', { name: 'Create document' }).click();
-    await page.locator('.notice', { hasText: `already in the workspace as “${article.title}”` }).waitFor();
-    expect(await call(ctx, 'documents.list', {})).toHaveLength(2);
+    const ask = page.getByRole('alertdialog', { name: 'Already in the workspace' });
+    await ask.getByText(`“${article.title}”`).waitFor();
+    expect(await call(ctx, 'documents.list', {})).toHaveLength(1);
+    await ask.getByRole('button', { name: 'Import anyway' }).click();
+    await expect.poll(async () => (await call(ctx, 'documents.list', {})).length).toBe(2);
     expect(errors).toEqual([]);
   });
 
