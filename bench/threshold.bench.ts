@@ -24,9 +24,7 @@ async function main(): Promise<void> {
   );
   const ctx = { workspace, identity };
   // Each copy differs by a line so none is skipped as a duplicate.
-  const texts = Array.from({ length: COPIES }, (_, copy) =>
-    gumArticles().map((a) => `${a.text}\n\nCopy ${copy + 1}.`),
-  ).flat();
+  const texts = Array.from({ length: COPIES }, (_, copy) => gumArticles().map((a) => `${a.text}\n\nCopy ${copy + 1}.`)).flat();
   const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
 
   const importMs = await timeMsAsync(async () => {
