@@ -11,7 +11,7 @@ import type { Writer } from '../store/recorder';
 import { chargeCurrent, moveCursor, pauseIfAbandoned, recordPause, touch } from './clock';
 import { enqueueScope, isQueued, nextInQueue, setItemState } from './queue';
 import { elapsedMs, listSessionRows, loadSessionRow, toCheckSession, type SessionRow } from './rows';
-import { summaryRecord } from './summary';
+import { openItemCount, summaryRecord } from './summary';
 
 type Scope = z.output<typeof sessionScopeSchema>;
 
@@ -196,7 +196,7 @@ export function endSession(ctx: CoreContext, id: string, now = Date.now()): Chec
     if (row.capture_document_id) flushCapture(ctx, row, now);
     chargeCurrent(workspace.db, id, now, false);
     const summary = summaryRecord(workspace.db, row, now);
-    const figures = `${summary.reviewed} reviewed, ${summary.skipped + summary.later + summary.pending} open`;
+    const figures = `${summary.reviewed} reviewed, ${openItemCount(workspace.db, id)} open`;
     workspace.recorder.action(`End session “${row.name}”: ${figures}`, (w) => {
       w.set('checkSession', id, 'elapsedMs', elapsedMs(row, now));
       w.set('checkSession', id, 'resumedAt', null);

@@ -90,6 +90,12 @@ describe('sessions respect work already done', () => {
     const summary = await call(ctx, 'sessions.summary', { id: s.id });
     expect(summary.openItems.map((o) => o.claimId).sort()).toEqual([order[0]!, ...order.slice(3)].sort());
     expect(summary.openItems.every((o) => o.verdict === null)).toBe(true);
+    await call(ctx, 'sessions.end', { id: s.id });
+    const ended = ctx.workspace.db
+      .prepare("SELECT action_label FROM changes WHERE action_label LIKE 'End session%' LIMIT 1")
+      .pluck()
+      .get() as string;
+    expect(ended).toMatch(new RegExp(`: 0 reviewed, ${summary.openItems.length} open$`));
   });
 
   it('gives a running session live capture instead of starting another', async () => {
