@@ -52,7 +52,8 @@ function ActivityFeed({ onReveal }: { onReveal: () => void }) {
   }
   return (
     <div className="activity">
-      <ol className="activity-list" aria-label="Recent changes">
+      {/* Focusable: deleted items are not buttons, so a list of them must still scroll from the keyboard. */}
+      <ol className="activity-list" aria-label="Recent changes" tabIndex={0}>
         {items.map((item) => (
           <ActivityItem
             key={`${item.hlc}:${item.entityId}:${item.field}`}

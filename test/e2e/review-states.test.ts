@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { call } from '../../electron/core/dispatch';
+import { axeFindings } from './axe';
 import { newsArticle, openContext, screenshot, type TestContext, useHarness } from './harness';
 
 const e2e = useHarness();
@@ -149,6 +150,7 @@ describe('Not reviewed, sessions, duplicates and the threshold in the built rend
     };
     let { dialog, ask } = await paste();
     await screenshot(page, 'duplicate-ask-light');
+    expect(await axeFindings(page, '[role="alertdialog"]')).toEqual([]);
     await ask.getByRole('button', { name: 'Skip' }).click();
     await dialog.waitFor({ state: 'hidden' });
     expect(await call(ctx, 'documents.list', {})).toHaveLength(1);
@@ -171,6 +173,7 @@ describe('Not reviewed, sessions, duplicates and the threshold in the built rend
       .filter({ hasText: `${claims.length} claims go with it, 2 decisions (verdicts) among them, and 1 note.` })
       .waitFor();
     await screenshot(page, 'delete-document-ask-light');
+    expect(await axeFindings(page, '[role="alertdialog"]')).toEqual([]);
     await page.emulateMedia({ colorScheme: 'dark' });
     await screenshot(page, 'delete-document-ask-dark');
     await page.emulateMedia({ colorScheme: 'light' });
@@ -190,6 +193,7 @@ describe('Not reviewed, sessions, duplicates and the threshold in the built rend
     for (const c of claims) for (const line of live) expect(line).not.toContain(c.text.slice(0, 40));
     expect(await feed.locator('.activity-item.is-deleted button.activity-open').count()).toBe(0);
     await screenshot(page, 'activity-deleted-light');
+    expect(await axeFindings(page, '[role="dialog"]')).toEqual([]);
     await page.emulateMedia({ colorScheme: 'dark' });
     await screenshot(page, 'activity-deleted-dark');
     expect(errors).toEqual([]);
