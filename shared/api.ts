@@ -6,8 +6,17 @@
 import { z } from 'zod';
 import { stripDisguisingChars } from './text/invisible';
 import { op } from './operation';
-import type { Claim, DocumentRecord, DocumentSummary, HistoryEntry, SessionInfo, UndoState, VerdictCounts } from './domain';
-import { VERDICTS } from './domain';
+import type {
+  Claim,
+  DeletionImpact,
+  DocumentRecord,
+  DocumentSummary,
+  HistoryEntry,
+  SessionInfo,
+  UndoState,
+  VerdictCounts,
+} from './domain';
+import { VERDICTS, VERDICT_FILTERS } from './domain';
 import type { BatchStatus, DocumentSentence, ImportOutcome, ReplaceTextResult } from './spotting/ingest-types';
 import { claimListExtraShape, claimSort, evidenceApi } from './evidence-api';
 import { hostApi } from './host-api';
@@ -21,6 +30,7 @@ export type { OperationDef } from './operation';
 
 const id = z.string().min(1).max(64);
 const verdict = z.enum(VERDICTS);
+const verdictFilter = z.enum(VERDICT_FILTERS);
 /** Text fields are bounded so a hostile caller cannot make the store swallow gigabytes. */
 /** Typed text loses bidi overrides and zero-width characters on the way in (shared/text/invisible.ts). */
 const shortText = z.string().overwrite(stripDisguisingChars).max(2_000);
@@ -37,23 +47,32 @@ export const api = {
 
   'documents.list': op<DocumentSummary[]>()(empty),
   'documents.get': op<DocumentRecord>()(z.object({ id }).strict()),
-  'documents.createFromText': op<{ document: DocumentSummary; claimCount: number; duplicateOf: string | null }>()(
+  /** Content already in the workspace is skipped (`skipped`, `document` = the one there) unless allowDuplicate. */
+  'documents.createFromText': op<{
+    document: DocumentSummary;
+    claimCount: number;
+    duplicateOf: string | null;
+    skipped: boolean;
+  }>()(
     z
       .object({
         title: shortText.optional(),
         text: documentText.refine((t) => t.trim().length > 0, 'Text is empty'),
         origin: shortText.optional(),
+        allowDuplicate: z.boolean().optional(),
       })
       .strict(),
   ),
   'documents.rename': op<DocumentSummary>()(z.object({ id, title: z.string().trim().min(1).max(2_000) }).strict()),
   'documents.delete': op<{ deleted: number }>()(z.object({ id }).strict()),
+  /** What deleting a document takes with it, for the question asked first. */
+  'documents.deletionImpact': op<DeletionImpact>()(z.object({ id }).strict()),
 
   'claims.list': op<{ items: Claim[]; total: number }>()(
     z
       .object({
         documentId: id.optional(),
-        verdict: verdict.optional(),
+        verdict: verdictFilter.optional(),
         query: shortText.optional(),
         ...claimListExtraShape,
         sort: claimSort.optional(),
@@ -107,10 +126,14 @@ export const api = {
   'edit.state': op<UndoState>()(empty),
 
   // Issue 3: import, sentences, check-worthiness, claim spans (handlers in electron/core/ingest/handlers.ts).
-  'ingest.importFile': op<ImportOutcome>()(z.object({ name: fileName, dataBase64: fileBase64 }).strict()),
+  'ingest.importFile': op<ImportOutcome>()(
+    z.object({ name: fileName, dataBase64: fileBase64, allowDuplicate: z.boolean().optional() }).strict(),
+  ),
   'ingest.startBatch': op<BatchStatus>()(
     z.object({ files: z.array(z.object({ name: fileName, dataBase64: fileBase64 }).strict()).min(1).max(200) }).strict(),
   ),
+  /** "Import anyway": store a file the batch skipped because its content was already in the workspace. */
+  'ingest.importDuplicate': op<ImportOutcome>()(z.object({ jobId: id, index: z.number().int().min(0).max(199) }).strict()),
   /** Asks the host for files (the renderer never names paths) and starts a batch; null status when cancelled. */
   'ingest.importChosen': op<{ status: BatchStatus | null; names: string[] }>()(empty),
   'ingest.batchStatus': op<BatchStatus>()(z.object({ jobId: id }).strict()),
@@ -128,9 +151,12 @@ export const api = {
   'claims.split': op<{ first: Claim; second: Claim }>()(z.object({ id, offset: z.number().int().min(1) }).strict()),
   'claims.mergeNext': op<Claim>()(z.object({ id }).strict()),
   'spotting.getThreshold': op<{ threshold: number; defaultThreshold: number }>()(empty),
-  'spotting.setThreshold': op<{ threshold: number; defaultThreshold: number }>()(
-    z.object({ threshold: z.number().min(0).max(1).nullable() }).strict(),
-  ),
+  /** Also re-applies the threshold to the documents already imported (one undo step); `reapplied` says what moved. */
+  'spotting.setThreshold': op<{
+    threshold: number;
+    defaultThreshold: number;
+    reapplied: { added: number; removed: number; kept: number };
+  }>()(z.object({ threshold: z.number().min(0).max(1).nullable() }).strict()),
 
   ...evidenceApi,
   ...reportApi,

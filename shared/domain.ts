@@ -9,6 +9,21 @@ export const VERDICT_LABELS: Record<Verdict, string> = {
   unverified: 'Unverified',
 };
 
+/** A claim nobody has decided on yet: its verdict is null. */
+export const NOT_REVIEWED = 'unreviewed' as const;
+export const NOT_REVIEWED_LABEL = 'Not reviewed';
+/** What a verdict filter can ask for: one decision, or the claims with none yet. */
+export const VERDICT_FILTERS = [...VERDICTS, NOT_REVIEWED] as const;
+export type VerdictFilter = (typeof VERDICT_FILTERS)[number];
+
+export function verdictLabel(verdict: Verdict | null): string {
+  return verdict ? VERDICT_LABELS[verdict] : NOT_REVIEWED_LABEL;
+}
+
+export function verdictFilterLabel(filter: VerdictFilter): string {
+  return filter === NOT_REVIEWED ? NOT_REVIEWED_LABEL : VERDICT_LABELS[filter];
+}
+
 /** W3C Web Annotation selectors: position plus quote, so a claim can be re-anchored after edits. */
 export interface TextAnchor {
   start: number;
@@ -53,7 +68,8 @@ export interface Claim {
   claimant: string | null;
   score: number | null;
   reasons: ScoreReason[];
-  verdict: Verdict;
+  /** A person's decision; null while the claim is not reviewed. */
+  verdict: Verdict | null;
   rationale: string;
   assignee: string | null;
   tags: string[];
@@ -67,10 +83,23 @@ export interface Claim {
 
 export interface VerdictCounts {
   total: number;
-  checked: number;
+  /** Claims with any decision (sourced, disputed or unverified). */
+  reviewed: number;
+  unreviewed: number;
   sourced: number;
   disputed: number;
   unverified: number;
+}
+
+/** What deleting a document takes with it. */
+export interface DeletionImpact {
+  documentId: string;
+  title: string;
+  claims: number;
+  /** Claims among them with a verdict a person set. */
+  decisions: number;
+  sources: number;
+  notes: number;
 }
 
 export interface HistoryEntry {

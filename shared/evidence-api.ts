@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { stripDisguisingChars } from './text/invisible';
 import { op } from './operation';
-import { VERDICTS } from './domain';
+import { VERDICT_FILTERS } from './domain';
 import {
   CLAIM_SORTS,
   SEARCH_KINDS,
@@ -18,7 +18,6 @@ import {
   type SimilarClaims,
   type Source,
 } from './evidence';
-
 
 /** 100 MiB: large enough for a 50 MB scan or saved page, small enough to keep a workspace portable. */
 export const MAX_ATTACHMENT_BYTES = 100 * 1024 * 1024;
@@ -52,7 +51,7 @@ export const claimListExtraShape = {
 /** The claim list's filters, shared by claims.list, search and the saved view. */
 export const claimFilterShape = {
   documentId: id.optional(),
-  verdict: z.enum(VERDICTS).optional(),
+  verdict: z.enum(VERDICT_FILTERS).optional(),
   ...claimListExtraShape,
 };
 export const claimSort = z.enum(CLAIM_SORTS);

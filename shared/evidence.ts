@@ -66,7 +66,7 @@ export interface ClaimWarning {
  * source; a disputed claim needs a contradicting source or a written rationale.
  */
 export function claimWarnings(claim: {
-  verdict: Verdict;
+  verdict: Verdict | null;
   rationale: string;
   sources: readonly { stance: Stance }[];
 }): ClaimWarning[] {
@@ -137,7 +137,7 @@ export interface SimilarClaim {
   workspaceName: string;
   claimId: string;
   text: string;
-  verdict: Verdict;
+  verdict: Verdict | null;
   rationale: string;
   documentTitle: string | null;
   /** Character-trigram Jaccard similarity, 0..1. */
@@ -164,6 +164,8 @@ export interface ActivityEntry {
   /** The claim this change concerns (the claim itself, or the claim of a source, note or attachment). */
   claimId: string | null;
   claimText: string | null;
+  /** The item is deleted now (itself, or with its claim or document): shown as deleted, not opened. */
+  deleted: boolean;
   /** One readable plain-text line, e.g. `Ann set verdict of “…” from unverified to disputed`. */
   summary: string;
   /** No author signature: who made the change is not verified. */

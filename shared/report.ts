@@ -3,7 +3,7 @@
  * options (remembered per workspace) and what a render returns. Pure data, no Node.
  */
 import { z } from 'zod';
-import { VERDICTS } from './domain';
+import { VERDICT_FILTERS } from './domain';
 import { op } from './operation';
 
 /** Formats the core renders to text. PDF is drawn from the HTML (printToPDF in the app, Chromium in the CLI). */
@@ -35,7 +35,7 @@ const entityId = z.string().min(1).max(64);
 export const reportScopeSchema = z
   .object({
     documentIds: z.array(entityId).max(10_000).optional(),
-    verdicts: z.array(z.enum(VERDICTS)).max(VERDICTS.length).optional(),
+    verdicts: z.array(z.enum(VERDICT_FILTERS)).max(VERDICT_FILTERS.length).optional(),
     query: z.string().max(2_000).optional(),
     sessionId: entityId.optional(),
   })
@@ -136,7 +136,6 @@ export interface ReportJobProgress {
   done: number;
   total: number;
 }
-
 
 /** A caller-chosen id for a long render, so report.progress and report.cancel can name it. */
 const jobId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Job id must be 1-64 letters, digits, - or _');

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { op } from './operation';
 import type { Claim } from './domain';
-import { VERDICTS } from './domain';
+import { VERDICT_FILTERS } from './domain';
 import { claimListExtraShape } from './evidence-api';
 import type { ActResult, CaptureDraft, CaptureFeed, CaptureResult, CheckSession, QueuePage, SessionSummary } from './sessions';
 import { QUEUE_ACTIONS, QUEUE_STATES } from './sessions';
@@ -16,7 +16,9 @@ const chunkText = z.string().max(200_000);
 export const sessionScopeSchema = z
   .object({
     documentIds: z.array(id).min(1).max(10_000).optional(),
-    verdict: z.enum(VERDICTS).optional(),
+    verdict: z.enum(VERDICT_FILTERS).optional(),
+    /** Queue decided claims too; by default only the claims not reviewed yet are queued. */
+    includeDecided: z.boolean().optional(),
     query: z.string().max(2_000).optional(),
     ...claimListExtraShape,
   })
@@ -54,6 +56,8 @@ export const sessionsApi = {
   'sessions.pause': op<CheckSession>()(z.object(sessionRef).strict()),
   'sessions.resume': op<CheckSession>()(z.object(sessionRef).strict()),
   'sessions.end': op<CheckSession>()(z.object(sessionRef).strict()),
+  /** Start live capture in a session that has none: a new transcript whose claims join its queue. */
+  'sessions.addCapture': op<CheckSession>()(z.object({ ...sessionRef, title: z.string().trim().max(300).optional() }).strict()),
   'sessions.summary': op<SessionSummary>()(
     z.object({ ...sessionRef, openLimit: z.number().int().min(0).max(100_000).optional() }).strict(),
   ),

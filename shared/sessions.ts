@@ -2,7 +2,7 @@
  * Checking sessions and live capture: the types the core, the renderer, the CLI and the report
  * share. (Not to be confused with `session.get`, which is who is using the app.)
  */
-import type { Claim, Verdict } from './domain';
+import type { Claim, Verdict, VerdictFilter } from './domain';
 
 export const SESSION_STATUSES = ['active', 'paused', 'ended'] as const;
 export type SessionStatus = (typeof SESSION_STATUSES)[number];
@@ -25,7 +25,9 @@ export const QUEUE_STATE_LABELS: Record<QueueState, string> = {
 /** Which claims a session starts with. Empty = every claim in the workspace. */
 export interface SessionScope {
   documentIds?: string[];
-  verdict?: Verdict;
+  verdict?: VerdictFilter;
+  /** Queue claims already decided too (by default a session queues the claims not reviewed yet). */
+  includeDecided?: boolean;
   query?: string;
   claimant?: string;
   /** A name, or null for unassigned claims. */
@@ -109,7 +111,7 @@ export interface OpenItem {
   claimId: string;
   text: string;
   state: QueueState;
-  verdict: Verdict;
+  verdict: Verdict | null;
   speaker: string | null;
 }
 

@@ -3,7 +3,7 @@
  * as a sentence a checker reads at a glance. Shared by the app's history list and `claimbench history`.
  */
 import type { ChangeOrigin, HistoryEntry, Verdict } from './domain';
-import { VERDICT_LABELS, VERDICTS } from './domain';
+import { NOT_REVIEWED_LABEL, VERDICT_LABELS, VERDICTS } from './domain';
 
 const CREATE_FIELD = '$create';
 
@@ -15,7 +15,7 @@ export interface ChangeDescription {
 }
 
 export function verdictLabel(value: unknown): string {
-  if (value === null || value === undefined) return 'Not reviewed';
+  if (value === null || value === undefined) return NOT_REVIEWED_LABEL;
   return VERDICTS.includes(value as Verdict) ? VERDICT_LABELS[value as Verdict] : String(value);
 }
 
@@ -75,7 +75,7 @@ function describeClaimField(entry: HistoryEntry, who: string): [string, string |
       return [entry.action?.startsWith('Add document') ? `${who} found it in a new document` : `${who} added the claim`, null];
     case 'verdict':
       return [
-        to === null ? `${who} set it back to Not reviewed` : `${who} marked ${verdictLabel(to)}`,
+        to === null ? `${who} set it back to ${NOT_REVIEWED_LABEL}` : `${who} marked ${verdictLabel(to)}`,
         from === null || from === undefined ? null : `was ${verdictLabel(from)}`,
       ];
     case 'text':

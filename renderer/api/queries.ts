@@ -7,6 +7,7 @@ export type ReadOperation =
   | 'session.get'
   | 'documents.list'
   | 'documents.get'
+  | 'documents.deletionImpact'
   | 'claims.list'
   | 'claims.get'
   | 'claims.history'
@@ -53,10 +54,20 @@ const CLAIM_READS: ReadOperation[] = [
   'documents.list',
   'edit.state',
   'conflicts.list',
+  'documents.deletionImpact',
 ];
 const DOCUMENT_READS: ReadOperation[] = [...CLAIM_READS, 'documents.get'];
 /** A source, attachment or note: the claim's evidence, "no source yet", search and the feeds. */
-const EVIDENCE_READS: ReadOperation[] = ['claims.evidence', 'claims.list', 'claims.history', 'stats.get', 'edit.state', 'activity.list', 'search'];
+const EVIDENCE_READS: ReadOperation[] = [
+  'claims.evidence',
+  'claims.list',
+  'claims.history',
+  'stats.get',
+  'edit.state',
+  'activity.list',
+  'search',
+  'documents.deletionImpact',
+];
 
 /**
  * What each write makes stale. A write missing here (a later operation) invalidates everything,
@@ -66,7 +77,7 @@ const INVALIDATES: Partial<Record<OperationName, ReadOperation[]>> = {
   'session.setAuthor': ['session.get', 'team.identity'],
   'documents.createFromText': DOCUMENT_READS,
   'documents.rename': DOCUMENT_READS,
-  'documents.delete': DOCUMENT_READS,
+  'documents.delete': [...DOCUMENT_READS, 'activity.list'],
   'claims.add': CLAIM_READS,
   'claims.update': CLAIM_READS,
   'claims.setVerdict': CLAIM_READS,

@@ -1,6 +1,6 @@
 import { FilePlus, Keyboard, Redo2, Undo2 } from 'lucide-react';
 import type { ComponentType } from 'react';
-import { VERDICT_LABELS, VERDICTS } from '../../shared/domain';
+import { NOT_REVIEWED, VERDICT_FILTERS, verdictFilterLabel } from '../../shared/domain';
 import { useOperationQuery } from '../api/queries';
 import { ExportButton } from '../export/ExportButton';
 import { ImportButton } from '../import/ImportButton';
@@ -31,41 +31,45 @@ function Brand() {
   );
 }
 
-/** "14 of 28 checked" for the current scope, and the counts by verdict (each a filter toggle). */
+/**
+ * "14 of 28 reviewed" for the current scope (any decision counts, Unverified too), and the counts
+ * by state, Not reviewed included (each a filter toggle).
+ */
 function Progress() {
   const { state, dispatch } = useWorkbench();
   const stats = useOperationQuery('stats.get', state.documentId ? { documentId: state.documentId } : {});
   const s = stats.data;
   if (!s) return <div className="progress-summary" />;
-  const share = s.total > 0 ? s.checked / s.total : 0;
+  const share = s.total > 0 ? s.reviewed / s.total : 0;
   return (
     <div className="progress-summary">
       <div className="progress-text" data-testid="progress-text" aria-live="polite">
-        <strong>{s.checked.toLocaleString()}</strong> of {s.total.toLocaleString()} checked
+        <strong>{s.reviewed.toLocaleString()}</strong> of {s.total.toLocaleString()} reviewed
       </div>
       <div
         className="progress-track"
         role="progressbar"
-        aria-label="Claims checked"
+        aria-label="Claims reviewed"
         aria-valuemin={0}
         aria-valuemax={s.total}
-        aria-valuenow={s.checked}
+        aria-valuenow={s.reviewed}
       >
         <span className="progress-track-fill" style={{ width: `${share * 100}%` }} />
       </div>
       <div className="verdict-counts" role="group" aria-label="Counts by verdict (click to filter)">
-        {VERDICTS.map((v) => (
+        {VERDICT_FILTERS.map((v) => (
           <button
             key={v}
             type="button"
             className={`verdict-count verdict-${v}`}
             aria-pressed={state.verdict === v}
             data-testid={`count-${v}`}
+            title={`${verdictFilterLabel(v)} (click to filter)`}
             onClick={() => dispatch({ type: 'verdict', verdict: state.verdict === v ? null : v })}
           >
-            <VerdictIcon verdict={v} size={14} />
-            <span className="verdict-count-label">{VERDICT_LABELS[v]}</span>
-            <span className="verdict-count-value">{s[v].toLocaleString()}</span>
+            <VerdictIcon verdict={v === NOT_REVIEWED ? null : v} size={14} />
+            <span className="verdict-count-label">{verdictFilterLabel(v)}</span>
+            <span className="verdict-count-value">{(v === NOT_REVIEWED ? s.unreviewed : s[v]).toLocaleString()}</span>
           </button>
         ))}
       </div>

@@ -1,5 +1,5 @@
 import { createContext, useContext, useEffect, useMemo, useReducer, useRef, type ReactNode, type RefObject } from 'react';
-import type { Verdict } from '../../shared/domain';
+import type { VerdictFilter } from '../../shared/domain';
 import { useClaimPages, type ClaimFilter, type ClaimPages } from '../claims/useClaimPages';
 import { changesList, initialTriage, reduceTriage, type TriageAction, type TriageState } from '../triage/state';
 
@@ -11,7 +11,7 @@ export interface WorkbenchState {
   /** The document whose claims are listed; null lists every claim. */
   documentId: string | null;
   query: string;
-  verdict: Verdict | null;
+  verdict: VerdictFilter | null;
   /** The selection by position and by id: the id keeps it on its claim when rows move. */
   selection: { index: number; id: string | null };
   dialog: DialogName;
@@ -35,7 +35,7 @@ export interface WorkbenchState {
 export interface RestoredView {
   documentId: string | null;
   query: string;
-  verdict: Verdict | null;
+  verdict: VerdictFilter | null;
   triage: TriageState;
   selection: { index: number; id: string | null };
 }
@@ -43,7 +43,7 @@ export interface RestoredView {
 type Action =
   | { type: 'scope'; documentId: string | null }
   | { type: 'query'; query: string }
-  | { type: 'verdict'; verdict: Verdict | null }
+  | { type: 'verdict'; verdict: VerdictFilter | null }
   | { type: 'select'; index: number; id: string | null }
   | { type: 'dialog'; dialog: DialogName; pickFile?: boolean }
   | { type: 'triage'; action: TriageAction }

@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import type { Claim } from '../../shared/domain';
-import { VERDICT_LABELS } from '../../shared/domain';
-import { VerdictIcon } from '../ui/Verdict';
+import { verdictLabel } from '../../shared/domain';
+import { VerdictIcon, verdictKey } from '../ui/Verdict';
 import { Highlighted, matchRanges } from '../search/highlight';
 import { MarkBox } from '../triage/MarkBox';
 import { ConflictMarker } from '../team/ConflictMarker';
@@ -52,20 +52,18 @@ export const ClaimRow = memo(function ClaimRow({
         else onSelect(index, claim?.id ?? null);
       }}
       data-claim-id={claim?.id}
-      data-verdict={claim?.verdict}
+      data-verdict={claim ? verdictKey(claim.verdict) : undefined}
     >
       {claim ? (
         <>
-          {marked !== undefined && onToggleMark ? (
-            <MarkBox marked={marked} onToggle={() => onToggleMark(claim.id)} />
-          ) : null}
+          {marked !== undefined && onToggleMark ? <MarkBox marked={marked} onToggle={() => onToggleMark(claim.id)} /> : null}
           <VerdictIcon verdict={claim.verdict} size={15} />
           <div className="claim-row-body">
             <span className="claim-row-text">
               {terms && terms.length > 0 ? <Highlighted text={claim.text} ranges={matchRanges(claim.text, terms)} /> : claim.text}
             </span>
             <span className="claim-row-meta">
-              <span className={`claim-row-verdict verdict-${claim.verdict}`}>{VERDICT_LABELS[claim.verdict]}</span>
+              <span className={`claim-row-verdict verdict-${verdictKey(claim.verdict)}`}>{verdictLabel(claim.verdict)}</span>
               {claim.conflicted && <ConflictMarker />}
               {claim.claimant && <span className="claim-row-claimant">· {claim.claimant}</span>}
               {!claim.anchor && <span className="claim-row-manual">· added by hand</span>}

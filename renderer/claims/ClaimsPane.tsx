@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { FilePlus, ListChecks, Plus, SearchX } from 'lucide-react';
 import { useCallback, useEffect, useMemo } from 'react';
-import { VERDICT_LABELS } from '../../shared/domain';
+import { verdictFilterLabel } from '../../shared/domain';
 import { useOperationQuery } from '../api/queries';
 import { useCommands } from '../app/commands';
 import { useWorkbench } from '../app/workbench';
@@ -57,7 +57,7 @@ export function ClaimsPane() {
         <SortMenu />
         {state.verdict && (
           <button type="button" className="chip" onClick={() => dispatch({ type: 'verdict', verdict: null })}>
-            Only {VERDICT_LABELS[state.verdict]} <span aria-hidden>×</span>
+            Only {verdictFilterLabel(state.verdict)} <span aria-hidden>×</span>
             <span className="visually-hidden"> (remove)</span>
           </button>
         )}
@@ -106,10 +106,7 @@ function ClaimList({ total }: { total: number }) {
   const { index: selectedIndex } = state.selection;
   const terms = useMemo(() => queryTerms(filter.query ?? ''), [filter.query]);
   const marked = useMemo(() => new Set(state.triage.marked), [state.triage.marked]);
-  const onToggleMark = useCallback(
-    (id: string) => dispatch({ type: 'triage', action: { type: 'toggle', id } }),
-    [dispatch],
-  );
+  const onToggleMark = useCallback((id: string) => dispatch({ type: 'triage', action: { type: 'toggle', id } }), [dispatch]);
   // The virtualizer's API is mutable by design; this component re-renders on every scroll anyway.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({

@@ -1,6 +1,6 @@
 import { useQueries } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
-import type { Claim, Verdict } from '../../shared/domain';
+import type { Claim, VerdictFilter } from '../../shared/domain';
 import { operationQuery } from '../api/queries';
 import type { ClaimSort } from '../../shared/evidence';
 import type { ListFilters } from '../triage/state';
@@ -9,7 +9,7 @@ export const PAGE_SIZE = 100;
 
 export interface ClaimFilter extends ListFilters {
   documentId?: string;
-  verdict?: Verdict;
+  verdict?: VerdictFilter;
   query?: string;
   sort?: ClaimSort;
 }

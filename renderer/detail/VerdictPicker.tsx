@@ -4,11 +4,19 @@ import { useCommands } from '../app/commands';
 import { Kbd } from '../ui/Kbd';
 import { VERDICT_KEYS, VerdictIcon } from '../ui/Verdict';
 
-/** The three verdicts as a radio group: icon, word and key, colour only as a third cue. */
+/**
+ * The three verdicts as a radio group: icon, word and key, colour only as a third cue. None is
+ * checked while the claim is not reviewed; each is a decision recorded with author and time.
+ */
 export function VerdictPicker({ claim }: { claim: Claim }) {
   const commands = useCommands();
   return (
-    <div className="verdict-picker" role="radiogroup" aria-label="Verdict">
+    <div
+      className="verdict-picker"
+      role="radiogroup"
+      aria-label={claim.verdict === null ? 'Verdict (not reviewed yet)' : 'Verdict'}
+      data-state={claim.verdict ?? 'unreviewed'}
+    >
       {VERDICTS.map((v) => (
         <button
           key={v}

@@ -1,6 +1,6 @@
 import { FileText, Scissors, Merge, Plus } from 'lucide-react';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
-import { VERDICT_LABELS, type Claim, type DocumentRecord } from '../../shared/domain';
+import { verdictLabel, type Claim, type DocumentRecord } from '../../shared/domain';
 import type { DocumentSentence } from '../../shared/spotting/ingest-types';
 import { onAppEvent } from '../api/client';
 import { CLAIM_SOURCE_ATTRIBUTE } from '../app/shellRequests';
@@ -9,7 +9,7 @@ import { EmptyState } from '../ui/EmptyState';
 import { IconButton } from '../ui/IconButton';
 import { Spinner } from '../ui/Progress';
 import { Button } from '../ui/Button';
-import { VerdictIcon } from '../ui/Verdict';
+import { VerdictIcon, verdictKey } from '../ui/Verdict';
 import { useNotify } from '../ui/notices';
 import { layoutDocument, paragraphIndexAt, type Paragraph, type Piece } from './layout';
 import { OrphanBanner } from './OrphanBanner';
@@ -349,10 +349,10 @@ function renderPiece(piece: Piece, text: string, sentences: DocumentSentence[], 
       return (
         <mark
           key={piece.start}
-          className={`doc-claim verdict-bg-${piece.verdict} ${piece.claimId === selectedId ? 'is-selected' : ''}`}
+          className={`doc-claim verdict-bg-${verdictKey(piece.verdict)} ${piece.claimId === selectedId ? 'is-selected' : ''}`}
           data-claim-id={piece.claimId}
-          data-verdict={piece.verdict}
-          title={`${VERDICT_LABELS[piece.verdict]} claim (click to select)`}
+          data-verdict={verdictKey(piece.verdict)}
+          title={`${verdictLabel(piece.verdict)} claim (click to select)`}
         >
           {piece.first && <VerdictIcon verdict={piece.verdict} size={12} />}
           <span data-start={piece.start}>{content}</span>

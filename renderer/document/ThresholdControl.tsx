@@ -5,17 +5,31 @@ import { errorMessage } from '../api/client';
 import { useOperationMutation } from '../api/queries';
 import { Tooltip } from '../ui/Tooltip';
 import { useNotify } from '../ui/notices';
+import { useUndoRedo } from '../app/useUndoRedo';
 import { thresholdQuery } from './useDocumentData';
 
 const EXPLANATION =
-  'Sentences scoring at or above the threshold become candidate claims when a document is imported. ' +
-  'In the document view they are underlined with dots until they are claims. Lower it to catch more, ' +
-  'raise it for fewer. Remembered for this workspace.';
+  'Sentences scoring at or above the threshold are candidate claims, in new imports and in the documents ' +
+  'already here. Lower it to catch more, raise it for fewer; a claim anyone has worked on (verdict, ' +
+  'rationale, source, note, tag, assignment, edit) is never removed. One undo step. Remembered for this workspace.';
+
+const claims = (n: number) => `${n.toLocaleString()} candidate ${n === 1 ? 'claim' : 'claims'}`;
+
+/** "3 candidate claims added, 5 removed; 2 kept because someone worked on them." */
+export function describeReapplied(r: { added: number; removed: number; kept: number }): string | null {
+  const moved = [r.added ? `${claims(r.added)} added` : '', r.removed ? `${r.removed.toLocaleString()} removed` : '']
+    .filter(Boolean)
+    .join(', ');
+  const kept = r.kept ? `${r.kept.toLocaleString()} kept because someone worked on ${r.kept === 1 ? 'it' : 'them'}` : '';
+  if (!moved && !kept) return null;
+  return `${[moved, kept].filter(Boolean).join('; ')}.`;
+}
 
 /** The check-worthiness threshold: a slider saved (per workspace) shortly after it stops moving. */
 export function ThresholdControl() {
   const id = useId();
   const notify = useNotify();
+  const { undo } = useUndoRedo();
   const stored = useQuery(thresholdQuery);
   const save = useOperationMutation('spotting.setThreshold');
   const [draft, setDraft] = useState<number | null>(null);
@@ -32,6 +46,14 @@ export function ThresholdControl() {
       { threshold: next },
       {
         onSettled: () => setDraft(null),
+        onSuccess: (r) => {
+          const what = describeReapplied(r.reapplied);
+          if (what)
+            notify({
+              message: `Threshold ${r.threshold.toFixed(2)}: ${what}`,
+              action: { label: 'Undo', run: () => void undo() },
+            });
+        },
         onError: (e) => notify({ message: errorMessage(e), tone: 'error' }),
       },
     );

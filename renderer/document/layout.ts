@@ -9,7 +9,7 @@ import type { DocumentSentence } from '../../shared/spotting/ingest-types';
 export type Piece =
   | { kind: 'plain'; start: number; end: number }
   | { kind: 'sentence'; start: number; end: number; sentence: number }
-  | { kind: 'claim'; start: number; end: number; claimId: string; verdict: Verdict; first: boolean };
+  | { kind: 'claim'; start: number; end: number; claimId: string; verdict: Verdict | null; first: boolean };
 
 export interface Paragraph {
   start: number;

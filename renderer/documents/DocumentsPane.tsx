@@ -51,7 +51,7 @@ export function DocumentsPane() {
             selected={state.documentId === null}
             title="All claims"
             icon={<Files size={15} aria-hidden />}
-            checked={stats.data?.checked ?? 0}
+            checked={stats.data?.reviewed ?? 0}
             total={stats.data?.total ?? 0}
             onSelect={() => dispatch({ type: 'scope', documentId: null })}
           />

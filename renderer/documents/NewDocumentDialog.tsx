@@ -1,9 +1,10 @@
 import { FolderOpen } from 'lucide-react';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { errorMessage } from '../api/client';
-import { useOperationMutation, useOperationQuery } from '../api/queries';
+import { useOperationMutation } from '../api/queries';
 import { useWorkbench } from '../app/workbench';
 import { Button } from '../ui/Button';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { Modal } from '../ui/Modal';
 import { ProgressBar, Spinner } from '../ui/Progress';
 import { useNotify } from '../ui/notices';
@@ -16,12 +17,12 @@ export function NewDocumentDialog() {
   const open = state.dialog === 'new-document';
   const notify = useNotify();
   const { undo } = useUndoRedo();
-  const documents = useOperationQuery('documents.list', {}, open);
   const create = useOperationMutation('documents.createFromText');
   const [title, setTitle] = useState('');
   const [text, setText] = useState('');
   const [origin, setOrigin] = useState<string | undefined>(undefined);
   const [reading, setReading] = useState<number | null>(null);
+  const [duplicate, setDuplicate] = useState<{ id: string; title: string } | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
   const reset = () => {
@@ -55,34 +56,64 @@ export function NewDocumentDialog() {
     }
   };
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const store = (allowDuplicate: boolean) => {
     if (!text.trim() || create.isPending) return;
     create.mutate(
-      { text, title: title.trim() || undefined, origin },
+      { text, title: title.trim() || undefined, origin, ...(allowDuplicate ? { allowDuplicate } : {}) },
       {
-        onSuccess: ({ document, claimCount, duplicateOf }) => {
+        onSuccess: ({ document, claimCount, skipped }) => {
+          // The same content is already here: nothing was stored; ask before adding a second copy.
+          if (skipped) {
+            setDuplicate({ id: document.id, title: document.title });
+            return;
+          }
           close();
           dispatch({ type: 'scope', documentId: document.id });
           refs.claimList.current?.focus();
           const found = `${claimCount.toLocaleString()} candidate ${claimCount === 1 ? 'claim' : 'claims'} found.`;
-          if (duplicateOf) {
-            const existing = documents.data?.find((d) => d.id === duplicateOf)?.title ?? 'another document';
-            notify({
-              tone: 'warning',
-              message: `This text is already in the workspace as “${existing}”. It was added again. ${found}`,
-              action: { label: 'Undo', run: () => void undo() },
-            });
-          } else {
-            notify({ message: `Added “${document.title}”. ${found}` });
-          }
+          notify({
+            message: `Added “${document.title}”${allowDuplicate ? ' as a second copy' : ''}. ${found}`,
+            action: { label: 'Undo', run: () => void undo() },
+          });
         },
         onError: (err) => notify({ message: errorMessage(err), tone: 'error' }),
       },
     );
   };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    store(false);
+  };
+  const skipDuplicate = () => {
+    const existing = duplicate;
+    setDuplicate(null);
+    if (!existing) return;
+    close();
+    dispatch({ type: 'scope', documentId: existing.id });
+    notify({ message: `Skipped: this text is already in the workspace as “${existing.title}”.` });
+  };
 
   const busy = create.isPending || reading !== null;
+  const duplicateQuestion = (
+    <ConfirmDialog
+      open={duplicate !== null}
+      onOpenChange={(o) => !o && setDuplicate(null)}
+      title="Already in the workspace"
+      cancelLabel="Skip"
+      confirmLabel="Import anyway"
+      onCancel={skipDuplicate}
+      onConfirm={() => {
+        setDuplicate(null);
+        store(true);
+      }}
+      testId="duplicate-confirm"
+    >
+      <p>
+        The same text is already here as “{duplicate?.title}”. Skip it and open that document, or import a second copy with its
+        own claims?
+      </p>
+    </ConfirmDialog>
+  );
   return (
     <Modal
       open={open}
@@ -145,6 +176,7 @@ export function NewDocumentDialog() {
           </Button>
         </div>
       </form>
+      {duplicateQuestion}
     </Modal>
   );
 }

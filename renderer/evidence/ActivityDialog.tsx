@@ -14,7 +14,7 @@ import './evidence.css';
 
 const PAGE = 50;
 
-/** The workspace's recent changes, newest first; each one leads to its claim. */
+/** The workspace's recent changes, newest first; each one leads to its claim, unless that is deleted. */
 export function ActivityDialog() {
   const { state, dispatch } = useWorkbench();
   const open = state.dialog === 'activity';
@@ -53,13 +53,14 @@ function ActivityFeed({ onReveal }: { onReveal: () => void }) {
   }
   return (
     <div className="activity">
-      <ol className="activity-list" aria-label="Recent changes">
+      {/* Focusable: deleted items are not buttons, so a list of them must still scroll from the keyboard. */}
+      <ol className="activity-list" aria-label="Recent changes" tabIndex={0}>
         {items.map((item) => (
           <ActivityItem
             key={`${item.hlc}:${item.entityId}:${item.field}`}
             item={item}
             onOpen={
-              item.claimId
+              item.claimId && !item.deleted
                 ? () => {
                     onReveal();
                     void reveal(item.claimId!);
@@ -89,8 +90,13 @@ function ActivityItem({ item, onOpen }: { item: ActivityEntry; onOpen?: () => vo
       {relativeTime(item.at)}
     </time>
   );
+  const deleted = item.deleted && (
+    <span className="activity-deleted" title="This item has since been deleted; undo or the history can bring it back">
+      Deleted
+    </span>
+  );
   return (
-    <li className="activity-item">
+    <li className={`activity-item${item.deleted ? ' is-deleted' : ''}`} data-deleted={item.deleted || undefined}>
       {onOpen ? (
         <button type="button" className="activity-open" onClick={onOpen}>
           <span className="activity-summary">{item.summary}</span>
@@ -98,6 +104,7 @@ function ActivityItem({ item, onOpen }: { item: ActivityEntry; onOpen?: () => vo
         </button>
       ) : (
         <div className="activity-open is-static">
+          {deleted}
           <span className="activity-summary">{item.summary}</span>
           {when}
         </div>

@@ -3,7 +3,7 @@
  * chosen as a mode (whole workspace, chosen documents, the claim list's current filter, or the
  * checking session the dialog was opened for).
  */
-import { VERDICT_LABELS } from '../../shared/domain';
+import { verdictFilterLabel } from '../../shared/domain';
 import {
   reportOptionsSchema,
   type ReportFormat,
@@ -44,7 +44,7 @@ export function isFilterEmpty(filter: ClaimFilter): boolean {
 /** "Disputed, matching “iodine”, in “Iodine tablets”" — the current filter in words. */
 export function describeFilter(filter: ClaimFilter, documentTitle: (id: string) => string | undefined): string {
   const parts: string[] = [];
-  if (filter.verdict) parts.push(`${VERDICT_LABELS[filter.verdict]} claims`);
+  if (filter.verdict) parts.push(`${verdictFilterLabel(filter.verdict)} claims`);
   if (filter.query) parts.push(`matching “${filter.query}”`);
   if (filter.documentId) parts.push(`in “${documentTitle(filter.documentId) ?? 'the chosen document'}”`);
   if (parts.length === 0) return 'The claim list has no filter: every claim.';

@@ -11,9 +11,11 @@ import {
   cancelImport,
   clearImport,
   importChosen,
+  importDuplicateAnyway,
   importPicked,
   importRows,
   isBusy,
+  skipDuplicate,
   summarise,
   useImportJob,
   type ImportJob,
@@ -166,8 +168,8 @@ function ImportProgress({ job, onOpen }: { job: ImportJob; onOpen: (id: string) 
 }
 
 function summaryText(s: ReturnType<typeof summarise>): string {
-  const parts = [`${s.imported + s.duplicates} imported`];
-  if (s.duplicates) parts.push(`${s.duplicates} already in the workspace`);
+  const parts = [`${s.imported} imported`];
+  if (s.duplicates) parts.push(`${s.duplicates} already in the workspace, not imported`);
   if (s.failed) parts.push(`${s.failed} could not be read`);
   parts.push(`${s.claims.toLocaleString()} candidate ${s.claims === 1 ? 'claim' : 'claims'}`);
   return parts.join(' · ');
@@ -194,7 +196,9 @@ function rowText(row: ImportRow, documents: DocumentSummary[] | undefined): stri
       return `Imported · ${claims(o?.claimCount ?? 0)}`;
     case 'duplicate': {
       const title = documents?.find((d) => d.id === o?.duplicateOf)?.title ?? 'another document';
-      return `Same text as “${title}”; imported again · ${claims(o?.claimCount ?? 0)}`;
+      return row.skipped
+        ? `Same text as “${title}”; skipped`
+        : `Same text as “${title}” is already in the workspace. Import a second copy?`;
     }
     case 'failed':
       return o?.error?.message ?? 'Could not be imported';
@@ -212,6 +216,7 @@ function ImportRowView({
   documents: DocumentSummary[] | undefined;
   onOpen: (id: string) => void;
 }) {
+  const client = useQueryClient();
   const doc = row.outcome?.document;
   return (
     <li className={`import-row import-${row.state}`} data-state={row.state}>
@@ -226,6 +231,16 @@ function ImportRowView({
         <Button size="sm" variant="ghost" onClick={() => onOpen(doc.id)} aria-label={`Open ${doc.title}`}>
           Open
         </Button>
+      )}
+      {row.state === 'duplicate' && row.index !== null && !row.skipped && (
+        <span className="import-row-ask" role="group" aria-label={`${row.name} is already in the workspace`}>
+          <Button size="sm" onClick={() => skipDuplicate(row.index!)}>
+            Skip
+          </Button>
+          <Button size="sm" variant="primary" onClick={() => void importDuplicateAnyway(client, row.index!)}>
+            Import anyway
+          </Button>
+        </span>
       )}
     </li>
   );

@@ -15,6 +15,10 @@ export interface ImportRow {
   name: string;
   state: ImportRowState;
   outcome: ImportOutcome | null;
+  /** Position in the batch (files sent to the core only): what "import anyway" names. */
+  index: number | null;
+  /** A duplicate the person chose to skip: no longer asked about. */
+  skipped: boolean;
 }
 
 export interface ImportJob {
@@ -25,9 +29,11 @@ export interface ImportJob {
   refused: ImportOutcome[];
   status: BatchStatus | null;
   error: string | null;
+  /** Batch positions of duplicates the person chose to skip. */
+  skipped: number[];
 }
 
-const idle: ImportJob = { phase: 'idle', names: [], refused: [], status: null, error: null };
+const idle: ImportJob = { phase: 'idle', names: [], refused: [], status: null, error: null, skipped: [] };
 const POLL_MS = 200;
 
 let job: ImportJob = idle;
@@ -68,9 +74,19 @@ export function importRows(j: ImportJob): ImportRow[] {
         : i === outcomes.length && j.status?.state === 'running'
           ? 'parsing'
           : 'queued';
-    return { key: `sent-${i}`, name, state, outcome };
+    return { key: `sent-${i}`, name, state, outcome, index: i, skipped: j.skipped.includes(i) };
   });
-  return [...rows, ...j.refused.map((o, i) => ({ key: `refused-${i}`, name: o.name, state: 'failed' as const, outcome: o }))];
+  return [
+    ...rows,
+    ...j.refused.map((o, i) => ({
+      key: `refused-${i}`,
+      name: o.name,
+      state: 'failed' as const,
+      outcome: o,
+      index: null,
+      skipped: false,
+    })),
+  ];
 }
 
 export function summarise(j: ImportJob): { imported: number; duplicates: number; failed: number; claims: number } {
@@ -114,7 +130,7 @@ async function run(client: QueryClient, names: string[], refused: ImportOutcome[
     set({ phase: 'finished', names, refused, status: null });
     return;
   }
-  set({ phase: 'running', names, refused, status: null, error: null });
+  set({ phase: 'running', names, refused, status: null, error: null, skipped: [] });
   try {
     const status = await start();
     set({ status });
@@ -154,6 +170,27 @@ export async function importChosen(client: QueryClient): Promise<boolean> {
   const started = chosen.status;
   if (started) await run(client, chosen.names, [], () => Promise.resolve(started));
   return true;
+}
+
+/** "Import anyway": the core stores the copy it held back; the row becomes an imported one. */
+export async function importDuplicateAnyway(client: QueryClient, index: number): Promise<void> {
+  const status = job.status;
+  if (!status) return;
+  try {
+    const outcome = await call('ingest.importDuplicate', { jobId: status.jobId, index });
+    if (job.status?.jobId !== status.jobId) return;
+    const outcomes = [...job.status.outcomes];
+    outcomes[index] = outcome;
+    set({ status: { ...job.status, outcomes } });
+    await client.invalidateQueries();
+  } catch (e) {
+    set({ error: errorMessage(e) });
+  }
+}
+
+/** "Skip": keep the duplicate out, and stop asking about it. */
+export function skipDuplicate(index: number): void {
+  if (!job.skipped.includes(index)) set({ skipped: [...job.skipped, index] });
 }
 
 export async function cancelImport(): Promise<void> {

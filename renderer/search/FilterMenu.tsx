@@ -1,7 +1,7 @@
 import * as Popover from '@radix-ui/react-popover';
 import { ListFilter } from 'lucide-react';
 import { useId, useState, type FormEvent } from 'react';
-import { VERDICT_LABELS, VERDICTS, type Verdict } from '../../shared/domain';
+import { VERDICT_FILTERS, verdictFilterLabel, type VerdictFilter } from '../../shared/domain';
 import { useOperationQuery } from '../api/queries';
 import { useWorkbench } from '../app/workbench';
 import { activeFilterCount, type ListFilters } from '../triage/state';
@@ -12,7 +12,7 @@ export const FILTER_TRIGGER_ID = 'claims-filter-trigger';
 const UNASSIGNED = '\u0000unassigned';
 
 interface Draft {
-  verdict: Verdict | '';
+  verdict: VerdictFilter | '';
   documentId: string;
   claimant: string;
   assignee: string;
@@ -101,11 +101,11 @@ export function FilterMenu() {
         <Popover.Content className="popover filter-popover" align="start" sideOffset={6} aria-label="Filter claims">
           <form onSubmit={submit} className="filter-form">
             <label htmlFor={ids.verdict}>Verdict</label>
-            <select id={ids.verdict} value={d.verdict} onChange={(e) => set({ verdict: e.target.value as Verdict | '' })}>
+            <select id={ids.verdict} value={d.verdict} onChange={(e) => set({ verdict: e.target.value as VerdictFilter | '' })}>
               <option value="">Any verdict</option>
-              {VERDICTS.map((v) => (
+              {VERDICT_FILTERS.map((v) => (
                 <option key={v} value={v}>
-                  {VERDICT_LABELS[v]}
+                  {verdictFilterLabel(v)}
                 </option>
               ))}
             </select>

@@ -1,8 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useRef } from 'react';
 import type { QueueItem } from '../../shared/sessions';
-import { VerdictIcon } from '../ui/Verdict';
-import { VERDICT_LABELS } from '../../shared/domain';
+import { VerdictIcon, verdictKey } from '../ui/Verdict';
+import { verdictLabel } from '../../shared/domain';
 import { scoreText } from './format';
 import { QueueStateBadge } from './StateIcon';
 import type { QueueView } from './useQueue';
@@ -95,8 +95,8 @@ const QueueRow = memo(function QueueRow({ index, total, top, item, current, onPi
             <span className="queue-row-meta">
               <QueueStateBadge state={item.state} compact />
               {item.state === 'done' && (
-                <span className={`queue-row-verdict verdict-${item.claim.verdict}`}>
-                  <VerdictIcon verdict={item.claim.verdict} size={12} /> {VERDICT_LABELS[item.claim.verdict]}
+                <span className={`queue-row-verdict verdict-${verdictKey(item.claim.verdict)}`}>
+                  <VerdictIcon verdict={item.claim.verdict} size={12} /> {verdictLabel(item.claim.verdict)}
                 </span>
               )}
               {(item.speaker ?? item.claim.claimant) && (

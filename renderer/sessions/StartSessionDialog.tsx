@@ -43,9 +43,10 @@ function StartSessionForm({ liveCapture }: { liveCapture: boolean }) {
   );
   const [assignee, setAssignee] = useState(() => who.data?.author ?? '');
   const [capture, setCapture] = useState(liveCapture);
+  const [includeDecided, setIncludeDecided] = useState(false);
   const [title, setTitle] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
-  const ids = { name: useId(), assignee: useId(), title: useId(), scope: useId() };
+  const ids = { name: useId(), assignee: useId(), title: useId(), scope: useId(), decided: useId() };
   const effective: ScopeChoice = capture ? choice : choice === 'captured' ? 'all' : choice;
 
   const scopeFor = (c: ScopeChoice): SessionScope | undefined => {
@@ -66,7 +67,9 @@ function StartSessionForm({ liveCapture }: { liveCapture: boolean }) {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setProblem(null);
-    const scope = scopeFor(effective);
+    const picked = scopeFor(effective);
+    // By default a session queues only claims nobody has decided; the box brings decided ones in too.
+    const scope = includeDecided && effective !== 'captured' ? { ...picked, includeDecided: true } : picked;
     start.mutate(
       {
         ...(name.trim() ? { name: name.trim() } : {}),
@@ -108,7 +111,15 @@ function StartSessionForm({ liveCapture }: { liveCapture: boolean }) {
         <input id={ids.name} className="field-input" value={name} maxLength={200} onChange={(e) => setName(e.target.value)} />
       </div>
       <label className="capture-toggle">
-        <input type="checkbox" checked={capture} onChange={(e) => setCapture(e.target.checked)} />
+        <input
+          type="checkbox"
+          checked={capture}
+          onChange={(e) => {
+            setCapture(e.target.checked);
+            // Live capture starts from an empty queue; the person can still pick a scope below.
+            if (e.target.checked) setChoice('captured');
+          }}
+        />
         <span>
           <strong>Live capture</strong>
           <span className="muted"> — type or paste a transcript as a debate or press conference goes on</span>
@@ -152,6 +163,19 @@ function StartSessionForm({ liveCapture }: { liveCapture: boolean }) {
           </div>
         )}
       </fieldset>
+      <label className="capture-toggle include-decided" htmlFor={ids.decided}>
+        <input
+          id={ids.decided}
+          type="checkbox"
+          checked={includeDecided && effective !== 'captured'}
+          disabled={effective === 'captured'}
+          onChange={(e) => setIncludeDecided(e.target.checked)}
+        />
+        <span>
+          <strong>Include claims already decided</strong>
+          <span className="muted"> — by default only claims not reviewed yet are queued</span>
+        </span>
+      </label>
       {problem && (
         <p className="form-error" role="alert">
           {problem}

@@ -1,6 +1,6 @@
 import type { SessionScope } from '../../shared/sessions';
 import type { WorkbenchState } from '../app/workbench';
-import { VERDICT_LABELS } from '../../shared/domain';
+import { verdictFilterLabel } from '../../shared/domain';
 
 /** The claim list's filter as a session scope: verdict, text, claimant, assignee, tag, "no source". */
 export function scopeFromFilter(state: WorkbenchState): SessionScope {
@@ -20,7 +20,7 @@ export function scopeFromFilter(state: WorkbenchState): SessionScope {
 /** "Disputed · “tax” · tag budget", or null for no filter at all. */
 export function describeFilter(scope: SessionScope): string | null {
   const parts = [
-    scope.verdict ? VERDICT_LABELS[scope.verdict] : null,
+    scope.verdict ? verdictFilterLabel(scope.verdict) : null,
     scope.query ? `“${scope.query}”` : null,
     scope.claimant ? `said by ${scope.claimant}` : null,
     scope.assignee === null ? 'unassigned' : scope.assignee ? `assigned to ${scope.assignee}` : null,

@@ -1,4 +1,4 @@
-import type { Verdict } from '../../shared/domain';
+import type { VerdictFilter } from '../../shared/domain';
 import type { ClaimSort } from '../../shared/evidence';
 
 /** The list filters beyond scope, verdict and text (claims.list's evidence-era filters). */
@@ -63,6 +63,6 @@ export function cleanFilters(f: ListFilters): ListFilters {
   return out;
 }
 
-export function activeFilterCount(f: ListFilters, verdict: Verdict | null, documentId: string | null): number {
+export function activeFilterCount(f: ListFilters, verdict: VerdictFilter | null, documentId: string | null): number {
   return Object.keys(cleanFilters(f)).length + (verdict ? 1 : 0) + (documentId ? 1 : 0);
 }

@@ -1,25 +1,33 @@
-import { CircleCheck, CircleDashed, CircleX, type LucideIcon } from 'lucide-react';
-import { VERDICT_LABELS, type Verdict } from '../../shared/domain';
+import { CircleCheck, CircleDashed, CircleHelp, CircleX, type LucideIcon } from 'lucide-react';
+import { NOT_REVIEWED, verdictLabel, type Verdict, type VerdictFilter } from '../../shared/domain';
 
-export const VERDICT_ICONS: Record<Verdict, LucideIcon> = {
+/** Not reviewed is the dashed, unfinished circle; Unverified ("checked, could not verify") a question. */
+export const VERDICT_ICONS: Record<VerdictFilter, LucideIcon> = {
   sourced: CircleCheck,
   disputed: CircleX,
-  unverified: CircleDashed,
+  unverified: CircleHelp,
+  unreviewed: CircleDashed,
 };
 
 export const VERDICT_KEYS: Record<Verdict, string> = { sourced: 's', disputed: 'd', unverified: 'u' };
 
-/** A verdict is always shown by shape and word, never by colour alone. */
-export function VerdictIcon({ verdict, size = 16 }: { verdict: Verdict; size?: number }) {
-  const Icon = VERDICT_ICONS[verdict];
-  return <Icon size={size} className={`verdict-icon verdict-${verdict}`} aria-hidden strokeWidth={2.2} />;
+/** The CSS and icon key of a claim's state: its verdict, or `unreviewed` when nobody has decided. */
+export function verdictKey(verdict: Verdict | null): VerdictFilter {
+  return verdict ?? NOT_REVIEWED;
 }
 
-export function VerdictBadge({ verdict }: { verdict: Verdict }) {
+/** A verdict is always shown by shape and word, never by colour alone. */
+export function VerdictIcon({ verdict, size = 16 }: { verdict: Verdict | null; size?: number }) {
+  const key = verdictKey(verdict);
+  const Icon = VERDICT_ICONS[key];
+  return <Icon size={size} className={`verdict-icon verdict-${key}`} aria-hidden strokeWidth={2.2} />;
+}
+
+export function VerdictBadge({ verdict }: { verdict: Verdict | null }) {
   return (
-    <span className={`verdict-badge verdict-${verdict}`}>
+    <span className={`verdict-badge verdict-${verdictKey(verdict)}`}>
       <VerdictIcon verdict={verdict} size={12} />
-      {VERDICT_LABELS[verdict]}
+      {verdictLabel(verdict)}
     </span>
   );
 }

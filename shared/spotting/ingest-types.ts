@@ -4,11 +4,13 @@ import type { Claim, DocumentSummary, ScoreReason } from '../domain';
 /** What happened to one imported file. */
 export interface ImportOutcome {
   name: string;
+  /** `duplicate`: the same content was already in the workspace, so nothing was stored (see `duplicateOf`). */
   status: 'imported' | 'duplicate' | 'failed' | 'cancelled';
+  /** The stored document; null unless imported. */
   document: DocumentSummary | null;
   claimCount: number;
   sentenceCount: number;
-  /** Set when the same content was already in the workspace (the new copy is still imported). */
+  /** The document already holding the same content: the reason for a skip, or, when imported anyway, its twin. */
   duplicateOf: string | null;
   format: string | null;
   encoding: string | null;

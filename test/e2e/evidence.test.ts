@@ -177,7 +177,7 @@ describe('evidence in the detail pane', () => {
     await feed.waitFor();
     await feed.locator('.activity-summary', { hasText: 'Ann Lee commented' }).waitFor();
     await feed
-      .locator('.activity-summary', { hasText: /verdict .* from “unverified” to “disputed”/ })
+      .locator('.activity-summary', { hasText: /verdict .* from “not reviewed” to “disputed”/ })
       .first()
       .waitFor();
     await screenshot(page, 'evidence-activity-light');

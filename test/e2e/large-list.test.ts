@@ -36,7 +36,7 @@ async function seed(ctx: TestContext): Promise<void> {
         claimant: null,
         score: null,
         reasons: [],
-        verdict: 'unverified',
+        verdict: null,
       });
     }
   });
@@ -81,7 +81,7 @@ describe('a very long claim list', () => {
       await expect.poll(async () => (await call(ctx, 'claims.get', { id: last.id })).verdict).toBe('sourced');
       await page
         .getByTestId('progress-text')
-        .filter({ hasText: `1 of ${total.toLocaleString('en-US')} checked` })
+        .filter({ hasText: `1 of ${total.toLocaleString('en-US')} reviewed` })
         .waitFor();
 
       // Scroll to the middle by hand: rows there load and the DOM stays small.

@@ -68,7 +68,7 @@ describe('the verdict workflow in the built renderer', () => {
     for (const claim of stored) expect(article.text).toContain(claim.anchor!.exact);
     await page.locator('.claims-pane .pane-count', { hasText: `${stored.length} claims` }).waitFor();
     await page.locator('.doc-row.is-selected', { hasText: article.title }).waitFor();
-    expect(await progressText(page).innerText()).toBe(`0 of ${stored.length} checked`);
+    expect(await progressText(page).innerText()).toBe(`0 of ${stored.length} reviewed`);
     expect(await selectedRow(page).getAttribute('data-claim-id')).toBe(stored[0]!.id);
 
     await page.keyboard.press('s');
@@ -78,17 +78,19 @@ describe('the verdict workflow in the built renderer', () => {
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('s');
     await page.keyboard.press('k');
+    // u on an untouched claim is a decision ("checked, could not verify"): it counts as progress.
     await page.keyboard.press('u');
     await progressText(page)
-      .filter({ hasText: `3 of ${stored.length} checked` })
+      .filter({ hasText: `4 of ${stored.length} reviewed` })
       .waitFor();
     expect(await countOf(page, 'sourced').innerText()).toBe('2');
     expect(await countOf(page, 'disputed').innerText()).toBe('1');
-    expect(await countOf(page, 'unverified').innerText()).toBe(String(stored.length - 3));
+    expect(await countOf(page, 'unverified').innerText()).toBe('1');
+    expect(await countOf(page, 'unreviewed').innerText()).toBe(String(stored.length - 4));
 
     const after = await claimsInDb(ctx);
-    expect(after.slice(0, 4).map((c) => c.verdict)).toEqual(['sourced', 'disputed', 'unverified', 'sourced']);
-    expect(await call(ctx, 'stats.get', {})).toMatchObject({ checked: 3, sourced: 2, disputed: 1 });
+    expect(after.slice(0, 5).map((c) => c.verdict)).toEqual(['sourced', 'disputed', 'unverified', 'sourced', null]);
+    expect(await call(ctx, 'stats.get', {})).toMatchObject({ reviewed: 4, sourced: 2, disputed: 1, unverified: 1 });
 
     // The detail pane follows the selection (claim 3) and shows its history in words.
     await page.keyboard.press('k');
@@ -99,12 +101,15 @@ describe('the verdict workflow in the built renderer', () => {
     await page.emulateMedia({ colorScheme: 'dark' });
     await screenshot(page, 'populated-dark');
 
-    // Pasting the same article again is allowed but flagged.
+    // Pasting the same article again asks first; "Import anyway" adds the second copy.
     await page.keyboard.press('n');
     await dialog.getByLabel('Text', { exact: true }).fill(article.text);
     await dialog.getByRole('button', { name: 'Create document' }).click();
-    await page.locator('.notice', { hasText: `already in the workspace as “${article.title}”` }).waitFor();
-    expect(await call(ctx, 'documents.list', {})).toHaveLength(2);
+    const ask = page.getByRole('alertdialog', { name: 'Already in the workspace' });
+    await ask.getByText(`“${article.title}”`).waitFor();
+    expect(await call(ctx, 'documents.list', {})).toHaveLength(1);
+    await ask.getByRole('button', { name: 'Import anyway' }).click();
+    await expect.poll(async () => (await call(ctx, 'documents.list', {})).length).toBe(2);
     expect(errors).toEqual([]);
   });
 
@@ -183,7 +188,7 @@ describe('the verdict workflow in the built renderer', () => {
     await page.locator('.claims-pane .pane-count', { hasText: `${matching} claim` }).waitFor();
     for (const row of await page.locator('.claim-row-text').allInnerTexts()) expect(row.toLowerCase()).toContain('salt');
     // "s", "a", "l", "t" went into the field: no verdict changed.
-    expect((await call(ctx, 'stats.get', {})).checked).toBe(0);
+    expect((await call(ctx, 'stats.get', {})).reviewed).toBe(0);
 
     await page.keyboard.press('Escape');
     await page.locator('.claims-pane .pane-count', { hasText: `${all.length} claims` }).waitFor();
@@ -211,12 +216,12 @@ describe('the verdict workflow in the built renderer', () => {
     await page.keyboard.press('j');
     await page.keyboard.press('d');
     await progressText(page)
-      .filter({ hasText: `2 of ${total} checked` })
+      .filter({ hasText: `2 of ${total} reviewed` })
       .waitFor();
 
     await page.reload();
     await progressText(page)
-      .filter({ hasText: `2 of ${total} checked` })
+      .filter({ hasText: `2 of ${total} reviewed` })
       .waitFor();
     expect(await countOf(page, 'disputed').innerText()).toBe('1');
 
@@ -227,12 +232,12 @@ describe('the verdict workflow in the built renderer', () => {
     bridge.setContext(reopened);
     await page.reload();
     await progressText(page)
-      .filter({ hasText: `2 of ${total} checked` })
+      .filter({ hasText: `2 of ${total} reviewed` })
       .waitFor();
     await page.locator('.doc-row', { hasText: doc.title }).waitFor();
     const rows = await claimsInDb(reopened);
-    expect(rows.slice(0, 3).map((c) => c.verdict)).toEqual(['sourced', 'unverified', 'disputed']);
-    expect(await call(reopened, 'stats.get', {})).toMatchObject({ total, checked: 2, sourced: 1, disputed: 1 });
+    expect(rows.slice(0, 3).map((c) => c.verdict)).toEqual(['sourced', null, 'disputed']);
+    expect(await call(reopened, 'stats.get', {})).toMatchObject({ total, reviewed: 2, sourced: 1, disputed: 1 });
     await screenshot(page, 'reopened-dark');
     expect(errors).toEqual([]);
   });

@@ -11,7 +11,8 @@ export function registerImportCommands(program: Command, io: CliIO): void {
     .description('import documents (.txt .md .html .docx .pdf, or - for standard input); check-worthy sentences become claims')
     .argument('<file>', 'workspace file')
     .argument('<paths...>', 'files to import, or - for standard input')
-    .action(async (file: string, paths: string[]) => {
+    .option('--allow-duplicate', 'import a file even when the same content is already in the workspace (default: skip it)')
+    .action(async (file: string, paths: string[], o: { allowDuplicate?: boolean }) => {
       const inputs: { name: string; bytes: Buffer }[] = [];
       for (const p of paths) {
         if (p === '-') {
@@ -28,7 +29,17 @@ export function registerImportCommands(program: Command, io: CliIO): void {
       let failures = 0;
       await withWorkspace(file, program.opts(), async (_ctx, run) => {
         for (const input of inputs) {
-          const r = await run('ingest.importFile', { name: input.name, dataBase64: input.bytes.toString('base64') });
+          const r = await run('ingest.importFile', {
+            name: input.name,
+            dataBase64: input.bytes.toString('base64'),
+            allowDuplicate: o.allowDuplicate,
+          });
+          if (r.status === 'duplicate') {
+            io.err(
+              `${input.name}: skipped, the same content is already in the workspace as document ${r.duplicateOf} (--allow-duplicate imports it anyway)`,
+            );
+            continue;
+          }
           if (r.status === 'failed' || !r.document) {
             failures++;
             io.err(`${input.name}: ${r.error?.message ?? 'not imported'}`);

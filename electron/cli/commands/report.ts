@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { VERDICTS, type Verdict } from '../../../shared/domain';
+import { VERDICT_FILTERS, type VerdictFilter } from '../../../shared/domain';
 import { REPORT_FORMATS, reportOptionsPatchSchema, type ReportFormat, type ReportOptionsPatch } from '../../../shared/report';
 import { parseOrThrow } from '../../../shared/validate';
 import { modelFor } from '../../core/report/handlers';
@@ -29,9 +29,9 @@ function parseFormat(value: string): ReportFormat {
   throw userError(`Unknown format "${value}": use ${REPORT_FORMATS.join(', ')}`);
 }
 
-function parseVerdict(value: string): Verdict {
-  if ((VERDICTS as readonly string[]).includes(value)) return value as Verdict;
-  throw userError(`Unknown verdict "${value}": use ${VERDICTS.join(', ')}`);
+function parseVerdict(value: string): VerdictFilter {
+  if ((VERDICT_FILTERS as readonly string[]).includes(value)) return value as VerdictFilter;
+  throw userError(`Unknown verdict "${value}": use ${VERDICT_FILTERS.join(', ')}`);
 }
 
 /** The flags as an options patch over the workspace's remembered report options (not saved). */
@@ -60,7 +60,12 @@ export function registerReportCommands(program: Command, io: CliIO): void {
     .addOption(new Option('--format <format>', `one of ${REPORT_FORMATS.join(', ')}`).makeOptionMandatory())
     .requiredOption('-o, --output <path>', 'where to write the report')
     .option('--document <id>', 'only this document (repeatable)', collectValues, [])
-    .option('--verdict <verdict>', 'only claims with this verdict (repeatable)', collectValues, [])
+    .option(
+      '--verdict <verdict>',
+      'only claims with this verdict: sourced, disputed, unverified or unreviewed (repeatable)',
+      collectValues,
+      [],
+    )
     .option('--query <text>', 'only claims whose text or claimant contains this')
     .option('--session <id>', 'the claims of this checking session, with its summary')
     .option('--title <text>', 'report title (default: the remembered one)')

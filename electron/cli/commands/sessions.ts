@@ -88,17 +88,27 @@ export function registerSessionCommands(program: Command, io: CliIO): void {
     .argument('<file>', 'workspace file')
     .option('--document <id>', 'only the claims of this document (repeatable; default: every claim)', collect, [] as string[])
     .option('--name <name>', 'the session’s name')
-    .option('--capture [title]', 'with live capture into a new transcript document (optional title)')
-    .option('--json', 'print the session as JSON')
-    .action(async (file: string, o: { document: string[]; name?: string; capture?: string | boolean; json?: boolean }) => {
+    .option(
+      '--capture [title]',
+      'with live capture into a new transcript document (optional title); the queue starts empty unless --document is given',
+    )
+    .option('--include-decided', 'queue claims already decided too (default: only the claims not reviewed yet)')
+    .option('--json', 'print the session as JSON, with "queued": how many claims it queued')
+    .action(async (file: string, o: StartOptions) => {
       const s = await withWorkspace(file, program.opts(), (_ctx, run) =>
         run('sessions.start', {
           name: o.name,
-          scope: o.document.length > 0 ? { documentIds: o.document } : undefined,
+          scope:
+            o.document.length > 0 || o.includeDecided
+              ? {
+                  ...(o.document.length > 0 ? { documentIds: o.document } : {}),
+                  ...(o.includeDecided ? { includeDecided: true } : {}),
+                }
+              : undefined,
           capture: o.capture === undefined ? undefined : { title: typeof o.capture === 'string' ? o.capture : undefined },
         }),
       );
-      if (o.json) io.out(JSON.stringify(s, null, 2));
+      if (o.json) io.out(JSON.stringify({ ...s, queued: s.counts.total }, null, 2));
       else io.out(`${s.id}  “${s.name}”  ${s.counts.total} claims in the queue${s.captureDocumentId ? ', live capture' : ''}`);
     });
 
@@ -158,13 +168,21 @@ export function registerSessionCommands(program: Command, io: CliIO): void {
     .argument('<file>', 'workspace file')
     .argument('[path]', 'transcript file to follow, or - for standard input (the default)')
     .requiredOption('--speaker <name>', 'who speaks until a line starts with a label such as "HARRIS:"')
-    .option('--session <id>', 'capture into this session (default: your running capture session, else a new one)')
+    .option('--session <id>', 'capture into this session (default: your running session, else a new one)')
     .option('--title <title>', 'title of a new capture session and its transcript')
     .option('--no-follow', 'read what the file holds now and stop (default: keep following it)')
     .option('--json', 'one JSON object per event: {"type":"line"…} per stored line, {"type":"claim"…} per claim')
     .action(async (file: string, source: string | undefined, o: CaptureOptions) => {
       await withWorkspace(file, program.opts(), (ctx, run) => captureTranscript(ctx, run, io, file, source, o));
     });
+}
+
+interface StartOptions {
+  document: string[];
+  name?: string;
+  capture?: string | boolean;
+  includeDecided?: boolean;
+  json?: boolean;
 }
 
 interface CaptureOptions {
@@ -175,16 +193,17 @@ interface CaptureOptions {
   json?: boolean;
 }
 
+/**
+ * The session to capture into: `--session`, else the one this person has running (given live
+ * capture if it had none, so `session start` then `capture` works in one session), else a new one.
+ */
 async function captureSession(run: Run, o: CaptureOptions, sourceName: string | null): Promise<CheckSession> {
-  if (o.session) {
-    const s = await run('sessions.get', { id: o.session });
-    if (!s.captureDocumentId) throw userError(`The session “${s.name}” has no live capture.`);
-    return s;
-  }
-  const running = (await run('sessions.list', {})).find((s) => s.mine && s.status === 'active' && s.captureDocumentId);
-  if (running) return running;
   const title = o.title ?? (sourceName ? path.basename(sourceName) : undefined);
-  return run('sessions.start', { name: title, capture: { title } });
+  const chosen = o.session
+    ? await run('sessions.get', { id: o.session })
+    : (await run('sessions.list', {})).find((s) => s.mine && s.status === 'active');
+  if (!chosen) return run('sessions.start', { name: title, capture: { title } });
+  return chosen.captureDocumentId ? chosen : run('sessions.addCapture', { id: chosen.id, title });
 }
 
 /** Prints what a capture does: plain lines for people, one JSON object per event with --json. */

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { VERDICTS, type Verdict } from '../../../shared/domain';
+import { NOT_REVIEWED, VERDICT_FILTERS, VERDICTS, type Verdict, type VerdictFilter } from '../../../shared/domain';
 import { describeChange, describeOrigin } from '../../../shared/timeline';
 import { withWorkspace, userError } from '../context';
 import type { CliIO } from '../io';
@@ -9,6 +9,11 @@ import type { CliIO } from '../io';
 function parseVerdict(v: string): Verdict {
   if ((VERDICTS as readonly string[]).includes(v)) return v as Verdict;
   throw userError(`Unknown verdict "${v}": use sourced, disputed or unverified`);
+}
+
+function parseVerdictFilter(v: string): VerdictFilter {
+  if ((VERDICT_FILTERS as readonly string[]).includes(v)) return v as VerdictFilter;
+  throw userError(`Unknown verdict "${v}": use sourced, disputed, unverified or unreviewed`);
 }
 
 export function registerWorkspaceCommands(program: Command, io: CliIO): void {
@@ -40,11 +45,14 @@ export function registerWorkspaceCommands(program: Command, io: CliIO): void {
     .command('claims')
     .description('list claims')
     .argument('<file>', 'workspace file')
-    .option('--verdict <verdict>', 'only claims with this verdict')
+    .option(
+      '--verdict <verdict>',
+      'only claims with this verdict: sourced, disputed, unverified, or unreviewed (no decision yet)',
+    )
     .option('--document <id>', 'only claims of this document')
     .option('--json', 'print a JSON array')
     .action(async (file: string, o: { verdict?: string; document?: string; json?: boolean }) => {
-      const verdict = o.verdict ? parseVerdict(o.verdict) : undefined;
+      const verdict = o.verdict ? parseVerdictFilter(o.verdict) : undefined;
       const claims = await withWorkspace(file, program.opts(), async (_ctx, run) => {
         const all = [];
         for (let offset = 0; ; offset += 5000) {
@@ -58,7 +66,7 @@ export function registerWorkspaceCommands(program: Command, io: CliIO): void {
         io.out(JSON.stringify(claims, null, 2));
         return;
       }
-      for (const c of claims) io.out(`${c.id}  ${c.verdict.padEnd(10)}  ${c.text}`);
+      for (const c of claims) io.out(`${c.id}  ${(c.verdict ?? NOT_REVIEWED).padEnd(10)}  ${c.text}`);
     });
 
   program

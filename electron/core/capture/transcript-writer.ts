@@ -185,7 +185,7 @@ export class TranscriptWriter {
         claimant: attributed && !PRONOUN.test(attributed) ? attributed : speaker,
         score,
         reasons,
-        verdict: 'unverified',
+        verdict: null,
       });
       enqueueClaim(
         this.ctx.workspace.db,

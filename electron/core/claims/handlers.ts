@@ -12,13 +12,14 @@ export function countVerdicts(db: DB, documentId?: string): VerdictCounts {
     .prepare(
       `SELECT verdict, count(*) AS n FROM claims c WHERE c.deleted = 0 ${documentId ? 'AND c.document_id = ?' : ''} GROUP BY verdict`,
     )
-    .all(...(documentId ? [documentId] : [])) as { verdict: string; n: number }[];
-  const counts: VerdictCounts = { total: 0, checked: 0, sourced: 0, disputed: 0, unverified: 0 };
+    .all(...(documentId ? [documentId] : [])) as { verdict: string | null; n: number }[];
+  const counts: VerdictCounts = { total: 0, reviewed: 0, unreviewed: 0, sourced: 0, disputed: 0, unverified: 0 };
   for (const r of rows) {
     if (r.verdict === 'sourced' || r.verdict === 'disputed' || r.verdict === 'unverified') counts[r.verdict] = r.n;
+    else counts.unreviewed += r.n;
     counts.total += r.n;
   }
-  counts.checked = counts.sourced + counts.disputed;
+  counts.reviewed = counts.sourced + counts.disputed + counts.unverified;
   return counts;
 }
 
@@ -60,7 +61,7 @@ export const claimHandlers = {
         claimant: claimant?.trim() || null,
         score: null,
         reasons: [],
-        verdict: 'unverified',
+        verdict: null,
       }),
     );
     return loadClaim(db, id);

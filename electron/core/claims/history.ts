@@ -1,5 +1,5 @@
 import type { ChangeOrigin, HistoryEntry } from '../../../shared/domain';
-import { CREATE_FIELD } from '../store/entities';
+import { CREATE_FIELD, creationValue } from '../store/entities';
 import type { DB } from '../store/open';
 import { hlcTime } from '../store/recorder';
 import { prepared } from '../store/statements';
@@ -63,7 +63,12 @@ function toEntries(rows: ChangeRow[], labels: Map<string, string | null>): Histo
     const fieldKey = `${entityKey}\u0000${r.field}`;
     let from: unknown = null;
     if (r.field === CREATE_FIELD) {
-      created.set(entityKey, (to ?? {}) as Record<string, unknown>);
+      created.set(
+        entityKey,
+        Object.fromEntries(
+          Object.entries((to ?? {}) as Record<string, unknown>).map(([k, v]) => [k, creationValue(r.entity, k, v)]),
+        ),
+      );
     } else {
       const seen = parseSupersedes(r.supersedes)
         .filter((h) => valueAt.has(h))

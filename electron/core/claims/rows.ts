@@ -15,7 +15,7 @@ export interface ClaimRow {
   claimant: string | null;
   score: number | null;
   reasons: string;
-  verdict: Verdict;
+  verdict: Verdict | null;
   rationale: string;
   assignee: string | null;
   tags: string;

@@ -9,7 +9,7 @@ export const documentHandlers = {
 
   'documents.get': ({ id }, { workspace }) => loadDocument(workspace.db, id),
 
-  'documents.createFromText': ({ title, text, origin }, { workspace }) => {
+  'documents.createFromText': ({ title, text, origin, allowDuplicate }, { workspace }) => {
     const normalised = text.replace(/\r\n?/g, '\n');
     const threshold = spottingThreshold(workspace);
     return commitDocument(workspace, {
@@ -18,6 +18,7 @@ export const documentHandlers = {
       doc: { format: 'text', title: null, text: normalised, byline: null, publishedAt: null, canonicalUrl: null, encoding: null },
       sentences: analyzeText(normalised, threshold),
       threshold,
+      allowDuplicate,
     });
   },
 
@@ -25,6 +26,21 @@ export const documentHandlers = {
     loadDocumentSummary(workspace.db, id);
     workspace.undo.run('Rename document', (w) => w.set('document', id, 'title', title));
     return loadDocumentSummary(workspace.db, id);
+  },
+
+  'documents.deletionImpact': ({ id }, { workspace }) => {
+    const doc = loadDocumentSummary(workspace.db, id);
+    const counts = workspace.db
+      .prepare(
+        `SELECT count(*) AS claims, count(c.verdict) AS decisions,
+           (SELECT count(*) FROM sources s JOIN claims k ON k.id = s.claim_id
+             WHERE k.document_id = ? AND k.deleted = 0 AND s.deleted = 0) AS sources,
+           (SELECT count(*) FROM notes n JOIN claims k ON k.id = n.claim_id
+             WHERE k.document_id = ? AND k.deleted = 0 AND n.deleted = 0) AS notes
+         FROM claims c WHERE c.document_id = ? AND c.deleted = 0`,
+      )
+      .get(id, id, id) as { claims: number; decisions: number; sources: number; notes: number };
+    return { documentId: id, title: doc.title, ...counts };
   },
 
   'documents.delete': ({ id }, { workspace }) => {

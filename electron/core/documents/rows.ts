@@ -6,7 +6,7 @@ import { hasChunks, transcriptText } from '../capture/transcript-text';
 const SUMMARY_SQL = `
   SELECT d.id, d.title, d.origin, d.publisher, d.published_at, d.created_at,
     (SELECT count(*) FROM claims c WHERE c.document_id = d.id AND c.deleted = 0) AS claim_count,
-    (SELECT count(*) FROM claims c WHERE c.document_id = d.id AND c.deleted = 0 AND c.verdict <> 'unverified') AS checked_count
+    (SELECT count(*) FROM claims c WHERE c.document_id = d.id AND c.deleted = 0 AND c.verdict IS NOT NULL) AS checked_count
   FROM documents d WHERE d.deleted = 0`;
 
 interface SummaryRow {

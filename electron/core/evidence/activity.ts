@@ -1,5 +1,5 @@
 import type { ActivityEntry, ActivityPage } from '../../../shared/evidence';
-import { CREATE_FIELD } from '../store/entities';
+import { CREATE_FIELD, creationValue } from '../store/entities';
 import type { DB } from '../store/open';
 import { hlcTime } from '../store/recorder';
 
@@ -68,7 +68,7 @@ export function listActivity(db: DB, opts: { before?: string; limit: number; cla
   const items = page.map((r): ActivityEntry => {
     const to = r.value === null ? null : (JSON.parse(r.value) as unknown);
     const from = r.field === CREATE_FIELD ? null : previous(r);
-    const { claimId, claimText, label } = context(r.entity, r.entity_id);
+    const { claimId, claimText, label, gone } = context(r.entity, r.entity_id);
     return {
       hlc: r.hlc,
       at: hlcTime(r.hlc),
@@ -82,7 +82,9 @@ export function listActivity(db: DB, opts: { before?: string; limit: number; cla
       to,
       claimId,
       claimText,
-      summary: summarise(r, from, to, label, claimText),
+      deleted: gone,
+      summary:
+        summarise(r, from, to, label, claimText) + (gone && !(r.field === 'deleted' && to === true) ? ' (since deleted)' : ''),
       unsigned: r.signature === null,
     };
   });
@@ -98,7 +100,8 @@ function summarise(r: ChangeRow, from: unknown, to: unknown, label: string | nul
     return `${r.author} added ${subject}${onClaim}`;
   }
   if (r.field === 'deleted') return `${r.author} ${to ? 'deleted' : 'restored'} ${subject}${onClaim}`;
-  return `${r.author} changed ${r.field} of ${subject}${onClaim} from ${show(from)} to ${show(to)}`;
+  const shown = (v: unknown) => (r.entity === 'claim' && r.field === 'verdict' && v === null ? '“not reviewed”' : show(v));
+  return `${r.author} changed ${r.field} of ${subject}${onClaim} from ${shown(from)} to ${shown(to)}`;
 }
 
 function previousValueFinder(db: DB) {
@@ -114,29 +117,50 @@ function previousValueFinder(db: DB) {
     if (set && (!base || set.hlc > base.hlc)) return set.value === null ? null : JSON.parse(set.value);
     if (!base?.value) return null;
     const fields = JSON.parse(base.value) as Record<string, unknown>;
-    return fields[r.field] ?? null;
+    return creationValue(r.entity, r.field, fields[r.field] ?? null);
   };
 }
 
+interface ChangeContext {
+  claimId: string | null;
+  claimText: string | null;
+  label: string | null;
+  /** The item is deleted now, or the claim or document it belongs to is. */
+  gone: boolean;
+}
+
 function claimContextFinder(db: DB) {
-  const claimText = db.prepare('SELECT text FROM claims WHERE id = ?').pluck();
-  const documentTitle = db.prepare('SELECT title FROM documents WHERE id = ?').pluck();
+  // A claim is gone when it was deleted itself or with its document.
+  const claim = db.prepare(
+    `SELECT c.text, c.deleted OR coalesce(d.deleted, 0) AS gone FROM claims c LEFT JOIN documents d ON d.id = c.document_id
+     WHERE c.id = ?`,
+  );
+  const document = db.prepare('SELECT title, deleted AS gone FROM documents WHERE id = ?');
   const child = Object.fromEntries(
     Object.entries(CHILD_TABLES).map(([entity, table]) => {
       const labelColumn = entity === 'source' ? "coalesce(nullif(title, ''), url, excerpt)" : entity === 'note' ? 'text' : 'name';
-      return [entity, db.prepare(`SELECT claim_id, ${labelColumn} AS label FROM ${table} WHERE id = ?`)];
+      return [entity, db.prepare(`SELECT claim_id, ${labelColumn} AS label, deleted AS gone FROM ${table} WHERE id = ?`)];
     }),
   );
-  return (entity: string, id: string): { claimId: string | null; claimText: string | null; label: string | null } => {
+  return (entity: string, id: string): ChangeContext => {
     if (entity === 'claim') {
-      const text = (claimText.get(id) as string | undefined) ?? null;
-      return { claimId: id, claimText: text, label: text };
+      const row = claim.get(id) as { text: string; gone: number } | undefined;
+      return { claimId: id, claimText: row?.text ?? null, label: row?.text ?? null, gone: !row || row.gone !== 0 };
     }
-    if (entity === 'document')
-      return { claimId: null, claimText: null, label: (documentTitle.get(id) as string | undefined) ?? null };
+    if (entity === 'document') {
+      const row = document.get(id) as { title: string; gone: number } | undefined;
+      return { claimId: null, claimText: null, label: row?.title ?? null, gone: !row || row.gone !== 0 };
+    }
     const stmt = child[entity];
-    const row = stmt?.get(id) as { claim_id: string; label: string | null } | undefined;
-    if (!row) return { claimId: null, claimText: null, label: null };
-    return { claimId: row.claim_id, claimText: (claimText.get(row.claim_id) as string | undefined) ?? null, label: row.label };
+    if (!stmt) return { claimId: null, claimText: null, label: null, gone: false };
+    const row = stmt.get(id) as { claim_id: string; label: string | null; gone: number } | undefined;
+    if (!row) return { claimId: null, claimText: null, label: null, gone: true };
+    const owner = claim.get(row.claim_id) as { text: string; gone: number } | undefined;
+    return {
+      claimId: row.claim_id,
+      claimText: owner?.text ?? null,
+      label: row.label,
+      gone: row.gone !== 0 || !owner || owner.gone !== 0,
+    };
   };
 }

@@ -17,8 +17,15 @@ export interface FileInput {
   refused?: { code: string; message: string };
 }
 
+/** A file skipped as a duplicate, kept parsed so the person can still say "import anyway". */
+interface HeldDuplicate {
+  name: string;
+  parsed: ParsedFile;
+}
+
 interface Job {
   status: BatchStatus;
+  held: Map<number, HeldDuplicate>;
   current: ParseHandle | null;
   currentFraction: number;
   cancelled: boolean;
@@ -50,40 +57,57 @@ function failed(name: string, status: 'failed' | 'cancelled', code: string, mess
   };
 }
 
+type ParsedFile = Awaited<ParseHandle['promise']>;
+
+/** Store a parsed file: content already in the workspace is skipped unless `allowDuplicate`. */
+function commitParsed(workspace: Workspace, name: string, parsed: ParsedFile, allowDuplicate: boolean): ImportOutcome {
+  const threshold = spottingThreshold(workspace);
+  const r = commitDocument(workspace, {
+    name,
+    doc: parsed.document,
+    sentences: parsed.sentences,
+    threshold,
+    allowDuplicate,
+  });
+  return {
+    name,
+    status: r.skipped ? 'duplicate' : 'imported',
+    document: r.skipped ? null : r.document,
+    claimCount: r.claimCount,
+    sentenceCount: parsed.sentences.length,
+    duplicateOf: r.duplicateOf,
+    format: parsed.document.format,
+    encoding: parsed.document.encoding,
+    error: null,
+  };
+}
+
 /** Parse and store one file; never throws: every failure becomes an outcome. */
 export async function importOne(
   workspace: Workspace,
   file: FileInput,
   onParse: (h: ParseHandle) => void = () => {},
   onProgress: (f: number) => void = () => {},
+  options: { allowDuplicate?: boolean; onSkipped?: (parsed: ParsedFile) => void } = {},
 ): Promise<ImportOutcome> {
   const handle = parseInWorker(file.name, file.bytes, onProgress);
   onParse(handle);
   try {
     const parsed = await handle.promise;
-    const threshold = spottingThreshold(workspace);
-    const r = commitDocument(workspace, { name: file.name, doc: parsed.document, sentences: parsed.sentences, threshold });
-    return {
-      name: file.name,
-      status: r.duplicateOf ? 'duplicate' : 'imported',
-      document: r.document,
-      claimCount: r.claimCount,
-      sentenceCount: parsed.sentences.length,
-      duplicateOf: r.duplicateOf,
-      format: parsed.document.format,
-      encoding: parsed.document.encoding,
-      error: null,
-    };
+    const outcome = commitParsed(workspace, file.name, parsed, !!options.allowDuplicate);
+    if (outcome.status === 'duplicate') options.onSkipped?.(parsed);
+    return outcome;
   } catch (e) {
     if (isClaimbenchError(e)) return failed(file.name, e.code === 'CANCELLED' ? 'cancelled' : 'failed', e.code, e.message);
     return failed(file.name, 'failed', 'INTERNAL', e instanceof Error ? e.message : String(e));
   }
 }
 
-export function startBatch(workspace: Workspace, files: FileInput[]): BatchStatus {
+export function startBatch(workspace: Workspace, files: FileInput[], allowDuplicate = false): BatchStatus {
   const jobId = randomUUID();
   const job: Job = {
     status: { jobId, state: 'running', total: files.length, completed: 0, current: null, progress: 0, outcomes: [] },
+    held: new Map(),
     current: null,
     currentFraction: 0,
     cancelled: false,
@@ -99,11 +123,13 @@ export function startBatch(workspace: Workspace, files: FileInput[]): BatchStatu
       } else {
         job.status.current = file.name;
         job.currentFraction = 0;
+        const index = job.status.outcomes.length;
         const outcome = await importOne(
           workspace,
           file,
           (h) => (job.current = h),
           (f) => (job.currentFraction = f),
+          { allowDuplicate, onSkipped: (parsed) => job.held.set(index, { name: file.name, parsed }) },
         );
         job.current = null;
         job.status.outcomes.push(outcome);
@@ -131,6 +157,21 @@ export function cancelBatch(workspace: Workspace, jobId: string): BatchStatus {
     job.current?.cancel();
   }
   return batchStatus(workspace, jobId);
+}
+
+/**
+ * "Import anyway" for a file the batch skipped as a duplicate: stores the copy it kept parsed and
+ * puts the new outcome in the batch's place for that file.
+ */
+export function importHeldDuplicate(workspace: Workspace, jobId: string, index: number): ImportOutcome {
+  const job = jobs(workspace).get(jobId);
+  if (!job) throw new ClaimbenchError('NOT_FOUND', `No import job ${jobId}`);
+  const held = job.held.get(index);
+  if (!held) throw new ClaimbenchError('NOT_FOUND', 'That file was not skipped as a duplicate, or it was imported already.');
+  const outcome = commitParsed(workspace, held.name, held.parsed, true);
+  job.held.delete(index);
+  job.status.outcomes[index] = outcome;
+  return outcome;
 }
 
 /** Resolves when the job has finished (tests and the CLI wait on it). */

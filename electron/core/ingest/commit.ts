@@ -10,9 +10,12 @@ import type { ExtractedDocument } from './extract';
 import type { DocumentSummary } from '../../../shared/domain';
 
 export interface CommitResult {
+  /** The new document, or, when skipped as a duplicate, the one already in the workspace. */
   document: DocumentSummary;
   claimCount: number;
   duplicateOf: string | null;
+  /** True when nothing was written: the same content was already there and duplicates were not allowed. */
+  skipped: boolean;
 }
 
 export function findDuplicate(workspace: Workspace, hash: string): string | null {
@@ -23,11 +26,22 @@ export function findDuplicate(workspace: Workspace, hash: string): string | null
 
 export function commitDocument(
   workspace: Workspace,
-  input: { name: string | null; title?: string | null; doc: ExtractedDocument; sentences: ScoredSentence[]; threshold: number },
+  input: {
+    name: string | null;
+    title?: string | null;
+    doc: ExtractedDocument;
+    sentences: ScoredSentence[];
+    threshold: number;
+    /** Store a second copy of content already in the workspace (the person said "import anyway"). */
+    allowDuplicate?: boolean;
+  },
 ): CommitResult {
   const { doc } = input;
   const hash = contentHash(doc.text);
   const duplicateOf = findDuplicate(workspace, hash);
+  if (duplicateOf && !input.allowDuplicate) {
+    return { document: loadDocumentSummary(workspace.db, duplicateOf), claimCount: 0, duplicateOf, skipped: true };
+  }
   const documentId = randomUUID();
   const title = input.title?.trim() || doc.title?.trim() || defaultTitle(doc.text, input.name);
   const metadataDate = leadingMetadata(doc.text).date;
@@ -50,9 +64,9 @@ export function commitDocument(
         claimant: c.claimant,
         score: c.score,
         reasons: c.reasons,
-        verdict: 'unverified',
+        verdict: null,
       });
     }
   });
-  return { document: loadDocumentSummary(workspace.db, documentId), claimCount: candidates.length, duplicateOf };
+  return { document: loadDocumentSummary(workspace.db, documentId), claimCount: candidates.length, duplicateOf, skipped: false };
 }

@@ -12,7 +12,7 @@ import { CLAIM_COLUMNS, claimFromRow, loadClaim, type ClaimRow } from '../claims
 import { contentHash } from '../documents/content-hash';
 import { loadDocument, loadDocumentSummary } from '../documents/rows';
 import type { DB } from '../store/open';
-import { batchStatus, cancelBatch, importOne, startBatch } from './batch';
+import { batchStatus, cancelBatch, importHeldDuplicate, importOne, startBatch } from './batch';
 import { importChosen } from './chosen';
 import { MAX_FILE_BYTES, normaliseText } from './extract';
 import { setSpottingThreshold, spottingThreshold } from './settings';
@@ -45,7 +45,10 @@ function describeSpan(text: string, start: number, end: number) {
 }
 
 const api = {
-  'ingest.importFile': async ({ name, dataBase64 }, { workspace }) => importOne(workspace, decodeFile(name, dataBase64)),
+  'ingest.importFile': async ({ name, dataBase64, allowDuplicate }, { workspace }) =>
+    importOne(workspace, decodeFile(name, dataBase64), undefined, undefined, { allowDuplicate }),
+
+  'ingest.importDuplicate': ({ jobId, index }, { workspace }) => importHeldDuplicate(workspace, jobId, index),
 
   'ingest.startBatch': ({ files }, { workspace }) =>
     startBatch(
@@ -117,7 +120,7 @@ const api = {
     if (!span.text) throw new ClaimbenchError('VALIDATION', 'The selected span is empty.');
     const claimId = randomUUID();
     workspace.undo.run('Add claim from selection', (w) =>
-      w.create('claim', claimId, { documentId, ordinal: span.anchor.start, ...span, verdict: 'unverified' }),
+      w.create('claim', claimId, { documentId, ordinal: span.anchor.start, ...span }),
     );
     return loadClaim(workspace.db, claimId);
   },
@@ -144,7 +147,7 @@ const api = {
         ordinal: second.anchor.start,
         ...second,
         claimant: second.claimant ?? claim.claimant,
-        verdict: 'unverified',
+        verdict: null,
       });
     });
     return { first: loadClaim(workspace.db, id), second: loadClaim(workspace.db, secondId) };
@@ -180,8 +183,8 @@ const api = {
   }),
 
   'spotting.setThreshold': ({ threshold }, { workspace }) => {
-    setSpottingThreshold(workspace, threshold ?? defaultThreshold());
-    return { threshold: spottingThreshold(workspace), defaultThreshold: defaultThreshold() };
+    const reapplied = setSpottingThreshold(workspace, threshold ?? defaultThreshold());
+    return { threshold: spottingThreshold(workspace), defaultThreshold: defaultThreshold(), reapplied };
   },
 } satisfies Partial<Handlers>;
 

@@ -1,5 +1,6 @@
 import { defaultThreshold } from '../../../shared/spotting/index';
 import type { Workspace } from '../store/workspace';
+import { reapplyThreshold, THRESHOLD_ACTION, type ThresholdReapplied } from './reapply-threshold';
 
 export const THRESHOLD_KEY = 'spotting.threshold';
 
@@ -11,11 +12,16 @@ export function spottingThreshold(workspace: Workspace): number {
   return typeof v === 'number' && v >= 0 && v <= 1 ? v : defaultThreshold();
 }
 
-export function setSpottingThreshold(workspace: Workspace, threshold: number): void {
-  workspace.undo.run('Change check-worthiness threshold', (w) => {
+/**
+ * Store the threshold and re-apply it to the documents already imported, as one undo step: undo
+ * puts back the old threshold and exactly the candidate claims it had.
+ */
+export function setSpottingThreshold(workspace: Workspace, threshold: number): ThresholdReapplied {
+  return workspace.undo.run(`Set ${THRESHOLD_ACTION} to ${threshold.toFixed(2)}`, (w) => {
     if (w.exists('setting', THRESHOLD_KEY)) {
       w.set('setting', THRESHOLD_KEY, 'value', threshold);
       w.set('setting', THRESHOLD_KEY, 'deleted', false);
     } else w.create('setting', THRESHOLD_KEY, { value: threshold });
+    return reapplyThreshold(workspace, w, threshold);
   });
 }

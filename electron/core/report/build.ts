@@ -3,7 +3,7 @@
  * what every renderer draws and, as is, the JSON export.
  */
 import { createHash } from 'node:crypto';
-import { VERDICT_LABELS, type TextAnchor, type Verdict } from '../../../shared/domain';
+import { NOT_REVIEWED, verdictLabel, type TextAnchor, type Verdict } from '../../../shared/domain';
 import type { ReportOptions } from '../../../shared/report';
 import { ClaimbenchError } from '../../../shared/result';
 import { CREATE_FIELD } from '../store/entities';
@@ -52,7 +52,7 @@ interface ClaimRow {
   text: string;
   anchor: string | null;
   claimant: string | null;
-  verdict: Verdict;
+  verdict: Verdict | null;
   rationale: string;
   assignee: string | null;
   tags: string;
@@ -81,7 +81,7 @@ function selectClaims(db: DB, scope: ReportOptions['scope'], session: SessionRep
     params.push(JSON.stringify(scope.documentIds));
   }
   if (scope.verdicts && scope.verdicts.length > 0) {
-    where.push('c.verdict IN (SELECT value FROM json_each(?))');
+    where.push(`coalesce(c.verdict, '${NOT_REVIEWED}') IN (SELECT value FROM json_each(?))`);
     params.push(JSON.stringify(scope.verdicts));
   }
   const q = scope.query?.trim();
@@ -164,7 +164,7 @@ function httpUrl(value: string | null): string | null {
 }
 
 function emptyCounts() {
-  return { total: 0, sourced: 0, disputed: 0, unverified: 0 };
+  return { total: 0, unreviewed: 0, sourced: 0, disputed: 0, unverified: 0 };
 }
 
 export function buildReportModel({ db, workspaceName, options, now = new Date(), actorId }: BuildInput): ReportModel {
@@ -250,15 +250,15 @@ export function buildReportModel({ db, workspaceName, options, now = new Date(),
           text: c.text,
           claimant: c.claimant,
           verdict: c.verdict,
-          verdictLabel: VERDICT_LABELS[c.verdict],
-          rating: VERDICT_RATING[c.verdict],
+          verdictLabel: verdictLabel(c.verdict),
+          rating: c.verdict ? VERDICT_RATING[c.verdict] : null,
           rationale: c.rationale,
           context: quoteContext(currentDocText.id === c.document_id ? currentDocText.text : undefined, anchor),
           tags: JSON.parse(c.tags || '[]') as string[],
           assignee: c.assignee,
-          decidedBy: decision?.author ?? c.created_by,
-          decidedAt: decision ? hlcTime(decision.hlc) : c.created_at,
-          decidedHow: decision?.field === 'verdict' ? 'verdict-change' : 'creation',
+          decidedBy: c.verdict ? (decision?.author ?? c.created_by) : null,
+          decidedAt: c.verdict ? (decision ? hlcTime(decision.hlc) : c.created_at) : null,
+          decidedHow: c.verdict ? (decision?.field === 'verdict' ? 'verdict-change' : 'creation') : null,
           conflicted: conflicted.has(c.id),
           createdAt: c.created_at,
           createdBy: c.created_by,
@@ -274,9 +274,9 @@ export function buildReportModel({ db, workspaceName, options, now = new Date(),
         if (queued) claim.session = { ...queued };
         doc.claims.push(claim);
         doc.counts.total++;
-        doc.counts[c.verdict]++;
+        doc.counts[c.verdict ?? NOT_REVIEWED]++;
         summary.total++;
-        summary[c.verdict]++;
+        summary[c.verdict ?? NOT_REVIEWED]++;
       }
 
       const attachments = [...attachmentClaims.entries()]

@@ -1,5 +1,5 @@
 /** Plain-text formatting shared by the renderers (dates, counts, the scope sentence). */
-import { VERDICT_LABELS } from '../../../shared/domain';
+import { verdictFilterLabel } from '../../../shared/domain';
 import type { ReportModel } from './schema';
 
 const DATE_TIME = new Intl.DateTimeFormat('en-GB', {
@@ -70,7 +70,7 @@ export function describeScope(model: ReportModel): string {
   const docs = model.scope.documentIds;
   if (docs) parts.push(plural(docs.length, 'chosen document'));
   else if (!model.session) parts.push('all documents');
-  if (model.scope.verdicts) parts.push(`verdict ${model.scope.verdicts.map((v) => VERDICT_LABELS[v]).join(' or ')}`);
+  if (model.scope.verdicts) parts.push(`verdict ${model.scope.verdicts.map((v) => verdictFilterLabel(v)).join(' or ')}`);
   if (model.scope.query) parts.push(`matching “${model.scope.query}”`);
   return `Covers ${parts.join(', ')}.`;
 }

@@ -7,6 +7,7 @@ export const VERDICT_COLOURS = {
   sourced: { ink: '#1d6b3a', tint: '#e3f1e7', bar: '#2f8a4f' },
   disputed: { ink: '#a12622', tint: '#fbe6e4', bar: '#c63a33' },
   unverified: { ink: '#735b00', tint: '#f8f0d2', bar: '#b8921a' },
+  unreviewed: { ink: '#4a525c', tint: '#eef0f3', bar: '#8a929c' },
 } as const;
 
 /**
@@ -14,7 +15,7 @@ export const VERDICT_COLOURS = {
  * about twice as fast without thousands of SVG instances, and the glyph is still not the only cue
  * (the label is always next to it).
  */
-const ICON_GLYPHS = { sourced: '✓', disputed: '✗', unverified: '?', conflict: '!' } as const;
+const ICON_GLYPHS = { sourced: '✓', disputed: '✗', unverified: '?', unreviewed: '–', conflict: '!' } as const;
 
 export type IconName = keyof typeof ICON_GLYPHS;
 
@@ -49,6 +50,7 @@ p { margin: 0 0 8px; }
 .badge-sourced { color: ${VERDICT_COLOURS.sourced.ink}; background: ${VERDICT_COLOURS.sourced.tint}; }
 .badge-disputed { color: ${VERDICT_COLOURS.disputed.ink}; background: ${VERDICT_COLOURS.disputed.tint}; }
 .badge-unverified { color: ${VERDICT_COLOURS.unverified.ink}; background: ${VERDICT_COLOURS.unverified.tint}; }
+.badge-unreviewed { color: ${VERDICT_COLOURS.unreviewed.ink}; background: ${VERDICT_COLOURS.unreviewed.tint}; border-style: dashed; }
 .badge-conflict { color: #7a2e00; background: #fff0e0; border-style: dashed; }
 .summary { display: grid; grid-template-columns: 1fr 1fr; gap: 24px; align-items: center; padding: 18px 20px; background: var(--wash);
   border-radius: 6px; margin-bottom: 8px; }
@@ -87,6 +89,7 @@ nav.toc a { color: var(--ink); text-decoration: none; flex: 1; }
 nav.toc .num { color: var(--muted); min-width: 2.6em; font-variant-numeric: tabular-nums; }
 nav.toc .v-sourced { color: ${VERDICT_COLOURS.sourced.ink}; } nav.toc .v-disputed { color: ${VERDICT_COLOURS.disputed.ink}; }
 nav.toc .v-unverified { color: ${VERDICT_COLOURS.unverified.ink}; }
+nav.toc .v-unreviewed { color: ${VERDICT_COLOURS.unreviewed.ink}; }
 nav.toc .vl { font-size: 11.5px; font-weight: 700; min-width: 6.2em; text-align: right; }
 nav.documents li { font-size: 14.5px; }
 section.document { margin-top: 44px; padding-top: 18px; border-top: 1px solid var(--rule); }
@@ -100,6 +103,7 @@ blockquote.claim-text { margin: 0; padding: 2px 0 2px 16px; border-left: 4px sol
 article.v-sourced blockquote.claim-text { border-left-color: ${VERDICT_COLOURS.sourced.bar}; }
 article.v-disputed blockquote.claim-text { border-left-color: ${VERDICT_COLOURS.disputed.bar}; }
 article.v-unverified blockquote.claim-text { border-left-color: ${VERDICT_COLOURS.unverified.bar}; }
+article.v-unreviewed blockquote.claim-text { border-left-color: ${VERDICT_COLOURS.unreviewed.bar}; }
 .claimant { font: 14px var(--sans); color: var(--muted); margin: 6px 0 0 20px; }
 .context { margin: 12px 0 0; padding: 10px 14px; background: var(--wash); border-radius: 4px; font-size: 14.5px; color: #39414b; }
 .context mark { background: #fff1b8; color: var(--ink); padding: 0 1px; }

@@ -75,7 +75,14 @@ function appearance(d: ReportDocument | undefined): ClaimReview['itemReviewed'][
   ];
 }
 
-export function claimReviewFor(model: ReportModel, d: ReportDocument | undefined, c: ReportClaim): ClaimReview {
+/** A claim nobody has reviewed has no rating to publish: ClaimReview covers decided claims only. */
+export type DecidedClaim = ReportClaim & { verdict: NonNullable<ReportClaim['verdict']>; rating: number };
+
+export function isDecided(c: ReportClaim): c is DecidedClaim {
+  return c.verdict !== null && c.rating !== null;
+}
+
+export function claimReviewFor(model: ReportModel, d: ReportDocument | undefined, c: DecidedClaim): ClaimReview {
   const orgUrl = safeHttpUrl(model.baseUrl) ? new URL(model.baseUrl!).origin + '/' : undefined;
   return {
     '@context': 'https://schema.org',
@@ -189,6 +196,10 @@ export function* claimReviewParts(
   let first = true;
   for (const d of model.documents) {
     for (const c of d.claims) {
+      if (!isDecided(c)) {
+        progress.claimsDone++;
+        continue;
+      }
       const item = claimReviewFor(model, d, c);
       const issues = validateClaimReview(item, c);
       run.issues.push(...issues);

@@ -2,6 +2,7 @@
  * ReportModel -> CSV, one row per claim: RFC 4180 (quoted fields, CRLF), UTF-8 with a BOM so
  * spreadsheets pick the right encoding, every text cell neutralised against formula injection.
  */
+import { NOT_REVIEWED } from '../../../shared/domain';
 import { STANCE_LABELS } from '../../../shared/evidence';
 import { csvField } from './escape';
 import { claimUrl } from './render-claimreview';
@@ -58,7 +59,8 @@ function claimRow(model: ReportModel, d: ReportDocument, c: ReportClaim): string
     d.origin,
     c.text,
     c.claimant,
-    c.verdict,
+    // Spelled out, so a spreadsheet filter tells "nobody looked" from an empty cell.
+    c.verdict ?? NOT_REVIEWED,
     c.rating,
     c.rationale,
     context,

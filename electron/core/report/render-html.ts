@@ -2,7 +2,14 @@
  * ReportModel -> one self-contained HTML file: inline CSS, inline SVG, its own CSP, no scripts and
  * no external references. Every user string goes through escapeHtml/htmlLink.
  */
-import { VERDICTS, VERDICT_LABELS, type Verdict } from '../../../shared/domain';
+import {
+  NOT_REVIEWED,
+  VERDICT_FILTERS,
+  verdictFilterLabel,
+  verdictLabel,
+  type Verdict,
+  type VerdictFilter,
+} from '../../../shared/domain';
 import { STANCE_LABELS } from '../../../shared/evidence';
 import { escapeHtml as e, htmlLink } from './escape';
 import { describeScope, formatDate, formatDateTime, percent, plural, shorten } from './format';
@@ -16,8 +23,10 @@ export interface HtmlOptions {
   claimLimit?: number;
 }
 
-export function verdictBadge(verdict: Verdict): string {
-  return `<span class="badge badge-${verdict}">${icon(verdict)}${e(VERDICT_LABELS[verdict])}</span>`;
+/** A verdict or, for a claim nobody has decided, the Not reviewed state. */
+export function verdictBadge(verdict: Verdict | null): string {
+  const key: VerdictFilter = verdict ?? NOT_REVIEWED;
+  return `<span class="badge badge-${key}">${icon(key)}${e(verdictLabel(verdict))}</span>`;
 }
 
 /** Horizontal bar chart of the verdict counts; labels and numbers are text, so colour is never the only cue. */
@@ -26,18 +35,18 @@ export function verdictChart(summary: ReportModel['summary']): string {
   const labelWidth = 92;
   const barMax = width - labelWidth - 72;
   const row = 34;
-  const max = Math.max(1, ...VERDICTS.map((v) => summary[v]));
-  const order: Verdict[] = ['sourced', 'disputed', 'unverified'];
+  const order = VERDICT_FILTERS;
+  const max = Math.max(1, ...order.map((v) => summary[v]));
   const rows = order
     .map((v, i) => {
       const y = i * row;
       const w = summary[v] === 0 ? 0 : Math.max(2, Math.round((summary[v] / max) * barMax));
-      return `<g transform="translate(0 ${y})"><text x="0" y="20" font-size="13" fill="#1b1f24">${e(VERDICT_LABELS[v])}</text><rect x="${labelWidth}" y="6" width="${barMax}" height="20" rx="3" fill="#e8ebef"/><rect x="${labelWidth}" y="6" width="${w}" height="20" rx="3" fill="${VERDICT_COLOURS[v].bar}"/><text x="${labelWidth + barMax + 8}" y="20" font-size="13" font-weight="700" fill="#1b1f24">${summary[v]} · ${percent(summary[v], summary.total)}</text></g>`;
+      return `<g transform="translate(0 ${y})"><text x="0" y="20" font-size="13" fill="#1b1f24">${e(verdictFilterLabel(v))}</text><rect x="${labelWidth}" y="6" width="${barMax}" height="20" rx="3" fill="#e8ebef"/><rect x="${labelWidth}" y="6" width="${w}" height="20" rx="3" fill="${VERDICT_COLOURS[v].bar}"/><text x="${labelWidth + barMax + 8}" y="20" font-size="13" font-weight="700" fill="#1b1f24">${summary[v]} · ${percent(summary[v], summary.total)}</text></g>`;
     })
     .join('');
   const height = order.length * row;
   return `<svg class="chart" role="img" aria-label="${e(
-    order.map((v) => `${VERDICT_LABELS[v]}: ${summary[v]}`).join(', '),
+    order.map((v) => `${verdictFilterLabel(v)}: ${summary[v]}`).join(', '),
   )}" viewBox="0 0 ${width} ${height}" xmlns="http://www.w3.org/2000/svg">${rows}</svg>`;
 }
 
@@ -52,9 +61,9 @@ function masthead(model: ReportModel): string {
 
 function summarySection(model: ReportModel): string {
   const s = model.summary;
-  const list = VERDICTS.map((v) => `<dt>${verdictBadge(v)}</dt><dd>${s[v]}</dd>`).join('');
+  const list = VERDICT_FILTERS.map((v) => `<dt>${verdictBadge(v === NOT_REVIEWED ? null : v)}</dt><dd>${s[v]}</dd>`).join('');
   return `<section class="summary" aria-label="Summary"><div><div class="total">${s.total.toLocaleString('en-GB')}<small>${e(
-    `${s.total === 1 ? 'claim' : 'claims'} in ${plural(s.documents, 'document')} · ${s.sourced + s.disputed} decided`,
+    `${s.total === 1 ? 'claim' : 'claims'} in ${plural(s.documents, 'document')} · ${s.total - s.unreviewed} reviewed`,
   )}</small></div><dl>${list}</dl></div><div>${verdictChart(s)}</div></section>`;
 }
 
@@ -80,8 +89,8 @@ function claimToc(d: ReportDocument): string {
   const items = d.claims
     .map(
       (c) =>
-        `<li class="v-${c.verdict}"><span class="num">${c.number}</span><a href="#${e(c.anchor)}">${e(shorten(c.text, 110))}</a>${icon(
-          c.verdict,
+        `<li class="v-${c.verdict ?? NOT_REVIEWED}"><span class="num">${c.number}</span><a href="#${e(c.anchor)}">${e(shorten(c.text, 110))}</a>${icon(
+          c.verdict ?? NOT_REVIEWED,
         )}<span class="vl">${e(c.verdictLabel)}</span></li>`,
     )
     .join('');
@@ -94,8 +103,8 @@ function documentHeader(d: ReportDocument, index: number, model: ReportModel): s
     d.publishedAt ? e(formatDate(d.publishedAt)) : '',
     d.origin ? htmlLink(d.url, d.origin) : '',
   ].filter(Boolean);
-  const counts = VERDICTS.filter((v) => d.counts[v] > 0)
-    .map((v) => `${d.counts[v]} ${VERDICT_LABELS[v].toLowerCase()}`)
+  const counts = VERDICT_FILTERS.filter((v) => d.counts[v] > 0)
+    .map((v) => `${d.counts[v]} ${verdictFilterLabel(v).toLowerCase()}`)
     .join(' · ');
   return `<section class="document" id="${e(docAnchor(d, index))}"><header><div class="kicker">Document ${index + 1} of ${
     model.documents.length
@@ -157,10 +166,10 @@ export function claimArticle(c: ReportClaim, sections: ReportModel['sections']):
     ? `<div class="rationale"><h4>Rationale</h4>${paragraphs(c.rationale)}</div>`
     : '<h4>Rationale</h4><p class="empty">No rationale written.</p>';
   const decided =
-    c.decidedHow === 'verdict-change'
+    c.decidedBy && c.decidedAt
       ? `Verdict set by ${e(c.decidedBy)} on ${e(formatDateTime(c.decidedAt))}`
-      : `Not yet decided · claim recorded by ${e(c.decidedBy)} on ${e(formatDateTime(c.decidedAt))}`;
-  return `<article class="claim v-${c.verdict}" id="${e(c.anchor)}"><div class="claim-head"><span class="num">Claim ${
+      : `Not reviewed yet · claim recorded by ${e(c.createdBy)} on ${e(formatDateTime(c.createdAt))}`;
+  return `<article class="claim v-${c.verdict ?? NOT_REVIEWED}" id="${e(c.anchor)}"><div class="claim-head"><span class="num">Claim ${
     c.number
   }</span>${verdictBadge(c.verdict)}${conflict}<a class="anchor" href="#${e(c.anchor)}">#${e(c.anchor)}</a></div><blockquote class="claim-text">${e(
     c.text,

@@ -2,7 +2,7 @@
  * ReportModel -> CommonMark. User text is escaped with escapeMarkdown (no raw HTML, no Markdown
  * constructs survive); links are made for http(s) URLs only.
  */
-import { VERDICTS, VERDICT_LABELS, type Verdict } from '../../../shared/domain';
+import { NOT_REVIEWED, VERDICT_FILTERS, verdictLabel, type Verdict, type VerdictFilter } from '../../../shared/domain';
 import { STANCE_LABELS } from '../../../shared/evidence';
 import { escapeMarkdown as md, markdownLink } from './escape';
 import { describeScope, formatDate, formatDateTime, percent, plural } from './format';
@@ -10,10 +10,12 @@ import { claimSessionMarkdown, sessionSummaryMarkdown } from './render-session';
 import type { ReportClaim, ReportModel } from './schema';
 import { collect, type PartStream, type RenderProgress } from './stream';
 
-const VERDICT_MARK: Record<Verdict, string> = { sourced: '✓', disputed: '✗', unverified: '?' };
+const VERDICT_MARK: Record<VerdictFilter, string> = { sourced: '✓', disputed: '✗', unverified: '?', unreviewed: '–' };
 
-export function verdictTag(v: Verdict): string {
-  return `**${VERDICT_MARK[v]} ${VERDICT_LABELS[v]}**`;
+const mark = (v: Verdict | null): string => VERDICT_MARK[v ?? NOT_REVIEWED];
+
+export function verdictTag(v: Verdict | null): string {
+  return `**${mark(v)} ${verdictLabel(v)}**`;
 }
 
 /** One line of escaped text, for table cells and list items. */
@@ -63,9 +65,9 @@ function claimBlock(c: ReportClaim, sections: ReportModel['sections']): string {
   if (sections.decisions) {
     out.push(
       '',
-      c.decidedHow === 'verdict-change'
+      c.decidedBy && c.decidedAt
         ? `*Verdict set by ${inline(c.decidedBy)} on ${formatDateTime(c.decidedAt)}.*`
-        : `*Not yet decided; recorded by ${inline(c.decidedBy)} on ${formatDateTime(c.decidedAt)}.*`,
+        : `*Not reviewed yet; recorded by ${inline(c.createdBy)} on ${formatDateTime(c.createdAt)}.*`,
     );
   }
   return `${out.join('\n')}\n\n`;
@@ -80,8 +82,10 @@ export function* markdownParts(model: ReportModel, progress: RenderProgress = { 
   if (model.session) head.push(sessionSummaryMarkdown(model));
   if (model.sections.summary) {
     head.push('## Summary', '', '| Verdict | Claims | Share |', '|:--|--:|--:|');
-    for (const v of VERDICTS)
-      head.push(`| ${verdictTag(v)} | ${model.summary[v]} | ${percent(model.summary[v], model.summary.total)} |`);
+    for (const v of VERDICT_FILTERS)
+      head.push(
+        `| ${verdictTag(v === NOT_REVIEWED ? null : v)} | ${model.summary[v]} | ${percent(model.summary[v], model.summary.total)} |`,
+      );
     head.push(`| **Total** | **${model.summary.total}** | ${plural(model.summary.documents, 'document')} |`, '');
     head.push(`Workspace fingerprint: \`${model.workspace.fingerprint}\``, '');
   }
@@ -97,7 +101,7 @@ export function* markdownParts(model: ReportModel, progress: RenderProgress = { 
     lines.push(plural(d.counts.total, 'claim'), '');
     if (model.sections.contents && d.claims.length > 0) {
       for (const c of d.claims)
-        lines.push(`${c.number}. ${VERDICT_MARK[c.verdict]} ${VERDICT_LABELS[c.verdict]} — ${inline(c.text.slice(0, 110))}`);
+        lines.push(`${c.number}. ${mark(c.verdict)} ${verdictLabel(c.verdict)} — ${inline(c.text.slice(0, 110))}`);
       lines.push('');
     }
     yield `${lines.join('\n')}\n`;

@@ -5,12 +5,12 @@
  * bumps REPORT_SCHEMA_VERSION.
  */
 import { z } from 'zod';
-import { VERDICTS } from '../../../shared/domain';
+import { VERDICTS, VERDICT_FILTERS } from '../../../shared/domain';
 import { STANCES } from '../../../shared/evidence';
 import { REPORT_SECTIONS } from '../../../shared/report';
 import { QUEUE_STATES, SESSION_STATUSES } from '../../../shared/sessions';
 
-export const REPORT_SCHEMA_VERSION = 1;
+export const REPORT_SCHEMA_VERSION = 2;
 
 const isoTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/);
 const nullableText = z.string().nullable();
@@ -57,19 +57,21 @@ export const reportClaimSchema = z.object({
   documentId: nullableText,
   text: z.string(),
   claimant: nullableText,
-  verdict: z.enum(VERDICTS),
+  /** A person's decision; null while the claim is not reviewed. */
+  verdict: z.enum(VERDICTS).nullable(),
+  /** "Not reviewed" when verdict is null. */
   verdictLabel: z.string(),
-  /** ClaimReview scale: 1 Disputed, 2 Unverified, 3 Sourced. */
-  rating: z.number().int().min(1).max(3),
+  /** ClaimReview scale: 1 Disputed, 2 Unverified, 3 Sourced; null when not reviewed. */
+  rating: z.number().int().min(1).max(3).nullable(),
   rationale: z.string(),
   /** The quote in its paragraph; `before`/`after` start/end with "…" where the paragraph was cut. */
   context: z.object({ before: z.string(), quote: z.string(), after: z.string() }).nullable(),
   tags: z.array(z.string()),
   assignee: nullableText,
-  /** Who set the current verdict and when (the latest verdict change, else the claim's creation). */
-  decidedBy: z.string(),
-  decidedAt: isoTime,
-  decidedHow: z.enum(['verdict-change', 'creation']),
+  /** Who set the current verdict and when (the latest verdict change, else the claim's creation); null when not reviewed. */
+  decidedBy: z.string().nullable(),
+  decidedAt: isoTime.nullable(),
+  decidedHow: z.enum(['verdict-change', 'creation']).nullable(),
   /** True while a team merge left an open conflict on this claim. */
   conflicted: z.boolean(),
   createdAt: isoTime,
@@ -84,6 +86,8 @@ export const reportClaimSchema = z.object({
 
 const countsSchema = z.object({
   total: z.number().int().min(0),
+  /** Claims nobody has decided yet. */
+  unreviewed: z.number().int().min(0),
   sourced: z.number().int().min(0),
   disputed: z.number().int().min(0),
   unverified: z.number().int().min(0),
@@ -150,7 +154,7 @@ export const reportSessionSchema = z.object({
       text: z.string(),
       state: z.enum(QUEUE_STATES),
       stateLabel: z.string(),
-      verdict: z.enum(VERDICTS),
+      verdict: z.enum(VERDICTS).nullable(),
       speaker: nullableText,
     }),
   ),
@@ -171,7 +175,8 @@ export const reportModelSchema = z.object({
   ),
   scope: z.object({
     documentIds: z.array(z.string()).nullable(),
-    verdicts: z.array(z.enum(VERDICTS)).nullable(),
+    /** `unreviewed` stands for the claims with no verdict yet. */
+    verdicts: z.array(z.enum(VERDICT_FILTERS)).nullable(),
     query: nullableText,
     /** Present (and not null) only in a session report. */
     sessionId: z.string().optional(),

@@ -1,10 +1,10 @@
 import type { ClaimSort } from '../../../shared/evidence';
-import type { Verdict } from '../../../shared/domain';
+import { NOT_REVIEWED, type VerdictFilter } from '../../../shared/domain';
 import { toFtsQuery } from './fts-query';
 
 export interface ClaimFilters {
   documentId?: string;
-  verdict?: Verdict;
+  verdict?: VerdictFilter;
   query?: string;
   claimant?: string;
   assignee?: string | null;
@@ -26,7 +26,8 @@ export function claimConditions(f: ClaimFilters, orderDriven = false): { parts: 
     parts.push(`${p}c.document_id = ?`);
     params.push(f.documentId);
   }
-  if (f.verdict) {
+  if (f.verdict === NOT_REVIEWED) parts.push(`${p}c.verdict IS NULL`);
+  else if (f.verdict) {
     parts.push(`${p}c.verdict = ?`);
     params.push(f.verdict);
   }

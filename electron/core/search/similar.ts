@@ -56,7 +56,7 @@ export function trigramSimilarity(a: string, b: string): number {
 interface CandidateRow {
   id: string;
   text: string;
-  verdict: Verdict;
+  verdict: Verdict | null;
   rationale: string;
   document_title: string | null;
 }

@@ -1,6 +1,16 @@
 import type { Handlers } from '../handler-types';
 import { listQueue } from './queue';
-import { act, endSession, focusClaim, getSession, listSessions, pauseSession, resumeSession, startSession } from './lifecycle';
+import {
+  act,
+  addCapture,
+  endSession,
+  focusClaim,
+  getSession,
+  listSessions,
+  pauseSession,
+  resumeSession,
+  startSession,
+} from './lifecycle';
 import { loadSessionRow } from './rows';
 import { sessionSummary } from './summary';
 
@@ -17,6 +27,7 @@ export const checkSessionHandlers = {
   'sessions.pause': ({ id }, ctx) => pauseSession(ctx, id),
   'sessions.resume': ({ id }, ctx) => resumeSession(ctx, id),
   'sessions.end': ({ id }, ctx) => endSession(ctx, id),
+  'sessions.addCapture': ({ id, title }, ctx) => addCapture(ctx, id, title),
   'sessions.summary': ({ id, openLimit }, ctx) =>
     sessionSummary(ctx.workspace.db, loadSessionRow(ctx.workspace.db, id), ctx.identity.get().actorId, Date.now(), openLimit),
 } satisfies Partial<Handlers>;

@@ -7,10 +7,11 @@ import { ClaimbenchError } from '../../../shared/result';
 import { loadClaim } from '../claims/rows';
 import type { CoreContext } from '../context';
 import { flushCapture } from '../capture/append';
+import type { Writer } from '../store/recorder';
 import { chargeCurrent, moveCursor, pauseIfAbandoned, recordPause, touch } from './clock';
 import { enqueueScope, isQueued, nextInQueue, setItemState } from './queue';
 import { elapsedMs, listSessionRows, loadSessionRow, toCheckSession, type SessionRow } from './rows';
-import { summaryRecord } from './summary';
+import { openItemCount, summaryRecord } from './summary';
 
 type Scope = z.output<typeof sessionScopeSchema>;
 
@@ -81,6 +82,40 @@ export function listSessions(ctx: CoreContext, now = Date.now()): CheckSession[]
   return listSessionRows(ctx.workspace.db).map((row) => toCheckSession(ctx.workspace.db, row, me, now));
 }
 
+/** Whether a scope names claims (documents or a filter), beyond how decided claims are treated. */
+function picksClaims(scope: Scope): boolean {
+  return Object.entries(scope).some(([key, value]) => key !== 'includeDecided' && value !== undefined);
+}
+
+/** The transcript document a live capture writes into, with its segmentation cursor. */
+function createCaptureDocument(ctx: CoreContext, w: Writer, title: string, now: number): string {
+  const documentId = randomUUID();
+  w.create('document', documentId, {
+    title,
+    origin: 'Live capture',
+    publishedAt: iso(now).slice(0, 10),
+    text: '',
+    contentHash: '',
+  });
+  ctx.workspace.db.prepare('INSERT INTO capture_state (document_id, segmented_to) VALUES (?, 0)').run(documentId);
+  return documentId;
+}
+
+/**
+ * Give a session of this person's live capture from now on (it keeps its queue; captured claims
+ * join it). A session that already captures is left as it is.
+ */
+export function addCapture(ctx: CoreContext, id: string, title: string | undefined, now = Date.now()): CheckSession {
+  inWorkableSession(ctx, id, now, (row) => {
+    if (row.capture_document_id) return;
+    ctx.workspace.recorder.action(`Start live capture in “${row.name}”`, (w) => {
+      const documentId = createCaptureDocument(ctx, w, title?.trim() || row.name, now);
+      w.set('checkSession', id, 'captureDocumentId', documentId);
+    });
+  });
+  return view(ctx, id, now);
+}
+
 export function startSession(
   ctx: CoreContext,
   input: { name?: string; scope?: Scope; capture?: { title?: string } },
@@ -98,18 +133,7 @@ export function startSession(
   workspace.db.transaction(() => {
     pauseOthers(ctx, null, now);
     workspace.recorder.action(`Start session “${name}”`, (w) => {
-      let captureDocumentId: string | null = null;
-      if (input.capture) {
-        captureDocumentId = randomUUID();
-        w.create('document', captureDocumentId, {
-          title: input.capture.title?.trim() || name,
-          origin: 'Live capture',
-          publishedAt: iso(now).slice(0, 10),
-          text: '',
-          contentHash: '',
-        });
-        workspace.db.prepare('INSERT INTO capture_state (document_id, segmented_to) VALUES (?, 0)').run(captureDocumentId);
-      }
+      const captureDocumentId = input.capture ? createCaptureDocument(ctx, w, input.capture.title?.trim() || name, now) : null;
       w.create('checkSession', id, {
         name,
         scope,
@@ -121,8 +145,8 @@ export function startSession(
         captureDocumentId,
       });
     });
-    // A capture session with no scope starts empty and fills as claims are captured.
-    if (!input.capture || input.scope) enqueueScope(workspace.db, id, scope, iso(now));
+    // A capture session starts empty and fills as claims are captured, unless a scope was picked.
+    if (!input.capture || picksClaims(scope)) enqueueScope(workspace.db, id, scope, iso(now));
     moveCursor(workspace.db, id, nextInQueue(workspace.db, id, null), now, true);
   }).immediate();
   return view(ctx, id, now);
@@ -172,7 +196,7 @@ export function endSession(ctx: CoreContext, id: string, now = Date.now()): Chec
     if (row.capture_document_id) flushCapture(ctx, row, now);
     chargeCurrent(workspace.db, id, now, false);
     const summary = summaryRecord(workspace.db, row, now);
-    const figures = `${summary.reviewed} reviewed, ${summary.skipped + summary.later + summary.pending} open`;
+    const figures = `${summary.reviewed} reviewed, ${openItemCount(workspace.db, id)} open`;
     workspace.recorder.action(`End session “${row.name}”: ${figures}`, (w) => {
       w.set('checkSession', id, 'elapsedMs', elapsedMs(row, now));
       w.set('checkSession', id, 'resumedAt', null);

@@ -4,7 +4,7 @@
  * added, claims by position). Claims the checker captured by hand rank as fully check-worthy.
  */
 import type { QueueAction, QueueItem, QueuePage, QueueState } from '../../../shared/sessions';
-import type { Verdict } from '../../../shared/domain';
+import { NOT_REVIEWED, type Verdict } from '../../../shared/domain';
 import { CLAIM_COLUMNS, claimFromRow, type ClaimRow } from '../claims/rows';
 import { claimConditions, type ClaimFilters } from '../search/claim-filter';
 import type { DB } from '../store/open';
@@ -30,11 +30,12 @@ interface ItemRow extends ClaimRow {
 export function enqueueScope(
   db: DB,
   sessionId: string,
-  scope: ClaimFilters & { documentIds?: string[] },
+  scope: ClaimFilters & { documentIds?: string[]; includeDecided?: boolean },
   addedAt: string,
 ): number {
-  const { documentIds, ...filters } = scope;
-  const { parts, params } = claimConditions(filters);
+  const { documentIds, includeDecided, ...filters } = scope;
+  // Work already done stays done: unless asked, a new queue holds only claims nobody has decided.
+  const { parts, params } = claimConditions(includeDecided || filters.verdict ? filters : { ...filters, verdict: NOT_REVIEWED });
   if (documentIds) {
     parts.push('c.document_id IN (SELECT value FROM json_each(?))');
     params.push(JSON.stringify(documentIds));
@@ -128,7 +129,7 @@ export function setItemState(
   claimId: string,
   action: QueueAction,
   at: string,
-  verdict: Verdict,
+  verdict: Verdict | null,
 ): void {
   const state = ACTION_STATE[action];
   prepared(db, 'UPDATE session_items SET state = ?, decided_at = ?, verdict = ? WHERE session_id = ? AND claim_id = ?').run(

@@ -59,22 +59,32 @@ export function summaryRecord(db: DB, row: SessionRow, now: number): SessionSumm
   };
 }
 
+/** Queued claims not marked done that nobody has decided either: what the summary lists as open. */
+const OPEN_ITEMS = `FROM session_items i JOIN claims c ON c.id = i.claim_id AND c.deleted = 0
+     WHERE i.session_id = ? AND i.state <> 'done' AND c.verdict IS NULL`;
+
+export function openItemCount(db: DB, sessionId: string): number {
+  return prepared(db, `SELECT count(*) ${OPEN_ITEMS}`).pluck().get(sessionId) as number;
+}
+
 const OPEN_ORDER = `CASE i.state WHEN 'later' THEN 0 WHEN 'skipped' THEN 1 ELSE 2 END, ${QUEUE_ORDER}`;
 
-/** The live figures (or, for a teammate's session, the recorded ones) plus the open items. */
+/**
+ * The live figures (or, for a teammate's session, the recorded ones) plus the open items: queued
+ * claims not marked done here that nobody has decided either (a claim decided elsewhere, in the
+ * claim list or by a teammate, is not open).
+ */
 export function sessionSummary(db: DB, row: SessionRow, myActorId: string, now: number, openLimit = 500): SessionSummary {
   const session = toCheckSession(db, row, myActorId, now);
   const figures = session.mine || !session.summary ? summaryRecord(db, row, now) : session.summary;
   const open = prepared(
     db,
-    `SELECT i.claim_id, c.text, i.state, c.verdict, i.speaker FROM session_items i
-     JOIN claims c ON c.id = i.claim_id AND c.deleted = 0
-     WHERE i.session_id = ? AND i.state <> 'done' ORDER BY ${OPEN_ORDER} LIMIT ?`,
+    `SELECT i.claim_id, c.text, i.state, c.verdict, i.speaker ${OPEN_ITEMS} ORDER BY ${OPEN_ORDER} LIMIT ?`,
   ).all(row.id, openLimit + 1) as {
     claim_id: string;
     text: string;
     state: QueueState;
-    verdict: Verdict;
+    verdict: Verdict | null;
     speaker: string | null;
   }[];
   const openItems: OpenItem[] = open

@@ -44,7 +44,7 @@ export const ENTITIES = {
       claimant: t('claimant'),
       score: n('score'),
       reasons: j('reasons', []),
-      verdict: t('verdict', 'unverified'),
+      verdict: t('verdict'),
       rationale: t('rationale', ''),
       assignee: t('assignee'),
       tags: j('tags', []),
@@ -129,6 +129,15 @@ export function entitySpec(entity: string): EntitySpec {
   const spec = (ENTITIES as Record<string, EntitySpec>)[entity];
   if (!spec) throw new Error(`Unknown entity: ${entity}`);
   return spec;
+}
+
+/**
+ * A creation's value for one field as it means today. Before verdicts had a "not reviewed" state
+ * every claim was created 'unverified' by default; such a creation carries no decision, so it
+ * reads as null (migration 6 did the same to the tables). A decision is always its own change.
+ */
+export function creationValue(entity: string, field: string, value: unknown): unknown {
+  return entity === 'claim' && field === 'verdict' && value === 'unverified' ? null : value;
 }
 
 /** A creation's full field set: the caller's values over every field's initial value. */

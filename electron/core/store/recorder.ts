@@ -6,7 +6,16 @@ import { CHANGE_COLUMNS, CHANGE_PLACEHOLDERS, changeParams, type ChangeRow } fro
 import { pinOwnKey } from '../team/key-pins';
 import { signRow } from '../team/row-signature';
 import type { SigningKey } from '../team/signing';
-import { CREATE_FIELD, entitySpec, fieldSpec, fromColumn, toColumn, withInitialValues, type EntityName } from './entities';
+import {
+  CREATE_FIELD,
+  creationValue,
+  entitySpec,
+  fieldSpec,
+  fromColumn,
+  toColumn,
+  withInitialValues,
+  type EntityName,
+} from './entities';
 
 export interface Identity {
   actorId: string;
@@ -149,7 +158,10 @@ export class ChangeRecorder {
       create: (entity, id, given) => {
         const spec = entitySpec(entity);
         for (const name of Object.keys(given)) fieldSpec(entity, name);
-        const fields = withInitialValues(entity, given);
+        // Read as a merge replays it (creationValue), so this copy and every teammate's agree.
+        const fields = Object.fromEntries(
+          Object.entries(withInitialValues(entity, given)).map(([name, v]) => [name, creationValue(entity, name, v)]),
+        );
         const names = Object.keys(fields);
         const hlc = record(entity, id, CREATE_FIELD, fields);
         const at = hlcTime(hlc);

@@ -1,6 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import { sniffKind, storeBlob } from '../evidence/attachments';
-import { CREATE_FIELD, ENTITIES, type EntitySpec, toColumn } from '../store/entities';
+import { CREATE_FIELD, ENTITIES, creationValue, type EntitySpec, toColumn } from '../store/entities';
 import type { DB } from '../store/open';
 import { hlcTime } from '../store/recorder';
 import { isConflictField, refreshConflict } from './causal';
@@ -63,7 +63,8 @@ class Materialiser {
       const value = r.value === null ? null : (JSON.parse(r.value) as unknown);
       if (r.field === CREATE_FIELD) {
         created ??= r;
-        for (const [name, v] of Object.entries((value ?? {}) as Record<string, unknown>)) base.set(name, v);
+        for (const [name, v] of Object.entries((value ?? {}) as Record<string, unknown>))
+          base.set(name, creationValue(entity, name, v));
       } else {
         latest.set(r.field, value);
       }

@@ -44,7 +44,7 @@ const refinements: Record<string, z.ZodType> = {
   'claim.reasons': z.array(scoreReason).max(1_000),
   'claim.tags': z.array(z.string().max(LIMITS.label)).max(1_000),
   'claim.anchor': textAnchor.nullable(),
-  'claim.verdict': z.enum(VERDICTS),
+  'claim.verdict': z.enum(VERDICTS).nullable(),
   'checkSession.status': z.enum(SESSION_STATUSES),
   'source.stance': z.enum(['supports', 'contradicts', 'context']),
   'attachment.sha256': z.string().regex(SHA256, 'is not a SHA-256 address'),

@@ -238,10 +238,10 @@ describe('notes, warnings and history', () => {
       'Bob added claim “Unrelated claim”',
       'Bob added source “LFS” on claim “The minister said unemployment fell to 4.2 percent.”',
       'Bob commented on claim “The minister said unemployment fell to 4.2 percent.”: “Needs a second look”',
-      'Ann changed verdict of claim “The minister said unemployment fell to 4.2 percent.” from “unverified” to “disputed”',
+      'Ann changed verdict of claim “The minister said unemployment fell to 4.2 percent.” from “not reviewed” to “disputed”',
       'Ann added claim “The minister said unemployment fell to 4.2 percent.”',
     ]);
-    expect(all.items[3]).toMatchObject({ field: 'verdict', from: 'unverified', to: 'disputed', author: 'Ann', claimId });
+    expect(all.items[3]).toMatchObject({ field: 'verdict', from: null, to: 'disputed', author: 'Ann', claimId });
 
     const page1 = await call(ctx, 'activity.list', { limit: 2 });
     const page2 = await call(ctx, 'activity.list', { limit: 2, before: page1.nextBefore! });
@@ -269,7 +269,7 @@ describe('assignment, tags and bulk actions', () => {
 
     expect((await call(ctx, 'edit.state', {})).undoLabel).toBe('Mark 5 claims disputed');
     await call(ctx, 'edit.undo', {});
-    expect((await state()).every((r) => r[2] === 'unverified')).toBe(true);
+    expect((await state()).every((r) => r[2] === null)).toBe(true);
     expect((await call(ctx, 'edit.state', {})).undoLabel).toBe('Untag labour on 2 claims');
     await call(ctx, 'edit.undo', {});
     expect((await state()).every((r) => r[1] === 'economy+labour')).toBe(true);

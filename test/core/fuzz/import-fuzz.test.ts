@@ -131,7 +131,8 @@ describe('importer fuzzing: damaged and hostile files', () => {
         const key = outcome.error ? outcome.error.code : outcome.status;
         tally[key] = (tally[key] ?? 0) + 1;
         if (outcome.status === 'imported' || outcome.status === 'duplicate') {
-          expect(outcome.document, name).not.toBeNull();
+          if (outcome.status === 'imported') expect(outcome.document, name).not.toBeNull();
+          else expect(outcome.duplicateOf, name).not.toBeNull();
           continue;
         }
         const error = outcome.error!;

@@ -35,7 +35,8 @@ describe('the report model', () => {
     expect(reportModelSchema.safeParse(model).success).toBe(true);
     const total = (f.ctx.workspace.db.prepare('SELECT count(*) FROM claims WHERE deleted = 0').pluck().get() as number) ?? 0;
     expect(model.summary.total).toBe(total);
-    expect(model.summary.sourced + model.summary.disputed + model.summary.unverified).toBe(total);
+    expect(model.summary.sourced + model.summary.disputed + model.summary.unverified + model.summary.unreviewed).toBe(total);
+    expect(model.summary.unreviewed).toBeGreaterThan(0);
     expect(allClaims().map((c) => c.number)).toEqual(Array.from({ length: total }, (_, i) => i + 1));
     for (const d of model.documents) {
       const starts = d.claims.filter((c) => c.context).map((c) => c.context!.quote);
@@ -53,8 +54,8 @@ describe('the report model', () => {
     expect(first.notes[0]?.author).toBe('Ann Analyst');
     expect(first.attachments[0]?.sha256).toBe(f.attachmentSha256);
     expect(model.attachments.map((a) => a.sha256)).toEqual([f.attachmentSha256]);
-    const untouched = allClaims().find((c) => c.verdict === 'unverified')!;
-    expect(untouched.decidedHow).toBe('creation');
+    const untouched = allClaims().find((c) => c.verdict === null)!;
+    expect(untouched).toMatchObject({ verdictLabel: 'Not reviewed', rating: null, decidedBy: null, decidedHow: null });
   });
 
   it('filters by document and verdict', () => {
@@ -193,6 +194,8 @@ describe('CSV', () => {
     expect(rows[0]).toEqual([...CSV_COLUMNS]);
     expect(rows.length).toBe(model.summary.total + 1);
     expect(rows.slice(1).map((r) => r[1])).toEqual(allClaims().map((c) => c.id));
+    const verdict = CSV_COLUMNS.indexOf('verdict');
+    expect(rows.slice(1).map((r) => r[verdict])).toEqual(allClaims().map((c) => c.verdict ?? 'unreviewed'));
   });
 
   it('neutralises every cell that would start a formula', () => {
@@ -222,18 +225,22 @@ describe('JSON', () => {
     const content = renderReport('json', model).content;
     expect(content).not.toMatch(/<\/?script/i);
     const parsed = reportModelSchema.parse(JSON.parse(content));
-    expect(parsed.schemaVersion).toBe(1);
+    expect(parsed.schemaVersion).toBe(2);
     expect(parsed).toEqual(model);
   });
 });
 
 describe('ClaimReview', () => {
-  it('has one valid ClaimReview per claim with the documented rating scale', () => {
+  it('has one valid ClaimReview per decided claim with the documented rating scale', () => {
     const rendered = renderReport('claimreview', model);
     const items = JSON.parse(rendered.content) as unknown[];
-    expect(items.length).toBe(model.summary.total);
+    expect(items.length).toBe(model.summary.total - model.summary.unreviewed);
     const byUrl = new Map(items.map((i) => [claimReviewSchema.parse(i).url, claimReviewSchema.parse(i)]));
     for (const c of allClaims()) {
+      if (c.verdict === null) {
+        expect(byUrl.has(`https://factdesk.example/reports/week-18#claim-${c.id}`)).toBe(false);
+        continue;
+      }
       const review = byUrl.get(`https://factdesk.example/reports/week-18#claim-${c.id}`)!;
       expect(review.claimReviewed).toBe(c.text);
       expect(review.reviewRating).toEqual({

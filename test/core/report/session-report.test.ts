@@ -284,14 +284,17 @@ describe('every format shows the session', () => {
 
   it('JSON: an optional `session` object within schema version 1', () => {
     const parsed = reportModelSchema.parse(JSON.parse(renderReport('json', model).content));
-    expect(parsed.schemaVersion).toBe(1);
+    expect(parsed.schemaVersion).toBe(2);
     expect(parsed.session).toEqual(model.session);
     expect(claimsOf(parsed).map((c) => c.session)).toEqual(claimsOf(model).map((c) => c.session));
   });
 
-  it('ClaimReview: the session’s claims only, nothing about the session', () => {
+  it('ClaimReview: the session’s decided claims only, nothing about the session', () => {
     const items = (JSON.parse(renderReport('claimreview', model).content) as unknown[]).map((i) => claimReviewSchema.parse(i));
-    expect(items.map((i) => i.url).sort()).toEqual(w.queue.map((q) => `${OPTIONS.baseUrl}#claim-${q.claim.id}`).sort());
+    const decided = model.documents.flatMap((d) => d.claims).filter((c) => c.verdict !== null);
+    expect(decided.length).toBeGreaterThan(0);
+    expect(items.map((i) => i.url).sort()).toEqual(decided.map((c) => `${OPTIONS.baseUrl}#claim-${c.id}`).sort());
+    for (const c of decided) expect(w.queue.some((q) => q.claim.id === c.id)).toBe(true);
     expect(renderReport('claimreview', model).content).not.toContain(w.summary.session.name);
   });
 });

@@ -21,9 +21,10 @@ const FILTERS: object[] = [
   { verdict: 'sourced' },
   { verdict: 'disputed' },
   { verdict: 'unverified' },
+  { verdict: 'unreviewed' },
   { tag: 'economy' },
   { noSource: true },
-  { noSource: true, verdict: 'unverified' },
+  { noSource: true, verdict: 'unreviewed' },
   { query: 'exports' },
   { tag: 'economy', verdict: 'disputed' },
 ];
@@ -65,7 +66,7 @@ describe('claims.list totals', () => {
   it('see writes made by another connection to the same file', async () => {
     const a = await add('Exports grew 4 percent.');
     await add('Exports fell.');
-    expect(await total(ctx, { noSource: true, verdict: 'unverified' })).toBe(2);
+    expect(await total(ctx, { noSource: true, verdict: 'unreviewed' })).toBe(2);
     expect(await total(ctx, { query: 'exports' })).toBe(2);
     const other = new Database(ctx.file);
     try {
@@ -74,7 +75,7 @@ describe('claims.list totals', () => {
     } finally {
       other.close();
     }
-    expect(await total(ctx, { noSource: true, verdict: 'unverified' })).toBe(1);
+    expect(await total(ctx, { noSource: true, verdict: 'unreviewed' })).toBe(1);
     expect(await total(ctx, { verdict: 'sourced' })).toBe(1);
     expect(await total(ctx, { query: 'exports' })).toBe(1);
     await expectTotalsExact(ctx);
@@ -110,7 +111,7 @@ describe('claims.list totals', () => {
     await call(ctx, 'claims.delete', { ids: [ids[0]!] });
     const db = ctx.workspace.db;
     expect(db.prepare("SELECT claim_id FROM claim_tags WHERE tag = 'economy'").pluck().all()).toEqual([ids[1]]);
-    expect(db.prepare("SELECT n FROM claim_counts WHERE verdict = 'unverified'").pluck().get()).toBe(1);
+    expect(db.prepare("SELECT n FROM claim_counts WHERE verdict = 'unreviewed'").pluck().get()).toBe(1);
     db.prepare('DELETE FROM claims WHERE id = ?').run(ids[1]);
     expect(db.prepare('SELECT count(*) FROM claim_tags').pluck().get()).toBe(0);
     expect(db.prepare('SELECT sum(n) FROM claim_counts').pluck().get()).toBe(0);

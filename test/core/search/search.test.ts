@@ -149,7 +149,8 @@ describe('full-text search', () => {
     const b = await add('Exports fell in June.');
     await call(ctx, 'claims.setVerdict', { ids: [b], verdict: 'disputed' });
     expect((await call(ctx, 'search', { query: 'exports', verdict: 'disputed' })).hits.map((h) => h.claimId)).toEqual([b]);
-    expect((await call(ctx, 'search', { query: 'exports', verdict: 'unverified' })).hits.map((h) => h.claimId)).toEqual([a]);
+    expect((await call(ctx, 'search', { query: 'exports', verdict: 'unreviewed' })).hits.map((h) => h.claimId)).toEqual([a]);
+    expect((await call(ctx, 'search', { query: 'exports', verdict: 'unverified' })).hits).toEqual([]);
     const page1 = await call(ctx, 'search', { query: 'exports', limit: 1 });
     const page2 = await call(ctx, 'search', { query: 'exports', limit: 1, offset: 1 });
     expect(page1.hasMore).toBe(true);
@@ -231,7 +232,7 @@ describe('claims.list filters and sorts', () => {
       { noSource: true },
       { claimant: 'jane roe' },
       { query: 'homes' },
-      { verdict: 'unverified' as const, noSource: true, query: 'homes' },
+      { verdict: 'unreviewed' as const, noSource: true, query: 'homes' },
     ];
     for (const f of filters) {
       for (const sort of ['document', 'score', 'date'] as const) {
@@ -255,7 +256,7 @@ describe('claims.list filters and sorts', () => {
       {},
       { sort: 'score' as const },
       { sort: 'date' as const },
-      { verdict: 'unverified' as const },
+      { verdict: 'unreviewed' as const },
       { assignee: 'Bob' },
       { claimant: 'Jane' },
     ];
@@ -267,7 +268,7 @@ describe('claims.list filters and sorts', () => {
     }
     // When the filters match many claims, the list walks the sort's index and tests each row.
     for (const input of [
-      { verdict: 'unverified' as const, sort: 'score' as const },
+      { verdict: 'unreviewed' as const, sort: 'score' as const },
       { assignee: 'Bob', sort: 'date' as const },
       { tag: 'housing', sort: 'score' as const },
       { claimant: 'Jane', verdict: 'sourced' as const },

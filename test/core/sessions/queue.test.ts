@@ -60,7 +60,7 @@ describe('session queue', () => {
     const ctx = context();
     const { claims } = await withArticle(ctx);
     await call(ctx, 'claims.setVerdict', { ids: [claims[0]!.id], verdict: 'sourced' });
-    const session = await call(ctx, 'sessions.start', { scope: { verdict: 'unverified' } });
+    const session = await call(ctx, 'sessions.start', { scope: { verdict: 'unreviewed' } });
     expect(session.counts.total).toBe(claims.length - 1);
     const first = (await call(ctx, 'sessions.queue', { id: session.id })).items[0]!.claim.id;
     await call(ctx, 'claims.setVerdict', { ids: [first], verdict: 'disputed' });

@@ -65,7 +65,7 @@ describe('the verdict workflow through the core', () => {
     const { items } = await call(ctx, 'claims.list', { documentId: r.document.id });
     expect(items[0]!.text).toContain('157 drones and seven missiles');
     for (const c of items) {
-      expect(c.verdict).toBe('unverified');
+      expect(c.verdict).toBeNull();
       expect(doc.text.slice(c.anchor!.start, c.anchor!.end)).toBe(c.text);
       expect(c.createdBy).toBe('Ann');
     }
@@ -95,10 +95,11 @@ describe('the verdict workflow through the core', () => {
     await call(ctx, 'claims.setVerdict', { ids: [items[1]!.id], verdict: 'disputed' });
     expect(await call(ctx, 'stats.get', { documentId: document.id })).toEqual({
       total: items.length,
-      checked: 2,
+      reviewed: 2,
+      unreviewed: items.length - 2,
       sourced: 1,
       disputed: 1,
-      unverified: items.length - 2,
+      unverified: 0,
     });
     const [summary] = await call(ctx, 'documents.list', {});
     expect(summary!.checkedCount).toBe(2);
@@ -116,7 +117,7 @@ describe('the verdict workflow through the core', () => {
     await call(ctx, 'edit.undo', {});
     expect((await call(ctx, 'claims.get', { id })).text).toBe(items[0]!.text);
     await call(ctx, 'edit.undo', {});
-    expect((await call(ctx, 'claims.get', { id })).verdict).toBe('unverified');
+    expect((await call(ctx, 'claims.get', { id })).verdict).toBeNull();
     await call(ctx, 'edit.redo', {});
     expect((await call(ctx, 'claims.get', { id })).verdict).toBe('disputed');
 
@@ -150,7 +151,7 @@ describe('the verdict workflow through the core', () => {
     const history = await call(ctx, 'claims.history', { id });
     const verdicts = history.filter((h) => h.field === 'verdict');
     expect(verdicts.map((h) => [h.author, h.from, h.to])).toEqual([
-      ['Ann', 'unverified', 'disputed'],
+      ['Ann', null, 'disputed'],
       ['Bob', 'disputed', 'sourced'],
     ]);
     expect(history[0]!.field).toBe('$create');
@@ -180,10 +181,16 @@ describe('the verdict workflow through the core', () => {
     ctx = createTestContext('Ann');
   });
 
-  it('flags a pasted duplicate by content hash', async () => {
+  it('skips a pasted duplicate by content hash unless asked to import it anyway', async () => {
     const first = await call(ctx, 'documents.createFromText', { text: ARTICLE });
     const second = await call(ctx, 'documents.createFromText', { text: `${ARTICLE}\r\n` });
-    expect(second.duplicateOf).toBe(first.document.id);
+    expect(second).toMatchObject({ skipped: true, duplicateOf: first.document.id, claimCount: 0 });
+    expect(second.document.id).toBe(first.document.id);
+    expect(await call(ctx, 'documents.list', {})).toHaveLength(1);
+    const third = await call(ctx, 'documents.createFromText', { text: ARTICLE, allowDuplicate: true });
+    expect(third).toMatchObject({ skipped: false, duplicateOf: first.document.id });
+    expect(third.document.id).not.toBe(first.document.id);
+    expect(await call(ctx, 'documents.list', {})).toHaveLength(2);
   });
 
   it('imports a real news article from the gold corpus', async () => {
@@ -227,7 +234,7 @@ describe('input validation and errors', () => {
     const id = (await call(ctx, 'claims.list', { documentId: document.id })).items[0]!.id;
     const r = await invoke(ctx, 'claims.setVerdict', { ids: [id, 'missing'], verdict: 'sourced' });
     expect(r).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect((await call(ctx, 'claims.get', { id })).verdict).toBe('unverified');
+    expect((await call(ctx, 'claims.get', { id })).verdict).toBeNull();
   });
 
   it('refuses changes until the checker has a name', async () => {

@@ -4,6 +4,7 @@ import { migration002 } from './002-evidence';
 import { migration003 } from './003-team';
 import { migration004 } from './004-list-counts';
 import { migration005 } from './005-sessions';
+import { migration006 } from './006-not-reviewed';
 import { migration007 } from './007-merge-origins';
 import { migration008 } from './008-signed-changes';
 
@@ -14,6 +15,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration003,
   migration004,
   migration005,
+  migration006,
   migration007,
   migration008,
 ];
