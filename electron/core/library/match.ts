@@ -1,0 +1,204 @@
+/**
+ * Match one claim against a library: a BM25 query over the FTS5 index (analysed terms plus learned
+ * expansions) picks candidates, and the learned reranker orders them. Every match says why it matched.
+ */
+import { analyse, stripSocialNoise } from '../../../shared/matching/analyse';
+import {
+  characterTrigrams,
+  features,
+  namesIn,
+  type AnalysedCandidate,
+  type AnalysedQuery,
+  type Associations,
+} from '../../../shared/matching/features';
+import type { MatchingModel } from '../../../shared/matching/model';
+import type { LibraryDB } from './file';
+import type { LibraryVerdict } from './verdict';
+
+export interface LibraryMatch {
+  reviewId: number;
+  url: string;
+  score: number;
+  claimReviewed: string;
+  headline: string;
+  ratingText: string;
+  verdict: LibraryVerdict;
+  publisher: string;
+  datePublished: string | null;
+  why: { terms: string[]; numbers: string[]; names: string[] };
+}
+
+interface ReviewRow {
+  id: number;
+  url: string;
+  claim_reviewed: string;
+  headline: string;
+  rating_text: string;
+  verdict: LibraryVerdict;
+  publisher: string;
+  date_published: string | null;
+  claim_terms: string;
+  headline_terms: string;
+}
+
+/** Terms in more than this share of reviews carry too little to be worth ranking every row they occur in. */
+const COMMON_TERM_SHARE = 0.08;
+const MAX_QUERY_TERMS = 40;
+
+function ftsPhrase(term: string): string {
+  return `"${term.replace(/"/g, '""')}"`;
+}
+
+export class LibraryMatcher {
+  private readonly df = new Map<string, number>();
+  private readonly associations: Associations;
+  private total = -1;
+  private readonly dfStatement;
+  private readonly rowStatement;
+  private readonly candidatesStatement;
+
+  constructor(
+    private readonly db: LibraryDB,
+    private readonly model: MatchingModel,
+  ) {
+    this.associations = new Map(Object.entries(model.associations).map(([k, v]) => [k, new Map(Object.entries(v))]));
+    this.dfStatement = db.prepare('SELECT doc FROM reviews_vocab WHERE term = ?').pluck();
+    this.rowStatement = db.prepare(
+      'SELECT id, url, claim_reviewed, headline, rating_text, verdict, publisher, date_published, claim_terms, headline_terms FROM reviews WHERE id = ?',
+    );
+    const [wc, wh] = model.columnWeights;
+    this.candidatesStatement = db.prepare(
+      `SELECT rowid AS id, -bm25(reviews_fts, ${wc}, ${wh}) AS bm25 FROM reviews_fts WHERE reviews_fts MATCH ? ORDER BY bm25(reviews_fts, ${wc}, ${wh}) LIMIT ?`,
+    );
+  }
+
+  /** Forget cached statistics after the library changed. */
+  invalidate(): void {
+    this.df.clear();
+    this.total = -1;
+  }
+
+  private reviewCount(): number {
+    if (this.total < 0) this.total = (this.db.prepare('SELECT count(*) FROM reviews').pluck().get() as number) ?? 0;
+    return this.total;
+  }
+
+  private documentFrequency(term: string): number {
+    let n = this.df.get(term);
+    if (n === undefined) {
+      n = (this.dfStatement.get(term) as number | undefined) ?? 0;
+      if (this.df.size > 200_000) this.df.clear();
+      this.df.set(term, n);
+    }
+    return n;
+  }
+
+  readonly idf = (term: string): number => {
+    const n = this.reviewCount();
+    const df = this.documentFrequency(term);
+    return Math.log((n - df + 0.5) / (df + 0.5) + 1);
+  };
+
+  /** The FTS5 MATCH expression for a claim's terms, or null when nothing in it can match. */
+  queryExpression(terms: string[]): string | null {
+    const n = this.reviewCount();
+    const distinct = [...new Set(terms)];
+    const expanded = new Set(distinct);
+    if (this.model.expansionsPerTerm > 0) {
+      for (const t of distinct) {
+        const assoc = this.associations.get(t);
+        if (!assoc) continue;
+        [...assoc.entries()]
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, this.model.expansionsPerTerm)
+          .forEach(([v]) => expanded.add(v));
+      }
+    }
+    let useful = [...expanded].filter((t) => this.documentFrequency(t) > 0);
+    const rare = useful.filter((t) => this.documentFrequency(t) <= n * COMMON_TERM_SHARE);
+    if (rare.length > 0) useful = rare;
+    if (useful.length === 0) return null;
+    useful.sort((a, b) => this.documentFrequency(a) - this.documentFrequency(b));
+    return useful.slice(0, MAX_QUERY_TERMS).map(ftsPhrase).join(' OR ');
+  }
+
+  match(text: string, top = 5): LibraryMatch[] {
+    const terms = analyse(text);
+    const expression = this.queryExpression(terms);
+    if (!expression) return [];
+    const limit = this.model.weights ? Math.max(this.model.candidates, top) : top;
+    const found = this.candidatesStatement.all(expression, limit) as { id: number; bm25: number }[];
+    if (found.length === 0) return [];
+    const rows = found.map((f) => this.rowStatement.get(f.id) as ReviewRow);
+    const query: AnalysedQuery = {
+      terms,
+      names: namesIn(stripSocialNoise(text)),
+      trigrams: characterTrigrams(stripSocialNoise(text)),
+    };
+    const scored = rows.map((row, rank) => {
+      const candidate: AnalysedCandidate = {
+        claimTerms: row.claim_terms ? row.claim_terms.split(' ') : [],
+        headlineTerms: row.headline_terms ? row.headline_terms.split(' ') : [],
+        names: namesIn(`${row.claim_reviewed} ${row.headline}`),
+        trigrams: characterTrigrams(row.claim_reviewed),
+        bm25: found[rank]!.bm25,
+        rank,
+      };
+      const weights = this.model.weights;
+      let score = found[rank]!.bm25;
+      if (weights) {
+        const x = features(query, candidate, found[0]!.bm25, this.idf, this.associations);
+        score = x.reduce((s, v, i) => s + v * weights[i]!, 0);
+      }
+      return { row, candidate, score, rank };
+    });
+    scored.sort((a, b) => b.score - a.score || a.rank - b.rank);
+    return scored.slice(0, top).map(({ row, candidate, score }) => toMatch(row, candidate, terms, query, score));
+  }
+
+  /** Features of every candidate, for training: the candidate ids in BM25 order with their feature vectors. */
+  candidateFeatures(text: string, limit: number): { id: number; x: number[] }[] {
+    const terms = analyse(text);
+    const expression = this.queryExpression(terms);
+    if (!expression) return [];
+    const found = this.candidatesStatement.all(expression, limit) as { id: number; bm25: number }[];
+    const query: AnalysedQuery = {
+      terms,
+      names: namesIn(stripSocialNoise(text)),
+      trigrams: characterTrigrams(stripSocialNoise(text)),
+    };
+    return found.map((f, rank) => {
+      const row = this.rowStatement.get(f.id) as ReviewRow;
+      const candidate: AnalysedCandidate = {
+        claimTerms: row.claim_terms ? row.claim_terms.split(' ') : [],
+        headlineTerms: row.headline_terms ? row.headline_terms.split(' ') : [],
+        names: namesIn(`${row.claim_reviewed} ${row.headline}`),
+        trigrams: characterTrigrams(row.claim_reviewed),
+        bm25: f.bm25,
+        rank,
+      };
+      return { id: f.id, x: features(query, candidate, found[0]!.bm25, this.idf, this.associations) };
+    });
+  }
+}
+
+function toMatch(row: ReviewRow, c: AnalysedCandidate, terms: string[], q: AnalysedQuery, score: number): LibraryMatch {
+  const doc = new Set([...c.claimTerms, ...c.headlineTerms]);
+  const shared = [...new Set(terms)].filter((t) => doc.has(t));
+  return {
+    reviewId: row.id,
+    url: row.url,
+    score: Math.round(score * 10_000) / 10_000,
+    claimReviewed: row.claim_reviewed,
+    headline: row.headline,
+    ratingText: row.rating_text,
+    verdict: row.verdict,
+    publisher: row.publisher,
+    datePublished: row.date_published,
+    why: {
+      terms: shared.filter((t) => !/^\d/.test(t)).slice(0, 12),
+      numbers: shared.filter((t) => /^\d/.test(t)),
+      names: [...c.names].filter((n) => q.names.has(n)).slice(0, 8),
+    },
+  };
+}
