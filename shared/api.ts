@@ -14,6 +14,7 @@ import { reportApi } from './report';
 import { sessionsApi } from './sessions-api';
 import { captureFollowApi } from './capture-follow-api';
 import { teamApi } from './team-api';
+import { libraryApi } from './library-api';
 
 export type { OperationDef } from './operation';
 
@@ -134,6 +135,7 @@ export const api = {
   ...sessionsApi,
   ...captureFollowApi,
   ...hostApi,
+  ...libraryApi,
 } as const;
 
 export type Api = typeof api;

@@ -3,7 +3,7 @@ import { isClaimbenchError } from '../../shared/result';
 import { registerEvidenceCommands } from './commands/evidence';
 import { registerImportCommands } from './commands/import';
 import { registerIngestCommands } from './commands/ingest';
-import { registerLibraryCommands } from './commands/library';
+import { registerLibraryCommands, registerMatchCommand } from './commands/library';
 import { registerReportCommands } from './commands/report';
 import { registerSessionCommands } from './commands/sessions';
 import { registerTeamCommands } from './commands/team';
@@ -28,6 +28,7 @@ export async function runCli(argv: string[], io: CliIO = processIO): Promise<num
   registerTeamCommands(program, io);
   registerSessionCommands(program, io);
   registerLibraryCommands(program, io);
+  registerMatchCommand(program, io);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

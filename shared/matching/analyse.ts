@@ -65,11 +65,24 @@ export function stripSocialNoise(text: string): string {
 
 const WORD = /[\p{L}\p{N}]+(?:[.'’][\p{L}\p{N}]+)*/gu;
 
-function stemFor(language: MatchLanguage): (word: string) => string {
-  if (language === 'ru') return russianStem;
-  if (language === 'uk') return ukrainianStem;
-  return englishStem;
+/** Stemming is the analyser's slowest step and words repeat, so each stemmer remembers its recent answers. */
+function remembered(stem: (word: string) => string): (word: string) => string {
+  const cache = new Map<string, string>();
+  return (word) => {
+    let s = cache.get(word);
+    if (s === undefined) {
+      if (cache.size >= 200_000) cache.clear();
+      s = stem(word);
+      cache.set(word, s);
+    }
+    return s;
+  };
 }
+const STEMMERS: Record<MatchLanguage, (word: string) => string> = {
+  en: remembered(englishStem),
+  ru: remembered(russianStem),
+  uk: remembered(ukrainianStem),
+};
 
 export interface AnalyseOptions {
   language?: MatchLanguage;
@@ -93,7 +106,7 @@ export function analyse(text: string, options: AnalyseOptions = {}): string[] {
     }
     if (w) words.push(w);
   }
-  const stem = stemFor(language);
+  const stem = STEMMERS[language];
   const out: string[] = [];
   for (const w of normaliseNumberTokens(words)) {
     if (NEGATIONS.has(w)) {
@@ -106,7 +119,7 @@ export function analyse(text: string, options: AnalyseOptions = {}): string[] {
       continue;
     }
     if (w.length < 2) continue;
-    const s = CYRILLIC.test(w) ? (language === 'en' ? russianStem : stem)(w) : englishStem(w);
+    const s = CYRILLIC.test(w) ? (language === 'en' ? STEMMERS.ru : stem)(w) : STEMMERS.en(w);
     if (s) out.push(s);
   }
   return out;

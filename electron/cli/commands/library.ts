@@ -2,7 +2,10 @@ import type { Command } from 'commander';
 import { importIntoLibrary } from '../../core/library/import/run';
 import { parseCsvMapping, type CsvMapping } from '../../core/library/import/csv';
 import { FactCheckLibrary } from '../../core/library/library';
-import { userError } from '../context';
+import type { FactCheckMatch } from '../../../shared/library-api';
+import { matchText } from '../../core/library/links';
+import { closeAllLibraries } from '../../core/library/pool';
+import { withWorkspace, userError } from '../context';
 import type { CliIO } from '../io';
 
 function positiveInt(value: string, flag: string): number {
@@ -94,6 +97,39 @@ export function registerLibraryCommands(program: Command, io: CliIO): void {
     });
 
   library
+    .command('link')
+    .description('link libraries to a workspace: its claims are matched against them (in the app too), now and on every import')
+    .argument('<file>', 'workspace file')
+    .argument('<libs...>', 'library files (*.claimbench-library)')
+    .action(async (file: string, libs: string[]) => {
+      await withWorkspace(file, program.opts(), async (_ctx, run) => {
+        try {
+          for (const lib of libs) {
+            const linked = await run('libraries.link', { path: lib });
+            io.out(`Linked ${linked.path} (${linked.reviews ?? 0} fact-checks)`);
+          }
+          const m = await run('libraries.matchClaims', {});
+          io.out(`${m.matched} claims matched, ${m.strong} checked before (strong matches).`);
+        } finally {
+          closeAllLibraries();
+        }
+      });
+    });
+
+  library
+    .command('unlink')
+    .description('unlink a library from a workspace (the library file is kept)')
+    .argument('<file>', 'workspace file')
+    .argument('<lib>', 'library file')
+    .action(async (file: string, lib: string) => {
+      await withWorkspace(file, program.opts(), async (_ctx, run) => {
+        const r = await run('libraries.unlink', { path: lib });
+        io.out(r.unlinked ? `Unlinked ${lib}` : `${lib} was not linked`);
+        closeAllLibraries();
+      });
+    });
+
+  library
     .command('info')
     .description('how many fact-checks a library holds, by publisher')
     .argument('<lib>', 'library file (*.claimbench-library)')
@@ -103,6 +139,41 @@ export function registerLibraryCommands(program: Command, io: CliIO): void {
         const s = lib.summary();
         if (o.json) io.out(JSON.stringify(s, null, 2));
         else io.out([`${s.path}: ${s.reviews} fact-checks`, ...s.publishers.map((p) => `  ${p.reviews}\t${p.name || '(no publisher)'}`)].join('\n'));
+      });
+    });
+}
+
+function matchLine(m: FactCheckMatch, rank: number): string {
+  const when = m.datePublished ? ` · ${m.datePublished.slice(0, 4)}` : '';
+  const why = [...m.why.names, ...m.why.numbers, ...m.why.terms].slice(0, 8).join(', ');
+  return (
+    `${rank}. ${m.ratingText || m.verdict}${m.publisher ? ` · ${m.publisher}` : ''}${when}  (score ${m.score}, confidence ${m.confidence})\n` +
+    `   ${m.claimReviewed}\n   ${m.url}${why ? `\n   shared: ${why}` : ''}`
+  );
+}
+
+export function registerMatchCommand(program: Command, io: CliIO): void {
+  program
+    .command('match')
+    .description('match one claim of a workspace against fact-check libraries (those given, else those linked to the workspace)')
+    .argument('<file>', 'workspace file')
+    .argument('<claimId>', 'claim id')
+    .option('--library <lib>', 'a library file (repeat for several)', (v: string, prev: string[] = []) => [...prev, v])
+    .option('--top <n>', 'matches to show (1-20)', '5')
+    .option('--json', 'print JSON')
+    .action(async (file: string, claimId: string, o: { library?: string[]; top: string; json?: boolean }) => {
+      const top = positiveInt(o.top, '--top');
+      if (top > 20) throw userError('--top must be a whole number from 1 to 20');
+      await withWorkspace(file, program.opts(), async (_ctx, run) => {
+        try {
+          const claim = await run('claims.get', { id: claimId });
+          const matches = o.library?.length ? matchText(o.library, claim.text, top, false) : await run('libraries.matchClaim', { claimId, top });
+          if (o.json) io.out(JSON.stringify({ claimId, text: claim.text, matches }, null, 2));
+          else if (matches.length === 0) io.out('No published fact-check matches this claim.');
+          else io.out(matches.map((m, i) => matchLine(m, i + 1)).join('\n'));
+        } finally {
+          closeAllLibraries();
+        }
       });
     });
 }

@@ -19,6 +19,8 @@ export interface LibraryMatch {
   reviewId: number;
   url: string;
   score: number;
+  /** The share of the fact-check's claim (its idf mass) that the claim being matched contains, 0-1. */
+  confidence: number;
   claimReviewed: string;
   headline: string;
   ratingText: string;
@@ -153,7 +155,24 @@ export class LibraryMatcher {
       return { row, candidate, score, rank };
     });
     scored.sort((a, b) => b.score - a.score || a.rank - b.rank);
-    return scored.slice(0, top).map(({ row, candidate, score }) => toMatch(row, candidate, terms, query, score));
+    return scored.slice(0, top).map(({ row, candidate, score }) => toMatch(row, candidate, terms, query, score, this.confidence(terms, candidate)));
+  }
+
+  /** How much of the fact-check's claim (weighted by rarity) the claim contains; headline as a fallback. */
+  confidence(terms: string[], c: AnalysedCandidate): number {
+    const q = new Set(terms);
+    const share = (list: string[]) => {
+      const set = new Set(list);
+      let all = 0;
+      let hit = 0;
+      for (const t of set) {
+        const w = this.idf(t);
+        all += w;
+        if (q.has(t)) hit += w;
+      }
+      return all > 0 ? hit / all : 0;
+    };
+    return Math.round(Math.max(share(c.claimTerms), share(c.headlineTerms)) * 1000) / 1000;
   }
 
   /** Features of every candidate, for training: the candidate ids in BM25 order with their feature vectors. */
@@ -182,13 +201,14 @@ export class LibraryMatcher {
   }
 }
 
-function toMatch(row: ReviewRow, c: AnalysedCandidate, terms: string[], q: AnalysedQuery, score: number): LibraryMatch {
+function toMatch(row: ReviewRow, c: AnalysedCandidate, terms: string[], q: AnalysedQuery, score: number, confidence: number): LibraryMatch {
   const doc = new Set([...c.claimTerms, ...c.headlineTerms]);
   const shared = [...new Set(terms)].filter((t) => doc.has(t));
   return {
     reviewId: row.id,
     url: row.url,
     score: Math.round(score * 10_000) / 10_000,
+    confidence,
     claimReviewed: row.claim_reviewed,
     headline: row.headline,
     ratingText: row.rating_text,
