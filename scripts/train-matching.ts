@@ -171,8 +171,9 @@ function main(): void {
   const cv = folds([...allTrain]);
   const grid: Settings[] = JSON.parse(process.env.MATCHING_GRID ?? 'null') ?? [
     { columnWeights: [1, 1], candidates: 30, expansionsPerTerm: 0, l2: 0, rerank: false, useHeadlinePairs: false },
-    { columnWeights: [1, 1], candidates: 30, expansionsPerTerm: 0, l2: 1e-4, rerank: true, useHeadlinePairs: false },
-    { columnWeights: [1, 1], candidates: 30, expansionsPerTerm: 0, l2: 1e-4, rerank: true, useHeadlinePairs: true },
+    { columnWeights: [1, 1], candidates: 15, expansionsPerTerm: 0, l2: 1e-3, rerank: true, useHeadlinePairs: false },
+    { columnWeights: [1, 1], candidates: 15, expansionsPerTerm: 1, l2: 1e-3, rerank: true, useHeadlinePairs: false },
+    { columnWeights: [1, 1], candidates: 30, expansionsPerTerm: 1, l2: 1e-4, rerank: true, useHeadlinePairs: false },
   ];
   let best: { s: Settings; map: number } | undefined;
   for (const s of grid) {

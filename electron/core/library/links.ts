@@ -96,6 +96,8 @@ export function findMatch(libraryPath: string, url: string): FactCheckMatch {
   };
 }
 
+const NO_MATCH = { url: '', score: 0, confidence: 0, claimReviewed: '', headline: '', ratingText: '', verdict: 'unrated', publisher: '', datePublished: null, why: '{}' };
+
 /** Match the given claims (all when omitted) and store each one's best match; claims with none lose theirs. */
 export function matchAndStore(db: DB, claimIds?: string[]): { matched: number; strong: number } {
   const libraries = linkedPaths(db);
@@ -119,7 +121,9 @@ export function matchAndStore(db: DB, claimIds?: string[]): { matched: number; s
   db.transaction(() => {
     for (const { id, best } of found) {
       if (!best) {
-        remove.run(id);
+        // A row with no review says "matched, nothing found", so the claim is not matched again on every look.
+        if (libraries.length) upsert.run({ ...NO_MATCH, claimId: id, libraryPath: '', at });
+        else remove.run(id);
         continue;
       }
       matched++;
@@ -161,13 +165,22 @@ function fromStored(r: StoredRow): FactCheckMatch {
   };
 }
 
-/** Stored best matches at or above `minConfidence`, by claim id. */
+/**
+ * Stored best matches at or above `minConfidence`, by claim id. Claims never matched yet (new from an import,
+ * a live capture or by hand) are matched first, so every claim is matched by the time it is shown.
+ */
 export function storedMatches(db: DB, claimIds: string[] | null, minConfidence: number): Map<string, FactCheckMatch> {
   const out = new Map<string, FactCheckMatch>();
+  if (claimIds && claimIds.length > 0 && linkedPaths(db).length > 0) {
+    const known = db.prepare('SELECT 1 FROM claim_library_matches WHERE claim_id = ?').pluck();
+    const fresh = claimIds.filter((id) => known.get(id) === undefined);
+    if (fresh.length) matchAndStore(db, fresh);
+  }
+  const one = db.prepare("SELECT * FROM claim_library_matches WHERE claim_id = ? AND confidence >= ? AND review_url != ''");
   const rows = (
     claimIds
-      ? claimIds.map((id) => db.prepare('SELECT * FROM claim_library_matches WHERE claim_id = ? AND confidence >= ?').get(id, minConfidence)).filter(Boolean)
-      : db.prepare('SELECT * FROM claim_library_matches WHERE confidence >= ?').all(minConfidence)
+      ? claimIds.map((id) => one.get(id, minConfidence)).filter(Boolean)
+      : db.prepare("SELECT * FROM claim_library_matches WHERE confidence >= ? AND review_url != ''").all(minConfidence)
   ) as StoredRow[];
   for (const r of rows) out.set(r.claim_id, fromStored(r));
   return out;
