@@ -16,7 +16,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { analyse } from '../shared/matching/analyse';
-import { claimRetrievalAvailable, readSplit, readVerifiedClaims, type RetrievalSplit } from '../shared/matching/claim-retrieval-data';
+import { claimRetrievalAvailable, readSplit, readVerifiedClaims, type RetrievalSplit } from '../electron/core/library/claim-retrieval-data';
 import { verifiedClaimIdFromUrl, type VerifiedClaim } from '../shared/matching/dataset';
 import { buildRetrievalLibrary, evaluateModel, formatScores, removeLibraryFile } from '../electron/core/library/retrieval-eval';
 import { FEATURE_NAMES } from '../shared/matching/features';

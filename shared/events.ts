@@ -17,5 +17,6 @@ export const APP_EVENTS = [
   'menu:start-session',
   'menu:start-capture',
   'menu:sessions',
+  'menu:libraries',
 ] as const;
 export type AppEvent = (typeof APP_EVENTS)[number];

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { claimRetrievalAvailable, readSplit, readVerifiedClaims } from '../../shared/matching/claim-retrieval-data';
+import { claimRetrievalAvailable, readSplit, readVerifiedClaims } from '../core/library/claim-retrieval-data';
 import { verifiedClaimUrl, type VerifiedClaim } from '../../shared/matching/dataset';
 import { PLAIN_BM25_MODEL } from '../../shared/matching/model';
 import { importIntoLibrary } from '../core/library/import/run';

@@ -80,6 +80,8 @@ export function buildMenuTemplate({ appName, isMac, isDev, recent, actions }: Me
       { label: 'Merge from Teammate…', click: () => actions.send('menu:merge') },
       { label: 'Sync Folder…', click: () => actions.send('menu:sync') },
       { type: 'separator' },
+      { label: 'Fact-check Libraries…', click: () => actions.send('menu:libraries') },
+      { type: 'separator' },
       { label: 'Restore from Backup…', click: () => actions.restoreBackup() },
       { type: 'separator' },
       { label: 'Close Window', role: 'close', accelerator: 'CmdOrCtrl+W' },

@@ -24,7 +24,10 @@ export type ReadOperation =
   | 'sessions.get'
   | 'sessions.queue'
   | 'sessions.summary'
-  | 'capture.feed';
+  | 'capture.feed'
+  | 'libraries.list'
+  | 'libraries.matchClaim'
+  | 'libraries.badges';
 
 export function operationQuery<N extends ReadOperation>(name: N, input: OperationInput<N>) {
   return queryOptions({
@@ -50,10 +53,15 @@ const CLAIM_READS: ReadOperation[] = [
   'documents.list',
   'edit.state',
   'conflicts.list',
+  'libraries.badges',
+  'libraries.matchClaim',
 ];
 const DOCUMENT_READS: ReadOperation[] = [...CLAIM_READS, 'documents.get'];
 /** A source, attachment or note: the claim's evidence, "no source yet", search and the feeds. */
 const EVIDENCE_READS: ReadOperation[] = ['claims.evidence', 'claims.list', 'claims.history', 'stats.get', 'edit.state', 'activity.list', 'search'];
+
+/** Linking, importing or re-matching changes every claim's matches and badges. */
+const LIBRARY_READS: ReadOperation[] = ['libraries.list', 'libraries.matchClaim', 'libraries.badges'];
 
 /**
  * What each write makes stale. A write missing here (a later operation) invalidates everything,
@@ -89,6 +97,12 @@ const INVALIDATES: Partial<Record<OperationName, ReadOperation[]>> = {
   'capture.flush': [...DOCUMENT_READS, 'capture.feed', 'activity.list'],
   'capture.promote': [...CLAIM_READS, 'capture.feed', 'activity.list'],
   'capture.draft.save': [],
+  'libraries.create': LIBRARY_READS,
+  'libraries.link': LIBRARY_READS,
+  'libraries.unlink': LIBRARY_READS,
+  'libraries.import': LIBRARY_READS,
+  'libraries.matchClaims': LIBRARY_READS,
+  'libraries.attachMatch': EVIDENCE_READS,
 };
 
 export async function invalidateAfter(client: QueryClient, name: OperationName): Promise<void> {

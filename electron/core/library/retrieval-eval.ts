@@ -1,6 +1,6 @@
 /** Loading the claim-retrieval fact-checks into a library and scoring a model on a split (training and eval). */
 import fs from 'node:fs';
-import type { RetrievalSplit } from '../../../shared/matching/claim-retrieval-data';
+import type { RetrievalSplit } from './claim-retrieval-data';
 import { verifiedClaimIdFromUrl, verifiedClaimUrl, type VerifiedClaim } from '../../../shared/matching/dataset';
 import { rankingScores, type RankingScores } from '../../../shared/matching/metrics';
 import { PLAIN_BM25_MODEL, type MatchingModel } from '../../../shared/matching/model';
