@@ -102,6 +102,7 @@ interface Settings {
   l2: number;
   rerank: boolean;
   useHeadlinePairs: boolean;
+  commonTermShare?: number;
 }
 
 function pairsFor(split: RetrievalSplit, byId: Map<string, VerifiedClaim>, ids: Set<string> | null, claims: VerifiedClaim[], headlines: boolean) {
@@ -126,6 +127,7 @@ function fitModel(libFile: string, split: RetrievalSplit, trainIds: Set<string>,
     weights: null,
     associations,
     expansionsPerTerm: s.expansionsPerTerm,
+    commonTermShare: s.commonTermShare ?? 0.08,
     trainedOn: '',
   };
   if (!s.rerank) return base;
@@ -170,10 +172,10 @@ function main(): void {
   const allTrain = new Set(train.queries.map((q) => q.id));
   const cv = folds([...allTrain]);
   const grid: Settings[] = JSON.parse(process.env.MATCHING_GRID ?? 'null') ?? [
-    { columnWeights: [1, 1], candidates: 30, expansionsPerTerm: 0, l2: 0, rerank: false, useHeadlinePairs: false },
-    { columnWeights: [1, 1], candidates: 15, expansionsPerTerm: 0, l2: 1e-3, rerank: true, useHeadlinePairs: false },
-    { columnWeights: [1, 1], candidates: 15, expansionsPerTerm: 1, l2: 1e-3, rerank: true, useHeadlinePairs: false },
-    { columnWeights: [1, 1], candidates: 30, expansionsPerTerm: 1, l2: 1e-4, rerank: true, useHeadlinePairs: false },
+    { columnWeights: [1, 1], candidates: 30, expansionsPerTerm: 0, l2: 0, rerank: false, useHeadlinePairs: false, commonTermShare: 1 },
+    { columnWeights: [1, 1], candidates: 30, expansionsPerTerm: 0, l2: 1e-4, rerank: true, useHeadlinePairs: false, commonTermShare: 0.2 },
+    { columnWeights: [1, 1], candidates: 30, expansionsPerTerm: 1, l2: 1e-4, rerank: true, useHeadlinePairs: false, commonTermShare: 0.2 },
+    { columnWeights: [1, 1], candidates: 50, expansionsPerTerm: 1, l2: 1e-3, rerank: true, useHeadlinePairs: false, commonTermShare: 0.2 },
   ];
   let best: { s: Settings; map: number } | undefined;
   for (const s of grid) {

@@ -14,6 +14,8 @@ export const matchingModelSchema = z.object({
   associations: z.record(z.string(), z.record(z.string(), z.number())),
   /** How many associated terms each query term adds to the BM25 query. */
   expansionsPerTerm: z.number().int().min(0).max(10),
+  /** Terms in more than this share of the library are left out of the BM25 query (they cost time, add little). */
+  commonTermShare: z.number().min(0).max(1).default(0.08),
   trainedOn: z.string(),
 });
 export type MatchingModel = z.infer<typeof matchingModelSchema>;
@@ -25,5 +27,6 @@ export const PLAIN_BM25_MODEL: MatchingModel = {
   weights: null,
   associations: {},
   expansionsPerTerm: 0,
+  commonTermShare: 1,
   trainedOn: 'nothing: plain BM25',
 };

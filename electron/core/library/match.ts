@@ -43,8 +43,6 @@ interface ReviewRow {
   headline_terms: string;
 }
 
-/** Terms in more than this share of reviews carry too little to be worth ranking every row they occur in. */
-const COMMON_TERM_SHARE = 0.08;
 const MAX_QUERY_TERMS = 40;
 
 function ftsPhrase(term: string): string {
@@ -117,7 +115,7 @@ export class LibraryMatcher {
       }
     }
     let useful = [...expanded].filter((t) => this.documentFrequency(t) > 0);
-    const rare = useful.filter((t) => this.documentFrequency(t) <= n * COMMON_TERM_SHARE);
+    const rare = useful.filter((t) => this.documentFrequency(t) <= n * this.model.commonTermShare);
     if (rare.length > 0) useful = rare;
     if (useful.length === 0) return null;
     useful.sort((a, b) => this.documentFrequency(a) - this.documentFrequency(b));

@@ -26,6 +26,7 @@ export const CSV_COLUMNS = [
   'decided_at',
   'conflicted',
   'url',
+  'published_fact_check',
 ] as const;
 
 /** Added after CSV_COLUMNS in a session report only, so every other CSV keeps its shape. */
@@ -68,6 +69,7 @@ function claimRow(model: ReportModel, d: ReportDocument, c: ReportClaim): string
     c.decidedAt,
     c.conflicted,
     claimUrl(model.baseUrl, c.anchor),
+    c.factCheck ? `${c.factCheck.rating} · ${c.factCheck.publisher}${c.factCheck.datePublished ? ` · ${c.factCheck.datePublished}` : ''} <${c.factCheck.url}>` : null,
     ...sessionCells,
   ]);
 }
