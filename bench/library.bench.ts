@@ -16,7 +16,26 @@ import { now, percentile, report, round } from './lib';
 const REVIEWS = Number(process.env.BENCH_LIBRARY_REVIEWS ?? 100_000);
 const QUERIES = 300;
 const rand = seededRandom(1717);
-const SYLLABLES = ['ka', 'lo', 'mi', 'ra', 'ten', 'vor', 'sul', 'pe', 'dri', 'an', 'ost', 'bel', 'cu', 'nar', 'ix', 'phe', 'gro', 'tam'];
+const SYLLABLES = [
+  'ka',
+  'lo',
+  'mi',
+  'ra',
+  'ten',
+  'vor',
+  'sul',
+  'pe',
+  'dri',
+  'an',
+  'ost',
+  'bel',
+  'cu',
+  'nar',
+  'ix',
+  'phe',
+  'gro',
+  'tam',
+];
 const VOCAB = Array.from({ length: 30_000 }, (_, i) => {
   let w = '';
   let n = i + 7;

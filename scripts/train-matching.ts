@@ -16,7 +16,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { analyse } from '../shared/matching/analyse';
-import { claimRetrievalAvailable, readSplit, readVerifiedClaims, type RetrievalSplit } from '../electron/core/library/claim-retrieval-data';
+import {
+  claimRetrievalAvailable,
+  readSplit,
+  readVerifiedClaims,
+  type RetrievalSplit,
+} from '../electron/core/library/claim-retrieval-data';
 import { verifiedClaimIdFromUrl, type VerifiedClaim } from '../shared/matching/dataset';
 import { buildRetrievalLibrary, evaluateModel, formatScores, removeLibraryFile } from '../electron/core/library/retrieval-eval';
 import { FEATURE_NAMES } from '../shared/matching/features';
@@ -105,7 +110,13 @@ interface Settings {
   commonTermShare?: number;
 }
 
-function pairsFor(split: RetrievalSplit, byId: Map<string, VerifiedClaim>, ids: Set<string> | null, claims: VerifiedClaim[], headlines: boolean) {
+function pairsFor(
+  split: RetrievalSplit,
+  byId: Map<string, VerifiedClaim>,
+  ids: Set<string> | null,
+  claims: VerifiedClaim[],
+  headlines: boolean,
+) {
   const pairs: [string[], string[]][] = [];
   for (const q of split.queries) {
     if (ids && !ids.has(q.id)) continue;
@@ -114,11 +125,22 @@ function pairsFor(split: RetrievalSplit, byId: Map<string, VerifiedClaim>, ids: 
       if (c) pairs.push([analyse(q.text), analyse(`${c.claim} ${c.title}`)]);
     }
   }
-  if (headlines) for (const c of claims) { pairs.push([analyse(c.claim), analyse(c.title)]); pairs.push([analyse(c.title), analyse(c.claim)]); }
+  if (headlines)
+    for (const c of claims) {
+      pairs.push([analyse(c.claim), analyse(c.title)]);
+      pairs.push([analyse(c.title), analyse(c.claim)]);
+    }
   return pairs;
 }
 
-function fitModel(libFile: string, split: RetrievalSplit, trainIds: Set<string>, s: Settings, byId: Map<string, VerifiedClaim>, claims: VerifiedClaim[]): MatchingModel {
+function fitModel(
+  libFile: string,
+  split: RetrievalSplit,
+  trainIds: Set<string>,
+  s: Settings,
+  byId: Map<string, VerifiedClaim>,
+  claims: VerifiedClaim[],
+): MatchingModel {
   const associations = learnAssociations(pairsFor(split, byId, trainIds, claims, s.useHeadlinePairs));
   const base: MatchingModel = {
     version: 1,
@@ -138,7 +160,9 @@ function fitModel(libFile: string, split: RetrievalSplit, trainIds: Set<string>,
     if (!trainIds.has(q.id)) continue;
     const rel = split.qrels.get(q.id)!;
     groups.push(
-      lib.matcher.candidateFeatures(q.text, s.candidates).map((c) => ({ x: c.x, y: rel.has(verifiedClaimIdFromUrl(urlOf.get(c.id) as string)) ? 1 : 0 })),
+      lib.matcher
+        .candidateFeatures(q.text, s.candidates)
+        .map((c) => ({ x: c.x, y: rel.has(verifiedClaimIdFromUrl(urlOf.get(c.id) as string)) ? 1 : 0 })),
     );
   }
   lib.close();
@@ -154,7 +178,6 @@ function folds(ids: string[]): Set<string>[] {
   }
   return Array.from({ length: FOLDS }, (_, f) => new Set(shuffled.filter((_, i) => i % FOLDS === f)));
 }
-
 
 function main(): void {
   const dir = path.resolve(process.argv[2] ?? path.join(import.meta.dirname, '../../shared/data/claim-retrieval'));
@@ -172,10 +195,42 @@ function main(): void {
   const allTrain = new Set(train.queries.map((q) => q.id));
   const cv = folds([...allTrain]);
   const grid: Settings[] = JSON.parse(process.env.MATCHING_GRID ?? 'null') ?? [
-    { columnWeights: [1, 1], candidates: 30, expansionsPerTerm: 0, l2: 0, rerank: false, useHeadlinePairs: false, commonTermShare: 1 },
-    { columnWeights: [1, 1], candidates: 30, expansionsPerTerm: 0, l2: 1e-4, rerank: true, useHeadlinePairs: false, commonTermShare: 0.2 },
-    { columnWeights: [1, 1], candidates: 30, expansionsPerTerm: 1, l2: 1e-4, rerank: true, useHeadlinePairs: false, commonTermShare: 0.2 },
-    { columnWeights: [1, 1], candidates: 50, expansionsPerTerm: 1, l2: 1e-3, rerank: true, useHeadlinePairs: false, commonTermShare: 0.2 },
+    {
+      columnWeights: [1, 1],
+      candidates: 30,
+      expansionsPerTerm: 0,
+      l2: 0,
+      rerank: false,
+      useHeadlinePairs: false,
+      commonTermShare: 1,
+    },
+    {
+      columnWeights: [1, 1],
+      candidates: 30,
+      expansionsPerTerm: 0,
+      l2: 1e-4,
+      rerank: true,
+      useHeadlinePairs: false,
+      commonTermShare: 0.2,
+    },
+    {
+      columnWeights: [1, 1],
+      candidates: 30,
+      expansionsPerTerm: 1,
+      l2: 1e-4,
+      rerank: true,
+      useHeadlinePairs: false,
+      commonTermShare: 0.2,
+    },
+    {
+      columnWeights: [1, 1],
+      candidates: 50,
+      expansionsPerTerm: 1,
+      l2: 1e-3,
+      rerank: true,
+      useHeadlinePairs: false,
+      commonTermShare: 0.2,
+    },
   ];
   let best: { s: Settings; map: number } | undefined;
   for (const s of grid) {
@@ -189,7 +244,10 @@ function main(): void {
     process.stdout.write(`cv ${JSON.stringify(s)}  MAP@5 ${map.toFixed(4)}\n`);
     if (!best || map > best.map) best = { s, map };
   }
-  const model = { ...fitModel(libFile, train, allTrain, best!.s, byId, claims), trainedOn: `claim-retrieval train (${allTrain.size} pairs), cv MAP@5 ${best!.map.toFixed(4)}` };
+  const model = {
+    ...fitModel(libFile, train, allTrain, best!.s, byId, claims),
+    trainedOn: `claim-retrieval train (${allTrain.size} pairs), cv MAP@5 ${best!.map.toFixed(4)}`,
+  };
   process.stdout.write(`chosen ${JSON.stringify(best!.s)}\n`);
   process.stdout.write(`dev plain BM25: ${formatScores(evaluateModel(libFile, PLAIN_BM25_MODEL, dev, null))}\n`);
   process.stdout.write(`dev trained:    ${formatScores(evaluateModel(libFile, model, dev, null))}\n`);

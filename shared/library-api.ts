@@ -74,9 +74,13 @@ export const libraryApi = {
       .strict(),
   ),
   /** Top matches for one claim across every linked library, best first. */
-  'libraries.matchClaim': op<FactCheckMatch[]>()(z.object({ claimId: id, top: z.number().int().min(1).max(20).optional() }).strict()),
+  'libraries.matchClaim': op<FactCheckMatch[]>()(
+    z.object({ claimId: id, top: z.number().int().min(1).max(20).optional() }).strict(),
+  ),
   /** Re-match claims (all, or the given ones) and store each one's best match. */
-  'libraries.matchClaims': op<{ matched: number; strong: number }>()(z.object({ claimIds: z.array(id).max(100_000).optional() }).strict()),
+  'libraries.matchClaims': op<{ matched: number; strong: number }>()(
+    z.object({ claimIds: z.array(id).max(100_000).optional() }).strict(),
+  ),
   /** Stored best matches at STRONG_MATCH or above, for the claim list's badges. */
   'libraries.badges': op<Record<string, FactCheckMatch>>()(z.object({ claimIds: z.array(id).max(5_000) }).strict()),
   /** Attach a match as a source of the claim, its stance taken from the rating. */

@@ -48,7 +48,9 @@ async function main(argv: string[]): Promise<number> {
   }
   const dir = path.resolve(argv.find((a, i) => !a.startsWith('--') && argv[i - 1] !== '--split') ?? DEFAULT_DIR);
   if (!claimRetrievalAvailable(dir)) {
-    process.stdout.write(`eval:matching skipped: ${dir} is absent (the claim-retrieval data lives in ../shared/data beside the checkout).\n`);
+    process.stdout.write(
+      `eval:matching skipped: ${dir} is absent (the claim-retrieval data lives in ../shared/data beside the checkout).\n`,
+    );
     return 0;
   }
   const claims = readVerifiedClaims(dir);
@@ -62,9 +64,13 @@ async function main(argv: string[]): Promise<number> {
     const imported = await importIntoLibrary(library, [feed]);
     library.close();
     const model = defaultMatchingModel();
-    process.stdout.write(`${imported.added} fact-checks imported as a ClaimReview DataFeed; ${queries.queries.length} ${split} claims\n`);
+    process.stdout.write(
+      `${imported.added} fact-checks imported as a ClaimReview DataFeed; ${queries.queries.length} ${split} claims\n`,
+    );
     process.stdout.write(`model: ${model.trainedOn}\n`);
-    process.stdout.write(`plain BM25 (same library, same analyser): ${formatScores(evaluateModel(lib, PLAIN_BM25_MODEL, queries))}\n`);
+    process.stdout.write(
+      `plain BM25 (same library, same analyser): ${formatScores(evaluateModel(lib, PLAIN_BM25_MODEL, queries))}\n`,
+    );
     process.stdout.write(`shipped model:                            ${formatScores(evaluateModel(lib, model, queries))}\n`);
   } finally {
     removeLibraryFile(lib);

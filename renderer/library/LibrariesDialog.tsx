@@ -51,7 +51,7 @@ function LibrariesPanel() {
   };
   const create = () =>
     run('creating', async () => {
-      const path = (await call('host.chooseSave', { purpose: 'library', defaultName: 'fact-checks.claimbench-library', extension: 'claimbench-library' })).path;
+      const path = (await call('host.chooseSave', { purpose: 'library', defaultName: 'fact-checks' })).path;
       if (path) await call('libraries.create', { path });
     });
   const link = () =>
@@ -86,7 +86,9 @@ function LibrariesPanel() {
               <span className="library-name">
                 <BookCheck size={14} aria-hidden /> {l.name}
               </span>
-              <span className="library-count">{l.reviews === null ? 'unavailable' : `${l.reviews.toLocaleString()} fact-checks`}</span>
+              <span className="library-count">
+                {l.reviews === null ? 'unavailable' : `${l.reviews.toLocaleString()} fact-checks`}
+              </span>
               <span className="library-path" title={l.path}>
                 {l.path}
               </span>
@@ -126,8 +128,9 @@ function ImportSummary({ library, result }: { library: string; result: LibraryIm
   return (
     <div className="library-summary" role="status">
       <p>
-        {library}: {result.found.toLocaleString()} fact-checks read from {result.files} file{result.files === 1 ? '' : 's'}; {result.added.toLocaleString()} added,{' '}
-        {result.updated.toLocaleString()} updated, {result.unchanged.toLocaleString()} unchanged, {result.skipped.length.toLocaleString()} skipped.
+        {library}: {result.found.toLocaleString()} fact-checks read from {result.files} file{result.files === 1 ? '' : 's'};{' '}
+        {result.added.toLocaleString()} added, {result.updated.toLocaleString()} updated, {result.unchanged.toLocaleString()}{' '}
+        unchanged, {result.skipped.length.toLocaleString()} skipped.
       </p>
       {result.skipped.length > 0 && (
         <ul className="library-skipped" aria-label="Skipped items">

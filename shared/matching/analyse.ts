@@ -100,7 +100,26 @@ export function analyse(text: string, options: AnalyseOptions = {}): string[] {
   for (const m of cleaned.matchAll(WORD)) {
     let w = m[0].replace(/[’']s$/, '').replace(/[’']/g, '');
     if (!/^\d+(\.\d+)?[a-z]*$/.test(w)) w = w.replace(/\./g, '');
-    if (w.endsWith("n't") || w.endsWith('nt') && ['dont', 'doesnt', 'didnt', 'isnt', 'arent', 'wasnt', 'werent', 'cant', 'wont', 'havent', 'hasnt', 'shouldnt', 'wouldnt', 'couldnt'].includes(w)) {
+    if (
+      w.endsWith("n't") ||
+      (w.endsWith('nt') &&
+        [
+          'dont',
+          'doesnt',
+          'didnt',
+          'isnt',
+          'arent',
+          'wasnt',
+          'werent',
+          'cant',
+          'wont',
+          'havent',
+          'hasnt',
+          'shouldnt',
+          'wouldnt',
+          'couldnt',
+        ].includes(w))
+    ) {
       words.push('not');
       continue;
     }

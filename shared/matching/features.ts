@@ -57,7 +57,10 @@ function bigrams(terms: string[]): Set<string> {
 }
 
 export function characterTrigrams(text: string): Map<string, number> {
-  const clean = ` ${text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+  const clean = ` ${text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()} `;
   const out = new Map<string, number>();
   for (let i = 0; i + 3 <= clean.length; i++) {
     const g = clean.slice(i, i + 3);
@@ -82,7 +85,8 @@ function cosine(a: Map<string, number>, b: Map<string, number>): number {
 /** Capitalised words not at a sentence start, lower-cased: the people, places and organisations a claim names. */
 export function namesIn(text: string): Set<string> {
   const out = new Set<string>();
-  for (const m of text.matchAll(/(?<![.!?]\s|^)\b(\p{Lu}[\p{Ll}\p{Lu}'’-]+)/gu)) out.add(m[1]!.toLowerCase().replace(/[’']s$/, ''));
+  for (const m of text.matchAll(/(?<![.!?]\s|^)\b(\p{Lu}[\p{Ll}\p{Lu}'’-]+)/gu))
+    out.add(m[1]!.toLowerCase().replace(/[’']s$/, ''));
   return out;
 }
 
@@ -124,13 +128,23 @@ export function features(
     Math.log1p(candidate.bm25),
     1 / (1 + candidate.rank),
     idfSum(shared, idf) / qIdf,
-    claim.size ? idfSum([...claim].filter((t) => q.has(t)), idf) / (idfSum(claim, idf) || 1) : 0,
-    headline.size ? idfSum([...headline].filter((t) => q.has(t)), idf) / (idfSum(headline, idf) || 1) : 0,
+    claim.size
+      ? idfSum(
+          [...claim].filter((t) => q.has(t)),
+          idf,
+        ) / (idfSum(claim, idf) || 1)
+      : 0,
+    headline.size
+      ? idfSum(
+          [...headline].filter((t) => q.has(t)),
+          idf,
+        ) / (idfSum(headline, idf) || 1)
+      : 0,
     Math.log1p(sharedBigrams),
     Math.log1p(sharedNumbers),
     docNumbers.length - sharedNumbers > 0 ? 1 : 0,
     qNeg !== dNeg ? 1 : 0,
-    assoc / ((idfSum(doc, idf) || 1)),
+    assoc / (idfSum(doc, idf) || 1),
     Math.log1p(sharedNames),
     Math.max(cosine(query.trigrams, candidate.trigrams), 0),
     1,

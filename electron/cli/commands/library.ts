@@ -138,7 +138,13 @@ export function registerLibraryCommands(program: Command, io: CliIO): void {
       await withLibrary(file, (lib) => {
         const s = lib.summary();
         if (o.json) io.out(JSON.stringify(s, null, 2));
-        else io.out([`${s.path}: ${s.reviews} fact-checks`, ...s.publishers.map((p) => `  ${p.reviews}\t${p.name || '(no publisher)'}`)].join('\n'));
+        else
+          io.out(
+            [
+              `${s.path}: ${s.reviews} fact-checks`,
+              ...s.publishers.map((p) => `  ${p.reviews}\t${p.name || '(no publisher)'}`),
+            ].join('\n'),
+          );
       });
     });
 }
@@ -167,7 +173,9 @@ export function registerMatchCommand(program: Command, io: CliIO): void {
       await withWorkspace(file, program.opts(), async (_ctx, run) => {
         try {
           const claim = await run('claims.get', { id: claimId });
-          const matches = o.library?.length ? matchText(o.library, claim.text, top, false) : await run('libraries.matchClaim', { claimId, top });
+          const matches = o.library?.length
+            ? matchText(o.library, claim.text, top, false)
+            : await run('libraries.matchClaim', { claimId, top });
           if (o.json) io.out(JSON.stringify({ claimId, text: claim.text, matches }, null, 2));
           else if (matches.length === 0) io.out('No published fact-check matches this claim.');
           else io.out(matches.map((m, i) => matchLine(m, i + 1)).join('\n'));

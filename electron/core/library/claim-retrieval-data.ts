@@ -1,7 +1,13 @@
 /** Reading ../shared/data/claim-retrieval (never copied into the project) for training and evaluation. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseQrels, parseQueries, parseVerifiedClaims, type RetrievalQuery, type VerifiedClaim } from '../../../shared/matching/dataset';
+import {
+  parseQrels,
+  parseQueries,
+  parseVerifiedClaims,
+  type RetrievalQuery,
+  type VerifiedClaim,
+} from '../../../shared/matching/dataset';
 
 export interface RetrievalSplit {
   queries: RetrievalQuery[];

@@ -8,7 +8,16 @@ import { evidenceHandlers } from '../evidence/handlers';
 import type { Handlers } from '../handler-types';
 import { csvMappingSchema } from './import/csv';
 import { importIntoLibrary } from './import/run';
-import { describeLibrary, findMatch, linkedPaths, linkLibrary, matchAndStore, matchOneText, storedMatches, unlinkLibrary } from './links';
+import {
+  describeLibrary,
+  findMatch,
+  linkedPaths,
+  linkLibrary,
+  matchAndStore,
+  matchOneText,
+  storedMatches,
+  unlinkLibrary,
+} from './links';
 import { libraryAt } from './pool';
 import { stanceForVerdict } from './verdict';
 

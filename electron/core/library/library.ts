@@ -49,7 +49,9 @@ export class FactCheckLibrary {
   summary(): LibrarySummary {
     const libraryId = this.db.prepare("SELECT value FROM meta WHERE key = 'library_id'").pluck().get() as string;
     const publishers = this.db
-      .prepare("SELECT publisher AS name, count(*) AS reviews FROM reviews GROUP BY publisher ORDER BY reviews DESC, publisher LIMIT 20")
+      .prepare(
+        'SELECT publisher AS name, count(*) AS reviews FROM reviews GROUP BY publisher ORDER BY reviews DESC, publisher LIMIT 20',
+      )
       .all() as { name: string; reviews: number }[];
     return { path: this.path, libraryId, reviews: this.count(), publishers };
   }

@@ -22,7 +22,10 @@ export function describeLibrary(file: string): LinkedLibrary {
 }
 
 export function linkLibrary(db: DB, file: string): void {
-  db.prepare('INSERT INTO library_links (path, linked_at) VALUES (?, ?) ON CONFLICT (path) DO NOTHING').run(path.resolve(file), new Date().toISOString());
+  db.prepare('INSERT INTO library_links (path, linked_at) VALUES (?, ?) ON CONFLICT (path) DO NOTHING').run(
+    path.resolve(file),
+    new Date().toISOString(),
+  );
 }
 
 export function unlinkLibrary(db: DB, file: string): number {
@@ -78,7 +81,15 @@ export function findMatch(libraryPath: string, url: string): FactCheckMatch {
   const row = lib.db
     .prepare('SELECT url, claim_reviewed, headline, rating_text, verdict, publisher, date_published FROM reviews WHERE url = ?')
     .get(url) as
-    | { url: string; claim_reviewed: string; headline: string; rating_text: string; verdict: FactCheckMatch['verdict']; publisher: string; date_published: string | null }
+    | {
+        url: string;
+        claim_reviewed: string;
+        headline: string;
+        rating_text: string;
+        verdict: FactCheckMatch['verdict'];
+        publisher: string;
+        date_published: string | null;
+      }
     | undefined;
   if (!row) throw new ClaimbenchError('NOT_FOUND', `${path.basename(libraryPath)} has no fact-check at ${url}`);
   return {
@@ -96,7 +107,18 @@ export function findMatch(libraryPath: string, url: string): FactCheckMatch {
   };
 }
 
-const NO_MATCH = { url: '', score: 0, confidence: 0, claimReviewed: '', headline: '', ratingText: '', verdict: 'unrated', publisher: '', datePublished: null, why: '{}' };
+const NO_MATCH = {
+  url: '',
+  score: 0,
+  confidence: 0,
+  claimReviewed: '',
+  headline: '',
+  ratingText: '',
+  verdict: 'unrated',
+  publisher: '',
+  datePublished: null,
+  why: '{}',
+};
 
 /** Match the given claims (all when omitted) and store each one's best match; claims with none lose theirs. */
 export function matchAndStore(db: DB, claimIds?: string[]): { matched: number; strong: number } {

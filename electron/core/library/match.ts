@@ -153,7 +153,9 @@ export class LibraryMatcher {
       return { row, candidate, score, rank };
     });
     scored.sort((a, b) => b.score - a.score || a.rank - b.rank);
-    return scored.slice(0, top).map(({ row, candidate, score }) => toMatch(row, candidate, terms, query, score, this.confidence(terms, candidate)));
+    return scored
+      .slice(0, top)
+      .map(({ row, candidate, score }) => toMatch(row, candidate, terms, query, score, this.confidence(terms, candidate)));
   }
 
   /** How much of the fact-check's claim (weighted by rarity) the claim contains; headline as a fallback. */
@@ -199,7 +201,14 @@ export class LibraryMatcher {
   }
 }
 
-function toMatch(row: ReviewRow, c: AnalysedCandidate, terms: string[], q: AnalysedQuery, score: number, confidence: number): LibraryMatch {
+function toMatch(
+  row: ReviewRow,
+  c: AnalysedCandidate,
+  terms: string[],
+  q: AnalysedQuery,
+  score: number,
+  confidence: number,
+): LibraryMatch {
   const doc = new Set([...c.claimTerms, ...c.headlineTerms]);
   const shared = [...new Set(terms)].filter((t) => doc.has(t));
   return {

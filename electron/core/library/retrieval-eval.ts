@@ -30,7 +30,12 @@ export function removeLibraryFile(file: string): void {
   for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
 }
 
-export function evaluateModel(libFile: string, model: MatchingModel, split: RetrievalSplit, ids: Set<string> | null = null): RankingScores {
+export function evaluateModel(
+  libFile: string,
+  model: MatchingModel,
+  split: RetrievalSplit,
+  ids: Set<string> | null = null,
+): RankingScores {
   const lib = FactCheckLibrary.open(libFile, { model });
   const ranked: string[][] = [];
   const relevant: Set<string>[] = [];

@@ -34,7 +34,11 @@ export const reviewItemSchema = z.object({
     .regex(/^\d{4}(-\d{2}(-\d{2})?)?/)
     .transform((d) => d.slice(0, 10))
     .nullable(),
-  language: z.string().trim().max(35).regex(/^[A-Za-z-]*$/, 'language must be a language tag'),
+  language: z
+    .string()
+    .trim()
+    .max(35)
+    .regex(/^[A-Za-z-]*$/, 'language must be a language tag'),
   claimant: clip(LIMITS.short),
 });
 export type ReviewItem = z.infer<typeof reviewItemSchema>;

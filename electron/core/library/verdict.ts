@@ -2,10 +2,19 @@
 export type LibraryVerdict = 'false' | 'misleading' | 'mixed' | 'true' | 'unproven' | 'unrated';
 
 const RULES: [RegExp, LibraryVerdict][] = [
-  [/\b(mostly|partly|partially|half)[\s-]*(false|true)\b|misleading|out of context|exaggerat|distort|missing context|cherry|spin|lacks context|needs context|miscaptioned|mislead/i, 'misleading'],
+  [
+    /\b(mostly|partly|partially|half)[\s-]*(false|true)\b|misleading|out of context|exaggerat|distort|missing context|cherry|spin|lacks context|needs context|miscaptioned|mislead/i,
+    'misleading',
+  ],
   [/\bmix(ed|ture)\b|\bhalf\b|contested/i, 'mixed'],
-  [/unproven|unverified|unsupported|no evidence|research in progress|undetermined|unclear|not proven|не доказано|не підтверджено/i, 'unproven'],
-  [/\b(false|fake|hoax|incorrect|wrong|fabricated|pants on fire|four pinocchios|scam|debunked|untrue|not true|inaccurate|bogus|satire|legend|no)\b|неправда|фейк|ложь|брехня|маніпуляція|манипуляция|disputed/i, 'false'],
+  [
+    /unproven|unverified|unsupported|no evidence|research in progress|undetermined|unclear|not proven|не доказано|не підтверджено/i,
+    'unproven',
+  ],
+  [
+    /\b(false|fake|hoax|incorrect|wrong|fabricated|pants on fire|four pinocchios|scam|debunked|untrue|not true|inaccurate|bogus|satire|legend|no)\b|неправда|фейк|ложь|брехня|маніпуляція|манипуляция|disputed/i,
+    'false',
+  ],
   [/\b(true|correct|accurate|correct attribution|confirmed|yes|legit|sourced)\b|правда/i, 'true'],
 ];
 

@@ -28,7 +28,17 @@ export function reviewWriter(db: LibraryDB): (item: ReviewItem, importedAt: stri
   );
   return (item, importedAt) => {
     const existing = find.get(item.url) as
-      | { id: number; claim_reviewed: string; headline: string; rating_text: string; verdict: string; publisher: string; date_published: string | null; language: string; claimant: string }
+      | {
+          id: number;
+          claim_reviewed: string;
+          headline: string;
+          rating_text: string;
+          verdict: string;
+          publisher: string;
+          date_published: string | null;
+          language: string;
+          claimant: string;
+        }
       | undefined;
     if (
       existing &&

@@ -9,7 +9,12 @@ const feed = {
   '@type': 'DataFeed',
   dataFeedElement: [
     ['https://checks.example/vaccines', 'Vaccines cause autism', 'Do vaccines cause autism?', 'False'],
-    ['https://checks.example/seat', 'The Pentagon paid 1.5 million dollars for a toilet seat', 'A $1.5m toilet seat?', 'Mostly false'],
+    [
+      'https://checks.example/seat',
+      'The Pentagon paid 1.5 million dollars for a toilet seat',
+      'A $1.5m toilet seat?',
+      'Mostly false',
+    ],
     ['https://checks.example/moon', 'The moon landing was filmed in a studio', 'Was the moon landing faked?', 'Pants on Fire'],
   ].map(([url, claimReviewed, name, rating]) => ({
     '@type': 'DataFeedItem',
@@ -41,12 +46,17 @@ describe('claimbench library', () => {
       input: 'do vaccines give you autism?\n\nthey paid $1,500,000 for ONE toilet seat https://t.co/x\n',
     });
     expect(matched.code, matched.stderr).toBe(0);
-    const lines = matched.stdout.trim().split('\n').map((l) => l.split('\t'));
+    const lines = matched.stdout
+      .trim()
+      .split('\n')
+      .map((l) => l.split('\t'));
     expect(lines.every((l) => l.length === 4 && Number.isFinite(Number(l[3])))).toBe(true);
     expect(lines.filter((l) => l[0] === '1')[0]!.slice(0, 3)).toEqual(['1', '1', 'https://checks.example/vaccines']);
     expect(lines.some((l) => l[0] === '2')).toBe(false);
     expect(lines.filter((l) => l[0] === '3')[0]!.slice(0, 3)).toEqual(['3', '1', 'https://checks.example/seat']);
-    expect(lines.filter((l) => l[0] === '3').map((l) => l[1])).toEqual(['1', '2'].slice(0, lines.filter((l) => l[0] === '3').length));
+    expect(lines.filter((l) => l[0] === '3').map((l) => l[1])).toEqual(
+      ['1', '2'].slice(0, lines.filter((l) => l[0] === '3').length),
+    );
   });
 
   it('links a library to a workspace and matches a claim with --json', () => {
@@ -61,8 +71,15 @@ describe('claimbench library', () => {
 
     const direct = runClaimbench(['match', ws, claimId, '--library', lib, '--json']);
     expect(direct.code, direct.stderr).toBe(0);
-    const out = JSON.parse(direct.stdout) as { matches: { url: string; ratingText: string; publisher: string; verdict: string }[] };
-    expect(out.matches[0]).toMatchObject({ url: 'https://checks.example/moon', ratingText: 'Pants on Fire', publisher: 'PolitiFact', verdict: 'false' });
+    const out = JSON.parse(direct.stdout) as {
+      matches: { url: string; ratingText: string; publisher: string; verdict: string }[];
+    };
+    expect(out.matches[0]).toMatchObject({
+      url: 'https://checks.example/moon',
+      ratingText: 'Pants on Fire',
+      publisher: 'PolitiFact',
+      verdict: 'false',
+    });
 
     const linked = runClaimbench(['library', 'link', ws, lib]);
     expect(linked.code, linked.stderr).toBe(0);

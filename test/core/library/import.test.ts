@@ -96,7 +96,10 @@ describe('ClaimReview extraction', () => {
   });
 
   it('says why a file yields nothing: invalid JSON, HTML without JSON-LD', () => {
-    expect(extractClaimReviews('{"@type": "ClaimReview", ', 'cut.json').skipped[0]).toMatchObject({ position: '(file)', reason: expect.stringMatching(/not valid JSON/) });
+    expect(extractClaimReviews('{"@type": "ClaimReview", ', 'cut.json').skipped[0]).toMatchObject({
+      position: '(file)',
+      reason: expect.stringMatching(/not valid JSON/),
+    });
     expect(extractClaimReviews('<html><body>hello</body></html>', 'p.html').skipped[0]!.reason).toMatch(/no <script/);
     const broken = extractClaimReviews('<script type="application/ld+json">{oops</script>', 'p.html');
     expect(broken.skipped[0]).toMatchObject({ position: 'script[0]', reason: expect.stringMatching(/not valid JSON/) });
@@ -131,7 +134,9 @@ describe('importing into a library', () => {
         '"No link here",,False,Desk,2020-03-02\n' +
         '"=HYPERLINK(""http://evil"")",https://desk.example/3,Mostly true,Desk,2021\n',
     );
-    const r = await importIntoLibrary(lib, [csv], { csvMapping: { claim: 'Statement', url: 'Link', rating: 'Verdict', publisher: 'Outlet', date: 'When' } });
+    const r = await importIntoLibrary(lib, [csv], {
+      csvMapping: { claim: 'Statement', url: 'Link', rating: 'Verdict', publisher: 'Outlet', date: 'When' },
+    });
     expect(r).toMatchObject({ added: 2 });
     expect(r.skipped).toEqual([{ file: 'desk.csv', position: 'row 3', reason: expect.stringMatching(/url/) }]);
     const m = lib.match('does drinking bleach cure flu?', 1)[0]!;

@@ -47,7 +47,15 @@ describe('analyser', () => {
   });
 
   it('writes numbers one way and keeps negations', () => {
-    expect(analyse('1,500 people, 1.5k, seventy five per cent, 70%')).toEqual(['1500', 'peopl', '1500', '75', 'percent', '70', 'percent']);
+    expect(analyse('1,500 people, 1.5k, seventy five per cent, 70%')).toEqual([
+      '1500',
+      'peopl',
+      '1500',
+      '75',
+      'percent',
+      '70',
+      'percent',
+    ]);
     expect(analyse("Vaccines don't cause autism")).toContain('not');
     expect(analyse('Vaccines never cause autism')).toContain('not');
   });

@@ -49,13 +49,22 @@ describe('libraries linked to a workspace', () => {
     const weather = await run('claims.add', { text: 'The weather was lovely at the rally' });
     const badges = await run('libraries.badges', { claimIds: [bleach.id, weather.id] });
     expect(Object.keys(badges)).toEqual([bleach.id]);
-    expect(badges[bleach.id]).toMatchObject({ url: 'https://checks.example/bleach', ratingText: 'False', publisher: 'PolitiFact', datePublished: '2020-03-01' });
+    expect(badges[bleach.id]).toMatchObject({
+      url: 'https://checks.example/bleach',
+      ratingText: 'False',
+      publisher: 'PolitiFact',
+      datePublished: '2020-03-01',
+    });
 
     const matches = await run('libraries.matchClaim', { claimId: bleach.id });
     expect(matches[0]).toMatchObject({ libraryPath: lib, url: 'https://checks.example/bleach', verdict: 'false' });
     expect(matches[0]!.why.terms).toEqual(expect.arrayContaining(['bleach', 'cure', 'flu']));
 
-    const source = await run('libraries.attachMatch', { claimId: bleach.id, libraryPath: lib, url: 'https://checks.example/bleach' });
+    const source = await run('libraries.attachMatch', {
+      claimId: bleach.id,
+      libraryPath: lib,
+      url: 'https://checks.example/bleach',
+    });
     expect(source).toMatchObject({ url: 'https://checks.example/bleach', stance: 'contradicts', publisher: 'PolitiFact' });
     expect((await run('claims.evidence', { id: bleach.id })).sources).toHaveLength(1);
 
@@ -95,8 +104,13 @@ describe('libraries linked to a workspace', () => {
     const csv = (await render('csv')).content;
     expect(csv).toContain('published_fact_check');
     expect(csv).toContain("'=HYPERLINK");
-    const json = JSON.parse((await render('json')).content) as { documents: { claims: { factCheck?: { url: string; publisher: string } }[] }[] };
-    expect(json.documents[0]!.claims[0]!.factCheck).toMatchObject({ url: 'https://checks.example/drones', publisher: '<b>Fact</b> Desk' });
+    const json = JSON.parse((await render('json')).content) as {
+      documents: { claims: { factCheck?: { url: string; publisher: string } }[] }[];
+    };
+    expect(json.documents[0]!.claims[0]!.factCheck).toMatchObject({
+      url: 'https://checks.example/drones',
+      publisher: '<b>Fact</b> Desk',
+    });
     const cr = JSON.parse((await render('claimreview')).content) as { citation?: { url: string; author?: { name: string } }[] }[];
     expect(cr[0]!.citation).toEqual([expect.objectContaining({ '@type': 'ClaimReview', url: 'https://checks.example/drones' })]);
   });

@@ -54,7 +54,9 @@ function urlOf(v: Json): string {
 }
 
 function languageOf(v: Json): string {
-  const t = isObject(first(v)) ? text((first(v) as Record<string, Json>).alternateName ?? (first(v) as Record<string, Json>).name) : text(v);
+  const t = isObject(first(v))
+    ? text((first(v) as Record<string, Json>).alternateName ?? (first(v) as Record<string, Json>).name)
+    : text(v);
   return /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(t) ? t : '';
 }
 
@@ -65,7 +67,11 @@ export function reviewFromClaimReview(node: Record<string, Json>): { item: Revie
   const ratingText = text(ratingObj.alternateName) || text(ratingObj.name) || (typeof rating === 'string' ? rating : '');
   let verdict = verdictFromRatingText(ratingText);
   if (verdict === 'unrated') {
-    verdict = verdictFromScale(numberOf(ratingObj.ratingValue), numberOf(ratingObj.worstRating ?? 1), numberOf(ratingObj.bestRating ?? 5));
+    verdict = verdictFromScale(
+      numberOf(ratingObj.ratingValue),
+      numberOf(ratingObj.worstRating ?? 1),
+      numberOf(ratingObj.bestRating ?? 5),
+    );
   }
   const itemReviewed = first(node.itemReviewed);
   const claimant = isObject(itemReviewed) ? text(first(itemReviewed.author)) : '';
@@ -126,7 +132,11 @@ export function collectClaimReviews(root: Json, file: string, out: ExtractedRevi
 const LD_JSON_SCRIPT = /<script\b[^>]*\btype\s*=\s*["']?application\/ld\+json["']?[^>]*>([\s\S]*?)<\/script\s*>/gi;
 
 function decodeHtmlComment(s: string): string {
-  return s.replace(/^\s*<!--/, '').replace(/-->\s*$/, '').replace(/^\s*\/\/\s*<!\[CDATA\[/, '').replace(/\/\/\s*\]\]>\s*$/, '');
+  return s
+    .replace(/^\s*<!--/, '')
+    .replace(/-->\s*$/, '')
+    .replace(/^\s*\/\/\s*<!\[CDATA\[/, '')
+    .replace(/\/\/\s*\]\]>\s*$/, '');
 }
 
 /** Reviews in a JSON or JSON-LD text, or in the ld+json script blocks of an HTML page. */
@@ -143,7 +153,8 @@ export function extractClaimReviews(content: string, file: string): ExtractedRev
         out.skipped.push({ file, position, reason: `not valid JSON (${e instanceof Error ? e.message : String(e)})` });
       }
     }
-    if (n === 0) out.skipped.push({ file, position: '(page)', reason: 'no <script type="application/ld+json"> in this HTML page' });
+    if (n === 0)
+      out.skipped.push({ file, position: '(page)', reason: 'no <script type="application/ld+json"> in this HTML page' });
     return out;
   }
   let root: Json;
@@ -158,7 +169,11 @@ export function extractClaimReviews(content: string, file: string): ExtractedRev
         try {
           collectClaimReviews(JSON.parse(line), file, out, `line ${i + 1}`);
         } catch (err) {
-          out.skipped.push({ file, position: `line ${i + 1}`, reason: `not valid JSON (${err instanceof Error ? err.message : String(err)})` });
+          out.skipped.push({
+            file,
+            position: `line ${i + 1}`,
+            reason: `not valid JSON (${err instanceof Error ? err.message : String(err)})`,
+          });
         }
       });
       return out;

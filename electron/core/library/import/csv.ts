@@ -48,7 +48,10 @@ function resolveColumns(header: string[], mapping: CsvMapping): Partial<Record<C
     if (named !== undefined) {
       const i = header.findIndex((h) => h.trim() === named.trim());
       const j = i >= 0 ? i : lower.indexOf(named.trim().toLowerCase());
-      if (j < 0) throw new Error(`the mapping names column "${named}" for ${field}, but the header has ${header.map((h) => `"${h}"`).join(', ')}`);
+      if (j < 0)
+        throw new Error(
+          `the mapping names column "${named}" for ${field}, but the header has ${header.map((h) => `"${h}"`).join(', ')}`,
+        );
       out[field] = j;
       continue;
     }
@@ -56,7 +59,9 @@ function resolveColumns(header: string[], mapping: CsvMapping): Partial<Record<C
     if (g >= 0) out[field] = g;
   }
   if (out.claim === undefined || out.url === undefined) {
-    throw new Error(`no ${out.claim === undefined ? 'claim' : 'url'} column; name it with a column mapping (claim=COLUMN,url=COLUMN)`);
+    throw new Error(
+      `no ${out.claim === undefined ? 'claim' : 'url'} column; name it with a column mapping (claim=COLUMN,url=COLUMN)`,
+    );
   }
   return out;
 }
@@ -65,9 +70,17 @@ export function extractCsvReviews(content: string, file: string, mapping: CsvMap
   const out: ExtractedReviews = { items: [], skipped: [] };
   let rows: string[][];
   try {
-    rows = parse(content.replace(/^\uFEFF/, ''), { relax_column_count: true, skip_empty_lines: true, max_record_size: 1_000_000 }) as string[][];
+    rows = parse(content.replace(/^\uFEFF/, ''), {
+      relax_column_count: true,
+      skip_empty_lines: true,
+      max_record_size: 1_000_000,
+    }) as string[][];
   } catch (e) {
-    out.skipped.push({ file, position: '(file)', reason: `not a readable CSV file (${e instanceof Error ? e.message : String(e)})` });
+    out.skipped.push({
+      file,
+      position: '(file)',
+      reason: `not a readable CSV file (${e instanceof Error ? e.message : String(e)})`,
+    });
     return out;
   }
   if (rows.length === 0) return out;

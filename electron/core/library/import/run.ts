@@ -46,12 +46,17 @@ export function extractFile(file: string, content: string, csvMapping: CsvMappin
 
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-export async function importIntoLibrary(library: FactCheckLibrary, files: string[], options: LibraryImportOptions = {}): Promise<LibraryImportResult> {
+export async function importIntoLibrary(
+  library: FactCheckLibrary,
+  files: string[],
+  options: LibraryImportOptions = {},
+): Promise<LibraryImportResult> {
   const result: LibraryImportResult = { files: files.length, found: 0, added: 0, updated: 0, unchanged: 0, skipped: [] };
   for (const file of files) {
     const stat = fs.statSync(file, { throwIfNoEntry: false });
     if (!stat?.isFile()) throw new ClaimbenchError('NOT_FOUND', `${file} does not exist.`);
-    if (stat.size > MAX_IMPORT_FILE_BYTES) throw new ClaimbenchError('VALIDATION', `${path.basename(file)} is larger than 1 GiB; split it first.`);
+    if (stat.size > MAX_IMPORT_FILE_BYTES)
+      throw new ClaimbenchError('VALIDATION', `${path.basename(file)} is larger than 1 GiB; split it first.`);
   }
   const importedAt = new Date().toISOString();
   const db = library.db;
