@@ -35,10 +35,10 @@ export const detailSections: DetailSection[] = [
   { id: 'triage', Component: TriageFields },
   { id: 'rationale', Component: RationaleField },
   { id: 'context', title: 'In the document', Component: ClaimContext, when: (c) => c.anchor !== null },
+  { id: 'fact-checks', title: 'Published fact-checks', Component: FactChecksSection },
   { id: 'sources', title: 'Sources', Component: SourcesSection },
   { id: 'attachments', title: 'Attachments', Component: AttachmentsSection },
   { id: 'notes', title: 'Notes', Component: NotesSection },
-  { id: 'fact-checks', title: 'Published fact-checks', Component: FactChecksSection },
   { id: 'similar', title: 'Similar claims', Component: SimilarSection },
   { id: 'history', title: 'History', Component: HistoryList },
 ];

@@ -153,9 +153,10 @@ export class LibraryMatcher {
       return { row, candidate, score, rank };
     });
     scored.sort((a, b) => b.score - a.score || a.rank - b.rank);
+    const words = surfaceWords(text);
     return scored
       .slice(0, top)
-      .map(({ row, candidate, score }) => toMatch(row, candidate, terms, query, score, this.confidence(terms, candidate)));
+      .map(({ row, candidate, score }) => toMatch(row, candidate, terms, query, score, this.confidence(terms, candidate), words));
   }
 
   /** How much of the fact-check's claim (weighted by rarity) the claim contains; headline as a fallback. */
@@ -201,6 +202,17 @@ export class LibraryMatcher {
   }
 }
 
+/** Stems back to a word the claim used ("vaccin" -> "vaccines"), so "why it matched" reads as words. */
+function surfaceWords(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const raw of stripSocialNoise(text).split(/\s+/)) {
+    const word = raw.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+    const [stem, extra] = analyse(word);
+    if (stem && extra === undefined && !out.has(stem)) out.set(stem, word.toLowerCase());
+  }
+  return out;
+}
+
 function toMatch(
   row: ReviewRow,
   c: AnalysedCandidate,
@@ -208,9 +220,10 @@ function toMatch(
   q: AnalysedQuery,
   score: number,
   confidence: number,
+  words: Map<string, string>,
 ): LibraryMatch {
   const doc = new Set([...c.claimTerms, ...c.headlineTerms]);
-  const shared = [...new Set(terms)].filter((t) => doc.has(t));
+  const shared = [...new Set(terms)].filter((t) => doc.has(t)).map((t) => words.get(t) ?? t);
   return {
     reviewId: row.id,
     url: row.url,
