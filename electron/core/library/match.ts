@@ -76,6 +76,7 @@ export class LibraryMatcher {
   invalidate(): void {
     this.df.clear();
     this.total = -1;
+    this.averageLength = -1;
   }
 
   private reviewCount(): number {
@@ -122,35 +123,86 @@ export class LibraryMatcher {
     return useful.slice(0, MAX_QUERY_TERMS).map(ftsPhrase).join(' OR ');
   }
 
-  match(text: string, top = 5): LibraryMatch[] {
+  private averageLength = -1;
+
+  /** Mean analysed length (claim + headline terms) over the library, for BM25's length normalisation. */
+  private meanLength(): number {
+    if (this.averageLength < 0) {
+      const terms = (col: string) => `(length(${col}) - length(replace(${col}, ' ', '')) + (${col} != ''))`;
+      const avg = this.db
+        .prepare(`SELECT avg(${terms('claim_terms')} + ${terms('headline_terms')}) FROM reviews`)
+        .pluck()
+        .get() as number | null;
+      this.averageLength = avg ?? 1;
+    }
+    return this.averageLength;
+  }
+
+  /**
+   * BM25 over every term of the claim, as FTS5 computes it (k1 1.2, b 0.75, column-weighted term counts), for
+   * candidates the rarer terms found: full BM25 quality without ranking every row a common word occurs in.
+   */
+  fullBm25(terms: string[], c: AnalysedCandidate): number {
+    const [wc, wh] = this.model.columnWeights;
+    const n = this.reviewCount();
+    const dl = c.claimTerms.length + c.headlineTerms.length;
+    const norm = 1.2 * (1 - 0.75 + (0.75 * dl) / this.meanLength());
+    let score = 0;
+    for (const t of new Set(terms)) {
+      let tf = 0;
+      for (const x of c.claimTerms) if (x === t) tf += wc;
+      for (const x of c.headlineTerms) if (x === t) tf += wh;
+      if (tf === 0) continue;
+      const df = this.documentFrequency(t);
+      const idf = Math.max(Math.log((n - df + 0.5) / (df + 0.5)), 1e-6);
+      score += (idf * tf * 2.2) / (tf + norm);
+    }
+    return score;
+  }
+
+  /** The candidate pool for a claim, ordered by full BM25. */
+  private pool(
+    text: string,
+    limit: number,
+  ): { terms: string[]; query: AnalysedQuery; list: { row: ReviewRow; candidate: AnalysedCandidate }[] } | null {
     const terms = analyse(text);
     const expression = this.queryExpression(terms);
-    if (!expression) return [];
-    const limit = this.model.weights ? Math.max(this.model.candidates, top) : top;
+    if (!expression) return null;
     const found = this.candidatesStatement.all(expression, limit) as { id: number; bm25: number }[];
-    if (found.length === 0) return [];
-    const rows = found.map((f) => this.rowStatement.get(f.id) as ReviewRow);
-    const query: AnalysedQuery = {
-      terms,
-      names: namesIn(stripSocialNoise(text)),
-      trigrams: characterTrigrams(stripSocialNoise(text)),
-    };
-    const scored = rows.map((row, rank) => {
+    if (found.length === 0) return null;
+    const clean = stripSocialNoise(text);
+    const query: AnalysedQuery = { terms, names: namesIn(clean), trigrams: characterTrigrams(clean) };
+    const list = found.map((f) => {
+      const row = this.rowStatement.get(f.id) as ReviewRow;
       const candidate: AnalysedCandidate = {
         claimTerms: row.claim_terms ? row.claim_terms.split(' ') : [],
         headlineTerms: row.headline_terms ? row.headline_terms.split(' ') : [],
         names: namesIn(`${row.claim_reviewed} ${row.headline}`),
         trigrams: characterTrigrams(row.claim_reviewed),
-        bm25: found[rank]!.bm25,
-        rank,
+        bm25: 0,
+        rank: 0,
       };
-      const weights = this.model.weights;
-      let score = found[rank]!.bm25;
+      candidate.bm25 = this.fullBm25(terms, candidate);
+      return { row, candidate };
+    });
+    list.sort((a, b) => b.candidate.bm25 - a.candidate.bm25 || a.row.id - b.row.id);
+    list.forEach((x, rank) => (x.candidate.rank = rank));
+    return { terms, query, list };
+  }
+
+  match(text: string, top = 5): LibraryMatch[] {
+    const pool = this.pool(text, Math.max(this.model.candidates, top));
+    if (!pool) return [];
+    const { terms, query, list } = pool;
+    const weights = this.model.weights;
+    const topBm25 = list[0]!.candidate.bm25;
+    const scored = list.map(({ row, candidate }) => {
+      let score = candidate.bm25;
       if (weights) {
-        const x = features(query, candidate, found[0]!.bm25, this.idf, this.associations);
+        const x = features(query, candidate, topBm25, this.idf, this.associations);
         score = x.reduce((s, v, i) => s + v * weights[i]!, 0);
       }
-      return { row, candidate, score, rank };
+      return { row, candidate, score, rank: candidate.rank };
     });
     scored.sort((a, b) => b.score - a.score || a.rank - b.rank);
     const words = surfaceWords(text);
@@ -176,29 +228,15 @@ export class LibraryMatcher {
     return Math.round(Math.max(share(c.claimTerms), share(c.headlineTerms)) * 1000) / 1000;
   }
 
-  /** Features of every candidate, for training: the candidate ids in BM25 order with their feature vectors. */
+  /** Features of every candidate, for training: the candidate ids in full-BM25 order with their feature vectors. */
   candidateFeatures(text: string, limit: number): { id: number; x: number[] }[] {
-    const terms = analyse(text);
-    const expression = this.queryExpression(terms);
-    if (!expression) return [];
-    const found = this.candidatesStatement.all(expression, limit) as { id: number; bm25: number }[];
-    const query: AnalysedQuery = {
-      terms,
-      names: namesIn(stripSocialNoise(text)),
-      trigrams: characterTrigrams(stripSocialNoise(text)),
-    };
-    return found.map((f, rank) => {
-      const row = this.rowStatement.get(f.id) as ReviewRow;
-      const candidate: AnalysedCandidate = {
-        claimTerms: row.claim_terms ? row.claim_terms.split(' ') : [],
-        headlineTerms: row.headline_terms ? row.headline_terms.split(' ') : [],
-        names: namesIn(`${row.claim_reviewed} ${row.headline}`),
-        trigrams: characterTrigrams(row.claim_reviewed),
-        bm25: f.bm25,
-        rank,
-      };
-      return { id: f.id, x: features(query, candidate, found[0]!.bm25, this.idf, this.associations) };
-    });
+    const pool = this.pool(text, limit);
+    if (!pool) return [];
+    const topBm25 = pool.list[0]!.candidate.bm25;
+    return pool.list.map(({ row, candidate }) => ({
+      id: row.id,
+      x: features(pool.query, candidate, topBm25, this.idf, this.associations),
+    }));
   }
 }
 
