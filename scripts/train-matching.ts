@@ -8,8 +8,9 @@
  *   fact-check covering a claim containing t (training pairs), and across each fact-check's claim and its
  *   own headline (two phrasings of one claim), smoothed; kept where seen at least MIN_PAIR times;
  * - a linear reranker (logistic regression) over shared/matching/features.ts for the top BM25 candidates.
- * Settings (column weights, candidates, expansions, L2) are chosen by 5-fold cross-validation on the training
- * split only (MAP@5 over held-out folds; associations and weights refit inside each fold). The dev split is
+ * Settings (column weights, candidates, expansions, L2, common-term cut-off) are chosen by 5-fold cross-validation
+ * on the training split only (MAP@5 over held-out folds; associations and weights refit inside each fold); within
+ * TIE of the best score, the setting with the fewest common terms in its FTS5 query (the fastest) wins. The dev split is
  * never used for a choice: it is scored once at the end and printed.
  */
 import fs from 'node:fs';
@@ -33,6 +34,8 @@ const FOLDS = 5;
 const SEED = 20200417;
 const MIN_PAIR = 2;
 const MAX_ASSOC_PER_TERM = 8;
+/** Cross-validated MAP@5 differences below this are noise at 800 training claims. */
+const TIE = 0.003;
 
 type Assoc = Record<string, Record<string, number>>;
 
@@ -195,44 +198,12 @@ function main(): void {
   const allTrain = new Set(train.queries.map((q) => q.id));
   const cv = folds([...allTrain]);
   const grid: Settings[] = JSON.parse(process.env.MATCHING_GRID ?? 'null') ?? [
-    {
-      columnWeights: [1, 1],
-      candidates: 30,
-      expansionsPerTerm: 0,
-      l2: 0,
-      rerank: false,
-      useHeadlinePairs: false,
-      commonTermShare: 1,
-    },
-    {
-      columnWeights: [1, 1],
-      candidates: 30,
-      expansionsPerTerm: 0,
-      l2: 1e-4,
-      rerank: true,
-      useHeadlinePairs: false,
-      commonTermShare: 0.2,
-    },
-    {
-      columnWeights: [1, 1],
-      candidates: 30,
-      expansionsPerTerm: 1,
-      l2: 1e-4,
-      rerank: true,
-      useHeadlinePairs: false,
-      commonTermShare: 0.2,
-    },
-    {
-      columnWeights: [1, 1],
-      candidates: 50,
-      expansionsPerTerm: 1,
-      l2: 1e-3,
-      rerank: true,
-      useHeadlinePairs: false,
-      commonTermShare: 0.2,
-    },
+    { columnWeights: [1, 1], candidates: 30, expansionsPerTerm: 0, l2: 0, rerank: false, useHeadlinePairs: false, commonTermShare: 1 },
+    { columnWeights: [1, 1], candidates: 50, expansionsPerTerm: 0, l2: 0, rerank: false, useHeadlinePairs: false, commonTermShare: 0.1 },
+    { columnWeights: [1, 1], candidates: 50, expansionsPerTerm: 0, l2: 1e-4, rerank: true, useHeadlinePairs: false, commonTermShare: 0.1 },
+    { columnWeights: [1, 1], candidates: 50, expansionsPerTerm: 1, l2: 1e-4, rerank: true, useHeadlinePairs: false, commonTermShare: 0.1 },
   ];
-  let best: { s: Settings; map: number } | undefined;
+  const scored: { s: Settings; map: number }[] = [];
   for (const s of grid) {
     let map = 0;
     for (let f = 0; f < FOLDS; f++) {
@@ -242,8 +213,14 @@ function main(): void {
       map += evaluateModel(libFile, model, train, held).map5 / FOLDS;
     }
     process.stdout.write(`cv ${JSON.stringify(s)}  MAP@5 ${map.toFixed(4)}\n`);
-    if (!best || map > best.map) best = { s, map };
+    scored.push({ s, map });
   }
+  // Within TIE of the best cross-validated score the cheapest query wins: fewer common terms in the FTS5
+  // query is what keeps matching within its latency budget on large libraries.
+  const top = Math.max(...scored.map((x) => x.map));
+  const best = scored
+    .filter((x) => x.map >= top - TIE)
+    .sort((a, b) => (a.s.commonTermShare ?? 0.08) - (b.s.commonTermShare ?? 0.08) || b.map - a.map)[0];
   const model = {
     ...fitModel(libFile, train, allTrain, best!.s, byId, claims),
     trainedOn: `claim-retrieval train (${allTrain.size} pairs), cv MAP@5 ${best!.map.toFixed(4)}`,
