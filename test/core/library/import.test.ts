@@ -169,3 +169,34 @@ describe('importing into a library', () => {
     expect(done.added).toBe(6_000);
   });
 });
+
+describe('ratings', () => {
+  it('normalise publishers’ words and numeric scales to one verdict', async () => {
+    const { verdictFromRatingText, verdictFromScale, stanceForVerdict } = await import('../../../electron/core/library/verdict');
+    const cases: [string, string][] = [
+      ['Pants on Fire!', 'false'],
+      ['Four Pinocchios', 'false'],
+      ['Mostly False', 'misleading'],
+      ['Half True', 'misleading'],
+      ['Missing context', 'misleading'],
+      ['Mixture', 'mixed'],
+      ['Unproven', 'unproven'],
+      ['Correct Attribution', 'true'],
+      ['Disputed', 'false'],
+      ['Sourced', 'true'],
+      ['Unverified', 'unproven'],
+      ['Неправда', 'false'],
+      ['Маніпуляція', 'false'],
+      ['', 'unrated'],
+      ['Interesting', 'unrated'],
+    ];
+    for (const [text, verdict] of cases) expect(verdictFromRatingText(text), text).toBe(verdict);
+    expect(verdictFromScale(1, 1, 5)).toBe('false');
+    expect(verdictFromScale(5, 1, 5)).toBe('true');
+    expect(verdictFromScale(3, 1, 5)).toBe('mixed');
+    expect(verdictFromScale(9, 1, 5)).toBe('unrated');
+    expect(stanceForVerdict('false')).toBe('contradicts');
+    expect(stanceForVerdict('true')).toBe('supports');
+    expect(stanceForVerdict('mixed')).toBe('context');
+  });
+});

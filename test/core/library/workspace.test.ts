@@ -113,5 +113,20 @@ describe('libraries linked to a workspace', () => {
     });
     const cr = JSON.parse((await render('claimreview')).content) as { citation?: { url: string; author?: { name: string } }[] }[];
     expect(cr[0]!.citation).toEqual([expect.objectContaining({ '@type': 'ClaimReview', url: 'https://checks.example/drones' })]);
+
+    // Claimbench's own ClaimReview export imports into a library like any feed.
+    const exported = path.join(dir, 'report.jsonld');
+    fs.writeFileSync(exported, (await render('claimreview')).content);
+    const own = path.join(dir, 'own.claimbench-library');
+    await run('libraries.create', { path: own });
+    const back = await run('libraries.import', { path: own, files: [exported] });
+    expect(back).toMatchObject({ added: 1, skipped: [] });
+    const matches = await run('libraries.matchClaim', { claimId: (await run('claims.list', {})).items[0]!.id });
+    expect(matches.find((m) => m.libraryPath === own)).toMatchObject({
+      url: expect.stringMatching(/^https:\/\/desk\.example\/report\.html#claim-/),
+      ratingText: 'Unverified',
+      verdict: 'unproven',
+      publisher: 'Desk',
+    });
   });
 });
