@@ -35,7 +35,7 @@ export interface SaveDialogSpec {
 export const IMPORT_EXTENSIONS = ['txt', 'md', 'html', 'htm', 'docx', 'pdf'] as const;
 /** A transcript that grows while it is written is plain text, whatever its extension. */
 export const TRANSCRIPT_EXTENSIONS = ['txt', 'md', 'log'] as const;
-export const LIBRARY_IMPORT_EXTENSIONS = ['json', 'jsonld', 'jsonl', 'html', 'htm', 'csv'] as const;
+export const LIBRARY_IMPORT_EXTENSIONS = ['json', 'jsonld', 'jsonl', 'html', 'htm', 'csv', 'tsv'] as const;
 const ext = (suffix: string): string => suffix.replace(/^\./, '');
 
 /** Which files each "choose a file" purpose may pick: the filter is the first line of defence, not the last. */

@@ -39,7 +39,7 @@ export function registerLibraryCommands(program: Command, io: CliIO): void {
     .description(
       'import fact-checks into a library (created when missing): schema.org ClaimReview JSON-LD (one object, an array, @graph, ' +
         'a DataFeed with dataFeedElement[].item[], JSON Lines), HTML pages with <script type="application/ld+json">, ' +
-        "Claimbench's own ClaimReview exports, and CSV (.csv) with a header row. Items are deduplicated by URL; bad items are " +
+        "Claimbench's own ClaimReview exports, and CSV (.csv, or tab-separated .tsv) with a header row. Items are deduplicated by URL; bad items are " +
         'reported with their position and skipped',
     )
     .argument('<lib>', 'library file (*.claimbench-library)')

@@ -66,11 +66,12 @@ function resolveColumns(header: string[], mapping: CsvMapping): Partial<Record<C
   return out;
 }
 
-export function extractCsvReviews(content: string, file: string, mapping: CsvMapping = {}): ExtractedReviews {
+export function extractCsvReviews(content: string, file: string, mapping: CsvMapping = {}, delimiter = ','): ExtractedReviews {
   const out: ExtractedReviews = { items: [], skipped: [] };
   let rows: string[][];
   try {
     rows = parse(content.replace(/^\uFEFF/, ''), {
+      delimiter,
       relax_column_count: true,
       skip_empty_lines: true,
       max_record_size: 1_000_000,

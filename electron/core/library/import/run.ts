@@ -40,7 +40,8 @@ export interface LibraryImportOptions {
 
 export function extractFile(file: string, content: string, csvMapping: CsvMapping = {}): ExtractedReviews {
   const ext = path.extname(file).toLowerCase();
-  if (ext === '.csv' || ext === '.tsv') return extractCsvReviews(content, path.basename(file), csvMapping);
+  if (ext === '.csv') return extractCsvReviews(content, path.basename(file), csvMapping);
+  if (ext === '.tsv') return extractCsvReviews(content, path.basename(file), csvMapping, '\t');
   return extractClaimReviews(content, path.basename(file));
 }
 
