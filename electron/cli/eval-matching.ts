@@ -9,35 +9,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { claimRetrievalAvailable, readSplit, readVerifiedClaims } from '../core/library/claim-retrieval-data';
-import { verifiedClaimUrl, type VerifiedClaim } from '../../shared/matching/dataset';
 import { PLAIN_BM25_MODEL } from '../../shared/matching/model';
 import { importIntoLibrary } from '../core/library/import/run';
 import { defaultMatchingModel, FactCheckLibrary } from '../core/library/library';
-import { evaluateModel, formatScores, removeLibraryFile } from '../core/library/retrieval-eval';
+import { dataFeedFor, evaluateModel, formatScores, removeLibraryFile } from '../core/library/retrieval-eval';
 
 const DEFAULT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/data/claim-retrieval');
-
-/** The fact-checks as a schema.org DataFeed, each item a ClaimReview as publishers ship them. */
-export function dataFeedFor(claims: VerifiedClaim[]): unknown {
-  return {
-    '@context': 'https://schema.org',
-    '@type': 'DataFeed',
-    dataFeedElement: claims.map((c) => ({
-      '@type': 'DataFeedItem',
-      item: [
-        {
-          '@type': 'ClaimReview',
-          url: verifiedClaimUrl(c.id),
-          claimReviewed: c.claim,
-          name: c.title,
-          headline: c.title,
-          author: { '@type': 'Organization', name: 'Snopes' },
-          reviewRating: { '@type': 'Rating', alternateName: 'False' },
-        },
-      ],
-    })),
-  };
-}
 
 async function main(argv: string[]): Promise<number> {
   const splitIdx = argv.indexOf('--split');

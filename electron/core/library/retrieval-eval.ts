@@ -53,3 +53,25 @@ export function evaluateModel(
 
 export const formatScores = (s: RankingScores): string =>
   `MAP@5 ${s.map5.toFixed(4)}  MRR ${s.mrr.toFixed(4)}  recall@1 ${s.recall1.toFixed(4)}  recall@5 ${s.recall5.toFixed(4)}  (${s.queries} claims)`;
+
+/** The fact-checks as a schema.org DataFeed, each item a ClaimReview as publishers ship them. */
+export function dataFeedFor(claims: VerifiedClaim[]): unknown {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'DataFeed',
+    dataFeedElement: claims.map((c) => ({
+      '@type': 'DataFeedItem',
+      item: [
+        {
+          '@type': 'ClaimReview',
+          url: verifiedClaimUrl(c.id),
+          claimReviewed: c.claim,
+          name: c.title,
+          headline: c.title,
+          author: { '@type': 'Organization', name: 'Snopes' },
+          reviewRating: { '@type': 'Rating', alternateName: 'False' },
+        },
+      ],
+    })),
+  };
+}
