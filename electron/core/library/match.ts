@@ -43,7 +43,7 @@ interface ReviewRow {
   headline_terms: string;
 }
 
-const MAX_QUERY_TERMS = 40;
+const MAX_QUERY_TERMS = 24;
 
 function ftsPhrase(term: string): string {
   return `"${term.replace(/"/g, '""')}"`;
