@@ -44,6 +44,13 @@ interface ReviewRow {
 }
 
 const MAX_QUERY_TERMS = 24;
+/**
+ * FTS5 scores every row any query term occurs in, so the query stops adding terms (rarest first) once their rows
+ * add up to this share of the library, after the first MIN_QUERY_TERMS: the candidates are rescored with every
+ * term anyway (fullBm25).
+ */
+const POSTINGS_SHARE = 0.1;
+const MIN_QUERY_TERMS = 6;
 
 function ftsPhrase(term: string): string {
   return `"${term.replace(/"/g, '""')}"`;
@@ -120,7 +127,15 @@ export class LibraryMatcher {
     if (rare.length > 0) useful = rare;
     if (useful.length === 0) return null;
     useful.sort((a, b) => this.documentFrequency(a) - this.documentFrequency(b));
-    return useful.slice(0, MAX_QUERY_TERMS).map(ftsPhrase).join(' OR ');
+    const budget = n * POSTINGS_SHARE;
+    let postings = 0;
+    const chosen: string[] = [];
+    for (const t of useful.slice(0, MAX_QUERY_TERMS)) {
+      postings += this.documentFrequency(t);
+      if (chosen.length >= MIN_QUERY_TERMS && postings > budget) break;
+      chosen.push(t);
+    }
+    return chosen.map(ftsPhrase).join(' OR ');
   }
 
   private averageLength = -1;
