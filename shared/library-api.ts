@@ -58,6 +58,17 @@ const libraryPath = z
   .max(4_096)
   .refine((p) => p.toLowerCase().endsWith('.claimbench-library'), 'A fact-check library file ends in .claimbench-library');
 const id = z.string().min(1).max(64);
+const jobId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/);
+
+export interface LibraryImportProgress {
+  jobId: string;
+  state: 'running' | 'done' | 'cancelled' | 'failed' | 'unknown';
+  file: string;
+  filesDone: number;
+  filesTotal: number;
+  itemsDone: number;
+  itemsTotal: number;
+}
 
 export const libraryApi = {
   'libraries.list': op<LinkedLibrary[]>()(z.object({}).strict()),
@@ -70,9 +81,13 @@ export const libraryApi = {
         path: libraryPath,
         files: z.array(z.string().trim().min(1).max(4_096)).min(1).max(1_000),
         csvMapping: z.record(z.string(), z.string().max(200)).optional(),
+        /** Watch with libraries.importProgress, stop with libraries.importCancel. */
+        jobId: jobId.optional(),
       })
       .strict(),
   ),
+  'libraries.importProgress': op<LibraryImportProgress>()(z.object({ jobId }).strict()),
+  'libraries.importCancel': op<{ cancelled: boolean }>()(z.object({ jobId }).strict()),
   /** Top matches for one claim across every linked library, best first. */
   'libraries.matchClaim': op<FactCheckMatch[]>()(
     z.object({ claimId: id, top: z.number().int().min(1).max(20).optional() }).strict(),

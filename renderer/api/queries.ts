@@ -101,6 +101,7 @@ const INVALIDATES: Partial<Record<OperationName, ReadOperation[]>> = {
   'libraries.link': LIBRARY_READS,
   'libraries.unlink': LIBRARY_READS,
   'libraries.import': LIBRARY_READS,
+  'libraries.importCancel': [],
   'libraries.matchClaims': LIBRARY_READS,
   'libraries.attachMatch': EVIDENCE_READS,
 };

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { BookCheck, FilePlus, FolderOpen, Import, Unlink } from 'lucide-react';
 import { useState } from 'react';
-import type { LibraryImportSummary, LinkedLibrary } from '../../shared/library-api';
+import type { LibraryImportProgress, LibraryImportSummary, LinkedLibrary } from '../../shared/library-api';
 import { call, errorMessage } from '../api/client';
 import { invalidateAfter, useOperationQuery } from '../api/queries';
 import { useWorkbench } from '../app/workbench';
@@ -36,6 +36,7 @@ function LibrariesPanel() {
   const [busy, setBusy] = useState<Busy>(null);
   const [error, setError] = useState<string | null>(null);
   const [summary, setSummary] = useState<{ library: string; result: LibraryImportSummary } | null>(null);
+  const [job, setJob] = useState<LibraryImportProgress | null>(null);
 
   const run = async (what: Exclude<Busy, null>, work: () => Promise<void>) => {
     setBusy(what);
@@ -64,8 +65,21 @@ function LibrariesPanel() {
       const files = (await call('host.chooseOpen', { purpose: 'library-import', multiple: true })).paths;
       if (!files?.length) return;
       setSummary(null);
-      setSummary({ library: library.name, result: await call('libraries.import', { path: library.path, files }) });
+      const jobId = crypto.randomUUID();
+      setJob({ jobId, state: 'running', file: '', filesDone: 0, filesTotal: files.length, itemsDone: 0, itemsTotal: 0 });
+      const timer = window.setInterval(() => {
+        void call('libraries.importProgress', { jobId }).then((p) => setJob((j) => (j?.jobId === jobId ? p : j)));
+      }, 250);
+      try {
+        setSummary({ library: library.name, result: await call('libraries.import', { path: library.path, files, jobId }) });
+      } finally {
+        window.clearInterval(timer);
+        setJob(null);
+      }
     });
+  const cancelImport = () => {
+    if (job) void call('libraries.importCancel', { jobId: job.jobId });
+  };
   const unlink = (library: LinkedLibrary) =>
     run('unlinking', async () => {
       await call('libraries.unlink', { path: library.path });
@@ -105,7 +119,17 @@ function LibrariesPanel() {
           ))}
         </ul>
       )}
-      {busy === 'importing' && <ProgressBar value={null} label="Importing fact-checks" />}
+      {busy === 'importing' && (
+        <div className="library-progress">
+          <ProgressBar value={job && job.itemsTotal > 0 ? job.itemsDone / job.itemsTotal : null} label="Importing fact-checks" />
+          <span className="library-progress-text">
+            {job?.file ? `${job.file}: ${job.itemsDone.toLocaleString()} of ${job.itemsTotal.toLocaleString()}` : 'Reading…'}
+          </span>
+          <Button size="sm" variant="ghost" onClick={cancelImport}>
+            Cancel
+          </Button>
+        </div>
+      )}
       {summary && <ImportSummary library={summary.library} result={summary.result} />}
       {error && (
         <p className="form-error" role="alert">

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { api } from '../../../shared/api';
 import { STRONG_MATCH } from '../../../shared/library-api';
-import { ClaimbenchError } from '../../../shared/result';
+import { ClaimbenchError, isClaimbenchError } from '../../../shared/result';
+import { cancelImportJob, importJobProgress, startImportJob } from './jobs';
 import { loadClaim } from '../claims/rows';
 import { evidenceHandlers } from '../evidence/handlers';
 import type { Handlers } from '../handler-types';
@@ -28,6 +29,8 @@ type LibraryHandlers = Pick<
   | 'libraries.link'
   | 'libraries.unlink'
   | 'libraries.import'
+  | 'libraries.importProgress'
+  | 'libraries.importCancel'
   | 'libraries.matchClaim'
   | 'libraries.matchClaims'
   | 'libraries.badges'
@@ -55,9 +58,25 @@ export const libraryHandlers: LibraryHandlers = {
 
   'libraries.unlink': ({ path: file }, { workspace }) => ({ unlinked: unlinkLibrary(workspace.db, file) }),
 
-  'libraries.import': async ({ path: file, files, csvMapping }, { workspace }) => {
+  'libraries.importProgress': ({ jobId }) => importJobProgress(jobId),
+
+  'libraries.importCancel': ({ jobId }) => ({ cancelled: cancelImportJob(jobId) }),
+
+  'libraries.import': async ({ path: file, files, csvMapping, jobId }, { workspace }) => {
     const lib = libraryAt(file);
-    const result = await importIntoLibrary(lib, files, { csvMapping: csvMappingSchema.parse(csvMapping ?? {}) });
+    const job = jobId ? startImportJob(jobId) : null;
+    let result;
+    try {
+      result = await importIntoLibrary(lib, files, {
+        csvMapping: csvMappingSchema.parse(csvMapping ?? {}),
+        signal: job?.signal,
+        onProgress: job?.update,
+      });
+      job?.finish('done');
+    } catch (e) {
+      job?.finish(isClaimbenchError(e) && e.code === 'CANCELLED' ? 'cancelled' : 'failed');
+      throw e;
+    }
     if (linkedPaths(workspace.db).includes(path.resolve(file))) matchAndStore(workspace.db);
     return result;
   },

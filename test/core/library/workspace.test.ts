@@ -73,6 +73,26 @@ describe('libraries linked to a workspace', () => {
     expect(fs.existsSync(lib)).toBe(true);
   });
 
+  it('runs an import as a job that reports progress and can be cancelled, leaving the library unchanged', async () => {
+    const ctx = createTestContext();
+    const dir = tempDir();
+    const lib = path.join(dir, 'desk.claimbench-library');
+    await call(ctx, 'libraries.create', { path: lib });
+    const jobId = 'job-12345678';
+    const running = call(ctx, 'libraries.import', { path: lib, files: [feedFile(dir)], jobId });
+    expect(await call(ctx, 'libraries.importCancel', { jobId })).toEqual({ cancelled: true });
+    await expect(running).rejects.toMatchObject({ code: 'CANCELLED' });
+    expect(await call(ctx, 'libraries.importProgress', { jobId })).toMatchObject({ state: 'cancelled' });
+    expect((await call(ctx, 'libraries.list', {}))[0]!.reviews).toBe(0);
+    await call(ctx, 'libraries.import', { path: lib, files: [feedFile(dir)], jobId });
+    expect(await call(ctx, 'libraries.importProgress', { jobId })).toMatchObject({
+      state: 'done',
+      itemsDone: 2,
+      itemsTotal: 2,
+      filesDone: 1,
+    });
+  });
+
   it('refuses to link what is not a library, and keeps the workspace unchanged', async () => {
     const ctx = createTestContext();
     const bogus = path.join(tempDir(), 'bogus.claimbench-library');
