@@ -7,6 +7,7 @@ import { closeAllLibraries } from '../../electron/core/library/pool';
 import type { OpenPurpose, SavePurpose } from '../../shared/host-api';
 import { tempDir } from '../helpers/workspace';
 import { openContext, screenshot, useHarness } from './harness';
+import { expectAxeCleanInBothThemes } from './axe';
 
 /** Stands in for the person in the native file dialogs: answers with the paths the test queued. */
 class DialogStandIn implements HostServices {
@@ -103,6 +104,7 @@ describe('fact-check libraries in the app', () => {
     await page.emulateMedia({ colorScheme: 'dark' });
     await screenshot(page, 'library-dialog-dark');
     await page.emulateMedia({ colorScheme: 'light' });
+    await expectAxeCleanInBothThemes(page, 'library dialog', '[role="dialog"]');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
 
@@ -114,6 +116,8 @@ describe('fact-check libraries in the app', () => {
       page.locator('.claim-row', { hasText: 'moon landing' }).locator('.fact-check-badge').textContent(),
     ).resolves.toMatch(/Pants on Fire · Snopes · 2019/);
 
+    await expectAxeCleanInBothThemes(page, 'claim list with badges', '.claim-list');
+    await page.emulateMedia({ colorScheme: 'light' });
     await page.locator('.claim-row', { hasText: 'drinking bleach' }).click();
     const section = page.getByLabel('Published fact-checks');
     await section.locator('.fact-check-item').first().waitFor();
@@ -131,6 +135,7 @@ describe('fact-check libraries in the app', () => {
     await screenshot(page, 'library-detail-dark');
     await page.emulateMedia({ colorScheme: 'light' });
 
+    await expectAxeCleanInBothThemes(page, 'published fact-checks', '.section-fact-checks');
     await page.getByRole('listbox', { name: 'Claims' }).focus();
     await page.keyboard.press('y');
     await page.getByText('Attached as a source (contradicts).').waitFor();
