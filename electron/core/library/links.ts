@@ -129,28 +129,32 @@ export function matchAndStore(db: DB, claimIds?: string[]): { matched: number; s
       : db.prepare('SELECT id, text FROM claims WHERE deleted = 0').all()
   ).filter(Boolean) as { id: string; text: string }[];
   const upsert = db.prepare(
-    `INSERT INTO claim_library_matches (claim_id, library_path, review_url, score, confidence, claim_reviewed, headline, rating_text, verdict, publisher, date_published, why, matched_at)
-     VALUES (@claimId, @libraryPath, @url, @score, @confidence, @claimReviewed, @headline, @ratingText, @verdict, @publisher, @datePublished, @why, @at)
+    `INSERT INTO claim_library_matches (claim_id, library_path, review_url, score, confidence, claim_reviewed, headline, rating_text, verdict, publisher, date_published, why, claim_text, matched_at)
+     VALUES (@claimId, @libraryPath, @url, @score, @confidence, @claimReviewed, @headline, @ratingText, @verdict, @publisher, @datePublished, @why, @claimText, @at)
      ON CONFLICT (claim_id) DO UPDATE SET library_path = excluded.library_path, review_url = excluded.review_url, score = excluded.score,
        confidence = excluded.confidence, claim_reviewed = excluded.claim_reviewed, headline = excluded.headline, rating_text = excluded.rating_text,
-       verdict = excluded.verdict, publisher = excluded.publisher, date_published = excluded.date_published, why = excluded.why, matched_at = excluded.matched_at`,
+       verdict = excluded.verdict, publisher = excluded.publisher, date_published = excluded.date_published, why = excluded.why, claim_text = excluded.claim_text, matched_at = excluded.matched_at`,
   );
   const remove = db.prepare('DELETE FROM claim_library_matches WHERE claim_id = ?');
   const at = new Date().toISOString();
   let matched = 0;
   let strong = 0;
-  const found = rows.map((r) => ({ id: r.id, best: libraries.length ? matchText(libraries, r.text, 1)[0] : undefined }));
+  const found = rows.map((r) => ({
+    id: r.id,
+    text: r.text,
+    best: libraries.length ? matchText(libraries, r.text, 1)[0] : undefined,
+  }));
   db.transaction(() => {
-    for (const { id, best } of found) {
+    for (const { id, text, best } of found) {
       if (!best) {
         // A row with no review says "matched, nothing found", so the claim is not matched again on every look.
-        if (libraries.length) upsert.run({ ...NO_MATCH, claimId: id, libraryPath: '', at });
+        if (libraries.length) upsert.run({ ...NO_MATCH, claimId: id, libraryPath: '', claimText: text, at });
         else remove.run(id);
         continue;
       }
       matched++;
       if (best.confidence >= STRONG_MATCH) strong++;
-      upsert.run({ ...best, claimId: id, why: JSON.stringify(best.why), at });
+      upsert.run({ ...best, claimId: id, why: JSON.stringify(best.why), claimText: text, at });
     }
   })();
   return { matched, strong };
@@ -189,13 +193,18 @@ function fromStored(r: StoredRow): FactCheckMatch {
 
 /**
  * Stored best matches at or above `minConfidence`, by claim id. Claims never matched yet (new from an import,
- * a live capture or by hand) are matched first, so every claim is matched by the time it is shown.
+ * a live capture or by hand) or edited since are matched first, so every claim is matched by the time it is shown.
  */
 export function storedMatches(db: DB, claimIds: string[] | null, minConfidence: number): Map<string, FactCheckMatch> {
   const out = new Map<string, FactCheckMatch>();
   if (claimIds && claimIds.length > 0 && linkedPaths(db).length > 0) {
-    const known = db.prepare('SELECT 1 FROM claim_library_matches WHERE claim_id = ?').pluck();
-    const fresh = claimIds.filter((id) => known.get(id) === undefined);
+    // Never matched, or matched before the claim's text was edited.
+    const current = db
+      .prepare(
+        'SELECT 1 FROM claim_library_matches m JOIN claims c ON c.id = m.claim_id WHERE m.claim_id = ? AND m.claim_text = c.text',
+      )
+      .pluck();
+    const fresh = claimIds.filter((id) => current.get(id) === undefined);
     if (fresh.length) matchAndStore(db, fresh);
   }
   const one = db.prepare("SELECT * FROM claim_library_matches WHERE claim_id = ? AND confidence >= ? AND review_url != ''");

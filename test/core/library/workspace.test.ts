@@ -56,6 +56,14 @@ describe('libraries linked to a workspace', () => {
       datePublished: '2020-03-01',
     });
 
+    // An edited claim is matched again the next time it is shown.
+    await run('claims.update', {
+      id: weather.id,
+      patch: { text: 'Overnight Russia launched 157 drones and seven missiles at Ukraine' },
+    });
+    expect((await run('libraries.badges', { claimIds: [weather.id] }))[weather.id]).toMatchObject({
+      url: 'https://checks.example/drones',
+    });
     const matches = await run('libraries.matchClaim', { claimId: bleach.id });
     expect(matches[0]).toMatchObject({ libraryPath: lib, url: 'https://checks.example/bleach', verdict: 'false' });
     expect(matches[0]!.why.terms).toEqual(expect.arrayContaining(['bleach', 'cures', 'flu']));

@@ -30,6 +30,8 @@ export const migration010: Migration = {
       publisher TEXT NOT NULL,
       date_published TEXT,
       why TEXT NOT NULL,
+      -- The claim's text when it was matched: an edited claim is matched again the next time it is shown.
+      claim_text TEXT NOT NULL,
       matched_at TEXT NOT NULL
     ) STRICT;
   `,
