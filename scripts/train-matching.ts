@@ -198,10 +198,42 @@ function main(): void {
   const allTrain = new Set(train.queries.map((q) => q.id));
   const cv = folds([...allTrain]);
   const grid: Settings[] = JSON.parse(process.env.MATCHING_GRID ?? 'null') ?? [
-    { columnWeights: [1, 1], candidates: 30, expansionsPerTerm: 0, l2: 0, rerank: false, useHeadlinePairs: false, commonTermShare: 1 },
-    { columnWeights: [1, 1], candidates: 50, expansionsPerTerm: 0, l2: 0, rerank: false, useHeadlinePairs: false, commonTermShare: 0.1 },
-    { columnWeights: [1, 1], candidates: 50, expansionsPerTerm: 0, l2: 1e-4, rerank: true, useHeadlinePairs: false, commonTermShare: 0.1 },
-    { columnWeights: [1, 1], candidates: 50, expansionsPerTerm: 1, l2: 1e-4, rerank: true, useHeadlinePairs: false, commonTermShare: 0.1 },
+    {
+      columnWeights: [1, 1],
+      candidates: 30,
+      expansionsPerTerm: 0,
+      l2: 0,
+      rerank: false,
+      useHeadlinePairs: false,
+      commonTermShare: 1,
+    },
+    {
+      columnWeights: [1, 1],
+      candidates: 50,
+      expansionsPerTerm: 0,
+      l2: 0,
+      rerank: false,
+      useHeadlinePairs: false,
+      commonTermShare: 0.1,
+    },
+    {
+      columnWeights: [1, 1],
+      candidates: 50,
+      expansionsPerTerm: 0,
+      l2: 1e-4,
+      rerank: true,
+      useHeadlinePairs: false,
+      commonTermShare: 0.1,
+    },
+    {
+      columnWeights: [1, 1],
+      candidates: 50,
+      expansionsPerTerm: 1,
+      l2: 1e-4,
+      rerank: true,
+      useHeadlinePairs: false,
+      commonTermShare: 0.1,
+    },
   ];
   const scored: { s: Settings; map: number }[] = [];
   for (const s of grid) {

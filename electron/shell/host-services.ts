@@ -110,7 +110,11 @@ export function openDialogSpec(purpose: OpenPurpose, multiple: boolean): OpenDia
   }
 }
 
-const SAVE_TITLES: Record<SavePurpose, string> = { report: 'Export Report', share: 'Share with Teammate', library: 'New Fact-check Library' };
+const SAVE_TITLES: Record<SavePurpose, string> = {
+  report: 'Export Report',
+  share: 'Share with Teammate',
+  library: 'New Fact-check Library',
+};
 
 function reportFilter(extension: string): DialogFilter {
   const known = Object.values(REPORT_FORMAT_INFO).find((f) => f.extension === extension);
@@ -141,7 +145,8 @@ export function saveDialogSpec(
   extension: string | undefined,
   defaultDir: string,
 ): SaveDialogSpec {
-  const wanted = purpose === 'share' ? ext(SHARE_EXTENSION) : purpose === 'library' ? ext(LIBRARY_EXTENSION) : (extension ?? 'html');
+  const wanted =
+    purpose === 'share' ? ext(SHARE_EXTENSION) : purpose === 'library' ? ext(LIBRARY_EXTENSION) : (extension ?? 'html');
   const filters =
     purpose === 'share'
       ? [{ name: 'Claimbench share file', extensions: [wanted] }]

@@ -65,7 +65,7 @@ export function registerLibraryCommands(program: Command, io: CliIO): void {
           const r = await importIntoLibrary(lib, files, { csvMapping });
           if (!o.quiet) for (const s of r.skipped) io.err(`skipped ${s.file} ${s.position}: ${s.reason}`);
           io.out(
-            `Imported ${r.found} fact-checks from ${r.files} file${r.files === 1 ? '' : 's'}: ${r.added} added, ${r.updated} updated, ` +
+            `Imported ${r.found} fact-check${r.found === 1 ? '' : 's'} from ${r.files} file${r.files === 1 ? '' : 's'}: ${r.added} added, ${r.updated} updated, ` +
               `${r.unchanged} unchanged, ${r.skipped.length} skipped. The library has ${lib.count()}.`,
           );
         },

@@ -69,7 +69,9 @@ function claimRow(model: ReportModel, d: ReportDocument, c: ReportClaim): string
     c.decidedAt,
     c.conflicted,
     claimUrl(model.baseUrl, c.anchor),
-    c.factCheck ? `${c.factCheck.rating} · ${c.factCheck.publisher}${c.factCheck.datePublished ? ` · ${c.factCheck.datePublished}` : ''} <${c.factCheck.url}>` : null,
+    c.factCheck
+      ? `${c.factCheck.rating} · ${c.factCheck.publisher}${c.factCheck.datePublished ? ` · ${c.factCheck.datePublished}` : ''} <${c.factCheck.url}>`
+      : null,
     ...sessionCells,
   ]);
 }

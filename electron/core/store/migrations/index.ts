@@ -7,6 +7,13 @@ import { migration005 } from './005-sessions';
 import { migration010 } from './010-fact-check-libraries';
 
 /** Every migration, in order. Append only: never edit or reorder a shipped migration. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration010];
+export const MIGRATIONS: readonly Migration[] = [
+  migration001,
+  migration002,
+  migration003,
+  migration004,
+  migration005,
+  migration010,
+];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
