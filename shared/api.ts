@@ -24,6 +24,7 @@ import { reportApi } from './report';
 import { sessionsApi } from './sessions-api';
 import { captureFollowApi } from './capture-follow-api';
 import { teamApi } from './team-api';
+import { libraryApi } from './library-api';
 
 export type { OperationDef } from './operation';
 
@@ -164,6 +165,7 @@ export const api = {
   ...sessionsApi,
   ...captureFollowApi,
   ...hostApi,
+  ...libraryApi,
 } as const;
 
 export type Api = typeof api;

@@ -18,5 +18,6 @@ export const APP_EVENTS = [
   'menu:start-capture',
   'menu:sessions',
   'menu:make-claim',
+  'menu:libraries',
 ] as const;
 export type AppEvent = (typeof APP_EVENTS)[number];

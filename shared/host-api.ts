@@ -7,8 +7,8 @@ import { z } from 'zod';
 import { op } from './operation';
 
 
-export const OPEN_PURPOSES = ['import', 'merge', 'attachment', 'sync-folder', 'transcript'] as const;
-export const SAVE_PURPOSES = ['report', 'share'] as const;
+export const OPEN_PURPOSES = ['import', 'merge', 'attachment', 'sync-folder', 'transcript', 'library', 'library-import'] as const;
+export const SAVE_PURPOSES = ['report', 'share', 'library'] as const;
 export type OpenPurpose = (typeof OPEN_PURPOSES)[number];
 export type SavePurpose = (typeof SAVE_PURPOSES)[number];
 

@@ -4,6 +4,7 @@ import { storageError } from '../core/store/busy';
 import { registerEvidenceCommands } from './commands/evidence';
 import { registerImportCommands } from './commands/import';
 import { registerIngestCommands } from './commands/ingest';
+import { registerLibraryCommands, registerMatchCommand } from './commands/library';
 import { registerReportCommands } from './commands/report';
 import { registerSessionCommands } from './commands/sessions';
 import { registerTeamCommands } from './commands/team';
@@ -34,6 +35,8 @@ export async function runCli(argv: string[], io: CliIO = processIO): Promise<num
   registerReportCommands(program, io);
   registerTeamCommands(program, io);
   registerSessionCommands(program, io);
+  registerLibraryCommands(program, io);
+  registerMatchCommand(program, io);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -14,6 +14,7 @@ import { teamHandlers } from './team/handlers';
 import { checkSessionHandlers } from './sessions/handlers';
 import { captureHandlers } from './capture/handlers';
 import { captureFollowHandlers } from './capture/follow-handlers';
+import { libraryHandlers } from './library/handlers';
 
 /** One handler per operation in shared/api.ts; the type makes a missing one a compile error. */
 export const handlers: Handlers = {
@@ -32,4 +33,5 @@ export const handlers: Handlers = {
   ...captureHandlers,
   ...captureFollowHandlers,
   ...hostHandlers,
+  ...libraryHandlers,
 };

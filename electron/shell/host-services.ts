@@ -7,6 +7,7 @@ import { ClaimbenchError } from '../../shared/result';
 import type { HostServices, PrintPdfOptions } from '../core/host';
 import { WORKSPACE_EXTENSION } from '../core/store/open';
 import { SHARE_EXTENSION } from '../core/team/share-format';
+import { LIBRARY_EXTENSION } from '../core/library/schema';
 
 export interface DialogFilter {
   name: string;
@@ -34,6 +35,7 @@ export interface SaveDialogSpec {
 export const IMPORT_EXTENSIONS = ['txt', 'md', 'html', 'htm', 'docx', 'pdf'] as const;
 /** A transcript that grows while it is written is plain text, whatever its extension. */
 export const TRANSCRIPT_EXTENSIONS = ['txt', 'md', 'log'] as const;
+export const LIBRARY_IMPORT_EXTENSIONS = ['json', 'jsonld', 'jsonl', 'html', 'htm', 'csv', 'tsv'] as const;
 const ext = (suffix: string): string => suffix.replace(/^\./, '');
 
 /** Which files each "choose a file" purpose may pick: the filter is the first line of defence, not the last. */
@@ -81,6 +83,23 @@ export function openDialogSpec(purpose: OpenPurpose, multiple: boolean): OpenDia
         ],
         properties: ['openFile'],
       };
+    case 'library':
+      return {
+        title: 'Link a Fact-check Library',
+        buttonLabel: 'Link',
+        filters: [{ name: 'Claimbench fact-check library', extensions: [ext(LIBRARY_EXTENSION)] }],
+        properties: ['openFile'],
+      };
+    case 'library-import':
+      return {
+        title: 'Import Fact-checks',
+        buttonLabel: 'Import',
+        filters: [
+          { name: 'ClaimReview (JSON, JSON-LD, web page) or CSV', extensions: [...LIBRARY_IMPORT_EXTENSIONS] },
+          { name: 'All files', extensions: ['*'] },
+        ],
+        properties: files(),
+      };
     case 'sync-folder':
       return {
         title: 'Choose Shared Folder',
@@ -91,7 +110,11 @@ export function openDialogSpec(purpose: OpenPurpose, multiple: boolean): OpenDia
   }
 }
 
-const SAVE_TITLES: Record<SavePurpose, string> = { report: 'Export Report', share: 'Share with Teammate' };
+const SAVE_TITLES: Record<SavePurpose, string> = {
+  report: 'Export Report',
+  share: 'Share with Teammate',
+  library: 'New Fact-check Library',
+};
 
 function reportFilter(extension: string): DialogFilter {
   const known = Object.values(REPORT_FORMAT_INFO).find((f) => f.extension === extension);
@@ -122,11 +145,17 @@ export function saveDialogSpec(
   extension: string | undefined,
   defaultDir: string,
 ): SaveDialogSpec {
-  const wanted = purpose === 'share' ? ext(SHARE_EXTENSION) : (extension ?? 'html');
-  const filters = purpose === 'share' ? [{ name: 'Claimbench share file', extensions: [wanted] }] : [reportFilter(wanted)];
+  const wanted =
+    purpose === 'share' ? ext(SHARE_EXTENSION) : purpose === 'library' ? ext(LIBRARY_EXTENSION) : (extension ?? 'html');
+  const filters =
+    purpose === 'share'
+      ? [{ name: 'Claimbench share file', extensions: [wanted] }]
+      : purpose === 'library'
+        ? [{ name: 'Claimbench fact-check library', extensions: [wanted] }]
+        : [reportFilter(wanted)];
   return {
     title: SAVE_TITLES[purpose],
-    buttonLabel: purpose === 'share' ? 'Share' : 'Export',
+    buttonLabel: purpose === 'share' ? 'Share' : purpose === 'library' ? 'Create' : 'Export',
     defaultPath: path.join(defaultDir, withExtension(safeFileName(defaultName), wanted)),
     filters,
     properties: ['createDirectory', 'showOverwriteConfirmation'],

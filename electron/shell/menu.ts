@@ -90,6 +90,8 @@ export function buildMenuTemplate({
       { label: 'Merge from Teammate…', click: () => actions.send('menu:merge') },
       { label: 'Sync Folder…', click: () => actions.send('menu:sync') },
       { type: 'separator' },
+      { label: 'Fact-check Libraries…', click: () => actions.send('menu:libraries') },
+      { type: 'separator' },
       { label: 'Restore from Backup…', click: () => actions.restoreBackup() },
       { type: 'separator' },
       { label: 'Close Window', role: 'close', accelerator: 'CmdOrCtrl+W' },

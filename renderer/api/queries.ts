@@ -27,7 +27,10 @@ export type ReadOperation =
   | 'sessions.get'
   | 'sessions.queue'
   | 'sessions.summary'
-  | 'capture.feed';
+  | 'capture.feed'
+  | 'libraries.list'
+  | 'libraries.matchClaim'
+  | 'libraries.badges';
 
 export function operationQuery<N extends ReadOperation>(name: N, input: OperationInput<N>) {
   return queryOptions({
@@ -55,6 +58,8 @@ const CLAIM_READS: ReadOperation[] = [
   'edit.state',
   'conflicts.list',
   'documents.deletionImpact',
+  'libraries.badges',
+  'libraries.matchClaim',
 ];
 const DOCUMENT_READS: ReadOperation[] = [...CLAIM_READS, 'documents.get'];
 /** A source, attachment or note: the claim's evidence, "no source yet", search and the feeds. */
@@ -68,6 +73,9 @@ const EVIDENCE_READS: ReadOperation[] = [
   'search',
   'documents.deletionImpact',
 ];
+
+/** Linking, importing or re-matching changes every claim's matches and badges. */
+const LIBRARY_READS: ReadOperation[] = ['libraries.list', 'libraries.matchClaim', 'libraries.badges'];
 
 /**
  * What each write makes stale. A write missing here (a later operation) invalidates everything,
@@ -104,6 +112,13 @@ const INVALIDATES: Partial<Record<OperationName, ReadOperation[]>> = {
   'capture.promote': [...CLAIM_READS, 'capture.feed', 'activity.list'],
   'capture.draft.save': [],
   'team.keys.resolve': ['team.keys.list'],
+  'libraries.create': LIBRARY_READS,
+  'libraries.link': LIBRARY_READS,
+  'libraries.unlink': LIBRARY_READS,
+  'libraries.import': LIBRARY_READS,
+  'libraries.importCancel': [],
+  'libraries.matchClaims': LIBRARY_READS,
+  'libraries.attachMatch': EVIDENCE_READS,
 };
 
 export async function invalidateAfter(client: QueryClient, name: OperationName): Promise<void> {

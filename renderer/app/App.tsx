@@ -13,6 +13,8 @@ import { SessionDialogs } from '../sessions/SessionDialogs';
 import { SessionWorkbench } from '../sessions/SessionWorkbench';
 import { useSessionShortcuts } from '../sessions/useSessionShortcuts';
 import { ActivityDialog } from '../evidence/ActivityDialog';
+import { LibrariesDialog } from '../library/LibrariesDialog';
+import { useLibraryKeyboard } from '../library/useLibraryKeyboard';
 import { useViewPersistence } from '../search/useViewPersistence';
 import { useTriageKeyboard } from '../triage/useTriageKeyboard';
 import { NoticeProvider } from '../ui/notices';
@@ -31,6 +33,7 @@ function Shell() {
   useKeyboard(commands, state.dialog === null);
   useTriageKeyboard(commands, state.dialog === null);
   useSessionShortcuts(state.dialog === null);
+  useLibraryKeyboard(state.dialog === null);
   useViewPersistence();
   useAppEvents(commands);
   return (
@@ -57,6 +60,7 @@ function Shell() {
       <TeamDialogs />
       <ActivityDialog />
       <SessionDialogs />
+      <LibrariesDialog />
     </div>
   );
 }

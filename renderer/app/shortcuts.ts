@@ -41,6 +41,7 @@ export const SHORTCUTS: ShortcutHelp[] = [
   { keys: ['l'], label: 'Add a source (paste a link or text)', group: 'Edit' },
   { keys: ['p'], label: 'Attach a file', group: 'Edit' },
   { keys: ['w'], label: 'Write a note', group: 'Edit' },
+  { keys: ['y'], label: 'Attach the best published fact-check (fact-check library) as a source', group: 'Edit' },
   { keys: [`${MOD}+F`], label: 'Search claims, sources, notes and documents', group: 'Find and create' },
   { keys: ['f'], label: 'Filter by verdict, document, claimant, assignee, tag, source', group: 'Find and create' },
   { keys: ['o'], label: 'Sort the claim list', group: 'Find and create' },

@@ -63,6 +63,8 @@ export function useAppEvents(commands: Commands): void {
             return dispatch({ type: 'dialog', dialog: 'start-capture' });
           case 'menu:sessions':
             return dispatch({ type: 'dialog', dialog: 'sessions' });
+          case 'menu:libraries':
+            return dispatch({ type: 'dialog', dialog: 'libraries' });
         }
       }),
     [client, dispatch],

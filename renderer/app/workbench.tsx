@@ -5,7 +5,7 @@ import { changesList, initialTriage, reduceTriage, type TriageAction, type Triag
 
 export type DialogName =
   'shortcuts' | 'new-document' | 'add-claim' | 'export-report' | 'share' | 'merge' | 'conflicts' | 'sync' | 'import' | 'activity'
-  | 'start-session' | 'start-capture' | 'sessions' | 'session-summary' | null;
+  | 'start-session' | 'start-capture' | 'sessions' | 'session-summary' | 'libraries' | null;
 
 export interface WorkbenchState {
   /** The document whose claims are listed; null lists every claim. */

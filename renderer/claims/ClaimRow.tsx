@@ -5,6 +5,8 @@ import { VerdictIcon, verdictKey } from '../ui/Verdict';
 import { Highlighted, matchRanges } from '../search/highlight';
 import { MarkBox } from '../triage/MarkBox';
 import { ConflictMarker } from '../team/ConflictMarker';
+import type { FactCheckMatch } from '../../shared/library-api';
+import { FactCheckBadge } from '../library/FactCheckBadge';
 
 interface ClaimRowProps {
   claim: Claim | undefined;
@@ -19,6 +21,8 @@ interface ClaimRowProps {
   onToggleMark?: (id: string) => void;
   /** Folded search terms to highlight. */
   terms?: readonly string[];
+  /** The published fact-check this claim strongly matches, if any. */
+  factCheck?: FactCheckMatch;
 }
 
 export const claimOptionId = (index: number) => `claim-option-${index}`;
@@ -34,6 +38,7 @@ export const ClaimRow = memo(function ClaimRow({
   marked,
   onToggleMark,
   terms,
+  factCheck,
 }: ClaimRowProps) {
   return (
     <div
@@ -65,6 +70,7 @@ export const ClaimRow = memo(function ClaimRow({
             <span className="claim-row-meta">
               <span className={`claim-row-verdict verdict-${verdictKey(claim.verdict)}`}>{verdictLabel(claim.verdict)}</span>
               {claim.conflicted && <ConflictMarker />}
+              {factCheck && <FactCheckBadge match={factCheck} />}
               {claim.claimant && <span className="claim-row-claimant">· {claim.claimant}</span>}
               {!claim.anchor && <span className="claim-row-manual">· added by hand</span>}
               {claim.assignee && <span className="claim-row-assignee">· {claim.assignee}</span>}

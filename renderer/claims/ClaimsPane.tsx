@@ -10,6 +10,7 @@ import { EmptyState } from '../ui/EmptyState';
 import { IconButton } from '../ui/IconButton';
 import { Spinner } from '../ui/Progress';
 import { ClaimRow, claimOptionId } from './ClaimRow';
+import { useFactCheckBadges } from '../library/useFactCheckBadges';
 import { DocumentMenu } from '../documents/DocumentMenu';
 import { ViewToggle } from '../document/ViewToggle';
 import { FilterBar } from './FilterBar';
@@ -116,6 +117,7 @@ function ClaimList({ total }: { total: number }) {
     overscan: 8,
   });
   const items = virtualizer.getVirtualItems();
+  const badges = useFactCheckBadges(items.map((row) => pages.itemAt(row.index)?.id).filter((id): id is string => !!id));
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
 
@@ -156,6 +158,7 @@ function ClaimList({ total }: { total: number }) {
             marked={marked.size > 0 ? marked.has(pages.itemAt(row.index)?.id ?? '') : undefined}
             onToggleMark={onToggleMark}
             terms={terms}
+            factCheck={badges[pages.itemAt(row.index)?.id ?? '']}
           />
         ))}
       </div>

@@ -7,6 +7,7 @@ import { AttachmentsSection } from '../evidence/AttachmentsSection';
 import { NotesSection } from '../evidence/NotesSection';
 import { RationaleWarning } from '../evidence/RationaleWarning';
 import { SimilarSection } from '../evidence/SimilarSection';
+import { FactChecksSection } from '../library/FactChecksSection';
 import { SourcesSection } from '../evidence/SourcesSection';
 import { TriageFields } from '../triage/TriageFields';
 import { ConflictBanner } from '../team/ConflictBanner';
@@ -34,6 +35,7 @@ export const detailSections: DetailSection[] = [
   { id: 'triage', Component: TriageFields },
   { id: 'rationale', Component: RationaleField },
   { id: 'context', title: 'In the document', Component: ClaimContext, when: (c) => c.anchor !== null },
+  { id: 'fact-checks', title: 'Published fact-checks', Component: FactChecksSection },
   { id: 'sources', title: 'Sources', Component: SourcesSection },
   { id: 'attachments', title: 'Attachments', Component: AttachmentsSection },
   { id: 'notes', title: 'Notes', Component: NotesSection },

@@ -11,6 +11,8 @@ import type { DB } from '../store/open';
 import { hlcTime } from '../store/recorder';
 import { loadConflictedClaimIds, loadEvidence } from './evidence';
 import { loadSessionReportData, type SessionReportData } from './session';
+import { LIBRARY_VERDICT_LABELS, STRONG_MATCH } from '../../../shared/library-api';
+import { storedMatches } from '../library/links';
 import { REPORT_SCHEMA_VERSION, type ReportClaim, type ReportDocument, type ReportModel } from './schema';
 import { documentText } from '../capture/transcript-text';
 
@@ -176,6 +178,7 @@ export function buildReportModel({ db, workspaceName, options, now = new Date(),
       const claims = selectClaims(db, scope, session);
       const decisions = loadDecisions(db);
       const evidence = loadEvidence(db);
+      const factChecks = storedMatches(db, null, STRONG_MATCH);
       const conflicted = loadConflictedClaimIds(db);
       const fp = workspaceFingerprint(db);
       const workspaceId =
@@ -270,6 +273,18 @@ export function buildReportModel({ db, workspaceName, options, now = new Date(),
           })),
           notes: evidence.notesByClaim.get(c.id) ?? [],
         };
+        const fc = factChecks.get(c.id);
+        if (fc) {
+          claim.factCheck = {
+            url: fc.url,
+            publisher: fc.publisher,
+            rating: fc.ratingText || LIBRARY_VERDICT_LABELS[fc.verdict],
+            verdict: fc.verdict,
+            claimReviewed: fc.claimReviewed,
+            headline: fc.headline,
+            datePublished: fc.datePublished,
+          };
+        }
         const queued = session?.items.get(c.id);
         if (queued) claim.session = { ...queued };
         doc.claims.push(claim);

@@ -58,6 +58,19 @@ export const claimReviewSchema = z.object({
     alternateName: z.enum([VERDICT_LABELS.disputed, VERDICT_LABELS.unverified, VERDICT_LABELS.sourced]),
   }),
   reviewBody: z.string().optional(),
+  /** A published fact-check of the same claim, from a linked library. */
+  citation: z
+    .array(
+      z.object({
+        '@type': z.literal('ClaimReview'),
+        url: httpUrl,
+        claimReviewed: z.string().optional(),
+        author: z.object({ '@type': z.literal('Organization'), name: nonEmpty }).optional(),
+        reviewRating: z.object({ '@type': z.literal('Rating'), alternateName: z.string() }).optional(),
+        datePublished: z.string().optional(),
+      }),
+    )
+    .optional(),
 });
 export type ClaimReview = z.infer<typeof claimReviewSchema>;
 
@@ -82,6 +95,20 @@ export function isDecided(c: ReportClaim): c is DecidedClaim {
   return c.verdict !== null && c.rating !== null;
 }
 
+function citationFor(c: ReportClaim): NonNullable<ClaimReview['citation']>[number] | null {
+  const f = c.factCheck;
+  const url = f ? safeHttpUrl(f.url) : null;
+  if (!f || !url) return null;
+  return {
+    '@type': 'ClaimReview',
+    url,
+    claimReviewed: f.claimReviewed,
+    ...(f.publisher.trim() ? { author: { '@type': 'Organization' as const, name: f.publisher.trim() } } : {}),
+    ...(f.rating.trim() ? { reviewRating: { '@type': 'Rating' as const, alternateName: f.rating.trim() } } : {}),
+    ...(f.datePublished ? { datePublished: f.datePublished } : {}),
+  };
+}
+
 export function claimReviewFor(model: ReportModel, d: ReportDocument | undefined, c: DecidedClaim): ClaimReview {
   const orgUrl = safeHttpUrl(model.baseUrl) ? new URL(model.baseUrl!).origin + '/' : undefined;
   return {
@@ -104,6 +131,7 @@ export function claimReviewFor(model: ReportModel, d: ReportDocument | undefined
       alternateName: VERDICT_LABELS[c.verdict] as ClaimReview['reviewRating']['alternateName'],
     },
     ...(c.rationale.trim() ? { reviewBody: c.rationale.trim() } : {}),
+    ...(citationFor(c) ? { citation: [citationFor(c)!] } : {}),
   };
 }
 

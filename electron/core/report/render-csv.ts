@@ -27,6 +27,7 @@ export const CSV_COLUMNS = [
   'decided_at',
   'conflicted',
   'url',
+  'published_fact_check',
 ] as const;
 
 /** Added after CSV_COLUMNS in a session report only, so every other CSV keeps its shape. */
@@ -70,6 +71,9 @@ function claimRow(model: ReportModel, d: ReportDocument, c: ReportClaim): string
     c.decidedAt,
     c.conflicted,
     claimUrl(model.baseUrl, c.anchor),
+    c.factCheck
+      ? `${c.factCheck.rating} · ${c.factCheck.publisher}${c.factCheck.datePublished ? ` · ${c.factCheck.datePublished}` : ''} <${c.factCheck.url}>`
+      : null,
     ...sessionCells,
   ]);
 }

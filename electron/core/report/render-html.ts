@@ -137,6 +137,15 @@ function sourcesBlock(c: ReportClaim): string {
   return `<h4>Sources</h4><ul class="sources">${items}</ul>`;
 }
 
+function factCheckBlock(c: ReportClaim): string {
+  const f = c.factCheck;
+  if (!f) return '';
+  const meta = [f.publisher, f.datePublished ? formatDate(f.datePublished) : null].filter((x): x is string => !!x).map(e);
+  return `<h4>Published fact-check</h4><p class="fact-check"><span class="stance">${e(f.rating)}</span> ${htmlLink(f.url, f.headline || f.claimReviewed)}${
+    meta.length ? ` <span class="meta">— ${meta.join(', ')}</span>` : ''
+  }</p>`;
+}
+
 function attachmentsBlock(c: ReportClaim): string {
   if (c.attachments.length === 0) return '';
   const items = c.attachments.map((a) => `<li>${e(a.fileName)} <span class="hash">SHA-256 ${e(a.sha256)}</span></li>`).join('');
@@ -173,7 +182,7 @@ export function claimArticle(c: ReportClaim, sections: ReportModel['sections']):
     c.number
   }</span>${verdictBadge(c.verdict)}${conflict}<a class="anchor" href="#${e(c.anchor)}">#${e(c.anchor)}</a></div><blockquote class="claim-text">${e(
     c.text,
-  )}</blockquote>${c.claimant ? `<p class="claimant">— ${e(c.claimant)}</p>` : ''}${claimSessionHtml(c)}${ctx}${rationale}${
+  )}</blockquote>${c.claimant ? `<p class="claimant">— ${e(c.claimant)}</p>` : ''}${claimSessionHtml(c)}${ctx}${factCheckBlock(c)}${rationale}${
     sections.sources ? sourcesBlock(c) + attachmentsBlock(c) : ''
   }${sections.notes ? notesBlock(c) : ''}${sections.decisions ? `<p class="decision">${decided}</p>` : ''}</article>`;
 }

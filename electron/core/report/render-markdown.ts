@@ -39,6 +39,14 @@ function claimBlock(c: ReportClaim, sections: ReportModel['sections']): string {
   if (sections.context && c.context) {
     out.push('', `*In context:* ${inline(c.context.before)} **${inline(c.context.quote)}** ${inline(c.context.after)}`);
   }
+  if (c.factCheck) {
+    const f = c.factCheck;
+    const meta = [f.publisher, f.datePublished ? formatDate(f.datePublished) : null].filter((x): x is string => !!x);
+    out.push(
+      '',
+      `**Published fact-check:** ${inline(f.rating)}${meta.length ? ` — ${inline(meta.join(', '))}` : ''}: ${markdownLink(f.url, (f.headline || f.claimReviewed).replace(/\s+/g, ' '))}`,
+    );
+  }
   out.push('', c.rationale.trim() ? `**Rationale:** ${md(c.rationale)}` : '**Rationale:** *none written*');
   if (sections.sources) {
     if (c.sources.length === 0) out.push('', '**Sources:** *none recorded*');

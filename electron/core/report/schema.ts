@@ -48,6 +48,18 @@ export const reportClaimSessionSchema = z.object({
   timeMs: z.number().int().min(0),
 });
 
+/** A published fact-check from a linked library that covers the claim (its stored strong match). */
+export const reportFactCheckSchema = z.object({
+  url: z.string(),
+  publisher: z.string(),
+  rating: z.string(),
+  verdict: z.string(),
+  claimReviewed: z.string(),
+  headline: z.string(),
+  datePublished: nullableText,
+});
+export type ReportFactCheck = z.infer<typeof reportFactCheckSchema>;
+
 export const reportClaimSchema = z.object({
   id: z.string(),
   /** The HTML anchor: `claim-<id>`; ClaimReview urls end with `#<anchor>`. */
@@ -82,6 +94,8 @@ export const reportClaimSchema = z.object({
   notes: z.array(reportNoteSchema),
   /** Only in a session report (`scope.sessionId`). */
   session: reportClaimSessionSchema.optional(),
+  /** Only when a linked fact-check library has a published fact-check covering the claim. */
+  factCheck: reportFactCheckSchema.optional(),
 });
 
 const countsSchema = z.object({

@@ -7,6 +7,7 @@ import { migration005 } from './005-sessions';
 import { migration006 } from './006-not-reviewed';
 import { migration007 } from './007-merge-origins';
 import { migration008 } from './008-signed-changes';
+import { migration009 } from './009-fact-check-libraries';
 
 /** Every migration, in order. Append only: never edit or reorder a shipped migration. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration006,
   migration007,
   migration008,
+  migration009,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

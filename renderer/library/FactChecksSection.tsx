@@ -1,0 +1,85 @@
+import { BookCheck, Paperclip } from 'lucide-react';
+import { memo, useState } from 'react';
+import type { Claim } from '../../shared/domain';
+import type { FactCheckMatch } from '../../shared/library-api';
+import { errorMessage } from '../api/client';
+import { useOperationMutation, useOperationQuery } from '../api/queries';
+import { safeHref } from './safeHref';
+import { Button } from '../ui/Button';
+import { Kbd } from '../ui/Kbd';
+import { useNotify } from '../ui/notices';
+import { Spinner } from '../ui/Progress';
+import { matchSummary, verdictTone } from './format';
+import './library.css';
+
+export const ATTACH_FIRST_MATCH_ID = 'fact-check-attach-0';
+
+/** Published fact-checks that cover this claim, from the linked libraries, with why each matched. */
+export const FactChecksSection = memo(function FactChecksSection({ claim }: { claim: Claim }) {
+  const libraries = useOperationQuery('libraries.list', {});
+  const linked = (libraries.data ?? []).length > 0;
+  const matches = useOperationQuery('libraries.matchClaim', { claimId: claim.id, top: 5 }, linked);
+  if (libraries.isPending) return null;
+  if (!linked) return <p className="evidence-empty">No fact-check library linked. File › Fact-check Libraries… links one.</p>;
+  if (matches.isPending) return <Spinner label="Matching published fact-checks…" />;
+  if (matches.error) return <p className="evidence-empty">Matching failed: {matches.error.message}</p>;
+  if (matches.data.length === 0) return <p className="evidence-empty">No published fact-check matches this claim.</p>;
+  return (
+    <ul className="fact-check-list" aria-label="Published fact-checks">
+      {matches.data.map((m, i) => (
+        <MatchItem key={`${m.libraryPath}:${m.url}`} claimId={claim.id} match={m} first={i === 0} />
+      ))}
+    </ul>
+  );
+});
+
+function MatchItem({ claimId, match, first }: { claimId: string; match: FactCheckMatch; first: boolean }) {
+  const notify = useNotify();
+  const attach = useOperationMutation('libraries.attachMatch');
+  const [attached, setAttached] = useState(false);
+  const href = safeHref(match.url);
+  const why = [...match.why.names, ...match.why.numbers, ...match.why.terms];
+  return (
+    <li className="fact-check-item" data-match-url={match.url}>
+      <span className="fact-check-head">
+        <span className={`fact-check-rating tone-${verdictTone(match)}`}>
+          <BookCheck size={12} aria-hidden /> {matchSummary(match)}
+        </span>
+        <span className="fact-check-confidence" title="How much of the fact-check's key wording this claim shares">
+          {Math.round(match.confidence * 100)}% of its terms
+        </span>
+      </span>
+      <span className="fact-check-claim">{match.claimReviewed}</span>
+      {href ? (
+        <a className="fact-check-link" href={href} target="_blank" rel="noopener noreferrer" title={href}>
+          {match.headline || href}
+        </a>
+      ) : (
+        <span className="fact-check-link">{match.headline}</span>
+      )}
+      {why.length > 0 && <span className="fact-check-why">shared: {why.slice(0, 10).join(', ')}</span>}
+      <span className="fact-check-actions">
+        <Button
+          id={first ? ATTACH_FIRST_MATCH_ID : undefined}
+          variant="ghost"
+          disabled={attach.isPending || attached}
+          onClick={() =>
+            attach.mutate(
+              { claimId, libraryPath: match.libraryPath, url: match.url },
+              {
+                onSuccess: (s) => {
+                  setAttached(true);
+                  notify({ message: `Attached as a source (${s.stance}).` });
+                },
+                onError: (e) => notify({ message: errorMessage(e), tone: 'error' }),
+              },
+            )
+          }
+        >
+          <Paperclip size={13} aria-hidden /> {attached ? 'Attached' : 'Attach as source'}
+          {first && !attached && <Kbd>y</Kbd>}
+        </Button>
+      </span>
+    </li>
+  );
+}

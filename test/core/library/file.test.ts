@@ -1,0 +1,43 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { FactCheckLibrary } from '../../../electron/core/library/library';
+import { LIBRARY_APPLICATION_ID, LIBRARY_SCHEMA_VERSION } from '../../../electron/core/library/schema';
+import { createTestContext, tempDir } from '../../helpers/workspace';
+
+describe('library file', () => {
+  it('is created with its own application id and version and reopens', () => {
+    const file = path.join(tempDir(), 'desk.claimbench-library');
+    FactCheckLibrary.open(file, { create: true }).close();
+    const db = new Database(file, { readonly: true });
+    expect(db.pragma('application_id', { simple: true })).toBe(LIBRARY_APPLICATION_ID);
+    expect(db.pragma('user_version', { simple: true })).toBe(LIBRARY_SCHEMA_VERSION);
+    db.close();
+    const lib = FactCheckLibrary.open(file);
+    expect(lib.count()).toBe(0);
+    lib.close();
+  });
+
+  it('refuses a missing file, a non-SQLite file, a workspace and a library from a newer version, unchanged', () => {
+    const dir = tempDir();
+    expect(() => FactCheckLibrary.open(path.join(dir, 'none.claimbench-library'))).toThrow(/does not exist/);
+    const text = path.join(dir, 'text.claimbench-library');
+    fs.writeFileSync(text, 'hello, not a database at all');
+    expect(() => FactCheckLibrary.open(text)).toThrow(/not a SQLite database/);
+    expect(fs.readFileSync(text, 'utf8')).toBe('hello, not a database at all');
+
+    const ctx = createTestContext();
+    ctx.workspace.close();
+    const before = fs.readFileSync(ctx.file);
+    expect(() => FactCheckLibrary.open(ctx.file)).toThrow(/not a Claimbench fact-check library/);
+    expect(fs.readFileSync(ctx.file).equals(before)).toBe(true);
+
+    const newer = path.join(dir, 'newer.claimbench-library');
+    FactCheckLibrary.open(newer, { create: true }).close();
+    const db = new Database(newer);
+    db.pragma(`user_version = ${LIBRARY_SCHEMA_VERSION + 1}`);
+    db.close();
+    expect(() => FactCheckLibrary.open(newer)).toThrow(/newer version of Claimbench/);
+  });
+});

@@ -1,0 +1,160 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { call } from '../../../electron/core/dispatch';
+import { closeAllLibraries } from '../../../electron/core/library/pool';
+import { createTestContext, tempDir } from '../../helpers/workspace';
+
+function feedFile(dir: string): string {
+  const file = path.join(dir, 'feed.json');
+  fs.writeFileSync(
+    file,
+    JSON.stringify([
+      {
+        '@type': 'ClaimReview',
+        url: 'https://checks.example/drones',
+        claimReviewed: 'Russia launched 157 drones and seven missiles at Ukraine overnight',
+        headline: 'Did Russia launch 157 drones in one night?',
+        author: { '@type': 'Organization', name: '<b>Fact</b> Desk' },
+        datePublished: '2024-05-12',
+        reviewRating: { '@type': 'Rating', alternateName: '=HYPERLINK("http://evil")' },
+      },
+      {
+        '@type': 'ClaimReview',
+        url: 'https://checks.example/bleach',
+        claimReviewed: 'Drinking bleach cures the flu',
+        author: { '@type': 'Organization', name: 'PolitiFact' },
+        datePublished: '2020-03-01',
+        reviewRating: { '@type': 'Rating', alternateName: 'False' },
+      },
+    ]),
+  );
+  return file;
+}
+
+afterEach(() => closeAllLibraries());
+
+describe('libraries linked to a workspace', () => {
+  it('links, matches every claim, badges strong matches and attaches a match as a source with its stance', async () => {
+    const ctx = createTestContext();
+    const run = <N extends Parameters<typeof call>[1]>(name: N, input: unknown) => call(ctx, name, input);
+    const dir = tempDir();
+    const lib = path.join(dir, 'desk.claimbench-library');
+    await run('libraries.create', { path: lib });
+    const imported = await run('libraries.import', { path: lib, files: [feedFile(dir)] });
+    expect(imported).toMatchObject({ added: 2, skipped: [] });
+    expect(await run('libraries.list', {})).toEqual([{ path: lib, name: 'desk.claimbench-library', reviews: 2, problem: null }]);
+
+    const bleach = await run('claims.add', { text: 'A senator said drinking bleach cures flu' });
+    const weather = await run('claims.add', { text: 'The weather was lovely at the rally' });
+    const badges = await run('libraries.badges', { claimIds: [bleach.id, weather.id] });
+    expect(Object.keys(badges)).toEqual([bleach.id]);
+    expect(badges[bleach.id]).toMatchObject({
+      url: 'https://checks.example/bleach',
+      ratingText: 'False',
+      publisher: 'PolitiFact',
+      datePublished: '2020-03-01',
+    });
+
+    // An edited claim is matched again the next time it is shown.
+    await run('claims.update', {
+      id: weather.id,
+      patch: { text: 'Overnight Russia launched 157 drones and seven missiles at Ukraine' },
+    });
+    expect((await run('libraries.badges', { claimIds: [weather.id] }))[weather.id]).toMatchObject({
+      url: 'https://checks.example/drones',
+    });
+    const matches = await run('libraries.matchClaim', { claimId: bleach.id });
+    expect(matches[0]).toMatchObject({ libraryPath: lib, url: 'https://checks.example/bleach', verdict: 'false' });
+    expect(matches[0]!.why.terms).toEqual(expect.arrayContaining(['bleach', 'cures', 'flu']));
+
+    const source = await run('libraries.attachMatch', {
+      claimId: bleach.id,
+      libraryPath: lib,
+      url: 'https://checks.example/bleach',
+    });
+    expect(source).toMatchObject({ url: 'https://checks.example/bleach', stance: 'contradicts', publisher: 'PolitiFact' });
+    expect((await run('claims.evidence', { id: bleach.id })).sources).toHaveLength(1);
+
+    await run('libraries.unlink', { path: lib });
+    expect(await run('libraries.badges', { claimIds: [bleach.id] })).toEqual({});
+    expect(fs.existsSync(lib)).toBe(true);
+  });
+
+  it('runs an import as a job that reports progress and can be cancelled, leaving the library unchanged', async () => {
+    const ctx = createTestContext();
+    const dir = tempDir();
+    const lib = path.join(dir, 'desk.claimbench-library');
+    await call(ctx, 'libraries.create', { path: lib });
+    const jobId = 'job-12345678';
+    const running = call(ctx, 'libraries.import', { path: lib, files: [feedFile(dir)], jobId });
+    expect(await call(ctx, 'libraries.importCancel', { jobId })).toEqual({ cancelled: true });
+    await expect(running).rejects.toMatchObject({ code: 'CANCELLED' });
+    expect(await call(ctx, 'libraries.importProgress', { jobId })).toMatchObject({ state: 'cancelled' });
+    expect((await call(ctx, 'libraries.list', {}))[0]!.reviews).toBe(0);
+    await call(ctx, 'libraries.import', { path: lib, files: [feedFile(dir)], jobId });
+    expect(await call(ctx, 'libraries.importProgress', { jobId })).toMatchObject({
+      state: 'done',
+      itemsDone: 2,
+      itemsTotal: 2,
+      filesDone: 1,
+    });
+  });
+
+  it('refuses to link what is not a library, and keeps the workspace unchanged', async () => {
+    const ctx = createTestContext();
+    const bogus = path.join(tempDir(), 'bogus.claimbench-library');
+    fs.writeFileSync(bogus, 'not sqlite');
+    await expect(call(ctx, 'libraries.link', { path: bogus })).rejects.toThrow(/not a SQLite database/);
+    await expect(call(ctx, 'libraries.link', { path: path.join(tempDir(), 'x.txt') })).rejects.toThrow(/\.claimbench-library/);
+    expect(await call(ctx, 'libraries.list', {})).toEqual([]);
+  });
+
+  it('shows a matched published fact-check in every report format, escaped, and ClaimReview cites it', async () => {
+    const ctx = createTestContext();
+    const run = <N extends Parameters<typeof call>[1]>(name: N, input: unknown) => call(ctx, name, input);
+    const dir = tempDir();
+    const lib = path.join(dir, 'desk.claimbench-library');
+    await run('libraries.create', { path: lib });
+    await run('libraries.import', { path: lib, files: [feedFile(dir)] });
+    await run('claims.add', { text: 'Overnight Russia launched 157 drones and 7 missiles' });
+    await run('libraries.matchClaims', {});
+
+    const render = (format: string) =>
+      run('report.render', { format, options: { organisation: 'Desk', baseUrl: 'https://desk.example/report.html' } });
+    const html = (await render('html')).content;
+    expect(html).toContain('Published fact-check');
+    expect(html).toContain('https://checks.example/drones');
+    expect(html).toContain('&lt;b&gt;Fact&lt;/b&gt; Desk');
+    expect(html).not.toContain('<b>Fact</b>');
+    const md = (await render('md')).content;
+    expect(md).toMatch(/\*\*Published fact-check:\*\*.*https:\/\/checks\.example\/drones/);
+    const csv = (await render('csv')).content;
+    expect(csv).toContain('published_fact_check');
+    expect(csv).toContain("'=HYPERLINK");
+    const json = JSON.parse((await render('json')).content) as {
+      documents: { claims: { factCheck?: { url: string; publisher: string } }[] }[];
+    };
+    expect(json.documents[0]!.claims[0]!.factCheck).toMatchObject({
+      url: 'https://checks.example/drones',
+      publisher: '<b>Fact</b> Desk',
+    });
+    const cr = JSON.parse((await render('claimreview')).content) as { citation?: { url: string; author?: { name: string } }[] }[];
+    expect(cr[0]!.citation).toEqual([expect.objectContaining({ '@type': 'ClaimReview', url: 'https://checks.example/drones' })]);
+
+    // Claimbench's own ClaimReview export imports into a library like any feed.
+    const exported = path.join(dir, 'report.jsonld');
+    fs.writeFileSync(exported, (await render('claimreview')).content);
+    const own = path.join(dir, 'own.claimbench-library');
+    await run('libraries.create', { path: own });
+    const back = await run('libraries.import', { path: own, files: [exported] });
+    expect(back).toMatchObject({ added: 1, skipped: [] });
+    const matches = await run('libraries.matchClaim', { claimId: (await run('claims.list', {})).items[0]!.id });
+    expect(matches.find((m) => m.libraryPath === own)).toMatchObject({
+      url: expect.stringMatching(/^https:\/\/desk\.example\/report\.html#claim-/),
+      ratingText: 'Unverified',
+      verdict: 'unproven',
+      publisher: 'Desk',
+    });
+  });
+});
