@@ -7,8 +7,11 @@ import type { HostServices } from '../../../electron/core/host';
 import { waitForBatch } from '../../../electron/core/ingest/batch';
 import { MAX_FILE_BYTES } from '../../../electron/core/ingest/extract';
 import type { OpenPurpose } from '../../../shared/host-api';
-import { CORPUS_DIR } from '../../helpers/corpus';
+import { CORPUS_DIR, withoutShared } from '../../helpers/corpus';
 import { createTestContext, tempDir } from '../../helpers/workspace';
+
+/** Tests that read ../shared skip, with one line saying why, on a clone without it. */
+const noShared = withoutShared(import.meta.url);
 
 /** Stands in for the person in the open dialog. */
 class OpenDialogStandIn implements HostServices {
@@ -30,7 +33,7 @@ const documentCount = () =>
   (ctx.workspace.db.prepare('SELECT count(*) AS n FROM documents WHERE deleted = 0').get() as { n: number }).n;
 
 describe('ingest.importChosen', () => {
-  it('imports the files the person chose and reports unreadable or oversized ones per file', { timeout: 60_000 }, async () => {
+  it.skipIf(noShared)('imports the files the person chose and reports unreadable or oversized ones per file', { timeout: 60_000 }, async () => {
     const dir = tempDir('claimbench-chosen-');
     const huge = path.join(dir, 'huge.txt');
     fs.writeFileSync(huge, '');
