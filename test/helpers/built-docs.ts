@@ -5,8 +5,6 @@
  */
 import iconv from 'iconv-lite';
 import JSZip from 'jszip';
-import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, chromiumPath } from '../../electron/core/report/pdf';
 
 const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -78,6 +76,9 @@ export async function buildDocx(paragraphs: string[], options: { title?: string;
 
 /** PDFs printed from HTML by headless Chromium (playwright-core's page.pdf), one browser for all of them. */
 export async function printPdfs(htmlPages: string[]): Promise<Uint8Array[]> {
+  // Loaded here so the crash worker's bundle, which builds docx and HTML only, does not carry a browser driver.
+  const { chromium } = await import('playwright-core');
+  const { CHROMIUM_ARGS, chromiumPath } = await import('../../electron/core/report/pdf');
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage();
