@@ -70,3 +70,8 @@ export const BUILT_DEBATE_CLAIMS: readonly string[] = [
   'Half of all new homes built last year were bought by investors, not families.',
   'Exports to China doubled between 2015 and 2022, according to the trade office.',
 ];
+
+/** Russian news text using only characters every Cyrillic code page has (KOI8-R, IBM866 and ISO-8859-5 lack « » and —). */
+export const BUILT_RUSSIAN =
+  'Правительство заявило, что инфляция в марте составила 7,4%. Центральный банк сохранил ключевую ставку.\n\n' +
+  'По данным Росстата, цены на продукты выросли на 12 процентов. "Это рекорд за десять лет", - сказал экономист.';

@@ -8,7 +8,7 @@ import { call } from '../../../electron/core/dispatch';
 import { decodeBytes } from '../../../electron/core/ingest/decode';
 import { extractDocument } from '../../../electron/core/ingest/extract';
 import { segmentSentences } from '../../../shared/text/segment';
-import { BUILT_ARTICLES } from '../../helpers/built-articles';
+import { BUILT_ARTICLES, BUILT_RUSSIAN } from '../../helpers/built-articles';
 import { buildDocx, encodeText, newsPageHtml, printablePage, printPdfs } from '../../helpers/built-docs';
 import { createTestContext } from '../../helpers/workspace';
 
@@ -16,10 +16,7 @@ const flat = (s: string) => s.replace(/\s+/g, ' ').trim();
 const paragraphsOf = (text: string) => text.split('\n\n');
 const [harbour, school, rail] = BUILT_ARTICLES as [(typeof BUILT_ARTICLES)[number], (typeof BUILT_ARTICLES)[number], (typeof BUILT_ARTICLES)[number]];
 
-// Only characters every Cyrillic code page has: KOI8-R, IBM866 and ISO-8859-5 lack « » and —.
-const RUSSIAN =
-  'Правительство заявило, что инфляция в марте составила 7,4%. Центральный банк сохранил ключевую ставку.\n\n' +
-  'По данным Росстата, цены на продукты выросли на 12 процентов. "Это рекорд за десять лет", - сказал экономист.';
+const RUSSIAN = BUILT_RUSSIAN;
 const UKRAINIAN = 'Міністерство повідомило, що їхні витрати зросли на 4%. Ґрунтовний звіт опублікують у квітні.';
 const FRENCH = 'Le gouvernement a annoncé que le chômage a baissé à 7,1 % en été. « Ça dépasse nos prévisions », a-t-il déclaré.';
 const JAPANESE = '政府は、昨年の失業率が2.6%に低下したと発表した。';
