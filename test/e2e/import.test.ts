@@ -4,9 +4,12 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call } from '../../electron/core/dispatch';
 import type { HostServices } from '../../electron/core/host';
-import { CORPUS_DIR } from '../helpers/corpus';
+import { CORPUS_DIR, withoutShared } from '../helpers/corpus';
 import { newsArticle, openApp, openContext, screenshot, startHarness, type Harness } from './harness';
 import { axeFindings } from './axe';
+
+/** Tests that read ../shared skip, with one line saying why, on a clone without it. */
+const noShared = withoutShared(import.meta.url);
 
 const corpus = (p: string) => path.join(CORPUS_DIR, p);
 const TXT = corpus('news_ru/ru_wikinews_nerel/140635_text.txt');
@@ -57,7 +60,7 @@ async function dropFiles(page: Page, files: { name: string; text?: string; base6
   );
 }
 
-describe('importing files', () => {
+describe.skipIf(noShared)('importing files', () => {
   it(
     'imports several formats with per-file progress, flags errors and duplicates, and accepts drops',
     { timeout: 90_000 },

@@ -3,6 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { cspForMetaTag } from '../../vite.renderer.config';
 import { call } from '../../electron/core/dispatch';
 import { newsArticle, openContext, screenshot, type AppPage, type TestContext, useHarness } from './harness';
+import { withoutShared } from '../helpers/corpus';
+
+/** Tests that read ../shared skip, with one line saying why, on a clone without it. */
+const noShared = withoutShared(import.meta.url);
 
 const e2e = useHarness();
 
@@ -49,7 +53,7 @@ describe('the verdict workflow in the built renderer', () => {
     expect(errors).toEqual([]);
   });
 
-  it('turns a pasted news article into claims and sets verdicts from the keyboard', async () => {
+  it.skipIf(noShared)('turns a pasted news article into claims and sets verdicts from the keyboard', async () => {
     const ctx = openContext('Ann Lee');
     const { page, errors } = await launch(ctx);
     const article = newsArticle('iodine');
@@ -108,7 +112,7 @@ describe('the verdict workflow in the built renderer', () => {
     expect(errors).toEqual([]);
   });
 
-  it('edits, adds and deletes claims, with undo and redo from the keyboard and the menu', async () => {
+  it.skipIf(noShared)('edits, adds and deletes claims, with undo and redo from the keyboard and the menu', async () => {
     const ctx = openContext('Ann Lee');
     const { document: doc } = await seedArticle(ctx);
     const { page, bridge, errors } = await launch(ctx);
@@ -166,7 +170,7 @@ describe('the verdict workflow in the built renderer', () => {
     expect(errors).toEqual([]);
   });
 
-  it('filters with /, never treats typed letters as shortcuts, and lists every shortcut on ?', async () => {
+  it.skipIf(noShared)('filters with /, never treats typed letters as shortcuts, and lists every shortcut on ?', async () => {
     const ctx = openContext('Ann Lee');
     await seedArticle(ctx);
     const { page, errors } = await launch(ctx);
@@ -201,7 +205,7 @@ describe('the verdict workflow in the built renderer', () => {
     expect(errors).toEqual([]);
   });
 
-  it('keeps everything across a reload and when the file is reopened in a fresh core', async () => {
+  it.skipIf(noShared)('keeps everything across a reload and when the file is reopened in a fresh core', async () => {
     const ctx = openContext('Ann Lee');
     const { document: doc } = await seedArticle(ctx, 'warming');
     const { page, bridge, errors } = await launch(ctx, 'dark');

@@ -14,7 +14,10 @@ export function encodeText(text: string, encoding: string, options: { bom?: bool
 }
 
 /** A news page with navigation, a sidebar and a footer around the article, as sites serve them. */
-export function newsPageHtml(article: { title: string; paragraphs: string[] }, options: { charset?: string; canonical?: string } = {}): string {
+export function newsPageHtml(
+  article: { title: string; paragraphs: string[] },
+  options: { charset?: string; canonical?: string } = {},
+): string {
   const meta = options.charset ? `<meta charset="${options.charset}">` : '';
   const canonical = options.canonical ? `<link rel="canonical" href="${escapeXml(options.canonical)}">` : '';
   return `<!doctype html>

@@ -64,7 +64,9 @@ describe('claimbench CLI', () => {
   it('imports from standard input with -', () => {
     const ws = path.join(tempDir(), 'stdin.claimbench');
     runClaimbench(['init', ws]);
-    const r = runClaimbench(['import', ws, '-'], { input: 'Prices rose 1.5% in May, the statistics office said. Unemployment fell to 4.2% in June.' });
+    const r = runClaimbench(['import', ws, '-'], {
+      input: 'Prices rose 1.5% in May, the statistics office said. Unemployment fell to 4.2% in June.',
+    });
     expect(r.code, r.stderr).toBe(0);
     expect((JSON.parse(runClaimbench(['claims', ws, '--json']).stdout) as JsonClaim[]).length).toBe(2);
   });

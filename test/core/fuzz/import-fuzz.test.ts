@@ -64,7 +64,9 @@ const KINDS: Kind[] = [
       'encodings/chardet/KOI8-R/_chromium_KOI8-R_with_no_encoding_specified.html',
     ],
     built: async () => [
-      ...BUILT_ARTICLES.map((a) => encodeText(newsPageHtml({ title: a.title, paragraphs: a.text.split('\n\n') }, { charset: 'utf-8' }), 'utf-8')),
+      ...BUILT_ARTICLES.map((a) =>
+        encodeText(newsPageHtml({ title: a.title, paragraphs: a.text.split('\n\n') }, { charset: 'utf-8' }), 'utf-8'),
+      ),
       encodeText(newsPageHtml({ title: 'Инфляция', paragraphs: BUILT_RUSSIAN.split('\n\n') }), 'koi8-r'),
     ],
     mutate: (r, b, donor) => (r() < 0.5 ? hostileHtml(r, b) : generic(r, b, donor)),
@@ -80,7 +82,8 @@ const KINDS: Kind[] = [
       'docx/endnotes.docx',
       'docx/utf8-bom.docx',
     ],
-    built: () => Promise.all([...BUILT_ARTICLES.map((a) => buildDocx(a.text.split('\n\n'))), buildDocx([BUILT_RUSSIAN], { heading: true })]),
+    built: () =>
+      Promise.all([...BUILT_ARTICLES.map((a) => buildDocx(a.text.split('\n\n'))), buildDocx([BUILT_RUSSIAN], { heading: true })]),
     mutate: (r, b, donor) => {
       const choice = r();
       if (choice < 0.4) return corruptZipEntry(r, b);
@@ -100,7 +103,10 @@ const KINDS: Kind[] = [
       'pdf/helloworld-bad.pdf',
       'pdf/Pages-tree-refs.pdf',
     ],
-    built: () => printPdfs([...BUILT_ARTICLES, { title: 'Инфляция', text: BUILT_RUSSIAN }].map((a) => printablePage(a.title, a.text.split('\n\n')))),
+    built: () =>
+      printPdfs(
+        [...BUILT_ARTICLES, { title: 'Инфляция', text: BUILT_RUSSIAN }].map((a) => printablePage(a.title, a.text.split('\n\n'))),
+      ),
     mutate: (r, b, donor) => (r() < 0.6 ? corruptPdf(r, b) : generic(r, b, donor)),
   },
 ];

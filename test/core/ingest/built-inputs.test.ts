@@ -14,7 +14,11 @@ import { createTestContext } from '../../helpers/workspace';
 
 const flat = (s: string) => s.replace(/\s+/g, ' ').trim();
 const paragraphsOf = (text: string) => text.split('\n\n');
-const [harbour, school, rail] = BUILT_ARTICLES as [(typeof BUILT_ARTICLES)[number], (typeof BUILT_ARTICLES)[number], (typeof BUILT_ARTICLES)[number]];
+const [harbour, school, rail] = BUILT_ARTICLES as [
+  (typeof BUILT_ARTICLES)[number],
+  (typeof BUILT_ARTICLES)[number],
+  (typeof BUILT_ARTICLES)[number],
+];
 
 const RUSSIAN = BUILT_RUSSIAN;
 const UKRAINIAN = 'Міністерство повідомило, що їхні витрати зросли на 4%. Ґрунтовний звіт опублікують у квітні.';
@@ -89,7 +93,10 @@ describe('each text encoding, generated with iconv-lite', () => {
 
 describe('HTML importer on generated pages', () => {
   const page = (charset?: string) =>
-    newsPageHtml({ title: rail.title, paragraphs: paragraphsOf(rail.text) }, { charset, canonical: 'https://news.example.org/rail' });
+    newsPageHtml(
+      { title: rail.title, paragraphs: paragraphsOf(rail.text) },
+      { charset, canonical: 'https://news.example.org/rail' },
+    );
 
   it('keeps the article, its title and canonical URL, and drops navigation, sidebar, footer and scripts', async () => {
     const doc = await extractDocument('rail.html', encodeText(page('utf-8'), 'utf-8'));
@@ -97,7 +104,8 @@ describe('HTML importer on generated pages', () => {
     expect(doc.title).toContain(rail.title);
     expect(doc.canonicalUrl).toBe('https://news.example.org/rail');
     for (const s of rail.sentences) expect(flat(doc.text)).toContain(s);
-    for (const junk of ['NAVIGATION-LINK', 'NAVIGATION-SCRIPT', 'SIDEBAR-ITEM', 'FOOTER-TEXT']) expect(doc.text).not.toContain(junk);
+    for (const junk of ['NAVIGATION-LINK', 'NAVIGATION-SCRIPT', 'SIDEBAR-ITEM', 'FOOTER-TEXT'])
+      expect(doc.text).not.toContain(junk);
   });
 
   it.each(['windows-1251', 'koi8-r'])('reads a %s page that declares no charset', async (encoding) => {
@@ -107,7 +115,10 @@ describe('HTML importer on generated pages', () => {
   });
 
   it('follows the charset the page declares', async () => {
-    const html = newsPageHtml({ title: 'Chômage', paragraphs: [FRENCH, FRENCH.replace('7,1', '6,9')] }, { charset: 'windows-1252' });
+    const html = newsPageHtml(
+      { title: 'Chômage', paragraphs: [FRENCH, FRENCH.replace('7,1', '6,9')] },
+      { charset: 'windows-1252' },
+    );
     const doc = await extractDocument('fr.html', encodeText(html, 'windows-1252'));
     expect(flat(doc.text)).toContain(FRENCH);
   });
@@ -148,7 +159,10 @@ describe('PDF importer on pages printed by headless Chromium', () => {
     pdfs = await printPdfs([
       printablePage(harbour.title, paragraphsOf(harbour.text)),
       printablePage('Инфляция', paragraphsOf(RUSSIAN)),
-      printablePage('Long report', Array.from({ length: 60 }, (_, i) => `Paragraph ${i + 1}: ${school.sentences[i % school.sentences.length]}`)),
+      printablePage(
+        'Long report',
+        Array.from({ length: 60 }, (_, i) => `Paragraph ${i + 1}: ${school.sentences[i % school.sentences.length]}`),
+      ),
     ]);
   }, 60_000);
 

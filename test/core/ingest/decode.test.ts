@@ -13,7 +13,9 @@ const read = (p: string) => new Uint8Array(fs.readFileSync(path.join(ENC, p)));
 
 describe.skipIf(noShared)('text decoding', () => {
   // The same Russian passage (chardet's _ude_1 set) in five code pages must decode to the UTF-8 original.
-  const reference = noShared ? '' : new TextDecoder().decode(read('chardet/utf-8/_ude_russian.txt')).replace(/\r\n?/g, '\n').trim();
+  const reference = noShared
+    ? ''
+    : new TextDecoder().decode(read('chardet/utf-8/_ude_russian.txt')).replace(/\r\n?/g, '\n').trim();
   it.each([
     ['chardet/windows-1251-russian/_ude_1.txt', 'windows-1251'],
     ['chardet/KOI8-R/_ude_1.txt', 'koi8-r'],

@@ -24,18 +24,22 @@ async function importFile(name: string, bytes: Buffer | string) {
 }
 
 describe('importing real documents', () => {
-  it.skipIf(noShared)('imports an HTML news page: main text, title, canonical URL, no navigation', { timeout: 120_000 }, async () => {
-    ctx = createTestContext();
-    const r = await importFile('turkey.html', fixture('news_en/html_raw/wikimediafoundation.org.turkey.html'));
-    expect(r.status, r.error?.message).toBe('imported');
-    expect(r.format).toBe('html');
-    expect(r.document!.title).toMatch(/Access to Wikipedia restored in Turkey/);
-    const doc = await call(ctx, 'documents.get', { id: r.document!.id });
-    expect(doc.text).toMatch(/Wikimedia Foundation/);
-    expect(doc.text).not.toMatch(/Skip to content|cookie/i);
-    expect(r.claimCount).toBeGreaterThan(0);
-    expect(r.claimCount).toBeLessThan(r.sentenceCount);
-  });
+  it.skipIf(noShared)(
+    'imports an HTML news page: main text, title, canonical URL, no navigation',
+    { timeout: 120_000 },
+    async () => {
+      ctx = createTestContext();
+      const r = await importFile('turkey.html', fixture('news_en/html_raw/wikimediafoundation.org.turkey.html'));
+      expect(r.status, r.error?.message).toBe('imported');
+      expect(r.format).toBe('html');
+      expect(r.document!.title).toMatch(/Access to Wikipedia restored in Turkey/);
+      const doc = await call(ctx, 'documents.get', { id: r.document!.id });
+      expect(doc.text).toMatch(/Wikimedia Foundation/);
+      expect(doc.text).not.toMatch(/Skip to content|cookie/i);
+      expect(r.claimCount).toBeGreaterThan(0);
+      expect(r.claimCount).toBeLessThan(r.sentenceCount);
+    },
+  );
 
   it.skipIf(noShared)(
     'imports docx, pdf, markdown and Russian text, and recognises the same content imported twice',
