@@ -65,3 +65,10 @@ export function gumArticles(): GoldArticle[] {
     .sort()
     .map((f) => readGumArticle(path.join(dir, f)));
 }
+
+/** For benches and scripts that read ../shared: without it, say so in one line and exit 0. */
+export function exitUnlessShared(what: string): void {
+  if (hasShared) return;
+  console.log(`${what}: skipped, it reads ${SHARED_DIR}/{corpus,data}, which is absent beside this checkout`);
+  process.exit(0);
+}
