@@ -20,6 +20,9 @@ import { installBridge } from '../test/helpers/bridge';
 import { serveStatic } from '../test/helpers/static-server';
 import { debateParagraphs, type Paragraph } from './debate';
 import { median, now, percentile, report, round } from './lib';
+import { exitUnlessShared } from '../test/helpers/corpus';
+
+exitUnlessShared('bench capture-ui (debate sentences from ../shared/data)');
 
 const MEASURED = 12;
 const root = path.resolve(import.meta.dirname, '..');

@@ -17,6 +17,9 @@ import { Workspace } from '../electron/core/store/workspace';
 import { analyzeText } from '../shared/text/candidates';
 import { debateParagraphs, type Paragraph } from './debate';
 import { median, now, percentile, report, round } from './lib';
+import { exitUnlessShared } from '../test/helpers/corpus';
+
+exitUnlessShared('bench capture (debate sentences from ../shared/data)');
 
 const BIN = path.resolve(import.meta.dirname, '../bin/claimbench.mjs');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimbench-bench-capture-'));

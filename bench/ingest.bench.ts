@@ -11,9 +11,11 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { parseFile } from '../electron/core/ingest/parse';
 import { analyzeText } from '../shared/text/candidates';
-import { gumArticles } from '../test/helpers/corpus';
+import { exitUnlessShared, gumArticles } from '../test/helpers/corpus';
 import { median, report, round, timeMs, timeMsAsync } from './lib';
 import { CHROMIUM_ARGS, chromiumPath } from '../electron/core/report/pdf';
+
+exitUnlessShared('bench ingest (Wikinews articles from ../shared/corpus)');
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimbench-bench-ingest-'));
 

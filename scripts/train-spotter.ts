@@ -20,6 +20,7 @@ import { DEFAULT_FEATURES, type FeatureConfig } from '../shared/spotting/feature
 import { sigmoid, Spotter, vectorize, type SpotterModel } from '../shared/spotting/model';
 import { averagePrecision, bestF1Threshold, binaryMetrics } from '../shared/spotting/metrics';
 import { seededRandom } from '../shared/seeded-random';
+import { exitUnlessShared } from '../test/helpers/corpus';
 
 const SEED = 20240601;
 const HOLDOUT = 0.15;
@@ -146,9 +147,9 @@ function main(): void {
   const args = process.argv.slice(2);
   const devIdx = args.indexOf('--dev');
   const devFile = devIdx >= 0 ? args[devIdx + 1] : path.join(DATA_DIR, 'CT24_checkworthy_english_dev.tsv');
-  const trainFile =
-    args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--dev') ??
-    path.join(DATA_DIR, 'CT24_checkworthy_english_train.tsv');
+  const givenTrain = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--dev');
+  if (!givenTrain || devIdx < 0) exitUnlessShared('train-spotter (CT24 check-worthiness data from ../shared/data)');
+  const trainFile = givenTrain ?? path.join(DATA_DIR, 'CT24_checkworthy_english_train.tsv');
   const all = parseCheckworthyTsv(fs.readFileSync(trainFile, 'utf8'));
   const { train: fit, held } = stratifiedSplit(all, HOLDOUT, SEED);
   console.log(`train ${all.length} (fit ${fit.length}, held-out ${held.length})`);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { call } from '../../electron/core/dispatch';
-import { newsArticle, openApp, openContext, startHarness, type Harness, type TestContext } from './harness';
+import { BUILT_ARTICLES } from '../helpers/built-articles';
+import { openApp, openContext, startHarness, type Harness, type TestContext } from './harness';
 import { axeFindings } from './axe';
 
 let harness: Harness;
@@ -9,7 +10,7 @@ let ctx: TestContext;
 beforeAll(async () => {
   harness = await startHarness();
   ctx = openContext('Ann Lee');
-  await call(ctx, 'documents.createFromText', { text: newsArticle('iodine').text });
+  await call(ctx, 'documents.createFromText', { text: BUILT_ARTICLES[0]!.text });
 });
 afterAll(async () => {
   ctx?.workspace.close();

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call } from '../../electron/core/dispatch';
-import { CORPUS_DIR } from '../helpers/corpus';
+import { CORPUS_DIR, withoutShared } from '../helpers/corpus';
 import {
   newsArticle,
   openApp,
@@ -15,6 +15,9 @@ import {
   type TestContext,
 } from './harness';
 import { axeFindings } from './axe';
+
+/** Tests that read ../shared skip, with one line saying why, on a clone without it. */
+const noShared = withoutShared(import.meta.url);
 
 let harness: Harness;
 beforeAll(async () => {
@@ -57,7 +60,7 @@ async function openDocument(page: Page, title: RegExp) {
   await page.locator('.document-pane .doc-para').first().waitFor();
 }
 
-describe('the document view', () => {
+describe.skipIf(noShared)('the document view', () => {
   it(
     'highlights claims, promotes sentences, makes, splits and merges claims, and remembers the threshold',
     { timeout: 60_000 },

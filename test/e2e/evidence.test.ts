@@ -5,9 +5,12 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { call } from '../../electron/core/dispatch';
 import type { HostServices } from '../../electron/core/host';
-import { CORPUS_DIR } from '../helpers/corpus';
+import { CORPUS_DIR, withoutShared } from '../helpers/corpus';
 import { newsArticle, openContext, screenshot, type AppPage, type TestContext, useHarness } from './harness';
 import { axeFindings } from './axe';
+
+/** Tests that read ../shared skip, with one line saying why, on a clone without it. */
+const noShared = withoutShared(import.meta.url);
 
 const PDF = path.join(CORPUS_DIR, 'fixtures/pdf/german-umlaut-r.pdf');
 
@@ -41,7 +44,7 @@ const scrollDetailTo = (el: Element) => {
   if (pane) pane.scrollTop += el.getBoundingClientRect().top - pane.getBoundingClientRect().top - 8;
 };
 
-describe('evidence in the detail pane', () => {
+describe.skipIf(noShared)('evidence in the detail pane', () => {
   it('adds sources by link and by text, refuses javascript: links, shows hostile titles as text, and warns without blocking', async () => {
     const ctx = openContext('Ann Lee');
     const { claims } = await seed(ctx);

@@ -12,6 +12,10 @@ import type { SavePurpose } from '../../shared/host-api';
 import { tempDir } from '../helpers/workspace';
 import { newsArticle, openApp, openContext, screenshot, startHarness, type Harness, type TestContext } from './harness';
 import { axeFindings } from './axe';
+import { withoutShared } from '../helpers/corpus';
+
+/** Tests that read ../shared skip, with one line saying why, on a clone without it. */
+const noShared = withoutShared(import.meta.url);
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
@@ -70,7 +74,7 @@ async function exportAs(page: Page, host: SaveDialogStandIn, format: string, fil
     .waitFor({ timeout: 45_000 });
 }
 
-describe('the export dialog', () => {
+describe.skipIf(noShared)('the export dialog', () => {
   it('previews live, exports HTML, CSV, PDF and ClaimReview, and remembers the choices', async () => {
     const host = new SaveDialogStandIn();
     const ctx = { ...openContext('Ann Lee'), host };

@@ -4,9 +4,14 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call } from '../../electron/core/dispatch';
 import type { HostServices } from '../../electron/core/host';
-import { CORPUS_DIR } from '../helpers/corpus';
+import { CORPUS_DIR, withoutShared } from '../helpers/corpus';
+import { BUILT_ARTICLES, BUILT_RUSSIAN } from '../helpers/built-articles';
+import { buildDocx, encodeText, newsPageHtml, printablePage, printPdfs } from '../helpers/built-docs';
 import { newsArticle, openApp, openContext, screenshot, startHarness, type Harness } from './harness';
 import { axeFindings } from './axe';
+
+/** Tests that read ../shared skip, with one line saying why, on a clone without it. */
+const noShared = withoutShared(import.meta.url);
 
 const corpus = (p: string) => path.join(CORPUS_DIR, p);
 const TXT = corpus('news_ru/ru_wikinews_nerel/140635_text.txt');
@@ -57,7 +62,7 @@ async function dropFiles(page: Page, files: { name: string; text?: string; base6
   );
 }
 
-describe('importing files', () => {
+describe.skipIf(noShared)('importing files', () => {
   it(
     'imports several formats with per-file progress, flags errors and duplicates, and accepts drops',
     { timeout: 90_000 },
@@ -163,4 +168,45 @@ describe('importing files', () => {
       await close();
     }
   });
+});
+
+describe('importing files the test builds', () => {
+  it(
+    'imports txt in windows-1251, Markdown, HTML, docx and a Chromium-printed PDF, and fails a truncated PDF',
+    { timeout: 90_000 },
+    async () => {
+      const [harbour, school, rail] = BUILT_ARTICLES;
+      const paragraphs = (a: (typeof BUILT_ARTICLES)[number]) => a.text.split('\n\n');
+      const [pdf] = await printPdfs([printablePage(rail!.title, paragraphs(rail!))]);
+      const files: [string, Uint8Array][] = [
+        ['inflation-1251.txt', encodeText(BUILT_RUSSIAN, 'windows-1251')],
+        ['school.md', encodeText(`# ${school!.title}\n\n${school!.text}\n`, 'utf-8')],
+        ['harbour.html', encodeText(newsPageHtml({ title: harbour!.title, paragraphs: paragraphs(harbour!) }), 'utf-8')],
+        ['council.docx', await buildDocx([school!.title, ...paragraphs(school!)].reverse())],
+        ['rail.pdf', pdf!],
+        ['cut.pdf', pdf!.subarray(0, 600)],
+      ];
+      const ctx = openContext('Ann Lee');
+      const { page, errors, close } = await openApp(harness, ctx);
+      try {
+        await page.keyboard.press('Control+i');
+        const dialog = dialogOf(page);
+        await dialog.waitFor();
+        await page
+          .locator('[data-testid="import-file-input"]')
+          .setInputFiles(
+            files.map(([name, bytes]) => ({ name, mimeType: 'application/octet-stream', buffer: Buffer.from(bytes) })),
+          );
+        await dialog.getByText('Import finished').waitFor({ timeout: 60_000 });
+        for (const [name] of files.slice(0, 5)) expect(await rowOf(page, name).getAttribute('data-state'), name).toBe('done');
+        expect(await rowOf(page, 'cut.pdf').getAttribute('data-state')).toBe('failed');
+        const docs = await call(ctx, 'documents.list', {});
+        expect(docs).toHaveLength(5);
+        await page.locator('.doc-row', { hasText: school!.title }).first().waitFor();
+        expect(errors).toEqual([]);
+      } finally {
+        await close();
+      }
+    },
+  );
 });

@@ -3,9 +3,12 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { call } from '../../electron/core/dispatch';
-import { CORPUS_DIR } from '../helpers/corpus';
+import { CORPUS_DIR, withoutShared } from '../helpers/corpus';
 import { newsArticle, openContext, screenshot, type TestContext, useHarness } from './harness';
 import { axeFindings } from './axe';
+
+/** Tests that read ../shared skip, with one line saying why, on a clone without it. */
+const noShared = withoutShared(import.meta.url);
 
 const e2e = useHarness();
 const { launch } = e2e;
@@ -47,7 +50,7 @@ async function search(page: Page, text: string) {
   await page.keyboard.type(text);
 }
 
-describe('search, filters, bulk triage and the saved view', () => {
+describe.skipIf(noShared)('search, filters, bulk triage and the saved view', () => {
   it('finds claims ignoring case and accents, in Cyrillic too, and highlights the matches safely', async () => {
     const ctx = openContext('Ann Lee');
     e2e.afterTest(() => ctx.workspace.close());

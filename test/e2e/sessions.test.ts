@@ -3,6 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { call } from '../../electron/core/dispatch';
 import { newsArticle, openContext, screenshot, type TestContext, useHarness } from './harness';
 import { expectAxeCleanInBothThemes } from './axe';
+import { withoutShared } from '../helpers/corpus';
+
+/** Tests that read ../shared skip, with one line saying why, on a clone without it. */
+const noShared = withoutShared(import.meta.url);
 
 const e2e = useHarness();
 const { launch } = e2e;
@@ -152,140 +156,143 @@ describe('checking sessions in the built renderer', () => {
     expect(errors).toEqual([]);
   });
 
-  it('works through a queue from the keyboard, pauses, resumes after a reload and ends with a correct summary', async () => {
-    const ctx = openContext('Ann Lee');
-    const article = newsArticle('iodine');
-    await call(ctx, 'documents.createFromText', { text: article.text, title: article.title });
-    const { page, errors } = await launch(ctx);
+  it.skipIf(noShared)(
+    'works through a queue from the keyboard, pauses, resumes after a reload and ends with a correct summary',
+    async () => {
+      const ctx = openContext('Ann Lee');
+      const article = newsArticle('iodine');
+      await call(ctx, 'documents.createFromText', { text: article.text, title: article.title });
+      const { page, errors } = await launch(ctx);
 
-    const dialog = await startFromDialog(page, { name: 'Morning papers', scope: /Every claim in the workspace/ });
-    await dialog.getByRole('button', { name: 'Start session' }).click();
-    await dialog.waitFor({ state: 'hidden' });
-    const session = await onlySession(ctx);
-    const total = session.counts.total;
-    expect(total).toBeGreaterThan(5);
-    await page
-      .getByTestId('session-progress')
-      .filter({ hasText: `0 of ${total} done` })
-      .waitFor();
-    const first = await call(ctx, 'sessions.queue', { id: session.id, limit: 10 });
-    await expect.poll(() => currentClaimId(page)).toBe(first.items[0]!.claim.id);
+      const dialog = await startFromDialog(page, { name: 'Morning papers', scope: /Every claim in the workspace/ });
+      await dialog.getByRole('button', { name: 'Start session' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      const session = await onlySession(ctx);
+      const total = session.counts.total;
+      expect(total).toBeGreaterThan(5);
+      await page
+        .getByTestId('session-progress')
+        .filter({ hasText: `0 of ${total} done` })
+        .waitFor();
+      const first = await call(ctx, 'sessions.queue', { id: session.id, limit: 10 });
+      await expect.poll(() => currentClaimId(page)).toBe(first.items[0]!.claim.id);
 
-    // s then Enter: a verdict and done; d Enter; q skips; m needs more time; k goes back.
-    await page.keyboard.press('s');
-    await expect.poll(async () => (await call(ctx, 'claims.get', { id: first.items[0]!.claim.id })).verdict).toBe('sourced');
-    await page.keyboard.press('Enter');
-    await page
-      .getByTestId('session-progress')
-      .filter({ hasText: `1 of ${total} done` })
-      .waitFor();
-    await expect.poll(() => currentClaimId(page)).toBe(first.items[1]!.claim.id);
-    await page.keyboard.press('d');
-    await expect.poll(async () => (await call(ctx, 'claims.get', { id: first.items[1]!.claim.id })).verdict).toBe('disputed');
-    await page.keyboard.press('Enter');
-    await page
-      .getByTestId('session-progress')
-      .filter({ hasText: `2 of ${total} done` })
-      .waitFor();
-    await page.keyboard.press('q');
-    await page.getByTestId('session-skipped').filter({ hasText: '1' }).waitFor();
-    await page.keyboard.press('m');
-    await page.getByTestId('session-later').filter({ hasText: '1' }).waitFor();
-    await expect.poll(() => currentClaimId(page)).toBe(first.items[4]!.claim.id);
-    await page.keyboard.press('k');
-    await expect.poll(() => currentClaimId(page)).toBe(first.items[3]!.claim.id);
-    await page.locator('.queue-row.is-current .queue-state', { hasText: 'Needs more time' }).waitFor();
-    await page.keyboard.press('j');
-    await expect.poll(() => currentClaimId(page)).toBe(first.items[4]!.claim.id);
-    await page.keyboard.press('u');
-    await page.keyboard.press('Enter');
-    await page
-      .getByTestId('session-progress')
-      .filter({ hasText: `3 of ${total} done` })
-      .waitFor();
-    const mid = await call(ctx, 'sessions.get', { id: session.id });
-    expect(mid.counts).toMatchObject({ done: 3, skipped: 1, later: 1, pending: total - 5 });
-    await page.locator('.queue-row.is-done .queue-row-verdict', { hasText: 'Sourced' }).first().waitFor();
-    await screenshot(page, 'sessions-queue-light');
-    await expectAxeCleanInBothThemes(page, 'session mode');
-    await page.emulateMedia({ colorScheme: 'dark' });
-    await screenshot(page, 'sessions-queue-dark');
-    await page.emulateMedia({ colorScheme: 'light' });
+      // s then Enter: a verdict and done; d Enter; q skips; m needs more time; k goes back.
+      await page.keyboard.press('s');
+      await expect.poll(async () => (await call(ctx, 'claims.get', { id: first.items[0]!.claim.id })).verdict).toBe('sourced');
+      await page.keyboard.press('Enter');
+      await page
+        .getByTestId('session-progress')
+        .filter({ hasText: `1 of ${total} done` })
+        .waitFor();
+      await expect.poll(() => currentClaimId(page)).toBe(first.items[1]!.claim.id);
+      await page.keyboard.press('d');
+      await expect.poll(async () => (await call(ctx, 'claims.get', { id: first.items[1]!.claim.id })).verdict).toBe('disputed');
+      await page.keyboard.press('Enter');
+      await page
+        .getByTestId('session-progress')
+        .filter({ hasText: `2 of ${total} done` })
+        .waitFor();
+      await page.keyboard.press('q');
+      await page.getByTestId('session-skipped').filter({ hasText: '1' }).waitFor();
+      await page.keyboard.press('m');
+      await page.getByTestId('session-later').filter({ hasText: '1' }).waitFor();
+      await expect.poll(() => currentClaimId(page)).toBe(first.items[4]!.claim.id);
+      await page.keyboard.press('k');
+      await expect.poll(() => currentClaimId(page)).toBe(first.items[3]!.claim.id);
+      await page.locator('.queue-row.is-current .queue-state', { hasText: 'Needs more time' }).waitFor();
+      await page.keyboard.press('j');
+      await expect.poll(() => currentClaimId(page)).toBe(first.items[4]!.claim.id);
+      await page.keyboard.press('u');
+      await page.keyboard.press('Enter');
+      await page
+        .getByTestId('session-progress')
+        .filter({ hasText: `3 of ${total} done` })
+        .waitFor();
+      const mid = await call(ctx, 'sessions.get', { id: session.id });
+      expect(mid.counts).toMatchObject({ done: 3, skipped: 1, later: 1, pending: total - 5 });
+      await page.locator('.queue-row.is-done .queue-row-verdict', { hasText: 'Sourced' }).first().waitFor();
+      await screenshot(page, 'sessions-queue-light');
+      await expectAxeCleanInBothThemes(page, 'session mode');
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await screenshot(page, 'sessions-queue-dark');
+      await page.emulateMedia({ colorScheme: 'light' });
 
-    // Pause and resume with Shift+P; the clock stands still while paused.
-    await page.keyboard.press('Shift+P');
-    await page.getByTestId('session-status').filter({ hasText: 'Paused' }).waitFor();
-    await expect.poll(async () => (await call(ctx, 'sessions.get', { id: session.id })).status).toBe('paused');
-    const pausedClock = await page.getByTestId('session-clock').innerText();
-    await page.waitForTimeout(1_200);
-    expect(await page.getByTestId('session-clock').innerText()).toBe(pausedClock);
-    await page.keyboard.press('Shift+P');
-    await page.getByTestId('session-status').filter({ hasText: 'Running' }).waitFor();
+      // Pause and resume with Shift+P; the clock stands still while paused.
+      await page.keyboard.press('Shift+P');
+      await page.getByTestId('session-status').filter({ hasText: 'Paused' }).waitFor();
+      await expect.poll(async () => (await call(ctx, 'sessions.get', { id: session.id })).status).toBe('paused');
+      const pausedClock = await page.getByTestId('session-clock').innerText();
+      await page.waitForTimeout(1_200);
+      expect(await page.getByTestId('session-clock').innerText()).toBe(pausedClock);
+      await page.keyboard.press('Shift+P');
+      await page.getByTestId('session-status').filter({ hasText: 'Running' }).waitFor();
 
-    // Esc leaves session mode; the header brings it back.
-    await page.keyboard.press('Escape');
-    await page.locator('.claims-pane').waitFor();
-    await page.locator('.session-back', { hasText: 'Morning papers' }).click();
-    await page.getByTestId('current-claim').waitFor();
+      // Esc leaves session mode; the header brings it back.
+      await page.keyboard.press('Escape');
+      await page.locator('.claims-pane').waitFor();
+      await page.locator('.session-back', { hasText: 'Morning papers' }).click();
+      await page.getByTestId('current-claim').waitFor();
 
-    // A reload: the running session is back, with its progress and its current claim.
-    const before = await call(ctx, 'sessions.get', { id: session.id });
-    await page.reload();
-    await page
-      .getByTestId('session-progress')
-      .filter({ hasText: `3 of ${total} done` })
-      .waitFor();
-    await expect.poll(() => currentClaimId(page)).toBe(before.currentClaimId);
+      // A reload: the running session is back, with its progress and its current claim.
+      const before = await call(ctx, 'sessions.get', { id: session.id });
+      await page.reload();
+      await page
+        .getByTestId('session-progress')
+        .filter({ hasText: `3 of ${total} done` })
+        .waitFor();
+      await expect.poll(() => currentClaimId(page)).toBe(before.currentClaimId);
 
-    // The sessions list shows it with its progress.
-    await page.keyboard.press('Shift+G');
-    const list = page.getByRole('dialog', { name: 'Checking sessions' });
-    await list
-      .locator('.sessions-item', { hasText: 'Morning papers' })
-      .filter({ hasText: `3 of ${total} done` })
-      .waitFor();
-    await screenshot(page, 'sessions-list');
-    await page.keyboard.press('Escape');
-    await list.waitFor({ state: 'hidden' });
+      // The sessions list shows it with its progress.
+      await page.keyboard.press('Shift+G');
+      const list = page.getByRole('dialog', { name: 'Checking sessions' });
+      await list
+        .locator('.sessions-item', { hasText: 'Morning papers' })
+        .filter({ hasText: `3 of ${total} done` })
+        .waitFor();
+      await screenshot(page, 'sessions-list');
+      await page.keyboard.press('Escape');
+      await list.waitFor({ state: 'hidden' });
 
-    // End: the summary's figures are the core's.
-    await page.getByRole('button', { name: 'End session' }).click();
-    const confirm = page.getByRole('alertdialog', { name: 'End “Morning papers”?' });
-    await confirm.getByText(/claims are still open/).waitFor();
-    await screenshot(page, 'sessions-end-confirm');
-    await confirm.getByRole('button', { name: 'End session' }).click();
-    const summaryDialog = page.getByRole('dialog', { name: 'Session summary' });
-    await summaryDialog.waitFor();
-    await expect.poll(async () => (await call(ctx, 'sessions.get', { id: session.id })).status).toBe('ended');
-    const summary = await call(ctx, 'sessions.summary', { id: session.id });
-    expect(summary).toMatchObject({ reviewed: 3, skipped: 1, later: 1, pending: total - 5 });
-    const figure = (id: string) => summaryDialog.getByTestId(`summary-${id}`).innerText();
-    await summaryDialog
-      .getByTestId('summary-reviewed')
-      .filter({ hasText: String(summary.reviewed) })
-      .waitFor();
-    expect(await figure('captured')).toBe(String(summary.captured));
-    expect(await figure('skipped')).toBe(String(summary.skipped));
-    expect(await figure('later')).toBe(String(summary.later));
-    expect(await figure('pending')).toBe(String(summary.pending));
-    for (const v of ['sourced', 'disputed', 'unverified'] as const) {
-      expect(await summaryDialog.getByTestId(`summary-verdict-${v}`).locator('.summary-verdict-value').innerText()).toBe(
-        String(summary.verdicts[v]),
-      );
-    }
-    expect(summary.verdicts).toEqual({ sourced: 1, disputed: 1, unverified: 1 });
-    expect(await summaryDialog.locator('.summary-open-item').count()).toBe(summary.openItems.length);
-    await screenshot(page, 'sessions-summary-light');
-    await expectAxeCleanInBothThemes(page, 'summary');
-    await page.emulateMedia({ colorScheme: 'dark' });
-    await screenshot(page, 'sessions-summary-dark');
-    await page.emulateMedia({ colorScheme: 'light' });
+      // End: the summary's figures are the core's.
+      await page.getByRole('button', { name: 'End session' }).click();
+      const confirm = page.getByRole('alertdialog', { name: 'End “Morning papers”?' });
+      await confirm.getByText(/claims are still open/).waitFor();
+      await screenshot(page, 'sessions-end-confirm');
+      await confirm.getByRole('button', { name: 'End session' }).click();
+      const summaryDialog = page.getByRole('dialog', { name: 'Session summary' });
+      await summaryDialog.waitFor();
+      await expect.poll(async () => (await call(ctx, 'sessions.get', { id: session.id })).status).toBe('ended');
+      const summary = await call(ctx, 'sessions.summary', { id: session.id });
+      expect(summary).toMatchObject({ reviewed: 3, skipped: 1, later: 1, pending: total - 5 });
+      const figure = (id: string) => summaryDialog.getByTestId(`summary-${id}`).innerText();
+      await summaryDialog
+        .getByTestId('summary-reviewed')
+        .filter({ hasText: String(summary.reviewed) })
+        .waitFor();
+      expect(await figure('captured')).toBe(String(summary.captured));
+      expect(await figure('skipped')).toBe(String(summary.skipped));
+      expect(await figure('later')).toBe(String(summary.later));
+      expect(await figure('pending')).toBe(String(summary.pending));
+      for (const v of ['sourced', 'disputed', 'unverified'] as const) {
+        expect(await summaryDialog.getByTestId(`summary-verdict-${v}`).locator('.summary-verdict-value').innerText()).toBe(
+          String(summary.verdicts[v]),
+        );
+      }
+      expect(summary.verdicts).toEqual({ sourced: 1, disputed: 1, unverified: 1 });
+      expect(await summaryDialog.locator('.summary-open-item').count()).toBe(summary.openItems.length);
+      await screenshot(page, 'sessions-summary-light');
+      await expectAxeCleanInBothThemes(page, 'summary');
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await screenshot(page, 'sessions-summary-dark');
+      await page.emulateMedia({ colorScheme: 'light' });
 
-    // "Export report…" opens the export dialog for this session.
-    await summaryDialog.getByRole('button', { name: 'Export report…' }).click();
-    await page.getByRole('dialog', { name: 'Export report' }).waitFor();
-    const activity = await call(ctx, 'activity.list', {});
-    expect(JSON.stringify(activity)).toContain('End session “Morning papers”');
-    expect(errors).toEqual([]);
-  });
+      // "Export report…" opens the export dialog for this session.
+      await summaryDialog.getByRole('button', { name: 'Export report…' }).click();
+      await page.getByRole('dialog', { name: 'Export report' }).waitFor();
+      const activity = await call(ctx, 'activity.list', {});
+      expect(JSON.stringify(activity)).toContain('End session “Morning papers”');
+      expect(errors).toEqual([]);
+    },
+  );
 });

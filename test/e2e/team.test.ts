@@ -11,6 +11,10 @@ import type { OpenPurpose, SavePurpose } from '../../shared/host-api';
 import { tempDir } from '../helpers/workspace';
 import { MemoryIdentity, newsArticle, openApp, screenshot, startHarness, type Harness } from './harness';
 import { expectAxeCleanInBothThemes } from './axe';
+import { withoutShared } from '../helpers/corpus';
+
+/** Tests that read ../shared skip, with one line saying why, on a clone without it. */
+const noShared = withoutShared(import.meta.url);
 
 /** Stands in for the person in the native file dialogs: answers with the paths the test queued. */
 class DialogStandIn implements HostServices {
@@ -106,7 +110,7 @@ afterAll(async () => {
   await harness?.close();
 });
 
-describe('team: merge preview, conflicts, share and sync in the renderer', () => {
+describe.skipIf(noShared)('team: merge preview, conflicts, share and sync in the renderer', () => {
   it('previews a teammate’s file by person, merges it, and resolves the conflict by keeping their side', async () => {
     const expected = await call(ana, 'team.mergePreview', { path: benShare });
     const { page, bridge, errors, close } = await openApp(harness, ana);

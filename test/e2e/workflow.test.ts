@@ -3,6 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { cspForMetaTag } from '../../vite.renderer.config';
 import { call } from '../../electron/core/dispatch';
 import { newsArticle, openContext, screenshot, type AppPage, type TestContext, useHarness } from './harness';
+import { BUILT_ARTICLES } from '../helpers/built-articles';
+import { withoutShared } from '../helpers/corpus';
+
+/** Tests that read ../shared skip, with one line saying why, on a clone without it. */
+const noShared = withoutShared(import.meta.url);
 
 const e2e = useHarness();
 
@@ -16,9 +21,9 @@ async function claimsInDb(ctx: TestContext, documentId?: string) {
   return (await call(ctx, 'claims.list', { documentId, limit: 5_000 })).items;
 }
 
-/** Seeds a workspace with one real article through the core (not the UI under test). */
-async function seedArticle(ctx: TestContext, name = 'iodine') {
-  const article = newsArticle(name);
+/** Seeds a workspace with one article through the core (not the UI under test): a real one by name, or one written in code. */
+async function seedArticle(ctx: TestContext, name: string | number = 'iodine') {
+  const article = typeof name === 'number' ? BUILT_ARTICLES[name]! : newsArticle(name);
   const created = await call(ctx, 'documents.createFromText', { text: article.text, title: article.title });
   return { article, document: created.document };
 }
@@ -49,7 +54,7 @@ describe('the verdict workflow in the built renderer', () => {
     expect(errors).toEqual([]);
   });
 
-  it('turns a pasted news article into claims and sets verdicts from the keyboard', async () => {
+  it.skipIf(noShared)('turns a pasted news article into claims and sets verdicts from the keyboard', async () => {
     const ctx = openContext('Ann Lee');
     const { page, errors } = await launch(ctx);
     const article = newsArticle('iodine');
@@ -115,7 +120,7 @@ describe('the verdict workflow in the built renderer', () => {
 
   it('edits, adds and deletes claims, with undo and redo from the keyboard and the menu', async () => {
     const ctx = openContext('Ann Lee');
-    const { document: doc } = await seedArticle(ctx);
+    const { document: doc } = await seedArticle(ctx, 0);
     const { page, bridge, errors } = await launch(ctx);
     await page.locator('.doc-row', { hasText: doc.title }).click();
     const before = await claimsInDb(ctx, doc.id);
@@ -171,7 +176,7 @@ describe('the verdict workflow in the built renderer', () => {
     expect(errors).toEqual([]);
   });
 
-  it('filters with /, never treats typed letters as shortcuts, and lists every shortcut on ?', async () => {
+  it.skipIf(noShared)('filters with /, never treats typed letters as shortcuts, and lists every shortcut on ?', async () => {
     const ctx = openContext('Ann Lee');
     await seedArticle(ctx);
     const { page, errors } = await launch(ctx);
@@ -208,7 +213,7 @@ describe('the verdict workflow in the built renderer', () => {
 
   it('keeps everything across a reload and when the file is reopened in a fresh core', async () => {
     const ctx = openContext('Ann Lee');
-    const { document: doc } = await seedArticle(ctx, 'warming');
+    const { document: doc } = await seedArticle(ctx, 1);
     const { page, bridge, errors } = await launch(ctx, 'dark');
     const total = (await claimsInDb(ctx)).length;
     await page.keyboard.press('s');

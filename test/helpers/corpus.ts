@@ -2,8 +2,29 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** ../shared/corpus beside the checkout (read in place, never copied into the project). */
-export const CORPUS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/corpus');
+/** ../shared beside the checkout: the corpus and labelled data, read in place, never copied into the project. */
+export const SHARED_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared');
+export const CORPUS_DIR = path.join(SHARED_DIR, 'corpus');
+export const DATA_DIR = path.join(SHARED_DIR, 'data');
+
+/** True when ../shared/corpus and ../shared/data sit beside the checkout (CI, the team's machines). */
+export const hasShared = fs.existsSync(CORPUS_DIR) && fs.existsSync(DATA_DIR);
+
+const announced = new Set<string>();
+
+/**
+ * The one skip mechanism for tests that read ../shared: `describe.skipIf(withoutShared(import.meta.url))(…)`
+ * (or `it.skipIf`). Returns true when ../shared is absent and then prints one line per file saying why.
+ */
+export function withoutShared(testFileUrl: string): boolean {
+  if (hasShared) return false;
+  const file = path.relative(process.cwd(), fileURLToPath(testFileUrl));
+  if (!announced.has(file)) {
+    announced.add(file);
+    console.log(`skipped in ${file}: these tests read ${SHARED_DIR}/{corpus,data}, which is absent beside this checkout`);
+  }
+  return true;
+}
 
 export interface GoldArticle {
   name: string;
@@ -43,4 +64,11 @@ export function gumArticles(): GoldArticle[] {
     .filter((f) => f.endsWith('.conllu'))
     .sort()
     .map((f) => readGumArticle(path.join(dir, f)));
+}
+
+/** For benches and scripts that read ../shared: without it, say so in one line and exit 0. */
+export function exitUnlessShared(what: string): void {
+  if (hasShared) return;
+  console.log(`${what}: skipped, it reads ${SHARED_DIR}/{corpus,data}, which is absent beside this checkout`);
+  process.exit(0);
 }

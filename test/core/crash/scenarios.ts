@@ -4,17 +4,26 @@ import { call } from '../../../electron/core/dispatch';
 import { parseFile } from '../../../electron/core/ingest/parse';
 import type { Workspace } from '../../../electron/core/store/workspace';
 import { defaultThreshold } from '../../../shared/spotting/index';
+import { BUILT_ARTICLES } from '../../helpers/built-articles';
+import { buildDocx, newsPageHtml } from '../../helpers/built-docs';
 import { createTestContext } from '../../helpers/workspace';
 import { mergeScenario } from './merge-scenario';
 import { SEED_FILE, type CrashScenario, type RunInfo } from './scenario-types';
 
 const SENTENCES = 12;
-const CORPUS = '/work/shared/corpus/fixtures';
-/** Real files through the real importer (small ones, so the kill often lands in the commit). */
-const IMPORTED_FILES = [
-  { name: 'svg-parsing.html', source: `${CORPUS}/html/readability/svg-parsing/source.html` },
-  { name: 'delins.docx', source: `${CORPUS}/docx/apache-poi/delins.docx` },
-];
+/** Files built here through the real importer (small ones, so the kill often lands in the commit). */
+async function writeImportedFiles(fixtures: string): Promise<{ name: string; source: string }[]> {
+  const [harbour, school, rail] = BUILT_ARTICLES;
+  const html = path.join(fixtures, 'news-page.html');
+  const paragraphs = [harbour!, school!].flatMap((a) => a.text.split('\n\n'));
+  fs.writeFileSync(html, newsPageHtml({ title: harbour!.title, paragraphs }, { charset: 'utf-8' }));
+  const docx = path.join(fixtures, 'statement.docx');
+  fs.writeFileSync(docx, await buildDocx([school!, rail!].flatMap((a) => a.text.split('\n\n'))));
+  return [
+    { name: 'news-page.html', source: html },
+    { name: 'statement.docx', source: docx },
+  ];
+}
 const IMPORT_MANIFEST = 'import-files.json';
 
 function article(i: number): string {
@@ -50,13 +59,13 @@ function claimCounts(ws: Workspace): { id: string; title: string; origin: string
 }
 
 export const crashScenarios = {
-  /** Each import creates a document and all its claims, or nothing: pasted text and real .html/.docx files. */
+  /** Each import creates a document and all its claims, or nothing: pasted text and .html/.docx files. */
   import: {
     // Fewer kills: every start loads jsdom and mammoth, which costs more than the other scenarios' runs.
     weight: 2,
     async prepare(fixtures) {
       const files: ImportedFile[] = [];
-      for (const f of IMPORTED_FILES) {
+      for (const f of await writeImportedFiles(fixtures)) {
         const parsed = await parseFile(f.name, new Uint8Array(fs.readFileSync(f.source)));
         const claims = parsed.sentences.filter((s) => s.score >= defaultThreshold()).length;
         if (claims < 5) throw new Error(`${f.name} yields only ${claims} claims; pick a richer fixture`);

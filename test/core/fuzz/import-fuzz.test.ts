@@ -5,24 +5,31 @@ import { importOne } from '../../../electron/core/ingest/batch';
 import { parseInline } from '../../../electron/core/ingest/worker-pool';
 import type { ImportOutcome } from '../../../shared/spotting/ingest-types';
 import { docxZipBomb, nestedHtml, pdfPageTreeBomb } from '../../helpers/hostile';
+import { BUILT_ARTICLES, BUILT_RUSSIAN } from '../../helpers/built-articles';
+import { buildDocx, encodeText, newsPageHtml, printablePage, printPdfs } from '../../helpers/built-docs';
+import { CORPUS_DIR, withoutShared } from '../../helpers/corpus';
 import { createTestContext } from '../../helpers/workspace';
 import { KNOWN_CODES } from './fuzz-helpers';
 import { corruptPdf, corruptZipEntry, encodingGarbage, generic, hostileDocx, hostileHtml, rng, type Rng } from './mutate';
 
 /**
- * Thousands of damaged and hostile .txt/.html/.docx/.pdf files, seeded from the corpus, through the
+ * Thousands of damaged and hostile .txt/.html/.docx/.pdf files, seeded from files built here (and from
+ * the corpus when ../shared is beside the checkout), through the
  * importer ingest.importFile uses (importOne; parsing in this process). Each must end as an imported
  * document or a typed error with a clear message, within a time budget, and a failed import must
  * leave the change log exactly as it was. Seeds are fixed, so a failure reproduces.
  */
 const SCALE = Number(process.env.FUZZ_IMPORT_SCALE ?? 1);
 const PER_FILE_BUDGET_MS = 20_000;
-const CORPUS = '/work/shared/corpus/fixtures';
+const CORPUS = path.join(CORPUS_DIR, 'fixtures');
+/** Without ../shared the fuzzers start from the built seeds only (one line says so). */
+const noShared = withoutShared(import.meta.url);
 
 interface Kind {
   ext: string;
   cases: number;
   seeds: string[];
+  built: () => Promise<Uint8Array[]>;
   mutate: (r: Rng, bytes: Uint8Array, donor: Uint8Array) => Uint8Array | Promise<Uint8Array>;
 }
 
@@ -40,6 +47,10 @@ const KINDS: Kind[] = [
       'encodings/chardet/UTF-16LE/nobom-utf16le.txt',
       'encodings/chardet/utf-8/_ude_russian.txt',
     ],
+    built: async () => [
+      ...['koi8-r', 'windows-1251', 'ibm866', 'utf-16le', 'utf-16be', 'utf-8'].map((e) => encodeText(BUILT_RUSSIAN, e)),
+      encodeText(`${BUILT_ARTICLES[0]!.text}\n${BUILT_RUSSIAN}`, 'utf-32le', { bom: true }),
+    ],
     mutate: (r, b, donor) => (r() < 0.6 ? encodingGarbage(r, b) : generic(r, b, donor)),
   },
   {
@@ -52,6 +63,12 @@ const KINDS: Kind[] = [
       'html/readability/svg-parsing/source.html',
       'html/readability/remove-script-tags/source.html',
       'encodings/chardet/KOI8-R/_chromium_KOI8-R_with_no_encoding_specified.html',
+    ],
+    built: async () => [
+      ...BUILT_ARTICLES.map((a) =>
+        encodeText(newsPageHtml({ title: a.title, paragraphs: a.text.split('\n\n') }, { charset: 'utf-8' }), 'utf-8'),
+      ),
+      encodeText(newsPageHtml({ title: 'Инфляция', paragraphs: BUILT_RUSSIAN.split('\n\n') }), 'koi8-r'),
     ],
     mutate: (r, b, donor) => (r() < 0.5 ? hostileHtml(r, b) : generic(r, b, donor)),
   },
@@ -66,6 +83,8 @@ const KINDS: Kind[] = [
       'docx/endnotes.docx',
       'docx/utf8-bom.docx',
     ],
+    built: () =>
+      Promise.all([...BUILT_ARTICLES.map((a) => buildDocx(a.text.split('\n\n'))), buildDocx([BUILT_RUSSIAN], { heading: true })]),
     mutate: (r, b, donor) => {
       const choice = r();
       if (choice < 0.4) return corruptZipEntry(r, b);
@@ -85,6 +104,10 @@ const KINDS: Kind[] = [
       'pdf/helloworld-bad.pdf',
       'pdf/Pages-tree-refs.pdf',
     ],
+    built: () =>
+      printPdfs(
+        [...BUILT_ARTICLES, { title: 'Инфляция', text: BUILT_RUSSIAN }].map((a) => printablePage(a.title, a.text.split('\n\n'))),
+      ),
     mutate: (r, b, donor) => (r() < 0.6 ? corruptPdf(r, b) : generic(r, b, donor)),
   },
 ];
@@ -108,7 +131,8 @@ describe('importer fuzzing: damaged and hostile files', () => {
   for (const kind of KINDS) {
     const cases = Math.round(kind.cases * SCALE);
     it(`${kind.ext}: ${cases} mutated files each import or fail with a clear, typed error`, async () => {
-      const seeds = kind.seeds.map((f) => new Uint8Array(fs.readFileSync(path.join(CORPUS, f))));
+      const corpusSeeds = noShared ? [] : kind.seeds.map((f) => new Uint8Array(fs.readFileSync(path.join(CORPUS, f))));
+      const seeds = [...corpusSeeds, ...(await kind.built())];
       const r = rng(kind.ext.length * 104729 + cases);
       const tally: Record<string, number> = {};
       let slowest = 0;

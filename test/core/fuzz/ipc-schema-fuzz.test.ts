@@ -9,6 +9,8 @@ import { call, invoke } from '../../../electron/core/dispatch';
 import type { HostServices } from '../../../electron/core/host';
 import { waitForBatch } from '../../../electron/core/ingest/batch';
 import { parseInline } from '../../../electron/core/ingest/worker-pool';
+import { BUILT_ARTICLES, BUILT_RUSSIAN } from '../../helpers/built-articles';
+import { buildDocx, encodeText, newsPageHtml, printablePage, printPdfs } from '../../helpers/built-docs';
 import { createTestContext, tempDir } from '../../helpers/workspace';
 import { HOSTILE_TEXTS, KNOWN_CODES, hostileValue, storeDigest } from './fuzz-helpers';
 import { schemaInputs, type Hints, type JsonSchema } from './schema-arbitrary';
@@ -21,7 +23,8 @@ import { schemaInputs, type Hints, type JsonSchema } from './schema-arbitrary';
  * stand-in's answers and every path field), and nothing may appear outside temporary folders.
  */
 const RUNS = Number(process.env.FUZZ_IPC_RUNS ?? 40);
-const CORPUS = '/work/shared/corpus/fixtures';
+/** One file of each importable kind, built in beforeAll (base64), for fields that take file bytes. */
+const fileSamples: string[] = [];
 const PATH_KEYS = new Set(['path', 'target', 'folder', 'otherWorkspaces']);
 const ID_KEYS = new Set(['id', 'ids', 'claimId', 'documentId', 'documentIds', 'selectedIds', 'focusedId', 'attachmentId']);
 
@@ -97,14 +100,7 @@ function hints(op: OperationName): Omit<Hints, 'hostility'> {
     focusedId: of('claims'),
   };
   const paths = fc.constantFrom(...sandboxPaths);
-  const files = fc.constantFrom(
-    ...[
-      'encodings/uchardet/ru/koi8-r.txt',
-      'html/readability/rtl-1/source.html',
-      'docx/simple-list.docx',
-      'pdf/issue7872.pdf',
-    ].map((f) => fs.readFileSync(path.join(CORPUS, f)).toString('base64')),
-  );
+  const files = fc.constantFrom(...fileSamples);
   return {
     hostile: hostileValue,
     texts: HOSTILE_TEXTS,
@@ -184,6 +180,18 @@ beforeAll(async () => {
   const bytes = fs.readFileSync(share);
   bytes.writeUInt8(bytes.readUInt8(bytes.length - 100) ^ 0xff, bytes.length - 100);
   fs.writeFileSync(damaged, bytes);
+  const article = BUILT_ARTICLES[0]!;
+  const docx = await buildDocx(article.text.split('\n\n'));
+  fs.writeFileSync(path.join(sandbox, 'list.docx'), docx);
+  const [pdf] = await printPdfs([printablePage(article.title, article.text.split('\n\n'))]);
+  fileSamples.push(
+    ...[
+      encodeText(BUILT_RUSSIAN, 'koi8-r'),
+      encodeText(newsPageHtml({ title: article.title, paragraphs: article.text.split('\n\n') }), 'utf-8'),
+      docx,
+      pdf!,
+    ].map((b) => Buffer.from(b).toString('base64')),
+  );
   fs.mkdirSync(path.join(sandbox, 'sync'));
   fs.writeFileSync(path.join(sandbox, 'note.txt'), 'Officials said 12 bridges were closed in 2024.');
   sandboxPaths.push(
@@ -203,7 +211,7 @@ beforeAll(async () => {
     'relative-report.md',
     `../${path.basename(sandbox)}/again.html`,
     path.join(sandbox, 'a\u0000b.html'),
-    path.join(CORPUS, 'docx', 'simple-list.docx'),
+    path.join(sandbox, 'list.docx'),
   );
   await refreshIds();
 }, 60_000);

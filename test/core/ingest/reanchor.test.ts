@@ -2,10 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { makeAnchor } from '../../../shared/text/anchor';
 import { reanchor } from '../../../shared/text/reanchor';
-import { gumArticles } from '../../helpers/corpus';
+import { BUILT_ARTICLES } from '../../helpers/built-articles';
 
 describe('reanchor', () => {
-  const text = gumArticles().find((a) => a.name === 'GUM_news_iodine')!.text;
+  const text = BUILT_ARTICLES.map((a) => a.text).join('\n\n');
   const start = text.indexOf('.') + 2;
   const end = text.indexOf('.', start) + 1;
   const anchor = makeAnchor(text, start, end);

@@ -6,11 +6,14 @@ import { parseCheckworthyTsv } from '../../../shared/spotting/dataset';
 import { defaultSpotter } from '../../../shared/spotting/index';
 import { averagePrecision, binaryMetrics } from '../../../shared/spotting/metrics';
 import { analyzeText } from '../../../shared/text/candidates';
-import { CORPUS_DIR, gumArticles } from '../../helpers/corpus';
+import { CORPUS_DIR, gumArticles, withoutShared } from '../../helpers/corpus';
+
+/** Tests that read ../shared skip, with one line saying why, on a clone without it. */
+const noShared = withoutShared(import.meta.url);
 
 const DATA = path.resolve(CORPUS_DIR, '../data/checkworthy');
 
-describe('check-worthiness data', () => {
+describe.skipIf(noShared)('check-worthiness data', () => {
   it('reads the quoted TSV and splits the record joined to its neighbour', () => {
     const train = parseCheckworthyTsv(fs.readFileSync(path.join(DATA, 'CT24_checkworthy_english_train.tsv'), 'utf8'));
     expect(train).toHaveLength(22_501);
@@ -24,7 +27,7 @@ describe('check-worthiness data', () => {
 });
 
 describe('the shipped spotter', () => {
-  it('reaches F1 >= 0.85 on the Yes class of the dev file at its shipped threshold', () => {
+  it.skipIf(noShared)('reaches F1 >= 0.85 on the Yes class of the dev file at its shipped threshold', () => {
     const dev = parseCheckworthyTsv(fs.readFileSync(path.join(DATA, 'CT24_checkworthy_english_dev.tsv'), 'utf8'));
     const spotter = defaultSpotter();
     const scores = dev.map((d) => spotter.score(d.text).score);
@@ -64,7 +67,7 @@ describe('the shipped spotter', () => {
     expect(spotter.score('On February 23, 2006, the ministry said 40 people died.').score).toBeGreaterThan(spotter.threshold);
   });
 
-  it('flags attributed statements with figures in Wikinews articles as check-worthy', () => {
+  it.skipIf(noShared)('flags attributed statements with figures in Wikinews articles as check-worthy', () => {
     let attributedWithFigures = 0;
     let flagged = 0;
     let all = 0;

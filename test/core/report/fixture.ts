@@ -1,12 +1,12 @@
 /**
- * A realistic workspace for report tests: real Wikinews articles from the shared corpus imported
- * through the real operations, verdicts with rationales, sources with every stance, notes and an
+ * A realistic workspace for report tests: news articles written for the tests (so reports are tested
+ * on a fresh clone without ../shared) imported through the real operations, verdicts with rationales, sources with every stance, notes and an
  * attachment — plus a document and evidence made of hostile payloads.
  */
 import { randomUUID } from 'node:crypto';
 import { call } from '../../../electron/core/dispatch';
 import type { CoreContext } from '../../../electron/core/context';
-import { gumArticles } from '../../helpers/corpus';
+import { BUILT_ARTICLES } from '../../helpers/built-articles';
 import { createTestContext } from '../../helpers/workspace';
 
 /** Strings that must stay inert in every export format. */
@@ -44,11 +44,11 @@ export async function buildReportFixture(options: { articles?: number } = {}): P
   const ctx = createTestContext('Ann Analyst');
   const run = <N extends Parameters<typeof call>[1]>(name: N, input: unknown) => call(ctx, name, input);
   const documentIds: string[] = [];
-  for (const article of gumArticles().slice(0, options.articles ?? 2)) {
+  for (const article of BUILT_ARTICLES.slice(0, options.articles ?? 2)) {
     const r = await run('documents.createFromText', {
       title: article.title,
       text: article.text,
-      origin: `https://en.wikinews.org/wiki/${encodeURIComponent(article.title.replace(/ /g, '_'))}`,
+      origin: `https://news.example.org/${encodeURIComponent(article.title.replace(/ /g, '_'))}`,
     });
     documentIds.push(r.document.id);
   }

@@ -254,7 +254,7 @@ describe('ClaimReview', () => {
       expect(review.datePublished).toBe(model.generatedAt.slice(0, 10));
     }
     const first = byUrl.get(`https://factdesk.example/reports/week-18#claim-${model.documents[0]!.claims[0]!.id}`)!;
-    expect(first.itemReviewed.appearance?.[0]?.url).toMatch(/^https:\/\/en\.wikinews\.org\//);
+    expect(first.itemReviewed.appearance?.[0]?.url).toMatch(/^https:\/\/news\.example\.org\//);
     const hostile = items.map((i) => claimReviewSchema.parse(i)).find((r) => r.claimReviewed === HOSTILE.script)!;
     expect(hostile.itemReviewed.author?.name).toBe(HOSTILE.img);
     expect(hostile.itemReviewed.appearance?.[0]?.url).toBeUndefined();

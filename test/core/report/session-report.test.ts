@@ -22,8 +22,7 @@ import { claimReviewSchema } from '../../../electron/core/report/render-claimrev
 import { reportModelSchema, type ReportModel } from '../../../electron/core/report/schema';
 import { DEFAULT_REPORT_OPTIONS, type ReportOptions } from '../../../shared/report';
 import { QUEUE_STATE_LABELS, type QueueItem, type SessionSummary } from '../../../shared/sessions';
-import { debateSentences } from '../../helpers/capture';
-import { gumArticles } from '../../helpers/corpus';
+import { BUILT_ARTICLES, BUILT_DEBATE_CLAIMS } from '../../helpers/built-articles';
 import { runClaimbench } from '../../helpers/cli';
 import { createTestContext } from '../../helpers/workspace';
 import { HOSTILE } from './fixture';
@@ -50,7 +49,7 @@ interface SessionWorkspace {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** One Wikinews article outside the session, then a captured debate triaged in a session. */
+/** One news article outside the session, then a captured debate triaged in a session. */
 async function buildSessionWorkspace(
   name: string,
   speakers: readonly [string, string],
@@ -58,13 +57,11 @@ async function buildSessionWorkspace(
 ): Promise<SessionWorkspace> {
   const ctx = createTestContext('Ann Analyst');
   const run = <N extends Parameters<typeof call>[1]>(op: N, input: unknown) => call(ctx, op, input);
-  const article = gumArticles()[0]!;
+  const article = BUILT_ARTICLES[0]!;
   const { document } = await run('documents.createFromText', { title: article.title, text: article.text, origin: 'Wikinews' });
 
   const session = await run('sessions.start', { name, capture: { title: 'Debate transcript' } });
-  const worthy = debateSentences()
-    .filter((s) => s.checkWorthy)
-    .slice(0, 8);
+  const worthy = BUILT_DEBATE_CLAIMS.map((text) => ({ text }));
   // Alternate speakers chunk by chunk, two sentences a turn, as a spotter typing along would.
   for (let i = 0; i < worthy.length; i += 2) {
     const text = worthy

@@ -8,9 +8,12 @@ import { rebuildSearchIndexes } from '../../../electron/core/search/rebuild';
 import { writeCopy } from '../../../electron/core/store/backup';
 import { applyPragmas, migrate } from '../../../electron/core/store/open';
 import type { SearchHit } from '../../../shared/evidence';
-import { CORPUS_DIR } from '../../helpers/corpus';
+import { CORPUS_DIR, withoutShared } from '../../helpers/corpus';
 import { queryPlan } from '../../helpers/query-plan';
 import { createTestContext } from '../../helpers/workspace';
+
+/** Tests that read ../shared skip, with one line saying why, on a clone without it. */
+const noShared = withoutShared(import.meta.url);
 
 let ctx: ReturnType<typeof createTestContext>;
 beforeEach(() => {
@@ -42,7 +45,7 @@ describe('full-text search', () => {
     expect(await searchClaims('остается')).toEqual([other]);
   });
 
-  it('searches documents, sources and notes too, each hit tied to its claim', async () => {
+  it.skipIf(noShared)('searches documents, sources and notes too, each hit tied to its claim', async () => {
     const text = fs.readFileSync(path.join(CORPUS_DIR, 'news_ru/ru_wikinews_nerel/140635_text.txt'), 'utf8');
     const { document } = await call(ctx, 'documents.createFromText', { text, origin: '140635_text.txt' });
     const claim = await add('The ministry said exports grew 4 percent.');

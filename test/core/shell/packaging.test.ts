@@ -19,6 +19,8 @@ import {
 import beforePack, { ARCH_NAMES, packTarget } from '../../../scripts/before-pack.mjs';
 import { binaryTarget, buildPlan, nativeBinaryPath, nativeRefusal, osOfPlatform } from '../../../scripts/native-target.mjs';
 import { tempDir } from '../../helpers/workspace';
+import { BUILT_ARTICLES } from '../../helpers/built-articles';
+import { buildDocx, printablePage, printPdfs } from '../../helpers/built-docs';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 
@@ -324,10 +326,10 @@ describe('the built main process', async () => {
     expect(needed.has('tsx')).toBe(false);
   });
 
-  it('the built worker parses real files in plain Node, without tsx', async () => {
+  it('the built worker parses a docx and a PDF in plain Node, without tsx', async () => {
     const worker = new Worker(new URL(`file://${path.join(outDir, 'parse-worker.js')}`));
     try {
-      const parse = (id: number, file: string) =>
+      const parse = (id: number, name: string, bytes: Uint8Array) =>
         new Promise<{ type: string; result?: { document?: { text?: string } } }>((resolve, reject) => {
           const onMessage = (m: { id: number; type: string; result?: { document?: { text?: string } } }) => {
             if (m.id !== id || m.type === 'progress') return;
@@ -336,12 +338,14 @@ describe('the built main process', async () => {
           };
           worker.on('message', onMessage);
           worker.once('error', reject);
-          worker.postMessage({ id, name: path.basename(file), bytes: new Uint8Array(fs.readFileSync(file)) });
+          worker.postMessage({ id, name, bytes });
         });
-      const docx = await parse(1, '/work/shared/corpus/fixtures/docx/footnotes.docx');
+      const article = BUILT_ARTICLES[0]!;
+      const docx = await parse(1, 'article.docx', await buildDocx(article.text.split('\n\n')));
       expect(docx.type).toBe('done');
       expect(docx.result?.document?.text?.trim().length).toBeGreaterThan(0);
-      const pdf = await parse(2, '/work/shared/corpus/fixtures/pdf/TAMReview.pdf');
+      const [printed] = await printPdfs([printablePage(article.title, article.text.split('\n\n'))]);
+      const pdf = await parse(2, 'article.pdf', printed!);
       expect(pdf.type).toBe('done');
       expect(pdf.result?.document?.text?.length).toBeGreaterThan(100);
     } finally {
