@@ -10,7 +10,7 @@ import type { ChangeRow } from '../../electron/core/team/change-row';
 import { signRow } from '../../electron/core/team/row-signature';
 import { generateSigningKey, keyFingerprint } from '../../electron/core/team/signing';
 import type { OpenPurpose } from '../../shared/host-api';
-import { tempDir } from '../helpers/workspace';
+import { BEFORE_SIGNING, tempDir } from '../helpers/workspace';
 import { MemoryIdentity, openApp, screenshot, startHarness, type Harness } from './harness';
 
 class MergeChooser implements HostServices {
@@ -61,7 +61,7 @@ beforeAll(async () => {
   await call(olga, 'claims.setVerdict', { ids: [claimId], verdict: 'unverified', rationale: 'Waiting for the council minutes.' });
   const legacy = (await call(olga, 'team.share', { target: path.join(dir, 'olga.claimbench-share') })).path;
   const db = new Database(legacy);
-  db.exec('ALTER TABLE changes DROP COLUMN signature; DROP TABLE actor_keys; DROP TABLE key_conflicts; PRAGMA user_version = 5');
+  db.exec(BEFORE_SIGNING);
   db.close();
   for (const p of [ana, ben, mallory]) await call(p, 'team.merge', { path: legacy });
   await call(ana, 'claims.setVerdict', { ids: [claimId], verdict: 'sourced', rationale: 'Council minutes, item 7.' });

@@ -20,6 +20,11 @@ export function createCliPersonContext(author: string, file: string): CoreContex
   return contextFor(new ProfileIdentityStore(cliProfileDir(), author), file);
 }
 
+/** The actor id `claimbench --author NAME` uses in this test's CLI profile. */
+export function cliActorId(author: string): string {
+  return new ProfileIdentityStore(cliProfileDir(), author).get().actorId;
+}
+
 function contextFor(identity: IdentityStore, file?: string): CoreContext & { dir: string; file: string } {
   const dir = file ? path.dirname(file) : tempDir();
   const target = file ?? path.join(dir, 'test.claimbench');
@@ -33,3 +38,16 @@ function contextFor(identity: IdentityStore, file?: string): CoreContext & { dir
   );
   return { workspace, identity, dir, file: target };
 }
+
+/**
+ * Rolls a current file back to the last version before signing (7): drops what migrations 9 and 8
+ * add, so opening it again runs exactly those migrations, as for a file the previous app wrote.
+ */
+export const BEFORE_SIGNING = [
+  'DROP TABLE claim_library_matches',
+  'DROP TABLE library_links',
+  'ALTER TABLE changes DROP COLUMN signature',
+  'DROP TABLE actor_keys',
+  'DROP TABLE key_conflicts',
+  'PRAGMA user_version = 7',
+].join('; ');

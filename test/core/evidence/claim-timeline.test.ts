@@ -13,7 +13,7 @@ describe('one timeline per claim', () => {
     const ctx = createTestContext('Mara');
     open.push(ctx);
     const doc = await call(ctx, 'documents.createFromText', {
-      text: 'Unemployment fell to 4.2 percent in March, the minister said.',
+      text: 'Unemployment fell to 4.2 percent in March, Labour Minister Anna Berg said.',
     });
     const id = (await call(ctx, 'claims.list', { documentId: doc.document.id })).items[0]!.id;
     const other = await call(ctx, 'claims.add', { text: 'Exports grew by 12 percent.', documentId: doc.document.id });
@@ -55,7 +55,7 @@ describe('one timeline per claim', () => {
     expect(lines[1]).toMatch(/^Mara marked Disputed/);
     expect(lines.slice(2)).toEqual([
       'Mara wrote a rationale | “Eurostat says 4.6”',
-      'Mara set the claimant to “Minister of Labour” | was “the minister”',
+      'Mara set the claimant to “Minister of Labour” | was “Anna Berg”',
       'Mara added the source “Eurostat unemployment table” (supports) | https://ec.europa.eu/eurostat/une',
       'Mara marked the source “Eurostat unemployment table” as contradicts | was supports',
       'Mara attached “release.txt”',

@@ -6,13 +6,13 @@ import { importIntoLibrary } from '../../../electron/core/library/import/run';
 import { defaultMatchingModel, FactCheckLibrary } from '../../../electron/core/library/library';
 import { dataFeedFor, evaluateModel } from '../../../electron/core/library/retrieval-eval';
 import { PLAIN_BM25_MODEL } from '../../../shared/matching/model';
-import { CORPUS_DIR } from '../../helpers/corpus';
+import { DATA_DIR, withoutShared } from '../../helpers/corpus';
 import { tempDir } from '../../helpers/workspace';
 
-const DATA = path.resolve(CORPUS_DIR, '../data/claim-retrieval');
-const available = claimRetrievalAvailable(DATA);
+const DATA = path.join(DATA_DIR, 'claim-retrieval');
+const unavailable = withoutShared(import.meta.url) || !claimRetrievalAvailable(DATA);
 
-describe.skipIf(!available)('matching quality on claim-retrieval dev (../shared/data/claim-retrieval)', () => {
+describe.skipIf(unavailable)('matching quality on claim-retrieval dev (../shared/data/claim-retrieval)', () => {
   it('beats plain BM25 on the dev split, through a DataFeed import', { timeout: 300_000 }, async () => {
     const dir = tempDir();
     const feed = path.join(dir, 'feed.json');
@@ -29,9 +29,3 @@ describe.skipIf(!available)('matching quality on claim-retrieval dev (../shared/
     expect(shipped.map5).toBeGreaterThan(plain.map5);
   });
 });
-
-if (!available) {
-  describe('matching quality', () => {
-    it.skip(`skipped: ${DATA} is absent (the claim-retrieval data lives in ../shared beside the checkout)`, () => {});
-  });
-}

@@ -117,7 +117,7 @@ describe('libraries linked to a workspace', () => {
     const lib = path.join(dir, 'desk.claimbench-library');
     await run('libraries.create', { path: lib });
     await run('libraries.import', { path: lib, files: [feedFile(dir)] });
-    await run('claims.add', { text: 'Overnight Russia launched 157 drones and 7 missiles' });
+    const claim = await run('claims.add', { text: 'Overnight Russia launched 157 drones and 7 missiles' });
     await run('libraries.matchClaims', {});
 
     const render = (format: string) =>
@@ -139,6 +139,8 @@ describe('libraries linked to a workspace', () => {
       url: 'https://checks.example/drones',
       publisher: '<b>Fact</b> Desk',
     });
+    // ClaimReview publishes decided claims only.
+    await run('claims.setVerdict', { ids: [claim.id], verdict: 'unverified' });
     const cr = JSON.parse((await render('claimreview')).content) as { citation?: { url: string; author?: { name: string } }[] }[];
     expect(cr[0]!.citation).toEqual([expect.objectContaining({ '@type': 'ClaimReview', url: 'https://checks.example/drones' })]);
 

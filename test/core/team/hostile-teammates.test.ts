@@ -4,6 +4,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { call } from '../../../electron/core/dispatch';
 import { backupFolderFor } from '../../../electron/core/store/backup';
+import { CHANGE_COLUMNS, type ChangeRow } from '../../../electron/core/team/change-row';
+import { signRow } from '../../../electron/core/team/row-signature';
 import { shareContentHash } from '../../../electron/core/team/write-share';
 import { formatHlc, parseHlc } from '../../../shared/hlc';
 import { runClaimbench } from '../../helpers/cli';
@@ -20,7 +22,10 @@ function teammate(dir: string, name: string): TestContext {
   return ctx;
 }
 
-/** Ana's share file with one change of hers rewritten by `edit` and the hash resealed, as a forger would. */
+/**
+ * Ana's share file with one change of hers rewritten by `edit`, re-signed with her own key and the
+ * hash resealed: a hostile teammate crafting rows she can sign, which no signature check stops.
+ */
 async function forgedShare(dir: string, edit: (db: Database.Database, claimId: string) => void) {
   const ana = teammate(dir, 'Ana');
   const doc = await call(ana, 'documents.createFromText', { text: 'Inflation hit 9 percent in 2022, the bank said.' });
@@ -30,6 +35,10 @@ async function forgedShare(dir: string, edit: (db: Database.Database, claimId: s
   const db = new Database(file);
   try {
     edit(db, claimId);
+    const key = ana.identity.get().signingKey!;
+    const resign = db.prepare('UPDATE changes SET signature = ? WHERE hlc = ?');
+    for (const row of db.prepare(`SELECT ${CHANGE_COLUMNS} FROM changes`).all() as ChangeRow[])
+      resign.run(signRow(row, key), row.hlc);
     db.prepare("UPDATE share_meta SET value = ? WHERE key = 'content_hash'").run(shareContentHash(db));
   } finally {
     db.close();

@@ -14,7 +14,7 @@ import { generateSigningKey, keyFingerprint, type SigningKey } from '../../../el
 import { SYNC_SUFFIX } from '../../../electron/core/team/sync-file';
 import { shareContentHash } from '../../../electron/core/team/write-share';
 import { runClaimbench } from '../../helpers/cli';
-import { tempDir } from '../../helpers/workspace';
+import { BEFORE_SIGNING, tempDir } from '../../helpers/workspace';
 import { person, snapshot, type TestContext } from './team-helpers';
 
 const open: { workspace: Workspace }[] = [];
@@ -338,7 +338,7 @@ async function legacyShareFile(dir: string): Promise<{ file: string; claimId: st
   await call(ctx, 'claims.setVerdict', { ids: [claimId], verdict: 'disputed', rationale: 'Old file' });
   const share = await call(ctx, 'team.share', { target: path.join(dir, 'olga.claimbench-share') });
   const db = new Database(share.path);
-  db.exec('ALTER TABLE changes DROP COLUMN signature; DROP TABLE actor_keys; DROP TABLE key_conflicts; PRAGMA user_version = 5');
+  db.exec(BEFORE_SIGNING);
   db.close();
   return { file: share.path, claimId };
 }
@@ -386,11 +386,9 @@ describe('a workspace from before signing', () => {
     const ctx: CoreContext = { workspace: old, identity };
     const [claimId] = (await seed(ctx)) as [string];
     old.close();
-    // …rolled back to version 5 as the old app left it: no signature column yet.
+    // …rolled back to the version before signing: no signature column yet.
     const raw = new Database(file);
-    raw.exec(
-      'ALTER TABLE changes DROP COLUMN signature; DROP TABLE actor_keys; DROP TABLE key_conflicts; PRAGMA user_version = 5',
-    );
+    raw.exec(BEFORE_SIGNING);
     raw.close();
 
     const now = Workspace.open(file, () => ({ actorId, author: 'Ann', signingKey: identity.get().signingKey }));
@@ -462,7 +460,7 @@ describe('CLI', () => {
     const history = runClaimbench(['history', desk, claimId], { env });
     expect(history.code).toBe(0);
     const lines = history.stdout.trim().split('\n');
-    expect(lines.filter((l) => l.includes('Olga (unsigned)')).length).toBe(3);
+    expect(lines.filter((l) => /^\S+ {2}Olga .*\(unsigned\)/.test(l)).length).toBe(3);
     expect(lines.filter((l) => l.includes('CLI Tester ') && !l.includes('unsigned')).length).toBeGreaterThan(0);
 
     const keys = runClaimbench(['keys', desk], { env });

@@ -8,7 +8,7 @@ import { call } from '../../../electron/core/dispatch';
 import { backupFolderFor } from '../../../electron/core/store/backup';
 import { parseSyncFile, SYNC_SUFFIX } from '../../../electron/core/team/sync-file';
 import { isClaimbenchError } from '../../../shared/result';
-import { tempDir } from '../../helpers/workspace';
+import { cliActorId, tempDir } from '../../helpers/workspace';
 import { flipBytes, repeatRange, rng, truncate } from '../fuzz/mutate';
 import { person, snapshot, type TestContext } from './team-helpers';
 
@@ -67,7 +67,9 @@ describe('files in a sync folder are never followed through links', () => {
     const { dir, folder, ana } = await team(false);
     const other = path.join(dir, 'diary.txt');
     fs.writeFileSync(other, 'line one\nline two without end');
-    fs.symlinkSync(other, ownFile(folder, ana));
+    // The CLI's Ana has her own profile identity: link the file the CLI will write to.
+    const cliOwnFile = path.join(folder, `${cliActorId('Ana')}${SYNC_SUFFIX}`);
+    fs.symlinkSync(other, cliOwnFile);
     ana.workspace.close();
     open.splice(open.indexOf(ana), 1);
     const errors: string[] = [];
@@ -75,7 +77,7 @@ describe('files in a sync folder are never followed through links', () => {
     expect(await runCli(['--author', 'Ana', 'sync', ana.file], io)).toBe(1);
     expect(errors.join('')).toMatch(/not a plain file/);
     expect(fs.readFileSync(other, 'utf8')).toBe('line one\nline two without end');
-    expect(fs.lstatSync(ownFile(folder, ana)).isSymbolicLink()).toBe(true);
+    expect(fs.lstatSync(cliOwnFile).isSymbolicLink()).toBe(true);
   });
 
   it('an own change file hard-linked to another file is refused too', async () => {
@@ -136,10 +138,16 @@ describe('one bad peer file never blocks the others', () => {
     await call(cleo, 'claims.add', { text: 'Cleo’s own claim about 12 ministers.' });
     await call(cleo, 'team.sync.now', {});
 
-    // Mallory copies one of Ana's rows and changes its content, keeping the timestamp.
-    const anaLines = fs.readFileSync(ownFile(folder, ana), 'utf8').split('\n');
-    const body = JSON.parse(JSON.parse(anaLines[1]!).c as string) as Record<string, unknown>;
-    const forged = { ...body, author: 'Mallory' };
+    // Mallory copies one of Ana's rows and makes it her own, unsigned (as an older app would write
+    // it), keeping the timestamp: it passes the authorship check and clashes with Ana's row.
+    const anaChange = fs
+      .readFileSync(ownFile(folder, ana), 'utf8')
+      .split('\n')
+      .slice(1)
+      .map((l) => (l ? (JSON.parse(l) as { c?: string }) : {}))
+      .find((l) => l.c !== undefined)!;
+    const body = JSON.parse(anaChange.c!) as Record<string, unknown>;
+    const forged = { ...body, actor_id: 'd'.repeat(16), author: 'Mallory', signature: null };
     const bodyText = JSON.stringify(forged);
     const check = createHash('sha256').update(bodyText).digest('hex').slice(0, 16);
     const mallory = path.join(folder, `${'d'.repeat(16)}${SYNC_SUFFIX}`);

@@ -4,7 +4,7 @@ import type { Migration } from './types';
  * "Not reviewed" becomes its own state: a claim's verdict is null until a person decides.
  *
  * Until now every claim was created 'unverified' (a NOT NULL column with a CHECK), so the column
- * could not tell "nobody looked" from "checked, could not verify". SQLite cannot relax a NOT NULL
+ * could not tell “nobody looked” apart from “checked, could not verify”. SQLite cannot relax a NOT NULL
  * constraint in place, so `claims` is rebuilt: copied with its rowids (the full-text index is keyed
  * by rowid, so it stays valid without a rebuild), dropped, renamed back, and every index and
  * trigger on it recreated exactly as migrations 1, 2 and 4 left them. No other table refers to
