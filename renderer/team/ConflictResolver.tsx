@@ -135,7 +135,8 @@ function NewDecision({
   onCancel: () => void;
   onSave: (verdict: Verdict, rationale: string) => void;
 }) {
-  const [verdict, setVerdict] = useState<Verdict>(initial?.verdict ?? 'unverified');
+  // No verdict is preselected unless the side had one: a decision is a person's choice, never a default.
+  const [verdict, setVerdict] = useState<Verdict | null>(initial?.verdict ?? null);
   const [rationale, setRationale] = useState('');
   const first = useRef<HTMLButtonElement>(null);
   useEffect(() => first.current?.focus(), []);
@@ -145,7 +146,7 @@ function NewDecision({
       aria-label="New decision"
       onSubmit={(e) => {
         e.preventDefault();
-        if (!busy) onSave(verdict, rationale.trim());
+        if (!busy && verdict) onSave(verdict, rationale.trim());
       }}
       onKeyDown={(e) => {
         if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
@@ -183,7 +184,7 @@ function NewDecision({
       </label>
       <div className="form-actions">
         <Button onClick={onCancel}>Cancel</Button>
-        <Button type="submit" variant="primary" disabled={busy}>
+        <Button type="submit" variant="primary" disabled={busy || !verdict}>
           Save decision
         </Button>
       </div>
