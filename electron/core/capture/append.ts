@@ -15,6 +15,7 @@ import { nextInQueue } from '../sessions/queue';
 import { moveCursor } from '../sessions/clock';
 import { cursorOf, toCheckSession, type SessionRow } from '../sessions/rows';
 import { TranscriptWriter, type Turn } from './transcript-writer';
+import { matchNewClaims } from '../library/links';
 
 /** Line breaks normalised, control characters other than tab and newline dropped. */
 export function cleanChunk(text: string): string {
@@ -57,6 +58,10 @@ function captureDocument(row: SessionRow): string {
 
 function result(ctx: CoreContext, row: SessionRow, t: TranscriptWriter, now: number): CaptureResult {
   t.collectClaims();
+  matchNewClaims(
+    ctx.workspace.db,
+    t.claims.map((c) => c.id),
+  );
   return {
     seq: t.seq,
     speaker: t.lastSpeaker,

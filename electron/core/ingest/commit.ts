@@ -8,6 +8,7 @@ import { contentHash } from '../documents/content-hash';
 import { loadDocumentSummary } from '../documents/rows';
 import type { ExtractedDocument } from './extract';
 import type { DocumentSummary } from '../../../shared/domain';
+import { matchNewClaims } from '../library/links';
 
 export interface CommitResult {
   /** The new document, or, when skipped as a duplicate, the one already in the workspace. */
@@ -46,6 +47,7 @@ export function commitDocument(
   const title = input.title?.trim() || doc.title?.trim() || defaultTitle(doc.text, input.name);
   const metadataDate = leadingMetadata(doc.text).date;
   const candidates = input.sentences.filter((s) => s.score >= input.threshold);
+  const claimIds: string[] = [];
   workspace.undo.run(`Import “${title.slice(0, 60)}”`, (w) => {
     w.create('document', documentId, {
       title,
@@ -56,7 +58,9 @@ export function commitDocument(
       contentHash: hash,
     });
     for (const c of candidates) {
-      w.create('claim', randomUUID(), {
+      const claimId = randomUUID();
+      claimIds.push(claimId);
+      w.create('claim', claimId, {
         documentId,
         ordinal: c.anchor.start,
         text: c.text,
@@ -68,5 +72,6 @@ export function commitDocument(
       });
     }
   });
+  matchNewClaims(workspace.db, claimIds);
   return { document: loadDocumentSummary(workspace.db, documentId), claimCount: candidates.length, duplicateOf, skipped: false };
 }

@@ -120,6 +120,15 @@ const NO_MATCH = {
   why: '{}',
 };
 
+/**
+ * Match claims that were just created (an import, a live capture) when the workspace has libraries
+ * linked, so the list shows "checked before" without waiting for the claim to be looked at.
+ */
+export function matchNewClaims(db: DB, claimIds: readonly string[]): void {
+  if (claimIds.length === 0 || linkedPaths(db).length === 0) return;
+  matchAndStore(db, [...claimIds]);
+}
+
 /** Match the given claims (all when omitted) and store each one's best match; claims with none lose theirs. */
 export function matchAndStore(db: DB, claimIds?: string[]): { matched: number; strong: number } {
   const libraries = linkedPaths(db);

@@ -35,6 +35,26 @@ function feedFile(dir: string): string {
 afterEach(() => closeAllLibraries());
 
 describe('libraries linked to a workspace', () => {
+  it('matches the claims of an import when it commits, before anyone looks at them', async () => {
+    const ctx = createTestContext();
+    const dir = tempDir();
+    const lib = path.join(dir, 'desk.claimbench-library');
+    await call(ctx, 'libraries.create', { path: lib });
+    await call(ctx, 'libraries.import', { path: lib, files: [feedFile(dir)] });
+    const doc = await call(ctx, 'documents.createFromText', {
+      text: 'Overnight Russia launched 157 drones and seven missiles at Ukraine, the air force said. The weather was mild.',
+    });
+    const claims = (await call(ctx, 'claims.list', { documentId: doc.document.id })).items;
+    expect(claims.length).toBeGreaterThan(0);
+    const stored = ctx.workspace.db
+      .prepare('SELECT claim_id, review_url FROM claim_library_matches')
+      .all() as { claim_id: string; review_url: string }[];
+    expect(stored.map((r) => r.claim_id).sort()).toEqual(claims.map((c) => c.id).sort());
+    const drones = claims.find((c) => /157 drones/.test(c.text))!;
+    expect(stored.find((r) => r.claim_id === drones.id)?.review_url).toBe('https://checks.example/drones');
+    ctx.workspace.close();
+  });
+
   it('links, matches every claim, badges strong matches and attaches a match as a source with its stance', async () => {
     const ctx = createTestContext();
     const run = <N extends Parameters<typeof call>[1]>(name: N, input: unknown) => call(ctx, name, input);
