@@ -62,7 +62,8 @@ export function ConflictResolver({ conflict, position, busy, writing, onWriting,
  * claim's current value with a word on why (keeping this side leaves it as it is).
  */
 function fieldNote(field: ConflictField, side: ConflictSide, fields: readonly ConflictField[]): string | null {
-  if (!fields.includes(field)) return 'Not in conflict';
+  // Say whose value it is: the claim's current one, not necessarily this person's.
+  if (!fields.includes(field)) return `The claim’s current ${field}, not in conflict: keeping this side leaves it`;
   if (!side.keeps.includes(field)) return `Not set by ${side.author}: stays in conflict`;
   return null;
 }
