@@ -235,7 +235,8 @@ function PreviewConflict({ conflict }: { conflict: ConflictInfo }) {
         {conflict.sides.map((s) => (
           <span key={s.actorId} className="team-preview-side">
             <span className="team-preview-side-author">{s.author}</span>
-            {s.verdict ? <VerdictBadge verdict={s.verdict} /> : <span className="muted">Not reviewed</span>}
+            {conflict.fields.includes('verdict') &&
+              (s.verdict ? <VerdictBadge verdict={s.verdict} /> : <span className="muted">Not reviewed</span>)}
             {conflict.fields.includes('rationale') && (
               <span className="team-preview-side-text" title={s.rationale ?? ''}>
                 {s.rationale?.trim() ? `“${s.rationale}”` : 'no rationale'}
