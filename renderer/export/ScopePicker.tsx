@@ -2,6 +2,7 @@ import type { DocumentSummary } from '../../shared/domain';
 import type { CheckSession } from '../../shared/sessions';
 import type { ClaimFilter } from '../claims/useClaimPages';
 import { describeFilter, type ScopeMode } from './draft';
+import { count } from '../team/format';
 
 interface ScopePickerProps {
   mode: ScopeMode;
@@ -47,7 +48,7 @@ export function ScopePicker({ mode, documentIds, documents, filter, session, pro
         {option(
           'all',
           'Whole workspace',
-          `${documents.length.toLocaleString()} documents, ${totalClaims.toLocaleString()} claims`,
+          `${count(documents.length, 'document')}, ${count(totalClaims, 'claim')}`,
         )}
         {option('documents', 'Chosen documents', chosen.size ? `${chosen.size.toLocaleString()} chosen` : 'Tick them below')}
         {option('filter', 'Current filter', describeFilter(filter, title))}

@@ -10,6 +10,7 @@ import { EmptyState } from '../ui/EmptyState';
 import { Modal } from '../ui/Modal';
 import { ProgressBar, Spinner } from '../ui/Progress';
 import './library.css';
+import { count } from '../team/format';
 
 /** File ▸ Fact-check Libraries…: create, link, import into and unlink the libraries this workspace matches against. */
 export function LibrariesDialog() {
@@ -101,7 +102,7 @@ function LibrariesPanel() {
                 <BookCheck size={14} aria-hidden /> {l.name}
               </span>
               <span className="library-count">
-                {l.reviews === null ? 'unavailable' : `${l.reviews.toLocaleString()} fact-checks`}
+                {l.reviews === null ? 'unavailable' : count(l.reviews, 'fact-check')}
               </span>
               <span className="library-path" title={l.path}>
                 {l.path}
@@ -152,7 +153,7 @@ function ImportSummary({ library, result }: { library: string; result: LibraryIm
   return (
     <div className="library-summary" role="status">
       <p>
-        {library}: {result.found.toLocaleString()} fact-checks read from {result.files} file{result.files === 1 ? '' : 's'};{' '}
+        {library}: {count(result.found, 'fact-check')} read from {count(result.files, 'file')};{' '}
         {result.added.toLocaleString()} added, {result.updated.toLocaleString()} updated, {result.unchanged.toLocaleString()}{' '}
         unchanged, {result.skipped.length.toLocaleString()} skipped.
       </p>
