@@ -76,7 +76,7 @@ export function registerReportCommands(program: Command, io: CliIO): void {
       const format = parseFormat(flags.format);
       const patch = optionsFrom(flags);
       const model = await withWorkspace(file, program.opts(), async (ctx) =>
-        modelFor(ctx.workspace, patch, ctx.identity.get().actorId),
+        modelFor(ctx.workspace, patch, () => ctx.identity.get().actorId),
       );
       let content: string | Buffer;
       let warnings: string[] = [];

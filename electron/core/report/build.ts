@@ -27,8 +27,12 @@ export interface BuildInput {
   options: ReportOptions;
   /** Injected so tests and goldens can pin the time. */
   now?: Date;
-  /** Who is exporting: decides whether a session's figures are live (theirs) or as recorded (a teammate's). */
-  actorId?: string;
+  /**
+   * Who is exporting: decides whether a session's figures are live (theirs) or as recorded (a
+   * teammate's). Asked only for a session report, so a plain report needs no identity (a reader with
+   * no writable profile can still export).
+   */
+  actorId?: string | (() => string);
 }
 
 /**
@@ -174,7 +178,9 @@ export function buildReportModel({ db, workspaceName, options, now = new Date(),
   return db
     .transaction(() => {
       const scope = options.scope;
-      const session = scope.sessionId ? loadSessionReportData(db, scope.sessionId, actorId, now.getTime()) : null;
+      const session = scope.sessionId
+        ? loadSessionReportData(db, scope.sessionId, typeof actorId === 'function' ? actorId() : actorId, now.getTime())
+        : null;
       const claims = selectClaims(db, scope, session);
       const decisions = loadDecisions(db);
       const evidence = loadEvidence(db);

@@ -77,7 +77,7 @@ export async function exportReport(request: ExportRequest, ctx: CoreContext): Pr
     db: ctx.workspace.db,
     workspaceName: ctx.workspace.name,
     options,
-    actorId: ctx.identity.get().actorId,
+    actorId: () => ctx.identity.get().actorId,
   });
   const job = request.jobId ? reportJobs.start(request.jobId, model.summary.total) : null;
   try {

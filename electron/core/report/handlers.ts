@@ -14,7 +14,11 @@ import { collectCooperatively, throwIfCancelled } from './stream';
 const PREVIEW_DEFAULT_LIMIT = 200;
 
 /** The model for the remembered options, overridden for this call by `patch`; `actorId` = who exports. */
-export function modelFor(workspace: Workspace, patch: ReportOptionsPatch | undefined, actorId?: string): ReportModel {
+export function modelFor(
+  workspace: Workspace,
+  patch: ReportOptionsPatch | undefined,
+  actorId?: string | (() => string),
+): ReportModel {
   const options: ReportOptions = mergeOptions(loadReportOptions(workspace), patch);
   return buildReportModel({ db: workspace.db, workspaceName: workspace.name, options, actorId });
 }
@@ -25,14 +29,14 @@ export const reportHandlers = {
   'report.options.set': ({ options }, { workspace }) => saveReportOptions(workspace, options),
 
   'report.preview': async ({ options, limit = PREVIEW_DEFAULT_LIMIT }, { workspace, identity }) => {
-    const model = modelFor(workspace, options, identity.get().actorId);
+    const model = modelFor(workspace, options, () => identity.get().actorId);
     const progress = { claimsDone: 0 };
     const html = await collectCooperatively(htmlParts(model, progress, { claimLimit: limit }), progress);
     return { html, claimCount: model.summary.total, truncated: model.summary.total > limit };
   },
 
   'report.render': async ({ format, options, jobId }, { workspace, identity }) => {
-    const model = modelFor(workspace, options, identity.get().actorId);
+    const model = modelFor(workspace, options, () => identity.get().actorId);
     if (!jobId) return renderReportCooperatively(format, model);
     const job = reportJobs.start(jobId, model.summary.total);
     try {

@@ -139,14 +139,13 @@ export function cliProfileDir(env: NodeJS.ProcessEnv = process.env): string {
  * same way as the app's.
  */
 export class ProfileIdentityStore implements IdentityStore {
-  private value: StoredIdentity;
+  // Loaded (and created) on first use: a command that only reads never needs a writable profile.
+  private value: StoredIdentity | null = null;
 
   constructor(
     private readonly dir: string,
-    author: string,
-  ) {
-    this.value = this.load(author);
-  }
+    private author: string,
+  ) {}
 
   private fileFor(author: string): string {
     const key = createHash('sha256').update(author).digest('hex').slice(0, 32);
@@ -169,11 +168,13 @@ export class ProfileIdentityStore implements IdentityStore {
   }
 
   get(): PersonIdentity {
+    this.value ??= this.load(this.author);
     return asPerson(this.value);
   }
 
   setAuthor(name: string): void {
-    this.value = this.load(name.trim());
+    this.author = name.trim();
+    this.value = this.load(this.author);
   }
 }
 

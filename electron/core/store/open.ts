@@ -73,6 +73,10 @@ function writable(absolute: string): boolean {
 export function readOnlyRefusal(e: unknown): ClaimbenchError | null {
   const code = (e as { code?: unknown } | null)?.code;
   if (code !== 'SQLITE_READONLY' && code !== 'SQLITE_READONLY_DBMOVED') return null;
+  return readOnlyError();
+}
+
+export function readOnlyError(): ClaimbenchError {
   return new ClaimbenchError(
     'FORBIDDEN',
     'This workspace is open read-only (the file, its folder or its disk cannot be written); copy it somewhere writable to make changes.',

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { HybridClock, randomNodeId } from '../../../shared/hlc';
 import { ClaimbenchError } from '../../../shared/result';
-import { openWorkspaceFile, type DB, type OpenOptions } from './open';
+import { openWorkspaceFile, readOnlyError, type DB, type OpenOptions } from './open';
 import { ChangeRecorder, type Identity } from './recorder';
 import { UndoManager } from './undo';
 import { SCHEMA_VERSION } from './migrations/index';
@@ -25,6 +25,8 @@ export class Workspace {
     const last = (db.prepare('SELECT max(hlc) AS h FROM changes').get() as { h: string | null }).h;
     this.clock = new HybridClock(randomNodeId(), Date.now, undefined, last);
     this.recorder = new ChangeRecorder(db, this.clock, () => {
+      // Before asking who writes: a read-only copy refuses every write the same way.
+      if (readOnly) throw readOnlyError();
       const who = identity();
       if (!who.author.trim()) throw new ClaimbenchError('VALIDATION', 'Set your name before making changes.');
       return who;

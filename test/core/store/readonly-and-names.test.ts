@@ -78,7 +78,8 @@ describe('read-only workspaces', () => {
       const asNobody = (args: string[]) => {
         const r = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, BIN, ...args], {
           encoding: 'utf8',
-          env: { ...process.env, CLAIMBENCH_AUTHOR: 'Nobody', HOME: out, CLAIMBENCH_PROFILE: path.join(out, 'profile') },
+          // A profile folder this user cannot write: reading needs no identity.
+          env: { ...process.env, CLAIMBENCH_AUTHOR: 'Nobody', HOME: out, CLAIMBENCH_PROFILE: path.join(dir, 'profile') },
           timeout: 60_000,
         });
         return { code: r.status, stdout: r.stdout, stderr: r.stderr };
