@@ -7,6 +7,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { ClaimbenchError } from '../../../shared/result';
+import { checkSchema, schemaFrom, SchemaMismatch, type ExpectedSchema } from '../store/schema-check';
 import { openDatabase } from '../store/sqlite';
 import { LIBRARY_APPLICATION_ID, LIBRARY_MIGRATIONS, LIBRARY_SCHEMA_VERSION } from './schema';
 
@@ -16,6 +17,26 @@ const SQLITE_HEADER = 'SQLite format 3\0';
 
 function refusal(code: 'NOT_A_WORKSPACE' | 'NEWER_VERSION' | 'CORRUPT' | 'NOT_FOUND' | 'IO', file: string, why: string) {
   return new ClaimbenchError(code, `${path.basename(file)} ${why}`);
+}
+
+const expectedSchemas = new Map<number, ExpectedSchema>();
+
+/**
+ * Like a workspace, a library must declare exactly what its migrations create, before any of its
+ * data is read: a trigger or a view of its own (say, over a recursive query) is refused by name.
+ */
+function checkLibrarySchema(db: LibraryDB, version: number, file: string): void {
+  let expected = expectedSchemas.get(version);
+  if (!expected) {
+    expected = schemaFrom(LIBRARY_MIGRATIONS.filter((m) => m.version <= version).map((m) => m.up));
+    expectedSchemas.set(version, expected);
+  }
+  try {
+    checkSchema(db, expected);
+  } catch (e) {
+    if (!(e instanceof SchemaMismatch)) throw e;
+    throw refusal('CORRUPT', file, `was refused: ${e.message}. It was changed outside Claimbench.`);
+  }
 }
 
 function inspect(file: string): number {
@@ -48,6 +69,7 @@ function inspect(file: string): number {
         `was written by a newer version of Claimbench (library format ${version}; this version reads up to ${LIBRARY_SCHEMA_VERSION}). Update Claimbench to open it.`,
       );
     }
+    if (version > 0) checkLibrarySchema(ro, version, file);
     return version;
   } catch (e) {
     if (e instanceof ClaimbenchError) throw e;

@@ -40,4 +40,23 @@ describe('library file', () => {
     db.close();
     expect(() => FactCheckLibrary.open(newer)).toThrow(/newer version of Claimbench/);
   });
+
+  it('refuses a library carrying a trigger or a view of its own, by name, before reading its data', () => {
+    const dir = tempDir();
+    for (const [name, sql] of [
+      ['trigger', "CREATE TRIGGER rewrite AFTER INSERT ON reviews BEGIN UPDATE reviews SET verdict = 'true'; END"],
+      ['view', 'CREATE VIEW spin AS WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT i FROM n'],
+    ] as const) {
+      const file = path.join(dir, `${name}.claimbench-library`);
+      FactCheckLibrary.open(file, { create: true }).close();
+      const db = new Database(file);
+      db.exec(sql);
+      db.close();
+      const before = fs.readFileSync(file);
+      expect(() => FactCheckLibrary.open(file)).toThrow(
+        new RegExp(`was refused: it carries a ${name} of its own, "${name === 'view' ? 'spin' : 'rewrite'}"`),
+      );
+      expect(fs.readFileSync(file).equals(before)).toBe(true);
+    }
+  });
 });
