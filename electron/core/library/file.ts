@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { ClaimbenchError } from '../../../shared/result';
 import { checkSchema, schemaFrom, SchemaMismatch, type ExpectedSchema } from '../store/schema-check';
+import { versionOfKind } from '../store/file-kind';
 import { openDatabase } from '../store/sqlite';
 import { LIBRARY_APPLICATION_ID, LIBRARY_MIGRATIONS, LIBRARY_SCHEMA_VERSION } from './schema';
 
@@ -56,19 +57,12 @@ function inspect(file: string): number {
   let ro: LibraryDB | undefined;
   try {
     ro = openDatabase(file, { readonly: true, fileMustExist: true });
-    const appId = ro.pragma('application_id', { simple: true }) as number;
-    const version = ro.pragma('user_version', { simple: true }) as number;
-    const tables = (ro.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as { n: number }).n;
-    if (appId !== LIBRARY_APPLICATION_ID && (appId !== 0 || tables > 0 || version !== 0)) {
-      throw refusal('NOT_A_WORKSPACE', file, 'is a SQLite database, but not a Claimbench fact-check library.');
-    }
-    if (version > LIBRARY_SCHEMA_VERSION) {
-      throw refusal(
-        'NEWER_VERSION',
-        file,
-        `was written by a newer version of Claimbench (library format ${version}; this version reads up to ${LIBRARY_SCHEMA_VERSION}). Update Claimbench to open it.`,
-      );
-    }
+    const version = versionOfKind(ro, file, {
+      noun: 'fact-check library',
+      applicationId: LIBRARY_APPLICATION_ID,
+      latestVersion: LIBRARY_SCHEMA_VERSION,
+      formatName: 'library format',
+    });
     if (version > 0) checkLibrarySchema(ro, version, file);
     return version;
   } catch (e) {

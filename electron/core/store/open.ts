@@ -9,6 +9,7 @@ import { backupWorkspace } from './backup';
 import { openDatabase } from './sqlite';
 import { BUSY_TIMEOUT_MS } from './busy';
 import { checkSchema, SchemaMismatch, workspaceSchema } from './schema-check';
+import { versionOfKind } from './file-kind';
 
 export type DB = Database.Database;
 
@@ -171,19 +172,12 @@ function inspectExisting(file: string, nativeBinding?: string): { version: numbe
   let cleanup = () => {};
   try {
     ({ db: ro, cleanup } = openForReading(file, nativeBinding));
-    const appId = ro.pragma('application_id', { simple: true }) as number;
-    const version = ro.pragma('user_version', { simple: true }) as number;
-    const tables = (ro.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as { n: number }).n;
-    if (appId !== APPLICATION_ID && (appId !== 0 || tables > 0 || version !== 0)) {
-      throw refusal('NOT_A_WORKSPACE', file, 'is a SQLite database, but not a Claimbench workspace.');
-    }
-    if (version > SCHEMA_VERSION) {
-      throw refusal(
-        'NEWER_VERSION',
-        file,
-        `was written by a newer version of Claimbench (format ${version}; this version reads up to ${SCHEMA_VERSION}). Update Claimbench to open it.`,
-      );
-    }
+    const version = versionOfKind(ro, file, {
+      noun: 'workspace',
+      applicationId: APPLICATION_ID,
+      latestVersion: SCHEMA_VERSION,
+      formatName: 'format',
+    });
     checkWorkspaceSchema(ro, version, file);
     const check = ro.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw refusal('CORRUPT', file, `is damaged (${String(check)}). Restore it from a backup.`);
