@@ -13,12 +13,16 @@ export default defineConfig({
       externalizeDeps: { include: ['playwright-core'] },
       rolldownOptions: {
         input: {
-          index: resolve(here, 'electron/main.ts'),
+          index: resolve(here, 'electron/app-entry.ts'),
           // Started by electron/core/ingest/worker-pool.ts as ./parse-worker.js beside the main bundle.
           'parse-worker': resolve(here, 'electron/core/ingest/parse-worker.ts'),
           // Started by electron/core/team/share-reader.ts as ./share-read-worker.js beside the main bundle.
           'share-read-worker': resolve(here, 'electron/core/team/share-read-worker.ts'),
+          // The shipped command line (bin/claimbench.mjs, and `Claimbench --cli` in an installed app).
+          cli: resolve(here, 'electron/cli/entry.ts'),
         },
+        // Chunks sit beside the entries so the workers' `./parse-worker.js` resolves from any of them.
+        output: { chunkFileNames: '[name]-[hash].js' },
       },
     },
   },
