@@ -99,7 +99,8 @@ export function englishCues(outside: string): SpeakerPhrase[] {
   const t = from === 0 && to === outside.length ? tokenize(outside) : windowTokens(outside, from, to);
   // A sentence's first word is capitalised whatever it is: "Officials said", "Police said".
   const first = from === 0 ? t[0] : undefined;
-  if (first?.cap && (NOT_NAME.has(first.lower) || EN_ROLE_WORDS.has(first.lower) || COLLECTIVE_HEADS.has(first.lower) || EN_DETERMINERS.has(first.lower) || EN_PRONOUNS[first.lower] || NOT_SPEAKERS.has(first.lower)))
+  // …except an acronym: "WHO say", "US officials said".
+  if (first?.cap && !isAcronym(first) && (NOT_NAME.has(first.lower) || EN_ROLE_WORDS.has(first.lower) || COLLECTIVE_HEADS.has(first.lower) || EN_DETERMINERS.has(first.lower) || EN_PRONOUNS[first.lower] || NOT_SPEAKERS.has(first.lower)))
     t[0] = { ...first, cap: false };
   const out: SpeakerPhrase[] = [];
   for (let i = 0; i < t.length; i++) {
@@ -185,6 +186,11 @@ function verbCue(t: Token[], v: number): SpeakerPhrase | null {
     if (after && after.kind !== 'pronoun') return { ...after, at: t[v]!.start };
   }
   return null;
+}
+
+/** "WHO", "UN": an organisation's initials, never the word they spell. */
+function isAcronym(tok: Token): boolean {
+  return /^[A-Z]{2,}$/.test(tok.text);
 }
 
 function isClauseWord(tok: Token): boolean {
@@ -281,7 +287,7 @@ export function classify(words: Token[]): SpeakerPhrase | null {
     const owner = ws.slice(0, -1).map((x, i, a) => (i === a.length - 1 ? { ...x, text: x.text.slice(0, -2), lower: stripPossessive(x.lower) } : x));
     return classify(definite ? [{ ...words[0]!, lower: 'the', text: 'the' }, ...owner] : owner);
   }
-  if (ws.length === 1 && NOT_SPEAKERS.has(ws[0]!.lower)) return null;
+  if (ws.length === 1 && NOT_SPEAKERS.has(ws[0]!.lower) && !isAcronym(ws[0]!)) return null;
   // First and second person ("I'm told", "we said") are the writer or the reader, never a claimant to print.
   if (ws.some((x) => /^(?:i|i'm|i've|i'd|we|we're|we've|you|you're)$/.test(x.lower))) return null;
   const attrs = ws.map((x) => stripPossessive(x.lower));
@@ -335,7 +341,7 @@ export function classify(words: Token[]): SpeakerPhrase | null {
   let name = run.slice(start);
   if (name.some((x) => NOT_NAME.has(x.lower))) return null;
   if (name.length > 3) name = name.slice(-2);
-  if (name.length === 1 && NOT_SPEAKERS.has(name[0]!.lower)) return null;
+  if (name.length === 1 && NOT_SPEAKERS.has(name[0]!.lower) && !isAcronym(name[0]!)) return null;
   if (name.length === 1 && EN_TITLES.has(name[0]!.text)) return null;
   return { kind: 'person', name: text(name), attrs, at: 0 };
 }

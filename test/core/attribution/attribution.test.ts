@@ -73,6 +73,12 @@ describe('attribution in English', () => {
   });
 });
 
+describe('organisations named by their initials', () => {
+  it('reads an acronym opening a sentence as a speaker, and the question word as none', () => {
+    expect(resolveClaimants(['WHO say iodine deficiency is the main preventable cause of brain damage.', 'Who said the vote was rigged?'])).toEqual(['WHO', null]);
+  });
+});
+
 describe('attribution in Russian and Ukrainian', () => {
   it('handles word order, genitive cues and descriptions without printing a case form', () => {
     expect(
@@ -94,7 +100,7 @@ describe('attribution in Russian and Ukrainian', () => {
       'Мария Захарова',
       'Дмитрий Песков',
       'Минобороны',
-      null,
+      'Министерство финансов России',
     ]);
     expect(
       resolveClaimants([
@@ -104,6 +110,21 @@ describe('attribution in Russian and Ukrainian', () => {
         'За словами Зеленського, втрати значні.',
       ]),
     ).toEqual(['Міністерство оборони України', 'Міністерство оборони України', 'Володимир Зеленський', 'Володимир Зеленський']);
+  });
+
+  it('puts a body named in the locative back in the nominative, and reads pronouns after "по его словам"', () => {
+    expect(
+      resolveClaimants([
+        'В Кремле заявили, что встреча не состоится.',
+        'В ходе встречи стороны заявили о сотрудничестве.',
+        'Глава Республики Крым Сергей Аксёнов сообщил, что стрельбу устроил студент.',
+        'Аксёнов также уточнил, что жертв 18.',
+        'По его словам, жители показали тела.',
+        'У міністерстві оборони повідомили про атаку.',
+        'Архитектор Ираклий Лолашвили сказал, что голосовал за НАТО.',
+        'Ранее Коммерсантъ писал, что встречу отменили.',
+      ]),
+    ).toEqual(['Кремль', null, 'Сергей Аксёнов', 'Сергей Аксёнов', 'Сергей Аксёнов', 'Міністерство оборони', 'Ираклий Лолашвили', 'Коммерсантъ']);
   });
 
   it('takes undeclined sources as written after genitive and locative cues', () => {
