@@ -90,7 +90,12 @@ export function englishCues(outside: string): SpeakerPhrase[] {
     if (p?.kind === 'person') return [{ ...p, at: signed.index }];
   }
   const cue = EN_CUE.exec(outside);
-  if (!cue) return [];
+  if (!cue) {
+    // "Maria Lopez shared her perspective: “…”": with no verb of saying, a clause ending in a colon
+    // that introduces a quotation is spoken by its subject.
+    const p = QUOTE_AFTER_COLON.test(outside) ? subjectPhrase(tokenize(outside.slice(0, outside.lastIndexOf(':')))) : null;
+    return p ? [{ ...p, at: 0 }] : [];
+  }
   // Tokenise only the stretch around the cue words; long sentences are mostly elsewhere.
   let last = cue.index;
   for (const m of outside.slice(cue.index + cue[0].length).matchAll(EN_CUE_ALL)) last = cue.index + cue[0].length + m.index;
@@ -130,6 +135,12 @@ export function englishCues(outside: string): SpeakerPhrase[] {
       // "…, with Boswell stating: …": the name right before the gerund speaks.
       const p = backwardPhrase(t, i - 1, true);
       if (p?.kind === 'person') out.push({ ...p, at: tok.start });
+      continue;
+    }
+    if (GERUNDS.has(w) && t[i - 1]?.lower === ',' && from === 0) {
+      // "Sunak defended the plan, saying …": the sentence's subject speaks.
+      const p = subjectPhrase(t);
+      if (p) out.push({ ...p, at: tok.start });
       continue;
     }
     if (!EN_VERBS.has(w) || (tok.cap && i > 0)) continue;
@@ -191,6 +202,27 @@ function verbCue(t: Token[], v: number): SpeakerPhrase | null {
 /** "WHO", "UN": an organisation's initials, never the word they spell. */
 function isAcronym(tok: Token): boolean {
   return /^[A-Z]{2,}$/.test(tok.text);
+}
+
+/** A colon followed only by a quotation (blanked to • by quotes.ts) and its closing punctuation, up to the sentence's end. */
+export const QUOTE_AFTER_COLON = /:\s*["“«„]?[\s\u2022]*\u2022[\s\u2022]*["”»“]?\s*[.!?]?\s*["”»]?\s*$/;
+const SUBJECT_KINDS = new Set(['person', 'body', 'collective', 'person-role', 'body-role']);
+
+/**
+ * The noun phrase opening a sentence ("Prime Minister Rishi Sunak", "Ukraine's air force"), when
+ * a verb follows it directly: names, roles and determiners up to the first other word.
+ */
+function subjectPhrase(t: Token[]): SpeakerPhrase | null {
+  let k = 0;
+  while (k < t.length && !t[k]!.punct && (t[k]!.cap || EN_ROLE_WORDS.has(stripPossessive(t[k]!.lower)) || (k === 0 && EN_DETERMINERS.has(t[k]!.lower)))) k++;
+  if (k === 0 || k >= t.length || t[k]!.punct) return null;
+  const first = t[0]!;
+  // "Writing in a blog post, …", "In a statement …": the sentence opens with something else.
+  if (/ing$/.test(first.lower) || CONNECTORS.has(first.lower) || /^(?:as|after|before|when|while|with|by|from)$/.test(first.lower)) return null;
+  const words = t.slice(0, k).map((x, i) => (i === 0 && (EN_DETERMINERS.has(first.lower) || EN_PRONOUNS[first.lower] || NOT_NAME.has(first.lower)) ? { ...x, cap: false } : x));
+  if (words.length === 1 && EN_PRONOUNS[first.lower]) return { kind: 'pronoun', name: first.lower, attrs: [], pronoun: EN_PRONOUNS[first.lower], at: 0 };
+  const p = classify(words);
+  return p && SUBJECT_KINDS.has(p.kind) ? p : null;
 }
 
 function isClauseWord(tok: Token): boolean {

@@ -73,6 +73,20 @@ describe('attribution in English', () => {
   });
 });
 
+describe('speakers named only as the subject of the sentence', () => {
+  it('"X defended the plan, saying …" and "X shared her view: “…”" are X; a sentence opening otherwise is not', () => {
+    expect(
+      resolveClaimants([
+        'Prime Minister Rishi Sunak defended the plan, saying it would halve the backlog.',
+        'Local resident Maria Lopez shared her perspective: "We have waited three years for this road."',
+        'The results were clear: "Nobody won."',
+        'Writing in a blog post, the analyst described the result: "A landslide."',
+        'The team won the match, scoring twice.',
+      ]),
+    ).toEqual(['Rishi Sunak', 'Maria Lopez', null, null, null]);
+  });
+});
+
 describe('organisations named by their initials', () => {
   it('reads an acronym opening a sentence as a speaker, and the question word as none', () => {
     expect(resolveClaimants(['WHO say iodine deficiency is the main preventable cause of brain damage.', 'Who said the vote was rigged?'])).toEqual(['WHO', null]);
