@@ -195,6 +195,8 @@ describe('news structure', () => {
     ).toBe('caption');
     expect(nonProseKind('Photo: Reuters')).toBe('credit');
     expect(nonProseKind('By Anna Smith and John Doe, Reuters')).toBe('byline');
+    expect(nonProseKind('*Figures as of 9 a.m. local time.')).toBe('footnote');
+    expect(nonProseKind('¹ Source: the central bank.')).toBe('footnote');
     expect(nonProseKind('Putin said on Sept. 5, 2025, in Vladivostok that 26 countries would send troops.')).toBeNull();
     expect(nonProseKind('The air force said 40 drones were shot down.')).toBeNull();
   });
