@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { FixedIdentityStore } from '../electron/core/session/identity';
 import { Workspace } from '../electron/core/store/workspace';
-import { CHANGE_COLUMNS, changeParams, type ChangeRow } from '../electron/core/team/change-row';
+import { CHANGE_COLUMNS, changeParams, type ChangeRow } from '../electron/core/store/change-row';
 import { mergeChanges, mergeShareFile } from '../electron/core/team/merge';
 import { readShareFile } from '../electron/core/team/read-share';
 import { writeShareFile } from '../electron/core/team/write-share';

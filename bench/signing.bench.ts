@@ -11,7 +11,7 @@ import path from 'node:path';
 import { FixedIdentityStore } from '../electron/core/session/identity';
 import type { Identity } from '../electron/core/store/recorder';
 import { Workspace } from '../electron/core/store/workspace';
-import { CHANGE_COLUMNS, type ChangeRow } from '../electron/core/team/change-row';
+import { CHANGE_COLUMNS, type ChangeRow } from '../electron/core/store/change-row';
 import { mergeChanges } from '../electron/core/team/merge';
 import { claimText, VERDICT_CYCLE } from './fixtures';
 import { median, report, round, timeMs } from './lib';

@@ -3,7 +3,7 @@ import { CREATE_FIELD, creationValue } from '../store/entities';
 import type { DB } from '../store/open';
 import { hlcTime } from '../store/recorder';
 import { prepared } from '../store/statements';
-import { parseSupersedes } from '../team/causal';
+import { parseSupersedes } from '../store/causal';
 
 interface ChangeRow {
   hlc: string;

@@ -3,6 +3,7 @@ import { HybridClock, randomNodeId } from '../../../shared/hlc';
 import { ClaimbenchError } from '../../../shared/result';
 import { openWorkspaceFile, readOnlyError, type DB, type OpenOptions } from './open';
 import { ChangeRecorder, type Identity } from './recorder';
+import { TouchSet } from './touch-set';
 import { UndoManager } from './undo';
 import { SCHEMA_VERSION } from './migrations/index';
 
@@ -11,6 +12,8 @@ export class Workspace {
   readonly clock: HybridClock;
   readonly recorder: ChangeRecorder;
   readonly undo: UndoManager;
+  /** What committed writes touched since the dispatcher (or the folder sync) last took it. */
+  readonly touched = new TouchSet();
   private closed = false;
 
   private constructor(
@@ -30,7 +33,7 @@ export class Workspace {
       const who = identity();
       if (!who.author.trim()) throw new ClaimbenchError('VALIDATION', 'Set your name before making changes.');
       return who;
-    });
+    }, this.touched);
     this.undo = new UndoManager(this.recorder);
   }
 

@@ -1,7 +1,8 @@
 import type { DB } from '../store/open';
 import { prepared } from '../store/statements';
-import type { ChangeRow } from './change-row';
-import { pinFirstKeys, pinnedKeys, recordKeyConflict, type KeyConflictRecord } from './key-pins';
+import type { ChangeRow } from '../store/change-row';
+import { pinnedKeys, recordKeyConflict, type KeyConflictRecord } from '../store/actor-keys';
+import { pinFirstKeys } from './key-pins';
 import { rowSignatureMatches } from './row-signature';
 import { ChangeRejected } from './validate-change';
 

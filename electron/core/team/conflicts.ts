@@ -5,7 +5,7 @@ import type { DB } from '../store/open';
 import { hlcTime } from '../store/recorder';
 import { prepared } from '../store/statements';
 import type { Workspace } from '../store/workspace';
-import { fieldHeads } from './causal';
+import { fieldHeads } from '../store/causal';
 
 interface HeadRow {
   hlc: string;

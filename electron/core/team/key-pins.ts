@@ -2,22 +2,8 @@ import type { KeyConflictInfo, KeyTrust, PinnedKey } from '../../../shared/team'
 import { ClaimbenchError } from '../../../shared/result';
 import type { DB } from '../store/open';
 import { prepared } from '../store/statements';
+import { pinnedKeys } from '../store/actor-keys';
 import { isPublicKey, keyFingerprint } from './signing';
-
-/** The public keys this workspace trusts for an actor, first pinned first; empty if it has seen none. */
-export function pinnedKeys(db: DB, actorId: string): string[] {
-  return prepared(db, 'SELECT public_key FROM actor_keys WHERE actor_id = ? ORDER BY pinned_at, public_key')
-    .pluck()
-    .all(actorId) as string[];
-}
-
-/** Trust on first use: an actor with no key yet gets this one; an actor with keys keeps them (a new one is a conflict). */
-export function pinKey(db: DB, actorId: string, publicKey: string, at: string): void {
-  prepared(
-    db,
-    'INSERT INTO actor_keys (actor_id, public_key, pinned_at) SELECT ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM actor_keys WHERE actor_id = ?)',
-  ).run(actorId, publicKey, at, actorId);
-}
 
 /** First use of an actor: every key the file carried that verified one of their changes (only if none is pinned yet). */
 export function pinFirstKeys(db: DB, actorId: string, keys: readonly string[], at: string): void {
@@ -28,31 +14,6 @@ export function pinFirstKeys(db: DB, actorId: string, keys: readonly string[], a
 /** A person's decision: trust this key for the actor as well. */
 function addTrustedKey(db: DB, actorId: string, publicKey: string, at: string): void {
   prepared(db, 'INSERT OR IGNORE INTO actor_keys (actor_id, public_key, pinned_at) VALUES (?, ?, ?)').run(actorId, publicKey, at);
-}
-
-export interface KeyConflictRecord {
-  actorId: string;
-  publicKey: string;
-  name: string;
-  source: string;
-  heldBack: number;
-}
-
-export function recordKeyConflict(db: DB, c: KeyConflictRecord, at: string): void {
-  prepared(
-    db,
-    `INSERT INTO key_conflicts (actor_id, public_key, name, source, seen_at, held_back) VALUES (?, ?, ?, ?, ?, ?)
-     ON CONFLICT(actor_id, public_key) DO UPDATE SET name = excluded.name, source = excluded.source, seen_at = excluded.seen_at,
-       held_back = excluded.held_back`,
-  ).run(c.actorId, c.publicKey, c.name, c.source, at, c.heldBack);
-}
-
-/** This person's own key, pinned when they first write; a different key already pinned for them is shown as a conflict. */
-export function pinOwnKey(db: DB, actorId: string, name: string, publicKey: string, at: string): void {
-  pinKey(db, actorId, publicKey, at);
-  if (!pinnedKeys(db, actorId).includes(publicKey)) {
-    recordKeyConflict(db, { actorId, publicKey, name, source: 'your own identity on this computer', heldBack: 0 }, at);
-  }
 }
 
 interface ConflictRow {

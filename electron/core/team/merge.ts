@@ -8,15 +8,18 @@ import { CREATE_FIELD, ENTITIES, type EntitySpec } from '../store/entities';
 import type { DB } from '../store/open';
 import { hlcTime, type Identity } from '../store/recorder';
 import type { Workspace } from '../store/workspace';
-import { applyChangeRows, type ApplyOutcome, type BlobRow } from './apply';
+import type { Applied } from '../store/apply-changes';
+import { TimestampCollision } from '../store/apply-changes';
+import type { TouchSet } from '../store/touch-set';
+import { applyChangeRows, type BlobRow } from './apply';
 import { checkAuthorship, recordAuthorship, type AuthorshipCheck, type OfferedKeys } from './authorship';
-import { CHANGE_COLUMNS, sameChange, type ChangeRow } from './change-row';
+import { CHANGE_COLUMNS, sameChange, type ChangeRow } from '../store/change-row';
 import { conflictKeys, listConflicts } from './conflicts';
 import type { ShareContents } from './read-share';
 import { readShareFileBudgeted } from './share-reader';
 import { prepared } from '../store/statements';
 import { keyFingerprint } from './signing';
-import { pinnedKeys } from './key-pins';
+import { pinnedKeys } from '../store/actor-keys';
 import { rowSignatureMatches } from './row-signature';
 import { ChangeRejected } from './validate-change';
 
@@ -157,7 +160,7 @@ function summarise(
   db: DB,
   file: string,
   total: number,
-  outcome: ApplyOutcome,
+  outcome: Applied,
   conflictsBefore: Set<string>,
   me: Identity,
   authorship: AuthorshipCheck,
@@ -358,30 +361,33 @@ export function mergeChanges(workspace: Workspace, input: MergeInput, apply: boo
   const db = workspace.db;
   let preview: MergePreview | undefined;
   let maxHlc: string | null = null;
+  let touched: TouchSet | undefined;
   try {
     db.transaction(() => {
       const me = workspace.identity();
       const before = conflictKeys(db);
       const authorship = checkAuthorship(db, input.rows, input.keys ?? new Map(), path.basename(input.file));
       recordAuthorship(db, authorship, new Date().toISOString());
-      const outcome = applyChangeRows(db, authorship.accepted, input.blobs);
+      // With the clock: later local edits must sort after everything just merged, so a decision made
+      // after seeing a teammate's change wins over it. Observed before the commit: if it throws,
+      // nothing was merged, so the message "nothing was changed" is then true.
+      const outcome = applyChangeRows(db, authorship.accepted, input.blobs, apply ? { clock: workspace.clock } : {});
       preview = summarise(db, input.file, input.rows.length, outcome, before, me, authorship);
       if (apply && input.sourceOf) recordOrigins(db, outcome.inserted, input.sourceOf, me);
       maxHlc = outcome.inserted.length > 0 ? outcome.maxHlc : null;
       if (!apply) throw new RollBack();
-      // Later local edits must sort after everything just merged, so a decision made after seeing a
-      // teammate's change wins over it. Observed before the commit: if it throws, nothing was merged,
-      // so the message "nothing was changed" is then true.
-      if (maxHlc) workspace.clock.receive(maxHlc);
+      touched = outcome.touched;
+      if (authorship.keyConflicts.length > 0 || outcome.inserted.length > 0) touched.add('actorKey');
     }).immediate();
   } catch (e) {
-    if (e instanceof ChangeRejected)
+    if (e instanceof ChangeRejected || e instanceof TimestampCollision)
       throw new ClaimbenchError('VALIDATION', `${path.basename(input.file)} was refused: ${e.message}. Nothing was changed.`);
     if (e instanceof ClockDriftError)
       throw new ClaimbenchError('VALIDATION', `${path.basename(input.file)} was refused: ${e.message}. Nothing was changed.`);
     if (!(e instanceof RollBack)) throw e;
   }
   // Undo steps recorded before the merge would now overwrite teammates' values blindly.
+  if (touched) workspace.touched.addAll(touched);
   if (apply && maxHlc) workspace.undo.clear();
   return { ...preview!, maxHlc };
 }

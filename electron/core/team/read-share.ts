@@ -7,7 +7,7 @@ import { APPLICATION_ID } from '../store/open';
 import { SCHEMA_VERSION } from '../store/migrations/index';
 import { checkSchema, SchemaMismatch, workspaceSchema } from '../store/schema-check';
 import type { BlobRow } from './apply';
-import { CHANGE_COLUMNS, ContentHasher, type ChangeRow } from './change-row';
+import { CHANGE_COLUMNS, ContentHasher, type ChangeRow } from '../store/change-row';
 import {
   MAX_SHARE_BLOB_BYTES,
   MAX_SHARE_CHANGE_CHARS,

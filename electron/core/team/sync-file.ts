@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { BlobRow } from './apply';
-import type { ChangeRow } from './change-row';
+import type { ChangeRow } from '../store/change-row';
 import { z } from 'zod';
 import { isPublicKey } from './signing';
 import { ChangeRejected, validateChangeRow } from './validate-change';

@@ -5,7 +5,7 @@ import { ClaimbenchError } from '../../../shared/result';
 import type { DB } from '../store/open';
 import type { Workspace } from '../store/workspace';
 import type { BlobRow } from './apply';
-import { CHANGE_COLUMNS, sameChange, type ChangeRow } from './change-row';
+import { CHANGE_COLUMNS, sameChange, type ChangeRow } from '../store/change-row';
 import { storageError } from '../store/busy';
 import { mergeChanges, withBackup, type MergeSource } from './merge';
 import { appendToSyncFile, entryStat, readSyncFileText, replaceSyncFile, UnsafeSyncFile } from './sync-folder-files';

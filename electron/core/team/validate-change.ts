@@ -4,7 +4,7 @@ import { SESSION_STATUSES } from '../../../shared/sessions';
 import { HLC_DEFAULT_MAX_DRIFT_MS, isHlc, parseHlc } from '../../../shared/hlc';
 import { cleanAttachmentName } from '../evidence/attachments';
 import { CREATE_FIELD, ENTITIES, type EntitySpec, type FieldSpec } from '../store/entities';
-import type { ChangeRow } from './change-row';
+import type { ChangeRow } from '../store/change-row';
 import { SIGNATURE_PATTERN } from './signing';
 import { requiredColumns } from '../store/schema-check';
 

@@ -7,7 +7,7 @@ import { ENTITIES, type EntitySpec } from '../store/entities';
 import { writeCopy } from '../store/backup';
 import { storageError } from '../store/busy';
 import type { Workspace } from '../store/workspace';
-import { CHANGE_COLUMNS, ContentHasher, type ChangeRow } from './change-row';
+import { CHANGE_COLUMNS, ContentHasher, type ChangeRow } from '../store/change-row';
 import { computeScope } from './scope';
 import { LOCAL_META_KEYS, SHARE_APPLICATION_ID, SHARE_FORMAT, SHARE_FORMAT_VERSION, SHARE_META_TABLE_SQL } from './share-format';
 import { openDatabase } from '../store/sqlite';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { applyChangeRows, type BlobRow } from '../../../electron/core/team/apply';
-import { CHANGE_COLUMNS, type ChangeRow } from '../../../electron/core/team/change-row';
+import { CHANGE_COLUMNS, type ChangeRow } from '../../../electron/core/store/change-row';
 import { ENTITIES, type EntitySpec } from '../../../electron/core/store/entities';
 import type { DB } from '../../../electron/core/store/open';
 import { Workspace } from '../../../electron/core/store/workspace';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { call } from '../../../electron/core/dispatch';
 import { applyPragmas, migrate } from '../../../electron/core/store/open';
-import { fieldHeads } from '../../../electron/core/team/causal';
+import { fieldHeads } from '../../../electron/core/store/causal';
 import { tempDir } from '../../helpers/workspace';
 import { person } from './team-helpers';
 

@@ -8,8 +8,9 @@ import { FileIdentityStore, ProfileIdentityStore, actorIdForName } from '../../.
 import { APPLICATION_ID, applyPragmas, migrate } from '../../../electron/core/store/open';
 import { Workspace } from '../../../electron/core/store/workspace';
 import { applyChangeRows } from '../../../electron/core/team/apply';
-import { CHANGE_COLUMNS, type ChangeRow } from '../../../electron/core/team/change-row';
-import { rowSignatureMatches, rowSigningBytes, signRow } from '../../../electron/core/team/row-signature';
+import { CHANGE_COLUMNS, type ChangeRow } from '../../../electron/core/store/change-row';
+import { rowSigningBytes, signRow } from '../../../electron/core/store/row-signature';
+import { rowSignatureMatches } from '../../../electron/core/team/row-signature';
 import { generateSigningKey, keyFingerprint, type SigningKey } from '../../../electron/core/team/signing';
 import { SYNC_SUFFIX } from '../../../electron/core/team/sync-file';
 import { shareContentHash } from '../../../electron/core/team/write-share';

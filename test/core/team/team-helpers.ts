@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { CoreContext } from '../../../electron/core/context';
 import { ENTITIES, type EntitySpec } from '../../../electron/core/store/entities';
 import type { DB } from '../../../electron/core/store/open';
-import { CHANGE_COLUMNS, type ChangeRow } from '../../../electron/core/team/change-row';
+import { CHANGE_COLUMNS, type ChangeRow } from '../../../electron/core/store/change-row';
 import { mergeChanges } from '../../../electron/core/team/merge';
 import { createTestContext } from '../../helpers/workspace';
 

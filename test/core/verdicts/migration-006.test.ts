@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { call } from '../../../electron/core/dispatch';
 import { applyPragmas, migrate } from '../../../electron/core/store/open';
 import { applyChangeRows } from '../../../electron/core/team/apply';
-import type { ChangeRow } from '../../../electron/core/team/change-row';
+import type { ChangeRow } from '../../../electron/core/store/change-row';
 import { tempDir } from '../../helpers/workspace';
 import { person } from '../team/team-helpers';
 

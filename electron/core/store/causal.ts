@@ -1,5 +1,5 @@
-import type { DB } from '../store/open';
-import { prepared } from '../store/statements';
+import type { DB } from './open';
+import { prepared } from './statements';
 
 /**
  * Fields where two people deciding differently without seeing each other is a conflict a person

@@ -1,0 +1,280 @@
+import type { Statement } from 'better-sqlite3';
+import type { HybridClock } from '../../../shared/hlc';
+import { isConflictField, refreshConflict } from './causal';
+import { CHANGE_COLUMNS, CHANGE_PLACEHOLDERS, changeParams, sameChange, type ChangeRow } from './change-row';
+import { CREATE_FIELD, ENTITIES, creationValue, toColumn, type EntityName, type EntitySpec } from './entities';
+import type { DB } from './open';
+import { TouchSet } from './touch-set';
+
+export interface ApplyOptions {
+  /**
+   * Every row sorts after every change already in the log (stamped by this workspace's clock inside
+   * the write transaction, after it observed the log's greatest timestamp). Each row is then its
+   * field's winner, so the tables are updated directly instead of refolding the entity's log.
+   */
+  newest?: boolean;
+  /** Observes the greatest timestamp applied, so later local writes sort after what just arrived. */
+  clock?: HybridClock;
+  /** Collect what was touched into this set (a caller applying row by row) instead of a new one. */
+  touched?: TouchSet;
+}
+
+export interface Applied {
+  /** Rows this workspace did not have before. */
+  inserted: ChangeRow[];
+  /** Rows it already had, identical. */
+  known: number;
+  maxHlc: string | null;
+  touched: TouchSet;
+}
+
+/** A row whose timestamp is already in the log with different content. */
+export class TimestampCollision extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TimestampCollision';
+  }
+}
+
+export function hlcTime(hlc: string): string {
+  return hlc.slice(0, 24);
+}
+
+const entitySpecs = ENTITIES as Record<string, EntitySpec>;
+const appliers = new WeakMap<DB, Applier>();
+
+/**
+ * THE apply path. Local writes, undo and redo, merges, folder sync and live capture all reach the
+ * log and the tables through here: the change rows are appended to `changes`, then the materialised
+ * entity rows, the open conflicts and the actors are brought up to date, and what moved is returned.
+ * Must run inside the caller's transaction (so log and tables commit or roll back together).
+ *
+ * A row whose clock timestamp is already here with different content is refused: the timestamp
+ * is a change's identity, so two different changes sharing one would make the outcome depend on
+ * merge order.
+ */
+export function applyChanges(db: DB, rows: Iterable<ChangeRow>, options: ApplyOptions = {}): Applied {
+  if (!db.inTransaction) throw new Error('applyChanges must run inside a transaction');
+  let applier = appliers.get(db);
+  if (!applier) {
+    applier = new Applier(db);
+    appliers.set(db, applier);
+  }
+  const touched = options.touched ?? new TouchSet();
+  const applied = options.newest ? applier.applyNewest(rows, touched) : applier.applyAny(rows, touched);
+  if (options.clock && applied.inserted.length > 0 && applied.maxHlc) options.clock.receive(applied.maxHlc);
+  return applied;
+}
+
+interface FoldRow {
+  hlc: string;
+  field: string;
+  value: string | null;
+  author: string;
+}
+
+const key = (entity: string, id: string) => `${entity}\u0000${id}`;
+
+class Applier {
+  private readonly statements = new Map<string, Statement>();
+  private readonly insertChange: Statement;
+  private readonly existingChange: Statement;
+  /** The action whose writer is already in `actors` (one upsert per action, in its transaction). */
+  private actorRecordedFor: string | null = null;
+
+  constructor(private readonly db: DB) {
+    this.insertChange = db.prepare(`INSERT OR IGNORE INTO changes (${CHANGE_COLUMNS}) VALUES (${CHANGE_PLACEHOLDERS})`);
+    this.existingChange = db.prepare(`SELECT ${CHANGE_COLUMNS} FROM changes WHERE hlc = ?`);
+  }
+
+  private statement(cacheKey: string, sql: () => string): Statement {
+    let s = this.statements.get(cacheKey);
+    if (!s) {
+      s = this.db.prepare(sql());
+      this.statements.set(cacheKey, s);
+    }
+    return s;
+  }
+
+  /** Append one row to the log; false when an identical row was already there. */
+  private append(r: ChangeRow): boolean {
+    if (this.insertChange.run(...changeParams(r)).changes > 0) return true;
+    const here = this.existingChange.get(r.hlc) as ChangeRow;
+    if (!sameChange(here, r)) throw new TimestampCollision(`two different changes carry the same clock timestamp ${r.hlc}`);
+    return false;
+  }
+
+  applyNewest(rows: Iterable<ChangeRow>, touched: TouchSet): Applied {
+    const inserted: ChangeRow[] = [];
+    let known = 0;
+    let maxHlc: string | null = null;
+    for (const r of rows) {
+      if (maxHlc === null || r.hlc > maxHlc) maxHlc = r.hlc;
+      if (!this.append(r)) {
+        known++;
+        continue;
+      }
+      inserted.push(r);
+      const spec = entitySpecs[r.entity];
+      if (!spec) throw new Error(`Unknown entity: ${r.entity}`);
+      touched.add(r.entity as EntityName, r.entity_id);
+      const value = r.value === null ? null : (JSON.parse(r.value) as unknown);
+      if (r.field === CREATE_FIELD) this.createRow(r, spec, (value ?? {}) as Record<string, unknown>);
+      else this.setColumn(r, spec, value);
+      if (isConflictField(r.entity, r.field)) {
+        refreshConflict(this.db, r.entity, r.entity_id, r.field);
+        touched.add('conflict', r.entity_id);
+      }
+      if (this.actorRecordedFor !== r.action_id || r.action_id === null) {
+        this.upsertActor(r.actor_id, r.author, hlcTime(r.hlc));
+        this.actorRecordedFor = r.action_id;
+        touched.add('actor', r.actor_id);
+      }
+    }
+    return { inserted, known, maxHlc, touched };
+  }
+
+  private createRow(r: ChangeRow, spec: EntitySpec, given: Record<string, unknown>): void {
+    const names = Object.keys(given).filter((name) => spec.fields[name] !== undefined);
+    const cols = names.map((name) => spec.fields[name]!.column);
+    const at = hlcTime(r.hlc);
+    this.statement(
+      `create:${spec.table}:${names.join(',')}`,
+      () =>
+        `INSERT INTO ${spec.table} (id, ${cols.join(', ')}, created_at, created_by, updated_at, updated_by) VALUES (?, ${cols
+          .map(() => '?')
+          .join(', ')}, ?, ?, ?, ?)`,
+    ).run(
+      r.entity_id,
+      ...names.map((name) => toColumn(spec.fields[name]!.kind, creationValue(r.entity, name, given[name]))),
+      at,
+      r.author,
+      at,
+      r.author,
+    );
+  }
+
+  private setColumn(r: ChangeRow, spec: EntitySpec, value: unknown): void {
+    const f = spec.fields[r.field];
+    if (!f) return;
+    this.statement(
+      `set:${spec.table}:${r.field}`,
+      () => `UPDATE ${spec.table} SET ${f.column} = ?, updated_at = ?, updated_by = ? WHERE id = ?`,
+    ).run(toColumn(f.kind, value), hlcTime(r.hlc), r.author, r.entity_id);
+  }
+
+  private upsertActor(actorId: string, name: string, firstSeen: string): void {
+    this.statement(
+      'actor:upsert',
+      () =>
+        'INSERT INTO actors (actor_id, name, first_seen) VALUES (?, ?, ?) ON CONFLICT(actor_id) DO UPDATE SET name = excluded.name',
+    ).run(actorId, name, firstSeen);
+  }
+
+  /** Rows in any order (a merge, a sync, a replay): append the new ones, then refold what they touch. */
+  applyAny(rows: Iterable<ChangeRow>, touched: TouchSet): Applied {
+    const inserted: ChangeRow[] = [];
+    const entities = new Map<string, [string, string]>();
+    const conflictFields = new Map<string, [string, string, string]>();
+    let known = 0;
+    let maxHlc: string | null = null;
+    for (const r of rows) {
+      if (maxHlc === null || r.hlc > maxHlc) maxHlc = r.hlc;
+      if (!this.append(r)) {
+        known++;
+        continue;
+      }
+      inserted.push(r);
+      entities.set(key(r.entity, r.entity_id), [r.entity, r.entity_id]);
+      if (isConflictField(r.entity, r.field)) {
+        conflictFields.set(`${key(r.entity, r.entity_id)}\u0000${r.field}`, [r.entity, r.entity_id, r.field]);
+      }
+    }
+    for (const [entity, id] of entities.values()) {
+      if (!entitySpecs[entity]) throw new Error(`Unknown entity: ${entity}`);
+      this.refold(entity, id);
+      touched.add(entity as EntityName, id);
+    }
+    for (const [entity, id, field] of conflictFields.values()) {
+      refreshConflict(this.db, entity, id, field);
+      touched.add('conflict', id);
+    }
+    const actorIds = new Set(inserted.map((r) => r.actor_id));
+    this.refreshActors(actorIds);
+    for (const id of actorIds) touched.add('actor', id);
+    // Any later local action must upsert its writer again: this batch may have renamed them.
+    this.actorRecordedFor = null;
+    return { inserted, known, maxHlc, touched };
+  }
+
+  /**
+   * Rebuild one entity's row from its whole change log: the creation's values as the base, then
+   * each field's greatest-HLC change. Only columns whose value actually moves are written, so
+   * search-index and tag triggers fire for real changes only. An entity whose creation has not
+   * arrived yet (possible with shared-folder sync) keeps its changes in the log and appears once
+   * the creation does.
+   */
+  private refold(entity: string, id: string): void {
+    const spec = entitySpecs[entity]!;
+    const rows = this.statement(
+      'fold',
+      () => 'SELECT hlc, field, value, author FROM changes WHERE entity = ? AND entity_id = ? ORDER BY hlc',
+    ).all(entity, id) as FoldRow[];
+    const base = new Map<string, unknown>();
+    const latest = new Map<string, unknown>();
+    let created: FoldRow | null = null;
+    for (const r of rows) {
+      const value = r.value === null ? null : (JSON.parse(r.value) as unknown);
+      if (r.field === CREATE_FIELD) {
+        created ??= r;
+        for (const [name, v] of Object.entries((value ?? {}) as Record<string, unknown>))
+          base.set(name, creationValue(entity, name, v));
+      } else {
+        latest.set(r.field, value);
+      }
+    }
+    if (!created) return;
+    const last = rows[rows.length - 1]!;
+    const target = new Map<string, unknown>();
+    for (const [name, f] of Object.entries(spec.fields)) {
+      if (latest.has(name)) target.set(f.column, toColumn(f.kind, latest.get(name)));
+      else if (base.has(name)) target.set(f.column, toColumn(f.kind, base.get(name)));
+    }
+    target.set('created_at', hlcTime(created.hlc));
+    target.set('created_by', created.author);
+    target.set('updated_at', hlcTime(last.hlc));
+    target.set('updated_by', last.author);
+
+    const columns = [...target.keys()];
+    const current = this.statement(`row:${entity}`, () => `SELECT * FROM ${spec.table} WHERE id = ?`).get(id) as
+      | Record<string, unknown>
+      | undefined;
+    if (!current) {
+      this.statement(
+        `insert:${entity}:${columns.join(',')}`,
+        () => `INSERT INTO ${spec.table} (id, ${columns.join(', ')}) VALUES (?, ${columns.map(() => '?').join(', ')})`,
+      ).run(id, ...target.values());
+      return;
+    }
+    const changed = columns.filter((c) => current[c] !== target.get(c));
+    if (changed.length === 0) return;
+    this.statement(
+      `update:${entity}:${changed.join(',')}`,
+      () => `UPDATE ${spec.table} SET ${changed.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`,
+    ).run(...changed.map((c) => target.get(c)), id);
+  }
+
+  /** An actor's display name is the one on their latest change, whatever order files were merged in. */
+  private refreshActors(actorIds: Set<string>): void {
+    const latest = this.statement(
+      'actor:latest',
+      () => 'SELECT author, hlc FROM changes WHERE actor_id = ? ORDER BY hlc DESC LIMIT 1',
+    );
+    const first = this.statement('actor:first', () => 'SELECT hlc FROM changes WHERE actor_id = ? ORDER BY hlc LIMIT 1');
+    for (const actorId of actorIds) {
+      const l = latest.get(actorId) as { author: string; hlc: string };
+      const f = first.get(actorId) as { hlc: string };
+      this.upsertActor(actorId, l.author, hlcTime(f.hlc));
+    }
+  }
+}
