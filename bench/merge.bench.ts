@@ -65,7 +65,8 @@ ana.recorder.action('base', (w) => {
   baseIds.forEach((id, i) => w.create('claim', id, { text: claimText(i), ordinal: i }));
 });
 const ben = open('ben');
-await mergeShareFile(ben, writeShareFile(ana, path.join(dir, 'base.claimbench-share'), { createdBy: 'ana' }).path);
+const base = writeShareFile(ana, path.join(dir, 'base.claimbench-share'), { createdBy: 'ana' });
+await mergeShareFile(ben, base.path, base.contentHash);
 work(ana, baseIds, 1);
 work(ben, baseIds, 2);
 const benShare = writeShareFile(ben, path.join(dir, 'ben.claimbench-share'), { createdBy: 'ben' });
@@ -117,7 +118,7 @@ const core = median(cores);
 // End to end: read and validate the whole file (zod, content hash), back up, merge.
 const fullWs = freshCopy('full');
 const full = await timeMsAsync(async () => {
-  await mergeShareFile(fullWs, benShare.path);
+  await mergeShareFile(fullWs, benShare.path, benShare.contentHash);
 });
 fullWs.close();
 

@@ -60,6 +60,11 @@ export interface MergePerson {
 
 export interface MergePreview {
   file: string;
+  /**
+   * SHA-256 (64 hex) over the file's changes and attachments, as checked when it was read: what
+   * `team.merge` must be given back, so it applies exactly what was previewed.
+   */
+  contentHash: string;
   /** Change rows in the file, how many this workspace lacks, and how many it already has. */
   totalChanges: number;
   newChanges: number;
@@ -110,6 +115,12 @@ export interface KeyConflictInfo {
 export interface KeyTrust {
   pinned: PinnedKey[];
   conflicts: KeyConflictInfo[];
+}
+
+/** A file the person picked in a host dialog, named by a token: its path stays in the core. */
+export interface ChosenFile {
+  token: string;
+  name: string;
 }
 
 export interface MergeResult extends MergePreview {

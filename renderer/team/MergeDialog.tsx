@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { FolderOpen, GitMerge, OctagonX } from 'lucide-react';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { MergePreview } from '../../shared/team';
+import type { ChosenFile, MergePreview } from '../../shared/team';
 import { call, errorMessage } from '../api/client';
 import { invalidateAfter } from '../api/queries';
 import { Button } from '../ui/Button';
@@ -16,12 +16,10 @@ import './team.css';
 
 type MergeStep =
   | { phase: 'choosing' }
-  | { phase: 'reading'; path: string }
-  | { phase: 'preview'; path: string; preview: MergePreview }
-  | { phase: 'applying'; path: string; preview: MergePreview }
-  | { phase: 'refused'; path: string | null; message: string };
-
-const fileName = (p: string) => p.split(/[\\/]/).pop() ?? p;
+  | { phase: 'reading'; file: ChosenFile }
+  | { phase: 'preview'; file: ChosenFile; preview: MergePreview }
+  | { phase: 'applying'; file: ChosenFile; preview: MergePreview }
+  | { phase: 'refused'; file: ChosenFile | null; message: string };
 
 const TITLES: Record<MergeStep['phase'], string> = {
   choosing: 'Merge from a teammate',
@@ -67,14 +65,15 @@ function MergeFlow({ step, setStep, onClose }: { step: MergeStep; setStep: (s: M
 
   const choose = useCallback(async () => {
     setStep({ phase: 'choosing' });
-    let path: string | null = null;
+    let file: ChosenFile | null = null;
     try {
-      path = (await call('host.chooseOpen', { purpose: 'merge' })).paths?.[0] ?? null;
-      if (!path) return onClose();
-      setStep({ phase: 'reading', path });
-      setStep({ phase: 'preview', path, preview: await call('team.mergePreview', { path }) });
+      // The core keeps the chosen path and hands back a token for it.
+      file = (await call('team.chooseShareFile', {})).file;
+      if (!file) return onClose();
+      setStep({ phase: 'reading', file });
+      setStep({ phase: 'preview', file, preview: await call('team.mergePreview', { chosen: file.token }) });
     } catch (e) {
-      setStep({ phase: 'refused', path, message: errorMessage(e) });
+      setStep({ phase: 'refused', file, message: errorMessage(e) });
     }
   }, [setStep, onClose]);
 
@@ -86,30 +85,31 @@ function MergeFlow({ step, setStep, onClose }: { step: MergeStep; setStep: (s: M
     void choose();
   }, [choose]);
 
-  const apply = async (path: string, preview: MergePreview) => {
+  const apply = async (file: ChosenFile, preview: MergePreview) => {
     const heldBack = preview.keyConflicts.reduce((n, c) => n + c.heldBack, 0);
-    setStep({ phase: 'applying', path, preview });
+    setStep({ phase: 'applying', file, preview });
     try {
-      const result = await call('team.merge', { path });
+      // The content hash ties the merge to this preview: a file changed since is refused.
+      const result = await call('team.merge', { chosen: file.token, expectHash: preview.contentHash });
       await invalidateAfter(client, 'team.merge');
       onClose();
       const conflicts = result.conflictCount;
       notify({
         message: result.applied
-          ? `Merged ${count(result.newChanges, 'change')} from ${fileName(path)}${
+          ? `Merged ${count(result.newChanges, 'change')} from ${file.name}${
               conflicts ? `; ${count(conflicts, 'conflicted claim')} to resolve` : ''
             }. A backup was taken first.`
-          : `Nothing new in ${fileName(path)}: you already have all of it.`,
+          : `Nothing new in ${file.name}: you already have all of it.`,
         ...(heldBack
           ? {
-              message: `Merged ${count(result.newChanges, 'change')} from ${fileName(path)}; ${count(heldBack, 'change')} held back: signed with a key this workspace does not trust (see File ▸ Sync Folder… or claimbench keys).`,
+              message: `Merged ${count(result.newChanges, 'change')} from ${file.name}; ${count(heldBack, 'change')} held back: signed with a key this workspace does not trust (see File ▸ Sync Folder… or claimbench keys).`,
             }
           : {}),
         tone: conflicts || heldBack ? 'warning' : 'info',
         ...(conflicts ? { action: { label: 'Resolve', run: () => open('conflicts') } } : {}),
       });
     } catch (e) {
-      setStep({ phase: 'refused', path, message: errorMessage(e) });
+      setStep({ phase: 'refused', file, message: errorMessage(e) });
     }
   };
 
@@ -123,7 +123,7 @@ function MergeFlow({ step, setStep, onClose }: { step: MergeStep; setStep: (s: M
     case 'reading':
       return (
         <div className="team-waiting">
-          <Spinner label={`Checking ${fileName(step.path)}…`} />
+          <Spinner label={`Checking ${step.file.name}…`} />
         </div>
       );
     case 'refused':
@@ -132,7 +132,7 @@ function MergeFlow({ step, setStep, onClose }: { step: MergeStep; setStep: (s: M
           <div className="team-refused-body">
             <OctagonX size={20} className="team-refused-icon" aria-hidden />
             <div>
-              {step.path && <p className="team-refused-file">{fileName(step.path)}</p>}
+              {step.file && <p className="team-refused-file">{step.file.name}</p>}
               <p className="team-refused-message">{step.message}</p>
             </div>
           </div>
@@ -148,7 +148,7 @@ function MergeFlow({ step, setStep, onClose }: { step: MergeStep; setStep: (s: M
       );
     case 'preview':
     case 'applying': {
-      const { path, preview } = step;
+      const { file, preview } = step;
       const busy = step.phase === 'applying';
       const nothingNew = preview.newChanges === 0;
       return (
@@ -157,12 +157,12 @@ function MergeFlow({ step, setStep, onClose }: { step: MergeStep; setStep: (s: M
             conflicts={preview.keyConflicts}
             recorded={false}
             onResolved={() =>
-              void call('team.mergePreview', { path }).then((p) => setStep({ phase: 'preview', path, preview: p }))
+              void call('team.mergePreview', { chosen: file.token }).then((p) => setStep({ phase: 'preview', file, preview: p }))
             }
           />
           <UnsignedChangesNote unsigned={preview.unsignedChanges} />
           {/* With every new change held back, "nothing new" would be wrong: the notice above says what there is. */}
-          {!(nothingNew && preview.keyConflicts.length > 0) && <MergePreviewView preview={preview} fileName={fileName(path)} />}
+          {!(nothingNew && preview.keyConflicts.length > 0) && <MergePreviewView preview={preview} fileName={file.name} />}
           <div className="team-footer">
             <div className="team-footer-status">
               {busy ? (
@@ -176,7 +176,7 @@ function MergeFlow({ step, setStep, onClose }: { step: MergeStep; setStep: (s: M
               {nothingNew ? 'Close' : 'Cancel'}
             </Button>
             {!nothingNew && (
-              <Button variant="primary" disabled={busy} onClick={() => void apply(path, preview)}>
+              <Button variant="primary" disabled={busy} onClick={() => void apply(file, preview)}>
                 <GitMerge size={14} aria-hidden /> {busy ? 'Merging…' : 'Apply merge'}
               </Button>
             )}

@@ -12,6 +12,7 @@ import { generateSigningKey, keyFingerprint } from '../../electron/core/team/sig
 import type { OpenPurpose } from '../../shared/host-api';
 import { BEFORE_SIGNING, tempDir } from '../helpers/workspace';
 import { MemoryIdentity, openApp, screenshot, startHarness, type Harness } from './harness';
+import { mergePreviewed } from '../helpers/merge';
 
 class MergeChooser implements HostServices {
   next: string | null = null;
@@ -63,12 +64,12 @@ beforeAll(async () => {
   const db = new Database(legacy);
   db.exec(BEFORE_SIGNING);
   db.close();
-  for (const p of [ana, ben, mallory]) await call(p, 'team.merge', { path: legacy });
+  for (const p of [ana, ben, mallory]) await mergePreviewed(p, legacy);
   await call(ana, 'claims.setVerdict', { ids: [claimId], verdict: 'sourced', rationale: 'Council minutes, item 7.' });
 
   await call(ben, 'notes.add', { claimId, text: 'The transit authority confirms 18 percent.' });
   const benShare = (await call(ben, 'team.share', { target: path.join(dir, 'ben.claimbench-share') })).path;
-  for (const p of [ana, mallory]) await call(p, 'team.merge', { path: benShare });
+  for (const p of [ana, mallory]) await mergePreviewed(p, benShare);
 
   // Mallory re-keys Ben in her copy and writes a verdict in his name.
   const fake = generateSigningKey();
@@ -156,7 +157,7 @@ describe('signed authorship in the renderer', () => {
           await page.keyboard.press('Escape');
           await dialog.waitFor({ state: 'detached' });
           // Merged anyway (as the CLI or a sync would): the conflict is on record and the sync dialog shows it.
-          const merged = await call(ana, 'team.merge', { path: forged });
+          const merged = await mergePreviewed(ana, forged);
           expect(merged.keyConflicts.map((c) => c.name)).toEqual(['Ben Okafor']);
           await bridge.emit('menu:sync');
           const sync = page.getByRole('dialog', { name: 'Shared folder sync' });

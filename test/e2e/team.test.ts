@@ -12,6 +12,7 @@ import { tempDir } from '../helpers/workspace';
 import { MemoryIdentity, newsArticle, openApp, screenshot, startHarness, type Harness } from './harness';
 import { expectAxeCleanInBothThemes } from './axe';
 import { withoutShared } from '../helpers/corpus';
+import { mergePreviewed } from '../helpers/merge';
 
 /** Tests that read ../shared skip, with one line saying why, on a clone without it. */
 const noShared = withoutShared(import.meta.url);
@@ -80,7 +81,7 @@ beforeAll(async () => {
   // A decision of Ana's that Ben later replaces, having seen it: no conflict, but hers is overwritten.
   await call(ana, 'claims.setVerdict', { ids: [yours], verdict: 'sourced', rationale: 'Agency bulletin, 12 March.' });
   const base = await call(ana, 'team.share', { target: path.join(dir, 'base.claimbench-share') });
-  await call(ben, 'team.merge', { path: base.path });
+  await mergePreviewed(ben, base.path);
 
   // Then both work apart: the same claim's verdict and rationale differ, other edits do not clash.
   // Each sets the verdict and the rationale as two separate edits, the way the detail pane saves them.
@@ -316,7 +317,7 @@ describe.skipIf(noShared)('team: merge preview, conflicts, share and sync in the
       await page.locator('.notice', { hasText: 'iodine-only.claimbench-share' }).waitFor();
       const fresh = teammate(tempDir('claimbench-e2e-team-c-'), 'Cleo Park', 'c1e0000000000c03');
       try {
-        await call(fresh, 'team.merge', { path: target });
+        await mergePreviewed(fresh, target);
         expect((await call(fresh, 'documents.list', {})).map((d) => d.title)).toEqual(['Iodine tablets']);
       } finally {
         fresh.workspace.close();
@@ -353,7 +354,7 @@ describe.skipIf(noShared)('team: merge preview, conflicts, share and sync in the
       });
       const claimId = (await call(dana, 'claims.list', { documentId: doc.document.id })).items[0]!.id;
       const base = await call(dana, 'team.share', { target: path.join(where, 'base.claimbench-share') });
-      for (const p of [eli, fay]) await call(p, 'team.merge', { path: base.path });
+      for (const p of [eli, fay]) await mergePreviewed(p, base.path);
       await call(dana, 'claims.setVerdict', { ids: [claimId], verdict: 'sourced' });
       await call(eli, 'claims.setVerdict', { ids: [claimId], verdict: 'disputed' });
       await call(eli, 'claims.update', { id: claimId, patch: { rationale: 'The audit says 3.4 billion.' } });
@@ -362,9 +363,7 @@ describe.skipIf(noShared)('team: merge preview, conflicts, share and sync in the
         [eli, 'eli'],
         [fay, 'fay'],
       ] as const) {
-        await call(dana, 'team.merge', {
-          path: (await call(p, 'team.share', { target: path.join(where, `${name}.claimbench-share`) })).path,
-        });
+        await mergePreviewed(dana, (await call(p, 'team.share', { target: path.join(where, `${name}.claimbench-share`) })).path);
       }
 
       const { page, close } = await openApp(harness, dana);

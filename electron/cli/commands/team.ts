@@ -140,16 +140,29 @@ export function registerTeamCommands(program: Command, io: CliIO): void {
     .argument('<sharefile>', 'the teammate’s share file')
     .option(
       '--dry-run',
-      'show what would change, and change nothing: per claim, each field’s old → new value with who and when (! marks a decision of yours it overwrites)',
+      'show what would change, and change nothing: per claim, each field’s old → new value with who and when (! marks a decision of yours it overwrites), and the file’s content hash (64 hex digits) to pass to --expect',
     )
-    .action(async (file: string, shareFile: string, o: { dryRun?: boolean }) => {
+    .option(
+      '--expect <hash>',
+      'merge only if the share file’s content hash is this one (as --dry-run printed it); a file whose content changed since is refused and nothing is merged',
+    )
+    .action(async (file: string, shareFile: string, o: { dryRun?: boolean; expect?: string }) => {
+      if (o.expect !== undefined && !/^[0-9a-fA-F]{64}$/.test(o.expect)) {
+        throw userError('--expect takes the content hash --dry-run printed: 64 hex digits.');
+      }
       await withWorkspace(file, program.opts(), async (_ctx, run) => {
         if (o.dryRun) {
-          printPreview(io, await run('team.mergePreview', { path: shareFile }));
+          const preview = await run('team.mergePreview', { path: shareFile });
+          printPreview(io, preview);
+          io.out(`Content hash: ${preview.contentHash}`);
+          io.out(`To merge exactly this: claimbench merge ${file} ${shareFile} --expect ${preview.contentHash}`);
           return;
         }
-        const r = await run('team.merge', { path: shareFile });
+        // Without --expect, merge the content as it reads now: the preview gives the hash to hold it to.
+        const expectHash = o.expect ?? (await run('team.mergePreview', { path: shareFile })).contentHash;
+        const r = await run('team.merge', { path: shareFile, expectHash });
         printPreview(io, r);
+        io.out(`Content hash: ${r.contentHash}`);
         io.out(r.applied ? `Merged. Backup: ${r.backupPath}` : 'Nothing new: the workspace is unchanged.');
         if (r.conflictCount > 0)
           io.out(

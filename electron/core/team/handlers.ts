@@ -1,5 +1,6 @@
 import type { TeamIdentity } from '../../../shared/team';
 import { loadClaim } from '../claims/rows';
+import { chooseOneFile, chosenFilePath } from '../chosen-files';
 import type { CoreContext } from '../context';
 import type { Handlers } from '../handler-types';
 import { keepSide, listConflicts, requireConflict } from './conflicts';
@@ -30,15 +31,21 @@ function teamIdentity({ workspace, identity }: CoreContext): TeamIdentity {
   };
 }
 
+function shareFilePath(input: { path?: string; chosen?: string }): string {
+  return input.chosen !== undefined ? chosenFilePath(input.chosen, 'merge') : input.path!;
+}
+
 export const teamHandlers = {
   'team.identity': (_input, ctx) => teamIdentity(ctx),
 
   'team.share': ({ target, documentIds }, { workspace, identity }) =>
     writeShareFile(workspace, target, { documentIds, createdBy: identity.get().author ?? 'unknown' }),
 
-  'team.mergePreview': ({ path }, { workspace }) => previewShareMerge(workspace, path),
+  'team.chooseShareFile': async (_input, ctx) => ({ file: await chooseOneFile(ctx, 'merge') }),
 
-  'team.merge': ({ path }, { workspace }) => mergeShareFile(workspace, path),
+  'team.mergePreview': (input, { workspace }) => previewShareMerge(workspace, shareFilePath(input)),
+
+  'team.merge': ({ expectHash, ...input }, { workspace }) => mergeShareFile(workspace, shareFilePath(input), expectHash),
 
   'conflicts.list': ({ claimId }, { workspace }) => listConflicts(workspace.db, claimId),
 

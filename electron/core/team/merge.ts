@@ -164,7 +164,7 @@ function summarise(
   conflictsBefore: Set<string>,
   me: Identity,
   authorship: AuthorshipCheck,
-): MergePreview {
+): MergeSummary {
   const inserted = new Set(outcome.inserted.map((r) => r.hlc));
   const claimOf = Object.fromEntries(
     Object.entries(CHILD_OF_CLAIM).map(([entity, table]) => [
@@ -292,6 +292,9 @@ function summarise(
   };
 }
 
+/** What a merge of change rows would do or did; a share file's preview adds its content hash. */
+export type MergeSummary = Omit<MergePreview, 'contentHash'>;
+
 /** Where merged rows came from: a share file, or one person's file in a synced folder. */
 export interface MergeSource {
   kind: 'share' | 'sync';
@@ -357,9 +360,9 @@ export interface MergeInput {
  * applyMessages: apply, log and clock together; side effects after commit). A dry run performs the
  * very same merge and rolls it back, so the preview is exactly what applying would do.
  */
-export function mergeChanges(workspace: Workspace, input: MergeInput, apply: boolean): MergePreview & { maxHlc: string | null } {
+export function mergeChanges(workspace: Workspace, input: MergeInput, apply: boolean): MergeSummary & { maxHlc: string | null } {
   const db = workspace.db;
-  let preview: MergePreview | undefined;
+  let preview: MergeSummary | undefined;
   let maxHlc: string | null = null;
   let touched: TouchSet | undefined;
   try {
@@ -433,21 +436,34 @@ function shareInput(contents: ShareContents): MergeInput {
 }
 
 export async function previewShareMerge(workspace: Workspace, file: string): Promise<MergePreview> {
-  const { maxHlc: _, ...preview } = mergeChanges(workspace, shareInput(await readShareFileBudgeted(file)), false);
-  return preview;
+  const contents = await readShareFileBudgeted(file);
+  const { maxHlc: _, ...preview } = mergeChanges(workspace, shareInput(contents), false);
+  return { ...preview, contentHash: contents.contentHash };
 }
 
-/** Validate the whole file, back the workspace up, then merge atomically. */
-export async function mergeShareFile(workspace: Workspace, file: string): Promise<MergeResult> {
-  const input = shareInput(await readShareFileBudgeted(file));
+/**
+ * Validate the whole file, check it is the very content that was previewed (`expectHash`, the
+ * preview's content hash), back the workspace up, then merge atomically.
+ */
+export async function mergeShareFile(workspace: Workspace, file: string, expectHash: string): Promise<MergeResult> {
+  const contents = await readShareFileBudgeted(file);
+  if (contents.contentHash !== expectHash.toLowerCase()) {
+    throw new ClaimbenchError(
+      'CONFLICT',
+      `${path.basename(file)} was refused: its content changed since it was previewed (content hash ${contents.contentHash}, ` +
+        `expected ${expectHash.slice(0, 64)}). Preview it again before merging. Nothing was changed.`,
+    );
+  }
+  const input = shareInput(contents);
+  const { contentHash } = contents;
   if (countNewChanges(workspace.db, input) === 0) {
     // Merging the same file twice changes nothing: no backup, no transaction.
     const { maxHlc: _, ...preview } = mergeChanges(workspace, input, false);
-    return { ...preview, applied: false, backupPath: null };
+    return { ...preview, contentHash, applied: false, backupPath: null };
   }
   const { backupPath, merged } = withBackup(workspace, 'before-merge', () => mergeChanges(workspace, input, true));
   const { maxHlc: _, ...preview } = merged;
-  return { ...preview, applied: true, backupPath };
+  return { ...preview, contentHash, applied: true, backupPath };
 }
 
 /**

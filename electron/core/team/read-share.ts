@@ -26,6 +26,8 @@ export interface ShareContents {
   file: string;
   createdBy: string | null;
   createdAt: string | null;
+  /** The content hash recomputed from the rows and blobs read (equal to the one the file records). */
+  contentHash: string;
   rows: ChangeRow[];
   blobs: BlobRow[];
   /** The public keys of the authors the file carries (none in files from before signing). */
@@ -180,13 +182,15 @@ function readContents(db: Database.Database, file: string, limits: ShareLimits):
     rows.push(row);
   }
   const blobs = readBlobs(db, hasher);
-  if (hasher.digest() !== meta.get('content_hash')) {
+  const contentHash = hasher.digest();
+  if (contentHash !== meta.get('content_hash')) {
     throw new Refused('CORRUPT', 'its content does not match its content hash (it was altered or damaged after it was written)');
   }
   return {
     file,
     createdBy: meta.get('created_by') ?? null,
     createdAt: meta.get('created_at') ?? null,
+    contentHash,
     rows,
     blobs,
     keys: readAuthorKeys(db),

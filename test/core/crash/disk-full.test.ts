@@ -6,6 +6,7 @@ import { call } from '../../../electron/core/dispatch';
 import { backupFolderFor } from '../../../electron/core/store/backup';
 import { createTestContext, tempDir } from '../../helpers/workspace';
 import { snapshot } from '../team/team-helpers';
+import { mergePreviewed } from '../../helpers/merge';
 
 /**
  * A real full disk: a small tmpfs, filled up to the last few kilobytes. Mounting needs root; where
@@ -80,7 +81,7 @@ describe.skipIf(!canMount)('a full disk', () => {
     ben.workspace.db.pragma('wal_checkpoint(TRUNCATE)');
     fill(folder, 8 * 1024);
     const before = snapshot(ben.workspace.db);
-    for (let attempt = 0; attempt < 2; attempt++) await refusal(call(ben, 'team.merge', { path: share }));
+    for (let attempt = 0; attempt < 2; attempt++) await refusal(mergePreviewed(ben, share));
     expect(snapshot(ben.workspace.db)).toEqual(before);
     expect(strays(folder)).toEqual([]);
     const backups = backupFolderFor(ben.file);

@@ -14,6 +14,7 @@ import { readShareFile } from '../../../electron/core/team/read-share';
 import { createTestContext } from '../../helpers/workspace';
 import { assertTablesMatchLog } from './replay';
 import type { CrashScenario } from './scenario-types';
+import { mergePreviewed } from '../../helpers/merge';
 
 interface PoolFile {
   path: string;
@@ -90,7 +91,7 @@ export const mergeScenario: Omit<CrashScenario, 'weight'> = {
     const present = presentHlcs(ctx.workspace);
     const pending = poolOf(fixtures).filter((f) => !fullyMerged(f, present));
     if (pending.length > 0 && i % 4 !== 3) {
-      await call(ctx, 'team.merge', { path: pending[(i * 7 + process.pid) % pending.length]!.path });
+      await mergePreviewed(ctx, pending[(i * 7 + process.pid) % pending.length]!.path);
       return;
     }
     const ids = (await call(ctx, 'claims.list', { limit: 5000 })).items.map((c) => c.id);

@@ -14,6 +14,7 @@ import { buildDocx, encodeText, newsPageHtml, printablePage, printPdfs } from '.
 import { createTestContext, tempDir } from '../../helpers/workspace';
 import { HOSTILE_TEXTS, KNOWN_CODES, hostileValue, storeDigest } from './fuzz-helpers';
 import { schemaInputs, type Hints, type JsonSchema } from './schema-arbitrary';
+import { mergePreviewed } from '../../helpers/merge';
 
 /**
  * Every operation called with inputs derived from its own schema: mostly valid, real ids of existing
@@ -171,7 +172,7 @@ beforeAll(async () => {
   const share = path.join(sandbox, 'mate.claimbench-share');
   await call(mate, 'team.share', { target: share });
   mate.workspace.close();
-  await call(ctx, 'team.merge', { path: share });
+  await mergePreviewed(ctx, share);
   await call(ctx, 'sources.add', { claimId, pasted: 'https://example.org/report' });
   await call(ctx, 'notes.add', { claimId, text: 'Checked with the ministry.' });
   await call(ctx, 'attachments.add', { claimId, name: 'scan.txt', base64: Buffer.from('plain text').toString('base64') });

@@ -63,8 +63,11 @@ async function mergeInto(share: string, label: string): Promise<{ code: string; 
   const workspace = Workspace.open(file, () => ({ actorId: identity.get().actorId, author: 'Target' }));
   try {
     const before = fileState(file);
+    let expectHash = '0'.repeat(64);
     for (const op of ['team.mergePreview', 'team.merge'] as const) {
-      const r = await invoke({ workspace, identity }, op, { path: share }, () => undefined);
+      const input = op === 'team.merge' ? { path: share, expectHash } : { path: share };
+      const r = await invoke({ workspace, identity }, op, input, () => undefined);
+      if (r.ok && op === 'team.mergePreview') expectHash = (r.value as { contentHash: string }).contentHash;
       if (r.ok && op === 'team.merge') {
         const present = new Set(workspace.db.prepare('SELECT hlc FROM changes').pluck().all() as string[]);
         expect(

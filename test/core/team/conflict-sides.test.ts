@@ -6,6 +6,7 @@ import type { Verdict } from '../../../shared/domain';
 import { describeChange } from '../../../shared/timeline';
 import { tempDir } from '../../helpers/workspace';
 import { exchange, person, type TestContext } from './team-helpers';
+import { mergePreviewed } from '../../helpers/merge';
 
 const open: TestContext[] = [];
 function teammate(dir: string, name: string): TestContext {
@@ -43,7 +44,7 @@ async function decideInTwoEdits(ctx: TestContext, claimId: string, verdict: Verd
 
 async function shareInto(dir: string, from: TestContext, to: TestContext, name: string) {
   const share = await call(from, 'team.share', { target: path.join(dir, `${name}.claimbench-share`) });
-  return call(to, 'team.merge', { path: share.path });
+  return mergePreviewed(to, share.path);
 }
 
 describe('conflict sides keep every word', () => {

@@ -11,6 +11,7 @@ import { formatHlc, randomNodeId } from '../../../shared/hlc';
 import { isClaimbenchError } from '../../../shared/result';
 import { tempDir } from '../../helpers/workspace';
 import { person, snapshot, type TestContext } from './team-helpers';
+import { mergePreviewed } from '../../helpers/merge';
 
 let dir: string;
 let ana: TestContext;
@@ -70,12 +71,27 @@ function insertChange(
   );
 }
 
+/** The content hash the file records (what a preview would return, had it passed), so merge refuses for the file's own fault. */
+function recordedHash(file: string): string {
+  try {
+    const db = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      const hash = db.prepare("SELECT value FROM share_meta WHERE key = 'content_hash'").pluck().get();
+      return typeof hash === 'string' && /^[0-9a-f]{64}$/.test(hash) ? hash : '0'.repeat(64);
+    } finally {
+      db.close();
+    }
+  } catch {
+    return '0'.repeat(64);
+  }
+}
+
 async function expectRefused(file: string, code: string, message: RegExp) {
   const before = snapshot(ben.workspace.db);
   const backups = () => (fs.existsSync(backupFolderFor(ben.file)) ? fs.readdirSync(backupFolderFor(ben.file)).length : 0);
   const backupCount = backups();
   for (const op of ['team.mergePreview', 'team.merge'] as const) {
-    const error = await call(ben, op, { path: file }).then(
+    const error = await call(ben, op, { path: file, ...(op === 'team.merge' ? { expectHash: recordedHash(file) } : {}) }).then(
       () => null,
       (e: unknown) => e,
     );
@@ -222,7 +238,7 @@ describe('hostile and damaged share files are refused and the workspace is untou
     });
     const other = person(dir, 'Cleo');
     try {
-      await call(other, 'team.merge', { path: file });
+      await mergePreviewed(other, file);
       expect((await call(other, 'claims.list', { query: 'DROP TABLE' })).items.map((c) => c.text)).toEqual([evil]);
       expect((await call(other, 'attachments.list', { claimId })).map((a) => a.name)).toEqual(['table 3.txt']);
       // The attachment's bytes travel with it, and their kind is sniffed here, not taken from the file.

@@ -11,6 +11,7 @@ import { formatHlc, parseHlc } from '../../../shared/hlc';
 import { runClaimbench } from '../../helpers/cli';
 import { tempDir } from '../../helpers/workspace';
 import { person, snapshot, type TestContext } from './team-helpers';
+import { mergePreviewed } from '../../helpers/merge';
 
 const open: TestContext[] = [];
 afterEach(() => {
@@ -98,7 +99,7 @@ describe('a teammate’s malformed values', () => {
       await call(ben, 'claims.add', { text: 'Ben was here first' });
       const before = snapshot(ben.workspace.db);
       for (let attempt = 0; attempt < 3; attempt++) {
-        const e = await call(ben, 'team.merge', { path: file }).then(
+        const e = await mergePreviewed(ben, file).then(
           () => null,
           (x: unknown) => x as Error & { code: string },
         );

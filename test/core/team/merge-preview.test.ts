@@ -6,6 +6,7 @@ import { call } from '../../../electron/core/dispatch';
 import { describeChange, describeOrigin } from '../../../shared/timeline';
 import { tempDir } from '../../helpers/workspace';
 import { person, snapshot, type TestContext } from './team-helpers';
+import { mergePreviewed } from '../../helpers/merge';
 
 const open: TestContext[] = [];
 function teammate(dir: string, name: string): TestContext {
@@ -36,7 +37,7 @@ async function scenario() {
     string,
   ];
   await call(mara, 'claims.setVerdict', { ids: [ids[0]], verdict: 'sourced', rationale: 'Eurostat table 3' });
-  await call(ben, 'team.merge', { path: await share(dir, mara, 'mara0') });
+  await mergePreviewed(ben, await share(dir, mara, 'mara0'));
 
   await call(ben, 'claims.setVerdict', { ids: [ids[0]], verdict: 'disputed' });
   await call(ben, 'claims.update', { id: ids[1], patch: { claimant: 'Trade ministry' } });
@@ -101,7 +102,7 @@ describe('merge preview: what a merge changes', () => {
         .sort(),
     ).toEqual([ids[0], ids[1]].sort());
 
-    const merged = await call(mara, 'team.merge', { path: second });
+    const merged = await mergePreviewed(mara, second);
     expect(merged.applied).toBe(true);
     const history = await call(mara, 'claims.history', { id: ids[0] });
     const verdicts = history.filter((e) => e.field === 'verdict');

@@ -10,6 +10,7 @@ import { formatHlc, randomNodeId } from '../../../shared/hlc';
 import { tempDir } from '../../helpers/workspace';
 import { changeRows, exchange, person, snapshot, type TestContext } from './team-helpers';
 import { rowSignatureMatches } from '../../../electron/core/team/row-signature';
+import { mergePreviewed } from '../../helpers/merge';
 
 /**
  * Random concurrent histories of 2–4 people on real workspace files. The test keeps its own model
@@ -187,7 +188,7 @@ describe('merge properties over random concurrent histories', () => {
             if (reference === null) reference = snap;
             else expect(snap).toEqual(reference);
             // Idempotent: merging a file again changes nothing.
-            await call(target, 'team.merge', { path: shares[order[0]!]!.path });
+            await mergePreviewed(target, shares[order[0]!]!.path);
             expect(snapshot(target.workspace.db)).toEqual(reference);
           }
           // Associative: (A+B)+C equals A+(B+C), through real share files of the partial merges.
@@ -200,14 +201,14 @@ describe('merge properties over random concurrent histories', () => {
             const left = person(dir, 'Left');
             const right = person(dir, 'Right');
             opened.push(left, right);
-            await call(left, 'team.merge', { path: (await call(ab, 'team.share', { target: path.join(dir, 'ab') })).path });
+            await mergePreviewed(left, (await call(ab, 'team.share', { target: path.join(dir, 'ab') })).path);
             mergeFile(left, shares[2]!.path);
             mergeFile(right, shares[0]!.path);
-            await call(right, 'team.merge', { path: (await call(bc, 'team.share', { target: path.join(dir, 'bc') })).path });
+            await mergePreviewed(right, (await call(bc, 'team.share', { target: path.join(dir, 'bc') })).path);
             expect(snapshot(left.workspace.db)).toEqual(snapshot(right.workspace.db));
           }
           // A person's own workspace, after merging everyone, is the same as the merged copies.
-          for (let i = 1; i < people; i++) await call(ctxs[0]!, 'team.merge', { path: shares[i]!.path });
+          for (let i = 1; i < people; i++) await mergePreviewed(ctxs[0]!, shares[i]!.path);
           expect(snapshot(ctxs[0]!.workspace.db)).toEqual(reference);
 
           // Nothing lost: the merged log is exactly the union of everyone's changes.

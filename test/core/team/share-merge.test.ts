@@ -5,6 +5,7 @@ import { call } from '../../../electron/core/dispatch';
 import { backupFolderFor } from '../../../electron/core/store/backup';
 import { tempDir } from '../../helpers/workspace';
 import { person, snapshot, type TestContext } from './team-helpers';
+import { mergePreviewed } from '../../helpers/merge';
 
 const open: TestContext[] = [];
 function teammate(dir: string, name: string): TestContext {
@@ -43,7 +44,7 @@ describe('share and merge', () => {
     expect(preview.items.filter((i) => i.status === 'new').length).toBe(claimIds.length + 1);
     expect(snapshot(ben.workspace.db).changes).toEqual([]); // the preview wrote nothing
 
-    const merged = await call(ben, 'team.merge', { path: share.path });
+    const merged = await mergePreviewed(ben, share.path);
     expect(merged.applied).toBe(true);
     expect(merged.backupPath && fs.existsSync(merged.backupPath)).toBeTruthy();
     expect(snapshot(ben.workspace.db)).toEqual(snapshot(ana.workspace.db));
@@ -57,7 +58,7 @@ describe('share and merge', () => {
 
     const before = snapshot(ben.workspace.db);
     const backups = fs.readdirSync(backupFolderFor(ben.file)).length;
-    const again = await call(ben, 'team.merge', { path: share.path });
+    const again = await mergePreviewed(ben, share.path);
     expect(again).toMatchObject({ applied: false, newChanges: 0, knownChanges: share.changes });
     expect(snapshot(ben.workspace.db)).toEqual(before);
     expect(fs.readdirSync(backupFolderFor(ben.file)).length).toBe(backups);
@@ -65,7 +66,7 @@ describe('share and merge', () => {
     // The teammate now works in the copy, and their work flows back.
     await call(ben, 'claims.setVerdict', { ids: [claimIds[1]], verdict: 'disputed' });
     const back = await call(ben, 'team.share', { target: path.join(dir, 'ben.claimbench-share') });
-    await call(ana, 'team.merge', { path: back.path });
+    await mergePreviewed(ana, back.path);
     expect((await call(ana, 'claims.get', { id: claimIds[1]! })).verdict).toBe('disputed');
     const identity = await call(ana, 'team.identity', {});
     expect(identity.actors.map((a) => a.name).sort()).toEqual(['Ana', 'Ben']);
@@ -76,7 +77,7 @@ describe('share and merge', () => {
     const ana = teammate(dir, 'Ana');
     const ben = teammate(dir, 'Ben');
     const { claimIds } = await seed(ana, SPEECH);
-    await call(ben, 'team.merge', { path: (await call(ana, 'team.share', { target: path.join(dir, 's0') })).path });
+    await mergePreviewed(ben, (await call(ana, 'team.share', { target: path.join(dir, 's0') })).path);
     const [c0, c1] = claimIds as [string, string];
 
     await call(ana, 'claims.setVerdict', { ids: [c0], verdict: 'sourced', rationale: 'Eurostat says 4.2' });
@@ -91,7 +92,7 @@ describe('share and merge', () => {
     expect(preview.conflictCount).toBe(1);
     expect(preview.people).toEqual([expect.objectContaining({ name: 'Ben', conflicts: 1 })]);
     expect(preview.items.find((i) => i.id === c0)?.status).toBe('conflicting');
-    await call(ana, 'team.merge', { path: fromBen.path });
+    await mergePreviewed(ana, fromBen.path);
 
     const conflicts = await call(ana, 'conflicts.list', {});
     expect(conflicts).toHaveLength(1);
@@ -107,7 +108,7 @@ describe('share and merge', () => {
     expect([c1Now.text, c1Now.verdict]).toEqual(['Exports grew by 12 percent in 2023.', 'sourced']);
 
     // Ben merges Ana's side too: the same conflicts, the same winner, whatever the order.
-    await call(ben, 'team.merge', { path: (await call(ana, 'team.share', { target: path.join(dir, 'ana') })).path });
+    await mergePreviewed(ben, (await call(ana, 'team.share', { target: path.join(dir, 'ana') })).path);
     expect(snapshot(ben.workspace.db)).toEqual(snapshot(ana.workspace.db));
 
     // Choosing the value already showing is still a decision that settles it.
@@ -116,7 +117,7 @@ describe('share and merge', () => {
     expect(await call(ana, 'conflicts.list', {})).toEqual([]);
     await expect(call(ana, 'conflicts.resolve', { claimId: c0, verdict: 'sourced' })).rejects.toThrow(/no open conflict/);
 
-    await call(ben, 'team.merge', { path: (await call(ana, 'team.share', { target: path.join(dir, 'ana2') })).path });
+    await mergePreviewed(ben, (await call(ana, 'team.share', { target: path.join(dir, 'ana2') })).path);
     expect(await call(ben, 'conflicts.list', {})).toEqual([]);
     expect((await call(ben, 'claims.get', { id: c0 })).verdict).toBe('disputed');
   });
@@ -128,7 +129,7 @@ describe('share and merge', () => {
     const second = await seed(ana, 'The river flooded 14 villages in May. Repairs will take two years, officials said.');
     const share = await call(ana, 'team.share', { target: path.join(dir, 'one'), documentIds: [second.documentId] });
     const ben = teammate(dir, 'Ben');
-    await call(ben, 'team.merge', { path: share.path });
+    await mergePreviewed(ben, share.path);
     expect((await call(ben, 'documents.list', {})).map((d) => d.id)).toEqual([second.documentId]);
     const ids = (await call(ben, 'claims.list', {})).items.map((c) => c.id).sort();
     expect(ids).toEqual([...second.claimIds].sort());
@@ -140,10 +141,10 @@ describe('share and merge', () => {
     const ana = teammate(dir, 'Ana');
     const ben = teammate(dir, 'Ben');
     const { claimIds } = await seed(ana, SPEECH);
-    await call(ben, 'team.merge', { path: (await call(ana, 'team.share', { target: path.join(dir, 's0') })).path });
+    await mergePreviewed(ben, (await call(ana, 'team.share', { target: path.join(dir, 's0') })).path);
     await call(ana, 'claims.delete', { ids: [claimIds[0]!] });
     await call(ben, 'claims.update', { id: claimIds[0]!, patch: { claimant: 'Minister of Labour' } });
-    await call(ana, 'team.merge', { path: (await call(ben, 'team.share', { target: path.join(dir, 'b') })).path });
+    await mergePreviewed(ana, (await call(ben, 'team.share', { target: path.join(dir, 'b') })).path);
     await expect(call(ana, 'claims.get', { id: claimIds[0]! })).rejects.toThrow(/No claim/);
     const row = ana.workspace.db.prepare('SELECT deleted, claimant FROM claims WHERE id = ?').get(claimIds[0]);
     expect(row).toEqual({ deleted: 1, claimant: 'Minister of Labour' });

@@ -17,6 +17,7 @@ import { shareContentHash } from '../../../electron/core/team/write-share';
 import { runClaimbench } from '../../helpers/cli';
 import { BEFORE_SIGNING, tempDir } from '../../helpers/workspace';
 import { person, snapshot, type TestContext } from './team-helpers';
+import { mergePreviewed } from '../../helpers/merge';
 
 const open: { workspace: Workspace }[] = [];
 function teammate(dir: string, name: string): TestContext {
@@ -142,7 +143,7 @@ describe('merging signed changes', () => {
     const preview = await call(ben, 'team.mergePreview', { path: share.path });
     expect(preview).toMatchObject({ keyConflicts: [], unsignedChanges: 0 });
     expect((await call(ben, 'team.keys.list', {})).pinned).toEqual([]); // a preview pins nothing
-    await call(ben, 'team.merge', { path: share.path });
+    await mergePreviewed(ben, share.path);
     expect((await call(ben, 'team.keys.list', {})).pinned.map((p) => [p.actorId, p.publicKey])).toEqual([
       [who(ann).actorId, ann.identity.get().signingKey!.publicKey],
     ]);
@@ -156,13 +157,13 @@ describe('merging signed changes', () => {
     const annShare = await call(ann, 'team.share', { target: path.join(dir, 'ann.claimbench-share') });
     const ben = teammate(dir, 'Ben');
     const mallory = teammate(dir, 'Mallory');
-    for (const p of [ben, mallory]) await call(p, 'team.merge', { path: annShare.path });
+    for (const p of [ben, mallory]) await mergePreviewed(p, annShare.path);
 
     // Mallory writes "Ann marked it sourced", signed with Mallory's own key; her file carries Ann's real key.
     plant(mallory, claimId, who(ann), mallory.identity.get().signingKey!);
     const forged = await call(mallory, 'team.share', { target: path.join(dir, 'forged.claimbench-share') });
     const before = snapshot(ben.workspace.db);
-    await expect(call(ben, 'team.merge', { path: forged.path })).rejects.toThrow(
+    await expect(mergePreviewed(ben, forged.path)).rejects.toThrow(
       /forged\.claimbench-share was refused: the change to claim .* claiming to be by Ann does not match Ann's signing key: it was forged, or altered after Ann signed it\. Nothing was changed\./,
     );
     expect(snapshot(ben.workspace.db)).toEqual(before);
@@ -181,7 +182,7 @@ describe('merging signed changes', () => {
     const share = await call(ann, 'team.share', { target: path.join(dir, 'ann.claimbench-share') });
     tamper(share.path, 'DELETE FROM actor_keys');
     const ben = teammate(dir, 'Ben');
-    await expect(call(ben, 'team.merge', { path: share.path })).rejects.toThrow(
+    await expect(mergePreviewed(ben, share.path)).rejects.toThrow(
       /is signed, but the file does not carry Ann's public key\. Nothing was changed/,
     );
   });
@@ -194,19 +195,19 @@ describe('merging signed changes', () => {
     const share = await call(ann, 'team.share', { target: path.join(dir, 'ann.claimbench-share') });
     tamper(share.path, `UPDATE changes SET value = '"sourced"' WHERE entity_id = ? AND field = 'verdict'`, claimId);
     const ben = teammate(dir, 'Ben');
-    await expect(call(ben, 'team.merge', { path: share.path })).rejects.toThrow(
+    await expect(mergePreviewed(ben, share.path)).rejects.toThrow(
       /claiming to be by Ann does not match Ann's signing key: it was forged, or altered after Ann signed it/,
     );
     expect(snapshot(ben.workspace.db).changes).toEqual([]);
 
     // Stripping the signature instead does not pass as an old unsigned row: Ann signs since her first change.
     const again = await call(ann, 'team.share', { target: path.join(dir, 'ann2.claimbench-share') });
-    await call(ben, 'team.merge', { path: again.path });
+    await mergePreviewed(ben, again.path);
     const known = rows(ann).at(-1)!.hlc;
     await call(ann, 'claims.update', { id: claimId, patch: { rationale: 'Figures revised twice' } });
     const third = await call(ann, 'team.share', { target: path.join(dir, 'ann3.claimbench-share') });
     tamper(third.path, `UPDATE changes SET signature = NULL WHERE hlc > ?`, known);
-    await expect(call(ben, 'team.merge', { path: third.path })).rejects.toThrow(
+    await expect(mergePreviewed(ben, third.path)).rejects.toThrow(
       /an unsigned change to claim .* claims to be by Ann, who has signed every change since .*: it was forged or its signature was removed/,
     );
   });
@@ -258,7 +259,7 @@ describe('merging signed changes', () => {
     const annShare = await call(ann, 'team.share', { target: path.join(dir, 'ann.claimbench-share') });
     const ben = teammate(dir, 'Ben');
     const mallory = teammate(dir, 'Mallory');
-    for (const p of [ben, mallory]) await call(p, 'team.merge', { path: annShare.path });
+    for (const p of [ben, mallory]) await mergePreviewed(p, annShare.path);
     await call(mallory, 'notes.add', { claimId, text: 'Mallory’s own note' });
 
     // Mallory re-keys "Ann" in her copy and signs a verdict as Ann with that key.
@@ -282,7 +283,7 @@ describe('merging signed changes', () => {
     expect(preview.people.map((p) => p.name)).toEqual(['Mallory']); // Ann's held-back change is not in the preview
 
     const verdictBefore = (await call(ben, 'claims.get', { id: claimId })).verdict;
-    const merged = await call(ben, 'team.merge', { path: file });
+    const merged = await mergePreviewed(ben, file);
     expect(merged.applied).toBe(true);
     expect(merged.keyConflicts).toEqual([expect.objectContaining(conflict)]);
     expect((await call(ben, 'claims.get', { id: claimId })).verdict).toBe(verdictBefore);
@@ -290,7 +291,7 @@ describe('merging signed changes', () => {
     expect((await call(ben, 'notes.list', { claimId })).map((n) => n.text)).toEqual(['Mallory’s own note']);
     expect((await call(ben, 'team.keys.list', {})).conflicts).toEqual([expect.objectContaining(conflict)]);
     // Merging the same file again brings nothing new and takes no backup.
-    expect((await call(ben, 'team.merge', { path: file })).applied).toBe(false);
+    expect((await mergePreviewed(ben, file)).applied).toBe(false);
 
     // The CLI shows the same conflict, with both fingerprints and what to do.
     const dry = runClaimbench(['merge', ben.file, file, '--dry-run']);
@@ -304,7 +305,7 @@ describe('merging signed changes', () => {
 
     // Keeping the pinned key dismisses it; trusting the new one lets the held-back change in.
     expect((await call(ben, 'team.keys.resolve', { actorId: who(ann).actorId, decision: 'keep-pinned' })).conflicts).toEqual([]);
-    await call(ben, 'team.merge', { path: file });
+    await mergePreviewed(ben, file);
     const trusted = await call(ben, 'team.keys.resolve', { actorId: who(ann).actorId, decision: 'trust-offered' });
     expect(trusted.conflicts).toEqual([]);
     // The new key joins the first one: Ann's earlier changes still verify.
@@ -312,14 +313,14 @@ describe('merging signed changes', () => {
       ann.identity.get().signingKey!.publicKey,
       fake.publicKey,
     ]);
-    await call(ben, 'team.merge', { path: file });
+    await mergePreviewed(ben, file);
     expect((await call(ben, 'claims.get', { id: claimId })).verdict).toBe('sourced');
 
     // Ben's copy now holds Ann's changes under both keys, and its share file carries both: someone
     // new takes them all on first use, without a conflict.
     const benShare = await call(ben, 'team.share', { target: path.join(dir, 'ben.claimbench-share') });
     const cleo = teammate(dir, 'Cleo');
-    const intoCleo = await call(cleo, 'team.merge', { path: benShare.path });
+    const intoCleo = await mergePreviewed(cleo, benShare.path);
     expect(intoCleo.keyConflicts).toEqual([]);
     expect(snapshot(cleo.workspace.db)).toEqual(snapshot(ben.workspace.db));
   });
@@ -352,7 +353,7 @@ describe('unsigned changes from older files', () => {
     const preview = await call(ben, 'team.mergePreview', { path: file });
     expect(preview.unsignedChanges).toBe(preview.newChanges);
     expect(preview.unsignedChanges).toBeGreaterThan(2);
-    await call(ben, 'team.merge', { path: file });
+    await mergePreviewed(ben, file);
     await call(ben, 'claims.update', { id: claimId, patch: { rationale: 'Checked again by Ben' } });
     const history = await call(ben, 'claims.history', { id: claimId });
     expect(history.map((h) => [h.author, h.field, h.unsigned])).toEqual([
@@ -404,7 +405,7 @@ describe('a workspace from before signing', () => {
     // A teammate gets both: the old unsigned changes predate Ann's first signed one, so they are accepted.
     const share = await call(upgraded, 'team.share', { target: path.join(dir, 'ann.claimbench-share') });
     const ben = teammate(dir, 'Ben');
-    const merged = await call(ben, 'team.merge', { path: share.path });
+    const merged = await mergePreviewed(ben, share.path);
     expect(merged.unsignedChanges).toBeGreaterThan(0);
     expect(merged.keyConflicts).toEqual([]);
     expect(snapshot(ben.workspace.db)).toEqual(snapshot(now.db));
