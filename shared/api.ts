@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { stripDisguisingChars } from './text/invisible';
+import { MAX_DOCUMENT_TEXT_CHARS, MAX_IMPORT_FILE_BASE64_CHARS, MAX_IMPORT_FILES } from './limits';
 import { op } from './operation';
 import type {
   Claim,
@@ -36,11 +37,11 @@ const verdictFilter = z.enum(VERDICT_FILTERS);
 /** Typed text loses bidi overrides and zero-width characters on the way in (shared/text/invisible.ts). */
 const shortText = z.string().overwrite(stripDisguisingChars).max(2_000);
 const longText = z.string().overwrite(stripDisguisingChars).max(200_000);
-const documentText = z.string().max(50_000_000);
+const documentText = z.string().max(MAX_DOCUMENT_TEXT_CHARS);
 const empty = z.object({}).strict();
-/** A file crossing IPC: its name and its bytes as base64 (about 54 MB of base64 = 40 MB of file). */
+/** A file crossing IPC: its name and its bytes as base64 (shared/limits.ts). */
 const fileName = z.string().trim().min(1).max(500);
-const fileBase64 = z.string().max(54_000_000).regex(/^[A-Za-z0-9+/=\s]*$/, 'Not base64');
+const fileBase64 = z.string().max(MAX_IMPORT_FILE_BASE64_CHARS).regex(/^[A-Za-z0-9+/=\s]*$/, 'Not base64');
 
 export const api = {
   'session.get': op<SessionInfo>()(empty),
@@ -131,10 +132,10 @@ export const api = {
     z.object({ name: fileName, dataBase64: fileBase64, allowDuplicate: z.boolean().optional() }).strict(),
   ),
   'ingest.startBatch': op<BatchStatus>()(
-    z.object({ files: z.array(z.object({ name: fileName, dataBase64: fileBase64 }).strict()).min(1).max(200) }).strict(),
+    z.object({ files: z.array(z.object({ name: fileName, dataBase64: fileBase64 }).strict()).min(1).max(MAX_IMPORT_FILES) }).strict(),
   ),
   /** "Import anyway": store a file the batch skipped because its content was already in the workspace. */
-  'ingest.importDuplicate': op<ImportOutcome>()(z.object({ jobId: id, index: z.number().int().min(0).max(199) }).strict()),
+  'ingest.importDuplicate': op<ImportOutcome>()(z.object({ jobId: id, index: z.number().int().min(0).max(MAX_IMPORT_FILES - 1) }).strict()),
   /** Asks the host for files (the renderer never names paths) and starts a batch; null status when cancelled. */
   'ingest.importChosen': op<{ status: BatchStatus | null; names: string[] }>()(empty),
   'ingest.batchStatus': op<BatchStatus>()(z.object({ jobId: id }).strict()),

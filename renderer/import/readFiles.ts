@@ -1,9 +1,5 @@
 import type { ImportOutcome } from '../../shared/spotting/ingest-types';
-
-/** The core refuses files over 40 MB (electron/core/ingest/extract.ts); refusing here saves reading them. */
-export const MAX_IMPORT_BYTES = 40 * 1024 * 1024;
-/** The most files one batch accepts (shared/api.ts `ingest.startBatch`). */
-export const MAX_BATCH_FILES = 200;
+import { MAX_IMPORT_FILE_BYTES, MAX_IMPORT_FILES, TOO_MANY_FILES_MESSAGE, tooLargeMessage } from '../../shared/limits';
 
 export interface PickedFile {
   file: File;
@@ -50,10 +46,9 @@ export async function readPickedFiles(picked: PickedFile[]): Promise<{ files: Re
   const files: ReadFile[] = [];
   const refused: ImportOutcome[] = [];
   for (const [i, { file, isFolder }] of picked.entries()) {
-    if (i >= MAX_BATCH_FILES) refused.push(refusal(file.name, `Import at most ${MAX_BATCH_FILES} files at a time.`));
+    if (i >= MAX_IMPORT_FILES) refused.push(refusal(file.name, TOO_MANY_FILES_MESSAGE));
     else if (isFolder) refused.push(refusal(file.name, `${file.name} is a folder; drop the files inside it.`));
-    else if (file.size > MAX_IMPORT_BYTES)
-      refused.push(refusal(file.name, `${file.name} is too large (${(file.size / 1048576).toFixed(0)} MB; the limit is 40 MB).`));
+    else if (file.size > MAX_IMPORT_FILE_BYTES) refused.push(refusal(file.name, tooLargeMessage(file.name, file.size)));
     else {
       try {
         files.push({ name: file.name, dataBase64: await readAsBase64(file) });

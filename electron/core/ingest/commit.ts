@@ -6,7 +6,7 @@ import { defaultTitle } from '../../../shared/text/title';
 import type { Workspace } from '../store/workspace';
 import { contentHash } from '../documents/content-hash';
 import { loadDocumentSummary } from '../documents/rows';
-import type { ExtractedDocument } from './extract';
+import type { ExtractedDocument } from './extracted';
 import type { DocumentSummary } from '../../../shared/domain';
 import { matchNewClaims } from '../library/links';
 

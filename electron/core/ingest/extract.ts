@@ -4,23 +4,9 @@
  */
 import path from 'node:path';
 import { ClaimbenchError } from '../../../shared/result';
+import { MAX_IMPORT_FILE_BYTES, tooLargeMessage } from '../../../shared/limits';
 import { decodeBytes } from './decode';
-import { stripDisguisingChars } from '../../../shared/text/invisible';
-
-export interface ExtractedDocument {
-  format: 'text' | 'markdown' | 'html' | 'docx' | 'pdf';
-  title: string | null;
-  text: string;
-  byline: string | null;
-  publishedAt: string | null;
-  canonicalUrl: string | null;
-  encoding: string | null;
-}
-
-/** Refused before parsing: larger files are almost never articles and would stall the store. */
-export const MAX_FILE_BYTES = 40 * 1024 * 1024;
-
-export type ProgressFn = (fraction: number) => void;
+import { normaliseText, type ExtractedDocument, type ProgressFn } from './extracted';
 
 export async function extractDocument(
   name: string,
@@ -28,11 +14,7 @@ export async function extractDocument(
   onProgress: ProgressFn = () => {},
 ): Promise<ExtractedDocument> {
   if (bytes.byteLength === 0) throw new ClaimbenchError('VALIDATION', `${name} is empty.`);
-  if (bytes.byteLength > MAX_FILE_BYTES)
-    throw new ClaimbenchError(
-      'VALIDATION',
-      `${name} is too large (${(bytes.byteLength / 1048576).toFixed(0)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB).`,
-    );
+  if (bytes.byteLength > MAX_IMPORT_FILE_BYTES) throw new ClaimbenchError('VALIDATION', tooLargeMessage(name, bytes.byteLength));
   const ext = path.extname(name).toLowerCase();
   let doc: ExtractedDocument;
   switch (ext) {
@@ -72,18 +54,6 @@ export async function extractDocument(
   onProgress(1);
   if (!doc.text.trim()) throw new ClaimbenchError('VALIDATION', `${name} contains no text.`);
   return doc;
-}
-
-/**
- * Line endings to \n, no NULs, no bidi overrides or zero-width characters (shared/text/invisible.ts),
- * no trailing spaces at line ends. Offsets are defined on this text.
- */
-export function normaliseText(text: string): string {
-  return stripDisguisingChars(text)
-    .replace(/\r\n?/g, '\n')
-    .replaceAll('\u0000', '')
-    .replace(/[ \t]+\n/g, '\n')
-    .trim();
 }
 
 const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;

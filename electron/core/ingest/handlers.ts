@@ -14,14 +14,14 @@ import { loadDocument, loadDocumentSummary } from '../documents/rows';
 import type { DB } from '../store/open';
 import { batchStatus, cancelBatch, importHeldDuplicate, importOne, startBatch } from './batch';
 import { importChosen } from './chosen';
-import { MAX_FILE_BYTES, normaliseText } from './extract';
+import { MAX_IMPORT_FILE_BYTES, tooLargeMessage } from '../../../shared/limits';
+import { normaliseText } from './extracted';
 import { setSpottingThreshold, spottingThreshold } from './settings';
 import { capturedSentences, refuseTranscriptRewrite } from '../capture/document-sentences';
 
 function decodeFile(name: string, dataBase64: string): { name: string; bytes: Uint8Array } {
   const bytes = new Uint8Array(Buffer.from(dataBase64, 'base64'));
-  if (bytes.byteLength > MAX_FILE_BYTES)
-    throw new ClaimbenchError('VALIDATION', `${name} is larger than ${MAX_FILE_BYTES / 1048576} MB.`);
+  if (bytes.byteLength > MAX_IMPORT_FILE_BYTES) throw new ClaimbenchError('VALIDATION', tooLargeMessage(name, bytes.byteLength));
   return { name, bytes };
 }
 

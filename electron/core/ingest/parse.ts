@@ -1,7 +1,8 @@
 /** Parse a file into text and scored sentences: the work the parse worker does off the main thread. */
 import { ClaimbenchError, isClaimbenchError } from '../../../shared/result';
 import { analyzeText, type ScoredSentence } from '../../../shared/text/candidates';
-import { extractDocument, type ExtractedDocument, type ProgressFn } from './extract';
+import { extractDocument } from './extract';
+import type { ExtractedDocument, ProgressFn } from './extracted';
 
 export interface ParsedFile {
   document: ExtractedDocument;

@@ -4,15 +4,10 @@
  * parsed terminates it and the next request starts a fresh one. A parse that never ends times out.
  */
 import { Worker } from 'node:worker_threads';
+import { PARSE_MEMORY_LIMIT_MB, PARSE_TIMEOUT_MS } from '../../../shared/limits';
 import { ClaimbenchError, type ErrorCode } from '../../../shared/result';
 import { parseFile, type ParsedFile } from './parse';
 import type { ParseMessage, ParseRequest } from './parse-worker';
-
-/**
- * Memory one parse may use. A hostile file that gets past the structural checks (page trees, zip
- * sizes, nesting) ends the worker with a clear message instead of taking the process down.
- */
-export const PARSE_MEMORY_LIMIT_MB = 1024;
 
 /** Under tsx/vitest the sources are .ts and the worker registers the tsx loader first; in a build it is plain .js. */
 function createWorker(): Worker {
@@ -30,12 +25,6 @@ export interface ParseHandle {
   promise: Promise<ParsedFile>;
   cancel(): void;
 }
-
-/**
- * Time after which a parse is abandoned (a hostile file must never hang an import). A 200-page PDF
- * takes a few seconds; a file that needs more than a minute is not an article.
- */
-export const PARSE_TIMEOUT_MS = 60_000;
 
 const activeLimits = { memoryMb: PARSE_MEMORY_LIMIT_MB, timeoutMs: PARSE_TIMEOUT_MS };
 
