@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { defaultSpotter } from '../../../shared/spotting/index';
 import { proseSentences } from '../../../shared/text/candidates';
 import { MAX_IMPORT_FILE_BYTES, tooLargeMessage } from '../../../shared/limits';
-import { parseInWorker } from '../../core/ingest/worker-pool';
+import { parseSource } from '../../core/ingest/pipeline';
 import { userError } from '../context';
 import type { CliIO } from '../io';
 
@@ -41,7 +41,7 @@ export function registerIngestCommands(program: Command, io: CliIO): void {
         bytes = fs.readFileSync(p);
       }
       // Parsed in the worker, with its time and memory limits, like every import.
-      const doc = (await parseInWorker(name, new Uint8Array(bytes), () => {}).promise).document;
+      const doc = (await parseSource({ name, bytes: new Uint8Array(bytes) }, undefined, { analyse: false }).promise).document;
       const sentences = proseSentences(doc.text);
       if (sentences.length) io.out(sentences.map((s) => s.text.replace(/\s*\n\s*/g, ' ')).join('\n'));
     });

@@ -8,14 +8,20 @@ import { MAX_IMPORT_FILE_BYTES, tooLargeMessage } from '../../../shared/limits';
 import { decodeBytes } from './decode';
 import { normaliseText, type ExtractedDocument, type ProgressFn } from './extracted';
 
+/**
+ * `typed`: the bytes are text a person typed or pasted (UTF-8, bounded by its character count, not
+ * by the file limit), read as plain text whatever its name.
+ */
 export async function extractDocument(
   name: string,
   bytes: Uint8Array,
   onProgress: ProgressFn = () => {},
+  options: { typed?: boolean } = {},
 ): Promise<ExtractedDocument> {
   if (bytes.byteLength === 0) throw new ClaimbenchError('VALIDATION', `${name} is empty.`);
-  if (bytes.byteLength > MAX_IMPORT_FILE_BYTES) throw new ClaimbenchError('VALIDATION', tooLargeMessage(name, bytes.byteLength));
-  const ext = path.extname(name).toLowerCase();
+  if (bytes.byteLength > MAX_IMPORT_FILE_BYTES && !options.typed)
+    throw new ClaimbenchError('VALIDATION', tooLargeMessage(name, bytes.byteLength));
+  const ext = options.typed ? '.txt' : path.extname(name).toLowerCase();
   let doc: ExtractedDocument;
   switch (ext) {
     case '.html':
@@ -36,7 +42,7 @@ export async function extractDocument(
     case '.pages':
       throw new ClaimbenchError('UNSUPPORTED_FORMAT', `${name}: ${ext} files are not supported; save it as .docx, .pdf or .txt.`);
     default: {
-      if (isZip(bytes) || isPdf(bytes)) return extractDocument(`${name}${isPdf(bytes) ? '.pdf' : '.docx'}`, bytes, onProgress);
+      if (!options.typed && (isZip(bytes) || isPdf(bytes))) return extractDocument(`${name}${isPdf(bytes) ? '.pdf' : '.docx'}`, bytes, onProgress);
       const decoded = decodeBytes(bytes);
       const md = ext === '.md' || ext === '.markdown';
       const text = normaliseText(decoded.text);

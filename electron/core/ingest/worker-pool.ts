@@ -6,7 +6,7 @@
 import { Worker } from 'node:worker_threads';
 import { PARSE_MEMORY_LIMIT_MB, PARSE_TIMEOUT_MS } from '../../../shared/limits';
 import { ClaimbenchError, type ErrorCode } from '../../../shared/result';
-import { parseFile, type ParsedFile } from './parse';
+import { parseFile, type ParsedFile, type ParseOptions } from './parse';
 import type { ParseMessage, ParseRequest } from './parse-worker';
 
 /** Under tsx/vitest the sources are .ts and the worker registers the tsx loader first; in a build it is plain .js. */
@@ -43,6 +43,7 @@ interface Pending {
   resolve: (r: ParsedFile) => void;
   reject: (e: ClaimbenchError) => void;
   onProgress: (fraction: number) => void;
+  options: ParseOptions;
   timer: NodeJS.Timeout | null;
   started: boolean;
   settled: boolean;
@@ -125,7 +126,7 @@ function pump(): void {
     );
     pump();
   }, activeLimits.timeoutMs);
-  const request: ParseRequest = { id: p.id, name: p.name, bytes };
+  const request: ParseRequest = { id: p.id, name: p.name, bytes, options: p.options };
   const w = ensureWorker();
   // Keep the process alive while a parse is running; an idle worker must not hold it open.
   w.ref();
@@ -142,10 +143,15 @@ export function parseInline(enabled: boolean): void {
   inline = enabled;
 }
 
-export function parseInWorker(name: string, bytes: Uint8Array, onProgress: (fraction: number) => void): ParseHandle {
+export function parseInWorker(
+  name: string,
+  bytes: Uint8Array,
+  onProgress: (fraction: number) => void,
+  options: ParseOptions = {},
+): ParseHandle {
   if (inline) {
     let cancelled = false;
-    const promise = parseFile(name, bytes, onProgress).then((r) => {
+    const promise = parseFile(name, bytes, onProgress, options).then((r) => {
       if (cancelled) throw new ClaimbenchError('CANCELLED', `Import of ${name} was cancelled.`);
       return r;
     });
@@ -153,7 +159,7 @@ export function parseInWorker(name: string, bytes: Uint8Array, onProgress: (frac
   }
   let pending!: Pending;
   const promise = new Promise<ParsedFile>((resolve, reject) => {
-    pending = { id: nextId++, name, resolve, reject, onProgress, timer: null, started: false, settled: false };
+    pending = { id: nextId++, name, resolve, reject, onProgress, options, timer: null, started: false, settled: false };
   });
   // The worker takes ownership of the buffer; copy so the caller's bytes stay usable.
   payloads.set(pending.id, bytes.slice());
