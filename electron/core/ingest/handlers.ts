@@ -13,6 +13,7 @@ import { contentHash } from '../documents/content-hash';
 import { loadDocument, loadDocumentSummary } from '../documents/rows';
 import { documentSentences, storeSentences } from '../documents/sentences';
 import type { DB } from '../store/open';
+import { prepared } from '../store/statements';
 import { batchStatus, cancelBatch, importHeldDuplicate, importOne, startBatch } from './batch';
 import { importChosen } from './chosen';
 import { fileSource, parseSource, typedSource } from './pipeline';
@@ -25,6 +26,18 @@ function documentClaims(db: DB, documentId: string): Claim[] {
       .prepare(`SELECT ${CLAIM_COLUMNS} FROM claims c WHERE c.deleted = 0 AND c.document_id = ? ORDER BY c.ordinal, c.id`)
       .all(documentId) as ClaimRow[]
   ).map(claimFromRow);
+}
+
+/** The document's live claims by their anchor's `start:end`, read without loading whole claims. */
+function claimsByRange(db: DB, documentId: string): Map<string, string> {
+  const rows = prepared(
+    db,
+    `SELECT id, json_extract(anchor, '$.start') AS start, json_extract(anchor, '$.end') AS end
+     FROM claims WHERE deleted = 0 AND document_id = ? AND anchor IS NOT NULL ORDER BY ordinal, id`,
+  ).all(documentId) as { id: string; start: unknown; end: unknown }[];
+  const byRange = new Map<string, string>();
+  for (const r of rows) if (typeof r.start === 'number' && typeof r.end === 'number') byRange.set(`${r.start}:${r.end}`, r.id);
+  return byRange;
 }
 
 /** Score and claimant for a span of a document, as the importer would have given it. */
@@ -66,9 +79,7 @@ const api = {
     const threshold = spottingThreshold(workspace);
     const captured = capturedSentences(workspace.db, documentId, threshold);
     if (captured) return { threshold, sentences: captured };
-    const byRange = new Map<string, string>();
-    for (const c of documentClaims(workspace.db, documentId))
-      if (c.anchor) byRange.set(`${c.anchor.start}:${c.anchor.end}`, c.id);
+    const byRange = claimsByRange(workspace.db, documentId);
     const sentences: DocumentSentence[] = documentSentences(workspace.db, documentId, doc.text).map((s) => ({
       ...s,
       checkWorthy: s.score >= threshold,
