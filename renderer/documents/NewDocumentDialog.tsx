@@ -133,7 +133,7 @@ export function NewDocumentDialog() {
       open={open}
       onOpenChange={(o) => !o && !create.isPending && close()}
       title="New document"
-      description="Paste the text of an article, or open a .txt file. Every sentence becomes a candidate claim."
+      description="Paste the text of an article, or open a text file in any encoding. Every sentence becomes a candidate claim."
       width={640}
     >
       <form onSubmit={submit} className="form">
@@ -178,7 +178,7 @@ export function NewDocumentDialog() {
             onChange={(e) => void onFile(e.target.files?.[0])}
           />
           <Button onClick={() => fileInput.current?.click()} disabled={busy} className="form-actions-start">
-            <FolderOpen size={15} aria-hidden /> Open .txt file…
+            <FolderOpen size={15} aria-hidden /> Open text file…
           </Button>
           <span className="form-hint muted">
             {text ? `${text.length.toLocaleString()} characters${origin ? ` from ${origin}` : ''}` : ''}
