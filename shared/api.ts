@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { stripDisguisingChars } from './text/invisible';
+import { MAX_DOCUMENT_TEXT_CHARS, MAX_IMPORT_FILE_BASE64_CHARS, MAX_IMPORT_FILES } from './limits';
 import { op } from './operation';
 import type {
   Claim,
@@ -36,11 +37,14 @@ const verdictFilter = z.enum(VERDICT_FILTERS);
 /** Typed text loses bidi overrides and zero-width characters on the way in (shared/text/invisible.ts). */
 const shortText = z.string().overwrite(stripDisguisingChars).max(2_000);
 const longText = z.string().overwrite(stripDisguisingChars).max(200_000);
-const documentText = z.string().max(50_000_000);
+const documentText = z.string().max(MAX_DOCUMENT_TEXT_CHARS);
 const empty = z.object({}).strict();
-/** A file crossing IPC: its name and its bytes as base64 (about 54 MB of base64 = 40 MB of file). */
+/** A file crossing IPC: its name and its bytes as base64 (shared/limits.ts). */
 const fileName = z.string().trim().min(1).max(500);
-const fileBase64 = z.string().max(54_000_000).regex(/^[A-Za-z0-9+/=\s]*$/, 'Not base64');
+const fileBase64 = z.string().max(MAX_IMPORT_FILE_BASE64_CHARS).regex(/^[A-Za-z0-9+/=\s]*$/, 'Not base64');
+const fileBytes = z.object({ name: fileName, dataBase64: fileBase64 }).strict();
+const nonEmptyText = documentText.refine((t) => t.trim().length > 0, 'Text is empty');
+const exactlyOneOfTextOrFile = (v: { text?: string; file?: unknown }) => (v.text === undefined) !== (v.file === undefined);
 
 export const api = {
   'session.get': op<SessionInfo>()(empty),
@@ -48,7 +52,11 @@ export const api = {
 
   'documents.list': op<DocumentSummary[]>()(empty),
   'documents.get': op<DocumentRecord>()(z.object({ id }).strict()),
-  /** Content already in the workspace is skipped (`skipped`, `document` = the one there) unless allowDuplicate. */
+  /**
+   * A document from pasted `text`, or from a text `file`'s bytes (Open Text File), read by the core's
+   * ingest pipeline either way. Content already in the workspace is skipped (`skipped`, `document` =
+   * the one there) unless allowDuplicate.
+   */
   'documents.createFromText': op<{
     document: DocumentSummary;
     claimCount: number;
@@ -58,11 +66,13 @@ export const api = {
     z
       .object({
         title: shortText.optional(),
-        text: documentText.refine((t) => t.trim().length > 0, 'Text is empty'),
+        text: nonEmptyText.optional(),
+        file: fileBytes.optional(),
         origin: shortText.optional(),
         allowDuplicate: z.boolean().optional(),
       })
-      .strict(),
+      .strict()
+      .refine(exactlyOneOfTextOrFile, 'Give either text or a file'),
   ),
   'documents.rename': op<DocumentSummary>()(z.object({ id, title: z.string().trim().min(1).max(2_000) }).strict()),
   'documents.delete': op<{ deleted: number }>()(z.object({ id }).strict()),
@@ -131,18 +141,24 @@ export const api = {
     z.object({ name: fileName, dataBase64: fileBase64, allowDuplicate: z.boolean().optional() }).strict(),
   ),
   'ingest.startBatch': op<BatchStatus>()(
-    z.object({ files: z.array(z.object({ name: fileName, dataBase64: fileBase64 }).strict()).min(1).max(200) }).strict(),
+    z.object({ files: z.array(fileBytes).min(1).max(MAX_IMPORT_FILES) }).strict(),
   ),
   /** "Import anyway": store a file the batch skipped because its content was already in the workspace. */
-  'ingest.importDuplicate': op<ImportOutcome>()(z.object({ jobId: id, index: z.number().int().min(0).max(199) }).strict()),
+  'ingest.importDuplicate': op<ImportOutcome>()(z.object({ jobId: id, index: z.number().int().min(0).max(MAX_IMPORT_FILES - 1) }).strict()),
   /** Asks the host for files (the renderer never names paths) and starts a batch; null status when cancelled. */
   'ingest.importChosen': op<{ status: BatchStatus | null; names: string[] }>()(empty),
   'ingest.batchStatus': op<BatchStatus>()(z.object({ jobId: id }).strict()),
   'ingest.cancelBatch': op<BatchStatus>()(z.object({ jobId: id }).strict()),
   'ingest.sentences': op<{ threshold: number; sentences: DocumentSentence[] }>()(z.object({ documentId: id }).strict()),
+  /** New text for a document, typed (`text`) or an edited file's bytes (`file`, read by the ingest pipeline). */
   'documents.replaceText': op<ReplaceTextResult>()(
-    z.object({ id, text: documentText.refine((t) => t.trim().length > 0, 'Text is empty') }).strict(),
+    z
+      .object({ id, text: nonEmptyText.optional(), file: fileBytes.optional() })
+      .strict()
+      .refine(exactlyOneOfTextOrFile, 'Give either text or a file'),
   ),
+  /** A file's text as the ingest pipeline reads it (encoding detected, extracted, normalised), stored nowhere. */
+  'ingest.readText': op<{ text: string; encoding: string | null; format: string; title: string | null }>()(fileBytes),
   'claims.createFromSpan': op<Claim>()(
     z
       .object({ documentId: id, start: z.number().int().min(0), end: z.number().int().min(1) })

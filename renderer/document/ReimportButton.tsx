@@ -4,7 +4,7 @@ import type { DocumentRecord } from '../../shared/domain';
 import { errorMessage } from '../api/client';
 import { useOperationMutation } from '../api/queries';
 import { useUndoRedo } from '../app/useUndoRedo';
-import { readTextFile } from '../documents/readTextFile';
+import { readFileBytes } from '../import/fileBytes';
 import { IconButton } from '../ui/IconButton';
 import { useNotify } from '../ui/notices';
 
@@ -18,8 +18,7 @@ export function ReimportButton({ document: doc }: { document: DocumentRecord }) 
   const onFile = async (file: File | undefined) => {
     if (!file) return;
     try {
-      const text = await readTextFile(file, () => undefined);
-      const r = await replace.mutateAsync({ id: doc.id, text });
+      const r = await replace.mutateAsync({ id: doc.id, file: await readFileBytes(file) });
       notify({
         tone: r.orphans.length > 0 ? 'warning' : 'info',
         message:

@@ -1,6 +1,6 @@
 import { FolderOpen } from 'lucide-react';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { errorMessage } from '../api/client';
+import { call, errorMessage } from '../api/client';
 import { useOperationMutation } from '../api/queries';
 import { useWorkbench } from '../app/workbench';
 import { Button } from '../ui/Button';
@@ -9,9 +9,14 @@ import { Modal } from '../ui/Modal';
 import { ProgressBar, Spinner } from '../ui/Progress';
 import { useNotify } from '../ui/notices';
 import { useUndoRedo } from '../app/useUndoRedo';
-import { readTextFile, titleFromFileName } from './readTextFile';
+import { readFileBytes, type FileBytes } from '../import/fileBytes';
+import { titleFromFileName } from './fileTitle';
 
-/** New document from pasted text or a .txt file; its sentences become candidate claims. */
+/**
+ * New document from pasted text or a text file; its sentences become candidate claims. A file's
+ * bytes go to the core, which detects the encoding and shows the text it read; unless the text is
+ * then edited, the document is made from those same bytes, exactly as an import would make it.
+ */
 export function NewDocumentDialog() {
   const { state, dispatch, refs } = useWorkbench();
   const open = state.dialog === 'new-document';
@@ -21,6 +26,7 @@ export function NewDocumentDialog() {
   const [title, setTitle] = useState('');
   const [text, setText] = useState('');
   const [origin, setOrigin] = useState<string | undefined>(undefined);
+  const [file, setFile] = useState<FileBytes | null>(null);
   const [reading, setReading] = useState<number | null>(null);
   const [duplicate, setDuplicate] = useState<{ id: string; title: string } | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -29,6 +35,7 @@ export function NewDocumentDialog() {
     setTitle('');
     setText('');
     setOrigin(undefined);
+    setFile(null);
     setReading(null);
   };
   const close = () => {
@@ -40,14 +47,16 @@ export function NewDocumentDialog() {
     if (open && state.pickFileOnOpen) fileInput.current?.click();
   }, [open, state.pickFileOnOpen]);
 
-  const onFile = async (file: File | undefined) => {
-    if (!file) return;
+  const onFile = async (picked: File | undefined) => {
+    if (!picked) return;
     setReading(0);
     try {
-      const content = await readTextFile(file, setReading);
-      setText(content);
-      setOrigin(file.name);
-      if (!title.trim()) setTitle(titleFromFileName(file.name));
+      const bytes = await readFileBytes(picked, (f) => setReading(f * 0.5));
+      const read = await call('ingest.readText', bytes);
+      setText(read.text);
+      setFile(bytes);
+      setOrigin(picked.name);
+      if (!title.trim()) setTitle(read.title ?? titleFromFileName(picked.name));
     } catch (e) {
       notify({ message: errorMessage(e), tone: 'error' });
     } finally {
@@ -59,7 +68,12 @@ export function NewDocumentDialog() {
   const store = (allowDuplicate: boolean) => {
     if (!text.trim() || create.isPending) return;
     create.mutate(
-      { text, title: title.trim() || undefined, origin, ...(allowDuplicate ? { allowDuplicate } : {}) },
+      {
+        ...(file ? { file } : { text }),
+        title: title.trim() || undefined,
+        origin,
+        ...(allowDuplicate ? { allowDuplicate } : {}),
+      },
       {
         onSuccess: ({ document, claimCount, skipped }) => {
           // The same content is already here: nothing was stored; ask before adding a second copy.
@@ -119,7 +133,7 @@ export function NewDocumentDialog() {
       open={open}
       onOpenChange={(o) => !o && !create.isPending && close()}
       title="New document"
-      description="Paste the text of an article, or open a .txt file. Every sentence becomes a candidate claim."
+      description="Paste the text of an article, or open a text file in any encoding. Every sentence becomes a candidate claim."
       width={640}
     >
       <form onSubmit={submit} className="form">
@@ -143,6 +157,7 @@ export function NewDocumentDialog() {
             onChange={(e) => {
               setText(e.target.value);
               setOrigin(undefined);
+              setFile(null);
             }}
             onKeyDown={(e) => {
               if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) submit(e);
@@ -156,14 +171,14 @@ export function NewDocumentDialog() {
           <input
             ref={fileInput}
             type="file"
-            accept=".txt,text/plain"
+            accept=".txt,.md,text/plain,text/markdown"
             className="visually-hidden"
             tabIndex={-1}
             aria-label="Text file to open"
             onChange={(e) => void onFile(e.target.files?.[0])}
           />
           <Button onClick={() => fileInput.current?.click()} disabled={busy} className="form-actions-start">
-            <FolderOpen size={15} aria-hidden /> Open .txt file…
+            <FolderOpen size={15} aria-hidden /> Open text file…
           </Button>
           <span className="form-hint muted">
             {text ? `${text.length.toLocaleString()} characters${origin ? ` from ${origin}` : ''}` : ''}

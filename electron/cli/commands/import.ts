@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { MAX_FILE_BYTES } from '../../core/ingest/extract';
+import { MAX_IMPORT_FILE_BYTES, tooLargeMessage } from '../../../shared/limits';
 import { withWorkspace, userError } from '../context';
 import type { CliIO } from '../io';
 
@@ -16,14 +16,13 @@ export function registerImportCommands(program: Command, io: CliIO): void {
       const inputs: { name: string; bytes: Buffer }[] = [];
       for (const p of paths) {
         if (p === '-') {
-          inputs.push({ name: 'standard input', bytes: await io.readStdin(MAX_FILE_BYTES) });
+          inputs.push({ name: 'standard input', bytes: await io.readStdin(MAX_IMPORT_FILE_BYTES) });
           continue;
         }
         if (!fs.existsSync(p) || !fs.statSync(p).isFile()) throw userError(`${p} does not exist or is not a file`);
         // Refused before reading: the parser would refuse it anyway, after holding it all in memory.
         const size = fs.statSync(p).size;
-        if (size > MAX_FILE_BYTES)
-          throw userError(`${p} is too large (${(size / 1048576).toFixed(0)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB)`);
+        if (size > MAX_IMPORT_FILE_BYTES) throw userError(tooLargeMessage(p, size).replace(/\.$/, ''));
         inputs.push({ name: path.basename(p), bytes: fs.readFileSync(p) });
       }
       let failures = 0;

@@ -1,6 +1,4 @@
-import { analyzeText } from '../../../shared/text/candidates';
-import { commitDocument } from '../ingest/commit';
-import { spottingThreshold } from '../ingest/settings';
+import { fileSource, ingestSource, typedSource } from '../ingest/pipeline';
 import type { Handlers } from '../handler-types';
 import { listDocuments, loadDocument, loadDocumentSummary } from './rows';
 
@@ -9,17 +7,14 @@ export const documentHandlers = {
 
   'documents.get': ({ id }, { workspace }) => loadDocument(workspace.db, id),
 
-  'documents.createFromText': ({ title, text, origin, allowDuplicate }, { workspace }) => {
-    const normalised = text.replace(/\r\n?/g, '\n');
-    const threshold = spottingThreshold(workspace);
-    return commitDocument(workspace, {
-      name: origin ?? null,
+  'documents.createFromText': async ({ title, text, file, origin, allowDuplicate }, { workspace }) => {
+    const source = file ? fileSource(file.name, file.dataBase64) : typedSource(text ?? '');
+    const { document, claimCount, duplicateOf, skipped } = await ingestSource(workspace, source, {
+      origin: origin ?? file?.name ?? null,
       title: title ?? null,
-      doc: { format: 'text', title: null, text: normalised, byline: null, publishedAt: null, canonicalUrl: null, encoding: null },
-      sentences: analyzeText(normalised, threshold),
-      threshold,
       allowDuplicate,
     });
+    return { document, claimCount, duplicateOf, skipped };
   },
 
   'documents.rename': ({ id, title }, { workspace }) => {

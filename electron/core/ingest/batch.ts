@@ -6,9 +6,8 @@ import { randomUUID } from 'node:crypto';
 import type { BatchStatus, ImportOutcome } from '../../../shared/spotting/ingest-types';
 import { ClaimbenchError, isClaimbenchError } from '../../../shared/result';
 import type { Workspace } from '../store/workspace';
-import { commitDocument } from './commit';
-import { spottingThreshold } from './settings';
-import { parseInWorker, type ParseHandle } from './worker-pool';
+import { parseSource, storeParsed } from './pipeline';
+import type { ParseHandle } from './worker-pool';
 
 export interface FileInput {
   name: string;
@@ -61,14 +60,7 @@ type ParsedFile = Awaited<ParseHandle['promise']>;
 
 /** Store a parsed file: content already in the workspace is skipped unless `allowDuplicate`. */
 function commitParsed(workspace: Workspace, name: string, parsed: ParsedFile, allowDuplicate: boolean): ImportOutcome {
-  const threshold = spottingThreshold(workspace);
-  const r = commitDocument(workspace, {
-    name,
-    doc: parsed.document,
-    sentences: parsed.sentences,
-    threshold,
-    allowDuplicate,
-  });
+  const r = storeParsed(workspace, parsed, { origin: name, allowDuplicate });
   return {
     name,
     status: r.skipped ? 'duplicate' : 'imported',
@@ -90,7 +82,7 @@ export async function importOne(
   onProgress: (f: number) => void = () => {},
   options: { allowDuplicate?: boolean; onSkipped?: (parsed: ParsedFile) => void } = {},
 ): Promise<ImportOutcome> {
-  const handle = parseInWorker(file.name, file.bytes, onProgress);
+  const handle = parseSource(file, onProgress);
   onParse(handle);
   try {
     const parsed = await handle.promise;

@@ -8,7 +8,7 @@ import type { BatchStatus } from '../../../shared/spotting/ingest-types';
 import { ClaimbenchError } from '../../../shared/result';
 import type { CoreContext } from '../context';
 import { startBatch, type FileInput } from './batch';
-import { MAX_FILE_BYTES } from './extract';
+import { MAX_IMPORT_FILE_BYTES, MAX_IMPORT_FILES, TOO_MANY_FILES_MESSAGE, tooLargeMessage } from '../../../shared/limits';
 
 /** Reads each path; a file that is missing, not a file or too large is refused without being read. */
 export async function readChosenFiles(paths: string[]): Promise<FileInput[]> {
@@ -23,11 +23,7 @@ export async function readChosenFiles(paths: string[]): Promise<FileInput[]> {
       try {
         const stat = await fs.stat(p);
         if (!stat.isFile()) return refuse('VALIDATION', `${name} is not a file.`);
-        if (stat.size > MAX_FILE_BYTES)
-          return refuse(
-            'VALIDATION',
-            `${name} is too large (${(stat.size / 1048576).toFixed(0)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB).`,
-          );
+        if (stat.size > MAX_IMPORT_FILE_BYTES) return refuse('VALIDATION', tooLargeMessage(name, stat.size));
         return { name, bytes: new Uint8Array(await fs.readFile(p)) };
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
@@ -42,7 +38,7 @@ export async function importChosen(ctx: CoreContext): Promise<{ status: BatchSta
   if (!ctx.host) throw new ClaimbenchError('FORBIDDEN', 'File dialogs are only available in the app.');
   const paths = await ctx.host.chooseOpen('import', true);
   if (!paths || paths.length === 0) return { status: null, names: [] };
-  if (paths.length > 200) throw new ClaimbenchError('VALIDATION', 'Choose at most 200 files at a time.');
+  if (paths.length > MAX_IMPORT_FILES) throw new ClaimbenchError('VALIDATION', TOO_MANY_FILES_MESSAGE);
   const files = await readChosenFiles(paths);
   return { status: startBatch(ctx.workspace, files), names: files.map((f) => f.name) };
 }

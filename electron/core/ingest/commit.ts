@@ -6,7 +6,8 @@ import { defaultTitle } from '../../../shared/text/title';
 import type { Workspace } from '../store/workspace';
 import { contentHash } from '../documents/content-hash';
 import { loadDocumentSummary } from '../documents/rows';
-import type { ExtractedDocument } from './extract';
+import { storeSentences } from '../documents/sentences';
+import type { ExtractedDocument } from './extracted';
 import type { DocumentSummary } from '../../../shared/domain';
 import { matchNewClaims } from '../library/links';
 
@@ -72,6 +73,7 @@ export function commitDocument(
       });
     }
   });
+  storeSentences(workspace.db, documentId, doc.text, input.sentences);
   matchNewClaims(workspace.db, claimIds);
   return { document: loadDocumentSummary(workspace.db, documentId), claimCount: candidates.length, duplicateOf, skipped: false };
 }

@@ -1,7 +1,7 @@
 import mammoth from 'mammoth';
 import { ClaimbenchError } from '../../../shared/result';
-import type { ExtractedDocument } from './extract';
-import { normaliseText } from './extract';
+import type { ExtractedDocument } from './extracted';
+import { normaliseText } from './extracted';
 import { checkZipBounds, DOCX_LIMITS } from './zip-guard';
 
 /** Paragraph text of a .docx through mammoth (which resolves no external entities). */

@@ -4,36 +4,24 @@
  */
 import path from 'node:path';
 import { ClaimbenchError } from '../../../shared/result';
+import { MAX_IMPORT_FILE_BYTES, tooLargeMessage } from '../../../shared/limits';
 import { decodeBytes } from './decode';
-import { stripDisguisingChars } from '../../../shared/text/invisible';
+import { normaliseText, type ExtractedDocument, type ProgressFn } from './extracted';
 
-export interface ExtractedDocument {
-  format: 'text' | 'markdown' | 'html' | 'docx' | 'pdf';
-  title: string | null;
-  text: string;
-  byline: string | null;
-  publishedAt: string | null;
-  canonicalUrl: string | null;
-  encoding: string | null;
-}
-
-/** Refused before parsing: larger files are almost never articles and would stall the store. */
-export const MAX_FILE_BYTES = 40 * 1024 * 1024;
-
-export type ProgressFn = (fraction: number) => void;
-
+/**
+ * `typed`: the bytes are text a person typed or pasted (UTF-8, bounded by its character count, not
+ * by the file limit), read as plain text whatever its name.
+ */
 export async function extractDocument(
   name: string,
   bytes: Uint8Array,
   onProgress: ProgressFn = () => {},
+  options: { typed?: boolean } = {},
 ): Promise<ExtractedDocument> {
   if (bytes.byteLength === 0) throw new ClaimbenchError('VALIDATION', `${name} is empty.`);
-  if (bytes.byteLength > MAX_FILE_BYTES)
-    throw new ClaimbenchError(
-      'VALIDATION',
-      `${name} is too large (${(bytes.byteLength / 1048576).toFixed(0)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB).`,
-    );
-  const ext = path.extname(name).toLowerCase();
+  if (bytes.byteLength > MAX_IMPORT_FILE_BYTES && !options.typed)
+    throw new ClaimbenchError('VALIDATION', tooLargeMessage(name, bytes.byteLength));
+  const ext = options.typed ? '.txt' : path.extname(name).toLowerCase();
   let doc: ExtractedDocument;
   switch (ext) {
     case '.html':
@@ -54,7 +42,7 @@ export async function extractDocument(
     case '.pages':
       throw new ClaimbenchError('UNSUPPORTED_FORMAT', `${name}: ${ext} files are not supported; save it as .docx, .pdf or .txt.`);
     default: {
-      if (isZip(bytes) || isPdf(bytes)) return extractDocument(`${name}${isPdf(bytes) ? '.pdf' : '.docx'}`, bytes, onProgress);
+      if (!options.typed && (isZip(bytes) || isPdf(bytes))) return extractDocument(`${name}${isPdf(bytes) ? '.pdf' : '.docx'}`, bytes, onProgress);
       const decoded = decodeBytes(bytes);
       const md = ext === '.md' || ext === '.markdown';
       const text = normaliseText(decoded.text);
@@ -72,18 +60,6 @@ export async function extractDocument(
   onProgress(1);
   if (!doc.text.trim()) throw new ClaimbenchError('VALIDATION', `${name} contains no text.`);
   return doc;
-}
-
-/**
- * Line endings to \n, no NULs, no bidi overrides or zero-width characters (shared/text/invisible.ts),
- * no trailing spaces at line ends. Offsets are defined on this text.
- */
-export function normaliseText(text: string): string {
-  return stripDisguisingChars(text)
-    .replace(/\r\n?/g, '\n')
-    .replaceAll('\u0000', '')
-    .replace(/[ \t]+\n/g, '\n')
-    .trim();
 }
 
 const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;

@@ -11,19 +11,14 @@ import type { Handlers } from '../handler-types';
 import { CLAIM_COLUMNS, claimFromRow, loadClaim, type ClaimRow } from '../claims/rows';
 import { contentHash } from '../documents/content-hash';
 import { loadDocument, loadDocumentSummary } from '../documents/rows';
+import { documentSentences, storeSentences } from '../documents/sentences';
 import type { DB } from '../store/open';
+import { prepared } from '../store/statements';
 import { batchStatus, cancelBatch, importHeldDuplicate, importOne, startBatch } from './batch';
 import { importChosen } from './chosen';
-import { MAX_FILE_BYTES, normaliseText } from './extract';
+import { fileSource, parseSource, typedSource } from './pipeline';
 import { setSpottingThreshold, spottingThreshold } from './settings';
 import { capturedSentences, refuseTranscriptRewrite } from '../capture/document-sentences';
-
-function decodeFile(name: string, dataBase64: string): { name: string; bytes: Uint8Array } {
-  const bytes = new Uint8Array(Buffer.from(dataBase64, 'base64'));
-  if (bytes.byteLength > MAX_FILE_BYTES)
-    throw new ClaimbenchError('VALIDATION', `${name} is larger than ${MAX_FILE_BYTES / 1048576} MB.`);
-  return { name, bytes };
-}
 
 function documentClaims(db: DB, documentId: string): Claim[] {
   return (
@@ -31,6 +26,18 @@ function documentClaims(db: DB, documentId: string): Claim[] {
       .prepare(`SELECT ${CLAIM_COLUMNS} FROM claims c WHERE c.deleted = 0 AND c.document_id = ? ORDER BY c.ordinal, c.id`)
       .all(documentId) as ClaimRow[]
   ).map(claimFromRow);
+}
+
+/** The document's live claims by their anchor's `start:end`, read without loading whole claims. */
+function claimsByRange(db: DB, documentId: string): Map<string, string> {
+  const rows = prepared(
+    db,
+    `SELECT id, json_extract(anchor, '$.start') AS start, json_extract(anchor, '$.end') AS end
+     FROM claims WHERE deleted = 0 AND document_id = ? AND anchor IS NOT NULL ORDER BY ordinal, id`,
+  ).all(documentId) as { id: string; start: unknown; end: unknown }[];
+  const byRange = new Map<string, string>();
+  for (const r of rows) if (typeof r.start === 'number' && typeof r.end === 'number') byRange.set(`${r.start}:${r.end}`, r.id);
+  return byRange;
 }
 
 /** Score and claimant for a span of a document, as the importer would have given it. */
@@ -46,17 +53,22 @@ function describeSpan(text: string, start: number, end: number) {
 
 const api = {
   'ingest.importFile': async ({ name, dataBase64, allowDuplicate }, { workspace }) =>
-    importOne(workspace, decodeFile(name, dataBase64), undefined, undefined, { allowDuplicate }),
+    importOne(workspace, fileSource(name, dataBase64), undefined, undefined, { allowDuplicate }),
 
   'ingest.importDuplicate': ({ jobId, index }, { workspace }) => importHeldDuplicate(workspace, jobId, index),
 
   'ingest.startBatch': ({ files }, { workspace }) =>
     startBatch(
       workspace,
-      files.map((f) => decodeFile(f.name, f.dataBase64)),
+      files.map((f) => fileSource(f.name, f.dataBase64)),
     ),
 
   'ingest.importChosen': (_input, ctx) => importChosen(ctx),
+
+  'ingest.readText': async ({ name, dataBase64 }) => {
+    const { document } = await parseSource(fileSource(name, dataBase64), undefined, { analyse: false }).promise;
+    return { text: document.text, encoding: document.encoding, format: document.format, title: document.title };
+  },
 
   'ingest.batchStatus': ({ jobId }, { workspace }) => batchStatus(workspace, jobId),
 
@@ -67,26 +79,23 @@ const api = {
     const threshold = spottingThreshold(workspace);
     const captured = capturedSentences(workspace.db, documentId, threshold);
     if (captured) return { threshold, sentences: captured };
-    const byRange = new Map<string, string>();
-    for (const c of documentClaims(workspace.db, documentId))
-      if (c.anchor) byRange.set(`${c.anchor.start}:${c.anchor.end}`, c.id);
-    const sentences: DocumentSentence[] = analyzeText(doc.text, threshold).map((s) => ({
-      start: s.anchor.start,
-      end: s.anchor.end,
-      text: s.text,
-      score: s.score,
-      reasons: s.reasons,
-      claimant: s.claimant,
-      checkWorthy: s.checkWorthy,
-      claimId: byRange.get(`${s.anchor.start}:${s.anchor.end}`) ?? null,
+    const byRange = claimsByRange(workspace.db, documentId);
+    const sentences: DocumentSentence[] = documentSentences(workspace.db, documentId, doc.text).map((s) => ({
+      ...s,
+      checkWorthy: s.score >= threshold,
+      claimId: byRange.get(`${s.start}:${s.end}`) ?? null,
     }));
     return { threshold, sentences };
   },
 
-  'documents.replaceText': ({ id, text }, { workspace }) => {
-    const doc = loadDocument(workspace.db, id);
+  'documents.replaceText': async ({ id, text, file }, { workspace }) => {
+    loadDocument(workspace.db, id);
     refuseTranscriptRewrite(workspace.db, id);
-    const newText = normaliseText(text);
+    const source = file ? fileSource(file.name, file.dataBase64) : typedSource(text ?? '');
+    const parsed = await parseSource(source).promise;
+    // Read again after the parse: another write may have landed while the worker ran.
+    const doc = loadDocument(workspace.db, id);
+    const newText = parsed.document.text;
     const claims = documentClaims(workspace.db, id);
     const placed: { claim: Claim; anchor: ReturnType<typeof makeAnchor> }[] = [];
     const orphans: Claim[] = [];
@@ -105,6 +114,7 @@ const api = {
       }
       for (const o of orphans) w.set('claim', o.id, 'anchor', null);
     });
+    storeSentences(workspace.db, id, newText, parsed.sentences);
     return {
       document: loadDocumentSummary(workspace.db, id),
       reanchored: placed.length,

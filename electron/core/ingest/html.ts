@@ -3,8 +3,8 @@ import { JSDOM, VirtualConsole } from 'jsdom';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { ClaimbenchError } from '../../../shared/result';
 import { decodeBytes } from './decode';
-import type { ExtractedDocument } from './extract';
-import { normaliseText } from './extract';
+import type { ExtractedDocument } from './extracted';
+import { normaliseText } from './extracted';
 
 /** The charset a page declares in its first bytes (meta charset or http-equiv). */
 function declaredCharset(bytes: Uint8Array): string | null {

@@ -1,12 +1,13 @@
 /** worker_threads entry: parses one file per message (one at a time) and posts progress, then the result or the error. */
 import { parentPort } from 'node:worker_threads';
 import { isClaimbenchError } from '../../../shared/result';
-import { parseFile } from './parse';
+import { parseFile, type ParseOptions } from './parse';
 
 export interface ParseRequest {
   id: number;
   name: string;
   bytes: Uint8Array;
+  options: ParseOptions;
 }
 
 export type ParseMessage = { id: number } & (
@@ -18,7 +19,7 @@ export type ParseMessage = { id: number } & (
 parentPort?.on('message', (req: ParseRequest) => {
   const id = req.id;
   const post = (m: ParseMessage) => parentPort?.postMessage(m);
-  parseFile(req.name, req.bytes, (fraction) => post({ id, type: 'progress', fraction }))
+  parseFile(req.name, req.bytes, (fraction) => post({ id, type: 'progress', fraction }), req.options)
     .then((result) => post({ id, type: 'done', result }))
     .catch((e: unknown) =>
       post(

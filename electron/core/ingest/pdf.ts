@@ -1,6 +1,6 @@
 import { ClaimbenchError } from '../../../shared/result';
-import type { ExtractedDocument, ProgressFn } from './extract';
-import { normaliseText } from './extract';
+import { MAX_PDF_PAGES } from '../../../shared/limits';
+import { normaliseText, type ExtractedDocument, type ProgressFn } from './extracted';
 
 interface Line {
   y: number;
@@ -63,9 +63,6 @@ export function joinWrappedLines(lines: string[]): string {
   }
   return out;
 }
-
-/** More pages than any report or article has: a page count above this is refused before any page is read. */
-export const MAX_PDF_PAGES = 5000;
 
 interface PageRefLike {
   ref: { num: number; gen: number } | null;

@@ -4,15 +4,10 @@
  * parsed terminates it and the next request starts a fresh one. A parse that never ends times out.
  */
 import { Worker } from 'node:worker_threads';
+import { PARSE_MEMORY_LIMIT_MB, PARSE_TIMEOUT_MS } from '../../../shared/limits';
 import { ClaimbenchError, type ErrorCode } from '../../../shared/result';
-import { parseFile, type ParsedFile } from './parse';
+import { parseFile, type ParsedFile, type ParseOptions } from './parse';
 import type { ParseMessage, ParseRequest } from './parse-worker';
-
-/**
- * Memory one parse may use. A hostile file that gets past the structural checks (page trees, zip
- * sizes, nesting) ends the worker with a clear message instead of taking the process down.
- */
-export const PARSE_MEMORY_LIMIT_MB = 1024;
 
 /** Under tsx/vitest the sources are .ts and the worker registers the tsx loader first; in a build it is plain .js. */
 function createWorker(): Worker {
@@ -31,12 +26,6 @@ export interface ParseHandle {
   cancel(): void;
 }
 
-/**
- * Time after which a parse is abandoned (a hostile file must never hang an import). A 200-page PDF
- * takes a few seconds; a file that needs more than a minute is not an article.
- */
-export const PARSE_TIMEOUT_MS = 60_000;
-
 const activeLimits = { memoryMb: PARSE_MEMORY_LIMIT_MB, timeoutMs: PARSE_TIMEOUT_MS };
 
 /**
@@ -54,6 +43,7 @@ interface Pending {
   resolve: (r: ParsedFile) => void;
   reject: (e: ClaimbenchError) => void;
   onProgress: (fraction: number) => void;
+  options: ParseOptions;
   timer: NodeJS.Timeout | null;
   started: boolean;
   settled: boolean;
@@ -136,7 +126,7 @@ function pump(): void {
     );
     pump();
   }, activeLimits.timeoutMs);
-  const request: ParseRequest = { id: p.id, name: p.name, bytes };
+  const request: ParseRequest = { id: p.id, name: p.name, bytes, options: p.options };
   const w = ensureWorker();
   // Keep the process alive while a parse is running; an idle worker must not hold it open.
   w.ref();
@@ -153,10 +143,15 @@ export function parseInline(enabled: boolean): void {
   inline = enabled;
 }
 
-export function parseInWorker(name: string, bytes: Uint8Array, onProgress: (fraction: number) => void): ParseHandle {
+export function parseInWorker(
+  name: string,
+  bytes: Uint8Array,
+  onProgress: (fraction: number) => void,
+  options: ParseOptions = {},
+): ParseHandle {
   if (inline) {
     let cancelled = false;
-    const promise = parseFile(name, bytes, onProgress).then((r) => {
+    const promise = parseFile(name, bytes, onProgress, options).then((r) => {
       if (cancelled) throw new ClaimbenchError('CANCELLED', `Import of ${name} was cancelled.`);
       return r;
     });
@@ -164,7 +159,7 @@ export function parseInWorker(name: string, bytes: Uint8Array, onProgress: (frac
   }
   let pending!: Pending;
   const promise = new Promise<ParsedFile>((resolve, reject) => {
-    pending = { id: nextId++, name, resolve, reject, onProgress, timer: null, started: false, settled: false };
+    pending = { id: nextId++, name, resolve, reject, onProgress, options, timer: null, started: false, settled: false };
   });
   // The worker takes ownership of the buffer; copy so the caller's bytes stay usable.
   payloads.set(pending.id, bytes.slice());

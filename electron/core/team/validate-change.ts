@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { VERDICTS } from '../../../shared/domain';
+import { MAX_DOCUMENT_TEXT_CHARS } from '../../../shared/limits';
 import { SESSION_STATUSES } from '../../../shared/sessions';
 import { HLC_DEFAULT_MAX_DRIFT_MS, isHlc, parseHlc } from '../../../shared/hlc';
 import { cleanAttachmentName } from '../evidence/attachments';
@@ -10,7 +11,7 @@ import { requiredColumns } from '../store/schema-check';
 
 /** Upper bounds for what a teammate's file may carry: generous for real work, fatal for abuse. */
 export const LIMITS = {
-  documentText: 50_000_000,
+  documentText: MAX_DOCUMENT_TEXT_CHARS,
   text: 1_000_000,
   json: 1_000_000,
   id: 128,

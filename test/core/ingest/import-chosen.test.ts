@@ -5,7 +5,7 @@ import type { CoreContext } from '../../../electron/core/context';
 import { call } from '../../../electron/core/dispatch';
 import type { HostServices } from '../../../electron/core/host';
 import { waitForBatch } from '../../../electron/core/ingest/batch';
-import { MAX_FILE_BYTES } from '../../../electron/core/ingest/extract';
+import { MAX_IMPORT_FILE_BYTES } from '../../../shared/limits';
 import type { OpenPurpose } from '../../../shared/host-api';
 import { CORPUS_DIR, withoutShared } from '../../helpers/corpus';
 import { createTestContext, tempDir } from '../../helpers/workspace';
@@ -40,7 +40,7 @@ describe('ingest.importChosen', () => {
       const dir = tempDir('claimbench-chosen-');
       const huge = path.join(dir, 'huge.txt');
       fs.writeFileSync(huge, '');
-      fs.truncateSync(huge, MAX_FILE_BYTES + 1); // sparse: the size alone must refuse it
+      fs.truncateSync(huge, MAX_IMPORT_FILE_BYTES + 1); // sparse: the size alone must refuse it
       const html = path.join(CORPUS_DIR, 'news_en/html_raw/wikimediafoundation.org.turkey.html');
       const ru = path.join(CORPUS_DIR, 'news_ru/ru_wikinews_nerel/140635_text.txt');
       const host = new OpenDialogStandIn([html, path.join(dir, 'gone.txt'), dir, huge, ru]);

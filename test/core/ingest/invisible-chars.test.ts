@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call } from '../../../electron/core/dispatch';
-import { normaliseText } from '../../../electron/core/ingest/extract';
+import { normaliseText } from '../../../electron/core/ingest/extracted';
 import { stripDisguisingChars } from '../../../shared/text/invisible';
 import { createTestContext } from '../../helpers/workspace';
 
