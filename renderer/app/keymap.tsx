@@ -19,10 +19,10 @@ const RegistryContext = createContext<Registry | null>(null);
 
 const DIALOG = '[role="dialog"],[role="alertdialog"]';
 
-/** The mode a key press lands in; null where a menu or listbox owns the keys. */
+/** The mode a key press lands in; null where an open menu owns the keys. */
 export function currentMode(target: EventTarget | null, inputs: ModeInputs): KeyMode | null {
   if (document.querySelector(DIALOG)) return 'dialog';
-  if (target instanceof Element && target.closest('[role="menu"],[role="listbox"]')) return null;
+  if (target instanceof Element && target.closest('[role="menu"]')) return null;
   if (isTextEntry(target)) return 'text';
   if (inputs.sessionOpen) return 'session';
   return inputs.view === 'document' ? 'document' : 'list';
