@@ -1,6 +1,7 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import { X } from 'lucide-react';
-import { useRef, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
+import { focusFirstFieldWhenReady } from './dialogFocus';
 import { focusHome } from './focusHome';
 
 interface ModalProps {
@@ -14,26 +15,10 @@ interface ModalProps {
   width?: number;
 }
 
-const FIELD =
-  'input:not([type="hidden"]):not(:disabled), textarea:not(:disabled), select:not(:disabled), [role="radio"], [role="combobox"], [role="listbox"]';
-
-const visible = (el: HTMLElement) => el.getClientRects().length > 0;
-
-/** The dialog's first field (a radio group's checked option), outside the head with its close button. */
-export function firstField(content: HTMLElement): HTMLElement | null {
-  const fields = [...content.querySelectorAll<HTMLElement>(FIELD)].filter((el) => visible(el) && !el.closest('.modal-head'));
-  const first = fields[0];
-  if (first instanceof HTMLInputElement && first.type === 'radio' && first.name) {
-    return fields.find((el) => el instanceof HTMLInputElement && el.name === first.name && el.checked) ?? first;
-  }
-  if (first?.getAttribute('role') === 'radio') {
-    return fields.find((el) => el.getAttribute('role') === 'radio' && el.getAttribute('aria-checked') === 'true') ?? first;
-  }
-  return first ?? null;
-}
-
 export function Modal({ open, onOpenChange, title, description, children, required = false, width = 520 }: ModalProps) {
   const content = useRef<HTMLDivElement>(null);
+  const stopWaiting = useRef<() => void>(() => undefined);
+  useEffect(() => () => stopWaiting.current(), []);
   const block = (e: Event) => {
     if (required) e.preventDefault();
   };
@@ -44,13 +29,12 @@ export function Modal({ open, onOpenChange, title, description, children, requir
     if (!box) return;
     const active = document.activeElement;
     if (active instanceof HTMLElement && box.contains(active) && !active.closest('.modal-head')) return e.preventDefault();
-    const field = firstField(box);
-    if (!field) return;
     e.preventDefault();
-    field.focus();
+    stopWaiting.current = focusFirstFieldWhenReady(box);
   };
   // Back to the list (or the document, or the session) rather than to whichever button opened the dialog.
   const returnFocus = (e: Event) => {
+    stopWaiting.current();
     e.preventDefault();
     focusHome();
   };
