@@ -61,9 +61,9 @@ export const KEYMAP = [
   { command: 'view.toggleDocument', chords: [k('v')], modes: NAVIGATE, label: 'Switch between the claim list and the document text', group: 'Move', handler: 'dispatcher' },
   { command: 'document.back', chords: [k('Escape')], modes: ['document'], label: 'In the document: back to the claim list', group: 'Move', handler: 'dispatcher' },
 
-  { command: 'verdict.sourced', chords: [k('s')], modes: NAVIGATE, label: 'Mark Sourced (every selected claim when some are selected)', group: 'Verdict', handler: 'dispatcher' },
-  { command: 'verdict.disputed', chords: [k('d')], modes: NAVIGATE, label: 'Mark Disputed (every selected claim when some are selected)', group: 'Verdict', handler: 'dispatcher' },
-  { command: 'verdict.unverified', chords: [k('u')], modes: NAVIGATE, label: 'Mark Unverified (every selected claim when some are selected)', group: 'Verdict', handler: 'dispatcher' },
+  { command: 'verdict.sourced', chords: [k('s')], modes: NAVIGATE, label: 'Mark Sourced (or every selected claim)', group: 'Verdict', handler: 'dispatcher' },
+  { command: 'verdict.disputed', chords: [k('d')], modes: NAVIGATE, label: 'Mark Disputed (or every selected claim)', group: 'Verdict', handler: 'dispatcher' },
+  { command: 'verdict.unverified', chords: [k('u')], modes: NAVIGATE, label: 'Mark Unverified (or every selected claim)', group: 'Verdict', handler: 'dispatcher' },
 
   { command: 'claim.editText', chords: [k('e')], modes: NAVIGATE, label: 'Edit the claim text', group: 'Edit', handler: 'dispatcher' },
   { command: 'claim.delete', chords: [k('Delete'), k('Backspace')], modes: NAVIGATE, label: 'Delete the claim', group: 'Edit', handler: 'dispatcher' },

@@ -14,7 +14,7 @@ export function ShortcutsDialog() {
       onOpenChange={(o) => !o && dispatch({ type: 'dialog', dialog: null })}
       title="Keyboard shortcuts"
       description="Single-key shortcuts work whenever you are not typing in a field; Esc leaves a field."
-      width={640}
+      width={780}
     >
       <div className="shortcut-groups">
         {SHORTCUT_GROUPS.map((group) => (

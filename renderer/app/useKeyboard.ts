@@ -11,14 +11,11 @@ function dialogOf(target: EventTarget | null): Element | null {
   return own ?? [...document.querySelectorAll(DIALOG)].at(-1) ?? null;
 }
 
-/** A dialog's main action: its form's submit, or the button it marks with data-dialog-submit. */
+/** A dialog's main action is its form's submit; a dialog without a form has none. */
 function submitDialog(e: KeyboardEvent): false | void {
-  const dialog = dialogOf(e.target);
-  const form = dialog?.querySelector('form');
-  if (form) return form.requestSubmit();
-  const button = dialog?.querySelector<HTMLButtonElement>('[data-dialog-submit]');
-  if (!button || button.disabled) return false;
-  button.click();
+  const form = dialogOf(e.target)?.querySelector('form');
+  if (!form) return false;
+  form.requestSubmit();
 }
 
 /** Ctrl/Cmd+Enter in a field of a form outside dialogs (a source, a note): submit it, as its button would. */

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { call } from '../../electron/core/dispatch';
 import type { HostServices } from '../../electron/core/host';
 import { tempDir } from '../helpers/workspace';
+import { KEY_MODES, KEYMAP } from '../../shared/keymap';
 import { openContext, screenshot, useHarness } from './harness';
 
 const e2e = useHarness();
@@ -142,4 +143,39 @@ describe('the whole workflow from the keyboard', () => {
     await expectFocusOnList(page);
     expect(errors).toEqual([]);
   });
+});
+
+describe('the Shortcuts dialog', () => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`lists each binding once, from the keymap, at 1024×640 and 1440×900 (${colorScheme})`, async () => {
+      const ctx = openContext('Ann Lee');
+      await call(ctx, 'documents.createFromText', { text: ARTICLE, title: 'Harbour city opens new flood barrier' });
+      const { page, errors } = await e2e.launch(ctx, { colorScheme });
+      await page.locator('.claim-row').first().waitFor();
+      for (const [width, height] of [
+        [1024, 640],
+        [1440, 900],
+      ] as const) {
+        await page.setViewportSize({ width, height });
+        await page.keyboard.press('?');
+        const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+        await help.waitFor();
+        const rows = await help.locator('.shortcut-row').allInnerTexts();
+        expect(rows.length).toBe(KEYMAP.length);
+        expect(new Set(rows).size).toBe(rows.length);
+        expect(rows.filter((r) => /^Esc\b/.test(r))).toHaveLength(KEY_MODES.length);
+        // The dialog fits the window; its list scrolls inside it.
+        const box = (await help.boundingBox())!;
+        expect(box.y).toBeGreaterThanOrEqual(0);
+        expect(box.y + box.height).toBeLessThanOrEqual(height);
+        await screenshot(page, `shortcuts-${width}x${height}-${colorScheme}`);
+        await help.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+        await screenshot(page, `shortcuts-${width}x${height}-${colorScheme}-end`);
+        await page.keyboard.press('Escape');
+        await help.waitFor({ state: 'hidden' });
+        await expectFocusOnList(page);
+      }
+      expect(errors).toEqual([]);
+    });
+  }
 });
