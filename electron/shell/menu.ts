@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
 import type { AppEvent } from '../../shared/events';
+import { menuAccelerator } from '../../shared/keymap';
 
 /** What the menu can ask of the app; main.ts implements it with dialogs and the AppSession. */
 export interface MenuActions {
@@ -75,16 +76,16 @@ export function buildMenuTemplate({
   const file: MenuItemConstructorOptions = {
     label: '&File',
     submenu: [
-      { label: 'New Document…', accelerator: 'CmdOrCtrl+N', click: () => actions.send('menu:new-document') },
-      { label: 'Open Text File…', accelerator: 'CmdOrCtrl+Shift+O', click: () => actions.send('menu:open-text-file') },
-      { label: 'Import…', accelerator: 'CmdOrCtrl+I', click: () => actions.send('menu:import') },
+      { label: 'New Document…', accelerator: menuAccelerator('document.new'), click: () => actions.send('menu:new-document') },
+      { label: 'Open Text File…', accelerator: menuAccelerator('document.openTextFile'), click: () => actions.send('menu:open-text-file') },
+      { label: 'Import…', accelerator: menuAccelerator('import.files'), click: () => actions.send('menu:import') },
       { type: 'separator' },
-      { label: 'New Workspace…', accelerator: 'CmdOrCtrl+Shift+N', click: () => actions.newWorkspace() },
-      { label: 'Open…', accelerator: 'CmdOrCtrl+O', click: () => actions.openWorkspace() },
+      { label: 'New Workspace…', accelerator: menuAccelerator('workspace.new'), click: () => actions.newWorkspace() },
+      { label: 'Open…', accelerator: menuAccelerator('workspace.open'), click: () => actions.openWorkspace() },
       { label: 'Open Recent', submenu: recentItems(recent, actions) },
       { type: 'separator' },
-      { label: 'Save a Copy…', accelerator: 'CmdOrCtrl+Shift+S', click: () => actions.saveCopy() },
-      { label: 'Export Report…', accelerator: 'CmdOrCtrl+E', click: () => actions.send('menu:export-report') },
+      { label: 'Save a Copy…', accelerator: menuAccelerator('workspace.saveCopy'), click: () => actions.saveCopy() },
+      { label: 'Export Report…', accelerator: menuAccelerator('export.report'), click: () => actions.send('menu:export-report') },
       { type: 'separator' },
       { label: 'Share…', click: () => actions.send('menu:share') },
       { label: 'Merge from Teammate…', click: () => actions.send('menu:merge') },
@@ -94,7 +95,7 @@ export function buildMenuTemplate({
       { type: 'separator' },
       { label: 'Restore from Backup…', click: () => actions.restoreBackup() },
       { type: 'separator' },
-      { label: 'Close Window', role: 'close', accelerator: 'CmdOrCtrl+W' },
+      { label: 'Close Window', role: 'close', accelerator: menuAccelerator('window.close') },
       ...(isMac ? [] : [{ type: 'separator' } as const, { role: 'quit' } as const]),
     ],
   };
@@ -102,15 +103,15 @@ export function buildMenuTemplate({
   const edit: MenuItemConstructorOptions = {
     label: '&Edit',
     submenu: [
-      { label: 'Undo', accelerator: 'CmdOrCtrl+Z', click: () => actions.send('menu:undo') },
-      { label: 'Redo', accelerator: 'Shift+CmdOrCtrl+Z', click: () => actions.send('menu:redo') },
+      { label: 'Undo', accelerator: menuAccelerator('history.undo'), click: () => actions.send('menu:undo') },
+      { label: 'Redo', accelerator: menuAccelerator('history.redo'), click: () => actions.send('menu:redo') },
       { type: 'separator' },
       { role: 'cut' },
       { role: 'copy' },
       { role: 'paste' },
       { role: 'selectAll' },
       { type: 'separator' },
-      { label: 'Find…', accelerator: 'CmdOrCtrl+F', click: () => actions.send('menu:find') },
+      { label: 'Find…', accelerator: menuAccelerator('find.search'), click: () => actions.send('menu:find') },
       ...(spellcheck?.available && actions.setSpellcheck
         ? [
             { type: 'separator' } as const,
@@ -128,8 +129,8 @@ export function buildMenuTemplate({
   const view: MenuItemConstructorOptions = {
     label: '&View',
     submenu: [
-      { label: 'Conflicts', accelerator: 'CmdOrCtrl+Shift+K', click: () => actions.send('menu:conflicts') },
-      { label: 'Activity', accelerator: 'CmdOrCtrl+Shift+Y', click: () => actions.send('menu:activity') },
+      { label: 'Conflicts', accelerator: menuAccelerator('team.conflicts'), click: () => actions.send('menu:conflicts') },
+      { label: 'Activity', accelerator: menuAccelerator('activity.show'), click: () => actions.send('menu:activity') },
       { type: 'separator' },
       // Reload rebuilds the screen from the workspace (nothing is lost: every change is already
       // stored), the way out of a stuck page in an installed app too; developer tools only in development.
@@ -147,8 +148,8 @@ export function buildMenuTemplate({
   const session: MenuItemConstructorOptions = {
     label: '&Session',
     submenu: [
-      { label: 'Start Checking Session…', accelerator: 'CmdOrCtrl+Shift+G', click: () => actions.send('menu:start-session') },
-      { label: 'Start Live Capture…', accelerator: 'CmdOrCtrl+Shift+L', click: () => actions.send('menu:start-capture') },
+      { label: 'Start Checking Session…', accelerator: menuAccelerator('session.start'), click: () => actions.send('menu:start-session') },
+      { label: 'Start Live Capture…', accelerator: menuAccelerator('capture.start'), click: () => actions.send('menu:start-capture') },
       { type: 'separator' },
       { label: 'Sessions…', click: () => actions.send('menu:sessions') },
     ],
@@ -162,7 +163,7 @@ export function buildMenuTemplate({
   const help: MenuItemConstructorOptions = {
     label: '&Help',
     role: 'help',
-    submenu: [{ label: 'Keyboard Shortcuts', accelerator: 'CmdOrCtrl+/', click: () => actions.send('menu:shortcuts') }],
+    submenu: [{ label: 'Keyboard Shortcuts', accelerator: menuAccelerator('help.shortcuts'), click: () => actions.send('menu:shortcuts') }],
   };
 
   return [...appMenu, file, edit, view, session, windowMenu, help];

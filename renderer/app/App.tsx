@@ -11,7 +11,6 @@ import { ImportDialog } from '../import/ImportDialog';
 import { TeamDialogs } from '../team/TeamDialogs';
 import { SessionDialogs } from '../sessions/SessionDialogs';
 import { SessionWorkbench } from '../sessions/SessionWorkbench';
-import { useSessionShortcuts } from '../sessions/useSessionShortcuts';
 import { ActivityDialog } from '../evidence/ActivityDialog';
 import { LibrariesDialog } from '../library/LibrariesDialog';
 import { useLibraryKeyboard } from '../library/useLibraryKeyboard';
@@ -24,16 +23,26 @@ import { useCommands } from './commands';
 import { Header } from './Header';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { useAppEvents } from './useAppEvents';
+import { KeymapProvider } from './keymap';
 import { useKeyboard } from './useKeyboard';
 import { useWorkbench, WorkbenchProvider } from './workbench';
+
+/** The one key dispatcher (./keymap) around the shell: it reads which view fills the middle pane. */
+function KeyedShell() {
+  const { state } = useWorkbench();
+  return (
+    <KeymapProvider inputs={{ sessionOpen: state.sessionOpen && state.sessionId !== null, view: state.view }}>
+      <Shell />
+    </KeymapProvider>
+  );
+}
 
 function Shell() {
   const { state } = useWorkbench();
   const commands = useCommands();
-  useKeyboard(commands, state.dialog === null);
-  useTriageKeyboard(commands, state.dialog === null);
-  useSessionShortcuts(state.dialog === null);
-  useLibraryKeyboard(state.dialog === null);
+  useKeyboard(commands);
+  useTriageKeyboard(commands);
+  useLibraryKeyboard();
   useViewPersistence();
   useAppEvents(commands);
   return (
@@ -71,7 +80,7 @@ export function App({ queryClient }: { queryClient: QueryClient }) {
       <TooltipProvider>
         <NoticeProvider>
           <WorkbenchProvider>
-            <Shell />
+            <KeyedShell />
           </WorkbenchProvider>
         </NoticeProvider>
       </TooltipProvider>

@@ -1,9 +1,10 @@
+import { SHORTCUT_GROUPS } from '../../shared/keymap';
 import { Kbd } from '../ui/Kbd';
 import { Modal } from '../ui/Modal';
-import { SHORTCUTS, type ShortcutHelp } from './shortcuts';
+import { shortcutHelp } from './shortcuts';
 import { useWorkbench } from './workbench';
 
-const GROUPS: ShortcutHelp['group'][] = ['Move', 'Verdict', 'Edit', 'Find and create', 'Team', 'Session'];
+const LINES = shortcutHelp();
 
 export function ShortcutsDialog() {
   const { state, dispatch } = useWorkbench();
@@ -12,15 +13,15 @@ export function ShortcutsDialog() {
       open={state.dialog === 'shortcuts'}
       onOpenChange={(o) => !o && dispatch({ type: 'dialog', dialog: null })}
       title="Keyboard shortcuts"
-      description="Single-key shortcuts work whenever you are not typing in a field."
-      width={640}
+      description="Single-key shortcuts work whenever you are not typing in a field; Esc leaves a field."
+      width={780}
     >
       <div className="shortcut-groups">
-        {GROUPS.map((group) => (
+        {SHORTCUT_GROUPS.map((group) => (
           <section key={group} className="shortcut-group">
             <h3 className="section-title">{group}</h3>
             <dl className="shortcut-list">
-              {SHORTCUTS.filter((s) => s.group === group).map((s) => (
+              {LINES.filter((s) => s.group === group).map((s) => (
                 <div key={s.label} className="shortcut-row">
                   <dt className="shortcut-keys">
                     {s.keys.map((k) => (

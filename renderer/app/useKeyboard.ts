@@ -1,70 +1,71 @@
-import { useEffect } from 'react';
+import { useMemo } from 'react';
 import type { Commands } from './commands';
-import { isTextEntry } from './shortcuts';
+import { focusHome, useKeyHandlers, type KeyHandlers } from './keymap';
+import { useWorkbench } from './workbench';
 
-/** Global single-key shortcuts. Silent while typing and while a dialog or menu owns the keyboard. */
-export function useKeyboard(commands: Commands, enabled: boolean): void {
-  useEffect(() => {
-    if (!enabled) return;
-    const onKeyDown = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || e.isComposing) return;
-      const target = e.target as Element | null;
-      if (isTextEntry(target)) return;
-      if (target instanceof Element && target.closest('[role="dialog"],[role="alertdialog"],[role="menu"]')) return;
+const DIALOG = '[role="dialog"],[role="alertdialog"]';
 
-      const mod = e.ctrlKey || e.metaKey;
-      if (mod && !e.altKey) {
-        const key = e.key.toLowerCase();
-        if (key === 'z') return handled(e, e.shiftKey ? commands.redo : commands.undo);
-        if (key === 'y' && !e.shiftKey) return handled(e, commands.redo);
-        if (key === 'e' && !e.shiftKey) return handled(e, commands.exportReport);
-        if (key === 'i' && !e.shiftKey) return handled(e, () => commands.importFiles());
-        return;
-      }
-      if (e.altKey || e.ctrlKey || e.metaKey) return;
-
-      switch (e.key) {
-        case 'j':
-        case 'ArrowDown':
-          return handled(e, () => commands.move(1));
-        case 'k':
-        case 'ArrowUp':
-          return handled(e, () => commands.move(-1));
-        case 'Home':
-          return handled(e, () => commands.moveTo(0));
-        case 'End':
-          return handled(e, () => commands.moveTo(Number.MAX_SAFE_INTEGER));
-        case 's':
-          return handled(e, () => commands.setVerdict('sourced'));
-        case 'd':
-          return handled(e, () => commands.setVerdict('disputed'));
-        case 'u':
-          return handled(e, () => commands.setVerdict('unverified'));
-        case 'e':
-          return handled(e, commands.editText);
-        case 'Delete':
-        case 'Backspace':
-          return handled(e, commands.deleteClaim);
-        case '/':
-          return handled(e, commands.focusFilter);
-        case 'a':
-          return handled(e, commands.addClaim);
-        case 'n':
-          return handled(e, () => commands.newDocument());
-        case '?':
-          return handled(e, commands.showShortcuts);
-        case 'v':
-          return handled(e, commands.toggleDocumentView);
-        case 'Escape':
-          return handled(e, commands.clearFilter);
-      }
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [commands, enabled]);
+/** The open dialog a key press belongs to: the one holding the target, else the last one opened. */
+function dialogOf(target: EventTarget | null): Element | null {
+  const own = target instanceof Element ? target.closest(DIALOG) : null;
+  return own ?? [...document.querySelectorAll(DIALOG)].at(-1) ?? null;
 }
 
-function handled(e: KeyboardEvent, run: () => void): void {
-  e.preventDefault();
-  run();
+/** A dialog's main action is its form's submit; a dialog without a form has none. */
+function submitDialog(e: KeyboardEvent): false | void {
+  const form = dialogOf(e.target)?.querySelector('form');
+  if (!form) return false;
+  form.requestSubmit();
+}
+
+/** Ctrl/Cmd+Enter in a field of a form outside dialogs (a source, a note): submit it, as its button would. */
+function submitField(e: KeyboardEvent): false | void {
+  const form = e.target instanceof Element ? e.target.closest('form') : null;
+  if (!form) return false;
+  form.requestSubmit();
+}
+
+function leaveField(e: KeyboardEvent): void {
+  if (e.target instanceof HTMLElement) e.target.blur();
+  focusHome();
+}
+
+/** The app-wide commands of the keymap (shared/keymap.ts); feature folders register their own. */
+export function useKeyboard(commands: Commands): void {
+  const { dispatch } = useWorkbench();
+  const handlers = useMemo<KeyHandlers>(
+    () => ({
+      'list.next': () => commands.move(1),
+      'list.previous': () => commands.move(-1),
+      'list.first': () => commands.moveTo(0),
+      'list.last': () => commands.moveTo(Number.MAX_SAFE_INTEGER),
+      'view.toggleDocument': commands.toggleDocumentView,
+      'document.back': () => {
+        commands.toggleDocumentView();
+        window.setTimeout(focusHome);
+      },
+      'claim.editText': commands.editText,
+      'claim.delete': commands.deleteClaim,
+      'claim.add': commands.addClaim,
+      'document.new': () => commands.newDocument(),
+      'document.openTextFile': () => commands.newDocument(true),
+      'import.files': () => commands.importFiles(),
+      'export.report': commands.exportReport,
+      'history.undo': commands.undo,
+      'history.redo': commands.redo,
+      'find.filterText': commands.focusFilter,
+      'find.search': commands.focusFilter,
+      'help.shortcuts': commands.showShortcuts,
+      'activity.show': () => dispatch({ type: 'dialog', dialog: 'activity' }),
+      'team.conflicts': () => dispatch({ type: 'dialog', dialog: 'conflicts' }),
+      'session.start': () => dispatch({ type: 'dialog', dialog: 'start-session' }),
+      'session.list': () => dispatch({ type: 'dialog', dialog: 'sessions' }),
+      'capture.start': () => dispatch({ type: 'dialog', dialog: 'start-capture' }),
+      'field.leave': leaveField,
+      'field.submit': submitField,
+      'dialog.submit': submitDialog,
+    }),
+    [commands, dispatch],
+  );
+  useKeyHandlers(handlers);
 }

@@ -1,9 +1,10 @@
 import { FileText, Scissors, Merge, Plus } from 'lucide-react';
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { verdictLabel, type Claim, type DocumentRecord } from '../../shared/domain';
 import type { DocumentSentence } from '../../shared/spotting/ingest-types';
 import { onAppEvent } from '../api/client';
 import { CLAIM_SOURCE_ATTRIBUTE } from '../app/shellRequests';
+import { useKeyHandlers } from '../app/keymap';
 import { useWorkbench } from '../app/workbench';
 import { EmptyState } from '../ui/EmptyState';
 import { IconButton } from '../ui/IconButton';
@@ -154,13 +155,12 @@ function DocumentText({ document: doc, sentences, threshold, claims }: DocumentT
     [],
   );
 
-  const onKeyDown = (e: KeyboardEvent) => {
-    if (e.altKey || e.ctrlKey || e.metaKey || e.nativeEvent.isComposing) return;
-    const run = { c: makeClaim, b: split, m: merge }[e.key];
-    if (!run) return;
-    e.preventDefault();
-    run(root.current ? selectionIn(root.current) : null);
-  };
+  const atCaret = () => (root.current ? selectionIn(root.current) : null);
+  useKeyHandlers({
+    'document.makeClaim': () => makeClaim(atCaret()),
+    'document.split': () => split(atCaret()),
+    'document.mergeNext': () => merge(atCaret()),
+  });
 
   const onClick = (e: MouseEvent) => {
     const mark = (e.target as Element).closest<HTMLElement>('[data-claim-id]');
@@ -190,9 +190,7 @@ function DocumentText({ document: doc, sentences, threshold, claims }: DocumentT
         tabIndex={0}
         role="region"
         aria-label={`Text of ${doc.title}. Select words and press C to make a claim; B splits a claim at the caret, M merges it with the next.`}
-        data-owns-keys="c b m"
         {...{ [CLAIM_SOURCE_ATTRIBUTE]: '' }}
-        onKeyDown={onKeyDown}
         onMouseUp={readSelection}
         onKeyUp={readSelection}
         onClick={onClick}

@@ -4,6 +4,7 @@ import type { Claim } from '../../shared/domain';
 import { errorMessage } from '../api/client';
 import { useOperationMutation } from '../api/queries';
 import { MOD } from '../app/shortcuts';
+import { focusHome } from '../ui/focusHome';
 import { relativeTime } from '../detail/describeChange';
 import { Button } from '../ui/Button';
 import { IconButton } from '../ui/IconButton';
@@ -27,7 +28,14 @@ export const NotesSection = memo(function NotesSection({ claim }: { claim: Claim
     if (!draft.trim()) return;
     add.mutate(
       { claimId: claim.id, text: draft },
-      { onSuccess: () => (setDraft(''), setError(null)), onError: (e) => setError(errorMessage(e)) },
+      {
+        onSuccess: () => {
+          setDraft('');
+          setError(null);
+          if (document.activeElement === input.current) focusHome();
+        },
+        onError: (e) => setError(errorMessage(e)),
+      },
     );
   };
   const notes = evidence.data?.notes;

@@ -1,10 +1,11 @@
 import { ExternalLink, Link2, Trash } from 'lucide-react';
-import { memo, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { memo, useId, useRef, useState, type FormEvent } from 'react';
 import type { Claim } from '../../shared/domain';
 import { STANCE_LABELS, STANCES, type Source, type Stance } from '../../shared/evidence';
 import { errorMessage } from '../api/client';
 import { useOperationMutation } from '../api/queries';
 import { Button } from '../ui/Button';
+import { focusHome } from '../ui/focusHome';
 import { IconButton } from '../ui/IconButton';
 import { Kbd } from '../ui/Kbd';
 import { Spinner } from '../ui/Progress';
@@ -112,16 +113,12 @@ function AddSourceForm({ claimId }: { claimId: string }) {
           setPasted('');
           setTitle('');
           setError(null);
-          pasteRef.current?.focus();
+          focusHome();
         },
         onError: (err) => setError(errorMessage(err)),
       },
     );
   };
-  const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) submit();
-  };
-
   return (
     <form className="evidence-form" aria-label="Add a source" onSubmit={submit}>
       <label className="field-label" htmlFor={SOURCE_INPUT_ID}>
@@ -141,7 +138,6 @@ function AddSourceForm({ claimId }: { claimId: string }) {
           setPasted(e.target.value);
           if (error) setError(null);
         }}
-        onKeyDown={onKeyDown}
       />
       <div className="evidence-form-row">
         <label className="visually-hidden" htmlFor={titleId}>
@@ -154,8 +150,7 @@ function AddSourceForm({ claimId }: { claimId: string }) {
           maxLength={2_000}
           value={title}
           onChange={(e) => setTitle(e.target.value)}
-          onKeyDown={onKeyDown}
-        />
+          />
         <div className="stance-choice" role="radiogroup" aria-label="Stance">
           {STANCES.map((s) => (
             <button

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } f
 import type { CaptureResult, CapturedSentence, CheckSession } from '../../shared/sessions';
 import { call, errorMessage } from '../api/client';
 import { useOperationMutation, useOperationQuery } from '../api/queries';
+import { matchesBinding } from '../../shared/keymap';
 import { MOD } from '../app/shortcuts';
 import { Button } from '../ui/Button';
 import { Kbd } from '../ui/Kbd';
@@ -158,10 +159,10 @@ function CaptureEditor({
 
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
     if (e.nativeEvent.isComposing) return;
-    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+    if (matchesBinding('field.submit', e)) {
       e.preventDefault();
       submit(true);
-    } else if (e.key === 'Enter' && !e.shiftKey && !e.altKey) {
+    } else if (matchesBinding('capture.addLine', e)) {
       e.preventDefault();
       submit(false);
     } else if (e.key === 'Escape') {

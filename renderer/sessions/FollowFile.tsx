@@ -5,8 +5,7 @@ import type { FollowStatus } from '../../shared/capture-follow-api';
 import type { CheckSession } from '../../shared/sessions';
 import { call, errorMessage } from '../api/client';
 import { invalidateAfter } from '../api/queries';
-import { isTextEntry } from '../app/shortcuts';
-import { useWorkbench } from '../app/workbench';
+import { useKeyHandlers } from '../app/keymap';
 import { Button } from '../ui/Button';
 import { IconButton } from '../ui/IconButton';
 import { useNotify } from '../ui/notices';
@@ -35,7 +34,6 @@ export function useFollowFile(session: CheckSession): FollowFile {
   const editable = session.mine && session.status !== 'ended';
   const client = useQueryClient();
   const notify = useNotify();
-  const { state } = useWorkbench();
   const query = useQuery({
     queryKey: statusKey(session.id),
     queryFn: async () => (await call('capture.followStatus', { sessionId: session.id })).status,
@@ -87,22 +85,14 @@ export function useFollowFile(session: CheckSession): FollowFile {
   const choosing = chooser.isPending;
   const dismiss = useCallback(() => setDismissed(raw?.startedAt ?? null), [raw]);
 
-  const keysOn = editable && state.dialog === null;
-  useEffect(() => {
-    if (!keysOn) return;
-    const onKeyDown = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || e.isComposing || e.altKey || e.ctrlKey || e.metaKey) return;
-      if (e.key !== 'F' || !e.shiftKey) return;
-      const target = e.target as Element | null;
-      if (isTextEntry(target)) return;
-      if (target instanceof Element && target.closest('[role="dialog"],[role="alertdialog"],[role="menu"]')) return;
-      e.preventDefault();
-      e.stopImmediatePropagation();
-      if (!choosing) choose();
-    };
-    window.addEventListener('keydown', onKeyDown, true);
-    return () => window.removeEventListener('keydown', onKeyDown, true);
-  }, [keysOn, choose, choosing]);
+  useKeyHandlers(
+    {
+      'session.follow': () => {
+        if (!choosing) choose();
+      },
+    },
+    editable,
+  );
 
   return { editable, status, choosing, choose: () => choose(), stop: () => stopper.mutate(), dismiss };
 }

@@ -16,7 +16,7 @@ import './sessions.css';
 
 /** The middle pane in session mode: the session's bar, the current claim, its queue and the live capture. */
 export function SessionWorkbench({ sessionId }: { sessionId: string }) {
-  const { state, dispatch } = useWorkbench();
+  const { dispatch } = useWorkbench();
   const sessionQuery = useSession(sessionId, { poll: true });
   const session = sessionQuery.data;
   const elapsed = useElapsed(session, sessionQuery.dataUpdatedAt);
@@ -66,7 +66,7 @@ export function SessionWorkbench({ sessionId }: { sessionId: string }) {
     }),
     [editable, claim, actions, moveTo, currentIndex, session, leave],
   );
-  useSessionKeys(handlers, state.dialog === null);
+  useSessionKeys(handlers);
 
   if (!session) {
     return (

@@ -1,7 +1,7 @@
-import { useEffect, useRef } from 'react';
+import { useMemo } from 'react';
 import type { Verdict } from '../../shared/domain';
 import type { QueueAction } from '../../shared/sessions';
-import { isTextEntry } from '../app/shortcuts';
+import { focusHome, useKeyHandlers, type KeyHandlers } from '../app/keymap';
 
 export interface SessionKeyHandlers {
   verdict(verdict: Verdict): void;
@@ -13,58 +13,35 @@ export interface SessionKeyHandlers {
   leave(): void;
 }
 
-const VERDICT_BY_KEY: Record<string, Verdict> = { s: 'sourced', d: 'disputed', u: 'unverified' };
-const ACTION_BY_KEY: Record<string, QueueAction> = { Enter: 'done', q: 'skip', m: 'later', r: 'reopen' };
-/** Keys of the claim list that mean nothing in session mode; taken so they do not act on a hidden list. */
-const SWALLOWED = new Set(['x', 'X', 'J', 'K', 'e', 'Delete', 'Backspace', 'v', 'a']);
+/** Enter on a focused button stays that button's click. */
+const onButton = (e: KeyboardEvent) => e.target instanceof Element && !!e.target.closest('button,a,[role="button"]');
 
 /**
- * Session mode's keys, in the capture phase so they run before the list's own shortcuts (which
- * step aside for a handled event). Enter on a focused button stays that button's click.
+ * Session mode's commands of the keymap. The claim list's keys (x, e, Delete…) have no binding in
+ * session mode, so they do nothing there instead of acting on a hidden list.
  */
-export function useSessionKeys(handlers: SessionKeyHandlers, enabled: boolean): void {
-  const latest = useRef(handlers);
-  useEffect(() => {
-    latest.current = handlers;
-  });
-  useEffect(() => {
-    if (!enabled) return;
-    const onKeyDown = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || e.isComposing) return;
-      const target = e.target as Element | null;
-      if (isTextEntry(target)) return;
-      if (target instanceof Element && target.closest('[role="dialog"],[role="alertdialog"],[role="menu"]')) return;
-      if (e.altKey || e.ctrlKey || e.metaKey) return;
-      const h = latest.current;
-      const take = (run: () => void) => {
-        e.preventDefault();
-        e.stopImmediatePropagation();
-        run();
-      };
-      const key = e.key;
-      if (key === 'Enter' && target instanceof Element && target.closest('button,a,[role="button"]')) return;
-      if (key === 'P' && e.shiftKey) return take(h.togglePause);
-      if (VERDICT_BY_KEY[key] && !e.shiftKey) return take(() => h.verdict(VERDICT_BY_KEY[key]!));
-      if (ACTION_BY_KEY[key] && !e.shiftKey) return take(() => h.act(ACTION_BY_KEY[key]!));
-      switch (key) {
-        case 'j':
-        case 'ArrowDown':
-          return take(() => h.move(1));
-        case 'k':
-        case 'ArrowUp':
-          return take(() => h.move(-1));
-        case 'Home':
-          return take(() => h.moveTo(0));
-        case 'End':
-          return take(() => h.moveTo(Number.MAX_SAFE_INTEGER));
-        case 'c':
-          return take(h.focusCapture);
-        case 'Escape':
-          return take(h.leave);
-      }
-      if (SWALLOWED.has(key)) take(() => undefined);
-    };
-    window.addEventListener('keydown', onKeyDown, true);
-    return () => window.removeEventListener('keydown', onKeyDown, true);
-  }, [enabled]);
+export function useSessionKeys(h: SessionKeyHandlers): void {
+  const handlers = useMemo<KeyHandlers>(
+    () => ({
+      'session.sourced': () => h.verdict('sourced'),
+      'session.disputed': () => h.verdict('disputed'),
+      'session.unverified': () => h.verdict('unverified'),
+      'session.done': (e) => (onButton(e) ? false : h.act('done')),
+      'session.skip': () => h.act('skip'),
+      'session.later': () => h.act('later'),
+      'session.reopen': () => h.act('reopen'),
+      'session.next': () => h.move(1),
+      'session.previous': () => h.move(-1),
+      'session.first': () => h.moveTo(0),
+      'session.last': () => h.moveTo(Number.MAX_SAFE_INTEGER),
+      'session.pause': h.togglePause,
+      'session.capture': h.focusCapture,
+      'session.leave': () => {
+        h.leave();
+        window.setTimeout(focusHome);
+      },
+    }),
+    [h],
+  );
+  useKeyHandlers(handlers);
 }

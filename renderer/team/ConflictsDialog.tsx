@@ -4,6 +4,7 @@ import type { Verdict } from '../../shared/domain';
 import { VERDICT_LABELS } from '../../shared/domain';
 import { errorMessage } from '../api/client';
 import { useOperationMutation, useOperationQuery } from '../api/queries';
+import { matchesBinding } from '../../shared/keymap';
 import { isTextEntry } from '../app/shortcuts';
 import { useWorkbench } from '../app/workbench';
 import { EmptyState } from '../ui/EmptyState';
@@ -106,10 +107,10 @@ function ConflictQueue() {
   };
 
   const onListKey = (e: KeyboardEvent<HTMLDivElement>) => {
-    const moves: Record<string, number> = { ArrowDown: 1, j: 1, ArrowUp: -1, k: -1 };
-    if (e.key in moves) select(index + moves[e.key]!);
-    else if (e.key === 'Home') select(0);
-    else if (e.key === 'End') select(claims.length - 1);
+    if (matchesBinding('conflicts.next', e)) select(index + 1);
+    else if (matchesBinding('conflicts.previous', e)) select(index - 1);
+    else if (matchesBinding('conflicts.first', e)) select(0);
+    else if (matchesBinding('conflicts.last', e)) select(claims.length - 1);
     else return;
     e.preventDefault();
   };
@@ -120,7 +121,7 @@ function ConflictQueue() {
     if (Number.isInteger(n) && n >= 1 && n <= selected.sides.length) {
       e.preventDefault();
       keepSide(n - 1);
-    } else if (e.key === 'n') {
+    } else if (matchesBinding('conflicts.newDecision', e)) {
       e.preventDefault();
       setWriting(true);
     }

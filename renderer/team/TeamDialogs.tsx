@@ -2,11 +2,9 @@ import { ConflictsDialog } from './ConflictsDialog';
 import { MergeDialog } from './MergeDialog';
 import { ShareDialog } from './ShareDialog';
 import { SyncDialog } from './SyncDialog';
-import { useTeamShortcut } from './useTeamShortcut';
 
-/** The team feature's dialogs and its global shortcut, mounted once in the shell. */
+/** The team feature's dialogs, mounted once in the shell (their shortcut is in shared/keymap.ts). */
 export function TeamDialogs() {
-  useTeamShortcut();
   return (
     <>
       <ShareDialog />

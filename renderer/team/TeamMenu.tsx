@@ -3,7 +3,7 @@ import { ChevronDown, CircleAlert, FolderSync, GitMerge, Share2, Users } from 'l
 import { useOperationQuery } from '../api/queries';
 import { Tooltip } from '../ui/Tooltip';
 import { Avatar } from './Avatar';
-import { CONFLICTS_SHORTCUT } from './useTeamShortcut';
+import { shortcutOf } from '../app/shortcuts';
 import { count, shortActorId } from './format';
 import { useTeamDialogs } from './useTeamDialogs';
 import './team.css';
@@ -32,7 +32,7 @@ function ConflictBadge() {
     <Tooltip
       content={
         <>
-          Resolve conflicts<span className="tooltip-kbd">{CONFLICTS_SHORTCUT}</span>
+          Resolve conflicts<span className="tooltip-kbd">{shortcutOf('team.conflicts')}</span>
         </>
       }
     >
@@ -94,7 +94,7 @@ function TeamMenu() {
           </Menu.Item>
           <Menu.Item className="menu-item team-menu-item" onSelect={() => open('conflicts')}>
             <CircleAlert size={14} aria-hidden /> Conflicts{n > 0 ? ` (${n.toLocaleString()})` : ''}
-            <span className="team-menu-kbd">{CONFLICTS_SHORTCUT}</span>
+            <span className="team-menu-kbd">{shortcutOf('team.conflicts')}</span>
           </Menu.Item>
           <Menu.Item className="menu-item team-menu-item" onSelect={() => open('sync')}>
             <FolderSync size={14} aria-hidden /> Shared folder sync…

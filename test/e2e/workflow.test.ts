@@ -202,7 +202,7 @@ describe('the verdict workflow in the built renderer', () => {
     await page.keyboard.press('?');
     const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
     await help.waitFor();
-    for (const label of ['Next claim', 'Previous claim', 'Mark Sourced', 'Mark Disputed', 'Mark Unverified', 'Undo', 'Redo']) {
+    for (const label of ['Next claim', 'Previous claim', 'Undo', 'Redo', 'Leave the field, back to the list']) {
       await help.getByText(label, { exact: true }).waitFor();
     }
     await screenshot(page, 'shortcuts-light');

@@ -2,6 +2,7 @@ import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { APP_EVENTS, type AppEvent } from '../../../shared/events';
 import { buildMenuTemplate, type MenuActions } from '../../../electron/shell/menu';
+import { KEYMAP, menuAccelerator, type MenuCommand } from '../../../shared/keymap';
 
 function recorder() {
   const calls: string[] = [];
@@ -142,7 +143,7 @@ describe('application menu', () => {
     const undo = find(edit, 'Undo');
     const redo = find(edit, 'Redo');
     expect([undo.role, undo.accelerator]).toEqual([undefined, 'CmdOrCtrl+Z']);
-    expect([redo.role, redo.accelerator]).toEqual([undefined, 'Shift+CmdOrCtrl+Z']);
+    expect([redo.role, redo.accelerator]).toEqual([undefined, 'CmdOrCtrl+Shift+Z']);
     click(undo);
     click(redo);
     expect(calls).toEqual(['send:menu:undo', 'send:menu:redo']);
@@ -190,5 +191,18 @@ describe('application menu', () => {
       });
     walk(buildMenuTemplate({ ...base, isMac: true, isDev: true, recent: ['/x.claimbench'], actions }));
     expect(new Set(all).size).toBe(all.length);
+  });
+
+  it('every accelerator comes from the keymap, and every menu binding of the keymap is in the menu', () => {
+    const { actions } = recorder();
+    const all: string[] = [];
+    const walk = (items: MenuItemConstructorOptions[]) =>
+      items.forEach((i) => {
+        if (i.accelerator) all.push(String(i.accelerator));
+        if (Array.isArray(i.submenu)) walk(i.submenu);
+      });
+    walk(buildMenuTemplate({ ...base, isMac: false, isDev: true, recent: [], actions }));
+    const fromKeymap = KEYMAP.filter((b) => 'menu' in b).map((b) => menuAccelerator(b.command as MenuCommand));
+    expect([...all].sort()).toEqual([...fromKeymap].sort());
   });
 });
