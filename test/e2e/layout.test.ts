@@ -145,7 +145,7 @@ describe('layout at every window size, light and dark', () => {
           page,
           theme,
           'list',
-          async () => {
+          async (size) => {
             const found = [
               ...(await clippedIn(page, '.app-header')),
               ...(await clippedIn(page, '.claims-filters')),
@@ -153,6 +153,10 @@ describe('layout at every window size, light and dark', () => {
               ...(await clippedIn(page, '.detail-pane .verdict-picker')),
             ];
             if (!(await selectedRowInView(page))) found.push('the selected claim is out of view');
+            // Beside the conflict badge at 1024 px the progress takes its short form; wider, the long one.
+            const progress = await page.getByTestId('progress-text').innerText();
+            const expected = size === '1024x640' ? '5/18 reviewed' : '5 of 18 reviewed';
+            if (progress !== expected) found.push(`progress reads "${progress}", not "${expected}"`);
             return found;
           },
           pictures,
