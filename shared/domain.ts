@@ -144,4 +144,7 @@ export interface UndoState {
   canRedo: boolean;
   undoLabel: string | null;
   redoLabel: string | null;
+  /** The one claim the next undo (redo) concerns, so its notice can name it; null for none or several. */
+  undoClaimId: string | null;
+  redoClaimId: string | null;
 }

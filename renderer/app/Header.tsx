@@ -9,6 +9,7 @@ import { TeamHeader } from '../team/TeamMenu';
 import { SessionHeader } from '../sessions/SessionHeader';
 import { Button } from '../ui/Button';
 import { IconButton } from '../ui/IconButton';
+import { Tooltip } from '../ui/Tooltip';
 import { VerdictIcon } from '../ui/Verdict';
 import { useCommands } from './commands';
 import { MOD } from './shortcuts';
@@ -43,8 +44,17 @@ function Progress() {
   const share = s.total > 0 ? s.reviewed / s.total : 0;
   return (
     <div className="progress-summary">
-      <div className="progress-text" data-testid="progress-text" aria-live="polite">
-        <strong>{s.reviewed.toLocaleString()}</strong> of {s.total.toLocaleString()} reviewed
+      <div
+        className="progress-text"
+        data-testid="progress-text"
+        aria-live="polite"
+        title={`${s.reviewed.toLocaleString()} of ${s.total.toLocaleString()} claims reviewed`}
+      >
+        {/* "12 of 40 reviewed", or "12/40 reviewed" where the header is narrow (a container query picks). */}
+        <strong>{s.reviewed.toLocaleString()}</strong>
+        <span className="progress-of"> of </span>
+        <span className="progress-slash">/</span>
+        {s.total.toLocaleString()} reviewed
       </div>
       <div
         className="progress-track"
@@ -98,9 +108,17 @@ function Actions() {
         onClick={commands.redo}
       />
       <IconButton label="Keyboard shortcuts" shortcut="?" icon={<Keyboard size={16} />} onClick={commands.showShortcuts} />
-      <Button variant="primary" size="sm" onClick={() => commands.newDocument()}>
-        <FilePlus size={14} aria-hidden /> New document
-      </Button>
+      <Tooltip
+        content={
+          <>
+            New document<span className="tooltip-kbd">N</span>
+          </>
+        }
+      >
+        <Button variant="primary" size="sm" className="new-document" onClick={() => commands.newDocument()}>
+          <FilePlus size={14} aria-hidden /> <span className="new-document-label">New document</span>
+        </Button>
+      </Tooltip>
     </div>
   );
 }

@@ -2,29 +2,55 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { UndoState } from '../../shared/domain';
 import { call, errorMessage } from '../api/client';
-import { invalidateAfter } from '../api/queries';
+import { invalidateAfter, operationQuery } from '../api/queries';
+import { useSelectClaim } from '../document/useSelectClaim';
 import { useNotify } from '../ui/notices';
 
-/** Core undo/redo (the workspace's action stack, not a text field's). */
+const QUOTE_LENGTH = 48;
+
+/** “157 drones were shot down…”: a claim's opening words, to name it in a notice. */
+export function quoteClaim(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  const cut = flat.length > QUOTE_LENGTH ? `${flat.slice(0, QUOTE_LENGTH).replace(/\s+\S*$/, '')}…` : flat;
+  return `“${cut}”`;
+}
+
+/** "Mark disputed" reads "mark disputed" inside a sentence. */
+const inSentence = (label: string) => label.charAt(0).toLowerCase() + label.slice(1);
+
+/**
+ * Core undo/redo (the workspace's action stack, not a text field's). The notice names the claim
+ * the action concerned, and that claim becomes the selection so the checker sees what changed.
+ */
 export function useUndoRedo() {
   const client = useQueryClient();
   const notify = useNotify();
+  const selectClaim = useSelectClaim();
   const run = useCallback(
     async (which: 'edit.undo' | 'edit.redo') => {
       const before = client.getQueryData<UndoState>(['edit.state', {}]);
       try {
         const after = await call(which, {});
         await invalidateAfter(client, which);
-        const label = which === 'edit.undo' ? before?.undoLabel : before?.redoLabel;
-        const changed = which === 'edit.undo' ? before?.canUndo : before?.canRedo;
-        if (label && changed) notify({ message: `${which === 'edit.undo' ? 'Undid' : 'Redid'}: ${label}` });
+        const undoing = which === 'edit.undo';
+        const label = undoing ? before?.undoLabel : before?.redoLabel;
+        const changed = undoing ? before?.canUndo : before?.canRedo;
+        const claimId = (undoing ? before?.undoClaimId : before?.redoClaimId) ?? null;
+        if (label && changed) {
+          const claim = claimId ? await client.fetchQuery(operationQuery('claims.get', { id: claimId })).catch(() => null) : null;
+          const verb = undoing ? 'Undid' : 'Redid';
+          notify({
+            message: claim ? `${verb} ${inSentence(label)} on ${quoteClaim(claim.text)}` : `${verb}: ${label}`,
+          });
+          if (claim) await selectClaim(claim.id, { quiet: true });
+        }
         return after;
       } catch (e) {
         notify({ message: errorMessage(e), tone: 'error' });
         return undefined;
       }
     },
-    [client, notify],
+    [client, notify, selectClaim],
   );
   return { undo: () => run('edit.undo'), redo: () => run('edit.redo') };
 }

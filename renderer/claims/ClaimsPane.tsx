@@ -1,7 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { FilePlus, ListChecks, Plus, SearchX } from 'lucide-react';
 import { useCallback, useEffect, useMemo } from 'react';
-import { verdictFilterLabel } from '../../shared/domain';
 import { useOperationQuery } from '../api/queries';
 import { useCommands } from '../app/commands';
 import { useWorkbench } from '../app/workbench';
@@ -14,6 +13,8 @@ import { useFactCheckBadges } from '../library/useFactCheckBadges';
 import { DocumentMenu } from '../documents/DocumentMenu';
 import { ViewToggle } from '../document/ViewToggle';
 import { FilterBar } from './FilterBar';
+import { FilterChips } from './FilterChips';
+import { IMPORT_FORMATS } from '../import/ImportDialog';
 import { FilterMenu } from '../search/FilterMenu';
 import { queryTerms } from '../search/highlight';
 import { SearchHits } from '../search/SearchHits';
@@ -30,7 +31,7 @@ function useScopeDocument() {
 }
 
 export function ClaimsPane() {
-  const { state, pages, dispatch } = useWorkbench();
+  const { state, pages } = useWorkbench();
   const commands = useCommands();
   const scopeDocument = useScopeDocument();
   const title = state.documentId ? (scopeDocument?.title ?? 'Document') : 'All claims';
@@ -56,12 +57,7 @@ export function ClaimsPane() {
         <FilterBar />
         <FilterMenu />
         <SortMenu />
-        {state.verdict && (
-          <button type="button" className="chip" onClick={() => dispatch({ type: 'verdict', verdict: null })}>
-            Only {verdictFilterLabel(state.verdict)} <span aria-hidden>×</span>
-            <span className="visually-hidden"> (remove)</span>
-          </button>
-        )}
+        <FilterChips />
       </div>
       <BulkBar />
       <SearchHits />
@@ -87,12 +83,16 @@ export function ClaimsPane() {
             icon={<FilePlus size={28} />}
             title="Nothing to check yet"
             action={
-              <Button variant="primary" onClick={() => commands.newDocument()}>
-                New document
-              </Button>
+              <>
+                <Button variant="primary" onClick={() => commands.newDocument()}>
+                  New document
+                </Button>
+                <Button onClick={() => commands.importFiles()}>Import files…</Button>
+              </>
             }
           >
-            Paste an article or open a .txt file. Each sentence becomes a candidate claim.
+            Paste an article, or import files: {IMPORT_FORMATS}, also by dropping them on the window. Each sentence becomes a
+            candidate claim.
           </EmptyState>
         )
       ) : (
@@ -122,9 +122,15 @@ function ClaimList({ total }: { total: number }) {
   const last = items[items.length - 1]?.index ?? 0;
 
   useEffect(() => pages.setVisibleRange(first, last), [pages, first, last]);
+  // The selected claim stays in view when it changes and when the list is resized (the window, or
+  // a filter chip or bulk bar taking room): the observer also fires once when it starts.
   useEffect(() => {
-    virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
-  }, [virtualizer, selectedIndex]);
+    const list = refs.claimList.current;
+    if (!list) return;
+    const observer = new ResizeObserver(() => virtualizer.scrollToIndex(selectedIndex, { align: 'auto' }));
+    observer.observe(list);
+    return () => observer.disconnect();
+  }, [virtualizer, selectedIndex, refs]);
 
   const onSelect = useCallback(
     (index: number, id: string | null) => {

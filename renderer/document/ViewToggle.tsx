@@ -13,17 +13,19 @@ export function ViewToggle() {
         type="button"
         className="view-toggle-option"
         aria-pressed={view === 'claims'}
+        title="Claims (V)"
         onClick={() => dispatch({ type: 'view', view: 'claims' })}
       >
-        <List size={14} aria-hidden /> Claims
+        <List size={14} aria-hidden /> <span className="view-toggle-label">Claims</span>
       </button>
       <button
         type="button"
         className="view-toggle-option"
         aria-pressed={view === 'document'}
+        title="Document text (V)"
         onClick={() => dispatch({ type: 'view', view: 'document' })}
       >
-        <FileText size={14} aria-hidden /> Document
+        <FileText size={14} aria-hidden /> <span className="view-toggle-label">Document</span>
       </button>
     </div>
   );

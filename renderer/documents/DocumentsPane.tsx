@@ -79,7 +79,7 @@ export function DocumentsPane() {
             </Button>
           }
         >
-          Paste an article or open a .txt file to start.
+          Paste an article, or import .txt, .md, .html, .docx or .pdf files to start.
         </EmptyState>
       )}
     </nav>

@@ -25,7 +25,7 @@ import {
 import './import.css';
 
 export const IMPORT_ACCEPT = '.txt,.text,.md,.markdown,.html,.htm,.xhtml,.docx,.pdf';
-const FORMATS = 'Text, Markdown, web pages (.html), Word (.docx) and PDF';
+export const IMPORT_FORMATS = 'Text (.txt), Markdown (.md), web pages (.html), Word (.docx) and PDF (.pdf)';
 
 /** File ▸ Import…: per-file progress with cancel; the import keeps running if the dialog closes. */
 export function ImportDialog() {
@@ -65,7 +65,7 @@ export function ImportDialog() {
       open={open}
       onOpenChange={(o) => !o && close()}
       title="Import documents"
-      description={`${FORMATS}. Drop files anywhere on the window, or choose them.`}
+      description={`${IMPORT_FORMATS}. Drop files anywhere on the window, or choose them.`}
       width={620}
     >
       <input

@@ -25,10 +25,11 @@ export function SortMenu() {
           type="button"
           className="btn btn-ghost btn-sm toolbar-chip"
           aria-label={`Sort: ${SORT_LABELS[sort]}`}
+          title={`Sort: ${SORT_LABELS[sort]}`}
           aria-keyshortcuts="o"
         >
           <ArrowDownUp size={14} aria-hidden />
-          <span>{SORT_LABELS[sort]}</span>
+          <span className="sort-label">{SORT_LABELS[sort]}</span>
         </button>
       </Popover.Trigger>
       <Popover.Portal>

@@ -1,4 +1,4 @@
-import { History, Timer } from 'lucide-react';
+import { ClipboardList, Timer } from 'lucide-react';
 import { useEffect, useRef } from 'react';
 import { useOperationQuery } from '../api/queries';
 import { useWorkbench } from '../app/workbench';
@@ -31,7 +31,7 @@ export function SessionHeader() {
       <IconButton
         label="Sessions"
         shortcut="Shift+G"
-        icon={<History size={16} />}
+        icon={<ClipboardList size={16} />}
         onClick={() => dispatch({ type: 'dialog', dialog: 'sessions' })}
       />
     </div>

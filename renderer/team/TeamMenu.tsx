@@ -45,7 +45,7 @@ function ConflictBadge() {
       >
         <CircleAlert size={14} aria-hidden />
         <span className="team-badge-count">{n.toLocaleString()}</span>
-        <span>{n === 1 ? 'conflict' : 'conflicts'}</span>
+        <span className="team-badge-word">{n === 1 ? 'conflict' : 'conflicts'}</span>
       </button>
     </Tooltip>
   );

@@ -63,6 +63,26 @@ export class UndoManager {
   state(): UndoState {
     const u = this.undoStack[this.undoStack.length - 1];
     const r = this.redoStack[this.redoStack.length - 1];
-    return { canUndo: !!u, canRedo: !!r, undoLabel: u?.label ?? null, redoLabel: r?.label ?? null };
+    return {
+      canUndo: !!u,
+      canRedo: !!r,
+      undoLabel: u?.label ?? null,
+      redoLabel: r?.label ?? null,
+      undoClaimId: u ? claimOf(u) : null,
+      redoClaimId: r ? claimOf(r) : null,
+    };
   }
+}
+
+/** The claim an action changed, or a source, note or attachment it created belongs to; null when several. */
+function claimOf(action: RecordedAction): string | null {
+  const ids = new Set<string>();
+  for (const step of action.steps) {
+    if (step.entity === 'claim') ids.add(step.id);
+    else if (step.field === CREATE_FIELD && typeof step.after === 'object' && step.after !== null) {
+      const owner = (step.after as { claimId?: unknown }).claimId;
+      if (typeof owner === 'string' && owner) ids.add(owner);
+    }
+  }
+  return ids.size === 1 ? [...ids][0]! : null;
 }

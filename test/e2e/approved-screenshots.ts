@@ -1,0 +1,82 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import pixelmatch from 'pixelmatch';
+import { PNG } from 'pngjs';
+import type { Page } from 'playwright-core';
+import { SCREENSHOT_DIR } from './harness';
+
+/** Approved pictures, committed; `UPDATE_SCREENSHOTS=1` rewrites them from the current run. */
+export const APPROVED_DIR = path.resolve(import.meta.dirname, 'approved');
+const UPDATE = process.env.UPDATE_SCREENSHOTS === '1';
+
+/**
+ * Pictures are compared at half size in 16 shades of grey: a moved, cut or missing control still
+ * shows, while the committed files stay small (about 25 kB) and anti-aliasing noise averages out.
+ */
+const SCALE = 2;
+const SHADES = 16;
+/** pixelmatch's per-pixel colour distance (0–1) and the share of pixels allowed to differ. */
+const PIXEL_THRESHOLD = 0.1;
+const MAX_DIFF_SHARE = 0.004;
+
+function reduce(png: PNG): PNG {
+  const width = Math.floor(png.width / SCALE);
+  const height = Math.floor(png.height / SCALE);
+  const out = new PNG({ width, height, colorType: 0 });
+  const step = 255 / (SHADES - 1);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      let sum = 0;
+      for (let dy = 0; dy < SCALE; dy++) {
+        for (let dx = 0; dx < SCALE; dx++) {
+          const i = ((y * SCALE + dy) * png.width + x * SCALE + dx) * 4;
+          sum += 0.299 * png.data[i]! + 0.587 * png.data[i + 1]! + 0.114 * png.data[i + 2]!;
+        }
+      }
+      const grey = Math.round(Math.round(sum / (SCALE * SCALE) / step) * step);
+      const o = (y * width + x) * 4;
+      out.data[o] = out.data[o + 1] = out.data[o + 2] = grey;
+      out.data[o + 3] = 255;
+    }
+  }
+  return out;
+}
+
+export interface Comparison {
+  name: string;
+  /** Share of pixels that differ from the approved picture; 0 when it was (re)approved. */
+  diffShare: number;
+  approved: boolean;
+}
+
+/**
+ * Takes a full-size screenshot into test-results/ (to look at), and compares its reduced copy
+ * with the approved one. Without an approved picture, or with UPDATE_SCREENSHOTS=1, the current
+ * one is written as approved. A mismatch leaves `<name>.diff.png` next to the screenshot.
+ */
+export async function matchScreenshot(page: Page, name: string): Promise<Comparison> {
+  await page.mouse.move(0, 0);
+  const shot = await page.screenshot({ animations: 'disabled', caret: 'hide' });
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  fs.writeFileSync(path.join(SCREENSHOT_DIR, `${name}.png`), shot);
+  const current = reduce(PNG.sync.read(shot));
+  const approvedFile = path.join(APPROVED_DIR, `${name}.png`);
+  if (UPDATE || !fs.existsSync(approvedFile)) {
+    fs.mkdirSync(APPROVED_DIR, { recursive: true });
+    fs.writeFileSync(approvedFile, PNG.sync.write(current, { deflateLevel: 9, colorType: 0 }));
+    return { name, diffShare: 0, approved: true };
+  }
+  const approved = PNG.sync.read(fs.readFileSync(approvedFile));
+  if (approved.width !== current.width || approved.height !== current.height) {
+    return { name, diffShare: 1, approved: false };
+  }
+  const diff = new PNG({ width: current.width, height: current.height });
+  const differing = pixelmatch(approved.data, current.data, diff.data, current.width, current.height, {
+    threshold: PIXEL_THRESHOLD,
+  });
+  const diffShare = differing / (current.width * current.height);
+  if (diffShare > MAX_DIFF_SHARE) fs.writeFileSync(path.join(SCREENSHOT_DIR, `${name}.diff.png`), PNG.sync.write(diff));
+  return { name, diffShare, approved: false };
+}
+
+export const SCREENSHOT_TOLERANCE = MAX_DIFF_SHARE;

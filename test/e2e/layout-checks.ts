@@ -1,0 +1,86 @@
+import type { Page } from 'playwright-core';
+
+/**
+ * Layout problems under the elements `selector` matches, found without looking at pixels: an
+ * element whose content overflows a box that hides it (cut text, an ellipsis), an element outside
+ * a clipping ancestor (a radio button cut on the left), or one outside the window.
+ * Each problem reads "<where>: <what>", so a failing test names the element.
+ */
+export function clippedIn(page: Page, selector: string): Promise<string[]> {
+  return page.evaluate((sel) => {
+    const problems: string[] = [];
+    const tolerance = 1;
+    const describe = (el: Element) => {
+      const label = el.getAttribute('aria-label') ?? el.getAttribute('data-testid') ?? el.textContent?.trim().slice(0, 40) ?? '';
+      const cls = typeof el.className === 'string' && el.className ? `.${el.className.trim().split(/\s+/).join('.')}` : '';
+      return `${el.tagName.toLowerCase()}${cls} "${label}"`;
+    };
+    const visible = (el: Element) => {
+      const rect = el.getBoundingClientRect();
+      if (rect.width === 0 || rect.height === 0) return false;
+      const style = getComputedStyle(el);
+      return style.visibility !== 'hidden' && style.display !== 'none';
+    };
+    // Screen-reader-only text (a condensed label) is clipped to a pixel on purpose.
+    const srOnly = (el: Element) => {
+      for (let a: Element | null = el; a; a = a.parentElement) {
+        const r = a.getBoundingClientRect();
+        if (r.width <= 1 && r.height <= 1) return true;
+      }
+      return false;
+    };
+    const scrolls = (style: CSSStyleDeclaration) =>
+      ['auto', 'scroll'].includes(style.overflowY) || ['auto', 'scroll'].includes(style.overflowX);
+    // Inside a scrolling box an element may lie below the fold; the box itself must be in the window.
+    const inScroller = (el: Element, root: Element) => {
+      for (let a = el.parentElement; a && a !== root.parentElement; a = a.parentElement) {
+        if (scrolls(getComputedStyle(a))) return true;
+      }
+      return false;
+    };
+    const clips = (style: CSSStyleDeclaration) => style.overflowX !== 'visible' || style.overflowY !== 'visible';
+    for (const root of Array.from(document.querySelectorAll(sel))) {
+      for (const el of [root, ...Array.from(root.querySelectorAll('*'))]) {
+        if (!(el instanceof HTMLElement) || !visible(el) || srOnly(el)) continue;
+        const style = getComputedStyle(el);
+        const rect = el.getBoundingClientRect();
+        if (style.overflowX !== 'visible' && el.scrollWidth > el.clientWidth) {
+          problems.push(`${describe(el)}: content ${el.scrollWidth}px wide in a ${el.clientWidth}px box`);
+        }
+        if (
+          !inScroller(el, root) &&
+          (rect.left < -tolerance ||
+            rect.top < -tolerance ||
+            rect.right > innerWidth + tolerance ||
+            rect.bottom > innerHeight + tolerance)
+        ) {
+          problems.push(`${describe(el)}: outside the ${innerWidth}×${innerHeight} window`);
+        }
+        // The nearest clipping ancestor, scrolling or not: a scroller may hide what lies below the
+        // fold, never what sticks out to the side.
+        for (let a = el.parentElement; a && a !== root.parentElement; a = a.parentElement) {
+          const as = getComputedStyle(a);
+          if (!clips(as)) continue;
+          const box = a.getBoundingClientRect();
+          if (rect.left < box.left - tolerance || rect.right > box.right + tolerance) {
+            problems.push(`${describe(el)}: cut by ${describe(a)}`);
+          }
+          break;
+        }
+      }
+    }
+    return problems;
+  }, selector);
+}
+
+/** The selected claim row lies wholly inside the list's visible area. */
+export function selectedRowInView(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const row = document.querySelector('.claim-list [role="option"][aria-selected="true"]');
+    const list = document.querySelector('.claim-list');
+    if (!row || !list) return false;
+    const r = row.getBoundingClientRect();
+    const l = list.getBoundingClientRect();
+    return r.top >= l.top - 1 && r.bottom <= l.bottom + 1;
+  });
+}
