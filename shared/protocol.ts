@@ -103,14 +103,14 @@ export const coreMessageSchema = z.discriminatedUnion('type', [
 export type CoreMessage = z.infer<typeof coreMessageSchema>;
 
 /** Either side's way to send and receive messages: process.send, parentPort, a MessagePort, a WebSocket. */
-export interface MessagePortLike<In, Out> {
+export interface MessagePortLike<Out> {
   send(message: Out): void;
   /** Raw incoming messages; the receiver validates them. Returns the unsubscribe. */
   onMessage(listener: (raw: unknown) => void): () => void;
 }
 
-export type CorePort = MessagePortLike<ClientMessage, CoreMessage>;
-export type ClientPort = MessagePortLike<CoreMessage, ClientMessage>;
+export type CorePort = MessagePortLike<CoreMessage>;
+export type ClientPort = MessagePortLike<ClientMessage>;
 
 /** Parse one incoming message; a refusal names the first offending field. */
 export function parseMessage<S extends z.ZodType>(
