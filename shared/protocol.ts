@@ -131,3 +131,42 @@ export function parseMessage<S extends z.ZodType>(
 export function cancelledResult(): Result<never> {
   return { ok: false, error: { code: 'CANCELLED', message: 'The operation was cancelled.' } };
 }
+
+/**
+ * The browser host's page speaks the same requests and cancels over its WebSocket, and answers
+ * the host's "choose files" with the files' bytes (a page has no paths); the host answers with
+ * the core's messages and offers saved files as downloads.
+ */
+export const pickedFileSchema = z
+  .object({
+    name: z.string().min(1).max(500),
+    base64: z.string().max(80_000_000).regex(/^[A-Za-z0-9+/=]*$/, 'Not base64'),
+  })
+  .strict();
+export type PickedFile = z.infer<typeof pickedFileSchema>;
+
+export const pageMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('request'), id: messageId, name: z.string().min(1).max(200), input: z.unknown().optional() }).strict(),
+  z.object({ type: z.literal('cancel'), id: messageId }).strict(),
+  z.object({ type: z.literal('picked-files'), id: messageId, files: z.array(pickedFileSchema).max(1_000).nullable() }).strict(),
+]);
+export type PageMessage = z.infer<typeof pageMessageSchema>;
+
+export const toPageMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('result'), id: messageId, result: resultSchema }).strict(),
+  z.object({ type: z.literal('progress'), id: messageId, progress: progressSchema }).strict(),
+  z.object({ type: z.literal('event'), event: eventSchema }).strict(),
+  z.object({ type: z.literal('refused'), id: messageId.optional(), message: z.string().max(2_000) }).strict(),
+  z
+    .object({
+      type: z.literal('pick-files'),
+      id: messageId,
+      title: z.string().max(200),
+      multiple: z.boolean(),
+      /** File-input accept list: extensions with their dot (".pdf"); empty accepts anything. */
+      accept: z.array(z.string().max(20)).max(50),
+    })
+    .strict(),
+  z.object({ type: z.literal('download'), url: z.string().min(1).max(500), name: z.string().min(1).max(500) }).strict(),
+]);
+export type ToPageMessage = z.infer<typeof toPageMessageSchema>;
