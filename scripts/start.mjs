@@ -35,7 +35,9 @@ if (electronInstalled() && !args.includes('--browser')) {
   run(bin('electron-vite'), ['preview', ...args]);
 } else {
   if (!args.includes('--browser')) {
-    console.log("Electron's binary is not installed (node_modules/electron/dist is missing): serving Claimbench to your browser instead.");
+    process.stdout.write(
+      "Electron's binary is not installed (node_modules/electron/dist is missing): serving Claimbench to your browser instead.\n",
+    );
   }
   run(bin('vite'), ['build', '--config', 'vite.renderer.config.ts', '--logLevel', 'error']);
   run(process.execPath, ['--import', 'tsx', path.join(root, 'electron', 'browser-host', 'main.ts'), ...args.filter((a) => a !== '--browser')]);
