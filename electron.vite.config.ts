@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
-import { rendererConfig } from './vite.renderer.config';
+import { rendererConfig, rendererEntryFileNames, rendererInputs } from './vite.renderer.config';
 
 const here = import.meta.dirname;
 
@@ -20,6 +20,10 @@ export default defineConfig({
           'share-read-worker': resolve(here, 'electron/core/team/share-read-worker.ts'),
           // The shipped command line (bin/claimbench.mjs, and `Claimbench --cli` in an installed app).
           cli: resolve(here, 'electron/cli/entry.ts'),
+          // The core process: started by main.ts as a utilityProcess and by the browser host as a Node child.
+          core: resolve(here, 'electron/core/process/entry.ts'),
+          // The browser host, run by scripts/start.mjs when Electron's binary is not installed.
+          'browser-host': resolve(here, 'electron/browser-host/main.ts'),
         },
         // Chunks sit beside the entries so the workers' `./parse-worker.js` resolves from any of them.
         output: { chunkFileNames: '[name]-[hash].js' },
@@ -45,7 +49,7 @@ export default defineConfig({
     build: {
       outDir: resolve(here, 'out/renderer'),
       emptyOutDir: true,
-      rolldownOptions: { input: resolve(here, 'renderer/index.html') },
+      rolldownOptions: { input: rendererInputs, output: { entryFileNames: rendererEntryFileNames } },
     },
   },
 });

@@ -27,6 +27,11 @@ export default tseslint.config(
     },
   },
   {
+    // The browser host's page bridge builds window.claimbench with the shell's own createBridge (DOM-safe).
+    files: ['renderer/browser-host/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: ['electron'], patterns: ['node:*', '**/electron/core/**'] }] },
+  },
+  {
     // The core runs under plain Node: only the shell may import Electron.
     files: ['electron/core/**/*.ts', 'electron/cli/**/*.ts', 'shared/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: ['electron'] }] },

@@ -32,6 +32,19 @@ export function cspMetaPlugin(policy: string = cspForMetaTag()): Plugin {
 
 export const rendererPlugins = (): PluginOption[] => [react(), cspMetaPlugin()];
 
+/**
+ * The app, and the browser host's bridge (renderer/browser-host/bridge.ts) under a fixed name the
+ * host puts before the app's script; Electron never loads it (its preload makes the bridge).
+ */
+export const rendererInputs = {
+  index: resolve(root, 'index.html'),
+  'browser-bridge': resolve(root, 'browser-host/bridge.ts'),
+};
+
+export function rendererEntryFileNames(chunk: { name: string }): string {
+  return chunk.name === 'browser-bridge' ? 'browser-bridge.js' : 'assets/[name]-[hash].js';
+}
+
 /** The renderer build, shared with electron.vite.config.ts. */
 export const rendererConfig: UserConfig = {
   root,
@@ -41,7 +54,10 @@ export const rendererConfig: UserConfig = {
     outDir: resolve(import.meta.dirname, 'out/renderer'),
     emptyOutDir: true,
     target: 'chrome130',
-    rollupOptions: { input: resolve(root, 'index.html') },
+    rollupOptions: {
+      input: rendererInputs,
+      output: { entryFileNames: rendererEntryFileNames },
+    },
   },
 };
 

@@ -1,3 +1,4 @@
+import type { Progress } from '../../shared/protocol';
 import type { HostServices } from './host';
 import type { Workspace } from './store/workspace';
 import type { SigningKey } from './team/signing';
@@ -21,4 +22,8 @@ export interface CoreContext {
   identity: IdentityStore;
   /** Native dialogs and viewers; absent in the CLI. */
   host?: HostServices;
+  /** Set by the core process for one request: aborted when the caller cancels it. */
+  signal?: AbortSignal;
+  /** Set by the core process for one request: long work reports how far it got. */
+  progress?: (progress: Progress) => void;
 }

@@ -6,7 +6,9 @@ import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { CoreContext, IdentityStore } from '../../electron/core/context';
 import { Workspace } from '../../electron/core/store/workspace';
 import { signingKeyFromSeed } from '../../electron/core/team/signing';
-import { installBridge, type TestBridge } from '../helpers/bridge';
+import { startBrowserHost } from '../../electron/browser-host/server';
+import { inProcessCore } from '../../electron/core/process/in-process-core';
+import type { AppEvent } from '../../shared/events';
 import { CORPUS_DIR, readGumArticle } from '../helpers/corpus';
 import { serveStatic, type StaticServer } from '../helpers/static-server';
 import { tempDir } from '../helpers/workspace';
@@ -91,6 +93,16 @@ export async function startHarness(): Promise<Harness> {
   };
 }
 
+/** What a test may do beside the page: the same as a person at the shell, seen from the host. */
+export interface TestBridge {
+  /** Point the page at another core (e.g. the same file reopened); takes effect on the next call. */
+  setContext(ctx: CoreContext): void;
+  /** Push a shell event (menu command, workspace switch) to the page over the WebSocket. */
+  emit(event: AppEvent): Promise<void>;
+  /** Every operation the page called over the transport, in order. */
+  calls: { name: string; input: unknown }[];
+}
+
 export interface AppPage {
   page: Page;
   bridge: TestBridge;
@@ -98,12 +110,20 @@ export interface AppPage {
   close(): Promise<void>;
 }
 
-/** The built renderer in a fresh browser context, bound to `ctx`. */
+/**
+ * The built renderer in a fresh browser context, served by a real browser host (HTTP + WebSocket,
+ * token, cookie) whose core runs in this process on `ctx`, so tests seed and inspect the workspace
+ * directly while every call of the page crosses the real transport.
+ */
 export async function openApp(
   harness: Harness,
   ctx: CoreContext,
   options: { colorScheme?: 'light' | 'dark' } = {},
 ): Promise<AppPage> {
+  let current = ctx;
+  const calls: TestBridge['calls'] = [];
+  const core = inProcessCore(() => current, { onInvoke: (name, input) => calls.push({ name, input }) });
+  const host = await startBrowserHost({ rendererDir: RENDERER_DIR, core });
   const context = await harness.browser.newContext({
     viewport: { width: 1440, height: 900 },
     colorScheme: options.colorScheme ?? 'light',
@@ -115,10 +135,28 @@ export async function openApp(
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
   });
-  const bridge = await installBridge(page, ctx);
-  await page.goto(harness.server.url);
+  await page.goto(host.url);
   await page.locator('.app').waitFor();
-  return { page, bridge, errors, close: () => context.close() };
+  const bridge: TestBridge = {
+    setContext: (next) => {
+      current = next;
+    },
+    emit: async (event) => {
+      core.emit({ kind: event });
+      // Let the message cross the socket and the page handle it before the test goes on.
+      await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 20)));
+    },
+    calls,
+  };
+  return {
+    page,
+    bridge,
+    errors,
+    close: async () => {
+      await context.close();
+      await host.close();
+    },
+  };
 }
 
 /**

@@ -35,9 +35,12 @@ export const reportHandlers = {
     return { html, claimCount: model.summary.total, truncated: model.summary.total > limit };
   },
 
-  'report.render': async ({ format, options, jobId }, { workspace, identity }) => {
+  'report.render': async ({ format, options, jobId }, { workspace, identity, signal, progress }) => {
     const model = modelFor(workspace, options, () => identity.get().actorId);
-    if (!jobId) return renderReportCooperatively(format, model);
+    if (!jobId) {
+      const total = model.summary.total;
+      return renderReportCooperatively(format, model, { signal, onProgress: progress && ((done) => progress({ done, total })) });
+    }
     const job = reportJobs.start(jobId, model.summary.total);
     try {
       // Give the caller a turn first, so a cancel sent right after the start is honoured.

@@ -1,0 +1,45 @@
+/**
+ * The core process: the workspace session and every operation, off the UI thread. Started by
+ * Electron's main process as a utilityProcess (messages on process.parentPort) or by the browser
+ * host and the tests as a Node child process (process.send); the same code and protocol either way.
+ */
+import path from 'node:path';
+import { AppSession } from '../../shell/app-session';
+import { FileIdentityStore } from '../session/identity';
+import { useNativeBinding } from '../store/sqlite';
+import { coreConfigFromEnv } from './core-config';
+import { CoreServer } from './core-server';
+import { nodeChildPort, utilityParentPort, type ParentPortLike } from './ports';
+
+const parentPort = (process as NodeJS.Process & { parentPort?: ParentPortLike }).parentPort;
+const port = parentPort ? utilityParentPort(parentPort) : nodeChildPort();
+const log = (message: string, error: unknown) => console.error(`[core] ${message}`, error);
+
+const config = coreConfigFromEnv(process.env);
+useNativeBinding(config.nativeBinding);
+const server = new CoreServer(port);
+const session = new AppSession({
+  userDataDir: config.userDataDir,
+  identity: new FileIdentityStore(path.join(config.userDataDir, 'identity.json')),
+  nativeBinding: config.nativeBinding,
+  host: server.host,
+  onChange: (workspace) => server.emit({ kind: 'workspace-changed', payload: { path: workspace.path, name: workspace.name } }),
+  onSynced: () => server.emit({ kind: 'workspace-changed' }),
+  log,
+});
+
+function shutDown(code: number): void {
+  server.close();
+  session.close();
+  process.exit(code);
+}
+
+for (const refusal of session.openInitial(config.workspace)) {
+  server.emit({ kind: 'open-refused', payload: { code: refusal.code, message: refusal.message } });
+}
+server.start({ context: () => session.context(), afterInvoke: (name) => session.afterOperation(name), log });
+
+// The host went away: close the workspace cleanly (last backup, sessions paused) and leave.
+if (parentPort) process.on('exit', () => session.close());
+else process.on('disconnect', () => shutDown(0));
+process.on('SIGTERM', () => shutDown(0));

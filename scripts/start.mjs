@@ -1,0 +1,44 @@
+#!/usr/bin/env node
+/**
+ * `npm start`: the Electron app when Electron's binary is installed; otherwise one line saying so,
+ * and the same renderer and core served to the system browser on 127.0.0.1 (see
+ * electron/browser-host/). Arguments after `--` go to whichever starts (`--no-open`, a workspace file).
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import process from 'node:process';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(path.join(root, 'package.json'));
+const args = process.argv.slice(2);
+
+function electronInstalled() {
+  try {
+    return fs.existsSync(require('electron'));
+  } catch {
+    return false;
+  }
+}
+
+function run(command, commandArgs) {
+  const r = spawnSync(command, commandArgs, { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+const bin = (name) => path.join(root, 'node_modules', '.bin', name);
+
+if (electronInstalled() && !args.includes('--browser')) {
+  run(process.execPath, [path.join(root, 'scripts', 'electron-native.mjs')]);
+  run(bin('electron-vite'), ['preview', ...args]);
+} else {
+  if (!args.includes('--browser')) {
+    process.stdout.write(
+      "Electron's binary is not installed (node_modules/electron/dist is missing): serving Claimbench to your browser instead.\n",
+    );
+  }
+  run(bin('vite'), ['build', '--config', 'vite.renderer.config.ts', '--logLevel', 'error']);
+  run(process.execPath, ['--import', 'tsx', path.join(root, 'electron', 'browser-host', 'main.ts'), ...args.filter((a) => a !== '--browser')]);
+}

@@ -1,0 +1,225 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { PageConnections } from '../../../electron/browser-host/pages';
+import { cookieName } from '../../../electron/browser-host/security';
+import { BRIDGE_SCRIPT, startBrowserHost, type BrowserHost } from '../../../electron/browser-host/server';
+import { inProcessCore } from '../../../electron/core/process/in-process-core';
+import { CONTENT_SECURITY_POLICY } from '../../../shared/csp';
+import type { ToPageMessage } from '../../../shared/protocol';
+import { createTestContext, tempDir } from '../../helpers/workspace';
+
+/** A real browser host on a real port, in front of a real core on a temporary workspace. */
+const rendererDir = tempDir('claimbench-host-renderer-');
+fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><html><head><script type="module" src="./app.js"></script></head><body></body></html>');
+fs.writeFileSync(path.join(rendererDir, 'app.js'), 'document.title = "app";');
+fs.writeFileSync(path.join(rendererDir, BRIDGE_SCRIPT), 'window.bridged = true;');
+const pages = new PageConnections(tempDir('claimbench-host-files-'));
+const ctx = { ...createTestContext('Host Tester'), host: pages.host };
+let server: BrowserHost;
+
+interface Reply {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+/** A raw request, so the Host header can be anything (fetch would not let us set it). */
+function get(pathname: string, headers: Record<string, string> = {}): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      { host: '127.0.0.1', port: server.port, path: pathname, headers: { Host: `127.0.0.1:${server.port}`, ...headers } },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (body += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+const cookie = () => `${cookieName(server.port)}=${server.token}`;
+
+/** Open a WebSocket as a page would; resolves with the socket, or the HTTP status that refused it. */
+function connect(headers: Record<string, string>): Promise<{ ws?: WebSocket; refused?: number }> {
+  return new Promise((resolve) => {
+    const ws = new WebSocket(`ws://127.0.0.1:${server.port}/ws`, { headers });
+    ws.once('open', () => resolve({ ws }));
+    ws.once('unexpected-response', (_req, res) => resolve({ refused: res.statusCode }));
+    ws.once('error', () => resolve({ refused: -1 }));
+  });
+}
+
+const pageHeaders = () => ({ Cookie: cookie(), Origin: server.origin });
+
+function nextMessage(ws: WebSocket, type: ToPageMessage['type']): Promise<ToPageMessage> {
+  return new Promise((resolve) => {
+    const onMessage = (data: WebSocket.RawData) => {
+      const message = JSON.parse(String(data)) as ToPageMessage;
+      if (message.type !== type) return;
+      ws.off('message', onMessage);
+      resolve(message);
+    };
+    ws.on('message', onMessage);
+  });
+}
+
+beforeAll(async () => {
+  server = await startBrowserHost({ rendererDir, core: inProcessCore(() => ctx), pages });
+});
+
+afterAll(async () => {
+  await server?.close();
+  ctx.workspace.close();
+});
+
+describe('the browser host over HTTP', () => {
+  it('listens on 127.0.0.1 only', async () => {
+    expect(server.origin).toBe(`http://127.0.0.1:${server.port}`);
+    const external = Object.values(os.networkInterfaces())
+      .flat()
+      .find((a) => a && a.family === 'IPv4' && !a.internal);
+    if (!external) return;
+    const reached = await new Promise<boolean>((resolve) => {
+      const req = http.get({ host: external.address, port: server.port, path: '/', timeout: 2_000 }, () => resolve(true));
+      req.on('error', () => resolve(false));
+      req.on('timeout', () => {
+        req.destroy();
+        resolve(false);
+      });
+    });
+    expect(reached).toBe(false);
+  });
+
+  it('refuses a request without the token, or with a wrong one', async () => {
+    expect((await get('/')).status).toBe(401);
+    expect((await get('/app.js')).status).toBe(401);
+    expect((await get('/?token=wrong')).status).toBe(401);
+    expect((await get('/', { Cookie: `${cookieName(server.port)}=${'x'.repeat(server.token.length)}` })).status).toBe(401);
+  });
+
+  it('trades the token in the URL for an HttpOnly SameSite=Strict cookie and a clean address', async () => {
+    const first = await get(`/?token=${server.token}`);
+    expect(first.status).toBe(303);
+    expect(first.headers.location).toBe('/');
+    expect(first.headers['set-cookie']).toEqual([`${cookie()}; HttpOnly; SameSite=Strict; Path=/`]);
+  });
+
+  it('serves the app with the bridge first, the CSP as a header, and no CORS headers', async () => {
+    const page = await get('/', { Cookie: cookie(), Origin: 'https://evil.example' });
+    expect(page.status).toBe(200);
+    expect(page.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+    expect(page.headers['x-content-type-options']).toBe('nosniff');
+    expect(Object.keys(page.headers).filter((h) => h.startsWith('access-control-'))).toEqual([]);
+    expect(page.body.indexOf(BRIDGE_SCRIPT)).toBeGreaterThan(0);
+    expect(page.body.indexOf(BRIDGE_SCRIPT)).toBeLessThan(page.body.indexOf('app.js'));
+    expect((await get('/app.js', { Cookie: cookie() })).body).toContain('document.title');
+  });
+
+  it('refuses a foreign Host header even with the right cookie (DNS rebinding)', async () => {
+    for (const host of [`evil.example:${server.port}`, `localhost:${server.port}`, '127.0.0.1', `127.0.0.1:${server.port + 1}`]) {
+      expect((await get('/', { Cookie: cookie(), Host: host })).status, host).toBe(403);
+      expect((await get(`/?token=${server.token}`, { Host: host })).status, host).toBe(403);
+    }
+  });
+
+  it('serves nothing outside the renderer folder', async () => {
+    expect((await get('/../package.json', { Cookie: cookie() })).status).toBe(404);
+    expect((await get('/%2e%2e/%2e%2e/etc/passwd', { Cookie: cookie() })).status).toBe(404);
+  });
+});
+
+describe('the browser host WebSocket', () => {
+  it('refuses an upgrade without the cookie, from a foreign Origin or to a foreign Host', async () => {
+    expect(await connect({ Origin: server.origin })).toEqual({ refused: 401 });
+    expect(await connect({ Cookie: cookie(), Origin: 'https://evil.example' })).toEqual({ refused: 403 });
+    expect(await connect({ Cookie: cookie() })).toEqual({ refused: 403 });
+    expect(await connect({ ...pageHeaders(), Host: `evil.example:${server.port}` })).toEqual({ refused: 403 });
+  });
+
+  it('relays requests to the core and refuses malformed messages without dropping the page', async () => {
+    const { ws } = await connect(pageHeaders());
+    expect(ws).toBeDefined();
+    try {
+      const refused = nextMessage(ws!, 'refused');
+      ws!.send('{"type":"request","id":"a"}');
+      expect(await refused).toMatchObject({ type: 'refused', id: 'a', message: expect.stringMatching(/^Refused a message: name:/) });
+      const result = nextMessage(ws!, 'result');
+      ws!.send(JSON.stringify({ type: 'request', id: 'b', name: 'session.get', input: {} }));
+      expect(await result).toMatchObject({ id: 'b', result: { ok: true, value: { author: 'Host Tester' } } });
+    } finally {
+      ws!.close();
+    }
+  });
+
+  it("chooses files with the page's file input: the bytes arrive as files the core reads", async () => {
+    const { ws } = await connect(pageHeaders());
+    try {
+      const ask = nextMessage(ws!, 'pick-files');
+      const result = nextMessage(ws!, 'result');
+      ws!.send(JSON.stringify({ type: 'request', id: 'open', name: 'host.chooseOpen', input: { purpose: 'import', multiple: true } }));
+      const pick = await ask;
+      expect(pick).toMatchObject({ type: 'pick-files', multiple: true, accept: expect.arrayContaining(['.pdf', '.docx', '.txt']) });
+      const files = [
+        { name: 'notes.txt', base64: Buffer.from('Прозрачность 42%').toString('base64') },
+        { name: '../../escape.md', base64: Buffer.from('# hi').toString('base64') },
+      ];
+      ws!.send(JSON.stringify({ type: 'picked-files', id: (pick as { id: string }).id, files }));
+      const reply = (await result) as { result: { ok: true; value: { paths: string[] } } };
+      const paths = reply.result.value.paths;
+      expect(paths.map((p) => path.basename(p))).toEqual(['notes.txt', 'escape.md']);
+      expect(fs.readFileSync(paths[0]!, 'utf8')).toBe('Прозрачность 42%');
+      expect(path.dirname(paths[1]!)).toBe(path.dirname(paths[0]!));
+    } finally {
+      ws!.close();
+    }
+  });
+
+  it('saves through a download: the core writes the chosen path, the page gets a one-page download link', async () => {
+    const { ws } = await connect(pageHeaders());
+    try {
+      const chosen = nextMessage(ws!, 'result');
+      ws!.send(
+        JSON.stringify({
+          type: 'request',
+          id: 'save',
+          name: 'host.chooseSave',
+          input: { purpose: 'report', defaultName: '../Report', extension: 'csv' },
+        }),
+      );
+      const target = ((await chosen) as { result: { value: { path: string } } }).result.value.path;
+      expect(path.basename(target)).toBe('Report.csv');
+      fs.writeFileSync(target, 'a,b\n1,2\n');
+      const offered = nextMessage(ws!, 'download');
+      const done = nextMessage(ws!, 'result');
+      ws!.send(JSON.stringify({ type: 'request', id: 'after', name: 'documents.list', input: {} }));
+      await done;
+      const download = (await offered) as { url: string; name: string };
+      expect(download.name).toBe('Report.csv');
+      expect((await get(download.url)).status).toBe(401);
+      const bytes = await get(download.url, { Cookie: cookie() });
+      expect(bytes.status).toBe(200);
+      expect(bytes.headers['content-disposition']).toBe("attachment; filename*=UTF-8''Report.csv");
+      expect(bytes.body).toBe('a,b\n1,2\n');
+    } finally {
+      ws!.close();
+    }
+  });
+
+  it('pushes core events to every page', async () => {
+    const { ws } = await connect(pageHeaders());
+    try {
+      const event = nextMessage(ws!, 'event');
+      server.broadcast({ kind: 'menu:find' });
+      expect(await event).toEqual({ type: 'event', event: { kind: 'menu:find' } });
+    } finally {
+      ws!.close();
+    }
+  });
+});
