@@ -23,7 +23,7 @@ export function vectorize(sentence: string, config: FeatureConfig): SparseVector
   const names = extractFeatures(sentence, config);
   let ngrams = 0;
   for (const n of names) if (isNgram(n)) ngrams++;
-  const scale = ngrams > 0 ? 1 / Math.sqrt(ngrams) : 0;
+  const scale = ngrams > 0 ? (config.ngramScale ?? 1) / Math.sqrt(ngrams) : 0;
   return { names, values: names.map((n) => (isNgram(n) ? scale : 1)) };
 }
 
@@ -96,7 +96,7 @@ export class Spotter {
     const names = extractFeatures(sentence, this.model.config);
     let ngrams = 0;
     for (const n of names) if (isNgram(n)) ngrams++;
-    const scale = ngrams > 0 ? 1 / Math.sqrt(ngrams) : 0;
+    const scale = ngrams > 0 ? (this.model.config.ngramScale ?? 1) / Math.sqrt(ngrams) : 0;
     let logit = 0;
     let wording = 0;
     const reasons: ScoreReason[] = [];
