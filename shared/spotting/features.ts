@@ -28,12 +28,11 @@ export function tokenize(sentence: string): string[] {
 
 /**
  * Sparse binary features: word unigrams (w:), bigrams (b:), character n-grams inside word
- * boundaries (c:) and the interpretable rules (r:). Returned de-duplicated.
+ * boundaries (c:) and the dense ones of denseFeatures. Returned de-duplicated.
  */
 export function extractFeatures(sentence: string, config: FeatureConfig = DEFAULT_FEATURES): string[] {
   const tokens = tokenize(sentence);
   const set = new Set<string>();
-  set.add('bias');
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     set.add(`w:${t}`);
@@ -46,11 +45,18 @@ export function extractFeatures(sentence: string, config: FeatureConfig = DEFAUL
     }
   }
   if (config.wordBigrams && tokens.length > 0) set.add(`b:${tokens[tokens.length - 1]}_$`);
-  for (const rule of RULES) if (rule.test(sentence)) set.add(`r:${rule.kind}`);
-  if (config.wordClasses) for (const k of wordClasses(sentence, tokens)) set.add(k);
-  const words = tokens.length;
-  set.add(words < 6 ? 'len:short' : words < 15 ? 'len:mid' : words < 30 ? 'len:long' : 'len:vlong');
+  for (const d of denseFeatures(sentence, tokens, config)) set.add(d);
   return [...set];
+}
+
+/** The features that are not n-grams: bias, the interpretable rules (r:), word classes (k:) and a length bucket. */
+export function denseFeatures(sentence: string, tokens: string[], config: FeatureConfig): string[] {
+  const out = ['bias'];
+  for (const rule of RULES) if (rule.test(sentence)) out.push(`r:${rule.kind}`);
+  if (config.wordClasses) out.push(...wordClasses(sentence, tokens));
+  const words = tokens.length;
+  out.push(words < 6 ? 'len:short' : words < 15 ? 'len:mid' : words < 30 ? 'len:long' : 'len:vlong');
+  return out;
 }
 
 const IRREGULAR_PAST = new Set(
