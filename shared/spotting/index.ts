@@ -1,5 +1,7 @@
 import { Spotter, type SpotterModel } from './model';
 import weights from './weights.json';
+import calibration from './article-calibration.json';
+import type { ArticleCalibration } from './context';
 
 let shipped: Spotter | null = null;
 
@@ -12,6 +14,11 @@ export function defaultSpotter(): Spotter {
 /** The decision threshold the shipped model was tuned for; a workspace may override it. */
 export function defaultThreshold(): number {
   return defaultSpotter().threshold;
+}
+
+/** The article calibration fitted by scripts/calibrate-article.ts on the tune half of eval/checkworthy-news.tsv. */
+export function articleCalibration(): ArticleCalibration {
+  return calibration as unknown as ArticleCalibration;
 }
 
 export { Spotter, type SpotterModel, type SpotterScore } from './model';

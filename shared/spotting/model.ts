@@ -1,5 +1,5 @@
 import type { ScoreReason } from '../domain';
-import { extractFeatures, type FeatureConfig } from './features';
+import { denseFeatures, extractFeatures, tokenize, type FeatureConfig } from './features';
 import { NEGATIVE_KINDS, RULES } from './rules';
 
 /** The shipped model: a logistic regression over n-gram and rule features. */
@@ -23,7 +23,7 @@ export function vectorize(sentence: string, config: FeatureConfig): SparseVector
   const names = extractFeatures(sentence, config);
   let ngrams = 0;
   for (const n of names) if (isNgram(n)) ngrams++;
-  const scale = ngrams > 0 ? 1 / Math.sqrt(ngrams) : 0;
+  const scale = ngrams > 0 ? (config.ngramScale ?? 1) / Math.sqrt(ngrams) : 0;
   return { names, values: names.map((n) => (isNgram(n) ? scale : 1)) };
 }
 
@@ -82,9 +82,16 @@ const NEWS_PRIORS: {
 
 export class Spotter {
   private readonly weights: Map<string, number>;
+  /** Word and bigram weights keyed by the bare token ("said", "he_said"): no feature names to build per sentence. */
+  private readonly unigrams = new Map<string, number>();
+  private readonly bigrams = new Map<string, number>();
 
   constructor(readonly model: SpotterModel) {
     this.weights = new Map(Object.entries(model.weights));
+    for (const [name, w] of this.weights) {
+      if (name.startsWith('w:')) this.unigrams.set(name.slice(2), w);
+      else if (name.startsWith('b:')) this.bigrams.set(name.slice(2), w);
+    }
   }
 
   get threshold(): number {
@@ -93,10 +100,46 @@ export class Spotter {
 
   /** Probability-like score in [0, 1] and the interpretable reasons behind it, strongest first. */
   score(sentence: string): SpotterScore {
+    if (this.model.config.charMax > 0) return this.scoreByNames(sentence);
+    const config = this.model.config;
+    const tokens = tokenize(sentence);
+    // The same distinct n-grams extractFeatures names, counted for the group's L2 normalisation.
+    const words = new Set(tokens);
+    const pairs = new Set<string>();
+    if (config.wordBigrams && tokens.length > 0) {
+      let prev = '^';
+      for (const t of tokens) {
+        pairs.add(`${prev}_${t}`);
+        prev = t;
+      }
+      pairs.add(`${prev}_$`);
+    }
+    const ngrams = words.size + pairs.size;
+    const scale = ngrams > 0 ? (config.ngramScale ?? 1) / Math.sqrt(ngrams) : 0;
+    let wording = 0;
+    for (const t of words) wording += this.unigrams.get(t) ?? 0;
+    for (const p of pairs) wording += this.bigrams.get(p) ?? 0;
+    wording *= scale;
+    let logit = wording;
+    const reasons: ScoreReason[] = [];
+    for (const name of denseFeatures(sentence, tokens, config)) {
+      const w = this.weights.get(name);
+      if (w === undefined) continue;
+      logit += w;
+      if (name.charCodeAt(0) === 114 && name.charCodeAt(1) === 58) {
+        const kind = name.slice(2);
+        reasons.push({ kind, label: RULE_LABELS.get(kind) ?? kind, weight: round(w) });
+      }
+    }
+    return this.finish(sentence, logit, wording, reasons);
+  }
+
+  /** The general path, for models with character n-grams. */
+  private scoreByNames(sentence: string): SpotterScore {
     const names = extractFeatures(sentence, this.model.config);
     let ngrams = 0;
     for (const n of names) if (isNgram(n)) ngrams++;
-    const scale = ngrams > 0 ? 1 / Math.sqrt(ngrams) : 0;
+    const scale = ngrams > 0 ? (this.model.config.ngramScale ?? 1) / Math.sqrt(ngrams) : 0;
     let logit = 0;
     let wording = 0;
     const reasons: ScoreReason[] = [];
@@ -113,6 +156,10 @@ export class Spotter {
         reasons.push({ kind, label: RULE_LABELS.get(kind) ?? kind, weight: round(contribution) });
       }
     }
+    return this.finish(sentence, logit, wording, reasons);
+  }
+
+  private finish(sentence: string, logit: number, wording: number, reasons: ScoreReason[]): SpotterScore {
     for (const prior of NEWS_PRIORS) {
       if (prior.applies(reasons, sentence)) {
         logit += prior.weight;

@@ -78,7 +78,8 @@ export const RULES: readonly RuleDef[] = [
     test: (s) =>
       /\b(?:I think|I believe|I feel|maybe|perhaps|probably|might|may be|could be|seems?|I guess|I hope|possibly)\b/i.test(s),
   },
-  { kind: 'question', label: 'a question', test: (s) => /\?\s*["'”’)]*\s*$/.test(s) },
+  // Tested on the tail only: a pattern anchored at the end is otherwise tried from every position.
+  { kind: 'question', label: 'a question', test: (s) => /\?\s*["'”’)]*\s*$/.test(s.slice(-12)) },
   {
     kind: 'opinion',
     label: 'opinion, promise or call to action',

@@ -1,6 +1,9 @@
 import type { ScoreReason, TextAnchor } from '../domain';
 import { attributeSentences, type Attribution } from '../spotting/claimant';
-import { defaultSpotter } from '../spotting/index';
+import { contextFeatures, scoreInArticle } from '../spotting/context';
+import { detectDocumentKind, type DocumentKind } from '../spotting/document-kind';
+import { articleCalibration, defaultSpotter } from '../spotting/index';
+import type { SpotterScore } from '../spotting/model';
 import { makeAnchor } from './anchor';
 import { leadingMetadata, nonProseKind } from './news-structure';
 import { segmentSentences, type Sentence } from './segment';
@@ -37,22 +40,100 @@ export function proseSentences(text: string): Sentence[] {
   return segmentSentences(body, guessLocale(body)).map((s) => ({ ...s, start: s.start + bodyStart, end: s.end + bodyStart }));
 }
 
-/** Every sentence of the text, scored, with its claimant; the app's one analysis pipeline. */
-export function analyzeText(text: string, threshold = defaultSpotter().threshold): ScoredSentence[] {
+/** What scoring a document needs to know about each sentence: the model's own score and its context. */
+export interface SpottedSentence {
+  sentence: Sentence;
+  attribution: Attribution;
+  /** The sentence model's score alone. */
+  base: SpotterScore;
+  /** Context features (shared/spotting/context.ts); used for articles. */
+  context: string[];
+}
+
+export interface SpottedDocument {
+  kind: DocumentKind;
+  sentences: SpottedSentence[];
+}
+
+/** Segment, attribute and score every sentence, before the document kind's calibration is applied. */
+export function spotDocument(text: string): SpottedDocument {
   const sentences = proseSentences(text);
   const attributions = attributeSentences(sentences.map((s) => s.text));
   const spotter = defaultSpotter();
-  return sentences.map((s, i) => {
-    const { score, reasons } = inContext(spotter.score(s.text), s.text, attributions[i]!);
+  const kind = detectDocumentKind(text);
+  // Sentence i and i+1 share a paragraph when no line break separates them.
+  const joinsNext = sentences.map((s, i) => i + 1 < sentences.length && !/[\n\r]/.test(text.slice(s.end, sentences[i + 1]!.start)));
+  const restOfParagraph = (i: number) => {
+    const rest: string[] = [];
+    for (let k = i; joinsNext[k] && rest.length < 4; k++) rest.push(sentences[k + 1]!.text);
+    return rest;
+  };
+  return {
+    kind,
+    sentences: sentences.map((s, i) => ({
+      sentence: s,
+      attribution: attributions[i]!,
+      base: spotter.score(s.text),
+      context:
+        kind === 'article'
+          ? contextFeatures({
+              text: s.text,
+              attribution: attributions[i]!,
+              first: i === 0,
+              standsAlone: standsAlone(text, s),
+              restOfParagraph: restOfParagraph(i),
+            })
+          : [],
+    })),
+  };
+}
+
+/** Alone on its line: only whitespace (with a line break) between it and its neighbours. */
+function standsAlone(text: string, s: Sentence): boolean {
+  let a = s.start - 1;
+  while (a >= 0 && (text[a] === ' ' || text[a] === '\t')) a--;
+  let b = s.end;
+  while (b < text.length && (text[b] === ' ' || text[b] === '\t')) b++;
+  return (a < 0 || text[a] === '\n' || text[a] === '\r') && (b >= text.length || text[b] === '\n' || text[b] === '\r');
+}
+
+/**
+ * Every sentence of the text, scored, with its claimant; the app's one analysis pipeline. Articles are
+ * scored in context (see shared/spotting/context.ts) and calibrated so that the default threshold is the
+ * article operating point; transcripts keep the sentence model's score, which was trained on debates.
+ */
+export function analyzeText(text: string, threshold = defaultSpotter().threshold): ScoredSentence[] {
+  const doc = spotDocument(text);
+  const calibration = articleCalibration();
+  return doc.sentences.map(({ sentence: s, attribution, base, context }) => {
+    const kind = nonProseKind(s.text);
+    const { score, reasons } = kind
+      ? nonProse(base, kind)
+      : doc.kind === 'article'
+        ? scoreInArticle(base, context, calibration)
+        : inContext(base, s.text, attribution);
     return {
       text: collapseWhitespace(s.text),
       anchor: makeAnchor(text, s.start, s.end),
       score,
       reasons,
-      claimant: attributions[i]!.claimant,
+      claimant: attribution.claimant,
       checkWorthy: score >= threshold,
     };
   });
+}
+
+const NON_PROSE_LABELS = {
+  caption: 'photo caption: not a claim',
+  credit: 'photo credit: not a claim',
+  byline: 'byline: not a claim',
+  metadata: 'metadata: not a claim',
+  footnote: 'footnote: not a claim',
+} as const;
+
+/** Captions, credits, bylines and footnotes are not claims, whatever their wording. */
+function nonProse(base: SpotterScore, kind: keyof typeof NON_PROSE_LABELS): SpotterScore {
+  return { score: Math.min(base.score, 0.01), reasons: [{ kind, label: NON_PROSE_LABELS[kind], weight: -5 }, ...base.reasons] };
 }
 
 const FIGURE = /\d|\b(?:hundreds?|thousands?|millions?|billions?|dozens?|percent|per cent|half|twice|double|single digits)\b|(?:тысяч|миллион|миллиард|процент|десят|сотн)/i;
@@ -61,16 +142,11 @@ const NO_STATEMENT =
   /\b(?:could not|cannot|can't|would not|did not|declined to|refused to)\s+(?:disclose|comment|confirm|say|be reached|verify|independently verify|immediately verify|provide)|\bno (?:comment|immediate comment)\b|\bdid not (?:immediately )?respond\b|\b(?:it was|it is|it remains) (?:not (?:immediately )?(?:clear|known)|unclear)\b|\bcould not be (?:independently |immediately )?(?:verified|confirmed|reached)\b|(?:не удалось|отказал(?:ся|ась|ись) от комментариев|не уточняется|не раскрыва)/i;
 
 /**
- * A sentence's score in its document: captions, credits and bylines are not claims; a figure stated by
- * a named source (or inside a quotation with a known speaker) counts for more; a sentence reporting that
- * something could not be disclosed or confirmed counts for less. Each adjustment is a shown reason.
+ * A transcript sentence's score: a figure stated by a named source (or inside a quotation with a known
+ * speaker) counts for more; a sentence reporting that something could not be disclosed or confirmed
+ * counts for less. Each adjustment is a shown reason.
  */
-function inContext(base: { score: number; reasons: ScoreReason[] }, sentence: string, who: Attribution) {
-  const kind = nonProseKind(sentence);
-  if (kind) {
-    const label = { caption: 'photo caption: not a claim', credit: 'photo credit: not a claim', byline: 'byline: not a claim', metadata: 'metadata: not a claim', footnote: 'footnote: not a claim' }[kind];
-    return { score: Math.min(base.score, 0.01), reasons: [{ kind, label, weight: -5 }, ...base.reasons] };
-  }
+function inContext(base: SpotterScore, sentence: string, who: Attribution): SpotterScore {
   let logit = Math.log(Math.max(1e-6, base.score) / Math.max(1e-6, 1 - base.score));
   const reasons = [...base.reasons];
   if (who.claimant && FIGURE.test(sentence)) {

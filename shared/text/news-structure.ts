@@ -87,7 +87,7 @@ const FOOTNOTE = /^[*†‡¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*\S/;
 export function nonProseKind(sentence: string): NonProse | null {
   const s = sentence.trim();
   if (s.length < 300 && FOOTNOTE.test(s)) return 'footnote';
-  if (s.length < 500 && BRACKET_CREDIT.test(s) && !/["“”«»]/.test(s)) return 'caption';
+  if (s.length < 500 && /\)\s*\.?\s*$/.test(s.slice(-6)) && BRACKET_CREDIT.test(s) && !/["“”«»]/.test(s)) return 'caption';
   if (BYLINE.test(s)) return 'byline';
   if (s.length < 200 && CREDIT.test(s)) return 'credit';
   if (s.length < 400 && CAPTION_VERB.test(s) && CAPTION_DATE.test(s) && !/["“”«»]/.test(s) && !/\b(?:said|says|told)\b/i.test(s)) {

@@ -1,0 +1,113 @@
+/**
+ * A sentence's check-worthiness in its article, not alone: who says it, whether it sits in a quotation,
+ * whether a figure is stated by a named source, whether it is a heading, a caption above a photo credit or a
+ * line that only introduces a quotation. Each signal is a named feature with a learned weight (fitted on
+ * the tune half of eval/checkworthy-news.tsv by scripts/calibrate-article.ts) and is shown as a reason.
+ */
+import type { ScoreReason } from '../domain';
+import type { Attribution } from './claimant';
+import { sigmoid, type SpotterScore } from './model';
+
+export interface SentenceContext {
+  text: string;
+  attribution: Attribution;
+  /** The first sentence of the document's prose (a headline when it has no closing punctuation). */
+  first: boolean;
+  /** Alone on its line or paragraph. */
+  standsAlone: boolean;
+  /** The sentences after it in the same paragraph (a photo caption's paragraph ends in its credit). */
+  restOfParagraph: readonly string[];
+}
+
+/** A second-stage logistic regression over the sentence model's logit and the context features. */
+export interface ArticleCalibration {
+  version: 1;
+  bias: number;
+  /** Weight of the sentence model's logit. */
+  base: number;
+  weights: Record<string, number>;
+  /**
+   * Added to the logit after calibration so that the article operating point (chosen on the tune split)
+   * falls on the shipped default threshold: one threshold setting serves transcripts and articles.
+   */
+  shift: number;
+  meta: Record<string, unknown>;
+}
+
+export const CONTEXT_LABELS: Record<string, string> = {
+  attributed: 'names who says it',
+  in_quote: 'inside a quotation',
+  quote_speaker: 'part of a quotation with a known speaker',
+  figure: 'states a figure',
+  sourced_figure: 'a figure from a named source',
+  no_statement: 'reports that nothing was said or confirmed',
+  heading: 'a heading, not a sentence',
+  headline: 'the headline',
+  caption_block: 'a photo caption (its paragraph ends in a credit)',
+  introduces_quote: 'only introduces a quotation',
+  quoted_first_person: 'a speaker about themselves, in quotes',
+  reported_view: 'reports a view, hope or feeling',
+  past_event: 'narrates a past event',
+  advice: 'addresses the reader',
+};
+
+const FIGURE =
+  /\d|\b(?:hundreds?|thousands?|millions?|billions?|dozens?|percent|per cent|half|twice|double|single digits)\b|(?:тысяч|миллион|миллиард|процент|десят|сотн)/i;
+const NO_STATEMENT =
+  /\b(?:could not|cannot|can't|would not|did not|declined to|refused to)\s+(?:disclose|comment|confirm|say|be reached|verify|independently verify|immediately verify|provide)|\bno (?:comment|immediate comment)\b|\bdid not (?:immediately )?respond\b|\b(?:it was|it is|it remains) (?:not (?:immediately )?(?:clear|known)|unclear)\b|\bcould not be (?:independently |immediately )?(?:verified|confirmed|reached)\b|(?:не удалось|отказал(?:ся|ась|ись) от комментариев|не уточняется|не раскрыва)/i;
+const CREDIT_LINE = /^\s*(?:Image|Photo|Picture|Credit|Photograph|Фото)\s*[:：]/i;
+const CLOSES = /[.!?…]["”»'’)\]]*\s*$/;
+const FIRST_PERSON = /\b(?:I|I'm|I've|I'd|we|we're|we've|we'd|us|our|my)\b/i;
+const REPORTED_VIEW =
+  /\b(?:believes?|believed|feels?|felt|hopes?|hoped|hoping|thinks?|thought|called (?:for|on)|calls (?:for|on)|urged?|urges|alarmed|concerned|welcomed?|praised?|criticised|criticized|described \w+ as|called \w+ (?:a |an )?["“']|is needed|are needed)\b/i;
+const PAST = /\b(?:was|were|had|did|won|made|took|went|came|gave|left|began|rose|fell|lost|paid|sent|met|ran|sold|held|led|\p{Ll}{3,}ed)\b/u;
+const ADVICE = /^\W*(?:if you|you (?:can|should|could|will|might)|avoid|try|wait|don't|do not)\b/i;
+
+/** The context features a sentence has (names as in CONTEXT_LABELS). */
+export function contextFeatures(c: SentenceContext): string[] {
+  const s = c.text;
+  const out: string[] = [];
+  const who = c.attribution;
+  const figure = FIGURE.test(s);
+  const closes = CLOSES.test(s);
+  if (who.attributed) out.push('attributed');
+  if (who.quoted >= 0.5) out.push('in_quote');
+  if (who.viaQuote) out.push('quote_speaker');
+  if (figure) out.push('figure');
+  if (figure && who.claimant) out.push('sourced_figure');
+  if (NO_STATEMENT.test(s)) out.push('no_statement');
+  if (!closes && c.first) out.push('headline');
+  else if (!closes && c.standsAlone) out.push('heading');
+  if (c.restOfParagraph.some((t) => CREDIT_LINE.test(t))) out.push('caption_block');
+  if (/[:,]["”»]?\s*$/.test(s)) out.push('introduces_quote');
+  if (who.quoted >= 0.5 && FIRST_PERSON.test(s)) out.push('quoted_first_person');
+  if (REPORTED_VIEW.test(s)) out.push('reported_view');
+  if (who.quoted < 0.5 && PAST.test(s)) out.push('past_event');
+  if (ADVICE.test(s)) out.push('advice');
+  return out;
+}
+
+/**
+ * Hand-set weights for signals too rare in the labelled news to be fitted ("could not disclose", "it was
+ * not immediately clear"): such a sentence reports that nothing was said, so it is not a claim to check.
+ */
+export const FIXED_WEIGHTS: Readonly<Record<string, number>> = { no_statement: -3 };
+
+export function logit(p: number): number {
+  const q = Math.min(1 - 1e-6, Math.max(1e-6, p));
+  return Math.log(q / (1 - q));
+}
+
+/** The sentence's score in its article, with the context reasons added to the sentence model's. */
+export function scoreInArticle(base: SpotterScore, features: readonly string[], cal: ArticleCalibration): SpotterScore {
+  let z = cal.bias + cal.base * logit(base.score) + cal.shift;
+  const reasons: ScoreReason[] = [...base.reasons];
+  for (const f of features) {
+    const w = cal.weights[f] ?? FIXED_WEIGHTS[f];
+    if (w === undefined || w === 0) continue;
+    z += w;
+    reasons.push({ kind: f, label: CONTEXT_LABELS[f] ?? f, weight: Math.round(w * 1000) / 1000 });
+  }
+  reasons.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight));
+  return { score: Math.round(sigmoid(z) * 10000) / 10000, reasons };
+}
