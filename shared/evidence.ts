@@ -18,6 +18,10 @@ export interface Source {
   title: string;
   publisher: string | null;
   publishedAt: string | null;
+  /** When the checker read it (ISO date). */
+  accessedAt: string | null;
+  /** A frozen copy of the page (e.g. a web archive snapshot); http(s) only, like `url`. */
+  archiveUrl: string | null;
   excerpt: string;
   stance: Stance;
   attachmentId: string | null;

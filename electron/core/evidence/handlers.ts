@@ -28,6 +28,8 @@ function sourceValues(db: DB, claimId: string, f: SourceFields): Record<string, 
   if (f.title !== undefined) values.title = f.title.trim();
   if (f.publisher !== undefined) values.publisher = f.publisher?.trim() || null;
   if (f.publishedAt !== undefined) values.publishedAt = f.publishedAt?.trim() ? parseSourceDate(f.publishedAt) : null;
+  if (f.accessedAt !== undefined) values.accessedAt = f.accessedAt?.trim() ? parseSourceDate(f.accessedAt) : null;
+  if (f.archiveUrl !== undefined) values.archiveUrl = f.archiveUrl?.trim() ? parseSourceUrl(f.archiveUrl) : null;
   if (f.excerpt !== undefined) values.excerpt = f.excerpt;
   if (f.stance !== undefined) values.stance = f.stance;
   if (f.attachmentId !== undefined) {
@@ -103,6 +105,8 @@ export const evidenceHandlers = {
     const id = randomUUID();
     const attachmentId = attached ? randomUUID() : null;
     if (attached && !values.url && !String(values.title ?? '').trim()) values.title = attached.name;
+    // A link is read on the day it is recorded, unless the checker says otherwise.
+    if (values.url && values.accessedAt === undefined) values.accessedAt = new Date().toISOString().slice(0, 10);
     const what = clip(String(values.title || values.url || values.excerpt || 'file'));
     workspace.undo.run(`Add source “${what}”`, (w) => {
       if (attached && attachmentId) {

@@ -8,6 +8,7 @@ import { migration006 } from './006-not-reviewed';
 import { migration007 } from './007-merge-origins';
 import { migration008 } from './008-signed-changes';
 import { migration009 } from './009-fact-check-libraries';
+import { migration011 } from './011-source-origins';
 
 /** Every migration, in order. Append only: never edit or reorder a shipped migration. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration007,
   migration008,
   migration009,
+  migration011,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
