@@ -5,7 +5,6 @@
 import { z } from 'zod';
 import { stripDisguisingChars } from './text/invisible';
 import { op } from './operation';
-import { sourceDateText, sourceLinkText } from './source-fields';
 import { VERDICT_FILTERS } from './domain';
 import {
   CLAIM_SORTS,
@@ -75,9 +74,9 @@ const sourceFields = {
   publisher: shortText.nullable().optional(),
   publishedAt: z.string().trim().max(64).nullable().optional(),
   /** When the checker read the source; a new source with a link gets today's date unless given. */
-  accessedAt: sourceDateText.nullable().optional(),
+  accessedAt: z.string().trim().max(64).nullable().optional(),
   /** A frozen copy of the page, e.g. https://web.archive.org/web/…; http(s) only. */
-  archiveUrl: sourceLinkText.nullable().optional(),
+  archiveUrl: urlText.nullable().optional(),
   excerpt: longText.optional(),
   stance: stance.optional(),
   attachmentId: id.nullable().optional(),

@@ -167,7 +167,7 @@ function AddSourceForm({ claimId }: { claimId: string }) {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) submit();
   };
   const originField = (key: keyof Origin, label: string, type: 'text' | 'url' | 'date', placeholder?: string) => (
-    <label className="origin-field" htmlFor={`${fieldId}-${key}`}>
+    <label className={type === 'date' ? 'origin-field' : 'origin-field wide'} htmlFor={`${fieldId}-${key}`}>
       <span className="origin-label">{label}</span>
       <input
         id={`${fieldId}-${key}`}
