@@ -73,6 +73,10 @@ const sourceFields = {
   title: shortText.optional(),
   publisher: shortText.nullable().optional(),
   publishedAt: z.string().trim().max(64).nullable().optional(),
+  /** When the checker read the source; a new source with a link gets today's date unless given. */
+  accessedAt: z.string().trim().max(64).nullable().optional(),
+  /** A frozen copy of the page, e.g. https://web.archive.org/web/…; http(s) only. */
+  archiveUrl: urlText.nullable().optional(),
   excerpt: longText.optional(),
   stance: stance.optional(),
   attachmentId: id.nullable().optional(),

@@ -18,6 +18,10 @@ export interface Source {
   title: string;
   publisher: string | null;
   publishedAt: string | null;
+  /** When the checker read it (ISO date). */
+  accessedAt: string | null;
+  /** A frozen copy of the page (e.g. a web archive snapshot); http(s) only, like `url`. */
+  archiveUrl: string | null;
   excerpt: string;
   stance: Stance;
   attachmentId: string | null;
@@ -142,6 +146,14 @@ export interface SimilarClaim {
   documentTitle: string | null;
   /** Character-trigram Jaccard similarity, 0..1. */
   similarity: number;
+  /** From the same document as the claim asked about (listed only when a near-duplicate). */
+  sameDocument: boolean;
+  /** Words of the asked-about claim this one shares (compared by stem), most telling first. */
+  sharedWords: string[];
+  /** Figures both claims hold (numbers, years, percentages), as written in the asked-about claim. */
+  sharedFigures: string[];
+  /** Why it is listed, in words: "Near-duplicate wording" or "Shares 2019, 4,000 and “governor”, “homes”". */
+  reason: string;
 }
 
 export interface SimilarClaims {

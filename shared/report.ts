@@ -37,6 +37,8 @@ export const reportScopeSchema = z
     documentIds: z.array(entityId).max(10_000).optional(),
     verdicts: z.array(z.enum(VERDICT_FILTERS)).max(VERDICT_FILTERS.length).optional(),
     query: z.string().max(2_000).optional(),
+    /** Only claims someone has decided (sourced, disputed or unverified). */
+    decided: z.boolean().optional(),
     sessionId: entityId.optional(),
   })
   .strict();

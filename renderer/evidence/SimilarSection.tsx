@@ -30,6 +30,7 @@ export const SimilarSection = memo(function SimilarSection({ claim }: { claim: C
               </span>
             </span>
             <span className="similar-text">{s.text}</span>
+            <span className="similar-why">{s.reason}</span>
             {s.rationale && <span className="similar-rationale">{s.rationale}</span>}
           </>
         );

@@ -1,4 +1,4 @@
-import { ExternalLink, Link2, Trash } from 'lucide-react';
+import { Archive, ExternalLink, Link2, Trash } from 'lucide-react';
 import { memo, useId, useRef, useState, type FormEvent } from 'react';
 import type { Claim } from '../../shared/domain';
 import { STANCE_LABELS, STANCES, type Source, type Stance } from '../../shared/evidence';
@@ -39,18 +39,30 @@ export const SourcesSection = memo(function SourcesSection({ claim }: { claim: C
   );
 });
 
+/** "Reuters · published 3 May 2024 · accessed 6 May 2024 · reuters.com" */
+function sourceMeta(source: Source): string[] {
+  return [
+    source.publisher,
+    source.publishedAt ? `published ${source.publishedAt}` : null,
+    source.accessedAt ? `accessed ${source.accessedAt}` : null,
+    source.url ? hostName(source.url) : null,
+  ].filter((x): x is string => !!x);
+}
+
 function SourceItem({ source }: { source: Source }) {
   const fail = useFail();
   const update = useOperationMutation('sources.update');
   const remove = useOperationMutation('sources.delete');
   const href = safeHttpUrl(source.url);
-  const title = source.title.trim() || (source.url ? hostName(source.url) : source.excerpt ? 'Excerpt' : 'Attached file');
-  const meta = [source.publisher, source.publishedAt, source.url ? hostName(source.url) : null].filter(Boolean);
+  const archive = safeHttpUrl(source.archiveUrl);
+  const title =
+    source.title.trim() ||
+    (source.url ? hostName(source.url) : source.excerpt ? (source.publisher ?? 'Quoted passage') : 'Attached file');
+  const meta = sourceMeta(source);
   const stanceId = useId();
   return (
     <li className="source-item" data-stance={source.stance}>
       <div className="source-head">
-        <StanceBadge stance={source.stance} />
         {href ? (
           <a className="source-title" href={href} target="_blank" rel="noopener noreferrer" title={href}>
             {title}
@@ -65,9 +77,10 @@ function SourceItem({ source }: { source: Source }) {
           <label className="visually-hidden" htmlFor={stanceId}>
             Stance of {title}
           </label>
+          {/* The stance is shown once: this control is both its label and the way to change it. */}
           <select
             id={stanceId}
-            className="stance-select"
+            className={`stance-select stance-${source.stance}`}
             value={source.stance}
             onChange={(e) => update.mutate({ id: source.id, patch: { stance: e.target.value as Stance } }, { onError: fail })}
           >
@@ -85,20 +98,50 @@ function SourceItem({ source }: { source: Source }) {
         </div>
       </div>
       {meta.length > 0 && <div className="source-meta">{meta.join(' · ')}</div>}
+      {archive && (
+        <div className="source-meta">
+          <a className="source-archive" href={archive} target="_blank" rel="noopener noreferrer" title={archive}>
+            <Archive size={11} aria-hidden /> Archived copy
+          </a>
+        </div>
+      )}
       {source.excerpt && <blockquote className="source-excerpt">{source.excerpt}</blockquote>}
     </li>
   );
 }
 
+/** What the paste box holds as the core will read it (evidence/urls.ts classifyPaste): a link, or a passage. */
+function looksLikeLink(text: string): boolean {
+  const t = text.trim();
+  return (/^[a-z][a-z0-9+.-]*:\S*$/i.test(t) || /^www\.\S+$/i.test(t)) && !/\s/.test(t);
+}
+
+const NO_ORIGIN = { url: '', publisher: '', publishedAt: '', accessedAt: '', archiveUrl: '' };
+type Origin = typeof NO_ORIGIN;
+
+/** Only the origin fields the checker filled in, as the operation takes them. */
+function originInput(origin: Origin, passage: boolean): Partial<Origin> {
+  const out: Partial<Origin> = {};
+  for (const [key, value] of Object.entries(origin) as [keyof Origin, string][]) {
+    if (key === 'url' && !passage) continue;
+    if (value.trim()) out[key] = value.trim();
+  }
+  return out;
+}
+
 function AddSourceForm({ claimId }: { claimId: string }) {
   const [pasted, setPasted] = useState('');
   const [title, setTitle] = useState('');
-  const [stance, setStance] = useState<Stance>('supports');
+  const [origin, setOrigin] = useState<Origin>(NO_ORIGIN);
+  // Every new source starts as context: a stance is a judgement about this source, never the last one's.
+  const [stance, setStance] = useState<Stance>('context');
   const [error, setError] = useState<string | null>(null);
   const add = useOperationMutation('sources.add');
   const pasteRef = useRef<HTMLTextAreaElement>(null);
   const titleId = useId();
   const errorId = useId();
+  const fieldId = useId();
+  const passage = pasted.trim() !== '' && !looksLikeLink(pasted);
 
   const submit = (e?: FormEvent) => {
     e?.preventDefault();
@@ -107,11 +150,13 @@ function AddSourceForm({ claimId }: { claimId: string }) {
       return;
     }
     add.mutate(
-      { claimId, pasted, ...(title.trim() ? { title: title.trim() } : {}), stance },
+      { claimId, pasted, ...(title.trim() ? { title: title.trim() } : {}), ...originInput(origin, passage), stance },
       {
         onSuccess: () => {
           setPasted('');
           setTitle('');
+          setOrigin(NO_ORIGIN);
+          setStance('context');
           setError(null);
           focusHome();
         },
@@ -119,6 +164,25 @@ function AddSourceForm({ claimId }: { claimId: string }) {
       },
     );
   };
+  const originField = (key: keyof Origin, label: string, type: 'text' | 'url' | 'date', placeholder?: string) => (
+    <label className={type === 'date' ? 'origin-field' : 'origin-field wide'} htmlFor={`${fieldId}-${key}`}>
+      <span className="origin-label">{label}</span>
+      <input
+        id={`${fieldId}-${key}`}
+        className="field-input"
+        type={type}
+        maxLength={type === 'date' ? 10 : 4_000}
+        placeholder={placeholder}
+        value={origin[key]}
+        onChange={(e) => {
+          const value = e.target.value;
+          setOrigin((o) => ({ ...o, [key]: value }));
+          if (error) setError(null);
+        }}
+      />
+    </label>
+  );
+
   return (
     <form className="evidence-form" aria-label="Add a source" onSubmit={submit}>
       <label className="field-label" htmlFor={SOURCE_INPUT_ID}>
@@ -150,7 +214,19 @@ function AddSourceForm({ claimId }: { claimId: string }) {
           maxLength={2_000}
           value={title}
           onChange={(e) => setTitle(e.target.value)}
-          />
+        />
+      </div>
+      {pasted.trim() !== '' && (
+        <fieldset className="origin-fields">
+          <legend className="visually-hidden">Where the source comes from</legend>
+          {passage && originField('url', 'Link to the passage', 'url', 'https://…')}
+          {originField('publisher', 'Publisher', 'text', 'e.g. Reuters')}
+          {originField('publishedAt', 'Published', 'date')}
+          {originField('accessedAt', 'Accessed', 'date')}
+          {originField('archiveUrl', 'Archived copy', 'url', 'https://web.archive.org/…')}
+        </fieldset>
+      )}
+      <div className="evidence-form-row">
         <div className="stance-choice" role="radiogroup" aria-label="Stance">
           {STANCES.map((s) => (
             <button

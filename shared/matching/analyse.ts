@@ -4,9 +4,7 @@
  * dropped except negations, each word stemmed in its language (Porter 2 for English, Snowball for Russian and
  * Ukrainian).
  */
-import { stemmer as englishStem } from '@orama/stemmers/english';
-import { stemmer as russianStem } from '@orama/stemmers/russian';
-import { stemmer as ukrainianStem } from '@orama/stemmers/ukrainian';
+import { STEMMERS } from '../text/stem';
 import { joinDigitGroups, normaliseNumberTokens } from './numbers';
 
 export type MatchLanguage = 'en' | 'ru' | 'uk';
@@ -64,25 +62,6 @@ export function stripSocialNoise(text: string): string {
 }
 
 const WORD = /[\p{L}\p{N}]+(?:[.'’][\p{L}\p{N}]+)*/gu;
-
-/** Stemming is the analyser's slowest step and words repeat, so each stemmer remembers its recent answers. */
-function remembered(stem: (word: string) => string): (word: string) => string {
-  const cache = new Map<string, string>();
-  return (word) => {
-    let s = cache.get(word);
-    if (s === undefined) {
-      if (cache.size >= 200_000) cache.clear();
-      s = stem(word);
-      cache.set(word, s);
-    }
-    return s;
-  };
-}
-const STEMMERS: Record<MatchLanguage, (word: string) => string> = {
-  en: remembered(englishStem),
-  ru: remembered(russianStem),
-  uk: remembered(ukrainianStem),
-};
 
 export interface AnalyseOptions {
   language?: MatchLanguage;

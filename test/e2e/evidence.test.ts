@@ -62,7 +62,9 @@ describe.skipIf(noShared)('evidence in the detail pane', () => {
     await page.keyboard.press('l');
     await page.keyboard.type('https://www.who.int/news-room/fact-sheets/detail/iodine');
     await detail(page).getByPlaceholder('Title (optional)').fill('WHO fact sheet on iodine');
-    await page.keyboard.press('Control+Enter');
+    // A new source starts as context; this one supports the claim.
+    await detail(page).getByRole('radio', { name: 'Supports' }).click();
+    await detail(page).getByPlaceholder('Title (optional)').press('Control+Enter');
     const link = detail(page).locator('.source-list a.source-title');
     await link.waitFor();
     expect(await link.getAttribute('href')).toBe('https://www.who.int/news-room/fact-sheets/detail/iodine');
@@ -70,9 +72,9 @@ describe.skipIf(noShared)('evidence in the detail pane', () => {
     expect(await link.getAttribute('rel')).toBe('noopener noreferrer');
     await detail(page).getByTestId('claim-warning').waitFor({ state: 'detached' });
 
-    // Pasted text becomes an excerpt with the chosen stance.
+    // Pasted text becomes an excerpt; the stance is context again, not carried over from the last source.
     await detail(page).locator('#source-paste-input').fill('Iodine tablets only protect the thyroid gland.');
-    await detail(page).getByRole('radio', { name: 'Context' }).click();
+    expect(await detail(page).getByRole('radio', { name: 'Context' }).getAttribute('aria-checked')).toBe('true');
     await detail(page).getByRole('button', { name: /^Add/ }).first().click();
     await detail(page).locator('.source-excerpt', { hasText: 'only protect the thyroid' }).waitFor();
     const sources = await call(ctx, 'sources.list', { claimId: first.id });

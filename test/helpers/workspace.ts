@@ -40,10 +40,12 @@ function contextFor(identity: IdentityStore, file?: string): CoreContext & { dir
 }
 
 /**
- * Rolls a current file back to the last version before signing (7): drops what migrations 9 and 8
- * add, so opening it again runs exactly those migrations, as for a file the previous app wrote.
+ * Rolls a current file back to the last version before signing (7): drops what the migrations
+ * after it add, so opening it again runs exactly those migrations, as for a file the previous app wrote.
  */
 export const BEFORE_SIGNING = [
+  'ALTER TABLE sources DROP COLUMN archive_url',
+  'ALTER TABLE sources DROP COLUMN accessed_at',
   'DROP TABLE claim_library_matches',
   'DROP TABLE library_links',
   'ALTER TABLE changes DROP COLUMN signature',

@@ -50,6 +50,8 @@ export function registerEvidenceCommands(program: Command, io: CliIO): void {
     .option('--title <title>', 'title of the source')
     .option('--publisher <name>', 'who published it')
     .option('--date <date>', 'when it was published: YYYY-MM-DD, YYYY-MM or YYYY (from 1900, not in the future)')
+    .option('--accessed <date>', 'when you read it, YYYY-MM-DD (default with --url: today)')
+    .option('--archive-url <url>', 'http(s) link to a frozen copy of the page, e.g. a web archive snapshot')
     .option('--excerpt <text>', 'the relevant passage')
     .option('--stance <stance>', 'supports, contradicts or context', 'context')
     .option('--file <path>', 'a file to attach to the source (stored inside the workspace)')
@@ -57,7 +59,17 @@ export function registerEvidenceCommands(program: Command, io: CliIO): void {
       async (
         file: string,
         claimId: string,
-        o: { url?: string; title?: string; publisher?: string; date?: string; excerpt?: string; stance: string; file?: string },
+        o: {
+          url?: string;
+          title?: string;
+          publisher?: string;
+          date?: string;
+          accessed?: string;
+          archiveUrl?: string;
+          excerpt?: string;
+          stance: string;
+          file?: string;
+        },
       ) => {
         const stance = parseStance(o.stance);
         if (!o.url && !o.file && !o.title && !o.excerpt) throw userError('Give at least --url, --file, --title or --excerpt');
@@ -70,6 +82,8 @@ export function registerEvidenceCommands(program: Command, io: CliIO): void {
             title: o.title,
             publisher: o.publisher,
             publishedAt: o.date,
+            accessedAt: o.accessed,
+            archiveUrl: o.archiveUrl,
             excerpt: o.excerpt,
             stance,
             file: attachment ? { name: attachment.name, base64: attachment.base64 } : undefined,

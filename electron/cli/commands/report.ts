@@ -15,6 +15,7 @@ interface ReportFlags {
   document: string[];
   verdict: string[];
   query?: string;
+  decided?: boolean;
   session?: string;
   title?: string;
   organisation?: string;
@@ -41,11 +42,12 @@ function optionsFrom(flags: ReportFlags): ReportOptionsPatch {
   if (flags.organisation !== undefined) patch.organisation = flags.organisation;
   if (flags.byline !== undefined) patch.author = flags.byline;
   if (flags.baseUrl !== undefined) patch.baseUrl = flags.baseUrl;
-  if (flags.document.length || flags.verdict.length || flags.query !== undefined || flags.session !== undefined) {
+  if (flags.document.length || flags.verdict.length || flags.query !== undefined || flags.session !== undefined || flags.decided) {
     patch.scope = {
       ...(flags.document.length ? { documentIds: flags.document } : {}),
       ...(flags.verdict.length ? { verdicts: [...new Set(flags.verdict.map(parseVerdict))] } : {}),
       ...(flags.query !== undefined ? { query: flags.query } : {}),
+      ...(flags.decided ? { decided: true } : {}),
       ...(flags.session !== undefined ? { sessionId: flags.session } : {}),
     };
   }
@@ -67,6 +69,7 @@ export function registerReportCommands(program: Command, io: CliIO): void {
       [],
     )
     .option('--query <text>', 'only claims whose text or claimant contains this')
+    .option('--decided', 'only claims someone has decided (sourced, disputed or unverified); leaves out the not reviewed ones')
     .option('--session <id>', 'the claims of this checking session, with its summary')
     .option('--title <text>', 'report title (default: the remembered one)')
     .option('--organisation <name>', 'publishing organisation (required for claimreview)')

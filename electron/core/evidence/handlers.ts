@@ -21,6 +21,16 @@ import { classifyPaste, parseSourceUrl } from './urls';
 
 type SourceFields = ParsedInput<'sources.update'>['patch'];
 
+/** A refusal that names the field it is about, where the message alone could be about the main link or date. */
+function naming<T>(label: string, parse: () => T): T {
+  try {
+    return parse();
+  } catch (e) {
+    if (e instanceof ClaimbenchError) throw new ClaimbenchError(e.code, `${label}: ${e.message}`);
+    throw e;
+  }
+}
+
 /** The column values a source input maps to; URLs are checked here, before any write. */
 function sourceValues(db: DB, claimId: string, f: SourceFields): Record<string, unknown> {
   const values: Record<string, unknown> = {};
@@ -28,6 +38,10 @@ function sourceValues(db: DB, claimId: string, f: SourceFields): Record<string, 
   if (f.title !== undefined) values.title = f.title.trim();
   if (f.publisher !== undefined) values.publisher = f.publisher?.trim() || null;
   if (f.publishedAt !== undefined) values.publishedAt = f.publishedAt?.trim() ? parseSourceDate(f.publishedAt) : null;
+  if (f.accessedAt !== undefined)
+    values.accessedAt = f.accessedAt?.trim() ? naming('Date accessed', () => parseSourceDate(f.accessedAt!)) : null;
+  if (f.archiveUrl !== undefined)
+    values.archiveUrl = f.archiveUrl?.trim() ? naming('Archived copy', () => parseSourceUrl(f.archiveUrl!)) : null;
   if (f.excerpt !== undefined) values.excerpt = f.excerpt;
   if (f.stance !== undefined) values.stance = f.stance;
   if (f.attachmentId !== undefined) {
@@ -103,6 +117,8 @@ export const evidenceHandlers = {
     const id = randomUUID();
     const attachmentId = attached ? randomUUID() : null;
     if (attached && !values.url && !String(values.title ?? '').trim()) values.title = attached.name;
+    // A link is read on the day it is recorded, unless the checker says otherwise.
+    if (values.url && values.accessedAt === undefined) values.accessedAt = new Date().toISOString().slice(0, 10);
     const what = clip(String(values.title || values.url || values.excerpt || 'file'));
     workspace.undo.run(`Add source “${what}”`, (w) => {
       if (attached && attachmentId) {

@@ -10,6 +10,8 @@ interface SourceRow {
   title: string;
   publisher: string | null;
   published_at: string | null;
+  accessed_at: string | null;
+  archive_url: string | null;
   excerpt: string;
   stance: Stance;
   attachment_id: string | null;
@@ -20,7 +22,7 @@ interface SourceRow {
 }
 
 const SOURCE_COLUMNS =
-  'id, claim_id, url, title, publisher, published_at, excerpt, stance, attachment_id, created_at, created_by, updated_at, updated_by';
+  'id, claim_id, url, title, publisher, published_at, accessed_at, archive_url, excerpt, stance, attachment_id, created_at, created_by, updated_at, updated_by';
 
 function sourceFromRow(r: SourceRow): Source {
   return {
@@ -30,6 +32,8 @@ function sourceFromRow(r: SourceRow): Source {
     title: r.title,
     publisher: r.publisher,
     publishedAt: r.published_at,
+    accessedAt: r.accessed_at,
+    archiveUrl: r.archive_url,
     excerpt: r.excerpt,
     stance: r.stance,
     attachmentId: r.attachment_id,

@@ -90,6 +90,7 @@ function selectClaims(db: DB, scope: ReportOptions['scope'], session: SessionRep
     where.push(`coalesce(c.verdict, '${NOT_REVIEWED}') IN (SELECT value FROM json_each(?))`);
     params.push(JSON.stringify(scope.verdicts));
   }
+  if (scope.decided) where.push('c.verdict IS NOT NULL');
   const q = scope.query?.trim();
   if (q) {
     where.push("(c.text LIKE ? ESCAPE '\\' OR coalesce(c.claimant, '') LIKE ? ESCAPE '\\')");
@@ -320,6 +321,7 @@ export function buildReportModel({ db, workspaceName, options, now = new Date(),
           documentIds: scope.documentIds?.length ? [...scope.documentIds] : null,
           verdicts: scope.verdicts?.length ? [...scope.verdicts] : null,
           query: scope.query?.trim() || null,
+          ...(scope.decided ? { decided: true } : {}),
           ...(session ? { sessionId: session.session.id } : {}),
         },
         workspace: { name: workspaceName, id: workspaceId, ...fp },

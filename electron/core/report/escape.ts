@@ -75,6 +75,12 @@ export function markdownLink(url: string | null | undefined, label: string): str
   return `[${escapeMarkdown(label)}](<${target}>)`;
 }
 
+/** `<https://…>`: a CommonMark autolink, which shows the full address as its text; null when unsafe. */
+export function markdownAutolink(url: string | null | undefined): string | null {
+  const safe = safeHttpUrl(url);
+  return safe ? `<${safe.replace(/[<>\s]/g, (c) => encodeURIComponent(c))}>` : null;
+}
+
 /**
  * Characters that make a spreadsheet treat a cell as a formula (OWASP CSV injection), also after
  * leading whitespace, line breaks or invisible characters, which spreadsheets skip before `=`.

@@ -17,6 +17,15 @@ function asStance(value: string): Stance {
 
 const orNull = (v: string | null): string | null => (v === null || v === '' ? null : v);
 
+/** "example.org" for a source with a link but no title: the full link is printed beside it. */
+function hostOf(url: string): string | null {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '') || null;
+  } catch {
+    return null;
+  }
+}
+
 function groupByClaim<T>(rows: { claim_id: string }[], map: (row: never) => T): Map<string, T[]> {
   const out = new Map<string, T[]>();
   for (const r of rows) {
@@ -55,6 +64,8 @@ interface SourceRow {
   title: string;
   publisher: string | null;
   published_at: string | null;
+  accessed_at: string | null;
+  archive_url: string | null;
   excerpt: string;
   stance: string;
   attachment_id: string | null;
@@ -95,7 +106,7 @@ export function loadEvidence(db: DB): Evidence {
   if (hasTable(db, 'sources')) {
     const rows = db
       .prepare(
-        `SELECT id, claim_id, url, title, publisher, published_at, excerpt, stance, attachment_id
+        `SELECT id, claim_id, url, title, publisher, published_at, accessed_at, archive_url, excerpt, stance, attachment_id
          FROM sources WHERE deleted = 0 ORDER BY claim_id, created_at, rowid`,
       )
       .all() as SourceRow[];
@@ -104,10 +115,12 @@ export function loadEvidence(db: DB): Evidence {
       if (attachment) evidence.attachmentOfSource.set(r.id, attachment.id);
       return {
         id: r.id,
-        title: r.title || r.url || attachment?.fileName || 'Untitled source',
+        title: r.title || attachment?.fileName || r.publisher || (r.url ? hostOf(r.url) : null) || 'Quoted passage',
         url: orNull(r.url),
         publisher: orNull(r.publisher),
         publishedAt: orNull(r.published_at),
+        accessedAt: orNull(r.accessed_at),
+        archiveUrl: orNull(r.archive_url),
         excerpt: r.excerpt,
         stance: asStance(r.stance),
         attachmentSha256: attachment?.sha256 ?? null,

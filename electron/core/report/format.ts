@@ -63,6 +63,15 @@ export function percent(part: number, whole: number): string {
   return whole === 0 ? '0%' : `${Math.round((part / whole) * 100)}%`;
 }
 
+/** A source's publisher and dates as short phrases: "Reuters", "published 3 May 2024", "accessed 6 May 2024". */
+export function sourceMeta(s: { publisher: string | null; publishedAt: string | null; accessedAt?: string | null }): string[] {
+  return [
+    s.publisher,
+    s.publishedAt ? `published ${formatDate(s.publishedAt)}` : null,
+    s.accessedAt ? `accessed ${formatDate(s.accessedAt)}` : null,
+  ].filter((x): x is string => !!x);
+}
+
 /** One sentence that says which claims the report covers. */
 export function describeScope(model: ReportModel): string {
   const parts: string[] = [];
@@ -70,6 +79,7 @@ export function describeScope(model: ReportModel): string {
   const docs = model.scope.documentIds;
   if (docs) parts.push(plural(docs.length, 'chosen document'));
   else if (!model.session) parts.push('all documents');
+  if (model.scope.decided) parts.push('decided claims only');
   if (model.scope.verdicts) parts.push(`verdict ${model.scope.verdicts.map((v) => verdictFilterLabel(v)).join(' or ')}`);
   if (model.scope.query) parts.push(`matching “${model.scope.query}”`);
   return `Covers ${parts.join(', ')}.`;

@@ -114,6 +114,8 @@ ul.sources li:last-child, ul.notes li:last-child { border-bottom: 0; }
 .stance { display: inline-block; min-width: 6.5em; font-size: 11px; font-weight: 700; text-transform: uppercase; letter-spacing: 0.05em; }
 .stance-supports { color: ${VERDICT_COLOURS.sourced.ink}; } .stance-contradicts { color: ${VERDICT_COLOURS.disputed.ink}; }
 .stance-context { color: var(--muted); }
+.url { display: block; margin: 2px 0 0; font: 12px/1.4 var(--sans); color: var(--muted); overflow-wrap: anywhere; }
+.url a { color: var(--accent); }
 .excerpt { display: block; margin: 3px 0 0; color: #39414b; font-style: italic; }
 .hash { font: 11px ui-monospace, 'DejaVu Sans Mono', monospace; color: var(--muted); word-break: break-all; }
 .notes .who { font: 12.5px var(--sans); color: var(--muted); display: block; }
@@ -129,10 +131,20 @@ footer.colophon { margin-top: 48px; padding-top: 12px; border-top: 3px solid var
   html { background: none; }
   body { max-width: none; padding: 0; font-size: 11pt; }
   a { color: inherit; text-decoration: none; }
-  section.document { break-before: page; border-top: 0; margin-top: 0; padding-top: 0; }
-  section.appendix { break-before: page; }
-  article.claim { break-inside: auto; }
-  .claim-head, blockquote.claim-text, .claimant { break-after: avoid; break-inside: avoid; }
+  /* A new document starts a page, but the first one follows the summary: a short report stays short. */
+  section.document + section.document { break-before: page; border-top: 0; margin-top: 0; padding-top: 0; }
+  section.document { margin-top: 28px; }
+  /*
+   * Each block of a claim stays whole and every heading stays with what follows it. The claim as a
+   * whole may still break between its blocks: keeping it entire pushes it to the next page and
+   * leaves most of a page blank (Chromium moved every second claim of a short report that way).
+   */
+  article.claim { margin-top: 14px; padding-top: 10px; }
+  .claim-head, blockquote.claim-text, .claimant, figcaption, .kicker { break-after: avoid; break-inside: avoid; }
+  figure.context, .rationale, .decision, section.appendix > h2 + p { break-inside: avoid; }
+  blockquote.claim-text { font-size: 13pt; }
+  .context { font-size: 10pt; }
+  h4 { margin: 10px 0 3px; }
   ul.sources li, ul.notes li, nav.toc li, tr { break-inside: avoid; }
   .summary, .session-facts, .session-figures { break-inside: avoid; }
   h2, h3, h4 { break-after: avoid; }

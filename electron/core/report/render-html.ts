@@ -11,8 +11,8 @@ import {
   type VerdictFilter,
 } from '../../../shared/domain';
 import { STANCE_LABELS } from '../../../shared/evidence';
-import { escapeHtml as e, htmlLink } from './escape';
-import { describeScope, formatDate, formatDateTime, percent, plural, shorten } from './format';
+import { escapeHtml as e, htmlLink, safeHttpUrl } from './escape';
+import { describeScope, formatDate, formatDateTime, percent, plural, shorten, sourceMeta } from './format';
 import { REPORT_CSP, REPORT_CSS, VERDICT_COLOURS, icon } from './html-style';
 import { claimSessionHtml, sessionSummaryHtml } from './render-session';
 import type { ReportClaim, ReportDocument, ReportModel } from './schema';
@@ -126,15 +126,21 @@ function sourcesBlock(c: ReportClaim): string {
   if (c.sources.length === 0) return `<h4>Sources</h4><p class="empty">No sources recorded.</p>`;
   const items = c.sources
     .map((s) => {
-      const meta = [s.publisher, s.publishedAt ? formatDate(s.publishedAt) : null].filter((x): x is string => !!x).map(e);
+      const meta = sourceMeta(s).map(e);
       return `<li><span class="stance stance-${s.stance}">${e(STANCE_LABELS[s.stance])}</span> ${htmlLink(s.url, s.title)}${
         meta.length ? ` <span class="meta">— ${meta.join(', ')}</span>` : ''
-      }${s.excerpt ? `<q class="excerpt">${e(s.excerpt)}</q>` : ''}${
+      }${s.excerpt ? `<q class="excerpt">${e(s.excerpt)}</q>` : ''}${printedUrl('Link', s.url)}${printedUrl('Archived copy', s.archiveUrl)}${
         s.attachmentSha256 ? `<span class="hash">Attached file SHA-256 ${e(s.attachmentSha256)}</span>` : ''
       }</li>`;
     })
     .join('');
   return `<h4>Sources</h4><ul class="sources">${items}</ul>`;
+}
+
+/** The full address as text, so it survives printing (a link annotation alone is lost on paper). */
+function printedUrl(label: string, url: string | null | undefined): string {
+  const safe = safeHttpUrl(url);
+  return safe ? `<span class="url"><span class="url-label">${e(label)}:</span> ${htmlLink(safe, safe)}</span>` : '';
 }
 
 function factCheckBlock(c: ReportClaim): string {

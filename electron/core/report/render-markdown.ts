@@ -4,8 +4,8 @@
  */
 import { NOT_REVIEWED, VERDICT_FILTERS, verdictLabel, type Verdict, type VerdictFilter } from '../../../shared/domain';
 import { STANCE_LABELS } from '../../../shared/evidence';
-import { escapeMarkdown as md, markdownLink } from './escape';
-import { describeScope, formatDate, formatDateTime, percent, plural } from './format';
+import { escapeMarkdown as md, markdownAutolink, markdownLink } from './escape';
+import { describeScope, formatDate, formatDateTime, percent, plural, sourceMeta } from './format';
 import { claimSessionMarkdown, sessionSummaryMarkdown } from './render-session';
 import type { ReportClaim, ReportModel } from './schema';
 import { collect, type PartStream, type RenderProgress } from './stream';
@@ -53,10 +53,14 @@ function claimBlock(c: ReportClaim, sections: ReportModel['sections']): string {
     else {
       out.push('', '**Sources:**', '');
       for (const s of c.sources) {
-        const meta = [s.publisher, s.publishedAt ? formatDate(s.publishedAt) : null].filter((x): x is string => !!x);
+        const meta = sourceMeta(s);
         let line = `- ${STANCE_LABELS[s.stance]}: ${markdownLink(s.url, s.title.replace(/\s+/g, ' '))}`;
         if (meta.length) line += ` — ${inline(meta.join(', '))}`;
         if (s.excerpt) line += `  \n  “${inline(s.excerpt)}”`;
+        const link = markdownAutolink(s.url);
+        if (link) line += `  \n  Link: ${link}`;
+        const archived = markdownAutolink(s.archiveUrl);
+        if (archived) line += `  \n  Archived copy: ${archived}`;
         if (s.attachmentSha256) line += `  \n  Attached file SHA-256 \`${s.attachmentSha256}\``;
         out.push(line);
       }

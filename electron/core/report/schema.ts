@@ -21,6 +21,10 @@ export const reportSourceSchema = z.object({
   url: nullableText,
   publisher: nullableText,
   publishedAt: nullableText,
+  /** When the checker read the source (ISO date). */
+  accessedAt: nullableText.optional(),
+  /** A frozen copy of the page, e.g. a web archive snapshot. */
+  archiveUrl: nullableText.optional(),
   excerpt: z.string(),
   stance: z.enum(STANCES),
   attachmentSha256: z
@@ -192,6 +196,8 @@ export const reportModelSchema = z.object({
     /** `unreviewed` stands for the claims with no verdict yet. */
     verdicts: z.array(z.enum(VERDICT_FILTERS)).nullable(),
     query: nullableText,
+    /** True: only claims someone has decided (a verdict set). */
+    decided: z.boolean().optional(),
     /** Present (and not null) only in a session report. */
     sessionId: z.string().optional(),
   }),

@@ -1,7 +1,7 @@
 import type { SearchHit, SearchKind, SearchResult } from '../../../shared/evidence';
 import type { DB } from '../store/open';
 import { claimConditions, type ClaimFilters } from './claim-filter';
-import { queryWords, toFtsQuery, toWholeWordFtsQuery } from './fts-query';
+import { queryWords, rankWords, toFtsQuery, toWholeWordFtsQuery } from './fts-query';
 import { foldWord, highlight, matchCounts } from './highlight';
 import { prepared } from '../store/statements';
 
@@ -264,7 +264,7 @@ export function search(db: DB, input: SearchInput): SearchResult {
   const wanted = offset + limit + 1;
   const kinds = input.kinds ?? (['claim', 'source', 'note', 'document'] as SearchKind[]);
   const words = queryWords(input.query);
-  const folded = words.map(foldWord);
+  const folded = rankWords(input.query).map(foldWord);
   const all: Candidate[] = [];
   for (const kind of kinds) {
     if (!KINDS[kind].claimFilters && hasClaimOnlyFilter(input)) continue;

@@ -5,6 +5,7 @@ import type { SimilarClaim, SimilarClaims } from '../../../shared/evidence';
 import { APPLICATION_ID, checkWorkspaceSchema, type DB } from '../store/open';
 import { toAnyWordQuery } from './fts-query';
 import { openDatabase } from '../store/sqlite';
+import { describeMatch, explainMatch } from './match-reasons';
 
 /** Words too common to say two claims are about the same thing (English and Russian). */
 const STOPWORDS = new Set(
@@ -20,6 +21,12 @@ const STOPWORDS = new Set(
 const MAX_TERMS = 10;
 const CANDIDATES = 60;
 const MIN_SIMILARITY = 0.12;
+/**
+ * Sentences of one article share its names and topic words, so they look 15–30 % alike without
+ * repeating each other; from the same document only a claim this close (a repeated or reworded
+ * sentence) is worth listing.
+ */
+export const NEAR_DUPLICATE = 0.6;
 
 export function salientWords(text: string): string[] {
   const words = (
@@ -55,6 +62,7 @@ export function trigramSimilarity(a: string, b: string): number {
 
 interface CandidateRow {
   id: string;
+  document_id: string | null;
   text: string;
   verdict: Verdict | null;
   rationale: string;
@@ -66,7 +74,7 @@ function candidates(db: DB, text: string, excludeId: string | null): CandidateRo
   if (!match) return [];
   return db
     .prepare(
-      `SELECT c.id, c.text, c.verdict, c.rationale, d.title AS document_title
+      `SELECT c.id, c.document_id, c.text, c.verdict, c.rationale, d.title AS document_title
        FROM claims_fts JOIN claims c ON c.rowid = claims_fts.rowid AND c.deleted = 0
        LEFT JOIN documents d ON d.id = c.document_id
        WHERE claims_fts MATCH ? AND c.id IS NOT ? ORDER BY bm25(claims_fts, 10, 1, 0) LIMIT ?`,
@@ -74,9 +82,21 @@ function candidates(db: DB, text: string, excludeId: string | null): CandidateRo
     .all(match, excludeId, CANDIDATES) as CandidateRow[];
 }
 
-function scored(rows: CandidateRow[], text: string, where: { path: string | null; name: string }): SimilarClaim[] {
-  return rows
-    .map((r) => ({
+interface Asked {
+  text: string;
+  /** The asked-about claim's document, in the workspace being searched; null elsewhere. */
+  documentId: string | null;
+}
+
+function scored(rows: CandidateRow[], asked: Asked, where: { path: string | null; name: string }): SimilarClaim[] {
+  const out: SimilarClaim[] = [];
+  for (const r of rows) {
+    const similarity = Number(trigramSimilarity(asked.text, r.text).toFixed(3));
+    if (similarity < MIN_SIMILARITY) continue;
+    const sameDocument = asked.documentId !== null && r.document_id === asked.documentId;
+    if (sameDocument && similarity < NEAR_DUPLICATE) continue;
+    const why = explainMatch(asked.text, r.text);
+    out.push({
       workspacePath: where.path,
       workspaceName: where.name,
       claimId: r.id,
@@ -84,9 +104,13 @@ function scored(rows: CandidateRow[], text: string, where: { path: string | null
       verdict: r.verdict,
       rationale: r.rationale,
       documentTitle: r.document_title,
-      similarity: Number(trigramSimilarity(text, r.text).toFixed(3)),
-    }))
-    .filter((s) => s.similarity >= MIN_SIMILARITY);
+      similarity,
+      sameDocument,
+      ...why,
+      reason: describeMatch(why, similarity, sameDocument),
+    });
+  }
+  return out;
 }
 
 /** Open another workspace read-only, or say why it cannot be searched. */
@@ -111,10 +135,14 @@ function openOther(file: string): { db: DB } | { reason: string } {
 
 export function similarClaims(
   db: DB,
-  claim: { id: string; text: string },
+  claim: { id: string; text: string; documentId: string | null },
   opts: { limit: number; currentPath: string; workspaceName: string; otherWorkspaces: string[] },
 ): SimilarClaims {
-  const items = scored(candidates(db, claim.text, claim.id), claim.text, { path: null, name: opts.workspaceName });
+  const items = scored(
+    candidates(db, claim.text, claim.id),
+    { text: claim.text, documentId: claim.documentId },
+    { path: null, name: opts.workspaceName },
+  );
   const skipped: { path: string; reason: string }[] = [];
   const seen = new Set([path.resolve(opts.currentPath)]);
   for (const other of opts.otherWorkspaces) {
@@ -128,7 +156,9 @@ export function similarClaims(
     }
     try {
       const name = path.basename(resolved).replace(/\.claimbench$/i, '');
-      items.push(...scored(candidates(opened.db, claim.text, null), claim.text, { path: resolved, name }));
+      items.push(
+        ...scored(candidates(opened.db, claim.text, null), { text: claim.text, documentId: null }, { path: resolved, name }),
+      );
     } catch (e) {
       skipped.push({ path: resolved, reason: e instanceof Error ? e.message : String(e) });
     } finally {

@@ -66,6 +66,8 @@ export const ENTITIES = {
       title: t('title', ''),
       publisher: t('publisher'),
       publishedAt: t('published_at'),
+      accessedAt: t('accessed_at'),
+      archiveUrl: t('archive_url'),
       excerpt: t('excerpt', ''),
       stance: t('stance', 'context'),
       attachmentId: t('attachment_id'),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { VERDICTS } from '../../../shared/domain';
 import { MAX_DOCUMENT_TEXT_CHARS } from '../../../shared/limits';
 import { SESSION_STATUSES } from '../../../shared/sessions';
+import { storedSourceDate, storedSourceLink } from '../../../shared/source-fields';
 import { HLC_DEFAULT_MAX_DRIFT_MS, isHlc, parseHlc } from '../../../shared/hlc';
 import { cleanAttachmentName } from '../evidence/attachments';
 import { CREATE_FIELD, ENTITIES, type EntitySpec, type FieldSpec } from '../store/entities';
@@ -48,6 +49,8 @@ const refinements: Record<string, z.ZodType> = {
   'claim.verdict': z.enum(VERDICTS).nullable(),
   'checkSession.status': z.enum(SESSION_STATUSES),
   'source.stance': z.enum(['supports', 'contradicts', 'context']),
+  'source.archiveUrl': storedSourceLink,
+  'source.accessedAt': storedSourceDate,
   'attachment.sha256': z.string().regex(SHA256, 'is not a SHA-256 address'),
   'attachment.name': z.string().refine(isSafeFileName, 'is a path, not a file name'),
 };

@@ -56,4 +56,27 @@ describe('similar claims', () => {
     expect(trigramSimilarity('São Paulo', 'sao paulo')).toBe(1);
     expect(trigramSimilarity('abc', 'xyz')).toBe(0);
   });
+
+  it('leaves out sentences of the same document unless they nearly repeat the claim, and says why each one matched', async () => {
+    // Claims added by hand into two documents whose own text spots nothing.
+    const { document } = await call(here, 'documents.createFromText', { text: 'Army deliveries.', title: 'Army deliveries' });
+    const add = (t: string, documentId?: string) => call(here, 'claims.add', { text: t, documentId });
+    const asked = await add('The ministry said 4,000 drones were delivered to the army in 2023.', document.id);
+    await add('The ministry said the army received new trucks in 2023.', document.id);
+    await add('Officials at the ministry declined to say where the drones were built.', document.id);
+    const repeated = await add('The ministry said 4,000 drones were delivered to the army during 2023.', document.id);
+    const other = await call(here, 'documents.createFromText', { text: 'Another article.', title: 'Other report' });
+    const elsewhere = await add('Deliveries of 4,000 drone units to the army were announced.', other.document.id);
+
+    const r = await call(here, 'claims.similar', { id: asked.id });
+    expect(r.items.map((s) => s.claimId)).toEqual([repeated.id, elsewhere.id]);
+    const [twin, far] = r.items;
+    expect(twin).toMatchObject({ sameDocument: true, sharedFigures: ['4,000', '2023'] });
+    expect(twin!.reason).toMatch(/^Near-duplicate in the same document \(\d+% alike\)/);
+    expect(far).toMatchObject({ sameDocument: false, sharedFigures: ['4,000'], documentTitle: 'Other report' });
+    // "drones" and "drone" share a stem; "delivered" and "Deliveries" do not in Porter 2, "army" matches as written.
+    expect(far!.sharedWords).toEqual(expect.arrayContaining(['drones', 'army']));
+    expect(far!.reason).toMatch(/^Shares 4,000 and “/);
+    expect(far!.reason).toContain('“drones”');
+  });
 });

@@ -9,6 +9,7 @@ import { migration007 } from './007-merge-origins';
 import { migration008 } from './008-signed-changes';
 import { migration009 } from './009-fact-check-libraries';
 import { migration010 } from './010-document-sentences';
+import { migration011 } from './011-source-origins';
 
 /** Every migration, in order. Append only: never edit or reorder a shipped migration. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration008,
   migration009,
   migration010,
+  migration011,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
