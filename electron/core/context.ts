@@ -1,3 +1,4 @@
+import type { Touched } from '../../shared/touched';
 import type { HostServices } from './host';
 import type { Workspace } from './store/workspace';
 import type { SigningKey } from './team/signing';
@@ -21,4 +22,6 @@ export interface CoreContext {
   identity: IdentityStore;
   /** Native dialogs and viewers; absent in the CLI. */
   host?: HostServices;
+  /** Told once per operation that changed stored data, with what it touched (the `data-changed` event). */
+  onDataChanged?: (touched: Touched) => void;
 }

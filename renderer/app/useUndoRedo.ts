@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { UndoState } from '../../shared/domain';
 import { call, errorMessage } from '../api/client';
-import { invalidateAfter } from '../api/queries';
+import { freshAfterWrite } from '../api/queries';
 import { useNotify } from '../ui/notices';
 
 /** Core undo/redo (the workspace's action stack, not a text field's). */
@@ -14,7 +14,7 @@ export function useUndoRedo() {
       const before = client.getQueryData<UndoState>(['edit.state', {}]);
       try {
         const after = await call(which, {});
-        await invalidateAfter(client, which);
+        await freshAfterWrite(client);
         const label = which === 'edit.undo' ? before?.undoLabel : before?.redoLabel;
         const changed = which === 'edit.undo' ? before?.canUndo : before?.canRedo;
         if (label && changed) notify({ message: `${which === 'edit.undo' ? 'Undid' : 'Redid'}: ${label}` });
