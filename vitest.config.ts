@@ -8,7 +8,8 @@ export default defineConfig({
           name: 'core',
           include: ['test/core/**/*.test.ts'],
           environment: 'node',
-          setupFiles: ['test/helpers/cli-profile.ts'],
+          // check-tables: every workspace a test wrote to must equal a replay of its change log.
+          setupFiles: ['test/helpers/cli-profile.ts', 'test/helpers/check-tables.ts'],
           testTimeout: 120_000,
         },
       },

@@ -20,7 +20,7 @@ import {
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { IPC_EVENT_CHANNEL } from '../shared/api';
-import type { AppEvent } from '../shared/events';
+import { dataChanged, type BridgeEvent } from '../shared/events';
 import type { ClaimbenchError } from '../shared/result';
 import type { HostServices } from './core/host';
 import { FileIdentityStore } from './core/session/identity';
@@ -79,7 +79,7 @@ function shellSettingsFile(): string {
   return path.join(app.getPath('userData'), 'shell-settings.json');
 }
 
-function send(event: AppEvent): void {
+function send(event: BridgeEvent): void {
   windows.current()?.webContents.send(IPC_EVENT_CHANNEL, event);
 }
 
@@ -320,7 +320,7 @@ function start(): void {
     identity: new FileIdentityStore(path.join(userData, 'identity.json')),
     nativeBinding,
     onChange: onWorkspaceChanged,
-    onSynced: () => send('workspace-changed'),
+    onDataChanged: (touched) => send(dataChanged(touched)),
     host: createHost(),
   });
   let refusals: ClaimbenchError[];
@@ -342,7 +342,6 @@ function start(): void {
       if (!appSession) throw new Error('The app is shutting down.');
       return appSession.context();
     },
-    afterInvoke: (name) => appSession?.afterOperation(name),
   });
   ipcMain.removeHandler(SHELL_CHANNEL);
   ipcMain.handle(

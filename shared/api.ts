@@ -200,7 +200,7 @@ export function isOperationName(name: unknown): name is OperationName {
 export type ClaimbenchBridge = {
   [N in OperationName]: (input: OperationInput<N>) => Promise<import('./result').Result<OperationOutput<N>>>;
 } & {
-  onEvent(listener: (event: import('./events').AppEvent) => void): () => void;
+  onEvent(listener: (event: import('./events').BridgeEvent) => void): () => void;
   /** Electron only: open an http(s) link in the system browser. Call it from a click handler: the shell checks for a real click. */
   openExternal?(url: string): Promise<boolean>;
   /** Electron only: on a right-click, whether the selection is document text a claim can be made from. */

@@ -1,5 +1,9 @@
+import { z } from 'zod';
+import { touchedSchema, type Touched } from './touched';
+
 /** Events the main process pushes to the renderer (menu commands, workspace switches). */
 export const APP_EVENTS = [
+  /** Another workspace file was opened: everything the renderer shows belongs to the old one. */
   'workspace-changed',
   'menu:new-document',
   'menu:open-text-file',
@@ -21,3 +25,28 @@ export const APP_EVENTS = [
   'menu:libraries',
 ] as const;
 export type AppEvent = (typeof APP_EVENTS)[number];
+
+/** Stored data changed in the open workspace (any write, a merge, a folder sync): what it touched. */
+export interface DataChangedEvent {
+  type: 'data-changed';
+  touched: Touched;
+}
+
+export const dataChangedEventSchema: z.ZodType<DataChangedEvent> = z.strictObject({
+  type: z.literal('data-changed'),
+  touched: touchedSchema,
+});
+
+/** Everything `onEvent` delivers: a named app event, or a data change with its payload. */
+export type BridgeEvent = AppEvent | DataChangedEvent;
+
+/** A payload from the event channel, checked: a known event, or null for anything else. */
+export function parseBridgeEvent(payload: unknown): BridgeEvent | null {
+  if (typeof payload === 'string') return (APP_EVENTS as readonly string[]).includes(payload) ? (payload as AppEvent) : null;
+  const parsed = dataChangedEventSchema.safeParse(payload);
+  return parsed.success ? parsed.data : null;
+}
+
+export function dataChanged(touched: Touched): DataChangedEvent {
+  return { type: 'data-changed', touched };
+}

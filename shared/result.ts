@@ -1,3 +1,5 @@
+import type { Touched } from './touched';
+
 /** The envelope every operation result crosses the process boundary in. */
 export type ErrorCode =
   | 'VALIDATION'
@@ -21,7 +23,10 @@ export interface ApiErrorShape {
   message: string;
 }
 
-export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiErrorShape };
+/** `touched`: what the operation changed in the workspace, when it changed anything. */
+export type Result<T> =
+  | { ok: true; value: T; touched?: Touched }
+  | { ok: false; error: ApiErrorShape; touched?: Touched };
 
 /** Thrown by core handlers for errors a user can act on; anything else is INTERNAL. */
 export class ClaimbenchError extends Error {

@@ -1,4 +1,5 @@
 import type { Progress } from '../../shared/protocol';
+import type { Touched } from '../../shared/touched';
 import type { HostServices } from './host';
 import type { Workspace } from './store/workspace';
 import type { SigningKey } from './team/signing';
@@ -26,4 +27,6 @@ export interface CoreContext {
   signal?: AbortSignal;
   /** Set by the core process for one request: long work reports how far it got. */
   progress?: (progress: Progress) => void;
+  /** Told once per operation that changed stored data, with what it touched (the `data-changed` event). */
+  onDataChanged?: (touched: Touched) => void;
 }

@@ -1,5 +1,6 @@
 import { api, isOperationName, type OperationName, type OperationOutput } from '../../shared/api';
 import { ClaimbenchError, isClaimbenchError, type Result } from '../../shared/result';
+import { isEmptyTouched } from '../../shared/touched';
 import { parseOrThrow } from '../../shared/validate';
 import type { CoreContext } from './context';
 import type { Handler } from './handler-types';
@@ -15,6 +16,8 @@ const defaultLogger: Logger = (message, error) => console.error(message, error);
  * The one entry point for every caller (IPC, CLI, test bridge): check the operation name,
  * validate the input with its schema, run the handler and wrap the outcome in the envelope.
  * Unexpected failures become INTERNAL with a generic message; details go to the log only.
+ * What the operation's writes touched travels in the envelope and, when anything was, in one
+ * `data-changed` notification (ctx.onDataChanged).
  */
 export async function invoke(
   ctx: CoreContext,
@@ -22,6 +25,16 @@ export async function invoke(
   rawInput: unknown,
   log: Logger = defaultLogger,
 ): Promise<Result<unknown>> {
+  const result = await run(ctx, name, rawInput, log);
+  // Taken after the operation, failed or not: a failure can follow writes that committed. Writes
+  // from work running alongside (a folder sync) may be included; each is reported exactly once.
+  const touched = ctx.workspace.touched.take();
+  if (isEmptyTouched(touched)) return result;
+  ctx.onDataChanged?.(touched);
+  return { ...result, touched };
+}
+
+async function run(ctx: CoreContext, name: unknown, rawInput: unknown, log: Logger): Promise<Result<unknown>> {
   if (!isOperationName(name)) {
     return { ok: false, error: { code: 'UNKNOWN_OPERATION', message: `Unknown operation: ${String(name).slice(0, 100)}` } };
   }

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ClaimbenchError, isClaimbenchError } from '../../shared/result';
-import type { SyncResult } from '../../shared/team';
+import { DATA_KINDS, type Touched } from '../../shared/touched';
+import { ENTITIES } from '../core/store/entities';
 import type { CoreContext, IdentityStore } from '../core/context';
 import type { HostServices } from '../core/host';
 import { latestGoodBackup, listBackups, restoreBackup, writeCopy, type BackupInfo } from '../core/store/backup';
@@ -31,8 +32,8 @@ export interface AppSessionOptions {
   onChange?: (workspace: Workspace) => void;
   /** Native dialogs and the system viewer, handed to every operation (absent in tests that need none). */
   host?: HostServices;
-  /** After a shared-folder sync brought teammates' changes into the open workspace. */
-  onSynced?: (result: SyncResult) => void;
+  /** Stored data changed (an operation, or a shared-folder sync): forwarded as `data-changed`. */
+  onDataChanged?: (touched: Touched) => void;
   /** Rolling backups: how often and how many (defaults: 10 minutes, 10). */
   backupIntervalMs?: number;
   backupsKept?: number;
@@ -41,6 +42,9 @@ export interface AppSessionOptions {
   syncExportDelayMs?: number;
   log?: ShellLog;
 }
+
+/** The kinds the change log carries: a write to one of them is what a shared folder exports. */
+const LOGGED_KINDS = DATA_KINDS.filter((k) => k in ENTITIES);
 
 /** A refusal a person can act on, in the words of the ClaimbenchError that caused it. */
 export type OpenOutcome = { ok: true; workspace: Workspace } | { ok: false; error: ClaimbenchError };
@@ -71,7 +75,7 @@ export class AppSession {
     this.backups = new BackupScheduler({ intervalMs: options.backupIntervalMs, keep: options.backupsKept, log: options.log });
     this.folderSync = new FolderSync({
       actorId: () => options.identity.get().actorId,
-      onSynced: (result) => options.onSynced?.(result),
+      onDataChanged: (touched) => options.onDataChanged?.(touched),
       debounceMs: options.syncDebounceMs,
       exportDelayMs: options.syncExportDelayMs,
       log: options.log,
@@ -93,7 +97,12 @@ export class AppSession {
   /** The context IPC calls run in; throws while no workspace is open. */
   context(): CoreContext {
     if (!this.current) throw new ClaimbenchError('NOT_FOUND', 'No workspace is open.');
-    return { workspace: this.current, identity: this.options.identity, host: this.options.host };
+    return {
+      workspace: this.current,
+      identity: this.options.identity,
+      host: this.options.host,
+      onDataChanged: (touched) => this.dataChanged(touched),
+    };
   }
 
   /**
@@ -135,10 +144,11 @@ export class AppSession {
     return { ok: true, workspace: next };
   }
 
-  /** After every operation the renderer ran: follow a changed sync link, export new local changes. */
-  afterOperation(name: string): void {
-    if (name === 'team.sync.link' || name === 'team.sync.unlink') this.folderSync.refresh();
-    else this.folderSync.noteLocalActivity();
+  /** An operation changed stored data: follow a changed sync link, export new changes, tell the renderer. */
+  private dataChanged(touched: Touched): void {
+    if (touched.syncLink) this.folderSync.refresh();
+    else if (LOGGED_KINDS.some((k) => touched[k])) this.folderSync.noteLocalActivity();
+    this.options.onDataChanged?.(touched);
   }
 
   /** Backups of the open workspace, newest first (File > Restore from Backup…). */

@@ -1,5 +1,5 @@
 import { OPERATION_NAMES, type ClaimbenchBridge, type OperationName } from '../../shared/api';
-import { APP_EVENTS, type AppEvent } from '../../shared/events';
+import { parseBridgeEvent, type BridgeEvent } from '../../shared/events';
 import type { ShellRequest } from './shell-requests';
 
 export type InvokeFn = (name: OperationName, input: unknown) => Promise<unknown>;
@@ -8,13 +8,9 @@ export type SubscribeFn = (handler: (payload: unknown) => void) => () => void;
 /** Send a request to the shell itself (shell-requests.ts); resolves to the shell's reply. */
 export type ShellRequestFn = (request: ShellRequest) => Promise<unknown>;
 
-function isAppEvent(payload: unknown): payload is AppEvent {
-  return typeof payload === 'string' && (APP_EVENTS as readonly string[]).includes(payload);
-}
-
 /**
  * The object the preload exposes as `window.claimbench`: one method per operation of the
- * contract, each sending only its own name, and `onEvent` for pushed app events. The renderer
+ * contract, each sending only its own name, and `onEvent` for pushed app events (checked here). The renderer
  * never gets ipcRenderer or the raw IPC event (whose `sender` would leak a handle to it).
  */
 export function createBridge(invoke: InvokeFn, subscribe: SubscribeFn, shellRequest?: ShellRequestFn): ClaimbenchBridge {
@@ -22,10 +18,11 @@ export function createBridge(invoke: InvokeFn, subscribe: SubscribeFn, shellRequ
   for (const name of OPERATION_NAMES) {
     bridge[name] = (input: unknown) => invoke(name, input ?? {});
   }
-  bridge.onEvent = (listener: (event: AppEvent) => void) => {
+  bridge.onEvent = (listener: (event: BridgeEvent) => void) => {
     if (typeof listener !== 'function') throw new TypeError('onEvent needs a function');
     return subscribe((payload) => {
-      if (isAppEvent(payload)) listener(payload);
+      const event = parseBridgeEvent(payload);
+      if (event !== null) listener(event);
     });
   };
   if (shellRequest) {

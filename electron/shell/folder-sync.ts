@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { SyncResult } from '../../shared/team';
+import { isEmptyTouched, type Touched } from '../../shared/touched';
 import type { Workspace } from '../core/store/workspace';
 import { ownSyncFile, syncFolderOf, syncNow } from '../core/team/sync';
 import { SYNC_SUFFIX } from '../core/team/sync-file';
@@ -9,8 +10,8 @@ import { defaultLog, type ShellLog } from './backups';
 export interface FolderSyncOptions {
   /** This person's actor id (their own change file in the folder). */
   actorId(): string;
-  /** After a sync that brought teammates' changes in: the shell tells the renderer. */
-  onSynced?(result: SyncResult): void;
+  /** After a sync that changed the workspace: what it touched, for the renderer's `data-changed`. */
+  onDataChanged?(touched: Touched): void;
   /** Wait for the folder to settle before syncing (sync tools write in bursts). */
   debounceMs?: number;
   /** Wait after this person's own writes before appending them to their change file. */
@@ -89,7 +90,9 @@ export class FolderSync {
     try {
       const result = syncNow(workspace, this.options.actorId());
       this.exportedUpTo = this.latestChange();
-      if (notify && result.imported > 0) this.options.onSynced?.(result);
+      // Taken even unannounced (the sync on open), so no later operation reports it as its own.
+      const touched = workspace.touched.take();
+      if (notify && !isEmptyTouched(touched)) this.options.onDataChanged?.(touched);
       return result;
     } catch (e) {
       (this.options.log ?? defaultLog)(`Syncing ${workspace.name} with ${this.folder} failed`, e);

@@ -1,5 +1,6 @@
 import type { OperationInput, OperationName, OperationOutput } from '../../shared/api';
-import type { AppEvent } from '../../shared/events';
+import type { BridgeEvent } from '../../shared/events';
+import type { Touched } from '../../shared/touched';
 import type { ErrorCode, Result } from '../../shared/result';
 
 /** An operation that came back with `{ ok: false }`, typed by its code. */
@@ -19,16 +20,24 @@ function bridge() {
   return window.claimbench;
 }
 
+let touchedListener: ((touched: Touched) => void) | null = null;
+
+/** Told what every operation's writes touched, as its reply arrives (the query client invalidates from it). */
+export function onTouched(listener: (touched: Touched) => void): void {
+  touchedListener = listener;
+}
+
 /** Calls one operation and unwraps its envelope: the value, or a thrown ApiError. */
 export async function call<N extends OperationName>(name: N, input: OperationInput<N>): Promise<OperationOutput<N>> {
   // The bridge's per-name signatures form a union TypeScript cannot narrow by a generic key.
   const method = bridge()[name] as unknown as (i: OperationInput<N>) => Promise<Result<OperationOutput<N>>>;
   const result = await method(input);
+  if (result.touched) touchedListener?.(result.touched);
   if (!result.ok) throw new ApiError(result.error.code, result.error.message, name);
   return result.value as OperationOutput<N>;
 }
 
-export function onAppEvent(listener: (event: AppEvent) => void): () => void {
+export function onAppEvent(listener: (event: BridgeEvent) => void): () => void {
   return bridge().onEvent(listener);
 }
 

@@ -1,36 +1,77 @@
 import { QueryClient, queryOptions, useMutation, useQuery, useQueryClient, type UseMutationOptions } from '@tanstack/react-query';
 import type { OperationInput, OperationName, OperationOutput } from '../../shared/api';
-import { ApiError, call } from './client';
+import { isEmptyTouched, type DataKind, type Touched } from '../../shared/touched';
+import { ApiError, call, onTouched } from './client';
 
-/** Operations that only read. Their query key is `[name, input]`, so invalidation can target one operation. */
-export type ReadOperation =
-  | 'session.get'
-  | 'documents.list'
-  | 'documents.get'
-  | 'documents.deletionImpact'
-  | 'claims.list'
-  | 'claims.get'
-  | 'claims.history'
-  | 'stats.get'
-  | 'claims.claimants'
-  | 'edit.state'
-  | 'claims.evidence'
-  | 'claims.similar'
-  | 'activity.list'
-  | 'search'
-  | 'view.get'
-  | 'conflicts.list'
-  | 'team.identity'
-  | 'team.sync.status'
-  | 'team.keys.list'
-  | 'sessions.list'
-  | 'sessions.get'
-  | 'sessions.queue'
-  | 'sessions.summary'
-  | 'capture.feed'
-  | 'libraries.list'
-  | 'libraries.matchClaim'
-  | 'libraries.badges';
+const LOGGED: readonly DataKind[] = ['document', 'claim', 'setting', 'source', 'attachment', 'checkSession', 'transcriptChunk', 'note'];
+const CLAIM_VIEW: readonly DataKind[] = ['claim', 'document', 'source', 'attachment', 'note', 'conflict', 'actor'];
+const SESSION_VIEW: readonly DataKind[] = ['checkSession', 'claim', 'document', 'transcriptChunk', 'source', 'note'];
+
+/**
+ * What each read depends on. A `data-changed` event (and every write's envelope) says which kinds
+ * a write touched; the queries whose reads include one of them are refetched. A query whose
+ * operation is missing here is refetched after any change, which is always correct, only slower.
+ */
+const READS = {
+  'session.get': ['identity'],
+  'documents.list': ['document', 'claim'],
+  'documents.get': ['document', 'claim'],
+  'documents.deletionImpact': ['document', 'claim', 'source', 'attachment', 'note'],
+  'claims.list': CLAIM_VIEW,
+  'claims.get': CLAIM_VIEW,
+  'claims.history': [...CLAIM_VIEW, 'library'],
+  'stats.get': CLAIM_VIEW,
+  'claims.claimants': ['claim', 'document'],
+  // The undo stack moves with every local write.
+  'edit.state': LOGGED,
+  'claims.evidence': ['claim', 'source', 'attachment', 'note'],
+  'claims.similar': ['claim', 'document'],
+  'activity.list': [...LOGGED, 'actor'],
+  search: ['claim', 'document', 'source', 'note'],
+  'view.get': ['setting'],
+  'conflicts.list': ['conflict', 'claim', 'actor'],
+  'team.identity': ['identity', 'actor', 'actorKey'],
+  'team.sync.status': [...LOGGED, 'syncLink', 'actor'],
+  'team.keys.list': ['actorKey', 'actor'],
+  'sessions.list': SESSION_VIEW,
+  'sessions.get': SESSION_VIEW,
+  'sessions.queue': SESSION_VIEW,
+  'sessions.summary': SESSION_VIEW,
+  'capture.feed': SESSION_VIEW,
+  'capture.draft.get': ['checkSession'],
+  'capture.followStatus': ['checkSession', 'transcriptChunk'],
+  'libraries.list': ['library'],
+  'libraries.matchClaim': ['library', 'claim'],
+  'libraries.badges': ['library', 'claim'],
+  'ingest.sentences': ['document', 'claim'],
+  'spotting.getThreshold': ['setting'],
+  'report.options.get': ['setting'],
+} as const satisfies Partial<Record<OperationName, readonly DataKind[]>>;
+
+/** Operations that only read. Their query key is `[name, input]`, so what they read is known from the key. */
+export type ReadOperation = keyof typeof READS;
+
+function readsTouched(queryKey: readonly unknown[], touched: Touched): boolean {
+  const name = queryKey[0];
+  const reads: readonly DataKind[] | undefined =
+    typeof name === 'string' && Object.prototype.hasOwnProperty.call(READS, name) ? READS[name as ReadOperation] : undefined;
+  if (!reads) return true;
+  return reads.some((kind) => touched[kind] !== undefined);
+}
+
+/**
+ * Mark the reads a write touched as stale and refetch the ones on screen. A refetch already running
+ * is kept (the same write reported twice, by its reply and by its event, fetches once).
+ */
+export async function invalidateTouched(client: QueryClient, touched: Touched): Promise<void> {
+  if (isEmptyTouched(touched)) return;
+  await client.invalidateQueries({ predicate: (q) => readsTouched(q.queryKey, touched) }, { cancelRefetch: false });
+}
+
+/** Wait until what the last write made stale on screen has been refetched. */
+export async function freshAfterWrite(client: QueryClient): Promise<void> {
+  await client.refetchQueries({ type: 'active', stale: true }, { cancelRefetch: false });
+}
 
 export function operationQuery<N extends ReadOperation>(name: N, input: OperationInput<N>) {
   return queryOptions({
@@ -43,94 +84,7 @@ export function useOperationQuery<N extends ReadOperation>(name: N, input: Opera
   return useQuery({ ...operationQuery(name, input), enabled });
 }
 
-/** A checking session's reads: its queue shows claims' verdicts and texts, its summary counts them. */
-const SESSION_READS: ReadOperation[] = ['sessions.list', 'sessions.get', 'sessions.queue', 'sessions.summary'];
-
-// conflicts.list: a local write to a conflicted field settles its conflict.
-const CLAIM_READS: ReadOperation[] = [
-  ...SESSION_READS,
-  'claims.list',
-  'claims.get',
-  'claims.history',
-  'stats.get',
-  'claims.claimants',
-  'documents.list',
-  'edit.state',
-  'conflicts.list',
-  'documents.deletionImpact',
-  'libraries.badges',
-  'libraries.matchClaim',
-];
-const DOCUMENT_READS: ReadOperation[] = [...CLAIM_READS, 'documents.get'];
-/** A source, attachment or note: the claim's evidence, "no source yet", search and the feeds. */
-const EVIDENCE_READS: ReadOperation[] = [
-  'claims.evidence',
-  'claims.list',
-  'claims.history',
-  'stats.get',
-  'edit.state',
-  'activity.list',
-  'search',
-  'documents.deletionImpact',
-];
-
-/** Linking, importing or re-matching changes every claim's matches and badges. */
-const LIBRARY_READS: ReadOperation[] = ['libraries.list', 'libraries.matchClaim', 'libraries.badges'];
-
-/**
- * What each write makes stale. A write missing here (a later operation) invalidates everything,
- * which is always correct, only slower.
- */
-const INVALIDATES: Partial<Record<OperationName, ReadOperation[]>> = {
-  'session.setAuthor': ['session.get', 'team.identity'],
-  'documents.createFromText': DOCUMENT_READS,
-  'documents.rename': DOCUMENT_READS,
-  'documents.delete': [...DOCUMENT_READS, 'activity.list'],
-  'claims.add': CLAIM_READS,
-  'claims.update': CLAIM_READS,
-  'claims.setVerdict': CLAIM_READS,
-  'claims.delete': CLAIM_READS,
-  'claims.assign': [...CLAIM_READS, 'activity.list'],
-  'claims.tag': [...CLAIM_READS, 'activity.list'],
-  'sources.add': EVIDENCE_READS,
-  'sources.update': EVIDENCE_READS,
-  'sources.delete': EVIDENCE_READS,
-  'attachments.add': EVIDENCE_READS,
-  'attachments.delete': EVIDENCE_READS,
-  'notes.add': EVIDENCE_READS,
-  'notes.delete': EVIDENCE_READS,
-  'view.set': [],
-  'attachments.export': [],
-  'host.openPath': [],
-  'sessions.focus': ['sessions.get', 'sessions.queue'],
-  'sessions.act': SESSION_READS,
-  'sessions.pause': [...SESSION_READS, 'activity.list', 'edit.state'],
-  'sessions.resume': [...SESSION_READS, 'activity.list', 'edit.state'],
-  'sessions.end': [...SESSION_READS, 'activity.list', 'edit.state'],
-  'capture.append': [...DOCUMENT_READS, 'capture.feed', 'activity.list'],
-  'capture.flush': [...DOCUMENT_READS, 'capture.feed', 'activity.list'],
-  'capture.promote': [...CLAIM_READS, 'capture.feed', 'activity.list'],
-  'capture.draft.save': [],
-  'team.keys.resolve': ['team.keys.list'],
-  'libraries.create': LIBRARY_READS,
-  'libraries.link': LIBRARY_READS,
-  'libraries.unlink': LIBRARY_READS,
-  'libraries.import': LIBRARY_READS,
-  'libraries.importCancel': [],
-  'libraries.matchClaims': LIBRARY_READS,
-  'libraries.attachMatch': EVIDENCE_READS,
-};
-
-export async function invalidateAfter(client: QueryClient, name: OperationName): Promise<void> {
-  const stale = INVALIDATES[name];
-  if (!stale) {
-    await client.invalidateQueries();
-    return;
-  }
-  await Promise.all(stale.map((read) => client.invalidateQueries({ queryKey: [read] })));
-}
-
-/** A write operation as a mutation; on success it invalidates the reads it affects. */
+/** A write operation as a mutation; on success the reads it touched are fresh. */
 export function useOperationMutation<N extends OperationName>(
   name: N,
   options: Omit<UseMutationOptions<OperationOutput<N>, ApiError, OperationInput<N>>, 'mutationFn'> = {},
@@ -140,18 +94,21 @@ export function useOperationMutation<N extends OperationName>(
     ...options,
     mutationFn: (input) => call(name, input),
     onSuccess: async (...args) => {
-      await invalidateAfter(client, name);
+      await freshAfterWrite(client);
       await options.onSuccess?.(...args);
     },
   });
 }
 
+/** The app's one query client: every write's reply and every `data-changed` event invalidate what they touched. */
 export function createQueryClient(): QueryClient {
-  return new QueryClient({
+  const client = new QueryClient({
     defaultOptions: {
-      // Local data: nothing goes stale behind our back except through our own writes or a workspace switch.
+      // Local data: nothing goes stale behind our back; every change arrives as what it touched.
       queries: { staleTime: Infinity, retry: false, refetchOnWindowFocus: false },
       mutations: { retry: false },
     },
   });
+  onTouched((touched) => void invalidateTouched(client, touched));
+  return client;
 }

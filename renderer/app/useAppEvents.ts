@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { onAppEvent } from '../api/client';
+import { invalidateTouched } from '../api/queries';
 import type { Commands } from './commands';
 import { isTextEntry } from './shortcuts';
 import { useWorkbench } from './workbench';
@@ -20,9 +21,15 @@ export function useAppEvents(commands: Commands): void {
   useEffect(
     () =>
       onAppEvent((event) => {
+        // Stored data changed (here, in a merge or a folder sync): refetch what read it, keep the view.
+        if (typeof event !== 'string') {
+          void invalidateTouched(client, event.touched);
+          return;
+        }
         const c = latest.current;
         const typing = isTextEntry(document.activeElement);
         switch (event) {
+          // Another file was opened: nothing on screen belongs to it.
           case 'workspace-changed':
             dispatch({ type: 'scope', documentId: null });
             void client.invalidateQueries();

@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { UndoState } from '../../shared/domain';
 import { call, errorMessage } from '../api/client';
-import { invalidateAfter, operationQuery } from '../api/queries';
+import { freshAfterWrite, operationQuery } from '../api/queries';
 import { useSelectClaim } from '../document/useSelectClaim';
 import { useNotify } from '../ui/notices';
 
@@ -31,7 +31,7 @@ export function useUndoRedo() {
       const before = client.getQueryData<UndoState>(['edit.state', {}]);
       try {
         const after = await call(which, {});
-        await invalidateAfter(client, which);
+        await freshAfterWrite(client);
         const undoing = which === 'edit.undo';
         const label = undoing ? before?.undoLabel : before?.redoLabel;
         const changed = undoing ? before?.canUndo : before?.canRedo;

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type { Claim } from '../../shared/domain';
 import { call, errorMessage } from '../api/client';
 import { useQueryClient } from '@tanstack/react-query';
-import { invalidateAfter } from '../api/queries';
+import { freshAfterWrite } from '../api/queries';
 import { useNotify } from '../ui/notices';
 import { useSelectClaim } from './useSelectClaim';
 
@@ -22,7 +22,7 @@ export function useSpanActions(documentId: string): SpanActions {
     const attempt = async <T>(run: () => Promise<T>, after: (value: T) => Promise<void> | void) => {
       try {
         const value = await run();
-        await invalidateAfter(client, 'claims.createFromSpan');
+        await freshAfterWrite(client);
         await after(value);
       } catch (e) {
         notify({ message: errorMessage(e), tone: 'error' });

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ExportedReport, ReportFormat, ReportJobProgress, ReportOptions } from '../../shared/report';
 import { REPORT_FORMAT_INFO, suggestedReportFileName } from '../../shared/report';
 import { ApiError, call, errorMessage } from '../api/client';
-import { invalidateAfter } from '../api/queries';
+import { freshAfterWrite } from '../api/queries';
 import { useNotify } from '../ui/notices';
 
 const POLL_MS = 200;
@@ -60,7 +60,7 @@ export function useExportRun() {
         const { path } = await call('host.chooseSave', { purpose: 'report', defaultName, extension });
         if (!path) return;
         await call('report.options.set', { options });
-        void invalidateAfter(client, 'report.options.set');
+        void freshAfterWrite(client);
         const id = newJobId();
         setRun({ phase: 'running', jobId: id, format, progress: null, cancelling: false });
         const result = await call('report.export', { format, path, options, jobId: id });

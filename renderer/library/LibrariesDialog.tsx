@@ -3,7 +3,7 @@ import { BookCheck, FilePlus, FolderOpen, Import, Unlink } from 'lucide-react';
 import { useState } from 'react';
 import type { LibraryImportProgress, LibraryImportSummary, LinkedLibrary } from '../../shared/library-api';
 import { call, errorMessage } from '../api/client';
-import { invalidateAfter, useOperationQuery } from '../api/queries';
+import { freshAfterWrite, useOperationQuery } from '../api/queries';
 import { useWorkbench } from '../app/workbench';
 import { Button } from '../ui/Button';
 import { EmptyState } from '../ui/EmptyState';
@@ -44,7 +44,7 @@ function LibrariesPanel() {
     setError(null);
     try {
       await work();
-      await invalidateAfter(client, 'libraries.link');
+      await freshAfterWrite(client);
     } catch (e) {
       setError(errorMessage(e));
     } finally {

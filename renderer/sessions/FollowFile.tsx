@@ -4,7 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FollowStatus } from '../../shared/capture-follow-api';
 import type { CheckSession } from '../../shared/sessions';
 import { call, errorMessage } from '../api/client';
-import { invalidateAfter } from '../api/queries';
+import { freshAfterWrite } from '../api/queries';
 import { useKeyHandlers } from '../app/keymap';
 import { Button } from '../ui/Button';
 import { IconButton } from '../ui/IconButton';
@@ -51,13 +51,13 @@ export function useFollowFile(session: CheckSession): FollowFile {
     if (lines === null || lines === seen.current) return;
     const first = seen.current === null;
     seen.current = lines;
-    if (!first) void invalidateAfter(client, 'capture.append');
+    if (!first) void freshAfterWrite(client);
   }, [lines, client]);
 
   const settle = useCallback(
     (next: FollowStatus | null) => {
       if (next) client.setQueryData(statusKey(session.id), next);
-      void invalidateAfter(client, 'capture.append');
+      void freshAfterWrite(client);
     },
     [client, session.id],
   );

@@ -3,7 +3,7 @@ import { useCallback, useRef } from 'react';
 import type { OperationInput } from '../../shared/api';
 import type { CaptureResult } from '../../shared/sessions';
 import { call } from '../api/client';
-import { invalidateAfter, operationQuery } from '../api/queries';
+import { freshAfterWrite, operationQuery } from '../api/queries';
 import { feedInput, feedWithCapture } from './feed-cache';
 
 interface Callbacks {
@@ -30,7 +30,7 @@ export function useCaptureAppend(sessionId: string) {
     void (async () => {
       do {
         state.again = false;
-        await invalidateAfter(client, 'capture.append');
+        await freshAfterWrite(client);
       } while (state.again);
       state.running = false;
     })();

@@ -3,7 +3,7 @@ import { KeyRound, ShieldAlert } from 'lucide-react';
 import { useState } from 'react';
 import type { KeyConflictInfo } from '../../shared/team';
 import { call, errorMessage } from '../api/client';
-import { invalidateAfter } from '../api/queries';
+import { freshAfterWrite } from '../api/queries';
 import { Button } from '../ui/Button';
 import { count } from './format';
 import './keys.css';
@@ -37,7 +37,7 @@ export function KeyConflictsNotice({
         decision,
         offeredKey: decision === 'trust-offered' ? c.offeredKey : undefined,
       });
-      await invalidateAfter(client, 'team.keys.resolve');
+      await freshAfterWrite(client);
       onResolved?.();
     } catch (e) {
       setError(errorMessage(e));

@@ -3,7 +3,7 @@ import { FolderOpen, GitMerge, OctagonX } from 'lucide-react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ChosenFile, MergePreview } from '../../shared/team';
 import { call, errorMessage } from '../api/client';
-import { invalidateAfter } from '../api/queries';
+import { freshAfterWrite } from '../api/queries';
 import { Button } from '../ui/Button';
 import { Modal } from '../ui/Modal';
 import { useNotify } from '../ui/notices';
@@ -91,7 +91,7 @@ function MergeFlow({ step, setStep, onClose }: { step: MergeStep; setStep: (s: M
     try {
       // The content hash ties the merge to this preview: a file changed since is refused.
       const result = await call('team.merge', { chosen: file.token, expectHash: preview.contentHash });
-      await invalidateAfter(client, 'team.merge');
+      await freshAfterWrite(client);
       onClose();
       const conflicts = result.conflictCount;
       notify({

@@ -3,7 +3,7 @@ import { FolderSync, RefreshCw, TriangleAlert, Unlink } from 'lucide-react';
 import { useState } from 'react';
 import type { SyncStatus } from '../../shared/team';
 import { call, errorMessage } from '../api/client';
-import { invalidateAfter, useOperationQuery } from '../api/queries';
+import { freshAfterWrite, useOperationQuery } from '../api/queries';
 import { relativeTime } from '../detail/describeChange';
 import { Button } from '../ui/Button';
 import { EmptyState } from '../ui/EmptyState';
@@ -67,7 +67,7 @@ function SyncPanel() {
     run('syncing', async () => {
       const r = await call('team.sync.now', {});
       store(r);
-      await invalidateAfter(client, 'team.sync.now');
+      await freshAfterWrite(client);
       notify({
         message: `Synced: ${count(r.imported, 'change')} in, ${count(r.exported, 'change')} out${
           r.conflicts ? ', with new conflicts to resolve' : ''

@@ -1,14 +1,15 @@
 import type { Page } from 'playwright-core';
 import { OPERATION_NAMES } from '../../shared/api';
-import type { AppEvent } from '../../shared/events';
+import { dataChanged, type BridgeEvent } from '../../shared/events';
+import type { Touched } from '../../shared/touched';
 import type { CoreContext } from '../../electron/core/context';
 import { invoke } from '../../electron/core/dispatch';
 
 export interface TestBridge {
   /** Point the page at another core (e.g. the same file reopened); takes effect on the next call. */
   setContext(ctx: CoreContext): void;
-  /** Fire a shell event (menu command, workspace switch) as the preload would. */
-  emit(event: AppEvent): Promise<void>;
+  /** Fire a shell event (menu command, workspace switch, data change) as the preload would. */
+  emit(event: BridgeEvent): Promise<void>;
   /** Every operation the page called, in order: for asserting what crossed the boundary. */
   calls: { name: string; input: unknown }[];
   /** With `{ shell: true }`: the shell requests the page made (openExternal, reportContextSelection), in order. */
@@ -18,7 +19,7 @@ export interface TestBridge {
 declare global {
   interface Window {
     __claimbenchInvoke(name: string, input: unknown): Promise<unknown>;
-    __claimbenchEmit(event: string): void;
+    __claimbenchEmit(event: unknown): void;
     __claimbenchShell(kind: string, value: unknown): Promise<boolean>;
   }
 }
@@ -41,14 +42,17 @@ export async function installBridge(page: Page, initial: CoreContext, options: {
   }
   await page.exposeFunction('__claimbenchInvoke', async (name: string, input: unknown) => {
     calls.push({ name, input });
-    const result = await invoke(ctx, name, input);
+    // As the app's main process does: what the operation touched goes out as one data-changed event.
+    let touched: Touched | null = null;
+    const result = await invoke({ ...ctx, onDataChanged: (t) => (touched = t) }, name, input);
+    if (touched) await page.evaluate((e) => window.__claimbenchEmit(e), dataChanged(touched));
     return JSON.parse(JSON.stringify(result)) as unknown;
   });
   await page.addInitScript(
     ({ names, shell }: { names: string[]; shell: boolean }) => {
-      const listeners = new Set<(event: string) => void>();
+      const listeners = new Set<(event: unknown) => void>();
       const api: Record<string, unknown> = {
-        onEvent(listener: (event: string) => void) {
+        onEvent(listener: (event: unknown) => void) {
           listeners.add(listener);
           return () => listeners.delete(listener);
         },
@@ -61,7 +65,7 @@ export async function installBridge(page: Page, initial: CoreContext, options: {
         api.reportContextSelection = (claimable: boolean) => void window.__claimbenchShell('context-selection', claimable);
       }
       Object.defineProperty(window, 'claimbench', { value: Object.freeze(api), writable: false });
-      window.__claimbenchEmit = (event: string) => listeners.forEach((l) => l(event));
+      window.__claimbenchEmit = (event: unknown) => listeners.forEach((l) => l(event));
     },
     { names: OPERATION_NAMES as string[], shell: options.shell === true },
   );

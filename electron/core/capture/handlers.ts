@@ -7,16 +7,20 @@ import { captureFeed, readDraft, saveDraft } from './feed';
 export const captureHandlers = {
   'capture.append': ({ sessionId, ...input }, ctx) => {
     const now = Date.now();
+    // The feed's sentences live beside the change log: touched by hand.
+    ctx.workspace.touched.add('transcriptChunk');
     return inWorkableSession(ctx, sessionId, now, (row) => appendChunk(ctx, row, input, now));
   },
   'capture.flush': ({ sessionId }, ctx) => {
     const now = Date.now();
+    ctx.workspace.touched.add('transcriptChunk');
     return inWorkableSession(ctx, sessionId, now, (row) => flushCapture(ctx, row, now));
   },
   'capture.feed': ({ sessionId, ...opts }, ctx) =>
     captureFeed(ctx.workspace.db, loadSessionRow(ctx.workspace.db, sessionId), opts),
   'capture.promote': ({ sessionId, start, end }, ctx) => {
     const now = Date.now();
+    ctx.workspace.touched.add('transcriptChunk');
     return inWorkableSession(ctx, sessionId, now, (row) => promoteRange(ctx, row, { start, end }, now));
   },
   'capture.draft.get': ({ sessionId }, ctx) => {

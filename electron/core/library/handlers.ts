@@ -45,6 +45,7 @@ export const libraryHandlers: LibraryHandlers = {
     if (fs.existsSync(abs)) throw new ClaimbenchError('DUPLICATE', `${path.basename(abs)} already exists; link it instead.`);
     libraryAt(abs, true);
     linkLibrary(workspace.db, abs);
+    workspace.touched.add('library');
     return describeLibrary(abs);
   },
 
@@ -53,10 +54,15 @@ export const libraryHandlers: LibraryHandlers = {
     libraryAt(abs); // refuses what is missing, not a library, or from a newer version
     linkLibrary(workspace.db, abs);
     matchAndStore(workspace.db);
+    workspace.touched.add('library');
     return describeLibrary(abs);
   },
 
-  'libraries.unlink': ({ path: file }, { workspace }) => ({ unlinked: unlinkLibrary(workspace.db, file) }),
+  'libraries.unlink': ({ path: file }, { workspace }) => {
+    const unlinked = unlinkLibrary(workspace.db, file);
+    workspace.touched.add('library');
+    return { unlinked };
+  },
 
   'libraries.importProgress': ({ jobId }) => importJobProgress(jobId),
 
@@ -78,6 +84,7 @@ export const libraryHandlers: LibraryHandlers = {
       throw e;
     }
     if (linkedPaths(workspace.db).includes(path.resolve(file))) matchAndStore(workspace.db);
+    workspace.touched.add('library');
     return result;
   },
 
@@ -86,7 +93,11 @@ export const libraryHandlers: LibraryHandlers = {
     return matchOneText(workspace.db, claim.text, top ?? 5);
   },
 
-  'libraries.matchClaims': ({ claimIds }, { workspace }) => matchAndStore(workspace.db, claimIds),
+  'libraries.matchClaims': ({ claimIds }, { workspace }) => {
+    const matched = matchAndStore(workspace.db, claimIds);
+    workspace.touched.add('library');
+    return matched;
+  },
 
   'libraries.badges': ({ claimIds }, { workspace }) => Object.fromEntries(storedMatches(workspace.db, claimIds, STRONG_MATCH)),
 

@@ -15,6 +15,7 @@ export const sessionHandlers = {
   'session.get': (_input, ctx) => sessionInfo(ctx),
   'session.setAuthor': ({ name }, ctx) => {
     ctx.identity.setAuthor(name);
+    ctx.workspace.touched.add('identity');
     return sessionInfo(ctx);
   },
 } satisfies Partial<Handlers>;

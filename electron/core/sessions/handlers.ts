@@ -22,8 +22,17 @@ export const checkSessionHandlers = {
     loadSessionRow(ctx.workspace.db, id);
     return listQueue(ctx.workspace.db, id, opts);
   },
-  'sessions.focus': ({ id, claimId }, ctx) => focusClaim(ctx, id, claimId),
-  'sessions.act': ({ id, claimId, action }, ctx) => act(ctx, id, claimId, action),
+  // The queue's state and time spent live beside the change log: touched by hand.
+  'sessions.focus': ({ id, claimId }, ctx) => {
+    const focused = focusClaim(ctx, id, claimId);
+    ctx.workspace.touched.add('checkSession', id);
+    return focused;
+  },
+  'sessions.act': ({ id, claimId, action }, ctx) => {
+    const acted = act(ctx, id, claimId, action);
+    ctx.workspace.touched.add('checkSession', id);
+    return acted;
+  },
   'sessions.pause': ({ id }, ctx) => pauseSession(ctx, id),
   'sessions.resume': ({ id }, ctx) => resumeSession(ctx, id),
   'sessions.end': ({ id }, ctx) => endSession(ctx, id),

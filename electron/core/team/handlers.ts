@@ -68,15 +68,25 @@ export const teamHandlers = {
 
   'team.sync.link': ({ folder }, { workspace, identity }) => {
     linkSyncFolder(workspace, folder);
+    workspace.touched.add('syncLink');
     return syncStatus(workspace, identity.get().actorId);
   },
   'team.sync.unlink': (_input, { workspace, identity }) => {
     unlinkSyncFolder(workspace);
+    workspace.touched.add('syncLink');
     return syncStatus(workspace, identity.get().actorId);
   },
   'team.sync.status': (_input, { workspace, identity }) => syncStatus(workspace, identity.get().actorId),
-  'team.sync.now': (_input, { workspace, identity }) => syncNow(workspace, identity.get().actorId),
+  'team.sync.now': (_input, { workspace, identity }) => {
+    const result = syncNow(workspace, identity.get().actorId);
+    // Its status (last sync, peers' files) changed even when no change arrived.
+    workspace.touched.add('syncLink');
+    return result;
+  },
   'team.keys.list': (_input, { workspace }) => keyTrust(workspace.db),
-  'team.keys.resolve': ({ actorId, decision, offeredKey }, { workspace }) =>
-    resolveKeyConflict(workspace.db, actorId, decision, offeredKey, new Date().toISOString()),
+  'team.keys.resolve': ({ actorId, decision, offeredKey }, { workspace }) => {
+    const resolved = resolveKeyConflict(workspace.db, actorId, decision, offeredKey, new Date().toISOString());
+    workspace.touched.add('actorKey');
+    return resolved;
+  },
 } satisfies Partial<Handlers>;

@@ -12,7 +12,7 @@ import { listBackups, isGoodBackup } from '../../../electron/core/store/backup';
 import type { Workspace } from '../../../electron/core/store/workspace';
 import { readShareFile } from '../../../electron/core/team/read-share';
 import { createTestContext } from '../../helpers/workspace';
-import { assertTablesMatchLog } from './replay';
+import { assertTablesMatchLog } from '../../helpers/tables-match-log';
 import type { CrashScenario } from './scenario-types';
 import { mergePreviewed } from '../../helpers/merge';
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import type { SyncResult } from '../../../shared/team';
+import type { Touched } from '../../../shared/touched';
 import { call } from '../../../electron/core/dispatch';
 import { FileIdentityStore } from '../../../electron/core/session/identity';
 import { SYNC_SUFFIX } from '../../../electron/core/team/sync-file';
@@ -12,12 +12,14 @@ function person(name: string) {
   const userDataDir = tempDir();
   const identity = new FileIdentityStore(path.join(userDataDir, 'identity.json'));
   identity.setAuthor(name);
-  const synced: SyncResult[] = [];
+  const synced: Touched[] = [];
   const logged: string[] = [];
   const session = new AppSession({
     userDataDir,
     identity,
-    onSynced: (r) => synced.push(r),
+    onDataChanged: (touched) => {
+      if (!touched.syncLink) synced.push(touched);
+    },
     log: (m, e) => logged.push(`${m}: ${e instanceof Error ? e.message : ''}`),
     syncDebounceMs: 100,
     syncExportDelayMs: 50,
@@ -25,11 +27,9 @@ function person(name: string) {
   return { session, synced, logged, identity };
 }
 
-/** What the IPC layer does for the renderer: run the operation, then tell the session. */
+/** What the IPC layer does for the renderer: run the operation in the session's context, which hears what it touched. */
 async function run<N extends Parameters<typeof call>[1]>(session: AppSession, name: N, input: Parameters<typeof call<N>>[2]) {
-  const result = await call(session.context(), name, input);
-  session.afterOperation(name);
-  return result;
+  return call(session.context(), name, input);
 }
 
 async function claimTexts(session: AppSession): Promise<string[]> {
@@ -58,7 +58,7 @@ describe('shared-folder sync in the app session', () => {
     await run(ben.session, 'team.sync.link', { folder });
     expect(await claimTexts(ben.session)).toEqual(['Ana found this claim']);
     expect(ben.synced).toHaveLength(1); // the renderer is told: teammates' changes arrived
-    expect(ben.synced[0]!.imported).toBeGreaterThan(0);
+    expect(ben.synced[0]!.claim).toHaveLength(1);
 
     // Ana keeps working: her change goes to her file shortly after, Ben's watcher picks it up.
     await run(ana.session, 'claims.add', { text: 'Ana adds a second claim' });

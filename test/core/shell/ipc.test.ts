@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { OPERATION_NAMES, type OperationName } from '../../../shared/api';
-import { APP_EVENTS } from '../../../shared/events';
+import { APP_EVENTS, type BridgeEvent } from '../../../shared/events';
 import { createIpcHandler } from '../../../electron/ipc';
 import { productionAppUrl } from '../../../electron/shell/app-url';
 import { createBridge } from '../../../electron/shell/bridge';
@@ -127,7 +127,7 @@ describe('the preload bridge', () => {
     expect(await bridge['claims.list']({})).toMatchObject({ ok: true, value: { total: 1 } });
   });
 
-  it('onEvent passes only known app events and unsubscribes', () => {
+  it('onEvent passes only known app events and well-formed data changes, and unsubscribes', () => {
     let emit: ((payload: unknown) => void) | undefined;
     let unsubscribed = 0;
     const bridge = createBridge(
@@ -140,13 +140,18 @@ describe('the preload bridge', () => {
         };
       },
     );
-    const seen: string[] = [];
+    const seen: BridgeEvent[] = [];
     const off = bridge.onEvent((e) => seen.push(e));
     emit?.('workspace-changed');
     emit?.('menu:undo');
     emit?.('evil:event');
     emit?.({ toString: () => 'menu:redo' });
-    expect(seen).toEqual(['workspace-changed', 'menu:undo']);
+    emit?.({ type: 'data-changed', touched: { claim: ['c1'], conflict: [] } });
+    // A data change whose payload does not match its schema never reaches the page.
+    emit?.({ type: 'data-changed', touched: { claim: 'c1' } });
+    emit?.({ type: 'data-changed', touched: { passwords: [] } });
+    emit?.({ type: 'data-changed', touched: {}, extra: 1 });
+    expect(seen).toEqual(['workspace-changed', 'menu:undo', { type: 'data-changed', touched: { claim: ['c1'], conflict: [] } }]);
     expect(APP_EVENTS).toContain('menu:shortcuts');
     off();
     expect(unsubscribed).toBe(1);

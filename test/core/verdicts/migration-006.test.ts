@@ -20,30 +20,31 @@ function writeVersion5(file: string): void {
   applyPragmas(old);
   migrate(old, 0, 5);
   const change = old.prepare(
-    "INSERT INTO changes (hlc, entity, entity_id, field, value, actor_id, author, supersedes) VALUES (?, 'claim', ?, ?, ?, ?, 'Ana', '[]')",
+    "INSERT INTO changes (hlc, entity, entity_id, field, value, actor_id, author, supersedes) VALUES (?, 'claim', ?, ?, ?, ?, 'Ana', ?)",
   );
   const claim = old.prepare(
     `INSERT INTO claims (id, text, verdict, tags, deleted, created_at, created_by, updated_at, updated_by)
      VALUES (?, ?, ?, ?, ?, ?, 'Ana', ?, 'Ana')`,
   );
   const t = (s: number) => hlc(s).slice(0, 24);
-  const create = (s: number, id: string, text: string) =>
-    change.run(hlc(s), id, '$create', JSON.stringify({ text, verdict: 'unverified', tags: [] }), ACTOR);
+  const create = (s: number, id: string, text: string, tags: string[] = []) =>
+    change.run(hlc(s), id, '$create', JSON.stringify({ text, verdict: 'unverified', tags }), ACTOR, '[]');
   // Never touched: the default 'unverified' is no decision.
-  create(1, 'untouched', 'Drone strikes rose by 40 percent in May');
+  create(1, 'untouched', 'Drone strikes rose by 40 percent in May', ['economy']);
   claim.run('untouched', 'Drone strikes rose by 40 percent in May', 'unverified', '["economy"]', 0, t(1), t(1));
   // Sourced by a person.
   create(2, 'sourced', 'The ministry reported 157 drones');
-  change.run(hlc(3), 'sourced', 'verdict', '"sourced"', ACTOR);
+  change.run(hlc(3), 'sourced', 'verdict', '"sourced"', ACTOR, '[]');
   claim.run('sourced', 'The ministry reported 157 drones', 'sourced', '[]', 0, t(2), t(3));
   // Sourced, then set back to Unverified by a person: a decision, kept.
   create(4, 'decided-unverified', 'Seven missiles were launched');
-  change.run(hlc(5), 'decided-unverified', 'verdict', '"sourced"', ACTOR);
-  change.run(hlc(6), 'decided-unverified', 'verdict', '"unverified"', ACTOR);
+  change.run(hlc(5), 'decided-unverified', 'verdict', '"sourced"', ACTOR, '[]');
+  // The app recorded each change as superseding the field's previous one.
+  change.run(hlc(6), 'decided-unverified', 'verdict', '"unverified"', ACTOR, JSON.stringify([hlc(5)]));
   claim.run('decided-unverified', 'Seven missiles were launched', 'unverified', '[]', 0, t(4), t(6));
   // Deleted and never reviewed.
   create(7, 'deleted', 'Gone claim about 12 percent');
-  change.run(hlc(8), 'deleted', 'deleted', 'true', ACTOR);
+  change.run(hlc(8), 'deleted', 'deleted', 'true', ACTOR, '[]');
   claim.run('deleted', 'Gone claim about 12 percent', 'unverified', '[]', 1, t(7), t(8));
   old.exec(
     'INSERT INTO claims_fts (rowid, text, claimant, rationale) SELECT rowid, text, claimant, rationale FROM claims WHERE deleted = 0',
