@@ -50,3 +50,20 @@ export function parseBridgeEvent(payload: unknown): BridgeEvent | null {
 export function dataChanged(touched: Touched): DataChangedEvent {
   return { type: 'data-changed', touched };
 }
+
+/** An event as the core protocol carries it (shared/protocol.ts): a kind and an optional payload. */
+export interface WireEvent {
+  kind: string;
+  payload?: unknown;
+}
+
+/** A bridge event in the protocol's shape, for the core process and the browser host. */
+export function eventToWire(event: BridgeEvent): WireEvent {
+  return typeof event === 'string' ? { kind: event } : { kind: event.type, payload: event.touched };
+}
+
+/** What `parseBridgeEvent` reads, from a protocol event: the page checks it as it checks the preload's. */
+export function eventFromWire(event: WireEvent): unknown {
+  if (event.kind === 'data-changed') return { type: 'data-changed', touched: event.payload };
+  return event.payload === undefined ? event.kind : event;
+}

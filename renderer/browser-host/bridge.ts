@@ -5,7 +5,7 @@
  */
 import { createBridge } from '../../electron/shell/bridge';
 import type { ShellRequest } from '../../electron/shell/shell-requests';
-import { APP_EVENTS } from '../../shared/events';
+import { eventFromWire } from '../../shared/events';
 import { parseMessage, toPageMessageSchema, type PageMessage, type PickedFile, type Progress } from '../../shared/protocol';
 import type { Result } from '../../shared/result';
 
@@ -101,9 +101,8 @@ socket.addEventListener('message', (event) => {
       }
       return;
     case 'event': {
-      // App events (menu commands, workspace switches) are bare names, as the preload delivers them.
-      const { kind, payload } = message.event;
-      const delivered = payload === undefined && (APP_EVENTS as readonly string[]).includes(kind) ? kind : message.event;
+      // Delivered as the preload delivers them: createBridge checks each with parseBridgeEvent.
+      const delivered = eventFromWire(message.event);
       for (const listener of listeners) listener(delivered);
       return;
     }

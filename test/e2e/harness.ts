@@ -8,7 +8,7 @@ import { Workspace } from '../../electron/core/store/workspace';
 import { signingKeyFromSeed } from '../../electron/core/team/signing';
 import { startBrowserHost } from '../../electron/browser-host/server';
 import { inProcessCore } from '../../electron/core/process/in-process-core';
-import type { AppEvent } from '../../shared/events';
+import { eventToWire, type BridgeEvent } from '../../shared/events';
 import { CORPUS_DIR, readGumArticle } from '../helpers/corpus';
 import { serveStatic, type StaticServer } from '../helpers/static-server';
 import { tempDir } from '../helpers/workspace';
@@ -97,8 +97,8 @@ export async function startHarness(): Promise<Harness> {
 export interface TestBridge {
   /** Point the page at another core (e.g. the same file reopened); takes effect on the next call. */
   setContext(ctx: CoreContext): void;
-  /** Push a shell event (menu command, workspace switch) to the page over the WebSocket. */
-  emit(event: AppEvent): Promise<void>;
+  /** Push a shell event (menu command, workspace switch, data change) to the page over the WebSocket. */
+  emit(event: BridgeEvent): Promise<void>;
   /** Every operation the page called over the transport, in order. */
   calls: { name: string; input: unknown }[];
 }
@@ -142,7 +142,7 @@ export async function openApp(
       current = next;
     },
     emit: async (event) => {
-      core.emit({ kind: event });
+      core.emit(eventToWire(event));
       // Let the message cross the socket and the page handle it before the test goes on.
       await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 20)));
     },

@@ -4,6 +4,7 @@
  * host and the tests as a Node child process (process.send); the same code and protocol either way.
  */
 import path from 'node:path';
+import { dataChanged, eventToWire } from '../../../shared/events';
 import { AppSession } from '../../shell/app-session';
 import { FileIdentityStore } from '../session/identity';
 import { useNativeBinding } from '../store/sqlite';
@@ -24,7 +25,7 @@ const session = new AppSession({
   nativeBinding: config.nativeBinding,
   host: server.host,
   onChange: (workspace) => server.emit({ kind: 'workspace-changed', payload: { path: workspace.path, name: workspace.name } }),
-  onSynced: () => server.emit({ kind: 'workspace-changed' }),
+  onDataChanged: (touched) => server.emit(eventToWire(dataChanged(touched))),
   log,
 });
 
@@ -37,7 +38,7 @@ function shutDown(code: number): void {
 for (const refusal of session.openInitial(config.workspace)) {
   server.emit({ kind: 'open-refused', payload: { code: refusal.code, message: refusal.message } });
 }
-server.start({ context: () => session.context(), afterInvoke: (name) => session.afterOperation(name), log });
+server.start({ context: () => session.context(), log });
 
 // The host went away: close the workspace cleanly (last backup, sessions paused) and leave.
 if (parentPort) process.on('exit', () => session.close());

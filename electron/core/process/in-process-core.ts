@@ -1,4 +1,6 @@
+import { dataChanged, eventToWire } from '../../../shared/events';
 import type { ProtocolEvent } from '../../../shared/protocol';
+import type { Touched } from '../../../shared/touched';
 import { cancelledResult } from '../../../shared/protocol';
 import type { Result } from '../../../shared/result';
 import type { CoreContext } from '../context';
@@ -15,12 +17,18 @@ export function inProcessCore(
   hooks: { onInvoke?(name: string, input: unknown): void } = {},
 ): CoreLink & { emit(event: ProtocolEvent): void } {
   const listeners = new Set<(event: ProtocolEvent) => void>();
+  const emit = (event: ProtocolEvent) => {
+    for (const listener of listeners) listener(event);
+  };
   return {
     async invoke(name: string, input: unknown, options: InvokeOptions = {}): Promise<Result<unknown>> {
       hooks.onInvoke?.(name, input);
       const { signal, onProgress } = options;
       if (signal?.aborted) return cancelledResult();
-      const ctx: CoreContext = { ...context(), signal, progress: onProgress };
+      const base = context();
+      // As in the core process: a write's data-changed event reaches the pages.
+      const onDataChanged = base.onDataChanged ?? ((touched: Touched) => emit(eventToWire(dataChanged(touched))));
+      const ctx: CoreContext = { ...base, signal, progress: onProgress, onDataChanged };
       const run = invoke(ctx, name, input).then((r) => JSON.parse(JSON.stringify(r)) as Result<unknown>);
       if (!signal) return run;
       const cancelled = new Promise<Result<unknown>>((resolve) =>
@@ -32,8 +40,6 @@ export function inProcessCore(
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    emit(event) {
-      for (const listener of listeners) listener(event);
-    },
+    emit,
   };
 }
