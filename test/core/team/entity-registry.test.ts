@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { call, invoke } from '../../../electron/core/dispatch';
 import { MIGRATIONS } from '../../../electron/core/store/migrations/index';
 import { openDatabase } from '../../../electron/core/store/sqlite';
@@ -12,17 +12,9 @@ import { ChangeRejected, validateChangeRow } from '../../../electron/core/team/v
 import { shareContentHash } from '../../../electron/core/team/write-share';
 import { ENTITY_REGISTRY, ROW_BOOKKEEPING_COLUMNS, type EntityDecl } from '../../../shared/entities/registry';
 import { tempDir } from '../../helpers/workspace';
-import { person, snapshot, type TestContext } from './team-helpers';
+import { snapshot, teammates, type TestContext } from './team-helpers';
 
-const open: TestContext[] = [];
-function teammate(dir: string, name: string): TestContext {
-  const ctx = person(dir, name);
-  open.push(ctx);
-  return ctx;
-}
-afterEach(() => {
-  for (const c of open.splice(0)) c.workspace.close();
-});
+const teammate = teammates();
 
 function freshSchema() {
   const db = openDatabase(':memory:');
