@@ -17,9 +17,9 @@ import type {
   UndoState,
   VerdictCounts,
 } from './domain';
-import { VERDICTS, VERDICT_FILTERS } from './domain';
+import { VERDICTS } from './domain';
 import type { BatchStatus, DocumentSentence, ImportOutcome, ReplaceTextResult } from './spotting/ingest-types';
-import { claimListExtraShape, claimSort, evidenceApi } from './evidence-api';
+import { claimFilterShape, claimSort, evidenceApi } from './evidence-api';
 import { hostApi } from './host-api';
 import { reportApi } from './report';
 import { sessionsApi } from './sessions-api';
@@ -32,7 +32,6 @@ export type { OperationDef } from './operation';
 
 const id = z.string().min(1).max(64);
 const verdict = z.enum(VERDICTS);
-const verdictFilter = z.enum(VERDICT_FILTERS);
 /** Text fields are bounded so a hostile caller cannot make the store swallow gigabytes. */
 /** Typed text loses bidi overrides and zero-width characters on the way in (shared/text/invisible.ts). */
 const shortText = z.string().overwrite(stripDisguisingChars).max(2_000);
@@ -82,10 +81,8 @@ export const api = {
   'claims.list': op<{ items: Claim[]; total: number }>()(
     z
       .object({
-        documentId: id.optional(),
-        verdict: verdictFilter.optional(),
         query: shortText.optional(),
-        ...claimListExtraShape,
+        ...claimFilterShape,
         sort: claimSort.optional(),
         offset: z.number().int().min(0).max(10_000_000).optional(),
         limit: z.number().int().min(1).max(5_000).optional(),

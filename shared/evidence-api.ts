@@ -48,12 +48,14 @@ export const claimListExtraShape = {
   noSource: z.boolean().optional(),
 };
 
-/** The claim list's filters, shared by claims.list, search and the saved view. */
+/** The claim list's filters, declared once: claims.list, search, claims.locate, the saved view and a session's scope. */
 export const claimFilterShape = {
   documentId: id.optional(),
   verdict: z.enum(VERDICT_FILTERS).optional(),
   ...claimListExtraShape,
 };
+/** The filters with the search text each of those operations adds: what the core's claim conditions take. */
+export type ClaimFilters = z.output<z.ZodObject<typeof claimFilterShape>> & { query?: string };
 export const claimSort = z.enum(CLAIM_SORTS);
 
 /** One person's view of a workspace, restored after a restart: not shared, not undoable. */

@@ -2,7 +2,9 @@
  * Checking sessions and live capture: the types the core, the renderer, the CLI and the report
  * share. (Not to be confused with `session.get`, which is who is using the app.)
  */
-import type { Claim, Verdict, VerdictFilter } from './domain';
+import type { z } from 'zod';
+import type { Claim, Verdict } from './domain';
+import type { sessionScopeSchema } from './sessions-api';
 
 export const SESSION_STATUSES = ['active', 'paused', 'ended'] as const;
 export type SessionStatus = (typeof SESSION_STATUSES)[number];
@@ -22,19 +24,8 @@ export const QUEUE_STATE_LABELS: Record<QueueState, string> = {
   later: 'Needs more time',
 };
 
-/** Which claims a session starts with. Empty = every claim in the workspace. */
-export interface SessionScope {
-  documentIds?: string[];
-  verdict?: VerdictFilter;
-  /** Queue claims already decided too (by default a session queues the claims not reviewed yet). */
-  includeDecided?: boolean;
-  query?: string;
-  claimant?: string;
-  /** A name, or null for unassigned claims. */
-  assignee?: string | null;
-  tag?: string;
-  noSource?: boolean;
-}
+/** Which claims a session starts with. Empty = every claim in the workspace. Declared by its schema. */
+export type SessionScope = z.output<typeof sessionScopeSchema>;
 
 export interface QueueCounts {
   total: number;

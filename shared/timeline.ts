@@ -4,8 +4,7 @@
  */
 import type { ChangeOrigin, HistoryEntry, Verdict } from './domain';
 import { NOT_REVIEWED_LABEL, VERDICT_LABELS, VERDICTS } from './domain';
-
-const CREATE_FIELD = '$create';
+import { CREATE_FIELD, fieldLabel } from './entities/registry';
 
 export interface ChangeDescription {
   /** "Ann marked Sourced" */
@@ -25,10 +24,6 @@ function quote(value: unknown, max = 80): string {
 }
 
 const isBlank = (v: unknown) => v === null || v === undefined || v === '';
-
-function words(field: string): string {
-  return field.replace(/([A-Z])/g, ' $1').toLowerCase();
-}
 
 function tagList(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((t): t is string => typeof t === 'string') : [];
@@ -103,7 +98,7 @@ function describeClaimField(entry: HistoryEntry, who: string): [string, string |
     case 'deleted':
       return [to === true ? `${who} deleted the claim` : `${who} restored the claim`, null];
     default:
-      return [`${who} changed the ${words(entry.field)}`, null];
+      return [`${who} changed the ${fieldLabel(entry.entity, entry.field)}`, null];
   }
 }
 
@@ -124,7 +119,7 @@ function describeSource(entry: HistoryEntry, who: string): [string, string | nul
   if (entry.field === 'stance')
     return [`${who} marked the source ${name} as ${String(entry.to)}`, isBlank(entry.from) ? null : `was ${String(entry.from)}`];
   return [
-    `${who} changed the source ${name}: ${words(entry.field)}`,
+    `${who} changed the source ${name}: ${fieldLabel('source', entry.field)}`,
     `${isBlank(entry.from) ? '(empty)' : quote(entry.from, 50)} → ${isBlank(entry.to) ? '(empty)' : quote(entry.to, 50)}`,
   ];
 }
@@ -134,7 +129,7 @@ function describeAttachment(entry: HistoryEntry, who: string): [string, string |
   if (entry.field === CREATE_FIELD) return [`${who} attached ${name}`, null];
   if (entry.field === 'deleted')
     return [entry.to === true ? `${who} removed the attachment ${name}` : `${who} restored the attachment ${name}`, null];
-  return [`${who} changed the attachment ${name}: ${words(entry.field)}`, null];
+  return [`${who} changed the attachment ${name}: ${fieldLabel('attachment', entry.field)}`, null];
 }
 
 function describeNote(entry: HistoryEntry, who: string): [string, string | null] {

@@ -4,18 +4,10 @@ import type { DB } from '../store/open';
 import { hlcTime } from '../store/recorder';
 import { prepared } from '../store/statements';
 import { parseSupersedes } from '../store/causal';
+import type { ChangeRow } from '../store/change-row';
 
-interface ChangeRow {
-  hlc: string;
-  entity: string;
-  entity_id: string;
-  field: string;
-  value: string | null;
-  actor_id: string;
-  author: string;
-  action_label: string | null;
-  supersedes: string;
-  signature: string | null;
+/** A logged change with the file and person that brought it in, when a merge or sync did. */
+interface HistoryRow extends Omit<ChangeRow, 'action_id'> {
   origin_kind: 'share' | 'sync' | null;
   origin_file: string | null;
   origin_from: string | null;
@@ -37,7 +29,7 @@ const SELECT_CHANGES = `
     LEFT JOIN change_origins co ON co.hlc = c.hlc
     LEFT JOIN merge_origins o ON o.id = co.origin_id`;
 
-function originOf(r: ChangeRow): ChangeOrigin | null {
+function originOf(r: HistoryRow): ChangeOrigin | null {
   if (!r.origin_kind) return null;
   return {
     kind: r.origin_kind,
@@ -53,7 +45,7 @@ function originOf(r: ChangeRow): ChangeOrigin | null {
  * changes it superseded (its causal link), else the creation's value. Going by clock order alone
  * would make a teammate's concurrent change read as replacing a value they never saw.
  */
-function toEntries(rows: ChangeRow[], labels: Map<string, string | null>): HistoryEntry[] {
+function toEntries(rows: HistoryRow[], labels: Map<string, string | null>): HistoryEntry[] {
   const created = new Map<string, Record<string, unknown>>();
   const valueAt = new Map<string, unknown>();
   const previous = new Map<string, unknown>();
@@ -118,6 +110,6 @@ export function claimTimeline(db: DB, claimId: string): HistoryEntry[] {
   }
   const rows = prepared(db, `${SELECT_CHANGES} WHERE c.entity_id IN (SELECT value FROM json_each(?)) ORDER BY c.hlc`).all(
     JSON.stringify(ids),
-  ) as ChangeRow[];
+  ) as HistoryRow[];
   return toEntries(rows, labels);
 }

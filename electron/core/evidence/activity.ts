@@ -1,30 +1,17 @@
 import type { ActivityEntry, ActivityPage } from '../../../shared/evidence';
+import { ENTITY_REGISTRY, isEntityName } from '../../../shared/entities/registry';
 import { CREATE_FIELD, creationValue } from '../store/entities';
 import type { DB } from '../store/open';
 import { hlcTime } from '../store/recorder';
+import type { ChangeRow } from '../store/change-row';
 
-interface ChangeRow {
-  hlc: string;
-  entity: string;
-  entity_id: string;
-  field: string;
-  value: string | null;
-  author: string;
-  action_id: string | null;
-  action_label: string | null;
-  signature: string | null;
-}
-
-const CHANGE_COLUMNS = 'hlc, entity, entity_id, field, value, author, action_id, action_label, signature';
-const CHILD_TABLES: Record<string, string> = { source: 'sources', note: 'notes', attachment: 'attachments' };
-const NOUNS: Record<string, string> = {
-  claim: 'claim',
-  document: 'document',
-  source: 'source',
-  note: 'note',
-  attachment: 'attachment',
-  setting: 'setting',
-};
+const ACTIVITY_FIELDS = ['hlc', 'entity', 'entity_id', 'field', 'value', 'author', 'action_id', 'action_label', 'signature'] as const;
+type ActivityRow = Pick<ChangeRow, (typeof ACTIVITY_FIELDS)[number]>;
+const ACTIVITY_COLUMNS = ACTIVITY_FIELDS.join(', ');
+/** A claim's evidence: the entities that hang off it. */
+const CHILD_TABLES: Record<string, string> = Object.fromEntries(
+  (['source', 'note', 'attachment'] as const).map((e) => [e, ENTITY_REGISTRY[e].table]),
+);
 
 function quote(text: string | null | undefined, n = 60): string {
   const one = String(text ?? '')
@@ -45,7 +32,7 @@ function show(value: unknown): string {
  */
 export function listActivity(db: DB, opts: { before?: string; limit: number; claimId?: string }): ActivityPage {
   const before = opts.before ?? '\uffff';
-  let rows: ChangeRow[];
+  let rows: ActivityRow[];
   if (opts.claimId) {
     const related = [opts.claimId];
     for (const table of Object.values(CHILD_TABLES)) {
@@ -53,13 +40,13 @@ export function listActivity(db: DB, opts: { before?: string; limit: number; cla
     }
     rows = db
       .prepare(
-        `SELECT ${CHANGE_COLUMNS} FROM changes WHERE entity_id IN (SELECT value FROM json_each(?)) AND hlc < ? ORDER BY hlc DESC LIMIT ?`,
+        `SELECT ${ACTIVITY_COLUMNS} FROM changes WHERE entity_id IN (SELECT value FROM json_each(?)) AND hlc < ? ORDER BY hlc DESC LIMIT ?`,
       )
-      .all(JSON.stringify(related), before, opts.limit + 1) as ChangeRow[];
+      .all(JSON.stringify(related), before, opts.limit + 1) as ActivityRow[];
   } else {
     rows = db
-      .prepare(`SELECT ${CHANGE_COLUMNS} FROM changes WHERE hlc < ? ORDER BY hlc DESC LIMIT ?`)
-      .all(before, opts.limit + 1) as ChangeRow[];
+      .prepare(`SELECT ${ACTIVITY_COLUMNS} FROM changes WHERE hlc < ? ORDER BY hlc DESC LIMIT ?`)
+      .all(before, opts.limit + 1) as ActivityRow[];
   }
   const more = rows.length > opts.limit;
   const page = rows.slice(0, opts.limit);
@@ -91,8 +78,8 @@ export function listActivity(db: DB, opts: { before?: string; limit: number; cla
   return { items, nextBefore: more && page.length > 0 ? page[page.length - 1]!.hlc : null };
 }
 
-function summarise(r: ChangeRow, from: unknown, to: unknown, label: string | null, claimText: string | null): string {
-  const noun = NOUNS[r.entity] ?? r.entity;
+function summarise(r: ActivityRow, from: unknown, to: unknown, label: string | null, claimText: string | null): string {
+  const noun = isEntityName(r.entity) ? ENTITY_REGISTRY[r.entity].noun : r.entity;
   const onClaim = claimText !== null && r.entity !== 'claim' ? ` on claim ${quote(claimText)}` : '';
   const subject = label ? `${noun} ${quote(label)}` : noun;
   if (r.field === CREATE_FIELD) {
@@ -111,7 +98,7 @@ function previousValueFinder(db: DB) {
   const created = db.prepare(
     'SELECT hlc, value FROM changes WHERE entity = ? AND entity_id = ? AND field = ? AND hlc < ? ORDER BY hlc DESC LIMIT 1',
   );
-  return (r: ChangeRow): unknown => {
+  return (r: ActivityRow): unknown => {
     const set = lastSet.get(r.entity, r.entity_id, r.field, r.hlc) as { hlc: string; value: string | null } | undefined;
     const base = created.get(r.entity, r.entity_id, CREATE_FIELD, r.hlc) as { hlc: string; value: string | null } | undefined;
     if (set && (!base || set.hlc > base.hlc)) return set.value === null ? null : JSON.parse(set.value);

@@ -6,6 +6,9 @@ import { MAX_ATTACHMENT_BYTES } from '../../../shared/evidence-api';
 import type { AttachmentKind } from '../../../shared/evidence';
 import { ClaimbenchError } from '../../../shared/result';
 import type { DB } from '../store/open';
+import { cleanAttachmentName } from '../../../shared/entities/file-name';
+
+export { cleanAttachmentName };
 
 /**
  * What may be handed to the system viewer is decided by the bytes, not by the name: a PDF, an
@@ -58,20 +61,6 @@ function trimPartial(b: Buffer): Buffer {
   for (let i = 0; i < 4 && end > 0 && (b[end - 1]! & 0xc0) === 0x80; i++) end--;
   if (end > 0 && b[end - 1]! >= 0xc0) end--;
   return b.subarray(0, end);
-}
-
-/**
- * A display name: no folders, no control or bidirectional-override characters (which can make
- * `gpj.exe` read as `exe.jpg`), no leading dots, bounded length.
- */
-export function cleanAttachmentName(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? '';
-  const cleaned = base
-    .replace(/[\p{Cc}\p{Cf}]/gu, '')
-    .replace(/^[.\s]+/, '')
-    .trim()
-    .slice(0, 200);
-  return cleaned || 'attachment';
 }
 
 export function decodeBase64Attachment(base64: string): Buffer {

@@ -1,16 +1,9 @@
 import type { ClaimSort } from '../../../shared/evidence';
-import { NOT_REVIEWED, type VerdictFilter } from '../../../shared/domain';
+import { NOT_REVIEWED } from '../../../shared/domain';
+import type { ClaimFilters } from '../../../shared/evidence-api';
 import { toFtsQuery } from './fts-query';
 
-export interface ClaimFilters {
-  documentId?: string;
-  verdict?: VerdictFilter;
-  query?: string;
-  claimant?: string;
-  assignee?: string | null;
-  tag?: string;
-  noSource?: boolean;
-}
+export type { ClaimFilters };
 
 /**
  * SQL conditions on claims (alias `c`) for the list's filters; every filter has an index behind it.

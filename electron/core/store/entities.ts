@@ -1,131 +1,17 @@
 /**
- * What the change log can write: each entity's table and its fields. Field names are the
- * camelCase names used in `changes.field`; values travel as JSON text in `changes.value`.
+ * What the change log can write: each entity's table and its fields, as the registry declares them
+ * (shared/entities/registry.ts). Field names are the camelCase names used in `changes.field`;
+ * values travel as JSON text in `changes.value`.
  */
-export type FieldKind = 'text' | 'number' | 'json' | 'bool';
+import type { FieldDecl, FieldKind } from '../../../shared/entities/field';
+import { CREATE_FIELD, ENTITY_REGISTRY, type EntityDecl, type EntityName } from '../../../shared/entities/registry';
 
-export interface FieldSpec {
-  column: string;
-  kind: FieldKind;
-  /** Value a creation records when the caller gives none (mirrors the column default). */
-  initial?: unknown;
-}
+export type { FieldKind, EntityName };
+export { CREATE_FIELD };
+export type FieldSpec = FieldDecl;
+export type EntitySpec = EntityDecl;
 
-export interface EntitySpec {
-  table: string;
-  fields: Record<string, FieldSpec>;
-}
-
-const t = (column: string, initial: string | null = null): FieldSpec => ({ column, kind: 'text', initial });
-const n = (column: string, initial: number | null = null): FieldSpec => ({ column, kind: 'number', initial });
-const j = (column: string, initial: unknown = null): FieldSpec => ({ column, kind: 'json', initial });
-const b = (column: string): FieldSpec => ({ column, kind: 'bool', initial: false });
-
-export const ENTITIES = {
-  document: {
-    table: 'documents',
-    fields: {
-      title: t('title', ''),
-      origin: t('origin'),
-      publisher: t('publisher'),
-      publishedAt: t('published_at'),
-      text: t('text', ''),
-      contentHash: t('content_hash', ''),
-      deleted: b('deleted'),
-    },
-  },
-  claim: {
-    table: 'claims',
-    fields: {
-      documentId: t('document_id'),
-      ordinal: n('ordinal', 0),
-      text: t('text', ''),
-      anchor: j('anchor'),
-      claimant: t('claimant'),
-      score: n('score'),
-      reasons: j('reasons', []),
-      verdict: t('verdict'),
-      rationale: t('rationale', ''),
-      assignee: t('assignee'),
-      tags: j('tags', []),
-      deleted: b('deleted'),
-    },
-  },
-  setting: {
-    table: 'settings',
-    fields: {
-      value: j('value'),
-      deleted: b('deleted'),
-    },
-  },
-  source: {
-    table: 'sources',
-    fields: {
-      claimId: t('claim_id', ''),
-      url: t('url'),
-      title: t('title', ''),
-      publisher: t('publisher'),
-      publishedAt: t('published_at'),
-      accessedAt: t('accessed_at'),
-      archiveUrl: t('archive_url'),
-      excerpt: t('excerpt', ''),
-      stance: t('stance', 'context'),
-      attachmentId: t('attachment_id'),
-      deleted: b('deleted'),
-    },
-  },
-  attachment: {
-    table: 'attachments',
-    fields: {
-      claimId: t('claim_id', ''),
-      sha256: t('sha256', ''),
-      name: t('name', ''),
-      mime: t('mime', 'application/octet-stream'),
-      size: n('size', 0),
-      deleted: b('deleted'),
-    },
-  },
-  checkSession: {
-    table: 'check_sessions',
-    fields: {
-      name: t('name', ''),
-      scope: j('scope', {}),
-      status: t('status', 'active'),
-      owner: t('owner', ''),
-      startedAt: t('started_at'),
-      endedAt: t('ended_at'),
-      elapsedMs: n('elapsed_ms', 0),
-      resumedAt: t('resumed_at'),
-      captureDocumentId: t('capture_document_id'),
-      summary: j('summary'),
-      deleted: b('deleted'),
-    },
-  },
-  transcriptChunk: {
-    table: 'transcript_chunks',
-    fields: {
-      documentId: t('document_id', ''),
-      seq: n('seq', 0),
-      speaker: t('speaker'),
-      prefix: t('prefix', ''),
-      text: t('text', ''),
-      capturedAt: t('captured_at'),
-      deleted: b('deleted'),
-    },
-  },
-  note: {
-    table: 'notes',
-    fields: {
-      claimId: t('claim_id', ''),
-      text: t('text', ''),
-      deleted: b('deleted'),
-    },
-  },
-} satisfies Record<string, EntitySpec>;
-
-export type EntityName = keyof typeof ENTITIES;
-/** The pseudo-field of a creation change: its value holds every initial field at once. */
-export const CREATE_FIELD = '$create';
+export const ENTITIES = ENTITY_REGISTRY;
 
 export function entitySpec(entity: string): EntitySpec {
   const spec = (ENTITIES as Record<string, EntitySpec>)[entity];

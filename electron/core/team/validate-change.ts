@@ -1,92 +1,28 @@
 import { z } from 'zod';
-import { VERDICTS } from '../../../shared/domain';
-import { MAX_DOCUMENT_TEXT_CHARS } from '../../../shared/limits';
-import { SESSION_STATUSES } from '../../../shared/sessions';
-import { storedSourceDate, storedSourceLink } from '../../../shared/source-fields';
 import { HLC_DEFAULT_MAX_DRIFT_MS, isHlc, parseHlc } from '../../../shared/hlc';
-import { cleanAttachmentName } from '../evidence/attachments';
-import { CREATE_FIELD, ENTITIES, type EntitySpec, type FieldSpec } from '../store/entities';
+import { FIELD_LIMITS, type FieldDecl } from '../../../shared/entities/field';
+import { CREATE_FIELD, ENTITY_REGISTRY, fieldDecl, type EntityDecl } from '../../../shared/entities/registry';
 import type { ChangeRow } from '../store/change-row';
 import { SIGNATURE_PATTERN } from './signing';
 import { requiredColumns } from '../store/schema-check';
 
-/** Upper bounds for what a teammate's file may carry: generous for real work, fatal for abuse. */
-export const LIMITS = {
-  documentText: MAX_DOCUMENT_TEXT_CHARS,
-  text: 1_000_000,
-  json: 1_000_000,
-  id: 128,
-  author: 200,
-  label: 2_000,
-  supersedes: 64,
-};
+export { isSafeFileName } from '../../../shared/entities/file-name';
 
-const LONG_TEXT_FIELDS = new Set(['document.text']);
+/** Upper bounds for what a teammate's file may carry: the registry's field limits and the row's own. */
+export const LIMITS = { ...FIELD_LIMITS, author: 200, supersedes: 64 };
+
 const NO_CONTROL = /^\P{Cc}*$/u;
-const SHA256 = /^[0-9a-f]{64}$/;
-
-/**
- * A file name, never a path: exactly what the attachment code itself would store (no separators,
- * no control characters, no leading dots), so a teammate's file cannot smuggle `../` past it.
- */
-export function isSafeFileName(name: string): boolean {
-  return name === '' || cleanAttachmentName(name) === name;
-}
-
-const scoreReason = z.object({ kind: z.string().max(200), label: z.string().max(LIMITS.label), weight: z.number().finite() });
-const textAnchor = z.object({
-  start: z.number().int().nonnegative(),
-  end: z.number().int().nonnegative(),
-  exact: z.string().max(LIMITS.text),
-  prefix: z.string().max(LIMITS.text),
-  suffix: z.string().max(LIMITS.text),
-});
-
-const refinements: Record<string, z.ZodType> = {
-  'claim.reasons': z.array(scoreReason).max(1_000),
-  'claim.tags': z.array(z.string().max(LIMITS.label)).max(1_000),
-  'claim.anchor': textAnchor.nullable(),
-  'claim.verdict': z.enum(VERDICTS).nullable(),
-  'checkSession.status': z.enum(SESSION_STATUSES),
-  'source.stance': z.enum(['supports', 'contradicts', 'context']),
-  'source.archiveUrl': storedSourceLink,
-  'source.accessedAt': storedSourceDate,
-  'attachment.sha256': z.string().regex(SHA256, 'is not a SHA-256 address'),
-  'attachment.name': z.string().refine(isSafeFileName, 'is a path, not a file name'),
-};
-
-function valueSchema(entity: string, name: string, f: FieldSpec): z.ZodType {
-  const key = `${entity}.${name}`;
-  const refined = refinements[key];
-  if (refined) return refined;
-  if (name.endsWith('Id')) return z.string().max(LIMITS.id).regex(NO_CONTROL).nullable();
-  switch (f.kind) {
-    case 'text':
-      return z
-        .string()
-        .max(LONG_TEXT_FIELDS.has(key) ? LIMITS.documentText : LIMITS.text)
-        .nullable();
-    case 'number':
-      return z.number().finite().nullable();
-    case 'bool':
-      return z.boolean();
-    case 'json':
-      return z.unknown();
-  }
-}
 
 /** A field whose column is NOT NULL (bools store null as 0) must carry a value: derived from the migrations. */
-function withColumnRule(table: string, f: FieldSpec, schema: z.ZodType, required: ReadonlySet<string>): z.ZodType {
-  if (f.kind === 'bool' || !required.has(`${table}.${f.column}`)) return schema;
-  return schema.refine((v) => v !== null && v !== undefined, 'is empty where a value is required');
+function withColumnRule(table: string, f: FieldDecl, required: ReadonlySet<string>): z.ZodType {
+  if (f.kind === 'bool' || !required.has(`${table}.${f.column}`)) return f.schema;
+  return f.schema.refine((v) => v !== null && v !== undefined, 'is empty where a value is required');
 }
 
 const fieldSchemas = new Map<string, z.ZodType>();
-for (const [entity, spec] of Object.entries(ENTITIES as Record<string, EntitySpec>)) {
+for (const [entity, spec] of Object.entries(ENTITY_REGISTRY as Record<string, EntityDecl>)) {
   const required = requiredColumns();
-  for (const [name, f] of Object.entries(spec.fields)) {
-    fieldSchemas.set(`${entity}.${name}`, withColumnRule(spec.table, f, valueSchema(entity, name, f), required));
-  }
+  for (const [name, f] of Object.entries(spec.fields)) fieldSchemas.set(`${entity}.${name}`, withColumnRule(spec.table, f, required));
 }
 
 const rowShape = z.object({
@@ -134,9 +70,9 @@ function parseJson(text: string | null): unknown {
 }
 
 function checkValue(entity: string, field: string, value: unknown, rawLength: number): void {
+  const spec = fieldDecl(entity, field);
   const schema = fieldSchemas.get(`${entity}.${field}`);
-  if (!schema) throw new ChangeRejected(`it names an unknown field "${field.slice(0, 40)}"`);
-  const spec = (ENTITIES as Record<string, EntitySpec>)[entity]!.fields[field]!;
+  if (!spec || !schema) throw new ChangeRejected(`it names an unknown field "${field.slice(0, 40)}"`);
   if (spec.kind === 'json' && rawLength > LIMITS.json) throw new ChangeRejected(`${field} is too large`);
   const r = schema.safeParse(value);
   if (!r.success) throw new ChangeRejected(`${field} ${r.error.issues[0]?.message ?? 'has the wrong type'}`);
@@ -159,7 +95,7 @@ export function validateChangeRow(raw: unknown, now: number = Date.now()): Chang
   }
   const row = shaped.data;
   try {
-    if (!Object.prototype.hasOwnProperty.call(ENTITIES, row.entity)) {
+    if (!Object.prototype.hasOwnProperty.call(ENTITY_REGISTRY, row.entity)) {
       throw new ChangeRejected(`it names an unknown kind of item "${row.entity.slice(0, 32)}"`);
     }
     const millis = parseHlc(row.hlc)!.millis;

@@ -74,6 +74,8 @@ function insertChange(
 /** The content hash the file records (what a preview would return, had it passed), so merge refuses for the file's own fault. */
 function recordedHash(file: string): string {
   try {
+    // Opening a FIFO or a device would block or read what is not a file.
+    if (!fs.statSync(file).isFile()) return '0'.repeat(64);
     const db = new Database(file, { readonly: true, fileMustExist: true });
     try {
       const hash = db.prepare("SELECT value FROM share_meta WHERE key = 'content_hash'").pluck().get();

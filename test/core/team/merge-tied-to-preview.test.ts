@@ -1,23 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CoreContext } from '../../../electron/core/context';
 import { call, invoke } from '../../../electron/core/dispatch';
 import type { HostServices } from '../../../electron/core/host';
 import { backupFolderFor } from '../../../electron/core/store/backup';
 import { runClaimbench } from '../../helpers/cli';
 import { tempDir } from '../../helpers/workspace';
-import { person, snapshot, type TestContext } from './team-helpers';
+import { snapshot, teammates } from './team-helpers';
 
-const open: TestContext[] = [];
-function teammate(dir: string, name: string): TestContext {
-  const ctx = person(dir, name);
-  open.push(ctx);
-  return ctx;
-}
-afterEach(() => {
-  for (const c of open.splice(0)) c.workspace.close();
-});
+const teammate = teammates();
 
 const SPEECH = 'Unemployment fell to 4.2 percent in March, the minister said. Exports grew by 12 percent last year.';
 

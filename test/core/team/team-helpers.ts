@@ -1,3 +1,4 @@
+import { afterEach } from 'vitest';
 import path from 'node:path';
 import type { CoreContext } from '../../../electron/core/context';
 import { ENTITIES, type EntitySpec } from '../../../electron/core/store/entities';
@@ -10,6 +11,19 @@ export type TestContext = CoreContext & { dir: string; file: string };
 
 export function person(dir: string, name: string): TestContext {
   return createTestContext(name, path.join(dir, `${name.toLowerCase().replace(/\W+/g, '-')}.claimbench`));
+}
+
+/** A `teammate(dir, name)` opener for a test file: everyone it opens is closed after each test. */
+export function teammates(): (dir: string, name: string) => TestContext {
+  const open: TestContext[] = [];
+  afterEach(() => {
+    for (const c of open.splice(0)) c.workspace.close();
+  });
+  return (dir, name) => {
+    const ctx = person(dir, name);
+    open.push(ctx);
+    return ctx;
+  };
 }
 
 export function changeRows(db: DB): ChangeRow[] {
