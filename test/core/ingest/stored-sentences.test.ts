@@ -48,6 +48,18 @@ describe('stored sentences', () => {
     expect((await sentencesOf(id))[0]!.score).toBe(0.0123);
   });
 
+  it('a new threshold re-decides the stored sentences rather than analysing the text again', async () => {
+    ctx = createTestContext();
+    const id = await importArticle();
+    const before = await sentencesOf(id);
+    const low = before.find((s) => !s.checkWorthy)!;
+    ctx.workspace.db.prepare('UPDATE document_sentences SET score = 0.999 WHERE document_id = ? AND start = ?').run(id, low.start);
+    const r = await call(ctx, 'spotting.setThreshold', { threshold: 0.99 });
+    expect(r.reapplied.added).toBe(1);
+    const claims = (await call(ctx, 'claims.list', { documentId: id })).items;
+    expect(claims.find((c) => c.anchor?.start === low.start)?.text).toBe(low.text);
+  });
+
   it('are analysed again and stored when the text changes, the analysis changes or a row is damaged', async () => {
     ctx = createTestContext();
     const id = await importArticle();
