@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import type { ScoreReason } from '../../../shared/domain';
+import type { DocumentSentence } from '../../../shared/spotting/ingest-types';
 import { defaultSpotter } from '../../../shared/spotting/index';
 import { analyzeText, type ScoredSentence } from '../../../shared/text/candidates';
 import { collapseWhitespace } from '../../../shared/text/whitespace';
@@ -29,13 +29,11 @@ export function analysisVersion(): string {
 }
 
 /** One stored sentence; its text is the document's text between start and end, whitespace collapsed. */
-export interface AnalysedSentence {
-  start: number;
-  end: number;
-  text: string;
-  score: number;
-  reasons: ScoreReason[];
-  claimant: string | null;
+export type AnalysedSentence = Omit<DocumentSentence, 'checkWorthy' | 'claimId'>;
+
+/** A sentence as analyzeText gives it, in the stored form. */
+export function analysedFromScored(s: ScoredSentence): AnalysedSentence {
+  return { start: s.anchor.start, end: s.anchor.end, text: s.text, score: s.score, reasons: s.reasons, claimant: s.claimant };
 }
 
 const storedReasons = z.array(z.array(z.object({ kind: z.string(), label: z.string(), weight: z.number() }).strict()));
@@ -101,14 +99,7 @@ export function documentSentences(db: DB, documentId: string, text: string): Ana
   if (stored) return stored;
   const analysed = analyzeText(text);
   if (!db.readonly) storeSentences(db, documentId, text, analysed);
-  return analysed.map((s) => ({
-    start: s.anchor.start,
-    end: s.anchor.end,
-    text: s.text,
-    score: s.score,
-    reasons: s.reasons,
-    claimant: s.claimant,
-  }));
+  return analysed.map(analysedFromScored);
 }
 
 function safeJson(text: string): unknown {

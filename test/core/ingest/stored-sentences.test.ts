@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CoreContext } from '../../../electron/core/context';
 import { call } from '../../../electron/core/dispatch';
+import { analysedFromScored } from '../../../electron/core/documents/sentences';
 import { analyzeText } from '../../../shared/text/candidates';
 import { BUILT_ARTICLES } from '../../helpers/built-articles';
 import { createTestContext } from '../../helpers/workspace';
@@ -29,14 +30,7 @@ describe('stored sentences', () => {
     expect(stored(id)).toBe(analysed.length);
     const view = await sentencesOf(id);
     expect(view.map(({ start, end, text: t, score, reasons, claimant }) => ({ start, end, text: t, score, reasons, claimant }))).toEqual(
-      analysed.map((s) => ({
-        start: s.anchor.start,
-        end: s.anchor.end,
-        text: s.text,
-        score: s.score,
-        reasons: s.reasons,
-        claimant: s.claimant,
-      })),
+      analysed.map(analysedFromScored),
     );
     expect(view.filter((s) => s.claimId).length).toBe((await call(ctx, 'claims.list', { documentId: id })).total);
   });
