@@ -12,6 +12,7 @@ import { computeScope } from './scope';
 import { LOCAL_META_KEYS, SHARE_APPLICATION_ID, SHARE_FORMAT, SHARE_FORMAT_VERSION, SHARE_META_TABLE_SQL } from './share-format';
 import { openDatabase } from '../store/sqlite';
 import { LOCAL_SESSION_TABLES } from '../store/migrations/005-sessions';
+import { DERIVED_DOCUMENT_TABLES } from '../store/migrations/010-document-sentences';
 import { LOCAL_MERGE_TABLES } from '../store/migrations/007-merge-origins';
 
 export interface ShareOptions {
@@ -106,7 +107,7 @@ function buildShareFile(workspace: Workspace, target: string, options: ShareOpti
         db.exec('DELETE FROM view_state');
         // Key conflicts are this copy's open questions; the pinned keys travel, so the receiver can verify the rows.
         db.exec('DELETE FROM key_conflicts');
-        for (const table of [...LOCAL_SESSION_TABLES, ...LOCAL_MERGE_TABLES]) db.exec(`DELETE FROM ${table}`);
+        for (const table of [...LOCAL_SESSION_TABLES, ...LOCAL_MERGE_TABLES, ...DERIVED_DOCUMENT_TABLES]) db.exec(`DELETE FROM ${table}`);
         const dropLocal = db.prepare('DELETE FROM meta WHERE key = ?');
         for (const k of LOCAL_META_KEYS) dropLocal.run(k);
         contentHash = shareContentHash(db);

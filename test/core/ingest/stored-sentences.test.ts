@@ -1,3 +1,5 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CoreContext } from '../../../electron/core/context';
 import { call } from '../../../electron/core/dispatch';
@@ -73,6 +75,20 @@ describe('stored sentences', () => {
     expect(replaced.length).toBe(fresh.length + 1);
     expect(stored(id)).toBe(replaced.length);
     expect(replaced.at(-1)!.text).toBe('The council said 12 new trains would arrive in 2027.');
+  });
+
+  it('stay out of a share file (a teammate fills them on first open, like an older workspace)', async () => {
+    ctx = createTestContext();
+    await importArticle();
+    const target = path.join(ctx.dir, 'mine.claimbench-share');
+    await call(ctx, 'team.share', { target });
+    const share = new Database(target, { readonly: true });
+    try {
+      expect(share.prepare('SELECT count(*) FROM document_sentences').pluck().get()).toBe(0);
+      expect(share.prepare('SELECT count(*) FROM document_analysis').pluck().get()).toBe(0);
+    } finally {
+      share.close();
+    }
   });
 
   it('an older workspace gets the table from migration 10 and each document is filled on its first open', async () => {
