@@ -5,6 +5,7 @@
  * both match what was stored, and are recomputed (and stored again) when either differs.
  */
 import { createHash } from 'node:crypto';
+import Database from 'better-sqlite3';
 import { z } from 'zod';
 import type { DocumentSentence } from '../../../shared/spotting/ingest-types';
 import { defaultSpotter } from '../../../shared/spotting/index';
@@ -46,8 +47,20 @@ interface SentenceRow {
   claimant: string | null;
 }
 
-/** Replace the stored sentences of a document (one transaction); `sentences` come from analyzeText on `text`. */
+/**
+ * Replace the stored sentences of a document (one transaction); `sentences` come from analyzeText on
+ * `text`. They are a cache: when the store refuses the write (disk full, read-only, busy) nothing is
+ * stored and the next open analyses the text again, so the action that called this still succeeds.
+ */
 export function storeSentences(db: DB, documentId: string, text: string, sentences: readonly ScoredSentence[]): void {
+  try {
+    writeSentences(db, documentId, text, sentences);
+  } catch (e) {
+    if (!(e instanceof Database.SqliteError)) throw e;
+  }
+}
+
+function writeSentences(db: DB, documentId: string, text: string, sentences: readonly ScoredSentence[]): void {
   const hash = contentHash(text);
   db.transaction(() => {
     prepared(db, 'DELETE FROM document_analysis WHERE document_id = ?').run(documentId);
@@ -98,7 +111,7 @@ export function documentSentences(db: DB, documentId: string, text: string): Ana
   const stored = storedSentences(db, documentId, text);
   if (stored) return stored;
   const analysed = analyzeText(text);
-  if (!db.readonly) storeSentences(db, documentId, text, analysed);
+  storeSentences(db, documentId, text, analysed);
   return analysed.map(analysedFromScored);
 }
 
