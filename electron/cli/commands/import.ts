@@ -9,7 +9,7 @@ export function registerImportCommands(program: Command, io: CliIO): void {
   program
     .command('import')
     .description(
-      'import documents (.txt .md .html .docx .pdf, or - for standard input; a text file\'s encoding is detected) through the app\'s one ingest pipeline; check-worthy sentences become claims',
+      "import documents (.txt .md .html .docx .pdf, or - for standard input; a text file's encoding is detected) through the app's one ingest pipeline; check-worthy sentences become claims",
     )
     .argument('<file>', 'workspace file')
     .argument('<paths...>', 'files to import, or - for standard input')

@@ -64,10 +64,12 @@ function writeSentences(db: DB, documentId: string, text: string, sentences: rea
   const hash = contentHash(text);
   db.transaction(() => {
     prepared(db, 'DELETE FROM document_analysis WHERE document_id = ?').run(documentId);
-    prepared(
-      db,
-      'INSERT INTO document_analysis (document_id, content_hash, analysis, sentence_count) VALUES (?, ?, ?, ?)',
-    ).run(documentId, hash, analysisVersion(), sentences.length);
+    prepared(db, 'INSERT INTO document_analysis (document_id, content_hash, analysis, sentence_count) VALUES (?, ?, ?, ?)').run(
+      documentId,
+      hash,
+      analysisVersion(),
+      sentences.length,
+    );
     const insert = prepared(
       db,
       'INSERT INTO document_sentences (document_id, ordinal, start, end, score, reasons, claimant) VALUES (?, ?, ?, ?, ?, ?, ?)',

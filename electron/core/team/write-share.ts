@@ -107,7 +107,8 @@ function buildShareFile(workspace: Workspace, target: string, options: ShareOpti
         db.exec('DELETE FROM view_state');
         // Key conflicts are this copy's open questions; the pinned keys travel, so the receiver can verify the rows.
         db.exec('DELETE FROM key_conflicts');
-        for (const table of [...LOCAL_SESSION_TABLES, ...LOCAL_MERGE_TABLES, ...DERIVED_DOCUMENT_TABLES]) db.exec(`DELETE FROM ${table}`);
+        for (const table of [...LOCAL_SESSION_TABLES, ...LOCAL_MERGE_TABLES, ...DERIVED_DOCUMENT_TABLES])
+          db.exec(`DELETE FROM ${table}`);
         const dropLocal = db.prepare('DELETE FROM meta WHERE key = ?');
         for (const k of LOCAL_META_KEYS) dropLocal.run(k);
         contentHash = shareContentHash(db);

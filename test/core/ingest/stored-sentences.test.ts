@@ -31,9 +31,9 @@ describe('stored sentences', () => {
     const analysed = analyzeText(text);
     expect(stored(id)).toBe(analysed.length);
     const view = await sentencesOf(id);
-    expect(view.map(({ start, end, text: t, score, reasons, claimant }) => ({ start, end, text: t, score, reasons, claimant }))).toEqual(
-      analysed.map(analysedFromScored),
-    );
+    expect(
+      view.map(({ start, end, text: t, score, reasons, claimant }) => ({ start, end, text: t, score, reasons, claimant })),
+    ).toEqual(analysed.map(analysedFromScored));
     expect(view.filter((s) => s.claimId).length).toBe((await call(ctx, 'claims.list', { documentId: id })).total);
   });
 
@@ -49,7 +49,9 @@ describe('stored sentences', () => {
     const id = await importArticle();
     const before = await sentencesOf(id);
     const low = before.find((s) => !s.checkWorthy)!;
-    ctx.workspace.db.prepare('UPDATE document_sentences SET score = 0.999 WHERE document_id = ? AND start = ?').run(id, low.start);
+    ctx.workspace.db
+      .prepare('UPDATE document_sentences SET score = 0.999 WHERE document_id = ? AND start = ?')
+      .run(id, low.start);
     const r = await call(ctx, 'spotting.setThreshold', { threshold: 0.99 });
     expect(r.reapplied.added).toBe(1);
     const claims = (await call(ctx, 'claims.list', { documentId: id })).items;
@@ -65,12 +67,17 @@ describe('stored sentences', () => {
     db.prepare("UPDATE document_analysis SET analysis = 'an older spotter' WHERE document_id = ?").run(id);
     db.prepare('UPDATE document_sentences SET score = 0.0123 WHERE document_id = ?').run(id);
     expect(await sentencesOf(id)).toEqual(fresh);
-    expect(db.prepare('SELECT analysis FROM document_analysis WHERE document_id = ?').pluck().get(id)).not.toBe('an older spotter');
+    expect(db.prepare('SELECT analysis FROM document_analysis WHERE document_id = ?').pluck().get(id)).not.toBe(
+      'an older spotter',
+    );
 
     db.prepare("UPDATE document_sentences SET reasons = '{broken' WHERE document_id = ? AND ordinal = 1").run(id);
     expect(await sentencesOf(id)).toEqual(fresh);
 
-    await call(ctx, 'documents.replaceText', { id, text: `${ARTICLE.text}\n\nThe council said 12 new trains would arrive in 2027.` });
+    await call(ctx, 'documents.replaceText', {
+      id,
+      text: `${ARTICLE.text}\n\nThe council said 12 new trains would arrive in 2027.`,
+    });
     const replaced = await sentencesOf(id);
     expect(replaced.length).toBe(fresh.length + 1);
     expect(stored(id)).toBe(replaced.length);
