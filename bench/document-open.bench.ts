@@ -5,15 +5,11 @@
  * Also reported: the first open of a document that has no stored sentences yet (an older workspace,
  * a teammate's document), which analyses once and stores.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { call } from '../electron/core/dispatch';
 import { stopParseWorker } from '../electron/core/ingest/worker-pool';
-import { FixedIdentityStore } from '../electron/core/session/identity';
-import { Workspace } from '../electron/core/store/workspace';
 import { analyzeText } from '../shared/text/candidates';
 import { BUILT_ARTICLES, BUILT_DEBATE_CLAIMS } from '../test/helpers/built-articles';
+import { createTestContext } from '../test/helpers/workspace';
 import { median, report, round, timeMs, timeMsAsync } from './lib';
 
 const SENTENCES = 4_000;
@@ -31,14 +27,8 @@ function longArticle(): string {
 }
 
 async function main(): Promise<void> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimbench-bench-open-'));
-  const identity = new FixedIdentityStore('Bench');
-  const workspace = Workspace.open(
-    path.join(dir, 'bench.claimbench'),
-    () => ({ actorId: identity.get().actorId, author: 'Bench' }),
-    { create: true },
-  );
-  const ctx = { workspace, identity };
+  const ctx = createTestContext('Bench');
+  const { workspace } = ctx;
   const { document } = await call(ctx, 'documents.createFromText', { text: longArticle(), title: 'Long article' });
   const documentId = document.id;
   const { text } = await call(ctx, 'documents.get', { id: documentId });

@@ -8,7 +8,9 @@ import type { CliIO } from '../io';
 export function registerImportCommands(program: Command, io: CliIO): void {
   program
     .command('import')
-    .description('import documents (.txt .md .html .docx .pdf, or - for standard input); check-worthy sentences become claims')
+    .description(
+      "import documents (.txt .md .html .docx .pdf, or - for standard input; a text file's encoding is detected) through the app's one ingest pipeline; check-worthy sentences become claims",
+    )
     .argument('<file>', 'workspace file')
     .argument('<paths...>', 'files to import, or - for standard input')
     .option('--allow-duplicate', 'import a file even when the same content is already in the workspace (default: skip it)')

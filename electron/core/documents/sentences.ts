@@ -5,8 +5,9 @@
  * both match what was stored, and are recomputed (and stored again) when either differs.
  */
 import { createHash } from 'node:crypto';
+import Database from 'better-sqlite3';
 import { z } from 'zod';
-import type { ScoreReason } from '../../../shared/domain';
+import type { DocumentSentence } from '../../../shared/spotting/ingest-types';
 import { defaultSpotter } from '../../../shared/spotting/index';
 import { analyzeText, type ScoredSentence } from '../../../shared/text/candidates';
 import { collapseWhitespace } from '../../../shared/text/whitespace';
@@ -14,28 +15,37 @@ import type { DB } from '../store/open';
 import { prepared } from '../store/statements';
 import { contentHash } from './content-hash';
 
-/** Raise when segmentation or attribution changes what analyzeText returns for the same text and weights. */
-const SEGMENTER_VERSION = 1;
+/**
+ * Text that exercises what the analysis decides (metadata lines, sentence ends after abbreviations
+ * and quotations, claimants across sentences, Cyrillic, scores): a change to the segmenter, the
+ * attribution or the scoring shows in its result, so stored sentences are recomputed without anyone
+ * having to remember to raise a version number.
+ */
+const PROBE = [
+  'date 2025-09-05',
+  'Dr. J. Smith of the U.S. Treasury said unemployment fell to 4.1% in May. "Wages rose 3 percent," he added.',
+  'Photo: Reuters. The mayor claimed the bridge cost $2.5 billion, but officials could not confirm it.',
+  'Министр финансов заявил, что инфляция составила 7,4%. "Это рекорд", - сказал экономист.',
+].join('\n\n');
 
 let analysisId: string | null = null;
 
-/** Which analysis produced a set of sentences: the segmenter's version and the spotter's weights. */
+/** Which analysis produced a set of sentences: the spotter's weights and what the analysis makes of PROBE. */
 export function analysisVersion(): string {
-  analysisId ??= `${SEGMENTER_VERSION}:${createHash('sha256')
+  analysisId ??= createHash('sha256')
     .update(JSON.stringify(defaultSpotter().model))
+    .update(JSON.stringify(analyzeText(PROBE)))
     .digest('hex')
-    .slice(0, 16)}`;
+    .slice(0, 24);
   return analysisId;
 }
 
 /** One stored sentence; its text is the document's text between start and end, whitespace collapsed. */
-export interface AnalysedSentence {
-  start: number;
-  end: number;
-  text: string;
-  score: number;
-  reasons: ScoreReason[];
-  claimant: string | null;
+export type AnalysedSentence = Omit<DocumentSentence, 'checkWorthy' | 'claimId'>;
+
+/** A sentence as analyzeText gives it, in the stored form. */
+export function analysedFromScored(s: ScoredSentence): AnalysedSentence {
+  return { start: s.anchor.start, end: s.anchor.end, text: s.text, score: s.score, reasons: s.reasons, claimant: s.claimant };
 }
 
 const storedReasons = z.array(z.array(z.object({ kind: z.string(), label: z.string(), weight: z.number() }).strict()));
@@ -48,15 +58,29 @@ interface SentenceRow {
   claimant: string | null;
 }
 
-/** Replace the stored sentences of a document (one transaction); `sentences` come from analyzeText on `text`. */
+/**
+ * Replace the stored sentences of a document (one transaction); `sentences` come from analyzeText on
+ * `text`. They are a cache: when the store refuses the write (disk full, read-only, busy) nothing is
+ * stored and the next open analyses the text again, so the action that called this still succeeds.
+ */
 export function storeSentences(db: DB, documentId: string, text: string, sentences: readonly ScoredSentence[]): void {
+  try {
+    writeSentences(db, documentId, text, sentences);
+  } catch (e) {
+    if (!(e instanceof Database.SqliteError)) throw e;
+  }
+}
+
+function writeSentences(db: DB, documentId: string, text: string, sentences: readonly ScoredSentence[]): void {
   const hash = contentHash(text);
   db.transaction(() => {
     prepared(db, 'DELETE FROM document_analysis WHERE document_id = ?').run(documentId);
-    prepared(
-      db,
-      'INSERT INTO document_analysis (document_id, content_hash, analysis, sentence_count) VALUES (?, ?, ?, ?)',
-    ).run(documentId, hash, analysisVersion(), sentences.length);
+    prepared(db, 'INSERT INTO document_analysis (document_id, content_hash, analysis, sentence_count) VALUES (?, ?, ?, ?)').run(
+      documentId,
+      hash,
+      analysisVersion(),
+      sentences.length,
+    );
     const insert = prepared(
       db,
       'INSERT INTO document_sentences (document_id, ordinal, start, end, score, reasons, claimant) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -100,15 +124,8 @@ export function documentSentences(db: DB, documentId: string, text: string): Ana
   const stored = storedSentences(db, documentId, text);
   if (stored) return stored;
   const analysed = analyzeText(text);
-  if (!db.readonly) storeSentences(db, documentId, text, analysed);
-  return analysed.map((s) => ({
-    start: s.anchor.start,
-    end: s.anchor.end,
-    text: s.text,
-    score: s.score,
-    reasons: s.reasons,
-    claimant: s.claimant,
-  }));
+  storeSentences(db, documentId, text, analysed);
+  return analysed.map(analysedFromScored);
 }
 
 function safeJson(text: string): unknown {

@@ -42,7 +42,8 @@ export async function extractDocument(
     case '.pages':
       throw new ClaimbenchError('UNSUPPORTED_FORMAT', `${name}: ${ext} files are not supported; save it as .docx, .pdf or .txt.`);
     default: {
-      if (!options.typed && (isZip(bytes) || isPdf(bytes))) return extractDocument(`${name}${isPdf(bytes) ? '.pdf' : '.docx'}`, bytes, onProgress);
+      if (!options.typed && (isZip(bytes) || isPdf(bytes)))
+        return extractDocument(`${name}${isPdf(bytes) ? '.pdf' : '.docx'}`, bytes, onProgress);
       const decoded = decodeBytes(bytes);
       const md = ext === '.md' || ext === '.markdown';
       const text = normaliseText(decoded.text);

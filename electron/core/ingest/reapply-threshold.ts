@@ -4,8 +4,9 @@
  * now fall below it stop being candidates. A claim any person has touched stays, whatever its score.
  */
 import { randomUUID } from 'node:crypto';
-import { analyzeText } from '../../../shared/text/candidates';
+import { makeAnchor } from '../../../shared/text/anchor';
 import type { TextAnchor } from '../../../shared/domain';
+import { documentSentences } from '../documents/sentences';
 import type { Writer } from '../store/recorder';
 import type { Workspace } from '../store/workspace';
 
@@ -84,9 +85,10 @@ export function reapplyThreshold(workspace: Workspace, w: Writer, threshold: num
         result.removed++;
       }
     }
-    for (const s of analyzeText(doc.text, threshold)) {
-      if (!s.checkWorthy) continue;
-      const here = byRange.get(`${s.anchor.start}:${s.anchor.end}`) ?? [];
+    // The sentences stored at import: a new threshold re-decides them without analysing the text again.
+    for (const s of documentSentences(db, doc.id, doc.text)) {
+      if (s.score < threshold) continue;
+      const here = byRange.get(`${s.start}:${s.end}`) ?? [];
       if (here.some((c) => !c.deleted)) continue;
       // A claim a person deleted here stays deleted; one the threshold removed comes back as it was.
       if (here.some((c) => c.touched || !c.spotted)) continue;
@@ -95,9 +97,9 @@ export function reapplyThreshold(workspace: Workspace, w: Writer, threshold: num
       else
         w.create('claim', randomUUID(), {
           documentId: doc.id,
-          ordinal: s.anchor.start,
+          ordinal: s.start,
           text: s.text,
-          anchor: s.anchor,
+          anchor: makeAnchor(doc.text, s.start, s.end),
           claimant: s.claimant,
           score: s.score,
           reasons: s.reasons,

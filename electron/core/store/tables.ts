@@ -39,6 +39,9 @@ export const OTHER_TABLES: Readonly<Record<string, TableRole>> = {
   merge_origins: 'local',
   claim_library_matches: 'local',
   library_links: 'local',
+  // Sentences and analysis computed from a document's text in this copy (refilled when missing).
+  document_sentences: 'local',
+  document_analysis: 'local',
 };
 
 export const ENTITY_TABLES: readonly string[] = Object.values(ENTITY_REGISTRY).map((e) => e.table);

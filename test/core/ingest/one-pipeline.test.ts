@@ -52,7 +52,10 @@ function fresh(): CoreContext & { dir: string } {
 /** What the document view and a duplicate check see of a document. */
 async function read(ctx: CoreContext, documentId: string): Promise<Read> {
   const doc = await call(ctx, 'documents.get', { id: documentId });
-  const stored = ctx.workspace.db.prepare('SELECT count(*) FROM document_sentences WHERE document_id = ?').pluck().get(documentId) as number;
+  const stored = ctx.workspace.db
+    .prepare('SELECT count(*) FROM document_sentences WHERE document_id = ?')
+    .pluck()
+    .get(documentId) as number;
   const { sentences } = await call(ctx, 'ingest.sentences', { documentId });
   return { text: doc.text, contentHash: doc.contentHash, sentences: sentences.map(({ claimId: _, ...s }) => s), stored };
 }
@@ -103,63 +106,74 @@ async function viaReplaceText(bytes: Uint8Array): Promise<Read> {
 }
 
 describe('one ingest pipeline', () => {
-  it('gives the same text, content hash and stored sentences by paste, drop, dialog, Open Text File and Replace Text, in UTF-8, KOI8-R and Windows-1251', { timeout: 240_000 }, async () => {
-    const ctx = fresh();
-    const pasted = await call(ctx, 'documents.createFromText', { text: ARTICLE });
-    const expected = await read(ctx, pasted.document.id);
-    expect(expected.text).not.toMatch(/\r| \n/);
-    expect(expected.text).toContain('Правительство заявило');
-    expect(expected.sentences.length).toBeGreaterThan(5);
-    expect(expected.stored).toBe(expected.sentences.length);
+  it(
+    'gives the same text, content hash and stored sentences by paste, drop, dialog, Open Text File and Replace Text, in UTF-8, KOI8-R and Windows-1251',
+    { timeout: 240_000 },
+    async () => {
+      const ctx = fresh();
+      const pasted = await call(ctx, 'documents.createFromText', { text: ARTICLE });
+      const expected = await read(ctx, pasted.document.id);
+      expect(expected.text).not.toMatch(/\r| \n/);
+      expect(expected.text).toContain('Правительство заявило');
+      expect(expected.sentences.length).toBeGreaterThan(5);
+      expect(expected.stored).toBe(expected.sentences.length);
 
-    for (const encoding of ENCODINGS) {
-      const bytes = encode(encoding);
-      if (encoding !== 'utf-8') expect(Buffer.from(bytes).toString('utf8')).not.toContain('Правительство');
-      const opened = await viaOpenTextFile(bytes);
-      expect(opened.encoding, encoding).toBe(encoding);
-      expect(opened.shown, encoding).toBe(expected.text);
-      for (const [path, got] of [
-        ['drop', await viaDrop(bytes)],
-        ['dialog', await viaDialog(bytes)],
-        ['Open Text File', opened],
-        ['Replace Text', await viaReplaceText(bytes)],
-      ] as const) {
-        const label = `${path}, ${encoding}`;
-        expect(got.text, label).toBe(expected.text);
-        expect(got.contentHash, label).toBe(expected.contentHash);
-        expect(got.sentences, label).toEqual(expected.sentences);
-        expect(got.stored, label).toBe(expected.sentences.length);
+      for (const encoding of ENCODINGS) {
+        const bytes = encode(encoding);
+        if (encoding !== 'utf-8') expect(Buffer.from(bytes).toString('utf8')).not.toContain('Правительство');
+        const opened = await viaOpenTextFile(bytes);
+        expect(opened.encoding, encoding).toBe(encoding);
+        expect(opened.shown, encoding).toBe(expected.text);
+        for (const [path, got] of [
+          ['drop', await viaDrop(bytes)],
+          ['dialog', await viaDialog(bytes)],
+          ['Open Text File', opened],
+          ['Replace Text', await viaReplaceText(bytes)],
+        ] as const) {
+          const label = `${path}, ${encoding}`;
+          expect(got.text, label).toBe(expected.text);
+          expect(got.contentHash, label).toBe(expected.contentHash);
+          expect(got.sentences, label).toEqual(expected.sentences);
+          expect(got.stored, label).toBe(expected.sentences.length);
+        }
       }
-    }
-  });
+    },
+  );
 
-  it('the CLI imports UTF-8, KOI8-R and Windows-1251 files decoded, with the same hash and sentences as a paste', { timeout: 120_000 }, async () => {
-    const dir = tempDir('claimbench-pipeline-cli-');
-    const files = ENCODINGS.map((encoding) => {
-      const p = path.join(dir, `${encoding}.txt`);
-      fs.writeFileSync(p, encode(encoding));
-      return p;
-    });
-    const workspace = path.join(dir, 'cli.claimbench');
-    expect(runClaimbench(['init', workspace]).code).toBe(0);
-    const r = runClaimbench(['import', workspace, ...files, '--allow-duplicate']);
-    expect(r.code, r.stderr).toBe(0);
-    const ids = r.stdout.trim().split('\n').map((line) => line.split(/\s+/)[0]!);
-    expect(ids).toHaveLength(3);
+  it(
+    'the CLI imports UTF-8, KOI8-R and Windows-1251 files decoded, with the same hash and sentences as a paste',
+    { timeout: 120_000 },
+    async () => {
+      const dir = tempDir('claimbench-pipeline-cli-');
+      const files = ENCODINGS.map((encoding) => {
+        const p = path.join(dir, `${encoding}.txt`);
+        fs.writeFileSync(p, encode(encoding));
+        return p;
+      });
+      const workspace = path.join(dir, 'cli.claimbench');
+      expect(runClaimbench(['init', workspace]).code).toBe(0);
+      const r = runClaimbench(['import', workspace, ...files, '--allow-duplicate']);
+      expect(r.code, r.stderr).toBe(0);
+      const ids = r.stdout
+        .trim()
+        .split('\n')
+        .map((line) => line.split(/\s+/)[0]!);
+      expect(ids).toHaveLength(3);
 
-    const pasteCtx = fresh();
-    const pasted = await call(pasteCtx, 'documents.createFromText', { text: ARTICLE });
-    const expected = await read(pasteCtx, pasted.document.id);
-    const cli = createTestContext('Test Checker', workspace);
-    open.push(cli);
-    for (const [i, id] of ids.entries()) {
-      const got = await read(cli, id);
-      expect(got.text, ENCODINGS[i]).toBe(expected.text);
-      expect(got.contentHash, ENCODINGS[i]).toBe(expected.contentHash);
-      expect(got.sentences, ENCODINGS[i]).toEqual(expected.sentences);
-      expect(got.stored, ENCODINGS[i]).toBe(expected.sentences.length);
-    }
-  });
+      const pasteCtx = fresh();
+      const pasted = await call(pasteCtx, 'documents.createFromText', { text: ARTICLE });
+      const expected = await read(pasteCtx, pasted.document.id);
+      const cli = createTestContext('Test Checker', workspace);
+      open.push(cli);
+      for (const [i, id] of ids.entries()) {
+        const got = await read(cli, id);
+        expect(got.text, ENCODINGS[i]).toBe(expected.text);
+        expect(got.contentHash, ENCODINGS[i]).toBe(expected.contentHash);
+        expect(got.sentences, ENCODINGS[i]).toEqual(expected.sentences);
+        expect(got.stored, ENCODINGS[i]).toBe(expected.sentences.length);
+      }
+    },
+  );
 
   it('refuses both text and a file, or neither, before reading anything', async () => {
     const ctx = fresh();
