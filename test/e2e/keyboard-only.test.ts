@@ -125,7 +125,10 @@ describe('the whole workflow from the keyboard', () => {
     ]);
     await expectFocusOnList(page);
 
-    // Export: the dialog opens with focus in its first field; Ctrl+Enter exports from there.
+    // Export, asked for from inside a text field: the dialog opens with focus in its first field,
+    // and Ctrl+Enter exports from there.
+    await page.keyboard.press('w');
+    expect((await focused(page)).tag).toBe('TEXTAREA');
     await page.keyboard.press('Control+e');
     const exportDialog = page.getByRole('dialog', { name: 'Export report' });
     await exportDialog.waitFor();
