@@ -150,7 +150,7 @@ function AddSourceForm({ claimId }: { claimId: string }) {
           maxLength={2_000}
           value={title}
           onChange={(e) => setTitle(e.target.value)}
-          />
+        />
         <div className="stance-choice" role="radiogroup" aria-label="Stance">
           {STANCES.map((s) => (
             <button

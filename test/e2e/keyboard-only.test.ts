@@ -45,7 +45,12 @@ class DialogStandIn implements HostServices {
 const focused = (page: Page) =>
   page.evaluate(() => {
     const el = document.activeElement;
-    return { className: el?.className ?? '', tag: el?.tagName ?? '', id: el?.id ?? '', inDialog: !!el?.closest('[role="dialog"]') };
+    return {
+      className: el?.className ?? '',
+      tag: el?.tagName ?? '',
+      id: el?.id ?? '',
+      inDialog: !!el?.closest('[role="dialog"]'),
+    };
   });
 
 async function expectFocusOnList(page: Page) {
@@ -53,99 +58,103 @@ async function expectFocusOnList(page: Page) {
 }
 
 describe('the whole workflow from the keyboard', () => {
-  it('imports, sets ten verdicts, adds two sources and a note, and exports, without the mouse', { timeout: 120_000 }, async () => {
-    const dir = tempDir('claimbench-e2e-keys-');
-    const articleFile = path.join(dir, 'harbour.txt');
-    const reportFile = path.join(dir, 'report.html');
-    fs.writeFileSync(articleFile, ARTICLE);
-    const ctx = { ...openContext('Ann Lee'), host: new DialogStandIn(articleFile, reportFile) };
-    const { page, errors } = await e2e.launch(ctx);
-    await page.locator('.claims-pane').waitFor();
+  it(
+    'imports, sets ten verdicts, adds two sources and a note, and exports, without the mouse',
+    { timeout: 120_000 },
+    async () => {
+      const dir = tempDir('claimbench-e2e-keys-');
+      const articleFile = path.join(dir, 'harbour.txt');
+      const reportFile = path.join(dir, 'report.html');
+      fs.writeFileSync(articleFile, ARTICLE);
+      const ctx = { ...openContext('Ann Lee'), host: new DialogStandIn(articleFile, reportFile) };
+      const { page, errors } = await e2e.launch(ctx);
+      await page.locator('.claims-pane').waitFor();
 
-    // Import: Ctrl+I asks the host for the file; Esc closes the dialog and the list has the keys.
-    await page.keyboard.press('Control+i');
-    const importDialog = page.getByRole('dialog', { name: 'Import documents' });
-    await importDialog.getByText('Import finished').waitFor({ timeout: 30_000 });
-    await page.keyboard.press('Escape');
-    await importDialog.waitFor({ state: 'hidden' });
-    await expectFocusOnList(page);
-    const claims = (await call(ctx, 'claims.list', { limit: 100 })).items;
-    expect(claims.length).toBeGreaterThanOrEqual(10);
-    await page.locator('.claim-row').nth(9).waitFor();
+      // Import: Ctrl+I asks the host for the file; Esc closes the dialog and the list has the keys.
+      await page.keyboard.press('Control+i');
+      const importDialog = page.getByRole('dialog', { name: 'Import documents' });
+      await importDialog.getByText('Import finished').waitFor({ timeout: 30_000 });
+      await page.keyboard.press('Escape');
+      await importDialog.waitFor({ state: 'hidden' });
+      await expectFocusOnList(page);
+      const claims = (await call(ctx, 'claims.list', { limit: 100 })).items;
+      expect(claims.length).toBeGreaterThanOrEqual(10);
+      await page.locator('.claim-row').nth(9).waitFor();
 
-    // Ten verdicts, one key each, moving down the list.
-    const keys = ['s', 'd', 'u', 's', 's', 'd', 'u', 's', 'd', 's'];
-    const expected: Record<string, string> = { s: 'sourced', d: 'disputed', u: 'unverified' };
-    for (const [i, key] of keys.entries()) {
-      await page.keyboard.press(key);
-      await expect.poll(async () => (await call(ctx, 'claims.get', { id: claims[i]!.id })).verdict).toBe(expected[key]);
-      if (i < keys.length - 1) await page.keyboard.press('j');
-    }
-    const reviewed = (await call(ctx, 'claims.list', { limit: 100 })).items.filter((c) => c.verdict !== null);
-    expect(reviewed).toHaveLength(10);
+      // Ten verdicts, one key each, moving down the list.
+      const keys = ['s', 'd', 'u', 's', 's', 'd', 'u', 's', 'd', 's'];
+      const expected: Record<string, string> = { s: 'sourced', d: 'disputed', u: 'unverified' };
+      for (const [i, key] of keys.entries()) {
+        await page.keyboard.press(key);
+        await expect.poll(async () => (await call(ctx, 'claims.get', { id: claims[i]!.id })).verdict).toBe(expected[key]);
+        if (i < keys.length - 1) await page.keyboard.press('j');
+      }
+      const reviewed = (await call(ctx, 'claims.list', { limit: 100 })).items.filter((c) => c.verdict !== null);
+      expect(reviewed).toHaveLength(10);
 
-    // Back to the first claim, then two sources: a link, and a passage with a title.
-    await page.keyboard.press('Home');
-    const first = claims[0]!;
-    await page.keyboard.press('l');
-    expect((await focused(page)).id).toBe('source-paste-input');
-    await page.keyboard.type('https://example.org/flood-barrier-costs');
-    await page.keyboard.press('Control+Enter');
-    await expect.poll(async () => (await call(ctx, 'sources.list', { claimId: first.id })).length).toBe(1);
-    await expectFocusOnList(page);
+      // Back to the first claim, then two sources: a link, and a passage with a title.
+      await page.keyboard.press('Home');
+      const first = claims[0]!;
+      await page.keyboard.press('l');
+      expect((await focused(page)).id).toBe('source-paste-input');
+      await page.keyboard.type('https://example.org/flood-barrier-costs');
+      await page.keyboard.press('Control+Enter');
+      await expect.poll(async () => (await call(ctx, 'sources.list', { claimId: first.id })).length).toBe(1);
+      await expectFocusOnList(page);
 
-    // After Ctrl+Enter the keys are commands again: k and l are not typed into the source field.
-    await page.keyboard.press('j');
-    await page.keyboard.press('k');
-    await page.keyboard.press('l');
-    expect(await page.locator('#source-paste-input').inputValue()).toBe('');
-    await page.keyboard.type('The council minutes of 3 May put the cost at 48 million euros.');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('Council minutes');
-    await page.keyboard.press('Control+Enter');
-    await expect.poll(async () => (await call(ctx, 'sources.list', { claimId: first.id })).length).toBe(2);
-    await expectFocusOnList(page);
+      // After Ctrl+Enter the keys are commands again: k and l are not typed into the source field.
+      await page.keyboard.press('j');
+      await page.keyboard.press('k');
+      await page.keyboard.press('l');
+      expect(await page.locator('#source-paste-input').inputValue()).toBe('');
+      await page.keyboard.type('The council minutes of 3 May put the cost at 48 million euros.');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('Council minutes');
+      await page.keyboard.press('Control+Enter');
+      await expect.poll(async () => (await call(ctx, 'sources.list', { claimId: first.id })).length).toBe(2);
+      await expectFocusOnList(page);
 
-    // Esc leaves the title field too, and the next keys are commands, not text.
-    await page.keyboard.press('l');
-    await page.keyboard.press('Tab');
-    expect((await focused(page)).tag).toBe('INPUT');
-    await page.keyboard.press('Escape');
-    await expectFocusOnList(page);
-    await page.keyboard.press('j');
-    await page.keyboard.press('k');
-    expect(await page.locator('.evidence-form input').first().inputValue()).toBe('');
+      // Esc leaves the title field too, and the next keys are commands, not text.
+      await page.keyboard.press('l');
+      await page.keyboard.press('Tab');
+      expect((await focused(page)).tag).toBe('INPUT');
+      await page.keyboard.press('Escape');
+      await expectFocusOnList(page);
+      await page.keyboard.press('j');
+      await page.keyboard.press('k');
+      expect(await page.locator('.evidence-form input').first().inputValue()).toBe('');
 
-    // A note.
-    await page.keyboard.press('w');
-    await page.keyboard.type('Ask the council for the tender documents.');
-    await page.keyboard.press('Control+Enter');
-    await expect.poll(async () => (await call(ctx, 'notes.list', { claimId: first.id })).map((n) => n.text)).toEqual([
-      'Ask the council for the tender documents.',
-    ]);
-    await expectFocusOnList(page);
+      // A note.
+      await page.keyboard.press('w');
+      await page.keyboard.type('Ask the council for the tender documents.');
+      await page.keyboard.press('Control+Enter');
+      await expect
+        .poll(async () => (await call(ctx, 'notes.list', { claimId: first.id })).map((n) => n.text))
+        .toEqual(['Ask the council for the tender documents.']);
+      await expectFocusOnList(page);
 
-    // Export, asked for from inside a text field: the dialog opens with focus in its first field,
-    // and Ctrl+Enter exports from there.
-    await page.keyboard.press('w');
-    expect((await focused(page)).tag).toBe('TEXTAREA');
-    await page.keyboard.press('Control+e');
-    const exportDialog = page.getByRole('dialog', { name: 'Export report' });
-    await exportDialog.waitFor();
-    const where = await focused(page);
-    expect(where.inDialog).toBe(true);
-    expect(where.tag).toBe('INPUT');
-    await screenshot(page, 'keyboard-export-focus-light');
-    await page.keyboard.press('Control+Enter');
-    await exportDialog.getByTestId('export-result').waitFor({ timeout: 45_000 });
-    const html = fs.readFileSync(reportFile, 'utf8');
-    expect(html).toContain('https://example.org/flood-barrier-costs');
-    expect(html).toContain('Council minutes');
-    await page.keyboard.press('Escape');
-    await exportDialog.waitFor({ state: 'hidden' });
-    await expectFocusOnList(page);
-    expect(errors).toEqual([]);
-  });
+      // Export, asked for from inside a text field: the dialog opens with focus in its first field,
+      // and Ctrl+Enter exports from there.
+      await page.keyboard.press('w');
+      expect((await focused(page)).tag).toBe('TEXTAREA');
+      await page.keyboard.press('Control+e');
+      const exportDialog = page.getByRole('dialog', { name: 'Export report' });
+      await exportDialog.waitFor();
+      const where = await focused(page);
+      expect(where.inDialog).toBe(true);
+      expect(where.tag).toBe('INPUT');
+      await screenshot(page, 'keyboard-export-focus-light');
+      await page.keyboard.press('Control+Enter');
+      await exportDialog.getByTestId('export-result').waitFor({ timeout: 45_000 });
+      const html = fs.readFileSync(reportFile, 'utf8');
+      expect(html).toContain('https://example.org/flood-barrier-costs');
+      expect(html).toContain('Council minutes');
+      await page.keyboard.press('Escape');
+      await exportDialog.waitFor({ state: 'hidden' });
+      await expectFocusOnList(page);
+      expect(errors).toEqual([]);
+    },
+  );
 });
 
 describe('the Shortcuts dialog', () => {
