@@ -144,6 +144,9 @@ describe('the whole workflow from the keyboard', () => {
       expect(where.inDialog).toBe(true);
       expect(where.tag).toBe('INPUT');
       await screenshot(page, 'keyboard-export-focus-light');
+      // Ctrl+Enter submits from anywhere in the dialog, even from its close button outside the form.
+      await page.keyboard.press('Shift+Tab');
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Close');
       await page.keyboard.press('Control+Enter');
       await exportDialog.getByTestId('export-result').waitFor({ timeout: 45_000 });
       const html = fs.readFileSync(reportFile, 'utf8');
