@@ -160,6 +160,41 @@ describe('the whole workflow from the keyboard', () => {
   );
 });
 
+describe('modes from the keyboard', () => {
+  it('starts a session from its dialog with Ctrl+Enter, acts in session mode, and Esc walks back to the list', async () => {
+    const ctx = openContext('Ann Lee');
+    await call(ctx, 'documents.createFromText', { text: ARTICLE, title: 'Harbour city opens new flood barrier' });
+    const { page, errors } = await e2e.launch(ctx);
+    await page.locator('.claim-row').first().waitFor();
+
+    // The document view is its own mode: Esc goes back to the list, focused.
+    await page.keyboard.press('v');
+    await page.locator('.doc-scroll').waitFor();
+    await page.keyboard.press('Escape');
+    await page.locator('.doc-scroll').waitFor({ state: 'detached' });
+    await expectFocusOnList(page);
+
+    await page.keyboard.press('g');
+    const start = page.getByRole('dialog', { name: /session/i });
+    await start.waitFor();
+    const where = await focused(page);
+    expect([where.inDialog, where.tag]).toEqual([true, 'INPUT']);
+    await page.keyboard.press('Control+Enter');
+    await page.locator('#session-workbench').waitFor();
+    const [session] = await call(ctx, 'sessions.list', {});
+    expect(session?.status).toBe('active');
+    const current = session!.currentClaimId!;
+
+    // In session mode s is the current claim's verdict and Esc leaves the session, not a filter.
+    await page.keyboard.press('s');
+    await expect.poll(async () => (await call(ctx, 'claims.get', { id: current })).verdict).toBe('sourced');
+    await page.keyboard.press('Escape');
+    await page.locator('#session-workbench').waitFor({ state: 'detached' });
+    await expectFocusOnList(page);
+    expect(errors).toEqual([]);
+  });
+});
+
 describe('the Shortcuts dialog', () => {
   for (const colorScheme of ['light', 'dark'] as const) {
     it(`lists each binding once, from the keymap, at 1024×640 and 1440×900 (${colorScheme})`, async () => {
