@@ -77,7 +77,11 @@ export function buildMenuTemplate({
     label: '&File',
     submenu: [
       { label: 'New Document…', accelerator: menuAccelerator('document.new'), click: () => actions.send('menu:new-document') },
-      { label: 'Open Text File…', accelerator: menuAccelerator('document.openTextFile'), click: () => actions.send('menu:open-text-file') },
+      {
+        label: 'Open Text File…',
+        accelerator: menuAccelerator('document.openTextFile'),
+        click: () => actions.send('menu:open-text-file'),
+      },
       { label: 'Import…', accelerator: menuAccelerator('import.files'), click: () => actions.send('menu:import') },
       { type: 'separator' },
       { label: 'New Workspace…', accelerator: menuAccelerator('workspace.new'), click: () => actions.newWorkspace() },
@@ -148,8 +152,16 @@ export function buildMenuTemplate({
   const session: MenuItemConstructorOptions = {
     label: '&Session',
     submenu: [
-      { label: 'Start Checking Session…', accelerator: menuAccelerator('session.start'), click: () => actions.send('menu:start-session') },
-      { label: 'Start Live Capture…', accelerator: menuAccelerator('capture.start'), click: () => actions.send('menu:start-capture') },
+      {
+        label: 'Start Checking Session…',
+        accelerator: menuAccelerator('session.start'),
+        click: () => actions.send('menu:start-session'),
+      },
+      {
+        label: 'Start Live Capture…',
+        accelerator: menuAccelerator('capture.start'),
+        click: () => actions.send('menu:start-capture'),
+      },
       { type: 'separator' },
       { label: 'Sessions…', click: () => actions.send('menu:sessions') },
     ],
@@ -163,7 +175,13 @@ export function buildMenuTemplate({
   const help: MenuItemConstructorOptions = {
     label: '&Help',
     role: 'help',
-    submenu: [{ label: 'Keyboard Shortcuts', accelerator: menuAccelerator('help.shortcuts'), click: () => actions.send('menu:shortcuts') }],
+    submenu: [
+      {
+        label: 'Keyboard Shortcuts',
+        accelerator: menuAccelerator('help.shortcuts'),
+        click: () => actions.send('menu:shortcuts'),
+      },
+    ],
   };
 
   return [...appMenu, file, edit, view, session, windowMenu, help];

@@ -1,5 +1,5 @@
 import { createContext, useContext, useEffect, useMemo, useRef, type ReactNode } from 'react';
-import { bindingFor, type DispatchedCommand, type KeyMode } from '../../shared/keymap';
+import { bindingFor, isDispatched, type DispatchedCommand, type KeyMode } from '../../shared/keymap';
 import { isTextEntry } from './shortcuts';
 
 export { focusHome } from '../ui/focusHome';
@@ -52,7 +52,7 @@ export function KeymapProvider({ inputs, children }: { inputs: ModeInputs; child
       const mode = modeAtStart.has(e) ? modeAtStart.get(e)! : currentMode(e.target, latest.current);
       if (!mode) return;
       const binding = bindingFor(mode, e);
-      if (!binding || binding.handler !== 'dispatcher') return;
+      if (!binding || !isDispatched(binding)) return;
       const command = binding.command as DispatchedCommand;
       // Leaving a field happens even after the field handled its Esc (reset a draft, closed nothing).
       if (e.defaultPrevented && command !== 'field.leave') return;

@@ -45,7 +45,12 @@ class DialogStandIn implements HostServices {
 const focused = (page: Page) =>
   page.evaluate(() => {
     const el = document.activeElement;
-    return { className: el?.className ?? '', tag: el?.tagName ?? '', id: el?.id ?? '', inDialog: !!el?.closest('[role="dialog"]') };
+    return {
+      className: el?.className ?? '',
+      tag: el?.tagName ?? '',
+      id: el?.id ?? '',
+      inDialog: !!el?.closest('[role="dialog"]'),
+    };
   });
 
 async function expectFocusOnList(page: Page) {
@@ -53,93 +58,138 @@ async function expectFocusOnList(page: Page) {
 }
 
 describe('the whole workflow from the keyboard', () => {
-  it('imports, sets ten verdicts, adds two sources and a note, and exports, without the mouse', { timeout: 120_000 }, async () => {
-    const dir = tempDir('claimbench-e2e-keys-');
-    const articleFile = path.join(dir, 'harbour.txt');
-    const reportFile = path.join(dir, 'report.html');
-    fs.writeFileSync(articleFile, ARTICLE);
-    const ctx = { ...openContext('Ann Lee'), host: new DialogStandIn(articleFile, reportFile) };
+  it(
+    'imports, sets ten verdicts, adds two sources and a note, and exports, without the mouse',
+    { timeout: 120_000 },
+    async () => {
+      const dir = tempDir('claimbench-e2e-keys-');
+      const articleFile = path.join(dir, 'harbour.txt');
+      const reportFile = path.join(dir, 'report.html');
+      fs.writeFileSync(articleFile, ARTICLE);
+      const ctx = { ...openContext('Ann Lee'), host: new DialogStandIn(articleFile, reportFile) };
+      const { page, errors } = await e2e.launch(ctx);
+      await page.locator('.claims-pane').waitFor();
+
+      // Import: Ctrl+I asks the host for the file; Esc closes the dialog and the list has the keys.
+      await page.keyboard.press('Control+i');
+      const importDialog = page.getByRole('dialog', { name: 'Import documents' });
+      await importDialog.getByText('Import finished').waitFor({ timeout: 30_000 });
+      await page.keyboard.press('Escape');
+      await importDialog.waitFor({ state: 'hidden' });
+      await expectFocusOnList(page);
+      const claims = (await call(ctx, 'claims.list', { limit: 100 })).items;
+      expect(claims.length).toBeGreaterThanOrEqual(10);
+      await page.locator('.claim-row').nth(9).waitFor();
+
+      // Ten verdicts, one key each, moving down the list.
+      const keys = ['s', 'd', 'u', 's', 's', 'd', 'u', 's', 'd', 's'];
+      const expected: Record<string, string> = { s: 'sourced', d: 'disputed', u: 'unverified' };
+      for (const [i, key] of keys.entries()) {
+        await page.keyboard.press(key);
+        await expect.poll(async () => (await call(ctx, 'claims.get', { id: claims[i]!.id })).verdict).toBe(expected[key]);
+        if (i < keys.length - 1) await page.keyboard.press('j');
+      }
+      const reviewed = (await call(ctx, 'claims.list', { limit: 100 })).items.filter((c) => c.verdict !== null);
+      expect(reviewed).toHaveLength(10);
+
+      // Back to the first claim, then two sources: a link, and a passage with a title.
+      await page.keyboard.press('Home');
+      const first = claims[0]!;
+      await page.keyboard.press('l');
+      expect((await focused(page)).id).toBe('source-paste-input');
+      await page.keyboard.type('https://example.org/flood-barrier-costs');
+      await page.keyboard.press('Control+Enter');
+      await expect.poll(async () => (await call(ctx, 'sources.list', { claimId: first.id })).length).toBe(1);
+      await expectFocusOnList(page);
+
+      // After Ctrl+Enter the keys are commands again: k and l are not typed into the source field.
+      await page.keyboard.press('j');
+      await page.keyboard.press('k');
+      await page.keyboard.press('l');
+      expect(await page.locator('#source-paste-input').inputValue()).toBe('');
+      await page.keyboard.type('The council minutes of 3 May put the cost at 48 million euros.');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('Council minutes');
+      await page.keyboard.press('Control+Enter');
+      await expect.poll(async () => (await call(ctx, 'sources.list', { claimId: first.id })).length).toBe(2);
+      await expectFocusOnList(page);
+
+      // Esc leaves the title field too, and the next keys are commands, not text.
+      await page.keyboard.press('l');
+      await page.keyboard.press('Tab');
+      expect((await focused(page)).tag).toBe('INPUT');
+      await page.keyboard.press('Escape');
+      await expectFocusOnList(page);
+      await page.keyboard.press('j');
+      await page.keyboard.press('k');
+      expect(await page.locator('.evidence-form input').first().inputValue()).toBe('');
+
+      // A note.
+      await page.keyboard.press('w');
+      await page.keyboard.type('Ask the council for the tender documents.');
+      await page.keyboard.press('Control+Enter');
+      await expect
+        .poll(async () => (await call(ctx, 'notes.list', { claimId: first.id })).map((n) => n.text))
+        .toEqual(['Ask the council for the tender documents.']);
+      await expectFocusOnList(page);
+
+      // Export, asked for from inside a text field: the dialog opens with focus in its first field,
+      // and Ctrl+Enter exports from there.
+      await page.keyboard.press('w');
+      expect((await focused(page)).tag).toBe('TEXTAREA');
+      await page.keyboard.press('Control+e');
+      const exportDialog = page.getByRole('dialog', { name: 'Export report' });
+      await exportDialog.waitFor();
+      const where = await focused(page);
+      expect(where.inDialog).toBe(true);
+      expect(where.tag).toBe('INPUT');
+      await screenshot(page, 'keyboard-export-focus-light');
+      // Ctrl+Enter submits from anywhere in the dialog, even from its close button outside the form.
+      await page.keyboard.press('Shift+Tab');
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Close');
+      await page.keyboard.press('Control+Enter');
+      await exportDialog.getByTestId('export-result').waitFor({ timeout: 45_000 });
+      const html = fs.readFileSync(reportFile, 'utf8');
+      expect(html).toContain('https://example.org/flood-barrier-costs');
+      expect(html).toContain('Council minutes');
+      await page.keyboard.press('Escape');
+      await exportDialog.waitFor({ state: 'hidden' });
+      await expectFocusOnList(page);
+      expect(errors).toEqual([]);
+    },
+  );
+});
+
+describe('modes from the keyboard', () => {
+  it('starts a session from its dialog with Ctrl+Enter, acts in session mode, and Esc walks back to the list', async () => {
+    const ctx = openContext('Ann Lee');
+    await call(ctx, 'documents.createFromText', { text: ARTICLE, title: 'Harbour city opens new flood barrier' });
     const { page, errors } = await e2e.launch(ctx);
-    await page.locator('.claims-pane').waitFor();
+    await page.locator('.claim-row').first().waitFor();
 
-    // Import: Ctrl+I asks the host for the file; Esc closes the dialog and the list has the keys.
-    await page.keyboard.press('Control+i');
-    const importDialog = page.getByRole('dialog', { name: 'Import documents' });
-    await importDialog.getByText('Import finished').waitFor({ timeout: 30_000 });
+    // The document view is its own mode: Esc goes back to the list, focused.
+    await page.keyboard.press('v');
+    await page.locator('.doc-scroll').waitFor();
     await page.keyboard.press('Escape');
-    await importDialog.waitFor({ state: 'hidden' });
-    await expectFocusOnList(page);
-    const claims = (await call(ctx, 'claims.list', { limit: 100 })).items;
-    expect(claims.length).toBeGreaterThanOrEqual(10);
-    await page.locator('.claim-row').nth(9).waitFor();
-
-    // Ten verdicts, one key each, moving down the list.
-    const keys = ['s', 'd', 'u', 's', 's', 'd', 'u', 's', 'd', 's'];
-    const expected: Record<string, string> = { s: 'sourced', d: 'disputed', u: 'unverified' };
-    for (const [i, key] of keys.entries()) {
-      await page.keyboard.press(key);
-      await expect.poll(async () => (await call(ctx, 'claims.get', { id: claims[i]!.id })).verdict).toBe(expected[key]);
-      if (i < keys.length - 1) await page.keyboard.press('j');
-    }
-    const reviewed = (await call(ctx, 'claims.list', { limit: 100 })).items.filter((c) => c.verdict !== null);
-    expect(reviewed).toHaveLength(10);
-
-    // Back to the first claim, then two sources: a link, and a passage with a title.
-    await page.keyboard.press('Home');
-    const first = claims[0]!;
-    await page.keyboard.press('l');
-    expect((await focused(page)).id).toBe('source-paste-input');
-    await page.keyboard.type('https://example.org/flood-barrier-costs');
-    await page.keyboard.press('Control+Enter');
-    await expect.poll(async () => (await call(ctx, 'sources.list', { claimId: first.id })).length).toBe(1);
+    await page.locator('.doc-scroll').waitFor({ state: 'detached' });
     await expectFocusOnList(page);
 
-    // After Ctrl+Enter the keys are commands again: k and l are not typed into the source field.
-    await page.keyboard.press('j');
-    await page.keyboard.press('k');
-    await page.keyboard.press('l');
-    expect(await page.locator('#source-paste-input').inputValue()).toBe('');
-    await page.keyboard.type('The council minutes of 3 May put the cost at 48 million euros.');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('Council minutes');
-    await page.keyboard.press('Control+Enter');
-    await expect.poll(async () => (await call(ctx, 'sources.list', { claimId: first.id })).length).toBe(2);
-    await expectFocusOnList(page);
-
-    // Esc leaves the title field too, and the next keys are commands, not text.
-    await page.keyboard.press('l');
-    await page.keyboard.press('Tab');
-    expect((await focused(page)).tag).toBe('INPUT');
-    await page.keyboard.press('Escape');
-    await expectFocusOnList(page);
-    await page.keyboard.press('j');
-    await page.keyboard.press('k');
-    expect(await page.locator('.evidence-form input').first().inputValue()).toBe('');
-
-    // A note.
-    await page.keyboard.press('w');
-    await page.keyboard.type('Ask the council for the tender documents.');
-    await page.keyboard.press('Control+Enter');
-    await expect.poll(async () => (await call(ctx, 'notes.list', { claimId: first.id })).map((n) => n.text)).toEqual([
-      'Ask the council for the tender documents.',
-    ]);
-    await expectFocusOnList(page);
-
-    // Export: the dialog opens with focus in its first field; Ctrl+Enter exports from there.
-    await page.keyboard.press('Control+e');
-    const exportDialog = page.getByRole('dialog', { name: 'Export report' });
-    await exportDialog.waitFor();
+    await page.keyboard.press('g');
+    const start = page.getByRole('dialog', { name: /session/i });
+    await start.waitFor();
     const where = await focused(page);
-    expect(where.inDialog).toBe(true);
-    expect(where.tag).toBe('INPUT');
-    await screenshot(page, 'keyboard-export-focus-light');
+    expect([where.inDialog, where.tag]).toEqual([true, 'INPUT']);
     await page.keyboard.press('Control+Enter');
-    await exportDialog.getByTestId('export-result').waitFor({ timeout: 45_000 });
-    const html = fs.readFileSync(reportFile, 'utf8');
-    expect(html).toContain('https://example.org/flood-barrier-costs');
-    expect(html).toContain('Council minutes');
+    await page.locator('#session-workbench').waitFor();
+    const [session] = await call(ctx, 'sessions.list', {});
+    expect(session?.status).toBe('active');
+    const current = session!.currentClaimId!;
+
+    // In session mode s is the current claim's verdict and Esc leaves the session, not a filter.
+    await page.keyboard.press('s');
+    await expect.poll(async () => (await call(ctx, 'claims.get', { id: current })).verdict).toBe('sourced');
     await page.keyboard.press('Escape');
-    await exportDialog.waitFor({ state: 'hidden' });
+    await page.locator('#session-workbench').waitFor({ state: 'detached' });
     await expectFocusOnList(page);
     expect(errors).toEqual([]);
   });

@@ -6,6 +6,7 @@ import {
   chordLabel,
   KEY_MODES,
   KEYMAP,
+  isDispatched,
   keymapClashes,
   matchesBinding,
   menuAccelerator,
@@ -28,9 +29,27 @@ describe('the keymap', () => {
   });
 
   it('finds a clash when two bindings share a key in a shared mode, and not across modes', () => {
-    const a: Binding = { command: 'a', chords: [{ key: 'j' }], modes: ['list', 'document'], label: 'A', group: 'Move', handler: 'dispatcher' };
-    const b: Binding = { command: 'b', chords: [{ key: 'J' }], modes: ['document'], label: 'B', group: 'Move', handler: 'dispatcher' };
-    const c: Binding = { command: 'c', chords: [{ key: 'j' }], modes: ['session'], label: 'C', group: 'Move', handler: 'dispatcher' };
+    const a: Binding = {
+      command: 'a',
+      chords: [{ key: 'j' }],
+      modes: ['list', 'document'],
+      label: 'A',
+      group: 'Move',
+    };
+    const b: Binding = {
+      command: 'b',
+      chords: [{ key: 'J' }],
+      modes: ['document'],
+      label: 'B',
+      group: 'Move',
+    };
+    const c: Binding = {
+      command: 'c',
+      chords: [{ key: 'j' }],
+      modes: ['session'],
+      label: 'C',
+      group: 'Move',
+    };
     const shifted: Binding = { ...c, command: 'd', chords: [{ key: 'j', shift: true }], modes: ['list'] };
     expect(keymapClashes([a, b])).toEqual(['j in document: a and b']);
     expect(keymapClashes([a, c, shifted])).toEqual([]);
@@ -91,7 +110,7 @@ describe('the keymap', () => {
       .filter((f) => /\.tsx?$/.test(f))
       .map((f) => fs.readFileSync(path.join(root, f), 'utf8'))
       .join('\n');
-    const missing = KEYMAP.filter((b) => b.handler === 'dispatcher' && !sources.includes(`'${b.command}':`)).map((b) => b.command);
+    const missing = KEYMAP.filter((b) => isDispatched(b) && !sources.includes(`'${b.command}':`)).map((b) => b.command);
     expect(missing).toEqual([]);
   });
 });
