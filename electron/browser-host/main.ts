@@ -54,11 +54,12 @@ async function main(): Promise<void> {
     port: options.port,
     log: (m) => console.error(`[browser-host] ${m}`),
   });
+  let stopping = false;
   core.child.once('exit', (code) => {
+    if (stopping) return;
     console.error(`The core process stopped (exit code ${code}).`);
     void host.close().then(() => process.exit(1));
   });
-  let stopping = false;
   const stop = () => {
     if (stopping) return;
     stopping = true;
