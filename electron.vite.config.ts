@@ -12,6 +12,9 @@ export default defineConfig({
       // webContents.printToPDF. Left external so its 6 MB are not bundled into the app.
       externalizeDeps: { include: ['playwright-core'] },
       rolldownOptions: {
+        // Shared chunks sit beside the entries: the worker pools find './parse-worker.js' and the core
+        // spawner './core.js' relative to their own module, wherever the bundler put that code.
+        output: { chunkFileNames: '[name]-[hash].js' },
         input: {
           index: resolve(here, 'electron/main.ts'),
           // Started by electron/core/ingest/worker-pool.ts as ./parse-worker.js beside the main bundle.

@@ -31,7 +31,6 @@ function run(command, commandArgs) {
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 
 if (electronInstalled() && !args.includes('--browser')) {
-  run(process.execPath, [path.join(root, 'scripts', 'electron-native.mjs')]);
   run(bin('electron-vite'), ['preview', ...args]);
 } else {
   if (!args.includes('--browser')) {
