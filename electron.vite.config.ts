@@ -12,20 +12,22 @@ export default defineConfig({
       // webContents.printToPDF. Left external so its 6 MB are not bundled into the app.
       externalizeDeps: { include: ['playwright-core'] },
       rolldownOptions: {
-        // Shared chunks sit beside the entries: the worker pools find './parse-worker.js' and the core
-        // spawner './core.js' relative to their own module, wherever the bundler put that code.
-        output: { chunkFileNames: '[name]-[hash].js' },
         input: {
-          index: resolve(here, 'electron/main.ts'),
+          index: resolve(here, 'electron/app-entry.ts'),
           // Started by electron/core/ingest/worker-pool.ts as ./parse-worker.js beside the main bundle.
           'parse-worker': resolve(here, 'electron/core/ingest/parse-worker.ts'),
           // Started by electron/core/team/share-reader.ts as ./share-read-worker.js beside the main bundle.
           'share-read-worker': resolve(here, 'electron/core/team/share-read-worker.ts'),
+          // The shipped command line (bin/claimbench.mjs, and `Claimbench --cli` in an installed app).
+          cli: resolve(here, 'electron/cli/entry.ts'),
           // The core process: started by main.ts as a utilityProcess and by the browser host as a Node child.
           core: resolve(here, 'electron/core/process/entry.ts'),
           // The browser host, run by scripts/start.mjs when Electron's binary is not installed.
           'browser-host': resolve(here, 'electron/browser-host/main.ts'),
         },
+        // Chunks sit beside the entries so the workers' `./parse-worker.js` (and the browser host's
+        // `./core.js`) resolve from any of them.
+        output: { chunkFileNames: '[name]-[hash].js' },
       },
     },
   },

@@ -1,42 +1,29 @@
-import { Command, CommanderError } from 'commander';
+import { CommanderError } from 'commander';
 import { isClaimbenchError } from '../../shared/result';
 import { storageError } from '../core/store/busy';
-import { registerEvidenceCommands } from './commands/evidence';
-import { registerImportCommands } from './commands/import';
-import { registerIngestCommands } from './commands/ingest';
-import { registerLibraryCommands, registerMatchCommand } from './commands/library';
-import { registerReportCommands } from './commands/report';
-import { registerSessionCommands } from './commands/sessions';
-import { registerTeamCommands } from './commands/team';
-import { registerWorkspaceCommands } from './commands/workspace';
+import { COMMAND_GROUPS } from './command-groups';
+import { COMMAND_INDEX } from './command-index.generated';
 import { processIO, type CliIO } from './io';
+import { createProgram, requestedCommand } from './program';
 
 /** Exit codes: 0 ok, 1 user error (one line on stderr), 2 internal error, 3 the workspace is busy (try again). */
 /** A still-busy workspace: a script may retry the same command. */
 export const EXIT_BUSY = 3;
 
 export async function runCli(argv: string[], io: CliIO = processIO): Promise<number> {
-  const program = new Command()
-    .name('claimbench')
-    .description('Claimbench: offline claim verification for fact-checkers')
-    .option(
-      '--author <name>',
-      'your name on every change (default: $CLAIMBENCH_AUTHOR, else your user name); each name has its own signing key in $CLAIMBENCH_PROFILE (default ~/.config/claimbench)',
-    )
-    .addHelpText('after', '\nExit codes: 0 ok, 1 user error, 2 internal error, 3 the workspace is busy (run the command again).')
-    .exitOverride()
-    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
-    .showHelpAfterError(false);
-
-  registerWorkspaceCommands(program, io);
-  registerImportCommands(program, io);
-  registerIngestCommands(program, io);
-  registerEvidenceCommands(program, io);
-  registerReportCommands(program, io);
-  registerTeamCommands(program, io);
-  registerSessionCommands(program, io);
-  registerLibraryCommands(program, io);
-  registerMatchCommand(program, io);
+  const program = createProgram(io);
+  const asked = requestedCommand(argv);
+  const indexed = COMMAND_INDEX.find((c) => c.name === asked);
+  if (indexed) {
+    (await COMMAND_GROUPS[indexed.group]())(program, io);
+  } else {
+    // The program's own help, or an unknown command (commander suggests the nearest name):
+    // list every command from the index without loading any of them.
+    const terms = new Map(COMMAND_INDEX.map((c) => [c.name, c.term]));
+    for (const c of COMMAND_INDEX) program.command(c.name).description(c.summary);
+    const plain = program.createHelp();
+    program.configureHelp({ subcommandTerm: (cmd) => terms.get(cmd.name()) ?? plain.subcommandTerm(cmd) });
+  }
 
   try {
     await program.parseAsync(argv, { from: 'user' });

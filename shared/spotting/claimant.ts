@@ -6,7 +6,7 @@
  * most recent compatible speaker. Each person or body gets one canonical name per document. When a
  * speaker cannot be told safely the claimant is left empty: a wrong name is worse than none.
  */
-import { classify, EN_CUE, englishCues } from './attribution/cues-en';
+import { classify, EN_CUE, englishCues, QUOTE_AFTER_COLON } from './attribution/cues-en';
 import { classifyRu, RU_CUE, russianCues } from './attribution/cues-ru';
 import { quoteStructure } from './attribution/quotes';
 import { Registry, type Entity } from './attribution/registry';
@@ -41,7 +41,7 @@ export function attributeSentences(sentences: readonly string[]): Attribution[] 
   for (let i = 0; i < sentences.length; i++) {
     const outside = quotes[i]!.outside;
     const cyr = CYRILLIC.test(outside);
-    const cue = (cyr ? RU_CUE : EN_CUE).test(outside) || (!cyr && SIGNED.test(outside));
+    const cue = (cyr ? RU_CUE : EN_CUE).test(outside) || (!cyr && (SIGNED.test(outside) || QUOTE_AFTER_COLON.test(outside)));
     const cues = !cue ? [] : cyr ? russianCues(outside) : englishCues(outside);
     hasCue.push(cue);
     own.push(pick(cues, registry, i, outside));

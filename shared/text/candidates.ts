@@ -68,7 +68,7 @@ const NO_STATEMENT =
 function inContext(base: { score: number; reasons: ScoreReason[] }, sentence: string, who: Attribution) {
   const kind = nonProseKind(sentence);
   if (kind) {
-    const label = { caption: 'photo caption: not a claim', credit: 'photo credit: not a claim', byline: 'byline: not a claim', metadata: 'metadata: not a claim' }[kind];
+    const label = { caption: 'photo caption: not a claim', credit: 'photo credit: not a claim', byline: 'byline: not a claim', metadata: 'metadata: not a claim', footnote: 'footnote: not a claim' }[kind];
     return { score: Math.min(base.score, 0.01), reasons: [{ kind, label, weight: -5 }, ...base.reasons] };
   }
   let logit = Math.log(Math.max(1e-6, base.score) / Math.max(1e-6, 1 - base.score));

@@ -64,7 +64,7 @@ export function isoDate(value: string): string | null {
   return null;
 }
 
-export type NonProse = 'metadata' | 'caption' | 'credit' | 'byline';
+export type NonProse = 'metadata' | 'caption' | 'credit' | 'byline' | 'footnote';
 
 const CREDIT =
   /(?:\b(?:Getty Images|Getty|AFP|Reuters|AP|EPA|Shutterstock|Anadolu|Sputnik|TASS|Bloomberg|Contributor|Pool|Handout)\s*(?:via\s+Getty(?:\s+Images)?)?\s*$|^\s*(?:Photo|Image|Picture|Credit|Фото|Фотография)\s*[:：]|\b(?:Photo|Image|Picture)\s+(?:by|credit|courtesy)\b|\/\s*(?:Getty|AFP|Reuters|AP|EPA|Contributor|Pool|Sputnik|Anadolu)\b)/i;
@@ -76,13 +76,17 @@ const BYLINE = /^\s*(?:By|Автор|Author)\s+\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[
 
 /**
  * What a sentence is when it is not prose: a photo caption (present tense, a date and often a place, as
- * agencies write them), a photo credit, or a byline. Null for prose.
+ * agencies write them), a photo credit, a byline or a footnote. Null for prose.
  */
 /** A trailing photo credit in brackets: "(Sergei Bobylev, Sputnik, Kremlin Pool Photo via AP)". */
 const BRACKET_CREDIT = /\((?:[^()]*\b(?:Photo|Pool|via AP|via Getty|via Reuters|Getty Images|AP Photo|AFP)\b[^()]*)\)\s*\.?\s*$/;
 
+/** A note keyed to a mark in the text: "*Figures as of 9 a.m.", "¹ Source: …". */
+const FOOTNOTE = /^[*†‡¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*\S/;
+
 export function nonProseKind(sentence: string): NonProse | null {
   const s = sentence.trim();
+  if (s.length < 300 && FOOTNOTE.test(s)) return 'footnote';
   if (s.length < 500 && BRACKET_CREDIT.test(s) && !/["“”«»]/.test(s)) return 'caption';
   if (BYLINE.test(s)) return 'byline';
   if (s.length < 200 && CREDIT.test(s)) return 'credit';

@@ -23,6 +23,9 @@ function segmenterFor(locale: string): Intl.Segmenter {
   return s;
 }
 
+/** Footnote marks written after a sentence's last character: *, †, ‡ and superscript digits. */
+const FOOTNOTE_MARK = /^[*†‡¹²³⁴⁵⁶⁷⁸⁹⁰]+/;
+
 interface Span {
   start: number;
   end: number;
@@ -52,6 +55,14 @@ export function segmentSentences(text: string, locale = 'en'): Sentence[] {
   const merged: Span[] = [];
   for (const span of raw) {
     const prev = merged[merged.length - 1];
+    // "…, the air force said.* The figures …": a footnote mark right after the full stop ends that sentence.
+    const mark = prev && span.start === prev.end ? FOOTNOTE_MARK.exec(view.slice(span.start, span.start + 4)) : null;
+    if (prev && mark) {
+      prev.end += mark[0].length;
+      span.start += mark[0].length;
+      while (span.start < span.end && isSpace(view.charCodeAt(span.start))) span.start++;
+      if (span.start === span.end) continue;
+    }
     if (prev && !hasHardBreak(view, prev.end, span.start) && falseBoundary(view, prev, span)) prev.end = span.end;
     else merged.push({ ...span });
   }

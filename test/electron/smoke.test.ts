@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -271,4 +271,21 @@ describe.skipIf(!executablePath)('the Electron app with a PDF time limit', () =>
     // The print window is gone: only the main window is left.
     expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
   });
+});
+
+describe.skipIf(!executablePath)('the Electron binary as the claimbench command', () => {
+  it('runs the command line in the main process, with the app’s own better-sqlite3, and exits with its code', () => {
+    execFileSync(process.execPath, [path.join(root, 'scripts/electron-native.mjs')], { cwd: root, stdio: 'inherit' });
+    execFileSync(process.execPath, [path.join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], { cwd: root, stdio: 'inherit' });
+    const dir = tempDir('claimbench-electron-cli-');
+    const run = (...args: string[]) =>
+      spawnSync(executablePath!, [root, ...args], { encoding: 'utf8', env: { ...process.env, CLAIMBENCH_AUTHOR: 'Smoke', CLAIMBENCH_PROFILE: dir } });
+    const help = run('--help');
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/Usage: claimbench/);
+    const file = path.join(dir, 'w.claimbench');
+    expect(run('init', file).status).toBe(0);
+    expect(run('--cli', 'claims', file, '--json').stdout.trim()).toBe('[]');
+    expect(run('claims', path.join(dir, 'missing.claimbench')).status).toBe(1);
+  }, 180_000);
 });

@@ -90,7 +90,12 @@ export function englishCues(outside: string): SpeakerPhrase[] {
     if (p?.kind === 'person') return [{ ...p, at: signed.index }];
   }
   const cue = EN_CUE.exec(outside);
-  if (!cue) return [];
+  if (!cue) {
+    // "Maria Lopez shared her perspective: “…”": with no verb of saying, a clause ending in a colon
+    // that introduces a quotation is spoken by its subject.
+    const p = QUOTE_AFTER_COLON.test(outside) ? subjectPhrase(tokenize(outside.slice(0, outside.lastIndexOf(':')))) : null;
+    return p ? [{ ...p, at: 0 }] : [];
+  }
   // Tokenise only the stretch around the cue words; long sentences are mostly elsewhere.
   let last = cue.index;
   for (const m of outside.slice(cue.index + cue[0].length).matchAll(EN_CUE_ALL)) last = cue.index + cue[0].length + m.index;
@@ -99,7 +104,8 @@ export function englishCues(outside: string): SpeakerPhrase[] {
   const t = from === 0 && to === outside.length ? tokenize(outside) : windowTokens(outside, from, to);
   // A sentence's first word is capitalised whatever it is: "Officials said", "Police said".
   const first = from === 0 ? t[0] : undefined;
-  if (first?.cap && (NOT_NAME.has(first.lower) || EN_ROLE_WORDS.has(first.lower) || COLLECTIVE_HEADS.has(first.lower) || EN_DETERMINERS.has(first.lower) || EN_PRONOUNS[first.lower] || NOT_SPEAKERS.has(first.lower)))
+  // …except an acronym: "WHO say", "US officials said".
+  if (first?.cap && !isAcronym(first) && (NOT_NAME.has(first.lower) || EN_ROLE_WORDS.has(first.lower) || COLLECTIVE_HEADS.has(first.lower) || EN_DETERMINERS.has(first.lower) || EN_PRONOUNS[first.lower] || NOT_SPEAKERS.has(first.lower)))
     t[0] = { ...first, cap: false };
   const out: SpeakerPhrase[] = [];
   for (let i = 0; i < t.length; i++) {
@@ -129,6 +135,12 @@ export function englishCues(outside: string): SpeakerPhrase[] {
       // "…, with Boswell stating: …": the name right before the gerund speaks.
       const p = backwardPhrase(t, i - 1, true);
       if (p?.kind === 'person') out.push({ ...p, at: tok.start });
+      continue;
+    }
+    if (GERUNDS.has(w) && t[i - 1]?.lower === ',' && from === 0) {
+      // "Sunak defended the plan, saying …": the sentence's subject speaks.
+      const p = subjectPhrase(t);
+      if (p) out.push({ ...p, at: tok.start });
       continue;
     }
     if (!EN_VERBS.has(w) || (tok.cap && i > 0)) continue;
@@ -185,6 +197,32 @@ function verbCue(t: Token[], v: number): SpeakerPhrase | null {
     if (after && after.kind !== 'pronoun') return { ...after, at: t[v]!.start };
   }
   return null;
+}
+
+/** "WHO", "UN": an organisation's initials, never the word they spell. */
+function isAcronym(tok: Token): boolean {
+  return /^[A-Z]{2,}$/.test(tok.text);
+}
+
+/** A colon followed only by a quotation (blanked to • by quotes.ts) and its closing punctuation, up to the sentence's end. */
+export const QUOTE_AFTER_COLON = /:\s*["“«„]?[\s\u2022]*\u2022[\s\u2022]*["”»“]?\s*[.!?]?\s*["”»]?\s*$/;
+const SUBJECT_KINDS = new Set(['person', 'body', 'collective', 'person-role', 'body-role']);
+
+/**
+ * The noun phrase opening a sentence ("Prime Minister Rishi Sunak", "Ukraine's air force"), when
+ * a verb follows it directly: names, roles and determiners up to the first other word.
+ */
+function subjectPhrase(t: Token[]): SpeakerPhrase | null {
+  let k = 0;
+  while (k < t.length && !t[k]!.punct && (t[k]!.cap || EN_ROLE_WORDS.has(stripPossessive(t[k]!.lower)) || (k === 0 && EN_DETERMINERS.has(t[k]!.lower)))) k++;
+  if (k === 0 || k >= t.length || t[k]!.punct) return null;
+  const first = t[0]!;
+  // "Writing in a blog post, …", "In a statement …": the sentence opens with something else.
+  if (/ing$/.test(first.lower) || CONNECTORS.has(first.lower) || /^(?:as|after|before|when|while|with|by|from)$/.test(first.lower)) return null;
+  const words = t.slice(0, k).map((x, i) => (i === 0 && (EN_DETERMINERS.has(first.lower) || EN_PRONOUNS[first.lower] || NOT_NAME.has(first.lower)) ? { ...x, cap: false } : x));
+  if (words.length === 1 && EN_PRONOUNS[first.lower]) return { kind: 'pronoun', name: first.lower, attrs: [], pronoun: EN_PRONOUNS[first.lower], at: 0 };
+  const p = classify(words);
+  return p && SUBJECT_KINDS.has(p.kind) ? p : null;
 }
 
 function isClauseWord(tok: Token): boolean {
@@ -281,7 +319,7 @@ export function classify(words: Token[]): SpeakerPhrase | null {
     const owner = ws.slice(0, -1).map((x, i, a) => (i === a.length - 1 ? { ...x, text: x.text.slice(0, -2), lower: stripPossessive(x.lower) } : x));
     return classify(definite ? [{ ...words[0]!, lower: 'the', text: 'the' }, ...owner] : owner);
   }
-  if (ws.length === 1 && NOT_SPEAKERS.has(ws[0]!.lower)) return null;
+  if (ws.length === 1 && NOT_SPEAKERS.has(ws[0]!.lower) && !isAcronym(ws[0]!)) return null;
   // First and second person ("I'm told", "we said") are the writer or the reader, never a claimant to print.
   if (ws.some((x) => /^(?:i|i'm|i've|i'd|we|we're|we've|you|you're)$/.test(x.lower))) return null;
   const attrs = ws.map((x) => stripPossessive(x.lower));
@@ -335,7 +373,7 @@ export function classify(words: Token[]): SpeakerPhrase | null {
   let name = run.slice(start);
   if (name.some((x) => NOT_NAME.has(x.lower))) return null;
   if (name.length > 3) name = name.slice(-2);
-  if (name.length === 1 && NOT_SPEAKERS.has(name[0]!.lower)) return null;
+  if (name.length === 1 && NOT_SPEAKERS.has(name[0]!.lower) && !isAcronym(name[0]!)) return null;
   if (name.length === 1 && EN_TITLES.has(name[0]!.text)) return null;
   return { kind: 'person', name: text(name), attrs, at: 0 };
 }

@@ -4,17 +4,25 @@
  * "за словами X", whose source is marked oblique so its case form is never printed as a name.
  */
 import { RU_BODY_STEMS, RU_COLLECTIVE_STEMS, RU_GENITIVE_CUES, RU_GERUNDS, RU_OUTLET_STEMS, RU_PRONOUNS, RU_ROLE_STEMS, RU_SKIP_AFTER_VERB, RU_VERBS } from './lexicon';
+import { locativeBody } from './locative-body';
 import type { SpeakerPhrase } from './speaker';
 import { tokenize, type Token } from './tokens';
 
 export const RU_CUE =
-  /(?:сказал|заяв|сообщал|говор|подтверд|утвержда|счита|каже|кажуть|підтверд|сообщ|отмети|отмеча|написал|пишет|подчеркн|добавил|пояснил|уточнил|переда[её]т|передают|рассказал|признал|заверил|объявил|опроверг|предупредил|повідом|сказав|зазначи|написав|наголоси|додав|поясни|розпові|підкресли|по\s+(?:словам|данным|информации|сообщению|мнению|оценк|подсч)|со\s+ссылкой|за\s+(?:словами|даними|інформацією|повідомленням)|згідно\s+з)/iu;
+  /(?:сказал|заяв|сообщал|говор|подтверд|утвержда|счита|каже|кажуть|підтверд|сообщ|отмети|отмеча|написал|писал|пишет|объясни|объясня|подчеркн|добавил|пояснил|уточнил|переда[её]т|передают|рассказал|признал|заверил|объявил|опроверг|предупредил|повідом|сказав|зазначи|написав|наголоси|додав|поясни|розпові|підкресли|по\s+(?:его\s+|её\s+|ее\s+|их\s+)?(?:словам|данным|информации|сообщению|мнению|оценк|подсч)|со\s+ссылкой|за\s+(?:його\s+|її\s+|їх\s+)?(?:словами|даними|інформацією|повідомленням)|згідно\s+з)/iu;
 
 /** Places, in any case: a capitalised word that is not a person's name. */
 const PLACE =
   /^(?:росси|рф|украин|україн|сша|франц|герман|кита|москв|киев|київ|кремл|турци|грузи|белорус|білорус|польш|британ|европ|європ|америк|крым|крим|донец|донеч|луган|харьк|харків|одес|вашингтон|брюссел|лондон|париж|берлин|берлін|минск|мінськ|тбилис|анкар|сири|сирі|израил|ізраїл|иран|іран|япони|японі|инди|індії|афганистан|афганістан|керч|петербург|днепр|дніпр|запорож|запоріж|херсон|курск|белгород|брянск|рязан)/;
 const LOWER_GENITIVE = /(?:ы|и|а|я|ых|их|ой|ей|ого|его|ов|ев|ий|ій|ої|ів|ии|ії)$/;
 const STOP = new Set(['и', 'а', 'но', 'что', 'как', 'об', 'этом', 'это', 'также', 'в', 'во', 'на', 'не', 'і', 'й', 'що', 'як', 'про', 'це', 'також', 'у', 'за', 'по', 'с', 'со', 'з', 'же', 'ранее', 'позже', 'уже', 'вчера', 'сегодня', 'раніше', 'от', 'из', 'до', 'для', 'при', 'о', 'к', 'после', 'перед', 'между', 'под', 'над', 'через', 'від', 'до', 'після', 'при', 'среди', 'серед', 'однако', 'проте', 'тогда', 'тому', 'поэтому']);
+
+/** Possessive pronouns after "по словам": "по его словам" → the person named before. */
+const GENITIVE_PRONOUNS: Record<string, 'person' | 'plural'> = { его: 'person', её: 'person', ее: 'person', их: 'plural', його: 'person', її: 'person', їх: 'plural' };
+/** "по его словам", "по их данным", "за його словами": the source is a pronoun between the preposition and the noun. */
+const POSSESSIVE_CUE = /(?:^|[\s,«"(—–-])(?:по|за)\s+(его|её|ее|их|його|її|їх)\s+(?:словам|мнению|данным|оценке|оценкам|словами|даними)(?=[\s,.])/giu;
+/** Adverbs between a subject and its verb of saying. */
+const VERB_ADVERBS = new Set(['также', 'тоже', 'ранее', 'позже', 'уже', 'затем', 'потом', 'вновь', 'снова', 'також', 'теж', 'вже', 'раніше', 'згодом']);
 
 const startsWithAny = (w: string, stems: readonly string[]) => stems.some((s) => w.startsWith(s));
 const isRole = (w: string) => startsWithAny(w, RU_ROLE_STEMS);
@@ -37,8 +45,18 @@ export function russianCues(outside: string): SpeakerPhrase[] {
     const from = m.index + m[0].length;
     const k = t.findIndex((x) => x.start >= from);
     if (k < 0) continue;
+    const pronoun = GENITIVE_PRONOUNS[t[k]!.lower];
+    if (pronoun) {
+      // "По его словам": the speaker named before.
+      out.push({ kind: 'pronoun', name: t[k]!.lower, attrs: [], pronoun, at: m.index });
+      continue;
+    }
     const p = forward(t, k, true);
     if (p) out.push({ ...p, oblique: true, at: m.index });
+  }
+  for (const m of outside.matchAll(POSSESSIVE_CUE)) {
+    const pronoun = GENITIVE_PRONOUNS[m[1]!.toLowerCase()];
+    if (pronoun) out.push({ kind: 'pronoun', name: m[1]!.toLowerCase(), attrs: [], pronoun, at: m.index });
   }
   for (const m of outside.matchAll(/говорится в (?:сообщении|заявлении|материале|публикации|докладе)\s+/giu)) {
     const k = t.findIndex((x) => x.start >= m.index + m[0].length);
@@ -62,6 +80,11 @@ export function russianCues(outside: string): SpeakerPhrase[] {
     }
     // "В СК РФ уже подтвердили": an undeclined body named in the locative with a plural verb.
     if (/(?:ли|ют|ят)$/.test(x.lower)) {
+      const body = locativeBody(t, i);
+      if (body) {
+        out.push({ kind: 'body', name: body, attrs: body.toLowerCase().split(' '), at: x.start });
+        continue;
+      }
       let k = i - 1;
       while (k >= 0 && STOP.has(t[k]!.lower) && !/^(?:в|во|у)$/.test(t[k]!.lower)) k--;
       const acr: Token[] = [];
@@ -72,6 +95,8 @@ export function russianCues(outside: string): SpeakerPhrase[] {
       }
     }
     let j = i - 1;
+    // "Аксёнов также уточнил": the subject stands before the adverb.
+    while (j > 0 && VERB_ADVERBS.has(t[j]!.lower)) j--;
     if (t[j]?.text === ')') {
       // "Абдулла Хсрат (Abdullah Hsrat) сказал": skip the parenthesis.
       while (j >= 0 && t[j]!.text !== '(') j--;

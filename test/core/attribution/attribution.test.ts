@@ -73,6 +73,26 @@ describe('attribution in English', () => {
   });
 });
 
+describe('speakers named only as the subject of the sentence', () => {
+  it('"X defended the plan, saying …" and "X shared her view: “…”" are X; a sentence opening otherwise is not', () => {
+    expect(
+      resolveClaimants([
+        'Prime Minister Rishi Sunak defended the plan, saying it would halve the backlog.',
+        'Local resident Maria Lopez shared her perspective: "We have waited three years for this road."',
+        'The results were clear: "Nobody won."',
+        'Writing in a blog post, the analyst described the result: "A landslide."',
+        'The team won the match, scoring twice.',
+      ]),
+    ).toEqual(['Rishi Sunak', 'Maria Lopez', null, null, null]);
+  });
+});
+
+describe('organisations named by their initials', () => {
+  it('reads an acronym opening a sentence as a speaker, and the question word as none', () => {
+    expect(resolveClaimants(['WHO say iodine deficiency is the main preventable cause of brain damage.', 'Who said the vote was rigged?'])).toEqual(['WHO', null]);
+  });
+});
+
 describe('attribution in Russian and Ukrainian', () => {
   it('handles word order, genitive cues and descriptions without printing a case form', () => {
     expect(
@@ -94,7 +114,7 @@ describe('attribution in Russian and Ukrainian', () => {
       'Мария Захарова',
       'Дмитрий Песков',
       'Минобороны',
-      null,
+      'Министерство финансов России',
     ]);
     expect(
       resolveClaimants([
@@ -104,6 +124,21 @@ describe('attribution in Russian and Ukrainian', () => {
         'За словами Зеленського, втрати значні.',
       ]),
     ).toEqual(['Міністерство оборони України', 'Міністерство оборони України', 'Володимир Зеленський', 'Володимир Зеленський']);
+  });
+
+  it('puts a body named in the locative back in the nominative, and reads pronouns after "по его словам"', () => {
+    expect(
+      resolveClaimants([
+        'В Кремле заявили, что встреча не состоится.',
+        'В ходе встречи стороны заявили о сотрудничестве.',
+        'Глава Республики Крым Сергей Аксёнов сообщил, что стрельбу устроил студент.',
+        'Аксёнов также уточнил, что жертв 18.',
+        'По его словам, жители показали тела.',
+        'У міністерстві оборони повідомили про атаку.',
+        'Архитектор Ираклий Лолашвили сказал, что голосовал за НАТО.',
+        'Ранее Коммерсантъ писал, что встречу отменили.',
+      ]),
+    ).toEqual(['Кремль', null, 'Сергей Аксёнов', 'Сергей Аксёнов', 'Сергей Аксёнов', 'Міністерство оборони', 'Ираклий Лолашвили', 'Коммерсантъ']);
   });
 
   it('takes undeclined sources as written after genitive and locative cues', () => {
@@ -160,6 +195,8 @@ describe('news structure', () => {
     ).toBe('caption');
     expect(nonProseKind('Photo: Reuters')).toBe('credit');
     expect(nonProseKind('By Anna Smith and John Doe, Reuters')).toBe('byline');
+    expect(nonProseKind('*Figures as of 9 a.m. local time.')).toBe('footnote');
+    expect(nonProseKind('¹ Source: the central bank.')).toBe('footnote');
     expect(nonProseKind('Putin said on Sept. 5, 2025, in Vladivostok that 26 countries would send troops.')).toBeNull();
     expect(nonProseKind('The air force said 40 drones were shot down.')).toBeNull();
   });

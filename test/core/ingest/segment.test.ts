@@ -82,6 +82,16 @@ describe('sentence segmentation', () => {
     expect(texts('The ratio was 3:1 in the final.')).toHaveLength(1);
   });
 
+  it('keeps a footnote mark with the sentence it follows', () => {
+    expect(texts('Russia launched 157 drones, the air force said.* The figures could not be verified. Inflation rose to 9.2%.¹ The bank agreed.')).toEqual([
+      'Russia launched 157 drones, the air force said.*',
+      'The figures could not be verified.',
+      'Inflation rose to 9.2%.¹',
+      'The bank agreed.',
+    ]);
+    expect(texts('Prices rose 5 * 2 times. Fine.')).toEqual(['Prices rose 5 * 2 times.', 'Fine.']);
+  });
+
   it.skipIf(noShared)('joins hard-wrapped lines inside a paragraph (FOMC statement)', () => {
     const text = fs.readFileSync(path.join(CORPUS_DIR, 'news_en/us_gov_fomc/20080122.txt'), 'utf8');
     const s = segmentSentences(text);

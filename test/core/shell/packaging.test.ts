@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
 import path from 'node:path';
@@ -7,6 +8,7 @@ import { MainConfigFactory } from 'electron-vite';
 import { build, type InlineConfig } from 'vite';
 import { afterAll, describe, expect, it } from 'vitest';
 import electronViteConfig from '../../../electron.vite.config';
+import { COMMAND_INDEX } from '../../../electron/cli/command-index.generated';
 import { APP_USER_MODEL_ID } from '../../../electron/shell/app-identity';
 import {
   checkoutNativeDir,
@@ -110,6 +112,8 @@ describe('electron-builder.yml', async () => {
 
   it('targets AppImage + deb, NSIS and dmg', () => {
     expect(config.linux?.target).toEqual(['AppImage', 'deb']);
+    // The deb links /usr/bin/claimbench to the binary, which is also the command line (electron/app-entry.ts).
+    expect(config.linux?.executableName).toBe('claimbench');
     expect(config.win?.target).toEqual(['nsis']);
     expect(config.mac?.target).toEqual(['dmg']);
   });
@@ -305,14 +309,15 @@ describe('the built main process', async () => {
   afterAll(() => fs.rmSync(outDir, { recursive: true, force: true }));
   const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
 
-  it('emits the parse worker beside the main bundle, where worker-pool.ts looks for it', () => {
-    expect(fs.existsSync(path.join(outDir, 'index.js'))).toBe(true);
-    expect(fs.existsSync(path.join(outDir, 'parse-worker.js'))).toBe(true);
-    // Whichever bundle holds the worker pool (index.js, or a chunk shared with core.js) sits beside the worker.
-    const js = fs.readdirSync(outDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js'));
-    const loaders = js.filter((f) => fs.readFileSync(path.join(outDir, f), 'utf8').includes('"./parse-worker.js"'));
-    expect(loaders.length).toBeGreaterThan(0);
-    expect(loaders.filter((f) => path.dirname(f) !== '.')).toEqual([]);
+  it('emits the workers beside every chunk, where worker-pool.ts and share-reader.ts look for them', () => {
+    for (const entry of ['index.js', 'cli.js', 'core.js', 'browser-host.js', 'parse-worker.js', 'share-read-worker.js']) {
+      expect(fs.existsSync(path.join(outDir, entry)), entry).toBe(true);
+    }
+    const entries = fs.readdirSync(outDir, { withFileTypes: true });
+    expect(entries.filter((e) => e.isDirectory()).map((e) => e.name)).toEqual([]);
+    const chunks = entries.filter((e) => e.name.endsWith('.js')).map((e) => fs.readFileSync(path.join(outDir, e.name), 'utf8'));
+    expect(chunks.some((code) => code.includes('"./parse-worker.js"'))).toBe(true);
+    expect(chunks.some((code) => code.includes('"./share-read-worker.js"'))).toBe(true);
   });
 
   it('needs at run time only Node built-ins, electron and production dependencies; never tsx', () => {
@@ -327,6 +332,29 @@ describe('the built main process', async () => {
     expect(needed.has('better-sqlite3')).toBe(true);
     // tsx appears only in the dev-time branch of worker-pool.ts (sources ending in .ts), never as an import.
     expect(needed.has('tsx')).toBe(false);
+  });
+
+  it('the built command line lists every command, imports a document and lists its claims in plain Node, without tsx', () => {
+    const cli = path.join(outDir, 'cli.js');
+    const run = (args: string[]) =>
+      spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: { ...process.env, CLAIMBENCH_AUTHOR: 'Bundle Tester', CLAIMBENCH_PROFILE: profile } });
+    const profile = tempDir('claimbench-cli-profile-');
+    const help = run(['--help']);
+    expect(help.status).toBe(0);
+    for (const c of COMMAND_INDEX) expect(help.stdout).toContain(c.term);
+    const dir = tempDir('claimbench-cli-bundle-');
+    const workspace = path.join(dir, 'w.claimbench');
+    const article = BUILT_ARTICLES[0]!;
+    fs.writeFileSync(path.join(dir, 'article.txt'), article.text);
+    expect(run(['init', workspace]).status).toBe(0);
+    const imported = run(['import', workspace, path.join(dir, 'article.txt')]);
+    expect(imported.stderr).toBe('');
+    expect(imported.status).toBe(0);
+    const claims = run(['claims', workspace, '--json']);
+    expect(claims.status).toBe(0);
+    const listed = JSON.parse(claims.stdout) as { text: string }[];
+    expect(listed.length).toBeGreaterThan(2);
+    expect(article.sentences).toEqual(expect.arrayContaining(listed.map((c) => c.text)));
   });
 
   it('the built worker parses a docx and a PDF in plain Node, without tsx', async () => {
