@@ -102,8 +102,8 @@ socket.addEventListener('message', (event) => {
       return;
     case 'event': {
       // App events (menu commands, workspace switches) are bare names, as the preload delivers them.
-      const { kind, payload } = message.event;
-      const delivered = payload === undefined && (APP_EVENTS as readonly string[]).includes(kind) ? kind : message.event;
+      const { kind } = message.event;
+      const delivered = (APP_EVENTS as readonly string[]).includes(kind) ? kind : message.event;
       for (const listener of listeners) listener(delivered);
       return;
     }
