@@ -25,7 +25,8 @@ export default defineConfig({
           // The browser host, run by scripts/start.mjs when Electron's binary is not installed.
           'browser-host': resolve(here, 'electron/browser-host/main.ts'),
         },
-        // Chunks sit beside the entries so the workers' `./parse-worker.js` resolves from any of them.
+        // Chunks sit beside the entries so the workers' `./parse-worker.js` (and the browser host's
+        // `./core.js`) resolve from any of them.
         output: { chunkFileNames: '[name]-[hash].js' },
       },
     },

@@ -2,7 +2,8 @@
 /**
  * `npm start`: the Electron app when Electron's binary is installed; otherwise one line saying so,
  * and the same renderer and core served to the system browser on 127.0.0.1 (see
- * electron/browser-host/). Arguments after `--` go to whichever starts (`--no-open`, a workspace file).
+ * electron/browser-host/). Arguments after `--` go to whichever starts (`--no-open`, a workspace file);
+ * `--browser` picks the browser host where Electron is installed, `--no-build` skips the renderer build.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -31,7 +32,6 @@ function run(command, commandArgs) {
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 
 if (electronInstalled() && !args.includes('--browser')) {
-  run(process.execPath, [path.join(root, 'scripts', 'electron-native.mjs')]);
   run(bin('electron-vite'), ['preview', ...args]);
 } else {
   if (!args.includes('--browser')) {
@@ -39,6 +39,8 @@ if (electronInstalled() && !args.includes('--browser')) {
       "Electron's binary is not installed (node_modules/electron/dist is missing): serving Claimbench to your browser instead.\n",
     );
   }
-  run(bin('vite'), ['build', '--config', 'vite.renderer.config.ts', '--logLevel', 'error']);
-  run(process.execPath, ['--import', 'tsx', path.join(root, 'electron', 'browser-host', 'main.ts'), ...args.filter((a) => a !== '--browser')]);
+  // --no-build: serve out/renderer as it is (tests, and a second launch that changed nothing).
+  if (!args.includes('--no-build')) run(bin('vite'), ['build', '--config', 'vite.renderer.config.ts', '--logLevel', 'error']);
+  const hostArgs = args.filter((a) => a !== '--browser' && a !== '--no-build');
+  run(process.execPath, ['--import', 'tsx', path.join(root, 'electron', 'browser-host', 'main.ts'), ...hostArgs]);
 }

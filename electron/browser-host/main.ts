@@ -33,10 +33,14 @@ const program = new Command('claimbench-browser')
   .description('Serve Claimbench to the system browser on 127.0.0.1 (used by `npm start` when Electron is not installed).')
   .argument('[workspace]', 'a workspace file to open (default: the most recent one, else the default workspace)')
   .option('--no-open', 'print the address instead of opening the browser')
-  .option('--port <n>', 'listen on this port (default: a free one)', portNumber, 0)
+  .option('--port <n>', 'listen on this port (default: a free one)', portNumber)
+  .addHelpText(
+    'after',
+    '\nThrough npm: `npm start -- --no-open`; `npm start -- --browser` serves to the browser even where Electron is installed.',
+  )
   .parse();
 
-const options = program.opts<{ open: boolean; port: number }>();
+const options = program.opts<{ open: boolean; port?: number }>();
 const workspaceArg = program.args[0];
 
 async function main(): Promise<void> {
@@ -51,14 +55,15 @@ async function main(): Promise<void> {
     rendererDir: rendererDir(),
     core: core.client,
     pages,
-    port: options.port,
+    port: options.port ?? 0,
     log: (m) => console.error(`[browser-host] ${m}`),
   });
+  let stopping = false;
   core.child.once('exit', (code) => {
+    if (stopping) return;
     console.error(`The core process stopped (exit code ${code}).`);
     void host.close().then(() => process.exit(1));
   });
-  let stopping = false;
   const stop = () => {
     if (stopping) return;
     stopping = true;

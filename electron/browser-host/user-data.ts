@@ -19,9 +19,9 @@ export function hasDisplay(env: NodeJS.ProcessEnv = process.env, platform = proc
   return Boolean(env.DISPLAY || env.WAYLAND_DISPLAY);
 }
 
-/** The command that opens a URL in the system's browser. */
+/** The command that opens a URL in the system's browser (never through a shell, which would parse `&`). */
 export function openCommand(url: string, platform = process.platform): { command: string; args: string[] } {
   if (platform === 'darwin') return { command: 'open', args: [url] };
-  if (platform === 'win32') return { command: 'cmd', args: ['/c', 'start', '""', url] };
+  if (platform === 'win32') return { command: 'rundll32', args: ['url.dll,FileProtocolHandler', url] };
   return { command: 'xdg-open', args: [url] };
 }

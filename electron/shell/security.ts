@@ -32,7 +32,7 @@ export function contentSecurityPolicy(app: AppUrl): string {
   if (app.kind === 'app') return CONTENT_SECURITY_POLICY;
   const ws = `ws://${app.url.host}`;
   return CONTENT_SECURITY_POLICY.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'").replace(
-    "connect-src 'none'",
+    "connect-src 'self'",
     `connect-src 'self' ${ws}`,
   );
 }

@@ -166,7 +166,8 @@ export class CoreServer {
       base = this.hooks.context();
     } catch (e) {
       if (isClaimbenchError(e)) return { ok: false, error: { code: e.code, message: e.message } };
-      throw e;
+      this.hooks.log?.('No context for a request', e);
+      return { ok: false, error: { code: 'INTERNAL', message: `Something went wrong before ${name} could run. Your data was not changed.` } };
     }
     const ctx: CoreContext = {
       ...base,

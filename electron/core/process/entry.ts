@@ -24,7 +24,8 @@ const session = new AppSession({
   identity: new FileIdentityStore(path.join(config.userDataDir, 'identity.json')),
   nativeBinding: config.nativeBinding,
   host: server.host,
-  onChange: (workspace) => server.emit({ kind: 'workspace-changed', payload: { path: workspace.path, name: workspace.name } }),
+  // The renderer asks session.get for the rest, as it does after the Electron shell's event.
+  onChange: () => server.emit(eventToWire('workspace-changed')),
   onDataChanged: (touched) => server.emit(eventToWire(dataChanged(touched))),
   log,
 });

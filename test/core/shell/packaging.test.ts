@@ -310,7 +310,7 @@ describe('the built main process', async () => {
   const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
 
   it('emits the workers beside every chunk, where worker-pool.ts and share-reader.ts look for them', () => {
-    for (const entry of ['index.js', 'cli.js', 'parse-worker.js', 'share-read-worker.js']) {
+    for (const entry of ['index.js', 'cli.js', 'core.js', 'browser-host.js', 'parse-worker.js', 'share-read-worker.js']) {
       expect(fs.existsSync(path.join(outDir, entry)), entry).toBe(true);
     }
     const entries = fs.readdirSync(outDir, { withFileTypes: true });
