@@ -9,6 +9,11 @@ export interface SpotterModel {
   /** Decision threshold chosen on a held-out part of the training data (best F1 on the Yes class). */
   threshold: number;
   weights: Record<string, number>;
+  /**
+   * Platt scaling fitted on held-out debates: score = sigmoid(scale * logit + offset), so that a score reads
+   * as the chance that a sentence of a debate the model never saw is check-worthy. Absent: no scaling.
+   */
+  platt?: { scale: number; offset: number };
   /** How it was trained and what it scored; documentation only. */
   meta: Record<string, unknown>;
 }
@@ -185,7 +190,9 @@ export class Spotter {
       });
     }
     reasons.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight));
-    return { score: round(sigmoid(logit), 4), reasons: reasons.filter((r) => r.weight !== 0) };
+    const platt = this.model.platt;
+    const z = platt ? platt.scale * logit + platt.offset : logit;
+    return { score: round(sigmoid(z), 4), reasons: reasons.filter((r) => r.weight !== 0) };
   }
 }
 

@@ -108,7 +108,8 @@ describe('sentence model', () => {
       v.names.forEach((n, i) => (z += (spotter.model.weights[n] ?? 0) * v.values[i]!));
       const r = spotter.score(s);
       const priors = r.reasons.filter((q) => q.kind === 'stated_figure' || q.kind === 'dateline').reduce((a, q) => a + q.weight, 0);
-      expect(Math.abs(r.score - sigmoid(z + priors)), s).toBeLessThan(1e-4);
+      const platt = spotter.model.platt ?? { scale: 1, offset: 0 };
+      expect(Math.abs(r.score - sigmoid(platt.scale * (z + priors) + platt.offset)), s).toBeLessThan(1e-4);
     }
   });
 
