@@ -35,7 +35,7 @@ export interface ArticleCalibration {
 }
 
 export const CONTEXT_LABELS: Record<string, string> = {
-  attributed: 'names who says it',
+  attributed: 'reported speech (counts for less in an article than a stated fact)',
   in_quote: 'inside a quotation',
   quote_speaker: 'part of a quotation with a known speaker',
   figure: 'states a figure',

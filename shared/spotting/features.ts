@@ -72,6 +72,27 @@ const FIRST_PLURAL = new Set(['we', 'us', 'our', "we're", "we've", "we'd", 'ours
 const SECOND = new Set(['you', 'your', "you're", "you've", 'yourself']);
 const THIRD = new Set(['he', 'she', 'they', 'his', 'her', 'their', 'them', 'him', "he's", "she's", "they're"]);
 const OPENERS = new Set(['well', 'yes', 'no', 'oh', 'look', 'now', 'and', 'but', 'so', 'thank', 'okay', 'ok']);
+const PAST = 1;
+const MODAL = 2;
+const FUTURE_WORD = 4;
+const NEGATION = 8;
+const I = 16;
+const WE = 32;
+const YOU = 64;
+const THEY = 128;
+/** Each word's classes as bits: one lookup per token instead of one per class. */
+const WORD_CLASS = new Map<string, number>();
+for (const [words, bit] of [
+  [IRREGULAR_PAST, PAST],
+  [MODALS, MODAL],
+  [FUTURE, FUTURE_WORD],
+  [NEGATIONS, NEGATION],
+  [FIRST_SINGULAR, I],
+  [FIRST_PLURAL, WE],
+  [SECOND, YOU],
+  [THIRD, THEY],
+] as const)
+  for (const w of words) WORD_CLASS.set(w, (WORD_CLASS.get(w) ?? 0) | bit);
 const BIG_NUMBER = /\d{1,3}(?:,\d{3})+|\d{4,}|\b(?:thousands?|millions?|billions?|trillions?)\b/i;
 
 /**
@@ -82,23 +103,20 @@ const BIG_NUMBER = /\d{1,3}(?:,\d{3})+|\d{4,}|\b(?:thousands?|millions?|billions
 function wordClasses(sentence: string, tokens: string[]): string[] {
   const out: string[] = [];
   let past = 0;
-  let modal = false;
-  let future = false;
-  let negation = false;
-  let person1 = false;
-  let person1p = false;
-  let person2 = false;
-  let person3 = false;
+  let seen = 0;
   for (const t of tokens) {
-    if (IRREGULAR_PAST.has(t) || (t.length > 4 && t.endsWith('ed'))) past++;
-    if (MODALS.has(t)) modal = true;
-    if (FUTURE.has(t)) future = true;
-    if (NEGATIONS.has(t) || t.endsWith("n't")) negation = true;
-    if (FIRST_SINGULAR.has(t)) person1 = true;
-    else if (FIRST_PLURAL.has(t)) person1p = true;
-    else if (SECOND.has(t)) person2 = true;
-    else if (THIRD.has(t)) person3 = true;
+    const flags = WORD_CLASS.get(t) ?? 0;
+    seen |= flags;
+    if (flags & PAST || (t.length > 4 && t.endsWith('ed'))) past++;
+    if (t.endsWith("n't")) seen |= NEGATION;
   }
+  const modal = (seen & MODAL) !== 0;
+  const future = (seen & FUTURE_WORD) !== 0;
+  const negation = (seen & NEGATION) !== 0;
+  const person1 = (seen & I) !== 0;
+  const person1p = (seen & WE) !== 0;
+  const person2 = (seen & YOU) !== 0;
+  const person3 = (seen & THEY) !== 0;
   if (past > 0) out.push(past > 1 ? 'k:past2' : 'k:past');
   if (modal) out.push('k:modal');
   if (future) out.push('k:future');

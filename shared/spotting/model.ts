@@ -9,6 +9,11 @@ export interface SpotterModel {
   /** Decision threshold chosen on a held-out part of the training data (best F1 on the Yes class). */
   threshold: number;
   weights: Record<string, number>;
+  /**
+   * Platt scaling fitted on held-out debates: score = sigmoid(scale * logit + offset), so that a score reads
+   * as the chance that a sentence of a debate the model never saw is check-worthy. Absent: no scaling.
+   */
+  platt?: { scale: number; offset: number };
   /** How it was trained and what it scored; documentation only. */
   meta: Record<string, unknown>;
 }
@@ -84,13 +89,20 @@ export class Spotter {
   private readonly weights: Map<string, number>;
   /** Word and bigram weights keyed by the bare token ("said", "he_said"): no feature names to build per sentence. */
   private readonly unigrams = new Map<string, number>();
-  private readonly bigrams = new Map<string, number>();
+  /** Bigram weights by first then second token: looked up without joining strings. */
+  private readonly bigrams = new Map<string, Map<string, number>>();
 
   constructor(readonly model: SpotterModel) {
     this.weights = new Map(Object.entries(model.weights));
     for (const [name, w] of this.weights) {
       if (name.startsWith('w:')) this.unigrams.set(name.slice(2), w);
-      else if (name.startsWith('b:')) this.bigrams.set(name.slice(2), w);
+      else if (name.startsWith('b:')) {
+        const cut = name.indexOf('_', 2);
+        const first = name.slice(2, cut);
+        let next = this.bigrams.get(first);
+        if (!next) this.bigrams.set(first, (next = new Map()));
+        next.set(name.slice(cut + 1), w);
+      }
     }
   }
 
@@ -104,21 +116,25 @@ export class Spotter {
     const config = this.model.config;
     const tokens = tokenize(sentence);
     // The same distinct n-grams extractFeatures names, counted for the group's L2 normalisation.
-    const words = new Set(tokens);
-    const pairs = new Set<string>();
+    const firstAt = new Map<string, number>();
+    for (let i = 0; i < tokens.length; i++) if (!firstAt.has(tokens[i]!)) firstAt.set(tokens[i]!, i);
+    let pairCount = 0;
+    let pairWeight = 0;
     if (config.wordBigrams && tokens.length > 0) {
-      let prev = '^';
-      for (const t of tokens) {
-        pairs.add(`${prev}_${t}`);
-        prev = t;
+      const n = tokens.length;
+      for (let i = 0; i <= n; i++) {
+        const first = i === 0 ? '^' : tokens[i - 1]!;
+        const second = i === n ? '$' : tokens[i]!;
+        // A pair can only repeat when its first word occurred before (rare): only then look back.
+        if (i > 0 && firstAt.get(first)! < i - 1 && repeatsPair(tokens, i, first, second)) continue;
+        pairCount++;
+        pairWeight += this.bigrams.get(first)?.get(second) ?? 0;
       }
-      pairs.add(`${prev}_$`);
     }
-    const ngrams = words.size + pairs.size;
+    const ngrams = firstAt.size + pairCount;
     const scale = ngrams > 0 ? (config.ngramScale ?? 1) / Math.sqrt(ngrams) : 0;
-    let wording = 0;
-    for (const t of words) wording += this.unigrams.get(t) ?? 0;
-    for (const p of pairs) wording += this.bigrams.get(p) ?? 0;
+    let wording = pairWeight;
+    for (const t of firstAt.keys()) wording += this.unigrams.get(t) ?? 0;
     wording *= scale;
     let logit = wording;
     const reasons: ScoreReason[] = [];
@@ -174,8 +190,18 @@ export class Spotter {
       });
     }
     reasons.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight));
-    return { score: round(sigmoid(logit), 4), reasons: reasons.filter((r) => r.weight !== 0) };
+    const platt = this.model.platt;
+    const z = platt ? platt.scale * logit + platt.offset : logit;
+    return { score: round(sigmoid(z), 4), reasons: reasons.filter((r) => r.weight !== 0) };
   }
+}
+
+/** Whether the pair (first, second) ending at position i (i = length for the end marker) occurred earlier. */
+function repeatsPair(tokens: readonly string[], i: number, first: string, second: string): boolean {
+  for (let j = 1; j < i; j++) if (tokens[j - 1] === first && (tokens[j] ?? '$') === second) return true;
+  // The end marker "$" and a "$" token make the same pair name.
+  if (second === '$' && i === tokens.length) for (let j = 1; j < i; j++) if (tokens[j - 1] === first && tokens[j] === '$') return true;
+  return false;
 }
 
 /** Whether a reason argues against check-worthiness (for display). */

@@ -42,7 +42,7 @@ export const RULES: readonly RuleDef[] = [
     kind: 'comparison',
     label: 'makes a comparison or trend',
     test: (s) =>
-      /\b(?:more|less|fewer|than|most|least|largest|biggest|highest|lowest|increased?|decreased?|rose|risen|fell|fallen|dropped|grew|grown|doubled|tripled|cut|record|since|compared|higher|lower|worse|better|first|only)\b|\w+est\b/i.test(
+      /\b(?:more|less|fewer|than|most|least|largest|biggest|highest|lowest|increased?|decreased?|rose|risen|fell|fallen|dropped|grew|grown|doubled|tripled|cut|record|since|compared|higher|lower|worse|better|first|only)\b|\Best\b/i.test(
         s,
       ),
   },
