@@ -154,7 +154,11 @@ describe('layout at every window size, light and dark', () => {
             ];
             if (!(await selectedRowInView(page))) found.push('the selected claim is out of view');
             // Beside the conflict badge at 1024 px the progress takes its short form; wider, the long one.
-            const progress = await page.getByTestId('progress-text').innerText();
+            const progress = await page.getByTestId('progress-text').evaluate((el) => {
+              const count = el.querySelector('strong')!;
+              const slash = getComputedStyle(count, '::after').content === '"/"' ? '/' : '';
+              return `${count.textContent}${slash}${(el as HTMLElement).innerText.slice(count.textContent!.length)}`;
+            });
             const expected = size === '1024x640' ? '5/18 reviewed' : '5 of 18 reviewed';
             if (progress !== expected) found.push(`progress reads "${progress}", not "${expected}"`);
             return found;
