@@ -8,7 +8,7 @@ import { BUILT_ARTICLES } from '../helpers/built-articles';
 import { tempDir } from '../helpers/workspace';
 import { matchScreenshot, SCREENSHOT_TOLERANCE } from './approved-screenshots';
 import { MemoryIdentity, useHarness } from './harness';
-import { clippedIn, selectedRowInView } from './layout-checks';
+import { claimSpanOutOfView, clippedIn, selectedRowInView } from './layout-checks';
 
 /**
  * Every main screen at the smallest, a common and the largest supported window, light and dark:
@@ -210,7 +210,12 @@ describe('layout at every window size, light and dark', () => {
           page,
           theme,
           'document',
-          async () => [...(await clippedIn(page, '.app-header')), ...(await clippedIn(page, '.detail-pane .verdict-picker'))],
+          async () => {
+            const found = [...(await clippedIn(page, '.app-header')), ...(await clippedIn(page, '.detail-pane .verdict-picker'))];
+            const outside = await claimSpanOutOfView(page, lastClaimId);
+            if (outside) found.push(`the selected claim is out of view in the text: ${outside}`);
+            return found;
+          },
           pictures,
         )),
       );
