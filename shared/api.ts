@@ -14,6 +14,7 @@ import type {
   DocumentSummary,
   HistoryEntry,
   SessionInfo,
+  UndoResult,
   UndoState,
   VerdictCounts,
 } from './domain';
@@ -129,8 +130,8 @@ export const api = {
   /** Each claimant with how many live claims name it (in one document, or all), most claims first. */
   'claims.claimants': op<{ claimant: string; count: number }[]>()(z.object({ documentId: id.optional() }).strict()),
 
-  'edit.undo': op<UndoState>()(empty),
-  'edit.redo': op<UndoState>()(empty),
+  'edit.undo': op<UndoResult>()(empty),
+  'edit.redo': op<UndoResult>()(empty),
   'edit.state': op<UndoState>()(empty),
 
   // Issue 3: import, sentences, check-worthiness, claim spans (handlers in electron/core/ingest/handlers.ts).

@@ -148,3 +148,8 @@ export interface UndoState {
   undoClaimId: string | null;
   redoClaimId: string | null;
 }
+
+/** What an undo or redo did (null when there was nothing to do), and the state after it. */
+export interface UndoResult extends UndoState {
+  did: { label: string; claimId: string | null } | null;
+}

@@ -53,7 +53,6 @@ function Progress() {
         {/* "12 of 40 reviewed", or "12/40 reviewed" where the header is narrow (a container query picks). */}
         <strong>{s.reviewed.toLocaleString()}</strong>
         <span className="progress-of"> of </span>
-        <span className="progress-slash">/</span>
         {s.total.toLocaleString()} reviewed
       </div>
       <div

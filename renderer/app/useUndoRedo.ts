@@ -1,6 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import type { UndoState } from '../../shared/domain';
 import { call, errorMessage } from '../api/client';
 import { freshAfterWrite, operationQuery } from '../api/queries';
 import { useSelectClaim } from '../document/useSelectClaim';
@@ -28,19 +27,17 @@ export function useUndoRedo() {
   const selectClaim = useSelectClaim();
   const run = useCallback(
     async (which: 'edit.undo' | 'edit.redo') => {
-      const before = client.getQueryData<UndoState>(['edit.state', {}]);
       try {
         const after = await call(which, {});
         await freshAfterWrite(client);
-        const undoing = which === 'edit.undo';
-        const label = undoing ? before?.undoLabel : before?.redoLabel;
-        const changed = undoing ? before?.canUndo : before?.canRedo;
-        const claimId = (undoing ? before?.undoClaimId : before?.redoClaimId) ?? null;
-        if (label && changed) {
-          const claim = claimId ? await client.fetchQuery(operationQuery('claims.get', { id: claimId })).catch(() => null) : null;
-          const verb = undoing ? 'Undid' : 'Redid';
+        const did = after.did;
+        if (did) {
+          const claim = did.claimId
+            ? await client.fetchQuery(operationQuery('claims.get', { id: did.claimId })).catch(() => null)
+            : null;
+          const verb = which === 'edit.undo' ? 'Undid' : 'Redid';
           notify({
-            message: claim ? `${verb} ${inSentence(label)} on ${quoteClaim(claim.text)}` : `${verb}: ${label}`,
+            message: claim ? `${verb} ${inSentence(did.label)} on ${quoteClaim(claim.text)}` : `${verb}: ${did.label}`,
           });
           if (claim) await selectClaim(claim.id, { quiet: true });
         }

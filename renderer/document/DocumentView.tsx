@@ -87,16 +87,22 @@ function DocumentText({ document: doc, sentences, threshold, claims }: DocumentT
   const selectedId = state.selection.id;
   const selected = selectedId ? claimById.get(selectedId) : undefined;
 
-  // Keep the selected claim on screen (j/k, a click in the list, a new claim).
+  // Keep the selected claim on screen (j/k, a click in the list, a new claim), also when the view
+  // opens on it or its size changes (the window, a banner): the observer fires once when it starts.
   const selectedStart = selected?.anchor?.start;
   const neededParagraphs = selectedStart === undefined ? 0 : paragraphIndexAt(paragraphs, selectedStart) + 1;
   const visible = Math.max(shown, neededParagraphs);
   useEffect(() => {
-    if (!selectedId) return;
-    root.current
-      ?.querySelector(`[data-claim-id="${CSS.escape(selectedId)}"]`)
-      ?.scrollIntoView({ block: 'nearest', behavior: 'auto' });
-  }, [selectedId, visible]);
+    const scroller = root.current;
+    if (!selectedId || !scroller) return;
+    const reveal = () =>
+      scroller
+        .querySelector(`[data-claim-id="${CSS.escape(selectedId)}"]`)
+        ?.scrollIntoView({ block: 'nearest', behavior: 'auto' });
+    const observer = new ResizeObserver(reveal);
+    observer.observe(scroller);
+    return () => observer.disconnect();
+  }, [selectedId, visible, paragraphs]);
 
   const readSelection = useCallback(() => {
     const sel = root.current ? selectionIn(root.current) : null;

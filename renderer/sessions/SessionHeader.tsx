@@ -60,6 +60,7 @@ function BackToSession({ sessionId }: { sessionId: string }) {
     <Button
       size="sm"
       className="session-back"
+      title={`Back to ${s.name}`}
       onClick={() => {
         dispatch({ type: 'triage', action: { type: 'mark', ids: [] } });
         dispatch({ type: 'session', sessionId, open: true });

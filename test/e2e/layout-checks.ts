@@ -84,3 +84,18 @@ export function selectedRowInView(page: Page): Promise<boolean> {
     return r.top >= l.top - 1 && r.bottom <= l.bottom + 1;
   });
 }
+
+/** Where the claim's span in the document view sticks out of the text's visible area; null when it is inside. */
+export function claimSpanOutOfView(page: Page, claimId: string): Promise<string | null> {
+  return page.evaluate((id) => {
+    const scroller = document.querySelector('.doc-scroll');
+    const span = scroller?.querySelector(`[data-claim-id="${CSS.escape(id)}"]`);
+    if (!scroller || !span) return 'not rendered';
+    const r = span.getBoundingClientRect();
+    const box = scroller.getBoundingClientRect();
+    const inside = r.top >= box.top - 1 && r.bottom <= box.bottom + 1;
+    return inside
+      ? null
+      : `span ${Math.round(r.top)}–${Math.round(r.bottom)}, text area ${Math.round(box.top)}–${Math.round(box.bottom)}`;
+  }, claimId);
+}

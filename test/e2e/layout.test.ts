@@ -8,7 +8,7 @@ import { BUILT_ARTICLES } from '../helpers/built-articles';
 import { tempDir } from '../helpers/workspace';
 import { matchScreenshot, SCREENSHOT_TOLERANCE } from './approved-screenshots';
 import { MemoryIdentity, useHarness } from './harness';
-import { clippedIn, selectedRowInView } from './layout-checks';
+import { claimSpanOutOfView, clippedIn, selectedRowInView } from './layout-checks';
 
 /**
  * Every main screen at the smallest, a common and the largest supported window, light and dark:
@@ -154,7 +154,11 @@ describe('layout at every window size, light and dark', () => {
             ];
             if (!(await selectedRowInView(page))) found.push('the selected claim is out of view');
             // Beside the conflict badge at 1024 px the progress takes its short form; wider, the long one.
-            const progress = await page.getByTestId('progress-text').innerText();
+            const progress = await page.getByTestId('progress-text').evaluate((el) => {
+              const count = el.querySelector('strong')!;
+              const slash = getComputedStyle(count, '::after').content === '"/"' ? '/' : '';
+              return `${count.textContent}${slash}${(el as HTMLElement).innerText.slice(count.textContent!.length)}`;
+            });
             const expected = size === '1024x640' ? '5/18 reviewed' : '5 of 18 reviewed';
             if (progress !== expected) found.push(`progress reads "${progress}", not "${expected}"`);
             return found;
@@ -179,7 +183,22 @@ describe('layout at every window size, light and dark', () => {
       await page.keyboard.press('g');
       const sessionDialog = page.getByRole('dialog', { name: /session/i });
       await sessionDialog.waitFor();
-      problems.push(...(await atEverySize(page, theme, 'session', () => clippedIn(page, '[role="dialog"]'), pictures)));
+      problems.push(
+        ...(await atEverySize(
+          page,
+          theme,
+          'session',
+          async () => {
+            const found = await clippedIn(page, '[role="dialog"]');
+            // The dialog scrolls on a short window, but its buttons stay on screen.
+            const start = await sessionDialog.getByRole('button', { name: 'Start session' }).boundingBox();
+            const size = page.viewportSize()!;
+            if (!start || start.y < 0 || start.y + start.height > size.height) found.push('Start session is off screen');
+            return found;
+          },
+          pictures,
+        )),
+      );
       await page.keyboard.press('Escape');
       await sessionDialog.waitFor({ state: 'hidden' });
 
@@ -191,7 +210,12 @@ describe('layout at every window size, light and dark', () => {
           page,
           theme,
           'document',
-          async () => [...(await clippedIn(page, '.app-header')), ...(await clippedIn(page, '.detail-pane .verdict-picker'))],
+          async () => {
+            const found = [...(await clippedIn(page, '.app-header')), ...(await clippedIn(page, '.detail-pane .verdict-picker'))];
+            const outside = await claimSpanOutOfView(page, lastClaimId);
+            if (outside) found.push(`the selected claim is out of view in the text: ${outside}`);
+            return found;
+          },
           pictures,
         )),
       );

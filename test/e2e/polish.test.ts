@@ -54,6 +54,23 @@ describe('header, empty state, filter chips and undo notices', () => {
     expect(errors).toEqual([]);
   });
 
+  it('keeps a session in hand in the header at 1024 px without cutting the progress or the counts', async () => {
+    const ctx = openContext('Ana Ruiz');
+    await seed(ctx);
+    await call(ctx, 'sessions.start', { name: 'Evening check of the harbour figures' });
+    const { page, errors } = await e2e.launch(ctx);
+    await page.setViewportSize({ width: 1024, height: 640 });
+    // A running session comes back on screen; Esc returns to the list with the session in hand.
+    await page.getByTestId('session-clock').waitFor();
+    await page.keyboard.press('Escape');
+    const back = page.getByRole('button', { name: /Evening check of the harbour figures/ });
+    await back.waitFor();
+    expect(await back.getAttribute('title')).toBe('Back to Evening check of the harbour figures');
+    expect(await clippedIn(page, '.app-header')).toEqual([]);
+    await screenshot(page, 'polish-session-header-1024');
+    expect(errors).toEqual([]);
+  });
+
   it('shows a chip for the “No source yet” filter that removes it, and the filter row holds at 1024 px', async () => {
     const ctx = openContext('Ana Ruiz');
     const claims = await seed(ctx);

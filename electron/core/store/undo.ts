@@ -1,4 +1,4 @@
-import type { UndoState } from '../../../shared/domain';
+import type { UndoResult, UndoState } from '../../../shared/domain';
 import { CREATE_FIELD } from './entities';
 import type { ChangeRecorder, RecordedAction, Writer } from './recorder';
 
@@ -25,7 +25,7 @@ export class UndoManager {
     return result;
   }
 
-  undo(): UndoState {
+  undo(): UndoResult {
     const action = this.undoStack.pop();
     if (action) {
       this.recorder.action(`Undo ${action.label}`, (w) => {
@@ -37,10 +37,10 @@ export class UndoManager {
       });
       this.redoStack.push(action);
     }
-    return this.state();
+    return this.result(action);
   }
 
-  redo(): UndoState {
+  redo(): UndoResult {
     const action = this.redoStack.pop();
     if (action) {
       this.recorder.action(action.label, (w) => {
@@ -52,7 +52,11 @@ export class UndoManager {
       });
       this.undoStack.push(action);
     }
-    return this.state();
+    return this.result(action);
+  }
+
+  private result(action: RecordedAction | undefined): UndoResult {
+    return { ...this.state(), did: action ? { label: action.label, claimId: claimOf(action) } : null };
   }
 
   clear(): void {

@@ -28,6 +28,13 @@ describe('the claim an undo or redo concerns', () => {
 
     const afterUndo = await call(ctx, 'edit.undo', {});
     expect(afterUndo).toMatchObject({ undoClaimId: first.id, redoClaimId: second.id, redoLabel: 'Mark sourced' });
+    expect(afterUndo.did).toEqual({ label: 'Mark sourced', claimId: second.id });
+    expect((await call(ctx, 'edit.redo', {})).did).toEqual({ label: 'Mark sourced', claimId: second.id });
+  });
+
+  it('reports that an undo with nothing to undo did nothing', async () => {
+    expect((await call(ctx, 'edit.undo', {})).did).toBeNull();
+    expect((await call(ctx, 'edit.redo', {})).did).toBeNull();
   });
 
   it('names the claim a new source or note belongs to', async () => {
@@ -42,7 +49,7 @@ describe('the claim an undo or redo concerns', () => {
     const [first, second] = await twoClaims();
     await call(ctx, 'claims.setVerdict', { ids: [first.id, second.id], verdict: 'unverified' });
     expect(await call(ctx, 'edit.state', {})).toMatchObject({ canUndo: true, undoClaimId: null });
-    await call(ctx, 'edit.undo', {});
+    expect((await call(ctx, 'edit.undo', {})).did).toEqual({ label: 'Mark 2 claims unverified', claimId: null });
     expect(await call(ctx, 'edit.state', {})).toMatchObject({ canRedo: true, redoClaimId: null });
   });
 });
