@@ -33,7 +33,11 @@ async function desk() {
     archiveUrl: ARCHIVE,
     stance: 'contradicts',
   });
-  await call(ctx, 'sources.add', { claimId: ids[1]!, pasted: 'Fourteen of seventeen drones were destroyed.', publisher: 'Air Force Command' });
+  await call(ctx, 'sources.add', {
+    claimId: ids[1]!,
+    pasted: 'Fourteen of seventeen drones were destroyed.',
+    publisher: 'Air Force Command',
+  });
   return ids;
 }
 

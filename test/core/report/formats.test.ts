@@ -318,7 +318,9 @@ describe('report operations', () => {
       // Named after the workspace and the day, not the (often unchanged) report title.
       expect(r.suggestedFileName).toMatch(new RegExp(`^test-report-\\d{4}-\\d{2}-\\d{2}\\.${r.extension}$`));
     }
-    expect(suggestedReportFileName('Odesa desk: May 2024', '2024-05-04T10:00:00Z', 'pdf')).toBe('odesa-desk-may-2024-report-2024-05-04.pdf');
+    expect(suggestedReportFileName('Odesa desk: May 2024', '2024-05-04T10:00:00Z', 'pdf')).toBe(
+      'odesa-desk-may-2024-report-2024-05-04.pdf',
+    );
     expect(suggestedReportFileName('', '2024-05-04T10:00:00Z', 'md')).toBe('fact-check-report-2024-05-04.md');
   });
 
