@@ -295,6 +295,31 @@ async function main(): Promise<void> {
     note: `${QUERIES.length} queries x 3 at ${CLAIMS} claims; baseline: bare FTS MATCH of the same terms, unranked`,
   });
 
+  // Stemming's cost: each query as typed against the same words each in quotes (a quoted single
+  // word is searched as written, without its stems), interleaved in this run.
+  const asWritten = (q: string) =>
+    q
+      .split(/\s+/)
+      .map((w) => `"${w}"`)
+      .join(' ');
+  const stemmed: number[] = [];
+  const unstemmed: number[] = [];
+  for (let round_ = 0; round_ < 3; round_++) {
+    for (const q of QUERIES) {
+      stemmed.push(...(await sampleAsync(1, () => call(ctx, 'search', { query: q, limit: 50 }))));
+      unstemmed.push(...(await sampleAsync(1, () => call(ctx, 'search', { query: asWritten(q), limit: 50 }))));
+    }
+  }
+  report({
+    name: 'search p95 with stemming (English, Russian, Ukrainian)',
+    value: round(percentile(stemmed, 95)),
+    unit: 'ms',
+    baseline: round(percentile(unstemmed, 95), 3),
+    target: '<= 1.25x the same words unstemmed',
+    pass: percentile(stemmed, 95) <= 1.25 * percentile(unstemmed, 95),
+    note: 'baseline: the same queries with every word quoted (searched as written), same run',
+  });
+
   const filters: { name: string; input: Record<string, unknown> }[] = [
     { name: 'all, document order', input: {} },
     { name: 'verdict=disputed', input: { verdict: 'disputed' } },

@@ -90,15 +90,18 @@ export const DEFAULT_REPORT_OPTIONS: ReportOptions = {
   scope: {},
 };
 
-/** "weekly-check-2026-03-04.html": the title as a file-name stem, the date, the format's extension. */
-export function suggestedReportFileName(title: string, isoDate: string, format: ReportFormat): string {
-  const stem = title
+/**
+ * "odesa-desk-report-2026-03-04.pdf": the workspace's name (which says which investigation it is,
+ * where every report's title is often the same), the date, the format's extension.
+ */
+export function suggestedReportFileName(workspaceName: string, isoDate: string, format: ReportFormat): string {
+  const stem = workspaceName
     .normalize('NFKD')
     .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 60)
     .toLowerCase();
-  return `${stem || 'report'}-${isoDate.slice(0, 10)}.${REPORT_FORMAT_INFO[format].extension}`;
+  return `${stem ? `${stem}-report` : 'fact-check-report'}-${isoDate.slice(0, 10)}.${REPORT_FORMAT_INFO[format].extension}`;
 }
 
 /** What report.render returns; the shell writes `content` to the path the user chose. */

@@ -12,7 +12,7 @@ export const SimilarSection = memo(function SimilarSection({ claim }: { claim: C
   if (similar.isPending) return <Spinner label="Looking for similar claims…" />;
   if (similar.error) return <p className="evidence-empty">Similar claims are unavailable: {similar.error.message}</p>;
   const items = similar.data.items;
-  if (items.length === 0) return <p className="evidence-empty">No similar claims elsewhere in this workspace.</p>;
+  if (items.length === 0) return <p className="evidence-empty">No similar claims in other documents, and no near-duplicate in this one.</p>;
   return (
     <ul className="similar-list" aria-label="Similar claims">
       {items.map((s) => {

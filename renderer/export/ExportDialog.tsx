@@ -77,7 +77,13 @@ function ExportDialogBody({
   }
   return (
     <ExportEditor
-      initial={draftFrom(remembered.data, lastFormat, session.data.author ?? '', draftSession)}
+      initial={draftFrom(
+        remembered.data,
+        lastFormat,
+        session.data.author ?? '',
+        draftSession,
+        documents.data.some((d) => d.checkedCount > 0),
+      )}
       documents={documents.data}
       checkSession={offered}
       run={run}

@@ -40,11 +40,13 @@ export function ScopePicker({ mode, documentIds, documents, filter, session, pro
     </label>
   );
   const totalClaims = documents.reduce((n, d) => n + d.claimCount, 0);
+  const decidedClaims = documents.reduce((n, d) => n + d.checkedCount, 0);
   return (
     <fieldset className="export-fieldset">
       <legend className="section-title">Claims</legend>
       <div className="scope-options">
         {session && option('session', 'This session', describeSession(session))}
+        {option('decided', 'Decided claims only', `${count(decidedClaims, 'claim')} with a verdict; the not reviewed ones are left out`)}
         {option(
           'all',
           'Whole workspace',

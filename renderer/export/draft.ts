@@ -1,7 +1,7 @@
 /**
  * The export dialog's working state and how it maps to the core's ReportOptions: the scope is
- * chosen as a mode (whole workspace, chosen documents, the claim list's current filter, or the
- * checking session the dialog was opened for).
+ * chosen as a mode (decided claims only, whole workspace, chosen documents, the claim list's
+ * current filter, or the checking session the dialog was opened for).
  */
 import { verdictFilterLabel } from '../../shared/domain';
 import {
@@ -13,7 +13,7 @@ import {
 } from '../../shared/report';
 import type { ClaimFilter } from '../claims/useClaimPages';
 
-export type ScopeMode = 'all' | 'documents' | 'filter' | 'session';
+export type ScopeMode = 'decided' | 'all' | 'documents' | 'filter' | 'session';
 
 export interface ExportDraft {
   format: ReportFormat;
@@ -61,16 +61,21 @@ export function draftFrom(
   format: ReportFormat,
   fallbackAuthor: string,
   session: { id: string; pick: boolean } | null = null,
+  anyDecided = false,
 ): ExportDraft {
   const { scope } = options;
   // Opened from a session's summary: that session is what the person came to export.
+  // Otherwise, once anything is decided, a report of the decisions is what is usually wanted,
+  // unless the person chose the whole workspace last time (remembered as decided: false).
   const scopeMode: ScopeMode = session?.pick
     ? 'session'
     : scope.verdicts?.length || scope.query
       ? 'filter'
       : scope.documentIds?.length
         ? 'documents'
-        : 'all';
+        : scope.decided || (scope.decided === undefined && anyDecided)
+          ? 'decided'
+          : 'all';
   return {
     format,
     title: options.title,
@@ -92,7 +97,7 @@ export function optionsFrom(draft: ExportDraft, filter: ClaimFilter): ReportOpti
         ? filterScope(filter)
         : draft.scopeMode === 'session' && draft.sessionId
           ? { sessionId: draft.sessionId }
-          : {};
+          : { decided: draft.scopeMode === 'decided' };
   return {
     title: draft.title,
     organisation: draft.organisation,

@@ -56,7 +56,8 @@ export function useExportRun() {
       setRun({ phase: 'choosing' });
       try {
         const { extension } = REPORT_FORMAT_INFO[format];
-        const defaultName = suggestedReportFileName(options.title, new Date().toISOString(), format);
+        const { workspace } = await call('session.get', {});
+        const defaultName = suggestedReportFileName(workspace.name, new Date().toISOString(), format);
         const { path } = await call('host.chooseSave', { purpose: 'report', defaultName, extension });
         if (!path) return;
         await call('report.options.set', { options });

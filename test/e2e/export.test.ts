@@ -86,9 +86,12 @@ describe.skipIf(noShared)('the export dialog', () => {
       const dialog = dialogOf(page);
       await dialog.waitFor();
 
-      // Defaults: the checker's name as author, the whole workspace in the preview.
+      // Defaults: the checker's name as author and, since claims are decided, only the decided ones.
       expect(await dialog.getByLabel('Author').inputValue()).toBe('Ann Lee');
+      expect(await dialog.getByLabel('Decided claims only').isChecked()).toBe(true);
       await preview(page).locator('h1', { hasText: 'Fact-check report' }).waitFor();
+      await preview(page).getByText('decided claims only').first().waitFor();
+      await dialog.getByLabel('Whole workspace').check();
       await preview(page).getByText('Warming report').first().waitFor();
 
       // The title and the scope drive the preview.
@@ -117,7 +120,8 @@ describe.skipIf(noShared)('the export dialog', () => {
       const html = path.join(out, 'iodine.html');
       await exportAs(page, host, 'Web page', html);
       expect(host.asked.at(-1)).toMatchObject({ purpose: 'report', extension: 'html' });
-      expect(host.asked.at(-1)!.defaultName).toMatch(/^iodine-desk-check-\d{4}-\d{2}-\d{2}\.html$/);
+      // Named after the workspace (e2e.claimbench) and the day.
+      expect(host.asked.at(-1)!.defaultName).toMatch(/^e2e-report-\d{4}-\d{2}-\d{2}\.html$/);
       const doc = new JSDOM(fs.readFileSync(html, 'utf8')).window.document;
       expect(doc.querySelector('h1')?.textContent).toContain('Iodine desk check');
       expect(doc.body.textContent).toContain(HOSTILE);

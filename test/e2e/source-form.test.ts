@@ -14,6 +14,11 @@ const ARTICLE = [
 async function seed(ctx: TestContext) {
   const { document } = await call(ctx, 'documents.createFromText', { text: ARTICLE, title: 'Drone strike on Odesa port' });
   const first = (await call(ctx, 'claims.add', { text: 'He said 14 drones were shot down.', documentId: document.id })).id;
+  const other = await call(ctx, 'documents.createFromText', { text: 'Air defence report.', title: 'Air defence report' });
+  await call(ctx, 'claims.add', {
+    text: 'Air defence units said 14 drones were shot down over the Odesa region on Tuesday.',
+    documentId: other.document.id,
+  });
   return { first };
 }
 
@@ -105,6 +110,16 @@ describe('the source form', () => {
 
     await detail(page).locator('.section-sources .section-title').evaluate(scrollToForm);
     await screenshot(page, 'source-list-1440-light');
+
+    // Similar claims: the other sentences of this article (15–46 % alike) are left out; the
+    // other document's claim is listed with what it shares.
+    const similar = detail(page).locator('.similar-item');
+    await similar.first().waitFor();
+    expect(await similar.count()).toBe(1);
+    expect(await similar.locator('.similar-text').textContent()).toContain('Air defence units said 14 drones');
+    expect(await similar.locator('.similar-why').textContent()).toMatch(/^Shares 14 and .*“drones”/);
+    await similar.evaluate(scrollToForm);
+    await screenshot(page, 'similar-claims-1440-light');
     expect(errors).toEqual([]);
   });
 });

@@ -42,7 +42,13 @@ function optionsFrom(flags: ReportFlags): ReportOptionsPatch {
   if (flags.organisation !== undefined) patch.organisation = flags.organisation;
   if (flags.byline !== undefined) patch.author = flags.byline;
   if (flags.baseUrl !== undefined) patch.baseUrl = flags.baseUrl;
-  if (flags.document.length || flags.verdict.length || flags.query !== undefined || flags.session !== undefined || flags.decided) {
+  if (
+    flags.document.length ||
+    flags.verdict.length ||
+    flags.query !== undefined ||
+    flags.session !== undefined ||
+    flags.decided
+  ) {
     patch.scope = {
       ...(flags.document.length ? { documentIds: flags.document } : {}),
       ...(flags.verdict.length ? { verdicts: [...new Set(flags.verdict.map(parseVerdict))] } : {}),

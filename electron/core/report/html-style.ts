@@ -133,7 +133,7 @@ footer.colophon { margin-top: 48px; padding-top: 12px; border-top: 3px solid var
   a { color: inherit; text-decoration: none; }
   /* A new document starts a page, but the first one follows the summary: a short report stays short. */
   section.document + section.document { break-before: page; border-top: 0; margin-top: 0; padding-top: 0; }
-  section.document { margin-top: 28px; }
+  section.document, section.appendix { margin-top: 28px; }
   /*
    * Each block of a claim stays whole and every heading stays with what follows it. The claim as a
    * whole may still break between its blocks: keeping it entire pushes it to the next page and

@@ -30,7 +30,7 @@ function finish(format: ReportTextFormat, model: ReportModel, content: string, r
     content,
     mimeType: info.mimeType,
     extension: info.extension,
-    suggestedFileName: suggestedReportFileName(model.title, model.generatedAt, format),
+    suggestedFileName: suggestedReportFileName(model.workspace.name, model.generatedAt, format),
     claimCount: model.summary.total,
     warnings: summariseIssues(run.issues, 'warning'),
   };

@@ -70,7 +70,10 @@ export function explainMatch(asked: string, other: string): MatchWhy {
   return { sharedWords, sharedFigures };
 }
 
-/** One line: "Near-duplicate wording" or "Shares 4,000, 2023 and “governor”, “homes”, “Ohio”". */
+/**
+ * One line: "Shares 4,000, 2023 and “governor”, “homes”, “Ohio”", prefixed for a claim of the same
+ * document with "Near-duplicate in the same document (72% alike) · ".
+ */
 export function describeMatch(why: MatchWhy, similarity: number, sameDocument: boolean): string {
   const parts: string[] = [];
   if (why.sharedFigures.length > 0) parts.push(why.sharedFigures.join(', '));

@@ -69,18 +69,33 @@ interface CandidateRow {
   document_title: string | null;
 }
 
-function candidates(db: DB, text: string, excludeId: string | null): CandidateRow[] {
+/**
+ * The best-ranked claims sharing a salient word. With `document`, either only that document's
+ * claims or only the others': fetched apart, so a long article's own sentences (which share its
+ * words and are mostly left out) cannot crowd the other documents out of the candidates.
+ */
+function candidates(
+  db: DB,
+  text: string,
+  excludeId: string | null,
+  document: { id: string; same: boolean } | null = null,
+  limit = CANDIDATES,
+): CandidateRow[] {
   const match = toAnyWordQuery(salientWords(text));
   if (!match) return [];
+  const inDocument = document ? (document.same ? 'AND c.document_id = ?' : 'AND c.document_id IS NOT ?') : '';
   return db
     .prepare(
       `SELECT c.id, c.document_id, c.text, c.verdict, c.rationale, d.title AS document_title
        FROM claims_fts JOIN claims c ON c.rowid = claims_fts.rowid AND c.deleted = 0
        LEFT JOIN documents d ON d.id = c.document_id
-       WHERE claims_fts MATCH ? AND c.id IS NOT ? ORDER BY bm25(claims_fts, 10, 1, 0) LIMIT ?`,
+       WHERE claims_fts MATCH ? AND c.id IS NOT ? ${inDocument} ORDER BY bm25(claims_fts, 10, 1, 0) LIMIT ?`,
     )
-    .all(match, excludeId, CANDIDATES) as CandidateRow[];
+    .all(match, excludeId, ...(document ? [document.id] : []), limit) as CandidateRow[];
 }
+
+/** Near-duplicates in the claim's own document are rare; a few best-ranked sentences are enough to find them. */
+const SAME_DOCUMENT_CANDIDATES = 20;
 
 interface Asked {
   text: string;
@@ -138,11 +153,13 @@ export function similarClaims(
   claim: { id: string; text: string; documentId: string | null },
   opts: { limit: number; currentPath: string; workspaceName: string; otherWorkspaces: string[] },
 ): SimilarClaims {
-  const items = scored(
-    candidates(db, claim.text, claim.id),
-    { text: claim.text, documentId: claim.documentId },
-    { path: null, name: opts.workspaceName },
-  );
+  const rows = claim.documentId
+    ? [
+        ...candidates(db, claim.text, claim.id, { id: claim.documentId, same: false }),
+        ...candidates(db, claim.text, claim.id, { id: claim.documentId, same: true }, SAME_DOCUMENT_CANDIDATES),
+      ]
+    : candidates(db, claim.text, claim.id);
+  const items = scored(rows, { text: claim.text, documentId: claim.documentId }, { path: null, name: opts.workspaceName });
   const skipped: { path: string; reason: string }[] = [];
   const seen = new Set([path.resolve(opts.currentPath)]);
   for (const other of opts.otherWorkspaces) {

@@ -31,7 +31,12 @@ describe('source origins: publisher, dates and an archived copy', () => {
       archiveUrl: ARCHIVE,
       stance: 'contradicts',
     });
-    expect(full).toMatchObject({ publisher: 'Air Force Command', publishedAt: '2024-05-03', accessedAt: '2024-05-04', archiveUrl: ARCHIVE });
+    expect(full).toMatchObject({
+      publisher: 'Air Force Command',
+      publishedAt: '2024-05-03',
+      accessedAt: '2024-05-04',
+      archiveUrl: ARCHIVE,
+    });
 
     const link = await call(ctx, 'sources.add', { claimId: claim.id, pasted: 'https://example.org/other' });
     expect(link).toMatchObject({ url: 'https://example.org/other', accessedAt: today(), archiveUrl: null, stance: 'context' });

@@ -49,7 +49,10 @@ function importArticle(articleFile: string): ImportedArticle {
   const file = path.join(dir, 'desk.claimbench');
   cli(['init', file]);
   const line = cli(['import', file, articleFile]).split('\n')[0]!;
-  const title = line.split(/\s{2,}/).at(-1)!.trim();
+  const title = line
+    .split(/\s{2,}/)
+    .at(-1)!
+    .trim();
   const claims = JSON.parse(cli(['claims', file, '--json'])) as { id: string; text: string }[];
   return { file, dir, title, claims };
 }
@@ -62,7 +65,20 @@ function decideThree(a: ImportedArticle): { links: string[] } {
     cli(['mark', a.file, c.id, verdicts[i]!]);
     const url = `https://example.org/evidence/${i + 1}`;
     const archive = `https://web.archive.org/web/2024050${i + 1}/${url}`;
-    cli(['source', 'add', a.file, c.id, '--url', url, '--title', `Evidence ${i + 1}`, '--archive-url', archive, '--accessed', '2024-05-04']);
+    cli([
+      'source',
+      'add',
+      a.file,
+      c.id,
+      '--url',
+      url,
+      '--title',
+      `Evidence ${i + 1}`,
+      '--archive-url',
+      archive,
+      '--accessed',
+      '2024-05-04',
+    ]);
     links.push(url, archive);
   });
   return { links };
@@ -111,7 +127,8 @@ describe('claimbench report --decided and search stemming', () => {
     // "drone" finds "drones", "drones" finds "drone"; a quoted phrase stays exact.
     cli(['add', a.file, 'A drone boat was seen near the harbour at dawn.']);
     cli(['add', a.file, 'The boat carried no drone, the navy said.']);
-    const hits = (q: string) => JSON.parse(cli(['search', a.file, q, '--json'])) as { kind: string; text: string; matches: string[] }[];
+    const hits = (q: string) =>
+      JSON.parse(cli(['search', a.file, q, '--json'])) as { kind: string; text: string; matches: string[] }[];
     const claimHits = (q: string) => hits(q).filter((h) => h.kind === 'claim');
     expect(claimHits('drone').some((h) => /\bdrones\b/.test(h.text))).toBe(true);
     expect(claimHits('drones').some((h) => /\bdrone\b/.test(h.text))).toBe(true);
@@ -128,13 +145,20 @@ describe('claimbench report --decided and search stemming', () => {
     cli(['add', file, 'Беспилотники атаковали порт ночью.']);
     cli(['add', file, 'Погода в Одессе остаётся тёплой.']);
     const texts = (JSON.parse(cli(['search', file, 'беспилотника', '--json'])) as { text: string }[]).map((h) => h.text);
-    expect(texts.sort()).toEqual(['Беспилотник упал возле села, сообщили в администрации.', 'Беспилотники атаковали порт ночью.']);
+    expect(texts.sort()).toEqual([
+      'Беспилотник упал возле села, сообщили в администрации.',
+      'Беспилотники атаковали порт ночью.',
+    ]);
   });
 
-  it.skipIf(noShared)('on a real article: the title is its headline and three decided claims print in at most three pages', async () => {
-    const a = importArticle(path.join(CORPUS_DIR, 'news_en/html_raw/wikimediafoundation.org.turkey.html'));
-    expect(a.title).toBe('Access to Wikipedia restored in Turkey after more than two and a half years');
-    const { links } = decideThree(a);
-    await checkDecidedPdf(a, links);
-  }, 120_000);
+  it.skipIf(noShared)(
+    'on a real article: the title is its headline and three decided claims print in at most three pages',
+    async () => {
+      const a = importArticle(path.join(CORPUS_DIR, 'news_en/html_raw/wikimediafoundation.org.turkey.html'));
+      expect(a.title).toBe('Access to Wikipedia restored in Turkey after more than two and a half years');
+      const { links } = decideThree(a);
+      await checkDecidedPdf(a, links);
+    },
+    120_000,
+  );
 });

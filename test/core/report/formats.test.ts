@@ -8,7 +8,7 @@ import { CSV_COLUMNS } from '../../../electron/core/report/render-csv';
 import { claimReviewSchema } from '../../../electron/core/report/render-claimreview';
 import { renderReport } from '../../../electron/core/report/render';
 import { reportModelSchema, type ReportModel } from '../../../electron/core/report/schema';
-import { DEFAULT_REPORT_OPTIONS, type ReportOptions } from '../../../shared/report';
+import { DEFAULT_REPORT_OPTIONS, suggestedReportFileName, type ReportOptions } from '../../../shared/report';
 import { stripDisguisingChars } from '../../../shared/text/invisible';
 import { buildReportFixture, HOSTILE, type ReportFixture } from './fixture';
 
@@ -315,7 +315,13 @@ describe('report operations', () => {
       const r = await call(f.ctx, 'report.render', { format, options: { scope: { verdicts: ['disputed'] } } });
       expect(r.claimCount).toBe(model.summary.disputed);
       expect(r.suggestedFileName.endsWith(`.${r.extension}`)).toBe(true);
+      // Named after the workspace and the day, not the (often unchanged) report title.
+      expect(r.suggestedFileName).toMatch(new RegExp(`^test-report-\\d{4}-\\d{2}-\\d{2}\\.${r.extension}$`));
     }
+    expect(suggestedReportFileName('Odesa desk: May 2024', '2024-05-04T10:00:00Z', 'pdf')).toBe(
+      'odesa-desk-may-2024-report-2024-05-04.pdf',
+    );
+    expect(suggestedReportFileName('', '2024-05-04T10:00:00Z', 'md')).toBe('fact-check-report-2024-05-04.md');
   });
 
   it('reports progress and can be cancelled', async () => {

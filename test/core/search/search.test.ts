@@ -87,7 +87,12 @@ describe('full-text search', () => {
     expect(found).toHaveLength(3);
     expect((await searchClaims('drone')).sort()).toContain(plural);
     const { hits } = await call(ctx, 'search', { query: 'drones', kinds: ['claim'] });
-    expect(hits.flatMap(highlighted).map((w) => w.toLowerCase()).sort()).toEqual(['drone', 'drones', 'dronet']);
+    expect(
+      hits
+        .flatMap(highlighted)
+        .map((w) => w.toLowerCase())
+        .sort(),
+    ).toEqual(['drone', 'drones', 'dronet']);
   });
 
   it('stems Russian and Ukrainian words: "беспилотника" finds "беспилотник"', async () => {

@@ -79,4 +79,27 @@ describe('similar claims', () => {
     expect(far!.reason).toMatch(/^Shares 4,000 and “/);
     expect(far!.reason).toContain('“drones”');
   });
+
+  it('still finds other documents’ claims when the claim’s own long article shares its words everywhere', async () => {
+    const { document } = await call(here, 'documents.createFromText', { text: 'Long article.', title: 'Long article' });
+    const asked = await call(here, 'claims.add', {
+      text: 'The ministry said drones hit the port of Odesa.',
+      documentId: document.id,
+    });
+    for (let i = 0; i < 70; i++) {
+      await call(here, 'claims.add', {
+        text: `Drones hit the port of Odesa, the ministry said (${i}).`,
+        documentId: document.id,
+      });
+    }
+    const other = await call(here, 'documents.createFromText', { text: 'Wire copy.', title: 'Wire copy' });
+    const elsewhere = await call(here, 'claims.add', {
+      text: 'In a statement published late on Tuesday after hours of silence, the ministry of defence said drones hit the port of Odesa and damaged two grain terminals.',
+      documentId: other.document.id,
+    });
+    const r = await call(here, 'claims.similar', { id: asked.id, limit: 50 });
+    expect(r.items.some((s) => s.claimId === elsewhere.id)).toBe(true);
+    // Its own article's sentences are listed only as near-duplicates.
+    for (const s of r.items.filter((i) => i.sameDocument)) expect(s.similarity).toBeGreaterThanOrEqual(0.6);
+  });
 });
