@@ -13,7 +13,7 @@ import { Workspace } from '../electron/core/store/workspace';
 import { claimText, VERDICT_CYCLE } from './fixtures';
 import { median, report, round, timeMs } from './lib';
 
-const N = 100_000;
+const N = Number(process.env.CORE_BENCH_CLAIMS ?? 100_000);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimbench-bench-core-'));
 const identity = new FixedIdentityStore('Bench');
 const who = () => ({ actorId: identity.get().actorId, author: 'Bench' });
