@@ -296,6 +296,45 @@ describe.skipIf(noShared)('team: merge preview, conflicts, share and sync in the
     }
   });
 
+  it('refuses to apply a share file that changed after its preview: the dialog says so, the workspace is as it was', async () => {
+    const where = tempDir('claimbench-e2e-stale-');
+    const cleo = teammate(where, 'Cleo Marsh', 'c1e0000000000c03');
+    const dan = teammate(where, 'Dan Ode', 'd0d0000000000d04');
+    try {
+      await call(cleo, 'claims.add', { text: 'Cleo notes the ferry fares rose by 8 percent.' });
+      await call(dan, 'claims.add', { text: 'Dan hears the bridge cost 3 billion euros.' });
+      const target = path.join(where, 'dan.claimbench-share');
+      await call(dan, 'team.share', { target });
+      const { page, bridge, close } = await openApp(harness, cleo);
+      try {
+        await page.locator('.claim-row').first().waitFor();
+        cleo.host.answerOpen('merge', target);
+        await bridge.emit('menu:merge');
+        const preview = page.getByRole('dialog', { name: 'Review the merge' });
+        await preview.getByTestId('merge-preview').waitFor();
+        // Dan shares again over the same file while Cleo looks at the preview.
+        await call(dan, 'claims.add', { text: 'Dan adds that tolls will pay for it within 20 years.' });
+        await call(dan, 'team.share', { target });
+        const before = fingerprint(cleo);
+        await preview.getByRole('button', { name: 'Apply merge' }).click();
+        const refused = page.getByRole('dialog', { name: 'This file cannot be merged' });
+        const alert = refused.getByRole('alert');
+        await alert.waitFor();
+        await expect(alert.textContent()).resolves.toMatch(/dan\.claimbench-share.*changed since it was previewed.*Nothing was changed/s);
+        await screenshot(page, 'team-merge-stale-refused');
+        await page.setViewportSize({ width: 1024, height: 640 });
+        await page.emulateMedia({ colorScheme: 'dark' });
+        await screenshot(page, 'team-merge-stale-refused-1024-dark');
+        expect(fingerprint(cleo)).toBe(before);
+      } finally {
+        await close();
+      }
+    } finally {
+      cleo.workspace.close();
+      dan.workspace.close();
+    }
+  });
+
   it('shares chosen documents and links a shared folder, showing who is in it', async () => {
     const { page, bridge, close } = await openApp(harness, ana);
     try {

@@ -1,5 +1,5 @@
 import type { ActivityEntry, ActivityPage } from '../../../shared/evidence';
-import { ENTITY_REGISTRY, isEntityName } from '../../../shared/entities/registry';
+import { ENTITY_REGISTRY, fieldLabel, isEntityName } from '../../../shared/entities/registry';
 import { CREATE_FIELD, creationValue } from '../store/entities';
 import type { DB } from '../store/open';
 import { hlcTime } from '../store/recorder';
@@ -88,7 +88,7 @@ function summarise(r: ActivityRow, from: unknown, to: unknown, label: string | n
   }
   if (r.field === 'deleted') return `${r.author} ${to ? 'deleted' : 'restored'} ${subject}${onClaim}`;
   const shown = (v: unknown) => (r.entity === 'claim' && r.field === 'verdict' && v === null ? '“not reviewed”' : show(v));
-  return `${r.author} changed ${r.field} of ${subject}${onClaim} from ${shown(from)} to ${shown(to)}`;
+  return `${r.author} changed ${fieldLabel(r.entity, r.field)} of ${subject}${onClaim} from ${shown(from)} to ${shown(to)}`;
 }
 
 function previousValueFinder(db: DB) {

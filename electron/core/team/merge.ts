@@ -450,8 +450,9 @@ export async function mergeShareFile(workspace: Workspace, file: string, expectH
   if (contents.contentHash !== expectHash.toLowerCase()) {
     throw new ClaimbenchError(
       'CONFLICT',
-      `${path.basename(file)} was refused: its content changed since it was previewed (content hash ${contents.contentHash}, ` +
-        `expected ${expectHash.slice(0, 64)}). Preview it again before merging. Nothing was changed.`,
+      `${path.basename(file)} was refused: its content changed since it was previewed (content hash now ` +
+        `${contents.contentHash.slice(0, 12)}…, previewed ${expectHash.slice(0, 12).toLowerCase()}…). Preview it again to see ` +
+        `what it brings now. Nothing was changed.`,
     );
   }
   const input = shareInput(contents);

@@ -78,6 +78,9 @@ function recordedHash(file: string): string {
     if (!fs.statSync(file).isFile()) return '0'.repeat(64);
     const db = new Database(file, { readonly: true, fileMustExist: true });
     try {
+      // Only a plain table is read: a hostile file's view of that name could spin.
+      const kinds = db.prepare("SELECT type FROM sqlite_schema WHERE type = 'view' OR name = 'share_meta'").pluck().all();
+      if (kinds.length !== 1 || kinds[0] !== 'table') return '0'.repeat(64);
       const hash = db.prepare("SELECT value FROM share_meta WHERE key = 'content_hash'").pluck().get();
       return typeof hash === 'string' && /^[0-9a-f]{64}$/.test(hash) ? hash : '0'.repeat(64);
     } finally {

@@ -70,7 +70,7 @@ describe('a merge applies what was previewed', () => {
     if (refused.ok) return;
     expect(refused.error.code).toBe('CONFLICT');
     expect(refused.error.message).toMatch(/ana\.claimbench-share was refused: its content changed since it was previewed/);
-    expect(refused.error.message).toContain(changed.contentHash);
+    expect(refused.error.message).toContain(`now ${changed.contentHash.slice(0, 12)}…, previewed ${preview.contentHash.slice(0, 12)}…`);
     expect(refused.error.message).toMatch(/Nothing was changed/);
     expect(snapshot(ben.workspace.db)).toEqual(before);
     expect(backups(ben.file)).toBe(backupsBefore);
