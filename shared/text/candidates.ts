@@ -27,9 +27,15 @@ export interface ScoredSentence extends Candidate {
 
 /** The locale to segment with: Cyrillic-majority text reads as Russian, otherwise English. */
 export function guessLocale(text: string): string {
-  const sample = text.slice(0, 5000);
-  const cyr = (sample.match(/[\u0400-\u04FF]/g) ?? []).length;
-  const lat = (sample.match(/[A-Za-z]/g) ?? []).length;
+  // Counted in one pass: matching every letter of the sample with a global pattern builds an array per call.
+  let cyr = 0;
+  let lat = 0;
+  const n = Math.min(text.length, 5000);
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x400 && c <= 0x4ff) cyr++;
+    else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) lat++;
+  }
   return cyr > lat ? 'ru' : 'en';
 }
 
