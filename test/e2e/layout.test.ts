@@ -114,6 +114,7 @@ async function atEverySize(
   return problems;
 }
 
+/** 24 pictures (four screens, three sizes, two themes): well past the default timeout on a busy machine. */
 describe('layout at every window size, light and dark', () => {
   beforeAll(() => {
     tick();
@@ -228,5 +229,5 @@ describe('layout at every window size, light and dark', () => {
     // Playwright's fixed clock injects a script into every frame; the report preview's sandboxed
     // frame refuses it, as it refuses any script.
     expect(errors.filter((e) => !/Blocked script execution in 'about:srcdoc'/.test(e))).toEqual([]);
-  });
+  }, 240_000);
 });
