@@ -3,6 +3,7 @@ import path from 'node:path';
 import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
 import type { Page } from 'playwright-core';
+import { z } from 'zod';
 import { SCREENSHOT_DIR } from './harness';
 
 /** Approved pictures, committed; `UPDATE_SCREENSHOTS=1` rewrites them from the current run. */
@@ -44,9 +45,34 @@ function reduce(png: PNG): PNG {
 
 export interface Comparison {
   name: string;
-  /** Share of pixels that differ from the approved picture; 0 when it was (re)approved. */
+  /** Share of pixels that differ from the approved picture; 0 when it was (re)approved or not compared. */
   diffShare: number;
   approved: boolean;
+}
+
+/** The browser and platform the pictures were approved with: glyphs differ from one build to another. */
+const ENVIRONMENT_FILE = path.join(APPROVED_DIR, 'environment.json');
+const environmentSchema = z.object({ browser: z.string(), platform: z.string() }).strict();
+type Environment = z.infer<typeof environmentSchema>;
+let announced = false;
+
+function currentEnvironment(page: Page): Environment {
+  return { browser: page.context().browser()?.version() ?? 'unknown', platform: process.platform };
+}
+
+/** Whether pictures taken here can be compared with the approved ones; says once, in one line, why not. */
+function comparable(page: Page): boolean {
+  if (!fs.existsSync(ENVIRONMENT_FILE)) return true;
+  const approved = environmentSchema.parse(JSON.parse(fs.readFileSync(ENVIRONMENT_FILE, 'utf8')));
+  const here = currentEnvironment(page);
+  if (approved.browser === here.browser && approved.platform === here.platform) return true;
+  if (!announced) {
+    announced = true;
+    console.log(
+      `pictures not compared: approved with Chromium ${approved.browser} on ${approved.platform}, this is ${here.browser} on ${here.platform} (the layout checks still run; UPDATE_SCREENSHOTS=1 re-approves)`,
+    );
+  }
+  return false;
 }
 
 /**
@@ -64,8 +90,10 @@ export async function matchScreenshot(page: Page, name: string): Promise<Compari
   if (UPDATE || !fs.existsSync(approvedFile)) {
     fs.mkdirSync(APPROVED_DIR, { recursive: true });
     fs.writeFileSync(approvedFile, PNG.sync.write(current, { deflateLevel: 9, colorType: 0 }));
+    fs.writeFileSync(ENVIRONMENT_FILE, `${JSON.stringify(currentEnvironment(page), null, 2)}\n`);
     return { name, diffShare: 0, approved: true };
   }
+  if (!comparable(page)) return { name, diffShare: 0, approved: false };
   const approved = PNG.sync.read(fs.readFileSync(approvedFile));
   if (approved.width !== current.width || approved.height !== current.height) {
     return { name, diffShare: 1, approved: false };
