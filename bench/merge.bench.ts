@@ -128,8 +128,8 @@ report({
   value: round(core),
   unit: 'ms',
   baseline: round(baseline),
-  target: 'ratio <= 5',
-  pass: core / baseline <= 5,
+  target: 'ratio <= 2',
+  pass: core / baseline <= 2,
   note,
 });
 report({

@@ -11,6 +11,8 @@ export const feedInput = (sessionId: string) => ({ sessionId, last: FEED_WINDOW 
  */
 export function feedWithCapture(feed: CaptureFeed | undefined, result: CaptureResult): CaptureFeed | undefined {
   if (!feed) return feed;
+  // The refetch this chunk's data-changed started may have brought it in already.
+  if (feed.chunkCount >= result.seq) return feed;
   const all = [...feed.sentences, ...result.sentences];
   const sentences = all.slice(-FEED_WINDOW);
   const total = feed.total + result.sentences.length;
