@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { FixedIdentityStore } from '../electron/core/session/identity';
 import { Workspace } from '../electron/core/store/workspace';
-import { CHANGE_COLUMNS, changeParams, type ChangeRow } from '../electron/core/team/change-row';
+import { CHANGE_COLUMNS, CHANGE_PLACEHOLDERS, changeParams, type ChangeRow } from '../electron/core/team/change-row';
 import { mergeChanges, mergeShareFile } from '../electron/core/team/merge';
 import { readShareFile } from '../electron/core/team/read-share';
 import { writeShareFile } from '../electron/core/team/write-share';
@@ -97,7 +97,7 @@ const cores: number[] = [];
 // Alternate the two so a busy machine slows both alike; report medians.
 for (let rep = 0; rep < REPS; rep++) {
   const baselineWs = freshCopy(`baseline-${rep}`);
-  const insert = baselineWs.db.prepare(`INSERT OR IGNORE INTO changes (${CHANGE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insert = baselineWs.db.prepare(`INSERT OR IGNORE INTO changes (${CHANGE_COLUMNS}) VALUES (${CHANGE_PLACEHOLDERS})`);
   baselines.push(timeMs(() => baselineWs.db.transaction(() => rowsForBaseline.forEach((r) => insert.run(...changeParams(r))))()));
   baselineWs.close();
 
