@@ -1,8 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { FolderOpen, GitMerge, OctagonX } from 'lucide-react';
+import { FolderOpen, GitMerge, OctagonX, RefreshCw } from 'lucide-react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ChosenFile, MergePreview } from '../../shared/team';
-import { call, errorMessage } from '../api/client';
+import { ApiError, call, errorMessage } from '../api/client';
 import { freshAfterWrite } from '../api/queries';
 import { Button } from '../ui/Button';
 import { Modal } from '../ui/Modal';
@@ -19,7 +19,7 @@ type MergeStep =
   | { phase: 'reading'; file: ChosenFile }
   | { phase: 'preview'; file: ChosenFile; preview: MergePreview }
   | { phase: 'applying'; file: ChosenFile; preview: MergePreview }
-  | { phase: 'refused'; file: ChosenFile | null; message: string };
+  | { phase: 'refused'; file: ChosenFile | null; message: string; changedSincePreview?: boolean };
 
 const TITLES: Record<MergeStep['phase'], string> = {
   choosing: 'Merge from a teammate',
@@ -63,6 +63,18 @@ function MergeFlow({ step, setStep, onClose }: { step: MergeStep; setStep: (s: M
   const notify = useNotify();
   const { open } = useTeamDialogs();
 
+  const previewFile = useCallback(
+    async (file: ChosenFile) => {
+      setStep({ phase: 'reading', file });
+      try {
+        setStep({ phase: 'preview', file, preview: await call('team.mergePreview', { chosen: file.token }) });
+      } catch (e) {
+        setStep({ phase: 'refused', file, message: errorMessage(e) });
+      }
+    },
+    [setStep],
+  );
+
   const choose = useCallback(async () => {
     setStep({ phase: 'choosing' });
     let file: ChosenFile | null = null;
@@ -70,12 +82,11 @@ function MergeFlow({ step, setStep, onClose }: { step: MergeStep; setStep: (s: M
       // The core keeps the chosen path and hands back a token for it.
       file = (await call('team.chooseShareFile', {})).file;
       if (!file) return onClose();
-      setStep({ phase: 'reading', file });
-      setStep({ phase: 'preview', file, preview: await call('team.mergePreview', { chosen: file.token }) });
+      await previewFile(file);
     } catch (e) {
       setStep({ phase: 'refused', file, message: errorMessage(e) });
     }
-  }, [setStep, onClose]);
+  }, [setStep, onClose, previewFile]);
 
   // The person asked to merge: go straight to the file chooser when the dialog opens.
   const started = useRef(false);
@@ -109,7 +120,9 @@ function MergeFlow({ step, setStep, onClose }: { step: MergeStep; setStep: (s: M
         ...(conflicts ? { action: { label: 'Resolve', run: () => open('conflicts') } } : {}),
       });
     } catch (e) {
-      setStep({ phase: 'refused', file, message: errorMessage(e) });
+      // CONFLICT: the file changed after this preview; the person may look at what it holds now.
+      const changedSincePreview = e instanceof ApiError && e.code === 'CONFLICT';
+      setStep({ phase: 'refused', file, message: errorMessage(e), changedSincePreview });
     }
   };
 
@@ -137,6 +150,11 @@ function MergeFlow({ step, setStep, onClose }: { step: MergeStep; setStep: (s: M
             </div>
           </div>
           <div className="form-actions">
+            {step.changedSincePreview && step.file && (
+              <Button onClick={() => void previewFile(step.file!)}>
+                <RefreshCw size={14} aria-hidden /> Preview again
+              </Button>
+            )}
             <Button onClick={() => void choose()}>
               <FolderOpen size={14} aria-hidden /> Choose another file…
             </Button>

@@ -326,6 +326,14 @@ describe.skipIf(noShared)('team: merge preview, conflicts, share and sync in the
         await page.emulateMedia({ colorScheme: 'dark' });
         await screenshot(page, 'team-merge-stale-refused-1024-dark');
         expect(fingerprint(cleo)).toBe(before);
+
+        // Preview again shows what the file holds now, and that merges.
+        await refused.getByRole('button', { name: 'Preview again' }).click();
+        const again = page.getByRole('dialog', { name: 'Review the merge' });
+        await again.getByTestId('merge-preview').waitFor();
+        await again.getByRole('button', { name: 'Apply merge' }).click();
+        await again.waitFor({ state: 'detached' });
+        await expect(call(cleo, 'claims.list', {}).then((r) => r.total)).resolves.toBe(3);
       } finally {
         await close();
       }

@@ -6,10 +6,8 @@ import type { ChangeRow } from '../store/change-row';
 import { SIGNATURE_PATTERN } from './signing';
 import { requiredColumns } from '../store/schema-check';
 
-export { isSafeFileName } from '../../../shared/entities/file-name';
-
 /** Upper bounds for what a teammate's file may carry: the registry's field limits and the row's own. */
-export const LIMITS = { ...FIELD_LIMITS, author: 200, supersedes: 64 };
+const LIMITS = { ...FIELD_LIMITS, author: 200, supersedes: 64 };
 
 const NO_CONTROL = /^\P{Cc}*$/u;
 
