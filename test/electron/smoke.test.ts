@@ -63,6 +63,11 @@ describe.skipIf(!executablePath)('the Electron app', () => {
     expect(fs.existsSync(path.join(userData, 'My Investigation.claimbench'))).toBe(true);
   });
 
+  it('runs the core in its own utility process, not in the main process', async () => {
+    const metrics = await app.evaluate(({ app }) => app.getAppMetrics().map((m) => ({ type: m.type, name: m.name })));
+    expect(metrics).toContainEqual({ type: 'Utility', name: 'Claimbench Core' });
+  });
+
   it('exposes one bridge method per operation and no Node', async () => {
     const shape = await page.evaluate(() => {
       const bridge = (window as unknown as { claimbench?: Record<string, unknown> }).claimbench ?? {};
