@@ -408,6 +408,8 @@ function forkCore(workspace: string | undefined, nativeBinding: string | undefin
 }
 
 async function onCoreCrash(code: number, nativeBinding: string | undefined): Promise<void> {
+  // Until a core is back, files to open wait and the refusals of its first open are queued.
+  core = undefined;
   const { response } = await messageBox({
     type: 'error',
     title: APP_NAME,
@@ -422,15 +424,24 @@ async function onCoreCrash(code: number, nativeBinding: string | undefined): Pro
     app.quit();
     return;
   }
-  const reopen = coreState.workspace?.path;
-  core = newSupervisor(reopen, nativeBinding);
+  const supervisor = newSupervisor(coreState.workspace?.path, nativeBinding);
   try {
-    await core.start();
+    await supervisor.start();
   } catch (e) {
     showRefusal(e instanceof Error ? e : { message: String(e) }, 'The Claimbench core could not be restarted');
     return;
   }
+  core = supervisor;
   await onWorkspaceChanged();
+  afterCoreStarted();
+}
+
+/** What waited for a core: the refusals of its first open, and a file asked for meanwhile. */
+function afterCoreStarted(): void {
+  for (const refusal of earlyRefusals.splice(0)) onCoreEvent(refusal);
+  const file = pendingFile;
+  pendingFile = undefined;
+  if (file) openFile(file);
 }
 
 function newSupervisor(workspace: string | undefined, nativeBinding: string | undefined): CoreSupervisor {
@@ -485,9 +496,7 @@ async function start(): Promise<void> {
   );
   rebuildMenu();
   windows.ensure();
-  for (const refusal of earlyRefusals.splice(0)) onCoreEvent(refusal);
-  const file = pendingFile as string | undefined;
-  if (file) openFile(file);
+  afterCoreStarted();
 }
 
 if (!app.requestSingleInstanceLock()) {
