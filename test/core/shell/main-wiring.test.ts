@@ -447,6 +447,12 @@ describe('the built main process, wired to a stand-in Electron', () => {
     await expect
       .poll(() => win.webContents.sent.filter(([, e]) => (e as { type?: string }).type === 'data-changed'))
       .toContainEqual([IPC_EVENT_CHANNEL, expect.objectContaining({ type: 'data-changed' })]);
+    // The core's host requests come back to this process's native dialogs.
+    const picked = path.join(tempDir('claimbench-picked-'), 'notes.txt');
+    fs.writeFileSync(picked, 'The bridge opened in 1932.');
+    openDialogAnswer = picked;
+    expect(await ipc({ senderFrame: frame }, 'host.chooseOpen', { purpose: 'import' })).toEqual({ ok: true, value: { paths: [picked] } });
+    openDialogAnswer = undefined;
     // The sender check still holds, and a renderer cannot name a host-only command.
     expect(await ipc({ senderFrame: { url: 'https://evil.example/', parent: null } }, 'claims.list', {})).toMatchObject({
       ok: false,
