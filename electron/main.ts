@@ -372,7 +372,11 @@ async function onWorkspaceChanged(): Promise<void> {
 }
 
 /** A workspace the core could not open at start; the file lets the shell offer a backup of a damaged one. */
-const openRefusedSchema = z.object({ code: errorCodeSchema, message: z.string().max(10_000), file: z.string().max(4_096).optional() });
+const openRefusedSchema = z.object({
+  code: errorCodeSchema,
+  message: z.string().max(10_000),
+  file: z.string().max(4_096).optional(),
+});
 /** Refusals from the core's first open wait until the window and the menu exist. */
 const earlyRefusals: ProtocolEvent[] = [];
 

@@ -33,7 +33,11 @@ export const errorCodeSchema = z.enum([
   'INTERNAL',
 ]);
 /** The enum above must list exactly shared/result.ts's ErrorCode. */
-type SameCodes = [z.infer<typeof errorCodeSchema>] extends [ErrorCode] ? ([ErrorCode] extends [z.infer<typeof errorCodeSchema>] ? true : never) : never;
+type SameCodes = [z.infer<typeof errorCodeSchema>] extends [ErrorCode]
+  ? [ErrorCode] extends [z.infer<typeof errorCodeSchema>]
+    ? true
+    : never
+  : never;
 const sameCodes: SameCodes = true;
 void sameCodes;
 
@@ -53,9 +57,7 @@ export const resultSchema = z.union([
  * Events the core (or the host) pushes. `kind` stays an open string so new kinds (data-changed,
  * …) travel without a protocol change; the payload is whatever that kind declares.
  */
-export const eventSchema = z
-  .object({ kind: z.string().min(1).max(100), payload: z.unknown().optional() })
-  .strict();
+export const eventSchema = z.object({ kind: z.string().min(1).max(100), payload: z.unknown().optional() }).strict();
 export type ProtocolEvent = z.infer<typeof eventSchema>;
 
 export const progressSchema = z
@@ -87,15 +89,22 @@ export const hostValueSchemas = {
   chooseOpen: z.array(z.string().min(1).max(4_096)).max(10_000).nullable(),
   chooseSave: z.string().min(1).max(4_096).nullable(),
   openPath: z.null(),
-  printToPdf: z.string().max(300_000_000).regex(/^[A-Za-z0-9+/=]*$/, 'Not base64'),
+  printToPdf: z
+    .string()
+    .max(300_000_000)
+    .regex(/^[A-Za-z0-9+/=]*$/, 'Not base64'),
 } satisfies Record<HostService, z.ZodType>;
 export type HostValue<S extends HostService> = z.infer<(typeof hostValueSchemas)[S]>;
 
 export const clientMessageSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('request'), id: messageId, name: z.string().min(1).max(200), input: z.unknown().optional() }).strict(),
+  z
+    .object({ type: z.literal('request'), id: messageId, name: z.string().min(1).max(200), input: z.unknown().optional() })
+    .strict(),
   z.object({ type: z.literal('cancel'), id: messageId }).strict(),
   /** Sent only by the Electron shell; no page or renderer message becomes one. Answered with a `result`. */
-  z.object({ type: z.literal('command'), id: messageId, name: z.string().min(1).max(100), input: z.unknown().optional() }).strict(),
+  z
+    .object({ type: z.literal('command'), id: messageId, name: z.string().min(1).max(100), input: z.unknown().optional() })
+    .strict(),
   z.object({ type: z.literal('host-reply'), id: messageId, result: resultSchema }).strict(),
   /** Host state the core reads synchronously: the recent workspaces list (claims.similar looks in it). */
   z.object({ type: z.literal('host-state'), recentWorkspaces: z.array(z.string().min(1).max(4_096)).max(100) }).strict(),
@@ -151,13 +160,18 @@ export function cancelledResult(): Result<never> {
 export const pickedFileSchema = z
   .object({
     name: z.string().min(1).max(500),
-    base64: z.string().max(80_000_000).regex(/^[A-Za-z0-9+/=]*$/, 'Not base64'),
+    base64: z
+      .string()
+      .max(80_000_000)
+      .regex(/^[A-Za-z0-9+/=]*$/, 'Not base64'),
   })
   .strict();
 export type PickedFile = z.infer<typeof pickedFileSchema>;
 
 export const pageMessageSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('request'), id: messageId, name: z.string().min(1).max(200), input: z.unknown().optional() }).strict(),
+  z
+    .object({ type: z.literal('request'), id: messageId, name: z.string().min(1).max(200), input: z.unknown().optional() })
+    .strict(),
   z.object({ type: z.literal('cancel'), id: messageId }).strict(),
   z.object({ type: z.literal('picked-files'), id: messageId, files: z.array(pickedFileSchema).max(1_000).nullable() }).strict(),
 ]);

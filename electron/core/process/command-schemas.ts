@@ -42,7 +42,10 @@ export function isCoreCommand(name: string): name is CoreCommand {
 export const coreStateSchema = z
   .object({
     title: z.string().max(1_000),
-    workspace: z.object({ path: z.string().max(4_096), name: z.string().max(1_000) }).strict().nullable(),
+    workspace: z
+      .object({ path: z.string().max(4_096), name: z.string().max(1_000) })
+      .strict()
+      .nullable(),
     recent: z.array(z.string().max(4_096)).max(100),
   })
   .strict();

@@ -170,7 +170,8 @@ export class CoreClient implements CoreLink {
       case 'refused':
         this.refusals.push(message.message);
         this.log(message.message);
-        if (message.id) this.pending.get(message.id)?.settle({ ok: false, error: { code: 'VALIDATION', message: message.message } });
+        if (message.id)
+          this.pending.get(message.id)?.settle({ ok: false, error: { code: 'VALIDATION', message: message.message } });
         return;
       case 'host-request': {
         const { id, request } = message;

@@ -54,6 +54,9 @@ export function runCoreCommand(session: AppSession, name: string, raw: unknown):
     }
   } catch (e) {
     if (isClaimbenchError(e)) return { ok: false, error: { code: e.code, message: e.message } };
-    return { ok: false, error: { code: 'INTERNAL', message: `The core could not ${name}: ${e instanceof Error ? e.message : String(e)}` } };
+    return {
+      ok: false,
+      error: { code: 'INTERNAL', message: `The core could not ${name}: ${e instanceof Error ? e.message : String(e)}` },
+    };
   }
 }

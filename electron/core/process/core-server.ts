@@ -143,7 +143,8 @@ export class CoreServer {
   private runCommand(id: string, name: string, input: unknown): void {
     let result: Result<unknown>;
     if (!this.hooks) result = { ok: false, error: { code: 'BUSY', message: 'The core is still starting.' } };
-    else if (!this.hooks.command) result = { ok: false, error: { code: 'FORBIDDEN', message: 'This core takes no host commands.' } };
+    else if (!this.hooks.command)
+      result = { ok: false, error: { code: 'FORBIDDEN', message: 'This core takes no host commands.' } };
     else {
       try {
         result = this.hooks.command(name, input);
@@ -187,7 +188,10 @@ export class CoreServer {
     } catch (e) {
       if (isClaimbenchError(e)) return { ok: false, error: { code: e.code, message: e.message } };
       this.hooks.log?.('No context for a request', e);
-      return { ok: false, error: { code: 'INTERNAL', message: `Something went wrong before ${name} could run. Your data was not changed.` } };
+      return {
+        ok: false,
+        error: { code: 'INTERNAL', message: `Something went wrong before ${name} could run. Your data was not changed.` },
+      };
     }
     const ctx: CoreContext = {
       ...base,

@@ -160,13 +160,19 @@ describe('the core in a child process', () => {
     expect(await core.client.command('saveCopy', { target: copy })).toEqual({ ok: true, value: copy });
     const other = path.join(dir, 'other.claimbench');
     const created = await core.client.command('create', { file: other });
-    expect(created).toMatchObject({ ok: true, value: { workspace: { path: other }, recent: expect.arrayContaining([other, file]) } });
+    expect(created).toMatchObject({
+      ok: true,
+      value: { workspace: { path: other }, recent: expect.arrayContaining([other, file]) },
+    });
     expect(await core.client.invoke('session.get', {})).toMatchObject({ ok: true, value: { workspace: { path: other } } });
     expect(await core.client.command('open', { file: path.join(dir, 'missing.claimbench') })).toMatchObject({
       ok: false,
       error: { code: 'NOT_FOUND' },
     });
-    expect(await core.client.command('open', { file: 'relative.claimbench' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await core.client.command('open', { file: 'relative.claimbench' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    });
     expect(await core.client.command('formatDisk', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_OPERATION' } });
     // A command name sent as an operation request is just an unknown operation.
     expect(await core.client.invoke('saveCopy', { target: path.join(dir, 'x.claimbench') })).toMatchObject({

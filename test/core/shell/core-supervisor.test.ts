@@ -50,7 +50,10 @@ describe('the shell’s core supervisor, with a real core process', () => {
       log: () => {},
     });
     await supervisor.start();
-    expect(await supervisor.invoke('session.get', {})).toMatchObject({ ok: true, value: { workspace: { name: 'My Investigation' } } });
+    expect(await supervisor.invoke('session.get', {})).toMatchObject({
+      ok: true,
+      value: { workspace: { name: 'My Investigation' } },
+    });
     expect(await supervisor.command('state', {})).toMatchObject({ ok: true, value: { title: 'My Investigation — Claimbench' } });
 
     const inFlight = supervisor.invoke('host.chooseSave', { purpose: 'report', defaultName: 'slow' });

@@ -202,7 +202,11 @@ const fake = {
   utilityProcess: {
     fork: (modulePath: string, args: string[], options: { env?: NodeJS.ProcessEnv; serviceName?: string }) => {
       log.calls.push(`utilityProcess:${path.basename(modulePath)}:${options.serviceName}`);
-      const child = fork(modulePath, args, { env: options.env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'json' });
+      const child = fork(modulePath, args, {
+        env: options.env,
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+        serialization: 'json',
+      });
       log.cores.push(child);
       const proc = Object.assign(new EventEmitter(), {
         pid: child.pid,
@@ -451,7 +455,10 @@ describe('the built main process, wired to a stand-in Electron', () => {
     const picked = path.join(tempDir('claimbench-picked-'), 'notes.txt');
     fs.writeFileSync(picked, 'The bridge opened in 1932.');
     openDialogAnswer = picked;
-    expect(await ipc({ senderFrame: frame }, 'host.chooseOpen', { purpose: 'import' })).toEqual({ ok: true, value: { paths: [picked] } });
+    expect(await ipc({ senderFrame: frame }, 'host.chooseOpen', { purpose: 'import' })).toEqual({
+      ok: true,
+      value: { paths: [picked] },
+    });
     openDialogAnswer = undefined;
     // The sender check still holds, and a renderer cannot name a host-only command.
     expect(await ipc({ senderFrame: { url: 'https://evil.example/', parent: null } }, 'claims.list', {})).toMatchObject({
@@ -470,13 +477,21 @@ describe('the built main process, wired to a stand-in Electron', () => {
     const file = path.join(tempDir('claimbench-menu-open-'), 'Third.claimbench');
     createTestContext('Ann', file).workspace.close();
     openDialogAnswer = file;
-    log.menus.at(-1)!.find((m) => m.label === '&File')!.submenu!.find((i) => i.label === 'Open…')!.click!();
+    log.menus
+      .at(-1)!
+      .find((m) => m.label === '&File')!
+      .submenu!.find((i) => i.label === 'Open…')!.click!();
     await expect.poll(() => win.calls).toContain('title:Third — Claimbench');
     openDialogAnswer = undefined;
-    const recent = log.menus.at(-1)!.find((m) => m.label === '&File')!.submenu!.find((i) => i.label === 'Open Recent')!;
+    const recent = log.menus
+      .at(-1)!
+      .find((m) => m.label === '&File')!
+      .submenu!.find((i) => i.label === 'Open Recent')!;
     expect(recent.submenu!.map((i) => i.label)).toContain('Third.claimbench');
     expect(win.webContents.sent).toContainEqual([IPC_EVENT_CHANNEL, 'workspace-changed']);
-    const listed = (await ipcHandlers.get(IPC_CHANNEL)!({ senderFrame: frame }, 'claims.list', {})) as { value: { total: number } };
+    const listed = (await ipcHandlers.get(IPC_CHANNEL)!({ senderFrame: frame }, 'claims.list', {})) as {
+      value: { total: number };
+    };
     expect(listed.value.total).toBe(0);
   });
 
