@@ -28,6 +28,7 @@ import { eventFromWire, type BridgeEvent } from '../shared/events';
 import { z } from 'zod';
 import { errorCodeSchema, type ProtocolEvent } from '../shared/protocol';
 import { ClaimbenchError, type Result } from '../shared/result';
+import { parseOrThrow } from '../shared/validate';
 import type { HostServices } from './core/host';
 import { backupInfoSchema, coreStateSchema, type CoreState } from './core/process/command-schemas';
 import { coreEnv } from './core/process/core-config';
@@ -154,8 +155,9 @@ const restoreTarget: RestoreTarget = {
   get workspace() {
     return coreState.workspace ?? undefined;
   },
-  listBackups: async () => backupInfoSchema.array().parse(await command('listBackups', {})),
-  latestGoodBackup: async (file) => backupInfoSchema.nullable().parse(await command('latestGoodBackup', { file })),
+  listBackups: async () => parseOrThrow(backupInfoSchema.array(), await command('listBackups', {}), 'backups'),
+  latestGoodBackup: async (file) =>
+    parseOrThrow(backupInfoSchema.nullable(), await command('latestGoodBackup', { file }), 'backup'),
   restore: (file, backup) => switchWith(core?.command('restore', { file, backup }) ?? busy()),
 };
 

@@ -180,5 +180,14 @@ describe('the core in a child process', () => {
       error: { code: 'UNKNOWN_OPERATION' },
     });
     expect(await core.client.command('open', { file })).toMatchObject({ ok: true, value: { workspace: { path: file } } });
+    // Backup listings cross as plain data.
+    const backups = await core.client.command('listBackups');
+    expect(backups.ok && Array.isArray(backups.value)).toBe(true);
+    const latest = await core.client.command('latestGoodBackup', { file: other });
+    expect(latest).toMatchObject({ ok: true });
+    expect(await core.client.command('latestGoodBackup', { file: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    });
   });
 });
