@@ -1,5 +1,8 @@
 /**
- * The Electron main process. It only wires, with main-window.ts (the window's life) and
+ * The Electron main process. The core (the workspace session and every operation) runs in a
+ * utilityProcess (electron/core/process/entry.ts, the same entry and protocol as the browser host's
+ * Node child); this process only routes: renderer IPC → core requests, core events → the window,
+ * the core's host requests → native dialogs, the File menu → host-only core commands. It only wires, with main-window.ts (the window's life) and
  * protection.ts (sessions, app://, spellcheck): every decision (window options, CSP, navigation and
  * link policy, sender check, menu, recent list, window state, workspace switching, the app://
  * protocol, recovery, the context menu, spellcheck) lives in electron/shell/ as plain functions
@@ -13,6 +16,7 @@ import {
   Menu,
   protocol,
   shell,
+  utilityProcess,
   type MessageBoxOptions,
   type SaveDialogOptions,
   type WebContents,
@@ -20,25 +24,36 @@ import {
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { IPC_EVENT_CHANNEL } from '../shared/api';
-import { dataChanged, type BridgeEvent } from '../shared/events';
-import type { ClaimbenchError } from '../shared/result';
+import { eventFromWire, type BridgeEvent } from '../shared/events';
+import { z } from 'zod';
+import { errorCodeSchema, type ProtocolEvent } from '../shared/protocol';
+import { ClaimbenchError, type Result } from '../shared/result';
+import { parseOrThrow } from '../shared/validate';
 import type { HostServices } from './core/host';
-import { FileIdentityStore } from './core/session/identity';
+import { backupInfoSchema, coreStateSchema, type CoreState } from './core/process/command-schemas';
+import { coreEnv } from './core/process/core-config';
 import { WORKSPACE_EXTENSION } from './core/store/open';
-import { useNativeBinding } from './core/store/sqlite';
-import { registerIpc } from './ipc';
+import { registerCoreIpc } from './ipc';
 import { MainWindows } from './main-window';
 import { applySpellcheck, hardenPrintSession, hardenSession, hardenWebContents, serveAppProtocol } from './protection';
 import { appUserModelIdFor } from './shell/app-identity';
-import { AppSession, APP_NAME, windowTitle, type OpenOutcome } from './shell/app-session';
+import { APP_NAME, windowTitle } from './shell/app-session';
 import { APP_SCHEME_PRIVILEGES } from './shell/app-protocol';
 import { devAppUrl, productionAppUrl } from './shell/app-url';
 import { workspaceFileFromArgv } from './shell/argv';
 import { createHostServices } from './shell/host-services';
+import { CoreSupervisor } from './shell/core-supervisor';
 import { buildMenuTemplate, type MenuActions } from './shell/menu';
 import { nativeBindingPath, storeLoadFailureMessage } from './shell/native-binding';
 import { pdfTimeoutsFromEnv, printHtmlToPdf } from './shell/print-pdf';
-import { offerRestoreForCorrupt, restoreFromBackup, type RestorePrompts, type RestoreOutcome } from './shell/restore-flow';
+import {
+  offerRestoreForCorrupt,
+  restoreFromBackup,
+  type RestoreOutcome,
+  type RestorePrompts,
+  type RestoreResult,
+  type RestoreTarget,
+} from './shell/restore-flow';
 import { isTrustedSender } from './shell/security';
 import { createShellRequestHandler, SHELL_CHANNEL } from './shell/shell-requests';
 import { DICTIONARIES_DIR, loadShellSettings, saveShellSettings, type SpellcheckPolicy } from './shell/spellcheck';
@@ -61,14 +76,16 @@ protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 // (and before the single-instance lock, which lives in that folder).
 if (process.env.CLAIMBENCH_USER_DATA_DIR) app.setPath('userData', path.resolve(process.env.CLAIMBENCH_USER_DATA_DIR));
 
-let appSession: AppSession | undefined;
+let core: CoreSupervisor | undefined;
+/** What the core last said of itself: the title bar, the represented file and Open Recent read it. */
+let coreState: CoreState = { title: APP_NAME, workspace: null, recent: [] };
 let spellcheck: SpellcheckPolicy = { available: false, enabled: false, dictionaryUrl: undefined, languages: [] };
 const windows = new MainWindows({
   appUrl,
   preloadPath,
   stateFile: () => path.join(app.getPath('userData'), 'window-state.json'),
-  title: () => appSession?.title ?? APP_NAME,
-  representedFile: () => (isMac ? appSession?.workspace?.path : undefined),
+  title: () => coreState.title,
+  representedFile: () => (isMac ? coreState.workspace?.path : undefined),
   spellcheck: () => spellcheck,
   send,
   quit: () => app.quit(),
@@ -96,9 +113,53 @@ function bringToFront(): BrowserWindow {
   return windows.bringToFront();
 }
 
-function showRefusal(error: ClaimbenchError, title = 'The workspace could not be opened'): void {
+function showRefusal(error: { message: string }, title = 'The workspace could not be opened'): void {
   void messageBox({ type: 'error', title: APP_NAME, message: title, detail: error.message });
 }
+
+/** A host-only core command; a refusal comes back as a thrown ClaimbenchError. */
+async function command(...args: Parameters<CoreSupervisor['command']>): Promise<unknown> {
+  if (!core) throw new ClaimbenchError('BUSY', 'The Claimbench core is not running.');
+  const result = await core.command(...args);
+  if (!result.ok) throw new ClaimbenchError(result.error.code, result.error.message);
+  return result.value;
+}
+
+function adoptState(value: unknown): void {
+  const parsed = coreStateSchema.safeParse(value);
+  if (!parsed.success) return;
+  coreState = parsed.data;
+  core?.setRecentWorkspaces(coreState.recent.filter((f) => f !== coreState.workspace?.path));
+}
+
+async function refreshState(): Promise<void> {
+  try {
+    adoptState(await command('state', {}));
+  } catch {
+    // The core stopped; its crash handler tells the person.
+  }
+}
+
+/** A command that switches workspace: its reply is the new state, or the refusal. */
+async function switchWith(run: Promise<Result<unknown>>): Promise<RestoreResult> {
+  const result = await run;
+  if (result.ok) adoptState(result.value);
+  return result.ok ? { ok: true } : result;
+}
+
+const busy = (): Promise<Result<unknown>> =>
+  Promise.resolve({ ok: false, error: { code: 'BUSY', message: 'The Claimbench core is not running.' } });
+
+/** The restore flows' view of the session, answered by the core process. */
+const restoreTarget: RestoreTarget = {
+  get workspace() {
+    return coreState.workspace ?? undefined;
+  },
+  listBackups: async () => parseOrThrow(backupInfoSchema.array(), await command('listBackups', {}), 'backups'),
+  latestGoodBackup: async (file) =>
+    parseOrThrow(backupInfoSchema.nullable(), await command('latestGoodBackup', { file }), 'backup'),
+  restore: (file, backup) => switchWith(core?.command('restore', { file, backup }) ?? busy()),
+};
 
 /** Native answers to the restore flows' questions, attached to the main window when there is one. */
 const restorePrompts: RestorePrompts = {
@@ -145,11 +206,17 @@ function reportRestore(outcome: RestoreOutcome): void {
   rebuildMenu();
 }
 
-function report(outcome: OpenOutcome, file?: string): void {
+async function report(outcome: RestoreResult, file?: string): Promise<void> {
   if (outcome.ok) return;
-  if (file && outcome.error.code === 'NOT_FOUND') appSession?.recent.remove(file);
-  if (file && outcome.error.code === 'CORRUPT' && appSession) {
-    void offerRestoreForCorrupt(appSession, file, outcome.error, restorePrompts).then(reportRestore, (e: unknown) =>
+  if (file && outcome.error.code === 'NOT_FOUND') {
+    try {
+      adoptState(await command('forgetRecent', { file }));
+    } catch {
+      // Only the recent list is out of date.
+    }
+  }
+  if (file && outcome.error.code === 'CORRUPT') {
+    void offerRestoreForCorrupt(restoreTarget, file, outcome.error, restorePrompts).then(reportRestore, (e: unknown) =>
       showRefusal(e as ClaimbenchError, 'The backup could not be restored'),
     );
     return;
@@ -159,12 +226,12 @@ function report(outcome: OpenOutcome, file?: string): void {
 }
 
 function openFile(file: string): void {
-  if (!appSession) {
+  if (!core) {
     pendingFile = file;
     return;
   }
-  report(appSession.open(file), file);
   bringToFront();
+  void switchWith(core.command('open', { file })).then((outcome) => report(outcome, file));
 }
 
 function showSaveDialog(options: SaveDialogOptions) {
@@ -175,7 +242,7 @@ function showSaveDialog(options: SaveDialogOptions) {
 
 const menuActions: MenuActions = {
   newWorkspace: () => {
-    if (!appSession) return;
+    if (!core) return;
     void showSaveDialog({
       title: 'New Workspace',
       buttonLabel: 'Create',
@@ -183,11 +250,11 @@ const menuActions: MenuActions = {
       filters: workspaceFilter,
       properties: ['createDirectory', 'showOverwriteConfirmation'],
     }).then(({ canceled, filePath }) => {
-      if (!canceled && filePath && appSession) report(appSession.create(filePath));
+      if (!canceled && filePath && core) void switchWith(core.command('create', { file: filePath })).then((o) => report(o));
     });
   },
   openWorkspace: () => {
-    if (!appSession) return;
+    if (!core) return;
     bringToFront();
     const options = { title: 'Open Workspace', filters: workspaceFilter, properties: ['openFile' as const] };
     const parent = dialogParent();
@@ -198,31 +265,34 @@ const menuActions: MenuActions = {
   },
   openRecent: (file) => openFile(file),
   clearRecent: () => {
-    appSession?.recent.clear();
     app.clearRecentDocuments();
-    rebuildMenu();
+    void command('clearRecent', {}).then(
+      (state) => {
+        adoptState(state);
+        rebuildMenu();
+      },
+      (e: unknown) => showRefusal(e as ClaimbenchError, 'The recent list could not be cleared'),
+    );
   },
   saveCopy: () => {
-    const workspace = appSession?.workspace;
-    if (!appSession || !workspace) return;
+    const workspace = coreState.workspace;
+    if (!core || !workspace) return;
     void showSaveDialog({
       title: 'Save a Copy',
       defaultPath: path.join(path.dirname(workspace.path), `${workspace.name} copy${WORKSPACE_EXTENSION}`),
       filters: workspaceFilter,
       properties: ['createDirectory', 'showOverwriteConfirmation'],
     }).then(({ canceled, filePath }) => {
-      if (canceled || !filePath || !appSession) return;
-      try {
-        appSession.saveCopy(filePath);
-      } catch (e) {
-        showRefusal(e as ClaimbenchError, 'The copy could not be saved');
-      }
+      if (canceled || !filePath) return;
+      command('saveCopy', { target: filePath }).catch((e: unknown) =>
+        showRefusal(e as ClaimbenchError, 'The copy could not be saved'),
+      );
     });
   },
   restoreBackup: () => {
-    if (!appSession?.workspace) return;
+    if (!core || !coreState.workspace) return;
     bringToFront();
-    void restoreFromBackup(appSession, restorePrompts).then(reportRestore, (e: unknown) =>
+    void restoreFromBackup(restoreTarget, restorePrompts).then(reportRestore, (e: unknown) =>
       showRefusal(e as ClaimbenchError, 'The backup could not be restored'),
     );
   },
@@ -239,7 +309,7 @@ function rebuildMenu(): void {
     appName: APP_NAME,
     isMac,
     isDev,
-    recent: appSession?.recent.list() ?? [],
+    recent: coreState.recent,
     actions: menuActions,
     spellcheck,
   });
@@ -276,8 +346,8 @@ function createHost(): HostServices {
         ),
     },
     {
-      defaultDir: () => (appSession?.workspace ? path.dirname(appSession.workspace.path) : app.getPath('documents')),
-      recentWorkspaces: () => (appSession ? appSession.recent.list().filter((f) => f !== appSession?.workspace?.path) : []),
+      defaultDir: () => (coreState.workspace ? path.dirname(coreState.workspace.path) : app.getPath('documents')),
+      recentWorkspaces: () => coreState.recent.filter((f) => f !== coreState.workspace?.path),
     },
   );
 }
@@ -289,8 +359,9 @@ function setUpSpellcheck(): void {
   spellcheck = applySpellcheck(loadShellSettings(shellSettingsFile()).spellcheck, dictionariesDir);
 }
 
-function onWorkspaceChanged(): void {
-  const workspace = appSession?.workspace;
+async function onWorkspaceChanged(): Promise<void> {
+  await refreshState();
+  const workspace = coreState.workspace;
   if (!workspace) return;
   app.addRecentDocument(workspace.path);
   const win = windows.current();
@@ -302,30 +373,108 @@ function onWorkspaceChanged(): void {
   send('workspace-changed');
 }
 
-function start(): void {
+/** A workspace the core could not open at start; the file lets the shell offer a backup of a damaged one. */
+const openRefusedSchema = z.object({
+  code: errorCodeSchema,
+  message: z.string().max(10_000),
+  file: z.string().max(4_096).optional(),
+});
+/** Refusals from the core's first open wait until the window and the menu exist. */
+const earlyRefusals: ProtocolEvent[] = [];
+
+/** Events from the core: the window's, and the shell's own (a switch, a refusal at start). */
+function onCoreEvent(event: ProtocolEvent): void {
+  if (event.kind === 'workspace-changed') {
+    void onWorkspaceChanged();
+    return;
+  }
+  if (event.kind === 'open-refused') {
+    if (!core) {
+      earlyRefusals.push(event);
+      return;
+    }
+    const parsed = openRefusedSchema.safeParse(event.payload);
+    if (!parsed.success) return;
+    const { code, message, file } = parsed.data;
+    void report({ ok: false, error: { code, message } }, file);
+    return;
+  }
+  const bridgeEvent = eventFromWire(event);
+  windows.current()?.webContents.send(IPC_EVENT_CHANNEL, bridgeEvent);
+}
+
+/** The core process, told where the person's data is and which workspace to open first. */
+function forkCore(workspace: string | undefined, nativeBinding: string | undefined) {
+  const userDataDir = app.getPath('userData');
+  return utilityProcess.fork(path.join(here, 'core.js'), [], {
+    serviceName: `${APP_NAME} Core`,
+    env: { ...process.env, ...coreEnv({ userDataDir, workspace, nativeBinding }) },
+    stdio: 'inherit',
+  });
+}
+
+async function onCoreCrash(code: number, nativeBinding: string | undefined): Promise<void> {
+  // Until a core is back, files to open wait and the refusals of its first open are queued.
+  core = undefined;
+  const { response } = await messageBox({
+    type: 'error',
+    title: APP_NAME,
+    message: 'The Claimbench core stopped unexpectedly.',
+    detail: `It exited with code ${code}. Anything you changed before your last save or autosave is in the workspace; an operation that was running did not finish.`,
+    buttons: ['Restart the Core', `Quit ${APP_NAME}`],
+    defaultId: 0,
+    cancelId: 1,
+    noLink: true,
+  });
+  if (response !== 0) {
+    app.quit();
+    return;
+  }
+  const supervisor = newSupervisor(coreState.workspace?.path, nativeBinding);
+  try {
+    await supervisor.start();
+  } catch (e) {
+    showRefusal(e instanceof Error ? e : { message: String(e) }, 'The Claimbench core could not be restarted');
+    return;
+  }
+  core = supervisor;
+  await onWorkspaceChanged();
+  afterCoreStarted();
+}
+
+/** What waited for a core: the refusals of its first open, and a file asked for meanwhile. */
+function afterCoreStarted(): void {
+  for (const refusal of earlyRefusals.splice(0)) onCoreEvent(refusal);
+  const file = pendingFile;
+  pendingFile = undefined;
+  if (file) openFile(file);
+}
+
+function newSupervisor(workspace: string | undefined, nativeBinding: string | undefined): CoreSupervisor {
+  return new CoreSupervisor({
+    fork: () => forkCore(workspace, nativeBinding),
+    host: createHost(),
+    onEvent: onCoreEvent,
+    onCrash: (code) => void onCoreCrash(code, nativeBinding),
+    log: (message) => console.error(`[core] ${message}`),
+  });
+}
+
+async function start(): Promise<void> {
   hardenSession(appUrl);
   hardenPrintSession(printableFiles);
   if (appUrl.kind === 'app') serveAppProtocol(appUrl);
   setUpSpellcheck();
-  const userData = app.getPath('userData');
+  // better-sqlite3 built for Electron's ABI: only the core process opens databases.
   const nativeBinding = nativeBindingPath({
     isPackaged: app.isPackaged,
     resourcesPath: process.resourcesPath,
     appPath: app.getAppPath(),
   });
-  // Every database the core opens (share files, backups, other workspaces) needs Electron's build.
-  useNativeBinding(nativeBinding);
-  appSession = new AppSession({
-    userDataDir: userData,
-    identity: new FileIdentityStore(path.join(userData, 'identity.json')),
-    nativeBinding,
-    onChange: onWorkspaceChanged,
-    onDataChanged: (touched) => send(dataChanged(touched)),
-    host: createHost(),
-  });
-  let refusals: ClaimbenchError[];
+  const supervisor = newSupervisor(pendingFile, nativeBinding);
+  pendingFile = undefined;
   try {
-    refusals = appSession.openInitial(pendingFile);
+    await supervisor.start();
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     dialog.showErrorBox(
@@ -335,13 +484,12 @@ function start(): void {
     app.exit(1);
     return;
   }
-  pendingFile = undefined;
-  registerIpc(ipcMain, {
+  core = supervisor;
+  await refreshState();
+  if (coreState.workspace) app.addRecentDocument(coreState.workspace.path);
+  registerCoreIpc(ipcMain, {
     isTrustedSender: (frame) => isTrustedSender(frame, appUrl),
-    context: () => {
-      if (!appSession) throw new Error('The app is shutting down.');
-      return appSession.context();
-    },
+    invoke: (name, input) => core?.invoke(name, input) ?? busy(),
   });
   ipcMain.removeHandler(SHELL_CHANNEL);
   ipcMain.handle(
@@ -354,12 +502,7 @@ function start(): void {
   );
   rebuildMenu();
   windows.ensure();
-  const refused = appSession.refusedAtStart;
-  for (const refusal of refusals) {
-    const corrupt = refused.find((r) => r.error === refusal && r.error.code === 'CORRUPT');
-    if (corrupt) report({ ok: false, error: refusal }, corrupt.file);
-    else showRefusal(refusal);
-  }
+  afterCoreStarted();
 }
 
 if (!app.requestSingleInstanceLock()) {
@@ -368,7 +511,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('second-instance', (_event, argv, workingDirectory) => {
     const file = workspaceFileFromArgv(argv, workingDirectory);
     if (file) openFile(file);
-    else if (appSession) bringToFront();
+    else if (core) bringToFront();
   });
   // macOS delivers double-clicked files here, possibly before 'ready'.
   app.on('open-file', (event, file) => {
@@ -380,11 +523,15 @@ if (!app.requestSingleInstanceLock()) {
     if (!isMac) app.quit();
   });
   app.on('activate', () => {
-    if (appSession) bringToFront();
+    if (core) bringToFront();
   });
-  app.on('will-quit', () => {
-    appSession?.close();
-    appSession = undefined;
+  // The core closes its workspace (last backup, sessions paused) before the app exits.
+  app.on('will-quit', (event) => {
+    const running = core;
+    core = undefined;
+    if (!running?.isRunning) return;
+    event.preventDefault();
+    void running.stop().finally(() => app.quit());
   });
   void app.whenReady().then(start);
 }

@@ -5,16 +5,18 @@
  * every message it receives with these schemas; a message that does not parse is refused with a
  * `refused` reply and never reaches a handler.
  *
- *   client → core: request (operation + input, with an id), cancel (that id), host-reply, host-state
+ *   client → core: request (operation + input, with an id), cancel (that id), host-reply, host-state,
+ *                  command (host-only: the shell's File menu; see electron/core/process/command-schemas.ts)
  *   core → client: result (the Result envelope), progress, event, host-request, ready, refused
  */
 import { z } from 'zod';
 import { OPEN_PURPOSES, SAVE_PURPOSES } from './host-api';
 import type { ErrorCode, Result } from './result';
+import { touchedSchema } from './touched';
 
 /** Ids are chosen by the side that starts the exchange; unique per connection. */
 const messageId = z.string().min(1).max(64);
-const errorCode = z.enum([
+export const errorCodeSchema = z.enum([
   'VALIDATION',
   'NOT_FOUND',
   'UNKNOWN_OPERATION',
@@ -31,22 +33,31 @@ const errorCode = z.enum([
   'INTERNAL',
 ]);
 /** The enum above must list exactly shared/result.ts's ErrorCode. */
-type SameCodes = [z.infer<typeof errorCode>] extends [ErrorCode] ? ([ErrorCode] extends [z.infer<typeof errorCode>] ? true : never) : never;
+type SameCodes = [z.infer<typeof errorCodeSchema>] extends [ErrorCode]
+  ? [ErrorCode] extends [z.infer<typeof errorCodeSchema>]
+    ? true
+    : never
+  : never;
 const sameCodes: SameCodes = true;
 void sameCodes;
 
+/** `touched`: what a write changed (shared/result.ts), so a client can refresh just that. */
 export const resultSchema = z.union([
-  z.object({ ok: z.literal(true), value: z.unknown() }).strict(),
-  z.object({ ok: z.literal(false), error: z.object({ code: errorCode, message: z.string().max(10_000) }).strict() }).strict(),
+  z.object({ ok: z.literal(true), value: z.unknown(), touched: touchedSchema.optional() }).strict(),
+  z
+    .object({
+      ok: z.literal(false),
+      error: z.object({ code: errorCodeSchema, message: z.string().max(10_000) }).strict(),
+      touched: touchedSchema.optional(),
+    })
+    .strict(),
 ]);
 
 /**
  * Events the core (or the host) pushes. `kind` stays an open string so new kinds (data-changed,
  * …) travel without a protocol change; the payload is whatever that kind declares.
  */
-export const eventSchema = z
-  .object({ kind: z.string().min(1).max(100), payload: z.unknown().optional() })
-  .strict();
+export const eventSchema = z.object({ kind: z.string().min(1).max(100), payload: z.unknown().optional() }).strict();
 export type ProtocolEvent = z.infer<typeof eventSchema>;
 
 export const progressSchema = z
@@ -78,13 +89,22 @@ export const hostValueSchemas = {
   chooseOpen: z.array(z.string().min(1).max(4_096)).max(10_000).nullable(),
   chooseSave: z.string().min(1).max(4_096).nullable(),
   openPath: z.null(),
-  printToPdf: z.string().max(300_000_000).regex(/^[A-Za-z0-9+/=]*$/, 'Not base64'),
+  printToPdf: z
+    .string()
+    .max(300_000_000)
+    .regex(/^[A-Za-z0-9+/=]*$/, 'Not base64'),
 } satisfies Record<HostService, z.ZodType>;
 export type HostValue<S extends HostService> = z.infer<(typeof hostValueSchemas)[S]>;
 
 export const clientMessageSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('request'), id: messageId, name: z.string().min(1).max(200), input: z.unknown().optional() }).strict(),
+  z
+    .object({ type: z.literal('request'), id: messageId, name: z.string().min(1).max(200), input: z.unknown().optional() })
+    .strict(),
   z.object({ type: z.literal('cancel'), id: messageId }).strict(),
+  /** Sent only by the Electron shell; no page or renderer message becomes one. Answered with a `result`. */
+  z
+    .object({ type: z.literal('command'), id: messageId, name: z.string().min(1).max(100), input: z.unknown().optional() })
+    .strict(),
   z.object({ type: z.literal('host-reply'), id: messageId, result: resultSchema }).strict(),
   /** Host state the core reads synchronously: the recent workspaces list (claims.similar looks in it). */
   z.object({ type: z.literal('host-state'), recentWorkspaces: z.array(z.string().min(1).max(4_096)).max(100) }).strict(),
@@ -140,13 +160,18 @@ export function cancelledResult(): Result<never> {
 export const pickedFileSchema = z
   .object({
     name: z.string().min(1).max(500),
-    base64: z.string().max(80_000_000).regex(/^[A-Za-z0-9+/=]*$/, 'Not base64'),
+    base64: z
+      .string()
+      .max(80_000_000)
+      .regex(/^[A-Za-z0-9+/=]*$/, 'Not base64'),
   })
   .strict();
 export type PickedFile = z.infer<typeof pickedFileSchema>;
 
 export const pageMessageSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('request'), id: messageId, name: z.string().min(1).max(200), input: z.unknown().optional() }).strict(),
+  z
+    .object({ type: z.literal('request'), id: messageId, name: z.string().min(1).max(200), input: z.unknown().optional() })
+    .strict(),
   z.object({ type: z.literal('cancel'), id: messageId }).strict(),
   z.object({ type: z.literal('picked-files'), id: messageId, files: z.array(pickedFileSchema).max(1_000).nullable() }).strict(),
 ]);

@@ -1,7 +1,6 @@
 import path from 'node:path';
-import { ClaimbenchError } from '../../shared/result';
+import { ClaimbenchError, type ErrorCode } from '../../shared/result';
 import { backupFolderFor, type BackupInfo } from '../core/store/backup';
-import type { AppSession, OpenOutcome } from './app-session';
 import { backupLabel, corruptOfferButtons, formatBackupDate, restoreChoices } from './backups';
 
 /** The questions the restore flows ask; main.ts answers them with native message boxes and file dialogs. */
@@ -15,17 +14,32 @@ export interface RestorePrompts {
   timeZone?: string;
 }
 
+/** How a restore ended when it ran; the error is a ClaimbenchError or its wire shape. */
+export type RestoreResult = { ok: true } | { ok: false; error: { code: ErrorCode; message: string } };
+
 /** null: the person cancelled somewhere along the way; nothing changed. */
-export type RestoreOutcome = OpenOutcome | null;
+export type RestoreOutcome = RestoreResult | null;
+
+/**
+ * What the flows need of the workspace session: the AppSession itself, or the shell's proxy that
+ * asks the core process.
+ */
+export interface RestoreTarget {
+  readonly workspace: { name: string; path: string } | undefined;
+  listBackups(): BackupInfo[] | Promise<BackupInfo[]>;
+  latestGoodBackup(file: string): BackupInfo | null | Promise<BackupInfo | null>;
+  restore(file: string, backup: string): RestoreResult | Promise<RestoreResult>;
+}
 
 /**
  * File > Restore from Backup…: list the open workspace's backups (date, reason, size), let the person
  * pick one (or another file), confirm, then close, restore and reopen. The state being replaced is kept
  * beside the backups (restoreBackup), so a restore can itself be undone the same way.
  */
-export async function restoreFromBackup(session: AppSession, prompts: RestorePrompts): Promise<RestoreOutcome> {
-  const workspace = session.context().workspace;
-  const backups = session.listBackups();
+export async function restoreFromBackup(session: RestoreTarget, prompts: RestorePrompts): Promise<RestoreOutcome> {
+  const workspace = session.workspace;
+  if (!workspace) return null;
+  const backups = await session.listBackups();
   const choices = restoreChoices(backups, prompts.timeZone);
   const index = await prompts.pickBackup({
     message: backups.length > 0 ? `Restore ${workspace.name} from a backup` : `${workspace.name} has no backups yet`,
@@ -62,12 +76,12 @@ export async function restoreFromBackup(session: AppSession, prompts: RestorePro
  * when the person agrees. Returns null when there is none or they decline.
  */
 export async function offerRestoreForCorrupt(
-  session: AppSession,
+  session: RestoreTarget,
   file: string,
-  error: ClaimbenchError,
+  error: { message: string },
   prompts: Pick<RestorePrompts, 'confirm' | 'timeZone'>,
 ): Promise<RestoreOutcome> {
-  const backup = session.latestGoodBackup(file);
+  const backup = await session.latestGoodBackup(file);
   const name = path.basename(file);
   if (!backup) {
     await prompts.confirm({

@@ -63,6 +63,11 @@ describe.skipIf(!executablePath)('the Electron app', () => {
     expect(fs.existsSync(path.join(userData, 'My Investigation.claimbench'))).toBe(true);
   });
 
+  it('runs the core in its own utility process, not in the main process', async () => {
+    const metrics = await app.evaluate(({ app }) => app.getAppMetrics().map((m) => ({ type: m.type, name: m.name })));
+    expect(metrics).toContainEqual({ type: 'Utility', name: 'Claimbench Core' });
+  });
+
   it('exposes one bridge method per operation and no Node', async () => {
     const shape = await page.evaluate(() => {
       const bridge = (window as unknown as { claimbench?: Record<string, unknown> }).claimbench ?? {};
@@ -276,10 +281,16 @@ describe.skipIf(!executablePath)('the Electron app with a PDF time limit', () =>
 describe.skipIf(!executablePath)('the Electron binary as the claimbench command', () => {
   it('runs the command line in the main process, with the app’s own better-sqlite3, and exits with its code', () => {
     execFileSync(process.execPath, [path.join(root, 'scripts/electron-native.mjs')], { cwd: root, stdio: 'inherit' });
-    execFileSync(process.execPath, [path.join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], { cwd: root, stdio: 'inherit' });
+    execFileSync(process.execPath, [path.join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], {
+      cwd: root,
+      stdio: 'inherit',
+    });
     const dir = tempDir('claimbench-electron-cli-');
     const run = (...args: string[]) =>
-      spawnSync(executablePath!, [root, ...args], { encoding: 'utf8', env: { ...process.env, CLAIMBENCH_AUTHOR: 'Smoke', CLAIMBENCH_PROFILE: dir } });
+      spawnSync(executablePath!, [root, ...args], {
+        encoding: 'utf8',
+        env: { ...process.env, CLAIMBENCH_AUTHOR: 'Smoke', CLAIMBENCH_PROFILE: dir },
+      });
     const help = run('--help');
     expect(help.status).toBe(0);
     expect(help.stdout).toMatch(/Usage: claimbench/);

@@ -107,6 +107,20 @@ export class CoreClient implements CoreLink {
     });
   }
 
+  /** A host-only command (command-schemas.ts): only the shell calls this; no renderer message reaches it. */
+  command(name: string, input: unknown = {}): Promise<Result<unknown>> {
+    const id = `c${++this.nextId}`;
+    return new Promise((resolve) => {
+      this.pending.set(id, {
+        settle: (result) => {
+          this.pending.delete(id);
+          resolve(result);
+        },
+      });
+      this.port.send({ type: 'command', id, name, input });
+    });
+  }
+
   onEvent(listener: (event: ProtocolEvent) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -130,6 +144,13 @@ export class CoreClient implements CoreLink {
     const parsed = parseMessage(coreMessageSchema, raw);
     if (!parsed.ok) {
       this.log(`Dropped a malformed message from the core: ${parsed.why}`);
+      // The caller waiting on that id gets an answer rather than waiting forever.
+      if (parsed.id) {
+        this.pending.get(parsed.id)?.settle({
+          ok: false,
+          error: { code: 'INTERNAL', message: `The core's answer could not be read (${parsed.why}).` },
+        });
+      }
       return;
     }
     const message = parsed.message;
@@ -149,7 +170,8 @@ export class CoreClient implements CoreLink {
       case 'refused':
         this.refusals.push(message.message);
         this.log(message.message);
-        if (message.id) this.pending.get(message.id)?.settle({ ok: false, error: { code: 'VALIDATION', message: message.message } });
+        if (message.id)
+          this.pending.get(message.id)?.settle({ ok: false, error: { code: 'VALIDATION', message: message.message } });
         return;
       case 'host-request': {
         const { id, request } = message;

@@ -20,6 +20,8 @@ export interface CoreServerHooks {
   context(): CoreContext;
   /** Told after each finished operation (the session follows sync links, exports new changes). */
   afterInvoke?(name: string, result: Result<unknown>): void;
+  /** The host-only commands (command-schemas.ts); absent: every command is refused. */
+  command?(name: string, input: unknown): Result<unknown>;
   log?: Logger;
 }
 
@@ -126,6 +128,9 @@ export class CoreServer {
         this.send({ type: 'result', id: message.id, result: cancelledResult() });
         return;
       }
+      case 'command':
+        setImmediate(() => this.runCommand(message.id, message.name, message.input));
+        return;
       case 'host-reply':
         this.pendingHost.get(message.id)?.settle(message.result);
         return;
@@ -133,6 +138,22 @@ export class CoreServer {
         this.recent = message.recentWorkspaces;
         return;
     }
+  }
+
+  private runCommand(id: string, name: string, input: unknown): void {
+    let result: Result<unknown>;
+    if (!this.hooks) result = { ok: false, error: { code: 'BUSY', message: 'The core is still starting.' } };
+    else if (!this.hooks.command)
+      result = { ok: false, error: { code: 'FORBIDDEN', message: 'This core takes no host commands.' } };
+    else {
+      try {
+        result = this.hooks.command(name, input);
+      } catch (e) {
+        this.hooks.log?.(`Core command ${name}`, e);
+        result = { ok: false, error: { code: 'INTERNAL', message: `The core could not ${name}.` } };
+      }
+    }
+    this.send({ type: 'result', id, result: jsonSafe(result) });
   }
 
   private startRequest(id: string, name: string, input: unknown): void {
@@ -167,7 +188,10 @@ export class CoreServer {
     } catch (e) {
       if (isClaimbenchError(e)) return { ok: false, error: { code: e.code, message: e.message } };
       this.hooks.log?.('No context for a request', e);
-      return { ok: false, error: { code: 'INTERNAL', message: `Something went wrong before ${name} could run. Your data was not changed.` } };
+      return {
+        ok: false,
+        error: { code: 'INTERNAL', message: `Something went wrong before ${name} could run. Your data was not changed.` },
+      };
     }
     const ctx: CoreContext = {
       ...base,

@@ -145,4 +145,49 @@ describe('the core in a child process', () => {
   it('pushes workspace events', () => {
     expect(events.some((e) => e.kind === 'workspace-changed')).toBe(true);
   });
+
+  it('carries the touched part of a write result across the process', async () => {
+    const added = await core.client.invoke('claims.add', { text: 'The river flooded in 1953.' });
+    expect(added).toMatchObject({ ok: true, touched: { claim: [expect.any(String)] } });
+  });
+
+  it("answers the shell's host-only commands: state, open, save a copy; and refuses bad input", async () => {
+    expect(await core.client.command('state')).toMatchObject({
+      ok: true,
+      value: { title: 'core — Claimbench', workspace: { path: file, name: 'core' } },
+    });
+    const copy = path.join(dir, 'copy.claimbench');
+    expect(await core.client.command('saveCopy', { target: copy })).toEqual({ ok: true, value: copy });
+    const other = path.join(dir, 'other.claimbench');
+    const created = await core.client.command('create', { file: other });
+    expect(created).toMatchObject({
+      ok: true,
+      value: { workspace: { path: other }, recent: expect.arrayContaining([other, file]) },
+    });
+    expect(await core.client.invoke('session.get', {})).toMatchObject({ ok: true, value: { workspace: { path: other } } });
+    expect(await core.client.command('open', { file: path.join(dir, 'missing.claimbench') })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(await core.client.command('open', { file: 'relative.claimbench' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    });
+    expect(await core.client.command('formatDisk', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_OPERATION' } });
+    // A command name sent as an operation request is just an unknown operation.
+    expect(await core.client.invoke('saveCopy', { target: path.join(dir, 'x.claimbench') })).toMatchObject({
+      ok: false,
+      error: { code: 'UNKNOWN_OPERATION' },
+    });
+    expect(await core.client.command('open', { file })).toMatchObject({ ok: true, value: { workspace: { path: file } } });
+    // Backup listings cross as plain data.
+    const backups = await core.client.command('listBackups');
+    expect(backups.ok && Array.isArray(backups.value)).toBe(true);
+    const latest = await core.client.command('latestGoodBackup', { file: other });
+    expect(latest).toMatchObject({ ok: true });
+    expect(await core.client.command('latestGoodBackup', { file: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    });
+  });
 });

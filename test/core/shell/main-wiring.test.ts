@@ -3,9 +3,11 @@
  * but the real bundle's wiring of the shell's decisions (the same check the issue was filed from).
  * It proves what only main.ts can get wrong: that a window comes back on macOS when a file is
  * opened with none, that the context menu, crash recovery, the app:// protocol, the gesture check
- * and spellcheck are connected to the events Electron 41 emits. test/electron/smoke.test.ts repeats
+ * and spellcheck are connected to the events Electron 41 emits, and that the core runs in its own
+ * process: the stand-in utilityProcess.fork starts the built core.js as a real Node child. test/electron/smoke.test.ts repeats
  * the important parts against the real binary where it exists.
  */
+import { fork, type ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,7 +16,7 @@ import { MainConfigFactory } from 'electron-vite';
 import { build, type InlineConfig } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import electronViteConfig from '../../../electron.vite.config';
-import { IPC_EVENT_CHANNEL } from '../../../shared/api';
+import { IPC_CHANNEL, IPC_EVENT_CHANNEL } from '../../../shared/api';
 import { CONTENT_SECURITY_POLICY } from '../../../shared/csp';
 import { SHELL_CHANNEL } from '../../../electron/shell/shell-requests';
 import { createTestContext, tempDir } from '../../helpers/workspace';
@@ -32,7 +34,11 @@ const log = {
   messageBoxes: [] as { message?: string; buttons?: string[] }[],
   openedExternally: [] as string[],
   calls: [] as string[],
+  /** Every core process main.ts started (the stand-in utilityProcess runs each as a Node child). */
+  cores: [] as ChildProcess[],
 };
+/** What the next Open dialogs answer (a file path), or nothing: cancelled. */
+let openDialogAnswer: string | undefined;
 /** The answer the next message boxes give (index of the button). */
 let messageBoxAnswer = 0;
 const ipcHandlers = new Map<string, Listener>();
@@ -153,7 +159,8 @@ const fake = {
       log.messageBoxes.push(options);
       return Promise.resolve({ response: messageBoxAnswer, checkboxChecked: false });
     },
-    showOpenDialog: () => Promise.resolve({ canceled: true, filePaths: [] }),
+    showOpenDialog: () =>
+      Promise.resolve(openDialogAnswer ? { canceled: false, filePaths: [openDialogAnswer] } : { canceled: true, filePaths: [] }),
     showSaveDialog: (...args: unknown[]) => {
       log.calls.push(
         `saveDialog:${(args.length > 1 ? args[1] : args[0]) && ((args.length > 1 ? args[1] : args[0]) as { title: string }).title}`,
@@ -190,6 +197,28 @@ const fake = {
       return Promise.resolve();
     },
     openPath: () => Promise.resolve(''),
+  },
+  /** Electron's UtilityProcess over a Node child: the same entry, environment and JSON messages. */
+  utilityProcess: {
+    fork: (modulePath: string, args: string[], options: { env?: NodeJS.ProcessEnv; serviceName?: string }) => {
+      log.calls.push(`utilityProcess:${path.basename(modulePath)}:${options.serviceName}`);
+      const child = fork(modulePath, args, {
+        env: options.env,
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+        serialization: 'json',
+      });
+      log.cores.push(child);
+      const proc = Object.assign(new EventEmitter(), {
+        pid: child.pid,
+        postMessage: (message: unknown) => {
+          if (child.connected) child.send(message as object);
+        },
+        kill: () => child.kill(),
+      });
+      child.on('message', (message) => proc.emit('message', message));
+      child.on('exit', (code, signal) => proc.emit('exit', code ?? (signal ? 1 : 0)));
+      return proc;
+    },
   },
 };
 
@@ -233,11 +262,15 @@ beforeAll(async () => {
   } finally {
     Object.defineProperty(process, 'platform', platform);
   }
-  for (let i = 0; i < 500 && log.windows.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+  for (let i = 0; i < 3000 && log.windows.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
 }, 120_000);
 
-afterAll(() => {
-  app.emit('will-quit');
+const alive = (child: ChildProcess) => child.exitCode === null && child.signalCode === null;
+
+afterAll(async () => {
+  app.emit('will-quit', { preventDefault: () => log.calls.push('will-quit:deferred') });
+  for (let i = 0; i < 1000 && log.cores.some(alive); i++) await new Promise((r) => setTimeout(r, 10));
+  for (const child of log.cores.filter(alive)) child.kill('SIGKILL');
   fs.rmSync(scratch, { recursive: true, force: true });
   delete process.env.CLAIMBENCH_USER_DATA_DIR;
 });
@@ -363,8 +396,9 @@ describe('the built main process, wired to a stand-in Electron', () => {
     expect(log.windows).toHaveLength(2);
     const second = log.windows[1]!;
     expect(second.destroyed).toBe(false);
+    // The core opens the file; the title follows when it says it has.
+    await expect.poll(() => second.calls).toContain('title:Field notes — Claimbench');
     expect(log.messageBoxes.filter((m) => m.message === 'The workspace could not be opened')).toEqual([]);
-    expect(second.options.title).toBe('Field notes — Claimbench');
     second.emit('ready-to-show');
     expect(second.visible).toBe(true);
     expect(second.webContents.loaded).toEqual(['app://claimbench/index.html']);
@@ -387,7 +421,7 @@ describe('the built main process, wired to a stand-in Electron', () => {
     expect(log.calls).toContain('saveDialog:Save a Copy');
   });
 
-  it('a second launch, with or without a file, brings a window back', () => {
+  it('a second launch, with or without a file, brings a window back', async () => {
     log.windows.at(-1)!.closeByUser();
     const count = log.windows.length;
     app.emit('second-instance', {}, ['/usr/bin/claimbench'], '/');
@@ -397,6 +431,94 @@ describe('the built main process, wired to a stand-in Electron', () => {
     createTestContext('Ann', file).workspace.close();
     app.emit('second-instance', {}, ['/usr/bin/claimbench', file], '/');
     expect(log.windows).toHaveLength(count + 2);
-    expect(log.windows.at(-1)!.options.title).toBe('Second — Claimbench');
+    await expect.poll(() => log.windows.at(-1)!.calls).toContain('title:Second — Claimbench');
+  });
+
+  it('runs the core in a utilityProcess: renderer calls reach it, and its data-changed events reach the window', async () => {
+    expect(log.calls).toContain('utilityProcess:core.js:Claimbench Core');
+    expect(log.cores).toHaveLength(1);
+    expect(log.cores[0]!.pid).not.toBe(process.pid);
+    const win = log.windows.at(-1)!;
+    const ipc = ipcHandlers.get(IPC_CHANNEL)!;
+    expect(await ipc({ senderFrame: frame }, 'session.setAuthor', { name: 'Ann' })).toMatchObject({ ok: true });
+    const added = (await ipc({ senderFrame: frame }, 'claims.add', { text: 'The bridge opened in 1932.' })) as {
+      ok: boolean;
+      value: { id: string };
+    };
+    expect(added).toMatchObject({ ok: true, value: { text: 'The bridge opened in 1932.' } });
+    const listed = (await ipc({ senderFrame: frame }, 'claims.list', {})) as { ok: boolean; value: { items: { id: string }[] } };
+    expect(listed.value.items.map((c) => c.id)).toEqual([added.value.id]);
+    await expect
+      .poll(() => win.webContents.sent.filter(([, e]) => (e as { type?: string }).type === 'data-changed'))
+      .toContainEqual([IPC_EVENT_CHANNEL, expect.objectContaining({ type: 'data-changed' })]);
+    // The core's host requests come back to this process's native dialogs.
+    const picked = path.join(tempDir('claimbench-picked-'), 'notes.txt');
+    fs.writeFileSync(picked, 'The bridge opened in 1932.');
+    openDialogAnswer = picked;
+    expect(await ipc({ senderFrame: frame }, 'host.chooseOpen', { purpose: 'import' })).toEqual({
+      ok: true,
+      value: { paths: [picked] },
+    });
+    openDialogAnswer = undefined;
+    // The sender check still holds, and a renderer cannot name a host-only command.
+    expect(await ipc({ senderFrame: { url: 'https://evil.example/', parent: null } }, 'claims.list', {})).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(await ipc({ senderFrame: frame }, 'saveCopy', { target: path.join(userData, 'stolen.claimbench') })).toMatchObject({
+      ok: false,
+      error: { code: 'UNKNOWN_OPERATION' },
+    });
+    expect(fs.existsSync(path.join(userData, 'stolen.claimbench'))).toBe(false);
+  });
+
+  it('File > Open… goes through the core: it opens the file, the title and Open Recent follow', async () => {
+    const win = log.windows.at(-1)!;
+    const file = path.join(tempDir('claimbench-menu-open-'), 'Third.claimbench');
+    createTestContext('Ann', file).workspace.close();
+    openDialogAnswer = file;
+    log.menus
+      .at(-1)!
+      .find((m) => m.label === '&File')!
+      .submenu!.find((i) => i.label === 'Open…')!.click!();
+    await expect.poll(() => win.calls).toContain('title:Third — Claimbench');
+    openDialogAnswer = undefined;
+    const recent = log.menus
+      .at(-1)!
+      .find((m) => m.label === '&File')!
+      .submenu!.find((i) => i.label === 'Open Recent')!;
+    expect(recent.submenu!.map((i) => i.label)).toContain('Third.claimbench');
+    expect(win.webContents.sent).toContainEqual([IPC_EVENT_CHANNEL, 'workspace-changed']);
+    const listed = (await ipcHandlers.get(IPC_CHANNEL)!({ senderFrame: frame }, 'claims.list', {})) as {
+      value: { total: number };
+    };
+    expect(listed.value.total).toBe(0);
+  });
+
+  it('when the core dies, calls in flight fail with a clear error, the shell asks, and a restarted core reopens the workspace', async () => {
+    const win = log.windows.at(-1)!;
+    const ipc = ipcHandlers.get(IPC_CHANNEL)!;
+    const boxes = log.messageBoxes.length;
+    messageBoxAnswer = 0;
+    const inFlight = ipc({ senderFrame: frame }, 'claims.list', {});
+    log.cores[0]!.kill('SIGKILL');
+    const failed = (await inFlight) as { ok: boolean; error?: { message: string } };
+    // Either the core answered before it died, or the call failed saying so; it never hangs.
+    if (!failed.ok) expect(failed.error!.message).toMatch(/core/i);
+    await expect.poll(() => log.messageBoxes.length).toBeGreaterThan(boxes);
+    expect(log.messageBoxes.at(-1)).toMatchObject({
+      message: 'The Claimbench core stopped unexpectedly.',
+      buttons: ['Restart the Core', 'Quit Claimbench'],
+    });
+    await expect.poll(() => log.cores.length, { timeout: 20_000 }).toBe(2);
+    await expect
+      .poll(async () => ((await ipc({ senderFrame: frame }, 'claims.list', {})) as { ok: boolean }).ok, { timeout: 20_000 })
+      .toBe(true);
+    // The restarted core reopened the workspace that was open.
+    await expect.poll(() => win.calls.filter((c) => c === 'title:Third — Claimbench').length >= 2).toBe(true);
+    expect(((await ipc({ senderFrame: frame }, 'session.get', {})) as { value: unknown }).value).toMatchObject({
+      workspace: expect.objectContaining({ name: 'Third' }),
+    });
+    expect(log.calls.filter((c) => c === 'quit')).toHaveLength(1);
   });
 });
