@@ -23,7 +23,7 @@ import { IPC_EVENT_CHANNEL } from '../shared/api';
 import { dataChanged, type BridgeEvent } from '../shared/events';
 import type { ClaimbenchError } from '../shared/result';
 import type { HostServices } from './core/host';
-import { FileIdentityStore } from './core/session/identity';
+import { FileIdentityStore } from './core/identity/identity';
 import { WORKSPACE_EXTENSION } from './core/store/open';
 import { useNativeBinding } from './core/store/sqlite';
 import { registerIpc } from './ipc';

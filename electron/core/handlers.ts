@@ -9,7 +9,7 @@ import { evidenceHandlers } from './evidence/handlers';
 import { triageHandlers } from './evidence/triage';
 import { searchHandlers } from './search/handlers';
 import { reportHandlers } from './report/handlers';
-import { sessionHandlers } from './session/handlers';
+import { identityHandlers } from './identity/handlers';
 import { teamHandlers } from './team/handlers';
 import { checkSessionHandlers } from './sessions/handlers';
 import { captureHandlers } from './capture/handlers';
@@ -18,7 +18,7 @@ import { libraryHandlers } from './library/handlers';
 
 /** One handler per operation in shared/api.ts; the type makes a missing one a compile error. */
 export const handlers: Handlers = {
-  ...sessionHandlers,
+  ...identityHandlers,
   ...documentHandlers,
   ...claimHandlers,
   ...historyHandlers,
