@@ -17,7 +17,9 @@ function createWorker(): Worker {
   };
   if (!self.endsWith('.ts')) return new Worker(new URL('./parse-worker.js', self), limits);
   const entry = new URL('./parse-worker.ts', self).href;
-  const boot = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
+  // Resolved here: an eval'd worker resolves bare names from the current directory, which a test may have changed.
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
   return new Worker(boot, { eval: true, ...limits });
 }
 
