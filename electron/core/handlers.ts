@@ -5,6 +5,9 @@ import { hostHandlers } from './host-handlers';
 import { documentHandlers } from './documents/handlers';
 import { editHandlers } from './edit/handlers';
 import { ingestHandlers } from './ingest/handlers';
+import { replaceTextHandlers } from './documents/replace-text';
+import { spanHandlers } from './claims/span-handlers';
+import { spottingHandlers } from './spotting/handlers';
 import { evidenceHandlers } from './evidence/handlers';
 import { triageHandlers } from './evidence/triage';
 import { searchHandlers } from './search/handlers';
@@ -24,6 +27,9 @@ export const handlers: Handlers = {
   ...historyHandlers,
   ...editHandlers,
   ...ingestHandlers,
+  ...replaceTextHandlers,
+  ...spanHandlers,
+  ...spottingHandlers,
   ...evidenceHandlers,
   ...triageHandlers,
   ...searchHandlers,
