@@ -10,30 +10,11 @@
  */
 import { z } from 'zod';
 import { OPEN_PURPOSES, SAVE_PURPOSES } from './host-api';
-import type { ErrorCode, Result } from './result';
+import { ERROR_CODES, type Result } from './result';
 
 /** Ids are chosen by the side that starts the exchange; unique per connection. */
 const messageId = z.string().min(1).max(64);
-const errorCode = z.enum([
-  'VALIDATION',
-  'NOT_FOUND',
-  'UNKNOWN_OPERATION',
-  'FORBIDDEN',
-  'NOT_A_WORKSPACE',
-  'NEWER_VERSION',
-  'CORRUPT',
-  'IO',
-  'UNSUPPORTED_FORMAT',
-  'DUPLICATE',
-  'CANCELLED',
-  'CONFLICT',
-  'BUSY',
-  'INTERNAL',
-]);
-/** The enum above must list exactly shared/result.ts's ErrorCode. */
-type SameCodes = [z.infer<typeof errorCode>] extends [ErrorCode] ? ([ErrorCode] extends [z.infer<typeof errorCode>] ? true : never) : never;
-const sameCodes: SameCodes = true;
-void sameCodes;
+const errorCode = z.enum(ERROR_CODES);
 
 export const resultSchema = z.union([
   z.object({ ok: z.literal(true), value: z.unknown() }).strict(),
