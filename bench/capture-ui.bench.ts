@@ -14,7 +14,7 @@ import { chromium, type Page } from 'playwright-core';
 import { call } from '../electron/core/dispatch';
 import type { CoreContext } from '../electron/core/context';
 import { CHROMIUM_ARGS, chromiumPath } from '../electron/core/report/pdf';
-import { FixedIdentityStore } from '../electron/core/session/identity';
+import { FixedIdentityStore } from '../electron/core/identity/identity';
 import { Workspace } from '../electron/core/store/workspace';
 import { installBridge } from '../test/helpers/bridge';
 import { serveStatic } from '../test/helpers/static-server';

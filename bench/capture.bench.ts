@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { call } from '../electron/core/dispatch';
 import type { CoreContext } from '../electron/core/context';
-import { FixedIdentityStore } from '../electron/core/session/identity';
+import { FixedIdentityStore } from '../electron/core/identity/identity';
 import { Workspace } from '../electron/core/store/workspace';
 import { analyzeText } from '../shared/text/candidates';
 import { debateParagraphs, type Paragraph } from './debate';

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { call } from '../electron/core/dispatch';
-import { FixedIdentityStore } from '../electron/core/session/identity';
+import { FixedIdentityStore } from '../electron/core/identity/identity';
 import { SCHEMA_VERSION } from '../electron/core/store/migrations/index';
 import { Workspace } from '../electron/core/store/workspace';
 import type { CoreContext } from '../electron/core/context';

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { FixedIdentityStore } from '../electron/core/session/identity';
+import { FixedIdentityStore } from '../electron/core/identity/identity';
 import { Workspace } from '../electron/core/store/workspace';
 import { CHANGE_COLUMNS, CHANGE_PLACEHOLDERS, changeParams, type ChangeRow } from '../electron/core/store/change-row';
 import { mergeChanges, mergeShareFile } from '../electron/core/team/merge';

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { buildReportModel } from '../electron/core/report/build';
 import { renderPdf } from '../electron/core/report/pdf';
 import { renderReport, renderReportCooperatively } from '../electron/core/report/render';
-import { FixedIdentityStore } from '../electron/core/session/identity';
+import { FixedIdentityStore } from '../electron/core/identity/identity';
 import { Workspace } from '../electron/core/store/workspace';
 import { DEFAULT_REPORT_OPTIONS, type ReportOptions } from '../shared/report';
 import { claimText, VERDICT_CYCLE } from './fixtures';

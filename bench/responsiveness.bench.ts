@@ -17,7 +17,7 @@ import { PageConnections } from '../electron/browser-host/pages';
 import { BRIDGE_SCRIPT, startBrowserHost } from '../electron/browser-host/server';
 import { spawnCore } from '../electron/core/process/spawn-core';
 import { CHROMIUM_ARGS, chromiumPath } from '../electron/core/report/pdf';
-import { FixedIdentityStore } from '../electron/core/session/identity';
+import { FixedIdentityStore } from '../electron/core/identity/identity';
 import { Workspace } from '../electron/core/store/workspace';
 import { writeShareFile } from '../electron/core/team/write-share';
 import { percentile, report, round } from './lib';

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { call } from '../electron/core/dispatch';
 import { exactCount, planClaimList } from '../electron/core/search/claim-list';
 import { toFtsQuery } from '../electron/core/search/fts-query';
-import { FixedIdentityStore } from '../electron/core/session/identity';
+import { FixedIdentityStore } from '../electron/core/identity/identity';
 import { SCHEMA_VERSION } from '../electron/core/store/migrations/index';
 import { Workspace } from '../electron/core/store/workspace';
 import type { CoreContext } from '../electron/core/context';

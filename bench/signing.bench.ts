@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { FixedIdentityStore } from '../electron/core/session/identity';
+import { FixedIdentityStore } from '../electron/core/identity/identity';
 import type { Identity } from '../electron/core/store/recorder';
 import { Workspace } from '../electron/core/store/workspace';
 import { CHANGE_COLUMNS, type ChangeRow } from '../electron/core/store/change-row';

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { call } from '../electron/core/dispatch';
-import { FixedIdentityStore } from '../electron/core/session/identity';
+import { FixedIdentityStore } from '../electron/core/identity/identity';
 import { Workspace } from '../electron/core/store/workspace';
 import { gumArticles } from '../test/helpers/corpus';
 import { median, report, round, timeMsAsync } from './lib';

@@ -13,7 +13,7 @@ import type {
   DocumentRecord,
   DocumentSummary,
   HistoryEntry,
-  SessionInfo,
+  IdentityInfo,
   UndoResult,
   UndoState,
   VerdictCounts,
@@ -47,8 +47,8 @@ const nonEmptyText = documentText.refine((t) => t.trim().length > 0, 'Text is em
 const exactlyOneOfTextOrFile = (v: { text?: string; file?: unknown }) => (v.text === undefined) !== (v.file === undefined);
 
 export const api = {
-  'session.get': op<SessionInfo>()(empty),
-  'session.setAuthor': op<SessionInfo>()(z.object({ name: z.string().trim().min(1).max(120) }).strict()),
+  'identity.get': op<IdentityInfo>()(empty),
+  'identity.setAuthor': op<IdentityInfo>()(z.object({ name: z.string().trim().min(1).max(120) }).strict()),
 
   'documents.list': op<DocumentSummary[]>()(empty),
   'documents.get': op<DocumentRecord>()(z.object({ id }).strict()),

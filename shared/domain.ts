@@ -133,7 +133,7 @@ export interface ChangeOrigin {
   mergedAt: string;
 }
 
-export interface SessionInfo {
+export interface IdentityInfo {
   author: string | null;
   actorId: string;
   workspace: { path: string; name: string; schemaVersion: number };

@@ -11,35 +11,12 @@
  */
 import { z } from 'zod';
 import { OPEN_PURPOSES, SAVE_PURPOSES } from './host-api';
-import type { ErrorCode, Result } from './result';
+import { ERROR_CODES, type Result } from './result';
 import { touchedSchema } from './touched';
 
 /** Ids are chosen by the side that starts the exchange; unique per connection. */
 const messageId = z.string().min(1).max(64);
-export const errorCodeSchema = z.enum([
-  'VALIDATION',
-  'NOT_FOUND',
-  'UNKNOWN_OPERATION',
-  'FORBIDDEN',
-  'NOT_A_WORKSPACE',
-  'NEWER_VERSION',
-  'CORRUPT',
-  'IO',
-  'UNSUPPORTED_FORMAT',
-  'DUPLICATE',
-  'CANCELLED',
-  'CONFLICT',
-  'BUSY',
-  'INTERNAL',
-]);
-/** The enum above must list exactly shared/result.ts's ErrorCode. */
-type SameCodes = [z.infer<typeof errorCodeSchema>] extends [ErrorCode]
-  ? [ErrorCode] extends [z.infer<typeof errorCodeSchema>]
-    ? true
-    : never
-  : never;
-const sameCodes: SameCodes = true;
-void sameCodes;
+export const errorCodeSchema = z.enum(ERROR_CODES);
 
 /** `touched`: what a write changed (shared/result.ts), so a client can refresh just that. */
 export const resultSchema = z.union([

@@ -1,22 +1,25 @@
 import type { Touched } from './touched';
 
+/** Every code an operation's refusal may carry. BUSY: another writer held the workspace past the busy timeout; retrying later succeeds. */
+export const ERROR_CODES = [
+  'VALIDATION',
+  'NOT_FOUND',
+  'UNKNOWN_OPERATION',
+  'FORBIDDEN',
+  'NOT_A_WORKSPACE',
+  'NEWER_VERSION',
+  'CORRUPT',
+  'IO',
+  'UNSUPPORTED_FORMAT',
+  'DUPLICATE',
+  'CANCELLED',
+  'CONFLICT',
+  'BUSY',
+  'INTERNAL',
+] as const;
+
 /** The envelope every operation result crosses the process boundary in. */
-export type ErrorCode =
-  | 'VALIDATION'
-  | 'NOT_FOUND'
-  | 'UNKNOWN_OPERATION'
-  | 'FORBIDDEN'
-  | 'NOT_A_WORKSPACE'
-  | 'NEWER_VERSION'
-  | 'CORRUPT'
-  | 'IO'
-  | 'UNSUPPORTED_FORMAT'
-  | 'DUPLICATE'
-  | 'CANCELLED'
-  | 'CONFLICT'
-  /** Another writer holds the workspace past the busy timeout; retrying later succeeds. */
-  | 'BUSY'
-  | 'INTERNAL';
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export interface ApiErrorShape {
   code: ErrorCode;

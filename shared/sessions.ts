@@ -1,6 +1,6 @@
 /**
  * Checking sessions and live capture: the types the core, the renderer, the CLI and the report
- * share. (Not to be confused with `session.get`, which is who is using the app.)
+ * share. Who is using the app is `identity.get` (electron/core/identity).
  */
 import type { z } from 'zod';
 import type { Claim, Verdict } from './domain';

@@ -17,7 +17,8 @@ export const SOCKET_PATH = '/ws';
 /** Picked files travel as base64 inside one message. */
 const MAX_MESSAGE_BYTES = 80 * 1024 * 1024;
 
-const TYPES: Record<string, string> = {
+/** Content types of the files a built renderer holds. */
+export const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
@@ -115,7 +116,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       return;
     }
     if (pathname === '/' || pathname === '/index.html') {
-      res.writeHead(200, { ...securityHeaders(), 'Content-Type': TYPES['.html']! }).end(pageHtml(rendererDir));
+      res.writeHead(200, { ...securityHeaders(), 'Content-Type': CONTENT_TYPES['.html']! }).end(pageHtml(rendererDir));
       return;
     }
     const file = path.resolve(rendererDir, `.${pathname}`);
@@ -123,7 +124,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       refuse(res, 404, 'Not found');
       return;
     }
-    res.writeHead(200, { ...securityHeaders(), 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    res.writeHead(200, { ...securityHeaders(), 'Content-Type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream' });
     fs.createReadStream(file).pipe(res);
   });
 

@@ -2,7 +2,7 @@ import type { OperationName, OperationOutput } from '../../shared/api';
 import { ClaimbenchError } from '../../shared/result';
 import type { CoreContext } from '../core/context';
 import { call } from '../core/dispatch';
-import { cliProfileDir, defaultCliAuthor, ProfileIdentityStore } from '../core/session/identity';
+import { cliProfileDir, defaultCliAuthor, ProfileIdentityStore } from '../core/identity/identity';
 import { Workspace } from '../core/store/workspace';
 
 export interface GlobalOptions {

@@ -5,11 +5,14 @@ import { hostHandlers } from './host-handlers';
 import { documentHandlers } from './documents/handlers';
 import { editHandlers } from './edit/handlers';
 import { ingestHandlers } from './ingest/handlers';
+import { replaceTextHandlers } from './documents/replace-text';
+import { spanHandlers } from './claims/span-handlers';
+import { spottingHandlers } from './spotting/handlers';
 import { evidenceHandlers } from './evidence/handlers';
 import { triageHandlers } from './evidence/triage';
 import { searchHandlers } from './search/handlers';
 import { reportHandlers } from './report/handlers';
-import { sessionHandlers } from './session/handlers';
+import { identityHandlers } from './identity/handlers';
 import { teamHandlers } from './team/handlers';
 import { checkSessionHandlers } from './sessions/handlers';
 import { captureHandlers } from './capture/handlers';
@@ -18,12 +21,15 @@ import { libraryHandlers } from './library/handlers';
 
 /** One handler per operation in shared/api.ts; the type makes a missing one a compile error. */
 export const handlers: Handlers = {
-  ...sessionHandlers,
+  ...identityHandlers,
   ...documentHandlers,
   ...claimHandlers,
   ...historyHandlers,
   ...editHandlers,
   ...ingestHandlers,
+  ...replaceTextHandlers,
+  ...spanHandlers,
+  ...spottingHandlers,
   ...evidenceHandlers,
   ...triageHandlers,
   ...searchHandlers,

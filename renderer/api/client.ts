@@ -16,7 +16,7 @@ export class ApiError extends Error {
 }
 
 function bridge() {
-  if (!window.claimbench) throw new ApiError('INTERNAL', 'The app bridge is missing. Restart Claimbench.', 'session.get');
+  if (!window.claimbench) throw new ApiError('INTERNAL', 'The app bridge is missing. Restart Claimbench.', 'identity.get');
   return window.claimbench;
 }
 

@@ -13,7 +13,7 @@ const SESSION_VIEW: readonly DataKind[] = ['checkSession', 'claim', 'document', 
  * operation is missing here is refetched after any change, which is always correct, only slower.
  */
 const READS = {
-  'session.get': ['identity'],
+  'identity.get': ['identity'],
   'documents.list': ['document', 'claim'],
   'documents.get': ['document', 'claim'],
   'documents.deletionImpact': ['document', 'claim', 'source', 'attachment', 'note'],

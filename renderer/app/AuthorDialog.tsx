@@ -6,8 +6,8 @@ import { Modal } from '../ui/Modal';
 
 /** First launch: every change carries its author, so ask who is checking before anything else. */
 export function AuthorDialog() {
-  const session = useOperationQuery('session.get', {});
-  const setAuthor = useOperationMutation('session.setAuthor');
+  const session = useOperationQuery('identity.get', {});
+  const setAuthor = useOperationMutation('identity.setAuthor');
   const [name, setName] = useState('');
   const open = session.data !== undefined && session.data.author === null;
 

@@ -16,7 +16,7 @@ import { MOD } from './shortcuts';
 import { useWorkbench } from './workbench';
 
 function Brand() {
-  const session = useOperationQuery('session.get', {});
+  const session = useOperationQuery('identity.get', {});
   return (
     <div className="brand">
       <span className="brand-mark" aria-hidden>
@@ -123,7 +123,7 @@ function Actions() {
 }
 
 function Author() {
-  const session = useOperationQuery('session.get', {});
+  const session = useOperationQuery('identity.get', {});
   const name = session.data?.author;
   if (!name) return null;
   return (

@@ -60,7 +60,7 @@ function ExportDialogBody({
     staleTime: 0,
     gcTime: 0,
   });
-  const session = useOperationQuery('session.get', {});
+  const session = useOperationQuery('identity.get', {});
   const documents = useOperationQuery('documents.list', {});
   const checkSession = useOperationQuery('sessions.get', { id: sessionId ?? '' }, sessionId !== null);
   // A session that cannot be read (gone, say) is simply not offered.

@@ -56,7 +56,7 @@ export function useExportRun() {
       setRun({ phase: 'choosing' });
       try {
         const { extension } = REPORT_FORMAT_INFO[format];
-        const { workspace } = await call('session.get', {});
+        const { workspace } = await call('identity.get', {});
         const defaultName = suggestedReportFileName(workspace.name, new Date().toISOString(), format);
         const { path } = await call('host.chooseSave', { purpose: 'report', defaultName, extension });
         if (!path) return;

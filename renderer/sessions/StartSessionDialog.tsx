@@ -31,7 +31,7 @@ export function StartSessionDialog() {
 /** `liveCapture`: opened as Session ▸ Start Live Capture…, so capture starts ticked. */
 function StartSessionForm({ liveCapture }: { liveCapture: boolean }) {
   const { state, dispatch } = useWorkbench();
-  const who = useOperationQuery('session.get', {});
+  const who = useOperationQuery('identity.get', {});
   const documents = useOperationQuery('documents.list', {});
   const start = useOperationMutation('sessions.start');
   const filterScope = scopeFromFilter({ ...state, documentId: null });

@@ -37,7 +37,7 @@ export function ShareDialog() {
 
 function ShareForm({ onDone }: { onDone: () => void }) {
   const notify = useNotify();
-  const session = useOperationQuery('session.get', {});
+  const session = useOperationQuery('identity.get', {});
   const documents = useOperationQuery('documents.list', {});
   const [scope, setScope] = useState<Scope>('all');
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());

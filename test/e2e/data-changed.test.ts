@@ -64,7 +64,7 @@ describe('data-changed: what a write touched refreshes what reads it, and nothin
     // Only reads that depend on claims were refetched.
     const refetched = new Set(bridge.calls.slice(callsBefore).map((c) => c.name));
     expect(refetched).toContain('claims.similar');
-    expect(refetched).not.toContain('session.get');
+    expect(refetched).not.toContain('identity.get');
     expect(refetched).not.toContain('view.get');
     await screenshot(page, 'data-changed-similar');
     expect(errors).toEqual([]);

@@ -81,7 +81,7 @@ describe.skipIf(!executablePath)('the Electron app', () => {
     expect(shape.hasRequire).toBe('undefined');
     expect(shape.hasProcess).toBe('undefined');
     const session = await page.evaluate(() =>
-      (window as unknown as { claimbench: { 'session.get': (i: object) => Promise<unknown> } }).claimbench['session.get']({}),
+      (window as unknown as { claimbench: { 'identity.get': (i: object) => Promise<unknown> } }).claimbench['identity.get']({}),
     );
     expect(session).toMatchObject({ ok: true, value: { workspace: { name: 'My Investigation' } } });
   });

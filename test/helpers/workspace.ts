@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { CoreContext } from '../../electron/core/context';
-import { cliProfileDir, FixedIdentityStore, ProfileIdentityStore } from '../../electron/core/session/identity';
+import { cliProfileDir, FixedIdentityStore, ProfileIdentityStore } from '../../electron/core/identity/identity';
 import type { IdentityStore } from '../../electron/core/context';
 import { Workspace } from '../../electron/core/store/workspace';
 

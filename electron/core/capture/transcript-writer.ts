@@ -14,7 +14,7 @@ import { makeAnchor } from '../../../shared/text/anchor';
 import { collapseWhitespace } from '../../../shared/text/whitespace';
 import { loadClaim } from '../claims/rows';
 import type { CoreContext } from '../context';
-import { spottingThreshold } from '../ingest/settings';
+import { spottingThreshold } from '../spotting/threshold';
 import type { Writer } from '../store/recorder';
 import { prepared } from '../store/statements';
 import { enqueueClaim } from '../sessions/queue';

@@ -54,3 +54,12 @@ export function loadClaim(db: DB, id: string): Claim {
   if (!row) throw new ClaimbenchError('NOT_FOUND', `No claim with id ${id}`);
   return claimFromRow(row);
 }
+
+/** A document's live claims in reading order. */
+export function documentClaims(db: DB, documentId: string): Claim[] {
+  return (
+    db
+      .prepare(`SELECT ${CLAIM_COLUMNS} FROM claims c WHERE c.deleted = 0 AND c.document_id = ? ORDER BY c.ordinal, c.id`)
+      .all(documentId) as ClaimRow[]
+  ).map(claimFromRow);
+}

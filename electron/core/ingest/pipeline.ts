@@ -10,7 +10,7 @@ import { MAX_IMPORT_FILE_BYTES, tooLargeMessage } from '../../../shared/limits';
 import type { Workspace } from '../store/workspace';
 import { commitDocument, type CommitResult } from './commit';
 import type { ParsedFile } from './parse';
-import { spottingThreshold } from './settings';
+import { spottingThreshold } from '../spotting/threshold';
 import { parseInWorker, type ParseHandle } from './worker-pool';
 
 /** Bytes to ingest and what they are called. */

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { dataChanged, eventToWire } from '../../../shared/events';
 import { AppSession } from '../../shell/app-session';
-import { FileIdentityStore } from '../session/identity';
+import { FileIdentityStore } from '../identity/identity';
 import { useNativeBinding } from '../store/sqlite';
 import { runCoreCommand } from './core-commands';
 import { coreConfigFromEnv } from './core-config';
@@ -25,7 +25,7 @@ const session = new AppSession({
   identity: new FileIdentityStore(path.join(config.userDataDir, 'identity.json')),
   nativeBinding: config.nativeBinding,
   host: server.host,
-  // The renderer asks session.get for the rest, as it does after the Electron shell's event.
+  // The renderer asks identity.get for the rest, as it does after the Electron shell's event.
   onChange: () => server.emit(eventToWire('workspace-changed')),
   onDataChanged: (touched) => server.emit(eventToWire(dataChanged(touched))),
   log,

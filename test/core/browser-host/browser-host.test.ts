@@ -151,7 +151,7 @@ describe('the browser host WebSocket', () => {
       ws!.send('{"type":"request","id":"a"}');
       expect(await refused).toMatchObject({ type: 'refused', id: 'a', message: expect.stringMatching(/^Refused a message: name:/) });
       const result = nextMessage(ws!, 'result');
-      ws!.send(JSON.stringify({ type: 'request', id: 'b', name: 'session.get', input: {} }));
+      ws!.send(JSON.stringify({ type: 'request', id: 'b', name: 'identity.get', input: {} }));
       expect(await result).toMatchObject({ id: 'b', result: { ok: true, value: { author: 'Host Tester' } } });
     } finally {
       ws!.close();

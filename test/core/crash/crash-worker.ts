@@ -5,7 +5,7 @@
  */
 import { parseInline } from '../../../electron/core/ingest/worker-pool';
 import { readSharesInline } from '../../../electron/core/team/share-reader';
-import { FixedIdentityStore } from '../../../electron/core/session/identity';
+import { FixedIdentityStore } from '../../../electron/core/identity/identity';
 import { Workspace } from '../../../electron/core/store/workspace';
 import { crashScenarios, type CrashMode } from './scenarios';
 import type { CrashScenario } from './scenario-types';

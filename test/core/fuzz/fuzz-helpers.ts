@@ -1,23 +1,10 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import type { DB } from '../../../electron/core/store/open';
-import type { ErrorCode } from '../../../shared/result';
+import { ERROR_CODES, type ErrorCode } from '../../../shared/result';
 
 /** Every code a refusal may carry; INTERNAL is deliberately absent. */
-export const KNOWN_CODES: ErrorCode[] = [
-  'VALIDATION',
-  'NOT_FOUND',
-  'UNKNOWN_OPERATION',
-  'FORBIDDEN',
-  'NOT_A_WORKSPACE',
-  'NEWER_VERSION',
-  'CORRUPT',
-  'IO',
-  'UNSUPPORTED_FORMAT',
-  'DUPLICATE',
-  'CANCELLED',
-  'CONFLICT',
-];
+export const KNOWN_CODES: ErrorCode[] = ERROR_CODES.filter((c) => c !== 'INTERNAL');
 
 /** A digest of every stored row (search-index tables excepted: they follow the rows through triggers). */
 export function storeDigest(db: DB): string {

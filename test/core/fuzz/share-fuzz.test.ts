@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invoke, call } from '../../../electron/core/dispatch';
-import { FixedIdentityStore } from '../../../electron/core/session/identity';
+import { FixedIdentityStore } from '../../../electron/core/identity/identity';
 import { backupFolderFor } from '../../../electron/core/store/backup';
 import { Workspace } from '../../../electron/core/store/workspace';
 import { readShareFile } from '../../../electron/core/team/read-share';

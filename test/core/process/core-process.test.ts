@@ -37,7 +37,7 @@ function claimText(n: number): string {
 beforeAll(async () => {
   Workspace.open(file, () => ({ actorId: 'setup000000000001', author: 'Setup' }), { create: true }).close();
   core = await spawnCore({ userDataDir: dir, workspace: file }, { host, log: () => {}, onEvent: (e) => events.push(e) });
-  expect(await core.client.invoke('session.setAuthor', { name: 'Child Checker' })).toMatchObject({ ok: true });
+  expect(await core.client.invoke('identity.setAuthor', { name: 'Child Checker' })).toMatchObject({ ok: true });
 }, 60_000);
 
 afterAll(async () => {
@@ -47,7 +47,7 @@ afterAll(async () => {
 describe('the core in a child process', () => {
   it('answers operations on the workspace file it opened, and the writes are in that file', async () => {
     expect(core.child.pid).not.toBe(process.pid);
-    const session = await core.client.invoke('session.get', {});
+    const session = await core.client.invoke('identity.get', {});
     expect(session).toMatchObject({ ok: true, value: { author: 'Child Checker', workspace: { path: file } } });
     const created = await core.client.invoke('documents.createFromText', { title: 'Child', text: claimText(3) });
     expect(created.ok).toBe(true);
@@ -164,7 +164,7 @@ describe('the core in a child process', () => {
       ok: true,
       value: { workspace: { path: other }, recent: expect.arrayContaining([other, file]) },
     });
-    expect(await core.client.invoke('session.get', {})).toMatchObject({ ok: true, value: { workspace: { path: other } } });
+    expect(await core.client.invoke('identity.get', {})).toMatchObject({ ok: true, value: { workspace: { path: other } } });
     expect(await core.client.command('open', { file: path.join(dir, 'missing.claimbench') })).toMatchObject({
       ok: false,
       error: { code: 'NOT_FOUND' },

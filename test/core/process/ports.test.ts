@@ -37,13 +37,13 @@ describe('the utilityProcess ports', () => {
     try {
       server.start({ context: () => ctx });
       await client.ready;
-      expect(await client.invoke('session.get', {})).toMatchObject({ ok: true, value: { author: 'Utility Tester' } });
+      expect(await client.invoke('identity.get', {})).toMatchObject({ ok: true, value: { author: 'Utility Tester' } });
       server.emit({ kind: 'workspace-changed' });
       await expect.poll(() => events).toEqual(['workspace-changed']);
       client.close();
       server.close();
       // Closed: the server no longer answers.
-      expect(await Promise.race([client.invoke('session.get', {}), new Promise((r) => setTimeout(() => r('silent'), 100))])).toBe('silent');
+      expect(await Promise.race([client.invoke('identity.get', {}), new Promise((r) => setTimeout(() => r('silent'), 100))])).toBe('silent');
     } finally {
       ctx.workspace.close();
     }

@@ -11,7 +11,7 @@ import { followerStopped, MAX_FOLLOW_BYTES, runningFollowers, stopFollowers } fr
 import type { CoreContext } from '../../../electron/core/context';
 import { call } from '../../../electron/core/dispatch';
 import type { HostServices } from '../../../electron/core/host';
-import { FileIdentityStore } from '../../../electron/core/session/identity';
+import { FileIdentityStore } from '../../../electron/core/identity/identity';
 import type { Workspace } from '../../../electron/core/store/workspace';
 import { AppSession } from '../../../electron/shell/app-session';
 import { debateSentences, labelledLines, seeded, sleep } from '../../helpers/capture';

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { call } from '../../../electron/core/dispatch';
-import { FileIdentityStore } from '../../../electron/core/session/identity';
+import { FileIdentityStore } from '../../../electron/core/identity/identity';
 import { SCHEMA_VERSION } from '../../../electron/core/store/migrations/index';
 import { AppSession, DEFAULT_WORKSPACE_NAME, windowTitle } from '../../../electron/shell/app-session';
 import { tempDir } from '../../helpers/workspace';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { call } from '../../../electron/core/dispatch';
-import { FileIdentityStore } from '../../../electron/core/session/identity';
+import { FileIdentityStore } from '../../../electron/core/identity/identity';
 import { backupFolderFor, listBackups } from '../../../electron/core/store/backup';
 import { AppSession } from '../../../electron/shell/app-session';
 import { backupLabel, corruptOfferButtons, describeBackupReason, restoreChoices } from '../../../electron/shell/backups';

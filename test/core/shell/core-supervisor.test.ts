@@ -50,7 +50,7 @@ describe('the shell’s core supervisor, with a real core process', () => {
       log: () => {},
     });
     await supervisor.start();
-    expect(await supervisor.invoke('session.get', {})).toMatchObject({
+    expect(await supervisor.invoke('identity.get', {})).toMatchObject({
       ok: true,
       value: { workspace: { name: 'My Investigation' } },
     });
@@ -65,11 +65,11 @@ describe('the shell’s core supervisor, with a real core process', () => {
     });
     expect(crashes).toEqual([1]);
     expect(supervisor.isRunning).toBe(false);
-    expect(await supervisor.invoke('session.get', {})).toMatchObject({ ok: false, error: { code: 'BUSY' } });
+    expect(await supervisor.invoke('identity.get', {})).toMatchObject({ ok: false, error: { code: 'BUSY' } });
 
     await supervisor.start();
     expect(children).toHaveLength(2);
-    expect(await supervisor.invoke('session.get', {})).toMatchObject({ ok: true });
+    expect(await supervisor.invoke('identity.get', {})).toMatchObject({ ok: true });
     await supervisor.stop();
     await expect.poll(() => children[1]!.exitCode !== null || children[1]!.signalCode !== null).toBe(true);
     // Stopping on purpose is not a crash.

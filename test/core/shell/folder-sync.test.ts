@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type { Touched } from '../../../shared/touched';
 import { call } from '../../../electron/core/dispatch';
-import { FileIdentityStore } from '../../../electron/core/session/identity';
+import { FileIdentityStore } from '../../../electron/core/identity/identity';
 import { SYNC_SUFFIX } from '../../../electron/core/team/sync-file';
 import { AppSession } from '../../../electron/shell/app-session';
 import { tempDir } from '../../helpers/workspace';

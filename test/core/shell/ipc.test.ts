@@ -89,7 +89,7 @@ describe('the IPC handler', () => {
         throw Object.assign(new Error('No workspace is open.'), { name: 'ClaimbenchError', code: 'NOT_FOUND' });
       },
     });
-    expect(await handle({ senderFrame: null } as never, 'session.get', {})).toEqual({
+    expect(await handle({ senderFrame: null } as never, 'identity.get', {})).toEqual({
       ok: false,
       error: { code: 'NOT_FOUND', message: 'No workspace is open.' },
     });
@@ -110,10 +110,10 @@ describe('the preload bridge', () => {
     expect(Object.isFrozen(bridge)).toBe(true);
     const call = bridge as unknown as Record<OperationName, (input?: unknown) => Promise<unknown>>;
     await call['claims.list']({ limit: 5 });
-    await call['session.get']();
+    await call['identity.get']();
     expect(sent).toEqual([
       ['claims.list', { limit: 5 }],
-      ['session.get', {}],
+      ['identity.get', {}],
     ]);
   });
 

@@ -440,7 +440,7 @@ describe('the built main process, wired to a stand-in Electron', () => {
     expect(log.cores[0]!.pid).not.toBe(process.pid);
     const win = log.windows.at(-1)!;
     const ipc = ipcHandlers.get(IPC_CHANNEL)!;
-    expect(await ipc({ senderFrame: frame }, 'session.setAuthor', { name: 'Ann' })).toMatchObject({ ok: true });
+    expect(await ipc({ senderFrame: frame }, 'identity.setAuthor', { name: 'Ann' })).toMatchObject({ ok: true });
     const added = (await ipc({ senderFrame: frame }, 'claims.add', { text: 'The bridge opened in 1932.' })) as {
       ok: boolean;
       value: { id: string };
@@ -516,7 +516,7 @@ describe('the built main process, wired to a stand-in Electron', () => {
       .toBe(true);
     // The restarted core reopened the workspace that was open.
     await expect.poll(() => win.calls.filter((c) => c === 'title:Third — Claimbench').length >= 2).toBe(true);
-    expect(((await ipc({ senderFrame: frame }, 'session.get', {})) as { value: unknown }).value).toMatchObject({
+    expect(((await ipc({ senderFrame: frame }, 'identity.get', {})) as { value: unknown }).value).toMatchObject({
       workspace: expect.objectContaining({ name: 'Third' }),
     });
     expect(log.calls.filter((c) => c === 'quit')).toHaveLength(1);

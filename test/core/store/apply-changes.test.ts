@@ -65,7 +65,7 @@ describe('the one apply path and what it reports as touched', () => {
 
   it('writes outside the change log say what they touched: identity, sync link', async () => {
     const { ctx } = person('Ana');
-    expect(await invoke(ctx, 'session.setAuthor', { name: 'Ana Ruiz' })).toMatchObject({ ok: true, touched: { identity: [] } });
+    expect(await invoke(ctx, 'identity.setAuthor', { name: 'Ana Ruiz' })).toMatchObject({ ok: true, touched: { identity: [] } });
     const folder = tempDir('claimbench-shared-');
     expect(await invoke(ctx, 'team.sync.link', { folder })).toMatchObject({ ok: true, touched: { syncLink: [] } });
   });

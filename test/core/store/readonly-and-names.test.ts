@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { invoke } from '../../../electron/core/dispatch';
-import { FixedIdentityStore } from '../../../electron/core/session/identity';
+import { FixedIdentityStore } from '../../../electron/core/identity/identity';
 import { MAX_WORKSPACE_NAME_BYTES } from '../../../electron/core/store/open';
 import { Workspace } from '../../../electron/core/store/workspace';
 import { runClaimbench } from '../../helpers/cli';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/main';
 import { call } from '../../../electron/core/dispatch';
-import { FileIdentityStore } from '../../../electron/core/session/identity';
+import { FileIdentityStore } from '../../../electron/core/identity/identity';
 import { backupFolderFor, backupWorkspace, latestGoodBackup, restoreBackup } from '../../../electron/core/store/backup';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../../electron/core/store/migrations/index';
 import { migrate, openWorkspaceFile } from '../../../electron/core/store/open';

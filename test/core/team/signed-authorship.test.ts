@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { call } from '../../../electron/core/dispatch';
 import type { CoreContext } from '../../../electron/core/context';
-import { FileIdentityStore, ProfileIdentityStore, actorIdForName } from '../../../electron/core/session/identity';
+import { FileIdentityStore, ProfileIdentityStore, actorIdForName } from '../../../electron/core/identity/identity';
 import { APPLICATION_ID, applyPragmas, migrate } from '../../../electron/core/store/open';
 import { Workspace } from '../../../electron/core/store/workspace';
 import { applyChangeRows } from '../../../electron/core/team/apply';

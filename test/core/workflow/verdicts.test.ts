@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { call, invoke } from '../../../electron/core/dispatch';
 import { CREATE_FIELD, ENTITIES, fromColumn, type EntitySpec } from '../../../electron/core/store/entities';
 import { Workspace } from '../../../electron/core/store/workspace';
-import { FixedIdentityStore } from '../../../electron/core/session/identity';
+import { FixedIdentityStore } from '../../../electron/core/identity/identity';
 import { gumArticles, withoutShared } from '../../helpers/corpus';
 import { createTestContext } from '../../helpers/workspace';
 

@@ -1,8 +1,8 @@
-import type { SessionInfo } from '../../../shared/domain';
+import type { IdentityInfo } from '../../../shared/domain';
 import type { CoreContext } from '../context';
 import type { Handlers } from '../handler-types';
 
-export function sessionInfo({ workspace, identity }: CoreContext): SessionInfo {
+export function identityInfo({ workspace, identity }: CoreContext): IdentityInfo {
   const who = identity.get();
   return {
     author: who.author,
@@ -11,11 +11,11 @@ export function sessionInfo({ workspace, identity }: CoreContext): SessionInfo {
   };
 }
 
-export const sessionHandlers = {
-  'session.get': (_input, ctx) => sessionInfo(ctx),
-  'session.setAuthor': ({ name }, ctx) => {
+export const identityHandlers = {
+  'identity.get': (_input, ctx) => identityInfo(ctx),
+  'identity.setAuthor': ({ name }, ctx) => {
     ctx.identity.setAuthor(name);
     ctx.workspace.touched.add('identity');
-    return sessionInfo(ctx);
+    return identityInfo(ctx);
   },
 } satisfies Partial<Handlers>;
