@@ -2,8 +2,7 @@
 import { z } from 'zod';
 import { op } from './operation';
 import type { Claim } from './domain';
-import { VERDICT_FILTERS } from './domain';
-import { claimListExtraShape } from './evidence-api';
+import { sessionScopeSchema } from './session-scope';
 import type { ActResult, CaptureDraft, CaptureFeed, CaptureResult, CheckSession, QueuePage, SessionSummary } from './sessions';
 import { QUEUE_ACTIONS, QUEUE_STATES } from './sessions';
 
@@ -13,16 +12,6 @@ const speaker = z.string().trim().max(120);
 /** A transcript chunk: a paragraph or a few, never a whole book at once. */
 const chunkText = z.string().max(200_000);
 
-export const sessionScopeSchema = z
-  .object({
-    documentIds: z.array(id).min(1).max(10_000).optional(),
-    verdict: z.enum(VERDICT_FILTERS).optional(),
-    /** Queue decided claims too; by default only the claims not reviewed yet are queued. */
-    includeDecided: z.boolean().optional(),
-    query: z.string().max(2_000).optional(),
-    ...claimListExtraShape,
-  })
-  .strict();
 
 export const sessionsApi = {
   'sessions.list': op<CheckSession[]>()(z.object({}).strict()),
@@ -99,3 +88,5 @@ export const sessionsApi = {
   'capture.draft.get': op<CaptureDraft>()(z.object({ sessionId: id }).strict()),
   'capture.draft.save': op<CaptureDraft>()(z.object({ sessionId: id, text: chunkText, speaker }).strict()),
 } as const;
+
+export { sessionScopeSchema };

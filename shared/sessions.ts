@@ -2,9 +2,8 @@
  * Checking sessions and live capture: the types the core, the renderer, the CLI and the report
  * share. Who is using the app is `identity.get` (electron/core/identity).
  */
-import type { z } from 'zod';
 import type { Claim, Verdict } from './domain';
-import type { sessionScopeSchema } from './sessions-api';
+import type { SessionScope } from './session-scope';
 
 export const SESSION_STATUSES = ['active', 'paused', 'ended'] as const;
 export type SessionStatus = (typeof SESSION_STATUSES)[number];
@@ -25,7 +24,7 @@ export const QUEUE_STATE_LABELS: Record<QueueState, string> = {
 };
 
 /** Which claims a session starts with. Empty = every claim in the workspace. Declared by its schema. */
-export type SessionScope = z.output<typeof sessionScopeSchema>;
+export type { SessionScope };
 
 export interface QueueCounts {
   total: number;

@@ -35,7 +35,7 @@ export const COMMAND_INDEX: readonly IndexedCommand[] = [
   {
     "name": "import",
     "term": "import [options] <file> <paths...>",
-    "summary": "import documents (.txt .md .html .docx .pdf, or - for standard input); check-worthy sentences become claims",
+    "summary": "import documents (.txt .md .html .docx .pdf, or - for standard input; a text file's encoding is detected) through the app's one ingest pipeline; check-worthy sentences become claims",
     "group": "import"
   },
   {

@@ -81,7 +81,7 @@ async function seedNewsroom(): Promise<{ ana: CoreContext; lastClaimId: string }
   await write(ana, 'claims.setVerdict', { ids: [second!.id], verdict: 'unverified' });
   await write(ana, 'claims.setVerdict', { ids: [third!.id], verdict: 'disputed', rationale: 'Customs data give 7%.' });
   const base = await write(ana, 'team.share', { target: path.join(dir, 'base.claimbench-share') });
-  await write(ben, 'team.merge', { path: base.path });
+  await write(ben, 'team.merge', { path: base.path, expectHash: (await call(ben, 'team.mergePreview', { path: base.path })).contentHash });
   await write(ana, 'claims.setVerdict', { ids: [fourth!.id], verdict: 'sourced', rationale: 'Matches the ship register.' });
   await write(ben, 'claims.setVerdict', {
     ids: [fourth!.id],
@@ -90,7 +90,7 @@ async function seedNewsroom(): Promise<{ ana: CoreContext; lastClaimId: string }
   });
   await write(ana, 'claims.setVerdict', { ids: [last.id], verdict: 'disputed', rationale: 'The operator says 40 minutes.' });
   const share = await write(ben, 'team.share', { target: path.join(dir, 'ben.claimbench-share') });
-  await write(ana, 'team.merge', { path: share.path });
+  await write(ana, 'team.merge', { path: share.path, expectHash: (await call(ana, 'team.mergePreview', { path: share.path })).contentHash });
   ben.workspace.close();
   return { ana, lastClaimId: last.id };
 }

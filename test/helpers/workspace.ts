@@ -45,6 +45,8 @@ function contextFor(identity: IdentityStore, file?: string): CoreContext & { dir
  */
 export const BEFORE_SIGNING = [
   'ALTER TABLE sources DROP COLUMN archive_url',
+  'DROP TABLE document_sentences',
+  'DROP TABLE document_analysis',
   'ALTER TABLE sources DROP COLUMN accessed_at',
   'DROP TABLE claim_library_matches',
   'DROP TABLE library_links',

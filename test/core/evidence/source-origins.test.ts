@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { call, invoke } from '../../../electron/core/dispatch';
 import { validateChangeRow } from '../../../electron/core/team/validate-change';
 import { createTestContext, tempDir } from '../../helpers/workspace';
+import { mergePreviewed } from '../../helpers/merge';
 import { person } from '../team/team-helpers';
 
 const open: { workspace: { close(): void } }[] = [];
@@ -95,7 +96,7 @@ describe('source origins: publisher, dates and an archived copy', () => {
       archiveUrl: ARCHIVE,
     });
     const share = await call(ana, 'team.share', { target: path.join(dir, 'ana.claimbench-share') });
-    await call(ben, 'team.merge', { path: share.path });
+    await mergePreviewed(ben, share.path);
     expect((await call(ben, 'sources.list', { claimId: claim.id }))[0]).toMatchObject({
       id: source.id,
       accessedAt: '2024-05-04',
@@ -105,7 +106,7 @@ describe('source origins: publisher, dates and an archived copy', () => {
     // Ben edits the archive link; Ana gets the edit back.
     await call(ben, 'sources.update', { id: source.id, patch: { archiveUrl: 'https://archive.ph/abcd' } });
     const back = await call(ben, 'team.share', { target: path.join(dir, 'ben.claimbench-share') });
-    await call(ana, 'team.merge', { path: back.path });
+    await mergePreviewed(ana, back.path);
     expect((await call(ana, 'sources.list', { claimId: claim.id }))[0]!.archiveUrl).toBe('https://archive.ph/abcd');
 
     const row = (field: string, value: unknown) => ({

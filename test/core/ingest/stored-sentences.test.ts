@@ -6,6 +6,7 @@ import { call } from '../../../electron/core/dispatch';
 import { analysedFromScored } from '../../../electron/core/documents/sentences';
 import { analyzeText } from '../../../shared/text/candidates';
 import { BUILT_ARTICLES } from '../../helpers/built-articles';
+import { skipTablesCheck } from '../../helpers/check-tables';
 import { createTestContext } from '../../helpers/workspace';
 
 /** The document view's sentences are read from what the import stored, and refilled when that no longer fits. */
@@ -46,6 +47,8 @@ describe('stored sentences', () => {
 
   it('a new threshold re-decides the stored sentences rather than analysing the text again', async () => {
     ctx = createTestContext();
+    // A strict threshold at import, so some sentences are not claims.
+    await call(ctx, 'spotting.setThreshold', { threshold: 0.9 });
     const id = await importArticle();
     const before = await sentencesOf(id);
     const low = before.find((s) => !s.checkWorthy)!;
@@ -103,7 +106,11 @@ describe('stored sentences', () => {
     const id = await importArticle();
     const before = await sentencesOf(id);
     const file = ctx.file;
-    ctx.workspace.db.exec('DROP TABLE document_sentences; DROP TABLE document_analysis; PRAGMA user_version = 9');
+    // Rolled back by hand to what version 9 wrote: not a state the change log describes.
+    skipTablesCheck(ctx.workspace);
+    ctx.workspace.db.exec(
+      'DROP TABLE document_sentences; DROP TABLE document_analysis; ALTER TABLE sources DROP COLUMN archive_url; ALTER TABLE sources DROP COLUMN accessed_at; PRAGMA user_version = 9',
+    );
     ctx.workspace.close();
 
     ctx = createTestContext('Test Checker', file);

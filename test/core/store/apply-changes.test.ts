@@ -6,6 +6,7 @@ import type { CoreContext } from '../../../electron/core/context';
 import { call, invoke } from '../../../electron/core/dispatch';
 import { applyChanges } from '../../../electron/core/store/apply-changes';
 import { createTestContext, tempDir } from '../../helpers/workspace';
+import { mergePreviewed } from '../../helpers/merge';
 import { assertTablesMatchLog } from '../../helpers/tables-match-log';
 
 const opened: CoreContext[] = [];
@@ -77,7 +78,7 @@ describe('the one apply path and what it reports as touched', () => {
     const claim = await call(ana.ctx, 'claims.add', { text: 'The bridge cost 40 million.' });
     const share = path.join(dir, 'ana.claimbench-share');
     await call(ana.ctx, 'team.share', { target: share });
-    await call(ben.ctx, 'team.merge', { path: share });
+    await mergePreviewed(ben.ctx, share);
     // Concurrent, different verdicts on the same claim.
     await call(ana.ctx, 'claims.setVerdict', { ids: [claim.id], verdict: 'sourced' });
     await call(ben.ctx, 'claims.setVerdict', { ids: [claim.id], verdict: 'disputed' });
@@ -90,7 +91,8 @@ describe('the one apply path and what it reports as touched', () => {
     expect('touched' in preview).toBe(false);
     expect(ben.events).toEqual([]);
 
-    const merged = await invoke(ben.ctx, 'team.merge', { path: share });
+    const { contentHash } = (preview as { value: { contentHash: string } }).value;
+    const merged = await invoke(ben.ctx, 'team.merge', { path: share, expectHash: contentHash });
     expect(merged).toMatchObject({ ok: true, touched: { claim: [claim.id], conflict: [claim.id] } });
     expect(ben.events).toHaveLength(1);
     assertTablesMatchLog(ben.ctx.workspace);

@@ -7,7 +7,7 @@ import type { Migration } from './types';
  * source's title and link.
  */
 export const migration011: Migration = {
-  version: 10,
+  version: 11,
   name: 'source-origins',
   up: `
     ALTER TABLE sources ADD COLUMN accessed_at TEXT;
