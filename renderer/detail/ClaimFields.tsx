@@ -76,11 +76,13 @@ export function ClaimContext({ claim }: { claim: Claim }) {
         <span className="context-around">
           {cutBefore ? '…' : ''}
           {prefix}
+          {/\s$/.test(claim.anchor.prefix) ? ' ' : ''}
         </span>
       )}
       <mark className="context-exact">{exact}</mark>
       {suffix && (
         <span className="context-around">
+          {/^\s/.test(claim.anchor.suffix) ? ' ' : ''}
           {suffix}
           {cutAfter ? '…' : ''}
         </span>

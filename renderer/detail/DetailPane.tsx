@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
 import { MousePointerClick, Trash } from 'lucide-react';
 import { operationQuery } from '../api/queries';
 import { useCommands } from '../app/commands';
@@ -11,6 +12,7 @@ import { detailSections } from './sections';
 /** With `session` (session mode), the pane shows that session's current claim instead of the list's selection. */
 export function DetailPane({ session = null }: { session?: string | null }) {
   const { state, pages } = useWorkbench();
+  const pane = useRef<HTMLElement>(null);
   const commands = useCommands();
   const current = useQuery({ ...operationQuery('sessions.get', { id: session ?? '' }), enabled: session !== null });
   const inSession = session !== null;
@@ -23,6 +25,12 @@ export function DetailPane({ session = null }: { session?: string | null }) {
     // The list row is the same claim; show it at once while the full record loads.
     placeholderData: listed && listed.id === id ? listed : undefined,
   });
+
+  // Another claim opens at its top, wherever the last one was scrolled to (the pane or its body).
+  useEffect(() => {
+    pane.current?.scrollTo({ top: 0 });
+    pane.current?.querySelector('.detail-scroll')?.scrollTo({ top: 0 });
+  }, [id]);
 
   if (!id || (!inSession && pages.total === 0)) {
     return (
@@ -44,7 +52,7 @@ export function DetailPane({ session = null }: { session?: string | null }) {
   }
   const data = claim.data;
   return (
-    <section className="pane detail-pane" aria-label="Claim detail">
+    <section className="pane detail-pane" aria-label="Claim detail" ref={pane}>
       <div className="pane-toolbar">
         {inSession ? (
           <h2 className="pane-title">Current claim</h2>
