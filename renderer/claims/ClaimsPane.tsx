@@ -124,13 +124,16 @@ function ClaimList({ total }: { total: number }) {
   useEffect(() => pages.setVisibleRange(first, last), [pages, first, last]);
   // The selected claim stays in view when it changes and when the list is resized (the window, or
   // a filter chip or bulk bar taking room): the observer also fires once when it starts.
+  // Keyed on the list's own ref, not the workbench's `refs` object, which is new whenever rows load:
+  // otherwise every load would scroll a list the checker is scrolling by hand back to the selection.
+  const claimListRef = refs.claimList;
   useEffect(() => {
-    const list = refs.claimList.current;
+    const list = claimListRef.current;
     if (!list) return;
     const observer = new ResizeObserver(() => virtualizer.scrollToIndex(selectedIndex, { align: 'auto' }));
     observer.observe(list);
     return () => observer.disconnect();
-  }, [virtualizer, selectedIndex, refs]);
+  }, [virtualizer, selectedIndex, claimListRef]);
 
   const onSelect = useCallback(
     (index: number, id: string | null) => {

@@ -102,7 +102,8 @@ function DocumentText({ document: doc, sentences, threshold, claims }: DocumentT
     const observer = new ResizeObserver(reveal);
     observer.observe(scroller);
     return () => observer.disconnect();
-  }, [selectedId, visible, paragraphs]);
+    // Not on `visible`: more paragraphs rendering as the checker scrolls must not pull the view back.
+  }, [selectedId, paragraphs]);
 
   const readSelection = useCallback(() => {
     const sel = root.current ? selectionIn(root.current) : null;

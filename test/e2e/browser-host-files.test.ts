@@ -45,7 +45,7 @@ describe('files in the browser host', () => {
       expect(new URL(page.url()).search).toBe('');
 
       const chooser = page.waitForEvent('filechooser');
-      await page.getByRole('button', { name: 'Import files' }).click();
+      await page.getByRole('button', { name: 'Import files', exact: true }).click();
       const picker = await chooser;
       expect(picker.isMultiple()).toBe(true);
       await picker.setFiles({ name: 'district-report.txt', mimeType: 'text/plain', buffer: Buffer.from(article) });

@@ -105,7 +105,11 @@ describe('data-changed: what a write touched refreshes what reads it, and nothin
     const target = budgetClaims.find((c) => c.text.includes('deficit'))!;
     await row(page, target.id).click();
     await expect.poll(() => selectedRow(page).getAttribute('data-claim-id')).toBe(target.id);
-    const rowsBefore = await page.locator('.claim-list [role="option"]').count();
+    // The filter has applied once every row shown holds the word.
+    const listed = page.locator('.claim-list [role="option"]');
+    const expectedRows = budgetClaims.filter((c) => c.text.includes('percent')).length;
+    await expect.poll(() => listed.count()).toBe(expectedRows);
+    const rowsBefore = await listed.count();
 
     // Ben disputes that very claim in his copy; his change file reaches Ana through the folder.
     await call(ben, 'claims.setVerdict', { ids: [target.id], verdict: 'disputed', rationale: 'Revised figures say 3 percent.' });
