@@ -104,7 +104,14 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       res.writeHead(303, { ...securityHeaders(), 'Set-Cookie': admission.setCookie!, Location: admission.redirectTo }).end();
       return;
     }
-    const pathname = decodeURIComponent(new URL(req.url ?? '/', ownOrigin(port)).pathname);
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(new URL(req.url ?? '/', ownOrigin(port)).pathname);
+    } catch {
+      // A malformed %-escape: refused here, never an exception that would end the host.
+      refuse(res, 400, 'Bad request');
+      return;
+    }
     const download = pathname.startsWith('/download/') ? pages.download(pathname.slice('/download/'.length)) : undefined;
     if (download) {
       res.writeHead(200, {

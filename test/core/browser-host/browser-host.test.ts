@@ -133,6 +133,11 @@ describe('the browser host over HTTP', () => {
     expect((await get('/../package.json', { Cookie: cookie() })).status).toBe(404);
     expect((await get('/%2e%2e/%2e%2e/etc/passwd', { Cookie: cookie() })).status).toBe(404);
   });
+
+  it('answers a malformed address with 400 and keeps serving', async () => {
+    expect((await get('/%E0%A4%A', { Cookie: cookie() })).status).toBe(400);
+    expect((await get('/', { Cookie: cookie() })).status).toBe(200);
+  });
 });
 
 describe('the browser host WebSocket', () => {
