@@ -61,11 +61,12 @@ function readsTouched(queryKey: readonly unknown[], touched: Touched): boolean {
 
 /**
  * Mark the reads a write touched as stale and refetch the ones on screen. A refetch already running
- * is kept (the same write reported twice, by its reply and by its event, fetches once).
+ * is cancelled and started again: it may have begun before the write, and its answer would otherwise
+ * be kept as fresh (a write reported twice, by its reply and by its event, may fetch twice).
  */
 export async function invalidateTouched(client: QueryClient, touched: Touched): Promise<void> {
   if (isEmptyTouched(touched)) return;
-  await client.invalidateQueries({ predicate: (q) => readsTouched(q.queryKey, touched) }, { cancelRefetch: false });
+  await client.invalidateQueries({ predicate: (q) => readsTouched(q.queryKey, touched) }, { cancelRefetch: true });
 }
 
 /** Wait until what the last write made stale on screen has been refetched. */

@@ -140,9 +140,9 @@ describe('the whole workflow from the keyboard', () => {
       await page.keyboard.press('Control+e');
       const exportDialog = page.getByRole('dialog', { name: 'Export report' });
       await exportDialog.waitFor();
-      const where = await focused(page);
-      expect(where.inDialog).toBe(true);
-      expect(where.tag).toBe('INPUT');
+      // The form loads its saved options first; focus moves into its first field when it appears.
+      await expect.poll(async () => (await focused(page)).tag).toBe('INPUT');
+      expect((await focused(page)).inDialog).toBe(true);
       await screenshot(page, 'keyboard-export-focus-light');
       // Ctrl+Enter submits from anywhere in the dialog, even from its close button outside the form.
       await page.keyboard.press('Shift+Tab');

@@ -179,6 +179,11 @@ describe.skipIf(noShared)('team: merge preview, conflicts, share and sync in the
         .waitFor();
       await expect(page.getByTestId('conflict-badge').textContent()).resolves.toMatch(/1\s*conflict/);
       const row = page.locator(`.claim-row[data-claim-id="${clash}"]`);
+      // The list is virtualised: scroll down by screens until the conflicted claim's row is drawn.
+      for (let i = 0; i < 20 && (await row.count()) === 0; i++) {
+        await page.locator('.claim-list').evaluate((el) => el.scrollBy(0, el.clientHeight * 0.8));
+        await page.waitForTimeout(100);
+      }
       await row.getByTestId('conflict-marker').waitFor();
       await expect(page.getByTestId('conflict-marker').count()).resolves.toBe(1);
       expect((await call(ana, 'claims.get', { id: benOnly })).verdict).toBe('sourced');

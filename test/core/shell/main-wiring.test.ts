@@ -224,6 +224,7 @@ const fake = {
 
 /** Build out/main as electron-vite does, beside a stand-in `electron` package and a tiny renderer. */
 async function buildWithStandIn(): Promise<string> {
+  fs.mkdirSync(path.join(root, 'node_modules/.cache'), { recursive: true });
   const scratch = fs.mkdtempSync(path.join(root, 'node_modules/.cache/claimbench-wiring-'));
   const outDir = path.join(scratch, 'out/main');
   const main = structuredClone((electronViteConfig as { main?: { build?: object } }).main ?? {});
