@@ -133,8 +133,12 @@ async function main(): Promise<void> {
 
     const idle = await measure(page);
 
+    // The merge applies what its preview read (the file's content hash), as the app's dialog does.
+    const preview = await core.client.invoke('team.mergePreview', { path: share });
+    if (!preview.ok) throw new Error(`The preview failed: ${preview.error.message}`);
+    const { contentHash } = preview.value as { contentHash: string };
     let merging = true;
-    const merge = core.client.invoke('team.merge', { path: share }).finally(() => (merging = false));
+    const merge = core.client.invoke('team.merge', { path: share, expectHash: contentHash }).finally(() => (merging = false));
     await new Promise((r) => setTimeout(r, 300));
     const duringMerge = await measure(page, () => merging);
     const merged = await merge;
