@@ -11,7 +11,9 @@ export function nodeChildPort(proc: NodeJS.Process = process): CorePort {
   if (!proc.send) throw new Error('The core process was started without an IPC channel (use child_process.fork).');
   return {
     send: (message) => {
-      if (proc.connected) proc.send!(message);
+      // A host that went away mid-reply: the write fails with EPIPE. Handled here rather than as a
+      // process 'error' that would crash the core; its 'disconnect' handler ends the process.
+      if (proc.connected) proc.send!(message, undefined, undefined, () => undefined);
     },
     onMessage: (listener) => {
       proc.on('message', listener);
