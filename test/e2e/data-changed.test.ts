@@ -2,11 +2,10 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { call, invoke } from '../../electron/core/dispatch';
-import { Workspace } from '../../electron/core/store/workspace';
 import { FolderSync } from '../../electron/shell/folder-sync';
 import { dataChanged } from '../../shared/events';
 import { tempDir } from '../helpers/workspace';
-import { MemoryIdentity, openContext, screenshot, type TestContext, useHarness } from './harness';
+import { openContext, screenshot, type TestContext, useHarness } from './harness';
 
 const e2e = useHarness();
 const { launch, afterTest } = e2e;
@@ -21,18 +20,9 @@ const SECOND = 'Unemployment fell to 3.4 percent in January, its lowest level in
 
 /** A teammate with an actor id of their own, in a workspace file of their own. */
 function teammate(name: string, actorId: string): TestContext {
-  const identity = new MemoryIdentity(name, actorId);
-  const file = path.join(tempDir('claimbench-e2e-'), `${actorId}.claimbench`);
-  const workspace = Workspace.open(
-    file,
-    () => {
-      const who = identity.get();
-      return { actorId: who.actorId, author: who.author ?? '', signingKey: who.signingKey };
-    },
-    { create: true },
-  );
-  afterTest(() => workspace.close());
-  return { workspace, identity, file };
+  const ctx = openContext(name, path.join(tempDir('claimbench-e2e-'), `${actorId}.claimbench`), actorId);
+  afterTest(() => ctx.workspace.close());
+  return ctx;
 }
 
 describe('data-changed: what a write touched refreshes what reads it, and nothing resets', () => {
@@ -56,7 +46,11 @@ describe('data-changed: what a write touched refreshes what reads it, and nothin
 
     // A change the page did not make arrives only as a data-changed event carrying what it touched.
     const result = await invoke(ctx, 'claims.setVerdict', { ids: [second.id], verdict: 'sourced' });
-    expect(result).toMatchObject({ ok: true, value: { updated: 1 }, touched: { claim: [second.id], actor: [expect.any(String)] } });
+    expect(result).toMatchObject({
+      ok: true,
+      value: { updated: 1 },
+      touched: { claim: [second.id], actor: [expect.any(String)] },
+    });
     const touched = result.touched!;
     const callsBefore = bridge.calls.length;
     await bridge.emit(dataChanged(touched));
@@ -140,7 +134,9 @@ describe('data-changed: what a write touched refreshes what reads it, and nothin
     await call(ben, 'claims.update', { id: other.id, patch: { rationale: 'Ben looked at this one too.' } });
     benSync.sync();
     anaSync.sync();
-    await expect.poll(async () => (await call(ana, 'claims.get', { id: other.id })).rationale).toBe('Ben looked at this one too.');
+    await expect
+      .poll(async () => (await call(ana, 'claims.get', { id: other.id })).rationale)
+      .toBe('Ben looked at this one too.');
     await page.waitForTimeout(300);
     expect(await page.getByTestId('current-claim').getAttribute('data-claim-id')).toBe(current);
     expect(bridge.calls.filter((c) => c.name === 'view.get')).toHaveLength(viewReads);

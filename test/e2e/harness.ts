@@ -35,9 +35,13 @@ export class MemoryIdentity implements IdentityStore {
 
 export type TestContext = CoreContext & { file: string };
 
-/** A real workspace file; `file` reopens an existing one in a fresh core. */
-export function openContext(author: string | null, file = path.join(tempDir('claimbench-e2e-'), 'e2e.claimbench')): TestContext {
-  const identity = new MemoryIdentity(author);
+/** A real workspace file; `file` reopens an existing one in a fresh core; `actorId` makes a teammate. */
+export function openContext(
+  author: string | null,
+  file = path.join(tempDir('claimbench-e2e-'), 'e2e.claimbench'),
+  actorId?: string,
+): TestContext {
+  const identity = new MemoryIdentity(author, actorId);
   const workspace = Workspace.open(
     file,
     () => {

@@ -6,10 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CoreContext } from '../../electron/core/context';
 import { call } from '../../electron/core/dispatch';
 import type { HostServices } from '../../electron/core/host';
-import { Workspace } from '../../electron/core/store/workspace';
 import type { OpenPurpose, SavePurpose } from '../../shared/host-api';
 import { tempDir } from '../helpers/workspace';
-import { MemoryIdentity, newsArticle, openApp, screenshot, startHarness, type Harness } from './harness';
+import { newsArticle, openApp, openContext, screenshot, startHarness, type Harness } from './harness';
 import { expectAxeCleanInBothThemes } from './axe';
 import { withoutShared } from '../helpers/corpus';
 import { mergePreviewed } from '../helpers/merge';
@@ -39,17 +38,8 @@ class DialogStandIn implements HostServices {
 type Person = CoreContext & { file: string; host: DialogStandIn };
 
 function teammate(dir: string, name: string, actorId: string): Person {
-  const identity = new MemoryIdentity(name, actorId);
   const file = path.join(dir, `${name.split(' ')[0]!.toLowerCase()}.claimbench`);
-  const workspace = Workspace.open(
-    file,
-    () => {
-      const who = identity.get();
-      return { actorId: who.actorId, author: who.author ?? '', signingKey: who.signingKey };
-    },
-    { create: true },
-  );
-  return { workspace, identity, file, host: new DialogStandIn() };
+  return { ...openContext(name, file, actorId), host: new DialogStandIn() };
 }
 
 /** Every row of the change log, hashed: equal before and after means the workspace was not touched. */
@@ -325,7 +315,9 @@ describe.skipIf(noShared)('team: merge preview, conflicts, share and sync in the
         const refused = page.getByRole('dialog', { name: 'This file cannot be merged' });
         const alert = refused.getByRole('alert');
         await alert.waitFor();
-        await expect(alert.textContent()).resolves.toMatch(/dan\.claimbench-share.*changed since it was previewed.*Nothing was changed/s);
+        await expect(alert.textContent()).resolves.toMatch(
+          /dan\.claimbench-share.*changed since it was previewed.*Nothing was changed/s,
+        );
         await screenshot(page, 'team-merge-stale-refused');
         await page.setViewportSize({ width: 1024, height: 640 });
         await page.emulateMedia({ colorScheme: 'dark' });
