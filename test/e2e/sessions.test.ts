@@ -58,7 +58,7 @@ describe('checking sessions in the built renderer', () => {
 
     // A script feeds the transcript: typed lines, a pasted multi-line chunk, a sentence cut mid-way.
     await page.keyboard.press('c');
-    expect(await captureBox(page).evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => captureBox(page).evaluate((el) => el === document.activeElement)).toBe(true);
     await captureBox(page).pressSequentially('MODERATOR: Good evening and welcome to the debate.');
     await page.keyboard.press('Enter');
     await page.locator('[data-testid="captured-sentence"]', { hasText: 'Good evening' }).waitFor();

@@ -126,10 +126,12 @@ describe('the verdict workflow in the built renderer', () => {
     const before = await claimsInDb(ctx, doc.id);
 
     // Edit the second claim's text. Ctrl+Z inside the field is the field's own text undo.
-    await page.keyboard.press('j');
-    await page.keyboard.press('e');
     const textField = page.locator('.detail-pane .claim-text-input');
-    expect(await textField.evaluate((el) => el === document.activeElement)).toBe(true);
+    await selectedRow(page).waitFor();
+    await page.keyboard.press('j');
+    await expect.poll(() => textField.inputValue()).toBe(before[1]!.text);
+    await page.keyboard.press('e');
+    await expect.poll(() => textField.evaluate((el) => el === document.activeElement)).toBe(true);
     await textField.press('End');
     await textField.pressSequentially(' XYZ');
     await textField.press('Control+z');
@@ -185,7 +187,7 @@ describe('the verdict workflow in the built renderer', () => {
 
     await page.keyboard.press('/');
     const filter = page.getByRole('searchbox', { name: 'Filter claims' });
-    expect(await filter.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => filter.evaluate((el) => el === document.activeElement)).toBe(true);
     await page.keyboard.type('salt');
     const matching = (await call(ctx, 'claims.list', { query: 'salt' })).total;
     expect(matching).toBeGreaterThan(0);
