@@ -58,7 +58,8 @@ export interface Note {
   updatedAt: string;
 }
 
-export type ClaimWarningCode = 'sourced-without-source' | 'disputed-without-evidence';
+export const CLAIM_WARNING_CODES = ['sourced-without-source', 'disputed-without-evidence'] as const;
+export type ClaimWarningCode = (typeof CLAIM_WARNING_CODES)[number];
 
 export interface ClaimWarning {
   code: ClaimWarningCode;

@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { NOT_REVIEWED, verdictLabel, type TextAnchor, type Verdict } from '../../../shared/domain';
+import { claimWarnings } from '../../../shared/evidence';
 import type { ReportOptions } from '../../../shared/report';
 import { ClaimbenchError } from '../../../shared/result';
 import { CREATE_FIELD } from '../store/entities';
@@ -217,7 +218,7 @@ export function buildReportModel({ db, workspaceName, options, now = new Date(),
         });
       }
 
-      const summary = { ...emptyCounts(), documents: docRows.length };
+      const summary = { ...emptyCounts(), documents: docRows.length, needsAttention: 0 };
       let currentDocText: { id: string | null; text: string | undefined } = { id: null, text: undefined };
       let number = 0;
       const attachmentClaims = new Map<string, Set<string>>();
@@ -279,6 +280,7 @@ export function buildReportModel({ db, workspaceName, options, now = new Date(),
             sha256: a.sha256,
           })),
           notes: evidence.notesByClaim.get(c.id) ?? [],
+          warnings: claimWarnings({ verdict: c.verdict, rationale: c.rationale, sources }),
         };
         const fc = factChecks.get(c.id);
         if (fc) {
@@ -299,6 +301,7 @@ export function buildReportModel({ db, workspaceName, options, now = new Date(),
         doc.counts[c.verdict ?? NOT_REVIEWED]++;
         summary.total++;
         summary[c.verdict ?? NOT_REVIEWED]++;
+        if (claim.warnings?.length) summary.needsAttention++;
       }
 
       const attachments = [...attachmentClaims.entries()]

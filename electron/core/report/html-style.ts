@@ -52,6 +52,10 @@ p { margin: 0 0 8px; }
 .badge-unverified { color: ${VERDICT_COLOURS.unverified.ink}; background: ${VERDICT_COLOURS.unverified.tint}; }
 .badge-unreviewed { color: ${VERDICT_COLOURS.unreviewed.ink}; background: ${VERDICT_COLOURS.unreviewed.tint}; border-style: dashed; }
 .badge-conflict { color: #7a2e00; background: #fff0e0; border-style: dashed; }
+.warnings { list-style: none; margin: 10px 0; padding: 0; font: 13.5px/1.45 var(--sans); color: #7a2e00; }
+.warnings li, .needs-attention { display: flex; gap: 8px; align-items: flex-start; padding: 6px 10px; background: #fff0e0;
+  border-left: 3px solid #c25a00; border-radius: 3px; margin: 0 0 4px; }
+.needs-attention { font: 13px/1.4 var(--sans); color: #7a2e00; margin-top: 12px; }
 .summary { display: grid; grid-template-columns: 1fr 1fr; gap: 24px; align-items: center; padding: 18px 20px; background: var(--wash);
   border-radius: 6px; margin-bottom: 8px; }
 .summary .total { font: 700 40px/1 var(--sans); }

@@ -28,6 +28,7 @@ export const CSV_COLUMNS = [
   'conflicted',
   'url',
   'published_fact_check',
+  'needs_attention',
 ] as const;
 
 /** Added after CSV_COLUMNS in a session report only, so every other CSV keeps its shape. */
@@ -74,6 +75,7 @@ function claimRow(model: ReportModel, d: ReportDocument, c: ReportClaim): string
     c.factCheck
       ? `${c.factCheck.rating} · ${c.factCheck.publisher}${c.factCheck.datePublished ? ` · ${c.factCheck.datePublished}` : ''} <${c.factCheck.url}>`
       : null,
+    (c.warnings ?? []).map((w) => w.message).join('\n'),
     ...sessionCells,
   ]);
 }

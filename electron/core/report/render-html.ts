@@ -64,7 +64,7 @@ function summarySection(model: ReportModel): string {
   const list = VERDICT_FILTERS.map((v) => `<dt>${verdictBadge(v === NOT_REVIEWED ? null : v)}</dt><dd>${s[v]}</dd>`).join('');
   return `<section class="summary" aria-label="Summary"><div><div class="total">${s.total.toLocaleString('en-GB')}<small>${e(
     `${s.total === 1 ? 'claim' : 'claims'} in ${plural(s.documents, 'document')} · ${s.total - s.unreviewed} reviewed`,
-  )}</small></div><dl>${list}</dl></div><div>${verdictChart(s)}</div></section>`;
+  )}</small>${s.needsAttention ? `<p class="needs-attention">${icon('conflict')}${e(`${plural(s.needsAttention, 'claim')} ${s.needsAttention === 1 ? 'needs' : 'need'} attention: a verdict without the evidence it calls for`)}</p>` : ''}</div><dl>${list}</dl></div><div>${verdictChart(s)}</div></section>`;
 }
 
 function documentsToc(model: ReportModel): string {
@@ -180,6 +180,9 @@ export function claimArticle(c: ReportClaim, sections: ReportModel['sections']):
   const rationale = c.rationale.trim()
     ? `<div class="rationale"><h4>Rationale</h4>${paragraphs(c.rationale)}</div>`
     : '<h4>Rationale</h4><p class="empty">No rationale written.</p>';
+  const warnings = c.warnings?.length
+    ? `<ul class="warnings" aria-label="Needs attention">${c.warnings.map((w) => `<li>${icon('conflict')}${e(w.message)}</li>`).join('')}</ul>`
+    : '';
   const decided =
     c.decidedBy && c.decidedAt
       ? `Verdict set by ${e(c.decidedBy)} on ${e(formatDateTime(c.decidedAt))}`
@@ -188,7 +191,7 @@ export function claimArticle(c: ReportClaim, sections: ReportModel['sections']):
     c.number
   }</span>${verdictBadge(c.verdict)}${conflict}<a class="anchor" href="#${e(c.anchor)}">#${e(c.anchor)}</a></div><blockquote class="claim-text">${e(
     c.text,
-  )}</blockquote>${c.claimant ? `<p class="claimant">— ${e(c.claimant)}</p>` : ''}${claimSessionHtml(c)}${ctx}${factCheckBlock(c)}${rationale}${
+  )}</blockquote>${c.claimant ? `<p class="claimant">— ${e(c.claimant)}</p>` : ''}${claimSessionHtml(c)}${warnings}${ctx}${factCheckBlock(c)}${rationale}${
     sections.sources ? sourcesBlock(c) + attachmentsBlock(c) : ''
   }${sections.notes ? notesBlock(c) : ''}${sections.decisions ? `<p class="decision">${decided}</p>` : ''}</article>`;
 }

@@ -36,6 +36,7 @@ function claimBlock(c: ReportClaim, sections: ReportModel['sections']): string {
   ];
   if (c.claimant) out.push('', `— ${inline(c.claimant)}`);
   if (c.session) out.push('', claimSessionMarkdown(c));
+  for (const w of c.warnings ?? []) out.push('', `⚠ **Needs attention:** ${inline(w.message)}`);
   if (sections.context && c.context) {
     out.push('', `*In context:* ${inline(c.context.before)} **${inline(c.context.quote)}** ${inline(c.context.after)}`);
   }
@@ -99,6 +100,8 @@ export function* markdownParts(model: ReportModel, progress: RenderProgress = { 
         `| ${verdictTag(v === NOT_REVIEWED ? null : v)} | ${model.summary[v]} | ${percent(model.summary[v], model.summary.total)} |`,
       );
     head.push(`| **Total** | **${model.summary.total}** | ${plural(model.summary.documents, 'document')} |`, '');
+    const attention = model.summary.needsAttention ?? 0;
+    if (attention) head.push(`⚠ ${plural(attention, 'claim')} ${attention === 1 ? 'needs' : 'need'} attention: a verdict without the evidence it calls for.`, '');
     head.push(`Workspace fingerprint: \`${model.workspace.fingerprint}\``, '');
   }
   yield `${head.join('\n')}\n`;

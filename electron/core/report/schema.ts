@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { VERDICTS, VERDICT_FILTERS } from '../../../shared/domain';
-import { STANCES } from '../../../shared/evidence';
+import { CLAIM_WARNING_CODES, STANCES } from '../../../shared/evidence';
 import { REPORT_SECTIONS } from '../../../shared/report';
 import { QUEUE_STATES, SESSION_STATUSES } from '../../../shared/sessions';
 
@@ -96,6 +96,8 @@ export const reportClaimSchema = z.object({
   /** Files attached to the claim itself (details in the appendix). */
   attachments: z.array(z.object({ id: z.string(), fileName: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/) })),
   notes: z.array(reportNoteSchema),
+  /** What the record still lacks for its verdict (sourced with no source, disputed with no evidence); warns, never blocks. */
+  warnings: z.array(z.object({ code: z.enum(CLAIM_WARNING_CODES), message: z.string() })).optional(),
   /** Only in a session report (`scope.sessionId`). */
   session: reportClaimSessionSchema.optional(),
   /** Only when a linked fact-check library has a published fact-check covering the claim. */
@@ -209,7 +211,11 @@ export const reportModelSchema = z.object({
     changeCount: z.number().int().min(0),
     lastChange: nullableText,
   }),
-  summary: countsSchema.extend({ documents: z.number().int().min(0) }),
+  summary: countsSchema.extend({
+    documents: z.number().int().min(0),
+    /** Claims whose record lacks what their verdict needs (see a claim's `warnings`). */
+    needsAttention: z.number().int().min(0).optional(),
+  }),
   documents: z.array(reportDocumentSchema),
   attachments: z.array(reportAttachmentSchema),
   /** Only in a session report (`scope.sessionId`). */

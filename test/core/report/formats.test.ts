@@ -82,6 +82,29 @@ describe('the report model', () => {
     expect(after.changeCount).toBeGreaterThan(before.changeCount);
   });
 
+  it('flags a verdict without the evidence it calls for, in the model and in every text format', async () => {
+    const db = f.ctx.workspace.db;
+    const bare = allClaims().find((c) => c.verdict === null && c.sources.length === 0)!;
+    await call(f.ctx, 'claims.setVerdict', { ids: [bare.id], verdict: 'sourced' });
+    const m = buildReportModel({ db, workspaceName: 'x', options: OPTIONS });
+    const flagged = m.documents.flatMap((d) => d.claims).find((c) => c.id === bare.id)!;
+    expect(flagged.warnings?.map((w) => w.code)).toEqual(['sourced-without-source']);
+    const withSource = m.documents.flatMap((d) => d.claims).find((c) => c.id === f.decidedClaimId)!;
+    expect(withSource.warnings).toEqual([]);
+    expect(m.summary.needsAttention).toBe(m.documents.flatMap((d) => d.claims).filter((c) => c.warnings?.length).length);
+    expect(m.summary.needsAttention).toBeGreaterThan(0);
+
+    const html = new JSDOM(renderReport('html', m).content).window.document;
+    expect(html.querySelector(`#claim-${bare.id} .warnings`)?.textContent).toContain('Marked sourced, but no source is attached yet.');
+    expect(html.querySelector(`#claim-${f.decidedClaimId} .warnings`)).toBeNull();
+    expect(html.querySelector('.summary .needs-attention')?.textContent).toMatch(/need(s)? attention/);
+    expect(renderReport('md', m).content).toContain('**Needs attention:** Marked sourced, but no source is attached yet.');
+    const rows = parseCsv(renderReport('csv', m).content.replace(/^\uFEFF/, ''), { relaxQuotes: false }) as string[][];
+    const col = CSV_COLUMNS.indexOf('needs_attention');
+    expect(rows.find((r) => r[CSV_COLUMNS.indexOf('claim_id')] === bare.id)?.[col]).toBe('Marked sourced, but no source is attached yet.');
+    await call(f.ctx, 'edit.undo', {});
+  });
+
   it('flags claims with an open merge conflict', () => {
     const db = f.ctx.workspace.db;
     db.prepare("INSERT INTO conflicts (entity, entity_id, field) VALUES ('claim', ?, 'verdict')").run(f.decidedClaimId);
