@@ -1,5 +1,7 @@
 import type { UndoResult, UndoState } from '../../../shared/domain';
+import { ENTITY_REGISTRY, isEntityName } from '../../../shared/entities/registry';
 import { CREATE_FIELD } from './entities';
+import type { DB } from './open';
 import type { ChangeRecorder, RecordedAction, Writer } from './recorder';
 
 const LIMIT = 500;
@@ -12,7 +14,14 @@ export class UndoManager {
   private undoStack: RecordedAction[] = [];
   private redoStack: RecordedAction[] = [];
 
-  constructor(private readonly recorder: ChangeRecorder) {}
+  private readonly claimOf: (action: RecordedAction) => string | null;
+
+  constructor(
+    private readonly recorder: ChangeRecorder,
+    db: DB,
+  ) {
+    this.claimOf = claimOfAction(ownerClaimLookup(db));
+  }
 
   /** Run a user action and make it undoable. */
   run<T>(label: string, fn: (w: Writer) => T): T {
@@ -56,7 +65,7 @@ export class UndoManager {
   }
 
   private result(action: RecordedAction | undefined): UndoResult {
-    return { ...this.state(), did: action ? { label: action.label, claimId: claimOf(action) } : null };
+    return { ...this.state(), did: action ? { label: action.label, claimId: this.claimOf(action) } : null };
   }
 
   clear(): void {
@@ -72,21 +81,34 @@ export class UndoManager {
       canRedo: !!r,
       undoLabel: u?.label ?? null,
       redoLabel: r?.label ?? null,
-      undoClaimId: u ? claimOf(u) : null,
-      redoClaimId: r ? claimOf(r) : null,
+      undoClaimId: u ? this.claimOf(u) : null,
+      redoClaimId: r ? this.claimOf(r) : null,
     };
   }
 }
 
-/** The claim an action changed, or a source, note or attachment it created belongs to; null when several. */
-function claimOf(action: RecordedAction): string | null {
-  const ids = new Set<string>();
-  for (const step of action.steps) {
-    if (step.entity === 'claim') ids.add(step.id);
-    else if (step.field === CREATE_FIELD && typeof step.after === 'object' && step.after !== null) {
-      const owner = (step.after as { claimId?: unknown }).claimId;
-      if (typeof owner === 'string' && owner) ids.add(owner);
-    }
+type OwnerClaim = (entity: string, id: string) => string | null;
+
+/** The claim a source, note or attachment row belongs to, for every entity the registry gives a claim. */
+function ownerClaimLookup(db: DB): OwnerClaim {
+  const statements = new Map<string, ReturnType<DB['prepare']>>();
+  for (const [name, decl] of Object.entries(ENTITY_REGISTRY)) {
+    if ('claimId' in decl.fields) statements.set(name, db.prepare(`SELECT claim_id FROM ${decl.table} WHERE id = ?`).pluck());
   }
-  return ids.size === 1 ? [...ids][0]! : null;
+  return (entity, id) => {
+    const owner = isEntityName(entity) ? statements.get(entity)?.get(id) : undefined;
+    return typeof owner === 'string' && owner ? owner : null;
+  };
+}
+
+/** The claim an action changed, or the one its sources, notes or attachments belong to; null when several. */
+function claimOfAction(ownerClaim: OwnerClaim): (action: RecordedAction) => string | null {
+  return (action) => {
+    const ids = new Set<string>();
+    for (const step of action.steps) {
+      const owner = step.entity === 'claim' ? step.id : ownerClaim(step.entity, step.id);
+      if (owner) ids.add(owner);
+    }
+    return ids.size === 1 ? [...ids][0]! : null;
+  };
 }

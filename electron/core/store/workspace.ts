@@ -34,7 +34,7 @@ export class Workspace {
       if (!who.author.trim()) throw new ClaimbenchError('VALIDATION', 'Set your name before making changes.');
       return who;
     }, this.touched);
-    this.undo = new UndoManager(this.recorder);
+    this.undo = new UndoManager(this.recorder, db);
   }
 
   static open(file: string, identity: () => Identity, options: OpenOptions = {}): Workspace {

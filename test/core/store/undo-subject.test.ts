@@ -45,6 +45,19 @@ describe('the claim an undo or redo concerns', () => {
     expect((await call(ctx, 'edit.state', {})).undoClaimId).toBe(first.id);
   });
 
+  it('names the claim a deleted or edited source or note belonged to, on undo and redo', async () => {
+    const [first] = await twoClaims();
+    const source = await call(ctx, 'sources.add', { claimId: first.id, url: 'https://example.org/report', stance: 'supports' });
+    const note = await call(ctx, 'notes.add', { claimId: first.id, text: 'Ask the air force.' });
+    await call(ctx, 'sources.update', { id: source.id, patch: { title: 'Air force report' } });
+    expect((await call(ctx, 'edit.state', {})).undoClaimId).toBe(first.id);
+    await call(ctx, 'sources.delete', { id: source.id });
+    expect((await call(ctx, 'edit.undo', {})).did).toMatchObject({ claimId: first.id });
+    expect((await call(ctx, 'edit.redo', {})).did).toMatchObject({ claimId: first.id });
+    await call(ctx, 'notes.delete', { id: note.id });
+    expect((await call(ctx, 'edit.undo', {})).did).toMatchObject({ claimId: first.id });
+  });
+
   it('names no claim for an action on several claims, or none', async () => {
     const [first, second] = await twoClaims();
     await call(ctx, 'claims.setVerdict', { ids: [first.id, second.id], verdict: 'unverified' });
