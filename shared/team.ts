@@ -85,6 +85,14 @@ export interface MergePreview {
   keyConflicts: KeyConflictInfo[];
   /** New changes that carry no signature (from files written before signing): merged, and marked unsigned in history. */
   unsignedChanges: number;
+  /** Documents in the file that this workspace already holds with the same text under another id (preview only). */
+  sameTextDocuments?: SameTextDocument[];
+}
+
+/** A teammate's own import of a document this workspace already has: a merge keeps both copies. */
+export interface SameTextDocument {
+  theirs: { id: string; title: string; importedBy: string };
+  yours: { id: string; title: string };
 }
 
 /** The public key this workspace trusts for one person: the first one it saw (trust on first use). */

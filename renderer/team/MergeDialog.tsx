@@ -11,6 +11,7 @@ import { ProgressBar, Spinner } from '../ui/Progress';
 import { count } from './format';
 import { MergePreviewView } from './MergePreviewView';
 import { KeyConflictsNotice, UnsignedChangesNote } from './KeyConflictsNotice';
+import { SameTextDocumentsNote } from './SameTextDocumentsNote';
 import { useTeamDialogs } from './useTeamDialogs';
 import './team.css';
 
@@ -179,6 +180,7 @@ function MergeFlow({ step, setStep, onClose }: { step: MergeStep; setStep: (s: M
             }
           />
           <UnsignedChangesNote unsigned={preview.unsignedChanges} />
+          <SameTextDocumentsNote documents={preview.sameTextDocuments ?? []} />
           {/* With every new change held back, "nothing new" would be wrong: the notice above says what there is. */}
           {!(nothingNew && preview.keyConflicts.length > 0) && <MergePreviewView preview={preview} fileName={file.name} />}
           <div className="team-footer">

@@ -52,6 +52,11 @@ function printPreview(io: CliIO, p: MergePreview): void {
   if (p.unsignedChanges > 0) {
     io.out(`  ${p.unsignedChanges} unsigned ${p.unsignedChanges === 1 ? 'change' : 'changes'} (from an older file): marked unsigned in history`);
   }
+  for (const d of p.sameTextDocuments ?? []) {
+    io.out(
+      `  same text: ${d.theirs.importedBy}’s “${shown(d.theirs.title)}” (${d.theirs.id}) is your “${shown(d.yours.title)}” (${d.yours.id}); both copies are kept, each with its own claims`,
+    );
+  }
   printKeyConflicts(io, p.keyConflicts);
 }
 

@@ -22,6 +22,7 @@ import { keyFingerprint } from './signing';
 import { pinnedKeys } from '../store/actor-keys';
 import { rowSignatureMatches } from './row-signature';
 import { ChangeRejected } from './validate-change';
+import { sameTextDocuments } from './same-text-documents';
 
 export const MERGE_ITEM_LIMIT = 1_000;
 const LABEL_FIELDS = ['title', 'text', 'name', 'url'];
@@ -438,7 +439,7 @@ function shareInput(contents: ShareContents): MergeInput {
 export async function previewShareMerge(workspace: Workspace, file: string): Promise<MergePreview> {
   const contents = await readShareFileBudgeted(file);
   const { maxHlc: _, ...preview } = mergeChanges(workspace, shareInput(contents), false);
-  return { ...preview, contentHash: contents.contentHash };
+  return { ...preview, contentHash: contents.contentHash, sameTextDocuments: sameTextDocuments(workspace.db, contents.rows) };
 }
 
 /**

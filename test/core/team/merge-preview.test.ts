@@ -158,3 +158,34 @@ describe('merge preview: what a merge changes', () => {
     expect((await call(mara, 'claims.history', { id }))[0]!.origin).toBeNull();
   });
 });
+
+describe('merge preview: documents both people imported', () => {
+  it('names a teammate’s own import of a text this workspace already has, and nothing for a shared copy', async () => {
+    const dir = tempDir();
+    const mara = teammate(dir, 'Mara');
+    const ben = teammate(dir, 'Ben');
+    const mine = await call(mara, 'documents.createFromText', { text: SPEECH, title: 'Budget speech' });
+    const theirs = await call(ben, 'documents.createFromText', { text: SPEECH, title: 'Speech, budget day' });
+    await call(ben, 'documents.createFromText', { text: 'A different text of 12 percent growth, the minister said.', title: 'Other' });
+
+    const preview = await call(mara, 'team.mergePreview', { path: await share(dir, ben, 'ben-own') });
+    expect(preview.sameTextDocuments).toEqual([
+      {
+        theirs: { id: theirs.document.id, title: 'Speech, budget day', importedBy: 'Ben' },
+        yours: { id: mine.document.id, title: 'Budget speech' },
+      },
+    ]);
+
+    // Ben merging Mara's file after Mara merged his: every copy is already known on both sides.
+    await mergePreviewed(mara, await share(dir, ben, 'ben-own-2'));
+    const back = await call(ben, 'team.mergePreview', { path: await share(dir, mara, 'mara-back') });
+    expect(back.sameTextDocuments).toEqual([
+      {
+        theirs: { id: mine.document.id, title: 'Budget speech', importedBy: 'Mara' },
+        yours: { id: theirs.document.id, title: 'Speech, budget day' },
+      },
+    ]);
+    await mergePreviewed(ben, await share(dir, mara, 'mara-back-2'));
+    expect((await call(ben, 'team.mergePreview', { path: await share(dir, mara, 'mara-again') })).sameTextDocuments).toEqual([]);
+  });
+});
