@@ -11,6 +11,8 @@ export default defineConfig({
           // check-tables: every workspace a test wrote to must equal a replay of its change log.
           setupFiles: ['test/helpers/cli-profile.ts', 'test/helpers/check-tables.ts'],
           testTimeout: 120_000,
+          // The replay check after a test that wrote thousands of changes can take seconds on a busy machine.
+          hookTimeout: 60_000,
         },
       },
       {
