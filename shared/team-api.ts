@@ -1,5 +1,6 @@
 /** The team operations' part of the contract (spread into `api` in shared/api.ts). */
 import { z } from 'zod';
+import { filePath } from './file-path';
 import { stripDisguisingChars } from './text/invisible';
 import { op } from './operation';
 import type { Claim } from './domain';
@@ -17,12 +18,6 @@ import type {
 } from './team';
 
 const id = z.string().min(1).max(64);
-/** An absolute or relative file-system path chosen by the person (a save/open dialog in the app). */
-const filePath = z
-  .string()
-  .min(1)
-  .max(4_096)
-  .refine((p) => !p.includes('\u0000'), 'contains a NUL character');
 const empty = z.object({}).strict();
 const sha256Hex = z.string().regex(/^[0-9a-fA-F]{64}$/, 'is not a SHA-256 content hash (64 hex digits)');
 const chosenToken = z.string().regex(/^[0-9a-f]{32}$/, 'is not a chosen-file token');
