@@ -381,6 +381,14 @@ describe.skipIf(noShared)('team: merge preview, conflicts, share and sync in the
       expect(fs.readdirSync(folder)).toHaveLength(1);
       await sync.getByRole('button', { name: 'Unlink folder' }).click();
       await sync.getByText('No shared folder linked').waitFor();
+      // The page named the share target and the folder by the tokens the core gave it, never by a path.
+      const sent = bridge.calls.filter((c) => c.name === 'team.share' || c.name === 'team.sync.link');
+      expect(sent.map((c) => [c.name, Object.keys(c.input as object).sort()])).toEqual([
+        ['team.share', ['chosen', 'documentIds']],
+        ['team.sync.link', ['chosen']],
+      ]);
+      expect(JSON.stringify(bridge.calls)).not.toContain(folder);
+      expect(JSON.stringify(bridge.calls)).not.toContain(target);
     } finally {
       await close();
     }
