@@ -359,6 +359,17 @@ describe.skipIf(noShared)('team: merge preview, conflicts, share and sync in the
       ana.host.answerSave('share', target);
       await share.getByRole('button', { name: 'Share…' }).click();
       await page.locator('.notice', { hasText: 'iodine-only.claimbench-share' }).waitFor();
+      for (const [width, height] of [
+        [1024, 640],
+        [1440, 900],
+      ] as const) {
+        await page.setViewportSize({ width, height });
+        for (const colorScheme of ['light', 'dark'] as const) {
+          await page.emulateMedia({ colorScheme });
+          await screenshot(page, `team-shared-${width}-${colorScheme}`);
+        }
+      }
+      await page.emulateMedia({ colorScheme: 'light' });
       const fresh = teammate(tempDir('claimbench-e2e-team-c-'), 'Cleo Park', 'c1e0000000000c03');
       try {
         await mergePreviewed(fresh, target);
