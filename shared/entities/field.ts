@@ -69,7 +69,15 @@ function decl<C extends string, K extends FieldKind, V>(
 
 const orNull = <S extends z.ZodType>(schema: S, initial: unknown) => (initial === null ? schema.nullable() : schema);
 
-const textValue = z.string().max(FIELD_LIMITS.text);
+/** Builds the fields of one kind whose values `value` checks: nullable when declared with initial null (or none). */
+function scalar<K extends FieldKind, T>(kind: K, value: z.ZodType<T>) {
+  return <const C extends string, I extends T | null = null>(column: C, initial?: I, o: Options = {}) => {
+    const first = initial ?? null;
+    return decl(column, kind, orNull(value, first), first, o) as FieldDecl<C, K, T | NullUnless<I>>;
+  };
+}
+
+const plainText = scalar('text', z.string().max(FIELD_LIMITS.text));
 
 export function text<const C extends string, S extends z.ZodType>(
   column: C,
@@ -82,29 +90,13 @@ export function text<const C extends string, I extends string | null = null>(
   o?: Options,
 ): FieldDecl<C, 'text', string | NullUnless<I>>;
 export function text(column: string, initial: string | null = null, o: Options & { schema?: z.ZodType } = {}): FieldDecl {
-  return decl(column, 'text', o.schema ?? orNull(textValue, initial), initial, o);
+  return o.schema ? decl(column, 'text', o.schema, initial, o) : plainText(column, initial, o);
 }
-
-const refValue = z.string().max(FIELD_LIMITS.id).regex(NO_CONTROL, 'contains control characters');
 
 /** The id of another item: bounded, no control characters. */
-export function ref<const C extends string, I extends string | null = null>(
-  column: C,
-  initial?: I,
-  o: Options = {},
-): FieldDecl<C, 'text', string | NullUnless<I>> {
-  const first = initial ?? null;
-  return decl(column, 'text', orNull(refValue, first), first, o) as FieldDecl<C, 'text', string | NullUnless<I>>;
-}
+export const ref = scalar('text', z.string().max(FIELD_LIMITS.id).regex(NO_CONTROL, 'contains control characters'));
 
-export function num<const C extends string, I extends number | null = null>(
-  column: C,
-  initial?: I,
-  o: Options = {},
-): FieldDecl<C, 'number', number | NullUnless<I>> {
-  const first = initial ?? null;
-  return decl(column, 'number', orNull(z.number().finite(), first), first, o) as FieldDecl<C, 'number', number | NullUnless<I>>;
-}
+export const num = scalar('number', z.number().finite());
 
 /** JSON fields have no default schema: each says exactly what it holds (and whether it may be null). */
 export const json = <const C extends string, S extends z.ZodType>(

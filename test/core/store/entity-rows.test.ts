@@ -15,6 +15,7 @@ import {
 } from '../../../shared/entities/registry';
 import type { SessionStatus } from '../../../shared/sessions';
 import { createTestContext } from '../../helpers/workspace';
+import { malloryChange } from '../team/team-helpers';
 
 const entities = Object.entries(ENTITY_REGISTRY as Record<string, EntityDecl>);
 
@@ -46,21 +47,7 @@ const AFFINITY: Record<FieldDecl['kind'], string[]> = {
   bool: ['INTEGER'],
 };
 
-function changeOf(entity: string, field: string, value: unknown) {
-  return {
-    hlc: '2026-01-05T10:00:00.000Z-0000-00000000000000aa',
-    entity,
-    entity_id: 'x1',
-    field,
-    value: JSON.stringify(value),
-    actor_id: '00000000000000aa',
-    author: 'Mallory',
-    action_id: null,
-    action_label: null,
-    supersedes: '[]',
-    signature: null,
-  };
-}
+const changeOf = (entity: string, field: string, value: unknown) => malloryChange(entity, field, JSON.stringify(value));
 
 describe('every registry field is stored and validated as declared', () => {
   const columns = columnsOfFreshSchema();
