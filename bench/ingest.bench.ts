@@ -1,8 +1,6 @@
 /**
- * Ingest: segmentation + check-worthiness scoring + claimant throughput on news text (one core),
- * against Intl.Segmenter alone over the same text in the same run (target >= 5 MB/s; the ratio to
- * Intl.Segmenter is what compares across machines); and importing
- * a 200-page PDF generated with headless Chromium, against pdftotext on the same file.
+ * Ingest: importing a 200-page PDF generated with headless Chromium, against pdftotext on the same
+ * file. Text throughput (segment + score + claimant) is measured by bench/spotting.bench.ts.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -10,68 +8,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { parseFile } from '../electron/core/ingest/parse';
-import { analyzeText } from '../shared/text/candidates';
 import { exitUnlessShared, gumArticles } from '../test/helpers/corpus';
-import { median, report, round, timeMs, timeMsAsync } from './lib';
+import { report, round, timeMs, timeMsAsync } from './lib';
 import { CHROMIUM_ARGS, chromiumPath } from '../electron/core/report/pdf';
 
 exitUnlessShared('bench ingest (Wikinews articles from ../shared/corpus)');
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimbench-bench-ingest-'));
-
-/** About 2 MB of real Wikinews prose (the 12 GUM articles repeated). */
-function newsText(): string {
-  const articles = gumArticles().map((a) => a.text);
-  const parts: string[] = [];
-  let size = 0;
-  for (let i = 0; size < 2_000_000; i++) {
-    const a = articles[i % articles.length]!;
-    parts.push(a);
-    size += a.length;
-  }
-  return parts.join('\n\n');
-}
-
-function throughput(): void {
-  const text = newsText();
-  const mb = Buffer.byteLength(text, 'utf8') / 1_048_576;
-  analyzeText(text.slice(0, 50_000)); // warm up
-  const runs = [0, 1, 2].map(() => timeMs(() => analyzeText(text)));
-  // Baseline: Intl.Segmenter alone, fed one paragraph at a time (on one 2 MB string V8's segment
-  // iterator slows down far more than linearly, so that would flatter us).
-  const paragraphs = text.split('\n');
-  const base = [0, 1, 2].map(() =>
-    timeMs(() => {
-      const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
-      let n = 0;
-      for (const p of paragraphs) for (const _ of segmenter.segment(p)) n++;
-      if (n === 0) throw new Error('no sentences');
-    }),
-  );
-  const ours = mb / (median(runs) / 1000);
-  const icu = mb / (median(base) / 1000);
-  report({
-    name: 'segment+score+claimant throughput (news)',
-    value: round(ours),
-    unit: 'MB/s',
-    target: '>= 5 MB/s',
-    pass: ours >= 5,
-  });
-  report({
-    name: 'segment+score throughput vs Intl.Segmenter alone',
-    value: round(ours),
-    unit: 'MB/s',
-    baseline: round(icu),
-    note: `${round(mb)} MB of Wikinews prose, median of 3`,
-  });
-  report({
-    name: 'segment+score+claimant as a share of Intl.Segmenter alone',
-    value: round(ours / icu),
-    unit: 'ratio',
-    target: '>= 0.23 (5 MB/s where Intl.Segmenter reads 22 MB/s)',
-    pass: ours / icu >= 0.23,
-  });
-}
 
 async function makePdf(pages: number): Promise<string> {
   const paragraphs = gumArticles().flatMap((a) => a.text.split('\n\n'));
@@ -117,6 +60,5 @@ async function pdfImport(): Promise<void> {
   });
 }
 
-throughput();
 await pdfImport();
 fs.rmSync(dir, { recursive: true, force: true });

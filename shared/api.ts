@@ -184,7 +184,10 @@ export const api = {
 
 export type Api = typeof api;
 export type OperationName = keyof Api;
-export type OperationInput<N extends OperationName> = z.input<Api[N]['input']>;
+/** What a page may send (the narrower renderer schema where an operation has one). */
+export type OperationInput<N extends OperationName> = Api[N] extends { renderer: infer R extends z.ZodType }
+  ? z.input<R>
+  : z.input<Api[N]['input']>;
 export type ParsedInput<N extends OperationName> = z.output<Api[N]['input']>;
 export type OperationOutput<N extends OperationName> = NonNullable<Api[N]['output']>;
 

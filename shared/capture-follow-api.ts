@@ -3,6 +3,7 @@
  * (spread into `api` in shared/api.ts). Each complete line is captured as it arrives.
  */
 import { z } from 'zod';
+import { filePath } from './file-path';
 import { op } from './operation';
 
 /** Where a follower of a session's transcript file stands. */
@@ -21,12 +22,6 @@ export interface FollowStatus {
 }
 
 const id = z.string().min(1).max(64);
-/** A file-system path the person chose (the host's open dialog in the app, an argument in scripts). */
-const filePath = z
-  .string()
-  .min(1)
-  .max(4_096)
-  .refine((p) => !p.includes('\u0000'), 'contains a NUL character');
 // Outputs are never bare null (the contract's output types are NonNullable): "none" is `{ status: null }`.
 /** Who speaks in unlabelled lines until a line starts with a label such as "HARRIS:". */
 const speaker = z.string().trim().max(120);

@@ -3,6 +3,7 @@
  * Same rules as there: one entry per operation, input validated by its zod schema.
  */
 import { z } from 'zod';
+import { filePath } from './file-path';
 import { stripDisguisingChars } from './text/invisible';
 import { op } from './operation';
 import { VERDICT_FILTERS } from './domain';
@@ -112,7 +113,7 @@ export const evidenceApi = {
         id,
         limit: z.number().int().min(1).max(50).optional(),
         /** Other workspace files to look in (e.g. the recently opened ones); opened read-only. */
-        otherWorkspaces: z.array(z.string().min(1).max(4_096)).max(20).optional(),
+        otherWorkspaces: z.array(filePath).max(20).optional(),
       })
       .strict(),
   ),

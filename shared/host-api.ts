@@ -4,6 +4,7 @@
  * answers FORBIDDEN. Spread into `api` in shared/api.ts.
  */
 import { z } from 'zod';
+import { filePath } from './file-path';
 import { op } from './operation';
 
 
@@ -28,5 +29,5 @@ export const hostApi = {
       .strict(),
   ),
   /** Open a file that attachments.export wrote, in the system viewer (the shell refuses any other path). */
-  'host.openPath': op<{ opened: true }>()(z.object({ path: z.string().min(1).max(4_096) }).strict()),
+  'host.openPath': op<{ opened: true }>()(z.object({ path: filePath }).strict()),
 } as const;

@@ -48,426 +48,151 @@ const k = (key: string, extra: Omit<Chord, 'key'> = {}): Chord => ({ key, ...ext
 const mod = (key: string, shift = false): Chord => ({ key, mod: true, ...(shift ? { shift } : {}) });
 const shift = (key: string): Chord => ({ key, shift: true });
 
+type Extra = Partial<Pick<Binding, 'handler' | 'menu'>>;
+
+function bind<const C extends string, const E extends Extra = Record<never, never>>(
+  command: C,
+  chords: readonly Chord[],
+  modes: readonly KeyMode[],
+  label: string,
+  extra?: E,
+) {
+  return { command, chords, modes, label, ...extra } as {
+    command: C;
+    chords: readonly Chord[];
+    modes: readonly KeyMode[];
+    label: string;
+  } & E;
+}
+
+function inGroup<const B extends { command: string }>(
+  group: ShortcutGroup,
+  bindings: readonly B[],
+): (B & { group: ShortcutGroup })[] {
+  return bindings.map((b) => ({ ...b, group }));
+}
+
+type Step = 'next' | 'previous' | 'first' | 'last';
+
+/** j/k (and the arrows), Home and End through a list: the claim list, the conflict queue, a session's queue. */
+function steps<const P extends string, const E extends Extra = Record<never, never>>(
+  prefix: P,
+  modes: readonly KeyMode[],
+  label: (step: Step) => string,
+  extra?: E,
+) {
+  return [
+    bind(`${prefix}.next`, [k('j'), k('ArrowDown')], modes, label('next'), extra),
+    bind(`${prefix}.previous`, [k('k'), k('ArrowUp')], modes, label('previous'), extra),
+    bind(`${prefix}.first`, [k('Home')], modes, label('first'), extra),
+    bind(`${prefix}.last`, [k('End')], modes, label('last'), extra),
+  ];
+}
+
+/** s, d and u: the three decisions. */
+function verdicts<const P extends string>(prefix: P, modes: readonly KeyMode[], label: (verdict: string) => string) {
+  return [
+    bind(`${prefix}.sourced`, [k('s')], modes, label('Sourced')),
+    bind(`${prefix}.disputed`, [k('d')], modes, label('Disputed')),
+    bind(`${prefix}.unverified`, [k('u')], modes, label('Unverified')),
+  ];
+}
+
+const capitalised = (word: string) => word[0]!.toUpperCase() + word.slice(1);
+const SHELL = { handler: 'shell', menu: true } as const;
+const COMPONENT = { handler: 'component' } as const;
+const MENU = { menu: true } as const;
+
 export const KEYMAP = [
   // The claim list, and the document text (which moves through the same list).
-  { command: 'list.next', chords: [k('j'), k('ArrowDown')], modes: NAVIGATE, label: 'Next claim', group: 'Move' },
-  { command: 'list.previous', chords: [k('k'), k('ArrowUp')], modes: NAVIGATE, label: 'Previous claim', group: 'Move' },
-  { command: 'list.first', chords: [k('Home')], modes: NAVIGATE, label: 'First claim', group: 'Move' },
-  { command: 'list.last', chords: [k('End')], modes: NAVIGATE, label: 'Last claim', group: 'Move' },
-  { command: 'list.toggleMark', chords: [k('x')], modes: ['list'], label: 'Select or unselect the claim', group: 'Move' },
-  {
-    command: 'list.extendDown',
-    chords: [shift('j'), shift('ArrowDown')],
-    modes: ['list'],
-    label: 'Extend the selection down',
-    group: 'Move',
-  },
-  {
-    command: 'list.extendUp',
-    chords: [shift('k'), shift('ArrowUp')],
-    modes: ['list'],
-    label: 'Extend the selection up',
-    group: 'Move',
-  },
-  { command: 'list.selectAll', chords: [mod('a')], modes: ['list'], label: 'Select every listed claim', group: 'Move' },
-  {
-    command: 'list.escape',
-    chords: [k('Escape')],
-    modes: ['list'],
-    label: 'Clear the selection, or else the filter',
-    group: 'Move',
-  },
-  {
-    command: 'view.toggleDocument',
-    chords: [k('v')],
-    modes: NAVIGATE,
-    label: 'Switch between the claim list and the document text',
-    group: 'Move',
-  },
-  {
-    command: 'document.back',
-    chords: [k('Escape')],
-    modes: ['document'],
-    label: 'In the document: back to the claim list',
-    group: 'Move',
-  },
-
-  {
-    command: 'verdict.sourced',
-    chords: [k('s')],
-    modes: NAVIGATE,
-    label: 'Mark Sourced (or every selected claim)',
-    group: 'Verdict',
-  },
-  {
-    command: 'verdict.disputed',
-    chords: [k('d')],
-    modes: NAVIGATE,
-    label: 'Mark Disputed (or every selected claim)',
-    group: 'Verdict',
-  },
-  {
-    command: 'verdict.unverified',
-    chords: [k('u')],
-    modes: NAVIGATE,
-    label: 'Mark Unverified (or every selected claim)',
-    group: 'Verdict',
-  },
-
-  { command: 'claim.editText', chords: [k('e')], modes: NAVIGATE, label: 'Edit the claim text', group: 'Edit' },
-  { command: 'claim.delete', chords: [k('Delete'), k('Backspace')], modes: NAVIGATE, label: 'Delete the claim', group: 'Edit' },
-  { command: 'claim.assign', chords: [k('i')], modes: WORKBENCH, label: 'Assign (the selection, or this claim)', group: 'Edit' },
-  { command: 'claim.tag', chords: [k('t')], modes: WORKBENCH, label: 'Tag (the selection, or this claim)', group: 'Edit' },
-  {
-    command: 'evidence.addSource',
-    chords: [k('l')],
-    modes: WORKBENCH,
-    label: 'Add a source (paste a link or text)',
-    group: 'Edit',
-  },
-  { command: 'evidence.attachFile', chords: [k('p')], modes: WORKBENCH, label: 'Attach a file', group: 'Edit' },
-  { command: 'evidence.writeNote', chords: [k('w')], modes: WORKBENCH, label: 'Write a note', group: 'Edit' },
-  {
-    command: 'library.attachBest',
-    chords: [k('y')],
-    modes: WORKBENCH,
-    label: 'Attach the best published fact-check (fact-check library) as a source',
-    group: 'Edit',
-  },
-  { command: 'history.undo', chords: [mod('z')], modes: WORKBENCH, label: 'Undo', group: 'Edit', menu: true },
-  { command: 'history.redo', chords: [mod('z', true), mod('y')], modes: WORKBENCH, label: 'Redo', group: 'Edit', menu: true },
-  {
-    command: 'document.makeClaim',
-    chords: [k('c')],
-    modes: ['document'],
-    label: 'In the document: make a claim from the selected text or the sentence at the caret',
-    group: 'Edit',
-  },
-  {
-    command: 'document.split',
-    chords: [k('b')],
-    modes: ['document'],
-    label: 'In the document: split the claim at the caret',
-    group: 'Edit',
-  },
-  {
-    command: 'document.mergeNext',
-    chords: [k('m')],
-    modes: ['document'],
-    label: 'In the document: merge the claim with the next one',
-    group: 'Edit',
-  },
-
-  {
-    command: 'find.search',
-    chords: [mod('f')],
-    modes: ANYWHERE,
-    label: 'Search claims, sources, notes and documents',
-    group: 'Find and create',
-    menu: true,
-  },
-  { command: 'find.filterText', chords: [k('/')], modes: WORKBENCH, label: 'Filter the claim list', group: 'Find and create' },
-  {
-    command: 'find.filterMenu',
-    chords: [k('f')],
-    modes: WORKBENCH,
-    label: 'Filter by verdict, document, claimant, assignee, tag, source',
-    group: 'Find and create',
-  },
-  { command: 'find.sort', chords: [k('o')], modes: WORKBENCH, label: 'Sort the claim list', group: 'Find and create' },
-  { command: 'claim.add', chords: [k('a')], modes: NAVIGATE, label: 'Add a claim by hand', group: 'Find and create' },
-  {
-    command: 'document.new',
-    chords: [k('n'), mod('n')],
-    modes: WORKBENCH,
-    label: 'New document from text or a file',
-    group: 'Find and create',
-    menu: true,
-  },
-  {
-    command: 'document.openTextFile',
-    chords: [mod('o', true)],
-    modes: WORKBENCH,
-    label: 'Open a text file as a new document',
-    group: 'Find and create',
-    menu: true,
-  },
-  {
-    command: 'import.files',
-    chords: [mod('i')],
-    modes: ANYWHERE,
-    label: 'Import files (or drop them on the window)',
-    group: 'Find and create',
-    menu: true,
-  },
-  {
-    command: 'export.report',
-    chords: [mod('e')],
-    modes: ANYWHERE,
-    label: 'Export a report',
-    group: 'Find and create',
-    menu: true,
-  },
-  {
-    command: 'activity.show',
-    chords: [k('h'), mod('y', true)],
-    modes: WORKBENCH,
-    label: 'Workspace activity',
-    group: 'Find and create',
-    menu: true,
-  },
-  {
-    command: 'help.shortcuts',
-    chords: [k('?'), mod('/')],
-    modes: WORKBENCH,
-    label: 'Show these shortcuts',
-    group: 'Find and create',
-    menu: true,
-  },
-
-  {
-    command: 'team.conflicts',
-    chords: [mod('k', true)],
-    modes: ANYWHERE,
-    label: 'Open the conflict queue',
-    group: 'Team',
-    menu: true,
-  },
-  {
-    command: 'conflicts.next',
-    chords: [k('j'), k('ArrowDown')],
-    modes: ['dialog'],
-    label: 'In the conflict queue: next conflict',
-    group: 'Team',
-    handler: 'component',
-  },
-  {
-    command: 'conflicts.previous',
-    chords: [k('k'), k('ArrowUp')],
-    modes: ['dialog'],
-    label: 'In the conflict queue: previous conflict',
-    group: 'Team',
-    handler: 'component',
-  },
-  {
-    command: 'conflicts.first',
-    chords: [k('Home')],
-    modes: ['dialog'],
-    label: 'In the conflict queue: first conflict',
-    group: 'Team',
-    handler: 'component',
-  },
-  {
-    command: 'conflicts.last',
-    chords: [k('End')],
-    modes: ['dialog'],
-    label: 'In the conflict queue: last conflict',
-    group: 'Team',
-    handler: 'component',
-  },
-  {
-    command: 'conflicts.keepSide',
-    chords: [k('1'), k('2')],
-    modes: ['dialog'],
-    label: 'In the conflict queue: keep that side (1, 2, … for more sides)',
-    group: 'Team',
-    handler: 'component',
-  },
-  {
-    command: 'conflicts.newDecision',
-    chords: [k('n')],
-    modes: ['dialog'],
-    label: 'In the conflict queue: write a new decision',
-    group: 'Team',
-    handler: 'component',
-  },
-
-  {
-    command: 'session.start',
-    chords: [k('g'), mod('g', true)],
-    modes: WORKBENCH,
-    label: 'Start a checking session',
-    group: 'Session',
-    menu: true,
-  },
-  { command: 'session.list', chords: [shift('g')], modes: WORKBENCH, label: 'Sessions: resume or open one', group: 'Session' },
-  {
-    command: 'capture.start',
-    chords: [mod('l', true)],
-    modes: WORKBENCH,
-    label: 'Start a live capture session',
-    group: 'Session',
-    menu: true,
-  },
-  {
-    command: 'session.next',
-    chords: [k('j'), k('ArrowDown')],
-    modes: ['session'],
-    label: 'In a session: next claim of the queue',
-    group: 'Session',
-  },
-  {
-    command: 'session.previous',
-    chords: [k('k'), k('ArrowUp')],
-    modes: ['session'],
-    label: 'In a session: previous claim of the queue',
-    group: 'Session',
-  },
-  {
-    command: 'session.first',
-    chords: [k('Home')],
-    modes: ['session'],
-    label: 'In a session: first claim of the queue',
-    group: 'Session',
-  },
-  {
-    command: 'session.last',
-    chords: [k('End')],
-    modes: ['session'],
-    label: 'In a session: last claim of the queue',
-    group: 'Session',
-  },
-  {
-    command: 'session.sourced',
-    chords: [k('s')],
-    modes: ['session'],
-    label: 'In a session: mark the current claim Sourced',
-    group: 'Session',
-  },
-  {
-    command: 'session.disputed',
-    chords: [k('d')],
-    modes: ['session'],
-    label: 'In a session: mark the current claim Disputed',
-    group: 'Session',
-  },
-  {
-    command: 'session.unverified',
-    chords: [k('u')],
-    modes: ['session'],
-    label: 'In a session: mark the current claim Unverified',
-    group: 'Session',
-  },
-  {
-    command: 'session.done',
-    chords: [k('Enter')],
-    modes: ['session'],
-    label: 'In a session: done with this claim, go to the next',
-    group: 'Session',
-  },
-  {
-    command: 'session.skip',
-    chords: [k('q')],
-    modes: ['session'],
-    label: 'In a session: skip (comes back after the rest)',
-    group: 'Session',
-  },
-  { command: 'session.later', chords: [k('m')], modes: ['session'], label: 'In a session: needs more time', group: 'Session' },
-  { command: 'session.reopen', chords: [k('r')], modes: ['session'], label: 'In a session: reopen the claim', group: 'Session' },
-  {
-    command: 'session.pause',
-    chords: [shift('p')],
-    modes: ['session'],
-    label: 'In a session: pause or resume',
-    group: 'Session',
-  },
-  {
-    command: 'session.capture',
-    chords: [k('c')],
-    modes: ['session'],
-    label: 'In a session: type in the capture box',
-    group: 'Session',
-  },
-  {
-    command: 'session.follow',
-    chords: [shift('f')],
-    modes: ['session'],
-    label: 'In a capture session: follow a transcript file as it is written',
-    group: 'Session',
-  },
-  {
-    command: 'session.leave',
-    chords: [k('Escape')],
-    modes: ['session'],
-    label: 'In a session: back to the claim list (the session keeps its state)',
-    group: 'Session',
-  },
-  {
-    command: 'capture.addLine',
-    chords: [k('Enter')],
-    modes: ['text'],
-    label: 'In the capture box: add the text to the transcript',
-    group: 'Session',
-    handler: 'component',
-  },
-
-  {
-    command: 'field.leave',
-    chords: [k('Escape')],
-    modes: ['text'],
-    label: 'Leave the field, back to the list',
-    group: 'Dialogs and fields',
-  },
-  {
-    command: 'field.submit',
-    chords: [mod('Enter')],
-    modes: ['text'],
-    label: 'Save or add what you typed (in the capture box: capture it as a claim)',
-    group: 'Dialogs and fields',
-  },
-  {
-    command: 'dialog.submit',
-    chords: [mod('Enter')],
-    modes: ['dialog'],
-    label: 'In a dialog: its main action, from any field',
-    group: 'Dialogs and fields',
-  },
-  {
-    command: 'dialog.close',
-    chords: [k('Escape')],
-    modes: ['dialog'],
-    label: 'Close the dialog, back to the list',
-    group: 'Dialogs and fields',
-    handler: 'component',
-  },
-
-  {
-    command: 'workspace.new',
-    chords: [mod('n', true)],
-    modes: ALWAYS,
-    label: 'New workspace (desktop app)',
-    group: 'Workspace',
-    handler: 'shell',
-    menu: true,
-  },
-  {
-    command: 'workspace.open',
-    chords: [mod('o')],
-    modes: ALWAYS,
-    label: 'Open a workspace (desktop app)',
-    group: 'Workspace',
-    handler: 'shell',
-    menu: true,
-  },
-  {
-    command: 'workspace.saveCopy',
-    chords: [mod('s', true)],
-    modes: ALWAYS,
-    label: 'Save a copy of the workspace (desktop app)',
-    group: 'Workspace',
-    handler: 'shell',
-    menu: true,
-  },
-  {
-    command: 'window.close',
-    chords: [mod('w')],
-    modes: ALWAYS,
-    label: 'Close the window (desktop app)',
-    group: 'Workspace',
-    handler: 'shell',
-    menu: true,
-  },
-] as const satisfies readonly Binding[];
+  ...inGroup('Move', [
+    ...steps('list', NAVIGATE, (step) => `${capitalised(step)} claim`),
+    bind('list.toggleMark', [k('x')], ['list'], 'Select or unselect the claim'),
+    bind('list.extendDown', [shift('j'), shift('ArrowDown')], ['list'], 'Extend the selection down'),
+    bind('list.extendUp', [shift('k'), shift('ArrowUp')], ['list'], 'Extend the selection up'),
+    bind('list.selectAll', [mod('a')], ['list'], 'Select every listed claim'),
+    bind('list.escape', [k('Escape')], ['list'], 'Clear the selection, or else the filter'),
+    bind('view.toggleDocument', [k('v')], NAVIGATE, 'Switch between the claim list and the document text'),
+    bind('document.back', [k('Escape')], ['document'], 'In the document: back to the claim list'),
+  ]),
+  ...inGroup(
+    'Verdict',
+    verdicts('verdict', NAVIGATE, (verdict) => `Mark ${verdict} (or every selected claim)`),
+  ),
+  ...inGroup('Edit', [
+    bind('claim.editText', [k('e')], NAVIGATE, 'Edit the claim text'),
+    bind('claim.delete', [k('Delete'), k('Backspace')], NAVIGATE, 'Delete the claim'),
+    bind('claim.assign', [k('i')], WORKBENCH, 'Assign (the selection, or this claim)'),
+    bind('claim.tag', [k('t')], WORKBENCH, 'Tag (the selection, or this claim)'),
+    bind('evidence.addSource', [k('l')], WORKBENCH, 'Add a source (paste a link or text)'),
+    bind('evidence.attachFile', [k('p')], WORKBENCH, 'Attach a file'),
+    bind('evidence.writeNote', [k('w')], WORKBENCH, 'Write a note'),
+    bind('library.attachBest', [k('y')], WORKBENCH, 'Attach the best published fact-check (fact-check library) as a source'),
+    bind('history.undo', [mod('z')], WORKBENCH, 'Undo', MENU),
+    bind('history.redo', [mod('z', true), mod('y')], WORKBENCH, 'Redo', MENU),
+    bind(
+      'document.makeClaim',
+      [k('c')],
+      ['document'],
+      'In the document: make a claim from the selected text or the sentence at the caret',
+    ),
+    bind('document.split', [k('b')], ['document'], 'In the document: split the claim at the caret'),
+    bind('document.mergeNext', [k('m')], ['document'], 'In the document: merge the claim with the next one'),
+  ]),
+  ...inGroup('Find and create', [
+    bind('find.search', [mod('f')], ANYWHERE, 'Search claims, sources, notes and documents', MENU),
+    bind('find.filterText', [k('/')], WORKBENCH, 'Filter the claim list'),
+    bind('find.filterMenu', [k('f')], WORKBENCH, 'Filter by verdict, document, claimant, assignee, tag, source'),
+    bind('find.sort', [k('o')], WORKBENCH, 'Sort the claim list'),
+    bind('claim.add', [k('a')], NAVIGATE, 'Add a claim by hand'),
+    bind('document.new', [k('n'), mod('n')], WORKBENCH, 'New document from text or a file', MENU),
+    bind('document.openTextFile', [mod('o', true)], WORKBENCH, 'Open a text file as a new document', MENU),
+    bind('import.files', [mod('i')], ANYWHERE, 'Import files (or drop them on the window)', MENU),
+    bind('export.report', [mod('e')], ANYWHERE, 'Export a report', MENU),
+    bind('activity.show', [k('h'), mod('y', true)], WORKBENCH, 'Workspace activity', MENU),
+    bind('help.shortcuts', [k('?'), mod('/')], WORKBENCH, 'Show these shortcuts', MENU),
+  ]),
+  ...inGroup('Team', [
+    bind('team.conflicts', [mod('k', true)], ANYWHERE, 'Open the conflict queue', MENU),
+    ...steps('conflicts', ['dialog'], (step) => `In the conflict queue: ${step} conflict`, COMPONENT),
+    bind(
+      'conflicts.keepSide',
+      [k('1'), k('2')],
+      ['dialog'],
+      'In the conflict queue: keep that side (1, 2, … for more sides)',
+      COMPONENT,
+    ),
+    bind('conflicts.newDecision', [k('n')], ['dialog'], 'In the conflict queue: write a new decision', COMPONENT),
+  ]),
+  ...inGroup('Session', [
+    bind('session.start', [k('g'), mod('g', true)], WORKBENCH, 'Start a checking session', MENU),
+    bind('session.list', [shift('g')], WORKBENCH, 'Sessions: resume or open one'),
+    bind('capture.start', [mod('l', true)], WORKBENCH, 'Start a live capture session', MENU),
+    ...steps('session', ['session'], (step) => `In a session: ${step} claim of the queue`),
+    ...verdicts('session', ['session'], (verdict) => `In a session: mark the current claim ${verdict}`),
+    bind('session.done', [k('Enter')], ['session'], 'In a session: done with this claim, go to the next'),
+    bind('session.skip', [k('q')], ['session'], 'In a session: skip (comes back after the rest)'),
+    bind('session.later', [k('m')], ['session'], 'In a session: needs more time'),
+    bind('session.reopen', [k('r')], ['session'], 'In a session: reopen the claim'),
+    bind('session.pause', [shift('p')], ['session'], 'In a session: pause or resume'),
+    bind('session.capture', [k('c')], ['session'], 'In a session: type in the capture box'),
+    bind('session.follow', [shift('f')], ['session'], 'In a capture session: follow a transcript file as it is written'),
+    bind('session.leave', [k('Escape')], ['session'], 'In a session: back to the claim list (the session keeps its state)'),
+    bind('capture.addLine', [k('Enter')], ['text'], 'In the capture box: add the text to the transcript', COMPONENT),
+  ]),
+  ...inGroup('Dialogs and fields', [
+    bind('field.leave', [k('Escape')], ['text'], 'Leave the field, back to the list'),
+    bind('field.submit', [mod('Enter')], ['text'], 'Save or add what you typed (in the capture box: capture it as a claim)'),
+    bind('dialog.submit', [mod('Enter')], ['dialog'], 'In a dialog: its main action, from any field'),
+    bind('dialog.close', [k('Escape')], ['dialog'], 'Close the dialog, back to the list', COMPONENT),
+  ]),
+  ...inGroup('Workspace', [
+    bind('workspace.new', [mod('n', true)], ALWAYS, 'New workspace (desktop app)', SHELL),
+    bind('workspace.open', [mod('o')], ALWAYS, 'Open a workspace (desktop app)', SHELL),
+    bind('workspace.saveCopy', [mod('s', true)], ALWAYS, 'Save a copy of the workspace (desktop app)', SHELL),
+    bind('window.close', [mod('w')], ALWAYS, 'Close the window (desktop app)', SHELL),
+  ]),
+] satisfies readonly Binding[];
 
 export type KeyCommand = (typeof KEYMAP)[number]['command'];
 export type DispatchedCommand = Exclude<KeyCommand, Extract<(typeof KEYMAP)[number], { handler: string }>['command']>;

@@ -1,5 +1,6 @@
 /** Operations on fact-check libraries (*.claimbench-library) linked to the open workspace. */
 import { z } from 'zod';
+import { filePath } from './file-path';
 import { op } from './operation';
 import type { Source } from './evidence';
 
@@ -51,11 +52,8 @@ export interface LibraryImportSummary {
   skipped: { file: string; position: string; reason: string }[];
 }
 
-const libraryPath = z
-  .string()
+const libraryPath = filePath
   .trim()
-  .min(1)
-  .max(4_096)
   .refine((p) => p.toLowerCase().endsWith('.claimbench-library'), 'A fact-check library file ends in .claimbench-library');
 const id = z.string().min(1).max(64);
 const jobId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/);

@@ -10,6 +10,7 @@
  *   core → client: result (the Result envelope), progress, event, host-request, ready, refused
  */
 import { z } from 'zod';
+import { filePath } from './file-path';
 import { OPEN_PURPOSES, SAVE_PURPOSES } from './host-api';
 import { ERROR_CODES, type Result } from './result';
 import { touchedSchema } from './touched';
@@ -53,7 +54,7 @@ export const hostRequestSchema = z.discriminatedUnion('service', [
       extension: z.string().max(12).optional(),
     })
     .strict(),
-  z.object({ service: z.literal('openPath'), path: z.string().min(1).max(4_096) }).strict(),
+  z.object({ service: z.literal('openPath'), path: filePath }).strict(),
   z
     .object({ service: z.literal('printToPdf'), html: z.string().max(200_000_000), footerText: z.string().max(2_000).optional() })
     .strict(),
@@ -63,8 +64,8 @@ export type HostService = HostRequest['service'];
 
 /** What each host service answers; PDF bytes travel as base64 because messages are JSON. */
 export const hostValueSchemas = {
-  chooseOpen: z.array(z.string().min(1).max(4_096)).max(10_000).nullable(),
-  chooseSave: z.string().min(1).max(4_096).nullable(),
+  chooseOpen: z.array(filePath).max(10_000).nullable(),
+  chooseSave: filePath.nullable(),
   openPath: z.null(),
   printToPdf: z
     .string()
@@ -84,7 +85,7 @@ export const clientMessageSchema = z.discriminatedUnion('type', [
     .strict(),
   z.object({ type: z.literal('host-reply'), id: messageId, result: resultSchema }).strict(),
   /** Host state the core reads synchronously: the recent workspaces list (claims.similar looks in it). */
-  z.object({ type: z.literal('host-state'), recentWorkspaces: z.array(z.string().min(1).max(4_096)).max(100) }).strict(),
+  z.object({ type: z.literal('host-state'), recentWorkspaces: z.array(filePath).max(100) }).strict(),
 ]);
 export type ClientMessage = z.infer<typeof clientMessageSchema>;
 

@@ -3,6 +3,7 @@
  * options (remembered per workspace) and what a render returns. Pure data, no Node.
  */
 import { z } from 'zod';
+import { filePath } from './file-path';
 import { VERDICT_FILTERS } from './domain';
 import { op } from './operation';
 
@@ -173,7 +174,7 @@ export const reportApi = {
     z
       .object({
         format: z.enum(REPORT_FORMATS),
-        path: z.string().min(1).max(4_096),
+        path: filePath,
         options: reportOptionsPatchSchema.optional(),
         jobId: jobId.optional(),
       })

@@ -1,5 +1,6 @@
 /** The team operations' part of the contract (spread into `api` in shared/api.ts). */
 import { z } from 'zod';
+import { filePath } from './file-path';
 import { stripDisguisingChars } from './text/invisible';
 import { op } from './operation';
 import type { Claim } from './domain';
@@ -17,40 +18,39 @@ import type {
 } from './team';
 
 const id = z.string().min(1).max(64);
-/** An absolute or relative file-system path chosen by the person (a save/open dialog in the app). */
-const filePath = z
-  .string()
-  .min(1)
-  .max(4_096)
-  .refine((p) => !p.includes('\u0000'), 'contains a NUL character');
 const empty = z.object({}).strict();
 const sha256Hex = z.string().regex(/^[0-9a-fA-F]{64}$/, 'is not a SHA-256 content hash (64 hex digits)');
-/** A share file: a path (CLI, tests), or the token of a file chosen in the app's dialog (team.chooseShareFile). */
-const shareFile = {
-  path: filePath.optional(),
-  chosen: z
-    .string()
-    .regex(/^[0-9a-f]{32}$/, 'is not a chosen-file token')
-    .optional(),
-};
-const oneShareFile = (o: { path?: string; chosen?: string }) => (o.path === undefined) !== (o.chosen === undefined);
-const ONE_SHARE_FILE = 'Give either the path of a share file or a chosen file, not both.';
+const chosenToken = z.string().regex(/^[0-9a-f]{32}$/, 'is not a chosen-file token');
+/**
+ * A file or folder: a path from the core's own callers (the CLI, tests), or the token of one the
+ * person chose in the app's dialog (team.chooseShareFile, team.chooseShareTarget, team.chooseSyncFolder).
+ * A page may send only the token: paths chosen through host dialogs stay in the core.
+ */
+const pathOrChosen = <K extends string>(key: K) =>
+  z.object({ [key]: filePath.optional(), chosen: chosenToken.optional() } as { [P in K]: z.ZodOptional<typeof filePath> } & {
+    chosen: z.ZodOptional<typeof chosenToken>;
+  });
+const oneOf = (key: string) => (o: Record<string, unknown>) => (o[key] === undefined) !== (o.chosen === undefined);
+const ONE_FILE = 'Give either a path or a chosen file, not both.';
+const chosenOnly = z.object({ chosen: chosenToken });
+const documentIds = z.array(id).min(1).max(10_000).optional();
 
 export const teamApi = {
   'team.identity': op<TeamIdentity>()(empty),
   'team.share': op<ShareResult>()(
-    z.object({ target: filePath, documentIds: z.array(id).min(1).max(10_000).optional() }).strict(),
+    pathOrChosen('target').extend({ documentIds }).strict().refine(oneOf('target'), ONE_FILE),
+    chosenOnly.extend({ documentIds }).strict(),
   ),
+  /** Ask the person where to write a share file, in the host's dialog; the path stays in the core behind the token. */
+  'team.chooseShareTarget': op<{ file: ChosenFile | null }>()(z.object({ defaultName: z.string().min(1).max(255) }).strict()),
   /** Ask the person for a share file in the host's dialog; the path stays in the core behind the token. */
   'team.chooseShareFile': op<{ file: ChosenFile | null }>()(empty),
   /** What merging would do, and the file's content hash to hand back to team.merge. */
-  'team.mergePreview': op<MergePreview>()(z.object(shareFile).strict().refine(oneShareFile, ONE_SHARE_FILE)),
+  'team.mergePreview': op<MergePreview>()(pathOrChosen('path').strict().refine(oneOf('path'), ONE_FILE), chosenOnly.strict()),
   /** Merge exactly the content that was previewed: refused when the file's content hash is not `expectHash`. */
   'team.merge': op<MergeResult>()(
-    z
-      .object({ ...shareFile, expectHash: sha256Hex })
-      .strict()
-      .refine(oneShareFile, ONE_SHARE_FILE),
+    pathOrChosen('path').extend({ expectHash: sha256Hex }).strict().refine(oneOf('path'), ONE_FILE),
+    chosenOnly.extend({ expectHash: sha256Hex }).strict(),
   ),
   'conflicts.list': op<ConflictInfo[]>()(z.object({ claimId: id.optional() }).strict()),
   'conflicts.resolve': op<Claim>()(
@@ -58,7 +58,9 @@ export const teamApi = {
   ),
   /** Keep one person's side of a conflicted claim: their value of each conflicted field, nothing else. */
   'conflicts.keep': op<Claim>()(z.object({ claimId: id, actorId: id }).strict()),
-  'team.sync.link': op<SyncStatus>()(z.object({ folder: filePath }).strict()),
+  /** Ask the person for the shared folder in the host's dialog; the path stays in the core behind the token. */
+  'team.chooseSyncFolder': op<{ folder: ChosenFile | null }>()(empty),
+  'team.sync.link': op<SyncStatus>()(pathOrChosen('folder').strict().refine(oneOf('folder'), ONE_FILE), chosenOnly.strict()),
   'team.sync.unlink': op<SyncStatus>()(empty),
   'team.sync.status': op<SyncStatus>()(empty),
   'team.sync.now': op<SyncResult>()(empty),

@@ -7,14 +7,16 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { ClaimbenchError } from '../../shared/result';
 import type { ChosenFile } from '../../shared/team';
-import type { OpenPurpose } from '../../shared/host-api';
+import type { OpenPurpose, SavePurpose } from '../../shared/host-api';
 import type { CoreContext } from './context';
 
 /** Enough for every dialog a person leaves open; the oldest choice is forgotten first. */
 const MAX_REMEMBERED = 64;
-const chosen = new Map<string, { path: string; purpose: OpenPurpose }>();
+/** What a choice was for: a file or folder to read (an open purpose), or a place to write (`save:<purpose>`). */
+export type ChoicePurpose = OpenPurpose | `save:${SavePurpose}`;
+const chosen = new Map<string, { path: string; purpose: ChoicePurpose }>();
 
-export function rememberChosenFile(file: string, purpose: OpenPurpose): ChosenFile {
+export function rememberChosenFile(file: string, purpose: ChoicePurpose): ChosenFile {
   const token = randomBytes(16).toString('hex');
   chosen.set(token, { path: path.resolve(file), purpose });
   while (chosen.size > MAX_REMEMBERED) chosen.delete(chosen.keys().next().value!);
@@ -22,7 +24,7 @@ export function rememberChosenFile(file: string, purpose: OpenPurpose): ChosenFi
 }
 
 /** The path behind a token handed out for `purpose`; a token never handed out (or forgotten) is refused. */
-export function chosenFilePath(token: string, purpose: OpenPurpose): string {
+export function chosenFilePath(token: string, purpose: ChoicePurpose): string {
   const entry = chosen.get(token);
   if (!entry || entry.purpose !== purpose) {
     throw new ClaimbenchError('NOT_FOUND', 'That file choice is no longer known here; choose the file again.');
@@ -30,9 +32,26 @@ export function chosenFilePath(token: string, purpose: OpenPurpose): string {
   return entry.path;
 }
 
-/** Ask the host for one file; null when the person cancels. */
-export async function chooseOneFile(ctx: CoreContext, purpose: OpenPurpose): Promise<ChosenFile | null> {
+function requireHost(ctx: CoreContext) {
   if (!ctx.host) throw new ClaimbenchError('FORBIDDEN', 'File dialogs are only available in the app.');
-  const file = (await ctx.host.chooseOpen(purpose, false))?.[0];
+  return ctx.host;
+}
+
+/** Ask the host for one file (or a folder, for 'sync-folder'); null when the person cancels. */
+export async function chooseOneFile(ctx: CoreContext, purpose: OpenPurpose): Promise<ChosenFile | null> {
+  const file = (await requireHost(ctx).chooseOpen(purpose, false))?.[0];
   return file ? rememberChosenFile(file, purpose) : null;
+}
+
+/** Ask the host where to write; null when the person cancels. */
+export async function chooseSaveTarget(ctx: CoreContext, purpose: SavePurpose, defaultName: string): Promise<ChosenFile | null> {
+  const file = await requireHost(ctx).chooseSave(purpose, defaultName);
+  return file ? rememberChosenFile(file, `save:${purpose}`) : null;
+}
+
+/** The path an input names: its own (the core's callers) or the one behind its token. */
+export function pathOrChosen(given: string | undefined, token: string | undefined, purpose: ChoicePurpose): string {
+  if (token !== undefined) return chosenFilePath(token, purpose);
+  if (given === undefined) throw new ClaimbenchError('VALIDATION', 'Give a path or a chosen file.');
+  return given;
 }

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { api, isOperationName, type OperationName, type OperationOutput } from '../../shared/api';
 import { ClaimbenchError, isClaimbenchError, type Result } from '../../shared/result';
 import { isEmptyTouched } from '../../shared/touched';
@@ -13,7 +14,14 @@ export type Logger = (message: string, error: unknown) => void;
 const defaultLogger: Logger = (message, error) => console.error(message, error);
 
 /**
- * The one entry point for every caller (IPC, CLI, test bridge): check the operation name,
+ * Who is asking. A `page` (the renderer, over IPC or the browser host's socket) is held to an
+ * operation's renderer schema where it has one: it names files the person chose by their token,
+ * and a path it sends is refused. `local` is the core's own caller (the CLI, tests).
+ */
+export type Caller = 'page' | 'local';
+
+/**
+ * The one entry point for every caller (IPC, CLI, test bridge; a page's transport passes `'page'`): check the operation name,
  * validate the input with its schema, run the handler and wrap the outcome in the envelope.
  * Unexpected failures become INTERNAL with a generic message; details go to the log only.
  * What the operation's writes touched travels in the envelope and, when anything was, in one
@@ -24,8 +32,9 @@ export async function invoke(
   name: unknown,
   rawInput: unknown,
   log: Logger = defaultLogger,
+  caller: Caller = 'local',
 ): Promise<Result<unknown>> {
-  const result = await run(ctx, name, rawInput, log);
+  const result = await run(ctx, name, rawInput, log, caller);
   // Taken after the operation, failed or not: a failure can follow writes that committed. Writes
   // from work running alongside (a folder sync) may be included; each is reported exactly once.
   const touched = ctx.workspace.touched.take();
@@ -34,12 +43,17 @@ export async function invoke(
   return { ...result, touched };
 }
 
-async function run(ctx: CoreContext, name: unknown, rawInput: unknown, log: Logger): Promise<Result<unknown>> {
+function inputSchema(name: OperationName, caller: Caller) {
+  const def: { input: z.ZodType; renderer?: z.ZodType } = api[name];
+  return caller === 'page' && def.renderer ? def.renderer : def.input;
+}
+
+async function run(ctx: CoreContext, name: unknown, rawInput: unknown, log: Logger, caller: Caller): Promise<Result<unknown>> {
   if (!isOperationName(name)) {
     return { ok: false, error: { code: 'UNKNOWN_OPERATION', message: `Unknown operation: ${String(name).slice(0, 100)}` } };
   }
   try {
-    const input = parseOrThrow(api[name].input, rawInput ?? {});
+    const input = parseOrThrow(inputSchema(name, caller), rawInput ?? {});
     const handler = handlers[name] as Handler<OperationName>;
     const value = await handler(input as never, ctx);
     return { ok: true, value };

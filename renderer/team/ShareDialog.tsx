@@ -53,13 +53,13 @@ function ShareForm({ onDone }: { onDone: () => void }) {
     setPhase('choosing');
     try {
       const defaultName = suggestedName(session.data.workspace.name, session.data.author);
-      const { path } = await call('host.chooseSave', { purpose: 'share', defaultName });
-      if (!path) return;
+      const { file } = await call('team.chooseShareTarget', { defaultName });
+      if (!file) return;
       setPhase('writing');
       const documentIds = scope === 'chosen' ? docs.filter((d) => chosen.has(d.id)).map((d) => d.id) : undefined;
-      const result = await call('team.share', { target: path, ...(documentIds ? { documentIds } : {}) });
+      const result = await call('team.share', { chosen: file.token, ...(documentIds ? { documentIds } : {}) });
       notify({
-        message: `Shared ${count(result.changes, 'change')} from ${count(result.documents, 'document')} to ${result.path}`,
+        message: `Shared ${count(result.changes, 'change')} from ${count(result.documents, 'document')} to ${file.name}`,
       });
       onDone();
     } catch (e) {

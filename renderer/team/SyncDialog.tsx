@@ -59,9 +59,9 @@ function SyncPanel() {
 
   const link = () =>
     run('linking', async () => {
-      const folder = (await call('host.chooseOpen', { purpose: 'sync-folder' })).paths?.[0];
+      const { folder } = await call('team.chooseSyncFolder', {});
       if (!folder) return;
-      store(await call('team.sync.link', { folder }));
+      store(await call('team.sync.link', { chosen: folder.token }));
     });
   const syncNow = () =>
     run('syncing', async () => {

@@ -14,11 +14,15 @@ export type FieldKind = 'text' | 'number' | 'json' | 'bool';
  */
 export type FieldSharing = 'shared' | 'derived';
 
-export interface FieldDecl {
-  column: string;
-  kind: FieldKind;
-  /** Every value this field may hold, `null` included where the column allows it. */
-  schema: z.ZodType;
+/**
+ * `C`, `K` and `V` carry the column name, the kind and the value type into the types derived from
+ * the registry (registry.ts: `StoredRow`, `EntityValues`).
+ */
+export interface FieldDecl<C extends string = string, K extends FieldKind = FieldKind, V = unknown> {
+  column: C;
+  kind: K;
+  /** Every value this field may hold, `null` exactly where the column allows it (a test holds it to the migrations). */
+  schema: z.ZodType<V>;
   /** Value a creation records when the caller gives none (mirrors the column default). */
   initial?: unknown;
   sharing: FieldSharing;
@@ -41,33 +45,69 @@ const NO_CONTROL = /^\P{Cc}*$/u;
 interface Options {
   label?: string;
   sharing?: FieldSharing;
-  /** A schema narrower than the kind's own (an enum, a pattern, a bigger bound). */
-  schema?: z.ZodType;
 }
+
+/** A schema narrower than the kind's own (an enum, a pattern, a bigger bound); it says itself whether null is allowed. */
+interface Narrowed<S extends z.ZodType> extends Options {
+  schema: S;
+}
+
+/** The null a column without a default value allows: a field declared with initial `null` (or none) is nullable. */
+type NullUnless<I> = I extends null ? null : never;
 
 const words = (column: string) => column.replace(/_/g, ' ');
 
-function decl(column: string, kind: FieldKind, schema: z.ZodType, initial: unknown, o: Options): FieldDecl {
-  return { column, kind, schema: o.schema ?? schema, initial, sharing: o.sharing ?? 'shared', label: o.label ?? words(column) };
+function decl<C extends string, K extends FieldKind, V>(
+  column: C,
+  kind: K,
+  schema: z.ZodType<V>,
+  initial: unknown,
+  o: Options,
+): FieldDecl<C, K, V> {
+  return { column, kind, schema, initial, sharing: o.sharing ?? 'shared', label: o.label ?? words(column) };
 }
 
-const textValue = z.string().max(FIELD_LIMITS.text).nullable();
+const orNull = <S extends z.ZodType>(schema: S, initial: unknown) => (initial === null ? schema.nullable() : schema);
 
-export const text = (column: string, initial: string | null = null, o: Options = {}): FieldDecl =>
-  decl(column, 'text', textValue, initial, o);
+/** Builds the fields of one kind whose values `value` checks: nullable when declared with initial null (or none). */
+function scalar<K extends FieldKind, T>(kind: K, value: z.ZodType<T>) {
+  return <const C extends string, I extends T | null = null>(column: C, initial?: I, o: Options = {}) => {
+    const first = initial ?? null;
+    return decl(column, kind, orNull(value, first), first, o) as FieldDecl<C, K, T | NullUnless<I>>;
+  };
+}
+
+const plainText = scalar('text', z.string().max(FIELD_LIMITS.text));
+
+export function text<const C extends string, S extends z.ZodType>(
+  column: C,
+  initial: string | null,
+  o: Narrowed<S>,
+): FieldDecl<C, 'text', z.output<S>>;
+export function text<const C extends string, I extends string | null = null>(
+  column: C,
+  initial?: I,
+  o?: Options,
+): FieldDecl<C, 'text', string | NullUnless<I>>;
+export function text(column: string, initial: string | null = null, o: Options & { schema?: z.ZodType } = {}): FieldDecl {
+  return o.schema ? decl(column, 'text', o.schema, initial, o) : plainText(column, initial, o);
+}
 
 /** The id of another item: bounded, no control characters. */
-export const ref = (column: string, initial: string | null = null, o: Options = {}): FieldDecl =>
-  decl(column, 'text', z.string().max(FIELD_LIMITS.id).regex(NO_CONTROL, 'contains control characters').nullable(), initial, o);
+export const ref = scalar('text', z.string().max(FIELD_LIMITS.id).regex(NO_CONTROL, 'contains control characters'));
 
-export const num = (column: string, initial: number | null = null, o: Options = {}): FieldDecl =>
-  decl(column, 'number', z.number().finite().nullable(), initial, o);
+export const num = scalar('number', z.number().finite());
 
-/** JSON fields have no default schema: each says exactly what it holds. */
-export const json = (column: string, schema: z.ZodType, initial: unknown = null, o: Omit<Options, 'schema'> = {}): FieldDecl =>
-  decl(column, 'json', schema, initial, o);
+/** JSON fields have no default schema: each says exactly what it holds (and whether it may be null). */
+export const json = <const C extends string, S extends z.ZodType>(
+  column: C,
+  schema: S,
+  initial: unknown = null,
+  o: Options = {},
+): FieldDecl<C, 'json', z.output<S>> => decl(column, 'json', schema as z.ZodType<z.output<S>>, initial, o);
 
-export const bool = (column: string, o: Options = {}): FieldDecl => decl(column, 'bool', z.boolean(), false, o);
+export const bool = <const C extends string>(column: C, o: Options = {}): FieldDecl<C, 'bool', boolean> =>
+  decl(column, 'bool', z.boolean(), false, o);
 
 /** A text field whose value is one of `values` (or null when the column allows it). */
 export const oneOf = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values);

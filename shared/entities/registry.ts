@@ -9,7 +9,7 @@ import { VERDICTS } from '../domain';
 import { sessionScopeSchema } from '../sessions-api';
 import { SESSION_STATUSES } from '../sessions';
 import { STANCES } from '../evidence';
-import { bool, FIELD_LIMITS, json, num, oneOf, ref, text, type FieldDecl } from './field';
+import { bool, FIELD_LIMITS, json, num, oneOf, ref, text, type FieldDecl, type FieldKind } from './field';
 import { isSafeFileName } from './file-name';
 import { storedSourceDate, storedSourceLink } from '../source-fields';
 
@@ -60,7 +60,7 @@ export const ENTITY_REGISTRY = {
       origin: text('origin'),
       publisher: text('publisher'),
       publishedAt: text('published_at', null, { label: 'date published' }),
-      text: text('text', '', { schema: z.string().max(FIELD_LIMITS.documentText).nullable() }),
+      text: text('text', '', { schema: z.string().max(FIELD_LIMITS.documentText) }),
       contentHash: text('content_hash', '', { sharing: 'derived', label: 'content hash' }),
       deleted: bool('deleted'),
     },
@@ -125,7 +125,7 @@ export const ENTITY_REGISTRY = {
     noun: 'checking session',
     fields: {
       name: text('name', ''),
-      scope: json('scope', sessionScopeSchema.loose(), {}),
+      scope: json('scope', sessionScopeSchema.loose().nullable(), {}),
       status: text('status', 'active', { schema: oneOf(SESSION_STATUSES) }),
       owner: text('owner', ''),
       startedAt: text('started_at', null, { label: 'start' }),
@@ -181,3 +181,43 @@ export function fieldLabel(entity: string, field: string): string {
 
 /** The columns every entity table has beside its fields: who created and last changed a row, and when. */
 export const ROW_BOOKKEEPING_COLUMNS = ['id', 'created_at', 'created_by', 'updated_at', 'updated_by'] as const;
+
+type Registry = typeof ENTITY_REGISTRY;
+type FieldsOf<E extends EntityName> = Registry[E]['fields'];
+type ValueOf<F> = F extends FieldDecl<string, FieldKind, infer V> ? V : never;
+/** What a column holds for a value: JSON as its text, a boolean as 0 or 1. */
+type ColumnOf<F> =
+  F extends FieldDecl<string, 'json', infer V>
+    ? string | (null extends V ? null : never)
+    : F extends FieldDecl<string, 'bool', boolean>
+      ? number
+      : ValueOf<F>;
+
+/** One field's value type, as the change log carries it and the registry's schema admits it. */
+export type FieldValue<E extends EntityName, F extends keyof FieldsOf<E>> = ValueOf<FieldsOf<E>[F]>;
+
+/** Every field of an entity by its name, with its value type. */
+export type EntityValues<E extends EntityName> = { [F in keyof FieldsOf<E>]: ValueOf<FieldsOf<E>[F]> };
+
+/** Who created and last changed a row, and when, beside its id. */
+export interface RowBookkeeping {
+  id: string;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+  updated_by: string;
+}
+
+/** One row of an entity's table exactly as SQLite returns it: every declared column, by column name. */
+export type StoredRow<E extends EntityName> = RowBookkeeping & {
+  [F in keyof FieldsOf<E> as FieldsOf<E>[F] extends FieldDecl<infer C> ? C : never]: ColumnOf<FieldsOf<E>[F]>;
+};
+
+/** A stored row decoded: every field by its name, with the bookkeeping in camelCase. */
+export type EntityRecord<E extends EntityName> = EntityValues<E> & {
+  id: string;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+};

@@ -359,6 +359,17 @@ describe.skipIf(noShared)('team: merge preview, conflicts, share and sync in the
       ana.host.answerSave('share', target);
       await share.getByRole('button', { name: 'Share…' }).click();
       await page.locator('.notice', { hasText: 'iodine-only.claimbench-share' }).waitFor();
+      for (const [width, height] of [
+        [1024, 640],
+        [1440, 900],
+      ] as const) {
+        await page.setViewportSize({ width, height });
+        for (const colorScheme of ['light', 'dark'] as const) {
+          await page.emulateMedia({ colorScheme });
+          await screenshot(page, `team-shared-${width}-${colorScheme}`);
+        }
+      }
+      await page.emulateMedia({ colorScheme: 'light' });
       const fresh = teammate(tempDir('claimbench-e2e-team-c-'), 'Cleo Park', 'c1e0000000000c03');
       try {
         await mergePreviewed(fresh, target);
@@ -381,6 +392,14 @@ describe.skipIf(noShared)('team: merge preview, conflicts, share and sync in the
       expect(fs.readdirSync(folder)).toHaveLength(1);
       await sync.getByRole('button', { name: 'Unlink folder' }).click();
       await sync.getByText('No shared folder linked').waitFor();
+      // The page named the share target and the folder by the tokens the core gave it, never by a path.
+      const sent = bridge.calls.filter((c) => c.name === 'team.share' || c.name === 'team.sync.link');
+      expect(sent.map((c) => [c.name, Object.keys(c.input as object).sort()])).toEqual([
+        ['team.share', ['chosen', 'documentIds']],
+        ['team.sync.link', ['chosen']],
+      ]);
+      expect(JSON.stringify(bridge.calls)).not.toContain(folder);
+      expect(JSON.stringify(bridge.calls)).not.toContain(target);
     } finally {
       await close();
     }

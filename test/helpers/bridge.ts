@@ -44,7 +44,7 @@ export async function installBridge(page: Page, initial: CoreContext, options: {
     calls.push({ name, input });
     // As the app's main process does: what the operation touched goes out as one data-changed event.
     let touched: Touched | null = null;
-    const result = await invoke({ ...ctx, onDataChanged: (t) => (touched = t) }, name, input);
+    const result = await invoke({ ...ctx, onDataChanged: (t) => (touched = t) }, name, input, undefined, 'page');
     if (touched) await page.evaluate((e) => window.__claimbenchEmit(e), dataChanged(touched));
     return JSON.parse(JSON.stringify(result)) as unknown;
   });

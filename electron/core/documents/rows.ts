@@ -1,4 +1,5 @@
 import type { DocumentRecord, DocumentSummary } from '../../../shared/domain';
+import type { StoredRow } from '../../../shared/entities/registry';
 import { ClaimbenchError } from '../../../shared/result';
 import type { DB } from '../store/open';
 import { hasChunks, transcriptText } from '../capture/transcript-text';
@@ -9,16 +10,10 @@ const SUMMARY_SQL = `
     (SELECT count(*) FROM claims c WHERE c.document_id = d.id AND c.deleted = 0 AND c.verdict IS NOT NULL) AS checked_count
   FROM documents d WHERE d.deleted = 0`;
 
-interface SummaryRow {
-  id: string;
-  title: string;
-  origin: string | null;
-  publisher: string | null;
-  published_at: string | null;
-  created_at: string;
+type SummaryRow = Pick<StoredRow<'document'>, 'id' | 'title' | 'origin' | 'publisher' | 'published_at' | 'created_at'> & {
   claim_count: number;
   checked_count: number;
-}
+};
 
 function summaryFromRow(r: SummaryRow): DocumentSummary {
   return {
@@ -45,10 +40,10 @@ export function loadDocumentSummary(db: DB, id: string): DocumentSummary {
 
 export function loadDocument(db: DB, id: string): DocumentRecord {
   const summary = loadDocumentSummary(db, id);
-  const row = db.prepare('SELECT text, content_hash FROM documents WHERE id = ?').get(id) as {
-    text: string;
-    content_hash: string;
-  };
+  const row = db.prepare('SELECT text, content_hash FROM documents WHERE id = ?').get(id) as Pick<
+    StoredRow<'document'>,
+    'text' | 'content_hash'
+  >;
   const text = hasChunks(db, id) ? transcriptText(db, id) : row.text;
   return { ...summary, text, contentHash: row.content_hash };
 }

@@ -1,47 +1,17 @@
-import type { Attachment, AttachmentKind, Note, Source, Stance } from '../../../shared/evidence';
+import type { StoredRow } from '../../../shared/entities/registry';
+import type { Attachment, AttachmentKind, Note, Source } from '../../../shared/evidence';
 import { ClaimbenchError } from '../../../shared/result';
+import { columnsOf, recordFromRow } from '../store/entity-rows';
 import type { DB } from '../store/open';
 import { isViewable } from './attachments';
 
-interface SourceRow {
-  id: string;
-  claim_id: string;
-  url: string | null;
-  title: string;
-  publisher: string | null;
-  published_at: string | null;
-  accessed_at: string | null;
-  archive_url: string | null;
-  excerpt: string;
-  stance: Stance;
-  attachment_id: string | null;
-  created_at: string;
-  created_by: string;
-  updated_at: string;
-  updated_by: string;
-}
+type SourceRow = StoredRow<'source'>;
 
-const SOURCE_COLUMNS =
-  'id, claim_id, url, title, publisher, published_at, accessed_at, archive_url, excerpt, stance, attachment_id, created_at, created_by, updated_at, updated_by';
+const SOURCE_COLUMNS = columnsOf('source');
 
 function sourceFromRow(r: SourceRow): Source {
-  return {
-    id: r.id,
-    claimId: r.claim_id,
-    url: r.url,
-    title: r.title,
-    publisher: r.publisher,
-    publishedAt: r.published_at,
-    accessedAt: r.accessed_at,
-    archiveUrl: r.archive_url,
-    excerpt: r.excerpt,
-    stance: r.stance,
-    attachmentId: r.attachment_id,
-    createdAt: r.created_at,
-    createdBy: r.created_by,
-    updatedAt: r.updated_at,
-    updatedBy: r.updated_by,
-  };
+  const { deleted: _deleted, ...source } = recordFromRow('source', r);
+  return source;
 }
 
 export function listSources(db: DB, claimId: string): Source[] {
@@ -58,35 +28,15 @@ export function loadSource(db: DB, id: string): Source {
   return sourceFromRow(row);
 }
 
-interface AttachmentRow {
-  id: string;
-  claim_id: string;
-  sha256: string;
-  name: string;
-  mime: string;
-  size: number;
-  kind: AttachmentKind | null;
-  created_at: string;
-  created_by: string;
-}
+type AttachmentRow = StoredRow<'attachment'> & { kind: AttachmentKind | null };
 
-const ATTACHMENT_SQL = `SELECT a.id, a.claim_id, a.sha256, a.name, a.mime, a.size, a.created_at, a.created_by,
+const ATTACHMENT_SQL = `SELECT ${columnsOf('attachment', { alias: 'a' })},
   (SELECT kind FROM blobs b WHERE b.sha256 = a.sha256) AS kind FROM attachments a`;
 
 function attachmentFromRow(r: AttachmentRow): Attachment {
+  const { id, claimId, sha256, name, mime, size, createdAt, createdBy } = recordFromRow('attachment', r);
   const kind = r.kind ?? 'other';
-  return {
-    id: r.id,
-    claimId: r.claim_id,
-    sha256: r.sha256,
-    name: r.name,
-    mime: r.mime,
-    size: r.size,
-    kind,
-    viewable: isViewable(kind),
-    createdAt: r.created_at,
-    createdBy: r.created_by,
-  };
+  return { id, claimId, sha256, name, mime, size, kind, viewable: isViewable(kind), createdAt, createdBy };
 }
 
 export function listAttachments(db: DB, claimId: string): Attachment[] {
@@ -103,33 +53,23 @@ export function loadAttachment(db: DB, id: string): Attachment {
   return attachmentFromRow(row);
 }
 
-interface NoteRow {
-  id: string;
-  claim_id: string;
-  text: string;
-  created_by: string;
-  created_at: string;
-  updated_at: string;
-}
+type NoteRow = StoredRow<'note'>;
+
+const NOTE_SQL = `SELECT ${columnsOf('note')} FROM notes`;
 
 function noteFromRow(r: NoteRow): Note {
-  return { id: r.id, claimId: r.claim_id, text: r.text, author: r.created_by, createdAt: r.created_at, updatedAt: r.updated_at };
+  const { id, claimId, text, createdBy, createdAt, updatedAt } = recordFromRow('note', r);
+  return { id, claimId, text, author: createdBy, createdAt, updatedAt };
 }
 
 export function listNotes(db: DB, claimId: string): Note[] {
-  return (
-    db
-      .prepare(
-        'SELECT id, claim_id, text, created_by, created_at, updated_at FROM notes WHERE claim_id = ? AND deleted = 0 ORDER BY created_at, rowid',
-      )
-      .all(claimId) as NoteRow[]
-  ).map(noteFromRow);
+  return (db.prepare(`${NOTE_SQL} WHERE claim_id = ? AND deleted = 0 ORDER BY created_at, rowid`).all(claimId) as NoteRow[]).map(
+    noteFromRow,
+  );
 }
 
 export function loadNote(db: DB, id: string): Note {
-  const row = db
-    .prepare('SELECT id, claim_id, text, created_by, created_at, updated_at FROM notes WHERE id = ? AND deleted = 0')
-    .get(id) as NoteRow | undefined;
+  const row = db.prepare(`${NOTE_SQL} WHERE id = ? AND deleted = 0`).get(id) as NoteRow | undefined;
   if (!row) throw new ClaimbenchError('NOT_FOUND', `No note with id ${id}`);
   return noteFromRow(row);
 }

@@ -4,14 +4,9 @@
  * type no renderer or browser page can send: the renderer's IPC and the page's WebSocket carry only
  * operation `request`s. Each command's input is checked with its schema in the core.
  */
-import path from 'node:path';
+import { absolutePath } from './absolute-path';
 import { z } from 'zod';
 
-const absolutePath = z
-  .string()
-  .min(1)
-  .max(4_096)
-  .refine((p) => path.isAbsolute(p), 'must be an absolute path');
 
 const none = z.object({}).strict();
 

@@ -1,4 +1,4 @@
-import path from 'node:path';
+import { absolutePath } from './absolute-path';
 import { z } from 'zod';
 import { parseOrThrow } from '../../../shared/validate';
 
@@ -13,11 +13,6 @@ export const CORE_ENV = {
   nativeBinding: 'CLAIMBENCH_CORE_NATIVE_BINDING',
 } as const;
 
-const absolutePath = z
-  .string()
-  .min(1)
-  .max(4_096)
-  .refine((p) => path.isAbsolute(p), 'must be an absolute path');
 
 const configSchema = z.object({
   userDataDir: absolutePath,

@@ -200,6 +200,7 @@ export class CoreServer {
         if (!signal.aborted) this.send({ type: 'progress', id, progress });
       },
     };
-    return invoke(ctx, name, input, this.hooks.log);
+    // Every operation request reaches the core from a page (Electron IPC or the browser host's socket).
+    return invoke(ctx, name, input, this.hooks.log, 'page');
   }
 }

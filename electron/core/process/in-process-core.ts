@@ -29,7 +29,7 @@ export function inProcessCore(
       // As in the core process: a write's data-changed event reaches the pages.
       const onDataChanged = base.onDataChanged ?? ((touched: Touched) => emit(eventToWire(dataChanged(touched))));
       const ctx: CoreContext = { ...base, signal, progress: onProgress, onDataChanged };
-      const run = invoke(ctx, name, input).then((r) => JSON.parse(JSON.stringify(r)) as Result<unknown>);
+      const run = invoke(ctx, name, input, undefined, 'page').then((r) => JSON.parse(JSON.stringify(r)) as Result<unknown>);
       if (!signal) return run;
       const cancelled = new Promise<Result<unknown>>((resolve) =>
         signal.addEventListener('abort', () => resolve(cancelledResult()), { once: true }),

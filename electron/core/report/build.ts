@@ -8,6 +8,7 @@ import { claimWarnings } from '../../../shared/evidence';
 import type { ReportOptions } from '../../../shared/report';
 import { ClaimbenchError } from '../../../shared/result';
 import { CREATE_FIELD } from '../store/entities';
+import type { StoredRow } from '../../../shared/entities/registry';
 import type { DB } from '../store/open';
 import { hlcTime } from '../store/recorder';
 import { loadConflictedClaimIds, loadEvidence } from './evidence';
@@ -53,28 +54,22 @@ export function workspaceFingerprint(db: DB): { fingerprint: string; changeCount
   return { fingerprint: `sha256:${hash.digest('hex')}`, changeCount, lastChange };
 }
 
-interface ClaimRow {
-  id: string;
-  document_id: string | null;
-  text: string;
-  anchor: string | null;
-  claimant: string | null;
-  verdict: Verdict | null;
-  rationale: string;
-  assignee: string | null;
-  tags: string;
-  created_at: string;
-  created_by: string;
-}
+type ClaimRow = Pick<
+  StoredRow<'claim'>,
+  | 'id'
+  | 'document_id'
+  | 'text'
+  | 'anchor'
+  | 'claimant'
+  | 'verdict'
+  | 'rationale'
+  | 'assignee'
+  | 'tags'
+  | 'created_at'
+  | 'created_by'
+>;
 
-interface DocumentRow {
-  id: string;
-  title: string;
-  origin: string | null;
-  publisher: string | null;
-  published_at: string | null;
-  content_hash: string;
-}
+type DocumentRow = Pick<StoredRow<'document'>, 'id' | 'title' | 'origin' | 'publisher' | 'published_at' | 'content_hash'>;
 
 function selectClaims(db: DB, scope: ReportOptions['scope'], session: SessionReportData | null): ClaimRow[] {
   const where = ['c.deleted = 0'];

@@ -4,6 +4,7 @@
  * on a database migrated only part of the way (as the migration tests create).
  */
 import { STANCES, type Stance } from '../../../shared/evidence';
+import type { StoredRow } from '../../../shared/entities/registry';
 import type { DB } from '../store/open';
 import type { ReportAttachment, ReportNote, ReportSource } from './schema';
 
@@ -48,36 +49,9 @@ export interface Evidence {
   attachmentOfSource: Map<string, string>;
 }
 
-interface AttachmentRow {
-  id: string;
-  claim_id: string;
-  sha256: string;
-  name: string;
-  mime: string;
-  size: number;
-}
-
-interface SourceRow {
-  id: string;
-  claim_id: string;
-  url: string | null;
-  title: string;
-  publisher: string | null;
-  published_at: string | null;
-  accessed_at: string | null;
-  archive_url: string | null;
-  excerpt: string;
-  stance: string;
-  attachment_id: string | null;
-}
-
-interface NoteRow {
-  id: string;
-  claim_id: string;
-  text: string;
-  created_at: string;
-  created_by: string;
-}
+type AttachmentRow = Pick<StoredRow<'attachment'>, 'id' | 'claim_id' | 'sha256' | 'name' | 'mime' | 'size'>;
+type SourceRow = Omit<StoredRow<'source'>, 'deleted' | 'created_at' | 'created_by' | 'updated_at' | 'updated_by'>;
+type NoteRow = Pick<StoredRow<'note'>, 'id' | 'claim_id' | 'text' | 'created_at' | 'created_by'>;
 
 export function loadEvidence(db: DB): Evidence {
   const evidence: Evidence = {
@@ -129,7 +103,9 @@ export function loadEvidence(db: DB): Evidence {
   }
   if (hasTable(db, 'notes')) {
     const rows = db
-      .prepare('SELECT id, claim_id, text, created_at, created_by FROM notes WHERE deleted = 0 ORDER BY claim_id, created_at, rowid')
+      .prepare(
+        'SELECT id, claim_id, text, created_at, created_by FROM notes WHERE deleted = 0 ORDER BY claim_id, created_at, rowid',
+      )
       .all() as NoteRow[];
     evidence.notesByClaim = groupByClaim(rows, (r: NoteRow) => ({
       id: r.id,

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Verdict } from '../../../shared/domain';
+import type { StoredRow } from '../../../shared/entities/registry';
 import type { SimilarClaim, SimilarClaims } from '../../../shared/evidence';
 import { APPLICATION_ID, checkWorkspaceSchema, type DB } from '../store/open';
 import { toAnyWordQuery } from './fts-query';
@@ -60,14 +60,9 @@ export function trigramSimilarity(a: string, b: string): number {
   return shared / (x.size + y.size - shared);
 }
 
-interface CandidateRow {
-  id: string;
-  document_id: string | null;
-  text: string;
-  verdict: Verdict | null;
-  rationale: string;
+type CandidateRow = Pick<StoredRow<'claim'>, 'id' | 'document_id' | 'text' | 'verdict' | 'rationale'> & {
   document_title: string | null;
-}
+};
 
 /**
  * The best-ranked claims sharing a salient word. With `document`, either only that document's

@@ -1,27 +1,14 @@
 /** Reading checking sessions: the logged row plus this person's local queue and cursor. */
-import type { CheckSession, QueueCounts, SessionScope, SessionStatus, SessionSummaryRecord } from '../../../shared/sessions';
+import type { CheckSession, QueueCounts, SessionScope, SessionSummaryRecord } from '../../../shared/sessions';
 import { ClaimbenchError } from '../../../shared/result';
+import type { StoredRow } from '../../../shared/entities/registry';
+import { columnsOf } from '../store/entity-rows';
 import type { DB } from '../store/open';
 import { prepared } from '../store/statements';
 
-export interface SessionRow {
-  id: string;
-  name: string;
-  scope: string | null;
-  status: SessionStatus;
-  owner: string;
-  started_at: string | null;
-  ended_at: string | null;
-  elapsed_ms: number;
-  resumed_at: string | null;
-  capture_document_id: string | null;
-  summary: string | null;
-  created_at: string;
-  created_by: string;
-}
+export type SessionRow = StoredRow<'checkSession'>;
 
-const SESSION_COLUMNS =
-  'id, name, scope, status, owner, started_at, ended_at, elapsed_ms, resumed_at, capture_document_id, summary, created_at, created_by';
+const SESSION_COLUMNS = columnsOf('checkSession');
 
 export function findSessionRow(db: DB, id: string): SessionRow | null {
   return (

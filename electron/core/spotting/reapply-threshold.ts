@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { makeAnchor } from '../../../shared/text/anchor';
 import type { TextAnchor } from '../../../shared/domain';
+import type { StoredRow } from '../../../shared/entities/registry';
 import { documentSentences } from '../documents/sentences';
 import type { Writer } from '../store/recorder';
 import type { Workspace } from '../store/workspace';
@@ -23,16 +24,12 @@ export interface ThresholdReapplied {
   kept: number;
 }
 
-interface ClaimRow {
-  id: string;
-  anchor: string | null;
-  score: number | null;
-  deleted: number;
+type ClaimRow = Pick<StoredRow<'claim'>, 'id' | 'anchor' | 'score' | 'deleted'> & {
   /** Spotted by the importer or by a threshold change, not made by a person. */
   spotted: number;
   /** A person changed it after creation or gave it a source, note or attachment. */
   touched: number;
-}
+};
 
 /**
  * "Touched" is any change to the claim other than its creation and the threshold's own moves

@@ -104,7 +104,8 @@ class Applier {
     return false;
   }
 
-  applyNewest(rows: Iterable<ChangeRow>, touched: TouchSet): Applied {
+  /** Append every row to the log, calling `onInserted` for each one the log did not have. */
+  private appendAll(rows: Iterable<ChangeRow>, touched: TouchSet, onInserted: (r: ChangeRow) => void): Applied {
     const inserted: ChangeRow[] = [];
     let known = 0;
     let maxHlc: string | null = null;
@@ -115,6 +116,13 @@ class Applier {
         continue;
       }
       inserted.push(r);
+      onInserted(r);
+    }
+    return { inserted, known, maxHlc, touched };
+  }
+
+  applyNewest(rows: Iterable<ChangeRow>, touched: TouchSet): Applied {
+    return this.appendAll(rows, touched, (r) => {
       const spec = entitySpecs[r.entity];
       if (!spec) throw new Error(`Unknown entity: ${r.entity}`);
       touched.add(r.entity as EntityName, r.entity_id);
@@ -130,8 +138,7 @@ class Applier {
         this.actorRecordedFor = r.action_id;
         touched.add('actor', r.actor_id);
       }
-    }
-    return { inserted, known, maxHlc, touched };
+    });
   }
 
   private createRow(r: ChangeRow, spec: EntitySpec, given: Record<string, unknown>): void {
@@ -173,23 +180,14 @@ class Applier {
 
   /** Rows in any order (a merge, a sync, a replay): append the new ones, then refold what they touch. */
   applyAny(rows: Iterable<ChangeRow>, touched: TouchSet): Applied {
-    const inserted: ChangeRow[] = [];
     const entities = new Map<string, [string, string]>();
     const conflictFields = new Map<string, [string, string, string]>();
-    let known = 0;
-    let maxHlc: string | null = null;
-    for (const r of rows) {
-      if (maxHlc === null || r.hlc > maxHlc) maxHlc = r.hlc;
-      if (!this.append(r)) {
-        known++;
-        continue;
-      }
-      inserted.push(r);
+    const applied = this.appendAll(rows, touched, (r) => {
       entities.set(key(r.entity, r.entity_id), [r.entity, r.entity_id]);
       if (isConflictField(r.entity, r.field)) {
         conflictFields.set(`${key(r.entity, r.entity_id)}\u0000${r.field}`, [r.entity, r.entity_id, r.field]);
       }
-    }
+    });
     for (const [entity, id] of entities.values()) {
       if (!entitySpecs[entity]) throw new Error(`Unknown entity: ${entity}`);
       this.refold(entity, id);
@@ -199,12 +197,12 @@ class Applier {
       refreshConflict(this.db, entity, id, field);
       touched.add('conflict', id);
     }
-    const actorIds = new Set(inserted.map((r) => r.actor_id));
+    const actorIds = new Set(applied.inserted.map((r) => r.actor_id));
     this.refreshActors(actorIds);
     for (const id of actorIds) touched.add('actor', id);
     // Any later local action must upsert its writer again: this batch may have renamed them.
     this.actorRecordedFor = null;
-    return { inserted, known, maxHlc, touched };
+    return applied;
   }
 
   /**

@@ -97,28 +97,3 @@ export function checkSchema(db: Database.Database, expected: ExpectedSchema): vo
     if (!names.has(want.name)) throw new SchemaMismatch(`the ${want.type} "${want.name}" is missing`);
   }
 }
-
-let required: ReadonlySet<string> | null = null;
-
-/** `table.column` for every NOT NULL column the migrations create, read off a fresh database. */
-export function requiredColumns(): ReadonlySet<string> {
-  if (required) return required;
-  const db = openDatabase(':memory:');
-  try {
-    for (const m of MIGRATIONS) db.exec(m.up);
-    const names = new Set<string>();
-    const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all() as string[];
-    for (const table of tables) {
-      for (const c of db.prepare('SELECT name, "notnull" AS nn FROM pragma_table_info(?)').all(table) as {
-        name: string;
-        nn: number;
-      }[]) {
-        if (c.nn) names.add(`${table}.${c.name}`);
-      }
-    }
-    required = names;
-    return names;
-  } finally {
-    db.close();
-  }
-}

@@ -1,6 +1,7 @@
 import { VERDICTS, type Verdict } from '../../../shared/domain';
 import { ClaimbenchError } from '../../../shared/result';
 import { CONFLICT_FIELDS, type ConflictField, type ConflictInfo, type ConflictSide } from '../../../shared/team';
+import type { StoredRow } from '../../../shared/entities/registry';
 import type { DB } from '../store/open';
 import { hlcTime } from '../store/recorder';
 import { prepared } from '../store/statements';
@@ -14,13 +15,7 @@ interface HeadRow {
   value: string | null;
 }
 
-interface ClaimRow {
-  id: string;
-  text: string;
-  document_id: string | null;
-  verdict: string | null;
-  rationale: string | null;
-}
+type ClaimRow = Pick<StoredRow<'claim'>, 'id' | 'text' | 'document_id' | 'verdict' | 'rationale'>;
 
 /** A side as listed, plus the raw values keeping it writes (what the log holds, not a display form). */
 interface SideWithValues {

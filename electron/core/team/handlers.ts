@@ -1,6 +1,6 @@
 import type { TeamIdentity } from '../../../shared/team';
 import { loadClaim } from '../claims/rows';
-import { chooseOneFile, chosenFilePath } from '../chosen-files';
+import { chooseOneFile, chooseSaveTarget, pathOrChosen } from '../chosen-files';
 import type { CoreContext } from '../context';
 import type { Handlers } from '../handler-types';
 import { keepSide, listConflicts, requireConflict } from './conflicts';
@@ -31,21 +31,22 @@ function teamIdentity({ workspace, identity }: CoreContext): TeamIdentity {
   };
 }
 
-function shareFilePath(input: { path?: string; chosen?: string }): string {
-  return input.chosen !== undefined ? chosenFilePath(input.chosen, 'merge') : input.path!;
-}
-
 export const teamHandlers = {
   'team.identity': (_input, ctx) => teamIdentity(ctx),
 
-  'team.share': ({ target, documentIds }, { workspace, identity }) =>
-    writeShareFile(workspace, target, { documentIds, createdBy: identity.get().author ?? 'unknown' }),
+  'team.share': ({ target, chosen, documentIds }, { workspace, identity }) =>
+    writeShareFile(workspace, pathOrChosen(target, chosen, 'save:share'), {
+      documentIds,
+      createdBy: identity.get().author ?? 'unknown',
+    }),
+
+  'team.chooseShareTarget': async ({ defaultName }, ctx) => ({ file: await chooseSaveTarget(ctx, 'share', defaultName) }),
 
   'team.chooseShareFile': async (_input, ctx) => ({ file: await chooseOneFile(ctx, 'merge') }),
 
-  'team.mergePreview': (input, { workspace }) => previewShareMerge(workspace, shareFilePath(input)),
+  'team.mergePreview': (input, { workspace }) => previewShareMerge(workspace, pathOrChosen(input.path, input.chosen, 'merge')),
 
-  'team.merge': ({ expectHash, ...input }, { workspace }) => mergeShareFile(workspace, shareFilePath(input), expectHash),
+  'team.merge': ({ expectHash, ...input }, { workspace }) => mergeShareFile(workspace, pathOrChosen(input.path, input.chosen, 'merge'), expectHash),
 
   'conflicts.list': ({ claimId }, { workspace }) => listConflicts(workspace.db, claimId),
 
@@ -66,8 +67,10 @@ export const teamHandlers = {
     return loadClaim(workspace.db, claimId);
   },
 
-  'team.sync.link': ({ folder }, { workspace, identity }) => {
-    linkSyncFolder(workspace, folder);
+  'team.chooseSyncFolder': async (_input, ctx) => ({ folder: await chooseOneFile(ctx, 'sync-folder') }),
+
+  'team.sync.link': ({ folder, chosen }, { workspace, identity }) => {
+    linkSyncFolder(workspace, pathOrChosen(folder, chosen, 'sync-folder'));
     workspace.touched.add('syncLink');
     return syncStatus(workspace, identity.get().actorId);
   },

@@ -1,26 +1,18 @@
 import { z } from 'zod';
 import { HLC_DEFAULT_MAX_DRIFT_MS, isHlc, parseHlc } from '../../../shared/hlc';
-import { FIELD_LIMITS, type FieldDecl } from '../../../shared/entities/field';
+import { FIELD_LIMITS } from '../../../shared/entities/field';
 import { CREATE_FIELD, ENTITY_REGISTRY, fieldDecl, type EntityDecl } from '../../../shared/entities/registry';
 import type { ChangeRow } from '../store/change-row';
 import { SIGNATURE_PATTERN } from './signing';
-import { requiredColumns } from '../store/schema-check';
 
 /** Upper bounds for what a teammate's file may carry: the registry's field limits and the row's own. */
 const LIMITS = { ...FIELD_LIMITS, author: 200, supersedes: 64 };
 
 const NO_CONTROL = /^\P{Cc}*$/u;
 
-/** A field whose column is NOT NULL (bools store null as 0) must carry a value: derived from the migrations. */
-function withColumnRule(table: string, f: FieldDecl, required: ReadonlySet<string>): z.ZodType {
-  if (f.kind === 'bool' || !required.has(`${table}.${f.column}`)) return f.schema;
-  return f.schema.refine((v) => v !== null && v !== undefined, 'is empty where a value is required');
-}
-
 const fieldSchemas = new Map<string, z.ZodType>();
 for (const [entity, spec] of Object.entries(ENTITY_REGISTRY as Record<string, EntityDecl>)) {
-  const required = requiredColumns();
-  for (const [name, f] of Object.entries(spec.fields)) fieldSchemas.set(`${entity}.${name}`, withColumnRule(spec.table, f, required));
+  for (const [name, f] of Object.entries(spec.fields)) fieldSchemas.set(`${entity}.${name}`, f.schema);
 }
 
 const rowShape = z.object({
@@ -73,6 +65,7 @@ function checkValue(entity: string, field: string, value: unknown, rawLength: nu
   if (!spec || !schema) throw new ChangeRejected(`it names an unknown field "${field.slice(0, 40)}"`);
   if (spec.kind === 'json' && rawLength > LIMITS.json) throw new ChangeRejected(`${field} is too large`);
   const r = schema.safeParse(value);
+  if (!r.success && value === null) throw new ChangeRejected(`${field} is empty where a value is required`);
   if (!r.success) throw new ChangeRejected(`${field} ${r.error.issues[0]?.message ?? 'has the wrong type'}`);
 }
 

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { OPERATION_NAMES, type OperationName } from '../../../shared/api';
 import { APP_EVENTS, type BridgeEvent } from '../../../shared/events';
-import { createIpcHandler } from '../../../electron/ipc';
+import { inProcessCore } from '../../../electron/core/process/in-process-core';
+import { createCoreIpcHandler } from '../../../electron/ipc';
 import { productionAppUrl } from '../../../electron/shell/app-url';
 import { createBridge } from '../../../electron/shell/bridge';
 import { isTrustedSender } from '../../../electron/shell/security';
@@ -18,15 +19,16 @@ afterEach(() => contexts.splice(0).forEach((c) => c.workspace.close()));
 function handler() {
   const ctx = createTestContext();
   contexts.push(ctx);
-  const logged: unknown[] = [];
-  const handle = createIpcHandler({
+  const invoked: string[] = [];
+  // The real protocol path: the main process's IPC handler routes to the core, here in this process.
+  const core = inProcessCore(() => ctx, { onInvoke: (name) => invoked.push(name) });
+  const handle = createCoreIpcHandler({
     isTrustedSender: (frame) => isTrustedSender(frame, app),
-    context: () => ctx,
-    log: (_m, e) => logged.push(e),
+    invoke: (name, input) => core.invoke(name, input),
   });
   // The handler only reads senderFrame; a plain object stands in for Electron's event.
   const send = (event: { senderFrame: Frame }, name: unknown, input: unknown) => handle(event as never, name, input);
-  return { ctx, send, logged };
+  return { ctx, send, invoked };
 }
 
 describe('the IPC handler', () => {
@@ -59,40 +61,15 @@ describe('the IPC handler', () => {
     });
   });
 
-  it('tells the shell after each dispatched operation, and a failing follow-up never spoils the result', async () => {
-    const ctx = createTestContext();
-    contexts.push(ctx);
-    const seen: Array<[string, boolean]> = [];
-    const handle = createIpcHandler({
-      isTrustedSender: (frame) => isTrustedSender(frame, app),
-      context: () => ctx,
-      afterInvoke: (name, result) => {
-        seen.push([name, result.ok]);
-        throw new Error('follow-up failed');
-      },
-    });
-    const added = await handle(trusted as never, 'claims.add', { text: 'Turnout was 71 percent.' });
-    expect(added.ok).toBe(true);
-    await handle(trusted as never, 'claims.add', { text: 7 });
-    // A refused sender never reaches the dispatcher, so nothing follows it either.
-    await handle(foreign as never, 'claims.add', { text: 'Injected' });
-    expect(seen).toEqual([
-      ['claims.add', true],
-      ['claims.add', false],
-    ]);
-  });
-
-  it('returns a context failure in the envelope', async () => {
-    const handle = createIpcHandler({
-      isTrustedSender: () => true,
-      context: () => {
-        throw Object.assign(new Error('No workspace is open.'), { name: 'ClaimbenchError', code: 'NOT_FOUND' });
-      },
-    });
-    expect(await handle({ senderFrame: null } as never, 'identity.get', {})).toEqual({
-      ok: false,
-      error: { code: 'NOT_FOUND', message: 'No workspace is open.' },
-    });
+  it('never routes a refused sender or a malformed name to the core', async () => {
+    const { send, invoked } = handler();
+    await send(foreign, 'claims.add', { text: 'Injected' });
+    await send(trusted, 42, {});
+    await send(trusted, '', {});
+    await send(trusted, 'x'.repeat(201), {});
+    expect(invoked).toEqual([]);
+    await send(trusted, 'claims.list', {});
+    expect(invoked).toEqual(['claims.list']);
   });
 });
 

@@ -12,7 +12,7 @@ import { ChangeRejected, validateChangeRow } from '../../../electron/core/team/v
 import { shareContentHash } from '../../../electron/core/team/write-share';
 import { ENTITY_REGISTRY, ROW_BOOKKEEPING_COLUMNS, type EntityDecl } from '../../../shared/entities/registry';
 import { tempDir } from '../../helpers/workspace';
-import { snapshot, teammates, type TestContext } from './team-helpers';
+import { malloryChange, snapshot, teammates, type TestContext } from './team-helpers';
 
 const teammate = teammates();
 
@@ -55,20 +55,10 @@ describe('the entity registry declares every stored table and field', () => {
   });
 
   it('every JSON field refuses a number where its declaration says what it holds', () => {
-    const base = {
-      hlc: '2026-01-05T10:00:00.000Z-0000-00000000000000aa',
-      entity_id: 'x1',
-      actor_id: '00000000000000aa',
-      author: 'Mallory',
-      action_id: null,
-      action_label: null,
-      supersedes: '[]',
-      signature: null,
-    };
     for (const [entity, spec] of Object.entries(ENTITY_REGISTRY as Record<string, EntityDecl>)) {
       for (const [field, f] of Object.entries(spec.fields)) {
         if (f.kind !== 'json' || (entity === 'setting' && field === 'value')) continue;
-        const row = { ...base, entity, field, value: '5' };
+        const row = malloryChange(entity, field, '5');
         expect(() => validateChangeRow(row), `${entity}.${field}`).toThrow(ChangeRejected);
         expect(() => validateChangeRow(row)).toThrow(new RegExp(`${entity} x1 ${field} by Mallory: ${field}`));
       }

@@ -76,3 +76,20 @@ export function snapshot(db: DB): Record<string, unknown[]> {
   out.actor_keys = db.prepare('SELECT actor_id, public_key FROM actor_keys ORDER BY actor_id, public_key').all();
   return out;
 }
+
+/** One change row from teammate Mallory, as a share or sync file would carry it, for the change validator. */
+export function malloryChange(entity: string, field: string, value: string | null) {
+  return {
+    hlc: '2026-01-05T10:00:00.000Z-0000-00000000000000aa',
+    entity,
+    entity_id: 'x1',
+    field,
+    value,
+    actor_id: '00000000000000aa',
+    author: 'Mallory',
+    action_id: null,
+    action_label: null,
+    supersedes: '[]',
+    signature: null,
+  };
+}
