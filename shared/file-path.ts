@@ -9,4 +9,3 @@ export const filePath = z
   .min(1)
   .max(MAX_PATH_CHARS)
   .refine((p) => !p.includes('\u0000'), 'contains a NUL character');
-

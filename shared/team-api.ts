@@ -54,7 +54,13 @@ export const teamApi = {
   ),
   'conflicts.list': op<ConflictInfo[]>()(z.object({ claimId: id.optional() }).strict()),
   'conflicts.resolve': op<Claim>()(
-    z.object({ claimId: id, verdict: z.enum(VERDICTS), rationale: z.string().overwrite(stripDisguisingChars).max(200_000).optional() }).strict(),
+    z
+      .object({
+        claimId: id,
+        verdict: z.enum(VERDICTS),
+        rationale: z.string().overwrite(stripDisguisingChars).max(200_000).optional(),
+      })
+      .strict(),
   ),
   /** Keep one person's side of a conflicted claim: their value of each conflicted field, nothing else. */
   'conflicts.keep': op<Claim>()(z.object({ claimId: id, actorId: id }).strict()),
@@ -71,7 +77,10 @@ export const teamApi = {
       .object({
         actorId: z.string().regex(/^[0-9a-f]{16,32}$/),
         decision: z.enum(['trust-offered', 'keep-pinned']),
-        offeredKey: z.string().regex(/^[A-Za-z0-9+/]{43}=$/).optional(),
+        offeredKey: z
+          .string()
+          .regex(/^[A-Za-z0-9+/]{43}=$/)
+          .optional(),
       })
       .strict(),
   ),

@@ -1,5 +1,7 @@
 /** Types of the team operations: sharing, merging, conflicts, identity and shared-folder sync. */
 import type { Verdict } from './domain';
+import type { FieldDecl } from './entities/field';
+import { ENTITY_REGISTRY } from './entities/registry';
 
 export interface ShareResult {
   path: string;
@@ -138,7 +140,10 @@ export interface MergeResult extends MergePreview {
 
 /** A field two or more people set differently without seeing each other's value. */
 export type ConflictField = 'verdict' | 'rationale';
-export const CONFLICT_FIELDS: readonly ConflictField[] = ['verdict', 'rationale'];
+/** The claim's fields the registry marks as conflicting (a test holds them to ConflictField). */
+export const CONFLICT_FIELDS = Object.entries(ENTITY_REGISTRY.claim.fields as Record<string, FieldDecl>)
+  .filter(([, f]) => f.conflicts)
+  .map(([name]) => name as ConflictField);
 
 /**
  * One person's side of a conflicted claim. Where the person holds a live value of a conflicted

@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { ClaimbenchError } from '../../shared/result';
 import type { PrintPdfOptions } from '../core/host';
 import { PDF_HEADER_TEMPLATE, pdfFooterTemplate } from '../core/report/pdf-layout';
+import { LOCKED_DOWN_WEB_PREFERENCES } from './security';
 
 /** The in-memory session the print window uses: nothing it loads is persisted or shared with the app. */
 export const PDF_PARTITION = 'claimbench-pdf';
@@ -22,15 +23,7 @@ export function pdfWindowOptions() {
     webPreferences: {
       offscreen: true,
       javascript: false,
-      sandbox: true,
-      contextIsolation: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      webviewTag: false,
+      ...LOCKED_DOWN_WEB_PREFERENCES,
       spellcheck: false,
       partition: PDF_PARTITION,
     },

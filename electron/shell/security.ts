@@ -1,6 +1,19 @@
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { isAppUrl, parseUrl, type AppUrl } from './app-url';
 
+/** The switches every window of the app keeps, the report's print window included. */
+export const LOCKED_DOWN_WEB_PREFERENCES = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  experimentalFeatures: false,
+  webviewTag: false,
+} as const;
+
 /**
  * The renderer's webPreferences. A plain object so Node tests can assert every switch;
  * main.ts passes it to BrowserWindow unchanged.
@@ -8,15 +21,7 @@ import { isAppUrl, parseUrl, type AppUrl } from './app-url';
 export function secureWebPreferences(preloadPath: string, options: { spellcheck: boolean } = { spellcheck: false }) {
   return {
     preload: preloadPath,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    experimentalFeatures: false,
-    webviewTag: false,
+    ...LOCKED_DOWN_WEB_PREFERENCES,
     navigateOnDragDrop: false,
     // Off unless spellcheckPolicy() allows it: Hunspell on Windows and Linux would download dictionaries.
     spellcheck: options.spellcheck,

@@ -28,6 +28,11 @@ export interface FieldDecl<C extends string = string, K extends FieldKind = Fiel
   sharing: FieldSharing;
   /** What history calls it ("the claimant", "the date published"). */
   label: string;
+  /**
+   * Two people setting it differently without seeing each other's value is a conflict a person
+   * settles (a verdict, its rationale); every other field silently takes the latest value.
+   */
+  conflicts: boolean;
 }
 
 /** Upper bounds for what a teammate's file may carry: generous for real work, fatal for abuse. */
@@ -45,6 +50,7 @@ const NO_CONTROL = /^\P{Cc}*$/u;
 interface Options {
   label?: string;
   sharing?: FieldSharing;
+  conflicts?: true;
 }
 
 /** A schema narrower than the kind's own (an enum, a pattern, a bigger bound); it says itself whether null is allowed. */
@@ -64,7 +70,15 @@ function decl<C extends string, K extends FieldKind, V>(
   initial: unknown,
   o: Options,
 ): FieldDecl<C, K, V> {
-  return { column, kind, schema, initial, sharing: o.sharing ?? 'shared', label: o.label ?? words(column) };
+  return {
+    column,
+    kind,
+    schema,
+    initial,
+    sharing: o.sharing ?? 'shared',
+    label: o.label ?? words(column),
+    conflicts: o.conflicts ?? false,
+  };
 }
 
 const orNull = <S extends z.ZodType>(schema: S, initial: unknown) => (initial === null ? schema.nullable() : schema);

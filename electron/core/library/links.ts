@@ -6,7 +6,7 @@ import path from 'node:path';
 import { STRONG_MATCH, type FactCheckMatch, type LinkedLibrary } from '../../../shared/library-api';
 import { ClaimbenchError } from '../../../shared/result';
 import type { DB } from '../store/open';
-import type { LibraryMatch } from './match';
+import { reviewFields, type LibraryMatch, type ReviewColumns } from './match';
 import { libraryAt } from './pool';
 
 export function linkedPaths(db: DB): string[] {
@@ -80,29 +80,14 @@ export function findMatch(libraryPath: string, url: string): FactCheckMatch {
   const lib = libraryAt(libraryPath);
   const row = lib.db
     .prepare('SELECT url, claim_reviewed, headline, rating_text, verdict, publisher, date_published FROM reviews WHERE url = ?')
-    .get(url) as
-    | {
-        url: string;
-        claim_reviewed: string;
-        headline: string;
-        rating_text: string;
-        verdict: FactCheckMatch['verdict'];
-        publisher: string;
-        date_published: string | null;
-      }
-    | undefined;
+    .get(url) as (ReviewColumns & { url: string }) | undefined;
   if (!row) throw new ClaimbenchError('NOT_FOUND', `${path.basename(libraryPath)} has no fact-check at ${url}`);
   return {
     libraryPath,
     url: row.url,
     score: 0,
     confidence: 1,
-    claimReviewed: row.claim_reviewed,
-    headline: row.headline,
-    ratingText: row.rating_text,
-    verdict: row.verdict,
-    publisher: row.publisher,
-    datePublished: row.date_published,
+    ...reviewFields(row),
     why: { terms: [], numbers: [], names: [] },
   };
 }
@@ -169,18 +154,12 @@ export function matchAndStore(db: DB, claimIds?: string[]): { matched: number; s
   return { matched, strong };
 }
 
-interface StoredRow {
+interface StoredRow extends ReviewColumns {
   claim_id: string;
   library_path: string;
   review_url: string;
   score: number;
   confidence: number;
-  claim_reviewed: string;
-  headline: string;
-  rating_text: string;
-  verdict: FactCheckMatch['verdict'];
-  publisher: string;
-  date_published: string | null;
   why: string;
 }
 
@@ -190,12 +169,7 @@ function fromStored(r: StoredRow): FactCheckMatch {
     url: r.review_url,
     score: r.score,
     confidence: r.confidence,
-    claimReviewed: r.claim_reviewed,
-    headline: r.headline,
-    ratingText: r.rating_text,
-    verdict: r.verdict,
-    publisher: r.publisher,
-    datePublished: r.date_published,
+    ...reviewFields(r),
     why: JSON.parse(r.why) as FactCheckMatch['why'],
   };
 }

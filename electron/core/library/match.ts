@@ -30,15 +30,32 @@ export interface LibraryMatch {
   why: { terms: string[]; numbers: string[]; names: string[] };
 }
 
-interface ReviewRow {
-  id: number;
-  url: string;
+/** A fact-check's own columns, as the library's `reviews` table and the workspace's stored matches hold them. */
+export interface ReviewColumns {
   claim_reviewed: string;
   headline: string;
   rating_text: string;
   verdict: LibraryVerdict;
   publisher: string;
   date_published: string | null;
+}
+
+export function reviewFields(
+  r: ReviewColumns,
+): Pick<LibraryMatch, 'claimReviewed' | 'headline' | 'ratingText' | 'verdict' | 'publisher' | 'datePublished'> {
+  return {
+    claimReviewed: r.claim_reviewed,
+    headline: r.headline,
+    ratingText: r.rating_text,
+    verdict: r.verdict,
+    publisher: r.publisher,
+    datePublished: r.date_published,
+  };
+}
+
+interface ReviewRow extends ReviewColumns {
+  id: number;
+  url: string;
   claim_terms: string;
   headline_terms: string;
 }
@@ -282,12 +299,7 @@ function toMatch(
     url: row.url,
     score: Math.round(score * 10_000) / 10_000,
     confidence,
-    claimReviewed: row.claim_reviewed,
-    headline: row.headline,
-    ratingText: row.rating_text,
-    verdict: row.verdict,
-    publisher: row.publisher,
-    datePublished: row.date_published,
+    ...reviewFields(row),
     why: {
       terms: shared.filter((t) => !/^\d/.test(t)).slice(0, 12),
       numbers: shared.filter((t) => /^\d/.test(t)),

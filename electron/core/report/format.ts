@@ -2,15 +2,19 @@
 import { verdictFilterLabel } from '../../../shared/domain';
 import type { ReportModel } from './schema';
 
-const DATE_TIME = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'UTC',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
+/** Day, month, year and the time in UTC, to the minute or (with `second`) to the second. */
+const utcTime = (second?: '2-digit') =>
+  new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'UTC',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    ...(second ? { second } : {}),
+    hourCycle: 'h23',
+  });
+const DATE_TIME = utcTime();
 const DATE = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
 
 /** "4 March 2026, 09:12 UTC"; times are shown in UTC so every reader sees the same text. */
@@ -19,16 +23,7 @@ export function formatDateTime(iso: string): string {
   return Number.isNaN(d.getTime()) ? iso : `${DATE_TIME.format(d)} UTC`;
 }
 
-const CLOCK = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'UTC',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
+const CLOCK = utcTime('2-digit');
 
 /** "4 March 2026, 21:03:12 UTC": to the second, for moments of a live event. */
 export function formatMoment(iso: string): string {

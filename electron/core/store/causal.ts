@@ -1,16 +1,10 @@
+import { fieldDecl } from '../../../shared/entities/registry';
 import type { DB } from './open';
 import { prepared } from './statements';
 
-/**
- * Fields where two people deciding differently without seeing each other is a conflict a person
- * must settle. Every other field just takes the latest value (by HLC) silently.
- */
-export const CONFLICT_FIELDS: Readonly<Record<string, readonly string[]>> = {
-  claim: ['verdict', 'rationale'],
-};
-
+/** A field where two people deciding differently without seeing each other is a conflict (the registry says which). */
 export function isConflictField(entity: string, field: string): boolean {
-  return CONFLICT_FIELDS[entity]?.includes(field) ?? false;
+  return fieldDecl(entity, field)?.conflicts === true;
 }
 
 export interface HeadChange {

@@ -23,7 +23,10 @@ function fieldsOf<E extends EntityName>(entity: E): [FieldName<E>, FieldDecl][] 
  * `id, created_at, …, <every field's column>` for a SELECT, each prefixed with `alias.` when given;
  * `only` narrows the fields (the bookkeeping columns always come).
  */
-export function columnsOf<E extends EntityName>(entity: E, options: { alias?: string; only?: readonly FieldName<E>[] } = {}): string {
+export function columnsOf<E extends EntityName>(
+  entity: E,
+  options: { alias?: string; only?: readonly FieldName<E>[] } = {},
+): string {
   const prefix = options.alias ? `${options.alias}.` : '';
   const fields = fieldsOf(entity).filter(([name]) => !options.only || options.only.includes(name));
   return [...ROW_BOOKKEEPING_COLUMNS, ...fields.map(([, f]) => f.column)].map((c) => prefix + c).join(', ');

@@ -14,6 +14,8 @@ import {
   type StoredRow,
 } from '../../../shared/entities/registry';
 import type { SessionStatus } from '../../../shared/sessions';
+import { CONFLICT_FIELDS, type ConflictField } from '../../../shared/team';
+import { isConflictField } from '../../../electron/core/store/causal';
 import { createTestContext } from '../../helpers/workspace';
 import { malloryChange } from '../team/team-helpers';
 
@@ -78,6 +80,19 @@ describe('every registry field is stored and validated as declared', () => {
         );
       }
     }
+  });
+
+  it('marks the fields where concurrent decisions conflict: exactly the ConflictField names', () => {
+    const marked = entities.flatMap(([entity, spec]) =>
+      Object.entries(spec.fields)
+        .filter(([, f]) => f.conflicts)
+        .map(([name]) => `${entity}.${name}`),
+    );
+    expect(marked).toEqual(['claim.verdict', 'claim.rationale']);
+    expect(CONFLICT_FIELDS).toEqual(['verdict', 'rationale'] satisfies ConflictField[]);
+    expect(isConflictField('claim', 'verdict')).toBe(true);
+    expect(isConflictField('claim', 'claimant')).toBe(false);
+    expect(isConflictField('note', 'text')).toBe(false);
   });
 
   it('column lists name every declared column, aliased on request or narrowed to some fields', () => {

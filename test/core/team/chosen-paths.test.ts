@@ -4,7 +4,14 @@ import { describe, expect, it } from 'vitest';
 import type { CoreContext } from '../../../electron/core/context';
 import { call } from '../../../electron/core/dispatch';
 import type { HostServices } from '../../../electron/core/host';
+import { CoreClient } from '../../../electron/core/process/core-client';
+import { CoreServer } from '../../../electron/core/process/core-server';
 import { inProcessCore } from '../../../electron/core/process/in-process-core';
+import { utilityChildPort, utilityParentPort } from '../../../electron/core/process/ports';
+import { createCoreIpcHandler } from '../../../electron/ipc';
+import { productionAppUrl } from '../../../electron/shell/app-url';
+import { isTrustedSender } from '../../../electron/shell/security';
+import { utilityPair } from '../../helpers/utility-pair';
 import { tempDir } from '../../helpers/workspace';
 import { snapshot, teammates } from './team-helpers';
 
@@ -96,6 +103,38 @@ describe('files and folders chosen in host dialogs stay in the core', () => {
     expect(fs.existsSync(target)).toBe(false);
     expect((await call(ben, 'team.sync.status', {})).folder).toBeNull();
     expect(snapshot(ben.workspace.db)).toEqual(before);
+  });
+
+  it('through the app’s real path (IPC handler, core client, core server), a path is refused and a token works', async () => {
+    const dir = tempDir();
+    const ana = teammate(dir, 'Ana');
+    await call(ana, 'claims.add', { text: 'Unemployment fell to 4.2 percent in March.' });
+    const target = path.join(dir, 'ana.claimbench-share');
+    const { parentPort, child } = utilityPair();
+    const server = new CoreServer(utilityParentPort(parentPort));
+    const client = new CoreClient(utilityChildPort(child), dialogs({ save: target }));
+    const app = productionAppUrl('/opt/claimbench/out/renderer');
+    const handle = createCoreIpcHandler({
+      isTrustedSender: (frame) => isTrustedSender(frame, app),
+      invoke: (name, input) => client.invoke(name, input),
+    });
+    const send = (name: string, input: unknown) =>
+      handle({ senderFrame: { url: 'app://claimbench/index.html', parent: null } } as never, name, input);
+    try {
+      // As the core process does (entry.ts): dialogs are asked of the host through the server.
+      server.start({ context: () => ({ ...ana, host: server.host }) });
+      await client.ready;
+      expect(await send('team.share', { target })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+      expect(fs.existsSync(target)).toBe(false);
+      const chosen = await send('team.chooseShareTarget', { defaultName: 'ana.claimbench-share' });
+      expect(chosen).toMatchObject({ ok: true });
+      const file = (chosen as { ok: true; value: { file: { token: string } } }).value.file;
+      expect(await send('team.share', { chosen: file.token })).toMatchObject({ ok: true });
+      expect(fs.existsSync(target)).toBe(true);
+    } finally {
+      client.close();
+      server.close();
+    }
   });
 
   it('the core’s own callers (the CLI) keep paths', async () => {
