@@ -1,5 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { HybridClock } from '../../../shared/hlc';
+import { BatchedRows } from './batched-rows';
 import { isConflictField, refreshConflict } from './causal';
 import { CHANGE_COLUMNS, CHANGE_PLACEHOLDERS, changeParams, sameChange, type ChangeRow } from './change-row';
 import { CREATE_FIELD, ENTITIES, creationValue, toColumn, type EntityName, type EntitySpec } from './entities';
@@ -79,12 +80,14 @@ class Applier {
   private readonly statements = new Map<string, Statement>();
   private readonly insertChange: Statement;
   private readonly existingChange: Statement;
+  private readonly refolded: BatchedRows;
   /** The action whose writer is already in `actors` (one upsert per action, in its transaction). */
   private actorRecordedFor: string | null = null;
 
   constructor(private readonly db: DB) {
     this.insertChange = db.prepare(`INSERT OR IGNORE INTO changes (${CHANGE_COLUMNS}) VALUES (${CHANGE_PLACEHOLDERS})`);
     this.existingChange = db.prepare(`SELECT ${CHANGE_COLUMNS} FROM changes WHERE hlc = ?`);
+    this.refolded = new BatchedRows(db);
   }
 
   private statement(cacheKey: string, sql: () => string): Statement {
@@ -190,10 +193,17 @@ class Applier {
         conflictFields.set(`${key(r.entity, r.entity_id)}\u0000${r.field}`, [r.entity, r.entity_id, r.field]);
       }
     }
-    for (const [entity, id] of entities.values()) {
-      if (!entitySpecs[entity]) throw new Error(`Unknown entity: ${entity}`);
-      this.refold(entity, id);
-      touched.add(entity as EntityName, id);
+    // Each entity is folded once and reads only its own row, so writing them all together
+    // afterwards gives the same rows.
+    try {
+      for (const [entity, id] of entities.values()) {
+        if (!entitySpecs[entity]) throw new Error(`Unknown entity: ${entity}`);
+        this.refold(entity, id);
+        touched.add(entity as EntityName, id);
+      }
+      this.refolded.flush();
+    } finally {
+      this.refolded.discard();
     }
     for (const [entity, id, field] of conflictFields.values()) {
       refreshConflict(this.db, entity, id, field);
@@ -209,9 +219,9 @@ class Applier {
 
   /**
    * Rebuild one entity's row from its whole change log: the creation's values as the base, then
-   * each field's greatest-HLC change. Only columns whose value actually moves are written, so
-   * search-index and tag triggers fire for real changes only. An entity whose creation has not
-   * arrived yet (possible with shared-folder sync) keeps its changes in the log and appears once
+   * each field's greatest-HLC change, queued for the batched write. Only columns whose value
+   * actually moves are written, so search-index and tag triggers fire for real changes only. An
+   * entity whose creation has not arrived yet (possible with shared-folder sync) keeps its changes in the log and appears once
    * the creation does.
    */
   private refold(entity: string, id: string): void {
@@ -247,21 +257,19 @@ class Applier {
 
     const columns = [...target.keys()];
     const current = this.statement(`row:${entity}`, () => `SELECT * FROM ${spec.table} WHERE id = ?`).get(id) as
-      | Record<string, unknown>
-      | undefined;
+      Record<string, unknown> | undefined;
     if (!current) {
-      this.statement(
-        `insert:${entity}:${columns.join(',')}`,
-        () => `INSERT INTO ${spec.table} (id, ${columns.join(', ')}) VALUES (?, ${columns.map(() => '?').join(', ')})`,
-      ).run(id, ...target.values());
+      this.refolded.insert(spec.table, columns, [id, ...target.values()]);
       return;
     }
     const changed = columns.filter((c) => current[c] !== target.get(c));
     if (changed.length === 0) return;
-    this.statement(
-      `update:${entity}:${changed.join(',')}`,
-      () => `UPDATE ${spec.table} SET ${changed.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`,
-    ).run(...changed.map((c) => target.get(c)), id);
+    this.refolded.update(
+      spec.table,
+      id,
+      changed,
+      changed.map((c) => target.get(c)),
+    );
   }
 
   /** An actor's display name is the one on their latest change, whatever order files were merged in. */
