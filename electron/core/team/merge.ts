@@ -32,7 +32,7 @@ function itemLabel(db: DB, entity: string, id: string): string {
   const spec = (ENTITIES as Record<string, EntitySpec>)[entity]!;
   const field = LABEL_FIELDS.find((f) => spec.fields[f]);
   if (!field) return id;
-  const v = db.prepare(`SELECT ${spec.fields[field]!.column} FROM ${spec.table} WHERE id = ?`).pluck().get(id);
+  const v = prepared(db, `SELECT ${spec.fields[field]!.column} AS item_label FROM ${spec.table} WHERE id = ?`).pluck().get(id);
   const text = typeof v === 'string' && v.trim() ? v.trim().replace(/\s+/g, ' ') : id;
   return text.length > 120 ? `${text.slice(0, 119)}…` : text;
 }
@@ -54,7 +54,15 @@ interface ItemAcc {
   actors: Set<string>;
   fields: Set<string>;
   /** Entity and field pairs the merge wrote to, for the old → new listing. */
-  touched: Map<string, { entity: string; id: string; field: string }>;
+  touched: Map<string, TouchedField>;
+}
+
+interface TouchedField {
+  entity: string;
+  id: string;
+  field: string;
+  /** How many of the field's changes this merge added. */
+  added: number;
 }
 
 const decode = (v: string | null): unknown => (v === null ? null : (JSON.parse(v) as unknown));
@@ -64,20 +72,15 @@ const decode = (v: string | null): unknown => (v === null ? null : (JSON.parse(v
  * already had, else the creation's value) against the value after it. Null when the merge leaves
  * the value as it was (an older concurrent change, or the same value).
  */
-function fieldChange(
-  db: DB,
-  inserted: Set<string>,
-  me: string,
-  t: { entity: string; id: string; field: string },
-  label: string | null,
-): MergeFieldChange | null {
-  // Newest first, stopping at the first change the workspace already had: usually one or two rows.
+function fieldChange(db: DB, inserted: Set<string>, me: string, t: TouchedField, label: string | null): MergeFieldChange | null {
+  // Newest first, up to the first change the workspace already had: it is among the newest
+  // `added + 1`, since only `added` of them are new.
   let after: LogRow | undefined;
   let before: LogRow | undefined;
   for (const r of prepared(
     db,
-    'SELECT hlc, value, actor_id, author FROM changes WHERE entity = ? AND entity_id = ? AND field = ? ORDER BY hlc DESC',
-  ).iterate(t.entity, t.id, t.field) as IterableIterator<LogRow>) {
+    'SELECT hlc, value, actor_id, author FROM changes WHERE entity = ? AND entity_id = ? AND field = ? ORDER BY hlc DESC LIMIT ?',
+  ).all(t.entity, t.id, t.field, t.added + 1) as LogRow[]) {
     if (!after) {
       after = r;
       if (!inserted.has(r.hlc)) break;
@@ -115,6 +118,13 @@ function fieldChange(
     // A value the import or the claim's creation filled in is nobody's decision; a set field is.
     overwritesYours: before !== undefined && before.actor_id === me && !createdOnly,
   };
+}
+
+function countTouched(item: ItemAcc, r: ChangeRow): void {
+  const k = `${r.entity}\u0000${r.entity_id}\u0000${r.field}`;
+  const t = item.touched.get(k);
+  if (t) t.added++;
+  else item.touched.set(k, { entity: r.entity, id: r.entity_id, field: r.field, added: 1 });
 }
 
 /** A new item of a claim's evidence, as one "added" line under the claim. */
@@ -192,15 +202,10 @@ function summarise(
     else if (owner) {
       item.fields.add(r.entity);
       if (r.field === CREATE_FIELD) added.push({ item: k, row: r });
-      else
-        item.touched.set(`${r.entity}\u0000${r.entity_id}\u0000${r.field}`, {
-          entity: r.entity,
-          id: r.entity_id,
-          field: r.field,
-        });
+      else countTouched(item, r);
     } else {
       item.fields.add(r.field);
-      item.touched.set(`${r.entity}\u0000${r.entity_id}\u0000${r.field}`, { entity: r.entity, id: r.entity_id, field: r.field });
+      countTouched(item, r);
     }
   }
   const openedKeys = [...conflictKeys(db)].filter((k) => !conflictsBefore.has(k));
