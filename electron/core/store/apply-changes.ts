@@ -209,7 +209,6 @@ class Applier {
         this.refoldAll(entity, [...ids]);
         for (const id of ids) touched.add(entity as EntityName, id);
       }
-      this.refolded.flush();
     } finally {
       this.refolded.discard();
     }
@@ -228,12 +227,15 @@ class Applier {
   /** Refold many entities of one kind, reading their logs and rows a few hundred ids per query. */
   private refoldAll(entity: string, ids: string[]): void {
     const spec = entitySpecs[entity]!;
-    // In index order: per entity, its creations first ('$' sorts before any field name), then
-    // each field's changes by clock, so the last row of a field is its winner.
+    // Only what the fold uses: every creation and each field's winner (its greatest clock; the
+    // index answers that without reading the rows that lost). In index order: per entity, its
+    // creations first ('$' sorts before any field name), then the fields' winners.
     const log = this.statement(
       'fold',
       () =>
-        'SELECT entity_id, hlc, field, value, author FROM changes WHERE entity = ? AND entity_id IN (SELECT value FROM json_each(?)) ORDER BY entity_id, field, hlc',
+        'SELECT entity_id, hlc, field, value, author FROM changes c WHERE entity = ? AND entity_id IN (SELECT value FROM json_each(?)) ' +
+        `AND (field = '${CREATE_FIELD}' OR hlc = (SELECT max(hlc) FROM changes d WHERE d.entity = c.entity AND d.entity_id = c.entity_id AND d.field = c.field)) ` +
+        'ORDER BY entity_id, field, hlc',
     );
     const rowsOf = this.statement(
       `rows:${entity}`,
@@ -250,12 +252,14 @@ class Applier {
       const current = new Map<string, Record<string, unknown>>();
       for (const row of rowsOf.all(chunk) as Record<string, unknown>[]) current.set(row.id as string, row);
       for (const [id, rows] of logs) this.refold(entity, spec, id, rows, current.get(id));
+      // Written per chunk, so a replay of a whole log never holds every row in memory at once.
+      this.refolded.flush();
     }
   }
 
   /**
-   * Rebuild one entity's row from its whole change log: the creation's values as the base, then
-   * each field's greatest-HLC change, queued for the batched write. Only columns whose value
+   * Rebuild one entity's row from its change log (its creations and each field's winner): the
+   * creations' values as the base, then each field's greatest-HLC change, queued for the batched write. Only columns whose value
    * actually moves are written, so search-index and tag triggers fire for real changes only. An
    * entity whose creation has not arrived yet (possible with shared-folder sync) keeps its changes
    * in the log and appears once the creation does.
