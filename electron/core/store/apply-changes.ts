@@ -1,6 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { HybridClock } from '../../../shared/hlc';
-import { isConflictField, refreshConflict } from './causal';
+import { BatchedRows } from './batched-rows';
+import { isConflictField, refreshConflict, refreshConflicts } from './causal';
 import { CHANGE_COLUMNS, CHANGE_PLACEHOLDERS, changeParams, sameChange, type ChangeRow } from './change-row';
 import { CREATE_FIELD, ENTITIES, creationValue, toColumn, type EntityName, type EntitySpec } from './entities';
 import type { DB } from './open';
@@ -73,18 +74,21 @@ interface FoldRow {
   author: string;
 }
 
-const key = (entity: string, id: string) => `${entity}\u0000${id}`;
+/** Entity ids per fold query: few statements, yet small enough that one query stays quick. */
+const FOLD_CHUNK = 500;
 
 class Applier {
   private readonly statements = new Map<string, Statement>();
   private readonly insertChange: Statement;
   private readonly existingChange: Statement;
+  private readonly refolded: BatchedRows;
   /** The action whose writer is already in `actors` (one upsert per action, in its transaction). */
   private actorRecordedFor: string | null = null;
 
   constructor(private readonly db: DB) {
     this.insertChange = db.prepare(`INSERT OR IGNORE INTO changes (${CHANGE_COLUMNS}) VALUES (${CHANGE_PLACEHOLDERS})`);
     this.existingChange = db.prepare(`SELECT ${CHANGE_COLUMNS} FROM changes WHERE hlc = ?`);
+    this.refolded = new BatchedRows(db);
   }
 
   private statement(cacheKey: string, sql: () => string): Statement {
@@ -180,22 +184,35 @@ class Applier {
 
   /** Rows in any order (a merge, a sync, a replay): append the new ones, then refold what they touch. */
   applyAny(rows: Iterable<ChangeRow>, touched: TouchSet): Applied {
-    const entities = new Map<string, [string, string]>();
-    const conflictFields = new Map<string, [string, string, string]>();
+    const entities = new Map<string, Set<string>>();
+    /** Conflict-tracked fields written, by entity kind, then id. */
+    const conflictFields = new Map<string, Map<string, Set<string>>>();
     const applied = this.appendAll(rows, touched, (r) => {
-      entities.set(key(r.entity, r.entity_id), [r.entity, r.entity_id]);
+      let ids = entities.get(r.entity);
+      if (!ids) entities.set(r.entity, (ids = new Set()));
+      ids.add(r.entity_id);
       if (isConflictField(r.entity, r.field)) {
-        conflictFields.set(`${key(r.entity, r.entity_id)}\u0000${r.field}`, [r.entity, r.entity_id, r.field]);
+        let byId = conflictFields.get(r.entity);
+        if (!byId) conflictFields.set(r.entity, (byId = new Map()));
+        let names = byId.get(r.entity_id);
+        if (!names) byId.set(r.entity_id, (names = new Set()));
+        names.add(r.field);
       }
     });
-    for (const [entity, id] of entities.values()) {
-      if (!entitySpecs[entity]) throw new Error(`Unknown entity: ${entity}`);
-      this.refold(entity, id);
-      touched.add(entity as EntityName, id);
+    // Each entity is folded once and reads only its own row, so writing them all together
+    // afterwards gives the same rows.
+    try {
+      for (const [entity, ids] of entities) {
+        if (!entitySpecs[entity]) throw new Error(`Unknown entity: ${entity}`);
+        this.refoldAll(entity, [...ids]);
+        for (const id of ids) touched.add(entity as EntityName, id);
+      }
+    } finally {
+      this.refolded.discard();
     }
-    for (const [entity, id, field] of conflictFields.values()) {
-      refreshConflict(this.db, entity, id, field);
-      touched.add('conflict', id);
+    for (const [entity, byId] of conflictFields) {
+      refreshConflicts(this.db, entity, byId);
+      for (const id of byId.keys()) touched.add('conflict', id);
     }
     const actorIds = new Set(applied.inserted.map((r) => r.actor_id));
     this.refreshActors(actorIds);
@@ -205,37 +222,73 @@ class Applier {
     return applied;
   }
 
-  /**
-   * Rebuild one entity's row from its whole change log: the creation's values as the base, then
-   * each field's greatest-HLC change. Only columns whose value actually moves are written, so
-   * search-index and tag triggers fire for real changes only. An entity whose creation has not
-   * arrived yet (possible with shared-folder sync) keeps its changes in the log and appears once
-   * the creation does.
-   */
-  private refold(entity: string, id: string): void {
+  /** Refold many entities of one kind, reading their logs and rows a few hundred ids per query. */
+  private refoldAll(entity: string, ids: string[]): void {
     const spec = entitySpecs[entity]!;
-    const rows = this.statement(
+    // Only what the fold uses: every creation and each field's winner (its greatest clock; the
+    // index answers that without reading the rows that lost). In index order: per entity, its
+    // creations first ('$' sorts before any field name), then the fields' winners.
+    const log = this.statement(
       'fold',
-      () => 'SELECT hlc, field, value, author FROM changes WHERE entity = ? AND entity_id = ? ORDER BY hlc',
-    ).all(entity, id) as FoldRow[];
+      () =>
+        'SELECT entity_id, hlc, field, value, author FROM changes c WHERE entity = ? AND entity_id IN (SELECT value FROM json_each(?)) ' +
+        `AND (field = '${CREATE_FIELD}' OR hlc = (SELECT max(hlc) FROM changes d WHERE d.entity = c.entity AND d.entity_id = c.entity_id AND d.field = c.field)) ` +
+        'ORDER BY entity_id, field, hlc',
+    );
+    const rowsOf = this.statement(
+      `rows:${entity}`,
+      () => `SELECT * FROM ${spec.table} WHERE id IN (SELECT value FROM json_each(?))`,
+    );
+    for (let at = 0; at < ids.length; at += FOLD_CHUNK) {
+      const chunk = JSON.stringify(ids.slice(at, at + FOLD_CHUNK));
+      const logs = new Map<string, FoldRow[]>();
+      for (const r of log.all(entity, chunk) as (FoldRow & { entity_id: string })[]) {
+        let list = logs.get(r.entity_id);
+        if (!list) logs.set(r.entity_id, (list = []));
+        list.push(r);
+      }
+      const current = new Map<string, Record<string, unknown>>();
+      for (const row of rowsOf.all(chunk) as Record<string, unknown>[]) current.set(row.id as string, row);
+      for (const [id, rows] of logs) this.refold(entity, spec, id, rows, current.get(id));
+      // Written per chunk, so a replay of a whole log never holds every row in memory at once.
+      this.refolded.flush();
+    }
+  }
+
+  /**
+   * Rebuild one entity's row from its change log (its creations and each field's winner): the
+   * creations' values as the base, then each field's greatest-HLC change, queued for the batched write. Only columns whose value
+   * actually moves are written, so search-index and tag triggers fire for real changes only. An
+   * entity whose creation has not arrived yet (possible with shared-folder sync) keeps its changes
+   * in the log and appears once the creation does.
+   */
+  private refold(
+    entity: string,
+    spec: EntitySpec,
+    id: string,
+    rows: FoldRow[],
+    current: Record<string, unknown> | undefined,
+  ): void {
     const base = new Map<string, unknown>();
-    const latest = new Map<string, unknown>();
+    const latest = new Map<string, FoldRow>();
     let created: FoldRow | null = null;
+    let last = rows[0]!;
     for (const r of rows) {
-      const value = r.value === null ? null : (JSON.parse(r.value) as unknown);
+      if (r.hlc > last.hlc) last = r;
       if (r.field === CREATE_FIELD) {
         created ??= r;
+        const value = r.value === null ? null : (JSON.parse(r.value) as unknown);
         for (const [name, v] of Object.entries((value ?? {}) as Record<string, unknown>))
           base.set(name, creationValue(entity, name, v));
       } else {
-        latest.set(r.field, value);
+        latest.set(r.field, r);
       }
     }
     if (!created) return;
-    const last = rows[rows.length - 1]!;
     const target = new Map<string, unknown>();
     for (const [name, f] of Object.entries(spec.fields)) {
-      if (latest.has(name)) target.set(f.column, toColumn(f.kind, latest.get(name)));
+      const winner = latest.get(name);
+      if (winner) target.set(f.column, toColumn(f.kind, winner.value === null ? null : (JSON.parse(winner.value) as unknown)));
       else if (base.has(name)) target.set(f.column, toColumn(f.kind, base.get(name)));
     }
     target.set('created_at', hlcTime(created.hlc));
@@ -244,22 +297,18 @@ class Applier {
     target.set('updated_by', last.author);
 
     const columns = [...target.keys()];
-    const current = this.statement(`row:${entity}`, () => `SELECT * FROM ${spec.table} WHERE id = ?`).get(id) as
-      | Record<string, unknown>
-      | undefined;
     if (!current) {
-      this.statement(
-        `insert:${entity}:${columns.join(',')}`,
-        () => `INSERT INTO ${spec.table} (id, ${columns.join(', ')}) VALUES (?, ${columns.map(() => '?').join(', ')})`,
-      ).run(id, ...target.values());
+      this.refolded.insert(spec.table, columns, [id, ...target.values()]);
       return;
     }
     const changed = columns.filter((c) => current[c] !== target.get(c));
     if (changed.length === 0) return;
-    this.statement(
-      `update:${entity}:${changed.join(',')}`,
-      () => `UPDATE ${spec.table} SET ${changed.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`,
-    ).run(...changed.map((c) => target.get(c)), id);
+    this.refolded.update(
+      spec.table,
+      id,
+      changed,
+      changed.map((c) => target.get(c)),
+    );
   }
 
   /** An actor's display name is the one on their latest change, whatever order files were merged in. */
