@@ -1,5 +1,6 @@
 /**
- * npm run eval:attribution [-- --show N]
+ * npm run eval:attribution [-- --show N] [--labels FILE]
+ * (`--labels` scores another file of the same format: a new batch, blind, before it joins the others.)
  * Scores claimants against the hand-checked labels in eval/attribution-labels.tsv: each row points at a
  * sentence of ../shared/corpus (file, UTF-16 offsets into the text the importer extracts; for GUM
  * CoNLL-U files, the article rebuilt from its gold sentences) with its claimant ("a|b" accepts either,
@@ -32,7 +33,8 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const show = Number(argv[argv.indexOf('--show') + 1] ?? 0) || 15;
-  const labels = readLabels(fs.readFileSync(LABELS, 'utf8'));
+  const at = argv.indexOf('--labels');
+  const labels = readLabels(fs.readFileSync(at >= 0 && argv[at + 1] ? path.resolve(argv[at + 1]) : LABELS, 'utf8'));
   const byFile = new Map<string, Row[]>();
   for (const r of labels) byFile.set(r.file, [...(byFile.get(r.file) ?? []), r]);
   const empty = (): Tally => ({ right: 0, wrong: 0, missing: 0, n: 0 });
