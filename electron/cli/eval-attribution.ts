@@ -33,8 +33,8 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const show = Number(argv[argv.indexOf('--show') + 1] ?? 0) || 15;
-  const at = argv.indexOf('--labels');
-  const labels = readLabels(fs.readFileSync(at >= 0 && argv[at + 1] ? path.resolve(argv[at + 1]) : LABELS, 'utf8'));
+  const other = argv[argv.indexOf('--labels') + 1];
+  const labels = readLabels(fs.readFileSync(argv.includes('--labels') && other ? path.resolve(other) : LABELS, 'utf8'));
   const byFile = new Map<string, Row[]>();
   for (const r of labels) byFile.set(r.file, [...(byFile.get(r.file) ?? []), r]);
   const empty = (): Tally => ({ right: 0, wrong: 0, missing: 0, n: 0 });
