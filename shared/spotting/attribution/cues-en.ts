@@ -184,6 +184,12 @@ function verbCue(t: Token[], v: number): SpeakerPhrase | null {
       const first = inner[0]!.lower;
       if (!EN_DETERMINERS.has(first) && !EN_ROLE_WORDS.has(first) && !inner[0]!.cap && !/^(?:of|from|at|for)$/.test(first)) break;
       const head = k >= 1 ? backwardPhrase(t, k - 1) : null;
+      // "Mozilla's CTO, Brendan Eich, acknowledged": a full name in the apposition is the speaker, the head its role.
+      const named = head && head.kind !== 'person' ? classify(inner) : null;
+      if (named?.kind === 'person' && named.name.includes(' ')) {
+        named.attrs.push(...head!.attrs);
+        return { ...named, at: t[v]!.start };
+      }
       if (head && (head.kind === 'person' || head.kind === 'body')) {
         head.attrs.push(...inner.map((x) => stripPossessive(x.lower)));
         return { ...head, at: t[v]!.start };

@@ -46,6 +46,7 @@ export const EN_TITLES = words(`
   Deputy Foreign Defence Defense Interior Health Finance Economy Sir Lord Lady Patriarch Metropolitan Archbishop
   Bishop Cardinal Father Rabbi Imam Speaker Leader Head Executive Commissioner Envoy Attorney Prosecutor
   Kremlin White House Pentagon Press Acting Former Regional Administration Military Governor-General Mr.
+  CEO CTO CFO COO Founder Co-founder President-elect
 `);
 
 /** Role nouns that describe a person; a description "the governor" resolves to a person with that role. */

@@ -12,7 +12,8 @@ export interface Entity {
   /** Names as written, with whether each was read in the nominative (safe to print). */
   names: { text: string; nominative: boolean; words: string[] }[];
   attrs: Set<string>;
-  /** Last sentence that named it. */
+  /** First and last sentence that named it. */
+  first: number;
   last: number;
   cyrillic: boolean;
 }
@@ -84,11 +85,21 @@ export class Registry {
     const cyr = CYR.test(name);
     const surname = tokens[tokens.length - 1]!;
     const candidates = this.people.get(keyOf(surname)) ?? [];
+    // A lone word already known as written ("Mozilla") is that entity, not a later full name ending with it.
+    const exact = tokens.length === 1 ? candidates.findLast((e) => e.names.some((n) => n.words.length === 1 && n.words[0] === surname)) : undefined;
+    if (exact) {
+      for (const a of attrs) exact.attrs.add(a);
+      exact.last = at;
+      return exact;
+    }
     for (let i = candidates.length - 1; i >= 0; i--) {
       const e = candidates[i]!;
+      // A surname before the full name happens in a headline and its lead; a lone word used long before
+      // ("Mozilla reported …") is not the surname of a full name met much later ("Air Mozilla").
+      if (tokens.length > 1 && at - e.first > REACH && e.names.every((n) => n.words.length === 1)) continue;
       const match = e.names.some((n) => {
         const other = n.words;
-        if (!sameWord(other[other.length - 1]!, surname, cyr) && !(tokens.length === 1 && other.some((o) => sameWord(o, surname, cyr)))) return false;
+        if (!sameWord(other[other.length - 1]!, surname, cyr)) return false;
         // Two full names must agree on the first name too.
         return tokens.length < 2 || other.length < 2 || sameWord(other[0]!, tokens[0]!, cyr);
       });
@@ -99,7 +110,7 @@ export class Registry {
         return e;
       }
     }
-    const e: Entity = { id: this.entities.length, kind: 'person', names: [named(name, nominative)], attrs: new Set(attrs), last: at, cyrillic: cyr };
+    const e: Entity = { id: this.entities.length, kind: 'person', names: [named(name, nominative)], attrs: new Set(attrs), first: at, last: at, cyrillic: cyr };
     this.entities.push(e);
     for (const t of tokens) this.index(this.people, keyOf(t), e);
     return e;
@@ -114,7 +125,7 @@ export class Registry {
       found.last = at;
       return found;
     }
-    const e: Entity = { id: this.entities.length, kind, names: [named(name, nominative)], attrs: new Set(attrs), last: at, cyrillic: cyr };
+    const e: Entity = { id: this.entities.length, kind, names: [named(name, nominative)], attrs: new Set(attrs), first: at, last: at, cyrillic: cyr };
     this.entities.push(e);
     this.index(this.bodies, keyOf(key[0] ?? ''), e);
     return e;

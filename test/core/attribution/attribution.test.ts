@@ -65,6 +65,25 @@ describe('attribution in English', () => {
     expect(c.slice(1)).toEqual(['Vladimir Putin', 'Vladimir Putin', 'Vladimir Putin']);
   });
 
+  it('takes a full name in an apposition over its role, and drops business titles', () => {
+    expect(
+      resolveClaimants([
+        "Mozilla's CTO, Brendan Eich, acknowledged that this is not a complete solution.",
+        'OkCupid co-founder and CEO Sam Yagan had donated $500.',
+        'Yagan claims he did not know about it.',
+      ]),
+    ).toEqual(['Brendan Eich', null, 'Sam Yagan']);
+  });
+
+  it('does not merge a lone word used long before with a full name met much later', () => {
+    const filler = Array.from({ length: 12 }, (_, i) => `The browser had ${i + 2} million users.`);
+    const c = resolveClaimants(['Mozilla reported that revenue rose 33%.', ...filler, 'Air Mozilla streams public meetings.', 'Mozilla said revenue rose.']);
+    expect(c[0]).toBe('Mozilla');
+    expect(c[c.length - 1]).toBe('Mozilla');
+    // In a headline and its lead the surname may come first.
+    expect(resolveClaimants(['Putin says talks are possible', 'Russian President Vladimir Putin spoke in Vladivostok.'])[0]).toBe('Vladimir Putin');
+  });
+
   it('reports which sentences are attributed and which sit inside a quotation', () => {
     const a = attributeSentences(['"First part.', 'Second part," Anna Smith said.', 'Plain text.']);
     expect(a.map((x) => x.quoted > 0.3)).toEqual([true, true, false]);
