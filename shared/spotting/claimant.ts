@@ -24,6 +24,8 @@ export interface Attribution {
 }
 
 const CYRILLIC = /[\u0400-\u04FF]/;
+const OF_NAME = /^\s+of\s+(?:the\s+)?\p{Lu}/u;
+const WE_SUBJECT = /^\W*(?:we|our\s+\p{Ll}+)\s/iu;
 const SIGNED = /["”»]\s*[-—–]\s*\p{Lu}/u;
 const EN_NAME_RUN = /(?:[A-Z][\p{L}'’.-]*\s+){1,4}[A-Z][\p{L}'’-]+/gu;
 const RU_NAME_RUN = /[А-ЯЁІЇЄҐ][а-яёіїєґ'’-]+(?:\s+[А-ЯЁІЇЄҐ][а-яёіїєґ'’-]+){1,2}/gu;
@@ -44,6 +46,9 @@ export function attributeSentences(sentences: readonly string[]): Attribution[] 
     const cue = (cyr ? RU_CUE : EN_CUE).test(outside) || (!cyr && (SIGNED.test(outside) || QUOTE_AFTER_COLON.test(outside)));
     const cues = !cue ? [] : cyr ? russianCues(outside) : englishCues(outside);
     hasCue.push(cue);
+    // An unquoted "We have recorded …" with no verb of saying: the organisation that was speaking.
+    if (!cues.length && !cyr && WE_SUBJECT.test(outside) && quotes[i]!.quotedShare < 0.5)
+      cues.push({ kind: 'pronoun', name: 'we', attrs: [], pronoun: 'we', at: 0 });
     own.push(pick(cues, registry, i, outside));
     noteMentions(registry, outside, i, cyr);
   }
@@ -129,7 +134,9 @@ function noteMentions(registry: Registry, outside: string, at: number, cyr: bool
       if (RUN_CACHE.size > 5000) RUN_CACHE.clear();
       RUN_CACHE.set(m[0], p);
     }
-    if (p?.kind === 'person' && p.name.includes(' ')) registry.mentionPerson(p.name, [...before(), ...p.attrs], at, true);
+    // "Budweiser Man of the Match", "Bank of England": a capitalised run going on with "of" names a thing or a body.
+    if (p?.kind === 'person' && p.name.includes(' ') && !OF_NAME.test(outside.slice(m.index + m[0].length, m.index + m[0].length + 12)))
+      registry.mentionPerson(p.name, [...before(), ...p.attrs], at, true);
   }
   if (!registry.hasPeople()) return;
   for (const m of outside.matchAll(SURNAME))

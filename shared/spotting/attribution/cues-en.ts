@@ -31,7 +31,7 @@ function windowTokens(text: string, from: number, to: number): Token[] {
 
 /** Cheap gate: a sentence without any of these has no English attribution. */
 export const EN_CUE =
-  /\b(?:said|says|say|told|tells|tell|stated|announced|added|wrote|writes|posted|tweeted|claim(?:ed|s)|argued|explained|not(?:ed|es)|warned|insist(?:ed|s)|confirm(?:ed|s)|den(?:ied|ies)|report(?:ed|s)|declared|testified|commented|replied|asserted|stressed|emphasi[sz]ed|acknowledged|admitted|estimated|alleged|predicted|recalled|revealed|disclosed|observed|concluded|suggested|urged|cautioned|countered|maintain(?:ed|s)|conceded|indicated|responded|remarked|continued|underlined|underscored|according|citing|quoted|cited|stating|saying|writing|adding|noting|telling|insisting|warning|arguing)\b/i;
+  /\b(?:said|says|say|told|tells|tell|stated|announced|added|wrote|writes|posted|tweeted|claim(?:ed|s)|argued|explained|not(?:ed|es)|warned|insist(?:ed|s)|confirm(?:ed|s)|den(?:ied|ies)|report(?:ed|s)|declared|testified|commented|replied|asserted|stressed|emphasi[sz]ed|acknowledged|admitted|estimated|alleged|predicted|recalled|revealed|disclosed|observed|concluded|suggested|urged|cautioned|countered|maintain(?:ed|s)|conceded|indicated|responded|remarked|continued|underlined|underscored|according|citing|quoted|cited|stating|saying|writing|adding|noting|telling|insisting|warning|arguing|found|show(?:s|ed))\b/i;
 
 const SIGNED_QUOTE = /["”»]\s*[-—–]\s*(\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,2})\s*$/u;
 const GERUNDS = new Set(['stating', 'saying', 'writing', 'adding', 'noting', 'telling', 'insisting', 'warning', 'arguing']);
@@ -59,17 +59,25 @@ const ORG_CAP = new Set(
 );
 /** Documents that carry another's words: "the ministry's statement said" → the ministry. */
 const DOCUMENT_WORDS = new Set(['statement', 'report', 'post', 'posting', 'website', 'account', 'letter', 'release', 'announcement', 'message', 'update', 'channel', 'blog']);
+/** Documents someone issues ("the statement said"); a report or study is often its own source, so not here. */
+const ISSUED = new Set(['statement', 'post', 'message', 'letter', 'release', 'announcement', 'update']);
 /** Verb forms that are also plural nouns: a cue only before "that", a name, a pronoun or punctuation. */
 const NOUN_OR_VERB = new Set(['reports', 'claims', 'states', 'notes', 'posts', 'comments', 'remarks', 'replies', 'estimates']);
 /** Verbs that are often not about saying ("added a goal", "continued to fight"): a cue only before "that" or punctuation. */
 const WEAK_VERBS = new Set(['added', 'adds', 'continued', 'continues', 'observed', 'revealed', 'indicated', 'admitted', 'acknowledged', 'estimated', 'predicted', 'recalled', 'maintained', 'concluded', 'suggested', 'noted', 'disclosed', 'countered', 'responded', 'explained', 'urged']);
 const FOLLOWS_CUE = new Set(['that', 'what', 'how', 'why', 'whether', 'the', 'it', 'he', 'she', 'they', 'there', 'this', 'on', 'in', 'at', 'during', 'after', 'before', 'to', 'we', 'i', 'its', 'his', 'her', 'their', 'a', 'an', 'no', 'some', 'all', 'more', 'about', 'russia', 'ukraine']);
+/** Lower-case words for what one person is ("academic and professor X"). */
+const PERSON_ROLE_WORDS = new Set([...PERSON_ROLES, ...LEADER_ROLES, 'academic', 'professor', 'author', 'writer', 'journalist', 'activist', 'lawyer', 'economist', 'historian', 'musician', 'actor', 'actress', 'singer', 'scientist', 'researcher', 'doctor', 'businessman', 'businesswoman', 'entrepreneur', 'commentator', 'broadcaster']);
+/** Verbs that are mostly not about saying ("found the body", "showed the way"): a cue only right before "that". */
+const THAT_ONLY = new Set(['found', 'shows', 'showed']);
 /** Capitalised words of places and dates: never part of a person's name. */
 const NOT_NAME = new Set(
   `united states kingdom new york zealand south north east west republic city county region oblast island islands
   street avenue january february march april may june july august september october november december monday
   tuesday wednesday thursday friday saturday sunday god internet world cup day war olympics christmas recent
-  but and so yet however meanwhile also still after before when while although though in on at as if`
+  but and so yet however meanwhile also still after before when while although though in on at as if
+  then now thus later earlier instead hence yesterday today tomorrow england scotland wales britain ireland
+  france germany spain italy europe africa asia america`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -148,8 +156,14 @@ export function englishCues(outside: string): SpeakerPhrase[] {
     // "media reports range", "the United States", "added a goal": a noun or a plain verb, not a cue.
     if (NOUN_OR_VERB.has(w) && next && !next.punct && !next.cap && !FOLLOWS_CUE.has(next.lower)) continue;
     if (WEAK_VERBS.has(w) && next && !next.punct && !FOLLOWS_CUE.has(next.lower)) continue;
+    if (THAT_ONLY.has(w) && next?.lower !== 'that') continue;
     const p = verbCue(t, i);
     if (p) out.push(p);
+  }
+  if (!out.length && QUOTE_AFTER_COLON.test(outside)) {
+    // "Writing in a blog post, Matthew Ingram … dubbed it: “…”": the cue word found no speaker, the colon's subject does.
+    const p = subjectPhrase(tokenize(outside.slice(0, outside.lastIndexOf(':'))));
+    if (p) out.push({ ...p, at: 0 });
   }
   return out;
 }
@@ -172,7 +186,10 @@ function verbCue(t: Token[], v: number): SpeakerPhrase | null {
   if (back) {
     // "the district and the police department have asserted": two speakers at once, none is printed.
     const edge = t.findIndex((x) => x.start >= 0 && x === t[j]) - back.attrs.length;
-    if (/^(?:and|or|&)$/.test(t[edge]?.lower ?? '') || /^(?:and|or|&)$/.test(t[edge - 1]?.lower ?? '')) return null;
+    // (…but "academic and professor Marc Lamont Hill" is one person with two roles.)
+    const isRoleWord = (x: Token | undefined) => !!x && !x.cap && PERSON_ROLE_WORDS.has(x.lower);
+    const coordinatedRoles = t[edge]?.lower === 'and' && isRoleWord(t[edge + 1]) && isRoleWord(t[edge - 1]);
+    if (!coordinatedRoles && (/^(?:and|or|&)$/.test(t[edge]?.lower ?? '') || /^(?:and|or|&)$/.test(t[edge - 1]?.lower ?? ''))) return null;
     return { ...back, at: t[v]!.start };
   }
   if (before?.lower === ',' && j >= 1) {
@@ -219,6 +236,17 @@ const SUBJECT_KINDS = new Set(['person', 'body', 'collective', 'person-role', 'b
  * a verb follows it directly: names, roles and determiners up to the first other word.
  */
 function subjectPhrase(t: Token[]): SpeakerPhrase | null {
+  const p = subjectAt(t);
+  if (p) return p;
+  // "During Prime Minister's Questions Wednesday, Sunak defended …": the subject follows an opening adverbial.
+  const first = t[0]?.lower ?? '';
+  const comma = t.findIndex((x) => x.lower === ',');
+  if (comma > 0 && comma <= 10 && (/ing$/.test(first) || CONNECTORS.has(first) || /^(?:as|after|before|when|while|with|by|from|during|earlier|later|meanwhile)$/.test(first)))
+    return subjectAt(t.slice(comma + 1).map((x, i) => (i === 0 && EN_DETERMINERS.has(x.lower) ? { ...x, cap: false } : x)));
+  return null;
+}
+
+function subjectAt(t: Token[]): SpeakerPhrase | null {
   let k = 0;
   while (k < t.length && !t[k]!.punct && (t[k]!.cap || EN_ROLE_WORDS.has(stripPossessive(t[k]!.lower)) || (k === 0 && EN_DETERMINERS.has(t[k]!.lower)))) k++;
   if (k === 0 || k >= t.length || t[k]!.punct) return null;
@@ -325,6 +353,8 @@ export function classify(words: Token[]): SpeakerPhrase | null {
     const owner = ws.slice(0, -1).map((x, i, a) => (i === a.length - 1 ? { ...x, text: x.text.slice(0, -2), lower: stripPossessive(x.lower) } : x));
     return classify(definite ? [{ ...words[0]!, lower: 'the', text: 'the' }, ...owner] : owner);
   }
+  // "the statement said": whoever issued the statement, named just before.
+  if (ws.length === 1 && definite && ISSUED.has(lastLower)) return { kind: 'pronoun', name: `the ${lastLower}`, attrs: [], pronoun: 'document', at: 0 };
   if (ws.length === 1 && NOT_SPEAKERS.has(ws[0]!.lower) && !isAcronym(ws[0]!)) return null;
   // First and second person ("I'm told", "we said") are the writer or the reader, never a claimant to print.
   if (ws.some((x) => /^(?:i|i'm|i've|i'd|we|we're|we've|you|you're)$/.test(x.lower))) return null;

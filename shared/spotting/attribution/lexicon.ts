@@ -11,7 +11,7 @@ export const EN_VERBS = words(`
   estimated estimates alleged alleges predicted predicts recalled recalls revealed reveals disclosed
   observed observes concluded concludes suggested suggests urged urges cautioned cautions countered
   maintained maintains indicated indicates responded responds remarked remarks
-  continued continues underlined underscored
+  continued continues underlined underscored found shows showed
 `);
 
 /** Lower-case words allowed inside a speaker's noun phrase ("Kremlin spokesperson …", "Ukraine's air force"). */
@@ -22,7 +22,7 @@ export const EN_ROLE_WORDS = words(`
   administration government governments commander commanders general generals ambassador ambassadors envoy
   representative representatives member members chairman chairwoman chair chairperson deputy deputies
   coach captain founder co-founder ceo executive executives manager managers analyst analysts expert experts
-  researcher researchers scientist scientists professor doctor doctors witness witnesses resident residents
+  authors respondents researcher researchers scientist scientists professor doctor doctors witness witnesses resident residents
   source sources police army military navy air force forces service services agency agencies office offices
   department departments committee committees council councils court courts prosecutor prosecutors
   prosecutor's general's staff guard guards border emergency emergencies defence defense foreign interior
@@ -81,7 +81,7 @@ export const OUTLET_NAMES = words(`
 export const COLLECTIVE_HEADS = words(`
   officials authorities channels sources witnesses residents analysts experts investigators rescuers police
   prosecutors scientists researchers doctors critics activists organisers organizers monitors individuals
-  users posters representatives members lawmakers workers media
+  users posters representatives members lawmakers workers media authors respondents
 `);
 
 /** Words that are never a speaker on their own. */
@@ -91,11 +91,12 @@ export const NOT_SPEAKERS = words(`
   the a an some any no i i'm i've i'd we we're we've you you're me us
 `);
 
-export const EN_PRONOUNS: Record<string, 'person' | 'body' | 'plural'> = {
+export const EN_PRONOUNS: Record<string, 'person' | 'body' | 'plural' | 'we'> = {
   he: 'person',
   she: 'person',
   it: 'body',
   they: 'plural',
+  we: 'we',
 };
 
 /** Russian and Ukrainian verbs of saying (past and present forms). */

@@ -4,7 +4,7 @@
  * named earlier, and each gets one canonical name.
  */
 import { LEADER_ROLES, PERSON_ROLES, RU_BODY_DESCRIPTIONS } from './lexicon';
-import type { SpeakerPhrase } from './speaker';
+import type { PronounKind, SpeakerPhrase } from './speaker';
 
 export interface Entity {
   id: number;
@@ -239,7 +239,16 @@ export class Registry {
   }
 
   /** "he"/"she": the person named last, when the last two mentions name the same one; "it"/"they": the last body or group that spoke. */
-  private pronoun(kind: 'person' | 'body' | 'plural', at: number): Entity | null {
+  private pronoun(kind: PronounKind, at: number): Entity | null {
+    if (kind === 'we' || kind === 'document') {
+      // "We have recorded 40 attacks" after the ministry spoke: the organisation speaking. "The statement
+      // said": whoever spoke just before. Only the speaker of this or the previous two sentences, and for
+      // "we" only a body (a person's "we" is in their quotation, which carries its own speaker).
+      const s = this.speakers[this.speakers.length - 1];
+      if (!s || at - s.at > 2) return null;
+      if (kind === 'we' && s.kind !== 'body' && s.kind !== 'outlet') return null;
+      return this.entities[s.id]!;
+    }
     if (kind === 'person') {
       let end = this.personMentions.length;
       while (end > 0 && this.personMentions[end - 1]!.at >= at) end--;

@@ -84,6 +84,47 @@ describe('attribution in English', () => {
     expect(resolveClaimants(['Putin says talks are possible', 'Russian President Vladimir Putin spoke in Vladivostok.'])[0]).toBe('Vladimir Putin');
   });
 
+  it('continues "he" with the subject of the sentence before, and reads one person with two roles', () => {
+    expect(resolveClaimants(['Harry Kane won the Budweiser Man of the Match award.', 'He said, "It felt good out there."'])).toEqual([null, 'Harry Kane']);
+    expect(resolveClaimants(['American academic and professor Marc Lamont Hill commented, "Hoping for a national conversation."'])).toEqual(['Marc Lamont Hill']);
+    expect(resolveClaimants(['Joe Biden and Senator Mark Kelly said the bill would pass.'])).toEqual([null]);
+  });
+
+  it('finds the speaker of a colon after an opening phrase', () => {
+    expect(
+      resolveClaimants([
+        'Prime Minister Rishi Sunak spoke in the Commons.',
+        'During questions on Wednesday, Sunak defended the record whilst promising an update: "We are working intensely."',
+        'Writing in a blog post, Matthew Ingram of The Globe and Mail dubbed the conflict: "Scientology vs. the Internet".',
+      ]),
+    ).toEqual([null, 'Rishi Sunak', 'Matthew Ingram']);
+  });
+
+  it('reads "found that" and "showed that" as findings, and nothing else after them', () => {
+    expect(resolveClaimants(['The researchers found that ozone caused 46 percent of the damage.', 'Police found the body on Monday.', 'The data showed a rise.'])).toEqual([
+      'researchers',
+      null,
+      null,
+    ]);
+  });
+
+  it('gives a statement and an unquoted "we" to the body that was speaking, and nothing when none was', () => {
+    expect(
+      resolveClaimants([
+        "Ukraine's Energy Ministry said gas facilities were hit overnight.",
+        'We have recorded 40 attacks on energy facilities since the start of the month.',
+        '"Repairs will take weeks," the statement said.',
+      ]),
+    ).toEqual(["Ukraine's Energy Ministry", "Ukraine's Energy Ministry", "Ukraine's Energy Ministry"]);
+    expect(resolveClaimants(['We have recorded 40 attacks since Monday.'])).toEqual([null]);
+    // A person's "we" outside quotation marks is not theirs to print, and a report is often its own source.
+    expect(resolveClaimants(['Serhii Lysak said two people were injured.', 'We have recorded 40 attacks.', 'The report says damage was heavy.'])).toEqual([
+      'Serhii Lysak',
+      null,
+      null,
+    ]);
+  });
+
   it('reports which sentences are attributed and which sit inside a quotation', () => {
     const a = attributeSentences(['"First part.', 'Second part," Anna Smith said.', 'Plain text.']);
     expect(a.map((x) => x.quoted > 0.3)).toEqual([true, true, false]);
