@@ -76,7 +76,9 @@ export function contextFeatures(c: SentenceContext): string[] {
   if (figure) out.push('figure');
   if (figure && who.claimant) out.push('sourced_figure');
   if (NO_STATEMENT.test(s)) out.push('no_statement');
-  if (!closes && c.first) out.push('headline');
+  // A headline stands on its own line and ends without punctuation; a first sentence running on in its
+  // paragraph, or one that introduces what follows ("Putin said on Friday:"), is body text.
+  if (!closes && c.first && c.standsAlone && !/[:;,]["”»]?\s*$/.test(s)) out.push('headline');
   else if (!closes && c.standsAlone) out.push('heading');
   if (c.restOfParagraph.some((t) => CREDIT_LINE.test(t))) out.push('caption_block');
   if (/[:,]["”»]?\s*$/.test(s)) out.push('introduces_quote');

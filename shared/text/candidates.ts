@@ -4,6 +4,7 @@ import { contextFeatures, scoreInArticle } from '../spotting/context';
 import { detectDocumentKind, type DocumentKind } from '../spotting/document-kind';
 import { articleCalibration, defaultSpotter } from '../spotting/index';
 import type { SpotterScore } from '../spotting/model';
+import { mergeSameSignal } from '../spotting/reasons';
 import { makeAnchor } from './anchor';
 import { leadingMetadata, nonProseKind } from './news-structure';
 import { segmentSentences, type Sentence } from './segment';
@@ -122,7 +123,7 @@ export function analyzeText(text: string, threshold = defaultSpotter().threshold
       text: collapseWhitespace(s.text),
       anchor: makeAnchor(text, s.start, s.end),
       score,
-      reasons,
+      reasons: mergeSameSignal(reasons),
       claimant: attribution.claimant,
       checkWorthy: score >= threshold,
     };

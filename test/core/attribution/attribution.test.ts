@@ -222,6 +222,24 @@ describe('attribution in Russian and Ukrainian', () => {
   });
 });
 
+describe('reasons shown for a sentence', () => {
+  it('never shows the same signal twice with opposite signs, and marks only a headline that stands alone', () => {
+    const s = analyzeText(WAR_REPORT);
+    for (const x of s) {
+      const kinds = x.reasons.map((r) => r.kind);
+      expect(kinds.includes('attribution') && kinds.includes('attributed')).toBe(false);
+      expect(kinds.includes('stated_figure') && kinds.includes('figure')).toBe(false);
+    }
+    const said = s.find((x) => x.text.startsWith('Russian President Vladimir Putin said'))!;
+    expect(said.reasons.filter((r) => r.kind === 'attributed')).toHaveLength(1);
+    expect(s[0]!.reasons.some((r) => r.kind === 'headline')).toBe(true);
+    // Metadata, then a body whose first sentence introduces a quotation.
+    const body = analyzeText('date 2025-09-05\n\nRussian President Vladimir Putin said on Friday:\n\n"Western troops would be legitimate targets."');
+    expect(body[0]!.text).toBe('Russian President Vladimir Putin said on Friday:');
+    expect(body.some((x) => x.reasons.some((r) => r.kind === 'headline'))).toBe(false);
+  });
+});
+
 describe('news structure', () => {
   it('takes the date and title from leading metadata and keeps it, captions and credits out of claims', () => {
     expect(leadingMetadata(WAR_REPORT).date).toBe('2025-09-05');
