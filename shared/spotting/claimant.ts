@@ -25,6 +25,7 @@ export interface Attribution {
 
 const CYRILLIC = /[\u0400-\u04FF]/;
 const OF_NAME = /^\s+of\s+(?:the\s+)?\p{Lu}/u;
+const WE_INSIDE = /\b(?:we|our|us)\b/i;
 const WE_SUBJECT = /^\W*(?:we|our\s+\p{Ll}+)\s/iu;
 const SIGNED = /["”»]\s*[-—–]\s*\p{Lu}/u;
 const EN_NAME_RUN = /(?:[A-Z][\p{L}'’.-]*\s+){1,4}[A-Z][\p{L}'’-]+/gu;
@@ -60,7 +61,9 @@ export function attributeSentences(sentences: readonly string[]): Attribution[] 
     let current = groupSpeaker.get(g);
     const prev = i > 0 ? own[i - 1] : null;
     const introduced = !!prev && /[:,]\W*$/.test(sentences[i - 1]!);
-    const continues = !!prev && prev.kind === 'person' && quotes[i]!.quotedShare > 0.7 && !quotes[i - 1]!.endsInside;
+    // A body goes on only in its own voice: "Ukraine's Energy Ministry said …" then "“We have recorded 40 attacks.”"
+    const speaks = !!prev && (prev.kind === 'person' || (prev.kind === 'body' && WE_INSIDE.test(sentences[i]!)));
+    const continues = speaks && quotes[i]!.quotedShare > 0.7 && !quotes[i - 1]!.endsInside;
     if (current === undefined && !quotes[i]!.startsInside && prev && (introduced || continues)) {
       // "Barack Obama tweeted:" / "Heald noted the findings show …" followed by a quotation in its own sentences:
       // the speaker just named goes on, unless the quotation names its own speaker where it closes.

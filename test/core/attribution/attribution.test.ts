@@ -116,6 +116,13 @@ describe('attribution in English', () => {
         '"Repairs will take weeks," the statement said.',
       ]),
     ).toEqual(["Ukraine's Energy Ministry", "Ukraine's Energy Ministry", "Ukraine's Energy Ministry"]);
+    expect(
+      resolveClaimants(["Ukraine's Energy Ministry said Russia had hit gas facilities overnight.", '"We have recorded 40 attacks on energy facilities this month."']),
+    ).toEqual(["Ukraine's Energy Ministry", "Ukraine's Energy Ministry"]);
+    expect(resolveClaimants(["Ukraine's Energy Ministry said Russia had hit gas facilities overnight.", '"Gas is scarce this winter."'])).toEqual([
+      "Ukraine's Energy Ministry",
+      null,
+    ]);
     expect(resolveClaimants(['We have recorded 40 attacks since Monday.'])).toEqual([null]);
     // A person's "we" outside quotation marks is not theirs to print, and a report is often its own source.
     expect(resolveClaimants(['Serhii Lysak said two people were injured.', 'We have recorded 40 attacks.', 'The report says damage was heavy.'])).toEqual([
