@@ -7,7 +7,7 @@
  * speaker cannot be told safely the claimant is left empty: a wrong name is worse than none.
  */
 import { classify, EN_CUE, englishCues, QUOTE_AFTER_COLON } from './attribution/cues-en';
-import { classifyRu, RU_CUE, russianCues } from './attribution/cues-ru';
+import { classifyRu, RU_CUE, russianCues, subjectRu } from './attribution/cues-ru';
 import { quoteStructure } from './attribution/quotes';
 import { Registry, type Entity } from './attribution/registry';
 import type { SpeakerPhrase } from './attribution/speaker';
@@ -29,7 +29,7 @@ const WE_INSIDE = /\b(?:we|our|us)\b/i;
 const WE_SUBJECT = /^\W*(?:we|our\s+\p{Ll}+)\s/iu;
 const SIGNED = /["”»]\s*[-—–]\s*\p{Lu}/u;
 const EN_NAME_RUN = /(?:[A-Z][\p{L}'’.-]*\s+){1,4}[A-Z][\p{L}'’-]+/gu;
-const RU_NAME_RUN = /[А-ЯЁІЇЄҐ][а-яёіїєґ'’-]+(?:\s+[А-ЯЁІЇЄҐ][а-яёіїєґ'’-]+){1,2}/gu;
+const RU_NAME_RUN = /[А-ЯЁІЇЄҐ][а-яёіїєґ'’-]+(?:\s+[А-ЯЁІЇЄҐ][а-яёіїєґ'’-]+){1,3}/gu;
 const SURNAME = /(?<=\s)[A-ZА-ЯЁІЇЄҐ][\p{Ll}'’-]{2,}/gu;
 
 /** Name runs read before: the same names recur through a document. */
@@ -60,7 +60,8 @@ export function attributeSentences(sentences: readonly string[]): Attribution[] 
     const closes = !quotes[i]!.endsInside;
     let current = groupSpeaker.get(g);
     const prev = i > 0 ? own[i - 1] : null;
-    const introduced = !!prev && /[:,]\W*$/.test(sentences[i - 1]!);
+    // (Not \W: Cyrillic letters are "non-word" characters to it.)
+    const introduced = !!prev && /[:,][\s"'“”«»„’)\]—–-]*$/u.test(sentences[i - 1]!);
     // A body goes on only in its own voice: "Ukraine's Energy Ministry said …" then "“We have recorded 40 attacks.”"
     const speaks = !!prev && (prev.kind === 'person' || (prev.kind === 'body' && WE_INSIDE.test(sentences[i]!)));
     const continues = speaks && quotes[i]!.quotedShare > 0.7 && !quotes[i - 1]!.endsInside;
@@ -140,6 +141,11 @@ function noteMentions(registry: Registry, outside: string, at: number, cyr: bool
     // "Budweiser Man of the Match", "Bank of England": a capitalised run going on with "of" names a thing or a body.
     if (p?.kind === 'person' && p.name.includes(' ') && !OF_NAME.test(outside.slice(m.index + m[0].length, m.index + m[0].length + 12)))
       registry.mentionPerson(p.name, [...before(), ...p.attrs], at, true);
+  }
+  // Bodies named as a sentence's subject, so that a later "по данным ведомства" finds them even if they did not speak.
+  if (cyr) {
+    const p = subjectRu(outside);
+    if (p?.kind === 'body' && /^[А-ЯЁІЇЄҐ]/.test(p.name)) registry.mentionBody(p.name, p.attrs, at);
   }
   if (!registry.hasPeople()) return;
   for (const m of outside.matchAll(SURNAME))

@@ -66,8 +66,9 @@ export function russianCues(outside: string): SpeakerPhrase[] {
   for (let i = 0; i < t.length; i++) {
     const x = t[i]!;
     if (!x.punct && RU_GERUNDS.has(x.lower)) {
-      // "Павел Дуров отказался это сделать, заявив, что …": the sentence's subject speaks.
-      const p = leading(t);
+      // "Павел Дуров отказался это сделать, заявив, что …": the sentence's subject speaks; "От комментариев
+      // глава республики отказался, добавив …": the subject stands right before the verb.
+      const p = leading(t) ?? subjectBefore(t, i);
       if (p) out.push({ ...p, at: x.start });
       continue;
     }
@@ -126,8 +127,11 @@ function backward(t: Token[], j: number): SpeakerPhrase | null {
   for (let k = j; k >= 0 && words.length < 7; k--) {
     const x = t[k]!;
     if (x.punct || STOP.has(x.lower)) break;
-    if (x.cap || isRole(x.lower) || isBody(x.lower) || isOutlet(x.lower) || (isCollective(x.lower) && !words.length)) words.unshift(x);
-    else if (LOWER_GENITIVE.test(x.lower) && !VERB_LIKE.test(x.lower) && k > 0 && (t[k - 1]!.cap || isRole(t[k - 1]!.lower) || isBody(t[k - 1]!.lower))) words.unshift(x);
+    if (x.cap || isRole(x.lower) || isBody(x.lower) || isOutlet(x.lower) || (isCollective(x.lower) && !words.length)) {
+      words.unshift(x);
+      // "Заключенные журналисты в России Комитет защиты журналистов": a body's name starts at its head word.
+      if (isBody(x.lower) && x.cap && words.length > 1) break;
+    } else if (LOWER_GENITIVE.test(x.lower) && !VERB_LIKE.test(x.lower) && genitiveOfHead(t, k)) words.unshift(x);
     else break;
   }
   // The phrase must start at a head: a capitalised word, a role or a body.
@@ -138,16 +142,50 @@ function backward(t: Token[], j: number): SpeakerPhrase | null {
   return classifyRu(words);
 }
 
+/** A lower-case genitive at k that hangs, through at most two more genitives, on a capitalised word, a role or a body. */
+function genitiveOfHead(t: Token[], k: number): boolean {
+  for (let h = k - 1; h >= Math.max(0, k - 3); h--) {
+    const x = t[h]!;
+    if (x.punct || STOP.has(x.lower)) return false;
+    if (x.cap || isRole(x.lower) || isBody(x.lower)) return true;
+    if (!LOWER_GENITIVE.test(x.lower) || VERB_LIKE.test(x.lower)) return false;
+  }
+  return false;
+}
+
 function forward(t: Token[], k: number, oblique = false): SpeakerPhrase | null {
   const words: Token[] = [];
   let i = k;
-  for (; i < t.length && words.length < 7; i++) {
+  for (; i < t.length && words.length < 10; i++) {
     const x = t[i]!;
+    // "Центра исследований федерального и регионального рынков": "и" joining two lower-case words is inside one name.
+    const next = t[i + 1];
+    if (JOINT.has(x.lower) && words.length && !words[words.length - 1]!.cap && next && !next.cap && !isRole(next.lower) && LOWER_GENITIVE.test(next.lower)) {
+      words.push(x);
+      continue;
+    }
     if (!admissible(x, words) && !(isCollective(x.lower) && !words.length)) break;
     words.push(x);
   }
   if (t[i] && JOINT.has(t[i]!.lower)) return null;
   return classifyRu(words, oblique);
+}
+
+/** The subject right before the last finite past-tense verb before token g ("глава республики отказался"). */
+function subjectBefore(t: Token[], g: number): SpeakerPhrase | null {
+  for (let v = g - 1; v > 0; v--) {
+    const x = t[v]!;
+    if (x.punct) continue;
+    if (!/(?:лся|лась|лись|ил|ила|или|ал|ала|али)$/.test(x.lower)) continue;
+    const p = t[v - 1]!.punct ? null : backward(t, v - 1);
+    return p && p.kind !== 'person' ? p : p?.name.includes(' ') ? p : null;
+  }
+  return null;
+}
+
+/** The noun phrase opening a sentence, when it names someone ("Міністерство оборони України опублікувало …"). */
+export function subjectRu(outside: string): SpeakerPhrase | null {
+  return leading(tokenize(outside.slice(0, 200)));
 }
 
 /** The subject at the start of the sentence. */

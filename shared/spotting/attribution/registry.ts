@@ -53,6 +53,12 @@ export class Registry {
   /** Person mentions in order, for pronouns. */
   private readonly personMentions: { id: number; at: number }[] = [];
   private readonly speakers: { id: number; at: number; kind: Entity['kind']; plural: boolean }[] = [];
+  /** Bodies named as a sentence's subject without speaking, for descriptions ("ведомство") only. */
+  private readonly bodyMentions: { id: number; at: number }[] = [];
+
+  mentionBody(name: string, attrs: string[], at: number): void {
+    this.bodyMentions.push({ id: this.body('body', name, attrs, at, true).id, at });
+  }
 
   hasPeople(): boolean {
     return this.people.size > 0;
@@ -197,10 +203,13 @@ export class Registry {
     const head = p.attrs[p.attrs.length - 1] ?? '';
     const cyr = CYR.test(head);
     const anyMinistry = cyr && RU_BODY_DESCRIPTIONS.some((s) => head.startsWith(s));
-    for (let i = this.speakers.length - 1; i >= 0; i--) {
-      const s = this.speakers[i]!;
-      if (at - s.at > REACH) break;
-      const e = this.entities[s.id]!;
+    // The body named last, whether it spoke or was only the subject of a sentence.
+    const recent: { id: number; at: number }[] = [];
+    for (let i = this.speakers.length - 1; i >= 0 && at - this.speakers[i]!.at <= REACH; i--) recent.push(this.speakers[i]!);
+    for (let i = this.bodyMentions.length - 1; i >= 0 && at - this.bodyMentions[i]!.at <= REACH; i--) recent.push(this.bodyMentions[i]!);
+    recent.sort((a, b) => b.at - a.at);
+    for (const m of recent) {
+      const e = this.entities[m.id]!;
       if (e.kind !== 'body') continue;
       const words = e.names.flatMap((n) => n.text.toLowerCase().split(/\s+/));
       if (anyMinistry || words.some((w) => sameWord(w.replace(/'s$/, ''), head, cyr))) {
