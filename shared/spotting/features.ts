@@ -133,7 +133,25 @@ const IRREGULAR_PAST = new Set(
 );
 const MODALS = new Set(['would', 'could', 'should', 'might', 'may', 'must', 'can', 'ought']);
 const FUTURE = new Set(['will', "'ll", "i'll", "we'll", "you'll", "he'll", "she'll", "they'll", "won't"]);
-const NEGATIONS = new Set(['not', 'never', 'no', 'nobody', 'nothing', "n't", "don't", "didn't", "doesn't", "isn't", "wasn't", "aren't", "weren't", "haven't", "hasn't", "can't", "won't"]);
+const NEGATIONS = new Set([
+  'not',
+  'never',
+  'no',
+  'nobody',
+  'nothing',
+  "n't",
+  "don't",
+  "didn't",
+  "doesn't",
+  "isn't",
+  "wasn't",
+  "aren't",
+  "weren't",
+  "haven't",
+  "hasn't",
+  "can't",
+  "won't",
+]);
 const FIRST_SINGULAR = new Set(['i', 'me', 'my', "i'm", "i've", "i'd", 'myself']);
 const FIRST_PLURAL = new Set(['we', 'us', 'our', "we're", "we've", "we'd", 'ourselves']);
 const SECOND = new Set(['you', 'your', "you're", "you've", 'yourself']);
@@ -228,7 +246,16 @@ function capitalisedWords(sentence: string): number {
     const c = sentence[i]!;
     if (i < nameEnd || !isUpper(c)) continue;
     const before = sentence[i - 1]!;
-    if (!(before === ' ' || before === '(' || before === '“' || before === '"' || before === "'" || before === '-' || SPACE.test(before))) continue;
+    if (!(
+      before === ' ' ||
+      before === '(' ||
+      before === '“' ||
+      before === '"' ||
+      before === "'" ||
+      before === '-' ||
+      SPACE.test(before)
+    ))
+      continue;
     if (i + 1 >= n || !NAME_CHAR.test(sentence[i + 1]!)) continue;
     caps++;
     nameEnd = i + 1;
