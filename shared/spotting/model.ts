@@ -62,6 +62,8 @@ const BARE_DATE = new RegExp(
   'i',
 );
 
+const hasKind = (reasons: readonly ScoreReason[], kind: string) => reasons.some((r) => r.kind === kind);
+
 const NEWS_PRIORS: {
   kind: string;
   label: string;
@@ -72,10 +74,8 @@ const NEWS_PRIORS: {
     kind: 'stated_figure',
     label: 'states a figure as fact',
     weight: 0.5,
-    applies: (rules) => {
-      const kinds = new Set(rules.map((r) => r.kind));
-      return kinds.has('measure') && !kinds.has('hedge') && !kinds.has('question') && !kinds.has('opinion');
-    },
+    applies: (rules) =>
+      hasKind(rules, 'measure') && !hasKind(rules, 'hedge') && !hasKind(rules, 'question') && !hasKind(rules, 'opinion'),
   },
   {
     kind: 'dateline',
@@ -103,6 +103,9 @@ export class Spotter {
   private seenIn = new Uint32Array(0);
   private firstPos = new Int32Array(0);
   private sentenceStamp = 0;
+  /** Scratch per sentence, reused: the tokens' ids and vocabulary words (only the first `tokens.length` are read). */
+  private ids = new Int32Array(256);
+  private readonly known: (VocabWord | undefined)[] = [];
   /** Dense feature names to their rule kind (r:…), built once rather than sliced per sentence. */
   private readonly ruleKind = new Map<string, string>();
 
@@ -137,8 +140,9 @@ export class Spotter {
     const tokens = tokenize(sentence);
     const n = tokens.length;
     // Ids per token: the vocabulary's, or one past it for words the model does not know (distinct per word).
-    const ids = new Int32Array(n);
-    const known: (VocabWord | undefined)[] = new Array<VocabWord | undefined>(n);
+    if (this.ids.length < n) this.ids = new Int32Array(n * 2);
+    const ids = this.ids;
+    const known = this.known;
     const size = this.vocab.size;
     let unknown: Map<string, number> | null = null;
     for (let i = 0; i < n; i++) {

@@ -37,24 +37,39 @@ export function wordGated(re: RegExp): (s: string) => boolean {
 
 function opens(gate: Gate, s: string): boolean {
   const seen = sentenceGates(s);
-  if (seen.open[gate.id] === seen.stamp) return true;
+  if ((seen.open[gate.id >> 5]! & (1 << (gate.id & 31))) !== 0) return true;
   if (gate.digit && seen.digit) return true;
   if (gate.cyrillic && seen.cyrillic) return true;
   for (const c of gate.chars) if (s.includes(c)) return true;
   return false;
 }
 
-/** The gates a sentence's words open, for the last sentence asked about (patterns are tested sentence by sentence). */
-const last = { sentence: '', gates: -1, stamp: 0, open: new Uint32Array(64), digit: false, cyrillic: false };
+/** What a sentence's words open: a bit per gate. */
+interface SentenceGates {
+  open: Uint32Array;
+  /** How many gates existed when it was computed: a later gate needs a new reading. */
+  gates: number;
+  digit: boolean;
+  cyrillic: boolean;
+}
 
-function sentenceGates(s: string): typeof last {
-  if (last.sentence === s && last.gates === gateCount) return last;
-  if (last.open.length < gateCount) last.open = new Uint32Array(gateCount * 2);
-  if (last.stamp === 0xffffffff) {
-    last.open.fill(0);
-    last.stamp = 0;
-  }
-  const stamp = ++last.stamp;
+/**
+ * Readings of recent sentences: the claimant, the sentence model, the context features and the caption
+ * check all ask about the same sentence strings, and a string seen before is found by its cached hash.
+ */
+const recent = new Map<string, SentenceGates>();
+const MAX_RECENT = 4096;
+
+/** (first letter, last letter, length) of every gated word, so that most runs are ruled out before a string is made. */
+const shapes = new Uint8Array(26 * 26 * 16);
+const shapeOf = (first: number, last: number, length: number) =>
+  ((first | 32) - 97) * 416 + ((last | 32) - 97) * 16 + Math.min(length, 15);
+
+function sentenceGates(s: string): SentenceGates {
+  const known = recent.get(s);
+  if (known && known.gates === gateCount) return known;
+  if (recent.size >= MAX_RECENT) recent.clear();
+  const open = new Uint32Array((gateCount + 31) >> 5);
   let digit = false;
   let cyrillic = false;
   const n = s.length;
@@ -70,9 +85,11 @@ function sentenceGates(s: string): typeof last {
         if (d >= 65 && d <= 90) upper = true;
         else break;
       }
-      const run = s.slice(i, j);
-      const ids = gatesByWord.get(upper ? run.toLowerCase() : run);
-      if (ids) for (const id of ids) last.open[id] = stamp;
+      if (shapes[shapeOf(c, s.charCodeAt(j - 1), j - i)] === 1) {
+        const run = s.slice(i, j);
+        const ids = gatesByWord.get(upper ? run.toLowerCase() : run);
+        if (ids) for (const id of ids) open[id >> 5]! |= 1 << (id & 31);
+      }
       i = j;
       continue;
     }
@@ -80,11 +97,9 @@ function sentenceGates(s: string): typeof last {
     else if ((c >= 0x400 && c <= 0x52f) || (c >= 0x1c80 && c <= 0x1c87)) cyrillic = true;
     i++;
   }
-  last.sentence = s;
-  last.gates = gateCount;
-  last.digit = digit;
-  last.cyrillic = cyrillic;
-  return last;
+  const reading: SentenceGates = { open, gates: gateCount, digit, cyrillic };
+  recent.set(s, reading);
+  return reading;
 }
 
 /** Parsed pattern items: enough of the regular expression syntax for word lists. */
@@ -275,6 +290,7 @@ function deriveGate(re: RegExp): Gate | null {
   }
   const gate: Gate = { id: gateCount++, digit: needs.digit, cyrillic: needs.cyrillic, chars: [...needs.chars] };
   for (const w of needs.words) {
+    shapes[shapeOf(w.charCodeAt(0), w.charCodeAt(w.length - 1), w.length)] = 1;
     const ids = gatesByWord.get(w);
     if (ids) ids.push(gate.id);
     else gatesByWord.set(w, [gate.id]);
