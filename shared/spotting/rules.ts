@@ -21,6 +21,7 @@ const ATTRIBUTION =
 const numberWords = wordGated(NUMBER_WORDS);
 const attribution = wordGated(ATTRIBUTION);
 const months = wordGated(MONTHS);
+const year = wordGated(/\b(?:1[89]\d\d|20\d\d)\b/);
 const relativeDate = wordGated(/\b(?:last|this|next) (?:year|month|week|decade)\b|\byears? ago\b/i);
 const comparisonWords = wordGated(
   /\b(?:more|less|fewer|than|most|least|largest|biggest|highest|lowest|increased?|decreased?|rose|risen|fell|fallen|dropped|grew|grown|doubled|tripled|cut|record|since|compared|higher|lower|worse|better|first|only)\b/i,
@@ -57,7 +58,7 @@ export const RULES: readonly RuleDef[] = [
   {
     kind: 'date',
     label: 'mentions a date or period',
-    test: (s) => /\b(?:1[89]\d\d|20\d\d)\b/.test(s) || months(s) || relativeDate(s),
+    test: (s) => year(s) || months(s) || relativeDate(s),
   },
   {
     kind: 'entity',
@@ -93,7 +94,7 @@ export const RULES: readonly RuleDef[] = [
     ),
   },
   { kind: 'first_person', label: 'speaks about oneself', test: (s) => /^\W*(?:I|I'm|I've|I'd|My)\b/.test(s) },
-  { kind: 'short', label: 'too short to state a fact', test: (s) => s.trim().split(/\s+/).length < 6 },
+  { kind: 'short', label: 'too short to state a fact', test: (s) => fewerWordsThan(s, 6) },
 ];
 
 /** Kinds that make a sentence less check-worthy: shown as reasons against. */
@@ -101,4 +102,35 @@ export const NEGATIVE_KINDS = new Set(['hedge', 'question', 'opinion', 'short', 
 
 export function activeRules(sentence: string): RuleDef[] {
   return RULES.filter((r) => r.test(sentence));
+}
+
+/** Whether `s.trim().split(/\s+/)` has fewer than `limit` parts, counted without building them. */
+function fewerWordsThan(s: string, limit: number): boolean {
+  let start = 0;
+  let end = s.length;
+  while (start < end && isJsSpace(s.charCodeAt(start))) start++;
+  while (end > start && isJsSpace(s.charCodeAt(end - 1))) end--;
+  let parts = 1;
+  for (let i = start; i < end; i++) {
+    if (!isJsSpace(s.charCodeAt(i))) continue;
+    while (i + 1 < end && isJsSpace(s.charCodeAt(i + 1))) i++;
+    if (++parts >= limit) return false;
+  }
+  return parts < limit;
+}
+
+/** The characters \s and String.prototype.trim treat as white space. */
+function isJsSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }

@@ -248,8 +248,16 @@ function branchNeeds(items: Item[], needs: Needs): void {
   switch (head.t) {
     case 'boundary': {
       const next = items[1];
-      if (next?.t === 'digit') {
+      if (next?.t === 'digit' || (next?.t === 'char' && next.c >= '0' && next.c <= '9')) {
         needs.digit = true;
+        return;
+      }
+      // \b(?:1[89]\d\d|20\d\d): each alternative after the boundary is a branch of its own.
+      if (
+        next?.t === 'group' &&
+        next.alts.some((alt) => alt[0]?.t === 'digit' || (alt[0]?.t === 'char' && alt[0].c >= '0' && alt[0].c <= '9'))
+      ) {
+        for (const alt of next.alts) branchNeeds([head, ...alt, ...items.slice(2)], needs);
         return;
       }
       firstWords(items.slice(1), '', needs.words);
