@@ -214,6 +214,7 @@ interface Span {
 }
 
 const TRAILING_CLOSERS = /["'”’»)\]]+$/;
+const LIST_MARKER = /^(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)]$/i;
 
 /** The abbreviation-like token the piece ends with, lower-cased without its final dot, or null. */
 function finalAbbreviation(piece: string): string | null {
@@ -231,6 +232,10 @@ function firstWord(piece: string): string {
 export function falseBoundary(text: string, prev: Span, next: Span): boolean {
   const piece = text.slice(Math.max(prev.start, prev.end - 40), prev.end);
   const following = text.slice(next.start, Math.min(next.end, next.start + 40));
+  // A list item's number or letter ("1.", "b)", "iv.") opens the item; it is not a sentence of its own.
+  if (prev.end - prev.start <= 5 && LIST_MARKER.test(text.slice(prev.start, prev.end))) return true;
+  // "“We will win!” he shouted.": an exclamation or question quoted inside a sentence that goes on in lower case.
+  if (/[!?]["”’»']+$/.test(piece) && /^\p{Ll}/u.test(following)) return true;
   if (TRAILING_CLOSERS.test(piece)) return false;
   const nextStartsLower = /^[\s"'“‘«(]*[\p{Ll}\d]/u.test(following) && !/^[\s"'“‘«(]*[\p{Lu}]/u.test(following);
   // An initial: "J. R. R. Tolkien", "Donald L. Kohn", "Ben S. Bernanke".
