@@ -31,7 +31,7 @@ function windowTokens(text: string, from: number, to: number): Token[] {
 
 /** Cheap gate: a sentence without any of these has no English attribution. */
 export const EN_CUE =
-  /\b(?:said|says|say|told|tells|tell|stated|announced|added|wrote|writes|posted|tweeted|claim(?:ed|s)|argued|explained|not(?:ed|es)|warned|insist(?:ed|s)|confirm(?:ed|s)|den(?:ied|ies)|report(?:ed|s)|declared|testified|commented|replied|asserted|stressed|emphasi[sz]ed|acknowledged|admitted|estimated|alleged|predicted|recalled|revealed|disclosed|observed|concluded|suggested|urged|cautioned|countered|maintain(?:ed|s)|conceded|indicated|responded|remarked|continued|underlined|underscored|according|citing|quoted|cited|stating|saying|writing|adding|noting|telling|insisting|warning|arguing|found|show(?:s|ed))\b/i;
+  /\b(?:said|says|say|told|tells|tell|stated|announced|added|wrote|writes|posted|tweeted|claim(?:ed|s)|argued|explained|not(?:ed|es)|warned|insist(?:ed|s)|confirm(?:ed|s)|den(?:ied|ies)|report(?:ed|s)|declared|testified|commented|replied|asserted|stressed|emphasi[sz]ed|acknowledged|admitted|estimated|alleged|predicted|recalled|revealed|disclosed|observed|concluded|suggested|urged|cautioned|countered|maintain(?:ed|s)|conceded|indicated|responded|remarked|continued|underlined|underscored|according|citing|quoted|cited|stating|saying|writing|adding|noting|telling|insisting|warning|arguing|found|show(?:s|ed)|call(?:s|ed)|describe[sd])\b/i;
 
 const SIGNED_QUOTE = /["”»]\s*[-—–]\s*(\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,2})\s*$/u;
 const GERUNDS = new Set(['stating', 'saying', 'writing', 'adding', 'noting', 'telling', 'insisting', 'warning', 'arguing']);
@@ -68,6 +68,8 @@ const WEAK_VERBS = new Set(['added', 'adds', 'continued', 'continues', 'observed
 const FOLLOWS_CUE = new Set(['that', 'what', 'how', 'why', 'whether', 'the', 'it', 'he', 'she', 'they', 'there', 'this', 'on', 'in', 'at', 'during', 'after', 'before', 'to', 'we', 'i', 'its', 'his', 'her', 'their', 'a', 'an', 'no', 'some', 'all', 'more', 'about', 'russia', 'ukraine']);
 /** Lower-case words for what one person is ("academic and professor X"). */
 const PERSON_ROLE_WORDS = new Set([...PERSON_ROLES, ...LEADER_ROLES, 'academic', 'professor', 'author', 'writer', 'journalist', 'activist', 'lawyer', 'economist', 'historian', 'musician', 'actor', 'actress', 'singer', 'scientist', 'researcher', 'doctor', 'businessman', 'businesswoman', 'entrepreneur', 'commentator', 'broadcaster']);
+/** Verbs of calling and describing: a cue only with a quotation after them. */
+const QUOTE_VERBS = new Set(['called', 'calls', 'described', 'describes']);
 /** Verbs that are mostly not about saying ("found the body", "showed the way"): a cue only right before "that". */
 const THAT_ONLY = new Set(['found', 'shows', 'showed']);
 /** Capitalised words of places and dates: never part of a person's name. */
@@ -151,6 +153,14 @@ export function englishCues(outside: string): SpeakerPhrase[] {
       if (p) out.push({ ...p, at: tok.start });
       continue;
     }
+    if (QUOTE_VERBS.has(w)) {
+      // "Sybiha called the attack “a deliberate act of terror”": a verb of calling counts when a quotation follows.
+      if ((!tok.cap || i === 0) && outside.indexOf('\u2022', tok.start) > 0) {
+        const p = verbCue(t, i);
+        if (p) out.push(p);
+      }
+      continue;
+    }
     if (!EN_VERBS.has(w) || (tok.cap && i > 0)) continue;
     const next = t[i + 1];
     // "media reports range", "the United States", "added a goal": a noun or a plain verb, not a cue.
@@ -199,7 +209,8 @@ function verbCue(t: Token[], v: number): SpeakerPhrase | null {
       const inner = t.slice(k + 1, j);
       if (!inner.length || inner.some((x) => x.punct || EN_VERBS.has(x.lower))) break;
       const first = inner[0]!.lower;
-      if (!EN_DETERMINERS.has(first) && !EN_ROLE_WORDS.has(first) && !inner[0]!.cap && !/^(?:of|from|at|for)$/.test(first)) break;
+      // (…or a participle: "Emmanuel Macron, speaking after the meeting, said"; "the agency, known as HUR, said".)
+      if (!EN_DETERMINERS.has(first) && !EN_ROLE_WORDS.has(first) && !inner[0]!.cap && !/^(?:of|from|at|for|known|speaking|writing|citing|according)$/.test(first)) break;
       const head = k >= 1 ? backwardPhrase(t, k - 1) : null;
       // "Mozilla's CTO, Brendan Eich, acknowledged": a full name in the apposition is the speaker, the head its role.
       const named = head && head.kind !== 'person' ? classify(inner) : null;
@@ -273,8 +284,10 @@ function backwardPhrase(t: Token[], j: number, afterPreposition = false): Speake
     if (x.cap || EN_ROLE_WORDS.has(stripPossessive(x.lower))) words.unshift(x);
     else if (EN_DETERMINERS.has(x.lower)) {
       words.unshift(x);
-      break;
-    } else if (CONNECTORS.has(x.lower) && words.length > 0 && words[0]!.cap && k > 0 && (t[k - 1]!.cap || EN_ROLE_WORDS.has(t[k - 1]!.lower) || (x.lower === 'the' && CONNECTORS.has(t[k - 1]!.lower))))
+      // "The Institute for the Study of War": "the" inside a name goes on to the capitalised word before its preposition.
+      const inside = x.lower === 'the' && k >= 2 && CONNECTORS.has(t[k - 1]!.lower) && t[k - 1]!.lower !== 'the' && t[k - 2]!.cap && ORG_CAP.has(t[k - 2]!.lower);
+      if (!inside) break;
+    } else if (CONNECTORS.has(x.lower) && words.length > 0 && (words[0]!.cap || (words[0]!.lower === 'the' && !!words[1]?.cap)) && k > 0 && (t[k - 1]!.cap || EN_ROLE_WORDS.has(t[k - 1]!.lower) || (x.lower === 'the' && CONNECTORS.has(t[k - 1]!.lower))))
       words.unshift(x);
     else break;
     k--;
@@ -368,7 +381,9 @@ export function classify(words: Token[]): SpeakerPhrase | null {
     // Lower-case head: a description or a group ("the ministry", "local social media channels").
     const head = stripPossessive(lastLower);
     const capsBefore = ws.some((x) => x.cap);
-    if (OUTLET_WORDS.has(head) && !COLLECTIVE_HEADS.has(head)) return { kind: 'outlet', name: text(ws), attrs, at: 0 };
+    // ("Ukraine's military intelligence agency" is a body; "the AFP news agency" an outlet.)
+    const notNews = head === 'agency' && ws.length >= 2 && ws[ws.length - 2]!.lower !== 'news';
+    if (OUTLET_WORDS.has(head) && !COLLECTIVE_HEADS.has(head) && !notNews) return { kind: 'outlet', name: text(ws), attrs, at: 0 };
     if (head === 'channels' || head === 'media') return { kind: 'collective', name: text(ws), attrs, at: 0 };
     if (BODY_HEADS.has(head) || head === 'force' || head === 'forces') {
       // "Ukraine's air force" names the body; "the air force" is resolved to one named earlier.

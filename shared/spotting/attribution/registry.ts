@@ -19,6 +19,11 @@ export interface Entity {
 }
 
 const CYR = /[\u0400-\u04FF]/;
+/** Abbreviated titles and the role a later description uses. */
+const TITLE_ROLES: Readonly<Record<string, string>> = {
+  'gov.': 'governor', gov: 'governor', 'sen.': 'senator', 'rep.': 'representative', 'pres.': 'president',
+  'gen.': 'general', 'amb.': 'ambassador', 'sec.': 'secretary', 'adm.': 'admiral', 'col.': 'colonel',
+};
 /** How many sentences back a pronoun or description may reach. */
 const REACH = 8;
 
@@ -92,7 +97,9 @@ export class Registry {
     }
   }
 
-  private person(name: string, attrs: string[], at: number, nominative: boolean): Entity {
+  private person(name: string, rawAttrs: string[], at: number, nominative: boolean): Entity {
+    // "Gov. Vyacheslav Gladkov" is "the governor" later on.
+    const attrs = rawAttrs.flatMap((a) => (TITLE_ROLES[a] ? [a, TITLE_ROLES[a]] : [a]));
     const tokens = wordsOf(name);
     const cyr = CYR.test(name);
     const surname = tokens[tokens.length - 1]!;
@@ -244,7 +251,8 @@ export class Registry {
       }
     }
     // Unresolved bodies stay as written ("the air force") when in English; a Russian case form never does.
-    return cyr ? null : this.body('body', p.name, p.attrs, at, true);
+    // ("forces said" with no article and no one named before is too vague to print.)
+    return cyr || !/^the\s/i.test(p.name) ? null : this.body('body', p.name, p.attrs, at, true);
   }
 
   /** "the Russian leader", "the governor", "министр": the last person with that role (and nationality). */

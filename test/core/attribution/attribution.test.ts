@@ -132,6 +132,32 @@ describe('attribution in English', () => {
     ]);
   });
 
+  it('reads agency-style attributions: participial appositions, abbreviated titles, names with "for the", verbs of calling', () => {
+    expect(
+      resolveClaimants([
+        'Belgorod regional Gov. Vyacheslav Gladkov said on Telegram that one person was killed.',
+        'The governor said power was cut to 3,000 homes.',
+        'French President Emmanuel Macron, speaking after the meeting in Paris, said 26 countries had pledged troops.',
+        'The Institute for the Study of War said in its daily update that Russia was preparing an offensive.',
+        'Ukrainian Foreign Minister Andrii Sybiha called the attack "a deliberate act of terror".',
+        "Poland's armed forces said they scrambled jets.",
+        "Ukraine's military intelligence agency, known as HUR, said it had struck an oil depot.",
+        'Residents called the police.',
+      ]),
+    ).toEqual([
+      'Vyacheslav Gladkov',
+      'Vyacheslav Gladkov',
+      'Emmanuel Macron',
+      'Institute for the Study of War',
+      'Andrii Sybiha',
+      "Poland's armed forces",
+      "Ukraine's military intelligence agency",
+      null,
+    ]);
+    // A body described with no article and no one named before it is too vague to print.
+    expect(resolveClaimants(['Forces said the town had fallen.'])).toEqual([null]);
+  });
+
   it('reports which sentences are attributed and which sit inside a quotation', () => {
     const a = attributeSentences(['"First part.', 'Second part," Anna Smith said.', 'Plain text.']);
     expect(a.map((x) => x.quoted > 0.3)).toEqual([true, true, false]);
