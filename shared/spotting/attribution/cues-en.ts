@@ -32,6 +32,9 @@ function windowTokens(text: string, from: number, to: number): Token[] {
 /** Cheap gate: a sentence without any of these has no English attribution. */
 export const EN_CUE =
   /\b(?:said|says|say|told|tells|tell|stated|announced|added|wrote|writes|posted|tweeted|claim(?:ed|s)|argued|explained|not(?:ed|es)|warned|insist(?:ed|s)|confirm(?:ed|s)|den(?:ied|ies)|report(?:ed|s)|declared|testified|commented|replied|asserted|stressed|emphasi[sz]ed|acknowledged|admitted|estimated|alleged|predicted|recalled|revealed|disclosed|observed|concluded|suggested|urged|cautioned|countered|maintain(?:ed|s)|conceded|indicated|responded|remarked|continued|underlined|underscored|according|citing|quoted|cited|stating|saying|writing|adding|noting|telling|insisting|warning|arguing|found|show(?:s|ed)|call(?:s|ed)|describe[sd])\b/i;
+/** The cue words that count only in a context ("found that", "called it “…”"), and that context. */
+const CONDITIONAL_CUE = /^(?:found|shows|showed|calls|called|describes|described)$/i;
+const CONDITION_MET = /\b(?:found|shows|showed)\s+that\b|\b(?:call(?:s|ed)|describe[sd])\b[^\u2022]*\u2022/i;
 
 const SIGNED_QUOTE = /["”»]\s*[-—–]\s*(\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,2})\s*$/u;
 const GERUNDS = new Set(['stating', 'saying', 'writing', 'adding', 'noting', 'telling', 'insisting', 'warning', 'arguing']);
@@ -100,15 +103,16 @@ export function englishCues(outside: string): SpeakerPhrase[] {
     if (p?.kind === 'person') return [{ ...p, at: signed.index }];
   }
   const cue = EN_CUE.exec(outside);
-  if (!cue) {
-    // "Maria Lopez shared her perspective: “…”": with no verb of saying, a clause ending in a colon
-    // that introduces a quotation is spoken by its subject.
-    const p = QUOTE_AFTER_COLON.test(outside) ? subjectPhrase(tokenize(outside.slice(0, outside.lastIndexOf(':')))) : null;
-    return p ? [{ ...p, at: 0 }] : [];
-  }
+  if (!cue) return colonSpeaker(outside);
   // Tokenise only the stretch around the cue words; long sentences are mostly elsewhere.
   let last = cue.index;
-  for (const m of outside.slice(cue.index + cue[0].length).matchAll(EN_CUE_ALL)) last = cue.index + cue[0].length + m.index;
+  let unconditional = !CONDITIONAL_CUE.test(cue[0]);
+  for (const m of outside.slice(cue.index + cue[0].length).matchAll(EN_CUE_ALL)) {
+    last = cue.index + cue[0].length + m.index;
+    if (!unconditional && !CONDITIONAL_CUE.test(m[0])) unconditional = true;
+  }
+  // Only "found the body" or "called the police": nothing to read, and no tokenising.
+  if (!unconditional && !CONDITION_MET.test(outside)) return colonSpeaker(outside);
   const from = Math.max(0, cue.index - WINDOW_BEFORE);
   const to = Math.min(outside.length, last + WINDOW_AFTER);
   const t = from === 0 && to === outside.length ? tokenize(outside) : windowTokens(outside, from, to);
@@ -170,12 +174,14 @@ export function englishCues(outside: string): SpeakerPhrase[] {
     const p = verbCue(t, i);
     if (p) out.push(p);
   }
-  if (!out.length && QUOTE_AFTER_COLON.test(outside)) {
-    // "Writing in a blog post, Matthew Ingram … dubbed it: “…”": the cue word found no speaker, the colon's subject does.
-    const p = subjectPhrase(tokenize(outside.slice(0, outside.lastIndexOf(':'))));
-    if (p) out.push({ ...p, at: 0 });
-  }
-  return out;
+  // "Writing in a blog post, Matthew Ingram … dubbed it: “…”": the cue word found no speaker, the colon's subject does.
+  return out.length ? out : colonSpeaker(outside);
+}
+
+/** "Maria Lopez shared her perspective: “…”": a clause ending in a colon that introduces a quotation is spoken by its subject. */
+function colonSpeaker(outside: string): SpeakerPhrase[] {
+  const p = QUOTE_AFTER_COLON.test(outside) ? subjectPhrase(tokenize(outside.slice(0, outside.lastIndexOf(':')))) : null;
+  return p ? [{ ...p, at: 0 }] : [];
 }
 
 function verbCue(t: Token[], v: number): SpeakerPhrase | null {
