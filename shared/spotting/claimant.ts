@@ -25,7 +25,7 @@ export interface Attribution {
 }
 
 const CYRILLIC = /[\u0400-\u04FF]/;
-const OF_NAME = /^\s+of\s+(?:the\s+)?\p{Lu}/u;
+const OF_NAME = /\s+of\s+(?:the\s+)?\p{Lu}/uy;
 const WE_INSIDE = /\b(?:we|our|us)\b/i;
 const WE_SUBJECT = /^\W*(?:we|our\s+\p{Ll}+)\s/iu;
 const SIGNED = /["”»]\s*[-—–]\s*\p{Lu}/u;
@@ -150,7 +150,8 @@ function noteMentions(registry: Registry, outside: string, at: number, cyr: bool
       RUN_CACHE.set(m[0], p);
     }
     // "Budweiser Man of the Match", "Bank of England": a capitalised run going on with "of" names a thing or a body.
-    if (p?.kind === 'person' && p.name.includes(' ') && !OF_NAME.test(outside.slice(m.index + m[0].length, m.index + m[0].length + 12)))
+    OF_NAME.lastIndex = m.index + m[0].length;
+    if (p?.kind === 'person' && p.name.includes(' ') && !OF_NAME.test(outside))
       registry.mentionPerson(p.name, [...before(), ...p.attrs], at, true);
   }
   // Bodies named as a sentence's subject, so that a later "по данным ведомства" finds them even if they did not speak.

@@ -99,13 +99,25 @@ export class Registry {
 
   private person(name: string, rawAttrs: string[], at: number, nominative: boolean): Entity {
     // "Gov. Vyacheslav Gladkov" is "the governor" later on.
-    const attrs = rawAttrs.flatMap((a) => (TITLE_ROLES[a] ? [a, TITLE_ROLES[a]] : [a]));
+    let attrs = rawAttrs;
+    for (const a of rawAttrs)
+      if (TITLE_ROLES[a]) {
+        attrs = rawAttrs.flatMap((x) => (TITLE_ROLES[x] ? [x, TITLE_ROLES[x]] : [x]));
+        break;
+      }
     const tokens = wordsOf(name);
     const cyr = CYR.test(name);
     const surname = tokens[tokens.length - 1]!;
     const candidates = this.people.get(keyOf(surname)) ?? [];
     // A lone word already known as written ("Mozilla") is that entity, not a later full name ending with it.
-    const exact = tokens.length === 1 ? candidates.findLast((e) => e.names.some((n) => n.words.length === 1 && n.words[0] === surname)) : undefined;
+    let exact: Entity | undefined;
+    if (tokens.length === 1)
+      for (let i = candidates.length - 1; i >= 0 && !exact; i--)
+        for (const n of candidates[i]!.names)
+          if (n.words.length === 1 && n.words[0] === surname) {
+            exact = candidates[i];
+            break;
+          }
     if (exact) {
       for (const a of attrs) exact.attrs.add(a);
       exact.last = at;
