@@ -31,10 +31,10 @@ function windowTokens(text: string, from: number, to: number): Token[] {
 
 /** Cheap gate: a sentence without any of these has no English attribution. */
 export const EN_CUE =
-  /\b(?:said|says|say|told|tells|tell|stated|announced|added|wrote|writes|posted|tweeted|claim(?:ed|s)|argued|explained|not(?:ed|es)|warned|insist(?:ed|s)|confirm(?:ed|s)|den(?:ied|ies)|report(?:ed|s)|declared|testified|commented|replied|asserted|stressed|emphasi[sz]ed|acknowledged|admitted|estimated|alleged|predicted|recalled|revealed|disclosed|observed|concluded|suggested|urged|cautioned|countered|maintain(?:ed|s)|conceded|indicated|responded|remarked|continued|underlined|underscored|according|citing|quoted|cited|stating|saying|writing|adding|noting|telling|insisting|warning|arguing|found|show(?:s|ed)|call(?:s|ed)|describe[sd])\b/i;
+  /\b(?:said|says|say|told|tells|tell|stated|announced|added|wrote|writes|posted|tweeted|claim(?:ed|s)|argued|explained|not(?:ed|es)|warned|insist(?:ed|s)|confirm(?:ed|s)|den(?:ied|ies)|report(?:ed|s)|declared|testified|commented|replied|asserted|stressed|emphasi[sz]ed|acknowledged|admitted|estimated|alleged|predicted|recalled|revealed|disclosed|observed|concluded|suggested|urged|cautioned|countered|maintain(?:ed|s)|conceded|indicated|responded|remarked|continued|underlined|underscored|according|citing|quoted|cited|stating|saying|writing|adding|noting|telling|insisting|warning|arguing|found|show(?:s|ed)|call(?:s|ed)|describe[sd]|reads)\b/i;
 /** The cue words that count only in a context ("found that", "called it “…”"), and that context. */
-const CONDITIONAL_CUE = /^(?:found|shows|showed|calls|called|describes|described)$/i;
-const CONDITION_MET = /\b(?:found|shows|showed)\s+that\b|\b(?:call(?:s|ed)|describe[sd])\b[^\u2022]*\u2022/i;
+const CONDITIONAL_CUE = /^(?:found|shows|showed|calls|called|describes|described|reads)$/i;
+const CONDITION_MET = /\b(?:found|shows|showed)\s+that\b|\b(?:call(?:s|ed)|describe[sd]|reads)\b[^\u2022]*\u2022/i;
 
 const SIGNED_QUOTE = /["”»]\s*[-—–]\s*(\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,2})\s*$/u;
 const GERUNDS = new Set(['stating', 'saying', 'writing', 'adding', 'noting', 'telling', 'insisting', 'warning', 'arguing']);
@@ -71,8 +71,10 @@ const WEAK_VERBS = new Set(['added', 'adds', 'continued', 'continues', 'observed
 const FOLLOWS_CUE = new Set(['that', 'what', 'how', 'why', 'whether', 'the', 'it', 'he', 'she', 'they', 'there', 'this', 'on', 'in', 'at', 'during', 'after', 'before', 'to', 'we', 'i', 'its', 'his', 'her', 'their', 'a', 'an', 'no', 'some', 'all', 'more', 'about', 'russia', 'ukraine']);
 /** Lower-case words for what one person is ("academic and professor X"). */
 const PERSON_ROLE_WORDS = new Set([...PERSON_ROLES, ...LEADER_ROLES, 'academic', 'professor', 'author', 'writer', 'journalist', 'activist', 'lawyer', 'economist', 'historian', 'musician', 'actor', 'actress', 'singer', 'scientist', 'researcher', 'doctor', 'businessman', 'businesswoman', 'entrepreneur', 'commentator', 'broadcaster']);
+/** A sentence opening with an organisation's or a person's study: "PC World's recent analysis", "The agency's report". */
+const OWNED_FINDINGS = /^(?:The\s+)?((?:\p{Lu}[\p{L}.&-]*\s+){0,3}\p{Lu}[\p{L}.&-]*)['’]s\s+(?:[\p{Ll}-]+\s+){0,2}(?:analysis|study|survey|report|review|research|investigation|findings|statement|data)\b/u;
 /** Verbs of calling and describing: a cue only with a quotation after them. */
-const QUOTE_VERBS = new Set(['called', 'calls', 'described', 'describes']);
+const QUOTE_VERBS = new Set(['called', 'calls', 'described', 'describes', 'reads', 'read']);
 /** Verbs that are mostly not about saying ("found the body", "showed the way"): a cue only right before "that". */
 const THAT_ONLY = new Set(['found', 'shows', 'showed']);
 /** Capitalised words of places and dates: never part of a person's name. */
@@ -173,6 +175,12 @@ export function englishCues(outside: string): SpeakerPhrase[] {
     if (THAT_ONLY.has(w) && next?.lower !== 'that') continue;
     const p = verbCue(t, i);
     if (p) out.push(p);
+  }
+  if (!out.length) {
+    // "PC World's recent analysis of its own web traffic concluded, …": the owner of the study that speaks.
+    const m = OWNED_FINDINGS.exec(outside);
+    const owner = m ? classify(tokenize(m[1]!)) : null;
+    if (owner && owner.kind !== 'pronoun' && m!.index + m![0].length < (EN_CUE.exec(outside)?.index ?? 0)) return [{ ...owner, at: 0 }];
   }
   // "Writing in a blog post, Matthew Ingram … dubbed it: “…”": the cue word found no speaker, the colon's subject does.
   return out.length ? out : colonSpeaker(outside);
@@ -371,6 +379,11 @@ export function classify(words: Token[]): SpeakerPhrase | null {
   if (DOCUMENT_WORDS.has(lastLower) && ws.length >= 2 && ws[ws.length - 2]!.lower.endsWith("'s")) {
     const owner = ws.slice(0, -1).map((x, i, a) => (i === a.length - 1 ? { ...x, text: x.text.slice(0, -2), lower: stripPossessive(x.lower) } : x));
     return classify(definite ? [{ ...words[0]!, lower: 'the', text: 'the' }, ...owner] : owner);
+  }
+  // "The Home Office letter reads": an organisation's name before the document.
+  if (DOCUMENT_WORDS.has(lastLower) && ws.length >= 3 && ws[ws.length - 2]!.cap && ORG_CAP.has(ws[ws.length - 2]!.lower)) {
+    const owner = classify(ws.slice(0, -1));
+    if (owner?.kind === 'body' || owner?.kind === 'outlet') return owner;
   }
   // "the statement said": whoever issued the statement, named just before.
   if (ws.length === 1 && definite && ISSUED.has(lastLower)) return { kind: 'pronoun', name: `the ${lastLower}`, attrs: [], pronoun: 'document', at: 0 };

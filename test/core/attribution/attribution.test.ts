@@ -158,6 +158,17 @@ describe('attribution in English', () => {
     expect(resolveClaimants(['Forces said the town had fallen.'])).toEqual([null]);
   });
 
+  it("gives a study or a letter to its owner: \"X's analysis concluded\", \"The Home Office letter reads\"", () => {
+    expect(
+      resolveClaimants([
+        'PC World\'s recent analysis of its own web traffic concluded, "Internet Explorer is now third.',
+        'It might be a statistical blip."',
+        'The Home Office letter reads "we may extend the questionnaire".',
+        'The letter reads well.',
+      ]),
+    ).toEqual(['PC World', 'PC World', 'Home Office', null]);
+  });
+
   it('reports which sentences are attributed and which sit inside a quotation', () => {
     const a = attributeSentences(['"First part.', 'Second part," Anna Smith said.', 'Plain text.']);
     expect(a.map((x) => x.quoted > 0.3)).toEqual([true, true, false]);
