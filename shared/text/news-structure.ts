@@ -24,6 +24,10 @@ export function leadingMetadata(text: string): LeadingMetadata {
   let title: string | null = null;
   let date: string | null = null;
   let bodyStart = 0;
+  // YAML front matter: "---", "key: value" lines, "---".
+  const front = /^\uFEFF?---[ \t]*\r?\n/.exec(text);
+  const frontEnd = front ? /\n---[ \t]*(?:\r?\n|$)/.exec(text.slice(front[0].length)) : null;
+  if (front && frontEnd && frontEnd.index < 4000) pos = front[0].length;
   for (let n = 0; n < 20 && pos < text.length; n++) {
     const nl = text.indexOf('\n', pos);
     const end = nl < 0 ? text.length : nl;
@@ -33,8 +37,20 @@ export function leadingMetadata(text: string): LeadingMetadata {
       if (bodyStart > 0) bodyStart = Math.min(text.length, pos);
       continue;
     }
+    if (front && frontEnd && /^---[ \t]*\r?$/.test(line)) {
+      pos = end + 1;
+      bodyStart = Math.min(text.length, pos);
+      continue;
+    }
+    // A line that is only a date and time ("September 5, 2025 at 4:20 PM EDT", "Fri 5 Sep 2025 14.20 BST").
+    if (isDateLine(line)) {
+      date ??= isoDate(line);
+      pos = end + 1;
+      bodyStart = Math.min(text.length, pos);
+      continue;
+    }
     const m = META_LINE.exec(line);
-    if (!m || (n === 0 && !looksLikeMeta(m[1]!, m[2]!))) break;
+    if (!m || (n === 0 && !front && !looksLikeMeta(m[1]!, m[2]!))) break;
     const key = m[1]!.toLowerCase();
     const value = m[2]!.replace(/^["']|["']$/g, '').trim();
     if ((key === 'title' || key === 'headline') && !title) title = value;
@@ -51,6 +67,17 @@ function looksLikeMeta(key: string, value: string): boolean {
   if (/^(?:date|published|publishedat|published_at|updated|modified)$/.test(k)) return isoDate(value) !== null;
   if (/^(?:url|link|canonical)$/.test(k)) return /^https?:\/\//i.test(value);
   return /^(?:title|headline|author|byline|source|lang|language|id|slug)$/.test(k) && /[:=]|^\S/.test(value);
+}
+
+/** Nothing but a date, a time, a weekday, "at", "updated" and a time zone. */
+function isDateLine(line: string): boolean {
+  if (line.length > 60 || !isoDate(line)) return false;
+  const rest = line
+    .replace(/\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?/g, ' ')
+    .replace(/\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?/gi, ' ')
+    .replace(/\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?/gi, ' ')
+    .replace(/\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|\b\d{1,4}\b|\b(?:at|updated|published|[A-Z]{2,4}T|GMT|UTC|BST|CET|MSK)\b/gi, ' ');
+  return /^[\s,.|·—–-]*$/.test(rest);
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];

@@ -340,6 +340,21 @@ describe('news structure', () => {
     expect(figures.reasons.map((r) => r.kind)).toContain('sourced_figure');
   });
 
+  it('reads YAML front matter and a line that is only a date as metadata, and never titles a document with its byline', () => {
+    const front = '---\ntitle: Putin warns\ndate: 2025-09-05\n---\nRussian President Vladimir Putin said troops would be targets.';
+    expect(leadingMetadata(front)).toMatchObject({ title: 'Putin warns', date: '2025-09-05' });
+    expect(analyzeText(front).map((x) => x.text)).toEqual(['Russian President Vladimir Putin said troops would be targets.']);
+    const dated = 'September 5, 2025 at 4:20 PM EDT\n\nRussian President Vladimir Putin said troops would be targets.';
+    expect(leadingMetadata(dated).date).toBe('2025-09-05');
+    expect(analyzeText(dated)[0]!.text.startsWith('Russian')).toBe(true);
+    // Prose that mentions a date is not metadata.
+    expect(leadingMetadata('On September 5, 2025 the talks failed.\n\nMore text.').bodyStart).toBe(0);
+    expect(defaultTitle('By JANE DOE and JOHN ROE\n\nVLADIVOSTOK, Russia (AP) — Putin said on Friday that troops would be targets.', '2025-09-05-putin.txt')).toBe(
+      '2025-09-05-putin',
+    );
+    expect(defaultTitle('By JANE DOE\nPutin warns the West\n\nPutin said so.', null)).toBe('Putin warns the West');
+  });
+
   it('titles from a headline or the file name, never a sentence cut short', () => {
     const long = 'The committee decided on Tuesday, after a long and heated debate that lasted well into the night, to raise rates.\nIt was the third rise.';
     expect(defaultTitle(long, '2025-09-05_rates.txt')).toBe('2025-09-05 rates');
