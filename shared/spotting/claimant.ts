@@ -94,6 +94,11 @@ export function attributeSentences(sentences: readonly string[]): Attribution[] 
       who = groupSpeaker.get(q.group) ?? null;
       viaQuote = who !== null;
     }
+    // "Об этом сообщил журналистам сам Трамп:" then the words themselves, without quotation marks.
+    if (!who && !hasCue[i] && q.group < 0 && i > 0 && own[i - 1]?.kind === 'person' && /:\s*$/.test(sentences[i - 1]!)) {
+      out.push({ claimant: out[i - 1]!.claimant, attributed: false, quoted: q.quotedShare, viaQuote: true });
+      continue;
+    }
     // A sentence that is all quotation right after an attributed quotation continues it.
     if (!who && !hasCue[i] && q.quotedShare > 0.7 && i > 0 && out[i - 1]!.claimant && quotes[i - 1]!.hasQuote) {
       out.push({ claimant: out[i - 1]!.claimant, attributed: false, quoted: q.quotedShare, viaQuote: true });

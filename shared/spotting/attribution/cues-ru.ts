@@ -209,7 +209,13 @@ export function classifyRu(words: Token[], oblique = false): SpeakerPhrase | nul
   if (isLatin(head) && words.every(isLatin)) return { kind: 'body', name: text(words), attrs, at: 0 };
   if (isBody(head.lower) && !isRole(head.lower)) {
     // A lower-case head ("ведомство", "министерстве финансов") is a description, perhaps in an oblique case: resolved, never printed.
-    if (!head.cap && !isAcronym(head)) return { kind: 'body-role', name: head.text, attrs, at: 0 };
+    if (!head.cap && !isAcronym(head)) {
+      // "делегации ОБСЕ": the undeclined initials name the body; the declined head word is never printed.
+      const initials = words.slice(1).filter(isAcronym);
+      if (oblique && initials.length && words.slice(1).every((x) => isAcronym(x) || !x.cap))
+        return { kind: 'body', name: initials.map((x) => x.text).join(' '), attrs, at: 0 };
+      return { kind: 'body-role', name: head.text, attrs, at: 0 };
+    }
     return { kind: 'body', name: text(words), attrs, at: 0 };
   }
   // Trailing run of capitalised, non-acronym, non-place words: the person's name.

@@ -269,6 +269,19 @@ describe('attribution in Russian and Ukrainian', () => {
     ).toEqual(['Вадим Дробиз', 'эксперты', 'Комитет защиты журналистов', null, null]);
   });
 
+  it('gives words after "сообщил сам Трамп:" without quotation marks to him, and "по мнению делегации ОБСЕ" to the initials', () => {
+    expect(
+      resolveClaimants([
+        'Дональд Трамп прилетел в Париж.',
+        'Об этом сообщил журналистам сам Трамп:',
+        'Я не уверен, что у нас будет встреча в Париже.',
+        'Вместе с тем, по мнению делегации ОБСЕ, кампания выявила ряд проблем.',
+        'Власти перечислили меры:',
+        'Школы закрыты.',
+      ]),
+    ).toEqual([null, 'Дональд Трамп', 'Дональд Трамп', 'ОБСЕ', null, null]);
+  });
+
   it('puts a body named in the locative back in the nominative, and reads pronouns after "по его словам"', () => {
     expect(
       resolveClaimants([
