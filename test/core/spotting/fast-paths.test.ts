@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { tokenize } from '../../../shared/spotting/features';
+import { denseFeatures, tokenize } from '../../../shared/spotting/features';
 import { isGated, wordGated } from '../../../shared/spotting/word-gate';
 import { RULES } from '../../../shared/spotting/rules';
 import { guessLocale, proseSentences } from '../../../shared/text/candidates';
@@ -98,6 +98,7 @@ const PATTERNS = [
   /\b(?:believes?|called (?:for|on)|described \w+ as|called \w+ (?:a |an )?["“']|is needed)\b/i,
   /\d|\b(?:hundreds?|per cent|single digits)\b|(?:тысяч|миллион)/i,
   /\b(?:1[89]\d\d|20\d\d)\b/,
+  /(?:\b(?:Getty Images|Getty|AFP|AP)\s*(?:via\s+Getty(?:\s+Images)?)?\s*$|^\s*(?:Photo|Image|Credit|Фото)\s*[:：]|\b(?:Photo|Image)\s+(?:by|credit)\b|\/\s*(?:Getty|AFP|Pool)\b)/i,
 ];
 const WORDS = [
   'law',
@@ -195,6 +196,7 @@ describe('word gate', () => {
     expect(isGated(/\b(?:said|told)/i)).toBe(false);
     expect(isGated(/\b(?:said|told)\b/iu)).toBe(false);
     expect(isGated(/\b(?:was|\p{Ll}{3,}ed)\b/u)).toBe(false);
+    expect(isGated(/^\W*(?:I|My)\b/)).toBe(false);
   });
 
   it('answers as the pattern does, on phrases built from its words', () => {
@@ -221,6 +223,19 @@ describe('word gate', () => {
 });
 
 describe('counting and locale shortcuts', () => {
+  it('the acronym class is read as its pattern says', () => {
+    const config = { wordBigrams: true, charMin: 0, charMax: 0, wordClasses: true };
+    const capitals = fc
+      .array(fc.constantFrom('A', 'b', 'Ж', 'ж', 'É', '𝐀', '_', '1', ' ', '.', 'ǅ', 'Σ'), { maxLength: 12 })
+      .map((xs) => xs.join(''));
+    fc.assert(
+      fc.property(capitals, (s) => {
+        expect(denseFeatures(s, tokenize(s), config).includes('k:acronym')).toBe(/\b\p{Lu}{2,}\b/u.test(s));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   const spaced = fc
     .array(fc.constantFrom('a', 'Ж', ' ', '  ', '\t', '\n', '\u00a0', '\u2003', '\ufeff', '\u180e', '.', '\u0085'), {
       maxLength: 30,
