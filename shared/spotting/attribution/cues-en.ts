@@ -16,6 +16,7 @@ import {
   OUTLET_WORDS,
   PERSON_ROLES,
 } from './lexicon';
+import { allMatches } from '../all-matches';
 import type { SpeakerPhrase } from './speaker';
 import { stripPossessive, tokenize, type Token } from './tokens';
 
@@ -214,7 +215,7 @@ export function englishCues(outside: string): SpeakerPhrase[] {
   }
   // Tokenise only the stretch around the cue words; long sentences are mostly elsewhere.
   let last = cue.index;
-  for (const m of outside.slice(cue.index + cue[0].length).matchAll(EN_CUE_ALL)) last = cue.index + cue[0].length + m.index;
+  for (const m of allMatches(EN_CUE_ALL, outside.slice(cue.index + cue[0].length))) last = cue.index + cue[0].length + m.index;
   const from = Math.max(0, cue.index - WINDOW_BEFORE);
   const to = Math.min(outside.length, last + WINDOW_AFTER);
   const t = from === 0 && to === outside.length ? tokenize(outside) : windowTokens(outside, from, to);
