@@ -37,11 +37,10 @@ export const EN_CUE =
 const SIGNED_QUOTE = /["”»]\s*[-—–]\s*(\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,2})\s*$/u;
 /** A closing quotation mark and a dash, which a signed quotation needs: most sentences are ruled out before its pattern runs. */
 export function mayBeSigned(text: string): boolean {
-  return (
-    (text.includes('"') || text.includes('”') || text.includes('»')) &&
-    (text.includes('-') || text.includes('—') || text.includes('–'))
-  );
+  return CLOSING_MARK.test(text) && DASH.test(text);
 }
+const CLOSING_MARK = /["”»]/;
+const DASH = /[-—–]/;
 const GERUNDS = new Set(['stating', 'saying', 'writing', 'adding', 'noting', 'telling', 'insisting', 'warning', 'arguing']);
 const EN_CUE_ALL = new RegExp(EN_CUE.source, 'gi');
 
