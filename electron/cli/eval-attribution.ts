@@ -68,8 +68,10 @@ async function main(argv: string[]): Promise<number> {
   const all = empty();
   for (const t of Object.values(tally)) for (const k of ['right', 'wrong', 'missing', 'n'] as const) all[k] += t[k];
   process.stdout.write(line('dev', tally.dev) + line('heldout', tally.heldout) + line('unseen', tally.unseen) + line('all', all));
-  if (wrong.length) process.stdout.write(`\nwrong (first ${Math.min(show, wrong.length)}):\n  ${wrong.slice(0, show).join('\n  ')}\n`);
-  if (missing.length) process.stdout.write(`\nmissing (first ${Math.min(show, missing.length)}):\n  ${missing.slice(0, show).join('\n  ')}\n`);
+  if (wrong.length)
+    process.stdout.write(`\nwrong (first ${Math.min(show, wrong.length)}):\n  ${wrong.slice(0, show).join('\n  ')}\n`);
+  if (missing.length)
+    process.stdout.write(`\nmissing (first ${Math.min(show, missing.length)}):\n  ${missing.slice(0, show).join('\n  ')}\n`);
   return 0;
 }
 

@@ -1,3 +1,4 @@
+import { isWhiteSpaceCode } from '../text/whitespace';
 import { wordGated } from './word-gate';
 
 /**
@@ -108,29 +109,13 @@ export function activeRules(sentence: string): RuleDef[] {
 function fewerWordsThan(s: string, limit: number): boolean {
   let start = 0;
   let end = s.length;
-  while (start < end && isJsSpace(s.charCodeAt(start))) start++;
-  while (end > start && isJsSpace(s.charCodeAt(end - 1))) end--;
+  while (start < end && isWhiteSpaceCode(s.charCodeAt(start))) start++;
+  while (end > start && isWhiteSpaceCode(s.charCodeAt(end - 1))) end--;
   let parts = 1;
   for (let i = start; i < end; i++) {
-    if (!isJsSpace(s.charCodeAt(i))) continue;
-    while (i + 1 < end && isJsSpace(s.charCodeAt(i + 1))) i++;
+    if (!isWhiteSpaceCode(s.charCodeAt(i))) continue;
+    while (i + 1 < end && isWhiteSpaceCode(s.charCodeAt(i + 1))) i++;
     if (++parts >= limit) return false;
   }
   return parts < limit;
-}
-
-/** The characters \s and String.prototype.trim treat as white space. */
-function isJsSpace(c: number): boolean {
-  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
-  return (
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
 }

@@ -35,6 +35,11 @@ export function defaultTitle(text: string, fileName?: string | null): string {
 /** "2025-09-05_putin-warns.txt" → "2025-09-05 putin-warns". */
 export function titleFromFileName(fileName?: string | null): string | null {
   if (!fileName) return null;
-  const base = fileName.split(/[\\/]/).pop()!.replace(/\.[A-Za-z0-9]{1,5}$/, '').replace(/[_]+/g, ' ').trim();
+  const base = fileName
+    .split(/[\\/]/)
+    .pop()!
+    .replace(/\.[A-Za-z0-9]{1,5}$/, '')
+    .replace(/[_]+/g, ' ')
+    .trim();
   return base && base !== '-' ? clip(base) : null;
 }

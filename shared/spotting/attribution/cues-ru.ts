@@ -3,7 +3,17 @@
  * "сообщило Министерство обороны России", "как отметил X", and the genitive "по словам X", "по данным X",
  * "за словами X", whose source is marked oblique so its case form is never printed as a name.
  */
-import { RU_BODY_STEMS, RU_COLLECTIVE_STEMS, RU_GENITIVE_CUES, RU_GERUNDS, RU_OUTLET_STEMS, RU_PRONOUNS, RU_ROLE_STEMS, RU_SKIP_AFTER_VERB, RU_VERBS } from './lexicon';
+import {
+  RU_BODY_STEMS,
+  RU_COLLECTIVE_STEMS,
+  RU_GENITIVE_CUES,
+  RU_GERUNDS,
+  RU_OUTLET_STEMS,
+  RU_PRONOUNS,
+  RU_ROLE_STEMS,
+  RU_SKIP_AFTER_VERB,
+  RU_VERBS,
+} from './lexicon';
 import { locativeBody } from './locative-body';
 import type { SpeakerPhrase } from './speaker';
 import { tokenize, type Token } from './tokens';
@@ -15,14 +25,96 @@ export const RU_CUE =
 const PLACE =
   /^(?:росси|рф|украин|україн|сша|франц|герман|кита|москв|киев|київ|кремл|турци|грузи|белорус|білорус|польш|британ|европ|європ|америк|крым|крим|донец|донеч|луган|харьк|харків|одес|вашингтон|брюссел|лондон|париж|берлин|берлін|минск|мінськ|тбилис|анкар|сири|сирі|израил|ізраїл|иран|іран|япони|японі|инди|індії|афганистан|афганістан|керч|петербург|днепр|дніпр|запорож|запоріж|херсон|курск|белгород|брянск|рязан)/;
 const LOWER_GENITIVE = /(?:ы|и|а|я|ых|их|ой|ей|ого|его|ов|ев|ий|ій|ої|ів|ии|ії)$/;
-const STOP = new Set(['и', 'а', 'но', 'что', 'как', 'об', 'этом', 'это', 'также', 'в', 'во', 'на', 'не', 'і', 'й', 'що', 'як', 'про', 'це', 'також', 'у', 'за', 'по', 'с', 'со', 'з', 'же', 'ранее', 'позже', 'уже', 'вчера', 'сегодня', 'раніше', 'от', 'из', 'до', 'для', 'при', 'о', 'к', 'после', 'перед', 'между', 'под', 'над', 'через', 'від', 'до', 'після', 'при', 'среди', 'серед', 'однако', 'проте', 'тогда', 'тому', 'поэтому']);
+const STOP = new Set([
+  'и',
+  'а',
+  'но',
+  'что',
+  'как',
+  'об',
+  'этом',
+  'это',
+  'также',
+  'в',
+  'во',
+  'на',
+  'не',
+  'і',
+  'й',
+  'що',
+  'як',
+  'про',
+  'це',
+  'також',
+  'у',
+  'за',
+  'по',
+  'с',
+  'со',
+  'з',
+  'же',
+  'ранее',
+  'позже',
+  'уже',
+  'вчера',
+  'сегодня',
+  'раніше',
+  'от',
+  'из',
+  'до',
+  'для',
+  'при',
+  'о',
+  'к',
+  'после',
+  'перед',
+  'между',
+  'под',
+  'над',
+  'через',
+  'від',
+  'до',
+  'після',
+  'при',
+  'среди',
+  'серед',
+  'однако',
+  'проте',
+  'тогда',
+  'тому',
+  'поэтому',
+]);
 
 /** Possessive pronouns after "по словам": "по его словам" → the person named before. */
-const GENITIVE_PRONOUNS: Record<string, 'person' | 'plural'> = { его: 'person', её: 'person', ее: 'person', их: 'plural', його: 'person', її: 'person', їх: 'plural' };
+const GENITIVE_PRONOUNS: Record<string, 'person' | 'plural'> = {
+  его: 'person',
+  её: 'person',
+  ее: 'person',
+  их: 'plural',
+  його: 'person',
+  її: 'person',
+  їх: 'plural',
+};
 /** "по его словам", "по их данным", "за його словами": the source is a pronoun between the preposition and the noun. */
-const POSSESSIVE_CUE = /(?:^|[\s,«"(—–-])(?:по|за)\s+(его|её|ее|их|його|її|їх)\s+(?:словам|мнению|данным|оценке|оценкам|словами|даними)(?=[\s,.])/giu;
+const POSSESSIVE_CUE =
+  /(?:^|[\s,«"(—–-])(?:по|за)\s+(его|её|ее|их|його|її|їх)\s+(?:словам|мнению|данным|оценке|оценкам|словами|даними)(?=[\s,.])/giu;
 /** Adverbs between a subject and its verb of saying. */
-const VERB_ADVERBS = new Set(['также', 'тоже', 'ранее', 'позже', 'уже', 'затем', 'потом', 'вновь', 'снова', 'також', 'теж', 'вже', 'раніше', 'згодом']);
+const VERB_ADVERBS = new Set([
+  'также',
+  'тоже',
+  'ранее',
+  'позже',
+  'уже',
+  'затем',
+  'потом',
+  'вновь',
+  'снова',
+  'також',
+  'теж',
+  'вже',
+  'раніше',
+  'згодом',
+]);
 
 const startsWithAny = (w: string, stems: readonly string[]) => stems.some((s) => w.startsWith(s));
 const isRole = (w: string) => startsWithAny(w, RU_ROLE_STEMS);
@@ -119,7 +211,13 @@ function admissible(x: Token, soFar: Token[]): boolean {
   if (x.cap || isRole(x.lower) || isBody(x.lower) || isOutlet(x.lower)) return true;
   // Lower-case genitive words inside a body's or role's name: "Министерство обороны России".
   const prev = soFar[soFar.length - 1];
-  return !!prev && (isBody(prev.lower) || isRole(prev.lower) || !prev.cap) && LOWER_GENITIVE.test(x.lower) && !VERB_LIKE.test(x.lower) && x.lower.length > 2;
+  return (
+    !!prev &&
+    (isBody(prev.lower) || isRole(prev.lower) || !prev.cap) &&
+    LOWER_GENITIVE.test(x.lower) &&
+    !VERB_LIKE.test(x.lower) &&
+    x.lower.length > 2
+  );
 }
 
 function backward(t: Token[], j: number): SpeakerPhrase | null {
@@ -135,7 +233,17 @@ function backward(t: Token[], j: number): SpeakerPhrase | null {
     else break;
   }
   // The phrase must start at a head: a capitalised word, a role or a body.
-  while (words.length && !(words[0]!.cap || isRole(words[0]!.lower) || isBody(words[0]!.lower) || isOutlet(words[0]!.lower) || isCollective(words[0]!.lower))) words.shift();
+  while (
+    words.length &&
+    !(
+      words[0]!.cap ||
+      isRole(words[0]!.lower) ||
+      isBody(words[0]!.lower) ||
+      isOutlet(words[0]!.lower) ||
+      isCollective(words[0]!.lower)
+    )
+  )
+    words.shift();
   // "Виктор Янукович и Реджеп Эрдоган объявили": two speakers at once, none is printed.
   const before = t[j - words.length];
   if (words.length && before && JOINT.has(before.lower)) return null;
@@ -160,7 +268,15 @@ function forward(t: Token[], k: number, oblique = false): SpeakerPhrase | null {
     const x = t[i]!;
     // "Центра исследований федерального и регионального рынков": "и" joining two lower-case words is inside one name.
     const next = t[i + 1];
-    if (JOINT.has(x.lower) && words.length && !words[words.length - 1]!.cap && next && !next.cap && !isRole(next.lower) && LOWER_GENITIVE.test(next.lower)) {
+    if (
+      JOINT.has(x.lower) &&
+      words.length &&
+      !words[words.length - 1]!.cap &&
+      next &&
+      !next.cap &&
+      !isRole(next.lower) &&
+      LOWER_GENITIVE.test(next.lower)
+    ) {
       words.push(x);
       continue;
     }
@@ -205,7 +321,8 @@ export function classifyRu(words: Token[], oblique = false): SpeakerPhrase | nul
   const attrs = words.map((x) => x.lower);
   const text = (xs: Token[]) => xs.map((x) => x.text).join(' ');
   if (isOutlet(head.lower) && !isRole(head.lower)) return { kind: 'outlet', name: text(words), attrs, at: 0 };
-  if (words.length === 1 && !head.cap && isCollective(head.lower) && /[ыи]$/.test(head.lower)) return { kind: 'collective', name: head.text, attrs, at: 0 };
+  if (words.length === 1 && !head.cap && isCollective(head.lower) && /[ыи]$/.test(head.lower))
+    return { kind: 'collective', name: head.text, attrs, at: 0 };
   if (isLatin(head) && words.every(isLatin)) return { kind: 'body', name: text(words), attrs, at: 0 };
   if (isBody(head.lower) && !isRole(head.lower)) {
     // A lower-case head ("ведомство", "министерстве финансов") is a description, perhaps in an oblique case: resolved, never printed.
@@ -219,14 +336,16 @@ export function classifyRu(words: Token[], oblique = false): SpeakerPhrase | nul
     return { kind: 'body', name: text(words), attrs, at: 0 };
   }
   // Trailing run of capitalised, non-acronym, non-place words: the person's name.
-  const nameLike = (x: Token) => x.cap && !isAcronym(x) && !PLACE.test(x.lower) && !isBody(x.lower) && !isRole(x.lower) && !isLatin(x);
+  const nameLike = (x: Token) =>
+    x.cap && !isAcronym(x) && !PLACE.test(x.lower) && !isBody(x.lower) && !isRole(x.lower) && !isLatin(x);
   let end = words.length;
   while (end > 0 && !nameLike(words[end - 1]!)) end--;
   while (!oblique && end > 1 && OBLIQUE_TAIL.test(words[end - 1]!.lower) && nameLike(words[end - 2]!)) end--;
   let r = end;
   while (r > 0 && nameLike(words[r - 1]!)) r--;
   // What follows a name is a recipient ("Русской службе"), never part of the name; verbs are not admitted at all.
-  if (!oblique && end < words.length && words.slice(end).some((x) => x.cap && !isLatin(x) && !OBLIQUE_TAIL.test(x.lower))) r = end = words.length;
+  if (!oblique && end < words.length && words.slice(end).some((x) => x.cap && !isLatin(x) && !OBLIQUE_TAIL.test(x.lower)))
+    r = end = words.length;
   let name = words.slice(r, end);
   if (name.length > 3) name = name.slice(-3);
   // "Представитель Путина": a role followed by a name in the genitive is the role's holder, not that person.

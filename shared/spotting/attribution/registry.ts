@@ -21,8 +21,16 @@ export interface Entity {
 const CYR = /[\u0400-\u04FF]/;
 /** Abbreviated titles and the role a later description uses. */
 const TITLE_ROLES: Readonly<Record<string, string>> = {
-  'gov.': 'governor', gov: 'governor', 'sen.': 'senator', 'rep.': 'representative', 'pres.': 'president',
-  'gen.': 'general', 'amb.': 'ambassador', 'sec.': 'secretary', 'adm.': 'admiral', 'col.': 'colonel',
+  'gov.': 'governor',
+  gov: 'governor',
+  'sen.': 'senator',
+  'rep.': 'representative',
+  'pres.': 'president',
+  'gen.': 'general',
+  'amb.': 'ambassador',
+  'sec.': 'secretary',
+  'adm.': 'admiral',
+  'col.': 'colonel',
 };
 /** How many sentences back a pronoun or description may reach. */
 const REACH = 8;
@@ -251,7 +259,8 @@ export class Registry {
     // The body named last, whether it spoke or was only the subject of a sentence.
     const recent: { id: number; at: number }[] = [];
     for (let i = this.speakers.length - 1; i >= 0 && at - this.speakers[i]!.at <= REACH; i--) recent.push(this.speakers[i]!);
-    for (let i = this.bodyMentions.length - 1; i >= 0 && at - this.bodyMentions[i]!.at <= REACH; i--) recent.push(this.bodyMentions[i]!);
+    for (let i = this.bodyMentions.length - 1; i >= 0 && at - this.bodyMentions[i]!.at <= REACH; i--)
+      recent.push(this.bodyMentions[i]!);
     recent.sort((a, b) => b.at - a.at);
     for (const m of recent) {
       const e = this.entities[m.id]!;

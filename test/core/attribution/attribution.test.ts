@@ -52,7 +52,10 @@ describe('attribution in English', () => {
   });
 
   it('takes a capital standing for its government as a body that "it" can refer to', () => {
-    expect(resolveClaimants(['Moscow denied the report on Friday.', 'It said 40 drones were shot down.'])).toEqual(['Moscow', 'Moscow']);
+    expect(resolveClaimants(['Moscow denied the report on Friday.', 'It said 40 drones were shot down.'])).toEqual([
+      'Moscow',
+      'Moscow',
+    ]);
   });
 
   it('uses one canonical name per person in a document', () => {
@@ -77,16 +80,27 @@ describe('attribution in English', () => {
 
   it('does not merge a lone word used long before with a full name met much later', () => {
     const filler = Array.from({ length: 12 }, (_, i) => `The browser had ${i + 2} million users.`);
-    const c = resolveClaimants(['Mozilla reported that revenue rose 33%.', ...filler, 'Air Mozilla streams public meetings.', 'Mozilla said revenue rose.']);
+    const c = resolveClaimants([
+      'Mozilla reported that revenue rose 33%.',
+      ...filler,
+      'Air Mozilla streams public meetings.',
+      'Mozilla said revenue rose.',
+    ]);
     expect(c[0]).toBe('Mozilla');
     expect(c[c.length - 1]).toBe('Mozilla');
     // In a headline and its lead the surname may come first.
-    expect(resolveClaimants(['Putin says talks are possible', 'Russian President Vladimir Putin spoke in Vladivostok.'])[0]).toBe('Vladimir Putin');
+    expect(resolveClaimants(['Putin says talks are possible', 'Russian President Vladimir Putin spoke in Vladivostok.'])[0]).toBe(
+      'Vladimir Putin',
+    );
   });
 
   it('continues "he" with the subject of the sentence before, and reads one person with two roles', () => {
-    expect(resolveClaimants(['Harry Kane won the Budweiser Man of the Match award.', 'He said, "It felt good out there."'])).toEqual([null, 'Harry Kane']);
-    expect(resolveClaimants(['American academic and professor Marc Lamont Hill commented, "Hoping for a national conversation."'])).toEqual(['Marc Lamont Hill']);
+    expect(
+      resolveClaimants(['Harry Kane won the Budweiser Man of the Match award.', 'He said, "It felt good out there."']),
+    ).toEqual([null, 'Harry Kane']);
+    expect(
+      resolveClaimants(['American academic and professor Marc Lamont Hill commented, "Hoping for a national conversation."']),
+    ).toEqual(['Marc Lamont Hill']);
     expect(resolveClaimants(['Joe Biden and Senator Mark Kelly said the bill would pass.'])).toEqual([null]);
   });
 
@@ -101,11 +115,13 @@ describe('attribution in English', () => {
   });
 
   it('reads "found that" and "showed that" as findings, and nothing else after them', () => {
-    expect(resolveClaimants(['The researchers found that ozone caused 46 percent of the damage.', 'Police found the body on Monday.', 'The data showed a rise.'])).toEqual([
-      'researchers',
-      null,
-      null,
-    ]);
+    expect(
+      resolveClaimants([
+        'The researchers found that ozone caused 46 percent of the damage.',
+        'Police found the body on Monday.',
+        'The data showed a rise.',
+      ]),
+    ).toEqual(['researchers', null, null]);
   });
 
   it('gives a statement and an unquoted "we" to the body that was speaking, and nothing when none was', () => {
@@ -117,19 +133,26 @@ describe('attribution in English', () => {
       ]),
     ).toEqual(["Ukraine's Energy Ministry", "Ukraine's Energy Ministry", "Ukraine's Energy Ministry"]);
     expect(
-      resolveClaimants(["Ukraine's Energy Ministry said Russia had hit gas facilities overnight.", '"We have recorded 40 attacks on energy facilities this month."']),
+      resolveClaimants([
+        "Ukraine's Energy Ministry said Russia had hit gas facilities overnight.",
+        '"We have recorded 40 attacks on energy facilities this month."',
+      ]),
     ).toEqual(["Ukraine's Energy Ministry", "Ukraine's Energy Ministry"]);
-    expect(resolveClaimants(["Ukraine's Energy Ministry said Russia had hit gas facilities overnight.", '"Gas is scarce this winter."'])).toEqual([
-      "Ukraine's Energy Ministry",
-      null,
-    ]);
+    expect(
+      resolveClaimants([
+        "Ukraine's Energy Ministry said Russia had hit gas facilities overnight.",
+        '"Gas is scarce this winter."',
+      ]),
+    ).toEqual(["Ukraine's Energy Ministry", null]);
     expect(resolveClaimants(['We have recorded 40 attacks since Monday.'])).toEqual([null]);
     // A person's "we" outside quotation marks is not theirs to print, and a report is often its own source.
-    expect(resolveClaimants(['Serhii Lysak said two people were injured.', 'We have recorded 40 attacks.', 'The report says damage was heavy.'])).toEqual([
-      'Serhii Lysak',
-      null,
-      null,
-    ]);
+    expect(
+      resolveClaimants([
+        'Serhii Lysak said two people were injured.',
+        'We have recorded 40 attacks.',
+        'The report says damage was heavy.',
+      ]),
+    ).toEqual(['Serhii Lysak', null, null]);
   });
 
   it('reads agency-style attributions: participial appositions, abbreviated titles, names with "for the", verbs of calling', () => {
@@ -158,7 +181,7 @@ describe('attribution in English', () => {
     expect(resolveClaimants(['Forces said the town had fallen.'])).toEqual([null]);
   });
 
-  it("gives a study or a letter to its owner: \"X's analysis concluded\", \"The Home Office letter reads\"", () => {
+  it('gives a study or a letter to its owner: "X\'s analysis concluded", "The Home Office letter reads"', () => {
     expect(
       resolveClaimants([
         'PC World\'s recent analysis of its own web traffic concluded, "Internet Explorer is now third.',
@@ -193,7 +216,12 @@ describe('speakers named only as the subject of the sentence', () => {
 
 describe('organisations named by their initials', () => {
   it('reads an acronym opening a sentence as a speaker, and the question word as none', () => {
-    expect(resolveClaimants(['WHO say iodine deficiency is the main preventable cause of brain damage.', 'Who said the vote was rigged?'])).toEqual(['WHO', null]);
+    expect(
+      resolveClaimants([
+        'WHO say iodine deficiency is the main preventable cause of brain damage.',
+        'Who said the vote was rigged?',
+      ]),
+    ).toEqual(['WHO', null]);
   });
 });
 
@@ -294,7 +322,16 @@ describe('attribution in Russian and Ukrainian', () => {
         'Архитектор Ираклий Лолашвили сказал, что голосовал за НАТО.',
         'Ранее Коммерсантъ писал, что встречу отменили.',
       ]),
-    ).toEqual(['Кремль', null, 'Сергей Аксёнов', 'Сергей Аксёнов', 'Сергей Аксёнов', 'Міністерство оборони', 'Ираклий Лолашвили', 'Коммерсантъ']);
+    ).toEqual([
+      'Кремль',
+      null,
+      'Сергей Аксёнов',
+      'Сергей Аксёнов',
+      'Сергей Аксёнов',
+      'Міністерство оборони',
+      'Ираклий Лолашвили',
+      'Коммерсантъ',
+    ]);
   });
 
   it('takes undeclined sources as written after genitive and locative cues', () => {
@@ -330,7 +367,9 @@ describe('reasons shown for a sentence', () => {
     expect(said.reasons.filter((r) => r.kind === 'attributed')).toHaveLength(1);
     expect(s[0]!.reasons.some((r) => r.kind === 'headline')).toBe(true);
     // Metadata, then a body whose first sentence introduces a quotation.
-    const body = analyzeText('date 2025-09-05\n\nRussian President Vladimir Putin said on Friday:\n\n"Western troops would be legitimate targets."');
+    const body = analyzeText(
+      'date 2025-09-05\n\nRussian President Vladimir Putin said on Friday:\n\n"Western troops would be legitimate targets."',
+    );
     expect(body[0]!.text).toBe('Russian President Vladimir Putin said on Friday:');
     expect(body.some((x) => x.reasons.some((r) => r.kind === 'headline'))).toBe(false);
   });
@@ -354,7 +393,8 @@ describe('news structure', () => {
   });
 
   it('reads YAML front matter and a line that is only a date as metadata, and never titles a document with its byline', () => {
-    const front = '---\ntitle: Putin warns\ndate: 2025-09-05\n---\nRussian President Vladimir Putin said troops would be targets.';
+    const front =
+      '---\ntitle: Putin warns\ndate: 2025-09-05\n---\nRussian President Vladimir Putin said troops would be targets.';
     expect(leadingMetadata(front)).toMatchObject({ title: 'Putin warns', date: '2025-09-05' });
     expect(analyzeText(front).map((x) => x.text)).toEqual(['Russian President Vladimir Putin said troops would be targets.']);
     const dated = 'September 5, 2025 at 4:20 PM EDT\n\nRussian President Vladimir Putin said troops would be targets.';
@@ -362,14 +402,18 @@ describe('news structure', () => {
     expect(analyzeText(dated)[0]!.text.startsWith('Russian')).toBe(true);
     // Prose that mentions a date is not metadata.
     expect(leadingMetadata('On September 5, 2025 the talks failed.\n\nMore text.').bodyStart).toBe(0);
-    expect(defaultTitle('By JANE DOE and JOHN ROE\n\nVLADIVOSTOK, Russia (AP) — Putin said on Friday that troops would be targets.', '2025-09-05-putin.txt')).toBe(
-      '2025-09-05-putin',
-    );
+    expect(
+      defaultTitle(
+        'By JANE DOE and JOHN ROE\n\nVLADIVOSTOK, Russia (AP) — Putin said on Friday that troops would be targets.',
+        '2025-09-05-putin.txt',
+      ),
+    ).toBe('2025-09-05-putin');
     expect(defaultTitle('By JANE DOE\nPutin warns the West\n\nPutin said so.', null)).toBe('Putin warns the West');
   });
 
   it('titles from a headline or the file name, never a sentence cut short', () => {
-    const long = 'The committee decided on Tuesday, after a long and heated debate that lasted well into the night, to raise rates.\nIt was the third rise.';
+    const long =
+      'The committee decided on Tuesday, after a long and heated debate that lasted well into the night, to raise rates.\nIt was the third rise.';
     expect(defaultTitle(long, '2025-09-05_rates.txt')).toBe('2025-09-05 rates');
     expect(defaultTitle(long)).not.toContain('…');
     expect(defaultTitle('Date palms grow in the desert.')).toBe('Date palms grow in the desert.');
@@ -377,10 +421,14 @@ describe('news structure', () => {
   });
 
   it('recognises captions, credits and bylines, and leaves prose alone', () => {
-    expect(nonProseKind('Ukrainian President Volodymyr Zelenskyy attends a press conference in Kyiv, Ukraine, Aug. 24, 2025.')).toBe('caption');
+    expect(
+      nonProseKind('Ukrainian President Volodymyr Zelenskyy attends a press conference in Kyiv, Ukraine, Aug. 24, 2025.'),
+    ).toBe('caption');
     expect(nonProseKind('Anadolu/Getty Images')).toBe('credit');
     expect(
-      nonProseKind('Vladimir Putin speaks at a forum in Vladivostok, Russia, Friday, Sept. 5, 2025. (Sergei Bobylev, Sputnik, Kremlin Pool Photo via AP)'),
+      nonProseKind(
+        'Vladimir Putin speaks at a forum in Vladivostok, Russia, Friday, Sept. 5, 2025. (Sergei Bobylev, Sputnik, Kremlin Pool Photo via AP)',
+      ),
     ).toBe('caption');
     expect(nonProseKind('Photo: Reuters')).toBe('credit');
     expect(nonProseKind('By Anna Smith and John Doe, Reuters')).toBe('byline');

@@ -107,7 +107,11 @@ describe('sentence segmentation', () => {
   });
 
   it('keeps a footnote mark with the sentence it follows', () => {
-    expect(texts('Russia launched 157 drones, the air force said.* The figures could not be verified. Inflation rose to 9.2%.¹ The bank agreed.')).toEqual([
+    expect(
+      texts(
+        'Russia launched 157 drones, the air force said.* The figures could not be verified. Inflation rose to 9.2%.¹ The bank agreed.',
+      ),
+    ).toEqual([
       'Russia launched 157 drones, the air force said.*',
       'The figures could not be verified.',
       'Inflation rose to 9.2%.¹',

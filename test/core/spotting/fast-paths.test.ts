@@ -6,7 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { tokenize } from '../../../shared/spotting/features';
+import { denseFeatures, tokenize } from '../../../shared/spotting/features';
+import { allMatches } from '../../../shared/spotting/all-matches';
 import { isGated, wordGated } from '../../../shared/spotting/word-gate';
 import { RULES } from '../../../shared/spotting/rules';
 import { guessLocale, proseSentences } from '../../../shared/text/candidates';
@@ -98,6 +99,7 @@ const PATTERNS = [
   /\b(?:believes?|called (?:for|on)|described \w+ as|called \w+ (?:a |an )?["“']|is needed)\b/i,
   /\d|\b(?:hundreds?|per cent|single digits)\b|(?:тысяч|миллион)/i,
   /\b(?:1[89]\d\d|20\d\d)\b/,
+  /(?:\b(?:Getty Images|Getty|AFP|AP)\s*(?:via\s+Getty(?:\s+Images)?)?\s*$|^\s*(?:Photo|Image|Credit|Фото)\s*[:：]|\b(?:Photo|Image)\s+(?:by|credit)\b|\/\s*(?:Getty|AFP|Pool)\b)/i,
 ];
 const WORDS = [
   'law',
@@ -195,6 +197,7 @@ describe('word gate', () => {
     expect(isGated(/\b(?:said|told)/i)).toBe(false);
     expect(isGated(/\b(?:said|told)\b/iu)).toBe(false);
     expect(isGated(/\b(?:was|\p{Ll}{3,}ed)\b/u)).toBe(false);
+    expect(isGated(/^\W*(?:I|My)\b/)).toBe(false);
   });
 
   it('answers as the pattern does, on phrases built from its words', () => {
@@ -220,7 +223,57 @@ describe('word gate', () => {
   });
 });
 
+/** The capitalised-word count as first written, one pattern test per character. */
+function referenceCapitalisedWords(sentence: string): number {
+  const isUpper = (c: string) => (c >= 'A' && c <= 'Z') || (c > '\x7f' && /\p{Lu}/u.test(c));
+  const nameChar = /[\p{Ll}\p{Lu}'’.-]/u;
+  let caps = 0;
+  let nameEnd = 0;
+  for (let i = 2; i < sentence.length; i++) {
+    const c = sentence[i]!;
+    if (i < nameEnd || !isUpper(c)) continue;
+    const before = sentence[i - 1]!;
+    if (!(before === '(' || before === '“' || before === '"' || before === "'" || before === '-' || /\s/.test(before))) continue;
+    if (i + 1 >= sentence.length || !nameChar.test(sentence[i + 1]!)) continue;
+    caps++;
+    nameEnd = i + 1;
+    while (nameEnd < sentence.length && nameChar.test(sentence[nameEnd]!)) nameEnd++;
+  }
+  return caps;
+}
+
 describe('counting and locale shortcuts', () => {
+  it('counts capitalised words as the per-character patterns do', () => {
+    const config = { wordBigrams: true, charMin: 0, charMax: 0, wordClasses: true };
+    const text = fc
+      .array(fc.constantFrom('A', 'b', 'Ж', 'ж', 'É', '𝐀', ' ', '\u00a0', '(', '“', '"', "'", '’', '-', '.', 'x', 'Σ', '\t'), {
+        maxLength: 16,
+      })
+      .map((xs) => xs.join(''));
+    fc.assert(
+      fc.property(text, (s) => {
+        const caps = referenceCapitalisedWords(s);
+        const features = denseFeatures(s, tokenize(s), config);
+        expect(features.includes('k:names3')).toBe(caps > 2);
+        expect(features.includes('k:names')).toBe(caps > 0 && caps <= 2);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('the acronym class is read as its pattern says', () => {
+    const config = { wordBigrams: true, charMin: 0, charMax: 0, wordClasses: true };
+    const capitals = fc
+      .array(fc.constantFrom('A', 'b', 'Ж', 'ж', 'É', '𝐀', '_', '1', ' ', '.', 'ǅ', 'Σ'), { maxLength: 12 })
+      .map((xs) => xs.join(''));
+    fc.assert(
+      fc.property(capitals, (s) => {
+        expect(denseFeatures(s, tokenize(s), config).includes('k:acronym')).toBe(/\b\p{Lu}{2,}\b/u.test(s));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   const spaced = fc
     .array(fc.constantFrom('a', 'Ж', ' ', '  ', '\t', '\n', '\u00a0', '\u2003', '\ufeff', '\u180e', '.', '\u0085'), {
       maxLength: 30,
@@ -257,5 +310,31 @@ describe('counting and locale shortcuts', () => {
     );
     expect(guessLocale('a'.repeat(3000) + 'Ж'.repeat(3001))).toBe('en');
     expect(guessLocale('a'.repeat(2000) + 'Ж'.repeat(2001))).toBe('ru');
+  });
+});
+
+describe('all matches', () => {
+  it('gives what matchAll gives, empty matches and surrogate pairs included, and leaves the pattern reset', () => {
+    const patterns = [
+      /\s([A-ZА-Я][\p{Ll}'’-]{2,})/gu,
+      /(?:[A-Z][\p{L}'’.-]*\s+){1,4}[A-Z][\p{L}'’-]+/gu,
+      /a*/g,
+      /(?:)/gu,
+      /\b(?:said|told)\b/gi,
+    ];
+    const text = fc
+      .array(fc.constantFrom('A', 'a', 'Said', ' ', 'Жора', 'told', '😀', '\ud800', '.', 'Bob '), { maxLength: 12 })
+      .map((xs) => xs.join(''));
+    fc.assert(
+      fc.property(text, (s) => {
+        for (const re of patterns) {
+          const got = allMatches(re, s).map((m) => [m.index, ...m]);
+          expect(got).toEqual([...s.matchAll(re)].map((m) => [m.index, ...m]));
+          expect(re.lastIndex).toBe(0);
+        }
+      }),
+      { numRuns: 1500 },
+    );
+    expect(() => allMatches(/x/, 'x')).toThrow(TypeError);
   });
 });
