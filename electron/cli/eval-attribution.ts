@@ -1,5 +1,6 @@
 /**
- * npm run eval:attribution [-- --show N]
+ * npm run eval:attribution [-- --show N] [--labels FILE]
+ * (`--labels` scores another file of the same format: a new batch, blind, before it joins the others.)
  * Scores claimants against the hand-checked labels in eval/attribution-labels.tsv: each row points at a
  * sentence of ../shared/corpus (file, UTF-16 offsets into the text the importer extracts; for GUM
  * CoNLL-U files, the article rebuilt from its gold sentences) with its claimant ("a|b" accepts either,
@@ -32,7 +33,8 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const show = Number(argv[argv.indexOf('--show') + 1] ?? 0) || 15;
-  const labels = readLabels(fs.readFileSync(LABELS, 'utf8'));
+  const other = argv[argv.indexOf('--labels') + 1];
+  const labels = readLabels(fs.readFileSync(argv.includes('--labels') && other ? path.resolve(other) : LABELS, 'utf8'));
   const byFile = new Map<string, Row[]>();
   for (const r of labels) byFile.set(r.file, [...(byFile.get(r.file) ?? []), r]);
   const empty = (): Tally => ({ right: 0, wrong: 0, missing: 0, n: 0 });
@@ -66,8 +68,10 @@ async function main(argv: string[]): Promise<number> {
   const all = empty();
   for (const t of Object.values(tally)) for (const k of ['right', 'wrong', 'missing', 'n'] as const) all[k] += t[k];
   process.stdout.write(line('dev', tally.dev) + line('heldout', tally.heldout) + line('unseen', tally.unseen) + line('all', all));
-  if (wrong.length) process.stdout.write(`\nwrong (first ${Math.min(show, wrong.length)}):\n  ${wrong.slice(0, show).join('\n  ')}\n`);
-  if (missing.length) process.stdout.write(`\nmissing (first ${Math.min(show, missing.length)}):\n  ${missing.slice(0, show).join('\n  ')}\n`);
+  if (wrong.length)
+    process.stdout.write(`\nwrong (first ${Math.min(show, wrong.length)}):\n  ${wrong.slice(0, show).join('\n  ')}\n`);
+  if (missing.length)
+    process.stdout.write(`\nmissing (first ${Math.min(show, missing.length)}):\n  ${missing.slice(0, show).join('\n  ')}\n`);
   return 0;
 }
 

@@ -6,12 +6,14 @@
  * most recent compatible speaker. Each person or body gets one canonical name per document. When a
  * speaker cannot be told safely the claimant is left empty: a wrong name is worse than none.
  */
-import { classify, EN_CUE, englishCues, QUOTE_AFTER_COLON } from './attribution/cues-en';
-import { classifyRu, RU_CUE, russianCues } from './attribution/cues-ru';
+import { classify, EN_CUE, englishCues, mayBeSigned, QUOTE_AFTER_COLON } from './attribution/cues-en';
+import { classifyRu, RU_CUE, russianCues, subjectRu } from './attribution/cues-ru';
 import { quoteStructure } from './attribution/quotes';
 import { Registry, type Entity } from './attribution/registry';
 import type { SpeakerPhrase } from './attribution/speaker';
 import { tokenize } from './attribution/tokens';
+import { allMatches } from './all-matches';
+import { wordGated } from './word-gate';
 
 export interface Attribution {
   claimant: string | null;
@@ -24,10 +26,15 @@ export interface Attribution {
 }
 
 const CYRILLIC = /[\u0400-\u04FF]/;
+const OF_NAME = /\s+of\s+(?:the\s+)?\p{Lu}/uy;
+const WE_INSIDE = /\b(?:we|our|us)\b/i;
+const WE_SUBJECT = /^\W*(?:we|our\s+\p{Ll}+)\s/iu;
 const SIGNED = /["”»]\s*[-—–]\s*\p{Lu}/u;
 const EN_NAME_RUN = /(?:[A-Z][\p{L}'’.-]*\s+){1,4}[A-Z][\p{L}'’-]+/gu;
-const RU_NAME_RUN = /[А-ЯЁІЇЄҐ][а-яёіїєґ'’-]+(?:\s+[А-ЯЁІЇЄҐ][а-яёіїєґ'’-]+){1,2}/gu;
-const SURNAME = /(?<=\s)[A-ZА-ЯЁІЇЄҐ][\p{Ll}'’-]{2,}/gu;
+const RU_NAME_RUN = /[А-ЯЁІЇЄҐ][а-яёіїєґ'’-]+(?:\s+[А-ЯЁІЇЄҐ][а-яёіїєґ'’-]+){1,3}/gu;
+/** A capitalised word after white space; the space is matched rather than looked behind for (much faster), and skipped. */
+const SURNAME = /\s([A-ZА-ЯЁІЇЄҐ][\p{Ll}'’-]{2,})/gu;
+const hasEnglishCue = wordGated(EN_CUE);
 
 /** Name runs read before: the same names recur through a document. */
 const RUN_CACHE = new Map<string, SpeakerPhrase | null>();
@@ -41,9 +48,15 @@ export function attributeSentences(sentences: readonly string[]): Attribution[] 
   for (let i = 0; i < sentences.length; i++) {
     const outside = quotes[i]!.outside;
     const cyr = CYRILLIC.test(outside);
-    const cue = (cyr ? RU_CUE : EN_CUE).test(outside) || (!cyr && (SIGNED.test(outside) || QUOTE_AFTER_COLON.test(outside)));
+    const cue =
+      (cyr ? RU_CUE.test(outside) : hasEnglishCue(outside)) ||
+      (!cyr &&
+        ((mayBeSigned(outside) && SIGNED.test(outside)) || (outside.includes('\u2022') && QUOTE_AFTER_COLON.test(outside))));
     const cues = !cue ? [] : cyr ? russianCues(outside) : englishCues(outside);
     hasCue.push(cue);
+    // An unquoted "We have recorded …" with no verb of saying: the organisation that was speaking.
+    if (!cues.length && !cyr && WE_SUBJECT.test(outside) && quotes[i]!.quotedShare < 0.5)
+      cues.push({ kind: 'pronoun', name: 'we', attrs: [], pronoun: 'we', at: 0 });
     own.push(pick(cues, registry, i, outside));
     noteMentions(registry, outside, i, cyr);
   }
@@ -54,8 +67,11 @@ export function attributeSentences(sentences: readonly string[]): Attribution[] 
     const closes = !quotes[i]!.endsInside;
     let current = groupSpeaker.get(g);
     const prev = i > 0 ? own[i - 1] : null;
-    const introduced = !!prev && /[:,]\W*$/.test(sentences[i - 1]!);
-    const continues = !!prev && prev.kind === 'person' && quotes[i]!.quotedShare > 0.7 && !quotes[i - 1]!.endsInside;
+    // (Not \W: Cyrillic letters are "non-word" characters to it.)
+    const introduced = !!prev && /[:,][\s"'“”«»„’)\]—–-]*$/u.test(sentences[i - 1]!);
+    // A body goes on only in its own voice: "Ukraine's Energy Ministry said …" then "“We have recorded 40 attacks.”"
+    const speaks = !!prev && (prev.kind === 'person' || (prev.kind === 'body' && WE_INSIDE.test(sentences[i]!)));
+    const continues = speaks && quotes[i]!.quotedShare > 0.7 && !quotes[i - 1]!.endsInside;
     if (current === undefined && !quotes[i]!.startsInside && prev && (introduced || continues)) {
       // "Barack Obama tweeted:" / "Heald noted the findings show …" followed by a quotation in its own sentences:
       // the speaker just named goes on, unless the quotation names its own speaker where it closes.
@@ -80,6 +96,11 @@ export function attributeSentences(sentences: readonly string[]): Attribution[] 
     if (!who && q.group >= 0) {
       who = groupSpeaker.get(q.group) ?? null;
       viaQuote = who !== null;
+    }
+    // "Об этом сообщил журналистам сам Трамп:" then the words themselves, without quotation marks.
+    if (!who && !hasCue[i] && q.group < 0 && i > 0 && own[i - 1]?.kind === 'person' && /:\s*$/.test(sentences[i - 1]!)) {
+      out.push({ claimant: out[i - 1]!.claimant, attributed: false, quoted: q.quotedShare, viaQuote: true });
+      continue;
     }
     // A sentence that is all quotation right after an attributed quotation continues it.
     if (!who && !hasCue[i] && q.quotedShare > 0.7 && i > 0 && out[i - 1]!.claimant && quotes[i - 1]!.hasQuote) {
@@ -113,14 +134,21 @@ function pick(cues: SpeakerPhrase[], registry: Registry, at: number, outside: st
 function noteMentions(registry: Registry, outside: string, at: number, cyr: boolean): void {
   const runs = cyr ? RU_NAME_RUN : EN_NAME_RUN;
   const covered: [number, number][] = [];
-  for (const m of outside.matchAll(runs)) {
+  for (const m of allMatches(runs, outside)) {
     covered.push([m.index, m.index + m[0].length]);
-    const before = () => outside.slice(Math.max(0, m.index - 40), m.index).toLowerCase().split(/\s+/).filter(Boolean).slice(-2);
+    const before = () =>
+      outside
+        .slice(Math.max(0, m.index - 40), m.index)
+        .toLowerCase()
+        .split(/\s+/)
+        .filter(Boolean)
+        .slice(-2);
     if (cyr) {
       const words = m[0].split(/\s+/);
       if (words.some((w) => /^(?:В|На|По|С|О|И|К|У|За|Из|От|До|Для|При|Об|Но|А|Как|Это|Что|Также)$/.test(w))) continue;
       const p = classifyRu(tokenize(m[0]));
-      if (p?.kind === 'person' && p.name.includes(' ')) registry.mentionPerson(p.name, [...before(), ...p.attrs], at, m.index === 0);
+      if (p?.kind === 'person' && p.name.includes(' '))
+        registry.mentionPerson(p.name, [...before(), ...p.attrs], at, m.index === 0);
       continue;
     }
     let p = RUN_CACHE.get(m[0]);
@@ -129,11 +157,21 @@ function noteMentions(registry: Registry, outside: string, at: number, cyr: bool
       if (RUN_CACHE.size > 5000) RUN_CACHE.clear();
       RUN_CACHE.set(m[0], p);
     }
-    if (p?.kind === 'person' && p.name.includes(' ')) registry.mentionPerson(p.name, [...before(), ...p.attrs], at, true);
+    // "Budweiser Man of the Match", "Bank of England": a capitalised run going on with "of" names a thing or a body.
+    OF_NAME.lastIndex = m.index + m[0].length;
+    if (p?.kind === 'person' && p.name.includes(' ') && !OF_NAME.test(outside))
+      registry.mentionPerson(p.name, [...before(), ...p.attrs], at, true);
+  }
+  // Bodies named as a sentence's subject, so that a later "по данным ведомства" finds them even if they did not speak.
+  if (cyr) {
+    const p = subjectRu(outside);
+    if (p?.kind === 'body' && /^[А-ЯЁІЇЄҐ]/.test(p.name)) registry.mentionBody(p.name, p.attrs, at);
   }
   if (!registry.hasPeople()) return;
-  for (const m of outside.matchAll(SURNAME))
-    if (!covered.some(([a, b]) => m.index >= a && m.index < b)) registry.mentionSurname(m[0], at);
+  for (const m of allMatches(SURNAME, outside)) {
+    const start = m.index + 1;
+    if (!covered.some(([a, b]) => start >= a && start < b)) registry.mentionSurname(m[1]!, at);
+  }
 }
 
 /** Claimants for consecutive sentences of one document. */

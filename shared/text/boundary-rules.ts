@@ -213,7 +213,24 @@ interface Span {
   end: number;
 }
 
-const TRAILING_CLOSERS = /["'”’»)\]]+$/;
+/** /["'”’»)\]]+$/: the last character is a closing quote or bracket. */
+function endsWithCloser(piece: string): boolean {
+  const c = piece.charCodeAt(piece.length - 1);
+  return c === 34 || c === 39 || c === 0x201d || c === 0x2019 || c === 0xbb || c === 41 || c === 93;
+}
+
+const INITIAL = /(?:^|[\s(])\p{Lu}\.$/u;
+
+/** INITIAL ("… R." after a space or bracket), ruled out first by the last two characters, which it needs to be "." after a capital. */
+function endsWithInitial(piece: string): boolean {
+  const n = piece.length;
+  if (n < 2 || piece.charCodeAt(n - 1) !== 46) return false;
+  const c = piece.charCodeAt(n - 2);
+  if (c < 128 && !(c >= 65 && c <= 90)) return false;
+  return INITIAL.test(piece);
+}
+
+const LIST_MARKER = /^(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)]$/i;
 
 /** The abbreviation-like token the piece ends with, lower-cased without its final dot, or null. */
 function finalAbbreviation(piece: string): string | null {
@@ -231,10 +248,15 @@ function firstWord(piece: string): string {
 export function falseBoundary(text: string, prev: Span, next: Span): boolean {
   const piece = text.slice(Math.max(prev.start, prev.end - 40), prev.end);
   const following = text.slice(next.start, Math.min(next.end, next.start + 40));
-  if (TRAILING_CLOSERS.test(piece)) return false;
+  // A list item's number or letter ("1.", "b)", "iv.") opens the item; it is not a sentence of its own.
+  if (prev.end - prev.start <= 5 && LIST_MARKER.test(text.slice(prev.start, prev.end))) return true;
+  if (endsWithCloser(piece)) {
+    // "“We will win!” he shouted.": an exclamation or question quoted inside a sentence that goes on in lower case.
+    return /[!?]["”’»']+$/.test(piece) && /^\p{Ll}/u.test(following);
+  }
   const nextStartsLower = /^[\s"'“‘«(]*[\p{Ll}\d]/u.test(following) && !/^[\s"'“‘«(]*[\p{Lu}]/u.test(following);
   // An initial: "J. R. R. Tolkien", "Donald L. Kohn", "Ben S. Bernanke".
-  if (/(?:^|[\s(])\p{Lu}\.$/u.test(piece) && /^[\s"'“‘«(]*[\p{Lu}]/u.test(following)) {
+  if (endsWithInitial(piece) && /^[\s"'“‘«(]*[\p{Lu}]/u.test(following)) {
     return !/(?:^|\s)(?:I|A)\.$/.test(piece) || /^\p{Lu}\./u.test(following);
   }
   const full = finalAbbreviation(piece);

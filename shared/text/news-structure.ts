@@ -5,6 +5,8 @@
  * but are never proposed as claims; the metadata gives the document its date and title.
  */
 
+import { wordGated } from '../spotting/word-gate';
+
 export interface LeadingMetadata {
   /** Where the prose starts (after the metadata lines). */
   bodyStart: number;
@@ -22,6 +24,10 @@ export function leadingMetadata(text: string): LeadingMetadata {
   let title: string | null = null;
   let date: string | null = null;
   let bodyStart = 0;
+  // YAML front matter: "---", "key: value" lines, "---".
+  const front = /^\uFEFF?---[ \t]*\r?\n/.exec(text);
+  const frontEnd = front ? /\n---[ \t]*(?:\r?\n|$)/.exec(text.slice(front[0].length)) : null;
+  if (front && frontEnd && frontEnd.index < 4000) pos = front[0].length;
   for (let n = 0; n < 20 && pos < text.length; n++) {
     const nl = text.indexOf('\n', pos);
     const end = nl < 0 ? text.length : nl;
@@ -31,8 +37,20 @@ export function leadingMetadata(text: string): LeadingMetadata {
       if (bodyStart > 0) bodyStart = Math.min(text.length, pos);
       continue;
     }
+    if (front && frontEnd && /^---[ \t]*\r?$/.test(line)) {
+      pos = end + 1;
+      bodyStart = Math.min(text.length, pos);
+      continue;
+    }
+    // A line that is only a date and time ("September 5, 2025 at 4:20 PM EDT", "Fri 5 Sep 2025 14.20 BST").
+    if (isDateLine(line)) {
+      date ??= isoDate(line);
+      pos = end + 1;
+      bodyStart = Math.min(text.length, pos);
+      continue;
+    }
     const m = META_LINE.exec(line);
-    if (!m || (n === 0 && !looksLikeMeta(m[1]!, m[2]!))) break;
+    if (!m || (n === 0 && !front && !looksLikeMeta(m[1]!, m[2]!))) break;
     const key = m[1]!.toLowerCase();
     const value = m[2]!.replace(/^["']|["']$/g, '').trim();
     if ((key === 'title' || key === 'headline') && !title) title = value;
@@ -49,6 +67,20 @@ function looksLikeMeta(key: string, value: string): boolean {
   if (/^(?:date|published|publishedat|published_at|updated|modified)$/.test(k)) return isoDate(value) !== null;
   if (/^(?:url|link|canonical)$/.test(k)) return /^https?:\/\//i.test(value);
   return /^(?:title|headline|author|byline|source|lang|language|id|slug)$/.test(k) && /[:=]|^\S/.test(value);
+}
+
+/** Nothing but a date, a time, a weekday, "at", "updated" and a time zone. */
+function isDateLine(line: string): boolean {
+  if (line.length > 60 || !isoDate(line)) return false;
+  const rest = line
+    .replace(/\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?/g, ' ')
+    .replace(/\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?/gi, ' ')
+    .replace(/\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?/gi, ' ')
+    .replace(
+      /\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|\b\d{1,4}\b|\b(?:at|updated|published|[A-Z]{2,4}T|GMT|UTC|BST|CET|MSK)\b/gi,
+      ' ',
+    );
+  return /^[\s,.|·—–-]*$/.test(rest);
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -70,9 +102,12 @@ const CREDIT =
   /(?:\b(?:Getty Images|Getty|AFP|Reuters|AP|EPA|Shutterstock|Anadolu|Sputnik|TASS|Bloomberg|Contributor|Pool|Handout)\s*(?:via\s+Getty(?:\s+Images)?)?\s*$|^\s*(?:Photo|Image|Picture|Credit|Фото|Фотография)\s*[:：]|\b(?:Photo|Image|Picture)\s+(?:by|credit|courtesy)\b|\/\s*(?:Getty|AFP|Reuters|AP|EPA|Contributor|Pool|Sputnik|Anadolu)\b)/i;
 const CAPTION_VERB =
   /\b(?:speaks|attends|looks on|looks|gestures|poses|walks|stands|arrives|listens|waves|holds|delivers|sits|shakes hands|meet|meets|react|reacts|is seen|are seen|pictured|inspects|visits|talks|greets|smiles|prays|mourn|mourns|gather|gathers)\b/i;
+const hasCaptionVerb = wordGated(CAPTION_VERB);
+const hasCredit = wordGated(CREDIT);
 const CAPTION_DATE =
   /(?:\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\b|\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{4}\b|\b\d{4}-\d{2}-\d{2}\b)/;
-const BYLINE = /^\s*(?:By|Автор|Author)\s+\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,3}(?:\s*(?:,|and|&)\s*\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,3})*\s*(?:,\s*[\p{L} ]{2,30})?\s*$/u;
+const BYLINE =
+  /^\s*(?:By|Автор|Author)\s+\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,3}(?:\s*(?:,|and|&)\s*\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,3})*\s*(?:,\s*[\p{L} ]{2,30})?\s*$/u;
 
 /**
  * What a sentence is when it is not prose: a photo caption (present tense, a date and often a place, as
@@ -89,11 +124,15 @@ export function nonProseKind(sentence: string): NonProse | null {
   if (s.length < 300 && FOOTNOTE.test(s)) return 'footnote';
   if (s.length < 500 && /\)\s*\.?\s*$/.test(s.slice(-6)) && BRACKET_CREDIT.test(s) && !/["“”«»]/.test(s)) return 'caption';
   if (BYLINE.test(s)) return 'byline';
-  if (s.length < 200 && CREDIT.test(s)) return 'credit';
-  if (s.length < 400 && CAPTION_VERB.test(s) && CAPTION_DATE.test(s) && !/["“”«»]/.test(s) && !/\b(?:said|says|told)\b/i.test(s)) {
+  if (s.length < 200 && hasCredit(s)) return 'credit';
+  if (s.length < 400 && hasCaptionVerb(s) && CAPTION_DATE.test(s) && !/["“”«»]/.test(s) && !/\b(?:said|says|told)\b/i.test(s)) {
     // "Russian President Vladimir Putin speaks during the plenary session …, Sept. 5, 2025, in Vladivostok, Russia."
     const afterDate = s.slice(s.search(CAPTION_DATE));
-    if (/\d{4}\b(?:[^.]*\bin\s+\p{Lu}|[.)\s]*$|\s*\(|\s*\/)/u.test(afterDate) || /\(\s*(?:AP|AFP|Reuters|Getty)[^)]*\)\s*$/.test(s)) return 'caption';
+    if (
+      /\d{4}\b(?:[^.]*\bin\s+\p{Lu}|[.)\s]*$|\s*\(|\s*\/)/u.test(afterDate) ||
+      /\(\s*(?:AP|AFP|Reuters|Getty)[^)]*\)\s*$/.test(s)
+    )
+      return 'caption';
   }
   return null;
 }

@@ -26,6 +26,10 @@ function segmenterFor(locale: string): Intl.Segmenter {
 /** Footnote marks written after a sentence's last character: *, †, ‡ and superscript digits. */
 const FOOTNOTE_MARK = /^[*†‡¹²³⁴⁵⁶⁷⁸⁹⁰]+/;
 
+/** The rest of "[12]", "[12][13]", "[a]", "[citation needed]" after the "[" the segmenter left on the sentence before. */
+const CITATION_REST =
+  /^(?:\d{1,4}|[a-z]|[nN] \d{1,3}|citation needed|update|edit)\](?:\[(?:\d{1,4}|[a-z]|[nN] \d{1,3}|citation needed|update|edit)\])*/;
+
 interface Span {
   start: number;
   end: number;
@@ -57,6 +61,17 @@ export function segmentSentences(text: string, locale = 'en'): Sentence[] {
     const prev = merged[merged.length - 1];
     // "…, the air force said.* The figures …": a footnote mark right after the full stop ends that sentence.
     const mark = prev && span.start === prev.end ? FOOTNOTE_MARK.exec(view.slice(span.start, span.start + 4)) : null;
+    // "…500 people.[3] Sales doubled.[4][5]": reference marks after the full stop belong to the sentence they follow.
+    const cite =
+      prev && span.start === prev.end && view.charCodeAt(prev.end - 1) === 91
+        ? CITATION_REST.exec(view.slice(span.start, span.start + 80))
+        : null;
+    if (prev && cite) {
+      prev.end += cite[0].length;
+      span.start += cite[0].length;
+      while (span.start < span.end && isSpace(view.charCodeAt(span.start))) span.start++;
+      if (span.start === span.end) continue;
+    }
     if (prev && mark) {
       prev.end += mark[0].length;
       span.start += mark[0].length;

@@ -1,4 +1,4 @@
-import { leadingMetadata } from './news-structure';
+import { leadingMetadata, nonProseKind } from './news-structure';
 import { collapseWhitespace } from './whitespace';
 
 const MAX_TITLE = 80;
@@ -14,11 +14,18 @@ function clip(text: string): string {
 export function defaultTitle(text: string, fileName?: string | null): string {
   const meta = leadingMetadata(text);
   if (meta.title) return clip(collapseWhitespace(meta.title));
-  const body = text.slice(meta.bodyStart).trim();
+  let body = text.slice(meta.bodyStart).trim();
+  // A byline or a photo credit above the headline is not the headline.
+  for (let n = 0; n < 3; n++) {
+    const line = body.split('\n', 1)[0] ?? '';
+    if (!line.trim() || !nonProseKind(line)) break;
+    body = body.slice(line.length).trim();
+  }
   const firstParagraph = body.split(/\n\s*\n/, 1)[0] ?? '';
   const firstLine = collapseWhitespace(firstParagraph.split('\n', 1)[0] ?? '');
-  const standsAlone = !firstParagraph.includes('\n') || !/[.!?…]["”»']?$/.test(firstLine);
-  if (firstLine && firstLine.length <= MAX_TITLE && standsAlone) return firstLine;
+  // A headline stands alone and does not end like a sentence ("Putin says troops would be targets").
+  const headline = !/[.!?…]["”»']?$/.test(firstLine);
+  if (firstLine && firstLine.length <= MAX_TITLE && headline) return firstLine;
   const fromName = titleFromFileName(fileName);
   if (fromName) return fromName;
   if (firstLine && firstLine.length <= MAX_TITLE) return firstLine;
@@ -28,6 +35,11 @@ export function defaultTitle(text: string, fileName?: string | null): string {
 /** "2025-09-05_putin-warns.txt" → "2025-09-05 putin-warns". */
 export function titleFromFileName(fileName?: string | null): string | null {
   if (!fileName) return null;
-  const base = fileName.split(/[\\/]/).pop()!.replace(/\.[A-Za-z0-9]{1,5}$/, '').replace(/[_]+/g, ' ').trim();
+  const base = fileName
+    .split(/[\\/]/)
+    .pop()!
+    .replace(/\.[A-Za-z0-9]{1,5}$/, '')
+    .replace(/[_]+/g, ' ')
+    .trim();
   return base && base !== '-' ? clip(base) : null;
 }

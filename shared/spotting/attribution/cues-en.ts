@@ -16,6 +16,7 @@ import {
   OUTLET_WORDS,
   PERSON_ROLES,
 } from './lexicon';
+import { allMatches } from '../all-matches';
 import type { SpeakerPhrase } from './speaker';
 import { stripPossessive, tokenize, type Token } from './tokens';
 
@@ -31,17 +32,59 @@ function windowTokens(text: string, from: number, to: number): Token[] {
 
 /** Cheap gate: a sentence without any of these has no English attribution. */
 export const EN_CUE =
-  /\b(?:said|says|say|told|tells|tell|stated|announced|added|wrote|writes|posted|tweeted|claim(?:ed|s)|argued|explained|not(?:ed|es)|warned|insist(?:ed|s)|confirm(?:ed|s)|den(?:ied|ies)|report(?:ed|s)|declared|testified|commented|replied|asserted|stressed|emphasi[sz]ed|acknowledged|admitted|estimated|alleged|predicted|recalled|revealed|disclosed|observed|concluded|suggested|urged|cautioned|countered|maintain(?:ed|s)|conceded|indicated|responded|remarked|continued|underlined|underscored|according|citing|quoted|cited|stating|saying|writing|adding|noting|telling|insisting|warning|arguing)\b/i;
+  /\b(?:said|says|say|told|tells|tell|stated|announced|added|wrote|writes|posted|tweeted|claim(?:ed|s)|argued|explained|not(?:ed|es)|warned|insist(?:ed|s)|confirm(?:ed|s)|den(?:ied|ies)|report(?:ed|s)|declared|testified|commented|replied|asserted|stressed|emphasi[sz]ed|acknowledged|admitted|estimated|alleged|predicted|recalled|revealed|disclosed|observed|concluded|suggested|urged|cautioned|countered|maintain(?:ed|s)|conceded|indicated|responded|remarked|continued|underlined|underscored|according|citing|quoted|cited|stating|saying|writing|adding|noting|telling|insisting|warning|arguing|found|show(?:s|ed)|call(?:s|ed)|describe[sd]|reads)\b/i;
+/** The cue words that count only in a context ("found that", "called it “…”"), and that context. */
+const CONDITIONAL_CUE = /^(?:found|shows|showed|calls|called|describes|described|reads)$/i;
+const CONDITION_MET = /\b(?:found|shows|showed)\s+that\b|\b(?:call(?:s|ed)|describe[sd]|reads)\b[^\u2022]*\u2022/i;
 
 const SIGNED_QUOTE = /["”»]\s*[-—–]\s*(\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,2})\s*$/u;
+/** A closing quotation mark and a dash, which a signed quotation needs: most sentences are ruled out before its pattern runs. */
+export function mayBeSigned(text: string): boolean {
+  return CLOSING_MARK.test(text) && DASH.test(text);
+}
+const CLOSING_MARK = /["”»]/;
+const DASH = /[-—–]/;
 const GERUNDS = new Set(['stating', 'saying', 'writing', 'adding', 'noting', 'telling', 'insisting', 'warning', 'arguing']);
 const EN_CUE_ALL = new RegExp(EN_CUE.source, 'gi');
 
 const SKIP_BEFORE_VERB = new Set([
-  'also', 'later', 'earlier', 'previously', 'then', 'has', 'have', 'had', 'recently', 'further', 'separately',
-  'again', 'reportedly', 'would', 'will', 'has', 'had', 'quickly', 'publicly', 'repeatedly', 'once', 'first',
-  'subsequently', 'similarly', 'likewise', 'however', 'on', 'monday', 'tuesday', 'wednesday', 'thursday',
-  'friday', 'saturday', 'sunday', 'yesterday', 'today', 'tonight',
+  'also',
+  'later',
+  'earlier',
+  'previously',
+  'then',
+  'has',
+  'have',
+  'had',
+  'recently',
+  'further',
+  'separately',
+  'again',
+  'reportedly',
+  'would',
+  'will',
+  'has',
+  'had',
+  'quickly',
+  'publicly',
+  'repeatedly',
+  'once',
+  'first',
+  'subsequently',
+  'similarly',
+  'likewise',
+  'however',
+  'on',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'yesterday',
+  'today',
+  'tonight',
 ]);
 const PASSIVE = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be', 'get', 'got']);
 const NEGATION = new Set(['not', "n't", 'never', 'declined', 'refused', 'without', 'no']);
@@ -58,23 +101,133 @@ const ORG_CAP = new Set(
     .filter(Boolean),
 );
 /** Documents that carry another's words: "the ministry's statement said" → the ministry. */
-const DOCUMENT_WORDS = new Set(['statement', 'report', 'post', 'posting', 'website', 'account', 'letter', 'release', 'announcement', 'message', 'update', 'channel', 'blog']);
+const DOCUMENT_WORDS = new Set([
+  'statement',
+  'report',
+  'post',
+  'posting',
+  'website',
+  'account',
+  'letter',
+  'release',
+  'announcement',
+  'message',
+  'update',
+  'channel',
+  'blog',
+]);
+/** Documents someone issues ("the statement said"); a report or study is often its own source, so not here. */
+const ISSUED = new Set(['statement', 'post', 'message', 'letter', 'release', 'announcement', 'update']);
 /** Verb forms that are also plural nouns: a cue only before "that", a name, a pronoun or punctuation. */
 const NOUN_OR_VERB = new Set(['reports', 'claims', 'states', 'notes', 'posts', 'comments', 'remarks', 'replies', 'estimates']);
 /** Verbs that are often not about saying ("added a goal", "continued to fight"): a cue only before "that" or punctuation. */
-const WEAK_VERBS = new Set(['added', 'adds', 'continued', 'continues', 'observed', 'revealed', 'indicated', 'admitted', 'acknowledged', 'estimated', 'predicted', 'recalled', 'maintained', 'concluded', 'suggested', 'noted', 'disclosed', 'countered', 'responded', 'explained', 'urged']);
-const FOLLOWS_CUE = new Set(['that', 'what', 'how', 'why', 'whether', 'the', 'it', 'he', 'she', 'they', 'there', 'this', 'on', 'in', 'at', 'during', 'after', 'before', 'to', 'we', 'i', 'its', 'his', 'her', 'their', 'a', 'an', 'no', 'some', 'all', 'more', 'about', 'russia', 'ukraine']);
+const WEAK_VERBS = new Set([
+  'added',
+  'adds',
+  'continued',
+  'continues',
+  'observed',
+  'revealed',
+  'indicated',
+  'admitted',
+  'acknowledged',
+  'estimated',
+  'predicted',
+  'recalled',
+  'maintained',
+  'concluded',
+  'suggested',
+  'noted',
+  'disclosed',
+  'countered',
+  'responded',
+  'explained',
+  'urged',
+]);
+const FOLLOWS_CUE = new Set([
+  'that',
+  'what',
+  'how',
+  'why',
+  'whether',
+  'the',
+  'it',
+  'he',
+  'she',
+  'they',
+  'there',
+  'this',
+  'on',
+  'in',
+  'at',
+  'during',
+  'after',
+  'before',
+  'to',
+  'we',
+  'i',
+  'its',
+  'his',
+  'her',
+  'their',
+  'a',
+  'an',
+  'no',
+  'some',
+  'all',
+  'more',
+  'about',
+  'russia',
+  'ukraine',
+]);
+/** Lower-case words for what one person is ("academic and professor X"). */
+const PERSON_ROLE_WORDS = new Set([
+  ...PERSON_ROLES,
+  ...LEADER_ROLES,
+  'academic',
+  'professor',
+  'author',
+  'writer',
+  'journalist',
+  'activist',
+  'lawyer',
+  'economist',
+  'historian',
+  'musician',
+  'actor',
+  'actress',
+  'singer',
+  'scientist',
+  'researcher',
+  'doctor',
+  'businessman',
+  'businesswoman',
+  'entrepreneur',
+  'commentator',
+  'broadcaster',
+]);
+/** A sentence opening with an organisation's or a person's study: "PC World's recent analysis", "The agency's report". */
+const OWNED_FINDINGS =
+  /^(?:The\s+)?((?:\p{Lu}[\p{L}.&-]*\s+){0,3}\p{Lu}[\p{L}.&-]*)['’]s\s+(?:[\p{Ll}-]+\s+){0,2}(?:analysis|study|survey|report|review|research|investigation|findings|statement|data)\b/u;
+/** Verbs of calling and describing: a cue only with a quotation after them. */
+const QUOTE_VERBS = new Set(['called', 'calls', 'described', 'describes', 'reads', 'read']);
+/** Verbs that are mostly not about saying ("found the body", "showed the way"): a cue only right before "that". */
+const THAT_ONLY = new Set(['found', 'shows', 'showed']);
 /** Capitalised words of places and dates: never part of a person's name. */
 const NOT_NAME = new Set(
   `united states kingdom new york zealand south north east west republic city county region oblast island islands
   street avenue january february march april may june july august september october november december monday
   tuesday wednesday thursday friday saturday sunday god internet world cup day war olympics christmas recent
-  but and so yet however meanwhile also still after before when while although though in on at as if`
+  but and so yet however meanwhile also still after before when while although though in on at as if
+  then now thus later earlier instead hence yesterday today tomorrow england scotland wales britain ireland
+  france germany spain italy europe africa asia america`
     .split(/\s+/)
     .filter(Boolean),
 );
 const STATES = new Set(
-  'russia ukraine moscow kyiv kiev washington beijing china london paris berlin brussels tehran iran israel nato minsk belarus warsaw poland ankara turkey'.split(' '),
+  'russia ukraine moscow kyiv kiev washington beijing china london paris berlin brussels tehran iran israel nato minsk belarus warsaw poland ankara turkey'.split(
+    ' ',
+  ),
 );
 const NATIONALITY = /(?:ian|ean|ese|ish|ic|i|ch|an)$/;
 
@@ -84,28 +237,38 @@ const WINDOW_AFTER = 160;
 
 export function englishCues(outside: string): SpeakerPhrase[] {
   // "“…,” - Matthew Ingram": a quotation signed with a dash and a name.
-  const signed = SIGNED_QUOTE.exec(outside);
+  const signed = mayBeSigned(outside) ? SIGNED_QUOTE.exec(outside) : null;
   if (signed) {
     const p = classify(tokenize(signed[1]!));
     if (p?.kind === 'person') return [{ ...p, at: signed.index }];
   }
   const cue = EN_CUE.exec(outside);
-  if (!cue) {
-    // "Maria Lopez shared her perspective: “…”": with no verb of saying, a clause ending in a colon
-    // that introduces a quotation is spoken by its subject.
-    const p = QUOTE_AFTER_COLON.test(outside) ? subjectPhrase(tokenize(outside.slice(0, outside.lastIndexOf(':')))) : null;
-    return p ? [{ ...p, at: 0 }] : [];
-  }
+  if (!cue) return colonSpeaker(outside);
   // Tokenise only the stretch around the cue words; long sentences are mostly elsewhere.
   let last = cue.index;
-  for (const m of outside.slice(cue.index + cue[0].length).matchAll(EN_CUE_ALL)) last = cue.index + cue[0].length + m.index;
+  let unconditional = !CONDITIONAL_CUE.test(cue[0]);
+  for (const m of allMatches(EN_CUE_ALL, outside.slice(cue.index + cue[0].length))) {
+    last = cue.index + cue[0].length + m.index;
+    if (!unconditional && !CONDITIONAL_CUE.test(m[0])) unconditional = true;
+  }
+  // Only "found the body" or "called the police": nothing to read, and no tokenising.
+  if (!unconditional && !CONDITION_MET.test(outside)) return colonSpeaker(outside);
   const from = Math.max(0, cue.index - WINDOW_BEFORE);
   const to = Math.min(outside.length, last + WINDOW_AFTER);
   const t = from === 0 && to === outside.length ? tokenize(outside) : windowTokens(outside, from, to);
   // A sentence's first word is capitalised whatever it is: "Officials said", "Police said".
   const first = from === 0 ? t[0] : undefined;
   // …except an acronym: "WHO say", "US officials said".
-  if (first?.cap && !isAcronym(first) && (NOT_NAME.has(first.lower) || EN_ROLE_WORDS.has(first.lower) || COLLECTIVE_HEADS.has(first.lower) || EN_DETERMINERS.has(first.lower) || EN_PRONOUNS[first.lower] || NOT_SPEAKERS.has(first.lower)))
+  if (
+    first?.cap &&
+    !isAcronym(first) &&
+    (NOT_NAME.has(first.lower) ||
+      EN_ROLE_WORDS.has(first.lower) ||
+      COLLECTIVE_HEADS.has(first.lower) ||
+      EN_DETERMINERS.has(first.lower) ||
+      EN_PRONOUNS[first.lower] ||
+      NOT_SPEAKERS.has(first.lower))
+  )
     t[0] = { ...first, cap: false };
   const out: SpeakerPhrase[] = [];
   for (let i = 0; i < t.length; i++) {
@@ -143,22 +306,49 @@ export function englishCues(outside: string): SpeakerPhrase[] {
       if (p) out.push({ ...p, at: tok.start });
       continue;
     }
+    if (QUOTE_VERBS.has(w)) {
+      // "Sybiha called the attack “a deliberate act of terror”": a verb of calling counts when a quotation follows.
+      if ((!tok.cap || i === 0) && outside.indexOf('\u2022', tok.start) > 0) {
+        const p = verbCue(t, i);
+        if (p) out.push(p);
+      }
+      continue;
+    }
     if (!EN_VERBS.has(w) || (tok.cap && i > 0)) continue;
     const next = t[i + 1];
     // "media reports range", "the United States", "added a goal": a noun or a plain verb, not a cue.
     if (NOUN_OR_VERB.has(w) && next && !next.punct && !next.cap && !FOLLOWS_CUE.has(next.lower)) continue;
     if (WEAK_VERBS.has(w) && next && !next.punct && !FOLLOWS_CUE.has(next.lower)) continue;
+    if (THAT_ONLY.has(w) && next?.lower !== 'that') continue;
     const p = verbCue(t, i);
     if (p) out.push(p);
   }
-  return out;
+  if (!out.length) {
+    // "PC World's recent analysis of its own web traffic concluded, …": the owner of the study that speaks.
+    const m = OWNED_FINDINGS.exec(outside);
+    const owner = m ? classify(tokenize(m[1]!)) : null;
+    if (owner && owner.kind !== 'pronoun' && m!.index + m![0].length < (EN_CUE.exec(outside)?.index ?? 0))
+      return [{ ...owner, at: 0 }];
+  }
+  // "Writing in a blog post, Matthew Ingram … dubbed it: “…”": the cue word found no speaker, the colon's subject does.
+  return out.length ? out : colonSpeaker(outside);
+}
+
+/** "Maria Lopez shared her perspective: “…”": a clause ending in a colon that introduces a quotation is spoken by its subject. */
+function colonSpeaker(outside: string): SpeakerPhrase[] {
+  const p =
+    outside.includes('\u2022') && QUOTE_AFTER_COLON.test(outside)
+      ? subjectPhrase(tokenize(outside.slice(0, outside.lastIndexOf(':'))))
+      : null;
+  return p ? [{ ...p, at: 0 }] : [];
 }
 
 function verbCue(t: Token[], v: number): SpeakerPhrase | null {
   let j = v - 1;
   while (j >= 0 && SKIP_BEFORE_VERB.has(t[j]!.lower) && !t[j]!.cap) j--;
   // "on Friday said": skip the day with its preposition.
-  if (j >= 1 && /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(t[j]!.lower) && t[j - 1]!.lower === 'on') j -= 2;
+  if (j >= 1 && /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(t[j]!.lower) && t[j - 1]!.lower === 'on')
+    j -= 2;
   const before = t[j];
   if (before && PASSIVE.has(before.lower)) {
     // "X was quoted/told …": passive, the subject is not the speaker, except "X was quoted as saying".
@@ -172,7 +362,11 @@ function verbCue(t: Token[], v: number): SpeakerPhrase | null {
   if (back) {
     // "the district and the police department have asserted": two speakers at once, none is printed.
     const edge = t.findIndex((x) => x.start >= 0 && x === t[j]) - back.attrs.length;
-    if (/^(?:and|or|&)$/.test(t[edge]?.lower ?? '') || /^(?:and|or|&)$/.test(t[edge - 1]?.lower ?? '')) return null;
+    // (…but "academic and professor Marc Lamont Hill" is one person with two roles.)
+    const isRoleWord = (x: Token | undefined) => !!x && !x.cap && PERSON_ROLE_WORDS.has(x.lower);
+    const coordinatedRoles = t[edge]?.lower === 'and' && isRoleWord(t[edge + 1]) && isRoleWord(t[edge - 1]);
+    if (!coordinatedRoles && (/^(?:and|or|&)$/.test(t[edge]?.lower ?? '') || /^(?:and|or|&)$/.test(t[edge - 1]?.lower ?? '')))
+      return null;
     return { ...back, at: t[v]!.start };
   }
   if (before?.lower === ',' && j >= 1) {
@@ -182,8 +376,21 @@ function verbCue(t: Token[], v: number): SpeakerPhrase | null {
       const inner = t.slice(k + 1, j);
       if (!inner.length || inner.some((x) => x.punct || EN_VERBS.has(x.lower))) break;
       const first = inner[0]!.lower;
-      if (!EN_DETERMINERS.has(first) && !EN_ROLE_WORDS.has(first) && !inner[0]!.cap && !/^(?:of|from|at|for)$/.test(first)) break;
+      // (…or a participle: "Emmanuel Macron, speaking after the meeting, said"; "the agency, known as HUR, said".)
+      if (
+        !EN_DETERMINERS.has(first) &&
+        !EN_ROLE_WORDS.has(first) &&
+        !inner[0]!.cap &&
+        !/^(?:of|from|at|for|known|speaking|writing|citing|according)$/.test(first)
+      )
+        break;
       const head = k >= 1 ? backwardPhrase(t, k - 1) : null;
+      // "Mozilla's CTO, Brendan Eich, acknowledged": a full name in the apposition is the speaker, the head its role.
+      const named = head && head.kind !== 'person' ? classify(inner) : null;
+      if (named?.kind === 'person' && named.name.includes(' ')) {
+        named.attrs.push(...head!.attrs);
+        return { ...named, at: t[v]!.start };
+      }
       if (head && (head.kind === 'person' || head.kind === 'body')) {
         head.attrs.push(...inner.map((x) => stripPossessive(x.lower)));
         return { ...head, at: t[v]!.start };
@@ -213,20 +420,56 @@ const SUBJECT_KINDS = new Set(['person', 'body', 'collective', 'person-role', 'b
  * a verb follows it directly: names, roles and determiners up to the first other word.
  */
 function subjectPhrase(t: Token[]): SpeakerPhrase | null {
+  const p = subjectAt(t);
+  if (p) return p;
+  // "During Prime Minister's Questions Wednesday, Sunak defended …": the subject follows an opening adverbial.
+  const first = t[0]?.lower ?? '';
+  const comma = t.findIndex((x) => x.lower === ',');
+  if (
+    comma > 0 &&
+    comma <= 10 &&
+    (/ing$/.test(first) ||
+      CONNECTORS.has(first) ||
+      /^(?:as|after|before|when|while|with|by|from|during|earlier|later|meanwhile)$/.test(first))
+  )
+    return subjectAt(t.slice(comma + 1).map((x, i) => (i === 0 && EN_DETERMINERS.has(x.lower) ? { ...x, cap: false } : x)));
+  return null;
+}
+
+function subjectAt(t: Token[]): SpeakerPhrase | null {
   let k = 0;
-  while (k < t.length && !t[k]!.punct && (t[k]!.cap || EN_ROLE_WORDS.has(stripPossessive(t[k]!.lower)) || (k === 0 && EN_DETERMINERS.has(t[k]!.lower)))) k++;
+  while (
+    k < t.length &&
+    !t[k]!.punct &&
+    (t[k]!.cap || EN_ROLE_WORDS.has(stripPossessive(t[k]!.lower)) || (k === 0 && EN_DETERMINERS.has(t[k]!.lower)))
+  )
+    k++;
   if (k === 0 || k >= t.length || t[k]!.punct) return null;
   const first = t[0]!;
   // "Writing in a blog post, …", "In a statement …": the sentence opens with something else.
-  if (/ing$/.test(first.lower) || CONNECTORS.has(first.lower) || /^(?:as|after|before|when|while|with|by|from)$/.test(first.lower)) return null;
-  const words = t.slice(0, k).map((x, i) => (i === 0 && (EN_DETERMINERS.has(first.lower) || EN_PRONOUNS[first.lower] || NOT_NAME.has(first.lower)) ? { ...x, cap: false } : x));
-  if (words.length === 1 && EN_PRONOUNS[first.lower]) return { kind: 'pronoun', name: first.lower, attrs: [], pronoun: EN_PRONOUNS[first.lower], at: 0 };
+  if (
+    /ing$/.test(first.lower) ||
+    CONNECTORS.has(first.lower) ||
+    /^(?:as|after|before|when|while|with|by|from)$/.test(first.lower)
+  )
+    return null;
+  const words = t
+    .slice(0, k)
+    .map((x, i) =>
+      i === 0 && (EN_DETERMINERS.has(first.lower) || EN_PRONOUNS[first.lower] || NOT_NAME.has(first.lower))
+        ? { ...x, cap: false }
+        : x,
+    );
+  if (words.length === 1 && EN_PRONOUNS[first.lower])
+    return { kind: 'pronoun', name: first.lower, attrs: [], pronoun: EN_PRONOUNS[first.lower], at: 0 };
   const p = classify(words);
   return p && SUBJECT_KINDS.has(p.kind) ? p : null;
 }
 
 function isClauseWord(tok: Token): boolean {
-  return /^(?:and|but|as|so|that|because|while|when|where|which|after|before|then|later|also|yet|although|though)$/.test(tok.lower);
+  return /^(?:and|but|as|so|that|because|while|when|where|which|after|before|then|later|also|yet|although|though)$/.test(
+    tok.lower,
+  );
 }
 
 /** The speaker phrase ending at token j, read leftwards. */
@@ -239,8 +482,22 @@ function backwardPhrase(t: Token[], j: number, afterPreposition = false): Speake
     if (x.cap || EN_ROLE_WORDS.has(stripPossessive(x.lower))) words.unshift(x);
     else if (EN_DETERMINERS.has(x.lower)) {
       words.unshift(x);
-      break;
-    } else if (CONNECTORS.has(x.lower) && words.length > 0 && words[0]!.cap && k > 0 && (t[k - 1]!.cap || EN_ROLE_WORDS.has(t[k - 1]!.lower) || (x.lower === 'the' && CONNECTORS.has(t[k - 1]!.lower))))
+      // "The Institute for the Study of War": "the" inside a name goes on to the capitalised word before its preposition.
+      const inside =
+        x.lower === 'the' &&
+        k >= 2 &&
+        CONNECTORS.has(t[k - 1]!.lower) &&
+        t[k - 1]!.lower !== 'the' &&
+        t[k - 2]!.cap &&
+        ORG_CAP.has(t[k - 2]!.lower);
+      if (!inside) break;
+    } else if (
+      CONNECTORS.has(x.lower) &&
+      words.length > 0 &&
+      (words[0]!.cap || (words[0]!.lower === 'the' && !!words[1]?.cap)) &&
+      k > 0 &&
+      (t[k - 1]!.cap || EN_ROLE_WORDS.has(t[k - 1]!.lower) || (x.lower === 'the' && CONNECTORS.has(t[k - 1]!.lower)))
+    )
       words.unshift(x);
     else break;
     k--;
@@ -251,7 +508,13 @@ function backwardPhrase(t: Token[], j: number, afterPreposition = false): Speake
   const before = t[j - untrimmed];
   const phrase = classify(words);
   // (A full name after an organisation's, "… of the Council on Islamic Relations Alia Salem said", is the speaker.)
-  if (!afterPreposition && untrimmed === words.length && before && /^(?:by|of|to|from|with|for|about|against|than)$/.test(before.lower) && !(phrase?.kind === 'person' && phrase.name.includes(' ') && words.some((x) => ORG_CAP.has(x.lower))))
+  if (
+    !afterPreposition &&
+    untrimmed === words.length &&
+    before &&
+    /^(?:by|of|to|from|with|for|about|against|than)$/.test(before.lower) &&
+    !(phrase?.kind === 'person' && phrase.name.includes(' ') && words.some((x) => ORG_CAP.has(x.lower)))
+  )
     return null;
   return phrase;
 }
@@ -269,7 +532,9 @@ function forwardPhrase(t: Token[], k: number): SpeakerPhrase | null {
       CONNECTORS.has(x.lower) &&
       x.lower !== 'the' &&
       words.length > 0 &&
-      (!words[words.length - 1]!.cap || EN_TITLES.has(words[words.length - 1]!.text) || ORG_CAP.has(words[words.length - 1]!.lower)) &&
+      (!words[words.length - 1]!.cap ||
+        EN_TITLES.has(words[words.length - 1]!.text) ||
+        ORG_CAP.has(words[words.length - 1]!.lower)) &&
       (t[i + 1]?.cap || (t[i + 1]?.lower === 'the' && t[i + 2]?.cap))
     )
       words.push(x);
@@ -316,9 +581,19 @@ export function classify(words: Token[]): SpeakerPhrase | null {
   // "the ministry's statement": the possessor speaks.
   const lastLower = ws[ws.length - 1]!.lower;
   if (DOCUMENT_WORDS.has(lastLower) && ws.length >= 2 && ws[ws.length - 2]!.lower.endsWith("'s")) {
-    const owner = ws.slice(0, -1).map((x, i, a) => (i === a.length - 1 ? { ...x, text: x.text.slice(0, -2), lower: stripPossessive(x.lower) } : x));
+    const owner = ws
+      .slice(0, -1)
+      .map((x, i, a) => (i === a.length - 1 ? { ...x, text: x.text.slice(0, -2), lower: stripPossessive(x.lower) } : x));
     return classify(definite ? [{ ...words[0]!, lower: 'the', text: 'the' }, ...owner] : owner);
   }
+  // "The Home Office letter reads": an organisation's name before the document.
+  if (DOCUMENT_WORDS.has(lastLower) && ws.length >= 3 && ws[ws.length - 2]!.cap && ORG_CAP.has(ws[ws.length - 2]!.lower)) {
+    const owner = classify(ws.slice(0, -1));
+    if (owner?.kind === 'body' || owner?.kind === 'outlet') return owner;
+  }
+  // "the statement said": whoever issued the statement, named just before.
+  if (ws.length === 1 && definite && ISSUED.has(lastLower))
+    return { kind: 'pronoun', name: `the ${lastLower}`, attrs: [], pronoun: 'document', at: 0 };
   if (ws.length === 1 && NOT_SPEAKERS.has(ws[0]!.lower) && !isAcronym(ws[0]!)) return null;
   // First and second person ("I'm told", "we said") are the writer or the reader, never a claimant to print.
   if (ws.some((x) => /^(?:i|i'm|i've|i'd|we|we're|we've|you|you're)$/.test(x.lower))) return null;
@@ -332,7 +607,10 @@ export function classify(words: Token[]): SpeakerPhrase | null {
     // Lower-case head: a description or a group ("the ministry", "local social media channels").
     const head = stripPossessive(lastLower);
     const capsBefore = ws.some((x) => x.cap);
-    if (OUTLET_WORDS.has(head) && !COLLECTIVE_HEADS.has(head)) return { kind: 'outlet', name: text(ws), attrs, at: 0 };
+    // ("Ukraine's military intelligence agency" is a body; "the AFP news agency" an outlet.)
+    const notNews = head === 'agency' && ws.length >= 2 && ws[ws.length - 2]!.lower !== 'news';
+    if (OUTLET_WORDS.has(head) && !COLLECTIVE_HEADS.has(head) && !notNews)
+      return { kind: 'outlet', name: text(ws), attrs, at: 0 };
     if (head === 'channels' || head === 'media') return { kind: 'collective', name: text(ws), attrs, at: 0 };
     if (BODY_HEADS.has(head) || head === 'force' || head === 'forces') {
       // "Ukraine's air force" names the body; "the air force" is resolved to one named earlier.
@@ -340,14 +618,22 @@ export function classify(words: Token[]): SpeakerPhrase | null {
       return { kind: 'body-role', name: `${definite ? 'the ' : ''}${text(ws)}`, attrs, at: 0 };
     }
     if (COLLECTIVE_HEADS.has(head)) return { kind: 'collective', name: text(ws), attrs, at: 0 };
-    if (PERSON_ROLES.has(head) || LEADER_ROLES.has(head)) return definite || capsBefore ? { kind: 'person-role', name: text(ws), attrs, at: 0 } : null;
+    if (PERSON_ROLES.has(head) || LEADER_ROLES.has(head))
+      return definite || capsBefore ? { kind: 'person-role', name: text(ws), attrs, at: 0 } : null;
     return null;
   }
   const runLower = run.map((x) => x.lower);
   // "the U.S. Department of Agriculture": an organisation's name with "of" inside.
   const connector = ws.findIndex((x, i) => i > 0 && CONNECTORS.has(x.lower) && x.lower !== 'the');
   const capsBetween = ws.slice(connector + 1, r).every((x) => x.cap || CONNECTORS.has(x.lower));
-  if (connector > 0 && ORG_CAP.has(ws[connector - 1]!.lower) && ws[connector - 1]!.cap && r >= connector && capsBetween && (run.length <= 2 || ORG_CAP.has(runLower[run.length - 1]!)))
+  if (
+    connector > 0 &&
+    ORG_CAP.has(ws[connector - 1]!.lower) &&
+    ws[connector - 1]!.cap &&
+    r >= connector &&
+    capsBetween &&
+    (run.length <= 2 || ORG_CAP.has(runLower[run.length - 1]!))
+  )
     return { kind: ws.some((x) => OUTLET_NAMES.has(x.lower)) ? 'outlet' : 'body', name: text(ws), attrs, at: 0 };
   // "Minister of Education Stefania Giannini": the word after "of" names the office, not the person.
   if (r > 0 && CONNECTORS.has(ws[r - 1]!.lower) && run.length >= 3) run.splice(0, run.length - 2);
@@ -360,14 +646,19 @@ export function classify(words: Token[]): SpeakerPhrase | null {
   if (ORG_CAP.has(lastCap) || /^[\p{Lu}\d&.-]{2,}$/u.test(run[run.length - 1]!.text)) {
     // An organisation: "the Russian Defence Ministry", "NATO", "The Straits Times".
     const name = text(ws);
-    const isOutlet = ws.some((x) => OUTLET_WORDS.has(stripPossessive(x.lower)) && !/^(?:house|post)$/.test(x.lower)) && /times|post|news|journal|guardian|telegraph|weekly|herald|tribune|gazette|press|afp|reuters|tass|agency|wire|wikinews/i.test(name);
+    const isOutlet =
+      ws.some((x) => OUTLET_WORDS.has(stripPossessive(x.lower)) && !/^(?:house|post)$/.test(x.lower)) &&
+      /times|post|news|journal|guardian|telegraph|weekly|herald|tribune|gazette|press|afp|reuters|tass|agency|wire|wikinews/i.test(
+        name,
+      );
     return { kind: isOutlet ? 'outlet' : 'body', name: definite && !ws[0]!.cap ? name : name, attrs, at: 0 };
   }
   // A person: drop titles and nationality words before the name.
   let start = 0;
   for (let i = 0; i < run.length - 1; i++) {
     const x = run[i]!;
-    if (EN_TITLES.has(x.text) || ORG_CAP.has(x.lower) || (NATIONALITY.test(x.lower) && EN_TITLES.has(run[i + 1]?.text ?? ''))) start = i + 1;
+    if (EN_TITLES.has(x.text) || ORG_CAP.has(x.lower) || (NATIONALITY.test(x.lower) && EN_TITLES.has(run[i + 1]?.text ?? '')))
+      start = i + 1;
   }
   if (indefinite) return null;
   let name = run.slice(start);

@@ -3,7 +3,17 @@
  * "сообщило Министерство обороны России", "как отметил X", and the genitive "по словам X", "по данным X",
  * "за словами X", whose source is marked oblique so its case form is never printed as a name.
  */
-import { RU_BODY_STEMS, RU_COLLECTIVE_STEMS, RU_GENITIVE_CUES, RU_GERUNDS, RU_OUTLET_STEMS, RU_PRONOUNS, RU_ROLE_STEMS, RU_SKIP_AFTER_VERB, RU_VERBS } from './lexicon';
+import {
+  RU_BODY_STEMS,
+  RU_COLLECTIVE_STEMS,
+  RU_GENITIVE_CUES,
+  RU_GERUNDS,
+  RU_OUTLET_STEMS,
+  RU_PRONOUNS,
+  RU_ROLE_STEMS,
+  RU_SKIP_AFTER_VERB,
+  RU_VERBS,
+} from './lexicon';
 import { locativeBody } from './locative-body';
 import type { SpeakerPhrase } from './speaker';
 import { tokenize, type Token } from './tokens';
@@ -15,14 +25,96 @@ export const RU_CUE =
 const PLACE =
   /^(?:росси|рф|украин|україн|сша|франц|герман|кита|москв|киев|київ|кремл|турци|грузи|белорус|білорус|польш|британ|европ|європ|америк|крым|крим|донец|донеч|луган|харьк|харків|одес|вашингтон|брюссел|лондон|париж|берлин|берлін|минск|мінськ|тбилис|анкар|сири|сирі|израил|ізраїл|иран|іран|япони|японі|инди|індії|афганистан|афганістан|керч|петербург|днепр|дніпр|запорож|запоріж|херсон|курск|белгород|брянск|рязан)/;
 const LOWER_GENITIVE = /(?:ы|и|а|я|ых|их|ой|ей|ого|его|ов|ев|ий|ій|ої|ів|ии|ії)$/;
-const STOP = new Set(['и', 'а', 'но', 'что', 'как', 'об', 'этом', 'это', 'также', 'в', 'во', 'на', 'не', 'і', 'й', 'що', 'як', 'про', 'це', 'також', 'у', 'за', 'по', 'с', 'со', 'з', 'же', 'ранее', 'позже', 'уже', 'вчера', 'сегодня', 'раніше', 'от', 'из', 'до', 'для', 'при', 'о', 'к', 'после', 'перед', 'между', 'под', 'над', 'через', 'від', 'до', 'після', 'при', 'среди', 'серед', 'однако', 'проте', 'тогда', 'тому', 'поэтому']);
+const STOP = new Set([
+  'и',
+  'а',
+  'но',
+  'что',
+  'как',
+  'об',
+  'этом',
+  'это',
+  'также',
+  'в',
+  'во',
+  'на',
+  'не',
+  'і',
+  'й',
+  'що',
+  'як',
+  'про',
+  'це',
+  'також',
+  'у',
+  'за',
+  'по',
+  'с',
+  'со',
+  'з',
+  'же',
+  'ранее',
+  'позже',
+  'уже',
+  'вчера',
+  'сегодня',
+  'раніше',
+  'от',
+  'из',
+  'до',
+  'для',
+  'при',
+  'о',
+  'к',
+  'после',
+  'перед',
+  'между',
+  'под',
+  'над',
+  'через',
+  'від',
+  'до',
+  'після',
+  'при',
+  'среди',
+  'серед',
+  'однако',
+  'проте',
+  'тогда',
+  'тому',
+  'поэтому',
+]);
 
 /** Possessive pronouns after "по словам": "по его словам" → the person named before. */
-const GENITIVE_PRONOUNS: Record<string, 'person' | 'plural'> = { его: 'person', её: 'person', ее: 'person', их: 'plural', його: 'person', її: 'person', їх: 'plural' };
+const GENITIVE_PRONOUNS: Record<string, 'person' | 'plural'> = {
+  его: 'person',
+  её: 'person',
+  ее: 'person',
+  их: 'plural',
+  його: 'person',
+  її: 'person',
+  їх: 'plural',
+};
 /** "по его словам", "по их данным", "за його словами": the source is a pronoun between the preposition and the noun. */
-const POSSESSIVE_CUE = /(?:^|[\s,«"(—–-])(?:по|за)\s+(его|её|ее|их|його|її|їх)\s+(?:словам|мнению|данным|оценке|оценкам|словами|даними)(?=[\s,.])/giu;
+const POSSESSIVE_CUE =
+  /(?:^|[\s,«"(—–-])(?:по|за)\s+(его|её|ее|их|його|її|їх)\s+(?:словам|мнению|данным|оценке|оценкам|словами|даними)(?=[\s,.])/giu;
 /** Adverbs between a subject and its verb of saying. */
-const VERB_ADVERBS = new Set(['также', 'тоже', 'ранее', 'позже', 'уже', 'затем', 'потом', 'вновь', 'снова', 'також', 'теж', 'вже', 'раніше', 'згодом']);
+const VERB_ADVERBS = new Set([
+  'также',
+  'тоже',
+  'ранее',
+  'позже',
+  'уже',
+  'затем',
+  'потом',
+  'вновь',
+  'снова',
+  'також',
+  'теж',
+  'вже',
+  'раніше',
+  'згодом',
+]);
 
 const startsWithAny = (w: string, stems: readonly string[]) => stems.some((s) => w.startsWith(s));
 const isRole = (w: string) => startsWithAny(w, RU_ROLE_STEMS);
@@ -66,8 +158,9 @@ export function russianCues(outside: string): SpeakerPhrase[] {
   for (let i = 0; i < t.length; i++) {
     const x = t[i]!;
     if (!x.punct && RU_GERUNDS.has(x.lower)) {
-      // "Павел Дуров отказался это сделать, заявив, что …": the sentence's subject speaks.
-      const p = leading(t);
+      // "Павел Дуров отказался это сделать, заявив, что …": the sentence's subject speaks; "От комментариев
+      // глава республики отказался, добавив …": the subject stands right before the verb.
+      const p = leading(t) ?? subjectBefore(t, i);
       if (p) out.push({ ...p, at: x.start });
       continue;
     }
@@ -118,7 +211,13 @@ function admissible(x: Token, soFar: Token[]): boolean {
   if (x.cap || isRole(x.lower) || isBody(x.lower) || isOutlet(x.lower)) return true;
   // Lower-case genitive words inside a body's or role's name: "Министерство обороны России".
   const prev = soFar[soFar.length - 1];
-  return !!prev && (isBody(prev.lower) || isRole(prev.lower) || !prev.cap) && LOWER_GENITIVE.test(x.lower) && !VERB_LIKE.test(x.lower) && x.lower.length > 2;
+  return (
+    !!prev &&
+    (isBody(prev.lower) || isRole(prev.lower) || !prev.cap) &&
+    LOWER_GENITIVE.test(x.lower) &&
+    !VERB_LIKE.test(x.lower) &&
+    x.lower.length > 2
+  );
 }
 
 function backward(t: Token[], j: number): SpeakerPhrase | null {
@@ -126,28 +225,83 @@ function backward(t: Token[], j: number): SpeakerPhrase | null {
   for (let k = j; k >= 0 && words.length < 7; k--) {
     const x = t[k]!;
     if (x.punct || STOP.has(x.lower)) break;
-    if (x.cap || isRole(x.lower) || isBody(x.lower) || isOutlet(x.lower) || (isCollective(x.lower) && !words.length)) words.unshift(x);
-    else if (LOWER_GENITIVE.test(x.lower) && !VERB_LIKE.test(x.lower) && k > 0 && (t[k - 1]!.cap || isRole(t[k - 1]!.lower) || isBody(t[k - 1]!.lower))) words.unshift(x);
+    if (x.cap || isRole(x.lower) || isBody(x.lower) || isOutlet(x.lower) || (isCollective(x.lower) && !words.length)) {
+      words.unshift(x);
+      // "Заключенные журналисты в России Комитет защиты журналистов": a body's name starts at its head word.
+      if (isBody(x.lower) && x.cap && words.length > 1) break;
+    } else if (LOWER_GENITIVE.test(x.lower) && !VERB_LIKE.test(x.lower) && genitiveOfHead(t, k)) words.unshift(x);
     else break;
   }
   // The phrase must start at a head: a capitalised word, a role or a body.
-  while (words.length && !(words[0]!.cap || isRole(words[0]!.lower) || isBody(words[0]!.lower) || isOutlet(words[0]!.lower) || isCollective(words[0]!.lower))) words.shift();
+  while (
+    words.length &&
+    !(
+      words[0]!.cap ||
+      isRole(words[0]!.lower) ||
+      isBody(words[0]!.lower) ||
+      isOutlet(words[0]!.lower) ||
+      isCollective(words[0]!.lower)
+    )
+  )
+    words.shift();
   // "Виктор Янукович и Реджеп Эрдоган объявили": two speakers at once, none is printed.
   const before = t[j - words.length];
   if (words.length && before && JOINT.has(before.lower)) return null;
   return classifyRu(words);
 }
 
+/** A lower-case genitive at k that hangs, through at most two more genitives, on a capitalised word, a role or a body. */
+function genitiveOfHead(t: Token[], k: number): boolean {
+  for (let h = k - 1; h >= Math.max(0, k - 3); h--) {
+    const x = t[h]!;
+    if (x.punct || STOP.has(x.lower)) return false;
+    if (x.cap || isRole(x.lower) || isBody(x.lower)) return true;
+    if (!LOWER_GENITIVE.test(x.lower) || VERB_LIKE.test(x.lower)) return false;
+  }
+  return false;
+}
+
 function forward(t: Token[], k: number, oblique = false): SpeakerPhrase | null {
   const words: Token[] = [];
   let i = k;
-  for (; i < t.length && words.length < 7; i++) {
+  for (; i < t.length && words.length < 10; i++) {
     const x = t[i]!;
+    // "Центра исследований федерального и регионального рынков": "и" joining two lower-case words is inside one name.
+    const next = t[i + 1];
+    if (
+      JOINT.has(x.lower) &&
+      words.length &&
+      !words[words.length - 1]!.cap &&
+      next &&
+      !next.cap &&
+      !isRole(next.lower) &&
+      LOWER_GENITIVE.test(next.lower)
+    ) {
+      words.push(x);
+      continue;
+    }
     if (!admissible(x, words) && !(isCollective(x.lower) && !words.length)) break;
     words.push(x);
   }
   if (t[i] && JOINT.has(t[i]!.lower)) return null;
   return classifyRu(words, oblique);
+}
+
+/** The subject right before the last finite past-tense verb before token g ("глава республики отказался"). */
+function subjectBefore(t: Token[], g: number): SpeakerPhrase | null {
+  for (let v = g - 1; v > 0; v--) {
+    const x = t[v]!;
+    if (x.punct) continue;
+    if (!/(?:лся|лась|лись|ил|ила|или|ал|ала|али)$/.test(x.lower)) continue;
+    const p = t[v - 1]!.punct ? null : backward(t, v - 1);
+    return p && p.kind !== 'person' ? p : p?.name.includes(' ') ? p : null;
+  }
+  return null;
+}
+
+/** The noun phrase opening a sentence, when it names someone ("Міністерство оборони України опублікувало …"). */
+export function subjectRu(outside: string): SpeakerPhrase | null {
+  return leading(tokenize(outside.slice(0, 200)));
 }
 
 /** The subject at the start of the sentence. */
@@ -167,22 +321,31 @@ export function classifyRu(words: Token[], oblique = false): SpeakerPhrase | nul
   const attrs = words.map((x) => x.lower);
   const text = (xs: Token[]) => xs.map((x) => x.text).join(' ');
   if (isOutlet(head.lower) && !isRole(head.lower)) return { kind: 'outlet', name: text(words), attrs, at: 0 };
-  if (words.length === 1 && !head.cap && isCollective(head.lower) && /[ыи]$/.test(head.lower)) return { kind: 'collective', name: head.text, attrs, at: 0 };
+  if (words.length === 1 && !head.cap && isCollective(head.lower) && /[ыи]$/.test(head.lower))
+    return { kind: 'collective', name: head.text, attrs, at: 0 };
   if (isLatin(head) && words.every(isLatin)) return { kind: 'body', name: text(words), attrs, at: 0 };
   if (isBody(head.lower) && !isRole(head.lower)) {
     // A lower-case head ("ведомство", "министерстве финансов") is a description, perhaps in an oblique case: resolved, never printed.
-    if (!head.cap && !isAcronym(head)) return { kind: 'body-role', name: head.text, attrs, at: 0 };
+    if (!head.cap && !isAcronym(head)) {
+      // "делегации ОБСЕ": the undeclined initials name the body; the declined head word is never printed.
+      const initials = words.slice(1).filter(isAcronym);
+      if (oblique && initials.length && words.slice(1).every((x) => isAcronym(x) || !x.cap))
+        return { kind: 'body', name: initials.map((x) => x.text).join(' '), attrs, at: 0 };
+      return { kind: 'body-role', name: head.text, attrs, at: 0 };
+    }
     return { kind: 'body', name: text(words), attrs, at: 0 };
   }
   // Trailing run of capitalised, non-acronym, non-place words: the person's name.
-  const nameLike = (x: Token) => x.cap && !isAcronym(x) && !PLACE.test(x.lower) && !isBody(x.lower) && !isRole(x.lower) && !isLatin(x);
+  const nameLike = (x: Token) =>
+    x.cap && !isAcronym(x) && !PLACE.test(x.lower) && !isBody(x.lower) && !isRole(x.lower) && !isLatin(x);
   let end = words.length;
   while (end > 0 && !nameLike(words[end - 1]!)) end--;
   while (!oblique && end > 1 && OBLIQUE_TAIL.test(words[end - 1]!.lower) && nameLike(words[end - 2]!)) end--;
   let r = end;
   while (r > 0 && nameLike(words[r - 1]!)) r--;
   // What follows a name is a recipient ("Русской службе"), never part of the name; verbs are not admitted at all.
-  if (!oblique && end < words.length && words.slice(end).some((x) => x.cap && !isLatin(x) && !OBLIQUE_TAIL.test(x.lower))) r = end = words.length;
+  if (!oblique && end < words.length && words.slice(end).some((x) => x.cap && !isLatin(x) && !OBLIQUE_TAIL.test(x.lower)))
+    r = end = words.length;
   let name = words.slice(r, end);
   if (name.length > 3) name = name.slice(-3);
   // "Представитель Путина": a role followed by a name in the genitive is the role's holder, not that person.

@@ -11,7 +11,7 @@ export const EN_VERBS = words(`
   estimated estimates alleged alleges predicted predicts recalled recalls revealed reveals disclosed
   observed observes concluded concludes suggested suggests urged urges cautioned cautions countered
   maintained maintains indicated indicates responded responds remarked remarks
-  continued continues underlined underscored
+  continued continues underlined underscored found shows showed
 `);
 
 /** Lower-case words allowed inside a speaker's noun phrase ("Kremlin spokesperson …", "Ukraine's air force"). */
@@ -22,7 +22,7 @@ export const EN_ROLE_WORDS = words(`
   administration government governments commander commanders general generals ambassador ambassadors envoy
   representative representatives member members chairman chairwoman chair chairperson deputy deputies
   coach captain founder co-founder ceo executive executives manager managers analyst analysts expert experts
-  researcher researchers scientist scientists professor doctor doctors witness witnesses resident residents
+  authors respondents researcher researchers scientist scientists professor doctor doctors witness witnesses resident residents
   source sources police army military navy air force forces service services agency agencies office offices
   department departments committee committees council councils court courts prosecutor prosecutors
   prosecutor's general's staff guard guards border emergency emergencies defence defense foreign interior
@@ -31,7 +31,7 @@ export const EN_ROLE_WORDS = words(`
   firms bank banks party parties campaign group groups organisation organization union institute commission
   investigators investigator rescuers rescue workers worker operator operators monitor monitors
   team coordinator undersecretary secretary-general organiser organizer organisers organizers statement report reports spokes
-  top senior former acting interim chief's regional
+  top senior former acting interim chief's regional armed letter
 `);
 
 /** Lower-case words that may open a speaker phrase without being part of a name. */
@@ -46,6 +46,7 @@ export const EN_TITLES = words(`
   Deputy Foreign Defence Defense Interior Health Finance Economy Sir Lord Lady Patriarch Metropolitan Archbishop
   Bishop Cardinal Father Rabbi Imam Speaker Leader Head Executive Commissioner Envoy Attorney Prosecutor
   Kremlin White House Pentagon Press Acting Former Regional Administration Military Governor-General Mr.
+  CEO CTO CFO COO Founder Co-founder President-elect
 `);
 
 /** Role nouns that describe a person; a description "the governor" resolves to a person with that role. */
@@ -80,7 +81,7 @@ export const OUTLET_NAMES = words(`
 export const COLLECTIVE_HEADS = words(`
   officials authorities channels sources witnesses residents analysts experts investigators rescuers police
   prosecutors scientists researchers doctors critics activists organisers organizers monitors individuals
-  users posters representatives members lawmakers workers media
+  users posters representatives members lawmakers workers media authors respondents
 `);
 
 /** Words that are never a speaker on their own. */
@@ -90,11 +91,12 @@ export const NOT_SPEAKERS = words(`
   the a an some any no i i'm i've i'd we we're we've you you're me us
 `);
 
-export const EN_PRONOUNS: Record<string, 'person' | 'body' | 'plural'> = {
+export const EN_PRONOUNS: Record<string, 'person' | 'body' | 'plural' | 'we'> = {
   he: 'person',
   she: 'person',
   it: 'body',
   they: 'plural',
+  we: 'we',
 };
 
 /** Russian and Ukrainian verbs of saying (past and present forms). */
@@ -106,6 +108,7 @@ export const RU_VERBS = words(`
   объявил объявила объявило объявили опроверг опровергла предупредил предупредила сообщал сообщала
   сообщали заявлял заявляла заявляли говорит говорят говорил говорила говорили подтвердил подтвердила
   подтвердило подтвердили утверждает утверждают утверждал утверждала утверждали считает считают
+  отмечают отмечали отмечал отмечала зазначають повідомляють
   писал писала писали объяснил объяснила объяснили объясняют объясняет
   підтвердив підтвердила підтвердили каже кажуть
   заявив заявила заявило заявили повідомив повідомила повідомило повідомили повідомляє повідомляють сказав
@@ -114,7 +117,8 @@ export const RU_VERBS = words(`
 `);
 
 /** Prepositional attributions whose source follows in the genitive. */
-export const RU_GENITIVE_CUES = /(?:^|[\s,«"(—–-])(?:по\s+(?:словам|данным|информации|сообщению|мнению|оценкам|оценке|подсчетам|подсчётам)|со\s+ссылкой\s+на|за\s+(?:словами|даними|інформацією|повідомленням)|згідно\s+з)\s+/giu;
+export const RU_GENITIVE_CUES =
+  /(?:^|[\s,«"(—–-])(?:по\s+(?:словам|данным|информации|сообщению|мнению|оценкам|оценке|подсчетам|подсчётам)|со\s+ссылкой\s+на|за\s+(?:словами|даними|інформацією|повідомленням)|згідно\s+з)\s+/giu;
 
 /** Russian/Ukrainian nouns heading a body's name (any case); used to recognise and resolve bodies. */
 export const RU_BODY_STEMS = [
@@ -163,6 +167,12 @@ export const RU_BODY_STEMS = [
   'компани',
   'партия',
   'парти',
+  'центр',
+  'силы',
+  'сили',
+  'делегац',
+  'институт',
+  'інститут',
 ];
 /** Descriptions that stand for the last-named body ("ведомство", "відомство", "министерство"). */
 export const RU_BODY_DESCRIPTIONS = ['ведомств', 'відомств', 'министерств', 'міністерств'];
@@ -272,11 +282,71 @@ export const RU_OUTLET_STEMS = [
   'рбк',
 ];
 /** Plural nouns for a group of sources ("блогеры сообщили", "очевидцы рассказали"). */
-export const RU_COLLECTIVE_STEMS = ['блогер', 'блоггер', 'очевид', 'свидетел', 'жител', 'источник', 'наблюдател', 'эксперт', 'аналитик', 'журналист', 'власт', 'чиновник', 'силовик', 'спасател', 'медик', 'врач', 'военн', 'пользовател', 'правоохранител', 'сми', 'зми', 'мешканц', 'джерел', 'посадовц', 'очевидц'];
+export const RU_COLLECTIVE_STEMS = [
+  'блогер',
+  'блоггер',
+  'очевид',
+  'свидетел',
+  'жител',
+  'источник',
+  'наблюдател',
+  'эксперт',
+  'аналитик',
+  'журналист',
+  'власт',
+  'чиновник',
+  'силовик',
+  'спасател',
+  'медик',
+  'врач',
+  'военн',
+  'пользовател',
+  'правоохранител',
+  'сми',
+  'зми',
+  'мешканц',
+  'джерел',
+  'посадовц',
+  'очевидц',
+];
 /** Gerunds of saying: the speaker is the sentence's subject ("Дуров отказался, заявив, что …"). */
-export const RU_GERUNDS = new Set(['заявив', 'сообщив', 'отметив', 'подчеркнув', 'добавив', 'уточнив', 'пояснив', 'зазначивши', 'заявивши', 'наголосивши']);
+export const RU_GERUNDS = new Set([
+  'заявив',
+  'сообщив',
+  'отметив',
+  'подчеркнув',
+  'добавив',
+  'уточнив',
+  'пояснив',
+  'зазначивши',
+  'заявивши',
+  'наголосивши',
+]);
 /** Recipients skipped after a verb: "сообщил журналистам сам Трамп". */
-export const RU_SKIP_AFTER_VERB = new Set(['журналистам', 'репортерам', 'репортёрам', 'изданию', 'агентству', 'телеканалу', 'газете', 'сам', 'сама', 'сами', 'журналістам', 'виданню', 'агентству', 'также', 'тоже', 'позже', 'ранее', 'накануне', 'в', 'интервью', 'вчера', 'сегодня']);
+export const RU_SKIP_AFTER_VERB = new Set([
+  'журналистам',
+  'репортерам',
+  'репортёрам',
+  'изданию',
+  'агентству',
+  'телеканалу',
+  'газете',
+  'сам',
+  'сама',
+  'сами',
+  'журналістам',
+  'виданню',
+  'агентству',
+  'также',
+  'тоже',
+  'позже',
+  'ранее',
+  'накануне',
+  'в',
+  'интервью',
+  'вчера',
+  'сегодня',
+]);
 export const RU_PRONOUNS: Record<string, 'person' | 'body' | 'plural'> = {
   он: 'person',
   она: 'person',

@@ -4,7 +4,7 @@
  * named earlier, and each gets one canonical name.
  */
 import { LEADER_ROLES, PERSON_ROLES, RU_BODY_DESCRIPTIONS } from './lexicon';
-import type { SpeakerPhrase } from './speaker';
+import type { PronounKind, SpeakerPhrase } from './speaker';
 
 export interface Entity {
   id: number;
@@ -12,12 +12,26 @@ export interface Entity {
   /** Names as written, with whether each was read in the nominative (safe to print). */
   names: { text: string; nominative: boolean; words: string[] }[];
   attrs: Set<string>;
-  /** Last sentence that named it. */
+  /** First and last sentence that named it. */
+  first: number;
   last: number;
   cyrillic: boolean;
 }
 
 const CYR = /[\u0400-\u04FF]/;
+/** Abbreviated titles and the role a later description uses. */
+const TITLE_ROLES: Readonly<Record<string, string>> = {
+  'gov.': 'governor',
+  gov: 'governor',
+  'sen.': 'senator',
+  'rep.': 'representative',
+  'pres.': 'president',
+  'gen.': 'general',
+  'amb.': 'ambassador',
+  'sec.': 'secretary',
+  'adm.': 'admiral',
+  'col.': 'colonel',
+};
 /** How many sentences back a pronoun or description may reach. */
 const REACH = 8;
 
@@ -36,7 +50,13 @@ function sameWord(a: string, b: string, cyrillic: boolean): boolean {
 const wordsOf = (text: string) => text.toLowerCase().split(' ');
 const named = (text: string, nominative: boolean) => ({ text, nominative, words: wordsOf(text) });
 
-const keyOf = (word: string) => word.toLowerCase().replace(/ё/g, 'е').replace(/'s$/, '').slice(0, 4);
+const keyOf = (word: string) => {
+  let w = word.toLowerCase();
+  // Most words have neither: skip building two more strings.
+  if (w.includes('ё')) w = w.replace(/ё/g, 'е');
+  if (w.endsWith("'s")) w = w.slice(0, -2);
+  return w.slice(0, 4);
+};
 
 export class Registry {
   readonly entities: Entity[] = [];
@@ -52,6 +72,12 @@ export class Registry {
   /** Person mentions in order, for pronouns. */
   private readonly personMentions: { id: number; at: number }[] = [];
   private readonly speakers: { id: number; at: number; kind: Entity['kind']; plural: boolean }[] = [];
+  /** Bodies named as a sentence's subject without speaking, for descriptions ("ведомство") only. */
+  private readonly bodyMentions: { id: number; at: number }[] = [];
+
+  mentionBody(name: string, attrs: string[], at: number): void {
+    this.bodyMentions.push({ id: this.body('body', name, attrs, at, true).id, at });
+  }
 
   hasPeople(): boolean {
     return this.people.size > 0;
@@ -79,16 +105,40 @@ export class Registry {
     }
   }
 
-  private person(name: string, attrs: string[], at: number, nominative: boolean): Entity {
+  private person(name: string, rawAttrs: string[], at: number, nominative: boolean): Entity {
+    // "Gov. Vyacheslav Gladkov" is "the governor" later on.
+    let attrs = rawAttrs;
+    for (const a of rawAttrs)
+      if (TITLE_ROLES[a]) {
+        attrs = rawAttrs.flatMap((x) => (TITLE_ROLES[x] ? [x, TITLE_ROLES[x]] : [x]));
+        break;
+      }
     const tokens = wordsOf(name);
     const cyr = CYR.test(name);
     const surname = tokens[tokens.length - 1]!;
     const candidates = this.people.get(keyOf(surname)) ?? [];
+    // A lone word already known as written ("Mozilla") is that entity, not a later full name ending with it.
+    let exact: Entity | undefined;
+    if (tokens.length === 1)
+      for (let i = candidates.length - 1; i >= 0 && !exact; i--)
+        for (const n of candidates[i]!.names)
+          if (n.words.length === 1 && n.words[0] === surname) {
+            exact = candidates[i];
+            break;
+          }
+    if (exact) {
+      for (const a of attrs) exact.attrs.add(a);
+      exact.last = at;
+      return exact;
+    }
     for (let i = candidates.length - 1; i >= 0; i--) {
       const e = candidates[i]!;
+      // A surname before the full name happens in a headline and its lead; a lone word used long before
+      // ("Mozilla reported …") is not the surname of a full name met much later ("Air Mozilla").
+      if (tokens.length > 1 && at - e.first > REACH && e.names.every((n) => n.words.length === 1)) continue;
       const match = e.names.some((n) => {
         const other = n.words;
-        if (!sameWord(other[other.length - 1]!, surname, cyr) && !(tokens.length === 1 && other.some((o) => sameWord(o, surname, cyr)))) return false;
+        if (!sameWord(other[other.length - 1]!, surname, cyr)) return false;
         // Two full names must agree on the first name too.
         return tokens.length < 2 || other.length < 2 || sameWord(other[0]!, tokens[0]!, cyr);
       });
@@ -99,7 +149,15 @@ export class Registry {
         return e;
       }
     }
-    const e: Entity = { id: this.entities.length, kind: 'person', names: [named(name, nominative)], attrs: new Set(attrs), last: at, cyrillic: cyr };
+    const e: Entity = {
+      id: this.entities.length,
+      kind: 'person',
+      names: [named(name, nominative)],
+      attrs: new Set(attrs),
+      first: at,
+      last: at,
+      cyrillic: cyr,
+    };
     this.entities.push(e);
     for (const t of tokens) this.index(this.people, keyOf(t), e);
     return e;
@@ -114,7 +172,15 @@ export class Registry {
       found.last = at;
       return found;
     }
-    const e: Entity = { id: this.entities.length, kind, names: [named(name, nominative)], attrs: new Set(attrs), last: at, cyrillic: cyr };
+    const e: Entity = {
+      id: this.entities.length,
+      kind,
+      names: [named(name, nominative)],
+      attrs: new Set(attrs),
+      first: at,
+      last: at,
+      cyrillic: cyr,
+    };
     this.entities.push(e);
     this.index(this.bodies, keyOf(key[0] ?? ''), e);
     return e;
@@ -139,7 +205,11 @@ export class Registry {
       case 'collective':
         if (p.oblique) {
           // Acronyms and names in Latin script are not declined: "по данным Reuters", "по данным МЧС".
-          e = this.findBody(p.name) ?? (/^[\p{Lu}\d-]{2,}(?:\s[\p{Lu}\d-]{2,})*$|^[A-Za-z]/u.test(p.name) ? this.body(p.kind, p.name, p.attrs, at, true) : null);
+          e =
+            this.findBody(p.name) ??
+            (/^[\p{Lu}\d-]{2,}(?:\s[\p{Lu}\d-]{2,})*$|^[A-Za-z]/u.test(p.name)
+              ? this.body(p.kind, p.name, p.attrs, at, true)
+              : null);
           if (e) e.last = at;
         } else e = this.body(p.kind, p.name, p.attrs, at, true);
         break;
@@ -186,10 +256,14 @@ export class Registry {
     const head = p.attrs[p.attrs.length - 1] ?? '';
     const cyr = CYR.test(head);
     const anyMinistry = cyr && RU_BODY_DESCRIPTIONS.some((s) => head.startsWith(s));
-    for (let i = this.speakers.length - 1; i >= 0; i--) {
-      const s = this.speakers[i]!;
-      if (at - s.at > REACH) break;
-      const e = this.entities[s.id]!;
+    // The body named last, whether it spoke or was only the subject of a sentence.
+    const recent: { id: number; at: number }[] = [];
+    for (let i = this.speakers.length - 1; i >= 0 && at - this.speakers[i]!.at <= REACH; i--) recent.push(this.speakers[i]!);
+    for (let i = this.bodyMentions.length - 1; i >= 0 && at - this.bodyMentions[i]!.at <= REACH; i--)
+      recent.push(this.bodyMentions[i]!);
+    recent.sort((a, b) => b.at - a.at);
+    for (const m of recent) {
+      const e = this.entities[m.id]!;
       if (e.kind !== 'body') continue;
       const words = e.names.flatMap((n) => n.text.toLowerCase().split(/\s+/));
       if (anyMinistry || words.some((w) => sameWord(w.replace(/'s$/, ''), head, cyr))) {
@@ -198,13 +272,16 @@ export class Registry {
       }
     }
     // Unresolved bodies stay as written ("the air force") when in English; a Russian case form never does.
-    return cyr ? null : this.body('body', p.name, p.attrs, at, true);
+    // ("forces said" with no article and no one named before is too vague to print.)
+    return cyr || !/^the\s/i.test(p.name) ? null : this.body('body', p.name, p.attrs, at, true);
   }
 
   /** "the Russian leader", "the governor", "министр": the last person with that role (and nationality). */
   private describedPerson(p: SpeakerPhrase, at: number): Entity | null {
     const roles = p.attrs.filter((a) => PERSON_ROLES.has(a) || LEADER_ROLES.has(a));
-    const qualifiers = p.attrs.filter((a) => !PERSON_ROLES.has(a) && !LEADER_ROLES.has(a) && !/^(?:the|a|an|former|top|senior)$/.test(a));
+    const qualifiers = p.attrs.filter(
+      (a) => !PERSON_ROLES.has(a) && !LEADER_ROLES.has(a) && !/^(?:the|a|an|former|top|senior)$/.test(a),
+    );
     const cyr = CYR.test(p.name);
     const seen = new Set<number>();
     for (let i = this.personMentions.length - 1; i >= 0; i--) {
@@ -218,7 +295,9 @@ export class Registry {
       const roleOk = cyr
         ? p.attrs.some((w) => has(w))
         : roles.some((r) => has(r) || (LEADER_ROLES.has(r) && attrs.some((a) => LEADER_ROLES.has(a))));
-      const qualOk = qualifiers.every((q) => has(q) || has(q.replace(/n$/, '')) || attrs.some((a) => a.startsWith(q.slice(0, 5))));
+      const qualOk = qualifiers.every(
+        (q) => has(q) || has(q.replace(/n$/, '')) || attrs.some((a) => a.startsWith(q.slice(0, 5))),
+      );
       if (roleOk && qualOk) {
         e.last = at;
         return e;
@@ -228,7 +307,16 @@ export class Registry {
   }
 
   /** "he"/"she": the person named last, when the last two mentions name the same one; "it"/"they": the last body or group that spoke. */
-  private pronoun(kind: 'person' | 'body' | 'plural', at: number): Entity | null {
+  private pronoun(kind: PronounKind, at: number): Entity | null {
+    if (kind === 'we' || kind === 'document') {
+      // "We have recorded 40 attacks" after the ministry spoke: the organisation speaking. "The statement
+      // said": whoever spoke just before. Only the speaker of this or the previous two sentences, and for
+      // "we" only a body (a person's "we" is in their quotation, which carries its own speaker).
+      const s = this.speakers[this.speakers.length - 1];
+      if (!s || at - s.at > 2) return null;
+      if (kind === 'we' && s.kind !== 'body' && s.kind !== 'outlet') return null;
+      return this.entities[s.id]!;
+    }
     if (kind === 'person') {
       let end = this.personMentions.length;
       while (end > 0 && this.personMentions[end - 1]!.at >= at) end--;
@@ -305,12 +393,24 @@ export function nominativeRu(name: string): string | null {
   else if (/(?:ской|цкой)$/.test(surname)) fem = surname.replace(/ой$/, 'ая');
   if (masc) {
     if (!first) return masc;
-    const f = /ия$/.test(first) ? first.replace(/ия$/, 'ий') : /ея$/.test(first) ? first.replace(/ея$/, 'ей') : /[бвгджзклмнпрстфхцчшщ]а$/.test(first) ? first.slice(0, -1) : null;
+    const f = /ия$/.test(first)
+      ? first.replace(/ия$/, 'ий')
+      : /ея$/.test(first)
+        ? first.replace(/ея$/, 'ей')
+        : /[бвгджзклмнпрстфхцчшщ]а$/.test(first)
+          ? first.slice(0, -1)
+          : null;
     return f ? `${f} ${masc}` : null;
   }
   if (fem) {
     if (!first) return fem;
-    const f = /ии$/.test(first) ? first.replace(/ии$/, 'ия') : /[гкх]и$/.test(first) ? first.replace(/и$/, 'а') : /ы$/.test(first) ? first.replace(/ы$/, 'а') : null;
+    const f = /ии$/.test(first)
+      ? first.replace(/ии$/, 'ия')
+      : /[гкх]и$/.test(first)
+        ? first.replace(/и$/, 'а')
+        : /ы$/.test(first)
+          ? first.replace(/ы$/, 'а')
+          : null;
     return f ? `${f} ${fem}` : null;
   }
   return null;

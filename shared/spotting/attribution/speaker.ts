@@ -1,5 +1,11 @@
 /** What a speaker phrase names: a person, a body, an outlet, a group, a pronoun or a description to resolve. */
 
+/**
+ * What a pronoun may stand for: a person ("he"), a body ("it"), a group ("they"), the organisation speaking
+ * ("we" outside a person's quotation) or the speaker whose document it is ("the statement said").
+ */
+export type PronounKind = 'person' | 'body' | 'plural' | 'we' | 'document';
+
 export type SpeakerKind = 'person' | 'body' | 'outlet' | 'collective' | 'pronoun' | 'person-role' | 'body-role';
 
 export interface SpeakerPhrase {
@@ -9,7 +15,7 @@ export interface SpeakerPhrase {
   /** Lower-case role, title and nationality words around the name ("russian", "president", "ministry"). */
   attrs: string[];
   /** For pronouns: which earlier speaker it may stand for. */
-  pronoun?: 'person' | 'body' | 'plural';
+  pronoun?: PronounKind;
   /** The phrase is in an oblique case (Russian genitive after "по словам"): never printed as written. */
   oblique?: boolean;
   /** Where the cue sits in the sentence (UTF-16 offset). */

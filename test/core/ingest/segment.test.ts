@@ -57,6 +57,30 @@ describe('sentence segmentation', () => {
     expect(texts('He moved to the U.S. The move was hard.')).toHaveLength(2);
   });
 
+  it('keeps list numbers with their item, reference marks with their sentence and a quoted exclamation inside its sentence', () => {
+    expect(texts('The plan has three steps:\n1. Collect data.\n2. Analyse it.\n3) Report.\niv. Repeat.')).toEqual([
+      'The plan has three steps:',
+      '1. Collect data.',
+      '2. Analyse it.',
+      '3) Report.',
+      'iv. Repeat.',
+    ]);
+    expect(texts('The firm grew. It hired 500 people.[3] Sales doubled.[4][5] Profits fell.[a]')).toEqual([
+      'The firm grew.',
+      'It hired 500 people.[3]',
+      'Sales doubled.[4][5]',
+      'Profits fell.[a]',
+    ]);
+    expect(texts('"We will win!" he shouted. "Why now?" she asked. "Stop!" The crowd froze.')).toEqual([
+      '"We will win!" he shouted.',
+      '"Why now?" she asked.',
+      '"Stop!"',
+      'The crowd froze.',
+    ]);
+    // A sentence that is only a number stays one when it is not a list marker.
+    expect(texts('The final score was 3. It was a rout.')).toHaveLength(2);
+  });
+
   it('handles quotations, ellipses, datelines and list items', () => {
     expect(texts('"We will win," he said. "It is false." He left.')).toEqual([
       '"We will win," he said.',
@@ -83,7 +107,11 @@ describe('sentence segmentation', () => {
   });
 
   it('keeps a footnote mark with the sentence it follows', () => {
-    expect(texts('Russia launched 157 drones, the air force said.* The figures could not be verified. Inflation rose to 9.2%.¹ The bank agreed.')).toEqual([
+    expect(
+      texts(
+        'Russia launched 157 drones, the air force said.* The figures could not be verified. Inflation rose to 9.2%.¹ The bank agreed.',
+      ),
+    ).toEqual([
       'Russia launched 157 drones, the air force said.*',
       'The figures could not be verified.',
       'Inflation rose to 9.2%.¹',

@@ -1,0 +1,340 @@
+/**
+ * The hand-written scanners and prefilters of the spotting hot paths against the plain definitions they
+ * replace (kept here as references): the same output on built inputs, on random strings and on the corpus.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { denseFeatures, tokenize } from '../../../shared/spotting/features';
+import { allMatches } from '../../../shared/spotting/all-matches';
+import { isGated, wordGated } from '../../../shared/spotting/word-gate';
+import { RULES } from '../../../shared/spotting/rules';
+import { guessLocale, proseSentences } from '../../../shared/text/candidates';
+import { DATA_DIR, gumArticles, withoutShared } from '../../helpers/corpus';
+
+const TOKEN = /[\p{L}\p{M}]+(?:['’][\p{L}]+)?|\d+(?:[.,]\d+)*|[$%€£?!]/gu;
+function referenceTokenize(sentence: string): string[] {
+  const out = sentence.toLowerCase().replace(/’/g, "'").match(TOKEN) ?? [];
+  return out.map((t) => (/^\d/.test(t) ? '0' : t));
+}
+
+/** Strings built from the pieces the scanners branch on: letters of several scripts, marks, astral letters, digits, joiners. */
+const PIECES = [
+  'a',
+  'Z',
+  'é',
+  'e\u0301',
+  '\u0301',
+  'Ж',
+  'ё',
+  'İ',
+  'ß',
+  '𝐀',
+  '😀',
+  '\ud800',
+  '\udc00',
+  '1',
+  '2',
+  '.',
+  ',',
+  "'",
+  '’',
+  ' ',
+  '-',
+  '$',
+  '%',
+  '€',
+  '£',
+  '?',
+  '!',
+  '¥',
+  '_',
+  'K',
+  'ǅ',
+  '\u00a0',
+  '\n',
+];
+const built = fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }).map((xs) => xs.join(''));
+
+describe('feature tokenizer', () => {
+  it('splits words, joined apostrophes, numbers and signs as the token pattern does', () => {
+    expect(tokenize("Don’t pay $1,200.50 for U.S. rock'n'roll, naïve café — 12% of Ёлки!")).toEqual(
+      referenceTokenize("Don’t pay $1,200.50 for U.S. rock'n'roll, naïve café — 12% of Ёлки!"),
+    );
+    expect(tokenize('1.2.3, 4,5 and 6.')).toEqual(['0', '0', 'and', '0']);
+    expect(tokenize("it's 𝐀𝐁'𝐂 e\u0301t\u0301")).toEqual(["it's", "𝐀𝐁'𝐂", 'e\u0301t\u0301']);
+  });
+
+  it('agrees with the token pattern on random strings', () => {
+    fc.assert(
+      fc.property(built, (s) => {
+        expect(tokenize(s)).toEqual(referenceTokenize(s));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it.skipIf(withoutShared(import.meta.url))('agrees with the token pattern on the news corpus and the debate sentences', () => {
+    const sentences = gumArticles().flatMap((a) => proseSentences(a.text).map((s) => s.text));
+    const debates = fs
+      .readFileSync(path.join(DATA_DIR, 'checkworthy', 'CT24_checkworthy_english_dev.tsv'), 'utf8')
+      .split('\n')
+      .map((l) => l.split('\t')[1] ?? '');
+    for (const s of [...sentences, ...debates]) expect(tokenize(s)).toEqual(referenceTokenize(s));
+  });
+});
+
+/** Patterns of the kinds the hot paths gate: word lists, signs, digits, Cyrillic stems, multi-word phrases. */
+const PATTERNS = [
+  /\b(?:voted?|law|bill|legislation|passed|signed|vetoed|sanctions?|treaty|policy|program)\b/i,
+  /%|\bper ?cent\b|\bpercentage\b|\brate\b|процент/i,
+  /[$€£₴₽]|\b(?:dollars?|budget|tax(?:es)?|deficit|debt)\b|(?:рубл|гривн|долл)/i,
+  /\d[\d,.]*\s*(?:%|percent|per cent|miles?|\s?bn|\s?m\b)|(?:млн|млрд|тыс)/i,
+  /\b(?:I want|we've got to|let's|let me|I'm going to|ought to|believe in)\b/i,
+  /\b(?:Jan(?:uary)?|Feb(?:ruary)?|March|Sept?(?:ember)?)\b/,
+  /\b(?:said|says|claim(?:ed|s)|emphasi[sz]ed|den(?:ied|ies)|according)\b/i,
+  /\b(?:because|caused?|led to|result(?:ed)? in|as a result)\b|(?:из-за|привел)/i,
+  /\b(?:could not|cannot|can't|declined to)\s+(?:disclose|comment)|\bno (?:comment|immediate comment)\b|\b(?:it was|it is) (?:not (?:immediately )?(?:clear|known)|unclear)\b/i,
+  /\b(?:believes?|called (?:for|on)|described \w+ as|called \w+ (?:a |an )?["“']|is needed)\b/i,
+  /\d|\b(?:hundreds?|per cent|single digits)\b|(?:тысяч|миллион)/i,
+  /\b(?:1[89]\d\d|20\d\d)\b/,
+  /(?:\b(?:Getty Images|Getty|AFP|AP)\s*(?:via\s+Getty(?:\s+Images)?)?\s*$|^\s*(?:Photo|Image|Credit|Фото)\s*[:：]|\b(?:Photo|Image)\s+(?:by|credit)\b|\/\s*(?:Getty|AFP|Pool)\b)/i,
+];
+const WORDS = [
+  'law',
+  'Voted',
+  'vote',
+  'BILLS',
+  'per',
+  'cent',
+  'percent',
+  'rate',
+  'rates',
+  'tax',
+  'taxes',
+  'Taxed',
+  'debt',
+  'I',
+  'want',
+  "we've",
+  'got',
+  'to',
+  "let's",
+  'lets',
+  'let',
+  'me',
+  "I'm",
+  'going',
+  'ought',
+  'believe',
+  'in',
+  'Jan',
+  'January',
+  'Sept',
+  'September',
+  'Sep',
+  'march',
+  'said',
+  'SAYS',
+  'claimed',
+  'claims',
+  'emphasised',
+  'emphasized',
+  'denied',
+  'according',
+  'led',
+  'result',
+  'resulted',
+  'as',
+  'a',
+  'could',
+  'not',
+  'cannot',
+  'disclose',
+  'no',
+  'comment',
+  'it',
+  'was',
+  'is',
+  'clear',
+  'unclear',
+  'believes',
+  'called',
+  'for',
+  'described',
+  'him',
+  'needed',
+  'hundreds',
+  'single',
+  'digits',
+  'процент',
+  'Рубл',
+  'долл',
+  'млн',
+  'из-за',
+  'тысяч',
+  'ᲀ',
+  '12',
+  'bn',
+  'm',
+  'miles',
+  '1999',
+  '2024',
+  '20245',
+  '1850',
+];
+const JOINERS = [' ', '  ', '', '_', '1', 'é', "'", '’', '-', '.', ',', '\n', '"', '“', '%', '$', '€', 'ſ', 'K'];
+const phrase = fc
+  .array(fc.tuple(fc.constantFrom(...WORDS), fc.constantFrom(...JOINERS)), { maxLength: 8 })
+  .map((xs) => xs.map(([w, j]) => w + j).join(''));
+
+describe('word gate', () => {
+  it('derives a gate for word lists and leaves patterns it cannot read ungated', () => {
+    for (const re of PATTERNS) expect(isGated(re), re.source).toBe(true);
+    expect(isGated(/\Best\b/i)).toBe(false);
+    expect(isGated(/illion|thousand/i)).toBe(false);
+    expect(isGated(/\b(?:said|told)/i)).toBe(false);
+    expect(isGated(/\b(?:said|told)\b/iu)).toBe(false);
+    expect(isGated(/\b(?:was|\p{Ll}{3,}ed)\b/u)).toBe(false);
+    expect(isGated(/^\W*(?:I|My)\b/)).toBe(false);
+  });
+
+  it('answers as the pattern does, on phrases built from its words', () => {
+    const gated = PATTERNS.map((re) => [re, wordGated(re)] as const);
+    fc.assert(
+      fc.property(phrase, (s) => {
+        for (const [re, test] of gated) expect(test(s), `${re.source} on ${JSON.stringify(s)}`).toBe(re.test(s));
+      }),
+      { numRuns: 4000 },
+    );
+  });
+
+  it.skipIf(withoutShared(import.meta.url))('answers as the pattern does on the news corpus', () => {
+    const gated = PATTERNS.map((re) => [re, wordGated(re)] as const);
+    let matched = 0;
+    for (const s of gumArticles().flatMap((a) => proseSentences(a.text).map((x) => x.text)))
+      for (const [re, test] of gated) {
+        const want = re.test(s);
+        if (want) matched++;
+        expect(test(s)).toBe(want);
+      }
+    expect(matched).toBeGreaterThan(100);
+  });
+});
+
+/** The capitalised-word count as first written, one pattern test per character. */
+function referenceCapitalisedWords(sentence: string): number {
+  const isUpper = (c: string) => (c >= 'A' && c <= 'Z') || (c > '\x7f' && /\p{Lu}/u.test(c));
+  const nameChar = /[\p{Ll}\p{Lu}'’.-]/u;
+  let caps = 0;
+  let nameEnd = 0;
+  for (let i = 2; i < sentence.length; i++) {
+    const c = sentence[i]!;
+    if (i < nameEnd || !isUpper(c)) continue;
+    const before = sentence[i - 1]!;
+    if (!(before === '(' || before === '“' || before === '"' || before === "'" || before === '-' || /\s/.test(before))) continue;
+    if (i + 1 >= sentence.length || !nameChar.test(sentence[i + 1]!)) continue;
+    caps++;
+    nameEnd = i + 1;
+    while (nameEnd < sentence.length && nameChar.test(sentence[nameEnd]!)) nameEnd++;
+  }
+  return caps;
+}
+
+describe('counting and locale shortcuts', () => {
+  it('counts capitalised words as the per-character patterns do', () => {
+    const config = { wordBigrams: true, charMin: 0, charMax: 0, wordClasses: true };
+    const text = fc
+      .array(fc.constantFrom('A', 'b', 'Ж', 'ж', 'É', '𝐀', ' ', '\u00a0', '(', '“', '"', "'", '’', '-', '.', 'x', 'Σ', '\t'), {
+        maxLength: 16,
+      })
+      .map((xs) => xs.join(''));
+    fc.assert(
+      fc.property(text, (s) => {
+        const caps = referenceCapitalisedWords(s);
+        const features = denseFeatures(s, tokenize(s), config);
+        expect(features.includes('k:names3')).toBe(caps > 2);
+        expect(features.includes('k:names')).toBe(caps > 0 && caps <= 2);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('the acronym class is read as its pattern says', () => {
+    const config = { wordBigrams: true, charMin: 0, charMax: 0, wordClasses: true };
+    const capitals = fc
+      .array(fc.constantFrom('A', 'b', 'Ж', 'ж', 'É', '𝐀', '_', '1', ' ', '.', 'ǅ', 'Σ'), { maxLength: 12 })
+      .map((xs) => xs.join(''));
+    fc.assert(
+      fc.property(capitals, (s) => {
+        expect(denseFeatures(s, tokenize(s), config).includes('k:acronym')).toBe(/\b\p{Lu}{2,}\b/u.test(s));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  const spaced = fc
+    .array(fc.constantFrom('a', 'Ж', ' ', '  ', '\t', '\n', '\u00a0', '\u2003', '\ufeff', '\u180e', '.', '\u0085'), {
+      maxLength: 30,
+    })
+    .map((xs) => xs.join(''));
+  it('the short rule counts words as trim and split do', () => {
+    const short = RULES.find((r) => r.kind === 'short')!;
+    fc.assert(
+      fc.property(spaced, (s) => {
+        expect(short.test(s)).toBe(s.trim().split(/\s+/).length < 6);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('the locale guess stops early with the answer a full count gives', () => {
+    const reference = (text: string) => {
+      let cyr = 0;
+      let lat = 0;
+      for (const c of text.slice(0, 5000)) {
+        if (c >= '\u0400' && c <= '\u04ff') cyr++;
+        else if (/[A-Za-z]/.test(c)) lat++;
+      }
+      return cyr > lat ? 'ru' : 'en';
+    };
+    const long = fc
+      .array(fc.constantFrom('a', 'Ж', ' ', 'b', 'я', '.'), { minLength: 200, maxLength: 6000 })
+      .map((xs) => xs.join(''));
+    fc.assert(
+      fc.property(long, (s) => {
+        expect(guessLocale(s)).toBe(reference(s));
+      }),
+      { numRuns: 300 },
+    );
+    expect(guessLocale('a'.repeat(3000) + 'Ж'.repeat(3001))).toBe('en');
+    expect(guessLocale('a'.repeat(2000) + 'Ж'.repeat(2001))).toBe('ru');
+  });
+});
+
+describe('all matches', () => {
+  it('gives what matchAll gives, empty matches and surrogate pairs included, and leaves the pattern reset', () => {
+    const patterns = [
+      /\s([A-ZА-Я][\p{Ll}'’-]{2,})/gu,
+      /(?:[A-Z][\p{L}'’.-]*\s+){1,4}[A-Z][\p{L}'’-]+/gu,
+      /a*/g,
+      /(?:)/gu,
+      /\b(?:said|told)\b/gi,
+    ];
+    const text = fc
+      .array(fc.constantFrom('A', 'a', 'Said', ' ', 'Жора', 'told', '😀', '\ud800', '.', 'Bob '), { maxLength: 12 })
+      .map((xs) => xs.join(''));
+    fc.assert(
+      fc.property(text, (s) => {
+        for (const re of patterns) {
+          const got = allMatches(re, s).map((m) => [m.index, ...m]);
+          expect(got).toEqual([...s.matchAll(re)].map((m) => [m.index, ...m]));
+          expect(re.lastIndex).toBe(0);
+        }
+      }),
+      { numRuns: 1500 },
+    );
+    expect(() => allMatches(/x/, 'x')).toThrow(TypeError);
+  });
+});
