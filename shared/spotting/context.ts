@@ -31,8 +31,15 @@ export interface ArticleCalibration {
    * falls on the shipped default threshold: one threshold setting serves transcripts and articles.
    */
   shift: number;
+  /**
+   * Added to the logit of an article in that language (by locale, e.g. `ru`): the sentence model learned from
+   * English, so another language gets its own operating point, fitted on its own labelled articles.
+   */
+  languageShift?: Record<string, number>;
   meta: Record<string, unknown>;
 }
+
+const LANGUAGE_NAMES: Record<string, string> = { ru: 'Russian', uk: 'Ukrainian' };
 
 export const CONTEXT_LABELS: Record<string, string> = {
   attributed: 'reported speech (counts for less in an article than a stated fact)',
@@ -99,9 +106,15 @@ export function logit(p: number): number {
 }
 
 /** The sentence's score in its article, with the context reasons added to the sentence model's. */
-export function scoreInArticle(base: SpotterScore, features: readonly string[], cal: ArticleCalibration): SpotterScore {
+export function scoreInArticle(base: SpotterScore, features: readonly string[], cal: ArticleCalibration, locale = 'en'): SpotterScore {
   let z = cal.bias + cal.base * logit(base.score) + cal.shift;
   const reasons: ScoreReason[] = [...base.reasons];
+  const languageShift = cal.languageShift?.[locale];
+  if (languageShift) {
+    z += languageShift;
+    const language = LANGUAGE_NAMES[locale] ?? locale;
+    reasons.push({ kind: 'language', label: `${language} text, weighed on ${language} news (the sentence model learned from English)`, weight: Math.round(languageShift * 1000) / 1000 });
+  }
   for (const f of features) {
     const w = cal.weights[f] ?? FIXED_WEIGHTS[f];
     if (w === undefined || w === 0) continue;

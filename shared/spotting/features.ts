@@ -9,9 +9,26 @@ export interface FeatureConfig {
   wordClasses?: boolean;
   /** Weight of the L2-normalised n-gram group against the dense features (1 when absent). */
   ngramScale?: number;
+  /**
+   * Claim-shape features (q:): comparatives and superlatives, who did what in which tense ("we cut" vs "we
+   * will"), full names, spelled-out amounts. Like word classes, they describe a sentence without its topic.
+   */
+  claimShapes?: boolean;
 }
 
 export const DEFAULT_FEATURES: FeatureConfig = { wordBigrams: true, charMin: 3, charMax: 5 };
+
+const WORDS_ONLY: FeatureConfig = { wordBigrams: true, charMin: 0, charMax: 0 };
+/**
+ * The feature settings scripts/train-spotter.ts chooses among, by name. Character n-grams are left out: they
+ * fit the training debates' vocabulary and make scoring several times slower.
+ */
+export const FEATURE_CANDIDATES: Readonly<Record<string, FeatureConfig>> = {
+  classes: { ...WORDS_ONLY, wordClasses: true },
+  shapes: { ...WORDS_ONLY, wordClasses: true, claimShapes: true },
+  shapesLightNgrams: { ...WORDS_ONLY, wordClasses: true, claimShapes: true, ngramScale: 0.5 },
+  shapesUnigrams: { ...WORDS_ONLY, wordBigrams: false, wordClasses: true, claimShapes: true },
+};
 
 const TOKEN = /[\p{L}\p{M}]+(?:['’][\p{L}]+)?|\d+(?:[.,]\d+)*|[$%€£?!]/gu;
 
@@ -54,6 +71,7 @@ export function denseFeatures(sentence: string, tokens: string[], config: Featur
   const out = ['bias'];
   for (const rule of RULES) if (rule.test(sentence)) out.push(`r:${rule.kind}`);
   if (config.wordClasses) out.push(...wordClasses(sentence, tokens));
+  if (config.claimShapes) out.push(...claimShapes(sentence, tokens));
   const words = tokens.length;
   out.push(words < 6 ? 'len:short' : words < 15 ? 'len:mid' : words < 30 ? 'len:long' : 'len:vlong');
   return out;
@@ -168,4 +186,63 @@ function capitalisedWords(sentence: string): number {
     while (nameEnd < n && NAME_CHAR.test(sentence[nameEnd]!)) nameEnd++;
   }
   return caps;
+}
+
+const COMPARATIVE_WORDS = new Set(['more', 'less', 'fewer', 'higher', 'lower', 'bigger', 'smaller', 'larger', 'greater', 'faster', 'slower', 'cheaper', 'worse', 'better']);
+const SUPERLATIVE_WORDS = new Set(['most', 'least', 'largest', 'biggest', 'highest', 'lowest', 'fastest', 'worst', 'best', 'first', 'only', 'record', 'ever']);
+const TREND_WORDS = new Set(['increased', 'decreased', 'rose', 'risen', 'fell', 'fallen', 'dropped', 'doubled', 'tripled', 'grew', 'grown', 'declined', 'soared', 'plunged', 'cut', 'raised', 'lowered', 'created', 'lost']);
+const RECORD_VERBS = new Set(['voted', 'passed', 'signed', 'supported', 'opposed', 'proposed', 'vetoed', 'sponsored', 'approved', 'introduced', 'funded', 'spent', 'raised', 'cut', 'created', 'lost', 'added', 'closed', 'sent', 'paid', 'invaded']);
+const SPELLED_AMOUNTS = new Set(['hundred', 'hundreds', 'thousand', 'thousands', 'million', 'millions', 'billion', 'billions', 'trillion', 'trillions', 'percent', 'half', 'third', 'quarter', 'twice', 'double', 'dozens']);
+const OPINION_WORDS = new Set(['think', 'believe', 'feel', 'hope', 'want', 'wish', 'love', 'like', 'agree', 'disagree', 'guess', 'suppose']);
+const POLICY_OPENERS = new Set(['will', "'ll", 'must', 'should', 'need', 'needs', 'have', 'going', 'ought', 'want', 'would', 'can']);
+const SUBJECTS_PLURAL_FIRST = new Set(['we', "we've", "we're"]);
+const SUBJECTS_THIRD = new Set(['he', 'she', 'they', "he's", "she's", "they've", 'senator', 'governor', 'president', 'congress', 'administration']);
+
+/**
+ * Shapes of a checkable claim that do not depend on its topic: a comparison with "than", a superlative, a
+ * trend verb with a figure, a record ("she voted", "we passed") as against a plan or wish ("we will",
+ * "we need to", "I think"), a full name (two capitalised words in a row), an amount spelled out.
+ */
+function claimShapes(sentence: string, tokens: string[]): string[] {
+  const out: string[] = [];
+  let comparative = false;
+  let than = false;
+  let superlative = false;
+  let trend = false;
+  let numbers = false;
+  let weRecord = false;
+  let wePlan = false;
+  let theyRecord = false;
+  let opinion = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const next = tokens[i + 1] ?? '';
+    if (COMPARATIVE_WORDS.has(t) || (t.length > 4 && t.endsWith('er') && next === 'than')) comparative = true;
+    else if (t === 'than') than = true;
+    if (SUPERLATIVE_WORDS.has(t) || (t.length > 5 && t.endsWith('est') && tokens[i - 1] === 'the')) superlative = true;
+    if (TREND_WORDS.has(t)) trend = true;
+    if (t === '0' || SPELLED_AMOUNTS.has(t)) numbers = true;
+    if (SUBJECTS_PLURAL_FIRST.has(t)) {
+      const verb = next === 'have' || next === 'had' ? (tokens[i + 2] ?? '') : next;
+      if (RECORD_VERBS.has(verb) || (verb.length > 4 && verb.endsWith('ed'))) weRecord = true;
+      if (POLICY_OPENERS.has(next) || t === "we're") wePlan = true;
+    }
+    if (SUBJECTS_THIRD.has(t)) {
+      const verb = next === 'has' || next === 'have' || next === 'had' ? (tokens[i + 2] ?? '') : next;
+      if (RECORD_VERBS.has(verb)) theyRecord = true;
+    }
+    if ((t === 'i' || t === 'we') && OPINION_WORDS.has(next)) opinion = true;
+  }
+  if (comparative && than) out.push('q:comparison_than');
+  else if (comparative) out.push('q:comparative');
+  if (superlative) out.push('q:superlative');
+  if (trend && numbers) out.push('q:trend_figure');
+  else if (trend) out.push('q:trend');
+  if (weRecord) out.push('q:we_did');
+  if (wePlan) out.push('q:we_will');
+  if (theyRecord) out.push('q:their_record');
+  if (opinion) out.push('q:i_think');
+  if (/\b\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+/u.test(sentence.slice(1))) out.push('q:full_name');
+  if (/\b(?:hundreds?|thousands?|millions?|billions?|trillions?|percent|per cent)\b/i.test(sentence)) out.push('q:amount_words');
+  return out;
 }
