@@ -12,8 +12,9 @@
  *   on all folds but one and scores the one left out, so every debate gets out-of-fold scores. The grid point
  *   with the best out-of-fold MAP (mean over debates of average precision) plus best F1 wins. Platt scaling
  *   is fitted to its out-of-fold logits (a score reads as the chance that a sentence of an unseen debate is
- *   check-worthy) and the threshold is the one with the best F1 on those scaled out-of-fold scores. The model
- *   is then trained on every debate given.
+ *   check-worthy) and the threshold is the one with the best F1 on the scaled out-of-fold scores of the
+ *   RECENT newest debates (debates drift: the newer they are, the lower their best threshold, and the model
+ *   meets debates newer than any it learned from). The model is then trained on every debate given.
  * - the unseen-debate proxy: the whole procedure runs once without the 2016 debates (Sentence_id >=
  *   PROXY_FROM, the newest in the file), and that model scores them through `Spotter.score` at its own
  *   threshold, as `claimbench score` would: F1 of the Yes class over the three debates and MAP over them.
@@ -35,9 +36,15 @@ const PROXY_FROM = 29100;
 const MIN_COUNT = 5;
 const MAX_FEATURES = 14_000;
 const EPOCHS = 8;
+/** The threshold is tuned on this many of the newest debates: debates drift (the newer, the lower their best threshold). */
+const RECENT = 10;
 const RATE = 0.3;
+/**
+ * recency: how much more a sentence of the newest debate weighs in training than one of the oldest (weights
+ * grow linearly with the debate's place in time), since the model meets debates newer than any it saw.
+ */
 const GRID = Object.keys(FEATURE_CANDIDATES).flatMap((features) =>
-  [1e-3, 3e-3, 1e-2].flatMap((l2) => [1, 1.5].map((posWeight) => ({ features, l2, posWeight }))),
+  [1e-3, 3e-3].flatMap((l2) => [0, 2].map((recency) => ({ features, l2, posWeight: 1.5, recency }))),
 );
 type Settings = (typeof GRID)[number];
 
@@ -57,6 +64,8 @@ interface Encoded {
   idx: Int32Array;
   val: Float64Array;
   y: number;
+  /** The debate's place in time, 0 (oldest) to 1 (newest), for recency weighting. */
+  age: number;
 }
 
 /** Each sentence's features under each candidate setting, computed once. */
@@ -79,6 +88,9 @@ function buildVocab(data: readonly LabelledSentence[], features: string): Map<st
   return vocab;
 }
 
+/** Each sentence's place in time among the debates given to training: 0 oldest, 1 newest. */
+const timeOf = new Map<LabelledSentence, number>();
+
 function encode(data: readonly LabelledSentence[], features: string, vocab: Map<string, number>): Encoded[] {
   return data.map((d) => {
     const v = vectorOf(d, features);
@@ -91,7 +103,7 @@ function encode(data: readonly LabelledSentence[], features: string, vocab: Map<
         val.push(v.values[i]!);
       }
     });
-    return { idx: Int32Array.from(idx), val: Float64Array.from(val), y: d.label ? 1 : 0 };
+    return { idx: Int32Array.from(idx), val: Float64Array.from(val), y: d.label ? 1 : 0, age: timeOf.get(d) ?? 1 };
   });
 }
 
@@ -114,7 +126,7 @@ function train(data: readonly Encoded[], size: number, s: Settings, seed: number
       const ex = data[i]!;
       let z = 0;
       for (let k = 0; k < ex.idx.length; k++) z += w[ex.idx[k]!]! * ex.val[k]!;
-      const weight = ex.y === 1 ? s.posWeight : 1;
+      const weight = (ex.y === 1 ? s.posWeight : 1) * (1 + s.recency * ex.age);
       const err = (sigmoid(z) - ex.y) * weight;
       for (let k = 0; k < ex.idx.length; k++) {
         const j = ex.idx[k]!;
@@ -170,6 +182,7 @@ interface Fitted {
 
 /** Choose settings, Platt scaling and threshold on out-of-fold scores of these debates, then train on all of them. */
 function fitPipeline(debates: readonly LabelledSentence[][], log: (line: string) => void): Fitted {
+  debates.forEach((d, i) => d.forEach((x) => timeOf.set(x, debates.length > 1 ? i / (debates.length - 1) : 1)));
   const labels = debates.map((d) => d.map((x) => x.label));
   // Encoded once per feature setting and fold: the grid's other settings only change the training.
   const cache = new Map<string, FoldData>();
@@ -205,8 +218,12 @@ function fitPipeline(debates: readonly LabelledSentence[][], log: (line: string)
     return bestF1Threshold(sc, l).threshold;
   });
   const curve = [0.15, 0.2, 0.25, 0.3, 0.35].map((t) => `${t}:${binaryMetrics(scaled, labels.flat(), t).f1.toFixed(4)}`).join(' ');
-  log(`  pooled best ${pooled.toFixed(3)}; per-debate best thresholds, oldest first ${perDebate.map((t) => t.toFixed(2)).join(' ')}; F1 curve ${curve}`);
-  const threshold = Math.round(pooled * 1000) / 1000;
+  const recentFrom = labels.slice(0, -RECENT).reduce((n, l) => n + l.length, 0);
+  const recent = bestF1Threshold(scaled.slice(recentFrom), labels.slice(-RECENT).flat());
+  log(
+    `  pooled best ${pooled.toFixed(3)}; newest ${RECENT} debates' best ${recent.threshold.toFixed(3)} (F1 ${recent.f1.toFixed(4)}); per-debate best thresholds, oldest first ${perDebate.map((t) => t.toFixed(2)).join(' ')}; F1 curve ${curve}`,
+  );
+  const threshold = Math.round(recent.threshold * 1000) / 1000;
   const all = debates.flat();
   const vocab = buildVocab(all, best.s.features);
   const w = train(encode(all, best.s.features, vocab), vocab.size, best.s, SEED);
