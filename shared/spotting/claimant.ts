@@ -12,6 +12,7 @@ import { quoteStructure } from './attribution/quotes';
 import { Registry, type Entity } from './attribution/registry';
 import type { SpeakerPhrase } from './attribution/speaker';
 import { tokenize } from './attribution/tokens';
+import { wordGated } from './word-gate';
 
 export interface Attribution {
   claimant: string | null;
@@ -28,6 +29,7 @@ const SIGNED = /["”»]\s*[-—–]\s*\p{Lu}/u;
 const EN_NAME_RUN = /(?:[A-Z][\p{L}'’.-]*\s+){1,4}[A-Z][\p{L}'’-]+/gu;
 const RU_NAME_RUN = /[А-ЯЁІЇЄҐ][а-яёіїєґ'’-]+(?:\s+[А-ЯЁІЇЄҐ][а-яёіїєґ'’-]+){1,2}/gu;
 const SURNAME = /(?<=\s)[A-ZА-ЯЁІЇЄҐ][\p{Ll}'’-]{2,}/gu;
+const hasEnglishCue = wordGated(EN_CUE);
 
 /** Name runs read before: the same names recur through a document. */
 const RUN_CACHE = new Map<string, SpeakerPhrase | null>();
@@ -41,7 +43,9 @@ export function attributeSentences(sentences: readonly string[]): Attribution[] 
   for (let i = 0; i < sentences.length; i++) {
     const outside = quotes[i]!.outside;
     const cyr = CYRILLIC.test(outside);
-    const cue = (cyr ? RU_CUE : EN_CUE).test(outside) || (!cyr && (SIGNED.test(outside) || QUOTE_AFTER_COLON.test(outside)));
+    const cue =
+      (cyr ? RU_CUE.test(outside) : hasEnglishCue(outside)) ||
+      (!cyr && (SIGNED.test(outside) || QUOTE_AFTER_COLON.test(outside)));
     const cues = !cue ? [] : cyr ? russianCues(outside) : englishCues(outside);
     hasCue.push(cue);
     own.push(pick(cues, registry, i, outside));
@@ -115,12 +119,19 @@ function noteMentions(registry: Registry, outside: string, at: number, cyr: bool
   const covered: [number, number][] = [];
   for (const m of outside.matchAll(runs)) {
     covered.push([m.index, m.index + m[0].length]);
-    const before = () => outside.slice(Math.max(0, m.index - 40), m.index).toLowerCase().split(/\s+/).filter(Boolean).slice(-2);
+    const before = () =>
+      outside
+        .slice(Math.max(0, m.index - 40), m.index)
+        .toLowerCase()
+        .split(/\s+/)
+        .filter(Boolean)
+        .slice(-2);
     if (cyr) {
       const words = m[0].split(/\s+/);
       if (words.some((w) => /^(?:В|На|По|С|О|И|К|У|За|Из|От|До|Для|При|Об|Но|А|Как|Это|Что|Также)$/.test(w))) continue;
       const p = classifyRu(tokenize(m[0]));
-      if (p?.kind === 'person' && p.name.includes(' ')) registry.mentionPerson(p.name, [...before(), ...p.attrs], at, m.index === 0);
+      if (p?.kind === 'person' && p.name.includes(' '))
+        registry.mentionPerson(p.name, [...before(), ...p.attrs], at, m.index === 0);
       continue;
     }
     let p = RUN_CACHE.get(m[0]);

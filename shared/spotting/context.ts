@@ -7,6 +7,7 @@
 import type { ScoreReason } from '../domain';
 import type { Attribution } from './claimant';
 import { sigmoid, type SpotterScore } from './model';
+import { wordGated } from './word-gate';
 
 export interface SentenceContext {
   text: string;
@@ -67,28 +68,34 @@ const CLOSES = /[.!?…]["”»'’)\]]*\s*$/;
 const FIRST_PERSON = /\b(?:I|I'm|I've|I'd|we|we're|we've|we'd|us|our|my)\b/i;
 const REPORTED_VIEW =
   /\b(?:believes?|believed|feels?|felt|hopes?|hoped|hoping|thinks?|thought|called (?:for|on)|calls (?:for|on)|urged?|urges|alarmed|concerned|welcomed?|praised?|criticised|criticized|described \w+ as|called \w+ (?:a |an )?["“']|is needed|are needed)\b/i;
-const PAST = /\b(?:was|were|had|did|won|made|took|went|came|gave|left|began|rose|fell|lost|paid|sent|met|ran|sold|held|led|\p{Ll}{3,}ed)\b/u;
+const PAST =
+  /\b(?:was|were|had|did|won|made|took|went|came|gave|left|began|rose|fell|lost|paid|sent|met|ran|sold|held|led|\p{Ll}{3,}ed)\b/u;
 const ADVICE = /^\W*(?:if you|you (?:can|should|could|will|might)|avoid|try|wait|don't|do not)\b/i;
+// Word lists tested only on sentences holding one of their words (shared/spotting/word-gate.ts).
+const hasFigure = wordGated(FIGURE);
+const hasNoStatement = wordGated(NO_STATEMENT);
+const hasFirstPerson = wordGated(FIRST_PERSON);
+const hasReportedView = wordGated(REPORTED_VIEW);
 
 /** The context features a sentence has (names as in CONTEXT_LABELS). */
 export function contextFeatures(c: SentenceContext): string[] {
   const s = c.text;
   const out: string[] = [];
   const who = c.attribution;
-  const figure = FIGURE.test(s);
+  const figure = hasFigure(s);
   const closes = CLOSES.test(s);
   if (who.attributed) out.push('attributed');
   if (who.quoted >= 0.5) out.push('in_quote');
   if (who.viaQuote) out.push('quote_speaker');
   if (figure) out.push('figure');
   if (figure && who.claimant) out.push('sourced_figure');
-  if (NO_STATEMENT.test(s)) out.push('no_statement');
+  if (hasNoStatement(s)) out.push('no_statement');
   if (!closes && c.first) out.push('headline');
   else if (!closes && c.standsAlone) out.push('heading');
   if (c.restOfParagraph.some((t) => CREDIT_LINE.test(t))) out.push('caption_block');
   if (/[:,]["”»]?\s*$/.test(s)) out.push('introduces_quote');
-  if (who.quoted >= 0.5 && FIRST_PERSON.test(s)) out.push('quoted_first_person');
-  if (REPORTED_VIEW.test(s)) out.push('reported_view');
+  if (who.quoted >= 0.5 && hasFirstPerson(s)) out.push('quoted_first_person');
+  if (hasReportedView(s)) out.push('reported_view');
   if (who.quoted < 0.5 && PAST.test(s)) out.push('past_event');
   if (ADVICE.test(s)) out.push('advice');
   return out;

@@ -62,6 +62,8 @@ const BARE_DATE = new RegExp(
   'i',
 );
 
+const hasKind = (reasons: readonly ScoreReason[], kind: string) => reasons.some((r) => r.kind === kind);
+
 const NEWS_PRIORS: {
   kind: string;
   label: string;
@@ -72,10 +74,8 @@ const NEWS_PRIORS: {
     kind: 'stated_figure',
     label: 'states a figure as fact',
     weight: 0.5,
-    applies: (rules) => {
-      const kinds = new Set(rules.map((r) => r.kind));
-      return kinds.has('measure') && !kinds.has('hedge') && !kinds.has('question') && !kinds.has('opinion');
-    },
+    applies: (rules) =>
+      hasKind(rules, 'measure') && !hasKind(rules, 'hedge') && !hasKind(rules, 'question') && !hasKind(rules, 'opinion'),
   },
   {
     kind: 'dateline',
@@ -85,24 +85,47 @@ const NEWS_PRIORS: {
   },
 ];
 
+/** A word of the model's vocabulary: its unigram weight and the weights of the bigrams it starts, by second word's id. */
+interface VocabWord {
+  id: number;
+  unigram: number;
+  next: Map<number, number> | null;
+}
+
 export class Spotter {
   private readonly weights: Map<string, number>;
-  /** Word and bigram weights keyed by the bare token ("said", "he_said"): no feature names to build per sentence. */
-  private readonly unigrams = new Map<string, number>();
-  /** Bigram weights by first then second token: looked up without joining strings. */
-  private readonly bigrams = new Map<string, Map<string, number>>();
+  /**
+   * Every word the word and bigram weights name ("said", and "^"/"$" for the sentence's edges), with an id:
+   * a sentence's n-grams are then found with one lookup per token and compared as numbers.
+   */
+  private readonly vocab = new Map<string, VocabWord>();
+  /** Per vocabulary id: the sentence (by a counter) and position where the word first occurred. */
+  private seenIn = new Uint32Array(0);
+  private firstPos = new Int32Array(0);
+  private sentenceStamp = 0;
+  /** Scratch per sentence, reused: the tokens' ids and vocabulary words (only the first `tokens.length` are read). */
+  private ids = new Int32Array(256);
+  private readonly known: (VocabWord | undefined)[] = [];
+  /** Dense feature names to their rule kind (r:…), built once rather than sliced per sentence. */
+  private readonly ruleKind = new Map<string, string>();
 
   constructor(readonly model: SpotterModel) {
     this.weights = new Map(Object.entries(model.weights));
+    const word = (w: string) => {
+      let v = this.vocab.get(w);
+      if (!v) this.vocab.set(w, (v = { id: this.vocab.size, unigram: 0, next: null }));
+      return v;
+    };
+    word('^');
+    word('$');
     for (const [name, w] of this.weights) {
-      if (name.startsWith('w:')) this.unigrams.set(name.slice(2), w);
+      if (name.startsWith('w:')) word(name.slice(2)).unigram = w;
       else if (name.startsWith('b:')) {
         const cut = name.indexOf('_', 2);
-        const first = name.slice(2, cut);
-        let next = this.bigrams.get(first);
-        if (!next) this.bigrams.set(first, (next = new Map()));
-        next.set(name.slice(cut + 1), w);
-      }
+        const first = word(name.slice(2, cut));
+        const second = word(name.slice(cut + 1));
+        (first.next ??= new Map()).set(second.id, w);
+      } else if (name.charCodeAt(0) === 114 && name.charCodeAt(1) === 58) this.ruleKind.set(name, name.slice(2));
     }
   }
 
@@ -115,26 +138,60 @@ export class Spotter {
     if (this.model.config.charMax > 0) return this.scoreByNames(sentence);
     const config = this.model.config;
     const tokens = tokenize(sentence);
-    // The same distinct n-grams extractFeatures names, counted for the group's L2 normalisation.
-    const firstAt = new Map<string, number>();
-    for (let i = 0; i < tokens.length; i++) if (!firstAt.has(tokens[i]!)) firstAt.set(tokens[i]!, i);
-    let pairCount = 0;
-    let pairWeight = 0;
-    if (config.wordBigrams && tokens.length > 0) {
-      const n = tokens.length;
-      for (let i = 0; i <= n; i++) {
-        const first = i === 0 ? '^' : tokens[i - 1]!;
-        const second = i === n ? '$' : tokens[i]!;
-        // A pair can only repeat when its first word occurred before (rare): only then look back.
-        if (i > 0 && firstAt.get(first)! < i - 1 && repeatsPair(tokens, i, first, second)) continue;
-        pairCount++;
-        pairWeight += this.bigrams.get(first)?.get(second) ?? 0;
+    const n = tokens.length;
+    // Ids per token: the vocabulary's, or one past it for words the model does not know (distinct per word).
+    if (this.ids.length < n) this.ids = new Int32Array(n * 2);
+    const ids = this.ids;
+    const known = this.known;
+    const size = this.vocab.size;
+    let unknown: Map<string, number> | null = null;
+    for (let i = 0; i < n; i++) {
+      const v = this.vocab.get(tokens[i]!);
+      known[i] = v;
+      if (v) ids[i] = v.id;
+      else {
+        unknown ??= new Map();
+        let id = unknown.get(tokens[i]!);
+        if (id === undefined) unknown.set(tokens[i]!, (id = size + unknown.size));
+        ids[i] = id;
       }
     }
-    const ngrams = firstAt.size + pairCount;
+    const stamp = this.nextStamp(size + (unknown?.size ?? 0));
+    const seenIn = this.seenIn;
+    const firstPos = this.firstPos;
+    // The same distinct n-grams extractFeatures names, counted for the group's L2 normalisation.
+    let distinct = 0;
+    for (let i = 0; i < n; i++) {
+      const id = ids[i]!;
+      if (seenIn[id] !== stamp) {
+        seenIn[id] = stamp;
+        firstPos[id] = i;
+        distinct++;
+      }
+    }
+    let pairCount = 0;
+    let pairWeight = 0;
+    if (config.wordBigrams && n > 0) {
+      const start = this.vocab.get('^');
+      const end = this.vocab.get('$');
+      const endId = end ? end.id : -1;
+      for (let i = 0; i <= n; i++) {
+        const first = i === 0 ? start : known[i - 1];
+        const second = i === n ? endId : ids[i]!;
+        // A pair can only repeat when its first word occurred before (rare): only then look back.
+        if (i > 0 && firstPos[ids[i - 1]!]! < i - 1 && repeatsPair(ids, i, ids[i - 1]!, second)) continue;
+        pairCount++;
+        const w = first?.next?.get(second);
+        if (w !== undefined) pairWeight += w;
+      }
+    }
+    const ngrams = distinct + pairCount;
     const scale = ngrams > 0 ? (config.ngramScale ?? 1) / Math.sqrt(ngrams) : 0;
     let wording = pairWeight;
-    for (const t of firstAt.keys()) wording += this.unigrams.get(t) ?? 0;
+    for (let i = 0; i < n; i++) {
+      const v = known[i];
+      if (v && firstPos[v.id] === i && v.unigram !== 0) wording += v.unigram;
+    }
     wording *= scale;
     let logit = wording;
     const reasons: ScoreReason[] = [];
@@ -142,12 +199,25 @@ export class Spotter {
       const w = this.weights.get(name);
       if (w === undefined) continue;
       logit += w;
-      if (name.charCodeAt(0) === 114 && name.charCodeAt(1) === 58) {
-        const kind = name.slice(2);
-        reasons.push({ kind, label: RULE_LABELS.get(kind) ?? kind, weight: round(w) });
-      }
+      const kind = this.ruleKind.get(name);
+      if (kind !== undefined) reasons.push({ kind, label: RULE_LABELS.get(kind) ?? kind, weight: round(w) });
     }
     return this.finish(sentence, logit, wording, reasons);
+  }
+
+  /** A fresh stamp for the per-word scratch arrays, grown to hold `ids` ids. */
+  private nextStamp(ids: number): number {
+    if (this.seenIn.length < ids) {
+      const capacity = Math.max(ids, this.seenIn.length * 2, 1024);
+      this.seenIn = new Uint32Array(capacity);
+      this.firstPos = new Int32Array(capacity);
+      this.sentenceStamp = 0;
+    }
+    if (this.sentenceStamp === 0xffffffff) {
+      this.seenIn.fill(0);
+      this.sentenceStamp = 0;
+    }
+    return ++this.sentenceStamp;
   }
 
   /** The general path, for models with character n-grams. */
@@ -196,11 +266,12 @@ export class Spotter {
   }
 }
 
-/** Whether the pair (first, second) ending at position i (i = length for the end marker) occurred earlier. */
-function repeatsPair(tokens: readonly string[], i: number, first: string, second: string): boolean {
-  for (let j = 1; j < i; j++) if (tokens[j - 1] === first && (tokens[j] ?? '$') === second) return true;
-  // The end marker "$" and a "$" token make the same pair name.
-  if (second === '$' && i === tokens.length) for (let j = 1; j < i; j++) if (tokens[j - 1] === first && tokens[j] === '$') return true;
+/**
+ * Whether the pair (first, second) ending at position i (i = length for the end marker) occurred earlier.
+ * Ids, not strings: the end marker "$" and a "$" token share an id, as their pair names are the same.
+ */
+function repeatsPair(ids: Int32Array, i: number, first: number, second: number): boolean {
+  for (let j = 1; j < i; j++) if (ids[j - 1] === first && ids[j] === second) return true;
   return false;
 }
 

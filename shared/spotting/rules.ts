@@ -1,3 +1,5 @@
+import { wordGated } from './word-gate';
+
 /**
  * Interpretable signals of check-worthiness. Each rule is a feature of the trained model (so its
  * weight is learned) and also the source of the human-readable reasons shown to the checker.
@@ -16,43 +18,46 @@ const NUMBER_WORDS =
 const ATTRIBUTION =
   /\b(?:said|says|told|stated|announced|reported|according to|claimed|claims|wrote|tweeted|added|confirmed|denied|insisted|estimated|alleged|testified|declared)\b|(?:сказал|заявил|сообщил|по данным|по словам|отметил|написал)/i;
 
+const numberWords = wordGated(NUMBER_WORDS);
+const attribution = wordGated(ATTRIBUTION);
+const months = wordGated(MONTHS);
+const relativeDate = wordGated(/\b(?:last|this|next) (?:year|month|week|decade)\b|\byears? ago\b/i);
+const comparisonWords = wordGated(
+  /\b(?:more|less|fewer|than|most|least|largest|biggest|highest|lowest|increased?|decreased?|rose|risen|fell|fallen|dropped|grew|grown|doubled|tripled|cut|record|since|compared|higher|lower|worse|better|first|only)\b/i,
+);
+
 export const RULES: readonly RuleDef[] = [
-  { kind: 'quantity', label: 'states a number or amount', test: (s) => /\d/.test(s) || NUMBER_WORDS.test(s) },
+  { kind: 'quantity', label: 'states a number or amount', test: (s) => /\d/.test(s) || numberWords(s) },
   {
     kind: 'measure',
     label: 'gives a figure with a unit (miles, people, tonnes…)',
-    test: (s) =>
-      /\d[\d,.]*\s*(?:%|percent|per cent|miles?|km|kilomet(?:er|re)s?|met(?:er|re)s?|feet|tons?|tonnes?|people|persons?|deaths?|dead|casualties|troops|soldiers|civilians|drones?|missiles?|jobs|votes|years?|days?|hours?|times|members|countries|states|cases|units|barrels|points|basis points|[mb]illion|thousand|hundred|\s?bn|\s?m\b)|(?:млн|млрд|тыс|человек|процент|км|рубл|гривен)/i.test(
-        s,
-      ),
+    test: wordGated(
+      /\d[\d,.]*\s*(?:%|percent|per cent|miles?|km|kilomet(?:er|re)s?|met(?:er|re)s?|feet|tons?|tonnes?|people|persons?|deaths?|dead|casualties|troops|soldiers|civilians|drones?|missiles?|jobs|votes|years?|days?|hours?|times|members|countries|states|cases|units|barrels|points|basis points|[mb]illion|thousand|hundred|\s?bn|\s?m\b)|(?:млн|млрд|тыс|человек|процент|км|рубл|гривен)/i,
+    ),
   },
   {
     kind: 'percent',
     label: 'states a percentage or rate',
-    test: (s) => /%|\bper ?cent\b|\bpercentage\b|\brate\b|процент/i.test(s),
+    test: wordGated(/%|\bper ?cent\b|\bpercentage\b|\brate\b|процент/i),
   },
   {
     kind: 'money',
     label: 'mentions money',
-    test: (s) =>
-      /[$€£₴₽]|\b(?:dollars?|budget|tax(?:es)?|deficit|debt|spending|cost|billion|trillion)\b|(?:рубл|гривн|долл)/i.test(s),
+    test: wordGated(
+      /[$€£₴₽]|\b(?:dollars?|budget|tax(?:es)?|deficit|debt|spending|cost|billion|trillion)\b|(?:рубл|гривн|долл)/i,
+    ),
   },
-  { kind: 'attribution', label: 'attributed to a source', test: (s) => ATTRIBUTION.test(s) },
+  { kind: 'attribution', label: 'attributed to a source', test: attribution },
   {
     kind: 'comparison',
     label: 'makes a comparison or trend',
-    test: (s) =>
-      /\b(?:more|less|fewer|than|most|least|largest|biggest|highest|lowest|increased?|decreased?|rose|risen|fell|fallen|dropped|grew|grown|doubled|tripled|cut|record|since|compared|higher|lower|worse|better|first|only)\b|\Best\b/i.test(
-        s,
-      ),
+    // The word list is gated by its words (shared/spotting/word-gate.ts); the suffix "-est" is tested apart.
+    test: (s) => comparisonWords(s) || /\Best\b/i.test(s),
   },
   {
     kind: 'date',
     label: 'mentions a date or period',
-    test: (s) =>
-      /\b(?:1[89]\d\d|20\d\d)\b/.test(s) ||
-      MONTHS.test(s) ||
-      /\b(?:last|this|next) (?:year|month|week|decade)\b|\byears? ago\b/i.test(s),
+    test: (s) => /\b(?:1[89]\d\d|20\d\d)\b/.test(s) || months(s) || relativeDate(s),
   },
   {
     kind: 'entity',
@@ -62,31 +67,30 @@ export const RULES: readonly RuleDef[] = [
   {
     kind: 'causal',
     label: 'claims a cause or effect',
-    test: (s) =>
-      /\b(?:because|caused?|led to|leads to|result(?:ed)? in|as a result|due to|thanks to|responsible for|blamed?)\b|(?:из-за|привел|вызвал)/i.test(
-        s,
-      ),
+    test: wordGated(
+      /\b(?:because|caused?|led to|leads to|result(?:ed)? in|as a result|due to|thanks to|responsible for|blamed?)\b|(?:из-за|привел|вызвал)/i,
+    ),
   },
   {
     kind: 'law',
     label: 'about a law, vote or policy',
-    test: (s) => /\b(?:voted?|law|bill|legislation|passed|signed|vetoed|sanctions?|treaty|policy|program)\b/i.test(s),
+    test: wordGated(/\b(?:voted?|law|bill|legislation|passed|signed|vetoed|sanctions?|treaty|policy|program)\b/i),
   },
   {
     kind: 'hedge',
     label: 'hedged (I think, maybe, might)',
-    test: (s) =>
-      /\b(?:I think|I believe|I feel|maybe|perhaps|probably|might|may be|could be|seems?|I guess|I hope|possibly)\b/i.test(s),
+    test: wordGated(
+      /\b(?:I think|I believe|I feel|maybe|perhaps|probably|might|may be|could be|seems?|I guess|I hope|possibly)\b/i,
+    ),
   },
   // Tested on the tail only: a pattern anchored at the end is otherwise tried from every position.
   { kind: 'question', label: 'a question', test: (s) => /\?\s*["'”’)]*\s*$/.test(s.slice(-12)) },
   {
     kind: 'opinion',
     label: 'opinion, promise or call to action',
-    test: (s) =>
-      /\b(?:I want|we want|we must|we should|we need|we've got to|we have got to|let's|let me|I will|we will|I'm going to|we're going to|I'd like|should|ought to|wonderful|great|terrible|horrible|disgrace|believe in)\b/i.test(
-        s,
-      ),
+    test: wordGated(
+      /\b(?:I want|we want|we must|we should|we need|we've got to|we have got to|let's|let me|I will|we will|I'm going to|we're going to|I'd like|should|ought to|wonderful|great|terrible|horrible|disgrace|believe in)\b/i,
+    ),
   },
   { kind: 'first_person', label: 'speaks about oneself', test: (s) => /^\W*(?:I|I'm|I've|I'd|My)\b/.test(s) },
   { kind: 'short', label: 'too short to state a fact', test: (s) => s.trim().split(/\s+/).length < 6 },

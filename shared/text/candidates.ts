@@ -44,7 +44,9 @@ export function guessLocale(text: string): string {
 export function proseSentences(text: string): Sentence[] {
   const { bodyStart } = leadingMetadata(text);
   const body = text.slice(bodyStart);
-  return segmentSentences(body, guessLocale(body)).map((s) => ({ ...s, start: s.start + bodyStart, end: s.end + bodyStart }));
+  const sentences = segmentSentences(body, guessLocale(body));
+  if (bodyStart === 0) return sentences;
+  return sentences.map((s) => ({ ...s, start: s.start + bodyStart, end: s.end + bodyStart }));
 }
 
 /** What scoring a document needs to know about each sentence: the model's own score and its context. */
@@ -73,7 +75,9 @@ export function spotDocument(text: string): SpottedDocument {
   const spotter = defaultSpotter();
   const kind = detectDocumentKind(text);
   // Sentence i and i+1 share a paragraph when no line break separates them.
-  const joinsNext = sentences.map((s, i) => i + 1 < sentences.length && !/[\n\r]/.test(text.slice(s.end, sentences[i + 1]!.start)));
+  const joinsNext = sentences.map(
+    (s, i) => i + 1 < sentences.length && !/[\n\r]/.test(text.slice(s.end, sentences[i + 1]!.start)),
+  );
   const restOfParagraph = (i: number) => {
     const rest: string[] = [];
     for (let k = i; joinsNext[k] && rest.length < 4; k++) rest.push(sentences[k + 1]!.text);
@@ -151,7 +155,8 @@ function nonProse(base: SpotterScore, kind: keyof typeof NON_PROSE_LABELS): Spot
   return { score: Math.min(base.score, 0.01), reasons: [{ kind, label: NON_PROSE_LABELS[kind], weight: -5 }, ...base.reasons] };
 }
 
-const FIGURE = /\d|\b(?:hundreds?|thousands?|millions?|billions?|dozens?|percent|per cent|half|twice|double|single digits)\b|(?:тысяч|миллион|миллиард|процент|десят|сотн)/i;
+const FIGURE =
+  /\d|\b(?:hundreds?|thousands?|millions?|billions?|dozens?|percent|per cent|half|twice|double|single digits)\b|(?:тысяч|миллион|миллиард|процент|десят|сотн)/i;
 /** Sentences that report that nothing was said: not a claim to check. */
 const NO_STATEMENT =
   /\b(?:could not|cannot|can't|would not|did not|declined to|refused to)\s+(?:disclose|comment|confirm|say|be reached|verify|independently verify|immediately verify|provide)|\bno (?:comment|immediate comment)\b|\bdid not (?:immediately )?respond\b|\b(?:it was|it is|it remains) (?:not (?:immediately )?(?:clear|known)|unclear)\b|\bcould not be (?:independently |immediately )?(?:verified|confirmed|reached)\b|(?:не удалось|отказал(?:ся|ась|ись) от комментариев|не уточняется|не раскрыва)/i;
@@ -167,7 +172,11 @@ function inContext(base: SpotterScore, sentence: string, who: Attribution): Spot
   if (who.claimant && FIGURE.test(sentence)) {
     const weight = who.viaQuote ? 1 : 0.6;
     logit += weight;
-    reasons.push({ kind: 'sourced_figure', label: who.viaQuote ? 'a figure inside a quotation with a known speaker' : 'a figure stated by a named source', weight });
+    reasons.push({
+      kind: 'sourced_figure',
+      label: who.viaQuote ? 'a figure inside a quotation with a known speaker' : 'a figure stated by a named source',
+      weight,
+    });
   }
   if (NO_STATEMENT.test(sentence)) {
     logit -= 2.5;

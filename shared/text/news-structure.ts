@@ -5,6 +5,8 @@
  * but are never proposed as claims; the metadata gives the document its date and title.
  */
 
+import { wordGated } from '../spotting/word-gate';
+
 export interface LeadingMetadata {
   /** Where the prose starts (after the metadata lines). */
   bodyStart: number;
@@ -70,9 +72,11 @@ const CREDIT =
   /(?:\b(?:Getty Images|Getty|AFP|Reuters|AP|EPA|Shutterstock|Anadolu|Sputnik|TASS|Bloomberg|Contributor|Pool|Handout)\s*(?:via\s+Getty(?:\s+Images)?)?\s*$|^\s*(?:Photo|Image|Picture|Credit|Фото|Фотография)\s*[:：]|\b(?:Photo|Image|Picture)\s+(?:by|credit|courtesy)\b|\/\s*(?:Getty|AFP|Reuters|AP|EPA|Contributor|Pool|Sputnik|Anadolu)\b)/i;
 const CAPTION_VERB =
   /\b(?:speaks|attends|looks on|looks|gestures|poses|walks|stands|arrives|listens|waves|holds|delivers|sits|shakes hands|meet|meets|react|reacts|is seen|are seen|pictured|inspects|visits|talks|greets|smiles|prays|mourn|mourns|gather|gathers)\b/i;
+const hasCaptionVerb = wordGated(CAPTION_VERB);
 const CAPTION_DATE =
   /(?:\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\b|\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{4}\b|\b\d{4}-\d{2}-\d{2}\b)/;
-const BYLINE = /^\s*(?:By|Автор|Author)\s+\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,3}(?:\s*(?:,|and|&)\s*\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,3})*\s*(?:,\s*[\p{L} ]{2,30})?\s*$/u;
+const BYLINE =
+  /^\s*(?:By|Автор|Author)\s+\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,3}(?:\s*(?:,|and|&)\s*\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,3})*\s*(?:,\s*[\p{L} ]{2,30})?\s*$/u;
 
 /**
  * What a sentence is when it is not prose: a photo caption (present tense, a date and often a place, as
@@ -90,10 +94,14 @@ export function nonProseKind(sentence: string): NonProse | null {
   if (s.length < 500 && /\)\s*\.?\s*$/.test(s.slice(-6)) && BRACKET_CREDIT.test(s) && !/["“”«»]/.test(s)) return 'caption';
   if (BYLINE.test(s)) return 'byline';
   if (s.length < 200 && CREDIT.test(s)) return 'credit';
-  if (s.length < 400 && CAPTION_VERB.test(s) && CAPTION_DATE.test(s) && !/["“”«»]/.test(s) && !/\b(?:said|says|told)\b/i.test(s)) {
+  if (s.length < 400 && hasCaptionVerb(s) && CAPTION_DATE.test(s) && !/["“”«»]/.test(s) && !/\b(?:said|says|told)\b/i.test(s)) {
     // "Russian President Vladimir Putin speaks during the plenary session …, Sept. 5, 2025, in Vladivostok, Russia."
     const afterDate = s.slice(s.search(CAPTION_DATE));
-    if (/\d{4}\b(?:[^.]*\bin\s+\p{Lu}|[.)\s]*$|\s*\(|\s*\/)/u.test(afterDate) || /\(\s*(?:AP|AFP|Reuters|Getty)[^)]*\)\s*$/.test(s)) return 'caption';
+    if (
+      /\d{4}\b(?:[^.]*\bin\s+\p{Lu}|[.)\s]*$|\s*\(|\s*\/)/u.test(afterDate) ||
+      /\(\s*(?:AP|AFP|Reuters|Getty)[^)]*\)\s*$/.test(s)
+    )
+      return 'caption';
   }
   return null;
 }

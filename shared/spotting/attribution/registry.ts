@@ -36,7 +36,13 @@ function sameWord(a: string, b: string, cyrillic: boolean): boolean {
 const wordsOf = (text: string) => text.toLowerCase().split(' ');
 const named = (text: string, nominative: boolean) => ({ text, nominative, words: wordsOf(text) });
 
-const keyOf = (word: string) => word.toLowerCase().replace(/ё/g, 'е').replace(/'s$/, '').slice(0, 4);
+const keyOf = (word: string) => {
+  let w = word.toLowerCase();
+  // Most words have neither: skip building two more strings.
+  if (w.includes('ё')) w = w.replace(/ё/g, 'е');
+  if (w.endsWith("'s")) w = w.slice(0, -2);
+  return w.slice(0, 4);
+};
 
 export class Registry {
   readonly entities: Entity[] = [];
@@ -88,7 +94,11 @@ export class Registry {
       const e = candidates[i]!;
       const match = e.names.some((n) => {
         const other = n.words;
-        if (!sameWord(other[other.length - 1]!, surname, cyr) && !(tokens.length === 1 && other.some((o) => sameWord(o, surname, cyr)))) return false;
+        if (
+          !sameWord(other[other.length - 1]!, surname, cyr) &&
+          !(tokens.length === 1 && other.some((o) => sameWord(o, surname, cyr)))
+        )
+          return false;
         // Two full names must agree on the first name too.
         return tokens.length < 2 || other.length < 2 || sameWord(other[0]!, tokens[0]!, cyr);
       });
@@ -99,7 +109,14 @@ export class Registry {
         return e;
       }
     }
-    const e: Entity = { id: this.entities.length, kind: 'person', names: [named(name, nominative)], attrs: new Set(attrs), last: at, cyrillic: cyr };
+    const e: Entity = {
+      id: this.entities.length,
+      kind: 'person',
+      names: [named(name, nominative)],
+      attrs: new Set(attrs),
+      last: at,
+      cyrillic: cyr,
+    };
     this.entities.push(e);
     for (const t of tokens) this.index(this.people, keyOf(t), e);
     return e;
@@ -114,7 +131,14 @@ export class Registry {
       found.last = at;
       return found;
     }
-    const e: Entity = { id: this.entities.length, kind, names: [named(name, nominative)], attrs: new Set(attrs), last: at, cyrillic: cyr };
+    const e: Entity = {
+      id: this.entities.length,
+      kind,
+      names: [named(name, nominative)],
+      attrs: new Set(attrs),
+      last: at,
+      cyrillic: cyr,
+    };
     this.entities.push(e);
     this.index(this.bodies, keyOf(key[0] ?? ''), e);
     return e;
@@ -139,7 +163,11 @@ export class Registry {
       case 'collective':
         if (p.oblique) {
           // Acronyms and names in Latin script are not declined: "по данным Reuters", "по данным МЧС".
-          e = this.findBody(p.name) ?? (/^[\p{Lu}\d-]{2,}(?:\s[\p{Lu}\d-]{2,})*$|^[A-Za-z]/u.test(p.name) ? this.body(p.kind, p.name, p.attrs, at, true) : null);
+          e =
+            this.findBody(p.name) ??
+            (/^[\p{Lu}\d-]{2,}(?:\s[\p{Lu}\d-]{2,})*$|^[A-Za-z]/u.test(p.name)
+              ? this.body(p.kind, p.name, p.attrs, at, true)
+              : null);
           if (e) e.last = at;
         } else e = this.body(p.kind, p.name, p.attrs, at, true);
         break;
@@ -204,7 +232,9 @@ export class Registry {
   /** "the Russian leader", "the governor", "министр": the last person with that role (and nationality). */
   private describedPerson(p: SpeakerPhrase, at: number): Entity | null {
     const roles = p.attrs.filter((a) => PERSON_ROLES.has(a) || LEADER_ROLES.has(a));
-    const qualifiers = p.attrs.filter((a) => !PERSON_ROLES.has(a) && !LEADER_ROLES.has(a) && !/^(?:the|a|an|former|top|senior)$/.test(a));
+    const qualifiers = p.attrs.filter(
+      (a) => !PERSON_ROLES.has(a) && !LEADER_ROLES.has(a) && !/^(?:the|a|an|former|top|senior)$/.test(a),
+    );
     const cyr = CYR.test(p.name);
     const seen = new Set<number>();
     for (let i = this.personMentions.length - 1; i >= 0; i--) {
@@ -218,7 +248,9 @@ export class Registry {
       const roleOk = cyr
         ? p.attrs.some((w) => has(w))
         : roles.some((r) => has(r) || (LEADER_ROLES.has(r) && attrs.some((a) => LEADER_ROLES.has(a))));
-      const qualOk = qualifiers.every((q) => has(q) || has(q.replace(/n$/, '')) || attrs.some((a) => a.startsWith(q.slice(0, 5))));
+      const qualOk = qualifiers.every(
+        (q) => has(q) || has(q.replace(/n$/, '')) || attrs.some((a) => a.startsWith(q.slice(0, 5))),
+      );
       if (roleOk && qualOk) {
         e.last = at;
         return e;
@@ -305,12 +337,24 @@ export function nominativeRu(name: string): string | null {
   else if (/(?:ской|цкой)$/.test(surname)) fem = surname.replace(/ой$/, 'ая');
   if (masc) {
     if (!first) return masc;
-    const f = /ия$/.test(first) ? first.replace(/ия$/, 'ий') : /ея$/.test(first) ? first.replace(/ея$/, 'ей') : /[бвгджзклмнпрстфхцчшщ]а$/.test(first) ? first.slice(0, -1) : null;
+    const f = /ия$/.test(first)
+      ? first.replace(/ия$/, 'ий')
+      : /ея$/.test(first)
+        ? first.replace(/ея$/, 'ей')
+        : /[бвгджзклмнпрстфхцчшщ]а$/.test(first)
+          ? first.slice(0, -1)
+          : null;
     return f ? `${f} ${masc}` : null;
   }
   if (fem) {
     if (!first) return fem;
-    const f = /ии$/.test(first) ? first.replace(/ии$/, 'ия') : /[гкх]и$/.test(first) ? first.replace(/и$/, 'а') : /ы$/.test(first) ? first.replace(/ы$/, 'а') : null;
+    const f = /ии$/.test(first)
+      ? first.replace(/ии$/, 'ия')
+      : /[гкх]и$/.test(first)
+        ? first.replace(/и$/, 'а')
+        : /ы$/.test(first)
+          ? first.replace(/ы$/, 'а')
+          : null;
     return f ? `${f} ${fem}` : null;
   }
   return null;

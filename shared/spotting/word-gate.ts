@@ -1,0 +1,304 @@
+/**
+ * A cheap, exact pre-check for word-list patterns such as /\b(?:said|told|according to)\b/i: such a pattern
+ * can only match a sentence in which one of its first words ("said", "told", "according") stands as a whole
+ * run of ASCII letters. Each sentence's letter runs are looked up once in a table of every gated pattern's
+ * first words, so the dozens of word lists tested per sentence run their regular expression only on the
+ * sentences that may match; on the others the answer (false) is known without scanning the sentence again.
+ *
+ * The first words are derived from the pattern itself, so editing a pattern keeps its gate right. Any
+ * construct the derivation does not understand leaves the pattern ungated (always tested): a gate may let
+ * a sentence through needlessly, never keep a match out.
+ */
+
+/** What a pattern needs in a sentence before it can match at all. */
+interface Gate {
+  id: number;
+  digit: boolean;
+  cyrillic: boolean;
+  chars: string[];
+}
+
+/** Expansions of one branch's first word, beyond which the pattern is left ungated. */
+const MAX_WORDS = 4000;
+
+/** Lower-case first words of every gated pattern → the ids of the gates they open. */
+const gatesByWord = new Map<string, number[]>();
+let gateCount = 0;
+
+/**
+ * `re.test(s)`, skipping the scan when the sentence cannot match. Build it once per pattern (module level):
+ * the derivation reads the pattern's source.
+ */
+export function wordGated(re: RegExp): (s: string) => boolean {
+  const gate = re.global || re.sticky ? null : deriveGate(re);
+  if (!gate) return (s) => re.test(s);
+  return (s) => opens(gate, s) && re.test(s);
+}
+
+function opens(gate: Gate, s: string): boolean {
+  const seen = sentenceGates(s);
+  if ((seen.open[gate.id >> 5]! & (1 << (gate.id & 31))) !== 0) return true;
+  if (gate.digit && seen.digit) return true;
+  if (gate.cyrillic && seen.cyrillic) return true;
+  for (const c of gate.chars) if (s.includes(c)) return true;
+  return false;
+}
+
+/** What a sentence's words open: a bit per gate. */
+interface SentenceGates {
+  open: Uint32Array;
+  /** How many gates existed when it was computed: a later gate needs a new reading. */
+  gates: number;
+  digit: boolean;
+  cyrillic: boolean;
+}
+
+/**
+ * Readings of recent sentences: the claimant, the sentence model, the context features and the caption
+ * check all ask about the same sentence strings, and a string seen before is found by its cached hash.
+ */
+const recent = new Map<string, SentenceGates>();
+const MAX_RECENT = 4096;
+
+/** (first letter, last letter, length) of every gated word, so that most runs are ruled out before a string is made. */
+const shapes = new Uint8Array(26 * 26 * 16);
+const shapeOf = (first: number, last: number, length: number) =>
+  ((first | 32) - 97) * 416 + ((last | 32) - 97) * 16 + Math.min(length, 15);
+
+function sentenceGates(s: string): SentenceGates {
+  const known = recent.get(s);
+  if (known && known.gates === gateCount) return known;
+  if (recent.size >= MAX_RECENT) recent.clear();
+  const open = new Uint32Array((gateCount + 31) >> 5);
+  let digit = false;
+  let cyrillic = false;
+  const n = s.length;
+  let i = 0;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
+      let j = i + 1;
+      let upper = c <= 90;
+      for (; j < n; j++) {
+        const d = s.charCodeAt(j);
+        if (d >= 97 && d <= 122) continue;
+        if (d >= 65 && d <= 90) upper = true;
+        else break;
+      }
+      if (shapes[shapeOf(c, s.charCodeAt(j - 1), j - i)] === 1) {
+        const run = s.slice(i, j);
+        const ids = gatesByWord.get(upper ? run.toLowerCase() : run);
+        if (ids) for (const id of ids) open[id >> 5]! |= 1 << (id & 31);
+      }
+      i = j;
+      continue;
+    }
+    if (c >= 48 && c <= 57) digit = true;
+    else if ((c >= 0x400 && c <= 0x52f) || (c >= 0x1c80 && c <= 0x1c87)) cyrillic = true;
+    i++;
+  }
+  const reading: SentenceGates = { open, gates: gateCount, digit, cyrillic };
+  recent.set(s, reading);
+  return reading;
+}
+
+/** Parsed pattern items: enough of the regular expression syntax for word lists. */
+type Item =
+  | { t: 'char'; c: string }
+  | { t: 'boundary' }
+  | { t: 'space' }
+  | { t: 'digit' }
+  | { t: 'class'; chars: string[] }
+  | { t: 'group'; alts: Item[][] }
+  | { t: 'opt'; item: Item; many: boolean }
+  | { t: 'anchor' }
+  /** Anything else (\w, \p{…}, ranges, .): understood only as "not known", which ends the derivation if reached. */
+  | { t: 'other' };
+
+class Unsupported extends Error {}
+
+function parse(src: string): Item[][] {
+  let i = 0;
+  const alternation = (): Item[][] => {
+    const alts: Item[][] = [[]];
+    while (i < src.length && src[i] !== ')') {
+      if (src[i] === '|') {
+        alts.push([]);
+        i++;
+        continue;
+      }
+      let item = atom();
+      const q = src[i];
+      if (q === '?' || q === '*' || q === '+' || q === '{') {
+        // {n,m} is read as "any number": a wider reading only lets more sentences through.
+        if (q === '{') {
+          const close = src.indexOf('}', i);
+          if (close < 0) throw new Unsupported();
+          i = close;
+        }
+        i++;
+        if (src[i] === '?') throw new Unsupported();
+        if (q === '+') alts[alts.length - 1]!.push(item);
+        item = { t: 'opt', item, many: q !== '?' };
+      }
+      alts[alts.length - 1]!.push(item);
+    }
+    return alts;
+  };
+  const atom = (): Item => {
+    const c = src[i++]!;
+    if (c === '(') {
+      if (src[i] === '?') {
+        if (src[i + 1] !== ':') throw new Unsupported();
+        i += 2;
+      }
+      const alts = alternation();
+      if (src[i++] !== ')') throw new Unsupported();
+      return { t: 'group', alts };
+    }
+    if (c === '[') {
+      const chars: string[] = [];
+      let plain = src[i] !== '^';
+      for (; i < src.length && src[i] !== ']'; i++) {
+        if (src[i] === '\\') {
+          plain = false;
+          i++;
+        } else if (src[i + 1] === '-' && src[i + 2] !== ']') plain = false;
+        chars.push(src[i]!);
+      }
+      if (src[i++] !== ']') throw new Unsupported();
+      return plain ? { t: 'class', chars } : { t: 'other' };
+    }
+    if (c === '\\') {
+      const e = src[i++]!;
+      if (e === 'b') return { t: 'boundary' };
+      if (e === 's') return { t: 'space' };
+      if (e === 'd') return { t: 'digit' };
+      if (/[.?*+()[\]{}|/\\$^-]/.test(e)) return { t: 'char', c: e };
+      if (e === 'p' || e === 'P') {
+        const close = src.indexOf('}', i);
+        if (src[i] !== '{' || close < 0) throw new Unsupported();
+        i = close + 1;
+      }
+      return { t: 'other' };
+    }
+    if (c === '^' || c === '$') return { t: 'anchor' };
+    if (c === '.') return { t: 'other' };
+    return { t: 'char', c };
+  };
+  const alts = alternation();
+  if (i !== src.length) throw new Unsupported();
+  return alts;
+}
+
+const isAsciiLetter = (c: string) => /^[A-Za-z]$/.test(c);
+const isCyrillic = (c: string) => /^[\u0400-\u052f\u1c80-\u1c87]$/.test(c);
+
+interface Needs {
+  words: Set<string>;
+  digit: boolean;
+  cyrillic: boolean;
+  chars: Set<string>;
+}
+
+/**
+ * The first words the items can begin with when the match starts at a word boundary: every way the
+ * leading letters can be spelt, up to the first item that cannot be a letter.
+ */
+function firstWords(items: Item[], prefix: string, out: Set<string>): void {
+  if (out.size > MAX_WORDS) throw new Unsupported();
+  // The pattern's own end after letters: the text may go on with more letters, so the run is not known.
+  if (items.length === 0) throw new Unsupported();
+  const [head, ...rest] = items as [Item, ...Item[]];
+  switch (head.t) {
+    case 'char':
+      if (isAsciiLetter(head.c)) return firstWords(rest, prefix + head.c, out);
+      if (!prefix || /[A-Za-z0-9_\u0080-\uffff]/.test(head.c)) throw new Unsupported();
+      out.add(prefix.toLowerCase());
+      return;
+    case 'boundary':
+    case 'space':
+    case 'anchor':
+      if (!prefix) throw new Unsupported();
+      out.add(prefix.toLowerCase());
+      return;
+    case 'group':
+      for (const alt of head.alts) firstWords([...alt, ...rest], prefix, out);
+      return;
+    case 'class':
+      // [sz] inside a word: each spelling; a class of signs ends the word like any other sign.
+      if (head.chars.every(isAsciiLetter)) for (const c of head.chars) firstWords(rest, prefix + c, out);
+      else if (prefix && head.chars.every((c) => !/[A-Za-z0-9_\u0080-\uffff]/.test(c))) out.add(prefix.toLowerCase());
+      else throw new Unsupported();
+      return;
+    case 'opt':
+      firstWords(rest, prefix, out);
+      if (head.many && head.item.t !== 'space') throw new Unsupported();
+      firstWords([head.item, ...rest], prefix, out);
+      return;
+    default:
+      throw new Unsupported();
+  }
+}
+
+/** What one top-level branch needs: a first word after a boundary, a digit, Cyrillic or one of some signs. */
+function branchNeeds(items: Item[], needs: Needs): void {
+  const head = items[0];
+  if (!head) throw new Unsupported();
+  switch (head.t) {
+    case 'boundary': {
+      const next = items[1];
+      if (next?.t === 'digit') {
+        needs.digit = true;
+        return;
+      }
+      firstWords(items.slice(1), '', needs.words);
+      return;
+    }
+    case 'digit':
+      needs.digit = true;
+      return;
+    case 'char':
+      if (isCyrillic(head.c)) needs.cyrillic = true;
+      else if (!/[\p{L}\p{N}_]/u.test(head.c) && head.c.charCodeAt(0) !== 0x131 && head.c.charCodeAt(0) !== 0x17f)
+        needs.chars.add(head.c);
+      else throw new Unsupported();
+      return;
+    case 'class':
+      for (const c of head.chars) {
+        if (/[\p{L}\p{N}_]/u.test(c)) throw new Unsupported();
+        needs.chars.add(c);
+      }
+      return;
+    case 'group':
+      for (const alt of head.alts) branchNeeds([...alt, ...items.slice(1)], needs);
+      return;
+    default:
+      throw new Unsupported();
+  }
+}
+
+function deriveGate(re: RegExp): Gate | null {
+  // With both u and i, "ſ" and the Kelvin sign fold into ASCII letters: runs of ASCII letters would miss them.
+  if (re.unicode && re.ignoreCase) return null;
+  const needs: Needs = { words: new Set(), digit: false, cyrillic: false, chars: new Set() };
+  try {
+    for (const branch of parse(re.source)) branchNeeds(branch, needs);
+  } catch (e) {
+    if (e instanceof Unsupported) return null;
+    throw e;
+  }
+  const gate: Gate = { id: gateCount++, digit: needs.digit, cyrillic: needs.cyrillic, chars: [...needs.chars] };
+  for (const w of needs.words) {
+    shapes[shapeOf(w.charCodeAt(0), w.charCodeAt(w.length - 1), w.length)] = 1;
+    const ids = gatesByWord.get(w);
+    if (ids) ids.push(gate.id);
+    else gatesByWord.set(w, [gate.id]);
+  }
+  return gate;
+}
+
+/** For tests: whether a pattern got a gate (a pattern the derivation does not understand is always tested). */
+export function isGated(re: RegExp): boolean {
+  return !re.global && !re.sticky && deriveGate(re) !== null;
+}

@@ -1,0 +1,98 @@
+/**
+ * The hand-written scanners and prefilters of the spotting hot paths against the plain definitions they
+ * replace (kept here as references): the same output on built inputs, on random strings and on the corpus.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { tokenize } from '../../../shared/spotting/features';
+import { isGated, wordGated } from '../../../shared/spotting/word-gate';
+import { proseSentences } from '../../../shared/text/candidates';
+import { DATA_DIR, gumArticles, withoutShared } from '../../helpers/corpus';
+
+const TOKEN = /[\p{L}\p{M}]+(?:['’][\p{L}]+)?|\d+(?:[.,]\d+)*|[$%€£?!]/gu;
+function referenceTokenize(sentence: string): string[] {
+  const out = sentence.toLowerCase().replace(/’/g, "'").match(TOKEN) ?? [];
+  return out.map((t) => (/^\d/.test(t) ? '0' : t));
+}
+
+/** Strings built from the pieces the scanners branch on: letters of several scripts, marks, astral letters, digits, joiners. */
+const PIECES = ['a', 'Z', 'é', 'e\u0301', '\u0301', 'Ж', 'ё', 'İ', 'ß', '𝐀', '😀', '\ud800', '\udc00', '1', '2', '.', ',', "'", '’', ' ', '-', '$', '%', '€', '£', '?', '!', '¥', '_', 'K', 'ǅ', '\u00a0', '\n'];
+const built = fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }).map((xs) => xs.join(''));
+
+describe('feature tokenizer', () => {
+  it('splits words, joined apostrophes, numbers and signs as the token pattern does', () => {
+    expect(tokenize("Don’t pay $1,200.50 for U.S. rock'n'roll, naïve café — 12% of Ёлки!")).toEqual(referenceTokenize("Don’t pay $1,200.50 for U.S. rock'n'roll, naïve café — 12% of Ёлки!"));
+    expect(tokenize('1.2.3, 4,5 and 6.')).toEqual(['0', '0', 'and', '0']);
+    expect(tokenize("it's 𝐀𝐁'𝐂 e\u0301t\u0301")).toEqual(["it's", "𝐀𝐁'𝐂", 'e\u0301t\u0301']);
+  });
+
+  it('agrees with the token pattern on random strings', () => {
+    fc.assert(fc.property(built, (s) => {
+        expect(tokenize(s)).toEqual(referenceTokenize(s));
+      }), { numRuns: 3000 });
+  });
+
+  it.skipIf(withoutShared(import.meta.url))('agrees with the token pattern on the news corpus and the debate sentences', () => {
+    const sentences = gumArticles().flatMap((a) => proseSentences(a.text).map((s) => s.text));
+    const debates = fs
+      .readFileSync(path.join(DATA_DIR, 'checkworthy', 'CT24_checkworthy_english_dev.tsv'), 'utf8')
+      .split('\n')
+      .map((l) => l.split('\t')[1] ?? '');
+    for (const s of [...sentences, ...debates]) expect(tokenize(s)).toEqual(referenceTokenize(s));
+  });
+});
+
+/** Patterns of the kinds the hot paths gate: word lists, signs, digits, Cyrillic stems, multi-word phrases. */
+const PATTERNS = [
+  /\b(?:voted?|law|bill|legislation|passed|signed|vetoed|sanctions?|treaty|policy|program)\b/i,
+  /%|\bper ?cent\b|\bpercentage\b|\brate\b|процент/i,
+  /[$€£₴₽]|\b(?:dollars?|budget|tax(?:es)?|deficit|debt)\b|(?:рубл|гривн|долл)/i,
+  /\d[\d,.]*\s*(?:%|percent|per cent|miles?|\s?bn|\s?m\b)|(?:млн|млрд|тыс)/i,
+  /\b(?:I want|we've got to|let's|let me|I'm going to|ought to|believe in)\b/i,
+  /\b(?:Jan(?:uary)?|Feb(?:ruary)?|March|Sept?(?:ember)?)\b/,
+  /\b(?:said|says|claim(?:ed|s)|emphasi[sz]ed|den(?:ied|ies)|according)\b/i,
+  /\b(?:because|caused?|led to|result(?:ed)? in|as a result)\b|(?:из-за|привел)/i,
+  /\b(?:could not|cannot|can't|declined to)\s+(?:disclose|comment)|\bno (?:comment|immediate comment)\b|\b(?:it was|it is) (?:not (?:immediately )?(?:clear|known)|unclear)\b/i,
+  /\b(?:believes?|called (?:for|on)|described \w+ as|called \w+ (?:a |an )?["“']|is needed)\b/i,
+  /\d|\b(?:hundreds?|per cent|single digits)\b|(?:тысяч|миллион)/i,
+];
+const WORDS = ['law', 'Voted', 'vote', 'BILLS', 'per', 'cent', 'percent', 'rate', 'rates', 'tax', 'taxes', 'Taxed', 'debt', 'I', 'want', "we've", 'got', 'to', "let's", 'lets', 'let', 'me', "I'm", 'going', 'ought', 'believe', 'in', 'Jan', 'January', 'Sept', 'September', 'Sep', 'march', 'said', 'SAYS', 'claimed', 'claims', 'emphasised', 'emphasized', 'denied', 'according', 'led', 'result', 'resulted', 'as', 'a', 'could', 'not', 'cannot', 'disclose', 'no', 'comment', 'it', 'was', 'is', 'clear', 'unclear', 'believes', 'called', 'for', 'described', 'him', 'needed', 'hundreds', 'single', 'digits', 'процент', 'Рубл', 'долл', 'млн', 'из-за', 'тысяч', 'ᲀ', '12', 'bn', 'm', 'miles'];
+const JOINERS = [' ', '  ', '', '_', '1', 'é', "'", '’', '-', '.', ',', '\n', '"', '“', '%', '$', '€', 'ſ', 'K'];
+const phrase = fc
+  .array(fc.tuple(fc.constantFrom(...WORDS), fc.constantFrom(...JOINERS)), { maxLength: 8 })
+  .map((xs) => xs.map(([w, j]) => w + j).join(''));
+
+describe('word gate', () => {
+  it('derives a gate for word lists and leaves patterns it cannot read ungated', () => {
+    for (const re of PATTERNS) expect(isGated(re), re.source).toBe(true);
+    expect(isGated(/\Best\b/i)).toBe(false);
+    expect(isGated(/illion|thousand/i)).toBe(false);
+    expect(isGated(/\b(?:said|told)/i)).toBe(false);
+    expect(isGated(/\b(?:said|told)\b/iu)).toBe(false);
+    expect(isGated(/\b(?:was|\p{Ll}{3,}ed)\b/u)).toBe(false);
+  });
+
+  it('answers as the pattern does, on phrases built from its words', () => {
+    const gated = PATTERNS.map((re) => [re, wordGated(re)] as const);
+    fc.assert(
+      fc.property(phrase, (s) => {
+        for (const [re, test] of gated) expect(test(s), `${re.source} on ${JSON.stringify(s)}`).toBe(re.test(s));
+      }),
+      { numRuns: 4000 },
+    );
+  });
+
+  it.skipIf(withoutShared(import.meta.url))('answers as the pattern does on the news corpus', () => {
+    const gated = PATTERNS.map((re) => [re, wordGated(re)] as const);
+    let matched = 0;
+    for (const s of gumArticles().flatMap((a) => proseSentences(a.text).map((x) => x.text)))
+      for (const [re, test] of gated) {
+        const want = re.test(s);
+        if (want) matched++;
+        expect(test(s)).toBe(want);
+      }
+    expect(matched).toBeGreaterThan(100);
+  });
+});
