@@ -30,7 +30,6 @@ export const FEATURE_CANDIDATES: Readonly<Record<string, FeatureConfig>> = {
   shapesUnigrams: { ...WORDS_ONLY, wordBigrams: false, wordClasses: true, claimShapes: true },
 };
 
-
 /** Kinds of BMP code units, filled on first sight: 1 letter (\p{L}), 2 mark (\p{M}), 3 neither; 0 not yet classified. */
 const UNIT_KIND = new Uint8Array(65536);
 const LETTER_RE = /\p{L}/u;
@@ -283,15 +282,159 @@ function capitalisedWords(sentence: string): number {
   return caps;
 }
 
-const COMPARATIVE_WORDS = new Set(['more', 'less', 'fewer', 'higher', 'lower', 'bigger', 'smaller', 'larger', 'greater', 'faster', 'slower', 'cheaper', 'worse', 'better']);
-const SUPERLATIVE_WORDS = new Set(['most', 'least', 'largest', 'biggest', 'highest', 'lowest', 'fastest', 'worst', 'best', 'first', 'only', 'record', 'ever']);
-const TREND_WORDS = new Set(['increased', 'decreased', 'rose', 'risen', 'fell', 'fallen', 'dropped', 'doubled', 'tripled', 'grew', 'grown', 'declined', 'soared', 'plunged', 'cut', 'raised', 'lowered', 'created', 'lost']);
-const RECORD_VERBS = new Set(['voted', 'passed', 'signed', 'supported', 'opposed', 'proposed', 'vetoed', 'sponsored', 'approved', 'introduced', 'funded', 'spent', 'raised', 'cut', 'created', 'lost', 'added', 'closed', 'sent', 'paid', 'invaded']);
-const SPELLED_AMOUNTS = new Set(['hundred', 'hundreds', 'thousand', 'thousands', 'million', 'millions', 'billion', 'billions', 'trillion', 'trillions', 'percent', 'half', 'third', 'quarter', 'twice', 'double', 'dozens']);
-const OPINION_WORDS = new Set(['think', 'believe', 'feel', 'hope', 'want', 'wish', 'love', 'like', 'agree', 'disagree', 'guess', 'suppose']);
-const POLICY_OPENERS = new Set(['will', "'ll", 'must', 'should', 'need', 'needs', 'have', 'going', 'ought', 'want', 'would', 'can']);
-const SUBJECTS_PLURAL_FIRST = new Set(['we', "we've", "we're"]);
-const SUBJECTS_THIRD = new Set(['he', 'she', 'they', "he's", "she's", "they've", 'senator', 'governor', 'president', 'congress', 'administration']);
+const COMPARATIVE_WORDS = [
+  'more',
+  'less',
+  'fewer',
+  'higher',
+  'lower',
+  'bigger',
+  'smaller',
+  'larger',
+  'greater',
+  'faster',
+  'slower',
+  'cheaper',
+  'worse',
+  'better',
+];
+const SUPERLATIVE_WORDS = [
+  'most',
+  'least',
+  'largest',
+  'biggest',
+  'highest',
+  'lowest',
+  'fastest',
+  'worst',
+  'best',
+  'first',
+  'only',
+  'record',
+  'ever',
+];
+const TREND_WORDS = [
+  'increased',
+  'decreased',
+  'rose',
+  'risen',
+  'fell',
+  'fallen',
+  'dropped',
+  'doubled',
+  'tripled',
+  'grew',
+  'grown',
+  'declined',
+  'soared',
+  'plunged',
+  'cut',
+  'raised',
+  'lowered',
+  'created',
+  'lost',
+];
+const RECORD_VERBS = new Set([
+  'voted',
+  'passed',
+  'signed',
+  'supported',
+  'opposed',
+  'proposed',
+  'vetoed',
+  'sponsored',
+  'approved',
+  'introduced',
+  'funded',
+  'spent',
+  'raised',
+  'cut',
+  'created',
+  'lost',
+  'added',
+  'closed',
+  'sent',
+  'paid',
+  'invaded',
+]);
+const AMOUNT_WORDS = [
+  'hundred',
+  'hundreds',
+  'thousand',
+  'thousands',
+  'million',
+  'millions',
+  'billion',
+  'billions',
+  'trillion',
+  'trillions',
+  'percent',
+];
+const PROPORTION_WORDS = ['half', 'third', 'quarter', 'twice', 'double', 'dozens'];
+const OPINION_WORDS = new Set([
+  'think',
+  'believe',
+  'feel',
+  'hope',
+  'want',
+  'wish',
+  'love',
+  'like',
+  'agree',
+  'disagree',
+  'guess',
+  'suppose',
+]);
+const POLICY_OPENERS = new Set([
+  'will',
+  "'ll",
+  'must',
+  'should',
+  'need',
+  'needs',
+  'have',
+  'going',
+  'ought',
+  'want',
+  'would',
+  'can',
+]);
+const SUBJECTS_PLURAL_FIRST = ['we', "we've", "we're"];
+const SUBJECTS_THIRD = [
+  'he',
+  'she',
+  'they',
+  "he's",
+  "she's",
+  "they've",
+  'senator',
+  'governor',
+  'president',
+  'congress',
+  'administration',
+];
+
+const COMPARATIVE = 1;
+const SUPERLATIVE = 2;
+const TREND = 4;
+const AMOUNT = 8;
+const PROPORTION = 16;
+const WE_SUBJECT = 32;
+const THIRD_SUBJECT = 64;
+const I_OR_WE = 128;
+/** Each word's shape classes as bits: one lookup per token. */
+const SHAPE_CLASS = new Map<string, number>();
+for (const [words, bit] of [
+  [COMPARATIVE_WORDS, COMPARATIVE],
+  [SUPERLATIVE_WORDS, SUPERLATIVE],
+  [TREND_WORDS, TREND],
+  [AMOUNT_WORDS, AMOUNT],
+  [PROPORTION_WORDS, PROPORTION],
+  [SUBJECTS_PLURAL_FIRST, WE_SUBJECT],
+  [SUBJECTS_THIRD, THIRD_SUBJECT],
+  [['i', 'we'], I_OR_WE],
+] as const)
+  for (const w of words) SHAPE_CLASS.set(w, (SHAPE_CLASS.get(w) ?? 0) | bit);
 
 /**
  * Shapes of a checkable claim that do not depend on its topic: a comparison with "than", a superlative, a
@@ -309,24 +452,27 @@ function claimShapes(sentence: string, tokens: string[]): string[] {
   let wePlan = false;
   let theyRecord = false;
   let opinion = false;
+  let amountWords = false;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const next = tokens[i + 1] ?? '';
-    if (COMPARATIVE_WORDS.has(t) || (t.length > 4 && t.endsWith('er') && next === 'than')) comparative = true;
+    const bits = SHAPE_CLASS.get(t) ?? 0;
+    if (bits & COMPARATIVE || (next === 'than' && t.length > 4 && t.endsWith('er'))) comparative = true;
     else if (t === 'than') than = true;
-    if (SUPERLATIVE_WORDS.has(t) || (t.length > 5 && t.endsWith('est') && tokens[i - 1] === 'the')) superlative = true;
-    if (TREND_WORDS.has(t)) trend = true;
-    if (t === '0' || SPELLED_AMOUNTS.has(t)) numbers = true;
-    if (SUBJECTS_PLURAL_FIRST.has(t)) {
+    if (bits & SUPERLATIVE || (t.length > 5 && tokens[i - 1] === 'the' && t.endsWith('est'))) superlative = true;
+    if (bits & TREND) trend = true;
+    if (bits & AMOUNT || (t === 'per' && next === 'cent')) numbers = amountWords = true;
+    else if (t === '0' || bits & PROPORTION) numbers = true;
+    if (bits & WE_SUBJECT) {
       const verb = next === 'have' || next === 'had' ? (tokens[i + 2] ?? '') : next;
       if (RECORD_VERBS.has(verb) || (verb.length > 4 && verb.endsWith('ed'))) weRecord = true;
       if (POLICY_OPENERS.has(next) || t === "we're") wePlan = true;
     }
-    if (SUBJECTS_THIRD.has(t)) {
+    if (bits & THIRD_SUBJECT) {
       const verb = next === 'has' || next === 'have' || next === 'had' ? (tokens[i + 2] ?? '') : next;
       if (RECORD_VERBS.has(verb)) theyRecord = true;
     }
-    if ((t === 'i' || t === 'we') && OPINION_WORDS.has(next)) opinion = true;
+    if (bits & I_OR_WE && OPINION_WORDS.has(next)) opinion = true;
   }
   if (comparative && than) out.push('q:comparison_than');
   else if (comparative) out.push('q:comparative');
@@ -337,7 +483,36 @@ function claimShapes(sentence: string, tokens: string[]): string[] {
   if (wePlan) out.push('q:we_will');
   if (theyRecord) out.push('q:their_record');
   if (opinion) out.push('q:i_think');
-  if (/\b\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+/u.test(sentence.slice(1))) out.push('q:full_name');
-  if (/\b(?:hundreds?|thousands?|millions?|billions?|trillions?|percent|per cent)\b/i.test(sentence)) out.push('q:amount_words');
+  if (hasFullName(sentence)) out.push('q:full_name');
+  if (amountWords) out.push('q:amount_words');
   return out;
+}
+
+const LOWER = /\p{Ll}/u;
+const isUpperAt = (s: string, i: number) => {
+  const c = s.charCodeAt(i);
+  return c < 128 ? c >= 65 && c <= 90 : UPPER.test(s[i]!);
+};
+const isLowerAt = (s: string, i: number) => {
+  const c = s.charCodeAt(i);
+  return c < 128 ? c >= 97 && c <= 122 : LOWER.test(s[i]!);
+};
+
+/** Two capitalised words in a row, not at the start ("… met Hillary Clinton", "(New York)"): a full name. */
+function hasFullName(sentence: string): boolean {
+  const n = sentence.length;
+  // Where the last capitalised word ended, when a space followed it.
+  let afterName = -1;
+  for (let i = 1; i < n; i++) {
+    const before = sentence.charCodeAt(i - 1);
+    // space, ", “, (
+    if (!(before === 32 || before === 34 || before === 0x201c || before === 40) || !isUpperAt(sentence, i)) continue;
+    let j = i + 1;
+    while (j < n && isLowerAt(sentence, j)) j++;
+    if (j === i + 1) continue;
+    if (afterName === i - 1) return true;
+    afterName = sentence.charCodeAt(j) === 32 ? j : -1;
+    i = j - 1;
+  }
+  return false;
 }
