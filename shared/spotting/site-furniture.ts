@@ -21,7 +21,7 @@ const FURNITURE: readonly { kind: string; pattern: RegExp; voiced?: boolean }[] 
   {
     kind: 'appeal',
     pattern:
-      /\b(?:please (?:donate|support us|consider (?:donating|supporting|a donation))|(?:make|give) a (?:one-off |monthly )?(?:donation|gift|contribution) (?:to|today|now)|donate (?:now|today|to us)|support (?:our|independent|quality) (?:journalism|reporting|newsroom|mission)|become a (?:member|supporter|patron|subscriber) (?:today|now|of|and)|help us (?:keep|continue|remain))/i,
+      /\b(?:please (?:donate|support us|consider (?:donating|supporting|a donation))|(?:make|give) a (?:one-off |monthly )?(?:donation|gift|contribution) (?:to|today|now)|donate (?:now|today|to us)|support (?:our|independent|quality) (?:journalism|reporting|newsroom|mission)|become a (?:member|supporter|patron|subscriber) (?:today|now|of|and)|help us (?:keep|continue|remain))|^\W*(?:help|support|join) us\b/i,
   },
   {
     kind: 'subscribe',

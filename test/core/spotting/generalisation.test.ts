@@ -8,7 +8,9 @@ import { articleCalibration, defaultSpotter, defaultThreshold } from '../../../s
 import { averagePrecision, binaryMetrics, debateMetrics } from '../../../shared/spotting/metrics';
 import { siteFurnitureKind } from '../../../shared/spotting/site-furniture';
 import { analyzeText } from '../../../shared/text/candidates';
-import { withoutShared } from '../../helpers/corpus';
+import path from 'node:path';
+import { extractDocument } from '../../../electron/core/ingest/extract';
+import { CORPUS_DIR, withoutShared } from '../../helpers/corpus';
 
 const sentence = (id: number, label = false): LabelledSentence => ({ id: String(id), text: `s${id}`, label });
 
@@ -68,6 +70,8 @@ describe('site furniture', () => {
     expect(siteFurnitureKind('As a nonprofit, Wikipedia and our related free knowledge projects are powered primarily through donations.')).toBe('appeal');
     expect(siteFurnitureKind('Our reporting is funded by readers like you. Please donate today.')).toBe('appeal');
     expect(siteFurnitureKind('Support our journalism: become a member today.')).toBe('appeal');
+    expect(siteFurnitureKind('Help us unlock the world’s knowledge.')).toBe('appeal');
+    expect(siteFurnitureKind('Donate now')).toBe('appeal');
     expect(siteFurnitureKind('Sign up for our daily newsletter to get the headlines first.')).toBe('subscribe');
     expect(siteFurnitureKind('Follow us on Twitter and Facebook.')).toBe('follow');
     expect(siteFurnitureKind('Read more')).toBe('follow');
@@ -84,6 +88,7 @@ describe('site furniture', () => {
       'The campaign said it was funded by small donations from 300,000 people.',
       'Finland became a member of NATO in April 2023.',
       'He said he would read more reports before deciding.',
+      'The charity said donors helped us rebuild 40 homes.',
     ])
       expect(siteFurnitureKind(s), s).toBeNull();
   });
@@ -99,6 +104,18 @@ describe('site furniture', () => {
     expect(scored.find((s) => s.text.startsWith('The council voted'))!.checkWorthy).toBe(true);
     const transcript = `SMITH: Unemployment fell to 4 percent last year.\nJONES: ${footer}\nSMITH: We cut taxes.\n`;
     expect(analyzeText(transcript).find((s) => s.text.includes('nonprofit'))!.checkWorthy).toBe(false);
+  });
+});
+
+describe('site furniture in a real page', () => {
+  it.skipIf(withoutShared(import.meta.url))('the Wikimedia Foundation post keeps its news and drops its donation footer', async () => {
+    const file = path.join(CORPUS_DIR, 'news_en/html_raw/wikimediafoundation.org.turkey.html');
+    const doc = await extractDocument('turkey.html', new Uint8Array(fs.readFileSync(file)));
+    const scored = analyzeText(doc.text);
+    const footer = scored.filter((s) => /powered primarily through donations|^Donate now|^Help us unlock/.test(s.text));
+    expect(footer).toHaveLength(3);
+    for (const s of footer) expect(s.checkWorthy, s.text).toBe(false);
+    expect(scored.find((s) => s.text.startsWith('More than 85 percent of the articles'))!.checkWorthy).toBe(true);
   });
 });
 
