@@ -13,8 +13,10 @@
  *   with the best out-of-fold MAP (mean over debates of average precision) plus best F1 wins. Platt scaling
  *   is fitted to its out-of-fold logits (a score reads as the chance that a sentence of an unseen debate is
  *   check-worthy) and the threshold is the one with the best F1 on the scaled out-of-fold scores of the
- *   RECENT newest debates (debates drift: the newer they are, the lower their best threshold, and the model
- *   meets debates newer than any it learned from). The model is then trained on every debate given.
+ *   newest debates (debates drift: the newer they are, the lower their best threshold, and the model meets
+ *   debates newer than any it learned from). How many of the newest is chosen by a rolling check: for each of
+ *   the ROLLING newest debates, a threshold tuned on the N debates before it is scored on it.
+ *   The model is then trained on every debate given.
  * - the unseen-debate proxy: the whole procedure runs once without the 2016 debates (Sentence_id >=
  *   PROXY_FROM, the newest in the file), and that model scores them through `Spotter.score` at its own
  *   threshold, as `claimbench score` would: F1 of the Yes class over the three debates and MAP over them.
@@ -36,8 +38,13 @@ const PROXY_FROM = 29100;
 const MIN_COUNT = 5;
 const MAX_FEATURES = 14_000;
 const EPOCHS = 8;
-/** The threshold is tuned on this many of the newest debates: debates drift (the newer, the lower their best threshold). */
-const RECENT = 10;
+/**
+ * The threshold is tuned on the newest debates, as many as RECENT_CHOICES offers and a rolling check prefers:
+ * debates drift (the newer, the lower their best threshold) and the model meets debates newer than any it saw.
+ */
+const RECENT_CHOICES = [3, 5, 10, 20, 1000];
+/** How many of the newest debates the rolling check predicts, each from the debates before it. */
+const ROLLING = 8;
 const RATE = 0.3;
 /**
  * recency: how much more a sentence of the newest debate weighs in training than one of the oldest (weights
@@ -177,6 +184,8 @@ function outOfFold(debates: readonly LabelledSentence[][], s: Settings, folds: (
 interface Fitted {
   model: SpotterModel;
   settings: Settings;
+  /** How many of the newest debates the threshold was tuned on. */
+  recent: number;
   outOfFold: { f1: number; map: number };
 }
 
@@ -218,12 +227,32 @@ function fitPipeline(debates: readonly LabelledSentence[][], log: (line: string)
     return bestF1Threshold(sc, l).threshold;
   });
   const curve = [0.15, 0.2, 0.25, 0.3, 0.35].map((t) => `${t}:${binaryMetrics(scaled, labels.flat(), t).f1.toFixed(4)}`).join(' ');
-  const recentFrom = labels.slice(0, -RECENT).reduce((n, l) => n + l.length, 0);
-  const recent = bestF1Threshold(scaled.slice(recentFrom), labels.slice(-RECENT).flat());
+  const starts: number[] = [];
+  labels.reduce((n, l) => (starts.push(n), n + l.length), 0);
+  const span = (from: number, to: number) => ({
+    scores: scaled.slice(starts[from]!, to < labels.length ? starts[to]! : scaled.length),
+    labels: labels.slice(from, to).flat(),
+  });
+  // Rolling check: for each of the ROLLING newest debates, tune on the `recent` debates just before it and score it.
+  const rolling = RECENT_CHOICES.map((recent) => {
+    let f1 = 0;
+    for (let t = labels.length - ROLLING; t < labels.length; t++) {
+      const before = span(Math.max(0, t - recent), t);
+      const next = span(t, t + 1);
+      f1 += binaryMetrics(next.scores, next.labels, bestF1Threshold(before.scores, before.labels).threshold).f1 / ROLLING;
+    }
+    return { recent, f1 };
+  });
+  const recent = rolling.reduce((a, b) => (b.f1 > a.f1 ? b : a)).recent;
+  const newest = span(Math.max(0, labels.length - recent), labels.length);
+  const tuned = bestF1Threshold(newest.scores, newest.labels);
   log(
-    `  pooled best ${pooled.toFixed(3)}; newest ${RECENT} debates' best ${recent.threshold.toFixed(3)} (F1 ${recent.f1.toFixed(4)}); per-debate best thresholds, oldest first ${perDebate.map((t) => t.toFixed(2)).join(' ')}; F1 curve ${curve}`,
+    `  rolling check (mean F1 on each of the ${ROLLING} newest debates, threshold from the N before it): ${rolling.map((r) => `${r.recent}: ${r.f1.toFixed(4)}`).join(', ')}`,
   );
-  const threshold = Math.round(recent.threshold * 1000) / 1000;
+  log(
+    `  pooled best ${pooled.toFixed(3)}; newest ${recent} debates' best ${tuned.threshold.toFixed(3)} (F1 ${tuned.f1.toFixed(4)}); per-debate best thresholds, oldest first ${perDebate.map((t) => t.toFixed(2)).join(' ')}; F1 curve ${curve}`,
+  );
+  const threshold = Math.round(tuned.threshold * 1000) / 1000;
   const all = debates.flat();
   const vocab = buildVocab(all, best.s.features);
   const w = train(encode(all, best.s.features, vocab), vocab.size, best.s, SEED);
@@ -231,6 +260,7 @@ function fitPipeline(debates: readonly LabelledSentence[][], log: (line: string)
   return {
     model: { version: 1, config, threshold, platt, weights: toWeights(w, vocab, MAX_FEATURES), meta: {} },
     settings: best.s,
+    recent,
     outOfFold: { f1: r4(best.f1), map: r4(best.map) },
   };
 }
@@ -267,7 +297,7 @@ function main(): void {
     ...shipped.model,
     meta: {
       trainedOn: 'CT24_checkworthy_english_train.tsv (ClaimBuster, Arslan et al., ICWSM 2020, doi 10.5281/zenodo.3609356)',
-      settings: { ...shipped.settings, seed: SEED, folds: FOLDS, epochs: EPOCHS, rate: RATE, minCount: MIN_COUNT, maxFeatures: MAX_FEATURES },
+      settings: { ...shipped.settings, seed: SEED, folds: FOLDS, epochs: EPOCHS, rate: RATE, minCount: MIN_COUNT, maxFeatures: MAX_FEATURES, thresholdFromNewest: shipped.recent },
       outOfFold: shipped.outOfFold,
       unseenDebateProxy: {
         ...proxyResult,
