@@ -28,7 +28,8 @@ const CYRILLIC = /[\u0400-\u04FF]/;
 const SIGNED = /["”»]\s*[-—–]\s*\p{Lu}/u;
 const EN_NAME_RUN = /(?:[A-Z][\p{L}'’.-]*\s+){1,4}[A-Z][\p{L}'’-]+/gu;
 const RU_NAME_RUN = /[А-ЯЁІЇЄҐ][а-яёіїєґ'’-]+(?:\s+[А-ЯЁІЇЄҐ][а-яёіїєґ'’-]+){1,2}/gu;
-const SURNAME = /(?<=\s)[A-ZА-ЯЁІЇЄҐ][\p{Ll}'’-]{2,}/gu;
+/** A capitalised word after white space; the space is matched rather than looked behind for (much faster), and skipped. */
+const SURNAME = /\s([A-ZА-ЯЁІЇЄҐ][\p{Ll}'’-]{2,})/gu;
 const hasEnglishCue = wordGated(EN_CUE);
 
 /** Name runs read before: the same names recur through a document. */
@@ -143,8 +144,10 @@ function noteMentions(registry: Registry, outside: string, at: number, cyr: bool
     if (p?.kind === 'person' && p.name.includes(' ')) registry.mentionPerson(p.name, [...before(), ...p.attrs], at, true);
   }
   if (!registry.hasPeople()) return;
-  for (const m of outside.matchAll(SURNAME))
-    if (!covered.some(([a, b]) => m.index >= a && m.index < b)) registry.mentionSurname(m[0], at);
+  for (const m of outside.matchAll(SURNAME)) {
+    const start = m.index + 1;
+    if (!covered.some(([a, b]) => start >= a && start < b)) registry.mentionSurname(m[1]!, at);
+  }
 }
 
 /** Claimants for consecutive sentences of one document. */

@@ -241,11 +241,34 @@ function wordClasses(sentence: string, tokens: string[]): string[] {
   // Capitalised words after the first: names of people, places and bodies.
   const caps = capitalisedWords(sentence);
   if (caps > 0) out.push(caps > 2 ? 'k:names3' : 'k:names');
-  if (/\b\p{Lu}{2,}\b/u.test(sentence)) out.push('k:acronym');
+  if (hasUpperPair(sentence) && ACRONYM.test(sentence)) out.push('k:acronym');
   return out;
 }
 
 const UPPER = /\p{Lu}/u;
+const ACRONYM = /\b\p{Lu}{2,}\b/u;
+/** Upper-case or not, per BMP code unit, filled on first sight: 1 upper, 2 not. */
+const UPPER_UNIT = new Uint8Array(65536);
+
+/** Two upper-case letters in a row, which ACRONYM needs: most sentences are ruled out without running it. */
+function hasUpperPair(s: string): boolean {
+  let prev = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    let upper: boolean;
+    if (c < 128) upper = c >= 65 && c <= 90;
+    // Half of a pair outside the BMP: counted as a possible capital.
+    else if (c >= 0xd800 && c <= 0xdfff) upper = true;
+    else {
+      let k = UPPER_UNIT[c]!;
+      if (k === 0) UPPER_UNIT[c] = k = UPPER.test(String.fromCharCode(c)) ? 1 : 2;
+      upper = k === 1;
+    }
+    if (upper && prev) return true;
+    prev = upper;
+  }
+  return false;
+}
 const NAME_CHAR = /[\p{Ll}\p{Lu}'’.-]/u;
 const SPACE = /\s/;
 const isUpper = (c: string) => (c >= 'A' && c <= 'Z') || (c > '\x7f' && UPPER.test(c));

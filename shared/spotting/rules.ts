@@ -1,3 +1,4 @@
+import { isWhiteSpaceCode } from '../text/whitespace';
 import { wordGated } from './word-gate';
 
 /**
@@ -21,6 +22,7 @@ const ATTRIBUTION =
 const numberWords = wordGated(NUMBER_WORDS);
 const attribution = wordGated(ATTRIBUTION);
 const months = wordGated(MONTHS);
+const year = wordGated(/\b(?:1[89]\d\d|20\d\d)\b/);
 const relativeDate = wordGated(/\b(?:last|this|next) (?:year|month|week|decade)\b|\byears? ago\b/i);
 const comparisonWords = wordGated(
   /\b(?:more|less|fewer|than|most|least|largest|biggest|highest|lowest|increased?|decreased?|rose|risen|fell|fallen|dropped|grew|grown|doubled|tripled|cut|record|since|compared|higher|lower|worse|better|first|only)\b/i,
@@ -57,7 +59,7 @@ export const RULES: readonly RuleDef[] = [
   {
     kind: 'date',
     label: 'mentions a date or period',
-    test: (s) => /\b(?:1[89]\d\d|20\d\d)\b/.test(s) || months(s) || relativeDate(s),
+    test: (s) => year(s) || months(s) || relativeDate(s),
   },
   {
     kind: 'entity',
@@ -93,7 +95,7 @@ export const RULES: readonly RuleDef[] = [
     ),
   },
   { kind: 'first_person', label: 'speaks about oneself', test: (s) => /^\W*(?:I|I'm|I've|I'd|My)\b/.test(s) },
-  { kind: 'short', label: 'too short to state a fact', test: (s) => s.trim().split(/\s+/).length < 6 },
+  { kind: 'short', label: 'too short to state a fact', test: (s) => fewerWordsThan(s, 6) },
 ];
 
 /** Kinds that make a sentence less check-worthy: shown as reasons against. */
@@ -101,4 +103,19 @@ export const NEGATIVE_KINDS = new Set(['hedge', 'question', 'opinion', 'short', 
 
 export function activeRules(sentence: string): RuleDef[] {
   return RULES.filter((r) => r.test(sentence));
+}
+
+/** Whether `s.trim().split(/\s+/)` has fewer than `limit` parts, counted without building them. */
+function fewerWordsThan(s: string, limit: number): boolean {
+  let start = 0;
+  let end = s.length;
+  while (start < end && isWhiteSpaceCode(s.charCodeAt(start))) start++;
+  while (end > start && isWhiteSpaceCode(s.charCodeAt(end - 1))) end--;
+  let parts = 1;
+  for (let i = start; i < end; i++) {
+    if (!isWhiteSpaceCode(s.charCodeAt(i))) continue;
+    while (i + 1 < end && isWhiteSpaceCode(s.charCodeAt(i + 1))) i++;
+    if (++parts >= limit) return false;
+  }
+  return parts < limit;
 }

@@ -205,15 +205,22 @@ interface Needs {
  * The first words the items can begin with when the match starts at a word boundary: every way the
  * leading letters can be spelt, up to the first item that cannot be a letter.
  */
-function firstWords(items: Item[], prefix: string, out: Set<string>): void {
+function firstWords(items: Item[], prefix: string, needs: Needs): void {
+  const out = needs.words;
   if (out.size > MAX_WORDS) throw new Unsupported();
   // The pattern's own end after letters: the text may go on with more letters, so the run is not known.
   if (items.length === 0) throw new Unsupported();
   const [head, ...rest] = items as [Item, ...Item[]];
   switch (head.t) {
     case 'char':
-      if (isAsciiLetter(head.c)) return firstWords(rest, prefix + head.c, out);
-      if (!prefix || /[A-Za-z0-9_\u0080-\uffff]/.test(head.c)) throw new Unsupported();
+      if (isAsciiLetter(head.c)) return firstWords(rest, prefix + head.c, needs);
+      // A Cyrillic word among English ones ("Photo|Фото"): the sentence needs Cyrillic.
+      if (!prefix && isCyrillic(head.c)) {
+        needs.cyrillic = true;
+        return;
+      }
+      // Any other character ends a run of ASCII letters (without the u flag no other character folds into one).
+      if (!prefix) throw new Unsupported();
       out.add(prefix.toLowerCase());
       return;
     case 'boundary':
@@ -223,18 +230,18 @@ function firstWords(items: Item[], prefix: string, out: Set<string>): void {
       out.add(prefix.toLowerCase());
       return;
     case 'group':
-      for (const alt of head.alts) firstWords([...alt, ...rest], prefix, out);
+      for (const alt of head.alts) firstWords([...alt, ...rest], prefix, needs);
       return;
     case 'class':
       // [sz] inside a word: each spelling; a class of signs ends the word like any other sign.
-      if (head.chars.every(isAsciiLetter)) for (const c of head.chars) firstWords(rest, prefix + c, out);
-      else if (prefix && head.chars.every((c) => !/[A-Za-z0-9_\u0080-\uffff]/.test(c))) out.add(prefix.toLowerCase());
+      if (head.chars.every(isAsciiLetter)) for (const c of head.chars) firstWords(rest, prefix + c, needs);
+      else if (prefix && !head.chars.some(isAsciiLetter)) out.add(prefix.toLowerCase());
       else throw new Unsupported();
       return;
     case 'opt':
-      firstWords(rest, prefix, out);
+      firstWords(rest, prefix, needs);
       if (head.many && head.item.t !== 'space') throw new Unsupported();
-      firstWords([head.item, ...rest], prefix, out);
+      firstWords([head.item, ...rest], prefix, needs);
       return;
     default:
       throw new Unsupported();
@@ -248,11 +255,19 @@ function branchNeeds(items: Item[], needs: Needs): void {
   switch (head.t) {
     case 'boundary': {
       const next = items[1];
-      if (next?.t === 'digit') {
+      if (next?.t === 'digit' || (next?.t === 'char' && next.c >= '0' && next.c <= '9')) {
         needs.digit = true;
         return;
       }
-      firstWords(items.slice(1), '', needs.words);
+      // \b(?:1[89]\d\d|20\d\d): each alternative after the boundary is a branch of its own.
+      if (
+        next?.t === 'group' &&
+        next.alts.some((alt) => alt[0]?.t === 'digit' || (alt[0]?.t === 'char' && alt[0].c >= '0' && alt[0].c <= '9'))
+      ) {
+        for (const alt of next.alts) branchNeeds([head, ...alt, ...items.slice(2)], needs);
+        return;
+      }
+      firstWords(items.slice(1), '', needs);
       return;
     }
     case 'digit':
@@ -273,6 +288,14 @@ function branchNeeds(items: Item[], needs: Needs): void {
     case 'group':
       for (const alt of head.alts) branchNeeds([...alt, ...items.slice(1)], needs);
       return;
+    case 'anchor': {
+      // ^\s*(?:Photo|Image): the first word of the text (or line), after any white space.
+      if (head !== items[0] || items.length < 2) throw new Unsupported();
+      let k = 1;
+      while (items[k]?.t === 'opt' && (items[k] as { item: Item }).item.t === 'space') k++;
+      firstWords(items.slice(k), '', needs);
+      return;
+    }
     default:
       throw new Unsupported();
   }

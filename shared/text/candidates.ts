@@ -36,6 +36,8 @@ export function guessLocale(text: string): string {
     const c = text.charCodeAt(i);
     if (c >= 0x400 && c <= 0x4ff) cyr++;
     else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) lat++;
+    // Decided once the letters left cannot change the majority.
+    if ((i & 255) === 255 && (lat >= cyr + (n - i - 1) || cyr > lat + (n - i - 1))) break;
   }
   return cyr > lat ? 'ru' : 'en';
 }

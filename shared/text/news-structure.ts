@@ -73,6 +73,7 @@ const CREDIT =
 const CAPTION_VERB =
   /\b(?:speaks|attends|looks on|looks|gestures|poses|walks|stands|arrives|listens|waves|holds|delivers|sits|shakes hands|meet|meets|react|reacts|is seen|are seen|pictured|inspects|visits|talks|greets|smiles|prays|mourn|mourns|gather|gathers)\b/i;
 const hasCaptionVerb = wordGated(CAPTION_VERB);
+const hasCredit = wordGated(CREDIT);
 const CAPTION_DATE =
   /(?:\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\b|\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{4}\b|\b\d{4}-\d{2}-\d{2}\b)/;
 const BYLINE =
@@ -93,7 +94,7 @@ export function nonProseKind(sentence: string): NonProse | null {
   if (s.length < 300 && FOOTNOTE.test(s)) return 'footnote';
   if (s.length < 500 && /\)\s*\.?\s*$/.test(s.slice(-6)) && BRACKET_CREDIT.test(s) && !/["“”«»]/.test(s)) return 'caption';
   if (BYLINE.test(s)) return 'byline';
-  if (s.length < 200 && CREDIT.test(s)) return 'credit';
+  if (s.length < 200 && hasCredit(s)) return 'credit';
   if (s.length < 400 && hasCaptionVerb(s) && CAPTION_DATE.test(s) && !/["“”«»]/.test(s) && !/\b(?:said|says|told)\b/i.test(s)) {
     // "Russian President Vladimir Putin speaks during the plenary session …, Sept. 5, 2025, in Vladivostok, Russia."
     const afterDate = s.slice(s.search(CAPTION_DATE));

@@ -3,6 +3,7 @@
  * sentences (and, in news style, several paragraphs that each reopen it); every sentence inside it
  * belongs to one quote group whose speaker is named where the quote closes or where it opens.
  */
+import { isWhiteSpaceCode } from '../../text/whitespace';
 
 export interface QuoteInfo {
   /** The sentence starts inside a quote opened in an earlier sentence. */
@@ -22,7 +23,9 @@ export interface QuoteInfo {
 const OPEN = new Set(['“', '«', '„']);
 const CLOSE = new Set(['”', '»']);
 const MAX_QUOTE_SENTENCES = 8;
-const QUOTE_MARK = /["“”«»„]/g;
+/** " “ ” « » „ */
+const isQuoteMark = (c: number) => c === 34 || c === 0x201c || c === 0x201d || c === 0xab || c === 0xbb || c === 0x201e;
+const isSpace = (c: string) => isWhiteSpaceCode(c.charCodeAt(0));
 
 /** Quote structure for consecutive sentences. Straight double quotes toggle; typographic ones pair. */
 export function quoteStructure(sentences: readonly string[]): QuoteInfo[] {
@@ -39,16 +42,22 @@ export function quoteStructure(sentences: readonly string[]): QuoteInfo[] {
     const startsInside = open;
     let touched = open;
     if (!s.includes('"') && !s.includes('“') && !s.includes('”') && !s.includes('«') && !s.includes('»') && !s.includes('„')) {
-      out.push({ startsInside, endsInside: open, group: open ? group : -1, outside: open ? blank(s) : s, quotedShare: open ? 1 : 0, hasQuote: open });
+      out.push({
+        startsInside,
+        endsInside: open,
+        group: open ? group : -1,
+        outside: open ? blank(s) : s,
+        quotedShare: open ? 1 : 0,
+        hasQuote: open,
+      });
       continue;
     }
     // Walk the quote marks only; the text between them is copied or blanked in slices.
     let masked = '';
     let quoted = 0;
     let from = 0;
-    QUOTE_MARK.lastIndex = 0;
-    for (let m = QUOTE_MARK.exec(s); m; m = QUOTE_MARK.exec(s)) {
-      const i = m.index;
+    for (let i = 0; i < s.length; i++) {
+      if (!isQuoteMark(s.charCodeAt(i))) continue;
       const ch = s[i]!;
       const piece = s.slice(from, i);
       if (open) {
@@ -62,8 +71,8 @@ export function quoteStructure(sentences: readonly string[]): QuoteInfo[] {
         // otherwise they toggle.
         const before = i === 0 ? ' ' : s[i - 1]!;
         const after = s[i + 1] ?? ' ';
-        const opens = /[\s([:—–-]/.test(before) && !/\s/.test(after);
-        const closes = !/[\s([]/.test(before) && /[\s.,;:!?)\]—–-]/.test(after);
+        const opens = (isSpace(before) || '([:—–-'.includes(before)) && !isSpace(after);
+        const closes = !(isSpace(before) || '(['.includes(before)) && (isSpace(after) || '.,;:!?)]—–-'.includes(after));
         if (opens || (!closes && !open)) {
           if (!open && !touched) group = groups++;
           open = true;

@@ -6,9 +6,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { tokenize } from '../../../shared/spotting/features';
+import { denseFeatures, tokenize } from '../../../shared/spotting/features';
 import { isGated, wordGated } from '../../../shared/spotting/word-gate';
-import { proseSentences } from '../../../shared/text/candidates';
+import { RULES } from '../../../shared/spotting/rules';
+import { guessLocale, proseSentences } from '../../../shared/text/candidates';
 import { DATA_DIR, gumArticles, withoutShared } from '../../helpers/corpus';
 
 const TOKEN = /[\p{L}\p{M}]+(?:['’][\p{L}]+)?|\d+(?:[.,]\d+)*|[$%€£?!]/gu;
@@ -18,20 +19,59 @@ function referenceTokenize(sentence: string): string[] {
 }
 
 /** Strings built from the pieces the scanners branch on: letters of several scripts, marks, astral letters, digits, joiners. */
-const PIECES = ['a', 'Z', 'é', 'e\u0301', '\u0301', 'Ж', 'ё', 'İ', 'ß', '𝐀', '😀', '\ud800', '\udc00', '1', '2', '.', ',', "'", '’', ' ', '-', '$', '%', '€', '£', '?', '!', '¥', '_', 'K', 'ǅ', '\u00a0', '\n'];
+const PIECES = [
+  'a',
+  'Z',
+  'é',
+  'e\u0301',
+  '\u0301',
+  'Ж',
+  'ё',
+  'İ',
+  'ß',
+  '𝐀',
+  '😀',
+  '\ud800',
+  '\udc00',
+  '1',
+  '2',
+  '.',
+  ',',
+  "'",
+  '’',
+  ' ',
+  '-',
+  '$',
+  '%',
+  '€',
+  '£',
+  '?',
+  '!',
+  '¥',
+  '_',
+  'K',
+  'ǅ',
+  '\u00a0',
+  '\n',
+];
 const built = fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }).map((xs) => xs.join(''));
 
 describe('feature tokenizer', () => {
   it('splits words, joined apostrophes, numbers and signs as the token pattern does', () => {
-    expect(tokenize("Don’t pay $1,200.50 for U.S. rock'n'roll, naïve café — 12% of Ёлки!")).toEqual(referenceTokenize("Don’t pay $1,200.50 for U.S. rock'n'roll, naïve café — 12% of Ёлки!"));
+    expect(tokenize("Don’t pay $1,200.50 for U.S. rock'n'roll, naïve café — 12% of Ёлки!")).toEqual(
+      referenceTokenize("Don’t pay $1,200.50 for U.S. rock'n'roll, naïve café — 12% of Ёлки!"),
+    );
     expect(tokenize('1.2.3, 4,5 and 6.')).toEqual(['0', '0', 'and', '0']);
     expect(tokenize("it's 𝐀𝐁'𝐂 e\u0301t\u0301")).toEqual(["it's", "𝐀𝐁'𝐂", 'e\u0301t\u0301']);
   });
 
   it('agrees with the token pattern on random strings', () => {
-    fc.assert(fc.property(built, (s) => {
+    fc.assert(
+      fc.property(built, (s) => {
         expect(tokenize(s)).toEqual(referenceTokenize(s));
-      }), { numRuns: 3000 });
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it.skipIf(withoutShared(import.meta.url))('agrees with the token pattern on the news corpus and the debate sentences', () => {
@@ -57,8 +97,92 @@ const PATTERNS = [
   /\b(?:could not|cannot|can't|declined to)\s+(?:disclose|comment)|\bno (?:comment|immediate comment)\b|\b(?:it was|it is) (?:not (?:immediately )?(?:clear|known)|unclear)\b/i,
   /\b(?:believes?|called (?:for|on)|described \w+ as|called \w+ (?:a |an )?["“']|is needed)\b/i,
   /\d|\b(?:hundreds?|per cent|single digits)\b|(?:тысяч|миллион)/i,
+  /\b(?:1[89]\d\d|20\d\d)\b/,
+  /(?:\b(?:Getty Images|Getty|AFP|AP)\s*(?:via\s+Getty(?:\s+Images)?)?\s*$|^\s*(?:Photo|Image|Credit|Фото)\s*[:：]|\b(?:Photo|Image)\s+(?:by|credit)\b|\/\s*(?:Getty|AFP|Pool)\b)/i,
 ];
-const WORDS = ['law', 'Voted', 'vote', 'BILLS', 'per', 'cent', 'percent', 'rate', 'rates', 'tax', 'taxes', 'Taxed', 'debt', 'I', 'want', "we've", 'got', 'to', "let's", 'lets', 'let', 'me', "I'm", 'going', 'ought', 'believe', 'in', 'Jan', 'January', 'Sept', 'September', 'Sep', 'march', 'said', 'SAYS', 'claimed', 'claims', 'emphasised', 'emphasized', 'denied', 'according', 'led', 'result', 'resulted', 'as', 'a', 'could', 'not', 'cannot', 'disclose', 'no', 'comment', 'it', 'was', 'is', 'clear', 'unclear', 'believes', 'called', 'for', 'described', 'him', 'needed', 'hundreds', 'single', 'digits', 'процент', 'Рубл', 'долл', 'млн', 'из-за', 'тысяч', 'ᲀ', '12', 'bn', 'm', 'miles'];
+const WORDS = [
+  'law',
+  'Voted',
+  'vote',
+  'BILLS',
+  'per',
+  'cent',
+  'percent',
+  'rate',
+  'rates',
+  'tax',
+  'taxes',
+  'Taxed',
+  'debt',
+  'I',
+  'want',
+  "we've",
+  'got',
+  'to',
+  "let's",
+  'lets',
+  'let',
+  'me',
+  "I'm",
+  'going',
+  'ought',
+  'believe',
+  'in',
+  'Jan',
+  'January',
+  'Sept',
+  'September',
+  'Sep',
+  'march',
+  'said',
+  'SAYS',
+  'claimed',
+  'claims',
+  'emphasised',
+  'emphasized',
+  'denied',
+  'according',
+  'led',
+  'result',
+  'resulted',
+  'as',
+  'a',
+  'could',
+  'not',
+  'cannot',
+  'disclose',
+  'no',
+  'comment',
+  'it',
+  'was',
+  'is',
+  'clear',
+  'unclear',
+  'believes',
+  'called',
+  'for',
+  'described',
+  'him',
+  'needed',
+  'hundreds',
+  'single',
+  'digits',
+  'процент',
+  'Рубл',
+  'долл',
+  'млн',
+  'из-за',
+  'тысяч',
+  'ᲀ',
+  '12',
+  'bn',
+  'm',
+  'miles',
+  '1999',
+  '2024',
+  '20245',
+  '1850',
+];
 const JOINERS = [' ', '  ', '', '_', '1', 'é', "'", '’', '-', '.', ',', '\n', '"', '“', '%', '$', '€', 'ſ', 'K'];
 const phrase = fc
   .array(fc.tuple(fc.constantFrom(...WORDS), fc.constantFrom(...JOINERS)), { maxLength: 8 })
@@ -72,6 +196,7 @@ describe('word gate', () => {
     expect(isGated(/\b(?:said|told)/i)).toBe(false);
     expect(isGated(/\b(?:said|told)\b/iu)).toBe(false);
     expect(isGated(/\b(?:was|\p{Ll}{3,}ed)\b/u)).toBe(false);
+    expect(isGated(/^\W*(?:I|My)\b/)).toBe(false);
   });
 
   it('answers as the pattern does, on phrases built from its words', () => {
@@ -94,5 +219,58 @@ describe('word gate', () => {
         expect(test(s)).toBe(want);
       }
     expect(matched).toBeGreaterThan(100);
+  });
+});
+
+describe('counting and locale shortcuts', () => {
+  it('the acronym class is read as its pattern says', () => {
+    const config = { wordBigrams: true, charMin: 0, charMax: 0, wordClasses: true };
+    const capitals = fc
+      .array(fc.constantFrom('A', 'b', 'Ж', 'ж', 'É', '𝐀', '_', '1', ' ', '.', 'ǅ', 'Σ'), { maxLength: 12 })
+      .map((xs) => xs.join(''));
+    fc.assert(
+      fc.property(capitals, (s) => {
+        expect(denseFeatures(s, tokenize(s), config).includes('k:acronym')).toBe(/\b\p{Lu}{2,}\b/u.test(s));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  const spaced = fc
+    .array(fc.constantFrom('a', 'Ж', ' ', '  ', '\t', '\n', '\u00a0', '\u2003', '\ufeff', '\u180e', '.', '\u0085'), {
+      maxLength: 30,
+    })
+    .map((xs) => xs.join(''));
+  it('the short rule counts words as trim and split do', () => {
+    const short = RULES.find((r) => r.kind === 'short')!;
+    fc.assert(
+      fc.property(spaced, (s) => {
+        expect(short.test(s)).toBe(s.trim().split(/\s+/).length < 6);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('the locale guess stops early with the answer a full count gives', () => {
+    const reference = (text: string) => {
+      let cyr = 0;
+      let lat = 0;
+      for (const c of text.slice(0, 5000)) {
+        if (c >= '\u0400' && c <= '\u04ff') cyr++;
+        else if (/[A-Za-z]/.test(c)) lat++;
+      }
+      return cyr > lat ? 'ru' : 'en';
+    };
+    const long = fc
+      .array(fc.constantFrom('a', 'Ж', ' ', 'b', 'я', '.'), { minLength: 200, maxLength: 6000 })
+      .map((xs) => xs.join(''));
+    fc.assert(
+      fc.property(long, (s) => {
+        expect(guessLocale(s)).toBe(reference(s));
+      }),
+      { numRuns: 300 },
+    );
+    expect(guessLocale('a'.repeat(3000) + 'Ж'.repeat(3001))).toBe('en');
+    expect(guessLocale('a'.repeat(2000) + 'Ж'.repeat(2001))).toBe('ru');
   });
 });
