@@ -47,11 +47,11 @@ const RECENT_CHOICES = [3, 5, 10, 20, 1000];
 const ROLLING = 8;
 const RATE = 0.3;
 /**
- * recency: how much more a sentence of the newest debate weighs in training than one of the oldest (weights
- * grow linearly with the debate's place in time), since the model meets debates newer than any it saw.
+ * L2 strength and the weight of a Yes sentence (class weighting), per feature setting. Weighting recent debates
+ * more in training was tried (twice as much for the newest as for the oldest) and lost out of fold.
  */
 const GRID = Object.keys(FEATURE_CANDIDATES).flatMap((features) =>
-  [1e-3, 3e-3].flatMap((l2) => [0, 2].map((recency) => ({ features, l2, posWeight: 1.5, recency }))),
+  [1e-3, 3e-3].flatMap((l2) => [1, 1.5, 2.5].map((posWeight) => ({ features, l2, posWeight }))),
 );
 type Settings = (typeof GRID)[number];
 
@@ -71,8 +71,6 @@ interface Encoded {
   idx: Int32Array;
   val: Float64Array;
   y: number;
-  /** The debate's place in time, 0 (oldest) to 1 (newest), for recency weighting. */
-  age: number;
 }
 
 /** Each sentence's features under each candidate setting, computed once. */
@@ -95,9 +93,6 @@ function buildVocab(data: readonly LabelledSentence[], features: string): Map<st
   return vocab;
 }
 
-/** Each sentence's place in time among the debates given to training: 0 oldest, 1 newest. */
-const timeOf = new Map<LabelledSentence, number>();
-
 function encode(data: readonly LabelledSentence[], features: string, vocab: Map<string, number>): Encoded[] {
   return data.map((d) => {
     const v = vectorOf(d, features);
@@ -110,7 +105,7 @@ function encode(data: readonly LabelledSentence[], features: string, vocab: Map<
         val.push(v.values[i]!);
       }
     });
-    return { idx: Int32Array.from(idx), val: Float64Array.from(val), y: d.label ? 1 : 0, age: timeOf.get(d) ?? 1 };
+    return { idx: Int32Array.from(idx), val: Float64Array.from(val), y: d.label ? 1 : 0 };
   });
 }
 
@@ -133,7 +128,7 @@ function train(data: readonly Encoded[], size: number, s: Settings, seed: number
       const ex = data[i]!;
       let z = 0;
       for (let k = 0; k < ex.idx.length; k++) z += w[ex.idx[k]!]! * ex.val[k]!;
-      const weight = (ex.y === 1 ? s.posWeight : 1) * (1 + s.recency * ex.age);
+      const weight = ex.y === 1 ? s.posWeight : 1;
       const err = (sigmoid(z) - ex.y) * weight;
       for (let k = 0; k < ex.idx.length; k++) {
         const j = ex.idx[k]!;
@@ -191,7 +186,6 @@ interface Fitted {
 
 /** Choose settings, Platt scaling and threshold on out-of-fold scores of these debates, then train on all of them. */
 function fitPipeline(debates: readonly LabelledSentence[][], log: (line: string) => void): Fitted {
-  debates.forEach((d, i) => d.forEach((x) => timeOf.set(x, debates.length > 1 ? i / (debates.length - 1) : 1)));
   const labels = debates.map((d) => d.map((x) => x.label));
   // Encoded once per feature setting and fold: the grid's other settings only change the training.
   const cache = new Map<string, FoldData>();
