@@ -60,7 +60,14 @@ function rows(file: string): Row[] {
       if (i < 0) continue;
       const s = doc.sentences[i]!;
       if (nonProseKind(s.sentence.text) || siteFurnitureKind(s.sentence.text)) continue;
-      out.push({ base: logit(s.base.score), features: s.context, label: r.label, split: r.split, file: r.file, baseScore: { score: s.base.score, reasons: [] } });
+      out.push({
+        base: logit(s.base.score),
+        features: s.context,
+        label: r.label,
+        split: r.split,
+        file: r.file,
+        baseScore: { score: s.base.score, reasons: [] },
+      });
     }
   }
   return out;
@@ -114,7 +121,14 @@ function operatingPoint(scores: number[], labels: boolean[], target: number): nu
 function calibrationOf(fitted: { bias: number; base: number; w: number[] }, names: string[]): ArticleCalibration {
   const weights: Record<string, number> = {};
   names.forEach((n, i) => (weights[n] = Math.round(fitted.w[i]! * 1000) / 1000));
-  return { version: 1, bias: Math.round(fitted.bias * 1000) / 1000, base: Math.round(fitted.base * 1000) / 1000, weights, shift: 0, meta: {} };
+  return {
+    version: 1,
+    bias: Math.round(fitted.bias * 1000) / 1000,
+    base: Math.round(fitted.base * 1000) / 1000,
+    weights,
+    shift: 0,
+    meta: {},
+  };
 }
 
 /** The lowest tune recall target that keeps GOAL recall on tune articles left out of fitting and choosing. */
@@ -158,7 +172,8 @@ function main(): void {
   const draft = calibrationOf(fit(tune, names), names);
   const weights = draft.weights;
   const { target, leftOut } = recallTarget(tune, names);
-  const score = (r: Row, cal: ArticleCalibration = draft, locale = 'en') => scoreInArticle(r.baseScore, r.features, cal, locale).score;
+  const score = (r: Row, cal: ArticleCalibration = draft, locale = 'en') =>
+    scoreInArticle(r.baseScore, r.features, cal, locale).score;
   const tuneScores = tune.map((r) => score(r));
   const tuneLabels = tune.map((r) => r.label);
   const point = operatingPoint(tuneScores, tuneLabels, target);
@@ -195,7 +210,14 @@ function main(): void {
       articleThreshold: r3(point),
       tune: report(tune, 'tune'),
       test: report(test, 'test'),
-      ru: { tune: report(ruTune, 'ru tune', ruScore), test: report(ru.filter((r) => r.split === 'test'), 'ru test', ruScore) },
+      ru: {
+        tune: report(ruTune, 'ru tune', ruScore),
+        test: report(
+          ru.filter((r) => r.split === 'test'),
+          'ru test',
+          ruScore,
+        ),
+      },
       ruWithoutShift: report(ru, 'ru, all, without the Russian shift'),
     },
   };

@@ -89,7 +89,8 @@ function buildVocab(data: readonly LabelledSentence[], features: string): Map<st
   const counts = new Map<string, number>();
   for (const d of data) for (const n of vectorOf(d, features).names) counts.set(n, (counts.get(n) ?? 0) + 1);
   const vocab = new Map<string, number>();
-  for (const [n, c] of [...counts].sort((a, b) => (a[0] < b[0] ? -1 : 1))) if (c >= MIN_COUNT || !isNgram(n)) vocab.set(n, vocab.size);
+  for (const [n, c] of [...counts].sort((a, b) => (a[0] < b[0] ? -1 : 1)))
+    if (c >= MIN_COUNT || !isNgram(n)) vocab.set(n, vocab.size);
   return vocab;
 }
 
@@ -164,7 +165,11 @@ interface FoldData {
 }
 
 /** Out-of-fold logits for every sentence of every debate, each from a model that never saw its debate. */
-function outOfFold(debates: readonly LabelledSentence[][], s: Settings, folds: (features: string, fold: number) => FoldData): number[][] {
+function outOfFold(
+  debates: readonly LabelledSentence[][],
+  s: Settings,
+  folds: (features: string, fold: number) => FoldData,
+): number[][] {
   const out: number[][] = debates.map(() => []);
   for (let fold = 0; fold < FOLDS; fold++) {
     const { vocab, train: encoded, left } = folds(s.features, fold);
@@ -220,7 +225,9 @@ function fitPipeline(debates: readonly LabelledSentence[][], log: (line: string)
     const sc = scaled.slice(k, (k += l.length));
     return bestF1Threshold(sc, l).threshold;
   });
-  const curve = [0.15, 0.2, 0.25, 0.3, 0.35].map((t) => `${t}:${binaryMetrics(scaled, labels.flat(), t).f1.toFixed(4)}`).join(' ');
+  const curve = [0.15, 0.2, 0.25, 0.3, 0.35]
+    .map((t) => `${t}:${binaryMetrics(scaled, labels.flat(), t).f1.toFixed(4)}`)
+    .join(' ');
   const starts: number[] = [];
   labels.reduce((n, l) => (starts.push(n), n + l.length), 0);
   const span = (from: number, to: number) => ({
@@ -269,7 +276,9 @@ function main(): void {
   const debates = splitDebates(parseCheckworthyTsv(fs.readFileSync(trainFile, 'utf8')));
   const proxy = debates.filter((d) => Number(d[0]!.id) >= PROXY_FROM);
   const older = debates.filter((d) => Number(d[0]!.id) < PROXY_FROM);
-  console.log(`${debates.length} debates; unseen-debate proxy: ${proxy.length} debates (${proxy.flat().length} sentences, ids >= ${PROXY_FROM})`);
+  console.log(
+    `${debates.length} debates; unseen-debate proxy: ${proxy.length} debates (${proxy.flat().length} sentences, ids >= ${PROXY_FROM})`,
+  );
 
   console.log('without the 2016 debates:');
   const forProxy = fitPipeline(older, (l) => console.log(l));
@@ -278,9 +287,19 @@ function main(): void {
     proxy.map((d) => ({ scores: d.map((x) => proxySpotter.score(x.text).score), labels: d.map((x) => x.label) })),
     forProxy.model.threshold,
   );
-  const proxyResult = { precision: r4(p.precision), recall: r4(p.recall), f1: r4(p.f1), map: r4(p.map), threshold: forProxy.model.threshold, debates: p.debates };
+  const proxyResult = {
+    precision: r4(p.precision),
+    recall: r4(p.recall),
+    f1: r4(p.f1),
+    map: r4(p.map),
+    threshold: forProxy.model.threshold,
+    debates: p.debates,
+  };
   const proxyScores = proxy.flatMap((d) => d.map((x) => proxySpotter.score(x.text).score));
-  const oracle = bestF1Threshold(proxyScores, proxy.flatMap((d) => d.map((x) => x.label)));
+  const oracle = bestF1Threshold(
+    proxyScores,
+    proxy.flatMap((d) => d.map((x) => x.label)),
+  );
   console.log(
     `unseen 2016 debates: ${JSON.stringify(proxyResult)} (settings ${JSON.stringify(forProxy.settings)}; for information only: their best F1 would be ${oracle.f1.toFixed(4)} at ${oracle.threshold.toFixed(3)})`,
   );
@@ -291,7 +310,16 @@ function main(): void {
     ...shipped.model,
     meta: {
       trainedOn: 'CT24_checkworthy_english_train.tsv (ClaimBuster, Arslan et al., ICWSM 2020, doi 10.5281/zenodo.3609356)',
-      settings: { ...shipped.settings, seed: SEED, folds: FOLDS, epochs: EPOCHS, rate: RATE, minCount: MIN_COUNT, maxFeatures: MAX_FEATURES, thresholdFromNewest: shipped.recent },
+      settings: {
+        ...shipped.settings,
+        seed: SEED,
+        folds: FOLDS,
+        epochs: EPOCHS,
+        rate: RATE,
+        minCount: MIN_COUNT,
+        maxFeatures: MAX_FEATURES,
+        thresholdFromNewest: shipped.recent,
+      },
       outOfFold: shipped.outOfFold,
       unseenDebateProxy: {
         ...proxyResult,
@@ -317,7 +345,9 @@ function main(): void {
     console.log(`dev: P ${m.precision.toFixed(4)} R ${m.recall.toFixed(4)} F1 ${m.f1.toFixed(4)} AP ${ap.toFixed(4)}`);
   }
   fs.writeFileSync(OUT, `${JSON.stringify(model)}\n`);
-  console.log(`best ${JSON.stringify(shipped.settings)}; threshold ${model.threshold}; wrote ${OUT} (${fs.statSync(OUT).size} bytes)`);
+  console.log(
+    `best ${JSON.stringify(shipped.settings)}; threshold ${model.threshold}; wrote ${OUT} (${fs.statSync(OUT).size} bytes)`,
+  );
 }
 
 /** Platt scaling: a one-feature logistic regression from the model's logit to the label. */

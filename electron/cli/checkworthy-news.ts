@@ -57,7 +57,8 @@ export function labelledArticles(labels: readonly NewsLabel[]): { file: string; 
   return [...byFile].map(([file, rows]) => {
     const full = path.join(CORPUS_DIR, file);
     const text = file.endsWith('.conllu') ? readGumArticle(full).text : fs.readFileSync(full, 'utf8');
-    for (const r of rows) if (r.end > text.length) throw new Error(`${file}: label ${r.start}-${r.end} lies past the end of the article`);
+    for (const r of rows)
+      if (r.end > text.length) throw new Error(`${file}: label ${r.start}-${r.end} lies past the end of the article`);
     return { file, text, rows };
   });
 }
@@ -77,7 +78,10 @@ export function bestOverlap(spans: readonly { start: number; end: number }[], st
 }
 
 /** Every labelled sentence with the score the app gives it inside its article. */
-export function scoreNewsLabels(labels: readonly NewsLabel[], analyze: (text: string) => ScoredSentence[] = analyzeText): ScoredLabel[] {
+export function scoreNewsLabels(
+  labels: readonly NewsLabel[],
+  analyze: (text: string) => ScoredSentence[] = analyzeText,
+): ScoredLabel[] {
   const out: ScoredLabel[] = [];
   for (const { text, rows } of labelledArticles(labels)) {
     const sentences = analyze(text);

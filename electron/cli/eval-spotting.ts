@@ -18,7 +18,14 @@ import { parseCheckworthyTsv } from '../../shared/spotting/dataset';
 import { defaultSpotter } from '../../shared/spotting/index';
 import { averagePrecision, binaryMetrics } from '../../shared/spotting/metrics';
 import { DATA_DIR } from '../../test/helpers/corpus';
-import { hasNewsCorpus, NEWS_LABELS, NEWS_LABELS_RU, readNewsLabels, scoreNewsLabels, type ScoredLabel } from './checkworthy-news';
+import {
+  hasNewsCorpus,
+  NEWS_LABELS,
+  NEWS_LABELS_RU,
+  readNewsLabels,
+  scoreNewsLabels,
+  type ScoredLabel,
+} from './checkworthy-news';
 
 const DEV = path.join(DATA_DIR, 'checkworthy', 'CT24_checkworthy_english_dev.tsv');
 
@@ -53,10 +60,24 @@ function newsMode(threshold: number, show: number): void {
     return;
   }
   const rows = scoreNewsLabels(readNewsLabels(fs.readFileSync(NEWS_LABELS, 'utf8')));
-  process.stdout.write(`news set (eval/checkworthy-news.tsv, ${rows.length} sentences of 12 GUM Wikinews articles), threshold ${threshold}:\n`);
+  process.stdout.write(
+    `news set (eval/checkworthy-news.tsv, ${rows.length} sentences of 12 GUM Wikinews articles), threshold ${threshold}:\n`,
+  );
   process.stdout.write(line('all', rows, threshold));
-  process.stdout.write(line('tune', rows.filter((r) => r.split === 'tune'), threshold));
-  process.stdout.write(line('test', rows.filter((r) => r.split === 'test'), threshold));
+  process.stdout.write(
+    line(
+      'tune',
+      rows.filter((r) => r.split === 'tune'),
+      threshold,
+    ),
+  );
+  process.stdout.write(
+    line(
+      'test',
+      rows.filter((r) => r.split === 'test'),
+      threshold,
+    ),
+  );
   const clip = (t: string) => (t.length > 110 ? `${t.slice(0, 109)}…` : t);
   const misses = rows.filter((r) => r.label && r.score < threshold).sort((a, b) => a.score - b.score);
   const alarms = rows.filter((r) => !r.label && r.score >= threshold).sort((a, b) => b.score - a.score);
@@ -70,14 +91,30 @@ function newsMode(threshold: number, show: number): void {
 
 function russianMode(threshold: number): void {
   if (!hasNewsCorpus('ru')) {
-    process.stdout.write('Russian news set: skipped, ../shared/corpus/news_ru is absent (eval/checkworthy-news-ru.tsv points into it)\n');
+    process.stdout.write(
+      'Russian news set: skipped, ../shared/corpus/news_ru is absent (eval/checkworthy-news-ru.tsv points into it)\n',
+    );
     return;
   }
   const rows = scoreNewsLabels(readNewsLabels(fs.readFileSync(NEWS_LABELS_RU, 'utf8'), 'eval/checkworthy-news-ru.tsv'));
-  process.stdout.write(`Russian news set (eval/checkworthy-news-ru.tsv, ${rows.length} sentences of 8 Wikinews texts), threshold ${threshold}:\n`);
+  process.stdout.write(
+    `Russian news set (eval/checkworthy-news-ru.tsv, ${rows.length} sentences of 8 Wikinews texts), threshold ${threshold}:\n`,
+  );
   process.stdout.write(line('all', rows, threshold));
-  process.stdout.write(line('tune', rows.filter((r) => r.split === 'tune'), threshold));
-  process.stdout.write(line('test', rows.filter((r) => r.split === 'test'), threshold));
+  process.stdout.write(
+    line(
+      'tune',
+      rows.filter((r) => r.split === 'tune'),
+      threshold,
+    ),
+  );
+  process.stdout.write(
+    line(
+      'test',
+      rows.filter((r) => r.split === 'test'),
+      threshold,
+    ),
+  );
 }
 
 function proxyMode(): void {

@@ -113,14 +113,23 @@ export function logit(p: number): number {
 }
 
 /** The sentence's score in its article, with the context reasons added to the sentence model's. */
-export function scoreInArticle(base: SpotterScore, features: readonly string[], cal: ArticleCalibration, locale = 'en'): SpotterScore {
+export function scoreInArticle(
+  base: SpotterScore,
+  features: readonly string[],
+  cal: ArticleCalibration,
+  locale = 'en',
+): SpotterScore {
   let z = cal.bias + cal.base * logit(base.score) + cal.shift;
   const reasons: ScoreReason[] = [...base.reasons];
   const languageShift = cal.languageShift?.[locale];
   if (languageShift) {
     z += languageShift;
     const language = LANGUAGE_NAMES[locale] ?? locale;
-    reasons.push({ kind: 'language', label: `${language} text, weighed on ${language} news (the sentence model learned from English)`, weight: Math.round(languageShift * 1000) / 1000 });
+    reasons.push({
+      kind: 'language',
+      label: `${language} text, weighed on ${language} news (the sentence model learned from English)`,
+      weight: Math.round(languageShift * 1000) / 1000,
+    });
   }
   for (const f of features) {
     const w = cal.weights[f] ?? FIXED_WEIGHTS[f];

@@ -129,7 +129,13 @@ export function analyzeText(text: string, threshold = defaultSpotter().threshold
     const { score, reasons } = kind
       ? nonProse(base, kind)
       : furniture
-        ? { score: Math.min(base.score, 0.01), reasons: [{ kind: 'site_furniture', label: `page furniture (${furniture}): not a claim`, weight: -5 }, ...base.reasons] }
+        ? {
+            score: Math.min(base.score, 0.01),
+            reasons: [
+              { kind: 'site_furniture', label: `page furniture (${furniture}): not a claim`, weight: -5 },
+              ...base.reasons,
+            ],
+          }
         : doc.kind === 'article'
           ? scoreInArticle(base, context, calibration, doc.locale)
           : inContext(base, s.text, attribution);

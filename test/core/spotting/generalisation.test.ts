@@ -48,7 +48,9 @@ describe('claim shapes', () => {
 
   it('tell a record from a plan, a comparison from a superlative, a trend with a figure from one without', () => {
     const f = (s: string) => extractFeatures(s, config).filter((n) => n.startsWith('q:'));
-    expect(f('We cut taxes for 3 million families.')).toEqual(expect.arrayContaining(['q:we_did', 'q:trend_figure', 'q:amount_words']));
+    expect(f('We cut taxes for 3 million families.')).toEqual(
+      expect.arrayContaining(['q:we_did', 'q:trend_figure', 'q:amount_words']),
+    );
     expect(f('We will cut taxes.')).toEqual(expect.arrayContaining(['q:we_will', 'q:trend']));
     expect(f('We will cut taxes.')).not.toContain('q:we_did');
     expect(f('She voted against the bill twice.')).toContain('q:their_record');
@@ -67,7 +69,11 @@ describe('claim shapes', () => {
 
 describe('site furniture', () => {
   it('recognises appeals, subscriptions, sharing prompts and rights notices by what they do', () => {
-    expect(siteFurnitureKind('As a nonprofit, Wikipedia and our related free knowledge projects are powered primarily through donations.')).toBe('appeal');
+    expect(
+      siteFurnitureKind(
+        'As a nonprofit, Wikipedia and our related free knowledge projects are powered primarily through donations.',
+      ),
+    ).toBe('appeal');
     expect(siteFurnitureKind('Our reporting is funded by readers like you. Please donate today.')).toBe('appeal');
     expect(siteFurnitureKind('Support our journalism: become a member today.')).toBe('appeal');
     expect(siteFurnitureKind('Help us unlock the world’s knowledge.')).toBe('appeal');
@@ -108,15 +114,18 @@ describe('site furniture', () => {
 });
 
 describe('site furniture in a real page', () => {
-  it.skipIf(withoutShared(import.meta.url))('the Wikimedia Foundation post keeps its news and drops its donation footer', async () => {
-    const file = path.join(CORPUS_DIR, 'news_en/html_raw/wikimediafoundation.org.turkey.html');
-    const doc = await extractDocument('turkey.html', new Uint8Array(fs.readFileSync(file)));
-    const scored = analyzeText(doc.text);
-    const footer = scored.filter((s) => /powered primarily through donations|^Donate now|^Help us unlock/.test(s.text));
-    expect(footer).toHaveLength(3);
-    for (const s of footer) expect(s.checkWorthy, s.text).toBe(false);
-    expect(scored.find((s) => s.text.startsWith('More than 85 percent of the articles'))!.checkWorthy).toBe(true);
-  });
+  it.skipIf(withoutShared(import.meta.url))(
+    'the Wikimedia Foundation post keeps its news and drops its donation footer',
+    async () => {
+      const file = path.join(CORPUS_DIR, 'news_en/html_raw/wikimediafoundation.org.turkey.html');
+      const doc = await extractDocument('turkey.html', new Uint8Array(fs.readFileSync(file)));
+      const scored = analyzeText(doc.text);
+      const footer = scored.filter((s) => /powered primarily through donations|^Donate now|^Help us unlock/.test(s.text));
+      expect(footer).toHaveLength(3);
+      for (const s of footer) expect(s.checkWorthy, s.text).toBe(false);
+      expect(scored.find((s) => s.text.startsWith('More than 85 percent of the articles'))!.checkWorthy).toBe(true);
+    },
+  );
 });
 
 describe('Russian articles', () => {
@@ -134,7 +143,8 @@ describe('Russian articles', () => {
   it('shipped: a Russian article is scored with the Russian shift', () => {
     const shift = articleCalibration().languageShift?.ru;
     expect(shift).toBeTypeOf('number');
-    const text = 'Правительство одобрило бюджет\n\nПравительство России в понедельник одобрило бюджет на 2025 год с дефицитом 1,2 трлн рублей.\n';
+    const text =
+      'Правительство одобрило бюджет\n\nПравительство России в понедельник одобрило бюджет на 2025 год с дефицитом 1,2 трлн рублей.\n';
     expect(analyzeText(text)[1]!.reasons.some((r) => r.kind === 'language')).toBe(true);
   });
 
@@ -146,21 +156,24 @@ describe('Russian articles', () => {
     expect(() => readNewsLabels(row.replace('ru_wikinews_nerel/', 'ru_wikinews_nerel/../'), 'ru')).toThrow(/ru line 1/);
   });
 
-  it.skipIf(withoutShared(import.meta.url))('the default threshold narrows Russian news (it flagged 88 of 102) and keeps recall >= 0.8 on the test articles', () => {
-    const rows = scoreNewsLabels(readNewsLabels(fs.readFileSync(NEWS_LABELS_RU, 'utf8')));
-    const m = binaryMetrics(
-      rows.map((r) => r.score),
-      rows.map((r) => r.label),
-      defaultThreshold(),
-    );
-    expect(m.tp + m.fp).toBeLessThanOrEqual(82);
-    expect(m.recall).toBeGreaterThanOrEqual(0.85);
-    const test = rows.filter((r) => r.split === 'test');
-    const t = binaryMetrics(
-      test.map((r) => r.score),
-      test.map((r) => r.label),
-      defaultThreshold(),
-    );
-    expect(t.recall).toBeGreaterThanOrEqual(0.8);
-  });
+  it.skipIf(withoutShared(import.meta.url))(
+    'the default threshold narrows Russian news (it flagged 88 of 102) and keeps recall >= 0.8 on the test articles',
+    () => {
+      const rows = scoreNewsLabels(readNewsLabels(fs.readFileSync(NEWS_LABELS_RU, 'utf8')));
+      const m = binaryMetrics(
+        rows.map((r) => r.score),
+        rows.map((r) => r.label),
+        defaultThreshold(),
+      );
+      expect(m.tp + m.fp).toBeLessThanOrEqual(82);
+      expect(m.recall).toBeGreaterThanOrEqual(0.85);
+      const test = rows.filter((r) => r.split === 'test');
+      const t = binaryMetrics(
+        test.map((r) => r.score),
+        test.map((r) => r.label),
+        defaultThreshold(),
+      );
+      expect(t.recall).toBeGreaterThanOrEqual(0.8);
+    },
+  );
 });
