@@ -6,7 +6,7 @@
  * most recent compatible speaker. Each person or body gets one canonical name per document. When a
  * speaker cannot be told safely the claimant is left empty: a wrong name is worse than none.
  */
-import { classify, EN_CUE, englishCues, QUOTE_AFTER_COLON } from './attribution/cues-en';
+import { classify, EN_CUE, englishCues, mayBeSigned, QUOTE_AFTER_COLON } from './attribution/cues-en';
 import { classifyRu, RU_CUE, russianCues } from './attribution/cues-ru';
 import { quoteStructure } from './attribution/quotes';
 import { Registry, type Entity } from './attribution/registry';
@@ -46,7 +46,8 @@ export function attributeSentences(sentences: readonly string[]): Attribution[] 
     const cyr = CYRILLIC.test(outside);
     const cue =
       (cyr ? RU_CUE.test(outside) : hasEnglishCue(outside)) ||
-      (!cyr && (SIGNED.test(outside) || QUOTE_AFTER_COLON.test(outside)));
+      (!cyr &&
+        ((mayBeSigned(outside) && SIGNED.test(outside)) || (outside.includes('\u2022') && QUOTE_AFTER_COLON.test(outside))));
     const cues = !cue ? [] : cyr ? russianCues(outside) : englishCues(outside);
     hasCue.push(cue);
     own.push(pick(cues, registry, i, outside));

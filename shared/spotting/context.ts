@@ -68,14 +68,19 @@ const CLOSES = /[.!?…]["”»'’)\]]*\s*$/;
 const FIRST_PERSON = /\b(?:I|I'm|I've|I'd|we|we're|we've|we'd|us|our|my)\b/i;
 const REPORTED_VIEW =
   /\b(?:believes?|believed|feels?|felt|hopes?|hoped|hoping|thinks?|thought|called (?:for|on)|calls (?:for|on)|urged?|urges|alarmed|concerned|welcomed?|praised?|criticised|criticized|described \w+ as|called \w+ (?:a |an )?["“']|is needed|are needed)\b/i;
-const PAST =
-  /\b(?:was|were|had|did|won|made|took|went|came|gave|left|began|rose|fell|lost|paid|sent|met|ran|sold|held|led|\p{Ll}{3,}ed)\b/u;
+/** A verb in the past: one of the irregular ones listed, or a lower-case word ending in "-ed" (two patterns, so the list can be gated by its words). */
+const PAST_LISTED =
+  /\b(?:was|were|had|did|won|made|took|went|came|gave|left|began|rose|fell|lost|paid|sent|met|ran|sold|held|led)\b/u;
+const PAST_ED = /\b\p{Ll}{3,}ed\b/u;
 const ADVICE = /^\W*(?:if you|you (?:can|should|could|will|might)|avoid|try|wait|don't|do not)\b/i;
 // Word lists tested only on sentences holding one of their words (shared/spotting/word-gate.ts).
 const hasFigure = wordGated(FIGURE);
 const hasNoStatement = wordGated(NO_STATEMENT);
 const hasFirstPerson = wordGated(FIRST_PERSON);
 const hasReportedView = wordGated(REPORTED_VIEW);
+const hasPastListed = wordGated(PAST_LISTED);
+/** The "-ed" pattern needs "ed" ending a word, which a literal search finds fast. */
+const isPast = (s: string) => hasPastListed(s) || (/ed\b/.test(s) && PAST_ED.test(s));
 
 /** The context features a sentence has (names as in CONTEXT_LABELS). */
 export function contextFeatures(c: SentenceContext): string[] {
@@ -96,7 +101,7 @@ export function contextFeatures(c: SentenceContext): string[] {
   if (/[:,]["”»]?\s*$/.test(s)) out.push('introduces_quote');
   if (who.quoted >= 0.5 && hasFirstPerson(s)) out.push('quoted_first_person');
   if (hasReportedView(s)) out.push('reported_view');
-  if (who.quoted < 0.5 && PAST.test(s)) out.push('past_event');
+  if (who.quoted < 0.5 && isPast(s)) out.push('past_event');
   if (ADVICE.test(s)) out.push('advice');
   return out;
 }

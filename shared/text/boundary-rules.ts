@@ -213,7 +213,22 @@ interface Span {
   end: number;
 }
 
-const TRAILING_CLOSERS = /["'”’»)\]]+$/;
+/** /["'”’»)\]]+$/: the last character is a closing quote or bracket. */
+function endsWithCloser(piece: string): boolean {
+  const c = piece.charCodeAt(piece.length - 1);
+  return c === 34 || c === 39 || c === 0x201d || c === 0x2019 || c === 0xbb || c === 41 || c === 93;
+}
+
+const INITIAL = /(?:^|[\s(])\p{Lu}\.$/u;
+
+/** INITIAL ("… R." after a space or bracket), ruled out first by the last two characters, which it needs to be "." after a capital. */
+function endsWithInitial(piece: string): boolean {
+  const n = piece.length;
+  if (n < 2 || piece.charCodeAt(n - 1) !== 46) return false;
+  const c = piece.charCodeAt(n - 2);
+  if (c < 128 && !(c >= 65 && c <= 90)) return false;
+  return INITIAL.test(piece);
+}
 
 /** The abbreviation-like token the piece ends with, lower-cased without its final dot, or null. */
 function finalAbbreviation(piece: string): string | null {
@@ -231,10 +246,10 @@ function firstWord(piece: string): string {
 export function falseBoundary(text: string, prev: Span, next: Span): boolean {
   const piece = text.slice(Math.max(prev.start, prev.end - 40), prev.end);
   const following = text.slice(next.start, Math.min(next.end, next.start + 40));
-  if (TRAILING_CLOSERS.test(piece)) return false;
+  if (endsWithCloser(piece)) return false;
   const nextStartsLower = /^[\s"'“‘«(]*[\p{Ll}\d]/u.test(following) && !/^[\s"'“‘«(]*[\p{Lu}]/u.test(following);
   // An initial: "J. R. R. Tolkien", "Donald L. Kohn", "Ben S. Bernanke".
-  if (/(?:^|[\s(])\p{Lu}\.$/u.test(piece) && /^[\s"'“‘«(]*[\p{Lu}]/u.test(following)) {
+  if (endsWithInitial(piece) && /^[\s"'“‘«(]*[\p{Lu}]/u.test(following)) {
     return !/(?:^|\s)(?:I|A)\.$/.test(piece) || /^\p{Lu}\./u.test(following);
   }
   const full = finalAbbreviation(piece);

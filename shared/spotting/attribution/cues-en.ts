@@ -34,14 +34,54 @@ export const EN_CUE =
   /\b(?:said|says|say|told|tells|tell|stated|announced|added|wrote|writes|posted|tweeted|claim(?:ed|s)|argued|explained|not(?:ed|es)|warned|insist(?:ed|s)|confirm(?:ed|s)|den(?:ied|ies)|report(?:ed|s)|declared|testified|commented|replied|asserted|stressed|emphasi[sz]ed|acknowledged|admitted|estimated|alleged|predicted|recalled|revealed|disclosed|observed|concluded|suggested|urged|cautioned|countered|maintain(?:ed|s)|conceded|indicated|responded|remarked|continued|underlined|underscored|according|citing|quoted|cited|stating|saying|writing|adding|noting|telling|insisting|warning|arguing)\b/i;
 
 const SIGNED_QUOTE = /["”»]\s*[-—–]\s*(\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,2})\s*$/u;
+/** A closing quotation mark and a dash, which a signed quotation needs: most sentences are ruled out before its pattern runs. */
+export function mayBeSigned(text: string): boolean {
+  return (
+    (text.includes('"') || text.includes('”') || text.includes('»')) &&
+    (text.includes('-') || text.includes('—') || text.includes('–'))
+  );
+}
 const GERUNDS = new Set(['stating', 'saying', 'writing', 'adding', 'noting', 'telling', 'insisting', 'warning', 'arguing']);
 const EN_CUE_ALL = new RegExp(EN_CUE.source, 'gi');
 
 const SKIP_BEFORE_VERB = new Set([
-  'also', 'later', 'earlier', 'previously', 'then', 'has', 'have', 'had', 'recently', 'further', 'separately',
-  'again', 'reportedly', 'would', 'will', 'has', 'had', 'quickly', 'publicly', 'repeatedly', 'once', 'first',
-  'subsequently', 'similarly', 'likewise', 'however', 'on', 'monday', 'tuesday', 'wednesday', 'thursday',
-  'friday', 'saturday', 'sunday', 'yesterday', 'today', 'tonight',
+  'also',
+  'later',
+  'earlier',
+  'previously',
+  'then',
+  'has',
+  'have',
+  'had',
+  'recently',
+  'further',
+  'separately',
+  'again',
+  'reportedly',
+  'would',
+  'will',
+  'has',
+  'had',
+  'quickly',
+  'publicly',
+  'repeatedly',
+  'once',
+  'first',
+  'subsequently',
+  'similarly',
+  'likewise',
+  'however',
+  'on',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'yesterday',
+  'today',
+  'tonight',
 ]);
 const PASSIVE = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be', 'get', 'got']);
 const NEGATION = new Set(['not', "n't", 'never', 'declined', 'refused', 'without', 'no']);
@@ -58,12 +98,83 @@ const ORG_CAP = new Set(
     .filter(Boolean),
 );
 /** Documents that carry another's words: "the ministry's statement said" → the ministry. */
-const DOCUMENT_WORDS = new Set(['statement', 'report', 'post', 'posting', 'website', 'account', 'letter', 'release', 'announcement', 'message', 'update', 'channel', 'blog']);
+const DOCUMENT_WORDS = new Set([
+  'statement',
+  'report',
+  'post',
+  'posting',
+  'website',
+  'account',
+  'letter',
+  'release',
+  'announcement',
+  'message',
+  'update',
+  'channel',
+  'blog',
+]);
 /** Verb forms that are also plural nouns: a cue only before "that", a name, a pronoun or punctuation. */
 const NOUN_OR_VERB = new Set(['reports', 'claims', 'states', 'notes', 'posts', 'comments', 'remarks', 'replies', 'estimates']);
 /** Verbs that are often not about saying ("added a goal", "continued to fight"): a cue only before "that" or punctuation. */
-const WEAK_VERBS = new Set(['added', 'adds', 'continued', 'continues', 'observed', 'revealed', 'indicated', 'admitted', 'acknowledged', 'estimated', 'predicted', 'recalled', 'maintained', 'concluded', 'suggested', 'noted', 'disclosed', 'countered', 'responded', 'explained', 'urged']);
-const FOLLOWS_CUE = new Set(['that', 'what', 'how', 'why', 'whether', 'the', 'it', 'he', 'she', 'they', 'there', 'this', 'on', 'in', 'at', 'during', 'after', 'before', 'to', 'we', 'i', 'its', 'his', 'her', 'their', 'a', 'an', 'no', 'some', 'all', 'more', 'about', 'russia', 'ukraine']);
+const WEAK_VERBS = new Set([
+  'added',
+  'adds',
+  'continued',
+  'continues',
+  'observed',
+  'revealed',
+  'indicated',
+  'admitted',
+  'acknowledged',
+  'estimated',
+  'predicted',
+  'recalled',
+  'maintained',
+  'concluded',
+  'suggested',
+  'noted',
+  'disclosed',
+  'countered',
+  'responded',
+  'explained',
+  'urged',
+]);
+const FOLLOWS_CUE = new Set([
+  'that',
+  'what',
+  'how',
+  'why',
+  'whether',
+  'the',
+  'it',
+  'he',
+  'she',
+  'they',
+  'there',
+  'this',
+  'on',
+  'in',
+  'at',
+  'during',
+  'after',
+  'before',
+  'to',
+  'we',
+  'i',
+  'its',
+  'his',
+  'her',
+  'their',
+  'a',
+  'an',
+  'no',
+  'some',
+  'all',
+  'more',
+  'about',
+  'russia',
+  'ukraine',
+]);
 /** Capitalised words of places and dates: never part of a person's name. */
 const NOT_NAME = new Set(
   `united states kingdom new york zealand south north east west republic city county region oblast island islands
@@ -74,7 +185,9 @@ const NOT_NAME = new Set(
     .filter(Boolean),
 );
 const STATES = new Set(
-  'russia ukraine moscow kyiv kiev washington beijing china london paris berlin brussels tehran iran israel nato minsk belarus warsaw poland ankara turkey'.split(' '),
+  'russia ukraine moscow kyiv kiev washington beijing china london paris berlin brussels tehran iran israel nato minsk belarus warsaw poland ankara turkey'.split(
+    ' ',
+  ),
 );
 const NATIONALITY = /(?:ian|ean|ese|ish|ic|i|ch|an)$/;
 
@@ -84,7 +197,7 @@ const WINDOW_AFTER = 160;
 
 export function englishCues(outside: string): SpeakerPhrase[] {
   // "“…,” - Matthew Ingram": a quotation signed with a dash and a name.
-  const signed = SIGNED_QUOTE.exec(outside);
+  const signed = mayBeSigned(outside) ? SIGNED_QUOTE.exec(outside) : null;
   if (signed) {
     const p = classify(tokenize(signed[1]!));
     if (p?.kind === 'person') return [{ ...p, at: signed.index }];
@@ -93,7 +206,10 @@ export function englishCues(outside: string): SpeakerPhrase[] {
   if (!cue) {
     // "Maria Lopez shared her perspective: “…”": with no verb of saying, a clause ending in a colon
     // that introduces a quotation is spoken by its subject.
-    const p = QUOTE_AFTER_COLON.test(outside) ? subjectPhrase(tokenize(outside.slice(0, outside.lastIndexOf(':')))) : null;
+    const p =
+      outside.includes('\u2022') && QUOTE_AFTER_COLON.test(outside)
+        ? subjectPhrase(tokenize(outside.slice(0, outside.lastIndexOf(':'))))
+        : null;
     return p ? [{ ...p, at: 0 }] : [];
   }
   // Tokenise only the stretch around the cue words; long sentences are mostly elsewhere.
@@ -105,7 +221,16 @@ export function englishCues(outside: string): SpeakerPhrase[] {
   // A sentence's first word is capitalised whatever it is: "Officials said", "Police said".
   const first = from === 0 ? t[0] : undefined;
   // …except an acronym: "WHO say", "US officials said".
-  if (first?.cap && !isAcronym(first) && (NOT_NAME.has(first.lower) || EN_ROLE_WORDS.has(first.lower) || COLLECTIVE_HEADS.has(first.lower) || EN_DETERMINERS.has(first.lower) || EN_PRONOUNS[first.lower] || NOT_SPEAKERS.has(first.lower)))
+  if (
+    first?.cap &&
+    !isAcronym(first) &&
+    (NOT_NAME.has(first.lower) ||
+      EN_ROLE_WORDS.has(first.lower) ||
+      COLLECTIVE_HEADS.has(first.lower) ||
+      EN_DETERMINERS.has(first.lower) ||
+      EN_PRONOUNS[first.lower] ||
+      NOT_SPEAKERS.has(first.lower))
+  )
     t[0] = { ...first, cap: false };
   const out: SpeakerPhrase[] = [];
   for (let i = 0; i < t.length; i++) {
@@ -158,7 +283,8 @@ function verbCue(t: Token[], v: number): SpeakerPhrase | null {
   let j = v - 1;
   while (j >= 0 && SKIP_BEFORE_VERB.has(t[j]!.lower) && !t[j]!.cap) j--;
   // "on Friday said": skip the day with its preposition.
-  if (j >= 1 && /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(t[j]!.lower) && t[j - 1]!.lower === 'on') j -= 2;
+  if (j >= 1 && /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(t[j]!.lower) && t[j - 1]!.lower === 'on')
+    j -= 2;
   const before = t[j];
   if (before && PASSIVE.has(before.lower)) {
     // "X was quoted/told …": passive, the subject is not the speaker, except "X was quoted as saying".
@@ -214,19 +340,38 @@ const SUBJECT_KINDS = new Set(['person', 'body', 'collective', 'person-role', 'b
  */
 function subjectPhrase(t: Token[]): SpeakerPhrase | null {
   let k = 0;
-  while (k < t.length && !t[k]!.punct && (t[k]!.cap || EN_ROLE_WORDS.has(stripPossessive(t[k]!.lower)) || (k === 0 && EN_DETERMINERS.has(t[k]!.lower)))) k++;
+  while (
+    k < t.length &&
+    !t[k]!.punct &&
+    (t[k]!.cap || EN_ROLE_WORDS.has(stripPossessive(t[k]!.lower)) || (k === 0 && EN_DETERMINERS.has(t[k]!.lower)))
+  )
+    k++;
   if (k === 0 || k >= t.length || t[k]!.punct) return null;
   const first = t[0]!;
   // "Writing in a blog post, …", "In a statement …": the sentence opens with something else.
-  if (/ing$/.test(first.lower) || CONNECTORS.has(first.lower) || /^(?:as|after|before|when|while|with|by|from)$/.test(first.lower)) return null;
-  const words = t.slice(0, k).map((x, i) => (i === 0 && (EN_DETERMINERS.has(first.lower) || EN_PRONOUNS[first.lower] || NOT_NAME.has(first.lower)) ? { ...x, cap: false } : x));
-  if (words.length === 1 && EN_PRONOUNS[first.lower]) return { kind: 'pronoun', name: first.lower, attrs: [], pronoun: EN_PRONOUNS[first.lower], at: 0 };
+  if (
+    /ing$/.test(first.lower) ||
+    CONNECTORS.has(first.lower) ||
+    /^(?:as|after|before|when|while|with|by|from)$/.test(first.lower)
+  )
+    return null;
+  const words = t
+    .slice(0, k)
+    .map((x, i) =>
+      i === 0 && (EN_DETERMINERS.has(first.lower) || EN_PRONOUNS[first.lower] || NOT_NAME.has(first.lower))
+        ? { ...x, cap: false }
+        : x,
+    );
+  if (words.length === 1 && EN_PRONOUNS[first.lower])
+    return { kind: 'pronoun', name: first.lower, attrs: [], pronoun: EN_PRONOUNS[first.lower], at: 0 };
   const p = classify(words);
   return p && SUBJECT_KINDS.has(p.kind) ? p : null;
 }
 
 function isClauseWord(tok: Token): boolean {
-  return /^(?:and|but|as|so|that|because|while|when|where|which|after|before|then|later|also|yet|although|though)$/.test(tok.lower);
+  return /^(?:and|but|as|so|that|because|while|when|where|which|after|before|then|later|also|yet|although|though)$/.test(
+    tok.lower,
+  );
 }
 
 /** The speaker phrase ending at token j, read leftwards. */
@@ -240,7 +385,13 @@ function backwardPhrase(t: Token[], j: number, afterPreposition = false): Speake
     else if (EN_DETERMINERS.has(x.lower)) {
       words.unshift(x);
       break;
-    } else if (CONNECTORS.has(x.lower) && words.length > 0 && words[0]!.cap && k > 0 && (t[k - 1]!.cap || EN_ROLE_WORDS.has(t[k - 1]!.lower) || (x.lower === 'the' && CONNECTORS.has(t[k - 1]!.lower))))
+    } else if (
+      CONNECTORS.has(x.lower) &&
+      words.length > 0 &&
+      words[0]!.cap &&
+      k > 0 &&
+      (t[k - 1]!.cap || EN_ROLE_WORDS.has(t[k - 1]!.lower) || (x.lower === 'the' && CONNECTORS.has(t[k - 1]!.lower)))
+    )
       words.unshift(x);
     else break;
     k--;
@@ -251,7 +402,13 @@ function backwardPhrase(t: Token[], j: number, afterPreposition = false): Speake
   const before = t[j - untrimmed];
   const phrase = classify(words);
   // (A full name after an organisation's, "… of the Council on Islamic Relations Alia Salem said", is the speaker.)
-  if (!afterPreposition && untrimmed === words.length && before && /^(?:by|of|to|from|with|for|about|against|than)$/.test(before.lower) && !(phrase?.kind === 'person' && phrase.name.includes(' ') && words.some((x) => ORG_CAP.has(x.lower))))
+  if (
+    !afterPreposition &&
+    untrimmed === words.length &&
+    before &&
+    /^(?:by|of|to|from|with|for|about|against|than)$/.test(before.lower) &&
+    !(phrase?.kind === 'person' && phrase.name.includes(' ') && words.some((x) => ORG_CAP.has(x.lower)))
+  )
     return null;
   return phrase;
 }
@@ -269,7 +426,9 @@ function forwardPhrase(t: Token[], k: number): SpeakerPhrase | null {
       CONNECTORS.has(x.lower) &&
       x.lower !== 'the' &&
       words.length > 0 &&
-      (!words[words.length - 1]!.cap || EN_TITLES.has(words[words.length - 1]!.text) || ORG_CAP.has(words[words.length - 1]!.lower)) &&
+      (!words[words.length - 1]!.cap ||
+        EN_TITLES.has(words[words.length - 1]!.text) ||
+        ORG_CAP.has(words[words.length - 1]!.lower)) &&
       (t[i + 1]?.cap || (t[i + 1]?.lower === 'the' && t[i + 2]?.cap))
     )
       words.push(x);
@@ -316,7 +475,9 @@ export function classify(words: Token[]): SpeakerPhrase | null {
   // "the ministry's statement": the possessor speaks.
   const lastLower = ws[ws.length - 1]!.lower;
   if (DOCUMENT_WORDS.has(lastLower) && ws.length >= 2 && ws[ws.length - 2]!.lower.endsWith("'s")) {
-    const owner = ws.slice(0, -1).map((x, i, a) => (i === a.length - 1 ? { ...x, text: x.text.slice(0, -2), lower: stripPossessive(x.lower) } : x));
+    const owner = ws
+      .slice(0, -1)
+      .map((x, i, a) => (i === a.length - 1 ? { ...x, text: x.text.slice(0, -2), lower: stripPossessive(x.lower) } : x));
     return classify(definite ? [{ ...words[0]!, lower: 'the', text: 'the' }, ...owner] : owner);
   }
   if (ws.length === 1 && NOT_SPEAKERS.has(ws[0]!.lower) && !isAcronym(ws[0]!)) return null;
@@ -340,14 +501,22 @@ export function classify(words: Token[]): SpeakerPhrase | null {
       return { kind: 'body-role', name: `${definite ? 'the ' : ''}${text(ws)}`, attrs, at: 0 };
     }
     if (COLLECTIVE_HEADS.has(head)) return { kind: 'collective', name: text(ws), attrs, at: 0 };
-    if (PERSON_ROLES.has(head) || LEADER_ROLES.has(head)) return definite || capsBefore ? { kind: 'person-role', name: text(ws), attrs, at: 0 } : null;
+    if (PERSON_ROLES.has(head) || LEADER_ROLES.has(head))
+      return definite || capsBefore ? { kind: 'person-role', name: text(ws), attrs, at: 0 } : null;
     return null;
   }
   const runLower = run.map((x) => x.lower);
   // "the U.S. Department of Agriculture": an organisation's name with "of" inside.
   const connector = ws.findIndex((x, i) => i > 0 && CONNECTORS.has(x.lower) && x.lower !== 'the');
   const capsBetween = ws.slice(connector + 1, r).every((x) => x.cap || CONNECTORS.has(x.lower));
-  if (connector > 0 && ORG_CAP.has(ws[connector - 1]!.lower) && ws[connector - 1]!.cap && r >= connector && capsBetween && (run.length <= 2 || ORG_CAP.has(runLower[run.length - 1]!)))
+  if (
+    connector > 0 &&
+    ORG_CAP.has(ws[connector - 1]!.lower) &&
+    ws[connector - 1]!.cap &&
+    r >= connector &&
+    capsBetween &&
+    (run.length <= 2 || ORG_CAP.has(runLower[run.length - 1]!))
+  )
     return { kind: ws.some((x) => OUTLET_NAMES.has(x.lower)) ? 'outlet' : 'body', name: text(ws), attrs, at: 0 };
   // "Minister of Education Stefania Giannini": the word after "of" names the office, not the person.
   if (r > 0 && CONNECTORS.has(ws[r - 1]!.lower) && run.length >= 3) run.splice(0, run.length - 2);
@@ -360,14 +529,19 @@ export function classify(words: Token[]): SpeakerPhrase | null {
   if (ORG_CAP.has(lastCap) || /^[\p{Lu}\d&.-]{2,}$/u.test(run[run.length - 1]!.text)) {
     // An organisation: "the Russian Defence Ministry", "NATO", "The Straits Times".
     const name = text(ws);
-    const isOutlet = ws.some((x) => OUTLET_WORDS.has(stripPossessive(x.lower)) && !/^(?:house|post)$/.test(x.lower)) && /times|post|news|journal|guardian|telegraph|weekly|herald|tribune|gazette|press|afp|reuters|tass|agency|wire|wikinews/i.test(name);
+    const isOutlet =
+      ws.some((x) => OUTLET_WORDS.has(stripPossessive(x.lower)) && !/^(?:house|post)$/.test(x.lower)) &&
+      /times|post|news|journal|guardian|telegraph|weekly|herald|tribune|gazette|press|afp|reuters|tass|agency|wire|wikinews/i.test(
+        name,
+      );
     return { kind: isOutlet ? 'outlet' : 'body', name: definite && !ws[0]!.cap ? name : name, attrs, at: 0 };
   }
   // A person: drop titles and nationality words before the name.
   let start = 0;
   for (let i = 0; i < run.length - 1; i++) {
     const x = run[i]!;
-    if (EN_TITLES.has(x.text) || ORG_CAP.has(x.lower) || (NATIONALITY.test(x.lower) && EN_TITLES.has(run[i + 1]?.text ?? ''))) start = i + 1;
+    if (EN_TITLES.has(x.text) || ORG_CAP.has(x.lower) || (NATIONALITY.test(x.lower) && EN_TITLES.has(run[i + 1]?.text ?? '')))
+      start = i + 1;
   }
   if (indefinite) return null;
   let name = run.slice(start);

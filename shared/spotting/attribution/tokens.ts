@@ -14,16 +14,24 @@ export interface Token {
 const KEEP_PERIOD = /^(?:[A-Z]\.|(?:[A-Z]\.){2,}|Mr\.|Mrs\.|Ms\.|Dr\.|Gov\.|Sen\.|Rep\.|Gen\.|Lt\.|Col\.|Capt\.|Prof\.|St\.|Jr\.|Sr\.|Inc\.|Corp\.|Co\.)$/;
 const PUNCT = new Set([',', ';', ':', '"', '“', '”', '«', '»', '„', '(', ')', '[', ']', '—', '–', '•', '!', '?']);
 const LETTER = /[\p{L}\p{M}]/u;
+/** LETTER's answer per UTF-16 unit, filled on first sight: 1 letter or mark, 2 not (a lone surrogate is neither). */
+const LETTER_UNIT = new Uint8Array(65536);
+
+function isLetterUnit(c: number, ch: string): boolean {
+  let k = LETTER_UNIT[c]!;
+  if (k === 0) LETTER_UNIT[c] = k = LETTER.test(ch) ? 1 : 2;
+  return k === 1;
+}
 
 function isWordStart(c: number, ch: string): boolean {
   if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  return LETTER.test(ch);
+  return isLetterUnit(c, ch);
 }
 
 function isWordPart(c: number, ch: string): boolean {
   // Letters, digits and the joiners inside words: ' ’ . & -
   if (c < 128) return isWordStart(c, ch) || c === 39 || c === 46 || c === 38 || c === 45;
-  return c === 0x2019 || LETTER.test(ch);
+  return c === 0x2019 || isLetterUnit(c, ch);
 }
 
 /** Words (with their inner apostrophes, periods and hyphens) and punctuation marks, scanned by hand: no match objects. */

@@ -222,7 +222,44 @@ describe('word gate', () => {
   });
 });
 
+/** The capitalised-word count as first written, one pattern test per character. */
+function referenceCapitalisedWords(sentence: string): number {
+  const isUpper = (c: string) => (c >= 'A' && c <= 'Z') || (c > '\x7f' && /\p{Lu}/u.test(c));
+  const nameChar = /[\p{Ll}\p{Lu}'’.-]/u;
+  let caps = 0;
+  let nameEnd = 0;
+  for (let i = 2; i < sentence.length; i++) {
+    const c = sentence[i]!;
+    if (i < nameEnd || !isUpper(c)) continue;
+    const before = sentence[i - 1]!;
+    if (!(before === '(' || before === '“' || before === '"' || before === "'" || before === '-' || /\s/.test(before))) continue;
+    if (i + 1 >= sentence.length || !nameChar.test(sentence[i + 1]!)) continue;
+    caps++;
+    nameEnd = i + 1;
+    while (nameEnd < sentence.length && nameChar.test(sentence[nameEnd]!)) nameEnd++;
+  }
+  return caps;
+}
+
 describe('counting and locale shortcuts', () => {
+  it('counts capitalised words as the per-character patterns do', () => {
+    const config = { wordBigrams: true, charMin: 0, charMax: 0, wordClasses: true };
+    const text = fc
+      .array(fc.constantFrom('A', 'b', 'Ж', 'ж', 'É', '𝐀', ' ', '\u00a0', '(', '“', '"', "'", '’', '-', '.', 'x', 'Σ', '\t'), {
+        maxLength: 16,
+      })
+      .map((xs) => xs.join(''));
+    fc.assert(
+      fc.property(text, (s) => {
+        const caps = referenceCapitalisedWords(s);
+        const features = denseFeatures(s, tokenize(s), config);
+        expect(features.includes('k:names3')).toBe(caps > 2);
+        expect(features.includes('k:names')).toBe(caps > 0 && caps <= 2);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('the acronym class is read as its pattern says', () => {
     const config = { wordBigrams: true, charMin: 0, charMax: 0, wordClasses: true };
     const capitals = fc
