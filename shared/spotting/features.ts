@@ -184,8 +184,26 @@ const I = 16;
 const WE = 32;
 const YOU = 64;
 const THEY = 128;
+/**
+ * The same classes in Russian and Ukrainian, so that the weights learned on English debates read a Cyrillic
+ * sentence's person, modality, future and negation too (no Cyrillic word occurs in the training data, so
+ * English scores are unchanged). Past tense is read from the verb ending (CYRILLIC_PAST).
+ */
+const CYRILLIC_CLASSES: readonly (readonly [string, number])[] = [
+  ['я мне меня мой моя моё мое мои мною', I],
+  ['мы нас нам наш наша наше наши нами ми нас наш наша наше наші', WE],
+  ['вы вас вам ваш ваша ваше ваши ты тебя твой ви вас ваш', YOU],
+  ['он она они его её ее их ему ей им він вона вони його її їх', THEY],
+  ['может могут мог могла могли можно должен должна должны следует нужно надо можуть може повинен треба', MODAL],
+  ['будет будут буду будем будете буде будуть', FUTURE_WORD],
+  ['не нет никогда ни ні немає ніколи', NEGATION],
+];
+/** A Russian or Ukrainian past-tense verb: -л, -ла, -ло, -ли after a vowel, reflexive forms included. */
+const CYRILLIC_PAST = /[аеиоуыяїі]л(?:а|о|и|ся|ась|ось|ись|ася|ося|ися)?$/;
+
 /** Each word's classes as bits: one lookup per token instead of one per class. */
 const WORD_CLASS = new Map<string, number>();
+for (const [list, bit] of CYRILLIC_CLASSES) for (const w of list.split(' ')) WORD_CLASS.set(w, (WORD_CLASS.get(w) ?? 0) | bit);
 for (const [words, bit] of [
   [IRREGULAR_PAST, PAST],
   [MODALS, MODAL],
@@ -211,7 +229,7 @@ function wordClasses(sentence: string, tokens: string[]): string[] {
   for (const t of tokens) {
     const flags = WORD_CLASS.get(t) ?? 0;
     seen |= flags;
-    if (flags & PAST || (t.length > 4 && t.endsWith('ed'))) past++;
+    if (flags & PAST || (t.length > 4 && (t.endsWith('ed') || (t.charCodeAt(0) >= 0x400 && CYRILLIC_PAST.test(t))))) past++;
     if (t.endsWith("n't")) seen |= NEGATION;
   }
   const modal = (seen & MODAL) !== 0;

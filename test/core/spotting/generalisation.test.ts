@@ -61,6 +61,14 @@ describe('claim shapes', () => {
     expect(f('Thank you.')).toEqual([]);
   });
 
+  it('read person, tense, modality and negation in Russian and Ukrainian as the same word classes', () => {
+    const k = (t: string) => extractFeatures(t, config).filter((n) => n.startsWith('k:'));
+    expect(k('Мы подписали закон в 2018 году.')).toEqual(expect.arrayContaining(['k:we', 'k:past', 'k:number']));
+    expect(k('Он не будет участвовать.')).toEqual(expect.arrayContaining(['k:he_she_they', 'k:negation', 'k:future']));
+    expect(k('Вони повідомили, що можуть приїхати.')).toEqual(expect.arrayContaining(['k:he_she_they', 'k:past', 'k:modal']));
+    expect(k('Школа стоит у реки.')).not.toContain('k:we');
+  });
+
   it('score as the shipped model was trained: the shipped config is one of the candidates', () => {
     const shipped = defaultSpotter().model.config;
     expect(Object.values(FEATURE_CANDIDATES)).toContainEqual(shipped);
