@@ -21,7 +21,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { bestOverlap, labelledArticles, NEWS_LABELS, NEWS_LABELS_RU, readNewsLabels } from '../electron/cli/checkworthy-news';
-import { FIXED_WEIGHTS, logit, scoreInArticle, type ArticleCalibration } from '../shared/spotting/context';
+import { ADJUSTMENTS, FIXED_WEIGHTS, logit, scoreInArticle, type ArticleCalibration } from '../shared/spotting/context';
 import { defaultThreshold } from '../shared/spotting/index';
 import { sigmoid } from '../shared/spotting/model';
 import { binaryMetrics, averagePrecision } from '../shared/spotting/metrics';
@@ -34,7 +34,7 @@ const L2 = 0.002;
 const STEPS = 4000;
 const RATE = 0.5;
 /** The recall an unseen article should keep at the default threshold. */
-const GOAL = 0.92;
+const GOAL = 0.94;
 /** Recall targets on the tune articles, tried from the narrowest list up. */
 const TARGETS = [0.9, 0.91, 0.92, 0.93, 0.94, 0.95, 0.96, 0.97, 0.98, 0.99];
 const OUT = path.resolve(import.meta.dirname, '../shared/spotting/article-calibration.json');
@@ -168,7 +168,7 @@ function main(): void {
   const all = rows(NEWS_LABELS);
   const tune = all.filter((r) => r.split === 'tune');
   const test = all.filter((r) => r.split === 'test');
-  const names = [...new Set(all.flatMap((r) => r.features))].filter((n) => !(n in FIXED_WEIGHTS)).sort();
+  const names = [...new Set(all.flatMap((r) => r.features))].filter((n) => !(n in FIXED_WEIGHTS) && !(n in ADJUSTMENTS)).sort();
   const draft = calibrationOf(fit(tune, names), names);
   const weights = draft.weights;
   const { target, leftOut } = recallTarget(tune, names);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { NEWS_LABELS_RU, readNewsLabels, scoreNewsLabels } from '../../../electron/cli/checkworthy-news';
-import { scoreInArticle, type ArticleCalibration } from '../../../shared/spotting/context';
+import { contextFeatures, scoreInArticle, type ArticleCalibration } from '../../../shared/spotting/context';
 import { splitDebates, type LabelledSentence } from '../../../shared/spotting/dataset';
 import { extractFeatures, FEATURE_CANDIDATES } from '../../../shared/spotting/features';
 import { articleCalibration, defaultSpotter, defaultThreshold } from '../../../shared/spotting/index';
@@ -134,6 +134,30 @@ describe('site furniture in a real page', () => {
       expect(scored.find((s) => s.text.startsWith('More than 85 percent of the articles'))!.checkWorthy).toBe(true);
     },
   );
+});
+
+describe('a figure inside a quotation by a named speaker', () => {
+  it('is a context feature with a hand-set +1, shown as a reason, not fitted by the calibration', () => {
+    const attribution = { claimant: 'Volodymyr Zelenskyy', attributed: true, quoted: 1, viaQuote: false } as never;
+    const features = contextFeatures({
+      text: 'It will definitely not be single digits, but in the thousands," he said.',
+      attribution,
+      first: false,
+      standsAlone: false,
+      restOfParagraph: [],
+    });
+    expect(features).toEqual(expect.arrayContaining(['in_quote', 'figure', 'sourced_figure', 'quoted_figure']));
+    const cal = articleCalibration();
+    expect(cal.weights.quoted_figure).toBeUndefined();
+    const without = scoreInArticle(
+      { score: 0.5, reasons: [] },
+      features.filter((f) => f !== 'quoted_figure'),
+      cal,
+    );
+    const withIt = scoreInArticle({ score: 0.5, reasons: [] }, features, cal);
+    expect(withIt.score).toBeGreaterThan(without.score);
+    expect(withIt.reasons.find((r) => r.kind === 'quoted_figure')?.weight).toBe(1);
+  });
 });
 
 describe('Russian articles', () => {
