@@ -12,6 +12,7 @@ import { quoteStructure } from './attribution/quotes';
 import { Registry, type Entity } from './attribution/registry';
 import type { SpeakerPhrase } from './attribution/speaker';
 import { tokenize } from './attribution/tokens';
+import { allMatches } from './all-matches';
 import { wordGated } from './word-gate';
 
 export interface Attribution {
@@ -119,7 +120,7 @@ function pick(cues: SpeakerPhrase[], registry: Registry, at: number, outside: st
 function noteMentions(registry: Registry, outside: string, at: number, cyr: boolean): void {
   const runs = cyr ? RU_NAME_RUN : EN_NAME_RUN;
   const covered: [number, number][] = [];
-  for (const m of outside.matchAll(runs)) {
+  for (const m of allMatches(runs, outside)) {
     covered.push([m.index, m.index + m[0].length]);
     const before = () =>
       outside
@@ -145,7 +146,7 @@ function noteMentions(registry: Registry, outside: string, at: number, cyr: bool
     if (p?.kind === 'person' && p.name.includes(' ')) registry.mentionPerson(p.name, [...before(), ...p.attrs], at, true);
   }
   if (!registry.hasPeople()) return;
-  for (const m of outside.matchAll(SURNAME)) {
+  for (const m of allMatches(SURNAME, outside)) {
     const start = m.index + 1;
     if (!covered.some(([a, b]) => start >= a && start < b)) registry.mentionSurname(m[1]!, at);
   }

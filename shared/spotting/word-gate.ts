@@ -65,9 +65,18 @@ const shapes = new Uint8Array(26 * 26 * 16);
 const shapeOf = (first: number, last: number, length: number) =>
   ((first | 32) - 97) * 416 + ((last | 32) - 97) * 16 + Math.min(length, 15);
 
+/** The sentence asked about last: the patterns of one sentence are tested one after another. */
+let lastSentence = '';
+let lastReading: SentenceGates | null = null;
+
 function sentenceGates(s: string): SentenceGates {
+  if (s === lastSentence && lastReading && lastReading.gates === gateCount) return lastReading;
   const known = recent.get(s);
-  if (known && known.gates === gateCount) return known;
+  if (known && known.gates === gateCount) {
+    lastSentence = s;
+    lastReading = known;
+    return known;
+  }
   if (recent.size >= MAX_RECENT) recent.clear();
   const open = new Uint32Array((gateCount + 31) >> 5);
   let digit = false;
@@ -99,6 +108,8 @@ function sentenceGates(s: string): SentenceGates {
   }
   const reading: SentenceGates = { open, gates: gateCount, digit, cyrillic };
   recent.set(s, reading);
+  lastSentence = s;
+  lastReading = reading;
   return reading;
 }
 

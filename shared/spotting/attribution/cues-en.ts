@@ -16,6 +16,7 @@ import {
   OUTLET_WORDS,
   PERSON_ROLES,
 } from './lexicon';
+import { allMatches } from '../all-matches';
 import type { SpeakerPhrase } from './speaker';
 import { stripPossessive, tokenize, type Token } from './tokens';
 
@@ -36,11 +37,10 @@ export const EN_CUE =
 const SIGNED_QUOTE = /["”»]\s*[-—–]\s*(\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,2})\s*$/u;
 /** A closing quotation mark and a dash, which a signed quotation needs: most sentences are ruled out before its pattern runs. */
 export function mayBeSigned(text: string): boolean {
-  return (
-    (text.includes('"') || text.includes('”') || text.includes('»')) &&
-    (text.includes('-') || text.includes('—') || text.includes('–'))
-  );
+  return CLOSING_MARK.test(text) && DASH.test(text);
 }
+const CLOSING_MARK = /["”»]/;
+const DASH = /[-—–]/;
 const GERUNDS = new Set(['stating', 'saying', 'writing', 'adding', 'noting', 'telling', 'insisting', 'warning', 'arguing']);
 const EN_CUE_ALL = new RegExp(EN_CUE.source, 'gi');
 
@@ -214,7 +214,7 @@ export function englishCues(outside: string): SpeakerPhrase[] {
   }
   // Tokenise only the stretch around the cue words; long sentences are mostly elsewhere.
   let last = cue.index;
-  for (const m of outside.slice(cue.index + cue[0].length).matchAll(EN_CUE_ALL)) last = cue.index + cue[0].length + m.index;
+  for (const m of allMatches(EN_CUE_ALL, outside.slice(cue.index + cue[0].length))) last = cue.index + cue[0].length + m.index;
   const from = Math.max(0, cue.index - WINDOW_BEFORE);
   const to = Math.min(outside.length, last + WINDOW_AFTER);
   const t = from === 0 && to === outside.length ? tokenize(outside) : windowTokens(outside, from, to);

@@ -25,6 +25,7 @@ const CLOSE = new Set(['”', '»']);
 const MAX_QUOTE_SENTENCES = 8;
 /** " “ ” « » „ */
 const isQuoteMark = (c: number) => c === 34 || c === 0x201c || c === 0x201d || c === 0xab || c === 0xbb || c === 0x201e;
+const ANY_QUOTE_MARK = /["“”«»„]/;
 const isSpace = (c: string) => isWhiteSpaceCode(c.charCodeAt(0));
 
 /** Quote structure for consecutive sentences. Straight double quotes toggle; typographic ones pair. */
@@ -41,7 +42,7 @@ export function quoteStructure(sentences: readonly string[]): QuoteInfo[] {
     if (insideRun > MAX_QUOTE_SENTENCES) open = false;
     const startsInside = open;
     let touched = open;
-    if (!s.includes('"') && !s.includes('“') && !s.includes('”') && !s.includes('«') && !s.includes('»') && !s.includes('„')) {
+    if (!ANY_QUOTE_MARK.test(s)) {
       out.push({
         startsInside,
         endsInside: open,

@@ -7,6 +7,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { denseFeatures, tokenize } from '../../../shared/spotting/features';
+import { allMatches } from '../../../shared/spotting/all-matches';
 import { isGated, wordGated } from '../../../shared/spotting/word-gate';
 import { RULES } from '../../../shared/spotting/rules';
 import { guessLocale, proseSentences } from '../../../shared/text/candidates';
@@ -309,5 +310,31 @@ describe('counting and locale shortcuts', () => {
     );
     expect(guessLocale('a'.repeat(3000) + 'Ж'.repeat(3001))).toBe('en');
     expect(guessLocale('a'.repeat(2000) + 'Ж'.repeat(2001))).toBe('ru');
+  });
+});
+
+describe('all matches', () => {
+  it('gives what matchAll gives, empty matches and surrogate pairs included, and leaves the pattern reset', () => {
+    const patterns = [
+      /\s([A-ZА-Я][\p{Ll}'’-]{2,})/gu,
+      /(?:[A-Z][\p{L}'’.-]*\s+){1,4}[A-Z][\p{L}'’-]+/gu,
+      /a*/g,
+      /(?:)/gu,
+      /\b(?:said|told)\b/gi,
+    ];
+    const text = fc
+      .array(fc.constantFrom('A', 'a', 'Said', ' ', 'Жора', 'told', '😀', '\ud800', '.', 'Bob '), { maxLength: 12 })
+      .map((xs) => xs.join(''));
+    fc.assert(
+      fc.property(text, (s) => {
+        for (const re of patterns) {
+          const got = allMatches(re, s).map((m) => [m.index, ...m]);
+          expect(got).toEqual([...s.matchAll(re)].map((m) => [m.index, ...m]));
+          expect(re.lastIndex).toBe(0);
+        }
+      }),
+      { numRuns: 1500 },
+    );
+    expect(() => allMatches(/x/, 'x')).toThrow(TypeError);
   });
 });
