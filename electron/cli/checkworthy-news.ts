@@ -1,8 +1,10 @@
 /**
- * The hand-labelled news check-worthiness set (eval/checkworthy-news.tsv): references into ../shared/corpus
- * (GUM Wikinews articles rebuilt from their gold sentences; UTF-16 offsets into that text) with a yes/no
- * label, read and validated, and scored through the app's own analysis of each whole article, so that a
- * sentence's context (its attribution, its quotation, captions around it) counts as it does in the app.
+ * The hand-labelled news check-worthiness sets: references into ../shared/corpus with a yes/no label, read
+ * and validated, and scored through the app's own analysis of each whole article, so that a sentence's
+ * context (its attribution, its quotation, captions around it) counts as it does in the app.
+ * - eval/checkworthy-news.tsv: English GUM Wikinews articles rebuilt from their gold sentences (UTF-16
+ *   offsets into that text);
+ * - eval/checkworthy-news-ru.tsv: Russian Wikinews texts as stored (offsets into the file's text).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,11 +13,15 @@ import { analyzeText, type ScoredSentence } from '../../shared/text/candidates';
 import { CORPUS_DIR, readGumArticle } from '../../test/helpers/corpus';
 
 export const NEWS_LABELS = path.resolve(import.meta.dirname, '../../eval/checkworthy-news.tsv');
+export const NEWS_LABELS_RU = path.resolve(import.meta.dirname, '../../eval/checkworthy-news-ru.tsv');
 
 const Row = z.object({
   file: z
     .string()
-    .regex(/^news_en\/gum_wikinews_conllu\/[\w.-]+\.conllu$/, 'a GUM article under ../shared/corpus/news_en')
+    .regex(
+      /^(?:news_en\/gum_wikinews_conllu\/[\w.-]+\.conllu|news_ru\/ru_wikinews_nerel\/[\w.-]+\.txt)$/,
+      'a GUM article under ../shared/corpus/news_en or a Russian Wikinews text under ../shared/corpus/news_ru',
+    )
     .refine((f) => !f.split('/').includes('..'), 'a path under ../shared/corpus'),
   start: z.coerce.number().int().nonnegative(),
   end: z.coerce.number().int().positive(),
@@ -24,7 +30,7 @@ const Row = z.object({
 });
 export type NewsLabel = z.infer<typeof Row>;
 
-export function readNewsLabels(content: string): NewsLabel[] {
+export function readNewsLabels(content: string, name = 'eval/checkworthy-news.tsv'): NewsLabel[] {
   return content
     .split('\n')
     .map((line, i) => ({ line, n: i + 1 }))
@@ -32,8 +38,8 @@ export function readNewsLabels(content: string): NewsLabel[] {
     .map(({ line, n }) => {
       const [file, start, end, label, split] = line.split('\t');
       const r = Row.safeParse({ file, start, end, label, split });
-      if (!r.success) throw new Error(`eval/checkworthy-news.tsv line ${n}: ${r.error.issues[0]?.message}`);
-      if (r.data.end <= r.data.start) throw new Error(`eval/checkworthy-news.tsv line ${n}: end before start`);
+      if (!r.success) throw new Error(`${name} line ${n}: ${r.error.issues[0]?.message}`);
+      if (r.data.end <= r.data.start) throw new Error(`${name} line ${n}: end before start`);
       return r.data;
     });
 }
@@ -49,8 +55,10 @@ export function labelledArticles(labels: readonly NewsLabel[]): { file: string; 
   const byFile = new Map<string, NewsLabel[]>();
   for (const l of labels) byFile.set(l.file, [...(byFile.get(l.file) ?? []), l]);
   return [...byFile].map(([file, rows]) => {
-    const text = readGumArticle(path.join(CORPUS_DIR, file)).text;
-    for (const r of rows) if (r.end > text.length) throw new Error(`${file}: label ${r.start}-${r.end} lies past the end of the article`);
+    const full = path.join(CORPUS_DIR, file);
+    const text = file.endsWith('.conllu') ? readGumArticle(full).text : fs.readFileSync(full, 'utf8');
+    for (const r of rows)
+      if (r.end > text.length) throw new Error(`${file}: label ${r.start}-${r.end} lies past the end of the article`);
     return { file, text, rows };
   });
 }
@@ -70,7 +78,10 @@ export function bestOverlap(spans: readonly { start: number; end: number }[], st
 }
 
 /** Every labelled sentence with the score the app gives it inside its article. */
-export function scoreNewsLabels(labels: readonly NewsLabel[], analyze: (text: string) => ScoredSentence[] = analyzeText): ScoredLabel[] {
+export function scoreNewsLabels(
+  labels: readonly NewsLabel[],
+  analyze: (text: string) => ScoredSentence[] = analyzeText,
+): ScoredLabel[] {
   const out: ScoredLabel[] = [];
   for (const { text, rows } of labelledArticles(labels)) {
     const sentences = analyze(text);
@@ -83,6 +94,6 @@ export function scoreNewsLabels(labels: readonly NewsLabel[], analyze: (text: st
   return out;
 }
 
-export function hasNewsCorpus(): boolean {
-  return fs.existsSync(path.join(CORPUS_DIR, 'news_en', 'gum_wikinews_conllu'));
+export function hasNewsCorpus(language: 'en' | 'ru' = 'en'): boolean {
+  return fs.existsSync(path.join(CORPUS_DIR, language === 'en' ? 'news_en/gum_wikinews_conllu' : 'news_ru/ru_wikinews_nerel'));
 }

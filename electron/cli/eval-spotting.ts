@@ -6,7 +6,10 @@
  * 2. The hand-labelled news set eval/checkworthy-news.tsv, scored through the app's analysis of each whole
  *    article at the default threshold (the article operating point), per split (`tune` fitted the article
  *    calibration, `test` did not), with the worst misses and false alarms.
- * 3. The unseen-debate proxy the shipped model recorded when it was trained (scripts/train-spotter.ts).
+ * 3. The hand-labelled Russian news set eval/checkworthy-news-ru.tsv, the same way (`tune` chose the Russian
+ *    shift of the article calibration), with how many sentences are flagged.
+ * 4. The unseen-debate proxy the shipped model recorded when it was trained (scripts/train-spotter.ts): the
+ *    whole training procedure run without the 2016 debates, then F1 at its threshold and MAP over them.
  * Parts that need ../shared skip with one line when it is absent.
  */
 import fs from 'node:fs';
@@ -15,7 +18,14 @@ import { parseCheckworthyTsv } from '../../shared/spotting/dataset';
 import { defaultSpotter } from '../../shared/spotting/index';
 import { averagePrecision, binaryMetrics } from '../../shared/spotting/metrics';
 import { DATA_DIR } from '../../test/helpers/corpus';
-import { hasNewsCorpus, NEWS_LABELS, readNewsLabels, scoreNewsLabels, type ScoredLabel } from './checkworthy-news';
+import {
+  hasNewsCorpus,
+  NEWS_LABELS,
+  NEWS_LABELS_RU,
+  readNewsLabels,
+  scoreNewsLabels,
+  type ScoredLabel,
+} from './checkworthy-news';
 
 const DEV = path.join(DATA_DIR, 'checkworthy', 'CT24_checkworthy_english_dev.tsv');
 
@@ -50,10 +60,24 @@ function newsMode(threshold: number, show: number): void {
     return;
   }
   const rows = scoreNewsLabels(readNewsLabels(fs.readFileSync(NEWS_LABELS, 'utf8')));
-  process.stdout.write(`news set (eval/checkworthy-news.tsv, ${rows.length} sentences of 12 GUM Wikinews articles), threshold ${threshold}:\n`);
+  process.stdout.write(
+    `news set (eval/checkworthy-news.tsv, ${rows.length} sentences of 12 GUM Wikinews articles), threshold ${threshold}:\n`,
+  );
   process.stdout.write(line('all', rows, threshold));
-  process.stdout.write(line('tune', rows.filter((r) => r.split === 'tune'), threshold));
-  process.stdout.write(line('test', rows.filter((r) => r.split === 'test'), threshold));
+  process.stdout.write(
+    line(
+      'tune',
+      rows.filter((r) => r.split === 'tune'),
+      threshold,
+    ),
+  );
+  process.stdout.write(
+    line(
+      'test',
+      rows.filter((r) => r.split === 'test'),
+      threshold,
+    ),
+  );
   const clip = (t: string) => (t.length > 110 ? `${t.slice(0, 109)}…` : t);
   const misses = rows.filter((r) => r.label && r.score < threshold).sort((a, b) => a.score - b.score);
   const alarms = rows.filter((r) => !r.label && r.score >= threshold).sort((a, b) => b.score - a.score);
@@ -65,13 +89,41 @@ function newsMode(threshold: number, show: number): void {
   }
 }
 
+function russianMode(threshold: number): void {
+  if (!hasNewsCorpus('ru')) {
+    process.stdout.write(
+      'Russian news set: skipped, ../shared/corpus/news_ru is absent (eval/checkworthy-news-ru.tsv points into it)\n',
+    );
+    return;
+  }
+  const rows = scoreNewsLabels(readNewsLabels(fs.readFileSync(NEWS_LABELS_RU, 'utf8'), 'eval/checkworthy-news-ru.tsv'));
+  process.stdout.write(
+    `Russian news set (eval/checkworthy-news-ru.tsv, ${rows.length} sentences of 8 Wikinews texts), threshold ${threshold}:\n`,
+  );
+  process.stdout.write(line('all', rows, threshold));
+  process.stdout.write(
+    line(
+      'tune',
+      rows.filter((r) => r.split === 'tune'),
+      threshold,
+    ),
+  );
+  process.stdout.write(
+    line(
+      'test',
+      rows.filter((r) => r.split === 'test'),
+      threshold,
+    ),
+  );
+}
+
 function proxyMode(): void {
-  const meta = defaultSpotter().model.meta as { unseenDebateProxy?: Record<string, unknown>; heldOutBlocksF1?: number };
+  const meta = defaultSpotter().model.meta as { unseenDebateProxy?: Record<string, unknown> };
   if (!meta.unseenDebateProxy) return;
   const p = meta.unseenDebateProxy;
   process.stdout.write(
-    `unseen-debate proxy (recorded by scripts/train-spotter.ts; ${String(p.what)}): ` +
-      `precision ${String(p.precision)}  recall ${String(p.recall)}  F1 ${String(p.f1)}  AP ${String(p.ap)}\n`,
+    `unseen-debate proxy (recorded by scripts/train-spotter.ts; ${String(p.what)}): threshold ${String(p.threshold)}  ` +
+      `precision ${String(p.precision)}  recall ${String(p.recall)}  F1 ${String(p.f1)}  MAP ${String(p.map)} over ${String(p.debates)} debates\n`,
   );
 }
 
@@ -94,6 +146,7 @@ function main(argv: string[]): number {
   } else if (fs.existsSync(DEV)) tsvMode(DEV, threshold);
   else process.stdout.write(`debate TSV: skipped, ${DEV} is absent\n`);
   newsMode(threshold, Number.isFinite(show) ? show : 8);
+  russianMode(threshold);
   proxyMode();
   return 0;
 }

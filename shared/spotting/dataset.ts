@@ -79,3 +79,23 @@ export function parseCheckworthyTsv(content: string): LabelledSentence[] {
   }
   return out;
 }
+
+/**
+ * Whole debates from ClaimBuster-style sentence ids: ids run in order through each debate and the files keep
+ * only the candidates' sentences, so a debate shows as a run of ids and the jump to the next debate as a gap
+ * wider than any inside one (moderators' turns leave gaps of up to about 20). Approximate: two debates with
+ * no wider gap between them stay together.
+ */
+export function splitDebates(sentences: readonly LabelledSentence[], gap = 25): LabelledSentence[][] {
+  const ordered = [...sentences].sort((a, b) => Number(a.id) - Number(b.id));
+  const debates: LabelledSentence[][] = [];
+  let previous = Number.NEGATIVE_INFINITY;
+  for (const s of ordered) {
+    const id = Number(s.id);
+    if (!Number.isFinite(id)) throw new Error(`Sentence id "${s.id}" is not a number: debates cannot be told apart`);
+    if (id - previous > gap || debates.length === 0) debates.push([]);
+    debates[debates.length - 1]!.push(s);
+    previous = id;
+  }
+  return debates;
+}

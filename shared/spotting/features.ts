@@ -10,9 +10,26 @@ export interface FeatureConfig {
   wordClasses?: boolean;
   /** Weight of the L2-normalised n-gram group against the dense features (1 when absent). */
   ngramScale?: number;
+  /**
+   * Claim-shape features (q:): comparatives and superlatives, who did what in which tense ("we cut" vs "we
+   * will"), full names, spelled-out amounts. Like word classes, they describe a sentence without its topic.
+   */
+  claimShapes?: boolean;
 }
 
 export const DEFAULT_FEATURES: FeatureConfig = { wordBigrams: true, charMin: 3, charMax: 5 };
+
+const WORDS_ONLY: FeatureConfig = { wordBigrams: true, charMin: 0, charMax: 0 };
+/**
+ * The feature settings scripts/train-spotter.ts chooses among, by name. Character n-grams are left out: they
+ * fit the training debates' vocabulary and make scoring several times slower.
+ */
+export const FEATURE_CANDIDATES: Readonly<Record<string, FeatureConfig>> = {
+  classes: { ...WORDS_ONLY, wordClasses: true },
+  shapes: { ...WORDS_ONLY, wordClasses: true, claimShapes: true },
+  shapesLightNgrams: { ...WORDS_ONLY, wordClasses: true, claimShapes: true, ngramScale: 0.5 },
+  shapesUnigrams: { ...WORDS_ONLY, wordBigrams: false, wordClasses: true, claimShapes: true },
+};
 
 /** Kinds of BMP code units, filled on first sight: 1 letter (\p{L}), 2 mark (\p{M}), 3 neither; 0 not yet classified. */
 const UNIT_KIND = new Uint8Array(65536);
@@ -122,6 +139,7 @@ export function denseFeatures(sentence: string, tokens: string[], config: Featur
   const out = ['bias'];
   for (let i = 0; i < RULES.length; i++) if (RULES[i]!.test(sentence)) out.push(RULE_FEATURES[i]!);
   if (config.wordClasses) out.push(...wordClasses(sentence, tokens));
+  if (config.claimShapes) out.push(...claimShapes(sentence, tokens));
   const words = tokens.length;
   out.push(words < 6 ? 'len:short' : words < 15 ? 'len:mid' : words < 30 ? 'len:long' : 'len:vlong');
   return out;
@@ -166,8 +184,26 @@ const I = 16;
 const WE = 32;
 const YOU = 64;
 const THEY = 128;
+/**
+ * The same classes in Russian and Ukrainian, so that the weights learned on English debates read a Cyrillic
+ * sentence's person, modality, future and negation too (no Cyrillic word occurs in the training data, so
+ * English scores are unchanged). Past tense is read from the verb ending (CYRILLIC_PAST).
+ */
+const CYRILLIC_CLASSES: readonly (readonly [string, number])[] = [
+  ['я мне меня мой моя моё мое мои мною', I],
+  ['мы нас нам наш наша наше наши нами ми нас наш наша наше наші', WE],
+  ['вы вас вам ваш ваша ваше ваши ты тебя твой ви вас ваш', YOU],
+  ['он она они его её ее их ему ей им він вона вони його її їх', THEY],
+  ['может могут мог могла могли можно должен должна должны следует нужно надо можуть може повинен треба', MODAL],
+  ['будет будут буду будем будете буде будуть', FUTURE_WORD],
+  ['не нет никогда ни ні немає ніколи', NEGATION],
+];
+/** A Russian or Ukrainian past-tense verb: -л, -ла, -ло, -ли after a vowel, reflexive forms included. */
+const CYRILLIC_PAST = /[аеиоуыяїі]л(?:а|о|и|ся|ась|ось|ись|ася|ося|ися)?$/;
+
 /** Each word's classes as bits: one lookup per token instead of one per class. */
 const WORD_CLASS = new Map<string, number>();
+for (const [list, bit] of CYRILLIC_CLASSES) for (const w of list.split(' ')) WORD_CLASS.set(w, (WORD_CLASS.get(w) ?? 0) | bit);
 for (const [words, bit] of [
   [IRREGULAR_PAST, PAST],
   [MODALS, MODAL],
@@ -193,7 +229,7 @@ function wordClasses(sentence: string, tokens: string[]): string[] {
   for (const t of tokens) {
     const flags = WORD_CLASS.get(t) ?? 0;
     seen |= flags;
-    if (flags & PAST || (t.length > 4 && t.endsWith('ed'))) past++;
+    if (flags & PAST || (t.length > 4 && (t.endsWith('ed') || (t.charCodeAt(0) >= 0x400 && CYRILLIC_PAST.test(t))))) past++;
     if (t.endsWith("n't")) seen |= NEGATION;
   }
   const modal = (seen & MODAL) !== 0;
@@ -292,4 +328,239 @@ function capitalisedWords(sentence: string): number {
     while (nameEnd < n && isNameUnit(sentence.charCodeAt(nameEnd))) nameEnd++;
   }
   return caps;
+}
+
+const COMPARATIVE_WORDS = [
+  'more',
+  'less',
+  'fewer',
+  'higher',
+  'lower',
+  'bigger',
+  'smaller',
+  'larger',
+  'greater',
+  'faster',
+  'slower',
+  'cheaper',
+  'worse',
+  'better',
+];
+const SUPERLATIVE_WORDS = [
+  'most',
+  'least',
+  'largest',
+  'biggest',
+  'highest',
+  'lowest',
+  'fastest',
+  'worst',
+  'best',
+  'first',
+  'only',
+  'record',
+  'ever',
+];
+const TREND_WORDS = [
+  'increased',
+  'decreased',
+  'rose',
+  'risen',
+  'fell',
+  'fallen',
+  'dropped',
+  'doubled',
+  'tripled',
+  'grew',
+  'grown',
+  'declined',
+  'soared',
+  'plunged',
+  'cut',
+  'raised',
+  'lowered',
+  'created',
+  'lost',
+];
+const RECORD_VERBS = new Set([
+  'voted',
+  'passed',
+  'signed',
+  'supported',
+  'opposed',
+  'proposed',
+  'vetoed',
+  'sponsored',
+  'approved',
+  'introduced',
+  'funded',
+  'spent',
+  'raised',
+  'cut',
+  'created',
+  'lost',
+  'added',
+  'closed',
+  'sent',
+  'paid',
+  'invaded',
+]);
+const AMOUNT_WORDS = [
+  'hundred',
+  'hundreds',
+  'thousand',
+  'thousands',
+  'million',
+  'millions',
+  'billion',
+  'billions',
+  'trillion',
+  'trillions',
+  'percent',
+];
+const PROPORTION_WORDS = ['half', 'third', 'quarter', 'twice', 'double', 'dozens'];
+const OPINION_WORDS = new Set([
+  'think',
+  'believe',
+  'feel',
+  'hope',
+  'want',
+  'wish',
+  'love',
+  'like',
+  'agree',
+  'disagree',
+  'guess',
+  'suppose',
+]);
+const POLICY_OPENERS = new Set([
+  'will',
+  "'ll",
+  'must',
+  'should',
+  'need',
+  'needs',
+  'have',
+  'going',
+  'ought',
+  'want',
+  'would',
+  'can',
+]);
+const SUBJECTS_PLURAL_FIRST = ['we', "we've", "we're"];
+const SUBJECTS_THIRD = [
+  'he',
+  'she',
+  'they',
+  "he's",
+  "she's",
+  "they've",
+  'senator',
+  'governor',
+  'president',
+  'congress',
+  'administration',
+];
+
+const COMPARATIVE = 1;
+const SUPERLATIVE = 2;
+const TREND = 4;
+const AMOUNT = 8;
+const PROPORTION = 16;
+const WE_SUBJECT = 32;
+const THIRD_SUBJECT = 64;
+const I_OR_WE = 128;
+/** Each word's shape classes as bits: one lookup per token. */
+const SHAPE_CLASS = new Map<string, number>();
+for (const [words, bit] of [
+  [COMPARATIVE_WORDS, COMPARATIVE],
+  [SUPERLATIVE_WORDS, SUPERLATIVE],
+  [TREND_WORDS, TREND],
+  [AMOUNT_WORDS, AMOUNT],
+  [PROPORTION_WORDS, PROPORTION],
+  [SUBJECTS_PLURAL_FIRST, WE_SUBJECT],
+  [SUBJECTS_THIRD, THIRD_SUBJECT],
+  [['i', 'we'], I_OR_WE],
+] as const)
+  for (const w of words) SHAPE_CLASS.set(w, (SHAPE_CLASS.get(w) ?? 0) | bit);
+
+/**
+ * Shapes of a checkable claim that do not depend on its topic: a comparison with "than", a superlative, a
+ * trend verb with a figure, a record ("she voted", "we passed") as against a plan or wish ("we will",
+ * "we need to", "I think"), a full name (two capitalised words in a row), an amount spelled out.
+ */
+function claimShapes(sentence: string, tokens: string[]): string[] {
+  const out: string[] = [];
+  let comparative = false;
+  let than = false;
+  let superlative = false;
+  let trend = false;
+  let numbers = false;
+  let weRecord = false;
+  let wePlan = false;
+  let theyRecord = false;
+  let opinion = false;
+  let amountWords = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const next = tokens[i + 1] ?? '';
+    const bits = SHAPE_CLASS.get(t) ?? 0;
+    if (bits & COMPARATIVE || (next === 'than' && t.length > 4 && t.endsWith('er'))) comparative = true;
+    else if (t === 'than') than = true;
+    if (bits & SUPERLATIVE || (t.length > 5 && tokens[i - 1] === 'the' && t.endsWith('est'))) superlative = true;
+    if (bits & TREND) trend = true;
+    if (bits & AMOUNT || (t === 'per' && next === 'cent')) numbers = amountWords = true;
+    else if (t === '0' || bits & PROPORTION) numbers = true;
+    if (bits & WE_SUBJECT) {
+      const verb = next === 'have' || next === 'had' ? (tokens[i + 2] ?? '') : next;
+      if (RECORD_VERBS.has(verb) || (verb.length > 4 && verb.endsWith('ed'))) weRecord = true;
+      if (POLICY_OPENERS.has(next) || t === "we're") wePlan = true;
+    }
+    if (bits & THIRD_SUBJECT) {
+      const verb = next === 'has' || next === 'have' || next === 'had' ? (tokens[i + 2] ?? '') : next;
+      if (RECORD_VERBS.has(verb)) theyRecord = true;
+    }
+    if (bits & I_OR_WE && OPINION_WORDS.has(next)) opinion = true;
+  }
+  if (comparative && than) out.push('q:comparison_than');
+  else if (comparative) out.push('q:comparative');
+  if (superlative) out.push('q:superlative');
+  if (trend && numbers) out.push('q:trend_figure');
+  else if (trend) out.push('q:trend');
+  if (weRecord) out.push('q:we_did');
+  if (wePlan) out.push('q:we_will');
+  if (theyRecord) out.push('q:their_record');
+  if (opinion) out.push('q:i_think');
+  if (hasFullName(sentence)) out.push('q:full_name');
+  if (amountWords) out.push('q:amount_words');
+  return out;
+}
+
+const LOWER = /\p{Ll}/u;
+const isUpperAt = (s: string, i: number) => {
+  const c = s.charCodeAt(i);
+  return c < 128 ? c >= 65 && c <= 90 : UPPER.test(s[i]!);
+};
+const isLowerAt = (s: string, i: number) => {
+  const c = s.charCodeAt(i);
+  return c < 128 ? c >= 97 && c <= 122 : LOWER.test(s[i]!);
+};
+
+/** Two capitalised words in a row, not at the start ("… met Hillary Clinton", "(New York)"): a full name. */
+function hasFullName(sentence: string): boolean {
+  const n = sentence.length;
+  // Where the last capitalised word ended, when a space followed it.
+  let afterName = -1;
+  for (let i = 1; i < n; i++) {
+    const before = sentence.charCodeAt(i - 1);
+    // space, ", “, (
+    if (!(before === 32 || before === 34 || before === 0x201c || before === 40) || !isUpperAt(sentence, i)) continue;
+    let j = i + 1;
+    while (j < n && isLowerAt(sentence, j)) j++;
+    if (j === i + 1) continue;
+    if (afterName === i - 1) return true;
+    afterName = sentence.charCodeAt(j) === 32 ? j : -1;
+    i = j - 1;
+  }
+  return false;
 }

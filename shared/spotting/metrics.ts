@@ -54,3 +54,19 @@ export function bestF1Threshold(scores: number[], labels: boolean[]): { threshol
   }
   return best;
 }
+
+/**
+ * How a check-worthiness ranking is judged per debate (CLEF CheckThat! style): F1 of the positive class at a
+ * fixed threshold over all sentences together, and the mean over debates of each debate's average precision
+ * (MAP: every debate counts once, whatever its length). Debates without a positive sentence are left out of MAP.
+ */
+export function debateMetrics(debates: readonly { scores: number[]; labels: boolean[] }[], threshold: number) {
+  const pooled = binaryMetrics(
+    debates.flatMap((d) => d.scores),
+    debates.flatMap((d) => d.labels),
+    threshold,
+  );
+  const aps = debates.filter((d) => d.labels.some(Boolean)).map((d) => averagePrecision(d.scores, d.labels));
+  const map = aps.length === 0 ? 0 : aps.reduce((a, b) => a + b, 0) / aps.length;
+  return { ...pooled, map, debates: aps.length };
+}

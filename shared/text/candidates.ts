@@ -5,6 +5,7 @@ import { detectDocumentKind, type DocumentKind } from '../spotting/document-kind
 import { articleCalibration, defaultSpotter } from '../spotting/index';
 import type { SpotterScore } from '../spotting/model';
 import { mergeSameSignal } from '../spotting/reasons';
+import { siteFurnitureKind } from '../spotting/site-furniture';
 import { makeAnchor } from './anchor';
 import { leadingMetadata, nonProseKind } from './news-structure';
 import { segmentSentences, type Sentence } from './segment';
@@ -63,11 +64,15 @@ export interface SpottedSentence {
 
 export interface SpottedDocument {
   kind: DocumentKind;
+  /** The body's locale (guessLocale): the article calibration may shift scores per language. */
+  locale: string;
   sentences: SpottedSentence[];
 }
 
 /** Segment, attribute and score every sentence, before the document kind's calibration is applied. */
 export function spotDocument(text: string): SpottedDocument {
+  const { bodyStart } = leadingMetadata(text);
+  const locale = guessLocale(text.slice(bodyStart));
   const sentences = proseSentences(text);
   const attributions = attributeSentences(sentences.map((s) => s.text));
   const spotter = defaultSpotter();
@@ -83,6 +88,7 @@ export function spotDocument(text: string): SpottedDocument {
   };
   return {
     kind,
+    locale,
     sentences: sentences.map((s, i) => ({
       sentence: s,
       attribution: attributions[i]!,
@@ -120,11 +126,20 @@ export function analyzeText(text: string, threshold = defaultSpotter().threshold
   const calibration = articleCalibration();
   return doc.sentences.map(({ sentence: s, attribution, base, context }) => {
     const kind = nonProseKind(s.text);
+    const furniture = kind ? null : siteFurnitureKind(s.text);
     const { score, reasons } = kind
       ? nonProse(base, kind)
-      : doc.kind === 'article'
-        ? scoreInArticle(base, context, calibration)
-        : inContext(base, s.text, attribution);
+      : furniture
+        ? {
+            score: Math.min(base.score, 0.01),
+            reasons: [
+              { kind: 'site_furniture', label: `page furniture (${furniture}): not a claim`, weight: -5 },
+              ...base.reasons,
+            ],
+          }
+        : doc.kind === 'article'
+          ? scoreInArticle(base, context, calibration, doc.locale)
+          : inContext(base, s.text, attribution);
     return {
       text: collapseWhitespace(s.text),
       anchor: makeAnchor(text, s.start, s.end),

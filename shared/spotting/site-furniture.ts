@@ -1,0 +1,54 @@
+/**
+ * Site furniture: the lines a web page carries around every article (donation and subscription appeals,
+ * newsletter and social-media prompts, copyright and licence notices, cookie and privacy notices, navigation
+ * such as "Read more" or "Related articles"). They reach the text when an article is saved or pasted with its
+ * page, state nothing about the story, and are never claims, however many figures or names they hold.
+ *
+ * Recognised by what such a line does (asks for money, asks to subscribe or follow, asserts rights, points
+ * elsewhere), each pattern a family of phrasings, so a footer not seen before is still caught.
+ */
+/** The site speaking about itself or to its reader: "our", "we", "us", "you". */
+const SITE_VOICE = /\b(?:our|we|us|you|your)\b|(?:\bнас\b|\bнаш|\bвы\b|\bваш)/iu;
+
+const FURNITURE: readonly { kind: string; pattern: RegExp; voiced?: boolean }[] = [
+  {
+    // "As a nonprofit, Wikipedia and our related projects are powered primarily through donations."
+    kind: 'appeal',
+    voiced: true,
+    pattern:
+      /\b(?:powered|funded|supported|sustained|made possible|kept (?:free|online|running))\b.{0,40}\b(?:by|through|thanks to) (?:\w+ ){0,3}(?:donations|donors|readers|members|supporters|subscribers|contributions)\b|\bas a (?:non-?profit|charity|reader-supported|member-supported)\b.{0,80}\b(?:donat|support|fund|power)/i,
+  },
+  {
+    kind: 'appeal',
+    pattern:
+      /\b(?:please (?:donate|support us|consider (?:donating|supporting|a donation))|(?:make|give) a (?:one-off |monthly )?(?:donation|gift|contribution) (?:to|today|now)|donate (?:now|today|to us)|support (?:our|independent|quality) (?:journalism|reporting|newsroom|mission)|become a (?:member|supporter|patron|subscriber) (?:today|now|of|and)|help us (?:keep|continue|remain))|^\W*(?:help|support|join) us\b/i,
+  },
+  {
+    kind: 'subscribe',
+    pattern:
+      /\b(?:subscribe (?:to our|now|today|for (?:free|just|only|\$))|sign up (?:for|to) (?:our|the) (?:\w+ )?(?:newsletter|email|updates|briefing)|(?:get|receive) (?:our|the) (?:\w+ )?(?:newsletter|headlines) (?:in|delivered)|already a subscriber|log in to (?:read|continue|comment))/i,
+  },
+  {
+    kind: 'follow',
+    pattern:
+      /\b(?:follow us (?:on|at)|like us on|join us on|find us on|share (?:this|the) (?:article|story|post) (?:on|with|via)|share on (?:facebook|twitter|x|linkedin|whatsapp)|(?:click|tap) here (?:to|for)|skip to (?:main )?content|back to top)\b|^\W*(?:read (?:more|the full (?:story|article))|(?:related|recommended|more) (?:articles|stories|coverage))\W*$/i,
+  },
+  {
+    kind: 'rights',
+    pattern:
+      /(?:©|\(c\)\s*\d{4}|\ball rights reserved\b|\b(?:this|the) (?:\w+ ){0,2}(?:is|are) (?:available|licensed|published) under (?:a |the )?(?:creative commons|cc[ -]by|gnu|terms)|\breproduction (?:in whole or in part )?(?:is )?(?:prohibited|forbidden)\b|\b(?:we|this (?:site|website)) uses? cookies\b|\b(?:read|see|view|review) our (?:privacy|cookie) (?:policy|notice|statement)|^\W*(?:privacy policy|terms of (?:use|service)|cookie (?:policy|settings)|contact us|advertise with us)\W*$)/i,
+  },
+  {
+    kind: 'appeal',
+    pattern:
+      /(?:поддержите (?:нас|редакцию|проект)|(?:сделайте|сделать) пожертвование|подпишитесь на (?:наш|нас)|подписывайтесь на (?:наш|нас)|^\W*читайте также\b|все права защищены|при (?:использовании|цитировании|перепечатке) (?:материалов )?(?:\p{L}+ )?ссылка (?:на \p{L}+ )?обязательна|(?:підтримайте|підпишіться на) (?:нас|наш))/iu,
+  },
+];
+
+/** What kind of site furniture a sentence is (`appeal`, `subscribe`, `follow`, `rights`), or null for prose. */
+export function siteFurnitureKind(sentence: string): string | null {
+  // Furniture lines are short; a long sentence that mentions donations is reporting on them.
+  if (sentence.length > 400) return null;
+  for (const f of FURNITURE) if (f.pattern.test(sentence) && (!f.voiced || SITE_VOICE.test(sentence))) return f.kind;
+  return null;
+}
