@@ -8,6 +8,7 @@ import type { ScoreReason } from '../domain';
 import type { Attribution } from './claimant';
 import { sigmoid, type SpotterScore } from './model';
 import { wordGated } from './word-gate';
+import { withoutControlSequences } from '../text/control-sequences';
 
 export interface SentenceContext {
   text: string;
@@ -85,7 +86,9 @@ const isPast = (s: string) => hasPastListed(s) || (/ed\b/.test(s) && PAST_ED.tes
 
 /** The context features a sentence has (names as in CONTEXT_LABELS). */
 export function contextFeatures(c: SentenceContext): string[] {
-  const s = c.text;
+  // Escape sequences and controls are kept in stored text but do not change how it reads (a trailing one
+  // would make a sentence look unfinished, like a heading).
+  const s = withoutControlSequences(c.text);
   const out: string[] = [];
   const who = c.attribution;
   const figure = hasFigure(s);
