@@ -59,7 +59,7 @@ describe.skipIf(noShared)('search, filters, bulk triage and the saved view', () 
     await rows(page).first().waitFor();
 
     await search(page, 'SAO paulo');
-    await count(page).getByText('1 claim').waitFor();
+    await count(page).getByText('1 claim', { exact: true }).waitFor();
     expect(await rows(page).first().getAttribute('data-claim-id')).toBe(sao.id);
     await expect.poll(() => rows(page).first().locator('mark').allTextContents()).toEqual(['São', 'Paulo']);
 
