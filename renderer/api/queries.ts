@@ -57,6 +57,8 @@ const READS = {
   'report.options.get': ['setting'],
   // Changes only when another workspace opens, which refetches every query.
   'workspace.status': [],
+  // What this machine can print does not change while the app runs.
+  'report.formats': [],
 } as const satisfies Partial<Record<OperationName, readonly DataKind[]>>;
 
 /** Operations that only read. Their query key is `[name, input]`, so what they read is known from the key. */

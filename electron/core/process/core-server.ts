@@ -90,6 +90,7 @@ export class CoreServer {
       );
       return new Uint8Array(Buffer.from(base64, 'base64'));
     },
+    pdfUnavailable: async () => this.askHost({ service: 'pdfStatus' }),
   };
 
   private send(message: CoreMessage): void {
