@@ -27,9 +27,9 @@ import { sessionsApi } from './sessions-api';
 import { captureFollowApi } from './capture-follow-api';
 import { teamApi } from './team-api';
 import { libraryApi } from './library-api';
+import { workspaceApi } from './workspace-api';
 
 export type { OperationDef } from './operation';
-
 
 const id = z.string().min(1).max(64);
 const verdict = z.enum(VERDICTS);
@@ -41,7 +41,10 @@ const documentText = z.string().max(MAX_DOCUMENT_TEXT_CHARS);
 const empty = z.object({}).strict();
 /** A file crossing IPC: its name and its bytes as base64 (shared/limits.ts). */
 const fileName = z.string().trim().min(1).max(500);
-const fileBase64 = z.string().max(MAX_IMPORT_FILE_BASE64_CHARS).regex(/^[A-Za-z0-9+/=\s]*$/, 'Not base64');
+const fileBase64 = z
+  .string()
+  .max(MAX_IMPORT_FILE_BASE64_CHARS)
+  .regex(/^[A-Za-z0-9+/=\s]*$/, 'Not base64');
 const fileBytes = z.object({ name: fileName, dataBase64: fileBase64 }).strict();
 const nonEmptyText = documentText.refine((t) => t.trim().length > 0, 'Text is empty');
 const exactlyOneOfTextOrFile = (v: { text?: string; file?: unknown }) => (v.text === undefined) !== (v.file === undefined);
@@ -138,11 +141,20 @@ export const api = {
   'ingest.importFile': op<ImportOutcome>()(
     z.object({ name: fileName, dataBase64: fileBase64, allowDuplicate: z.boolean().optional() }).strict(),
   ),
-  'ingest.startBatch': op<BatchStatus>()(
-    z.object({ files: z.array(fileBytes).min(1).max(MAX_IMPORT_FILES) }).strict(),
-  ),
+  'ingest.startBatch': op<BatchStatus>()(z.object({ files: z.array(fileBytes).min(1).max(MAX_IMPORT_FILES) }).strict()),
   /** "Import anyway": store a file the batch skipped because its content was already in the workspace. */
-  'ingest.importDuplicate': op<ImportOutcome>()(z.object({ jobId: id, index: z.number().int().min(0).max(MAX_IMPORT_FILES - 1) }).strict()),
+  'ingest.importDuplicate': op<ImportOutcome>()(
+    z
+      .object({
+        jobId: id,
+        index: z
+          .number()
+          .int()
+          .min(0)
+          .max(MAX_IMPORT_FILES - 1),
+      })
+      .strict(),
+  ),
   /** Asks the host for files (the renderer never names paths) and starts a batch; null status when cancelled. */
   'ingest.importChosen': op<{ status: BatchStatus | null; names: string[] }>()(empty),
   'ingest.batchStatus': op<BatchStatus>()(z.object({ jobId: id }).strict()),
@@ -180,6 +192,7 @@ export const api = {
   ...captureFollowApi,
   ...hostApi,
   ...libraryApi,
+  ...workspaceApi,
 } as const;
 
 export type Api = typeof api;

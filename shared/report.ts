@@ -180,6 +180,8 @@ export const reportApi = {
       })
       .strict(),
   ),
+  /** The formats this machine cannot export, each with why in one line (PDF without Chromium). */
+  'report.formats': op<{ unavailable: Partial<Record<ReportFormat, string>> }>()(z.object({}).strict()),
   'report.progress': op<ReportJobProgress>()(z.object({ jobId }).strict()),
   'report.cancel': op<{ cancelled: boolean }>()(z.object({ jobId }).strict()),
 } as const;

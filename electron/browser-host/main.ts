@@ -25,7 +25,8 @@ function rendererDir(): string {
 
 function portNumber(value: string): number {
   const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new InvalidArgumentError('a port is a whole number from 0 to 65535');
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    throw new InvalidArgumentError('a port is a whole number from 0 to 65535');
   return port;
 }
 
@@ -49,7 +50,14 @@ async function main(): Promise<void> {
   const pages = new PageConnections(fs.mkdtempSync(path.join(os.tmpdir(), 'claimbench-browser-')));
   const core = await spawnCore(
     { userDataDir, ...(workspaceArg ? { workspace: path.resolve(workspaceArg) } : {}) },
-    { host: pages.host },
+    {
+      host: pages.host,
+      // The page shows these on its welcome screen (or as a notice); the terminal says them too.
+      onEvent: (event) => {
+        const message = (event.payload as { message?: unknown } | undefined)?.message;
+        if (event.kind === 'open-refused' && typeof message === 'string') console.error(`Not opened: ${message}`);
+      },
+    },
   );
   const host = await startBrowserHost({
     rendererDir: rendererDir(),

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { ToPageMessage, PickedFile } from '../../shared/protocol';
 import { ClaimbenchError } from '../../shared/result';
 import type { HostServices } from '../core/host';
+import { pdfUnavailableReason, renderPdf } from '../core/report/pdf';
 import { createHostServices, safeFileName, type NativeHost } from '../shell/host-services';
 
 /** One connected page: how to send it a message. */
@@ -65,6 +66,10 @@ export class PageConnections {
         this.offer(page, file);
         return '';
       },
+      // A browser cannot print a file for the core: the host prints with headless Chromium, as the CLI does.
+      printToPdf: async (html, options) =>
+        new Uint8Array(await renderPdf(html, { footerText: options?.footerText, signal: options?.signal })),
+      pdfUnavailable: async () => pdfUnavailableReason(),
     };
     this.host = createHostServices(native, { defaultDir: () => fileRoot });
   }

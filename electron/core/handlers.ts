@@ -18,6 +18,7 @@ import { checkSessionHandlers } from './sessions/handlers';
 import { captureHandlers } from './capture/handlers';
 import { captureFollowHandlers } from './capture/follow-handlers';
 import { libraryHandlers } from './library/handlers';
+import { workspaceStatusHandlers } from './workspace-status-handlers';
 
 /** One handler per operation in shared/api.ts; the type makes a missing one a compile error. */
 export const handlers: Handlers = {
@@ -40,4 +41,5 @@ export const handlers: Handlers = {
   ...captureFollowHandlers,
   ...hostHandlers,
   ...libraryHandlers,
+  ...workspaceStatusHandlers,
 };

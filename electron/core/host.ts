@@ -21,4 +21,6 @@ export interface HostServices {
    * text beside the page numbers; aborting `signal` stops the print.
    */
   printToPdf?(html: string, options?: PrintPdfOptions): Promise<Uint8Array>;
+  /** Why printToPdf cannot work on this machine (no Chromium, say), in one line; null when it can. */
+  pdfUnavailable?(): Promise<string | null>;
 }

@@ -5,6 +5,7 @@ import { DATA_KINDS, type Touched } from '../../shared/touched';
 import { ENTITIES } from '../core/store/entities';
 import type { CoreContext, IdentityStore } from '../core/context';
 import type { HostServices } from '../core/host';
+import type { StartupStatus } from '../../shared/workspace-api';
 import { latestGoodBackup, listBackups, restoreBackup, writeCopy, type BackupInfo } from '../core/store/backup';
 import { WORKSPACE_EXTENSION } from '../core/store/open';
 import { Workspace } from '../core/store/workspace';
@@ -108,7 +109,9 @@ export class AppSession {
   /**
    * First launch and every launch after: the file the OS asked for, else the most recent
    * workspace, else the default one in user-data (created when missing). A refused request
-   * falls back to the next choice; the refusals are returned so the shell can show them.
+   * falls back to the next choice; the refusals are returned so the shell can show them. When
+   * even the default workspace is refused, no workspace is open: the app starts on its welcome
+   * screen with the refusals (startupStatus), and every refused file is left as it was.
    */
   openInitial(requested?: string): ClaimbenchError[] {
     const refusals: ClaimbenchError[] = [];
@@ -121,8 +124,34 @@ export class AppSession {
       this.refusedAtStart.push({ file: path.resolve(file), error: outcome.error });
     }
     const fallback = this.open(this.defaultWorkspacePath, { create: true });
-    if (!fallback.ok) throw fallback.error;
+    if (!fallback.ok) {
+      refusals.push(fallback.error);
+      this.refusedAtStart.push({ file: this.defaultWorkspacePath, error: fallback.error });
+    }
     return refusals;
+  }
+
+  /** What the welcome screen shows: the open workspace, if any, and the files refused at start. */
+  startupStatus(): StartupStatus {
+    const workspace = this.current;
+    return {
+      workspace: workspace ? { name: workspace.name, path: workspace.path } : null,
+      refused: this.refusedAtStart.map(({ file, error }) => ({ file, code: error.code, message: error.message })),
+    };
+  }
+
+  /**
+   * The welcome screen's "Start a new workspace": a new file in user-data beside the default one,
+   * under the first free name, so a refused default workspace is never touched.
+   */
+  startNew(): OpenOutcome {
+    if (this.current) {
+      return { ok: false, error: new ClaimbenchError('CONFLICT', `${this.current.name} is already open.`) };
+    }
+    const base = this.defaultWorkspacePath.slice(0, -WORKSPACE_EXTENSION.length);
+    let file = this.defaultWorkspacePath;
+    for (let n = 2; fs.existsSync(file); n++) file = `${base} ${n}${WORKSPACE_EXTENSION}`;
+    return this.open(file, { create: true });
   }
 
   /** Open `file` and make it current; on refusal the current workspace stays open and untouched. */

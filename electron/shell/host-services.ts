@@ -279,6 +279,7 @@ export interface NativeHost {
   /** shell.openPath: resolves to an error message, empty on success. */
   openPath(file: string): Promise<string>;
   printToPdf?(html: string, options?: PrintPdfOptions): Promise<Uint8Array>;
+  pdfUnavailable?(): Promise<string | null>;
 }
 
 export interface HostServiceOptions {
@@ -311,6 +312,7 @@ export function createHostServices(native: NativeHost, options: HostServiceOptio
     },
   };
   if (native.printToPdf) host.printToPdf = native.printToPdf;
+  if (native.pdfUnavailable) host.pdfUnavailable = native.pdfUnavailable;
   if (options.recentWorkspaces) host.recentWorkspaces = options.recentWorkspaces;
   return host;
 }

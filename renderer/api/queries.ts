@@ -3,7 +3,16 @@ import type { OperationInput, OperationName, OperationOutput } from '../../share
 import { isEmptyTouched, type DataKind, type Touched } from '../../shared/touched';
 import { ApiError, call, onTouched } from './client';
 
-const LOGGED: readonly DataKind[] = ['document', 'claim', 'setting', 'source', 'attachment', 'checkSession', 'transcriptChunk', 'note'];
+const LOGGED: readonly DataKind[] = [
+  'document',
+  'claim',
+  'setting',
+  'source',
+  'attachment',
+  'checkSession',
+  'transcriptChunk',
+  'note',
+];
 const CLAIM_VIEW: readonly DataKind[] = ['claim', 'document', 'source', 'attachment', 'note', 'conflict', 'actor'];
 const SESSION_VIEW: readonly DataKind[] = ['checkSession', 'claim', 'document', 'transcriptChunk', 'source', 'note'];
 
@@ -46,6 +55,10 @@ const READS = {
   'ingest.sentences': ['document', 'claim'],
   'spotting.getThreshold': ['setting'],
   'report.options.get': ['setting'],
+  // Changes only when another workspace opens, which refetches every query.
+  'workspace.status': [],
+  // What this machine can print does not change while the app runs.
+  'report.formats': [],
 } as const satisfies Partial<Record<OperationName, readonly DataKind[]>>;
 
 /** Operations that only read. Their query key is `[name, input]`, so what they read is known from the key. */

@@ -26,6 +26,7 @@ import { useAppEvents } from './useAppEvents';
 import { KeymapProvider } from './keymap';
 import { useKeyboard } from './useKeyboard';
 import { useWorkbench, WorkbenchProvider } from './workbench';
+import { WorkspaceGate } from './Welcome';
 
 /** The one key dispatcher (./keymap) around the shell: it reads which view fills the middle pane. */
 function KeyedShell() {
@@ -79,9 +80,11 @@ export function App({ queryClient }: { queryClient: QueryClient }) {
     <QueryClientProvider client={queryClient}>
       <TooltipProvider>
         <NoticeProvider>
-          <WorkbenchProvider>
-            <KeyedShell />
-          </WorkbenchProvider>
+          <WorkspaceGate>
+            <WorkbenchProvider>
+              <KeyedShell />
+            </WorkbenchProvider>
+          </WorkspaceGate>
         </NoticeProvider>
       </TooltipProvider>
     </QueryClientProvider>

@@ -62,30 +62,33 @@ function ExportDialogBody({
   });
   const session = useOperationQuery('identity.get', {});
   const documents = useOperationQuery('documents.list', {});
+  const formats = useOperationQuery('report.formats', {});
   const checkSession = useOperationQuery('sessions.get', { id: sessionId ?? '' }, sessionId !== null);
   // A session that cannot be read (gone, say) is simply not offered.
   const sessionPending = sessionId !== null && checkSession.isPending && !checkSession.error;
   const offered = sessionId !== null && checkSession.data ? checkSession.data : null;
   const draftSession = offered ? { id: offered.id, pick: pickSession } : null;
   if (remembered.error) return <p className="export-problem">{errorMessage(remembered.error)}</p>;
-  if (!remembered.data || !session.data || !documents.data || sessionPending) {
+  if (!remembered.data || !session.data || !documents.data || (formats.isPending && !formats.error) || sessionPending) {
     return (
       <div className="export-layout export-layout-loading">
         <Spinner label="Loading your export settings…" />
       </div>
     );
   }
+  const unavailable = formats.data?.unavailable ?? {};
   return (
     <ExportEditor
       initial={draftFrom(
         remembered.data,
-        lastFormat,
+        unavailable[lastFormat] ? 'html' : lastFormat,
         session.data.author ?? '',
         draftSession,
         documents.data.some((d) => d.checkedCount > 0),
       )}
       documents={documents.data}
       checkSession={offered}
+      unavailable={unavailable}
       run={run}
       outcome={outcome}
       onExport={(draft, options) => {
@@ -101,13 +104,14 @@ interface ExportEditorProps {
   initial: ExportDraft;
   documents: DocumentSummary[];
   checkSession: CheckSession | null;
+  unavailable: Partial<Record<ReportFormat, string>>;
   run: ExportRun;
   outcome: ExportOutcome;
   onExport: (draft: ExportDraft, options: ReportOptions) => void;
   onCancel: () => void;
 }
 
-function ExportEditor({ initial, documents, checkSession, run, outcome, onExport, onCancel }: ExportEditorProps) {
+function ExportEditor({ initial, documents, checkSession, unavailable, run, outcome, onExport, onCancel }: ExportEditorProps) {
   const { filter } = useWorkbench();
   const [draft, setDraft] = useState(initial);
   const options = useMemo(() => optionsFrom(draft, filter), [draft, filter]);
@@ -146,6 +150,7 @@ function ExportEditor({ initial, documents, checkSession, run, outcome, onExport
         documents={documents}
         filter={filter}
         session={checkSession}
+        unavailable={unavailable}
         onChange={(patch) => setDraft((d) => ({ ...d, ...patch }))}
       />
       <div className="export-side">

@@ -1,4 +1,5 @@
 import type { DocumentSummary } from '../../shared/domain';
+import type { ReportFormat } from '../../shared/report';
 import type { CheckSession } from '../../shared/sessions';
 import type { ClaimFilter } from '../claims/useClaimPages';
 import type { DraftProblems, ExportDraft } from './draft';
@@ -12,6 +13,7 @@ interface ExportFormProps {
   documents: DocumentSummary[];
   filter: ClaimFilter;
   session?: CheckSession | null;
+  unavailable: Partial<Record<ReportFormat, string>>;
   onChange: (patch: Partial<ExportDraft>) => void;
 }
 
@@ -69,11 +71,11 @@ function Field({
   );
 }
 
-export function ExportForm({ draft, problems, documents, filter, session, onChange }: ExportFormProps) {
+export function ExportForm({ draft, problems, documents, filter, session, unavailable, onChange }: ExportFormProps) {
   const common = { draft, problems, onChange };
   return (
     <div className="export-form">
-      <FormatPicker value={draft.format} onChange={(format) => onChange({ format })} />
+      <FormatPicker value={draft.format} unavailable={unavailable} onChange={(format) => onChange({ format })} />
       <ScopePicker
         mode={draft.scopeMode}
         documentIds={draft.documentIds}

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { ClaimbenchError } from '../../../shared/result';
-import { checkSchema, schemaFrom, SchemaMismatch, type ExpectedSchema } from '../store/schema-check';
+import { checkSchema, mismatchAdvice, schemaFrom, SchemaMismatch, type ExpectedSchema } from '../store/schema-check';
 import { versionOfKind } from '../store/file-kind';
 import { openDatabase } from '../store/sqlite';
 import { LIBRARY_APPLICATION_ID, LIBRARY_MIGRATIONS, LIBRARY_SCHEMA_VERSION } from './schema';
@@ -16,7 +16,11 @@ export type LibraryDB = Database.Database;
 
 const SQLITE_HEADER = 'SQLite format 3\0';
 
-function refusal(code: 'NOT_A_WORKSPACE' | 'NEWER_VERSION' | 'CORRUPT' | 'NOT_FOUND' | 'IO', file: string, why: string) {
+function refusal(
+  code: 'NOT_A_WORKSPACE' | 'NEWER_VERSION' | 'CORRUPT' | 'UNSUPPORTED_FORMAT' | 'NOT_FOUND' | 'IO',
+  file: string,
+  why: string,
+) {
   return new ClaimbenchError(code, `${path.basename(file)} ${why}`);
 }
 
@@ -36,7 +40,8 @@ function checkLibrarySchema(db: LibraryDB, version: number, file: string): void 
     checkSchema(db, expected);
   } catch (e) {
     if (!(e instanceof SchemaMismatch)) throw e;
-    throw refusal('CORRUPT', file, `was refused: ${e.message}. It was changed outside Claimbench.`);
+    const { code, advice } = mismatchAdvice(e, `library format ${version}`);
+    throw refusal(code, file, `was refused: ${e.message}. ${advice}`);
   }
 }
 

@@ -49,6 +49,9 @@ export async function serveHostRequest(host: HostServices | undefined, request: 
         const bytes = await host.printToPdf(request.html, { footerText: request.footerText });
         return { ok: true, value: Buffer.from(bytes).toString('base64') };
       }
+      case 'pdfStatus':
+        if (!host?.printToPdf) return { ok: true, value: 'Printing to PDF is not available here.' };
+        return { ok: true, value: (await host.pdfUnavailable?.()) ?? null };
     }
   } catch (e) {
     if (isClaimbenchError(e)) return { ok: false, error: { code: e.code, message: e.message } };

@@ -2,6 +2,7 @@ import { isClaimbenchError, type Result } from '../../../shared/result';
 import { parseOrThrow } from '../../../shared/validate';
 import type { AppSession, OpenOutcome } from '../../shell/app-session';
 import { coreCommandSchemas, isCoreCommand, type CoreState } from './command-schemas';
+import { workspaceApi, type SessionOperation } from '../../../shared/workspace-api';
 
 export function coreState(session: AppSession): CoreState {
   const workspace = session.workspace;
@@ -58,5 +59,20 @@ export function runCoreCommand(session: AppSession, name: string, raw: unknown):
       ok: false,
       error: { code: 'INTERNAL', message: `The core could not ${name}: ${e instanceof Error ? e.message : String(e)}` },
     };
+  }
+}
+
+/** An operation about the session (the welcome screen's): answered with or without an open workspace. */
+export function runSessionOperation(session: AppSession, name: SessionOperation, raw: unknown): Result<unknown> {
+  try {
+    parseOrThrow(workspaceApi[name].input, raw ?? {}, name);
+    if (name === 'workspace.startNew') {
+      const outcome = session.startNew();
+      if (!outcome.ok) return { ok: false, error: { code: outcome.error.code, message: outcome.error.message } };
+    }
+    return { ok: true, value: session.startupStatus() };
+  } catch (e) {
+    if (isClaimbenchError(e)) return { ok: false, error: { code: e.code, message: e.message } };
+    return { ok: false, error: { code: 'INTERNAL', message: `Something went wrong in ${name}.` } };
   }
 }

@@ -14,12 +14,20 @@ import { ClaimbenchError, isClaimbenchError, type Result } from '../../../shared
 import type { CoreContext } from '../context';
 import { invoke, type Logger } from '../dispatch';
 import type { HostServices } from '../host';
+import { SESSION_OPERATIONS, type SessionOperation } from '../../../shared/workspace-api';
+
+const isSessionOperation = (name: string): name is SessionOperation => (SESSION_OPERATIONS as string[]).includes(name);
 
 export interface CoreServerHooks {
   /** The context requests run in; may throw a ClaimbenchError while no workspace is open. */
   context(): CoreContext;
   /** Told after each finished operation (the session follows sync links, exports new changes). */
   afterInvoke?(name: string, result: Result<unknown>): void;
+  /**
+   * The operations about the session (shared/workspace-api.ts), answered with or without an open
+   * workspace; absent: they run like any other operation, against the context's workspace.
+   */
+  session?(name: SessionOperation, input: unknown): Result<unknown>;
   /** The host-only commands (command-schemas.ts); absent: every command is refused. */
   command?(name: string, input: unknown): Result<unknown>;
   log?: Logger;
@@ -82,6 +90,7 @@ export class CoreServer {
       );
       return new Uint8Array(Buffer.from(base64, 'base64'));
     },
+    pdfUnavailable: async () => this.askHost({ service: 'pdfStatus' }),
   };
 
   private send(message: CoreMessage): void {
@@ -182,6 +191,7 @@ export class CoreServer {
 
   private async dispatch(id: string, name: string, input: unknown, signal: AbortSignal): Promise<Result<unknown>> {
     if (!this.hooks) return { ok: false, error: { code: 'BUSY', message: 'The core is still starting.' } };
+    if (this.hooks.session && isSessionOperation(name)) return this.hooks.session(name, input);
     let base: CoreContext;
     try {
       base = this.hooks.context();

@@ -8,7 +8,7 @@ import { dataChanged, eventToWire } from '../../../shared/events';
 import { AppSession } from '../../shell/app-session';
 import { FileIdentityStore } from '../identity/identity';
 import { useNativeBinding } from '../store/sqlite';
-import { runCoreCommand } from './core-commands';
+import { runCoreCommand, runSessionOperation } from './core-commands';
 import { coreConfigFromEnv } from './core-config';
 import { CoreServer } from './core-server';
 import { nodeChildPort, utilityParentPort, type ParentPortLike } from './ports';
@@ -42,7 +42,12 @@ for (const refusal of session.openInitial(config.workspace)) {
   const file = session.refusedAtStart.find((r) => r.error === refusal)?.file;
   server.emit({ kind: 'open-refused', payload: { code: refusal.code, message: refusal.message, ...(file ? { file } : {}) } });
 }
-server.start({ context: () => session.context(), command: (name, input) => runCoreCommand(session, name, input), log });
+server.start({
+  context: () => session.context(),
+  session: (name, input) => runSessionOperation(session, name, input),
+  command: (name, input) => runCoreCommand(session, name, input),
+  log,
+});
 
 // The host went away: close the workspace cleanly (last backup, sessions paused) and leave.
 if (parentPort) process.on('exit', () => session.close());

@@ -4,6 +4,7 @@ import type { Handlers } from '../handler-types';
 import type { Workspace } from '../store/workspace';
 import { buildReportModel } from './build';
 import { exportReport } from './export';
+import { pdfUnavailableReason } from './pdf';
 import { reportJobs } from './jobs';
 import { loadReportOptions, mergeOptions, saveReportOptions } from './options';
 import { renderReportCooperatively } from './render';
@@ -24,6 +25,12 @@ export function modelFor(
 }
 
 export const reportHandlers = {
+  'report.formats': async (_input, { host }) => {
+    // The host prints when it can (Electron, the browser host); otherwise export.ts uses Chromium here.
+    const pdf = host?.printToPdf ? ((await host.pdfUnavailable?.()) ?? null) : pdfUnavailableReason();
+    return { unavailable: pdf ? { pdf } : {} };
+  },
+
   'report.options.get': (_input, { workspace }) => loadReportOptions(workspace),
 
   'report.options.set': ({ options }, { workspace }) => saveReportOptions(workspace, options),

@@ -146,6 +146,8 @@ footer.colophon { margin-top: 48px; padding-top: 12px; border-top: 3px solid var
   article.claim { margin-top: 14px; padding-top: 10px; }
   .claim-head, blockquote.claim-text, .claimant, figcaption, .kicker { break-after: avoid; break-inside: avoid; }
   figure.context, .rationale, .decision, section.appendix > h2 + p { break-inside: avoid; }
+  /* The decision line ("Verdict set by …") goes with the block before it, never alone atop a page. */
+  .decision { break-before: avoid; }
   blockquote.claim-text { font-size: 13pt; }
   .context { font-size: 10pt; }
   h4 { margin: 10px 0 3px; }

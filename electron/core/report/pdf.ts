@@ -1,6 +1,6 @@
 /**
- * HTML report -> PDF through headless Chromium (CLI and tests). The app does not use this: its
- * shell prints the very same HTML with Electron's webContents.printToPDF.
+ * HTML report -> PDF through headless Chromium (the CLI, the browser host and tests). The desktop
+ * app does not use this: its shell prints the very same HTML with Electron's webContents.printToPDF.
  */
 import fs from 'node:fs';
 import { ClaimbenchError } from '../../../shared/result';
@@ -23,6 +23,12 @@ export function chromiumPath(): string {
   return process.env.CLAIMBENCH_CHROMIUM?.trim() || DEFAULT_CHROMIUM;
 }
 
+/** Why PDF cannot be printed on this machine, in one line; null when Chromium is there. */
+export function pdfUnavailableReason(executablePath = chromiumPath()): string | null {
+  if (fs.existsSync(executablePath)) return null;
+  return `PDF export needs Chromium, which was not found at ${executablePath}. Install it (Debian: apt install chromium) or set CLAIMBENCH_CHROMIUM to its path.`;
+}
+
 export interface PdfOptions {
   /** Shown in the page footer next to the page number. */
   footerText?: string;
@@ -33,12 +39,8 @@ export interface PdfOptions {
 
 export async function renderPdf(html: string, options: PdfOptions = {}): Promise<Buffer> {
   const executablePath = options.executablePath ?? chromiumPath();
-  if (!fs.existsSync(executablePath)) {
-    throw new ClaimbenchError(
-      'UNSUPPORTED_FORMAT',
-      `PDF export needs Chromium, which was not found at ${executablePath}. Install it (Debian: apt install chromium) or set CLAIMBENCH_CHROMIUM to its path.`,
-    );
-  }
+  const unavailable = pdfUnavailableReason(executablePath);
+  if (unavailable) throw new ClaimbenchError('UNSUPPORTED_FORMAT', unavailable);
   let playwright: typeof import('playwright-core');
   try {
     playwright = await import('playwright-core');

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ClaimbenchError, isClaimbenchError } from '../../../shared/result';
 import { SCHEMA_VERSION } from './migrations/index';
-import { checkSchema, SchemaMismatch, workspaceSchema } from './schema-check';
+import { checkSchema, mismatchAdvice, SchemaMismatch, workspaceSchema } from './schema-check';
 import { openDatabase } from './sqlite';
 
 /** 'CLMB', as in open.ts (imported from there it would make a cycle: open.ts backs up before migrating). */
@@ -116,7 +116,8 @@ export function checkBackupFile(file: string, nativeBinding?: string): void {
       checkSchema(db, workspaceSchema(version));
     } catch (e) {
       if (!(e instanceof SchemaMismatch)) throw e;
-      throw new ClaimbenchError('CORRUPT', `${name} was refused: ${e.message}. It was changed outside Claimbench.`);
+      const { code, advice } = mismatchAdvice(e, `format ${version}`);
+      throw new ClaimbenchError(code, `${name} was refused: ${e.message}. ${advice}`);
     }
     if (db.pragma('quick_check', { simple: true }) !== 'ok') {
       throw new ClaimbenchError('CORRUPT', `${name} is damaged and cannot be restored.`);

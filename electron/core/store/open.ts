@@ -8,7 +8,7 @@ import { MIGRATIONS, SCHEMA_VERSION } from './migrations/index';
 import { backupWorkspace } from './backup';
 import { openDatabase } from './sqlite';
 import { BUSY_TIMEOUT_MS } from './busy';
-import { checkSchema, SchemaMismatch, workspaceSchema } from './schema-check';
+import { checkSchema, mismatchAdvice, SchemaMismatch, workspaceSchema } from './schema-check';
 import { versionOfKind } from './file-kind';
 
 export type DB = Database.Database;
@@ -105,7 +105,7 @@ function openReadOnly(absolute: string, version: number, nativeBinding?: string)
 }
 
 function refusal(
-  code: 'NOT_A_WORKSPACE' | 'NEWER_VERSION' | 'CORRUPT' | 'NOT_FOUND' | 'IO',
+  code: 'NOT_A_WORKSPACE' | 'NEWER_VERSION' | 'CORRUPT' | 'UNSUPPORTED_FORMAT' | 'NOT_FOUND' | 'IO',
   file: string,
   why: string,
 ): ClaimbenchError {
@@ -203,7 +203,8 @@ export function checkWorkspaceSchema(db: DB, version: number, file: string): voi
     checkSchema(db, workspaceSchema(version));
   } catch (e) {
     if (!(e instanceof SchemaMismatch)) throw e;
-    throw refusal('CORRUPT', file, `was refused: ${e.message}. It was changed outside Claimbench; restore it from a backup.`);
+    const { code, advice } = mismatchAdvice(e, `format ${version}`);
+    throw refusal(code, file, `was refused: ${e.message}. ${advice}`);
   }
 }
 

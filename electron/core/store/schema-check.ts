@@ -15,8 +15,22 @@ export type ExpectedSchema = ReadonlyMap<string, SchemaObject>;
 /** Tables SQLite itself adds (ANALYZE statistics): data for the query planner, never code. */
 const SQLITE_OWN = /^sqlite_stat[1-4]$/;
 
-/** A file whose schema is not exactly what this version of Claimbench creates. */
-export class SchemaMismatch extends Error {}
+/**
+ * A file whose schema is not exactly what this version of Claimbench creates. `foreignCode`: it
+ * declares a view or trigger Claimbench does not (code that would run on reads or writes), which
+ * no build of Claimbench writes; otherwise the tables or indexes differ, as in a file written by
+ * another build (a development or later build that kept the format number).
+ */
+export class SchemaMismatch extends Error {
+  constructor(
+    message: string,
+    readonly foreignCode: boolean,
+  ) {
+    super(message);
+  }
+}
+
+const runsCode = (type: string) => type === 'trigger' || type === 'view';
 
 const normalise = (sql: string | null) => (sql === null ? null : sql.replace(/\s+/g, ' ').trim());
 
@@ -84,16 +98,36 @@ export function checkSchema(db: Database.Database, expected: ExpectedSchema): vo
       if (o.type === 'table' && SQLITE_OWN.test(o.name)) continue;
       throw new SchemaMismatch(
         `it carries ${article(o.type)} of its own, "${o.name.slice(0, 60)}", which Claimbench never creates`,
+        runsCode(o.type),
       );
     }
     if (want.type !== o.type) {
-      throw new SchemaMismatch(`"${o.name.slice(0, 60)}" is ${article(o.type)} where Claimbench has ${article(want.type)}`);
+      throw new SchemaMismatch(
+        `"${o.name.slice(0, 60)}" is ${article(o.type)} where Claimbench has ${article(want.type)}`,
+        runsCode(o.type),
+      );
     }
     if (want.sql !== o.sql && !(want.table === o.table && isShadowTable(o, expected))) {
-      throw new SchemaMismatch(`the ${o.type} "${o.name.slice(0, 60)}" is not defined the way Claimbench defines it`);
+      throw new SchemaMismatch(
+        `the ${o.type} "${o.name.slice(0, 60)}" is not defined the way Claimbench defines it`,
+        runsCode(o.type),
+      );
     }
   }
   for (const want of expected.values()) {
-    if (!names.has(want.name)) throw new SchemaMismatch(`the ${want.type} "${want.name}" is missing`);
+    if (!names.has(want.name)) throw new SchemaMismatch(`the ${want.type} "${want.name}" is missing`, false);
   }
+}
+
+/**
+ * What a refusal for a mismatching file says after its reason: code of its own means it was changed
+ * outside Claimbench (restore a backup); different tables or indexes mean another build wrote it.
+ */
+export function mismatchAdvice(e: SchemaMismatch, format: string): { code: 'CORRUPT' | 'UNSUPPORTED_FORMAT'; advice: string } {
+  return e.foreignCode
+    ? { code: 'CORRUPT', advice: 'It was changed outside Claimbench; restore it from a backup.' }
+    : {
+        code: 'UNSUPPORTED_FORMAT',
+        advice: `It was probably written by another build of Claimbench (${format}); open it with the build that wrote it. The file was left as it is.`,
+      };
 }

@@ -142,6 +142,39 @@ describe('AppSession', () => {
     session.close();
   });
 
+  it('starts with no workspace when the default one is refused, and a new one never touches it', () => {
+    const { session, userDataDir, changes } = newSession();
+    const defaultPath = path.join(userDataDir, DEFAULT_WORKSPACE_NAME);
+    fs.writeFileSync(defaultPath, 'not a workspace at all');
+    const future = path.join(tempDir(), 'future.claimbench');
+    const db = new Database(future);
+    db.pragma('application_id = 1129073986');
+    db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    db.close();
+    const futureBytes = fs.readFileSync(future);
+
+    const refusals = session.openInitial(future);
+    expect(refusals.map((e) => e.code)).toEqual(['NEWER_VERSION', 'NOT_A_WORKSPACE']);
+    expect(session.workspace).toBeUndefined();
+    const status = session.startupStatus();
+    expect(status.workspace).toBeNull();
+    expect(status.refused.map((r) => r.file)).toEqual([future, defaultPath]);
+    expect(status.refused[1]!.message).toBe(
+      `${DEFAULT_WORKSPACE_NAME} is not a Claimbench workspace (it is not a SQLite database).`,
+    );
+    expect(() => session.context()).toThrow(/No workspace is open/);
+
+    const started = session.startNew();
+    expect(started.ok).toBe(true);
+    expect(session.workspace?.name).toBe('My Investigation 2');
+    expect(changes).toEqual([path.join(userDataDir, 'My Investigation 2.claimbench')]);
+    expect(fs.readFileSync(defaultPath, 'utf8')).toBe('not a workspace at all');
+    expect(fs.readFileSync(future).equals(futureBytes)).toBe(true);
+    const again = session.startNew();
+    expect(again.ok ? null : again.error.code).toBe('CONFLICT');
+    session.close();
+  });
+
   it('New Workspace never overwrites an existing file', () => {
     const { session } = newSession();
     const dir = tempDir();

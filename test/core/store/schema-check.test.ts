@@ -150,3 +150,24 @@ describe('a workspace file carrying a trigger of its own', () => {
     expect(latestGoodBackup(ctx.file)?.path).toBe(good);
   });
 });
+
+describe('a workspace whose tables differ from this build', () => {
+  it('is refused as written by another build, not as changed outside Claimbench, and left as it is', async () => {
+    const { file } = await alteredWorkspace('CREATE TABLE reviews_next (id TEXT PRIMARY KEY, body TEXT)');
+    const before = sha(file);
+    const e = refusedWith(() => openWorkspaceFile(file));
+    expect(e.code).toBe('UNSUPPORTED_FORMAT');
+    expect(e.message).toMatch(/a table of its own, "reviews_next"/);
+    expect(e.message).toMatch(new RegExp(`written by another build of Claimbench \\(format ${SCHEMA_VERSION}\\)`));
+    expect(e.message).not.toMatch(/changed outside|backup/);
+    expect(sha(file)).toBe(before);
+  });
+
+  it('a view or trigger of its own still reads as changed outside Claimbench', async () => {
+    const { file } = await alteredWorkspace('CREATE VIEW verdicts AS SELECT verdict FROM claims');
+    const e = refusedWith(() => openWorkspaceFile(file));
+    expect(e.code).toBe('CORRUPT');
+    expect(e.message).toMatch(/changed outside Claimbench; restore it from a backup/);
+    expect(e.message).not.toMatch(/another build/);
+  });
+});
