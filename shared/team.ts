@@ -159,8 +159,13 @@ export interface ConflictSide {
   /** Null verdict: not reviewed. */
   verdict: Verdict | null;
   rationale: string | null;
-  /** Conflicted fields that hold this person's value: exactly what keeping this side writes. */
+  /** What keeping this side writes: the whole decision, verdict and rationale. */
   keeps: ConflictField[];
+  /**
+   * Fields holding this person's own standing change; in the others the side shows what the
+   * person's decision stood on (their earlier value, or the one they had before deciding).
+   */
+  own: ConflictField[];
   /** Conflicted fields where this person's value is the one shown until someone decides. */
   shown: ConflictField[];
 }

@@ -35,7 +35,7 @@ export function ConflictResolver({ conflict, position, busy, writing, onWriting,
         style={{ gridTemplateColumns: `repeat(${Math.min(conflict.sides.length, 3)}, minmax(0, 1fr))` }}
       >
         {conflict.sides.map((side, i) => (
-          <SideCard key={side.actorId} side={side} fields={conflict.fields} index={i} busy={busy} onKeep={() => onKeep(i)} />
+          <SideCard key={side.actorId} side={side} index={i} busy={busy} onKeep={() => onKeep(i)} />
         ))}
       </div>
       {writing ? (
@@ -58,31 +58,16 @@ export function ConflictResolver({ conflict, position, busy, writing, onWriting,
 }
 
 /**
- * A field of one side: the person's own value when they hold one in a conflicted field, else the
- * claim's current value with a word on why (keeping this side leaves it as it is).
+ * A field of one side is always part of that person's decision; say so when it is not a value the
+ * person wrote themselves but the one their decision stood on.
  */
-function fieldNote(field: ConflictField, side: ConflictSide, fields: readonly ConflictField[]): string | null {
-  // Say whose value it is: the claim's current one, not necessarily this person's.
-  if (!fields.includes(field)) return `The claim’s current ${field}, not in conflict: keeping this side leaves it`;
-  if (!side.keeps.includes(field)) return `Not set by ${side.author}: stays in conflict`;
-  return null;
+function fieldNote(field: ConflictField, side: ConflictSide): string | null {
+  return side.own.includes(field) ? null : `Not changed by ${side.author}: as it stood with their decision`;
 }
 
-function SideCard({
-  side,
-  fields,
-  index,
-  busy,
-  onKeep,
-}: {
-  side: ConflictSide;
-  fields: readonly ConflictField[];
-  index: number;
-  busy: boolean;
-  onKeep: () => void;
-}) {
-  const verdictNote = fieldNote('verdict', side, fields);
-  const rationaleNote = fieldNote('rationale', side, fields);
+function SideCard({ side, index, busy, onKeep }: { side: ConflictSide; index: number; busy: boolean; onKeep: () => void }) {
+  const verdictNote = fieldNote('verdict', side);
+  const rationaleNote = fieldNote('rationale', side);
   return (
     <article className="team-side" aria-label={`${side.author}’s side`} data-testid="conflict-side" data-author={side.author}>
       <div className="team-side-head">
@@ -117,7 +102,7 @@ function SideCard({
         disabled={busy}
         onClick={onKeep}
         aria-keyshortcuts={String(index + 1)}
-        title={`Writes ${side.author}’s ${fieldsLabel(side.keeps).toLowerCase()}; nothing else changes`}
+        title={`Writes ${side.author}’s verdict and rationale together; nothing else changes`}
       >
         <Check size={14} aria-hidden /> Keep this <Kbd>{String(index + 1)}</Kbd>
       </Button>

@@ -405,7 +405,7 @@ describe.skipIf(noShared)('team: merge preview, conflicts, share and sync in the
     }
   });
 
-  it('shows a side’s field the person did not set as the current value, and keeping that side leaves it in conflict', async () => {
+  it('shows each person’s own rationale with their verdict, on the claim and in the queue, and keeping a side keeps both', async () => {
     const where = tempDir('claimbench-e2e-team-three-');
     const dana = teammate(where, 'Dana Lee', 'da4a000000000d04');
     const eli = teammate(where, 'Eli Stone', 'e11e000000000e05');
@@ -418,10 +418,13 @@ describe.skipIf(noShared)('team: merge preview, conflicts, share and sync in the
       const claimId = (await call(dana, 'claims.list', { documentId: doc.document.id })).items[0]!.id;
       const base = await call(dana, 'team.share', { target: path.join(where, 'base.claimbench-share') });
       for (const p of [eli, fay]) await mergePreviewed(p, base.path);
-      await call(dana, 'claims.setVerdict', { ids: [claimId], verdict: 'sourced' });
+      // Eli marks first and writes his rationale last; Fay decides last, without a rationale. The
+      // latest verdict is Fay's and the latest rationale Eli's: shown field by field, they would mix.
       await call(eli, 'claims.setVerdict', { ids: [claimId], verdict: 'disputed' });
+      await call(dana, 'claims.setVerdict', { ids: [claimId], verdict: 'sourced' });
+      await call(dana, 'claims.update', { id: claimId, patch: { rationale: 'Ministry release, 3 May.' } });
+      await call(fay, 'claims.setVerdict', { ids: [claimId], verdict: 'unverified' });
       await call(eli, 'claims.update', { id: claimId, patch: { rationale: 'The audit says 3.4 billion.' } });
-      await call(fay, 'claims.update', { id: claimId, patch: { rationale: 'Ministry figure excludes the approach roads.' } });
       for (const [p, name] of [
         [eli, 'eli'],
         [fay, 'fay'],
@@ -431,33 +434,49 @@ describe.skipIf(noShared)('team: merge preview, conflicts, share and sync in the
 
       const { page, close } = await openApp(harness, dana);
       try {
-        await page.locator('.claim-row').first().waitFor();
+        // The claim shows Fay's whole decision: her verdict, and no one else's rationale beside it.
+        await page.locator(`.claim-row[data-claim-id="${claimId}"]`).click();
+        await page.getByTestId('conflict-banner').waitFor();
+        await expect(page.getByLabel('Rationale', { exact: true }).inputValue()).resolves.toBe('');
+        expect(await call(dana, 'claims.get', { id: claimId })).toMatchObject({ verdict: 'unverified', rationale: '' });
+
         await page.keyboard.press('Control+Shift+K');
         const queue = page.getByRole('dialog', { name: 'Conflicts' });
-        const danaSide = queue.locator('[data-testid="conflict-side"][data-author="Dana Lee"]');
-        await danaSide.waitFor();
+        const side = (name: string) => queue.locator(`[data-testid="conflict-side"][data-author="${name}"]`);
+        await side('Dana Lee').waitFor();
         await expect(queue.getByTestId('conflict-side').count()).resolves.toBe(3);
-        await expect(danaSide.getByTestId('side-verdict').textContent()).resolves.toBe('Sourced');
-        await expect(danaSide.getByTestId('side-rationale').textContent()).resolves.toMatch(
-          /Not set by Dana Lee: stays in conflict/,
-        );
-        await expect(queue.locator('[data-author="Fay Moss"]').getByTestId('side-verdict').textContent()).resolves.toMatch(
-          /Not set by Fay Moss: stays in conflict/,
-        );
-        await expect(queue.locator('[data-author="Eli Stone"]').textContent()).resolves.toMatch(
-          /Disputed.*The audit says 3\.4 billion/,
-        );
+        const shown = async (name: string) => [
+          await side(name).getByTestId('side-verdict').textContent(),
+          await side(name).getByTestId('side-rationale').textContent(),
+        ];
+        expect(await shown('Dana Lee')).toEqual(['Sourced', 'Ministry release, 3 May.']);
+        expect(await shown('Eli Stone')).toEqual(['Disputed', 'The audit says 3.4 billion.']);
+        expect(await shown('Fay Moss')).toEqual([
+          'Unverified',
+          'No rationale givenNot changed by Fay Moss: as it stood with their decision',
+        ]);
+        await expect(side('Fay Moss').getByText('Shown now').count()).resolves.toBe(1);
         await screenshot(page, 'team-conflict-three-light');
         await page.emulateMedia({ colorScheme: 'dark' });
         await screenshot(page, 'team-conflict-three-dark');
+        await page.setViewportSize({ width: 1024, height: 640 });
+        await screenshot(page, 'team-conflict-three-1024-dark');
         await page.emulateMedia({ colorScheme: 'light' });
+        await screenshot(page, 'team-conflict-three-1024-light');
+        await page.setViewportSize({ width: 1440, height: 900 });
 
-        await danaSide.getByRole('button', { name: /Keep this/ }).click();
-        await page.locator('.notice', { hasText: 'Resolved: kept Dana Lee’s verdict.' }).waitFor();
-        await expect(queue.locator('.team-resolver-head').textContent()).resolves.toMatch(/Conflict 1 of 1 · Rationale/);
-        await expect(queue.getByTestId('conflict-side').count()).resolves.toBe(2);
-        expect((await call(dana, 'claims.get', { id: claimId })).verdict).toBe('sourced');
-        expect((await call(dana, 'conflicts.list', {})).map((c) => c.fields)).toEqual([['rationale']]);
+        await side('Eli Stone')
+          .getByRole('button', { name: /Keep this/ })
+          .click();
+        await page.locator('.notice', { hasText: 'Resolved: kept Eli Stone’s verdict and rationale.' }).waitFor();
+        await queue.getByText('No conflicts').waitFor();
+        expect(await call(dana, 'claims.get', { id: claimId })).toMatchObject({
+          verdict: 'disputed',
+          rationale: 'The audit says 3.4 billion.',
+          conflicted: false,
+        });
+        await page.keyboard.press('Escape');
+        await expect(page.getByLabel('Rationale', { exact: true }).inputValue()).resolves.toBe('The audit says 3.4 billion.');
       } finally {
         await close();
       }

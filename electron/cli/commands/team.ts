@@ -50,7 +50,9 @@ function printPreview(io: CliIO, p: MergePreview): void {
   }
   if (p.itemCount > p.items.length) io.out(`  … and ${p.itemCount - p.items.length} more items`);
   if (p.unsignedChanges > 0) {
-    io.out(`  ${p.unsignedChanges} unsigned ${p.unsignedChanges === 1 ? 'change' : 'changes'} (from an older file): marked unsigned in history`);
+    io.out(
+      `  ${p.unsignedChanges} unsigned ${p.unsignedChanges === 1 ? 'change' : 'changes'} (from an older file): marked unsigned in history`,
+    );
   }
   for (const d of p.sameTextDocuments ?? []) {
     io.out(
@@ -62,10 +64,14 @@ function printPreview(io: CliIO, p: MergePreview): void {
 
 function printKeyConflicts(io: CliIO, conflicts: readonly KeyConflictInfo[]): void {
   for (const c of conflicts) {
-    io.out(`KEY CONFLICT: ${c.name} (actor ${c.actorId}) signed ${c.heldBack} ${c.heldBack === 1 ? 'change' : 'changes'} with a key this workspace does not know for them.`);
+    io.out(
+      `KEY CONFLICT: ${c.name} (actor ${c.actorId}) signed ${c.heldBack} ${c.heldBack === 1 ? 'change' : 'changes'} with a key this workspace does not know for them.`,
+    );
     io.out(`  pinned:  ${c.pinnedFingerprint}`);
     io.out(`  offered: ${c.offeredFingerprint}  (from ${c.source})`);
-    io.out(`  Those changes were held back. Check the fingerprint with ${c.name}, then: claimbench keys FILE --trust ${c.actorId}  (or --keep ${c.actorId})`);
+    io.out(
+      `  Those changes were held back. Check the fingerprint with ${c.name}, then: claimbench keys FILE --trust ${c.actorId}  (or --keep ${c.actorId})`,
+    );
   }
 }
 
@@ -80,8 +86,8 @@ function printConflict(io: CliIO, c: ConflictInfo): void {
   for (const s of c.sides) {
     const mark = s.shown.length > 0 ? '*' : ' ';
     const verdict = s.verdict ?? 'not reviewed';
-    const own = c.fields.filter((f) => !s.keeps.includes(f));
-    const note = own.length > 0 ? `  (${own.join(' and ')}: not theirs, unchanged by keeping)` : '';
+    const inferred = s.keeps.filter((f) => !s.own.includes(f));
+    const note = inferred.length > 0 ? `  (${inferred.join(' and ')}: not changed by them, as it stood with their decision)` : '';
     io.out(`  ${mark} ${s.at}  ${s.author} [${s.actorId.slice(0, 8)}]: ${verdict}  rationale: ${shown(s.rationale)}${note}`);
   }
 }
@@ -105,7 +111,10 @@ export function registerTeamCommands(program: Command, io: CliIO): void {
       'list the signing keys this workspace trusts (the first key seen for each person is pinned) and any key conflicts; settle a conflict with --trust or --keep',
     )
     .argument('<file>', 'workspace file')
-    .option('--trust <actorId>', 'trust the new key offered for this person (their held-back changes merge on the next merge or sync)')
+    .option(
+      '--trust <actorId>',
+      'trust the new key offered for this person (their held-back changes merge on the next merge or sync)',
+    )
     .option('--key <publicKey>', 'with --trust: which offered key, when several conflict')
     .option('--keep <actorId>', 'keep the pinned key for this person and dismiss the conflict')
     .option('--json', 'print JSON')

@@ -213,7 +213,7 @@ export function buildReportModel({ db, workspaceName, options, now = new Date(),
         });
       }
 
-      const summary = { ...emptyCounts(), documents: docRows.length, needsAttention: 0 };
+      const summary = { ...emptyCounts(), documents: docRows.length, needsAttention: 0, conflicts: 0 };
       let currentDocText: { id: string | null; text: string | undefined } = { id: null, text: undefined };
       let number = 0;
       const attachmentClaims = new Map<string, Set<string>>();
@@ -297,6 +297,7 @@ export function buildReportModel({ db, workspaceName, options, now = new Date(),
         summary.total++;
         summary[c.verdict ?? NOT_REVIEWED]++;
         if (claim.warnings?.length) summary.needsAttention++;
+        if (claim.conflicted) summary.conflicts++;
       }
 
       const attachments = [...attachmentClaims.entries()]

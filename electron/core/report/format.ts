@@ -50,6 +50,11 @@ export function formatDate(value: string): string {
   return Number.isNaN(d.getTime()) ? value : DATE.format(d);
 }
 
+/** The summary's line for claims whose teammates' verdicts still disagree. */
+export function openConflictsSentence(n: number): string {
+  return `${plural(n, 'open conflict')}: ${n === 1 ? 'a claim whose' : 'claims whose'} teammates’ verdicts disagree and nobody has settled ${n === 1 ? 'it' : 'them'} yet`;
+}
+
 export function plural(n: number, word: string, many = `${word}s`): string {
   return `${n.toLocaleString('en-GB')} ${n === 1 ? word : many}`;
 }

@@ -210,6 +210,9 @@ function checkReportLevelFields(model: ReportModel): void {
   }
 }
 
+/** A conflicted claim is still published with the verdict shown, but never silently. */
+export const OPEN_CONFLICT_WARNING = 'open team conflict: teammates’ verdicts disagree and the rating may still change';
+
 export interface ClaimReviewRun {
   issues: ClaimReviewIssue[];
 }
@@ -230,6 +233,7 @@ export function* claimReviewParts(
       }
       const item = claimReviewFor(model, d, c);
       const issues = validateClaimReview(item, c);
+      if (c.conflicted) issues.push({ claimId: c.id, number: c.number, level: 'warning', message: OPEN_CONFLICT_WARNING });
       run.issues.push(...issues);
       const error = issues.find((i) => i.level === 'error');
       if (error) throw new ClaimbenchError('VALIDATION', `ClaimReview for claim ${c.number} is invalid: ${error.message}`);

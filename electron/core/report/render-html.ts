@@ -12,7 +12,7 @@ import {
 } from '../../../shared/domain';
 import { STANCE_LABELS } from '../../../shared/evidence';
 import { escapeHtml as e, htmlLink, safeHttpUrl } from './escape';
-import { describeScope, formatDate, formatDateTime, percent, plural, shorten, sourceMeta } from './format';
+import { describeScope, formatDate, formatDateTime, openConflictsSentence, percent, plural, shorten, sourceMeta } from './format';
 import { REPORT_CSP, REPORT_CSS, VERDICT_COLOURS, icon } from './html-style';
 import { claimSessionHtml, sessionSummaryHtml } from './render-session';
 import type { ReportClaim, ReportDocument, ReportModel } from './schema';
@@ -64,7 +64,7 @@ function summarySection(model: ReportModel): string {
   const list = VERDICT_FILTERS.map((v) => `<dt>${verdictBadge(v === NOT_REVIEWED ? null : v)}</dt><dd>${s[v]}</dd>`).join('');
   return `<section class="summary" aria-label="Summary"><div><div class="total">${s.total.toLocaleString('en-GB')}<small>${e(
     `${s.total === 1 ? 'claim' : 'claims'} in ${plural(s.documents, 'document')} · ${s.total - s.unreviewed} reviewed`,
-  )}</small>${s.needsAttention ? `<p class="needs-attention">${icon('conflict')}${e(`${plural(s.needsAttention, 'claim')} ${s.needsAttention === 1 ? 'needs' : 'need'} attention: a verdict without the evidence it calls for`)}</p>` : ''}</div><dl>${list}</dl></div><div>${verdictChart(s)}</div></section>`;
+  )}</small>${s.conflicts ? `<p class="needs-attention open-conflicts">${icon('conflict')}${e(openConflictsSentence(s.conflicts))}</p>` : ''}${s.needsAttention ? `<p class="needs-attention">${icon('conflict')}${e(`${plural(s.needsAttention, 'claim')} ${s.needsAttention === 1 ? 'needs' : 'need'} attention: a verdict without the evidence it calls for`)}</p>` : ''}</div><dl>${list}</dl></div><div>${verdictChart(s)}</div></section>`;
 }
 
 function documentsToc(model: ReportModel): string {

@@ -5,7 +5,7 @@
 import { NOT_REVIEWED, VERDICT_FILTERS, verdictLabel, type Verdict, type VerdictFilter } from '../../../shared/domain';
 import { STANCE_LABELS } from '../../../shared/evidence';
 import { escapeMarkdown as md, markdownAutolink, markdownLink } from './escape';
-import { describeScope, formatDate, formatDateTime, percent, plural, sourceMeta } from './format';
+import { describeScope, formatDate, formatDateTime, openConflictsSentence, percent, plural, sourceMeta } from './format';
 import { claimSessionMarkdown, sessionSummaryMarkdown } from './render-session';
 import type { ReportClaim, ReportModel } from './schema';
 import { collect, type PartStream, type RenderProgress } from './stream';
@@ -100,8 +100,14 @@ export function* markdownParts(model: ReportModel, progress: RenderProgress = { 
         `| ${verdictTag(v === NOT_REVIEWED ? null : v)} | ${model.summary[v]} | ${percent(model.summary[v], model.summary.total)} |`,
       );
     head.push(`| **Total** | **${model.summary.total}** | ${plural(model.summary.documents, 'document')} |`, '');
+    const conflicts = model.summary.conflicts ?? 0;
+    if (conflicts) head.push(`⚠ ${openConflictsSentence(conflicts)}.`, '');
     const attention = model.summary.needsAttention ?? 0;
-    if (attention) head.push(`⚠ ${plural(attention, 'claim')} ${attention === 1 ? 'needs' : 'need'} attention: a verdict without the evidence it calls for.`, '');
+    if (attention)
+      head.push(
+        `⚠ ${plural(attention, 'claim')} ${attention === 1 ? 'needs' : 'need'} attention: a verdict without the evidence it calls for.`,
+        '',
+      );
     head.push(`Workspace fingerprint: \`${model.workspace.fingerprint}\``, '');
   }
   yield `${head.join('\n')}\n`;

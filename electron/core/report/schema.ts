@@ -215,6 +215,8 @@ export const reportModelSchema = z.object({
     documents: z.number().int().min(0),
     /** Claims whose record lacks what their verdict needs (see a claim's `warnings`). */
     needsAttention: z.number().int().min(0).optional(),
+    /** Claims in scope with an open team conflict: the verdict shown is not settled (see a claim's `conflicted`). */
+    conflicts: z.number().int().min(0).optional(),
   }),
   documents: z.array(reportDocumentSchema),
   attachments: z.array(reportAttachmentSchema),

@@ -2,6 +2,7 @@ import type { Statement } from 'better-sqlite3';
 import type { HybridClock } from '../../../shared/hlc';
 import { BatchedRows } from './batched-rows';
 import { isConflictField, refreshConflict, refreshConflicts } from './causal';
+import { showWholeDecisions } from './decisions';
 import { CHANGE_COLUMNS, CHANGE_PLACEHOLDERS, changeParams, sameChange, type ChangeRow } from './change-row';
 import { CREATE_FIELD, ENTITIES, creationValue, toColumn, type EntityName, type EntitySpec } from './entities';
 import type { DB } from './open';
@@ -214,6 +215,9 @@ class Applier {
       refreshConflicts(this.db, entity, byId);
       for (const id of byId.keys()) touched.add('conflict', id);
     }
+    // Each field's latest value alone could pair one person's verdict with another's rationale.
+    const claims = entities.get('claim');
+    if (claims) showWholeDecisions(this.db, claims);
     const actorIds = new Set(applied.inserted.map((r) => r.actor_id));
     this.refreshActors(actorIds);
     for (const id of actorIds) touched.add('actor', id);

@@ -7,15 +7,8 @@ import { fieldHeads, headsDisagree, isConflictField } from './causal';
 import type { ChangeRow } from './change-row';
 import { signRow, type RowSigningKey } from './row-signature';
 import { TouchSet } from './touch-set';
-import {
-  CREATE_FIELD,
-  creationValue,
-  entitySpec,
-  fieldSpec,
-  fromColumn,
-  withInitialValues,
-  type EntityName,
-} from './entities';
+import { CONFLICT_FIELDS } from '../../../shared/team';
+import { CREATE_FIELD, creationValue, entitySpec, fieldSpec, fromColumn, withInitialValues, type EntityName } from './entities';
 
 export { hlcTime } from './apply-changes';
 
@@ -102,8 +95,9 @@ export class ChangeRecorder {
     const run = this.db.transaction(() => {
       // Another process may have written since this clock last looked; sort after its changes.
       this.clock.observe(this.lastHlc.get() as string | null);
-      const writer = this.writer(who, actionId, label, steps, touched);
+      const { writer, settleDecisions } = this.writer(who, actionId, label, steps, touched);
       const result = fn(writer);
+      settleDecisions();
       if (steps.length > 0) this.pinKey(who, new Date().toISOString());
       return result;
     });
@@ -118,7 +112,13 @@ export class ChangeRecorder {
     }
   }
 
-  private writer(who: Identity, actionId: string, label: string, steps: FieldStep[], touched: TouchSet): Writer {
+  private writer(
+    who: Identity,
+    actionId: string,
+    label: string,
+    steps: FieldStep[],
+    touched: TouchSet,
+  ): { writer: Writer; settleDecisions: () => void } {
     const record = (entity: string, id: string, field: string, value: unknown): string => {
       // Causal context for the team merge: the changes to this field this writer knowingly replaces.
       const supersedes = field === CREATE_FIELD ? [] : fieldHeads(this.db, entity, id, field).map((h) => h.hlc);
@@ -149,7 +149,30 @@ export class ChangeRecorder {
       if (!row) throw new Error(`${entity} ${id} does not exist`);
       return fromColumn(f.kind, row.v);
     };
-    return {
+    /**
+     * A verdict and its rationale are one decision. While a claim's verdict is in conflict it shows
+     * one person's whole decision (store/decisions.ts), which need not be each field's latest
+     * value; an action that sets either field of such a claim therefore records both, as they
+     * read once it is done: one whole decision that settles the claim, whatever it left unchanged.
+     */
+    const decided = new Map<string, { recorded: Set<string>; conflicted: boolean }>();
+    const noteDecision = (id: string) => {
+      let d = decided.get(id);
+      if (!d) decided.set(id, (d = { recorded: new Set(), conflicted: verdictConflicted(this.db, id) }));
+      return d;
+    };
+    const settleDecisions = () => {
+      for (const [id, d] of decided) {
+        if (!d.conflicted) continue;
+        for (const field of CONFLICT_FIELDS) {
+          if (d.recorded.has(field)) continue;
+          const value = get('claim', id, field);
+          record('claim', id, field, value);
+          steps.push({ entity: 'claim', id, field, before: value, after: value });
+        }
+      }
+    };
+    const writer: Writer = {
       create: (entity, id, given) => {
         for (const name of Object.keys(given)) fieldSpec(entity, name);
         // Read as a merge replays it (creationValue), so this copy and every teammate's agree.
@@ -165,9 +188,11 @@ export class ChangeRecorder {
         // Choosing the value that already wins a conflict is still a decision: record it so it
         // supersedes both sides and settles the conflict.
         const unchanged = JSON.stringify(before) === JSON.stringify(normalised);
+        const decision = entity === 'claim' && isConflictField(entity, field) ? noteDecision(id) : null;
         if (unchanged && !(isConflictField(entity, field) && headsDisagree(fieldHeads(this.db, entity, id, field)))) return false;
         record(entity, id, field, normalised);
         steps.push({ entity, id, field, before, after: normalised });
+        decision?.recorded.add(field);
         return true;
       },
       get,
@@ -176,5 +201,13 @@ export class ChangeRecorder {
         return this.statement(`exists:${entity}`, () => `SELECT 1 FROM ${spec.table} WHERE id = ?`).get(id) !== undefined;
       },
     };
+    return { writer, settleDecisions };
   }
+}
+
+function verdictConflicted(db: DB, claimId: string): boolean {
+  return (
+    db.prepare("SELECT 1 FROM conflicts WHERE entity = 'claim' AND entity_id = ? AND field = 'verdict'").get(claimId) !==
+    undefined
+  );
 }

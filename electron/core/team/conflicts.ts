@@ -6,26 +6,9 @@ import type { DB } from '../store/open';
 import { hlcTime } from '../store/recorder';
 import { prepared } from '../store/statements';
 import type { Workspace } from '../store/workspace';
-import { fieldHeads } from '../store/causal';
-
-interface HeadRow {
-  hlc: string;
-  actor_id: string;
-  author: string;
-  value: string | null;
-}
+import { conflictDecisions } from '../store/decisions';
 
 type ClaimRow = Pick<StoredRow<'claim'>, 'id' | 'text' | 'document_id' | 'verdict' | 'rationale'>;
-
-/** A side as listed, plus the raw values keeping it writes (what the log holds, not a display form). */
-interface SideWithValues {
-  side: ConflictSide;
-  values: Map<ConflictField, unknown>;
-}
-
-function decode(value: string | null): unknown {
-  return value === null ? null : (JSON.parse(value) as unknown);
-}
 
 function asVerdict(v: unknown): Verdict | null {
   return typeof v === 'string' && (VERDICTS as readonly string[]).includes(v) ? (v as Verdict) : null;
@@ -36,52 +19,20 @@ function asText(v: unknown): string | null {
 }
 
 /**
- * The sides of one conflicted claim, one per person. A person's value of a field is their head in
- * it: their latest change to the field, still standing because nobody who saw it replaced it. The
- * sides are built per person across both fields, so a verdict and a rationale saved as separate
- * edits (as the detail pane saves them) still show together on that person's side.
+ * The sides of one conflicted claim, one per person, each a whole decision: that person's verdict
+ * with the rationale they left with it (store/decisions.ts), however the edits were split.
  */
-function claimSides(db: DB, claim: ClaimRow, fields: ConflictField[]): SideWithValues[] {
-  const byHlc = prepared(db, 'SELECT hlc, actor_id, author, value FROM changes WHERE hlc = ?');
-  const people = new Map<string, { author: string; last: string; values: Map<ConflictField, unknown>; shown: ConflictField[] }>();
-  for (const field of fields) {
-    const heads = fieldHeads(db, 'claim', claim.id, field);
-    const shownHlc = heads[heads.length - 1]?.hlc;
-    for (const h of heads) {
-      const row = byHlc.get(h.hlc) as HeadRow;
-      let person = people.get(row.actor_id);
-      if (!person) {
-        person = { author: row.author, last: row.hlc, values: new Map(), shown: [] };
-        people.set(row.actor_id, person);
-      }
-      // Heads come in clock order, so a person's later head (possible only with a copied
-      // identity) replaces an earlier one, and the name on their latest change is the one shown.
-      if (row.hlc >= person.last) {
-        person.last = row.hlc;
-        person.author = row.author;
-      }
-      person.values.set(field, decode(row.value));
-      if (row.hlc === shownHlc) person.shown.push(field);
-    }
-  }
-  const current: Record<ConflictField, unknown> = { verdict: claim.verdict, rationale: claim.rationale };
-  return [...people.entries()]
-    .sort(([, a], [, b]) => (a.last < b.last ? -1 : a.last > b.last ? 1 : 0))
-    .map(([actorId, p]) => {
-      const value = (f: ConflictField) => (p.values.has(f) ? p.values.get(f) : current[f]);
-      return {
-        values: p.values,
-        side: {
-          actorId,
-          author: p.author,
-          at: hlcTime(p.last),
-          verdict: asVerdict(value('verdict')),
-          rationale: asText(value('rationale')),
-          keeps: fields.filter((f) => p.values.has(f)),
-          shown: fields.filter((f) => p.shown.includes(f)),
-        },
-      };
-    });
+function claimSides(db: DB, claim: ClaimRow, fields: ConflictField[]): ConflictSide[] {
+  return conflictDecisions(db, claim.id, fields).map((d) => ({
+    actorId: d.actorId,
+    author: d.author,
+    at: hlcTime(d.last),
+    verdict: asVerdict(d.values.verdict),
+    rationale: asText(d.values.rationale),
+    keeps: [...CONFLICT_FIELDS],
+    own: d.own,
+    shown: d.shown ? [...fields] : [],
+  }));
 }
 
 function conflictedClaims(db: DB, claimId?: string): { claim: ClaimRow; fields: ConflictField[] }[] {
@@ -106,7 +57,7 @@ export function listConflicts(db: DB, claimId?: string): ConflictInfo[] {
     claimText: claim.text,
     documentId: claim.document_id,
     fields,
-    sides: claimSides(db, claim, fields).map((s) => s.side),
+    sides: claimSides(db, claim, fields),
   }));
 }
 
@@ -117,18 +68,18 @@ function openConflict(db: DB, claimId: string): { claim: ClaimRow; fields: Confl
 }
 
 /**
- * Keep one person's side: write their value of each conflicted field they hold one in, and
- * nothing else. Writing a conflict field supersedes every head, so those fields are settled; a
- * field the person holds no value in stays in conflict between the others.
+ * Keep one person's side: write their whole decision, the verdict and the rationale exactly as the
+ * side shows them. Writing a conflict field supersedes every head, so the conflict is settled.
  */
 export function keepSide(workspace: Workspace, claimId: string, actorId: string): ConflictSide {
   const { claim, fields } = openConflict(workspace.db, claimId);
-  const chosen = claimSides(workspace.db, claim, fields).find((s) => s.side.actorId === actorId);
+  const chosen = claimSides(workspace.db, claim, fields).find((s) => s.actorId === actorId);
   if (!chosen) throw new ClaimbenchError('NOT_FOUND', `That person has no side in claim ${claimId}'s conflict.`);
-  workspace.undo.run(`Keep ${chosen.side.author}’s side`, (w) => {
-    for (const field of chosen.side.keeps) w.set('claim', claimId, field, chosen.values.get(field));
+  workspace.undo.run(`Keep ${chosen.author}’s side`, (w) => {
+    w.set('claim', claimId, 'verdict', chosen.verdict);
+    w.set('claim', claimId, 'rationale', chosen.rationale ?? '');
   });
-  return chosen.side;
+  return chosen;
 }
 
 /** Throws unless the claim has an open conflict. */

@@ -102,29 +102,30 @@ describe('conflict sides keep every word', () => {
     ]);
   });
 
-  it('keeps only the conflicted fields: a rationale replaced by someone who saw it stays', async () => {
+  it('shows no rationale on the side of a person who decided without one, even when a teammate’s rationale stands', async () => {
     const dir = tempDir();
     const { ctxs, claimIds } = await team(dir, ['Ana', 'Ben']);
     const [ana, ben] = ctxs as [TestContext, TestContext];
     const c0 = claimIds[0]!;
     await decideInTwoEdits(ana, c0, 'sourced', 'Registry entry');
     await call(ben, 'claims.setVerdict', { ids: [c0], verdict: 'disputed' });
-    await shareInto(dir, ana, ben, 'ana');
-    await call(ben, 'claims.update', { id: c0, patch: { rationale: 'Registry entry is from 2019' } });
     await shareInto(dir, ben, ana, 'ben');
 
     const [conflict] = await call(ana, 'conflicts.list', {});
     expect(conflict!.fields).toEqual(['verdict']);
-    // The rationale is not in conflict: both sides show the one standing, which keeping leaves alone.
-    expect(conflict!.sides.map((s) => [s.author, s.verdict, s.rationale, s.keeps])).toEqual([
-      ['Ana', 'sourced', 'Registry entry is from 2019', ['verdict']],
-      ['Ben', 'disputed', 'Registry entry is from 2019', ['verdict']],
+    // Ana's rationale is not in conflict, yet it is hers: Ben decided without it.
+    expect(conflict!.sides.map((s) => [s.author, s.verdict, s.rationale, s.keeps, s.own])).toEqual([
+      ['Ana', 'sourced', 'Registry entry', ['verdict', 'rationale'], ['verdict', 'rationale']],
+      ['Ben', 'disputed', '', ['verdict', 'rationale'], ['verdict']],
     ]);
+    // Ben's verdict is the later one, so the claim shows Ben's whole decision.
+    const shown = await call(ana, 'claims.get', { id: c0 });
+    expect([shown.verdict, shown.rationale]).toEqual(['disputed', '']);
     const kept = await call(ana, 'conflicts.keep', { claimId: c0, actorId: conflict!.sides[0]!.actorId });
-    expect([kept.verdict, kept.rationale, kept.conflicted]).toEqual(['sourced', 'Registry entry is from 2019', false]);
+    expect([kept.verdict, kept.rationale, kept.conflicted]).toEqual(['sourced', 'Registry entry', false]);
   });
 
-  it('leaves a field in conflict between the others when the kept person holds no value in it', async () => {
+  it('keeping a side writes that person’s whole decision and settles the claim, with three people', async () => {
     const dir = tempDir();
     const { ctxs, claimIds } = await team(dir, ['Ana', 'Ben', 'Cara']);
     const [ana, ben, cara] = ctxs as [TestContext, TestContext, TestContext];
@@ -138,13 +139,13 @@ describe('conflict sides keep every word', () => {
     const [conflict] = await call(ana, 'conflicts.list', {});
     expect(conflict!.fields).toEqual(['verdict', 'rationale']);
     const sides = Object.fromEntries(conflict!.sides.map((s) => [s.author, s]));
-    expect(sides.Ana!.keeps).toEqual(['verdict']);
-    expect(sides.Cara!.keeps).toEqual(['rationale']);
+    expect([sides.Ana!.verdict, sides.Ana!.rationale, sides.Ana!.own]).toEqual(['sourced', '', ['verdict']]);
+    expect([sides.Ben!.verdict, sides.Ben!.rationale]).toEqual(['disputed', 'Wrong month']);
+    // Cara never set a verdict: her side holds the one she had, not a teammate's.
+    expect([sides.Cara!.verdict, sides.Cara!.rationale, sides.Cara!.own]).toEqual([null, 'Figure is from April', ['rationale']]);
     const kept = await call(ana, 'conflicts.keep', { claimId: c0, actorId: sides.Ana!.actorId });
-    expect([kept.verdict, kept.rationale]).toEqual([sides.Ana!.verdict, sides.Ana!.rationale]);
-    const [left] = await call(ana, 'conflicts.list', {});
-    expect(left!.fields).toEqual(['rationale']);
-    expect(left!.sides.map((s) => s.author).sort()).toEqual(['Ben', 'Cara']);
+    expect([kept.verdict, kept.rationale, kept.conflicted]).toEqual(['sourced', '', false]);
+    expect(await call(ana, 'conflicts.list', {})).toEqual([]);
   });
 });
 
@@ -214,10 +215,18 @@ describe('conflict sides over random histories', () => {
           );
           for (const [n, conflict] of (await call(target, 'conflicts.list', {})).entries()) {
             expect(conflict.sides.length).toBeGreaterThanOrEqual(2);
+            // Until someone decides, the claim shows one side's whole decision, never a mix of two.
+            const shown = conflict.sides.filter((s) => s.shown.length > 0);
+            expect(shown).toHaveLength(1);
+            const before = await call(target, 'claims.get', { id: conflict.claimId });
+            if (conflict.fields.includes('verdict'))
+              expect([before.verdict, before.rationale]).toEqual([shown[0]!.verdict, shown[0]!.rationale]);
+            else expect(before.rationale).toEqual(shown[0]!.rationale);
             for (const side of conflict.sides) {
-              expect(side.keeps.length).toBeGreaterThan(0);
+              expect(side.keeps).toEqual(['verdict', 'rationale']);
+              expect(side.own.length).toBeGreaterThan(0);
               // A side's own value is that person's latest change of the field, however the edits were split.
-              for (const field of side.keeps) {
+              for (const field of side.own) {
                 const latest = log.pluck().get(conflict.claimId, field, side.actorId) as string;
                 expect(field === 'verdict' ? side.verdict : side.rationale).toEqual(JSON.parse(latest));
               }
@@ -225,8 +234,7 @@ describe('conflict sides over random histories', () => {
             const side = conflict.sides[(picks[n] ?? 0) % conflict.sides.length]!;
             const claim = await call(target, 'conflicts.keep', { claimId: conflict.claimId, actorId: side.actorId });
             expect([claim.verdict, claim.rationale]).toEqual([side.verdict, side.rationale]);
-            const left = (await call(target, 'conflicts.list', { claimId: conflict.claimId }))[0];
-            expect(left?.fields.filter((f) => side.keeps.includes(f)) ?? []).toEqual([]);
+            expect(await call(target, 'conflicts.list', { claimId: conflict.claimId })).toEqual([]);
             kept++;
           }
         } finally {

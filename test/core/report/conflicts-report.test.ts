@@ -1,0 +1,97 @@
+import { parse as parseCsv } from 'csv-parse/sync';
+import { JSDOM } from 'jsdom';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { call } from '../../../electron/core/dispatch';
+import { buildReportModel } from '../../../electron/core/report/build';
+import { OPEN_CONFLICT_WARNING } from '../../../electron/core/report/render-claimreview';
+import { renderReport } from '../../../electron/core/report/render';
+import { reportModelSchema } from '../../../electron/core/report/schema';
+import { DEFAULT_REPORT_OPTIONS, type ReportOptions } from '../../../shared/report';
+import { mergePreviewed } from '../../helpers/merge';
+import { tempDir } from '../../helpers/workspace';
+import { exchange, teammates, type TestContext } from '../team/team-helpers';
+
+const teammate = teammates();
+
+const OPTIONS: ReportOptions = {
+  ...DEFAULT_REPORT_OPTIONS,
+  title: 'Desk report',
+  organisation: 'Example Fact Desk',
+  author: 'Mara',
+  baseUrl: 'https://factdesk.example/reports/desk',
+};
+
+const TEXT =
+  'The air force said 157 drones were launched on 12 May. The ministry reported 40 people injured in Kyiv. ' +
+  'Prices rose 5 percent in May, the statistics office said.';
+
+/** Mara's workspace after merging Ben's share file: one claim in conflict, one decided by both alike, one untouched. */
+async function mergedDesk() {
+  const dir = tempDir();
+  const mara = teammate(dir, 'Mara');
+  const ben = teammate(dir, 'Ben');
+  const seed = await call(mara, 'documents.createFromText', { text: TEXT });
+  const [clash, agreed] = (await call(mara, 'claims.list', { documentId: seed.document.id })).items;
+  exchange(mara, ben);
+  const decide = async (ctx: TestContext, id: string, verdict: 'sourced' | 'disputed', rationale: string) => {
+    await call(ctx, 'claims.setVerdict', { ids: [id], verdict });
+    await call(ctx, 'claims.update', { id, patch: { rationale } });
+  };
+  await decide(ben, clash!.id, 'sourced', 'Ben: air force statement');
+  await decide(mara, clash!.id, 'disputed', 'Mara: later figure is 150');
+  await decide(mara, agreed!.id, 'sourced', 'Ministry release');
+  const share = await call(ben, 'team.share', { target: path.join(dir, 'ben.claimbench-share') });
+  await mergePreviewed(mara, share.path);
+  return { mara, clashId: clash!.id, agreedId: agreed!.id };
+}
+
+describe('reports on a workspace with an open team conflict', () => {
+  it('count the open conflicts in the summary and mark the conflicted claim in every format', async () => {
+    const { mara, clashId, agreedId } = await mergedDesk();
+    const model = buildReportModel({ db: mara.workspace.db, workspaceName: 'desk', options: OPTIONS });
+    expect(reportModelSchema.parse(model).summary.conflicts).toBe(1);
+    const claims = model.documents.flatMap((d) => d.claims);
+    const clash = claims.find((c) => c.id === clashId)!;
+    expect(claims.filter((c) => c.conflicted).map((c) => c.id)).toEqual([clashId]);
+    // The verdict shown comes with its own author's rationale.
+    expect([clash.verdict, clash.rationale]).toEqual(['disputed', 'Mara: later figure is 150']);
+
+    const json = JSON.parse(renderReport('json', model).content) as { summary: { conflicts: number } };
+    expect(json.summary.conflicts).toBe(1);
+
+    const html = new JSDOM(renderReport('html', model).content).window.document;
+    expect(html.querySelector('.summary .open-conflicts')?.textContent).toContain('1 open conflict');
+    const card = html.getElementById(clash.anchor)!;
+    expect(card.textContent).toContain('Conflicting verdicts');
+    expect(card.textContent).toContain('Mara: later figure is 150');
+    expect(card.textContent).not.toContain('Ben: air force statement');
+    expect(html.getElementById(claims.find((c) => c.id === agreedId)!.anchor)!.textContent).not.toContain('Conflicting verdicts');
+
+    const md = renderReport('md', model).content;
+    expect(md).toContain('⚠ 1 open conflict: a claim whose teammates’ verdicts disagree');
+    expect(md.match(/⚠ Conflicting verdicts/g)).toHaveLength(1);
+
+    const rows = parseCsv(renderReport('csv', model).content.replace(/^\uFEFF/, '')) as string[][];
+    const [header, ...body] = rows;
+    const conflictedAt = header!.indexOf('conflicted');
+    const idAt = header!.indexOf('claim_id');
+    expect(body.filter((r) => r[conflictedAt] === 'true').map((r) => r[idAt])).toEqual([clashId]);
+
+    // ClaimReview publishes the verdict shown, and says which claims are still in conflict.
+    expect(renderReport('claimreview', model).warnings).toContain(`Claim (${clash.number}): ${OPEN_CONFLICT_WARNING}`);
+  });
+
+  it('no longer count a conflict once someone keeps a side', async () => {
+    const { mara, clashId } = await mergedDesk();
+    const [conflict] = await call(mara, 'conflicts.list', {});
+    await call(mara, 'conflicts.keep', { claimId: clashId, actorId: conflict!.sides.find((s) => s.author === 'Ben')!.actorId });
+    const model = buildReportModel({ db: mara.workspace.db, workspaceName: 'desk', options: OPTIONS });
+    expect(model.summary.conflicts).toBe(0);
+    const clash = model.documents.flatMap((d) => d.claims).find((c) => c.id === clashId)!;
+    expect([clash.verdict, clash.rationale, clash.conflicted]).toEqual(['sourced', 'Ben: air force statement', false]);
+    const html = new JSDOM(renderReport('html', model).content).window.document;
+    expect(html.querySelector('.open-conflicts')).toBeNull();
+    expect(renderReport('md', model).content).not.toContain('open conflict');
+  });
+});
