@@ -2,6 +2,7 @@ import * as Popover from '@radix-ui/react-popover';
 import { ListFilter } from 'lucide-react';
 import { useId, useState, type FormEvent } from 'react';
 import { VERDICT_FILTERS, verdictFilterLabel, type VerdictFilter } from '../../shared/domain';
+import { countLabel } from '../../shared/text/count-label';
 import { useOperationQuery } from '../api/queries';
 import { useWorkbench } from '../app/workbench';
 import { activeFilterCount, type ListFilters } from '../triage/state';
@@ -84,7 +85,7 @@ export function FilterMenu() {
           id={FILTER_TRIGGER_ID}
           type="button"
           className={`btn btn-ghost btn-sm toolbar-chip ${count ? 'is-active' : ''}`}
-          title={count ? `${count} filter${count === 1 ? '' : 's'} active` : 'Filter the claims'}
+          title={count ? `${countLabel(count, 'filter')} active` : 'Filter the claims'}
           aria-keyshortcuts="f"
         >
           <ListFilter size={14} aria-hidden />
@@ -124,7 +125,7 @@ export function FilterMenu() {
               list={ids.claimants}
               value={d.claimant}
               maxLength={2_000}
-              placeholder={claimants.data?.length ? `${claimants.data.length} claimants` : undefined}
+              placeholder={claimants.data?.length ? countLabel(claimants.data.length, 'claimant') : undefined}
               onChange={(e) => set({ claimant: e.target.value })}
             />
             <datalist id={ids.claimants} data-testid="claimant-counts">

@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import type { Verdict } from '../../shared/domain';
 import { VERDICT_LABELS } from '../../shared/domain';
+import { countLabel } from '../../shared/text/count-label';
 import { call, errorMessage } from '../api/client';
 import { useOperationMutation } from '../api/queries';
 import { useUndoRedo } from '../app/useUndoRedo';
@@ -10,7 +11,7 @@ import { useNotify } from '../ui/notices';
 /** The most claims one "select all" marks (the saved view keeps at most this many). */
 export const MAX_MARKED = 10_000;
 
-const plural = (n: number) => `${n.toLocaleString()} claim${n === 1 ? '' : 's'}`;
+const plural = (n: number) => countLabel(n, 'claim');
 
 /** Bulk actions on the multi-selection; each is one operation, so one Ctrl+Z undoes it. */
 export function useBulk() {
