@@ -6,20 +6,21 @@
  */
 import type { ScoreReason } from '../domain';
 
-/** [sentence-model reason, context reason, the one label shown for both]. */
-const SAME_SIGNAL: readonly (readonly [string, string, string])[] = [
-  ['attribution', 'attributed', 'attributed to a source (reported speech counts for less in an article)'],
-  ['stated_figure', 'figure', 'states a figure'],
+/** [sentence-model reasons, context reason, the one label shown for all of them]. */
+const SAME_SIGNAL: readonly (readonly [readonly string[], string, string])[] = [
+  [['attribution'], 'attributed', 'attributed to a source (reported speech counts for less in an article)'],
+  [['stated_figure', 'quantity'], 'figure', 'states a number or amount'],
 ];
 
 export function mergeSameSignal(reasons: readonly ScoreReason[]): ScoreReason[] {
   let out = [...reasons];
-  for (const [model, context, label] of SAME_SIGNAL) {
-    const a = out.find((r) => r.kind === model);
-    const b = out.find((r) => r.kind === context);
-    if (!a || !b) continue;
-    const weight = Math.round((a.weight + b.weight) * 1000) / 1000;
-    out = out.filter((r) => r !== a && r !== b);
+  for (const [models, context, label] of SAME_SIGNAL) {
+    const fromModel = out.filter((r) => models.includes(r.kind));
+    const fromContext = out.find((r) => r.kind === context);
+    if (fromModel.length === 0 || !fromContext) continue;
+    const parts = [...fromModel, fromContext];
+    const weight = Math.round(parts.reduce((sum, r) => sum + r.weight, 0) * 1000) / 1000;
+    out = out.filter((r) => !parts.includes(r));
     if (weight !== 0) out.push({ kind: context, label, weight });
   }
   return out.sort((x, y) => Math.abs(y.weight) - Math.abs(x.weight));

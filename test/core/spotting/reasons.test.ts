@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { mergeSameSignal } from '../../../shared/spotting/reasons';
+import { analyzeText } from '../../../shared/text/candidates';
+
+describe('reasons shown for a score', () => {
+  it('shows the sentence model and the article context on the same fact as one reason with the summed weight', () => {
+    const merged = mergeSameSignal([
+      { kind: 'quantity', label: 'states a number or amount', weight: 0.49 },
+      { kind: 'figure', label: 'states a figure', weight: -0.28 },
+      { kind: 'past_event', label: 'narrates a past event', weight: 0.95 },
+      { kind: 'stated_figure', label: 'a figure', weight: 0.5 },
+    ]);
+    expect(merged).toEqual([
+      { kind: 'past_event', label: 'narrates a past event', weight: 0.95 },
+      { kind: 'figure', label: 'states a number or amount', weight: 0.71 },
+    ]);
+  });
+
+  it('never lists two reasons about the figures of one article sentence', () => {
+    const text =
+      'Ministry says 157 drones were launched\n\nThe ministry said 157 drones and seven missiles were launched on Tuesday, up from 90 a week earlier.';
+    for (const s of analyzeText(text)) {
+      const aboutFigures = s.reasons.filter((r) => ['quantity', 'stated_figure', 'figure'].includes(r.kind));
+      expect(aboutFigures.length, s.text).toBeLessThanOrEqual(1);
+    }
+  });
+});
