@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { stripDisguisingChars } from './text/invisible';
 import { MAX_DOCUMENT_TEXT_CHARS, MAX_IMPORT_FILE_BASE64_CHARS, MAX_IMPORT_FILES } from './limits';
-import { op } from './operation';
+import { op, type WithoutKeys } from './operation';
 import type {
   Claim,
   DeletionImpact,
@@ -30,7 +30,6 @@ import { libraryApi } from './library-api';
 
 export type { OperationDef } from './operation';
 
-
 const id = z.string().min(1).max(64);
 const verdict = z.enum(VERDICTS);
 /** Text fields are bounded so a hostile caller cannot make the store swallow gigabytes. */
@@ -41,7 +40,10 @@ const documentText = z.string().max(MAX_DOCUMENT_TEXT_CHARS);
 const empty = z.object({}).strict();
 /** A file crossing IPC: its name and its bytes as base64 (shared/limits.ts). */
 const fileName = z.string().trim().min(1).max(500);
-const fileBase64 = z.string().max(MAX_IMPORT_FILE_BASE64_CHARS).regex(/^[A-Za-z0-9+/=\s]*$/, 'Not base64');
+const fileBase64 = z
+  .string()
+  .max(MAX_IMPORT_FILE_BASE64_CHARS)
+  .regex(/^[A-Za-z0-9+/=\s]*$/, 'Not base64');
 const fileBytes = z.object({ name: fileName, dataBase64: fileBase64 }).strict();
 const nonEmptyText = documentText.refine((t) => t.trim().length > 0, 'Text is empty');
 const exactlyOneOfTextOrFile = (v: { text?: string; file?: unknown }) => (v.text === undefined) !== (v.file === undefined);
@@ -138,11 +140,20 @@ export const api = {
   'ingest.importFile': op<ImportOutcome>()(
     z.object({ name: fileName, dataBase64: fileBase64, allowDuplicate: z.boolean().optional() }).strict(),
   ),
-  'ingest.startBatch': op<BatchStatus>()(
-    z.object({ files: z.array(fileBytes).min(1).max(MAX_IMPORT_FILES) }).strict(),
-  ),
+  'ingest.startBatch': op<BatchStatus>()(z.object({ files: z.array(fileBytes).min(1).max(MAX_IMPORT_FILES) }).strict()),
   /** "Import anyway": store a file the batch skipped because its content was already in the workspace. */
-  'ingest.importDuplicate': op<ImportOutcome>()(z.object({ jobId: id, index: z.number().int().min(0).max(MAX_IMPORT_FILES - 1) }).strict()),
+  'ingest.importDuplicate': op<ImportOutcome>()(
+    z
+      .object({
+        jobId: id,
+        index: z
+          .number()
+          .int()
+          .min(0)
+          .max(MAX_IMPORT_FILES - 1),
+      })
+      .strict(),
+  ),
   /** Asks the host for files (the renderer never names paths) and starts a batch; null status when cancelled. */
   'ingest.importChosen': op<{ status: BatchStatus | null; names: string[] }>()(empty),
   'ingest.batchStatus': op<BatchStatus>()(z.object({ jobId: id }).strict()),
@@ -190,6 +201,10 @@ export type OperationInput<N extends OperationName> = Api[N] extends { renderer:
   : z.input<Api[N]['input']>;
 export type ParsedInput<N extends OperationName> = z.output<Api[N]['input']>;
 export type OperationOutput<N extends OperationName> = NonNullable<Api[N]['output']>;
+/** What a page receives: the output without the fields the core keeps (`pageOmits`, shared/operation.ts). */
+export type PageOutput<N extends OperationName> = Api[N] extends { pageOmits: readonly (infer K extends string)[] }
+  ? WithoutKeys<OperationOutput<N>, K>
+  : OperationOutput<N>;
 
 export const OPERATION_NAMES = Object.keys(api) as OperationName[];
 
@@ -199,7 +214,7 @@ export function isOperationName(name: unknown): name is OperationName {
 
 /** The shape `window.claimbench` has in the renderer: one method per operation. */
 export type ClaimbenchBridge = {
-  [N in OperationName]: (input: OperationInput<N>) => Promise<import('./result').Result<OperationOutput<N>>>;
+  [N in OperationName]: (input: OperationInput<N>) => Promise<import('./result').Result<PageOutput<N>>>;
 } & {
   onEvent(listener: (event: import('./events').BridgeEvent) => void): () => void;
   /** Electron only: open an http(s) link in the system browser. Call it from a click handler: the shell checks for a real click. */
