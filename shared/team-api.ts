@@ -1,8 +1,8 @@
 /** The team operations' part of the contract (spread into `api` in shared/api.ts). */
 import { z } from 'zod';
-import { filePath } from './file-path';
+import { chosenToken, filePath } from './file-path';
 import { stripDisguisingChars } from './text/invisible';
-import { op } from './operation';
+import { op, pageOmits } from './operation';
 import type { Claim } from './domain';
 import { VERDICTS } from './domain';
 import type {
@@ -20,7 +20,6 @@ import type {
 const id = z.string().min(1).max(64);
 const empty = z.object({}).strict();
 const sha256Hex = z.string().regex(/^[0-9a-fA-F]{64}$/, 'is not a SHA-256 content hash (64 hex digits)');
-const chosenToken = z.string().regex(/^[0-9a-f]{32}$/, 'is not a chosen-file token');
 /**
  * A file or folder: a path from the core's own callers (the CLI, tests), or the token of one the
  * person chose in the app's dialog (team.chooseShareFile, team.chooseShareTarget, team.chooseSyncFolder).
@@ -37,9 +36,13 @@ const documentIds = z.array(id).min(1).max(10_000).optional();
 
 export const teamApi = {
   'team.identity': op<TeamIdentity>()(empty),
-  'team.share': op<ShareResult>()(
-    pathOrChosen('target').extend({ documentIds }).strict().refine(oneOf('target'), ONE_FILE),
-    chosenOnly.extend({ documentIds }).strict(),
+  /** A page gets the result without `path`: it names the file by the name team.chooseShareTarget gave it. */
+  'team.share': pageOmits(
+    op<ShareResult>()(
+      pathOrChosen('target').extend({ documentIds }).strict().refine(oneOf('target'), ONE_FILE),
+      chosenOnly.extend({ documentIds }).strict(),
+    ),
+    ['path'],
   ),
   /** Ask the person where to write a share file, in the host's dialog; the path stays in the core behind the token. */
   'team.chooseShareTarget': op<{ file: ChosenFile | null }>()(z.object({ defaultName: z.string().min(1).max(255) }).strict()),
@@ -48,9 +51,12 @@ export const teamApi = {
   /** What merging would do, and the file's content hash to hand back to team.merge. */
   'team.mergePreview': op<MergePreview>()(pathOrChosen('path').strict().refine(oneOf('path'), ONE_FILE), chosenOnly.strict()),
   /** Merge exactly the content that was previewed: refused when the file's content hash is not `expectHash`. */
-  'team.merge': op<MergeResult>()(
-    pathOrChosen('path').extend({ expectHash: sha256Hex }).strict().refine(oneOf('path'), ONE_FILE),
-    chosenOnly.extend({ expectHash: sha256Hex }).strict(),
+  'team.merge': pageOmits(
+    op<MergeResult>()(
+      pathOrChosen('path').extend({ expectHash: sha256Hex }).strict().refine(oneOf('path'), ONE_FILE),
+      chosenOnly.extend({ expectHash: sha256Hex }).strict(),
+    ),
+    ['backupPath'],
   ),
   'conflicts.list': op<ConflictInfo[]>()(z.object({ claimId: id.optional() }).strict()),
   'conflicts.resolve': op<Claim>()(

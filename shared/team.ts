@@ -133,6 +133,12 @@ export interface ChosenFile {
   name: string;
 }
 
+/** Several files picked together in one host dialog, behind one token. */
+export interface ChosenFiles {
+  token: string;
+  names: string[];
+}
+
 export interface MergeResult extends MergePreview {
   applied: boolean;
   backupPath: string | null;
