@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { filePath } from './file-path';
 import { stripDisguisingChars } from './text/invisible';
-import { op } from './operation';
+import { op, pageOmits } from './operation';
 import { VERDICT_FILTERS } from './domain';
 import {
   CLAIM_SORTS,
@@ -142,10 +142,14 @@ export const evidenceApi = {
   'attachments.add': op<Attachment>()(z.object({ claimId: id, ...attachmentFile.shape }).strict()),
   'attachments.list': op<Attachment[]>()(z.object({ claimId: id }).strict()),
   'attachments.delete': op<{ deleted: number }>()(z.object({ id }).strict()),
-  /** Write the attachment to a fresh temporary file with a safe name, for the shell to open on click. */
-  'attachments.export': op<{ path: string; name: string; size: number }>()(z.object({ id }).strict()),
+  /** Write the attachment to a fresh temporary file with a safe name (the path is for the core's own callers). */
+  'attachments.export': pageOmits(op<{ path: string; name: string; size: number }>()(z.object({ id }).strict()), ['path']),
+  /** Write the attachment to a fresh temporary file and show it in the system viewer (in a browser: a download). */
+  'attachments.open': op<{ opened: true; name: string }>()(z.object({ id }).strict()),
 
-  'notes.add': op<Note>()(z.object({ claimId: id, text: z.string().overwrite(stripDisguisingChars).trim().min(1).max(20_000) }).strict()),
+  'notes.add': op<Note>()(
+    z.object({ claimId: id, text: z.string().overwrite(stripDisguisingChars).trim().min(1).max(20_000) }).strict(),
+  ),
   'notes.list': op<Note[]>()(z.object({ claimId: id }).strict()),
   'notes.delete': op<{ deleted: number }>()(z.object({ id }).strict()),
 
