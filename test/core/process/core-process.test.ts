@@ -112,16 +112,18 @@ describe('the core in a child process', () => {
 
   it('a cancelled host request settles CANCELLED while the host still waits', async () => {
     const controller = new AbortController();
-    const call = core.client.invoke('host.chooseSave', { purpose: 'report', defaultName: 'slow' }, { signal: controller.signal });
+    const call = core.client.invoke('report.chooseTarget', { format: 'html' }, { signal: controller.signal });
     await expect.poll(() => saves).toBe(1);
     controller.abort();
     expect(await call).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
   });
 
   it("forwards the core's host requests to the host and returns its answer", async () => {
-    const picked = await core.client.invoke('host.chooseOpen', { purpose: 'import' });
-    expect(picked).toEqual({ ok: true, value: { paths: [path.join(dir, 'picked.txt')] } });
-    expect(chosen).toEqual(['import']);
+    // The page gets a token and the file's name; the path the host answered stays in the core.
+    const picked = await core.client.invoke('libraries.chooseExisting', {});
+    expect(picked).toEqual({ ok: true, value: { file: { token: expect.stringMatching(/^[0-9a-f]{32}$/), name: 'picked.txt' } } });
+    expect(JSON.stringify(picked)).not.toContain(dir);
+    expect(chosen).toEqual(['library']);
   });
 
   it('keeps the parent responsive while the core is busy', async () => {
