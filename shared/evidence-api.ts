@@ -107,15 +107,20 @@ export const evidenceApi = {
       .strict()
       .refine((v) => (v.add?.length ?? 0) + (v.remove?.length ?? 0) > 0, 'Give at least one tag to add or remove'),
   ),
-  'claims.similar': op<SimilarClaims>()(
-    z
-      .object({
-        id,
-        limit: z.number().int().min(1).max(50).optional(),
-        /** Other workspace files to look in (e.g. the recently opened ones); opened read-only. */
-        otherWorkspaces: z.array(filePath).max(20).optional(),
-      })
-      .strict(),
+  /** A page looks only in the host's recently opened workspaces, and gets no workspace paths back. */
+  'claims.similar': pageOmits(
+    op<SimilarClaims>()(
+      z
+        .object({
+          id,
+          limit: z.number().int().min(1).max(50).optional(),
+          /** Other workspace files to look in (e.g. the recently opened ones); opened read-only. */
+          otherWorkspaces: z.array(filePath).max(20).optional(),
+        })
+        .strict(),
+      z.object({ id, limit: z.number().int().min(1).max(50).optional() }).strict(),
+    ),
+    ['workspacePath', 'path'],
   ),
 
   /** Where a claim sits in the list these filters and this sort give (null: not listed), to reveal it. */
