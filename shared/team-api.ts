@@ -32,6 +32,8 @@ const pathOrChosen = <K extends string>(key: K) =>
 const oneOf = (key: string) => (o: Record<string, unknown>) => (o[key] === undefined) !== (o.chosen === undefined);
 const ONE_FILE = 'Give either a path or a chosen file, not both.';
 const chosenOnly = z.object({ chosen: chosenToken });
+/** What a page does not get of a sync status: it reads `location`, `ownFileName` and each peer's `fileName`. */
+const SYNC_PATHS = ['folder', 'ownFile', 'file'] as const;
 const documentIds = z.array(id).min(1).max(10_000).optional();
 
 export const teamApi = {
@@ -72,10 +74,13 @@ export const teamApi = {
   'conflicts.keep': op<Claim>()(z.object({ claimId: id, actorId: id }).strict()),
   /** Ask the person for the shared folder in the host's dialog; the path stays in the core behind the token. */
   'team.chooseSyncFolder': op<{ folder: ChosenFile | null }>()(empty),
-  'team.sync.link': op<SyncStatus>()(pathOrChosen('folder').strict().refine(oneOf('folder'), ONE_FILE), chosenOnly.strict()),
-  'team.sync.unlink': op<SyncStatus>()(empty),
-  'team.sync.status': op<SyncStatus>()(empty),
-  'team.sync.now': op<SyncResult>()(empty),
+  'team.sync.link': pageOmits(
+    op<SyncStatus>()(pathOrChosen('folder').strict().refine(oneOf('folder'), ONE_FILE), chosenOnly.strict()),
+    SYNC_PATHS,
+  ),
+  'team.sync.unlink': pageOmits(op<SyncStatus>()(empty), SYNC_PATHS),
+  'team.sync.status': pageOmits(op<SyncStatus>()(empty), SYNC_PATHS),
+  'team.sync.now': pageOmits(op<SyncResult>()(empty), SYNC_PATHS),
   'team.keys.list': op<KeyTrust>()(empty),
   /** Settle a key conflict: trust the offered key from now on, or keep the pinned one. */
   'team.keys.resolve': op<KeyTrust>()(
