@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { stripDisguisingChars } from './text/invisible';
 import { MAX_DOCUMENT_TEXT_CHARS, MAX_IMPORT_FILE_BASE64_CHARS, MAX_IMPORT_FILES } from './limits';
-import { op, type WithoutKeys } from './operation';
+import { op, pageOmits, type WithoutKeys } from './operation';
 import type {
   Claim,
   DeletionImpact,
@@ -49,7 +49,7 @@ const nonEmptyText = documentText.refine((t) => t.trim().length > 0, 'Text is em
 const exactlyOneOfTextOrFile = (v: { text?: string; file?: unknown }) => (v.text === undefined) !== (v.file === undefined);
 
 export const api = {
-  'identity.get': op<IdentityInfo>()(empty),
+  'identity.get': pageOmits(op<IdentityInfo>()(empty), ['path']),
   'identity.setAuthor': op<IdentityInfo>()(z.object({ name: z.string().trim().min(1).max(120) }).strict()),
 
   'documents.list': op<DocumentSummary[]>()(empty),

@@ -48,7 +48,9 @@ describe('the core in a child process', () => {
   it('answers operations on the workspace file it opened, and the writes are in that file', async () => {
     expect(core.child.pid).not.toBe(process.pid);
     const session = await core.client.invoke('identity.get', {});
-    expect(session).toMatchObject({ ok: true, value: { author: 'Child Checker', workspace: { path: file } } });
+    // A page reads where the workspace is; its path stays with the core's own callers.
+    expect(session).toMatchObject({ ok: true, value: { author: 'Child Checker', workspace: { location: file, name: 'core' } } });
+    expect((session as { value: { workspace: object } }).value.workspace).not.toHaveProperty('path');
     const created = await core.client.invoke('documents.createFromText', { title: 'Child', text: claimText(3) });
     expect(created.ok).toBe(true);
     const listed = await core.client.invoke('documents.list', {});
@@ -166,7 +168,7 @@ describe('the core in a child process', () => {
       ok: true,
       value: { workspace: { path: other }, recent: expect.arrayContaining([other, file]) },
     });
-    expect(await core.client.invoke('identity.get', {})).toMatchObject({ ok: true, value: { workspace: { path: other } } });
+    expect(await core.client.invoke('identity.get', {})).toMatchObject({ ok: true, value: { workspace: { location: other } } });
     expect(await core.client.command('open', { file: path.join(dir, 'missing.claimbench') })).toMatchObject({
       ok: false,
       error: { code: 'NOT_FOUND' },
