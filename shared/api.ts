@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { stripDisguisingChars } from './text/invisible';
 import { MAX_DOCUMENT_TEXT_CHARS, MAX_IMPORT_FILE_BASE64_CHARS, MAX_IMPORT_FILES } from './limits';
-import { op } from './operation';
+import { op, pageOmits, type WithoutKeys } from './operation';
 import type {
   Claim,
   DeletionImpact,
@@ -50,7 +50,7 @@ const nonEmptyText = documentText.refine((t) => t.trim().length > 0, 'Text is em
 const exactlyOneOfTextOrFile = (v: { text?: string; file?: unknown }) => (v.text === undefined) !== (v.file === undefined);
 
 export const api = {
-  'identity.get': op<IdentityInfo>()(empty),
+  'identity.get': pageOmits(op<IdentityInfo>()(empty), ['path']),
   'identity.setAuthor': op<IdentityInfo>()(z.object({ name: z.string().trim().min(1).max(120) }).strict()),
 
   'documents.list': op<DocumentSummary[]>()(empty),
@@ -203,6 +203,10 @@ export type OperationInput<N extends OperationName> = Api[N] extends { renderer:
   : z.input<Api[N]['input']>;
 export type ParsedInput<N extends OperationName> = z.output<Api[N]['input']>;
 export type OperationOutput<N extends OperationName> = NonNullable<Api[N]['output']>;
+/** What a page receives: the output without the fields the core keeps (`pageOmits`, shared/operation.ts). */
+export type PageOutput<N extends OperationName> = Api[N] extends { pageOmits: readonly (infer K extends string)[] }
+  ? WithoutKeys<OperationOutput<N>, K>
+  : OperationOutput<N>;
 
 export const OPERATION_NAMES = Object.keys(api) as OperationName[];
 
@@ -212,7 +216,7 @@ export function isOperationName(name: unknown): name is OperationName {
 
 /** The shape `window.claimbench` has in the renderer: one method per operation. */
 export type ClaimbenchBridge = {
-  [N in OperationName]: (input: OperationInput<N>) => Promise<import('./result').Result<OperationOutput<N>>>;
+  [N in OperationName]: (input: OperationInput<N>) => Promise<import('./result').Result<PageOutput<N>>>;
 } & {
   onEvent(listener: (event: import('./events').BridgeEvent) => void): () => void;
   /** Electron only: open an http(s) link in the system browser. Call it from a click handler: the shell checks for a real click. */

@@ -3,7 +3,7 @@
  * (spread into `api` in shared/api.ts). Each complete line is captured as it arrives.
  */
 import { z } from 'zod';
-import { filePath } from './file-path';
+import { filePath, notFromPage } from './file-path';
 import { op } from './operation';
 
 /** Where a follower of a session's transcript file stands. */
@@ -28,7 +28,10 @@ const speaker = z.string().trim().max(120);
 
 export const captureFollowApi = {
   /** Follow a transcript file into a capture session, resuming after what was stored from it before. */
-  'capture.follow': op<FollowStatus>()(z.object({ sessionId: id, path: filePath, speaker: speaker.optional() }).strict()),
+  'capture.follow': op<FollowStatus>()(
+    z.object({ sessionId: id, path: filePath, speaker: speaker.optional() }).strict(),
+    notFromPage,
+  ),
   /** Ask the person for the transcript file (the host's open dialog), then follow it; status null when they cancel. */
   'capture.chooseAndFollow': op<{ status: FollowStatus | null }>()(
     z.object({ sessionId: id, speaker: speaker.optional() }).strict(),

@@ -136,7 +136,8 @@ export interface ChangeOrigin {
 export interface IdentityInfo {
   author: string | null;
   actorId: string;
-  workspace: { path: string; name: string; schemaVersion: number };
+  /** `path` is for the core's own callers; a page gets `location`, for people to read (the home folder shown as ~). */
+  workspace: { path: string; location: string; name: string; schemaVersion: number };
 }
 
 export interface UndoState {

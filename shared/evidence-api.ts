@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { filePath } from './file-path';
 import { stripDisguisingChars } from './text/invisible';
-import { op } from './operation';
+import { op, pageOmits } from './operation';
 import { VERDICT_FILTERS } from './domain';
 import {
   CLAIM_SORTS,
@@ -107,15 +107,20 @@ export const evidenceApi = {
       .strict()
       .refine((v) => (v.add?.length ?? 0) + (v.remove?.length ?? 0) > 0, 'Give at least one tag to add or remove'),
   ),
-  'claims.similar': op<SimilarClaims>()(
-    z
-      .object({
-        id,
-        limit: z.number().int().min(1).max(50).optional(),
-        /** Other workspace files to look in (e.g. the recently opened ones); opened read-only. */
-        otherWorkspaces: z.array(filePath).max(20).optional(),
-      })
-      .strict(),
+  /** A page looks only in the host's recently opened workspaces, and gets no workspace paths back. */
+  'claims.similar': pageOmits(
+    op<SimilarClaims>()(
+      z
+        .object({
+          id,
+          limit: z.number().int().min(1).max(50).optional(),
+          /** Other workspace files to look in (e.g. the recently opened ones); opened read-only. */
+          otherWorkspaces: z.array(filePath).max(20).optional(),
+        })
+        .strict(),
+      z.object({ id, limit: z.number().int().min(1).max(50).optional() }).strict(),
+    ),
+    ['workspacePath', 'path'],
   ),
 
   /** Where a claim sits in the list these filters and this sort give (null: not listed), to reveal it. */
@@ -142,10 +147,14 @@ export const evidenceApi = {
   'attachments.add': op<Attachment>()(z.object({ claimId: id, ...attachmentFile.shape }).strict()),
   'attachments.list': op<Attachment[]>()(z.object({ claimId: id }).strict()),
   'attachments.delete': op<{ deleted: number }>()(z.object({ id }).strict()),
-  /** Write the attachment to a fresh temporary file with a safe name, for the shell to open on click. */
-  'attachments.export': op<{ path: string; name: string; size: number }>()(z.object({ id }).strict()),
+  /** Write the attachment to a fresh temporary file with a safe name (the path is for the core's own callers). */
+  'attachments.export': pageOmits(op<{ path: string; name: string; size: number }>()(z.object({ id }).strict()), ['path']),
+  /** Write the attachment to a fresh temporary file and show it in the system viewer (in a browser: a download). */
+  'attachments.open': op<{ opened: true; name: string }>()(z.object({ id }).strict()),
 
-  'notes.add': op<Note>()(z.object({ claimId: id, text: z.string().overwrite(stripDisguisingChars).trim().min(1).max(20_000) }).strict()),
+  'notes.add': op<Note>()(
+    z.object({ claimId: id, text: z.string().overwrite(stripDisguisingChars).trim().min(1).max(20_000) }).strict(),
+  ),
   'notes.list': op<Note[]>()(z.object({ claimId: id }).strict()),
   'notes.delete': op<{ deleted: number }>()(z.object({ id }).strict()),
 

@@ -137,8 +137,9 @@ export const CLAIM_SORTS = ['document', 'score', 'date'] as const;
 export type ClaimSort = (typeof CLAIM_SORTS)[number];
 
 export interface SimilarClaim {
-  /** null: this workspace. */
+  /** null: this workspace. For the core's own callers; a page gets `inThisWorkspace`. */
   workspacePath: string | null;
+  inThisWorkspace: boolean;
   workspaceName: string;
   claimId: string;
   text: string;

@@ -3,9 +3,10 @@
  * options (remembered per workspace) and what a render returns. Pure data, no Node.
  */
 import { z } from 'zod';
-import { filePath } from './file-path';
+import { chosenToken, filePath } from './file-path';
 import { VERDICT_FILTERS } from './domain';
-import { op } from './operation';
+import { op, pageOmits } from './operation';
+import type { ChosenFile } from './team';
 
 /** Formats the core renders to text. PDF is drawn from the HTML (printToPDF in the app, Chromium in the CLI). */
 export const REPORT_TEXT_FORMATS = ['html', 'md', 'csv', 'json', 'claimreview'] as const;
@@ -126,7 +127,9 @@ export interface ReportPreview {
 
 /** What report.export returns: the file was written completely (atomically) at `path`. */
 export interface ExportedReport {
+  /** Where the file was written: for the core's own callers (the CLI); a page gets only `name`. */
   path: string;
+  name: string;
   bytes: number;
   claimCount: number;
   /** Non-fatal findings to show the person, as for report.render. */
@@ -165,20 +168,36 @@ export const reportApi = {
       .object({ format: z.enum(REPORT_TEXT_FORMATS), options: reportOptionsPatchSchema.optional(), jobId: jobId.optional() })
       .strict(),
   ),
+  /** Ask the person where to save a report in this format, in the host's dialog; the path stays in the core behind the token. */
+  'report.chooseTarget': op<{ file: ChosenFile | null }>()(z.object({ format: z.enum(REPORT_FORMATS) }).strict()),
   /**
    * Render in the core and write the file atomically to `path` (absolute, with the format's
-   * extension; chosen through host.chooseSave). PDF is printed by the host when it can, else by
-   * headless Chromium. A cancelled or failed export leaves no file and no partial file.
+   * extension) or to the file chosen in report.chooseTarget (`chosen`, the only way a page names it).
+   * PDF is printed by the host when it can, else by headless Chromium. A cancelled or failed export
+   * leaves no file and no partial file.
    */
-  'report.export': op<ExportedReport>()(
-    z
-      .object({
-        format: z.enum(REPORT_FORMATS),
-        path: filePath,
-        options: reportOptionsPatchSchema.optional(),
-        jobId: jobId.optional(),
-      })
-      .strict(),
+  'report.export': pageOmits(
+    op<ExportedReport>()(
+      z
+        .object({
+          format: z.enum(REPORT_FORMATS),
+          path: filePath.optional(),
+          chosen: chosenToken.optional(),
+          options: reportOptionsPatchSchema.optional(),
+          jobId: jobId.optional(),
+        })
+        .strict()
+        .refine((v) => (v.path === undefined) !== (v.chosen === undefined), 'Give either a path or a chosen file, not both.'),
+      z
+        .object({
+          format: z.enum(REPORT_FORMATS),
+          chosen: chosenToken,
+          options: reportOptionsPatchSchema.optional(),
+          jobId: jobId.optional(),
+        })
+        .strict(),
+    ),
+    ['path'],
   ),
   /** The formats this machine cannot export, each with why in one line (PDF without Chromium). */
   'report.formats': op<{ unavailable: Partial<Record<ReportFormat, string>> }>()(z.object({}).strict()),

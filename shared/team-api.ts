@@ -1,8 +1,8 @@
 /** The team operations' part of the contract (spread into `api` in shared/api.ts). */
 import { z } from 'zod';
-import { filePath } from './file-path';
+import { chosenToken, filePath } from './file-path';
 import { stripDisguisingChars } from './text/invisible';
-import { op } from './operation';
+import { op, pageOmits } from './operation';
 import type { Claim } from './domain';
 import { VERDICTS } from './domain';
 import type {
@@ -20,7 +20,6 @@ import type {
 const id = z.string().min(1).max(64);
 const empty = z.object({}).strict();
 const sha256Hex = z.string().regex(/^[0-9a-fA-F]{64}$/, 'is not a SHA-256 content hash (64 hex digits)');
-const chosenToken = z.string().regex(/^[0-9a-f]{32}$/, 'is not a chosen-file token');
 /**
  * A file or folder: a path from the core's own callers (the CLI, tests), or the token of one the
  * person chose in the app's dialog (team.chooseShareFile, team.chooseShareTarget, team.chooseSyncFolder).
@@ -33,13 +32,19 @@ const pathOrChosen = <K extends string>(key: K) =>
 const oneOf = (key: string) => (o: Record<string, unknown>) => (o[key] === undefined) !== (o.chosen === undefined);
 const ONE_FILE = 'Give either a path or a chosen file, not both.';
 const chosenOnly = z.object({ chosen: chosenToken });
+/** What a page does not get of a sync status: it reads `location`, `ownFileName` and each peer's `fileName`. */
+const SYNC_PATHS = ['folder', 'ownFile', 'file'] as const;
 const documentIds = z.array(id).min(1).max(10_000).optional();
 
 export const teamApi = {
   'team.identity': op<TeamIdentity>()(empty),
-  'team.share': op<ShareResult>()(
-    pathOrChosen('target').extend({ documentIds }).strict().refine(oneOf('target'), ONE_FILE),
-    chosenOnly.extend({ documentIds }).strict(),
+  /** A page gets the result without `path`: it names the file by the name team.chooseShareTarget gave it. */
+  'team.share': pageOmits(
+    op<ShareResult>()(
+      pathOrChosen('target').extend({ documentIds }).strict().refine(oneOf('target'), ONE_FILE),
+      chosenOnly.extend({ documentIds }).strict(),
+    ),
+    ['path'],
   ),
   /** Ask the person where to write a share file, in the host's dialog; the path stays in the core behind the token. */
   'team.chooseShareTarget': op<{ file: ChosenFile | null }>()(z.object({ defaultName: z.string().min(1).max(255) }).strict()),
@@ -48,9 +53,12 @@ export const teamApi = {
   /** What merging would do, and the file's content hash to hand back to team.merge. */
   'team.mergePreview': op<MergePreview>()(pathOrChosen('path').strict().refine(oneOf('path'), ONE_FILE), chosenOnly.strict()),
   /** Merge exactly the content that was previewed: refused when the file's content hash is not `expectHash`. */
-  'team.merge': op<MergeResult>()(
-    pathOrChosen('path').extend({ expectHash: sha256Hex }).strict().refine(oneOf('path'), ONE_FILE),
-    chosenOnly.extend({ expectHash: sha256Hex }).strict(),
+  'team.merge': pageOmits(
+    op<MergeResult>()(
+      pathOrChosen('path').extend({ expectHash: sha256Hex }).strict().refine(oneOf('path'), ONE_FILE),
+      chosenOnly.extend({ expectHash: sha256Hex }).strict(),
+    ),
+    ['backupPath'],
   ),
   'conflicts.list': op<ConflictInfo[]>()(z.object({ claimId: id.optional() }).strict()),
   'conflicts.resolve': op<Claim>()(
@@ -66,10 +74,13 @@ export const teamApi = {
   'conflicts.keep': op<Claim>()(z.object({ claimId: id, actorId: id }).strict()),
   /** Ask the person for the shared folder in the host's dialog; the path stays in the core behind the token. */
   'team.chooseSyncFolder': op<{ folder: ChosenFile | null }>()(empty),
-  'team.sync.link': op<SyncStatus>()(pathOrChosen('folder').strict().refine(oneOf('folder'), ONE_FILE), chosenOnly.strict()),
-  'team.sync.unlink': op<SyncStatus>()(empty),
-  'team.sync.status': op<SyncStatus>()(empty),
-  'team.sync.now': op<SyncResult>()(empty),
+  'team.sync.link': pageOmits(
+    op<SyncStatus>()(pathOrChosen('folder').strict().refine(oneOf('folder'), ONE_FILE), chosenOnly.strict()),
+    SYNC_PATHS,
+  ),
+  'team.sync.unlink': pageOmits(op<SyncStatus>()(empty), SYNC_PATHS),
+  'team.sync.status': pageOmits(op<SyncStatus>()(empty), SYNC_PATHS),
+  'team.sync.now': pageOmits(op<SyncResult>()(empty), SYNC_PATHS),
   'team.keys.list': op<KeyTrust>()(empty),
   /** Settle a key conflict: trust the offered key from now on, or keep the pinned one. */
   'team.keys.resolve': op<KeyTrust>()(

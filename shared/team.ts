@@ -133,6 +133,12 @@ export interface ChosenFile {
   name: string;
 }
 
+/** Several files picked together in one host dialog, behind one token. */
+export interface ChosenFiles {
+  token: string;
+  names: string[];
+}
+
 export interface MergeResult extends MergePreview {
   applied: boolean;
   backupPath: string | null;
@@ -197,7 +203,9 @@ export interface TeamIdentity {
 }
 
 export interface SyncPeerFile {
+  /** For the core's own callers (the CLI); a page gets `fileName`. */
   file: string;
+  fileName: string;
   actorId: string;
   /** The person's display name when this workspace knows them (from their changes), else null. */
   name: string | null;
@@ -207,9 +215,13 @@ export interface SyncPeerFile {
 }
 
 export interface SyncStatus {
+  /** For the core's own callers (the CLI); a page gets `location`. */
   folder: string | null;
-  /** The file this person's app appends to. */
+  /** Where the folder is, for people to read (the home folder shown as ~); never accepted back as a path. */
+  location: string | null;
+  /** The file this person's app appends to (for the core's own callers; a page gets `ownFileName`). */
   ownFile: string | null;
+  ownFileName: string | null;
   peers: SyncPeerFile[];
   lastSyncAt: string | null;
 }

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { ClaimbenchError } from '../../shared/result';
-import type { ChosenFile } from '../../shared/team';
+import type { ChosenFile, ChosenFiles } from '../../shared/team';
 import type { OpenPurpose, SavePurpose } from '../../shared/host-api';
 import type { CoreContext } from './context';
 
@@ -14,22 +14,36 @@ import type { CoreContext } from './context';
 const MAX_REMEMBERED = 64;
 /** What a choice was for: a file or folder to read (an open purpose), or a place to write (`save:<purpose>`). */
 export type ChoicePurpose = OpenPurpose | `save:${SavePurpose}`;
-const chosen = new Map<string, { path: string; purpose: ChoicePurpose }>();
+/** One choice: one file or folder, or the several files picked together in one dialog. */
+const chosen = new Map<string, { paths: string[]; purpose: ChoicePurpose }>();
 
-export function rememberChosenFile(file: string, purpose: ChoicePurpose): ChosenFile {
+function remember(files: string[], purpose: ChoicePurpose): string {
   const token = randomBytes(16).toString('hex');
-  chosen.set(token, { path: path.resolve(file), purpose });
+  chosen.set(token, { paths: files.map((f) => path.resolve(f)), purpose });
   while (chosen.size > MAX_REMEMBERED) chosen.delete(chosen.keys().next().value!);
-  return { token, name: path.basename(file) };
+  return token;
 }
 
-/** The path behind a token handed out for `purpose`; a token never handed out (or forgotten) is refused. */
-export function chosenFilePath(token: string, purpose: ChoicePurpose): string {
+export function rememberChosenFile(file: string, purpose: ChoicePurpose): ChosenFile {
+  return { token: remember([file], purpose), name: path.basename(file) };
+}
+
+function choice(token: string, purpose: ChoicePurpose): string[] {
   const entry = chosen.get(token);
   if (!entry || entry.purpose !== purpose) {
     throw new ClaimbenchError('NOT_FOUND', 'That file choice is no longer known here; choose the file again.');
   }
-  return entry.path;
+  return entry.paths;
+}
+
+/** The path behind a token handed out for `purpose`; a token never handed out (or forgotten) is refused. */
+export function chosenFilePath(token: string, purpose: ChoicePurpose): string {
+  return choice(token, purpose)[0]!;
+}
+
+/** Every path behind a token handed out for several files at once. */
+export function chosenFilePaths(token: string, purpose: ChoicePurpose): string[] {
+  return [...choice(token, purpose)];
 }
 
 function requireHost(ctx: CoreContext) {
@@ -43,9 +57,21 @@ export async function chooseOneFile(ctx: CoreContext, purpose: OpenPurpose): Pro
   return file ? rememberChosenFile(file, purpose) : null;
 }
 
+/** Ask the host for any number of files, kept behind one token; null when the person cancels. */
+export async function chooseManyFiles(ctx: CoreContext, purpose: OpenPurpose): Promise<ChosenFiles | null> {
+  const files = await requireHost(ctx).chooseOpen(purpose, true);
+  if (!files || files.length === 0) return null;
+  return { token: remember(files, purpose), names: files.map((f) => path.basename(f)) };
+}
+
 /** Ask the host where to write; null when the person cancels. */
-export async function chooseSaveTarget(ctx: CoreContext, purpose: SavePurpose, defaultName: string): Promise<ChosenFile | null> {
-  const file = await requireHost(ctx).chooseSave(purpose, defaultName);
+export async function chooseSaveTarget(
+  ctx: CoreContext,
+  purpose: SavePurpose,
+  defaultName: string,
+  extension?: string,
+): Promise<ChosenFile | null> {
+  const file = await requireHost(ctx).chooseSave(purpose, defaultName, extension);
   return file ? rememberChosenFile(file, `save:${purpose}`) : null;
 }
 

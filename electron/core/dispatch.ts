@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { api, isOperationName, type OperationName, type OperationOutput } from '../../shared/api';
 import { ClaimbenchError, isClaimbenchError, type Result } from '../../shared/result';
+import { withoutKeys } from '../../shared/operation';
 import { isEmptyTouched } from '../../shared/touched';
 import { parseOrThrow } from '../../shared/validate';
 import type { CoreContext } from './context';
@@ -48,6 +49,12 @@ function inputSchema(name: OperationName, caller: Caller) {
   return caller === 'page' && def.renderer ? def.renderer : def.input;
 }
 
+/** A page's copy of an output: without the fields the operation keeps from pages (its `pageOmits`). */
+function outputFor(name: OperationName, caller: Caller, value: unknown): unknown {
+  const omit: readonly string[] | undefined = (api[name] as { pageOmits?: readonly string[] }).pageOmits;
+  return caller === 'page' && omit ? withoutKeys(value, new Set(omit)) : value;
+}
+
 async function run(ctx: CoreContext, name: unknown, rawInput: unknown, log: Logger, caller: Caller): Promise<Result<unknown>> {
   if (!isOperationName(name)) {
     return { ok: false, error: { code: 'UNKNOWN_OPERATION', message: `Unknown operation: ${String(name).slice(0, 100)}` } };
@@ -56,7 +63,7 @@ async function run(ctx: CoreContext, name: unknown, rawInput: unknown, log: Logg
     const input = parseOrThrow(inputSchema(name, caller), rawInput ?? {});
     const handler = handlers[name] as Handler<OperationName>;
     const value = await handler(input as never, ctx);
-    return { ok: true, value };
+    return { ok: true, value: outputFor(name, caller, value) };
   } catch (e) {
     if (isClaimbenchError(e)) return { ok: false, error: { code: e.code, message: e.message } };
     const typed = storageError(e);

@@ -1,4 +1,4 @@
-import type { OperationInput, OperationName, OperationOutput } from '../../shared/api';
+import type { OperationInput, OperationName, PageOutput } from '../../shared/api';
 import type { BridgeEvent } from '../../shared/events';
 import type { Touched } from '../../shared/touched';
 import type { ErrorCode, Result } from '../../shared/result';
@@ -28,13 +28,13 @@ export function onTouched(listener: (touched: Touched) => void): void {
 }
 
 /** Calls one operation and unwraps its envelope: the value, or a thrown ApiError. */
-export async function call<N extends OperationName>(name: N, input: OperationInput<N>): Promise<OperationOutput<N>> {
+export async function call<N extends OperationName>(name: N, input: OperationInput<N>): Promise<PageOutput<N>> {
   // The bridge's per-name signatures form a union TypeScript cannot narrow by a generic key.
-  const method = bridge()[name] as unknown as (i: OperationInput<N>) => Promise<Result<OperationOutput<N>>>;
+  const method = bridge()[name] as unknown as (i: OperationInput<N>) => Promise<Result<PageOutput<N>>>;
   const result = await method(input);
   if (result.touched) touchedListener?.(result.touched);
   if (!result.ok) throw new ApiError(result.error.code, result.error.message, name);
-  return result.value as OperationOutput<N>;
+  return result.value as PageOutput<N>;
 }
 
 export function onAppEvent(listener: (event: BridgeEvent) => void): () => void {

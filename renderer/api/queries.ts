@@ -1,5 +1,5 @@
 import { QueryClient, queryOptions, useMutation, useQuery, useQueryClient, type UseMutationOptions } from '@tanstack/react-query';
-import type { OperationInput, OperationName, OperationOutput } from '../../shared/api';
+import type { OperationInput, OperationName, PageOutput } from '../../shared/api';
 import { isEmptyTouched, type DataKind, type Touched } from '../../shared/touched';
 import { ApiError, call, onTouched } from './client';
 
@@ -101,10 +101,10 @@ export function useOperationQuery<N extends ReadOperation>(name: N, input: Opera
 /** A write operation as a mutation; on success the reads it touched are fresh. */
 export function useOperationMutation<N extends OperationName>(
   name: N,
-  options: Omit<UseMutationOptions<OperationOutput<N>, ApiError, OperationInput<N>>, 'mutationFn'> = {},
+  options: Omit<UseMutationOptions<PageOutput<N>, ApiError, OperationInput<N>>, 'mutationFn'> = {},
 ) {
   const client = useQueryClient();
-  return useMutation<OperationOutput<N>, ApiError, OperationInput<N>>({
+  return useMutation<PageOutput<N>, ApiError, OperationInput<N>>({
     ...options,
     mutationFn: (input) => call(name, input),
     onSuccess: async (...args) => {

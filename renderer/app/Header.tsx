@@ -24,7 +24,7 @@ function Brand() {
       </span>
       <h1 className="brand-name">Claimbench</h1>
       {session.data && (
-        <span className="brand-workspace muted" title={session.data.workspace.path}>
+        <span className="brand-workspace muted" title={session.data.workspace.location}>
           {session.data.workspace.name}
         </span>
       )}

@@ -5,7 +5,7 @@ import { VerdictIcon, verdictKey } from '../ui/Verdict';
 import { Highlighted, matchRanges } from '../search/highlight';
 import { MarkBox } from '../triage/MarkBox';
 import { ConflictMarker } from '../team/ConflictMarker';
-import type { FactCheckMatch } from '../../shared/library-api';
+import type { PageFactCheckMatch } from '../../shared/library-api';
 import { FactCheckBadge } from '../library/FactCheckBadge';
 
 interface ClaimRowProps {
@@ -22,7 +22,7 @@ interface ClaimRowProps {
   /** Folded search terms to highlight. */
   terms?: readonly string[];
   /** The published fact-check this claim strongly matches, if any. */
-  factCheck?: FactCheckMatch;
+  factCheck?: PageFactCheckMatch;
 }
 
 export const claimOptionId = (index: number) => `claim-option-${index}`;

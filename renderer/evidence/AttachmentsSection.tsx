@@ -122,8 +122,7 @@ function AttachmentItem({ attachment: a }: { attachment: Attachment }) {
   const open = async () => {
     setOpening(true);
     try {
-      const exported = await call('attachments.export', { id: a.id });
-      await call('host.openPath', { path: exported.path });
+      await call('attachments.open', { id: a.id });
     } catch (e) {
       notify({ message: `Could not open “${a.name}”: ${errorMessage(e)}`, tone: 'error' });
     } finally {

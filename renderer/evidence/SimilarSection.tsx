@@ -12,11 +12,12 @@ export const SimilarSection = memo(function SimilarSection({ claim }: { claim: C
   if (similar.isPending) return <Spinner label="Looking for similar claims…" />;
   if (similar.error) return <p className="evidence-empty">Similar claims are unavailable: {similar.error.message}</p>;
   const items = similar.data.items;
-  if (items.length === 0) return <p className="evidence-empty">No similar claims in other documents, and no near-duplicate in this one.</p>;
+  if (items.length === 0)
+    return <p className="evidence-empty">No similar claims in other documents, and no near-duplicate in this one.</p>;
   return (
     <ul className="similar-list" aria-label="Similar claims">
       {items.map((s) => {
-        const here = s.workspacePath === null;
+        const here = s.inThisWorkspace;
         const body = (
           <>
             <span className="similar-head">
@@ -35,7 +36,7 @@ export const SimilarSection = memo(function SimilarSection({ claim }: { claim: C
           </>
         );
         return (
-          <li key={`${s.workspacePath ?? ''}:${s.claimId}`} className="similar-item">
+          <li key={`${here ? '' : s.workspaceName}:${s.claimId}`} className="similar-item">
             {here ? (
               <RevealButton claimId={s.claimId}>{body}</RevealButton>
             ) : (

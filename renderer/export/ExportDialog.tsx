@@ -236,7 +236,7 @@ function ExportResult({ done }: { done: NonNullable<ExportOutcome['done']> }) {
       <p className="export-result-line">
         <CircleCheck size={15} className="export-result-icon" aria-hidden />
         <span>
-          Saved {count} as {REPORT_FORMAT_INFO[done.format].label} to <span className="export-path">{done.path}</span>
+          Saved {count} as {REPORT_FORMAT_INFO[done.format].label} to <span className="export-path">{done.name}</span>
         </span>
       </p>
       {done.warnings.length > 0 && (

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ExportedReport, ReportFormat, ReportJobProgress, ReportOptions } from '../../shared/report';
-import { REPORT_FORMAT_INFO, suggestedReportFileName } from '../../shared/report';
+import type { PageOutput } from '../../shared/api';
+import type { ReportFormat, ReportJobProgress, ReportOptions } from '../../shared/report';
 import { ApiError, call, errorMessage } from '../api/client';
 import { freshAfterWrite } from '../api/queries';
 import { useNotify } from '../ui/notices';
@@ -15,7 +15,7 @@ export type ExportRun =
 
 export interface ExportOutcome {
   /** The last export that finished, with its warnings (shown until the next one starts). */
-  done: (ExportedReport & { format: ReportFormat }) | null;
+  done: (PageOutput<'report.export'> & { format: ReportFormat }) | null;
   error: string | null;
 }
 
@@ -25,7 +25,7 @@ function newJobId(): string {
 
 /**
  * Export… : ask the host where to save, remember the options, run report.export as a job and
- * poll its progress. The core writes the file; nothing but the path crosses into the renderer.
+ * poll its progress. The core writes the file; the path stays in the core (the page has a token and the file name).
  * Lives above the dialog, so an export keeps running (and reports back) when the dialog closes.
  */
 export function useExportRun() {
@@ -55,19 +55,16 @@ export function useExportRun() {
       setOutcome({ done: null, error: null });
       setRun({ phase: 'choosing' });
       try {
-        const { extension } = REPORT_FORMAT_INFO[format];
-        const { workspace } = await call('identity.get', {});
-        const defaultName = suggestedReportFileName(workspace.name, new Date().toISOString(), format);
-        const { path } = await call('host.chooseSave', { purpose: 'report', defaultName, extension });
-        if (!path) return;
+        const { file } = await call('report.chooseTarget', { format });
+        if (!file) return;
         await call('report.options.set', { options });
         void freshAfterWrite(client);
         const id = newJobId();
         setRun({ phase: 'running', jobId: id, format, progress: null, cancelling: false });
-        const result = await call('report.export', { format, path, options, jobId: id });
+        const result = await call('report.export', { format, chosen: file.token, options, jobId: id });
         setOutcome({ done: { ...result, format }, error: null });
         notify({
-          message: `Exported ${result.claimCount.toLocaleString()} ${result.claimCount === 1 ? 'claim' : 'claims'} to ${result.path}`,
+          message: `Exported ${result.claimCount.toLocaleString()} ${result.claimCount === 1 ? 'claim' : 'claims'} to ${result.name}`,
           tone: result.warnings.length ? 'warning' : 'info',
         });
       } catch (e) {

@@ -1,7 +1,7 @@
 import { BookCheck, Paperclip } from 'lucide-react';
 import { memo, useState } from 'react';
 import type { Claim } from '../../shared/domain';
-import type { FactCheckMatch } from '../../shared/library-api';
+import type { PageFactCheckMatch } from '../../shared/library-api';
 import { errorMessage } from '../api/client';
 import { useOperationMutation, useOperationQuery } from '../api/queries';
 import { safeHref } from './safeHref';
@@ -27,13 +27,13 @@ export const FactChecksSection = memo(function FactChecksSection({ claim }: { cl
   return (
     <ul className="fact-check-list" aria-label="Published fact-checks">
       {matches.data.map((m, i) => (
-        <MatchItem key={`${m.libraryPath}:${m.url}`} claimId={claim.id} match={m} first={i === 0} />
+        <MatchItem key={`${m.libraryId}:${m.url}`} claimId={claim.id} match={m} first={i === 0} />
       ))}
     </ul>
   );
 });
 
-function MatchItem({ claimId, match, first }: { claimId: string; match: FactCheckMatch; first: boolean }) {
+function MatchItem({ claimId, match, first }: { claimId: string; match: PageFactCheckMatch; first: boolean }) {
   const notify = useNotify();
   const attach = useOperationMutation('libraries.attachMatch');
   const [attached, setAttached] = useState(false);
@@ -65,7 +65,7 @@ function MatchItem({ claimId, match, first }: { claimId: string; match: FactChec
           disabled={attach.isPending || attached}
           onClick={() =>
             attach.mutate(
-              { claimId, libraryPath: match.libraryPath, url: match.url },
+              { claimId, library: match.libraryId, url: match.url },
               {
                 onSuccess: (s) => {
                   setAttached(true);

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { BookCheck, FilePlus, FolderOpen, Import, Unlink } from 'lucide-react';
 import { useState } from 'react';
-import type { LibraryImportProgress, LibraryImportSummary, LinkedLibrary } from '../../shared/library-api';
+import type { LibraryImportProgress, LibraryImportSummary, PageLinkedLibrary } from '../../shared/library-api';
 import { call, errorMessage } from '../api/client';
 import { freshAfterWrite, useOperationQuery } from '../api/queries';
 import { useWorkbench } from '../app/workbench';
@@ -53,26 +53,29 @@ function LibrariesPanel() {
   };
   const create = () =>
     run('creating', async () => {
-      const path = (await call('host.chooseSave', { purpose: 'library', defaultName: 'fact-checks' })).path;
-      if (path) await call('libraries.create', { path });
+      const { file } = await call('libraries.chooseNew', {});
+      if (file) await call('libraries.create', { chosen: file.token });
     });
   const link = () =>
     run('linking', async () => {
-      const path = (await call('host.chooseOpen', { purpose: 'library' })).paths?.[0];
-      if (path) await call('libraries.link', { path });
+      const { file } = await call('libraries.chooseExisting', {});
+      if (file) await call('libraries.link', { chosen: file.token });
     });
-  const importInto = (library: LinkedLibrary) =>
+  const importInto = (library: PageLinkedLibrary) =>
     run('importing', async () => {
-      const files = (await call('host.chooseOpen', { purpose: 'library-import', multiple: true })).paths;
-      if (!files?.length) return;
+      const { files } = await call('libraries.chooseImportFiles', {});
+      if (!files) return;
       setSummary(null);
       const jobId = crypto.randomUUID();
-      setJob({ jobId, state: 'running', file: '', filesDone: 0, filesTotal: files.length, itemsDone: 0, itemsTotal: 0 });
+      setJob({ jobId, state: 'running', file: '', filesDone: 0, filesTotal: files.names.length, itemsDone: 0, itemsTotal: 0 });
       const timer = window.setInterval(() => {
         void call('libraries.importProgress', { jobId }).then((p) => setJob((j) => (j?.jobId === jobId ? p : j)));
       }, 250);
       try {
-        setSummary({ library: library.name, result: await call('libraries.import', { path: library.path, files, jobId }) });
+        setSummary({
+          library: library.name,
+          result: await call('libraries.import', { library: library.id, chosen: files.token, jobId }),
+        });
       } finally {
         window.clearInterval(timer);
         setJob(null);
@@ -81,9 +84,9 @@ function LibrariesPanel() {
   const cancelImport = () => {
     if (job) void call('libraries.importCancel', { jobId: job.jobId });
   };
-  const unlink = (library: LinkedLibrary) =>
+  const unlink = (library: PageLinkedLibrary) =>
     run('unlinking', async () => {
-      await call('libraries.unlink', { path: library.path });
+      await call('libraries.unlink', { library: library.id });
     });
 
   if (list.error) return <p className="form-error">{errorMessage(list.error)}</p>;
@@ -97,15 +100,13 @@ function LibrariesPanel() {
       ) : (
         <ul className="library-list" aria-label="Linked libraries">
           {list.data.map((l) => (
-            <li key={l.path} className="library-item">
+            <li key={l.id} className="library-item">
               <span className="library-name">
                 <BookCheck size={14} aria-hidden /> {l.name}
               </span>
-              <span className="library-count">
-                {l.reviews === null ? 'unavailable' : count(l.reviews, 'fact-check')}
-              </span>
-              <span className="library-path" title={l.path}>
-                {l.path}
+              <span className="library-count">{l.reviews === null ? 'unavailable' : count(l.reviews, 'fact-check')}</span>
+              <span className="library-path" title={l.location}>
+                {l.location}
               </span>
               {l.problem && <span className="form-error">{l.problem}</span>}
               <span className="library-actions">
@@ -153,9 +154,9 @@ function ImportSummary({ library, result }: { library: string; result: LibraryIm
   return (
     <div className="library-summary" role="status">
       <p>
-        {library}: {count(result.found, 'fact-check')} read from {count(result.files, 'file')};{' '}
-        {result.added.toLocaleString()} added, {result.updated.toLocaleString()} updated, {result.unchanged.toLocaleString()}{' '}
-        unchanged, {result.skipped.length.toLocaleString()} skipped.
+        {library}: {count(result.found, 'fact-check')} read from {count(result.files, 'file')}; {result.added.toLocaleString()}{' '}
+        added, {result.updated.toLocaleString()} updated, {result.unchanged.toLocaleString()} unchanged,{' '}
+        {result.skipped.length.toLocaleString()} skipped.
       </p>
       {result.skipped.length > 0 && (
         <ul className="library-skipped" aria-label="Skipped items">

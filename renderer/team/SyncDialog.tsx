@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { FolderSync, RefreshCw, TriangleAlert, Unlink } from 'lucide-react';
 import { useState } from 'react';
-import type { SyncStatus } from '../../shared/team';
+import type { PageOutput } from '../../shared/api';
 import { call, errorMessage } from '../api/client';
 import { freshAfterWrite, useOperationQuery } from '../api/queries';
 import { relativeTime } from '../detail/describeChange';
@@ -15,6 +15,9 @@ import { count, fullTime, shortActorId } from './format';
 import { useTeamDialogs } from './useTeamDialogs';
 import { KeyConflictsNotice } from './KeyConflictsNotice';
 import './team.css';
+
+/** A sync status as a page has it: the folder's display location and file names, no paths. */
+type SyncStatus = PageOutput<'team.sync.status'>;
 
 /** File ▸ Sync Folder…: link a folder a sync tool keeps in step, see who is in it, sync now, unlink. */
 export function SyncDialog() {
@@ -88,7 +91,7 @@ function SyncPanel() {
   return (
     <div className="form">
       <KeyConflictsNotice conflicts={keys.data?.conflicts ?? []} recorded />
-      {s.folder ? (
+      {s.location ? (
         <LinkedStatus status={s} />
       ) : (
         <EmptyState icon={<FolderSync size={28} />} title="No shared folder linked">
@@ -102,7 +105,7 @@ function SyncPanel() {
         </p>
       )}
       <div className="form-actions">
-        {s.folder ? (
+        {s.location ? (
           <>
             <Button variant="ghost" onClick={() => void unlink()} disabled={busy !== null} className="team-unlink">
               <Unlink size={14} aria-hidden /> Unlink folder
@@ -126,12 +129,12 @@ function SyncPanel() {
 }
 
 function LinkedStatus({ status }: { status: SyncStatus }) {
-  const own = status.ownFile;
+  const own = status.ownFileName;
   return (
     <div className="team-sync">
       <dl className="team-sync-facts">
         <dt>Folder</dt>
-        <dd className="team-path">{status.folder}</dd>
+        <dd className="team-path">{status.location}</dd>
         <dt>Last sync</dt>
         <dd>
           {status.lastSyncAt ? (
@@ -151,11 +154,11 @@ function LinkedStatus({ status }: { status: SyncStatus }) {
           {status.peers.map((p) => {
             const name = p.name ?? 'Someone new';
             return (
-              <li key={p.file} className="team-peer" data-testid="sync-peer">
+              <li key={p.fileName} className="team-peer" data-testid="sync-peer">
                 <Avatar name={p.name ?? '?'} actorId={p.actorId} />
                 <span className="team-peer-name">
                   {name}
-                  {p.file === own && <span className="muted"> (you)</span>}
+                  {p.fileName === own && <span className="muted"> (you)</span>}
                 </span>
                 <span className="team-peer-id muted">{shortActorId(p.actorId)}</span>
                 <span className="team-peer-count">{count(p.changes, 'change')}</span>

@@ -14,6 +14,7 @@ import { openContext, RENDERER_DIR, screenshot, startHarness, type Harness, type
 let harness: Harness;
 let server: BrowserHost;
 let ctx: TestContext;
+let filesRoot: string;
 
 const article = Array.from(
   { length: 12 },
@@ -22,7 +23,8 @@ const article = Array.from(
 
 beforeAll(async () => {
   harness = await startHarness();
-  const pages = new PageConnections(tempDir('claimbench-e2e-browser-files-'));
+  filesRoot = tempDir('claimbench-e2e-browser-files-');
+  const pages = new PageConnections(filesRoot);
   ctx = { ...openContext('Ann Lee'), host: pages.host };
   server = await startBrowserHost({ rendererDir: RENDERER_DIR, core: inProcessCore(() => ctx), pages });
 });
@@ -65,6 +67,11 @@ describe('files in the browser host', () => {
       expect(download.suggestedFilename()).toMatch(/\.csv$/);
       const csv = fs.readFileSync((await download.path())!, 'utf8');
       expect(csv).toContain('district 1 rose');
+      // The notice and the dialog name the downloaded file, never where the server wrote it.
+      await page.locator('.notice', { hasText: download.suggestedFilename() }).waitFor();
+      await exportDialog.locator('.export-path', { hasText: download.suggestedFilename() }).waitFor();
+      await screenshot(page, 'browser-host-export-light');
+      expect(await page.locator('body').innerText()).not.toContain(filesRoot);
       expect(errors).toEqual([]);
     } finally {
       await context.close();

@@ -127,10 +127,16 @@ describe.skipIf(noShared)('the export dialog', () => {
       expect(doc.body.textContent).toContain(HOSTILE);
       expect(doc.querySelectorAll('img, script').length).toBe(0);
       expect(doc.body.textContent).not.toContain('Warming report');
-      await page.locator('.notice', { hasText: html }).waitFor();
-      // No report content crossed into the renderer: only paths and counts came back.
+      await page.locator('.notice', { hasText: 'iodine.html' }).waitFor();
+      expect(await page.locator('.notice', { hasText: out }).count()).toBe(0);
+      // No report content and no path crossed into the renderer: a token went in, a file name and counts came back.
       const exportCall = bridge.calls.find((c) => c.name === 'report.export');
-      expect(exportCall?.input).toMatchObject({ format: 'html', path: html, options: { title: 'Iodine desk check' } });
+      expect(exportCall?.input).toMatchObject({
+        format: 'html',
+        chosen: expect.stringMatching(/^[0-9a-f]{32}$/),
+        options: { title: 'Iodine desk check' },
+      });
+      expect(JSON.stringify(bridge.calls)).not.toContain(out);
 
       const csv = path.join(out, 'iodine.csv');
       await exportAs(page, host, 'Spreadsheet', csv);

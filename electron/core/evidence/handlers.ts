@@ -111,7 +111,13 @@ export const evidenceHandlers = {
     // Everything is checked before the one transaction below, so a refusal stores nothing.
     const values = sourceValues(db, claimId, { ...fromPaste, ...stripUndefined(fields) });
     const attached = file ? prepareAttachment(file) : null;
-    if (!values.url && !String(values.excerpt ?? '').trim() && !values.attachmentId && !attached && !String(values.title ?? '').trim()) {
+    if (
+      !values.url &&
+      !String(values.excerpt ?? '').trim() &&
+      !values.attachmentId &&
+      !attached &&
+      !String(values.title ?? '').trim()
+    ) {
       throw new ClaimbenchError('VALIDATION', 'A source needs a link, a title, an excerpt or an attached file.');
     }
     const id = randomUUID();
@@ -173,6 +179,13 @@ export const evidenceHandlers = {
     const a = loadAttachment(workspace.db, id);
     const target = exportForViewing(readBlob(workspace.db, a.sha256), a.kind, a.name);
     return { path: target, name: a.name, size: a.size };
+  },
+
+  'attachments.open': async ({ id }, { workspace, host }) => {
+    if (!host?.openPath) throw new ClaimbenchError('FORBIDDEN', 'Opening files is only available in the app.');
+    const a = loadAttachment(workspace.db, id);
+    await host.openPath(exportForViewing(readBlob(workspace.db, a.sha256), a.kind, a.name));
+    return { opened: true as const, name: a.name };
   },
 
   'notes.add': ({ claimId, text }, { workspace }) => {

@@ -1,5 +1,6 @@
 import type { IdentityInfo } from '../../../shared/domain';
 import type { CoreContext } from '../context';
+import { displayPath } from '../display-path';
 import type { Handlers } from '../handler-types';
 
 export function identityInfo({ workspace, identity }: CoreContext): IdentityInfo {
@@ -7,7 +8,12 @@ export function identityInfo({ workspace, identity }: CoreContext): IdentityInfo
   return {
     author: who.author,
     actorId: who.actorId,
-    workspace: { path: workspace.path, name: workspace.name, schemaVersion: workspace.schemaVersion },
+    workspace: {
+      path: workspace.path,
+      location: displayPath(workspace.path),
+      name: workspace.name,
+      schemaVersion: workspace.schemaVersion,
+    },
   };
 }
 

@@ -6,12 +6,14 @@ import { ClaimbenchError, isClaimbenchError } from '../../../shared/result';
 import { cancelImportJob, importJobProgress, startImportJob } from './jobs';
 import { loadClaim } from '../claims/rows';
 import { evidenceHandlers } from '../evidence/handlers';
+import { chooseManyFiles, chooseOneFile, chooseSaveTarget, chosenFilePaths, pathOrChosen } from '../chosen-files';
 import type { Handlers } from '../handler-types';
 import { csvMappingSchema } from './import/csv';
 import { importIntoLibrary } from './import/run';
 import {
   describeLibrary,
   findMatch,
+  linkedLibraryPath,
   linkedPaths,
   linkLibrary,
   matchAndStore,
@@ -25,6 +27,9 @@ import { stanceForVerdict } from './verdict';
 type LibraryHandlers = Pick<
   Handlers,
   | 'libraries.list'
+  | 'libraries.chooseNew'
+  | 'libraries.chooseExisting'
+  | 'libraries.chooseImportFiles'
   | 'libraries.create'
   | 'libraries.link'
   | 'libraries.unlink'
@@ -40,8 +45,14 @@ type LibraryHandlers = Pick<
 export const libraryHandlers: LibraryHandlers = {
   'libraries.list': (_input, { workspace }) => linkedPaths(workspace.db).map(describeLibrary),
 
-  'libraries.create': ({ path: file }, { workspace }) => {
-    const abs = path.resolve(file);
+  'libraries.chooseNew': async (_input, ctx) => ({ file: await chooseSaveTarget(ctx, 'library', 'fact-checks') }),
+
+  'libraries.chooseExisting': async (_input, ctx) => ({ file: await chooseOneFile(ctx, 'library') }),
+
+  'libraries.chooseImportFiles': async (_input, ctx) => ({ files: await chooseManyFiles(ctx, 'library-import') }),
+
+  'libraries.create': ({ path: given, chosen }, { workspace }) => {
+    const abs = path.resolve(pathOrChosen(given, chosen, 'save:library'));
     if (fs.existsSync(abs)) throw new ClaimbenchError('DUPLICATE', `${path.basename(abs)} already exists; link it instead.`);
     libraryAt(abs, true);
     linkLibrary(workspace.db, abs);
@@ -49,8 +60,8 @@ export const libraryHandlers: LibraryHandlers = {
     return describeLibrary(abs);
   },
 
-  'libraries.link': ({ path: file }, { workspace }) => {
-    const abs = path.resolve(file);
+  'libraries.link': ({ path: given, chosen }, { workspace }) => {
+    const abs = path.resolve(pathOrChosen(given, chosen, 'library'));
     libraryAt(abs); // refuses what is missing, not a library, or from a newer version
     linkLibrary(workspace.db, abs);
     matchAndStore(workspace.db);
@@ -58,8 +69,8 @@ export const libraryHandlers: LibraryHandlers = {
     return describeLibrary(abs);
   },
 
-  'libraries.unlink': ({ path: file }, { workspace }) => {
-    const unlinked = unlinkLibrary(workspace.db, file);
+  'libraries.unlink': ({ path: given, library }, { workspace }) => {
+    const unlinked = unlinkLibrary(workspace.db, library === undefined ? given! : linkedLibraryPath(workspace.db, library));
     workspace.touched.add('library');
     return { unlinked };
   },
@@ -68,7 +79,9 @@ export const libraryHandlers: LibraryHandlers = {
 
   'libraries.importCancel': ({ jobId }) => ({ cancelled: cancelImportJob(jobId) }),
 
-  'libraries.import': async ({ path: file, files, csvMapping, jobId }, { workspace }) => {
+  'libraries.import': async ({ path: given, library, files: givenFiles, chosen, csvMapping, jobId }, { workspace }) => {
+    const file = library === undefined ? given! : linkedLibraryPath(workspace.db, library);
+    const files = chosen === undefined ? givenFiles! : chosenFilePaths(chosen, 'library-import');
     const lib = libraryAt(file);
     const job = jobId ? startImportJob(jobId) : null;
     let result;
@@ -103,7 +116,8 @@ export const libraryHandlers: LibraryHandlers = {
 
   'libraries.attachMatch': (input, ctx) => {
     const claim = loadClaim(ctx.workspace.db, input.claimId);
-    const m = findMatch(input.libraryPath, input.url);
+    const file = input.library === undefined ? input.libraryPath! : linkedLibraryPath(ctx.workspace.db, input.library);
+    const m = findMatch(file, input.url);
     const rating = m.ratingText || m.verdict;
     const excerpt = `Published fact-check (${[m.publisher, m.datePublished?.slice(0, 4)].filter(Boolean).join(', ') || 'library'}): “${m.claimReviewed}” rated ${rating}.`;
     const source = api['sources.add'].input.parse({

@@ -2,9 +2,11 @@
  * The workspace side of libraries: which library files are linked (local to this machine), matching claims
  * against all of them, and each claim's stored best match (local and derived, see migration 010).
  */
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { STRONG_MATCH, type FactCheckMatch, type LinkedLibrary } from '../../../shared/library-api';
 import { ClaimbenchError } from '../../../shared/result';
+import { displayPath } from '../display-path';
 import type { DB } from '../store/open';
 import { reviewFields, type LibraryMatch, type ReviewColumns } from './match';
 import { libraryAt } from './pool';
@@ -13,11 +15,24 @@ export function linkedPaths(db: DB): string[] {
   return db.prepare('SELECT path FROM library_links ORDER BY linked_at, path').pluck().all() as string[];
 }
 
+/** How a page names a linked library: derived from its path, so it stays the same while the link does. */
+export function libraryIdOf(file: string): string {
+  return createHash('sha256').update(path.resolve(file)).digest('hex').slice(0, 16);
+}
+
+/** The linked library a page names by its id. */
+export function linkedLibraryPath(db: DB, id: string): string {
+  const file = linkedPaths(db).find((p) => libraryIdOf(p) === id);
+  if (!file) throw new ClaimbenchError('NOT_FOUND', 'That library is not linked to this workspace (any more).');
+  return file;
+}
+
 export function describeLibrary(file: string): LinkedLibrary {
+  const about = { path: file, id: libraryIdOf(file), name: path.basename(file), location: displayPath(file) };
   try {
-    return { path: file, name: path.basename(file), reviews: libraryAt(file).count(), problem: null };
+    return { ...about, reviews: libraryAt(file).count(), problem: null };
   } catch (e) {
-    return { path: file, name: path.basename(file), reviews: null, problem: e instanceof Error ? e.message : String(e) };
+    return { ...about, reviews: null, problem: e instanceof Error ? e.message : String(e) };
   }
 }
 
@@ -39,6 +54,7 @@ export function unlinkLibrary(db: DB, file: string): number {
 function asMatch(libraryPath: string, m: LibraryMatch): FactCheckMatch {
   return {
     libraryPath,
+    libraryId: libraryIdOf(libraryPath),
     url: m.url,
     score: m.score,
     confidence: m.confidence,
@@ -84,6 +100,7 @@ export function findMatch(libraryPath: string, url: string): FactCheckMatch {
   if (!row) throw new ClaimbenchError('NOT_FOUND', `${path.basename(libraryPath)} has no fact-check at ${url}`);
   return {
     libraryPath,
+    libraryId: libraryIdOf(libraryPath),
     url: row.url,
     score: 0,
     confidence: 1,
@@ -166,6 +183,7 @@ interface StoredRow extends ReviewColumns {
 function fromStored(r: StoredRow): FactCheckMatch {
   return {
     libraryPath: r.library_path,
+    libraryId: libraryIdOf(r.library_path),
     url: r.review_url,
     score: r.score,
     confidence: r.confidence,

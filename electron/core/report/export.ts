@@ -7,6 +7,7 @@ import path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { REPORT_FORMAT_INFO, type ExportedReport, type ReportFormat, type ReportOptionsPatch } from '../../../shared/report';
 import { ClaimbenchError } from '../../../shared/result';
+import { pathOrChosen } from '../chosen-files';
 import type { CoreContext } from '../context';
 import { buildReportModel } from './build';
 import { loadReportOptions, mergeOptions } from './options';
@@ -19,7 +20,9 @@ import { writeFileAtomically } from './write';
 
 export interface ExportRequest {
   format: ReportFormat;
-  path: string;
+  /** The target: a path from the core's own callers, or the token of the file chosen in report.chooseTarget. */
+  path?: string;
+  chosen?: string;
   options?: ReportOptionsPatch;
   jobId?: string;
 }
@@ -71,7 +74,7 @@ async function renderBytes(
 }
 
 export async function exportReport(request: ExportRequest, ctx: CoreContext): Promise<ExportedReport> {
-  const target = checkExportPath(request.path, request.format);
+  const target = checkExportPath(pathOrChosen(request.path, request.chosen, 'save:report'), request.format);
   const options = mergeOptions(loadReportOptions(ctx.workspace), request.options);
   const model = buildReportModel({
     db: ctx.workspace.db,
@@ -96,6 +99,7 @@ export async function exportReport(request: ExportRequest, ctx: CoreContext): Pr
     job?.finish('done');
     return {
       path: target,
+      name: path.basename(target),
       bytes: typeof content === 'string' ? Buffer.byteLength(content) : content.length,
       claimCount: model.summary.total,
       warnings,

@@ -1,5 +1,6 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import type { ReportOptions, ReportOptionsPatch } from '../../../shared/report';
+import { REPORT_FORMAT_INFO, suggestedReportFileName, type ReportOptions, type ReportOptionsPatch } from '../../../shared/report';
+import { chooseSaveTarget } from '../chosen-files';
 import type { Handlers } from '../handler-types';
 import type { Workspace } from '../store/workspace';
 import { buildReportModel } from './build';
@@ -60,6 +61,11 @@ export const reportHandlers = {
       job.finish(job.signal.aborted ? 'cancelled' : 'failed');
       throw e;
     }
+  },
+
+  'report.chooseTarget': async ({ format }, ctx) => {
+    const defaultName = suggestedReportFileName(ctx.workspace.name, new Date().toISOString(), format);
+    return { file: await chooseSaveTarget(ctx, 'report', defaultName, REPORT_FORMAT_INFO[format].extension) };
   },
 
   'report.export': (input, ctx) => exportReport(input, ctx),

@@ -108,6 +108,7 @@ function scored(rows: CandidateRow[], asked: Asked, where: { path: string | null
     const why = explainMatch(asked.text, r.text);
     out.push({
       workspacePath: where.path,
+      inThisWorkspace: where.path === null,
       workspaceName: where.name,
       claimId: r.id,
       text: r.text,

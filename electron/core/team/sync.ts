@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { SyncPeerFile, SyncResult, SyncStatus } from '../../../shared/team';
 import { ClaimbenchError } from '../../../shared/result';
+import { displayPath } from '../display-path';
 import type { DB } from '../store/open';
 import type { Workspace } from '../store/workspace';
 import type { BlobRow } from './apply';
@@ -97,6 +98,7 @@ function statusFrom(workspace: Workspace, folder: string | null, actorId: string
         const actorId = p.actorId ?? path.basename(file, SYNC_SUFFIX);
         return {
           file,
+          fileName: path.basename(file),
           actorId,
           name: (nameOf.get(actorId) as string | undefined) ?? null,
           changes: p.rows.length,
@@ -104,9 +106,12 @@ function statusFrom(workspace: Workspace, folder: string | null, actorId: string
         };
       })
     : [];
+  const own = folder ? ownSyncFile(folder, actorId) : null;
   return {
     folder,
-    ownFile: folder ? ownSyncFile(folder, actorId) : null,
+    location: folder ? displayPath(folder) : null,
+    ownFile: own,
+    ownFileName: own ? path.basename(own) : null,
     peers,
     lastSyncAt: getMeta(workspace.db, LAST_SYNC_KEY),
   };
@@ -170,8 +175,7 @@ function exportMissing(workspace: Workspace, folder: string, actorId: string, fo
       // Every trusted key of each author before their changes, so the file can be verified on its own.
       if (r.signature !== null && !keysWritten.has(r.actor_id)) {
         const already = keysInFile.get(r.actor_id) ?? [];
-        for (const key of keysOf.all(r.actor_id) as string[])
-          if (!already.includes(key)) yield keyLine(r.actor_id, key);
+        for (const key of keysOf.all(r.actor_id) as string[]) if (!already.includes(key)) yield keyLine(r.actor_id, key);
         keysWritten.add(r.actor_id);
       }
       for (const sha of attachmentHashes(r)) {

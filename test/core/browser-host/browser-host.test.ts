@@ -7,6 +7,7 @@ import WebSocket from 'ws';
 import { PageConnections } from '../../../electron/browser-host/pages';
 import { cookieName } from '../../../electron/browser-host/security';
 import { BRIDGE_SCRIPT, startBrowserHost, type BrowserHost } from '../../../electron/browser-host/server';
+import { call } from '../../../electron/core/dispatch';
 import { inProcessCore } from '../../../electron/core/process/in-process-core';
 import { CONTENT_SECURITY_POLICY } from '../../../shared/csp';
 import type { ToPageMessage } from '../../../shared/protocol';
@@ -14,10 +15,14 @@ import { createTestContext, tempDir } from '../../helpers/workspace';
 
 /** A real browser host on a real port, in front of a real core on a temporary workspace. */
 const rendererDir = tempDir('claimbench-host-renderer-');
-fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><html><head><script type="module" src="./app.js"></script></head><body></body></html>');
+fs.writeFileSync(
+  path.join(rendererDir, 'index.html'),
+  '<!doctype html><html><head><script type="module" src="./app.js"></script></head><body></body></html>',
+);
 fs.writeFileSync(path.join(rendererDir, 'app.js'), 'document.title = "app";');
 fs.writeFileSync(path.join(rendererDir, BRIDGE_SCRIPT), 'window.bridged = true;');
-const pages = new PageConnections(tempDir('claimbench-host-files-'));
+const filesRoot = tempDir('claimbench-host-files-');
+const pages = new PageConnections(filesRoot);
 const ctx = { ...createTestContext('Host Tester'), host: pages.host };
 let server: BrowserHost;
 
@@ -154,7 +159,11 @@ describe('the browser host WebSocket', () => {
     try {
       const refused = nextMessage(ws!, 'refused');
       ws!.send('{"type":"request","id":"a"}');
-      expect(await refused).toMatchObject({ type: 'refused', id: 'a', message: expect.stringMatching(/^Refused a message: name:/) });
+      expect(await refused).toMatchObject({
+        type: 'refused',
+        id: 'a',
+        message: expect.stringMatching(/^Refused a message: name:/),
+      });
       const result = nextMessage(ws!, 'result');
       ws!.send(JSON.stringify({ type: 'request', id: 'b', name: 'identity.get', input: {} }));
       expect(await result).toMatchObject({ id: 'b', result: { ok: true, value: { author: 'Host Tester' } } });
@@ -163,55 +172,76 @@ describe('the browser host WebSocket', () => {
     }
   });
 
-  it("chooses files with the page's file input: the bytes arrive as files the core reads", async () => {
+  it("chooses files with the page's file input: the bytes arrive as files the core reads, the page sees only names", async () => {
     const { ws } = await connect(pageHeaders());
     try {
       const ask = nextMessage(ws!, 'pick-files');
       const result = nextMessage(ws!, 'result');
-      ws!.send(JSON.stringify({ type: 'request', id: 'open', name: 'host.chooseOpen', input: { purpose: 'import', multiple: true } }));
+      ws!.send(JSON.stringify({ type: 'request', id: 'open', name: 'ingest.importChosen', input: {} }));
       const pick = await ask;
-      expect(pick).toMatchObject({ type: 'pick-files', multiple: true, accept: expect.arrayContaining(['.pdf', '.docx', '.txt']) });
+      expect(pick).toMatchObject({
+        type: 'pick-files',
+        multiple: true,
+        accept: expect.arrayContaining(['.pdf', '.docx', '.txt']),
+      });
       const files = [
-        { name: 'notes.txt', base64: Buffer.from('Прозрачность 42%').toString('base64') },
+        { name: 'notes.txt', base64: Buffer.from('Прозрачность выросла на 42% в 2023 году.').toString('base64') },
         { name: '../../escape.md', base64: Buffer.from('# hi').toString('base64') },
       ];
       ws!.send(JSON.stringify({ type: 'picked-files', id: (pick as { id: string }).id, files }));
-      const reply = (await result) as { result: { ok: true; value: { paths: string[] } } };
-      const paths = reply.result.value.paths;
-      expect(paths.map((p) => path.basename(p))).toEqual(['notes.txt', 'escape.md']);
-      expect(fs.readFileSync(paths[0]!, 'utf8')).toBe('Прозрачность 42%');
-      expect(path.dirname(paths[1]!)).toBe(path.dirname(paths[0]!));
+      const reply = (await result) as { result: { ok: true; value: { names: string[] } } };
+      expect(reply.result.value.names).toEqual(['notes.txt', 'escape.md']);
+      expect(JSON.stringify(reply)).not.toContain(filesRoot);
+      await expect.poll(() => call(ctx, 'documents.list', {}).then((d) => d.length), { timeout: 20_000 }).toBeGreaterThan(0);
+      const texts = await Promise.all(
+        (await call(ctx, 'documents.list', {})).map((d) => call(ctx, 'documents.get', { id: d.id })),
+      );
+      expect(texts.map((d) => d.text).join('\n')).toContain('Прозрачность выросла на 42%');
     } finally {
       ws!.close();
     }
   });
 
-  it('saves through a download: the core writes the chosen path, the page gets a one-page download link', async () => {
+  it('exports through a download: the core writes the chosen file, the page gets its name and a one-page download link', async () => {
     const { ws } = await connect(pageHeaders());
     try {
-      const chosen = nextMessage(ws!, 'result');
-      ws!.send(
-        JSON.stringify({
-          type: 'request',
-          id: 'save',
-          name: 'host.chooseSave',
-          input: { purpose: 'report', defaultName: '../Report', extension: 'csv' },
-        }),
-      );
-      const target = ((await chosen) as { result: { value: { path: string } } }).result.value.path;
-      expect(path.basename(target)).toBe('Report.csv');
-      fs.writeFileSync(target, 'a,b\n1,2\n');
+      const request = (id: string, name: string, input: unknown) => {
+        const reply = nextMessage(ws!, 'result');
+        ws!.send(JSON.stringify({ type: 'request', id, name, input }));
+        return reply as Promise<{ result: { ok: boolean; value: Record<string, unknown> } }>;
+      };
+      const chosen = await request('choose', 'report.chooseTarget', { format: 'csv' });
+      const file = chosen.result.value.file as { token: string; name: string };
+      expect(file.name).toMatch(/-report-\d{4}-\d{2}-\d{2}\.csv$/);
       const offered = nextMessage(ws!, 'download');
-      const done = nextMessage(ws!, 'result');
-      ws!.send(JSON.stringify({ type: 'request', id: 'after', name: 'documents.list', input: {} }));
-      await done;
+      const exported = await request('export', 'report.export', { format: 'csv', chosen: file.token });
+      expect(exported.result).toMatchObject({ ok: true, value: { name: file.name } });
+      expect(exported.result.value).not.toHaveProperty('path');
+      expect(JSON.stringify(exported)).not.toContain(filesRoot);
       const download = (await offered) as { url: string; name: string };
-      expect(download.name).toBe('Report.csv');
+      expect(download.name).toBe(file.name);
       expect((await get(download.url)).status).toBe(401);
       const bytes = await get(download.url, { Cookie: cookie() });
       expect(bytes.status).toBe(200);
-      expect(bytes.headers['content-disposition']).toBe("attachment; filename*=UTF-8''Report.csv");
-      expect(bytes.body).toBe('a,b\n1,2\n');
+      expect(bytes.headers['content-disposition']).toBe(`attachment; filename*=UTF-8''${file.name}`);
+      expect(bytes.body.split('\n')[0]).toContain('claim');
+    } finally {
+      ws!.close();
+    }
+  });
+
+  it('refuses a page that asks the host for paths directly', async () => {
+    const { ws } = await connect(pageHeaders());
+    try {
+      for (const [name, input] of [
+        ['host.chooseOpen', { purpose: 'import', multiple: true }],
+        ['host.chooseSave', { purpose: 'report', defaultName: 'Report', extension: 'csv' }],
+        ['host.openPath', { path: path.join(filesRoot, 'x.txt') }],
+      ] as const) {
+        const reply = nextMessage(ws!, 'result');
+        ws!.send(JSON.stringify({ type: 'request', id: name, name, input }));
+        expect(await reply, name).toMatchObject({ result: { ok: false, error: { code: 'VALIDATION' } } });
+      }
     } finally {
       ws!.close();
     }

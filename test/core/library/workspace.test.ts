@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { call } from '../../../electron/core/dispatch';
+import { displayPath } from '../../../electron/core/display-path';
+import { libraryIdOf } from '../../../electron/core/library/links';
 import { closeAllLibraries } from '../../../electron/core/library/pool';
 import { createTestContext, tempDir } from '../../helpers/workspace';
 
@@ -46,9 +48,10 @@ describe('libraries linked to a workspace', () => {
     });
     const claims = (await call(ctx, 'claims.list', { documentId: doc.document.id })).items;
     expect(claims.length).toBeGreaterThan(0);
-    const stored = ctx.workspace.db
-      .prepare('SELECT claim_id, review_url FROM claim_library_matches')
-      .all() as { claim_id: string; review_url: string }[];
+    const stored = ctx.workspace.db.prepare('SELECT claim_id, review_url FROM claim_library_matches').all() as {
+      claim_id: string;
+      review_url: string;
+    }[];
     expect(stored.map((r) => r.claim_id).sort()).toEqual(claims.map((c) => c.id).sort());
     const drones = claims.find((c) => /157 drones/.test(c.text))!;
     expect(stored.find((r) => r.claim_id === drones.id)?.review_url).toBe('https://checks.example/drones');
@@ -63,7 +66,9 @@ describe('libraries linked to a workspace', () => {
     await run('libraries.create', { path: lib });
     const imported = await run('libraries.import', { path: lib, files: [feedFile(dir)] });
     expect(imported).toMatchObject({ added: 2, skipped: [] });
-    expect(await run('libraries.list', {})).toEqual([{ path: lib, name: 'desk.claimbench-library', reviews: 2, problem: null }]);
+    expect(await run('libraries.list', {})).toEqual([
+      { path: lib, id: libraryIdOf(lib), name: 'desk.claimbench-library', location: displayPath(lib), reviews: 2, problem: null },
+    ]);
 
     const bleach = await run('claims.add', { text: 'A senator said drinking bleach cures flu' });
     const weather = await run('claims.add', { text: 'The weather was lovely at the rally' });
@@ -85,7 +90,12 @@ describe('libraries linked to a workspace', () => {
       url: 'https://checks.example/drones',
     });
     const matches = await run('libraries.matchClaim', { claimId: bleach.id });
-    expect(matches[0]).toMatchObject({ libraryPath: lib, url: 'https://checks.example/bleach', verdict: 'false' });
+    expect(matches[0]).toMatchObject({
+      libraryPath: lib,
+      libraryId: libraryIdOf(lib),
+      url: 'https://checks.example/bleach',
+      verdict: 'false',
+    });
     expect(matches[0]!.why.terms).toEqual(expect.arrayContaining(['bleach', 'cures', 'flu']));
 
     const source = await run('libraries.attachMatch', {

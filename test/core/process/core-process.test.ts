@@ -48,7 +48,9 @@ describe('the core in a child process', () => {
   it('answers operations on the workspace file it opened, and the writes are in that file', async () => {
     expect(core.child.pid).not.toBe(process.pid);
     const session = await core.client.invoke('identity.get', {});
-    expect(session).toMatchObject({ ok: true, value: { author: 'Child Checker', workspace: { path: file } } });
+    // A page reads where the workspace is; its path stays with the core's own callers.
+    expect(session).toMatchObject({ ok: true, value: { author: 'Child Checker', workspace: { location: file, name: 'core' } } });
+    expect((session as { value: { workspace: object } }).value.workspace).not.toHaveProperty('path');
     const created = await core.client.invoke('documents.createFromText', { title: 'Child', text: claimText(3) });
     expect(created.ok).toBe(true);
     const listed = await core.client.invoke('documents.list', {});
@@ -108,16 +110,18 @@ describe('the core in a child process', () => {
 
   it('a cancelled host request settles CANCELLED while the host still waits', async () => {
     const controller = new AbortController();
-    const call = core.client.invoke('host.chooseSave', { purpose: 'report', defaultName: 'slow' }, { signal: controller.signal });
+    const call = core.client.invoke('report.chooseTarget', { format: 'html' }, { signal: controller.signal });
     await expect.poll(() => saves).toBe(1);
     controller.abort();
     expect(await call).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
   });
 
   it("forwards the core's host requests to the host and returns its answer", async () => {
-    const picked = await core.client.invoke('host.chooseOpen', { purpose: 'import' });
-    expect(picked).toEqual({ ok: true, value: { paths: [path.join(dir, 'picked.txt')] } });
-    expect(chosen).toEqual(['import']);
+    // The page gets a token and the file's name; the path the host answered stays in the core.
+    const picked = await core.client.invoke('libraries.chooseExisting', {});
+    expect(picked).toEqual({ ok: true, value: { file: { token: expect.stringMatching(/^[0-9a-f]{32}$/), name: 'picked.txt' } } });
+    expect(JSON.stringify(picked)).not.toContain(dir);
+    expect(chosen).toEqual(['library']);
   });
 
   it('keeps the parent responsive while the core is busy', async () => {
@@ -160,7 +164,7 @@ describe('the core in a child process', () => {
       ok: true,
       value: { workspace: { path: other }, recent: expect.arrayContaining([other, file]) },
     });
-    expect(await core.client.invoke('identity.get', {})).toMatchObject({ ok: true, value: { workspace: { path: other } } });
+    expect(await core.client.invoke('identity.get', {})).toMatchObject({ ok: true, value: { workspace: { location: other } } });
     expect(await core.client.command('open', { file: path.join(dir, 'missing.claimbench') })).toMatchObject({
       ok: false,
       error: { code: 'NOT_FOUND' },

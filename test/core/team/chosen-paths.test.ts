@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CoreContext } from '../../../electron/core/context';
 import { call } from '../../../electron/core/dispatch';
+import { displayPath } from '../../../electron/core/display-path';
 import type { HostServices } from '../../../electron/core/host';
 import { CoreClient } from '../../../electron/core/process/core-client';
 import { CoreServer } from '../../../electron/core/process/core-server';
@@ -63,8 +64,16 @@ describe('files and folders chosen in host dialogs stay in the core', () => {
     const token = (chosen as { ok: true; value: { folder: { token: string; name: string } } }).value.folder;
     expect(token.name).toBe('team');
     const linked = await page.invoke('team.sync.link', { chosen: token.token });
-    expect(linked).toMatchObject({ ok: true, value: { folder } });
-    expect((await call(ana, 'team.sync.status', {})).folder).toBe(folder);
+    // The page reads where the folder is and its own file's name; the paths stay with the core's own callers.
+    const own = `${ana.identity.get().actorId}.changes.jsonl`;
+    expect(linked).toMatchObject({ ok: true, value: { location: displayPath(folder), ownFileName: own } });
+    expect((linked as { value: object }).value).not.toHaveProperty('folder');
+    expect((linked as { value: object }).value).not.toHaveProperty('ownFile');
+    await call(ana, 'claims.add', { text: 'Turnout was 71 percent.' });
+    const synced = await page.invoke('team.sync.now', {});
+    expect(synced).toMatchObject({ ok: true, value: { peers: [{ fileName: own }] } });
+    expect((synced as { value: { peers: object[] } }).value.peers[0]).not.toHaveProperty('file');
+    expect(await call(ana, 'team.sync.status', {})).toMatchObject({ folder, ownFile: path.join(folder, own) });
   });
 
   it('a cancelled dialog gives no token; without a host there is no dialog', async () => {
