@@ -84,6 +84,12 @@ const hasPastListed = wordGated(PAST_LISTED);
 /** The "-ed" pattern needs "ed" ending a word, which a literal search finds fast. */
 const isPast = (s: string) => hasPastListed(s) || (/ed\b/.test(s) && PAST_ED.test(s));
 
+const MAX_HEADING_WORDS = 20;
+
+function wordCount(s: string): number {
+  return s.split(/\s+/).filter((w) => /[\p{L}\d]/u.test(w)).length;
+}
+
 /** The context features a sentence has (names as in CONTEXT_LABELS). */
 export function contextFeatures(c: SentenceContext): string[] {
   // Escape sequences and controls are kept in stored text but do not change how it reads (a trailing one
@@ -103,7 +109,8 @@ export function contextFeatures(c: SentenceContext): string[] {
   // A headline stands on its own line and ends without punctuation; a first sentence running on in its
   // paragraph, or one that introduces what follows ("Putin said on Friday:"), is body text.
   if (!closes && c.first && c.standsAlone && !/[:;,]["”»]?\s*$/.test(s)) out.push('headline');
-  else if (!closes && c.standsAlone) out.push('heading');
+  // A line of many words that lost its full stop (a quoted statement, a paragraph ending in a colon) is not a heading.
+  else if (!closes && c.standsAlone && wordCount(s) <= MAX_HEADING_WORDS) out.push('heading');
   if (c.restOfParagraph.some((t) => CREDIT_LINE.test(t))) out.push('caption_block');
   if (/[:,]["”»]?\s*$/.test(s)) out.push('introduces_quote');
   if (who.quoted >= 0.5 && hasFirstPerson(s)) out.push('quoted_first_person');

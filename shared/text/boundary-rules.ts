@@ -1,3 +1,12 @@
+import {
+  CYRILLIC_BEFORE_LOWER,
+  CYRILLIC_CONTINUES,
+  CYRILLIC_ENDS_BEFORE_CAPITAL,
+  CYRILLIC_MAY_END,
+  CYRILLIC_NAME_INITIALS,
+  CYRILLIC_UNITS,
+} from './abbreviations-cyrillic';
+
 /**
  * Repairs for Intl.Segmenter: decide whether the break between two adjacent pieces is false, i.e.
  * the first piece ends with an abbreviation or an initial rather than the end of a sentence.
@@ -55,44 +64,12 @@ const ALWAYS_CONTINUES = new Set(
     'est',
     'ave',
     'blvd',
-    // Russian and Ukrainian: ул. Ленина, им. Пушкина, т.е., т. н., см., гл., тов., проф., акад., ген.
-    'ул',
-    'им',
-    'т.е',
-    'т',
-    'т.н',
-    'т.к',
-    'см',
-    'гл',
-    'тов',
-    'проф',
-    'акад',
-    'ген',
-    'пр',
-    'пер',
-    'просп',
-    'д',
-    'кв',
-    'обл',
-    'р-н',
-    'напр',
-    'вул',
-    'пл',
-    'ім',
-    'див',
-    'с',
-    'п',
-    'ст',
-    'рис',
-    'табл',
-    'gen',
-    'кн',
-    'св',
+    ...CYRILLIC_CONTINUES,
   ].map((s) => s.toLowerCase()),
 );
 
 /** Abbreviations before a number ("No. 3", "Vol. 2") that are also ordinary words ("no", "art"). */
-const NUMBERED = new Set(['no', 'nos', 'vol', 'pp', 'fig', 'figs', 'art', 'sec', 'ch', 'op']);
+const NUMBERED = new Set(['no', 'nos', 'vol', 'pp', 'fig', 'figs', 'art', 'sec', 'ch', 'op', ...CYRILLIC_BEFORE_LOWER]);
 
 /** Abbreviations that may end a sentence: joined only when what follows does not look like a new sentence. */
 const MAY_END = new Set(
@@ -161,50 +138,28 @@ const MAY_END = new Set(
     'ark',
     'kan',
     'neb',
-    'г',
-    'гг',
-    'млн',
-    'млрд',
-    'тыс',
-    'руб',
-    'коп',
-    'т.д',
-    'т.п',
-    'д',
-    'п',
-    'в',
-    'вв',
-    'др',
-    'пр',
-    'ок',
-    'мин',
-    'сек',
-    'км',
-    'см',
-    'кг',
-    'грн',
-    'дол',
-    'долл',
-    'р',
-    'н.э',
-    'с.г',
-    'тис',
-    'млн',
-    'ін',
-    'тощо',
-    'т.ч',
+    ...CYRILLIC_MAY_END,
   ].map((s) => s.toLowerCase()),
 );
 
 /** "etc.", "т. д." before a capital letter end the sentence. */
-const ENDS_BEFORE_CAPITAL = new Set(['etc', 'т.д', 'т.п', 'др', 'тощо', 'ін']);
+const ENDS_BEFORE_CAPITAL = new Set(['etc', ...CYRILLIC_ENDS_BEFORE_CAPITAL]);
+
+const UNITS = new Set(CYRILLIC_UNITS);
+/** A unit after a number or Roman numeral: "2010 г.", "XIX в.", "5 млн. руб.". */
+const AFTER_NUMBER = /(?:\d|(?:^|\s)[IVXLCХ]+)\s*(?:\p{L}+\.\s*)+$/u;
+/** The whole sentence so far is a date or amount phrase ("В XIX в.", "С 2010 г."): what follows continues it. */
+const ONLY_THE_PHRASE = /^(?:\p{L}{1,3}\s+)?(?:[\d\s.,–-]+|[IVXLCХ]+(?:\s*[–-]\s*[IVXLCХ]+)?)\s*(?:\p{L}+\.\s*)+$/u;
+
+const NAME_INITIALS = new Set(CYRILLIC_NAME_INITIALS);
 
 /** Words that usually open a new sentence: after "U.S." or "Inc." they mean the sentence did end. */
 const SENTENCE_OPENERS = new Set(
   (
     'the a an he she it they we i you this that these those there his her its their our but and or so yet if when ' +
     'while after before in on at for as however meanwhile also still then now mr mrs ms dr officials according ' +
-    'он она оно они мы я это этот эта эти в на но и а по однако также при после тогда'
+    'он она оно они мы я это этот эта эти в на но и а по однако также при после тогда ' +
+    'він вона воно вони ми це цей ця ці у та але і й проте також після тоді'
   ).split(' '),
 );
 
@@ -219,7 +174,9 @@ function endsWithCloser(piece: string): boolean {
   return c === 34 || c === 39 || c === 0x201d || c === 0x2019 || c === 0xbb || c === 41 || c === 93;
 }
 
-const INITIAL = /(?:^|[\s(])\p{Lu}\.$/u;
+const INITIAL = /(?:^|[\s([])\p{Lu}\.$/u;
+/** Cyrillic initials written together: "им. Х.К.", "А.С." (Latin "U.S." is an abbreviation that may end a sentence). */
+const CYRILLIC_INITIALS = /(?:^|[\s([])(?:[А-ЯЁІЇЄҐ]\.\s?)+[А-ЯЁІЇЄҐ]\.$/u;
 
 /** INITIAL ("… R." after a space or bracket), ruled out first by the last two characters, which it needs to be "." after a capital. */
 function endsWithInitial(piece: string): boolean {
@@ -227,7 +184,13 @@ function endsWithInitial(piece: string): boolean {
   if (n < 2 || piece.charCodeAt(n - 1) !== 46) return false;
   const c = piece.charCodeAt(n - 2);
   if (c < 128 && !(c >= 65 && c <= 90)) return false;
-  return INITIAL.test(piece);
+  return INITIAL.test(piece) || (c >= 0x400 && CYRILLIC_INITIALS.test(piece));
+}
+
+/** "Ал. Алтаева", "Вл. Соловьёв": a first name shortened to a few letters, capitalised, before a surname. */
+function endsWithNameInitial(piece: string): boolean {
+  const m = /(?:^|[\s([])(\p{Lu}\p{Ll}{1,4})\.$/u.exec(piece);
+  return !!m && NAME_INITIALS.has(m[1]!.toLowerCase());
 }
 
 const LIST_MARKER = /^(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)]$/i;
@@ -235,7 +198,7 @@ const LIST_MARKER = /^(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)]$/i;
 /** The abbreviation-like token the piece ends with, lower-cased without its final dot, or null. */
 function finalAbbreviation(piece: string): string | null {
   if (!piece.endsWith('.') || piece.endsWith('..')) return null;
-  const m = /(?:^|[\s(«"“'‘—–-])((?:[\p{L}]{1,2}\.\s?)*[\p{L}-]+)\.$/u.exec(piece);
+  const m = /(?:^|[\s([«"“'‘—–-])((?:[\p{L}]{1,2}\.\s?)*[\p{L}-]+)\.$/u.exec(piece);
   if (!m) return null;
   return m[1]!.toLowerCase().replace(/\.\s+/g, '.');
 }
@@ -259,6 +222,7 @@ export function falseBoundary(text: string, prev: Span, next: Span): boolean {
   if (endsWithInitial(piece) && /^[\s"'“‘«(]*[\p{Lu}]/u.test(following)) {
     return !/(?:^|\s)(?:I|A)\.$/.test(piece) || /^\p{Lu}\./u.test(following);
   }
+  if (endsWithNameInitial(piece) && /^[\s"'“‘«(]*\p{Lu}/u.test(following)) return !SENTENCE_OPENERS.has(firstWord(following));
   const full = finalAbbreviation(piece);
   const last = full?.includes('.') ? full.slice(full.lastIndexOf('.') + 1) : full;
   const known = (a: string | null | undefined) => !!a && (ALWAYS_CONTINUES.has(a) || MAY_END.has(a) || NUMBERED.has(a));
@@ -277,8 +241,9 @@ export function falseBoundary(text: string, prev: Span, next: Span): boolean {
   if (MAY_END.has(abbr)) {
     if (nextStartsLower) return true;
     if (ENDS_BEFORE_CAPITAL.has(abbr)) return false;
-    // "г. Москва" (city) continues, "2010 г. Президент" (year) ends: only when no number precedes.
-    if (abbr === 'г') return !/\d\s*г\.$/u.test(piece);
+    // "г. Москва" (city) continues, "2010 г. Президент" (year) and "XIX в. Россия" (century) end.
+    if (UNITS.has(abbr) && AFTER_NUMBER.test(piece)) return ONLY_THE_PHRASE.test(text.slice(prev.start, prev.end));
+    if (abbr === 'г') return true;
     return !SENTENCE_OPENERS.has(firstWord(following));
   }
   // An unknown short token followed by lower case ("approx. five", "т.е. давно") continues.

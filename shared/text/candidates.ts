@@ -7,8 +7,9 @@ import type { SpotterScore } from '../spotting/model';
 import { mergeSameSignal } from '../spotting/reasons';
 import { siteFurnitureKind } from '../spotting/site-furniture';
 import { makeAnchor } from './anchor';
-import { leadingMetadata, nonProseKind } from './news-structure';
+import { isDateLine, leadingMetadata, nonProseKind } from './news-structure';
 import { segmentSentences, type Sentence } from './segment';
+import { isBareTitle, isCaptionLine } from './title-lines';
 import { collapseWhitespace } from './whitespace';
 
 /** A sentence proposed as a claim, with where it sits and why it was proposed. */
@@ -124,8 +125,8 @@ function standsAlone(text: string, s: Sentence): boolean {
 export function analyzeText(text: string, threshold = defaultSpotter().threshold): ScoredSentence[] {
   const doc = spotDocument(text);
   const calibration = articleCalibration();
-  return doc.sentences.map(({ sentence: s, attribution, base, context }) => {
-    const kind = nonProseKind(s.text);
+  return doc.sentences.map(({ sentence: s, attribution, base, context }, i) => {
+    const kind = nonProseKind(s.text) ?? titleLineKind(doc.sentences, i);
     const furniture = kind ? null : siteFurnitureKind(s.text);
     const { score, reasons } = kind
       ? nonProse(base, kind)
@@ -151,7 +152,28 @@ export function analyzeText(text: string, threshold = defaultSpotter().threshold
   });
 }
 
+/**
+ * A headline or heading line that only names something (under three words, no verb: "PDF.js") is a title, and
+ * the short verbless line under the headline is its picture's caption ("Жорес Алферов в 2012 году").
+ */
+function titleLineKind(sentences: readonly SpottedSentence[], i: number): 'title' | 'caption' | null {
+  const { sentence, context } = sentences[i]!;
+  const titleLike = context.includes('headline') || context.includes('heading');
+  if (titleLike && isBareTitle(sentence.text)) return 'title';
+  // A dateline under the headline ("Friday, July 21, 2017") is a heading of its own, not a caption.
+  if (
+    i === 1 &&
+    context.includes('heading') &&
+    sentences[0]!.context.includes('headline') &&
+    isCaptionLine(sentence.text) &&
+    !isDateLine(sentence.text)
+  )
+    return 'caption';
+  return null;
+}
+
 const NON_PROSE_LABELS = {
+  title: 'a bare title (no verb, under three words): not a claim',
   caption: 'photo caption: not a claim',
   credit: 'photo credit: not a claim',
   byline: 'byline: not a claim',

@@ -70,7 +70,7 @@ function looksLikeMeta(key: string, value: string): boolean {
 }
 
 /** Nothing but a date, a time, a weekday, "at", "updated" and a time zone. */
-function isDateLine(line: string): boolean {
+export function isDateLine(line: string): boolean {
   if (line.length > 60 || !isoDate(line)) return false;
   const rest = line
     .replace(/\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?/g, ' ')

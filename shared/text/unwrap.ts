@@ -45,12 +45,13 @@ function blockWidths(lines: string[]): number[] {
     let j = i;
     while (j < lines.length && lines[j]!.trim()) j++;
     if (j - i >= 2) {
-      const lengths = lines
-        .slice(i, j)
-        .map((l) => l.trimEnd().length)
-        .sort((a, b) => a - b);
+      const block = lines.slice(i, j).map((l) => l.trimEnd());
+      const lengths = block.map((l) => l.length).sort((a, b) => a - b);
       const width = lengths[Math.floor((lengths.length - 1) * 0.8)]!;
-      for (let k = i; k < j; k++) widths[k] = width;
+      // A line-wrapper would have broken a line that runs well past the width at a space before it, so a block
+      // holding one (a headline, a caption and a paragraph on consecutive lines) was not wrapped.
+      const wrapped = !block.some((l) => l.length > width * 1.25 && l.lastIndexOf(' ', width) > l.search(/\S/));
+      if (wrapped) for (let k = i; k < j; k++) widths[k] = width;
     }
     i = j;
   }

@@ -17,7 +17,7 @@ import { contentHash } from './content-hash';
 
 /**
  * Text that exercises what the analysis decides (metadata lines, sentence ends after abbreviations
- * and quotations, claimants across sentences, Cyrillic, scores): a change to the segmenter, the
+ * and quotations, claimants across sentences, Cyrillic, headline and caption lines, scores): a change to the segmenter, the
  * attribution or the scoring shows in its result, so stored sentences are recomputed without anyone
  * having to remember to raise a version number.
  */
@@ -26,6 +26,12 @@ const PROBE = [
   'Dr. J. Smith of the U.S. Treasury said unemployment fell to 4.1% in May. "Wages rose 3 percent," he added.',
   'Photo: Reuters. The mayor claimed the bridge cost $2.5 billion, but officials could not confirm it.',
   'Министр финансов заявил, что инфляция составила 7,4%. "Это рекорд", - сказал экономист.',
+  'PDF.js',
+  [
+    'Премия им. Х.К. Андерсена вручена писательнице Ал. Алтаевой [наст. Ямщиковой]',
+    'Маргарита Ямщикова в 1950 году',
+    'Жюри премии, которую вручают с 1956 г. раз в два года, отметило её повести для детей. В 2010 г. Президент поздравил лауреатов.',
+  ].join('\n'),
 ].join('\n\n');
 
 let analysisId: string | null = null;

@@ -130,6 +130,25 @@ describe('sentence segmentation', () => {
     for (const x of s) expect(text.slice(x.start, x.end)).toBe(x.text);
   });
 
+  it('does not read a headline, a caption and a paragraph on consecutive lines as one wrapped paragraph', () => {
+    const paragraph = 'The council voted 7 to 2 on Monday to raise the transport budget by 12 percent, a record. '
+      .repeat(3)
+      .trim();
+    expect(texts(`City council approves a new budget for transport and housing in 2025\nMayor Ann Smith\n${paragraph}`)).toEqual([
+      'City council approves a new budget for transport and housing in 2025',
+      'Mayor Ann Smith',
+      ...Array(3).fill('The council voted 7 to 2 on Monday to raise the transport budget by 12 percent, a record.'),
+    ]);
+    // A long unbreakable line (a link) does not stop a wrapped block from reading as one paragraph.
+    const wrapped = [
+      'The Federal Open Market Committee decided today to lower its target for',
+      'the federal funds rate by 75 basis points, as its statement published at',
+      'https://www.federalreserve.gov/newsevents/pressreleases/monetary20080122b/statement-archive/index.htm',
+      'explains. Recent information indicates a deepening of the housing contraction.',
+    ].join('\n');
+    expect(texts(wrapped)).toHaveLength(2);
+  });
+
   it('handles Russian abbreviations', () => {
     expect(texts('Он родился в 1990 г. в Москве, т.е. давно. Живёт на ул. Ленина, им. Пушкина и т. д. Далее.', 'ru')).toEqual([
       'Он родился в 1990 г. в Москве, т.е. давно.',
