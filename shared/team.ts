@@ -166,7 +166,10 @@ export interface ConflictSide {
    * person's decision stood on (their earlier value, or the one they had before deciding).
    */
   own: ConflictField[];
-  /** Conflicted fields where this person's value is the one shown until someone decides. */
+  /**
+   * Both decision fields for the one side whose whole decision the claim shows until someone
+   * decides (whichever of them clash); empty for every other side.
+   */
   shown: ConflictField[];
 }
 

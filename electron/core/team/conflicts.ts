@@ -31,7 +31,8 @@ function claimSides(db: DB, claim: ClaimRow, fields: ConflictField[]): ConflictS
     rationale: asText(d.values.rationale),
     keeps: [...CONFLICT_FIELDS],
     own: d.own,
-    shown: d.shown ? [...fields] : [],
+    // The claim shows this person's whole decision, whichever of its fields clash.
+    shown: d.shown ? [...CONFLICT_FIELDS] : [],
   }));
 }
 
