@@ -18,8 +18,8 @@ export function ConflictBanner({ claim }: { claim: Claim }) {
       <CircleAlert size={16} className="team-banner-icon" aria-hidden />
       <p className="team-banner-text">
         <strong>Conflict.</strong> {who} decided this claim differently at the same time
-        {mine ? ` (${fieldsLabel(mine.fields).toLowerCase()})` : ''}. {shownBy ? `${shownBy}’s decision` : 'The decision'} is
-        shown, verdict and rationale together, until someone decides.
+        {mine ? ` (${fieldsLabel(mine.fields).toLowerCase()})` : ''}. {shownBy ? `${shownBy}’s decision` : 'One decision'} is
+        shown until someone decides.
       </p>
       <Button size="sm" onClick={() => open('conflicts')}>
         Resolve…

@@ -33,8 +33,8 @@ export function fieldsLabel(fields: readonly ConflictField[]): string {
 
 /**
  * How a claim's conflict reads: always a conflict of decisions (a verdict with its rationale),
- * naming the part that clashes, e.g. "Decisions differ: rationale".
+ * naming the part that clashes, e.g. "Decisions differ (rationale)".
  */
 export function decisionConflictLabel(fields: readonly ConflictField[]): string {
-  return `Decisions differ: ${fieldsLabel(fields).toLowerCase()}`;
+  return `Decisions differ (${fieldsLabel(fields).toLowerCase()})`;
 }
