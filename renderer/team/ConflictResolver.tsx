@@ -62,7 +62,9 @@ export function ConflictResolver({ conflict, position, busy, writing, onWriting,
  * person wrote themselves but the one their decision stood on.
  */
 function fieldNote(field: ConflictField, side: ConflictSide): string | null {
-  return side.own.includes(field) ? null : `Not changed by ${side.author}: as it stood with their decision`;
+  if (side.own.includes(field)) return null;
+  if (side.earlier.includes(field)) return `Set by ${side.author} earlier and kept with this decision`;
+  return `Not changed by ${side.author}: as it stood with their decision`;
 }
 
 function SideCard({ side, index, busy, onKeep }: { side: ConflictSide; index: number; busy: boolean; onKeep: () => void }) {

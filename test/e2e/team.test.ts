@@ -543,7 +543,9 @@ describe.skipIf(noShared)('team: merge preview, conflicts, share and sync in the
         await side('Mara Diaz').waitFor();
         await expect(side('Mara Diaz').getByText('Shown now').count()).resolves.toBe(1);
         await expect(side('Ben Cole').getByText('Shown now').count()).resolves.toBe(0);
-        await expect(side('Mara Diaz').getByTestId('side-verdict').textContent()).resolves.toContain('Disputed');
+        await expect(side('Mara Diaz').getByTestId('side-verdict').textContent()).resolves.toBe(
+          'DisputedSet by Mara Diaz earlier and kept with this decision',
+        );
         await expect(side('Ben Cole').getByTestId('side-verdict').textContent()).resolves.toBe('Unverified');
         await expect(side('Ben Cole').getByTestId('side-rationale').textContent()).resolves.toBe('No second source.');
         await screenshot(page, 'team-queue-rationale-clash-light');

@@ -87,6 +87,10 @@ describe('a rationale-only clash is a conflict of whole decisions', () => {
                 ['Mara', 'disputed', R3, true],
               ],
         );
+        // Mara's verdict is her own, though Ben's replaced it as a head.
+        const [conflict] = await call(ctx, 'conflicts.list', { claimId });
+        const maraSide = conflict!.sides.find((s) => s.author === 'Mara')!;
+        expect([maraSide.own, maraSide.earlier]).toEqual([['rationale'], ['verdict']]);
         const listed = (await call(ctx, 'claims.list', {})).items.find((c) => c.id === claimId)!;
         expect([listed.verdict, listed.rationale]).toEqual(expected);
 
