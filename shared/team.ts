@@ -172,7 +172,12 @@ export interface ConflictSide {
    * person's decision stood on (their earlier value, or the one they had before deciding).
    */
   own: ConflictField[];
-  /** Conflicted fields where this person's value is the one shown until someone decides. */
+  /** Fields not in `own` whose value is still this person's, from an earlier change someone else replaced. */
+  earlier: ConflictField[];
+  /**
+   * Both decision fields for the one side whose whole decision the claim shows until someone
+   * decides (whichever of them clash); empty for every other side.
+   */
   shown: ConflictField[];
 }
 

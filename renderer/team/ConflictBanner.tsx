@@ -12,12 +12,14 @@ export function ConflictBanner({ claim }: { claim: Claim }) {
   const conflicts = useOperationQuery('conflicts.list', {});
   const mine = conflicts.data?.find((c) => c.claimId === claim.id);
   const who = mine ? [...new Set(mine.sides.map((s) => s.author))].join(' and ') : 'Teammates';
+  const shownBy = mine?.sides.find((s) => s.shown.length > 0)?.author;
   return (
     <div className="team-banner" role="note" data-testid="conflict-banner">
       <CircleAlert size={16} className="team-banner-icon" aria-hidden />
       <p className="team-banner-text">
-        <strong>Conflict.</strong> {who} changed this claim’s {mine ? fieldsLabel(mine.fields).toLowerCase() : 'verdict'} at the
-        same time. The verdict shown is provisional until someone decides.
+        <strong>Conflict.</strong> {who} decided this claim differently at the same time
+        {mine ? ` (${fieldsLabel(mine.fields).toLowerCase()})` : ''}. {shownBy ? `${shownBy}’s decision` : 'One decision'} is
+        shown until someone decides.
       </p>
       <Button size="sm" onClick={() => open('conflicts')}>
         Resolve…

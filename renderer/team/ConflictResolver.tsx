@@ -8,7 +8,7 @@ import { Button } from '../ui/Button';
 import { Kbd } from '../ui/Kbd';
 import { VerdictBadge, VerdictIcon } from '../ui/Verdict';
 import { Avatar } from './Avatar';
-import { fieldsLabel, fullTime, type ClaimConflict } from './format';
+import { decisionConflictLabel, fullTime, type ClaimConflict } from './format';
 
 interface ConflictResolverProps {
   conflict: ClaimConflict;
@@ -26,7 +26,7 @@ export function ConflictResolver({ conflict, position, busy, writing, onWriting,
     <section className="team-resolver" aria-labelledby="conflict-claim-title">
       <header className="team-resolver-head">
         <h3 id="conflict-claim-title" className="section-title">
-          Conflict {position.index + 1} of {position.total} · {fieldsLabel(conflict.fields)}
+          Conflict {position.index + 1} of {position.total} · {decisionConflictLabel(conflict.fields)}
         </h3>
         <blockquote className="team-claim-text">{conflict.claimText}</blockquote>
       </header>
@@ -40,7 +40,7 @@ export function ConflictResolver({ conflict, position, busy, writing, onWriting,
       </div>
       {writing ? (
         <NewDecision
-          initial={conflict.sides.find((s) => s.shown.includes('verdict')) ?? conflict.sides[0]}
+          initial={conflict.sides.find((s) => s.shown.length > 0) ?? conflict.sides[0]}
           busy={busy}
           onCancel={() => onWriting(false)}
           onSave={onDecide}
@@ -62,7 +62,9 @@ export function ConflictResolver({ conflict, position, busy, writing, onWriting,
  * person wrote themselves but the one their decision stood on.
  */
 function fieldNote(field: ConflictField, side: ConflictSide): string | null {
-  return side.own.includes(field) ? null : `Not changed by ${side.author}: as it stood with their decision`;
+  if (side.own.includes(field)) return null;
+  if (side.earlier.includes(field)) return `Set by ${side.author} earlier and kept with this decision`;
+  return `Not changed by ${side.author}: as it stood with their decision`;
 }
 
 function SideCard({ side, index, busy, onKeep }: { side: ConflictSide; index: number; busy: boolean; onKeep: () => void }) {

@@ -12,7 +12,7 @@ import { Modal } from '../ui/Modal';
 import { useNotify } from '../ui/notices';
 import { Spinner } from '../ui/Progress';
 import { ConflictResolver } from './ConflictResolver';
-import { fieldsLabel, type ClaimConflict } from './format';
+import { decisionConflictLabel, fieldsLabel, type ClaimConflict } from './format';
 import { useTeamDialogs } from './useTeamDialogs';
 import './team.css';
 
@@ -153,7 +153,7 @@ function ConflictQueue() {
           >
             <span className="team-queue-text">{c.claimText}</span>
             <span className="team-queue-meta">
-              {fieldsLabel(c.fields)} · {c.sides.map((s) => s.author).join(' vs ')}
+              {decisionConflictLabel(c.fields)} · {c.sides.map((s) => s.author).join(' vs ')}
             </span>
           </div>
         ))}

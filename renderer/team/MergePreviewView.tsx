@@ -4,7 +4,7 @@ import { verdictLabel } from '../../shared/timeline';
 import type { ConflictInfo, MergeFieldChange, MergeItem, MergeItemStatus, MergePerson, MergePreview } from '../../shared/team';
 import { VerdictBadge } from '../ui/Verdict';
 import { Avatar } from './Avatar';
-import { count, entityLabel, fieldsLabel, fullTime } from './format';
+import { count, decisionConflictLabel, entityLabel, fullTime } from './format';
 
 const SHOWN_PER_PERSON = 60;
 const SHOWN_CHANGED_ITEMS = 200;
@@ -227,21 +227,20 @@ export function StatusTag({ status }: { status: MergeItemStatus }) {
 }
 
 function PreviewConflict({ conflict }: { conflict: ConflictInfo }) {
+  // Each side is a whole decision, whichever of its fields clash: its verdict with its rationale.
   return (
     <li className="team-preview-conflict" data-testid="merge-conflict">
       <span className="team-preview-conflict-text">“{conflict.claimText}”</span>
       <span className="team-preview-conflict-sides">
-        <span className="muted">{fieldsLabel(conflict.fields)}:</span>
+        <span className="muted">{decisionConflictLabel(conflict.fields)}:</span>
         {conflict.sides.map((s) => (
-          <span key={s.actorId} className="team-preview-side">
+          <span key={s.actorId} className="team-preview-side" data-testid="merge-conflict-side">
             <span className="team-preview-side-author">{s.author}</span>
-            {conflict.fields.includes('verdict') &&
-              (s.verdict ? <VerdictBadge verdict={s.verdict} /> : <span className="muted">Not reviewed</span>)}
-            {conflict.fields.includes('rationale') && (
-              <span className="team-preview-side-text" title={s.rationale ?? ''}>
-                {s.rationale?.trim() ? `“${s.rationale}”` : 'no rationale'}
-              </span>
-            )}
+            {s.verdict ? <VerdictBadge verdict={s.verdict} /> : <span className="muted">Not reviewed</span>}
+            <span className="team-preview-side-text" title={s.rationale ?? ''}>
+              {s.rationale?.trim() ? `“${s.rationale}”` : 'no rationale'}
+            </span>
+            {s.shown.length > 0 && <span className="muted team-small">(shown)</span>}
           </span>
         ))}
       </span>

@@ -30,3 +30,11 @@ export function fieldsLabel(fields: readonly ConflictField[]): string {
   const text = names.join(' and ');
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+/**
+ * How a claim's conflict reads: always a conflict of decisions (a verdict with its rationale),
+ * naming the part that clashes, e.g. "Decisions differ (rationale)".
+ */
+export function decisionConflictLabel(fields: readonly ConflictField[]): string {
+  return `Decisions differ (${fieldsLabel(fields).toLowerCase()})`;
+}

@@ -484,4 +484,79 @@ describe.skipIf(noShared)('team: merge preview, conflicts, share and sync in the
       for (const p of [dana, eli, fay]) p.workspace.close();
     }
   });
+  it('treats a clash of rationales alone as a conflict of whole decisions: preview, list, detail and queue agree', async () => {
+    const where = tempDir('claimbench-e2e-team-rationale-');
+    const mara = teammate(where, 'Mara Diaz', 'a4a0000000000a07');
+    const ben = teammate(where, 'Ben Cole', 'be40000000000b08');
+    try {
+      const doc = await call(mara, 'documents.createFromText', {
+        text: 'Seven missiles were launched on 12 May, the air force said. The ministry reported 40 injured.',
+        title: 'Strikes',
+      });
+      const claimId = (await call(mara, 'claims.list', { documentId: doc.document.id })).items[0]!.id;
+      // Mara decides and shares; Ben replaces her verdict having seen it; meanwhile Mara rewrites only her rationale.
+      await call(mara, 'claims.setVerdict', { ids: [claimId], verdict: 'disputed', rationale: 'The air force later said 150.' });
+      await mergePreviewed(ben, (await call(mara, 'team.share', { target: path.join(where, 'm1.claimbench-share') })).path);
+      await call(ben, 'claims.setVerdict', { ids: [claimId], verdict: 'unverified', rationale: 'No second source.' });
+      const benFile = (await call(ben, 'team.share', { target: path.join(where, 'b1.claimbench-share') })).path;
+      await call(mara, 'claims.update', { id: claimId, patch: { rationale: 'The air force corrected itself on 13 May.' } });
+
+      const { page, bridge, close } = await openApp(harness, mara);
+      try {
+        await page.locator('.claim-row').first().waitFor();
+        mara.host.answerOpen('merge', benFile);
+        await bridge.emit('menu:merge');
+        const dialog = page.getByRole('dialog', { name: 'Review the merge' });
+        const conflict = dialog.getByTestId('merge-conflict');
+        await conflict.waitFor();
+        // Both sides as whole decisions, though only the rationales clash; Mara's (the latest) stays shown.
+        await expect(conflict.textContent()).resolves.toMatch(/Decisions differ \(rationale\):/);
+        await expect(conflict.getByTestId('merge-conflict-side').allTextContents()).resolves.toEqual([
+          'Ben ColeUnverified“No second source.”',
+          'Mara DiazDisputed“The air force corrected itself on 13 May.”(shown)',
+        ]);
+        await screenshot(page, 'team-merge-rationale-clash-light');
+        await page.setViewportSize({ width: 1024, height: 640 });
+        await page.emulateMedia({ colorScheme: 'dark' });
+        await screenshot(page, 'team-merge-rationale-clash-1024-dark');
+        await page.setViewportSize({ width: 1440, height: 900 });
+        await page.emulateMedia({ colorScheme: 'light' });
+        await dialog.getByRole('button', { name: 'Apply merge' }).click();
+        await dialog.waitFor({ state: 'detached' });
+
+        const row = page.locator(`.claim-row[data-claim-id="${claimId}"]`);
+        await expect(row.textContent()).resolves.toContain('Disputed');
+        await row.click();
+        await page.getByTestId('conflict-banner').waitFor();
+        await expect(page.getByTestId('conflict-banner').textContent()).resolves.toContain('Mara Diaz’s decision is shown');
+        await expect(page.getByLabel('Rationale', { exact: true }).inputValue()).resolves.toBe(
+          'The air force corrected itself on 13 May.',
+        );
+        await screenshot(page, 'team-detail-rationale-clash-light');
+        await page.setViewportSize({ width: 1024, height: 640 });
+        await screenshot(page, 'team-detail-rationale-clash-1024-light');
+        await page.setViewportSize({ width: 1440, height: 900 });
+
+        await page.keyboard.press('Control+Shift+K');
+        const queue = page.getByRole('dialog', { name: 'Conflicts' });
+        const side = (name: string) => queue.locator(`[data-testid="conflict-side"][data-author="${name}"]`);
+        await side('Mara Diaz').waitFor();
+        await expect(side('Mara Diaz').getByText('Shown now').count()).resolves.toBe(1);
+        await expect(side('Ben Cole').getByText('Shown now').count()).resolves.toBe(0);
+        await expect(side('Mara Diaz').getByTestId('side-verdict').textContent()).resolves.toBe(
+          'DisputedSet by Mara Diaz earlier and kept with this decision',
+        );
+        await expect(side('Ben Cole').getByTestId('side-verdict').textContent()).resolves.toBe('Unverified');
+        await expect(side('Ben Cole').getByTestId('side-rationale').textContent()).resolves.toBe('No second source.');
+        await screenshot(page, 'team-queue-rationale-clash-light');
+        await page.setViewportSize({ width: 1024, height: 640 });
+        await page.emulateMedia({ colorScheme: 'dark' });
+        await screenshot(page, 'team-queue-rationale-clash-1024-dark');
+      } finally {
+        await close();
+      }
+    } finally {
+      for (const p of [mara, ben]) p.workspace.close();
+    }
+  });
 });

@@ -11,6 +11,7 @@ import { CREATE_FIELD } from '../store/entities';
 import type { StoredRow } from '../../../shared/entities/registry';
 import type { DB } from '../store/open';
 import { hlcTime } from '../store/recorder';
+import { shownDecision } from '../store/decisions';
 import { loadConflictedClaimIds, loadEvidence } from './evidence';
 import { loadSessionReportData, type SessionReportData } from './session';
 import { LIBRARY_VERDICT_LABELS, STRONG_MATCH } from '../../../shared/library-api';
@@ -237,7 +238,8 @@ export function buildReportModel({ db, workspaceName, options, now = new Date(),
         if (anchor && c.document_id && currentDocText.id !== c.document_id) {
           currentDocText = { id: c.document_id, text: documentText(db, c.document_id) };
         }
-        const decision = decisions.get(c.id);
+        // A claim in conflict shows one person's whole decision: its verdict is set by whoever set that person's.
+        const decision = (conflicted.has(c.id) ? shownDecision(db, c.id)?.sources.verdict : undefined) ?? decisions.get(c.id);
         const sources = evidence.sourcesByClaim.get(c.id) ?? [];
         const cited = [
           ...(evidence.attachmentsByClaim.get(c.id) ?? []).map((a) => a.id),

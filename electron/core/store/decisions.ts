@@ -16,10 +16,20 @@ export interface PersonDecision {
   /** Clock of this person's latest standing change to the decision. */
   last: string;
   values: Record<ConflictField, unknown>;
+  /** The change each value comes from (who set it and when); null for a value nobody set. */
+  sources: Record<ConflictField, ValueSource | null>;
   /** Fields whose value is this person's own standing change (a head); the others are inferred. */
   own: ConflictField[];
   /** This person's decision is the one the claim shows until someone decides. */
   shown: boolean;
+}
+
+/** The change a value of a decision comes from: a change to the field, or the claim's creation. */
+export interface ValueSource {
+  hlc: string;
+  actorId: string;
+  author: string;
+  field: ConflictField | typeof CREATE_FIELD;
 }
 
 interface ChangeInfo {
@@ -45,24 +55,30 @@ function inferredValue(
   field: ConflictField,
   person: { actorId: string; last: string },
   othersHeads: ReadonlySet<string>,
-): unknown {
+): { value: unknown; source: ValueSource | null } {
   const own = prepared(
     db,
-    "SELECT value FROM changes WHERE entity = 'claim' AND entity_id = ? AND field = ? AND actor_id = ? ORDER BY hlc DESC LIMIT 1",
-  ).get(claimId, field, person.actorId) as { value: string | null } | undefined;
-  if (own) return decode(own.value);
+    "SELECT hlc, actor_id, author, value FROM changes WHERE entity = 'claim' AND entity_id = ? AND field = ? AND actor_id = ? ORDER BY hlc DESC LIMIT 1",
+  ).get(claimId, field, person.actorId) as ChangeInfo | undefined;
+  if (own) return { value: decode(own.value), source: { hlc: own.hlc, actorId: own.actor_id, author: own.author, field } };
   const older = prepared(
     db,
-    "SELECT hlc, value FROM changes WHERE entity = 'claim' AND entity_id = ? AND field = ? AND hlc < ? ORDER BY hlc DESC",
-  ).all(claimId, field, person.last) as { hlc: string; value: string | null }[];
+    "SELECT hlc, actor_id, author, value FROM changes WHERE entity = 'claim' AND entity_id = ? AND field = ? AND hlc < ? ORDER BY hlc DESC",
+  ).all(claimId, field, person.last) as ChangeInfo[];
   const seen = older.find((r) => !othersHeads.has(r.hlc));
-  if (seen) return decode(seen.value);
+  if (seen) return { value: decode(seen.value), source: { hlc: seen.hlc, actorId: seen.actor_id, author: seen.author, field } };
   const created = prepared(
     db,
-    "SELECT value FROM changes WHERE entity = 'claim' AND entity_id = ? AND field = ? ORDER BY hlc LIMIT 1",
-  ).get(claimId, CREATE_FIELD) as { value: string | null } | undefined;
+    "SELECT hlc, actor_id, author, value FROM changes WHERE entity = 'claim' AND entity_id = ? AND field = ? ORDER BY hlc LIMIT 1",
+  ).get(claimId, CREATE_FIELD) as ChangeInfo | undefined;
   const given = (decode(created?.value) ?? {}) as Record<string, unknown>;
-  return field in given ? creationValue('claim', field, given[field]) : (entitySpec('claim').fields[field]?.initial ?? null);
+  if (field in given) {
+    return {
+      value: creationValue('claim', field, given[field]),
+      source: created ? { hlc: created.hlc, actorId: created.actor_id, author: created.author, field: CREATE_FIELD } : null,
+    };
+  }
+  return { value: entitySpec('claim').fields[field]?.initial ?? null, source: null };
 }
 
 interface Person {
@@ -73,8 +89,10 @@ interface Person {
 
 /**
  * One decision per person holding a standing change (a head) in one of the conflicted fields, in
- * the order of their latest such change. The decision shown is the one whose verdict head is the
- * latest, or, when only the rationale clashes, the one whose rationale head is.
+ * the order of their latest standing change to either field. The decision shown is the one whose
+ * verdict head is the latest when the verdict clashes; when only the rationale does, the one whose
+ * latest standing change to the decision is the latest. Both rules read only the heads, which are
+ * the same whatever order the changes were merged in.
  */
 export function conflictDecisions(db: DB, claimId: string, conflicted: readonly ConflictField[]): PersonDecision[] {
   const byHlc = prepared(db, 'SELECT hlc, actor_id, author, value FROM changes WHERE hlc = ?');
@@ -87,46 +105,56 @@ export function conflictDecisions(db: DB, claimId: string, conflicted: readonly 
   const people = new Map<string, Person>();
   for (const field of conflicted) {
     for (const h of heads.get(field)!) {
-      let person = people.get(h.actor_id);
-      if (!person) people.set(h.actor_id, (person = { author: h.author, last: h.hlc, heads: new Map() }));
+      if (!people.has(h.actor_id)) people.set(h.actor_id, { author: h.author, last: h.hlc, heads: new Map() });
+    }
+  }
+  // Every head these people hold is theirs, in a conflicted field or not. Heads come in clock
+  // order: a person's later head in one field (possible only with a copied identity) wins.
+  for (const field of CONFLICT_FIELDS) {
+    for (const h of heads.get(field)!) {
+      const person = people.get(h.actor_id);
+      if (!person) continue;
+      person.heads.set(field, h);
       if (h.hlc >= person.last) {
         person.last = h.hlc;
         person.author = h.author;
       }
-      // Heads come in clock order: a person's later head (possible only with a copied identity) wins.
-      person.heads.set(field, h);
     }
   }
-  // A head of an unconflicted field that one of these people holds is theirs too.
-  for (const field of CONFLICT_FIELDS) {
-    if (conflicted.includes(field)) continue;
-    for (const h of heads.get(field)!) people.get(h.actor_id)?.heads.set(field, h);
-  }
-  const shownField: ConflictField = conflicted.includes('verdict') ? 'verdict' : 'rationale';
-  const shownHead = heads
-    .get(shownField)!
-    .filter((h) => people.has(h.actor_id))
-    .at(-1);
+  const byLast = [...people.entries()].sort(([, a], [, b]) => (a.last < b.last ? -1 : a.last > b.last ? 1 : 0));
+  const shownActor = conflicted.includes('verdict')
+    ? heads
+        .get('verdict')!
+        .filter((h) => people.has(h.actor_id))
+        .at(-1)?.actor_id
+    : byLast.at(-1)?.[0];
   const headsOfOthers = (actorId: string, field: ConflictField) =>
     new Set([...people.entries()].flatMap(([id, o]) => (id !== actorId && o.heads.has(field) ? [o.heads.get(field)!.hlc] : [])));
-  return [...people.entries()]
-    .sort(([, a], [, b]) => (a.last < b.last ? -1 : a.last > b.last ? 1 : 0))
-    .map(([actorId, p]) => {
-      const value = (field: ConflictField) => {
-        const head = p.heads.get(field);
-        return head
-          ? decode(head.value)
-          : inferredValue(db, claimId, field, { actorId, last: p.last }, headsOfOthers(actorId, field));
-      };
-      return {
-        actorId,
-        author: p.author,
-        last: p.last,
-        values: { verdict: value('verdict'), rationale: value('rationale') },
-        own: CONFLICT_FIELDS.filter((f) => p.heads.has(f)),
-        shown: shownHead?.actor_id === actorId,
-      };
-    });
+  return byLast.map(([actorId, p]) => {
+    const valueOf = (field: ConflictField) => {
+      const head = p.heads.get(field);
+      return head
+        ? { value: decode(head.value), source: { hlc: head.hlc, actorId: head.actor_id, author: head.author, field } }
+        : inferredValue(db, claimId, field, { actorId, last: p.last }, headsOfOthers(actorId, field));
+    };
+    const verdict = valueOf('verdict');
+    const rationale = valueOf('rationale');
+    return {
+      actorId,
+      author: p.author,
+      last: p.last,
+      values: { verdict: verdict.value, rationale: rationale.value },
+      sources: { verdict: verdict.source, rationale: rationale.source },
+      own: CONFLICT_FIELDS.filter((f) => p.heads.has(f)),
+      shown: shownActor === actorId,
+    };
+  });
+}
+
+/** The decision a claim in conflict shows until someone settles it; undefined for a claim not in conflict. */
+export function shownDecision(db: DB, claimId: string): PersonDecision | undefined {
+  const fields = conflictedFields(db, claimId);
+  return fields.length === 0 ? undefined : conflictDecisions(db, claimId, fields).find((d) => d.shown);
 }
 
 /** The conflicted fields of a claim, verdict first. */
@@ -137,14 +165,22 @@ export function conflictedFields(db: DB, claimId: string): ConflictField[] {
   return CONFLICT_FIELDS.filter((f) => named.has(f));
 }
 
+/** Either part of the claim's decision, its verdict or its rationale, is in conflict. */
+export function decisionConflicted(db: DB, claimId: string): boolean {
+  return conflictedFields(db, claimId).length > 0;
+}
+
 /**
- * Make each claim with a conflicted verdict show one whole decision: the shown person's verdict
- * with that person's rationale, never one person's verdict beside another's rationale (as the
- * latest value of each field on its own could give). Claims without one are left as folded.
+ * Make each claim whose decision is in conflict (its verdict, its rationale or both) show one whole
+ * decision: the shown person's verdict with that person's rationale, never one person's verdict
+ * beside another's rationale (as the latest value of each field on its own could give). Claims
+ * without one are left as folded.
  */
 export function showWholeDecisions(db: DB, claimIds: Iterable<string>): void {
   const withConflict = new Set(
-    prepared(db, "SELECT entity_id FROM conflicts WHERE entity = 'claim' AND field = 'verdict'").pluck().all() as string[],
+    prepared(db, "SELECT DISTINCT entity_id FROM conflicts WHERE entity = 'claim' AND field IN ('verdict', 'rationale')")
+      .pluck()
+      .all() as string[],
   );
   if (withConflict.size === 0) return;
   const update = prepared(
@@ -153,7 +189,7 @@ export function showWholeDecisions(db: DB, claimIds: Iterable<string>): void {
   );
   for (const id of claimIds) {
     if (!withConflict.has(id)) continue;
-    const shown = conflictDecisions(db, id, conflictedFields(db, id)).find((d) => d.shown);
+    const shown = shownDecision(db, id);
     if (!shown) continue;
     const verdict = toColumn(fieldSpec('claim', 'verdict').kind, shown.values.verdict);
     const rationale = toColumn(fieldSpec('claim', 'rationale').kind, shown.values.rationale ?? '');

@@ -3,6 +3,7 @@ import type { HybridClock } from '../../../shared/hlc';
 import type { DB } from './open';
 import { pinOwnKey } from './actor-keys';
 import { applyChanges } from './apply-changes';
+import { decisionConflicted } from './decisions';
 import { fieldHeads, headsDisagree, isConflictField } from './causal';
 import type { ChangeRow } from './change-row';
 import { signRow, type RowSigningKey } from './row-signature';
@@ -150,7 +151,7 @@ export class ChangeRecorder {
       return fromColumn(f.kind, row.v);
     };
     /**
-     * A verdict and its rationale are one decision. While a claim's verdict is in conflict it shows
+     * A verdict and its rationale are one decision. While either is in conflict the claim shows
      * one person's whole decision (store/decisions.ts), which need not be each field's latest
      * value; an action that sets either field of such a claim therefore records both, as they
      * read once it is done: one whole decision that settles the claim, whatever it left unchanged.
@@ -158,7 +159,7 @@ export class ChangeRecorder {
     const decided = new Map<string, { recorded: Set<string>; conflicted: boolean }>();
     const noteDecision = (id: string) => {
       let d = decided.get(id);
-      if (!d) decided.set(id, (d = { recorded: new Set(), conflicted: verdictConflicted(this.db, id) }));
+      if (!d) decided.set(id, (d = { recorded: new Set(), conflicted: decisionConflicted(this.db, id) }));
       return d;
     };
     const settleDecisions = () => {
@@ -203,11 +204,4 @@ export class ChangeRecorder {
     };
     return { writer, settleDecisions };
   }
-}
-
-function verdictConflicted(db: DB, claimId: string): boolean {
-  return (
-    db.prepare("SELECT 1 FROM conflicts WHERE entity = 'claim' AND entity_id = ? AND field = 'verdict'").get(claimId) !==
-    undefined
-  );
 }

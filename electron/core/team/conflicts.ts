@@ -31,7 +31,9 @@ function claimSides(db: DB, claim: ClaimRow, fields: ConflictField[]): ConflictS
     rationale: asText(d.values.rationale),
     keeps: [...CONFLICT_FIELDS],
     own: d.own,
-    shown: d.shown ? [...fields] : [],
+    earlier: CONFLICT_FIELDS.filter((f) => !d.own.includes(f) && d.sources[f]?.actorId === d.actorId),
+    // The claim shows this person's whole decision, whichever of its fields clash.
+    shown: d.shown ? [...CONFLICT_FIELDS] : [],
   }));
 }
 

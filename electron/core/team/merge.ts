@@ -15,6 +15,9 @@ import { applyChangeRows, type BlobRow } from './apply';
 import { checkAuthorship, recordAuthorship, type AuthorshipCheck, type OfferedKeys } from './authorship';
 import { CHANGE_COLUMNS, sameChange, type ChangeRow } from '../store/change-row';
 import { conflictKeys, listConflicts } from './conflicts';
+import { shownDecision, type PersonDecision } from '../store/decisions';
+import { isConflictField } from '../store/causal';
+import { CONFLICT_FIELDS, type ConflictField } from '../../../shared/team';
 import type { ShareContents } from './read-share';
 import { readShareFileBudgeted } from './share-reader';
 import { prepared } from '../store/statements';
@@ -63,7 +66,10 @@ const decode = (v: string | null): unknown => (v === null ? null : (JSON.parse(v
 /**
  * Old → new for one field: the value before the merge (the greatest-clock change the workspace
  * already had, else the creation's value) against the value after it. Null when the merge leaves
- * the value as it was (an older concurrent change, or the same value).
+ * the value as it was (an older concurrent change, or the same value). For the verdict or the
+ * rationale of a claim whose decision the merge leaves in conflict, the value after it is the one
+ * the claim shows: the shown person's whole decision (store/decisions.ts), whichever change of
+ * the field is the latest.
  */
 function fieldChange(
   db: DB,
@@ -71,24 +77,24 @@ function fieldChange(
   me: string,
   t: { entity: string; id: string; field: string },
   label: string | null,
+  shown: PersonDecision | undefined,
 ): MergeFieldChange | null {
   // Newest first, up to the first change the workspace already had. The field's whole log is read
   // at once: a few rows, and `all` costs a fraction of `iterate` (or of a bound LIMIT) per call.
-  let after: LogRow | undefined;
+  let latest: LogRow | undefined;
   let before: LogRow | undefined;
   for (const r of prepared(
     db,
     'SELECT hlc, value, actor_id, author FROM changes WHERE entity = ? AND entity_id = ? AND field = ? ORDER BY hlc DESC',
   ).all(t.entity, t.id, t.field) as LogRow[]) {
-    if (!after) {
-      after = r;
-      if (!inserted.has(r.hlc)) break;
-    } else if (!inserted.has(r.hlc)) {
+    latest ??= r;
+    if (!inserted.has(r.hlc)) {
       before = r;
       break;
     }
   }
-  if (!after || !inserted.has(after.hlc)) return null;
+  const decided = shown && isConflictField(t.entity, t.field) ? shownValue(shown, t.field as ConflictField) : undefined;
+  if (!decided && (!latest || !inserted.has(latest.hlc))) return null;
   let from: unknown = before ? decode(before.value) : null;
   const createdOnly = !before;
   if (!before) {
@@ -101,22 +107,28 @@ function fieldChange(
       from = ((decode(created.value) ?? {}) as Record<string, unknown>)[t.field] ?? null;
     }
   }
-  const to = decode(after.value);
-  if (JSON.stringify(from ?? null) === JSON.stringify(to ?? null)) return null;
+  const after = decided ?? { to: decode(latest!.value), actorId: latest!.actor_id, author: latest!.author, hlc: latest!.hlc };
+  if (JSON.stringify(from ?? null) === JSON.stringify(after.to ?? null)) return null;
   return {
     entity: t.entity,
     entityId: t.id,
     label,
     field: t.field,
     from,
-    to,
+    to: after.to,
     author: after.author,
-    actorId: after.actor_id,
+    actorId: after.actorId,
     at: hlcTime(after.hlc),
     replaces: before ? { author: before.author, actorId: before.actor_id, at: hlcTime(before.hlc) } : null,
     // A value the import or the claim's creation filled in is nobody's decision; a set field is.
     overwritesYours: before !== undefined && before.actor_id === me && !createdOnly,
   };
+}
+
+/** One field of the decision a conflicted claim shows, with who set that value and when. */
+function shownValue(shown: PersonDecision, field: ConflictField) {
+  const source = shown.sources[field] ?? { hlc: shown.last, actorId: shown.actorId, author: shown.author };
+  return { to: shown.values[field], actorId: source.actorId, author: source.author, hlc: source.hlc };
 }
 
 /** A new item of a claim's evidence, as one "added" line under the claim. */
@@ -226,8 +238,14 @@ function summarise(
   for (const [k, item] of items) {
     if (item.isNew) continue;
     const list: MergeFieldChange[] = [];
+    const shown = item.entity === 'claim' ? shownDecision(db, item.id) : undefined;
+    // A claim in conflict shows one whole decision: a change to either field can change both.
+    if (shown && CONFLICT_FIELDS.some((f) => item.touched.has(`claim\u0000${item.id}\u0000${f}`))) {
+      for (const field of CONFLICT_FIELDS)
+        item.touched.set(`claim\u0000${item.id}\u0000${field}`, { entity: 'claim', id: item.id, field });
+    }
     for (const t of item.touched.values()) {
-      const c = fieldChange(db, inserted, me.actorId, t, childLabel(t.entity, t.id));
+      const c = fieldChange(db, inserted, me.actorId, t, childLabel(t.entity, t.id), shown);
       if (c) list.push(c);
     }
     changes.set(k, list);

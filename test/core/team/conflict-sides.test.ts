@@ -5,7 +5,7 @@ import { call } from '../../../electron/core/dispatch';
 import type { Verdict } from '../../../shared/domain';
 import { describeChange } from '../../../shared/timeline';
 import { tempDir } from '../../helpers/workspace';
-import { exchange, person, type TestContext } from './team-helpers';
+import { exchange, person, snapshot, type TestContext } from './team-helpers';
 import { mergePreviewed } from '../../helpers/merge';
 
 const open: TestContext[] = [];
@@ -209,6 +209,13 @@ describe('conflict sides over random histories', () => {
           }
           const target = teammate(dir, 'Merger');
           for (const i of mergeOrder) exchange(ctxs[i]!, target);
+          // The decision shown follows from the log alone, not from the order the changes came in.
+          const other = teammate(dir, 'Other');
+          for (const i of [...mergeOrder].reverse()) exchange(ctxs[i]!, other);
+          const [a, b] = [snapshot(target.workspace.db), snapshot(other.workspace.db)];
+          expect(b.claims).toEqual(a.claims);
+          expect(b.conflicts).toEqual(a.conflicts);
+          expect(await call(other, 'conflicts.list', {})).toEqual(await call(target, 'conflicts.list', {}));
 
           const log = target.workspace.db.prepare(
             "SELECT value FROM changes WHERE entity = 'claim' AND entity_id = ? AND field = ? AND actor_id = ? ORDER BY hlc DESC LIMIT 1",
@@ -218,10 +225,9 @@ describe('conflict sides over random histories', () => {
             // Until someone decides, the claim shows one side's whole decision, never a mix of two.
             const shown = conflict.sides.filter((s) => s.shown.length > 0);
             expect(shown).toHaveLength(1);
+            // Whichever field clashes, the claim (and the side marked shown) is that person's whole decision.
             const before = await call(target, 'claims.get', { id: conflict.claimId });
-            if (conflict.fields.includes('verdict'))
-              expect([before.verdict, before.rationale]).toEqual([shown[0]!.verdict, shown[0]!.rationale]);
-            else expect(before.rationale).toEqual(shown[0]!.rationale);
+            expect([before.verdict, before.rationale]).toEqual([shown[0]!.verdict, shown[0]!.rationale]);
             for (const side of conflict.sides) {
               expect(side.keeps).toEqual(['verdict', 'rationale']);
               expect(side.own.length).toBeGreaterThan(0);
