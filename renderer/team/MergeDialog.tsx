@@ -5,6 +5,7 @@ import type { ChosenFile, MergePreview } from '../../shared/team';
 import { ApiError, call, errorMessage } from '../api/client';
 import { freshAfterWrite } from '../api/queries';
 import { Button } from '../ui/Button';
+import { DialogActions } from '../ui/DialogActions';
 import { Modal } from '../ui/Modal';
 import { useNotify } from '../ui/notices';
 import { ProgressBar, Spinner } from '../ui/Progress';
@@ -183,7 +184,7 @@ function MergeFlow({ step, setStep, onClose }: { step: MergeStep; setStep: (s: M
           <SameTextDocumentsNote documents={preview.sameTextDocuments ?? []} />
           {/* With every new change held back, "nothing new" would be wrong: the notice above says what there is. */}
           {!(nothingNew && preview.keyConflicts.length > 0) && <MergePreviewView preview={preview} fileName={file.name} />}
-          <div className="team-footer">
+          <DialogActions className="team-footer" onSubmit={() => !busy && !nothingNew && void apply(file, preview)}>
             <div className="team-footer-status">
               {busy ? (
                 <div className="team-progress">
@@ -196,11 +197,11 @@ function MergeFlow({ step, setStep, onClose }: { step: MergeStep; setStep: (s: M
               {nothingNew ? 'Close' : 'Cancel'}
             </Button>
             {!nothingNew && (
-              <Button variant="primary" disabled={busy} onClick={() => void apply(file, preview)}>
+              <Button variant="primary" type="submit" disabled={busy}>
                 <GitMerge size={14} aria-hidden /> {busy ? 'Merging…' : 'Apply merge'}
               </Button>
             )}
-          </div>
+          </DialogActions>
         </div>
       );
     }

@@ -113,6 +113,8 @@ describe.skipIf(noShared)('team: merge preview, conflicts, share and sync in the
       await bridge.emit('menu:merge');
       const dialog = page.getByRole('dialog', { name: 'Review the merge' });
       await dialog.getByTestId('merge-preview').waitFor();
+      // No field to type in: the dialog opens on its main action.
+      await expect.poll(() => page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Apply merge');
       const people = dialog.getByTestId('merge-person');
       await expect(people.count()).resolves.toBe(1);
       const benRow = people.filter({ hasText: 'Ben Okafor' });
@@ -162,7 +164,9 @@ describe.skipIf(noShared)('team: merge preview, conflicts, share and sync in the
       await screenshot(page, 'team-merge-preview-dark');
       await expectAxeCleanInBothThemes(page, 'team dialog', '[role="dialog"]');
 
-      await dialog.getByRole('button', { name: 'Apply merge' }).click();
+      // Ctrl/Cmd+Enter applies from anywhere in the dialog, even with Cancel focused (Enter alone would cancel).
+      await dialog.getByRole('button', { name: 'Cancel' }).focus();
+      await page.keyboard.press('Control+Enter');
       await dialog.waitFor({ state: 'detached' });
       await page
         .locator('.notice', { hasText: /Merged \d+ changes from ben\.claimbench-share; 1 conflicted claim to resolve/ })
@@ -384,7 +388,10 @@ describe.skipIf(noShared)('team: merge preview, conflicts, share and sync in the
       const sync = page.getByRole('dialog', { name: 'Shared folder sync' });
       await sync.getByRole('button', { name: 'Choose shared folder…' }).click();
       await sync.getByText(folder).waitFor();
-      await sync.getByRole('button', { name: 'Sync now' }).click();
+      // Ctrl/Cmd+Enter runs the dialog's main action, here Sync now, from any of its controls.
+      await sync.getByRole('button', { name: 'Change folder…' }).focus();
+      await page.keyboard.press('Control+Enter');
+      await expect.poll(() => bridge.calls.filter((c) => c.name === 'team.sync.now').length).toBe(1);
       const peer = sync.getByTestId('sync-peer');
       await peer.filter({ hasText: 'Ana Ruiz' }).filter({ hasText: '(you)' }).waitFor();
       await screenshot(page, 'team-sync');
