@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ChosenFile, MergePreview } from '../../shared/team';
 import { ApiError, call, errorMessage } from '../api/client';
 import { freshAfterWrite } from '../api/queries';
+import { whereIs } from '../app/commandPlaces';
 import { Button } from '../ui/Button';
 import { DialogActions } from '../ui/DialogActions';
 import { Modal } from '../ui/Modal';
@@ -115,7 +116,7 @@ function MergeFlow({ step, setStep, onClose }: { step: MergeStep; setStep: (s: M
           : `Nothing new in ${file.name}: you already have all of it.`,
         ...(heldBack
           ? {
-              message: `Merged ${count(result.newChanges, 'change')} from ${file.name}; ${count(heldBack, 'change')} held back: signed with a key this workspace does not trust (see File ▸ Sync Folder… or claimbench keys).`,
+              message: `Merged ${count(result.newChanges, 'change')} from ${file.name}; ${count(heldBack, 'change')} held back: signed with a key this workspace does not trust (see ${whereIs('sync')} or claimbench keys).`,
             }
           : {}),
         tone: conflicts || heldBack ? 'warning' : 'info',

@@ -351,10 +351,17 @@ describe.skipIf(noShared)('team: merge preview, conflicts, share and sync in the
       // The team menu shows who is working, with the short actor id.
       await page.getByRole('button', { name: /^Team/ }).click();
       await expect(page.getByTestId('team-identity').textContent()).resolves.toMatch(/Ana Ruiz.*a11ce000/);
+      const items = await page.getByRole('menuitem').allInnerTexts();
+      expect(items.map((t) => t.trim())).toEqual(
+        expect.arrayContaining(['Share…', 'Merge from teammate…', 'Shared folder sync…', 'Fact-check libraries…']),
+      );
       await page.keyboard.press('Escape');
 
       await bridge.emit('menu:share');
       const share = page.getByRole('dialog', { name: 'Share with a teammate' });
+      // The browser has no File menu: the hint names the Team menu item the menu above just showed.
+      await share.getByText('Your teammate merges it with Team menu (people icon) ▸ Merge from teammate…').waitFor();
+      expect(await share.innerText()).not.toContain('File ▸');
       await share.getByLabel('Chosen documents').check();
       await share.getByRole('checkbox', { name: /Iodine tablets/ }).check();
       await screenshot(page, 'team-share');
