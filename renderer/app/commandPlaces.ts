@@ -27,6 +27,14 @@ export function currentHost(): HostKind {
   return typeof window !== 'undefined' && window.claimbench?.host === 'browser' ? 'browser' : 'desktop';
 }
 
+/**
+ * Where a file the core saved for the person ended up: its path on the desktop; in the browser the
+ * host hands it over as a download, so its name is what the person can look for.
+ */
+export function savedPlace(name: string, path: string, host: HostKind = currentHost()): string {
+  return host === 'desktop' ? `saved to ${path}` : `downloaded as ${name} (see your browser’s downloads)`;
+}
+
 /** "File ▸ Share…" in the desktop app, "Team menu (people icon) ▸ Share…" in the browser. */
 export function whereIs(command: PlacedCommand, host: HostKind = currentHost()): string {
   return host === 'desktop' ? DESKTOP_MENU[command] : `Team menu (people icon) ▸ ${TEAM_MENU_LABELS[command]}`;

@@ -70,4 +70,48 @@ describe('files in the browser host', () => {
       await context.close();
     }
   });
+
+  it('confirms a share with the name it downloads as, and a newer notice replaces an older one', async () => {
+    await call(ctx, 'documents.createFromText', { text: article, title: 'District figures' });
+    const context = await harness.browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    try {
+      await page.goto(server.url);
+      await page.locator('.claim-row').first().waitFor();
+      await page.getByRole('button', { name: /^Team/ }).click();
+      await page.getByRole('menuitem', { name: 'Share…' }).click();
+      const share = page.getByRole('dialog', { name: 'Share with a teammate' });
+      const downloaded = page.waitForEvent('download');
+      await share.getByRole('button', { name: 'Share…' }).click();
+      const download = await downloaded;
+      const name = download.suggestedFilename();
+      expect(name).toMatch(/\.claimbench-share$/);
+      const notice = page.locator('.notice');
+      await notice.filter({ hasText: `downloaded as ${name} (see your browser’s downloads)` }).waitFor();
+      expect(await notice.innerText()).toMatch(/^Shared \d+ changes from \d+ documents?: downloaded as/);
+      for (const [width, height] of [
+        [1024, 640],
+        [1440, 900],
+      ] as const) {
+        await page.setViewportSize({ width, height });
+        for (const colorScheme of ['light', 'dark'] as const) {
+          await page.emulateMedia({ colorScheme });
+          await screenshot(page, `browser-host-shared-${width}-${colorScheme}`);
+        }
+      }
+      await page.emulateMedia({ colorScheme: 'light' });
+
+      // A verdict and its undo: each notice replaces the one before instead of stacking over the list.
+      await page.locator('.claim-list').focus();
+      await page.keyboard.press('s');
+      await page.keyboard.press('Control+z');
+      await page.locator('.notice', { hasText: 'Undid mark sourced' }).waitFor();
+      expect(await page.locator('.notice').count()).toBe(1);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 });
