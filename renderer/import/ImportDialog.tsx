@@ -89,13 +89,8 @@ export function ImportDialog() {
       {job.phase === 'idle' ? <ImportStart onChoose={() => void choose()} /> : <ImportProgress job={job} onOpen={openDocument} />}
       <div className="form-actions import-actions">
         {job.phase !== 'idle' && !isBusy(job) && (
-          <Button
-            className="form-actions-start"
-            onClick={() => {
-              clearImport();
-              void choose();
-            }}
-          >
+          // Straight to the file chooser; the last batch's results stay up until the next batch starts.
+          <Button className="form-actions-start" onClick={() => void choose()}>
             <FolderOpen size={15} aria-hidden /> Import more…
           </Button>
         )}

@@ -114,4 +114,43 @@ describe('files in the browser host', () => {
       await context.close();
     }
   });
+
+  it('“Import more…” opens the file chooser at once, and the second batch shows its progress and results', async () => {
+    const context = await harness.browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const text = (place: string) =>
+      Array.from({ length: 6 }, (_, i) => `Officials in ${place} said ${i + 4} bridges were closed in ${2010 + i}.`).join(' ');
+    try {
+      await page.goto(server.url);
+      await page.locator('.app').waitFor();
+      const first = page.waitForEvent('filechooser');
+      await page.getByRole('button', { name: 'Import files', exact: true }).click();
+      await (await first).setFiles({ name: 'north-bridges.txt', mimeType: 'text/plain', buffer: Buffer.from(text('the north')) });
+      const dialog = page.getByRole('dialog', { name: 'Import documents' });
+      await dialog.getByText('Import finished').waitFor({ timeout: 30_000 });
+
+      const second = page.waitForEvent('filechooser');
+      await dialog.getByRole('button', { name: 'Import more…' }).click();
+      const chooser = await second;
+      // While the chooser is up the dialog still shows the first batch, not an empty drop zone.
+      expect(await dialog.getByText('Drop files here').count()).toBe(0);
+      expect(await dialog.locator('.import-row').allInnerTexts()).toEqual([expect.stringContaining('north-bridges.txt')]);
+      await chooser.setFiles([
+        { name: 'south-bridges.txt', mimeType: 'text/plain', buffer: Buffer.from(text('the south')) },
+        { name: 'east-bridges.txt', mimeType: 'text/plain', buffer: Buffer.from(text('the east')) },
+      ]);
+      await dialog.getByText('Import finished').waitFor({ timeout: 30_000 });
+      const rows = await dialog.locator('.import-row').allInnerTexts();
+      expect(rows.join('\n')).toContain('south-bridges.txt');
+      expect(rows.join('\n')).toContain('east-bridges.txt');
+      expect(rows.join('\n')).not.toContain('north-bridges.txt');
+      await expect.poll(async () => (await call(ctx, 'documents.list', {})).length).toBeGreaterThanOrEqual(3);
+      await screenshot(page, 'browser-host-import-more-1440-light');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 });
