@@ -141,7 +141,9 @@ describe('files in the browser host', () => {
         { name: 'south-bridges.txt', mimeType: 'text/plain', buffer: Buffer.from(text('the south')) },
         { name: 'east-bridges.txt', mimeType: 'text/plain', buffer: Buffer.from(text('the east')) },
       ]);
-      await dialog.getByText('Import finished').waitFor({ timeout: 30_000 });
+      // The first batch's "Import finished" is up until the second starts: wait for the second's own summary.
+      await dialog.getByText('2 imported').waitFor({ timeout: 30_000 });
+      await dialog.getByText('Import finished').waitFor();
       const rows = await dialog.locator('.import-row').allInnerTexts();
       expect(rows.join('\n')).toContain('south-bridges.txt');
       expect(rows.join('\n')).toContain('east-bridges.txt');
