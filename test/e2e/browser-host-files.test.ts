@@ -150,6 +150,9 @@ describe('files in the browser host', () => {
       expect(rows.join('\n')).not.toContain('north-bridges.txt');
       await expect.poll(async () => (await call(ctx, 'documents.list', {})).length).toBeGreaterThanOrEqual(3);
       await screenshot(page, 'browser-host-import-more-1440-light');
+      // Ctrl/Cmd+Enter is Done once the batch has finished.
+      await page.keyboard.press('Control+Enter');
+      await dialog.waitFor({ state: 'detached' });
       expect(errors).toEqual([]);
     } finally {
       await context.close();
