@@ -219,6 +219,8 @@ export type ClaimbenchBridge = {
   [N in OperationName]: (input: OperationInput<N>) => Promise<import('./result').Result<PageOutput<N>>>;
 } & {
   onEvent(listener: (event: import('./events').BridgeEvent) => void): () => void;
+  /** Which host serves the page: the desktop app (with its menu bar) or the browser host (no menu bar). */
+  readonly host: 'desktop' | 'browser';
   /** Electron only: open an http(s) link in the system browser. Call it from a click handler: the shell checks for a real click. */
   openExternal?(url: string): Promise<boolean>;
   /** Electron only: on a right-click, whether the selection is document text a claim can be made from. */

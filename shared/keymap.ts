@@ -111,7 +111,7 @@ export const KEYMAP = [
     bind('list.extendDown', [shift('j'), shift('ArrowDown')], ['list'], 'Extend the selection down'),
     bind('list.extendUp', [shift('k'), shift('ArrowUp')], ['list'], 'Extend the selection up'),
     bind('list.selectAll', [mod('a')], ['list'], 'Select every listed claim'),
-    bind('list.escape', [k('Escape')], ['list'], 'Clear the selection, or else the filter'),
+    bind('list.escape', [k('Escape')], ['list'], 'Clear the selection, or else every filter'),
     bind('view.toggleDocument', [k('v')], NAVIGATE, 'Switch between the claim list and the document text'),
     bind('document.back', [k('Escape')], ['document'], 'In the document: back to the claim list'),
   ]),

@@ -13,8 +13,13 @@ export type ShellRequestFn = (request: ShellRequest) => Promise<unknown>;
  * contract, each sending only its own name, and `onEvent` for pushed app events (checked here). The renderer
  * never gets ipcRenderer or the raw IPC event (whose `sender` would leak a handle to it).
  */
-export function createBridge(invoke: InvokeFn, subscribe: SubscribeFn, shellRequest?: ShellRequestFn): ClaimbenchBridge {
-  const bridge: Record<string, unknown> = {};
+export function createBridge(
+  invoke: InvokeFn,
+  subscribe: SubscribeFn,
+  shellRequest?: ShellRequestFn,
+  host: ClaimbenchBridge['host'] = 'desktop',
+): ClaimbenchBridge {
+  const bridge: Record<string, unknown> = { host };
   for (const name of OPERATION_NAMES) {
     bridge[name] = (input: unknown) => invoke(name, input ?? {});
   }

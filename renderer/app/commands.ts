@@ -4,7 +4,7 @@ import { errorMessage } from '../api/client';
 import { useOperationMutation } from '../api/queries';
 import { useNotify } from '../ui/notices';
 import { useUndoRedo } from './useUndoRedo';
-import { useWorkbench } from './workbench';
+import { isListFiltered, useWorkbench } from './workbench';
 
 export interface Commands {
   move(delta: number): void;
@@ -14,7 +14,8 @@ export interface Commands {
   editText(): void;
   focusList(): void;
   focusFilter(): void;
-  clearFilter(): void;
+  /** Drop every active list filter (text, verdict, claimant, assignee, tag, no-source), back to the list. */
+  clearFilters(): void;
   addClaim(): void;
   newDocument(pickFile?: boolean): void;
   showShortcuts(): void;
@@ -36,6 +37,7 @@ export function useCommands(): Commands {
   const deleteOp = useOperationMutation('claims.delete').mutate;
   const selectedId = state.selection.id;
   const total = pages.total ?? 0;
+  const listFiltered = isListFiltered(state);
 
   const moveTo = useCallback(
     (index: number) => {
@@ -72,8 +74,8 @@ export function useCommands(): Commands {
         refs.filterInput.current?.focus();
         refs.filterInput.current?.select();
       },
-      clearFilter: () => {
-        if (state.query) dispatch({ type: 'query', query: '' });
+      clearFilters: () => {
+        if (listFiltered) dispatch({ type: 'clear-filters' });
         refs.claimList.current?.focus();
       },
       addClaim: () => dispatch({ type: 'dialog', dialog: 'add-claim' }),
@@ -94,7 +96,7 @@ export function useCommands(): Commands {
     [
       moveTo,
       state.selection.index,
-      state.query,
+      listFiltered,
       selectedId,
       setVerdictOp,
       deleteOp,

@@ -1,11 +1,32 @@
 import { createContext, useContext, useEffect, useMemo, useReducer, useRef, type ReactNode, type RefObject } from 'react';
 import type { VerdictFilter } from '../../shared/domain';
 import { useClaimPages, type ClaimFilter, type ClaimPages } from '../claims/useClaimPages';
-import { changesList, initialTriage, reduceTriage, type TriageAction, type TriageState } from '../triage/state';
+import {
+  activeFilterCount,
+  changesList,
+  initialTriage,
+  reduceTriage,
+  type TriageAction,
+  type TriageState,
+} from '../triage/state';
 
 export type DialogName =
-  'shortcuts' | 'new-document' | 'add-claim' | 'export-report' | 'share' | 'merge' | 'conflicts' | 'sync' | 'import' | 'activity'
-  | 'start-session' | 'start-capture' | 'sessions' | 'session-summary' | 'libraries' | null;
+  | 'shortcuts'
+  | 'new-document'
+  | 'add-claim'
+  | 'export-report'
+  | 'share'
+  | 'merge'
+  | 'conflicts'
+  | 'sync'
+  | 'import'
+  | 'activity'
+  | 'start-session'
+  | 'start-capture'
+  | 'sessions'
+  | 'session-summary'
+  | 'libraries'
+  | null;
 
 export interface WorkbenchState {
   /** The document whose claims are listed; null lists every claim. */
@@ -44,6 +65,8 @@ type Action =
   | { type: 'scope'; documentId: string | null }
   | { type: 'query'; query: string }
   | { type: 'verdict'; verdict: VerdictFilter | null }
+  /** Drop the text, verdict and triage filters at once (the document scope stays: it is the pane's subject). */
+  | { type: 'clear-filters' }
   | { type: 'select'; index: number; id: string | null }
   | { type: 'dialog'; dialog: DialogName; pickFile?: boolean }
   | { type: 'triage'; action: TriageAction }
@@ -69,6 +92,11 @@ const initialState: WorkbenchState = {
 
 const top = { index: 0, id: null };
 
+/** True while any list filter narrows the claims shown (the document scope is not a filter). */
+export function isListFiltered(state: Pick<WorkbenchState, 'query' | 'verdict' | 'triage'>): boolean {
+  return state.query.trim() !== '' || activeFilterCount(state.triage.filters, state.verdict, null) > 0;
+}
+
 function reduce(state: WorkbenchState, action: Action): WorkbenchState {
   switch (action.type) {
     case 'scope':
@@ -77,6 +105,15 @@ function reduce(state: WorkbenchState, action: Action): WorkbenchState {
       return { ...state, query: action.query, queryTyped: true, selection: top };
     case 'verdict':
       return { ...state, verdict: action.verdict, selection: top };
+    case 'clear-filters':
+      return {
+        ...state,
+        query: '',
+        queryTyped: true,
+        verdict: null,
+        triage: reduceTriage(state.triage, { type: 'filters', filters: {} }),
+        selection: top,
+      };
     case 'select':
       return { ...state, selection: { index: Math.max(0, action.index), id: action.id } };
     case 'dialog':

@@ -30,7 +30,10 @@ socket.addEventListener('close', () => {
   closed = true;
   for (const [id, call] of pending) {
     pending.delete(id);
-    call.resolve({ ok: false, error: { code: 'INTERNAL', message: 'Claimbench has stopped. Start it again and reload this page.' } });
+    call.resolve({
+      ok: false,
+      error: { code: 'INTERNAL', message: 'Claimbench has stopped. Start it again and reload this page.' },
+    });
   }
 });
 
@@ -117,7 +120,10 @@ socket.addEventListener('message', (event) => {
 
 function invoke(name: string, input: unknown): Promise<Result<unknown>> {
   if (closed) {
-    return Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'Claimbench has stopped. Start it again and reload this page.' } });
+    return Promise.resolve({
+      ok: false,
+      error: { code: 'INTERNAL', message: 'Claimbench has stopped. Start it again and reload this page.' },
+    });
   }
   const id = `r${++nextId}`;
   return new Promise((resolve) => {
@@ -148,5 +154,6 @@ const bridge = createBridge(
     return () => listeners.delete(handler);
   },
   shellRequest,
+  'browser',
 );
 Object.defineProperty(window, 'claimbench', { value: bridge, writable: false, configurable: false });

@@ -3,7 +3,7 @@ import { FilePlus, ListChecks, Plus, SearchX } from 'lucide-react';
 import { useCallback, useEffect, useMemo } from 'react';
 import { useOperationQuery } from '../api/queries';
 import { useCommands } from '../app/commands';
-import { useWorkbench } from '../app/workbench';
+import { isListFiltered, useWorkbench } from '../app/workbench';
 import { Button } from '../ui/Button';
 import { EmptyState } from '../ui/EmptyState';
 import { IconButton } from '../ui/IconButton';
@@ -20,7 +20,6 @@ import { queryTerms } from '../search/highlight';
 import { SearchHits } from '../search/SearchHits';
 import { SortMenu } from '../search/SortMenu';
 import { BulkBar } from '../triage/BulkBar';
-import { activeFilterCount } from '../triage/state';
 
 const ROW_HEIGHT = 68;
 
@@ -36,7 +35,7 @@ export function ClaimsPane() {
   const scopeDocument = useScopeDocument();
   const title = state.documentId ? (scopeDocument?.title ?? 'Document') : 'All claims';
   const total = pages.total;
-  const filtered = state.query.trim() !== '' || activeFilterCount(state.triage.filters, state.verdict, null) > 0;
+  const filtered = isListFiltered(state);
 
   return (
     <section className="pane claims-pane" aria-label="Claims">

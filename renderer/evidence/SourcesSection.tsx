@@ -119,6 +119,15 @@ function looksLikeLink(text: string): boolean {
 const NO_ORIGIN = { url: '', publisher: '', publishedAt: '', accessedAt: '', archiveUrl: '' };
 type Origin = typeof NO_ORIGIN;
 
+/** Today on the checker's calendar, as a date input holds it (YYYY-MM-DD). */
+function localToday(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** A new source was accessed today unless the checker says otherwise: the field shows it, ready to change. */
+const freshOrigin = (): Origin => ({ ...NO_ORIGIN, accessedAt: localToday() });
+
 /** Only the origin fields the checker filled in, as the operation takes them. */
 function originInput(origin: Origin, passage: boolean): Partial<Origin> {
   const out: Partial<Origin> = {};
@@ -132,7 +141,7 @@ function originInput(origin: Origin, passage: boolean): Partial<Origin> {
 function AddSourceForm({ claimId }: { claimId: string }) {
   const [pasted, setPasted] = useState('');
   const [title, setTitle] = useState('');
-  const [origin, setOrigin] = useState<Origin>(NO_ORIGIN);
+  const [origin, setOrigin] = useState<Origin>(freshOrigin);
   // Every new source starts as context: a stance is a judgement about this source, never the last one's.
   const [stance, setStance] = useState<Stance>('context');
   const [error, setError] = useState<string | null>(null);
@@ -155,7 +164,7 @@ function AddSourceForm({ claimId }: { claimId: string }) {
         onSuccess: () => {
           setPasted('');
           setTitle('');
-          setOrigin(NO_ORIGIN);
+          setOrigin(freshOrigin());
           setStance('context');
           setError(null);
           focusHome();

@@ -5,6 +5,7 @@ import type { DocumentSummary } from '../../shared/domain';
 import { useOperationQuery } from '../api/queries';
 import { useWorkbench } from '../app/workbench';
 import { Button } from '../ui/Button';
+import { DialogActions } from '../ui/DialogActions';
 import { Modal } from '../ui/Modal';
 import { ProgressBar } from '../ui/Progress';
 import {
@@ -87,15 +88,17 @@ export function ImportDialog() {
         }}
       />
       {job.phase === 'idle' ? <ImportStart onChoose={() => void choose()} /> : <ImportProgress job={job} onOpen={openDocument} />}
-      <div className="form-actions import-actions">
+      {/* Ctrl/Cmd+Enter: choose files before a batch, Done after one (nothing while one runs). */}
+      <DialogActions
+        className="form-actions import-actions"
+        onSubmit={() => {
+          if (job.phase === 'idle') void choose();
+          else if (!isBusy(job)) close();
+        }}
+      >
         {job.phase !== 'idle' && !isBusy(job) && (
-          <Button
-            className="form-actions-start"
-            onClick={() => {
-              clearImport();
-              void choose();
-            }}
-          >
+          // Straight to the file chooser; the last batch's results stay up until the next batch starts.
+          <Button className="form-actions-start" onClick={() => void choose()}>
             <FolderOpen size={15} aria-hidden /> Import more…
           </Button>
         )}
@@ -107,10 +110,14 @@ export function ImportDialog() {
             </Button>
           </>
         ) : null}
-        <Button variant={isBusy(job) ? 'default' : 'primary'} onClick={close}>
+        <Button
+          variant={isBusy(job) ? 'default' : 'primary'}
+          type={job.phase === 'finished' ? 'submit' : 'button'}
+          onClick={job.phase === 'finished' ? undefined : close}
+        >
           {isBusy(job) ? 'Hide' : 'Done'}
         </Button>
-      </div>
+      </DialogActions>
     </Modal>
   );
 }

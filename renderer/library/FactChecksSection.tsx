@@ -4,6 +4,7 @@ import type { Claim } from '../../shared/domain';
 import type { PageFactCheckMatch } from '../../shared/library-api';
 import { errorMessage } from '../api/client';
 import { useOperationMutation, useOperationQuery } from '../api/queries';
+import { whereIs } from '../app/commandPlaces';
 import { safeHref } from './safeHref';
 import { Button } from '../ui/Button';
 import { Kbd } from '../ui/Kbd';
@@ -20,7 +21,7 @@ export const FactChecksSection = memo(function FactChecksSection({ claim }: { cl
   const linked = (libraries.data ?? []).length > 0;
   const matches = useOperationQuery('libraries.matchClaim', { claimId: claim.id, top: 5 }, linked);
   if (libraries.isPending) return null;
-  if (!linked) return <p className="evidence-empty">No fact-check library linked. File › Fact-check Libraries… links one.</p>;
+  if (!linked) return <p className="evidence-empty">No fact-check library linked. {whereIs('libraries')} links one.</p>;
   if (matches.isPending) return <Spinner label="Matching published fact-checks…" />;
   if (matches.error) return <p className="evidence-empty">Matching failed: {matches.error.message}</p>;
   if (matches.data.length === 0) return <p className="evidence-empty">No published fact-check matches this claim.</p>;

@@ -1,11 +1,14 @@
 import * as AlertDialog from '@radix-ui/react-alert-dialog';
 import { Flag } from 'lucide-react';
+import { useRef } from 'react';
 import type { CheckSession } from '../../shared/sessions';
 import { Button } from '../ui/Button';
+import { DialogActions } from '../ui/DialogActions';
 
 /** Ending is final (an ended session takes no more work), so it asks once, with what stays open. */
 export function EndSessionButton({ session, onEnd }: { session: CheckSession; onEnd: () => void }) {
   const open = session.counts.total - session.counts.done;
+  const end = useRef<HTMLButtonElement>(null);
   return (
     <AlertDialog.Root>
       <AlertDialog.Trigger asChild>
@@ -25,16 +28,17 @@ export function EndSessionButton({ session, onEnd }: { session: CheckSession; on
               : 'Every claim in the queue is done. '}
             An ended session records its summary and takes no more work.
           </AlertDialog.Description>
-          <div className="form-actions">
+          {/* Focus stays on "Keep working" (ending is final); Ctrl/Cmd+Enter ends, as a click would. */}
+          <DialogActions onSubmit={() => end.current?.click()}>
             <AlertDialog.Cancel asChild>
               <Button>Keep working</Button>
             </AlertDialog.Cancel>
             <AlertDialog.Action asChild>
-              <Button variant="primary" onClick={onEnd}>
+              <Button ref={end} variant="primary" onClick={onEnd}>
                 <Flag size={14} aria-hidden /> End session
               </Button>
             </AlertDialog.Action>
-          </div>
+          </DialogActions>
         </AlertDialog.Content>
       </AlertDialog.Portal>
     </AlertDialog.Root>

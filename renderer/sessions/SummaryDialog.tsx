@@ -6,6 +6,7 @@ import { operationQuery } from '../api/queries';
 import { useWorkbench } from '../app/workbench';
 import { useReveal } from '../search/useReveal';
 import { Button } from '../ui/Button';
+import { DialogActions } from '../ui/DialogActions';
 import { Modal } from '../ui/Modal';
 import { Spinner } from '../ui/Progress';
 import { VerdictIcon } from '../ui/Verdict';
@@ -70,12 +71,12 @@ function SummaryBody({ sessionId }: { sessionId: string }) {
       </section>
       {s.speakers.length > 0 && <p className="summary-speakers muted">Speakers: {s.speakers.join(', ')}</p>}
       <OpenItems summary={s} />
-      <div className="form-actions">
+      <DialogActions onSubmit={() => dispatch({ type: 'export-session', sessionId })}>
         <Button onClick={() => dispatch({ type: 'dialog', dialog: null })}>Close</Button>
-        <Button variant="primary" onClick={() => dispatch({ type: 'export-session', sessionId })}>
+        <Button variant="primary" type="submit">
           <FileDown size={14} aria-hidden /> Export report…
         </Button>
-      </div>
+      </DialogActions>
     </div>
   );
 }

@@ -4,7 +4,9 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ChosenFile, MergePreview } from '../../shared/team';
 import { ApiError, call, errorMessage } from '../api/client';
 import { freshAfterWrite } from '../api/queries';
+import { whereIs } from '../app/commandPlaces';
 import { Button } from '../ui/Button';
+import { DialogActions } from '../ui/DialogActions';
 import { Modal } from '../ui/Modal';
 import { useNotify } from '../ui/notices';
 import { ProgressBar, Spinner } from '../ui/Progress';
@@ -114,7 +116,7 @@ function MergeFlow({ step, setStep, onClose }: { step: MergeStep; setStep: (s: M
           : `Nothing new in ${file.name}: you already have all of it.`,
         ...(heldBack
           ? {
-              message: `Merged ${count(result.newChanges, 'change')} from ${file.name}; ${count(heldBack, 'change')} held back: signed with a key this workspace does not trust (see File ▸ Sync Folder… or claimbench keys).`,
+              message: `Merged ${count(result.newChanges, 'change')} from ${file.name}; ${count(heldBack, 'change')} held back: signed with a key this workspace does not trust (see ${whereIs('sync')} or claimbench keys).`,
             }
           : {}),
         tone: conflicts || heldBack ? 'warning' : 'info',
@@ -183,7 +185,7 @@ function MergeFlow({ step, setStep, onClose }: { step: MergeStep; setStep: (s: M
           <SameTextDocumentsNote documents={preview.sameTextDocuments ?? []} />
           {/* With every new change held back, "nothing new" would be wrong: the notice above says what there is. */}
           {!(nothingNew && preview.keyConflicts.length > 0) && <MergePreviewView preview={preview} fileName={file.name} />}
-          <div className="team-footer">
+          <DialogActions className="team-footer" onSubmit={() => !busy && !nothingNew && void apply(file, preview)}>
             <div className="team-footer-status">
               {busy ? (
                 <div className="team-progress">
@@ -196,11 +198,11 @@ function MergeFlow({ step, setStep, onClose }: { step: MergeStep; setStep: (s: M
               {nothingNew ? 'Close' : 'Cancel'}
             </Button>
             {!nothingNew && (
-              <Button variant="primary" disabled={busy} onClick={() => void apply(file, preview)}>
+              <Button variant="primary" type="submit" disabled={busy}>
                 <GitMerge size={14} aria-hidden /> {busy ? 'Merging…' : 'Apply merge'}
               </Button>
             )}
-          </div>
+          </DialogActions>
         </div>
       );
     }

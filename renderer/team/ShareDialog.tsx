@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { DocumentSummary } from '../../shared/domain';
 import { call, errorMessage } from '../api/client';
 import { useOperationQuery } from '../api/queries';
+import { savedPlace, whereIs } from '../app/commandPlaces';
 import { Button } from '../ui/Button';
 import { Modal } from '../ui/Modal';
 import { useNotify } from '../ui/notices';
@@ -27,7 +28,7 @@ export function ShareDialog() {
       open={open}
       onOpenChange={(o) => !o && close()}
       title="Share with a teammate"
-      description="Writes one self-contained share file with your changes and everyone's history. Your teammate merges it with File ▸ Merge from Teammate…"
+      description={`Writes one self-contained share file with your changes and everyone's history. Your teammate merges it with ${whereIs('merge')}`}
       width={560}
     >
       {open && <ShareForm onDone={close} />}
@@ -59,7 +60,7 @@ function ShareForm({ onDone }: { onDone: () => void }) {
       const documentIds = scope === 'chosen' ? docs.filter((d) => chosen.has(d.id)).map((d) => d.id) : undefined;
       const result = await call('team.share', { chosen: file.token, ...(documentIds ? { documentIds } : {}) });
       notify({
-        message: `Shared ${count(result.changes, 'change')} from ${count(result.documents, 'document')} to ${file.name}`,
+        message: `Shared ${count(result.changes, 'change')} from ${count(result.documents, 'document')}: ${savedPlace(file.name, result.path)}.`,
       });
       onDone();
     } catch (e) {

@@ -6,6 +6,7 @@ import { call, errorMessage } from '../api/client';
 import { freshAfterWrite, useOperationQuery } from '../api/queries';
 import { relativeTime } from '../detail/describeChange';
 import { Button } from '../ui/Button';
+import { DialogActions } from '../ui/DialogActions';
 import { EmptyState } from '../ui/EmptyState';
 import { Modal } from '../ui/Modal';
 import { useNotify } from '../ui/notices';
@@ -104,7 +105,7 @@ function SyncPanel() {
           {error}
         </p>
       )}
-      <div className="form-actions">
+      <DialogActions onSubmit={() => busy === null && void (s.location ? syncNow() : link())}>
         {s.location ? (
           <>
             <Button variant="ghost" onClick={() => void unlink()} disabled={busy !== null} className="team-unlink">
@@ -113,17 +114,17 @@ function SyncPanel() {
             <Button onClick={() => void link()} disabled={busy !== null}>
               Change folder…
             </Button>
-            <Button variant="primary" onClick={() => void syncNow()} disabled={busy !== null}>
+            <Button variant="primary" type="submit" disabled={busy !== null}>
               <RefreshCw size={14} aria-hidden className={busy === 'syncing' ? 'spin' : undefined} />{' '}
               {busy === 'syncing' ? 'Syncing…' : 'Sync now'}
             </Button>
           </>
         ) : (
-          <Button variant="primary" onClick={() => void link()} disabled={busy !== null}>
+          <Button variant="primary" type="submit" disabled={busy !== null}>
             <FolderSync size={14} aria-hidden /> Choose shared folder…
           </Button>
         )}
-      </div>
+      </DialogActions>
     </div>
   );
 }

@@ -1,9 +1,11 @@
 import * as Menu from '@radix-ui/react-dropdown-menu';
-import { ChevronDown, CircleAlert, FolderSync, GitMerge, Share2, Users } from 'lucide-react';
+import { ChevronDown, CircleAlert, FolderSync, GitMerge, Library, Share2, Users } from 'lucide-react';
 import { useOperationQuery } from '../api/queries';
 import { Tooltip } from '../ui/Tooltip';
 import { Avatar } from './Avatar';
 import { shortcutOf } from '../app/shortcuts';
+import { TEAM_MENU_LABELS } from '../app/commandPlaces';
+import { useWorkbench } from '../app/workbench';
 import { count, shortActorId } from './format';
 import { useTeamDialogs } from './useTeamDialogs';
 import './team.css';
@@ -53,13 +55,14 @@ function ConflictBadge() {
 
 function TeamMenu() {
   const { open } = useTeamDialogs();
+  const { dispatch } = useWorkbench();
   const identity = useOperationQuery('team.identity', {});
   const n = useOpenConflictCount();
   const me = identity.data;
   const teammates = me?.actors.filter((a) => a.actorId !== me.actorId) ?? [];
   return (
     <Menu.Root>
-      <Tooltip content="Team: share, merge, conflicts, sync">
+      <Tooltip content="Team: share, merge, conflicts, sync, fact-check libraries">
         <Menu.Trigger asChild>
           <button type="button" className="btn btn-ghost team-menu-trigger" aria-label="Team">
             <Users size={16} aria-hidden />
@@ -87,17 +90,20 @@ function TeamMenu() {
           )}
           <Menu.Separator className="menu-separator" />
           <Menu.Item className="menu-item team-menu-item" onSelect={() => open('share')}>
-            <Share2 size={14} aria-hidden /> Share…
+            <Share2 size={14} aria-hidden /> {TEAM_MENU_LABELS.share}
           </Menu.Item>
           <Menu.Item className="menu-item team-menu-item" onSelect={() => open('merge')}>
-            <GitMerge size={14} aria-hidden /> Merge from teammate…
+            <GitMerge size={14} aria-hidden /> {TEAM_MENU_LABELS.merge}
           </Menu.Item>
           <Menu.Item className="menu-item team-menu-item" onSelect={() => open('conflicts')}>
             <CircleAlert size={14} aria-hidden /> Conflicts{n > 0 ? ` (${n.toLocaleString()})` : ''}
             <span className="team-menu-kbd">{shortcutOf('team.conflicts')}</span>
           </Menu.Item>
           <Menu.Item className="menu-item team-menu-item" onSelect={() => open('sync')}>
-            <FolderSync size={14} aria-hidden /> Shared folder sync…
+            <FolderSync size={14} aria-hidden /> {TEAM_MENU_LABELS.sync}
+          </Menu.Item>
+          <Menu.Item className="menu-item team-menu-item" onSelect={() => dispatch({ type: 'dialog', dialog: 'libraries' })}>
+            <Library size={14} aria-hidden /> {TEAM_MENU_LABELS.libraries}
           </Menu.Item>
           {teammates.length > 0 && (
             <>

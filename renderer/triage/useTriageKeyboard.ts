@@ -43,7 +43,7 @@ export function useTriageKeyboard(commands: Commands): void {
       'verdict.sourced': verdict('sourced'),
       'verdict.disputed': verdict('disputed'),
       'verdict.unverified': verdict('unverified'),
-      'list.escape': () => (marking ? bulk.clear() : commands.clearFilter()),
+      'list.escape': () => (marking ? bulk.clear() : commands.clearFilters()),
       'list.toggleMark': () => {
         if (state.selection.id) dispatch({ type: 'triage', action: { type: 'toggle', id: state.selection.id } });
       },

@@ -1,6 +1,7 @@
 import * as AlertDialog from '@radix-ui/react-alert-dialog';
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { Button } from './Button';
+import { DialogActions } from './DialogActions';
 
 export interface ConfirmDialogProps {
   open: boolean;
@@ -19,6 +20,7 @@ export interface ConfirmDialogProps {
 /** A question with two answers, asked before something the person may not expect. */
 export function ConfirmDialog(props: ConfirmDialogProps) {
   const { open, onOpenChange, title, children, cancelLabel, confirmLabel, onConfirm, onCancel, tone = 'primary', testId } = props;
+  const confirm = useRef<HTMLButtonElement>(null);
   return (
     <AlertDialog.Root
       open={open}
@@ -29,23 +31,34 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
     >
       <AlertDialog.Portal>
         <AlertDialog.Overlay className="modal-overlay" />
-        <AlertDialog.Content className="modal" style={{ width: 460 }} data-testid={testId}>
+        <AlertDialog.Content
+          className="modal"
+          style={{ width: 460 }}
+          data-testid={testId}
+          // The answer asked for has the focus; a destructive one leaves it on the cancel answer (Radix's default).
+          onOpenAutoFocus={(e) => {
+            if (tone === 'danger') return;
+            e.preventDefault();
+            confirm.current?.focus();
+          }}
+        >
           <div className="modal-head">
             <AlertDialog.Title className="modal-title">{title}</AlertDialog.Title>
           </div>
           <AlertDialog.Description asChild>
             <div className="modal-description">{children}</div>
           </AlertDialog.Description>
-          <div className="form-actions">
+          {/* Ctrl/Cmd+Enter answers as a click on the confirm button would (Radix closes the dialog on that click). */}
+          <DialogActions onSubmit={() => confirm.current?.click()}>
             <AlertDialog.Cancel asChild>
               <Button>{cancelLabel}</Button>
             </AlertDialog.Cancel>
             <AlertDialog.Action asChild>
-              <Button variant={tone} onClick={onConfirm}>
+              <Button ref={confirm} variant={tone} onClick={onConfirm}>
                 {confirmLabel}
               </Button>
             </AlertDialog.Action>
-          </div>
+          </DialogActions>
         </AlertDialog.Content>
       </AlertDialog.Portal>
     </AlertDialog.Root>

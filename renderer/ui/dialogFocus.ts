@@ -5,7 +5,7 @@ const reachable = (el: HTMLElement) => el.getClientRects().length > 0 && el.tabI
 
 /**
  * A dialog's first field (a radio group's checked option), outside the head with its close
- * button; in a dialog without fields, its first button.
+ * button; in a dialog without fields, its main action (the submit button), else its first button.
  */
 export function firstField(content: HTMLElement): HTMLElement | null {
   const fields = [...content.querySelectorAll<HTMLElement>(FIELD)].filter(reachable);
@@ -16,7 +16,9 @@ export function firstField(content: HTMLElement): HTMLElement | null {
   if (first?.getAttribute('role') === 'radio') {
     return fields.find((el) => el.getAttribute('role') === 'radio' && el.getAttribute('aria-checked') === 'true') ?? first;
   }
-  return first ?? [...content.querySelectorAll<HTMLElement>('button:not(:disabled)')].find(reachable) ?? null;
+  if (first) return first;
+  const buttons = [...content.querySelectorAll<HTMLElement>('button:not(:disabled)')].filter(reachable);
+  return buttons.find((b) => b.getAttribute('type') === 'submit') ?? buttons[0] ?? null;
 }
 
 /**

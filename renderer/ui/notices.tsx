@@ -6,6 +6,11 @@ export interface Notice {
   message: string;
   tone?: 'info' | 'warning' | 'error';
   action?: { label: string; run: () => void };
+  /**
+   * A new notice replaces a shown one of the same kind (by default its tone), so an outdated
+   * message never stays up beside the news that superseded it.
+   */
+  kind?: string;
 }
 
 interface ShownNotice extends Notice {
@@ -19,6 +24,10 @@ export function useNotify(): (notice: Notice) => void {
 }
 
 const VISIBLE_MS = 7_000;
+/** Above this many at once, the oldest goes: notices must not pile up over the list. */
+const MAX_SHOWN = 2;
+
+const kindOf = (n: Notice) => n.kind ?? n.tone ?? 'info';
 
 /** Short messages at the bottom of the window, announced to screen readers. */
 export function NoticeProvider({ children }: { children: ReactNode }) {
@@ -30,7 +39,7 @@ export function NoticeProvider({ children }: { children: ReactNode }) {
   const notify = useCallback(
     (notice: Notice) => {
       const id = nextId.current++;
-      setNotices((all) => [...all.slice(-2), { ...notice, id }]);
+      setNotices((all) => [...all.filter((n) => kindOf(n) !== kindOf(notice)), { ...notice, id }].slice(-MAX_SHOWN));
       window.setTimeout(() => dismiss(id), notice.tone === 'error' ? VISIBLE_MS * 2 : VISIBLE_MS);
     },
     [dismiss],

@@ -77,4 +77,92 @@ describe('files in the browser host', () => {
       await context.close();
     }
   });
+
+  it('confirms a share with the name it downloads as, and a newer notice replaces an older one', async () => {
+    await call(ctx, 'documents.createFromText', { text: article, title: 'District figures' });
+    const context = await harness.browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    try {
+      await page.goto(server.url);
+      await page.locator('.claim-row').first().waitFor();
+      await page.getByRole('button', { name: /^Team/ }).click();
+      await page.getByRole('menuitem', { name: 'Share…' }).click();
+      const share = page.getByRole('dialog', { name: 'Share with a teammate' });
+      const downloaded = page.waitForEvent('download');
+      await share.getByRole('button', { name: 'Share…' }).click();
+      const download = await downloaded;
+      const name = download.suggestedFilename();
+      expect(name).toMatch(/\.claimbench-share$/);
+      const notice = page.locator('.notice');
+      await notice.filter({ hasText: `downloaded as ${name} (see your browser’s downloads)` }).waitFor();
+      expect(await notice.innerText()).toMatch(/^Shared \d+ changes from \d+ documents?: downloaded as/);
+      for (const [width, height] of [
+        [1024, 640],
+        [1440, 900],
+      ] as const) {
+        await page.setViewportSize({ width, height });
+        for (const colorScheme of ['light', 'dark'] as const) {
+          await page.emulateMedia({ colorScheme });
+          await screenshot(page, `browser-host-shared-${width}-${colorScheme}`);
+        }
+      }
+      await page.emulateMedia({ colorScheme: 'light' });
+
+      // A verdict and its undo: each notice replaces the one before instead of stacking over the list.
+      await page.locator('.claim-list').focus();
+      await page.keyboard.press('s');
+      await page.keyboard.press('Control+z');
+      await page.locator('.notice', { hasText: 'Undid mark sourced' }).waitFor();
+      expect(await page.locator('.notice').count()).toBe(1);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('“Import more…” opens the file chooser at once, and the second batch shows its progress and results', async () => {
+    const context = await harness.browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const text = (place: string) =>
+      Array.from({ length: 6 }, (_, i) => `Officials in ${place} said ${i + 4} bridges were closed in ${2010 + i}.`).join(' ');
+    try {
+      await page.goto(server.url);
+      await page.locator('.app').waitFor();
+      const first = page.waitForEvent('filechooser');
+      await page.getByRole('button', { name: 'Import files', exact: true }).click();
+      await (await first).setFiles({ name: 'north-bridges.txt', mimeType: 'text/plain', buffer: Buffer.from(text('the north')) });
+      const dialog = page.getByRole('dialog', { name: 'Import documents' });
+      await dialog.getByText('Import finished').waitFor({ timeout: 30_000 });
+
+      const second = page.waitForEvent('filechooser');
+      await dialog.getByRole('button', { name: 'Import more…' }).click();
+      const chooser = await second;
+      // While the chooser is up the dialog still shows the first batch, not an empty drop zone.
+      expect(await dialog.getByText('Drop files here').count()).toBe(0);
+      expect(await dialog.locator('.import-row').allInnerTexts()).toEqual([expect.stringContaining('north-bridges.txt')]);
+      await chooser.setFiles([
+        { name: 'south-bridges.txt', mimeType: 'text/plain', buffer: Buffer.from(text('the south')) },
+        { name: 'east-bridges.txt', mimeType: 'text/plain', buffer: Buffer.from(text('the east')) },
+      ]);
+      // The first batch's "Import finished" is up until the second starts: wait for the second's own summary.
+      await dialog.getByText('2 imported').waitFor({ timeout: 30_000 });
+      await dialog.getByText('Import finished').waitFor();
+      const rows = await dialog.locator('.import-row').allInnerTexts();
+      expect(rows.join('\n')).toContain('south-bridges.txt');
+      expect(rows.join('\n')).toContain('east-bridges.txt');
+      expect(rows.join('\n')).not.toContain('north-bridges.txt');
+      await expect.poll(async () => (await call(ctx, 'documents.list', {})).length).toBeGreaterThanOrEqual(3);
+      await screenshot(page, 'browser-host-import-more-1440-light');
+      // Ctrl/Cmd+Enter is Done once the batch has finished.
+      await page.keyboard.press('Control+Enter');
+      await dialog.waitFor({ state: 'detached' });
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 });

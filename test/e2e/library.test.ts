@@ -87,8 +87,15 @@ describe('fact-check libraries in the app', () => {
     host.saves.library = [libFile];
     host.opens['library-import'] = [[writeFeed(dir)]];
 
-    const { page, bridge, errors } = await launch(ctx);
-    await bridge.emit('menu:libraries');
+    const { page, errors } = await launch(ctx);
+    // In the browser there is no File menu: the detail pane's hint names the Team menu item, which opens the dialog.
+    await page
+      .locator('.evidence-empty', {
+        hasText: 'No fact-check library linked. Team menu (people icon) ▸ Fact-check libraries… links one.',
+      })
+      .waitFor();
+    await page.getByRole('button', { name: /^Team/ }).click();
+    await page.getByRole('menuitem', { name: 'Fact-check libraries…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Fact-check libraries' });
     await dialog.getByText('No library linked').waitFor();
     await dialog.getByRole('button', { name: 'New library…' }).click();

@@ -46,6 +46,24 @@ describe('the source form', () => {
 
     // A pasted passage gets its origin fields, including the link it came from.
     await paste.fill('The air force said 14 of 17 drones were destroyed over the Odesa region.');
+    // Accessed starts at today on the checker's calendar, shown in the field rather than an empty mm/dd/yyyy.
+    const today = await page.evaluate(() => {
+      const d = new Date();
+      return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    });
+    expect(await form(page).getByLabel('Accessed').inputValue()).toBe(today);
+    for (const [width, height] of [
+      [1024, 640],
+      [1440, 900],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await detail(page).locator('.section-sources .section-title').evaluate(scrollToForm);
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme });
+        await screenshot(page, `source-form-accessed-today-${width}-${colorScheme}`);
+      }
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
     await form(page).getByLabel('Link to the passage').fill('https://example.org/briefing?id=42');
     await form(page).getByLabel('Publisher').fill('Air Force Command');
     await form(page).getByLabel('Published').fill('2024-05-03');
@@ -83,6 +101,7 @@ describe('the source form', () => {
     // A link needs no second link field; it is read today unless the checker says otherwise.
     await paste.fill('https://example.org/governor-statement');
     expect(await form(page).getByLabel('Link to the passage').count()).toBe(0);
+    expect(await form(page).getByLabel('Accessed').inputValue()).toBe(today);
     await form(page).getByLabel('Publisher').fill('Odesa regional administration');
     await paste.press('Control+Enter');
     await detail(page).locator('.source-item', { hasText: 'Odesa regional administration' }).waitFor();
@@ -90,7 +109,7 @@ describe('the source form', () => {
     expect(sources[1]).toMatchObject({
       url: 'https://example.org/governor-statement',
       stance: 'context',
-      accessedAt: new Date().toISOString().slice(0, 10),
+      accessedAt: today,
       archiveUrl: null,
     });
 

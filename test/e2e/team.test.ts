@@ -113,6 +113,8 @@ describe.skipIf(noShared)('team: merge preview, conflicts, share and sync in the
       await bridge.emit('menu:merge');
       const dialog = page.getByRole('dialog', { name: 'Review the merge' });
       await dialog.getByTestId('merge-preview').waitFor();
+      // No field to type in: the dialog opens on its main action.
+      await expect.poll(() => page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Apply merge');
       const people = dialog.getByTestId('merge-person');
       await expect(people.count()).resolves.toBe(1);
       const benRow = people.filter({ hasText: 'Ben Okafor' });
@@ -162,7 +164,9 @@ describe.skipIf(noShared)('team: merge preview, conflicts, share and sync in the
       await screenshot(page, 'team-merge-preview-dark');
       await expectAxeCleanInBothThemes(page, 'team dialog', '[role="dialog"]');
 
-      await dialog.getByRole('button', { name: 'Apply merge' }).click();
+      // Ctrl/Cmd+Enter applies from anywhere in the dialog, even with Cancel focused (Enter alone would cancel).
+      await dialog.getByRole('button', { name: 'Cancel' }).focus();
+      await page.keyboard.press('Control+Enter');
       await dialog.waitFor({ state: 'detached' });
       await page
         .locator('.notice', { hasText: /Merged \d+ changes from ben\.claimbench-share; 1 conflicted claim to resolve/ })
@@ -347,10 +351,17 @@ describe.skipIf(noShared)('team: merge preview, conflicts, share and sync in the
       // The team menu shows who is working, with the short actor id.
       await page.getByRole('button', { name: /^Team/ }).click();
       await expect(page.getByTestId('team-identity').textContent()).resolves.toMatch(/Ana Ruiz.*a11ce000/);
+      const items = await page.getByRole('menuitem').allInnerTexts();
+      expect(items.map((t) => t.trim())).toEqual(
+        expect.arrayContaining(['Share…', 'Merge from teammate…', 'Shared folder sync…', 'Fact-check libraries…']),
+      );
       await page.keyboard.press('Escape');
 
       await bridge.emit('menu:share');
       const share = page.getByRole('dialog', { name: 'Share with a teammate' });
+      // The browser has no File menu: the hint names the Team menu item the menu above just showed.
+      await share.getByText('Your teammate merges it with Team menu (people icon) ▸ Merge from teammate…').waitFor();
+      expect(await share.innerText()).not.toContain('File ▸');
       await share.getByLabel('Chosen documents').check();
       await share.getByRole('checkbox', { name: /Iodine tablets/ }).check();
       await screenshot(page, 'team-share');
@@ -384,7 +395,10 @@ describe.skipIf(noShared)('team: merge preview, conflicts, share and sync in the
       const sync = page.getByRole('dialog', { name: 'Shared folder sync' });
       await sync.getByRole('button', { name: 'Choose shared folder…' }).click();
       await sync.getByText(folder).waitFor();
-      await sync.getByRole('button', { name: 'Sync now' }).click();
+      // Ctrl/Cmd+Enter runs the dialog's main action, here Sync now, from any of its controls.
+      await sync.getByRole('button', { name: 'Change folder…' }).focus();
+      await page.keyboard.press('Control+Enter');
+      await expect.poll(() => bridge.calls.filter((c) => c.name === 'team.sync.now').length).toBe(1);
       const peer = sync.getByTestId('sync-peer');
       await peer.filter({ hasText: 'Ana Ruiz' }).filter({ hasText: '(you)' }).waitFor();
       await screenshot(page, 'team-sync');

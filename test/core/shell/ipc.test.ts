@@ -74,7 +74,7 @@ describe('the IPC handler', () => {
 });
 
 describe('the preload bridge', () => {
-  it('has exactly one method per operation plus onEvent, each sending its own name', async () => {
+  it('has exactly one method per operation plus onEvent and the host kind, each sending its own name', async () => {
     const sent: [string, unknown][] = [];
     const bridge = createBridge(
       async (name, input) => {
@@ -83,7 +83,8 @@ describe('the preload bridge', () => {
       },
       () => () => undefined,
     );
-    expect(Object.keys(bridge).sort()).toEqual([...OPERATION_NAMES, 'onEvent'].sort());
+    expect(Object.keys(bridge).sort()).toEqual([...OPERATION_NAMES, 'host', 'onEvent'].sort());
+    expect(bridge.host).toBe('desktop');
     expect(Object.isFrozen(bridge)).toBe(true);
     const call = bridge as unknown as Record<OperationName, (input?: unknown) => Promise<unknown>>;
     await call['claims.list']({ limit: 5 });
