@@ -28,11 +28,12 @@ export function currentHost(): HostKind {
 }
 
 /**
- * Where a file the core saved for the person ended up: its path on the desktop; in the browser the
- * host hands it over as a download, so its name is what the person can look for.
+ * Where a file the core saved for the person ended up: on the desktop, the name they gave it in the
+ * save dialog; in the browser the host hands it over as a download, so its name is what to look for.
+ * A page never holds the file's path (the core keeps it).
  */
-export function savedPlace(name: string, path: string, host: HostKind = currentHost()): string {
-  return host === 'desktop' ? `saved to ${path}` : `downloaded as ${name} (see your browser’s downloads)`;
+export function savedPlace(name: string, host: HostKind = currentHost()): string {
+  return host === 'desktop' ? `saved as ${name}` : `downloaded as ${name} (see your browser’s downloads)`;
 }
 
 /** "File ▸ Share…" in the desktop app, "Team menu (people icon) ▸ Share…" in the browser. */

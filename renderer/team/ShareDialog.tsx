@@ -60,7 +60,7 @@ function ShareForm({ onDone }: { onDone: () => void }) {
       const documentIds = scope === 'chosen' ? docs.filter((d) => chosen.has(d.id)).map((d) => d.id) : undefined;
       const result = await call('team.share', { chosen: file.token, ...(documentIds ? { documentIds } : {}) });
       notify({
-        message: `Shared ${count(result.changes, 'change')} from ${count(result.documents, 'document')}: ${savedPlace(file.name, result.path)}.`,
+        message: `Shared ${count(result.changes, 'change')} from ${count(result.documents, 'document')}: ${savedPlace(file.name)}.`,
       });
       onDone();
     } catch (e) {
