@@ -56,7 +56,7 @@ describe('the shell’s core supervisor, with a real core process', () => {
     });
     expect(await supervisor.command('state', {})).toMatchObject({ ok: true, value: { title: 'My Investigation — Claimbench' } });
 
-    const inFlight = supervisor.invoke('host.chooseSave', { purpose: 'report', defaultName: 'slow' });
+    const inFlight = supervisor.invoke('report.chooseTarget', { format: 'html' });
     await expect.poll(() => saveAsked).toBe(1);
     children[0]!.kill('SIGKILL');
     expect(await inFlight).toEqual({

@@ -452,13 +452,17 @@ describe('the built main process, wired to a stand-in Electron', () => {
     await expect
       .poll(() => win.webContents.sent.filter(([, e]) => (e as { type?: string }).type === 'data-changed'))
       .toContainEqual([IPC_EVENT_CHANNEL, expect.objectContaining({ type: 'data-changed' })]);
-    // The core's host requests come back to this process's native dialogs.
-    const picked = path.join(tempDir('claimbench-picked-'), 'notes.txt');
-    fs.writeFileSync(picked, 'The bridge opened in 1932.');
+    // The core's host requests come back to this process's native dialogs; the page gets a token and a name, not the path.
+    const picked = path.join(tempDir('claimbench-picked-'), 'ben.claimbench-share');
+    fs.writeFileSync(picked, 'not read here');
     openDialogAnswer = picked;
-    expect(await ipc({ senderFrame: frame }, 'host.chooseOpen', { purpose: 'import' })).toEqual({
+    expect(await ipc({ senderFrame: frame }, 'team.chooseShareFile', {})).toEqual({
       ok: true,
-      value: { paths: [picked] },
+      value: { file: { token: expect.stringMatching(/^[0-9a-f]{32}$/), name: 'ben.claimbench-share' } },
+    });
+    expect(await ipc({ senderFrame: frame }, 'host.chooseOpen', { purpose: 'import' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
     });
     openDialogAnswer = undefined;
     // The sender check still holds, and a renderer cannot name a host-only command.

@@ -58,8 +58,12 @@ describe('the preload bundle', () => {
     expect(required).toEqual(['electron']);
     expect([...exposed.keys()]).toEqual(['claimbench']);
     const api = exposed.get('claimbench')!;
-    expect(Object.keys(api).sort()).toEqual([...OPERATION_NAMES, 'onEvent', 'openExternal', 'reportContextSelection'].sort());
-    expect(Object.values(api).every((v) => typeof v === 'function')).toBe(true);
+    expect(Object.keys(api).sort()).toEqual(
+      [...OPERATION_NAMES, 'host', 'onEvent', 'openExternal', 'reportContextSelection'].sort(),
+    );
+    // The page learns which host runs it (hints name the desktop menus); everything else is a function.
+    expect(api.host).toBe('desktop');
+    expect(Object.entries(api).every(([k, v]) => k === 'host' || typeof v === 'function')).toBe(true);
     expect('invoke' in api || 'send' in api || 'ipcRenderer' in api).toBe(false);
     await api['claims.list']!({ limit: 3 });
     expect(invoked).toEqual([[IPC_CHANNEL, 'claims.list', { limit: 3 }]]);
