@@ -5,6 +5,7 @@ import { call } from '../../../electron/core/dispatch';
 import type { Verdict } from '../../../shared/domain';
 import { describeChange } from '../../../shared/timeline';
 import { tempDir } from '../../helpers/workspace';
+import { clockMovesOn } from '../../helpers/clock';
 import { exchange, person, snapshot, type TestContext } from './team-helpers';
 import { mergePreviewed } from '../../helpers/merge';
 
@@ -54,6 +55,7 @@ describe('conflict sides keep every word', () => {
     const [ana, ben] = ctxs as [TestContext, TestContext];
     const c0 = claimIds[0]!;
     await decideInTwoEdits(ana, c0, 'sourced', 'Eurostat table 3 says 5.0');
+    await clockMovesOn();
     await decideInTwoEdits(ben, c0, 'disputed', 'Ministry release says 4.1', true);
     const merged = await shareInto(dir, ben, ana, 'ben');
     expect(merged.conflictCount).toBe(1); // one claim, although both of its fields clash
@@ -89,6 +91,7 @@ describe('conflict sides keep every word', () => {
     const [ana, ben] = ctxs as [TestContext, TestContext];
     const c0 = claimIds[0]!;
     await decideInTwoEdits(ana, c0, 'sourced', 'Registry entry');
+    await clockMovesOn();
     await decideInTwoEdits(ben, c0, 'disputed', 'Entry is from 2019');
     await shareInto(dir, ben, ana, 'ben');
     const [conflict] = await call(ana, 'conflicts.list', {});
@@ -108,6 +111,7 @@ describe('conflict sides keep every word', () => {
     const [ana, ben] = ctxs as [TestContext, TestContext];
     const c0 = claimIds[0]!;
     await decideInTwoEdits(ana, c0, 'sourced', 'Registry entry');
+    await clockMovesOn();
     await call(ben, 'claims.setVerdict', { ids: [c0], verdict: 'disputed' });
     await shareInto(dir, ben, ana, 'ben');
 

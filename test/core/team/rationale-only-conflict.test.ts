@@ -7,6 +7,7 @@ import { runCli } from '../../../electron/cli/main';
 import { DEFAULT_REPORT_OPTIONS } from '../../../shared/report';
 import type { MergePreview } from '../../../shared/team';
 import { tempDir } from '../../helpers/workspace';
+import { clockMovesOn } from '../../helpers/clock';
 import { snapshot, teammates, type TestContext } from './team-helpers';
 
 const teammate = teammates();
@@ -55,9 +56,11 @@ async function rewriteWhileBenDecides(benLast: boolean) {
   const maraRewrites = () => call(mara, 'claims.update', { id: claimId, patch: { rationale: R3 } });
   if (benLast) {
     await maraRewrites();
+    await clockMovesOn();
     await benDecides();
   } else {
     await benDecides();
+    await clockMovesOn();
     await maraRewrites();
   }
   return { dir, mara, ben, claimId, benShare: await share(dir, ben, 'ben'), maraShare: await share(dir, mara, 'mara-2') };

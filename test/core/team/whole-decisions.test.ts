@@ -5,6 +5,7 @@ import type { Verdict } from '../../../shared/domain';
 import { mergePreviewed } from '../../helpers/merge';
 import { tempDir } from '../../helpers/workspace';
 import { exchange, snapshot, teammates, type TestContext } from './team-helpers';
+import { clockMovesOn } from '../../helpers/clock';
 
 const teammate = teammates();
 
@@ -18,9 +19,15 @@ async function startTeam(dir: string, names: string[]) {
   return { people, claimId };
 }
 
-const markVerdict = (ctx: TestContext, id: string, verdict: Verdict) => call(ctx, 'claims.setVerdict', { ids: [id], verdict });
-const writeRationale = (ctx: TestContext, id: string, rationale: string) =>
-  call(ctx, 'claims.update', { id, patch: { rationale } });
+// Each edit waits for the clock to move on, so "later" in these stories is later on every teammate's clock.
+async function markVerdict(ctx: TestContext, id: string, verdict: Verdict) {
+  await clockMovesOn();
+  return call(ctx, 'claims.setVerdict', { ids: [id], verdict });
+}
+async function writeRationale(ctx: TestContext, id: string, rationale: string) {
+  await clockMovesOn();
+  return call(ctx, 'claims.update', { id, patch: { rationale } });
+}
 
 async function share(dir: string, from: TestContext, name: string): Promise<string> {
   return (await call(from, 'team.share', { target: path.join(dir, `${name}.claimbench-share`) })).path;
