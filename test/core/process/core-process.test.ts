@@ -102,8 +102,9 @@ describe('the core in a child process', () => {
       },
     );
     expect(await cancelled).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
-    expect(seen.length).toBe(1);
-    expect(seen[0]!.done).toBeLessThan(progress.at(-1)!.total!);
+    // A progress message the core sent before the cancel reached it may still arrive; none says the render finished.
+    expect(seen.length).toBeGreaterThanOrEqual(1);
+    expect(seen.at(-1)!.done).toBeLessThan(progress.at(-1)!.total!);
     // The core is free again at once.
     expect(await core.client.invoke('documents.list', {})).toMatchObject({ ok: true });
   });
