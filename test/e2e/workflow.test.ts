@@ -218,6 +218,8 @@ describe('the verdict workflow in the built renderer', () => {
     const { document: doc } = await seedArticle(ctx, 1);
     const { page, bridge, errors } = await launch(ctx, 'dark');
     const total = (await claimsInDb(ctx)).length;
+    // Verdict keys act on the selected claim: wait until there is one.
+    await page.locator('.claim-list [aria-selected="true"]').waitFor();
     await page.keyboard.press('s');
     await page.keyboard.press('j');
     await page.keyboard.press('j');

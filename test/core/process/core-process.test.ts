@@ -79,7 +79,7 @@ describe('the core in a child process', () => {
   });
 
   it('reports progress of a long render, and a cancel stops it part way', async () => {
-    await core.client.invoke('documents.createFromText', { title: 'Many', text: claimText(2_000) });
+    await core.client.invoke('documents.createFromText', { title: 'Many', text: claimText(6_000) });
     const progress: Progress[] = [];
     const rendered = await core.client.invoke('report.render', { format: 'html' }, { onProgress: (p) => progress.push(p) });
     expect(rendered.ok).toBe(true);
