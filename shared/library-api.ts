@@ -88,6 +88,20 @@ export interface LibraryImportProgress {
   itemsTotal: number;
 }
 
+/** Create or link a library file: by path for the core's own callers, by a chosen-file token from a page. */
+function libraryFileOperation() {
+  return pageOmits(
+    op<LinkedLibrary>()(
+      z
+        .object({ path: libraryPath.optional(), chosen: chosenToken.optional() })
+        .strict()
+        .refine(either('path', 'chosen'), ONE_FILE),
+      chosenOnly,
+    ),
+    ['path'],
+  );
+}
+
 export const libraryApi = {
   'libraries.list': pageOmits(op<LinkedLibrary[]>()(z.object({}).strict()), ['path']),
   /** Ask the person where to create a library, in the host's dialog; the path stays in the core behind the token. */
@@ -96,26 +110,8 @@ export const libraryApi = {
   'libraries.chooseExisting': op<{ file: ChosenFile | null }>()(z.object({}).strict()),
   /** Ask the person for feeds, pages or CSV files to import; their paths stay in the core behind one token. */
   'libraries.chooseImportFiles': op<{ files: ChosenFiles | null }>()(z.object({}).strict()),
-  'libraries.create': pageOmits(
-    op<LinkedLibrary>()(
-      z
-        .object({ path: libraryPath.optional(), chosen: chosenToken.optional() })
-        .strict()
-        .refine(either('path', 'chosen'), ONE_FILE),
-      chosenOnly,
-    ),
-    ['path'],
-  ),
-  'libraries.link': pageOmits(
-    op<LinkedLibrary>()(
-      z
-        .object({ path: libraryPath.optional(), chosen: chosenToken.optional() })
-        .strict()
-        .refine(either('path', 'chosen'), ONE_FILE),
-      chosenOnly,
-    ),
-    ['path'],
-  ),
+  'libraries.create': libraryFileOperation(),
+  'libraries.link': libraryFileOperation(),
   'libraries.unlink': op<{ unlinked: number }>()(
     z
       .object({ path: libraryPath.optional(), library: libraryId.optional() })
