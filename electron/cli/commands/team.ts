@@ -82,7 +82,8 @@ function printKeys(io: CliIO, k: KeyTrust): void {
 }
 
 function printConflict(io: CliIO, c: ConflictInfo): void {
-  io.out(`${c.claimId}  ${c.fields.join(' and ')}  ${shown(c.claimText)}`);
+  // Sides are whole decisions (verdict with rationale), whichever of the two was edited at the same time.
+  io.out(`${c.claimId}  decision (${c.fields.join(' and ')} edited at the same time)  ${shown(c.claimText)}`);
   for (const s of c.sides) {
     const mark = s.shown.length > 0 ? '*' : ' ';
     const verdict = s.verdict ?? 'not reviewed';

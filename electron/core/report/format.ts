@@ -52,7 +52,7 @@ export function formatDate(value: string): string {
 
 /** The summary's line for claims whose teammates' verdicts still disagree. */
 export function openConflictsSentence(n: number): string {
-  return `${plural(n, 'open conflict')}: ${n === 1 ? 'a claim whose' : 'claims whose'} teammates’ verdicts disagree and nobody has settled ${n === 1 ? 'it' : 'them'} yet`;
+  return `${plural(n, 'open conflict')}: ${n === 1 ? 'a claim whose' : 'claims whose'} teammates’ decisions disagree and nobody has settled ${n === 1 ? 'it' : 'them'} yet`;
 }
 
 export function plural(n: number, word: string, many = `${word}s`): string {

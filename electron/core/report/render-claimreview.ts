@@ -211,7 +211,7 @@ function checkReportLevelFields(model: ReportModel): void {
 }
 
 /** A conflicted claim is still published with the verdict shown, but never silently. */
-export const OPEN_CONFLICT_WARNING = 'open team conflict: teammates’ verdicts disagree and the rating may still change';
+export const OPEN_CONFLICT_WARNING = 'open team conflict: teammates’ decisions disagree and the rating may still change';
 
 export interface ClaimReviewRun {
   issues: ClaimReviewIssue[];

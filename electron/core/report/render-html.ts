@@ -170,7 +170,7 @@ function notesBlock(c: ReportClaim): string {
 }
 
 export function claimArticle(c: ReportClaim, sections: ReportModel['sections']): string {
-  const conflict = c.conflicted ? `<span class="badge badge-conflict">${icon('conflict')}Conflicting verdicts</span>` : '';
+  const conflict = c.conflicted ? `<span class="badge badge-conflict">${icon('conflict')}Conflicting decisions</span>` : '';
   const ctx =
     sections.context && c.context
       ? `<figure class="context"><figcaption class="kicker">In context</figcaption>${e(c.context.before)}<mark>${e(c.context.quote)}</mark>${e(

@@ -30,7 +30,7 @@ function blockquote(text: string): string {
 
 function claimBlock(c: ReportClaim, sections: ReportModel['sections']): string {
   const out: string[] = [
-    `### Claim ${c.number} · ${verdictTag(c.verdict)}${c.conflicted ? ' · ⚠ Conflicting verdicts' : ''}`,
+    `### Claim ${c.number} · ${verdictTag(c.verdict)}${c.conflicted ? ' · ⚠ Conflicting decisions' : ''}`,
     '',
     blockquote(c.text),
   ];

@@ -63,14 +63,16 @@ describe('reports on a workspace with an open team conflict', () => {
     const html = new JSDOM(renderReport('html', model).content).window.document;
     expect(html.querySelector('.summary .open-conflicts')?.textContent).toContain('1 open conflict');
     const card = html.getElementById(clash.anchor)!;
-    expect(card.textContent).toContain('Conflicting verdicts');
+    expect(card.textContent).toContain('Conflicting decisions');
     expect(card.textContent).toContain('Mara: later figure is 150');
     expect(card.textContent).not.toContain('Ben: air force statement');
-    expect(html.getElementById(claims.find((c) => c.id === agreedId)!.anchor)!.textContent).not.toContain('Conflicting verdicts');
+    expect(html.getElementById(claims.find((c) => c.id === agreedId)!.anchor)!.textContent).not.toContain(
+      'Conflicting decisions',
+    );
 
     const md = renderReport('md', model).content;
-    expect(md).toContain('⚠ 1 open conflict: a claim whose teammates’ verdicts disagree');
-    expect(md.match(/⚠ Conflicting verdicts/g)).toHaveLength(1);
+    expect(md).toContain('⚠ 1 open conflict: a claim whose teammates’ decisions disagree');
+    expect(md.match(/⚠ Conflicting decisions/g)).toHaveLength(1);
 
     const rows = parseCsv(renderReport('csv', model).content.replace(/^\uFEFF/, '')) as string[][];
     const [header, ...body] = rows;

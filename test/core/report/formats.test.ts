@@ -95,13 +95,17 @@ describe('the report model', () => {
     expect(m.summary.needsAttention).toBeGreaterThan(0);
 
     const html = new JSDOM(renderReport('html', m).content).window.document;
-    expect(html.querySelector(`#claim-${bare.id} .warnings`)?.textContent).toContain('Marked sourced, but no source is attached yet.');
+    expect(html.querySelector(`#claim-${bare.id} .warnings`)?.textContent).toContain(
+      'Marked sourced, but no source is attached yet.',
+    );
     expect(html.querySelector(`#claim-${f.decidedClaimId} .warnings`)).toBeNull();
     expect(html.querySelector('.summary .needs-attention')?.textContent).toMatch(/need(s)? attention/);
     expect(renderReport('md', m).content).toContain('**Needs attention:** Marked sourced, but no source is attached yet.');
     const rows = parseCsv(renderReport('csv', m).content.replace(/^\uFEFF/, ''), { relaxQuotes: false }) as string[][];
     const col = CSV_COLUMNS.indexOf('needs_attention');
-    expect(rows.find((r) => r[CSV_COLUMNS.indexOf('claim_id')] === bare.id)?.[col]).toBe('Marked sourced, but no source is attached yet.');
+    expect(rows.find((r) => r[CSV_COLUMNS.indexOf('claim_id')] === bare.id)?.[col]).toBe(
+      'Marked sourced, but no source is attached yet.',
+    );
     await call(f.ctx, 'edit.undo', {});
   });
 
@@ -112,7 +116,7 @@ describe('the report model', () => {
       const m = buildReportModel({ db, workspaceName: 'x', options: OPTIONS });
       const flagged = m.documents.flatMap((d) => d.claims).filter((c) => c.conflicted);
       expect(flagged.map((c) => c.id)).toEqual([f.decidedClaimId]);
-      expect(renderReport('html', m).content).toContain('Conflicting verdicts');
+      expect(renderReport('html', m).content).toContain('Conflicting decisions');
     } finally {
       db.prepare('DELETE FROM conflicts WHERE entity_id = ?').run(f.decidedClaimId);
     }

@@ -180,6 +180,7 @@ describe('a rationale-only clash is a conflict of whole decisions', () => {
     const claims = JSON.parse(await cli('Mara', 'claims', m, '--json')) as { id: string; verdict: string }[];
     expect(claims.find((c) => c.id === claimId)!.verdict).toBe('disputed');
     const listed = await cli('Mara', 'conflicts', m);
+    expect(listed).toContain(`${claimId}  decision (rationale edited at the same time)`);
     expect(listed).toMatch(new RegExp(`\\* \\S+ {2}Mara \\[[0-9a-f]{8}\\]: disputed {2}rationale: ${R3}`));
     expect(listed).toMatch(new RegExp(`  \\S+ {2}Ben \\[[0-9a-f]{8}\\]: unverified {2}rationale: ${R2}`));
     expect(await cli('Mara', 'resolve', m, claimId, '--keep', 'Ben')).toBe(`${claimId} unverified  rationale: ${R2}`);

@@ -129,7 +129,7 @@ describe('team CLI', () => {
     await cli('Ben', 'share', b, '-o', s2);
     expect((await cli('Ana', 'merge', a, s2)).out).toMatch(/1 conflicted claim to resolve/);
     const listed = await cli('Ana', 'conflicts', a);
-    expect(listed.out).toContain(`${claimId}  verdict and rationale  Turnout was 71 percent`);
+    expect(listed.out).toContain(`${claimId}  decision (verdict and rationale edited at the same time)  Turnout was 71 percent`);
     expect(listed.out).toMatch(/Ana \[[0-9a-f]{8}\]: sourced {2}rationale: Electoral commission/);
     expect(listed.out).toMatch(/Ben \[[0-9a-f]{8}\]: disputed {2}rationale: Counted spoiled ballots/);
     expect((await cli('Ana', 'claims', a, '--json')).out).toContain('"conflicted": true');
