@@ -137,7 +137,7 @@ export function quoteContext(text: string | undefined, anchor: TextAnchor | null
   if (text === undefined || text.slice(start, end) !== anchor.exact) {
     const found = text?.indexOf(anchor.exact) ?? -1;
     if (found < 0 || !text) {
-      return anchor.exact ? { before: anchor.prefix, quote: anchor.exact, after: anchor.suffix } : null;
+      return anchor.exact ? withSurroundings({ before: anchor.prefix, quote: anchor.exact, after: anchor.suffix }) : null;
     }
     start = found;
     end = found + anchor.exact.length;
@@ -150,11 +150,16 @@ export function quoteContext(text: string | undefined, anchor: TextAnchor | null
   const paraEnd = after.indexOf('\n\n');
   if (paraEnd >= 0) after = after.slice(0, paraEnd);
   else if (end + CONTEXT_CHARS < text.length) after = `${after.replace(/\s+\S*$/, '')}…`;
-  return {
+  return withSurroundings({
     before: before.replace(/\s+/g, ' ').trimStart(),
     quote: text.slice(start, end),
     after: after.replace(/\s+/g, ' ').trimEnd(),
-  };
+  });
+}
+
+/** A claim that is its whole paragraph has no context to show: the block would only repeat the claim. */
+function withSurroundings(context: NonNullable<ReportClaim['context']>): ReportClaim['context'] {
+  return context.before.trim() || context.after.trim() ? context : null;
 }
 
 function httpUrl(value: string | null): string | null {
