@@ -14,9 +14,6 @@ export function quoteClaim(text: string): string {
   return `“${cut}”`;
 }
 
-/** "Mark disputed" reads "mark disputed" inside a sentence. */
-const inSentence = (label: string) => label.charAt(0).toLowerCase() + label.slice(1);
-
 /**
  * Core undo/redo (the workspace's action stack, not a text field's). The notice names the claim
  * the action concerned, and that claim becomes the selection so the checker sees what changed.
@@ -35,10 +32,9 @@ export function useUndoRedo() {
           const claim = did.claimId
             ? await client.fetchQuery(operationQuery('claims.get', { id: did.claimId })).catch(() => null)
             : null;
-          const verb = which === 'edit.undo' ? 'Undid' : 'Redid';
-          notify({
-            message: claim ? `${verb} ${inSentence(did.label)} on ${quoteClaim(claim.text)}` : `${verb}: ${did.label}`,
-          });
+          // "Undone: Edit claim — “…”" reads right for every action label, which are imperative phrases.
+          const verb = which === 'edit.undo' ? 'Undone' : 'Redone';
+          notify({ message: claim ? `${verb}: ${did.label} — ${quoteClaim(claim.text)}` : `${verb}: ${did.label}` });
           if (claim) await selectClaim(claim.id, { quiet: true });
         }
         return after;

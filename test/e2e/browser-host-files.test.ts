@@ -114,7 +114,7 @@ describe('files in the browser host', () => {
       await page.locator('.claim-list').focus();
       await page.keyboard.press('s');
       await page.keyboard.press('Control+z');
-      await page.locator('.notice', { hasText: 'Undid mark sourced' }).waitFor();
+      await page.locator('.notice', { hasText: 'Undone: Mark sourced' }).waitFor();
       expect(await page.locator('.notice').count()).toBe(1);
       expect(errors).toEqual([]);
     } finally {

@@ -117,7 +117,7 @@ describe('header, empty state, filter chips and undo notices', () => {
 
     await page.keyboard.press('Control+z');
     const opening = third.text.slice(0, 20);
-    const undone = page.locator('.notice', { hasText: 'Undid mark disputed on “' });
+    const undone = page.locator('.notice', { hasText: 'Undone: Mark disputed — “' });
     await undone.waitFor();
     expect(await undone.innerText()).toContain(opening);
     await expect.poll(() => selectedId(page)).toBe(third.id);
@@ -125,7 +125,7 @@ describe('header, empty state, filter chips and undo notices', () => {
 
     await page.keyboard.press('Home');
     await page.keyboard.press('Control+Shift+z');
-    await page.locator('.notice', { hasText: 'Redid mark disputed on “' }).waitFor();
+    await page.locator('.notice', { hasText: 'Redone: Mark disputed — “' }).waitFor();
     await expect.poll(() => selectedId(page)).toBe(third.id);
 
     // The notices are still up when a dialog opens: none may sit over its buttons.
