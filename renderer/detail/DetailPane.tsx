@@ -61,11 +61,6 @@ export function DetailPane({ session = null }: { session?: string | null }) {
             Claim {(index + 1).toLocaleString()} <span className="muted">of {pages.total?.toLocaleString() ?? '…'}</span>
           </h2>
         )}
-        {!inSession && (
-          <div className="toolbar-actions">
-            <IconButton label="Delete claim" shortcut="Del" icon={<Trash size={15} />} onClick={commands.deleteClaim} />
-          </div>
-        )}
       </div>
       <div className="detail-scroll" key={data.id}>
         {detailSections
@@ -77,6 +72,12 @@ export function DetailPane({ session = null }: { session?: string | null }) {
             </div>
           ))}
       </div>
+      {/* After the claim's fields in the focus order, so Tab from the list reaches the verdict first; shown in the toolbar. */}
+      {!inSession && (
+        <div className="detail-actions">
+          <IconButton label="Delete claim" shortcut="Del" icon={<Trash size={15} />} onClick={commands.deleteClaim} />
+        </div>
+      )}
     </section>
   );
 }

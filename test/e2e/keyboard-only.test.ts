@@ -92,6 +92,17 @@ describe('the whole workflow from the keyboard', () => {
       const reviewed = (await call(ctx, 'claims.list', { limit: 100 })).items.filter((c) => c.verdict !== null);
       expect(reviewed).toHaveLength(10);
 
+      // Tab from the list enters the claim's own controls; Delete comes after them, never first.
+      await page.keyboard.press('Tab');
+      const tabbed = await page.evaluate(() => ({
+        label: document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? '',
+        inDetail: !!document.activeElement?.closest('.detail-scroll'),
+      }));
+      expect(tabbed.inDetail).toBe(true);
+      expect(tabbed.label).not.toBe('Delete claim');
+      await page.keyboard.press('Shift+Tab');
+      await expectFocusOnList(page);
+
       // Back to the first claim, then two sources: a link, and a passage with a title.
       await page.keyboard.press('Home');
       const first = claims[0]!;
