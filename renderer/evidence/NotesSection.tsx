@@ -11,6 +11,7 @@ import { IconButton } from '../ui/IconButton';
 import { Kbd } from '../ui/Kbd';
 import { Spinner } from '../ui/Progress';
 import { useEvidence, useFail } from './useEvidence';
+import { useUnsentNote } from './unsentNotes';
 import './evidence.css';
 
 export const NOTE_INPUT_ID = 'note-input';
@@ -21,7 +22,7 @@ export const NotesSection = memo(function NotesSection({ claim }: { claim: Claim
   const add = useOperationMutation('notes.add');
   const remove = useOperationMutation('notes.delete');
   const fail = useFail();
-  const [draft, setDraft] = useState('');
+  const [draft, setDraft] = useUnsentNote(claim.id);
   const [error, setError] = useState<string | null>(null);
   const input = useRef<HTMLTextAreaElement>(null);
   const submit = () => {

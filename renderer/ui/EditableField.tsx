@@ -11,7 +11,7 @@ interface EditableFieldProps {
   required?: boolean;
   /** Applies to the multi-line variant (the one other code focuses). */
   inputRef?: Ref<HTMLTextAreaElement>;
-  /** Where focus goes after Ctrl/Cmd+Enter or Escape. */
+  /** Where focus goes after Ctrl/Cmd+Enter or Escape (both save, as leaving the field does). */
   onDone?: () => void;
   className?: string;
   maxLength?: number;
@@ -53,9 +53,10 @@ export function EditableField({
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Escape') {
+      // Esc leaves the field as a click elsewhere does: what was typed is kept, never thrown away.
       e.preventDefault();
       e.stopPropagation();
-      setDraft(null);
+      commit();
       onDone?.();
     } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey || !multiline)) {
       e.preventDefault();
