@@ -18,6 +18,7 @@ import { LIBRARY_VERDICT_LABELS, STRONG_MATCH } from '../../../shared/library-ap
 import { storedMatches } from '../library/links';
 import { REPORT_SCHEMA_VERSION, type ReportClaim, type ReportDocument, type ReportModel } from './schema';
 import { documentText } from '../capture/transcript-text';
+import { verdictOrigin } from './verdict-origin';
 
 export const VERDICT_RATING: Record<Verdict, number> = { disputed: 1, unverified: 2, sourced: 3 };
 /** Characters of surrounding text shown on each side of a quote. */
@@ -245,6 +246,9 @@ export function buildReportModel({ db, workspaceName, options, now = new Date(),
         }
         // A claim in conflict shows one person's whole decision: its verdict is set by whoever set that person's.
         const decision = (conflicted.has(c.id) ? shownDecision(db, c.id)?.sources.verdict : undefined) ?? decisions.get(c.id);
+        // Keeping a teammate's verdict credits them with it, and the person who kept it second.
+        const origin = c.verdict && decision?.field === 'verdict' ? verdictOrigin(db, decision.hlc) : null;
+        const kept = !!origin && origin.author !== '' && origin.author !== decision!.author;
         const sources = evidence.sourcesByClaim.get(c.id) ?? [];
         const cited = [
           ...(evidence.attachmentsByClaim.get(c.id) ?? []).map((a) => a.id),
@@ -269,8 +273,10 @@ export function buildReportModel({ db, workspaceName, options, now = new Date(),
           context: quoteContext(currentDocText.id === c.document_id ? currentDocText.text : undefined, anchor),
           tags: JSON.parse(c.tags || '[]') as string[],
           assignee: c.assignee,
-          decidedBy: c.verdict ? (decision?.author ?? c.created_by) : null,
-          decidedAt: c.verdict ? (decision ? hlcTime(decision.hlc) : c.created_at) : null,
+          decidedBy: c.verdict ? (origin?.author ?? decision?.author ?? c.created_by) : null,
+          decidedAt: c.verdict ? (origin ? hlcTime(origin.hlc) : decision ? hlcTime(decision.hlc) : c.created_at) : null,
+          keptBy: kept ? decision!.author : null,
+          keptAt: kept ? hlcTime(decision!.hlc) : null,
           decidedHow: c.verdict ? (decision?.field === 'verdict' ? 'verdict-change' : 'creation') : null,
           conflicted: conflicted.has(c.id),
           createdAt: c.created_at,

@@ -1,6 +1,6 @@
 /** Plain-text formatting shared by the renderers (dates, counts, the scope sentence). */
 import { verdictFilterLabel } from '../../../shared/domain';
-import type { ReportModel } from './schema';
+import type { ReportClaim, ReportModel } from './schema';
 
 /** Day, month, year and the time in UTC, to the minute or (with `second`) to the second. */
 const utcTime = (second?: '2-digit') =>
@@ -92,4 +92,11 @@ export function shorten(text: string, max: number): string {
   const cut = flat.slice(0, max - 1);
   const space = cut.lastIndexOf(' ');
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+/** "Verdict set by Ben on 6 Dec 2026, 13:34, kept by Mara on 6 Dec 2026, 14:02", as plain text. */
+export function verdictSetLine(c: Pick<ReportClaim, 'decidedBy' | 'decidedAt' | 'keptBy' | 'keptAt'>): string | null {
+  if (!c.decidedBy || !c.decidedAt) return null;
+  const kept = c.keptBy && c.keptAt ? `, kept by ${c.keptBy} on ${formatDateTime(c.keptAt)}` : '';
+  return `Verdict set by ${c.decidedBy} on ${formatDateTime(c.decidedAt)}${kept}`;
 }

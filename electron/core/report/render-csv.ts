@@ -25,6 +25,8 @@ export const CSV_COLUMNS = [
   'notes',
   'decided_by',
   'decided_at',
+  'kept_by',
+  'kept_at',
   'conflicted',
   'url',
   'published_fact_check',
@@ -70,6 +72,8 @@ function claimRow(model: ReportModel, d: ReportDocument, c: ReportClaim): string
     notes,
     c.decidedBy,
     c.decidedAt,
+    c.keptBy ?? null,
+    c.keptAt ?? null,
     c.conflicted,
     claimUrl(model.baseUrl, c.anchor),
     c.factCheck

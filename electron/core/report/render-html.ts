@@ -12,7 +12,17 @@ import {
 } from '../../../shared/domain';
 import { STANCE_LABELS } from '../../../shared/evidence';
 import { escapeHtml as e, htmlLink, safeHttpUrl } from './escape';
-import { describeScope, formatDate, formatDateTime, openConflictsSentence, percent, plural, shorten, sourceMeta } from './format';
+import {
+  describeScope,
+  formatDate,
+  formatDateTime,
+  openConflictsSentence,
+  percent,
+  plural,
+  shorten,
+  sourceMeta,
+  verdictSetLine,
+} from './format';
 import { REPORT_CSP, REPORT_CSS, VERDICT_COLOURS, icon } from './html-style';
 import { claimSessionHtml, sessionSummaryHtml } from './render-session';
 import type { ReportClaim, ReportDocument, ReportModel } from './schema';
@@ -183,10 +193,10 @@ export function claimArticle(c: ReportClaim, sections: ReportModel['sections']):
   const warnings = c.warnings?.length
     ? `<ul class="warnings" aria-label="Needs attention">${c.warnings.map((w) => `<li>${icon('conflict')}${e(w.message)}</li>`).join('')}</ul>`
     : '';
-  const decided =
-    c.decidedBy && c.decidedAt
-      ? `Verdict set by ${e(c.decidedBy)} on ${e(formatDateTime(c.decidedAt))}`
-      : `Not reviewed yet · claim recorded by ${e(c.createdBy)} on ${e(formatDateTime(c.createdAt))}`;
+  const setLine = verdictSetLine(c);
+  const decided = setLine
+    ? e(setLine)
+    : `Not reviewed yet · claim recorded by ${e(c.createdBy)} on ${e(formatDateTime(c.createdAt))}`;
   return `<article class="claim v-${c.verdict ?? NOT_REVIEWED}" id="${e(c.anchor)}"><div class="claim-head"><span class="num">Claim ${
     c.number
   }</span>${verdictBadge(c.verdict)}${conflict}<a class="anchor" href="#${e(c.anchor)}">#${e(c.anchor)}</a></div><blockquote class="claim-text">${e(

@@ -5,7 +5,16 @@
 import { NOT_REVIEWED, VERDICT_FILTERS, verdictLabel, type Verdict, type VerdictFilter } from '../../../shared/domain';
 import { STANCE_LABELS } from '../../../shared/evidence';
 import { escapeMarkdown as md, markdownAutolink, markdownLink } from './escape';
-import { describeScope, formatDate, formatDateTime, openConflictsSentence, percent, plural, sourceMeta } from './format';
+import {
+  describeScope,
+  formatDate,
+  formatDateTime,
+  openConflictsSentence,
+  percent,
+  plural,
+  sourceMeta,
+  verdictSetLine,
+} from './format';
 import { claimSessionMarkdown, sessionSummaryMarkdown } from './render-session';
 import type { ReportClaim, ReportModel } from './schema';
 import { collect, type PartStream, type RenderProgress } from './stream';
@@ -78,8 +87,8 @@ function claimBlock(c: ReportClaim, sections: ReportModel['sections']): string {
   if (sections.decisions) {
     out.push(
       '',
-      c.decidedBy && c.decidedAt
-        ? `*Verdict set by ${inline(c.decidedBy)} on ${formatDateTime(c.decidedAt)}.*`
+      verdictSetLine(c)
+        ? `*${inline(verdictSetLine(c)!)}.*`
         : `*Not reviewed yet; recorded by ${inline(c.createdBy)} on ${formatDateTime(c.createdAt)}.*`,
     );
   }

@@ -84,10 +84,16 @@ export const reportClaimSchema = z.object({
   context: z.object({ before: z.string(), quote: z.string(), after: z.string() }).nullable(),
   tags: z.array(z.string()),
   assignee: nullableText,
-  /** Who set the current verdict and when (the latest verdict change, else the claim's creation); null when not reviewed. */
+  /**
+   * Who chose the current verdict and when (the verdict change that first set this value, else the claim's creation);
+   * null when not reviewed.
+   */
   decidedBy: z.string().nullable(),
   decidedAt: isoTime.nullable(),
   decidedHow: z.enum(['verdict-change', 'creation']).nullable(),
+  /** Who later kept that verdict as it was (settling a conflict by keeping this side), and when; null otherwise. */
+  keptBy: z.string().nullable().optional(),
+  keptAt: isoTime.nullable().optional(),
   /** True while a team merge left an open conflict on this claim. */
   conflicted: z.boolean(),
   createdAt: isoTime,

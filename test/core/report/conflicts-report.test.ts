@@ -96,4 +96,24 @@ describe('reports on a workspace with an open team conflict', () => {
     expect(html.querySelector('.open-conflicts')).toBeNull();
     expect(renderReport('md', model).content).not.toContain('open conflict');
   });
+
+  it('credit the kept verdict to the teammate who chose it, and name who kept it', async () => {
+    const { mara, clashId } = await mergedDesk();
+    const [conflict] = await call(mara, 'conflicts.list', {});
+    await call(mara, 'conflicts.keep', { claimId: clashId, actorId: conflict!.sides.find((s) => s.author === 'Ben')!.actorId });
+    const model = buildReportModel({ db: mara.workspace.db, workspaceName: 'desk', options: OPTIONS });
+    const clash = model.documents.flatMap((d) => d.claims).find((c) => c.id === clashId)!;
+    expect([clash.decidedBy, clash.keptBy]).toEqual(['Ben', 'Mara']);
+    expect(Date.parse(clash.decidedAt!)).toBeLessThanOrEqual(Date.parse(clash.keptAt!));
+    const html = new JSDOM(renderReport('html', model).content).window.document;
+    expect(html.getElementById(clash.anchor)!.textContent).toMatch(/Verdict set by Ben on .+, kept by Mara on /);
+    expect(renderReport('md', model).content).toMatch(/\*Verdict set by Ben on .+, kept by Mara on .+\.\*/);
+    const [header, ...body] = parseCsv(renderReport('csv', model).content.replace(/^\uFEFF/, '')) as string[][];
+    const row = body.find((r) => r[header!.indexOf('claim_id')] === clashId)!;
+    expect([row[header!.indexOf('decided_by')], row[header!.indexOf('kept_by')]]).toEqual(['Ben', 'Mara']);
+
+    // A verdict Mara set herself, with nobody else's before it, is hers alone.
+    const agreed = model.documents.flatMap((d) => d.claims).find((c) => c.verdict === 'sourced' && c.id !== clashId)!;
+    expect([agreed.decidedBy, agreed.keptBy]).toEqual(['Mara', null]);
+  });
 });
