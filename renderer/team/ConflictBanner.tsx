@@ -2,7 +2,7 @@ import { CircleAlert } from 'lucide-react';
 import type { Claim } from '../../shared/domain';
 import { useOperationQuery } from '../api/queries';
 import { Button } from '../ui/Button';
-import { fieldsLabel } from './format';
+import { differingParts, fieldsLabel } from './format';
 import { useTeamDialogs } from './useTeamDialogs';
 import './team.css';
 
@@ -18,8 +18,8 @@ export function ConflictBanner({ claim }: { claim: Claim }) {
       <CircleAlert size={16} className="team-banner-icon" aria-hidden />
       <p className="team-banner-text">
         <strong>Conflict.</strong> {who} decided this claim differently at the same time
-        {mine ? ` (${fieldsLabel(mine.fields).toLowerCase()})` : ''}. {shownBy ? `${shownBy}’s decision` : 'One decision'} is
-        shown until someone decides.
+        {mine ? ` (${fieldsLabel(differingParts(mine)).toLowerCase()})` : ''}.{' '}
+        {shownBy ? `${shownBy}’s decision` : 'One decision'} is shown until someone decides.
       </p>
       <Button size="sm" onClick={() => open('conflicts')}>
         Resolve…

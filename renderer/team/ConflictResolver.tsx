@@ -26,7 +26,7 @@ export function ConflictResolver({ conflict, position, busy, writing, onWriting,
     <section className="team-resolver" aria-labelledby="conflict-claim-title">
       <header className="team-resolver-head">
         <h3 id="conflict-claim-title" className="section-title">
-          Conflict {position.index + 1} of {position.total} · {decisionConflictLabel(conflict.fields)}
+          Conflict {position.index + 1} of {position.total} · {decisionConflictLabel(conflict)}
         </h3>
         <blockquote className="team-claim-text">{conflict.claimText}</blockquote>
       </header>

@@ -153,7 +153,7 @@ function ConflictQueue() {
           >
             <span className="team-queue-text">{c.claimText}</span>
             <span className="team-queue-meta">
-              {decisionConflictLabel(c.fields)} · {c.sides.map((s) => s.author).join(' vs ')}
+              {decisionConflictLabel(c)} · {c.sides.map((s) => s.author).join(' vs ')}
             </span>
           </div>
         ))}

@@ -232,7 +232,7 @@ function PreviewConflict({ conflict }: { conflict: ConflictInfo }) {
     <li className="team-preview-conflict" data-testid="merge-conflict">
       <span className="team-preview-conflict-text">“{conflict.claimText}”</span>
       <span className="team-preview-conflict-sides">
-        <span className="muted">{decisionConflictLabel(conflict.fields)}:</span>
+        <span className="muted">{decisionConflictLabel(conflict)}:</span>
         {conflict.sides.map((s) => (
           <span key={s.actorId} className="team-preview-side" data-testid="merge-conflict-side">
             <span className="team-preview-side-author">{s.author}</span>

@@ -31,10 +31,17 @@ export function fieldsLabel(fields: readonly ConflictField[]): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+/** The parts of the decision whose values differ between the sides, else the parts edited at the same time. */
+export function differingParts(conflict: Pick<ConflictInfo, 'fields' | 'sides'>): ConflictField[] {
+  const differ = (field: ConflictField) => new Set(conflict.sides.map((s) => s[field] ?? '')).size > 1;
+  const parts = (['verdict', 'rationale'] as const).filter(differ);
+  return parts.length > 0 ? parts : conflict.fields;
+}
+
 /**
  * How a claim's conflict reads: always a conflict of decisions (a verdict with its rationale),
- * naming the part that clashes, e.g. "Decisions differ (rationale)".
+ * naming the parts that differ, e.g. "Decisions differ (verdict and rationale)".
  */
-export function decisionConflictLabel(fields: readonly ConflictField[]): string {
-  return `Decisions differ (${fieldsLabel(fields).toLowerCase()})`;
+export function decisionConflictLabel(conflict: Pick<ConflictInfo, 'fields' | 'sides'>): string {
+  return `Decisions differ (${fieldsLabel(differingParts(conflict)).toLowerCase()})`;
 }

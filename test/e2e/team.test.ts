@@ -523,8 +523,9 @@ describe.skipIf(noShared)('team: merge preview, conflicts, share and sync in the
         const dialog = page.getByRole('dialog', { name: 'Review the merge' });
         const conflict = dialog.getByTestId('merge-conflict');
         await conflict.waitFor();
-        // Both sides as whole decisions, though only the rationales clash; Mara's (the latest) stays shown.
-        await expect(conflict.textContent()).resolves.toMatch(/Decisions differ \(rationale\):/);
+        // Both sides as whole decisions, though only the rationales were edited at the same time: the label names what
+        // differs between them (their verdicts too). Mara's (the latest) stays shown.
+        await expect(conflict.textContent()).resolves.toMatch(/Decisions differ \(verdict and rationale\):/);
         await expect(conflict.getByTestId('merge-conflict-side').allTextContents()).resolves.toEqual([
           'Ben ColeUnverified“No second source.”',
           'Mara DiazDisputed“The air force corrected itself on 13 May.”(shown)',
