@@ -3,6 +3,7 @@ import { VERDICTS, type Verdict } from '../../../shared/domain';
 import type { ConflictInfo, ConflictSide, KeyConflictInfo, KeyTrust, MergeFieldChange, MergePreview } from '../../../shared/team';
 import { withWorkspace, userError } from '../context';
 import type { CliIO } from '../io';
+import { shellArg } from '../shell-arg';
 
 function parseVerdict(v: string): Verdict {
   if ((VERDICTS as readonly string[]).includes(v)) return v as Verdict;
@@ -170,7 +171,9 @@ export function registerTeamCommands(program: Command, io: CliIO): void {
           const preview = await run('team.mergePreview', { path: shareFile });
           printPreview(io, preview);
           io.out(`Content hash: ${preview.contentHash}`);
-          io.out(`To merge exactly this: claimbench merge ${file} ${shareFile} --expect ${preview.contentHash}`);
+          io.out(
+            `To merge exactly this: claimbench merge ${shellArg(file)} ${shellArg(shareFile)} --expect ${preview.contentHash}`,
+          );
           return;
         }
         // Without --expect, merge the content as it reads now: the preview gives the hash to hold it to.

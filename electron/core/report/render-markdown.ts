@@ -12,6 +12,7 @@ import {
   openConflictsSentence,
   percent,
   plural,
+  shorten,
   sourceMeta,
   verdictSetLine,
 } from './format';
@@ -131,7 +132,7 @@ export function* markdownParts(model: ReportModel, progress: RenderProgress = { 
     lines.push(plural(d.counts.total, 'claim'), '');
     if (model.sections.contents && d.claims.length > 0) {
       for (const c of d.claims)
-        lines.push(`${c.number}. ${mark(c.verdict)} ${verdictLabel(c.verdict)} — ${inline(c.text.slice(0, 110))}`);
+        lines.push(`${c.number}. ${mark(c.verdict)} ${verdictLabel(c.verdict)} — ${inline(shorten(c.text, 110))}`);
       lines.push('');
     }
     yield `${lines.join('\n')}\n`;
