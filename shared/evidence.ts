@@ -58,7 +58,7 @@ export interface Note {
   updatedAt: string;
 }
 
-export const CLAIM_WARNING_CODES = ['sourced-without-source', 'disputed-without-evidence'] as const;
+export const CLAIM_WARNING_CODES = ['sourced-without-source', 'sourced-but-contradicted', 'disputed-without-evidence'] as const;
 export type ClaimWarningCode = (typeof CLAIM_WARNING_CODES)[number];
 
 export interface ClaimWarning {
@@ -67,8 +67,8 @@ export interface ClaimWarning {
 }
 
 /**
- * Rule 2 of the evidence issue: warn, never block. A claim marked sourced needs at least one
- * source; a disputed claim needs a contradicting source or a written rationale.
+ * Warn, never block. A claim marked sourced needs at least one source, and one that supports it
+ * when another contradicts it; a disputed claim needs a contradicting source or a written rationale.
  */
 export function claimWarnings(claim: {
   verdict: Verdict | null;
@@ -78,6 +78,16 @@ export function claimWarnings(claim: {
   const warnings: ClaimWarning[] = [];
   if (claim.verdict === 'sourced' && claim.sources.length === 0) {
     warnings.push({ code: 'sourced-without-source', message: 'Marked sourced, but no source is attached yet.' });
+  }
+  if (
+    claim.verdict === 'sourced' &&
+    claim.sources.some((s) => s.stance === 'contradicts') &&
+    !claim.sources.some((s) => s.stance === 'supports')
+  ) {
+    warnings.push({
+      code: 'sourced-but-contradicted',
+      message: 'Marked sourced, but a source contradicts the claim and none supports it.',
+    });
   }
   if (
     claim.verdict === 'disputed' &&

@@ -223,6 +223,13 @@ describe('notes, warnings and history', () => {
     expect(await warnings()).toEqual(['disputed-without-evidence']);
     await call(ctx, 'sources.update', { id: s.id, patch: { stance: 'contradicts' } });
     expect(await warnings()).toEqual([]);
+    // Sourced on the strength of a source that says the opposite: flagged until one supports it.
+    await call(ctx, 'claims.setVerdict', { ids: [claimId], verdict: 'sourced' });
+    expect(await warnings()).toEqual(['sourced-but-contradicted']);
+    const support = await call(ctx, 'sources.add', { claimId, url: 'https://example.org/b', stance: 'supports' });
+    expect(await warnings()).toEqual([]);
+    await call(ctx, 'sources.delete', { id: support.id });
+    await call(ctx, 'claims.setVerdict', { ids: [claimId], verdict: 'disputed' });
     await call(ctx, 'sources.update', { id: s.id, patch: { stance: 'context' } });
     await call(ctx, 'claims.update', { id: claimId, patch: { rationale: 'The survey shows 5.1%, not 4.2%.' } });
     expect(await warnings()).toEqual([]);
