@@ -118,6 +118,8 @@ type Item =
   | { t: 'char'; c: string }
   | { t: 'boundary' }
   | { t: 'space' }
+  /** \W: any character but [A-Za-z0-9_]. */
+  | { t: 'nonword' }
   | { t: 'digit' }
   | { t: 'class'; chars: string[] }
   | { t: 'group'; alts: Item[][] }
@@ -184,6 +186,7 @@ function parse(src: string): Item[][] {
       const e = src[i++]!;
       if (e === 'b') return { t: 'boundary' };
       if (e === 's') return { t: 'space' };
+      if (e === 'W') return { t: 'nonword' };
       if (e === 'd') return { t: 'digit' };
       if (/[.?*+()[\]{}|/\\$^-]/.test(e)) return { t: 'char', c: e };
       if (e === 'p' || e === 'P') {
@@ -236,6 +239,7 @@ function firstWords(items: Item[], prefix: string, needs: Needs): void {
       return;
     case 'boundary':
     case 'space':
+    case 'nonword':
     case 'anchor':
       if (!prefix) throw new Unsupported();
       out.add(prefix.toLowerCase());
@@ -300,10 +304,11 @@ function branchNeeds(items: Item[], needs: Needs): void {
       for (const alt of head.alts) branchNeeds([...alt, ...items.slice(1)], needs);
       return;
     case 'anchor': {
-      // ^\s*(?:Photo|Image): the first word of the text (or line), after any white space.
+      // ^\s*(?:Photo|Image), ^\W*(?:read more): the first word of the text (or line), after any white space or
+      // other non-word characters. \W never skips a letter or digit, so the word starts a run of ASCII letters.
       if (head !== items[0] || items.length < 2) throw new Unsupported();
       let k = 1;
-      while (items[k]?.t === 'opt' && (items[k] as { item: Item }).item.t === 'space') k++;
+      while (items[k]?.t === 'opt' && isSkippedBeforeWord((items[k] as { item: Item }).item)) k++;
       firstWords(items.slice(k), '', needs);
       return;
     }
@@ -311,6 +316,8 @@ function branchNeeds(items: Item[], needs: Needs): void {
       throw new Unsupported();
   }
 }
+
+const isSkippedBeforeWord = (item: Item) => item.t === 'space' || item.t === 'nonword';
 
 function deriveGate(re: RegExp): Gate | null {
   // With both u and i, "ſ" and the Kelvin sign fold into ASCII letters: runs of ASCII letters would miss them.
