@@ -16,7 +16,7 @@ export const FURNITURE_PATTERNS: readonly {
   kind: string;
   pattern: RegExp;
   voiced?: boolean;
-  /** A character class the sentence must hold, for a pattern the word gate cannot read. */
+  /** What the sentence must hold before the pattern is tried, where its word gate cannot tell or would let most through. */
   needs?: RegExp;
 }[] = [
   {
@@ -43,8 +43,16 @@ export const FURNITURE_PATTERNS: readonly {
   },
   {
     kind: 'rights',
+    // Apart from the other rights notices: its first word ("the") is in nearly every sentence, so its word gate
+    // would let nearly all through; " under " is rare and the branch cannot match without it.
+    needs: / under /i,
     pattern:
-      /(?:©|\(c\)\s*\d{4}|\ball rights reserved\b|\b(?:this|the) (?:\w+ ){0,2}(?:is|are) (?:available|licensed|published) under (?:a |the )?(?:creative commons|cc[ -]by|gnu|terms)|\breproduction (?:in whole or in part )?(?:is )?(?:prohibited|forbidden)\b|\b(?:we|this (?:site|website)) uses? cookies\b|\b(?:read|see|view|review) our (?:privacy|cookie) (?:policy|notice|statement)|^\W*(?:privacy policy|terms of (?:use|service)|cookie (?:policy|settings)|contact us|advertise with us)\W*$)/i,
+      /\b(?:this|the) (?:\w+ ){0,2}(?:is|are) (?:available|licensed|published) under (?:a |the )?(?:creative commons|cc[ -]by|gnu|terms)/i,
+  },
+  {
+    kind: 'rights',
+    pattern:
+      /(?:©|\(c\)\s*\d{4}|\ball rights reserved\b|\breproduction (?:in whole or in part )?(?:is )?(?:prohibited|forbidden)\b|\b(?:we|this (?:site|website)) uses? cookies\b|\b(?:read|see|view|review) our (?:privacy|cookie) (?:policy|notice|statement)|^\W*(?:privacy policy|terms of (?:use|service)|cookie (?:policy|settings)|contact us|advertise with us)\W*$)/i,
   },
   {
     kind: 'appeal',

@@ -202,6 +202,12 @@ const WORDS = [
   'support',
   'help',
   'JOIN',
+  'this',
+  'are',
+  'available',
+  'under',
+  'Creative',
+  'commons',
 ];
 const JOINERS = [' ', '  ', '', '_', '1', 'é', "'", '’', '-', '.', ',', '\n', '"', '“', '%', '$', '€', 'ſ', 'K', '» ', '— '];
 const phrase = fc
