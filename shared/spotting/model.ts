@@ -1,5 +1,6 @@
 import type { ScoreReason } from '../domain';
 import { denseFeatures, extractFeatures, tokenize, type FeatureConfig } from './features';
+import { sortByStrength } from './reasons';
 import { NEGATIVE_KINDS, RULES } from './rules';
 
 /** The shipped model: a logistic regression over n-gram and rule features. */
@@ -259,7 +260,7 @@ export class Spotter {
         weight: round(wording),
       });
     }
-    reasons.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight));
+    sortByStrength(reasons);
     const platt = this.model.platt;
     const z = platt ? platt.scale * logit + platt.offset : logit;
     return { score: round(sigmoid(z), 4), reasons: reasons.filter((r) => r.weight !== 0) };

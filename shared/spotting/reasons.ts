@@ -15,13 +15,25 @@ const SAME_SIGNAL: readonly (readonly [readonly string[], string, string])[] = [
 export function mergeSameSignal(reasons: readonly ScoreReason[]): ScoreReason[] {
   let out = [...reasons];
   for (const [models, context, label] of SAME_SIGNAL) {
-    const fromModel = out.filter((r) => models.includes(r.kind));
     const fromContext = out.find((r) => r.kind === context);
-    if (fromModel.length === 0 || !fromContext) continue;
+    if (!fromContext) continue;
+    const fromModel = out.filter((r) => models.includes(r.kind));
+    if (fromModel.length === 0) continue;
     const parts = [...fromModel, fromContext];
     const weight = Math.round(parts.reduce((sum, r) => sum + r.weight, 0) * 1000) / 1000;
     out = out.filter((r) => !parts.includes(r));
     if (weight !== 0) out.push({ kind: context, label, weight });
   }
-  return out.sort((x, y) => Math.abs(y.weight) - Math.abs(x.weight));
+  return sortByStrength(out);
+}
+
+const byStrength = (x: ScoreReason, y: ScoreReason) => Math.abs(y.weight) - Math.abs(x.weight);
+
+/**
+ * Reasons strongest first, in place; ties keep their order (a stable sort). Most lists arrive already in
+ * order, and checking that is cheaper than sorting a few items with a comparator.
+ */
+export function sortByStrength(reasons: ScoreReason[]): ScoreReason[] {
+  for (let i = 1; i < reasons.length; i++) if (byStrength(reasons[i - 1]!, reasons[i]!) > 0) return reasons.sort(byStrength);
+  return reasons;
 }

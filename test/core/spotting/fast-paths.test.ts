@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { denseFeatures, tokenize } from '../../../shared/spotting/features';
 import { allMatches } from '../../../shared/spotting/all-matches';
 import { isGated, wordGated } from '../../../shared/spotting/word-gate';
+import { sortByStrength } from '../../../shared/spotting/reasons';
 import { RULES } from '../../../shared/spotting/rules';
 import { FURNITURE_PATTERNS, siteFurnitureKind } from '../../../shared/spotting/site-furniture';
 import { guessLocale, proseSentences } from '../../../shared/text/candidates';
@@ -249,6 +250,26 @@ describe('word gate', () => {
         expect(test(s)).toBe(want);
       }
     expect(matched).toBeGreaterThan(100);
+  });
+});
+
+describe('reasons by strength', () => {
+  it('orders as a stable sort by absolute weight does, ties in their order', () => {
+    const reasons = fc.array(
+      fc.record({
+        kind: fc.constantFrom('a', 'b', 'c', 'd'),
+        label: fc.string({ maxLength: 3 }),
+        weight: fc.constantFrom(-2, -1.5, -0.5, 0, 0.5, 1.5, 2),
+      }),
+      { maxLength: 8 },
+    );
+    fc.assert(
+      fc.property(reasons, (rs) => {
+        const want = [...rs].sort((x, y) => Math.abs(y.weight) - Math.abs(x.weight));
+        expect(sortByStrength([...rs])).toEqual(want);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 
