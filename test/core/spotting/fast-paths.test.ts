@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { denseFeatures, tokenize } from '../../../shared/spotting/features';
 import { allMatches } from '../../../shared/spotting/all-matches';
 import { isGated, wordGated } from '../../../shared/spotting/word-gate';
+import { quoteStructure } from '../../../shared/spotting/attribution/quotes';
 import { sortByStrength } from '../../../shared/spotting/reasons';
 import { RULES } from '../../../shared/spotting/rules';
 import { FURNITURE_PATTERNS, siteFurnitureKind } from '../../../shared/spotting/site-furniture';
@@ -250,6 +251,25 @@ describe('word gate', () => {
         expect(test(s)).toBe(want);
       }
     expect(matched).toBeGreaterThan(100);
+  });
+});
+
+describe('blanked quotations', () => {
+  it('blank every character \\S matches, inside a quotation and after it opens', () => {
+    const spaces = ['\t', '\u00a0', '\u2003', '\u3000', '\ufeff', '\u2028', '\u200b'];
+    const text = fc
+      .array(fc.constantFrom(...PIECES.filter((p) => !/["“”«»„]/.test(p)), ...spaces), { maxLength: 40 })
+      .map((xs) => xs.join(''));
+    fc.assert(
+      fc.property(text, text, (inside, after) => {
+        const [opened, continued] = quoteStructure([`He said: “${inside}`, after]);
+        expect(opened!.outside).toBe(`He said: “${inside.replace(/\S/g, '\u2022')}`);
+        expect(continued!.outside).toBe(after.replace(/\S/g, '\u2022'));
+      }),
+      { numRuns: 3000 },
+    );
+    const long = 'Wörter und\u00a0Zahlen 12, '.repeat(900);
+    expect(quoteStructure(['“Open', long])[1]!.outside).toBe(long.replace(/\S/g, '\u2022'));
   });
 });
 
