@@ -293,55 +293,6 @@ describe('reasons by strength', () => {
   });
 });
 
-/** Where Intl.Segmenter breaks the text, given whole or a line at a time (each line with its newline). */
-function icuBreaks(text: string, byLine: boolean): number[] {
-  const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
-  const out: number[] = [];
-  const parts = byLine ? text.split(/(?<=\n)/) : [text];
-  let offset = 0;
-  for (const part of parts) {
-    for (const seg of segmenter.segment(part)) out.push(offset + seg.index);
-    offset += part.length;
-  }
-  return out;
-}
-
-describe('segmenting runs of lines', () => {
-  // shared/text/segment.ts hands Intl.Segmenter several lines at once: it must break after every newline.
-  const SENTENCE_PIECES = [
-    'Mr. Smith',
-    ' said',
-    '.',
-    '!',
-    '?',
-    ' ',
-    '\n',
-    '\n\n',
-    '"',
-    '”',
-    ')',
-    'it',
-    'The',
-    'e.g.',
-    '3.5',
-    '…',
-    '\r\n',
-  ];
-  it('Intl.Segmenter breaks a text as it breaks each of its lines', () => {
-    const texts = fc.array(fc.constantFrom(...SENTENCE_PIECES), { maxLength: 30 }).map((xs) => xs.join(''));
-    fc.assert(
-      fc.property(texts, (t) => {
-        expect(icuBreaks(t, false)).toEqual(icuBreaks(t, true));
-      }),
-      { numRuns: 3000 },
-    );
-  });
-
-  it.skipIf(withoutShared(import.meta.url))('and so on the news corpus', () => {
-    for (const a of gumArticles()) expect(icuBreaks(a.text, false)).toEqual(icuBreaks(a.text, true));
-  });
-});
-
 /** Site furniture as first written: every pattern tested on every sentence. */
 function referenceFurniture(sentence: string): string | null {
   if (sentence.length > 400) return null;
