@@ -281,7 +281,7 @@ describe('reasons by strength', () => {
         label: fc.string({ maxLength: 3 }),
         weight: fc.constantFrom(-2, -1.5, -0.5, 0, 0.5, 1.5, 2),
       }),
-      { maxLength: 8 },
+      { maxLength: 40 },
     );
     fc.assert(
       fc.property(reasons, (rs) => {
