@@ -10,6 +10,8 @@ import { denseFeatures, tokenize } from '../../../shared/spotting/features';
 import { allMatches } from '../../../shared/spotting/all-matches';
 import { isGated, wordGated } from '../../../shared/spotting/word-gate';
 import { quoteStructure } from '../../../shared/spotting/attribution/quotes';
+import { defaultSpotter } from '../../../shared/spotting/index';
+import { Spotter } from '../../../shared/spotting/model';
 import { sortByStrength } from '../../../shared/spotting/reasons';
 import { RULES } from '../../../shared/spotting/rules';
 import { FURNITURE_PATTERNS, siteFurnitureKind } from '../../../shared/spotting/site-furniture';
@@ -270,6 +272,21 @@ describe('blanked quotations', () => {
     );
     const long = 'Wörter und\u00a0Zahlen 12, '.repeat(900);
     expect(quoteStructure(['“Open', long])[1]!.outside).toBe(long.replace(/\S/g, '\u2022'));
+  });
+});
+
+describe('sentence model ids for unknown words', () => {
+  it('a sentence scores the same in a fresh model as after 60,000 unknown words have come and gone', () => {
+    const sentences = [
+      'Zorblat zorblat said the quux rose 12 per cent, zorblat zorblat again.',
+      'The the the unemployment rate fell to 4.1 percent in March, officials said.',
+      'Blorf glimt blorf: "we will cut taxes", the governor said of glimt.',
+    ];
+    const fresh = sentences.map((s) => new Spotter(defaultSpotter().model).score(s));
+    const used = new Spotter(defaultSpotter().model);
+    for (let i = 0; i < 6000; i++)
+      used.score(Array.from({ length: 10 }, (_, k) => `qx${i * 10 + k}`).join(' ') + ' said the minister.');
+    expect(sentences.map((s) => used.score(s))).toEqual(fresh);
   });
 });
 
