@@ -15,7 +15,7 @@ const SAME_SIGNAL: readonly (readonly [readonly string[], string, string])[] = [
 export function mergeSameSignal(reasons: readonly ScoreReason[]): ScoreReason[] {
   let out = [...reasons];
   for (const [models, context, label] of SAME_SIGNAL) {
-    const fromContext = out.find((r) => r.kind === context);
+    const fromContext = firstOfKind(out, context);
     if (!fromContext) continue;
     const fromModel = out.filter((r) => models.includes(r.kind));
     if (fromModel.length === 0) continue;
@@ -25,6 +25,12 @@ export function mergeSameSignal(reasons: readonly ScoreReason[]): ScoreReason[] 
     if (weight !== 0) out.push({ kind: context, label, weight });
   }
   return sortByStrength(out);
+}
+
+/** out.find by kind, without a closure made per call: this runs for every sentence of a document. */
+function firstOfKind(reasons: readonly ScoreReason[], kind: string): ScoreReason | undefined {
+  for (const r of reasons) if (r.kind === kind) return r;
+  return undefined;
 }
 
 const byStrength = (x: ScoreReason, y: ScoreReason) => Math.abs(y.weight) - Math.abs(x.weight);

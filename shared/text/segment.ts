@@ -79,7 +79,7 @@ export function segmentSentences(text: string, locale = 'en'): Sentence[] {
       if (span.start === span.end) continue;
     }
     if (prev && !hasHardBreak(view, prev.end, span.start) && falseBoundary(view, prev, span)) prev.end = span.end;
-    else merged.push({ ...span });
+    else merged.push(span);
   }
   return splitCredits(view, merged).map((s) => ({ start: s.start, end: s.end, text: text.slice(s.start, s.end) }));
 }
