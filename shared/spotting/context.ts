@@ -7,6 +7,7 @@
 import type { ScoreReason } from '../domain';
 import type { Attribution } from './claimant';
 import { sigmoid, type SpotterScore } from './model';
+import { sortByStrength } from './reasons';
 import { wordGated } from './word-gate';
 import { withoutControlSequences } from '../text/control-sequences';
 
@@ -164,6 +165,6 @@ export function scoreInArticle(
     z += w;
     reasons.push({ kind: f, label: CONTEXT_LABELS[f] ?? f, weight: Math.round(w * 1000) / 1000 });
   }
-  reasons.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight));
+  sortByStrength(reasons);
   return { score: Math.round(sigmoid(z) * 10000) / 10000, reasons };
 }

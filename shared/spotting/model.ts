@@ -1,5 +1,6 @@
 import type { ScoreReason } from '../domain';
 import { denseFeatures, extractFeatures, tokenize, type FeatureConfig } from './features';
+import { sortByStrength } from './reasons';
 import { NEGATIVE_KINDS, RULES } from './rules';
 
 /** The shipped model: a logistic regression over n-gram and rule features. */
@@ -92,6 +93,9 @@ interface VocabWord {
   next: Map<number, number> | null;
 }
 
+/** Unknown words remembered before the table is cleared: ids (and the per-id scratch arrays) stay bounded. */
+const MAX_UNKNOWN_IDS = 50_000;
+
 export class Spotter {
   private readonly weights: Map<string, number>;
   /**
@@ -106,6 +110,12 @@ export class Spotter {
   /** Scratch per sentence, reused: the tokens' ids and vocabulary words (only the first `tokens.length` are read). */
   private ids = new Int32Array(256);
   private readonly known: (VocabWord | undefined)[] = [];
+  /**
+   * Ids past the vocabulary for words the model does not know, kept from sentence to sentence (a Map made and
+   * grown per sentence was a steady share of the allocations); only distinctness within a sentence matters, so
+   * it is simply cleared when large, between sentences.
+   */
+  private readonly unknownIds = new Map<string, number>();
   /** Dense feature names to their rule kind (r:…), built once rather than sliced per sentence. */
   private readonly ruleKind = new Map<string, string>();
 
@@ -144,19 +154,19 @@ export class Spotter {
     const ids = this.ids;
     const known = this.known;
     const size = this.vocab.size;
-    let unknown: Map<string, number> | null = null;
+    const unknown = this.unknownIds;
+    if (unknown.size > MAX_UNKNOWN_IDS) unknown.clear();
     for (let i = 0; i < n; i++) {
       const v = this.vocab.get(tokens[i]!);
       known[i] = v;
       if (v) ids[i] = v.id;
       else {
-        unknown ??= new Map();
         let id = unknown.get(tokens[i]!);
         if (id === undefined) unknown.set(tokens[i]!, (id = size + unknown.size));
         ids[i] = id;
       }
     }
-    const stamp = this.nextStamp(size + (unknown?.size ?? 0));
+    const stamp = this.nextStamp(size + unknown.size);
     const seenIn = this.seenIn;
     const firstPos = this.firstPos;
     // The same distinct n-grams extractFeatures names, counted for the group's L2 normalisation.
@@ -259,7 +269,7 @@ export class Spotter {
         weight: round(wording),
       });
     }
-    reasons.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight));
+    sortByStrength(reasons);
     const platt = this.model.platt;
     const z = platt ? platt.scale * logit + platt.offset : logit;
     return { score: round(sigmoid(z), 4), reasons: reasons.filter((r) => r.weight !== 0) };

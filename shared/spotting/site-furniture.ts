@@ -7,10 +7,18 @@
  * Recognised by what such a line does (asks for money, asks to subscribe or follow, asserts rights, points
  * elsewhere), each pattern a family of phrasings, so a footer not seen before is still caught.
  */
+import { wordGated } from './word-gate';
+
 /** The site speaking about itself or to its reader: "our", "we", "us", "you". */
 const SITE_VOICE = /\b(?:our|we|us|you|your)\b|(?:\bнас\b|\bнаш|\bвы\b|\bваш)/iu;
 
-const FURNITURE: readonly { kind: string; pattern: RegExp; voiced?: boolean }[] = [
+export const FURNITURE_PATTERNS: readonly {
+  kind: string;
+  pattern: RegExp;
+  voiced?: boolean;
+  /** What the sentence must hold before the pattern is tried, where its word gate cannot tell or would let most through. */
+  needs?: RegExp;
+}[] = [
   {
     // "As a nonprofit, Wikipedia and our related projects are powered primarily through donations."
     kind: 'appeal',
@@ -35,20 +43,37 @@ const FURNITURE: readonly { kind: string; pattern: RegExp; voiced?: boolean }[] 
   },
   {
     kind: 'rights',
+    // Apart from the other rights notices: its first word ("the") is in nearly every sentence, so its word gate
+    // would let nearly all through; " under " is rare and the branch cannot match without it.
+    needs: / under /i,
     pattern:
-      /(?:©|\(c\)\s*\d{4}|\ball rights reserved\b|\b(?:this|the) (?:\w+ ){0,2}(?:is|are) (?:available|licensed|published) under (?:a |the )?(?:creative commons|cc[ -]by|gnu|terms)|\breproduction (?:in whole or in part )?(?:is )?(?:prohibited|forbidden)\b|\b(?:we|this (?:site|website)) uses? cookies\b|\b(?:read|see|view|review) our (?:privacy|cookie) (?:policy|notice|statement)|^\W*(?:privacy policy|terms of (?:use|service)|cookie (?:policy|settings)|contact us|advertise with us)\W*$)/i,
+      /\b(?:this|the) (?:\w+ ){0,2}(?:is|are) (?:available|licensed|published) under (?:a |the )?(?:creative commons|cc[ -]by|gnu|terms)/i,
+  },
+  {
+    kind: 'rights',
+    pattern:
+      /(?:©|\(c\)\s*\d{4}|\ball rights reserved\b|\breproduction (?:in whole or in part )?(?:is )?(?:prohibited|forbidden)\b|\b(?:we|this (?:site|website)) uses? cookies\b|\b(?:read|see|view|review) our (?:privacy|cookie) (?:policy|notice|statement)|^\W*(?:privacy policy|terms of (?:use|service)|cookie (?:policy|settings)|contact us|advertise with us)\W*$)/i,
   },
   {
     kind: 'appeal',
+    // Every branch begins with a Cyrillic word, and under /iu Cyrillic letters fold only to Cyrillic ones.
+    needs: /[\u0400-\u052f\u1c80-\u1c8f]/,
     pattern:
       /(?:поддержите (?:нас|редакцию|проект)|(?:сделайте|сделать) пожертвование|подпишитесь на (?:наш|нас)|подписывайтесь на (?:наш|нас)|^\W*читайте также\b|все права защищены|при (?:использовании|цитировании|перепечатке) (?:материалов )?(?:\p{L}+ )?ссылка (?:на \p{L}+ )?обязательна|(?:підтримайте|підпишіться на) (?:нас|наш))/iu,
   },
 ];
 
+/** Each pattern behind a word gate (shared/spotting/word-gate.ts): most sentences hold none of their first words. */
+const FURNITURE = FURNITURE_PATTERNS.map((f) => {
+  const gated = wordGated(f.pattern);
+  const needs = f.needs;
+  return { ...f, matches: needs ? (s: string) => needs.test(s) && gated(s) : gated };
+});
+
 /** What kind of site furniture a sentence is (`appeal`, `subscribe`, `follow`, `rights`), or null for prose. */
 export function siteFurnitureKind(sentence: string): string | null {
   // Furniture lines are short; a long sentence that mentions donations is reporting on them.
   if (sentence.length > 400) return null;
-  for (const f of FURNITURE) if (f.pattern.test(sentence) && (!f.voiced || SITE_VOICE.test(sentence))) return f.kind;
+  for (const f of FURNITURE) if (f.matches(sentence) && (!f.voiced || SITE_VOICE.test(sentence))) return f.kind;
   return null;
 }

@@ -15,6 +15,9 @@ interface Gate {
   id: number;
   digit: boolean;
   cyrillic: boolean;
+  /** Signs that can start a match ("%", "$", "©"), as bits of signBits: read with the sentence's words. */
+  signs: number;
+  /** Signs beyond the bits signBits has room for, looked for with includes. */
   chars: string[];
 }
 
@@ -40,6 +43,7 @@ function opens(gate: Gate, s: string): boolean {
   if ((seen.open[gate.id >> 5]! & (1 << (gate.id & 31))) !== 0) return true;
   if (gate.digit && seen.digit) return true;
   if (gate.cyrillic && seen.cyrillic) return true;
+  if ((gate.signs & seen.signs) !== 0) return true;
   for (const c of gate.chars) if (s.includes(c)) return true;
   return false;
 }
@@ -51,6 +55,8 @@ interface SentenceGates {
   gates: number;
   digit: boolean;
   cyrillic: boolean;
+  /** The gated signs the sentence holds, as bits of signBits. */
+  signs: number;
 }
 
 /**
@@ -64,6 +70,16 @@ const MAX_RECENT = 4096;
 const shapes = new Uint8Array(26 * 26 * 16);
 const shapeOf = (first: number, last: number, length: number) =>
   ((first | 32) - 97) * 416 + ((last | 32) - 97) * 16 + Math.min(length, 15);
+
+/**
+ * A bit per sign that some gate starts with, by UTF-16 code unit (0: none): a sentence's signs are noted in the
+ * same scan as its words, instead of one includes() per sign per pattern.
+ */
+const signBits = new Int32Array(65536);
+let signsUsed = 0;
+
+const isCyrillicCode = (c: number) => (c >= 0x400 && c <= 0x52f) || (c >= 0x1c80 && c <= 0x1c87);
+const isDigitOrCyrillicCode = (c: number) => (c >= 48 && c <= 57) || isCyrillicCode(c);
 
 /** The sentence asked about last: the patterns of one sentence are tested one after another. */
 let lastSentence = '';
@@ -81,6 +97,7 @@ function sentenceGates(s: string): SentenceGates {
   const open = new Uint32Array((gateCount + 31) >> 5);
   let digit = false;
   let cyrillic = false;
+  let signs = 0;
   const n = s.length;
   let i = 0;
   while (i < n) {
@@ -103,10 +120,11 @@ function sentenceGates(s: string): SentenceGates {
       continue;
     }
     if (c >= 48 && c <= 57) digit = true;
-    else if ((c >= 0x400 && c <= 0x52f) || (c >= 0x1c80 && c <= 0x1c87)) cyrillic = true;
+    else if (isCyrillicCode(c)) cyrillic = true;
+    else signs |= signBits[c]!;
     i++;
   }
-  const reading: SentenceGates = { open, gates: gateCount, digit, cyrillic };
+  const reading: SentenceGates = { open, gates: gateCount, digit, cyrillic, signs };
   recent.set(s, reading);
   lastSentence = s;
   lastReading = reading;
@@ -118,6 +136,8 @@ type Item =
   | { t: 'char'; c: string }
   | { t: 'boundary' }
   | { t: 'space' }
+  /** \W: any character but [A-Za-z0-9_]. */
+  | { t: 'nonword' }
   | { t: 'digit' }
   | { t: 'class'; chars: string[] }
   | { t: 'group'; alts: Item[][] }
@@ -184,6 +204,7 @@ function parse(src: string): Item[][] {
       const e = src[i++]!;
       if (e === 'b') return { t: 'boundary' };
       if (e === 's') return { t: 'space' };
+      if (e === 'W') return { t: 'nonword' };
       if (e === 'd') return { t: 'digit' };
       if (/[.?*+()[\]{}|/\\$^-]/.test(e)) return { t: 'char', c: e };
       if (e === 'p' || e === 'P') {
@@ -236,6 +257,7 @@ function firstWords(items: Item[], prefix: string, needs: Needs): void {
       return;
     case 'boundary':
     case 'space':
+    case 'nonword':
     case 'anchor':
       if (!prefix) throw new Unsupported();
       out.add(prefix.toLowerCase());
@@ -300,10 +322,11 @@ function branchNeeds(items: Item[], needs: Needs): void {
       for (const alt of head.alts) branchNeeds([...alt, ...items.slice(1)], needs);
       return;
     case 'anchor': {
-      // ^\s*(?:Photo|Image): the first word of the text (or line), after any white space.
+      // ^\s*(?:Photo|Image), ^\W*(?:read more): the first word of the text (or line), after any white space or
+      // other non-word characters. \W never skips a letter or digit, so the word starts a run of ASCII letters.
       if (head !== items[0] || items.length < 2) throw new Unsupported();
       let k = 1;
-      while (items[k]?.t === 'opt' && (items[k] as { item: Item }).item.t === 'space') k++;
+      while (items[k]?.t === 'opt' && isSkippedBeforeWord((items[k] as { item: Item }).item)) k++;
       firstWords(items.slice(k), '', needs);
       return;
     }
@@ -311,6 +334,8 @@ function branchNeeds(items: Item[], needs: Needs): void {
       throw new Unsupported();
   }
 }
+
+const isSkippedBeforeWord = (item: Item) => item.t === 'space' || item.t === 'nonword';
 
 function deriveGate(re: RegExp): Gate | null {
   // With both u and i, "ſ" and the Kelvin sign fold into ASCII letters: runs of ASCII letters would miss them.
@@ -322,7 +347,16 @@ function deriveGate(re: RegExp): Gate | null {
     if (e instanceof Unsupported) return null;
     throw e;
   }
-  const gate: Gate = { id: gateCount++, digit: needs.digit, cyrillic: needs.cyrillic, chars: [...needs.chars] };
+  const gate: Gate = { id: gateCount++, digit: needs.digit, cyrillic: needs.cyrillic, signs: 0, chars: [] };
+  for (const c of needs.chars) {
+    const code = c.charCodeAt(0);
+    // One code unit that is not a digit or Cyrillic (the scan notes those apart) and is not a letter (a gate
+    // never starts with one); 31 bits, then includes().
+    const noted = c.length === 1 && !isDigitOrCyrillicCode(code);
+    if (noted && signBits[code] === 0 && signsUsed < 31) signBits[code] = 1 << signsUsed++;
+    if (noted && signBits[code] !== 0) gate.signs |= signBits[code]!;
+    else gate.chars.push(c);
+  }
   for (const w of needs.words) {
     shapes[shapeOf(w.charCodeAt(0), w.charCodeAt(w.length - 1), w.length)] = 1;
     const ids = gatesByWord.get(w);

@@ -20,18 +20,18 @@ export interface Entity {
 
 const CYR = /[\u0400-\u04FF]/;
 /** Abbreviated titles and the role a later description uses. */
-const TITLE_ROLES: Readonly<Record<string, string>> = {
-  'gov.': 'governor',
-  gov: 'governor',
-  'sen.': 'senator',
-  'rep.': 'representative',
-  'pres.': 'president',
-  'gen.': 'general',
-  'amb.': 'ambassador',
-  'sec.': 'secretary',
-  'adm.': 'admiral',
-  'col.': 'colonel',
-};
+const TITLE_ROLES: ReadonlyMap<string, string> = new Map([
+  ['gov.', 'governor'],
+  ['gov', 'governor'],
+  ['sen.', 'senator'],
+  ['rep.', 'representative'],
+  ['pres.', 'president'],
+  ['gen.', 'general'],
+  ['amb.', 'ambassador'],
+  ['sec.', 'secretary'],
+  ['adm.', 'admiral'],
+  ['col.', 'colonel'],
+]);
 /** How many sentences back a pronoun or description may reach. */
 const REACH = 8;
 
@@ -108,9 +108,13 @@ export class Registry {
   private person(name: string, rawAttrs: string[], at: number, nominative: boolean): Entity {
     // "Gov. Vyacheslav Gladkov" is "the governor" later on.
     let attrs = rawAttrs;
+    // A Map, not an object: an attribute word is looked up without being interned, and "constructor" is no title.
     for (const a of rawAttrs)
-      if (TITLE_ROLES[a]) {
-        attrs = rawAttrs.flatMap((x) => (TITLE_ROLES[x] ? [x, TITLE_ROLES[x]] : [x]));
+      if (TITLE_ROLES.has(a)) {
+        attrs = rawAttrs.flatMap((x) => {
+          const role = TITLE_ROLES.get(x);
+          return role ? [x, role] : [x];
+        });
         break;
       }
     const tokens = wordsOf(name);

@@ -11,27 +11,39 @@ export interface Token {
 }
 
 /** Abbreviations whose final period belongs to the word. */
-const KEEP_PERIOD = /^(?:[A-Z]\.|(?:[A-Z]\.){2,}|Mr\.|Mrs\.|Ms\.|Dr\.|Gov\.|Sen\.|Rep\.|Gen\.|Lt\.|Col\.|Capt\.|Prof\.|St\.|Jr\.|Sr\.|Inc\.|Corp\.|Co\.)$/;
-const PUNCT = new Set([',', ';', ':', '"', '“', '”', '«', '»', '„', '(', ')', '[', ']', '—', '–', '•', '!', '?']);
+const KEEP_PERIOD =
+  /^(?:[A-Z]\.|(?:[A-Z]\.){2,}|Mr\.|Mrs\.|Ms\.|Dr\.|Gov\.|Sen\.|Rep\.|Gen\.|Lt\.|Col\.|Capt\.|Prof\.|St\.|Jr\.|Sr\.|Inc\.|Corp\.|Co\.)$/;
+const PUNCT = [',', ';', ':', '"', '“', '”', '«', '»', '„', '(', ')', '[', ']', '—', '–', '•', '!', '?'];
+/** PUNCT by code unit: the scan reads codes, and a one-character string of a mark above U+00FF ("•") is a new string each time. */
+const PUNCT_UNIT = new Uint8Array(65536);
+for (const p of PUNCT) PUNCT_UNIT[p.charCodeAt(0)] = 1;
 const LETTER = /[\p{L}\p{M}]/u;
 /** LETTER's answer per UTF-16 unit, filled on first sight: 1 letter or mark, 2 not (a lone surrogate is neither). */
 const LETTER_UNIT = new Uint8Array(65536);
 
-function isLetterUnit(c: number, ch: string): boolean {
+function isLetterUnit(c: number): boolean {
   let k = LETTER_UNIT[c]!;
-  if (k === 0) LETTER_UNIT[c] = k = LETTER.test(ch) ? 1 : 2;
+  if (k === 0) LETTER_UNIT[c] = k = LETTER.test(String.fromCharCode(c)) ? 1 : 2;
   return k === 1;
 }
 
-function isWordStart(c: number, ch: string): boolean {
+function isWordStart(c: number): boolean {
   if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  return isLetterUnit(c, ch);
+  return isLetterUnit(c);
 }
 
-function isWordPart(c: number, ch: string): boolean {
+function isWordPart(c: number): boolean {
   // Letters, digits and the joiners inside words: ' ’ . & -
-  if (c < 128) return isWordStart(c, ch) || c === 39 || c === 46 || c === 38 || c === 45;
-  return c === 0x2019 || isLetterUnit(c, ch);
+  if (c < 128) return isWordStart(c) || c === 39 || c === 46 || c === 38 || c === 45;
+  return c === 0x2019 || isLetterUnit(c);
+}
+
+/** Starts with an upper-case letter: it changes when lower-cased (read from the code for ASCII). */
+function startsCapitalised(t: string): boolean {
+  const c = t.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  const first = t.charAt(0);
+  return first !== first.toLowerCase();
 }
 
 /** Words (with their inner apostrophes, periods and hyphens) and punctuation marks, scanned by hand: no match objects. */
@@ -40,23 +52,24 @@ export function tokenize(text: string): Token[] {
   const n = text.length;
   let i = 0;
   while (i < n) {
-    const ch = text[i]!;
-    const c = ch.charCodeAt(0);
-    if (isWordStart(c, ch)) {
+    const c = text.charCodeAt(i);
+    if (isWordStart(c)) {
       let j = i + 1;
-      while (j < n && isWordPart(text.charCodeAt(j), text[j]!)) j++;
+      while (j < n && isWordPart(text.charCodeAt(j))) j++;
       let t = text.slice(i, j);
       if (t.endsWith('.') && !KEEP_PERIOD.test(t)) t = t.replace(/\.+$/, '');
       if (t.endsWith('-')) t = t.replace(/-+$/, '');
       if (t) {
         if (t.includes('’')) t = t.replace(/’/g, "'");
-        const first = t.charAt(0);
-        out.push({ text: t, lower: t.toLowerCase(), start: i, cap: first !== first.toLowerCase(), punct: false });
+        out.push({ text: t, lower: t.toLowerCase(), start: i, cap: startsCapitalised(t), punct: false });
       }
       i = j;
       continue;
     }
-    if (PUNCT.has(ch)) out.push({ text: ch, lower: ch, start: i, cap: false, punct: true });
+    if (PUNCT_UNIT[c] === 1) {
+      const ch = text[i]!;
+      out.push({ text: ch, lower: ch, start: i, cap: false, punct: true });
+    }
     i++;
   }
   return out;

@@ -9,7 +9,12 @@ import { describe, expect, it } from 'vitest';
 import { denseFeatures, tokenize } from '../../../shared/spotting/features';
 import { allMatches } from '../../../shared/spotting/all-matches';
 import { isGated, wordGated } from '../../../shared/spotting/word-gate';
+import { quoteStructure } from '../../../shared/spotting/attribution/quotes';
+import { defaultSpotter } from '../../../shared/spotting/index';
+import { Spotter } from '../../../shared/spotting/model';
+import { sortByStrength } from '../../../shared/spotting/reasons';
 import { RULES } from '../../../shared/spotting/rules';
+import { FURNITURE_PATTERNS, siteFurnitureKind } from '../../../shared/spotting/site-furniture';
 import { guessLocale, proseSentences } from '../../../shared/text/candidates';
 import { DATA_DIR, gumArticles, withoutShared } from '../../helpers/corpus';
 
@@ -99,6 +104,8 @@ const PATTERNS = [
   /\b(?:believes?|called (?:for|on)|described \w+ as|called \w+ (?:a |an )?["“']|is needed)\b/i,
   /\d|\b(?:hundreds?|per cent|single digits)\b|(?:тысяч|миллион)/i,
   /\b(?:1[89]\d\d|20\d\d)\b/,
+  /\b(?:follow us (?:on|at)|(?:click|tap) here (?:to|for))\b|^\W*(?:read (?:more|the full story)|(?:related|more) (?:articles|stories))\W*$/i,
+  /\bplease (?:donate|support us)|^\W*(?:help|support|join) us\b/im,
   /(?:\b(?:Getty Images|Getty|AFP|AP)\s*(?:via\s+Getty(?:\s+Images)?)?\s*$|^\s*(?:Photo|Image|Credit|Фото)\s*[:：]|\b(?:Photo|Image)\s+(?:by|credit)\b|\/\s*(?:Getty|AFP|Pool)\b)/i,
 ];
 const WORDS = [
@@ -183,11 +190,36 @@ const WORDS = [
   '2024',
   '20245',
   '1850',
+  'follow',
+  'us',
+  'click',
+  'here',
+  'read',
+  'more',
+  'the',
+  'full',
+  'story',
+  'Related',
+  'articles',
+  'please',
+  'donate',
+  'support',
+  'help',
+  'JOIN',
+  'this',
+  'are',
+  'available',
+  'under',
+  'Creative',
+  'commons',
 ];
-const JOINERS = [' ', '  ', '', '_', '1', 'é', "'", '’', '-', '.', ',', '\n', '"', '“', '%', '$', '€', 'ſ', 'K'];
+const JOINERS = [' ', '  ', '', '_', '1', 'é', "'", '’', '-', '.', ',', '\n', '"', '“', '%', '$', '€', 'ſ', 'K', '» ', '— '];
 const phrase = fc
-  .array(fc.tuple(fc.constantFrom(...WORDS), fc.constantFrom(...JOINERS)), { maxLength: 8 })
-  .map((xs) => xs.map(([w, j]) => w + j).join(''));
+  .tuple(
+    fc.constantFrom('', ...JOINERS),
+    fc.array(fc.tuple(fc.constantFrom(...WORDS), fc.constantFrom(...JOINERS)), { maxLength: 8 }),
+  )
+  .map(([lead, xs]) => lead + xs.map(([w, j]) => w + j).join(''));
 
 describe('word gate', () => {
   it('derives a gate for word lists and leaves patterns it cannot read ungated', () => {
@@ -197,7 +229,8 @@ describe('word gate', () => {
     expect(isGated(/\b(?:said|told)/i)).toBe(false);
     expect(isGated(/\b(?:said|told)\b/iu)).toBe(false);
     expect(isGated(/\b(?:was|\p{Ll}{3,}ed)\b/u)).toBe(false);
-    expect(isGated(/^\W*(?:I|My)\b/)).toBe(false);
+    expect(isGated(/^\w*(?:I|My)\b/)).toBe(false);
+    expect(isGated(/^\W+(?:I|My)\b/)).toBe(false);
   });
 
   it('answers as the pattern does, on phrases built from its words', () => {
@@ -220,6 +253,103 @@ describe('word gate', () => {
         expect(test(s)).toBe(want);
       }
     expect(matched).toBeGreaterThan(100);
+  });
+});
+
+describe('blanked quotations', () => {
+  it('blank every character \\S matches, inside a quotation and after it opens', () => {
+    const spaces = ['\t', '\u00a0', '\u2003', '\u3000', '\ufeff', '\u2028', '\u200b'];
+    const text = fc
+      .array(fc.constantFrom(...PIECES.filter((p) => !/["“”«»„]/.test(p)), ...spaces), { maxLength: 40 })
+      .map((xs) => xs.join(''));
+    fc.assert(
+      fc.property(text, text, (inside, after) => {
+        const [opened, continued] = quoteStructure([`He said: “${inside}`, after]);
+        expect(opened!.outside).toBe(`He said: “${inside.replace(/\S/g, '\u2022')}`);
+        expect(continued!.outside).toBe(after.replace(/\S/g, '\u2022'));
+      }),
+      { numRuns: 3000 },
+    );
+    const long = 'Wörter und\u00a0Zahlen 12, '.repeat(900);
+    expect(quoteStructure(['“Open', long])[1]!.outside).toBe(long.replace(/\S/g, '\u2022'));
+  });
+});
+
+describe('sentence model ids for unknown words', () => {
+  it('a sentence scores the same in a fresh model as after 60,000 unknown words have come and gone', () => {
+    const sentences = [
+      'Zorblat zorblat said the quux rose 12 per cent, zorblat zorblat again.',
+      'The the the unemployment rate fell to 4.1 percent in March, officials said.',
+      'Blorf glimt blorf: "we will cut taxes", the governor said of glimt.',
+    ];
+    const fresh = sentences.map((s) => new Spotter(defaultSpotter().model).score(s));
+    const used = new Spotter(defaultSpotter().model);
+    for (let i = 0; i < 6000; i++)
+      used.score(Array.from({ length: 10 }, (_, k) => `qx${i * 10 + k}`).join(' ') + ' said the minister.');
+    expect(sentences.map((s) => used.score(s))).toEqual(fresh);
+  });
+});
+
+describe('reasons by strength', () => {
+  it('orders as a stable sort by absolute weight does, ties in their order', () => {
+    const reasons = fc.array(
+      fc.record({
+        kind: fc.constantFrom('a', 'b', 'c', 'd'),
+        label: fc.string({ maxLength: 3 }),
+        weight: fc.constantFrom(-2, -1.5, -0.5, 0, 0.5, 1.5, 2),
+      }),
+      { maxLength: 40 },
+    );
+    fc.assert(
+      fc.property(reasons, (rs) => {
+        const want = [...rs].sort((x, y) => Math.abs(y.weight) - Math.abs(x.weight));
+        expect(sortByStrength([...rs])).toEqual(want);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+/** Site furniture as first written: every pattern tested on every sentence. */
+function referenceFurniture(sentence: string): string | null {
+  if (sentence.length > 400) return null;
+  const voiced = /\b(?:our|we|us|you|your)\b|(?:\bнас\b|\bнаш|\bвы\b|\bваш)/iu;
+  for (const f of FURNITURE_PATTERNS) if (f.pattern.test(sentence) && (!f.voiced || voiced.test(sentence))) return f.kind;
+  return null;
+}
+
+describe('site furniture gates', () => {
+  const lines = [
+    'Please donate to keep Wikinews running.',
+    '» Read more',
+    '— Related articles —',
+    'Follow us on Twitter for updates.',
+    '© 2025 The Herald. All rights reserved.',
+    'This article is available under the Creative Commons licence.',
+    'Contact us',
+    'Поддержите нас!',
+    '— Читайте также',
+    'The council said it would fund the library through donations by readers.',
+  ];
+
+  it('every pattern the word gate can read is gated; the Cyrillic one is checked for Cyrillic first', () => {
+    for (const f of FURNITURE_PATTERNS) expect(isGated(f.pattern) || f.needs !== undefined, f.pattern.source).toBe(true);
+  });
+
+  it('finds the same kind as the plain patterns', () => {
+    for (const s of lines) expect(siteFurnitureKind(s), s).toBe(referenceFurniture(s));
+    expect(lines.filter((s) => siteFurnitureKind(s) !== null).length).toBeGreaterThan(7);
+    fc.assert(
+      fc.property(phrase, (s) => {
+        expect(siteFurnitureKind(s), s).toBe(referenceFurniture(s));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it.skipIf(withoutShared(import.meta.url))('finds the same kind on the news corpus', () => {
+    for (const a of gumArticles())
+      for (const s of proseSentences(a.text)) expect(siteFurnitureKind(s.text), s.text).toBe(referenceFurniture(s.text));
   });
 });
 
