@@ -211,6 +211,8 @@ function firstWord(piece: string): string {
 export function falseBoundary(text: string, prev: Span, next: Span): boolean {
   const piece = text.slice(Math.max(prev.start, prev.end - 40), prev.end);
   const following = text.slice(next.start, Math.min(next.end, next.start + 40));
+  // A "?" or "!" inside a link or path ("…/View/0010?index=2&rangeSize=1"), with no space after it.
+  if (next.start === prev.end && /[?!]$/.test(piece) && (/\S*\/\S*[?!]$/.test(piece) || /^[^\s=]+=/.test(following))) return true;
   // A list item's number or letter ("1.", "b)", "iv.") opens the item; it is not a sentence of its own.
   if (prev.end - prev.start <= 5 && LIST_MARKER.test(text.slice(prev.start, prev.end))) return true;
   if (endsWithCloser(piece)) {

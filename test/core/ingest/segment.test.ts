@@ -10,6 +10,24 @@ const noShared = withoutShared(import.meta.url);
 const texts = (t: string, locale?: string) => segmentSentences(t, locale).map((s) => s.text);
 
 describe('sentence segmentation', () => {
+  it('does not end a sentence at a question mark inside a link', () => {
+    expect(
+      texts(
+        'Закон [http://publication.pravo.gov.ru/Document/View/0001202310040010?index=2&rangeSize=1 размещён] на портале. Дальше текст.',
+        'ru',
+      ),
+    ).toEqual([
+      'Закон [http://publication.pravo.gov.ru/Document/View/0001202310040010?index=2&rangeSize=1 размещён] на портале.',
+      'Дальше текст.',
+    ]);
+    expect(texts('See https://example.org/a?b=1 for more! Then this. Why? Because.')).toEqual([
+      'See https://example.org/a?b=1 for more!',
+      'Then this.',
+      'Why?',
+      'Because.',
+    ]);
+  });
+
   it.skipIf(noShared)('scores high boundary F1 against the GUM Wikinews gold sentences', () => {
     let tp = 0;
     let fp = 0;
