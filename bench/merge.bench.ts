@@ -3,6 +3,12 @@
  * changes, against a bare INSERT OR IGNORE of the same change rows into the same workspace.
  * Both sides share a base of 10,000 claims and then worked concurrently (edits to the same
  * claims, new claims), so the merge recomputes real winners and raises real conflicts.
+ *
+ * The merge core is everything `mergeChanges` does in its transaction: the authorship check,
+ * appending the rows, refolding the claims they touch (their rows, search index and tags), the
+ * conflicts, the whole decisions, the actors, the summary shown after the merge, and the commit.
+ * The rows are unsigned (no signing key here), so no signature is verified: what verifying costs
+ * per row is measured on its own by signing.bench.ts.
  */
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
@@ -122,7 +128,7 @@ const full = await timeMsAsync(async () => {
 });
 fullWs.close();
 
-const note = `${anaChanges} + ${rowsForBaseline.length} changes, ${newChanges} new, ${conflicts} conflicts opened`;
+const note = `${anaChanges} + ${rowsForBaseline.length} unsigned changes, ${newChanges} new, ${conflicts} conflicts opened; median of ${REPS}`;
 report({
   name: `merge ${CHANGES / 1000}k+${CHANGES / 1000}k changes (merge core vs bare INSERT OR IGNORE)`,
   value: round(core),
