@@ -3,6 +3,12 @@
  * changes, against a bare INSERT OR IGNORE of the same change rows into the same workspace.
  * Both sides share a base of 10,000 claims and then worked concurrently (edits to the same
  * claims, new claims), so the merge recomputes real winners and raises real conflicts.
+ *
+ * The merge core is everything `mergeChanges` does in its transaction: the authorship check,
+ * appending the rows, refolding the claims they touch (their rows, search index and tags), the
+ * conflicts, the whole decisions, the actors, the summary shown after the merge, and the commit.
+ * The rows are unsigned (no signing key here), so no signature is verified: what verifying costs
+ * per row is measured on its own by signing.bench.ts.
  */
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
@@ -88,11 +94,71 @@ const rowsForBaseline = (() => {
     db.close();
   }
 })();
+/**
+ * What the merge leaves in the tables besides the log: the claims rows it adds and the columns it
+ * changes (their search index and tags follow by trigger) and the conflicts it opens. Read off one
+ * merge, so a second reference can write exactly that with bare prepared statements.
+ */
+function tableWrites() {
+  const before = freshCopy('writes-before');
+  const after = freshCopy('writes-after');
+  const c = readShareFile(benShare.path);
+  mergeChanges(after, { file: c.file, rows: c.rows, blobs: c.blobs }, true);
+  type Row = Record<string, unknown>;
+  const claims = (ws: Workspace) =>
+    new Map((ws.db.prepare('SELECT * FROM claims').all() as Row[]).map((r) => [r.id as string, r]));
+  const conflictKeys = (ws: Workspace) =>
+    (ws.db.prepare('SELECT entity, entity_id, field FROM conflicts').raw().all() as string[][]).map((k) => k.join('\u0000'));
+  const old = claims(before);
+  const inserts: Row[] = [];
+  const updates: { id: string; columns: string[]; values: unknown[] }[] = [];
+  for (const [id, row] of claims(after)) {
+    const was = old.get(id);
+    if (!was) inserts.push(row);
+    else {
+      const columns = Object.keys(row).filter((k) => row[k] !== was[k]);
+      if (columns.length > 0) updates.push({ id, columns, values: columns.map((k) => row[k]) });
+    }
+  }
+  const known = new Set(conflictKeys(before));
+  const opened = conflictKeys(after)
+    .filter((k) => !known.has(k))
+    .map((k) => k.split('\u0000'));
+  before.close();
+  after.close();
+  return { inserts, updates, opened };
+}
+const writes = tableWrites();
+
+/** The bare INSERT OR IGNORE of the rows, plus bare writes of the table rows the merge produces (see tableWrites). */
+function writeWhatMergeWrites(ws: Workspace): void {
+  const insert = ws.db.prepare(`INSERT OR IGNORE INTO changes (${CHANGE_COLUMNS}) VALUES (${CHANGE_PLACEHOLDERS})`);
+  const columns = Object.keys(writes.inserts[0] ?? {});
+  const insertClaim = ws.db.prepare(`INSERT INTO claims (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+  const updateStatements = new Map<string, Database.Statement>();
+  const insertConflict = ws.db.prepare('INSERT INTO conflicts (entity, entity_id, field) VALUES (?, ?, ?)');
+  ws.db.transaction(() => {
+    rowsForBaseline.forEach((r) => insert.run(...changeParams(r)));
+    for (const row of writes.inserts) insertClaim.run(...columns.map((c) => row[c]));
+    for (const u of writes.updates) {
+      const k = u.columns.join(',');
+      let update = updateStatements.get(k);
+      if (!update) {
+        update = ws.db.prepare(`UPDATE claims SET ${u.columns.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`);
+        updateStatements.set(k, update);
+      }
+      update.run(...u.values, u.id);
+    }
+    for (const k of writes.opened) insertConflict.run(...k);
+  })();
+}
+
 const REPS = 3;
 let newChanges = 0;
 let conflicts = 0;
 const contents = readShareFile(benShare.path);
 const baselines: number[] = [];
+const bareWrites: number[] = [];
 const cores: number[] = [];
 // Alternate the two so a busy machine slows both alike; report medians.
 for (let rep = 0; rep < REPS; rep++) {
@@ -100,6 +166,10 @@ for (let rep = 0; rep < REPS; rep++) {
   const insert = baselineWs.db.prepare(`INSERT OR IGNORE INTO changes (${CHANGE_COLUMNS}) VALUES (${CHANGE_PLACEHOLDERS})`);
   baselines.push(timeMs(() => baselineWs.db.transaction(() => rowsForBaseline.forEach((r) => insert.run(...changeParams(r))))()));
   baselineWs.close();
+
+  const writesWs = freshCopy(`writes-${rep}`);
+  bareWrites.push(timeMs(() => writeWhatMergeWrites(writesWs)));
+  writesWs.close();
 
   // The merge core on the same rows: union, recompute winners, conflicts, actors, one transaction.
   const coreWs = freshCopy(`core-${rep}`);
@@ -114,6 +184,7 @@ for (let rep = 0; rep < REPS; rep++) {
 }
 const baseline = median(baselines);
 const core = median(cores);
+const bare = median(bareWrites);
 
 // End to end: read and validate the whole file (zod, content hash), back up, merge.
 const fullWs = freshCopy('full');
@@ -122,7 +193,7 @@ const full = await timeMsAsync(async () => {
 });
 fullWs.close();
 
-const note = `${anaChanges} + ${rowsForBaseline.length} changes, ${newChanges} new, ${conflicts} conflicts opened`;
+const note = `${anaChanges} + ${rowsForBaseline.length} unsigned changes, ${newChanges} new, ${conflicts} conflicts opened; median of ${REPS}`;
 report({
   name: `merge ${CHANGES / 1000}k+${CHANGES / 1000}k changes (merge core vs bare INSERT OR IGNORE)`,
   value: round(core),
@@ -131,6 +202,13 @@ report({
   target: 'ratio <= 2',
   pass: core / baseline <= 2,
   note,
+});
+report({
+  name: `merge ${CHANGES / 1000}k+${CHANGES / 1000}k changes: bare writes of all the merge stores (log rows, claims rows, conflicts) vs bare INSERT OR IGNORE`,
+  value: round(bare),
+  unit: 'ms',
+  baseline: round(baseline),
+  note: `${writes.inserts.length} claims added, ${writes.updates.length} changed, ${writes.opened.length} conflict rows; the floor under the merge core`,
 });
 report({
   name: `merge ${CHANGES / 1000}k+${CHANGES / 1000}k changes end to end (validate, hash, backup, merge) vs bare INSERT OR IGNORE`,

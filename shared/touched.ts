@@ -1,10 +1,10 @@
 import { z } from 'zod';
 
 /**
- * The kinds of stored data a write can touch and a read can depend on. The first eight are the
- * change log's entities (store/entities.ts); the rest live outside the log.
+ * The change log's entities (shared/entities/registry.ts declares their fields; store/touch-set.ts
+ * checks the two name the same kinds). A write to any of them is a logged change.
  */
-export const DATA_KINDS = [
+export const LOGGED_KINDS = [
   'document',
   'claim',
   'setting',
@@ -13,6 +13,12 @@ export const DATA_KINDS = [
   'checkSession',
   'transcriptChunk',
   'note',
+] as const;
+export type LoggedKind = (typeof LOGGED_KINDS)[number];
+
+/** The kinds of stored data a write can touch and a read can depend on: the logged ones, then those outside the log. */
+export const DATA_KINDS = [
+  ...LOGGED_KINDS,
   /** Open verdict/rationale conflicts between teammates. */
   'conflict',
   /** The people whose changes the workspace holds, and their display names. */

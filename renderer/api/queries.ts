@@ -1,18 +1,8 @@
 import { QueryClient, queryOptions, useMutation, useQuery, useQueryClient, type UseMutationOptions } from '@tanstack/react-query';
 import type { OperationInput, OperationName, PageOutput } from '../../shared/api';
-import { isEmptyTouched, type DataKind, type Touched } from '../../shared/touched';
+import { isEmptyTouched, LOGGED_KINDS, type DataKind, type Touched } from '../../shared/touched';
 import { ApiError, call, onTouched } from './client';
 
-const LOGGED: readonly DataKind[] = [
-  'document',
-  'claim',
-  'setting',
-  'source',
-  'attachment',
-  'checkSession',
-  'transcriptChunk',
-  'note',
-];
 const CLAIM_VIEW: readonly DataKind[] = ['claim', 'document', 'source', 'attachment', 'note', 'conflict', 'actor'];
 const SESSION_VIEW: readonly DataKind[] = ['checkSession', 'claim', 'document', 'transcriptChunk', 'source', 'note'];
 
@@ -32,15 +22,15 @@ const READS = {
   'stats.get': CLAIM_VIEW,
   'claims.claimants': ['claim', 'document'],
   // The undo stack moves with every local write.
-  'edit.state': LOGGED,
+  'edit.state': LOGGED_KINDS,
   'claims.evidence': ['claim', 'source', 'attachment', 'note'],
   'claims.similar': ['claim', 'document'],
-  'activity.list': [...LOGGED, 'actor'],
+  'activity.list': [...LOGGED_KINDS, 'actor'],
   search: ['claim', 'document', 'source', 'note'],
   'view.get': ['setting'],
   'conflicts.list': ['conflict', 'claim', 'actor'],
   'team.identity': ['identity', 'actor', 'actorKey'],
-  'team.sync.status': [...LOGGED, 'syncLink', 'actor'],
+  'team.sync.status': [...LOGGED_KINDS, 'syncLink', 'actor'],
   'team.keys.list': ['actorKey', 'actor'],
   'sessions.list': SESSION_VIEW,
   'sessions.get': SESSION_VIEW,

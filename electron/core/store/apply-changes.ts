@@ -1,8 +1,10 @@
 import type { Statement } from 'better-sqlite3';
 import type { HybridClock } from '../../../shared/hlc';
 import { BatchedRows } from './batched-rows';
-import { isConflictField, refreshConflict, refreshConflicts } from './causal';
-import { showWholeDecisions } from './decisions';
+import { headRows, headsDisagree, isConflictField, refreshConflict, storeConflict } from './causal';
+import { CONFLICT_FIELDS } from '../../../shared/team';
+import { conflictDecisions, wholeDecisionColumns, type PersonDecision } from './decisions';
+import { LOG_CHUNK, readEntityLogs, type EntityLog } from './entity-logs';
 import { CHANGE_COLUMNS, CHANGE_PLACEHOLDERS, changeParams, sameChange, type ChangeRow } from './change-row';
 import { CREATE_FIELD, ENTITIES, creationValue, toColumn, type EntityName, type EntitySpec } from './entities';
 import type { DB } from './open';
@@ -19,6 +21,11 @@ export interface ApplyOptions {
   clock?: HybridClock;
   /** Collect what was touched into this set (a caller applying row by row) instead of a new one. */
   touched?: TouchSet;
+  /**
+   * Rows in any order only: return the change logs the fold read (`Applied.logs`), for a caller that
+   * reads the touched entities' logs again in the same transaction (a merge's summary).
+   */
+  keepLogs?: boolean;
 }
 
 export interface Applied {
@@ -28,6 +35,10 @@ export interface Applied {
   known: number;
   maxHlc: string | null;
   touched: TouchSet;
+  /** The whole decision each claim the rows touched shows (undefined when not in conflict); rows in any order only. */
+  decisions?: ReadonlyMap<string, PersonDecision | undefined>;
+  /** With `keepLogs`: each touched entity's whole change log after the rows were added, by kind, then id. */
+  logs?: ReadonlyMap<string, ReadonlyMap<string, EntityLog>>;
 }
 
 /** A row whose timestamp is already in the log with different content. */
@@ -63,20 +74,12 @@ export function applyChanges(db: DB, rows: Iterable<ChangeRow>, options: ApplyOp
     appliers.set(db, applier);
   }
   const touched = options.touched ?? new TouchSet();
-  const applied = options.newest ? applier.applyNewest(rows, touched) : applier.applyAny(rows, touched);
+  const applied = options.newest
+    ? applier.applyNewest(rows, touched)
+    : applier.applyAny(rows, touched, options.keepLogs === true);
   if (options.clock && applied.inserted.length > 0 && applied.maxHlc) options.clock.receive(applied.maxHlc);
   return applied;
 }
-
-interface FoldRow {
-  hlc: string;
-  field: string;
-  value: string | null;
-  author: string;
-}
-
-/** Entity ids per fold query: few statements, yet small enough that one query stays quick. */
-const FOLD_CHUNK = 500;
 
 class Applier {
   private readonly statements = new Map<string, Statement>();
@@ -184,7 +187,7 @@ class Applier {
   }
 
   /** Rows in any order (a merge, a sync, a replay): append the new ones, then refold what they touch. */
-  applyAny(rows: Iterable<ChangeRow>, touched: TouchSet): Applied {
+  applyAny(rows: Iterable<ChangeRow>, touched: TouchSet, keepLogs: boolean): Applied {
     const entities = new Map<string, Set<string>>();
     /** Conflict-tracked fields written, by entity kind, then id. */
     const conflictFields = new Map<string, Map<string, Set<string>>>();
@@ -200,24 +203,24 @@ class Applier {
         names.add(r.field);
       }
     });
-    // Each entity is folded once and reads only its own row, so writing them all together
+    const decisions = new Map<string, PersonDecision | undefined>();
+    const logs = keepLogs ? new Map<string, Map<string, EntityLog>>() : undefined;
+    // Each entity is folded once and reads only its own log and row, so writing them all together
     // afterwards gives the same rows.
     try {
       for (const [entity, ids] of entities) {
         if (!entitySpecs[entity]) throw new Error(`Unknown entity: ${entity}`);
-        this.refoldAll(entity, [...ids]);
+        const kept = logs ? new Map<string, EntityLog>() : undefined;
+        if (logs && kept) logs.set(entity, kept);
+        this.refoldAll(entity, [...ids], conflictFields.get(entity), decisions, kept);
         for (const id of ids) touched.add(entity as EntityName, id);
       }
     } finally {
       this.refolded.discard();
     }
-    for (const [entity, byId] of conflictFields) {
-      refreshConflicts(this.db, entity, byId);
-      for (const id of byId.keys()) touched.add('conflict', id);
-    }
-    // Each field's latest value alone could pair one person's verdict with another's rationale.
-    const claims = entities.get('claim');
-    if (claims) showWholeDecisions(this.db, claims);
+    for (const byId of conflictFields.values()) for (const id of byId.keys()) touched.add('conflict', id);
+    applied.decisions = decisions;
+    if (logs) applied.logs = logs;
     const actorIds = new Set(applied.inserted.map((r) => r.actor_id));
     this.refreshActors(actorIds);
     for (const id of actorIds) touched.add('actor', id);
@@ -226,75 +229,106 @@ class Applier {
     return applied;
   }
 
-  /** Refold many entities of one kind, reading their logs and rows a few hundred ids per query. */
-  private refoldAll(entity: string, ids: string[]): void {
+  /**
+   * Refold many entities of one kind, reading their logs and rows a few hundred ids per query: the
+   * conflicts of the conflict-tracked fields the rows wrote are brought up to date from the same
+   * logs, and a claim whose decision is in conflict gets the shown person's whole decision.
+   */
+  private refoldAll(
+    entity: string,
+    ids: string[],
+    conflictFields: ReadonlyMap<string, ReadonlySet<string>> | undefined,
+    decisions: Map<string, PersonDecision | undefined>,
+    kept: Map<string, EntityLog> | undefined,
+  ): void {
     const spec = entitySpecs[entity]!;
-    // Only what the fold uses: every creation and each field's winner (its greatest clock; the
-    // index answers that without reading the rows that lost). In index order: per entity, its
-    // creations first ('$' sorts before any field name), then the fields' winners.
-    const log = this.statement(
-      'fold',
-      () =>
-        'SELECT entity_id, hlc, field, value, author FROM changes c WHERE entity = ? AND entity_id IN (SELECT value FROM json_each(?)) ' +
-        `AND (field = '${CREATE_FIELD}' OR hlc = (SELECT max(hlc) FROM changes d WHERE d.entity = c.entity AND d.entity_id = c.entity_id AND d.field = c.field)) ` +
-        'ORDER BY entity_id, field, hlc',
-    );
     const rowsOf = this.statement(
       `rows:${entity}`,
       () => `SELECT * FROM ${spec.table} WHERE id IN (SELECT value FROM json_each(?))`,
     );
-    for (let at = 0; at < ids.length; at += FOLD_CHUNK) {
-      const chunk = JSON.stringify(ids.slice(at, at + FOLD_CHUNK));
-      const logs = new Map<string, FoldRow[]>();
-      for (const r of log.all(entity, chunk) as (FoldRow & { entity_id: string })[]) {
-        let list = logs.get(r.entity_id);
-        if (!list) logs.set(r.entity_id, (list = []));
-        list.push(r);
+    for (let at = 0; at < ids.length; at += LOG_CHUNK) {
+      const chunk = ids.slice(at, at + LOG_CHUNK);
+      const logs = readEntityLogs(this.db, entity, chunk);
+      if (kept) for (const [id, log] of logs) kept.set(id, log);
+      if (conflictFields) {
+        for (const id of chunk) {
+          for (const field of conflictFields.get(id) ?? []) {
+            storeConflict(this.db, entity, id, field, headsDisagree(headRows(logs.get(id)?.get(field) ?? [])));
+          }
+        }
       }
+      const whole = entity === 'claim' ? this.wholeDecisions(chunk, logs, decisions) : undefined;
       const current = new Map<string, Record<string, unknown>>();
-      for (const row of rowsOf.all(chunk) as Record<string, unknown>[]) current.set(row.id as string, row);
-      for (const [id, rows] of logs) this.refold(entity, spec, id, rows, current.get(id));
+      for (const row of rowsOf.all(JSON.stringify(chunk)) as Record<string, unknown>[]) current.set(row.id as string, row);
+      for (const [id, log] of logs) this.refold(entity, spec, id, log, current.get(id), whole?.get(id));
       // Written per chunk, so a replay of a whole log never holds every row in memory at once.
       this.refolded.flush();
     }
   }
 
+  /** The decision each claim of a chunk shows, and the columns of the claims whose decision is in conflict. */
+  private wholeDecisions(
+    chunk: readonly string[],
+    logs: ReadonlyMap<string, EntityLog>,
+    decisions: Map<string, PersonDecision | undefined>,
+  ): Map<string, Map<string, unknown>> {
+    const conflicted = new Map<string, Set<string>>();
+    for (const r of this.statement(
+      'decision-conflicts',
+      () => "SELECT entity_id, field FROM conflicts WHERE entity = 'claim' AND entity_id IN (SELECT value FROM json_each(?))",
+    ).all(JSON.stringify(chunk)) as { entity_id: string; field: string }[]) {
+      let set = conflicted.get(r.entity_id);
+      if (!set) conflicted.set(r.entity_id, (set = new Set()));
+      set.add(r.field);
+    }
+    const columns = new Map<string, Map<string, unknown>>();
+    for (const id of chunk) {
+      const fields = CONFLICT_FIELDS.filter((f) => conflicted.get(id)?.has(f));
+      const shown =
+        fields.length === 0 ? undefined : conflictDecisions(this.db, id, fields, logs.get(id) ?? new Map()).find((d) => d.shown);
+      decisions.set(id, shown);
+      if (shown) columns.set(id, wholeDecisionColumns(shown));
+    }
+    return columns;
+  }
+
   /**
-   * Rebuild one entity's row from its change log (its creations and each field's winner): the
-   * creations' values as the base, then each field's greatest-HLC change, queued for the batched write. Only columns whose value
-   * actually moves are written, so search-index and tag triggers fire for real changes only. An
-   * entity whose creation has not arrived yet (possible with shared-folder sync) keeps its changes
-   * in the log and appears once the creation does.
+   * Rebuild one entity's row from its change log: the creations' values as the base, then each
+   * field's greatest-HLC change, then (for a claim in conflict) the shown whole decision, queued
+   * for the batched write. Only columns whose value actually moves are written, so search-index and
+   * tag triggers fire for real changes only. An entity whose creation has not arrived yet (possible
+   * with shared-folder sync) keeps its changes in the log and appears once the creation does.
    */
   private refold(
     entity: string,
     spec: EntitySpec,
     id: string,
-    rows: FoldRow[],
+    log: EntityLog,
     current: Record<string, unknown> | undefined,
+    whole: ReadonlyMap<string, unknown> | undefined,
   ): void {
-    const base = new Map<string, unknown>();
-    const latest = new Map<string, FoldRow>();
-    let created: FoldRow | null = null;
-    let last = rows[0]!;
-    for (const r of rows) {
-      if (r.hlc > last.hlc) last = r;
-      if (r.field === CREATE_FIELD) {
-        created ??= r;
-        const value = r.value === null ? null : (JSON.parse(r.value) as unknown);
-        for (const [name, v] of Object.entries((value ?? {}) as Record<string, unknown>))
-          base.set(name, creationValue(entity, name, v));
-      } else {
-        latest.set(r.field, r);
-      }
-    }
+    const creations = log.get(CREATE_FIELD);
+    const created = creations?.[0];
     if (!created) return;
+    const base = new Map<string, unknown>();
+    for (const r of creations) {
+      const value = r.value === null ? null : (JSON.parse(r.value) as unknown);
+      for (const [name, v] of Object.entries((value ?? {}) as Record<string, unknown>))
+        base.set(name, creationValue(entity, name, v));
+    }
+    let last = created;
+    for (const changes of log.values()) {
+      const winner = changes[changes.length - 1]!;
+      if (winner.hlc > last.hlc) last = winner;
+    }
     const target = new Map<string, unknown>();
     for (const [name, f] of Object.entries(spec.fields)) {
-      const winner = latest.get(name);
+      const changes = log.get(name);
+      const winner = changes?.[changes.length - 1];
       if (winner) target.set(f.column, toColumn(f.kind, winner.value === null ? null : (JSON.parse(winner.value) as unknown)));
       else if (base.has(name)) target.set(f.column, toColumn(f.kind, base.get(name)));
     }
+    if (whole) for (const [column, value] of whole) target.set(column, value);
     target.set('created_at', hlcTime(created.hlc));
     target.set('created_by', created.author);
     target.set('updated_at', hlcTime(last.hlc));

@@ -12,7 +12,7 @@ export interface HeadChange {
   value: string | null;
 }
 
-interface CausalRow {
+export interface CausalRow {
   hlc: string;
   supersedes: string;
   value: string | null;
@@ -39,13 +39,15 @@ export function fieldHeads(db: DB, entity: string, id: string, field: string): H
 
 /** The heads among one field's changes (see fieldHeads). */
 function headsOf(rows: readonly CausalRow[]): HeadChange[] {
-  if (rows.length <= 1) return rows.map((r) => ({ hlc: r.hlc, value: r.value }));
+  return headRows(rows).map((r) => ({ hlc: r.hlc, value: r.value }));
+}
+
+/** The rows among one field's changes that no other of them supersedes, in HLC order. */
+export function headRows<T extends CausalRow>(rows: readonly T[]): T[] {
+  if (rows.length <= 1) return [...rows];
   const superseded = new Set<string>();
   for (const r of rows) for (const h of parseSupersedes(r.supersedes)) superseded.add(h);
-  return rows
-    .filter((r) => !superseded.has(r.hlc))
-    .sort((a, b) => (a.hlc < b.hlc ? -1 : 1))
-    .map((r) => ({ hlc: r.hlc, value: r.value }));
+  return rows.filter((r) => !superseded.has(r.hlc)).sort((a, b) => (a.hlc < b.hlc ? -1 : 1));
 }
 
 /** Concurrent heads that disagree: the definition of an open conflict. */
@@ -60,41 +62,7 @@ export function refreshConflict(db: DB, entity: string, id: string, field: strin
   return conflicted;
 }
 
-/** Entity ids per query when refreshing many conflicts at once. */
-const REFRESH_CHUNK = 500;
-
-/**
- * refreshConflict for many fields of one entity kind, reading their changes a few hundred entities
- * per query instead of one query per field.
- */
-export function refreshConflicts(db: DB, entity: string, fields: ReadonlyMap<string, ReadonlySet<string>>): void {
-  const names = JSON.stringify([...new Set([...fields.values()].flatMap((set) => [...set]))]);
-  const read = prepared(
-    db,
-    'SELECT entity_id, field, hlc, supersedes, value FROM changes WHERE entity = ? AND entity_id IN (SELECT value FROM json_each(?)) ' +
-      'AND field IN (SELECT value FROM json_each(?)) ORDER BY entity_id, field, hlc',
-  );
-  const ids = [...fields.keys()];
-  for (let at = 0; at < ids.length; at += REFRESH_CHUNK) {
-    const byField = new Map<string, CausalRow[]>();
-    for (const r of read.all(entity, JSON.stringify(ids.slice(at, at + REFRESH_CHUNK)), names) as (CausalRow & {
-      entity_id: string;
-      field: string;
-    })[]) {
-      const k = `${r.entity_id}\u0000${r.field}`;
-      let list = byField.get(k);
-      if (!list) byField.set(k, (list = []));
-      list.push(r);
-    }
-    for (const id of ids.slice(at, at + REFRESH_CHUNK)) {
-      for (const field of fields.get(id)!) {
-        storeConflict(db, entity, id, field, headsDisagree(headsOf(byField.get(`${id}\u0000${field}`) ?? [])));
-      }
-    }
-  }
-}
-
-function storeConflict(db: DB, entity: string, id: string, field: string, conflicted: boolean): void {
+export function storeConflict(db: DB, entity: string, id: string, field: string, conflicted: boolean): void {
   if (conflicted) {
     prepared(db, 'INSERT OR IGNORE INTO conflicts (entity, entity_id, field) VALUES (?, ?, ?)').run(entity, id, field);
   } else {

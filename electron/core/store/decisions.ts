@@ -1,5 +1,6 @@
 import { CONFLICT_FIELDS, type ConflictField } from '../../../shared/team';
-import { fieldHeads } from './causal';
+import { headRows } from './causal';
+import { readEntityLog, type EntityLog } from './entity-logs';
 import { CREATE_FIELD, creationValue, entitySpec, fieldSpec, toColumn } from './entities';
 import type { DB } from './open';
 import { prepared } from './statements';
@@ -50,27 +51,17 @@ const decode = (value: string | null | undefined): unknown =>
  * value the claim was created with. Never another person's standing value: that is their decision.
  */
 function inferredValue(
-  db: DB,
-  claimId: string,
+  log: EntityLog,
   field: ConflictField,
   person: { actorId: string; last: string },
   othersHeads: ReadonlySet<string>,
 ): { value: unknown; source: ValueSource | null } {
-  const own = prepared(
-    db,
-    "SELECT hlc, actor_id, author, value FROM changes WHERE entity = 'claim' AND entity_id = ? AND field = ? AND actor_id = ? ORDER BY hlc DESC LIMIT 1",
-  ).get(claimId, field, person.actorId) as ChangeInfo | undefined;
+  const changes = log.get(field) ?? [];
+  const own = changes.findLast((r) => r.actor_id === person.actorId);
   if (own) return { value: decode(own.value), source: { hlc: own.hlc, actorId: own.actor_id, author: own.author, field } };
-  const older = prepared(
-    db,
-    "SELECT hlc, actor_id, author, value FROM changes WHERE entity = 'claim' AND entity_id = ? AND field = ? AND hlc < ? ORDER BY hlc DESC",
-  ).all(claimId, field, person.last) as ChangeInfo[];
-  const seen = older.find((r) => !othersHeads.has(r.hlc));
+  const seen = changes.findLast((r) => r.hlc < person.last && !othersHeads.has(r.hlc));
   if (seen) return { value: decode(seen.value), source: { hlc: seen.hlc, actorId: seen.actor_id, author: seen.author, field } };
-  const created = prepared(
-    db,
-    "SELECT hlc, actor_id, author, value FROM changes WHERE entity = 'claim' AND entity_id = ? AND field = ? ORDER BY hlc LIMIT 1",
-  ).get(claimId, CREATE_FIELD) as ChangeInfo | undefined;
+  const created = log.get(CREATE_FIELD)?.[0];
   const given = (decode(created?.value) ?? {}) as Record<string, unknown>;
   if (field in given) {
     return {
@@ -94,14 +85,13 @@ interface Person {
  * latest standing change to the decision is the latest. Both rules read only the heads, which are
  * the same whatever order the changes were merged in.
  */
-export function conflictDecisions(db: DB, claimId: string, conflicted: readonly ConflictField[]): PersonDecision[] {
-  const byHlc = prepared(db, 'SELECT hlc, actor_id, author, value FROM changes WHERE hlc = ?');
-  const heads = new Map<ConflictField, ChangeInfo[]>();
-  for (const field of CONFLICT_FIELDS)
-    heads.set(
-      field,
-      fieldHeads(db, 'claim', claimId, field).map((h) => byHlc.get(h.hlc) as ChangeInfo),
-    );
+export function conflictDecisions(
+  db: DB,
+  claimId: string,
+  conflicted: readonly ConflictField[],
+  log: EntityLog = readEntityLog(db, 'claim', claimId),
+): PersonDecision[] {
+  const heads = new Map(CONFLICT_FIELDS.map((field) => [field, headRows(log.get(field) ?? [])]));
   const people = new Map<string, Person>();
   for (const field of conflicted) {
     for (const h of heads.get(field)!) {
@@ -135,7 +125,7 @@ export function conflictDecisions(db: DB, claimId: string, conflicted: readonly 
       const head = p.heads.get(field);
       return head
         ? { value: decode(head.value), source: { hlc: head.hlc, actorId: head.actor_id, author: head.author, field } }
-        : inferredValue(db, claimId, field, { actorId, last: p.last }, headsOfOthers(actorId, field));
+        : inferredValue(log, field, { actorId, last: p.last }, headsOfOthers(actorId, field));
     };
     const verdict = valueOf('verdict');
     const rationale = valueOf('rationale');
@@ -152,9 +142,9 @@ export function conflictDecisions(db: DB, claimId: string, conflicted: readonly 
 }
 
 /** The decision a claim in conflict shows until someone settles it; undefined for a claim not in conflict. */
-export function shownDecision(db: DB, claimId: string): PersonDecision | undefined {
+export function shownDecision(db: DB, claimId: string, log?: EntityLog): PersonDecision | undefined {
   const fields = conflictedFields(db, claimId);
-  return fields.length === 0 ? undefined : conflictDecisions(db, claimId, fields).find((d) => d.shown);
+  return fields.length === 0 ? undefined : conflictDecisions(db, claimId, fields, log).find((d) => d.shown);
 }
 
 /** The conflicted fields of a claim, verdict first. */
@@ -171,28 +161,15 @@ export function decisionConflicted(db: DB, claimId: string): boolean {
 }
 
 /**
- * Make each claim whose decision is in conflict (its verdict, its rationale or both) show one whole
- * decision: the shown person's verdict with that person's rationale, never one person's verdict
- * beside another's rationale (as the latest value of each field on its own could give). Claims
- * without one are left as folded.
+ * The claim columns a claim in conflict shows: the shown person's verdict with that person's
+ * rationale, never one person's verdict beside another's rationale (as the latest value of each
+ * field on its own could give).
  */
-export function showWholeDecisions(db: DB, claimIds: Iterable<string>): void {
-  const withConflict = new Set(
-    prepared(db, "SELECT DISTINCT entity_id FROM conflicts WHERE entity = 'claim' AND field IN ('verdict', 'rationale')")
-      .pluck()
-      .all() as string[],
+export function wholeDecisionColumns(shown: PersonDecision): Map<string, unknown> {
+  return new Map(
+    CONFLICT_FIELDS.map((field) => {
+      const f = fieldSpec('claim', field);
+      return [f.column, toColumn(f.kind, field === 'rationale' ? (shown.values.rationale ?? '') : shown.values[field])];
+    }),
   );
-  if (withConflict.size === 0) return;
-  const update = prepared(
-    db,
-    'UPDATE claims SET verdict = ?, rationale = ? WHERE id = ? AND (verdict IS NOT ? OR rationale IS NOT ?)',
-  );
-  for (const id of claimIds) {
-    if (!withConflict.has(id)) continue;
-    const shown = shownDecision(db, id);
-    if (!shown) continue;
-    const verdict = toColumn(fieldSpec('claim', 'verdict').kind, shown.values.verdict);
-    const rationale = toColumn(fieldSpec('claim', 'rationale').kind, shown.values.rationale ?? '');
-    update.run(verdict, rationale, id, verdict, rationale);
-  }
 }

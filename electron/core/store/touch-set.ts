@@ -1,9 +1,10 @@
-import { TOUCHED_IDS_LIMIT, type DataKind, type Touched } from '../../../shared/touched';
+import { TOUCHED_IDS_LIMIT, type DataKind, type LoggedKind, type Touched } from '../../../shared/touched';
 import type { EntityName } from './entities';
 
-// Every entity the change log writes is a kind the renderer can depend on.
-const entityKindsAreDataKinds: EntityName extends DataKind ? true : never = true;
-void entityKindsAreDataKinds;
+// The logged kinds the renderer can depend on are exactly the entities the change log writes.
+const entitiesAreLoggedKinds: [EntityName] extends [LoggedKind] ? ([LoggedKind] extends [EntityName] ? true : never) : never =
+  true;
+void entitiesAreLoggedKinds;
 
 /** Collects what writes touched, by kind and id, until someone takes it. */
 export class TouchSet {

@@ -7,6 +7,7 @@ import { hlcTime } from '../store/recorder';
 import { prepared } from '../store/statements';
 import type { Workspace } from '../store/workspace';
 import { conflictDecisions } from '../store/decisions';
+import type { EntityLog } from '../store/entity-logs';
 
 type ClaimRow = Pick<StoredRow<'claim'>, 'id' | 'text' | 'document_id' | 'verdict' | 'rationale'>;
 
@@ -22,8 +23,8 @@ function asText(v: unknown): string | null {
  * The sides of one conflicted claim, one per person, each a whole decision: that person's verdict
  * with the rationale they left with it (store/decisions.ts), however the edits were split.
  */
-function claimSides(db: DB, claim: ClaimRow, fields: ConflictField[]): ConflictSide[] {
-  return conflictDecisions(db, claim.id, fields).map((d) => ({
+function claimSides(db: DB, claim: ClaimRow, fields: ConflictField[], log?: EntityLog): ConflictSide[] {
+  return conflictDecisions(db, claim.id, fields, log).map((d) => ({
     actorId: d.actorId,
     author: d.author,
     at: hlcTime(d.last),
@@ -52,14 +53,17 @@ function conflictedClaims(db: DB, claimId?: string): { claim: ClaimRow; fields: 
   });
 }
 
-/** Open conflicts on live claims, one entry per claim, in claim order; one side per person. */
-export function listConflicts(db: DB, claimId?: string): ConflictInfo[] {
+/**
+ * Open conflicts on live claims, one entry per claim, in claim order; one side per person. `logs`
+ * holds claims' change logs already read in this transaction.
+ */
+export function listConflicts(db: DB, claimId?: string, logs?: ReadonlyMap<string, EntityLog>): ConflictInfo[] {
   return conflictedClaims(db, claimId).map(({ claim, fields }) => ({
     claimId: claim.id,
     claimText: claim.text,
     documentId: claim.document_id,
     fields,
-    sides: claimSides(db, claim, fields),
+    sides: claimSides(db, claim, fields, logs?.get(claim.id)),
   }));
 }
 

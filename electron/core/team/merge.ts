@@ -16,6 +16,7 @@ import { checkAuthorship, recordAuthorship, type AuthorshipCheck, type OfferedKe
 import { CHANGE_COLUMNS, sameChange, type ChangeRow } from '../store/change-row';
 import { conflictKeys, listConflicts } from './conflicts';
 import { shownDecision, type PersonDecision } from '../store/decisions';
+import { readEntityLog, type EntityLog, type LoggedChange } from '../store/entity-logs';
 import { isConflictField } from '../store/causal';
 import { CONFLICT_FIELDS, type ConflictField } from '../../../shared/team';
 import type { ShareContents } from './read-share';
@@ -44,13 +45,6 @@ function itemLabel(db: DB, entity: string, id: string): string {
 const CHILD_OF_CLAIM: Record<string, string> = { source: 'sources', note: 'notes', attachment: 'attachments' };
 const CHANGES_PER_ITEM = 50;
 
-interface LogRow {
-  hlc: string;
-  value: string | null;
-  actor_id: string;
-  author: string;
-}
-
 interface ItemAcc {
   entity: string;
   id: string;
@@ -72,36 +66,22 @@ const decode = (v: string | null): unknown => (v === null ? null : (JSON.parse(v
  * the field is the latest.
  */
 function fieldChange(
-  db: DB,
+  log: EntityLog,
   inserted: Set<string>,
   me: string,
   t: { entity: string; id: string; field: string },
   label: string | null,
   shown: PersonDecision | undefined,
 ): MergeFieldChange | null {
-  // Newest first, up to the first change the workspace already had. The field's whole log is read
-  // at once: a few rows, and `all` costs a fraction of `iterate` (or of a bound LIMIT) per call.
-  let latest: LogRow | undefined;
-  let before: LogRow | undefined;
-  for (const r of prepared(
-    db,
-    'SELECT hlc, value, actor_id, author FROM changes WHERE entity = ? AND entity_id = ? AND field = ? ORDER BY hlc DESC',
-  ).all(t.entity, t.id, t.field) as LogRow[]) {
-    latest ??= r;
-    if (!inserted.has(r.hlc)) {
-      before = r;
-      break;
-    }
-  }
+  const changes = log.get(t.field) ?? [];
+  const latest: LoggedChange | undefined = changes[changes.length - 1];
+  let before = changes.findLast((r) => !inserted.has(r.hlc));
   const decided = shown && isConflictField(t.entity, t.field) ? shownValue(shown, t.field as ConflictField) : undefined;
   if (!decided && (!latest || !inserted.has(latest.hlc))) return null;
   let from: unknown = before ? decode(before.value) : null;
   const createdOnly = !before;
   if (!before) {
-    const created = prepared(
-      db,
-      "SELECT hlc, value, actor_id, author FROM changes WHERE entity = ? AND entity_id = ? AND field = '$create' ORDER BY hlc LIMIT 1",
-    ).get(t.entity, t.id) as LogRow | undefined;
+    const created = log.get(CREATE_FIELD)?.[0];
     if (created && !inserted.has(created.hlc)) {
       before = created;
       from = ((decode(created.value) ?? {}) as Record<string, unknown>)[t.field] ?? null;
@@ -222,7 +202,9 @@ function summarise(
   const conflictedClaims = [...new Set(openedKeys.map((k) => k.split('\u0000')[1]!))];
   const conflicted = new Set(conflictedClaims.map((id) => `claim\u0000${id}`));
   // Full detail (each side's value, author, time, rationale) for the first claims; counts for all.
-  const conflicts = conflictedClaims.slice(0, MERGE_ITEM_LIMIT).flatMap((claimId) => listConflicts(db, claimId));
+  const conflicts = conflictedClaims
+    .slice(0, MERGE_ITEM_LIMIT)
+    .flatMap((claimId) => listConflicts(db, claimId, outcome.logs?.get('claim')));
   const conflictActors = new Map<string, Set<string>>();
   for (const r of outcome.inserted) {
     if (opened.has(`${r.entity}\u0000${r.entity_id}\u0000${r.field}`)) {
@@ -238,14 +220,20 @@ function summarise(
   for (const [k, item] of items) {
     if (item.isNew) continue;
     const list: MergeFieldChange[] = [];
-    const shown = item.entity === 'claim' ? shownDecision(db, item.id) : undefined;
+    const shown =
+      item.entity !== 'claim'
+        ? undefined
+        : outcome.decisions?.has(item.id)
+          ? outcome.decisions.get(item.id)
+          : shownDecision(db, item.id);
     // A claim in conflict shows one whole decision: a change to either field can change both.
     if (shown && CONFLICT_FIELDS.some((f) => item.touched.has(`claim\u0000${item.id}\u0000${f}`))) {
       for (const field of CONFLICT_FIELDS)
         item.touched.set(`claim\u0000${item.id}\u0000${field}`, { entity: 'claim', id: item.id, field });
     }
     for (const t of item.touched.values()) {
-      const c = fieldChange(db, inserted, me.actorId, t, childLabel(t.entity, t.id), shown);
+      const log = outcome.logs?.get(t.entity)?.get(t.id) ?? readEntityLog(db, t.entity, t.id);
+      const c = fieldChange(log, inserted, me.actorId, t, childLabel(t.entity, t.id), shown);
       if (c) list.push(c);
     }
     changes.set(k, list);
@@ -394,7 +382,12 @@ export function mergeChanges(workspace: Workspace, input: MergeInput, apply: boo
       // With the clock: later local edits must sort after everything just merged, so a decision made
       // after seeing a teammate's change wins over it. Observed before the commit: if it throws,
       // nothing was merged, so the message "nothing was changed" is then true.
-      const outcome = applyChangeRows(db, authorship.accepted, input.blobs, apply ? { clock: workspace.clock } : {});
+      const outcome = applyChangeRows(
+        db,
+        authorship.accepted,
+        input.blobs,
+        apply ? { clock: workspace.clock, keepLogs: true } : { keepLogs: true },
+      );
       preview = summarise(db, input.file, input.rows.length, outcome, before, me, authorship);
       if (apply && input.sourceOf) recordOrigins(db, outcome.inserted, input.sourceOf, me);
       maxHlc = outcome.inserted.length > 0 ? outcome.maxHlc : null;

@@ -11,6 +11,7 @@ import { SYNC_SUFFIX } from '../../../electron/core/team/sync-file';
 import { ChangeRejected, validateChangeRow } from '../../../electron/core/team/validate-change';
 import { shareContentHash } from '../../../electron/core/team/write-share';
 import { ENTITY_REGISTRY, ROW_BOOKKEEPING_COLUMNS, type EntityDecl } from '../../../shared/entities/registry';
+import { DATA_KINDS, LOGGED_KINDS } from '../../../shared/touched';
 import { tempDir } from '../../helpers/workspace';
 import { malloryChange, snapshot, teammates, type TestContext } from './team-helpers';
 
@@ -46,6 +47,11 @@ describe('the entity registry declares every stored table and field', () => {
     } finally {
       db.close();
     }
+  });
+
+  it('the kinds the renderer refreshes after a logged change are exactly the registry’s entities', () => {
+    expect([...LOGGED_KINDS].sort()).toEqual(Object.keys(ENTITY_REGISTRY).sort());
+    expect(DATA_KINDS.slice(0, LOGGED_KINDS.length)).toEqual([...LOGGED_KINDS]);
   });
 
   it('a local table is never an entity table: what a share file leaves out is not part of the log', () => {

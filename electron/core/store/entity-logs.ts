@@ -1,0 +1,44 @@
+import type { DB } from './open';
+import { prepared } from './statements';
+
+/** One change as the fold, the conflict check, the decisions and the merge summary read it. */
+export interface LoggedChange {
+  hlc: string;
+  field: string;
+  value: string | null;
+  actor_id: string;
+  author: string;
+  supersedes: string;
+}
+
+/** One entity's change log by field, each field's changes in clock order. */
+export type EntityLog = ReadonlyMap<string, readonly LoggedChange[]>;
+
+/** Entity ids per query: few statements, yet small enough that one query stays quick. */
+export const LOG_CHUNK = 500;
+
+/**
+ * The whole change logs of some entities of one kind in one query (the caller keeps `ids` to a
+ * chunk of LOG_CHUNK or so): an entry for each id with at least one change.
+ */
+export function readEntityLogs(db: DB, entity: string, ids: readonly string[]): Map<string, EntityLog> {
+  const logs = new Map<string, Map<string, LoggedChange[]>>();
+  const rows = prepared(
+    db,
+    'SELECT entity_id, field, hlc, value, actor_id, author, supersedes FROM changes ' +
+      'WHERE entity = ? AND entity_id IN (SELECT value FROM json_each(?)) ORDER BY entity_id, field, hlc',
+  ).all(entity, JSON.stringify(ids)) as (LoggedChange & { entity_id: string })[];
+  for (const r of rows) {
+    let log = logs.get(r.entity_id);
+    if (!log) logs.set(r.entity_id, (log = new Map()));
+    let list = log.get(r.field);
+    if (!list) log.set(r.field, (list = []));
+    list.push(r);
+  }
+  return logs;
+}
+
+/** One entity's log, for a caller that needs a single one. */
+export function readEntityLog(db: DB, entity: string, id: string): EntityLog {
+  return readEntityLogs(db, entity, [id]).get(id) ?? new Map();
+}
