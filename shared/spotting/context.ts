@@ -59,6 +59,8 @@ export const CONTEXT_LABELS: Record<string, string> = {
   reported_view: 'reports a view, hope or feeling',
   past_event: 'narrates a past event',
   advice: 'addresses the reader',
+  headline_quote: 'the quotation the headline repeats',
+  quoted_report: 'a speaker reporting what happened, in quotes',
 };
 
 const FIGURE =
@@ -85,6 +87,23 @@ const hasPastListed = wordGated(PAST_LISTED);
 const isPast = (s: string) => hasPastListed(s) || (/ed\b/.test(s) && PAST_ED.test(s));
 
 const MAX_HEADING_WORDS = 20;
+/**
+ * A verb in the past that tells what happened: an irregular past ("was hit", "went") or an "-ed" word after a noun
+ * or a name ("the refinery supplied"), not after an article, an adverb, a modal or "be" ("a developed country",
+ * "can be safely returned", "is not interested").
+ */
+const EVENT_ED = /\b(\p{L}+)\s+(\p{Ll}{3,}ed)\b/gu;
+/** Verbs of saying: "she continued", "he added" tell who speaks, not what happened. */
+const SAYING_ED =
+  /^(?:continued|added|stated|reported|noted|insisted|warned|claimed|argued|explained|confirmed|denied|declared|testified|commented|replied|asserted|stressed|emphasi[sz]ed|acknowledged|admitted|alleged|recalled|revealed|observed|concluded|suggested|urged|cautioned|countered|maintained|conceded|indicated|responded|remarked|underlined|underscored|tweeted|posted|announced|quoted|cited|described|called|asked|answered)$/;
+const NOT_BEFORE_EVENT =
+  /^(?:a|an|the|this|that|these|those|is|are|am|be|been|being|not|very|so|too|more|most|can|could|will|would|should|may|might|must|\p{L}+ly)$/iu;
+function reportsEvent(s: string): boolean {
+  if (hasPastListed(s)) return true;
+  if (!/ed\b/.test(s)) return false;
+  for (const m of s.matchAll(EVENT_ED)) if (!NOT_BEFORE_EVENT.test(m[1]!) && !SAYING_ED.test(m[2]!)) return true;
+  return false;
+}
 
 function wordCount(s: string): number {
   return s.split(/\s+/).filter((w) => /[\p{L}\d]/u.test(w)).length;
@@ -116,6 +135,7 @@ export function contextFeatures(c: SentenceContext): string[] {
   if (who.quoted >= 0.5 && hasFirstPerson(s)) out.push('quoted_first_person');
   if (hasReportedView(s)) out.push('reported_view');
   if (who.quoted < 0.5 && isPast(s)) out.push('past_event');
+  else if (who.quoted >= 0.5 && who.claimant && !hasFirstPerson(s) && reportsEvent(s)) out.push('quoted_report');
   if (ADVICE.test(s)) out.push('advice');
   return out;
 }
@@ -132,7 +152,17 @@ export const FIXED_WEIGHTS: Readonly<Record<string, number>> = { no_statement: -
  * to check even in the future tense, which the labelled news (where predictions are `no`) would fit away.
  * Transcripts get the same +1 (shared/text/candidates.ts).
  */
-export const ADJUSTMENTS: Readonly<Record<string, number>> = { quoted_figure: 1 };
+export const ADJUSTMENTS: Readonly<Record<string, number>> = { quoted_figure: 1, headline_quote: 1.5, quoted_report: 0.8 };
+
+/** Quoted words in a headline ("… would be “legitimate targets”"), at least two words long, in lower case. */
+export function headlineQuotes(headline: string): string[] {
+  const out: string[] = [];
+  for (const m of headline.matchAll(/["“«„']([^"“”«»„']{3,80})["”»“']/g)) {
+    const q = m[1]!.trim().toLowerCase();
+    if (q.split(/\s+/).length >= 2) out.push(q);
+  }
+  return out;
+}
 
 export function logit(p: number): number {
   const q = Math.min(1 - 1e-6, Math.max(1e-6, p));

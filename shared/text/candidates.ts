@@ -1,13 +1,13 @@
 import type { ScoreReason, TextAnchor } from '../domain';
 import { attributeSentences, type Attribution } from '../spotting/claimant';
-import { contextFeatures, scoreInArticle } from '../spotting/context';
+import { contextFeatures, headlineQuotes, scoreInArticle } from '../spotting/context';
 import { detectDocumentKind, type DocumentKind } from '../spotting/document-kind';
 import { articleCalibration, defaultSpotter } from '../spotting/index';
 import type { SpotterScore } from '../spotting/model';
 import { mergeSameSignal } from '../spotting/reasons';
 import { siteFurnitureKind } from '../spotting/site-furniture';
 import { makeAnchor } from './anchor';
-import { isDateLine, leadingMetadata, nonProseKind } from './news-structure';
+import { isDateLine, isoDate, leadingMetadata, nonProseKind, type NonProse } from './news-structure';
 import { segmentSentences, type Sentence } from './segment';
 import { isBareTitle, isCaptionLine } from './title-lines';
 import { collapseWhitespace } from './whitespace';
@@ -87,25 +87,37 @@ export function spotDocument(text: string): SpottedDocument {
     for (let k = i; joinsNext[k] && rest.length < 4; k++) rest.push(sentences[k + 1]!.text);
     return rest;
   };
-  return {
-    kind,
-    locale,
-    sentences: sentences.map((s, i) => ({
-      sentence: s,
-      attribution: attributions[i]!,
-      base: spotter.score(s.text),
-      context:
-        kind === 'article'
-          ? contextFeatures({
-              text: s.text,
-              attribution: attributions[i]!,
-              first: i === 0,
-              standsAlone: standsAlone(text, s),
-              restOfParagraph: restOfParagraph(i),
-            })
-          : [],
-    })),
-  };
+  const spotted: SpottedSentence[] = sentences.map((s, i) => ({
+    sentence: s,
+    attribution: attributions[i]!,
+    base: spotter.score(s.text),
+    context:
+      kind === 'article'
+        ? contextFeatures({
+            text: s.text,
+            attribution: attributions[i]!,
+            first: i === 0,
+            standsAlone: standsAlone(text, s),
+            restOfParagraph: restOfParagraph(i),
+          })
+        : [],
+  }));
+  markHeadlineQuotes(spotted);
+  return { kind, locale, sentences: spotted };
+}
+
+/** The body sentence that holds the quotation the headline repeats: the story's key quote, whatever its wording. */
+function markHeadlineQuotes(sentences: SpottedSentence[]): void {
+  const h = sentences.findIndex((x) => x.context.includes('headline'));
+  if (h < 0) return;
+  const quotes = headlineQuotes(sentences[h]!.sentence.text);
+  if (!quotes.length) return;
+  for (let i = h + 1; i < sentences.length; i++) {
+    const x = sentences[i]!;
+    if (x.attribution.quoted < 0.5 || !x.attribution.claimant) continue;
+    const lower = x.sentence.text.toLowerCase();
+    if (quotes.some((q) => lower.includes(q))) x.context.push('headline_quote');
+  }
 }
 
 /** Alone on its line: only whitespace (with a line break) between it and its neighbours. */
@@ -125,8 +137,10 @@ function standsAlone(text: string, s: Sentence): boolean {
 export function analyzeText(text: string, threshold = defaultSpotter().threshold): ScoredSentence[] {
   const doc = spotDocument(text);
   const calibration = articleCalibration();
+  const kinds = doc.sentences.map((x) => nonProseKind(x.sentence.text));
+  captionsAboveCredits(text, doc.sentences, kinds);
   return doc.sentences.map(({ sentence: s, attribution, base, context }, i) => {
-    const kind = nonProseKind(s.text) ?? titleLineKind(doc.sentences, i);
+    const kind = kinds[i] ?? titleLineKind(doc.sentences, i);
     const furniture = kind ? null : siteFurnitureKind(s.text);
     const { score, reasons } = kind
       ? nonProse(base, kind)
@@ -146,7 +160,8 @@ export function analyzeText(text: string, threshold = defaultSpotter().threshold
       anchor: makeAnchor(text, s.start, s.end),
       score,
       reasons: mergeSameSignal(reasons),
-      claimant: attribution.claimant,
+      // A caption, credit or byline names people without their saying anything.
+      claimant: kind ? null : attribution.claimant,
       checkWorthy: score >= threshold,
     };
   });
@@ -170,6 +185,25 @@ function titleLineKind(sentences: readonly SpottedSentence[], i: number): 'title
   )
     return 'caption';
   return null;
+}
+
+/**
+ * The line right above a photo credit ("Contributor/Getty Images") is the photo's caption, whatever its verb: every
+ * sentence of that line. Across a blank line, only a line that dates the picture ("…, Oct. 14, 2025.") is taken.
+ */
+function captionsAboveCredits(text: string, sentences: readonly SpottedSentence[], kinds: (NonProse | null)[]): void {
+  for (let c = 1; c < sentences.length; c++) {
+    if (kinds[c] !== 'credit') continue;
+    let j = c - 1;
+    const gap = text.slice(sentences[j]!.sentence.end, sentences[c]!.sentence.start);
+    const breaks = gap.split('\n').length - 1;
+    if (breaks === 0 || kinds[j]) continue;
+    if (breaks > 1 && (!isoDate(sentences[j]!.sentence.text) || !/\n\s*$/.test(text.slice(0, sentences[j]!.sentence.start))))
+      continue;
+    kinds[j] = 'caption';
+    while (j > 0 && !kinds[j - 1] && !/\n/.test(text.slice(sentences[j - 1]!.sentence.end, sentences[j]!.sentence.start)))
+      kinds[--j] = 'caption';
+  }
 }
 
 const NON_PROSE_LABELS = {

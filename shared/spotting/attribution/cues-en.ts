@@ -230,6 +230,13 @@ const STATES = new Set(
   ),
 );
 const NATIONALITY = /(?:ian|ean|ese|ish|ic|i|ch|an)$/;
+/** Lower-case words for what an organisation is, right before its name: "grid operator Ukrenergo", "the energy company Naftogaz". */
+const ORG_BEFORE_NAME = new Set(
+  `company firm operator utility provider producer manufacturer maker carrier airline watchdog regulator giant group
+  agency ministry organisation organization charity network broadcaster monitor`
+    .split(/\s+/)
+    .filter(Boolean),
+);
 
 /** Characters read around the cue words: a speaker phrase never reaches further. */
 const WINDOW_BEFORE = 240;
@@ -643,7 +650,8 @@ export function classify(words: Token[]): SpeakerPhrase | null {
   const lastCap = runLower[runLower.length - 1]!;
   // "Moscow denied", "Kyiv said": a capital or country standing for its government is a body, not a person.
   if (run.length === 1 && STATES.has(lastCap)) return { kind: 'body', name: run[0]!.text, attrs, at: 0 };
-  if (ORG_CAP.has(lastCap) || /^[\p{Lu}\d&.-]{2,}$/u.test(run[run.length - 1]!.text)) {
+  // ("Nations" ends an organisation's name, "the United Nations", but is no title to drop before a person's name.)
+  if (ORG_CAP.has(lastCap) || lastCap === 'nations' || /^[\p{Lu}\d&.-]{2,}$/u.test(run[run.length - 1]!.text)) {
     // An organisation: "the Russian Defence Ministry", "NATO", "The Straits Times".
     const name = text(ws);
     const isOutlet =
@@ -653,6 +661,9 @@ export function classify(words: Token[]): SpeakerPhrase | null {
       );
     return { kind: isOutlet ? 'outlet' : 'body', name: definite && !ws[0]!.cap ? name : name, attrs, at: 0 };
   }
+  // "Ukraine's national grid operator Ukrenergo": a name after what an organisation is names that organisation.
+  if (r > 0 && !ws[r - 1]!.cap && ORG_BEFORE_NAME.has(ws[r - 1]!.lower) && run.length <= 3 && !indefinite)
+    return { kind: 'body', name: text(run), attrs, at: 0 };
   // A person: drop titles and nationality words before the name.
   let start = 0;
   for (let i = 0; i < run.length - 1; i++) {

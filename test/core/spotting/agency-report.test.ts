@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeText } from '../../../shared/text/candidates';
+import { defaultTitle } from '../../../shared/text/title';
+import { AGENCY_REPORT, AGENCY_REPORT_LABELS } from './agency-report';
+
+describe('an agency news report through the importer analysis', () => {
+  const sentences = analyzeText(AGENCY_REPORT);
+  const find = (start: string) => {
+    const s = sentences.find((x) => x.text.startsWith(start));
+    if (!s) throw new Error(`no sentence starts with ${JSON.stringify(start)}`);
+    return s;
+  };
+
+  it('gives every attributed sentence its speaker and no sentence a wrong one', () => {
+    const wrong = AGENCY_REPORT_LABELS.filter((l) => l.claimant !== undefined)
+      .map((l) => ({ start: l.start, want: l.claimant, got: find(l.start).claimant }))
+      .filter((r) => r.got !== r.want);
+    expect(wrong).toEqual([]);
+  });
+
+  it('lists the claims and leaves out the caption, credit, byline, "could not" sentences and the reporters\' credit', () => {
+    const off = AGENCY_REPORT_LABELS.filter((l) => l.claim !== undefined)
+      .map((l) => ({ start: l.start, want: l.claim, got: find(l.start).checkWorthy }))
+      .filter((r) => r.got !== r.want);
+    expect(off).toEqual([]);
+  });
+
+  it('keeps the leading metadata out of every sentence and takes the headline as the title', () => {
+    expect(sentences.some((s) => /^(?:date|source|url)\b/.test(s.text))).toBe(false);
+    expect(defaultTitle(AGENCY_REPORT, 'ukraine-grid.txt')).toBe(
+      "Russia pounds Ukraine's power grid before winter as Zelenskyy asks allies for more Patriots",
+    );
+  });
+});
+
+describe('news structure around the prose', () => {
+  const kindOf = (text: string, start: string) => {
+    const s = analyzeText(text).find((x) => x.text.startsWith(start))!;
+    return { listed: s.checkWorthy, kinds: s.reasons.map((r) => r.kind), claimant: s.claimant };
+  };
+
+  it('takes the line right above a photo credit as its caption, whatever its verb, and leaves a paragraph before a blank line alone', () => {
+    const credit = 'Contributor/Getty Images';
+    const caption = 'Firefighters put out a blaze at a warehouse hit by drones in Odesa.';
+    expect(kindOf(`${caption}\n${credit}\n\nThe port was hit twice.`, 'Firefighters').kinds[0]).toBe('caption');
+    // The same sentence closing a paragraph, a blank line before an unrelated credit: prose.
+    const prose = kindOf(`${caption}\n\n${credit}\n\nThe port was hit twice.`, 'Firefighters');
+    expect(prose.kinds).not.toContain('caption');
+    expect(prose.listed).toBe(true);
+  });
+
+  it("reads the reporters' closing credit as a byline without a claimant", () => {
+    for (const line of [
+      'Olena Kovalenko reported from Kyiv.',
+      'Jane Roe and John Doe contributed from Brussels.',
+      'Associated Press writer Jane Roe in Kyiv contributed to this report.',
+      '(Reporting by Jane Roe; Editing by John Doe)',
+    ]) {
+      const s = kindOf(`The port was hit twice, officials said.\n\n${line}`, line.slice(0, 12));
+      expect([line, s.kinds[0], s.listed, s.claimant]).toEqual([line, 'byline', false, null]);
+    }
+    // A reporter's finding in a sentence of its own is prose.
+    expect(kindOf('Olena Kovalenko reported that 12 drones were shot down.', 'Olena').kinds).not.toContain('byline');
+  });
+
+  it('resolves "the company" to the business named before and a body named without its country to the full name', () => {
+    const text = [
+      "Ukraine's national grid operator Ukrenergo said blackouts were introduced in seven regions.",
+      'According to the company, repairs could take weeks.',
+      "Ukraine's General Staff said 12 drones were shot down.",
+      '"The refinery was hit twice," the General Staff said.',
+    ].join('\n\n');
+    expect(analyzeText(text).map((s) => s.claimant)).toEqual([
+      'Ukrenergo',
+      'Ukrenergo',
+      "Ukraine's General Staff",
+      "Ukraine's General Staff",
+    ]);
+  });
+
+  it('scores higher the quotation its headline repeats', () => {
+    const body =
+      '"If troops appear there, we proceed from the fact that these will be legitimate targets," Putin told the forum.';
+    const lead = 'Russian President Vladimir Putin spoke at a forum on Friday.';
+    const withEcho = kindOf(`Putin says troops would be "legitimate targets"\n\n${lead}\n\n${body}`, '"If troops');
+    const without = kindOf(`Putin speaks at a forum\n\n${lead}\n\n${body}`, '"If troops');
+    expect(withEcho.kinds).toContain('headline_quote');
+    expect(without.kinds).not.toContain('headline_quote');
+  });
+});
