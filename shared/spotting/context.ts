@@ -66,7 +66,7 @@ export const CONTEXT_LABELS: Record<string, string> = {
 const FIGURE =
   /\d|\b(?:hundreds?|thousands?|millions?|billions?|dozens?|percent|per cent|half|twice|double|single digits)\b|(?:тысяч|миллион|миллиард|процент|десят|сотн)/i;
 const NO_STATEMENT =
-  /\b(?:could not|cannot|can't|would not|did not|declined to|refused to)\s+(?:disclose|comment|confirm|say|be reached|verify|independently verify|immediately verify|provide)|\bno (?:comment|immediate comment)\b|\bdid not (?:immediately )?respond\b|\b(?:it was|it is|it remains) (?:not (?:immediately )?(?:clear|known)|unclear)\b|\bcould not be (?:independently |immediately )?(?:verified|confirmed|reached)\b|(?:не удалось|отказал(?:ся|ась|ись) от комментариев|не уточняется|не раскрыва)/i;
+  /\b(?:could not|cannot|can't|would not|did not|does not|declined to|refused to|(?:was|were|is|are) unable to)\s+(?:disclose|comment|confirm|say|be reached|verify|independently verify|immediately verify|independently confirm|provide|mention|specify|elaborate|give (?:details|further details|a figure|a number)|identify|name)|\b(?:gave|give|provided) no (?:further )?(?:details|figures|evidence)|\bwithout (?:giving|providing) (?:details|evidence)|\bno (?:comment|immediate comment)\b|\bdid not (?:immediately )?respond\b|\b(?:it was|it is|it remains) (?:not (?:immediately )?(?:clear|known)|unclear)\b|\bcould not be (?:independently |immediately )?(?:verified|confirmed|reached)\b|(?:не удалось|отказал(?:ся|ась|ись) от комментариев|не уточняется|не раскрыва)/i;
 const CREDIT_LINE = /^\s*(?:Image|Photo|Picture|Credit|Photograph|Фото)\s*[:：]/i;
 const CLOSES = /[.!?…]["”»'’)\]]*\s*$/;
 const FIRST_PERSON = /\b(?:I|I'm|I've|I'd|we|we're|we've|we'd|us|our|my)\b/i;
@@ -144,7 +144,7 @@ export function contextFeatures(c: SentenceContext): string[] {
  * Hand-set weights for signals too rare in the labelled news to be fitted ("could not disclose", "it was
  * not immediately clear"): such a sentence reports that nothing was said, so it is not a claim to check.
  */
-export const FIXED_WEIGHTS: Readonly<Record<string, number>> = { no_statement: -3 };
+export const FIXED_WEIGHTS: Readonly<Record<string, number>> = { no_statement: -4 };
 
 /**
  * Hand-set adjustments applied after the fitted calibration and left out of fitting: a figure a named speaker

@@ -188,16 +188,20 @@ function titleLineKind(sentences: readonly SpottedSentence[], i: number): 'title
 }
 
 /**
- * The line right above a photo credit ("Contributor/Getty Images") is the photo's caption, whatever its verb: every
- * sentence of that line. Across a blank line, only a line that dates the picture ("…, Oct. 14, 2025.") is taken.
+ * The line right above a photo credit ("Contributor/Getty Images"), or the line a bracketed credit closes, is the
+ * photo's caption, whatever its verb: every sentence of that line. Across a blank line, only a line that dates the
+ * picture ("…, Oct. 14, 2025.") is taken.
  */
 function captionsAboveCredits(text: string, sentences: readonly SpottedSentence[], kinds: (NonProse | null)[]): void {
   for (let c = 1; c < sentences.length; c++) {
-    if (kinds[c] !== 'credit') continue;
+    const credit = sentences[c]!.sentence.text;
+    // A credit line, or a bracketed credit closing the caption's own line: "… Sept. 7, 2025. (AP Photo/Efrem Lukatsky)".
+    const bracketed = kinds[c] === 'caption' && /^\s*\(/.test(credit);
+    if (kinds[c] !== 'credit' && !bracketed) continue;
     let j = c - 1;
     const gap = text.slice(sentences[j]!.sentence.end, sentences[c]!.sentence.start);
     const breaks = gap.split('\n').length - 1;
-    if (breaks === 0 || kinds[j]) continue;
+    if ((breaks === 0 && !bracketed) || kinds[j]) continue;
     if (breaks > 1 && (!isoDate(sentences[j]!.sentence.text) || !/\n\s*$/.test(text.slice(0, sentences[j]!.sentence.start))))
       continue;
     kinds[j] = 'caption';
@@ -224,7 +228,7 @@ const FIGURE =
   /\d|\b(?:hundreds?|thousands?|millions?|billions?|dozens?|percent|per cent|half|twice|double|single digits)\b|(?:тысяч|миллион|миллиард|процент|десят|сотн)/i;
 /** Sentences that report that nothing was said: not a claim to check. */
 const NO_STATEMENT =
-  /\b(?:could not|cannot|can't|would not|did not|declined to|refused to)\s+(?:disclose|comment|confirm|say|be reached|verify|independently verify|immediately verify|provide)|\bno (?:comment|immediate comment)\b|\bdid not (?:immediately )?respond\b|\b(?:it was|it is|it remains) (?:not (?:immediately )?(?:clear|known)|unclear)\b|\bcould not be (?:independently |immediately )?(?:verified|confirmed|reached)\b|(?:не удалось|отказал(?:ся|ась|ись) от комментариев|не уточняется|не раскрыва)/i;
+  /\b(?:could not|cannot|can't|would not|did not|does not|declined to|refused to|(?:was|were|is|are) unable to)\s+(?:disclose|comment|confirm|say|be reached|verify|independently verify|immediately verify|independently confirm|provide|mention|specify|elaborate|give (?:details|further details|a figure|a number)|identify|name)|\b(?:gave|give|provided) no (?:further )?(?:details|figures|evidence)|\bwithout (?:giving|providing) (?:details|evidence)|\bno (?:comment|immediate comment)\b|\bdid not (?:immediately )?respond\b|\b(?:it was|it is|it remains) (?:not (?:immediately )?(?:clear|known)|unclear)\b|\bcould not be (?:independently |immediately )?(?:verified|confirmed|reached)\b|(?:не удалось|отказал(?:ся|ась|ись) от комментариев|не уточняется|не раскрыва)/i;
 
 /**
  * A transcript sentence's score: a figure stated by a named source (or inside a quotation with a known

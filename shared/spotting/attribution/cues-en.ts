@@ -393,9 +393,11 @@ function verbCue(t: Token[], v: number): SpeakerPhrase | null {
         break;
       const head = k >= 1 ? backwardPhrase(t, k - 1) : null;
       // "Mozilla's CTO, Brendan Eich, acknowledged": a full name in the apposition is the speaker, the head its role.
-      const named = head && head.kind !== 'person' ? classify(inner) : null;
+      // ("The region's governor, Alexander Bogomaz, said": a role word before the comma is enough.)
+      const roleBefore = k >= 1 && !t[k - 1]!.cap && PERSON_ROLE_WORDS.has(t[k - 1]!.lower);
+      const named = (head && head.kind !== 'person') || (!head && roleBefore) ? classify(inner) : null;
       if (named?.kind === 'person' && named.name.includes(' ')) {
-        named.attrs.push(...head!.attrs);
+        named.attrs.push(...(head ? head.attrs : [t[k - 1]!.lower]));
         return { ...named, at: t[v]!.start };
       }
       if (head && (head.kind === 'person' || head.kind === 'body')) {

@@ -87,4 +87,17 @@ describe('news structure around the prose', () => {
     expect(withEcho.kinds).toContain('headline_quote');
     expect(without.kinds).not.toContain('headline_quote');
   });
+
+  it('takes a caption closed by a bracketed credit, reads "the region\'s governor, X, said", and does not list what no one would say', () => {
+    const text = [
+      'Smoke rises from the roof of a government building in Kyiv, Ukraine, Sunday, Sept. 7, 2025. (AP Photo/Jane Roe)',
+      "The region's governor, Alexander Bogomaz, said only that air defences had destroyed several drones.",
+      'It did not mention the government building.',
+      'The AP was unable to verify the claims of either side.',
+    ].join('\n\n');
+    const s = analyzeText(text);
+    expect(s[0]!.reasons[0]!.kind).toBe('caption');
+    expect(s[2]!.claimant).toBe('Alexander Bogomaz');
+    expect(s.map((x) => x.checkWorthy)).toEqual([false, false, true, false, false]);
+  });
 });
