@@ -32,10 +32,12 @@ function windowTokens(text: string, from: number, to: number): Token[] {
 
 /** Cheap gate: a sentence without any of these has no English attribution. */
 export const EN_CUE =
-  /\b(?:said|says|say|told|tells|tell|stated|announced|added|wrote|writes|posted|tweeted|claim(?:ed|s)|argued|explained|not(?:ed|es)|warned|insist(?:ed|s)|confirm(?:ed|s)|den(?:ied|ies)|report(?:ed|s)|declared|testified|commented|replied|asserted|stressed|emphasi[sz]ed|acknowledged|admitted|estimated|alleged|predicted|recalled|revealed|disclosed|observed|concluded|suggested|urged|cautioned|countered|maintain(?:ed|s)|conceded|indicated|responded|remarked|continued|underlined|underscored|according|citing|quoted|cited|stating|saying|writing|adding|noting|telling|insisting|warning|arguing|found|show(?:s|ed)|call(?:s|ed)|describe[sd]|reads)\b/i;
+  /\b(?:said|says|say|told|tells|tell|stated|announced|added|wrote|writes|posted|tweeted|claim(?:ed|s)|argued|explained|not(?:ed|es)|warned|insist(?:ed|s)|confirm(?:ed|s)|den(?:ied|ies)|report(?:ed|s)|declared|testified|commented|replied|asserted|stressed|emphasi[sz]ed|acknowledged|admitted|estimated|alleged|predicted|recalled|revealed|disclosed|observed|concluded|suggested|urged|cautioned|countered|maintain(?:ed|s)|conceded|indicated|responded|remarked|continued|underlined|underscored|according|citing|quoted|cited|stating|saying|writing|adding|noting|telling|insisting|warning|arguing|found|show(?:s|ed)|call(?:s|ed)|describe[sd]|characteri[sz]e[sd]|dubbed|termed|branded|reads|reasoned|proclaiming|declaring|announcing|claiming)\b/i;
 /** The cue words that count only in a context ("found that", "called it “…”"), and that context. */
-const CONDITIONAL_CUE = /^(?:found|shows|showed|calls|called|describes|described|reads)$/i;
-const CONDITION_MET = /\b(?:found|shows|showed)\s+that\b|\b(?:call(?:s|ed)|describe[sd]|reads)\b[^\u2022]*\u2022/i;
+const CONDITIONAL_CUE =
+  /^(?:found|shows|showed|calls|called|describes|described|characteri[sz]e[sd]|dubbed|termed|branded|reads)$/i;
+const CONDITION_MET =
+  /\b(?:found|shows|showed)\s+that\b|\b(?:call(?:s|ed)|describe[sd]|characteri[sz]e[sd]|dubbed|termed|branded|reads)\b[^\u2022]*\u2022/i;
 
 const SIGNED_QUOTE = /["”»]\s*[-—–]\s*(\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,2})\s*$/u;
 /** A closing quotation mark and a dash, which a signed quotation needs: most sentences are ruled out before its pattern runs. */
@@ -44,7 +46,21 @@ export function mayBeSigned(text: string): boolean {
 }
 const CLOSING_MARK = /["”»]/;
 const DASH = /[-—–]/;
-const GERUNDS = new Set(['stating', 'saying', 'writing', 'adding', 'noting', 'telling', 'insisting', 'warning', 'arguing']);
+const GERUNDS = new Set([
+  'stating',
+  'saying',
+  'writing',
+  'adding',
+  'noting',
+  'telling',
+  'insisting',
+  'warning',
+  'arguing',
+  'proclaiming',
+  'declaring',
+  'announcing',
+  'claiming',
+]);
 const EN_CUE_ALL = new RegExp(EN_CUE.source, 'gi');
 
 const SKIP_BEFORE_VERB = new Set([
@@ -115,6 +131,9 @@ const DOCUMENT_WORDS = new Set([
   'update',
   'channel',
   'blog',
+  'manifesto',
+  'study',
+  'survey',
 ]);
 /** Documents someone issues ("the statement said"); a report or study is often its own source, so not here. */
 const ISSUED = new Set(['statement', 'post', 'message', 'letter', 'release', 'announcement', 'update']);
@@ -210,7 +229,21 @@ const PERSON_ROLE_WORDS = new Set([
 const OWNED_FINDINGS =
   /^(?:The\s+)?((?:\p{Lu}[\p{L}.&-]*\s+){0,3}\p{Lu}[\p{L}.&-]*)['’]s\s+(?:[\p{Ll}-]+\s+){0,2}(?:analysis|study|survey|report|review|research|investigation|findings|statement|data)\b/u;
 /** Verbs of calling and describing: a cue only with a quotation after them. */
-const QUOTE_VERBS = new Set(['called', 'calls', 'described', 'describes', 'reads', 'read']);
+const QUOTE_VERBS = new Set([
+  'called',
+  'calls',
+  'described',
+  'describes',
+  'characterized',
+  'characterised',
+  'characterizes',
+  'characterises',
+  'dubbed',
+  'termed',
+  'branded',
+  'reads',
+  'read',
+]);
 /** Verbs that are mostly not about saying ("found the body", "showed the way"): a cue only right before "that". */
 const THAT_ONLY = new Set(['found', 'shows', 'showed']);
 /** Capitalised words of places and dates: never part of a person's name. */
@@ -407,11 +440,31 @@ function verbCue(t: Token[], v: number): SpeakerPhrase | null {
       break;
     }
   }
-  // Inverted: "…," said the ministry / "…" said Ambassador Mohib.
-  if (!before || before.punct) {
-    const after = forwardPhrase(t, v + 1);
-    if (after && after.kind !== 'pronoun') return { ...after, at: t[v]!.start };
+  // A comma between the whole subject and its verb: "The Internet security firm Secunia.com, has said that …",
+  // "Lydia Buchtmann for Food Standards Australia New Zealand, says …".
+  const inverted = !before || before.punct ? forwardPhrase(t, v + 1) : null;
+  if (before?.lower === ',' && j >= 1 && j <= 12 && !inverted && (t[0]!.lower === 'the' || !CONNECTORS.has(t[0]!.lower))) {
+    const subject = t.slice(0, j);
+    const nounPhrase = subject.every(
+      (x, i) =>
+        !x.punct &&
+        (x.cap ||
+          EN_ROLE_WORDS.has(stripPossessive(x.lower)) ||
+          CONNECTORS.has(x.lower) ||
+          (i === 0 && EN_DETERMINERS.has(x.lower))),
+    );
+    if (nounPhrase) {
+      // "Name Surname for/of/at the Organisation": the person speaks for it.
+      const personFor =
+        subject.length > 3 && subject[0]!.cap && subject[1]!.cap && /^(?:for|of|at|from)$/.test(subject[2]!.lower)
+          ? classify(subject.slice(0, 2))
+          : null;
+      const p = personFor?.kind === 'person' ? personFor : classify(subject);
+      if (p && p.kind !== 'pronoun') return { ...p, at: t[v]!.start };
+    }
   }
+  // Inverted: "…," said the ministry / "…" said Ambassador Mohib.
+  if (inverted && inverted.kind !== 'pronoun') return { ...inverted, at: t[v]!.start };
   return null;
 }
 
@@ -517,8 +570,20 @@ function backwardPhrase(t: Token[], j: number, afterPreposition = false): Speake
   const before = t[j - untrimmed];
   const phrase = classify(words);
   // (A full name after an organisation's, "… of the Council on Islamic Relations Alia Salem said", is the speaker.)
+  const beforeThat = t[j - untrimmed - 1];
+  // (…but "70% of respondents said" is the respondents speaking, and "a 2017 report by the Department of State noted" the department.)
+  const shareOfGroup =
+    before?.lower === 'of' &&
+    phrase?.kind === 'collective' &&
+    !!beforeThat &&
+    /^(?:\d.*|%|\)|half|most|majority|minority|third|thirds|quarter|quarters|many|some|all|none|few|two|three|four|five)$/.test(
+      beforeThat.lower,
+    );
+  const documentBy = before?.lower === 'by' && !!beforeThat && DOCUMENT_WORDS.has(beforeThat.lower);
   if (
     !afterPreposition &&
+    !shareOfGroup &&
+    !documentBy &&
     untrimmed === words.length &&
     before &&
     /^(?:by|of|to|from|with|for|about|against|than)$/.test(before.lower) &&

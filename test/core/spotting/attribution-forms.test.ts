@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { resolveClaimants } from '../../../shared/spotting/claimant';
+
+const claimantOf = (sentence: string) => resolveClaimants([sentence])[0] ?? null;
+
+describe('attribution forms that news and reports use', () => {
+  it('reads a subject set off from its verb by a comma, and a person speaking for an organisation', () => {
+    expect(claimantOf('The Internet security firm Netwatch, has said that 40 flaws were found this year.')).toBe('Netwatch');
+    expect(claimantOf('Anna Berg for the Northern Water Board, says levels are falling.')).toBe('Anna Berg');
+    // A clause before the comma is no subject.
+    expect(claimantOf('In Kyiv, said the mayor, the dam held.')).not.toBe('Kyiv');
+  });
+
+  it('lets a share of a group and a document by a body speak, but not an object of a preposition', () => {
+    expect(claimantOf('Nearly 60% of respondents said they used the tool daily.')).toBe('respondents');
+    expect(claimantOf('A 2019 report by the National Audit Office noted that costs had doubled.')).toBe('National Audit Office');
+    expect(claimantOf('A letter seen by the Daily Mail says the plan was dropped.')).toBeNull();
+  });
+
+  it("reads verbs of describing with a quotation, a city reasoning, a gerund of proclaiming and an organisation's manifesto", () => {
+    expect(claimantOf('Maria Lopez characterized the vote as "a turning point for the region."')).toBe('Maria Lopez');
+    expect(claimantOf('Maria Lopez characterized the vote as a turning point.')).toBeNull();
+    expect(claimantOf('The city reasoned, "the fee makes it a commercial activity."')).toBe('the city');
+    expect(claimantOf('The treaty was signed with Prime Minister Ana Ruiz proclaiming, "We stand together."')).toBe('Ana Ruiz');
+    expect(claimantOf('According to Acme\'s manifesto, "the project is open to everyone."')).toBe('Acme');
+  });
+});
