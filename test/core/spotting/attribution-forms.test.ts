@@ -24,4 +24,9 @@ describe('attribution forms that news and reports use', () => {
     expect(claimantOf('The treaty was signed with Prime Minister Ana Ruiz proclaiming, "We stand together."')).toBe('Ana Ruiz');
     expect(claimantOf('According to Acme\'s manifesto, "the project is open to everyone."')).toBe('Acme');
   });
+
+  it('reads Russian and Ukrainian verbs of urging and publishing', () => {
+    expect(claimantOf('Министр финансов Антон Петров призвал банки снизить ставки.')).toBe('Антон Петров');
+    expect(claimantOf('Міністр Олена Шевчук закликала громади економити воду.')).toBe('Олена Шевчук');
+  });
 });
