@@ -71,7 +71,7 @@ const CREDIT_LINE = /^\s*(?:Image|Photo|Picture|Credit|Photograph|Фото)\s*[:
 const CLOSES = /[.!?…]["”»'’)\]]*\s*$/;
 const FIRST_PERSON = /\b(?:I|I'm|I've|I'd|we|we're|we've|we'd|us|our|my)\b/i;
 const REPORTED_VIEW =
-  /\b(?:believes?|believed|feels?|felt|hopes?|hoped|hoping|thinks?|thought|called (?:for|on)|calls (?:for|on)|urged?|urges|alarmed|concerned|welcomed?|praised?|criticised|criticized|described \w+ as|called \w+ (?:a |an )?["“']|is needed|are needed)\b/i;
+  /\b(?:believes?|believed|feels?|felt|hopes?|hoped|hoping|thinks?|thought|called (?:for|on)|calls (?:for|on)|urged?|urges|alarmed|concerned|welcomed?|praised?|criticised|criticized|described \w+ as|(?:called|calls|branded|dubbed|termed|labell?ed) (?:[\w'’-]+ ){1,4}(?:as )?(?:a |an )?["“']|is needed|are needed)\b/i;
 /** A verb in the past: one of the irregular ones listed, or a lower-case word ending in "-ed" (two patterns, so the list can be gated by its words). */
 const PAST_LISTED =
   /\b(?:was|were|had|did|won|made|took|went|came|gave|left|began|rose|fell|lost|paid|sent|met|ran|sold|held|led)\b/u;

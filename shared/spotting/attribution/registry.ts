@@ -115,6 +115,7 @@ export class Registry {
         attrs = rawAttrs.flatMap((x) => (TITLE_ROLES[x] ? [x, TITLE_ROLES[x]] : [x]));
         break;
       }
+    attrs = withRoleAliases(attrs);
     const tokens = wordsOf(name);
     const cyr = CYR.test(name);
     const surname = tokens[tokens.length - 1]!;
@@ -372,6 +373,20 @@ export class Registry {
     }
     return best;
   }
+}
+
+/**
+ * A region's governor is its head: "regional administration head Serhii Lysak" is "the governor" later on, and
+ * "губернатор Павел Малков" is "глава региона".
+ */
+function withRoleAliases(attrs: string[]): string[] {
+  const has = (re: RegExp) => attrs.some((a) => re.test(a));
+  const extra: string[] = [];
+  if (has(/^governor$/)) extra.push('head');
+  if (has(/^head$/) && has(/^(?:regional|region|administration|oblast|province|provincial)$/)) extra.push('governor');
+  if (has(/^губернатор/)) extra.push('глава', 'региона', 'области');
+  if (has(/^(?:глава|голова)$/) && has(/^(?:регион|област|края|республик|обласн|ова)/)) extra.push('губернатор');
+  return extra.length ? [...attrs, ...extra] : attrs;
 }
 
 function bodyKey(name: string): string[] {

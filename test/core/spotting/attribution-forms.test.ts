@@ -29,4 +29,23 @@ describe('attribution forms that news and reports use', () => {
     expect(claimantOf('Министр финансов Антон Петров призвал банки снизить ставки.')).toBe('Антон Петров');
     expect(claimantOf('Міністр Олена Шевчук закликала громади економити воду.')).toBe('Олена Шевчук');
   });
+
+  it('resolves "the governor" to a region\'s administration head and "глава региона" to its governor', () => {
+    expect(
+      resolveClaimants([
+        'Regional administration head Serhii Lysak said two people were injured.',
+        'The governor said both were in hospital.',
+      ]),
+    ).toEqual(['Serhii Lysak', 'Serhii Lysak']);
+    expect(
+      resolveClaimants([
+        'Губернатор Рязанской области Павел Малков сообщил, что обломки упали на территорию предприятия.',
+        'Как отметил глава региона, пострадавших нет.',
+      ]),
+    ).toEqual(['Павел Малков', 'Павел Малков']);
+    // Without a governor named before, "the governor" is nobody.
+    expect(
+      resolveClaimants(['Serhii Lysak said two people were injured.', 'The governor said both were in hospital.'])[1],
+    ).toBeNull();
+  });
 });
