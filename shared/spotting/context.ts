@@ -80,6 +80,18 @@ const ADVICE = /^\W*(?:if you|you (?:can|should|could|will|might)|avoid|try|wait
 // Word lists tested only on sentences holding one of their words (shared/spotting/word-gate.ts).
 const hasFigure = wordGated(FIGURE);
 const hasNoStatement = wordGated(NO_STATEMENT);
+/** What may come before "could not disclose" in a sentence that says something else first. */
+const SAID_FIRST = /\bbut\b|\band\b|,\s*(?:adding|saying|noting|while|although|though|which)\b|;|["“”«»]/i;
+
+/**
+ * "Officials could not disclose …", "He said he could not confirm …": the sentence reports only that nothing was
+ * said. Not when the silence trails a statement: '"… in the thousands," Zelenskyy said, adding that he could not
+ * disclose further details', "Malkov said debris fell on an enterprise but did not name it".
+ */
+export function reportsOnlySilence(s: string): boolean {
+  const m = NO_STATEMENT.exec(s);
+  return !!m && !SAID_FIRST.test(s.slice(0, m.index));
+}
 const hasFirstPerson = wordGated(FIRST_PERSON);
 const hasReportedView = wordGated(REPORTED_VIEW);
 const hasPastListed = wordGated(PAST_LISTED);
@@ -124,7 +136,7 @@ export function contextFeatures(c: SentenceContext): string[] {
   if (figure) out.push('figure');
   if (figure && who.claimant) out.push('sourced_figure');
   if (figure && who.claimant && who.quoted >= 0.5) out.push('quoted_figure');
-  if (hasNoStatement(s)) out.push('no_statement');
+  if (hasNoStatement(s) && reportsOnlySilence(s)) out.push('no_statement');
   // A headline stands on its own line and ends without punctuation; a first sentence running on in its
   // paragraph, or one that introduces what follows ("Putin said on Friday:"), is body text.
   if (!closes && c.first && c.standsAlone && !/[:;,]["”»]?\s*$/.test(s)) out.push('headline');
@@ -152,7 +164,7 @@ export const FIXED_WEIGHTS: Readonly<Record<string, number>> = { no_statement: -
  * to check even in the future tense, which the labelled news (where predictions are `no`) would fit away.
  * Transcripts get the same +1 (shared/text/candidates.ts).
  */
-export const ADJUSTMENTS: Readonly<Record<string, number>> = { quoted_figure: 1, headline_quote: 1.5, quoted_report: 0.8 };
+export const ADJUSTMENTS: Readonly<Record<string, number>> = { quoted_figure: 1, headline_quote: 2, quoted_report: 0.8 };
 
 /** Quoted words in a headline ("… would be “legitimate targets”"), at least two words long, in lower case. */
 export function headlineQuotes(headline: string): string[] {

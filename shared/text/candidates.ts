@@ -1,6 +1,6 @@
 import type { ScoreReason, TextAnchor } from '../domain';
 import { attributeSentences, type Attribution } from '../spotting/claimant';
-import { contextFeatures, headlineQuotes, scoreInArticle } from '../spotting/context';
+import { contextFeatures, headlineQuotes, reportsOnlySilence, scoreInArticle } from '../spotting/context';
 import { detectDocumentKind, type DocumentKind } from '../spotting/document-kind';
 import { articleCalibration, defaultSpotter } from '../spotting/index';
 import type { SpotterScore } from '../spotting/model';
@@ -247,7 +247,7 @@ function inContext(base: SpotterScore, sentence: string, who: Attribution): Spot
       weight,
     });
   }
-  if (NO_STATEMENT.test(sentence)) {
+  if (NO_STATEMENT.test(sentence) && reportsOnlySilence(sentence)) {
     logit -= 2.5;
     reasons.push({ kind: 'no_statement', label: 'reports that nothing was said or confirmed', weight: -2.5 });
   }

@@ -100,4 +100,15 @@ describe('news structure around the prose', () => {
     expect(s[2]!.claimant).toBe('Alexander Bogomaz');
     expect(s.map((x) => x.checkWorthy)).toEqual([false, false, true, false, false]);
   });
+
+  it('weighs "could not disclose" only when the sentence says nothing else first', () => {
+    const lead = 'Ukrainian President Volodymyr Zelenskyy spoke to reporters in Kyiv on Friday.';
+    const figures =
+      '"It will not be single digits, but in the thousands," Zelenskyy said, adding that he could not disclose details.';
+    const debris = 'Governor Pavel Malkov said debris from a drone fell on the grounds of an enterprise but did not name it.';
+    const silence = 'He said he could not disclose how many troops would be sent.';
+    const s = analyzeText([lead, figures, debris, silence].join('\n\n'));
+    expect(s.map((x) => x.reasons.some((r) => r.kind === 'no_statement'))).toEqual([false, false, false, true]);
+    expect(s.map((x) => x.checkWorthy).slice(1)).toEqual([true, true, false]);
+  });
 });
