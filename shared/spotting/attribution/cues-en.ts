@@ -414,14 +414,14 @@ function verbCue(t: Token[], v: number): SpeakerPhrase | null {
     for (let k = j - 1; k >= Math.max(0, j - 16); k--) {
       if (t[k]!.lower !== ',') continue;
       const inner = t.slice(k + 1, j);
-      if (!inner.length || inner.some((x) => x.punct || EN_VERBS.has(x.lower))) break;
+      if (!inner.length || inner.some((x) => x.punct || (EN_VERBS.has(x.lower) && !NOUN_OR_VERB.has(x.lower)))) break;
       const first = inner[0]!.lower;
       // (…or a participle: "Emmanuel Macron, speaking after the meeting, said"; "the agency, known as HUR, said".)
       if (
         !EN_DETERMINERS.has(first) &&
         !EN_ROLE_WORDS.has(first) &&
         !inner[0]!.cap &&
-        !/^(?:of|from|at|for|known|speaking|writing|citing|according)$/.test(first)
+        !/^(?:of|from|at|for|known|speaking|writing|citing|according|who|whose|\p{Ll}+ed)$/u.test(first)
       )
         break;
       const head = k >= 1 ? backwardPhrase(t, k - 1) : null;

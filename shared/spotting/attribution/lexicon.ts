@@ -31,7 +31,7 @@ export const EN_ROLE_WORDS = words(`
   firms bank banks party parties campaign group groups organisation organization union institute commission
   investigators investigator rescuers rescue workers worker operator operators monitor monitors
   team coordinator undersecretary secretary-general organiser organizer organisers organizers statement report reports spokes
-  top senior former acting interim chief's regional armed letter manifesto website study survey
+  top senior former acting interim chief's regional region armed letter manifesto website study survey
 `);
 
 /** Lower-case words that may open a speaker phrase without being part of a name. */

@@ -292,7 +292,7 @@ export class Registry {
   private describedPerson(p: SpeakerPhrase, at: number): Entity | null {
     const roles = p.attrs.filter((a) => PERSON_ROLES.has(a) || LEADER_ROLES.has(a));
     const qualifiers = p.attrs.filter(
-      (a) => !PERSON_ROLES.has(a) && !LEADER_ROLES.has(a) && !/^(?:the|a|an|former|top|senior)$/.test(a),
+      (a) => !PERSON_ROLES.has(a) && !LEADER_ROLES.has(a) && !/^(?:the|a|an|former|top|senior|region|regional|local)$/.test(a),
     );
     const cyr = CYR.test(p.name);
     const seen = new Set<number>();

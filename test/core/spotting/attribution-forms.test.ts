@@ -48,4 +48,16 @@ describe('attribution forms that news and reports use', () => {
       resolveClaimants(['Serhii Lysak said two people were injured.', 'The governor said both were in hospital.'])[1],
     ).toBeNull();
   });
+
+  it('skips a relative clause or a participle between a speaker and the verb, and reads "the region\'s governor" after the words', () => {
+    const ctx = [
+      'Russian President Vladimir Putin spoke in Vladivostok on Friday.',
+      'Ryazan Governor Pavel Malkov was there too.',
+    ];
+    const third = (x: string) => resolveClaimants([...ctx, x])[2];
+    expect(third('Putin, who spoke at the forum, said troops would be targets.')).toBe('Vladimir Putin');
+    expect(third('U.S. President Donald Trump, asked about the comments, said he would call Putin.')).toBe('Donald Trump');
+    expect(third("The strike killed two people, the region's governor said.")).toBe('Pavel Malkov');
+    expect(third('The strike killed two people, the mayor said.')).toBeNull();
+  });
 });
