@@ -11,8 +11,7 @@ export interface Token {
 }
 
 /** Abbreviations whose final period belongs to the word. */
-const KEEP_PERIOD =
-  /^(?:[A-Z]\.|(?:[A-Z]\.){2,}|Mr\.|Mrs\.|Ms\.|Dr\.|Gov\.|Sen\.|Rep\.|Gen\.|Lt\.|Col\.|Capt\.|Prof\.|St\.|Jr\.|Sr\.|Inc\.|Corp\.|Co\.)$/;
+const KEEP_PERIOD = /^(?:[A-Z]\.|(?:[A-Z]\.){2,}|Mr\.|Mrs\.|Ms\.|Dr\.|Gov\.|Sen\.|Rep\.|Gen\.|Lt\.|Col\.|Capt\.|Prof\.|St\.|Jr\.|Sr\.|Inc\.|Corp\.|Co\.)$/;
 const PUNCT = new Set([',', ';', ':', '"', '“', '”', '«', '»', '„', '(', ')', '[', ']', '—', '–', '•', '!', '?']);
 const LETTER = /[\p{L}\p{M}]/u;
 /** LETTER's answer per UTF-16 unit, filled on first sight: 1 letter or mark, 2 not (a lone surrogate is neither). */
