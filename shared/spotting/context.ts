@@ -60,6 +60,7 @@ export const CONTEXT_LABELS: Record<string, string> = {
   past_event: 'narrates a past event',
   advice: 'addresses the reader',
   headline_quote: 'the quotation the headline repeats',
+  newsroom: 'about the reporting itself (an update, a correction, a request for comment)',
   quoted_report: 'a speaker reporting what happened, in quotes',
 };
 
@@ -80,6 +81,10 @@ const ADVICE = /^\W*(?:if you|you (?:can|should|could|will|might)|avoid|try|wait
 // Word lists tested only on sentences holding one of their words (shared/spotting/word-gate.ts).
 const hasFigure = wordGated(FIGURE);
 const hasNoStatement = wordGated(NO_STATEMENT);
+/** Sentences about the story itself: "This story has been updated …", "AFP has contacted the ministry for comment." */
+const NEWSROOM =
+  /\b(?:this|the) (?:story|article|report|post) (?:has been|was|is being|will be) (?:updated|corrected|amended)\b|\ban earlier version of this (?:story|article|report)\b|\bthis is a (?:developing|breaking) (?:story|news story)\b|\b(?:for|to a request for|requests for) comment\b|\b(?:(?:was|were|is|are) not|(?:has|have) not been) able to (?:independently |immediately )?(?:verify|confirm)\b|\bcheck back (?:later )?for updates\b/i;
+const hasNewsroom = wordGated(NEWSROOM);
 /** What may come before "could not disclose" in a sentence that says something else first. */
 const SAID_FIRST = /\bbut\b|\band\b|,\s*(?:adding|saying|noting|while|although|though|which)\b|;|["“”«»]/i;
 
@@ -137,6 +142,7 @@ export function contextFeatures(c: SentenceContext): string[] {
   if (figure && who.claimant) out.push('sourced_figure');
   if (figure && who.claimant && who.quoted >= 0.5) out.push('quoted_figure');
   if (hasNoStatement(s) && reportsOnlySilence(s)) out.push('no_statement');
+  else if (who.quoted < 0.5 && hasNewsroom(s)) out.push('newsroom');
   // A headline stands on its own line and ends without punctuation; a first sentence running on in its
   // paragraph, or one that introduces what follows ("Putin said on Friday:"), is body text.
   if (!closes && c.first && c.standsAlone && !/[:;,]["”»]?\s*$/.test(s)) out.push('headline');
@@ -154,9 +160,10 @@ export function contextFeatures(c: SentenceContext): string[] {
 
 /**
  * Hand-set weights for signals too rare in the labelled news to be fitted ("could not disclose", "it was
- * not immediately clear"): such a sentence reports that nothing was said, so it is not a claim to check.
+ * not immediately clear"; "this story has been updated", "AFP has contacted the ministry for comment"): such a
+ * sentence reports that nothing was said, or is about the reporting itself, so it is not a claim to check.
  */
-export const FIXED_WEIGHTS: Readonly<Record<string, number>> = { no_statement: -4 };
+export const FIXED_WEIGHTS: Readonly<Record<string, number>> = { no_statement: -4, newsroom: -4 };
 
 /**
  * Hand-set adjustments applied after the fitted calibration and left out of fitting: a figure a named speaker

@@ -111,4 +111,17 @@ describe('news structure around the prose', () => {
     expect(s.map((x) => x.reasons.some((r) => r.kind === 'no_statement'))).toEqual([false, false, false, true]);
     expect(s.map((x) => x.checkWorthy).slice(1)).toEqual([true, true, false]);
   });
+
+  it('does not list sentences about the reporting itself', () => {
+    const lines = [
+      'Russia launched 157 drones overnight, the air force said.',
+      'This story has been updated with comments from the Kremlin.',
+      'AFP has contacted the ministry for comment.',
+      'Reuters was not able to independently verify the report.',
+      'An earlier version of this story misstated the number of drones.',
+    ];
+    const s = analyzeText(lines.join('\n\n'));
+    expect(s.map((x) => x.checkWorthy)).toEqual([true, false, false, false, false]);
+    expect(s.slice(1).every((x) => x.reasons.some((r) => r.kind === 'newsroom' || r.kind === 'no_statement'))).toBe(true);
+  });
 });
