@@ -202,12 +202,18 @@ function captionsAboveCredits(text: string, sentences: readonly SpottedSentence[
     const gap = text.slice(sentences[j]!.sentence.end, sentences[c]!.sentence.start);
     const breaks = gap.split('\n').length - 1;
     if ((breaks === 0 && !bracketed) || kinds[j]) continue;
-    if (breaks > 1 && (!isoDate(sentences[j]!.sentence.text) || !/\n\s*$/.test(text.slice(0, sentences[j]!.sentence.start))))
-      continue;
+    if (breaks > 1 && (!startsLine(text, sentences[j]!.sentence.start) || !isoDate(sentences[j]!.sentence.text))) continue;
     kinds[j] = 'caption';
     while (j > 0 && !kinds[j - 1] && !/\n/.test(text.slice(sentences[j - 1]!.sentence.end, sentences[j]!.sentence.start)))
       kinds[--j] = 'caption';
   }
+}
+
+/** Only spaces and tabs between the line's start (or the text's) and pos. */
+function startsLine(text: string, pos: number): boolean {
+  let a = pos - 1;
+  while (a >= 0 && (text[a] === ' ' || text[a] === '\t')) a--;
+  return a < 0 || text[a] === '\n' || text[a] === '\r';
 }
 
 const NON_PROSE_LABELS = {

@@ -252,10 +252,12 @@ export class Registry {
       if (e.names.some((n) => sameKey(bodyKey(n.text), key, cyr))) return e;
     }
     // "the General Staff" after "Ukraine's General Staff": the same body without its country (the latest one named).
-    if (!cyr)
+    const last = key[key.length - 1];
+    if (!cyr && last && key.length <= 3)
       for (let i = this.entities.length - 1; i >= 0; i--) {
         const e = this.entities[i]!;
-        if (e.kind === 'body' && e.names.some((n) => isCountrysName(n.text, key))) return e;
+        if (e.kind === 'body' && e.names.some((n) => n.words[n.words.length - 1] === last && isCountrysName(n.text, key)))
+          return e;
       }
     return null;
   }
@@ -380,14 +382,19 @@ export class Registry {
  * "губернатор Павел Малков" is "глава региона".
  */
 function withRoleAliases(attrs: string[]): string[] {
-  const has = (re: RegExp) => attrs.some((a) => re.test(a));
-  const extra: string[] = [];
-  if (has(/^governor$/)) extra.push('head');
-  if (has(/^head$/) && has(/^(?:regional|region|administration|oblast|province|provincial)$/)) extra.push('governor');
-  if (has(/^губернатор/)) extra.push('глава', 'региона', 'области');
-  if (has(/^(?:глава|голова)$/) && has(/^(?:регион|област|края|республик|обласн|ова)/)) extra.push('губернатор');
-  return extra.length ? [...attrs, ...extra] : attrs;
+  let governor = false;
+  let head = false;
+  let region = false;
+  for (const a of attrs) {
+    if (a === 'governor' || a.startsWith('губернатор')) governor = true;
+    else if (a === 'head' || a === 'глава' || a === 'голова') head = true;
+    else if (REGION_WORD.test(a)) region = true;
+  }
+  if (governor) return CYR.test(attrs.join(' ')) ? [...attrs, 'глава', 'региона', 'области'] : [...attrs, 'head'];
+  if (head && region) return [...attrs, 'governor', 'губернатор'];
+  return attrs;
 }
+const REGION_WORD = /^(?:regional|region|administration|oblast|province|provincial|регион|област|края|республик|обласн)/;
 
 function bodyKey(name: string): string[] {
   return name
