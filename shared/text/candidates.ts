@@ -82,6 +82,7 @@ export function spotDocument(text: string): SpottedDocument {
   const joinsNext = sentences.map(
     (s, i) => i + 1 < sentences.length && !/[\n\r]/.test(text.slice(s.end, sentences[i + 1]!.start)),
   );
+  const firstProse = firstProseSentence(text, sentences);
   const restOfParagraph = (i: number) => {
     const rest: string[] = [];
     for (let k = i; joinsNext[k] && rest.length < 4; k++) rest.push(sentences[k + 1]!.text);
@@ -96,7 +97,7 @@ export function spotDocument(text: string): SpottedDocument {
         ? contextFeatures({
             text: s.text,
             attribution: attributions[i]!,
-            first: i === 0,
+            first: i === firstProse,
             standsAlone: standsAlone(text, s),
             restOfParagraph: restOfParagraph(i),
           })
@@ -118,6 +119,22 @@ function markHeadlineQuotes(sentences: SpottedSentence[]): void {
     const lower = x.sentence.text.toLowerCase();
     if (quotes.some((q) => lower.includes(q))) x.context.push('headline_quote');
   }
+}
+
+/**
+ * The first sentence that is prose, where a headline would stand: a caption and its credit, or a byline, above the
+ * headline come before it.
+ */
+function firstProseSentence(text: string, sentences: readonly Sentence[]): number {
+  let i = 0;
+  while (i < Math.min(sentences.length - 1, 6)) {
+    const next = sentences[i + 1]!;
+    const aboveCredit =
+      nonProseKind(next.text) === 'credit' && text.slice(sentences[i]!.end, next.start).split('\n').length === 2;
+    if (!aboveCredit && !nonProseKind(sentences[i]!.text)) break;
+    i++;
+  }
+  return i;
 }
 
 /** Alone on its line: only whitespace (with a line break) between it and its neighbours. */

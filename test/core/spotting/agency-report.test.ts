@@ -124,4 +124,20 @@ describe('news structure around the prose', () => {
     expect(s.map((x) => x.checkWorthy)).toEqual([true, false, false, false, false]);
     expect(s.slice(1).every((x) => x.reasons.some((r) => r.kind === 'newsroom' || r.kind === 'no_statement'))).toBe(true);
   });
+
+  it('finds the headline under a caption and its credit, and reads a present-tense caption with a date as a caption', () => {
+    const text = [
+      'date 2025-09-05',
+      '',
+      'Russian President Vladimir Putin speaks at a forum, Sept. 5 2025, in Vladivostok, Russia.',
+      'Contributor/Getty',
+      '',
+      'Putin says Western troops in Ukraine would be "legitimate targets"',
+      '',
+      'Firefighters battle a blaze at a warehouse after a Russian strike in Kyiv on Sept. 7, 2025.',
+    ].join('\n');
+    const s = analyzeText(text);
+    expect(s.map((x) => x.reasons[0]!.kind)).toEqual(['caption', 'credit', 'headline', 'caption']);
+    expect(defaultTitle(text, 'a.txt')).toBe('Putin says Western troops in Ukraine would be "legitimate targets"');
+  });
 });
