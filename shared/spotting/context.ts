@@ -83,9 +83,11 @@ const hasFigure = wordGated(FIGURE);
 const hasNoStatement = wordGated(NO_STATEMENT);
 /** Sentences about the story itself: "This story has been updated …", "AFP has contacted the ministry for comment." */
 const NEWSROOM =
-  /\b(?:this|the) (?:story|article|report|post) (?:has been|was|is being|will be) (?:updated|corrected|amended)\b|\ban earlier version of this (?:story|article|report)\b|\bthis is a (?:developing|breaking) (?:story|news story)\b|\b(?:for|to a request for|requests for) comment\b|\b(?:(?:was|were|is|are) not|(?:has|have) not been) able to (?:independently |immediately )?(?:verify|confirm)\b|\bcheck back (?:later )?for updates\b/i;
+  /\b(?:this|the) (?:story|article|report|post) (?:has been|was|is being|will be) (?:updated|corrected|amended)\b|\ban earlier version of this (?:story|article|report)\b|\bthis is a (?:developing|breaking) (?:story|news story)\b|\b(?:for|to a request for|requests for) comment\b|\b(?:(?:was|were|is|are) not|(?:has|have) not been) able to (?:independently |immediately )?(?:verify|confirm)\b|\bcheck back (?:later )?for updates\b|^\W*(?:the|both|all|these|those|two|three) (?:\w+ )?(?:sources?|officials?|people|persons?|diplomats?|officers?) (?:declined to be (?:named|identified)|asked not to be (?:named|identified)|spoke on (?:the )?condition of anonymity|requested anonymity|(?:were|was) not authori[sz]ed)\b/i;
 /** Words every NEWSROOM sentence holds: a gate read from distinctive words, so the full pattern runs rarely. */
-const NEWSROOM_WORDS = wordGated(/\b(?:story|article|report|post|version|comment|able|updates)\b/i);
+const NEWSROOM_WORDS = wordGated(
+  /\b(?:story|article|report|post|version|comment|able|updates|declined|asked|spoke|requested|authori[sz]ed)\b/i,
+);
 const hasNewsroom = (s: string) => NEWSROOM_WORDS(s) && NEWSROOM.test(s);
 /** What may come before "could not disclose" in a sentence that says something else first. */
 const SAID_FIRST = /\bbut\b|\band\b|,\s*(?:adding|saying|noting|while|although|though|which)\b|;|["“”«»]/i;

@@ -121,7 +121,7 @@ const BRACKET_CREDIT = /\((?:[^()]*\b(?:Photo|Pool|via AP|via Getty|via Reuters|
  * from London.", "Associated Press writer Jane Roe contributed to this report.", "(Reporting by …; Editing by …)".
  */
 const REPORTER_CREDIT =
-  /^\s*\(?\s*(?:(?:[Aa]dditional|[Ww]riting and|[Ff]urther) reporting by|[Rr]eporting by|[Ee]diting by|[Ww]riting by|[Cc]ompiled by)\s+\p{Lu}|^(?:\p{Lu}[\p{L}.'’-]+\s+){1,3}(?:and\s+(?:\p{Lu}[\p{L}.'’-]+\s+){1,3})?(?:reported|contributed|wrote)(?:\s+(?:this report|reporting))?\s+(?:from|in)\s+\p{Lu}[\p{L}'’ ,.-]{0,40}\.?\s*$|\bcontributed(?:\s+reporting)?\s+to\s+this\s+(?:report|story|article)\b/u;
+  /^\s*\(?\s*(?:(?:[Aa]dditional|[Ww]riting and|[Ff]urther) reporting by|[Rr]eporting by|[Ee]diting by|[Ww]riting by|[Cc]ompiled by)\s+\p{Lu}|^(?:\p{Lu}[\p{L}.'’-]+\s+){1,3}(?:and\s+(?:\p{Lu}[\p{L}.'’-]+\s+){1,3})?(?:reported|contributed|wrote)(?:\s+(?:this report|reporting))?\s+(?:from|in)\s+\p{Lu}[\p{L}'’ ,.-]{0,40}(?:[;.]\s*(?:[Aa]dditional |[Ff]urther )?(?:reporting|editing|writing)(?:\s+and\s+\p{Ll}+)?\s+by\s+\p{Lu}[^;]{0,80})*\.?\s*$|\bcontributed(?:\s+reporting)?\s+to\s+this\s+(?:report|story|article)\b/u;
 
 /** A note keyed to a mark in the text: "*Figures as of 9 a.m.", "¹ Source: …". */
 const FOOTNOTE = /^[*†‡¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*\S/;

@@ -32,7 +32,7 @@ function windowTokens(text: string, from: number, to: number): Token[] {
 
 /** Cheap gate: a sentence without any of these has no English attribution. */
 export const EN_CUE =
-  /\b(?:said|says|say|told|tells|tell|stated|announced|added|wrote|writes|posted|tweeted|claim(?:ed|s)|argued|explained|not(?:ed|es)|warned|insist(?:ed|s)|confirm(?:ed|s)|den(?:ied|ies)|report(?:ed|s)|declared|testified|commented|replied|asserted|stressed|emphasi[sz]ed|acknowledged|admitted|estimated|alleged|predicted|recalled|revealed|disclosed|observed|concluded|suggested|urged|cautioned|countered|maintain(?:ed|s)|conceded|indicated|responded|remarked|continued|underlined|underscored|according|citing|quoted|cited|stating|saying|writing|adding|noting|telling|insisting|warning|arguing|found|show(?:s|ed)|call(?:s|ed)|describe[sd]|characteri[sz]e[sd]|dubbed|termed|branded|reads|reasoned|proclaiming|declaring|announcing|claiming)\b/i;
+  /\b(?:said|says|say|told|tells|tell|stated|announced|added|wrote|writes|posted|tweeted|claim(?:ed|s)|argued|explained|not(?:ed|es)|warned|insist(?:ed|s)|confirm(?:ed|s)|den(?:ied|ies)|report(?:ed|s)|declared|testified|commented|replied|asserted|stressed|emphasi[sz]ed|acknowledged|admitted|estimated|alleged|predicted|recalled|revealed|disclosed|observed|concluded|suggested|urged|cautioned|countered|maintain(?:ed|s)|conceded|indicated|responded|remarked|continued|underlined|underscored|according|citing|quoted|cited|stating|saying|writing|adding|noting|telling|insisting|warning|arguing|found|show(?:s|ed)|call(?:s|ed)|describe[sd]|characteri[sz]e[sd]|dubbed|termed|branded|reads|reasoned|accus(?:ed|es)|proclaiming|declaring|announcing|claiming)\b/i;
 /** The cue words that count only in a context ("found that", "called it “…”"), and that context. */
 const CONDITIONAL_CUE =
   /^(?:found|shows|showed|calls|called|describes|described|characteri[sz]e[sd]|dubbed|termed|branded|reads)$/i;
@@ -112,7 +112,7 @@ const ORG_CAP = new Set(
   guard kremlin pentagon house command staff church university association federation forum times post
   journal news network foundation center centre fund board bureau corps authority authorities reserve inc
   inc. corp corp. ltd league club team media press guardian telegraph independent weekly herald tribune
-  gazette embassy parliament assembly congress senate cabinet relations world wiki`
+  gazette embassy parliament assembly congress senate cabinet relations world wiki programme program`
     .split(/\s+/)
     .filter(Boolean),
 );

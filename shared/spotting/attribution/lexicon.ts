@@ -11,7 +11,7 @@ export const EN_VERBS = words(`
   estimated estimates alleged alleges predicted predicts recalled recalls revealed reveals disclosed
   observed observes concluded concludes suggested suggests urged urges cautioned cautions countered
   maintained maintains indicated indicates responded responds remarked remarks
-  continued continues underlined underscored found shows showed reasoned reasons
+  continued continues underlined underscored found shows showed reasoned reasons accused accuses
 `);
 
 /** Lower-case words allowed inside a speaker's noun phrase ("Kremlin spokesperson …", "Ukraine's air force"). */

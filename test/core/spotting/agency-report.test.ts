@@ -55,6 +55,7 @@ describe('news structure around the prose', () => {
       'Jane Roe and John Doe contributed from Brussels.',
       'Associated Press writer Jane Roe in Kyiv contributed to this report.',
       '(Reporting by Jane Roe; Editing by John Doe)',
+      'Sarah Mills reported from Jerusalem; additional reporting by Omar Haddad in Cairo.',
     ]) {
       const s = kindOf(`The port was hit twice, officials said.\n\n${line}`, line.slice(0, 12));
       expect([line, s.kinds[0], s.listed, s.claimant]).toEqual([line, 'byline', false, null]);
@@ -119,9 +120,14 @@ describe('news structure around the prose', () => {
       'AFP has contacted the ministry for comment.',
       'Reuters was not able to independently verify the report.',
       'An earlier version of this story misstated the number of drones.',
+      'The sources declined to be named because they were not authorized to speak to the media.',
     ];
     const s = analyzeText(lines.join('\n\n'));
-    expect(s.map((x) => x.checkWorthy)).toEqual([true, false, false, false, false]);
+    expect(s.map((x) => x.checkWorthy)).toEqual([true, false, false, false, false, false]);
+    // An anonymous source's claim is still a claim.
+    expect(
+      analyzeText('A Ukrainian official, speaking on condition of anonymity, said 12 soldiers were killed.')[0]!.checkWorthy,
+    ).toBe(true);
     expect(s.slice(1).every((x) => x.reasons.some((r) => r.kind === 'newsroom' || r.kind === 'no_statement'))).toBe(true);
   });
 

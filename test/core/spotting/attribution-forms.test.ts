@@ -60,4 +60,10 @@ describe('attribution forms that news and reports use', () => {
     expect(third("The strike killed two people, the region's governor said.")).toBe('Pavel Malkov');
     expect(third('The strike killed two people, the mayor said.')).toBeNull();
   });
+
+  it('reads an accusation as said by its accuser, and a programme as a body', () => {
+    expect(claimantOf('Hamas accused Israel of delaying the entry of shelters, a charge Israel denied.')).toBe('Hamas');
+    expect(claimantOf('The minister was accused of lying.')).toBeNull();
+    expect(claimantOf('According to the World Food Programme, half a million people face hunger.')).toBe('World Food Programme');
+  });
 });
