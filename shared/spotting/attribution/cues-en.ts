@@ -437,6 +437,11 @@ function verbCue(t: Token[], v: number): SpeakerPhrase | null {
         head.attrs.push(...inner.map((x) => stripPossessive(x.lower)));
         return { ...head, at: t[v]!.start };
       }
+      // "…, the Israeli military body that oversees aid, COGAT, said": an organisation's initials set off just before the verb.
+      if (!head && inner.length === 1 && isAcronym(inner[0]!)) {
+        const body = classify(inner);
+        if (body?.kind === 'body' || body?.kind === 'outlet') return { ...body, at: t[v]!.start };
+      }
       break;
     }
   }

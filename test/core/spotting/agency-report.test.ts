@@ -1,37 +1,52 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../../shared/text/candidates';
 import { defaultTitle } from '../../../shared/text/title';
-import { AGENCY_REPORT, AGENCY_REPORT_LABELS } from './agency-report';
+import { AGENCY_REPORT, AGENCY_REPORT_LABELS, AID_REPORT, AID_REPORT_LABELS } from './agency-report';
 
-describe('an agency news report through the importer analysis', () => {
-  const sentences = analyzeText(AGENCY_REPORT);
-  const find = (start: string) => {
-    const s = sentences.find((x) => x.text.startsWith(start));
-    if (!s) throw new Error(`no sentence starts with ${JSON.stringify(start)}`);
-    return s;
-  };
+for (const [name, text, labels, title] of [
+  [
+    'a war report',
+    AGENCY_REPORT,
+    AGENCY_REPORT_LABELS,
+    "Russia pounds Ukraine's power grid before winter as Zelenskyy asks allies for more Patriots",
+  ],
+  [
+    'an aid report',
+    AID_REPORT,
+    AID_REPORT_LABELS,
+    'Aid trucks enter Gaza as ceasefire holds, UN says deliveries still fall short',
+  ],
+] as const) {
+  describe(`${name} through the importer analysis`, () => {
+    const sentences = analyzeText(text);
+    const find = (start: string) => {
+      const s = sentences.find((x) => x.text.startsWith(start));
+      if (!s) throw new Error(`no sentence starts with ${JSON.stringify(start)}`);
+      return s;
+    };
 
-  it('gives every attributed sentence its speaker and no sentence a wrong one', () => {
-    const wrong = AGENCY_REPORT_LABELS.filter((l) => l.claimant !== undefined)
-      .map((l) => ({ start: l.start, want: l.claimant, got: find(l.start).claimant }))
-      .filter((r) => r.got !== r.want);
-    expect(wrong).toEqual([]);
+    it('gives every attributed sentence its speaker and no sentence a wrong one', () => {
+      const wrong = labels
+        .filter((l) => l.claimant !== undefined)
+        .map((l) => ({ start: l.start, want: l.claimant, got: find(l.start).claimant }))
+        .filter((r) => r.got !== r.want);
+      expect(wrong).toEqual([]);
+    });
+
+    it('lists the claims and leaves out the caption, credit, byline, "could not" sentences and the reporters\' credit', () => {
+      const off = labels
+        .filter((l) => l.claim !== undefined)
+        .map((l) => ({ start: l.start, want: l.claim, got: find(l.start).checkWorthy }))
+        .filter((r) => r.got !== r.want);
+      expect(off).toEqual([]);
+    });
+
+    it('keeps the leading metadata out of every sentence and takes the headline as the title', () => {
+      expect(sentences.some((s) => /^(?:date|source|url)\b/.test(s.text))).toBe(false);
+      expect(defaultTitle(text, 'report.txt')).toBe(title);
+    });
   });
-
-  it('lists the claims and leaves out the caption, credit, byline, "could not" sentences and the reporters\' credit', () => {
-    const off = AGENCY_REPORT_LABELS.filter((l) => l.claim !== undefined)
-      .map((l) => ({ start: l.start, want: l.claim, got: find(l.start).checkWorthy }))
-      .filter((r) => r.got !== r.want);
-    expect(off).toEqual([]);
-  });
-
-  it('keeps the leading metadata out of every sentence and takes the headline as the title', () => {
-    expect(sentences.some((s) => /^(?:date|source|url)\b/.test(s.text))).toBe(false);
-    expect(defaultTitle(AGENCY_REPORT, 'ukraine-grid.txt')).toBe(
-      "Russia pounds Ukraine's power grid before winter as Zelenskyy asks allies for more Patriots",
-    );
-  });
-});
+}
 
 describe('news structure around the prose', () => {
   const kindOf = (text: string, start: string) => {
