@@ -67,7 +67,7 @@ export const CONTEXT_LABELS: Record<string, string> = {
 const FIGURE =
   /\d|\b(?:hundreds?|thousands?|millions?|billions?|dozens?|percent|per cent|half|twice|double|single digits)\b|(?:тысяч|миллион|миллиард|процент|десят|сотн)/i;
 const NO_STATEMENT =
-  /\b(?:could not|cannot|can't|would not|did not|does not|declined to|refused to|(?:was|were|is|are) unable to)\s+(?:disclose|comment|confirm|say|be reached|verify|independently verify|immediately verify|independently confirm|provide|mention|specify|elaborate|give (?:details|further details|a figure|a number)|identify|name)|\b(?:gave|give|provided) no (?:further )?(?:details|figures|evidence)|\bwithout (?:giving|providing) (?:details|evidence)|\bno (?:comment|immediate comment)\b|\bdid not (?:immediately )?respond\b|\b(?:it was|it is|it remains) (?:not (?:immediately )?(?:clear|known)|unclear)\b|\bcould not be (?:independently |immediately )?(?:verified|confirmed|reached)\b|(?:не удалось|отказал(?:ся|ась|ись) от комментариев|не уточняется|не раскрыва)/i;
+  /\b(?:could not|cannot|can't|would not|did not|does not|declined to|refused to|unable to)\s+(?:disclose|comment|confirm|say|be reached|verify|independently verify|immediately verify|independently confirm|provide|mention|specify|elaborate|give (?:details|further details|a figure|a number)|identify|name)|\b(?:gave|give|provided) no (?:further )?(?:details|figures|evidence)|\bwithout (?:giving|providing) (?:details|evidence)|\bno (?:comment|immediate comment)\b|\bdid not (?:immediately )?respond\b|\b(?:it was|it is|it remains) (?:not (?:immediately )?(?:clear|known)|unclear)\b|\bcould not be (?:independently |immediately )?(?:verified|confirmed|reached)\b|(?:не удалось|отказал(?:ся|ась|ись) от комментариев|не уточняется|не раскрыва)/i;
 const CREDIT_LINE = /^\s*(?:Image|Photo|Picture|Credit|Photograph|Фото)\s*[:：]/i;
 const CLOSES = /[.!?…]["”»'’)\]]*\s*$/;
 const FIRST_PERSON = /\b(?:I|I'm|I've|I'd|we|we're|we've|we'd|us|our|my)\b/i;
@@ -86,7 +86,7 @@ const NEWSROOM =
   /\b(?:this|the) (?:story|article|report|post) (?:has been|was|is being|will be) (?:updated|corrected|amended)\b|\ban earlier version of this (?:story|article|report)\b|\bthis is a (?:developing|breaking) (?:story|news story)\b|\b(?:for|to a request for|requests for) comment\b|\b(?:(?:was|were|is|are) not|(?:has|have) not been) able to (?:independently |immediately )?(?:verify|confirm)\b|\bcheck back (?:later )?for updates\b|^\W*(?:the|both|all|these|those|two|three) (?:\w+ )?(?:sources?|officials?|people|persons?|diplomats?|officers?) (?:declined to be (?:named|identified)|asked not to be (?:named|identified)|spoke on (?:the )?condition of anonymity|requested anonymity|(?:were|was) not authori[sz]ed)\b/i;
 /** Words every NEWSROOM sentence holds: a gate read from distinctive words, so the full pattern runs rarely. */
 const NEWSROOM_WORDS = wordGated(
-  /\b(?:story|article|report|post|version|comment|able|updates|declined|asked|spoke|requested|authori[sz]ed)\b/i,
+  /\b(?:story|article|version|comment|able|updates|updated|corrected|amended|declined|asked|spoke|requested|authori[sz]ed)\b/i,
 );
 const hasNewsroom = (s: string) => NEWSROOM_WORDS(s) && NEWSROOM.test(s);
 /** What may come before "could not disclose" in a sentence that says something else first. */
