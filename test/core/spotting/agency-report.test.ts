@@ -161,4 +161,9 @@ describe('news structure around the prose', () => {
     expect(s.map((x) => x.reasons[0]!.kind)).toEqual(['caption', 'credit', 'headline', 'caption']);
     expect(defaultTitle(text, 'a.txt')).toBe('Putin says Western troops in Ukraine would be "legitimate targets"');
   });
+
+  it('does not list a Russian sentence saying that details could not be disclosed', () => {
+    const s = analyzeText('Зеленский заявил, что речь идет о тысячах военных.\n\nПодробности он раскрыть не смог.');
+    expect(s.map((x) => x.checkWorthy)).toEqual([true, false]);
+  });
 });

@@ -66,4 +66,15 @@ describe('attribution forms that news and reports use', () => {
     expect(claimantOf('The minister was accused of lying.')).toBeNull();
     expect(claimantOf('According to the World Food Programme, half a million people face hunger.')).toBe('World Food Programme');
   });
+
+  it('reads a Russian role qualified by a body before a name, and never names the outlet an interview was given to', () => {
+    expect(claimantOf('Пресс-секретарь Кремля Дмитрий Песков позже заявил, что переговоры поставлены на паузу.')).toBe(
+      'Дмитрий Песков',
+    );
+    expect(claimantOf('Президент Украины Владимир Зеленский в интервью AFP заявил, что речь идет о тысячах военных.')).toBe(
+      'Владимир Зеленский',
+    );
+    expect(claimantOf('В интервью AFP заявил, что речь идет о тысячах военных.')).toBeNull();
+    expect(claimantOf('Комитет защиты журналистов заявил, что их 20.')).toBe('Комитет защиты журналистов');
+  });
 });
