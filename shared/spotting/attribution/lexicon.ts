@@ -310,6 +310,8 @@ export const RU_COLLECTIVE_STEMS = [
   'джерел',
   'посадовц',
   'очевидц',
+  'телеграм',
+  'паблик',
 ];
 /** Gerunds of saying: the speaker is the sentence's subject ("Дуров отказался, заявив, что …"). */
 export const RU_GERUNDS = new Set([

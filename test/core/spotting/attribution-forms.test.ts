@@ -77,4 +77,9 @@ describe('attribution forms that news and reports use', () => {
     expect(claimantOf('В интервью AFP заявил, что речь идет о тысячах военных.')).toBeNull();
     expect(claimantOf('Комитет защиты журналистов заявил, что их 20.')).toBe('Комитет защиты журналистов');
   });
+
+  it('reads Telegram channels as a group that reports, never the place before them', () => {
+    expect(claimantOf('В Рязани местные телеграм-каналы сообщили о взрывах у завода.')).toBe('телеграм-каналы');
+    expect(claimantOf('У Рязані місцеві телеграм-канали повідомили про вибухи.')).toBe('телеграм-канали');
+  });
 });
