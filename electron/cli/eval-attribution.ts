@@ -1,5 +1,6 @@
 /**
- * npm run eval:attribution [-- --show N] [--labels FILE]
+ * npm run eval:attribution [-- --show N] [--labels FILE] [--verbose]
+ * (`--verbose` prints each wrong or missing row's sentence after it.)
  * (`--labels` scores another file of the same format: a new batch, blind, before it joins the others.)
  * Scores claimants against the hand-checked labels in eval/attribution-labels.tsv: each row points at a
  * sentence of ../shared/corpus (file, UTF-16 offsets into the text the importer extracts; for GUM
@@ -33,6 +34,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const show = Number(argv[argv.indexOf('--show') + 1] ?? 0) || 15;
+  const verbose = argv.includes('--verbose');
   const other = argv[argv.indexOf('--labels') + 1];
   const labels = readLabels(fs.readFileSync(argv.includes('--labels') && other ? path.resolve(other) : LABELS, 'utf8'));
   const byFile = new Map<string, Row[]>();
@@ -51,7 +53,7 @@ async function main(argv: string[]): Promise<number> {
       const gold = r.claimant === '-' ? [] : r.claimant.split('|');
       const t = tally[r.split];
       t.n++;
-      const where = `${file}:${r.start}`;
+      const where = `${file}:${r.start}` + (verbose ? `  ${JSON.stringify(s?.text ?? '')}\n   ` : '');
       if (gold.length === 0 ? got === null : got !== null && gold.includes(got)) t.right++;
       else if (got === null) {
         t.missing++;

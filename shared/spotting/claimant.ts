@@ -142,7 +142,8 @@ function noteMentions(registry: Registry, outside: string, at: number, cyr: bool
         .toLowerCase()
         .split(/\s+/)
         .filter(Boolean)
-        .slice(-2);
+        // (Three words in Russian: "Губернатор Рязанской области Павел Малков".)
+        .slice(cyr ? -3 : -2);
     if (cyr) {
       const words = m[0].split(/\s+/);
       if (words.some((w) => /^(?:В|На|По|С|О|И|К|У|За|Из|От|До|Для|При|Об|Но|А|Как|Это|Что|Также)$/.test(w))) continue;

@@ -1,13 +1,13 @@
 import type { ScoreReason, TextAnchor } from '../domain';
 import { attributeSentences, type Attribution } from '../spotting/claimant';
-import { contextFeatures, scoreInArticle } from '../spotting/context';
+import { contextFeatures, headlineQuotes, reportsOnlySilence, scoreInArticle } from '../spotting/context';
 import { detectDocumentKind, type DocumentKind } from '../spotting/document-kind';
 import { articleCalibration, defaultSpotter } from '../spotting/index';
 import type { SpotterScore } from '../spotting/model';
 import { mergeSameSignal } from '../spotting/reasons';
 import { siteFurnitureKind } from '../spotting/site-furniture';
 import { makeAnchor } from './anchor';
-import { isDateLine, leadingMetadata, nonProseKind } from './news-structure';
+import { isDateLine, isoDate, leadingMetadata, nonProseKind, type NonProse } from './news-structure';
 import { segmentSentences, type Sentence } from './segment';
 import { isBareTitle, isCaptionLine } from './title-lines';
 import { collapseWhitespace } from './whitespace';
@@ -82,30 +82,59 @@ export function spotDocument(text: string): SpottedDocument {
   const joinsNext = sentences.map(
     (s, i) => i + 1 < sentences.length && !/[\n\r]/.test(text.slice(s.end, sentences[i + 1]!.start)),
   );
+  const firstProse = firstProseSentence(text, sentences);
   const restOfParagraph = (i: number) => {
     const rest: string[] = [];
     for (let k = i; joinsNext[k] && rest.length < 4; k++) rest.push(sentences[k + 1]!.text);
     return rest;
   };
-  return {
-    kind,
-    locale,
-    sentences: sentences.map((s, i) => ({
-      sentence: s,
-      attribution: attributions[i]!,
-      base: spotter.score(s.text),
-      context:
-        kind === 'article'
-          ? contextFeatures({
-              text: s.text,
-              attribution: attributions[i]!,
-              first: i === 0,
-              standsAlone: standsAlone(text, s),
-              restOfParagraph: restOfParagraph(i),
-            })
-          : [],
-    })),
-  };
+  const spotted: SpottedSentence[] = sentences.map((s, i) => ({
+    sentence: s,
+    attribution: attributions[i]!,
+    base: spotter.score(s.text),
+    context:
+      kind === 'article'
+        ? contextFeatures({
+            text: s.text,
+            attribution: attributions[i]!,
+            first: i === firstProse,
+            standsAlone: standsAlone(text, s),
+            restOfParagraph: restOfParagraph(i),
+          })
+        : [],
+  }));
+  markHeadlineQuotes(spotted);
+  return { kind, locale, sentences: spotted };
+}
+
+/** The body sentence that holds the quotation the headline repeats: the story's key quote, whatever its wording. */
+function markHeadlineQuotes(sentences: SpottedSentence[]): void {
+  const h = sentences.findIndex((x) => x.context.includes('headline'));
+  if (h < 0) return;
+  const quotes = headlineQuotes(sentences[h]!.sentence.text);
+  if (!quotes.length) return;
+  for (let i = h + 1; i < sentences.length; i++) {
+    const x = sentences[i]!;
+    if (x.attribution.quoted < 0.5 || !x.attribution.claimant) continue;
+    const lower = x.sentence.text.toLowerCase();
+    if (quotes.some((q) => lower.includes(q))) x.context.push('headline_quote');
+  }
+}
+
+/**
+ * The first sentence that is prose, where a headline would stand: a caption and its credit, or a byline, above the
+ * headline come before it.
+ */
+function firstProseSentence(text: string, sentences: readonly Sentence[]): number {
+  let i = 0;
+  while (i < Math.min(sentences.length - 1, 6)) {
+    const next = sentences[i + 1]!;
+    const aboveCredit =
+      nonProseKind(next.text) === 'credit' && text.slice(sentences[i]!.end, next.start).split('\n').length === 2;
+    if (!aboveCredit && !nonProseKind(sentences[i]!.text)) break;
+    i++;
+  }
+  return i;
 }
 
 /** Alone on its line: only whitespace (with a line break) between it and its neighbours. */
@@ -125,8 +154,10 @@ function standsAlone(text: string, s: Sentence): boolean {
 export function analyzeText(text: string, threshold = defaultSpotter().threshold): ScoredSentence[] {
   const doc = spotDocument(text);
   const calibration = articleCalibration();
+  const kinds = doc.sentences.map((x) => nonProseKind(x.sentence.text));
+  captionsAboveCredits(text, doc.sentences, kinds);
   return doc.sentences.map(({ sentence: s, attribution, base, context }, i) => {
-    const kind = nonProseKind(s.text) ?? titleLineKind(doc.sentences, i);
+    const kind = kinds[i] ?? titleLineKind(doc.sentences, i);
     const furniture = kind ? null : siteFurnitureKind(s.text);
     const { score, reasons } = kind
       ? nonProse(base, kind)
@@ -146,7 +177,8 @@ export function analyzeText(text: string, threshold = defaultSpotter().threshold
       anchor: makeAnchor(text, s.start, s.end),
       score,
       reasons: mergeSameSignal(reasons),
-      claimant: attribution.claimant,
+      // A caption, credit or byline names people without their saying anything.
+      claimant: kind ? null : attribution.claimant,
       checkWorthy: score >= threshold,
     };
   });
@@ -172,6 +204,35 @@ function titleLineKind(sentences: readonly SpottedSentence[], i: number): 'title
   return null;
 }
 
+/**
+ * The line right above a photo credit ("Contributor/Getty Images"), or the line a bracketed credit closes, is the
+ * photo's caption, whatever its verb: every sentence of that line. Across a blank line, only a line that dates the
+ * picture ("…, Oct. 14, 2025.") is taken.
+ */
+function captionsAboveCredits(text: string, sentences: readonly SpottedSentence[], kinds: (NonProse | null)[]): void {
+  for (let c = 1; c < sentences.length; c++) {
+    const credit = sentences[c]!.sentence.text;
+    // A credit line, or a bracketed credit closing the caption's own line: "… Sept. 7, 2025. (AP Photo/Efrem Lukatsky)".
+    const bracketed = kinds[c] === 'caption' && /^\s*\(/.test(credit);
+    if (kinds[c] !== 'credit' && !bracketed) continue;
+    let j = c - 1;
+    const gap = text.slice(sentences[j]!.sentence.end, sentences[c]!.sentence.start);
+    const breaks = gap.split('\n').length - 1;
+    if ((breaks === 0 && !bracketed) || kinds[j]) continue;
+    if (breaks > 1 && (!startsLine(text, sentences[j]!.sentence.start) || !isoDate(sentences[j]!.sentence.text))) continue;
+    kinds[j] = 'caption';
+    while (j > 0 && !kinds[j - 1] && !/\n/.test(text.slice(sentences[j - 1]!.sentence.end, sentences[j]!.sentence.start)))
+      kinds[--j] = 'caption';
+  }
+}
+
+/** Only spaces and tabs between the line's start (or the text's) and pos. */
+function startsLine(text: string, pos: number): boolean {
+  let a = pos - 1;
+  while (a >= 0 && (text[a] === ' ' || text[a] === '\t')) a--;
+  return a < 0 || text[a] === '\n' || text[a] === '\r';
+}
+
 const NON_PROSE_LABELS = {
   title: 'a bare title (no verb, under three words): not a claim',
   caption: 'photo caption: not a claim',
@@ -190,7 +251,7 @@ const FIGURE =
   /\d|\b(?:hundreds?|thousands?|millions?|billions?|dozens?|percent|per cent|half|twice|double|single digits)\b|(?:тысяч|миллион|миллиард|процент|десят|сотн)/i;
 /** Sentences that report that nothing was said: not a claim to check. */
 const NO_STATEMENT =
-  /\b(?:could not|cannot|can't|would not|did not|declined to|refused to)\s+(?:disclose|comment|confirm|say|be reached|verify|independently verify|immediately verify|provide)|\bno (?:comment|immediate comment)\b|\bdid not (?:immediately )?respond\b|\b(?:it was|it is|it remains) (?:not (?:immediately )?(?:clear|known)|unclear)\b|\bcould not be (?:independently |immediately )?(?:verified|confirmed|reached)\b|(?:не удалось|отказал(?:ся|ась|ись) от комментариев|не уточняется|не раскрыва)/i;
+  /\b(?:could not|cannot|can't|would not|did not|does not|declined to|refused to|unable to)\s+(?:disclose|comment|confirm|say|be reached|verify|independently verify|immediately verify|independently confirm|provide|mention|specify|elaborate|give (?:details|further details|a figure|a number)|identify|name)|\b(?:gave|give|provided) no (?:further )?(?:details|figures|evidence)|\bwithout (?:giving|providing) (?:details|evidence)|\bno (?:comment|immediate comment)\b|\bdid not (?:immediately )?respond\b|\b(?:it was|it is|it remains) (?:not (?:immediately )?(?:clear|known)|unclear)\b|\bcould not be (?:independently |immediately )?(?:verified|confirmed|reached)\b|(?:не удалось|отказал(?:ся|ась|ись) от комментариев|не уточняется|не раскрыва|(?:раскрыть|подтвердить|уточнить|назвать|прокомментировать) не (?:смог|смогл|мог|может|стал)|не (?:смог[а-я]*|может|могут|стал[а-я]*) (?:раскрыть|подтвердить|уточнить|назвать|прокомментировать))/i;
 
 /**
  * A transcript sentence's score: a figure stated by a named source (or inside a quotation with a known
@@ -209,7 +270,7 @@ function inContext(base: SpotterScore, sentence: string, who: Attribution): Spot
       weight,
     });
   }
-  if (NO_STATEMENT.test(sentence)) {
+  if (NO_STATEMENT.test(sentence) && reportsOnlySilence(sentence)) {
     logit -= 2.5;
     reasons.push({ kind: 'no_statement', label: 'reports that nothing was said or confirmed', weight: -2.5 });
   }

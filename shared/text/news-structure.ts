@@ -101,8 +101,10 @@ export type NonProse = 'metadata' | 'caption' | 'credit' | 'byline' | 'footnote'
 const CREDIT =
   /(?:\b(?:Getty Images|Getty|AFP|Reuters|AP|EPA|Shutterstock|Anadolu|Sputnik|TASS|Bloomberg|Contributor|Pool|Handout)\s*(?:via\s+Getty(?:\s+Images)?)?\s*$|^\s*(?:Photo|Image|Picture|Credit|Фото|Фотография)\s*[:：]|\b(?:Photo|Image|Picture)\s+(?:by|credit|courtesy)\b|\/\s*(?:Getty|AFP|Reuters|AP|EPA|Contributor|Pool|Sputnik|Anadolu)\b)/i;
 const CAPTION_VERB =
-  /\b(?:speaks|attends|looks on|looks|gestures|poses|walks|stands|arrives|listens|waves|holds|delivers|sits|shakes hands|meet|meets|react|reacts|is seen|are seen|pictured|inspects|visits|talks|greets|smiles|prays|mourn|mourns|gather|gathers)\b/i;
+  /\b(?:speaks|attends|looks on|looks|gestures|poses|walks|stands|arrives|listens|waves|holds|delivers|sits|shakes hands|meet|meets|react|reacts|is seen|are seen|pictured|inspects|visits|talks|greets|smiles|prays|mourn|mourns|gather|gathers|work|works|search|searches|clear|clears|carry|carries|help|helps|watch|watches|wait|waits|stand|walk|sit|hold|inspect|pose|rest|rests|lay|lays|ride|rides|hug|hugs|embrace|embraces|remove|removes|protest|protests|evacuate|evacuates|battle|battles|fight|fights|extinguish|extinguishes|clean|cleans|collect|collects|examine|examines|check|checks|repair|repairs|rescue|rescues|comfort|comforts|cry|cries|kiss|kisses|salute|salutes|light|lights|place|places|load|loads|unload|unloads|rise|rises|billow|billows|burn|burns|take part|takes part|pay tribute|pays tribute|pay respects|pays respects)\b/i;
 const hasCaptionVerb = wordGated(CAPTION_VERB);
+/** A caption's date has a year: tested before the caption verbs, many of which are common words. */
+const YEAR = /\d{4}/;
 const hasCredit = wordGated(CREDIT);
 const CAPTION_DATE =
   /(?:\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\b|\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{4}\b|\b\d{4}-\d{2}-\d{2}\b)/;
@@ -116,6 +118,16 @@ const BYLINE =
 /** A trailing photo credit in brackets: "(Sergei Bobylev, Sputnik, Kremlin Pool Photo via AP)". */
 const BRACKET_CREDIT = /\((?:[^()]*\b(?:Photo|Pool|via AP|via Getty|via Reuters|Getty Images|AP Photo|AFP)\b[^()]*)\)\s*\.?\s*$/;
 
+/**
+ * The reporters' own credit at the end of a story: "Olena Kovalenko reported from Kyiv.", "Mark Ellison contributed
+ * from London.", "Associated Press writer Jane Roe contributed to this report.", "(Reporting by …; Editing by …)".
+ */
+const REPORTER_CREDIT =
+  /^\s*\(?\s*(?:(?:[Aa]dditional|[Ww]riting and|[Ff]urther) reporting by|[Rr]eporting by|[Ee]diting by|[Ww]riting by|[Cc]ompiled by)\s+\p{Lu}|^(?:\p{Lu}[\p{L}.'’-]+\s+){1,3}(?:and\s+(?:\p{Lu}[\p{L}.'’-]+\s+){1,3})?(?:reported|contributed|wrote)(?:\s+(?:this report|reporting))?\s+(?:from|in)\s+\p{Lu}[\p{L}'’ ,.-]{0,40}(?:[;.]\s*(?:[Aa]dditional |[Ff]urther )?(?:reporting|editing|writing)(?:\s+and\s+\p{Ll}+)?\s+by\s+\p{Lu}[^;]{0,80})*\.?\s*$|\bcontributed(?:\s+reporting)?\s+to\s+this\s+(?:report|story|article)\b/u;
+
+/** Words every reporters' credit holds, tested first: a plain pattern, much cheaper than REPORTER_CREDIT. */
+const MAY_CREDIT_REPORTERS = /report|contribut|wrote|editing|writing|compiled/i;
+
 /** A note keyed to a mark in the text: "*Figures as of 9 a.m.", "¹ Source: …". */
 const FOOTNOTE = /^[*†‡¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*\S/;
 
@@ -123,9 +135,16 @@ export function nonProseKind(sentence: string): NonProse | null {
   const s = sentence.trim();
   if (s.length < 300 && FOOTNOTE.test(s)) return 'footnote';
   if (s.length < 500 && /\)\s*\.?\s*$/.test(s.slice(-6)) && BRACKET_CREDIT.test(s) && !/["“”«»]/.test(s)) return 'caption';
-  if (BYLINE.test(s)) return 'byline';
+  if (BYLINE.test(s) || (s.length < 250 && MAY_CREDIT_REPORTERS.test(s) && REPORTER_CREDIT.test(s))) return 'byline';
   if (s.length < 200 && hasCredit(s)) return 'credit';
-  if (s.length < 400 && hasCaptionVerb(s) && CAPTION_DATE.test(s) && !/["“”«»]/.test(s) && !/\b(?:said|says|told)\b/i.test(s)) {
+  if (
+    s.length < 400 &&
+    YEAR.test(s) &&
+    hasCaptionVerb(s) &&
+    CAPTION_DATE.test(s) &&
+    !/["“”«»]/.test(s) &&
+    !/\b(?:said|says|told)\b/i.test(s)
+  ) {
     // "Russian President Vladimir Putin speaks during the plenary session …, Sept. 5, 2025, in Vladivostok, Russia."
     const afterDate = s.slice(s.search(CAPTION_DATE));
     if (

@@ -2,6 +2,8 @@ import { leadingMetadata, nonProseKind } from './news-structure';
 import { collapseWhitespace } from './whitespace';
 
 const MAX_TITLE = 80;
+/** Agency headlines run longer than a short title ("Russia pounds Ukraine's power grid before winter as …"). */
+const MAX_HEADLINE = 160;
 
 function clip(text: string): string {
   return text.length > MAX_TITLE ? `${text.slice(0, MAX_TITLE - 1).trimEnd()}…` : text;
@@ -25,7 +27,7 @@ export function defaultTitle(text: string, fileName?: string | null): string {
   const firstLine = collapseWhitespace(firstParagraph.split('\n', 1)[0] ?? '');
   // A headline stands alone and does not end like a sentence ("Putin says troops would be targets").
   const headline = !/[.!?…]["”»']?$/.test(firstLine);
-  if (firstLine && firstLine.length <= MAX_TITLE && headline) return firstLine;
+  if (firstLine && firstLine.length <= MAX_HEADLINE && headline) return firstLine;
   const fromName = titleFromFileName(fileName);
   if (fromName) return fromName;
   if (firstLine && firstLine.length <= MAX_TITLE) return firstLine;

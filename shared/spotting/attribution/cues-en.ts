@@ -32,10 +32,12 @@ function windowTokens(text: string, from: number, to: number): Token[] {
 
 /** Cheap gate: a sentence without any of these has no English attribution. */
 export const EN_CUE =
-  /\b(?:said|says|say|told|tells|tell|stated|announced|added|wrote|writes|posted|tweeted|claim(?:ed|s)|argued|explained|not(?:ed|es)|warned|insist(?:ed|s)|confirm(?:ed|s)|den(?:ied|ies)|report(?:ed|s)|declared|testified|commented|replied|asserted|stressed|emphasi[sz]ed|acknowledged|admitted|estimated|alleged|predicted|recalled|revealed|disclosed|observed|concluded|suggested|urged|cautioned|countered|maintain(?:ed|s)|conceded|indicated|responded|remarked|continued|underlined|underscored|according|citing|quoted|cited|stating|saying|writing|adding|noting|telling|insisting|warning|arguing|found|show(?:s|ed)|call(?:s|ed)|describe[sd]|reads)\b/i;
+  /\b(?:said|says|say|told|tells|tell|stated|announced|added|wrote|writes|posted|tweeted|claim(?:ed|s)|argued|explained|not(?:ed|es)|warned|insist(?:ed|s)|confirm(?:ed|s)|den(?:ied|ies)|report(?:ed|s)|declared|testified|commented|replied|asserted|stressed|emphasi[sz]ed|acknowledged|admitted|estimated|alleged|predicted|recalled|revealed|disclosed|observed|concluded|suggested|urged|cautioned|countered|maintain(?:ed|s)|conceded|indicated|responded|remarked|continued|underlined|underscored|according|citing|quoted|cited|stating|saying|writing|adding|noting|telling|insisting|warning|arguing|found|show(?:s|ed)|call(?:s|ed)|describe[sd]|characteri[sz]e[sd]|dubbed|termed|branded|reads|reasoned|accus(?:ed|es)|proclaiming|declaring|announcing|claiming)\b/i;
 /** The cue words that count only in a context ("found that", "called it “…”"), and that context. */
-const CONDITIONAL_CUE = /^(?:found|shows|showed|calls|called|describes|described|reads)$/i;
-const CONDITION_MET = /\b(?:found|shows|showed)\s+that\b|\b(?:call(?:s|ed)|describe[sd]|reads)\b[^\u2022]*\u2022/i;
+const CONDITIONAL_CUE =
+  /^(?:found|shows|showed|calls|called|describes|described|characteri[sz]e[sd]|dubbed|termed|branded|reads)$/i;
+const CONDITION_MET =
+  /\b(?:found|shows|showed)\s+that\b|\b(?:call(?:s|ed)|describe[sd]|characteri[sz]e[sd]|dubbed|termed|branded|reads)\b[^\u2022]*\u2022/i;
 
 const SIGNED_QUOTE = /["”»]\s*[-—–]\s*(\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,2})\s*$/u;
 /** A closing quotation mark and a dash, which a signed quotation needs: most sentences are ruled out before its pattern runs. */
@@ -44,7 +46,21 @@ export function mayBeSigned(text: string): boolean {
 }
 const CLOSING_MARK = /["”»]/;
 const DASH = /[-—–]/;
-const GERUNDS = new Set(['stating', 'saying', 'writing', 'adding', 'noting', 'telling', 'insisting', 'warning', 'arguing']);
+const GERUNDS = new Set([
+  'stating',
+  'saying',
+  'writing',
+  'adding',
+  'noting',
+  'telling',
+  'insisting',
+  'warning',
+  'arguing',
+  'proclaiming',
+  'declaring',
+  'announcing',
+  'claiming',
+]);
 const EN_CUE_ALL = new RegExp(EN_CUE.source, 'gi');
 
 const SKIP_BEFORE_VERB = new Set([
@@ -96,7 +112,7 @@ const ORG_CAP = new Set(
   guard kremlin pentagon house command staff church university association federation forum times post
   journal news network foundation center centre fund board bureau corps authority authorities reserve inc
   inc. corp corp. ltd league club team media press guardian telegraph independent weekly herald tribune
-  gazette embassy parliament assembly congress senate cabinet relations world wiki`
+  gazette embassy parliament assembly congress senate cabinet relations world wiki programme program`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -115,6 +131,9 @@ const DOCUMENT_WORDS = new Set([
   'update',
   'channel',
   'blog',
+  'manifesto',
+  'study',
+  'survey',
 ]);
 /** Documents someone issues ("the statement said"); a report or study is often its own source, so not here. */
 const ISSUED = new Set(['statement', 'post', 'message', 'letter', 'release', 'announcement', 'update']);
@@ -210,7 +229,21 @@ const PERSON_ROLE_WORDS = new Set([
 const OWNED_FINDINGS =
   /^(?:The\s+)?((?:\p{Lu}[\p{L}.&-]*\s+){0,3}\p{Lu}[\p{L}.&-]*)['’]s\s+(?:[\p{Ll}-]+\s+){0,2}(?:analysis|study|survey|report|review|research|investigation|findings|statement|data)\b/u;
 /** Verbs of calling and describing: a cue only with a quotation after them. */
-const QUOTE_VERBS = new Set(['called', 'calls', 'described', 'describes', 'reads', 'read']);
+const QUOTE_VERBS = new Set([
+  'called',
+  'calls',
+  'described',
+  'describes',
+  'characterized',
+  'characterised',
+  'characterizes',
+  'characterises',
+  'dubbed',
+  'termed',
+  'branded',
+  'reads',
+  'read',
+]);
 /** Verbs that are mostly not about saying ("found the body", "showed the way"): a cue only right before "that". */
 const THAT_ONLY = new Set(['found', 'shows', 'showed']);
 /** Capitalised words of places and dates: never part of a person's name. */
@@ -230,6 +263,13 @@ const STATES = new Set(
   ),
 );
 const NATIONALITY = /(?:ian|ean|ese|ish|ic|i|ch|an)$/;
+/** Lower-case words for what an organisation is, right before its name: "grid operator Ukrenergo", "the energy company Naftogaz". */
+const ORG_BEFORE_NAME = new Set(
+  `company firm operator utility provider producer manufacturer maker carrier airline watchdog regulator giant group
+  agency ministry organisation organization charity network broadcaster monitor`
+    .split(/\s+/)
+    .filter(Boolean),
+);
 
 /** Characters read around the cue words: a speaker phrase never reaches further. */
 const WINDOW_BEFORE = 240;
@@ -374,35 +414,62 @@ function verbCue(t: Token[], v: number): SpeakerPhrase | null {
     for (let k = j - 1; k >= Math.max(0, j - 16); k--) {
       if (t[k]!.lower !== ',') continue;
       const inner = t.slice(k + 1, j);
-      if (!inner.length || inner.some((x) => x.punct || EN_VERBS.has(x.lower))) break;
+      if (!inner.length || inner.some((x) => x.punct || (EN_VERBS.has(x.lower) && !NOUN_OR_VERB.has(x.lower)))) break;
       const first = inner[0]!.lower;
       // (…or a participle: "Emmanuel Macron, speaking after the meeting, said"; "the agency, known as HUR, said".)
       if (
         !EN_DETERMINERS.has(first) &&
         !EN_ROLE_WORDS.has(first) &&
         !inner[0]!.cap &&
-        !/^(?:of|from|at|for|known|speaking|writing|citing|according)$/.test(first)
+        !/^(?:of|from|at|for|known|speaking|writing|citing|according|who|whose|\p{Ll}+ed)$/u.test(first)
       )
         break;
       const head = k >= 1 ? backwardPhrase(t, k - 1) : null;
       // "Mozilla's CTO, Brendan Eich, acknowledged": a full name in the apposition is the speaker, the head its role.
-      const named = head && head.kind !== 'person' ? classify(inner) : null;
+      // ("The region's governor, Alexander Bogomaz, said": a role word before the comma is enough.)
+      const roleBefore = k >= 1 && !t[k - 1]!.cap && PERSON_ROLE_WORDS.has(t[k - 1]!.lower);
+      const named = (head && head.kind !== 'person') || (!head && roleBefore) ? classify(inner) : null;
       if (named?.kind === 'person' && named.name.includes(' ')) {
-        named.attrs.push(...head!.attrs);
+        named.attrs.push(...(head ? head.attrs : [t[k - 1]!.lower]));
         return { ...named, at: t[v]!.start };
       }
       if (head && (head.kind === 'person' || head.kind === 'body')) {
         head.attrs.push(...inner.map((x) => stripPossessive(x.lower)));
         return { ...head, at: t[v]!.start };
       }
+      // "…, the Israeli military body that oversees aid, COGAT, said": an organisation's initials set off just before the verb.
+      if (!head && inner.length === 1 && isAcronym(inner[0]!)) {
+        const body = classify(inner);
+        if (body?.kind === 'body' || body?.kind === 'outlet') return { ...body, at: t[v]!.start };
+      }
       break;
     }
   }
-  // Inverted: "…," said the ministry / "…" said Ambassador Mohib.
-  if (!before || before.punct) {
-    const after = forwardPhrase(t, v + 1);
-    if (after && after.kind !== 'pronoun') return { ...after, at: t[v]!.start };
+  // A comma between the whole subject and its verb: "The Internet security firm Secunia.com, has said that …",
+  // "Lydia Buchtmann for Food Standards Australia New Zealand, says …".
+  const inverted = !before || before.punct ? forwardPhrase(t, v + 1) : null;
+  if (before?.lower === ',' && j >= 1 && j <= 12 && !inverted && (t[0]!.lower === 'the' || !CONNECTORS.has(t[0]!.lower))) {
+    const subject = t.slice(0, j);
+    const nounPhrase = subject.every(
+      (x, i) =>
+        !x.punct &&
+        (x.cap ||
+          EN_ROLE_WORDS.has(stripPossessive(x.lower)) ||
+          CONNECTORS.has(x.lower) ||
+          (i === 0 && EN_DETERMINERS.has(x.lower))),
+    );
+    if (nounPhrase) {
+      // "Name Surname for/of/at the Organisation": the person speaks for it.
+      const personFor =
+        subject.length > 3 && subject[0]!.cap && subject[1]!.cap && /^(?:for|of|at|from)$/.test(subject[2]!.lower)
+          ? classify(subject.slice(0, 2))
+          : null;
+      const p = personFor?.kind === 'person' ? personFor : classify(subject);
+      if (p && p.kind !== 'pronoun') return { ...p, at: t[v]!.start };
+    }
   }
+  // Inverted: "…," said the ministry / "…" said Ambassador Mohib.
+  if (inverted && inverted.kind !== 'pronoun') return { ...inverted, at: t[v]!.start };
   return null;
 }
 
@@ -508,8 +575,20 @@ function backwardPhrase(t: Token[], j: number, afterPreposition = false): Speake
   const before = t[j - untrimmed];
   const phrase = classify(words);
   // (A full name after an organisation's, "… of the Council on Islamic Relations Alia Salem said", is the speaker.)
+  const beforeThat = t[j - untrimmed - 1];
+  // (…but "70% of respondents said" is the respondents speaking, and "a 2017 report by the Department of State noted" the department.)
+  const shareOfGroup =
+    before?.lower === 'of' &&
+    phrase?.kind === 'collective' &&
+    !!beforeThat &&
+    /^(?:\d.*|%|\)|half|most|majority|minority|third|thirds|quarter|quarters|many|some|all|none|few|two|three|four|five)$/.test(
+      beforeThat.lower,
+    );
+  const documentBy = before?.lower === 'by' && !!beforeThat && DOCUMENT_WORDS.has(beforeThat.lower);
   if (
     !afterPreposition &&
+    !shareOfGroup &&
+    !documentBy &&
     untrimmed === words.length &&
     before &&
     /^(?:by|of|to|from|with|for|about|against|than)$/.test(before.lower) &&
@@ -643,7 +722,8 @@ export function classify(words: Token[]): SpeakerPhrase | null {
   const lastCap = runLower[runLower.length - 1]!;
   // "Moscow denied", "Kyiv said": a capital or country standing for its government is a body, not a person.
   if (run.length === 1 && STATES.has(lastCap)) return { kind: 'body', name: run[0]!.text, attrs, at: 0 };
-  if (ORG_CAP.has(lastCap) || /^[\p{Lu}\d&.-]{2,}$/u.test(run[run.length - 1]!.text)) {
+  // ("Nations" ends an organisation's name, "the United Nations", but is no title to drop before a person's name.)
+  if (ORG_CAP.has(lastCap) || lastCap === 'nations' || /^[\p{Lu}\d&.-]{2,}$/u.test(run[run.length - 1]!.text)) {
     // An organisation: "the Russian Defence Ministry", "NATO", "The Straits Times".
     const name = text(ws);
     const isOutlet =
@@ -653,6 +733,9 @@ export function classify(words: Token[]): SpeakerPhrase | null {
       );
     return { kind: isOutlet ? 'outlet' : 'body', name: definite && !ws[0]!.cap ? name : name, attrs, at: 0 };
   }
+  // "Ukraine's national grid operator Ukrenergo": a name after what an organisation is names that organisation.
+  if (r > 0 && !ws[r - 1]!.cap && ORG_BEFORE_NAME.has(ws[r - 1]!.lower) && run.length <= 3 && !indefinite)
+    return { kind: 'body', name: text(run), attrs, at: 0 };
   // A person: drop titles and nationality words before the name.
   let start = 0;
   for (let i = 0; i < run.length - 1; i++) {

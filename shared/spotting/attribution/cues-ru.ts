@@ -19,7 +19,32 @@ import type { SpeakerPhrase } from './speaker';
 import { tokenize, type Token } from './tokens';
 
 export const RU_CUE =
-  /(?:сказал|заяв|сообщал|говор|подтверд|утвержда|счита|каже|кажуть|підтверд|сообщ|отмети|отмеча|написал|писал|пишет|объясни|объясня|подчеркн|добавил|пояснил|уточнил|переда[её]т|передают|рассказал|признал|заверил|объявил|опроверг|предупредил|повідом|сказав|зазначи|написав|наголоси|додав|поясни|розпові|підкресли|по\s+(?:его\s+|её\s+|ее\s+|их\s+)?(?:словам|данным|информации|сообщению|мнению|оценк|подсч)|со\s+ссылкой|за\s+(?:його\s+|її\s+|їх\s+)?(?:словами|даними|інформацією|повідомленням)|згідно\s+з)/iu;
+  /(?:сказал|заяв|сообщал|говор|подтверд|утвержда|счита|каже|кажуть|підтверд|сообщ|отмети|отмеча|написал|писал|пишет|объясни|объясня|подчеркн|добавил|пояснил|уточнил|переда[её]т|передают|рассказал|признал|заверил|объявил|опроверг|предупредил|повідом|сказав|зазначи|написав|наголоси|додав|поясни|розпові|підкресли|призва|призыва|заклика|опубликова|опублікува|по\s+(?:его\s+|её\s+|ее\s+|их\s+)?(?:словам|данным|информации|сообщению|мнению|оценк|подсч)|со\s+ссылкой|за\s+(?:його\s+|її\s+|їх\s+)?(?:словами|даними|інформацією|повідомленням)|згідно\s+з)/iu;
+
+/** Words for whom one speaks to: "в интервью AFP", "изданию РБК", "в эфире телеканала". */
+const RECIPIENT = new Set([
+  'интервью',
+  'інтерв’ю',
+  "інтерв'ю",
+  'изданию',
+  'виданню',
+  'агентству',
+  'телеканалу',
+  'газете',
+  'газеті',
+  'эфире',
+  'ефірі',
+]);
+const PREPOSITION_IN = /^(?:в|во|у)$/;
+
+/** Two or more capitalised words that are not bodies, places or initials: a person's name. */
+function namesPerson(words: Token[]): boolean {
+  return words.length >= 2 && words.every((w) => w.cap && !isBody(w.lower) && !isAcronym(w) && !PLACE.test(w.lower));
+}
+
+/** A date between an inverted verb and its speaker: "сообщают 2 декабря 2018 года СМИ". */
+const DATE_WORD =
+  /^(?:\d{1,4}|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|года|году|г|січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня|року)$/;
 
 /** Places, in any case: a capitalised word that is not a person's name. */
 const PLACE =
@@ -197,7 +222,7 @@ export function russianCues(outside: string): SpeakerPhrase[] {
     }
     const back = j >= 0 && !t[j]!.punct ? backward(t, j) : null;
     let f = i + 1;
-    while (f < t.length && RU_SKIP_AFTER_VERB.has(t[f]!.lower)) f++;
+    while (f < t.length && (RU_SKIP_AFTER_VERB.has(t[f]!.lower) || DATE_WORD.test(t[f]!.lower))) f++;
     const p = back ?? forward(t, f);
     if (p) out.push({ ...p, at: x.start });
   }
@@ -227,8 +252,9 @@ function backward(t: Token[], j: number): SpeakerPhrase | null {
     if (x.punct || STOP.has(x.lower)) break;
     if (x.cap || isRole(x.lower) || isBody(x.lower) || isOutlet(x.lower) || (isCollective(x.lower) && !words.length)) {
       words.unshift(x);
-      // "Заключенные журналисты в России Комитет защиты журналистов": a body's name starts at its head word.
-      if (isBody(x.lower) && x.cap && words.length > 1) break;
+      // "Заключенные журналисты в России Комитет защиты журналистов": a body's name starts at its head word
+      // (…but in "Пресс-секретарь Кремля Дмитрий Песков" the body qualifies the role of the person named after it).
+      if (isBody(x.lower) && x.cap && words.length > 1 && !namesPerson(words.slice(1))) break;
     } else if (LOWER_GENITIVE.test(x.lower) && !VERB_LIKE.test(x.lower) && genitiveOfHead(t, k)) words.unshift(x);
     else break;
   }
@@ -244,6 +270,13 @@ function backward(t: Token[], j: number): SpeakerPhrase | null {
     )
   )
     words.shift();
+  // "Зеленский в интервью AFP заявил": the outlet spoken to is not the speaker; the subject before it is.
+  const recipient = t[j - words.length];
+  if (words.length && recipient && RECIPIENT.has(recipient.lower)) {
+    let k = j - words.length - 1;
+    if (k >= 0 && PREPOSITION_IN.test(t[k]!.lower)) k--;
+    return k >= 0 && !t[k]!.punct ? backward(t, k) : null;
+  }
   // "Виктор Янукович и Реджеп Эрдоган объявили": two speakers at once, none is printed.
   const before = t[j - words.length];
   if (words.length && before && JOINT.has(before.lower)) return null;

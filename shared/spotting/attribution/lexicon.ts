@@ -11,7 +11,7 @@ export const EN_VERBS = words(`
   estimated estimates alleged alleges predicted predicts recalled recalls revealed reveals disclosed
   observed observes concluded concludes suggested suggests urged urges cautioned cautions countered
   maintained maintains indicated indicates responded responds remarked remarks
-  continued continues underlined underscored found shows showed
+  continued continues underlined underscored found shows showed reasoned reasons accused accuses
 `);
 
 /** Lower-case words allowed inside a speaker's noun phrase ("Kremlin spokesperson …", "Ukraine's air force"). */
@@ -31,7 +31,7 @@ export const EN_ROLE_WORDS = words(`
   firms bank banks party parties campaign group groups organisation organization union institute commission
   investigators investigator rescuers rescue workers worker operator operators monitor monitors
   team coordinator undersecretary secretary-general organiser organizer organisers organizers statement report reports spokes
-  top senior former acting interim chief's regional armed letter
+  top senior former acting interim chief's regional region armed letter manifesto website study survey
 `);
 
 /** Lower-case words that may open a speaker phrase without being part of a name. */
@@ -61,7 +61,7 @@ export const LEADER_ROLES = words('president leader premier chancellor king quee
 /** Nouns naming bodies; "the ministry" resolves to the last body whose name has this word. */
 export const BODY_HEADS = words(`
   ministry ministries force forces army navy military police service agency office department committee
-  council court government administration authorities bank company firm party campaign group organisation
+  council court government administration authorities bank company firm party campaign group organisation city municipality
   organization union institute commission guard kremlin pentagon house command staff prosecutor's
 `);
 
@@ -114,6 +114,8 @@ export const RU_VERBS = words(`
   заявив заявила заявило заявили повідомив повідомила повідомило повідомили повідомляє повідомляють сказав
   сказала сказали зазначив зазначила зазначили написав написала написали наголосив наголосила додав додала
   пояснив пояснила розповів розповіла підкреслив підкреслила
+  призвал призвала призвало призвали призывает призывают закликав закликала закликали закликає
+  опубликовал опубликовала опубликовало опубликовали опублікував опублікувала опублікували
 `);
 
 /** Prepositional attributions whose source follows in the genitive. */
@@ -308,6 +310,8 @@ export const RU_COLLECTIVE_STEMS = [
   'джерел',
   'посадовц',
   'очевидц',
+  'телеграм',
+  'паблик',
 ];
 /** Gerunds of saying: the speaker is the sentence's subject ("Дуров отказался, заявив, что …"). */
 export const RU_GERUNDS = new Set([

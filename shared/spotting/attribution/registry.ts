@@ -19,6 +19,8 @@ export interface Entity {
 }
 
 const CYR = /[\u0400-\u04FF]/;
+/** Words for a business: "the company" may stand for one introduced as "the operator" or "the firm". */
+const BUSINESS_WORDS = new Set(['company', 'firm', 'operator', 'utility', 'provider', 'producer', 'manufacturer', 'carrier']);
 /** Abbreviated titles and the role a later description uses. */
 const TITLE_ROLES: ReadonlyMap<string, string> = new Map([
   ['gov.', 'governor'],
@@ -117,6 +119,7 @@ export class Registry {
         });
         break;
       }
+    attrs = withRoleAliases(attrs);
     const tokens = wordsOf(name);
     const cyr = CYR.test(name);
     const surname = tokens[tokens.length - 1]!;
@@ -252,12 +255,22 @@ export class Registry {
       const e = list[i]!;
       if (e.names.some((n) => sameKey(bodyKey(n.text), key, cyr))) return e;
     }
+    // "the General Staff" after "Ukraine's General Staff": the same body without its country (the latest one named).
+    const last = key[key.length - 1];
+    if (!cyr && last && key.length <= 3)
+      for (let i = this.entities.length - 1; i >= 0; i--) {
+        const e = this.entities[i]!;
+        if (e.kind === 'body' && e.names.some((n) => n.words[n.words.length - 1] === last && isCountrysName(n.text, key)))
+          return e;
+      }
     return null;
   }
 
   /** "the ministry", "the air force", "ведомство": the last body whose name has that head word. */
   private describedBody(p: SpeakerPhrase, at: number): Entity | null {
     const head = p.attrs[p.attrs.length - 1] ?? '';
+    // "the company" after "grid operator Ukrenergo": any word for a business stands for the last business named.
+    const business = BUSINESS_WORDS.has(head);
     const cyr = CYR.test(head);
     const anyMinistry = cyr && RU_BODY_DESCRIPTIONS.some((s) => head.startsWith(s));
     // The body named last, whether it spoke or was only the subject of a sentence.
@@ -270,7 +283,8 @@ export class Registry {
       const e = this.entities[m.id]!;
       if (e.kind !== 'body') continue;
       const words = e.names.flatMap((n) => n.text.toLowerCase().split(/\s+/));
-      if (anyMinistry || words.some((w) => sameWord(w.replace(/'s$/, ''), head, cyr))) {
+      const sameBusiness = business && [...e.attrs].some((a) => BUSINESS_WORDS.has(a));
+      if (anyMinistry || sameBusiness || words.some((w) => sameWord(w.replace(/'s$/, ''), head, cyr))) {
         e.last = at;
         return e;
       }
@@ -284,7 +298,7 @@ export class Registry {
   private describedPerson(p: SpeakerPhrase, at: number): Entity | null {
     const roles = p.attrs.filter((a) => PERSON_ROLES.has(a) || LEADER_ROLES.has(a));
     const qualifiers = p.attrs.filter(
-      (a) => !PERSON_ROLES.has(a) && !LEADER_ROLES.has(a) && !/^(?:the|a|an|former|top|senior)$/.test(a),
+      (a) => !PERSON_ROLES.has(a) && !LEADER_ROLES.has(a) && !/^(?:the|a|an|former|top|senior|region|regional|local)$/.test(a),
     );
     const cyr = CYR.test(p.name);
     const seen = new Set<number>();
@@ -367,6 +381,25 @@ export class Registry {
   }
 }
 
+/**
+ * A region's governor is its head: "regional administration head Serhii Lysak" is "the governor" later on, and
+ * "губернатор Павел Малков" is "глава региона".
+ */
+function withRoleAliases(attrs: string[]): string[] {
+  let governor = false;
+  let head = false;
+  let region = false;
+  for (const a of attrs) {
+    if (a === 'governor' || a.startsWith('губернатор')) governor = true;
+    else if (a === 'head' || a === 'глава' || a === 'голова') head = true;
+    else if (REGION_WORD.test(a)) region = true;
+  }
+  if (governor) return CYR.test(attrs.join(' ')) ? [...attrs, 'глава', 'региона', 'области'] : [...attrs, 'head'];
+  if (head && region) return [...attrs, 'governor', 'губернатор'];
+  return attrs;
+}
+const REGION_WORD = /^(?:regional|region|administration|oblast|province|provincial|регион|област|края|республик|обласн)/;
+
 function bodyKey(name: string): string[] {
   return name
     .toLowerCase()
@@ -374,6 +407,15 @@ function bodyKey(name: string): string[] {
     .replace(/'s\b/g, '')
     .split(/\s+/)
     .filter(Boolean);
+}
+
+/** "Ukraine's General Staff" or "Russian Defence Ministry" for the key of "the General Staff" / "the Defence Ministry". */
+function isCountrysName(full: string, key: string[]): boolean {
+  const words = full.split(/\s+/);
+  const extra = words.length - key.length;
+  if (extra < 1 || extra > 2) return false;
+  if (!sameKey(bodyKey(words.slice(extra).join(' ')), key, false)) return false;
+  return words.slice(0, extra).every((w) => /^\p{Lu}\p{L}+(?:['’]s|ian|ean|ese|ish|ch|an|i)$/u.test(w));
 }
 
 function sameKey(a: string[], b: string[], cyr: boolean): boolean {
