@@ -27,7 +27,9 @@ describe.skipIf(noShared)('check-worthiness data', () => {
 });
 
 describe('the shipped spotter', () => {
-  it.skipIf(noShared)('reaches F1 >= 0.85 on the Yes class of the dev file at its shipped threshold', () => {
+  // The dev file's sentences come from the training debates. The shipped threshold leans toward recall for
+  // debates the model has not seen (scripts/train-spotter.ts), which costs some precision here.
+  it.skipIf(noShared)('reaches recall >= 0.95 and F1 >= 0.83 on the Yes class of the dev file at its shipped threshold', () => {
     const dev = parseCheckworthyTsv(fs.readFileSync(path.join(DATA, 'CT24_checkworthy_english_dev.tsv'), 'utf8'));
     const spotter = defaultSpotter();
     const scores = dev.map((d) => spotter.score(d.text).score);
@@ -35,7 +37,8 @@ describe('the shipped spotter', () => {
     const m = binaryMetrics(scores, labels, spotter.threshold);
     const ap = averagePrecision(scores, labels);
     console.log(`dev: P ${m.precision.toFixed(4)} R ${m.recall.toFixed(4)} F1 ${m.f1.toFixed(4)} AP ${ap.toFixed(4)}`);
-    expect(m.f1).toBeGreaterThanOrEqual(0.85);
+    expect(m.recall).toBeGreaterThanOrEqual(0.95);
+    expect(m.f1).toBeGreaterThanOrEqual(0.83);
     expect(ap).toBeGreaterThan(0.9);
     expect(fs.statSync(path.resolve(import.meta.dirname, '../../../shared/spotting/weights.json')).size).toBeLessThan(400_000);
   });
