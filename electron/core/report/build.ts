@@ -248,7 +248,7 @@ export function buildReportModel({ db, workspaceName, options, now = new Date(),
         const decision = (conflicted.has(c.id) ? shownDecision(db, c.id)?.sources.verdict : undefined) ?? decisions.get(c.id);
         // Keeping a teammate's verdict credits them with it, and the person who kept it second.
         const origin = c.verdict && decision?.field === 'verdict' ? verdictOrigin(db, decision.hlc) : null;
-        const kept = !!origin && origin.author !== '' && origin.author !== decision!.author;
+        const kept = !!origin && origin.author !== decision!.author;
         const sources = evidence.sourcesByClaim.get(c.id) ?? [];
         const cited = [
           ...(evidence.attachmentsByClaim.get(c.id) ?? []).map((a) => a.id),

@@ -18,10 +18,10 @@ const MAX_STEPS = 1_000;
  * back through the changes each one superseded while the value stays the same; among several
  * (concurrent heads), the earliest.
  */
-export function verdictOrigin(db: DB, hlc: string): { hlc: string; author: string } {
+export function verdictOrigin(db: DB, hlc: string): { hlc: string; author: string } | null {
   const read = prepared(db, "SELECT hlc, author, value, supersedes FROM changes WHERE hlc = ? AND field = 'verdict'");
   const first = read.get(hlc) as VerdictRow | undefined;
-  if (!first) return { hlc, author: '' };
+  if (!first) return null;
   let row: VerdictRow = first;
   for (let step = 0; step < MAX_STEPS; step++) {
     const value = row.value;
