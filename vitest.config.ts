@@ -25,6 +25,8 @@ export default defineConfig({
           hookTimeout: 60_000,
           // One browser at a time: the machine has two cores.
           fileParallelism: false,
+          // A page reflects a write after a round trip through the core; on a loaded machine that can take seconds.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
       {
