@@ -38,10 +38,11 @@ async function seed(ctx: TestContext) {
 
 const detail = (page: Page) => page.locator('.detail-pane');
 
-/** Scroll the detail pane (only it, not the window) so a section's heading is at its top. */
+/** Scroll the detail pane (only it, not the window) so a section's heading is just below the pinned verdict. */
 const scrollDetailTo = (el: Element) => {
   const pane = el.closest('.detail-scroll');
-  if (pane) pane.scrollTop += el.getBoundingClientRect().top - pane.getBoundingClientRect().top - 8;
+  const verdict = pane?.querySelector('.section-verdict');
+  if (pane && verdict) pane.scrollTop += el.getBoundingClientRect().top - verdict.getBoundingClientRect().bottom - 8;
 };
 
 describe.skipIf(noShared)('evidence in the detail pane', () => {
