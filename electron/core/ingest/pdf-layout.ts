@@ -1,0 +1,154 @@
+/**
+ * Lines and paragraphs of one PDF page, read from pdf.js text items. Besides hard-wrapped prose, a page holds
+ * blocks that sit apart in the layout: the rows of a table or an infobox ("Developer(s)   Mozilla"), a caption
+ * in a box beside the body. Each row becomes a paragraph of its own, and a line that does not overlap the one
+ * before it horizontally starts a new paragraph, so none of them runs on into one long "sentence".
+ */
+
+export interface TextItemLike {
+  str: string;
+  hasEOL?: boolean;
+  transform: number[];
+  width?: number;
+  height: number;
+}
+
+/** A run of text that is not only whitespace, where it stands on the line. */
+interface Piece {
+  x: number;
+  end: number;
+  text: string;
+}
+
+interface Line {
+  y: number;
+  height: number;
+  /** Every item's text in order, spaces included. */
+  pieces: Piece[];
+}
+
+export interface PageParagraph {
+  text: string;
+  /** A table row: never joined to a neighbouring paragraph across a page break. */
+  row: boolean;
+}
+
+/** Lines of one page in reading order of the content stream. */
+function pageLines(items: TextItemLike[]): Line[] {
+  const lines: Line[] = [];
+  let current: Line | null = null;
+  for (const item of items) {
+    const y = item.transform[5] ?? 0;
+    if (current && Math.abs(current.y - y) > Math.max(2, current.height * 0.5) && lineText(current)) {
+      lines.push(current);
+      current = null;
+    }
+    current ??= { y, height: item.height || 10, pieces: [] };
+    const x = item.transform[4] ?? 0;
+    current.pieces.push({ x, end: x + (item.width ?? 0), text: item.str });
+    if (item.hasEOL) {
+      lines.push(current);
+      current = null;
+    }
+  }
+  if (current) lines.push(current);
+  return lines.filter((l) => lineText(l));
+}
+
+function lineText(line: Line, from = 0, to = line.pieces.length): string {
+  return line.pieces
+    .slice(from, to)
+    .map((p) => p.text)
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function inked(line: Line): Piece[] {
+  return line.pieces.filter((p) => p.text.trim());
+}
+
+function left(line: Line): number {
+  return inked(line)[0]?.x ?? 0;
+}
+
+function right(line: Line): number {
+  return Math.max(...inked(line).map((p) => p.end));
+}
+
+/**
+ * Where a line splits into table cells: before a piece that stands after a gap wider than half an em and
+ * clearly wider than the line's other gaps (justified prose spaces its words evenly), at the x where another
+ * line of the page starts (the cell's column: a wrapped value continues there).
+ */
+function cellBreaks(line: Line, lineStarts: readonly number[], self: number): number[] {
+  const ink = inked(line);
+  const gaps = ink.slice(1).map((p, k) => p.x - ink[k]!.end);
+  const breaks: number[] = [];
+  gaps.forEach((gap, k) => {
+    const others = gaps.filter((g, j) => j !== k && g > 0.5).sort((a, b) => a - b);
+    const usual = others[Math.floor(others.length / 2)] ?? 0;
+    const x = ink[k + 1]!.x;
+    const column = lineStarts.some((s, j) => j !== self && Math.abs(s - x) <= 1);
+    if (gap >= line.height * 0.5 && gap >= usual * 1.5 && column) breaks.push(line.pieces.indexOf(ink[k + 1]!));
+  });
+  return breaks;
+}
+
+/** The line's text with its cells apart; a single space between them, as the row reads. */
+function rowText(line: Line, breaks: readonly number[]): string {
+  const bounds = [0, ...breaks, line.pieces.length];
+  return bounds
+    .slice(1)
+    .map((to, k) => lineText(line, bounds[k], to))
+    .filter(Boolean)
+    .join(' ');
+}
+
+/**
+ * Paragraphs of one page: a vertical gap clearly larger than the usual line spacing starts a new one, and so do
+ * a table row and a line beside (not under) the one before. A line starting under a row's second cell continues
+ * that cell (a wrapped value).
+ */
+export function pageParagraphs(items: TextItemLike[]): PageParagraph[] {
+  const lines = pageLines(items);
+  const gaps = lines
+    .slice(1)
+    .map((l, i) => Math.abs(lines[i]!.y - l.y))
+    .filter((g) => g > 0)
+    .sort((a, b) => a - b);
+  const usual = gaps[Math.floor(gaps.length / 2)] ?? 12;
+  const starts = lines.map(left);
+  const paragraphs: { lines: string[]; row: boolean; cellX: number }[] = [];
+  lines.forEach((line, i) => {
+    const breaks = cellBreaks(line, starts, i);
+    const text = breaks.length ? rowText(line, breaks) : lineText(line);
+    const last = paragraphs[paragraphs.length - 1];
+    const prev = lines[i - 1];
+    const gap = prev ? Math.abs(prev.y - line.y) : Infinity;
+    const near = gap <= usual * 1.5;
+    if (!breaks.length && last?.row && near && starts[i]! >= last.cellX - 1) {
+      last.lines.push(text);
+      return;
+    }
+    const beside = prev !== undefined && (left(line) > right(prev) || right(line) < left(prev));
+    if (!last || breaks.length || last.row || !near || beside) {
+      const cellX = breaks.length ? line.pieces[breaks[0]!]!.x : Infinity;
+      paragraphs.push({ lines: [text], row: breaks.length > 0, cellX });
+      return;
+    }
+    last.lines.push(text);
+  });
+  return paragraphs.map((p) => ({ text: joinWrappedLines(p.lines), row: p.row }));
+}
+
+/** Join hard-wrapped lines, repairing words hyphenated at a line end ("eco-" + "nomic"). */
+export function joinWrappedLines(lines: string[]): string {
+  let out = '';
+  for (const line of lines) {
+    if (!out) out = line;
+    else if (/\p{L}-$/u.test(out) && /^\p{Ll}/u.test(line)) out = out.slice(0, -1) + line;
+    else out += ` ${line}`;
+  }
+  return out;
+}
