@@ -77,22 +77,37 @@ function right(line: Line): number {
 }
 
 /**
- * Where a line splits into table cells: before a piece that stands after a gap wider than half an em and
- * clearly wider than the line's other gaps (justified prose spaces its words evenly), at the x where another
- * line of the page starts (the cell's column: a wrapped value continues there).
+ * Where a line may split into table cells: before a piece that stands after a gap wider than half an em and
+ * clearly wider than the line's other gaps (justified prose spaces its words evenly). Indices into the pieces.
  */
-function cellBreaks(line: Line, lineStarts: readonly number[], self: number): number[] {
+function wideGaps(line: Line): number[] {
   const ink = inked(line);
   const gaps = ink.slice(1).map((p, k) => p.x - ink[k]!.end);
-  const breaks: number[] = [];
+  const wide: number[] = [];
   gaps.forEach((gap, k) => {
     const others = gaps.filter((g, j) => j !== k && g > 0.5).sort((a, b) => a - b);
     const usual = others[Math.floor(others.length / 2)] ?? 0;
-    const x = ink[k + 1]!.x;
-    const column = lineStarts.some((s, j) => j !== self && Math.abs(s - x) <= 1);
-    if (gap >= line.height * 0.5 && gap >= usual * 1.5 && column) breaks.push(line.pieces.indexOf(ink[k + 1]!));
+    if (gap >= line.height * 0.5 && gap >= usual * 1.5) wide.push(line.pieces.indexOf(ink[k + 1]!));
   });
-  return breaks;
+  return wide;
+}
+
+/**
+ * The cell breaks of every line: a wide gap whose next piece stands on a column, where another line starts (a
+ * wrapped value continues there) or where two other lines also have a wide gap (the rows of a table).
+ */
+function cellBreaks(lines: readonly Line[]): number[][] {
+  const starts = lines.map(left);
+  const candidates = lines.map(wideGaps);
+  const at = (x: number, self: number) => (s: number, j: number) => j !== self && Math.abs(s - x) <= 1;
+  return candidates.map((breaks, i) =>
+    breaks.filter((b) => {
+      const x = lines[i]!.pieces[b]!.x;
+      if (starts.some(at(x, i))) return true;
+      const aligned = candidates.filter((c, j) => j !== i && c.some((k) => Math.abs(lines[j]!.pieces[k]!.x - x) <= 1));
+      return aligned.length >= 2;
+    }),
+  );
 }
 
 /** The line's text with its cells apart; a single space between them, as the row reads. */
@@ -119,9 +134,10 @@ export function pageParagraphs(items: TextItemLike[]): PageParagraph[] {
     .sort((a, b) => a - b);
   const usual = gaps[Math.floor(gaps.length / 2)] ?? 12;
   const starts = lines.map(left);
+  const rowBreaks = cellBreaks(lines);
   const paragraphs: { lines: string[]; row: boolean; cellX: number }[] = [];
   lines.forEach((line, i) => {
-    const breaks = cellBreaks(line, starts, i);
+    const breaks = rowBreaks[i]!;
     const text = breaks.length ? rowText(line, breaks) : lineText(line);
     const last = paragraphs[paragraphs.length - 1];
     const prev = lines[i - 1];
