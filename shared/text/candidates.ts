@@ -5,6 +5,7 @@ import { detectDocumentKind, type DocumentKind } from '../spotting/document-kind
 import { articleCalibration, defaultSpotter } from '../spotting/index';
 import type { SpotterScore } from '../spotting/model';
 import { mergeSameSignal } from '../spotting/reasons';
+import { repeatedSentences, repeatLabel } from '../spotting/repeats';
 import { siteFurnitureKind } from '../spotting/site-furniture';
 import { makeAnchor } from './anchor';
 import { isDateLine, isoDate, leadingMetadata, nonProseKind, type NonProse } from './news-structure';
@@ -156,22 +157,20 @@ export function analyzeText(text: string, threshold = defaultSpotter().threshold
   const calibration = articleCalibration();
   const kinds = doc.sentences.map((x) => nonProseKind(x.sentence.text));
   captionsAboveCredits(text, doc.sentences, kinds);
+  const repeats = repeatedSentences(doc.sentences.map((x) => x.sentence.text));
   return doc.sentences.map(({ sentence: s, attribution, base, context }, i) => {
     const kind = kinds[i] ?? titleLineKind(doc.sentences, i);
     const furniture = kind ? null : siteFurnitureKind(s.text);
+    const repeat = repeats[i];
     const { score, reasons } = kind
       ? nonProse(base, kind)
       : furniture
-        ? {
-            score: Math.min(base.score, 0.01),
-            reasons: [
-              { kind: 'site_furniture', label: `page furniture (${furniture}): not a claim`, weight: -5 },
-              ...base.reasons,
-            ],
-          }
-        : doc.kind === 'article'
-          ? scoreInArticle(base, context, calibration, doc.locale)
-          : inContext(base, s.text, attribution);
+        ? notAClaim(base, 'site_furniture', `page furniture (${furniture}): not a claim`)
+        : repeat
+          ? notAClaim(base, repeat.kind, repeatLabel(repeat))
+          : doc.kind === 'article'
+            ? scoreInArticle(base, context, calibration, doc.locale)
+            : inContext(base, s.text, attribution);
     return {
       text: collapseWhitespace(s.text),
       anchor: makeAnchor(text, s.start, s.end),
@@ -242,9 +241,13 @@ const NON_PROSE_LABELS = {
   footnote: 'footnote: not a claim',
 } as const;
 
+function notAClaim(base: SpotterScore, kind: string, label: string): SpotterScore {
+  return { score: Math.min(base.score, 0.01), reasons: [{ kind, label, weight: -5 }, ...base.reasons] };
+}
+
 /** Captions, credits, bylines and footnotes are not claims, whatever their wording. */
 function nonProse(base: SpotterScore, kind: keyof typeof NON_PROSE_LABELS): SpotterScore {
-  return { score: Math.min(base.score, 0.01), reasons: [{ kind, label: NON_PROSE_LABELS[kind], weight: -5 }, ...base.reasons] };
+  return notAClaim(base, kind, NON_PROSE_LABELS[kind]);
 }
 
 const FIGURE =
