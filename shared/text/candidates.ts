@@ -10,7 +10,7 @@ import { siteFurnitureKind } from '../spotting/site-furniture';
 import { makeAnchor } from './anchor';
 import { isDateLine, isoDate, leadingMetadata, nonProseKind, type NonProse } from './news-structure';
 import { segmentSentences, type Sentence } from './segment';
-import { isBareTitle, isCaptionLine } from './title-lines';
+import { hasVerb, isBareTitle, isCaptionLine, titleWords } from './title-lines';
 import { collapseWhitespace } from './whitespace';
 
 /** A sentence proposed as a claim, with where it sits and why it was proposed. */
@@ -158,8 +158,9 @@ export function analyzeText(text: string, threshold = defaultSpotter().threshold
   const kinds = doc.sentences.map((x) => nonProseKind(x.sentence.text));
   captionsAboveCredits(text, doc.sentences, kinds);
   const repeats = repeatedSentences(doc.sentences.map((x) => x.sentence.text));
+  const tableCaptions = captionsAboveTables(text, doc.sentences);
   return doc.sentences.map(({ sentence: s, attribution, base, context }, i) => {
-    const kind = kinds[i] ?? titleLineKind(doc.sentences, i);
+    const kind = kinds[i] ?? titleLineKind(doc.sentences, i) ?? (tableCaptions.has(i) ? 'caption' : null);
     const furniture = kind ? null : siteFurnitureKind(s.text);
     const repeat = repeats[i];
     const { score, reasons } = kind
@@ -223,6 +224,25 @@ function captionsAboveCredits(text: string, sentences: readonly SpottedSentence[
     while (j > 0 && !kinds[j - 1] && !/\n/.test(text.slice(sentences[j - 1]!.sentence.end, sentences[j]!.sentence.start)))
       kinds[--j] = 'caption';
   }
+}
+
+/** Rows a table caption stands above: "Developer(s) Mozilla", "Initial release 2 July 2011". */
+const CAPTIONED_ROWS = 3;
+const MAX_ROW_WORDS = 8;
+
+/**
+ * A line standing alone right above a table (at least three lines in a row, each alone and a short label with its
+ * value, no verb) is the table's caption, as an infobox's picture caption is: it describes, it does not claim.
+ */
+function captionsAboveTables(text: string, sentences: readonly SpottedSentence[]): Set<number> {
+  const alone = sentences.map((x) => standsAlone(text, x.sentence));
+  const row = sentences.map((x, i) => alone[i]! && titleWords(x.sentence.text) <= MAX_ROW_WORDS && !hasVerb(x.sentence.text));
+  const captions = new Set<number>();
+  for (let i = 0; i + CAPTIONED_ROWS < sentences.length; i++) {
+    if (!alone[i] || row[i] || /[.!?]["”»']?\s*$/.test(sentences[i]!.sentence.text)) continue;
+    if (row.slice(i + 1, i + 1 + CAPTIONED_ROWS).every(Boolean)) captions.add(i);
+  }
+  return captions;
 }
 
 /** Only spaces and tabs between the line's start (or the text's) and pos. */

@@ -39,12 +39,12 @@ function pageLines(items: TextItemLike[]): Line[] {
   let current: Line | null = null;
   for (const item of items) {
     const y = item.transform[5] ?? 0;
-    if (current && Math.abs(current.y - y) > Math.max(2, current.height * 0.5) && lineText(current)) {
+    const x = item.transform[4] ?? 0;
+    if (current && !onLine(current, x, y) && lineText(current)) {
       lines.push(current);
       current = null;
     }
     current ??= { y, height: item.height || 10, pieces: [] };
-    const x = item.transform[4] ?? 0;
     current.pieces.push({ x, end: x + (item.width ?? 0), text: item.str });
     if (item.hasEOL) {
       lines.push(current);
@@ -53,6 +53,17 @@ function pageLines(items: TextItemLike[]): Line[] {
   }
   if (current) lines.push(current);
   return lines.filter((l) => lineText(l));
+}
+
+/**
+ * Whether an item at (x, y) continues the line: on its baseline give or take half a line (a superscript), or
+ * right of its end and within a line's height (a table cell centred beside a label that wraps).
+ */
+function onLine(line: Line, x: number, y: number): boolean {
+  const dy = Math.abs(line.y - y);
+  if (dy <= Math.max(2, line.height * 0.5)) return true;
+  const ink = inked(line);
+  return ink.length > 0 && dy < line.height && x > right(line) + line.height * 0.5;
 }
 
 function lineText(line: Line, from = 0, to = line.pieces.length): string {
@@ -135,7 +146,7 @@ export function pageParagraphs(items: TextItemLike[]): PageParagraph[] {
   const usual = gaps[Math.floor(gaps.length / 2)] ?? 12;
   const starts = lines.map(left);
   const rowBreaks = cellBreaks(lines);
-  const paragraphs: { lines: string[]; row: boolean; cellX: number }[] = [];
+  const paragraphs: { lines: string[]; row: boolean; cellX: number; from: number }[] = [];
   lines.forEach((line, i) => {
     const breaks = rowBreaks[i]!;
     const text = breaks.length ? rowText(line, breaks) : lineText(line);
@@ -150,12 +161,30 @@ export function pageParagraphs(items: TextItemLike[]): PageParagraph[] {
     const beside = prev !== undefined && (left(line) > right(prev) || right(line) < left(prev));
     if (!last || breaks.length || last.row || !near || beside) {
       const cellX = breaks.length ? line.pieces[breaks[0]!]!.x : Infinity;
-      paragraphs.push({ lines: [text], row: breaks.length > 0, cellX });
+      const label = breaks.length && last && !last.row && near ? labelAbove(lines, i, last.from, cellX) : null;
+      if (label !== null && last) {
+        last.lines.pop();
+        if (!last.lines.length) paragraphs.pop();
+      }
+      paragraphs.push({ lines: [label === null ? text : `${label} ${text}`], row: breaks.length > 0, cellX, from: i });
       return;
     }
     last.lines.push(text);
   });
   return paragraphs.map((p) => ({ text: joinWrappedLines(p.lines), row: p.row }));
+}
+
+/**
+ * The first line of a row's label when the label wraps and its value is centred beside the second line: the line
+ * above, at the row's left edge, ending before the value's column, and not a line of a paragraph aligned with it.
+ */
+function labelAbove(lines: readonly Line[], row: number, paragraphStart: number, cellX: number): string | null {
+  const above = lines[row - 1]!;
+  const line = lines[row]!;
+  if (Math.abs(left(above) - left(line)) > 1 || right(above) >= cellX) return null;
+  const before = lines[row - 2];
+  if (row - 1 > paragraphStart && before && Math.abs(left(before) - left(above)) <= 1) return null;
+  return lineText(above);
 }
 
 /** Join hard-wrapped lines, repairing words hyphenated at a line end ("eco-" + "nomic"). */
