@@ -5,11 +5,12 @@ import { detectDocumentKind, type DocumentKind } from '../spotting/document-kind
 import { articleCalibration, defaultSpotter } from '../spotting/index';
 import type { SpotterScore } from '../spotting/model';
 import { mergeSameSignal } from '../spotting/reasons';
+import { repeatedSentences, repeatLabel } from '../spotting/repeats';
 import { siteFurnitureKind } from '../spotting/site-furniture';
 import { makeAnchor } from './anchor';
 import { isDateLine, isoDate, leadingMetadata, nonProseKind, type NonProse } from './news-structure';
 import { segmentSentences, type Sentence } from './segment';
-import { isBareTitle, isCaptionLine } from './title-lines';
+import { hasVerb, isBareTitle, isCaptionLine, titleWords } from './title-lines';
 import { collapseWhitespace } from './whitespace';
 
 /** A sentence proposed as a claim, with where it sits and why it was proposed. */
@@ -156,22 +157,21 @@ export function analyzeText(text: string, threshold = defaultSpotter().threshold
   const calibration = articleCalibration();
   const kinds = doc.sentences.map((x) => nonProseKind(x.sentence.text));
   captionsAboveCredits(text, doc.sentences, kinds);
+  const repeats = repeatedSentences(doc.sentences.map((x) => x.sentence.text));
+  const tableCaptions = captionsAboveTables(text, doc.sentences);
   return doc.sentences.map(({ sentence: s, attribution, base, context }, i) => {
-    const kind = kinds[i] ?? titleLineKind(doc.sentences, i);
+    const kind = kinds[i] ?? titleLineKind(doc.sentences, i) ?? (tableCaptions.has(i) ? 'caption' : null);
     const furniture = kind ? null : siteFurnitureKind(s.text);
+    const repeat = repeats[i];
     const { score, reasons } = kind
       ? nonProse(base, kind)
       : furniture
-        ? {
-            score: Math.min(base.score, 0.01),
-            reasons: [
-              { kind: 'site_furniture', label: `page furniture (${furniture}): not a claim`, weight: -5 },
-              ...base.reasons,
-            ],
-          }
-        : doc.kind === 'article'
-          ? scoreInArticle(base, context, calibration, doc.locale)
-          : inContext(base, s.text, attribution);
+        ? notAClaim(base, 'site_furniture', `page furniture (${furniture}): not a claim`)
+        : repeat
+          ? notAClaim(base, repeat.kind, repeatLabel(repeat))
+          : doc.kind === 'article'
+            ? scoreInArticle(base, context, calibration, doc.locale)
+            : inContext(base, s.text, attribution);
     return {
       text: collapseWhitespace(s.text),
       anchor: makeAnchor(text, s.start, s.end),
@@ -226,6 +226,25 @@ function captionsAboveCredits(text: string, sentences: readonly SpottedSentence[
   }
 }
 
+/** Rows a table caption stands above: "Developer(s) Mozilla", "Initial release 2 July 2011". */
+const CAPTIONED_ROWS = 3;
+const MAX_ROW_WORDS = 8;
+
+/**
+ * A line standing alone right above a table (at least three lines in a row, each alone and a short label with its
+ * value, no verb) is the table's caption, as an infobox's picture caption is: it describes, it does not claim.
+ */
+function captionsAboveTables(text: string, sentences: readonly SpottedSentence[]): Set<number> {
+  const alone = sentences.map((x) => standsAlone(text, x.sentence));
+  const row = sentences.map((x, i) => alone[i]! && titleWords(x.sentence.text) <= MAX_ROW_WORDS && !hasVerb(x.sentence.text));
+  const captions = new Set<number>();
+  for (let i = 0; i + CAPTIONED_ROWS < sentences.length; i++) {
+    if (!alone[i] || row[i] || /[.!?]["”»']?\s*$/.test(sentences[i]!.sentence.text)) continue;
+    if (row.slice(i + 1, i + 1 + CAPTIONED_ROWS).every(Boolean)) captions.add(i);
+  }
+  return captions;
+}
+
 /** Only spaces and tabs between the line's start (or the text's) and pos. */
 function startsLine(text: string, pos: number): boolean {
   let a = pos - 1;
@@ -242,9 +261,13 @@ const NON_PROSE_LABELS = {
   footnote: 'footnote: not a claim',
 } as const;
 
+function notAClaim(base: SpotterScore, kind: string, label: string): SpotterScore {
+  return { score: Math.min(base.score, 0.01), reasons: [{ kind, label, weight: -5 }, ...base.reasons] };
+}
+
 /** Captions, credits, bylines and footnotes are not claims, whatever their wording. */
 function nonProse(base: SpotterScore, kind: keyof typeof NON_PROSE_LABELS): SpotterScore {
-  return { score: Math.min(base.score, 0.01), reasons: [{ kind, label: NON_PROSE_LABELS[kind], weight: -5 }, ...base.reasons] };
+  return notAClaim(base, kind, NON_PROSE_LABELS[kind]);
 }
 
 const FIGURE =

@@ -1,68 +1,7 @@
 import { ClaimbenchError } from '../../../shared/result';
 import { MAX_PDF_PAGES } from '../../../shared/limits';
 import { normaliseText, type ExtractedDocument, type ProgressFn } from './extracted';
-
-interface Line {
-  y: number;
-  height: number;
-  text: string;
-}
-
-interface TextItemLike {
-  str: string;
-  hasEOL?: boolean;
-  transform: number[];
-  height: number;
-}
-
-/** Lines of one page in reading order of the content stream. */
-function pageLines(items: TextItemLike[]): Line[] {
-  const lines: Line[] = [];
-  let current: Line | null = null;
-  for (const item of items) {
-    const y = item.transform[5] ?? 0;
-    if (current && Math.abs(current.y - y) > Math.max(2, current.height * 0.5) && current.text.trim()) {
-      lines.push(current);
-      current = null;
-    }
-    current ??= { y, height: item.height || 10, text: '' };
-    current.text += item.str;
-    if (item.hasEOL) {
-      lines.push(current);
-      current = null;
-    }
-  }
-  if (current) lines.push(current);
-  return lines.map((l) => ({ ...l, text: l.text.replace(/\s+/g, ' ').trim() })).filter((l) => l.text);
-}
-
-/** Paragraphs of one page: a vertical gap clearly larger than the usual line spacing starts a new one. */
-function pageParagraphs(lines: Line[]): string[] {
-  const gaps = lines
-    .slice(1)
-    .map((l, i) => Math.abs(lines[i]!.y - l.y))
-    .filter((g) => g > 0)
-    .sort((a, b) => a - b);
-  const usual = gaps[Math.floor(gaps.length / 2)] ?? 12;
-  const paragraphs: string[][] = [];
-  lines.forEach((line, i) => {
-    const gap = i === 0 ? Infinity : Math.abs(lines[i - 1]!.y - line.y);
-    if (i === 0 || gap > usual * 1.5) paragraphs.push([]);
-    paragraphs[paragraphs.length - 1]!.push(line.text);
-  });
-  return paragraphs.map(joinWrappedLines);
-}
-
-/** Join hard-wrapped lines, repairing words hyphenated at a line end ("eco-" + "nomic"). */
-export function joinWrappedLines(lines: string[]): string {
-  let out = '';
-  for (const line of lines) {
-    if (!out) out = line;
-    else if (/\p{L}-$/u.test(out) && /^\p{Ll}/u.test(line)) out = out.slice(0, -1) + line;
-    else out += ` ${line}`;
-  }
-  return out;
-}
+import { joinWrappedLines, pageParagraphs, type PageParagraph, type TextItemLike } from './pdf-layout';
 
 interface PageRefLike {
   ref: { num: number; gen: number } | null;
@@ -123,7 +62,7 @@ export async function extractPdf(bytes: Uint8Array, onProgress: ProgressFn): Pro
   }
   try {
     await checkPageTree(doc);
-    const pages: string[][] = [];
+    const pages: PageParagraph[][] = [];
     let title: string | null = null;
     try {
       const meta = await doc.getMetadata();
@@ -136,7 +75,7 @@ export async function extractPdf(bytes: Uint8Array, onProgress: ProgressFn): Pro
       try {
         const page = await doc.getPage(p);
         const content = await page.getTextContent();
-        pages.push(pageParagraphs(pageLines(content.items.flatMap((i) => ('str' in i ? [i as TextItemLike] : [])))));
+        pages.push(pageParagraphs(content.items.flatMap((i) => ('str' in i ? [i as TextItemLike] : []))));
         page.cleanup();
       } catch {
         pages.push([]);
@@ -144,11 +83,14 @@ export async function extractPdf(bytes: Uint8Array, onProgress: ProgressFn): Pro
       onProgress(p / doc.numPages);
     }
     let text = '';
+    let lastRow = false;
     for (const paragraphs of pages) {
       for (const para of paragraphs) {
-        if (!text) text = para;
-        else if (!/[.!?:;"”»)]$/.test(text) && /^\p{Ll}/u.test(para)) text = joinWrappedLines([text, para]);
-        else text += `\n\n${para}`;
+        const runsOn = !lastRow && !para.row && !/[.!?:;"”»)]$/.test(text) && /^\p{Ll}/u.test(para.text);
+        if (!text) text = para.text;
+        else if (runsOn) text = joinWrappedLines([text, para.text]);
+        else text += `\n\n${para.text}`;
+        lastRow = para.row;
       }
     }
     if (!text.trim())

@@ -1,0 +1,44 @@
+/**
+ * Sentences a document says more than once. A calendar, a form or a report template repeats its headings and
+ * labels ("День воинской славы России.", "Total") on every entry; the checker needs such a line once at most.
+ * A repeated short line without a verb is a label and never a claim; any other repeated sentence (a speaker
+ * coming back to a claim) is kept where it first appears and left out after that.
+ */
+import { hasVerb, titleWords } from '../text/title-lines';
+
+/** This many occurrences of a short verbless line make it a label of the document's layout. */
+const LABEL_REPEATS = 3;
+const MAX_LABEL_WORDS = 8;
+
+export type Repeat = { kind: 'repeat'; count: number } | { kind: 'repeated_label'; count: number };
+
+function sameSentenceKey(sentence: string): string {
+  return sentence
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[\s.!?…;:,]+$/u, '')
+    .toLowerCase();
+}
+
+/** For each sentence, whether it repeats another of the document, and how; null for a sentence said once or its first saying. */
+export function repeatedSentences(sentences: readonly string[]): (Repeat | null)[] {
+  const keys = sentences.map(sameSentenceKey);
+  const counts = new Map<string, number>();
+  for (const k of keys) if (k) counts.set(k, (counts.get(k) ?? 0) + 1);
+  const seen = new Set<string>();
+  return sentences.map((s, i) => {
+    const key = keys[i]!;
+    const count = counts.get(key) ?? 0;
+    if (count < 2) return null;
+    const first = !seen.has(key);
+    seen.add(key);
+    if (count >= LABEL_REPEATS && titleWords(s) <= MAX_LABEL_WORDS && !hasVerb(s)) return { kind: 'repeated_label', count };
+    return first ? null : { kind: 'repeat', count };
+  });
+}
+
+export function repeatLabel(repeat: Repeat): string {
+  return repeat.kind === 'repeated_label'
+    ? `a label the document repeats (${repeat.count} times): not a claim`
+    : `said again: the document has this sentence ${repeat.count} times, listed where it first appears`;
+}
