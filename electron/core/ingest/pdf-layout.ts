@@ -25,6 +25,9 @@ interface Line {
   height: number;
   /** Every item's text in order, spaces included. */
   pieces: Piece[];
+  /** Where the first piece with ink starts and the rightmost one ends (kept as pieces arrive). */
+  left: number;
+  right: number;
 }
 
 export interface PageParagraph {
@@ -44,8 +47,8 @@ function pageLines(items: TextItemLike[]): Line[] {
       lines.push(current);
       current = null;
     }
-    current ??= { y, height: item.height || 10, pieces: [] };
-    current.pieces.push({ x, end: x + (item.width ?? 0), text: item.str });
+    current ??= { y, height: item.height || 10, pieces: [], left: NaN, right: -Infinity };
+    addPiece(current, { x, end: x + (item.width ?? 0), text: item.str });
     if (item.hasEOL) {
       lines.push(current);
       current = null;
@@ -55,6 +58,13 @@ function pageLines(items: TextItemLike[]): Line[] {
   return lines.filter((l) => lineText(l));
 }
 
+function addPiece(line: Line, piece: Piece): void {
+  line.pieces.push(piece);
+  if (!piece.text.trim()) return;
+  if (Number.isNaN(line.left)) line.left = piece.x;
+  line.right = Math.max(line.right, piece.end);
+}
+
 /**
  * Whether an item at (x, y) continues the line: on its baseline give or take half a line (a superscript), or
  * right of its end and within a line's height (a table cell centred beside a label that wraps).
@@ -62,8 +72,7 @@ function pageLines(items: TextItemLike[]): Line[] {
 function onLine(line: Line, x: number, y: number): boolean {
   const dy = Math.abs(line.y - y);
   if (dy <= Math.max(2, line.height * 0.5)) return true;
-  const ink = inked(line);
-  return ink.length > 0 && dy < line.height && x > right(line) + line.height * 0.5;
+  return !Number.isNaN(line.left) && dy < line.height && x > line.right + line.height * 0.5;
 }
 
 function lineText(line: Line, from = 0, to = line.pieces.length): string {
@@ -80,11 +89,11 @@ function inked(line: Line): Piece[] {
 }
 
 function left(line: Line): number {
-  return inked(line)[0]?.x ?? 0;
+  return Number.isNaN(line.left) ? 0 : line.left;
 }
 
 function right(line: Line): number {
-  return Math.max(...inked(line).map((p) => p.end));
+  return line.right;
 }
 
 /**
@@ -94,13 +103,47 @@ function right(line: Line): number {
 function wideGaps(line: Line): number[] {
   const ink = inked(line);
   const gaps = ink.slice(1).map((p, k) => p.x - ink[k]!.end);
+  // The median of the other gaps wider than half a point: from one sorted list, leaving out the gap itself.
+  const sorted = gaps.filter((g) => g > 0.5).sort((a, b) => a - b);
   const wide: number[] = [];
   gaps.forEach((gap, k) => {
-    const others = gaps.filter((g, j) => j !== k && g > 0.5).sort((a, b) => a - b);
-    const usual = others[Math.floor(others.length / 2)] ?? 0;
+    const usual = medianWithout(sorted, gap > 0.5 ? gap : null);
     if (gap >= line.height * 0.5 && gap >= usual * 1.5) wide.push(line.pieces.indexOf(ink[k + 1]!));
   });
   return wide;
+}
+
+/** The upper median of a sorted list once one occurrence of `value` (if given) is left out; 0 when empty. */
+function medianWithout(sorted: readonly number[], value: number | null): number {
+  if (value === null) return sorted[Math.floor(sorted.length / 2)] ?? 0;
+  const m = Math.floor((sorted.length - 1) / 2);
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return (lo <= m ? sorted[m + 1] : sorted[m]) ?? 0;
+}
+
+/** Lines indexed by the x positions they hold, to within a point, for column lookups that stay linear. */
+class ColumnIndex {
+  private readonly byX = new Map<number, { x: number; line: number }[]>();
+  add(x: number, line: number): void {
+    const key = Math.round(x);
+    const bucket = this.byX.get(key);
+    if (bucket) bucket.push({ x, line });
+    else this.byX.set(key, [{ x, line }]);
+  }
+  /** The lines other than `self` holding a position within a point of x. */
+  linesAt(x: number, self: number): Set<number> {
+    const found = new Set<number>();
+    const key = Math.round(x);
+    for (let k = key - 1; k <= key + 1; k++)
+      for (const e of this.byX.get(k) ?? []) if (e.line !== self && Math.abs(e.x - x) <= 1) found.add(e.line);
+    return found;
+  }
 }
 
 /**
@@ -108,15 +151,15 @@ function wideGaps(line: Line): number[] {
  * wrapped value continues there) or where two other lines also have a wide gap (the rows of a table).
  */
 function cellBreaks(lines: readonly Line[]): number[][] {
-  const starts = lines.map(left);
+  const starts = new ColumnIndex();
+  lines.forEach((line, i) => starts.add(left(line), i));
   const candidates = lines.map(wideGaps);
-  const at = (x: number, self: number) => (s: number, j: number) => j !== self && Math.abs(s - x) <= 1;
+  const cells = new ColumnIndex();
+  candidates.forEach((breaks, i) => breaks.forEach((b) => cells.add(lines[i]!.pieces[b]!.x, i)));
   return candidates.map((breaks, i) =>
     breaks.filter((b) => {
       const x = lines[i]!.pieces[b]!.x;
-      if (starts.some(at(x, i))) return true;
-      const aligned = candidates.filter((c, j) => j !== i && c.some((k) => Math.abs(lines[j]!.pieces[k]!.x - x) <= 1));
-      return aligned.length >= 2;
+      return starts.linesAt(x, i).size > 0 || cells.linesAt(x, i).size >= 2;
     }),
   );
 }

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { extractDocument } from '../../../electron/core/ingest/extract';
+import { pageParagraphs, type TextItemLike } from '../../../electron/core/ingest/pdf-layout';
 import { analyzeText } from '../../../shared/text/candidates';
 import { printPdfs } from '../../helpers/built-docs';
 import { CORPUS_DIR, withoutShared } from '../../helpers/corpus';
@@ -84,5 +85,21 @@ describe.skipIf(withoutShared(import.meta.url))('the Wikipedia article on PDF.js
     expect(rows).toHaveLength(5);
     for (const row of rows) expect(row.checkWorthy, row.text).toBe(false);
     expect(scored.some((s) => s.checkWorthy && s.text.startsWith('The project is led by the Mozilla Corporation'))).toBe(true);
+  });
+});
+
+describe('a hostile page layout', () => {
+  it('reads a page of one 20,000-item line and 4,000 short table-like lines', () => {
+    const items: TextItemLike[] = [];
+    for (let k = 0; k < 20_000; k++)
+      items.push({ str: `w${k}`, transform: [1, 0, 0, 1, k * 7 + (k % 5) * 9, 800], width: 5, height: 10 });
+    for (let row = 0; row < 4_000; row++) {
+      const y = 780 - row * 12;
+      items.push({ str: `Label ${row}`, transform: [1, 0, 0, 1, 20, y], width: 40, height: 10 });
+      items.push({ str: `Value ${row}`, transform: [1, 0, 0, 1, 140 + (row % 3), y], width: 40, height: 10, hasEOL: true });
+    }
+    const paragraphs = pageParagraphs(items);
+    expect(paragraphs[0]!.text.startsWith('w0')).toBe(true);
+    expect(paragraphs.filter((p) => p.row).length).toBeGreaterThan(3_000);
   });
 });
