@@ -38,9 +38,13 @@ describe('the report model', () => {
     expect(model.summary.sourced + model.summary.disputed + model.summary.unverified + model.summary.unreviewed).toBe(total);
     expect(model.summary.unreviewed).toBeGreaterThan(0);
     expect(allClaims().map((c) => c.number)).toEqual(Array.from({ length: total }, (_, i) => i + 1));
-    for (const d of model.documents) {
+    // The articles' claims sit inside paragraphs, so they have context; a claim that is its whole paragraph has none.
+    for (const d of model.documents.filter((doc) => f.documentIds.includes(doc.id!))) {
       const starts = d.claims.filter((c) => c.context).map((c) => c.context!.quote);
       expect(starts.length).toBeGreaterThan(0);
+    }
+    for (const c of model.documents.find((doc) => doc.id === f.hostileDocumentId)!.claims) {
+      if (c.context) expect(`${c.context.before}${c.context.after}`.trim()).not.toBe('');
     }
   });
 
