@@ -9,6 +9,9 @@ import { op, pageOmits } from './operation';
 import type { ChosenFile } from './team';
 
 /** Formats the core renders to text. PDF is drawn from the HTML (printToPDF in the app, Chromium in the CLI). */
+/** The JSON export's `schemaVersion` (docs/report-schema.md); the export dialog names it too. */
+export const REPORT_SCHEMA_VERSION = 2;
+
 export const REPORT_TEXT_FORMATS = ['html', 'md', 'csv', 'json', 'claimreview'] as const;
 export type ReportTextFormat = (typeof REPORT_TEXT_FORMATS)[number];
 export const REPORT_FORMATS = [...REPORT_TEXT_FORMATS, 'pdf'] as const;

@@ -1,5 +1,5 @@
 import { BadgeCheck, Braces, FileCode2, FileSpreadsheet, FileText, Hash, type LucideIcon } from 'lucide-react';
-import type { ReportFormat, ReportSection } from '../../shared/report';
+import { REPORT_SCHEMA_VERSION, type ReportFormat, type ReportSection } from '../../shared/report';
 
 export interface FormatChoice {
   format: ReportFormat;
@@ -14,7 +14,7 @@ export const FORMAT_CHOICES: FormatChoice[] = [
   { format: 'pdf', label: 'PDF', description: 'Print-ready pages', Icon: FileText },
   { format: 'md', label: 'Markdown', description: 'For a wiki or CMS', Icon: Hash },
   { format: 'csv', label: 'Spreadsheet', description: 'CSV, a row per claim', Icon: FileSpreadsheet },
-  { format: 'json', label: 'JSON', description: 'All data, schema v1', Icon: Braces },
+  { format: 'json', label: 'JSON', description: `All data, schema v${REPORT_SCHEMA_VERSION}`, Icon: Braces },
   { format: 'claimreview', label: 'ClaimReview', description: 'schema.org JSON-LD', Icon: BadgeCheck },
 ];
 

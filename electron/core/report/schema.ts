@@ -1,5 +1,5 @@
 /**
- * The report model, schema version 1. It is both the input of every renderer and, verbatim, the
+ * The report model (schema version REPORT_SCHEMA_VERSION). It is both the input of every renderer and, verbatim, the
  * JSON export, so this zod schema is the documented contract (docs/report-schema.md) and tests
  * validate real output against it. Change it only by adding optional fields; anything else
  * bumps REPORT_SCHEMA_VERSION.
@@ -7,10 +7,10 @@
 import { z } from 'zod';
 import { VERDICTS, VERDICT_FILTERS } from '../../../shared/domain';
 import { CLAIM_WARNING_CODES, STANCES } from '../../../shared/evidence';
-import { REPORT_SECTIONS } from '../../../shared/report';
+import { REPORT_SCHEMA_VERSION, REPORT_SECTIONS } from '../../../shared/report';
 import { QUEUE_STATES, SESSION_STATUSES } from '../../../shared/sessions';
 
-export const REPORT_SCHEMA_VERSION = 2;
+export { REPORT_SCHEMA_VERSION };
 
 const isoTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/);
 const nullableText = z.string().nullable();
