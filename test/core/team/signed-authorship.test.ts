@@ -118,7 +118,8 @@ describe('signed change rows', () => {
     for (const r of log) expect(rowSignatureMatches(r, key)).toBe(true);
     const r = log[log.length - 1]!;
     for (const field of ['hlc', 'entity_id', 'field', 'value', 'actor_id', 'author', 'action_label', 'supersedes'] as const) {
-      const changed = { ...r, [field]: field === 'hlc' ? `${r.hlc.slice(0, -1)}0` : `${String(r[field])}x` };
+      const otherHlc = `${r.hlc.slice(0, -1)}${r.hlc.endsWith('0') ? '1' : '0'}`;
+      const changed = { ...r, [field]: field === 'hlc' ? otherHlc : `${String(r[field])}x` };
       expect(rowSignatureMatches(changed, key)).toBe(false);
     }
     expect(rowSignatureMatches({ ...r, action_id: null }, key)).toBe(false);
