@@ -1,10 +1,10 @@
 import type { ScoreReason, TextAnchor } from '../domain';
 import { attributeSentences, type Attribution } from '../spotting/claimant';
-import { contextFeatures, headlineQuotes, reportsOnlySilence, scoreInArticle } from '../spotting/context';
+import { contextFeatures, FIGURE, headlineQuotes, reportsOnlySilence, scoreInArticle } from '../spotting/context';
 import { detectDocumentKind, type DocumentKind } from '../spotting/document-kind';
 import { articleCalibration, defaultSpotter } from '../spotting/index';
 import type { SpotterScore } from '../spotting/model';
-import { mergeSameSignal } from '../spotting/reasons';
+import { mergeSameSignal, sortByStrength } from '../spotting/reasons';
 import { repeatedSentences, repeatLabel } from '../spotting/repeats';
 import { siteFurnitureKind } from '../spotting/site-furniture';
 import { makeAnchor } from './anchor';
@@ -270,12 +270,6 @@ function nonProse(base: SpotterScore, kind: keyof typeof NON_PROSE_LABELS): Spot
   return notAClaim(base, kind, NON_PROSE_LABELS[kind]);
 }
 
-const FIGURE =
-  /\d|\b(?:hundreds?|thousands?|millions?|billions?|dozens?|percent|per cent|half|twice|double|single digits)\b|(?:тысяч|миллион|миллиард|процент|десят|сотн)/i;
-/** Sentences that report that nothing was said: not a claim to check. */
-const NO_STATEMENT =
-  /\b(?:could not|cannot|can't|would not|did not|does not|declined to|refused to|unable to)\s+(?:disclose|comment|confirm|say|be reached|verify|independently verify|immediately verify|independently confirm|provide|mention|specify|elaborate|give (?:details|further details|a figure|a number)|identify|name)|\b(?:gave|give|provided) no (?:further )?(?:details|figures|evidence)|\bwithout (?:giving|providing) (?:details|evidence)|\bno (?:comment|immediate comment)\b|\bdid not (?:immediately )?respond\b|\b(?:it was|it is|it remains) (?:not (?:immediately )?(?:clear|known)|unclear)\b|\bcould not be (?:independently |immediately )?(?:verified|confirmed|reached)\b|(?:не удалось|отказал(?:ся|ась|ись) от комментариев|не уточняется|не раскрыва|(?:раскрыть|подтвердить|уточнить|назвать|прокомментировать) не (?:смог|смогл|мог|может|стал)|не (?:смог[а-я]*|может|могут|стал[а-я]*) (?:раскрыть|подтвердить|уточнить|назвать|прокомментировать))/i;
-
 /**
  * A transcript sentence's score: a figure stated by a named source (or inside a quotation with a known
  * speaker) counts for more; a sentence reporting that something could not be disclosed or confirmed
@@ -293,12 +287,12 @@ function inContext(base: SpotterScore, sentence: string, who: Attribution): Spot
       weight,
     });
   }
-  if (NO_STATEMENT.test(sentence) && reportsOnlySilence(sentence)) {
+  if (reportsOnlySilence(sentence)) {
     logit -= 2.5;
     reasons.push({ kind: 'no_statement', label: 'reports that nothing was said or confirmed', weight: -2.5 });
   }
   if (reasons.length === base.reasons.length) return base;
-  reasons.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight));
+  sortByStrength(reasons);
   return { score: Math.round((1 / (1 + Math.exp(-logit))) * 10000) / 10000, reasons };
 }
 
