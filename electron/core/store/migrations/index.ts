@@ -10,6 +10,7 @@ import { migration008 } from './008-signed-changes';
 import { migration009 } from './009-fact-check-libraries';
 import { migration010 } from './010-document-sentences';
 import { migration011 } from './011-source-origins';
+import { migration012 } from './012-one-entity-index';
 
 /** Every migration, in order. Append only: never edit or reorder a shipped migration. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration009,
   migration010,
   migration011,
+  migration012,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { createTestContext } from '../../helpers/workspace';
+import { queryPlan } from '../../helpers/query-plan';
+
+/** The lookups the apply path, history and activity make on the change log, as they are written in the code. */
+const LOOKUPS: { name: string; sql: string; params: unknown[] }[] = [
+  {
+    name: "a field's changes (causal heads)",
+    sql: 'SELECT hlc, supersedes, value FROM changes WHERE entity = ? AND entity_id = ? AND field = ?',
+    params: ['claim', 'c1', 'verdict'],
+  },
+  {
+    name: "a field's value before a time (activity)",
+    sql: 'SELECT hlc, value FROM changes WHERE entity = ? AND entity_id = ? AND field = ? AND hlc < ? ORDER BY hlc DESC LIMIT 1',
+    params: ['claim', 'c1', 'verdict', 'z'],
+  },
+  {
+    name: "some entities' whole logs (refold)",
+    sql:
+      'SELECT entity_id, field, hlc, value FROM changes ' +
+      'WHERE entity = ? AND entity_id IN (SELECT value FROM json_each(?)) ORDER BY entity_id, field, hlc',
+    params: ['claim', '["c1","c2"]'],
+  },
+  {
+    name: 'the activity of a claim and its evidence',
+    sql: 'SELECT hlc FROM changes WHERE entity_id IN (SELECT value FROM json_each(?)) AND hlc < ? ORDER BY hlc DESC LIMIT ?',
+    params: ['["c1","s1"]', 'z', 20],
+  },
+];
+
+describe('the change log has one index over its entities', () => {
+  it('serves every per-entity lookup from it, never by scanning the log', () => {
+    const ctx = createTestContext();
+    const db = ctx.workspace.db;
+    const indexes = db
+      .prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'changes' AND sql IS NOT NULL ORDER BY name")
+      .pluck()
+      .all();
+    expect(indexes).toEqual(['changes_by_action', 'changes_by_actor', 'changes_by_entity_field']);
+    for (const lookup of LOOKUPS) {
+      const plan = queryPlan(db, lookup.sql, lookup.params).join('\n');
+      expect(plan, lookup.name).toMatch(/SEARCH changes USING (COVERING )?INDEX changes_by_entity_field/);
+      expect(plan, lookup.name).not.toMatch(/SCAN changes/);
+    }
+    ctx.workspace.close();
+  });
+});
