@@ -3,7 +3,7 @@
  * what every renderer draws and, as is, the JSON export.
  */
 import { createHash } from 'node:crypto';
-import { NOT_REVIEWED, verdictLabel, type TextAnchor, type Verdict } from '../../../shared/domain';
+import { NOT_REVIEWED, VERDICTS, verdictLabel, type TextAnchor, type Verdict } from '../../../shared/domain';
 import { claimWarnings } from '../../../shared/evidence';
 import type { ReportOptions } from '../../../shared/report';
 import { ClaimbenchError } from '../../../shared/result';
@@ -11,12 +11,18 @@ import { CREATE_FIELD } from '../store/entities';
 import type { StoredRow } from '../../../shared/entities/registry';
 import type { DB } from '../store/open';
 import { hlcTime } from '../store/recorder';
-import { shownDecision } from '../store/decisions';
+import { conflictDecisions, conflictedFields, type PersonDecision } from '../store/decisions';
 import { loadConflictedClaimIds, loadEvidence } from './evidence';
 import { loadSessionReportData, type SessionReportData } from './session';
 import { LIBRARY_VERDICT_LABELS, STRONG_MATCH } from '../../../shared/library-api';
 import { storedMatches } from '../library/links';
-import { REPORT_SCHEMA_VERSION, type ReportClaim, type ReportDocument, type ReportModel } from './schema';
+import {
+  REPORT_SCHEMA_VERSION,
+  type ConflictingDecision,
+  type ReportClaim,
+  type ReportDocument,
+  type ReportModel,
+} from './schema';
 import { documentText } from '../capture/transcript-text';
 import { verdictOrigin } from './verdict-origin';
 
@@ -103,6 +109,19 @@ function selectClaims(db: DB, scope: ReportOptions['scope'], session: SessionRep
        ORDER BY c.document_id IS NULL, d.created_at, d.rowid, c.ordinal, c.id`,
     )
     .all(...params) as ClaimRow[];
+}
+
+/** One person's side of an open conflict, as a report prints it. */
+function conflictingDecision(d: PersonDecision): ConflictingDecision {
+  const verdict = (VERDICTS as readonly unknown[]).includes(d.values.verdict) ? (d.values.verdict as Verdict) : null;
+  return {
+    author: d.author,
+    verdict,
+    verdictLabel: verdictLabel(verdict),
+    rationale: typeof d.values.rationale === 'string' ? d.values.rationale : '',
+    at: hlcTime(d.last),
+    shown: d.shown,
+  };
 }
 
 /** Who set each claim's current verdict: its latest `verdict` change, else its creation. */
@@ -244,8 +263,9 @@ export function buildReportModel({ db, workspaceName, options, now = new Date(),
         if (anchor && c.document_id && currentDocText.id !== c.document_id) {
           currentDocText = { id: c.document_id, text: documentText(db, c.document_id) };
         }
+        const sides = conflicted.has(c.id) ? conflictDecisions(db, c.id, conflictedFields(db, c.id)) : [];
         // A claim in conflict shows one person's whole decision: its verdict is set by whoever set that person's.
-        const decision = (conflicted.has(c.id) ? shownDecision(db, c.id)?.sources.verdict : undefined) ?? decisions.get(c.id);
+        const decision = sides.find((d) => d.shown)?.sources.verdict ?? decisions.get(c.id);
         // Keeping a teammate's verdict credits them with it, and the person who kept it second.
         const origin = c.verdict && decision?.field === 'verdict' ? verdictOrigin(db, decision.hlc) : null;
         const kept = !!origin && origin.author !== decision!.author;
@@ -279,6 +299,7 @@ export function buildReportModel({ db, workspaceName, options, now = new Date(),
           keptAt: kept ? hlcTime(decision!.hlc) : null,
           decidedHow: c.verdict ? (decision?.field === 'verdict' ? 'verdict-change' : 'creation') : null,
           conflicted: conflicted.has(c.id),
+          ...(sides.length > 0 ? { conflictingDecisions: sides.map(conflictingDecision) } : {}),
           createdAt: c.created_at,
           createdBy: c.created_by,
           sources,

@@ -28,6 +28,7 @@ export const CSV_COLUMNS = [
   'kept_by',
   'kept_at',
   'conflicted',
+  'conflicting_decisions',
   'url',
   'published_fact_check',
   'needs_attention',
@@ -75,6 +76,12 @@ function claimRow(model: ReportModel, d: ReportDocument, c: ReportClaim): string
     c.keptBy ?? null,
     c.keptAt ?? null,
     c.conflicted,
+    (c.conflictingDecisions ?? [])
+      .map(
+        (d) =>
+          `${d.author} (${d.at}${d.shown ? ', shown' : ''}): ${d.verdictLabel}${d.rationale.trim() ? ` — ${d.rationale}` : ''}`,
+      )
+      .join('\n'),
     claimUrl(model.baseUrl, c.anchor),
     c.factCheck
       ? `${c.factCheck.rating} · ${c.factCheck.publisher}${c.factCheck.datePublished ? ` · ${c.factCheck.datePublished}` : ''} <${c.factCheck.url}>`

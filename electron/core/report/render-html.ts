@@ -179,6 +179,20 @@ function notesBlock(c: ReportClaim): string {
   return `<h4>Notes</h4><ul class="notes">${items}</ul>`;
 }
 
+/** Each person's whole decision while a team conflict is open, so no side is hidden behind the one shown. */
+function conflictingDecisionsBlock(c: ReportClaim): string {
+  if (!c.conflictingDecisions?.length) return '';
+  const items = c.conflictingDecisions
+    .map(
+      (d) =>
+        `<li>${verdictBadge(d.verdict)} <span class="who">${e(d.author)} · ${e(formatDateTime(d.at))}${
+          d.shown ? ' · shown above until settled' : ''
+        }</span><span class="text">${d.rationale.trim() ? e(d.rationale) : '<em>No rationale written.</em>'}</span></li>`,
+    )
+    .join('');
+  return `<div class="conflict-sides"><h4>Conflicting decisions, not settled yet</h4><ul class="notes">${items}</ul></div>`;
+}
+
 export function claimArticle(c: ReportClaim, sections: ReportModel['sections']): string {
   const conflict = c.conflicted ? `<span class="badge badge-conflict">${icon('conflict')}Conflicting decisions</span>` : '';
   const ctx =
@@ -201,7 +215,7 @@ export function claimArticle(c: ReportClaim, sections: ReportModel['sections']):
     c.number
   }</span>${verdictBadge(c.verdict)}${conflict}<a class="anchor" href="#${e(c.anchor)}">#${e(c.anchor)}</a></div><blockquote class="claim-text">${e(
     c.text,
-  )}</blockquote>${c.claimant ? `<p class="claimant">— ${e(c.claimant)}</p>` : ''}${claimSessionHtml(c)}${warnings}${ctx}${factCheckBlock(c)}${rationale}${
+  )}</blockquote>${c.claimant ? `<p class="claimant">— ${e(c.claimant)}</p>` : ''}${claimSessionHtml(c)}${warnings}${ctx}${factCheckBlock(c)}${rationale}${conflictingDecisionsBlock(c)}${
     sections.sources ? sourcesBlock(c) + attachmentsBlock(c) : ''
   }${sections.notes ? notesBlock(c) : ''}${sections.decisions ? `<p class="decision">${decided}</p>` : ''}</article>`;
 }

@@ -59,6 +59,14 @@ function claimBlock(c: ReportClaim, sections: ReportModel['sections']): string {
     );
   }
   out.push('', c.rationale.trim() ? `**Rationale:** ${md(c.rationale)}` : '**Rationale:** *none written*');
+  if (c.conflictingDecisions?.length) {
+    out.push('', '**Conflicting decisions, not settled yet:**', '');
+    for (const d of c.conflictingDecisions) {
+      const shown = d.shown ? ' (shown above until settled)' : '';
+      const why = d.rationale.trim() ? inline(d.rationale) : '*no rationale written*';
+      out.push(`- ${verdictTag(d.verdict)} — ${inline(d.author)}, ${formatDateTime(d.at)}${shown}: ${why}`);
+    }
+  }
   if (sections.sources) {
     if (c.sources.length === 0) out.push('', '**Sources:** *none recorded*');
     else {

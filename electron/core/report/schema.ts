@@ -64,6 +64,17 @@ export const reportFactCheckSchema = z.object({
 });
 export type ReportFactCheck = z.infer<typeof reportFactCheckSchema>;
 
+export const conflictingDecisionSchema = z.object({
+  author: z.string(),
+  verdict: z.enum(VERDICTS).nullable(),
+  verdictLabel: z.string(),
+  rationale: z.string(),
+  /** When this person last changed their decision. */
+  at: isoTime,
+  shown: z.boolean(),
+});
+export type ConflictingDecision = z.infer<typeof conflictingDecisionSchema>;
+
 export const reportClaimSchema = z.object({
   id: z.string(),
   /** The HTML anchor: `claim-<id>`; ClaimReview urls end with `#<anchor>`. */
@@ -96,6 +107,11 @@ export const reportClaimSchema = z.object({
   keptAt: isoTime.nullable().optional(),
   /** True while a team merge left an open conflict on this claim. */
   conflicted: z.boolean(),
+  /**
+   * While `conflicted`: each person's whole decision in the conflict (their verdict with their own rationale),
+   * oldest first; `shown` marks the one the claim's verdict and rationale above are until someone settles it.
+   */
+  conflictingDecisions: z.array(conflictingDecisionSchema).optional(),
   createdAt: isoTime,
   createdBy: z.string(),
   sources: z.array(reportSourceSchema),

@@ -64,8 +64,17 @@ describe('reports on a workspace with an open team conflict', () => {
     expect(html.querySelector('.summary .open-conflicts')?.textContent).toContain('1 open conflict');
     const card = html.getElementById(clash.anchor)!;
     expect(card.textContent).toContain('Conflicting decisions');
-    expect(card.textContent).toContain('Mara: later figure is 150');
-    expect(card.textContent).not.toContain('Ben: air force statement');
+    expect(card.querySelector('.rationale')!.textContent).toContain('Mara: later figure is 150');
+    expect(card.querySelector('.rationale')!.textContent).not.toContain('Ben: air force statement');
+    // Neither side is hidden: each person's verdict with their own rationale, the shown one marked.
+    const sides = [...card.querySelectorAll('.conflict-sides li')].map((li) => li.textContent!.replace(/\s+/g, ' '));
+    expect(sides).toHaveLength(2);
+    expect(sides[0]).toMatch(/^✓ ?Sourced Ben · .+Ben: air force statement$/);
+    expect(sides[1]).toMatch(/^✗ ?Disputed Mara · .+ · shown above until settled.*Mara: later figure is 150$/);
+    expect(clash.conflictingDecisions?.map((d) => [d.author, d.verdict, d.rationale, d.shown])).toEqual([
+      ['Ben', 'sourced', 'Ben: air force statement', false],
+      ['Mara', 'disputed', 'Mara: later figure is 150', true],
+    ]);
     expect(html.getElementById(claims.find((c) => c.id === agreedId)!.anchor)!.textContent).not.toContain(
       'Conflicting decisions',
     );
@@ -73,12 +82,20 @@ describe('reports on a workspace with an open team conflict', () => {
     const md = renderReport('md', model).content;
     expect(md).toContain('⚠ 1 open conflict: a claim whose teammates’ decisions disagree');
     expect(md.match(/⚠ Conflicting decisions/g)).toHaveLength(1);
+    expect(md).toMatch(
+      /\*\*Conflicting decisions, not settled yet:\*\*\n\n- .*Sourced.* — Ben, .+: Ben: air force statement\n- .*Disputed.* — Mara, .+ \(shown above until settled\): Mara: later figure is 150/,
+    );
 
     const rows = parseCsv(renderReport('csv', model).content.replace(/^\uFEFF/, '')) as string[][];
     const [header, ...body] = rows;
     const conflictedAt = header!.indexOf('conflicted');
     const idAt = header!.indexOf('claim_id');
     expect(body.filter((r) => r[conflictedAt] === 'true').map((r) => r[idAt])).toEqual([clashId]);
+    const sidesCell = body.find((r) => r[idAt] === clashId)![header!.indexOf('conflicting_decisions')]!.split('\n');
+    expect(sidesCell).toEqual([
+      expect.stringMatching(/^Ben \(.+\): Sourced — Ben: air force statement$/),
+      expect.stringMatching(/^Mara \(.+, shown\): Disputed — Mara: later figure is 150$/),
+    ]);
 
     // ClaimReview publishes the verdict shown, and says which claims are still in conflict.
     expect(renderReport('claimreview', model).warnings).toContain(`Claim (${clash.number}): ${OPEN_CONFLICT_WARNING}`);
@@ -92,6 +109,7 @@ describe('reports on a workspace with an open team conflict', () => {
     expect(model.summary.conflicts).toBe(0);
     const clash = model.documents.flatMap((d) => d.claims).find((c) => c.id === clashId)!;
     expect([clash.verdict, clash.rationale, clash.conflicted]).toEqual(['sourced', 'Ben: air force statement', false]);
+    expect(clash.conflictingDecisions).toBeUndefined();
     const html = new JSDOM(renderReport('html', model).content).window.document;
     expect(html.querySelector('.open-conflicts')).toBeNull();
     expect(renderReport('md', model).content).not.toContain('open conflict');
