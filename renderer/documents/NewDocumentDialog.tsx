@@ -133,7 +133,7 @@ export function NewDocumentDialog() {
       open={open}
       onOpenChange={(o) => !o && !create.isPending && close()}
       title="New document"
-      description="Paste the text of an article, or open a text file in any encoding. Every sentence becomes a candidate claim."
+      description="Paste the text of an article, or open a text file in any encoding. Sentences that state checkable facts become claims; you can add any other sentence yourself."
       width={640}
     >
       <form onSubmit={submit} className="form">

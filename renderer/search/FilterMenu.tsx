@@ -7,6 +7,7 @@ import { useOperationQuery } from '../api/queries';
 import { useWorkbench } from '../app/workbench';
 import { activeFilterCount, type ListFilters } from '../triage/state';
 import { Button } from '../ui/Button';
+import { claimantsMatching } from './claimant-match';
 import './search.css';
 
 export const FILTER_TRIGGER_ID = 'claims-filter-trigger';
@@ -61,9 +62,14 @@ export function FilterMenu() {
     if ((next.verdict || null) !== state.verdict) dispatch({ type: 'verdict', verdict: next.verdict || null });
     dispatch({ type: 'triage', action: { type: 'filters', filters } });
   };
+  const typed = d.claimant.trim();
+  const matches = claimantsMatching(typed, claimants.data ?? []);
+  const exact = matches.length === 1 && matches[0]!.claimant.toLocaleLowerCase() === typed.toLocaleLowerCase();
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    apply(d);
+    // A part of one claimant's name ("Rathbun") means that claimant; a part of several waits for a pick.
+    if (typed && !exact && matches.length > 1) return;
+    apply(matches.length === 1 ? { ...d, claimant: matches[0]!.claimant } : d);
     setOpen(false);
   };
   const clear = () => {
@@ -133,6 +139,28 @@ export function FilterMenu() {
                 <option key={c.claimant} value={c.claimant} label={`${c.claimant} (${c.count})`} />
               ))}
             </datalist>
+            {typed && !exact && claimants.data && (
+              <div className="filter-hint" role="status" data-testid="claimant-matches">
+                {matches.length === 0 ? (
+                  <span>No claimant named “{typed}” here.</span>
+                ) : (
+                  <>
+                    <span>{matches.length === 1 ? 'Apply filters by' : 'Pick one:'}</span>
+                    {matches.slice(0, 5).map((m) => (
+                      <button
+                        key={m.claimant}
+                        type="button"
+                        className="filter-hint-pick"
+                        onClick={() => set({ claimant: m.claimant })}
+                      >
+                        {m.claimant} ({m.count})
+                      </button>
+                    ))}
+                    {matches.length > 5 && <span>and {matches.length - 5} more</span>}
+                  </>
+                )}
+              </div>
+            )}
             <label htmlFor={ids.assignee}>Assignee</label>
             <div className="filter-inline">
               <input

@@ -9,7 +9,10 @@ describe('claimant filter with counts', () => {
   for (const colorScheme of ['light', 'dark'] as const) {
     it(`suggests each claimant with its claim count and filters by it (${colorScheme})`, async () => {
       const ctx = openContext('Ann Lee');
-      const imported = await call(ctx, 'ingest.importFile', { name: 'forum.txt', dataBase64: Buffer.from(WAR_REPORT).toString('base64') });
+      const imported = await call(ctx, 'ingest.importFile', {
+        name: 'forum.txt',
+        dataBase64: Buffer.from(WAR_REPORT).toString('base64'),
+      });
       expect(imported.status).toBe('imported');
       const counts = await call(ctx, 'claims.claimants', {});
       const putin = counts.find((c) => c.claimant === 'Vladimir Putin')!;
@@ -30,4 +33,28 @@ describe('claimant filter with counts', () => {
       expect(errors).toEqual([]);
     });
   }
+
+  it('takes part of a name: a surname in any case means the one claimant it starts a word of', async () => {
+    const ctx = openContext('Ann Lee');
+    await call(ctx, 'ingest.importFile', { name: 'forum.txt', dataBase64: Buffer.from(WAR_REPORT).toString('base64') });
+    const putin = (await call(ctx, 'claims.claimants', {})).find((c) => c.claimant === 'Vladimir Putin')!;
+    const { page, errors } = await e2e.launch(ctx, { colorScheme: 'light' });
+    await page.locator('.claim-list').focus();
+    await page.keyboard.press('f');
+    const popover = page.getByRole('dialog', { name: 'Filter claims' });
+    await popover.getByLabel('Claimant').fill('nobody-at-all');
+    await expect
+      .poll(() => popover.getByTestId('claimant-matches').textContent())
+      .toBe('No claimant named “nobody-at-all” here.');
+    await popover.getByLabel('Claimant').fill('putin');
+    await expect
+      .poll(() => popover.getByTestId('claimant-matches').textContent())
+      .toBe(`Apply filters by${putin.claimant} (${putin.count})`);
+    await screenshot(page, 'claimant-filter-partial-1440');
+    await popover.getByLabel('Claimant').press('Enter');
+    await page.locator('.claims-pane .pane-count').getByText(`${putin.count} claims`).waitFor();
+    await page.keyboard.press('f');
+    await expect.poll(() => popover.getByLabel('Claimant').inputValue()).toBe('Vladimir Putin');
+    expect(errors).toEqual([]);
+  });
 });
