@@ -64,9 +64,15 @@ export function percent(part: number, whole: number): string {
 }
 
 /** A source's publisher and dates as short phrases: "Reuters", "published 3 May 2024", "accessed 6 May 2024". */
-export function sourceMeta(s: { publisher: string | null; publishedAt: string | null; accessedAt?: string | null }): string[] {
+export function sourceMeta(s: {
+  title?: string;
+  publisher: string | null;
+  publishedAt: string | null;
+  accessedAt?: string | null;
+}): string[] {
   return [
-    s.publisher,
+    // A source with no title of its own is named by its publisher; saying it twice reads as a mistake.
+    s.publisher === s.title ? null : s.publisher,
     s.publishedAt ? `published ${formatDate(s.publishedAt)}` : null,
     s.accessedAt ? `accessed ${formatDate(s.accessedAt)}` : null,
   ].filter((x): x is string => !!x);

@@ -5,6 +5,7 @@
 import { NOT_REVIEWED } from '../../../shared/domain';
 import { STANCE_LABELS } from '../../../shared/evidence';
 import { csvField } from './escape';
+import { sourceMeta } from './format';
 import { claimUrl } from './render-claimreview';
 import type { ReportClaim, ReportDocument, ReportModel } from './schema';
 import { collect, type PartStream, type RenderProgress } from './stream';
@@ -46,10 +47,17 @@ function row(cells: (string | number | boolean | null)[]): string {
 
 function claimRow(model: ReportModel, d: ReportDocument, c: ReportClaim): string {
   const sources = c.sources
-    .map(
-      (s) =>
-        `${STANCE_LABELS[s.stance]}: ${s.title}${s.url ? ` <${s.url}>` : ''}${s.attachmentSha256 ? ` [sha256 ${s.attachmentSha256}]` : ''}`,
-    )
+    .map((s) => {
+      const meta = sourceMeta(s);
+      return [
+        `${STANCE_LABELS[s.stance]}: ${s.title}${meta.length ? ` — ${meta.join(', ')}` : ''}${s.url ? ` <${s.url}>` : ''}`,
+        s.excerpt ? `  “${s.excerpt}”` : null,
+        s.archiveUrl ? `  archived copy <${s.archiveUrl}>` : null,
+        s.attachmentSha256 ? `  [sha256 ${s.attachmentSha256}]` : null,
+      ]
+        .filter((line): line is string => line !== null)
+        .join('\n');
+    })
     .join('\n');
   const notes = c.notes.map((n) => `${n.author} (${n.at}): ${n.text}`).join('\n');
   const context = c.context ? `${c.context.before}[${c.context.quote}]${c.context.after}` : null;

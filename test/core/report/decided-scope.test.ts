@@ -1,3 +1,4 @@
+import { parse as parseCsv } from 'csv-parse/sync';
 import { JSDOM } from 'jsdom';
 import { afterEach, describe, expect, it } from 'vitest';
 import { call } from '../../../electron/core/dispatch';
@@ -64,9 +65,19 @@ describe('the decided-claims scope and sources on paper', () => {
     const printed = [...items[0]!.querySelectorAll('.url')].map((u) => u.textContent);
     expect(printed).toEqual([`Link: https://example.org/briefing?id=42`, `Archived copy: ${ARCHIVE}`]);
     expect(items[0]!.textContent).toContain('Air Force Command, published 3 May 2024, accessed 4 May 2024');
-    // A pasted passage is named by its origin, not "Untitled source".
-    expect(items[1]!.textContent).toContain('Air Force Command');
+    // A pasted passage is named by its origin, not "Untitled source", and only once.
+    expect(items[1]!.textContent!.match(/Air Force Command/g)).toHaveLength(1);
     expect(html).not.toContain('Untitled source');
+
+    // The CSV keeps what the other formats print of each source.
+    const csv = (await call(ctx, 'report.render', { format: 'csv', options: { scope: { decided: true } } })).content;
+    const [header, row] = parseCsv(csv.replace(/^\uFEFF/, '')) as string[][];
+    expect(row![header!.indexOf('sources')]!.split('\n')).toEqual([
+      'Contradicts: Air force briefing — Air Force Command, published 3 May 2024, accessed 4 May 2024 <https://example.org/briefing?id=42>',
+      `  archived copy <${ARCHIVE}>`,
+      expect.stringMatching(/^[A-Z][a-z]+: Air Force Command$/),
+      '  “Fourteen of seventeen drones were destroyed.”',
+    ]);
 
     const md = (await call(ctx, 'report.render', { format: 'md', options: { scope: { decided: true } } })).content;
     expect(md).toContain('Link: <https://example.org/briefing?id=42>');
