@@ -132,6 +132,16 @@ export const api = {
   'stats.get': op<VerdictCounts>()(z.object({ documentId: id.optional() }).strict()),
   /** Each claimant with how many live claims name it (in one document, or all), most claims first. */
   'claims.claimants': op<{ claimant: string; count: number }[]>()(z.object({ documentId: id.optional() }).strict()),
+  /** One undoable action: every live claim whose claimant is `from` (in any case) names `to` instead. */
+  'claims.renameClaimant': op<{ updated: number }>()(
+    z
+      .object({
+        from: shortText.pipe(z.string().trim().min(1)),
+        to: shortText.pipe(z.string().trim().min(1)),
+        documentId: id.optional(),
+      })
+      .strict(),
+  ),
 
   'edit.undo': op<UndoResult>()(empty),
   'edit.redo': op<UndoResult>()(empty),

@@ -1,5 +1,6 @@
 import type { Claim } from '../../shared/domain';
-import { errorMessage } from '../api/client';
+import { countLabel } from '../../shared/text/count-label';
+import { call, errorMessage } from '../api/client';
 import { useOperationMutation } from '../api/queries';
 import { useWorkbench } from '../app/workbench';
 import { EditableField } from '../ui/EditableField';
@@ -30,16 +31,56 @@ export function ClaimTextField({ claim }: { claim: Claim }) {
   );
 }
 
+/**
+ * A claimant corrected on one claim ("Vladimir Vladimirovich Putin" → "Vladimir Putin") is usually the same
+ * correction for every claim naming them: offer it once the edit is saved, as one undoable action.
+ */
+function useOfferRenameEverywhere() {
+  const notify = useNotify();
+  const rename = useOperationMutation('claims.renameClaimant');
+  return async (from: string | null, to: string | null) => {
+    if (!from || !to || from.toLocaleLowerCase() === to.toLocaleLowerCase()) return;
+    const others = (await call('claims.claimants', {})).find((c) => c.claimant.toLocaleLowerCase() === from.toLocaleLowerCase());
+    if (!others) return;
+    notify({
+      kind: 'rename-claimant',
+      message: `${countLabel(others.count, 'other claim')} still ${others.count === 1 ? 'names' : 'name'} “${from}”.`,
+      action: {
+        label: `Rename to “${to}”`,
+        run: () =>
+          rename.mutate(
+            { from, to },
+            {
+              onSuccess: (r) =>
+                notify({ kind: 'rename-claimant', message: `Renamed ${countLabel(r.updated, 'claim')} to “${to}”.` }),
+              onError: (e) => notify({ message: errorMessage(e), tone: 'error' }),
+            },
+          ),
+      },
+    });
+  };
+}
+
 export function ClaimantField({ claim }: { claim: Claim }) {
   const { refs } = useWorkbench();
-  const save = useClaimUpdate(claim);
+  const notify = useNotify();
+  const update = useOperationMutation('claims.update');
+  const offerRename = useOfferRenameEverywhere();
+  const save = (claimant: string | null) =>
+    update.mutate(
+      { id: claim.id, patch: { claimant } },
+      {
+        onSuccess: (saved) => void offerRename(claim.claimant, saved.claimant).catch(() => undefined),
+        onError: (e) => notify({ message: errorMessage(e), tone: 'error' }),
+      },
+    );
   return (
     <EditableField
       label="Claimant"
       placeholder="Who makes this claim?"
       maxLength={2_000}
       value={claim.claimant ?? ''}
-      onCommit={(claimant) => save({ claimant: claimant || null })}
+      onCommit={(claimant) => save(claimant || null)}
       onDone={() => refs.claimList.current?.focus()}
     />
   );

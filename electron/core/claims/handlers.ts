@@ -104,4 +104,18 @@ export const claimHandlers = {
   'stats.get': ({ documentId }, { workspace }) => countVerdicts(workspace.db, documentId),
 
   'claims.claimants': ({ documentId }, { workspace }) => countClaimants(workspace.db, documentId),
+
+  'claims.renameClaimant': ({ from, to, documentId }, { workspace }) => {
+    const ids = workspace.db
+      .prepare(
+        `SELECT id FROM claims c WHERE c.deleted = 0 AND c.claimant = ? COLLATE NOCASE ${documentId ? 'AND c.document_id = ?' : ''}`,
+      )
+      .pluck()
+      .all(from, ...(documentId ? [documentId] : [])) as string[];
+    let updated = 0;
+    workspace.undo.run(`Rename claimant “${from}” to “${to}”`, (w) => {
+      for (const id of ids) if (w.set('claim', id, 'claimant', to)) updated++;
+    });
+    return { updated };
+  },
 } satisfies Partial<Handlers>;
