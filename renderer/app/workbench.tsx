@@ -94,7 +94,7 @@ const top = { index: 0, id: null };
 
 /** True while any list filter narrows the claims shown (the document scope is not a filter). */
 export function isListFiltered(state: Pick<WorkbenchState, 'query' | 'verdict' | 'triage'>): boolean {
-  return state.query.trim() !== '' || activeFilterCount(state.triage.filters, state.verdict, null) > 0;
+  return state.query.trim() !== '' || activeFilterCount(state.triage.filters, state.verdict) > 0;
 }
 
 function reduce(state: WorkbenchState, action: Action): WorkbenchState {

@@ -49,7 +49,7 @@ export function FilterMenu() {
   };
   const d = draft ?? current;
   const set = (patch: Partial<Draft>) => setDraft({ ...d, ...patch });
-  const count = activeFilterCount(f, state.verdict, state.documentId);
+  const count = activeFilterCount(f, state.verdict);
 
   const apply = (next: Draft) => {
     const filters: ListFilters = {

@@ -63,6 +63,7 @@ export function cleanFilters(f: ListFilters): ListFilters {
   return out;
 }
 
-export function activeFilterCount(f: ListFilters, verdict: VerdictFilter | null, documentId: string | null): number {
-  return Object.keys(cleanFilters(f)).length + (verdict ? 1 : 0) + (documentId ? 1 : 0);
+/** Filters that narrow the list, each with its removable chip; the document in view is shown by the pane title instead. */
+export function activeFilterCount(f: ListFilters, verdict: VerdictFilter | null): number {
+  return Object.keys(cleanFilters(f)).length + (verdict ? 1 : 0);
 }
