@@ -39,6 +39,11 @@ describe('claimant filter with counts', () => {
     await call(ctx, 'ingest.importFile', { name: 'forum.txt', dataBase64: Buffer.from(WAR_REPORT).toString('base64') });
     const putin = (await call(ctx, 'claims.claimants', {})).find((c) => c.claimant === 'Vladimir Putin')!;
     const { page, errors } = await e2e.launch(ctx, { colorScheme: 'light' });
+    // The document in view is the pane's title, not a filter with no chip to remove.
+    await page.locator('.doc-list [role="option"]').nth(1).click();
+    await page.locator('.claims-pane .pane-title').getByText('Putin says', { exact: false }).waitFor();
+    const badge = page.locator('#claims-filter-trigger .toolbar-chip-count');
+    expect(await badge.count()).toBe(0);
     await page.locator('.claim-list').focus();
     await page.keyboard.press('f');
     const popover = page.getByRole('dialog', { name: 'Filter claims' });
@@ -53,6 +58,7 @@ describe('claimant filter with counts', () => {
     await screenshot(page, 'claimant-filter-partial-1440');
     await popover.getByLabel('Claimant').press('Enter');
     await page.locator('.claims-pane .pane-count').getByText(`${putin.count} claims`).waitFor();
+    await expect.poll(() => badge.textContent()).toContain('1');
     await page.keyboard.press('f');
     await expect.poll(() => popover.getByLabel('Claimant').inputValue()).toBe('Vladimir Putin');
     expect(errors).toEqual([]);
