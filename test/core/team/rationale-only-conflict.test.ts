@@ -103,7 +103,11 @@ describe('a rationale-only clash is a conflict of whole decisions', () => {
         expect([claim.verdict, claim.rationale, claim.decidedBy, claim.conflicted]).toEqual([...expected, latest, true]);
         const md = renderReport('md', model).content;
         expect(md).toContain(`Verdict set by ${latest} on`);
-        expect(md).not.toContain(benLast ? R3 : R2);
+        // The other side is printed too, but only among the conflict's decisions, never as the rationale.
+        expect(md).toContain(`**Rationale:** ${expected[1]}`);
+        const [beforeSides, printedSides] = md.split('**Conflicting decisions, not settled yet:**');
+        expect(beforeSides).not.toContain(benLast ? R3 : R2);
+        expect(printedSides).toContain(benLast ? R3 : R2);
       }
       // Both orders of merge hold the same claims, conflicts and log.
       const [m, b] = [snapshot(mara.workspace.db), snapshot(ben.workspace.db)];
