@@ -1,5 +1,32 @@
 import { isWhiteSpaceCode } from '../text/whitespace';
 import { RULES } from './rules';
+import {
+  AMOUNT,
+  COMPARATIVE,
+  FUTURE_WORD,
+  I,
+  I_OR_WE,
+  LONG_ED,
+  LONG_ER,
+  LONG_EST,
+  MODAL,
+  NEGATION,
+  NUMBER,
+  OPENER,
+  OPINION,
+  PAST_FORM,
+  POLICY_OPENER,
+  PROPORTION,
+  RECORD_VERB,
+  SUPERLATIVE,
+  THEY,
+  THIRD_SUBJECT,
+  tokenClasses,
+  TREND,
+  WE,
+  WE_SUBJECT,
+  YOU,
+} from './token-classes';
 
 /** Settings of the feature extractor; stored with the weights so training and scoring agree. */
 export interface FeatureConfig {
@@ -134,87 +161,24 @@ export function extractFeatures(sentence: string, config: FeatureConfig = DEFAUL
 /** Rule feature names, made once: a name built per sentence is a new string to hash at every lookup. */
 const RULE_FEATURES = RULES.map((r) => `r:${r.kind}`);
 
-/** The features that are not n-grams: bias, the interpretable rules (r:), word classes (k:) and a length bucket. */
-export function denseFeatures(sentence: string, tokens: string[], config: FeatureConfig): string[] {
+/**
+ * The features that are not n-grams: bias, the interpretable rules (r:), word classes (k:) and a length bucket.
+ * `classes` holds tokenClasses of each token when the caller has them (the sentence model keeps them with its
+ * vocabulary); otherwise they are worked out here.
+ */
+export function denseFeatures(sentence: string, tokens: string[], config: FeatureConfig, classes?: ArrayLike<number>): string[] {
   const out = ['bias'];
   for (let i = 0; i < RULES.length; i++) if (RULES[i]!.test(sentence)) out.push(RULE_FEATURES[i]!);
-  if (config.wordClasses) out.push(...wordClasses(sentence, tokens));
-  if (config.claimShapes) out.push(...claimShapes(sentence, tokens));
+  if (config.wordClasses || config.claimShapes) {
+    const bits = classes ?? tokens.map(tokenClasses);
+    if (config.wordClasses) wordClasses(sentence, tokens.length, bits, out);
+    if (config.claimShapes) claimShapes(sentence, tokens, bits, out);
+  }
   const words = tokens.length;
   out.push(words < 6 ? 'len:short' : words < 15 ? 'len:mid' : words < 30 ? 'len:long' : 'len:vlong');
   return out;
 }
 
-const IRREGULAR_PAST = new Set(
-  'was were had did said told made took went came got gave left began rose fell grew lost paid sent spent built brought found held led met ran saw sold stood thought wrote won knew became cut put set hit kept sought fought bought caught taught'.split(
-    ' ',
-  ),
-);
-const MODALS = new Set(['would', 'could', 'should', 'might', 'may', 'must', 'can', 'ought']);
-const FUTURE = new Set(['will', "'ll", "i'll", "we'll", "you'll", "he'll", "she'll", "they'll", "won't"]);
-const NEGATIONS = new Set([
-  'not',
-  'never',
-  'no',
-  'nobody',
-  'nothing',
-  "n't",
-  "don't",
-  "didn't",
-  "doesn't",
-  "isn't",
-  "wasn't",
-  "aren't",
-  "weren't",
-  "haven't",
-  "hasn't",
-  "can't",
-  "won't",
-]);
-const FIRST_SINGULAR = new Set(['i', 'me', 'my', "i'm", "i've", "i'd", 'myself']);
-const FIRST_PLURAL = new Set(['we', 'us', 'our', "we're", "we've", "we'd", 'ourselves']);
-const SECOND = new Set(['you', 'your', "you're", "you've", 'yourself']);
-const THIRD = new Set(['he', 'she', 'they', 'his', 'her', 'their', 'them', 'him', "he's", "she's", "they're"]);
-const OPENERS = new Set(['well', 'yes', 'no', 'oh', 'look', 'now', 'and', 'but', 'so', 'thank', 'okay', 'ok']);
-const PAST = 1;
-const MODAL = 2;
-const FUTURE_WORD = 4;
-const NEGATION = 8;
-const I = 16;
-const WE = 32;
-const YOU = 64;
-const THEY = 128;
-/**
- * The same classes in Russian and Ukrainian, so that the weights learned on English debates read a Cyrillic
- * sentence's person, modality, future and negation too (no Cyrillic word occurs in the training data, so
- * English scores are unchanged). Past tense is read from the verb ending (CYRILLIC_PAST).
- */
-const CYRILLIC_CLASSES: readonly (readonly [string, number])[] = [
-  ['я мне меня мой моя моё мое мои мною', I],
-  ['мы нас нам наш наша наше наши нами ми нас наш наша наше наші', WE],
-  ['вы вас вам ваш ваша ваше ваши ты тебя твой ви вас ваш', YOU],
-  ['он она они его её ее их ему ей им він вона вони його її їх', THEY],
-  ['может могут мог могла могли можно должен должна должны следует нужно надо можуть може повинен треба', MODAL],
-  ['будет будут буду будем будете буде будуть', FUTURE_WORD],
-  ['не нет никогда ни ні немає ніколи', NEGATION],
-];
-/** A Russian or Ukrainian past-tense verb: -л, -ла, -ло, -ли after a vowel, reflexive forms included. */
-const CYRILLIC_PAST = /[аеиоуыяїі]л(?:а|о|и|ся|ась|ось|ись|ася|ося|ися)?$/;
-
-/** Each word's classes as bits: one lookup per token instead of one per class. */
-const WORD_CLASS = new Map<string, number>();
-for (const [list, bit] of CYRILLIC_CLASSES) for (const w of list.split(' ')) WORD_CLASS.set(w, (WORD_CLASS.get(w) ?? 0) | bit);
-for (const [words, bit] of [
-  [IRREGULAR_PAST, PAST],
-  [MODALS, MODAL],
-  [FUTURE, FUTURE_WORD],
-  [NEGATIONS, NEGATION],
-  [FIRST_SINGULAR, I],
-  [FIRST_PLURAL, WE],
-  [SECOND, YOU],
-  [THIRD, THEY],
-] as const)
-  for (const w of words) WORD_CLASS.set(w, (WORD_CLASS.get(w) ?? 0) | bit);
 const BIG_NUMBER = /\d{1,3}(?:,\d{3})+|\d{4,}|\b(?:thousands?|millions?|billions?|trillions?)\b/i;
 
 /**
@@ -222,15 +186,15 @@ const BIG_NUMBER = /\d{1,3}(?:,\d{3})+|\d{4,}|\b(?:thousands?|millions?|billions
  * names take. A model leaning on these carries over to debates and news it never saw better than one
  * leaning on the words of the training debates.
  */
-function wordClasses(sentence: string, tokens: string[]): string[] {
-  const out: string[] = [];
+function wordClasses(sentence: string, n: number, bits: ArrayLike<number>, out: string[]): void {
   let past = 0;
   let seen = 0;
-  for (const t of tokens) {
-    const flags = WORD_CLASS.get(t) ?? 0;
-    seen |= flags;
-    if (flags & PAST || (t.length > 4 && (t.endsWith('ed') || (t.charCodeAt(0) >= 0x400 && CYRILLIC_PAST.test(t))))) past++;
-    if (t.endsWith("n't")) seen |= NEGATION;
+  let numbers = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bits[i]!;
+    seen |= b;
+    if (b & PAST_FORM) past++;
+    if (b & NUMBER) numbers++;
   }
   const modal = (seen & MODAL) !== 0;
   const future = (seen & FUTURE_WORD) !== 0;
@@ -248,10 +212,7 @@ function wordClasses(sentence: string, tokens: string[]): string[] {
   if (person2) out.push('k:you');
   if (person3) out.push('k:he_she_they');
   if (!person1 && !person1p && !person2) out.push('k:impersonal');
-  const first = tokens[0];
-  if (first && OPENERS.has(first)) out.push('k:spoken_opener');
-  let numbers = 0;
-  for (const t of tokens) if (t === '0') numbers++;
+  if (n > 0 && bits[0]! & OPENER) out.push('k:spoken_opener');
   if (numbers > 0) out.push(numbers > 1 ? 'k:numbers2' : 'k:number');
   if (numbers > 0 || /illion|thousand/i.test(sentence)) {
     if (BIG_NUMBER.test(sentence)) out.push('k:big_number');
@@ -261,7 +222,6 @@ function wordClasses(sentence: string, tokens: string[]): string[] {
   const caps = capitalisedWords(sentence);
   if (caps > 0) out.push(caps > 2 ? 'k:names3' : 'k:names');
   if (hasUpperPair(sentence) && ACRONYM.test(sentence)) out.push('k:acronym');
-  return out;
 }
 
 const UPPER = /\p{Lu}/u;
@@ -330,167 +290,14 @@ function capitalisedWords(sentence: string): number {
   return caps;
 }
 
-const COMPARATIVE_WORDS = [
-  'more',
-  'less',
-  'fewer',
-  'higher',
-  'lower',
-  'bigger',
-  'smaller',
-  'larger',
-  'greater',
-  'faster',
-  'slower',
-  'cheaper',
-  'worse',
-  'better',
-];
-const SUPERLATIVE_WORDS = [
-  'most',
-  'least',
-  'largest',
-  'biggest',
-  'highest',
-  'lowest',
-  'fastest',
-  'worst',
-  'best',
-  'first',
-  'only',
-  'record',
-  'ever',
-];
-const TREND_WORDS = [
-  'increased',
-  'decreased',
-  'rose',
-  'risen',
-  'fell',
-  'fallen',
-  'dropped',
-  'doubled',
-  'tripled',
-  'grew',
-  'grown',
-  'declined',
-  'soared',
-  'plunged',
-  'cut',
-  'raised',
-  'lowered',
-  'created',
-  'lost',
-];
-const RECORD_VERBS = new Set([
-  'voted',
-  'passed',
-  'signed',
-  'supported',
-  'opposed',
-  'proposed',
-  'vetoed',
-  'sponsored',
-  'approved',
-  'introduced',
-  'funded',
-  'spent',
-  'raised',
-  'cut',
-  'created',
-  'lost',
-  'added',
-  'closed',
-  'sent',
-  'paid',
-  'invaded',
-]);
-const AMOUNT_WORDS = [
-  'hundred',
-  'hundreds',
-  'thousand',
-  'thousands',
-  'million',
-  'millions',
-  'billion',
-  'billions',
-  'trillion',
-  'trillions',
-  'percent',
-];
-const PROPORTION_WORDS = ['half', 'third', 'quarter', 'twice', 'double', 'dozens'];
-const OPINION_WORDS = new Set([
-  'think',
-  'believe',
-  'feel',
-  'hope',
-  'want',
-  'wish',
-  'love',
-  'like',
-  'agree',
-  'disagree',
-  'guess',
-  'suppose',
-]);
-const POLICY_OPENERS = new Set([
-  'will',
-  "'ll",
-  'must',
-  'should',
-  'need',
-  'needs',
-  'have',
-  'going',
-  'ought',
-  'want',
-  'would',
-  'can',
-]);
-const SUBJECTS_PLURAL_FIRST = ['we', "we've", "we're"];
-const SUBJECTS_THIRD = [
-  'he',
-  'she',
-  'they',
-  "he's",
-  "she's",
-  "they've",
-  'senator',
-  'governor',
-  'president',
-  'congress',
-  'administration',
-];
-
-const COMPARATIVE = 1;
-const SUPERLATIVE = 2;
-const TREND = 4;
-const AMOUNT = 8;
-const PROPORTION = 16;
-const WE_SUBJECT = 32;
-const THIRD_SUBJECT = 64;
-const I_OR_WE = 128;
-/** Each word's shape classes as bits: one lookup per token. */
-const SHAPE_CLASS = new Map<string, number>();
-for (const [words, bit] of [
-  [COMPARATIVE_WORDS, COMPARATIVE],
-  [SUPERLATIVE_WORDS, SUPERLATIVE],
-  [TREND_WORDS, TREND],
-  [AMOUNT_WORDS, AMOUNT],
-  [PROPORTION_WORDS, PROPORTION],
-  [SUBJECTS_PLURAL_FIRST, WE_SUBJECT],
-  [SUBJECTS_THIRD, THIRD_SUBJECT],
-  [['i', 'we'], I_OR_WE],
-] as const)
-  for (const w of words) SHAPE_CLASS.set(w, (SHAPE_CLASS.get(w) ?? 0) | bit);
-
 /**
  * Shapes of a checkable claim that do not depend on its topic: a comparison with "than", a superlative, a
  * trend verb with a figure, a record ("she voted", "we passed") as against a plan or wish ("we will",
  * "we need to", "I think"), a full name (two capitalised words in a row), an amount spelled out.
  */
-function claimShapes(sentence: string, tokens: string[]): string[] {
-  const out: string[] = [];
+function claimShapes(sentence: string, tokens: string[], classes: ArrayLike<number>, out: string[]): void {
+  const n = tokens.length;
+  const bitsAt = (i: number) => (i < n ? classes[i]! : 0);
   let comparative = false;
   let than = false;
   let superlative = false;
@@ -504,23 +311,24 @@ function claimShapes(sentence: string, tokens: string[]): string[] {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const next = tokens[i + 1] ?? '';
-    const bits = SHAPE_CLASS.get(t) ?? 0;
-    if (bits & COMPARATIVE || (next === 'than' && t.length > 4 && t.endsWith('er'))) comparative = true;
+    const bits = classes[i]!;
+    const nextBits = bitsAt(i + 1);
+    if (bits & COMPARATIVE || (next === 'than' && bits & LONG_ER)) comparative = true;
     else if (t === 'than') than = true;
-    if (bits & SUPERLATIVE || (t.length > 5 && tokens[i - 1] === 'the' && t.endsWith('est'))) superlative = true;
+    if (bits & SUPERLATIVE || (bits & LONG_EST && tokens[i - 1] === 'the')) superlative = true;
     if (bits & TREND) trend = true;
     if (bits & AMOUNT || (t === 'per' && next === 'cent')) numbers = amountWords = true;
-    else if (t === '0' || bits & PROPORTION) numbers = true;
+    else if (bits & (NUMBER | PROPORTION)) numbers = true;
     if (bits & WE_SUBJECT) {
-      const verb = next === 'have' || next === 'had' ? (tokens[i + 2] ?? '') : next;
-      if (RECORD_VERBS.has(verb) || (verb.length > 4 && verb.endsWith('ed'))) weRecord = true;
-      if (POLICY_OPENERS.has(next) || t === "we're") wePlan = true;
+      const verb = next === 'have' || next === 'had' ? bitsAt(i + 2) : nextBits;
+      if (verb & (RECORD_VERB | LONG_ED)) weRecord = true;
+      if (nextBits & POLICY_OPENER || t === "we're") wePlan = true;
     }
     if (bits & THIRD_SUBJECT) {
-      const verb = next === 'has' || next === 'have' || next === 'had' ? (tokens[i + 2] ?? '') : next;
-      if (RECORD_VERBS.has(verb)) theyRecord = true;
+      const verb = next === 'has' || next === 'have' || next === 'had' ? bitsAt(i + 2) : nextBits;
+      if (verb & RECORD_VERB) theyRecord = true;
     }
-    if (bits & I_OR_WE && OPINION_WORDS.has(next)) opinion = true;
+    if (bits & I_OR_WE && nextBits & OPINION) opinion = true;
   }
   if (comparative && than) out.push('q:comparison_than');
   else if (comparative) out.push('q:comparative');
@@ -533,7 +341,6 @@ function claimShapes(sentence: string, tokens: string[]): string[] {
   if (opinion) out.push('q:i_think');
   if (hasFullName(sentence)) out.push('q:full_name');
   if (amountWords) out.push('q:amount_words');
-  return out;
 }
 
 const LOWER = /\p{Ll}/u;

@@ -1,6 +1,7 @@
 import type { ScoreReason } from '../domain';
 import { denseFeatures, extractFeatures, tokenize, type FeatureConfig } from './features';
 import { sortByStrength } from './reasons';
+import { tokenClasses } from './token-classes';
 import { NEGATIVE_KINDS, RULES } from './rules';
 
 /** The shipped model: a logistic regression over n-gram and rule features. */
@@ -86,11 +87,54 @@ const NEWS_PRIORS: {
   },
 ];
 
-/** A word of the model's vocabulary: its unigram weight and the weights of the bigrams it starts, by second word's id. */
+/** A word of the model's vocabulary (or one it met outside it), its unigram weight and its tokenClasses. */
 interface VocabWord {
   id: number;
   unigram: number;
-  next: Map<number, number> | null;
+  classes: number;
+}
+
+/**
+ * Bigram weights by the pair of vocabulary ids, in one open-addressed table of typed arrays: a probe costs a
+ * multiply and an array read or two, where a Map per first word cost a hashed lookup per pair of every sentence.
+ */
+class PairWeights {
+  /** first * stride + second; doubles, so that a vocabulary past 46,340 words still gets exact keys. */
+  private readonly keys: Float64Array;
+  private readonly values: Float64Array;
+  private readonly mask: number;
+
+  constructor(
+    pairs: readonly (readonly [number, number, number])[],
+    private readonly stride: number,
+  ) {
+    let size = 16;
+    while (size < pairs.length * 2) size *= 2;
+    this.keys = new Float64Array(size).fill(-1);
+    this.values = new Float64Array(size);
+    this.mask = size - 1;
+    for (const [first, second, w] of pairs) {
+      const key = first * stride + second;
+      let slot = this.slotOf(key);
+      while (this.keys[slot] !== -1 && this.keys[slot] !== key) slot = (slot + 1) & this.mask;
+      this.keys[slot] = key;
+      this.values[slot] = w;
+    }
+  }
+
+  private slotOf(key: number): number {
+    return Math.imul(key, 0x9e3779b1) & this.mask;
+  }
+
+  /** The weight of (first, second), both vocabulary ids; undefined when the model has none. */
+  get(first: number, second: number): number | undefined {
+    const key = first * this.stride + second;
+    for (let slot = this.slotOf(key); ; slot = (slot + 1) & this.mask) {
+      const k = this.keys[slot]!;
+      if (k === key) return this.values[slot];
+      if (k === -1) return undefined;
+    }
+  }
 }
 
 /** Unknown words remembered before the table is cleared: ids (and the per-id scratch arrays) stay bounded. */
@@ -109,34 +153,38 @@ export class Spotter {
   private sentenceStamp = 0;
   /** Scratch per sentence, reused: the tokens' ids and vocabulary words (only the first `tokens.length` are read). */
   private ids = new Int32Array(256);
+  private classes = new Int32Array(256);
   private readonly known: (VocabWord | undefined)[] = [];
   /**
    * Ids past the vocabulary for words the model does not know, kept from sentence to sentence (a Map made and
    * grown per sentence was a steady share of the allocations); only distinctness within a sentence matters, so
    * it is simply cleared when large, between sentences.
    */
-  private readonly unknownIds = new Map<string, number>();
+  private readonly unknownIds = new Map<string, VocabWord>();
   /** Dense feature names to their rule kind (r:…), built once rather than sliced per sentence. */
   private readonly ruleKind = new Map<string, string>();
+  private readonly pairs: PairWeights;
 
   constructor(readonly model: SpotterModel) {
     this.weights = new Map(Object.entries(model.weights));
     const word = (w: string) => {
       let v = this.vocab.get(w);
-      if (!v) this.vocab.set(w, (v = { id: this.vocab.size, unigram: 0, next: null }));
+      if (!v) this.vocab.set(w, (v = { id: this.vocab.size, unigram: 0, classes: tokenClasses(w) }));
       return v;
     };
     word('^');
     word('$');
+    const pairs: [number, number, number][] = [];
     for (const [name, w] of this.weights) {
       if (name.startsWith('w:')) word(name.slice(2)).unigram = w;
       else if (name.startsWith('b:')) {
         const cut = name.indexOf('_', 2);
         const first = word(name.slice(2, cut));
         const second = word(name.slice(cut + 1));
-        (first.next ??= new Map()).set(second.id, w);
+        pairs.push([first.id, second.id, w]);
       } else if (name.charCodeAt(0) === 114 && name.charCodeAt(1) === 58) this.ruleKind.set(name, name.slice(2));
     }
+    this.pairs = new PairWeights(pairs, this.vocab.size);
   }
 
   get threshold(): number {
@@ -150,8 +198,12 @@ export class Spotter {
     const tokens = tokenize(sentence);
     const n = tokens.length;
     // Ids per token: the vocabulary's, or one past it for words the model does not know (distinct per word).
-    if (this.ids.length < n) this.ids = new Int32Array(n * 2);
+    if (this.ids.length < n) {
+      this.ids = new Int32Array(n * 2);
+      this.classes = new Int32Array(n * 2);
+    }
     const ids = this.ids;
+    const classes = this.classes;
     const known = this.known;
     const size = this.vocab.size;
     const unknown = this.unknownIds;
@@ -159,12 +211,14 @@ export class Spotter {
     for (let i = 0; i < n; i++) {
       const v = this.vocab.get(tokens[i]!);
       known[i] = v;
-      if (v) ids[i] = v.id;
-      else {
-        let id = unknown.get(tokens[i]!);
-        if (id === undefined) unknown.set(tokens[i]!, (id = size + unknown.size));
-        ids[i] = id;
+      let word = v;
+      if (!word) {
+        word = unknown.get(tokens[i]!);
+        if (word === undefined)
+          unknown.set(tokens[i]!, (word = { id: size + unknown.size, unigram: 0, classes: tokenClasses(tokens[i]!) }));
       }
+      ids[i] = word.id;
+      classes[i] = word.classes;
     }
     const stamp = this.nextStamp(size + unknown.size);
     const seenIn = this.seenIn;
@@ -182,17 +236,20 @@ export class Spotter {
     let pairCount = 0;
     let pairWeight = 0;
     if (config.wordBigrams && n > 0) {
-      const start = this.vocab.get('^');
-      const end = this.vocab.get('$');
-      const endId = end ? end.id : -1;
+      const startId = this.vocab.get('^')!.id;
+      const endId = this.vocab.get('$')!.id;
+      const pairs = this.pairs;
       for (let i = 0; i <= n; i++) {
-        const first = i === 0 ? start : known[i - 1];
+        const first = i === 0 ? startId : ids[i - 1]!;
         const second = i === n ? endId : ids[i]!;
         // A pair can only repeat when its first word occurred before (rare): only then look back.
-        if (i > 0 && firstPos[ids[i - 1]!]! < i - 1 && repeatsPair(ids, i, ids[i - 1]!, second)) continue;
+        if (i > 0 && firstPos[first]! < i - 1 && repeatsPair(ids, i, first, second)) continue;
         pairCount++;
-        const w = first?.next?.get(second);
-        if (w !== undefined) pairWeight += w;
+        // Only pairs of two known words have weights.
+        if (first < size && second < size) {
+          const w = pairs.get(first, second);
+          if (w !== undefined) pairWeight += w;
+        }
       }
     }
     const ngrams = distinct + pairCount;
@@ -205,7 +262,7 @@ export class Spotter {
     wording *= scale;
     let logit = wording;
     const reasons: ScoreReason[] = [];
-    for (const name of denseFeatures(sentence, tokens, config)) {
+    for (const name of denseFeatures(sentence, tokens, config, classes)) {
       const w = this.weights.get(name);
       if (w === undefined) continue;
       logit += w;

@@ -5,6 +5,7 @@
  * coming back to a claim) is kept where it first appears and left out after that.
  */
 import { hasVerb, titleWords } from '../text/title-lines';
+import { collapseWhitespace, isWhiteSpaceCode } from '../text/whitespace';
 
 /** This many occurrences of a short verbless line make it a label of the document's layout. */
 const LABEL_REPEATS = 3;
@@ -12,12 +13,19 @@ const MAX_LABEL_WORDS = 8;
 
 export type Repeat = { kind: 'repeat'; count: number } | { kind: 'repeated_label'; count: number };
 
+/** Closing marks a repeat may differ by: white space and . ! ? … ; : , */
+const isClosingMark = (c: number) =>
+  c === 46 || c === 33 || c === 63 || c === 0x2026 || c === 59 || c === 58 || c === 44 || isWhiteSpaceCode(c);
+
+/**
+ * White space collapsed, trailing marks dropped, lower case. The marks are stripped by a backward scan: an
+ * end-anchored pattern is tried at every position of the sentence.
+ */
 function sameSentenceKey(sentence: string): string {
-  return sentence
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/[\s.!?…;:,]+$/u, '')
-    .toLowerCase();
+  const s = collapseWhitespace(sentence);
+  let end = s.length;
+  while (end > 0 && isClosingMark(s.charCodeAt(end - 1))) end--;
+  return (end === s.length ? s : s.slice(0, end)).toLowerCase();
 }
 
 /** For each sentence, whether it repeats another of the document, and how; null for a sentence said once or its first saying. */

@@ -47,6 +47,14 @@ export function segmentSentences(text: string, locale = 'en'): Sentence[] {
   const raw: Span[] = [];
   const segmenter = segmenterFor(locale);
   for (const [from, to] of chunks(view)) {
+    if (oneSentence(view, from, to)) {
+      let start = from;
+      let end = to;
+      while (start < end && isSpace(view.charCodeAt(start))) start++;
+      while (end > start && isSpace(view.charCodeAt(end - 1))) end--;
+      if (end > start) raw.push({ start, end });
+      continue;
+    }
     const part = view.slice(from, to);
     for (const seg of segmenter.segment(part)) {
       let start = from + seg.index;
@@ -142,6 +150,43 @@ function chunks(view: string): [number, number][] {
     from = nl + 1;
   }
   return out;
+}
+
+/** Characters that never end a sentence for Intl.Segmenter (no full stop, terminator or paragraph separator among them). */
+function neverEndsSentence(c: number): boolean {
+  if (c < 128) return (c >= 32 && c !== 46 && c !== 33 && c !== 63) || c === 9;
+  return (
+    (c >= 0xc0 && c <= 0x24f) || // Latin letters
+    (c >= 0x400 && c <= 0x4ff) || // Cyrillic
+    (c >= 0x2010 && c <= 0x2015) || // dashes
+    (c >= 0x2018 && c <= 0x201f) || // quotation marks
+    c === 0xa0 ||
+    c === 0xab ||
+    c === 0xbb ||
+    c === 0xb0 ||
+    c === 0xa3 ||
+    c === 0x20ac
+  );
+}
+
+const isTerminator = (c: number) => c === 46 || c === 33 || c === 63;
+/** Closing marks Intl.Segmenter keeps with the sentence they follow: " ' ” ’ » ) ]. */
+const isCloser = (c: number) => c === 34 || c === 39 || c === 0x201d || c === 0x2019 || c === 0xbb || c === 41 || c === 93;
+
+/**
+ * Whether Intl.Segmenter would return view[from, to) as one segment: "." "!" "?" only in its last run, followed by
+ * nothing but closing marks, spaces and the line break, and no other character that can end a sentence. Most
+ * lines of an article (headings, blank lines, one-sentence paragraphs) are such, and each call of segment() sets
+ * up a break iterator anew, which costs more than the line's own reading.
+ */
+export function oneSentence(view: string, from: number, to: number): boolean {
+  let end = to;
+  while (end > from && (view.charCodeAt(end - 1) === 10 || view.charCodeAt(end - 1) === 13)) end--;
+  while (end > from && (view.charCodeAt(end - 1) === 32 || view.charCodeAt(end - 1) === 9)) end--;
+  while (end > from && isCloser(view.charCodeAt(end - 1))) end--;
+  while (end > from && isTerminator(view.charCodeAt(end - 1))) end--;
+  for (let i = from; i < end; i++) if (!neverEndsSentence(view.charCodeAt(i))) return false;
+  return true;
 }
 
 /** A newline left in the unwrapped view is a real line break (paragraph, list item, heading). */
