@@ -698,7 +698,10 @@ export function classify(words: Token[]): SpeakerPhrase | null {
     }
     if (COLLECTIVE_HEADS.has(head)) return { kind: 'collective', name: text(ws), attrs, at: 0 };
     if (PERSON_ROLES.has(head) || LEADER_ROLES.has(head))
-      return definite || capsBefore ? { kind: 'person-role', name: text(ws), attrs, at: 0 } : null;
+      // ("Putin's spokesman": whose role it is names it well enough to be printed when no one holding it was named.)
+      return definite || capsBefore
+        ? { kind: 'person-role', name: text(ws), attrs, at: 0, asWritten: ws.length === 2 && ws[0]!.cap && ws[0]!.lower.endsWith("'s") }
+        : null;
     return null;
   }
   const runLower = run.map((x) => x.lower);

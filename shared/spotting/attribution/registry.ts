@@ -225,7 +225,9 @@ export class Registry {
         break;
       case 'person-role':
         e = this.describedPerson(p, at);
-        if (e) this.personMentions.push({ id: e.id, at });
+        // "Представитель Путина подчеркнул" with no spokesperson named nearby: the role phrase itself, as written.
+        if (!e && p.asWritten && !p.oblique) e = this.body('collective', p.name, p.attrs, at, true);
+        else if (e) this.personMentions.push({ id: e.id, at });
         break;
       case 'pronoun':
         e = this.pronoun(p.pronoun ?? 'person', at);
@@ -310,10 +312,14 @@ export class Registry {
       const e = this.entities[m.id]!;
       const attrs = [...e.attrs];
       const has = (w: string) => attrs.some((a) => sameWord(a, w, cyr) || (cyr && a.slice(0, 5) === w.slice(0, 5)));
-      const roleOk = cyr
+      // "Представитель Путина" for "пресс-секретарь президента Дмитрий Песков": one speaks for another whatever the word.
+      const speaksFor = p.attrs.some(isSpokesWord) && attrs.some(isSpokesWord);
+      const roleOk = speaksFor
+        ? !e.names.some((n) => p.attrs.some((w) => sameWord(w, n.words[n.words.length - 1]!, cyr)))
+        : cyr
         ? p.attrs.some((w) => has(w))
         : roles.some((r) => has(r) || (LEADER_ROLES.has(r) && attrs.some((a) => LEADER_ROLES.has(a))));
-      const qualOk = qualifiers.every(
+      const qualOk = speaksFor || qualifiers.every(
         (q) => has(q) || has(q.replace(/n$/, '')) || attrs.some((a) => a.startsWith(q.slice(0, 5))),
       );
       if (roleOk && qualOk) {
@@ -398,6 +404,10 @@ function withRoleAliases(attrs: string[]): string[] {
   if (head && region) return [...attrs, 'governor', 'губернатор'];
   return attrs;
 }
+/** Words for one who speaks for another: they stand for one another ("Putin's spokesman", "представитель Путина"). */
+const SPOKES_WORD = /^(?:spokes(?:man|woman|person)|press-secretary|пресс-секретар|прессекретар|представител|спикер|речни|представник|речник|прес-секретар)/;
+const isSpokesWord = (w: string) => SPOKES_WORD.test(w);
+
 const REGION_WORD = /^(?:regional|region|administration|oblast|province|provincial|регион|област|края|республик|обласн)/;
 
 function bodyKey(name: string): string[] {
