@@ -33,8 +33,10 @@ const SIGNED = /["”»]\s*[-—–]\s*\p{Lu}/u;
 const EN_NAME_RUN = /(?:[A-Z][\p{L}'’.-]*\s+){1,4}[A-Z][\p{L}'’-]+/gu;
 const RU_NAME_RUN = /[А-ЯЁІЇЄҐ][а-яёіїєґ'’-]+(?:\s+[А-ЯЁІЇЄҐ][а-яёіїєґ'’-]+){1,3}/gu;
 /** A capitalised word after white space; the space is matched rather than looked behind for (much faster), and skipped. */
-const SURNAME = /\s([A-ZА-ЯЁІЇЄҐ][\p{Ll}'’-]{2,})/gu;
+const SURNAME = /(?:^|\s)([A-ZА-ЯЁІЇЄҐ][\p{Ll}'’-]{2,})/gu;
 const hasEnglishCue = wordGated(EN_CUE);
+/** A lower-case noun right after a capitalised word. */
+const ATTRIBUTIVE = /\s+\p{Ll}/uy;
 
 /** Name runs read before: the same names recur through a document. */
 const RUN_CACHE = new Map<string, SpeakerPhrase | null>();
@@ -57,7 +59,7 @@ export function attributeSentences(sentences: readonly string[]): Attribution[] 
     // An unquoted "We have recorded …" with no verb of saying: the organisation that was speaking.
     if (!cues.length && !cyr && WE_SUBJECT.test(outside) && quotes[i]!.quotedShare < 0.5)
       cues.push({ kind: 'pronoun', name: 'we', attrs: [], pronoun: 'we', at: 0 });
-    own.push(pick(cues, registry, i, outside));
+    own.push(pick(cues, registry, i, outside, sentences[i]!));
     noteMentions(registry, outside, i, cyr);
   }
   const groupSpeaker = new Map<number, Entity | null>();
@@ -113,12 +115,12 @@ export function attributeSentences(sentences: readonly string[]): Attribution[] 
 }
 
 /** The speaker among a sentence's cues: the first that is not a news outlet relaying someone else. */
-function pick(cues: SpeakerPhrase[], registry: Registry, at: number, outside: string): Entity | null {
+function pick(cues: SpeakerPhrase[], registry: Registry, at: number, outside: string, sentence: string): Entity | null {
   if (!cues.length) return null;
   const people = cues.filter((c) => c.kind !== 'outlet');
   if (people.length) {
     for (const c of people) {
-      const e = registry.resolve(c, at);
+      const e = registry.resolve(c, at, c.kind === 'pronoun' ? sentence.slice(c.at) : '');
       if (e) return e;
     }
     return null;
@@ -170,8 +172,12 @@ function noteMentions(registry: Registry, outside: string, at: number, cyr: bool
   }
   if (!registry.hasPeople()) return;
   for (const m of allMatches(SURNAME, outside)) {
-    const start = m.index + 1;
-    if (!covered.some(([a, b]) => start >= a && start < b)) registry.mentionSurname(m[1]!, at);
+    const start = m.index + m[0].length - m[1]!.length;
+    if (covered.some(([a, b]) => start >= a && start < b)) continue;
+    // "the Cruise video", "the Trump administration": a surname used as a modifier names no one in the sentence.
+    ATTRIBUTIVE.lastIndex = start + m[1]!.length;
+    if (!cyr && ATTRIBUTIVE.test(outside) && /\b(?:the|a|an)\s$/i.test(outside.slice(Math.max(0, start - 4), start))) continue;
+    registry.mentionSurname(m[1]!, at);
   }
 }
 

@@ -194,7 +194,7 @@ export class Registry {
   }
 
   /** The entity a speaker phrase stands for at sentence `at`, or null when it cannot be told safely. */
-  resolve(p: SpeakerPhrase, at: number): Entity | null {
+  resolve(p: SpeakerPhrase, at: number, after = ''): Entity | null {
     let e: Entity | null = null;
     switch (p.kind) {
       case 'person':
@@ -230,7 +230,7 @@ export class Registry {
         else if (e) this.personMentions.push({ id: e.id, at });
         break;
       case 'pronoun':
-        e = this.pronoun(p.pronoun ?? 'person', at);
+        e = this.pronoun(p.pronoun ?? 'person', at, after);
         break;
     }
     if (e) this.speakers.push({ id: e.id, at, kind: e.kind, plural: e.kind === 'collective' || /s$/.test(e.names[0]!.text) });
@@ -331,7 +331,7 @@ export class Registry {
   }
 
   /** "he"/"she": the person named last, when the last two mentions name the same one; "it"/"they": the last body or group that spoke. */
-  private pronoun(kind: PronounKind, at: number): Entity | null {
+  private pronoun(kind: PronounKind, at: number, after: string): Entity | null {
     if (kind === 'we' || kind === 'document') {
       // "We have recorded 40 attacks" after the ministry spoke: the organisation speaking. "The statement
       // said": whoever spoke just before. Only the speaker of this or the previous two sentences, and for
@@ -344,7 +344,9 @@ export class Registry {
     if (kind === 'person') {
       let end = this.personMentions.length;
       while (end > 0 && this.personMentions[end - 1]!.at >= at) end--;
-      const before = this.personMentions.slice(Math.max(0, end - 64), end);
+      // "He described Montalvo as …": a person named after the pronoun in its own clause is someone else.
+      const namedAfter = this.namedIn(after);
+      const before = this.personMentions.slice(Math.max(0, end - 64), end).filter((m) => !namedAfter.has(m.id));
       const last = before[before.length - 1];
       if (!last || at - last.at > REACH) return null;
       // The person who spoke last, with no one else named after, is the most recent compatible speaker.
@@ -370,6 +372,19 @@ export class Registry {
       if (kind === 'plural' ? s.plural : !s.plural) return this.entities[s.id]!;
     }
     return null;
+  }
+
+  /** People already known whose surname is written in a stretch of text. */
+  private namedIn(text: string): Set<number> {
+    const ids = new Set<number>();
+    if (!text) return ids;
+    for (const m of text.matchAll(/\p{Lu}[\p{Ll}'’-]{2,}/gu)) {
+      const lower = m[0].toLowerCase();
+      const cyr = CYR.test(lower);
+      for (const e of this.people.get(keyOf(lower)) ?? [])
+        if (e.names.some((n) => sameWord(n.words[n.words.length - 1]!, lower, cyr))) ids.add(e.id);
+    }
+    return ids;
   }
 
   /** The one name printed for an entity: its fullest nominative form. */
