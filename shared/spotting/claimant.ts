@@ -163,7 +163,7 @@ function noteMentions(registry: Registry, outside: string, at: number, cyr: bool
     // "Budweiser Man of the Match", "Bank of England": a capitalised run going on with "of" names a thing or a body.
     OF_NAME.lastIndex = m.index + m[0].length;
     if (p?.kind === 'person' && p.name.includes(' ') && !OF_NAME.test(outside))
-      registry.mentionPerson(p.name, [...before(), ...p.attrs], at, true);
+      registry.mentionPerson(p.name, [...before(), ...p.attrs], at, true, m.index === 0);
   }
   // Bodies named as a sentence's subject, so that a later "по данным ведомства" finds them even if they did not speak.
   if (cyr) {
@@ -177,7 +177,7 @@ function noteMentions(registry: Registry, outside: string, at: number, cyr: bool
     // "the Cruise video", "the Trump administration": a surname used as a modifier names no one in the sentence.
     ATTRIBUTIVE.lastIndex = start + m[1]!.length;
     if (!cyr && ATTRIBUTIVE.test(outside) && /\b(?:the|a|an)\s$/i.test(outside.slice(Math.max(0, start - 4), start))) continue;
-    registry.mentionSurname(m[1]!, at);
+    registry.mentionSurname(m[1]!, at, start === 0);
   }
 }
 

@@ -72,7 +72,8 @@ export class Registry {
     else if (!list.includes(e)) list.push(e);
   }
   /** Person mentions in order, for pronouns. */
-  private readonly personMentions: { id: number; at: number }[] = [];
+  /** (`lead`: the mention opens its sentence, where a subject stands.) */
+  private readonly personMentions: { id: number; at: number; lead?: boolean }[] = [];
   private readonly speakers: { id: number; at: number; kind: Entity['kind']; plural: boolean }[] = [];
   /** Bodies named as a sentence's subject without speaking, for descriptions ("ведомство") only. */
   private readonly bodyMentions: { id: number; at: number }[] = [];
@@ -86,14 +87,14 @@ export class Registry {
   }
 
   /** Record a person named in running text (not a speaker). */
-  mentionPerson(name: string, attrs: string[], at: number, nominative: boolean): Entity {
+  mentionPerson(name: string, attrs: string[], at: number, nominative: boolean, lead = false): Entity {
     const e = this.person(name, attrs, at, nominative);
-    this.personMentions.push({ id: e.id, at });
+    this.personMentions.push({ id: e.id, at, lead });
     return e;
   }
 
   /** A surname alone ("Putin") counts as a mention only of someone already named in full. */
-  mentionSurname(word: string, at: number): void {
+  mentionSurname(word: string, at: number, lead = false): void {
     const lower = word.toLowerCase();
     const cyr = CYR.test(word);
     const list = this.people.get(keyOf(lower)) ?? [];
@@ -101,7 +102,7 @@ export class Registry {
       const e = list[i]!;
       if (e.names.some((n) => sameWord(n.words[n.words.length - 1]!, lower, cyr))) {
         e.last = at;
-        this.personMentions.push({ id: e.id, at });
+        this.personMentions.push({ id: e.id, at, lead });
         return;
       }
     }
@@ -354,6 +355,9 @@ export class Registry {
       for (let k = this.speakers.length - 1; k >= 0 && this.speakers[k]!.at >= last.at; k--)
         if (this.speakers[k]!.id === last.id && this.speakers[k]!.at === last.at) spoke = true;
       if (spoke && !before.some((m) => m.at === last.at && m.id !== last.id)) return this.entities[last.id]!;
+      // "Rathbun requested donations … . He described …": the one person the sentence before opens with and names alone.
+      const previous = before.filter((m) => m.at === at - 1);
+      if (previous.some((m) => m.lead) && previous.every((m) => m.id === previous[0]!.id)) return this.entities[previous[0]!.id]!;
       // Another person named in the same or the sentence before makes "he" ambiguous.
       for (let k = before.length - 2; k >= 0; k--) {
         const m = before[k]!;
