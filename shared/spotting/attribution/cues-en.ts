@@ -411,11 +411,17 @@ function verbCue(t: Token[], v: number): SpeakerPhrase | null {
   }
   if (before?.lower === ',' && j >= 1) {
     // "Steve Whitmore, a representative for the sheriff's office, told …": skip the apposition.
-    for (let k = j - 1; k >= Math.max(0, j - 16); k--) {
+    for (let k = j - 1; k >= Math.max(0, j - 28); k--) {
       if (t[k]!.lower !== ',') continue;
       const inner = t.slice(k + 1, j);
-      if (!inner.length || inner.some((x) => x.punct || (EN_VERBS.has(x.lower) && !NOUN_OR_VERB.has(x.lower)))) break;
+      // (Two roles joined by ", and", or an organisation's initials in brackets, stay inside one apposition.)
+      const innerPunct = (x: Token, i: number) =>
+        x.punct && !(x.lower === ',' && inner[i + 1]?.lower === 'and') && x.lower !== '(' && x.lower !== ')';
+      if (!inner.length || inner.some((x, i) => innerPunct(x, i) || (EN_VERBS.has(x.lower) && !NOUN_OR_VERB.has(x.lower))))
+        break;
       const first = inner[0]!.lower;
+      // "X, director of A, and chairman of B, says": the second role goes on to the comma before the first.
+      if (first === 'and' && (inner[1]?.cap || EN_ROLE_WORDS.has(inner[1]?.lower ?? ''))) continue;
       // (…or a participle: "Emmanuel Macron, speaking after the meeting, said"; "the agency, known as HUR, said".)
       if (
         !EN_DETERMINERS.has(first) &&
@@ -424,13 +430,20 @@ function verbCue(t: Token[], v: number): SpeakerPhrase | null {
         !/^(?:of|from|at|for|known|speaking|writing|citing|according|who|whose|\p{Ll}+ed)$/u.test(first)
       )
         break;
-      const head = k >= 1 ? backwardPhrase(t, k - 1) : null;
+      // "The secretary general of CEI (Italian Episcopal Conference), Nunzio Galantino, said": the head is before the brackets.
+      let h = k - 1;
+      if (t[h]?.lower === ')') {
+        while (h >= 0 && t[h]!.lower !== '(') h--;
+        h--;
+      }
+      const head = h >= 0 ? backwardPhrase(t, h) : null;
       // "Mozilla's CTO, Brendan Eich, acknowledged": a full name in the apposition is the speaker, the head its role.
       // ("The region's governor, Alexander Bogomaz, said": a role word before the comma is enough.)
-      const roleBefore = k >= 1 && !t[k - 1]!.cap && PERSON_ROLE_WORDS.has(t[k - 1]!.lower);
+      // ("The general secretary of the NFU, Peter Cole, said": …or a role heading the phrase before the comma.)
+      const roleBefore = h >= 0 && roleHeads(t, h);
       const named = (head && head.kind !== 'person') || (!head && roleBefore) ? classify(inner) : null;
       if (named?.kind === 'person' && named.name.includes(' ')) {
-        named.attrs.push(...(head ? head.attrs : [t[k - 1]!.lower]));
+        named.attrs.push(...(head ? head.attrs : [t[h]!.lower]));
         return { ...named, at: t[v]!.start };
       }
       if (head && (head.kind === 'person' || head.kind === 'body')) {
@@ -471,6 +484,17 @@ function verbCue(t: Token[], v: number): SpeakerPhrase | null {
   // Inverted: "…," said the ministry / "…" said Ambassador Mohib.
   if (inverted && inverted.kind !== 'pronoun') return { ...inverted, at: t[v]!.start };
   return null;
+}
+
+/** A person's role word ends the noun phrase at token h, or heads it before "of the …" ("the general secretary of the NFU"). */
+function roleHeads(t: Token[], h: number): boolean {
+  for (let k = h; k >= Math.max(0, h - 8); k--) {
+    const x = t[k]!;
+    if (x.punct) return false;
+    if (!x.cap && PERSON_ROLE_WORDS.has(x.lower)) return k === h || /^(?:of|for|at)$/.test(t[k + 1]!.lower);
+    if (!x.cap && !CONNECTORS.has(x.lower) && !EN_DETERMINERS.has(x.lower)) return false;
+  }
+  return false;
 }
 
 /** "WHO", "UN": an organisation's initials, never the word they spell. */
