@@ -535,6 +535,7 @@ function subjectAt(t: Token[]): SpeakerPhrase | null {
     (t[k]!.cap || EN_ROLE_WORDS.has(stripPossessive(t[k]!.lower)) || (k === 0 && EN_DETERMINERS.has(t[k]!.lower)))
   )
     k++;
+  if (k > 0 && t[k]?.lower === ',') return appositiveSubject(t, k);
   if (k === 0 || k >= t.length || t[k]!.punct) return null;
   const first = t[0]!;
   // "Writing in a blog post, …", "In a statement …": the sentence opens with something else.
@@ -555,6 +556,20 @@ function subjectAt(t: Token[]): SpeakerPhrase | null {
     return { kind: 'pronoun', name: first.lower, attrs: [], pronoun: EN_PRONOUNS[first.lower], at: 0 };
   const p = classify(words);
   return p && SUBJECT_KINDS.has(p.kind) ? p : null;
+}
+
+/** "Rachel Stephens, senior analyst at RedMonk, shared …": a full name, an apposition set off by commas, then a lower-case verb. */
+function appositiveSubject(t: Token[], comma: number): SpeakerPhrase | null {
+  const name = classify(t.slice(0, comma));
+  if (name?.kind !== 'person' || !name.name.includes(' ')) return null;
+  const close = t.findIndex((x, i) => i > comma && x.lower === ',');
+  if (close < 0 || close - comma > 16 || t.slice(comma + 1, close).some((x) => x.punct)) return null;
+  const verb = t[close + 1];
+  // (Not "…, and her team published": a second subject.)
+  const notVerb = /^(?:and|or|nor|but|with|as|who|which|whose|his|her|their|its|plus)$/;
+  return verb && !verb.cap && !verb.punct && !EN_DETERMINERS.has(verb.lower) && !CONNECTORS.has(verb.lower) && !notVerb.test(verb.lower)
+    ? name
+    : null;
 }
 
 function isClauseWord(tok: Token): boolean {
