@@ -228,6 +228,25 @@ const PERSON_ROLE_WORDS = new Set([
 /** A sentence opening with an organisation's or a person's study: "PC World's recent analysis", "The agency's report". */
 const OWNED_FINDINGS =
   /^(?:The\s+)?((?:\p{Lu}[\p{L}.&-]*\s+){0,3}\p{Lu}[\p{L}.&-]*)['’]s\s+(?:[\p{Ll}-]+\s+){0,2}(?:analysis|study|survey|report|review|research|investigation|findings|statement|data)\b/u;
+/** Documents that speak for themselves: "the report says", "the study found". */
+const RESEARCH_DOCS = new Set(['report', 'study', 'survey', 'poll', 'analysis', 'review', 'paper', 'research', 'website', 'census']);
+/** Subjects whose "found" or "showed" reports a finding without "that": "The scientists found yields fell". */
+const FINDERS = new Set([
+  ...RESEARCH_DOCS,
+  'scientists',
+  'researchers',
+  'authors',
+  'studies',
+  'findings',
+  'results',
+  'data',
+  'team',
+  'investigators',
+  'analysts',
+]);
+const FINDING = new RegExp(`\\b(?:${[...FINDERS].join('|')})\\s+(?:found|shows|showed)\\s+\\w`, 'i');
+/** Objects that make a verb of saying say nothing: "the report said nothing about rents". */
+const SAYS_NOTHING = new Set(['nothing', 'little', 'no']);
 /** Verbs of calling and describing: a cue only with a quotation after them. */
 const QUOTE_VERBS = new Set([
   'called',
@@ -292,7 +311,7 @@ export function englishCues(outside: string): SpeakerPhrase[] {
     if (!unconditional && !CONDITIONAL_CUE.test(m[0])) unconditional = true;
   }
   // Only "found the body" or "called the police": nothing to read, and no tokenising.
-  if (!unconditional && !CONDITION_MET.test(outside)) return colonSpeaker(outside);
+  if (!unconditional && !CONDITION_MET.test(outside) && !FINDING.test(outside)) return colonSpeaker(outside);
   const from = Math.max(0, cue.index - WINDOW_BEFORE);
   const to = Math.min(outside.length, last + WINDOW_AFTER);
   const t = from === 0 && to === outside.length ? tokenize(outside) : windowTokens(outside, from, to);
@@ -316,7 +335,7 @@ export function englishCues(outside: string): SpeakerPhrase[] {
     if (tok.punct) continue;
     const w = tok.lower;
     if (w === 'according' && t[i + 1]?.lower === 'to') {
-      const p = forwardPhrase(t, i + 2);
+      const p = forwardPhrase(t, i + 2) ?? dataSource(t, i + 2);
       if (p) out.push(p);
       continue;
     }
@@ -359,7 +378,8 @@ export function englishCues(outside: string): SpeakerPhrase[] {
     // "media reports range", "the United States", "added a goal": a noun or a plain verb, not a cue.
     if (NOUN_OR_VERB.has(w) && next && !next.punct && !next.cap && !FOLLOWS_CUE.has(next.lower)) continue;
     if (WEAK_VERBS.has(w) && next && !next.punct && !FOLLOWS_CUE.has(next.lower)) continue;
-    if (THAT_ONLY.has(w) && next?.lower !== 'that') continue;
+    if (THAT_ONLY.has(w) && next?.lower !== 'that' && !(i > 0 && FINDERS.has(t[i - 1]!.lower) && next && !next.punct)) continue;
+    if (next && SAYS_NOTHING.has(next.lower)) continue;
     const p = verbCue(t, i);
     if (p) out.push(p);
   }
@@ -682,6 +702,22 @@ function forwardPhrase(t: Token[], k: number): SpeakerPhrase | null {
   return phrase ? { ...phrase, at: t[k]?.start ?? 0 } : null;
 }
 
+/** Figures and data are no speaker; whoever supplied them is: "according to 2015 figures supplied by Maori TV". */
+const DATA_WORDS = new Set(['figures', 'data', 'statistics', 'estimates', 'numbers', 'results', 'records', 'polling', 'calculations']);
+function dataSource(t: Token[], k: number): SpeakerPhrase | null {
+  let i = k;
+  while (i < t.length && i - k < 4 && !t[i]!.punct && !DATA_WORDS.has(t[i]!.lower)) {
+    if (t[i]!.cap || !/^(?:the|new|latest|official|recent|preliminary|provisional|\d.*)$/.test(t[i]!.lower)) return null;
+    i++;
+  }
+  if (!DATA_WORDS.has(t[i]?.lower ?? '')) return null;
+  i++;
+  if (/^(?:supplied|released|published|compiled|provided|issued|gathered|collected)$/.test(t[i]?.lower ?? '')) i++;
+  if (!/^(?:by|from)$/.test(t[i]?.lower ?? '')) return null;
+  const p = forwardPhrase(t, i + 1);
+  return p && p.kind !== 'pronoun' && p.kind !== 'person-role' ? p : null;
+}
+
 /** What a run of words names. */
 export function classify(words: Token[]): SpeakerPhrase | null {
   if (!words.length) return null;
@@ -736,6 +772,9 @@ export function classify(words: Token[]): SpeakerPhrase | null {
       return { kind: 'body-role', name: `${definite ? 'the ' : ''}${text(ws)}`, attrs, at: 0 };
     }
     if (COLLECTIVE_HEADS.has(head)) return { kind: 'collective', name: text(ws), attrs, at: 0 };
+    // "The report says", "according to the event website": a document named as the source speaks as written.
+    if (RESEARCH_DOCS.has(head) && definite && !capsBefore && ws.length <= 3)
+      return { kind: 'body', name: `the ${text(ws)}`, attrs, at: 0 };
     if (PERSON_ROLES.has(head) || LEADER_ROLES.has(head))
       // ("Putin's spokesman": whose role it is names it well enough to be printed when no one holding it was named.)
       return definite || capsBefore
