@@ -58,7 +58,7 @@ export function attributeSentences(sentences: readonly string[]): Attribution[] 
     hasCue.push(cue);
     // An unquoted "We have recorded …" with no verb of saying: the organisation that was speaking.
     if (!cues.length && !cyr && WE_SUBJECT.test(outside) && quotes[i]!.quotedShare < 0.5)
-      cues.push({ kind: 'pronoun', name: 'we', attrs: [], pronoun: 'we', at: 0 });
+      cues.push({ kind: 'pronoun', name: 'we', attrs: [], pronoun: 'we', at: outside.search(/\s/) + 1 });
     own.push(pick(cues, registry, i, outside, sentences[i]!));
     noteMentions(registry, outside, i, cyr);
   }

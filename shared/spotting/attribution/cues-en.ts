@@ -32,7 +32,7 @@ function windowTokens(text: string, from: number, to: number): Token[] {
 
 /** Cheap gate: a sentence without any of these has no English attribution. */
 export const EN_CUE =
-  /\b(?:said|says|say|told|tells|tell|stated|announced|added|wrote|writes|posted|tweeted|claim(?:ed|s)|argued|explained|not(?:ed|es)|warned|insist(?:ed|s)|confirm(?:ed|s)|den(?:ied|ies)|report(?:ed|s)|declared|testified|commented|replied|asserted|stressed|emphasi[sz]ed|acknowledged|admitted|estimated|alleged|predicted|recalled|revealed|disclosed|observed|concluded|suggested|urged|cautioned|countered|maintain(?:ed|s)|conceded|indicated|responded|remarked|continued|underlined|underscored|according|citing|quoted|cited|stating|saying|writing|adding|noting|telling|insisting|warning|arguing|found|show(?:s|ed)|call(?:s|ed)|describe[sd]|characteri[sz]e[sd]|dubbed|termed|branded|reads|reasoned|accus(?:ed|es)|proclaiming|declaring|announcing|claiming)\b/i;
+  /\b(?:said|says|say|told|tells|tell|stated|announced|added|wrote|writes|posted|tweeted|claim(?:ed|s)|argued|explained|not(?:ed|es)|warned|insist(?:ed|s)|confirm(?:ed|s)|den(?:ied|ies)|report(?:ed|s)|declared|testified|commented|replied|asserted|stressed|emphasi[sz]ed|acknowledged|admitted|estimated|alleged|predicted|recalled|revealed|disclosed|observed|concluded|suggested|urged|cautioned|countered|maintain(?:ed|s)|conceded|indicated|responded|remarked|continued|underlined|underscored|according|citing|quoted|cited|stating|saying|writing|adding|noting|telling|insisting|warning|arguing|found|show(?:s|ed)|call(?:s|ed)|describe[sd]|characteri[sz]e[sd]|dubbed|termed|branded|reads|reasoned|accus(?:ed|es)|proclaiming|declaring|announcing|claiming|received)\b/i;
 /** The cue words that count only in a context ("found that", "called it “…”"), and that context. */
 const CONDITIONAL_CUE =
   /^(?:found|shows|showed|calls|called|describes|described|characteri[sz]e[sd]|dubbed|termed|branded|reads)$/i;
@@ -337,6 +337,16 @@ export function englishCues(outside: string): SpeakerPhrase[] {
     if (w === 'according' && t[i + 1]?.lower === 'to') {
       const p = forwardPhrase(t, i + 2) ?? dataSource(t, i + 2);
       if (p) out.push(p);
+      continue;
+    }
+    if (w === 'received') {
+      // "The foundation has received reports that access is restored": the receiver reports it.
+      const what = t[i + 1]?.lower === 'a' ? t[i + 2] : t[i + 1];
+      const that = t[t.indexOf(what!) + 1];
+      if (what && /^(?:reports?|word|information|confirmation)$/.test(what.lower) && that?.lower === 'that') {
+        const p = verbCue(t, i);
+        if (p) out.push(p);
+      }
       continue;
     }
     if (w === 'citing') {

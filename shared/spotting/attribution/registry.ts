@@ -71,6 +71,8 @@ export class Registry {
     if (!list) map.set(key, [e]);
     else if (!list.includes(e)) list.push(e);
   }
+  /** The organisation whose "we" the document's own text has spoken in. */
+  private voice: Entity | null = null;
   /** Person mentions in order, for pronouns. */
   /** (`lead`: the mention opens its sentence, where a subject stands.) */
   private readonly personMentions: { id: number; at: number; lead?: boolean }[] = [];
@@ -338,9 +340,14 @@ export class Registry {
       // said": whoever spoke just before. Only the speaker of this or the previous two sentences, and for
       // "we" only a body (a person's "we" is in their quotation, which carries its own speaker).
       const s = this.speakers[this.speakers.length - 1];
-      if (!s || at - s.at > 2) return null;
-      if (kind === 'we' && s.kind !== 'body' && s.kind !== 'outlet') return null;
-      return this.entities[s.id]!;
+      const recent = !!s && at - s.at <= 2;
+      if (kind === 'document') return recent ? this.entities[s.id]! : null;
+      // An organisation's own statement or blog goes on in its voice ("We filed a petition …") after other
+      // speakers were quoted; never for a "we" that names the body after it ("we asked the ministry").
+      const body = recent && (s.kind === 'body' || s.kind === 'outlet') ? this.entities[s.id]! : this.voice;
+      if (!body || body.names.some((n) => after.toLowerCase().includes(n.words[n.words.length - 1]!))) return null;
+      this.voice = body;
+      return body;
     }
     if (kind === 'person') {
       let end = this.personMentions.length;
