@@ -229,7 +229,18 @@ const PERSON_ROLE_WORDS = new Set([
 const OWNED_FINDINGS =
   /^(?:The\s+)?((?:\p{Lu}[\p{L}.&-]*\s+){0,3}\p{Lu}[\p{L}.&-]*)['’]s\s+(?:[\p{Ll}-]+\s+){0,2}(?:analysis|study|survey|report|review|research|investigation|findings|statement|data)\b/u;
 /** Documents that speak for themselves: "the report says", "the study found". */
-const RESEARCH_DOCS = new Set(['report', 'study', 'survey', 'poll', 'analysis', 'review', 'paper', 'research', 'website', 'census']);
+const RESEARCH_DOCS = new Set([
+  'report',
+  'study',
+  'survey',
+  'poll',
+  'analysis',
+  'review',
+  'paper',
+  'research',
+  'website',
+  'census',
+]);
 /** Subjects whose "found" or "showed" reports a finding without "that": "The scientists found yields fell". */
 const FINDERS = new Set([
   ...RESEARCH_DOCS,
@@ -246,7 +257,7 @@ const FINDERS = new Set([
 ]);
 const FINDING = new RegExp(`\\b(?:${[...FINDERS].join('|')})\\s+(?:found|shows|showed)\\s+\\w`, 'i');
 /** Objects that make a verb of saying say nothing: "the report said nothing about rents". */
-const SAYS_NOTHING = new Set(['nothing', 'little', 'no']);
+const SAYS_NOTHING = new Set(['nothing', 'little']);
 /** Verbs of calling and describing: a cue only with a quotation after them. */
 const QUOTE_VERBS = new Set([
   'call',
@@ -448,8 +459,7 @@ function verbCue(t: Token[], v: number): SpeakerPhrase | null {
       // (Two roles joined by ", and", or an organisation's initials in brackets, stay inside one apposition.)
       const innerPunct = (x: Token, i: number) =>
         x.punct && !(x.lower === ',' && inner[i + 1]?.lower === 'and') && x.lower !== '(' && x.lower !== ')';
-      if (!inner.length || inner.some((x, i) => innerPunct(x, i) || (EN_VERBS.has(x.lower) && !NOUN_OR_VERB.has(x.lower))))
-        break;
+      if (!inner.length || inner.some((x, i) => innerPunct(x, i) || (EN_VERBS.has(x.lower) && !NOUN_OR_VERB.has(x.lower)))) break;
       const first = inner[0]!.lower;
       // "X, director of A, and chairman of B, says": the second role goes on to the comma before the first.
       if (first === 'and' && (inner[1]?.cap || EN_ROLE_WORDS.has(inner[1]?.lower ?? ''))) continue;
@@ -598,7 +608,12 @@ function appositiveSubject(t: Token[], comma: number): SpeakerPhrase | null {
   const verb = t[close + 1];
   // (Not "…, and her team published": a second subject.)
   const notVerb = /^(?:and|or|nor|but|with|as|who|which|whose|his|her|their|its|plus)$/;
-  return verb && !verb.cap && !verb.punct && !EN_DETERMINERS.has(verb.lower) && !CONNECTORS.has(verb.lower) && !notVerb.test(verb.lower)
+  return verb &&
+    !verb.cap &&
+    !verb.punct &&
+    !EN_DETERMINERS.has(verb.lower) &&
+    !CONNECTORS.has(verb.lower) &&
+    !notVerb.test(verb.lower)
     ? name
     : null;
 }
@@ -714,7 +729,17 @@ function forwardPhrase(t: Token[], k: number): SpeakerPhrase | null {
 }
 
 /** Figures and data are no speaker; whoever supplied them is: "according to 2015 figures supplied by Maori TV". */
-const DATA_WORDS = new Set(['figures', 'data', 'statistics', 'estimates', 'numbers', 'results', 'records', 'polling', 'calculations']);
+const DATA_WORDS = new Set([
+  'figures',
+  'data',
+  'statistics',
+  'estimates',
+  'numbers',
+  'results',
+  'records',
+  'polling',
+  'calculations',
+]);
 function dataSource(t: Token[], k: number): SpeakerPhrase | null {
   let i = k;
   while (i < t.length && i - k < 4 && !t[i]!.punct && !DATA_WORDS.has(t[i]!.lower)) {
@@ -789,7 +814,13 @@ export function classify(words: Token[]): SpeakerPhrase | null {
     if (PERSON_ROLES.has(head) || LEADER_ROLES.has(head))
       // ("Putin's spokesman": whose role it is names it well enough to be printed when no one holding it was named.)
       return definite || capsBefore
-        ? { kind: 'person-role', name: text(ws), attrs, at: 0, asWritten: ws.length === 2 && ws[0]!.cap && ws[0]!.lower.endsWith("'s") }
+        ? {
+            kind: 'person-role',
+            name: text(ws),
+            attrs,
+            at: 0,
+            asWritten: ws.length === 2 && ws[0]!.cap && ws[0]!.lower.endsWith("'s"),
+          }
         : null;
     return null;
   }

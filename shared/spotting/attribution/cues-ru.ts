@@ -355,7 +355,8 @@ function leading(t: Token[]): SpeakerPhrase | null {
 const GENITIVE_NAME = /(?:а|я|ы|ой|ого|его)$/;
 const PATRONYMIC = /(?:ович|евич|ич|овна|евна|ична|инична)$/;
 /** Roles held for someone else ("представитель Путина", "адвокат Навального"), not titles ("министр Лавров"). */
-const RELATIONAL_ROLE = /^(?:представител|представник|пресс-секретар|прес-секретар|спикер|речни|помощник|помічник|советник|радник|заместител|заступник|адвокат|юрист)/;
+const RELATIONAL_ROLE =
+  /^(?:представител|представник|пресс-секретар|прес-секретар|спикер|речни|помощник|помічник|советник|радник|заместител|заступник|адвокат|юрист)/;
 const LATIN_HANDLE = /^[A-Za-z][A-Za-z0-9_.-]*$/;
 
 /** An all-Latin run read as English: a person when English reads it as one, else null (a body by default). */
@@ -367,10 +368,14 @@ function latinName(words: Token[]): SpeakerPhrase | null {
 /** A Cyrillic role (and initials) followed by a Latin-script name or a user's handle: that person. */
 function latinTail(words: Token[]): SpeakerPhrase | null {
   let r = words.length;
-  while (r > 0 && isLatin(words[r - 1]!) && LATIN_HANDLE.test(words[r - 1]!.text)) r--;
+  // (A lower-case handle after the platform's name: "Пользователь Twitter kotik_88".)
+  const last = words[words.length - 1];
+  if (last && !last.cap && isLatin(last) && LATIN_HANDLE.test(last.text)) r = words.length - 1;
+  else while (r > 0 && isLatin(words[r - 1]!) && LATIN_HANDLE.test(words[r - 1]!.text)) r--;
   if (r === 0 || r === words.length || words.length - r > 3) return null;
   const before = words.slice(0, r);
-  if (!before.some((x) => isRole(x.lower) || isCollective(x.lower)) || before.some((x) => isLatin(x))) return null;
+  if (!before.some((x) => isRole(x.lower) || isCollective(x.lower))) return null;
+  if (before.some((x) => isLatin(x)) && (r !== words.length - 1 || words[r]!.cap)) return null;
   const run = words.slice(r);
   const attrs = words.map((x) => x.lower);
   // A single lower-case word is a user's handle ("zyalt"); capitalised words must read as a person's name.
@@ -416,7 +421,13 @@ export function classifyRu(words: Token[], oblique = false): SpeakerPhrase | nul
   let name = words.slice(r, end);
   if (name.length > 3) name = name.slice(-3);
   // "Представитель Путина Дмитрий Песков": the role's genitive complement is not the start of the name after it.
-  while (name.length >= 3 && r > 0 && isRole(words[r - 1]!.lower) && GENITIVE_NAME.test(name[0]!.lower) && !PATRONYMIC.test(name[1]!.lower))
+  while (
+    name.length >= 3 &&
+    r > 0 &&
+    isRole(words[r - 1]!.lower) &&
+    GENITIVE_NAME.test(name[0]!.lower) &&
+    !PATRONYMIC.test(name[1]!.lower)
+  )
     name = name.slice(1);
   // "Представитель Путина": a role followed by a name in the genitive is the role's holder, not that person.
   // (After "по словам" both are genitive: "министра Лаврова" is Lavrov, but "представителя Путина" someone who speaks for him.)

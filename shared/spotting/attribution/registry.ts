@@ -320,11 +320,11 @@ export class Registry {
       const roleOk = speaksFor
         ? !e.names.some((n) => p.attrs.some((w) => sameWord(w, n.words[n.words.length - 1]!, cyr)))
         : cyr
-        ? p.attrs.some((w) => has(w))
-        : roles.some((r) => has(r) || (LEADER_ROLES.has(r) && attrs.some((a) => LEADER_ROLES.has(a))));
-      const qualOk = speaksFor || qualifiers.every(
-        (q) => has(q) || has(q.replace(/n$/, '')) || attrs.some((a) => a.startsWith(q.slice(0, 5))),
-      );
+          ? p.attrs.some((w) => has(w))
+          : roles.some((r) => has(r) || (LEADER_ROLES.has(r) && attrs.some((a) => LEADER_ROLES.has(a))));
+      const qualOk =
+        speaksFor ||
+        qualifiers.every((q) => has(q) || has(q.replace(/n$/, '')) || attrs.some((a) => a.startsWith(q.slice(0, 5))));
       if (roleOk && qualOk) {
         e.last = at;
         return e;
@@ -363,8 +363,11 @@ export class Registry {
         if (this.speakers[k]!.id === last.id && this.speakers[k]!.at === last.at) spoke = true;
       if (spoke && !before.some((m) => m.at === last.at && m.id !== last.id)) return this.entities[last.id]!;
       // "Rathbun requested donations … . He described …": the one person the sentence before opens with and names alone.
+      // (…unless another person opened the sentence before that: "Biden spoke first. Merkel spoke next. He said …")
       const previous = before.filter((m) => m.at === at - 1);
-      if (previous.some((m) => m.lead) && previous.every((m) => m.id === previous[0]!.id)) return this.entities[previous[0]!.id]!;
+      const rival = before.some((m) => m.at === at - 2 && m.lead && m.id !== previous[0]?.id);
+      if (!rival && previous.some((m) => m.lead) && previous.every((m) => m.id === previous[0]!.id))
+        return this.entities[previous[0]!.id]!;
       // Another person named in the same or the sentence before makes "he" ambiguous.
       for (let k = before.length - 2; k >= 0; k--) {
         const m = before[k]!;
@@ -431,7 +434,8 @@ function withRoleAliases(attrs: string[]): string[] {
   return attrs;
 }
 /** Words for one who speaks for another: they stand for one another ("Putin's spokesman", "представитель Путина"). */
-const SPOKES_WORD = /^(?:spokes(?:man|woman|person)|press-secretary|пресс-секретар|прессекретар|представител|спикер|речни|представник|речник|прес-секретар)/;
+const SPOKES_WORD =
+  /^(?:spokes(?:man|woman|person)|press-secretary|пресс-секретар|прессекретар|представител|спикер|речни|представник|речник|прес-секретар)/;
 const isSpokesWord = (w: string) => SPOKES_WORD.test(w);
 
 const REGION_WORD = /^(?:regional|region|administration|oblast|province|provincial|регион|област|края|республик|обласн)/;
