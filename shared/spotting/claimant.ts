@@ -151,7 +151,7 @@ function noteMentions(registry: Registry, outside: string, at: number, cyr: bool
       if (words.some((w) => /^(?:В|На|По|С|О|И|К|У|За|Из|От|До|Для|При|Об|Но|А|Как|Это|Что|Также)$/.test(w))) continue;
       const p = classifyRu(tokenize(m[0]));
       if (p?.kind === 'person' && p.name.includes(' '))
-        registry.mentionPerson(p.name, [...before(), ...p.attrs], at, m.index === 0);
+        registry.mentionPerson(p.name, [...before(), ...p.attrs], at, m.index === 0 || (looksNominativeRu(p.name) && 'guessed'));
       continue;
     }
     let p = RUN_CACHE.get(m[0]);
@@ -179,6 +179,18 @@ function noteMentions(registry: Registry, outside: string, at: number, cyr: bool
     if (!cyr && ATTRIBUTIVE.test(outside) && /\b(?:the|a|an)\s$/i.test(outside.slice(Math.max(0, start - 4), start))) continue;
     registry.mentionSurname(m[1]!, at, start === 0);
   }
+}
+
+/**
+ * A man's full name that can only be in the nominative: an animate masculine first name keeps its bare stem
+ * ("Давид", "Дмитрий") in no other case, and the surname has no oblique ending ("Мирианашвали", "Песков").
+ */
+function looksNominativeRu(name: string): boolean {
+  const words = name.split(' ');
+  if (words.length < 2) return false;
+  const first = words[0]!.toLowerCase();
+  const surname = words[words.length - 1]!.toLowerCase();
+  return /[бвгджзйклмнпрстфхцчшщ]$/.test(first) && !/(?:а|я|у|ю|ым|им|ом|ем|е|ого|его|ой)$/.test(surname);
 }
 
 /** Claimants for consecutive sentences of one document. */

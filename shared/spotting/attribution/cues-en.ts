@@ -688,6 +688,15 @@ function forwardPhrase(t: Token[], k: number): SpeakerPhrase | null {
   const words: Token[] = [];
   let i = k;
   if (t[i] && EN_DETERMINERS.has(t[i]!.lower)) words.push(t[i++]!);
+  // "according to the event website": a document with plain words before it, ending the clause.
+  if (words[0]?.lower === 'the') {
+    let d = i;
+    while (d < i + 3 && t[d] && !t[d]!.punct && !t[d]!.cap && !RESEARCH_DOCS.has(t[d]!.lower)) d++;
+    if (t[d] && RESEARCH_DOCS.has(t[d]!.lower) && (!t[d + 1] || t[d + 1]!.punct)) {
+      const p = classify([...words, ...t.slice(i, d + 1)]);
+      if (p) return { ...p, at: t[k]?.start ?? 0 };
+    }
+  }
   while (i < t.length && words.length < 14) {
     const x = t[i]!;
     if (x.punct) break;

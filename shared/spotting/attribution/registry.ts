@@ -10,7 +10,7 @@ export interface Entity {
   id: number;
   kind: 'person' | 'body' | 'outlet' | 'collective';
   /** Names as written, with whether each was read in the nominative (safe to print). */
-  names: { text: string; nominative: boolean; words: string[] }[];
+  names: { text: string; nominative: boolean; words: string[]; guessed?: boolean }[];
   attrs: Set<string>;
   /** First and last sentence that named it. */
   first: number;
@@ -50,7 +50,8 @@ function sameWord(a: string, b: string, cyrillic: boolean): boolean {
 }
 
 const wordsOf = (text: string) => text.toLowerCase().split(' ');
-const named = (text: string, nominative: boolean) => ({ text, nominative, words: wordsOf(text) });
+/** (`guessed`: read as a nominative from its endings alone; printed only when no surer form is known.) */
+const named = (text: string, nominative: boolean, guessed = false) => ({ text, nominative, words: wordsOf(text), guessed });
 
 const keyOf = (word: string) => {
   let w = word.toLowerCase();
@@ -89,7 +90,7 @@ export class Registry {
   }
 
   /** Record a person named in running text (not a speaker). */
-  mentionPerson(name: string, attrs: string[], at: number, nominative: boolean, lead = false): Entity {
+  mentionPerson(name: string, attrs: string[], at: number, nominative: boolean | 'guessed', lead = false): Entity {
     const e = this.person(name, attrs, at, nominative);
     this.personMentions.push({ id: e.id, at, lead });
     return e;
@@ -110,7 +111,9 @@ export class Registry {
     }
   }
 
-  private person(name: string, rawAttrs: string[], at: number, nominative: boolean): Entity {
+  private person(name: string, rawAttrs: string[], at: number, nominativeOrGuess: boolean | 'guessed'): Entity {
+    const nominative = nominativeOrGuess === true;
+    const guessed = nominativeOrGuess === 'guessed';
     // "Gov. Vyacheslav Gladkov" is "the governor" later on.
     let attrs = rawAttrs;
     // A Map, not an object: an attribute word is looked up without being interned, and "constructor" is no title.
@@ -153,7 +156,8 @@ export class Registry {
         return tokens.length < 2 || other.length < 2 || sameWord(other[0]!, tokens[0]!, cyr);
       });
       if (match) {
-        if (!e.names.some((n) => n.text === name && n.nominative === nominative)) e.names.push(named(name, nominative));
+        if (!e.names.some((n) => n.text === name && n.nominative === nominative && !n.guessed === !guessed))
+          e.names.push(named(name, nominative, guessed));
         for (const a of attrs) e.attrs.add(a);
         e.last = at;
         return e;
@@ -162,7 +166,7 @@ export class Registry {
     const e: Entity = {
       id: this.entities.length,
       kind: 'person',
-      names: [named(name, nominative)],
+      names: [named(name, nominative, guessed)],
       attrs: new Set(attrs),
       first: at,
       last: at,
@@ -403,7 +407,8 @@ export class Registry {
 
   /** The one name printed for an entity: its fullest nominative form. */
   canonical(e: Entity): string | null {
-    const safe = e.names.filter((n) => n.nominative);
+    let safe = e.names.filter((n) => n.nominative);
+    if (!safe.length) safe = e.names.filter((n) => n.guessed);
     if (!safe.length) return null;
     if (e.kind !== 'person') return safe[0]!.text.replace(/^the\s+(?=\p{Lu})/u, '');
     let best = safe[0]!.text;

@@ -70,6 +70,8 @@ describe('reports, studies and data as sources', () => {
     expect(claimantOf('The study says rents rose 12 percent.')).toBe('the study');
     expect(claimantOf('The researchers found rents rose 12 percent in two years.')).toBe('researchers');
     expect(claimantOf('Rents rose 12 percent, according to the council website.')).toBe('the council website');
+    expect(claimantOf('This year the city expects 6 million visitors according to the event website.')).toBe('the event website');
+    expect(claimantOf('Sales rose, according to the old man.')).toBeNull();
     expect(claimantOf('Rents rose 12 percent, according to 2021 figures supplied by the Housing Agency.')).toBe('Housing Agency');
     expect(claimantOf('Rents rose 12 percent, according to official data from Statistics Norway.')).toBe('Statistics Norway');
     expect(
@@ -112,6 +114,20 @@ describe('who speaks in Russian', () => {
     expect(claimantOf('Глава компании John Smith заявил, что продажи выросли.')).toBe('John Smith');
     expect(claimantOf('Пользователь Twitter kotik88 сообщает, что мост закрыт.')).toBe('kotik88');
     expect(claimantOf('Как сообщил в своём блоге Alexei Navalny, суд перенесли.')).toBe('Alexei Navalny');
+    expect(claimantOf('СМИ приводят неподтверждённые данные о числе погибших.')).toBe('СМИ');
+    expect(claimantOf('Он привёл пример из практики.')).toBeNull();
+  });
+
+  it('lets "по его словам" stand for a man named mid-sentence whose name can only be nominative, but not for a case form', () => {
+    expect(
+      resolveClaimants([
+        'Однако водитель автобуса Тимур Гаджиев остаётся при своём мнении.',
+        'По его словам, дорогу не ремонтировали десять лет.',
+      ])[1],
+    ).toBe('Тимур Гаджиев');
+    expect(
+      resolveClaimants(['Встреча с Тимуром Гаджиевым прошла в Казани.', 'По его словам, дорогу не ремонтировали десять лет.'])[1],
+    ).toBeNull();
   });
 
   it("keeps a role's genitive complement out of the name after it", () => {
