@@ -32,7 +32,7 @@ function windowTokens(text: string, from: number, to: number): Token[] {
 
 /** Cheap gate: a sentence without any of these has no English attribution. */
 export const EN_CUE =
-  /\b(?:said|says|say|told|tells|tell|stated|announced|added|wrote|writes|posted|tweeted|claim(?:ed|s)|argued|explained|not(?:ed|es)|warned|insist(?:ed|s)|confirm(?:ed|s)|den(?:ied|ies)|report(?:ed|s)|declared|testified|commented|replied|asserted|stressed|emphasi[sz]ed|acknowledged|admitted|estimated|alleged|predicted|recalled|revealed|disclosed|observed|concluded|suggested|urged|cautioned|countered|maintain(?:ed|s)|conceded|indicated|responded|remarked|continued|underlined|underscored|according|citing|quoted|cited|stating|saying|writing|adding|noting|telling|insisting|warning|arguing|found|show(?:s|ed)|call(?:s|ed)?|describe[sd]|characteri[sz]e[sd]|dubbed|termed|branded|reads|reasoned|accus(?:ed|es)|proclaiming|declaring|announcing|claiming|received)\b/i;
+  /\b(?:said|says|say|told|tells|tell|stated|announced|added|wrote|writes|posted|tweeted|claim(?:ed|s)|argued|explained|not(?:ed|es)|warned|insist(?:ed|s)|confirm(?:ed|s)|den(?:ied|ies)|report(?:ed|s)|declared|testified|commented|replied|asserted|stressed|emphasi[sz]ed|acknowledged|admitted|estimated|alleged|predicted|recalled|revealed|disclosed|observed|concluded|suggested|urged|cautioned|countered|maintain(?:ed|s)|conceded|indicated|responded|remarked|continued|underlined|underscored|according|citing|quoted|cited|stating|saying|writing|adding|noting|telling|insisting|warning|arguing|found|show(?:s|ed)|call(?:s|ed)?|describe[sd]|characteri[sz]e[sd]|dubbed|termed|branded|reads|reasoned|accus(?:ed|es)|proclaiming|declaring|announcing|claiming|received|conclusion)\b/i;
 /** The cue words that count only in a context ("found that", "called it “…”"), and that context. */
 const CONDITIONAL_CUE =
   /^(?:found|shows|showed|call|calls|called|describes|described|characteri[sz]e[sd]|dubbed|termed|branded|reads)$/i;
@@ -372,7 +372,24 @@ export function englishCues(outside: string): SpeakerPhrase[] {
       if (as > i && as - i <= 8) {
         const p = forwardPhrase(t, i + 1);
         if (p) out.push(p);
+      } else if (w === 'cited' && t.slice(i + 1, i + 4).some((x) => CITED_EVIDENCE.has(x.lower))) {
+        // "The Guardian cited examples of …": whoever cites the evidence makes the point.
+        const p = verbCue(t, i);
+        if (p) out.push(p);
       }
+      continue;
+    }
+    if (
+      /^(?:came|come|comes|reached|reaches)$/.test(w) &&
+      t[i + 1]?.lower === 'to' &&
+      t[i + 2]?.lower === 'the' &&
+      t[i + 3]?.lower === 'conclusion' &&
+      t[i + 4]?.lower === 'that'
+    ) {
+      // "Montalvo came to the conclusion that …": a conclusion is a claim of the one who reached it
+      // ("…, and came to the conclusion": of the sentence's subject).
+      const p = t[i - 1]?.lower === 'and' ? (from === 0 ? subjectPhrase(t) : null) : verbCue(t, i);
+      if (p && p.kind !== 'pronoun') out.push({ ...p, at: tok.start });
       continue;
     }
     if (GERUNDS.has(w) && i > 0 && !t[i - 1]!.punct && t[i - 1]!.cap) {
@@ -413,7 +430,35 @@ export function englishCues(outside: string): SpeakerPhrase[] {
       return [{ ...owner, at: 0 }];
   }
   // "Writing in a blog post, Matthew Ingram … dubbed it: “…”": the cue word found no speaker, the colon's subject does.
+  if (from === 0) for (let c = 0; c < out.length; c++) out[c] = ownSubject(t, out[c]!) ?? out[c]!;
   return out.length ? out : colonSpeaker(outside);
+}
+
+/**
+ * "Officials went to the station, where they claimed …": a pronoun in a later clause of the sentence stands for
+ * the sentence's own subject when that is the only compatible one named before it.
+ */
+function ownSubject(t: Token[], cue: SpeakerPhrase): SpeakerPhrase | null {
+  if (cue.kind !== 'pronoun' || (cue.pronoun !== 'person' && cue.pronoun !== 'plural')) return null;
+  const at = t.findIndex((x) => x.start >= cue.at);
+  const pronoun = at > 0 ? t[at - 1] : undefined;
+  if (!pronoun || at < 3 || (!isClauseWord(t[at - 2]!) && t[at - 2]!.lower !== ',')) return null;
+  const subject = subjectPhrase(t);
+  if (!subject) return null;
+  const plural = cue.pronoun === 'plural';
+  if (plural ? subject.kind !== 'collective' : subject.kind !== 'person') return null;
+  // Another possible antecedent between the subject and the pronoun leaves it unresolved.
+  const between = t.slice(0, at - 1);
+  const head = subject.attrs[subject.attrs.length - 1];
+  const rest = between.slice(between.findIndex((x) => stripPossessive(x.lower) === head) + 1);
+  // (A group word naming another thing, "the police station", is no rival; a capital after "to", "in" or "at" is a place.)
+  const rival = plural
+    ? rest.some((x, i) => COLLECTIVE_HEADS.has(x.lower) && !(rest[i + 1] && !rest[i + 1]!.punct && !rest[i + 1]!.cap))
+    : rest.some(
+        (x, i) =>
+          x.cap && !NOT_NAME.has(x.lower) && !(rest[i - 1]?.cap || /^(?:to|in|at|from|near|for)$/.test(rest[i - 1]?.lower ?? '')),
+      );
+  return rival ? null : { ...subject, at: cue.at };
 }
 
 /** "Maria Lopez shared her perspective: “…”": a clause ending in a colon that introduces a quotation is spoken by its subject. */
@@ -737,6 +782,20 @@ function forwardPhrase(t: Token[], k: number): SpeakerPhrase | null {
   return phrase ? { ...phrase, at: t[k]?.start ?? 0 } : null;
 }
 
+/** What one cites to make a point: "cited examples", "cited figures". */
+const CITED_EVIDENCE = new Set([
+  'examples',
+  'figures',
+  'data',
+  'statistics',
+  'studies',
+  'research',
+  'evidence',
+  'cases',
+  'reports',
+  'surveys',
+  'polls',
+]);
 /** Figures and data are no speaker; whoever supplied them is: "according to 2015 figures supplied by Maori TV". */
 const DATA_WORDS = new Set([
   'figures',

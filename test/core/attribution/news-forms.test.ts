@@ -35,6 +35,29 @@ describe('pronouns across sentences', () => {
   });
 });
 
+describe('a pronoun in a later clause of its own sentence', () => {
+  it("stands for the sentence's subject when no rival is named between them", () => {
+    expect(
+      claimantOf('On May 2, city officials went to the Harbor Street police station, where they claimed the files were stolen.'),
+    ).toBe('city officials');
+    expect(claimantOf('Anna Berg flew to Oslo, where she said talks went well.')).toBe('Anna Berg');
+    expect(claimantOf('City officials met union members, where they claimed the files were stolen.')).toBeNull();
+    expect(claimantOf('Anna Berg met Tom Briggs in Oslo, and he said talks went well.')).toBeNull();
+    expect(claimantOf('Anna Berg met Briggs, and she said talks went well.')).toBeNull();
+  });
+});
+
+describe('other verbs of reporting', () => {
+  it('reads "cited examples" and "came to the conclusion that", but not a passive or a conclusion of talks', () => {
+    expect(claimantOf('The Guardian cited examples of questions with over fifty words.')).toBe('Guardian');
+    expect(claimantOf('The study was cited by the Guardian.')).toBeNull();
+    expect(claimantOf('Anna Berg had known Tom Briggs for years, and came to the conclusion that the claims were lies.')).toBe(
+      'Anna Berg',
+    );
+    expect(claimantOf('The two sides came to the conclusion of the talks.')).toBeNull();
+  });
+});
+
 describe('speakers in long appositions', () => {
   it('reads two roles joined by ", and", a name after a bracketed organisation and a colon after an apposition', () => {
     expect(
