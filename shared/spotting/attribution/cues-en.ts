@@ -372,10 +372,6 @@ export function englishCues(outside: string): SpeakerPhrase[] {
       if (as > i && as - i <= 8) {
         const p = forwardPhrase(t, i + 1);
         if (p) out.push(p);
-      } else if (w === 'cited' && t.slice(i + 1, i + 4).some((x) => CITED_EVIDENCE.has(x.lower))) {
-        // "The Guardian cited examples of …": whoever cites the evidence makes the point.
-        const p = verbCue(t, i);
-        if (p) out.push(p);
       }
       continue;
     }
@@ -782,20 +778,6 @@ function forwardPhrase(t: Token[], k: number): SpeakerPhrase | null {
   return phrase ? { ...phrase, at: t[k]?.start ?? 0 } : null;
 }
 
-/** What one cites to make a point: "cited examples", "cited figures". */
-const CITED_EVIDENCE = new Set([
-  'examples',
-  'figures',
-  'data',
-  'statistics',
-  'studies',
-  'research',
-  'evidence',
-  'cases',
-  'reports',
-  'surveys',
-  'polls',
-]);
 /** Figures and data are no speaker; whoever supplied them is: "according to 2015 figures supplied by Maori TV". */
 const DATA_WORDS = new Set([
   'figures',

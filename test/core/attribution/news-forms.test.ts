@@ -48,9 +48,7 @@ describe('a pronoun in a later clause of its own sentence', () => {
 });
 
 describe('other verbs of reporting', () => {
-  it('reads "cited examples" and "came to the conclusion that", but not a passive or a conclusion of talks', () => {
-    expect(claimantOf('The Guardian cited examples of questions with over fifty words.')).toBe('Guardian');
-    expect(claimantOf('The study was cited by the Guardian.')).toBeNull();
+  it('reads "came to the conclusion that", but not a conclusion of talks', () => {
     expect(claimantOf('Anna Berg had known Tom Briggs for years, and came to the conclusion that the claims were lies.')).toBe(
       'Anna Berg',
     );
