@@ -104,8 +104,18 @@ export function attributeSentences(sentences: readonly string[]): Attribution[] 
       out.push({ claimant: out[i - 1]!.claimant, attributed: false, quoted: q.quotedShare, viaQuote: true });
       continue;
     }
-    // A sentence that is all quotation right after an attributed quotation continues it.
-    if (!who && !hasCue[i] && q.quotedShare > 0.7 && i > 0 && out[i - 1]!.claimant && quotes[i - 1]!.hasQuote) {
+    // A sentence that is all quotation right after an attributed quotation continues it (…not after the last
+    // sentence of a quotation that went on from earlier sentences: a new quotation then may be someone else's).
+    const closedLongQuote = i > 0 && quotes[i - 1]!.startsInside && !quotes[i - 1]!.endsInside && own[i - 1] == null;
+    if (
+      !who &&
+      !hasCue[i] &&
+      q.quotedShare > 0.7 &&
+      i > 0 &&
+      out[i - 1]!.claimant &&
+      quotes[i - 1]!.hasQuote &&
+      !closedLongQuote
+    ) {
       out.push({ claimant: out[i - 1]!.claimant, attributed: false, quoted: q.quotedShare, viaQuote: true });
       continue;
     }

@@ -35,6 +35,23 @@ describe('pronouns across sentences', () => {
   });
 });
 
+describe('quotations after a closed one', () => {
+  it('does not hand a quotation that spanned sentences on to a new one that opens after it', () => {
+    expect(
+      resolveClaimants([
+        'Nina Park wrote: "The fight is old.',
+        'It has gone on for years."',
+        '"A new obsession is taking hold online."',
+      ]),
+    ).toEqual(['Nina Park', 'Nina Park', null]);
+    // A one-sentence attributed quotation still goes on into the quotation right after it.
+    expect(resolveClaimants(['"The fight is old," Nina Park wrote.', '"A new obsession is taking hold online."'])).toEqual([
+      'Nina Park',
+      'Nina Park',
+    ]);
+  });
+});
+
 describe('a pronoun in a later clause of its own sentence', () => {
   it("stands for the sentence's subject when no rival is named between them", () => {
     expect(
