@@ -33,7 +33,9 @@ const SIGNED = /["”»]\s*[-—–]\s*\p{Lu}/u;
 const EN_NAME_RUN = /(?:[A-Z][\p{L}'’.-]*\s+){1,4}[A-Z][\p{L}'’-]+/gu;
 const RU_NAME_RUN = /[А-ЯЁІЇЄҐ][а-яёіїєґ'’-]+(?:\s+[А-ЯЁІЇЄҐ][а-яёіїєґ'’-]+){1,3}/gu;
 /** A capitalised word after white space; the space is matched rather than looked behind for (much faster), and skipped. */
-const SURNAME = /(?:^|\s)([A-ZА-ЯЁІЇЄҐ][\p{Ll}'’-]{2,})/gu;
+const SURNAME = /\s([A-ZА-ЯЁІЇЄҐ][\p{Ll}'’-]{2,})/gu;
+/** The same at the sentence's start, where the subject stands ("Rathbun requested …"). */
+const LEADING_SURNAME = /([A-ZА-ЯЁІЇЄҐ][\p{Ll}'’-]{2,})(?![\p{L}'’-])/uy;
 const hasEnglishCue = wordGated(EN_CUE);
 /** A lower-case noun right after a capitalised word. */
 const ATTRIBUTIVE = /\s+\p{Ll}/uy;
@@ -181,13 +183,16 @@ function noteMentions(registry: Registry, outside: string, at: number, cyr: bool
     if (p?.kind === 'body' && /^[А-ЯЁІЇЄҐ]/.test(p.name)) registry.mentionBody(p.name, p.attrs, at);
   }
   if (!registry.hasPeople()) return;
+  LEADING_SURNAME.lastIndex = 0;
+  const lead = LEADING_SURNAME.exec(outside);
+  if (lead && !covered.some(([a]) => a === 0)) registry.mentionSurname(lead[1]!, at, true);
   for (const m of allMatches(SURNAME, outside)) {
-    const start = m.index + m[0].length - m[1]!.length;
+    const start = m.index + 1;
     if (covered.some(([a, b]) => start >= a && start < b)) continue;
     // "the Cruise video", "the Trump administration": a surname used as a modifier names no one in the sentence.
     ATTRIBUTIVE.lastIndex = start + m[1]!.length;
     if (!cyr && ATTRIBUTIVE.test(outside) && /\b(?:the|a|an)\s$/i.test(outside.slice(Math.max(0, start - 4), start))) continue;
-    registry.mentionSurname(m[1]!, at, start === 0);
+    registry.mentionSurname(m[1]!, at);
   }
 }
 
