@@ -34,7 +34,11 @@ const EN_NAME_RUN = /(?:[A-Z][\p{L}'’.-]*\s+){1,4}[A-Z][\p{L}'’-]+/gu;
 const RU_NAME_RUN = /[А-ЯЁІЇЄҐ][а-яёіїєґ'’-]+(?:\s+[А-ЯЁІЇЄҐ][а-яёіїєґ'’-]+){1,3}/gu;
 /** A capitalised word after white space; the space is matched rather than looked behind for (much faster), and skipped. */
 const SURNAME = /\s([A-ZА-ЯЁІЇЄҐ][\p{Ll}'’-]{2,})/gu;
+/** The same at the sentence's start, where the subject stands ("Rathbun requested …"). */
+const LEADING_SURNAME = /([A-ZА-ЯЁІЇЄҐ][\p{Ll}'’-]{2,})(?![\p{L}'’-])/uy;
 const hasEnglishCue = wordGated(EN_CUE);
+/** A lower-case noun right after a capitalised word. */
+const ATTRIBUTIVE = /\s+\p{Ll}/uy;
 
 /** Name runs read before: the same names recur through a document. */
 const RUN_CACHE = new Map<string, SpeakerPhrase | null>();
@@ -56,8 +60,8 @@ export function attributeSentences(sentences: readonly string[]): Attribution[] 
     hasCue.push(cue);
     // An unquoted "We have recorded …" with no verb of saying: the organisation that was speaking.
     if (!cues.length && !cyr && WE_SUBJECT.test(outside) && quotes[i]!.quotedShare < 0.5)
-      cues.push({ kind: 'pronoun', name: 'we', attrs: [], pronoun: 'we', at: 0 });
-    own.push(pick(cues, registry, i, outside));
+      cues.push({ kind: 'pronoun', name: 'we', attrs: [], pronoun: 'we', at: outside.search(/\s/) + 1 });
+    own.push(pick(cues, registry, i, outside, sentences[i]!));
     noteMentions(registry, outside, i, cyr);
   }
   const groupSpeaker = new Map<number, Entity | null>();
@@ -102,8 +106,18 @@ export function attributeSentences(sentences: readonly string[]): Attribution[] 
       out.push({ claimant: out[i - 1]!.claimant, attributed: false, quoted: q.quotedShare, viaQuote: true });
       continue;
     }
-    // A sentence that is all quotation right after an attributed quotation continues it.
-    if (!who && !hasCue[i] && q.quotedShare > 0.7 && i > 0 && out[i - 1]!.claimant && quotes[i - 1]!.hasQuote) {
+    // A sentence that is all quotation right after an attributed quotation continues it (…not after the last
+    // sentence of a quotation that went on from earlier sentences: a new quotation then may be someone else's).
+    const closedLongQuote = i > 0 && quotes[i - 1]!.startsInside && !quotes[i - 1]!.endsInside && own[i - 1] == null;
+    if (
+      !who &&
+      !hasCue[i] &&
+      q.quotedShare > 0.7 &&
+      i > 0 &&
+      out[i - 1]!.claimant &&
+      quotes[i - 1]!.hasQuote &&
+      !closedLongQuote
+    ) {
       out.push({ claimant: out[i - 1]!.claimant, attributed: false, quoted: q.quotedShare, viaQuote: true });
       continue;
     }
@@ -113,12 +127,12 @@ export function attributeSentences(sentences: readonly string[]): Attribution[] 
 }
 
 /** The speaker among a sentence's cues: the first that is not a news outlet relaying someone else. */
-function pick(cues: SpeakerPhrase[], registry: Registry, at: number, outside: string): Entity | null {
+function pick(cues: SpeakerPhrase[], registry: Registry, at: number, outside: string, sentence: string): Entity | null {
   if (!cues.length) return null;
   const people = cues.filter((c) => c.kind !== 'outlet');
   if (people.length) {
     for (const c of people) {
-      const e = registry.resolve(c, at);
+      const e = registry.resolve(c, at, c.kind === 'pronoun' ? sentence.slice(c.at) : '');
       if (e) return e;
     }
     return null;
@@ -149,7 +163,7 @@ function noteMentions(registry: Registry, outside: string, at: number, cyr: bool
       if (words.some((w) => /^(?:В|На|По|С|О|И|К|У|За|Из|От|До|Для|При|Об|Но|А|Как|Это|Что|Также)$/.test(w))) continue;
       const p = classifyRu(tokenize(m[0]));
       if (p?.kind === 'person' && p.name.includes(' '))
-        registry.mentionPerson(p.name, [...before(), ...p.attrs], at, m.index === 0);
+        registry.mentionPerson(p.name, [...before(), ...p.attrs], at, m.index === 0 || (looksNominativeRu(p.name) && 'guessed'));
       continue;
     }
     let p = RUN_CACHE.get(m[0]);
@@ -161,7 +175,7 @@ function noteMentions(registry: Registry, outside: string, at: number, cyr: bool
     // "Budweiser Man of the Match", "Bank of England": a capitalised run going on with "of" names a thing or a body.
     OF_NAME.lastIndex = m.index + m[0].length;
     if (p?.kind === 'person' && p.name.includes(' ') && !OF_NAME.test(outside))
-      registry.mentionPerson(p.name, [...before(), ...p.attrs], at, true);
+      registry.mentionPerson(p.name, [...before(), ...p.attrs], at, true, m.index === 0);
   }
   // Bodies named as a sentence's subject, so that a later "по данным ведомства" finds them even if they did not speak.
   if (cyr) {
@@ -169,10 +183,29 @@ function noteMentions(registry: Registry, outside: string, at: number, cyr: bool
     if (p?.kind === 'body' && /^[А-ЯЁІЇЄҐ]/.test(p.name)) registry.mentionBody(p.name, p.attrs, at);
   }
   if (!registry.hasPeople()) return;
+  LEADING_SURNAME.lastIndex = 0;
+  const lead = LEADING_SURNAME.exec(outside);
+  if (lead && !covered.some(([a]) => a === 0)) registry.mentionSurname(lead[1]!, at, true);
   for (const m of allMatches(SURNAME, outside)) {
     const start = m.index + 1;
-    if (!covered.some(([a, b]) => start >= a && start < b)) registry.mentionSurname(m[1]!, at);
+    if (covered.some(([a, b]) => start >= a && start < b)) continue;
+    // "the Cruise video", "the Trump administration": a surname used as a modifier names no one in the sentence.
+    ATTRIBUTIVE.lastIndex = start + m[1]!.length;
+    if (!cyr && ATTRIBUTIVE.test(outside) && /\b(?:the|a|an)\s$/i.test(outside.slice(Math.max(0, start - 4), start))) continue;
+    registry.mentionSurname(m[1]!, at);
   }
+}
+
+/**
+ * A man's full name that can only be in the nominative: an animate masculine first name keeps its bare stem
+ * ("Давид", "Дмитрий") in no other case, and the surname has no oblique ending ("Мирианашвали", "Песков").
+ */
+function looksNominativeRu(name: string): boolean {
+  const words = name.split(' ');
+  if (words.length < 2) return false;
+  const first = words[0]!.toLowerCase();
+  const surname = words[words.length - 1]!.toLowerCase();
+  return /[бвгджзйклмнпрстфхцчшщ]$/.test(first) && !/(?:а|я|у|ю|ым|им|ом|ем|е|ого|его|ой)$/.test(surname);
 }
 
 /** Claimants for consecutive sentences of one document. */

@@ -32,12 +32,12 @@ function windowTokens(text: string, from: number, to: number): Token[] {
 
 /** Cheap gate: a sentence without any of these has no English attribution. */
 export const EN_CUE =
-  /\b(?:said|says|say|told|tells|tell|stated|announced|added|wrote|writes|posted|tweeted|claim(?:ed|s)|argued|explained|not(?:ed|es)|warned|insist(?:ed|s)|confirm(?:ed|s)|den(?:ied|ies)|report(?:ed|s)|declared|testified|commented|replied|asserted|stressed|emphasi[sz]ed|acknowledged|admitted|estimated|alleged|predicted|recalled|revealed|disclosed|observed|concluded|suggested|urged|cautioned|countered|maintain(?:ed|s)|conceded|indicated|responded|remarked|continued|underlined|underscored|according|citing|quoted|cited|stating|saying|writing|adding|noting|telling|insisting|warning|arguing|found|show(?:s|ed)|call(?:s|ed)|describe[sd]|characteri[sz]e[sd]|dubbed|termed|branded|reads|reasoned|accus(?:ed|es)|proclaiming|declaring|announcing|claiming)\b/i;
+  /\b(?:said|says|say|told|tells|tell|stated|announced|added|wrote|writes|posted|tweeted|claim(?:ed|s)|argued|explained|not(?:ed|es)|warned|insist(?:ed|s)|confirm(?:ed|s)|den(?:ied|ies)|report(?:ed|s)|declared|testified|commented|replied|asserted|stressed|emphasi[sz]ed|acknowledged|admitted|estimated|alleged|predicted|recalled|revealed|disclosed|observed|concluded|suggested|urged|cautioned|countered|maintain(?:ed|s)|conceded|indicated|responded|remarked|continued|underlined|underscored|according|citing|quoted|cited|stating|saying|writing|adding|noting|telling|insisting|warning|arguing|found|show(?:s|ed)|call(?:s|ed)?|describe[sd]|characteri[sz]e[sd]|dubbed|termed|branded|reads|reasoned|accus(?:ed|es)|proclaiming|declaring|announcing|claiming|received|conclusion)\b/i;
 /** The cue words that count only in a context ("found that", "called it “…”"), and that context. */
 const CONDITIONAL_CUE =
-  /^(?:found|shows|showed|calls|called|describes|described|characteri[sz]e[sd]|dubbed|termed|branded|reads)$/i;
+  /^(?:found|shows|showed|call|calls|called|describes|described|characteri[sz]e[sd]|dubbed|termed|branded|reads)$/i;
 const CONDITION_MET =
-  /\b(?:found|shows|showed)\s+that\b|\b(?:call(?:s|ed)|describe[sd]|characteri[sz]e[sd]|dubbed|termed|branded|reads)\b[^\u2022]*\u2022/i;
+  /\b(?:found|shows|showed)\s+that\b|\b(?:call(?:s|ed)?|describe[sd]|characteri[sz]e[sd]|dubbed|termed|branded|reads)\b[^\u2022]*\u2022/i;
 
 const SIGNED_QUOTE = /["”»]\s*[-—–]\s*(\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,2})\s*$/u;
 /** A closing quotation mark and a dash, which a signed quotation needs: most sentences are ruled out before its pattern runs. */
@@ -228,8 +228,39 @@ const PERSON_ROLE_WORDS = new Set([
 /** A sentence opening with an organisation's or a person's study: "PC World's recent analysis", "The agency's report". */
 const OWNED_FINDINGS =
   /^(?:The\s+)?((?:\p{Lu}[\p{L}.&-]*\s+){0,3}\p{Lu}[\p{L}.&-]*)['’]s\s+(?:[\p{Ll}-]+\s+){0,2}(?:analysis|study|survey|report|review|research|investigation|findings|statement|data)\b/u;
+/** Documents that speak for themselves: "the report says", "the study found". */
+const RESEARCH_DOCS = new Set([
+  'report',
+  'study',
+  'survey',
+  'poll',
+  'analysis',
+  'review',
+  'paper',
+  'research',
+  'website',
+  'census',
+]);
+/** Subjects whose "found" or "showed" reports a finding without "that": "The scientists found yields fell". */
+const FINDERS = new Set([
+  ...RESEARCH_DOCS,
+  'scientists',
+  'researchers',
+  'authors',
+  'studies',
+  'findings',
+  'results',
+  'data',
+  'team',
+  'investigators',
+  'analysts',
+]);
+const FINDING = new RegExp(`\\b(?:${[...FINDERS].join('|')})\\s+(?:found|shows|showed)\\s+\\w`, 'i');
+/** Objects that make a verb of saying say nothing: "the report said nothing about rents". */
+const SAYS_NOTHING = new Set(['nothing', 'little']);
 /** Verbs of calling and describing: a cue only with a quotation after them. */
 const QUOTE_VERBS = new Set([
+  'call',
   'called',
   'calls',
   'described',
@@ -292,7 +323,7 @@ export function englishCues(outside: string): SpeakerPhrase[] {
     if (!unconditional && !CONDITIONAL_CUE.test(m[0])) unconditional = true;
   }
   // Only "found the body" or "called the police": nothing to read, and no tokenising.
-  if (!unconditional && !CONDITION_MET.test(outside)) return colonSpeaker(outside);
+  if (!unconditional && !CONDITION_MET.test(outside) && !FINDING.test(outside)) return colonSpeaker(outside);
   const from = Math.max(0, cue.index - WINDOW_BEFORE);
   const to = Math.min(outside.length, last + WINDOW_AFTER);
   const t = from === 0 && to === outside.length ? tokenize(outside) : windowTokens(outside, from, to);
@@ -316,8 +347,18 @@ export function englishCues(outside: string): SpeakerPhrase[] {
     if (tok.punct) continue;
     const w = tok.lower;
     if (w === 'according' && t[i + 1]?.lower === 'to') {
-      const p = forwardPhrase(t, i + 2);
+      const p = forwardPhrase(t, i + 2) ?? dataSource(t, i + 2);
       if (p) out.push(p);
+      continue;
+    }
+    if (w === 'received') {
+      // "The foundation has received reports that access is restored": the receiver reports it.
+      const what = t[i + 1]?.lower === 'a' ? t[i + 2] : t[i + 1];
+      const that = t[t.indexOf(what!) + 1];
+      if (what && /^(?:reports?|word|information|confirmation)$/.test(what.lower) && that?.lower === 'that') {
+        const p = verbCue(t, i);
+        if (p) out.push(p);
+      }
       continue;
     }
     if (w === 'citing') {
@@ -332,6 +373,19 @@ export function englishCues(outside: string): SpeakerPhrase[] {
         const p = forwardPhrase(t, i + 1);
         if (p) out.push(p);
       }
+      continue;
+    }
+    if (
+      /^(?:came|come|comes|reached|reaches)$/.test(w) &&
+      t[i + 1]?.lower === 'to' &&
+      t[i + 2]?.lower === 'the' &&
+      t[i + 3]?.lower === 'conclusion' &&
+      t[i + 4]?.lower === 'that'
+    ) {
+      // "Montalvo came to the conclusion that …": a conclusion is a claim of the one who reached it
+      // ("…, and came to the conclusion": of the sentence's subject).
+      const p = t[i - 1]?.lower === 'and' ? (from === 0 ? subjectPhrase(t) : null) : verbCue(t, i);
+      if (p && p.kind !== 'pronoun') out.push({ ...p, at: tok.start });
       continue;
     }
     if (GERUNDS.has(w) && i > 0 && !t[i - 1]!.punct && t[i - 1]!.cap) {
@@ -359,7 +413,8 @@ export function englishCues(outside: string): SpeakerPhrase[] {
     // "media reports range", "the United States", "added a goal": a noun or a plain verb, not a cue.
     if (NOUN_OR_VERB.has(w) && next && !next.punct && !next.cap && !FOLLOWS_CUE.has(next.lower)) continue;
     if (WEAK_VERBS.has(w) && next && !next.punct && !FOLLOWS_CUE.has(next.lower)) continue;
-    if (THAT_ONLY.has(w) && next?.lower !== 'that') continue;
+    if (THAT_ONLY.has(w) && next?.lower !== 'that' && !(i > 0 && FINDERS.has(t[i - 1]!.lower) && next && !next.punct)) continue;
+    if (next && SAYS_NOTHING.has(next.lower)) continue;
     const p = verbCue(t, i);
     if (p) out.push(p);
   }
@@ -371,7 +426,35 @@ export function englishCues(outside: string): SpeakerPhrase[] {
       return [{ ...owner, at: 0 }];
   }
   // "Writing in a blog post, Matthew Ingram … dubbed it: “…”": the cue word found no speaker, the colon's subject does.
+  if (from === 0) for (let c = 0; c < out.length; c++) out[c] = ownSubject(t, out[c]!) ?? out[c]!;
   return out.length ? out : colonSpeaker(outside);
+}
+
+/**
+ * "Officials went to the station, where they claimed …": a pronoun in a later clause of the sentence stands for
+ * the sentence's own subject when that is the only compatible one named before it.
+ */
+function ownSubject(t: Token[], cue: SpeakerPhrase): SpeakerPhrase | null {
+  if (cue.kind !== 'pronoun' || (cue.pronoun !== 'person' && cue.pronoun !== 'plural')) return null;
+  const at = t.findIndex((x) => x.start >= cue.at);
+  const pronoun = at > 0 ? t[at - 1] : undefined;
+  if (!pronoun || at < 3 || (!isClauseWord(t[at - 2]!) && t[at - 2]!.lower !== ',')) return null;
+  const subject = subjectPhrase(t);
+  if (!subject) return null;
+  const plural = cue.pronoun === 'plural';
+  if (plural ? subject.kind !== 'collective' : subject.kind !== 'person') return null;
+  // Another possible antecedent between the subject and the pronoun leaves it unresolved.
+  const between = t.slice(0, at - 1);
+  const head = subject.attrs[subject.attrs.length - 1];
+  const rest = between.slice(between.findIndex((x) => stripPossessive(x.lower) === head) + 1);
+  // (A group word naming another thing, "the police station", is no rival; a capital after "to", "in" or "at" is a place.)
+  const rival = plural
+    ? rest.some((x, i) => COLLECTIVE_HEADS.has(x.lower) && !(rest[i + 1] && !rest[i + 1]!.punct && !rest[i + 1]!.cap))
+    : rest.some(
+        (x, i) =>
+          x.cap && !NOT_NAME.has(x.lower) && !(rest[i - 1]?.cap || /^(?:to|in|at|from|near|for)$/.test(rest[i - 1]?.lower ?? '')),
+      );
+  return rival ? null : { ...subject, at: cue.at };
 }
 
 /** "Maria Lopez shared her perspective: “…”": a clause ending in a colon that introduces a quotation is spoken by its subject. */
@@ -411,11 +494,16 @@ function verbCue(t: Token[], v: number): SpeakerPhrase | null {
   }
   if (before?.lower === ',' && j >= 1) {
     // "Steve Whitmore, a representative for the sheriff's office, told …": skip the apposition.
-    for (let k = j - 1; k >= Math.max(0, j - 16); k--) {
+    for (let k = j - 1; k >= Math.max(0, j - 28); k--) {
       if (t[k]!.lower !== ',') continue;
       const inner = t.slice(k + 1, j);
-      if (!inner.length || inner.some((x) => x.punct || (EN_VERBS.has(x.lower) && !NOUN_OR_VERB.has(x.lower)))) break;
+      // (Two roles joined by ", and", or an organisation's initials in brackets, stay inside one apposition.)
+      const innerPunct = (x: Token, i: number) =>
+        x.punct && !(x.lower === ',' && inner[i + 1]?.lower === 'and') && x.lower !== '(' && x.lower !== ')';
+      if (!inner.length || inner.some((x, i) => innerPunct(x, i) || (EN_VERBS.has(x.lower) && !NOUN_OR_VERB.has(x.lower)))) break;
       const first = inner[0]!.lower;
+      // "X, director of A, and chairman of B, says": the second role goes on to the comma before the first.
+      if (first === 'and' && (inner[1]?.cap || EN_ROLE_WORDS.has(inner[1]?.lower ?? ''))) continue;
       // (…or a participle: "Emmanuel Macron, speaking after the meeting, said"; "the agency, known as HUR, said".)
       if (
         !EN_DETERMINERS.has(first) &&
@@ -424,13 +512,20 @@ function verbCue(t: Token[], v: number): SpeakerPhrase | null {
         !/^(?:of|from|at|for|known|speaking|writing|citing|according|who|whose|\p{Ll}+ed)$/u.test(first)
       )
         break;
-      const head = k >= 1 ? backwardPhrase(t, k - 1) : null;
+      // "The secretary general of CEI (Italian Episcopal Conference), Nunzio Galantino, said": the head is before the brackets.
+      let h = k - 1;
+      if (t[h]?.lower === ')') {
+        while (h >= 0 && t[h]!.lower !== '(') h--;
+        h--;
+      }
+      const head = h >= 0 ? backwardPhrase(t, h) : null;
       // "Mozilla's CTO, Brendan Eich, acknowledged": a full name in the apposition is the speaker, the head its role.
       // ("The region's governor, Alexander Bogomaz, said": a role word before the comma is enough.)
-      const roleBefore = k >= 1 && !t[k - 1]!.cap && PERSON_ROLE_WORDS.has(t[k - 1]!.lower);
+      // ("The general secretary of the NFU, Peter Cole, said": …or a role heading the phrase before the comma.)
+      const roleBefore = h >= 0 && roleHeads(t, h);
       const named = (head && head.kind !== 'person') || (!head && roleBefore) ? classify(inner) : null;
       if (named?.kind === 'person' && named.name.includes(' ')) {
-        named.attrs.push(...(head ? head.attrs : [t[k - 1]!.lower]));
+        named.attrs.push(...(head ? head.attrs : [t[h]!.lower]));
         return { ...named, at: t[v]!.start };
       }
       if (head && (head.kind === 'person' || head.kind === 'body')) {
@@ -473,6 +568,17 @@ function verbCue(t: Token[], v: number): SpeakerPhrase | null {
   return null;
 }
 
+/** A person's role word ends the noun phrase at token h, or heads it before "of the …" ("the general secretary of the NFU"). */
+function roleHeads(t: Token[], h: number): boolean {
+  for (let k = h; k >= Math.max(0, h - 8); k--) {
+    const x = t[k]!;
+    if (x.punct) return false;
+    if (!x.cap && PERSON_ROLE_WORDS.has(x.lower)) return k === h || /^(?:of|for|at)$/.test(t[k + 1]!.lower);
+    if (!x.cap && !CONNECTORS.has(x.lower) && !EN_DETERMINERS.has(x.lower)) return false;
+  }
+  return false;
+}
+
 /** "WHO", "UN": an organisation's initials, never the word they spell. */
 function isAcronym(tok: Token): boolean {
   return /^[A-Z]{2,}$/.test(tok.text);
@@ -511,6 +617,7 @@ function subjectAt(t: Token[]): SpeakerPhrase | null {
     (t[k]!.cap || EN_ROLE_WORDS.has(stripPossessive(t[k]!.lower)) || (k === 0 && EN_DETERMINERS.has(t[k]!.lower)))
   )
     k++;
+  if (k > 0 && t[k]?.lower === ',') return appositiveSubject(t, k);
   if (k === 0 || k >= t.length || t[k]!.punct) return null;
   const first = t[0]!;
   // "Writing in a blog post, …", "In a statement …": the sentence opens with something else.
@@ -531,6 +638,25 @@ function subjectAt(t: Token[]): SpeakerPhrase | null {
     return { kind: 'pronoun', name: first.lower, attrs: [], pronoun: EN_PRONOUNS[first.lower], at: 0 };
   const p = classify(words);
   return p && SUBJECT_KINDS.has(p.kind) ? p : null;
+}
+
+/** "Rachel Stephens, senior analyst at RedMonk, shared …": a full name, an apposition set off by commas, then a lower-case verb. */
+function appositiveSubject(t: Token[], comma: number): SpeakerPhrase | null {
+  const name = classify(t.slice(0, comma));
+  if (name?.kind !== 'person' || !name.name.includes(' ')) return null;
+  const close = t.findIndex((x, i) => i > comma && x.lower === ',');
+  if (close < 0 || close - comma > 16 || t.slice(comma + 1, close).some((x) => x.punct)) return null;
+  const verb = t[close + 1];
+  // (Not "…, and her team published": a second subject.)
+  const notVerb = /^(?:and|or|nor|but|with|as|who|which|whose|his|her|their|its|plus)$/;
+  return verb &&
+    !verb.cap &&
+    !verb.punct &&
+    !EN_DETERMINERS.has(verb.lower) &&
+    !CONNECTORS.has(verb.lower) &&
+    !notVerb.test(verb.lower)
+    ? name
+    : null;
 }
 
 function isClauseWord(tok: Token): boolean {
@@ -603,6 +729,15 @@ function forwardPhrase(t: Token[], k: number): SpeakerPhrase | null {
   const words: Token[] = [];
   let i = k;
   if (t[i] && EN_DETERMINERS.has(t[i]!.lower)) words.push(t[i++]!);
+  // "according to the event website": a document with plain words before it, ending the clause.
+  if (words[0]?.lower === 'the') {
+    let d = i;
+    while (d < i + 3 && t[d] && !t[d]!.punct && !t[d]!.cap && !RESEARCH_DOCS.has(t[d]!.lower)) d++;
+    if (t[d] && RESEARCH_DOCS.has(t[d]!.lower) && (!t[d + 1] || t[d + 1]!.punct)) {
+      const p = classify([...words, ...t.slice(i, d + 1)]);
+      if (p) return { ...p, at: t[k]?.start ?? 0 };
+    }
+  }
   while (i < t.length && words.length < 14) {
     const x = t[i]!;
     if (x.punct) break;
@@ -641,6 +776,32 @@ function forwardPhrase(t: Token[], k: number): SpeakerPhrase | null {
     }
   }
   return phrase ? { ...phrase, at: t[k]?.start ?? 0 } : null;
+}
+
+/** Figures and data are no speaker; whoever supplied them is: "according to 2015 figures supplied by Maori TV". */
+const DATA_WORDS = new Set([
+  'figures',
+  'data',
+  'statistics',
+  'estimates',
+  'numbers',
+  'results',
+  'records',
+  'polling',
+  'calculations',
+]);
+function dataSource(t: Token[], k: number): SpeakerPhrase | null {
+  let i = k;
+  while (i < t.length && i - k < 4 && !t[i]!.punct && !DATA_WORDS.has(t[i]!.lower)) {
+    if (t[i]!.cap || !/^(?:the|new|latest|official|recent|preliminary|provisional|\d.*)$/.test(t[i]!.lower)) return null;
+    i++;
+  }
+  if (!DATA_WORDS.has(t[i]?.lower ?? '')) return null;
+  i++;
+  if (/^(?:supplied|released|published|compiled|provided|issued|gathered|collected)$/.test(t[i]?.lower ?? '')) i++;
+  if (!/^(?:by|from)$/.test(t[i]?.lower ?? '')) return null;
+  const p = forwardPhrase(t, i + 1);
+  return p && p.kind !== 'pronoun' && p.kind !== 'person-role' ? p : null;
 }
 
 /** What a run of words names. */
@@ -697,8 +858,20 @@ export function classify(words: Token[]): SpeakerPhrase | null {
       return { kind: 'body-role', name: `${definite ? 'the ' : ''}${text(ws)}`, attrs, at: 0 };
     }
     if (COLLECTIVE_HEADS.has(head)) return { kind: 'collective', name: text(ws), attrs, at: 0 };
+    // "The report says", "according to the event website": a document named as the source speaks as written.
+    if (RESEARCH_DOCS.has(head) && definite && !capsBefore && ws.length <= 3)
+      return { kind: 'body', name: `the ${text(ws)}`, attrs, at: 0 };
     if (PERSON_ROLES.has(head) || LEADER_ROLES.has(head))
-      return definite || capsBefore ? { kind: 'person-role', name: text(ws), attrs, at: 0 } : null;
+      // ("Putin's spokesman": whose role it is names it well enough to be printed when no one holding it was named.)
+      return definite || capsBefore
+        ? {
+            kind: 'person-role',
+            name: text(ws),
+            attrs,
+            at: 0,
+            asWritten: ws.length === 2 && ws[0]!.cap && ws[0]!.lower.endsWith("'s"),
+          }
+        : null;
     return null;
   }
   const runLower = run.map((x) => x.lower);

@@ -17,9 +17,10 @@ import {
 import { locativeBody } from './locative-body';
 import type { SpeakerPhrase } from './speaker';
 import { tokenize, type Token } from './tokens';
+import { classify } from './cues-en';
 
 export const RU_CUE =
-  /(?:сказал|заяв|сообщал|говор|подтверд|утвержда|счита|каже|кажуть|підтверд|сообщ|отмети|отмеча|написал|писал|пишет|объясни|объясня|подчеркн|добавил|пояснил|уточнил|переда[её]т|передают|рассказал|признал|заверил|объявил|опроверг|предупредил|повідом|сказав|зазначи|написав|наголоси|додав|поясни|розпові|підкресли|призва|призыва|заклика|опубликова|опублікува|по\s+(?:его\s+|её\s+|ее\s+|их\s+)?(?:словам|данным|информации|сообщению|мнению|оценк|подсч)|со\s+ссылкой|за\s+(?:його\s+|її\s+|їх\s+)?(?:словами|даними|інформацією|повідомленням)|згідно\s+з)/iu;
+  /(?:сказал|привод|привел|привёл|наводит|наводят|навів|наводять|заяв|сообщал|говор|подтверд|утвержда|счита|каже|кажуть|підтверд|сообщ|отмети|отмеча|написал|писал|пишет|объясни|объясня|подчеркн|добавил|пояснил|уточнил|переда[её]т|передают|рассказал|признал|заверил|объявил|опроверг|предупредил|повідом|сказав|зазначи|написав|наголоси|додав|поясни|розпові|підкресли|призва|призыва|заклика|опубликова|опублікува|по\s+(?:его\s+|её\s+|ее\s+|их\s+)?(?:словам|данным|информации|сообщению|мнению|оценк|подсч)|со\s+ссылкой|за\s+(?:його\s+|її\s+|їх\s+)?(?:словами|даними|інформацією|повідомленням)|згідно\s+з)/iu;
 
 /** Words for whom one speaks to: "в интервью AFP", "изданию РБК", "в эфире телеканала". */
 const RECIPIENT = new Set([
@@ -189,7 +190,7 @@ export function russianCues(outside: string): SpeakerPhrase[] {
       if (p) out.push({ ...p, at: x.start });
       continue;
     }
-    if (x.punct || !RU_VERBS.has(x.lower)) continue;
+    if (x.punct || !(RU_VERBS.has(x.lower) || citesData(t, i))) continue;
     if (t[i - 1]?.lower === 'не' || t[i - 1]?.lower === 'ні') continue;
     const prev = t[i - 1];
     if (prev && RU_PRONOUNS[prev.lower]) {
@@ -250,7 +251,9 @@ function backward(t: Token[], j: number): SpeakerPhrase | null {
   for (let k = j; k >= 0 && words.length < 7; k--) {
     const x = t[k]!;
     if (x.punct || STOP.has(x.lower)) break;
-    if (x.cap || isRole(x.lower) || isBody(x.lower) || isOutlet(x.lower) || (isCollective(x.lower) && !words.length)) {
+    // (A user's handle in Latin script right before the verb: "Пользователь ЖЖ zyalt сообщает".)
+    const handle = !words.length && isLatin(x) && LATIN_HANDLE.test(x.text);
+    if (x.cap || handle || isRole(x.lower) || isBody(x.lower) || isOutlet(x.lower) || (isCollective(x.lower) && !words.length)) {
       words.unshift(x);
       // "Заключенные журналисты в России Комитет защиты журналистов": a body's name starts at its head word
       // (…but in "Пресс-секретарь Кремля Дмитрий Песков" the body qualifies the role of the person named after it).
@@ -348,6 +351,49 @@ function leading(t: Token[]): SpeakerPhrase | null {
   return classifyRu(words);
 }
 
+/** "СМИ приводят неподтверждённые данные", "ведомство привело цифры": citing figures is reporting them. */
+const CITES =
+  /^(?:привод(?:ит|ят|ил|ила|или)|привел|привёл|привела|привело|привели|наводит|наводят|навів|навела|навели|наводять)$/;
+const DATA_NOUN = /^(?:данные|дані|цифры|цифри|сведения|статистику|статистику|подсчеты|подсчёты|оценки)$/;
+function citesData(t: Token[], i: number): boolean {
+  if (!CITES.test(t[i]!.lower)) return false;
+  for (let k = i + 1; k <= i + 3 && k < t.length && !t[k]!.punct; k++) if (DATA_NOUN.test(t[k]!.lower)) return true;
+  return false;
+}
+
+/** Genitive endings of a name ("Путина", "Лаврова", "Захаровой") and the patronymics that may follow a first name. */
+const GENITIVE_NAME = /(?:а|я|ы|ой|ого|его)$/;
+const PATRONYMIC = /(?:ович|евич|ич|овна|евна|ична|инична)$/;
+/** Roles held for someone else ("представитель Путина", "адвокат Навального"), not titles ("министр Лавров"). */
+const RELATIONAL_ROLE =
+  /^(?:представител|представник|пресс-секретар|прес-секретар|спикер|речни|помощник|помічник|советник|радник|заместител|заступник|адвокат|юрист)/;
+const LATIN_HANDLE = /^[A-Za-z][A-Za-z0-9_.-]*$/;
+
+/** An all-Latin run read as English: a person when English reads it as one, else null (a body by default). */
+function latinName(words: Token[]): SpeakerPhrase | null {
+  const p = words.length >= 2 && words.every((x) => x.cap) ? classify(words) : null;
+  return p?.kind === 'person' && p.name.includes(' ') ? { ...p, attrs: words.map((x) => x.lower) } : null;
+}
+
+/** A Cyrillic role (and initials) followed by a Latin-script name or a user's handle: that person. */
+function latinTail(words: Token[]): SpeakerPhrase | null {
+  let r = words.length;
+  // (A lower-case handle after the platform's name: "Пользователь Twitter kotik_88".)
+  const last = words[words.length - 1];
+  if (last && !last.cap && isLatin(last) && LATIN_HANDLE.test(last.text)) r = words.length - 1;
+  else while (r > 0 && isLatin(words[r - 1]!) && LATIN_HANDLE.test(words[r - 1]!.text)) r--;
+  if (r === 0 || r === words.length || words.length - r > 3) return null;
+  const before = words.slice(0, r);
+  if (!before.some((x) => isRole(x.lower) || isCollective(x.lower))) return null;
+  if (before.some((x) => isLatin(x)) && (r !== words.length - 1 || words[r]!.cap)) return null;
+  const run = words.slice(r);
+  const attrs = words.map((x) => x.lower);
+  // A single lower-case word is a user's handle ("zyalt"); capitalised words must read as a person's name.
+  if (run.length === 1 && !run[0]!.cap) return { kind: 'person', name: run[0]!.text, attrs, at: 0 };
+  const p = latinName(run);
+  return p ? { ...p, attrs } : null;
+}
+
 export function classifyRu(words: Token[], oblique = false): SpeakerPhrase | null {
   if (!words.length) return null;
   const head = words[0]!;
@@ -356,7 +402,10 @@ export function classifyRu(words: Token[], oblique = false): SpeakerPhrase | nul
   if (isOutlet(head.lower) && !isRole(head.lower)) return { kind: 'outlet', name: text(words), attrs, at: 0 };
   if (words.length === 1 && !head.cap && isCollective(head.lower) && /[ыи]$/.test(head.lower))
     return { kind: 'collective', name: head.text, attrs, at: 0 };
-  if (isLatin(head) && words.every(isLatin)) return { kind: 'body', name: text(words), attrs, at: 0 };
+  if (isLatin(head) && words.every(isLatin)) return latinName(words) ?? { kind: 'body', name: text(words), attrs, at: 0 };
+  // "Глава компании John Smith", "Пользователь ЖЖ zyalt": a name or handle in Latin script after a role is that person.
+  const latin = latinTail(words);
+  if (latin && !oblique) return latin;
   if (isBody(head.lower) && !isRole(head.lower)) {
     // A lower-case head ("ведомство", "министерстве финансов") is a description, perhaps in an oblique case: resolved, never printed.
     if (!head.cap && !isAcronym(head)) {
@@ -381,9 +430,21 @@ export function classifyRu(words: Token[], oblique = false): SpeakerPhrase | nul
     r = end = words.length;
   let name = words.slice(r, end);
   if (name.length > 3) name = name.slice(-3);
+  // "Представитель Путина Дмитрий Песков": the role's genitive complement is not the start of the name after it.
+  while (
+    name.length >= 3 &&
+    r > 0 &&
+    isRole(words[r - 1]!.lower) &&
+    GENITIVE_NAME.test(name[0]!.lower) &&
+    !PATRONYMIC.test(name[1]!.lower)
+  )
+    name = name.slice(1);
   // "Представитель Путина": a role followed by a name in the genitive is the role's holder, not that person.
-  if (!oblique && name.length === 1 && r > 0 && isRole(words[0]!.lower) && /(?:а|я|ы|ой|ого|его)$/.test(name[0]!.lower))
+  // (After "по словам" both are genitive: "министра Лаврова" is Lavrov, but "представителя Путина" someone who speaks for him.)
+  if (oblique && name.length === 1 && r === 1 && RELATIONAL_ROLE.test(words[0]!.lower))
     return { kind: 'person-role', name: text(words), attrs, at: 0 };
+  if (!oblique && name.length === 1 && r > 0 && isRole(words[0]!.lower) && /(?:а|я|ы|ой|ого|его)$/.test(name[0]!.lower))
+    return { kind: 'person-role', name: text(words), attrs, at: 0, asWritten: head.cap || words.length === 2 };
   if (name.length >= 1 && (name.length >= 2 || r > 0 || words.length === 1)) {
     if (name.length === 1 && r === 0 && words.length === 1 && PLACE.test(head.lower)) return null;
     return { kind: 'person', name: text(name), attrs, at: 0 };

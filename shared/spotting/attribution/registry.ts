@@ -10,7 +10,7 @@ export interface Entity {
   id: number;
   kind: 'person' | 'body' | 'outlet' | 'collective';
   /** Names as written, with whether each was read in the nominative (safe to print). */
-  names: { text: string; nominative: boolean; words: string[] }[];
+  names: { text: string; nominative: boolean; words: string[]; guessed?: boolean }[];
   attrs: Set<string>;
   /** First and last sentence that named it. */
   first: number;
@@ -50,7 +50,8 @@ function sameWord(a: string, b: string, cyrillic: boolean): boolean {
 }
 
 const wordsOf = (text: string) => text.toLowerCase().split(' ');
-const named = (text: string, nominative: boolean) => ({ text, nominative, words: wordsOf(text) });
+/** (`guessed`: read as a nominative from its endings alone; printed only when no surer form is known.) */
+const named = (text: string, nominative: boolean, guessed = false) => ({ text, nominative, words: wordsOf(text), guessed });
 
 const keyOf = (word: string) => {
   let w = word.toLowerCase();
@@ -71,8 +72,11 @@ export class Registry {
     if (!list) map.set(key, [e]);
     else if (!list.includes(e)) list.push(e);
   }
+  /** The organisation whose "we" the document's own text has spoken in. */
+  private voice: Entity | null = null;
   /** Person mentions in order, for pronouns. */
-  private readonly personMentions: { id: number; at: number }[] = [];
+  /** (`lead`: the mention opens its sentence, where a subject stands.) */
+  private readonly personMentions: { id: number; at: number; lead?: boolean }[] = [];
   private readonly speakers: { id: number; at: number; kind: Entity['kind']; plural: boolean }[] = [];
   /** Bodies named as a sentence's subject without speaking, for descriptions ("ведомство") only. */
   private readonly bodyMentions: { id: number; at: number }[] = [];
@@ -86,14 +90,14 @@ export class Registry {
   }
 
   /** Record a person named in running text (not a speaker). */
-  mentionPerson(name: string, attrs: string[], at: number, nominative: boolean): Entity {
+  mentionPerson(name: string, attrs: string[], at: number, nominative: boolean | 'guessed', lead = false): Entity {
     const e = this.person(name, attrs, at, nominative);
-    this.personMentions.push({ id: e.id, at });
+    this.personMentions.push({ id: e.id, at, lead });
     return e;
   }
 
   /** A surname alone ("Putin") counts as a mention only of someone already named in full. */
-  mentionSurname(word: string, at: number): void {
+  mentionSurname(word: string, at: number, lead = false): void {
     const lower = word.toLowerCase();
     const cyr = CYR.test(word);
     const list = this.people.get(keyOf(lower)) ?? [];
@@ -101,13 +105,15 @@ export class Registry {
       const e = list[i]!;
       if (e.names.some((n) => sameWord(n.words[n.words.length - 1]!, lower, cyr))) {
         e.last = at;
-        this.personMentions.push({ id: e.id, at });
+        this.personMentions.push({ id: e.id, at, lead });
         return;
       }
     }
   }
 
-  private person(name: string, rawAttrs: string[], at: number, nominative: boolean): Entity {
+  private person(name: string, rawAttrs: string[], at: number, nominativeOrGuess: boolean | 'guessed'): Entity {
+    const nominative = nominativeOrGuess === true;
+    const guessed = nominativeOrGuess === 'guessed';
     // "Gov. Vyacheslav Gladkov" is "the governor" later on.
     let attrs = rawAttrs;
     // A Map, not an object: an attribute word is looked up without being interned, and "constructor" is no title.
@@ -150,7 +156,8 @@ export class Registry {
         return tokens.length < 2 || other.length < 2 || sameWord(other[0]!, tokens[0]!, cyr);
       });
       if (match) {
-        if (!e.names.some((n) => n.text === name && n.nominative === nominative)) e.names.push(named(name, nominative));
+        if (!e.names.some((n) => n.text === name && n.nominative === nominative && !n.guessed === !guessed))
+          e.names.push(named(name, nominative, guessed));
         for (const a of attrs) e.attrs.add(a);
         e.last = at;
         return e;
@@ -159,7 +166,7 @@ export class Registry {
     const e: Entity = {
       id: this.entities.length,
       kind: 'person',
-      names: [named(name, nominative)],
+      names: [named(name, nominative, guessed)],
       attrs: new Set(attrs),
       first: at,
       last: at,
@@ -194,7 +201,7 @@ export class Registry {
   }
 
   /** The entity a speaker phrase stands for at sentence `at`, or null when it cannot be told safely. */
-  resolve(p: SpeakerPhrase, at: number): Entity | null {
+  resolve(p: SpeakerPhrase, at: number, after = ''): Entity | null {
     let e: Entity | null = null;
     switch (p.kind) {
       case 'person':
@@ -225,10 +232,12 @@ export class Registry {
         break;
       case 'person-role':
         e = this.describedPerson(p, at);
-        if (e) this.personMentions.push({ id: e.id, at });
+        // "Представитель Путина подчеркнул" with no spokesperson named nearby: the role phrase itself, as written.
+        if (!e && p.asWritten && !p.oblique) e = this.body('collective', p.name, p.attrs, at, true);
+        else if (e) this.personMentions.push({ id: e.id, at });
         break;
       case 'pronoun':
-        e = this.pronoun(p.pronoun ?? 'person', at);
+        e = this.pronoun(p.pronoun ?? 'person', at, after);
         break;
     }
     if (e) this.speakers.push({ id: e.id, at, kind: e.kind, plural: e.kind === 'collective' || /s$/.test(e.names[0]!.text) });
@@ -310,12 +319,16 @@ export class Registry {
       const e = this.entities[m.id]!;
       const attrs = [...e.attrs];
       const has = (w: string) => attrs.some((a) => sameWord(a, w, cyr) || (cyr && a.slice(0, 5) === w.slice(0, 5)));
-      const roleOk = cyr
-        ? p.attrs.some((w) => has(w))
-        : roles.some((r) => has(r) || (LEADER_ROLES.has(r) && attrs.some((a) => LEADER_ROLES.has(a))));
-      const qualOk = qualifiers.every(
-        (q) => has(q) || has(q.replace(/n$/, '')) || attrs.some((a) => a.startsWith(q.slice(0, 5))),
-      );
+      // "Представитель Путина" for "пресс-секретарь президента Дмитрий Песков": one speaks for another whatever the word.
+      const speaksFor = p.attrs.some(isSpokesWord) && attrs.some(isSpokesWord);
+      const roleOk = speaksFor
+        ? !e.names.some((n) => p.attrs.some((w) => sameWord(w, n.words[n.words.length - 1]!, cyr)))
+        : cyr
+          ? p.attrs.some((w) => has(w))
+          : roles.some((r) => has(r) || (LEADER_ROLES.has(r) && attrs.some((a) => LEADER_ROLES.has(a))));
+      const qualOk =
+        speaksFor ||
+        qualifiers.every((q) => has(q) || has(q.replace(/n$/, '')) || attrs.some((a) => a.startsWith(q.slice(0, 5))));
       if (roleOk && qualOk) {
         e.last = at;
         return e;
@@ -325,20 +338,27 @@ export class Registry {
   }
 
   /** "he"/"she": the person named last, when the last two mentions name the same one; "it"/"they": the last body or group that spoke. */
-  private pronoun(kind: PronounKind, at: number): Entity | null {
+  private pronoun(kind: PronounKind, at: number, after: string): Entity | null {
     if (kind === 'we' || kind === 'document') {
       // "We have recorded 40 attacks" after the ministry spoke: the organisation speaking. "The statement
       // said": whoever spoke just before. Only the speaker of this or the previous two sentences, and for
       // "we" only a body (a person's "we" is in their quotation, which carries its own speaker).
       const s = this.speakers[this.speakers.length - 1];
-      if (!s || at - s.at > 2) return null;
-      if (kind === 'we' && s.kind !== 'body' && s.kind !== 'outlet') return null;
-      return this.entities[s.id]!;
+      const recent = !!s && at - s.at <= 2;
+      if (kind === 'document') return recent ? this.entities[s.id]! : null;
+      // An organisation's own statement or blog goes on in its voice ("We filed a petition …") after other
+      // speakers were quoted; never for a "we" that names the body after it ("we asked the ministry").
+      const body = recent && (s.kind === 'body' || s.kind === 'outlet') ? this.entities[s.id]! : this.voice;
+      if (!body || body.names.some((n) => after.toLowerCase().includes(n.words[n.words.length - 1]!))) return null;
+      this.voice = body;
+      return body;
     }
     if (kind === 'person') {
       let end = this.personMentions.length;
       while (end > 0 && this.personMentions[end - 1]!.at >= at) end--;
-      const before = this.personMentions.slice(Math.max(0, end - 64), end);
+      // "He described Montalvo as …": a person named after the pronoun in its own clause is someone else.
+      const namedAfter = this.namedIn(after);
+      const before = this.personMentions.slice(Math.max(0, end - 64), end).filter((m) => !namedAfter.has(m.id));
       const last = before[before.length - 1];
       if (!last || at - last.at > REACH) return null;
       // The person who spoke last, with no one else named after, is the most recent compatible speaker.
@@ -346,6 +366,12 @@ export class Registry {
       for (let k = this.speakers.length - 1; k >= 0 && this.speakers[k]!.at >= last.at; k--)
         if (this.speakers[k]!.id === last.id && this.speakers[k]!.at === last.at) spoke = true;
       if (spoke && !before.some((m) => m.at === last.at && m.id !== last.id)) return this.entities[last.id]!;
+      // "Rathbun requested donations … . He described …": the one person the sentence before opens with and names alone.
+      // (…unless another person opened the sentence before that: "Biden spoke first. Merkel spoke next. He said …")
+      const previous = before.filter((m) => m.at === at - 1);
+      const rival = before.some((m) => m.at === at - 2 && m.lead && m.id !== previous[0]?.id);
+      if (!rival && previous.some((m) => m.lead) && previous.every((m) => m.id === previous[0]!.id))
+        return this.entities[previous[0]!.id]!;
       // Another person named in the same or the sentence before makes "he" ambiguous.
       for (let k = before.length - 2; k >= 0; k--) {
         const m = before[k]!;
@@ -366,9 +392,23 @@ export class Registry {
     return null;
   }
 
+  /** People already known whose surname is written in a stretch of text. */
+  private namedIn(text: string): Set<number> {
+    const ids = new Set<number>();
+    if (!text) return ids;
+    for (const m of text.matchAll(/\p{Lu}[\p{Ll}'’-]{2,}/gu)) {
+      const lower = m[0].toLowerCase();
+      const cyr = CYR.test(lower);
+      for (const e of this.people.get(keyOf(lower)) ?? [])
+        if (e.names.some((n) => sameWord(n.words[n.words.length - 1]!, lower, cyr))) ids.add(e.id);
+    }
+    return ids;
+  }
+
   /** The one name printed for an entity: its fullest nominative form. */
   canonical(e: Entity): string | null {
-    const safe = e.names.filter((n) => n.nominative);
+    let safe = e.names.filter((n) => n.nominative);
+    if (!safe.length) safe = e.names.filter((n) => n.guessed);
     if (!safe.length) return null;
     if (e.kind !== 'person') return safe[0]!.text.replace(/^the\s+(?=\p{Lu})/u, '');
     let best = safe[0]!.text;
@@ -398,6 +438,11 @@ function withRoleAliases(attrs: string[]): string[] {
   if (head && region) return [...attrs, 'governor', 'губернатор'];
   return attrs;
 }
+/** Words for one who speaks for another: they stand for one another ("Putin's spokesman", "представитель Путина"). */
+const SPOKES_WORD =
+  /^(?:spokes(?:man|woman|person)|press-secretary|пресс-секретар|прессекретар|представител|спикер|речни|представник|речник|прес-секретар)/;
+const isSpokesWord = (w: string) => SPOKES_WORD.test(w);
+
 const REGION_WORD = /^(?:regional|region|administration|oblast|province|provincial|регион|област|края|республик|обласн)/;
 
 function bodyKey(name: string): string[] {

@@ -18,6 +18,8 @@ export interface SpeakerPhrase {
   pronoun?: PronounKind;
   /** The phrase is in an oblique case (Russian genitive after "по словам"): never printed as written. */
   oblique?: boolean;
+  /** A role described by whose it is ("Putin's spokesman", "Представитель Путина"): printed as written when no one named nearby holds it. */
+  asWritten?: boolean;
   /** Where the cue sits in the sentence (UTF-16 offset). */
   at: number;
 }

@@ -145,14 +145,14 @@ describe('attribution in English', () => {
       ]),
     ).toEqual(["Ukraine's Energy Ministry", null]);
     expect(resolveClaimants(['We have recorded 40 attacks since Monday.'])).toEqual([null]);
-    // A person's "we" outside quotation marks is not theirs to print, and a report is often its own source.
+    // A person's "we" outside quotation marks is not theirs to print, and a report is its own source, never the last speaker.
     expect(
       resolveClaimants([
         'Serhii Lysak said two people were injured.',
         'We have recorded 40 attacks.',
         'The report says damage was heavy.',
       ]),
-    ).toEqual(['Serhii Lysak', null, null]);
+    ).toEqual(['Serhii Lysak', null, 'the report']);
   });
 
   it('reads agency-style attributions: participial appositions, abbreviated titles, names with "for the", verbs of calling', () => {
