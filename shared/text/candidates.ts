@@ -8,6 +8,7 @@ import { mergeSameSignal, sortByStrength } from '../spotting/reasons';
 import { repeatedSentences, repeatLabel } from '../spotting/repeats';
 import { siteFurnitureKind } from '../spotting/site-furniture';
 import { makeAnchor } from './anchor';
+import { datelineEnd } from './dateline';
 import { isDateLine, isoDate, leadingMetadata, nonProseKind, type NonProse } from './news-structure';
 import { segmentSentences, type Sentence } from './segment';
 import { hasVerb, isBareTitle, isCaptionLine, titleWords } from './title-lines';
@@ -54,6 +55,17 @@ export function proseSentences(text: string): Sentence[] {
   return sentences.map((s) => ({ ...s, start: s.start + bodyStart, end: s.end + bodyStart }));
 }
 
+/**
+ * A sentence with the dateline that opens it left out ("MOSCOW, 3 December 2026 (Reuters) - Putin said …" starts
+ * at "Putin"), so its claim, claimant and anchor start where the story's words do. A sentence that is only a
+ * dateline stays whole: it is non-prose (news-structure.ts).
+ */
+function withoutDateline(s: Sentence): Sentence {
+  const cut = datelineEnd(s.text);
+  if (cut === 0 || cut >= s.text.length) return s;
+  return { start: s.start + cut, end: s.end, text: s.text.slice(cut) };
+}
+
 /** What scoring a document needs to know about each sentence: the model's own score and its context. */
 export interface SpottedSentence {
   sentence: Sentence;
@@ -75,7 +87,7 @@ export interface SpottedDocument {
 export function spotDocument(text: string): SpottedDocument {
   const { bodyStart } = leadingMetadata(text);
   const locale = guessLocale(text.slice(bodyStart));
-  const sentences = proseSentences(text);
+  const sentences = proseSentences(text).map(withoutDateline);
   const attributions = attributeSentences(sentences.map((s) => s.text));
   const spotter = defaultSpotter();
   const kind = detectDocumentKind(text);
@@ -258,6 +270,7 @@ const NON_PROSE_LABELS = {
   credit: 'photo credit: not a claim',
   byline: 'byline: not a claim',
   metadata: 'metadata: not a claim',
+  dateline: 'dateline (where and when the story was filed): not a claim',
   footnote: 'footnote: not a claim',
 } as const;
 

@@ -1,0 +1,91 @@
+/**
+ * Datelines: where and when a news story was filed, written before its first sentence by agencies
+ * ("MOSCOW, 3 December 2026 (Reuters) - …", "KYIV, Ukraine (AP) — …", "МОСКВА, 3 декабря. /ТАСС/.",
+ * "Москва, 3 декабря — РИА Новости", "3 декабря 2026 года, Москва.") or standing alone on a line
+ * ("Saturday, October 9, 2010"). A dateline is never a claim, and a claim never starts with one.
+ */
+
+import { CYRILLIC_MONTHS, isDateLine, isoDate } from './dates';
+
+const EN_MONTH =
+  '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
+const EN_WEEKDAY = '(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\\.?,?\\s+)?';
+const CY_MONTH = `(?:${CYRILLIC_MONTHS.flat().join('|')})`;
+const CY_YEAR = '\\d{4}(?:\\s*(?:года|году|г\\.|року|р\\.))?';
+
+const DATE =
+  `(?:${EN_WEEKDAY}(?:${EN_MONTH}\\s+\\d{1,2}(?:,?\\s+\\d{4})?|\\d{1,2}\\s+${EN_MONTH}(?:,?\\s+\\d{4})?)` +
+  `|\\d{1,2}\\s+${CY_MONTH}(?:\\s+${CY_YEAR})?|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}\\.\\d{1,2}\\.\\d{4})`;
+/** A place: one to three capitalised words ("MOSCOW", "Rio de Janeiro", "Нью-Йорк"), "D.C." included. */
+const PLACE = "\\p{Lu}[\\p{L}'’.-]*(?:\\s+(?:de|do|da|del|la|le|on|upon|am|an|на)?\\s*\\p{Lu}[\\p{L}'’.-]*){0,2}";
+const AGENCY =
+  '(?:Reuters|REUTERS|AP|Associated Press|AFP|Agence France-Presse|Bloomberg|UPI|dpa|DPA|Xinhua|TASS|Interfax|Sputnik|' +
+  'RIA Novosti|Ukrinform|Anadolu|EFE|ANSA|Kyodo|Yonhap|PTI|ANI|IANS|CNN|BBC|ТАСС|РИА Новости|Интерфакс|Спутник|РБК|' +
+  'ПРАЙМ|Прайм|УНИАН|УНІАН|Укрінформ|Укринформ|Интерфакс-Украина|Інтерфакс-Україна)';
+const DASH = '\\s*(?:—|–|--?)\\s*';
+/** "(Reuters)", "/ТАСС/", "— РИА Новости.": the agency as a dateline writes it. */
+const AGENCY_MARK = `(?:\\(${AGENCY}\\)|\\/\\s*${AGENCY}\\s*\\/|${DASH}${AGENCY}(?![\\p{L}\\d]))`;
+
+/** Each form ends where the story's own words begin. */
+const DATELINE_FORMS: RegExp[] = [
+  // "MOSCOW, 3 December 2026 (Reuters) - ", "KYIV, Ukraine (AP) — ", "МОСКВА, 3 декабря. /ТАСС/. ", "Москва, 3 декабря — РИА Новости. "
+  new RegExp(`^${PLACE}(?:,\\s*${PLACE})?(?:,\\s*${DATE})?\\.?\\s*${AGENCY_MARK}\\s*(?:[.,:]|${DASH})?\\s*`, 'u'),
+  // "(Reuters) - " with the place left off
+  new RegExp(`^\\(${AGENCY}\\)${DASH}`, 'u'),
+  // What the segmenter leaves of a dateline it cut in two: "МОСКВА, 3 декабря." then "/ТАСС/. Президент …"
+  new RegExp(`^${PLACE}(?:,\\s*${PLACE})?,\\s*${DATE}\\.?$`, 'u'),
+  new RegExp(`^(?:\\/\\s*${AGENCY}\\s*\\/\\s*[.,]?|[—–]\\s*${AGENCY}\\s*(?:[.,]|$))\\s*`, 'u'),
+  // "WASHINGTON, Dec. 3 — ", "Москва, 3 декабря 2026 года — "
+  new RegExp(`^${PLACE}(?:,\\s*${PLACE})?,\\s*${DATE}${DASH}`, 'u'),
+  // "3 декабря 2026 года, Москва. ", "3 December 2026, Moscow — "
+  new RegExp(`^${DATE},\\s*${PLACE}(?:\\.\\s+|\\.?$|${DASH})`, 'u'),
+];
+
+/** A date's numbers and the letters a dateline may hold: a cheap test before the forms are tried. */
+const MAY_BE_DATELINE = /^[\p{Lu}\d(/—–]/u;
+const MAX_DATELINE = 120;
+
+/**
+ * Where a sentence's own words begin after a dateline that opens it: 0 when it has none, its length when the
+ * sentence is nothing but a dateline or a date line.
+ */
+export function datelineEnd(sentence: string): number {
+  if (!MAY_BE_DATELINE.test(sentence)) return 0;
+  const trimmed = sentence.trimEnd();
+  if (trimmed.length <= 60 && isDateLine(trimmed)) return sentence.length;
+  for (const form of DATELINE_FORMS) {
+    const m = form.exec(sentence.slice(0, MAX_DATELINE + 40));
+    if (!m || m[0].length > MAX_DATELINE) continue;
+    // Only closing punctuation left: the sentence was all dateline.
+    if (!/[\p{L}\d]/u.test(sentence.slice(m[0].length))) return sentence.length;
+    return m[0].length;
+  }
+  return 0;
+}
+
+/** A sentence that is only a dateline or a date line ("3 декабря 2026 года, Москва.", "Saturday, October 9, 2010"). */
+export function isDatelineOnly(sentence: string): boolean {
+  const n = datelineEnd(sentence);
+  return n > 0 && n === sentence.length;
+}
+
+/** Lines read from the top of the body when looking for the story's dateline. */
+const DATELINE_LINES = 12;
+
+/**
+ * The date of a story from its first dateline or date line with a year, as ISO YYYY-MM-DD: what a document with
+ * no date in its metadata is dated by. Null when the first lines carry none.
+ */
+export function datelineDate(body: string): string | null {
+  let seen = 0;
+  for (const raw of body.split('\n', 200)) {
+    const line = raw.trim();
+    if (!line) continue;
+    if (++seen > DATELINE_LINES) break;
+    const n = datelineEnd(line);
+    if (n === 0) continue;
+    const date = isoDate(line.slice(0, n));
+    if (date) return date;
+  }
+  return null;
+}
