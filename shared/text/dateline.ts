@@ -17,14 +17,20 @@ const DATE =
   `(?:${EN_WEEKDAY}(?:${EN_MONTH}\\s+\\d{1,2}(?:,?\\s+\\d{4})?|\\d{1,2}\\s+${EN_MONTH}(?:,?\\s+\\d{4})?)` +
   `|\\d{1,2}\\s+${CY_MONTH}(?:\\s+${CY_YEAR})?|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}\\.\\d{1,2}\\.\\d{4})`;
 /** A place: one to three capitalised words ("MOSCOW", "Rio de Janeiro", "Нью-Йорк"), "D.C." included. */
-const PLACE = "\\p{Lu}[\\p{L}'’.-]*(?:\\s+(?:de|do|da|del|la|le|on|upon|am|an|на)?\\s*\\p{Lu}[\\p{L}'’.-]*){0,2}";
+const ONE_PLACE = "\\p{Lu}[\\p{L}'’.-]*(?:\\s+(?:de|do|da|del|la|le|on|upon|am|an|на)?\\s*\\p{Lu}[\\p{L}'’.-]*){0,2}";
+/** "MOSCOW/KYIV": a story filed from two places. */
+const PLACE = `${ONE_PLACE}(?:\\s*\\/\\s*${ONE_PLACE})?`;
 const AGENCY =
   '(?:Reuters|REUTERS|AP|Associated Press|AFP|Agence France-Presse|Bloomberg|UPI|dpa|DPA|Xinhua|TASS|Interfax|Sputnik|' +
   'RIA Novosti|Ukrinform|Anadolu|EFE|ANSA|Kyodo|Yonhap|PTI|ANI|IANS|CNN|BBC|ТАСС|РИА Новости|Интерфакс|Спутник|РБК|' +
   'ПРАЙМ|Прайм|УНИАН|УНІАН|Укрінформ|Укринформ|Интерфакс-Украина|Інтерфакс-Україна)';
 const DASH = '\\s*(?:—|–|--?)\\s*';
+/** Agencies that sign a dateline in capitals without brackets: "МОСКВА, 3 декабря. ИНТЕРФАКС - …". */
+const CAPITAL_AGENCY = '(?:ИНТЕРФАКС|INTERFAX|ТАСС|TASS|РИА НОВОСТИ|REUTERS|AFP|AP|УНИАН|УНІАН|УКРІНФОРМ|УКРИНФОРМ|ПРАЙМ)';
+/** Of those, the ones only a dateline writes that way at the start of a sentence ("AP — the agency — said" is prose). */
+const SIGNING_AGENCY = '(?:ИНТЕРФАКС|INTERFAX|ИНТЕРФАКС-УКРАИНА|ПРАЙМ)';
 /** "(Reuters)", "/ТАСС/", "— РИА Новости.": the agency as a dateline writes it. */
-const AGENCY_MARK = `(?:\\(${AGENCY}\\)|\\/\\s*${AGENCY}\\s*\\/|${DASH}${AGENCY}(?![\\p{L}\\d]))`;
+const AGENCY_MARK = `(?:${CAPITAL_AGENCY}(?=${DASH})|\\(${AGENCY}\\)|\\/\\s*${AGENCY}\\s*\\/|${DASH}${AGENCY}(?![\\p{L}\\d]))`;
 
 /** Each form ends where the story's own words begin. */
 const DATELINE_FORMS: RegExp[] = [
@@ -34,15 +40,21 @@ const DATELINE_FORMS: RegExp[] = [
   new RegExp(`^\\(${AGENCY}\\)${DASH}`, 'u'),
   // What the segmenter leaves of a dateline it cut in two: "МОСКВА, 3 декабря." then "/ТАСС/. Президент …"
   new RegExp(`^${PLACE}(?:,\\s*${PLACE})?,\\s*${DATE}\\.?$`, 'u'),
-  new RegExp(`^(?:\\/\\s*${AGENCY}\\s*\\/\\s*[.,]?|[—–]\\s*${AGENCY}\\s*(?:[.,]|$))\\s*`, 'u'),
+  new RegExp(`^(?:${SIGNING_AGENCY}${DASH}|\\/\\s*${AGENCY}\\s*\\/\\s*[.,]?|[—–]\\s*${AGENCY}\\s*(?:[.,]|$))\\s*`, 'u'),
   // "WASHINGTON, Dec. 3 — ", "Москва, 3 декабря 2026 года — "
   new RegExp(`^${PLACE}(?:,\\s*${PLACE})?,\\s*${DATE}${DASH}`, 'u'),
   // "3 декабря 2026 года, Москва. ", "3 December 2026, Moscow — "
   new RegExp(`^${DATE},\\s*${PLACE}(?:\\.\\s+|\\.?$|${DASH})`, 'u'),
 ];
 
-/** A date's numbers and the letters a dateline may hold: a cheap test before the forms are tried. */
+/** How a dateline can start: a capital, a digit, "(Reuters)", "/ТАСС/", "— РИА Новости". */
 const MAY_BE_DATELINE = /^[\p{Lu}\d(/—–]/u;
+/**
+ * The words before a dateline's first comma, bracket, slash, dash or digit: capitalised, or a place's particle
+ * ("Rio de Janeiro"). "Russian President Vladimir Putin said …" has a lower-case word first: no dateline, and the
+ * forms (slow to compile, slower to fail) are not tried.
+ */
+const LEAD_WORDS = /^(?:(?:\p{Lu}[\p{L}'’.-]*|de|do|da|del|la|le|on|upon|am|an|на)\s*)*(?=[,(/—–\d-]|$)/u;
 const MAX_DATELINE = 120;
 
 /**
@@ -53,6 +65,7 @@ export function datelineEnd(sentence: string): number {
   if (!MAY_BE_DATELINE.test(sentence)) return 0;
   const trimmed = sentence.trimEnd();
   if (trimmed.length <= 60 && isDateLine(trimmed)) return sentence.length;
+  if (!LEAD_WORDS.test(sentence.slice(0, 60))) return 0;
   for (const form of DATELINE_FORMS) {
     const m = form.exec(sentence.slice(0, MAX_DATELINE + 40));
     if (!m || m[0].length > MAX_DATELINE) continue;

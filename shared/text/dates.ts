@@ -17,13 +17,22 @@ export const CYRILLIC_MONTHS = [
   ['ноября', 'листопада'],
   ['декабря', 'грудня'],
 ] as const;
+/** "дек", "дек.", "груд": the first three letters name the month ("мар" for "марта", "тра" for "травня"). */
+function cyrillicMonth(word: string): number {
+  const w = word.toLowerCase();
+  const full = CYRILLIC_MONTH_NUMBER.get(w);
+  if (full) return full;
+  if (w.length < 3) return 0;
+  const i = CYRILLIC_MONTHS.findIndex(([ru, uk]) => ru.startsWith(w) || uk.startsWith(w) || (w === 'май' && ru === 'мая'));
+  return i + 1;
+}
 const CYRILLIC_MONTH_NUMBER = new Map<string, number>(
   CYRILLIC_MONTHS.flatMap(([ru, uk], i) => [[ru, i + 1] as const, [uk, i + 1] as const]),
 );
 
 const ENGLISH_MDY = /\b([A-Za-z]{3})[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})\b/g;
 const ENGLISH_DMY = /\b(\d{1,2})\s+([A-Za-z]{3})[a-z]*\.?,?\s+(\d{4})\b/g;
-const CYRILLIC_DMY = /(?:^|[^\d\p{L}])(\d{1,2})\s+(\p{L}+)\s+(\d{4})(?!\d)/gu;
+const CYRILLIC_DMY = /(?:^|[^\d\p{L}])(\d{1,2})\s+(\p{L}+)\.?\s+(\d{4})(?!\d)/gu;
 const DOTTED_DMY = /(?:^|[^\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.]*\d)/;
 
 function iso(year: string, month: number, day: string): string | null {
@@ -49,7 +58,7 @@ export function isoDate(value: string): string | null {
   }
   if (/[\u0400-\u04ff]/.test(value)) {
     for (const m of value.matchAll(CYRILLIC_DMY)) {
-      const date = iso(m[3]!, CYRILLIC_MONTH_NUMBER.get(m[2]!.toLowerCase()) ?? 0, m[1]!);
+      const date = iso(m[3]!, cyrillicMonth(m[2]!), m[1]!);
       if (date) return date;
     }
   }
@@ -58,7 +67,7 @@ export function isoDate(value: string): string | null {
 }
 
 const CYRILLIC_DATE_WORDS = new RegExp(
-  `(?:^|(?<=[^\\p{L}]))(?:${CYRILLIC_MONTHS.flat().join('|')}|года|году|г|року|р|в|о|об|понедельник|вторник|среда|четверг|пятница|суббота|воскресенье|понеділок|вівторок|середа|четвер|п['’]ятниця|субота|неділя|обновлено|оновлено|опубликовано|опубліковано)(?=$|[^\\p{L}])`,
+  `(?:^|(?<=[^\\p{L}]))(?:${CYRILLIC_MONTHS.flat().join('|')}|(?:янв|фев|мар|апр|май|июн|июл|авг|сен|окт|ноя|дек|січ|лют|бер|кві|тра|чер|лип|сер|вер|жов|лис|гру)\\.?|года|году|г|року|р|в|о|об|понедельник|вторник|среда|четверг|пятница|суббота|воскресенье|понеділок|вівторок|середа|четвер|п['’]ятниця|субота|неділя|обновлено|оновлено|опубликовано|опубліковано)(?=$|[^\\p{L}])`,
   'giu',
 );
 
@@ -70,9 +79,9 @@ export function isDateLine(line: string): boolean {
     .replace(/\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?/gi, ' ')
     .replace(/\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?/gi, ' ')
     .replace(
-      /\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|\b\d{1,4}\b|\b(?:at|updated|published|[A-Z]{2,4}T|GMT|UTC|BST|CET|MSK)\b/gi,
+      /\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|\b\d{1,4}\b|\b(?:at|on|updated|published|posted|last|modified|[A-Z]{2,4}T|GMT|UTC|BST|CET|MSK)\b/gi,
       ' ',
     );
   if (/[\u0400-\u04ff]/.test(rest)) rest = rest.replace(CYRILLIC_DATE_WORDS, ' ').replace(/МСК|мск/g, ' ');
-  return /^[\s,.|·—–-]*$/.test(rest);
+  return /^[\s,.:|·—–()+-]*$/.test(rest);
 }

@@ -82,7 +82,7 @@ function looksLikeMeta(key: string, value: string): boolean {
 export type NonProse = 'metadata' | 'caption' | 'credit' | 'byline' | 'footnote' | 'dateline';
 
 const CREDIT =
-  /(?:\b(?:Getty Images|Getty|AFP|Reuters|AP|EPA|Shutterstock|Anadolu|Sputnik|TASS|Bloomberg|Contributor|Pool|Handout)\s*(?:via\s+Getty(?:\s+Images)?)?\s*$|^\s*(?:Photo|Image|Picture|Credit|Фото|Фотография)\s*[:：]|\b(?:Photo|Image|Picture)\s+(?:by|credit|courtesy)\b|\/\s*(?:Getty|AFP|Reuters|AP|EPA|Contributor|Pool|Sputnik|Anadolu)\b)/i;
+  /(?:\b(?:Getty Images|Getty|AFP|Reuters|AP|EPA|Shutterstock|Anadolu|Sputnik|TASS|Bloomberg|Contributor|Pool|Handout)\s*(?:via\s+Getty(?:\s+Images)?)?\s*$|^\s*(?:Photo|Photograph|Image|Picture|Credit|Фото|Фотография)\s*[:：]|\b(?:Photo|Image|Picture)\s+(?:by|credit|courtesy)\b|\/\s*(?:Getty|AFP|Reuters|AP|EPA|Contributor|Pool|Sputnik|Anadolu)\b)/i;
 const CAPTION_VERB =
   /\b(?:speaks|attends|looks on|looks|gestures|poses|walks|stands|arrives|listens|waves|holds|delivers|sits|shakes hands|meet|meets|react|reacts|is seen|are seen|pictured|inspects|visits|talks|greets|smiles|prays|mourn|mourns|gather|gathers|work|works|search|searches|clear|clears|carry|carries|help|helps|watch|watches|wait|waits|stand|walk|sit|hold|inspect|pose|rest|rests|lay|lays|ride|rides|hug|hugs|embrace|embraces|remove|removes|protest|protests|evacuate|evacuates|battle|battles|fight|fights|extinguish|extinguishes|clean|cleans|collect|collects|examine|examines|check|checks|repair|repairs|rescue|rescues|comfort|comforts|cry|cries|kiss|kisses|salute|salutes|light|lights|place|places|load|loads|unload|unloads|rise|rises|billow|billows|burn|burns|take part|takes part|pay tribute|pays tribute|pay respects|pays respects)\b/i;
 const hasCaptionVerb = wordGated(CAPTION_VERB);
@@ -94,14 +94,12 @@ const PICTURE_AGENCY =
   '(?:REUTERS|Reuters|AP Photo|AP|AFP|EPA-EFE|EPA|Getty Images|Getty|Sputnik|TASS|Xinhua|Anadolu(?: Agency)?|Bloomberg|Pool|' +
   'ТАСС|РИА Новости|Спутник|Интерфакс|Коммерсантъ|Известия|Кремль|kremlin\\.ru|УНИАН|УНІАН|Укрінформ|Укринформ)';
 const NAME = "\\p{Lu}[\\p{L}'’.-]*(?:\\s+\\p{Lu}[\\p{L}'’.-]*){0,3}";
-/**
- * A credit that closes its line: "REUTERS/Stringer", "AP Photo/Efrem Lukatsky", "Maxim Shemetov/Reuters",
- * "Михаил Климентьев / РИА Новости", "Sergei Supinsky/AFP via Getty Images".
- */
-const AGENCY_SLASH_CREDIT = new RegExp(
-  `(?:^|\\s)(?:${PICTURE_AGENCY}\\s*\\/\\s*${NAME}|${NAME}\\s*\\/\\s*${PICTURE_AGENCY}(?:\\s+via\\s+Getty(?:\\s+Images)?)?)\\s*\\.?\\s*$`,
+/** A run of slash-separated credits closing its line: "REUTERS/Evgenia Novozhenina/File Photo", "Name / РИА Новости". */
+const SLASH_CHAIN = new RegExp(
+  `(?:^|\\s)((?:${PICTURE_AGENCY}|${NAME})(?:\\s*\\/\\s*(?:${PICTURE_AGENCY}|${NAME}))+(?:\\s+via\\s+${NAME})?)\\s*\\.?\\s*$`,
   'u',
 );
+const AGENCY_IN_CHAIN = new RegExp(`(?:^|[\\s/])${PICTURE_AGENCY}(?=$|[\\s/.])`, 'u');
 const CAPTION_DATE =
   /(?:\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\b|\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{4}\b|\b\d{4}-\d{2}-\d{2}\b)/;
 const BYLINE =
@@ -132,11 +130,11 @@ const FOOTNOTE = /^[*†‡¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*\S/;
  * never a sentence that names a poll or a source that way ("…, a Reuters/Ipsos Poll found.").
  */
 function closesWithAgencyCredit(s: string): boolean {
-  if (!s.includes('/')) return false;
-  const m = AGENCY_SLASH_CREDIT.exec(s);
-  if (!m) return false;
+  if (!s.includes('/') || !AGENCY_IN_CHAIN.test(s)) return false;
+  const m = SLASH_CHAIN.exec(s);
+  if (!m || !AGENCY_IN_CHAIN.test(m[1]!)) return false;
   const before = s.slice(0, m.index);
-  return !before.trim() || (YEAR.test(before) && !/\b(?:said|says|told|according|poll|survey|by)\b/i.test(before));
+  return /^[\s©]*$/.test(before) || (YEAR.test(before) && !/\b(?:said|says|told|according|poll|survey|by)\b/i.test(before));
 }
 
 export function nonProseKind(sentence: string): NonProse | null {

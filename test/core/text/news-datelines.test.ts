@@ -29,6 +29,11 @@ describe('photo credits from news agencies', () => {
     'Фото: Михаил Климентьев / РИА Новости',
     'Михаил Климентьев / РИА Новости',
     'Фото: ТАСС',
+    'REUTERS/Evgenia Novozhenina/File Photo',
+    'Sputnik/Gavriil Grigorov/Pool via REUTERS',
+    'Photograph: Gavriil Grigorov/AP',
+    '© Сергей Бобылев/ТАСС',
+    'Genya SAVILOV / AFP',
   ];
 
   it('are credits wherever they stand and never become claims', () => {
@@ -75,6 +80,9 @@ describe('datelines', () => {
       ['BEIJING, 2026-12-03 (Xinhua) -- ', 'China exported 12 percent more steel in November than a year earlier.'],
       ['МОСКВА, 3 декабря. /ТАСС/. ', 'Президент России Владимир Путин заявил, что Россия экспортировала 60 млн тонн зерна.'],
       ['Москва, 3 декабря — РИА Новости. ', 'Экспорт зерна из России вырос на 12 процентов за год, сообщил Минсельхоз.'],
+      ['MOSCOW/KYIV, Dec 3 (Reuters) - ', 'Russia and Ukraine exchanged 150 prisoners of war on Wednesday, both sides said.'],
+      ['МОСКВА, 3 декабря. ИНТЕРФАКС - ', 'Инфляция в России в ноябре составила 0,5 процента, сообщил Росстат.'],
+      ['(Bloomberg) -- ', 'Oil rose 3 percent on Wednesday after OPEC agreed to cut output.'],
       ['Киев, 3 грудня — ', 'Україна експортувала 40 мільйонів тонн зерна за рік, повідомив міністр.'],
     ];
     for (const [dateline, sentence] of cases) {
@@ -105,6 +113,11 @@ describe('datelines', () => {
       'Суббота, 9 октября 2010 года',
       '3 December 2026, Moscow.',
       '2026-12-03',
+      'December 3, 2026 10:35 AM GMT+2',
+      'Updated 10:35 AM EST, Wed December 3, 2026',
+      'Опубликовано: 3 декабря 2026, 14:05',
+      'Обновлено 03.12.2026 14:05 (МСК)',
+      '3 дек 2026, 14:05',
     ]) {
       expect([line, isDatelineOnly(line), nonProseKind(line)]).toEqual([line, true, 'dateline']);
       const s = sentenceAt(`Rekordnyi urozhai: the harvest\n\n${line}\n\n${LEAD_EN}`, line);
@@ -118,8 +131,9 @@ describe('datelines', () => {
       'Kyiv, the capital, was hit by 12 drones overnight, the air force said.',
       'May 5, 2025 was the hottest day on record in Moscow, the weather service said.',
       '3 декабря Путин заявил, что урожай составил 130 млн тонн.',
+      'AP — the news agency — reported that 40 ships were waiting in the port.',
     ].join('\n\n');
-    for (const start of ['Moscow said', 'Kyiv, the capital', 'May 5, 2025', '3 декабря Путин']) {
+    for (const start of ['Moscow said', 'Kyiv, the capital', 'May 5, 2025', '3 декабря Путин', 'AP — the news']) {
       const s = sentenceAt(text, start);
       expect([start, datelineEnd(s.text), s.checkWorthy]).toEqual([start, 0, true]);
     }
