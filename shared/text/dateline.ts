@@ -58,13 +58,32 @@ const LEAD_WORDS = /^(?:(?:\p{Lu}[\p{L}'’.-]*|de|do|da|del|la|le|on|upon|am|an
 const MAX_DATELINE = 120;
 
 /**
+ * What a news page prints beside its date ("Updated 2 hours ago", "4 min read", "Reuters |", "· Политика"), taken
+ * out before the line is read as a date line.
+ */
+const PAGE_FURNITURE = new RegExp(
+  [
+    '(?:Updated|Обновлено|Оновлено)?\\s*\\d+\\s*(?:hours?|hrs?|minutes?|mins?|days?|час\\p{L}*|мин\\p{L}*|хв\\p{L}*|дн\\p{L}*|год\\p{L}*)\\s+(?:ago|назад|тому)',
+    '\\d+\\s*(?:min(?:ute)?s?|мин(?:ут[аы]?)?|хв(?:илин[аи]?)?)\\.?\\s+(?:read|чтения|на чтение|читання)',
+    `^${AGENCY}\\s*[|·]`,
+    `[|·]\\s*${AGENCY}$`,
+    '[|·]\\s*\\p{Lu}\\p{L}+$',
+  ].join('|'),
+  'gu',
+);
+
+function withoutPageFurniture(line: string): string {
+  return /[|·]|ago|назад|тому|read|чтени|читанн/.test(line) ? line.replace(PAGE_FURNITURE, ' ') : line;
+}
+
+/**
  * Where a sentence's own words begin after a dateline that opens it: 0 when it has none, its length when the
  * sentence is nothing but a dateline or a date line.
  */
 export function datelineEnd(sentence: string): number {
   if (!MAY_BE_DATELINE.test(sentence)) return 0;
   const trimmed = sentence.trimEnd();
-  if (trimmed.length <= 60 && isDateLine(trimmed)) return sentence.length;
+  if (trimmed.length <= 100 && isDateLine(withoutPageFurniture(trimmed))) return sentence.length;
   if (!LEAD_WORDS.test(sentence.slice(0, 60))) return 0;
   for (const form of DATELINE_FORMS) {
     const m = form.exec(sentence.slice(0, MAX_DATELINE + 40));

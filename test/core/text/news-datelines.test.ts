@@ -118,6 +118,10 @@ describe('datelines', () => {
       'Опубликовано: 3 декабря 2026, 14:05',
       'Обновлено 03.12.2026 14:05 (МСК)',
       '3 дек 2026, 14:05',
+      'December 3, 2026 10:35 AM GMT+2Updated 2 hours ago',
+      '3 Dec 2026 · 4 min read',
+      'Reuters | 3 December 2026',
+      '3 декабря 2026, 14:05 · Политика',
     ]) {
       expect([line, isDatelineOnly(line), nonProseKind(line)]).toEqual([line, true, 'dateline']);
       const s = sentenceAt(`Rekordnyi urozhai: the harvest\n\n${line}\n\n${LEAD_EN}`, line);
@@ -138,6 +142,15 @@ describe('datelines', () => {
       expect([start, datelineEnd(s.text), s.checkWorthy]).toEqual([start, 0, true]);
     }
     expect(sentenceAt(text, 'Moscow said').claimant).toMatch(/^(?:Moscow|Kremlin)$/);
+  });
+
+  it('with the page furniture beside them, are not a headline either', () => {
+    const text =
+      'December 3, 2026 10:35 AM GMT+2 Updated 2 hours ago\n\nRussia exported 60 million tonnes of grain, the ministry said.';
+    expect(analyzeText(text)[0]!.checkWorthy).toBe(false);
+    expect(documentDate(text)).toBe('2026-12-03');
+    // A statement beside a date is still a statement.
+    expect(nonProseKind('Russia exported 5 million tonnes | 3 December 2026')).toBeNull();
   });
 
   it('are never a title', () => {
