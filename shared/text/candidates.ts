@@ -275,7 +275,9 @@ const NON_PROSE_LABELS = {
 } as const;
 
 function notAClaim(base: SpotterScore, kind: string, label: string): SpotterScore {
-  return { score: Math.min(base.score, 0.01), reasons: [{ kind, label, weight: -5 }, ...base.reasons] };
+  // The sentence model's own reason of that kind (its "dateline" rule) would say the same thing twice.
+  const rest = base.reasons.some((r) => r.kind === kind) ? base.reasons.filter((r) => r.kind !== kind) : base.reasons;
+  return { score: Math.min(base.score, 0.01), reasons: [{ kind, label, weight: -5 }, ...rest] };
 }
 
 /** Captions, credits, bylines and footnotes are not claims, whatever their wording. */

@@ -126,6 +126,7 @@ describe('datelines', () => {
       expect([line, isDatelineOnly(line), nonProseKind(line)]).toEqual([line, true, 'dateline']);
       const s = sentenceAt(`Rekordnyi urozhai: the harvest\n\n${line}\n\n${LEAD_EN}`, line);
       expect([line, s.checkWorthy, s.kinds[0], s.claimant]).toEqual([line, false, 'dateline', null]);
+      expect(s.kinds.filter((k) => k === 'dateline')).toHaveLength(1);
     }
   });
 
