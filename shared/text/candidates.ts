@@ -62,7 +62,8 @@ export function proseSentences(text: string): Sentence[] {
  */
 function withoutDateline(s: Sentence): Sentence {
   const cut = datelineEnd(s.text);
-  if (cut === 0 || cut >= s.text.length) return s;
+  // A credit such as "EPA-EFE/SERGEI ILNITSKY" is kept whole, whatever it starts like.
+  if (cut === 0 || cut >= s.text.length || nonProseKind(s.text)) return s;
   return { start: s.start + cut, end: s.end, text: s.text.slice(cut) };
 }
 

@@ -30,7 +30,7 @@ const CAPITAL_AGENCY = '(?:ИНТЕРФАКС|INTERFAX|ТАСС|TASS|РИА НО
 /** Of those, the ones only a dateline writes that way at the start of a sentence ("AP — the agency — said" is prose). */
 const SIGNING_AGENCY = '(?:ИНТЕРФАКС|INTERFAX|ИНТЕРФАКС-УКРАИНА|ПРАЙМ)';
 /** "(Reuters)", "/ТАСС/", "— РИА Новости.": the agency as a dateline writes it. */
-const AGENCY_MARK = `(?:${CAPITAL_AGENCY}(?=${DASH})|\\(${AGENCY}\\)|\\/\\s*${AGENCY}\\s*\\/|${DASH}${AGENCY}(?![\\p{L}\\d]))`;
+const AGENCY_MARK = `(?:${CAPITAL_AGENCY}(?=${DASH})|\\(${AGENCY}\\)|\\/\\s*${AGENCY}\\s*\\/|\\s(?:—|–|--?)\\s+${AGENCY}(?![\\p{L}\\d]))`;
 
 /** Each form ends where the story's own words begin. */
 const DATELINE_FORMS: RegExp[] = [

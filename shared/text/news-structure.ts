@@ -96,7 +96,7 @@ const PICTURE_AGENCY =
 const NAME = "\\p{Lu}[\\p{L}'’.-]*(?:\\s+\\p{Lu}[\\p{L}'’.-]*){0,3}";
 /** A run of slash-separated credits closing its line: "REUTERS/Evgenia Novozhenina/File Photo", "Name / РИА Новости". */
 const SLASH_CHAIN = new RegExp(
-  `(?:^|\\s)((?:${PICTURE_AGENCY}|${NAME})(?:\\s*\\/\\s*(?:${PICTURE_AGENCY}|${NAME}))+(?:\\s+via\\s+${NAME})?)\\s*\\.?\\s*$`,
+  `(?:^|\\s)((?:${PICTURE_AGENCY}|${NAME})(?:\\s*\\/\\s*(?:${PICTURE_AGENCY}|${NAME}))+(?:\\s+via\\s+${NAME})?(?:,\\s*File)?)\\s*\\.?\\s*$`,
   'u',
 );
 const AGENCY_IN_CHAIN = new RegExp(`(?:^|[\\s/])${PICTURE_AGENCY}(?=$|[\\s/.])`, 'u');

@@ -34,11 +34,16 @@ describe('photo credits from news agencies', () => {
     'Photograph: Gavriil Grigorov/AP',
     '© Сергей Бобылев/ТАСС',
     'Genya SAVILOV / AFP',
+    'EPA-EFE/SERGEI ILNITSKY',
+    'AP Photo/Evgeniy Maloletka, File',
+    'Kremlin.ru/Handout via REUTERS',
   ];
 
   it('are credits wherever they stand and never become claims', () => {
     for (const credit of credits) {
       expect([credit, nonProseKind(credit)]).toEqual([credit, 'credit']);
+      // Kept whole: never cut as if it opened with a dateline ("EPA-EFE" is not "PLACE - AGENCY").
+      expect([credit, sentenceAt(`${LEAD_EN}\n\n${credit}`, credit).text]).toEqual([credit, credit]);
       // On its own line under a caption, between paragraphs, and as the last line of the file.
       const caption = 'Photo: A grain carrier in the port of Odesa, 2 December 2026.';
       for (const text of [
