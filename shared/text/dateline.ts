@@ -72,7 +72,7 @@ const PAGE_FURNITURE = new RegExp(
   'gu',
 );
 
-function withoutPageFurniture(line: string): string {
+export function withoutPageFurniture(line: string): string {
   return /[|·]|ago|назад|тому|read|чтени|читанн/.test(line) ? line.replace(PAGE_FURNITURE, ' ') : line;
 }
 

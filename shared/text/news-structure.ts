@@ -6,7 +6,7 @@
  */
 
 import { wordGated } from '../spotting/word-gate';
-import { datelineDate, isDatelineOnly } from './dateline';
+import { datelineDate, isDatelineOnly, withoutPageFurniture } from './dateline';
 import { isDateLine, isoDate } from './dates';
 
 export { isDateLine, isoDate };
@@ -137,12 +137,23 @@ function closesWithAgencyCredit(s: string): boolean {
   return /^[\s©]*$/.test(before) || (YEAR.test(before) && !/\b(?:said|says|told|according|poll|survey|by)\b/i.test(before));
 }
 
+/** "By Jane Roe, Reuters · 3 min read", "By Jane Roe | Reuters | December 3, 2026 10:35 AM": a byline with the page's furniture. */
+function isBylineLine(s: string): boolean {
+  if (s.length > 160 || !/[|·]/.test(s) || !/^\s*(?:By|Автор|Author)[\s:]/.test(s)) return false;
+  const [first, ...rest] = withoutPageFurniture(s).split(/\s*[|·]\s*/);
+  return (
+    BYLINE.test(first!) &&
+    rest.every((part) => !part.trim() || isDatelineOnly(part) || /^\p{Lu}[\p{L}.' -]{1,30}$/u.test(part.trim()))
+  );
+}
+
 export function nonProseKind(sentence: string): NonProse | null {
   const s = sentence.trim();
   if (s.length < 300 && FOOTNOTE.test(s)) return 'footnote';
   if (s.length < 160 && isDatelineOnly(s)) return 'dateline';
   if (s.length < 500 && /\)\s*\.?\s*$/.test(s.slice(-6)) && BRACKET_CREDIT.test(s) && !/["“”«»]/.test(s)) return 'caption';
-  if (BYLINE.test(s) || (s.length < 250 && MAY_CREDIT_REPORTERS.test(s) && REPORTER_CREDIT.test(s))) return 'byline';
+  if (BYLINE.test(s) || isBylineLine(s) || (s.length < 250 && MAY_CREDIT_REPORTERS.test(s) && REPORTER_CREDIT.test(s)))
+    return 'byline';
   if (s.length < 200 && (hasCredit(s) || closesWithAgencyCredit(s))) return 'credit';
   if (
     s.length < 400 &&

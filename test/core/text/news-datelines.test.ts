@@ -232,10 +232,14 @@ describe('reporters credits and bylines', () => {
       'Редактор: Иван Петров',
       'Автор: Анна Петрова',
       'Автор Анна Петрова',
+      'By Jane Roe, Reuters · 3 min read',
+      'By Jane Roe | Reuters | December 3, 2026 10:35 AM',
+      'Автор: Анна Петрова · 3 мин чтения',
     ]) {
       expect([line, nonProseKind(line)]).toEqual([line, 'byline']);
       const s = sentenceAt(`${LEAD_EN}\n\n${line}`, line.slice(0, 10));
       expect([line, s.checkWorthy, s.claimant]).toEqual([line, false, null]);
     }
+    expect(nonProseKind('By Jane Roe | The government cut taxes by 5 percent')).toBeNull();
   });
 });
