@@ -8,6 +8,7 @@ import { mergeSameSignal, sortByStrength } from '../spotting/reasons';
 import { repeatedSentences, repeatLabel } from '../spotting/repeats';
 import { siteFurnitureKind } from '../spotting/site-furniture';
 import { makeAnchor } from './anchor';
+import { datelineEnd } from './dateline';
 import { isDateLine, isoDate, leadingMetadata, nonProseKind, type NonProse } from './news-structure';
 import { segmentSentences, type Sentence } from './segment';
 import { hasVerb, isBareTitle, isCaptionLine, titleWords } from './title-lines';
@@ -54,6 +55,18 @@ export function proseSentences(text: string): Sentence[] {
   return sentences.map((s) => ({ ...s, start: s.start + bodyStart, end: s.end + bodyStart }));
 }
 
+/**
+ * A sentence with the dateline that opens it left out ("MOSCOW, 3 December 2026 (Reuters) - Putin said …" starts
+ * at "Putin"), so its claim, claimant and anchor start where the story's words do. A sentence that is only a
+ * dateline stays whole: it is non-prose (news-structure.ts).
+ */
+function withoutDateline(s: Sentence): Sentence {
+  const cut = datelineEnd(s.text);
+  // A credit such as "EPA-EFE/SERGEI ILNITSKY" is kept whole, whatever it starts like.
+  if (cut === 0 || cut >= s.text.length || nonProseKind(s.text)) return s;
+  return { start: s.start + cut, end: s.end, text: s.text.slice(cut) };
+}
+
 /** What scoring a document needs to know about each sentence: the model's own score and its context. */
 export interface SpottedSentence {
   sentence: Sentence;
@@ -75,7 +88,7 @@ export interface SpottedDocument {
 export function spotDocument(text: string): SpottedDocument {
   const { bodyStart } = leadingMetadata(text);
   const locale = guessLocale(text.slice(bodyStart));
-  const sentences = proseSentences(text);
+  const sentences = proseSentences(text).map(withoutDateline);
   const attributions = attributeSentences(sentences.map((s) => s.text));
   const spotter = defaultSpotter();
   const kind = detectDocumentKind(text);
@@ -258,11 +271,14 @@ const NON_PROSE_LABELS = {
   credit: 'photo credit: not a claim',
   byline: 'byline: not a claim',
   metadata: 'metadata: not a claim',
+  dateline: 'dateline (where and when the story was filed): not a claim',
   footnote: 'footnote: not a claim',
 } as const;
 
 function notAClaim(base: SpotterScore, kind: string, label: string): SpotterScore {
-  return { score: Math.min(base.score, 0.01), reasons: [{ kind, label, weight: -5 }, ...base.reasons] };
+  // The sentence model's own reason of that kind (its "dateline" rule) would say the same thing twice.
+  const rest = base.reasons.some((r) => r.kind === kind) ? base.reasons.filter((r) => r.kind !== kind) : base.reasons;
+  return { score: Math.min(base.score, 0.01), reasons: [{ kind, label, weight: -5 }, ...rest] };
 }
 
 /** Captions, credits, bylines and footnotes are not claims, whatever their wording. */

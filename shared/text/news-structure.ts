@@ -6,6 +6,10 @@
  */
 
 import { wordGated } from '../spotting/word-gate';
+import { datelineDate, isDatelineOnly, withoutPageFurniture } from './dateline';
+import { isDateLine, isoDate } from './dates';
+
+export { isDateLine, isoDate };
 
 export interface LeadingMetadata {
   /** Where the prose starts (after the metadata lines). */
@@ -61,6 +65,12 @@ export function leadingMetadata(text: string): LeadingMetadata {
   return { bodyStart, title, date };
 }
 
+/** A document's date from its text: the leading metadata's date line, else its first dateline with a year. */
+export function documentDate(text: string): string | null {
+  const meta = leadingMetadata(text);
+  return meta.date ?? datelineDate(text.slice(meta.bodyStart));
+}
+
 /** The first line's key must be followed by something metadata-like, so "Date palms grow…" is prose. */
 function looksLikeMeta(key: string, value: string): boolean {
   const k = key.toLowerCase();
@@ -69,47 +79,31 @@ function looksLikeMeta(key: string, value: string): boolean {
   return /^(?:title|headline|author|byline|source|lang|language|id|slug)$/.test(k) && /[:=]|^\S/.test(value);
 }
 
-/** Nothing but a date, a time, a weekday, "at", "updated" and a time zone. */
-export function isDateLine(line: string): boolean {
-  if (line.length > 60 || !isoDate(line)) return false;
-  const rest = line
-    .replace(/\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?/g, ' ')
-    .replace(/\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?/gi, ' ')
-    .replace(/\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?/gi, ' ')
-    .replace(
-      /\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|\b\d{1,4}\b|\b(?:at|updated|published|[A-Z]{2,4}T|GMT|UTC|BST|CET|MSK)\b/gi,
-      ' ',
-    );
-  return /^[\s,.|·—–-]*$/.test(rest);
-}
-
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-
-export function isoDate(value: string): string | null {
-  const iso = /\b(\d{4})-(\d{2})-(\d{2})/.exec(value);
-  if (iso) return `${iso[1]}-${iso[2]}-${iso[3]}`;
-  const mdy = /\b([A-Za-z]{3})[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})/.exec(value);
-  if (mdy) {
-    const month = MONTHS.indexOf(mdy[1]!.toLowerCase());
-    if (month >= 0) return `${mdy[3]}-${String(month + 1).padStart(2, '0')}-${mdy[2]!.padStart(2, '0')}`;
-  }
-  return null;
-}
-
-export type NonProse = 'metadata' | 'caption' | 'credit' | 'byline' | 'footnote';
+export type NonProse = 'metadata' | 'caption' | 'credit' | 'byline' | 'footnote' | 'dateline';
 
 const CREDIT =
-  /(?:\b(?:Getty Images|Getty|AFP|Reuters|AP|EPA|Shutterstock|Anadolu|Sputnik|TASS|Bloomberg|Contributor|Pool|Handout)\s*(?:via\s+Getty(?:\s+Images)?)?\s*$|^\s*(?:Photo|Image|Picture|Credit|Фото|Фотография)\s*[:：]|\b(?:Photo|Image|Picture)\s+(?:by|credit|courtesy)\b|\/\s*(?:Getty|AFP|Reuters|AP|EPA|Contributor|Pool|Sputnik|Anadolu)\b)/i;
+  /(?:\b(?:Getty Images|Getty|AFP|Reuters|AP|EPA|Shutterstock|Anadolu|Sputnik|TASS|Bloomberg|Contributor|Pool|Handout)\s*(?:via\s+Getty(?:\s+Images)?)?\s*$|^\s*(?:Photo|Photograph|Image|Picture|Credit|Фото|Фотография)\s*[:：]|\b(?:Photo|Image|Picture)\s+(?:by|credit|courtesy)\b|\/\s*(?:Getty|AFP|Reuters|AP|EPA|Contributor|Pool|Sputnik|Anadolu)\b)/i;
 const CAPTION_VERB =
   /\b(?:speaks|attends|looks on|looks|gestures|poses|walks|stands|arrives|listens|waves|holds|delivers|sits|shakes hands|meet|meets|react|reacts|is seen|are seen|pictured|inspects|visits|talks|greets|smiles|prays|mourn|mourns|gather|gathers|work|works|search|searches|clear|clears|carry|carries|help|helps|watch|watches|wait|waits|stand|walk|sit|hold|inspect|pose|rest|rests|lay|lays|ride|rides|hug|hugs|embrace|embraces|remove|removes|protest|protests|evacuate|evacuates|battle|battles|fight|fights|extinguish|extinguishes|clean|cleans|collect|collects|examine|examines|check|checks|repair|repairs|rescue|rescues|comfort|comforts|cry|cries|kiss|kisses|salute|salutes|light|lights|place|places|load|loads|unload|unloads|rise|rises|billow|billows|burn|burns|take part|takes part|pay tribute|pays tribute|pay respects|pays respects)\b/i;
 const hasCaptionVerb = wordGated(CAPTION_VERB);
 /** A caption's date has a year: tested before the caption verbs, many of which are common words. */
 const YEAR = /\d{4}/;
 const hasCredit = wordGated(CREDIT);
+/** Agencies and picture desks as credits name them, before or after the photographer's name. */
+const PICTURE_AGENCY =
+  '(?:REUTERS|Reuters|AP Photo|AP|AFP|EPA-EFE|EPA|Getty Images|Getty|Sputnik|TASS|Xinhua|Anadolu(?: Agency)?|Bloomberg|Pool|' +
+  'ТАСС|РИА Новости|Спутник|Интерфакс|Коммерсантъ|Известия|Кремль|kremlin\\.ru|УНИАН|УНІАН|Укрінформ|Укринформ)';
+const NAME = "\\p{Lu}[\\p{L}'’.-]*(?:\\s+\\p{Lu}[\\p{L}'’.-]*){0,3}";
+/** A run of slash-separated credits closing its line: "REUTERS/Evgenia Novozhenina/File Photo", "Name / РИА Новости". */
+const SLASH_CHAIN = new RegExp(
+  `(?:^|\\s)((?:${PICTURE_AGENCY}|${NAME})(?:\\s*\\/\\s*(?:${PICTURE_AGENCY}|${NAME}))+(?:\\s+via\\s+${NAME})?(?:,\\s*File)?)\\s*\\.?\\s*$`,
+  'u',
+);
+const AGENCY_IN_CHAIN = new RegExp(`(?:^|[\\s/])${PICTURE_AGENCY}(?=$|[\\s/.])`, 'u');
 const CAPTION_DATE =
   /(?:\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\b|\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{4}\b|\b\d{4}-\d{2}-\d{2}\b)/;
 const BYLINE =
-  /^\s*(?:By|Автор|Author)\s+\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,3}(?:\s*(?:,|and|&)\s*\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,3})*\s*(?:,\s*[\p{L} ]{2,30})?\s*$/u;
+  /^\s*(?:By|Автор|Author|Авторы|Автори|Редактор|Редакторы|Корреспондент|Текст|Editor|Edited by|Written by)\s*[:：]?\s+\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,3}(?:\s*(?:,|and|&)\s*\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,3})*\s*(?:,\s*[\p{L} ]{2,30})?\s*$/u;
 
 /**
  * What a sentence is when it is not prose: a photo caption (present tense, a date and often a place, as
@@ -131,12 +125,36 @@ const MAY_CREDIT_REPORTERS = /report|contribut|wrote|editing|writing|compiled/i;
 /** A note keyed to a mark in the text: "*Figures as of 9 a.m.", "¹ Source: …". */
 const FOOTNOTE = /^[*†‡¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*\S/;
 
+/**
+ * "REUTERS/Stringer" alone, or closing a dated caption ("A cargo ship in the port, 2 December 2026 REUTERS/Stringer");
+ * never a sentence that names a poll or a source that way ("…, a Reuters/Ipsos Poll found.").
+ */
+function closesWithAgencyCredit(s: string): boolean {
+  if (!s.includes('/') || !AGENCY_IN_CHAIN.test(s)) return false;
+  const m = SLASH_CHAIN.exec(s);
+  if (!m || !AGENCY_IN_CHAIN.test(m[1]!)) return false;
+  const before = s.slice(0, m.index);
+  return /^[\s©]*$/.test(before) || (YEAR.test(before) && !/\b(?:said|says|told|according|poll|survey|by)\b/i.test(before));
+}
+
+/** "By Jane Roe, Reuters · 3 min read", "By Jane Roe | Reuters | December 3, 2026 10:35 AM": a byline with the page's furniture. */
+function isBylineLine(s: string): boolean {
+  if (s.length > 160 || !/[|·]/.test(s) || !/^\s*(?:By|Автор|Author)[\s:]/.test(s)) return false;
+  const [first, ...rest] = withoutPageFurniture(s).split(/\s*[|·]\s*/);
+  return (
+    BYLINE.test(first!) &&
+    rest.every((part) => !part.trim() || isDatelineOnly(part) || /^\p{Lu}[\p{L}.' -]{1,30}$/u.test(part.trim()))
+  );
+}
+
 export function nonProseKind(sentence: string): NonProse | null {
   const s = sentence.trim();
   if (s.length < 300 && FOOTNOTE.test(s)) return 'footnote';
+  if (s.length < 160 && isDatelineOnly(s)) return 'dateline';
   if (s.length < 500 && /\)\s*\.?\s*$/.test(s.slice(-6)) && BRACKET_CREDIT.test(s) && !/["“”«»]/.test(s)) return 'caption';
-  if (BYLINE.test(s) || (s.length < 250 && MAY_CREDIT_REPORTERS.test(s) && REPORTER_CREDIT.test(s))) return 'byline';
-  if (s.length < 200 && hasCredit(s)) return 'credit';
+  if (BYLINE.test(s) || isBylineLine(s) || (s.length < 250 && MAY_CREDIT_REPORTERS.test(s) && REPORTER_CREDIT.test(s)))
+    return 'byline';
+  if (s.length < 200 && (hasCredit(s) || closesWithAgencyCredit(s))) return 'credit';
   if (
     s.length < 400 &&
     YEAR.test(s) &&

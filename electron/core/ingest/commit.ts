@@ -1,7 +1,7 @@
 /** Store a parsed document and its candidate claims in one transaction (one undoable action). */
 import { randomUUID } from 'node:crypto';
 import type { ScoredSentence } from '../../../shared/text/candidates';
-import { leadingMetadata } from '../../../shared/text/news-structure';
+import { documentDate } from '../../../shared/text/news-structure';
 import { defaultTitle } from '../../../shared/text/title';
 import type { Workspace } from '../store/workspace';
 import { contentHash } from '../documents/content-hash';
@@ -46,7 +46,7 @@ export function commitDocument(
   }
   const documentId = randomUUID();
   const title = input.title?.trim() || doc.title?.trim() || defaultTitle(doc.text, input.name);
-  const metadataDate = leadingMetadata(doc.text).date;
+  const textDate = documentDate(doc.text);
   const candidates = input.sentences.filter((s) => s.score >= input.threshold);
   const claimIds: string[] = [];
   workspace.undo.run(`Import “${title.slice(0, 60)}”`, (w) => {
@@ -54,7 +54,7 @@ export function commitDocument(
       title,
       origin: doc.canonicalUrl ?? input.name ?? null,
       publisher: doc.byline ?? null,
-      publishedAt: doc.publishedAt ?? metadataDate,
+      publishedAt: doc.publishedAt ?? textDate,
       text: doc.text,
       contentHash: hash,
     });
