@@ -462,6 +462,9 @@ const SUBJECTS_THIRD = [
   'administration',
 ];
 
+const TITLES = new Set(['senator', 'governor', 'president']);
+const AUXILIARIES = new Set(['has', 'have', 'had']);
+
 const COMPARATIVE = 1;
 const SUPERLATIVE = 2;
 const TREND = 4;
@@ -517,7 +520,10 @@ function claimShapes(sentence: string, tokens: string[]): string[] {
       if (POLICY_OPENERS.has(next) || t === "we're") wePlan = true;
     }
     if (bits & THIRD_SUBJECT) {
-      const verb = next === 'has' || next === 'have' || next === 'had' ? (tokens[i + 2] ?? '') : next;
+      // A title may be followed by the name it belongs to: "Governor Carter cut", "Senator Obama voted".
+      const subjectEnd = TITLES.has(t) && !RECORD_VERBS.has(next) && !AUXILIARIES.has(next) ? i + 1 : i;
+      const after = tokens[subjectEnd + 1] ?? '';
+      const verb = AUXILIARIES.has(after) ? (tokens[subjectEnd + 2] ?? '') : after;
       if (RECORD_VERBS.has(verb)) theyRecord = true;
     }
     if (bits & I_OR_WE && OPINION_WORDS.has(next)) opinion = true;

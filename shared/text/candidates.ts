@@ -7,9 +7,12 @@ import type { SpotterScore } from '../spotting/model';
 import { mergeSameSignal, sortByStrength } from '../spotting/reasons';
 import { repeatedSentences, repeatLabel } from '../spotting/repeats';
 import { siteFurnitureKind } from '../spotting/site-furniture';
+import { isShortAnswer, participantNames, scoreTurnSentence, type TurnContext } from '../spotting/turns';
 import { makeAnchor } from './anchor';
 import { isDateLine, isoDate, leadingMetadata, nonProseKind, type NonProse } from './news-structure';
 import { segmentSentences, type Sentence } from './segment';
+import { resolveSpeaker, type Speaker } from './speaker-names';
+import { speakerTurns } from './speaker-turns';
 import { hasVerb, isBareTitle, isCaptionLine, titleWords } from './title-lines';
 import { collapseWhitespace } from './whitespace';
 
@@ -62,6 +65,8 @@ export interface SpottedSentence {
   base: SpotterScore;
   /** Context features (shared/spotting/context.ts); used for articles. */
   context: string[];
+  /** In a transcript, the speaker's turn the sentence belongs to (null outside any turn, and in articles). */
+  turn: TurnContext | null;
 }
 
 export interface SpottedDocument {
@@ -75,10 +80,11 @@ export interface SpottedDocument {
 export function spotDocument(text: string): SpottedDocument {
   const { bodyStart } = leadingMetadata(text);
   const locale = guessLocale(text.slice(bodyStart));
-  const sentences = proseSentences(text);
+  const kind = detectDocumentKind(text);
+  const { sentences, turns } =
+    kind === 'transcript' ? turnSentences(text, bodyStart, locale) : { sentences: proseSentences(text), turns: [] };
   const attributions = attributeSentences(sentences.map((s) => s.text));
   const spotter = defaultSpotter();
-  const kind = detectDocumentKind(text);
   // Sentence i and i+1 share a paragraph when no line break separates them.
   const joinsNext = sentences.map(
     (s, i) => i + 1 < sentences.length && !/[\n\r]/.test(text.slice(s.end, sentences[i + 1]!.start)),
@@ -92,7 +98,8 @@ export function spotDocument(text: string): SpottedDocument {
   const spotted: SpottedSentence[] = sentences.map((s, i) => ({
     sentence: s,
     attribution: attributions[i]!,
-    base: spotter.score(s.text),
+    turn: turns[i] ?? null,
+    base: turns[i] ? scoreTurnSentence(spotter, s.text, turns[i]!) : spotter.score(s.text),
     context:
       kind === 'article'
         ? contextFeatures({
@@ -106,6 +113,39 @@ export function spotDocument(text: string): SpottedDocument {
   }));
   markHeadlineQuotes(spotted);
   return { kind, locale, sentences: spotted };
+}
+
+/**
+ * A transcript's sentences, each in its speaker's turn: segmented turn by turn, so a sentence never runs across a
+ * change of speaker and never holds the "NAME:" label (its offsets start after the label). Text outside any turn (a
+ * title line above the first label) is segmented as prose and belongs to no turn.
+ */
+function turnSentences(
+  text: string,
+  bodyStart: number,
+  locale: string,
+): { sentences: Sentence[]; turns: (TurnContext | null)[] } {
+  const found = speakerTurns(text, bodyStart);
+  const speakers = new Map<string, Speaker>();
+  for (const t of found) if (!speakers.has(t.label)) speakers.set(t.label, resolveSpeaker(t.label, text));
+  const participants = participantNames(speakers.values());
+  const sentences: Sentence[] = [];
+  const turns: (TurnContext | null)[] = [];
+  const add = (start: number, end: number, turn: TurnContext | null) => {
+    for (const s of segmentSentences(text.slice(start, end), locale)) {
+      sentences.push({ text: s.text, start: s.start + start, end: s.end + start });
+      turns.push(turn);
+    }
+  };
+  let pos = bodyStart;
+  for (const t of found) {
+    if (t.labelStart > pos) add(pos, t.labelStart, null);
+    const speaker = speakers.get(t.label)!;
+    add(t.start, t.end, { speaker: speaker.name, role: speaker.role, participants });
+    pos = t.end;
+  }
+  if (pos < text.length) add(pos, text.length, null);
+  return { sentences, turns };
 }
 
 /** The body sentence that holds the quotation the headline repeats: the story's key quote, whatever its wording. */
@@ -159,7 +199,7 @@ export function analyzeText(text: string, threshold = defaultSpotter().threshold
   captionsAboveCredits(text, doc.sentences, kinds);
   const repeats = repeatedSentences(doc.sentences.map((x) => x.sentence.text));
   const tableCaptions = captionsAboveTables(text, doc.sentences);
-  return doc.sentences.map(({ sentence: s, attribution, base, context }, i) => {
+  return doc.sentences.map(({ sentence: s, attribution, base, context, turn }, i) => {
     const kind = kinds[i] ?? titleLineKind(doc.sentences, i) ?? (tableCaptions.has(i) ? 'caption' : null);
     const furniture = kind ? null : siteFurnitureKind(s.text);
     const repeat = repeats[i];
@@ -169,16 +209,19 @@ export function analyzeText(text: string, threshold = defaultSpotter().threshold
         ? notAClaim(base, 'site_furniture', `page furniture (${furniture}): not a claim`)
         : repeat
           ? notAClaim(base, repeat.kind, repeatLabel(repeat))
-          : doc.kind === 'article'
-            ? scoreInArticle(base, context, calibration, doc.locale)
-            : inContext(base, s.text, attribution);
+          : !turn && isShortAnswer(s.text)
+            ? notAClaim(base, 'short_answer', 'a short answer or courtesy: not a claim')
+            : doc.kind === 'article'
+              ? scoreInArticle(base, context, calibration, doc.locale)
+              : inContext(base, s.text, attribution);
     return {
       text: collapseWhitespace(s.text),
       anchor: makeAnchor(text, s.start, s.end),
       score,
       reasons: mergeSameSignal(reasons),
-      // A caption, credit or byline names people without their saying anything.
-      claimant: kind ? null : attribution.claimant,
+      // A caption, credit or byline names people without their saying anything. In a debate the claim is the
+      // speaker's, whoever they cite (docs/spotting.md, "Transcripts").
+      claimant: kind ? null : (turn?.speaker ?? attribution.claimant),
       checkWorthy: score >= threshold,
     };
   });

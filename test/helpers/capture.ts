@@ -6,7 +6,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { splitSpeakerLabel } from '../../shared/capture/speaker-label';
+import { splitSpeakerLabel } from '../../shared/text/speaker-turns';
 import { parseCheckworthyTsv } from '../../shared/spotting/dataset';
 import { createTestContext } from './workspace';
 import { CORPUS_DIR } from './corpus';

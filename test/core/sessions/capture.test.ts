@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { call } from '../../../electron/core/dispatch';
 import { closeSentences } from '../../../shared/capture/live-segment';
-import { splitSpeakerLabel } from '../../../shared/capture/speaker-label';
+import { splitSpeakerLabel } from '../../../shared/text/speaker-turns';
 import { LOCAL_SESSION_TABLES } from '../../../electron/core/store/migrations/005-sessions';
 import type { Workspace } from '../../../electron/core/store/workspace';
 import { createTestContext, tempDir } from '../../helpers/workspace';
