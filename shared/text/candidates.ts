@@ -148,6 +148,13 @@ function turnSentences(
   return { sentences, turns };
 }
 
+/** In a transcript, the name of the speaker whose turn holds `offset` (a claim made from a selection); else null. */
+export function speakerAt(text: string, offset: number): string | null {
+  if (detectDocumentKind(text) !== 'transcript') return null;
+  const turn = speakerTurns(text, leadingMetadata(text).bodyStart).find((t) => t.labelStart <= offset && offset < t.end);
+  return turn && offset >= turn.start ? resolveSpeaker(turn.label, text).name : null;
+}
+
 /** The body sentence that holds the quotation the headline repeats: the story's key quote, whatever its wording. */
 function markHeadlineQuotes(sentences: SpottedSentence[]): void {
   const h = sentences.findIndex((x) => x.context.includes('headline'));

@@ -16,7 +16,7 @@ export interface Speaker {
 
 /** Labels that name a role in the debate, not a person. */
 const MODERATOR_ROLE =
-  /^(?:moderator|co-moderator|host|co-host|anchor|interviewer|presenter|q|question|questioner|ведущий|ведущая|вопрос)$/iu;
+  /^(?:moderator|co-moderator|host|co-host|anchor|interviewer|presenter|chair|chairman|chairwoman|chairperson|q|question|questioner|ведущий|ведущая|вопрос)$/iu;
 const HONORIFIC = /^(?:mr|mrs|ms|mx|dr|prof|sen|gov|rep|rev|sir|dame|lord|lady)\.?\s+/iu;
 /** Words before a surname that are not a first name: titles, roles and words that open a sentence. */
 const NOT_GIVEN_NAMES = new Set(
@@ -58,9 +58,13 @@ export function labelSurname(label: string): string | null {
 /** The part of a label that names a person: "MODERATOR (Lester Holt)" → "Lester Holt"; "MODERATOR" → null. */
 function personPart(label: string): string | null {
   const { base, inParens } = splitParenthetical(label);
-  if (inParens !== null && MODERATOR_ROLE.test(base)) return inParens;
+  // "CHAIR (Maria Lopez)", "MODERATOR (DAVID MUIR)": a role, then who holds it.
+  if (inParens !== null && (MODERATOR_ROLE.test(base) || FULL_NAME.test(inParens))) return inParens;
   return MODERATOR_ROLE.test(base) ? null : base;
 }
+
+/** Two to four capitalised words: a person's name in a label's parentheses. */
+const FULL_NAME = /^\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+\p{Lu}[\p{L}\p{M}.'’-]*){1,3}$/u;
 
 /**
  * Who the label names, reading introductions in `text` ("Governor Helen Carter" for CARTER, "State Senator David

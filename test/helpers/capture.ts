@@ -14,6 +14,8 @@ import { CORPUS_DIR } from './corpus';
 const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bin/claimbench.mjs');
 export const DEBATE_TSV = path.resolve(CORPUS_DIR, '../data/checkworthy/CT24_checkworthy_english_dev.tsv');
 export const SPEAKERS = ['MODERATOR', 'HARRIS', 'TRUMP'] as const;
+/** The name a capture gives each label and typed speaker: title case, never the all-caps label. */
+export const SPEAKER_NAMES: Record<string, string> = { HOST: 'Host', MODERATOR: 'Moderator', HARRIS: 'Harris', TRUMP: 'Trump' };
 
 export interface DebateSentence {
   text: string;
@@ -39,7 +41,7 @@ export { seededRandom as seeded } from '../../shared/seeded-random';
 export interface TranscriptLineSpec {
   /** The line as written (with its label when it has one). */
   line: string;
-  /** Who is speaking once the line is read. */
+  /** Who is speaking once the line is read (the name the capture gives, SPEAKER_NAMES). */
   speaker: string;
   /** The text stored for it (the line without its label). */
   text: string;
@@ -58,8 +60,8 @@ export function labelledLines(
     const text = sentences[Math.floor(random() * sentences.length)]!.text;
     if (i > 0 && random() < 0.7) {
       speaker = SPEAKERS[Math.floor(random() * SPEAKERS.length)]!;
-      out.push({ line: `${speaker}: ${text}`, speaker, text });
-    } else out.push({ line: text, speaker, text });
+      out.push({ line: `${speaker}: ${text}`, speaker: SPEAKER_NAMES[speaker]!, text });
+    } else out.push({ line: text, speaker: SPEAKER_NAMES[speaker] ?? speaker, text });
   }
   return out;
 }

@@ -28,7 +28,7 @@ export function cleanChunk(text: string): string {
 /**
  * Split a chunk where a line starts with a speaker label ("HARRIS: …"). A label names its speaker as the
  * transcript introduced them ("Governor Helen Carter" → "Helen Carter"), else in title case ("Harris"), through
- * `resolve`; a speaker typed by the person (`speaker`) is kept as typed.
+ * `resolve`; `speaker` speaks until the first label.
  */
 export function turnsOf(text: string, speaker: string | null, resolve: (label: string) => Speaker = plainSpeaker): Turn[] {
   const turns: Turn[] = [];
@@ -97,9 +97,10 @@ export interface AppendInput {
 /** Append a chunk (one or more speaker turns) to a session's live transcript. */
 export function appendChunk(ctx: CoreContext, row: SessionRow, input: AppendInput, now = Date.now()): CaptureResult {
   const documentId = captureDocument(row);
-  const turns = turnsOf(input.text, input.speaker?.trim() || null, (label) =>
-    resolveSpeaker(label, `${introductionsOf(ctx.workspace.db, documentId, label)}\n${input.text}`),
-  );
+  const resolve = (label: string) =>
+    resolveSpeaker(label, `${introductionsOf(ctx.workspace.db, documentId, label)}\n${input.text}`);
+  const typed = input.speaker?.trim();
+  const turns = turnsOf(input.text, typed ? resolve(typed).name : null, resolve);
   if (turns.length === 0 && !input.consumed) throw new ClaimbenchError('VALIDATION', 'Nothing to capture: the text is empty.');
   const db = ctx.workspace.db;
   let writer!: TranscriptWriter;

@@ -47,8 +47,9 @@ describe('document kind', () => {
   it('scores a transcript with the sentence model alone and an article in context', () => {
     const spotter = defaultSpotter();
     const transcript = analyzeText(TRANSCRIPT);
-    const line = scoreOf(transcript, 'SMITH: We cut taxes');
+    const line = scoreOf(transcript, 'We cut taxes');
     expect(line.score).toBe(spotter.score(line.text).score);
+    expect(line.claimant).toBe('Smith');
     const article = spotDocument(ARTICLE);
     expect(article.kind).toBe('article');
     expect(article.sentences.some((s) => s.context.length > 0)).toBe(true);
