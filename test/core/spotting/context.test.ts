@@ -66,7 +66,9 @@ describe('context features', () => {
     expect(features('Reactions')).toContain('heading');
     expect(features('Council members in the chamber')).toContain('caption_block');
     expect(features('Mayor Ann Smith told reporters')).toEqual(expect.arrayContaining(['introduces_quote']));
-    expect(features('Budget chief Maria Lopez')).toEqual(expect.arrayContaining(['attributed', 'figure', 'sourced_figure', 'past_event']));
+    expect(features('Budget chief Maria Lopez')).toEqual(
+      expect.arrayContaining(['attributed', 'figure', 'sourced_figure', 'past_event']),
+    );
     expect(features('We have worked hard')).toEqual(expect.arrayContaining(['in_quote', 'quoted_first_person']));
     expect(features('Officials could not disclose')).toContain('no_statement');
     expect(features('Budget chief Maria Lopez')).not.toContain('heading');
@@ -86,9 +88,15 @@ describe('context features', () => {
   });
 
   it('reads a line after the headline alone as a heading only when it has no closing punctuation', () => {
-    const base = { attribution: { claimant: null, attributed: false, quoted: 0, viaQuote: false }, first: false, restOfParagraph: [] };
+    const base = {
+      attribution: { claimant: null, attributed: false, quoted: 0, viaQuote: false },
+      first: false,
+      restOfParagraph: [],
+    };
     expect(contextFeatures({ ...base, text: 'Displays of charity at event', standsAlone: true })).toContain('heading');
-    expect(contextFeatures({ ...base, text: 'The event raised $5,000 for charity.', standsAlone: true })).not.toContain('heading');
+    expect(contextFeatures({ ...base, text: 'The event raised $5,000 for charity.', standsAlone: true })).not.toContain(
+      'heading',
+    );
     expect(contextFeatures({ ...base, text: 'Displays of charity at event', standsAlone: false })).not.toContain('heading');
   });
 });
@@ -108,7 +116,9 @@ describe('sentence model', () => {
       let z = 0;
       v.names.forEach((n, i) => (z += (spotter.model.weights[n] ?? 0) * v.values[i]!));
       const r = spotter.score(s);
-      const priors = r.reasons.filter((q) => q.kind === 'stated_figure' || q.kind === 'dateline').reduce((a, q) => a + q.weight, 0);
+      const priors = r.reasons
+        .filter((q) => q.kind === 'stated_figure' || q.kind === 'dateline')
+        .reduce((a, q) => a + q.weight, 0);
       const platt = spotter.model.platt ?? { scale: 1, offset: 0 };
       expect(Math.abs(r.score - sigmoid(platt.scale * (z + priors) + platt.offset)), s).toBeLessThan(1e-4);
     }
