@@ -3,7 +3,7 @@
  * (electron/core/capture/transcript-writer.ts) alike.
  */
 import type { ScoreReason } from '../domain';
-import type { SpeakerRole } from '../text/speaker-names';
+import { withoutHonorific, type SpeakerRole } from '../text/speaker-names';
 import type { Spotter, SpotterScore } from './model';
 
 export interface TurnContext {
@@ -106,8 +106,6 @@ export function scoreTurnSentence(spotter: Spotter, sentence: string, turn: Turn
 /** The debate's participants: the speakers' names, roles left out. */
 export function participantNames(speakers: Iterable<{ name: string; role: SpeakerRole }>): string[] {
   const names = new Set<string>();
-  for (const s of speakers)
-    if (s.role === null && /\p{L}{2}/u.test(s.name))
-      names.add(s.name.replace(/^(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sen|Gov|Rep|Rev)\.?\s+/u, ''));
+  for (const s of speakers) if (s.role === null && /\p{L}{2}/u.test(s.name)) names.add(withoutHonorific(s.name));
   return [...names];
 }

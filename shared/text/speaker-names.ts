@@ -17,7 +17,14 @@ export interface Speaker {
 /** Labels that name a role in the debate, not a person. */
 const MODERATOR_ROLE =
   /^(?:moderator|co-moderator|host|co-host|anchor|interviewer|presenter|chair|chairman|chairwoman|chairperson|q|question|questioner|ведущий|ведущая|вопрос)$/iu;
-const HONORIFIC = /^(?:mr|mrs|ms|mx|dr|prof|sen|gov|rep|rev|sir|dame|lord|lady)\.?\s+/iu;
+/** Titles written before a name in a label or an address: "Mr. Smith", "SEN. WARREN". */
+export const HONORIFICS = ['Mr', 'Mrs', 'Ms', 'Mx', 'Dr', 'Prof', 'Sen', 'Gov', 'Rep', 'Rev', 'Sir', 'Dame', 'Lord', 'Lady'];
+const HONORIFIC = new RegExp(`^(?:${HONORIFICS.join('|')})\\.?\\s+`, 'iu');
+
+/** "Mr. Smith" → "Smith", "SEN. WARREN" → "WARREN". */
+export function withoutHonorific(name: string): string {
+  return name.replace(HONORIFIC, '');
+}
 /** Words before a surname that are not a first name: titles, roles and words that open a sentence. */
 const NOT_GIVEN_NAMES = new Set(
   (
@@ -51,7 +58,7 @@ function splitParenthetical(label: string): { base: string; inParens: string | n
 export function labelSurname(label: string): string | null {
   const person = personPart(label);
   if (!person) return null;
-  const words = person.replace(HONORIFIC, '').split(/\s+/);
+  const words = withoutHonorific(person).split(/\s+/);
   return words.length === 1 ? titleCase(words[0]!) : null;
 }
 

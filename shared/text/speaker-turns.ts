@@ -5,6 +5,8 @@
  * "Mr. Smith: …", "[00:12:03] Q: …", "Kamala Harris (01:02:03): …", "ВЕДУЩИЙ: …".
  */
 
+import { HONORIFICS } from './speaker-names';
+
 export interface SpeakerLabel {
   /** The label as written, without its timecode ("MODERATOR (Lester Holt)", "SEN. WARREN", "Kamala Harris"). */
   label: string;
@@ -26,8 +28,10 @@ const LEADING_TIMECODE = new RegExp(String.raw`^\s*(?:\[\s*${TIMECODE}\s*\]|\(\s
 /** A label in capitals: "HARRIS", "SEN. WARREN", "ВЕДУЩИЙ" (at least two capitals, so not a lone "A"). */
 const CAPITALS = /^[\p{Lu}][\p{Lu}\p{M}.'’\- ]{0,38}[\p{Lu}.]/u;
 /** "Mr. Smith", "Dr. Jane Doe", "Sen. Warren". */
-const HONORIFIC_NAME =
-  /^(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sen|Gov|Rep|Rev|Sir|Dame|Lord|Lady)\.? \p{Lu}[\p{L}\p{M}'’-]*(?: \p{Lu}[\p{L}\p{M}'’-]*){0,2}/u;
+const HONORIFIC_NAME = new RegExp(
+  String.raw`^(?:${HONORIFICS.join('|')})\.? \p{Lu}[\p{L}\p{M}'’-]*(?: \p{Lu}[\p{L}\p{M}'’-]*){0,2}`,
+  'u',
+);
 /** One to four capitalised words: "Kamala Harris", "Smith". */
 const PLAIN_NAME = /^\p{Lu}[\p{L}\p{M}.'’-]*(?: \p{Lu}[\p{L}\p{M}.'’-]*){0,3}/u;
 const QUESTION_ANSWER = /^(?:Q|A)(?=\s*[:(])/u;

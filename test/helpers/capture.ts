@@ -14,8 +14,8 @@ import { CORPUS_DIR } from './corpus';
 const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bin/claimbench.mjs');
 export const DEBATE_TSV = path.resolve(CORPUS_DIR, '../data/checkworthy/CT24_checkworthy_english_dev.tsv');
 export const SPEAKERS = ['MODERATOR', 'HARRIS', 'TRUMP'] as const;
-/** The name a capture gives each label and typed speaker: title case, never the all-caps label. */
-export const SPEAKER_NAMES: Record<string, string> = { HOST: 'Host', MODERATOR: 'Moderator', HARRIS: 'Harris', TRUMP: 'Trump' };
+/** The name a capture gives each label: title case, never the all-caps label (a typed speaker stays as typed). */
+export const SPEAKER_NAMES: Record<string, string> = { MODERATOR: 'Moderator', HARRIS: 'Harris', TRUMP: 'Trump' };
 
 export interface DebateSentence {
   text: string;
@@ -59,9 +59,10 @@ export function labelledLines(
   for (let i = 0; i < count; i++) {
     const text = sentences[Math.floor(random() * sentences.length)]!.text;
     if (i > 0 && random() < 0.7) {
-      speaker = SPEAKERS[Math.floor(random() * SPEAKERS.length)]!;
-      out.push({ line: `${speaker}: ${text}`, speaker: SPEAKER_NAMES[speaker]!, text });
-    } else out.push({ line: text, speaker: SPEAKER_NAMES[speaker] ?? speaker, text });
+      const label = SPEAKERS[Math.floor(random() * SPEAKERS.length)]!;
+      speaker = SPEAKER_NAMES[label]!;
+      out.push({ line: `${label}: ${text}`, speaker, text });
+    } else out.push({ line: text, speaker, text });
   }
   return out;
 }

@@ -28,7 +28,7 @@ export function cleanChunk(text: string): string {
 /**
  * Split a chunk where a line starts with a speaker label ("HARRIS: …"). A label names its speaker as the
  * transcript introduced them ("Governor Helen Carter" → "Helen Carter"), else in title case ("Harris"), through
- * `resolve`; `speaker` speaks until the first label.
+ * `resolve`; `speaker` (typed by the person, kept as typed) speaks until the first label.
  */
 export function turnsOf(text: string, speaker: string | null, resolve: (label: string) => Speaker = plainSpeaker): Turn[] {
   const turns: Turn[] = [];
@@ -99,8 +99,8 @@ export function appendChunk(ctx: CoreContext, row: SessionRow, input: AppendInpu
   const documentId = captureDocument(row);
   const resolve = (label: string) =>
     resolveSpeaker(label, `${introductionsOf(ctx.workspace.db, documentId, label)}\n${input.text}`);
-  const typed = input.speaker?.trim();
-  const turns = turnsOf(input.text, typed ? resolve(typed).name : null, resolve);
+  // A speaker typed by the person is theirs to name: kept as typed.
+  const turns = turnsOf(input.text, input.speaker?.trim() || null, resolve);
   if (turns.length === 0 && !input.consumed) throw new ClaimbenchError('VALIDATION', 'Nothing to capture: the text is empty.');
   const db = ctx.workspace.db;
   let writer!: TranscriptWriter;

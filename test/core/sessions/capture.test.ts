@@ -76,12 +76,12 @@ describe('live capture', () => {
     const r3 = await call(ctx, 'capture.append', { sessionId: s.id, text: 'That is not true', speaker: 'TRUMP' });
     expect(r3.openTail).toBe('That is not true');
     const flushed = await call(ctx, 'capture.flush', { sessionId: s.id });
-    expect(flushed.sentences.map((x) => [x.speaker, x.text])).toEqual([['Trump', 'That is not true']]);
+    expect(flushed.sentences.map((x) => [x.speaker, x.text])).toEqual([['TRUMP', 'That is not true']]);
 
     const doc = await call(ctx, 'documents.get', { id: s.captureDocumentId! });
     expect(doc.text).toBe(
-      // Each turn is written with its speaker's name, as the claims give it.
-      'Moderator: Good evening and welcome.\n\nHarris: We created 800,000 manufacturing jobs in four years. And unemployment fell to 3.4 percent, the lowest in 50 years.\n\nTrump: That is not true',
+      // Each turn is written with its speaker's name as the claims give it (a typed speaker as typed).
+      'Moderator: Good evening and welcome.\n\nHarris: We created 800,000 manufacturing jobs in four years. And unemployment fell to 3.4 percent, the lowest in 50 years.\n\nTRUMP: That is not true',
     );
     const queue = await call(ctx, 'sessions.queue', { id: s.id });
     expect(queue.items.length).toBeGreaterThanOrEqual(2);
@@ -95,7 +95,7 @@ describe('live capture', () => {
     const session = await call(ctx, 'sessions.get', { id: s.id });
     expect(session.currentClaimId).toBe(r1.claims[0]!.id);
     const feed = await call(ctx, 'capture.feed', { sessionId: s.id });
-    expect(feed).toMatchObject({ total: 4, openTail: '', lastSpeaker: 'Trump', speakers: ['Trump', 'Harris', 'Moderator'] });
+    expect(feed).toMatchObject({ total: 4, openTail: '', lastSpeaker: 'TRUMP', speakers: ['TRUMP', 'Harris', 'Moderator'] });
     const lastTwo = await call(ctx, 'capture.feed', { sessionId: s.id, last: 2 });
     expect(lastTwo.offset).toBe(2);
     expect(lastTwo.sentences).toEqual(feed.sentences.slice(-2));
@@ -107,7 +107,7 @@ describe('live capture', () => {
     await call(ctx, 'capture.append', { sessionId: s.id, text: 'Exports grew 12 percent last year.', speaker: 'MINISTER' });
     const r = await call(ctx, 'capture.append', { sessionId: s.id, text: 'we will look at it', byHand: true });
     expect(r.claims).toHaveLength(1);
-    expect(r.claims[0]).toMatchObject({ text: 'we will look at it', claimant: 'Minister' });
+    expect(r.claims[0]).toMatchObject({ text: 'we will look at it', claimant: 'MINISTER' });
     expect(r.sentences[0]!.checkWorthy).toBe(false);
     expect(r.sentences[0]!.byHand).toBe(true);
     const queue = await call(ctx, 'sessions.queue', { id: s.id });

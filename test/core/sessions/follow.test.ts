@@ -101,7 +101,7 @@ describe('following a transcript file', () => {
       (c) => c.length === 2,
     );
     expect(two).toEqual([
-      { speaker: 'Moderator', text: 'Good evening and welcome to the first presidential debate.' },
+      { speaker: 'MODERATOR', text: 'Good evening and welcome to the first presidential debate.' },
       { speaker: 'Harris', text: 'We created 800,000 manufacturing jobs in the last four years.' },
     ]);
     // The check-worthy line became a claim in the queue, with its speaker.
