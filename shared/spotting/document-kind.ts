@@ -3,10 +3,9 @@
  * like the debates the model learned from) or an article (news prose with headlines, captions and
  * reported speech). Derived from the text each time, so it needs no stored setting.
  */
-export type DocumentKind = 'article' | 'transcript';
+import { speakerLabel } from '../text/speaker-turns';
 
-/** "TRUMP:", "Mr. Smith:", "[00:12:03] Q:", "MODERATOR (Lester Holt):" at the start of a line. */
-const SPEAKER_TURN = /^\s*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s*)?(?:\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}|Q|A)(?:\s*\([^)\n]{1,40}\))?\s*:\s+\S/u;
+export type DocumentKind = 'article' | 'transcript';
 
 export function detectDocumentKind(text: string): DocumentKind {
   let lines = 0;
@@ -20,7 +19,9 @@ export function detectDocumentKind(text: string): DocumentKind {
     pos = end + 1;
     if (!line.trim()) continue;
     lines++;
-    if (SPEAKER_TURN.test(line) && !/^\s*(?:Image|Photo|Credit|Source|Note|Update|Title|Date|URL)\s*:/i.test(line)) turns++;
+    // "TRUMP:", "Mr. Smith:", "[00:12:03] Q:", "MODERATOR (Lester Holt):" with something said after it.
+    const label = speakerLabel(line, { plainNames: true });
+    if (label && line.slice(label.textStart).trim()) turns++;
   }
   return lines >= 4 && turns / lines >= 0.3 ? 'transcript' : 'article';
 }

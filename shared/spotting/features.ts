@@ -290,6 +290,9 @@ function capitalisedWords(sentence: string): number {
   return caps;
 }
 
+const TITLES = new Set(['senator', 'governor', 'president']);
+const AUXILIARIES = new Set(['has', 'have', 'had']);
+
 /**
  * Shapes of a checkable claim that do not depend on its topic: a comparison with "than", a superlative, a
  * trend verb with a figure, a record ("she voted", "we passed") as against a plan or wish ("we will",
@@ -325,7 +328,10 @@ function claimShapes(sentence: string, tokens: string[], classes: ArrayLike<numb
       if (nextBits & POLICY_OPENER || t === "we're") wePlan = true;
     }
     if (bits & THIRD_SUBJECT) {
-      const verb = next === 'has' || next === 'have' || next === 'had' ? bitsAt(i + 2) : nextBits;
+      // A title may be followed by the name it belongs to: "Governor Carter cut", "Senator Obama voted".
+      const subjectEnd = TITLES.has(t) && !(nextBits & RECORD_VERB) && !AUXILIARIES.has(next) ? i + 1 : i;
+      const after = tokens[subjectEnd + 1] ?? '';
+      const verb = AUXILIARIES.has(after) ? bitsAt(subjectEnd + 2) : bitsAt(subjectEnd + 1);
       if (verb & RECORD_VERB) theyRecord = true;
     }
     if (bits & I_OR_WE && nextBits & OPINION) opinion = true;

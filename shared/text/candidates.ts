@@ -7,10 +7,13 @@ import type { SpotterScore } from '../spotting/model';
 import { mergeSameSignal, sortByStrength } from '../spotting/reasons';
 import { repeatedSentences, repeatLabel } from '../spotting/repeats';
 import { siteFurnitureKind } from '../spotting/site-furniture';
+import { isShortAnswer, participantNames, scoreTurnSentence, type TurnContext } from '../spotting/turns';
 import { makeAnchor } from './anchor';
 import { datelineEnd } from './dateline';
 import { isDateLine, isoDate, leadingMetadata, nonProseKind, type NonProse } from './news-structure';
 import { segmentSentences, type Sentence } from './segment';
+import { resolveSpeaker, type Speaker } from './speaker-names';
+import { speakerTurns } from './speaker-turns';
 import { hasVerb, isBareTitle, isCaptionLine, titleWords } from './title-lines';
 import { collapseWhitespace } from './whitespace';
 
@@ -75,6 +78,8 @@ export interface SpottedSentence {
   base: SpotterScore;
   /** Context features (shared/spotting/context.ts); used for articles. */
   context: string[];
+  /** In a transcript, the speaker's turn the sentence belongs to (null outside any turn, and in articles). */
+  turn: TurnContext | null;
 }
 
 export interface SpottedDocument {
@@ -88,10 +93,13 @@ export interface SpottedDocument {
 export function spotDocument(text: string): SpottedDocument {
   const { bodyStart } = leadingMetadata(text);
   const locale = guessLocale(text.slice(bodyStart));
-  const sentences = proseSentences(text).map(withoutDateline);
+  const kind = detectDocumentKind(text);
+  const { sentences, turns } =
+    kind === 'transcript'
+      ? turnSentences(text, bodyStart, locale)
+      : { sentences: proseSentences(text).map(withoutDateline), turns: [] };
   const attributions = attributeSentences(sentences.map((s) => s.text));
   const spotter = defaultSpotter();
-  const kind = detectDocumentKind(text);
   // Sentence i and i+1 share a paragraph when no line break separates them.
   const joinsNext = sentences.map(
     (s, i) => i + 1 < sentences.length && !/[\n\r]/.test(text.slice(s.end, sentences[i + 1]!.start)),
@@ -105,7 +113,8 @@ export function spotDocument(text: string): SpottedDocument {
   const spotted: SpottedSentence[] = sentences.map((s, i) => ({
     sentence: s,
     attribution: attributions[i]!,
-    base: spotter.score(s.text),
+    turn: turns[i] ?? null,
+    base: turns[i] ? scoreTurnSentence(spotter, s.text, turns[i]!) : spotter.score(s.text),
     context:
       kind === 'article'
         ? contextFeatures({
@@ -119,6 +128,87 @@ export function spotDocument(text: string): SpottedDocument {
   }));
   markHeadlineQuotes(spotted);
   return { kind, locale, sentences: spotted };
+}
+
+/**
+ * A transcript's sentences, each in its speaker's turn: segmented turn by turn, so a sentence never runs across a
+ * change of speaker and never holds the "NAME:" label (its offsets start after the label). Text outside any turn (a
+ * title line above the first label) is segmented as prose and belongs to no turn.
+ */
+function turnSentences(
+  text: string,
+  bodyStart: number,
+  locale: string,
+): { sentences: Sentence[]; turns: (TurnContext | null)[] } {
+  const found = speakerTurns(text, bodyStart);
+  const speakers = new Map<string, Speaker>();
+  for (const t of found) if (!speakers.has(t.label)) speakers.set(t.label, resolveSpeaker(t.label, text));
+  const participants = participantNames(speakers.values());
+  const sentences: Sentence[] = [];
+  const turns: (TurnContext | null)[] = [];
+  const add = (start: number, end: number, turn: TurnContext | null) => {
+    for (const s of segmentSentences(text.slice(start, end), locale)) {
+      sentences.push({ text: s.text, start: s.start + start, end: s.end + start });
+      turns.push(turn);
+    }
+  };
+  const questioners = questioningLabels(text, found);
+  let pos = bodyStart;
+  for (const t of found) {
+    if (t.labelStart > pos) add(pos, t.labelStart, null);
+    const speaker = speakers.get(t.label)!;
+    const end = turnEnd(text, t);
+    const role = speaker.role ?? (questioners.has(t.label) ? 'moderator' : null);
+    add(t.start, end, { speaker: speaker.name, role, participants });
+    if (end < t.end) add(end, t.end, null);
+    pos = t.end;
+  }
+  if (pos < text.length) add(pos, text.length, null);
+  return { sentences, turns };
+}
+
+/** A line that is a heading, not speech: short, and ending in no sentence punctuation ("Gagauz look to Turkey too"). */
+const HEADING_LINE = /^(?!.*[.!?…:;,»"”)]$)\S.{0,80}$/u;
+
+/**
+ * Where a turn's speech stops: its labelled paragraph and the unlabelled ones that follow it, up to a heading line.
+ * An interview printed inside an article ends where the article's next section starts, and its text is the
+ * article's again, not the last speaker's.
+ */
+function turnEnd(text: string, turn: { start: number; end: number }): number {
+  let pos = text.indexOf('\n', turn.start);
+  while (pos >= 0 && pos < turn.end) {
+    const next = text.indexOf('\n', pos + 1);
+    const lineEnd = next < 0 || next > turn.end ? turn.end : next;
+    const line = text.slice(pos + 1, lineEnd).trim();
+    if (line && HEADING_LINE.test(line)) return pos + 1;
+    pos = next;
+  }
+  return turn.end;
+}
+
+/**
+ * Labels of the speakers who put the questions (an interviewer named by their outlet, "Голос Америки:"): most of
+ * their turns end with a question mark. Their turns are treated as a moderator's: questions and set-up are not
+ * claims, and a source they cite is named as the claimant rather than them.
+ */
+function questioningLabels(text: string, turns: readonly { label: string; start: number; end: number }[]): Set<string> {
+  const asked = new Map<string, { turns: number; questions: number }>();
+  for (const t of turns) {
+    const a = asked.get(t.label) ?? { turns: 0, questions: 0 };
+    a.turns++;
+    if (/\?\s*$/.test(text.slice(t.start, turnEnd(text, t)))) a.questions++;
+    asked.set(t.label, a);
+  }
+  if (asked.size < 2) return new Set();
+  return new Set([...asked].filter(([, a]) => a.turns >= 2 && a.questions * 2 > a.turns).map(([label]) => label));
+}
+
+/** In a transcript, the name of the speaker whose turn holds `offset` (a claim made from a selection); else null. */
+export function speakerAt(text: string, offset: number): string | null {
+  if (detectDocumentKind(text) !== 'transcript') return null;
+  const turn = speakerTurns(text, leadingMetadata(text).bodyStart).find((t) => t.labelStart <= offset && offset < t.end);
+  return turn && offset >= turn.start ? resolveSpeaker(turn.label, text).name : null;
 }
 
 /** The body sentence that holds the quotation the headline repeats: the story's key quote, whatever its wording. */
@@ -172,7 +262,7 @@ export function analyzeText(text: string, threshold = defaultSpotter().threshold
   captionsAboveCredits(text, doc.sentences, kinds);
   const repeats = repeatedSentences(doc.sentences.map((x) => x.sentence.text));
   const tableCaptions = captionsAboveTables(text, doc.sentences);
-  return doc.sentences.map(({ sentence: s, attribution, base, context }, i) => {
+  return doc.sentences.map(({ sentence: s, attribution, base, context, turn }, i) => {
     const kind = kinds[i] ?? titleLineKind(doc.sentences, i) ?? (tableCaptions.has(i) ? 'caption' : null);
     const furniture = kind ? null : siteFurnitureKind(s.text);
     const repeat = repeats[i];
@@ -182,16 +272,24 @@ export function analyzeText(text: string, threshold = defaultSpotter().threshold
         ? notAClaim(base, 'site_furniture', `page furniture (${furniture}): not a claim`)
         : repeat
           ? notAClaim(base, repeat.kind, repeatLabel(repeat))
-          : doc.kind === 'article'
-            ? scoreInArticle(base, context, calibration, doc.locale)
-            : inContext(base, s.text, attribution);
+          : !turn && isShortAnswer(s.text)
+            ? notAClaim(base, 'short_answer', 'a short answer or courtesy: not a claim')
+            : doc.kind === 'article'
+              ? scoreInArticle(base, context, calibration, doc.locale)
+              : inContext(base, s.text, attribution);
     return {
       text: collapseWhitespace(s.text),
       anchor: makeAnchor(text, s.start, s.end),
       score,
       reasons: mergeSameSignal(reasons),
-      // A caption, credit or byline names people without their saying anything.
-      claimant: kind ? null : attribution.claimant,
+      // A caption, credit or byline names people without their saying anything. In a debate the claim is the
+      // speaker's, whoever they cite (docs/spotting.md, "Transcripts"); a moderator or interviewer who cites a
+      // source only relays it, so the source is named.
+      claimant: kind
+        ? null
+        : turn?.role === 'moderator'
+          ? (attribution.claimant ?? turn.speaker)
+          : (turn?.speaker ?? attribution.claimant),
       checkWorthy: score >= threshold,
     };
   });

@@ -80,7 +80,7 @@ describe('following a transcript file in the built renderer', () => {
       expect(queue.total).toBeGreaterThanOrEqual(1);
       await expect.poll(() => queueRows(page).count(), { timeout: 5_000 }).toBe(queue.total);
       const speakers = queue.items.map((i) => i.speaker);
-      expect(speakers.every((s) => s === 'HARRIS' || s === 'TRUMP')).toBe(true);
+      expect(speakers.every((s) => s === 'Harris' || s === 'Trump')).toBe(true);
       await page.locator('[data-testid="captured-sentence"]', { hasText: worthy[3]!.text.slice(0, 40) }).waitFor();
       await screenshot(page, 'sessions-follow-light');
       await expectAxeCleanInBothThemes(page, 'capture panel', '.capture-panel');

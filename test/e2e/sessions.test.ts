@@ -62,7 +62,8 @@ describe('checking sessions in the built renderer', () => {
     await captureBox(page).pressSequentially('MODERATOR: Good evening and welcome to the debate.');
     await page.keyboard.press('Enter');
     await page.locator('[data-testid="captured-sentence"]', { hasText: 'Good evening' }).waitFor();
-    await expect.poll(() => page.getByLabel('Speaker').inputValue()).toBe('MODERATOR');
+    // The label names its speaker in title case, never in capitals.
+    await expect.poll(() => page.getByLabel('Speaker').inputValue()).toBe('Moderator');
 
     await captureBox(page).fill(
       'HARRIS: We created 800,000 manufacturing jobs in the last four years.\nUnemployment fell to 3.4 percent, the lowest in fifty years. And I',
@@ -78,7 +79,7 @@ describe('checking sessions in the built renderer', () => {
     await page.getByTestId('capture-tail').waitFor({ state: 'detached' });
 
     // A claim by hand in two keystrokes' worth: the speaker is remembered from the last chunk.
-    expect(await page.getByLabel('Speaker').inputValue()).toBe('TRUMP');
+    expect(await page.getByLabel('Speaker').inputValue()).toBe('Trump');
     await captureBox(page).pressSequentially('Crime is the lowest it has been');
     await captureBox(page).press('Control+Enter');
     await page
@@ -90,8 +91,8 @@ describe('checking sessions in the built renderer', () => {
     const feed = await call(ctx, 'capture.feed', { sessionId: session.id });
     expect(feed.openTail).toBe('');
     const byHand = queue.items.find((i) => i.claim.text === 'Crime is the lowest it has been');
-    expect(byHand).toMatchObject({ speaker: 'TRUMP' });
-    expect(queue.items.map((i) => i.speaker)).toEqual(expect.arrayContaining(['HARRIS', 'TRUMP']));
+    expect(byHand).toMatchObject({ speaker: 'Trump' });
+    expect(queue.items.map((i) => i.speaker)).toEqual(expect.arrayContaining(['Harris', 'Trump']));
     // Every captured claim is in the queue on screen, each with its speaker.
     await expect.poll(() => queueRows(page).count()).toBe(queue.total);
     for (const item of queue.items) {
@@ -131,7 +132,7 @@ describe('checking sessions in the built renderer', () => {
     await page.reload();
     await captureBox(page).waitFor();
     await expect.poll(() => captureBox(page).inputValue()).toBe(unsent);
-    expect(await page.getByLabel('Speaker').inputValue()).toBe('TRUMP');
+    expect(await page.getByLabel('Speaker').inputValue()).toBe('Trump');
     await expect.poll(() => currentClaimId(page)).toBe(now.currentClaimId);
     // Submitting it clears the stored draft with the chunk.
     await captureBox(page).press('Enter');

@@ -6,7 +6,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { splitSpeakerLabel } from '../../shared/capture/speaker-label';
+import { splitSpeakerLabel } from '../../shared/text/speaker-turns';
 import { parseCheckworthyTsv } from '../../shared/spotting/dataset';
 import { createTestContext } from './workspace';
 import { CORPUS_DIR } from './corpus';
@@ -14,6 +14,8 @@ import { CORPUS_DIR } from './corpus';
 const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bin/claimbench.mjs');
 export const DEBATE_TSV = path.resolve(CORPUS_DIR, '../data/checkworthy/CT24_checkworthy_english_dev.tsv');
 export const SPEAKERS = ['MODERATOR', 'HARRIS', 'TRUMP'] as const;
+/** The name a capture gives each label: title case, never the all-caps label (a typed speaker stays as typed). */
+export const SPEAKER_NAMES: Record<string, string> = { MODERATOR: 'Moderator', HARRIS: 'Harris', TRUMP: 'Trump' };
 
 export interface DebateSentence {
   text: string;
@@ -39,7 +41,7 @@ export { seededRandom as seeded } from '../../shared/seeded-random';
 export interface TranscriptLineSpec {
   /** The line as written (with its label when it has one). */
   line: string;
-  /** Who is speaking once the line is read. */
+  /** Who is speaking once the line is read (the name the capture gives, SPEAKER_NAMES). */
   speaker: string;
   /** The text stored for it (the line without its label). */
   text: string;
@@ -57,8 +59,9 @@ export function labelledLines(
   for (let i = 0; i < count; i++) {
     const text = sentences[Math.floor(random() * sentences.length)]!.text;
     if (i > 0 && random() < 0.7) {
-      speaker = SPEAKERS[Math.floor(random() * SPEAKERS.length)]!;
-      out.push({ line: `${speaker}: ${text}`, speaker, text });
+      const label = SPEAKERS[Math.floor(random() * SPEAKERS.length)]!;
+      speaker = SPEAKER_NAMES[label]!;
+      out.push({ line: `${label}: ${text}`, speaker, text });
     } else out.push({ line: text, speaker, text });
   }
   return out;

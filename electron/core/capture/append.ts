@@ -7,7 +7,9 @@
 import type { Claim } from '../../../shared/domain';
 import { ClaimbenchError } from '../../../shared/result';
 import type { CaptureResult } from '../../../shared/sessions';
-import { splitSpeakerLabel } from '../../../shared/capture/speaker-label';
+import { splitSpeakerLabel } from '../../../shared/text/speaker-turns';
+import { resolveSpeaker, type Speaker, type SpeakerRole } from '../../../shared/text/speaker-names';
+import { introductionsOf } from './speakers';
 import { loadClaim } from '../claims/rows';
 import type { CoreContext } from '../context';
 import { prepared } from '../store/statements';
@@ -23,20 +25,31 @@ export function cleanChunk(text: string): string {
   return text.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
 }
 
-/** Split a chunk where a line starts with a speaker label ("HARRIS: …"). */
-export function turnsOf(text: string, speaker: string | null): Turn[] {
+/**
+ * Split a chunk where a line starts with a speaker label ("HARRIS: …"). A label names its speaker as the
+ * transcript introduced them ("Governor Helen Carter" → "Helen Carter"), else in title case ("Harris"), through
+ * `resolve`; `speaker` (typed by the person, kept as typed) speaks until the first label.
+ */
+export function turnsOf(text: string, speaker: string | null, resolve: (label: string) => Speaker = plainSpeaker): Turn[] {
   const turns: Turn[] = [];
-  let current: { speaker: string | null; lines: string[] } = { speaker, lines: [] };
+  let current: { speaker: string | null; role: SpeakerRole; lines: string[] } = { speaker, role: null, lines: [] };
+  const push = () => {
+    const turnText = current.lines.join('\n').trim();
+    if (turnText) turns.push({ speaker: current.speaker, text: turnText, role: current.role });
+  };
   for (const line of cleanChunk(text).split('\n')) {
     const labelled = splitSpeakerLabel(line);
     if (labelled.speaker) {
-      if (current.lines.join('\n').trim()) turns.push({ speaker: current.speaker, text: current.lines.join('\n').trim() });
-      current = { speaker: labelled.speaker, lines: [labelled.text] };
+      push();
+      const who = resolve(labelled.speaker);
+      current = { speaker: who.name, role: who.role, lines: [labelled.text] };
     } else current.lines.push(line);
   }
-  if (current.lines.join('\n').trim()) turns.push({ speaker: current.speaker, text: current.lines.join('\n').trim() });
+  push();
   return turns;
 }
+
+const plainSpeaker = (label: string): Speaker => resolveSpeaker(label, '');
 
 /** With nothing to check before, the first captured claim becomes the current one. */
 function startCursorIfIdle(ctx: CoreContext, sessionId: string, now: number): void {
@@ -84,7 +97,10 @@ export interface AppendInput {
 /** Append a chunk (one or more speaker turns) to a session's live transcript. */
 export function appendChunk(ctx: CoreContext, row: SessionRow, input: AppendInput, now = Date.now()): CaptureResult {
   const documentId = captureDocument(row);
-  const turns = turnsOf(input.text, input.speaker?.trim() || null);
+  const resolve = (label: string) =>
+    resolveSpeaker(label, `${introductionsOf(ctx.workspace.db, documentId, label)}\n${input.text}`);
+  // A speaker typed by the person is theirs to name: kept as typed.
+  const turns = turnsOf(input.text, input.speaker?.trim() || null, resolve);
   if (turns.length === 0 && !input.consumed) throw new ClaimbenchError('VALIDATION', 'Nothing to capture: the text is empty.');
   const db = ctx.workspace.db;
   let writer!: TranscriptWriter;

@@ -5,9 +5,12 @@
  */
 import type { DocumentSentence } from '../../../shared/spotting/ingest-types';
 import { defaultSpotter } from '../../../shared/spotting/index';
+import { scoreTurnSentence } from '../../../shared/spotting/turns';
+import { labelRole } from '../../../shared/text/speaker-names';
 import { ClaimbenchError } from '../../../shared/result';
 import type { DB } from '../store/open';
 import { prepared } from '../store/statements';
+import { participantsOf } from './speakers';
 import { hasChunks } from './transcript-text';
 
 export function capturedSentences(db: DB, documentId: string, threshold: number): DocumentSentence[] | null {
@@ -19,8 +22,13 @@ export function capturedSentences(db: DB, documentId: string, threshold: number)
   ).all(documentId) as { start: number; end: number; text: string; speaker: string | null; claim_id: string | null }[];
   if (rows.length === 0) return null;
   const spotter = defaultSpotter();
+  const participants = participantsOf(db, documentId);
   return rows.map((r) => {
-    const { score, reasons } = spotter.score(r.text);
+    const { score, reasons } = scoreTurnSentence(spotter, r.text, {
+      speaker: r.speaker,
+      role: labelRole(r.speaker ?? ''),
+      participants,
+    });
     return {
       start: r.start,
       end: r.end,

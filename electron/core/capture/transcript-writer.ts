@@ -10,6 +10,8 @@ import type { CapturedSentence } from '../../../shared/sessions';
 import { closeSentences, type ClosedRange } from '../../../shared/capture/live-segment';
 import { attributionIn } from '../../../shared/spotting/claimant';
 import { defaultSpotter } from '../../../shared/spotting/index';
+import { scoreTurnSentence } from '../../../shared/spotting/turns';
+import { labelRole, type SpeakerRole } from '../../../shared/text/speaker-names';
 import { makeAnchor } from '../../../shared/text/anchor';
 import { collapseWhitespace } from '../../../shared/text/whitespace';
 import { loadClaim } from '../claims/rows';
@@ -19,6 +21,7 @@ import type { Writer } from '../store/recorder';
 import { prepared } from '../store/statements';
 import { enqueueClaim } from '../sessions/queue';
 import type { SessionRow } from '../sessions/rows';
+import { participantsOf } from './speakers';
 import { transcriptText } from './transcript-text';
 
 const PRONOUN = /^(?:he|she|they|it|we|i|you)$/i;
@@ -29,6 +32,8 @@ const CONTEXT_KEPT = 64;
 export interface Turn {
   speaker: string | null;
   text: string;
+  /** The role its label gave (a moderator); when absent, read from the speaker's name ("Moderator"). */
+  role?: SpeakerRole;
 }
 
 interface CaptureState {
@@ -72,6 +77,10 @@ export class TranscriptWriter {
   private state: CaptureState;
   private readonly threshold: number;
   private readonly capturedAt: string;
+  /** The debate's participants, read once per transaction (see participantsMasked). */
+  private participants: string[] | null = null;
+  /** The role the current turn's label gave, while it lasts in this transaction. */
+  private turnRole: { speaker: string | null; role: SpeakerRole } | null = null;
 
   constructor(
     private readonly ctx: CoreContext,
@@ -149,6 +158,8 @@ export class TranscriptWriter {
     this.state.text_length = start + turn.text.length;
     if (newTurn) this.state.segmented_to = start;
     this.state.last_speaker = speaker;
+    if (turn.role !== undefined) this.turnRole = { speaker, role: turn.role };
+    if (speaker && this.participants && !this.participants.includes(speaker)) this.participants = null;
     return { start, end: this.state.text_length };
   }
 
@@ -169,12 +180,17 @@ export class TranscriptWriter {
   private addSentence(range: ClosedRange, byHand: boolean, speaker = this.state.last_speaker): void {
     const text = collapseWhitespace(this.local(range.start, range.end));
     if (!text) return;
-    const { score, reasons } = defaultSpotter().score(text);
+    const { score, reasons } = scoreTurnSentence(defaultSpotter(), text, {
+      speaker,
+      role: this.turnRole?.speaker === speaker ? this.turnRole.role : labelRole(speaker ?? ''),
+      participants: (this.participants ??= participantsOf(this.ctx.workspace.db, this.documentId)),
+    });
     const checkWorthy = score >= this.threshold;
     let claimId: string | null = null;
     if (checkWorthy || byHand) {
       claimId = randomUUID();
-      const attributed = attributionIn(text);
+      // In a debate the claim is the speaker's, whoever they cite; with no speaker known, who the sentence names.
+      const attributed = speaker ? null : attributionIn(text);
       const base = this.state.window_start;
       const anchor = makeAnchor(this.state.window_text, range.start - base, range.end - base);
       this.w.create('claim', claimId, {
@@ -182,7 +198,7 @@ export class TranscriptWriter {
         ordinal: range.start,
         text,
         anchor: { ...anchor, start: range.start, end: range.end },
-        claimant: attributed && !PRONOUN.test(attributed) ? attributed : speaker,
+        claimant: speaker ?? (attributed && !PRONOUN.test(attributed) ? attributed : null),
         score,
         reasons,
         verdict: null,

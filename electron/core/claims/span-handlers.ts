@@ -3,7 +3,7 @@ import { ClaimbenchError } from '../../../shared/result';
 import { defaultSpotter } from '../../../shared/spotting/index';
 import { resolveClaimants } from '../../../shared/spotting/claimant';
 import { makeAnchor } from '../../../shared/text/anchor';
-import { analyzeText } from '../../../shared/text/candidates';
+import { analyzeText, speakerAt } from '../../../shared/text/candidates';
 import type { Handlers } from '../handler-types';
 import { loadDocument } from '../documents/rows';
 import { documentClaims, loadClaim } from './rows';
@@ -15,7 +15,7 @@ function describeSpan(text: string, start: number, end: number) {
   const s = start + lead;
   const { score, reasons } = defaultSpotter().score(exact);
   const before = analyzeText(text.slice(Math.max(0, s - 2000), s)).map((x) => x.text);
-  const claimant = resolveClaimants([...before, exact]).at(-1) ?? null;
+  const claimant = speakerAt(text, s) ?? resolveClaimants([...before, exact]).at(-1) ?? null;
   return { text: exact, anchor: makeAnchor(text, s, s + exact.length), score, reasons, claimant };
 }
 
@@ -85,5 +85,4 @@ export const spanHandlers = {
     });
     return loadClaim(workspace.db, id);
   },
-
 } satisfies Partial<Handlers>;

@@ -177,7 +177,8 @@ describe.skipIf(noShared)('claimbench capture killed mid-stream', () => {
       // Capture goes on in the same session: new lines follow the stored ones directly.
       const next = lines.slice(n, n + 3);
       const resumed = runClaimbench(['capture', ws, '--speaker', next[0]!.speaker, '--json'], {
-        input: next.map((l) => `${l.speaker}: ${l.text}\n`).join(''),
+        // Labels for the labelled speakers; the typed first speaker (only ever at the start) has none.
+        input: next.map((l) => (l.speaker === 'HOST' ? `${l.text}\n` : `${l.speaker.toUpperCase()}: ${l.text}\n`)).join(''),
       });
       expect(resumed.code, resumed.stderr).toBe(0);
       const after = readCapture(ws);

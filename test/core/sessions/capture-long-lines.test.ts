@@ -18,7 +18,12 @@ describe('capture lines are bounded', () => {
     expect(pieces.length).toBe(2);
     for (const l of lines) expect(Buffer.byteLength(l.text)).toBeLessThanOrEqual(MAX_LINE_BYTES);
     for (const p of pieces) expect(p.text.endsWith(' ')).toBe(true);
-    expect(lines.slice(1, -1).map((l) => l.text).join('')).toBe(long);
+    expect(
+      lines
+        .slice(1, -1)
+        .map((l) => l.text)
+        .join(''),
+    ).toBe(long);
     expect(lines.at(-1)).toMatchObject({ text: 'next line', end: input.length });
   });
 
@@ -63,9 +68,15 @@ describe('capture lines are bounded', () => {
     // (the events of the three pieces carry their text: about 500 KB of output)
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/longer than 200,000 bytes was stored in pieces/);
-    const events = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { type: string; text?: string; end?: number });
+    const events = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { type: string; text?: string; end?: number });
     const lines = events.filter((e) => e.type === 'line');
     expect(lines.length).toBe(4);
-    expect(lines.at(-1)).toMatchObject({ text: 'Officials said 12 bridges were closed in 2023.', end: fs.statSync(transcript).size });
+    expect(lines.at(-1)).toMatchObject({
+      text: 'Officials said 12 bridges were closed in 2023.',
+      end: fs.statSync(transcript).size,
+    });
   }, 120_000);
 });

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { call } from '../../../electron/core/dispatch';
 import { closeSentences } from '../../../shared/capture/live-segment';
-import { splitSpeakerLabel } from '../../../shared/capture/speaker-label';
+import { splitSpeakerLabel } from '../../../shared/text/speaker-turns';
 import { LOCAL_SESSION_TABLES } from '../../../electron/core/store/migrations/005-sessions';
 import type { Workspace } from '../../../electron/core/store/workspace';
 import { createTestContext, tempDir } from '../../helpers/workspace';
@@ -61,17 +61,17 @@ describe('live capture', () => {
       text: 'MODERATOR: Good evening and welcome.\nHARRIS: We created 800,000 manufacturing jobs in four years. And unemployment',
     });
     expect(r1.sentences.map((x) => [x.speaker, x.text])).toEqual([
-      ['MODERATOR', 'Good evening and welcome.'],
-      ['HARRIS', 'We created 800,000 manufacturing jobs in four years.'],
+      ['Moderator', 'Good evening and welcome.'],
+      ['Harris', 'We created 800,000 manufacturing jobs in four years.'],
     ]);
     expect(r1.openTail.trim()).toBe('And unemployment');
     expect(r1.claims.map((c) => [c.claimant, c.text])).toEqual([
-      ['HARRIS', 'We created 800,000 manufacturing jobs in four years.'],
+      ['Harris', 'We created 800,000 manufacturing jobs in four years.'],
     ]);
 
     const r2 = await call(ctx, 'capture.append', { sessionId: s.id, text: 'fell to 3.4 percent, the lowest in 50 years.' });
     expect(r2.sentences.map((x) => x.text)).toEqual(['And unemployment fell to 3.4 percent, the lowest in 50 years.']);
-    expect(r2.sentences[0]!.speaker).toBe('HARRIS');
+    expect(r2.sentences[0]!.speaker).toBe('Harris');
 
     const r3 = await call(ctx, 'capture.append', { sessionId: s.id, text: 'That is not true', speaker: 'TRUMP' });
     expect(r3.openTail).toBe('That is not true');
@@ -80,7 +80,8 @@ describe('live capture', () => {
 
     const doc = await call(ctx, 'documents.get', { id: s.captureDocumentId! });
     expect(doc.text).toBe(
-      'MODERATOR: Good evening and welcome.\n\nHARRIS: We created 800,000 manufacturing jobs in four years. And unemployment fell to 3.4 percent, the lowest in 50 years.\n\nTRUMP: That is not true',
+      // Each turn is written with its speaker's name as the claims give it (a typed speaker as typed).
+      'Moderator: Good evening and welcome.\n\nHarris: We created 800,000 manufacturing jobs in four years. And unemployment fell to 3.4 percent, the lowest in 50 years.\n\nTRUMP: That is not true',
     );
     const queue = await call(ctx, 'sessions.queue', { id: s.id });
     expect(queue.items.length).toBeGreaterThanOrEqual(2);
@@ -94,7 +95,7 @@ describe('live capture', () => {
     const session = await call(ctx, 'sessions.get', { id: s.id });
     expect(session.currentClaimId).toBe(r1.claims[0]!.id);
     const feed = await call(ctx, 'capture.feed', { sessionId: s.id });
-    expect(feed).toMatchObject({ total: 4, openTail: '', lastSpeaker: 'TRUMP', speakers: ['TRUMP', 'HARRIS', 'MODERATOR'] });
+    expect(feed).toMatchObject({ total: 4, openTail: '', lastSpeaker: 'TRUMP', speakers: ['TRUMP', 'Harris', 'Moderator'] });
     const lastTwo = await call(ctx, 'capture.feed', { sessionId: s.id, last: 2 });
     expect(lastTwo.offset).toBe(2);
     expect(lastTwo.sentences).toEqual(feed.sentences.slice(-2));
@@ -120,7 +121,7 @@ describe('live capture', () => {
     const sentence = r.sentences[0]!;
     expect(sentence.claimId).toBeNull();
     const claim = await call(ctx, 'capture.promote', { sessionId: s.id, start: sentence.start, end: sentence.end });
-    expect(claim).toMatchObject({ text: 'Thank you all for coming tonight.', claimant: 'SPEAKER' });
+    expect(claim).toMatchObject({ text: 'Thank you all for coming tonight.', claimant: 'Speaker' });
     expect(await call(ctx, 'capture.promote', { sessionId: s.id, start: sentence.start, end: sentence.end })).toMatchObject({
       id: claim.id,
     });
@@ -156,7 +157,7 @@ describe('live capture', () => {
     const s = await call(ctx, 'sessions.start', { capture: {} });
     await call(ctx, 'capture.append', { sessionId: s.id, text: 'GUEST: <script>alert(1)</script> costs $5 billion.\u0007' });
     const before = (await call(ctx, 'documents.get', { id: s.captureDocumentId! })).text;
-    expect(before).toBe('GUEST: <script>alert(1)</script> costs $5 billion.');
+    expect(before).toBe('Guest: <script>alert(1)</script> costs $5 billion.');
     await expect(call(ctx, 'capture.append', { sessionId: s.id, text: '  \n ' })).rejects.toMatchObject({ code: 'VALIDATION' });
     await expect(call(ctx, 'capture.append', { sessionId: s.id, text: 'x'.repeat(200_001) })).rejects.toMatchObject({
       code: 'VALIDATION',
@@ -246,9 +247,9 @@ describe('live capture', () => {
     await call(ctx, 'capture.flush', { sessionId: s.id });
     const { sentences } = await call(ctx, 'ingest.sentences', { documentId: s.captureDocumentId! });
     expect(sentences.map((x) => [x.claimant, x.text])).toEqual([
-      ['HARRIS', 'Good evening.'],
-      ['HARRIS', 'We created 800,000 manufacturing jobs.'],
-      ['TRUMP', 'Thank you.'],
+      ['Harris', 'Good evening.'],
+      ['Harris', 'We created 800,000 manufacturing jobs.'],
+      ['Trump', 'Thank you.'],
     ]);
     expect(sentences[1]!.claimId).toBe(r.claims[0]!.id);
     const before = await call(ctx, 'documents.get', { id: s.captureDocumentId! });

@@ -214,7 +214,7 @@ describe('claimbench capture', () => {
     expect(more.code, more.stderr).toBe(0);
     expect(more.stdout).toContain(`Capturing into “Debate night” (${sessionId})`);
     expect(more.stdout).toMatch(
-      /\d\d:\d\d:\d\d {2}HARRIS\s+0\.\d\d {2}We created 800,000 manufacturing jobs in the last four years\./,
+      /\d\d:\d\d:\d\d {2}Harris\s+0\.\d\d {2}We created 800,000 manufacturing jobs in the last four years\./,
     );
     expect(more.stdout).toMatch(/Captured 1 lines, 1 claims/);
 
@@ -263,7 +263,7 @@ describe('claimbench capture', () => {
     expect(rerun.code, rerun.stderr).toBe(0);
     stored = readCapture(ws);
     expect(stored.chunks.map((c) => c.text)).toEqual([...lines.map((l) => l.text), 'Inflation hit 9 percent under them.']);
-    expect(stored.chunks.at(-1)!.speaker).toBe('TRUMP');
+    expect(stored.chunks.at(-1)!.speaker).toBe('Trump');
     expect(stored.consumed[0]!.consumed).toBe(fs.statSync(transcript).size);
     expect(stored.sessions).toBe(1);
   });

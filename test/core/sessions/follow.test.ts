@@ -102,7 +102,7 @@ describe('following a transcript file', () => {
     );
     expect(two).toEqual([
       { speaker: 'MODERATOR', text: 'Good evening and welcome to the first presidential debate.' },
-      { speaker: 'HARRIS', text: 'We created 800,000 manufacturing jobs in the last four years.' },
+      { speaker: 'Harris', text: 'We created 800,000 manufacturing jobs in the last four years.' },
     ]);
     // The check-worthy line became a claim in the queue, with its speaker.
     const queue = await until(
@@ -110,7 +110,7 @@ describe('following a transcript file', () => {
       (q) => q.total >= 1,
     );
     expect(queue.items.map((i) => i.claim.text)).toContain('We created 800,000 manufacturing jobs in the last four years.');
-    expect(queue.items.find((i) => i.claim.text.startsWith('We created'))?.speaker).toBe('HARRIS');
+    expect(queue.items.find((i) => i.claim.text.startsWith('We created'))?.speaker).toBe('Harris');
 
     // Half a line: nothing is stored until its newline arrives.
     const before = fs.statSync(file).size;
@@ -123,7 +123,7 @@ describe('following a transcript file', () => {
       () => chunks(ctx, s.documentId),
       (c) => c.length === 3,
     );
-    expect(three[2]).toEqual({ speaker: 'HARRIS', text: 'And unemployment fell to 3.4 percent, the lowest in fifty years.' });
+    expect(three[2]).toEqual({ speaker: 'Harris', text: 'And unemployment fell to 3.4 percent, the lowest in fifty years.' });
     expect(await status(ctx, s.id)).toMatchObject({
       following: true,
       linesStored: 3,
@@ -385,7 +385,7 @@ describe('following a transcript file', () => {
       () => chunks(reopened, s.documentId),
       (c) => c.length === 2,
     );
-    expect(both[1]).toEqual({ speaker: 'HARRIS', text: 'We created 800,000 manufacturing jobs.' });
+    expect(both[1]).toEqual({ speaker: 'Harris', text: 'We created 800,000 manufacturing jobs.' });
   });
 
   it('the app closing its workspace stops every follower before the file closes', async () => {

@@ -47,8 +47,9 @@ describe('document kind', () => {
   it('scores a transcript with the sentence model alone and an article in context', () => {
     const spotter = defaultSpotter();
     const transcript = analyzeText(TRANSCRIPT);
-    const line = scoreOf(transcript, 'SMITH: We cut taxes');
+    const line = scoreOf(transcript, 'We cut taxes');
     expect(line.score).toBe(spotter.score(line.text).score);
+    expect(line.claimant).toBe('Smith');
     const article = spotDocument(ARTICLE);
     expect(article.kind).toBe('article');
     expect(article.sentences.some((s) => s.context.length > 0)).toBe(true);
@@ -65,7 +66,9 @@ describe('context features', () => {
     expect(features('Reactions')).toContain('heading');
     expect(features('Council members in the chamber')).toContain('caption_block');
     expect(features('Mayor Ann Smith told reporters')).toEqual(expect.arrayContaining(['introduces_quote']));
-    expect(features('Budget chief Maria Lopez')).toEqual(expect.arrayContaining(['attributed', 'figure', 'sourced_figure', 'past_event']));
+    expect(features('Budget chief Maria Lopez')).toEqual(
+      expect.arrayContaining(['attributed', 'figure', 'sourced_figure', 'past_event']),
+    );
     expect(features('We have worked hard')).toEqual(expect.arrayContaining(['in_quote', 'quoted_first_person']));
     expect(features('Officials could not disclose')).toContain('no_statement');
     expect(features('Budget chief Maria Lopez')).not.toContain('heading');
@@ -85,9 +88,15 @@ describe('context features', () => {
   });
 
   it('reads a line after the headline alone as a heading only when it has no closing punctuation', () => {
-    const base = { attribution: { claimant: null, attributed: false, quoted: 0, viaQuote: false }, first: false, restOfParagraph: [] };
+    const base = {
+      attribution: { claimant: null, attributed: false, quoted: 0, viaQuote: false },
+      first: false,
+      restOfParagraph: [],
+    };
     expect(contextFeatures({ ...base, text: 'Displays of charity at event', standsAlone: true })).toContain('heading');
-    expect(contextFeatures({ ...base, text: 'The event raised $5,000 for charity.', standsAlone: true })).not.toContain('heading');
+    expect(contextFeatures({ ...base, text: 'The event raised $5,000 for charity.', standsAlone: true })).not.toContain(
+      'heading',
+    );
     expect(contextFeatures({ ...base, text: 'Displays of charity at event', standsAlone: false })).not.toContain('heading');
   });
 });
@@ -107,7 +116,9 @@ describe('sentence model', () => {
       let z = 0;
       v.names.forEach((n, i) => (z += (spotter.model.weights[n] ?? 0) * v.values[i]!));
       const r = spotter.score(s);
-      const priors = r.reasons.filter((q) => q.kind === 'stated_figure' || q.kind === 'dateline').reduce((a, q) => a + q.weight, 0);
+      const priors = r.reasons
+        .filter((q) => q.kind === 'stated_figure' || q.kind === 'dateline')
+        .reduce((a, q) => a + q.weight, 0);
       const platt = spotter.model.platt ?? { scale: 1, offset: 0 };
       expect(Math.abs(r.score - sigmoid(platt.scale * (z + priors) + platt.offset)), s).toBeLessThan(1e-4);
     }

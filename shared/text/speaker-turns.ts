@@ -1,0 +1,112 @@
+/**
+ * Speaker turns: the one reader of "NAME: …" labels, for imported transcripts (shared/text/candidates.ts,
+ * shared/spotting/document-kind.ts) and live capture (electron/core/capture/append.ts) alike. Labels as debate,
+ * interview and press-conference transcripts write them: "HARRIS: …", "SEN. WARREN: …", "MODERATOR (Lester Holt): …",
+ * "Mr. Smith: …", "[00:12:03] Q: …", "Kamala Harris (01:02:03): …", "ВЕДУЩИЙ: …".
+ */
+
+import { HONORIFICS } from './speaker-names';
+
+export interface SpeakerLabel {
+  /** The label as written, without its timecode ("MODERATOR (Lester Holt)", "SEN. WARREN", "Kamala Harris"). */
+  label: string;
+  /** Where the spoken text starts in the line (after the colon and its spaces). */
+  textStart: number;
+}
+
+export interface LabelOptions {
+  /**
+   * Also read a plain capitalised name ("Kamala Harris: …", "Smith: …") as a label. Only where the text is known to be
+   * a transcript: in a line on its own, "Breaking News: …" reads the same way.
+   */
+  plainNames?: boolean;
+}
+
+const TIMECODE = String.raw`\d{1,2}:\d{2}(?::\d{2})?`;
+/** A timecode in front of the label: "[00:12:03] ", "(01:02) ", "00:12:03 ". */
+const LEADING_TIMECODE = new RegExp(String.raw`^\s*(?:\[\s*${TIMECODE}\s*\]|\(\s*${TIMECODE}\s*\)|${TIMECODE})\s*`, 'u');
+/** A label in capitals: "HARRIS", "SEN. WARREN", "ВЕДУЩИЙ" (at least two capitals, so not a lone "A"). */
+const CAPITALS = /^[\p{Lu}][\p{Lu}\p{M}.'’\- ]{0,38}[\p{Lu}.]/u;
+/** "Mr. Smith", "Dr. Jane Doe", "Sen. Warren". */
+const HONORIFIC_NAME = new RegExp(
+  String.raw`^(?:${HONORIFICS.join('|')})\.? \p{Lu}[\p{L}\p{M}'’-]*(?: \p{Lu}[\p{L}\p{M}'’-]*){0,2}`,
+  'u',
+);
+/** One to four capitalised words: "Kamala Harris", "Smith". */
+const PLAIN_NAME = /^\p{Lu}[\p{L}\p{M}.'’-]*(?: \p{Lu}[\p{L}\p{M}.'’-]*){0,3}/u;
+const QUESTION_ANSWER = /^(?:Q|A)(?=\s*[:(])/u;
+/** "(Lester Holt)", "(01:02:03)", "(DAVID MUIR)" after the label. */
+const PARENTHETICAL = /^\s*\(([^()\n]{1,60})\)/u;
+const ONLY_TIMECODE = new RegExp(String.raw`^\s*${TIMECODE}\s*$`, 'u');
+const COLON = /^\s*:(?:[ \t]+|(?=\r?\n|$))/u;
+/** Words before a colon that head a note, not a turn. */
+const NOT_SPEAKERS =
+  /^(?:image|photo|picture|credit|source|sources|note|notes|update|updated|title|date|url|editor'?s note|warning|breaking news|breaking|summary|transcript|topic|location|time|subject|re|fig|figure|table|chapter|part|section|http|https)$/iu;
+
+/** The speaker label at the start of a line, or null. */
+export function speakerLabel(line: string, options: LabelOptions = {}): SpeakerLabel | null {
+  const timecode = LEADING_TIMECODE.exec(line);
+  let pos = timecode ? timecode[0].length : line.length - line.trimStart().length;
+  const rest = line.slice(pos);
+  const written = !!timecode || options.plainNames;
+  const qa = written ? QUESTION_ANSWER.exec(rest)?.[0] : undefined;
+  const strict = qa ?? HONORIFIC_NAME.exec(rest)?.[0] ?? capitalsLabel(rest);
+  const plain = strict === undefined ? PLAIN_NAME.exec(rest)?.[0] : undefined;
+  const name = strict ?? plain;
+  if (name === undefined) return null;
+  let label = name.replace(/\s+/g, ' ').trim();
+  if (NOT_SPEAKERS.test(label.replace(/\.$/, ''))) return null;
+  pos += name.length;
+  const paren = PARENTHETICAL.exec(line.slice(pos));
+  let timed = !!timecode;
+  if (paren) {
+    if (ONLY_TIMECODE.test(paren[1]!)) timed = true;
+    else label = `${label} (${paren[1]!.trim()})`;
+    pos += paren[0].length;
+  }
+  const colon = COLON.exec(line.slice(pos));
+  if (!colon) return null;
+  // A plain capitalised name is a label only where names are expected, or with a timecode ("Kamala Harris (01:02:03):").
+  if (plain !== undefined && !options.plainNames && !timed) return null;
+  return { label, textStart: pos + colon[0].length };
+}
+
+/** A run of capitals ending in a capital or a full stop ("SEN. WARREN"), with at least two capitals in it. */
+function capitalsLabel(rest: string): string | undefined {
+  const m = CAPITALS.exec(rest);
+  return m && /\p{Lu}{2}/u.test(m[0]) ? m[0] : undefined;
+}
+
+/** Split a leading speaker label off a line; `speaker` is the label as written, null when the line has none. */
+export function splitSpeakerLabel(line: string, options: LabelOptions = {}): { speaker: string | null; text: string } {
+  const found = speakerLabel(line, options);
+  return found ? { speaker: found.label, text: line.slice(found.textStart) } : { speaker: null, text: line };
+}
+
+/** One speaker's turn in a document: from the label to the next label (or the end). */
+export interface SpeakerTurn {
+  label: string;
+  /** Where the label starts. */
+  labelStart: number;
+  /** Where the spoken text starts (after "NAME: "). */
+  start: number;
+  /** Where the turn ends: the start of the next label's line, or the text's end. */
+  end: number;
+}
+
+/** The speaker turns of a whole transcript, in order; text before the first label belongs to no turn. */
+export function speakerTurns(text: string, from = 0): SpeakerTurn[] {
+  const turns: SpeakerTurn[] = [];
+  let pos = from;
+  while (pos < text.length) {
+    const nl = text.indexOf('\n', pos);
+    const end = nl < 0 ? text.length : nl;
+    const found = speakerLabel(text.slice(pos, end), { plainNames: true });
+    if (found) {
+      if (turns.length) turns[turns.length - 1]!.end = pos;
+      turns.push({ label: found.label, labelStart: pos, start: pos + found.textStart, end: text.length });
+    }
+    pos = end + 1;
+  }
+  return turns;
+}

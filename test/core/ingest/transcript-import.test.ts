@@ -1,0 +1,65 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CoreContext } from '../../../electron/core/context';
+import { call } from '../../../electron/core/dispatch';
+import { createTestContext } from '../../helpers/workspace';
+
+/** A debate transcript imported through the app's one ingest pipeline into a real workspace, and captured live. */
+
+const DEBATE = [
+  'Town hall debate on regional transport, 14 November 2026',
+  '',
+  "MODERATOR: Good evening and welcome. Tonight's candidates are Governor Helen Carter and State Senator David Okafor.",
+  '',
+  'CARTER: Thank you. When I took office, the transit authority had a deficit of 340 million dollars.',
+  '',
+  'OKAFOR: That surplus exists because fares went up 28 percent in 2024. Governor Carter cut night service on 17 lines.',
+  '',
+  'MODERATOR: Governor, is that right?',
+  '',
+  'CARTER: No. We cut night service on four lines, not seventeen, and we restored two of them last spring.',
+  '',
+  'OKAFOR: The state auditor said the bond was underfunded by 600 million.',
+  '',
+  'MODERATOR: Senator Okafor, your plan would make buses free. How would you pay for that?',
+].join('\n');
+
+const EXPECTED = [
+  ['Helen Carter', 'When I took office, the transit authority had a deficit of 340 million dollars.'],
+  ['David Okafor', 'That surplus exists because fares went up 28 percent in 2024.'],
+  ['David Okafor', 'Governor Carter cut night service on 17 lines.'],
+  ['Helen Carter', 'We cut night service on four lines, not seventeen, and we restored two of them last spring.'],
+  ['David Okafor', 'The state auditor said the bond was underfunded by 600 million.'],
+];
+
+let ctx: CoreContext;
+afterEach(() => ctx?.workspace.close());
+
+describe('an imported transcript', () => {
+  it('stores each claim with its speaker as claimant and its anchor after the speaker label', async () => {
+    ctx = createTestContext();
+    const { document } = await call(ctx, 'documents.createFromText', { text: DEBATE, title: 'Town hall' });
+    const text = (await call(ctx, 'documents.get', { id: document.id })).text;
+    const claims = (await call(ctx, 'claims.list', { documentId: document.id })).items;
+    expect(claims.map((c) => [c.claimant, c.text])).toEqual(EXPECTED);
+    for (const c of claims) expect(text.slice(c.anchor!.start, c.anchor!.end)).toBe(c.text);
+    // The document view's stored sentences hold no label, and carry the speaker.
+    const { sentences } = await call(ctx, 'ingest.sentences', { documentId: document.id });
+    expect(sentences.some((s) => /^(?:MODERATOR|CARTER|OKAFOR):/.test(s.text))).toBe(false);
+    expect(sentences.find((s) => s.text === 'No.')).toMatchObject({
+      claimant: 'Helen Carter',
+      checkWorthy: false,
+      claimId: null,
+    });
+    for (const s of sentences) expect(text.slice(s.start, s.end)).toBe(s.text);
+  });
+
+  it('live capture of the same transcript gives the same claims and claimants', async () => {
+    ctx = createTestContext();
+    const session = await call(ctx, 'sessions.start', { capture: { title: 'Town hall' } });
+    for (const line of DEBATE.split('\n').filter((l) => l.trim()))
+      await call(ctx, 'capture.append', { sessionId: session.id, text: line, speaker: 'MODERATOR' });
+    await call(ctx, 'capture.flush', { sessionId: session.id });
+    const claims = (await call(ctx, 'claims.list', { documentId: session.captureDocumentId! })).items;
+    expect(claims.map((c) => [c.claimant, c.text])).toEqual(EXPECTED);
+  });
+});
