@@ -1,0 +1,162 @@
+/**
+ * Russian/Ukrainian phrases that stand next to a verb of saying without being its speaker: to whom one spoke
+ * ("журналистам", "агентству ТАСС", "изданию РБК", "телеканалу «Россия 24»", "«Интерфаксу»", "Пескову") and
+ * where or when ("в Сочи", "во вторник", "в интервью РБК", "на брифинге в Москве", "у Києві"). The speaker
+ * phrase ends before them and the search for the speaker skips them, so "сказал Путин журналистам в Сочи" is
+ * Путин and "рассказал Песков агентству ТАСС" is Песков.
+ */
+import { classify } from './cues-en';
+import { RU_BODY_STEMS, RU_COLLECTIVE_STEMS, RU_OUTLET_STEMS, RU_ROLE_STEMS } from './lexicon';
+import type { Token } from './tokens';
+
+/** Lower-case nouns in the dative for whom one speaks to: the people ("журналистам") and the outlets ("агентству"). */
+const ADDRESSEE =
+  /^(?:(?:журналист|журналіст|репортер|репортёр|корреспондент|кореспондент|депутат|сенатор|участник|учасник|слушател|слухач|читател|читач|зрител|глядач|подписчик|підписник|студент|коллег|колег|избирател|виборц|дипломат|инвестор|інвестор|собравш|присутн|гост|парламентари|союзник|партнер|партнёр)(?:ам|ям|у|ю|ові|еві|ці)|агентству|информагентству|інформагентству|изданию|виданню|телеканалу|радиостанции|радіостанції|газете|газеті|журналу|порталу|сайту|каналу|телеканалам|изданиям|виданням|агентствам|сми)$/;
+/** A capitalised word that can only be in the dative: a surname ("Пескову", "Зеленському") or an outlet ("Интерфаксу"). */
+const DATIVE_NAME = /^(?:\p{Lu}[\p{Ll}'’-]*(?:ову|еву|ёву|ину|ыну|ому|ему|ові|еві))$/u;
+const DATIVE_OUTLET = /^[\p{L}-]+(?:у|ю|ам|ям)$/u;
+/** Prepositions opening a place, time or circumstance ("в Сочи", "во вторник", "на брифинге", "під час візиту"). */
+const PREPOSITION = /^(?:в|во|на|у|при|после|перед|с|со|к|ко|от|из|для|через|накануне|з|із|зі|під|після|біля|возле|около)$/;
+/** Words between a preposition and its object: "в своём блоге", "на этой неделе", "у своєму". */
+const DETERMINER =
+  /^(?:своём|своем|своей|своих|своему|этом|этой|этот|эту|прошлой|прошлом|эти|своєму|своїй|цьому|цій|минулому|минулій|ходе|час)$/;
+/** Endings of an adjective or noun in an oblique case (capitalised inside an outlet's name: "Русской службе", "Первого канала"). */
+const OBLIQUE_CAP = /(?:ой|ей|ого|его|ому|ему|ых|их|ым|им|ої)$/;
+/** Lower-case words in an oblique case: genitive, dative, locative, instrumental. */
+const OBLIQUE_LOWER = /(?:ы|и|а|я|е|у|ю|ам|ям|ах|ях|ом|ем|ой|ей|ого|его|ому|ему|ых|их|ым|им|ами|ями|ів|ій|ої|ові|ці)$/;
+
+/** Offices named by whose they are: "в пресс-службе Кремля", "в администрации Президента", "в офісі Президента". */
+const OWNED =
+  /^(?:пресс-служб|прес-служб|администрац|адміністрац|офис|офіс|аппарат|апарат|штаб|правительств|уряд|управлени|управлінн|канцеляр|министерств|міністерств|ведомств|відомств)/;
+
+/** Capitalised adverbs opening a sentence, before a subject ("Ранее СМИ сообщали"). */
+const SENTENCE_ADVERB =
+  /^(?:ранее|позже|также|вчера|сегодня|затем|потом|тогда|теперь|сейчас|однако|впрочем|кроме|раніше|також|вчора|сьогодні|потім|тоді|тепер|проте|зараз)$/;
+
+const startsWithAny = (w: string, stems: readonly string[]) => stems.some((s) => w.startsWith(s));
+const isAcronym = (x: Token) => /^[\p{Lu}\d-]{2,}$/u.test(x.text);
+const isLatin = (x: Token) => /^[A-Za-z]/.test(x.text);
+/** A word that may open a speaker phrase: a role, a body, a group ("министр", "министерство", "власти"). */
+const opensSpeaker = (w: string) =>
+  startsWithAny(w, RU_ROLE_STEMS) ||
+  startsWithAny(w, RU_COLLECTIVE_STEMS) ||
+  (startsWithAny(w, RU_BODY_STEMS) && !isOutletWord(w));
+const isOutletWord = (w: string) => startsWithAny(w, RU_OUTLET_STEMS);
+/** Quotation marks and the blanks standing for quoted text ("«•••••• ••»"). */
+export const isQuoteToken = (x: Token) => x.punct && /^[«»"“”„•]$/.test(x.text);
+
+function isAddressee(x: Token): boolean {
+  if (x.punct) return false;
+  if (!x.cap) return ADDRESSEE.test(x.lower);
+  if (DATIVE_NAME.test(x.text)) return true;
+  return isOutletWord(x.lower) && !isAcronym(x) && DATIVE_OUTLET.test(x.lower);
+}
+
+/** What may follow the head of an adjunct as its complement: "агентству ТАСС", "в эфире телеканала «Россия 24»". */
+function isComplement(x: Token, prev: Token | undefined, next: Token | undefined): boolean {
+  if (isQuoteToken(x)) return true;
+  if (x.punct) return false;
+  if (/^\d+$/.test(x.text) || isAcronym(x)) return true;
+  if (isLatin(x)) return true;
+  // "РИА Новости": an agency's name after its initials.
+  if (x.cap)
+    return (
+      isOutletWord(x.lower) ||
+      // (An adjective before its noun: "Русской службе", "Первого канала"; not a first name, "от КПРФ Сергей Казанков".)
+      (OBLIQUE_CAP.test(x.lower) && !!next && !next.punct && !next.cap) ||
+      (!!prev && isAcronym(prev) && /^новост/.test(x.lower)) ||
+      // "в пресс-службе Кремля": whose office it is, in the genitive.
+      (!!prev && !prev.cap && OWNED.test(prev.lower) && /[аяыи]$/.test(x.lower))
+    );
+  if (/(?:л|ла|ли|ло|ся|сь)$/.test(x.lower)) return false;
+  if (startsWithAny(x.lower, RU_ROLE_STEMS) || startsWithAny(x.lower, RU_COLLECTIVE_STEMS)) return false;
+  // ("Русской службе": a body's word in the dative or locative is whom or where one spoke, never the speaker.)
+  if (startsWithAny(x.lower, RU_BODY_STEMS) && !isOutletWord(x.lower)) return /(?:е|у|ю|ам|ям|ах|ях|ом|ем)$/.test(x.lower);
+  return OBLIQUE_LOWER.test(x.lower);
+}
+
+/** The index just past an addressee or adjunct starting at k, or k when none starts there. */
+function adjunctEnd(t: Token[], k: number): number {
+  const x = t[k];
+  if (!x) return k;
+  let i: number;
+  if (isAddressee(x)) i = k + 1;
+  else if (PREPOSITION.test(x.lower)) {
+    i = k + 1;
+    while (i < t.length && DETERMINER.test(t[i]!.lower)) i++;
+    // (A preposition before a quotation: "в «Известиях»", whose words are blanked.)
+    const object = t[i];
+    if (!object || (object.punct && !isQuoteToken(object))) return k;
+    if (isQuoteToken(object)) {
+      while (i < t.length && isQuoteToken(t[i]!)) i++;
+    } else i++;
+  } else return k;
+  return complementEnd(t, i);
+}
+
+/** Past the complement starting at i; a person's name in Latin script ("в своём блоге Alexei Navalny") is no complement. */
+function complementEnd(t: Token[], i: number): number {
+  while (i < t.length && isComplement(t[i]!, t[i - 1], t[i + 1])) {
+    if (t[i]!.cap && isLatin(t[i]!)) {
+      let e = i;
+      while (e < t.length && t[e]!.cap && isLatin(t[e]!)) e++;
+      const p = e - i >= 2 ? classify(t.slice(i, e)) : null;
+      if (p?.kind === 'person' && p.name.includes(' ')) return i;
+      i = e;
+      continue;
+    }
+    i++;
+  }
+  return i;
+}
+
+/**
+ * Marks the tokens of a sentence that sit in an addressee or an adjunct. (Only within the first reading of each:
+ * an adjunct starts at a preposition or an addressee and takes the object and its complement.)
+ */
+export function adjunctMarks(t: Token[]): boolean[] {
+  const marks = new Array<boolean>(t.length).fill(false);
+  for (let k = 0; k < t.length; k++) {
+    const x = t[k]!;
+    // "Песков ТАСС", "Лавров РИА Новости": an outlet's initials right after a person's name is the outlet spoken to.
+    const prev = t[k - 1];
+    const afterName =
+      !!prev &&
+      prev.cap &&
+      !prev.punct &&
+      !isAcronym(prev) &&
+      !isOutletWord(prev.lower) &&
+      !opensSpeaker(prev.lower) &&
+      !SENTENCE_ADVERB.test(prev.lower);
+    const outletAfterName = afterName && isAcronym(x) && isOutletWord(x.lower);
+    // ("по словам", "со ссылкой на", "за словами" introduce the source itself.)
+    if (x.lower === 'по' || (/^(?:со|с)$/.test(x.lower) && t[k + 1]?.lower === 'ссылкой')) continue;
+    const end = outletAfterName ? adjunctEndAfterOutlet(t, k) : adjunctEnd(t, k);
+    if (end === k) continue;
+    for (let i = k; i < end; i++) marks[i] = true;
+    k = end - 1;
+  }
+  return marks;
+}
+
+function adjunctEndAfterOutlet(t: Token[], k: number): number {
+  return complementEnd(t, k + 1);
+}
+
+/**
+ * "Путин с Эрдоганом заявили", "заявили Путин с Эрдоганом": an adjunct with "с" naming a person or a body may be a
+ * second speaker ("в беседе с журналистами", a group, is not).
+ */
+export function namesCompanion(t: Token[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const next = t[k + 1];
+    if (
+      /^(?:с|со|з|із|зі)$/.test(t[k]!.lower) &&
+      next &&
+      !next.punct &&
+      (next.cap || (startsWithAny(next.lower, RU_ROLE_STEMS) && !/(?:ами|ями)$/.test(next.lower)))
+    )
+      return true;
+  }
+  return false;
+}
