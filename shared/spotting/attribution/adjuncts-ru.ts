@@ -45,10 +45,12 @@ const isOutletWord = (w: string) => startsWithAny(w, RU_OUTLET_STEMS);
 /** Quotation marks and the blanks standing for quoted text ("«•••••• ••»"). */
 export const isQuoteToken = (x: Token) => x.punct && /^[«»"“”„•]$/.test(x.text);
 
-function isAddressee(x: Token): boolean {
+function isAddressee(x: Token, next: Token | undefined): boolean {
   if (x.punct) return false;
   if (!x.cap) return ADDRESSEE.test(x.lower);
   if (DATIVE_NAME.test(x.text)) return true;
+  // "Повітряним силам ЗСУ", "Вооружённым силам": an adjective and its noun in the dative plural.
+  if (/(?:ым|им)$/.test(x.lower) && next && !next.cap && /^\p{Ll}+(?:ам|ям)$/u.test(next.text)) return true;
   return isOutletWord(x.lower) && !isAcronym(x) && DATIVE_OUTLET.test(x.lower);
 }
 
@@ -80,7 +82,7 @@ function adjunctEnd(t: Token[], k: number): number {
   const x = t[k];
   if (!x) return k;
   let i: number;
-  if (isAddressee(x)) i = k + 1;
+  if (isAddressee(x, t[k + 1])) i = k + 1;
   else if (PREPOSITION.test(x.lower)) {
     i = k + 1;
     while (i < t.length && DETERMINER.test(t[i]!.lower)) i++;
@@ -111,11 +113,12 @@ function complementEnd(t: Token[], i: number): number {
 }
 
 /**
- * Marks the tokens of a sentence that sit in an addressee or an adjunct. (Only within the first reading of each:
+ * Numbers the addressees and adjuncts of a sentence, 0 for a token in none (a number per phrase, from 1). (Only within the first reading of each:
  * an adjunct starts at a preposition or an addressee and takes the object and its complement.)
  */
-export function adjunctMarks(t: Token[]): boolean[] {
-  const marks = new Array<boolean>(t.length).fill(false);
+export function adjunctMarks(t: Token[]): number[] {
+  const marks = new Array<number>(t.length).fill(0);
+  let span = 0;
   for (let k = 0; k < t.length; k++) {
     const x = t[k]!;
     // "Песков ТАСС", "Лавров РИА Новости": an outlet's initials right after a person's name is the outlet spoken to.
@@ -133,7 +136,8 @@ export function adjunctMarks(t: Token[]): boolean[] {
     if (x.lower === 'по' || (/^(?:со|с)$/.test(x.lower) && t[k + 1]?.lower === 'ссылкой')) continue;
     const end = outletAfterName ? adjunctEndAfterOutlet(t, k) : adjunctEnd(t, k);
     if (end === k) continue;
-    for (let i = k; i < end; i++) marks[i] = true;
+    span++;
+    for (let i = k; i < end; i++) marks[i] = span;
     k = end - 1;
   }
   return marks;

@@ -15,7 +15,7 @@ import {
   RU_VERBS,
 } from './lexicon';
 import { adjunctMarks, isQuoteToken, namesCompanion } from './adjuncts-ru';
-import { locativeBody } from './locative-body';
+import { locativeBody, locativeBodyAfter } from './locative-body';
 import type { SpeakerPhrase } from './speaker';
 import { tokenize, type Token } from './tokens';
 import { classify } from './cues-en';
@@ -236,7 +236,9 @@ export function russianCues(outside: string): SpeakerPhrase[] {
       (RU_SKIP_AFTER_VERB.has(t[f]!.lower) || DATE_WORD.test(t[f]!.lower) || marks[f] || isQuoteToken(t[f]!))
     )
       f++;
-    const p = companion ? null : (back ?? forward(t, f, false, marks));
+    let p = companion ? null : (back ?? forward(t, f, false, marks) ?? bodyAfterPluralVerb(t, i, marks));
+    // "Об этом сообщили РИА Новости в пресс-службе ведомства": the outlet is told; the office in the locative speaks.
+    if (!back && p?.kind === 'outlet' && locativeInClause(t, f, marks)) p = bodyAfterPluralVerb(t, i, marks, true);
     if (p) out.push({ ...p, at: x.start });
   }
   return out.sort((a, b) => a.at - b.at);
@@ -260,7 +262,7 @@ function admissible(x: Token, soFar: Token[], next?: Token): boolean {
   );
 }
 
-function backward(t: Token[], j: number, marks?: boolean[]): SpeakerPhrase | null {
+function backward(t: Token[], j: number, marks?: number[]): SpeakerPhrase | null {
   const words: Token[] = [];
   for (let k = j; k >= 0 && words.length < 7; k--) {
     const x = t[k]!;
@@ -312,7 +314,7 @@ function genitiveOfHead(t: Token[], k: number): boolean {
 }
 
 /** (`marks`: the addressees and adjuncts of the sentence, where a speaker phrase after the verb ends.) */
-function forward(t: Token[], k: number, oblique = false, marks?: boolean[]): SpeakerPhrase | null {
+function forward(t: Token[], k: number, oblique = false, marks?: number[]): SpeakerPhrase | null {
   const words: Token[] = [];
   let i = k;
   for (; i < t.length && words.length < 10; i++) {
@@ -364,8 +366,33 @@ function appositionName(t: Token[], k: number): SpeakerPhrase | null {
   return p?.kind === 'person' && p.name.includes(' ') ? { ...p, attrs: t.slice(k, end).map((x) => x.lower) } : null;
 }
 
+/**
+ * "Как сообщили журналистам в Минобороны России", "заявили в Кремле журналистам": a plural verb, then a body in the
+ * locative among the words after it, says it.
+ */
+function bodyAfterPluralVerb(t: Token[], verb: number, marks: number[], pastWords = false): SpeakerPhrase | null {
+  if (!/(?:ли|ют|ят)$/.test(t[verb]!.lower)) return null;
+  for (let k = verb + 1; k < t.length && (marks[k] || isQuoteToken(t[k]!) || (pastWords && !t[k]!.punct)); k++) {
+    if (!/^(?:в|во|у)$/.test(t[k]!.lower)) continue;
+    let e = k + 1;
+    while (e < t.length && marks[e] === marks[k] && !t[e]!.punct) e++;
+    // (The country after an undeclined name: "в Минобороны России".)
+    if (t[e] && /^(?:России|Украины|України|РФ)$/.test(t[e]!.text)) e++;
+    const name = locativeBodyAfter(t.slice(k + 1, e));
+    return name ? { kind: 'body', name, attrs: name.toLowerCase().split(' '), at: t[verb]!.start } : null;
+  }
+  return null;
+}
+
+/** An adjunct with "в"/"у" before the clause ends. */
+function locativeInClause(t: Token[], from: number, marks: number[]): boolean {
+  for (let k = from; k < t.length && !(t[k]!.punct && !isQuoteToken(t[k]!)); k++)
+    if (marks[k] && /^(?:в|во|у)$/.test(t[k]!.lower)) return true;
+  return false;
+}
+
 /** The subject right before the last finite past-tense verb before token g ("глава республики отказался"). */
-function subjectBefore(t: Token[], g: number, marks: boolean[]): SpeakerPhrase | null {
+function subjectBefore(t: Token[], g: number, marks: number[]): SpeakerPhrase | null {
   for (let v = g - 1; v > 0; v--) {
     const x = t[v]!;
     if (x.punct) continue;
@@ -383,7 +410,7 @@ export function subjectRu(outside: string): SpeakerPhrase | null {
 }
 
 /** The subject at the start of the sentence. */
-function leading(t: Token[], marks: boolean[]): SpeakerPhrase | null {
+function leading(t: Token[], marks: number[]): SpeakerPhrase | null {
   const words: Token[] = [];
   for (let i = 0; i < t.length && words.length < 7; i++) {
     const x = t[i]!;
@@ -403,8 +430,11 @@ function citesData(t: Token[], i: number): boolean {
   return false;
 }
 
-/** Genitive endings of a name ("Путина", "Лаврова", "Захаровой") and the patronymics that may follow a first name. */
-const GENITIVE_NAME = /(?:а|я|ы|ой|ого|его)$/;
+/**
+ * Genitive endings of a name or place after a role ("Представитель Путина Дмитрий Песков", "Глава Чечни Рамзан
+ * Кадыров": whose the role is, not a first name) and the patronymics that may follow a first name.
+ */
+const GENITIVE_OF_ROLE = /(?:а|я|ы|и|ой|ого|его)$/;
 const PATRONYMIC = /(?:ович|евич|ич|овна|евна|ична|инична)$/;
 /** Roles held for someone else ("представитель Путина", "адвокат Навального"), not titles ("министр Лавров"). */
 const RELATIONAL_ROLE =
@@ -477,7 +507,7 @@ export function classifyRu(words: Token[], oblique = false): SpeakerPhrase | nul
     name.length >= 3 &&
     r > 0 &&
     isRole(words[r - 1]!.lower) &&
-    GENITIVE_NAME.test(name[0]!.lower) &&
+    GENITIVE_OF_ROLE.test(name[0]!.lower) &&
     !PATRONYMIC.test(name[1]!.lower)
   )
     name = name.slice(1);

@@ -61,8 +61,21 @@ describe('whom and where one spoke is never the speaker (Russian and Ukrainian)'
     // No one else speaks here: none rather than the addressee.
     const addressee = claimantOf('Об этом сказал Пескову журналист.');
     expect(addressee === null || !addressee.includes('Песк')).toBe(true);
-    expect(claimantOf('Переговоры продолжатся, заявили в Кремле журналистам.')).toBeNull();
+  });
+
+  it('lets a body in the locative speak after a plural verb, past whom it told', () => {
+    expect(claimantOf('Как сообщили журналистам в Минобороны, атака отражена.')).toBe('Минобороны');
+    expect(claimantOf('Как сообщили агентству ТАСС в Минобороны России, атака отражена.')).toBe('Минобороны России');
+    expect(claimantOf('Об этом сообщили «Интерфаксу» в Минобороны России.')).toBe('Минобороны России');
+    expect(claimantOf('Переговоры продолжатся, заявили в Кремле журналистам.')).toBe('Кремль');
+    // The outlet told is not the speaker, and an office with no name of its own gives none.
+    expect(claimantOf('Об этом сообщили РИА Новости в пресс-службе ведомства.')).toBeNull();
     expect(claimantOf('Об этом сообщили журналистам в пресс-службе Кремля.')).toBeNull();
+  });
+
+  it('keeps an opening adverb and a region out of the name', () => {
+    expect(claimantOf('Ранее Песков сообщил РБК, что визит отменён.')).toBe('Песков');
+    expect(claimantOf('Глава Чечни Рамзан Кадыров сообщил в Telegram, что атака отражена.')).toBe('Рамзан Кадыров');
   });
 
   it('gives none when a second speaker stands with the first', () => {
@@ -77,6 +90,7 @@ describe('whom and where one spoke is never the speaker (Russian and Ukrainian)'
     expect(claimantOf('Зеленський журналістам повідомив, що переговори тривають.')).toBe('Зеленський');
     expect(claimantOf('Зеленський під час брифінгу повідомив, що переговори тривають.')).toBe('Зеленський');
     expect(claimantOf('Про це повідомив журналістам речник Повітряних сил Юрій Ігнат.')).toBe('Юрій Ігнат');
+    expect(claimantOf('Як повідомила Повітряним силам ЗСУ пресслужба, атака відбита.')).toBeNull();
   });
 
   it('keeps the sources that only look like adjuncts', () => {
