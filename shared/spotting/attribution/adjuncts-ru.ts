@@ -45,8 +45,11 @@ const isOutletWord = (w: string) => startsWithAny(w, RU_OUTLET_STEMS);
 /** Quotation marks and the blanks standing for quoted text ("«•••••• ••»"). */
 export const isQuoteToken = (x: Token) => x.punct && /^[«»"“”„•]$/.test(x.text);
 
+/** The last letters a dative addressee can end with: most words are turned away on it before any pattern runs. */
+const DATIVE_LAST = new Set(['м', 'у', 'ю', 'і', 'е', 'и']);
+
 function isAddressee(x: Token, next: Token | undefined): boolean {
-  if (x.punct) return false;
+  if (x.punct || !DATIVE_LAST.has(x.lower.charAt(x.lower.length - 1))) return false;
   if (!x.cap) return ADDRESSEE.test(x.lower);
   if (DATIVE_NAME.test(x.text)) return true;
   // "Повітряним силам ЗСУ", "Вооружённым силам": an adjective and its noun in the dative plural.
@@ -121,17 +124,9 @@ export function adjunctMarks(t: Token[]): number[] {
   let span = 0;
   for (let k = 0; k < t.length; k++) {
     const x = t[k]!;
+    if (x.punct) continue;
     // "Песков ТАСС", "Лавров РИА Новости": an outlet's initials right after a person's name is the outlet spoken to.
-    const prev = t[k - 1];
-    const afterName =
-      !!prev &&
-      prev.cap &&
-      !prev.punct &&
-      !isAcronym(prev) &&
-      !isOutletWord(prev.lower) &&
-      !opensSpeaker(prev.lower) &&
-      !SENTENCE_ADVERB.test(prev.lower);
-    const outletAfterName = afterName && isAcronym(x) && isOutletWord(x.lower);
+    const outletAfterName = x.cap && isAcronym(x) && isOutletWord(x.lower) && isNameLike(t[k - 1]);
     // ("по словам", "со ссылкой на", "за словами" introduce the source itself.)
     if (x.lower === 'по' || (/^(?:со|с)$/.test(x.lower) && t[k + 1]?.lower === 'ссылкой')) continue;
     const end = outletAfterName ? adjunctEndAfterOutlet(t, k) : adjunctEnd(t, k);
@@ -141,6 +136,23 @@ export function adjunctMarks(t: Token[]): number[] {
     k = end - 1;
   }
   return marks;
+}
+
+function isNameLike(prev: Token | undefined): boolean {
+  return (
+    !!prev &&
+    prev.cap &&
+    !prev.punct &&
+    !isAcronym(prev) &&
+    !isOutletWord(prev.lower) &&
+    !opensSpeaker(prev.lower) &&
+    !SENTENCE_ADVERB.test(prev.lower)
+  );
+}
+
+/** Token k is a word in the dative for whom one speaks to ("журналистам", "Пескову"): never part of a subject. */
+export function isAddresseeAt(t: Token[], k: number): boolean {
+  return isAddressee(t[k]!, t[k + 1]);
 }
 
 function adjunctEndAfterOutlet(t: Token[], k: number): number {

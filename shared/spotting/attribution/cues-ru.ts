@@ -14,7 +14,7 @@ import {
   RU_SKIP_AFTER_VERB,
   RU_VERBS,
 } from './lexicon';
-import { adjunctMarks, isQuoteToken, namesCompanion } from './adjuncts-ru';
+import { adjunctMarks, isAddresseeAt, isQuoteToken, namesCompanion } from './adjuncts-ru';
 import { locativeBody, locativeBodyAfter } from './locative-body';
 import type { SpeakerPhrase } from './speaker';
 import { tokenize, type Token } from './tokens';
@@ -188,7 +188,7 @@ export function russianCues(outside: string): SpeakerPhrase[] {
     if (!x.punct && RU_GERUNDS.has(x.lower)) {
       // "Павел Дуров отказался это сделать, заявив, что …": the sentence's subject speaks; "От комментариев
       // глава республики отказался, добавив …": the subject stands right before the verb.
-      const p = leading(t, marks) ?? subjectBefore(t, i, marks);
+      const p = leading(t) ?? subjectBefore(t, i, marks);
       if (p) out.push({ ...p, at: x.start });
       continue;
     }
@@ -406,15 +406,16 @@ function subjectBefore(t: Token[], g: number, marks: number[]): SpeakerPhrase | 
 /** The noun phrase opening a sentence, when it names someone ("Міністерство оборони України опублікувало …"). */
 export function subjectRu(outside: string): SpeakerPhrase | null {
   const t = tokenize(outside.slice(0, 200));
-  return leading(t, adjunctMarks(t));
+  return leading(t);
 }
 
 /** The subject at the start of the sentence. */
-function leading(t: Token[], marks: number[]): SpeakerPhrase | null {
+function leading(t: Token[]): SpeakerPhrase | null {
   const words: Token[] = [];
   for (let i = 0; i < t.length && words.length < 7; i++) {
     const x = t[i]!;
-    if (marks[i] || !admissible(x, words, t[i + 1])) break;
+    // (Prepositions end it anyway; "Песков журналистам" ends before whom he spoke to.)
+    if (!admissible(x, words, t[i + 1]) || isAddresseeAt(t, i)) break;
     words.push(x);
   }
   return classifyRu(words);
