@@ -218,6 +218,9 @@ export class Registry {
   /** The entity a speaker phrase stands for at sentence `at`, or null when it cannot be told safely. */
   resolve(p: SpeakerPhrase, at: number, after = ''): Entity | null {
     let e: Entity | null = null;
+    // "По данным Минсельхоза", "За даними Мінфіну": a ministry's short name, put back in the nominative.
+    const ministry = p.oblique && (p.kind === 'person' || p.kind === 'body') ? ministryNominative(p.name) : null;
+    if (ministry) p = { ...p, kind: 'body', name: ministry, oblique: false };
     switch (p.kind) {
       case 'person':
         // "Biden" after both "Joe Biden" and "Hunter Biden" were named: either of them, so neither is printed.
@@ -495,6 +498,16 @@ function isCountrysName(full: string, key: string[]): boolean {
 function sameKey(a: string[], b: string[], cyr: boolean): boolean {
   if (a.length !== b.length) return false;
   return a.every((w, i) => sameWord(w, b[i]!, cyr));
+}
+
+/** Ministries' short names: undeclined ("Минобороны", "Минэнерго") or declined like a noun ("Минсельхоза" → "Минсельхоз"). */
+const MINISTRY_UNDECLINED =
+  /^(?:Минобороны|Минприроды|Минэнерго|Минэкономразвития|Минцифры|Минкультуры|Минпросвещения|Минобрнауки|Минвостокразвития|Мінагрополітики|Мінекономіки|Мінцифри|Мінкультури|Міноборони)$/;
+const MINISTRY_DECLINED = /^(Мин(?:сельхоз|фин|здрав|транс|труд|юст|строй|промторг|спорт)|Мін(?:фін|юст|енерго))(?:а|у)$/;
+
+function ministryNominative(name: string): string | null {
+  if (MINISTRY_UNDECLINED.test(name)) return name;
+  return MINISTRY_DECLINED.exec(name)?.[1] ?? null;
 }
 
 /** A Russian/Ukrainian person's name in the genitive ("Сергея Лаврова", "Марии Захаровой") in the nominative, when the endings leave no doubt. */

@@ -73,6 +73,20 @@ describe('whom and where one spoke is never the speaker (Russian and Ukrainian)'
     expect(claimantOf('Об этом сообщили журналистам в пресс-службе Кремля.')).toBeNull();
   });
 
+  it("puts a ministry's short name in the genitive back in the nominative, and 'ведомство' resolves to it", () => {
+    expect(
+      resolveClaimants([
+        'По данным Минсельхоза, урожай пшеницы составил 92 млн тонн.',
+        'Глава министерства Оксана Лут отметила, что это рекорд.',
+        'По данным ведомства, экспорт вырос.',
+      ]),
+    ).toEqual(['Минсельхоз', 'Оксана Лут', 'Минсельхоз']);
+    expect(claimantOf('По данным Минобороны, атака отражена.')).toBe('Минобороны');
+    expect(claimantOf('За даними Мінфіну, дефіцит знизився.')).toBe('Мінфін');
+    // A surname that only starts like one is still a person.
+    expect(claimantOf('По словам Минина, дефицит снизился.')).toBe('Минин');
+  });
+
   it('keeps an opening adverb and a region out of the name', () => {
     expect(claimantOf('Ранее Песков сообщил РБК, что визит отменён.')).toBe('Песков');
     expect(claimantOf('Глава Чечни Рамзан Кадыров сообщил в Telegram, что атака отражена.')).toBe('Рамзан Кадыров');
