@@ -129,7 +129,12 @@ export function adjunctMarks(t: Token[]): number[] {
     const outletAfterName = x.cap && isAcronym(x) && isOutletWord(x.lower) && isNameLike(t[k - 1]);
     // ("по словам", "со ссылкой на", "за словами" introduce the source itself.)
     if (x.lower === 'по' || (/^(?:со|с)$/.test(x.lower) && t[k + 1]?.lower === 'ссылкой')) continue;
-    const end = outletAfterName ? adjunctEndAfterOutlet(t, k) : adjunctEnd(t, k);
+    let end = outletAfterName ? adjunctEndAfterOutlet(t, k) : adjunctEnd(t, k);
+    // "Как сообщила РИА Новости Захарова": an outlet's initials right before a person's name are whom she told.
+    if (end === k && x.cap && isAcronym(x) && isOutletWord(x.lower)) {
+      const after = adjunctEndAfterOutlet(t, k);
+      if (isNameLike(t[after]) && !isAcronym(t[after]!)) end = after;
+    }
     if (end === k) continue;
     span++;
     for (let i = k; i < end; i++) marks[i] = span;

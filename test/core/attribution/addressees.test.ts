@@ -11,6 +11,11 @@ describe('whom and where one spoke is never the speaker (Russian and Ukrainian)'
     expect(claimantOf('Как пояснил Песков телеканалу «Россия 24», переговоры продолжатся.')).toBe('Песков');
     expect(claimantOf('Об этом сообщил Песков «Интерфаксу».')).toBe('Песков');
     expect(claimantOf('Об этом сообщил Песков ТАСС.')).toBe('Песков');
+    expect(claimantOf('Как сообщила РИА Новости Захарова, визит отменён.')).toBe('Захарова');
+    // (An outlet that speaks is still read as one; the source it cites comes first.)
+    expect(claimantOf('Как сообщает РИА Новости, визит отменён.')).toBe('РИА Новости');
+    expect(claimantOf('Об этом сообщает ТАСС со ссылкой на Пескова.')).toBe('Песков');
+    expect(claimantOf('Корреспондент ТАСС Иван Петров сообщил, что визит отменён.')).toBe('Иван Петров');
     expect(claimantOf('Об этом заявил глава МИД Сергей Лавров РИА Новости.')).toBe('Сергей Лавров');
     expect(claimantOf('Об этом заявил глава МИД Сергей Лавров журналистам.')).toBe('Сергей Лавров');
     expect(claimantOf('Как заявил глава Минфина Антон Силуанов «Известиям», бюджет сбалансирован.')).toBe('Антон Силуанов');
