@@ -160,7 +160,15 @@ function noteMentions(registry: Registry, outside: string, at: number, cyr: bool
         .slice(cyr ? -3 : -2);
     if (cyr) {
       const words = m[0].split(/\s+/);
-      if (words.some((w) => /^(?:В|На|По|С|О|И|К|У|За|Из|От|До|Для|При|Об|Но|А|Как|Это|Что|Также)$/.test(w))) continue;
+      // (Nor a run opened by an adverb: "Ранее Песков сообщил".)
+      if (
+        words.some((w) =>
+          /^(?:В|На|По|С|О|И|К|У|За|Из|От|До|Для|При|Об|Но|А|Как|Это|Что|Также|Ранее|Позже|Вчера|Сегодня|Затем|Однако|Теперь|Сейчас|Тогда|Раніше|Також|Вчора|Сьогодні|Потім|Проте|Тепер)$/.test(
+            w,
+          ),
+        )
+      )
+        continue;
       const p = classifyRu(tokenize(m[0]));
       if (p?.kind === 'person' && p.name.includes(' '))
         registry.mentionPerson(p.name, [...before(), ...p.attrs], at, m.index === 0 || (looksNominativeRu(p.name) && 'guessed'));

@@ -14,7 +14,8 @@ import {
   RU_SKIP_AFTER_VERB,
   RU_VERBS,
 } from './lexicon';
-import { locativeBody } from './locative-body';
+import { adjunctMarks, isAddresseeAt, isQuoteToken, namesCompanion } from './adjuncts-ru';
+import { locativeBody, locativeBodyAfter } from './locative-body';
 import type { SpeakerPhrase } from './speaker';
 import { tokenize, type Token } from './tokens';
 import { classify } from './cues-en';
@@ -157,6 +158,7 @@ const OBLIQUE_TAIL = /(?:ой|ей|ому|ему|ую|ых|их)$/;
 export function russianCues(outside: string): SpeakerPhrase[] {
   if (!RU_CUE.test(outside)) return [];
   const t = tokenize(outside);
+  const marks = adjunctMarks(t);
   const out: SpeakerPhrase[] = [];
   // Genitive cues first: "по данным ведомства".
   for (const m of outside.matchAll(RU_GENITIVE_CUES)) {
@@ -186,7 +188,7 @@ export function russianCues(outside: string): SpeakerPhrase[] {
     if (!x.punct && RU_GERUNDS.has(x.lower)) {
       // "Павел Дуров отказался это сделать, заявив, что …": the sentence's subject speaks; "От комментариев
       // глава республики отказался, добавив …": the subject stands right before the verb.
-      const p = leading(t) ?? subjectBefore(t, i);
+      const p = leading(t) ?? subjectBefore(t, i, marks);
       if (p) out.push({ ...p, at: x.start });
       continue;
     }
@@ -221,22 +223,36 @@ export function russianCues(outside: string): SpeakerPhrase[] {
       while (j >= 0 && t[j]!.text !== '(') j--;
       j--;
     }
-    const back = j >= 0 && !t[j]!.punct ? backward(t, j) : null;
+    // "Путин в Сочи заявил", "Песков журналистам заявил": whom one spoke to, where and when, stand between the
+    // subject and its verb.
+    const skippedTo = j;
+    while (j >= 0 && (marks[j] || (j < skippedTo && VERB_ADVERBS.has(t[j]!.lower)))) j--;
+    const companion = namesCompanion(t, j + 1, skippedTo + 1);
+    const back = j >= 0 && !t[j]!.punct && !companion ? backward(t, j, marks) : null;
     let f = i + 1;
-    while (f < t.length && (RU_SKIP_AFTER_VERB.has(t[f]!.lower) || DATE_WORD.test(t[f]!.lower))) f++;
-    const p = back ?? forward(t, f);
+    // ("Как рассказал «Интерфаксу» Дмитрий Песков": an outlet in quotation marks, blanked, is spoken to.)
+    while (
+      f < t.length &&
+      (RU_SKIP_AFTER_VERB.has(t[f]!.lower) || DATE_WORD.test(t[f]!.lower) || marks[f] || isQuoteToken(t[f]!))
+    )
+      f++;
+    let p = companion ? null : (back ?? forward(t, f, false, marks) ?? bodyAfterPluralVerb(t, i, marks));
+    // "Об этом сообщили РИА Новости в пресс-службе ведомства": the outlet is told; the office in the locative speaks.
+    if (!back && p?.kind === 'outlet' && locativeInClause(t, f, marks)) p = bodyAfterPluralVerb(t, i, marks, true);
     if (p) out.push({ ...p, at: x.start });
   }
   return out.sort((a, b) => a.at - b.at);
 }
 
-function admissible(x: Token, soFar: Token[]): boolean {
+function admissible(x: Token, soFar: Token[], next?: Token): boolean {
   if (x.punct || STOP.has(x.lower)) return false;
   // "Telegram-канал 112": a number right after a name belongs to it.
   if (/^\d+$/.test(x.text) && soFar.length > 0 && soFar[soFar.length - 1]!.cap) return true;
   if (x.cap || isRole(x.lower) || isBody(x.lower) || isOutlet(x.lower)) return true;
   // Lower-case genitive words inside a body's or role's name: "Министерство обороны России".
   const prev = soFar[soFar.length - 1];
+  // "речник Повітряних сил Юрій Ігнат", "Вооружённых сил": the noun after an adjective in the genitive plural.
+  if (prev?.cap && /(?:ых|их)$/.test(prev.lower) && /^\p{Ll}+$/u.test(x.text) && next?.cap) return true;
   return (
     !!prev &&
     (isBody(prev.lower) || isRole(prev.lower) || !prev.cap) &&
@@ -246,11 +262,11 @@ function admissible(x: Token, soFar: Token[]): boolean {
   );
 }
 
-function backward(t: Token[], j: number): SpeakerPhrase | null {
+function backward(t: Token[], j: number, marks?: number[]): SpeakerPhrase | null {
   const words: Token[] = [];
   for (let k = j; k >= 0 && words.length < 7; k--) {
     const x = t[k]!;
-    if (x.punct || STOP.has(x.lower)) break;
+    if (x.punct || STOP.has(x.lower) || marks?.[k]) break;
     // (A user's handle in Latin script right before the verb: "Пользователь ЖЖ zyalt сообщает".)
     const handle = !words.length && isLatin(x) && LATIN_HANDLE.test(x.text);
     if (x.cap || handle || isRole(x.lower) || isBody(x.lower) || isOutlet(x.lower) || (isCollective(x.lower) && !words.length)) {
@@ -278,7 +294,7 @@ function backward(t: Token[], j: number): SpeakerPhrase | null {
   if (words.length && recipient && RECIPIENT.has(recipient.lower)) {
     let k = j - words.length - 1;
     if (k >= 0 && PREPOSITION_IN.test(t[k]!.lower)) k--;
-    return k >= 0 && !t[k]!.punct ? backward(t, k) : null;
+    return k >= 0 && !t[k]!.punct ? backward(t, k, marks) : null;
   }
   // "Виктор Янукович и Реджеп Эрдоган объявили": two speakers at once, none is printed.
   const before = t[j - words.length];
@@ -297,11 +313,17 @@ function genitiveOfHead(t: Token[], k: number): boolean {
   return false;
 }
 
-function forward(t: Token[], k: number, oblique = false): SpeakerPhrase | null {
+/** (`marks`: the addressees and adjuncts of the sentence, where a speaker phrase after the verb ends.) */
+function forward(t: Token[], k: number, oblique = false, marks?: number[]): SpeakerPhrase | null {
   const words: Token[] = [];
   let i = k;
   for (; i < t.length && words.length < 10; i++) {
     const x = t[i]!;
+    if (marks?.[i]) {
+      // "заявили Путин с Эрдоганом": two speakers, none is printed.
+      if (namesCompanion(t, i, i + 1)) return null;
+      break;
+    }
     // "Центра исследований федерального и регионального рынков": "и" joining two lower-case words is inside one name.
     const next = t[i + 1];
     if (
@@ -316,20 +338,66 @@ function forward(t: Token[], k: number, oblique = false): SpeakerPhrase | null {
       words.push(x);
       continue;
     }
-    if (!admissible(x, words) && !(isCollective(x.lower) && !words.length)) break;
+    if (!admissible(x, words, t[i + 1]) && !(isCollective(x.lower) && !words.length)) break;
     words.push(x);
   }
   if (t[i] && JOINT.has(t[i]!.lower)) return null;
-  return classifyRu(words, oblique);
+  const p = classifyRu(words, oblique);
+  // "лидер Меджлиса крымско-татарского народа, народный депутат Украины Мустафа Джемилев": a role, then the
+  // person in an apposition after the comma.
+  if (p?.kind === 'person-role' && !oblique) {
+    let c = i;
+    while (c < t.length && c - i < 4 && !t[c]!.punct && !t[c]!.cap && LOWER_GENITIVE.test(t[c]!.lower)) c++;
+    if (t[c]?.text === ',') return appositionName(t, c + 1) ?? p;
+  }
+  return p;
+}
+
+/** A person's full name closing the clause that starts at k ("народный депутат Украины Мустафа Джемилев"). */
+function appositionName(t: Token[], k: number): SpeakerPhrase | null {
+  let end = k;
+  while (end < t.length && !t[end]!.punct && end - k < 8) end++;
+  if (end < t.length && !t[end]!.punct) return null;
+  const name: Token[] = [];
+  for (let e = end - 1; e >= k && name.length < 3 && t[e]!.cap && !isAcronym(t[e]!) && !PLACE.test(t[e]!.lower); e--)
+    name.unshift(t[e]!);
+  if (!namesPerson(name)) return null;
+  const p = classifyRu(name);
+  return p?.kind === 'person' && p.name.includes(' ') ? { ...p, attrs: t.slice(k, end).map((x) => x.lower) } : null;
+}
+
+/**
+ * "Как сообщили журналистам в Минобороны России", "заявили в Кремле журналистам": a plural verb, then a body in the
+ * locative among the words after it, says it.
+ */
+function bodyAfterPluralVerb(t: Token[], verb: number, marks: number[], pastWords = false): SpeakerPhrase | null {
+  if (!/(?:ли|ют|ят)$/.test(t[verb]!.lower)) return null;
+  for (let k = verb + 1; k < t.length && (marks[k] || isQuoteToken(t[k]!) || (pastWords && !t[k]!.punct)); k++) {
+    if (!/^(?:в|во|у)$/.test(t[k]!.lower)) continue;
+    let e = k + 1;
+    while (e < t.length && marks[e] === marks[k] && !t[e]!.punct) e++;
+    // (The country after an undeclined name: "в Минобороны России".)
+    if (t[e] && /^(?:России|Украины|України|РФ)$/.test(t[e]!.text)) e++;
+    const name = locativeBodyAfter(t.slice(k + 1, e));
+    return name ? { kind: 'body', name, attrs: name.toLowerCase().split(' '), at: t[verb]!.start } : null;
+  }
+  return null;
+}
+
+/** An adjunct with "в"/"у" before the clause ends. */
+function locativeInClause(t: Token[], from: number, marks: number[]): boolean {
+  for (let k = from; k < t.length && !(t[k]!.punct && !isQuoteToken(t[k]!)); k++)
+    if (marks[k] && /^(?:в|во|у)$/.test(t[k]!.lower)) return true;
+  return false;
 }
 
 /** The subject right before the last finite past-tense verb before token g ("глава республики отказался"). */
-function subjectBefore(t: Token[], g: number): SpeakerPhrase | null {
+function subjectBefore(t: Token[], g: number, marks: number[]): SpeakerPhrase | null {
   for (let v = g - 1; v > 0; v--) {
     const x = t[v]!;
     if (x.punct) continue;
     if (!/(?:лся|лась|лись|ил|ила|или|ал|ала|али)$/.test(x.lower)) continue;
-    const p = t[v - 1]!.punct ? null : backward(t, v - 1);
+    const p = t[v - 1]!.punct ? null : backward(t, v - 1, marks);
     return p && p.kind !== 'person' ? p : p?.name.includes(' ') ? p : null;
   }
   return null;
@@ -337,7 +405,8 @@ function subjectBefore(t: Token[], g: number): SpeakerPhrase | null {
 
 /** The noun phrase opening a sentence, when it names someone ("Міністерство оборони України опублікувало …"). */
 export function subjectRu(outside: string): SpeakerPhrase | null {
-  return leading(tokenize(outside.slice(0, 200)));
+  const t = tokenize(outside.slice(0, 200));
+  return leading(t);
 }
 
 /** The subject at the start of the sentence. */
@@ -345,7 +414,8 @@ function leading(t: Token[]): SpeakerPhrase | null {
   const words: Token[] = [];
   for (let i = 0; i < t.length && words.length < 7; i++) {
     const x = t[i]!;
-    if (!admissible(x, words)) break;
+    // (Prepositions end it anyway; "Песков журналистам" ends before whom he spoke to.)
+    if (!admissible(x, words, t[i + 1]) || isAddresseeAt(t, i)) break;
     words.push(x);
   }
   return classifyRu(words);
@@ -361,8 +431,11 @@ function citesData(t: Token[], i: number): boolean {
   return false;
 }
 
-/** Genitive endings of a name ("Путина", "Лаврова", "Захаровой") and the patronymics that may follow a first name. */
-const GENITIVE_NAME = /(?:а|я|ы|ой|ого|его)$/;
+/**
+ * Genitive endings of a name or place after a role ("Представитель Путина Дмитрий Песков", "Глава Чечни Рамзан
+ * Кадыров": whose the role is, not a first name) and the patronymics that may follow a first name.
+ */
+const GENITIVE_OF_ROLE = /(?:а|я|ы|и|ой|ого|его)$/;
 const PATRONYMIC = /(?:ович|евич|ич|овна|евна|ична|инична)$/;
 /** Roles held for someone else ("представитель Путина", "адвокат Навального"), not titles ("министр Лавров"). */
 const RELATIONAL_ROLE =
@@ -435,7 +508,7 @@ export function classifyRu(words: Token[], oblique = false): SpeakerPhrase | nul
     name.length >= 3 &&
     r > 0 &&
     isRole(words[r - 1]!.lower) &&
-    GENITIVE_NAME.test(name[0]!.lower) &&
+    GENITIVE_OF_ROLE.test(name[0]!.lower) &&
     !PATRONYMIC.test(name[1]!.lower)
   )
     name = name.slice(1);

@@ -55,7 +55,23 @@ const COUNTRY_OF: [RegExp, string][] = [
 ];
 
 const PREPOSITION = /^(?:в|во|у)$/;
-const ADVERBS = new Set(['также', 'тоже', 'ранее', 'позже', 'уже', 'вчера', 'сегодня', 'накануне', 'же', 'також', 'теж', 'вже', 'раніше', 'вчора', 'сьогодні']);
+const ADVERBS = new Set([
+  'также',
+  'тоже',
+  'ранее',
+  'позже',
+  'уже',
+  'вчера',
+  'сегодня',
+  'накануне',
+  'же',
+  'також',
+  'теж',
+  'вже',
+  'раніше',
+  'вчора',
+  'сьогодні',
+]);
 const capitalise = (s: string) => s.charAt(0).toLocaleUpperCase('ru') + s.slice(1);
 
 /**
@@ -70,7 +86,23 @@ export function locativeBody(t: Token[], verb: number): string | null {
   if (start < 0 || !PREPOSITION.test(t[start]!.lower) || start === end) return null;
   // "В ходе …", "в понедельник": only a phrase opening the clause.
   if (start > 0 && !t[start - 1]!.punct) return null;
-  const words = t.slice(start + 1, end + 1);
+  return locativeName(t.slice(start + 1, end + 1));
+}
+
+/**
+ * The body named by the words after "в"/"у" when a plural verb of saying comes first ("сообщили журналистам в
+ * Минобороны России", "заявили в Кремле"): a locative head, or undeclined initials and short names.
+ */
+export function locativeBodyAfter(words: Token[]): string | null {
+  if (!words.length) return null;
+  const undeclined = (w: Token) => /^[\p{Lu}\d-]{2,}$/u.test(w.text) || /^Мин\p{Ll}*(?:обороны|развития)$/u.test(w.text);
+  if (undeclined(words[0]!) && words.slice(1).every((w) => undeclined(w) || /^(?:России|Украины|України|РФ)$/.test(w.text)))
+    return words.map((w) => w.text).join(' ');
+  return locativeName(words);
+}
+
+/** A body's name from its words in the locative ("российском министерстве финансов" → "Министерство финансов России"). */
+function locativeName(words: Token[]): string | null {
   const headAt = words.findIndex((w) => HEAD_NOMINATIVE[w.lower] !== undefined);
   if (headAt < 0) return null;
   const adjectives = words.slice(0, headAt);

@@ -49,6 +49,23 @@ function sameWord(a: string, b: string, cyrillic: boolean): boolean {
   return p >= 4 && p >= Math.max(a.length, b.length) - 3;
 }
 
+/** "Vladimirovich", "Владимирович", "Сергеевна": a patronymic between a first name and a surname. */
+const PATRONYMIC =
+  /^(?:\p{Lu}\p{Ll}+(?:ович|евич|ёвич|ьич|овна|евна|ична|инична|ovich|evich|ovych|evych|ovna|evna|ivna|ichna))$/u;
+const isInitial = (w: string) => /^\p{L}\.?$/u.test(w);
+
+/** "Vladimir Vladimirovich Putin" → "Vladimir Putin". */
+function withoutPatronymic(name: string): string {
+  const words = name.split(/\s+/);
+  return words.length === 3 && PATRONYMIC.test(words[1]!) && !isInitial(words[0]!) ? `${words[0]} ${words[2]}` : name;
+}
+
+/** First names agree when they are the same word (in any case form) or one is the other's initial ("V." and "Vladimir"). */
+function sameFirstName(a: string, b: string, cyrillic: boolean): boolean {
+  if (sameWord(a, b, cyrillic)) return true;
+  return (isInitial(a) || isInitial(b)) && a.charAt(0) === b.charAt(0);
+}
+
 const wordsOf = (text: string) => text.toLowerCase().split(' ');
 /** (`guessed`: read as a nominative from its endings alone; printed only when no surer form is known.) */
 const named = (text: string, nominative: boolean, guessed = false) => ({ text, nominative, words: wordsOf(text), guessed });
@@ -149,12 +166,10 @@ export class Registry {
       // A surname before the full name happens in a headline and its lead; a lone word used long before
       // ("Mozilla reported …") is not the surname of a full name met much later ("Air Mozilla").
       if (tokens.length > 1 && at - e.first > REACH && e.names.every((n) => n.words.length === 1)) continue;
-      const match = e.names.some((n) => {
-        const other = n.words;
-        if (!sameWord(other[other.length - 1]!, surname, cyr)) return false;
-        // Two full names must agree on the first name too.
-        return tokens.length < 2 || other.length < 2 || sameWord(other[0]!, tokens[0]!, cyr);
-      });
+      // Two full names must agree on the first name too: a later "Hunter Biden" is not the "Biden" of "Joe Biden".
+      const match =
+        e.names.some((n) => sameWord(n.words[n.words.length - 1]!, surname, cyr)) &&
+        (tokens.length < 2 || e.names.every((n) => n.words.length < 2 || sameFirstName(n.words[0]!, tokens[0]!, cyr)));
       if (match) {
         if (!e.names.some((n) => n.text === name && n.nominative === nominative && !n.guessed === !guessed))
           e.names.push(named(name, nominative, guessed));
@@ -203,8 +218,13 @@ export class Registry {
   /** The entity a speaker phrase stands for at sentence `at`, or null when it cannot be told safely. */
   resolve(p: SpeakerPhrase, at: number, after = ''): Entity | null {
     let e: Entity | null = null;
+    // "По данным Минсельхоза", "За даними Мінфіну": a ministry's short name, put back in the nominative.
+    const ministry = p.oblique && (p.kind === 'person' || p.kind === 'body') ? ministryNominative(p.name) : null;
+    if (ministry) p = { ...p, kind: 'body', name: ministry, oblique: false };
     switch (p.kind) {
       case 'person':
+        // "Biden" after both "Joe Biden" and "Hunter Biden" were named: either of them, so neither is printed.
+        if (!p.name.includes(' ') && this.sharedSurname(p.name)) break;
         if (p.oblique) {
           e = this.findPerson(p.name);
           if (!e) {
@@ -242,6 +262,17 @@ export class Registry {
     }
     if (e) this.speakers.push({ id: e.id, at, kind: e.kind, plural: e.kind === 'collective' || /s$/.test(e.names[0]!.text) });
     return e;
+  }
+
+  /** Two people known by this surname (in any case form). */
+  private sharedSurname(word: string): boolean {
+    const lower = word.toLowerCase();
+    const cyr = CYR.test(word);
+    let count = 0;
+    for (const e of this.people.get(keyOf(lower)) ?? [])
+      if (e.kind === 'person' && e.names.some((n) => n.words.length > 1 && sameWord(n.words[n.words.length - 1]!, lower, cyr)))
+        count++;
+    return count > 1;
   }
 
   private findPerson(name: string): Entity | null {
@@ -405,19 +436,20 @@ export class Registry {
     return ids;
   }
 
-  /** The one name printed for an entity: its fullest nominative form. */
+  /**
+   * The one name printed for an entity. A person's is the first nominative form with a first name and a surname
+   * ("Vladimir Putin"), without a patronymic; a longer form met later ("Vladimir Vladimirovich Putin") does not
+   * replace it, and a form with initials ("V. Putin") or a lone surname is printed only when no fuller one is known.
+   */
   canonical(e: Entity): string | null {
     let safe = e.names.filter((n) => n.nominative);
     if (!safe.length) safe = e.names.filter((n) => n.guessed);
     if (!safe.length) return null;
     if (e.kind !== 'person') return safe[0]!.text.replace(/^the\s+(?=\p{Lu})/u, '');
-    let best = safe[0]!.text;
-    for (const n of safe) {
-      const words = n.text.split(/\s+/).length;
-      const bestWords = best.split(/\s+/).length;
-      if (words > bestWords && words <= 3) best = n.text;
-    }
-    return best;
+    const forms = safe.map((n) => withoutPatronymic(n.text).split(/\s+/));
+    const full = forms.find((w) => w.length >= 2 && w.length <= 3 && !isInitial(w[0]!));
+    const initials = forms.find((w) => w.length >= 2 && w.length <= 3);
+    return (full ?? initials ?? forms[0]!).join(' ');
   }
 }
 
@@ -466,6 +498,16 @@ function isCountrysName(full: string, key: string[]): boolean {
 function sameKey(a: string[], b: string[], cyr: boolean): boolean {
   if (a.length !== b.length) return false;
   return a.every((w, i) => sameWord(w, b[i]!, cyr));
+}
+
+/** Ministries' short names: undeclined ("Минобороны", "Минэнерго") or declined like a noun ("Минсельхоза" → "Минсельхоз"). */
+const MINISTRY_UNDECLINED =
+  /^(?:Минобороны|Минприроды|Минэнерго|Минэкономразвития|Минцифры|Минкультуры|Минпросвещения|Минобрнауки|Минвостокразвития|Мінагрополітики|Мінекономіки|Мінцифри|Мінкультури|Міноборони)$/;
+const MINISTRY_DECLINED = /^(Мин(?:сельхоз|фин|здрав|транс|труд|юст|строй|промторг|спорт)|Мін(?:фін|юст|енерго))(?:а|у)$/;
+
+function ministryNominative(name: string): string | null {
+  if (MINISTRY_UNDECLINED.test(name)) return name;
+  return MINISTRY_DECLINED.exec(name)?.[1] ?? null;
 }
 
 /** A Russian/Ukrainian person's name in the genitive ("Сергея Лаврова", "Марии Захаровой") in the nominative, when the endings leave no doubt. */
