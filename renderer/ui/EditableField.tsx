@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type KeyboardEvent, type Ref } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 
 interface EditableFieldProps {
   label: string;
@@ -16,6 +16,8 @@ interface EditableFieldProps {
   className?: string;
   maxLength?: number;
 }
+
+const SAVE_SHOWN_MS = 3_000;
 
 /**
  * A field that saves when you leave it. While you type, the draft is yours; the stored value
@@ -42,12 +44,23 @@ export function EditableField({
     setDraftState(next);
   };
 
+  // What was just saved shows until the stored value arrives, so the text never blinks back to the old one
+  // while the save is on its way; if it never arrives (the save failed and said so), the stored value returns.
+  const [saved, setSaved] = useState<{ text: string; over: string } | null>(null);
+  const saving = saved && saved.over === value ? saved.text : null;
+  useEffect(() => {
+    if (saved === null) return;
+    const timer = setTimeout(() => setSaved(null), SAVE_SHOWN_MS);
+    return () => clearTimeout(timer);
+  }, [saved]);
+
   const commit = () => {
     const current = live.current;
     if (current === null) return;
     const next = multiline ? current : current.trim();
     setDraft(null);
     if (next === value || (required && !next.trim())) return;
+    setSaved({ text: next, over: value });
     onCommit(next);
   };
 
@@ -68,10 +81,10 @@ export function EditableField({
   const common = {
     id,
     className: `field-input ${className ?? ''}`,
-    value: draft ?? value,
+    value: draft ?? saving ?? value,
     placeholder,
     maxLength,
-    onFocus: () => setDraft(value),
+    onFocus: () => setDraft(saving ?? value),
     onChange: (e: { target: { value: string } }) => setDraft(e.target.value),
     onBlur: commit,
     onKeyDown,
