@@ -12,6 +12,30 @@ export interface TurnContext {
   role: SpeakerRole;
   /** The debate's participants' names ("Helen Carter"): scored as a neutral name (see participantsMasked). */
   participants: readonly string[];
+  /** The sentence is in a paragraph after the labelled one, where a source named outright may be the claimant. */
+  continued?: boolean;
+}
+
+/**
+ * Who made a sentence said in a turn. In a debate the claim is the speaker's, whoever they cite (docs/spotting.md,
+ * "Transcripts"). A moderator or interviewer who cites a source only relays it. An unlabelled paragraph after the
+ * labelled one may already be the story's again: there a sentence that names its own speaker outright ("council
+ * member Raj Patel said") is that speaker's, and any other stays the turn's.
+ */
+export function turnClaimant(
+  turn: TurnContext,
+  sentence: string,
+  said: { claimant: string | null; attributed: boolean },
+): string | null {
+  if (turn.role === 'moderator') return said.claimant ?? turn.speaker;
+  if (turn.continued && said.attributed && said.claimant && namesOutright(sentence, said.claimant)) return said.claimant;
+  return turn.speaker ?? said.claimant;
+}
+
+/** The sentence itself names the claimant (its last word at least), rather than the rules carrying it over. */
+function namesOutright(sentence: string, claimant: string): boolean {
+  const last = claimant.split(/\s+/).at(-1)!.toLowerCase();
+  return last.length > 1 && sentence.toLowerCase().includes(last);
 }
 
 /** Words that answer, thank or greet. */

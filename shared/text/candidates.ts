@@ -7,7 +7,7 @@ import type { SpotterScore } from '../spotting/model';
 import { mergeSameSignal, sortByStrength } from '../spotting/reasons';
 import { repeatedSentences, repeatLabel } from '../spotting/repeats';
 import { siteFurnitureKind } from '../spotting/site-furniture';
-import { isShortAnswer, participantNames, scoreTurnSentence, type TurnContext } from '../spotting/turns';
+import { isShortAnswer, participantNames, scoreTurnSentence, turnClaimant, type TurnContext } from '../spotting/turns';
 import { makeAnchor } from './anchor';
 import { datelineEnd } from './dateline';
 import { isDateLine, isoDate, leadingMetadata, nonProseKind, type NonProse } from './news-structure';
@@ -158,14 +158,24 @@ function turnSentences(
     if (t.labelStart > pos) add(pos, t.labelStart, null);
     const speaker = speakers.get(t.label)!;
     const end = turnEnd(text, t);
-    const role = speaker.role ?? (questioners.has(t.label) ? 'moderator' : null);
-    add(t.start, end, { speaker: speaker.name, role, participants });
+    const context: TurnContext = {
+      speaker: NAMELESS_LABEL.test(t.label) ? null : speaker.name,
+      role: speaker.role ?? (questioners.has(t.label) ? 'moderator' : null),
+      participants,
+    };
+    const lineEnd = text.indexOf('\n', t.start);
+    const labelled = lineEnd < 0 || lineEnd > end ? end : lineEnd;
+    add(t.start, labelled, context);
+    if (labelled < end) add(labelled, end, { ...context, continued: true });
     if (end < t.end) add(end, t.end, null);
     pos = t.end;
   }
   if (pos < text.length) add(pos, text.length, null);
   return { sentences, turns };
 }
+
+/** Labels that say what was said, not who said it: "Q:", "A:", "Answer:", "Вопрос:". */
+const NAMELESS_LABEL = /^(?:Q|A|Question|Answer|Вопрос|Ответ|Питання|Відповідь)$/iu;
 
 /** A line that is a heading, not speech: short, and ending in no sentence punctuation ("Gagauz look to Turkey too"). */
 const HEADING_LINE = /^(?!.*[.!?…:;,»"”)]$)\S.{0,80}$/u;
@@ -208,7 +218,7 @@ function questioningLabels(text: string, turns: readonly { label: string; start:
 export function speakerAt(text: string, offset: number): string | null {
   if (detectDocumentKind(text) !== 'transcript') return null;
   const turn = speakerTurns(text, leadingMetadata(text).bodyStart).find((t) => t.labelStart <= offset && offset < t.end);
-  return turn && offset >= turn.start ? resolveSpeaker(turn.label, text).name : null;
+  return turn && offset >= turn.start && !NAMELESS_LABEL.test(turn.label) ? resolveSpeaker(turn.label, text).name : null;
 }
 
 /** The body sentence that holds the quotation the headline repeats: the story's key quote, whatever its wording. */
@@ -282,14 +292,8 @@ export function analyzeText(text: string, threshold = defaultSpotter().threshold
       anchor: makeAnchor(text, s.start, s.end),
       score,
       reasons: mergeSameSignal(reasons),
-      // A caption, credit or byline names people without their saying anything. In a debate the claim is the
-      // speaker's, whoever they cite (docs/spotting.md, "Transcripts"); a moderator or interviewer who cites a
-      // source only relays it, so the source is named.
-      claimant: kind
-        ? null
-        : turn?.role === 'moderator'
-          ? (attribution.claimant ?? turn.speaker)
-          : (turn?.speaker ?? attribution.claimant),
+      // A caption, credit or byline names people without their saying anything.
+      claimant: kind ? null : turn ? turnClaimant(turn, s.text, attribution) : attribution.claimant,
       checkWorthy: score >= threshold,
     };
   });

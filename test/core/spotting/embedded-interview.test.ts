@@ -37,3 +37,42 @@ describe('an interview printed inside a story', () => {
     expect(claimantOf('According to analyst Marco Rossi')).toBe('Marco Rossi');
   });
 });
+
+/** The same with "Q:" and "A:" labels, and the story going on without a heading after the last answer. */
+const QA_STORY = `Council backs harbour plan
+
+Mayor Ines Duarte spoke to the Gazette before the vote.
+
+Q: How will the city pay for it?
+
+A: A federal grant covers half of the 80 million euros. Port fees pay for the rest.
+
+After the vote, councillor Tomas Berg said the fees would rise by 15 percent.
+
+"Shippers will pay for this," Berg told reporters.
+`;
+
+/** A debate answer over two paragraphs: the second is still the speaker's, whatever the rules carry over. */
+const DEBATE = `GOVERNOR HALE: Violent crime fell by 12 percent last year, according to the state police.
+
+We also hired 400 new officers in 2025.
+
+SENATOR ORTIZ: Property crime rose by 9 percent in 2025.
+
+MODERATOR: Thank you both.
+`;
+
+describe('labels that name no one, and paragraphs after a labelled one', () => {
+  it('never makes "Q" or "A" a claimant, and gives a later paragraph to whoever it names outright', () => {
+    const spotted = analyzeText(QA_STORY);
+    for (const s of spotted) expect(['Q', 'A']).not.toContain(s.claimant);
+    expect(spotted.find((s) => s.text.startsWith('A federal grant'))?.claimant).toBeNull();
+    expect(spotted.find((s) => s.text.startsWith('After the vote'))?.claimant).toBe('Tomas Berg');
+  });
+
+  it('keeps a debater’s second paragraph theirs', () => {
+    const spotted = analyzeText(DEBATE);
+    expect(spotted.find((s) => s.text.startsWith('We also hired'))?.claimant).toBe('Governor Hale');
+    expect(spotted.find((s) => s.text.startsWith('Property crime'))?.claimant).toBe('Senator Ortiz');
+  });
+});

@@ -130,8 +130,9 @@ describe('an imported transcript', () => {
 
   it('reads an interview with timecodes and Q/A labels', () => {
     expect(claims(INTERVIEW).map((s) => [s.claimant, s.text])).toEqual([
-      ['A', 'We built 212 schools in four years, twice the target.'],
-      ['A', 'The programme cost 1.4 billion euros.'],
+      // "A:" says an answer follows, not whose: the claims are listed with no claimant rather than "A".
+      [null, 'We built 212 schools in four years, twice the target.'],
+      [null, 'The programme cost 1.4 billion euros.'],
     ]);
   });
 
