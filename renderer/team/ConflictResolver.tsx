@@ -127,14 +127,22 @@ function NewDecision({
   const [verdict, setVerdict] = useState<Verdict | null>(initial?.verdict ?? null);
   const [rationale, setRationale] = useState('');
   const first = useRef<HTMLButtonElement>(null);
-  useEffect(() => first.current?.focus(), []);
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    // The form opens under the sides: bring all of it above the dialog's pinned buttons, then focus it.
+    form.current?.scrollIntoView({ block: 'end' });
+    first.current?.focus({ preventScroll: true });
+  }, []);
+  // Saving replaces both people's rationales with this one, so it must say why.
+  const ready = !busy && verdict !== null && rationale.trim() !== '';
   return (
     <form
+      ref={form}
       className="team-decision"
       aria-label="New decision"
       onSubmit={(e) => {
         e.preventDefault();
-        if (!busy && verdict) onSave(verdict, rationale.trim());
+        if (ready) onSave(verdict, rationale.trim());
       }}
       onKeyDown={(e) => {
         if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
@@ -167,12 +175,14 @@ function NewDecision({
           maxLength={200_000}
           rows={3}
           placeholder="Why this verdict: the source, the figure, what settles it"
+          required
           onChange={(e) => setRationale(e.target.value)}
         />
+        <span className="form-hint">It replaces both rationales above, which stay in the claim’s history.</span>
       </label>
       <div className="form-actions">
         <Button onClick={onCancel}>Cancel</Button>
-        <Button type="submit" variant="primary" disabled={busy || !verdict}>
+        <Button type="submit" variant="primary" disabled={!ready}>
           Save decision
         </Button>
       </div>

@@ -209,8 +209,28 @@ describe.skipIf(noShared)('team: merge preview, conflicts, share and sync in the
       await expectAxeCleanInBothThemes(page, 'team dialog', '[role="dialog"]');
 
       // The new-decision editor opens with N and closes again; then keep Ben's side.
+      // In a short window the editor opens whole, above the dialog's pinned buttons, and saves nothing without a why.
+      const size = page.viewportSize()!;
+      await page.setViewportSize({ width: 1024, height: 640 });
       await queue.getByRole('listbox').press('n');
-      await queue.getByRole('form', { name: 'New decision' }).waitFor();
+      const decision = queue.getByRole('form', { name: 'New decision' });
+      await decision.waitFor();
+      const uncovered = (selector: string) =>
+        decision
+          .locator(selector)
+          .first()
+          .evaluate((el) => {
+            const r = el.getBoundingClientRect();
+            const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+            return r.bottom <= window.innerHeight && !!hit && (hit === el || el.contains(hit));
+          });
+      await expect.poll(() => uncovered('[role="radio"]')).toBe(true);
+      await expect.poll(() => uncovered('textarea')).toBe(true);
+      await page.keyboard.press('ArrowRight');
+      await decision.getByRole('radio').nth(1).click();
+      expect(await decision.getByRole('button', { name: 'Save decision' }).isDisabled()).toBe(true);
+      await screenshot(page, 'team-new-decision-1024');
+      await page.setViewportSize(size);
       await queue.getByRole('button', { name: 'Cancel' }).click();
       await benSide.getByRole('button', { name: /Keep this/ }).click();
       await queue.getByText('No conflicts').waitFor();
