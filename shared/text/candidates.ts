@@ -140,7 +140,7 @@ function turnSentences(
   bodyStart: number,
   locale: string,
 ): { sentences: Sentence[]; turns: (TurnContext | null)[] } {
-  const found = speakerTurns(text, bodyStart);
+  const found = speakerTurns(text, bodyStart).map((t) => ({ ...t, speechEnd: turnEnd(text, t) }));
   const speakers = new Map<string, Speaker>();
   for (const t of found) if (!speakers.has(t.label)) speakers.set(t.label, resolveSpeaker(t.label, text));
   const participants = participantNames(speakers.values());
@@ -157,7 +157,7 @@ function turnSentences(
   for (const t of found) {
     if (t.labelStart > pos) add(pos, t.labelStart, null);
     const speaker = speakers.get(t.label)!;
-    const end = turnEnd(text, t);
+    const end = t.speechEnd;
     const context: TurnContext = {
       speaker: NAMELESS_LABEL.test(t.label) ? null : speaker.name,
       role: speaker.role ?? (questioners.has(t.label) ? 'moderator' : null),
@@ -202,12 +202,12 @@ function turnEnd(text: string, turn: { start: number; end: number }): number {
  * their turns end with a question mark. Their turns are treated as a moderator's: questions and set-up are not
  * claims, and a source they cite is named as the claimant rather than them.
  */
-function questioningLabels(text: string, turns: readonly { label: string; start: number; end: number }[]): Set<string> {
+function questioningLabels(text: string, turns: readonly { label: string; start: number; speechEnd: number }[]): Set<string> {
   const asked = new Map<string, { turns: number; questions: number }>();
   for (const t of turns) {
     const a = asked.get(t.label) ?? { turns: 0, questions: 0 };
     a.turns++;
-    if (/\?\s*$/.test(text.slice(t.start, turnEnd(text, t)))) a.questions++;
+    if (/\?\s*$/.test(text.slice(t.start, t.speechEnd))) a.questions++;
     asked.set(t.label, a);
   }
   if (asked.size < 2) return new Set();
