@@ -130,6 +130,44 @@ export function spotDocument(text: string): SpottedDocument {
   return { kind, locale, sentences: spotted };
 }
 
+/** A speaker's turn in a transcript: where its label and speech lie, and who is speaking. */
+interface TranscriptTurn {
+  labelStart: number;
+  /** Where the speech starts, after the "NAME:" label. */
+  start: number;
+  /** The end of the labelled paragraph; unlabelled paragraphs of the same turn follow it. */
+  labelledEnd: number;
+  /** Where the speech stops (turnEnd): text after it, up to `end`, is the story's again. */
+  speechEnd: number;
+  end: number;
+  context: TurnContext;
+}
+
+/** The transcript's turns with their speakers, read once for import and for claims made from a selection. */
+function transcriptTurns(text: string, bodyStart: number): TranscriptTurn[] {
+  const found = speakerTurns(text, bodyStart).map((t) => ({ ...t, speechEnd: turnEnd(text, t) }));
+  const speakers = new Map<string, Speaker>();
+  for (const t of found) if (!speakers.has(t.label)) speakers.set(t.label, resolveSpeaker(t.label, text));
+  const participants = participantNames(speakers.values());
+  const questioners = questioningLabels(text, found);
+  return found.map((t) => {
+    const speaker = speakers.get(t.label)!;
+    const lineEnd = text.indexOf('\n', t.start);
+    return {
+      labelStart: t.labelStart,
+      start: t.start,
+      labelledEnd: lineEnd < 0 || lineEnd > t.speechEnd ? t.speechEnd : lineEnd,
+      speechEnd: t.speechEnd,
+      end: t.end,
+      context: {
+        speaker: NAMELESS_LABEL.test(t.label) ? null : speaker.name,
+        role: speaker.role ?? (questioners.has(t.label) ? 'moderator' : null),
+        participants,
+      },
+    };
+  });
+}
+
 /**
  * A transcript's sentences, each in its speaker's turn: segmented turn by turn, so a sentence never runs across a
  * change of speaker and never holds the "NAME:" label (its offsets start after the label). Text outside any turn (a
@@ -140,10 +178,6 @@ function turnSentences(
   bodyStart: number,
   locale: string,
 ): { sentences: Sentence[]; turns: (TurnContext | null)[] } {
-  const found = speakerTurns(text, bodyStart).map((t) => ({ ...t, speechEnd: turnEnd(text, t) }));
-  const speakers = new Map<string, Speaker>();
-  for (const t of found) if (!speakers.has(t.label)) speakers.set(t.label, resolveSpeaker(t.label, text));
-  const participants = participantNames(speakers.values());
   const sentences: Sentence[] = [];
   const turns: (TurnContext | null)[] = [];
   const add = (start: number, end: number, turn: TurnContext | null) => {
@@ -152,22 +186,12 @@ function turnSentences(
       turns.push(turn);
     }
   };
-  const questioners = questioningLabels(text, found);
   let pos = bodyStart;
-  for (const t of found) {
+  for (const t of transcriptTurns(text, bodyStart)) {
     if (t.labelStart > pos) add(pos, t.labelStart, null);
-    const speaker = speakers.get(t.label)!;
-    const end = t.speechEnd;
-    const context: TurnContext = {
-      speaker: NAMELESS_LABEL.test(t.label) ? null : speaker.name,
-      role: speaker.role ?? (questioners.has(t.label) ? 'moderator' : null),
-      participants,
-    };
-    const lineEnd = text.indexOf('\n', t.start);
-    const labelled = lineEnd < 0 || lineEnd > end ? end : lineEnd;
-    add(t.start, labelled, context);
-    if (labelled < end) add(labelled, end, { ...context, continued: true });
-    if (end < t.end) add(end, t.end, null);
+    add(t.start, t.labelledEnd, t.context);
+    if (t.labelledEnd < t.speechEnd) add(t.labelledEnd, t.speechEnd, { ...t.context, continued: true });
+    if (t.speechEnd < t.end) add(t.speechEnd, t.end, null);
     pos = t.end;
   }
   if (pos < text.length) add(pos, text.length, null);
@@ -214,11 +238,14 @@ function questioningLabels(text: string, turns: readonly { label: string; start:
   return new Set([...asked].filter(([, a]) => a.turns >= 2 && a.questions * 2 > a.turns).map(([label]) => label));
 }
 
-/** In a transcript, the name of the speaker whose turn holds `offset` (a claim made from a selection); else null. */
+/**
+ * In a transcript, the name of the speaker whose speech holds `offset` (a claim made from a selection), as import
+ * would name them; null outside any speech, in a nameless turn ("A:") and in articles.
+ */
 export function speakerAt(text: string, offset: number): string | null {
   if (detectDocumentKind(text) !== 'transcript') return null;
-  const turn = speakerTurns(text, leadingMetadata(text).bodyStart).find((t) => t.labelStart <= offset && offset < t.end);
-  return turn && offset >= turn.start && !NAMELESS_LABEL.test(turn.label) ? resolveSpeaker(turn.label, text).name : null;
+  const turn = transcriptTurns(text, leadingMetadata(text).bodyStart).find((t) => t.start <= offset && offset < t.speechEnd);
+  return turn?.context.speaker ?? null;
 }
 
 /** The body sentence that holds the quotation the headline repeats: the story's key quote, whatever its wording. */

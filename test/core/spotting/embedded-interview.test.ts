@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeText } from '../../../shared/text/candidates';
+import { analyzeText, speakerAt } from '../../../shared/text/candidates';
 
 /** A news story that prints an interview as questions and answers, then goes on as a story under a new heading. */
 const STORY = `Harbour deal signed in Varna
@@ -74,5 +74,17 @@ describe('labels that name no one, and paragraphs after a labelled one', () => {
     const spotted = analyzeText(DEBATE);
     expect(spotted.find((s) => s.text.startsWith('We also hired'))?.claimant).toBe('Governor Hale');
     expect(spotted.find((s) => s.text.startsWith('Property crime'))?.claimant).toBe('Senator Ortiz');
+  });
+});
+
+describe('a claim made from a selection', () => {
+  it('gets the speaker import gives the same sentence', () => {
+    const at = (text: string, phrase: string) => speakerAt(text, text.indexOf(phrase));
+    expect(at(STORY, 'We will open the terminal')).toBe('Elena Petrova');
+    // After the heading the text is the story's again: no turn speaks it.
+    expect(at(STORY, 'freight rates in the Black Sea')).toBeNull();
+    expect(at(QA_STORY, 'A federal grant')).toBeNull();
+    expect(at(DEBATE, 'We also hired')).toBe('Governor Hale');
+    expect(at(DEBATE, 'SENATOR ORTIZ')).toBeNull();
   });
 });
