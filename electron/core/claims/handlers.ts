@@ -40,6 +40,16 @@ function requireClaims(db: DB, ids: string[]): void {
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
+/** The undo label of an edit: what it changed, when it changed one thing ("Undo Edit claimant"). */
+function editLabel(patch: { text?: unknown; claimant?: unknown; rationale?: unknown }): string {
+  const changed = [
+    patch.text !== undefined && 'Edit claim text',
+    patch.claimant !== undefined && 'Edit claimant',
+    patch.rationale !== undefined && 'Edit rationale',
+  ].filter((x): x is string => Boolean(x));
+  return changed.length === 1 ? changed[0]! : 'Edit claim';
+}
+
 export const claimHandlers = {
   'claims.list': (input, { workspace }) => listClaims(workspace.db, input),
 
@@ -69,7 +79,7 @@ export const claimHandlers = {
 
   'claims.update': ({ id, patch }, { workspace }) => {
     loadClaim(workspace.db, id);
-    workspace.undo.run('Edit claim', (w) => {
+    workspace.undo.run(editLabel(patch), (w) => {
       if (patch.text !== undefined) w.set('claim', id, 'text', patch.text);
       if (patch.claimant !== undefined) w.set('claim', id, 'claimant', patch.claimant?.trim() || null);
       if (patch.rationale !== undefined) w.set('claim', id, 'rationale', patch.rationale);

@@ -115,7 +115,10 @@ describe('the verdict workflow through the core', () => {
     const id = items[0]!.id;
     await call(ctx, 'claims.setVerdict', { ids: [id], verdict: 'disputed' });
     await call(ctx, 'claims.update', { id, patch: { text: 'Edited text.' } });
-    expect(await call(ctx, 'edit.state', {})).toMatchObject({ canUndo: true, undoLabel: 'Edit claim', canRedo: false });
+    expect(await call(ctx, 'edit.state', {})).toMatchObject({ canUndo: true, undoLabel: 'Edit claim text', canRedo: false });
+    await call(ctx, 'claims.update', { id, patch: { claimant: 'Jane Roe' } });
+    expect(await call(ctx, 'edit.state', {})).toMatchObject({ undoLabel: 'Edit claimant' });
+    await call(ctx, 'edit.undo', {});
 
     await call(ctx, 'edit.undo', {});
     expect((await call(ctx, 'claims.get', { id })).text).toBe(items[0]!.text);
