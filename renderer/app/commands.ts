@@ -12,6 +12,7 @@ export interface Commands {
   setVerdict(verdict: Verdict): void;
   deleteClaim(): void;
   editText(): void;
+  editRationale(): void;
   focusList(): void;
   focusFilter(): void;
   /** Drop every active list filter (text, verdict, claimant, assignee, tag, no-source), back to the list. */
@@ -69,6 +70,7 @@ export function useCommands(): Commands {
         );
       },
       editText: () => refs.claimText.current?.focus(),
+      editRationale: () => refs.rationale.current?.focus(),
       focusList: () => refs.claimList.current?.focus(),
       focusFilter: () => {
         refs.filterInput.current?.focus();

@@ -45,6 +45,7 @@ export function useKeyboard(commands: Commands): void {
         window.setTimeout(focusHome);
       },
       'claim.editText': commands.editText,
+      'claim.editRationale': commands.editRationale,
       'claim.delete': commands.deleteClaim,
       'claim.add': commands.addClaim,
       'document.new': () => commands.newDocument(),

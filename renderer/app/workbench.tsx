@@ -149,6 +149,7 @@ export interface Workbench {
     filterInput: RefObject<HTMLInputElement | null>;
     claimList: RefObject<HTMLDivElement | null>;
     claimText: RefObject<HTMLTextAreaElement | null>;
+    rationale: RefObject<HTMLTextAreaElement | null>;
   };
 }
 
@@ -189,8 +190,9 @@ export function WorkbenchProvider({ children }: { children: ReactNode }) {
   const filterInput = useRef<HTMLInputElement>(null);
   const claimList = useRef<HTMLDivElement>(null);
   const claimText = useRef<HTMLTextAreaElement>(null);
+  const rationale = useRef<HTMLTextAreaElement>(null);
   const value = useMemo<Workbench>(
-    () => ({ state, filter, pages, dispatch, refs: { filterInput, claimList, claimText } }),
+    () => ({ state, filter, pages, dispatch, refs: { filterInput, claimList, claimText, rationale } }),
     [state, filter, pages],
   );
   return <WorkbenchContext.Provider value={value}>{children}</WorkbenchContext.Provider>;

@@ -96,6 +96,7 @@ export function RationaleField({ claim }: { claim: Claim }) {
       multiline
       maxLength={200_000}
       value={claim.rationale}
+      inputRef={refs.rationale}
       onCommit={(rationale) => save({ rationale })}
       onDone={() => refs.claimList.current?.focus()}
     />

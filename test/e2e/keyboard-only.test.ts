@@ -144,6 +144,16 @@ describe('the whole workflow from the keyboard', () => {
         .toEqual(['Ask the council for the tender documents.']);
       await expectFocusOnList(page);
 
+      // The rationale, right after a verdict key: r goes to it, Ctrl+Enter saves and the list has the keys again.
+      await page.keyboard.press('s');
+      await page.keyboard.press('r');
+      await page.keyboard.type('The council minutes give the cost.');
+      await page.keyboard.press('Control+Enter');
+      await expect
+        .poll(async () => (await call(ctx, 'claims.get', { id: first.id })).rationale)
+        .toBe('The council minutes give the cost.');
+      await expectFocusOnList(page);
+
       // Export, asked for from inside a text field: the dialog opens with focus in its first field,
       // and Ctrl+Enter exports from there.
       await page.keyboard.press('w');
