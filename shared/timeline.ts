@@ -48,22 +48,42 @@ export function describeChange(entry: HistoryEntry): ChangeDescription {
       return say(...describeAttachment(entry, who));
     case 'note':
       return say(...describeNote(entry, who));
-    default: {
-      const [summary, detail] = describeClaimField(entry, who);
-      // Keeping a teammate's side writes their values under the keeper's name: say whose side it was.
-      const kept = entry.action?.startsWith('Keep ') && detail !== entry.action ? entry.action : null;
-      return say(summary, kept ? (detail ? `${detail} · ${kept}` : kept) : detail);
-    }
+    default:
+      return say(...(describeKeptSide(entry, who) ?? describeClaimField(entry, who)));
   }
+}
+
+/** The action label keepSide records ("Keep Ben’s side"), as the name of the person whose side was kept. */
+const KEPT_SIDE = /^Keep (.+)’s side$/u;
+
+/**
+ * Keeping a teammate's side writes their verdict and rationale under the keeper's name: say it was a settlement and
+ * whose decision it kept, never that the keeper wrote the rationale.
+ */
+function describeKeptSide(entry: HistoryEntry, who: string): [string, string | null] | null {
+  const side = KEPT_SIDE.exec(entry.action ?? '')?.[1];
+  if (!side) return null;
+  const changed = JSON.stringify(entry.from) !== JSON.stringify(entry.to);
+  if (entry.field === 'verdict')
+    return [
+      `${who} settled the conflict: kept ${side}’s verdict, ${verdictLabel(entry.to)}`,
+      changed && entry.from !== null && entry.from !== undefined ? `was ${verdictLabel(entry.from)}` : null,
+    ];
+  if (entry.field === 'rationale')
+    return [`${who} settled the conflict: kept ${side}’s rationale`, isBlank(entry.to) ? null : quote(entry.to, 120)];
+  return null;
 }
 
 function describeClaimField(entry: HistoryEntry, who: string): [string, string | null] {
   const { from, to } = entry;
   // Settling a conflict by keeping the value already shown records it again, as a decision.
-  const settled = entry.action?.startsWith('Keep ') || entry.action === 'Resolve conflict' ? entry.action : null;
-  if ((entry.field === 'verdict' || entry.field === 'rationale') && settled && JSON.stringify(from) === JSON.stringify(to)) {
+  if (
+    (entry.field === 'verdict' || entry.field === 'rationale') &&
+    entry.action === 'Resolve conflict' &&
+    JSON.stringify(from) === JSON.stringify(to)
+  ) {
     const what = entry.field === 'verdict' ? verdictLabel(to) : 'the rationale';
-    return [`${who} settled the conflict: kept ${what}`, settled === 'Resolve conflict' ? null : settled];
+    return [`${who} settled the conflict: kept ${what}`, null];
   }
   switch (entry.field) {
     case CREATE_FIELD:

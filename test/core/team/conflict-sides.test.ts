@@ -77,8 +77,8 @@ describe('conflict sides keep every word', () => {
     const history = await call(ana, 'claims.history', { id: c0 });
     expect(history.some((e) => e.field === 'rationale' && (e.to === '' || e.to === null))).toBe(false);
     expect(history.slice(-2).map((e) => describeChange(e))).toEqual([
-      { summary: 'Ana marked Sourced', detail: 'was Disputed · Keep Ana’s side' },
-      { summary: 'Ana edited the rationale', detail: '“Eurostat table 3 says 5.0” · Keep Ana’s side' },
+      { summary: 'Ana settled the conflict: kept Ana’s verdict, Sourced', detail: 'was Disputed' },
+      { summary: 'Ana settled the conflict: kept Ana’s rationale', detail: '“Eurostat table 3 says 5.0”' },
     ]);
     await expect(call(ana, 'conflicts.keep', { claimId: c0, actorId: conflict!.sides[0]!.actorId })).rejects.toThrow(
       /no open conflict/,
@@ -100,8 +100,8 @@ describe('conflict sides keep every word', () => {
     await call(ana, 'conflicts.keep', { claimId: c0, actorId: shown.actorId });
     const last = (await call(ana, 'claims.history', { id: c0 })).slice(-2).map((e) => describeChange(e));
     expect(last).toEqual([
-      { summary: 'Ana settled the conflict: kept Disputed', detail: 'Keep Ben’s side' },
-      { summary: 'Ana settled the conflict: kept the rationale', detail: 'Keep Ben’s side' },
+      { summary: 'Ana settled the conflict: kept Ben’s verdict, Disputed', detail: null },
+      { summary: 'Ana settled the conflict: kept Ben’s rationale', detail: '“Entry is from 2019”' },
     ]);
   });
 
