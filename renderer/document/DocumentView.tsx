@@ -1,6 +1,7 @@
 import { FileText, Scissors, Merge, Plus } from 'lucide-react';
-import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent, type ReactNode } from 'react';
 import { verdictLabel, type Claim, type DocumentRecord } from '../../shared/domain';
+import { collapseWhitespace } from '../../shared/text/whitespace';
 import type { DocumentSentence } from '../../shared/spotting/ingest-types';
 import { onAppEvent } from '../api/client';
 import { CLAIM_SOURCE_ATTRIBUTE } from '../app/shellRequests';
@@ -79,6 +80,7 @@ function DocumentText({ document: doc, sentences, threshold, claims }: DocumentT
   const actions = useSpanActions(doc.id);
   const root = useRef<HTMLDivElement>(null);
   const paragraphs = useMemo(() => layoutDocument(doc.text, sentences, claims), [doc.text, sentences, claims]);
+  const headlineParagraph = titleParagraph(doc, paragraphs);
   const claimById = useMemo(() => new Map(claims.map((c) => [c.id, c])), [claims]);
   const [shown, setShown] = useState(PARAGRAPH_CHUNK);
   const [selection, setSelection] = useState<TextSelection | null>(null);
@@ -211,13 +213,20 @@ function DocumentText({ document: doc, sentences, threshold, claims }: DocumentT
         }}
       >
         <article className="doc-article" lang={guessLang(doc.text)}>
-          <DocumentHeader document={doc} />
+          <DocumentHeader
+            document={doc}
+            headline={
+              headlineParagraph && (
+                <ParagraphText paragraph={headlineParagraph} text={doc.text} sentences={sentences} selectedId={selectedId} />
+              )
+            }
+          />
           <OrphanBanner documentId={doc.id} claims={claims} />
           {paragraphs.length === 0 ? (
             <EmptyState icon={<FileText size={28} />} title="This document has no text" />
           ) : (
             paragraphs
-              .slice(0, visible)
+              .slice(headlineParagraph ? 1 : 0, visible)
               .map((p) => (
                 <ParagraphView key={p.start} paragraph={p} text={doc.text} sentences={sentences} selectedId={selectedId} />
               ))
@@ -292,7 +301,18 @@ function safeLink(origin: string | null): string | null {
   }
 }
 
-function DocumentHeader({ document: doc }: { document: DocumentRecord }) {
+/**
+ * The first paragraph when it is the document's title line: shown as the heading, with its claims marked, rather than
+ * the title printed above the same line again.
+ */
+function titleParagraph(doc: DocumentRecord, paragraphs: readonly Paragraph[]): Paragraph | null {
+  const first = paragraphs[0];
+  if (!first) return null;
+  const line = collapseWhitespace(doc.text.slice(first.start, first.end));
+  return line === collapseWhitespace(doc.title) ? first : null;
+}
+
+function DocumentHeader({ document: doc, headline }: { document: DocumentRecord; headline: ReactNode }) {
   const link = safeLink(doc.origin);
   const date = doc.publishedAt ? new Date(doc.publishedAt) : null;
   const meta = [
@@ -301,7 +321,7 @@ function DocumentHeader({ document: doc }: { document: DocumentRecord }) {
   ].filter(Boolean);
   return (
     <header className="doc-header">
-      <h2 className="doc-heading">{doc.title}</h2>
+      <h2 className="doc-heading">{headline || doc.title}</h2>
       <p className="doc-byline muted">
         {meta.join(' · ')}
         {meta.length > 0 && doc.origin ? ' · ' : ''}
@@ -324,8 +344,16 @@ interface ParagraphViewProps {
   selectedId: string | null;
 }
 
-function ParagraphView({ paragraph, text, sentences, selectedId }: ParagraphViewProps) {
-  return <p className="doc-para">{paragraph.pieces.map((piece) => renderPiece(piece, text, sentences, selectedId))}</p>;
+function ParagraphView(props: ParagraphViewProps) {
+  return (
+    <p className="doc-para">
+      <ParagraphText {...props} />
+    </p>
+  );
+}
+
+function ParagraphText({ paragraph, text, sentences, selectedId }: ParagraphViewProps) {
+  return <>{paragraph.pieces.map((piece) => renderPiece(piece, text, sentences, selectedId))}</>;
 }
 
 function renderPiece(piece: Piece, text: string, sentences: DocumentSentence[], selectedId: string | null) {

@@ -84,8 +84,10 @@ describe.skipIf(noShared)('the document view', () => {
         expect(await view.locator(`mark[data-claim-id="${initial[0]!.id}"]`).getAttribute('data-verdict')).toBe('sourced');
         expect(await view.locator(`mark[data-claim-id="${initial[1]!.id}"]`).getAttribute('data-verdict')).toBe('disputed');
         expect(await view.locator('.doc-heading').textContent()).toBe(title);
-        // The rendered text is the stored text, piece by piece.
-        const shown = await view.locator('.doc-para').evaluateAll((ps) => ps.map((p) => p.textContent).join(''));
+        // The rendered text is the stored text, piece by piece; its headline line is the heading, shown once.
+        expect(article.text.trimStart().startsWith(title)).toBe(true);
+        expect(await view.locator('.doc-para').first().textContent()).not.toBe(title);
+        const shown = await view.locator('.doc-heading, .doc-para').evaluateAll((ps) => ps.map((p) => p.textContent).join(''));
         expect(shown.replace(/\s+/g, '')).toBe(article.text.replace(/\s+/g, ''));
 
         // Clicking a highlight selects the claim in the detail pane, with its score and reasons.
