@@ -52,6 +52,8 @@ const DATE_WORD =
 const PLACE =
   /^(?:росси|рф|украин|україн|сша|франц|герман|кита|москв|киев|київ|кремл|турци|грузи|белорус|білорус|польш|британ|европ|європ|америк|крым|крим|донец|донеч|луган|харьк|харків|одес|вашингтон|брюссел|лондон|париж|берлин|берлін|минск|мінськ|тбилис|анкар|сири|сирі|израил|ізраїл|иран|іран|япони|японі|инди|індії|афганистан|афганістан|керч|петербург|днепр|дніпр|запорож|запоріж|херсон|курск|белгород|брянск|рязан)/;
 const LOWER_GENITIVE = /(?:ы|и|а|я|ых|их|ой|ей|ого|его|ов|ев|ий|ій|ої|ів|ии|ії)$/;
+/** Genitive plurals with no ending, which could pass for a past-tense verb ("дел"): "Министерство иностранных дел". */
+const BARE_GENITIVE_PLURAL = new Set(['дел', 'справ', 'сил', 'войск', 'служб']);
 const STOP = new Set([
   'и',
   'а',
@@ -252,14 +254,14 @@ function admissible(x: Token, soFar: Token[], next?: Token): boolean {
   // Lower-case genitive words inside a body's or role's name: "Министерство обороны России".
   const prev = soFar[soFar.length - 1];
   // "речник Повітряних сил Юрій Ігнат", "Вооружённых сил": the noun after an adjective in the genitive plural.
-  if (prev?.cap && /(?:ых|их)$/.test(prev.lower) && /^\p{Ll}+$/u.test(x.text) && next?.cap) return true;
-  return (
-    !!prev &&
-    (isBody(prev.lower) || isRole(prev.lower) || !prev.cap) &&
-    LOWER_GENITIVE.test(x.lower) &&
-    !VERB_LIKE.test(x.lower) &&
-    x.lower.length > 2
-  );
+  // "губернатор Белгородской области Вячеслав Гладков": the noun after a capitalised adjective in the genitive.
+  if (prev?.cap && /(?:ых|их|ой|ей|ого|его)$/.test(prev.lower) && /^\p{Ll}+$/u.test(x.text) && next?.cap) return true;
+  return !!prev && (isBody(prev.lower) || isRole(prev.lower) || !prev.cap) && isLowerGenitive(x.lower) && x.lower.length > 2;
+}
+
+/** A lower-case word in the genitive that continues a body's or role's name, not a verb. */
+function isLowerGenitive(w: string): boolean {
+  return BARE_GENITIVE_PLURAL.has(w) || (LOWER_GENITIVE.test(w) && !VERB_LIKE.test(w));
 }
 
 function backward(t: Token[], j: number, marks?: number[]): SpeakerPhrase | null {
@@ -274,7 +276,7 @@ function backward(t: Token[], j: number, marks?: number[]): SpeakerPhrase | null
       // "Заключенные журналисты в России Комитет защиты журналистов": a body's name starts at its head word
       // (…but in "Пресс-секретарь Кремля Дмитрий Песков" the body qualifies the role of the person named after it).
       if (isBody(x.lower) && x.cap && words.length > 1 && !namesPerson(words.slice(1))) break;
-    } else if (LOWER_GENITIVE.test(x.lower) && !VERB_LIKE.test(x.lower) && genitiveOfHead(t, k)) words.unshift(x);
+    } else if (isLowerGenitive(x.lower) && genitiveOfHead(t, k)) words.unshift(x);
     else break;
   }
   // The phrase must start at a head: a capitalised word, a role or a body.
@@ -308,7 +310,7 @@ function genitiveOfHead(t: Token[], k: number): boolean {
     const x = t[h]!;
     if (x.punct || STOP.has(x.lower)) return false;
     if (x.cap || isRole(x.lower) || isBody(x.lower)) return true;
-    if (!LOWER_GENITIVE.test(x.lower) || VERB_LIKE.test(x.lower)) return false;
+    if (!isLowerGenitive(x.lower)) return false;
   }
   return false;
 }

@@ -477,13 +477,36 @@ const isSpokesWord = (w: string) => SPOKES_WORD.test(w);
 
 const REGION_WORD = /^(?:regional|region|administration|oblast|province|provincial|регион|област|края|республик|обласн)/;
 
+/** A ministry's short name as its full one, so "Минобороны РФ" and "Министерство обороны РФ" are one body. */
+const MINISTRY_FULL_NAMES = new Map(
+  Object.entries({
+    минобороны: 'министерство обороны',
+    мид: 'министерство иностранных дел',
+    мвд: 'министерство внутренних дел',
+    минфин: 'министерство финансов',
+    минздрав: 'министерство здравоохранения',
+    минюст: 'министерство юстиции',
+    минтранс: 'министерство транспорта',
+    минэнерго: 'министерство энергетики',
+    минсельхоз: 'министерство сельского хозяйства',
+    минприроды: 'министерство природных ресурсов',
+    минпросвещения: 'министерство просвещения',
+    міноборони: 'міністерство оборони',
+    мзс: 'міністерство закордонних справ',
+    мвс: 'міністерство внутрішніх справ',
+    мінфін: 'міністерство фінансів',
+    мінюст: 'міністерство юстиції',
+  }).map(([short, full]) => [short, full.split(' ')]),
+);
+
 function bodyKey(name: string): string[] {
   return name
     .toLowerCase()
     .replace(/^(?:the|a|an)\s+/, '')
     .replace(/'s\b/g, '')
     .split(/\s+/)
-    .filter(Boolean);
+    .filter(Boolean)
+    .flatMap((w) => MINISTRY_FULL_NAMES.get(w.replace(/ё/g, 'е')) ?? [w]);
 }
 
 /** "Ukraine's General Staff" or "Russian Defence Ministry" for the key of "the General Staff" / "the Defence Ministry". */

@@ -19,6 +19,9 @@ describe('whom and where one spoke is never the speaker (Russian and Ukrainian)'
     expect(claimantOf('Об этом заявил глава МИД Сергей Лавров РИА Новости.')).toBe('Сергей Лавров');
     expect(claimantOf('Об этом заявил глава МИД Сергей Лавров журналистам.')).toBe('Сергей Лавров');
     expect(claimantOf('Как заявил глава Минфина Антон Силуанов «Известиям», бюджет сбалансирован.')).toBe('Антон Силуанов');
+    expect(
+      claimantOf('Как рассказал губернатор Белгородской области Вячеслав Гладков агентству ТАСС, повреждены три жилых дома.'),
+    ).toBe('Вячеслав Гладков');
   });
 
   it('ends the speaker before a place, a time or an occasion', () => {

@@ -10,7 +10,10 @@ afterEach(() => ctx?.workspace.close());
 describe('importing a news file with metadata, a caption and quotes', () => {
   it('dates and titles it from its metadata and headline, keeps non-prose out of claims, and counts claimants', async () => {
     ctx = createTestContext();
-    const r = await call(ctx, 'ingest.importFile', { name: 'putin-forum.txt', dataBase64: Buffer.from(WAR_REPORT).toString('base64') });
+    const r = await call(ctx, 'ingest.importFile', {
+      name: 'putin-forum.txt',
+      dataBase64: Buffer.from(WAR_REPORT).toString('base64'),
+    });
     expect(r.status, r.error?.message).toBe('imported');
     const doc = r.document!;
     expect(doc.title).toBe('Putin says Western troops in Ukraine would be "legitimate targets"');
@@ -29,8 +32,13 @@ describe('importing a news file with metadata, a caption and quotes', () => {
     expect(filtered.total).toBe(putin!.count);
 
     // Another document leaves this document's counts alone but adds to the workspace's.
-    await call(ctx, 'ingest.importFile', { name: 'more.txt', dataBase64: Buffer.from('Vladimir Putin said 40 drones were launched, up from 12.').toString('base64') });
-    expect((await call(ctx, 'claims.claimants', { documentId: doc.id })).find((c) => c.claimant === 'Vladimir Putin')!.count).toBe(putin!.count);
+    await call(ctx, 'ingest.importFile', {
+      name: 'more.txt',
+      dataBase64: Buffer.from('Vladimir Putin said 40 drones were launched, up from 12.').toString('base64'),
+    });
+    expect(
+      (await call(ctx, 'claims.claimants', { documentId: doc.id })).find((c) => c.claimant === 'Vladimir Putin')!.count,
+    ).toBe(putin!.count);
     expect((await call(ctx, 'claims.claimants', {})).find((c) => c.claimant === 'Vladimir Putin')!.count).toBe(putin!.count + 1);
   });
 });
