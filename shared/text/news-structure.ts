@@ -79,7 +79,7 @@ function looksLikeMeta(key: string, value: string): boolean {
   return /^(?:title|headline|author|byline|source|lang|language|id|slug)$/.test(k) && /[:=]|^\S/.test(value);
 }
 
-export type NonProse = 'metadata' | 'caption' | 'credit' | 'byline' | 'footnote' | 'dateline';
+export type NonProse = 'metadata' | 'caption' | 'credit' | 'byline' | 'footnote' | 'dateline' | 'editor_note';
 
 const CREDIT =
   /(?:\b(?:Getty Images|Getty|AFP|Reuters|AP|EPA|Shutterstock|Anadolu|Sputnik|TASS|Bloomberg|Contributor|Pool|Handout)\s*(?:via\s+Getty(?:\s+Images)?)?\s*$|^\s*(?:Photo|Photograph|Image|Picture|Credit|Фото|Фотография)\s*[:：]|\b(?:Photo|Image|Picture)\s+(?:by|credit|courtesy)\b|\/\s*(?:Getty|AFP|Reuters|AP|EPA|Contributor|Pool|Sputnik|Anadolu)\b)/i;
@@ -124,6 +124,12 @@ const MAY_CREDIT_REPORTERS = /report|contribut|wrote|editing|writing|compiled/i;
 
 /** A note keyed to a mark in the text: "*Figures as of 9 a.m.", "¹ Source: …". */
 const FOOTNOTE = /^[*†‡¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*\S/;
+/**
+ * A note about the text itself, not about the world: "This interview has been edited for length and clarity.",
+ * "Editor's note: …", "This story has been updated.", "Интервью публикуется в сокращении."
+ */
+const EDITOR_NOTE =
+  /^(?:editor['’]s note\b|(?:this|the) (?:interview|conversation|transcript|q\s*&\s*a|story|article|post) (?:has been|was|have been) (?:lightly |slightly |also )?(?:edited|condensed|updated|corrected|amended|translated)\b|(?:интервью|беседа|текст(?: интервью)?|материал)\s+(?:был[оа]?\s+)?(?:публикуется\s+в\s+сокращении|сокращен[оа]?|отредактирован[оа]?|обновл[её]н[оа]?)|(?:інтерв['’]ю|розмова|текст(?: інтерв['’]ю)?|матеріал)\s+(?:публікується\s+)?(?:скорочен[оа]?|відредаговано|оновлено|з\s+(?:незначними\s+)?скороченнями))/iu;
 
 /**
  * "REUTERS/Stringer" alone, or closing a dated caption ("A cargo ship in the port, 2 December 2026 REUTERS/Stringer");
@@ -150,6 +156,7 @@ function isBylineLine(s: string): boolean {
 export function nonProseKind(sentence: string): NonProse | null {
   const s = sentence.trim();
   if (s.length < 300 && FOOTNOTE.test(s)) return 'footnote';
+  if (s.length < 200 && EDITOR_NOTE.test(s)) return 'editor_note';
   if (s.length < 160 && isDatelineOnly(s)) return 'dateline';
   if (s.length < 500 && /\)\s*\.?\s*$/.test(s.slice(-6)) && BRACKET_CREDIT.test(s) && !/["“”«»]/.test(s)) return 'caption';
   if (BYLINE.test(s) || isBylineLine(s) || (s.length < 250 && MAY_CREDIT_REPORTERS.test(s) && REPORTER_CREDIT.test(s)))

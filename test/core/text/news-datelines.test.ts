@@ -243,3 +243,30 @@ describe('reporters credits and bylines', () => {
     expect(nonProseKind('By Jane Roe | The government cut taxes by 5 percent')).toBeNull();
   });
 });
+
+describe('notes about the text itself', () => {
+  it('are never claims', () => {
+    for (const note of [
+      'This interview has been edited for length and clarity.',
+      'The conversation was lightly edited and condensed.',
+      "Editor's note: this story was updated on 4 December with the ministry's reply.",
+      'This story has been updated.',
+      'Интервью публикуется в сокращении.',
+      'Текст інтерв’ю скорочено.',
+    ])
+      expect([note, nonProseKind(note)]).toEqual([note, 'editor_note']);
+    const spotted = analyzeText(
+      'Port traffic fell 12 percent in May, the ministry said.\n\nThis interview has been edited for length.\n',
+    );
+    expect(spotted.map((s) => s.checkWorthy)).toEqual([true, false]);
+  });
+
+  it('leave sentences about other stories, reports and interviews alone', () => {
+    for (const prose of [
+      'The story has been widely shared, with 40,000 reposts.',
+      'The report was corrected after the ministry found 12 errors.',
+      'The interview was broadcast to 3 million viewers.',
+    ])
+      expect([prose, nonProseKind(prose)]).toEqual([prose, null]);
+  });
+});
