@@ -83,6 +83,13 @@ const PAST_ED = /\b\p{Ll}{3,}ed\b/u;
 const ADVICE = /^\W*(?:if you|you (?:can|should|could|will|might)|avoid|try|wait|don't|do not)\b/i;
 // Word lists tested only on sentences holding one of their words (shared/spotting/word-gate.ts).
 const hasFigure = wordGated(FIGURE);
+/**
+ * A count in words ("three houses", "три жилых дома"): a figure when someone is quoted giving it, though as a
+ * feature of its own the labelled news never weighed it.
+ */
+const COUNT_IN_WORDS =
+  /\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+[a-z]|(?:^|[^а-яёіїє])(?:два|две|три|четыре|пять|шесть|семь|восемь|девять|двое|трое|дві|чотири|п'ять|шість|сім|вісім|дев'ять)\s+[а-яёіїє]/i;
+const hasCountInWords = wordGated(COUNT_IN_WORDS);
 const hasNoStatement = wordGated(NO_STATEMENT);
 /** Sentences about the story itself: "This story has been updated …", "AFP has contacted the ministry for comment." */
 const NEWSROOM =
@@ -147,7 +154,7 @@ export function contextFeatures(c: SentenceContext): string[] {
   if (who.viaQuote) out.push('quote_speaker');
   if (figure) out.push('figure');
   if (figure && who.claimant) out.push('sourced_figure');
-  if (figure && who.claimant && who.quoted >= 0.5) out.push('quoted_figure');
+  if ((figure || hasCountInWords(s)) && who.claimant && who.quoted >= 0.5) out.push('quoted_figure');
   if (hasNoStatement(s) && reportsOnlySilence(s)) out.push('no_statement');
   else if (who.quoted < 0.5 && hasNewsroom(s)) out.push('newsroom');
   // A headline stands on its own line and ends without punctuation; a first sentence running on in its

@@ -158,6 +158,23 @@ describe('a figure inside a quotation by a named speaker', () => {
     expect(withIt.score).toBeGreaterThan(without.score);
     expect(withIt.reasons.find((r) => r.kind === 'quoted_figure')?.weight).toBe(1);
   });
+
+  it('counts a count in words ("три жилых дома"), so the first half of a two-sentence quote is listed', () => {
+    const text =
+      'Белгород подвергся атаке беспилотников\n\n«Повреждены три жилых дома и два автомобиля. Пострадавших нет», — сказал Гладков журналистам.\n';
+    const first = analyzeText(text).find((s) => s.text.startsWith('«Повреждены'))!;
+    expect(first).toMatchObject({ claimant: 'Гладков', checkWorthy: true });
+    expect(first.reasons.map((r) => r.kind)).toContain('quoted_figure');
+    // A count in words alone, outside a quotation, is no figure feature.
+    const plain = contextFeatures({
+      text: 'Three houses were damaged.',
+      attribution: { claimant: null, attributed: false, quoted: 0, viaQuote: false } as never,
+      first: false,
+      standsAlone: false,
+      restOfParagraph: [],
+    });
+    expect(plain).not.toContain('figure');
+  });
 });
 
 describe('Russian articles', () => {
