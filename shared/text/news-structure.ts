@@ -5,9 +5,11 @@
  * but are never proposed as claims; the metadata gives the document its date and title.
  */
 
+import { detectDocumentKind } from '../spotting/document-kind';
 import { wordGated } from '../spotting/word-gate';
 import { datelineDate, isDatelineOnly, withoutPageFurniture } from './dateline';
 import { isDateLine, isoDate } from './dates';
+import { speakerTurns } from './speaker-turns';
 
 export { isDateLine, isoDate };
 
@@ -68,7 +70,28 @@ export function leadingMetadata(text: string): LeadingMetadata {
 /** A document's date from its text: the leading metadata's date line, else its first dateline with a year. */
 export function documentDate(text: string): string | null {
   const meta = leadingMetadata(text);
-  return meta.date ?? datelineDate(text.slice(meta.bodyStart));
+  const body = text.slice(meta.bodyStart);
+  return meta.date ?? datelineDate(body) ?? transcriptTitleDate(body);
+}
+
+/** How many lines above a transcript's first speaker may carry its title and date. */
+const TITLE_LINES = 3;
+
+/** A transcript's date in its title lines, above the first speaker: "Town hall debate, Springfield, 3 December 2026". */
+function transcriptTitleDate(body: string): string | null {
+  if (detectDocumentKind(body) !== 'transcript') return null;
+  const first = speakerTurns(body)[0];
+  if (!first) return null;
+  const lines = body
+    .slice(0, first.labelStart)
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+  for (const line of lines.slice(0, TITLE_LINES)) {
+    const date = isoDate(line);
+    if (date) return date;
+  }
+  return null;
 }
 
 /** The first line's key must be followed by something metadata-like, so "Date palms grow…" is prose. */

@@ -51,6 +51,8 @@ describe('an imported transcript', () => {
       claimId: null,
     });
     for (const s of sentences) expect(text.slice(s.start, s.end)).toBe(s.text);
+    // The title line above the first speaker dates the document.
+    expect(document.publishedAt).toBe('2026-11-14');
   });
 
   it('live capture of the same transcript gives the same claims and claimants', async () => {
