@@ -12,7 +12,7 @@ import { makeAnchor } from './anchor';
 import { datelineEnd } from './dateline';
 import { isDateLine, isoDate, leadingMetadata, nonProseKind, type NonProse } from './news-structure';
 import { segmentSentences, type Sentence } from './segment';
-import { resolveSpeaker, type Speaker } from './speaker-names';
+import { namesNoOne, resolveSpeaker, type Speaker } from './speaker-names';
 import { speakerTurns } from './speaker-turns';
 import { hasVerb, isBareTitle, isCaptionLine, titleWords } from './title-lines';
 import { collapseWhitespace } from './whitespace';
@@ -160,7 +160,7 @@ function transcriptTurns(text: string, bodyStart: number): TranscriptTurn[] {
       speechEnd: t.speechEnd,
       end: t.end,
       context: {
-        speaker: NAMELESS_LABEL.test(t.label) ? null : speaker.name,
+        speaker: namesNoOne(t.label) ? null : speaker.name,
         role: speaker.role ?? (questioners.has(t.label) ? 'moderator' : null),
         participants,
       },
@@ -197,9 +197,6 @@ function turnSentences(
   if (pos < text.length) add(pos, text.length, null);
   return { sentences, turns };
 }
-
-/** Labels that say what was said, not who said it: "Q:", "A:", "Answer:", "Вопрос:". */
-const NAMELESS_LABEL = /^(?:Q|A|Question|Answer|Вопрос|Ответ|Питання|Відповідь)$/iu;
 
 /** A line that is a heading, not speech: short, and ending in no sentence punctuation ("Gagauz look to Turkey too"). */
 const HEADING_LINE = /^(?!.*[.!?…:;,»"”)]$)\S.{0,80}$/u;

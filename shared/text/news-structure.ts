@@ -148,11 +148,12 @@ const MAY_CREDIT_REPORTERS = /report|contribut|wrote|editing|writing|compiled/i;
 /** A note keyed to a mark in the text: "*Figures as of 9 a.m.", "¹ Source: …". */
 const FOOTNOTE = /^[*†‡¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*\S/;
 /**
- * A note about the text itself, not about the world: "This interview has been edited for length and clarity.",
- * "Editor's note: …", "This story has been updated.", "Интервью публикуется в сокращении."
+ * A note about how the text was edited, not about the world: "This interview has been edited for length and clarity.",
+ * "Editor's note: …", "Интервью публикуется в сокращении.", in any kind of document. (Notes about the reporting, such
+ * as "This story has been updated", are the article context's `newsroom` feature.)
  */
 const EDITOR_NOTE =
-  /^(?:editor['’]s note\b|(?:this|the) (?:interview|conversation|transcript|q\s*&\s*a|story|article|post) (?:has been|was|have been) (?:lightly |slightly |also )?(?:edited|condensed|updated|corrected|amended|translated)\b|(?:интервью|беседа|текст(?: интервью)?|материал)\s+(?:был[оа]?\s+)?(?:публикуется\s+в\s+сокращении|сокращен[оа]?|отредактирован[оа]?|обновл[её]н[оа]?)|(?:інтерв['’]ю|розмова|текст(?: інтерв['’]ю)?|матеріал)\s+(?:публікується\s+)?(?:скорочен[оа]?|відредаговано|оновлено|з\s+(?:незначними\s+)?скороченнями))/iu;
+  /^(?:editor['’]s note\b|(?:this|the) (?:interview|conversation|transcript|q\s*&\s*a|story|article|post) (?:has been|was|have been) (?:lightly |slightly |also )?(?:edited|condensed|translated)\b|(?:интервью|беседа|текст(?: интервью)?|материал)\s+(?:был[оа]?\s+)?(?:публикуется\s+в\s+сокращении|сокращен[оа]?|отредактирован[оа]?)|(?:інтерв['’]ю|розмова|текст(?: інтерв['’]ю)?|матеріал)\s+(?:публікується\s+)?(?:скорочен[оа]?|відредаговано|з\s+(?:незначними\s+)?скороченнями))/iu;
 
 /**
  * "REUTERS/Stringer" alone, or closing a dated caption ("A cargo ship in the port, 2 December 2026 REUTERS/Stringer");

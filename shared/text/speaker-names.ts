@@ -39,6 +39,14 @@ const NOT_GIVEN_NAMES = new Set(
 /** The few characters before a surname: a capitalised first name, perhaps with a middle initial ("Donald J."). */
 const GIVEN_BEFORE = /(\p{Lu}[\p{Ll}\p{M}'’-]+)((?:\s+\p{Lu}\.)?)\s+$/u;
 
+/** Labels that say what was said, not who said it: "Q:", "A:", "Answer:", "Вопрос:". */
+const NAMELESS_LABEL = /^(?:Q|A|Question|Answer|Вопрос|Ответ|Питання|Відповідь)$/iu;
+
+/** A speaker label that names no one ("Q", "A", "Answer"): its sentences get no claimant from it. */
+export function namesNoOne(label: string): boolean {
+  return NAMELESS_LABEL.test(label.trim());
+}
+
 /** The label's role in the debate, if it names one: "MODERATOR", "Q", "HOST (Jane Doe)". */
 export function labelRole(label: string): SpeakerRole {
   const { base, inParens } = splitParenthetical(label);

@@ -11,7 +11,7 @@ import { closeSentences, type ClosedRange } from '../../../shared/capture/live-s
 import { attributionIn } from '../../../shared/spotting/claimant';
 import { defaultSpotter } from '../../../shared/spotting/index';
 import { scoreTurnSentence } from '../../../shared/spotting/turns';
-import { labelRole, type SpeakerRole } from '../../../shared/text/speaker-names';
+import { labelRole, namesNoOne, type SpeakerRole } from '../../../shared/text/speaker-names';
 import { makeAnchor } from '../../../shared/text/anchor';
 import { collapseWhitespace } from '../../../shared/text/whitespace';
 import { loadClaim } from '../claims/rows';
@@ -190,7 +190,8 @@ export class TranscriptWriter {
     if (checkWorthy || byHand) {
       claimId = randomUUID();
       // In a debate the claim is the speaker's, whoever they cite; with no speaker known, who the sentence names.
-      const attributed = speaker ? null : attributionIn(text);
+      const named = speaker && !namesNoOne(speaker) ? speaker : null;
+      const attributed = named ? null : attributionIn(text);
       const base = this.state.window_start;
       const anchor = makeAnchor(this.state.window_text, range.start - base, range.end - base);
       this.w.create('claim', claimId, {
@@ -198,7 +199,7 @@ export class TranscriptWriter {
         ordinal: range.start,
         text,
         anchor: { ...anchor, start: range.start, end: range.end },
-        claimant: speaker ?? (attributed && !PRONOUN.test(attributed) ? attributed : null),
+        claimant: named ?? (attributed && !PRONOUN.test(attributed) ? attributed : null),
         score,
         reasons,
         verdict: null,

@@ -64,4 +64,27 @@ describe('an imported transcript', () => {
     const claims = (await call(ctx, 'claims.list', { documentId: session.captureDocumentId! })).items;
     expect(claims.map((c) => [c.claimant, c.text])).toEqual(EXPECTED);
   });
+
+  it('"Q:" and "A:" name no one, imported or captured live', async () => {
+    const interview = [
+      '[00:01:02] Q: How will the city pay for the harbour?',
+      '[00:01:09] A: A federal grant covers half of the 80 million euros.',
+      '[00:01:30] Q: And the rest?',
+      '[00:01:34] A: Port fees rose by 15 percent in 2025 to pay for it.',
+    ];
+    const expected = [
+      [null, 'A federal grant covers half of the 80 million euros.'],
+      [null, 'Port fees rose by 15 percent in 2025 to pay for it.'],
+    ];
+    ctx = createTestContext();
+    const { document } = await call(ctx, 'documents.createFromText', { text: interview.join('\n\n'), title: 'Q&A' });
+    const imported = (await call(ctx, 'claims.list', { documentId: document.id })).items;
+    expect(imported.map((c) => [c.claimant, c.text])).toEqual(expected);
+
+    const session = await call(ctx, 'sessions.start', { capture: { title: 'Q&A live' } });
+    for (const line of interview) await call(ctx, 'capture.append', { sessionId: session.id, text: line });
+    await call(ctx, 'capture.flush', { sessionId: session.id });
+    const captured = (await call(ctx, 'claims.list', { documentId: session.captureDocumentId! })).items;
+    expect(captured.map((c) => [c.claimant, c.text])).toEqual(expected);
+  });
 });

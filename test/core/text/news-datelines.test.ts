@@ -250,7 +250,6 @@ describe('notes about the text itself', () => {
       'This interview has been edited for length and clarity.',
       'The conversation was lightly edited and condensed.',
       "Editor's note: this story was updated on 4 December with the ministry's reply.",
-      'This story has been updated.',
       'Интервью публикуется в сокращении.',
       'Текст інтерв’ю скорочено.',
     ])
