@@ -61,7 +61,8 @@ export const TriageFields = memo(function TriageFields({ claim }: { claim: Claim
           <input
             id={TAG_INPUT_ID}
             className="tag-input"
-            placeholder={claim.tags.length ? 'Add tag' : 'Add tags, comma-separated'}
+            placeholder={claim.tags.length ? 'Add tag' : 'Add tags…'}
+            title="Separate tags with commas; Enter adds them"
             maxLength={600}
             value={draft}
             onChange={(e) => setDraft(e.target.value)}
