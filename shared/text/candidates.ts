@@ -351,11 +351,17 @@ const MAX_ROW_WORDS = 8;
  */
 function captionsAboveTables(text: string, sentences: readonly SpottedSentence[]): Set<number> {
   const alone = sentences.map((x) => standsAlone(text, x.sentence));
-  const row = sentences.map((x, i) => alone[i]! && titleWords(x.sentence.text) <= MAX_ROW_WORDS && !hasVerb(x.sentence.text));
+  // Read only for a line that may be a caption and the lines under it: counting the words of every paragraph was
+  // a steady share of an article's analysis.
+  const rows: (boolean | undefined)[] = [];
+  const row = (i: number) =>
+    (rows[i] ??= alone[i]! && titleWords(sentences[i]!.sentence.text) <= MAX_ROW_WORDS && !hasVerb(sentences[i]!.sentence.text));
   const captions = new Set<number>();
   for (let i = 0; i + CAPTIONED_ROWS < sentences.length; i++) {
-    if (!alone[i] || row[i] || /[.!?]["”»']?\s*$/.test(sentences[i]!.sentence.text)) continue;
-    if (row.slice(i + 1, i + 1 + CAPTIONED_ROWS).every(Boolean)) captions.add(i);
+    if (!alone[i] || /[.!?]["”»']?\s*$/.test(sentences[i]!.sentence.text) || row(i)) continue;
+    let rowsUnder = 0;
+    while (rowsUnder < CAPTIONED_ROWS && row(i + 1 + rowsUnder)) rowsUnder++;
+    if (rowsUnder === CAPTIONED_ROWS) captions.add(i);
   }
   return captions;
 }
