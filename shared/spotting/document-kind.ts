@@ -20,7 +20,8 @@ export function detectDocumentKind(text: string): DocumentKind {
     if (!line.trim()) continue;
     lines++;
     // "TRUMP:", "Mr. Smith:", "[00:12:03] Q:", "MODERATOR (Lester Holt):" with something said after it.
-    const label = speakerLabel(line, { plainNames: true });
+    // A label ends in a colon: most lines of an article have none, and are not read for a name.
+    const label = line.includes(':') ? speakerLabel(line, { plainNames: true }) : null;
     if (label && line.slice(label.textStart).trim()) turns++;
   }
   return lines >= 4 && turns / lines >= 0.3 ? 'transcript' : 'article';

@@ -4,6 +4,7 @@
  */
 import type { ScoreReason } from '../domain';
 import { withoutHonorific, type SpeakerRole } from '../text/speaker-names';
+import { isWhiteSpaceCode } from '../text/whitespace';
 import type { Spotter, SpotterScore } from './model';
 
 export interface TurnContext {
@@ -53,15 +54,40 @@ const MAX_SHORT_ANSWER_WORDS = 5;
 
 /** "No.", "Yes, it is.", "Thank you.", "Good evening.": an answer or a courtesy, never a claim. */
 export function isShortAnswer(sentence: string): boolean {
-  const words = sentence
-    .toLowerCase()
-    .replace(/[^\p{L}\p{M}\d'’\s]/gu, ' ')
-    .split(/\s+/)
-    .filter(Boolean);
+  // Every article sentence is asked; nearly all are ruled out here without lower-casing and splitting them.
+  if (moreWordsThan(sentence, MAX_SHORT_ANSWER_WORDS)) return false;
+  const words = answerWords(sentence);
   if (words.length === 0 || words.length > MAX_SHORT_ANSWER_WORDS) return false;
   const m = RESPONSE.exec(words.join(' '));
   if (!m) return false;
   return words.slice(m[0].split(' ').length).every((w) => ANSWER_TAIL.has(w.replace(/’/g, "'")));
+}
+
+/** The sentence's lower-cased words, signs and punctuation left out. */
+export function answerWords(sentence: string): string[] {
+  return sentence
+    .toLowerCase()
+    .replace(/[^\p{L}\p{M}\d'’\s]/gu, ' ')
+    .split(/\s+/)
+    .filter(Boolean);
+}
+
+/**
+ * Whether more than `max` runs between white space hold an ASCII letter or digit. Each such run gives at least one
+ * of answerWords (whose split only adds breaks), so more runs than `max` means more words than `max`.
+ */
+export function moreWordsThan(sentence: string, max: number): boolean {
+  let runs = 0;
+  let counted = false;
+  for (let i = 0; i < sentence.length; i++) {
+    const c = sentence.charCodeAt(i);
+    if (isWhiteSpaceCode(c)) counted = false;
+    else if (!counted && ((c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122))) {
+      counted = true;
+      if (++runs > max) return true;
+    }
+  }
+  return false;
 }
 
 /** Addressing the person asked: "Senator Okafor, your plan …", "Governor, …", "you said …". */

@@ -60,14 +60,17 @@ export function proseSentences(text: string): Sentence[] {
 
 /**
  * A sentence with the dateline that opens it left out ("MOSCOW, 3 December 2026 (Reuters) - Putin said …" starts
- * at "Putin"), so its claim, claimant and anchor start where the story's words do. A sentence that is only a
- * dateline stays whole: it is non-prose (news-structure.ts).
+ * at "Putin"), so its claim, claimant and anchor start where the story's words do, with its non-prose kind. A
+ * sentence that is only a dateline stays whole: it is non-prose (news-structure.ts).
  */
-function withoutDateline(s: Sentence): Sentence {
+function withoutDateline(s: Sentence): { sentence: Sentence; nonProse: NonProse | null } {
   const cut = datelineEnd(s.text);
+  if (cut === 0) return { sentence: s, nonProse: nonProseKind(s.text, { noDateline: true }) };
+  const whole = nonProseKind(s.text);
   // A credit such as "EPA-EFE/SERGEI ILNITSKY" is kept whole, whatever it starts like.
-  if (cut === 0 || cut >= s.text.length || nonProseKind(s.text)) return s;
-  return { start: s.start + cut, end: s.end, text: s.text.slice(cut) };
+  if (cut >= s.text.length || whole) return { sentence: s, nonProse: whole };
+  const rest = { start: s.start + cut, end: s.end, text: s.text.slice(cut) };
+  return { sentence: rest, nonProse: nonProseKind(rest.text) };
 }
 
 /** What scoring a document needs to know about each sentence: the model's own score and its context. */
@@ -80,6 +83,8 @@ export interface SpottedSentence {
   context: string[];
   /** In a transcript, the speaker's turn the sentence belongs to (null outside any turn, and in articles). */
   turn: TurnContext | null;
+  /** Caption, credit, byline, dateline or footnote (news-structure.ts), or null for prose. */
+  nonProse: NonProse | null;
 }
 
 export interface SpottedDocument {
@@ -94,17 +99,15 @@ export function spotDocument(text: string): SpottedDocument {
   const { bodyStart } = leadingMetadata(text);
   const locale = guessLocale(text.slice(bodyStart));
   const kind = detectDocumentKind(text);
-  const { sentences, turns } =
-    kind === 'transcript'
-      ? turnSentences(text, bodyStart, locale)
-      : { sentences: proseSentences(text).map(withoutDateline), turns: [] };
+  const { sentences, turns, nonProse } =
+    kind === 'transcript' ? withNonProseKinds(turnSentences(text, bodyStart, locale)) : articleSentences(text);
   const attributions = attributeSentences(sentences.map((s) => s.text));
   const spotter = defaultSpotter();
   // Sentence i and i+1 share a paragraph when no line break separates them.
   const joinsNext = sentences.map(
     (s, i) => i + 1 < sentences.length && !/[\n\r]/.test(text.slice(s.end, sentences[i + 1]!.start)),
   );
-  const firstProse = firstProseSentence(text, sentences);
+  const firstProse = firstProseSentence(text, sentences, nonProse);
   const restOfParagraph = (i: number) => {
     const rest: string[] = [];
     for (let k = i; joinsNext[k] && rest.length < 4; k++) rest.push(sentences[k + 1]!.text);
@@ -114,6 +117,7 @@ export function spotDocument(text: string): SpottedDocument {
     sentence: s,
     attribution: attributions[i]!,
     turn: turns[i] ?? null,
+    nonProse: nonProse[i]!,
     base: turns[i] ? scoreTurnSentence(spotter, s.text, turns[i]!) : spotter.score(s.text),
     context:
       kind === 'article'
@@ -166,6 +170,16 @@ function transcriptTurns(text: string, bodyStart: number): TranscriptTurn[] {
       },
     };
   });
+}
+
+/** An article's prose sentences, datelines cut off, with their non-prose kinds. */
+function articleSentences(text: string): { sentences: Sentence[]; turns: never[]; nonProse: (NonProse | null)[] } {
+  const cut = proseSentences(text).map(withoutDateline);
+  return { sentences: cut.map((x) => x.sentence), turns: [], nonProse: cut.map((x) => x.nonProse) };
+}
+
+function withNonProseKinds<T extends { sentences: Sentence[] }>(doc: T): T & { nonProse: (NonProse | null)[] } {
+  return { ...doc, nonProse: doc.sentences.map((s) => nonProseKind(s.text)) };
 }
 
 /**
@@ -263,13 +277,12 @@ function markHeadlineQuotes(sentences: SpottedSentence[]): void {
  * The first sentence that is prose, where a headline would stand: a caption and its credit, or a byline, above the
  * headline come before it.
  */
-function firstProseSentence(text: string, sentences: readonly Sentence[]): number {
+function firstProseSentence(text: string, sentences: readonly Sentence[], nonProse: readonly (NonProse | null)[]): number {
   let i = 0;
   while (i < Math.min(sentences.length - 1, 6)) {
     const next = sentences[i + 1]!;
-    const aboveCredit =
-      nonProseKind(next.text) === 'credit' && text.slice(sentences[i]!.end, next.start).split('\n').length === 2;
-    if (!aboveCredit && !nonProseKind(sentences[i]!.text)) break;
+    const aboveCredit = nonProse[i + 1] === 'credit' && text.slice(sentences[i]!.end, next.start).split('\n').length === 2;
+    if (!aboveCredit && !nonProse[i]) break;
     i++;
   }
   return i;
@@ -292,7 +305,7 @@ function standsAlone(text: string, s: Sentence): boolean {
 export function analyzeText(text: string, threshold = defaultSpotter().threshold): ScoredSentence[] {
   const doc = spotDocument(text);
   const calibration = articleCalibration();
-  const kinds = doc.sentences.map((x) => nonProseKind(x.sentence.text));
+  const kinds = doc.sentences.map((x) => x.nonProse);
   captionsAboveCredits(text, doc.sentences, kinds);
   const repeats = repeatedSentences(doc.sentences.map((x) => x.sentence.text));
   const tableCaptions = captionsAboveTables(text, doc.sentences);
@@ -375,11 +388,17 @@ const MAX_ROW_WORDS = 8;
  */
 function captionsAboveTables(text: string, sentences: readonly SpottedSentence[]): Set<number> {
   const alone = sentences.map((x) => standsAlone(text, x.sentence));
-  const row = sentences.map((x, i) => alone[i]! && titleWords(x.sentence.text) <= MAX_ROW_WORDS && !hasVerb(x.sentence.text));
+  // Read only for a line that may be a caption and the lines under it: counting the words of every paragraph was
+  // a steady share of an article's analysis.
+  const rows: (boolean | undefined)[] = [];
+  const row = (i: number) =>
+    (rows[i] ??= alone[i]! && titleWords(sentences[i]!.sentence.text) <= MAX_ROW_WORDS && !hasVerb(sentences[i]!.sentence.text));
   const captions = new Set<number>();
   for (let i = 0; i + CAPTIONED_ROWS < sentences.length; i++) {
-    if (!alone[i] || row[i] || /[.!?]["”»']?\s*$/.test(sentences[i]!.sentence.text)) continue;
-    if (row.slice(i + 1, i + 1 + CAPTIONED_ROWS).every(Boolean)) captions.add(i);
+    if (!alone[i] || /[.!?]["”»']?\s*$/.test(sentences[i]!.sentence.text) || row(i)) continue;
+    let rowsUnder = 0;
+    while (rowsUnder < CAPTIONED_ROWS && row(i + 1 + rowsUnder)) rowsUnder++;
+    if (rowsUnder === CAPTIONED_ROWS) captions.add(i);
   }
   return captions;
 }

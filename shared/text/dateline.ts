@@ -56,6 +56,11 @@ const MAY_BE_DATELINE = /^[\p{Lu}\d(/—–]/u;
  */
 const LEAD_WORDS = /^(?:(?:\p{Lu}[\p{L}'’.-]*|de|do|da|del|la|le|on|upon|am|an|на)\s*)*(?=[,(/—–\d-]|$)/u;
 const MAX_DATELINE = 120;
+/**
+ * What every form needs: a date holds a digit, and an agency's mark a bracket, a slash or a dash. "However, the
+ * minister …" passes LEAD_WORDS, and the forms are not tried on it.
+ */
+const FORM_NEEDS = /[\d(/—–-]/;
 
 /**
  * What a news page prints beside its date ("Updated 2 hours ago", "4 min read", "Reuters |", "· Политика"), taken
@@ -85,8 +90,10 @@ export function datelineEnd(sentence: string): number {
   const trimmed = sentence.trimEnd();
   if (trimmed.length <= 100 && isDateLine(withoutPageFurniture(trimmed))) return sentence.length;
   if (!LEAD_WORDS.test(sentence.slice(0, 60))) return 0;
+  const head = sentence.slice(0, MAX_DATELINE + 40);
+  if (!FORM_NEEDS.test(head)) return 0;
   for (const form of DATELINE_FORMS) {
-    const m = form.exec(sentence.slice(0, MAX_DATELINE + 40));
+    const m = form.exec(head);
     if (!m || m[0].length > MAX_DATELINE) continue;
     // Only closing punctuation left: the sentence was all dateline.
     if (!/[\p{L}\d]/u.test(sentence.slice(m[0].length))) return sentence.length;

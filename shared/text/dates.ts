@@ -33,6 +33,7 @@ const CYRILLIC_MONTH_NUMBER = new Map<string, number>(
 const ENGLISH_MDY = /\b([A-Za-z]{3})[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})\b/g;
 const ENGLISH_DMY = /\b(\d{1,2})\s+([A-Za-z]{3})[a-z]*\.?,?\s+(\d{4})\b/g;
 const CYRILLIC_DMY = /(?:^|[^\d\p{L}])(\d{1,2})\s+(\p{L}+)\.?\s+(\d{4})(?!\d)/gu;
+const FOUR_DIGITS = /\d{4}/;
 const DOTTED_DMY = /(?:^|[^\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.]*\d)/;
 
 function iso(year: string, month: number, day: string): string | null {
@@ -46,6 +47,8 @@ function iso(year: string, month: number, day: string): string | null {
  * "5 вересня 2025", "05.09.2025". Null when there is none.
  */
 export function isoDate(value: string): string | null {
+  // Every form below has a four-digit year; most sentences asked have none, and skip the patterns.
+  if (!FOUR_DIGITS.test(value)) return null;
   const isoMatch = /\b(\d{4})-(\d{2})-(\d{2})/.exec(value);
   if (isoMatch) return `${isoMatch[1]}-${isoMatch[2]}-${isoMatch[3]}`;
   for (const m of value.matchAll(ENGLISH_MDY)) {

@@ -177,11 +177,16 @@ function isBylineLine(s: string): boolean {
   );
 }
 
-export function nonProseKind(sentence: string): NonProse | null {
+/**
+ * What kind of non-prose a sentence is, or null for prose. `noDateline`: the caller found that no dateline opens the
+ * sentence, so it is not read for one again (the patterns are slow to fail on a capitalised opening).
+ */
+export function nonProseKind(sentence: string, { noDateline = false } = {}): NonProse | null {
   const s = sentence.trim();
   if (s.length < 300 && FOOTNOTE.test(s)) return 'footnote';
   if (s.length < 200 && EDITOR_NOTE.test(s)) return 'editor_note';
-  if (s.length < 160 && isDatelineOnly(s)) return 'dateline';
+  // (Trimmed to the same length, s is the sentence the caller read.)
+  if (s.length < 160 && !(noDateline && s.length === sentence.length) && isDatelineOnly(s)) return 'dateline';
   if (s.length < 500 && /\)\s*\.?\s*$/.test(s.slice(-6)) && BRACKET_CREDIT.test(s) && !/["“”«»]/.test(s)) return 'caption';
   if (BYLINE.test(s) || isBylineLine(s) || (s.length < 250 && MAY_CREDIT_REPORTERS.test(s) && REPORTER_CREDIT.test(s)))
     return 'byline';

@@ -302,6 +302,24 @@ const ORG_BEFORE_NAME = new Set(
     .filter(Boolean),
 );
 
+/** Verbs of arriving that make a cue with "to the conclusion that". */
+const CONCLUDING = new Set(['came', 'come', 'comes', 'reached', 'reaches']);
+/**
+ * Every word the reading loop of englishCues acts on: any other word falls through all its cases, and is passed
+ * over with one lookup instead of a test per case.
+ */
+const CUE_LOOP_WORDS = new Set([
+  'according',
+  'received',
+  'citing',
+  'quoted',
+  'cited',
+  ...CONCLUDING,
+  ...GERUNDS,
+  ...QUOTE_VERBS,
+  ...EN_VERBS,
+]);
+
 /** Characters read around the cue words: a speaker phrase never reaches further. */
 const WINDOW_BEFORE = 240;
 const WINDOW_AFTER = 160;
@@ -344,7 +362,7 @@ export function englishCues(outside: string): SpeakerPhrase[] {
   const out: SpeakerPhrase[] = [];
   for (let i = 0; i < t.length; i++) {
     const tok = t[i]!;
-    if (tok.punct) continue;
+    if (tok.punct || !CUE_LOOP_WORDS.has(tok.lower)) continue;
     const w = tok.lower;
     if (w === 'according' && t[i + 1]?.lower === 'to') {
       const p = forwardPhrase(t, i + 2) ?? dataSource(t, i + 2);
@@ -376,7 +394,7 @@ export function englishCues(outside: string): SpeakerPhrase[] {
       continue;
     }
     if (
-      /^(?:came|come|comes|reached|reaches)$/.test(w) &&
+      CONCLUDING.has(w) &&
       t[i + 1]?.lower === 'to' &&
       t[i + 2]?.lower === 'the' &&
       t[i + 3]?.lower === 'conclusion' &&

@@ -15,6 +15,7 @@ import { Spotter } from '../../../shared/spotting/model';
 import { sortByStrength } from '../../../shared/spotting/reasons';
 import { RULES } from '../../../shared/spotting/rules';
 import { FURNITURE_PATTERNS, siteFurnitureKind } from '../../../shared/spotting/site-furniture';
+import { answerWords, isShortAnswer, moreWordsThan } from '../../../shared/spotting/turns';
 import { guessLocale, proseSentences } from '../../../shared/text/candidates';
 import { DATA_DIR, gumArticles, withoutShared } from '../../helpers/corpus';
 
@@ -440,6 +441,46 @@ describe('counting and locale shortcuts', () => {
     );
     expect(guessLocale('a'.repeat(3000) + 'Ж'.repeat(3001))).toBe('en');
     expect(guessLocale('a'.repeat(2000) + 'Ж'.repeat(2001))).toBe('ru');
+  });
+});
+
+describe('short answers', () => {
+  const answers = fc
+    .array(
+      fc.constantFrom(
+        'Yes',
+        'no',
+        'it',
+        'İ',
+        'ß',
+        'e\u0301',
+        '1',
+        'x-y',
+        '—',
+        ',',
+        '.',
+        "'",
+        '’',
+        ' ',
+        '  ',
+        '\u00a0',
+        '\u2003',
+        '\n',
+      ),
+      { maxLength: 24 },
+    )
+    .map((xs) => xs.join(''));
+
+  it('a sentence the word-count shortcut rules out has more than that many words', () => {
+    fc.assert(
+      fc.property(answers, fc.integer({ min: 0, max: 6 }), (s, max) => {
+        if (moreWordsThan(s, max)) expect(answerWords(s).length).toBeGreaterThan(max);
+      }),
+      { numRuns: 5000 },
+    );
+    expect(moreWordsThan('Yes, it is, sir.', 5)).toBe(false);
+    expect(moreWordsThan('No, sir, it is not, all of you.', 5)).toBe(true);
+    expect(isShortAnswer('Yes, it is.')).toBe(true);
   });
 });
 
