@@ -17,6 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { FixedIdentityStore } from '../electron/core/identity/identity';
 import { Workspace } from '../electron/core/store/workspace';
+import { BatchedRows } from '../electron/core/store/batched-rows';
 import { CHANGE_COLUMNS, CHANGE_PLACEHOLDERS, changeParams, type ChangeRow } from '../electron/core/store/change-row';
 import { mergeChanges, mergeShareFile } from '../electron/core/team/merge';
 import { readShareFile } from '../electron/core/team/read-share';
@@ -130,25 +131,23 @@ function tableWrites() {
 }
 const writes = tableWrites();
 
-/** The bare INSERT OR IGNORE of the rows, plus bare writes of the table rows the merge produces (see tableWrites). */
+/**
+ * The bare INSERT OR IGNORE of the rows, plus bare writes of the table rows the merge produces (see
+ * tableWrites). The claims rows go through the same multi-row writer the merge uses (BatchedRows):
+ * one statement per row costs about twice as much on this table (each statement that fires its
+ * triggers keeps a statement journal of its own), so the floor would sit above what the merge
+ * itself spends on those rows.
+ */
 function writeWhatMergeWrites(ws: Workspace): void {
   const insert = ws.db.prepare(`INSERT OR IGNORE INTO changes (${CHANGE_COLUMNS}) VALUES (${CHANGE_PLACEHOLDERS})`);
-  const columns = Object.keys(writes.inserts[0] ?? {});
-  const insertClaim = ws.db.prepare(`INSERT INTO claims (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
-  const updateStatements = new Map<string, Database.Statement>();
+  const columns = Object.keys(writes.inserts[0] ?? {}).filter((c) => c !== 'id');
+  const claims = new BatchedRows(ws.db);
   const insertConflict = ws.db.prepare('INSERT INTO conflicts (entity, entity_id, field) VALUES (?, ?, ?)');
   ws.db.transaction(() => {
     rowsForBaseline.forEach((r) => insert.run(...changeParams(r)));
-    for (const row of writes.inserts) insertClaim.run(...columns.map((c) => row[c]));
-    for (const u of writes.updates) {
-      const k = u.columns.join(',');
-      let update = updateStatements.get(k);
-      if (!update) {
-        update = ws.db.prepare(`UPDATE claims SET ${u.columns.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`);
-        updateStatements.set(k, update);
-      }
-      update.run(...u.values, u.id);
-    }
+    for (const row of writes.inserts) claims.insert('claims', columns, [row.id, ...columns.map((c) => row[c])]);
+    for (const u of writes.updates) claims.update('claims', u.id, u.columns, u.values);
+    claims.flush();
     for (const k of writes.opened) insertConflict.run(...k);
   })();
 }
