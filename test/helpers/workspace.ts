@@ -44,6 +44,7 @@ function contextFor(identity: IdentityStore, file?: string): CoreContext & { dir
  * after it add, so opening it again runs exactly those migrations, as for a file the previous app wrote.
  */
 export const BEFORE_SIGNING = [
+  'CREATE INDEX changes_by_action ON changes (action_id)',
   'CREATE INDEX changes_by_field ON changes (entity, entity_id, field, hlc)',
   'CREATE INDEX changes_by_entity ON changes (entity_id, hlc)',
   'DROP INDEX changes_by_entity_field',

@@ -109,7 +109,7 @@ describe('stored sentences', () => {
     // Rolled back by hand to what version 9 wrote: not a state the change log describes.
     skipTablesCheck(ctx.workspace);
     ctx.workspace.db.exec(
-      'CREATE INDEX changes_by_field ON changes (entity, entity_id, field, hlc); CREATE INDEX changes_by_entity ON changes (entity_id, hlc); DROP INDEX changes_by_entity_field; DROP TABLE document_sentences; DROP TABLE document_analysis; ALTER TABLE sources DROP COLUMN archive_url; ALTER TABLE sources DROP COLUMN accessed_at; PRAGMA user_version = 9',
+      'CREATE INDEX changes_by_field ON changes (entity, entity_id, field, hlc); CREATE INDEX changes_by_entity ON changes (entity_id, hlc); CREATE INDEX changes_by_action ON changes (action_id); DROP INDEX changes_by_entity_field; DROP TABLE document_sentences; DROP TABLE document_analysis; ALTER TABLE sources DROP COLUMN archive_url; ALTER TABLE sources DROP COLUMN accessed_at; PRAGMA user_version = 9',
     );
     ctx.workspace.close();
 

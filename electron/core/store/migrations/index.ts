@@ -11,6 +11,7 @@ import { migration009 } from './009-fact-check-libraries';
 import { migration010 } from './010-document-sentences';
 import { migration011 } from './011-source-origins';
 import { migration012 } from './012-one-entity-index';
+import { migration013 } from './013-no-action-index';
 
 /** Every migration, in order. Append only: never edit or reorder a shipped migration. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -26,6 +27,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration010,
   migration011,
   migration012,
+  migration013,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
