@@ -21,6 +21,7 @@ export interface ApplyOptions {
   clock?: HybridClock;
   /** Collect what was touched into this set (a caller applying row by row) instead of a new one. */
   touched?: TouchSet;
+
   /**
    * Rows in any order only: return the change logs the fold read (`Applied.logs`), for a caller that
    * reads the touched entities' logs again in the same transaction (a merge's summary).
@@ -150,23 +151,19 @@ class Applier {
   }
 
   private createRow(r: ChangeRow, spec: EntitySpec, given: Record<string, unknown>): void {
-    const names = Object.keys(given).filter((name) => spec.fields[name] !== undefined);
-    const cols = names.map((name) => spec.fields[name]!.column);
+    const names: string[] = [];
+    for (const name in given) if (spec.fields[name] !== undefined) names.push(name);
+    const insert = this.statement(`create:${spec.table}:${names.join(',')}`, () => {
+      const cols = names.map((name) => spec.fields[name]!.column);
+      return `INSERT INTO ${spec.table} (id, ${cols.join(', ')}, created_at, created_by, updated_at, updated_by) VALUES (?, ${cols
+        .map(() => '?')
+        .join(', ')}, ?, ?, ?, ?)`;
+    });
     const at = hlcTime(r.hlc);
-    this.statement(
-      `create:${spec.table}:${names.join(',')}`,
-      () =>
-        `INSERT INTO ${spec.table} (id, ${cols.join(', ')}, created_at, created_by, updated_at, updated_by) VALUES (?, ${cols
-          .map(() => '?')
-          .join(', ')}, ?, ?, ?, ?)`,
-    ).run(
-      r.entity_id,
-      ...names.map((name) => toColumn(spec.fields[name]!.kind, creationValue(r.entity, name, given[name]))),
-      at,
-      r.author,
-      at,
-      r.author,
-    );
+    const params: unknown[] = [r.entity_id];
+    for (const name of names) params.push(toColumn(spec.fields[name]!.kind, creationValue(r.entity, name, given[name])));
+    params.push(at, r.author, at, r.author);
+    insert.run(params);
   }
 
   private setColumn(r: ChangeRow, spec: EntitySpec, value: unknown): void {

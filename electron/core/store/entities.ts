@@ -28,11 +28,16 @@ export function creationValue(entity: string, field: string, value: unknown): un
   return entity === 'claim' && field === 'verdict' && value === 'unverified' ? null : value;
 }
 
-/** A creation's full field set: the caller's values over every field's initial value. */
-export function withInitialValues(entity: string, fields: Record<string, unknown>): Record<string, unknown> {
+/**
+ * A creation's full field set, as a merge replays it: the caller's values over every field's initial
+ * value, each read through creationValue. Throws on a field the entity does not have.
+ */
+export function creationFields(entity: string, given: Record<string, unknown>): Record<string, unknown> {
+  const fields = entitySpec(entity).fields;
+  for (const name in given) if (!Object.hasOwn(fields, name)) throw new Error(`Unknown field ${entity}.${name}`);
   const full: Record<string, unknown> = {};
-  for (const [name, f] of Object.entries(entitySpec(entity).fields))
-    full[name] = name in fields ? fields[name] : (f.initial ?? null);
+  for (const name in fields)
+    full[name] = creationValue(entity, name, name in given ? given[name] : (fields[name]!.initial ?? null));
   return full;
 }
 

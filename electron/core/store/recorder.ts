@@ -9,7 +9,7 @@ import type { ChangeRow } from './change-row';
 import { signRow, type RowSigningKey } from './row-signature';
 import { TouchSet } from './touch-set';
 import { CONFLICT_FIELDS } from '../../../shared/team';
-import { CREATE_FIELD, creationValue, entitySpec, fieldSpec, fromColumn, withInitialValues, type EntityName } from './entities';
+import { CREATE_FIELD, creationFields, entitySpec, fieldSpec, fromColumn, type EntityName } from './entities';
 
 export { hlcTime } from './apply-changes';
 
@@ -175,11 +175,8 @@ export class ChangeRecorder {
     };
     const writer: Writer = {
       create: (entity, id, given) => {
-        for (const name of Object.keys(given)) fieldSpec(entity, name);
-        // Read as a merge replays it (creationValue), so this copy and every teammate's agree.
-        const fields = Object.fromEntries(
-          Object.entries(withInitialValues(entity, given)).map(([name, v]) => [name, creationValue(entity, name, v)]),
-        );
+        // Read as a merge replays it, so this copy and every teammate's agree.
+        const fields = creationFields(entity, given);
         record(entity, id, CREATE_FIELD, fields);
         steps.push({ entity, id, field: CREATE_FIELD, before: null, after: fields });
       },
