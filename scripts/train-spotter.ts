@@ -4,7 +4,7 @@
  *   npx tsx scripts/train-spotter.ts [TRAIN.tsv] [--dev DEV.tsv]
  *
  * Deterministic (seeded shuffles, fixed grid). The model: logistic regression (AdaGrad, L2, positive class
- * weighted) over the features of shared/spotting/features.ts, one of its FEATURE_CANDIDATES; features seen in
+ * weighted) over the features of shared/spotting/features.ts, one of its FEATURE_CANDIDATES (GRID_FEATURES); features seen in
  * fewer than MIN_COUNT training sentences are dropped, and the MAX_FEATURES largest n-gram weights are kept.
  *
  * Everything is judged on whole debates the model never saw (shared/spotting/dataset.ts `splitDebates`):
@@ -17,8 +17,9 @@
  *   newest debates (debates drift: the newer they are, the lower their best threshold, and the model meets
  *   debates newer than any it learned from). How many of the newest, and how far the threshold leans toward
  *   recall (LEAN_CHOICES), is chosen by a rolling check: for each of the ROLLING newest debates, a threshold
- *   tuned on the N debates before it is scored on it.
- *   The model is then trained on every debate given.
+ *   tuned on the N debates before it is scored on it; the choices within ROLLING_TIE of the best are ties, and
+ *   the median of their thresholds is taken.
+ *   The model is then trained on every debate given, as the mean of RUNS differently shuffled runs.
  * - the unseen-debate proxy: the whole procedure runs once without the 2016 debates (Sentence_id >=
  *   PROXY_FROM, the newest in the file), and that model scores them through `Spotter.score` at its own
  *   threshold, as `claimbench score` would: F1 of the Yes class over the three debates and MAP over them.
@@ -55,12 +56,21 @@ const RECENT_CHOICES = [3, 5, 10, 20, 1000];
 const LEAN_CHOICES = [0, 0.005, 0.01, 0.02, 0.03];
 /** How many of the newest debates the rolling check predicts, each from the debates before it. */
 const ROLLING = 8;
+/** Rolling-check results this close to the best count as ties; the median of their thresholds is taken. */
+const ROLLING_TIE = 0.002;
 const RATE = 0.3;
+/** Models averaged into one (see `train`). */
+const RUNS = 5;
 /**
  * L2 strength, the weight of a Yes sentence (class weighting) and passes, per feature setting. Weighting recent debates
  * more in training was tried (twice as much for the newest as for the oldest) and lost out of fold.
  */
-const GRID = Object.keys(FEATURE_CANDIDATES).flatMap((features) =>
+/**
+ * The feature settings tried. shapesLightNgrams and shapesUnigrams (in FEATURE_CANDIDATES) lost to these two out of
+ * fold at every grid point (best MAP 0.7298 and 0.7296 against 0.7330) and are left out to keep the run short.
+ */
+const GRID_FEATURES = ['classes', 'shapes'];
+const GRID = GRID_FEATURES.flatMap((features) =>
   [1e-3, 3e-3].flatMap((l2) =>
     [1, 1.5].flatMap((posWeight) => EPOCH_CHOICES.map((epochs) => ({ features, l2, posWeight, epochs }))),
   ),
@@ -130,7 +140,21 @@ function logitsOf(w: Float64Array, data: readonly Encoded[]): number[] {
   });
 }
 
+/**
+ * The mean of RUNS models trained on differently shuffled passes: one logistic regression still (a score is the
+ * same sum of weights), but its weights depend less on one shuffle. Out of fold on the debates before 2016, 5 runs
+ * against 1 moved best F1 0.6770 -> 0.6795 and MAP 0.7302 -> 0.7330.
+ */
 function train(data: readonly Encoded[], size: number, s: Settings, seed: number): Float64Array {
+  const mean = new Float64Array(size);
+  for (let run = 0; run < RUNS; run++) {
+    const w = trainOnce(data, size, s, seed + run * 7919);
+    for (let j = 0; j < size; j++) mean[j]! += w[j]! / RUNS;
+  }
+  return mean;
+}
+
+function trainOnce(data: readonly Encoded[], size: number, s: Settings, seed: number): Float64Array {
   const w = new Float64Array(size);
   const g2 = new Float64Array(size).fill(1e-8);
   const rand = seededRandom(seed);
@@ -270,12 +294,23 @@ function fitPipeline(debates: readonly LabelledSentence[][], log: (line: string)
       return { recent, lean, f1 };
     }),
   );
-  const { recent, lean } = rolling.reduce((a, b) => (b.f1 > a.f1 ? b : a));
+  // The rolling check's F1 differs by a few thousandths between choices whose thresholds lie far apart (0.20 and
+  // 0.29 in one run): the single best of them is chance. Every choice within ROLLING_TIE of the best is kept and
+  // the median of their thresholds taken.
+  const bestRolling = Math.max(...rolling.map((r) => r.f1));
+  const near = rolling
+    .filter((r) => r.f1 >= bestRolling - ROLLING_TIE)
+    .map((r) => {
+      const newest = span(Math.max(0, labels.length - r.recent), labels.length);
+      return { ...r, threshold: recallLeaningThreshold(newest.scores, newest.labels, r.lean) };
+    })
+    .sort((a, b) => a.threshold - b.threshold);
+  const { recent, lean, threshold: nearThreshold } = near[Math.floor((near.length - 1) / 2)]!;
   const newest = span(Math.max(0, labels.length - recent), labels.length);
-  const tuned = {
-    threshold: recallLeaningThreshold(newest.scores, newest.labels, lean),
-    f1: bestF1Threshold(newest.scores, newest.labels).f1,
-  };
+  const tuned = { threshold: nearThreshold, f1: bestF1Threshold(newest.scores, newest.labels).f1 };
+  log(
+    `  within ${ROLLING_TIE} of the best rolling F1: ${near.map((r) => `${r.recent}/${r.lean} ${r.threshold.toFixed(3)}`).join(', ')}`,
+  );
   log(
     `  rolling check (mean F1 on each of the ${ROLLING} newest debates, threshold from the N before it, leaning L toward recall): ${rolling.map((r) => `${r.recent}/${r.lean}: ${r.f1.toFixed(4)}`).join(', ')}`,
   );
@@ -345,14 +380,17 @@ function main(): void {
         seed: SEED,
         folds: FOLDS,
         rate: RATE,
+        runsAveraged: RUNS,
         minCount: MIN_COUNT,
         maxFeatures: MAX_FEATURES,
         thresholdFromNewest: shipped.recent,
         thresholdLean: shipped.lean,
+        rollingTie: ROLLING_TIE,
       },
       outOfFold: shipped.outOfFold,
       unseenDebateProxy: {
         ...proxyResult,
+        bestF1AtAnyThreshold: r4(oracle.f1),
         what: `Sentence_id >= ${PROXY_FROM} (the 2016 debates), the whole procedure run without them; F1 at that model's threshold, MAP over the debates`,
       },
       features: Object.keys(shipped.model.weights).length,
