@@ -44,27 +44,38 @@ describe('the renderer’s requests to the Electron shell', () => {
         await page.keyboard.press('v');
         const text = page.locator('.document-pane [data-claim-source]');
         await text.locator('.doc-para').first().waitFor();
+        // The view may still be scrolling the selected claim into view: select and click once it has stopped, or the
+        // click lands beside the selection.
+        await expect
+          .poll(() =>
+            text.evaluate(async (el) => {
+              const before = el.scrollTop;
+              await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+              return el.scrollTop === before;
+            }),
+          )
+          .toBe(true);
 
         // Select "the new bridge opened in 1932" inside the document text, then right-click it.
         const phrase = 'the new bridge opened in 1932';
         const rect = await page.evaluate((phrase) => {
-        const walker = document.createTreeWalker(document.querySelector('[data-claim-source]')!, NodeFilter.SHOW_TEXT);
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          const at = node.textContent!.indexOf(phrase);
-          if (at < 0) continue;
-          const range = document.createRange();
-          range.setStart(node, at);
-          range.setEnd(node, at + phrase.length);
-          window.getSelection()!.removeAllRanges();
-          window.getSelection()!.addRange(range);
-          const r = range.getBoundingClientRect();
-          return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
-        }
-        throw new Error('phrase not found');
-      }, phrase);
-      // Right-click on the selection itself, as a person does.
-      await page.mouse.click(rect.x, rect.y, { button: 'right' });
-      await expect.poll(() => bridge.shellRequests).toContainEqual({ kind: 'context-selection', value: true });
+          const walker = document.createTreeWalker(document.querySelector('[data-claim-source]')!, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const at = node.textContent!.indexOf(phrase);
+            if (at < 0) continue;
+            const range = document.createRange();
+            range.setStart(node, at);
+            range.setEnd(node, at + phrase.length);
+            window.getSelection()!.removeAllRanges();
+            window.getSelection()!.addRange(range);
+            const r = range.getBoundingClientRect();
+            return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+          }
+          throw new Error('phrase not found');
+        }, phrase);
+        // Right-click on the selection itself, as a person does.
+        await page.mouse.click(rect.x, rect.y, { button: 'right' });
+        await expect.poll(() => bridge.shellRequests).toContainEqual({ kind: 'context-selection', value: true });
 
         // The shell's "Make a Claim" arrives as an app event: a claim anchored to exactly that selection.
         await bridge.emit('menu:make-claim');

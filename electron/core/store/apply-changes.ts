@@ -21,7 +21,6 @@ export interface ApplyOptions {
   clock?: HybridClock;
   /** Collect what was touched into this set (a caller applying row by row) instead of a new one. */
   touched?: TouchSet;
-
   /**
    * Rows in any order only: return the change logs the fold read (`Applied.logs`), for a caller that
    * reads the touched entities' logs again in the same transaction (a merge's summary).
