@@ -418,7 +418,7 @@ const NON_PROSE_LABELS = {
   metadata: 'metadata: not a claim',
   dateline: 'dateline (where and when the story was filed): not a claim',
   footnote: 'footnote: not a claim',
-  editor_note: 'a note about the text itself (edited, updated): not a claim',
+  editor_note: "an editor's note on how the text was edited: not a claim",
 } as const;
 
 function notAClaim(base: SpotterScore, kind: string, label: string): SpotterScore {
