@@ -34,6 +34,7 @@ const HONORIFIC_NAME = new RegExp(
 );
 /** One to four capitalised words: "Kamala Harris", "Smith". */
 const PLAIN_NAME = /^\p{Lu}[\p{L}\p{M}.'’-]*(?: \p{Lu}[\p{L}\p{M}.'’-]*){0,3}/u;
+/** "Q:" and "A:" head a question and its answer wherever a line starts with them; "A:" is not how prose begins. */
 const QUESTION_ANSWER = /^(?:Q|A)(?=\s*[:(])/u;
 /** "(Lester Holt)", "(01:02:03)", "(DAVID MUIR)" after the label. */
 const PARENTHETICAL = /^\s*\(([^()\n]{1,60})\)/u;
@@ -48,8 +49,7 @@ export function speakerLabel(line: string, options: LabelOptions = {}): SpeakerL
   const timecode = LEADING_TIMECODE.exec(line);
   let pos = timecode ? timecode[0].length : line.length - line.trimStart().length;
   const rest = line.slice(pos);
-  const written = !!timecode || options.plainNames;
-  const qa = written ? QUESTION_ANSWER.exec(rest)?.[0] : undefined;
+  const qa = QUESTION_ANSWER.exec(rest)?.[0];
   const strict = qa ?? HONORIFIC_NAME.exec(rest)?.[0] ?? capitalsLabel(rest);
   const plain = strict === undefined ? PLAIN_NAME.exec(rest)?.[0] : undefined;
   const name = strict ?? plain;

@@ -86,5 +86,13 @@ describe('an imported transcript', () => {
     await call(ctx, 'capture.flush', { sessionId: session.id });
     const captured = (await call(ctx, 'claims.list', { documentId: session.captureDocumentId! })).items;
     expect(captured.map((c) => [c.claimant, c.text])).toEqual(expected);
+
+    // Typed live without timecodes, the labels still stay out of the claims.
+    const untimed = await call(ctx, 'sessions.start', { capture: { title: 'Q&A typed' } });
+    for (const line of interview)
+      await call(ctx, 'capture.append', { sessionId: untimed.id, text: line.replace(/^\[[\d:]+\] /, '') });
+    await call(ctx, 'capture.flush', { sessionId: untimed.id });
+    const typed = (await call(ctx, 'claims.list', { documentId: untimed.captureDocumentId! })).items;
+    expect(typed.map((c) => [c.claimant, c.text])).toEqual(expected);
   });
 });

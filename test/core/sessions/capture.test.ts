@@ -27,11 +27,13 @@ describe('speaker labels', () => {
     ['SEN. WARREN: That is wrong.', 'SEN. WARREN', 'That is wrong.'],
     ['ВЕДУЩИЙ: Добрый вечер.', 'ВЕДУЩИЙ', 'Добрый вечер.'],
     ['Kamala Harris (01:02:03): Thank you.', 'Kamala Harris', 'Thank you.'],
+    ['Q: How will the city pay for it?', 'Q', 'How will the city pay for it?'],
+    ['A: A federal grant covers half.', 'A', 'A federal grant covers half.'],
   ])('%s', (line, speaker, text) => {
     expect(splitSpeakerLabel(line)).toEqual({ speaker, text });
   });
 
-  it.each(['Note: the figure is disputed.', 'A: yes', 'In 2020: a record year', 'Update: 3 killed', 'HTTP://EXAMPLE.COM'])(
+  it.each(['Note: the figure is disputed.', 'A. Smith: yes', 'In 2020: a record year', 'Update: 3 killed', 'HTTP://EXAMPLE.COM'])(
     'prose is not a label: %s',
     (line) => {
       expect(splitSpeakerLabel(line).speaker).toBeNull();
