@@ -1,5 +1,6 @@
 /** Store a parsed document and its candidate claims in one transaction (one undoable action). */
 import { randomUUID } from 'node:crypto';
+import { newDocumentId } from '../documents/document-id';
 import type { ScoredSentence } from '../../../shared/text/candidates';
 import { documentDate } from '../../../shared/text/news-structure';
 import { defaultTitle } from '../../../shared/text/title';
@@ -44,7 +45,7 @@ export function commitDocument(
   if (duplicateOf && !input.allowDuplicate) {
     return { document: loadDocumentSummary(workspace.db, duplicateOf), claimCount: 0, duplicateOf, skipped: true };
   }
-  const documentId = randomUUID();
+  const documentId = newDocumentId();
   const title = input.title?.trim() || doc.title?.trim() || defaultTitle(doc.text, input.name);
   const textDate = documentDate(doc.text);
   const candidates = input.sentences.filter((s) => s.score >= input.threshold);

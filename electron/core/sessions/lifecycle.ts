@@ -1,5 +1,6 @@
 /** Starting, pausing, resuming and ending a session, and moving through its queue. */
 import { randomUUID } from 'node:crypto';
+import { newDocumentId } from '../documents/document-id';
 import type { z } from 'zod';
 import type { ActResult, CheckSession, QueueAction } from '../../../shared/sessions';
 import type { sessionScopeSchema } from '../../../shared/sessions-api';
@@ -89,7 +90,7 @@ function picksClaims(scope: Scope): boolean {
 
 /** The transcript document a live capture writes into, with its segmentation cursor. */
 function createCaptureDocument(ctx: CoreContext, w: Writer, title: string, now: number): string {
-  const documentId = randomUUID();
+  const documentId = newDocumentId();
   w.create('document', documentId, {
     title,
     origin: 'Live capture',

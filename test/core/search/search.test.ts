@@ -243,6 +243,21 @@ describe('claims.list filters and sorts', () => {
     expect(await ids({ tag: 'mayor' })).toEqual([manual]);
   });
 
+  it('lists the documents of "All claims" in document order as they were imported, as the sidebar does', async () => {
+    const imported: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      const { document } = await call(ctx, 'documents.createFromText', {
+        text: `Report ${i}: the council said ${1_000 + i} homes were built in 2023.`,
+        title: `Report ${i}`,
+      });
+      imported.push(document.id);
+    }
+    const sidebar = (await call(ctx, 'documents.list', {})).map((d) => d.id);
+    expect(sidebar).toEqual(imported);
+    const listed = (await call(ctx, 'claims.list', { sort: 'document' })).items.map((c) => c.documentId);
+    expect(listed.filter((id, i) => id !== listed[i - 1])).toEqual(imported);
+  });
+
   it('sorts by document order, check-worthiness and date', async () => {
     const { docClaims, manual } = await seed();
     const order = async (sort: 'document' | 'score' | 'date') =>
