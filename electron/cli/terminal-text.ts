@@ -3,9 +3,8 @@
  * cursor moves, OSC window titles and hyperlinks, even OSC 52 clipboard writes); printed raw they
  * would act on the person's terminal. Every CLI line passes through here.
  */
-import { withoutControlSequences } from '../../shared/text/control-sequences';
 import { revealInvisibleChars } from '../../shared/text/invisible';
 
 export function forTerminal(text: string): string {
-  return revealInvisibleChars(withoutControlSequences(text));
+  return revealInvisibleChars(text);
 }

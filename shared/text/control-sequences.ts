@@ -1,7 +1,7 @@
 /**
  * Terminal escape sequences and control characters in text. Imported and merged text can carry them
- * (colours, cursor moves, OSC window titles and clipboard writes); they are kept in stored text but
- * must neither act on a terminal nor change how a sentence reads.
+ * (colours, cursor moves, OSC window titles and hyperlinks, clipboard writes): they are removed where
+ * text enters and where it is shown or exported (shared/text/invisible.ts).
  */
 
 /** ESC-introduced sequences: CSI, OSC/DCS/SOS/PM/APC strings (to BEL or ST) and two-byte escapes. */

@@ -17,13 +17,12 @@ export interface ExtractedDocument {
 export type ProgressFn = (fraction: number) => void;
 
 /**
- * Line endings to \n, no NULs, no bidi overrides or zero-width characters (shared/text/invisible.ts),
+ * Line endings to \n, no escape sequences or control characters but tab and line feed, no bidi overrides or zero-width characters (shared/text/invisible.ts),
  * no trailing spaces at line ends. Offsets are defined on this text.
  */
 export function normaliseText(text: string): string {
-  return stripDisguisingChars(text)
-    .replace(/\r\n?/g, '\n')
-    .replaceAll('\u0000', '')
+  // Line breaks first: a lone CR, form feed or vertical tab is a line break, not a control to drop.
+  return stripDisguisingChars(text.replace(/\r\n?|[\f\v]/g, '\n'))
     .replace(/[ \t]+\n/g, '\n')
     .trim();
 }
