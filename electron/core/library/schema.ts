@@ -3,6 +3,8 @@
  * terms that the FTS5 index ranks. Its own application_id and version line, separate from workspaces.
  */
 
+import { reRateMostlyTrue } from './rating-fixes';
+
 /** 'CBLB': marks a SQLite file as a Claimbench fact-check library. */
 export const LIBRARY_APPLICATION_ID = 0x43424c42;
 export const LIBRARY_EXTENSION = '.claimbench-library';
@@ -50,6 +52,7 @@ CREATE TRIGGER reviews_au AFTER UPDATE OF claim_terms, headline_terms ON reviews
 END;
 `,
   },
+  { version: 2, up: reRateMostlyTrue('reviews') },
 ];
 
 export const LIBRARY_SCHEMA_VERSION = LIBRARY_MIGRATIONS[LIBRARY_MIGRATIONS.length - 1]!.version;

@@ -1,12 +1,13 @@
 /** A publisher's rating, in its own words or on its own numeric scale, mapped to one normalised verdict. */
 export type LibraryVerdict = 'false' | 'misleading' | 'mixed' | 'true' | 'unproven' | 'unrated';
 
+/** In order, first match wins: "Mostly true" falls through to true (accurate, with a clarification). */
 const RULES: [RegExp, LibraryVerdict][] = [
   [
-    /\b(mostly|partly|partially|half)[\s-]*(false|true)\b|misleading|out of context|exaggerat|distort|missing context|cherry|spin|lacks context|needs context|miscaptioned|mislead/i,
+    /\b(mostly|partly|partially)[\s-]*false\b|\bhalf[\s-]*(false|true)\b|misleading|out of context|exaggerat|distort|missing context|cherry|spin|lacks context|needs context|miscaptioned|mislead/i,
     'misleading',
   ],
-  [/\bmix(ed|ture)\b|\bhalf\b|contested/i, 'mixed'],
+  [/\bmix(ed|ture)\b|\bhalf\b|\b(partly|partially)[\s-]*true\b|contested/i, 'mixed'],
   [
     /unproven|unverified|unsupported|no evidence|research in progress|undetermined|unclear|not proven|не доказано|не підтверджено/i,
     'unproven',

@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { FactCheckLibrary } from '../../../electron/core/library/library';
-import { LIBRARY_APPLICATION_ID, LIBRARY_SCHEMA_VERSION } from '../../../electron/core/library/schema';
+import { LIBRARY_APPLICATION_ID, LIBRARY_MIGRATIONS, LIBRARY_SCHEMA_VERSION } from '../../../electron/core/library/schema';
 import { createTestContext, tempDir } from '../../helpers/workspace';
 
 describe('library file', () => {
@@ -58,5 +58,32 @@ describe('library file', () => {
       );
       expect(fs.readFileSync(file).equals(before)).toBe(true);
     }
+  });
+});
+
+describe('library format 2', () => {
+  it('re-rates fact-checks an earlier version filed as misleading though their rating was "Mostly true"', () => {
+    const file = path.join(tempDir(), 'old.claimbench-library');
+    const db = new Database(file);
+    db.exec(LIBRARY_MIGRATIONS[0]!.up);
+    db.pragma(`application_id = ${LIBRARY_APPLICATION_ID}`);
+    db.pragma('user_version = 1');
+    const insert = db.prepare(
+      `INSERT INTO reviews (url, claim_reviewed, rating_text, verdict, language, claim_terms, headline_terms, imported_at)
+       VALUES (?, ?, ?, ?, 'en', 'x', '', '2026-01-01')`,
+    );
+    insert.run('https://desk.example/1', 'Mostly', 'Mostly true', 'misleading');
+    insert.run('https://desk.example/2', 'Partly', 'Partly-true.', 'misleading');
+    insert.run('https://desk.example/3', 'Out of context', 'Missing context', 'misleading');
+    db.close();
+    FactCheckLibrary.open(file).close();
+    const reopened = new Database(file, { readonly: true });
+    expect(reopened.prepare('SELECT rating_text, verdict FROM reviews ORDER BY url').raw().all()).toEqual([
+      ['Mostly true', 'true'],
+      ['Partly-true.', 'mixed'],
+      ['Missing context', 'misleading'],
+    ]);
+    expect(reopened.pragma('user_version', { simple: true })).toBe(2);
+    reopened.close();
   });
 });

@@ -12,6 +12,7 @@ import { migration010 } from './010-document-sentences';
 import { migration011 } from './011-source-origins';
 import { migration012 } from './012-one-entity-index';
 import { migration013 } from './013-no-action-index';
+import { migration014 } from './014-mostly-true-matches';
 
 /** Every migration, in order. Append only: never edit or reorder a shipped migration. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -28,6 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration011,
   migration012,
   migration013,
+  migration014,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
