@@ -47,7 +47,7 @@ const workspaceArg = program.args[0];
 async function main(): Promise<void> {
   const userDataDir = defaultUserDataDir();
   fs.mkdirSync(userDataDir, { recursive: true });
-  const pages = new PageConnections(fs.mkdtempSync(path.join(os.tmpdir(), 'claimbench-browser-')));
+  const pages = new PageConnections(fs.mkdtempSync(path.join(os.tmpdir(), 'claimbench-browser-')), userDataDir);
   const core = await spawnCore(
     { userDataDir, ...(workspaceArg ? { workspace: path.resolve(workspaceArg) } : {}) },
     {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { ToPageMessage, PickedFile } from '../../shared/protocol';
 import { ClaimbenchError } from '../../shared/result';
 import type { HostServices } from '../core/host';
+import { LIBRARY_EXTENSION } from '../core/library/schema';
 import { pdfUnavailableReason, renderPdf } from '../core/report/pdf';
 import { createHostServices, safeFileName, type NativeHost } from '../shell/host-services';
 
@@ -19,13 +20,17 @@ interface PendingSave {
 }
 
 const SAVE_OFFER_WINDOW_MS = 10 * 60_000;
+/** Where the browser host makes fact-check libraries, inside the app's user-data folder. */
+export const KEPT_FOLDER = 'Fact-check libraries';
 
 /**
  * The pages connected to a browser host, and the HostServices they provide: a page has no native
  * dialogs, so "choose files" shows the browser's file input and sends the bytes (written to a
  * per-launch folder, whose paths the core gets), and "choose where to save" hands the core a path
- * in that folder and, once the file exists, offers it to the page as a download. The same policy
- * as the app (createHostServices: filters, file names, which files may be opened) applies.
+ * in that folder and, once the file exists, offers it to the page as a download. A fact-check library
+ * is not a one-off export: the workspace keeps using it where it was made, so it is made in the
+ * kept folder (the app's user-data folder) instead, under a name no other library there has. The same
+ * policy as the app (createHostServices: filters, file names, which files may be opened) applies.
  */
 export class PageConnections {
   readonly host: HostServices;
@@ -35,7 +40,10 @@ export class PageConnections {
   private readonly downloads = new Map<string, { file: string; name: string }>();
   private nextPick = 0;
 
-  constructor(private readonly fileRoot: string) {
+  constructor(
+    private readonly fileRoot: string,
+    private readonly keptRoot: string = fileRoot,
+  ) {
     fs.mkdirSync(fileRoot, { recursive: true });
     const native: NativeHost = {
       showOpenDialog: async (spec) => {
@@ -56,7 +64,9 @@ export class PageConnections {
       showSaveDialog: async (spec) => {
         const page = this.active();
         if (!page) return { canceled: true };
-        const file = path.join(this.freshFolder('save'), path.basename(spec.defaultPath));
+        const name = path.basename(spec.defaultPath);
+        if (name.endsWith(LIBRARY_EXTENSION)) return { canceled: false, filePath: this.keptFile(name) };
+        const file = path.join(this.freshFolder('save'), name);
         this.saves.push({ page, file, at: Date.now() });
         return { canceled: false, filePath: file };
       },
@@ -154,6 +164,17 @@ export class PageConnections {
     const name = path.basename(file);
     this.downloads.set(id, { file, name });
     page.send({ type: 'download', url: `/download/${id}`, name });
+  }
+
+  /** A path for a file that must outlive this launch: in the kept folder, never over an existing file. */
+  private keptFile(name: string): string {
+    const folder = path.join(this.keptRoot, KEPT_FOLDER);
+    fs.mkdirSync(folder, { recursive: true });
+    const stem = name.slice(0, -LIBRARY_EXTENSION.length);
+    for (let n = 1; ; n++) {
+      const file = path.join(folder, n === 1 ? name : `${stem}-${n}${LIBRARY_EXTENSION}`);
+      if (!fs.existsSync(file)) return file;
+    }
   }
 
   private freshFolder(kind: 'open' | 'save'): string {

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { PageConnections } from '../../../electron/browser-host/pages';
+import { KEPT_FOLDER, PageConnections } from '../../../electron/browser-host/pages';
 import { cookieName } from '../../../electron/browser-host/security';
 import { BRIDGE_SCRIPT, startBrowserHost, type BrowserHost } from '../../../electron/browser-host/server';
 import { call } from '../../../electron/core/dispatch';
@@ -22,7 +22,8 @@ fs.writeFileSync(
 fs.writeFileSync(path.join(rendererDir, 'app.js'), 'document.title = "app";');
 fs.writeFileSync(path.join(rendererDir, BRIDGE_SCRIPT), 'window.bridged = true;');
 const filesRoot = tempDir('claimbench-host-files-');
-const pages = new PageConnections(filesRoot);
+const keptRoot = tempDir('claimbench-host-user-data-');
+const pages = new PageConnections(filesRoot, keptRoot);
 const ctx = { ...createTestContext('Host Tester'), host: pages.host };
 let server: BrowserHost;
 
@@ -225,6 +226,36 @@ describe('the browser host WebSocket', () => {
       expect(bytes.status).toBe(200);
       expect(bytes.headers['content-disposition']).toBe(`attachment; filename*=UTF-8''${file.name}`);
       expect(bytes.body.split('\n')[0]).toContain('claim');
+    } finally {
+      ws!.close();
+    }
+  });
+
+  it('makes a new fact-check library in the user-data folder, which outlives the launch, never over another', async () => {
+    const { ws } = await connect(pageHeaders());
+    try {
+      const request = (id: string, name: string, input: unknown) => {
+        const reply = nextMessage(ws!, 'result');
+        ws!.send(JSON.stringify({ type: 'request', id, name, input }));
+        return reply as Promise<{ result: { ok: boolean; value: Record<string, unknown> } }>;
+      };
+      const made: string[] = [];
+      for (const n of [1, 2]) {
+        const chosen = await request(`choose-${n}`, 'libraries.chooseNew', {});
+        const created = await request(`create-${n}`, 'libraries.create', {
+          chosen: (chosen.result.value.file as { token: string }).token,
+        });
+        expect(created.result.ok).toBe(true);
+        made.push(created.result.value.name as string);
+      }
+      const folder = path.join(keptRoot, KEPT_FOLDER);
+      expect(made).toEqual(['fact-checks.claimbench-library', 'fact-checks-2.claimbench-library']);
+      expect(
+        fs
+          .readdirSync(folder)
+          .filter((f) => f.endsWith('.claimbench-library'))
+          .sort(),
+      ).toEqual([...made].sort());
     } finally {
       ws!.close();
     }
