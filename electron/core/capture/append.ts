@@ -97,10 +97,11 @@ export interface AppendInput {
 /** Append a chunk (one or more speaker turns) to a session's live transcript. */
 export function appendChunk(ctx: CoreContext, row: SessionRow, input: AppendInput, now = Date.now()): CaptureResult {
   const documentId = captureDocument(row);
+  // A speaker typed by the person is theirs to name: kept as typed, and a later label with their surname is them.
+  const typed = input.speaker?.trim() || null;
   const resolve = (label: string) =>
-    resolveSpeaker(label, `${introductionsOf(ctx.workspace.db, documentId, label)}\n${input.text}`);
-  // A speaker typed by the person is theirs to name: kept as typed.
-  const turns = turnsOf(input.text, input.speaker?.trim() || null, resolve);
+    resolveSpeaker(label, `${introductionsOf(ctx.workspace.db, documentId, label, typed)}\n${input.text}`);
+  const turns = turnsOf(input.text, typed, resolve);
   if (turns.length === 0 && !input.consumed) throw new ClaimbenchError('VALIDATION', 'Nothing to capture: the text is empty.');
   const db = ctx.workspace.db;
   let writer!: TranscriptWriter;

@@ -1,5 +1,5 @@
 /** Who speaks in a live transcript: introductions of a label's speaker, and the participants so far. */
-import { labelSurname, labelRole } from '../../../shared/text/speaker-names';
+import { introducedName, labelSurname, labelRole } from '../../../shared/text/speaker-names';
 import { participantNames } from '../../../shared/spotting/turns';
 import type { DB } from '../store/open';
 import { prepared } from '../store/statements';
@@ -7,9 +7,23 @@ import { prepared } from '../store/statements';
 /** Chunks an introduction of this label's person could be in: the earlier ones naming its surname (full-text index). */
 const MAX_CHUNKS_READ = 20;
 
-export function introductionsOf(db: DB, documentId: string, label: string): string {
+/**
+ * Text that may introduce the person behind `label` ("CARTER"): the names of earlier speakers with that surname, as
+ * typed by the person ("Helen Carter"), which come first since they are the person's own naming, then the earlier
+ * chunks that mention it.
+ */
+export function introductionsOf(db: DB, documentId: string, label: string, typedSpeaker: string | null = null): string {
   const surname = labelSurname(label);
   if (!surname) return '';
+  const namedSoFar = [
+    typedSpeaker,
+    ...(prepared(
+      db,
+      'SELECT DISTINCT speaker FROM transcript_chunks WHERE document_id = ? AND deleted = 0 AND speaker IS NOT NULL',
+    )
+      .pluck()
+      .all(documentId) as string[]),
+  ].filter((name): name is string => !!name && introducedName(surname, name) !== null);
   const texts = prepared(
     db,
     `SELECT c.text FROM transcript_fts f JOIN transcript_chunks c ON c.rowid = f.rowid
@@ -17,7 +31,7 @@ export function introductionsOf(db: DB, documentId: string, label: string): stri
   )
     .pluck()
     .all(`"${surname.replace(/"/g, '""')}"`, documentId) as string[];
-  return texts.join('\n');
+  return [...namedSoFar, ...texts].join('\n');
 }
 
 /** The transcript's participants so far: its speakers' names, roles left out. */

@@ -65,6 +65,23 @@ describe('an imported transcript', () => {
     expect(claims.map((c) => [c.claimant, c.text])).toEqual(EXPECTED);
   });
 
+  it('a label captured live names the speaker the person typed earlier: "CARTER:" after "Helen Carter" is her', async () => {
+    ctx = createTestContext();
+    const session = await call(ctx, 'sessions.start', { capture: { title: 'Budget hearing' } });
+    const append = (text: string, speaker?: string) => call(ctx, 'capture.append', { sessionId: session.id, text, speaker });
+    await append('Our schools hired 1,200 new teachers in 2025.', 'Helen Carter');
+    await append('MODERATOR: Thank you. Senator Ruiz?');
+    await append('RUIZ: Class sizes still grew by 6 percent last year.');
+    await append('CARTER: The state budget grew by 12 percent in 2026.');
+    await call(ctx, 'capture.flush', { sessionId: session.id });
+    const claims = (await call(ctx, 'claims.list', { documentId: session.captureDocumentId! })).items;
+    expect(claims.map((c) => [c.claimant, c.text])).toEqual([
+      ['Helen Carter', 'Our schools hired 1,200 new teachers in 2025.'],
+      ['Ruiz', 'Class sizes still grew by 6 percent last year.'],
+      ['Helen Carter', 'The state budget grew by 12 percent in 2026.'],
+    ]);
+  });
+
   it('"Q:" and "A:" name no one, imported or captured live', async () => {
     const interview = [
       '[00:01:02] Q: How will the city pay for the harbour?',
