@@ -1,4 +1,5 @@
 import type { UndoResult, UndoState } from '../../../shared/domain';
+import { CONFLICT_FIELDS } from '../../../shared/team';
 import { ENTITY_REGISTRY, isEntityName } from '../../../shared/entities/registry';
 import { CREATE_FIELD } from './entities';
 import type { DB } from './open';
@@ -73,6 +74,29 @@ export class UndoManager {
     this.redoStack = [];
   }
 
+  /**
+   * After a merge or sync brought teammates' changes: forget the actions that set a field those changes set, or
+   * created an entity they changed, since undoing or redoing them would overwrite a teammate's value blindly. Every
+   * other action stays undoable: a sync must not take away the undo of a decision it did not touch.
+   */
+  forgetTouching(rows: readonly { entity: string; entity_id: string; field: string }[]): void {
+    if (rows.length === 0) return;
+    const fields = new Set<string>();
+    const entities = new Set<string>();
+    for (const r of rows) {
+      fields.add(fieldKey(r.entity, r.entity_id, r.field));
+      entities.add(`${r.entity}\u0000${r.entity_id}`);
+    }
+    const touches = (action: RecordedAction) =>
+      action.steps.some((step) =>
+        step.field === CREATE_FIELD
+          ? entities.has(`${step.entity}\u0000${step.id}`)
+          : fields.has(fieldKey(step.entity, step.id, step.field)) || fields.has(fieldKey(step.entity, step.id, CREATE_FIELD)),
+      );
+    this.undoStack = this.undoStack.filter((a) => !touches(a));
+    this.redoStack = this.redoStack.filter((a) => !touches(a));
+  }
+
   state(): UndoState {
     const u = this.undoStack[this.undoStack.length - 1];
     const r = this.redoStack[this.redoStack.length - 1];
@@ -85,6 +109,12 @@ export class UndoManager {
       redoClaimId: r ? this.claimOf(r) : null,
     };
   }
+}
+
+/** A field as forgetTouching compares them: a claim's verdict and rationale are one decision (store/decisions.ts). */
+function fieldKey(entity: string, id: string, field: string): string {
+  const decision = entity === 'claim' && (CONFLICT_FIELDS as readonly string[]).includes(field);
+  return `${entity}\u0000${id}\u0000${decision ? 'decision' : field}`;
 }
 
 type OwnerClaim = (entity: string, id: string) => string | null;

@@ -373,6 +373,7 @@ export function mergeChanges(workspace: Workspace, input: MergeInput, apply: boo
   let preview: MergeSummary | undefined;
   let maxHlc: string | null = null;
   let touched: TouchSet | undefined;
+  let merged: readonly ChangeRow[] = [];
   try {
     db.transaction(() => {
       const me = workspace.identity();
@@ -393,6 +394,7 @@ export function mergeChanges(workspace: Workspace, input: MergeInput, apply: boo
       maxHlc = outcome.inserted.length > 0 ? outcome.maxHlc : null;
       if (!apply) throw new RollBack();
       touched = outcome.touched;
+      merged = outcome.inserted;
       if (authorship.keyConflicts.length > 0 || outcome.inserted.length > 0) touched.add('actorKey');
     }).immediate();
   } catch (e) {
@@ -402,9 +404,8 @@ export function mergeChanges(workspace: Workspace, input: MergeInput, apply: boo
       throw new ClaimbenchError('VALIDATION', `${path.basename(input.file)} was refused: ${e.message}. Nothing was changed.`);
     if (!(e instanceof RollBack)) throw e;
   }
-  // Undo steps recorded before the merge would now overwrite teammates' values blindly.
   if (touched) workspace.touched.addAll(touched);
-  if (apply && maxHlc) workspace.undo.clear();
+  if (apply) workspace.undo.forgetTouching(merged);
   return { ...preview!, maxHlc };
 }
 

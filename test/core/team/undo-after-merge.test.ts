@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { call } from '../../../electron/core/dispatch';
+import { tempDir } from '../../helpers/workspace';
+import { exchange, teammates } from './team-helpers';
+
+const teammate = teammates();
+
+describe('undo after a merge or sync brought teammates’ changes', () => {
+  it('keeps the undo of a decision the merge did not touch, and forgets only the one it did', async () => {
+    const dir = tempDir();
+    const mara = teammate(dir, 'Mara');
+    const ben = teammate(dir, 'Ben');
+    const x = (await call(mara, 'claims.add', { text: 'The air force said 157 drones were launched.' })).id;
+    const y = (await call(mara, 'claims.add', { text: 'The ministry reported 40 injured.' })).id;
+    exchange(mara, ben);
+
+    await call(mara, 'claims.setVerdict', { ids: [x], verdict: 'sourced' });
+    await call(mara, 'claims.setVerdict', { ids: [y], verdict: 'disputed' });
+    await call(ben, 'claims.update', { id: y, patch: { rationale: 'Ben: the ministry later said 38' } });
+    exchange(ben, mara);
+
+    // A verdict and its rationale are one decision: undoing Mara's verdict on y would pair it with Ben's rationale,
+    // so that undo is gone. Her verdict
+    // on x, which nothing from Ben touched, is still hers to undo.
+    const state = await call(mara, 'edit.state', {});
+    expect(state).toMatchObject({ canUndo: true, undoClaimId: x });
+    await call(mara, 'edit.undo', {});
+    expect((await call(mara, 'claims.get', { id: x })).verdict).toBeNull(); // not reviewed, as before
+    expect((await call(mara, 'claims.get', { id: y })).verdict).toBe('disputed');
+    expect((await call(mara, 'edit.state', {})).canUndo).toBe(true); // adding the claims, before the exchange
+  });
+
+  it('forgets the undo of a field a teammate set too', async () => {
+    const dir = tempDir();
+    const mara = teammate(dir, 'Mara');
+    const ben = teammate(dir, 'Ben');
+    const y = (await call(mara, 'claims.add', { text: 'The ministry reported 40 injured.' })).id;
+    exchange(mara, ben);
+    await call(mara, 'claims.setVerdict', { ids: [y], verdict: 'disputed' });
+    await call(ben, 'claims.setVerdict', { ids: [y], verdict: 'sourced' });
+    exchange(ben, mara);
+    const state = await call(mara, 'edit.state', {});
+    expect(state.undoClaimId).not.toBe(y);
+  });
+});
