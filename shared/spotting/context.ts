@@ -53,6 +53,7 @@ export const CONTEXT_LABELS: Record<string, string> = {
   quoted_figure: 'a figure inside a quotation by a named speaker',
   no_statement: 'reports that nothing was said or confirmed',
   heading: 'a heading, not a sentence',
+  fragment: 'too few words to state a checkable fact',
   headline: 'the headline',
   caption_block: 'a photo caption (its paragraph ends in a credit)',
   introduces_quote: 'only introduces a quotation',
@@ -119,6 +120,13 @@ const isPast = (s: string) => hasPastListed(s) || (/ed\b/.test(s) && PAST_ED.tes
 
 const MAX_HEADING_WORDS = 20;
 /**
+ * Fewer words cannot say who did what ("Figure 1.", "Aborts.", "i=2.", "It rained."): nothing to check. Russian and
+ * Ukrainian drop the verb "to be", so two words can state a fact there ("Пострадавших нет.").
+ */
+function minClaimWords(s: string): number {
+  return /\p{Script=Cyrillic}/u.test(s) ? 2 : 3;
+}
+/**
  * A verb in the past that tells what happened: an irregular past ("was hit", "went") or an "-ed" word after a noun
  * or a name ("the refinery supplied"), not after an article, an adverb, a modal or "be" ("a developed country",
  * "can be safely returned", "is not interested").
@@ -169,15 +177,17 @@ export function contextFeatures(c: SentenceContext): string[] {
   if (who.quoted < 0.5 && isPast(s)) out.push('past_event');
   else if (who.quoted >= 0.5 && who.claimant && !hasFirstPerson(s) && reportsEvent(s)) out.push('quoted_report');
   if (ADVICE.test(s)) out.push('advice');
+  if (wordCount(s) < minClaimWords(s)) out.push('fragment');
   return out;
 }
 
 /**
  * Hand-set weights for signals too rare in the labelled news to be fitted ("could not disclose", "it was
  * not immediately clear"; "this story has been updated", "AFP has contacted the ministry for comment"): such a
- * sentence reports that nothing was said, or is about the reporting itself, so it is not a claim to check.
+ * sentence reports that nothing was said, or is about the reporting itself, so it is not a claim to check; nor is
+ * a fragment of one or two words (a figure label, a run-in heading, a stray line of a PDF).
  */
-export const FIXED_WEIGHTS: Readonly<Record<string, number>> = { no_statement: -4, newsroom: -4 };
+export const FIXED_WEIGHTS: Readonly<Record<string, number>> = { no_statement: -4, newsroom: -4, fragment: -4 };
 
 /**
  * Hand-set adjustments applied after the fitted calibration and left out of fitting: a figure a named speaker

@@ -145,8 +145,8 @@ const REPORTER_CREDIT =
 /** Words every reporters' credit holds, tested first: a plain pattern, much cheaper than REPORTER_CREDIT. */
 const MAY_CREDIT_REPORTERS = /report|contribut|wrote|editing|writing|compiled/i;
 
-/** A note keyed to a mark in the text: "*Figures as of 9 a.m.", "¹ Source: …". */
-const FOOTNOTE = /^[*†‡¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*\S/;
+/** A note keyed to a mark in the text: "*Figures as of 9 a.m.", "¹ Source: …", "[5] Surfin’ Safari - Blog Archive - …". */
+const FOOTNOTE = /^(?:[*†‡¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,3}\])\s*\S/;
 /**
  * A note about how the text was edited, not about the world: "This interview has been edited for length and clarity.",
  * "Editor's note: …", "Интервью публикуется в сокращении.", in any kind of document. (Notes about the reporting, such

@@ -199,6 +199,31 @@ const FOLLOWS_CUE = new Set([
   'russia',
   'ukraine',
 ]);
+/** Who a weak verb's "to" can address: "explained to reporters", "told to the BBC", "responded to him". */
+const AUDIENCE = new Set([
+  'reporters',
+  'journalists',
+  'lawmakers',
+  'parliament',
+  'him',
+  'her',
+  'them',
+  'me',
+  'us',
+  'you',
+  'the',
+  'a',
+  'an',
+  'his',
+  'their',
+  'its',
+  'our',
+]);
+
+function addressed(tok: Token | undefined): boolean {
+  return !!tok && !tok.punct && (tok.cap || AUDIENCE.has(tok.lower));
+}
+
 /** Lower-case words for what one person is ("academic and professor X"). */
 const PERSON_ROLE_WORDS = new Set([
   ...PERSON_ROLES,
@@ -431,6 +456,8 @@ export function englishCues(outside: string): SpeakerPhrase[] {
     // "media reports range", "the United States", "added a goal": a noun or a plain verb, not a cue.
     if (NOUN_OR_VERB.has(w) && next && !next.punct && !next.cap && !FOLLOWS_CUE.has(next.lower)) continue;
     if (WEAK_VERBS.has(w) && next && !next.punct && !FOLLOWS_CUE.has(next.lower)) continue;
+    // "continued to run", "added to the list"? "to" heads an audience only when one follows: "explained to reporters".
+    if (WEAK_VERBS.has(w) && next?.lower === 'to' && !addressed(t[i + 2])) continue;
     if (THAT_ONLY.has(w) && next?.lower !== 'that' && !(i > 0 && FINDERS.has(t[i - 1]!.lower) && next && !next.punct)) continue;
     if (next && SAYS_NOTHING.has(next.lower)) continue;
     const p = verbCue(t, i);
