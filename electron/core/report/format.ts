@@ -59,8 +59,43 @@ export function plural(n: number, word: string, many = `${word}s`): string {
   return `${n.toLocaleString('en-GB')} ${n === 1 ? word : many}`;
 }
 
-export function percent(part: number, whole: number): string {
-  return whole === 0 ? '0%' : `${Math.round((part / whole) * 100)}%`;
+/**
+ * Each part's share of the whole as text. The shares add up to 100% (largest-remainder rounding,
+ * when the parts make up the whole); a share that is not zero never reads "0%" ("<1%"), and one
+ * that is not the whole never reads "100%" (">99%").
+ */
+export function shares(parts: readonly number[], whole: number): string[] {
+  if (whole <= 0) return parts.map(() => '0%');
+  const exact = parts.map((p) => (p / whole) * 100);
+  const whole100 = exact.map(Math.floor);
+  const sum = parts.reduce((a, b) => a + b, 0);
+  if (sum === whole) {
+    const byRemainder = exact.map((x, i) => [x - Math.floor(x), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+    let left = 100 - whole100.reduce((a, b) => a + b, 0);
+    for (const [, i] of byRemainder) {
+      if (left <= 0) break;
+      whole100[i]!++;
+      left--;
+    }
+  } else {
+    for (const [i, x] of exact.entries()) whole100[i] = Math.round(x);
+  }
+  return whole100.map((pct, i) => {
+    const part = parts[i]!;
+    if (part > 0 && pct === 0) return '<1%';
+    if (part < whole && pct >= 100) return '>99%';
+    return `${pct}%`;
+  });
+}
+
+/** Document sections are numbered among real documents; claims without one get an unnumbered section. */
+export function documentNumber(model: Pick<ReportModel, 'documents'>, index: number): number | null {
+  if (model.documents[index]?.id === null) return null;
+  return model.documents.slice(0, index + 1).filter((d) => d.id !== null).length;
+}
+
+export function documentCount(model: Pick<ReportModel, 'documents'>): number {
+  return model.documents.filter((d) => d.id !== null).length;
 }
 
 /** A source's publisher and dates as short phrases: "Reuters", "published 3 May 2024", "accessed 6 May 2024". */

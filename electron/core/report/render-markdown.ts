@@ -7,10 +7,12 @@ import { STANCE_LABELS } from '../../../shared/evidence';
 import { escapeMarkdown as md, markdownAutolink, markdownLink } from './escape';
 import {
   describeScope,
+  documentCount,
+  documentNumber,
   formatDate,
   formatDateTime,
   openConflictsSentence,
-  percent,
+  shares,
   plural,
   shorten,
   sourceMeta,
@@ -113,11 +115,13 @@ export function* markdownParts(model: ReportModel, progress: RenderProgress = { 
   if (model.session) head.push(sessionSummaryMarkdown(model));
   if (model.sections.summary) {
     head.push('## Summary', '', '| Verdict | Claims | Share |', '|:--|--:|--:|');
-    for (const v of VERDICT_FILTERS)
-      head.push(
-        `| ${verdictTag(v === NOT_REVIEWED ? null : v)} | ${model.summary[v]} | ${percent(model.summary[v], model.summary.total)} |`,
-      );
-    head.push(`| **Total** | **${model.summary.total}** | ${plural(model.summary.documents, 'document')} |`, '');
+    const pcts = shares(
+      VERDICT_FILTERS.map((v) => model.summary[v]),
+      model.summary.total,
+    );
+    for (const [i, v] of VERDICT_FILTERS.entries())
+      head.push(`| ${verdictTag(v === NOT_REVIEWED ? null : v)} | ${model.summary[v]} | ${pcts[i]} |`);
+    head.push(`| **Total** | **${model.summary.total}** | ${plural(documentCount(model), 'document')} |`, '');
     const conflicts = model.summary.conflicts ?? 0;
     if (conflicts) head.push(`⚠ ${openConflictsSentence(conflicts)}.`, '');
     const attention = model.summary.needsAttention ?? 0;
@@ -130,7 +134,8 @@ export function* markdownParts(model: ReportModel, progress: RenderProgress = { 
   }
   yield `${head.join('\n')}\n`;
   for (const [i, d] of model.documents.entries()) {
-    const lines = [`## Document ${i + 1}: ${inline(d.title)}`, ''];
+    const n = documentNumber(model, i);
+    const lines = [n === null ? `## ${inline(d.title)}` : `## Document ${n}: ${inline(d.title)}`, ''];
     const meta = [
       d.publisher ? inline(d.publisher) : '',
       d.publishedAt ? inline(formatDate(d.publishedAt)) : '',
