@@ -43,11 +43,86 @@ export function formatDuration(ms: number): string {
   return `${sec} s`;
 }
 
-/** A published date as given: ISO dates are spelled out, anything else is shown verbatim. */
+const MONTH = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', month: 'long', year: 'numeric' });
+
+/**
+ * A published date as given, spelled out like every other date in a report: "3 May 2024", a
+ * month alone "January 2020", a year alone "2020"; anything else is shown verbatim.
+ */
 export function formatDate(value: string): string {
+  const month = /^(\d{4})-(\d{2})$/.exec(value.trim());
+  if (month) {
+    const m = Number(month[2]);
+    return m >= 1 && m <= 12 ? MONTH.format(new Date(Date.UTC(Number(month[1]), m - 1, 1))) : value;
+  }
   if (!/^\d{4}-\d{2}-\d{2}/.test(value)) return value;
   const d = new Date(value);
   return Number.isNaN(d.getTime()) ? value : DATE.format(d);
+}
+
+/** What a kind of file is called, by its extension. */
+const FILE_KINDS: Record<string, string> = {
+  doc: 'Word document',
+  docx: 'Word document',
+  odt: 'OpenDocument text',
+  rtf: 'Rich text',
+  pdf: 'PDF',
+  txt: 'Plain text',
+  md: 'Markdown text',
+  csv: 'CSV table',
+  xls: 'Excel spreadsheet',
+  xlsx: 'Excel spreadsheet',
+  ods: 'OpenDocument spreadsheet',
+  ppt: 'PowerPoint presentation',
+  pptx: 'PowerPoint presentation',
+  html: 'Web page',
+  htm: 'Web page',
+  json: 'JSON',
+  xml: 'XML',
+  zip: 'Zip archive',
+  png: 'PNG image',
+  jpg: 'JPEG image',
+  jpeg: 'JPEG image',
+  gif: 'GIF image',
+  webp: 'WebP image',
+  svg: 'SVG image',
+  mp3: 'MP3 audio',
+  wav: 'WAV audio',
+  m4a: 'M4A audio',
+  mp4: 'MP4 video',
+  mov: 'QuickTime video',
+  webm: 'WebM video',
+};
+
+const MIME_KINDS: Record<string, string> = {
+  'application/msword': 'doc',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
+  'application/pdf': 'pdf',
+  'text/plain': 'txt',
+  'text/csv': 'csv',
+  'text/html': 'html',
+  'application/json': 'json',
+  'image/png': 'png',
+  'image/jpeg': 'jpg',
+  'image/gif': 'gif',
+  'image/webp': 'webp',
+  'audio/mpeg': 'mp3',
+  'video/mp4': 'mp4',
+};
+
+/**
+ * An attached file's type in words: from its stored media type when that says something, else
+ * from its name ("application/octet-stream" is what a browser stores when it does not know).
+ */
+export function attachmentType(fileName: string, mediaType: string | null): string {
+  const stored = mediaType?.trim().toLowerCase() ?? '';
+  const fromMime = MIME_KINDS[stored.split(';')[0]!];
+  if (fromMime) return FILE_KINDS[fromMime]!;
+  const ext = /\.([a-z0-9]{1,8})$/i.exec(fileName.trim())?.[1]?.toLowerCase();
+  const fromName = ext ? FILE_KINDS[ext] : undefined;
+  if (fromName) return fromName;
+  if (stored && stored !== 'application/octet-stream') return stored;
+  return ext ? `.${ext} file` : 'File';
 }
 
 /** The summary's line for claims whose teammates' verdicts still disagree. */

@@ -13,6 +13,7 @@ import {
 import { STANCE_LABELS } from '../../../shared/evidence';
 import { escapeHtml as e, htmlLink, safeHttpUrl } from './escape';
 import {
+  attachmentType,
   describeScope,
   documentCount,
   documentNumber,
@@ -156,11 +157,19 @@ function sourcesBlock(c: ReportClaim): string {
       return `<li><span class="stance stance-${s.stance}">${e(STANCE_LABELS[s.stance])}</span> ${htmlLink(s.url, s.title)}${
         meta.length ? ` <span class="meta">— ${meta.join(', ')}</span>` : ''
       }${s.excerpt ? `<q class="excerpt">${e(s.excerpt)}</q>` : ''}${printedUrl('Link', s.url)}${printedUrl('Archived copy', s.archiveUrl)}${
-        s.attachmentSha256 ? `<span class="hash">Attached file SHA-256 ${e(s.attachmentSha256)}</span>` : ''
+        s.attachmentSha256 ? sourceFile(c, s.attachmentSha256) : ''
       }</li>`;
     })
     .join('');
   return `<h4>Sources</h4><ul class="sources">${items}</ul>`;
+}
+
+/** A source's file: by name when the claim's attached files list it with its digest below, so the digest is printed once. */
+function sourceFile(c: ReportClaim, sha256: string): string {
+  const listed = c.attachments.find((a) => a.sha256 === sha256);
+  return listed
+    ? `<span class="url"><span class="url-label">Attached file:</span> ${e(listed.fileName)}</span>`
+    : `<span class="hash">Attached file SHA-256 ${e(sha256)}</span>`;
 }
 
 /** The full address as text, so it survives printing (a link annotation alone is lost on paper). */
@@ -241,13 +250,13 @@ function appendix(model: ReportModel): string {
   const rows = model.attachments
     .map(
       (a) =>
-        `<tr><td>${e(a.fileName)}</td><td>${e(a.mediaType ?? '')}</td><td>${a.size.toLocaleString('en-GB')}&nbsp;B</td><td class="hash">${e(
+        `<tr><td class="file">${e(a.fileName)}</td><td>${e(attachmentType(a.fileName, a.mediaType))}</td><td class="size">${a.size.toLocaleString('en-GB')}&nbsp;B</td><td class="hash">${e(
           a.sha256,
-        )}</td><td>${a.claimIds.map((id) => `<a href="#claim-${e(id)}">${numbers.get(id) ?? e(id)}</a>`).join(', ')}</td></tr>`,
+        )}</td><td class="claims">${a.claimIds.map((id) => `<a href="#claim-${e(id)}">${numbers.get(id) ?? e(id)}</a>`).join(', ')}</td></tr>`,
     )
     .join('');
   const body = rows
-    ? `<table class="appendix"><thead><tr><th>File</th><th>Type</th><th>Size</th><th>SHA-256</th><th>Claims</th></tr></thead><tbody>${rows}</tbody></table>`
+    ? `<table class="appendix"><thead><tr><th>File</th><th>Type</th><th class="size">Size</th><th>SHA-256</th><th>Claims</th></tr></thead><tbody>${rows}</tbody></table>`
     : '<p class="empty">No files are attached to the claims in this report.</p>';
   return `<section class="appendix" id="evidence-appendix"><h2>Evidence appendix</h2><p class="meta">Files kept in the workspace, identified by their SHA-256 digest so anyone can check a copy is the same file.</p>${body}</section>`;
 }

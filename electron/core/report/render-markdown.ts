@@ -6,6 +6,7 @@ import { NOT_REVIEWED, VERDICT_FILTERS, verdictLabel, type Verdict, type Verdict
 import { STANCE_LABELS } from '../../../shared/evidence';
 import { escapeMarkdown as md, markdownAutolink, markdownLink } from './escape';
 import {
+  attachmentType,
   describeScope,
   documentCount,
   documentNumber,
@@ -82,7 +83,9 @@ function claimBlock(c: ReportClaim, sections: ReportModel['sections']): string {
         if (link) line += `  \n  Link: ${link}`;
         const archived = markdownAutolink(s.archiveUrl);
         if (archived) line += `  \n  Archived copy: ${archived}`;
-        if (s.attachmentSha256) line += `  \n  Attached file SHA-256 \`${s.attachmentSha256}\``;
+        const file = s.attachmentSha256 ? c.attachments.find((a) => a.sha256 === s.attachmentSha256) : undefined;
+        if (file) line += `  \n  Attached file: ${inline(file.fileName)}`;
+        else if (s.attachmentSha256) line += `  \n  Attached file SHA-256 \`${s.attachmentSha256}\``;
         out.push(line);
       }
     }
@@ -162,7 +165,7 @@ export function* markdownParts(model: ReportModel, progress: RenderProgress = { 
       const numbers = new Map(model.documents.flatMap((d) => d.claims.map((c) => [c.id, c.number] as const)));
       for (const a of model.attachments) {
         rows.push(
-          `| ${inline(a.fileName)} | ${inline(a.mediaType ?? '')} | ${a.size} | \`${a.sha256}\` | ${a.claimIds.map((id) => numbers.get(id)).join(', ')} |`,
+          `| ${inline(a.fileName)} | ${inline(attachmentType(a.fileName, a.mediaType))} | ${a.size} | \`${a.sha256}\` | ${a.claimIds.map((id) => numbers.get(id)).join(', ')} |`,
         );
       }
       rows.push('');
