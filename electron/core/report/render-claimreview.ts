@@ -194,13 +194,17 @@ export function summariseIssues(issues: ClaimReviewIssue[], level: 'error' | 'wa
     byKind.set(i.kind, [...(byKind.get(i.kind) ?? []), i]);
   }
   return [...byKind.values()].map((list) => {
+    const message = list[0]!.message;
+    if (list.length === 1) {
+      const only = list[0]!;
+      return `Claim ${claimLabel(only.claimId)}${only.detail ? ` (${only.detail})` : ''}: ${message}`;
+    }
     const named = list
       .slice(0, NAMED_PER_WARNING)
       .map((i) => (i.detail ? `${claimLabel(i.claimId)}: ${i.detail}` : claimLabel(i.claimId)))
-      .join(', ');
-    const more = list.length > NAMED_PER_WARNING ? `, and ${list.length - NAMED_PER_WARNING} more` : '';
-    const who = list.length === 1 ? `Claim ${named}` : `${list.length} claims (${named}${more})`;
-    return `${who}: ${list[0]!.message}`;
+      .join(list.some((i) => i.detail) ? '; ' : ', ');
+    const more = list.length > NAMED_PER_WARNING ? ` and ${list.length - NAMED_PER_WARNING} more` : '';
+    return `${list.length} claims (${named}${more}): ${message}`;
   });
 }
 

@@ -34,7 +34,7 @@ describe('claimbench report', () => {
     expect(items.length).toBeGreaterThan(1);
     expect(r.stdout.trim()).toBe(`Wrote ${target} (claimreview, ${items.length} claims)`);
     const inFile = new Set(items.map((i) => /#claim-(.{8})/.exec(i.url)![1]));
-    const named = [...r.stderr.matchAll(/\b([0-9a-f]{8})(?=[:,)])/g)].map((m) => m[1]);
+    const named = [...r.stderr.matchAll(/\b([0-9a-f]{8})(?=[:,;)]| \()/g)].map((m) => m[1]);
     expect(named.length).toBeGreaterThan(0);
     for (const id of named) expect(inFile).toContain(id);
     expect(r.stderr).not.toMatch(/\bN characters/);
