@@ -161,7 +161,9 @@ describe.skipIf(noShared)('the export dialog', () => {
       await exportAs(page, host, 'ClaimReview', jsonld);
       const warnings = dialog.locator('.export-warnings li');
       expect(await warnings.count()).toBeGreaterThan(0);
-      expect((await warnings.allTextContents()).join('\n')).toMatch(/search engines show about 75/);
+      expect((await warnings.allTextContents()).join('\n')).toMatch(
+        /: claimReviewed is longer than the 75 characters search engines show/,
+      );
       expect(fs.readFileSync(jsonld, 'utf8')).toContain('"ClaimReview"');
       await screenshot(page, 'export-claimreview-light');
 

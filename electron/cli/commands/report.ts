@@ -89,15 +89,17 @@ export function registerReportCommands(program: Command, io: CliIO): void {
       );
       let content: string | Buffer;
       let warnings: string[] = [];
+      let claimCount = model.summary.total;
       if (format === 'pdf') {
         content = await renderPdf(renderReport('html', model).content, { footerText: model.title });
       } else {
         const rendered = renderReport(format, model);
         content = rendered.content;
         warnings = rendered.warnings;
+        claimCount = rendered.claimCount;
       }
       writeFileAtomically(flags.output, content);
       for (const w of warnings) io.err(`warning: ${w}`);
-      io.out(`Wrote ${flags.output} (${format}, ${model.summary.total} claims)`);
+      io.out(`Wrote ${flags.output} (${format}, ${claimCount === 1 ? '1 claim' : `${claimCount} claims`})`);
     });
 }

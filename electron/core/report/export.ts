@@ -59,10 +59,10 @@ async function renderBytes(
   model: ReportModel,
   ctx: CoreContext,
   cooperative: CooperativeOptions,
-): Promise<{ content: string | Buffer; warnings: string[] }> {
+): Promise<{ content: string | Buffer; warnings: string[]; claimCount: number }> {
   if (format !== 'pdf') {
     const rendered = await renderReportCooperatively(format, model, cooperative);
-    return { content: rendered.content, warnings: rendered.warnings };
+    return { content: rendered.content, warnings: rendered.warnings, claimCount: rendered.claimCount };
   }
   const html = (await renderReportCooperatively('html', model, cooperative)).content;
   throwIfCancelled(cooperative.signal);
@@ -70,7 +70,7 @@ async function renderBytes(
   const pdf = printToPdf
     ? Buffer.from(await printToPdf(html, { footerText: model.title, signal: cooperative.signal }))
     : await renderPdf(html, { footerText: model.title, signal: cooperative.signal });
-  return { content: pdf, warnings: [] };
+  return { content: pdf, warnings: [], claimCount: model.summary.total };
 }
 
 export async function exportReport(request: ExportRequest, ctx: CoreContext): Promise<ExportedReport> {
@@ -89,7 +89,7 @@ export async function exportReport(request: ExportRequest, ctx: CoreContext): Pr
       await nextTurn();
       throwIfCancelled(job.signal);
     }
-    const { content, warnings } = await renderBytes(request.format, model, ctx, {
+    const { content, warnings, claimCount } = await renderBytes(request.format, model, ctx, {
       signal: job?.signal,
       onProgress: job?.onProgress,
     });
@@ -101,7 +101,7 @@ export async function exportReport(request: ExportRequest, ctx: CoreContext): Pr
       path: target,
       name: path.basename(target),
       bytes: typeof content === 'string' ? Buffer.byteLength(content) : content.length,
-      claimCount: model.summary.total,
+      claimCount,
       warnings,
     };
   } catch (e) {

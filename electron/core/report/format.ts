@@ -43,11 +43,86 @@ export function formatDuration(ms: number): string {
   return `${sec} s`;
 }
 
-/** A published date as given: ISO dates are spelled out, anything else is shown verbatim. */
+const MONTH = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', month: 'long', year: 'numeric' });
+
+/**
+ * A published date as given, spelled out like every other date in a report: "3 May 2024", a
+ * month alone "January 2020", a year alone "2020"; anything else is shown verbatim.
+ */
 export function formatDate(value: string): string {
+  const month = /^(\d{4})-(\d{2})$/.exec(value.trim());
+  if (month) {
+    const m = Number(month[2]);
+    return m >= 1 && m <= 12 ? MONTH.format(new Date(Date.UTC(Number(month[1]), m - 1, 1))) : value;
+  }
   if (!/^\d{4}-\d{2}-\d{2}/.test(value)) return value;
   const d = new Date(value);
   return Number.isNaN(d.getTime()) ? value : DATE.format(d);
+}
+
+/** What a kind of file is called, by its extension. */
+const FILE_KINDS: Record<string, string> = {
+  doc: 'Word document',
+  docx: 'Word document',
+  odt: 'OpenDocument text',
+  rtf: 'Rich text',
+  pdf: 'PDF',
+  txt: 'Plain text',
+  md: 'Markdown text',
+  csv: 'CSV table',
+  xls: 'Excel spreadsheet',
+  xlsx: 'Excel spreadsheet',
+  ods: 'OpenDocument spreadsheet',
+  ppt: 'PowerPoint presentation',
+  pptx: 'PowerPoint presentation',
+  html: 'Web page',
+  htm: 'Web page',
+  json: 'JSON',
+  xml: 'XML',
+  zip: 'Zip archive',
+  png: 'PNG image',
+  jpg: 'JPEG image',
+  jpeg: 'JPEG image',
+  gif: 'GIF image',
+  webp: 'WebP image',
+  svg: 'SVG image',
+  mp3: 'MP3 audio',
+  wav: 'WAV audio',
+  m4a: 'M4A audio',
+  mp4: 'MP4 video',
+  mov: 'QuickTime video',
+  webm: 'WebM video',
+};
+
+const MIME_KINDS: Record<string, string> = {
+  'application/msword': 'doc',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
+  'application/pdf': 'pdf',
+  'text/plain': 'txt',
+  'text/csv': 'csv',
+  'text/html': 'html',
+  'application/json': 'json',
+  'image/png': 'png',
+  'image/jpeg': 'jpg',
+  'image/gif': 'gif',
+  'image/webp': 'webp',
+  'audio/mpeg': 'mp3',
+  'video/mp4': 'mp4',
+};
+
+/**
+ * An attached file's type in words: from its stored media type when that says something, else
+ * from its name ("application/octet-stream" is what a browser stores when it does not know).
+ */
+export function attachmentType(fileName: string, mediaType: string | null): string {
+  const stored = mediaType?.trim().toLowerCase() ?? '';
+  const fromMime = MIME_KINDS[stored.split(';')[0]!];
+  if (fromMime) return FILE_KINDS[fromMime]!;
+  const ext = /\.([a-z0-9]{1,8})$/i.exec(fileName.trim())?.[1]?.toLowerCase();
+  const fromName = ext ? FILE_KINDS[ext] : undefined;
+  if (fromName) return fromName;
+  if (stored && stored !== 'application/octet-stream') return stored;
+  return ext ? `.${ext} file` : 'File';
 }
 
 /** The summary's line for claims whose teammates' verdicts still disagree. */
@@ -59,8 +134,43 @@ export function plural(n: number, word: string, many = `${word}s`): string {
   return `${n.toLocaleString('en-GB')} ${n === 1 ? word : many}`;
 }
 
-export function percent(part: number, whole: number): string {
-  return whole === 0 ? '0%' : `${Math.round((part / whole) * 100)}%`;
+/**
+ * Each part's share of the whole as text. The shares add up to 100% (largest-remainder rounding,
+ * when the parts make up the whole); a share that is not zero never reads "0%" ("<1%"), and one
+ * that is not the whole never reads "100%" (">99%").
+ */
+export function shares(parts: readonly number[], whole: number): string[] {
+  if (whole <= 0) return parts.map(() => '0%');
+  const exact = parts.map((p) => (p / whole) * 100);
+  const whole100 = exact.map(Math.floor);
+  const sum = parts.reduce((a, b) => a + b, 0);
+  if (sum === whole) {
+    const byRemainder = exact.map((x, i) => [x - Math.floor(x), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+    let left = 100 - whole100.reduce((a, b) => a + b, 0);
+    for (const [, i] of byRemainder) {
+      if (left <= 0) break;
+      whole100[i]!++;
+      left--;
+    }
+  } else {
+    for (const [i, x] of exact.entries()) whole100[i] = Math.round(x);
+  }
+  return whole100.map((pct, i) => {
+    const part = parts[i]!;
+    if (part > 0 && pct === 0) return '<1%';
+    if (part < whole && pct >= 100) return '>99%';
+    return `${pct}%`;
+  });
+}
+
+/** Document sections are numbered among real documents; claims without one get an unnumbered section. */
+export function documentNumber(model: Pick<ReportModel, 'documents'>, index: number): number | null {
+  if (model.documents[index]?.id === null) return null;
+  return model.documents.slice(0, index + 1).filter((d) => d.id !== null).length;
+}
+
+export function documentCount(model: Pick<ReportModel, 'documents'>): number {
+  return model.documents.filter((d) => d.id !== null).length;
 }
 
 /** A source's publisher and dates as short phrases: "Reuters", "published 3 May 2024", "accessed 6 May 2024". */

@@ -25,6 +25,8 @@ export function icon(name: IconName): string {
 
 export const REPORT_CSS = `
 :root {
+  /* A report is a printed page: light even in a dark browser, form controls and scrollbars included. */
+  color-scheme: light;
   --ink: #1b1f24; --muted: #5b6470; --rule: #d9dde3; --paper: #ffffff; --wash: #f5f6f8; --accent: #1f3a5f;
   --serif: Charter, 'Bitstream Charter', 'Sitka Text', Cambria, Georgia, 'Liberation Serif', 'DejaVu Serif', serif;
   --sans: system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Liberation Sans', 'DejaVu Sans', sans-serif;
@@ -126,7 +128,10 @@ ul.sources li:last-child, ul.notes li:last-child { border-bottom: 0; }
 .notes .text { white-space: pre-wrap; }
 .decision { margin-top: 12px; font-size: 12.5px; color: var(--muted); }
 .empty { color: var(--muted); font-style: italic; }
-table.appendix { width: 100%; border-collapse: collapse; font-size: 12.5px; }
+/* Cells wrap between words only (the body's overflow-wrap: anywhere would let the table squeeze "Claims" to "Claim|s"); the digest takes what is left. */
+table.appendix { width: 100%; border-collapse: collapse; font-size: 12.5px; overflow-wrap: break-word; }
+table.appendix .size, table.appendix .claims, table.appendix th { white-space: nowrap; }
+table.appendix .file { min-width: 8em; }
 table.appendix th { text-align: left; border-bottom: 2px solid var(--ink); padding: 6px 8px 6px 0; }
 table.appendix td { border-bottom: 1px solid var(--rule); padding: 6px 8px 6px 0; vertical-align: top; }
 footer.colophon { margin-top: 48px; padding-top: 12px; border-top: 3px solid var(--ink); font: 12px/1.5 var(--sans); color: var(--muted); }
@@ -146,6 +151,15 @@ footer.colophon { margin-top: 48px; padding-top: 12px; border-top: 3px solid var
   article.claim { margin-top: 14px; padding-top: 10px; }
   .claim-head, blockquote.claim-text, .claimant, figcaption, .kicker { break-after: avoid; break-inside: avoid; }
   figure.context, .rationale, .decision, section.appendix > h2 + p { break-inside: avoid; }
+  /* Every side of an open conflict on one page: the reader compares them. */
+  .conflict-sides, .warnings, .claim-session { break-inside: avoid; }
+  /* A document's heading (kicker, title, meta lines) is one block, and stays with what follows. */
+  section.document > header { break-inside: avoid; break-after: avoid; }
+  /* The appendix's heading and introduction go with the table's head and first rows. */
+  section.appendix > h2, section.appendix > h2 + p { break-after: avoid; }
+  table.appendix thead { display: table-header-group; }
+  /* The colophon follows the last block rather than filling a page of its own. */
+  footer.colophon { break-before: avoid; break-inside: avoid; margin-top: 24px; }
   /* The decision line ("Verdict set by …") goes with the block before it, never alone atop a page. */
   .decision { break-before: avoid; }
   blockquote.claim-text { font-size: 13pt; }

@@ -135,22 +135,33 @@ export function claimReviewFor(model: ReportModel, d: ReportDocument | undefined
   };
 }
 
+export type ClaimReviewIssueKind = 'invalid' | 'long-claim' | 'no-claimant' | 'open-conflict';
+
 export interface ClaimReviewIssue {
   claimId: string;
-  number: number;
+  kind: ClaimReviewIssueKind;
   level: 'error' | 'warning';
   message: string;
+  /** What differs from claim to claim within one kind (a length), shown beside the claim's id. */
+  detail?: string;
 }
 
+/** How a warning names a claim: the start of its id, as the CLI's other commands do (the file holds no numbers). */
+export function claimLabel(claimId: string): string {
+  return claimId.slice(0, 8);
+}
+
+const LONG_CLAIM = `claimReviewed is longer than the ${CLAIM_REVIEWED_WARN_LENGTH} characters search engines show`;
+
 /** Errors for anything schema.org consumers require; warnings for what they merely prefer. */
-export function validateClaimReview(item: unknown, claim: Pick<ReportClaim, 'id' | 'number'>): ClaimReviewIssue[] {
+export function validateClaimReview(item: unknown, claim: Pick<ReportClaim, 'id'>): ClaimReviewIssue[] {
   const issues: ClaimReviewIssue[] = [];
   const parsed = claimReviewSchema.safeParse(item);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       issues.push({
         claimId: claim.id,
-        number: claim.number,
+        kind: 'invalid',
         level: 'error',
         message: `${issue.path.join('.') || 'item'}: ${issue.message}`,
       });
@@ -161,36 +172,39 @@ export function validateClaimReview(item: unknown, claim: Pick<ReportClaim, 'id'
   if (review.claimReviewed.length > CLAIM_REVIEWED_WARN_LENGTH) {
     issues.push({
       claimId: claim.id,
-      number: claim.number,
+      kind: 'long-claim',
       level: 'warning',
-      message: `claimReviewed is ${review.claimReviewed.length} characters; search engines show about ${CLAIM_REVIEWED_WARN_LENGTH}`,
+      message: LONG_CLAIM,
+      detail: `${review.claimReviewed.length} characters`,
     });
   }
   if (!review.itemReviewed.author) {
-    issues.push({
-      claimId: claim.id,
-      number: claim.number,
-      level: 'warning',
-      message: 'no claimant: itemReviewed has no author',
-    });
+    issues.push({ claimId: claim.id, kind: 'no-claimant', level: 'warning', message: 'no claimant: itemReviewed has no author' });
   }
   return issues;
 }
 
-/** Short, human sentences summarising issues of one level (one per distinct message kind). */
+const NAMED_PER_WARNING = 5;
+
+/** Short, human sentences summarising issues of one level (one per kind), naming the claims by id. */
 export function summariseIssues(issues: ClaimReviewIssue[], level: 'error' | 'warning'): string[] {
   const byKind = new Map<string, ClaimReviewIssue[]>();
   for (const i of issues) {
     if (i.level !== level) continue;
-    const kind = i.message.replace(/\d+ characters/, 'N characters');
-    byKind.set(kind, [...(byKind.get(kind) ?? []), i]);
+    byKind.set(i.kind, [...(byKind.get(i.kind) ?? []), i]);
   }
-  return [...byKind.entries()].map(([kind, list]) => {
-    const which = list
-      .slice(0, 5)
-      .map((i) => i.number)
-      .join(', ');
-    return `${list.length === 1 ? 'Claim' : `${list.length} claims`} (${which}${list.length > 5 ? ', …' : ''}): ${list.length === 1 ? list[0]!.message : kind}`;
+  return [...byKind.values()].map((list) => {
+    const message = list[0]!.message;
+    if (list.length === 1) {
+      const only = list[0]!;
+      return `Claim ${claimLabel(only.claimId)}${only.detail ? ` (${only.detail})` : ''}: ${message}`;
+    }
+    const named = list
+      .slice(0, NAMED_PER_WARNING)
+      .map((i) => (i.detail ? `${claimLabel(i.claimId)}: ${i.detail}` : claimLabel(i.claimId)))
+      .join(list.some((i) => i.detail) ? '; ' : ', ');
+    const more = list.length > NAMED_PER_WARNING ? ` and ${list.length - NAMED_PER_WARNING} more` : '';
+    return `${list.length} claims (${named}${more}): ${message}`;
   });
 }
 
@@ -210,17 +224,23 @@ function checkReportLevelFields(model: ReportModel): void {
   }
 }
 
-/** A conflicted claim is still published with the verdict shown, but never silently. */
-export const OPEN_CONFLICT_WARNING = 'open team conflict: teammates’ decisions disagree and the rating may still change';
+/**
+ * A claim whose teammates' decisions still disagree has no rating the desk stands behind: it is
+ * left out of the file, and the warning says so and what to do.
+ */
+export const OPEN_CONFLICT_WARNING =
+  'left out: open team conflict (teammates’ decisions disagree); settle the conflict first (claimbench conflicts, claimbench resolve), then export again';
 
 export interface ClaimReviewRun {
   issues: ClaimReviewIssue[];
+  /** How many ClaimReview items the file holds. */
+  written: number;
 }
 
 export function* claimReviewParts(
   model: ReportModel,
   progress: RenderProgress = { claimsDone: 0 },
-  run: ClaimReviewRun = { issues: [] },
+  run: ClaimReviewRun = { issues: [], written: 0 },
 ): PartStream {
   checkReportLevelFields(model);
   yield '[';
@@ -231,22 +251,29 @@ export function* claimReviewParts(
         progress.claimsDone++;
         continue;
       }
+      if (c.conflicted) {
+        run.issues.push({ claimId: c.id, kind: 'open-conflict', level: 'warning', message: OPEN_CONFLICT_WARNING });
+        progress.claimsDone++;
+        continue;
+      }
       const item = claimReviewFor(model, d, c);
       const issues = validateClaimReview(item, c);
-      if (c.conflicted) issues.push({ claimId: c.id, number: c.number, level: 'warning', message: OPEN_CONFLICT_WARNING });
       run.issues.push(...issues);
       const error = issues.find((i) => i.level === 'error');
-      if (error) throw new ClaimbenchError('VALIDATION', `ClaimReview for claim ${c.number} is invalid: ${error.message}`);
+      if (error) {
+        throw new ClaimbenchError('VALIDATION', `ClaimReview for claim ${claimLabel(c.id)} is invalid: ${error.message}`);
+      }
       yield `${first ? '' : ','}\n  ${nest(safeJson(item), 1)}`;
       first = false;
+      run.written++;
       progress.claimsDone++;
     }
   }
   yield first ? ']\n' : '\n]\n';
 }
 
-export function renderClaimReview(model: ReportModel): { content: string; issues: ClaimReviewIssue[] } {
-  const run: ClaimReviewRun = { issues: [] };
+export function renderClaimReview(model: ReportModel): { content: string; issues: ClaimReviewIssue[]; written: number } {
+  const run: ClaimReviewRun = { issues: [], written: 0 };
   const content = collect(claimReviewParts(model, undefined, run));
-  return { content, issues: run.issues };
+  return { content, issues: run.issues, written: run.written };
 }

@@ -13,12 +13,15 @@ import {
 import { STANCE_LABELS } from '../../../shared/evidence';
 import { escapeHtml as e, htmlLink, safeHttpUrl } from './escape';
 import {
+  attachmentType,
   describeScope,
+  documentCount,
+  documentNumber,
   formatDate,
   formatDateTime,
   openConflictsSentence,
-  percent,
   plural,
+  shares,
   shorten,
   sourceMeta,
   verdictSetLine,
@@ -39,24 +42,32 @@ export function verdictBadge(verdict: Verdict | null): string {
   return `<span class="badge badge-${key}">${icon(key)}${e(verdictLabel(verdict))}</span>`;
 }
 
-/** Horizontal bar chart of the verdict counts; labels and numbers are text, so colour is never the only cue. */
+/**
+ * Horizontal bar chart of the verdict counts, each bar the verdict's share of all claims; labels
+ * and numbers are text, so colour is never the only cue. The figures are right-aligned inside the
+ * drawing, so they never run past its edge.
+ */
 export function verdictChart(summary: ReportModel['summary']): string {
-  const width = 360;
-  const labelWidth = 92;
-  const barMax = width - labelWidth - 72;
+  const width = 400;
+  const labelWidth = 96;
+  const figuresWidth = 108;
+  const barMax = width - labelWidth - figuresWidth;
   const row = 34;
   const order = VERDICT_FILTERS;
-  const max = Math.max(1, ...order.map((v) => summary[v]));
+  const pcts = shares(
+    order.map((v) => summary[v]),
+    summary.total,
+  );
   const rows = order
     .map((v, i) => {
       const y = i * row;
-      const w = summary[v] === 0 ? 0 : Math.max(2, Math.round((summary[v] / max) * barMax));
-      return `<g transform="translate(0 ${y})"><text x="0" y="20" font-size="13" fill="#1b1f24">${e(verdictFilterLabel(v))}</text><rect x="${labelWidth}" y="6" width="${barMax}" height="20" rx="3" fill="#e8ebef"/><rect x="${labelWidth}" y="6" width="${w}" height="20" rx="3" fill="${VERDICT_COLOURS[v].bar}"/><text x="${labelWidth + barMax + 8}" y="20" font-size="13" font-weight="700" fill="#1b1f24">${summary[v]} · ${percent(summary[v], summary.total)}</text></g>`;
+      const w = summary[v] === 0 ? 0 : Math.max(2, Math.round((summary[v] / Math.max(1, summary.total)) * barMax));
+      return `<g transform="translate(0 ${y})"><text x="0" y="20" font-size="13" fill="#1b1f24">${e(verdictFilterLabel(v))}</text><rect x="${labelWidth}" y="6" width="${barMax}" height="20" rx="3" fill="#e8ebef"/><rect class="bar" x="${labelWidth}" y="6" width="${w}" height="20" rx="3" fill="${VERDICT_COLOURS[v].bar}"/><text class="figure" x="${width - 2}" y="20" text-anchor="end" font-size="13" font-weight="700" fill="#1b1f24">${summary[v].toLocaleString('en-GB')} · ${e(pcts[i]!)}</text></g>`;
     })
     .join('');
   const height = order.length * row;
   return `<svg class="chart" role="img" aria-label="${e(
-    order.map((v) => `${verdictFilterLabel(v)}: ${summary[v]}`).join(', '),
+    order.map((v, i) => `${verdictFilterLabel(v)}: ${summary[v]} (${pcts[i]})`).join(', '),
   )}" viewBox="0 0 ${width} ${height}" xmlns="http://www.w3.org/2000/svg">${rows}</svg>`;
 }
 
@@ -73,8 +84,14 @@ function summarySection(model: ReportModel): string {
   const s = model.summary;
   const list = VERDICT_FILTERS.map((v) => `<dt>${verdictBadge(v === NOT_REVIEWED ? null : v)}</dt><dd>${s[v]}</dd>`).join('');
   return `<section class="summary" aria-label="Summary"><div><div class="total">${s.total.toLocaleString('en-GB')}<small>${e(
-    `${s.total === 1 ? 'claim' : 'claims'} in ${plural(s.documents, 'document')} · ${s.total - s.unreviewed} reviewed`,
+    `${s.total === 1 ? 'claim' : 'claims'} in ${plural(documentCount(model), 'document')}${withoutDocument(model)} · ${s.total - s.unreviewed} reviewed`,
   )}</small>${s.conflicts ? `<p class="needs-attention open-conflicts">${icon('conflict')}${e(openConflictsSentence(s.conflicts))}</p>` : ''}${s.needsAttention ? `<p class="needs-attention">${icon('conflict')}${e(`${plural(s.needsAttention, 'claim')} ${s.needsAttention === 1 ? 'needs' : 'need'} attention: a verdict without the evidence it calls for`)}</p>` : ''}</div><dl>${list}</dl></div><div>${verdictChart(s)}</div></section>`;
+}
+
+/** ", 3 without a document": said in the summary when the report has such a section. */
+function withoutDocument(model: ReportModel): string {
+  const loose = model.documents.find((d) => d.id === null)?.counts.total ?? 0;
+  return loose ? `, ${loose.toLocaleString('en-GB')} without a document` : '';
 }
 
 function documentsToc(model: ReportModel): string {
@@ -82,7 +99,7 @@ function documentsToc(model: ReportModel): string {
   const items = model.documents
     .map(
       (d, i) =>
-        `<li><span class="num">${i + 1}.</span><a href="#${e(docAnchor(d, i))}">${e(d.title)}</a><span class="meta">${e(
+        `<li><span class="num">${documentNumber(model, i) === null ? '' : `${documentNumber(model, i)}.`}</span><a href="#${e(docAnchor(d, i))}">${e(d.title)}</a><span class="meta">${e(
           plural(d.counts.total, 'claim'),
         )}</span></li>`,
     )
@@ -116,9 +133,9 @@ function documentHeader(d: ReportDocument, index: number, model: ReportModel): s
   const counts = VERDICT_FILTERS.filter((v) => d.counts[v] > 0)
     .map((v) => `${d.counts[v]} ${verdictFilterLabel(v).toLowerCase()}`)
     .join(' · ');
-  return `<section class="document" id="${e(docAnchor(d, index))}"><header><div class="kicker">Document ${index + 1} of ${
-    model.documents.length
-  }</div><h2>${e(d.title)}</h2>${meta.length ? `<div class="meta">${meta.join(' · ')}</div>` : ''}<div class="meta">${e(
+  const n = documentNumber(model, index);
+  const kicker = n === null ? 'Not in a document' : `Document ${n} of ${documentCount(model)}`;
+  return `<section class="document" id="${e(docAnchor(d, index))}"><header><div class="kicker">${kicker}</div><h2>${e(d.title)}</h2>${meta.length ? `<div class="meta">${meta.join(' · ')}</div>` : ''}<div class="meta">${e(
     plural(d.counts.total, 'claim'),
   )}${counts ? ` — ${e(counts)}` : ''}</div></header>${model.sections.contents ? claimToc(d) : ''}`;
 }
@@ -140,11 +157,19 @@ function sourcesBlock(c: ReportClaim): string {
       return `<li><span class="stance stance-${s.stance}">${e(STANCE_LABELS[s.stance])}</span> ${htmlLink(s.url, s.title)}${
         meta.length ? ` <span class="meta">— ${meta.join(', ')}</span>` : ''
       }${s.excerpt ? `<q class="excerpt">${e(s.excerpt)}</q>` : ''}${printedUrl('Link', s.url)}${printedUrl('Archived copy', s.archiveUrl)}${
-        s.attachmentSha256 ? `<span class="hash">Attached file SHA-256 ${e(s.attachmentSha256)}</span>` : ''
+        s.attachmentSha256 ? sourceFile(c, s.attachmentSha256) : ''
       }</li>`;
     })
     .join('');
   return `<h4>Sources</h4><ul class="sources">${items}</ul>`;
+}
+
+/** A source's file: by name when the claim's attached files list it with its digest below, so the digest is printed once. */
+function sourceFile(c: ReportClaim, sha256: string): string {
+  const listed = c.attachments.find((a) => a.sha256 === sha256);
+  return listed
+    ? `<span class="url"><span class="url-label">Attached file:</span> ${e(listed.fileName)}</span>`
+    : `<span class="hash">Attached file SHA-256 ${e(sha256)}</span>`;
 }
 
 /** The full address as text, so it survives printing (a link annotation alone is lost on paper). */
@@ -225,13 +250,13 @@ function appendix(model: ReportModel): string {
   const rows = model.attachments
     .map(
       (a) =>
-        `<tr><td>${e(a.fileName)}</td><td>${e(a.mediaType ?? '')}</td><td>${a.size.toLocaleString('en-GB')}&nbsp;B</td><td class="hash">${e(
+        `<tr><td class="file">${e(a.fileName)}</td><td>${e(attachmentType(a.fileName, a.mediaType))}</td><td class="size">${a.size.toLocaleString('en-GB')}&nbsp;B</td><td class="hash">${e(
           a.sha256,
-        )}</td><td>${a.claimIds.map((id) => `<a href="#claim-${e(id)}">${numbers.get(id) ?? e(id)}</a>`).join(', ')}</td></tr>`,
+        )}</td><td class="claims">${a.claimIds.map((id) => `<a href="#claim-${e(id)}">${numbers.get(id) ?? e(id)}</a>`).join(', ')}</td></tr>`,
     )
     .join('');
   const body = rows
-    ? `<table class="appendix"><thead><tr><th>File</th><th>Type</th><th>Size</th><th>SHA-256</th><th>Claims</th></tr></thead><tbody>${rows}</tbody></table>`
+    ? `<table class="appendix"><thead><tr><th>File</th><th>Type</th><th class="size">Size</th><th>SHA-256</th><th>Claims</th></tr></thead><tbody>${rows}</tbody></table>`
     : '<p class="empty">No files are attached to the claims in this report.</p>';
   return `<section class="appendix" id="evidence-appendix"><h2>Evidence appendix</h2><p class="meta">Files kept in the workspace, identified by their SHA-256 digest so anyone can check a copy is the same file.</p>${body}</section>`;
 }

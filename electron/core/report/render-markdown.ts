@@ -6,11 +6,14 @@ import { NOT_REVIEWED, VERDICT_FILTERS, verdictLabel, type Verdict, type Verdict
 import { STANCE_LABELS } from '../../../shared/evidence';
 import { escapeMarkdown as md, markdownAutolink, markdownLink } from './escape';
 import {
+  attachmentType,
   describeScope,
+  documentCount,
+  documentNumber,
   formatDate,
   formatDateTime,
   openConflictsSentence,
-  percent,
+  shares,
   plural,
   shorten,
   sourceMeta,
@@ -80,7 +83,9 @@ function claimBlock(c: ReportClaim, sections: ReportModel['sections']): string {
         if (link) line += `  \n  Link: ${link}`;
         const archived = markdownAutolink(s.archiveUrl);
         if (archived) line += `  \n  Archived copy: ${archived}`;
-        if (s.attachmentSha256) line += `  \n  Attached file SHA-256 \`${s.attachmentSha256}\``;
+        const file = s.attachmentSha256 ? c.attachments.find((a) => a.sha256 === s.attachmentSha256) : undefined;
+        if (file) line += `  \n  Attached file: ${inline(file.fileName)}`;
+        else if (s.attachmentSha256) line += `  \n  Attached file SHA-256 \`${s.attachmentSha256}\``;
         out.push(line);
       }
     }
@@ -113,11 +118,13 @@ export function* markdownParts(model: ReportModel, progress: RenderProgress = { 
   if (model.session) head.push(sessionSummaryMarkdown(model));
   if (model.sections.summary) {
     head.push('## Summary', '', '| Verdict | Claims | Share |', '|:--|--:|--:|');
-    for (const v of VERDICT_FILTERS)
-      head.push(
-        `| ${verdictTag(v === NOT_REVIEWED ? null : v)} | ${model.summary[v]} | ${percent(model.summary[v], model.summary.total)} |`,
-      );
-    head.push(`| **Total** | **${model.summary.total}** | ${plural(model.summary.documents, 'document')} |`, '');
+    const pcts = shares(
+      VERDICT_FILTERS.map((v) => model.summary[v]),
+      model.summary.total,
+    );
+    for (const [i, v] of VERDICT_FILTERS.entries())
+      head.push(`| ${verdictTag(v === NOT_REVIEWED ? null : v)} | ${model.summary[v]} | ${pcts[i]} |`);
+    head.push(`| **Total** | **${model.summary.total}** | ${plural(documentCount(model), 'document')} |`, '');
     const conflicts = model.summary.conflicts ?? 0;
     if (conflicts) head.push(`⚠ ${openConflictsSentence(conflicts)}.`, '');
     const attention = model.summary.needsAttention ?? 0;
@@ -130,7 +137,8 @@ export function* markdownParts(model: ReportModel, progress: RenderProgress = { 
   }
   yield `${head.join('\n')}\n`;
   for (const [i, d] of model.documents.entries()) {
-    const lines = [`## Document ${i + 1}: ${inline(d.title)}`, ''];
+    const n = documentNumber(model, i);
+    const lines = [n === null ? `## ${inline(d.title)}` : `## Document ${n}: ${inline(d.title)}`, ''];
     const meta = [
       d.publisher ? inline(d.publisher) : '',
       d.publishedAt ? inline(formatDate(d.publishedAt)) : '',
@@ -157,7 +165,7 @@ export function* markdownParts(model: ReportModel, progress: RenderProgress = { 
       const numbers = new Map(model.documents.flatMap((d) => d.claims.map((c) => [c.id, c.number] as const)));
       for (const a of model.attachments) {
         rows.push(
-          `| ${inline(a.fileName)} | ${inline(a.mediaType ?? '')} | ${a.size} | \`${a.sha256}\` | ${a.claimIds.map((id) => numbers.get(id)).join(', ')} |`,
+          `| ${inline(a.fileName)} | ${inline(attachmentType(a.fileName, a.mediaType))} | ${a.size} | \`${a.sha256}\` | ${a.claimIds.map((id) => numbers.get(id)).join(', ')} |`,
         );
       }
       rows.push('');

@@ -31,13 +31,14 @@ function finish(format: ReportTextFormat, model: ReportModel, content: string, r
     mimeType: info.mimeType,
     extension: info.extension,
     suggestedFileName: suggestedReportFileName(model.workspace.name, model.generatedAt, format),
-    claimCount: model.summary.total,
+    // A ClaimReview file holds only the decided, settled claims: count what it holds.
+    claimCount: format === 'claimreview' ? run.written : model.summary.total,
     warnings: summariseIssues(run.issues, 'warning'),
   };
 }
 
 export function renderReport(format: ReportTextFormat, model: ReportModel): RenderedReport {
-  const run: ClaimReviewRun = { issues: [] };
+  const run: ClaimReviewRun = { issues: [], written: 0 };
   return finish(format, model, collect(partsFor(format, model, { claimsDone: 0 }, run)), run);
 }
 
@@ -47,7 +48,7 @@ export async function renderReportCooperatively(
   model: ReportModel,
   options: CooperativeOptions = {},
 ): Promise<RenderedReport> {
-  const run: ClaimReviewRun = { issues: [] };
+  const run: ClaimReviewRun = { issues: [], written: 0 };
   const progress: RenderProgress = { claimsDone: 0 };
   const content = await collectCooperatively(partsFor(format, model, progress, run), progress, options);
   return finish(format, model, content, run);

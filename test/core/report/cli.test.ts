@@ -26,6 +26,20 @@ describe('claimbench report', () => {
     expect(fs.statSync(target).size).toBeGreaterThan(500);
   });
 
+  it('counts in its "Wrote" line the reviews the ClaimReview file holds, and names claims in warnings by id', () => {
+    const target = out('count.jsonld');
+    const r = runClaimbench(['report', file, '--format', 'claimreview', '-o', target, ...base]);
+    expect(r.code, r.stderr).toBe(0);
+    const items = JSON.parse(fs.readFileSync(target, 'utf8')) as { url: string }[];
+    expect(items.length).toBeGreaterThan(1);
+    expect(r.stdout.trim()).toBe(`Wrote ${target} (claimreview, ${items.length} claims)`);
+    const inFile = new Set(items.map((i) => /#claim-(.{8})/.exec(i.url)![1]));
+    const named = [...r.stderr.matchAll(/\b([0-9a-f]{8})(?=[:,;)]| \()/g)].map((m) => m[1]);
+    expect(named.length).toBeGreaterThan(0);
+    for (const id of named) expect(inFile).toContain(id);
+    expect(r.stderr).not.toMatch(/\bN characters/);
+  });
+
   it('writes a PDF through Chromium', () => {
     const target = out('all.pdf');
     const r = runClaimbench(['report', file, '--format', 'pdf', '-o', target]);

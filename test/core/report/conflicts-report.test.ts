@@ -97,8 +97,13 @@ describe('reports on a workspace with an open team conflict', () => {
       expect.stringMatching(/^Mara \(.+, shown\): Disputed — Mara: later figure is 150$/),
     ]);
 
-    // ClaimReview publishes the verdict shown, and says which claims are still in conflict.
-    expect(renderReport('claimreview', model).warnings).toContain(`Claim (${clash.number}): ${OPEN_CONFLICT_WARNING}`);
+    // ClaimReview leaves the conflicted claim out (its rating may still change) and says so, naming it by id.
+    const review = renderReport('claimreview', model);
+    const urls = (JSON.parse(review.content) as { url: string }[]).map((i) => i.url);
+    expect(urls).toEqual([`${OPTIONS.baseUrl}#claim-${agreedId}`]);
+    expect(review.claimCount).toBe(1);
+    expect(review.warnings).toEqual([`Claim ${clashId.slice(0, 8)}: ${OPEN_CONFLICT_WARNING}`]);
+    expect(OPEN_CONFLICT_WARNING).toMatch(/left out.*settle the conflict first/);
   });
 
   it('no longer count a conflict once someone keeps a side', async () => {

@@ -290,7 +290,14 @@ describe('ClaimReview', () => {
     expect(hostile.itemReviewed.author?.name).toBe(HOSTILE.img);
     expect(hostile.itemReviewed.appearance?.[0]?.url).toBeUndefined();
     expect(rendered.content).not.toContain('<script>');
-    expect(rendered.warnings.some((w) => /claimReviewed is N characters/.test(w))).toBe(true);
+    expect(rendered.claimCount).toBe(items.length);
+    // The long-claim warning names each claim by its id's start with its real length, never a placeholder.
+    const long = allClaims().filter((c) => c.verdict !== null && c.text.length > 75);
+    expect(long.length).toBeGreaterThan(1);
+    const warning = rendered.warnings.find((w) => w.includes('claimReviewed is longer than the 75 characters'))!;
+    expect(warning).toMatch(new RegExp(`^${long.length} claims \\(`));
+    for (const c of long.slice(0, 5)) expect(warning).toContain(`${c.id.slice(0, 8)}: ${c.text.length} characters`);
+    expect(rendered.warnings.join('\n')).not.toMatch(/\bN characters/);
   });
 
   it('refuses to export without the organisation or the base URL', () => {
