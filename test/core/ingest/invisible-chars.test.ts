@@ -42,7 +42,7 @@ describe('terminal escape sequences and control characters are removed where tex
       name: 'escapes.txt',
       dataBase64: Buffer.from(`${HIDDEN_LINK}\rIt rained\u0007 on\u000b12 May 2025.`, 'utf8').toString('base64'),
     });
-    const stored = await call(ctx, 'documents.get', { id: document.id });
+    const stored = await call(ctx, 'documents.get', { id: document!.id });
     expect(stored.text).toBe('The ministry said 157 drones were launched.\nIt rained on\n12 May 2025.');
   });
 
