@@ -78,4 +78,44 @@ describe('what a checker on the first day hits', () => {
       .waitFor();
     expect(errors).toEqual([]);
   });
+
+  it('says what each verdict means where a checker meets the word: verdict buttons, header counts, filter menu', async () => {
+    const ctx = openContext('Ana Ruiz');
+    const claims = await seed(ctx);
+    const { page, errors } = await e2e.launch(ctx);
+    await page.locator(`.claim-list [data-claim-id="${claims[0]!.id}"]`).click();
+
+    const picker = page.locator('.detail-pane .verdict-picker');
+    const buttons = await picker
+      .getByRole('radio')
+      .evaluateAll((els) => els.map((el) => [el.getAttribute('title'), el.getAttribute('aria-keyshortcuts')]));
+    expect(buttons).toEqual([
+      ['Sourced: checked, a source supports it (S)', 's'],
+      ['Disputed: checked, the evidence contradicts it (D)', 'd'],
+      ['Unverified: checked, could not verify (U)', 'u'],
+    ]);
+
+    // The header's counts: Unverified is a decision, Not reviewed none yet.
+    expect(await page.getByTestId('count-unverified').getAttribute('title')).toBe(
+      'Unverified: checked, could not verify. Click to show only these claims.',
+    );
+    expect(await page.getByTestId('count-unreviewed').getAttribute('title')).toBe(
+      'Not reviewed: nobody has decided yet. Click to show only these claims.',
+    );
+
+    // The filter menu: under the verdict, the two a checker confuses, then the meaning of the one chosen.
+    await page.getByRole('button', { name: /^Filter/ }).click();
+    const menu = page.getByRole('dialog', { name: 'Filter claims' });
+    const meaning = menu.getByTestId('verdict-meaning');
+    expect(await meaning.innerText()).toBe('Unverified: checked, could not verify. Not reviewed: nobody has decided yet.');
+    await menu.getByLabel('Verdict').selectOption('disputed');
+    expect(await meaning.innerText()).toBe('Disputed: checked, the evidence contradicts it');
+    expect(await menu.getByLabel('Verdict').evaluate((el) => el.getAttribute('aria-describedby'))).toBe(
+      await meaning.getAttribute('id'),
+    );
+
+    // In the list, the word under each claim carries its meaning too.
+    expect(await page.locator('.claim-row-verdict').first().getAttribute('title')).toBe('Not reviewed: nobody has decided yet');
+    expect(errors).toEqual([]);
+  });
 });
