@@ -27,6 +27,9 @@ const SAVE_OFFER_WINDOW_MS = 10 * 60_000;
  * in that folder and, once the file exists, offers it to the page as a download. The same policy
  * as the app (createHostServices: filters, file names, which files may be opened) applies.
  */
+/** A browser's file chooser picks files, never a folder: said up front (the sync dialog) and on a try. */
+const NO_FOLDER_CHOICE = 'Choosing a folder needs the desktop app; a browser can only pick files.';
+
 export class PageConnections {
   readonly host: HostServices;
   private readonly pages: PageLink[] = [];
@@ -40,7 +43,7 @@ export class PageConnections {
     const native: NativeHost = {
       showOpenDialog: async (spec) => {
         if (spec.properties.includes('openDirectory')) {
-          throw new ClaimbenchError('FORBIDDEN', 'Choosing a folder needs the desktop app; a browser can only pick files.');
+          throw new ClaimbenchError('FORBIDDEN', NO_FOLDER_CHOICE);
         }
         const page = this.active();
         if (!page) return { canceled: true, filePaths: [] };
@@ -70,6 +73,7 @@ export class PageConnections {
       printToPdf: async (html, options) =>
         new Uint8Array(await renderPdf(html, { footerText: options?.footerText, signal: options?.signal })),
       pdfUnavailable: async () => pdfUnavailableReason(),
+      folderChoiceUnavailable: async () => NO_FOLDER_CHOICE,
     };
     this.host = createHostServices(native, { defaultDir: () => fileRoot });
   }
