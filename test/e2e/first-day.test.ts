@@ -118,4 +118,31 @@ describe('what a checker on the first day hits', () => {
     expect(await page.locator('.claim-row-verdict').first().getAttribute('title')).toBe('Not reviewed: nobody has decided yet');
     expect(errors).toEqual([]);
   });
+
+  it('names the source in the undo notices for editing and removing it, as adding does', async () => {
+    const ctx = openContext('Ana Ruiz');
+    const claims = await seed(ctx);
+    await call(ctx, 'sources.add', {
+      claimId: claims[0]!.id,
+      url: 'https://www.port-authority.example/annual',
+      stance: 'supports',
+    });
+    const { page, errors } = await e2e.launch(ctx);
+    await page.locator(`.claim-list [data-claim-id="${claims[0]!.id}"]`).click();
+    const source = page.locator('.detail-pane .source-item').first();
+    await source.getByRole('combobox').selectOption('contradicts');
+    await expect
+      .poll(async () => (await call(ctx, 'claims.evidence', { id: claims[0]!.id })).sources[0]?.stance)
+      .toBe('contradicts');
+    await page.locator('.claim-list').focus();
+    await page.keyboard.press('Control+z');
+    await page.locator('.notice', { hasText: 'Undone: Edit source “port-authority.example”' }).waitFor();
+
+    await page.getByRole('button', { name: /^Remove source/ }).click();
+    await expect.poll(async () => (await call(ctx, 'claims.evidence', { id: claims[0]!.id })).sources).toEqual([]);
+    await page.locator('.claim-list').focus();
+    await page.keyboard.press('Control+z');
+    await page.locator('.notice', { hasText: 'Undone: Delete source “port-authority.example”' }).waitFor();
+    expect(errors).toEqual([]);
+  });
 });
