@@ -24,6 +24,22 @@ export function verdictFilterLabel(filter: VerdictFilter): string {
   return filter === NOT_REVIEWED ? NOT_REVIEWED_LABEL : VERDICT_LABELS[filter];
 }
 
+/**
+ * What each state means, in the README's words: the three verdicts are decisions someone made after
+ * checking; Not reviewed is no decision at all (Unverified is not "not looked at yet").
+ */
+export const VERDICT_MEANINGS: Record<VerdictFilter, string> = {
+  sourced: 'checked, a source supports it',
+  disputed: 'checked, the evidence contradicts it',
+  unverified: 'checked, could not verify',
+  unreviewed: 'nobody has decided yet',
+};
+
+/** "Unverified: checked, could not verify", for tooltips and menus where a checker meets the word. */
+export function verdictExplained(filter: VerdictFilter): string {
+  return `${verdictFilterLabel(filter)}: ${VERDICT_MEANINGS[filter]}`;
+}
+
 /** W3C Web Annotation selectors: position plus quote, so a claim can be re-anchored after edits. */
 export interface TextAnchor {
   start: number;

@@ -59,6 +59,7 @@ export const hostRequestSchema = z.discriminatedUnion('service', [
     .object({ service: z.literal('printToPdf'), html: z.string().max(200_000_000), footerText: z.string().max(2_000).optional() })
     .strict(),
   z.object({ service: z.literal('pdfStatus') }).strict(),
+  z.object({ service: z.literal('folderStatus') }).strict(),
 ]);
 export type HostRequest = z.infer<typeof hostRequestSchema>;
 export type HostService = HostRequest['service'];
@@ -74,6 +75,8 @@ export const hostValueSchemas = {
     .regex(/^[A-Za-z0-9+/=]*$/, 'Not base64'),
   /** Why PDF printing is unavailable, or null when it works. */
   pdfStatus: z.string().max(2_000).nullable(),
+  /** Why choosing a folder is unavailable, or null when the host's dialog can. */
+  folderStatus: z.string().max(2_000).nullable(),
 } satisfies Record<HostService, z.ZodType>;
 export type HostValue<S extends HostService> = z.infer<(typeof hostValueSchemas)[S]>;
 

@@ -74,6 +74,8 @@ export const teamApi = {
   'conflicts.keep': op<Claim>()(z.object({ claimId: id, actorId: id }).strict()),
   /** Ask the person for the shared folder in the host's dialog; the path stays in the core behind the token. */
   'team.chooseSyncFolder': op<{ folder: ChosenFile | null }>()(empty),
+  /** Whether the host can choose a folder at all: why not (the browser host), or null. */
+  'team.syncFolderChoice': op<{ unavailable: string | null }>()(empty),
   'team.sync.link': pageOmits(
     op<SyncStatus>()(pathOrChosen('folder').strict().refine(oneOf('folder'), ONE_FILE), chosenOnly.strict()),
     SYNC_PATHS,

@@ -23,6 +23,9 @@ const SAVE_OFFER_WINDOW_MS = 10 * 60_000;
 /** Where the browser host makes fact-check libraries, inside the app's user-data folder. */
 export const KEPT_FOLDER = 'Fact-check libraries';
 
+/** A browser's file chooser picks files, never a folder: said up front (the sync dialog) and on a try. */
+const NO_FOLDER_CHOICE = 'Choosing a folder needs the desktop app; a browser can only pick files.';
+
 /**
  * The pages connected to a browser host, and the HostServices they provide: a page has no native
  * dialogs, so "choose files" shows the browser's file input and sends the bytes (written to a
@@ -48,7 +51,7 @@ export class PageConnections {
     const native: NativeHost = {
       showOpenDialog: async (spec) => {
         if (spec.properties.includes('openDirectory')) {
-          throw new ClaimbenchError('FORBIDDEN', 'Choosing a folder needs the desktop app; a browser can only pick files.');
+          throw new ClaimbenchError('FORBIDDEN', NO_FOLDER_CHOICE);
         }
         const page = this.active();
         if (!page) return { canceled: true, filePaths: [] };
@@ -80,6 +83,7 @@ export class PageConnections {
       printToPdf: async (html, options) =>
         new Uint8Array(await renderPdf(html, { footerText: options?.footerText, signal: options?.signal })),
       pdfUnavailable: async () => pdfUnavailableReason(),
+      folderChoiceUnavailable: async () => NO_FOLDER_CHOICE,
     };
     this.host = createHostServices(native, { defaultDir: () => fileRoot });
   }

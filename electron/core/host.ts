@@ -23,4 +23,6 @@ export interface HostServices {
   printToPdf?(html: string, options?: PrintPdfOptions): Promise<Uint8Array>;
   /** Why printToPdf cannot work on this machine (no Chromium, say), in one line; null when it can. */
   pdfUnavailable?(): Promise<string | null>;
+  /** Why chooseOpen cannot pick a folder here (a browser picks only files), in one line; absent or null when it can. */
+  folderChoiceUnavailable?(): Promise<string | null>;
 }

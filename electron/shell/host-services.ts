@@ -280,6 +280,7 @@ export interface NativeHost {
   openPath(file: string): Promise<string>;
   printToPdf?(html: string, options?: PrintPdfOptions): Promise<Uint8Array>;
   pdfUnavailable?(): Promise<string | null>;
+  folderChoiceUnavailable?(): Promise<string | null>;
 }
 
 export interface HostServiceOptions {
@@ -313,6 +314,7 @@ export function createHostServices(native: NativeHost, options: HostServiceOptio
   };
   if (native.printToPdf) host.printToPdf = native.printToPdf;
   if (native.pdfUnavailable) host.pdfUnavailable = native.pdfUnavailable;
+  if (native.folderChoiceUnavailable) host.folderChoiceUnavailable = native.folderChoiceUnavailable;
   if (options.recentWorkspaces) host.recentWorkspaces = options.recentWorkspaces;
   return host;
 }

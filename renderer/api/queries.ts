@@ -47,8 +47,9 @@ const READS = {
   'report.options.get': ['setting'],
   // Changes only when another workspace opens, which refetches every query.
   'workspace.status': [],
-  // What this machine can print does not change while the app runs.
+  // What this machine can print, and whether it can choose a folder, does not change while the app runs.
   'report.formats': [],
+  'team.syncFolderChoice': [],
 } as const satisfies Partial<Record<OperationName, readonly DataKind[]>>;
 
 /** Operations that only read. Their query key is `[name, input]`, so what they read is known from the key. */

@@ -1,6 +1,6 @@
 import { FilePlus, Keyboard, Redo2, Undo2 } from 'lucide-react';
 import type { ComponentType } from 'react';
-import { NOT_REVIEWED, VERDICT_FILTERS, verdictFilterLabel } from '../../shared/domain';
+import { NOT_REVIEWED, VERDICT_FILTERS, verdictExplained, verdictFilterLabel } from '../../shared/domain';
 import { useOperationQuery } from '../api/queries';
 import { ExportButton } from '../export/ExportButton';
 import { ImportButton } from '../import/ImportButton';
@@ -73,7 +73,7 @@ function Progress() {
             className={`verdict-count verdict-${v}`}
             aria-pressed={state.verdict === v}
             data-testid={`count-${v}`}
-            title={`${verdictFilterLabel(v)} (click to filter)`}
+            title={`${verdictExplained(v)}. Click to show only these claims.`}
             onClick={() => dispatch({ type: 'verdict', verdict: state.verdict === v ? null : v })}
           >
             <VerdictIcon verdict={v === NOT_REVIEWED ? null : v} size={14} />

@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import type { Claim } from '../../shared/domain';
-import { verdictLabel } from '../../shared/domain';
+import { verdictExplained, verdictLabel } from '../../shared/domain';
 import { VerdictIcon, verdictKey } from '../ui/Verdict';
 import { Highlighted, matchRanges } from '../search/highlight';
 import { MarkBox } from '../triage/MarkBox';
@@ -68,7 +68,12 @@ export const ClaimRow = memo(function ClaimRow({
               {terms && terms.length > 0 ? <Highlighted text={claim.text} ranges={matchRanges(claim.text, terms)} /> : claim.text}
             </span>
             <span className="claim-row-meta">
-              <span className={`claim-row-verdict verdict-${verdictKey(claim.verdict)}`}>{verdictLabel(claim.verdict)}</span>
+              <span
+                className={`claim-row-verdict verdict-${verdictKey(claim.verdict)}`}
+                title={verdictExplained(verdictKey(claim.verdict))}
+              >
+                {verdictLabel(claim.verdict)}
+              </span>
               {claim.conflicted && <ConflictMarker />}
               {factCheck && <FactCheckBadge match={factCheck} />}
               {claim.claimant && <span className="claim-row-claimant">· {claim.claimant}</span>}

@@ -2,7 +2,7 @@ import type { Claim } from '../../shared/domain';
 import { VERDICT_LABELS, VERDICTS } from '../../shared/domain';
 import { useCommands } from '../app/commands';
 import { Kbd } from '../ui/Kbd';
-import { VERDICT_KEYS, VerdictIcon } from '../ui/Verdict';
+import { VERDICT_KEYS, VerdictIcon, verdictButtonTitle } from '../ui/Verdict';
 
 /**
  * The three verdicts as a radio group: icon, word and key, colour only as a third cue. None is
@@ -24,6 +24,8 @@ export function VerdictPicker({ claim }: { claim: Claim }) {
           role="radio"
           aria-checked={claim.verdict === v}
           className={`verdict-option verdict-${v}`}
+          title={verdictButtonTitle(v)}
+          aria-keyshortcuts={VERDICT_KEYS[v]}
           onClick={() => commands.setVerdict(v)}
         >
           <VerdictIcon verdict={v} size={16} />

@@ -6,7 +6,10 @@ import './library.css';
 /** In the claim list: this claim was checked before by a published fact-check. */
 export function FactCheckBadge({ match }: { match: PageFactCheckMatch }) {
   return (
-    <span className={`fact-check-badge tone-${verdictTone(match)}`} title={`${match.claimReviewed}\n${match.url}`}>
+    <span
+      className={`fact-check-badge tone-${verdictTone(match)}`}
+      title={`checked before: ${matchSummary(match)}\n${match.claimReviewed}\n${match.url}`}
+    >
       <BookCheck size={11} aria-hidden />
       checked before: {matchSummary(match)}
     </span>

@@ -43,8 +43,9 @@ function MatchItem({ claimId, match, first }: { claimId: string; match: PageFact
   return (
     <li className="fact-check-item" data-match-url={match.url}>
       <span className="fact-check-head">
-        <span className={`fact-check-rating tone-${verdictTone(match)}`}>
-          <BookCheck size={12} aria-hidden /> {matchSummary(match)}
+        <span className={`fact-check-rating tone-${verdictTone(match)}`} title={matchSummary(match)}>
+          <BookCheck size={12} aria-hidden />
+          <span className="fact-check-rating-text">{matchSummary(match)}</span>
         </span>
         <span className="fact-check-confidence" title="How much of the fact-check's key wording this claim shares">
           {Math.round(match.confidence * 100)}% of its terms

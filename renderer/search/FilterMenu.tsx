@@ -1,7 +1,7 @@
 import * as Popover from '@radix-ui/react-popover';
 import { ListFilter } from 'lucide-react';
 import { useId, useState, type FormEvent } from 'react';
-import { VERDICT_FILTERS, verdictFilterLabel, type VerdictFilter } from '../../shared/domain';
+import { NOT_REVIEWED, VERDICT_FILTERS, verdictExplained, verdictFilterLabel, type VerdictFilter } from '../../shared/domain';
 import { countLabel } from '../../shared/text/count-label';
 import { useOperationQuery } from '../api/queries';
 import { useWorkbench } from '../app/workbench';
@@ -31,6 +31,7 @@ export function FilterMenu() {
   const claimants = useOperationQuery('claims.claimants', state.documentId ? { documentId: state.documentId } : {}, open);
   const ids = {
     verdict: useId(),
+    verdictMeaning: useId(),
     document: useId(),
     claimant: useId(),
     claimants: useId(),
@@ -108,7 +109,12 @@ export function FilterMenu() {
         <Popover.Content className="popover filter-popover" align="start" sideOffset={6} aria-label="Filter claims">
           <form onSubmit={submit} className="filter-form">
             <label htmlFor={ids.verdict}>Verdict</label>
-            <select id={ids.verdict} value={d.verdict} onChange={(e) => set({ verdict: e.target.value as VerdictFilter | '' })}>
+            <select
+              id={ids.verdict}
+              value={d.verdict}
+              aria-describedby={ids.verdictMeaning}
+              onChange={(e) => set({ verdict: e.target.value as VerdictFilter | '' })}
+            >
               <option value="">Any verdict</option>
               {VERDICT_FILTERS.map((v) => (
                 <option key={v} value={v}>
@@ -116,6 +122,10 @@ export function FilterMenu() {
                 </option>
               ))}
             </select>
+            {/* The two a first-day checker confuses, or the meaning of the one chosen. */}
+            <p className="filter-hint filter-verdict-meaning" id={ids.verdictMeaning} data-testid="verdict-meaning">
+              {d.verdict ? verdictExplained(d.verdict) : `${verdictExplained('unverified')}. ${verdictExplained(NOT_REVIEWED)}.`}
+            </p>
             <label htmlFor={ids.document}>Document</label>
             <select id={ids.document} value={d.documentId} onChange={(e) => set({ documentId: e.target.value })}>
               <option value="">All documents</option>

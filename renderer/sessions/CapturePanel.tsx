@@ -35,23 +35,27 @@ export function CapturePanel({ session, onCaptured }: { session: CheckSession; o
   return (
     <section className="capture-panel" aria-label="Live capture">
       <div className="capture-head">
-        <Mic size={14} aria-hidden />
-        <h3 className="capture-title">Live capture</h3>
-        <span className="muted capture-count">
-          {feed.data ? `${feed.data.chunkCount.toLocaleString()} chunks · ${feed.data.total.toLocaleString()} sentences` : ''}
-        </span>
-        {editable && (
-          <Button
-            size="sm"
-            variant="ghost"
-            className="capture-flush"
-            disabled={flush.isPending || !feed.data?.openTail.trim()}
-            onClick={() => flush.mutate({ sessionId: session.id }, { onError: fail, onSuccess: onCaptured })}
-          >
-            <CornerDownLeft size={14} aria-hidden /> Flush
-          </Button>
-        )}
-        <FollowButton follow={follow} />
+        <div className="capture-heading">
+          <Mic size={14} aria-hidden />
+          <h3 className="capture-title">Live capture</h3>
+          <span className="muted capture-count">
+            {feed.data ? `${feed.data.chunkCount.toLocaleString()} chunks · ${feed.data.total.toLocaleString()} sentences` : ''}
+          </span>
+        </div>
+        <div className="capture-actions">
+          {editable && (
+            <Button
+              size="sm"
+              variant="ghost"
+              disabled={flush.isPending || !feed.data?.openTail.trim()}
+              title="The last sentence has no full stop yet, so it waits for more: end it here, so it is scored and can join the queue"
+              onClick={() => flush.mutate({ sessionId: session.id }, { onError: fail, onSuccess: onCaptured })}
+            >
+              <CornerDownLeft size={14} aria-hidden /> End sentence
+            </Button>
+          )}
+          <FollowButton follow={follow} />
+        </div>
       </div>
       <FollowStatusLine follow={follow} />
       <CaptureFeed sessionId={session.id} editable={editable} onPromote={onPromote} />

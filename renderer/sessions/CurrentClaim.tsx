@@ -1,11 +1,11 @@
 import { CircleCheckBig, Clock3, Flag, Inbox, RotateCcw, SkipForward } from 'lucide-react';
-import type { Claim } from '../../shared/domain';
+import { VERDICTS, type Claim } from '../../shared/domain';
 import type { CheckSession, QueueItem } from '../../shared/sessions';
 import { useOperationQuery } from '../api/queries';
 import { Button } from '../ui/Button';
 import { EmptyState } from '../ui/EmptyState';
 import { Kbd } from '../ui/Kbd';
-import { VerdictBadge } from '../ui/Verdict';
+import { VerdictBadge, verdictButtonTitle } from '../ui/Verdict';
 import { scoreText, timeOfDay } from './format';
 import { QueueStateBadge } from './StateIcon';
 import type { SessionActions } from './useSessionActions';
@@ -87,7 +87,7 @@ export function CurrentClaim({ session, claim, item, index, actions }: CurrentCl
             <CircleCheckBig size={14} aria-hidden /> Done <Kbd>Enter</Kbd>
           </Button>
         </div>
-        <span className="session-verdict-hint muted">
+        <span className="session-verdict-hint muted" title={VERDICTS.map(verdictButtonTitle).join('\n')}>
           <Kbd>s</Kbd> <Kbd>d</Kbd> <Kbd>u</Kbd> set the verdict
         </span>
       </div>

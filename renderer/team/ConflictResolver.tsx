@@ -1,7 +1,7 @@
 import { Check, PenLine } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
 import type { Verdict } from '../../shared/domain';
-import { VERDICT_LABELS, VERDICTS } from '../../shared/domain';
+import { VERDICT_LABELS, VERDICTS, verdictExplained } from '../../shared/domain';
 import type { ConflictField, ConflictSide } from '../../shared/team';
 import { relativeTime } from '../detail/describeChange';
 import { Button } from '../ui/Button';
@@ -160,6 +160,7 @@ function NewDecision({
             role="radio"
             aria-checked={verdict === v}
             className={`verdict-option verdict-${v}`}
+            title={verdictExplained(v)}
             onClick={() => setVerdict(v)}
           >
             <VerdictIcon verdict={v} size={16} />

@@ -1,9 +1,9 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { FolderSync, RefreshCw, TriangleAlert, Unlink } from 'lucide-react';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { PageOutput } from '../../shared/api';
 import { call, errorMessage } from '../api/client';
-import { freshAfterWrite, useOperationQuery } from '../api/queries';
+import { freshAfterWrite, operationQuery, useOperationQuery } from '../api/queries';
 import { relativeTime } from '../detail/describeChange';
 import { Button } from '../ui/Button';
 import { DialogActions } from '../ui/DialogActions';
@@ -43,8 +43,15 @@ function SyncPanel() {
   const client = useQueryClient();
   const notify = useNotify();
   const { open } = useTeamDialogs();
-  const status = useOperationQuery('team.sync.status', {});
+  // Read afresh each time the dialog opens: another program may have linked the folder (the CLI's
+  // `sync --link`, the way in the browser) or a sync tool brought teammates' files since.
+  const status = useQuery({ ...operationQuery('team.sync.status', {}), refetchOnMount: 'always' });
   const keys = useOperationQuery('team.keys.list', {});
+  const identity = useOperationQuery('identity.get', {});
+  // A browser can pick files but never a folder: there the folder is linked from a terminal.
+  const noFolderChoice = useOperationQuery('team.syncFolderChoice', {}).data?.unavailable ?? null;
+  const inBrowser = noFolderChoice !== null;
+  const hintId = useId();
   const [busy, setBusy] = useState<Busy>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -105,13 +112,25 @@ function SyncPanel() {
           {error}
         </p>
       )}
-      <DialogActions onSubmit={() => busy === null && void (s.location ? syncNow() : link())}>
+      <DialogActions onSubmit={() => busy === null && void (s.location ? syncNow() : !inBrowser && link())}>
+        {noFolderChoice !== null && (
+          <BrowserLinkHint
+            id={hintId}
+            reason={noFolderChoice}
+            workspace={identity.data?.workspace.location ?? 'WORKSPACE.claimbench'}
+            linked={!!s.location}
+          />
+        )}
         {s.location ? (
           <>
             <Button variant="ghost" onClick={() => void unlink()} disabled={busy !== null} className="team-unlink">
               <Unlink size={14} aria-hidden /> Unlink folder
             </Button>
-            <Button onClick={() => void link()} disabled={busy !== null}>
+            <Button
+              onClick={() => void link()}
+              disabled={busy !== null || inBrowser}
+              aria-describedby={inBrowser ? hintId : undefined}
+            >
               Change folder…
             </Button>
             <Button variant="primary" type="submit" disabled={busy !== null}>
@@ -120,11 +139,33 @@ function SyncPanel() {
             </Button>
           </>
         ) : (
-          <Button variant="primary" type="submit" disabled={busy !== null}>
+          <Button
+            variant="primary"
+            type="submit"
+            disabled={busy !== null || inBrowser}
+            aria-describedby={inBrowser ? hintId : undefined}
+          >
             <FolderSync size={14} aria-hidden /> Choose shared folder…
           </Button>
         )}
       </DialogActions>
+    </div>
+  );
+}
+
+/**
+ * Beside the disabled folder button in the browser: why, and the command that links the folder
+ * instead (the README's `claimbench sync WORKSPACE --link DIR`); the dialog shows the link when it
+ * opens again.
+ */
+function BrowserLinkHint({ id, reason, workspace, linked }: { id: string; reason: string; workspace: string; linked: boolean }) {
+  return (
+    <div className={`form-hint team-browser-link ${linked ? 'is-linked' : ''}`} id={id} data-testid="sync-browser-hint">
+      <p>
+        {reason} {linked ? 'To link another folder, run' : 'Link one by running'} this in a terminal, then open this dialog again
+        {linked ? '' : ' and use Sync now'}:
+      </p>
+      <code className="team-command">{`claimbench sync "${workspace}" --link FOLDER`}</code>
     </div>
   );
 }

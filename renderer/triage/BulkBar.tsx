@@ -4,7 +4,7 @@ import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { VERDICT_LABELS, VERDICTS } from '../../shared/domain';
 import { Button } from '../ui/Button';
 import { Kbd } from '../ui/Kbd';
-import { VERDICT_KEYS, VerdictIcon } from '../ui/Verdict';
+import { VERDICT_KEYS, VerdictIcon, verdictButtonTitle } from '../ui/Verdict';
 import { useBulk } from './useBulk';
 import './triage.css';
 
@@ -23,7 +23,14 @@ export function BulkBar() {
       </span>
       <div className="bulk-actions">
         {VERDICTS.map((v) => (
-          <Button key={v} size="sm" className={`bulk-verdict verdict-${v}`} onClick={() => bulk.setVerdict(v)}>
+          <Button
+            key={v}
+            size="sm"
+            className={`bulk-verdict verdict-${v}`}
+            title={verdictButtonTitle(v)}
+            aria-keyshortcuts={VERDICT_KEYS[v]}
+            onClick={() => bulk.setVerdict(v)}
+          >
             <VerdictIcon verdict={v} size={13} />
             {VERDICT_LABELS[v]}
             <Kbd>{VERDICT_KEYS[v].toUpperCase()}</Kbd>

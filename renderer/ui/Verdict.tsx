@@ -1,5 +1,5 @@
 import { CircleCheck, CircleDashed, CircleHelp, CircleX, type LucideIcon } from 'lucide-react';
-import { NOT_REVIEWED, verdictLabel, type Verdict, type VerdictFilter } from '../../shared/domain';
+import { NOT_REVIEWED, verdictExplained, verdictLabel, type Verdict, type VerdictFilter } from '../../shared/domain';
 
 /** Not reviewed is the dashed, unfinished circle; Unverified ("checked, could not verify") a question. */
 export const VERDICT_ICONS: Record<VerdictFilter, LucideIcon> = {
@@ -10,6 +10,11 @@ export const VERDICT_ICONS: Record<VerdictFilter, LucideIcon> = {
 };
 
 export const VERDICT_KEYS: Record<Verdict, string> = { sourced: 's', disputed: 'd', unverified: 'u' };
+
+/** A verdict button's tooltip: what the verdict means and its key, "Unverified: checked, could not verify (U)". */
+export function verdictButtonTitle(verdict: Verdict): string {
+  return `${verdictExplained(verdict)} (${VERDICT_KEYS[verdict].toUpperCase()})`;
+}
 
 /** The CSS and icon key of a claim's state: its verdict, or `unreviewed` when nobody has decided. */
 export function verdictKey(verdict: Verdict | null): VerdictFilter {

@@ -4,6 +4,7 @@ import { PageConnections } from '../../electron/browser-host/pages';
 import { startBrowserHost, type BrowserHost } from '../../electron/browser-host/server';
 import { call } from '../../electron/core/dispatch';
 import { inProcessCore } from '../../electron/core/process/in-process-core';
+import { runClaimbench } from '../helpers/cli';
 import { tempDir } from '../helpers/workspace';
 import { openContext, RENDERER_DIR, screenshot, startHarness, type Harness, type TestContext } from './harness';
 
@@ -165,4 +166,62 @@ describe('files in the browser host', () => {
       await context.close();
     }
   });
+
+  it('says up front that a browser cannot choose the shared folder, names the command that links it, and shows what it linked', async () => {
+    const context = await harness.browser.newContext({ viewport: { width: 1024, height: 640 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const openSync = async () => {
+      await page.getByRole('button', { name: /^Team/ }).click();
+      await page.getByRole('menuitem', { name: 'Shared folder sync…' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Shared folder sync' });
+      await dialog.waitFor();
+      return dialog;
+    };
+    try {
+      await page.goto(server.url);
+      await page.locator('.app').waitFor();
+      let dialog = await openSync();
+      await dialog.getByText('No shared folder linked').waitFor();
+      const choose = dialog.getByRole('button', { name: 'Choose shared folder…' });
+      expect(await choose.isDisabled()).toBe(true);
+      // The reason is beside the button before any click, with the command that does work.
+      const hint = dialog.getByTestId('sync-browser-hint');
+      const location = (await call(ctx, 'identity.get', {})).workspace.location;
+      expect(await hint.innerText()).toContain('Choosing a folder needs the desktop app; a browser can only pick files.');
+      expect(await hint.locator('code').innerText()).toBe(`claimbench sync "${location}" --link FOLDER`);
+      expect(await choose.getAttribute('aria-describedby')).toBe(await hint.getAttribute('id'));
+      for (const [width, height] of [
+        [1024, 640],
+        [1440, 900],
+      ] as const) {
+        await page.setViewportSize({ width, height });
+        for (const colorScheme of ['light', 'dark'] as const) {
+          await page.emulateMedia({ colorScheme });
+          await screenshot(page, `browser-host-sync-${width}-${colorScheme}`);
+        }
+      }
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached' });
+
+      // The command, run as the hint says while the app is open; the dialog opened again shows the folder.
+      const folder = tempDir('claimbench-e2e-browser-sync-');
+      const cli = runClaimbench(['sync', ctx.file, '--link', folder], {
+        env: { CLAIMBENCH_USER_DATA_DIR: tempDir('claimbench-e2e-cli-home-') },
+      });
+      expect(cli).toMatchObject({ code: 0, stderr: '' });
+      dialog = await openSync();
+      await dialog.getByText(folder).waitFor();
+      expect(await dialog.getByRole('button', { name: 'Change folder…' }).isDisabled()).toBe(true);
+      expect(await dialog.getByTestId('sync-browser-hint').innerText()).toContain('To link another folder');
+      await dialog.getByRole('button', { name: 'Sync now' }).click();
+      await page.locator('.notice', { hasText: /^Synced: / }).waitFor();
+      expect(fs.readdirSync(folder).length).toBeGreaterThanOrEqual(1);
+      await screenshot(page, 'browser-host-sync-linked');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 90_000);
 });

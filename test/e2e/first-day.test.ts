@@ -78,4 +78,71 @@ describe('what a checker on the first day hits', () => {
       .waitFor();
     expect(errors).toEqual([]);
   });
+
+  it('says what each verdict means where a checker meets the word: verdict buttons, header counts, filter menu', async () => {
+    const ctx = openContext('Ana Ruiz');
+    const claims = await seed(ctx);
+    const { page, errors } = await e2e.launch(ctx);
+    await page.locator(`.claim-list [data-claim-id="${claims[0]!.id}"]`).click();
+
+    const picker = page.locator('.detail-pane .verdict-picker');
+    const buttons = await picker
+      .getByRole('radio')
+      .evaluateAll((els) => els.map((el) => [el.getAttribute('title'), el.getAttribute('aria-keyshortcuts')]));
+    expect(buttons).toEqual([
+      ['Sourced: checked, a source supports it (S)', 's'],
+      ['Disputed: checked, the evidence contradicts it (D)', 'd'],
+      ['Unverified: checked, could not verify (U)', 'u'],
+    ]);
+
+    // The header's counts: Unverified is a decision, Not reviewed none yet.
+    expect(await page.getByTestId('count-unverified').getAttribute('title')).toBe(
+      'Unverified: checked, could not verify. Click to show only these claims.',
+    );
+    expect(await page.getByTestId('count-unreviewed').getAttribute('title')).toBe(
+      'Not reviewed: nobody has decided yet. Click to show only these claims.',
+    );
+
+    // The filter menu: under the verdict, the two a checker confuses, then the meaning of the one chosen.
+    await page.getByRole('button', { name: /^Filter/ }).click();
+    const menu = page.getByRole('dialog', { name: 'Filter claims' });
+    const meaning = menu.getByTestId('verdict-meaning');
+    expect(await meaning.innerText()).toBe('Unverified: checked, could not verify. Not reviewed: nobody has decided yet.');
+    await menu.getByLabel('Verdict').selectOption('disputed');
+    expect(await meaning.innerText()).toBe('Disputed: checked, the evidence contradicts it');
+    expect(await menu.getByLabel('Verdict').evaluate((el) => el.getAttribute('aria-describedby'))).toBe(
+      await meaning.getAttribute('id'),
+    );
+
+    // In the list, the word under each claim carries its meaning too.
+    expect(await page.locator('.claim-row-verdict').first().getAttribute('title')).toBe('Not reviewed: nobody has decided yet');
+    expect(errors).toEqual([]);
+  });
+
+  it('names the source in the undo notices for editing and removing it, as adding does', async () => {
+    const ctx = openContext('Ana Ruiz');
+    const claims = await seed(ctx);
+    await call(ctx, 'sources.add', {
+      claimId: claims[0]!.id,
+      url: 'https://www.port-authority.example/annual',
+      stance: 'supports',
+    });
+    const { page, errors } = await e2e.launch(ctx);
+    await page.locator(`.claim-list [data-claim-id="${claims[0]!.id}"]`).click();
+    const source = page.locator('.detail-pane .source-item').first();
+    await source.getByRole('combobox').selectOption('contradicts');
+    await expect
+      .poll(async () => (await call(ctx, 'claims.evidence', { id: claims[0]!.id })).sources[0]?.stance)
+      .toBe('contradicts');
+    await page.locator('.claim-list').focus();
+    await page.keyboard.press('Control+z');
+    await page.locator('.notice', { hasText: 'Undone: Edit source “port-authority.example”' }).waitFor();
+
+    await page.getByRole('button', { name: /^Remove source/ }).click();
+    await expect.poll(async () => (await call(ctx, 'claims.evidence', { id: claims[0]!.id })).sources).toEqual([]);
+    await page.locator('.claim-list').focus();
+    await page.keyboard.press('Control+z');
+    await page.locator('.notice', { hasText: 'Undone: Delete source “port-authority.example”' }).waitFor();
+    expect(errors).toEqual([]);
+  });
 });

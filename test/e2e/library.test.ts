@@ -123,6 +123,22 @@ describe('fact-check libraries in the app', () => {
       page.locator('.claim-row', { hasText: 'moon landing' }).locator('.fact-check-badge').textContent(),
     ).resolves.toMatch(/Pants on Fire · Snopes · 2019/);
 
+    // At 1024 px the list pane is too narrow for the badge: it ends in an ellipsis inside the row, the
+    // claimant beside it giving way first, and its tooltip holds the whole text.
+    await page.setViewportSize({ width: 1024, height: 640 });
+    const fit = await badge.evaluate((el) => {
+      const meta = el.parentElement!.getBoundingClientRect();
+      return {
+        shortened: el.scrollWidth > el.clientWidth,
+        ellipsis: getComputedStyle(el).textOverflow,
+        cutBy: Math.max(0, Math.round(el.getBoundingClientRect().right - meta.right)),
+      };
+    });
+    expect(fit).toEqual({ shortened: true, ellipsis: 'ellipsis', cutBy: 0 });
+    expect((await badge.getAttribute('title'))?.split('\n')[0]).toBe('checked before: False · PolitiFact · 2020');
+    await screenshot(page, 'library-badge-1024-light');
+    await page.setViewportSize({ width: 1440, height: 900 });
+
     await expectAxeCleanInBothThemes(page, 'claim list with badges', '.claim-list');
     await page.emulateMedia({ colorScheme: 'light' });
     await page.locator('.claim-row', { hasText: 'drinking bleach' }).click();

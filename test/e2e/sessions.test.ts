@@ -75,7 +75,7 @@ describe('checking sessions in the built renderer', () => {
     await captureBox(page).pressSequentially('TRUMP: Wages went up 40 percent for the bottom tenth under my administration');
     await captureBox(page).press('Enter');
     await page.getByTestId('capture-tail').filter({ hasText: 'Wages went up' }).waitFor();
-    await page.getByRole('button', { name: 'Flush' }).click();
+    await page.getByRole('button', { name: 'End sentence' }).click();
     await page.getByTestId('capture-tail').waitFor({ state: 'detached' });
 
     // A claim by hand in two keystrokes' worth: the speaker is remembered from the last chunk.

@@ -90,6 +90,12 @@ function clip(text: string, n = 40): string {
   return one.length > n ? `${one.slice(0, n - 1)}…` : one;
 }
 
+/** How an undo notice names a source: its title, else its link's host, else its excerpt ("Undone: Delete source “…”"). */
+function sourceName(source: { title?: unknown; url?: unknown; excerpt?: unknown }): string {
+  const host = typeof source.url === 'string' && source.url ? URL.parse(source.url)?.hostname.replace(/^www\./, '') : '';
+  return clip(String(source.title || host || source.url || source.excerpt || 'file'));
+}
+
 export const evidenceHandlers = {
   'claims.evidence': ({ id }, { workspace }) => {
     const db = workspace.db;
@@ -125,8 +131,7 @@ export const evidenceHandlers = {
     if (attached && !values.url && !String(values.title ?? '').trim()) values.title = attached.name;
     // A link is read on the day it is recorded, unless the checker says otherwise.
     if (values.url && values.accessedAt === undefined) values.accessedAt = new Date().toISOString().slice(0, 10);
-    const what = clip(String(values.title || values.url || values.excerpt || 'file'));
-    workspace.undo.run(`Add source “${what}”`, (w) => {
+    workspace.undo.run(`Add source “${sourceName(values)}”`, (w) => {
       if (attached && attachmentId) {
         storeAttachment(db, w, attachmentId, claimId, attached);
         values.attachmentId = attachmentId;
@@ -139,15 +144,15 @@ export const evidenceHandlers = {
   'sources.update': ({ id, patch }, { workspace }) => {
     const source = loadSource(workspace.db, id);
     const values = sourceValues(workspace.db, source.claimId, patch);
-    workspace.undo.run('Edit source', (w) => {
+    workspace.undo.run(`Edit source “${sourceName(source)}”`, (w) => {
       for (const [field, value] of Object.entries(values)) w.set('source', id, field, value);
     });
     return loadSource(workspace.db, id);
   },
 
   'sources.delete': ({ id }, { workspace }) => {
-    loadSource(workspace.db, id);
-    workspace.undo.run('Delete source', (w) => softDelete(w, 'source', id));
+    const source = loadSource(workspace.db, id);
+    workspace.undo.run(`Delete source “${sourceName(source)}”`, (w) => softDelete(w, 'source', id));
     return { deleted: 1 };
   },
 

@@ -52,6 +52,9 @@ export async function serveHostRequest(host: HostServices | undefined, request: 
       case 'pdfStatus':
         if (!host?.printToPdf) return { ok: true, value: 'Printing to PDF is not available here.' };
         return { ok: true, value: (await host.pdfUnavailable?.()) ?? null };
+      case 'folderStatus':
+        if (!host) return { ok: true, value: 'Choosing a folder is not available here.' };
+        return { ok: true, value: (await host.folderChoiceUnavailable?.()) ?? null };
     }
   } catch (e) {
     if (isClaimbenchError(e)) return { ok: false, error: { code: e.code, message: e.message } };

@@ -91,6 +91,7 @@ export class CoreServer {
       return new Uint8Array(Buffer.from(base64, 'base64'));
     },
     pdfUnavailable: async () => this.askHost({ service: 'pdfStatus' }),
+    folderChoiceUnavailable: async () => this.askHost({ service: 'folderStatus' }),
   };
 
   private send(message: CoreMessage): void {

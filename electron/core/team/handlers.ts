@@ -46,7 +46,8 @@ export const teamHandlers = {
 
   'team.mergePreview': (input, { workspace }) => previewShareMerge(workspace, pathOrChosen(input.path, input.chosen, 'merge')),
 
-  'team.merge': ({ expectHash, ...input }, { workspace }) => mergeShareFile(workspace, pathOrChosen(input.path, input.chosen, 'merge'), expectHash),
+  'team.merge': ({ expectHash, ...input }, { workspace }) =>
+    mergeShareFile(workspace, pathOrChosen(input.path, input.chosen, 'merge'), expectHash),
 
   'conflicts.list': ({ claimId }, { workspace }) => listConflicts(workspace.db, claimId),
 
@@ -68,6 +69,11 @@ export const teamHandlers = {
   },
 
   'team.chooseSyncFolder': async (_input, ctx) => ({ folder: await chooseOneFile(ctx, 'sync-folder') }),
+  'team.syncFolderChoice': async (_input, { host }) => ({
+    unavailable: host
+      ? ((await host.folderChoiceUnavailable?.()) ?? null)
+      : 'Choosing a folder needs the app; give the folder as a path.',
+  }),
 
   'team.sync.link': ({ folder, chosen }, { workspace, identity }) => {
     linkSyncFolder(workspace, pathOrChosen(folder, chosen, 'sync-folder'));

@@ -34,12 +34,16 @@ describe('sources', () => {
       stance: 'supports',
     });
     expect(s).toMatchObject({ claimId, url: 'https://stats.example.org/labour?q=1', stance: 'supports', createdBy: 'Ann' });
+    expect((await call(ctx, 'edit.state', {})).undoLabel).toBe('Add source “Labour force survey”');
     const edited = await call(ctx, 'sources.update', { id: s.id, patch: { stance: 'contradicts', title: 'LFS' } });
     expect(edited).toMatchObject({ stance: 'contradicts', title: 'LFS', publisher: 'Statistics Office' });
+    // The undo notice names the source as the checker knew it before the edit.
+    expect((await call(ctx, 'edit.state', {})).undoLabel).toBe('Edit source “Labour force survey”');
     await call(ctx, 'edit.undo', {});
     expect((await call(ctx, 'sources.list', { claimId }))[0]).toMatchObject({ stance: 'supports', title: 'Labour force survey' });
     await call(ctx, 'sources.delete', { id: s.id });
     expect(await call(ctx, 'sources.list', { claimId })).toEqual([]);
+    expect((await call(ctx, 'edit.state', {})).undoLabel).toBe('Delete source “Labour force survey”');
     await call(ctx, 'edit.undo', {});
     expect((await call(ctx, 'sources.list', { claimId })).map((x) => x.id)).toEqual([s.id]);
     await call(ctx, 'edit.undo', {}); // the creation itself
@@ -49,6 +53,11 @@ describe('sources', () => {
   it('turns a pasted URL into a link and pasted text into an excerpt', async () => {
     const link = await call(ctx, 'sources.add', { claimId, pasted: '  https://news.example.com/a?b=c  ' });
     expect(link).toMatchObject({ url: 'https://news.example.com/a?b=c', excerpt: '' });
+    // An untitled link is named by its host in the undo notices.
+    expect((await call(ctx, 'edit.state', {})).undoLabel).toBe('Add source “news.example.com”');
+    await call(ctx, 'sources.delete', { id: link.id });
+    expect((await call(ctx, 'edit.state', {})).undoLabel).toBe('Delete source “news.example.com”');
+    await call(ctx, 'edit.undo', {});
     const bare = await call(ctx, 'sources.add', { claimId, pasted: 'www.example.org/x' });
     expect(bare.url).toBe('https://www.example.org/x');
     const text = await call(ctx, 'sources.add', { claimId, pasted: 'The ministry said: “4.2 %”.\nPage 3.' });
