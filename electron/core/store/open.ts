@@ -170,6 +170,8 @@ function inspectExisting(file: string, nativeBinding?: string): { version: numbe
   }
   let ro: DB | undefined;
   let cleanup = () => {};
+  const sideFiles = [`${file}-wal`, `${file}-shm`].filter((f) => !fs.existsSync(f));
+  let refused = true;
   try {
     ({ db: ro, cleanup } = openForReading(file, nativeBinding));
     const version = versionOfKind(ro, file, {
@@ -181,6 +183,7 @@ function inspectExisting(file: string, nativeBinding?: string): { version: numbe
     checkWorkspaceSchema(ro, version, file);
     const check = ro.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw refusal('CORRUPT', file, `is damaged (${String(check)}). Restore it from a backup.`);
+    refused = false;
     return { version };
   } catch (e) {
     if (e instanceof ClaimbenchError) throw e;
@@ -190,6 +193,17 @@ function inspectExisting(file: string, nativeBinding?: string): { version: numbe
   } finally {
     ro?.close();
     cleanup();
+    // A refused file is left as it was found: no journal files beside it that only this look created. Reading
+    // writes nothing to a -wal, and with none there before, no other connection had the file open in WAL mode.
+    if (refused) for (const f of sideFiles) removeIfEmptyJournal(f);
+  }
+}
+
+function removeIfEmptyJournal(file: string): void {
+  try {
+    if (!file.endsWith('-wal') || fs.statSync(file).size === 0) fs.rmSync(file, { force: true });
+  } catch {
+    // Not there, or not ours to remove: leave it.
   }
 }
 

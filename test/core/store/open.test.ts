@@ -97,6 +97,24 @@ describe('opening workspace files', () => {
     expect(sha(file)).toBe(before);
   });
 
+  it('refuses a truncated WAL-mode workspace and leaves nothing beside it: no -wal or -shm of its own', () => {
+    const dir = tempDir();
+    const whole = path.join(dir, 'whole.claimbench');
+    const ws = Workspace.open(whole, identity, { create: true });
+    ws.recorder.action('fill', (w) => {
+      for (let i = 0; i < 400; i++) w.create('claim', `c${i}`, { text: `Claim ${i}: ${'x'.repeat(200)}`, ordinal: i });
+    });
+    ws.close();
+    expect(fs.readdirSync(dir)).toEqual(['whole.claimbench']);
+    const cut = path.join(dir, 'cut.claimbench');
+    fs.writeFileSync(cut, fs.readFileSync(whole).subarray(0, Math.floor(fs.statSync(whole).size / 2)));
+    const before = sha(cut);
+    const e = refusal(() => openWorkspaceFile(cut));
+    expect(e.code).toBe('CORRUPT');
+    expect(sha(cut)).toBe(before);
+    expect(fs.readdirSync(dir).sort()).toEqual(['cut.claimbench', 'whole.claimbench']);
+  });
+
   it('migrates an older workspace forwards in one step, keeps its data and backs it up first', () => {
     for (let from = 1; from < SCHEMA_VERSION; from++) {
       const file = path.join(tempDir(), `v${from}.claimbench`);
