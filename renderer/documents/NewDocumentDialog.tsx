@@ -145,7 +145,7 @@ export function NewDocumentDialog() {
             value={title}
             maxLength={2_000}
             onChange={(e) => setTitle(e.target.value)}
-            placeholder="Taken from the first line if left empty"
+            placeholder="If left empty: the headline (a short first line)"
           />
         </label>
         <label className="field">

@@ -34,12 +34,22 @@ export const FactChecksSection = memo(function FactChecksSection({ claim }: { cl
   );
 });
 
+/** Names, figures and words a match shares, each once: a word of a shared name ("court" in "Constitutional Court") is not repeated. */
+function sharedWords(why: PageFactCheckMatch['why']): string[] {
+  const inNames = new Set(why.names.flatMap((n) => n.toLocaleLowerCase().split(/\s+/)));
+  const seen = new Set<string>();
+  return [...why.names, ...why.numbers, ...why.terms.filter((t) => !inNames.has(t.toLocaleLowerCase()))].filter((w) => {
+    const key = w.toLocaleLowerCase();
+    return !seen.has(key) && !!seen.add(key);
+  });
+}
+
 function MatchItem({ claimId, match, first }: { claimId: string; match: PageFactCheckMatch; first: boolean }) {
   const notify = useNotify();
   const attach = useOperationMutation('libraries.attachMatch');
   const [attached, setAttached] = useState(false);
   const href = safeHref(match.url);
-  const why = [...match.why.names, ...match.why.numbers, ...match.why.terms];
+  const why = sharedWords(match.why);
   return (
     <li className="fact-check-item" data-match-url={match.url}>
       <span className="fact-check-head">
