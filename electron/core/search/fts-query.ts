@@ -40,9 +40,18 @@ export function parseQuery(input: string): QueryTerm[] {
   return terms;
 }
 
-/** Every word of the query, phrases included: what a hit highlights. */
-export function queryWords(input: string): string[] {
-  return parseQuery(input).flatMap((t) => (t.phrase ? t.words : [t.word, ...t.stems]));
+/** What a hit highlights: words (and their stems) as prefixes, and each quoted phrase only where it stands whole. */
+export interface HighlightTerms {
+  prefixes: string[];
+  phrases: string[][];
+}
+
+export function highlightTerms(input: string): HighlightTerms {
+  const terms = parseQuery(input);
+  return {
+    prefixes: terms.flatMap((t) => (t.phrase ? [] : [t.word, ...t.stems])),
+    phrases: terms.flatMap((t) => (t.phrase ? [t.words] : [])),
+  };
 }
 
 /** One form per word for ranking: its stem when the word begins with it, so "drone" and "drones" weigh alike. */

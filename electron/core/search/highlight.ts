@@ -74,10 +74,22 @@ export function matchCounts(text: string, foldedQueries: readonly string[]): { c
  * Done here rather than with FTS5's snippet(): snippet() re-reads a term's whole posting list
  * for each hit, which for a common word at a million claims costs more than the search itself.
  */
-export function highlight(text: string, queryWords: readonly string[]): HighlightedText & { matched: boolean } {
-  const queries = queryWords.map(foldWord).filter((w) => w.length > 0);
+export function highlight(
+  text: string,
+  terms: { prefixes: readonly string[]; phrases?: readonly (readonly string[])[] },
+): HighlightedText & { matched: boolean } {
+  const queries = terms.prefixes.map(foldWord).filter((w) => w.length > 0);
+  const phrases = (terms.phrases ?? []).map((p) => p.map(foldWord)).filter((p) => p.length > 0);
   const words: { start: number; end: number; word: string }[] = [];
+  const foldedWords: string[] = [];
   const hits: typeof words = [];
+  const hit = new Set<number>();
+  const mark = (i: number) => {
+    if (hit.has(i)) return;
+    hit.add(i);
+    hits.push(words[i]!);
+    if (firstHit < 0 || i < firstHit) firstHit = i;
+  };
   let firstHit = -1;
   let complete = true;
   for (const w of wordsOf(text)) {
@@ -88,11 +100,16 @@ export function highlight(text: string, queryWords: readonly string[]): Highligh
     }
     words.push(w);
     const f = foldWord(w.word);
-    if (queries.some((q) => f.startsWith(q))) {
-      hits.push(w);
-      if (firstHit < 0) firstHit = words.length - 1;
+    foldedWords.push(f);
+    const at = words.length - 1;
+    if (queries.some((q) => f.startsWith(q))) mark(at);
+    // A phrase matches as written: its words whole and in a row, ending here.
+    for (const p of phrases) {
+      const from = at - p.length + 1;
+      if (from >= 0 && p.every((word, k) => foldedWords[from + k] === word)) for (let k = from; k <= at; k++) mark(k);
     }
   }
+  hits.sort((a, b) => a.start - b.start);
   if (text.length <= WHOLE_TEXT || words.length === 0) {
     return {
       ...collapse(

@@ -1,7 +1,7 @@
 import type { SearchHit, SearchKind, SearchResult } from '../../../shared/evidence';
 import type { DB } from '../store/open';
 import { claimConditions, type ClaimFilters } from './claim-filter';
-import { queryWords, rankWords, toFtsQuery, toWholeWordFtsQuery } from './fts-query';
+import { highlightTerms, rankWords, toFtsQuery, toWholeWordFtsQuery, type HighlightTerms } from './fts-query';
 import { foldWord, highlight, matchCounts } from './highlight';
 import { prepared } from '../store/statements';
 
@@ -222,7 +222,7 @@ function sourceCandidates(
     .slice(0, wanted);
 }
 
-function toHit(db: DB, c: Candidate, words: string[]): SearchHit {
+function toHit(db: DB, c: Candidate, words: HighlightTerms): SearchHit {
   const spec = SOURCES[c.source];
   const values = prepared(db, `SELECT ${spec.snippetColumns ?? spec.columns.join(', ')} FROM ${spec.table} WHERE rowid = ?`).get(
     c.row,
@@ -263,7 +263,7 @@ export function search(db: DB, input: SearchInput): SearchResult {
   const limit = input.limit ?? 50;
   const wanted = offset + limit + 1;
   const kinds = input.kinds ?? (['claim', 'source', 'note', 'document'] as SearchKind[]);
-  const words = queryWords(input.query);
+  const words = highlightTerms(input.query);
   const folded = rankWords(input.query).map(foldWord);
   const all: Candidate[] = [];
   for (const kind of kinds) {

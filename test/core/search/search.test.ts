@@ -116,6 +116,14 @@ describe('full-text search', () => {
     expect(await searchClaims('"drone strike" officials')).toEqual([exact]);
   });
 
+  it('highlights a quoted phrase where it stands whole, never its short words elsewhere', async () => {
+    await add('After a year and a half, access was restored in 2 and a half cities.');
+    const [hit] = (await call(ctx, 'search', { query: '"and a half"', kinds: ['claim'] })).hits;
+    expect(highlighted(hit!)).toEqual(['and', 'a', 'half', 'and', 'a', 'half']);
+    const [both] = (await call(ctx, 'search', { query: '"and a half" restor', kinds: ['claim'] })).hits;
+    expect(highlighted(both!)).toEqual(['and', 'a', 'half', 'restored', 'and', 'a', 'half']);
+  });
+
   it('treats FTS syntax in a query as plain words and never fails on it', async () => {
     const id = await add('Officials said "NOT" was the answer (in part).');
     for (const q of ['"', 'NOT', 'text:officials', '(', '*', 'AND OR', 'officials)', '^answer', 'NEAR(a b)']) {
