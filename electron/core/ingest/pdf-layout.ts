@@ -174,6 +174,10 @@ function rowText(line: Line, breaks: readonly number[]): string {
     .join(' ');
 }
 
+function sameType(a: Line, b: Line): boolean {
+  return Math.abs(a.height - b.height) <= 0.1 * Math.max(a.height, b.height);
+}
+
 /**
  * Paragraphs of one page: a vertical gap clearly larger than the usual line spacing starts a new one, and so do
  * a table row and a line beside (not under) the one before. A line starting under a row's second cell continues
@@ -196,7 +200,8 @@ export function pageParagraphs(items: TextItemLike[]): PageParagraph[] {
     const last = paragraphs[paragraphs.length - 1];
     const prev = lines[i - 1];
     const gap = prev ? Math.abs(prev.y - line.y) : Infinity;
-    const near = gap <= usual * 1.5;
+    // Lines in one large type (a title wrapped onto two lines) stand further apart than the body's usual spacing.
+    const near = gap <= usual * 1.5 || (!!prev && sameType(prev, line) && gap <= line.height * 1.5);
     if (!breaks.length && last?.row && near && starts[i]! >= last.cellX - 1) {
       last.lines.push(text);
       return;

@@ -58,6 +58,8 @@ describe('importing real documents', () => {
       expect(pdf.status).toBe('imported');
       const pdfText = (await call(ctx, 'documents.get', { id: pdf.document!.id })).text;
       expect(pdfText).toMatch(/Trace-based Just-in-Time Type Specialization/);
+      // A title set in large type over two lines is one line of text, and the whole title.
+      expect(pdf.document!.title).toBe('Trace-based Just-in-Time Type Specialization for Dynamic Languages');
       // Hyphenated line ends are repaired: no "word- word" fragments of common words.
       expect(pdfText).not.toMatch(/\b(?:inter- preter|com- piler)\b/);
       const md = await importFile(
