@@ -14,7 +14,9 @@ export function SessionHeader() {
   const sessions = useOperationQuery('sessions.list', {});
   const running = sessions.data?.find((s) => s.mine && s.status === 'active');
   const chosen = sessions.data?.find((s) => s.id === state.sessionId && s.status !== 'ended');
-  const inHand = chosen?.id ?? running?.id ?? null;
+  // A paused session is not reopened on its own (the checker paused it), but stays one click away.
+  const paused = sessions.data?.find((s) => s.mine && s.status === 'paused');
+  const inHand = chosen?.id ?? running?.id ?? paused?.id ?? null;
   useReopenRunningSession(running?.id ?? null, sessions.data !== undefined);
   return (
     <div className="session-header">

@@ -244,6 +244,18 @@ describe('checking sessions in the built renderer', () => {
         .waitFor();
       await expect.poll(() => currentClaimId(page)).toBe(before.currentClaimId);
 
+      // Paused, left and reloaded: not reopened on its own, but one click away in the header.
+      await page.keyboard.press('Shift+P');
+      await page.getByTestId('session-status').filter({ hasText: 'Paused' }).waitFor();
+      await page.keyboard.press('Escape');
+      await page.locator('.claims-pane').waitFor();
+      await page.reload();
+      await page.locator('.claims-pane').waitFor();
+      await page.locator('.session-back', { hasText: 'Morning papers' }).filter({ hasText: 'paused' }).click();
+      await page.getByTestId('session-status').filter({ hasText: 'Paused' }).waitFor();
+      await page.keyboard.press('Shift+P');
+      await page.getByTestId('session-status').filter({ hasText: 'Running' }).waitFor();
+
       // The sessions list shows it with its progress.
       await page.keyboard.press('Shift+G');
       const list = page.getByRole('dialog', { name: 'Checking sessions' });
