@@ -1,15 +1,29 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
-import type { ConflictInfo, ConflictSide, KeyConflictInfo, KeyTrust, MergeFieldChange, MergePreview } from '../../../shared/team';
+import type {
+  ConflictInfo,
+  ConflictSide,
+  KeyConflictInfo,
+  KeyTrust,
+  MergeFieldChange,
+  MergePreview,
+  SettledConflict,
+} from '../../../shared/team';
 import { withWorkspace, userError } from '../context';
 import { plural, type CliIO } from '../io';
 import { shellArg } from '../shell-arg';
 import { parseVerdict } from '../verdict-args';
 
 function shown(value: unknown): string {
-  if (value === null || value === undefined || value === '') return '∅';
+  if (value === null || value === undefined || value === '') return '(none)';
   const text = typeof value === 'string' ? value : JSON.stringify(value);
   return text.length > 80 ? `${text.slice(0, 77)}…` : text;
+}
+
+/** A field's value as the app names it: a claim nobody has decided yet is "not reviewed". */
+function shownValue(c: MergeFieldChange, value: unknown): string {
+  if (c.entity === 'claim' && c.field === 'verdict' && (value === null || value === undefined)) return 'not reviewed';
+  return shown(value);
 }
 
 function describeFieldChange(c: MergeFieldChange): string {
@@ -17,12 +31,37 @@ function describeFieldChange(c: MergeFieldChange): string {
   if (c.field === '$create') return `${c.entity} added: ${shown(c.label)}`;
   if (c.field === 'deleted') return `${what} ${c.to === true ? 'removed' : 'restored'}`;
   const field = c.label ? `${what} ${c.field}` : c.field;
-  return `${field}: ${shown(c.from)} → ${shown(c.to)}`;
+  return `${field}: ${shownValue(c, c.from)} → ${shownValue(c, c.to)}`;
+}
+
+function possessive(name: string): string {
+  return `${name}’s`;
+}
+
+/** Both sides of a conflict the merge opens, whichever wins on timing, and the one the claim shows meanwhile. */
+function printConflictSides(io: CliIO, c: ConflictInfo, mergedBy: string): void {
+  const showing = c.sides.find((s) => s.shown.length > 0);
+  io.out(
+    `      conflict on ${c.fields.join(' and ')}: both sides are kept${showing ? `; until someone settles it the claim shows ${possessive(showing.author)} decision (*)` : ''}`,
+  );
+  for (const side of c.sides) {
+    const mark = side.shown.length > 0 ? '*' : ' ';
+    const yours = side.author === mergedBy ? ' (yours)' : '';
+    io.out(
+      `      ${mark} ${side.author}${yours}, ${side.at}: ${side.verdict ?? 'not reviewed'}  rationale: ${shown(side.rationale)}`,
+    );
+  }
+}
+
+function describeSettled(s: SettledConflict): string {
+  const decision = s.verdict ?? 'not reviewed';
+  const how = s.keeps ? `keeps ${possessive(s.keeps.author)} ${decision}` : `a new decision, ${decision}`;
+  return `settles the conflict on ${s.fields.join(' and ')}: ${how} (${s.by.author}, ${s.by.at})`;
 }
 
 function printPreview(io: CliIO, p: MergePreview): void {
   io.out(
-    `${p.newChanges} new changes (${p.knownChanges} already here) from ${p.people.length} ${p.people.length === 1 ? 'person' : 'people'}`,
+    `${plural(p.newChanges, 'new change')} (${p.knownChanges} already here) from ${plural(p.people.length, 'person', 'people')}`,
   );
   if (p.overwritesYours > 0) {
     io.out(
@@ -31,16 +70,22 @@ function printPreview(io: CliIO, p: MergePreview): void {
   }
   for (const person of p.people) {
     io.out(
-      `  ${person.name}: ${person.newItems} new, ${person.changedItems} changed, ${person.conflicts} conflicting (${person.changes} changes)`,
+      `  ${person.name}: ${person.newItems} new, ${person.changedItems} changed, ${person.conflicts} conflicting (${plural(person.changes, 'change')})`,
     );
   }
+  const conflicts = new Map(p.conflicts.map((c) => [c.claimId, c]));
   for (const item of p.items) {
     const fields = item.fields.length > 0 ? ` [${item.fields.join(', ')}]` : '';
     const yours = item.overwritesYours ? '  ! overwrites yours' : '';
     io.out(
       `  ${item.status.padEnd(11)} ${item.entity.padEnd(10)} ${item.id}  ${shown(item.label)}${fields}  (${item.people.join(', ')})${yours}`,
     );
+    const conflict = item.status === 'conflicting' ? conflicts.get(item.id) : undefined;
+    if (conflict) printConflictSides(io, conflict, p.mergedBy);
+    if (item.settles) io.out(`      ${describeSettled(item.settles)}`);
     for (const c of item.changes) {
+      // The conflict's sides above already show each person's verdict and rationale.
+      if (conflict && c.entity === 'claim' && (conflict.fields as string[]).includes(c.field)) continue;
       const was = c.replaces ? `; was ${c.replaces.author}’s` : '';
       io.out(`      ${c.overwritesYours ? '!' : ' '} ${describeFieldChange(c)}  (${c.author}, ${c.at}${was})`);
     }

@@ -118,7 +118,7 @@ describe('team CLI', () => {
     const s1 = path.join(dir, 'ana1.claimbench-share');
     expect((await cli('Ana', 'share', a, '-o', s1)).out).toMatch(/Wrote .*ana1\.claimbench-share: 1 change, 0 documents/);
     const dry = await cli('Ben', 'merge', b, s1, '--dry-run');
-    expect(dry.out).toMatch(/1 new changes .* from 1 person/);
+    expect(dry.out).toMatch(/^1 new change \(0 already here\) from 1 person$/m);
     expect(dry.out).toMatch(/Ana: 1 new, 0 changed, 0 conflicting/);
     expect((await cli('Ben', 'claims', b)).out).toBe('');
     expect((await cli('Ben', 'merge', b, s1)).out).toMatch(/Merged\. Backup: /);
