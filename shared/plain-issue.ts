@@ -22,14 +22,21 @@ function bound(origin: string | undefined, n: number | bigint): string {
   return unit ? `${n} ${Number(n) === 1 ? unit[0] : unit[1]}` : String(n);
 }
 
+/** zod's own wording for its checks; a schema that gave its own message keeps it. */
+const ZOD_WORDING =
+  /^(Too small|Too big|Invalid option|Invalid input|Invalid URL|Invalid string|Invalid ISO|Invalid email|Unrecognized key)/;
+
 /** What is wrong with `field`, as a sentence's predicate ("must not be empty"); null for a schema's own message. */
 export function plainProblem(issue: z.core.$ZodIssue): string | null {
+  if (!ZOD_WORDING.test(issue.message)) return null;
   switch (issue.code) {
     case 'too_small':
+      if (issue.exact) return `must be exactly ${bound(issue.origin, issue.minimum)}`;
       if (issue.origin === 'string' && Number(issue.minimum) === 1) return 'must not be empty';
       if (issue.origin === 'array' && Number(issue.minimum) === 1) return 'must list at least one';
       return `must be at least ${bound(issue.origin, issue.minimum)}`;
     case 'too_big':
+      if (issue.exact) return `must be exactly ${bound(issue.origin, issue.maximum)}`;
       return `must be at most ${bound(issue.origin, issue.maximum)}`;
     case 'invalid_value':
       return `must be ${oneOf(issue.values)}`;
@@ -37,7 +44,11 @@ export function plainProblem(issue: z.core.$ZodIssue): string | null {
       if (issue.input === undefined) return 'is missing';
       return `must be ${/^[aeiou]/.test(issue.expected) ? 'an' : 'a'} ${issue.expected}`;
     case 'invalid_format':
-      return issue.format === 'url' ? 'must be a web address (http or https)' : `must be a valid ${issue.format}`;
+      if (issue.format === 'url') return 'must be a web address (http or https)';
+      if (issue.format === 'datetime') return 'must be a date and time such as 2024-05-12T09:30:00Z';
+      if (issue.format === 'date') return 'must be a date such as 2024-05-12';
+      if (issue.format === 'regex') return 'is not in the expected form';
+      return `must be a valid ${issue.format}`;
     case 'unrecognized_keys':
       return `has ${issue.keys.length === 1 ? 'a field' : 'fields'} it does not know: ${issue.keys.join(', ')}`;
     default:
