@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { NOT_REVIEWED } from '../../../shared/domain';
+import { claimWarnings } from '../../../shared/evidence';
 import { describeChange, describeOrigin } from '../../../shared/timeline';
 import { withWorkspace, userError } from '../context';
 import { parseVerdict, parseVerdictFilter, weakVerdictAdvice } from '../verdict-args';
@@ -69,9 +70,12 @@ export function registerWorkspaceCommands(program: Command, io: CliIO): void {
     .option('--rationale <text>', 'why')
     .action(async (file: string, claimId: string, verdictText: string, o: { rationale?: string }) => {
       const verdict = parseVerdict(verdictText);
-      const { warnings } = await withWorkspace(file, program.opts(), async (_ctx, run) => {
+      const warnings = await withWorkspace(file, program.opts(), async (_ctx, run) => {
         await run('claims.setVerdict', { ids: [claimId], verdict, rationale: o.rationale });
-        return run('claims.evidence', { id: claimId });
+        const { sources } = await run('claims.evidence', { id: claimId });
+        const rationale = o.rationale ?? (await run('claims.get', { id: claimId })).rationale;
+        // About the verdict this command set, even if another writer has changed it since.
+        return claimWarnings({ verdict, rationale, sources });
       });
       io.out(`${claimId} ${verdict}`);
       // Warn, never block, as the app does: the verdict stands, but the record lacks what it calls for.
