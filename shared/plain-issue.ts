@@ -56,10 +56,15 @@ export function plainProblem(issue: z.core.$ZodIssue): string | null {
   }
 }
 
-/** "field problem" in plain words, or the field and the schema's own message joined by `joiner`. */
-export function plainIssue(issue: z.core.$ZodIssue | undefined, fallbackField: string, joiner = ': '): string {
+/**
+ * "field problem" in plain words, or the field and the schema's own message joined by `joiner`.
+ * The field is the issue's path, else `fallbackField`; with `under`, the path is read inside
+ * `fallbackField` ("reasons.0.kind").
+ */
+export function plainIssue(issue: z.core.$ZodIssue | undefined, fallbackField: string, joiner = ': ', under = false): string {
   if (!issue) return `${fallbackField} is not valid`;
-  const field = issue.path.length > 0 ? issue.path.map(String).join('.') : fallbackField;
+  const inner = issue.path.map(String);
+  const field = under ? [fallbackField, ...inner].join('.') : inner.length > 0 ? inner.join('.') : fallbackField;
   const problem = plainProblem(issue);
   return problem ? `${field} ${problem}` : `${field}${joiner}${issue.message}`;
 }

@@ -67,7 +67,7 @@ function checkValue(entity: string, field: string, value: unknown, rawLength: nu
   if (spec.kind === 'json' && rawLength > LIMITS.json) throw new ChangeRejected(`${field} is too large`);
   const r = schema.safeParse(value);
   if (!r.success && value === null) throw new ChangeRejected(`${field} is empty where a value is required`);
-  if (!r.success) throw new ChangeRejected(plainIssue(r.error.issues[0], field, ' '));
+  if (!r.success) throw new ChangeRejected(plainIssue(r.error.issues[0], field, ' ', true));
 }
 
 /** Year-0000 (or 1970) timestamps are damage or forgery: no change was ever written before 2000. */
