@@ -143,8 +143,11 @@ export const libraryApi = {
     op<FactCheckMatch[]>()(z.object({ claimId: id, top: z.number().int().min(1).max(20).optional() }).strict()),
     ['libraryPath'],
   ),
-  /** Re-match claims (all, or the given ones) and store each one's best match. */
-  'libraries.matchClaims': op<{ matched: number; strong: number }>()(
+  /**
+   * Re-match claims (all, or the given ones) and store each one's best match: how many claims were
+   * compared, how many resemble a fact-check at all, and how many of those were checked before.
+   */
+  'libraries.matchClaims': op<{ claims: number; matched: number; strong: number }>()(
     z.object({ claimIds: z.array(id).max(100_000).optional() }).strict(),
   ),
   /** Stored best matches at STRONG_MATCH or above, for the claim list's badges. */

@@ -32,6 +32,8 @@ export interface QueueCounts {
   done: number;
   skipped: number;
   later: number;
+  /** Of `done`: claims someone decided outside the session after they were queued. */
+  decidedElsewhere: number;
 }
 
 export interface CheckSession {

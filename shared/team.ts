@@ -49,6 +49,19 @@ export interface MergeItem {
   changes: MergeFieldChange[];
   /** Some change overwrites a value the person merging had set; such items are listed first. */
   overwritesYours: boolean;
+  /** For a claim whose open conflict the merge settles: which fields, and the decision it now shows. */
+  settles?: SettledConflict | null;
+}
+
+/** A conflict a teammate's change settles: the decision that stands, and whose side it is, if it is one. */
+export interface SettledConflict {
+  fields: ConflictField[];
+  verdict: Verdict | null;
+  rationale: string;
+  /** The side (as the conflict listed it before the merge) whose decision it keeps; null for a new decision. */
+  keeps: { author: string; actorId: string } | null;
+  /** Who wrote the settling change, and when. */
+  by: { author: string; actorId: string; at: string };
 }
 
 export interface MergePerson {

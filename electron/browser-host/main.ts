@@ -65,6 +65,11 @@ async function main(): Promise<void> {
     pages,
     port: options.port ?? 0,
     log: (m) => console.error(`[browser-host] ${m}`),
+  }).catch(async (e: unknown) => {
+    await core.stop();
+    throw (e as NodeJS.ErrnoException).code === 'EADDRINUSE'
+      ? new Error(`port ${options.port} is in use; pick another with --port or close the other app`)
+      : e;
   });
   let stopping = false;
   core.child.once('exit', (code) => {

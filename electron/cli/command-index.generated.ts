@@ -95,7 +95,7 @@ export const COMMAND_INDEX: readonly IndexedCommand[] = [
   {
     "name": "conflicts",
     "term": "conflicts [options] <file>",
-    "summary": "list claims whose verdict or rationale teammates set differently at the same time",
+    "summary": "list claims whose verdict or rationale teammates set differently without seeing each other’s change (* marks the side the claim shows until settled)",
     "group": "team"
   },
   {

@@ -35,3 +35,8 @@ export const processIO: CliIO = {
 export function row(cells: string[], widths: number[]): string {
   return cells.map((c, i) => (i < cells.length - 1 ? c.padEnd(widths[i] ?? 0) : c)).join('  ');
 }
+
+/** "1 claim", "2 claims": a count with its noun agreeing (plain digits, so scripts can read them). */
+export function plural(n: number, word: string, many = `${word}s`): string {
+  return `${n} ${n === 1 ? word : many}`;
+}

@@ -120,8 +120,11 @@ export function registerEvidenceCommands(program: Command, io: CliIO): void {
     .command('search')
     .description('full-text search over claims, documents, sources and notes')
     .argument('<file>', 'workspace file')
-    .argument('<query>', 'words to find (case and accents ignored; each word matches as a prefix)')
-    .option('--limit <n>', 'at most this many hits', '50')
+    .argument(
+      '<query>',
+      'words to find, all of them (case and accents ignored); each word also finds its other forms and longer words it begins ("drones" finds "drone", "vacc" finds "vaccine"); "a quoted phrase" finds those words together, in that order',
+    )
+    .option('--limit <n>', 'at most this many hits, from 1 to 500', '50')
     .option('--json', 'print a JSON array of hits')
     .action(async (file: string, query: string, o: { limit: string; json?: boolean }) => {
       const limit = Number(o.limit);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { MAX_IMPORT_FILE_BYTES, tooLargeMessage } from '../../../shared/limits';
 import { withWorkspace, userError } from '../context';
-import type { CliIO } from '../io';
+import { plural, type CliIO } from '../io';
 
 export function registerImportCommands(program: Command, io: CliIO): void {
   program
@@ -43,13 +43,20 @@ export function registerImportCommands(program: Command, io: CliIO): void {
           }
           if (r.status === 'failed' || !r.document) {
             failures++;
-            io.err(`${input.name}: ${r.error?.message ?? 'not imported'}`);
+            const why = r.error?.message ?? 'not imported';
+            // A message that already names the file is printed as it is, not after the name again.
+            io.err(why.startsWith(input.name) ? why : `${input.name}: ${why}`);
             continue;
           }
           const dup = r.duplicateOf ? ` (same content as document ${r.duplicateOf})` : '';
-          io.out(`${r.document.id}  ${r.claimCount} claims of ${r.sentenceCount} sentences  ${r.document.title}${dup}`);
+          io.out(
+            `${r.document.id}  ${plural(r.claimCount, 'claim')} of ${plural(r.sentenceCount, 'sentence')}  ${r.document.title}${dup}`,
+          );
         }
       });
-      if (failures > 0) throw userError(`${failures} of ${inputs.length} files could not be imported`);
+      if (failures > 0)
+        throw userError(
+          `${failures} of ${plural(inputs.length, 'file')} could not be imported; nothing was stored for ${failures === 1 ? 'it' : 'them'}`,
+        );
     });
 }

@@ -6,7 +6,8 @@ import type { FactCheckMatch } from '../../../shared/library-api';
 import { matchText } from '../../core/library/links';
 import { closeAllLibraries } from '../../core/library/pool';
 import { withWorkspace, userError } from '../context';
-import type { CliIO } from '../io';
+import { plural, type CliIO } from '../io';
+import { shellArg } from '../shell-arg';
 
 function positiveInt(value: string, flag: string): number {
   const n = Number(value);
@@ -19,6 +20,20 @@ function withLibrary<T>(file: string, fn: (lib: FactCheckLibrary) => Promise<T> 
   return Promise.resolve()
     .then(() => fn(lib))
     .finally(() => lib.close());
+}
+
+/**
+ * What linking found, in the terms the app uses: "checked before" is a fact-check of the same claim
+ * (the mark in the claim list); a weaker resemblance only shares some words and is not marked.
+ */
+function matchSummary(m: { claims: number; matched: number; strong: number }, file: string): string {
+  const weak = m.matched - m.strong;
+  const before = `${m.strong} of ${plural(m.claims, 'claim')} ${m.strong === 1 ? 'was' : 'were'} checked before (a fact-check in the library covers the same claim; marked "checked before" in the claim list)`;
+  const rest =
+    weak > 0
+      ? `; ${weak} more only share${weak === 1 ? 's' : ''} some words with a fact-check (not the same claim, not marked; claimbench match ${shellArg(file)} CLAIM lists them)`
+      : '';
+  return `${before}${rest}.`;
 }
 
 export function registerLibraryCommands(program: Command, io: CliIO): void {
@@ -106,10 +121,10 @@ export function registerLibraryCommands(program: Command, io: CliIO): void {
         try {
           for (const lib of libs) {
             const linked = await run('libraries.link', { path: lib });
-            io.out(`Linked ${linked.path} (${linked.reviews ?? 0} fact-checks)`);
+            io.out(`Linked ${linked.path} (${plural(linked.reviews ?? 0, 'fact-check')})`);
           }
           const m = await run('libraries.matchClaims', {});
-          io.out(`${m.matched} claims matched, ${m.strong} checked before (strong matches).`);
+          io.out(matchSummary(m, file));
         } finally {
           closeAllLibraries();
         }

@@ -1,5 +1,4 @@
 import { Option, type Command } from 'commander';
-import { VERDICT_FILTERS, type VerdictFilter } from '../../../shared/domain';
 import { REPORT_FORMATS, reportOptionsPatchSchema, type ReportFormat, type ReportOptionsPatch } from '../../../shared/report';
 import { parseOrThrow } from '../../../shared/validate';
 import { modelFor } from '../../core/report/handlers';
@@ -8,6 +7,7 @@ import { renderReport } from '../../core/report/render';
 import { writeFileAtomically } from '../../core/report/write';
 import { userError, withWorkspace } from '../context';
 import type { CliIO } from '../io';
+import { parseVerdictFilter } from '../verdict-args';
 
 interface ReportFlags {
   format: string;
@@ -30,11 +30,6 @@ function parseFormat(value: string): ReportFormat {
   throw userError(`Unknown format "${value}": use ${REPORT_FORMATS.join(', ')}`);
 }
 
-function parseVerdict(value: string): VerdictFilter {
-  if ((VERDICT_FILTERS as readonly string[]).includes(value)) return value as VerdictFilter;
-  throw userError(`Unknown verdict "${value}": use ${VERDICT_FILTERS.join(', ')}`);
-}
-
 /** The flags as an options patch over the workspace's remembered report options (not saved). */
 function optionsFrom(flags: ReportFlags): ReportOptionsPatch {
   const patch: ReportOptionsPatch = {};
@@ -51,7 +46,7 @@ function optionsFrom(flags: ReportFlags): ReportOptionsPatch {
   ) {
     patch.scope = {
       ...(flags.document.length ? { documentIds: flags.document } : {}),
-      ...(flags.verdict.length ? { verdicts: [...new Set(flags.verdict.map(parseVerdict))] } : {}),
+      ...(flags.verdict.length ? { verdicts: [...new Set(flags.verdict.map(parseVerdictFilter))] } : {}),
       ...(flags.query !== undefined ? { query: flags.query } : {}),
       ...(flags.decided ? { decided: true } : {}),
       ...(flags.session !== undefined ? { sessionId: flags.session } : {}),

@@ -40,7 +40,8 @@ async function pickSession(run: Run, id: string | undefined, file: string): Prom
 
 function progressLine(s: CheckSession): string {
   const c = s.counts;
-  return `${c.done}/${c.total} done, ${c.skipped} skipped, ${c.later} needs more time, ${c.pending} to check`;
+  const elsewhere = c.decidedElsewhere > 0 ? ` (${c.decidedElsewhere} decided outside the session)` : '';
+  return `${c.done}/${c.total} done${elsewhere}, ${c.skipped} skipped, ${c.later} needs more time, ${c.pending} to check`;
 }
 
 function printStatus(io: CliIO, s: CheckSession, summary: SessionSummary, current: Claim | null): void {
@@ -61,7 +62,7 @@ function printStatus(io: CliIO, s: CheckSession, summary: SessionSummary, curren
   }
   io.out(`  Reviewed    ${summary.reviewed}: ${v.sourced} sourced, ${v.disputed} disputed, ${v.unverified} unverified`);
   io.out(`  Time/claim  ${perClaim}`);
-  io.out(`  Open items  ${summary.openItems.length}${summary.openItemsTruncated ? '+' : ''}`);
+  io.out(`  Open items  ${summary.later + summary.skipped + summary.pending}`);
   for (const item of summary.openItems.slice(0, 10)) {
     io.out(`    ${item.state.padEnd(7)}  ${item.claimId}  ${item.speaker ? `${item.speaker}: ` : ''}${oneLine(item.text, 80)}`);
   }

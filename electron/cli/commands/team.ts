@@ -1,19 +1,29 @@
+import fs from 'node:fs';
 import type { Command } from 'commander';
-import { VERDICTS, type Verdict } from '../../../shared/domain';
-import type { ConflictInfo, ConflictSide, KeyConflictInfo, KeyTrust, MergeFieldChange, MergePreview } from '../../../shared/team';
+import type {
+  ConflictInfo,
+  ConflictSide,
+  KeyConflictInfo,
+  KeyTrust,
+  MergeFieldChange,
+  MergePreview,
+  SettledConflict,
+} from '../../../shared/team';
 import { withWorkspace, userError } from '../context';
-import type { CliIO } from '../io';
+import { plural, type CliIO } from '../io';
 import { shellArg } from '../shell-arg';
-
-function parseVerdict(v: string): Verdict {
-  if ((VERDICTS as readonly string[]).includes(v)) return v as Verdict;
-  throw userError(`Unknown verdict "${v}": use sourced, disputed or unverified`);
-}
+import { parseVerdict } from '../verdict-args';
 
 function shown(value: unknown): string {
-  if (value === null || value === undefined || value === '') return '∅';
+  if (value === null || value === undefined || value === '') return '(none)';
   const text = typeof value === 'string' ? value : JSON.stringify(value);
   return text.length > 80 ? `${text.slice(0, 77)}…` : text;
+}
+
+/** A field's value as the app names it: a claim nobody has decided yet is "not reviewed". */
+function shownValue(c: MergeFieldChange, value: unknown): string {
+  if (c.entity === 'claim' && c.field === 'verdict' && (value === null || value === undefined)) return 'not reviewed';
+  return shown(value);
 }
 
 function describeFieldChange(c: MergeFieldChange): string {
@@ -21,12 +31,37 @@ function describeFieldChange(c: MergeFieldChange): string {
   if (c.field === '$create') return `${c.entity} added: ${shown(c.label)}`;
   if (c.field === 'deleted') return `${what} ${c.to === true ? 'removed' : 'restored'}`;
   const field = c.label ? `${what} ${c.field}` : c.field;
-  return `${field}: ${shown(c.from)} → ${shown(c.to)}`;
+  return `${field}: ${shownValue(c, c.from)} → ${shownValue(c, c.to)}`;
+}
+
+function possessive(name: string): string {
+  return `${name}’s`;
+}
+
+/** Both sides of a conflict the merge opens, whichever wins on timing, and the one the claim shows meanwhile. */
+function printConflictSides(io: CliIO, c: ConflictInfo, mergedBy: string): void {
+  const showing = c.sides.find((s) => s.shown.length > 0);
+  io.out(
+    `      conflict on ${c.fields.join(' and ')}: both sides are kept${showing ? `; until someone settles it the claim shows ${possessive(showing.author)} decision (*)` : ''}`,
+  );
+  for (const side of c.sides) {
+    const mark = side.shown.length > 0 ? '*' : ' ';
+    const yours = side.author === mergedBy ? ' (yours)' : '';
+    io.out(
+      `      ${mark} ${side.author}${yours}, ${side.at}: ${side.verdict ?? 'not reviewed'}  rationale: ${shown(side.rationale)}`,
+    );
+  }
+}
+
+function describeSettled(s: SettledConflict): string {
+  const decision = s.verdict ?? 'not reviewed';
+  const how = s.keeps ? `keeps ${possessive(s.keeps.author)} ${decision}` : `a new decision, ${decision}`;
+  return `settles the conflict on ${s.fields.join(' and ')}: ${how} (${s.by.author}, ${s.by.at})`;
 }
 
 function printPreview(io: CliIO, p: MergePreview): void {
   io.out(
-    `${p.newChanges} new changes (${p.knownChanges} already here) from ${p.people.length} ${p.people.length === 1 ? 'person' : 'people'}`,
+    `${plural(p.newChanges, 'new change')} (${p.knownChanges} already here) from ${plural(p.people.length, 'person', 'people')}`,
   );
   if (p.overwritesYours > 0) {
     io.out(
@@ -35,16 +70,22 @@ function printPreview(io: CliIO, p: MergePreview): void {
   }
   for (const person of p.people) {
     io.out(
-      `  ${person.name}: ${person.newItems} new, ${person.changedItems} changed, ${person.conflicts} conflicting (${person.changes} changes)`,
+      `  ${person.name}: ${person.newItems} new, ${person.changedItems} changed, ${person.conflicts} conflicting (${plural(person.changes, 'change')})`,
     );
   }
+  const conflicts = new Map(p.conflicts.map((c) => [c.claimId, c]));
   for (const item of p.items) {
     const fields = item.fields.length > 0 ? ` [${item.fields.join(', ')}]` : '';
     const yours = item.overwritesYours ? '  ! overwrites yours' : '';
     io.out(
       `  ${item.status.padEnd(11)} ${item.entity.padEnd(10)} ${item.id}  ${shown(item.label)}${fields}  (${item.people.join(', ')})${yours}`,
     );
+    const conflict = item.status === 'conflicting' ? conflicts.get(item.id) : undefined;
+    if (conflict) printConflictSides(io, conflict, p.mergedBy);
+    if (item.settles) io.out(`      ${describeSettled(item.settles)}`);
     for (const c of item.changes) {
+      // The conflict's sides above already show each person's verdict and rationale.
+      if (conflict && c.entity === 'claim' && (conflict.fields as string[]).includes(c.field)) continue;
       const was = c.replaces ? `; was ${c.replaces.author}’s` : '';
       io.out(`      ${c.overwritesYours ? '!' : ' '} ${describeFieldChange(c)}  (${c.author}, ${c.at}${was})`);
     }
@@ -82,9 +123,31 @@ function printKeys(io: CliIO, k: KeyTrust): void {
   printKeyConflicts(io, k.conflicts);
 }
 
+/** Apart by how long: "7 s", "3 min", "2 h", "4 days". */
+function apart(ms: number): string {
+  const s = Math.round(ms / 1000);
+  if (s < 120) return `${s} s`;
+  if (s < 7200) return `${Math.round(s / 60)} min`;
+  if (s < 172_800) return `${Math.round(s / 3600)} h`;
+  return `${Math.round(s / 86_400)} days`;
+}
+
+/**
+ * How the sides came to clash. Every conflict is two edits made without seeing each other; only
+ * edits within the same second are "at the same time".
+ */
+function howEdited(c: ConflictInfo): string {
+  const times = c.sides.map((s) => Date.parse(s.at)).filter((t) => Number.isFinite(t));
+  const spread = times.length > 1 ? Math.max(...times) - Math.min(...times) : 0;
+  const fields = c.fields.join(' and ');
+  return spread < 1000
+    ? `${fields} edited at the same time`
+    : `${fields} edited on both sides, ${apart(spread)} apart, neither seeing the other’s change`;
+}
+
 function printConflict(io: CliIO, c: ConflictInfo): void {
-  // Sides are whole decisions (verdict with rationale), whichever of the two was edited at the same time.
-  io.out(`${c.claimId}  decision (${c.fields.join(' and ')} edited at the same time)  ${shown(c.claimText)}`);
+  // Sides are whole decisions (verdict with rationale), whichever of the two was edited on both sides.
+  io.out(`${c.claimId}  decision (${howEdited(c)})  ${shown(c.claimText)}`);
   for (const s of c.sides) {
     const mark = s.shown.length > 0 ? '*' : ' ';
     const verdict = s.verdict ?? 'not reviewed';
@@ -142,11 +205,17 @@ export function registerTeamCommands(program: Command, io: CliIO): void {
       (v: string, acc: string[]) => [...acc, v],
       [] as string[],
     )
-    .action(async (file: string, o: { output: string; document: string[] }) => {
+    .option('--force', 'overwrite the output file when it already exists')
+    .action(async (file: string, o: { output: string; document: string[]; force?: boolean }) => {
+      if (!o.force && fs.existsSync(o.output)) {
+        throw userError(`${o.output} already exists; choose another name with -o, or add --force to overwrite it`);
+      }
       const r = await withWorkspace(file, program.opts(), (_ctx, run) =>
         run('team.share', { target: o.output, documentIds: o.document.length > 0 ? o.document : undefined }),
       );
-      io.out(`Wrote ${r.path}: ${r.changes} changes, ${r.documents} documents, ${r.bytes} bytes, sha256 ${r.contentHash}`);
+      io.out(
+        `Wrote ${r.path}: ${plural(r.changes, 'change')}, ${plural(r.documents, 'document')}, ${plural(r.bytes, 'byte')}, sha256 ${r.contentHash}`,
+      );
     });
 
   program
@@ -191,14 +260,21 @@ export function registerTeamCommands(program: Command, io: CliIO): void {
 
   program
     .command('conflicts')
-    .description('list claims whose verdict or rationale teammates set differently at the same time')
+    .description(
+      'list claims whose verdict or rationale teammates set differently without seeing each other’s change (* marks the side the claim shows until settled)',
+    )
     .argument('<file>', 'workspace file')
     .option('--json', 'print a JSON array')
     .action(async (file: string, o: { json?: boolean }) => {
       const conflicts = await withWorkspace(file, program.opts(), (_ctx, run) => run('conflicts.list', {}));
       if (o.json) io.out(JSON.stringify(conflicts, null, 2));
       else if (conflicts.length === 0) io.out('No conflicts.');
-      else for (const c of conflicts) printConflict(io, c);
+      else {
+        for (const c of conflicts) printConflict(io, c);
+        io.out(
+          `* the side the claim shows until someone settles it. Keep a side: claimbench resolve ${shellArg(file)} CLAIM --keep PERSON; or decide anew: claimbench resolve ${shellArg(file)} CLAIM VERDICT --rationale TEXT`,
+        );
+      }
     });
 
   program
@@ -248,7 +324,9 @@ export function registerTeamCommands(program: Command, io: CliIO): void {
         }
         if (o.link) await run('team.sync.link', { folder: o.link });
         const r = await run('team.sync.now', {});
-        io.out(`Synced with ${r.folder}: ${r.imported} changes in, ${r.exported} out, ${r.conflicts} new conflicts`);
+        io.out(
+          `Synced with ${r.folder}: ${plural(r.imported, 'change')} in, ${r.exported} out, ${plural(r.conflicts, 'new conflict')}`,
+        );
         for (const p of r.peers.filter((x) => x.problem)) io.out(`  skipped ${p.file}: ${p.problem}`);
         printKeyConflicts(io, r.keyConflicts);
       });

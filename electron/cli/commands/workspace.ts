@@ -1,20 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { NOT_REVIEWED, VERDICT_FILTERS, VERDICTS, type Verdict, type VerdictFilter } from '../../../shared/domain';
+import { NOT_REVIEWED } from '../../../shared/domain';
+import { claimWarnings } from '../../../shared/evidence';
 import { describeChange, describeOrigin } from '../../../shared/timeline';
 import { withWorkspace, userError } from '../context';
+import { parseVerdict, parseVerdictFilter, weakVerdictAdvice } from '../verdict-args';
 import type { CliIO } from '../io';
-
-function parseVerdict(v: string): Verdict {
-  if ((VERDICTS as readonly string[]).includes(v)) return v as Verdict;
-  throw userError(`Unknown verdict "${v}": use sourced, disputed or unverified`);
-}
-
-function parseVerdictFilter(v: string): VerdictFilter {
-  if ((VERDICT_FILTERS as readonly string[]).includes(v)) return v as VerdictFilter;
-  throw userError(`Unknown verdict "${v}": use sourced, disputed, unverified or unreviewed`);
-}
 
 export function registerWorkspaceCommands(program: Command, io: CliIO): void {
   program
@@ -78,10 +70,16 @@ export function registerWorkspaceCommands(program: Command, io: CliIO): void {
     .option('--rationale <text>', 'why')
     .action(async (file: string, claimId: string, verdictText: string, o: { rationale?: string }) => {
       const verdict = parseVerdict(verdictText);
-      await withWorkspace(file, program.opts(), (_ctx, run) =>
-        run('claims.setVerdict', { ids: [claimId], verdict, rationale: o.rationale }),
-      );
+      const warnings = await withWorkspace(file, program.opts(), async (_ctx, run) => {
+        await run('claims.setVerdict', { ids: [claimId], verdict, rationale: o.rationale });
+        const { sources } = await run('claims.evidence', { id: claimId });
+        const rationale = o.rationale ?? (await run('claims.get', { id: claimId })).rationale;
+        // About the verdict this command set, even if another writer has changed it since.
+        return claimWarnings({ verdict, rationale, sources });
+      });
       io.out(`${claimId} ${verdict}`);
+      // Warn, never block, as the app does: the verdict stands, but the record lacks what it calls for.
+      for (const w of warnings) io.err(`warning: ${weakVerdictAdvice(w, file, claimId)}`);
     });
 
   program

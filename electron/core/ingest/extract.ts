@@ -59,7 +59,8 @@ export async function extractDocument(
     }
   }
   onProgress(1);
-  if (!doc.text.trim()) throw new ClaimbenchError('VALIDATION', `${name} contains no text.`);
+  if (!doc.text.trim())
+    throw new ClaimbenchError('VALIDATION', `${name} contains no text to import (a scan needs text recognition, OCR, first).`);
   return doc;
 }
 

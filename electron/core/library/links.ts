@@ -132,7 +132,12 @@ export function matchNewClaims(db: DB, claimIds: readonly string[]): void {
 }
 
 /** Match the given claims (all when omitted) and store each one's best match; claims with none lose theirs. */
-export function matchAndStore(db: DB, claimIds?: string[]): { matched: number; strong: number } {
+/**
+ * Match claims (all, or the given ones) and store each one's best match. `claims`: how many were
+ * compared; `matched`: how many resemble some fact-check at all; `strong`: how many of those are
+ * close enough to show as "checked before".
+ */
+export function matchAndStore(db: DB, claimIds?: string[]): { claims: number; matched: number; strong: number } {
   const libraries = linkedPaths(db);
   const rows = (
     claimIds
@@ -168,7 +173,7 @@ export function matchAndStore(db: DB, claimIds?: string[]): { matched: number; s
       upsert.run({ ...best, claimId: id, why: JSON.stringify(best.why), claimText: text, at });
     }
   })();
-  return { matched, strong };
+  return { claims: rows.length, matched, strong };
 }
 
 interface StoredRow extends ReviewColumns {

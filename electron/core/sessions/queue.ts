@@ -9,13 +9,13 @@ import { CLAIM_COLUMNS, claimFromRow, type ClaimRow } from '../claims/rows';
 import { claimConditions, type ClaimFilters } from '../search/claim-filter';
 import type { DB } from '../store/open';
 import { prepared } from '../store/statements';
-import { queueCounts } from './rows';
+import { DECIDED_ELSEWHERE, ITEM_STATE, queueCounts } from './rows';
 
 export const QUEUE_ORDER = 'i.rank_score DESC, i.doc_rank, i.ordinal, i.claim_id';
 /** Manual claims have no document: they sort after every document's claims. */
 const NO_DOCUMENT_RANK = '\uffff';
 
-const ITEM_COLUMNS = 'i.state, i.added_at, i.decided_at, i.time_ms, i.speaker, i.captured_at';
+const ITEM_COLUMNS = `${ITEM_STATE} AS state, i.added_at, i.decided_at, i.time_ms, i.speaker, i.captured_at`;
 
 interface ItemRow extends ClaimRow {
   state: QueueState;
@@ -82,7 +82,7 @@ export function enqueueClaim(db: DB, sessionId: string, item: NewQueueItem, adde
 
 export function listQueue(db: DB, sessionId: string, opts: { state?: QueueState; offset?: number; limit?: number }): QueuePage {
   const offset = opts.offset ?? 0;
-  const stateClause = opts.state ? 'AND i.state = ?' : '';
+  const stateClause = opts.state ? `AND ${ITEM_STATE} = ?` : '';
   const rows = prepared(
     db,
     `SELECT ${CLAIM_COLUMNS}, ${ITEM_COLUMNS} FROM session_items i JOIN claims c ON c.id = i.claim_id AND c.deleted = 0
@@ -112,7 +112,8 @@ export function nextInQueue(db: DB, sessionId: string, exclude: string | null): 
     const id = prepared(
       db,
       `SELECT i.claim_id FROM session_items i JOIN claims c ON c.id = i.claim_id AND c.deleted = 0
-       WHERE i.session_id = ? AND i.state = ? AND i.claim_id IS NOT ? ORDER BY ${QUEUE_ORDER} LIMIT 1`,
+       WHERE i.session_id = ? AND i.state = ? AND i.claim_id IS NOT ? AND NOT ${DECIDED_ELSEWHERE}
+       ORDER BY ${QUEUE_ORDER} LIMIT 1`,
     )
       .pluck()
       .get(sessionId, state, exclude) as string | undefined;

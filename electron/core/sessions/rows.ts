@@ -1,5 +1,5 @@
 /** Reading checking sessions: the logged row plus this person's local queue and cursor. */
-import type { CheckSession, QueueCounts, SessionScope, SessionSummaryRecord } from '../../../shared/sessions';
+import type { CheckSession, QueueCounts, QueueState, SessionScope, SessionSummaryRecord } from '../../../shared/sessions';
 import { ClaimbenchError } from '../../../shared/result';
 import type { StoredRow } from '../../../shared/entities/registry';
 import { columnsOf } from '../store/entity-rows';
@@ -36,15 +36,30 @@ export function elapsedMs(row: SessionRow, now: number): number {
   return Math.round(row.elapsed_ms + running);
 }
 
+/**
+ * A queued claim someone decided outside the session after it was queued (in the claim list, on
+ * the command line, or a teammate whose decision arrived by merge). It is settled: the session
+ * counts it as done and no longer offers it, as the summary no longer lists it as open.
+ * A claim decided before it was queued (a session that includes decided claims) is not.
+ */
+export const DECIDED_ELSEWHERE = `(i.state <> 'done' AND c.verdict IS NOT NULL AND EXISTS (
+       SELECT 1 FROM changes ch WHERE ch.entity_id = c.id AND ch.entity = 'claim' AND ch.field = 'verdict'
+       AND ch.hlc > i.added_at))`;
+
+/** Where a queued claim stands for every count and list: its own state, or done when decided elsewhere. */
+export const ITEM_STATE = `CASE WHEN ${DECIDED_ELSEWHERE} THEN 'done' ELSE i.state END`;
+
 export function queueCounts(db: DB, sessionId: string): QueueCounts {
   const rows = prepared(
     db,
-    `SELECT i.state AS state, count(*) AS n FROM session_items i JOIN claims c ON c.id = i.claim_id AND c.deleted = 0
-     WHERE i.session_id = ? GROUP BY i.state`,
-  ).all(sessionId) as { state: keyof Omit<QueueCounts, 'total'>; n: number }[];
-  const counts: QueueCounts = { total: 0, pending: 0, done: 0, skipped: 0, later: 0 };
+    `SELECT i.state AS state, ${DECIDED_ELSEWHERE} AS elsewhere, count(*) AS n
+     FROM session_items i JOIN claims c ON c.id = i.claim_id AND c.deleted = 0
+     WHERE i.session_id = ? GROUP BY 1, 2`,
+  ).all(sessionId) as { state: QueueState; elsewhere: 0 | 1; n: number }[];
+  const counts: QueueCounts = { total: 0, pending: 0, done: 0, skipped: 0, later: 0, decidedElsewhere: 0 };
   for (const r of rows) {
-    counts[r.state] = r.n;
+    counts[r.elsewhere ? 'done' : r.state] += r.n;
+    if (r.elsewhere) counts.decidedElsewhere += r.n;
     counts.total += r.n;
   }
   return counts;

@@ -4,7 +4,7 @@ import type { Verdict } from '../../../shared/domain';
 import type { DB } from '../store/open';
 import { prepared } from '../store/statements';
 import { QUEUE_ORDER } from './queue';
-import { elapsedMs, queueCounts, toCheckSession, type SessionRow } from './rows';
+import { DECIDED_ELSEWHERE, elapsedMs, queueCounts, toCheckSession, type SessionRow } from './rows';
 
 function median(sorted: number[]): number | null {
   if (sorted.length === 0) return null;
@@ -17,10 +17,11 @@ export function summaryRecord(db: DB, row: SessionRow, now: number): SessionSumm
   const verdicts: Record<Verdict, number> = { sourced: 0, disputed: 0, unverified: 0 };
   for (const r of prepared(
     db,
-    `SELECT i.verdict AS verdict, count(*) AS n FROM session_items i JOIN claims c ON c.id = i.claim_id AND c.deleted = 0
-     WHERE i.session_id = ? AND i.state = 'done' AND i.verdict IS NOT NULL GROUP BY i.verdict`,
+    `SELECT CASE WHEN i.state = 'done' THEN i.verdict ELSE c.verdict END AS verdict, count(*) AS n
+     FROM session_items i JOIN claims c ON c.id = i.claim_id AND c.deleted = 0
+     WHERE i.session_id = ? AND (i.state = 'done' OR ${DECIDED_ELSEWHERE}) GROUP BY 1`,
   ).all(row.id) as { verdict: Verdict; n: number }[]) {
-    if (r.verdict in verdicts) verdicts[r.verdict] = r.n;
+    if (r.verdict && r.verdict in verdicts) verdicts[r.verdict] = r.n;
   }
   const times = (
     prepared(
@@ -59,9 +60,9 @@ export function summaryRecord(db: DB, row: SessionRow, now: number): SessionSumm
   };
 }
 
-/** Queued claims not marked done that nobody has decided either: what the summary lists as open. */
+/** Queued claims neither done in the session nor decided elsewhere since: what the summary lists as open. */
 const OPEN_ITEMS = `FROM session_items i JOIN claims c ON c.id = i.claim_id AND c.deleted = 0
-     WHERE i.session_id = ? AND i.state <> 'done' AND c.verdict IS NULL`;
+     WHERE i.session_id = ? AND i.state <> 'done' AND NOT ${DECIDED_ELSEWHERE}`;
 
 export function openItemCount(db: DB, sessionId: string): number {
   return prepared(db, `SELECT count(*) ${OPEN_ITEMS}`).pluck().get(sessionId) as number;
@@ -71,8 +72,8 @@ const OPEN_ORDER = `CASE i.state WHEN 'later' THEN 0 WHEN 'skipped' THEN 1 ELSE 
 
 /**
  * The live figures (or, for a teammate's session, the recorded ones) plus the open items: queued
- * claims not marked done here that nobody has decided either (a claim decided elsewhere, in the
- * claim list or by a teammate, is not open).
+ * claims not marked done here that nobody has decided elsewhere since they were queued (a claim
+ * decided in the claim list, on the command line or by a teammate counts as done, and is not open).
  */
 export function sessionSummary(db: DB, row: SessionRow, myActorId: string, now: number, openLimit = 500): SessionSummary {
   const session = toCheckSession(db, row, myActorId, now);

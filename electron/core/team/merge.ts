@@ -1,6 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { MergeFieldChange, MergeItem, MergePerson, MergePreview, MergeResult } from '../../../shared/team';
+import type {
+  ConflictInfo,
+  MergeFieldChange,
+  MergeItem,
+  MergePerson,
+  MergePreview,
+  MergeResult,
+  SettledConflict,
+} from '../../../shared/team';
+import type { Verdict } from '../../../shared/domain';
 import { ClockDriftError } from '../../../shared/hlc';
 import { ClaimbenchError } from '../../../shared/result';
 import { backupWorkspace } from '../store/backup';
@@ -33,13 +42,16 @@ const LABEL_FIELDS = ['title', 'text', 'name', 'url'];
 
 class RollBack extends Error {}
 
+/** The first of title, text, name and url the item has filled in (a source with no title shows its link), else its id. */
 function itemLabel(db: DB, entity: string, id: string): string {
   const spec = (ENTITIES as Record<string, EntitySpec>)[entity]!;
-  const field = LABEL_FIELDS.find((f) => spec.fields[f]);
-  if (!field) return id;
-  const v = prepared(db, `SELECT ${spec.fields[field]!.column} AS item_label FROM ${spec.table} WHERE id = ?`).pluck().get(id);
-  const text = typeof v === 'string' && v.trim() ? v.trim().replace(/\s+/g, ' ') : id;
-  return text.length > 120 ? `${text.slice(0, 119)}…` : text;
+  for (const field of LABEL_FIELDS.filter((f) => spec.fields[f])) {
+    const v = prepared(db, `SELECT ${spec.fields[field]!.column} AS item_label FROM ${spec.table} WHERE id = ?`).pluck().get(id);
+    if (typeof v !== 'string' || !v.trim()) continue;
+    const text = v.trim().replace(/\s+/g, ' ');
+    return text.length > 120 ? `${text.slice(0, 119)}…` : text;
+  }
+  return id;
 }
 
 const CHILD_OF_CLAIM: Record<string, string> = { source: 'sources', note: 'notes', attachment: 'attachments' };
@@ -99,7 +111,11 @@ function fieldChange(
     author: after.author,
     actorId: after.actorId,
     at: hlcTime(after.hlc),
-    replaces: before ? { author: before.author, actorId: before.actor_id, at: hlcTime(before.hlc) } : null,
+    // A value the claim's creation left empty (a verdict nobody gave yet) was nobody's.
+    replaces:
+      before && !(createdOnly && (from === null || from === ''))
+        ? { author: before.author, actorId: before.actor_id, at: hlcTime(before.hlc) }
+        : null,
     // A value the import or the claim's creation filled in is nobody's decision; a set field is.
     overwritesYours: before !== undefined && before.actor_id === me && !createdOnly,
   };
@@ -109,6 +125,40 @@ function fieldChange(
 function shownValue(shown: PersonDecision, field: ConflictField) {
   const source = shown.sources[field] ?? { hlc: shown.last, actorId: shown.actorId, author: shown.author };
   return { to: shown.values[field], actorId: source.actorId, author: source.author, hlc: source.hlc };
+}
+
+/**
+ * Conflicts open before the merge that it closes: per claim, the fields settled, the decision the
+ * claim now shows, and whose side (as listed before the merge) that decision is, if anyone's.
+ */
+function settledConflicts(
+  db: DB,
+  sidesBefore: ReadonlyMap<string, ConflictInfo>,
+  conflictsAfter: Set<string>,
+  outcome: Applied,
+): Map<string, SettledConflict> {
+  const settled = new Map<string, SettledConflict>();
+  for (const [claimId, before] of sidesBefore) {
+    const fields = before.fields.filter((f) => !conflictsAfter.has(`claim\u0000${claimId}\u0000${f}`));
+    if (fields.length === 0) continue;
+    const claim = prepared(db, 'SELECT verdict, rationale FROM claims WHERE id = ?').get(claimId) as
+      { verdict: Verdict | null; rationale: string } | undefined;
+    if (!claim) continue;
+    const log = outcome.logs?.get('claim')?.get(claimId) ?? readEntityLog(db, 'claim', claimId);
+    const last = CONFLICT_FIELDS.map((f) => log.get(f)?.at(-1))
+      .filter((c): c is LoggedChange => c !== undefined)
+      .sort((a, b) => (a.hlc < b.hlc ? -1 : 1))
+      .at(-1);
+    const side = before.sides.find((s) => s.verdict === claim.verdict && (s.rationale ?? '') === claim.rationale);
+    settled.set(claimId, {
+      fields,
+      verdict: claim.verdict,
+      rationale: claim.rationale,
+      keeps: side ? { author: side.author, actorId: side.actorId } : null,
+      by: last ? { author: last.author, actorId: last.actor_id, at: hlcTime(last.hlc) } : { author: '', actorId: '', at: '' },
+    });
+  }
+  return settled;
 }
 
 /** A new item of a claim's evidence, as one "added" line under the claim. */
@@ -158,6 +208,7 @@ function summarise(
   conflictsBefore: Set<string>,
   me: Identity,
   authorship: AuthorshipCheck,
+  sidesBefore: ReadonlyMap<string, ConflictInfo>,
 ): MergeSummary {
   const inserted = new Set(outcome.inserted.map((r) => r.hlc));
   const claimOf = Object.fromEntries(
@@ -197,22 +248,15 @@ function summarise(
       item.touched.set(`${r.entity}\u0000${r.entity_id}\u0000${r.field}`, { entity: r.entity, id: r.entity_id, field: r.field });
     }
   }
-  const openedKeys = [...conflictKeys(db)].filter((k) => !conflictsBefore.has(k));
-  const opened = new Set(openedKeys);
+  const conflictsAfter = conflictKeys(db);
+  const openedKeys = [...conflictsAfter].filter((k) => !conflictsBefore.has(k));
+  const settled = settledConflicts(db, sidesBefore, conflictsAfter, outcome);
   const conflictedClaims = [...new Set(openedKeys.map((k) => k.split('\u0000')[1]!))];
   const conflicted = new Set(conflictedClaims.map((id) => `claim\u0000${id}`));
   // Full detail (each side's value, author, time, rationale) for the first claims; counts for all.
   const conflicts = conflictedClaims
     .slice(0, MERGE_ITEM_LIMIT)
     .flatMap((claimId) => listConflicts(db, claimId, outcome.logs?.get('claim')));
-  const conflictActors = new Map<string, Set<string>>();
-  for (const r of outcome.inserted) {
-    if (opened.has(`${r.entity}\u0000${r.entity_id}\u0000${r.field}`)) {
-      const set = conflictActors.get(r.actor_id) ?? new Set<string>();
-      set.add(r.entity_id);
-      conflictActors.set(r.actor_id, set);
-    }
-  }
 
   // Old → new for every field of an item that existed before the merge (a new item is just new).
   const changes = new Map<string, MergeFieldChange[]>();
@@ -245,16 +289,15 @@ function summarise(
   for (const [actorId, name] of names) {
     people.set(actorId, { actorId, name, changes: changeCounts.get(actorId) ?? 0, newItems: 0, changedItems: 0, conflicts: 0 });
   }
-  for (const item of items.values()) {
+  // Each item counts once per person who touched it, under the status it is listed with, so the
+  // per-person figures add up to the lines below them.
+  for (const [k, item] of items) {
     for (const a of item.actors) {
       const p = people.get(a)!;
-      if (item.isNew) p.newItems++;
+      if (conflicted.has(k)) p.conflicts++;
+      else if (item.isNew) p.newItems++;
       else p.changedItems++;
     }
-  }
-  for (const [actorId, claims] of conflictActors) {
-    const p = people.get(actorId);
-    if (p) p.conflicts = claims.size;
   }
 
   const rank = (k: string, isNew: boolean) => (overwrites.has(k) ? 0 : conflicted.has(k) ? 1 : isNew ? 3 : 2);
@@ -268,6 +311,7 @@ function summarise(
     fields: [...item.fields].sort(),
     changes: (changes.get(k) ?? []).sort(byImportance).slice(0, CHANGES_PER_ITEM),
     overwritesYours: overwrites.has(k),
+    settles: item.entity === 'claim' ? (settled.get(item.id) ?? null) : null,
   }));
 
   return {
@@ -363,6 +407,13 @@ export interface MergeInput {
   keys?: OfferedKeys;
 }
 
+/** The open conflicts (with their sides) of the claims the incoming rows touch: a merge may settle them. */
+function conflictsTouched(db: DB, open: Set<string>, rows: readonly ChangeRow[]): Map<string, ConflictInfo> {
+  const conflicted = new Set([...open].filter((k) => k.startsWith('claim\u0000')).map((k) => k.split('\u0000')[1]!));
+  const touched = new Set(rows.filter((r) => r.entity === 'claim' && conflicted.has(r.entity_id)).map((r) => r.entity_id));
+  return new Map([...touched].flatMap((id) => listConflicts(db, id).map((c) => [id, c] as const)));
+}
+
 /**
  * Merge validated change rows into the workspace in ONE transaction (after actualbudget's
  * applyMessages: apply, log and clock together; side effects after commit). A dry run performs the
@@ -378,6 +429,7 @@ export function mergeChanges(workspace: Workspace, input: MergeInput, apply: boo
     db.transaction(() => {
       const me = workspace.identity();
       const before = conflictKeys(db);
+      const sidesBefore = conflictsTouched(db, before, input.rows);
       const authorship = checkAuthorship(db, input.rows, input.keys ?? new Map(), path.basename(input.file));
       recordAuthorship(db, authorship, new Date().toISOString());
       // With the clock: later local edits must sort after everything just merged, so a decision made
@@ -389,7 +441,7 @@ export function mergeChanges(workspace: Workspace, input: MergeInput, apply: boo
         input.blobs,
         apply ? { clock: workspace.clock, keepLogs: true } : { keepLogs: true },
       );
-      preview = summarise(db, input.file, input.rows.length, outcome, before, me, authorship);
+      preview = summarise(db, input.file, input.rows.length, outcome, before, me, authorship, sidesBefore);
       if (apply && input.sourceOf) recordOrigins(db, outcome.inserted, input.sourceOf, me);
       maxHlc = outcome.inserted.length > 0 ? outcome.maxHlc : null;
       if (!apply) throw new RollBack();

@@ -74,7 +74,10 @@ function checkHeader(file: string, size: number): void {
 function checkDeclarations(db: Database.Database): void {
   const appId = db.pragma('application_id', { simple: true }) as number;
   if (appId === APPLICATION_ID) {
-    throw new Refused('UNSUPPORTED_FORMAT', 'it is a workspace, not a share file (use File > Share… to make one)');
+    throw new Refused(
+      'UNSUPPORTED_FORMAT',
+      'it is a workspace, not a share file; make a share file from it with File > Share… in the app, or on the command line: claimbench share WORKSPACE -o FILE',
+    );
   }
   if (appId !== SHARE_APPLICATION_ID) throw new Refused('UNSUPPORTED_FORMAT', 'it is not a Claimbench share file');
   const schema = db.pragma('user_version', { simple: true }) as number;

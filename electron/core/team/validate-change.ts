@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainIssue } from '../../../shared/plain-issue';
 import { HLC_DEFAULT_MAX_DRIFT_MS, isHlc, parseHlc } from '../../../shared/hlc';
 import { FIELD_LIMITS } from '../../../shared/entities/field';
 import { CREATE_FIELD, ENTITY_REGISTRY, fieldDecl, type EntityDecl } from '../../../shared/entities/registry';
@@ -66,7 +67,7 @@ function checkValue(entity: string, field: string, value: unknown, rawLength: nu
   if (spec.kind === 'json' && rawLength > LIMITS.json) throw new ChangeRejected(`${field} is too large`);
   const r = schema.safeParse(value);
   if (!r.success && value === null) throw new ChangeRejected(`${field} is empty where a value is required`);
-  if (!r.success) throw new ChangeRejected(`${field} ${r.error.issues[0]?.message ?? 'has the wrong type'}`);
+  if (!r.success) throw new ChangeRejected(plainIssue(r.error.issues[0], field, ' ', true));
 }
 
 /** Year-0000 (or 1970) timestamps are damage or forgery: no change was ever written before 2000. */
@@ -82,7 +83,7 @@ export function validateChangeRow(raw: unknown, now: number = Date.now()): Chang
   const shaped = rowShape.safeParse(raw);
   if (!shaped.success) {
     const issue = shaped.error.issues[0];
-    throw new ChangeRejected(`change ${describe(raw)}: ${issue?.path.join('.') || 'row'} ${issue?.message ?? 'is malformed'}`);
+    throw new ChangeRejected(`change ${describe(raw)}: ${plainIssue(issue, 'row', ' ')}`);
   }
   const row = shaped.data;
   try {

@@ -34,7 +34,13 @@ beforeAll(async () => {
   fs.symlinkSync(path.resolve(here, '../../../node_modules'), path.join(dir, 'node_modules'));
 }, 120_000);
 
-function writer(file: string, verdict: string, ids: string[]): Promise<{ codes: number[]; errors: string[] }> {
+interface WriterResult {
+  codes: number[];
+  errors: string[];
+  warnings: string[];
+}
+
+function writer(file: string, verdict: string, ids: string[]): Promise<WriterResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [driver, file, verdict, ...ids], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
@@ -43,7 +49,7 @@ function writer(file: string, verdict: string, ids: string[]): Promise<{ codes: 
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     child.on('exit', (code) => {
       try {
-        resolve(JSON.parse(out) as { codes: number[]; errors: string[] });
+        resolve(JSON.parse(out) as WriterResult);
       } catch {
         reject(new Error(`writer exited ${String(code)}: ${err}`));
       }
@@ -66,6 +72,8 @@ describe('several processes writing at once', () => {
       expect(r.errors).toEqual([]);
       expect(r.codes).toEqual(ids.map(() => 0));
     }
+    // Each "sourced" mark (no source attached) warns once about its own verdict, whatever the others wrote since.
+    expect(results.map((r) => r.warnings.length)).toEqual([40, 0, 0]);
 
     const check = createTestContext('Checker', ctx.file);
     try {

@@ -81,9 +81,15 @@ describe('claimbench library', () => {
       verdict: 'false',
     });
 
+    // One claim that only shares words with a fact-check, one that resembles none.
+    expect(runClaimbench(['add', ws, 'The Pentagon bought new seats for its studio']).code).toBe(0);
+    expect(runClaimbench(['add', ws, 'Turnout was 71 percent']).code).toBe(0);
     const linked = runClaimbench(['library', 'link', ws, lib]);
     expect(linked.code, linked.stderr).toBe(0);
-    expect(linked.stdout).toMatch(/1 checked before/);
+    expect(linked.stdout.trim().split('\n')).toEqual([
+      `Linked ${lib} (3 fact-checks)`,
+      `1 of 3 claims was checked before (a fact-check in the library covers the same claim; marked "checked before" in the claim list); 1 more only shares some words with a fact-check (not the same claim, not marked; claimbench match ${ws} CLAIM lists them).`,
+    ]);
     const viaLink = JSON.parse(runClaimbench(['match', ws, claimId, '--json']).stdout) as { matches: { url: string }[] };
     expect(viaLink.matches[0]!.url).toBe('https://checks.example/moon');
   });

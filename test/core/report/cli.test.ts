@@ -63,7 +63,7 @@ describe('claimbench report', () => {
 
   it.each([
     [['--format', 'xml'], /Unknown format "xml"/],
-    [['--format', 'md', '--verdict', 'maybe'], /Unknown verdict "maybe"/],
+    [['--format', 'md', '--verdict', 'maybe'], /verdict must be sourced, disputed, unverified or unreviewed, not "maybe"/],
     [['--format', 'md', '--document', 'missing-doc'], /No document with id missing-doc/],
     [['--format', 'claimreview'], /organisation/],
     [['--format', 'md', '--base-url', 'javascript:alert(1)'], /Base URL must be an http\(s\) address/],

@@ -114,7 +114,14 @@ describe('claimbench session', () => {
       expect(stored.status).toBe('active');
       expect(st.session.id).toBe(a.id);
       expect(st.session.counts).toEqual(stored.counts);
-      expect(st.session.counts).toEqual({ total: docAClaims, done: 1, skipped: 1, later: 1, pending: docAClaims - 3 });
+      expect(st.session.counts).toEqual({
+        total: docAClaims,
+        done: 1,
+        skipped: 1,
+        later: 1,
+        pending: docAClaims - 3,
+        decidedElsewhere: 0,
+      });
       expect(st.currentClaim?.id).toBe(stored.currentClaimId);
       const current = await call(ctx, 'claims.get', { id: stored.currentClaimId! });
       expect(st.currentClaim?.text).toBe(current.text);
@@ -164,6 +171,71 @@ describe('claimbench session', () => {
       expect(r.code, args.join(' ')).toBe(1);
       expect(r.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
     }
+  });
+
+  it('counts a claim decided outside the session as done, in status, end summary and open items alike', async () => {
+    const dir = tempDir();
+    const ws = path.join(dir, 'desk.claimbench');
+    expect(runClaimbench(['init', ws]).code).toBe(0);
+    const article = path.join(dir, 'article.txt');
+    fs.writeFileSync(
+      article,
+      [
+        'Unemployment fell to 4.1 percent in March, the lowest figure since 2001.',
+        'The council spent 2.3 million pounds on road repairs last year.',
+        'Crime in the city rose by 12 percent between 2019 and 2022.',
+        'The new hospital will have 450 beds when it opens in 2026.',
+      ].join('\n\n'),
+    );
+    expect(runClaimbench(['import', ws, article]).code).toBe(0);
+    const [docId, claimIds] = await asTester(ws, async (ctx) => {
+      const docs = await call(ctx, 'documents.list', {});
+      const claims = await call(ctx, 'claims.list', { documentId: docs[0]!.id, limit: 100 });
+      return [docs[0]!.id, claims.items.map((c) => c.id)] as const;
+    });
+    expect(claimIds.length).toBeGreaterThanOrEqual(3);
+    const total = claimIds.length;
+
+    const started = runClaimbench(['session', 'start', ws, '--document', docId, '--json']);
+    expect(started.code, started.stderr).toBe(0);
+    const { id } = JSON.parse(started.stdout) as JsonSession;
+    const decided = claimIds[1]!;
+    const marked = runClaimbench([
+      'mark',
+      ws,
+      decided,
+      'disputed',
+      '--rationale',
+      'The office for statistics gives 2.1 million.',
+    ]);
+    expect(marked.code, marked.stderr).toBe(0);
+
+    const status = runClaimbench(['session', 'status', ws, '--json']);
+    expect(status.code, status.stderr).toBe(0);
+    const st = JSON.parse(status.stdout) as JsonStatus & { session: { counts: { decidedElsewhere: number } } };
+    expect(st.session.counts).toEqual({ total, done: 1, skipped: 0, later: 0, pending: total - 1, decidedElsewhere: 1 });
+    expect(st.summary).toMatchObject({ reviewed: 1, pending: total - 1, verdicts: { sourced: 0, disputed: 1, unverified: 0 } });
+    expect(st.summary.openItems).toHaveLength(total - 1);
+    expect(st.summary.openItems.map((o) => (o as { claimId: string }).claimId)).not.toContain(decided);
+    expect(st.currentClaim?.id).not.toBe(decided);
+    await asTester(ws, async (ctx) => {
+      const queue = await call(ctx, 'sessions.queue', { id, state: 'pending', limit: 100 });
+      expect(queue.items.map((i) => i.claim.id)).not.toContain(decided);
+      expect(queue.total).toBe(total - 1);
+    });
+
+    const human = runClaimbench(['session', 'status', ws]);
+    expect(human.stdout).toContain(
+      `1/${total} done (1 decided outside the session), 0 skipped, 0 needs more time, ${total - 1} to check`,
+    );
+    expect(human.stdout).toMatch(/Reviewed\s+1: 0 sourced, 1 disputed, 0 unverified/);
+    expect(human.stdout).toMatch(new RegExp(`Open items\\s+${total - 1}\\n`));
+
+    const ended = runClaimbench(['session', 'end', ws]);
+    expect(ended.code, ended.stderr).toBe(0);
+    expect(ended.stdout).toContain(`1/${total} done (1 decided outside the session)`);
+    expect(ended.stdout).toMatch(/Reviewed\s+1: 0 sourced, 1 disputed/);
+    expect(ended.stdout).toMatch(new RegExp(`Open items\\s+${total - 1}\\n`));
   });
 });
 

@@ -47,7 +47,14 @@ describe('session queue', () => {
     await withArticle(ctx, 'Prices rose 9 percent in 2022, the statistics office said.', 'Other');
     const session = await call(ctx, 'sessions.start', { scope: { documentIds: [documentId] } });
     expect(session.name).toBe('Overnight attack');
-    expect(session.counts).toEqual({ total: claims.length, pending: claims.length, done: 0, skipped: 0, later: 0 });
+    expect(session.counts).toEqual({
+      total: claims.length,
+      pending: claims.length,
+      done: 0,
+      skipped: 0,
+      later: 0,
+      decidedElsewhere: 0,
+    });
 
     const queue = await call(ctx, 'sessions.queue', { id: session.id });
     const expected = [...claims].sort((a, b) => (b.score ?? 0) - (a.score ?? 0) || a.ordinal - b.ordinal).map((c) => c.id);

@@ -78,7 +78,7 @@ describe('sessions respect work already done', () => {
     expect(items.every((i) => i.claim.verdict === null)).toBe(true);
   });
 
-  it('leaves claims decided elsewhere out of the summary’s open items', async () => {
+  it('counts claims decided elsewhere as reviewed, and leaves them out of the summary’s open items', async () => {
     const ctx = context();
     await article(ctx);
     const s = await call(ctx, 'sessions.start', {});
@@ -90,12 +90,14 @@ describe('sessions respect work already done', () => {
     const summary = await call(ctx, 'sessions.summary', { id: s.id });
     expect(summary.openItems.map((o) => o.claimId).sort()).toEqual([order[0]!, ...order.slice(3)].sort());
     expect(summary.openItems.every((o) => o.verdict === null)).toBe(true);
+    expect(summary).toMatchObject({ reviewed: 2, later: 0, skipped: 1, verdicts: { disputed: 2 } });
+    expect(summary.later + summary.skipped + summary.pending).toBe(summary.openItems.length);
     await call(ctx, 'sessions.end', { id: s.id });
     const ended = ctx.workspace.db
       .prepare("SELECT action_label FROM changes WHERE action_label LIKE 'End session%' LIMIT 1")
       .pluck()
       .get() as string;
-    expect(ended).toMatch(new RegExp(`: 0 reviewed, ${summary.openItems.length} open$`));
+    expect(ended).toMatch(new RegExp(`: 2 reviewed, ${summary.openItems.length} open$`));
   });
 
   it('gives a running session live capture instead of starting another', async () => {

@@ -163,7 +163,7 @@ describe('hostile and damaged share files are refused and the workspace is untou
     await expectRefused(
       forge((db) => insertChange(db, 'claim', 'verdict', '"maybe"')),
       'VALIDATION',
-      /verdict/,
+      /verdict must be sourced, disputed or unverified(?!.*Invalid option)/,
     );
     await expectRefused(
       forge((db) => insertChange(db, 'claim', 'score', '"high"')),

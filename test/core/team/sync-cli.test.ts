@@ -116,9 +116,9 @@ describe('team CLI', () => {
     expect((await cli('Ben', 'init', b)).code).toBe(0);
     const claimId = (await cli('Ana', 'add', a, 'Turnout was 71 percent')).out.trim();
     const s1 = path.join(dir, 'ana1.claimbench-share');
-    expect((await cli('Ana', 'share', a, '-o', s1)).out).toMatch(/Wrote .*ana1\.claimbench-share: 1 changes/);
+    expect((await cli('Ana', 'share', a, '-o', s1)).out).toMatch(/Wrote .*ana1\.claimbench-share: 1 change, 0 documents/);
     const dry = await cli('Ben', 'merge', b, s1, '--dry-run');
-    expect(dry.out).toMatch(/1 new changes .* from 1 person/);
+    expect(dry.out).toMatch(/^1 new change \(0 already here\) from 1 person$/m);
     expect(dry.out).toMatch(/Ana: 1 new, 0 changed, 0 conflicting/);
     expect((await cli('Ben', 'claims', b)).out).toBe('');
     expect((await cli('Ben', 'merge', b, s1)).out).toMatch(/Merged\. Backup: /);
@@ -135,7 +135,10 @@ describe('team CLI', () => {
     expect((await cli('Ana', 'claims', a, '--json')).out).toContain('"conflicted": true');
 
     const bad = await cli('Ana', 'resolve', a, claimId, 'maybe');
-    expect([bad.code, bad.err]).toEqual([1, expect.stringMatching(/Unknown verdict/)]);
+    expect([bad.code, bad.err]).toEqual([
+      1,
+      expect.stringMatching(/verdict must be sourced, disputed or unverified, not "maybe"/),
+    ]);
     expect((await cli('Ana', 'resolve', a, claimId, 'sourced', '--rationale', 'Commission, final count')).out).toBe(
       `${claimId} sourced  rationale: Commission, final count`,
     );
