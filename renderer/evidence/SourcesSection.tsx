@@ -1,5 +1,5 @@
-import { Archive, ExternalLink, Link2, Trash } from 'lucide-react';
-import { memo, useId, useRef, useState, type FormEvent } from 'react';
+import { Archive, ExternalLink, Link2, Pencil, Trash } from 'lucide-react';
+import { memo, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { Claim } from '../../shared/domain';
 import { STANCE_LABELS, STANCES, type Source, type Stance } from '../../shared/evidence';
 import { errorMessage } from '../api/client';
@@ -10,7 +10,9 @@ import { IconButton } from '../ui/IconButton';
 import { Kbd } from '../ui/Kbd';
 import { Spinner } from '../ui/Progress';
 import { MOD } from '../app/shortcuts';
+import { EditSourceForm } from './EditSourceForm';
 import { hostName, safeHttpUrl } from './format';
+import { SourceField } from './SourceField';
 import { StanceBadge } from './Stance';
 import { useEvidence, useFail } from './useEvidence';
 import './evidence.css';
@@ -60,6 +62,25 @@ function SourceItem({ source }: { source: Source }) {
     (source.url ? hostName(source.url) : source.excerpt ? (source.publisher ?? 'Quoted passage') : 'Attached file');
   const meta = sourceMeta(source);
   const stanceId = useId();
+  const [editing, setEditing] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const refocusEdit = useRef(false);
+  useEffect(() => {
+    if (editing || !refocusEdit.current) return;
+    refocusEdit.current = false;
+    editButton.current?.focus();
+  }, [editing]);
+  if (editing) {
+    const close = () => {
+      refocusEdit.current = true;
+      setEditing(false);
+    };
+    return (
+      <li className="source-item" data-stance={source.stance}>
+        <EditSourceForm source={source} name={title} onClose={close} />
+      </li>
+    );
+  }
   return (
     <li className="source-item" data-stance={source.stance}>
       <div className="source-head">
@@ -90,6 +111,12 @@ function SourceItem({ source }: { source: Source }) {
               </option>
             ))}
           </select>
+          <IconButton
+            ref={editButton}
+            label={`Edit source ${title}`}
+            icon={<Pencil size={13} />}
+            onClick={() => setEditing(true)}
+          />
           <IconButton
             label={`Remove source ${title}`}
             icon={<Trash size={13} />}
@@ -174,22 +201,17 @@ function AddSourceForm({ claimId }: { claimId: string }) {
     );
   };
   const originField = (key: keyof Origin, label: string, type: 'text' | 'url' | 'date', placeholder?: string) => (
-    <label className={type === 'date' ? 'origin-field' : 'origin-field wide'} htmlFor={`${fieldId}-${key}`}>
-      <span className="origin-label">{label}</span>
-      <input
-        id={`${fieldId}-${key}`}
-        className="field-input"
-        type={type}
-        maxLength={type === 'date' ? 10 : 4_000}
-        placeholder={placeholder}
-        value={origin[key]}
-        onChange={(e) => {
-          const value = e.target.value;
-          setOrigin((o) => ({ ...o, [key]: value }));
-          if (error) setError(null);
-        }}
-      />
-    </label>
+    <SourceField
+      id={`${fieldId}-${key}`}
+      label={label}
+      type={type}
+      placeholder={placeholder}
+      value={origin[key]}
+      onChange={(value) => {
+        setOrigin((o) => ({ ...o, [key]: value }));
+        if (error) setError(null);
+      }}
+    />
   );
 
   return (

@@ -53,6 +53,13 @@ function sourceValues(db: DB, claimId: string, f: SourceFields): Record<string, 
   return values;
 }
 
+/** Adding or editing, a source keeps something to point at. */
+function refuseEmptySource(values: Record<string, unknown>): void {
+  if (!values.url && !String(values.excerpt ?? '').trim() && !values.attachmentId && !String(values.title ?? '').trim()) {
+    throw new ClaimbenchError('VALIDATION', 'A source needs a link, a title, an excerpt or an attached file.');
+  }
+}
+
 interface PreparedAttachment {
   name: string;
   mime: string;
@@ -117,15 +124,7 @@ export const evidenceHandlers = {
     // Everything is checked before the one transaction below, so a refusal stores nothing.
     const values = sourceValues(db, claimId, { ...fromPaste, ...stripUndefined(fields) });
     const attached = file ? prepareAttachment(file) : null;
-    if (
-      !values.url &&
-      !String(values.excerpt ?? '').trim() &&
-      !values.attachmentId &&
-      !attached &&
-      !String(values.title ?? '').trim()
-    ) {
-      throw new ClaimbenchError('VALIDATION', 'A source needs a link, a title, an excerpt or an attached file.');
-    }
+    if (!attached) refuseEmptySource(values);
     const id = randomUUID();
     const attachmentId = attached ? randomUUID() : null;
     if (attached && !values.url && !String(values.title ?? '').trim()) values.title = attached.name;
@@ -144,6 +143,7 @@ export const evidenceHandlers = {
   'sources.update': ({ id, patch }, { workspace }) => {
     const source = loadSource(workspace.db, id);
     const values = sourceValues(workspace.db, source.claimId, patch);
+    refuseEmptySource({ ...source, ...values });
     workspace.undo.run(`Edit source “${sourceName(source)}”`, (w) => {
       for (const [field, value] of Object.entries(values)) w.set('source', id, field, value);
     });

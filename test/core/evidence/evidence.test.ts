@@ -120,6 +120,22 @@ describe('sources', () => {
       error: { code: 'NOT_FOUND' },
     });
   });
+
+  it('refuses an edit that would leave a source with nothing to point at, changing nothing', async () => {
+    const s = await call(ctx, 'sources.add', { claimId, url: 'https://example.org/report', publisher: 'Example' });
+    const before = await call(ctx, 'sources.list', { claimId });
+    expect(await invoke(ctx, 'sources.update', { id: s.id, patch: { url: null, publisher: null } })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', message: 'A source needs a link, a title, an excerpt or an attached file.' },
+    });
+    expect(await call(ctx, 'sources.list', { claimId })).toEqual(before);
+    // With a title given in the same edit, the link may go.
+    expect(await call(ctx, 'sources.update', { id: s.id, patch: { url: null, title: 'Example report' } })).toMatchObject({
+      url: null,
+      title: 'Example report',
+      publisher: 'Example',
+    });
+  });
 });
 
 describe('attachments', () => {

@@ -1,0 +1,163 @@
+import { Pencil } from 'lucide-react';
+import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import type { Source } from '../../shared/evidence';
+import { errorMessage } from '../api/client';
+import { useOperationMutation } from '../api/queries';
+import { MOD } from '../app/shortcuts';
+import { Button } from '../ui/Button';
+import { Kbd } from '../ui/Kbd';
+import { SourceField } from './SourceField';
+
+/** What the edit form holds: every editable field of a source as the checker types it. */
+interface Draft {
+  url: string;
+  title: string;
+  publisher: string;
+  publishedAt: string;
+  accessedAt: string;
+  archiveUrl: string;
+  excerpt: string;
+}
+
+/** The fields sources.update takes, with null clearing a nullable one. */
+interface SourcePatch {
+  url?: string | null;
+  title?: string;
+  publisher?: string | null;
+  publishedAt?: string | null;
+  accessedAt?: string | null;
+  archiveUrl?: string | null;
+  excerpt?: string;
+}
+
+const NULLABLE = new Set<keyof Draft>(['url', 'publisher', 'publishedAt', 'accessedAt', 'archiveUrl']);
+
+function draftOf(source: Source): Draft {
+  return {
+    url: source.url ?? '',
+    title: source.title,
+    publisher: source.publisher ?? '',
+    publishedAt: source.publishedAt ?? '',
+    accessedAt: source.accessedAt ?? '',
+    archiveUrl: source.archiveUrl ?? '',
+    excerpt: source.excerpt,
+  };
+}
+
+/** Only the fields the checker changed, trimmed; an emptied field is cleared. */
+function changedFields(before: Draft, after: Draft): SourcePatch {
+  const patch: Record<string, string | null> = {};
+  for (const key of Object.keys(after) as (keyof Draft)[]) {
+    const value = after[key].trim();
+    if (value === before[key].trim()) continue;
+    patch[key] = value === '' && NULLABLE.has(key) ? null : value;
+  }
+  return patch as SourcePatch;
+}
+
+/**
+ * A date input holds only YYYY-MM-DD; a stored month, year or time ("2024-05") would show as blank and be
+ * lost on save, so such a date is edited as text.
+ */
+const dateFieldType = (stored: string | null): 'date' | 'text' =>
+  !stored || /^\d{4}-\d{2}-\d{2}$/.test(stored) ? 'date' : 'text';
+
+/** A source turned into a form in its place: Save sends what changed, Esc or Cancel leaves it as it was. */
+export function EditSourceForm({ source, name, onClose }: { source: Source; name: string; onClose: () => void }) {
+  const [original] = useState(() => draftOf(source));
+  const [draft, setDraft] = useState(original);
+  const [error, setError] = useState<string | null>(null);
+  const update = useOperationMutation('sources.update');
+  const firstField = useRef<HTMLDivElement>(null);
+  const fieldId = useId();
+  const errorId = useId();
+  const passage = original.excerpt.trim() !== '';
+
+  useEffect(() => {
+    firstField.current?.querySelector<HTMLElement>('input, textarea')?.focus();
+  }, []);
+
+  const set = (key: keyof Draft) => (value: string) => {
+    setDraft((d) => ({ ...d, [key]: value }));
+    if (error) setError(null);
+  };
+
+  const submit = (e?: FormEvent) => {
+    e?.preventDefault();
+    const patch = changedFields(original, draft);
+    if (Object.keys(patch).length === 0) return onClose();
+    update.mutate({ id: source.id, patch }, { onSuccess: onClose, onError: (err) => setError(errorMessage(err)) });
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLFormElement>) => {
+    if (e.key !== 'Escape' || e.nativeEvent.isComposing) return;
+    // Handled here, not by the keymap's "leave the field": focus goes back to this source's Edit button.
+    e.preventDefault();
+    e.stopPropagation();
+    onClose();
+  };
+
+  const field = (key: keyof Draft, label: string, type: 'text' | 'url' | 'date', placeholder?: string) => (
+    <SourceField
+      id={`${fieldId}-${key}`}
+      label={label}
+      type={type}
+      placeholder={placeholder}
+      value={draft[key]}
+      onChange={set(key)}
+    />
+  );
+
+  return (
+    <form
+      className="evidence-form source-edit-form"
+      aria-label={`Edit source ${name}`}
+      aria-describedby={error ? errorId : undefined}
+      onSubmit={submit}
+      onKeyDown={onKeyDown}
+    >
+      <span className="field-label">
+        <Pencil size={12} aria-hidden /> Edit source
+      </span>
+      <div className="origin-fields" ref={firstField}>
+        {passage ? (
+          <div className="origin-field wide">
+            {/* Beside the textarea, not around it: a wrapping label would lend the passage to its name. */}
+            <label className="origin-label" htmlFor={`${fieldId}-excerpt`}>
+              Passage
+            </label>
+            <textarea
+              id={`${fieldId}-excerpt`}
+              className="field-input"
+              rows={3}
+              maxLength={200_000}
+              value={draft.excerpt}
+              onChange={(e) => set('excerpt')(e.target.value)}
+            />
+          </div>
+        ) : (
+          field('url', 'Link', 'url', 'https://…')
+        )}
+        {field('title', 'Title', 'text', 'Title (optional)')}
+        {passage && field('url', 'Link to the passage', 'url', 'https://…')}
+        {field('publisher', 'Publisher', 'text', 'e.g. Reuters')}
+        {field('publishedAt', 'Published', dateFieldType(source.publishedAt))}
+        {field('accessedAt', 'Accessed', dateFieldType(source.accessedAt))}
+        {field('archiveUrl', 'Archived copy', 'url', 'https://web.archive.org/…')}
+      </div>
+      {error && (
+        <p id={errorId} className="evidence-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="evidence-form-row end">
+        <Button size="sm" onClick={onClose}>
+          Cancel <Kbd>Esc</Kbd>
+        </Button>
+        <Button type="submit" size="sm" variant="primary" disabled={update.isPending}>
+          Save <Kbd>{`${MOD}+Enter`}</Kbd>
+        </Button>
+      </div>
+    </form>
+  );
+}
