@@ -150,8 +150,8 @@ function wordCount(s: string): number {
 
 /** The context features a sentence has (names as in CONTEXT_LABELS). */
 export function contextFeatures(c: SentenceContext): string[] {
-  // Escape sequences and controls are kept in stored text but do not change how it reads (a trailing one
-  // would make a sentence look unfinished, like a heading).
+  // Escape sequences and controls (still in an older workspace's text, or a teammate's) do not change how a
+  // sentence reads (a trailing one would make it look unfinished, like a heading).
   const s = withoutControlSequences(c.text);
   const out: string[] = [];
   const who = c.attribution;
