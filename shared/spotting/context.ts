@@ -119,6 +119,8 @@ const hasPastListed = wordGated(PAST_LISTED);
 const isPast = (s: string) => hasPastListed(s) || (/ed\b/.test(s) && PAST_ED.test(s));
 
 const MAX_HEADING_WORDS = 20;
+/** Longer than this, a sentence has three words (counting them for every sentence cost 5% of the analysis). */
+const FRAGMENT_MAX_CHARS = 60;
 /**
  * Fewer words cannot say who did what ("Figure 1.", "Aborts.", "i=2.", "It rained."): nothing to check. Russian and
  * Ukrainian drop the verb "to be", so two words can state a fact there ("Пострадавших нет.").
@@ -177,7 +179,7 @@ export function contextFeatures(c: SentenceContext): string[] {
   if (who.quoted < 0.5 && isPast(s)) out.push('past_event');
   else if (who.quoted >= 0.5 && who.claimant && !hasFirstPerson(s) && reportsEvent(s)) out.push('quoted_report');
   if (ADVICE.test(s)) out.push('advice');
-  if (wordCount(s) < minClaimWords(s)) out.push('fragment');
+  if (s.length <= FRAGMENT_MAX_CHARS && wordCount(s) < minClaimWords(s)) out.push('fragment');
   return out;
 }
 
