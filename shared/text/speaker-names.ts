@@ -47,6 +47,13 @@ export function namesNoOne(label: string): boolean {
   return NAMELESS_LABEL.test(label.trim());
 }
 
+const ANSWER_LABEL = /^(?:A|Answer|Ответ|Відповідь)$/iu;
+
+/** "A:", "Answer:": the person being asked answers, whoever that is. */
+export function isAnswerLabel(label: string): boolean {
+  return ANSWER_LABEL.test(label.trim());
+}
+
 /** The label's role in the debate, if it names one: "MODERATOR", "Q", "HOST (Jane Doe)". */
 export function labelRole(label: string): SpeakerRole {
   const { base, inParens } = splitParenthetical(label);

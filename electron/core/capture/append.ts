@@ -8,7 +8,14 @@ import type { Claim } from '../../../shared/domain';
 import { ClaimbenchError } from '../../../shared/result';
 import type { CaptureResult } from '../../../shared/sessions';
 import { splitSpeakerLabel } from '../../../shared/text/speaker-turns';
-import { resolveSpeaker, type Speaker, type SpeakerRole } from '../../../shared/text/speaker-names';
+import {
+  isAnswerLabel,
+  labelRole,
+  namesNoOne,
+  resolveSpeaker,
+  type Speaker,
+  type SpeakerRole,
+} from '../../../shared/text/speaker-names';
 import { introductionsOf } from './speakers';
 import { loadClaim } from '../claims/rows';
 import type { CoreContext } from '../context';
@@ -39,7 +46,13 @@ export function turnsOf(text: string, speaker: string | null, resolve: (label: s
   };
   for (const line of cleanChunk(text).split('\n')) {
     const labelled = splitSpeakerLabel(line);
-    if (labelled.speaker) {
+    if (labelled.speaker && namesNoOne(labelled.speaker)) {
+      // "Q:" and "A:" name no one: a question is nobody's claim, and the answer is the typed speaker's (the person
+      // being interviewed), if any. Neither becomes a speaker called "Q" or "A".
+      push();
+      const answer = isAnswerLabel(labelled.speaker);
+      current = { speaker: answer ? speaker : null, role: answer ? null : labelRole(labelled.speaker), lines: [labelled.text] };
+    } else if (labelled.speaker) {
       push();
       const who = resolve(labelled.speaker);
       current = { speaker: who.name, role: who.role, lines: [labelled.text] };

@@ -82,6 +82,28 @@ describe('an imported transcript', () => {
     ]);
   });
 
+  it('captured live, "A:" answers for the speaker the person typed; neither "Q" nor "A" becomes a speaker', async () => {
+    ctx = createTestContext();
+    const session = await call(ctx, 'sessions.start', { capture: { title: 'Interview' } });
+    const q = await call(ctx, 'capture.append', {
+      sessionId: session.id,
+      text: 'Q: Did the city hire 400 new teachers last year?',
+      speaker: 'Helen Carter',
+    });
+    expect(q.speaker).not.toBe('Q');
+    const a = await call(ctx, 'capture.append', {
+      sessionId: session.id,
+      text: 'A: Yes, the city hired 450 new teachers in 2025, the most since 1990.',
+      speaker: q.speaker ?? 'Helen Carter',
+    });
+    expect(a.speaker).toBe('Helen Carter');
+    await call(ctx, 'capture.flush', { sessionId: session.id });
+    const claims = (await call(ctx, 'claims.list', { documentId: session.captureDocumentId! })).items;
+    expect(claims.map((c) => [c.claimant, c.text])).toEqual([
+      ['Helen Carter', 'Yes, the city hired 450 new teachers in 2025, the most since 1990.'],
+    ]);
+  });
+
   it('"Q:" and "A:" name no one, imported or captured live', async () => {
     const interview = [
       '[00:01:02] Q: How will the city pay for the harbour?',
