@@ -62,7 +62,7 @@ function BackToSession({ sessionId }: { sessionId: string }) {
     <Button
       size="sm"
       className="session-back"
-      title={`Back to ${s.name}`}
+      title={`Back to ${s.name} (${s.status === 'active' ? clock(elapsed) : s.status === 'paused' ? 'paused' : 'ended'})`}
       onClick={() => {
         dispatch({ type: 'triage', action: { type: 'mark', ids: [] } });
         dispatch({ type: 'session', sessionId, open: true });

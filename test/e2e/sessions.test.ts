@@ -251,6 +251,17 @@ describe('checking sessions in the built renderer', () => {
       await page.locator('.claims-pane').waitFor();
       await page.reload();
       await page.locator('.claims-pane').waitFor();
+      // At 1024 px the way back is an icon, and every verdict count in the header stays whole beside it.
+      await page.setViewportSize({ width: 1024, height: 640 });
+      const clipped = await page.evaluate(() => {
+        const slot = document.querySelector('.header-center')!.getBoundingClientRect();
+        return [...document.querySelectorAll('.verdict-count')]
+          .map((el) => el.getBoundingClientRect())
+          .filter((r) => r.left < slot.left - 0.5 || r.right > slot.right + 0.5).length;
+      });
+      expect(clipped).toBe(0);
+      await screenshot(page, 'sessions-paused-header-1024');
+      await page.setViewportSize({ width: 1440, height: 900 });
       await page.locator('.session-back', { hasText: 'Morning papers' }).filter({ hasText: 'paused' }).click();
       await page.getByTestId('session-status').filter({ hasText: 'Paused' }).waitFor();
       await page.keyboard.press('Shift+P');
