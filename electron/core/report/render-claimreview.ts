@@ -135,7 +135,7 @@ export function claimReviewFor(model: ReportModel, d: ReportDocument | undefined
   };
 }
 
-export type ClaimReviewIssueKind = 'invalid' | 'long-claim' | 'no-claimant' | 'open-conflict';
+export type ClaimReviewIssueKind = 'invalid' | 'long-claim' | 'no-claimant' | 'open-conflict' | 'needs-attention';
 
 export interface ClaimReviewIssue {
   claimId: string;
@@ -231,6 +231,8 @@ function checkReportLevelFields(model: ReportModel): void {
 export const OPEN_CONFLICT_WARNING =
   'left out: open team conflict (teammates’ decisions disagree); settle the conflict first (claimbench conflicts, claimbench resolve), then export again';
 
+const NEEDS_ATTENTION = 'needs attention: a verdict without the evidence it calls for';
+
 export interface ClaimReviewRun {
   issues: ClaimReviewIssue[];
   /** How many ClaimReview items the file holds. */
@@ -258,6 +260,10 @@ export function* claimReviewParts(
       }
       const item = claimReviewFor(model, d, c);
       const issues = validateClaimReview(item, c);
+      // Published, as the other reports print it, but not without a word: the rating lacks what it rests on.
+      for (const w of c.warnings ?? []) {
+        issues.push({ claimId: c.id, kind: 'needs-attention', level: 'warning', message: NEEDS_ATTENTION, detail: w.message });
+      }
       run.issues.push(...issues);
       const error = issues.find((i) => i.level === 'error');
       if (error) {

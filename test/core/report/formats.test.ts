@@ -11,6 +11,7 @@ import { reportModelSchema, type ReportModel } from '../../../electron/core/repo
 import { DEFAULT_REPORT_OPTIONS, suggestedReportFileName, type ReportOptions } from '../../../shared/report';
 import { stripDisguisingChars } from '../../../shared/text/invisible';
 import { buildReportFixture, HOSTILE, type ReportFixture } from './fixture';
+import { createTestContext } from '../../helpers/workspace';
 
 let f: ReportFixture;
 let model: ReportModel;
@@ -298,6 +299,25 @@ describe('ClaimReview', () => {
     expect(warning).toMatch(new RegExp(`^${long.length} claims \\(`));
     for (const c of long.slice(0, 5)) expect(warning).toContain(`${c.id.slice(0, 8)}: ${c.text.length} characters`);
     expect(rendered.warnings.join('\n')).not.toMatch(/\bN characters/);
+  });
+
+  it('warns, naming the claim, about a rating the other reports flag as needing attention', async () => {
+    const ctx = createTestContext('Mara');
+    try {
+      const claim = await call(ctx, 'claims.add', {
+        text: 'The port handled 8 million containers last year.',
+        claimant: 'Port authority',
+      });
+      await call(ctx, 'claims.setVerdict', { ids: [claim.id], verdict: 'sourced' });
+      const weak = buildReportModel({ db: ctx.workspace.db, workspaceName: 'x', options: OPTIONS });
+      const rendered = renderReport('claimreview', weak);
+      expect(rendered.claimCount).toBe(1);
+      expect(rendered.warnings).toEqual([
+        expect.stringMatching(new RegExp(`^Claim ${claim.id.slice(0, 8)} \\(.*source.*\\): needs attention`)),
+      ]);
+    } finally {
+      ctx.workspace.close();
+    }
   });
 
   it('refuses to export without the organisation or the base URL', () => {
