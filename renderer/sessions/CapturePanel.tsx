@@ -205,6 +205,7 @@ function CaptureEditor({
             value={text}
             rows={2}
             aria-describedby={hintId}
+            title={`Enter adds it to the transcript · Shift+Enter new line · ${MOD}+Enter captures it as a claim by hand`}
             placeholder="Paste or type what is being said…"
             onChange={(e) => edit({ text: e.target.value })}
             onKeyDown={onKeyDown}

@@ -105,6 +105,11 @@ describe('the app at 1024x640 never scrolls as a page', () => {
     expect(await clippedIn(page, '.capture-head')).toEqual([]);
     expect((await box(page, '#capture-input')).bottom).toBeLessThanOrEqual(640);
     await screenshot(page, 'capture-1024-typing');
+    // The current claim scrolls inside its card, and its decisions stay in view at the card's foot.
+    const card = await box(page, '.session-current');
+    const done = (await page.getByRole('button', { name: /^Done/ }).boundingBox())!;
+    expect(Math.round(done.y)).toBeGreaterThanOrEqual(card.top);
+    expect(Math.round(done.y + done.height)).toBeLessThanOrEqual(card.bottom);
 
     // A window made larger and smaller again leaves nothing scrolled.
     await page.setViewportSize({ width: 1440, height: 900 });
