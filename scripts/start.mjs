@@ -5,7 +5,7 @@
  * electron/browser-host/). Arguments after `--` go to whichever starts (`--no-open`, a workspace file);
  * `--browser` picks the browser host where Electron is installed, `--no-build` skips the renderer build.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -29,10 +29,20 @@ function run(command, commandArgs) {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
+/**
+ * The app itself, for as long as it runs: a stop signal sent to this launcher (a service manager, `kill`) reaches
+ * it too, so no server is left behind; its exit status is the launcher's.
+ */
+function serve(command, commandArgs) {
+  const child = spawn(command, commandArgs, { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
+
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 
 if (electronInstalled() && !args.includes('--browser')) {
-  run(bin('electron-vite'), ['preview', ...args]);
+  serve(bin('electron-vite'), ['preview', ...args]);
 } else {
   if (!args.includes('--browser')) {
     process.stdout.write(
@@ -42,5 +52,5 @@ if (electronInstalled() && !args.includes('--browser')) {
   // --no-build: serve out/renderer as it is (tests, and a second launch that changed nothing).
   if (!args.includes('--no-build')) run(bin('vite'), ['build', '--config', 'vite.renderer.config.ts', '--logLevel', 'error']);
   const hostArgs = args.filter((a) => a !== '--browser' && a !== '--no-build');
-  run(process.execPath, ['--import', 'tsx', path.join(root, 'electron', 'browser-host', 'main.ts'), ...hostArgs]);
+  serve(process.execPath, ['--import', 'tsx', path.join(root, 'electron', 'browser-host', 'main.ts'), ...hostArgs]);
 }

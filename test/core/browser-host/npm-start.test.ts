@@ -58,9 +58,26 @@ describe.skipIf(!built)('npm start without Electron', () => {
         expect(await status(url)).toBe(303);
         expect(await status(base)).toBe(401);
         expect(await status(url, `evil.example:${new URL(url).port}`)).toBe(403);
+        // A stop signal to the launcher alone (not its process group) stops the server it started.
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        process.kill(child.pid!, 'SIGTERM');
+        await exited;
+        await expect
+          .poll(
+            () =>
+              status(url).then(
+                () => 'serving',
+                () => 'stopped',
+              ),
+            { timeout: 10_000 },
+          )
+          .toBe('stopped');
       } finally {
-        process.kill(-child.pid!, 'SIGINT');
-        await new Promise((resolve) => child.once('exit', resolve));
+        try {
+          process.kill(-child.pid!, 'SIGINT');
+        } catch {
+          // Already gone with the launcher.
+        }
       }
     },
   );
