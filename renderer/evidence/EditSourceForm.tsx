@@ -74,7 +74,16 @@ export function EditSourceForm({ source, name, onClose }: { source: Source; name
   const passage = original.excerpt.trim() !== '';
 
   useEffect(() => {
-    firstField.current?.querySelector<HTMLElement>('input, textarea')?.focus();
+    const field = firstField.current?.querySelector<HTMLInputElement | HTMLTextAreaElement>('input, textarea');
+    if (!field) return;
+    field.focus();
+    // A long link reads from its start (its host), not scrolled to its end where the caret would put it. A url
+    // input takes no selection range, so it is turned to text for that moment.
+    const type = field.getAttribute('type');
+    if (type === 'url') field.setAttribute('type', 'text');
+    field.setSelectionRange(0, 0);
+    if (type === 'url') field.setAttribute('type', 'url');
+    field.scrollLeft = 0;
   }, []);
 
   const set = (key: keyof Draft) => (value: string) => {
