@@ -2,7 +2,7 @@ import { memo } from 'react';
 import type { Claim } from '../../shared/domain';
 import { verdictExplained, verdictLabel } from '../../shared/domain';
 import { VerdictIcon, verdictKey } from '../ui/Verdict';
-import { Highlighted, matchRanges } from '../search/highlight';
+import { Highlighted, matchExcerpt, matchRanges } from '../search/highlight';
 import { MarkBox } from '../triage/MarkBox';
 import { ConflictMarker } from '../team/ConflictMarker';
 import type { PageFactCheckMatch } from '../../shared/library-api';
@@ -40,6 +40,13 @@ export const ClaimRow = memo(function ClaimRow({
   terms,
   factCheck,
 }: ClaimRowProps) {
+  const searching = !!claim && !!terms && terms.length > 0;
+  const textRanges = searching ? matchRanges(claim.text, terms) : [];
+  // Listed by a search whose words are not in the claim or its claimant: say where they are.
+  const inRationale =
+    searching && textRanges.length === 0 && matchRanges(claim.claimant ?? '', terms).length === 0
+      ? matchExcerpt(claim.rationale, terms)
+      : null;
   return (
     <div
       id={claimOptionId(index)}
@@ -65,7 +72,7 @@ export const ClaimRow = memo(function ClaimRow({
           <VerdictIcon verdict={claim.verdict} size={15} />
           <div className="claim-row-body">
             <span className="claim-row-text">
-              {terms && terms.length > 0 ? <Highlighted text={claim.text} ranges={matchRanges(claim.text, terms)} /> : claim.text}
+              {textRanges.length > 0 ? <Highlighted text={claim.text} ranges={textRanges} /> : claim.text}
             </span>
             <span className="claim-row-meta">
               <span
@@ -80,6 +87,11 @@ export const ClaimRow = memo(function ClaimRow({
               {!claim.anchor && <span className="claim-row-manual">· added by hand</span>}
               {claim.assignee && <span className="claim-row-assignee">· {claim.assignee}</span>}
               {claim.tags.length > 0 && <span className="claim-row-tags">· {claim.tags.join(', ')}</span>}
+              {inRationale && (
+                <span className="claim-row-why">
+                  · in rationale: <Highlighted text={inRationale.text} ranges={inRationale.ranges} />
+                </span>
+              )}
             </span>
           </div>
         </>

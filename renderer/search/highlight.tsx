@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { stemsOf } from '../../shared/text/stem';
 
 /** Folds the way the search index does: accents and case off, ё read as е. */
 export function fold(text: string): string {
@@ -7,10 +8,40 @@ export function fold(text: string): string {
 
 const OPERATORS = new Set(['and', 'or', 'not', 'near']);
 
-/** The words of a search query, folded (FTS operators and punctuation dropped). */
+/** Stems shorter than this would mark half the words on screen; the search does not use them either. */
+const MIN_STEM = 3;
+
+/**
+ * The words of a search query, folded (FTS operators and punctuation dropped), each with its stems, as the search
+ * finds them: "restore" also marks "restoration", "drones" marks "drone".
+ */
 export function queryTerms(query: string): string[] {
   const words = (query.match(/[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu) ?? []).map(fold).filter((w) => !OPERATORS.has(w));
-  return [...new Set(words)];
+  const stems = words.flatMap((w) =>
+    stemsOf(w)
+      .filter((s) => s.length >= MIN_STEM && s !== w)
+      .map(fold),
+  );
+  return [...new Set([...words, ...stems])];
+}
+
+/**
+ * A short piece of `text` around its first word a term begins, with that word's range, or null: where a claim
+ * listed by a search matched when its own text holds none of the words (its rationale, say).
+ */
+export function matchExcerpt(
+  text: string,
+  terms: readonly string[],
+  around = 40,
+): { text: string; ranges: [number, number][] } | null {
+  const first = matchRanges(text, terms)[0];
+  if (!first) return null;
+  const from = Math.max(0, text.lastIndexOf(' ', Math.max(0, first[0] - around)) + 1);
+  const cut = text.indexOf(' ', Math.min(text.length, first[1] + around));
+  const to = cut < 0 ? text.length : cut;
+  const lead = from > 0 ? '…' : '';
+  const piece = `${lead}${text.slice(from, to).replace(/\s+/g, ' ')}${to < text.length ? '…' : ''}`;
+  return { text: piece, ranges: matchRanges(piece, terms) };
 }
 
 /** [start, end) ranges of the words in `text` that start with a query term (prefix match, like the index). */

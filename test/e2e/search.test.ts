@@ -69,9 +69,22 @@ describe.skipIf(noShared)('search, filters, bulk triage and the saved view', () 
     const folded = (t: string) => t.toLowerCase().replace(/ё/g, 'е');
     const allMarksMatch = async () => {
       const marks = await rows(page).locator('mark').allTextContents();
-      return marks.length > 0 && marks.every((m) => folded(m).startsWith(folded(word)));
+      // The word or its stem: the list marks the words the search found it by.
+      const stems = [folded(word), folded(word).slice(0, 5)];
+      return marks.length > 0 && marks.every((m) => stems.some((st) => folded(m).startsWith(st)));
     };
     await expect.poll(allMarksMatch).toBe(true);
+
+    // A claim listed for a word in its rationale only says so, with the word (found by its stem) marked there.
+    await call(ctx, 'claims.update', {
+      id: sao.id,
+      patch: { rationale: 'Checked against the 2024 restoration plan of the city.' },
+    });
+    await page.locator('.filter-input').fill('restore');
+    const row = rows(page).filter({ has: page.locator('.claim-row-why') });
+    await expect.poll(() => row.first().locator('.claim-row-why').textContent()).toMatch(/^· in rationale: .*restoration plan/);
+    expect(await row.first().locator('.claim-row-why mark').allTextContents()).toEqual(['restoration']);
+    await screenshot(page, 'search-in-rationale-light');
 
     // Words only in a source and a note: listed as hits with their match marked, and a hit leads to its claim.
     await page.locator('.filter-input').fill('menzies');
