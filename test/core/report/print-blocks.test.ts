@@ -7,6 +7,7 @@ import { call } from '../../../electron/core/dispatch';
 import { exportReport } from '../../../electron/core/report/export';
 import { CHROMIUM_ARGS, chromiumPath } from '../../../electron/core/report/pdf';
 import { BUILT_ARTICLES } from '../../helpers/built-articles';
+import { clockMovesOn } from '../../helpers/clock';
 import { tempDir } from '../../helpers/workspace';
 import { exchange, person, type TestContext } from '../team/team-helpers';
 
@@ -49,6 +50,8 @@ beforeAll(async () => {
       verdict: 'disputed',
       rationale: `Ben: the ruling was published on ${i + 10} January.`,
     });
+    // Mara decides later, so hers is the decision each claim shows until someone settles it.
+    await clockMovesOn();
     await call(mara, 'claims.setVerdict', {
       ids: [id],
       verdict: 'unverified',
