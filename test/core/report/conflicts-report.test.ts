@@ -102,7 +102,11 @@ describe('reports on a workspace with an open team conflict', () => {
     const urls = (JSON.parse(review.content) as { url: string }[]).map((i) => i.url);
     expect(urls).toEqual([`${OPTIONS.baseUrl}#claim-${agreedId}`]);
     expect(review.claimCount).toBe(1);
-    expect(review.warnings).toEqual([`Claim ${clashId.slice(0, 8)}: ${OPEN_CONFLICT_WARNING}`]);
+    expect(review.warnings).toEqual([
+      `Claim ${clashId.slice(0, 8)}: ${OPEN_CONFLICT_WARNING}`,
+      // The agreed claim is Sourced with no source: published, with the same word the other reports give it.
+      expect.stringMatching(new RegExp(`^Claim ${agreedId.slice(0, 8)} \\(.+\\): needs attention`)),
+    ]);
     expect(OPEN_CONFLICT_WARNING).toMatch(/left out.*settle the conflict first/);
   });
 
