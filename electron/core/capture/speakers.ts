@@ -15,15 +15,9 @@ const MAX_CHUNKS_READ = 20;
 export function introductionsOf(db: DB, documentId: string, label: string, typedSpeaker: string | null = null): string {
   const surname = labelSurname(label);
   if (!surname) return '';
-  const namedSoFar = [
-    typedSpeaker,
-    ...(prepared(
-      db,
-      'SELECT DISTINCT speaker FROM transcript_chunks WHERE document_id = ? AND deleted = 0 AND speaker IS NOT NULL',
-    )
-      .pluck()
-      .all(documentId) as string[]),
-  ].filter((name): name is string => !!name && introducedName(surname, name) !== null);
+  const namedSoFar = [typedSpeaker, ...speakersSoFar(db, documentId)].filter(
+    (name): name is string => !!name && introducedName(surname, name) !== null,
+  );
   const texts = prepared(
     db,
     `SELECT c.text FROM transcript_fts f JOIN transcript_chunks c ON c.rowid = f.rowid
@@ -36,11 +30,15 @@ export function introductionsOf(db: DB, documentId: string, label: string, typed
 
 /** The transcript's participants so far: its speakers' names, roles left out. */
 export function participantsOf(db: DB, documentId: string): string[] {
-  const speakers = prepared(
+  return participantNames(speakersSoFar(db, documentId).map((name) => ({ name, role: labelRole(name) })));
+}
+
+/** Every speaker the transcript's chunks name so far, as stored. */
+function speakersSoFar(db: DB, documentId: string): string[] {
+  return prepared(
     db,
     'SELECT DISTINCT speaker FROM transcript_chunks WHERE document_id = ? AND deleted = 0 AND speaker IS NOT NULL',
   )
     .pluck()
     .all(documentId) as string[];
-  return participantNames(speakers.map((name) => ({ name, role: labelRole(name) })));
 }
