@@ -76,6 +76,15 @@ function nextMessage(ws: WebSocket, type: ToPageMessage['type']): Promise<ToPage
   });
 }
 
+/** Sends the page's requests on `ws`, each resolving to the result the host relays back. */
+function requester(ws: WebSocket) {
+  return (id: string, name: string, input: unknown) => {
+    const reply = nextMessage(ws, 'result');
+    ws.send(JSON.stringify({ type: 'request', id, name, input }));
+    return reply as Promise<{ result: { ok: boolean; value: Record<string, unknown> } }>;
+  };
+}
+
 beforeAll(async () => {
   server = await startBrowserHost({ rendererDir, core: inProcessCore(() => ctx), pages });
 });
@@ -206,11 +215,7 @@ describe('the browser host WebSocket', () => {
   it('exports through a download: the core writes the chosen file, the page gets its name and a one-page download link', async () => {
     const { ws } = await connect(pageHeaders());
     try {
-      const request = (id: string, name: string, input: unknown) => {
-        const reply = nextMessage(ws!, 'result');
-        ws!.send(JSON.stringify({ type: 'request', id, name, input }));
-        return reply as Promise<{ result: { ok: boolean; value: Record<string, unknown> } }>;
-      };
+      const request = requester(ws!);
       const chosen = await request('choose', 'report.chooseTarget', { format: 'csv' });
       const file = chosen.result.value.file as { token: string; name: string };
       expect(file.name).toMatch(/-report-\d{4}-\d{2}-\d{2}\.csv$/);
@@ -234,11 +239,7 @@ describe('the browser host WebSocket', () => {
   it('makes a new fact-check library in the user-data folder, which outlives the launch, never over another', async () => {
     const { ws } = await connect(pageHeaders());
     try {
-      const request = (id: string, name: string, input: unknown) => {
-        const reply = nextMessage(ws!, 'result');
-        ws!.send(JSON.stringify({ type: 'request', id, name, input }));
-        return reply as Promise<{ result: { ok: boolean; value: Record<string, unknown> } }>;
-      };
+      const request = requester(ws!);
       const made: string[] = [];
       for (const n of [1, 2]) {
         const chosen = await request(`choose-${n}`, 'libraries.chooseNew', {});
