@@ -6,7 +6,15 @@ import { call } from '../../electron/core/dispatch';
 import { inProcessCore } from '../../electron/core/process/in-process-core';
 import { runClaimbench } from '../helpers/cli';
 import { tempDir } from '../helpers/workspace';
-import { openContext, RENDERER_DIR, screenshot, startHarness, type Harness, type TestContext } from './harness';
+import {
+  openContext,
+  RENDERER_DIR,
+  screenshot,
+  screenshotAtBothSizes,
+  startHarness,
+  type Harness,
+  type TestContext,
+} from './harness';
 
 /**
  * The browser host's stand-ins for native dialogs, in the real page: "Import files" opens the
@@ -99,16 +107,7 @@ describe('files in the browser host', () => {
       const notice = page.locator('.notice');
       await notice.filter({ hasText: `downloaded as ${name} (see your browser’s downloads)` }).waitFor();
       expect(await notice.innerText()).toMatch(/^Shared \d+ changes from \d+ documents?: downloaded as/);
-      for (const [width, height] of [
-        [1024, 640],
-        [1440, 900],
-      ] as const) {
-        await page.setViewportSize({ width, height });
-        for (const colorScheme of ['light', 'dark'] as const) {
-          await page.emulateMedia({ colorScheme });
-          await screenshot(page, `browser-host-shared-${width}-${colorScheme}`);
-        }
-      }
+      await screenshotAtBothSizes(page, 'browser-host-shared');
       await page.emulateMedia({ colorScheme: 'light' });
 
       // A verdict and its undo: each notice replaces the one before instead of stacking over the list.
@@ -192,16 +191,7 @@ describe('files in the browser host', () => {
       expect(await hint.innerText()).toContain('Choosing a folder needs the desktop app; a browser can only pick files.');
       expect(await hint.locator('code').innerText()).toBe(`claimbench sync "${location}" --link FOLDER`);
       expect(await choose.getAttribute('aria-describedby')).toBe(await hint.getAttribute('id'));
-      for (const [width, height] of [
-        [1024, 640],
-        [1440, 900],
-      ] as const) {
-        await page.setViewportSize({ width, height });
-        for (const colorScheme of ['light', 'dark'] as const) {
-          await page.emulateMedia({ colorScheme });
-          await screenshot(page, `browser-host-sync-${width}-${colorScheme}`);
-        }
-      }
+      await screenshotAtBothSizes(page, 'browser-host-sync');
       await page.keyboard.press('Escape');
       await dialog.waitFor({ state: 'detached' });
 

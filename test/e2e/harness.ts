@@ -201,3 +201,22 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.waitForTimeout(150);
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
 }
+
+/**
+ * Screenshots of the page as it stands at 1024×640 and at 1440×900, each in light and dark, named
+ * `${name}-${width}-${scheme}`; `atSize` runs first at each size (scrolling something into view, checking the fit).
+ * It ends at 1440×900 in dark.
+ */
+export async function screenshotAtBothSizes(page: Page, name: string, atSize?: (width: number) => Promise<void>): Promise<void> {
+  for (const [width, height] of [
+    [1024, 640],
+    [1440, 900],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await atSize?.(width);
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      await screenshot(page, `${name}-${width}-${colorScheme}`);
+    }
+  }
+}

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { call } from '../../electron/core/dispatch';
-import { openContext, screenshot, useHarness, type TestContext } from './harness';
+import { openContext, screenshotAtBothSizes, useHarness, type TestContext } from './harness';
 
 const e2e = useHarness();
 
@@ -129,11 +129,7 @@ describe('editing a source in place', () => {
     expect(await editForm(page).getByLabel('Passage', { exact: true }).inputValue()).toMatch(/^Grain exports through the port/);
     expect(await editForm(page).getByLabel('Link to the passage').inputValue()).toBe('https://ministry.example/bulletin/2024-06');
     // The form never overflows its item sideways (no field cut off at the right).
-    for (const [width, height] of [
-      [1024, 640],
-      [1440, 900],
-    ] as const) {
-      await page.setViewportSize({ width, height });
+    await screenshotAtBothSizes(page, 'source-edit-form', async () => {
       await page.locator('.detail-pane .section-sources .section-title').evaluate(scrollToSources);
       const overflow = await editForm(page).evaluate((form) =>
         [...form.querySelectorAll('input, textarea, button')].some(
@@ -141,11 +137,7 @@ describe('editing a source in place', () => {
         ),
       );
       expect(overflow).toBe(false);
-      for (const colorScheme of ['light', 'dark'] as const) {
-        await page.emulateMedia({ colorScheme });
-        await screenshot(page, `source-edit-form-${width}-${colorScheme}`);
-      }
-    }
+    });
     expect(errors).toEqual([]);
   });
 });

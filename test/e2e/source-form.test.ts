@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { call } from '../../electron/core/dispatch';
-import { openContext, screenshot, useHarness, type TestContext } from './harness';
+import { openContext, screenshot, screenshotAtBothSizes, useHarness, type TestContext } from './harness';
 
 const e2e = useHarness();
 
@@ -52,17 +52,9 @@ describe('the source form', () => {
       return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
     });
     expect(await form(page).getByLabel('Accessed').inputValue()).toBe(today);
-    for (const [width, height] of [
-      [1024, 640],
-      [1440, 900],
-    ] as const) {
-      await page.setViewportSize({ width, height });
+    await screenshotAtBothSizes(page, 'source-form-accessed-today', async () => {
       await detail(page).locator('.section-sources .section-title').evaluate(scrollToForm);
-      for (const colorScheme of ['light', 'dark'] as const) {
-        await page.emulateMedia({ colorScheme });
-        await screenshot(page, `source-form-accessed-today-${width}-${colorScheme}`);
-      }
-    }
+    });
     await page.emulateMedia({ colorScheme: 'light' });
     await form(page).getByLabel('Link to the passage').fill('https://example.org/briefing?id=42');
     await form(page).getByLabel('Publisher').fill('Air Force Command');

@@ -8,7 +8,7 @@ import { call } from '../../electron/core/dispatch';
 import type { HostServices } from '../../electron/core/host';
 import type { OpenPurpose, SavePurpose } from '../../shared/host-api';
 import { tempDir } from '../helpers/workspace';
-import { newsArticle, openApp, openContext, screenshot, startHarness, type Harness } from './harness';
+import { newsArticle, openApp, openContext, screenshot, screenshotAtBothSizes, startHarness, type Harness } from './harness';
 import { expectAxeCleanInBothThemes } from './axe';
 import { withoutShared } from '../helpers/corpus';
 import { mergePreviewed } from '../helpers/merge';
@@ -391,16 +391,7 @@ describe.skipIf(noShared)('team: merge preview, conflicts, share and sync in the
       ana.host.answerSave('share', target);
       await share.getByRole('button', { name: 'Share…' }).click();
       await page.locator('.notice', { hasText: 'iodine-only.claimbench-share' }).waitFor();
-      for (const [width, height] of [
-        [1024, 640],
-        [1440, 900],
-      ] as const) {
-        await page.setViewportSize({ width, height });
-        for (const colorScheme of ['light', 'dark'] as const) {
-          await page.emulateMedia({ colorScheme });
-          await screenshot(page, `team-shared-${width}-${colorScheme}`);
-        }
-      }
+      await screenshotAtBothSizes(page, 'team-shared');
       await page.emulateMedia({ colorScheme: 'light' });
       const fresh = teammate(tempDir('claimbench-e2e-team-c-'), 'Cleo Park', 'c1e0000000000c03');
       try {
