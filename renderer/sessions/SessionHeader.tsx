@@ -58,11 +58,12 @@ function BackToSession({ sessionId }: { sessionId: string }) {
   const elapsed = useElapsed(query.data, query.dataUpdatedAt);
   const s = query.data;
   if (!s) return null;
+  const standing = s.status === 'active' ? clock(elapsed) : s.status === 'paused' ? 'paused' : 'ended';
   return (
     <Button
       size="sm"
       className="session-back"
-      title={`Back to ${s.name} (${s.status === 'active' ? clock(elapsed) : s.status === 'paused' ? 'paused' : 'ended'})`}
+      title={`Back to ${s.name} (${standing})`}
       onClick={() => {
         dispatch({ type: 'triage', action: { type: 'mark', ids: [] } });
         dispatch({ type: 'session', sessionId, open: true });
@@ -70,9 +71,7 @@ function BackToSession({ sessionId }: { sessionId: string }) {
     >
       <Timer size={14} aria-hidden />
       <span className="session-back-name">{s.name}</span>
-      <span className="session-back-clock muted">
-        {s.status === 'active' ? clock(elapsed) : s.status === 'paused' ? 'paused' : 'ended'}
-      </span>
+      <span className="session-back-clock muted">{standing}</span>
     </Button>
   );
 }
