@@ -6,6 +6,7 @@ import { useOperationMutation } from '../api/queries';
 import { MOD } from '../app/shortcuts';
 import { Button } from '../ui/Button';
 import { Kbd } from '../ui/Kbd';
+import { DraftShelf, useUnsentDraft } from '../ui/unsentDrafts';
 import { SourceField } from './SourceField';
 
 /** What the edit form holds: every editable field of a source as the checker types it. */
@@ -62,10 +63,32 @@ function changedFields(before: Draft, after: Draft): SourcePatch {
 const dateFieldType = (stored: string | null): 'date' | 'text' =>
   !stored || /^\d{4}-\d{2}-\d{2}$/.test(stored) ? 'date' : 'text';
 
+/** An edit under way: the source as it was when the form opened, and what the checker has typed since. */
+interface OpenEdit {
+  original: Draft;
+  draft: Draft;
+}
+
+/** Source edits left open, per source: the form is open again, as it was, when its claim is shown again. */
+export const sourceEdits = new DraftShelf<OpenEdit>();
+const keptWhileOpen = () => false;
+
 /** A source turned into a form in its place: Save sends what changed, Esc or Cancel leaves it as it was. */
 export function EditSourceForm({ source, name, onClose }: { source: Source; name: string; onClose: () => void }) {
-  const [original] = useState(() => draftOf(source));
-  const [draft, setDraft] = useState(original);
+  const [edit, setEdit] = useUnsentDraft(
+    sourceEdits,
+    source.id,
+    () => {
+      const original = draftOf(source);
+      return { original, draft: original };
+    },
+    keptWhileOpen,
+  );
+  const { original, draft } = edit;
+  const close = () => {
+    sourceEdits.discard(source.id);
+    onClose();
+  };
   const [error, setError] = useState<string | null>(null);
   const update = useOperationMutation('sources.update');
   const firstField = useRef<HTMLDivElement>(null);
@@ -87,15 +110,15 @@ export function EditSourceForm({ source, name, onClose }: { source: Source; name
   }, []);
 
   const set = (key: keyof Draft) => (value: string) => {
-    setDraft((d) => ({ ...d, [key]: value }));
+    setEdit((e) => ({ ...e, draft: { ...e.draft, [key]: value } }));
     if (error) setError(null);
   };
 
   const submit = (e?: FormEvent) => {
     e?.preventDefault();
     const patch = changedFields(original, draft);
-    if (Object.keys(patch).length === 0) return onClose();
-    update.mutate({ id: source.id, patch }, { onSuccess: onClose, onError: (err) => setError(errorMessage(err)) });
+    if (Object.keys(patch).length === 0) return close();
+    update.mutate({ id: source.id, patch }, { onSuccess: close, onError: (err) => setError(errorMessage(err)) });
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLFormElement>) => {
@@ -103,7 +126,7 @@ export function EditSourceForm({ source, name, onClose }: { source: Source; name
     // Handled here, not by the keymap's "leave the field": focus goes back to this source's Edit button.
     e.preventDefault();
     e.stopPropagation();
-    onClose();
+    close();
   };
 
   const field = (key: keyof Draft, label: string, type: 'text' | 'url' | 'date', placeholder?: string) => (
@@ -160,7 +183,7 @@ export function EditSourceForm({ source, name, onClose }: { source: Source; name
         </p>
       )}
       <div className="evidence-form-row end">
-        <Button size="sm" onClick={onClose}>
+        <Button size="sm" onClick={close}>
           Cancel <Kbd>Esc</Kbd>
         </Button>
         <Button type="submit" size="sm" variant="primary" disabled={update.isPending}>

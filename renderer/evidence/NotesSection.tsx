@@ -11,10 +11,15 @@ import { IconButton } from '../ui/IconButton';
 import { Kbd } from '../ui/Kbd';
 import { Spinner } from '../ui/Progress';
 import { useEvidence, useFail } from './useEvidence';
-import { useUnsentNote } from './unsentNotes';
+import { DraftShelf, useUnsentDraft } from '../ui/unsentDrafts';
 import './evidence.css';
 
 export const NOTE_INPUT_ID = 'note-input';
+
+/** Notes typed but not yet added, per claim. */
+const unsentNotes = new DraftShelf<string>();
+const noNote = () => '';
+const isBlankNote = (note: string) => note === '';
 
 /** The comment thread on a claim: author, time, text; oldest first like a conversation. */
 export const NotesSection = memo(function NotesSection({ claim }: { claim: Claim }) {
@@ -22,7 +27,7 @@ export const NotesSection = memo(function NotesSection({ claim }: { claim: Claim
   const add = useOperationMutation('notes.add');
   const remove = useOperationMutation('notes.delete');
   const fail = useFail();
-  const [draft, setDraft] = useUnsentNote(claim.id);
+  const [draft, setDraft] = useUnsentDraft(unsentNotes, claim.id, noNote, isBlankNote);
   const [error, setError] = useState<string | null>(null);
   const input = useRef<HTMLTextAreaElement>(null);
   const submit = () => {

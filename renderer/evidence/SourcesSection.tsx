@@ -10,7 +10,8 @@ import { IconButton } from '../ui/IconButton';
 import { Kbd } from '../ui/Kbd';
 import { Spinner } from '../ui/Progress';
 import { MOD } from '../app/shortcuts';
-import { EditSourceForm } from './EditSourceForm';
+import { DraftShelf, useUnsentDraft } from '../ui/unsentDrafts';
+import { EditSourceForm, sourceEdits } from './EditSourceForm';
 import { hostName, safeHttpUrl } from './format';
 import { SourceField } from './SourceField';
 import { StanceBadge } from './Stance';
@@ -62,7 +63,8 @@ function SourceItem({ source }: { source: Source }) {
     (source.url ? hostName(source.url) : source.excerpt ? (source.publisher ?? 'Quoted passage') : 'Attached file');
   const meta = sourceMeta(source);
   const stanceId = useId();
-  const [editing, setEditing] = useState(false);
+  // An edit left open on another claim's visit is still open, with what was typed.
+  const [editing, setEditing] = useState(() => sourceEdits.has(source.id));
   const editButton = useRef<HTMLButtonElement>(null);
   const refocusEdit = useRef(false);
   useEffect(() => {
@@ -152,8 +154,28 @@ function localToday(now = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-/** A new source was accessed today unless the checker says otherwise: the field shows it, ready to change. */
-const freshOrigin = (): Origin => ({ ...NO_ORIGIN, accessedAt: localToday() });
+/** A new source as the add form holds it before it is sent. */
+interface NewSource {
+  pasted: string;
+  title: string;
+  origin: Origin;
+  stance: Stance;
+}
+
+/**
+ * A new source was accessed today unless the checker says otherwise: the field shows it, ready to change.
+ * Every new source starts as context: a stance is a judgement about this source, never the last one's.
+ */
+const freshSource = (): NewSource => ({
+  pasted: '',
+  title: '',
+  origin: { ...NO_ORIGIN, accessedAt: localToday() },
+  stance: 'context',
+});
+const isBlankSource = (s: NewSource) => !s.pasted.trim() && !s.title.trim();
+
+/** Sources typed but not yet added, per claim. */
+const unsentSources = new DraftShelf<NewSource>();
 
 /** Only the origin fields the checker filled in, as the operation takes them. */
 function originInput(origin: Origin, passage: boolean): Partial<Origin> {
@@ -166,11 +188,9 @@ function originInput(origin: Origin, passage: boolean): Partial<Origin> {
 }
 
 function AddSourceForm({ claimId }: { claimId: string }) {
-  const [pasted, setPasted] = useState('');
-  const [title, setTitle] = useState('');
-  const [origin, setOrigin] = useState<Origin>(freshOrigin);
-  // Every new source starts as context: a stance is a judgement about this source, never the last one's.
-  const [stance, setStance] = useState<Stance>('context');
+  const [form, setForm] = useUnsentDraft(unsentSources, claimId, freshSource, isBlankSource);
+  const { pasted, title, origin, stance } = form;
+  const edit = (patch: Partial<NewSource>) => setForm((f) => ({ ...f, ...patch }));
   const [error, setError] = useState<string | null>(null);
   const add = useOperationMutation('sources.add');
   const pasteRef = useRef<HTMLTextAreaElement>(null);
@@ -189,10 +209,7 @@ function AddSourceForm({ claimId }: { claimId: string }) {
       { claimId, pasted, ...(title.trim() ? { title: title.trim() } : {}), ...originInput(origin, passage), stance },
       {
         onSuccess: () => {
-          setPasted('');
-          setTitle('');
-          setOrigin(freshOrigin());
-          setStance('context');
+          setForm(freshSource());
           setError(null);
           focusHome();
         },
@@ -208,7 +225,7 @@ function AddSourceForm({ claimId }: { claimId: string }) {
       placeholder={placeholder}
       value={origin[key]}
       onChange={(value) => {
-        setOrigin((o) => ({ ...o, [key]: value }));
+        setForm((f) => ({ ...f, origin: { ...f.origin, [key]: value } }));
         if (error) setError(null);
       }}
     />
@@ -230,7 +247,7 @@ function AddSourceForm({ claimId }: { claimId: string }) {
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? errorId : undefined}
         onChange={(e) => {
-          setPasted(e.target.value);
+          edit({ pasted: e.target.value });
           if (error) setError(null);
         }}
       />
@@ -244,7 +261,7 @@ function AddSourceForm({ claimId }: { claimId: string }) {
           placeholder="Title (optional)"
           maxLength={2_000}
           value={title}
-          onChange={(e) => setTitle(e.target.value)}
+          onChange={(e) => edit({ title: e.target.value })}
         />
       </div>
       {pasted.trim() !== '' && (
@@ -266,7 +283,7 @@ function AddSourceForm({ claimId }: { claimId: string }) {
               role="radio"
               aria-checked={stance === s}
               className="stance-option"
-              onClick={() => setStance(s)}
+              onClick={() => edit({ stance: s })}
             >
               <StanceBadge stance={s} />
             </button>

@@ -43,4 +43,52 @@ describe('leaving a field with Esc', () => {
     expect(await call(ctx, 'notes.list', { claimId: first.id })).toHaveLength(0);
     expect(errors).toEqual([]);
   });
+
+  it('keeps a source being added and a source edit left open with their claim across a click elsewhere', async () => {
+    const ctx = openContext('Ann Lee');
+    const first = await call(ctx, 'claims.add', { text: 'The barrier cost 48 million euros, 12 million more than planned.' });
+    const second = await call(ctx, 'claims.add', { text: 'Sea levels at the harbour rose by 21 centimetres since 1950.' });
+    await call(ctx, 'sources.add', { claimId: first.id, url: 'https://council.example/minutes', publisher: 'Harbour Council' });
+    const { page, errors } = await launch(ctx);
+    const select = async (id: string) => {
+      await page.locator(`.claim-list [role="option"][data-claim-id="${id}"]`).click();
+      await expect.poll(() => selectedId(page)).toBe(id);
+    };
+    await select(first.id);
+
+    // A source half typed into the add form, with a title and a stance.
+    await page.locator('#source-paste-input').fill('https://budget.example/2024/barrier');
+    await page.getByRole('textbox', { name: 'Source title (optional)' }).fill('Budget line 14');
+    await page.getByRole('radio', { name: /Supports/ }).click();
+    // An edit of the existing source, left open with a new publisher typed.
+    await page.getByRole('button', { name: 'Edit source council.example' }).click();
+    const editForm = page.getByRole('form', { name: 'Edit source council.example' });
+    await editForm.getByLabel('Publisher').fill('Harbour Council (minutes)');
+
+    await select(second.id);
+    expect(await page.locator('#source-paste-input').inputValue()).toBe('');
+    expect(await page.getByRole('form', { name: /^Edit source/ }).count()).toBe(0);
+
+    await select(first.id);
+    await expect.poll(() => page.locator('#source-paste-input').inputValue()).toBe('https://budget.example/2024/barrier');
+    expect(await page.getByRole('textbox', { name: 'Source title (optional)' }).inputValue()).toBe('Budget line 14');
+    expect(await page.getByRole('radio', { name: /Supports/ }).getAttribute('aria-checked')).toBe('true');
+    expect(await editForm.getByLabel('Publisher').inputValue()).toBe('Harbour Council (minutes)');
+    expect(await call(ctx, 'sources.list', { claimId: first.id })).toHaveLength(1);
+
+    // Cancel throws the edit away for good: back again, the source shows as stored.
+    await editForm.getByRole('button', { name: /^Cancel/ }).click();
+    await select(second.id);
+    await select(first.id);
+    await page.locator('.detail-pane .source-item', { hasText: 'Harbour Council' }).waitFor();
+    expect(await page.getByRole('form', { name: /^Edit source/ }).count()).toBe(0);
+
+    // Adding the source empties the form for good too.
+    await page.locator('#source-paste-input').press('Control+Enter');
+    await expect.poll(async () => (await call(ctx, 'sources.list', { claimId: first.id })).length).toBe(2);
+    await select(second.id);
+    await select(first.id);
+    expect(await page.locator('#source-paste-input').inputValue()).toBe('');
+    expect(errors).toEqual([]);
+  });
 });
