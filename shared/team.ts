@@ -155,6 +155,8 @@ export interface ChosenFiles {
 export interface MergeResult extends MergePreview {
   applied: boolean;
   backupPath: string | null;
+  /** The person's undo steps the merge took away: each set a field the merged changes also set. */
+  undoStepsForgotten: number;
 }
 
 /** A field two or more people set differently without seeing each other's value. */
@@ -248,6 +250,8 @@ export interface SyncResult extends SyncStatus {
   imported: number;
   exported: number;
   conflicts: number;
+  /** The person's undo steps the sync took away: each set a field the changes it brought also set. */
+  undoStepsForgotten: number;
   /** Peers' changes held back because they are signed with a key other than the pinned one. */
   keyConflicts: KeyConflictInfo[];
 }

@@ -10,7 +10,7 @@ import { DialogActions } from '../ui/DialogActions';
 import { Modal } from '../ui/Modal';
 import { useNotify } from '../ui/notices';
 import { ProgressBar, Spinner } from '../ui/Progress';
-import { count } from './format';
+import { count, forgottenUndoNote } from './format';
 import { MergePreviewView } from './MergePreviewView';
 import { KeyConflictsNotice, UnsignedChangesNote } from './KeyConflictsNotice';
 import { SameTextDocumentsNote } from './SameTextDocumentsNote';
@@ -108,17 +108,15 @@ function MergeFlow({ step, setStep, onClose }: { step: MergeStep; setStep: (s: M
       await freshAfterWrite(client);
       onClose();
       const conflicts = result.conflictCount;
-      notify({
-        message: result.applied
+      const outcome = heldBack
+        ? `Merged ${count(result.newChanges, 'change')} from ${file.name}; ${count(heldBack, 'change')} held back: signed with a key this workspace does not trust (see ${whereIs('sync')} or claimbench keys).`
+        : result.applied
           ? `Merged ${count(result.newChanges, 'change')} from ${file.name}${
               conflicts ? `; ${count(conflicts, 'conflicted claim')} to resolve` : ''
             }. A backup was taken first.`
-          : `Nothing new in ${file.name}: you already have all of it.`,
-        ...(heldBack
-          ? {
-              message: `Merged ${count(result.newChanges, 'change')} from ${file.name}; ${count(heldBack, 'change')} held back: signed with a key this workspace does not trust (see ${whereIs('sync')} or claimbench keys).`,
-            }
-          : {}),
+          : `Nothing new in ${file.name}: you already have all of it.`;
+      notify({
+        message: `${outcome}${forgottenUndoNote(result.undoStepsForgotten)}`,
         tone: conflicts || heldBack ? 'warning' : 'info',
         ...(conflicts ? { action: { label: 'Resolve', run: () => open('conflicts') } } : {}),
       });

@@ -45,3 +45,9 @@ export function differingParts(conflict: Pick<ConflictInfo, 'fields' | 'sides'>)
 export function decisionConflictLabel(conflict: Pick<ConflictInfo, 'fields' | 'sides'>): string {
   return `Decisions differ (${fieldsLabel(differingParts(conflict)).toLowerCase()})`;
 }
+
+/** What a merge or sync took from the undo history, said after its outcome ("" when nothing). */
+export function forgottenUndoNote(steps: number): string {
+  if (steps === 0) return '';
+  return ` ${steps === 1 ? 'One earlier action' : `${steps} earlier actions`} of yours can no longer be undone: a teammate’s changes set the same fields.`;
+}

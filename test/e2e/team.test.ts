@@ -172,6 +172,14 @@ describe.skipIf(noShared)('team: merge preview, conflicts, share and sync in the
       await page
         .locator('.notice', { hasText: /Merged \d+ changes from ben\.claimbench-share; 1 conflicted claim to resolve/ })
         .waitFor();
+      // Four of Ana's actions can no longer be undone, and the notice says so: her verdict and her rationale on the
+      // clashing claim, her decision Ben replaced, and the import that made the claims Ben decided.
+      await expect(page.locator('.notice', { hasText: /^Merged/ }).textContent()).resolves.toMatch(
+        /A backup was taken first\. 4 earlier actions of yours can no longer be undone: a teammate’s changes set the same fields\./,
+      );
+      await page.setViewportSize({ width: 1024, height: 640 });
+      await screenshot(page, 'team-merge-notice-1024');
+      await page.setViewportSize({ width: 1440, height: 900 });
       await expect(page.getByTestId('conflict-badge').textContent()).resolves.toMatch(/1\s*conflict/);
       const row = page.locator(`.claim-row[data-claim-id="${clash}"]`);
       // The list is virtualised: scroll down by screens until the conflicted claim's row is drawn.

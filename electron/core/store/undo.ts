@@ -77,10 +77,11 @@ export class UndoManager {
   /**
    * After a merge or sync brought teammates' changes: forget the actions that set a field those changes set, or
    * created an entity they changed, since undoing or redoing them would overwrite a teammate's value blindly. Every
-   * other action stays undoable: a sync must not take away the undo of a decision it did not touch.
+   * other action stays undoable: a sync must not take away the undo of a decision it did not touch. Returns how
+   * many undo steps were forgotten, for the person to be told.
    */
-  forgetTouching(rows: readonly { entity: string; entity_id: string; field: string }[]): void {
-    if (rows.length === 0) return;
+  forgetTouching(rows: readonly { entity: string; entity_id: string; field: string }[]): number {
+    if (rows.length === 0) return 0;
     const fields = new Set<string>();
     const entities = new Set<string>();
     for (const r of rows) {
@@ -93,8 +94,10 @@ export class UndoManager {
           ? entities.has(`${step.entity}\u0000${step.id}`)
           : fields.has(fieldKey(step.entity, step.id, step.field)) || fields.has(fieldKey(step.entity, step.id, CREATE_FIELD)),
       );
+    const before = this.undoStack.length;
     this.undoStack = this.undoStack.filter((a) => !touches(a));
     this.redoStack = this.redoStack.filter((a) => !touches(a));
+    return before - this.undoStack.length;
   }
 
   state(): UndoState {

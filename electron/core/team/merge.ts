@@ -419,7 +419,11 @@ function conflictsTouched(db: DB, open: Set<string>, rows: readonly ChangeRow[])
  * applyMessages: apply, log and clock together; side effects after commit). A dry run performs the
  * very same merge and rolls it back, so the preview is exactly what applying would do.
  */
-export function mergeChanges(workspace: Workspace, input: MergeInput, apply: boolean): MergeSummary & { maxHlc: string | null } {
+export function mergeChanges(
+  workspace: Workspace,
+  input: MergeInput,
+  apply: boolean,
+): MergeSummary & { maxHlc: string | null; undoStepsForgotten: number } {
   const db = workspace.db;
   let preview: MergeSummary | undefined;
   let maxHlc: string | null = null;
@@ -457,8 +461,8 @@ export function mergeChanges(workspace: Workspace, input: MergeInput, apply: boo
     if (!(e instanceof RollBack)) throw e;
   }
   if (touched) workspace.touched.addAll(touched);
-  if (apply) workspace.undo.forgetTouching(merged);
-  return { ...preview!, maxHlc };
+  const undoStepsForgotten = apply ? workspace.undo.forgetTouching(merged) : 0;
+  return { ...preview!, maxHlc, undoStepsForgotten };
 }
 
 /**
@@ -503,7 +507,7 @@ function shareInput(contents: ShareContents): MergeInput {
 
 export async function previewShareMerge(workspace: Workspace, file: string): Promise<MergePreview> {
   const contents = await readShareFileBudgeted(file);
-  const { maxHlc: _, ...preview } = mergeChanges(workspace, shareInput(contents), false);
+  const { maxHlc: _, undoStepsForgotten: __, ...preview } = mergeChanges(workspace, shareInput(contents), false);
   return { ...preview, contentHash: contents.contentHash, sameTextDocuments: sameTextDocuments(workspace.db, contents.rows) };
 }
 

@@ -13,7 +13,9 @@ const createdDocument = z.object({ title: z.string().optional(), contentHash: z.
  */
 export function sameTextDocuments(db: DB, rows: readonly ChangeRow[]): SameTextDocument[] {
   const known = db.prepare('SELECT 1 FROM documents WHERE id = ?').pluck();
-  const yours = db.prepare('SELECT id, title FROM documents WHERE content_hash = ? AND deleted = 0 AND id <> ? ORDER BY created_at LIMIT 1');
+  const yours = db.prepare(
+    'SELECT id, title FROM documents WHERE content_hash = ? AND deleted = 0 AND id <> ? ORDER BY created_at LIMIT 1',
+  );
   const found = new Map<string, SameTextDocument>();
   for (const r of rows) {
     if (r.entity !== 'document' || r.field !== CREATE_FIELD || r.value === null || found.has(r.entity_id)) continue;

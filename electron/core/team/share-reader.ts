@@ -37,7 +37,11 @@ function createWorker(): Worker {
   const entry = new URL('./share-read-worker.ts', self).href;
   // Resolved here, not in the worker: an eval'd worker resolves bare names from the current folder.
   // require.resolve finds the CommonJS build; its ES module sibling is the one that registers hooks.
-  const tsx = pathToFileURL(createRequire(self).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+  const tsx = pathToFileURL(
+    createRequire(self)
+      .resolve('tsx/esm/api')
+      .replace(/\.cjs$/, '.mjs'),
+  ).href;
   const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
   return new Worker(boot, { eval: true, ...limits });
 }

@@ -258,6 +258,7 @@ export function syncNow(workspace: Workspace, actorId: string): SyncResult {
       imported: merged.newChanges,
       exported,
       conflicts: merged.conflictCount,
+      undoStepsForgotten: merged.undoStepsForgotten,
       keyConflicts: merged.keyConflicts.length > 0 ? listKeyConflicts(workspace.db) : [],
     };
   } catch (e) {

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { call } from '../../../electron/core/dispatch';
 import { tempDir } from '../../helpers/workspace';
@@ -41,5 +42,29 @@ describe('undo after a merge or sync brought teammates’ changes', () => {
     exchange(ben, mara);
     const state = await call(mara, 'edit.state', {});
     expect(state.undoClaimId).not.toBe(y);
+  });
+
+  it('says how many undo steps a merged share file took away', async () => {
+    const dir = tempDir();
+    const mara = teammate(dir, 'Mara');
+    const ben = teammate(dir, 'Ben');
+    const x = (await call(mara, 'claims.add', { text: 'The air force said 157 drones were launched.' })).id;
+    const y = (await call(mara, 'claims.add', { text: 'The ministry reported 40 injured.' })).id;
+    exchange(mara, ben);
+    await call(mara, 'claims.setVerdict', { ids: [x], verdict: 'sourced' });
+    await call(mara, 'claims.update', { id: y, patch: { rationale: 'Mara: hospital figures say 40' } });
+    await call(ben, 'claims.update', { id: y, patch: { rationale: 'Ben: the ministry later said 38' } });
+
+    const share = await call(ben, 'team.share', { target: path.join(dir, 'ben.claimbench-share') });
+    const preview = await call(mara, 'team.mergePreview', { path: share.path });
+    expect(preview).not.toHaveProperty('undoStepsForgotten');
+    const merged = await call(mara, 'team.merge', { path: share.path, expectHash: preview.contentHash });
+    // Her rationale on y, and her adding y (undoing it would delete the claim under Ben's rationale).
+    expect(merged.undoStepsForgotten).toBe(2);
+    expect((await call(mara, 'edit.state', {})).undoClaimId).toBe(x);
+
+    // The same file again brings nothing and takes nothing.
+    const again = await call(mara, 'team.merge', { path: share.path, expectHash: preview.contentHash });
+    expect(again).toMatchObject({ applied: false, undoStepsForgotten: 0 });
   });
 });
