@@ -73,6 +73,13 @@ function ftsPhrase(term: string): string {
   return `"${term.replace(/"/g, '""')}"`;
 }
 
+/**
+ * How much a claim and a fact-check must share, in the library's rarest words (a word in one fact-check), for full
+ * confidence. Chosen on the claim-retrieval training tweets and the GUM news sentences (which no Snopes fact-check
+ * covers) as the smallest amount that badges at most 1% of those sentences; see docs/fact-check-library.md.
+ */
+const SHARED_RARE_WORDS = 2.8;
+
 export class LibraryMatcher {
   private readonly df = new Map<string, number>();
   private readonly associations: Associations;
@@ -243,9 +250,18 @@ export class LibraryMatcher {
       .map(({ row, candidate, score }) => toMatch(row, candidate, terms, query, score, this.confidence(terms, candidate), words));
   }
 
-  /** How much of the fact-check's claim (weighted by rarity) the claim contains; headline as a fallback. */
+  /**
+   * How much of the fact-check's claim (weighted by rarity) the claim contains, headline as a fallback; scaled
+   * down when what the two share is slight in itself (less than SHARED_RARE_WORDS of the library's rarest words),
+   * so a fact-check of one or two words ("Robot") is not "checked before" for every sentence that uses them.
+   */
   confidence(terms: string[], c: AnalysedCandidate): number {
     const q = new Set(terms);
+    const inCandidate = new Set([...c.claimTerms, ...c.headlineTerms]);
+    let shared = 0;
+    for (const t of q) if (inCandidate.has(t)) shared += this.idf(t);
+    const rarest = Math.log((this.reviewCount() - 0.5) / 1.5 + 1);
+    const enough = rarest > 0 ? Math.min(1, shared / (SHARED_RARE_WORDS * rarest)) : 0;
     const share = (list: string[]) => {
       const set = new Set(list);
       let all = 0;
@@ -257,7 +273,7 @@ export class LibraryMatcher {
       }
       return all > 0 ? hit / all : 0;
     };
-    return Math.round(Math.max(share(c.claimTerms), share(c.headlineTerms)) * 1000) / 1000;
+    return Math.round(Math.max(share(c.claimTerms), share(c.headlineTerms)) * enough * 1000) / 1000;
   }
 
   /** Features of every candidate, for training: the candidate ids in full-BM25 order with their feature vectors. */

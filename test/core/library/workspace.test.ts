@@ -29,6 +29,13 @@ function feedFile(dir: string): string {
         datePublished: '2020-03-01',
         reviewRating: { '@type': 'Rating', alternateName: 'False' },
       },
+      {
+        '@type': 'ClaimReview',
+        url: 'https://checks.example/robot',
+        claimReviewed: 'Robot',
+        author: { '@type': 'Organization', name: 'Fact Desk' },
+        reviewRating: { '@type': 'Rating', alternateName: 'Miscaptioned' },
+      },
     ]),
   );
   return file;
@@ -65,15 +72,21 @@ describe('libraries linked to a workspace', () => {
     const lib = path.join(dir, 'desk.claimbench-library');
     await run('libraries.create', { path: lib });
     const imported = await run('libraries.import', { path: lib, files: [feedFile(dir)] });
-    expect(imported).toMatchObject({ added: 2, skipped: [] });
+    expect(imported).toMatchObject({ added: 3, skipped: [] });
     expect(await run('libraries.list', {})).toEqual([
-      { path: lib, id: libraryIdOf(lib), name: 'desk.claimbench-library', location: displayPath(lib), reviews: 2, problem: null },
+      { path: lib, id: libraryIdOf(lib), name: 'desk.claimbench-library', location: displayPath(lib), reviews: 3, problem: null },
     ]);
 
     const bleach = await run('claims.add', { text: 'A senator said drinking bleach cures flu' });
     const weather = await run('claims.add', { text: 'The weather was lovely at the rally' });
-    const badges = await run('libraries.badges', { claimIds: [bleach.id, weather.id] });
+    // The one-word fact-check "Robot" is all in this claim, but one shared word is not a fact-check of it.
+    const robot = await run('claims.add', { text: 'The team had to rebuild their robot after the original went missing' });
+    const badges = await run('libraries.badges', { claimIds: [bleach.id, weather.id, robot.id] });
     expect(Object.keys(badges)).toEqual([bleach.id]);
+    expect((await run('libraries.matchClaim', { claimId: robot.id }))[0]).toMatchObject({
+      url: 'https://checks.example/robot',
+      confidence: expect.closeTo(0.36, 1),
+    });
     expect(badges[bleach.id]).toMatchObject({
       url: 'https://checks.example/bleach',
       ratingText: 'False',
@@ -125,8 +138,8 @@ describe('libraries linked to a workspace', () => {
     await call(ctx, 'libraries.import', { path: lib, files: [feedFile(dir)], jobId });
     expect(await call(ctx, 'libraries.importProgress', { jobId })).toMatchObject({
       state: 'done',
-      itemsDone: 2,
-      itemsTotal: 2,
+      itemsDone: 3,
+      itemsTotal: 3,
       filesDone: 1,
     });
   });
@@ -188,5 +201,29 @@ describe('libraries linked to a workspace', () => {
       verdict: 'unproven',
       publisher: 'Desk',
     });
+  });
+
+  it('drops matches cached by an older version when the workspace is opened, and matches those claims again', async () => {
+    const ctx = createTestContext();
+    const dir = tempDir();
+    const lib = path.join(dir, 'desk.claimbench-library');
+    await call(ctx, 'libraries.create', { path: lib });
+    await call(ctx, 'libraries.import', { path: lib, files: [feedFile(dir)] });
+    const robot = await call(ctx, 'claims.add', { text: 'The team had to rebuild their robot after the original went missing' });
+    expect(await call(ctx, 'libraries.badges', { claimIds: [robot.id] })).toEqual({});
+    // As a format-14 workspace held it: the one-word fact-check cached as a full match.
+    const db = ctx.workspace.db;
+    db.prepare('UPDATE claim_library_matches SET confidence = 1 WHERE claim_id = ?').run(robot.id);
+    expect(Object.keys(await call(ctx, 'libraries.badges', { claimIds: [robot.id] }))).toEqual([robot.id]);
+    db.pragma('user_version = 14');
+    ctx.workspace.close();
+
+    const reopened = createTestContext('Test Checker', ctx.file);
+    expect(reopened.workspace.db.prepare('SELECT count(*) FROM claim_library_matches').pluck().get()).toBe(0);
+    expect(await call(reopened, 'libraries.badges', { claimIds: [robot.id] })).toEqual({});
+    expect(
+      reopened.workspace.db.prepare('SELECT confidence FROM claim_library_matches WHERE claim_id = ?').pluck().get(robot.id),
+    ).toBeLessThan(0.5);
+    reopened.workspace.close();
   });
 });

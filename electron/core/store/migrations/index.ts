@@ -13,6 +13,7 @@ import { migration011 } from './011-source-origins';
 import { migration012 } from './012-one-entity-index';
 import { migration013 } from './013-no-action-index';
 import { migration014 } from './014-mostly-true-matches';
+import { migration015 } from './015-rematch-fact-checks';
 
 /** Every migration, in order. Append only: never edit or reorder a shipped migration. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -30,6 +31,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration012,
   migration013,
   migration014,
+  migration015,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
