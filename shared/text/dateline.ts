@@ -10,7 +10,15 @@ import { CYRILLIC_MONTHS, isDateLine, isoDate } from './dates';
 const EN_MONTH =
   '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
 const EN_WEEKDAY = '(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\\.?,?\\s+)?';
-const CY_MONTH = `(?:${CYRILLIC_MONTHS.flat().join('|')})`;
+/** A month in full ("января", "січня") or cut to three or four letters ("янв", "сент.", "груд"), as agencies write it. */
+const CY_MONTH_CUT = [
+  ...new Set(
+    CYRILLIC_MONTHS.flat()
+      .flatMap((m) => [m.slice(0, 4), m.slice(0, 3)])
+      .concat('май'),
+  ),
+];
+const CY_MONTH = `(?:${CYRILLIC_MONTHS.flat().join('|')}|(?:${CY_MONTH_CUT.join('|')})\\.?(?!\\p{L}))`;
 const CY_YEAR = '\\d{4}(?:\\s*(?:года|году|г\\.|року|р\\.))?';
 
 const DATE =
