@@ -148,8 +148,18 @@ const ENDS_BEFORE_CAPITAL = new Set(['etc', ...CYRILLIC_ENDS_BEFORE_CAPITAL]);
 const UNITS = new Set(CYRILLIC_UNITS);
 /** A unit after a number or Roman numeral: "2010 г.", "XIX в.", "5 млн. руб.". */
 const AFTER_NUMBER = /(?:\d|(?:^|\s)[IVXLCХ]+)\s*(?:\p{L}+\.\s*)+$/u;
-/** The whole sentence so far is a date or amount phrase ("В XIX в.", "С 2010 г."): what follows continues it. */
-const ONLY_THE_PHRASE = /^(?:\p{L}{1,3}\s+)?(?:[\d\s.,–-]+|[IVXLCХ]+(?:\s*[–-]\s*[IVXLCХ]+)?)\s*(?:\p{L}+\.\s*)+$/u;
+/** Words of time that open a date phrase: "Осенью 1895 г.", "Уже в 2010 г.". */
+const TIME_WORDS =
+  'Осенью|Весной|Летом|Зимой|Утром|Вечером|Днём|Днем|Ночью|Уже|Ещё|Еще|Только|Лишь|Тогда|Затем|Потом|Позже|Позднее|Ранее|' +
+  'Восени|Навесні|Влітку|Взимку|Вранці|Увечері|Вночі|Вже|Ще|Лише|Тоді|Потім|Пізніше|Раніше';
+/**
+ * The whole sentence so far is a date or amount phrase ("В XIX в.", "С 2010 г.", "Осенью 1895 г."): what follows
+ * continues it.
+ */
+const ONLY_THE_PHRASE = new RegExp(
+  `^(?:(?:${TIME_WORDS})\\s+)?(?:\\p{L}{1,3}\\s+)?(?:[\\d\\s.,–-]+|[IVXLCХ]+(?:\\s*[–-]\\s*[IVXLCХ]+)?)\\s*(?:\\p{L}+\\.\\s*)+$`,
+  'u',
+);
 
 const NAME_INITIALS = new Set(CYRILLIC_NAME_INITIALS);
 
