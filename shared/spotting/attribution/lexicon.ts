@@ -32,6 +32,7 @@ export const EN_ROLE_WORDS = words(`
   investigators investigator rescuers rescue workers worker operator operators monitor monitors
   team coordinator undersecretary secretary-general organiser organizer organisers organizers statement report reports spokes
   top senior former acting interim chief's regional region armed letter manifesto website study survey
+  judge judges lawyer lawyers attorney attorneys bureau mission watchdog regulator
 `);
 
 /** Lower-case words that may open a speaker phrase without being part of a name. */
@@ -53,7 +54,7 @@ export const EN_TITLES = words(`
 export const PERSON_ROLES = words(`
   president leader minister premier chancellor governor mayor senator spokesperson spokesman spokeswoman
   secretary director chairman chairwoman chief head ambassador envoy commander general coach captain
-  prosecutor judge official representative founder executive ceo king queen pope patriarch
+  prosecutor judge official representative founder executive ceo king queen pope patriarch lawyer attorney
 `);
 /** Roles that stand for one another ("the Russian leader" for "Russian President Vladimir Putin"). */
 export const LEADER_ROLES = words('president leader premier chancellor king queen');
@@ -62,7 +63,8 @@ export const LEADER_ROLES = words('president leader premier chancellor king quee
 export const BODY_HEADS = words(`
   ministry ministries force forces army navy military police service agency office department committee
   council court government administration authorities bank company firm party campaign group organisation city municipality
-  organization union institute commission guard kremlin pentagon house command staff prosecutor's
+  organization union institute commission guard kremlin pentagon house command staff prosecutor's bureau mission
+  watchdog regulator
 `);
 
 /** Media: a news outlet reports what others say; it is the speaker only when no one else is. */
