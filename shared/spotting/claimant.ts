@@ -27,6 +27,7 @@ export interface Attribution {
 }
 
 const CYRILLIC = /[\u0400-\u04FF]/;
+const PLACE_BEFORE = /\b(?:in|at|near|outside|across|into|towards)\s+$/;
 const PRONOUN_SAYS = /^\W*(?:he|she)\s+(?:also\s+|later\s+|further\s+)?(?:said|says|added|adds|told|wrote|noted)\b/i;
 const OF_NAME = /\s+of\s+(?:the\s+)?\p{Lu}/uy;
 const WE_INSIDE = /\b(?:we|our|us)\b/i;
@@ -210,7 +211,8 @@ function noteMentions(registry: Registry, outside: string, at: number, cyr: bool
     }
     // "Budweiser Man of the Match", "Bank of England": a capitalised run going on with "of" names a thing or a body.
     OF_NAME.lastIndex = m.index + m[0].length;
-    if (p?.kind === 'person' && p.name.includes(' ') && !OF_NAME.test(outside))
+    // ("… fled her home in Pacific Palisades": two capitalised words after "in" name a place, not a rival for "she".)
+    if (p?.kind === 'person' && p.name.includes(' ') && !OF_NAME.test(outside) && !PLACE_BEFORE.test(outside.slice(0, m.index)))
       registry.mentionPerson(p.name, [...before(), ...p.attrs], at, true, m.index === 0 || titlesOnly(outside.slice(0, m.index)));
   }
   // Bodies named as a sentence's subject, so that a later "по данным ведомства" finds them even if they did not speak.

@@ -32,7 +32,7 @@ export const EN_ROLE_WORDS = words(`
   investigators investigator rescuers rescue workers worker operator operators monitor monitors
   team coordinator undersecretary secretary-general organiser organizer organisers organizers statement report reports spokes
   top senior former acting interim chief's regional region armed letter manifesto website study survey
-  judge judges lawyer lawyers attorney attorneys bureau mission watchdog regulator
+  judge judges lawyer lawyers attorney attorneys bureau mission watchdog regulator sheriff commissioner
 `);
 
 /** Lower-case words that may open a speaker phrase without being part of a name. */
@@ -54,7 +54,8 @@ export const EN_TITLES = words(`
 export const PERSON_ROLES = words(`
   president leader minister premier chancellor governor mayor senator spokesperson spokesman spokeswoman
   secretary director chairman chairwoman chief head ambassador envoy commander general coach captain
-  prosecutor judge official representative founder executive ceo king queen pope patriarch lawyer attorney
+  prosecutor judge official representative founder executive ceo king queen pope patriarch lawyer attorney sheriff
+  commissioner
 `);
 /** Roles that stand for one another ("the Russian leader" for "Russian President Vladimir Putin"). */
 export const LEADER_ROLES = words('president leader premier chancellor king queen');

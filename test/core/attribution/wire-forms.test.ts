@@ -158,6 +158,25 @@ describe('more wire forms', () => {
   });
 });
 
+describe('places and roles around a speaker', () => {
+  it('reads the sheriff as the sheriff named before', () => {
+    expect(
+      resolveClaimants([
+        'Sheriff Dana Cole told reporters deputies were knocking on doors.',
+        '"Leave now," the sheriff said.',
+      ])[1],
+    ).toBe('Dana Cole');
+  });
+
+  it('does not take a two-word place after "in" for a person who could be "she"', () => {
+    const claimants = resolveClaimants([
+      '"The flames were right behind us," said Kelli Moss, who fled her home in Pacific Heights.',
+      'She said traffic was so heavy that people ran.',
+    ]);
+    expect(claimants[1]).toBe('Kelli Moss');
+  });
+});
+
 describe('openings and appositions', () => {
   it("skips a person's age set off by commas", () => {
     expect(claimantOf('Rosa Blanco, 67, said the water rose in minutes.')).toBe('Rosa Blanco');
