@@ -33,6 +33,8 @@ export const EN_ROLE_WORDS = words(`
   team coordinator undersecretary secretary-general organiser organizer organisers organizers statement report reports spokes
   top senior former acting interim chief's regional region armed letter manifesto website study survey
   judge judges lawyer lawyers attorney attorneys bureau mission watchdog regulator sheriff commissioner
+  traders economists diplomats observers protesters medics paramedics firefighters relatives eyewitnesses
+  campaigners
 `);
 
 /** Lower-case words that may open a speaker phrase without being part of a name. */
@@ -47,7 +49,7 @@ export const EN_TITLES = words(`
   Deputy Foreign Defence Defense Interior Health Finance Economy Sir Lord Lady Patriarch Metropolitan Archbishop
   Bishop Cardinal Father Rabbi Imam Speaker Leader Head Executive Commissioner Envoy Attorney Prosecutor
   Kremlin White House Pentagon Press Acting Former Regional Administration Military Governor-General Mr.
-  CEO CTO CFO COO Founder Co-founder President-elect
+  CEO CTO CFO COO Founder Co-founder President-elect Ayatollah Supreme
 `);
 
 /** Role nouns that describe a person; a description "the governor" resolves to a person with that role. */
@@ -84,7 +86,8 @@ export const OUTLET_NAMES = words(`
 export const COLLECTIVE_HEADS = words(`
   officials authorities channels sources witnesses residents analysts experts investigators rescuers police
   prosecutors scientists researchers doctors critics activists organisers organizers monitors individuals
-  users posters representatives members lawmakers workers media authors respondents
+  users posters representatives members lawmakers workers media authors respondents traders economists
+  diplomats observers protesters medics paramedics firefighters relatives eyewitnesses campaigners
 `);
 
 /** Words that are never a speaker on their own. */

@@ -65,6 +65,7 @@ describe('descriptions of bodies', () => {
 
   it('takes a group with no article as the speaker', () => {
     expect(claimantOf('Two bridges collapsed overnight, local authorities said on Monday.')).toBe('local authorities');
+    expect(claimantOf('Oil prices fell about 1% after the talks, traders said.')).toBe('traders');
   });
 });
 
