@@ -6,8 +6,9 @@
  * most recent compatible speaker. Each person or body gets one canonical name per document. When a
  * speaker cannot be told safely the claimant is left empty: a wrong name is worse than none.
  */
-import { classify, EN_CUE, englishCues, mayBeSigned, QUOTE_AFTER_COLON } from './attribution/cues-en';
+import { bodySubject, classify, EN_CUE, englishCues, mayBeSigned, QUOTE_AFTER_COLON } from './attribution/cues-en';
 import { classifyRu, RU_CUE, russianCues, subjectRu } from './attribution/cues-ru';
+import { EN_ROLE_WORDS } from './attribution/lexicon';
 import { quoteStructure } from './attribution/quotes';
 import { Registry, type Entity } from './attribution/registry';
 import type { SpeakerPhrase } from './attribution/speaker';
@@ -26,6 +27,8 @@ export interface Attribution {
 }
 
 const CYRILLIC = /[\u0400-\u04FF]/;
+const PLACE_BEFORE = /\b(?:in|at|near|outside|across|into|towards)\s+$/;
+const PRONOUN_SAYS = /^\W*(?:he|she)\s+(?:also\s+|later\s+|further\s+)?(?:said|says|added|adds|told|wrote|noted)\b/i;
 const OF_NAME = /\s+of\s+(?:the\s+)?\p{Lu}/uy;
 const WE_INSIDE = /\b(?:we|our|us)\b/i;
 const WE_SUBJECT = /^\W*(?:we|our\s+\p{Ll}+)\s/iu;
@@ -49,6 +52,8 @@ export function attributeSentences(sentences: readonly string[]): Attribution[] 
   const registry = new Registry();
   const own: (Entity | null)[] = [];
   const hasCue: boolean[] = [];
+  /** Per sentence, the person who spoke in it as its subject, named before anyone else. */
+  const subjectSpeaker: (Entity | null)[] = [];
   for (let i = 0; i < sentences.length; i++) {
     const outside = quotes[i]!.outside;
     const cyr = CYRILLIC.test(outside);
@@ -61,7 +66,13 @@ export function attributeSentences(sentences: readonly string[]): Attribution[] 
     // An unquoted "We have recorded …" with no verb of saying: the organisation that was speaking.
     if (!cues.length && !cyr && WE_SUBJECT.test(outside) && quotes[i]!.quotedShare < 0.5)
       cues.push({ kind: 'pronoun', name: 'we', attrs: [], pronoun: 'we', at: outside.search(/\s/) + 1 });
-    own.push(pick(cues, registry, i, outside, sentences[i]!));
+    let who = pick(cues, registry, i, outside, sentences[i]!);
+    // "Kim argued that Hale had lied. She said …": "he" or "she" opening a sentence of saying goes on with the
+    // person who spoke as the subject of the sentence before, whoever that person spoke about.
+    const before = subjectSpeaker[i - 1];
+    if (!who && before && !cyr && PRONOUN_SAYS.test(outside)) who = registry.speaksAgain(before, i);
+    own.push(who);
+    subjectSpeaker.push(who?.kind === 'person' && !cyr && namedFirst(registry, who, cues, outside) ? who : null);
     noteMentions(registry, outside, i, cyr);
   }
   const groupSpeaker = new Map<number, Entity | null>();
@@ -126,6 +137,24 @@ export function attributeSentences(sentences: readonly string[]): Attribution[] 
   return out;
 }
 
+/** Words that only say who a name is, opening a sentence: "Russian Foreign Ministry spokeswoman " (then the name). */
+function titlesOnly(prefix: string): boolean {
+  const words = prefix.trim().split(/\s+/);
+  return words.length <= 6 && words.every((w, i) => /^\p{Lu}/u.test(w) || (i > 0 && EN_ROLE_WORDS.has(w.replace(/['’]s$/, ''))));
+}
+
+/** The person a sentence's first cue names is named before its verb, and no one else known is. */
+function namedFirst(registry: Registry, who: Entity, cues: SpeakerPhrase[], outside: string): boolean {
+  const cue = cues[0];
+  if (!cue || cue.kind === 'pronoun' || cue.kind === 'outlet') return false;
+  const prefix = outside.slice(0, cue.at);
+  const named = registry.peopleNamedIn(prefix);
+  if (named.size !== 1 || !named.has(who.id)) return false;
+  // (Nor anyone named there for the first time: "After Tom Briggs left, prosecutor Lena Ward argued …".)
+  const surname = cue.name.split(' ').pop()!;
+  return [...prefix.matchAll(EN_NAME_RUN)].every((m) => m[0].endsWith(surname));
+}
+
 /** The speaker among a sentence's cues: the first that is not a news outlet relaying someone else. */
 function pick(cues: SpeakerPhrase[], registry: Registry, at: number, outside: string, sentence: string): Entity | null {
   if (!cues.length) return null;
@@ -182,13 +211,17 @@ function noteMentions(registry: Registry, outside: string, at: number, cyr: bool
     }
     // "Budweiser Man of the Match", "Bank of England": a capitalised run going on with "of" names a thing or a body.
     OF_NAME.lastIndex = m.index + m[0].length;
-    if (p?.kind === 'person' && p.name.includes(' ') && !OF_NAME.test(outside))
-      registry.mentionPerson(p.name, [...before(), ...p.attrs], at, true, m.index === 0);
+    // ("… fled her home in Pacific Palisades": two capitalised words after "in" name a place, not a rival for "she".)
+    if (p?.kind === 'person' && p.name.includes(' ') && !OF_NAME.test(outside) && !PLACE_BEFORE.test(outside.slice(0, m.index)))
+      registry.mentionPerson(p.name, [...before(), ...p.attrs], at, true, m.index === 0 || titlesOnly(outside.slice(0, m.index)));
   }
   // Bodies named as a sentence's subject, so that a later "по данным ведомства" finds them even if they did not speak.
   if (cyr) {
     const p = subjectRu(outside);
     if (p?.kind === 'body' && /^[А-ЯЁІЇЄҐ]/.test(p.name)) registry.mentionBody(p.name, p.attrs, at);
+  } else {
+    const p = bodySubject(outside);
+    if (p) registry.mentionBody(p.name, p.attrs, at);
   }
   if (!registry.hasPeople()) return;
   LEADING_SURNAME.lastIndex = 0;

@@ -10,7 +10,15 @@ import { siteFurnitureKind } from '../spotting/site-furniture';
 import { isShortAnswer, participantNames, scoreTurnSentence, turnClaimant, type TurnContext } from '../spotting/turns';
 import { makeAnchor } from './anchor';
 import { datelineEnd } from './dateline';
-import { isDateLine, isoDate, leadingMetadata, nonProseKind, type NonProse } from './news-structure';
+import {
+  captionBeforeCredit,
+  isDateLine,
+  isoDate,
+  leadingMetadata,
+  metadataUnderHeadline,
+  nonProseKind,
+  type NonProse,
+} from './news-structure';
 import { segmentSentences, type Sentence } from './segment';
 import { namesNoOne, resolveSpeaker, type Speaker } from './speaker-names';
 import { speakerTurns } from './speaker-turns';
@@ -53,9 +61,14 @@ export function guessLocale(text: string): string {
 export function proseSentences(text: string): Sentence[] {
   const { bodyStart } = leadingMetadata(text);
   const body = text.slice(bodyStart);
-  const sentences = segmentSentences(body, guessLocale(body));
-  if (bodyStart === 0) return sentences;
-  return sentences.map((s) => ({ ...s, start: s.start + bodyStart, end: s.end + bodyStart }));
+  const locale = guessLocale(body);
+  const segment = (from: number, to: number) =>
+    segmentSentences(text.slice(from, to), locale).map((s) => ({ ...s, start: s.start + from, end: s.end + from }));
+  // (…and metadata lines under the headline, "date 2026-10-30 / source reuters.com", are left out too.)
+  const under = metadataUnderHeadline(text, bodyStart);
+  if (under) return [...segment(bodyStart, under.start), ...segment(under.end, text.length)];
+  if (bodyStart === 0) return segmentSentences(body, locale);
+  return segment(bodyStart, text.length);
 }
 
 /**
@@ -175,7 +188,11 @@ function transcriptTurns(text: string, bodyStart: number): TranscriptTurn[] {
 /** An article's prose sentences, datelines cut off, with their non-prose kinds. */
 function articleSentences(text: string): { sentences: Sentence[]; turns: never[]; nonProse: (NonProse | null)[] } {
   const cut = proseSentences(text).map(withoutDateline);
-  return { sentences: cut.map((x) => x.sentence), turns: [], nonProse: cut.map((x) => x.nonProse) };
+  const nonProse = cut.map((x) => x.nonProse);
+  for (let i = 0; i + 1 < cut.length; i++)
+    if (!nonProse[i] && captionBeforeCredit(text, cut[i]!.sentence, cut[i + 1]!.sentence, nonProse[i + 1]!))
+      nonProse[i] = 'caption';
+  return { sentences: cut.map((x) => x.sentence), turns: [], nonProse };
 }
 
 function withNonProseKinds<T extends { sentences: Sentence[] }>(doc: T): T & { nonProse: (NonProse | null)[] } {

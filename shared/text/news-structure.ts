@@ -95,6 +95,40 @@ function transcriptTitleDate(body: string): string | null {
 }
 
 /** The first line's key must be followed by something metadata-like, so "Date palms grow…" is prose. */
+/**
+ * Metadata lines right under a headline that opens the body ("Floods kill 14 in Spain" then "date 2026-10-30 /
+ * source reuters.com"), as copied from a news site: where they start and end, so they are left out of the prose
+ * instead of running on from the headline into one sentence. Null when the body has none there.
+ */
+export function metadataUnderHeadline(text: string, bodyStart: number): { start: number; end: number } | null {
+  const lineAt = (pos: number) => {
+    const nl = text.indexOf('\n', pos);
+    return { line: text.slice(pos, nl < 0 ? text.length : nl), next: nl < 0 ? text.length : nl + 1 };
+  };
+  let pos = bodyStart;
+  while (pos < text.length && !lineAt(pos).line.trim()) pos = lineAt(pos).next;
+  const headline = lineAt(pos);
+  if (!headline.line.trim() || isMetaLine(headline.line) || headline.line.length > 200) return null;
+  let start = -1;
+  let end = -1;
+  for (pos = headline.next; pos < text.length;) {
+    const { line, next } = lineAt(pos);
+    if (line.trim() && !isMetaLine(line)) break;
+    if (line.trim()) {
+      if (start < 0) start = pos;
+      end = next;
+    }
+    pos = next;
+  }
+  return start < 0 ? null : { start, end };
+}
+
+/** A scraper's "key value" line: a lower-case key or one with a colon ("Updated 10:35 AM EST" is the page's dateline). */
+function isMetaLine(line: string): boolean {
+  const m = META_LINE.exec(line);
+  return !!m && (/^\s*\p{Ll}/u.test(line) || /^\s*\S+\s*[:=]/.test(line)) && looksLikeMeta(m[1]!, m[2]!);
+}
+
 function looksLikeMeta(key: string, value: string): boolean {
   const k = key.toLowerCase();
   if (/^(?:date|published|publishedat|published_at|updated|modified)$/.test(k)) return isoDate(value) !== null;
@@ -107,7 +141,7 @@ export type NonProse = 'metadata' | 'caption' | 'credit' | 'byline' | 'footnote'
 const CREDIT =
   /(?:\b(?:Getty Images|Getty|AFP|Reuters|AP|EPA|Shutterstock|Anadolu|Sputnik|TASS|Bloomberg|Contributor|Pool|Handout)\s*(?:via\s+Getty(?:\s+Images)?)?\s*$|^\s*(?:Photo|Photograph|Image|Picture|Credit|Фото|Фотография)\s*[:：]|\b(?:Photo|Image|Picture)\s+(?:by|credit|courtesy)\b|\/\s*(?:Getty|AFP|Reuters|AP|EPA|Contributor|Pool|Sputnik|Anadolu)\b)/i;
 const CAPTION_VERB =
-  /\b(?:speaks|attends|looks on|looks|gestures|poses|walks|stands|arrives|listens|waves|holds|delivers|sits|shakes hands|meet|meets|react|reacts|is seen|are seen|pictured|inspects|visits|talks|greets|smiles|prays|mourn|mourns|gather|gathers|work|works|search|searches|clear|clears|carry|carries|help|helps|watch|watches|wait|waits|stand|walk|sit|hold|inspect|pose|rest|rests|lay|lays|ride|rides|hug|hugs|embrace|embraces|remove|removes|protest|protests|evacuate|evacuates|battle|battles|fight|fights|extinguish|extinguishes|clean|cleans|collect|collects|examine|examines|check|checks|repair|repairs|rescue|rescues|comfort|comforts|cry|cries|kiss|kisses|salute|salutes|light|lights|place|places|load|loads|unload|unloads|rise|rises|billow|billows|burn|burns|take part|takes part|pay tribute|pays tribute|pay respects|pays respects)\b/i;
+  /\b(?:speaks|attends|looks on|looks|gestures|poses|walks|stands|arrives|listens|waves|holds|delivers|sits|shakes hands|meet|meets|react|reacts|is seen|are seen|pictured|inspects|visits|talks|greets|smiles|prays|mourn|mourns|gather|gathers|work|works|search|searches|clear|clears|carry|carries|help|helps|watch|watches|wait|waits|stand|walk|sit|hold|inspect|pose|rest|rests|lay|lays|ride|rides|hug|hugs|embrace|embraces|remove|removes|protest|protests|evacuate|evacuates|battle|battles|fight|fights|extinguish|extinguishes|clean|cleans|collect|collects|examine|examines|check|checks|repair|repairs|rescue|rescues|comfort|comforts|cry|cries|kiss|kisses|salute|salutes|light|lights|place|places|load|loads|unload|unloads|rise|rises|billow|billows|burn|burns|take part|takes part|pay tribute|pays tribute|pay respects|pays respects|testifies|testify|celebrate|celebrates|guards|casts his ballot|casts her ballot|cast their ballots)\b/i;
 const hasCaptionVerb = wordGated(CAPTION_VERB);
 /** A caption's date has a year: tested before the caption verbs, many of which are common words. */
 const YEAR = /\d{4}/;
@@ -181,6 +215,23 @@ function isBylineLine(s: string): boolean {
  * What kind of non-prose a sentence is, or null for prose. `noDateline`: the caller found that no dateline opens the
  * sentence, so it is not read for one again (the patterns are slow to fail on a capitalised opening).
  */
+/**
+ * A sentence standing at the start of a line with a photo credit after it on the same line ("Jane Roe testifies
+ * before the committee, July 15, 2026. REUTERS/John Doe"): the caption the credit closes, whatever its verb.
+ */
+export function captionBeforeCredit(
+  text: string,
+  sentence: { start: number; end: number },
+  next: { start: number } | undefined,
+  nextKind: NonProse | null,
+): boolean {
+  if (!next || (nextKind !== 'credit' && nextKind !== 'caption')) return false;
+  if (/[\n\r]/.test(text.slice(sentence.end, next.start))) return false;
+  const lineStart = text.lastIndexOf('\n', sentence.start - 1) + 1;
+  const s = text.slice(sentence.start, sentence.end);
+  return !text.slice(lineStart, sentence.start).trim() && CAPTION_DATE.test(s) && !/["“”«»]/.test(s) && s.length < 400;
+}
+
 export function nonProseKind(sentence: string, { noDateline = false } = {}): NonProse | null {
   const s = sentence.trim();
   if (s.length < 300 && FOOTNOTE.test(s)) return 'footnote';

@@ -37,7 +37,7 @@ export const EN_CUE =
 const CONDITIONAL_CUE =
   /^(?:found|shows|showed|call|calls|called|describes|described|characteri[sz]e[sd]|dubbed|termed|branded|reads)$/i;
 const CONDITION_MET =
-  /\b(?:found|shows|showed)\s+that\b|\b(?:call(?:s|ed)?|describe[sd]|characteri[sz]e[sd]|dubbed|termed|branded|reads)\b[^\u2022]*\u2022/i;
+  /\bcall(?:s|ed)?\s+on\b|\b(?:found|shows|showed)\s+that\b|\b(?:call(?:s|ed)?|describe[sd]|characteri[sz]e[sd]|dubbed|termed|branded|reads)\b[^\u2022]*\u2022/i;
 
 const SIGNED_QUOTE = /["”»]\s*[-—–]\s*(\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,2})\s*$/u;
 /** A closing quotation mark and a dash, which a signed quotation needs: most sentences are ruled out before its pattern runs. */
@@ -112,7 +112,9 @@ const ORG_CAP = new Set(
   guard kremlin pentagon house command staff church university association federation forum times post
   journal news network foundation center centre fund board bureau corps authority authorities reserve inc
   inc. corp corp. ltd league club team media press guardian telegraph independent weekly herald tribune
-  gazette embassy parliament assembly congress senate cabinet relations world wiki programme program`
+  gazette embassy parliament assembly congress senate cabinet relations world wiki programme program school
+  academy college hospital clinic laboratory museum society chamber consortium coalition alliance movement
+  observatory tribunal`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -162,6 +164,8 @@ const WEAK_VERBS = new Set([
   'responded',
   'explained',
   'urged',
+  'declared',
+  'declares',
 ]);
 const FOLLOWS_CUE = new Set([
   'that',
@@ -249,6 +253,24 @@ const PERSON_ROLE_WORDS = new Set([
   'entrepreneur',
   'commentator',
   'broadcaster',
+  'teacher',
+  'nurse',
+  'farmer',
+  'student',
+  'pensioner',
+  'resident',
+  'soldier',
+  'survivor',
+  'volunteer',
+  'engineer',
+  'pilot',
+  'priest',
+  'officer',
+  'owner',
+  'shopkeeper',
+  'driver',
+  'mother',
+  'father',
 ]);
 /** A sentence opening with an organisation's or a person's study: "PC World's recent analysis", "The agency's report". */
 const OWNED_FINDINGS =
@@ -409,6 +431,18 @@ export function englishCues(outside: string): SpeakerPhrase[] {
       if (p && p.kind !== 'outlet') out.push({ ...p, at: tok.start });
       continue;
     }
+    if (w === 'quoted' && PASSIVE.has(t[i - 1]?.lower ?? '') && t[i + 1]?.lower === 'as' && t[i + 2]?.lower === 'saying') {
+      // "Bailey was quoted as saying …": the subject of the passive speaks.
+      const j = i - 2;
+      const subject = t[j];
+      if (subject && EN_PRONOUNS[subject.lower] && (j === 0 || t[j - 1]!.punct))
+        out.push({ kind: 'pronoun', name: subject.lower, attrs: [], pronoun: EN_PRONOUNS[subject.lower], at: tok.start });
+      else if (subject && !subject.punct) {
+        const p = backwardPhrase(t, j);
+        if (p && p.kind !== 'outlet') out.push({ ...p, at: tok.start });
+      }
+      continue;
+    }
     if ((w === 'quoted' || w === 'cited') && !PASSIVE.has(t[i - 1]?.lower ?? '')) {
       // "TASS quoted Peskov as saying" → Peskov.
       const as = t.findIndex((x, k) => k > i && x.lower === 'as' && t[k + 1]?.lower === 'saying');
@@ -441,6 +475,17 @@ export function englishCues(outside: string): SpeakerPhrase[] {
       // "Sunak defended the plan, saying …": the sentence's subject speaks.
       const p = subjectPhrase(t);
       if (p) out.push({ ...p, at: tok.start });
+      continue;
+    }
+    if (
+      /^call(?:s|ed)?$/.test(w) &&
+      t[i + 1]?.lower === 'on' &&
+      !tok.cap &&
+      t.slice(i + 2, i + 10).some((x) => x.lower === 'to')
+    ) {
+      // "Sybiha called on allies to speed up deliveries": an appeal is its subject's.
+      const p = verbCue(t, i);
+      if (p) out.push(p);
       continue;
     }
     if (QUOTE_VERBS.has(w)) {
@@ -545,7 +590,13 @@ function verbCue(t: Token[], v: number): SpeakerPhrase | null {
       // (Two roles joined by ", and", or an organisation's initials in brackets, stay inside one apposition.)
       const innerPunct = (x: Token, i: number) =>
         x.punct && !(x.lower === ',' && inner[i + 1]?.lower === 'and') && x.lower !== '(' && x.lower !== ')';
-      if (!inner.length || inner.some((x, i) => innerPunct(x, i) || (EN_VERBS.has(x.lower) && !NOUN_OR_VERB.has(x.lower)))) break;
+      // ("Christopher Waller, who has argued for a cut, said": a relative clause may hold a verb of saying.)
+      const relative = /^(?:who|whose)$/.test(inner[0]?.lower ?? '');
+      if (
+        !inner.length ||
+        inner.some((x, i) => innerPunct(x, i) || (!relative && EN_VERBS.has(x.lower) && !NOUN_OR_VERB.has(x.lower)))
+      )
+        break;
       const first = inner[0]!.lower;
       // "X, director of A, and chairman of B, says": the second role goes on to the comma before the first.
       if (first === 'and' && (inner[1]?.cap || EN_ROLE_WORDS.has(inner[1]?.lower ?? ''))) continue;
@@ -554,7 +605,9 @@ function verbCue(t: Token[], v: number): SpeakerPhrase | null {
         !EN_DETERMINERS.has(first) &&
         !EN_ROLE_WORDS.has(first) &&
         !inner[0]!.cap &&
-        !/^(?:of|from|at|for|known|speaking|writing|citing|according|who|whose|\p{Ll}+ed)$/u.test(first)
+        !/^(?:of|from|at|for|known|speaking|writing|citing|according|who|whose|\p{Ll}+ed)$/u.test(first) &&
+        // ("Maria Lopez, 67, said": her age.)
+        !(inner.length === 1 && /^\d{1,3}$/.test(first))
       )
         break;
       // "The secretary general of CEI (Italian Episcopal Conference), Nunzio Galantino, said": the head is before the brackets.
@@ -567,15 +620,18 @@ function verbCue(t: Token[], v: number): SpeakerPhrase | null {
       // "Mozilla's CTO, Brendan Eich, acknowledged": a full name in the apposition is the speaker, the head its role.
       // ("The region's governor, Alexander Bogomaz, said": a role word before the comma is enough.)
       // ("The general secretary of the NFU, Peter Cole, said": …or a role heading the phrase before the comma.)
-      const roleBefore = h >= 0 && roleHeads(t, h);
-      const named = (head && head.kind !== 'person') || (!head && roleBefore) ? classify(inner) : null;
+      const role = h >= 0 ? roleHeads(t, h) : -1;
+      const named = (head && head.kind !== 'person') || (!head && role >= 0) ? classify(inner) : null;
       if (named?.kind === 'person' && named.name.includes(' ')) {
-        named.attrs.push(...(head ? head.attrs : [t[h]!.lower]));
+        named.attrs.push(...(head ? head.attrs : [t[role]!.lower, t[h]!.lower]));
         return { ...named, at: t[v]!.start };
       }
-      if (head && (head.kind === 'person' || head.kind === 'body')) {
+      if (head && (head.kind === 'person' || head.kind === 'body' || (head.kind === 'collective' && inner[0]!.lower === 'who'))) {
         head.attrs.push(...inner.map((x) => stripPossessive(x.lower)));
-        return { ...head, at: t[v]!.start };
+        // "Ukrenergo, the national grid operator, said": one word described as a business is that business.
+        const business =
+          head.kind === 'person' && !head.name.includes(' ') && ORG_BEFORE_NAME.has(inner[inner.length - 1]!.lower);
+        return { ...head, kind: business ? 'body' : head.kind, at: t[v]!.start };
       }
       // "…, the Israeli military body that oversees aid, COGAT, said": an organisation's initials set off just before the verb.
       if (!head && inner.length === 1 && isAcronym(inner[0]!)) {
@@ -613,15 +669,35 @@ function verbCue(t: Token[], v: number): SpeakerPhrase | null {
   return null;
 }
 
-/** A person's role word ends the noun phrase at token h, or heads it before "of the …" ("the general secretary of the NFU"). */
-function roleHeads(t: Token[], h: number): boolean {
+/**
+ * Where a person's role word ends the noun phrase at token h, or heads it before "of the …" ("the general secretary
+ * of the NFU", "the governor of the Belgorod region", "a retired teacher from Ohio"); -1 when none does.
+ */
+function roleHeads(t: Token[], h: number): number {
   for (let k = h; k >= Math.max(0, h - 8); k--) {
     const x = t[k]!;
-    if (x.punct) return false;
-    if (!x.cap && PERSON_ROLE_WORDS.has(x.lower)) return k === h || /^(?:of|for|at)$/.test(t[k + 1]!.lower);
-    if (!x.cap && !CONNECTORS.has(x.lower) && !EN_DETERMINERS.has(x.lower)) return false;
+    if (x.punct) return -1;
+    if (!x.cap && PERSON_ROLE_WORDS.has(x.lower)) return k === h || /^(?:of|for|at|from)$/.test(t[k + 1]!.lower) ? k : -1;
+    // (Any other lower-case word may describe the place: "the mayor of the coastal town".)
+    if (!x.cap && (EN_VERBS.has(x.lower) || isClauseWord(x))) return -1;
   }
-  return false;
+  return -1;
+}
+
+/** Lower-case particles inside a person's name: "Ruben del Campo", "Ursula von der Leyen". */
+const NAME_PARTICLES = new Set('de del della di da dos das do du la le van von der den ter ten bin al'.split(' '));
+
+/** A particle between capitalised words of a name (or between such a word and another particle). */
+function inName(t: Token[], k: number): boolean {
+  const x = t[k]!;
+  if (!NAME_PARTICLES.has(x.text)) return false;
+  const capOrParticle = (y: Token | undefined) => !!y && !y.punct && (y.cap || NAME_PARTICLES.has(y.text));
+  const prev = t[k - 1];
+  const next = t[k + 1];
+  // The run must begin and end with capitalised words: look past a second particle.
+  const before = prev && NAME_PARTICLES.has(prev.text) ? t[k - 2] : prev;
+  const after = next && NAME_PARTICLES.has(next.text) ? t[k + 2] : next;
+  return capOrParticle(prev) && capOrParticle(next) && !!before?.cap && !!after?.cap && !before.punct && !after.punct;
 }
 
 /** "WHO", "UN": an organisation's initials, never the word they spell. */
@@ -665,9 +741,10 @@ function subjectAt(t: Token[]): SpeakerPhrase | null {
   if (k > 0 && t[k]?.lower === ',') return appositiveSubject(t, k);
   if (k === 0 || k >= t.length || t[k]!.punct) return null;
   const first = t[0]!;
-  // "Writing in a blog post, …", "In a statement …": the sentence opens with something else.
+  // "Writing in a blog post, …", "In a statement …", "Asked about the deal, …": the sentence opens with something else.
   if (
     /ing$/.test(first.lower) ||
+    (/ed$/.test(first.lower) && /^(?:about|by|whether|if|on|to|for|at|what|how|why|in)$/.test(t[1]?.lower ?? '')) ||
     CONNECTORS.has(first.lower) ||
     /^(?:as|after|before|when|while|with|by|from)$/.test(first.lower)
   )
@@ -683,6 +760,20 @@ function subjectAt(t: Token[]): SpeakerPhrase | null {
     return { kind: 'pronoun', name: first.lower, attrs: [], pronoun: EN_PRONOUNS[first.lower], at: 0 };
   const p = classify(words);
   return p && SUBJECT_KINDS.has(p.kind) ? p : null;
+}
+
+/** The body a sentence opens with as its subject ("The Securities and Exchange Commission has filed …"), or null. */
+export function bodySubject(outside: string): SpeakerPhrase | null {
+  if (!/^(?:The\s+)?\p{Lu}/u.test(outside)) return null;
+  const t = tokenize(outside.slice(0, 160));
+  let k = t[0]?.lower === 'the' ? 1 : 0;
+  const first = k;
+  const joins = (x: Token) => CONNECTORS.has(x.lower) || x.lower === 'and';
+  while (k < t.length && !t[k]!.punct && (t[k]!.cap || (k > first && joins(t[k]!) && t[k + 1]?.cap))) k++;
+  // (A verb must follow: "The Bank of England kept …", not "The Bank of England's decision …".)
+  if (k === first || !t[k] || t[k]!.punct || t[k]!.cap || t[k - 1]!.lower.endsWith("'s")) return null;
+  const p = classify(t.slice(0, k));
+  return p?.kind === 'body' ? p : null;
 }
 
 /** "Rachel Stephens, senior analyst at RedMonk, shared …": a full name, an apposition set off by commas, then a lower-case verb. */
@@ -710,6 +801,17 @@ function isClauseWord(tok: Token): boolean {
   );
 }
 
+/** Up to three plain words at token k, between a possessive name ("the UN's") and a body's head word read so far. */
+function ownerOfBody(t: Token[], k: number, words: Token[]): boolean {
+  if (words.length !== 1 || words[0]!.cap || !BODY_HEADS.has(words[0]!.lower)) return false;
+  for (let i = k; i >= Math.max(0, k - 3); i--) {
+    const x = t[i]!;
+    if (x.punct || EN_DETERMINERS.has(x.lower) || CONNECTORS.has(x.lower)) return false;
+    if (x.cap) return /^\p{Lu}[\p{L}.-]*['’]s$/u.test(x.text) && t[i - 1]?.lower === 'the';
+  }
+  return false;
+}
+
 /** The speaker phrase ending at token j, read leftwards. */
 function backwardPhrase(t: Token[], j: number, afterPreposition = false): SpeakerPhrase | null {
   const words: Token[] = [];
@@ -718,7 +820,12 @@ function backwardPhrase(t: Token[], j: number, afterPreposition = false): Speake
     const x = t[k]!;
     if (x.punct) break;
     if (x.cap || EN_ROLE_WORDS.has(stripPossessive(x.lower))) words.unshift(x);
-    else if (EN_DETERMINERS.has(x.lower)) {
+    else if (words[0] && (words[0].cap || NAME_PARTICLES.has(words[0].text)) && inName(t, k)) words.unshift(x);
+    else if (ownerOfBody(t, k, words)) {
+      // "the UN's nuclear watchdog", "the UN's human rights monitoring mission": what a named owner's body does.
+      while (!t[k]!.cap) words.unshift(t[k--]!);
+      continue;
+    } else if (EN_DETERMINERS.has(x.lower)) {
       words.unshift(x);
       // "The Institute for the Study of War": "the" inside a name goes on to the capitalised word before its preposition.
       const inside =
@@ -787,6 +894,7 @@ function forwardPhrase(t: Token[], k: number): SpeakerPhrase | null {
     const x = t[i]!;
     if (x.punct) break;
     if (x.cap || EN_ROLE_WORDS.has(stripPossessive(x.lower))) words.push(x);
+    else if (words.length > 0 && inName(t, i)) words.push(x);
     else if (
       CONNECTORS.has(x.lower) &&
       x.lower !== 'the' &&
@@ -802,6 +910,27 @@ function forwardPhrase(t: Token[], k: number): SpeakerPhrase | null {
     i++;
   }
   while (words.length && CONNECTORS.has(words[words.length - 1]!.lower)) words.pop();
+  // "according to CME Group's FedWatch tool": capitalised words before a plain noun name what the thing is;
+  // whose it is, if anyone's, is the source.
+  const noun = t[i];
+  if (
+    noun &&
+    !noun.punct &&
+    !noun.cap &&
+    words[words.length - 1]?.cap &&
+    (!t[i + 1] || t[i + 1]!.punct) &&
+    !CONNECTORS.has(noun.lower) &&
+    !isClauseWord(noun) &&
+    !EN_VERBS.has(noun.lower) &&
+    !DATA_WORDS.has(noun.lower) &&
+    !DOCUMENT_WORDS.has(noun.lower) &&
+    !RESEARCH_DOCS.has(noun.lower)
+  ) {
+    const owner = words.findLastIndex((x) => /['’]s$/.test(x.text));
+    if (owner < 0 || owner === words.length - 1) return null;
+    words.splice(owner + 1);
+    words[owner] = { ...words[owner]!, text: words[owner]!.text.slice(0, -2), lower: stripPossessive(words[owner]!.lower) };
+  }
   let phrase = classify(words);
   // "a statement from the ministry", "a post by X": the source is what follows.
   const last = words[words.length - 1]?.lower;
@@ -883,9 +1012,20 @@ export function classify(words: Token[]): SpeakerPhrase | null {
   // First and second person ("I'm told", "we said") are the writer or the reader, never a claimant to print.
   if (ws.some((x) => /^(?:i|i'm|i've|i'd|we|we're|we've|you|you're)$/.test(x.lower))) return null;
   const attrs = ws.map((x) => stripPossessive(x.lower));
+  // "A spokesperson for Adif said": someone not named speaks for the body; printed as written.
+  if (
+    indefinite &&
+    ws.length >= 3 &&
+    /^(?:spokes(?:man|woman|person)|representative)$/.test(ws[0]!.lower) &&
+    ws[1]!.lower === 'for'
+  ) {
+    const whose = classify(ws.slice(2));
+    if (whose && (whose.kind === 'body' || whose.kind === 'person' || whose.kind === 'outlet'))
+      return { kind: 'person-role', name: `${ws[0]!.lower} for ${whose.name}`, attrs, at: 0, asWritten: true, newcomer: true };
+  }
   // Trailing run of capitalised words (the name, if any).
   let r = ws.length;
-  while (r > 0 && ws[r - 1]!.cap && !ws[r - 1]!.lower.endsWith("'s")) r--;
+  while (r > 0 && ((ws[r - 1]!.cap && !ws[r - 1]!.lower.endsWith("'s")) || (r < ws.length && r > 1 && inName(ws, r - 1)))) r--;
   const run = ws.slice(r);
   const text = (xs: Token[]) => xs.map((x) => x.text).join(' ');
   if (run.length === 0) {
@@ -893,10 +1033,16 @@ export function classify(words: Token[]): SpeakerPhrase | null {
     const head = stripPossessive(lastLower);
     const capsBefore = ws.some((x) => x.cap);
     // ("Ukraine's military intelligence agency" is a body; "the AFP news agency" an outlet.)
-    const notNews = head === 'agency' && ws.length >= 2 && ws[ws.length - 2]!.lower !== 'news';
+    // ("The agency said" alone stands for an agency named before, whatever kind.)
+    const notNews =
+      head === 'agency' && ((ws.length >= 2 && ws[ws.length - 2]!.lower !== 'news') || (definite && ws.length === 1));
     if (OUTLET_WORDS.has(head) && !COLLECTIVE_HEADS.has(head) && !notNews)
-      return { kind: 'outlet', name: text(ws), attrs, at: 0 };
+      // ("… the mortgage finance agency said" read back to its last word names no one.)
+      return ws.length === 1 && !definite && !indefinite ? null : { kind: 'outlet', name: text(ws), attrs, at: 0 };
     if (head === 'channels' || head === 'media') return { kind: 'collective', name: text(ws), attrs, at: 0 };
+    // "local authorities said", "police said": a group without an article is a claimant as written.
+    if (COLLECTIVE_HEADS.has(head) && !definite && !capsBefore && ws.length <= 2)
+      return { kind: 'collective', name: text(ws), attrs, at: 0 };
     if (BODY_HEADS.has(head) || head === 'force' || head === 'forces') {
       // "Ukraine's air force" names the body; "the air force" is resolved to one named earlier.
       if (capsBefore) return { kind: 'body', name: text(ws), attrs, at: 0 };
@@ -906,6 +1052,9 @@ export function classify(words: Token[]): SpeakerPhrase | null {
     // "The report says", "according to the event website": a document named as the source speaks as written.
     if (RESEARCH_DOCS.has(head) && definite && !capsBefore && ws.length <= 3)
       return { kind: 'body', name: `the ${text(ws)}`, attrs, at: 0 };
+    // "A Commission spokesperson said": someone not named, never a spokesperson named before; printed as written.
+    if ((PERSON_ROLES.has(head) || LEADER_ROLES.has(head)) && indefinite)
+      return capsBefore ? { kind: 'person-role', name: text(ws), attrs, at: 0, asWritten: true, newcomer: true } : null;
     if (PERSON_ROLES.has(head) || LEADER_ROLES.has(head))
       // ("Putin's spokesman": whose role it is names it well enough to be printed when no one holding it was named.)
       return definite || capsBefore
@@ -938,6 +1087,13 @@ export function classify(words: Token[]): SpeakerPhrase | null {
   if (run.some((x) => OUTLET_NAMES.has(x.lower)) && run.length <= 3 && ORG_CAP.has(runLower[run.length - 1]!))
     return { kind: 'outlet', name: text(run), attrs, at: 0 };
   const lastCap = runLower[runLower.length - 1]!;
+  // "Ukraine's national grid operator Ukrenergo", "the state weather agency AEMET": a name after what an
+  // organisation is names that organisation.
+  const what = r > 0 && !ws[r - 1]!.cap ? ws[r - 1]!.lower : '';
+  if (ORG_BEFORE_NAME.has(what) && run.length <= 3 && !indefinite) {
+    const news = /^(?:broadcaster|network)$/.test(what) || (what === 'agency' && ws[r - 2]?.lower === 'news');
+    return { kind: news ? 'outlet' : 'body', name: text(run), attrs, at: 0 };
+  }
   // "Moscow denied", "Kyiv said": a capital or country standing for its government is a body, not a person.
   if (run.length === 1 && STATES.has(lastCap)) return { kind: 'body', name: run[0]!.text, attrs, at: 0 };
   // ("Nations" ends an organisation's name, "the United Nations", but is no title to drop before a person's name.)
@@ -951,9 +1107,6 @@ export function classify(words: Token[]): SpeakerPhrase | null {
       );
     return { kind: isOutlet ? 'outlet' : 'body', name: definite && !ws[0]!.cap ? name : name, attrs, at: 0 };
   }
-  // "Ukraine's national grid operator Ukrenergo": a name after what an organisation is names that organisation.
-  if (r > 0 && !ws[r - 1]!.cap && ORG_BEFORE_NAME.has(ws[r - 1]!.lower) && run.length <= 3 && !indefinite)
-    return { kind: 'body', name: text(run), attrs, at: 0 };
   // A person: drop titles and nationality words before the name.
   let start = 0;
   for (let i = 0; i < run.length - 1; i++) {
@@ -964,7 +1117,9 @@ export function classify(words: Token[]): SpeakerPhrase | null {
   if (indefinite) return null;
   let name = run.slice(start);
   if (name.some((x) => NOT_NAME.has(x.lower))) return null;
-  if (name.length > 3) name = name.slice(-2);
+  // ("Ursula von der Leyen" keeps her particles.)
+  const particle = name.findIndex((x) => NAME_PARTICLES.has(x.text));
+  if (name.length > 3) name = particle > 0 ? name.slice(particle - 1) : name.slice(-2);
   if (name.length === 1 && NOT_SPEAKERS.has(name[0]!.lower) && !isAcronym(name[0]!)) return null;
   if (name.length === 1 && EN_TITLES.has(name[0]!.text)) return null;
   return { kind: 'person', name: text(name), attrs, at: 0 };

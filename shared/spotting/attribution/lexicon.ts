@@ -32,6 +32,9 @@ export const EN_ROLE_WORDS = words(`
   investigators investigator rescuers rescue workers worker operator operators monitor monitors
   team coordinator undersecretary secretary-general organiser organizer organisers organizers statement report reports spokes
   top senior former acting interim chief's regional region armed letter manifesto website study survey
+  judge judges lawyer lawyers attorney attorneys bureau mission watchdog regulator sheriff commissioner
+  traders economists diplomats observers protesters medics paramedics firefighters relatives eyewitnesses
+  campaigners
 `);
 
 /** Lower-case words that may open a speaker phrase without being part of a name. */
@@ -46,14 +49,15 @@ export const EN_TITLES = words(`
   Deputy Foreign Defence Defense Interior Health Finance Economy Sir Lord Lady Patriarch Metropolitan Archbishop
   Bishop Cardinal Father Rabbi Imam Speaker Leader Head Executive Commissioner Envoy Attorney Prosecutor
   Kremlin White House Pentagon Press Acting Former Regional Administration Military Governor-General Mr.
-  CEO CTO CFO COO Founder Co-founder President-elect
+  CEO CTO CFO COO Founder Co-founder President-elect Ayatollah Supreme
 `);
 
 /** Role nouns that describe a person; a description "the governor" resolves to a person with that role. */
 export const PERSON_ROLES = words(`
   president leader minister premier chancellor governor mayor senator spokesperson spokesman spokeswoman
   secretary director chairman chairwoman chief head ambassador envoy commander general coach captain
-  prosecutor judge official representative founder executive ceo king queen pope patriarch
+  prosecutor judge official representative founder executive ceo king queen pope patriarch lawyer attorney sheriff
+  commissioner
 `);
 /** Roles that stand for one another ("the Russian leader" for "Russian President Vladimir Putin"). */
 export const LEADER_ROLES = words('president leader premier chancellor king queen');
@@ -62,7 +66,8 @@ export const LEADER_ROLES = words('president leader premier chancellor king quee
 export const BODY_HEADS = words(`
   ministry ministries force forces army navy military police service agency office department committee
   council court government administration authorities bank company firm party campaign group organisation city municipality
-  organization union institute commission guard kremlin pentagon house command staff prosecutor's
+  organization union institute commission guard kremlin pentagon house command staff prosecutor's bureau mission
+  watchdog regulator
 `);
 
 /** Media: a news outlet reports what others say; it is the speaker only when no one else is. */
@@ -81,7 +86,8 @@ export const OUTLET_NAMES = words(`
 export const COLLECTIVE_HEADS = words(`
   officials authorities channels sources witnesses residents analysts experts investigators rescuers police
   prosecutors scientists researchers doctors critics activists organisers organizers monitors individuals
-  users posters representatives members lawmakers workers media authors respondents
+  users posters representatives members lawmakers workers media authors respondents traders economists
+  diplomats observers protesters medics paramedics firefighters relatives eyewitnesses campaigners
 `);
 
 /** Words that are never a speaker on their own. */

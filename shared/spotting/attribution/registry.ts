@@ -21,6 +21,14 @@ export interface Entity {
 const CYR = /[\u0400-\u04FF]/;
 /** Words for a business: "the company" may stand for one introduced as "the operator" or "the firm". */
 const BUSINESS_WORDS = new Set(['company', 'firm', 'operator', 'utility', 'provider', 'producer', 'manufacturer', 'carrier']);
+/** Words that fit any public body ("the agency said"): they name none by themselves. */
+const GENERIC_BODY_WORDS = new Set(['agency', 'body', 'organisation', 'organization', 'watchdog', 'regulator', 'group']);
+/** The last word of a public body's name, for which such a word may stand. */
+const PUBLIC_BODY_WORDS = new Set(
+  'agency commission administration bureau service authority office department board institute organisation organization'.split(
+    ' ',
+  ),
+);
 /** Abbreviated titles and the role a later description uses. */
 const TITLE_ROLES: ReadonlyMap<string, string> = new Map([
   ['gov.', 'governor'],
@@ -36,6 +44,8 @@ const TITLE_ROLES: ReadonlyMap<string, string> = new Map([
 ]);
 /** How many sentences back a pronoun or description may reach. */
 const REACH = 8;
+/** How far back "the bureau" may reach when only one body of the document has that word in its name. */
+const LONG_REACH = 40;
 
 function sameWord(a: string, b: string, cyrillic: boolean): boolean {
   if (a === b) return true;
@@ -67,6 +77,7 @@ function sameFirstName(a: string, b: string, cyrillic: boolean): boolean {
 }
 
 const wordsOf = (text: string) => text.toLowerCase().split(' ');
+const endsWithWords = (words: string[], tail: string[]) => tail.every((w, i) => words[words.length - tail.length + i] === w);
 /** (`guessed`: read as a nominative from its endings alone; printed only when no surer form is known.) */
 const named = (text: string, nominative: boolean, guessed = false) => ({ text, nominative, words: wordsOf(text), guessed });
 
@@ -166,10 +177,13 @@ export class Registry {
       // A surname before the full name happens in a headline and its lead; a lone word used long before
       // ("Mozilla reported …") is not the surname of a full name met much later ("Air Mozilla").
       if (tokens.length > 1 && at - e.first > REACH && e.names.every((n) => n.words.length === 1)) continue;
-      // Two full names must agree on the first name too: a later "Hunter Biden" is not the "Biden" of "Joe Biden".
+      // Two full names must agree on the first name too: a later "Hunter Biden" is not the "Biden" of "Joe Biden"
+      // (…but "Perez Llorca" is the two surnames of "Juanfran Perez Llorca").
       const match =
         e.names.some((n) => sameWord(n.words[n.words.length - 1]!, surname, cyr)) &&
-        (tokens.length < 2 || e.names.every((n) => n.words.length < 2 || sameFirstName(n.words[0]!, tokens[0]!, cyr)));
+        (tokens.length < 2 ||
+          e.names.every((n) => n.words.length < 2 || sameFirstName(n.words[0]!, tokens[0]!, cyr)) ||
+          e.names.some((n) => n.words.length > tokens.length && endsWithWords(n.words, tokens)));
       if (match) {
         if (!e.names.some((n) => n.text === name && n.nominative === nominative && !n.guessed === !guessed))
           e.names.push(named(name, nominative, guessed));
@@ -251,7 +265,7 @@ export class Registry {
         e = this.describedBody(p, at);
         break;
       case 'person-role':
-        e = this.describedPerson(p, at);
+        e = p.newcomer ? null : this.describedPerson(p, at);
         // "Представитель Путина подчеркнул" with no spokesperson named nearby: the role phrase itself, as written.
         if (!e && p.asWritten && !p.oblique) e = this.body('collective', p.name, p.attrs, at, true);
         else if (e) this.personMentions.push({ id: e.id, at });
@@ -324,14 +338,43 @@ export class Registry {
       if (e.kind !== 'body') continue;
       const words = e.names.flatMap((n) => n.text.toLowerCase().split(/\s+/));
       const sameBusiness = business && [...e.attrs].some((a) => BUSINESS_WORDS.has(a));
-      if (anyMinistry || sameBusiness || words.some((w) => sameWord(w.replace(/'s$/, ''), head, cyr))) {
+      // (…or one introduced as what it is: "the state weather agency AEMET" is "the agency".)
+      const described = !cyr && e.attrs.has(head) && !e.names.some((n) => n.words.includes(head));
+      if (anyMinistry || sameBusiness || described || words.some((w) => sameWord(w.replace(/'s$/, ''), head, cyr))) {
+        e.last = at;
+        return e;
+      }
+    }
+    // "The bureau said" long after "The Central Election Bureau said …": the one body of the document so far whose
+    // name has that word, when it has spoken.
+    if (!cyr && !business && !GENERIC_BODY_WORDS.has(head)) {
+      const spoke = new Set<number>();
+      for (let i = this.speakers.length - 1; i >= 0 && at - this.speakers[i]!.at <= LONG_REACH; i--)
+        spoke.add(this.speakers[i]!.id);
+      const named = [...spoke]
+        .map((id) => this.entities[id]!)
+        .filter((e) => e.kind === 'body' && e.names.some((n) => n.words.some((w) => w.replace(/'s$/, '') === head)));
+      if (named.length === 1) {
+        named[0]!.last = at;
+        return named[0]!;
+      }
+    }
+    // "The agency said" after "The Securities and Exchange Commission has filed …": a word for any public body
+    // stands for the one body the sentence before named, when that was a public body.
+    if (GENERIC_BODY_WORDS.has(head)) {
+      const previous = recent.filter((m) => m.at === at - 1 && this.entities[m.id]!.kind === 'body');
+      const e = previous[0] && this.entities[previous[0].id]!;
+      if (e && previous.every((m) => m.id === e.id) && e.names.some((n) => PUBLIC_BODY_WORDS.has(n.words[n.words.length - 1]!))) {
         e.last = at;
         return e;
       }
     }
     // Unresolved bodies stay as written ("the air force") when in English; a Russian case form never does.
-    // ("forces said" with no article and no one named before is too vague to print.)
-    return cyr || !/^the\s/i.test(p.name) ? null : this.body('body', p.name, p.attrs, at, true);
+    // ("forces said" with no article and no one named before is too vague to print, and so is "the company":
+    // it fits any business.)
+    return cyr || !/^the\s/i.test(p.name) || business || GENERIC_BODY_WORDS.has(head)
+      ? null
+      : this.body('body', p.name, p.attrs, at, true);
   }
 
   /** "the Russian leader", "the governor", "министр": the last person with that role (and nationality). */
@@ -388,7 +431,7 @@ export class Registry {
       let end = this.personMentions.length;
       while (end > 0 && this.personMentions[end - 1]!.at >= at) end--;
       // "He described Montalvo as …": a person named after the pronoun in its own clause is someone else.
-      const namedAfter = this.namedIn(after);
+      const namedAfter = this.peopleNamedIn(after);
       const before = this.personMentions.slice(Math.max(0, end - 64), end).filter((m) => !namedAfter.has(m.id));
       const last = before[before.length - 1];
       if (!last || at - last.at > REACH) return null;
@@ -423,8 +466,16 @@ export class Registry {
     return null;
   }
 
+  /** A person already resolved goes on speaking in sentence `at`. */
+  speaksAgain(e: Entity, at: number): Entity {
+    e.last = at;
+    this.personMentions.push({ id: e.id, at });
+    this.speakers.push({ id: e.id, at, kind: e.kind, plural: false });
+    return e;
+  }
+
   /** People already known whose surname is written in a stretch of text. */
-  private namedIn(text: string): Set<number> {
+  peopleNamedIn(text: string): Set<number> {
     const ids = new Set<number>();
     if (!text) return ids;
     for (const m of text.matchAll(/\p{Lu}[\p{Ll}'’-]{2,}/gu)) {

@@ -20,6 +20,8 @@ export interface SpeakerPhrase {
   oblique?: boolean;
   /** A role described by whose it is ("Putin's spokesman", "Представитель Путина"): printed as written when no one named nearby holds it. */
   asWritten?: boolean;
+  /** Someone not named before, introduced with "a" ("a Commission spokesperson said"): never an earlier person. */
+  newcomer?: boolean;
   /** Where the cue sits in the sentence (UTF-16 offset). */
   at: number;
 }
