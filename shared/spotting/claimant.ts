@@ -67,10 +67,12 @@ export function attributeSentences(sentences: readonly string[]): Attribution[] 
     if (!cues.length && !cyr && WE_SUBJECT.test(outside) && quotes[i]!.quotedShare < 0.5)
       cues.push({ kind: 'pronoun', name: 'we', attrs: [], pronoun: 'we', at: outside.search(/\s/) + 1 });
     let who = pick(cues, registry, i, outside, sentences[i]!);
-    // "Kim argued that Hale had lied. She said …": "he" or "she" opening a sentence of saying goes on with the
-    // person who spoke as the subject of the sentence before, whoever that person spoke about.
+    // "Kim argued that the board had lied. She said …": "he" or "she" opening a sentence of saying goes on with the
+    // person who spoke as the subject of the sentence before, if that sentence names no other known person ("Kim
+    // said Tom Hale lied. He said …" may be either, and no claimant beats a wrong one).
     const before = subjectSpeaker[i - 1];
-    if (!who && before && !cyr && PRONOUN_SAYS.test(outside)) who = registry.speaksAgain(before, i);
+    if (!who && before && !cyr && PRONOUN_SAYS.test(outside) && onlyPersonNamed(registry, before, quotes[i - 1]!.outside))
+      who = registry.speaksAgain(before, i);
     own.push(who);
     subjectSpeaker.push(who?.kind === 'person' && !cyr && namedFirst(registry, who, cues, outside) ? who : null);
     noteMentions(registry, outside, i, cyr);
@@ -153,6 +155,12 @@ function namedFirst(registry: Registry, who: Entity, cues: SpeakerPhrase[], outs
   // (Nor anyone named there for the first time: "After Tom Briggs left, prosecutor Lena Ward argued …".)
   const surname = cue.name.split(' ').pop()!;
   return [...prefix.matchAll(EN_NAME_RUN)].every((m) => m[0].endsWith(surname));
+}
+
+/** No known person other than `who` is named in the text. */
+function onlyPersonNamed(registry: Registry, who: Entity, text: string): boolean {
+  for (const id of registry.peopleNamedIn(text)) if (id !== who.id) return false;
+  return true;
 }
 
 /** The speaker among a sentence's cues: the first that is not a news outlet relaying someone else. */

@@ -108,12 +108,19 @@ describe('people named in wire copy', () => {
     expect(claimantOf('Mayor Irene Salas declared that the town would rebuild.')).toBe('Irene Salas');
   });
 
-  it('lets "she said" go on with the person who spoke as the subject, whoever she spoke about', () => {
+  it('lets "she said" go on with the person who spoke as the subject, unless another person is named with her', () => {
     const claimants = resolveClaimants([
-      'Prosecutor Lena Ward argued that Tom Briggs had lied to investors.',
+      'Prosecutor Lena Ward argued that the fund had lied to investors.',
       'She said the losses ran to millions.',
     ]);
     expect(claimants[1]).toBe('Lena Ward');
+    // "He" or "she" may then be either person, and no claimant beats a wrong one.
+    expect(
+      resolveClaimants([
+        'Prosecutor Lena Ward argued that Tom Briggs had lied to investors.',
+        'She said the losses ran to millions.',
+      ])[1],
+    ).toBeNull();
     // Someone named before the speaker leaves it open.
     expect(
       resolveClaimants([
