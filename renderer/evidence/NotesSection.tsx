@@ -32,11 +32,13 @@ export const NotesSection = memo(function NotesSection({ claim }: { claim: Claim
   const input = useRef<HTMLTextAreaElement>(null);
   const submit = () => {
     if (!draft.trim()) return;
+    const sent = draft;
     add.mutate(
-      { claimId: claim.id, text: draft },
+      { claimId: claim.id, text: sent },
       {
         onSuccess: () => {
-          setDraft('');
+          // Whatever was typed while the note was on its way stays.
+          setDraft((now) => (now === sent ? '' : now));
           setError(null);
           if (document.activeElement === input.current) focusHome();
         },

@@ -205,11 +205,13 @@ function AddSourceForm({ claimId }: { claimId: string }) {
       setError('Paste a link or a passage first.');
       return;
     }
+    const sent = form;
     add.mutate(
       { claimId, pasted, ...(title.trim() ? { title: title.trim() } : {}), ...originInput(origin, passage), stance },
       {
         onSuccess: () => {
-          setForm(freshSource());
+          // Whatever was typed while the source was on its way stays.
+          setForm((now) => (now === sent ? freshSource() : now));
           setError(null);
           focusHome();
         },

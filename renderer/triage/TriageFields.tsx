@@ -26,7 +26,19 @@ export const TriageFields = memo(function TriageFields({ claim }: { claim: Claim
       .map((t) => t.trim())
       .filter(Boolean);
     if (tags.length === 0) return;
-    tag.mutate({ ids: [claim.id], add: tags }, { onSuccess: () => setDraft(''), onError: fail });
+    // Emptied at once, not when the core answers: what the checker types next is the next tag, never the tail of
+    // this one. If the core refuses, the text comes back unless something new was typed meanwhile.
+    const sent = draft;
+    setDraft('');
+    tag.mutate(
+      { ids: [claim.id], add: tags },
+      {
+        onError: (e) => {
+          setDraft((now) => (now === '' ? sent : now));
+          fail(e);
+        },
+      },
+    );
   };
   return (
     <div className="triage-fields">

@@ -171,6 +171,27 @@ describe.skipIf(noShared)('evidence in the detail pane', () => {
     await page.keyboard.press('Enter');
     await detail(page).locator('.tag-chip', { hasText: 'iodine' }).waitFor();
     expect((await call(ctx, 'claims.get', { id: claims[0]!.id })).tags).toEqual(['health', 'iodine']);
+    // Typed at speed, Enter after each, while each answer takes a while to come back: every letter lands in its
+    // own tag, none in the one before or lost.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 150,
+      downloadThroughput: -1,
+      uploadThroughput: -1,
+    });
+    await page.keyboard.type('court\nruling\nechr\n', { delay: 40 });
+    await expect
+      .poll(async () => (await call(ctx, 'claims.get', { id: claims[0]!.id })).tags)
+      .toEqual(['health', 'iodine', 'court', 'ruling', 'echr']);
+    expect(await page.locator(`#tag-input`).inputValue()).toBe('');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: -1,
+    });
 
     await page.locator('.claim-list').focus();
     await page.keyboard.press('d');
