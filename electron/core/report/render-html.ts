@@ -30,6 +30,7 @@ import { REPORT_CSP, REPORT_CSS, VERDICT_COLOURS, icon } from './html-style';
 import { claimSessionHtml, sessionSummaryHtml } from './render-session';
 import type { ReportClaim, ReportDocument, ReportModel } from './schema';
 import { collect, type PartStream, type RenderProgress } from './stream';
+import { passageToQuote } from '../../../shared/text/quoted-passage';
 
 export interface HtmlOptions {
   /** Render only the first N claims (the live preview); the rest is summarised in one line. */
@@ -156,7 +157,7 @@ function sourcesBlock(c: ReportClaim): string {
       const meta = sourceMeta(s).map(e);
       return `<li><span class="stance stance-${s.stance}">${e(STANCE_LABELS[s.stance])}</span> ${htmlLink(s.url, s.title)}${
         meta.length ? ` <span class="meta">— ${meta.join(', ')}</span>` : ''
-      }${s.excerpt ? `<q class="excerpt">${e(s.excerpt)}</q>` : ''}${printedUrl('Link', s.url)}${printedUrl('Archived copy', s.archiveUrl)}${
+      }${s.excerpt ? `<q class="excerpt">${e(passageToQuote(s.excerpt))}</q>` : ''}${printedUrl('Link', s.url)}${printedUrl('Archived copy', s.archiveUrl)}${
         s.attachmentSha256 ? sourceFile(c, s.attachmentSha256) : ''
       }</li>`;
     })
