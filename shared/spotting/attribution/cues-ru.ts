@@ -161,6 +161,11 @@ const isCollective = (w: string) => startsWithAny(w, RU_COLLECTIVE_STEMS);
 const isLatin = (x: Token) => /^[A-Za-z]/.test(x.text);
 const VERB_LIKE = /(?:ся|сь|л|ла|ли|ло|ет|ют|ит|ат|ят|ти|ть)$/;
 const JOINT = new Set(['и', 'і', 'та']);
+/** A man's first name and surname in the nominative only: the first name's bare stem, no oblique ending on the surname. */
+function nominativeMansName([first, surname]: Token[]): boolean {
+  return /[бвгджзйклмнпрстфхцчшщ]$/.test(first!.lower) && !/(?:а|я|у|ю|ым|им|ом|ем|е|ого|его|ой)$/.test(surname!.lower);
+}
+
 /** Words that describe a body named before rather than name one. */
 const DESCRIPTION_WORD = /^(?:ведомств|відомств|министерств|міністерств|регулятор|компани|компані)\p{L}*$/u;
 /** A press office in the nominative. */
@@ -301,7 +306,13 @@ function admissible(x: Token, soFar: Token[], next?: Token): boolean {
     (next?.cap || BARE_GENITIVE_PLURAL.has(x.lower))
   )
     return true;
-  return !!prev && (isBody(prev.lower) || isRole(prev.lower) || !prev.cap) && isLowerGenitive(x.lower) && x.lower.length > 2;
+  // ("речник Сил оборони півдня": a bare genitive plural heads the words after it as a body's noun does.)
+  return (
+    !!prev &&
+    (isBody(prev.lower) || isRole(prev.lower) || !prev.cap || BARE_GENITIVE_PLURAL.has(prev.lower)) &&
+    isLowerGenitive(x.lower) &&
+    x.lower.length > 2
+  );
 }
 
 /** A lower-case word in the genitive that continues a body's or role's name, not a verb. */
@@ -547,8 +558,12 @@ export function classifyRu(words: Token[], oblique = false): SpeakerPhrase | nul
   // "Глава компании John Smith", "Пользователь ЖЖ zyalt": a name or handle in Latin script after a role is that person.
   const latin = latinTail(words);
   if (latin && !oblique) return latin;
-  // "синоптик центру Наталія Гордієнко": a body's word qualifying the person named after it.
-  const personAfter = !head.cap && words.length >= 3 && namesPerson(words.slice(-2)) && !isAcronym(head);
+  // "синоптик центру Наталія Гордієнко": a body's word qualifying the person named after it; "МИД России Сергей
+  // Рябков" (after a role not known, "Замглавы"): a man's name that can only be in the nominative closes the phrase.
+  const personAfter =
+    words.length >= 3 &&
+    namesPerson(words.slice(-2)) &&
+    ((!head.cap && !isAcronym(head)) || (!oblique && nominativeMansName(words.slice(-2))));
   if (isBody(head.lower) && !isRole(head.lower) && !personAfter) {
     // A lower-case head ("ведомство", "министерстве финансов") is a description, perhaps in an oblique case: resolved, never printed.
     // ("Ведомство уточнило", "Регулятор отметил": a description opening the sentence capitalised.)
@@ -596,6 +611,8 @@ export function classifyRu(words: Token[], oblique = false): SpeakerPhrase | nul
     return { kind: 'person-role', name: text(words), attrs, at: 0 };
   if (!oblique && name.length === 1 && r > 0 && isRole(words[0]!.lower) && /(?:а|я|ы|ой|ого|его)$/.test(name[0]!.lower))
     return { kind: 'person-role', name: text(words), attrs, at: 0, asWritten: head.cap || words.length === 2 };
+  // ("Сил", "Служб": a body's noun in the genitive plural is never a one-word name.)
+  if (name.length === 1 && BARE_GENITIVE_PLURAL.has(name[0]!.lower)) name = [];
   if (name.length >= 1 && (name.length >= 2 || r > 0 || words.length === 1)) {
     if (name.length === 1 && r === 0 && words.length === 1 && PLACE.test(head.lower)) return null;
     return { kind: 'person', name: text(name), attrs, at: 0 };

@@ -10,6 +10,10 @@ describe('Russian and Ukrainian speakers named with their office', () => {
     );
     expect(claimantOf('«Дела идут хорошо», — уточнила официальный представитель МВД Ирина Волк.')).toBe('Ирина Волк');
     expect(claimantOf('Черговий синоптик центру Ольга Бойко пояснила, що опади триватимуть.')).toBe('Ольга Бойко');
+    expect(claimantOf('Про це в ефірі розповів речник Сил оборони півдня Петро Бондар.')).toBe('Петро Бондар');
+    // A role the lexicon does not know, then a body and a man's name only the nominative has: the person.
+    expect(claimantOf('Замглавы МИД России Сергей Рябков заявил, что диалог невозможен.')).toBe('Сергей Рябков');
+    expect(claimantOf('Фонд Владимира Потанина сообщил о грантах.')).toBe('Фонд Владимира Потанина');
   });
 
   it('leaves a profession or a role’s place out of the name and finds the person again by surname', () => {
