@@ -21,7 +21,7 @@ import { tokenize, type Token } from './tokens';
 import { classify } from './cues-en';
 
 export const RU_CUE =
-  /(?:сказал|привод|привел|привёл|наводит|наводят|навів|наводять|заяв|сообщал|говор|подтверд|утвержда|счита|каже|кажуть|підтверд|сообщ|отмети|отмеча|написал|писал|пишет|объясни|объясня|подчеркн|добавил|пояснил|уточнил|переда[её]т|передают|рассказал|признал|заверил|объявил|опроверг|предупредил|предупрежда|назвал|назвала|назвали|называл|напомни|прогнозир|вважа|попереди|нагада|назвав|уточни|дода|повідом|йдеться|ідеться|зазначається|сказав|зазначи|написав|наголоси|додав|поясни|розпові|підкресли|призва|призыва|заклика|опубликова|опублікува|по\s+(?:его\s+|её\s+|ее\s+|их\s+)?(?:словам|данным|информации|сообщению|мнению|оценк|подсч)|со\s+ссылкой|за\s+(?:його\s+|її\s+|їх\s+)?(?:словами|даними|інформацією|повідомленням)|згідно\s+з)/iu;
+  /(?:сказал|привод|привел|привёл|наводит|наводят|навів|наводять|заяв|сообщал|говор|подтверд|утвержда|счита|каже|кажуть|підтверд|сообщ|отмети|отмеча|написал|писал|пишет|объясни|объясня|подчеркн|добавил|пояснил|уточнил|переда[её]т|передают|рассказал|признал|заверил|объявил|опроверг|предупредил|предупрежда|назвал|назвала|назвали|пообеща|обещает|пообіця|называл|напомни|прогнозир|вважа|попереди|нагада|назвав|уточни|дода|повідом|йдеться|ідеться|зазначається|сказав|зазначи|написав|наголоси|додав|поясни|розпові|підкресли|призва|призыва|заклика|опубликова|опублікува|по\s+(?:его\s+|её\s+|ее\s+|их\s+)?(?:словам|данным|информации|сообщению|мнению|оценк|подсч)|со\s+ссылкой|за\s+(?:його\s+|її\s+|їх\s+)?(?:словами|даними|інформацією|повідомленням)|згідно\s+з)/iu;
 
 /** Words for whom one speaks to: "в интервью AFP", "изданию РБК", "в эфире телеканала". */
 const RECIPIENT = new Set([
@@ -173,6 +173,9 @@ const PRESS_OFFICE = /^(?:пресс-служба|прес-служба)$/;
 const PLURAL_VERB = /(?:ли|ют|ят)$/;
 /** Prepositions inside a body's name: "служба з надзвичайних ситуацій", "комитет по бюджету", "департамент при суде". */
 const BODY_NAME_PREPOSITION = /^(?:з|із|по|при|у справах|с)$/;
+/** Nouns closing a body's name after its adjectives ("Московская биржа", "Белый дом", "міська рада"). */
+const BODY_NOUN =
+  /^(?:дом|биржа|біржа|палата|рада|дума|партия|партія|гвардия|гвардія|армия|армія|флот|фонд|академия|академія|церковь|церква|синод|полиция|поліція|прокуратура|комиссия|комісія|инспекция|інспекція|агентство|агенція|корпорация|корпорація|ассоциация|асоціація|союз|спілка|суд|совет|комитет|комітет|служба|администрация|адміністрація|управа|мэрия|организация|організація)$/;
 /** Adjectives in the nominative, as they open a body's name ("Московская биржа", "Державна служба", "Верховный суд"). */
 const ADJECTIVE_NOMINATIVE = /(?:ая|яя|ый|ий|ое|ее|ые|ие|ська|цька|зька|ьна|вна|чна|йна|ське|цьке|ьне)$/;
 /** Oblique endings of adjectives and feminine nouns: never the end of a name in the nominative. */
@@ -287,15 +290,12 @@ function admissible(x: Token, soFar: Token[], next?: Token): boolean {
   if (!soFar.length && next && isRole(next.lower) && ADJECTIVE_NOMINATIVE.test(x.lower)) return true;
   // Lower-case genitive words inside a body's or role's name: "Министерство обороны России".
   const prev = soFar[soFar.length - 1];
-  // "Московская биржа", "Харківська міська рада": the noun after a capitalised adjective (and its lower-case fellows).
-  if (
-    prev &&
-    soFar[0]!.cap &&
-    soFar.every((w) => ADJECTIVE_NOMINATIVE.test(w.lower)) &&
-    /^\p{Ll}{3,}$/u.test(x.text) &&
-    (!VERB_LIKE.test(x.lower) || isBody(x.lower))
-  )
-    return true;
+  // "Московская биржа", "Харківська міська рада": a body's noun after a capitalised adjective (and its lower-case
+  // fellows); never an adverb after a surname of the same form ("— сказала Зеленская накануне").
+  if (prev && soFar[0]!.cap && soFar.every((w) => ADJECTIVE_NOMINATIVE.test(w.lower)) && /^\p{Ll}{3,}$/u.test(x.text)) {
+    const bodyNoun = (w: Token | undefined) => !!w && (isBody(w.lower) || BODY_NOUN.test(w.lower));
+    if (bodyNoun(x) || (ADJECTIVE_NOMINATIVE.test(x.lower) && bodyNoun(next))) return true;
+  }
   // "речник Повітряних сил Юрій Ігнат", "Вооружённых сил": the noun after an adjective in the genitive plural.
   // "губернатор Белгородской области Вячеслав Гладков": the noun after a capitalised adjective in the genitive.
   // ("за даними Повітряних сил": the noun may close the phrase when it is a bare genitive plural.)
@@ -335,6 +335,9 @@ function backward(t: Token[], j: number, marks?: number[]): SpeakerPhrase | null
       const roleBefore = k > 0 && isRole(t[k - 1]!.lower) && namesPerson(words.slice(-2));
       if (isBody(x.lower) && x.cap && words.length > 1 && !namesPerson(words.slice(1)) && !roleBefore) break;
     } else if (isLowerGenitive(x.lower) && genitiveOfHead(t, k)) words.unshift(x);
+    // "Белый дом опубликовал", "Московская биржа сообщила": a body's noun after its capitalised adjective.
+    else if (!words.length && BODY_NOUN.test(x.lower) && t[k - 1]?.cap && ADJECTIVE_NOMINATIVE.test(t[k - 1]!.lower))
+      words.unshift(x);
     else break;
   }
   // The phrase must start at a head: a capitalised word, a role or a body.

@@ -40,6 +40,9 @@ describe('bodies named by an adjective, a preposition or initials with a region'
   it('keeps the noun after a capitalised adjective', () => {
     expect(claimantOf('Как сообщила Северная биржа, торги прошли спокойно.')).toBe('Северная биржа');
     expect(claimantOf('За місяць випущено 60 ракет, повідомляла раніше Одеська міська рада.')).toBe('Одеська міська рада');
+    expect(claimantOf('Белый дом опубликовал заявление о пошлинах.')).toBe('Белый дом');
+    // A surname of an adjective's form keeps to itself: the adverb after it is no body's noun.
+    expect(claimantOf('«Это неправда», — сказала Вишневская накануне.')).toBe('Вишневская');
   });
 
   it('prints a body’s whole name through a preposition, or no name rather than a cut one', () => {
@@ -99,7 +102,8 @@ describe('descriptions of a body', () => {
 });
 
 describe('verbs of saying', () => {
-  it('reads "назвал", "напомнил", "вважає" and "попередив"', () => {
+  it('reads "назвал", "напомнил", "пообещал", "вважає" and "попередив"', () => {
+    expect(claimantOf('Министр Олег Гранин пообещал снизить налоги.')).toBe('Олег Гранин');
     expect(claimantOf('Юрист Андрей Зимин назвал приговор «слишком мягким».')).toBe('Андрей Зимин');
     expect(claimantOf('Пресс-секретарь Кремля Дмитрий Песков напомнил, что решение принимает суд.')).toBe('Дмитрий Песков');
     expect(claimantOf('Еколог Андрій Плига вважає, що ліси затримують воду.')).toBe('Андрій Плига');
