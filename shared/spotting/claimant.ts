@@ -74,6 +74,8 @@ export function attributeSentences(sentences: readonly string[]): Attribution[] 
     // An unquoted "We have recorded …" with no verb of saying: the organisation that was speaking.
     if (!cues.length && !cyr && WE_SUBJECT.test(outside) && quotes[i]!.quotedShare < 0.5)
       cues.push({ kind: 'pronoun', name: 'we', attrs: [], pronoun: 'we', at: outside.search(/\s/) + 1 });
+    // ("Фонд схвалив транш, йдеться в заяві фонду": the body the sentence opens with is known before its cue is read.)
+    if (cyr && cues.length) noteSubjectBody(registry, outside, i);
     own.push(pick(cues, registry, i, outside, sentences[i]!));
     noteMentions(registry, outside, i, cyr);
   }
@@ -205,10 +207,7 @@ function noteMentions(registry: Registry, outside: string, at: number, cyr: bool
       registry.mentionPerson(p.name, [...before(), ...p.attrs], at, true, m.index === 0);
   }
   // Bodies named as a sentence's subject, so that a later "по данным ведомства" finds them even if they did not speak.
-  if (cyr) {
-    const p = subjectRu(outside);
-    if (p?.kind === 'body' && /^[А-ЯЁІЇЄҐ]/.test(p.name)) registry.mentionBody(p.name, p.attrs, at);
-  }
+  if (cyr) noteSubjectBody(registry, outside, at);
   if (!registry.hasPeople()) return;
   LEADING_SURNAME.lastIndex = 0;
   const lead = LEADING_SURNAME.exec(outside);
@@ -221,6 +220,12 @@ function noteMentions(registry: Registry, outside: string, at: number, cyr: bool
     if (!cyr && ATTRIBUTIVE.test(outside) && /\b(?:the|a|an)\s$/i.test(outside.slice(Math.max(0, start - 4), start))) continue;
     registry.mentionSurname(m[1]!, at);
   }
+}
+
+/** A body a Russian or Ukrainian sentence opens with as its subject ("Міністерство оборони України опублікувало …"). */
+function noteSubjectBody(registry: Registry, outside: string, at: number): void {
+  const p = subjectRu(outside);
+  if (p?.kind === 'body' && /^[А-ЯЁІЇЄҐ]/.test(p.name)) registry.mentionBody(p.name, p.attrs, at);
 }
 
 /**

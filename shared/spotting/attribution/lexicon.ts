@@ -126,7 +126,7 @@ export const RU_VERBS = words(`
 
 /** Prepositional attributions whose source follows in the genitive. */
 export const RU_GENITIVE_CUES =
-  /(?:^|[\s,«"(—–-])(?:по\s+(?:словам|данным|информации|сообщению|мнению|оценкам|оценке|подсчетам|подсчётам)|со\s+ссылкой\s+на|за\s+(?:словами|даними|інформацією|повідомленням)|згідно\s+з)\s+/giu;
+  /(?:^|[\s,«"(—–-])(?:по\s+(?:словам|данным|информации|сообщению|мнению|оценкам|оценке|подсчетам|подсчётам)|со\s+ссылкой\s+на|за\s+(?:словами|даними|інформацією|повідомленням)|на\s+думку|згідно\s+з)\s+/giu;
 
 /** Russian/Ukrainian nouns heading a body's name (any case); used to recognise and resolve bodies. */
 export const RU_BODY_STEMS = [

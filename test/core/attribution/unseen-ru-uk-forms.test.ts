@@ -176,3 +176,22 @@ describe('descriptions that open a sentence capitalised', () => {
     expect(claimantOf('Как передает ТАСС, задержаны двое.')).toBe('ТАСС');
   });
 });
+
+describe('Ukrainian forms that Russian reads otherwise', () => {
+  it('reads "пояснив", "заявив" after a quotation as a verb in the past, not a Russian gerund', () => {
+    const doc = resolveClaimants([
+      'Економіст Олег Устенко вважає рішення виправданим.',
+      '«Ставка підтримує гривню», — пояснив він.',
+      'На його думку, курс залишиться стабільним.',
+    ]);
+    expect(doc).toEqual(['Олег Устенко', 'Олег Устенко', 'Олег Устенко']);
+    expect(claimantOf('Павел Дуров отказался это сделать, заявив, что не будет.')).toBe('Павел Дуров');
+  });
+
+  it('gives "йдеться в заяві фонду" to the fund the same sentence opens with', () => {
+    expect(claimantOf('Міжнародний валютний фонд схвалив черговий транш, йдеться в заяві фонду.')).toBe(
+      'Міжнародний валютний фонд',
+    );
+    expect(claimantOf('Транш схвалено, йдеться в заяві фонду.')).toBeNull();
+  });
+});
