@@ -195,3 +195,19 @@ describe('Ukrainian forms that Russian reads otherwise', () => {
     expect(claimantOf('Транш схвалено, йдеться в заяві фонду.')).toBeNull();
   });
 });
+
+describe('groups in the genitive plural', () => {
+  it('puts "по данным спасателей", "по мнению экспертов", "за даними синоптиків" back in the nominative', () => {
+    expect(claimantOf('По данным спасателей, под обломками трое.')).toBe('спасатели');
+    expect(claimantOf('По мнению экспертов, рынок стабилен.')).toBe('эксперты');
+    expect(claimantOf('За даними синоптиків, у горах до 60 мм опадів.')).toBe('синоптики');
+    // Not a group's word, or a group with more words after it: no name made up.
+    expect(claimantOf('По данным переписи, населения стало меньше.')).toBeNull();
+  });
+
+  it('reads "вспоминает" closing a quotation', () => {
+    expect(
+      resolveClaimants(['Жительница дома Ольга Смирнова рассказала о хлопке.', '«Стены затряслись», — вспоминает она.'])[1],
+    ).toBe('Ольга Смирнова');
+  });
+});
