@@ -211,3 +211,16 @@ describe('groups in the genitive plural', () => {
     ).toBe('Ольга Смирнова');
   });
 });
+
+describe("the author's words inside a Russian quotation", () => {
+  it('reads "«…, — отметил X. — …»" as X speaking, not the speaker of the quotation before', () => {
+    const doc = resolveClaimants([
+      'Глава делегации Олег Гранин заявил, что переговоры прошли хорошо.',
+      '«Мы обменялись документами», — сказал он журналистам.',
+      '«Мы готовы к диалогу, — отметил министр Иван Петров. — Но без ультиматумов».',
+      '«Все решено, — сказав він, — і крапка».',
+    ]);
+    expect(doc.slice(0, 3)).toEqual(['Олег Гранин', 'Олег Гранин', 'Иван Петров']);
+    expect(doc[3]).not.toBe('Олег Гранин');
+  });
+});
