@@ -8,7 +8,7 @@
  */
 import { bodySubject, classify, EN_CUE, englishCues, mayBeSigned, QUOTE_AFTER_COLON } from './attribution/cues-en';
 import { classifyRu, RU_CUE, russianCues, subjectRu } from './attribution/cues-ru';
-import { EN_ROLE_WORDS } from './attribution/lexicon';
+import { EN_ROLE_WORDS, RU_ROLE_STEMS } from './attribution/lexicon';
 import { quoteStructure } from './attribution/quotes';
 import { Registry, type Entity } from './attribution/registry';
 import type { SpeakerPhrase } from './attribution/speaker';
@@ -43,6 +43,15 @@ const hasEnglishCue = wordGated(EN_CUE);
 /** A lower-case noun right after a capitalised word. */
 const ATTRIBUTIVE = /\s+\p{Ll}/uy;
 
+/**
+ * "Об этом сообщил …", "Про це повідомила …": a source given for what the sentence before said (not when it ends
+ * in a colon and introduces what follows: "Об этом сообщил журналистам сам Трамп:").
+ */
+const ABOUT_THIS = /^\s*(?:Об этом|Про це)\s+\p{Ll}(?!.*:\s*$)/u;
+
+/** A Russian/Ukrainian role word right before a capitalised run ("губернатор", "голова", "мэр"). */
+const ROLE_BEFORE = new RegExp(`(?:^|\\s)(?:${RU_ROLE_STEMS.join('|')})\\p{L}*\\s+$`, 'iu');
+
 /** Name runs read before: the same names recur through a document. */
 const RUN_CACHE = new Map<string, SpeakerPhrase | null>();
 
@@ -54,6 +63,8 @@ export function attributeSentences(sentences: readonly string[]): Attribution[] 
   const hasCue: boolean[] = [];
   /** Per sentence, the person who spoke in it as its subject, named before anyone else. */
   const subjectSpeaker: (Entity | null)[] = [];
+  /** The sentence names a speaker phrase of its own (resolved or not). */
+  const named: boolean[] = [];
   for (let i = 0; i < sentences.length; i++) {
     const outside = quotes[i]!.outside;
     const cyr = CYRILLIC.test(outside);
@@ -63,9 +74,12 @@ export function attributeSentences(sentences: readonly string[]): Attribution[] 
         ((mayBeSigned(outside) && SIGNED.test(outside)) || (outside.includes('\u2022') && QUOTE_AFTER_COLON.test(outside))));
     const cues = !cue ? [] : cyr ? russianCues(outside) : englishCues(outside);
     hasCue.push(cue);
+    named.push(cues.length > 0);
     // An unquoted "We have recorded …" with no verb of saying: the organisation that was speaking.
     if (!cues.length && !cyr && WE_SUBJECT.test(outside) && quotes[i]!.quotedShare < 0.5)
       cues.push({ kind: 'pronoun', name: 'we', attrs: [], pronoun: 'we', at: outside.search(/\s/) + 1 });
+    // ("Фонд схвалив транш, йдеться в заяві фонду": the body the sentence opens with is known before its cue is read.)
+    if (cyr && cues.length) noteSubjectBody(registry, outside, i);
     let who = pick(cues, registry, i, outside, sentences[i]!);
     // "Kim argued that the board had lied. She said …": "he" or "she" opening a sentence of saying goes on with the
     // person who spoke as the subject of the sentence before, if that sentence names no other known person ("Kim
@@ -136,6 +150,10 @@ export function attributeSentences(sentences: readonly string[]): Attribution[] 
     }
     out.push({ claimant: who ? nameOf(who) : null, attributed: own[i] != null, quoted: q.quotedShare, viaQuote });
   }
+  // "Суд приговорил … . Об этом сообщила пресс-служба суда.": the source named next speaks for the sentence before.
+  for (let i = 1; i < sentences.length; i++)
+    if (own[i] && !out[i - 1]!.claimant && !named[i - 1] && quotes[i - 1]!.group < 0 && ABOUT_THIS.test(sentences[i]!))
+      out[i - 1] = { ...out[i - 1]!, claimant: out[i]!.claimant };
   return out;
 }
 
@@ -206,7 +224,9 @@ function noteMentions(registry: Registry, outside: string, at: number, cyr: bool
         )
       )
         continue;
-      const p = classifyRu(tokenize(m[0]));
+      // "голова Харкова Ігор Терехов": the place's genitive belongs to the role before the run, not to the name.
+      const role = words.length === 3 && /(?:а|я|ы|и)$/.test(words[0]!) && ROLE_BEFORE.test(outside.slice(0, m.index));
+      const p = classifyRu(tokenize(role ? words.slice(1).join(' ') : m[0]));
       if (p?.kind === 'person' && p.name.includes(' '))
         registry.mentionPerson(p.name, [...before(), ...p.attrs], at, m.index === 0 || (looksNominativeRu(p.name) && 'guessed'));
       continue;
@@ -224,10 +244,8 @@ function noteMentions(registry: Registry, outside: string, at: number, cyr: bool
       registry.mentionPerson(p.name, [...before(), ...p.attrs], at, true, m.index === 0 || titlesOnly(outside.slice(0, m.index)));
   }
   // Bodies named as a sentence's subject, so that a later "по данным ведомства" finds them even if they did not speak.
-  if (cyr) {
-    const p = subjectRu(outside);
-    if (p?.kind === 'body' && /^[А-ЯЁІЇЄҐ]/.test(p.name)) registry.mentionBody(p.name, p.attrs, at);
-  } else {
+  if (cyr) noteSubjectBody(registry, outside, at);
+  else {
     const p = bodySubject(outside);
     if (p) registry.mentionBody(p.name, p.attrs, at);
   }
@@ -243,6 +261,12 @@ function noteMentions(registry: Registry, outside: string, at: number, cyr: bool
     if (!cyr && ATTRIBUTIVE.test(outside) && /\b(?:the|a|an)\s$/i.test(outside.slice(Math.max(0, start - 4), start))) continue;
     registry.mentionSurname(m[1]!, at);
   }
+}
+
+/** A body a Russian or Ukrainian sentence opens with as its subject ("Міністерство оборони України опублікувало …"). */
+function noteSubjectBody(registry: Registry, outside: string, at: number): void {
+  const p = subjectRu(outside);
+  if (p?.kind === 'body' && /^[А-ЯЁІЇЄҐ]/.test(p.name)) registry.mentionBody(p.name, p.attrs, at);
 }
 
 /**

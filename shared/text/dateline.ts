@@ -10,15 +10,10 @@ import { CYRILLIC_MONTHS, isDateLine, isoDate } from './dates';
 const EN_MONTH =
   '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
 const EN_WEEKDAY = '(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\\.?,?\\s+)?';
-/** A month in full ("января", "січня") or cut to three or four letters ("янв", "сент.", "груд"), as agencies write it. */
-const CY_MONTH_CUT = [
-  ...new Set(
-    CYRILLIC_MONTHS.flat()
-      .flatMap((m) => [m.slice(0, 4), m.slice(0, 3)])
-      .concat('май'),
-  ),
-];
-const CY_MONTH = `(?:${CYRILLIC_MONTHS.flat().join('|')}|(?:${CY_MONTH_CUT.join('|')})\\.?(?!\\p{L}))`;
+/** Full names, then the short forms agencies write ("МОСКВА, 5 дек — РИА Новости"). */
+const CY_MONTH =
+  `(?:${CYRILLIC_MONTHS.flat().join('|')}|` +
+  '(?:янв|фев|мар|апр|июн|июл|авг|сент|сен|окт|ноя|дек|січ|лют|бер|квіт|трав|черв|лип|серп|вер|жовт|лист|груд)\\.?(?!\\p{L}))';
 const CY_YEAR = '\\d{4}(?:\\s*(?:года|году|г\\.|року|р\\.))?';
 
 const DATE =
@@ -40,6 +35,10 @@ const SIGNING_AGENCY = '(?:ИНТЕРФАКС|INTERFAX|ИНТЕРФАКС-УКР
 /** "(Reuters)", "/ТАСС/", "— РИА Новости.": the agency as a dateline writes it. */
 const AGENCY_MARK = `(?:${CAPITAL_AGENCY}(?=${DASH})|\\(${AGENCY}\\)|\\/\\s*${AGENCY}\\s*\\/|\\s(?:—|–|--?)\\s+${AGENCY}(?![\\p{L}\\d]))`;
 
+/** Initials in capitals that open a sentence before a dash without being a place: "NATO — the alliance — said". */
+const CAPITAL_INITIALS =
+  '(?:NATO|НАТО|OPEC|ОПЕК|UNESCO|ЮНЕСКО|UNICEF|ЮНИСЕФ|ЮНІСЕФ|МАГАТЭ|МАГАТЕ|IAEA|FIFA|ФИФА|ФІФА|UEFA|УЕФА|NASA|НАСА|ОБСЕ|ОБСЄ|ВООЗ|ЕСПЧ|ЄСПЛ|ФСБ|СБУ|НАБУ|ОДКБ|ШОС|АСЕАН|ASEAN|ОПЗЖ|КПРФ|ЛДПР)';
+
 /** Each form ends where the story's own words begin. */
 const DATELINE_FORMS: RegExp[] = [
   // "MOSCOW, 3 December 2026 (Reuters) - ", "KYIV, Ukraine (AP) — ", "МОСКВА, 3 декабря. /ТАСС/. ", "Москва, 3 декабря — РИА Новости. "
@@ -53,6 +52,8 @@ const DATELINE_FORMS: RegExp[] = [
   new RegExp(`^${PLACE}(?:,\\s*${PLACE})?,\\s*${DATE}${DASH}`, 'u'),
   // "3 декабря 2026 года, Москва. ", "3 December 2026, Moscow — "
   new RegExp(`^${DATE},\\s*${PLACE}(?:\\.\\s+|\\.?$|${DASH})`, 'u'),
+  // "УЖГОРОД — ", "KYIV — ": a place in capitals and a dash, no date or agency (never an organisation's initials).
+  new RegExp(`^(?!${CAPITAL_INITIALS}\\s)\\p{Lu}{4,}(?:[\\s-]\\p{Lu}{2,})?\\s+[—–]\\s+(?=[\\p{Lu}«"“])`, 'u'),
 ];
 
 /** How a dateline can start: a capital, a digit, "(Reuters)", "/ТАСС/", "— РИА Новости". */

@@ -9,6 +9,7 @@ import { detectDocumentKind } from '../spotting/document-kind';
 import { wordGated } from '../spotting/word-gate';
 import { datelineDate, isDatelineOnly, withoutPageFurniture } from './dateline';
 import { isDateLine, isoDate } from './dates';
+import { METADATA_SENTENCE } from './metadata-line';
 import { speakerTurns } from './speaker-turns';
 
 export { isDateLine, isoDate };
@@ -167,7 +168,8 @@ const BYLINE =
  * agencies write them), a photo credit, a byline or a footnote. Null for prose.
  */
 /** A trailing photo credit in brackets: "(Sergei Bobylev, Sputnik, Kremlin Pool Photo via AP)". */
-const BRACKET_CREDIT = /\((?:[^()]*\b(?:Photo|Pool|via AP|via Getty|via Reuters|Getty Images|AP Photo|AFP)\b[^()]*)\)\s*\.?\s*$/;
+const BRACKET_CREDIT =
+  /\((?:[^()]*\b(?:Photo|Pool|via AP|via Getty|via Reuters|Getty Images|AP Photo|AFP)\b[^()]*|\s*(?:Фото|Фотография|Фотографія|Иллюстрация|Ілюстрація)\s*[:：][^()]*)\)\s*\.?\s*$/;
 
 /**
  * The reporters' own credit at the end of a story: "Olena Kovalenko reported from Kyiv.", "Mark Ellison contributed
@@ -234,6 +236,7 @@ export function captionBeforeCredit(
 
 export function nonProseKind(sentence: string, { noDateline = false } = {}): NonProse | null {
   const s = sentence.trim();
+  if (s.length < 200 && METADATA_SENTENCE.test(s)) return 'metadata';
   if (s.length < 300 && FOOTNOTE.test(s)) return 'footnote';
   if (s.length < 200 && EDITOR_NOTE.test(s)) return 'editor_note';
   // (Trimmed to the same length, s is the sentence the caller read.)

@@ -2,6 +2,8 @@
  * A same-length view of the text in which line breaks that merely wrap a paragraph are replaced by
  * spaces, so the sentence segmenter reads wrapped lines as one line while offsets stay exact.
  */
+import { METADATA_SENTENCE } from './metadata-line';
+
 const LIST_ITEM = /^\s*(?:[-*•‣◦▪–—]\s|\d{1,3}[.)]\s|[a-z][.)]\s|\(\d{1,3}\)\s)/;
 const SENTENCE_END = /[.!?…:;"”»')\]]\s*$/;
 /** Lines shorter than this are never treated as wrapped prose. */
@@ -27,6 +29,8 @@ function isSoftBreak(line: string, next: string, width: number): boolean {
   const following = next.trim();
   if (!prev.trim() || !following) return false;
   if (LIST_ITEM.test(next)) return false;
+  // A metadata line under the headline ("date 2026-12-05 / source ТАСС") is never the headline's wrapped tail.
+  if (METADATA_SENTENCE.test(following)) return false;
   const startsLower = /^[\p{Ll}\d,;(]/u.test(following);
   if (startsLower && !SENTENCE_END.test(prev)) return true;
   // A wrapped block: this line is close to the block's width, so the break was made by a line-wrapper.

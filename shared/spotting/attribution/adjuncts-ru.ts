@@ -22,6 +22,9 @@ const DETERMINER =
   /^(?:своём|своем|своей|своих|своему|этом|этой|этот|эту|прошлой|прошлом|эти|своєму|своїй|цьому|цій|минулому|минулій|ходе|час)$/;
 /** Endings of an adjective or noun in an oblique case (capitalised inside an outlet's name: "Русской службе", "Первого канала"). */
 const OBLIQUE_CAP = /(?:ой|ей|ого|его|ому|ему|ых|их|ым|им|ої)$/;
+/** Adjectives in the locative or dative singular: "ранковому", "утренней", "вечернем", "своїй". */
+const OBLIQUE_ADJECTIVE = /(?:ому|ему|ой|ей|ом|ем|ій|ім)$/;
+const VERB_ENDING = /(?:л|ла|ли|ло|ся|сь|в)$/;
 /** Lower-case words in an oblique case: genitive, dative, locative, instrumental. */
 const OBLIQUE_LOWER = /(?:ы|и|а|я|е|у|ю|ам|ям|ах|ях|ом|ем|ой|ей|ого|его|ому|ему|ых|их|ым|им|ами|ями|ів|ій|ої|ові|ці)$/;
 
@@ -95,6 +98,10 @@ function adjunctEnd(t: Token[], k: number): number {
     if (isQuoteToken(object)) {
       while (i < t.length && isQuoteToken(t[i]!)) i++;
     } else i++;
+    // "у ранковому зведенні", "в утренней сводке": an adjective, then its noun.
+    const noun = t[i];
+    if (!object.cap && OBLIQUE_ADJECTIVE.test(object.lower) && noun && !noun.punct && !noun.cap && !VERB_ENDING.test(noun.lower))
+      i++;
   } else return k;
   return complementEnd(t, i);
 }

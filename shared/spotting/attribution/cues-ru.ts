@@ -21,7 +21,7 @@ import { tokenize, type Token } from './tokens';
 import { classify } from './cues-en';
 
 export const RU_CUE =
-  /(?:сказал|привод|привел|привёл|наводит|наводят|навів|наводять|заяв|сообщал|говор|подтверд|утвержда|счита|каже|кажуть|підтверд|сообщ|отмети|отмеча|написал|писал|пишет|объясни|объясня|подчеркн|добавил|пояснил|уточнил|переда[её]т|передают|рассказал|признал|заверил|объявил|опроверг|предупредил|повідом|сказав|зазначи|написав|наголоси|додав|поясни|розпові|підкресли|призва|призыва|заклика|опубликова|опублікува|по\s+(?:его\s+|её\s+|ее\s+|их\s+)?(?:словам|данным|информации|сообщению|мнению|оценк|подсч)|со\s+ссылкой|за\s+(?:його\s+|її\s+|їх\s+)?(?:словами|даними|інформацією|повідомленням)|згідно\s+з)/iu;
+  /(?:сказал|привод|привел|привёл|наводит|наводят|навів|наводять|заяв|сообщал|говор|подтверд|утвержда|счита|каже|кажуть|підтверд|сообщ|отмети|отмеча|написал|писал|пишет|объясни|объясня|подчеркн|добавил|пояснил|уточнил|переда[её]т|передают|рассказал|признал|заверил|объявил|опроверг|предупредил|предупрежда|назвал|назвала|назвали|пообеща|обещает|пообіця|вспомина|вспомнил|згаду|згадав|згадала|называл|напомни|прогнозир|вважа|попереди|нагада|назвав|уточни|дода|повідом|йдеться|ідеться|зазначається|сказав|зазначи|написав|наголоси|додав|поясни|розпові|підкресли|призва|призыва|заклика|опубликова|опублікува|по\s+(?:его\s+|её\s+|ее\s+|их\s+)?(?:словам|данным|информации|сообщению|мнению|оценк|подсч)|со\s+ссылкой|за\s+(?:його\s+|її\s+|їх\s+)?(?:словами|даними|інформацією|повідомленням)|на\s+(?:його\s+|її\s+|їх\s+)?думку|згідно\s+з)/iu;
 
 /** Words for whom one speaks to: "в интервью AFP", "изданию РБК", "в эфире телеканала". */
 const RECIPIENT = new Set([
@@ -126,13 +126,18 @@ const GENITIVE_PRONOUNS: Record<string, 'person' | 'plural'> = {
 };
 /** "по его словам", "по их данным", "за його словами": the source is a pronoun between the preposition and the noun. */
 const POSSESSIVE_CUE =
-  /(?:^|[\s,«"(—–-])(?:по|за)\s+(его|её|ее|их|його|її|їх)\s+(?:словам|мнению|данным|оценке|оценкам|словами|даними)(?=[\s,.])/giu;
+  /(?:^|[\s,«"(—–-])(?:по|за|на)\s+(его|её|ее|их|його|її|їх)\s+(?:словам|мнению|данным|оценке|оценкам|словами|даними|думку)(?=[\s,.])/giu;
+/** "говорится в сообщении (ведомства)", "йдеться в повідомленні": what a statement says. */
+const STATEMENT_SAYS =
+  /(?:говорится|сказано|йдеться|ідеться|зазначається)\s+(?:в|во|у)\s+(?:сообщении|заявлении|материале|публикации|докладе|пресс-релизе|релизе|документе|повідомленні|заяві|документі|прес-релізі)(?=[\s,.;!?]|$)\s*/giu;
+
 /** Adverbs between a subject and its verb of saying. */
 const VERB_ADVERBS = new Set([
   'также',
   'тоже',
   'ранее',
   'позже',
+  'позднее',
   'уже',
   'затем',
   'потом',
@@ -143,6 +148,8 @@ const VERB_ADVERBS = new Set([
   'вже',
   'раніше',
   'згодом',
+  'пізніше',
+  'потім',
 ]);
 
 const startsWithAny = (w: string, stems: readonly string[]) => stems.some((s) => w.startsWith(s));
@@ -154,6 +161,39 @@ const isCollective = (w: string) => startsWithAny(w, RU_COLLECTIVE_STEMS);
 const isLatin = (x: Token) => /^[A-Za-z]/.test(x.text);
 const VERB_LIKE = /(?:ся|сь|л|ла|ли|ло|ет|ют|ит|ат|ят|ти|ть)$/;
 const JOINT = new Set(['и', 'і', 'та']);
+/** A man's first name and surname in the nominative only: the first name's bare stem, no oblique ending on the surname. */
+function nominativeMansName([first, surname]: Token[]): boolean {
+  return /[бвгджзйклмнпрстфхцчшщ]$/.test(first!.lower) && !/(?:а|я|у|ю|ым|им|ом|ем|е|ого|его|ой)$/.test(surname!.lower);
+}
+
+/**
+ * A group's lower-case noun in the genitive plural in the nominative plural ("спасателей" → "спасатели", "экспертов"
+ * → "эксперты", "аналитиков" → "аналитики", "синоптиків" → "синоптики"), or null for any other word.
+ */
+function collectiveNominative(x: Token): string | null {
+  if (x.cap || x.punct || !isCollective(x.lower)) return null;
+  const w = x.lower;
+  if (/[тлрн]ей$/.test(w)) return w.slice(0, -2) + 'и';
+  if (/цев$/.test(w)) return w.slice(0, -2) + 'ы';
+  if (/[кгхжшчщ]ов$/.test(w)) return w.slice(0, -2) + 'и';
+  if (/ов$/.test(w)) return w.slice(0, -2) + 'ы';
+  if (/ців$/.test(w)) return w.slice(0, -2) + 'і';
+  if (/ів$/.test(w)) return w.slice(0, -2) + 'и';
+  return null;
+}
+
+/** Words that describe a body named before rather than name one. */
+const DESCRIPTION_WORD = /^(?:ведомств|відомств|министерств|міністерств|регулятор|компани|компані)\p{L}*$/u;
+/** A press office in the nominative. */
+const PRESS_OFFICE = /^(?:пресс-служба|прес-служба)$/;
+const PLURAL_VERB = /(?:ли|ют|ят)$/;
+/** Prepositions inside a body's name: "служба з надзвичайних ситуацій", "комитет по бюджету", "департамент при суде". */
+const BODY_NAME_PREPOSITION = /^(?:з|із|по|при|у справах|с)$/;
+/** Nouns closing a body's name after its adjectives ("Московская биржа", "Белый дом", "міська рада"). */
+const BODY_NOUN =
+  /^(?:дом|биржа|біржа|палата|рада|дума|партия|партія|гвардия|гвардія|армия|армія|флот|фонд|академия|академія|церковь|церква|синод|полиция|поліція|прокуратура|комиссия|комісія|инспекция|інспекція|агентство|агенція|корпорация|корпорація|ассоциация|асоціація|союз|спілка|суд|совет|комитет|комітет|служба|администрация|адміністрація|управа|мэрия|организация|організація)$/;
+/** Adjectives in the nominative, as they open a body's name ("Московская биржа", "Державна служба", "Верховный суд"). */
+const ADJECTIVE_NOMINATIVE = /(?:ая|яя|ый|ий|ое|ее|ые|ие|ська|цька|зька|ьна|вна|чна|йна|ське|цьке|ьне)$/;
 /** Oblique endings of adjectives and feminine nouns: never the end of a name in the nominative. */
 const OBLIQUE_TAIL = /(?:ой|ей|ому|ему|ую|ых|их)$/;
 
@@ -173,6 +213,12 @@ export function russianCues(outside: string): SpeakerPhrase[] {
       out.push({ kind: 'pronoun', name: t[k]!.lower, attrs: [], pronoun, at: m.index });
       continue;
     }
+    // "по данным спасателей", "за даними синоптиків": a group in the genitive plural, put back in the nominative.
+    const group = t[k + 1]?.punct !== false ? collectiveNominative(t[k]!) : null;
+    if (group) {
+      out.push({ kind: 'collective', name: group, attrs: [t[k]!.lower], at: m.index });
+      continue;
+    }
     const p = forward(t, k, true);
     if (p) out.push({ ...p, oblique: true, at: m.index });
   }
@@ -180,10 +226,15 @@ export function russianCues(outside: string): SpeakerPhrase[] {
     const pronoun = GENITIVE_PRONOUNS[m[1]!.toLowerCase()];
     if (pronoun) out.push({ kind: 'pronoun', name: m[1]!.toLowerCase(), attrs: [], pronoun, at: m.index });
   }
-  for (const m of outside.matchAll(/говорится в (?:сообщении|заявлении|материале|публикации|докладе)\s+/giu)) {
+  for (const m of outside.matchAll(STATEMENT_SAYS)) {
     const k = t.findIndex((x) => x.start >= m.index + m[0].length);
-    const p = k >= 0 ? forward(t, k, true) : null;
+    const p = k >= 0 && !t[k]!.punct ? forward(t, k, true) : null;
     if (p) out.push({ ...p, oblique: true, at: m.index });
+    // "…, говорится в сообщении." with no one named: the statement of whoever spoke just before.
+    else if (k < 0 || t[k]!.punct) out.push({ kind: 'pronoun', name: m[0].trim(), attrs: [], pronoun: 'document', at: m.index });
+    // "йдеться в заяві фонду": whose statement, described by a word for a body named before.
+    else if (!t[k]!.cap && !STOP.has(t[k]!.lower) && (t[k + 1]?.punct ?? true))
+      out.push({ kind: 'body-role', name: t[k]!.text, attrs: [t[k]!.lower], oblique: true, at: m.index });
   }
   for (let i = 0; i < t.length; i++) {
     const x = t[i]!;
@@ -191,21 +242,27 @@ export function russianCues(outside: string): SpeakerPhrase[] {
       // "Павел Дуров отказался это сделать, заявив, что …": the sentence's subject speaks; "От комментариев
       // глава республики отказался, добавив …": the subject stands right before the verb.
       const p = leading(t) ?? subjectBefore(t, i, marks);
-      if (p) out.push({ ...p, at: x.start });
-      continue;
+      if (p) {
+        out.push({ ...p, at: x.start });
+        continue;
+      }
+      // (In Ukrainian the same word is a verb in the past: "— пояснив він", "— заявив Зеленський".)
     }
     if (x.punct || !(RU_VERBS.has(x.lower) || citesData(t, i))) continue;
     if (t[i - 1]?.lower === 'не' || t[i - 1]?.lower === 'ні') continue;
-    const prev = t[i - 1];
-    if (prev && RU_PRONOUNS[prev.lower]) {
-      out.push({ kind: 'pronoun', name: prev.lower, attrs: [], pronoun: RU_PRONOUNS[prev.lower], at: x.start });
+    let p0 = i - 1;
+    while (p0 > 0 && VERB_ADVERBS.has(t[p0]!.lower)) p0--;
+    // "Она также предупредила", and after the verb, closing a quotation: "— сказал он журналистам".
+    const pronoun = [t[p0], t[i + 1]].find((w) => w && RU_PRONOUNS[w.lower]);
+    if (pronoun) {
+      out.push({ kind: 'pronoun', name: pronoun.lower, attrs: [], pronoun: RU_PRONOUNS[pronoun.lower], at: x.start });
       continue;
     }
     // "В СК РФ уже подтвердили": an undeclined body named in the locative with a plural verb.
     if (/(?:ли|ют|ят)$/.test(x.lower)) {
       const body = locativeBody(t, i);
       if (body) {
-        out.push({ kind: 'body', name: body, attrs: body.toLowerCase().split(' '), at: x.start });
+        out.push({ kind: bodyKindOf(body), name: body, attrs: body.toLowerCase().split(' '), at: x.start });
         continue;
       }
       let k = i - 1;
@@ -235,10 +292,16 @@ export function russianCues(outside: string): SpeakerPhrase[] {
     // ("Как рассказал «Интерфаксу» Дмитрий Песков": an outlet in quotation marks, blanked, is spoken to.)
     while (
       f < t.length &&
-      (RU_SKIP_AFTER_VERB.has(t[f]!.lower) || DATE_WORD.test(t[f]!.lower) || marks[f] || isQuoteToken(t[f]!))
+      (RU_SKIP_AFTER_VERB.has(t[f]!.lower) ||
+        VERB_ADVERBS.has(t[f]!.lower) ||
+        DATE_WORD.test(t[f]!.lower) ||
+        marks[f] ||
+        isQuoteToken(t[f]!))
     )
       f++;
     let p = companion ? null : (back ?? forward(t, f, false, marks) ?? bodyAfterPluralVerb(t, i, marks));
+    // "повідомили в ДСНС Закарпаття": a plural verb is never said by one person named after it.
+    if (p?.kind === 'person' && PLURAL_VERB.test(x.lower)) p = back ? null : bodyAfterPluralVerb(t, i, marks, true);
     // "Об этом сообщили РИА Новости в пресс-службе ведомства": the outlet is told; the office in the locative speaks.
     if (!back && p?.kind === 'outlet' && locativeInClause(t, f, marks)) p = bodyAfterPluralVerb(t, i, marks, true);
     if (p) out.push({ ...p, at: x.start });
@@ -251,12 +314,33 @@ function admissible(x: Token, soFar: Token[], next?: Token): boolean {
   // "Telegram-канал 112": a number right after a name belongs to it.
   if (/^\d+$/.test(x.text) && soFar.length > 0 && soFar[soFar.length - 1]!.cap) return true;
   if (x.cap || isRole(x.lower) || isBody(x.lower) || isOutlet(x.lower)) return true;
+  // "официальный представитель СК Светлана Петренко": an adjective before a role.
+  if (!soFar.length && next && isRole(next.lower) && ADJECTIVE_NOMINATIVE.test(x.lower)) return true;
   // Lower-case genitive words inside a body's or role's name: "Министерство обороны России".
   const prev = soFar[soFar.length - 1];
+  // "Московская биржа", "Харківська міська рада": a body's noun after a capitalised adjective (and its lower-case
+  // fellows); never an adverb after a surname of the same form ("— сказала Зеленская накануне").
+  if (prev && soFar[0]!.cap && soFar.every((w) => ADJECTIVE_NOMINATIVE.test(w.lower)) && /^\p{Ll}{3,}$/u.test(x.text)) {
+    const bodyNoun = (w: Token | undefined) => !!w && (isBody(w.lower) || BODY_NOUN.test(w.lower));
+    if (bodyNoun(x) || (ADJECTIVE_NOMINATIVE.test(x.lower) && bodyNoun(next))) return true;
+  }
   // "речник Повітряних сил Юрій Ігнат", "Вооружённых сил": the noun after an adjective in the genitive plural.
   // "губернатор Белгородской области Вячеслав Гладков": the noun after a capitalised adjective in the genitive.
-  if (prev?.cap && /(?:ых|их|ой|ей|ого|его)$/.test(prev.lower) && /^\p{Ll}+$/u.test(x.text) && next?.cap) return true;
-  return !!prev && (isBody(prev.lower) || isRole(prev.lower) || !prev.cap) && isLowerGenitive(x.lower) && x.lower.length > 2;
+  // ("за даними Повітряних сил": the noun may close the phrase when it is a bare genitive plural.)
+  if (
+    prev?.cap &&
+    /(?:ых|их|ой|ей|ого|его)$/.test(prev.lower) &&
+    /^\p{Ll}+$/u.test(x.text) &&
+    (next?.cap || BARE_GENITIVE_PLURAL.has(x.lower))
+  )
+    return true;
+  // ("речник Сил оборони півдня": a bare genitive plural heads the words after it as a body's noun does.)
+  return (
+    !!prev &&
+    (isBody(prev.lower) || isRole(prev.lower) || !prev.cap || BARE_GENITIVE_PLURAL.has(prev.lower)) &&
+    isLowerGenitive(x.lower) &&
+    x.lower.length > 2
+  );
 }
 
 /** A lower-case word in the genitive that continues a body's or role's name, not a verb. */
@@ -275,8 +359,13 @@ function backward(t: Token[], j: number, marks?: number[]): SpeakerPhrase | null
       words.unshift(x);
       // "Заключенные журналисты в России Комитет защиты журналистов": a body's name starts at its head word
       // (…but in "Пресс-секретарь Кремля Дмитрий Песков" the body qualifies the role of the person named after it).
-      if (isBody(x.lower) && x.cap && words.length > 1 && !namesPerson(words.slice(1))) break;
+      // ("Председатель Банка России Эльвира Набиуллина": a role before the body, a person's name closing the phrase.)
+      const roleBefore = k > 0 && isRole(t[k - 1]!.lower) && namesPerson(words.slice(-2));
+      if (isBody(x.lower) && x.cap && words.length > 1 && !namesPerson(words.slice(1)) && !roleBefore) break;
     } else if (isLowerGenitive(x.lower) && genitiveOfHead(t, k)) words.unshift(x);
+    // "Белый дом опубликовал", "Московская биржа сообщила": a body's noun after its capitalised adjective.
+    else if (!words.length && BODY_NOUN.test(x.lower) && t[k - 1]?.cap && ADJECTIVE_NOMINATIVE.test(t[k - 1]!.lower))
+      words.unshift(x);
     else break;
   }
   // The phrase must start at a head: a capitalised word, a role or a body.
@@ -344,6 +433,14 @@ function forward(t: Token[], k: number, oblique = false, marks?: number[]): Spea
     words.push(x);
   }
   if (t[i] && JOINT.has(t[i]!.lower)) return null;
+  // "Державна служба України з надзвичайних ситуацій", "Комитет по бюджету": a body's name goes on after a
+  // preposition to the end of the clause; cut there, it would be printed short.
+  if (words.length && t[i] && BODY_NAME_PREPOSITION.test(t[i]!.lower) && words.some((w) => isBody(w.lower))) {
+    let e = i + 1;
+    while (e < t.length && !t[e]!.punct && /^\p{Ll}+$/u.test(t[e]!.text) && e - i <= 4) e++;
+    if (e === i + 1 || (e < t.length && !t[e]!.punct)) return null;
+    words.push(...t.slice(i, e));
+  }
   const p = classifyRu(words, oblique);
   // "лидер Меджлиса крымско-татарского народа, народный депутат Украины Мустафа Джемилев": a role, then the
   // person in an apposition after the comma.
@@ -373,18 +470,23 @@ function appositionName(t: Token[], k: number): SpeakerPhrase | null {
  * locative among the words after it, says it.
  */
 function bodyAfterPluralVerb(t: Token[], verb: number, marks: number[], pastWords = false): SpeakerPhrase | null {
-  if (!/(?:ли|ют|ят)$/.test(t[verb]!.lower)) return null;
+  if (!PLURAL_VERB.test(t[verb]!.lower)) return null;
   for (let k = verb + 1; k < t.length && (marks[k] || isQuoteToken(t[k]!) || (pastWords && !t[k]!.punct)); k++) {
     if (!/^(?:в|во|у)$/.test(t[k]!.lower)) continue;
     let e = k + 1;
     while (e < t.length && marks[e] === marks[k] && !t[e]!.punct) e++;
     // (The country after an undeclined name: "в Минобороны России".)
     if (t[e] && /^(?:России|Украины|України|РФ)$/.test(t[e]!.text)) e++;
+    // (A region after initials: "в ДСНС Закарпаття", "в МВД Татарстана".)
+    else if (e === k + 2 && /^[\p{Lu}\d-]{2,}$/u.test(t[k + 1]!.text) && t[e]?.cap && !/^[\p{Lu}\d-]{2,}$/u.test(t[e]!.text)) e++;
     const name = locativeBodyAfter(t.slice(k + 1, e));
-    return name ? { kind: 'body', name, attrs: name.toLowerCase().split(' '), at: t[verb]!.start } : null;
+    return name ? { kind: bodyKindOf(name), name, attrs: name.toLowerCase().split(' '), at: t[verb]!.start } : null;
   }
   return null;
 }
+
+/** A locative body's name ("Минобороны России") names it; a lower-case head ("ведомство") describes one named before. */
+const bodyKindOf = (name: string): 'body' | 'body-role' => (/^\p{Ll}/u.test(name) ? 'body-role' : 'body');
 
 /** An adjunct with "в"/"у" before the clause ends. */
 function locativeInClause(t: Token[], from: number, marks: number[]): boolean {
@@ -438,7 +540,9 @@ function citesData(t: Token[], i: number): boolean {
  * Кадыров": whose the role is, not a first name) and the patronymics that may follow a first name.
  */
 const GENITIVE_OF_ROLE = /(?:а|я|ы|и|ой|ого|его)$/;
-const PATRONYMIC = /(?:ович|евич|ич|овна|евна|ична|инична)$/;
+const PATRONYMIC = /(?:ович|евич|ич|овна|евна|ична|инична|івна|ївна)$/;
+/** A profession written before a name at a sentence's start ("Эколог", "Політолог", "Экономист", "Адвокат"). */
+const FIRST_WORD_TITLE = /(?:лог|ист|іст|ант|ент|ер|ор|ар|ик|ік|ец|ець|тель|тор|ач|ач)$/;
 /** Roles held for someone else ("представитель Путина", "адвокат Навального"), not titles ("министр Лавров"). */
 const RELATIONAL_ROLE =
   /^(?:представител|представник|пресс-секретар|прес-секретар|спикер|речни|помощник|помічник|советник|радник|заместител|заступник|адвокат|юрист)/;
@@ -477,21 +581,37 @@ export function classifyRu(words: Token[], oblique = false): SpeakerPhrase | nul
   if (isOutlet(head.lower) && !isRole(head.lower)) return { kind: 'outlet', name: text(words), attrs, at: 0 };
   if (words.length === 1 && !head.cap && isCollective(head.lower) && /[ыи]$/.test(head.lower))
     return { kind: 'collective', name: head.text, attrs, at: 0 };
+  // "Источник в силовых структурах рассказал ТАСС": one unnamed source is the speaker, but no name to print (nor is
+  // the outlet told); as a description it resolves only to someone so described before.
+  if (words.length === 1 && head.cap && isCollective(head.lower) && !/[ыи]$/.test(head.lower) && !isAcronym(head))
+    return { kind: 'person-role', name: head.text, attrs, at: 0 };
   if (isLatin(head) && words.every(isLatin)) return latinName(words) ?? { kind: 'body', name: text(words), attrs, at: 0 };
   // "Глава компании John Smith", "Пользователь ЖЖ zyalt": a name or handle in Latin script after a role is that person.
   const latin = latinTail(words);
   if (latin && !oblique) return latin;
-  if (isBody(head.lower) && !isRole(head.lower)) {
+  // "синоптик центру Наталія Гордієнко": a body's word qualifying the person named after it; "МИД России Сергей
+  // Рябков" (after a role not known, "Замглавы"): a man's name that can only be in the nominative closes the phrase.
+  const personAfter =
+    words.length >= 3 &&
+    namesPerson(words.slice(-2)) &&
+    ((!head.cap && !isAcronym(head)) || (!oblique && nominativeMansName(words.slice(-2))));
+  if (isBody(head.lower) && !isRole(head.lower) && !personAfter) {
     // A lower-case head ("ведомство", "министерстве финансов") is a description, perhaps in an oblique case: resolved, never printed.
-    if (!head.cap && !isAcronym(head)) {
+    // ("Ведомство уточнило", "Регулятор отметил": a description opening the sentence capitalised.)
+    if ((!head.cap && !isAcronym(head)) || (words.length === 1 && DESCRIPTION_WORD.test(head.lower))) {
       // "делегации ОБСЕ": the undeclined initials name the body; the declined head word is never printed.
       const initials = words.slice(1).filter(isAcronym);
       if (oblique && initials.length && words.slice(1).every((x) => isAcronym(x) || !x.cap))
         return { kind: 'body', name: initials.map((x) => x.text).join(' '), attrs, at: 0 };
+      // "пресс-служба судов общей юрисдикции Москвы" as the subject: whose press office it is names it, as written.
+      if (!oblique && PRESS_OFFICE.test(head.text) && words.length > 1) return { kind: 'body', name: text(words), attrs, at: 0 };
       return { kind: 'body-role', name: head.text, attrs, at: 0 };
     }
     return { kind: 'body', name: text(words), attrs, at: 0 };
   }
+  // "ЦИК Молдавии", "ДСНС Закарпаття": initials and the country or region they serve, in the genitive.
+  if (isAcronym(head) && words.length === 2 && words[1]!.cap && !isAcronym(words[1]!) && /(?:а|я|и|ы|ї)$/.test(words[1]!.lower))
+    return { kind: 'body', name: text(words), attrs, at: 0 };
   // Trailing run of capitalised, non-acronym, non-place words: the person's name.
   const nameLike = (x: Token) =>
     x.cap && !isAcronym(x) && !PLACE.test(x.lower) && !isBody(x.lower) && !isRole(x.lower) && !isLatin(x);
@@ -505,6 +625,8 @@ export function classifyRu(words: Token[], oblique = false): SpeakerPhrase | nul
     r = end = words.length;
   let name = words.slice(r, end);
   if (name.length > 3) name = name.slice(-3);
+  // "Еколог Андрій Плига": three capitalised words with no patronymic between are a title, a first name and a surname.
+  if (name.length === 3 && !PATRONYMIC.test(name[1]!.lower) && FIRST_WORD_TITLE.test(name[0]!.lower)) name = name.slice(1);
   // "Представитель Путина Дмитрий Песков": the role's genitive complement is not the start of the name after it.
   while (
     name.length >= 3 &&
@@ -520,11 +642,18 @@ export function classifyRu(words: Token[], oblique = false): SpeakerPhrase | nul
     return { kind: 'person-role', name: text(words), attrs, at: 0 };
   if (!oblique && name.length === 1 && r > 0 && isRole(words[0]!.lower) && /(?:а|я|ы|ой|ого|его)$/.test(name[0]!.lower))
     return { kind: 'person-role', name: text(words), attrs, at: 0, asWritten: head.cap || words.length === 2 };
+  // ("Сил", "Служб": a body's noun in the genitive plural is never a one-word name.)
+  if (name.length === 1 && BARE_GENITIVE_PLURAL.has(name[0]!.lower)) name = [];
   if (name.length >= 1 && (name.length >= 2 || r > 0 || words.length === 1)) {
     if (name.length === 1 && r === 0 && words.length === 1 && PLACE.test(head.lower)) return null;
     return { kind: 'person', name: text(name), attrs, at: 0 };
   }
-  if (isRole(head.lower) && !head.cap) return { kind: 'person-role', name: text(words), attrs, at: 0 };
-  if (head.cap && !PLACE.test(head.lower)) return { kind: 'body', name: text(words), attrs, at: 0 };
+  // ("Губернатор добавил", "Глава региона уточнил" open a sentence capitalised: still a description, never a name.)
+  // ("Генеральный штаб ВСУ": an adjective sharing a role's stem opens a body's name.)
+  if (isRole(head.lower) && !(head.cap && ADJECTIVE_NOMINATIVE.test(head.lower)))
+    return { kind: 'person-role', name: text(words), attrs, at: 0 };
+  // ("Харківська міська рада": a place's adjective opening a body's name.)
+  const placeAdjective = ADJECTIVE_NOMINATIVE.test(head.lower) && words.length > 1 && !words[1]!.cap;
+  if (head.cap && (!PLACE.test(head.lower) || placeAdjective)) return { kind: 'body', name: text(words), attrs, at: 0 };
   return null;
 }

@@ -14,6 +14,9 @@ const HEAD_NOMINATIVE: Record<string, string> = {
   комитете: 'комитет',
   совете: 'совет',
   службе: 'служба',
+  'пресс-службе': 'пресс-служба',
+  'прес-службі': 'прес-служба',
+  службі: 'служба',
   штабе: 'штаб',
   кремле: 'Кремль',
   госдуме: 'Госдума',
@@ -72,6 +75,26 @@ const ADVERBS = new Set([
   'вчора',
   'сьогодні',
 ]);
+/**
+ * A Russian adjective in the locative singular in the nominative, agreeing with its head noun's gender
+ * ("Следственном" + "комитет" → "Следственный", "Государственной" + "дума" → "Государственная"); null for any other form.
+ */
+function nominativeAdjective(word: string, head: string): string | null {
+  if (COUNTRY_OF.some(([re]) => re.test(word.toLowerCase()))) return null;
+  const m = /^(\p{Lu}\p{Ll}{2,}?)(ом|ем|ой|ей)$/u.exec(word);
+  if (!m) return null;
+  const [, stem, ending] = m as unknown as [string, string, string];
+  const soft = /[кгхжшчщ]$/.test(stem);
+  if (/[ая]$/.test(head)) return ending === 'ой' ? `${stem}ая` : ending === 'ей' ? `${stem}яя` : null;
+  if (/о$/.test(head)) return ending === 'ом' ? `${stem}ое` : ending === 'ем' ? `${stem}ее` : null;
+  if (ending === 'ом') return `${stem}${soft ? 'ий' : 'ый'}`;
+  return ending === 'ем' ? `${stem}ий` : null;
+}
+
+const PRESS_OFFICE = /^(?:пресс-службе|прес-службі)$/;
+
+/** Adverbs that may open a clause before "в"/"у". */
+const CLAUSE_ADVERBS = new Set([...ADVERBS, 'тогда', 'тоді', 'затем', 'потом', 'потім', 'однако', 'проте']);
 const capitalise = (s: string) => s.charAt(0).toLocaleUpperCase('ru') + s.slice(1);
 
 /**
@@ -84,9 +107,11 @@ export function locativeBody(t: Token[], verb: number): string | null {
   let start = end;
   while (start >= 0 && !t[start]!.punct && !PREPOSITION.test(t[start]!.lower) && end - start < 6) start--;
   if (start < 0 || !PREPOSITION.test(t[start]!.lower) || start === end) return null;
-  // "В ходе …", "в понедельник": only a phrase opening the clause.
-  if (start > 0 && !t[start - 1]!.punct) return null;
-  return locativeName(t.slice(start + 1, end + 1));
+  // "В ходе …", "в понедельник": only a phrase opening the clause ("Ранее в Минобороны РФ заявили", "Тогда в …").
+  let open = start - 1;
+  while (open >= 0 && CLAUSE_ADVERBS.has(t[open]!.lower)) open--;
+  if (open >= 0 && !t[open]!.punct) return null;
+  return locativeBodyAfter(t.slice(start + 1, end + 1));
 }
 
 /**
@@ -98,14 +123,24 @@ export function locativeBodyAfter(words: Token[]): string | null {
   const undeclined = (w: Token) => /^[\p{Lu}\d-]{2,}$/u.test(w.text) || /^Мин\p{Ll}*(?:обороны|развития)$/u.test(w.text);
   if (undeclined(words[0]!) && words.slice(1).every((w) => undeclined(w) || /^(?:России|Украины|України|РФ)$/.test(w.text)))
     return words.map((w) => w.text).join(' ');
+  // "ДСНС Закарпаття", "МВД Татарстана": initials and the region they serve, in the genitive.
+  if (words.length === 2 && /^[\p{Lu}\d-]{2,}$/u.test(words[0]!.text) && /^\p{Lu}\p{Ll}+(?:я|ї|и|ы|а)$/u.test(words[1]!.text))
+    return words.map((w) => w.text).join(' ');
   return locativeName(words);
 }
 
-/** A body's name from its words in the locative ("российском министерстве финансов" → "Министерство финансов России"). */
+/**
+ * A body's name from its words in the locative ("российском министерстве финансов" → "Министерство финансов России");
+ * a bare head noun ("ведомстве") comes back in lower case: it describes a body, it does not name one.
+ */
 function locativeName(words: Token[]): string | null {
   const headAt = words.findIndex((w) => HEAD_NOMINATIVE[w.lower] !== undefined);
   if (headAt < 0) return null;
-  const adjectives = words.slice(0, headAt);
+  let adjectives = words.slice(0, headAt);
+  // "в Следственном комитете России": a capitalised adjective opening the name, put back in the nominative.
+  const head = HEAD_NOMINATIVE[words[headAt]!.lower]!;
+  const opening = adjectives.length === 1 && adjectives[0]!.cap ? nominativeAdjective(adjectives[0]!.text, head) : null;
+  if (opening) adjectives = [];
   let country = '';
   for (const a of adjectives) {
     const found = COUNTRY_OF.find(([re]) => re.test(a.lower));
@@ -113,7 +148,11 @@ function locativeName(words: Token[]): string | null {
     country = found[1];
   }
   const rest = words.slice(headAt + 1).map((w) => w.text);
-  const name = [capitalise(HEAD_NOMINATIVE[words[headAt]!.lower]!), ...rest];
+  // "в ведомстве", "в компании": a description of a body named before, left in lower case to be resolved, never printed.
+  if (!rest.length && !country && !opening) return HEAD_NOMINATIVE[words[headAt]!.lower]!;
+  // ("в пресс-службе Кремля": an office with no name of its own names no one.)
+  if (PRESS_OFFICE.test(words[headAt]!.lower)) return null;
+  const name = opening ? [opening, head, ...rest] : [capitalise(head), ...rest];
   if (country && !rest.some((w) => w === country)) name.push(country);
   return name.join(' ');
 }

@@ -28,6 +28,14 @@ const isQuoteMark = (c: number) => c === 34 || c === 0x201c || c === 0x201d || c
 const ANY_QUOTE_MARK = /["“”«»„]/;
 const isSpace = (c: string) => isWhiteSpaceCode(c.charCodeAt(0));
 
+/**
+ * The author's words inside a Russian or Ukrainian quotation, set off by dashes after the quoted clause's comma or
+ * mark: "…, — отметил министр Иван Петров. — …", "…, — сказав він, — …", up to the next dash, the closing mark or
+ * the sentence's end.
+ */
+const AUTHOR_WORDS = /[,!?…]\s*[—–]\s+([а-яёіїєґ][^—–«»"“”„]*?[^\s—–«»"“”„])(?=[.,]?\s*[—–]\s|[.,]?\s*»|[.,]?\s*$)/gu;
+const AUTHOR_WORDS_MAY = /[,!?…]\s*[—–]\s+[а-яёіїєґ]/u;
+
 /** Quote structure for consecutive sentences. Straight double quotes toggle; typographic ones pair. */
 export function quoteStructure(sentences: readonly string[]): QuoteInfo[] {
   const out: QuoteInfo[] = [];
@@ -95,6 +103,14 @@ export function quoteStructure(sentences: readonly string[]): QuoteInfo[] {
       masked += blank(rest);
       quoted += rest.length;
     } else masked += rest;
+    // «Мы готовы, — отметил министр Иван Петров. — Но без условий»: the author's words between dashes are not quoted.
+    if (quoted && AUTHOR_WORDS_MAY.test(s))
+      for (const m of s.matchAll(AUTHOR_WORDS)) {
+        const from = m.index + m[0].length - m[1]!.length;
+        if (masked.charCodeAt(from) !== 0x2022) continue;
+        masked = masked.slice(0, from) + m[1]! + masked.slice(from + m[1]!.length);
+        quoted -= m[1]!.length;
+      }
     const letters = s.length;
     out.push({
       startsInside,

@@ -253,11 +253,14 @@ export class Registry {
       case 'collective':
         if (p.oblique) {
           // Acronyms and names in Latin script are not declined: "по данным Reuters", "по данным МЧС".
+          const outlet = p.kind === 'outlet' ? OUTLET_DECLINED.exec(p.name)?.[1] : undefined;
           e =
-            this.findBody(p.name) ??
+            this.findBody(p.name, true) ??
             (/^[\p{Lu}\d-]{2,}(?:\s[\p{Lu}\d-]{2,})*$|^[A-Za-z]/u.test(p.name)
               ? this.body(p.kind, p.name, p.attrs, at, true)
-              : null);
+              : outlet
+                ? this.body('outlet', outlet, p.attrs, at, true)
+                : null);
           if (e) e.last = at;
         } else e = this.body(p.kind, p.name, p.attrs, at, true);
         break;
@@ -301,7 +304,8 @@ export class Registry {
     return null;
   }
 
-  private findBody(name: string): Entity | null {
+  /** (`withoutOwner`: a genitive source may leave off the initials or country the body was named with.) */
+  private findBody(name: string, withoutOwner = false): Entity | null {
     const key = bodyKey(name);
     const cyr = CYR.test(name);
     const list = this.bodies.get(keyOf(key[0] ?? '')) ?? [];
@@ -309,6 +313,12 @@ export class Registry {
       const e = list[i]!;
       if (e.names.some((n) => sameKey(bodyKey(n.text), key, cyr))) return e;
     }
+    // "за даними Повітряних сил" after "Повітряні сили ЗСУ": the same body in another case, without its initials.
+    if (cyr && withoutOwner)
+      for (let i = list.length - 1; i >= 0; i--) {
+        const e = list[i]!;
+        if (e.names.some((n) => sameBodyWithoutOwner(bodyKey(n.text), key, n.text))) return e;
+      }
     // "the General Staff" after "Ukraine's General Staff": the same body without its country (the latest one named).
     const last = key[key.length - 1];
     if (!cyr && last && key.length <= 3)
@@ -322,7 +332,8 @@ export class Registry {
 
   /** "the ministry", "the air force", "ведомство": the last body whose name has that head word. */
   private describedBody(p: SpeakerPhrase, at: number): Entity | null {
-    const head = p.attrs[p.attrs.length - 1] ?? '';
+    // (A Russian body's head noun comes first: "пресс-служба мэрии" is a press office, not the city hall.)
+    const head = (CYR.test(p.name) ? p.attrs[0] : p.attrs[p.attrs.length - 1]) ?? '';
     // "the company" after "grid operator Ukrenergo": any word for a business stands for the last business named.
     const business = BUSINESS_WORDS.has(head);
     const cyr = CYR.test(head);
@@ -338,9 +349,12 @@ export class Registry {
       if (e.kind !== 'body') continue;
       const words = e.names.flatMap((n) => n.text.toLowerCase().split(/\s+/));
       const sameBusiness = business && [...e.attrs].some((a) => BUSINESS_WORDS.has(a));
+      const ministry =
+        (anyMinistry && e.names.some((n) => isGovernmentBody(n.text))) ||
+        (cyr && head.startsWith('регулятор') && e.names.some((n) => REGULATOR.test(n.text)));
       // (…or one introduced as what it is: "the state weather agency AEMET" is "the agency".)
       const described = !cyr && e.attrs.has(head) && !e.names.some((n) => n.words.includes(head));
-      if (anyMinistry || sameBusiness || described || words.some((w) => sameWord(w.replace(/'s$/, ''), head, cyr))) {
+      if (ministry || sameBusiness || described || words.some((w) => sameWord(w.replace(/'s$/, ''), head, cyr))) {
         e.last = at;
         return e;
       }
@@ -518,9 +532,21 @@ function withRoleAliases(attrs: string[]): string[] {
     else if (REGION_WORD.test(a)) region = true;
   }
   if (governor) return CYR.test(attrs.join(' ')) ? [...attrs, 'глава', 'региона', 'области'] : [...attrs, 'head'];
+  // "мэр Белгорода" is "градоначальник" later on.
+  if (attrs.some((a) => /^(?:мэр|мер)(?:а|у|ом)?$/.test(a))) return [...attrs, 'градоначальник'];
   if (head && region) return [...attrs, 'governor', 'губернатор'];
   return attrs;
 }
+/**
+ * What "ведомство" can stand for: a ministry, service, agency, committee or staff, or initials ("МЧС", "ДСНС"),
+ * never a business or an exchange ("Московская биржа").
+ */
+const GOVERNMENT_BODY =
+  /^(?:мин|мін|министерств|міністерств|ведомств|відомств|служб|агентств|федеральн|державн|государственн|комитет|комітет|департамент|управлени|управлінн|штаб|генштаб|генеральн|рос|укр|гос|держ|следствен|слідч|прокуратур|генпрокуратур|пограничн|прикордонн)/;
+/** What "регулятор" stands for in the news: a central bank or a market or media watchdog. */
+const REGULATOR =
+  /^(?:Банк России|Центральный банк|Центробанк|ЦБ|НБУ|Национальный банк|Національний банк|Нацбанк|ФРС|ЕЦБ|ЄЦБ|Роскомнадзор|ФАС|АМКУ)(?:\s|$)/u;
+const isGovernmentBody = (name: string) => /^[\p{Lu}\d-]{2,}(?:\s|$)/u.test(name) || GOVERNMENT_BODY.test(name.toLowerCase());
 /** Words for one who speaks for another: they stand for one another ("Putin's spokesman", "представитель Путина"). */
 const SPOKES_WORD =
   /^(?:spokes(?:man|woman|person)|press-secretary|пресс-секретар|прессекретар|представител|спикер|речни|представник|речник|прес-секретар)/;
@@ -569,6 +595,18 @@ function isCountrysName(full: string, key: string[]): boolean {
   return words.slice(0, extra).every((w) => /^\p{Lu}\p{L}+(?:['’]s|ian|ean|ese|ish|ch|an|i)$/u.test(w));
 }
 
+/** A Russian/Ukrainian body's key, in any case, for its full key that goes on with initials or a country ("ЗСУ", "России"). */
+function sameBodyWithoutOwner(full: string[], key: string[], fullText: string): boolean {
+  if (full.length !== key.length + 1) return false;
+  const owner = fullText.split(/\s+/).pop()!;
+  if (!/^[\p{Lu}\d-]{2,}$/u.test(owner) && !/^(?:России|Украины|України|РФ)$/.test(owner)) return false;
+  // (Short words change by a letter: "сили" / "сил".)
+  const alike = (a: string, b: string) =>
+    sameWord(a, b, true) ||
+    (Math.min(a.length, b.length) >= 3 && Math.abs(a.length - b.length) <= 2 && (a.startsWith(b) || b.startsWith(a)));
+  return key.every((w, i) => alike(full[i]!, w));
+}
+
 function sameKey(a: string[], b: string[], cyr: boolean): boolean {
   if (a.length !== b.length) return false;
   return a.every((w, i) => sameWord(w, b[i]!, cyr));
@@ -579,9 +617,18 @@ const MINISTRY_UNDECLINED =
   /^(?:Минобороны|Минприроды|Минэнерго|Минэкономразвития|Минцифры|Минкультуры|Минпросвещения|Минобрнауки|Минвостокразвития|Мінагрополітики|Мінекономіки|Мінцифри|Мінкультури|Міноборони)$/;
 const MINISTRY_DECLINED = /^(Мин(?:сельхоз|фин|здрав|транс|труд|юст|строй|промторг|спорт)|Мін(?:фін|юст|енерго))(?:а|у)$/;
 
+/**
+ * A federal agency's compound name in the genitive: "Росстата", "Росатома", "Генштаба", "Генштабу",
+ * "Укргідрометцентру" (never "Украины", a country, nor a word with another ending).
+ */
+const AGENCY_DECLINED = /^((?:Рос|Укр(?!а)|Ген)\p{Ll}{3,}[бвгджзклмнпрстфхцчшщ])(?:а|у)$/u;
+
+/** A news agency's one-word name in the genitive: "по данным «Интерфакса»" is Интерфакс. */
+const OUTLET_DECLINED = /^(\p{Lu}\p{Ll}{3,}[бвгджзклмнпрстфхцчшщ])а$/u;
+
 function ministryNominative(name: string): string | null {
   if (MINISTRY_UNDECLINED.test(name)) return name;
-  return MINISTRY_DECLINED.exec(name)?.[1] ?? null;
+  return MINISTRY_DECLINED.exec(name)?.[1] ?? AGENCY_DECLINED.exec(name)?.[1] ?? null;
 }
 
 /** A Russian/Ukrainian person's name in the genitive ("Сергея Лаврова", "Марии Захаровой") in the nominative, when the endings leave no doubt. */

@@ -280,8 +280,8 @@ describe('attribution in Russian and Ukrainian', () => {
       null,
       'Міністерство оборони України',
       'Reuters',
-      // A group in the genitive is never printed as a case form.
-      null,
+      // A group in the genitive is never printed as a case form: it is put back in the nominative.
+      'очевидці',
     ]);
   });
 
