@@ -763,9 +763,25 @@ function subjectAt(t: Token[]): SpeakerPhrase | null {
 }
 
 /** The body a sentence opens with as its subject ("The Securities and Exchange Commission has filed …"), or null. */
+/**
+ * All that bodySubject reads of a sentence: up to the end of its first word (after the first) in lower case that
+ * is not a connector, the verb after a capitalised subject ("The Bank of England kept"), at most 160 characters.
+ * Cut at white space, its tokens are the first tokens of the whole; most sentences are read no further than that.
+ */
+function subjectStretch(outside: string): string {
+  const limit = Math.min(outside.length, 160);
+  const word = /\S+/g;
+  for (let n = 0, m = word.exec(outside); m && m.index < limit; n++, m = word.exec(outside)) {
+    const w = m[0];
+    if (n > 0 && /^\p{Ll}/u.test(w) && !CONNECTORS.has(w.toLowerCase()) && w !== 'and')
+      return outside.slice(0, Math.min(limit, m.index + w.length));
+  }
+  return outside.slice(0, limit);
+}
+
 export function bodySubject(outside: string): SpeakerPhrase | null {
   if (!/^(?:The\s+)?\p{Lu}/u.test(outside)) return null;
-  const t = tokenize(outside.slice(0, 160));
+  const t = tokenize(subjectStretch(outside));
   let k = t[0]?.lower === 'the' ? 1 : 0;
   const first = k;
   const joins = (x: Token) => CONNECTORS.has(x.lower) || x.lower === 'and';
