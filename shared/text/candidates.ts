@@ -436,6 +436,7 @@ const NON_PROSE_LABELS = {
   dateline: 'dateline (where and when the story was filed): not a claim',
   footnote: 'footnote: not a claim',
   editor_note: "an editor's note on how the text was edited: not a claim",
+  link: 'a link on its own: not a claim',
 } as const;
 
 function notAClaim(base: SpotterScore, kind: string, label: string): SpotterScore {

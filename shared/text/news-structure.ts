@@ -137,7 +137,10 @@ function looksLikeMeta(key: string, value: string): boolean {
   return /^(?:title|headline|author|byline|source|lang|language|id|slug)$/.test(k) && /[:=]|^\S/.test(value);
 }
 
-export type NonProse = 'metadata' | 'caption' | 'credit' | 'byline' | 'footnote' | 'dateline' | 'editor_note';
+export type NonProse = 'metadata' | 'caption' | 'credit' | 'byline' | 'footnote' | 'dateline' | 'editor_note' | 'link';
+
+/** A link on its own, as Markdown or bare: "[Implementation Note issued December 16, 2015](https://…)". */
+const LINK_ONLY = /^(?:\[[^\]]{1,300}\]\(\s*(?:https?:\/\/|www\.)[^\s)]*\s*\)|<?(?:https?:\/\/|www\.)\S+?>?)\s*\.?$/i;
 
 const CREDIT =
   /(?:\b(?:Getty Images|Getty|AFP|Reuters|AP|EPA|Shutterstock|Anadolu|Sputnik|TASS|Bloomberg|Contributor|Pool|Handout)\s*(?:via\s+Getty(?:\s+Images)?)?\s*$|^\s*(?:Photo|Photograph|Image|Picture|Credit|Фото|Фотография)\s*[:：]|\b(?:Photo|Image|Picture)\s+(?:by|credit|courtesy)\b|\/\s*(?:Getty|AFP|Reuters|AP|EPA|Contributor|Pool|Sputnik|Anadolu)\b)/i;
@@ -239,6 +242,7 @@ export function nonProseKind(sentence: string, { noDateline = false } = {}): Non
   if (s.length < 200 && METADATA_SENTENCE.test(s)) return 'metadata';
   if (s.length < 300 && FOOTNOTE.test(s)) return 'footnote';
   if (s.length < 200 && EDITOR_NOTE.test(s)) return 'editor_note';
+  if (s.length < 2_000 && LINK_ONLY.test(s)) return 'link';
   // (Trimmed to the same length, s is the sentence the caller read.)
   if (s.length < 160 && !(noDateline && s.length === sentence.length) && isDatelineOnly(s)) return 'dateline';
   if (s.length < 500 && /\)\s*\.?\s*$/.test(s.slice(-6)) && BRACKET_CREDIT.test(s) && !/["“”«»]/.test(s)) return 'caption';

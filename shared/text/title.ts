@@ -24,9 +24,11 @@ export function defaultTitle(text: string, fileName?: string | null): string {
     body = body.slice(line.length).trim();
   }
   const firstParagraph = body.split(/\n\s*\n/, 1)[0] ?? '';
-  const firstLine = collapseWhitespace(firstParagraph.split('\n', 1)[0] ?? '');
-  // A headline stands alone and does not end like a sentence ("Putin says troops would be targets").
-  const headline = !/[.!?…]["”»']?$/.test(firstLine);
+  const [rawFirstLine = '', nextLine = ''] = firstParagraph.split('\n', 2);
+  const firstLine = collapseWhitespace(rawFirstLine);
+  // A headline stands alone and does not end like a sentence ("Putin says troops would be targets"); a line the
+  // next one goes on from in lower case is the start of a hard-wrapped sentence ("… lower its target for the").
+  const headline = !/[.!?…]["”»']?$/.test(firstLine) && !/^\s*\p{Ll}/u.test(nextLine);
   if (firstLine && firstLine.length <= MAX_HEADLINE && headline) return firstLine;
   const fromName = titleFromFileName(fileName);
   if (fromName) return fromName;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeText, proseSentences } from '../../../shared/text/candidates';
+import { defaultTitle } from '../../../shared/text/title';
 
 describe('photo captions', () => {
   it('reads a sentence closed by a credit on its line as a caption, whatever its verb', () => {
@@ -35,5 +36,35 @@ describe('metadata lines under a headline', () => {
   it('keep offsets into the whole text', () => {
     const last = proseSentences(text).at(-1)!;
     expect(text.slice(last.start, last.end)).toBe(last.text);
+  });
+});
+
+describe('hard-wrapped statements', () => {
+  const text = [
+    'The Committee decided today to raise the target range for the federal funds',
+    'rate to 1/4 to 1/2 percent. The stance of monetary policy remains accommodative.',
+    '',
+    'Voting for the action were: Ana Ruiz, Chair; and Tom Hale.',
+    '',
+    '[Implementation Note issued December 16,',
+    '2015](https://www.federalreserve.gov/newsevents/press/monetary/20151216a1.htm)',
+    '',
+    'https://www.federalreserve.gov/monetarypolicy.htm',
+  ].join('\n');
+
+  it('take their title from the file name, never from a first line cut mid-sentence', () => {
+    expect(defaultTitle(text, '20151216.txt')).toBe('20151216');
+    // A headline over a lead that starts on the next line is still the title.
+    expect(defaultTitle('Fed raises rates\nThe Committee decided today to raise rates.', 'x.txt')).toBe('Fed raises rates');
+  });
+
+  it('never list a link standing alone as a claim', () => {
+    const analysed = analyzeText(text);
+    const links = analysed.filter((s) => /^\[Implementation|^https:/.test(s.text));
+    expect(links.map((s) => [s.checkWorthy, s.reasons[0]!.kind])).toEqual([
+      [false, 'link'],
+      [false, 'link'],
+    ]);
+    expect(analysed.find((s) => s.text.startsWith('The Committee decided'))?.checkWorthy).toBe(true);
   });
 });
