@@ -59,9 +59,15 @@ export async function extractDocument(
     }
   }
   onProgress(1);
-  if (!doc.text.trim())
-    throw new ClaimbenchError('VALIDATION', `${name} contains no text to import (a scan needs text recognition, OCR, first).`);
+  if (!doc.text.trim()) throw new ClaimbenchError('VALIDATION', `${name} contains no text to import (${whyNoText(doc.format)}).`);
   return doc;
+}
+
+/** Why a readable file brought no text: only a PDF may be a scan that text recognition would read. */
+function whyNoText(format: ExtractedDocument['format']): string {
+  if (format === 'pdf') return 'a scan needs text recognition, OCR, first';
+  if (format === 'docx') return 'the document is empty, or holds only pictures';
+  return 'it is empty or only white space';
 }
 
 const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;

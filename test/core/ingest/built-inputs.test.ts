@@ -51,6 +51,20 @@ describe('text and markdown importers on generated files', () => {
     const binary = new Uint8Array(4096).map((_, i) => (i * 151 + 7) % 256);
     await expect(extractDocument('photo.txt', binary)).rejects.toMatchObject({ code: 'UNSUPPORTED_FORMAT' });
   });
+
+  it('says a document with no text is empty, and suggests text recognition for a PDF only', async () => {
+    const blank = extractDocument('blank.txt', new TextEncoder().encode('  \n\n\t \n'));
+    await expect(blank).rejects.toMatchObject({
+      code: 'VALIDATION',
+      message: 'blank.txt contains no text to import (it is empty or only white space).',
+    });
+    const emptyDocx = extractDocument('memo.docx', await buildDocx(['', '  ']));
+    await expect(emptyDocx).rejects.toMatchObject({
+      code: 'VALIDATION',
+      message: 'memo.docx contains no text to import (the document is empty, or holds only pictures).',
+    });
+    await expect(emptyDocx.catch((e: Error) => e.message)).resolves.not.toMatch(/OCR/);
+  });
 });
 
 describe('each text encoding, generated with iconv-lite', () => {
