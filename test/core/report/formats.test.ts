@@ -375,6 +375,37 @@ describe('ClaimReview', () => {
     }
   });
 
+  it('types a claimant that is a body as an Organization and a person as a Person', async () => {
+    const ctx = createTestContext('Mara');
+    try {
+      const claimants = [
+        'Wikimedia Foundation',
+        'the air force',
+        'Mark Rathbun',
+        'Міністерство оборони України',
+        'Дмитрий Песков',
+      ];
+      for (const [i, claimant] of claimants.entries()) {
+        const claim = await call(ctx, 'claims.add', {
+          text: `Claim number ${i + 1} has a figure of ${i + 10} percent.`,
+          claimant,
+        });
+        await call(ctx, 'claims.setVerdict', { ids: [claim.id], verdict: 'unverified' });
+      }
+      const m = buildReportModel({ db: ctx.workspace.db, workspaceName: 'x', options: OPTIONS });
+      const items = (JSON.parse(renderReport('claimreview', m).content) as unknown[]).map((i) => claimReviewSchema.parse(i));
+      expect(Object.fromEntries(items.map((r) => [r.itemReviewed.author!.name, r.itemReviewed.author!['@type']]))).toEqual({
+        'Wikimedia Foundation': 'Organization',
+        'the air force': 'Organization',
+        'Mark Rathbun': 'Person',
+        'Міністерство оборони України': 'Organization',
+        'Дмитрий Песков': 'Person',
+      });
+    } finally {
+      ctx.workspace.close();
+    }
+  });
+
   it('refuses to export without the organisation or the base URL', () => {
     const noOrg = buildReportModel({ db: f.ctx.workspace.db, workspaceName: 'x', options: { ...OPTIONS, organisation: '' } });
     expect(() => renderReport('claimreview', noOrg)).toThrow(/organisation/);
