@@ -11,8 +11,9 @@ import { useWorkbench } from '../app/workbench';
 import { Button } from '../ui/Button';
 import { Modal } from '../ui/Modal';
 import { ProgressBar, Spinner } from '../ui/Progress';
-import { draftFrom, optionsFrom, problemsOf, type ExportDraft } from './draft';
+import { draftFrom, optionsFrom, problemsOf, type DraftProblems, type ExportDraft } from './draft';
 import { ExportForm } from './ExportForm';
+import { FieldsToFix } from './FieldsToFix';
 import { ReportPreview } from './ReportPreview';
 import { offeredSession } from './session-scope';
 import { useExportRun, type ExportOutcome, type ExportRun } from './useExportRun';
@@ -162,7 +163,7 @@ function ExportEditor({ initial, documents, checkSession, unavailable, run, outc
           formatNote={formatNote}
         />
       </div>
-      <ExportFooter run={run} outcome={outcome} valid={valid} format={draft.format} onCancel={onCancel} />
+      <ExportFooter run={run} outcome={outcome} problems={problems} format={draft.format} onCancel={onCancel} />
     </form>
   );
 }
@@ -170,16 +171,17 @@ function ExportEditor({ initial, documents, checkSession, unavailable, run, outc
 function ExportFooter({
   run,
   outcome,
-  valid,
+  problems,
   format,
   onCancel,
 }: {
   run: ExportRun;
   outcome: ExportOutcome;
-  valid: boolean;
+  problems: DraftProblems;
   format: ReportFormat;
   onCancel: () => void;
 }) {
+  const valid = Object.keys(problems).length === 0;
   const progress = run.phase === 'running' ? run.progress : null;
   const printing = run.phase === 'running' && run.format === 'pdf' && progress !== null && progress.done >= progress.total;
   return (
@@ -205,10 +207,10 @@ function ExportFooter({
           <p className="export-problem" role="alert">
             {outcome.error}
           </p>
+        ) : valid ? (
+          <span className="export-hint">{`Saves a ${REPORT_FORMAT_INFO[format].label} file · ${MOD}+Enter`}</span>
         ) : (
-          <span className="export-hint">
-            {valid ? `Saves a ${REPORT_FORMAT_INFO[format].label} file · ${MOD}+Enter` : 'Fix the marked fields to export.'}
-          </span>
+          <FieldsToFix problems={problems} />
         )}
       </div>
       {run.phase === 'running' ? (

@@ -10,7 +10,16 @@ import { call } from '../../electron/core/dispatch';
 import type { HostServices } from '../../electron/core/host';
 import type { SavePurpose } from '../../shared/host-api';
 import { tempDir } from '../helpers/workspace';
-import { newsArticle, openApp, openContext, screenshot, startHarness, type Harness, type TestContext } from './harness';
+import {
+  newsArticle,
+  openApp,
+  openContext,
+  screenshot,
+  screenshotAtBothSizes,
+  startHarness,
+  type Harness,
+  type TestContext,
+} from './harness';
 import { axeFindings } from './axe';
 import { withoutShared } from '../helpers/corpus';
 
@@ -201,6 +210,67 @@ describe.skipIf(noShared)('the export dialog', () => {
       await page.emulateMedia({ colorScheme: 'dark' });
       expect(await axeFindings(page, '[role="dialog"]')).toEqual([]);
       await screenshot(page, 'export-dark');
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+      ctx.workspace.close();
+    }
+  });
+
+  it('names the fields an export lacks and takes the person to each, even below the fold at 1024×640', async () => {
+    const ctx = { ...openContext('Ann Lee'), host: new SaveDialogStandIn() };
+    await seed(ctx);
+    const { page, errors, close } = await openApp(harness, ctx);
+    try {
+      await page.setViewportSize({ width: 1024, height: 640 });
+      await page.locator('.claim-row').first().waitFor();
+      await page.keyboard.press('Control+e');
+      const dialog = dialogOf(page);
+      await dialog.waitFor();
+      await dialog.locator('label.format-option', { hasText: 'ClaimReview' }).click();
+      const fix = dialog.getByTestId('export-fields-to-fix');
+      await fix.waitFor();
+      expect(await fix.textContent()).toBe('To export, fix Organisation and Published at.');
+      expect(await dialog.getByRole('button', { name: 'Export…' }).isDisabled()).toBe(true);
+      // Whether the field shows inside the form's scrolling column.
+      const inView = (label: string) =>
+        dialog.getByLabel(label, { exact: true }).evaluate((el) => {
+          const column = el.closest('.export-form')!.getBoundingClientRect();
+          const box = el.getBoundingClientRect();
+          return box.top >= column.top && box.bottom <= column.bottom;
+        });
+      const focusedId = () => page.evaluate(() => document.activeElement?.id);
+      expect(await inView('Organisation')).toBe(false);
+      await screenshotAtBothSizes(page, 'export-fields-to-fix');
+      await page.setViewportSize({ width: 1024, height: 640 });
+      await page.emulateMedia({ colorScheme: 'light' });
+
+      await fix.getByRole('button', { name: 'Organisation' }).click();
+      expect(await focusedId()).toBe('export-organisation');
+      expect(await inView('Organisation')).toBe(true);
+      await screenshot(page, 'export-fields-to-fix-went-1024-light');
+      await page.keyboard.type('Example Fact Desk');
+      expect(await fix.textContent()).toBe('To export, fix Published at.');
+      await dialog.locator('.export-form').evaluate((el) => el.scrollTo(0, 0));
+      expect(await inView('Published at')).toBe(false);
+      await fix.getByRole('button', { name: 'Published at' }).click();
+      expect(await focusedId()).toBe('export-baseUrl');
+      expect(await inView('Published at')).toBe(true);
+      await page.keyboard.type('https://factdesk.example/iodine');
+      await fix.waitFor({ state: 'detached' });
+      expect(await dialog.getByRole('button', { name: 'Export…' }).isDisabled()).toBe(false);
+
+      // A chosen-documents scope with none ticked: Claims is named too, and leads to the first document.
+      await dialog.getByLabel('Published at', { exact: true }).fill('');
+      await dialog.getByLabel('Chosen documents').check();
+      await dialog.getByRole('checkbox', { name: /Iodine tablets/ }).waitFor();
+      expect(await dialog.getByTestId('export-fields-to-fix').textContent()).toBe('To export, fix Claims and Published at.');
+      await dialog.getByTestId('export-fields-to-fix').getByRole('button', { name: 'Claims' }).click();
+      expect(await page.evaluate(() => document.activeElement?.closest('.scope-document')?.textContent)).toMatch(
+        /^Iodine tablets/,
+      );
+
+      expect(await axeFindings(page, '[role="dialog"]')).toEqual([]);
       expect(errors).toEqual([]);
     } finally {
       await close();

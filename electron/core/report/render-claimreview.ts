@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { VERDICT_LABELS } from '../../../shared/domain';
 import { ClaimbenchError } from '../../../shared/result';
+import { claimantKind } from '../../../shared/spotting/attribution/claimant-kind';
 import { safeHttpUrl } from './escape';
 import { nest, safeJson } from './json-text';
 import type { ReportClaim, ReportDocument, ReportModel } from './schema';
@@ -36,7 +37,7 @@ export const claimReviewSchema = z.object({
   author: z.object({ '@type': z.literal('Organization'), name: nonEmpty, url: httpUrl.optional() }),
   itemReviewed: z.object({
     '@type': z.literal('Claim'),
-    author: z.object({ '@type': z.literal('Person'), name: nonEmpty }).optional(),
+    author: z.object({ '@type': z.enum(['Person', 'Organization']), name: nonEmpty }).optional(),
     datePublished: z.string().optional(),
     appearance: z
       .array(
@@ -109,6 +110,11 @@ function citationFor(c: ReportClaim): NonNullable<ClaimReview['citation']>[numbe
   };
 }
 
+/** "Wikimedia Foundation" and "the air force" are organisations; "Mark Rathbun" a person. */
+function claimantAuthor(name: string): NonNullable<ClaimReview['itemReviewed']['author']> {
+  return { '@type': claimantKind(name) === 'body' ? 'Organization' : 'Person', name };
+}
+
 export function claimReviewFor(model: ReportModel, d: ReportDocument | undefined, c: DecidedClaim): ClaimReview {
   const orgUrl = safeHttpUrl(model.baseUrl) ? new URL(model.baseUrl!).origin + '/' : undefined;
   return {
@@ -120,7 +126,7 @@ export function claimReviewFor(model: ReportModel, d: ReportDocument | undefined
     author: { '@type': 'Organization', name: model.organisation, ...(orgUrl ? { url: orgUrl } : {}) },
     itemReviewed: {
       '@type': 'Claim',
-      ...(c.claimant?.trim() ? { author: { '@type': 'Person' as const, name: c.claimant.trim() } } : {}),
+      ...(c.claimant?.trim() ? { author: claimantAuthor(c.claimant.trim()) } : {}),
       ...(d?.publishedAt ? { datePublished: d.publishedAt } : {}),
       ...(appearance(d) ? { appearance: appearance(d) } : {}),
     },

@@ -4,11 +4,12 @@
  */
 import { NOT_REVIEWED } from '../../../shared/domain';
 import { STANCE_LABELS } from '../../../shared/evidence';
-import { csvField } from './escape';
+import { csvField, neutraliseFormula } from './escape';
 import { sourceMeta } from './format';
 import { claimUrl } from './render-claimreview';
 import type { ReportClaim, ReportDocument, ReportModel } from './schema';
 import { collect, type PartStream, type RenderProgress } from './stream';
+import { revealInvisibleChars } from '../../../shared/text/invisible';
 import { passageToQuote } from '../../../shared/text/quoted-passage';
 
 export const CSV_COLUMNS = [
@@ -25,6 +26,8 @@ export const CSV_COLUMNS = [
   'context',
   'sources',
   'notes',
+  'tags',
+  'assignee',
   'decided_by',
   'decided_at',
   'kept_by',
@@ -40,10 +43,16 @@ export const CSV_COLUMNS = [
 export const CSV_SESSION_COLUMNS = ['queue_state', 'speaker', 'captured_at'] as const;
 
 const BOM = '\uFEFF';
+export const TAG_SEPARATOR = '; ';
 const EOL = '\r\n';
 
 function row(cells: (string | number | boolean | null)[]): string {
   return cells.map(csvField).join(',') + EOL;
+}
+
+/** One cell for all tags; each is neutralised on its own, so none reads as a formula once a filter splits the cell. */
+function tagsCell(tags: string[]): string {
+  return tags.map((t) => neutraliseFormula(revealInvisibleChars(t))).join(TAG_SEPARATOR);
 }
 
 function claimRow(model: ReportModel, d: ReportDocument, c: ReportClaim): string {
@@ -80,6 +89,8 @@ function claimRow(model: ReportModel, d: ReportDocument, c: ReportClaim): string
     context,
     sources,
     notes,
+    tagsCell(c.tags),
+    c.assignee,
     c.decidedBy,
     c.decidedAt,
     c.keptBy ?? null,

@@ -243,6 +243,61 @@ describe('CSV', () => {
     expect(rows.some((r) => r[claimant] === `'${HOSTILE.hyperlink}`)).toBe(true);
   });
 
+  it('has these columns, in this order (what spreadsheets and scripts downstream read)', () => {
+    expect(rows[0]).toEqual([
+      'number',
+      'claim_id',
+      'document_id',
+      'document_title',
+      'document_origin',
+      'claim',
+      'claimant',
+      'verdict',
+      'rating',
+      'rationale',
+      'context',
+      'sources',
+      'notes',
+      'tags',
+      'assignee',
+      'decided_by',
+      'decided_at',
+      'kept_by',
+      'kept_at',
+      'conflicted',
+      'conflicting_decisions',
+      'url',
+      'published_fact_check',
+      'needs_attention',
+    ]);
+  });
+
+  it('lists a claim’s tags, each neutralised, and its assignee; both empty when there are none', async () => {
+    const [tagged, bare] = allClaims();
+    await call(f.ctx, 'claims.tag', { ids: [tagged!.id], add: ['drones', HOSTILE.hyperlink, '+1 desk', 'Кремль'] });
+    await call(f.ctx, 'claims.assign', { ids: [tagged!.id], assignee: '@mara' });
+    try {
+      const m = buildReportModel({ db: f.ctx.workspace.db, workspaceName: 'x', options: OPTIONS });
+      const [header, ...body] = parseCsv(renderReport('csv', m).content, { bom: true }) as string[][];
+      const byId = (id: string) => body.find((r) => r[header!.indexOf('claim_id')] === id)!;
+      const tags = header!.indexOf('tags');
+      const assignee = header!.indexOf('assignee');
+      expect(byId(tagged!.id)[tags]).toBe(`drones; '${HOSTILE.hyperlink}; '+1 desk; Кремль`);
+      expect(byId(tagged!.id)[assignee]).toBe(`'@mara`);
+      expect([byId(bare!.id)[tags], byId(bare!.id)[assignee]]).toEqual(['', '']);
+
+      // A tag that would start the cell is neutralised once, not twice.
+      await call(f.ctx, 'claims.tag', { ids: [bare!.id], add: [HOSTILE.minus] });
+      const again = buildReportModel({ db: f.ctx.workspace.db, workspaceName: 'x', options: OPTIONS });
+      const [, ...rows2] = parseCsv(renderReport('csv', again).content, { bom: true }) as string[][];
+      expect(rows2.find((r) => r[header!.indexOf('claim_id')] === bare!.id)![tags]).toBe(`'${HOSTILE.minus}`);
+      await call(f.ctx, 'edit.undo', {});
+    } finally {
+      await call(f.ctx, 'edit.undo', {});
+      await call(f.ctx, 'edit.undo', {});
+    }
+  });
+
   it('keeps Unicode intact', () => {
     const col = CSV_COLUMNS.indexOf('claim');
     const texts = rows.map((r) => r[col]);
@@ -315,6 +370,37 @@ describe('ClaimReview', () => {
       expect(rendered.warnings).toEqual([
         expect.stringMatching(new RegExp(`^Claim ${claim.id.slice(0, 8)} \\(.*source.*\\): needs attention`)),
       ]);
+    } finally {
+      ctx.workspace.close();
+    }
+  });
+
+  it('types a claimant that is a body as an Organization and a person as a Person', async () => {
+    const ctx = createTestContext('Mara');
+    try {
+      const claimants = [
+        'Wikimedia Foundation',
+        'the air force',
+        'Mark Rathbun',
+        'Міністерство оборони України',
+        'Дмитрий Песков',
+      ];
+      for (const [i, claimant] of claimants.entries()) {
+        const claim = await call(ctx, 'claims.add', {
+          text: `Claim number ${i + 1} has a figure of ${i + 10} percent.`,
+          claimant,
+        });
+        await call(ctx, 'claims.setVerdict', { ids: [claim.id], verdict: 'unverified' });
+      }
+      const m = buildReportModel({ db: ctx.workspace.db, workspaceName: 'x', options: OPTIONS });
+      const items = (JSON.parse(renderReport('claimreview', m).content) as unknown[]).map((i) => claimReviewSchema.parse(i));
+      expect(Object.fromEntries(items.map((r) => [r.itemReviewed.author!.name, r.itemReviewed.author!['@type']]))).toEqual({
+        'Wikimedia Foundation': 'Organization',
+        'the air force': 'Organization',
+        'Mark Rathbun': 'Person',
+        'Міністерство оборони України': 'Organization',
+        'Дмитрий Песков': 'Person',
+      });
     } finally {
       ctx.workspace.close();
     }

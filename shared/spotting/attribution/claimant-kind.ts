@@ -1,0 +1,52 @@
+/**
+ * Whether a claimant's name names a person or a body (a ministry, a foundation, "the air force"), read
+ * from the name alone, since a claimant may be typed by hand. It reads the name the way attribution
+ * reads a speaker phrase at import (classify / classifyRu and their word lists), so the two agree.
+ */
+import { classify } from './cues-en';
+import { classifyRu } from './cues-ru';
+import { BODY_HEADS, LEADER_ROLES, PERSON_ROLES, RU_BODY_STEMS } from './lexicon';
+import type { SpeakerPhrase } from './speaker';
+import { stripPossessive, tokenize, type Token } from './tokens';
+
+export type ClaimantKind = 'person' | 'body';
+
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+
+function isPersonRole(word: Token | undefined): boolean {
+  const lower = stripPossessive(word?.lower ?? '');
+  return PERSON_ROLES.has(lower) || LEADER_ROLES.has(lower);
+}
+
+function kindOf(phrase: SpeakerPhrase, words: Token[], cyrillic: boolean): ClaimantKind {
+  switch (phrase.kind) {
+    case 'body':
+    case 'body-role':
+    case 'outlet':
+      return 'body';
+    case 'collective': {
+      // "local authorities", "police", "власти" are bodies; "officials", "witnesses", "очевидцы" are people.
+      const head = cyrillic ? words[0]!.lower : stripPossessive(words[words.length - 1]!.lower);
+      return (cyrillic ? RU_BODY_STEMS.some((s) => head.startsWith(s)) : BODY_HEADS.has(head)) ? 'body' : 'person';
+    }
+    case 'pronoun':
+      return phrase.pronoun === 'body' || phrase.pronoun === 'document' ? 'body' : 'person';
+    default:
+      return 'person';
+  }
+}
+
+export function claimantKind(name: string): ClaimantKind {
+  const words = tokenize(name.trim()).filter((t) => !t.punct);
+  if (words.length === 0) return 'person';
+  const cyrillic = CYRILLIC.test(words[0]!.text);
+  if (!cyrillic) {
+    // "President of the European Commission", "Minister of Defence": the office holder, whatever the office.
+    const of = words.findIndex((w, i) => i > 0 && w.lower === 'of');
+    if (of > 0 && isPersonRole(words[of - 1])) return 'person';
+  }
+  const phrase = cyrillic ? classifyRu(words) : classify(words);
+  if (phrase) return kindOf(phrase, words, cyrillic);
+  // A description attribution has no entry for ("the organisers' hotline") stands for a body, not a named person.
+  return !cyrillic && words[0]!.lower === 'the' && !isPersonRole(words[words.length - 1]) ? 'body' : 'person';
+}
