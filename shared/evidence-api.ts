@@ -127,6 +127,13 @@ export const evidenceApi = {
   'claims.locate': op<{ index: number | null }>()(
     z.object({ id, query: shortText.optional(), ...claimFilterShape, sort: claimSort.optional() }).strict(),
   ),
+  /**
+   * Where the checker's place is in that list: the claim's own row when listed, else the listed claim
+   * that follows it in the sort order (the last one when none follows); null when nothing is listed.
+   */
+  'claims.place': op<{ index: number | null; listed: boolean }>()(
+    z.object({ id, query: shortText.optional(), ...claimFilterShape, sort: claimSort.optional() }).strict(),
+  ),
 
   'sources.add': op<Source>()(
     z

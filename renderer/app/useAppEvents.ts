@@ -31,7 +31,7 @@ export function useAppEvents(commands: Commands): void {
         switch (event) {
           // Another file was opened: nothing on screen belongs to it.
           case 'workspace-changed':
-            dispatch({ type: 'scope', documentId: null });
+            dispatch({ type: 'workspace-changed' });
             void client.invalidateQueries();
             return;
           case 'menu:undo':

@@ -1,14 +1,19 @@
-import { createContext, useContext, useEffect, useMemo, useReducer, useRef, type ReactNode, type RefObject } from 'react';
-import type { VerdictFilter } from '../../shared/domain';
-import { useClaimPages, type ClaimFilter, type ClaimPages } from '../claims/useClaimPages';
 import {
-  activeFilterCount,
-  changesList,
-  initialTriage,
-  reduceTriage,
-  type TriageAction,
-  type TriageState,
-} from '../triage/state';
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useReducer,
+  useRef,
+  type ReactNode,
+  type RefObject,
+} from 'react';
+import type { VerdictFilter } from '../../shared/domain';
+import { keepPlace, noPlaces, placeIn, type ScopePlaces } from '../claims/scopePlaces';
+import { useClaimPages, type ClaimFilter, type ClaimPages } from '../claims/useClaimPages';
+import { useSelectionKept } from '../claims/useSelectionKept';
+import { activeFilterCount, initialTriage, reduceTriage, type TriageAction, type TriageState } from '../triage/state';
 
 export type DialogName =
   | 'shortcuts'
@@ -33,8 +38,13 @@ export interface WorkbenchState {
   documentId: string | null;
   query: string;
   verdict: VerdictFilter | null;
-  /** The selection by position and by id: the id keeps it on its claim when rows move. */
+  /**
+   * The selection by position and by id: the id keeps it on its claim when rows move, and through a
+   * change of filter, search, sort or scope (renderer/claims/useSelectionKept).
+   */
   selection: { index: number; id: string | null };
+  /** The claim last selected in each scope left since the window opened. */
+  places: ScopePlaces;
   dialog: DialogName;
   /** Open the file chooser as soon as the new-document dialog appears. */
   pickFileOnOpen: boolean;
@@ -63,6 +73,8 @@ export interface RestoredView {
 
 type Action =
   | { type: 'scope'; documentId: string | null }
+  /** Another workspace is open: back to All claims, and no place remembered in the old one's scopes. */
+  | { type: 'workspace-changed' }
   | { type: 'query'; query: string }
   | { type: 'verdict'; verdict: VerdictFilter | null }
   /** Drop the text, verdict and triage filters at once (the document scope stays: it is the pane's subject). */
@@ -80,6 +92,7 @@ const initialState: WorkbenchState = {
   query: '',
   verdict: null,
   selection: { index: 0, id: null },
+  places: noPlaces,
   dialog: null,
   pickFileOnOpen: false,
   triage: initialTriage,
@@ -97,14 +110,23 @@ export function isListFiltered(state: Pick<WorkbenchState, 'query' | 'verdict' |
   return state.query.trim() !== '' || activeFilterCount(state.triage.filters, state.verdict) > 0;
 }
 
+/** Into another scope, leaving the current claim as the place of the scope left. */
+function enterScope(state: WorkbenchState, documentId: string | null): Pick<WorkbenchState, 'places' | 'selection'> {
+  if (documentId === state.documentId) return { places: state.places, selection: state.selection };
+  const places = keepPlace(state.places, state.documentId, state.selection.id);
+  return { places, selection: { index: 0, id: placeIn(places, documentId) } };
+}
+
 function reduce(state: WorkbenchState, action: Action): WorkbenchState {
   switch (action.type) {
     case 'scope':
-      return { ...state, documentId: action.documentId, selection: top, sessionOpen: false };
+      return { ...state, ...enterScope(state, action.documentId), documentId: action.documentId, sessionOpen: false };
+    case 'workspace-changed':
+      return { ...state, documentId: null, places: noPlaces, selection: top, sessionOpen: false };
     case 'query':
-      return { ...state, query: action.query, queryTyped: true, selection: top };
+      return { ...state, query: action.query, queryTyped: true };
     case 'verdict':
-      return { ...state, verdict: action.verdict, selection: top };
+      return { ...state, verdict: action.verdict };
     case 'clear-filters':
       return {
         ...state,
@@ -112,7 +134,6 @@ function reduce(state: WorkbenchState, action: Action): WorkbenchState {
         queryTyped: true,
         verdict: null,
         triage: reduceTriage(state.triage, { type: 'filters', filters: {} }),
-        selection: top,
       };
     case 'select':
       return { ...state, selection: { index: Math.max(0, action.index), id: action.id } };
@@ -124,13 +145,14 @@ function reduce(state: WorkbenchState, action: Action): WorkbenchState {
         exportSessionId: action.dialog === 'export-report' ? state.exportSessionId : null,
       };
     case 'triage':
+      return { ...state, triage: reduceTriage(state.triage, action.action) };
+    case 'restore':
       return {
         ...state,
-        triage: reduceTriage(state.triage, action.action),
-        selection: changesList(action.action) ? top : state.selection,
+        ...action.view,
+        places: keepPlace(state.places, state.documentId, state.selection.id),
+        queryTyped: false,
       };
-    case 'restore':
-      return { ...state, ...action.view, queryTyped: false };
     case 'view':
       return { ...state, view: action.view, sessionOpen: false };
     case 'session':
@@ -185,7 +207,9 @@ export function WorkbenchProvider({ children }: { children: ReactNode }) {
     [state.documentId, state.verdict, query, state.triage.filters, state.triage.sort],
   );
   const pages = useClaimPages(filter, state.selection.index);
-  useSelectionFollowsData(state.selection, pages, dispatch);
+  const select = useCallback((index: number, id: string | null) => dispatch({ type: 'select', index, id }), []);
+  const settled = useSelectionKept(filter, state.selection, select);
+  useSelectionFollowsData(state.selection, pages, dispatch, settled);
 
   const filterInput = useRef<HTMLInputElement>(null);
   const claimList = useRef<HTMLDivElement>(null);
@@ -199,17 +223,19 @@ export function WorkbenchProvider({ children }: { children: ReactNode }) {
 }
 
 /**
- * After the list changes (a write, a filter), keep the selection on its claim if it is still
- * listed; if it is gone, select whatever now sits at its position, like a mail client after a delete.
+ * After the rows change (a write), keep the selection on its claim if it is still listed; if it is
+ * gone, select whatever now sits at its position, like a mail client after a delete. Waits while the
+ * selection is being found in a new list (`settled` false).
  */
 function useSelectionFollowsData(
   selection: WorkbenchState['selection'],
   pages: ClaimPages,
   dispatch: (action: Action) => void,
+  settled: boolean,
 ): void {
   useEffect(() => {
     const { total } = pages;
-    if (total === undefined) return;
+    if (total === undefined || !settled) return;
     if (total === 0) {
       if (selection.id !== null || selection.index !== 0) dispatch({ type: 'select', index: 0, id: null });
       return;
@@ -226,5 +252,5 @@ function useSelectionFollowsData(
     }
     if (here) dispatch({ type: 'select', index, id: here.id });
     else if (index !== selection.index) dispatch({ type: 'select', index, id: selection.id });
-  }, [selection, pages, dispatch]);
+  }, [selection, pages, dispatch, settled]);
 }

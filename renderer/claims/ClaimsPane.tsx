@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { FilePlus, ListChecks, Plus, SearchX } from 'lucide-react';
+import { FilePlus, ListChecks, Plus } from 'lucide-react';
 import { useCallback, useEffect, useMemo } from 'react';
 import { useOperationQuery } from '../api/queries';
 import { useCommands } from '../app/commands';
@@ -14,6 +14,7 @@ import { DocumentMenu } from '../documents/DocumentMenu';
 import { ViewToggle } from '../document/ViewToggle';
 import { FilterBar } from './FilterBar';
 import { FilterChips } from './FilterChips';
+import { NoMatchEmptyState } from './NoMatchEmptyState';
 import { IMPORT_FORMATS } from '../import/ImportDialog';
 import { FilterMenu } from '../search/FilterMenu';
 import { queryTerms } from '../search/highlight';
@@ -66,9 +67,7 @@ export function ClaimsPane() {
         <Spinner label="Loading claims…" />
       ) : total === 0 ? (
         filtered ? (
-          <EmptyState icon={<SearchX size={28} />} title="No claims match">
-            Change the filter, or press Esc to clear it.
-          </EmptyState>
+          <NoMatchEmptyState documentTitle={scopeDocument?.title} />
         ) : state.documentId ? (
           <EmptyState
             icon={<ListChecks size={28} />}

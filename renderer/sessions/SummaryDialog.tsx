@@ -46,7 +46,7 @@ function SummaryBody({ sessionId }: { sessionId: string }) {
         </span>
       </p>
       <dl className="summary-figures">
-        <Figure label="Captured" value={s.captured} testId="captured" />
+        {s.session.captureDocumentId !== null && <Figure label="Captured" value={s.captured} testId="captured" />}
         <Figure label="Reviewed" value={s.reviewed} testId="reviewed" />
         <Figure label="Skipped" value={s.skipped} testId="skipped" />
         <Figure label="Needs more time" value={s.later} testId="later" />

@@ -26,11 +26,6 @@ export type TriageAction =
   | { type: 'toggle'; id: string }
   | { type: 'add-marks'; ids: string[] };
 
-/** Whether the action changes what the list shows (so the focus goes back to the top). */
-export function changesList(action: TriageAction): boolean {
-  return action.type === 'filters' || action.type === 'sort';
-}
-
 export function reduceTriage(state: TriageState, action: TriageAction): TriageState {
   switch (action.type) {
     case 'filters':

@@ -127,15 +127,19 @@ describe.skipIf(noShared)('search, filters, bulk triage and the saved view', () 
     expect(expected).toBe(claims.length - 1);
     await count(page).getByText(`${expected} claims`).waitFor();
 
-    // Sort by check-worthiness: the list follows the core's order.
+    // Sort by check-worthiness: the list follows the core's order, and the selected claim stays selected.
     await page.locator('.claim-list').focus();
+    const beforeSort = await selectedId(page);
     await page.keyboard.press('o');
     await page.getByRole('radio', { name: 'Check-worthiness' }).click();
     const byScore = (await call(ctx, 'claims.list', { documentId: document.id, noSource: true, sort: 'score', limit: 3 })).items;
     await expect.poll(() => rows(page).first().getAttribute('data-claim-id')).toBe(byScore[0]!.id);
+    expect(await selectedId(page)).toBe(beforeSort);
 
-    // Multi-select: x, then Shift+J twice; d marks all three disputed in one undoable step.
+    // Multi-select from the top: x, then Shift+J twice; d marks all three disputed in one undoable step.
     await page.locator('.claim-list').focus();
+    await page.keyboard.press('Home');
+    await expect.poll(() => selectedId(page)).toBe(byScore[0]!.id);
     await page.keyboard.press('x');
     await page.keyboard.press('Shift+J');
     await page.keyboard.press('Shift+J');

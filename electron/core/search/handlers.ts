@@ -1,7 +1,7 @@
 import { loadClaim } from '../claims/rows';
 import { listActivity } from '../evidence/activity';
 import type { Handlers } from '../handler-types';
-import { locateClaim } from './locate';
+import { locateClaim, placeOfClaim } from './locate';
 import { search } from './search';
 import { similarClaims } from './similar';
 import { readViewState, writeViewState } from './view-state';
@@ -21,6 +21,7 @@ export const searchHandlers = {
   },
 
   'claims.locate': ({ id, sort, ...filters }, { workspace }) => ({ index: locateClaim(workspace.db, id, filters, sort) }),
+  'claims.place': ({ id, sort, ...filters }, { workspace }) => placeOfClaim(workspace.db, id, filters, sort),
 
   'activity.list': ({ before, limit = 50, claimId }, { workspace }) => {
     if (claimId) loadClaim(workspace.db, claimId);

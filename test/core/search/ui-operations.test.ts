@@ -26,6 +26,29 @@ describe('claims.locate', () => {
   });
 });
 
+describe('claims.place', () => {
+  it('gives a listed claim its own row, and a claim the filter drops the listed claim that follows it', async () => {
+    const ids: string[] = [];
+    for (const text of ['Alpha rose 3%.', 'Beta fell 5%.', 'Gamma rose 9%.', 'Delta fell 1%.', 'Epsilon fell 2%.']) {
+      ids.push((await call(ctx, 'claims.add', { text })).id);
+    }
+    const rose = (await call(ctx, 'claims.list', { query: 'rose' })).items.map((c) => c.id);
+    expect(rose).toEqual([ids[0], ids[2]]);
+    expect(await call(ctx, 'claims.place', { id: ids[2]!, query: 'rose' })).toEqual({ index: 1, listed: true });
+    // Beta sits between Alpha and Gamma: its place is Gamma's row; Delta and Epsilon follow every
+    // listed claim, so theirs is the last row.
+    expect(await call(ctx, 'claims.place', { id: ids[1]!, query: 'rose' })).toEqual({ index: 1, listed: false });
+    expect(await call(ctx, 'claims.place', { id: ids[4]!, query: 'rose' })).toEqual({ index: 1, listed: false });
+    const fell = (await call(ctx, 'claims.list', { query: 'fell' })).items.map((c) => c.id);
+    expect(fell).toEqual([ids[1], ids[3], ids[4]]);
+    expect(await call(ctx, 'claims.place', { id: ids[0]!, query: 'fell' })).toEqual({ index: 0, listed: false });
+    expect(await call(ctx, 'claims.place', { id: ids[2]!, query: 'fell' })).toEqual({ index: 1, listed: false });
+    // Nothing listed, or no such claim: no place.
+    expect(await call(ctx, 'claims.place', { id: ids[0]!, query: 'zebra' })).toEqual({ index: null, listed: false });
+    expect(await call(ctx, 'claims.place', { id: 'c0ffee00c0ffee00', query: 'rose' })).toEqual({ index: null, listed: false });
+  });
+});
+
 describe('host.openPath', () => {
   it('hands the path to the host, and is refused without one', async () => {
     const opened: string[] = [];
