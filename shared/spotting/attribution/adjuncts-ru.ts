@@ -6,7 +6,7 @@
  * Путин and "рассказал Песков агентству ТАСС" is Песков.
  */
 import { classify } from './cues-en';
-import { RU_BODY_STEMS, RU_COLLECTIVE_STEMS, RU_OUTLET_STEMS, RU_ROLE_STEMS } from './lexicon';
+import { RU_COLLECTIVE_STEMS, RU_OUTLET_STEMS, RU_ROLE_STEMS, isRuBodyWord } from './lexicon';
 import type { Token } from './tokens';
 
 /** Lower-case nouns in the dative for whom one speaks to: the people ("журналистам") and the outlets ("агентству"). */
@@ -41,9 +41,7 @@ const isAcronym = (x: Token) => /^[\p{Lu}\d-]{2,}$/u.test(x.text);
 const isLatin = (x: Token) => /^[A-Za-z]/.test(x.text);
 /** A word that may open a speaker phrase: a role, a body, a group ("министр", "министерство", "власти"). */
 const opensSpeaker = (w: string) =>
-  startsWithAny(w, RU_ROLE_STEMS) ||
-  startsWithAny(w, RU_COLLECTIVE_STEMS) ||
-  (startsWithAny(w, RU_BODY_STEMS) && !isOutletWord(w));
+  startsWithAny(w, RU_ROLE_STEMS) || startsWithAny(w, RU_COLLECTIVE_STEMS) || (isRuBodyWord(w) && !isOutletWord(w));
 const isOutletWord = (w: string) => startsWithAny(w, RU_OUTLET_STEMS);
 /** Quotation marks and the blanks standing for quoted text ("«•••••• ••»"). */
 export const isQuoteToken = (x: Token) => x.punct && /^[«»"“”„•]$/.test(x.text);
@@ -79,7 +77,7 @@ function isComplement(x: Token, prev: Token | undefined, next: Token | undefined
   if (/(?:л|ла|ли|ло|ся|сь)$/.test(x.lower)) return false;
   if (startsWithAny(x.lower, RU_ROLE_STEMS) || startsWithAny(x.lower, RU_COLLECTIVE_STEMS)) return false;
   // ("Русской службе": a body's word in the dative or locative is whom or where one spoke, never the speaker.)
-  if (startsWithAny(x.lower, RU_BODY_STEMS) && !isOutletWord(x.lower)) return /(?:е|у|ю|ам|ям|ах|ях|ом|ем)$/.test(x.lower);
+  if (isRuBodyWord(x.lower) && !isOutletWord(x.lower)) return /(?:е|у|ю|ам|ям|ах|ях|ом|ем)$/.test(x.lower);
   return OBLIQUE_LOWER.test(x.lower);
 }
 

@@ -5,7 +5,7 @@
  */
 import { classify } from './cues-en';
 import { classifyRu } from './cues-ru';
-import { BODY_HEADS, LEADER_ROLES, PERSON_ROLES, RU_BODY_STEMS } from './lexicon';
+import { BODY_HEADS, LEADER_ROLES, PERSON_ROLES, isRuBodyWord } from './lexicon';
 import type { SpeakerPhrase } from './speaker';
 import { stripPossessive, tokenize, type Token } from './tokens';
 
@@ -27,7 +27,7 @@ function kindOf(phrase: SpeakerPhrase, words: Token[], cyrillic: boolean): Claim
     case 'collective': {
       // "local authorities", "police", "власти" are bodies; "officials", "witnesses", "очевидцы" are people.
       const head = cyrillic ? words[0]!.lower : stripPossessive(words[words.length - 1]!.lower);
-      return (cyrillic ? RU_BODY_STEMS.some((s) => head.startsWith(s)) : BODY_HEADS.has(head)) ? 'body' : 'person';
+      return (cyrillic ? isRuBodyWord(head) : BODY_HEADS.has(head)) ? 'body' : 'person';
     }
     case 'pronoun':
       return phrase.pronoun === 'body' || phrase.pronoun === 'document' ? 'body' : 'person';

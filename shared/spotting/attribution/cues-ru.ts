@@ -4,7 +4,6 @@
  * "за словами X", whose source is marked oblique so its case form is never printed as a name.
  */
 import {
-  RU_BODY_STEMS,
   RU_COLLECTIVE_STEMS,
   RU_GENITIVE_CUES,
   RU_GERUNDS,
@@ -13,6 +12,7 @@ import {
   RU_ROLE_STEMS,
   RU_SKIP_AFTER_VERB,
   RU_VERBS,
+  isRuBodyWord,
 } from './lexicon';
 import { adjunctMarks, isAddresseeAt, isQuoteToken, namesCompanion } from './adjuncts-ru';
 import { locativeBody, locativeBodyAfter } from './locative-body';
@@ -154,7 +154,7 @@ const VERB_ADVERBS = new Set([
 
 const startsWithAny = (w: string, stems: readonly string[]) => stems.some((s) => w.startsWith(s));
 const isRole = (w: string) => startsWithAny(w, RU_ROLE_STEMS);
-const isBody = (w: string) => startsWithAny(w, RU_BODY_STEMS);
+const isBody = isRuBodyWord;
 const isOutlet = (w: string) => startsWithAny(w, RU_OUTLET_STEMS);
 const isAcronym = (x: Token) => /^[\p{Lu}\d-]{2,}$/u.test(x.text);
 const isCollective = (w: string) => startsWithAny(w, RU_COLLECTIVE_STEMS);

@@ -175,9 +175,6 @@ export const RU_BODY_STEMS = [
   'банк',
   'роскомнадзор',
   'росстат',
-  'оон',
-  'нато',
-  'ес',
   'власт',
   'влада',
   'компани',
@@ -190,6 +187,14 @@ export const RU_BODY_STEMS = [
   'институт',
   'інститут',
 ];
+/** Bodies named by initials, matched as whole words: "ес" as a stem would take "Есенин" for a body. */
+const RU_BODY_INITIALS = new Set(['оон', 'нато', 'ес']);
+
+/** A Russian or Ukrainian word (lower case) that names a body or starts a body's name. */
+export function isRuBodyWord(w: string): boolean {
+  return RU_BODY_INITIALS.has(w) || RU_BODY_STEMS.some((s) => w.startsWith(s));
+}
+
 /** Descriptions that stand for the last-named body ("ведомство", "відомство", "министерство"). */
 export const RU_BODY_DESCRIPTIONS = ['ведомств', 'відомств', 'министерств', 'міністерств'];
 

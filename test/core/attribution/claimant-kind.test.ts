@@ -83,6 +83,8 @@ describe('a claimant typed by hand', () => {
       'Дмитрий Песков',
       'Пресс-секретарь Кремля Дмитрий Песков',
       'Володимир Зеленський',
+      // A surname that starts like a body's initials ("ЕС") is still a surname.
+      'Сергей Есенин',
       'очевидцы',
       '',
       '   ',
