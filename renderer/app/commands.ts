@@ -87,9 +87,11 @@ export function useCommands(): Commands {
       importFiles: (pickFile = true) => dispatch({ type: 'dialog', dialog: 'import', pickFile }),
       toggleDocumentView: () => {
         if (state.documentId) return dispatch({ type: 'view', view: state.view === 'document' ? 'claims' : 'document' });
-        const documentId = pages.itemAt(state.selection.index)?.documentId;
+        const claim = pages.itemAt(state.selection.index);
+        const documentId = claim?.documentId;
         if (!documentId) return notify({ message: 'Pick a document first to read its text.' });
-        dispatch({ type: 'scope', documentId });
+        // The document opens at the claim the checker was on, not where they last left that document.
+        dispatch({ type: 'scope', documentId, claimId: claim.id });
         dispatch({ type: 'view', view: 'document' });
       },
       undo: () => void undo(),

@@ -72,7 +72,8 @@ export interface RestoredView {
 }
 
 type Action =
-  | { type: 'scope'; documentId: string | null }
+  /** `claimId`: the claim to select there, instead of the place remembered for that scope. */
+  | { type: 'scope'; documentId: string | null; claimId?: string }
   /** Another workspace is open: back to All claims, and no place remembered in the old one's scopes. */
   | { type: 'workspace-changed' }
   | { type: 'query'; query: string }
@@ -111,16 +112,25 @@ export function isListFiltered(state: Pick<WorkbenchState, 'query' | 'verdict' |
 }
 
 /** Into another scope, leaving the current claim as the place of the scope left. */
-function enterScope(state: WorkbenchState, documentId: string | null): Pick<WorkbenchState, 'places' | 'selection'> {
+function enterScope(
+  state: WorkbenchState,
+  documentId: string | null,
+  claimId?: string,
+): Pick<WorkbenchState, 'places' | 'selection'> {
   if (documentId === state.documentId) return { places: state.places, selection: state.selection };
   const places = keepPlace(state.places, state.documentId, state.selection.id);
-  return { places, selection: { index: 0, id: placeIn(places, documentId) } };
+  return { places, selection: { index: 0, id: claimId ?? placeIn(places, documentId) } };
 }
 
 function reduce(state: WorkbenchState, action: Action): WorkbenchState {
   switch (action.type) {
     case 'scope':
-      return { ...state, ...enterScope(state, action.documentId), documentId: action.documentId, sessionOpen: false };
+      return {
+        ...state,
+        ...enterScope(state, action.documentId, action.claimId),
+        documentId: action.documentId,
+        sessionOpen: false,
+      };
     case 'workspace-changed':
       return { ...state, documentId: null, places: noPlaces, selection: top, sessionOpen: false };
     case 'query':

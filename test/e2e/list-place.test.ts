@@ -126,6 +126,17 @@ describe.skipIf(noShared)('the claim list keeps the checker’s place', () => {
     await documentOption(page, first!.title).click();
     await expect.poll(() => detailTitle(page)).toBe(`Claim 4 of ${inFirst.length}`);
     expect(await selectedId(page)).toBe(inFirst[3]!.id);
+
+    // v on a claim of All claims opens its document's text at that claim, whatever was last selected there.
+    await documentOption(page, 'All claims').click();
+    await expect.poll(() => selectedId(page)).toBe(target.id);
+    const inTarget = (await call(ctx, 'claims.list', { documentId: target.documentId! })).items;
+    const at = inTarget.findIndex((c) => c.id === target.id);
+    expect(at).toBeGreaterThan(0);
+    await page.locator('.claim-list').focus();
+    await page.keyboard.press('v');
+    await expect.poll(() => detailTitle(page)).toBe(`Claim ${at + 1} of ${inTarget.length}`);
+    await page.locator('.document-pane').waitFor();
     expect(errors).toEqual([]);
   });
 
