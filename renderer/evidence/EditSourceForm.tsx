@@ -75,6 +75,9 @@ const keptWhileOpen = () => false;
 
 /** A source turned into a form in its place: Save sends what changed, Esc or Cancel leaves it as it was. */
 export function EditSourceForm({ source, name, onClose }: { source: Source; name: string; onClose: () => void }) {
+  // An edit left open on this claim and found again when the claim is shown keeps the keyboard where it was (on the
+  // list, so j and k go on moving); only an edit just opened takes it.
+  const [reopened] = useState(() => sourceEdits.has(source.id));
   const [edit, setEdit] = useUnsentDraft(
     sourceEdits,
     source.id,
@@ -97,6 +100,7 @@ export function EditSourceForm({ source, name, onClose }: { source: Source; name
   const passage = original.excerpt.trim() !== '';
 
   useEffect(() => {
+    if (reopened) return;
     const field = firstField.current?.querySelector<HTMLInputElement | HTMLTextAreaElement>('input, textarea');
     if (!field) return;
     field.focus();
@@ -107,7 +111,7 @@ export function EditSourceForm({ source, name, onClose }: { source: Source; name
     field.setSelectionRange(0, 0);
     if (type === 'url') field.setAttribute('type', 'url');
     field.scrollLeft = 0;
-  }, []);
+  }, [reopened]);
 
   const set = (key: keyof Draft) => (value: string) => {
     setEdit((e) => ({ ...e, draft: { ...e.draft, [key]: value } }));

@@ -33,16 +33,18 @@ export const NotesSection = memo(function NotesSection({ claim }: { claim: Claim
   const submit = () => {
     if (!draft.trim()) return;
     const sent = draft;
+    // Emptied and left at once, not when the core answers: a key pressed meanwhile is a command on the list, never
+    // half in the box and half a command. If the core refuses, the note comes back unless something was typed since.
+    setDraft('');
+    setError(null);
+    if (document.activeElement === input.current) focusHome();
     add.mutate(
       { claimId: claim.id, text: sent },
       {
-        onSuccess: () => {
-          // Whatever was typed while the note was on its way stays.
-          setDraft((now) => (now === sent ? '' : now));
-          setError(null);
-          if (document.activeElement === input.current) focusHome();
+        onError: (e) => {
+          setDraft((now) => (now === '' ? sent : now));
+          setError(errorMessage(e));
         },
-        onError: (e) => setError(errorMessage(e)),
       },
     );
   };

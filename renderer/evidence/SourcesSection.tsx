@@ -206,16 +206,18 @@ function AddSourceForm({ claimId }: { claimId: string }) {
       return;
     }
     const sent = form;
+    // Emptied and left at once, as a note is: a key pressed while the source is on its way is a command on the list.
+    // If the core refuses, the form comes back unless something was typed since.
+    setForm(freshSource());
+    setError(null);
+    focusHome();
     add.mutate(
       { claimId, pasted, ...(title.trim() ? { title: title.trim() } : {}), ...originInput(origin, passage), stance },
       {
-        onSuccess: () => {
-          // Whatever was typed while the source was on its way stays.
-          setForm((now) => (now === sent ? freshSource() : now));
-          setError(null);
-          focusHome();
+        onError: (err) => {
+          setForm((now) => (isBlankSource(now) ? sent : now));
+          setError(errorMessage(err));
         },
-        onError: (err) => setError(errorMessage(err)),
       },
     );
   };

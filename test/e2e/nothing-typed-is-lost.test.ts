@@ -76,6 +76,19 @@ describe('leaving a field with Esc', () => {
     expect(await editForm.getByLabel('Publisher').inputValue()).toBe('Harbour Council (minutes)');
     expect(await call(ctx, 'sources.list', { claimId: first.id })).toHaveLength(1);
 
+    // Found again by j and k, the open edit leaves the keyboard on the list: j and k go on moving, and type nothing.
+    await page.locator('.claim-list').focus();
+    await page.keyboard.press('j');
+    await expect.poll(() => selectedId(page)).toBe(second.id);
+    await page.keyboard.press('k');
+    await expect.poll(() => selectedId(page)).toBe(first.id);
+    await editForm.waitFor();
+    await page.keyboard.press('j');
+    await expect.poll(() => selectedId(page)).toBe(second.id);
+    await page.keyboard.press('k');
+    await expect.poll(() => selectedId(page)).toBe(first.id);
+    expect(await editForm.getByLabel('Link', { exact: true }).inputValue()).toBe('https://council.example/minutes');
+
     // Cancel throws the edit away for good: back again, the source shows as stored.
     await editForm.getByRole('button', { name: /^Cancel/ }).click();
     await select(second.id);
@@ -89,6 +102,38 @@ describe('leaving a field with Esc', () => {
     await select(second.id);
     await select(first.id);
     expect(await page.locator('#source-paste-input').inputValue()).toBe('');
+    expect(errors).toEqual([]);
+  });
+
+  it('empties the note box and returns to the list the moment a note is sent, however slow the answer', async () => {
+    const ctx = openContext('Ann Lee');
+    const first = await call(ctx, 'claims.add', { text: 'The barrier cost 48 million euros, 12 million more than planned.' });
+    const { page, errors } = await launch(ctx);
+    await page.locator(`.claim-list [role="option"][data-claim-id="${first.id}"]`).click();
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 300,
+      downloadThroughput: -1,
+      uploadThroughput: -1,
+    });
+    await page.locator('#note-input').click();
+    await page.keyboard.type('Ask the port authority for the 2023 figures');
+    await page.keyboard.press('Control+Enter');
+    // At once: an empty box and the keyboard on the list, so a key pressed next is a command, never half a note.
+    expect(await page.locator('#note-input').inputValue()).toBe('');
+    expect(await focusedInList(page)).toBe(true);
+    await expect
+      .poll(async () => (await call(ctx, 'notes.list', { claimId: first.id })).map((n) => n.text))
+      .toEqual(['Ask the port authority for the 2023 figures']);
+    expect(await page.locator('#note-input').inputValue()).toBe('');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: -1,
+    });
     expect(errors).toEqual([]);
   });
 });
