@@ -124,7 +124,9 @@ function ExportEditor({ initial, documents, checkSession, unavailable, run, outc
   const formatNote =
     draft.format === 'html' || draft.format === 'pdf'
       ? null
-      : `The preview shows the web page; the ${REPORT_FORMAT_INFO[draft.format].label} holds the same claims.`;
+      : draft.format === 'claimreview'
+        ? `The preview shows the web page; the ${REPORT_FORMAT_INFO[draft.format].label} holds its decided claims, except any whose teammates' decisions are still in conflict.`
+        : `The preview shows the web page; the ${REPORT_FORMAT_INFO[draft.format].label} holds the same claims.`;
   const running = run.phase !== 'idle';
 
   return (

@@ -46,12 +46,12 @@ export function ScopePicker({ mode, documentIds, documents, filter, session, pro
       <legend className="section-title">Claims</legend>
       <div className="scope-options">
         {session && option('session', 'This session', describeSession(session))}
-        {option('decided', 'Decided claims only', `${count(decidedClaims, 'claim')} with a verdict; the not reviewed ones are left out`)}
         {option(
-          'all',
-          'Whole workspace',
-          `${count(documents.length, 'document')}, ${count(totalClaims, 'claim')}`,
+          'decided',
+          'Decided claims only',
+          `${count(decidedClaims, 'claim')} with a verdict; the not reviewed ones are left out`,
         )}
+        {option('all', 'Whole workspace', `${count(documents.length, 'document')}, ${count(totalClaims, 'claim')}`)}
         {option('documents', 'Chosen documents', chosen.size ? `${chosen.size.toLocaleString()} chosen` : 'Tick them below')}
         {option('filter', 'Current filter', describeFilter(filter, title))}
       </div>

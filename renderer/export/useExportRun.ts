@@ -64,7 +64,7 @@ export function useExportRun() {
         const result = await call('report.export', { format, chosen: file.token, options, jobId: id });
         setOutcome({ done: { ...result, format }, error: null });
         notify({
-          message: `Exported ${result.claimCount.toLocaleString()} ${result.claimCount === 1 ? 'claim' : 'claims'} to ${result.name}`,
+          message: `Exported ${result.claimCount.toLocaleString()} ${result.claimCount === 1 ? 'claim' : 'claims'} to ${result.name}${warningsNote(result.warnings)}`,
           tone: result.warnings.length ? 'warning' : 'info',
         });
       } catch (e) {
@@ -89,4 +89,12 @@ export function useExportRun() {
   }, [jobId]);
 
   return { run, outcome, start, cancel };
+}
+
+/** The export's warnings as the notice says them: the first two in full (each names its claims), then how many more. */
+function warningsNote(warnings: readonly string[]): string {
+  if (warnings.length === 0) return '';
+  const shown = warnings.slice(0, 2).join(' ');
+  const more = warnings.length > 2 ? ` (${warnings.length - 2} more in the export dialog)` : '';
+  return `. ${shown}${more}`;
 }

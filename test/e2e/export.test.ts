@@ -66,7 +66,7 @@ async function seed(ctx: TestContext) {
   });
   const hostile = await call(ctx, 'claims.add', { documentId: iodine.document.id, text: HOSTILE, claimant: HOSTILE });
   await call(ctx, 'claims.setVerdict', { ids: [hostile.id], verdict: 'disputed', rationale: HOSTILE });
-  return { iodine: iodine.document, warming: warming.document, iodineClaims: claims.length + 1 };
+  return { iodine: iodine.document, warming: warming.document, iodineClaims: claims.length + 1, sourcedId: claims[0]!.id };
 }
 
 const dialogOf = (page: Page) => page.getByRole('dialog', { name: 'Export report' });
@@ -87,7 +87,7 @@ describe.skipIf(noShared)('the export dialog', () => {
   it('previews live, exports HTML, CSV, PDF and ClaimReview, and remembers the choices', async () => {
     const host = new SaveDialogStandIn();
     const ctx = { ...openContext('Ann Lee'), host };
-    const { iodine, iodineClaims } = await seed(ctx);
+    const { iodine, iodineClaims, sourcedId } = await seed(ctx);
     const { page, bridge, errors, close } = await openApp(harness, ctx);
     try {
       await page.locator('.claim-row').first().waitFor();
@@ -167,7 +167,14 @@ describe.skipIf(noShared)('the export dialog', () => {
       await dialog.getByLabel('Organisation').fill('Example Fact Desk');
       await dialog.getByLabel('Published at').fill('https://factdesk.example/iodine');
       const jsonld = path.join(out, 'iodine.jsonld');
+      // A claim whose teammates' decisions disagree is left out, and the dialog and the notice say which.
+      await dialog.getByText(/holds its decided claims, except any whose teammates' decisions are still in conflict/).waitFor();
+      ctx.workspace.db.prepare("INSERT INTO conflicts (entity, entity_id, field) VALUES ('claim', ?, 'verdict')").run(sourcedId);
       await exportAs(page, host, 'ClaimReview', jsonld);
+      await page
+        .locator('.notice', { hasText: /^Exported 2 claims to iodine\.jsonld\. .*left out: open team conflict/ })
+        .waitFor();
+      ctx.workspace.db.prepare('DELETE FROM conflicts WHERE entity_id = ?').run(sourcedId);
       const warnings = dialog.locator('.export-warnings li');
       expect(await warnings.count()).toBeGreaterThan(0);
       expect((await warnings.allTextContents()).join('\n')).toMatch(
