@@ -10,7 +10,7 @@ import { claimUrl } from './render-claimreview';
 import type { ReportClaim, ReportDocument, ReportModel } from './schema';
 import { collect, type PartStream, type RenderProgress } from './stream';
 import { revealInvisibleChars } from '../../../shared/text/invisible';
-import { passageToQuote } from '../../../shared/text/quoted-passage';
+import { quotedPassage } from '../../../shared/text/quoted-passage';
 
 export const CSV_COLUMNS = [
   'number',
@@ -61,7 +61,7 @@ function claimRow(model: ReportModel, d: ReportDocument, c: ReportClaim): string
       const meta = sourceMeta(s);
       return [
         `${STANCE_LABELS[s.stance]}: ${s.title}${meta.length ? ` — ${meta.join(', ')}` : ''}${s.url ? ` <${s.url}>` : ''}`,
-        s.excerpt ? `  “${passageToQuote(s.excerpt)}”` : null,
+        s.excerpt ? `  ${quotedPassage(s.excerpt)}` : null,
         s.archiveUrl ? `  archived copy <${s.archiveUrl}>` : null,
         s.attachmentSha256 ? `  [sha256 ${s.attachmentSha256}]` : null,
       ]

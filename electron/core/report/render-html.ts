@@ -157,7 +157,7 @@ function sourcesBlock(c: ReportClaim): string {
       const meta = sourceMeta(s).map(e);
       return `<li><span class="stance stance-${s.stance}">${e(STANCE_LABELS[s.stance])}</span> ${htmlLink(s.url, s.title)}${
         meta.length ? ` <span class="meta">— ${meta.join(', ')}</span>` : ''
-      }${s.excerpt ? `<q class="excerpt">${e(passageToQuote(s.excerpt))}</q>` : ''}${printedUrl('Link', s.url)}${printedUrl('Archived copy', s.archiveUrl)}${
+      }${s.excerpt ? `${excerptHtml(s.excerpt)}` : ''}${printedUrl('Link', s.url)}${printedUrl('Archived copy', s.archiveUrl)}${
         s.attachmentSha256 ? sourceFile(c, s.attachmentSha256) : ''
       }</li>`;
     })
@@ -310,4 +310,10 @@ export function* htmlParts(
 
 export function renderHtml(model: ReportModel, options: HtmlOptions = {}): string {
   return collect(htmlParts(model, undefined, options));
+}
+
+/** A source's passage: in the report's quotation marks (<q>), or as written when it holds quotations of its own. */
+function excerptHtml(excerpt: string): string {
+  const { text, quoted } = passageToQuote(excerpt);
+  return quoted ? `<q class="excerpt">${e(text)}</q>` : `<span class="excerpt">${e(text)}</span>`;
 }

@@ -22,7 +22,7 @@ import {
 import { claimSessionMarkdown, sessionSummaryMarkdown } from './render-session';
 import type { ReportClaim, ReportModel } from './schema';
 import { collect, type PartStream, type RenderProgress } from './stream';
-import { passageToQuote } from '../../../shared/text/quoted-passage';
+import { quotedPassage } from '../../../shared/text/quoted-passage';
 
 const VERDICT_MARK: Record<VerdictFilter, string> = { sourced: '✓', disputed: '✗', unverified: '?', unreviewed: '–' };
 
@@ -79,7 +79,7 @@ function claimBlock(c: ReportClaim, sections: ReportModel['sections']): string {
         const meta = sourceMeta(s);
         let line = `- ${STANCE_LABELS[s.stance]}: ${markdownLink(s.url, s.title.replace(/\s+/g, ' '))}`;
         if (meta.length) line += ` — ${inline(meta.join(', '))}`;
-        if (s.excerpt) line += `  \n  “${inline(passageToQuote(s.excerpt))}”`;
+        if (s.excerpt) line += `  \n  ${inline(quotedPassage(s.excerpt))}`;
         const link = markdownAutolink(s.url);
         if (link) line += `  \n  Link: ${link}`;
         const archived = markdownAutolink(s.archiveUrl);

@@ -4,19 +4,28 @@ import { call } from '../../../electron/core/dispatch';
 import { buildReportModel } from '../../../electron/core/report/build';
 import { renderReport } from '../../../electron/core/report/render';
 import { DEFAULT_REPORT_OPTIONS } from '../../../shared/report';
-import { passageToQuote } from '../../../shared/text/quoted-passage';
+import { passageToQuote, quotedPassage } from '../../../shared/text/quoted-passage';
 import { createTestContext } from '../../helpers/workspace';
 
 describe('a source passage in reports', () => {
-  it('leaves off quote marks pasted around the whole passage, and keeps quotes inside it', () => {
-    expect(passageToQuote('“Access was restored on Wednesday.”')).toBe('Access was restored on Wednesday.');
-    expect(passageToQuote('«Доступ восстановлен в среду.»')).toBe('Доступ восстановлен в среду.');
-    expect(passageToQuote('"Access was restored."')).toBe('Access was restored.');
-    expect(passageToQuote('“Access was restored,” the foundation said, “on Wednesday.”')).toBe(
+  it('leaves off quote marks pasted around the whole passage, and prints one with quotations inside as it is', () => {
+    expect(passageToQuote('“Access was restored on Wednesday.”')).toEqual({
+      text: 'Access was restored on Wednesday.',
+      quoted: true,
+    });
+    expect(passageToQuote('«Доступ восстановлен в среду.»')).toEqual({ text: 'Доступ восстановлен в среду.', quoted: true });
+    expect(passageToQuote('"Access was restored."')).toEqual({ text: 'Access was restored.', quoted: true });
+    expect(passageToQuote('Access was restored.')).toEqual({ text: 'Access was restored.', quoted: true });
+    // Verbatim, and without the report's marks, which would sit doubled against the passage's own.
+    for (const passage of [
       '“Access was restored,” the foundation said, “on Wednesday.”',
-    );
-    expect(passageToQuote('“Access was restored,” the foundation said.')).toBe('“Access was restored,” the foundation said.');
-    expect(passageToQuote('The court said it was “unconstitutional”')).toBe('The court said it was “unconstitutional”');
+      '“Access was restored,” the foundation said.',
+      'The court said it was "unconstitutional" (in full).',
+      'Суд назвал решение «незаконным».',
+    ])
+      expect(passageToQuote(passage)).toEqual({ text: passage, quoted: false });
+    expect(quotedPassage('“Rates rose,” the statement said.')).toBe('“Rates rose,” the statement said.');
+    expect(quotedPassage('Rates rose.')).toBe('“Rates rose.”');
   });
 
   it('is quoted once in the HTML, Markdown and CSV reports', async () => {
@@ -29,6 +38,13 @@ describe('a source passage in reports', () => {
     expect(renderReport('md', model).content).toContain('“Access to Wikipedia in Turkey is actively being restored.”');
     expect(renderReport('md', model).content).not.toContain('““');
     expect(renderReport('csv', model).content).not.toContain('““');
+
+    // A passage that opens with a quotation of its own is printed as written, with no marks added around it.
+    await call(ctx, 'sources.add', { claimId: id, pasted: '“Access is being restored,” the foundation said on Wednesday.' });
+    const again = buildReportModel({ db: ctx.workspace.db, workspaceName: 'w', options: DEFAULT_REPORT_OPTIONS });
+    const page = new JSDOM(renderReport('html', again).content).window.document;
+    expect(page.querySelector('span.excerpt')?.textContent).toBe('“Access is being restored,” the foundation said on Wednesday.');
+    for (const format of ['html', 'md', 'csv'] as const) expect(renderReport(format, again).content).not.toContain('““');
     ctx.workspace.close();
   });
 });
