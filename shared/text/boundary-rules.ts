@@ -197,6 +197,14 @@ function endsWithInitial(piece: string): boolean {
   return INITIAL.test(piece) || (c >= 0x400 && CYRILLIC_INITIALS.test(piece));
 }
 
+/**
+ * "Elizabeth A. Duke;", "Charles I. Plosser said": "A." or "I." between a first name and a surname that a list's
+ * comma or semicolon, or a verb of saying, follows. ("Plan A. The board …", "vitamin A. Carrots …" end there.)
+ */
+function nameWithInitialIorA(piece: string, following: string): boolean {
+  return /(?:^|\s)\p{Lu}\p{Ll}+\s+[IA]\.$/u.test(piece) && /^\s*\p{Lu}\p{Ll}+(?:[,;)]|\s+(?:said|says|told)\b)/u.test(following);
+}
+
 /** "Ал. Алтаева", "Вл. Соловьёв": a first name shortened to a few letters, capitalised, before a surname. */
 function endsWithNameInitial(piece: string): boolean {
   const m = /(?:^|[\s([])(\p{Lu}\p{Ll}{1,4})\.$/u.exec(piece);
@@ -232,7 +240,7 @@ export function falseBoundary(text: string, prev: Span, next: Span): boolean {
   const nextStartsLower = /^[\s"'“‘«(]*[\p{Ll}\d]/u.test(following) && !/^[\s"'“‘«(]*[\p{Lu}]/u.test(following);
   // An initial: "J. R. R. Tolkien", "Donald L. Kohn", "Ben S. Bernanke".
   if (endsWithInitial(piece) && /^[\s"'“‘«(]*[\p{Lu}]/u.test(following)) {
-    return !/(?:^|\s)(?:I|A)\.$/.test(piece) || /^\p{Lu}\./u.test(following);
+    return !/(?:^|\s)(?:I|A)\.$/.test(piece) || /^\p{Lu}\./u.test(following) || nameWithInitialIorA(piece, following);
   }
   if (endsWithNameInitial(piece) && /^[\s"'“‘«(]*\p{Lu}/u.test(following)) return !SENTENCE_OPENERS.has(firstWord(following));
   const full = finalAbbreviation(piece);

@@ -73,6 +73,13 @@ describe('sentence segmentation', () => {
       'U.S. officials said so.',
     ]);
     expect(texts('He moved to the U.S. The move was hard.')).toHaveLength(2);
+    // "A." and "I." between a first name and a surname in a list, or before "said"; elsewhere they may end a sentence.
+    expect(texts('Voting were: Elizabeth A. Duke; Charles I. Plosser; and Kevin M. Warsh. Voting against was none.')).toEqual([
+      'Voting were: Elizabeth A. Duke; Charles I. Plosser; and Kevin M. Warsh.',
+      'Voting against was none.',
+    ]);
+    expect(texts('Charles I. Plosser said rates would rise.')).toHaveLength(1);
+    expect(texts('We chose Plan A. The board agreed. They fought in World War I. Soldiers returned home.')).toHaveLength(4);
   });
 
   it('keeps list numbers with their item, reference marks with their sentence and a quoted exclamation inside its sentence', () => {
