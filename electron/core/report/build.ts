@@ -172,7 +172,8 @@ export function quoteContext(text: string | undefined, anchor: TextAnchor | null
   else if (end + CONTEXT_CHARS < text.length) after = `${after.replace(/\s+\S*$/, '')}…`;
   return withSurroundings({
     before: before.replace(/\s+/g, ' ').trimStart(),
-    quote: text.slice(start, end),
+    // Hard-wrapped lines read as one line, as the text around the quote does.
+    quote: text.slice(start, end).replace(/\s+/g, ' '),
     after: after.replace(/\s+/g, ' ').trimEnd(),
   });
 }

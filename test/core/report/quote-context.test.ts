@@ -36,4 +36,16 @@ describe('a claim’s context in reports', () => {
     });
     expect(quoteContext(undefined, anchorOf('The dam holds 4 billion cubic metres.'))).toBeNull();
   });
+
+  it('reads a hard-wrapped claim as one line, as the text around it', () => {
+    const wrapped =
+      'The Committee met today.\nWhile strains in short-term funding\nmarkets have eased, risks remain. It will act.';
+    const exact = 'While strains in short-term funding\nmarkets have eased, risks remain.';
+    const start = wrapped.indexOf(exact);
+    expect(quoteContext(wrapped, { start, end: start + exact.length, exact, prefix: '', suffix: '' })).toEqual({
+      before: 'The Committee met today. ',
+      quote: 'While strains in short-term funding markets have eased, risks remain.',
+      after: ' It will act.',
+    });
+  });
 });
