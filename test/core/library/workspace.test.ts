@@ -83,10 +83,9 @@ describe('libraries linked to a workspace', () => {
     const robot = await run('claims.add', { text: 'The team had to rebuild their robot after the original went missing' });
     const badges = await run('libraries.badges', { claimIds: [bleach.id, weather.id, robot.id] });
     expect(Object.keys(badges)).toEqual([bleach.id]);
-    expect((await run('libraries.matchClaim', { claimId: robot.id }))[0]).toMatchObject({
-      url: 'https://checks.example/robot',
-      confidence: expect.closeTo(0.36, 1),
-    });
+    const [robotMatch] = await run('libraries.matchClaim', { claimId: robot.id });
+    expect(robotMatch).toMatchObject({ url: 'https://checks.example/robot' });
+    expect(robotMatch!.confidence).toBeLessThan(0.5);
     expect(badges[bleach.id]).toMatchObject({
       url: 'https://checks.example/bleach',
       ratingText: 'False',
