@@ -66,6 +66,27 @@ export function gumArticles(): GoldArticle[] {
     .map((f) => readGumArticle(path.join(dir, f)));
 }
 
+/**
+ * English news sentences of six words or more that no Snopes fact-check covers, by collection: the GUM Wikinews
+ * articles' gold sentences and the Federal Reserve statements as the app segments them. A "checked before" badge
+ * on one of them is a false one.
+ */
+export async function uncoveredNewsSentences(): Promise<[string, string[]][]> {
+  // Loaded here, not with this module: most tests that read the corpus never segment.
+  const { proseSentences } = await import('../../shared/text/candidates');
+  const long = (s: string) => s.split(/\s+/).length >= 6;
+  const fomc = path.join(CORPUS_DIR, 'news_en', 'us_gov_fomc');
+  if (!fs.existsSync(fomc)) return [];
+  const statements = fs
+    .readdirSync(fomc)
+    .flatMap((f) => proseSentences(fs.readFileSync(path.join(fomc, f), 'utf8')).map((s) => s.text))
+    .filter(long);
+  return [
+    ['GUM Wikinews sentences', gumArticles().flatMap((a) => a.sentences.filter(long))],
+    ['Federal Reserve statement sentences', statements],
+  ];
+}
+
 /** For benches and scripts that read ../shared: without it, say so in one line and exit 0. */
 export function exitUnlessShared(what: string): void {
   if (hasShared) return;

@@ -6,6 +6,7 @@ import { rankingScores, type RankingScores } from '../../../shared/matching/metr
 import { PLAIN_BM25_MODEL, type MatchingModel } from '../../../shared/matching/model';
 import { STRONG_MATCH } from '../../../shared/library-api';
 import { FactCheckLibrary } from './library';
+import type { LibraryMatch } from './match';
 
 export function buildRetrievalLibrary(file: string, claims: VerifiedClaim[]): void {
   for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
@@ -57,41 +58,43 @@ export interface BadgeScores {
   badged: number;
   /** Share of those badges that name a fact-check of the claim. */
   right: number;
-  /** Sentences no fact-check in the library covers (news), and how many of them would get a badge. */
-  uncovered: number;
-  falseBadges: number;
 }
 
-/** The "checked before" badge as the claim list shows it, on a split's claims and on sentences no fact-check covers. */
-export function badgeScores(libFile: string, model: MatchingModel, split: RetrievalSplit, uncovered: string[]): BadgeScores {
+/** The claim list's badge for a text: its best-ranked match, when that is strong enough (library/links.ts). */
+function withBadges<T>(libFile: string, model: MatchingModel, use: (badge: (text: string) => LibraryMatch | null) => T): T {
   const lib = FactCheckLibrary.open(libFile, { model });
-  // The claim list's badge: the best-ranked match, if its confidence is strong enough (library/links.ts).
-  const strongest = (text: string) => lib.match(text, 1)[0];
   try {
-    let badged = 0;
-    let right = 0;
-    for (const q of split.queries) {
-      const best = strongest(q.text);
-      if (!best || best.confidence < STRONG_MATCH) continue;
-      badged++;
-      if (split.qrels.get(q.id)?.has(verifiedClaimIdFromUrl(best.url))) right++;
-    }
-    const falseBadges = uncovered.filter((s) => (strongest(s)?.confidence ?? 0) >= STRONG_MATCH).length;
-    return {
-      badged: badged / Math.max(1, split.queries.length),
-      right: right / Math.max(1, badged),
-      uncovered: uncovered.length,
-      falseBadges,
-    };
+    return use((text) => {
+      const best = lib.match(text, 1)[0];
+      return best && best.confidence >= STRONG_MATCH ? best : null;
+    });
   } finally {
     lib.close();
   }
 }
 
+/** The "checked before" badge as the claim list shows it, on a split's claims. */
+export function badgeScores(libFile: string, model: MatchingModel, split: RetrievalSplit): BadgeScores {
+  return withBadges(libFile, model, (badge) => {
+    let badged = 0;
+    let right = 0;
+    for (const q of split.queries) {
+      const best = badge(q.text);
+      if (!best) continue;
+      badged++;
+      if (split.qrels.get(q.id)?.has(verifiedClaimIdFromUrl(best.url))) right++;
+    }
+    return { badged: badged / Math.max(1, split.queries.length), right: right / Math.max(1, badged) };
+  });
+}
+
+/** How many of these sentences, which no fact-check in the library covers, would wrongly show the badge. */
+export function falseBadges(libFile: string, model: MatchingModel, uncovered: readonly string[]): number {
+  return withBadges(libFile, model, (badge) => uncovered.filter((s) => badge(s) !== null).length);
+}
+
 export const formatBadges = (b: BadgeScores): string =>
   `${(b.badged * 100).toFixed(1)}% of the claims badged, ${(b.right * 100).toFixed(1)}% of those badges name their fact-check`;
-
-export const formatFalseBadges = (b: BadgeScores): string => `${b.falseBadges} of ${b.uncovered} badged`;
 
 export const formatScores = (s: RankingScores): string =>
   `MAP@5 ${s.map5.toFixed(4)}  MRR ${s.mrr.toFixed(4)}  recall@1 ${s.recall1.toFixed(4)}  recall@5 ${s.recall5.toFixed(4)}  (${s.queries} claims)`;
