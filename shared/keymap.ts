@@ -122,7 +122,7 @@ export const KEYMAP = [
   ...inGroup('Edit', [
     bind('claim.editText', [k('e')], NAVIGATE, 'Edit the claim text'),
     bind('claim.editRationale', [k('r')], NAVIGATE, 'Write the rationale (why this verdict)'),
-    bind('claim.delete', [k('Delete'), k('Backspace')], NAVIGATE, 'Delete the claim'),
+    bind('claim.delete', [k('Delete'), k('Backspace')], NAVIGATE, 'Delete the claim (or the selected claims, after asking)'),
     bind('claim.assign', [k('i')], WORKBENCH, 'Assign (the selection, or this claim)'),
     bind('claim.tag', [k('t')], WORKBENCH, 'Tag (the selection, or this claim)'),
     bind('evidence.addSource', [k('l')], WORKBENCH, 'Add a source (paste a link or text)'),

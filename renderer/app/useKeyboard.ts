@@ -46,7 +46,6 @@ export function useKeyboard(commands: Commands): void {
       },
       'claim.editText': commands.editText,
       'claim.editRationale': commands.editRationale,
-      'claim.delete': commands.deleteClaim,
       'claim.add': commands.addClaim,
       'document.new': () => commands.newDocument(),
       'document.openTextFile': () => commands.newDocument(true),

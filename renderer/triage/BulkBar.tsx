@@ -1,21 +1,26 @@
 import * as Popover from '@radix-ui/react-popover';
-import { Tag, UserRound, X } from 'lucide-react';
+import { Tag, Trash, UserRound, X } from 'lucide-react';
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { VERDICT_LABELS, VERDICTS } from '../../shared/domain';
 import { Button } from '../ui/Button';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { Kbd } from '../ui/Kbd';
 import { VERDICT_KEYS, VerdictIcon, verdictButtonTitle } from '../ui/Verdict';
+import { countLabel } from '../../shared/text/count-label';
 import { useBulk } from './useBulk';
 import './triage.css';
 
 export const BULK_ASSIGN_ID = 'bulk-assign-trigger';
 export const BULK_TAG_ID = 'bulk-tag-trigger';
+export const BULK_DELETE_ID = 'bulk-delete-trigger';
 
 /** Shown while claims are marked: verdict, assign and tag for all of them at once. */
 export function BulkBar() {
   const bulk = useBulk();
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
   const n = bulk.marked.length;
   if (n === 0) return null;
+  const count = countLabel(n, 'claim');
   return (
     <div className="bulk-bar" role="toolbar" aria-label={`Actions for ${n} selected claims`}>
       <span className="bulk-count" aria-live="polite">
@@ -59,7 +64,24 @@ export function BulkBar() {
             )
           }
         />
+        <Button id={BULK_DELETE_ID} size="sm" className="bulk-delete" onClick={() => setConfirmingDelete(true)}>
+          <Trash size={13} aria-hidden />
+          Delete…
+        </Button>
       </div>
+      <ConfirmDialog
+        open={confirmingDelete}
+        onOpenChange={setConfirmingDelete}
+        title={`Delete ${count}?`}
+        cancelLabel="Keep them"
+        confirmLabel={`Delete ${count}`}
+        tone="danger"
+        onConfirm={bulk.remove}
+        testId="bulk-delete-confirm"
+      >
+        <p>Their verdicts, sources and notes go with them.</p>
+        <p className="muted">Undo (Ctrl/Cmd+Z) brings them all back.</p>
+      </ConfirmDialog>
       <Button size="sm" variant="ghost" className="bulk-clear" onClick={bulk.clear} aria-label="Clear the selection">
         <X size={13} aria-hidden /> Clear
       </Button>

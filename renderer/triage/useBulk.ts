@@ -21,6 +21,7 @@ export function useBulk() {
   const setVerdict = useOperationMutation('claims.setVerdict').mutate;
   const assign = useOperationMutation('claims.assign').mutate;
   const tag = useOperationMutation('claims.tag').mutate;
+  const remove = useOperationMutation('claims.delete').mutate;
   const marked = state.triage.marked;
   const fail = useCallback((e: unknown) => notify({ message: errorMessage(e), tone: 'error' }), [notify]);
   const done = useCallback(
@@ -50,6 +51,20 @@ export function useBulk() {
     tag: (add: string[]) => {
       if (!marked.length || add.length === 0) return;
       tag({ ids: marked, add }, { onSuccess: () => done(`Tagged ${plural(marked.length)}: ${add.join(', ')}.`), onError: fail });
+    },
+    /** Deletes every marked claim as one action (one Ctrl+Z brings them all back) and clears the selection. */
+    remove: () => {
+      if (!marked.length) return;
+      remove(
+        { ids: marked },
+        {
+          onSuccess: ({ deleted }) => {
+            dispatch({ type: 'triage', action: { type: 'mark', ids: [] } });
+            done(`Deleted ${plural(deleted)}.`);
+          },
+          onError: fail,
+        },
+      );
     },
     clear: () => dispatch({ type: 'triage', action: { type: 'mark', ids: [] } }),
     /** Marks every claim the list shows under the current filters (up to MAX_MARKED). */

@@ -8,7 +8,7 @@ import { NOTE_INPUT_ID } from '../evidence/NotesSection';
 import { SOURCE_INPUT_ID } from '../evidence/SourcesSection';
 import { FILTER_TRIGGER_ID } from '../search/FilterMenu';
 import { SORT_TRIGGER_ID } from '../search/SortMenu';
-import { BULK_ASSIGN_ID, BULK_TAG_ID } from './BulkBar';
+import { BULK_ASSIGN_ID, BULK_DELETE_ID, BULK_TAG_ID } from './BulkBar';
 import { ASSIGNEE_INPUT_ID, TAG_INPUT_ID } from './TriageFields';
 import { useBulk } from './useBulk';
 
@@ -22,8 +22,8 @@ function focusById(id: string, selector?: string): void {
 const click = (id: string) => document.getElementById(id)?.click();
 
 /**
- * Triage commands of the keymap: the multi-selection (x, Shift+J/K, Ctrl+A), verdicts and Esc that
- * act on every marked claim while some are marked, and jumps to the evidence fields.
+ * Triage commands of the keymap: the multi-selection (x, Shift+J/K, Ctrl+A), verdicts, Delete and Esc
+ * that act on every marked claim while some are marked, and jumps to the evidence fields.
  */
 export function useTriageKeyboard(commands: Commands): void {
   const { state, pages, dispatch } = useWorkbench();
@@ -43,6 +43,7 @@ export function useTriageKeyboard(commands: Commands): void {
       'verdict.sourced': verdict('sourced'),
       'verdict.disputed': verdict('disputed'),
       'verdict.unverified': verdict('unverified'),
+      'claim.delete': () => (marking ? click(BULK_DELETE_ID) : commands.deleteClaim()),
       'list.escape': () => (marking ? bulk.clear() : commands.clearFilters()),
       'list.toggleMark': () => {
         if (state.selection.id) dispatch({ type: 'triage', action: { type: 'toggle', id: state.selection.id } });

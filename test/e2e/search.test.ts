@@ -180,6 +180,25 @@ describe.skipIf(noShared)('search, filters, bulk triage and the saved view', () 
     await page.getByRole('toolbar', { name: /selected claims/ }).waitFor({ state: 'detached' });
     await page.keyboard.press('Control+a');
     await page.getByRole('toolbar', { name: `Actions for ${expected} selected claims` }).waitFor();
+
+    // Delete acts on the whole selection, after asking; Escape keeps every claim, one Ctrl+Z brings them all back.
+    const listed = async () => (await call(ctx, 'claims.list', { documentId: document.id, noSource: true })).total;
+    await page.keyboard.press('Delete');
+    const ask = page.getByTestId('bulk-delete-confirm');
+    await ask.getByRole('heading', { name: `Delete ${expected} claims?` }).waitFor();
+    await screenshot(page, 'search-bulk-delete-light');
+    await page.keyboard.press('Escape');
+    await ask.waitFor({ state: 'detached' });
+    expect(await listed()).toBe(expected);
+    await page.locator('.claim-list').focus();
+    await page.keyboard.press('Delete');
+    await ask.getByRole('button', { name: `Delete ${expected} claims` }).click();
+    await expect.poll(listed).toBe(0);
+    expect((await call(ctx, 'stats.get', {})).total).toBe(total - expected);
+    await page.getByRole('toolbar', { name: /selected claims/ }).waitFor({ state: 'detached' });
+    await page.getByText(`Deleted ${expected} claims.`).waitFor();
+    await page.keyboard.press('Control+z');
+    await expect.poll(listed).toBe(expected);
     expect(errors).toEqual([]);
   });
 });
