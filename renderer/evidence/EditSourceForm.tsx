@@ -1,5 +1,6 @@
 import { Pencil } from 'lucide-react';
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { z } from 'zod';
 import type { Source } from '../../shared/evidence';
 import { errorMessage } from '../api/client';
 import { useOperationMutation } from '../api/queries';
@@ -69,8 +70,24 @@ interface OpenEdit {
   draft: Draft;
 }
 
-/** Source edits left open, per source: the form is open again, as it was, when its claim is shown again. */
-export const sourceEdits = new DraftShelf<OpenEdit>();
+const draftSchema = z.object({
+  url: z.string(),
+  title: z.string(),
+  publisher: z.string(),
+  publishedAt: z.string(),
+  accessedAt: z.string(),
+  archiveUrl: z.string(),
+  excerpt: z.string(),
+});
+
+/**
+ * Source edits left open, per source: the form is open again, as it was, when its claim is shown again,
+ * also after a reload or a crash.
+ */
+export const sourceEdits = new DraftShelf<OpenEdit>({
+  key: 'source-edits',
+  schema: z.object({ original: draftSchema, draft: draftSchema }),
+});
 const keptWhileOpen = () => false;
 
 /** A source turned into a form in its place: Save sends what changed, Esc or Cancel leaves it as it was. */

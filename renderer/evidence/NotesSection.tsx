@@ -1,5 +1,6 @@
 import { Trash } from 'lucide-react';
 import { memo, useRef, useState } from 'react';
+import { z } from 'zod';
 import type { Claim } from '../../shared/domain';
 import { errorMessage } from '../api/client';
 import { useOperationMutation } from '../api/queries';
@@ -16,8 +17,8 @@ import './evidence.css';
 
 export const NOTE_INPUT_ID = 'note-input';
 
-/** Notes typed but not yet added, per claim. */
-const unsentNotes = new DraftShelf<string>();
+/** Notes typed but not yet added, per claim; kept across a reload or a crash. */
+const unsentNotes = new DraftShelf<string>({ key: 'notes', schema: z.string() });
 const noNote = () => '';
 const isBlankNote = (note: string) => note === '';
 

@@ -1,5 +1,6 @@
 import { Archive, ExternalLink, Link2, Pencil, Trash } from 'lucide-react';
 import { memo, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { z } from 'zod';
 import type { Claim } from '../../shared/domain';
 import { STANCE_LABELS, STANCES, type Source, type Stance } from '../../shared/evidence';
 import { errorMessage } from '../api/client';
@@ -174,8 +175,22 @@ const freshSource = (): NewSource => ({
 });
 const isBlankSource = (s: NewSource) => !s.pasted.trim() && !s.title.trim();
 
-/** Sources typed but not yet added, per claim. */
-const unsentSources = new DraftShelf<NewSource>();
+/** Sources typed but not yet added, per claim; kept across a reload or a crash. */
+const unsentSources = new DraftShelf<NewSource>({
+  key: 'sources',
+  schema: z.object({
+    pasted: z.string(),
+    title: z.string(),
+    origin: z.object({
+      url: z.string(),
+      publisher: z.string(),
+      publishedAt: z.string(),
+      accessedAt: z.string(),
+      archiveUrl: z.string(),
+    }),
+    stance: z.enum(STANCES),
+  }),
+});
 
 /** Only the origin fields the checker filled in, as the operation takes them. */
 function originInput(origin: Origin, passage: boolean): Partial<Origin> {

@@ -105,6 +105,54 @@ describe('leaving a field with Esc', () => {
     expect(errors).toEqual([]);
   });
 
+  it('keeps a note, a source being added and a source edit left open across a reload of the window', async () => {
+    const ctx = openContext('Ann Lee');
+    const first = await call(ctx, 'claims.add', { text: 'The barrier cost 48 million euros, 12 million more than planned.' });
+    const second = await call(ctx, 'claims.add', { text: 'Sea levels at the harbour rose by 21 centimetres since 1950.' });
+    await call(ctx, 'sources.add', { claimId: first.id, url: 'https://council.example/minutes', publisher: 'Harbour Council' });
+    const { page, errors } = await launch(ctx);
+    const select = async (id: string) => {
+      await page.locator(`.claim-list [role="option"][data-claim-id="${id}"]`).click();
+      await expect.poll(() => selectedId(page)).toBe(id);
+    };
+    await select(first.id);
+    await page.locator('#note-input').fill('Ask the port authority for the 2023 figures');
+    await page.locator('#source-paste-input').fill('https://budget.example/2024/barrier');
+    await page.getByRole('radio', { name: /Supports/ }).click();
+    await page.getByRole('button', { name: 'Edit source council.example' }).click();
+    await page
+      .getByRole('form', { name: 'Edit source council.example' })
+      .getByLabel('Publisher')
+      .fill('Harbour Council (minutes)');
+    // A stored draft of the wrong shape (another version, a hand edit) is dropped, never shown.
+    await page.evaluate((id) => {
+      const notes = JSON.parse(localStorage.getItem('claimbench.unsent.notes') ?? '{}') as Record<string, unknown>;
+      localStorage.setItem('claimbench.unsent.notes', JSON.stringify({ ...notes, [id]: { text: 5 } }));
+    }, second.id);
+
+    await page.reload();
+    await select(second.id);
+    expect(await page.locator('#note-input').inputValue()).toBe('');
+    await select(first.id);
+    await expect.poll(() => page.locator('#note-input').inputValue()).toBe('Ask the port authority for the 2023 figures');
+    expect(await page.locator('#source-paste-input').inputValue()).toBe('https://budget.example/2024/barrier');
+    expect(await page.getByRole('radio', { name: /Supports/ }).getAttribute('aria-checked')).toBe('true');
+    const editForm = page.getByRole('form', { name: 'Edit source council.example' });
+    expect(await editForm.getByLabel('Publisher').inputValue()).toBe('Harbour Council (minutes)');
+    expect(await call(ctx, 'notes.list', { claimId: first.id })).toHaveLength(0);
+
+    // What was sent or cancelled does not come back with the next reload.
+    await page.locator('#note-input').press('Control+Enter');
+    await expect.poll(async () => (await call(ctx, 'notes.list', { claimId: first.id })).length).toBe(1);
+    await editForm.getByRole('button', { name: /^Cancel/ }).click();
+    await page.reload();
+    await select(first.id);
+    await expect.poll(() => page.locator('#source-paste-input').inputValue()).toBe('https://budget.example/2024/barrier');
+    expect(await page.locator('#note-input').inputValue()).toBe('');
+    expect(await page.getByRole('form', { name: /^Edit source/ }).count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
   it('empties the note box and returns to the list the moment a note is sent, however slow the answer', async () => {
     const ctx = openContext('Ann Lee');
     const first = await call(ctx, 'claims.add', { text: 'The barrier cost 48 million euros, 12 million more than planned.' });
