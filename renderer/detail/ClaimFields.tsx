@@ -2,6 +2,7 @@ import type { Claim } from '../../shared/domain';
 import { countLabel } from '../../shared/text/count-label';
 import { call, errorMessage } from '../api/client';
 import { useOperationMutation } from '../api/queries';
+import { useUndoRedo } from '../app/useUndoRedo';
 import { useWorkbench } from '../app/workbench';
 import { EditableField } from '../ui/EditableField';
 import { useNotify } from '../ui/notices';
@@ -38,6 +39,7 @@ export function ClaimTextField({ claim }: { claim: Claim }) {
 function useOfferRenameEverywhere() {
   const notify = useNotify();
   const rename = useOperationMutation('claims.renameClaimant');
+  const { undo } = useUndoRedo();
   return async (from: string | null, to: string | null) => {
     if (!from || !to || from.toLocaleLowerCase() === to.toLocaleLowerCase()) return;
     const others = (await call('claims.claimants', {})).find((c) => c.claimant.toLocaleLowerCase() === from.toLocaleLowerCase());
@@ -52,7 +54,11 @@ function useOfferRenameEverywhere() {
             { from, to },
             {
               onSuccess: (r) =>
-                notify({ kind: 'rename-claimant', message: `Renamed ${countLabel(r.updated, 'claim')} to “${to}”.` }),
+                notify({
+                  kind: 'rename-claimant',
+                  message: `Renamed ${countLabel(r.updated, 'claim')} to “${to}”.`,
+                  action: { label: 'Undo', run: () => void undo() },
+                }),
               onError: (e) => notify({ message: errorMessage(e), tone: 'error' }),
             },
           ),
