@@ -90,7 +90,10 @@ export const sourceEdits = new DraftShelf<OpenEdit>({
 });
 const keptWhileOpen = () => false;
 
-/** A source turned into a form in its place: Save sends what changed, Esc or Cancel leaves it as it was. */
+/**
+ * A source turned into a form in its place: Save sends what changed, Cancel leaves the source as it was, Esc leaves
+ * the form open with what was typed (or closes it when nothing was).
+ */
 export function EditSourceForm({ source, name, onClose }: { source: Source; name: string; onClose: () => void }) {
   // An edit left open on this claim and found again when the claim is shown keeps the keyboard where it was (on the
   // list, so j and k go on moving); only an edit just opened takes it.
@@ -144,7 +147,10 @@ export function EditSourceForm({ source, name, onClose }: { source: Source; name
 
   const onKeyDown = (e: KeyboardEvent<HTMLFormElement>) => {
     if (e.key !== 'Escape' || e.nativeEvent.isComposing) return;
-    // Handled here, not by the keymap's "leave the field": focus goes back to this source's Edit button.
+    // With something typed, Esc leaves the field as everywhere else (the keymap's "leave the field") and the edit
+    // stays open with what was typed; only Cancel throws typing away. With nothing typed, it closes the form and
+    // focus goes back to this source's Edit button.
+    if (Object.keys(changedFields(original, draft)).length > 0) return;
     e.preventDefault();
     e.stopPropagation();
     close();

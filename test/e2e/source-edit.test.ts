@@ -44,7 +44,7 @@ const scrollToSources = (el: Element) => {
 };
 
 describe('editing a source in place', () => {
-  it('saves only the changed fields as one undo step, and Esc leaves the source as it was', async () => {
+  it('saves only the changed fields as one undo step; Esc keeps what was typed, Cancel leaves the source as it was', async () => {
     const ctx = openContext('Ana Ruiz');
     const { claimId, link } = await seed(ctx);
     const sources = async () => call(ctx, 'sources.list', { claimId });
@@ -65,19 +65,27 @@ describe('editing a source in place', () => {
     expect(await editForm(page).getByLabel('Published').inputValue()).toBe('2024-05');
     expect(await editForm(page).getByLabel('Accessed').inputValue()).toBe('2024-06-02');
 
-    // Esc throws the typing away, changes nothing, and gives focus back to the Edit button.
+    // Esc with something typed leaves the field, as everywhere: the keyboard is back on the list, the form stays open
+    // with the typing, and nothing is saved.
     await page.keyboard.type('-typo');
     await page.keyboard.press('Escape');
+    await expect.poll(() => page.evaluate(() => !!document.activeElement?.closest('.claim-list'))).toBe(true);
+    expect(await linkField.inputValue()).toBe('-typohttps://www.port-autority.example/annual');
+    expect(await sources()).toEqual(stored);
+
+    // Cancel throws the typing away and gives focus back to the Edit button.
+    await editForm(page)
+      .getByRole('button', { name: /^Cancel/ })
+      .click();
     expect(await editForm(page).count()).toBe(0);
     expect(await focusedName(page)).toBe('Edit source port-autority.example');
     expect(await sources()).toEqual(stored);
     await first.getByText('Port Autority').waitFor();
 
-    // Cancel does the same.
+    // Esc with nothing typed closes the form the same way.
     await page.keyboard.press('Enter');
-    await editForm(page)
-      .getByRole('button', { name: /^Cancel/ })
-      .click();
+    await editForm(page).waitFor();
+    await page.keyboard.press('Escape');
     expect(await editForm(page).count()).toBe(0);
     expect(await focusedName(page)).toBe('Edit source port-autority.example');
 
