@@ -3,6 +3,7 @@ import { useCallback } from 'react';
 import { call, errorMessage } from '../api/client';
 import { freshAfterWrite, operationQuery } from '../api/queries';
 import { useSelectClaim } from '../document/useSelectClaim';
+import { useReveal } from '../search/useReveal';
 import { useNotify } from '../ui/notices';
 
 const QUOTE_LENGTH = 48;
@@ -16,12 +17,15 @@ export function quoteClaim(text: string): string {
 
 /**
  * Core undo/redo (the workspace's action stack, not a text field's). The notice names the claim
- * the action concerned, and that claim becomes the selection so the checker sees what changed.
+ * the action concerned, and that claim becomes the selection so the checker sees what changed; a
+ * claim outside the list shown (another document, a filter) is not jumped to, but the notice says
+ * so and offers to show it.
  */
 export function useUndoRedo() {
   const client = useQueryClient();
   const notify = useNotify();
   const selectClaim = useSelectClaim();
+  const reveal = useReveal();
   const run = useCallback(
     async (which: 'edit.undo' | 'edit.redo') => {
       try {
@@ -34,8 +38,16 @@ export function useUndoRedo() {
             : null;
           // "Undone: Edit claim — “…”" reads right for every action label, which are imperative phrases.
           const verb = which === 'edit.undo' ? 'Undone' : 'Redone';
-          notify({ message: claim ? `${verb}: ${did.label} — ${quoteClaim(claim.text)}` : `${verb}: ${did.label}` });
-          if (claim) await selectClaim(claim.id, { quiet: true });
+          if (!claim) notify({ message: `${verb}: ${did.label}` });
+          else if (await selectClaim(claim.id, { quiet: true }))
+            notify({ message: `${verb}: ${did.label} — ${quoteClaim(claim.text)}` });
+          else {
+            notify({
+              message: `${verb}: ${did.label} — ${quoteClaim(claim.text)}, a claim not in this list.`,
+              tone: 'warning',
+              action: { label: 'Show', run: () => void reveal(claim.id) },
+            });
+          }
         }
         return after;
       } catch (e) {
@@ -43,7 +55,7 @@ export function useUndoRedo() {
         return undefined;
       }
     },
-    [client, notify, selectClaim],
+    [client, notify, selectClaim, reveal],
   );
   return { undo: () => run('edit.undo'), redo: () => run('edit.redo') };
 }

@@ -19,7 +19,7 @@ export function useSpanActions(documentId: string): SpanActions {
   const notify = useNotify();
   const selectClaim = useSelectClaim();
   return useMemo<SpanActions>(() => {
-    const attempt = async <T>(run: () => Promise<T>, after: (value: T) => Promise<void> | void) => {
+    const attempt = async <T>(run: () => Promise<T>, after: (value: T) => Promise<unknown> | void) => {
       try {
         const value = await run();
         await freshAfterWrite(client);

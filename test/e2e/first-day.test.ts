@@ -145,4 +145,37 @@ describe('what a checker on the first day hits', () => {
     await page.locator('.notice', { hasText: 'Undone: Delete source “port-authority.example”' }).waitFor();
     expect(errors).toEqual([]);
   });
+
+  it('says when Ctrl+Z undid something on a claim outside the list shown, and Show takes the checker there', async () => {
+    const ctx = openContext('Ana Ruiz');
+    const claims = await seed(ctx);
+    await call(ctx, 'documents.createFromText', {
+      text: 'The port handled 4.2 million tonnes of grain in May, the authority said.',
+      title: 'Port figures',
+    });
+    const { page, errors } = await e2e.launch(ctx);
+    await page.locator(`.claim-list [data-claim-id="${claims[1]!.id}"]`).click();
+    const rationale = page.getByLabel('Rationale', { exact: true });
+    await rationale.fill('Checked against the ministry release.');
+    await rationale.press('Control+Enter');
+    await expect
+      .poll(async () => (await call(ctx, 'claims.get', { id: claims[1]!.id })).rationale)
+      .toBe('Checked against the ministry release.');
+
+    // In another document, Ctrl+Z takes the rationale back without leaving it, and says so.
+    await page.getByRole('listbox', { name: 'Documents' }).getByRole('option', { name: 'Port figures' }).click();
+    await page.locator('.claims-pane .pane-title', { hasText: 'Port figures' }).waitFor();
+    await page.locator('.claim-list').focus();
+    await page.keyboard.press('Control+z');
+    const notice = page.locator('.notice', { hasText: 'a claim not in this list.' });
+    await notice.waitFor();
+    expect(await call(ctx, 'claims.get', { id: claims[1]!.id })).toMatchObject({ rationale: '' });
+    expect(await page.locator('.claims-pane .pane-title').textContent()).toContain('Port figures');
+
+    await notice.getByRole('button', { name: 'Show' }).click();
+    await expect
+      .poll(() => page.locator('.claim-list [role="option"][aria-selected="true"]').getAttribute('data-claim-id'))
+      .toBe(claims[1]!.id);
+    expect(errors).toEqual([]);
+  });
 });
