@@ -7,6 +7,7 @@ import { useOperationQuery } from '../api/queries';
 import { useWorkbench } from '../app/workbench';
 import { activeFilterCount, type ListFilters } from '../triage/state';
 import { Button } from '../ui/Button';
+import { SuggestionList } from '../ui/SuggestionList';
 import { claimantsMatching } from './claimant-match';
 import './search.css';
 
@@ -29,6 +30,7 @@ export function FilterMenu() {
   const [draft, setDraft] = useState<Draft | null>(null);
   const documents = useOperationQuery('documents.list', {}, open);
   const claimants = useOperationQuery('claims.claimants', state.documentId ? { documentId: state.documentId } : {}, open);
+  const assignees = useOperationQuery('claims.assignees', {}, open);
   const ids = {
     verdict: useId(),
     verdictMeaning: useId(),
@@ -175,6 +177,8 @@ export function FilterMenu() {
             <div className="filter-inline">
               <input
                 id={ids.assignee}
+                list={`${ids.assignee}-suggestions`}
+                autoComplete="off"
                 value={d.assignee === UNASSIGNED ? '' : d.assignee}
                 disabled={d.assignee === UNASSIGNED}
                 maxLength={120}
@@ -188,6 +192,10 @@ export function FilterMenu() {
                 />
                 Unassigned
               </label>
+              <SuggestionList
+                id={`${ids.assignee}-suggestions`}
+                values={assignees.data?.filter((a) => a.count > 0).map((a) => a.name)}
+              />
             </div>
             <label htmlFor={ids.tag}>Tag</label>
             <input id={ids.tag} value={d.tag} maxLength={60} onChange={(e) => set({ tag: e.target.value })} />

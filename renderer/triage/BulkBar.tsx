@@ -7,6 +7,8 @@ import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { Kbd } from '../ui/Kbd';
 import { VERDICT_KEYS, VerdictIcon, verdictButtonTitle } from '../ui/Verdict';
 import { countLabel } from '../../shared/text/count-label';
+import { SuggestionList } from '../ui/SuggestionList';
+import { useAssigneeSuggestions } from './useAssigneeSuggestions';
 import { useBulk } from './useBulk';
 import './triage.css';
 
@@ -17,6 +19,7 @@ export const BULK_DELETE_ID = 'bulk-delete-trigger';
 /** Shown while claims are marked: verdict, assign and tag for all of them at once. */
 export function BulkBar() {
   const bulk = useBulk();
+  const people = useAssigneeSuggestions();
   const [confirmingDelete, setConfirmingDelete] = useState(false);
   const n = bulk.marked.length;
   if (n === 0) return null;
@@ -47,6 +50,7 @@ export function BulkBar() {
           label="Assign"
           field="Assign to"
           placeholder="Name (empty to unassign)"
+          suggestions={people}
           onSubmit={(v) => bulk.assign(v.trim() || null)}
         />
         <TextAction
@@ -95,6 +99,7 @@ function TextAction(props: {
   label: string;
   field: string;
   placeholder: string;
+  suggestions?: readonly string[];
   onSubmit: (value: string) => void;
 }) {
   const [open, setOpen] = useState(false);
@@ -125,10 +130,13 @@ function TextAction(props: {
               className="field-input"
               autoFocus
               maxLength={600}
+              list={props.suggestions?.length ? `${id}-suggestions` : undefined}
+              autoComplete="off"
               placeholder={props.placeholder}
               value={value}
               onChange={(e) => setValue(e.target.value)}
             />
+            <SuggestionList id={`${id}-suggestions`} values={props.suggestions} />
             <Button size="sm" variant="primary" type="submit">
               {props.label}
             </Button>

@@ -5,6 +5,7 @@ import { errorMessage } from '../api/client';
 import { useOperationMutation } from '../api/queries';
 import { EditableField } from '../ui/EditableField';
 import { useNotify } from '../ui/notices';
+import { useAssigneeSuggestions } from './useAssigneeSuggestions';
 import './triage.css';
 
 /** Back to the list without subscribing to the workbench (this section should not re-render while scrolling). */
@@ -19,6 +20,7 @@ export const TriageFields = memo(function TriageFields({ claim }: { claim: Claim
   const fail = (e: unknown) => notify({ message: errorMessage(e), tone: 'error' });
   const assign = useOperationMutation('claims.assign');
   const tag = useOperationMutation('claims.tag');
+  const people = useAssigneeSuggestions();
   const [draft, setDraft] = useState('');
   const addTags = () => {
     const tags = draft
@@ -47,6 +49,7 @@ export const TriageFields = memo(function TriageFields({ claim }: { claim: Claim
           label="Assignee"
           placeholder="Unassigned"
           maxLength={120}
+          suggestions={people}
           value={claim.assignee ?? ''}
           onCommit={(name) => assign.mutate({ ids: [claim.id], assignee: name.trim() || null }, { onError: fail })}
           onDone={() => focusClaimList()}

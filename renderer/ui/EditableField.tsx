@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type Ref } from 'react';
+import { SuggestionList } from './SuggestionList';
 
 interface EditableFieldProps {
   label: string;
@@ -15,6 +16,8 @@ interface EditableFieldProps {
   onDone?: () => void;
   className?: string;
   maxLength?: number;
+  /** Values offered as the person types (the single-line variant): they can still type anything else. */
+  suggestions?: readonly string[];
 }
 
 const SAVE_SHOWN_MS = 3_000;
@@ -34,8 +37,10 @@ export function EditableField({
   onDone,
   className,
   maxLength,
+  suggestions,
 }: EditableFieldProps) {
   const id = useId();
+  const listId = `${id}-suggestions`;
   const [draft, setDraftState] = useState<string | null>(null);
   // Mirrors `draft` so blur after Enter/Escape (same tick, stale closure) sees the field as settled.
   const live = useRef<string | null>(null);
@@ -94,7 +99,12 @@ export function EditableField({
       <label className="field-label" htmlFor={id}>
         {label}
       </label>
-      {multiline ? <textarea rows={2} spellCheck ref={inputRef} {...common} /> : <input type="text" {...common} />}
+      {multiline ? (
+        <textarea rows={2} spellCheck ref={inputRef} {...common} />
+      ) : (
+        <input type="text" list={suggestions?.length ? listId : undefined} autoComplete="off" {...common} />
+      )}
+      {!multiline && <SuggestionList id={listId} values={suggestions} />}
     </div>
   );
 }

@@ -159,9 +159,18 @@ describe.skipIf(noShared)('search, filters, bulk triage and the saved view', () 
 
     // Bulk assign and tag through the bar.
     await bar.getByRole('button', { name: 'Assign…' }).click();
-    await page.getByRole('textbox', { name: 'Assign to' }).fill('Boris');
+    await page.getByRole('combobox', { name: 'Assign to' }).fill('Boris');
     await page.keyboard.press('Enter');
     await expect.poll(async () => (await call(ctx, 'claims.get', { id: three[2]! })).assignee).toBe('Boris');
+    // The claim's assignee field then offers Boris, and the people of the workspace, as it is typed.
+    const assignee = page.locator('#assignee-input-wrap input');
+    const offered = async () => {
+      const list = await assignee.getAttribute('list');
+      return list
+        ? page.locator(`datalist[id="${list}"] option`).evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value))
+        : [];
+    };
+    await expect.poll(offered).toEqual(['Boris', 'Ann Lee']);
     const focused = await selectedId(page);
     expect(focused).toBe(three[2]);
 

@@ -33,6 +33,20 @@ export function countClaimants(db: DB, documentId?: string): { claimant: string;
     .all(...(documentId ? [documentId] : [])) as { claimant: string; count: number }[];
 }
 
+/** Assigned names with their live claim counts, then the workspace's other people; one entry per name, in any case. */
+export function assigneeSuggestions(db: DB): { name: string; count: number }[] {
+  const assigned = db
+    .prepare(
+      `SELECT assignee AS name, count(*) AS count FROM claims WHERE deleted = 0 AND assignee IS NOT NULL AND assignee <> ''
+       GROUP BY assignee COLLATE NOCASE ORDER BY count DESC, assignee LIMIT 500`,
+    )
+    .all() as { name: string; count: number }[];
+  const known = new Set(assigned.map((a) => a.name.toLocaleLowerCase()));
+  const people = db.prepare("SELECT DISTINCT name FROM actors WHERE name <> '' ORDER BY name LIMIT 500").pluck().all() as string[];
+  const others = people.filter((name) => !known.has(name.toLocaleLowerCase())).map((name) => ({ name, count: 0 }));
+  return [...assigned, ...others];
+}
+
 function requireClaims(db: DB, ids: string[]): void {
   const exists = db.prepare('SELECT 1 FROM claims WHERE id = ? AND deleted = 0');
   for (const id of ids) if (!exists.get(id)) throw new ClaimbenchError('NOT_FOUND', `No claim with id ${id}`);
@@ -114,6 +128,8 @@ export const claimHandlers = {
   'stats.get': ({ documentId }, { workspace }) => countVerdicts(workspace.db, documentId),
 
   'claims.claimants': ({ documentId }, { workspace }) => countClaimants(workspace.db, documentId),
+
+  'claims.assignees': (_input, { workspace }) => assigneeSuggestions(workspace.db),
 
   'claims.renameClaimant': ({ from, to, documentId }, { workspace }) => {
     const ids = workspace.db
