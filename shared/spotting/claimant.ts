@@ -76,7 +76,7 @@ export function attributeSentences(sentences: readonly string[]): Attribution[] 
     hasCue.push(cue);
     named.push(cues.length > 0);
     // An unquoted "We have recorded …" with no verb of saying: the organisation that was speaking.
-    if (!cues.length && !cyr && WE_SUBJECT.test(outside) && quotes[i]!.quotedShare < 0.5)
+    if (!cues.length && !cyr && quotes[i]!.quotedShare < 0.5 && WE_SUBJECT.test(outside))
       cues.push({ kind: 'pronoun', name: 'we', attrs: [], pronoun: 'we', at: outside.search(/\s/) + 1 });
     // ("Фонд схвалив транш, йдеться в заяві фонду": the body the sentence opens with is known before its cue is read.)
     if (cyr && cues.length) noteSubjectBody(registry, outside, i);

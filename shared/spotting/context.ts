@@ -164,7 +164,8 @@ export function contextFeatures(c: SentenceContext): string[] {
   if (who.viaQuote) out.push('quote_speaker');
   if (figure) out.push('figure');
   if (figure && who.claimant) out.push('sourced_figure');
-  if ((figure || hasCountInWords(s)) && who.claimant && who.quoted >= 0.5) out.push('quoted_figure');
+  // (The count in words is looked for last: only a quoted sentence with a speaker needs it.)
+  if (who.claimant && who.quoted >= 0.5 && (figure || hasCountInWords(s))) out.push('quoted_figure');
   if (hasNoStatement(s) && reportsOnlySilence(s)) out.push('no_statement');
   else if (who.quoted < 0.5 && hasNewsroom(s)) out.push('newsroom');
   // A headline stands on its own line and ends without punctuation; a first sentence running on in its
