@@ -3,6 +3,7 @@
  * and "he" become "Vladimir Putin", "the ministry" and "по данным ведомства" become the ministry
  * named earlier, and each gets one canonical name.
  */
+import { allMatches } from '../all-matches';
 import { LEADER_ROLES, PERSON_ROLES, RU_BODY_DESCRIPTIONS } from './lexicon';
 import type { PronounKind, SpeakerPhrase } from './speaker';
 
@@ -19,6 +20,8 @@ export interface Entity {
 }
 
 const CYR = /[\u0400-\u04FF]/;
+/** A capitalised word, as a surname is written (one pattern for every call: matchAll would copy it each time). */
+const CAPITALISED_WORD = /\p{Lu}[\p{Ll}'’-]{2,}/gu;
 /** Words for a business: "the company" may stand for one introduced as "the operator" or "the firm". */
 const BUSINESS_WORDS = new Set(['company', 'firm', 'operator', 'utility', 'provider', 'producer', 'manufacturer', 'carrier']);
 /** Words that fit any public body ("the agency said"): they name none by themselves. */
@@ -491,8 +494,8 @@ export class Registry {
   /** People already known whose surname is written in a stretch of text. */
   peopleNamedIn(text: string): Set<number> {
     const ids = new Set<number>();
-    if (!text) return ids;
-    for (const m of text.matchAll(/\p{Lu}[\p{Ll}'’-]{2,}/gu)) {
+    if (!text || this.people.size === 0) return ids;
+    for (const m of allMatches(CAPITALISED_WORD, text)) {
       const lower = m[0].toLowerCase();
       const cyr = CYR.test(lower);
       for (const e of this.people.get(keyOf(lower)) ?? [])
