@@ -172,7 +172,7 @@ function namedFirst(registry: Registry, who: Entity, cues: SpeakerPhrase[], outs
   if (named.size !== 1 || !named.has(who.id)) return false;
   // (Nor anyone named there for the first time: "After Tom Briggs left, prosecutor Lena Ward argued …".)
   const surname = cue.name.split(' ').pop()!;
-  return [...prefix.matchAll(EN_NAME_RUN)].every((m) => m[0].endsWith(surname));
+  return allMatches(EN_NAME_RUN, prefix).every((m) => m[0].endsWith(surname));
 }
 
 /** No known person other than `who` is named in the text. */
