@@ -142,7 +142,13 @@ const NOT_BEFORE_EVENT =
 function reportsEvent(s: string): boolean {
   if (hasPastListed(s)) return true;
   if (!/ed\b/.test(s)) return false;
-  for (const m of s.matchAll(EVENT_ED)) if (!NOT_BEFORE_EVENT.test(m[1]!) && !SAYING_ED.test(m[2]!)) return true;
+  // (exec from the shared pattern: matchAll would copy it on every call.)
+  EVENT_ED.lastIndex = 0;
+  for (let m = EVENT_ED.exec(s); m; m = EVENT_ED.exec(s))
+    if (!NOT_BEFORE_EVENT.test(m[1]!) && !SAYING_ED.test(m[2]!)) {
+      EVENT_ED.lastIndex = 0;
+      return true;
+    }
   return false;
 }
 

@@ -331,7 +331,12 @@ export function analyzeText(text: string, threshold = defaultSpotter().threshold
   const calibration = articleCalibration();
   const kinds = doc.sentences.map((x) => x.nonProse);
   captionsAboveCredits(text, doc.sentences, kinds);
-  const repeats = repeatedSentences(doc.sentences.map((x) => x.sentence.text));
+  // How each sentence reads: the text of its claim, and what repeats are compared by.
+  const texts = doc.sentences.map((x) => collapseWhitespace(x.sentence.text));
+  const repeats = repeatedSentences(
+    doc.sentences.map((x) => x.sentence.text),
+    texts,
+  );
   const tableCaptions = captionsAboveTables(text, doc.sentences);
   return doc.sentences.map(({ sentence: s, attribution, base, context, turn }, i) => {
     const kind = kinds[i] ?? titleLineKind(doc.sentences, i) ?? (tableCaptions.has(i) ? 'caption' : null);
@@ -349,7 +354,7 @@ export function analyzeText(text: string, threshold = defaultSpotter().threshold
               ? scoreInArticle(base, context, calibration, doc.locale)
               : inContext(base, s.text, attribution);
     return {
-      text: collapseWhitespace(s.text),
+      text: texts[i]!,
       anchor: makeAnchor(text, s.start, s.end),
       score,
       reasons: mergeSameSignal(reasons),

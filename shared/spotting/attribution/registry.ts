@@ -7,11 +7,21 @@ import { allMatches } from '../all-matches';
 import { LEADER_ROLES, PERSON_ROLES, RU_BODY_DESCRIPTIONS } from './lexicon';
 import type { PronounKind, SpeakerPhrase } from './speaker';
 
+/** A name as written, with whether it was read in the nominative (safe to print). */
+export interface EntityName {
+  text: string;
+  nominative: boolean;
+  words: string[];
+  guessed?: boolean;
+  /** bodyKey(text), once a body's name has been compared: each lookup of a body compares every name in its bucket. */
+  bodyKey?: string[];
+}
+
 export interface Entity {
   id: number;
   kind: 'person' | 'body' | 'outlet' | 'collective';
   /** Names as written, with whether each was read in the nominative (safe to print). */
-  names: { text: string; nominative: boolean; words: string[]; guessed?: boolean }[];
+  names: EntityName[];
   attrs: Set<string>;
   /** First and last sentence that named it. */
   first: number;
@@ -212,7 +222,7 @@ export class Registry {
   private body(kind: Entity['kind'], name: string, attrs: string[], at: number, nominative: boolean): Entity {
     const key = bodyKey(name);
     const cyr = CYR.test(name);
-    const found = this.findBody(name);
+    const found = this.findBody(name, false, key);
     if (found) {
       if (!found.names.some((n) => n.text === name && n.nominative === nominative)) found.names.push(named(name, nominative));
       found.last = at;
@@ -308,19 +318,18 @@ export class Registry {
   }
 
   /** (`withoutOwner`: a genitive source may leave off the initials or country the body was named with.) */
-  private findBody(name: string, withoutOwner = false): Entity | null {
-    const key = bodyKey(name);
+  private findBody(name: string, withoutOwner = false, key = bodyKey(name)): Entity | null {
     const cyr = CYR.test(name);
     const list = this.bodies.get(keyOf(key[0] ?? '')) ?? [];
     for (let i = list.length - 1; i >= 0; i--) {
       const e = list[i]!;
-      if (e.names.some((n) => sameKey(bodyKey(n.text), key, cyr))) return e;
+      if (e.names.some((n) => sameKey(nameKey(n), key, cyr))) return e;
     }
     // "за даними Повітряних сил" after "Повітряні сили ЗСУ": the same body in another case, without its initials.
     if (cyr && withoutOwner)
       for (let i = list.length - 1; i >= 0; i--) {
         const e = list[i]!;
-        if (e.names.some((n) => sameBodyWithoutOwner(bodyKey(n.text), key, n.text))) return e;
+        if (e.names.some((n) => sameBodyWithoutOwner(nameKey(n), key, n.text))) return e;
       }
     // "the General Staff" after "Ukraine's General Staff": the same body without its country (the latest one named).
     const last = key[key.length - 1];
@@ -578,6 +587,8 @@ const MINISTRY_FULL_NAMES = new Map(
     мінюст: 'міністерство юстиції',
   }).map(([short, full]) => [short, full.split(' ')]),
 );
+
+const nameKey = (n: EntityName) => (n.bodyKey ??= bodyKey(n.text));
 
 function bodyKey(name: string): string[] {
   return name
