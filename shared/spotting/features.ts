@@ -1,4 +1,3 @@
-import { isWhiteSpaceCode } from '../text/whitespace';
 import { RULES } from './rules';
 import {
   AMOUNT,
@@ -271,22 +270,27 @@ function isNameUnit(c: number): boolean {
   return k === 1;
 }
 
+/** After ( “ " ' - or white space, a unit that may be upper-case (any beyond ASCII may): where a name may open. */
+const MAY_OPEN_NAME = /[\s(“"'-][A-Z\u0080-\uffff]/g;
+
 /**
  * How many capitalised words follow the first character (names of people, places and bodies): an upper-case
  * letter after a space, bracket, quote or hyphen, then at least one more letter; a name runs on through
- * letters, apostrophes, dots and hyphens ("African-Americans" is one). One pass over the character codes: the
- * equivalent pattern with a look-behind was the slowest part of scoring.
+ * letters, apostrophes, dots and hyphens ("African-Americans" is one). The places where one may open are found by
+ * a pattern, which skips the rest faster than reading every character; the equivalent pattern with a look-behind
+ * was the slowest part of scoring.
  */
 function capitalisedWords(sentence: string): number {
   let caps = 0;
   let nameEnd = 0;
   const n = sentence.length;
-  for (let i = 2; i < n; i++) {
+  // (From 1: the first character never opens a counted name. The next search starts at the unit found, which may
+  // itself be white space before another.)
+  MAY_OPEN_NAME.lastIndex = 1;
+  while (MAY_OPEN_NAME.test(sentence)) {
+    const i = MAY_OPEN_NAME.lastIndex - 1;
+    MAY_OPEN_NAME.lastIndex = i;
     if (i < nameEnd || !isUpperUnit(sentence.charCodeAt(i))) continue;
-    const before = sentence.charCodeAt(i - 1);
-    // space ( “ " ' - or other white space
-    if (!(before === 40 || before === 0x201c || before === 34 || before === 39 || before === 45 || isWhiteSpaceCode(before)))
-      continue;
     if (i + 1 >= n || !isNameUnit(sentence.charCodeAt(i + 1))) continue;
     caps++;
     nameEnd = i + 1;
