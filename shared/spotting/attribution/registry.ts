@@ -140,8 +140,10 @@ export class Registry {
   /** A surname alone ("Putin") counts as a mention only of someone already named in full. */
   mentionSurname(word: string, at: number, lead = false): void {
     const lower = word.toLowerCase();
+    const list = this.people.get(keyOf(lower));
+    // (Most capitalised words are no one's surname: nothing more is read of them.)
+    if (!list) return;
     const cyr = CYR.test(word);
-    const list = this.people.get(keyOf(lower)) ?? [];
     for (let i = list.length - 1; i >= 0; i--) {
       const e = list[i]!;
       if (e.names.some((n) => sameWord(n.words[n.words.length - 1]!, lower, cyr))) {
@@ -506,9 +508,10 @@ export class Registry {
     if (!text || this.people.size === 0) return ids;
     for (const m of allMatches(CAPITALISED_WORD, text)) {
       const lower = m[0].toLowerCase();
+      const list = this.people.get(keyOf(lower));
+      if (!list) continue;
       const cyr = CYR.test(lower);
-      for (const e of this.people.get(keyOf(lower)) ?? [])
-        if (e.names.some((n) => sameWord(n.words[n.words.length - 1]!, lower, cyr))) ids.add(e.id);
+      for (const e of list) if (e.names.some((n) => sameWord(n.words[n.words.length - 1]!, lower, cyr))) ids.add(e.id);
     }
     return ids;
   }
