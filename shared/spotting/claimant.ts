@@ -76,7 +76,7 @@ export function attributeSentences(sentences: readonly string[]): Attribution[] 
     hasCue.push(cue);
     named.push(cues.length > 0);
     // An unquoted "We have recorded …" with no verb of saying: the organisation that was speaking.
-    if (!cues.length && !cyr && WE_SUBJECT.test(outside) && quotes[i]!.quotedShare < 0.5)
+    if (!cues.length && !cyr && quotes[i]!.quotedShare < 0.5 && WE_SUBJECT.test(outside))
       cues.push({ kind: 'pronoun', name: 'we', attrs: [], pronoun: 'we', at: outside.search(/\s/) + 1 });
     // ("Фонд схвалив транш, йдеться в заяві фонду": the body the sentence opens with is known before its cue is read.)
     if (cyr && cues.length) noteSubjectBody(registry, outside, i);
@@ -172,7 +172,7 @@ function namedFirst(registry: Registry, who: Entity, cues: SpeakerPhrase[], outs
   if (named.size !== 1 || !named.has(who.id)) return false;
   // (Nor anyone named there for the first time: "After Tom Briggs left, prosecutor Lena Ward argued …".)
   const surname = cue.name.split(' ').pop()!;
-  return [...prefix.matchAll(EN_NAME_RUN)].every((m) => m[0].endsWith(surname));
+  return allMatches(EN_NAME_RUN, prefix).every((m) => m[0].endsWith(surname));
 }
 
 /** No known person other than `who` is named in the text. */

@@ -99,9 +99,11 @@ interface VocabWord {
  * multiply and an array read or two, where a Map per first word cost a hashed lookup per pair of every sentence.
  */
 class PairWeights {
-  /** first * stride + second; doubles, so that a vocabulary past 46,340 words still gets exact keys. */
-  private readonly keys: Float64Array;
-  private readonly values: Float64Array;
+  /**
+   * Per slot, its key (first * stride + second; doubles, so that a vocabulary past 46,340 words still gets exact
+   * keys) and then its weight, side by side: a probe reads one cache line, not one in each of two arrays.
+   */
+  private readonly slots: Float64Array;
   private readonly mask: number;
 
   constructor(
@@ -110,15 +112,15 @@ class PairWeights {
   ) {
     let size = 16;
     while (size < pairs.length * 2) size *= 2;
-    this.keys = new Float64Array(size).fill(-1);
-    this.values = new Float64Array(size);
+    this.slots = new Float64Array(size * 2);
+    for (let slot = 0; slot < size; slot++) this.slots[slot * 2] = -1;
     this.mask = size - 1;
     for (const [first, second, w] of pairs) {
       const key = first * stride + second;
       let slot = this.slotOf(key);
-      while (this.keys[slot] !== -1 && this.keys[slot] !== key) slot = (slot + 1) & this.mask;
-      this.keys[slot] = key;
-      this.values[slot] = w;
+      while (this.slots[slot * 2] !== -1 && this.slots[slot * 2] !== key) slot = (slot + 1) & this.mask;
+      this.slots[slot * 2] = key;
+      this.slots[slot * 2 + 1] = w;
     }
   }
 
@@ -130,8 +132,8 @@ class PairWeights {
   get(first: number, second: number): number | undefined {
     const key = first * this.stride + second;
     for (let slot = this.slotOf(key); ; slot = (slot + 1) & this.mask) {
-      const k = this.keys[slot]!;
-      if (k === key) return this.values[slot];
+      const k = this.slots[slot * 2]!;
+      if (k === key) return this.slots[slot * 2 + 1];
       if (k === -1) return undefined;
     }
   }

@@ -18,19 +18,24 @@ const isClosingMark = (c: number) =>
   c === 46 || c === 33 || c === 63 || c === 0x2026 || c === 59 || c === 58 || c === 44 || isWhiteSpaceCode(c);
 
 /**
- * White space collapsed, trailing marks dropped, lower case. The marks are stripped by a backward scan: an
- * end-anchored pattern is tried at every position of the sentence.
+ * A sentence with its white space collapsed (collapseWhitespace), trailing marks dropped, lower case. The marks are
+ * stripped by a backward scan: an end-anchored pattern is tried at every position of the sentence.
  */
-function sameSentenceKey(sentence: string): string {
-  const s = collapseWhitespace(sentence);
+function sameSentenceKey(s: string): string {
   let end = s.length;
   while (end > 0 && isClosingMark(s.charCodeAt(end - 1))) end--;
   return (end === s.length ? s : s.slice(0, end)).toLowerCase();
 }
 
-/** For each sentence, whether it repeats another of the document, and how; null for a sentence said once or its first saying. */
-export function repeatedSentences(sentences: readonly string[]): (Repeat | null)[] {
-  const keys = sentences.map(sameSentenceKey);
+/**
+ * For each sentence, whether it repeats another of the document, and how; null for a sentence said once or its first
+ * saying. `collapsed`: the sentences through collapseWhitespace, when the caller has them.
+ */
+export function repeatedSentences(
+  sentences: readonly string[],
+  collapsed: readonly string[] = sentences.map(collapseWhitespace),
+): (Repeat | null)[] {
+  const keys = collapsed.map(sameSentenceKey);
   const counts = new Map<string, number>();
   for (const k of keys) if (k) counts.set(k, (counts.get(k) ?? 0) + 1);
   const seen = new Set<string>();

@@ -28,6 +28,20 @@ const comparisonWords = wordGated(
   /\b(?:more|less|fewer|than|most|least|largest|biggest|highest|lowest|increased?|decreased?|rose|risen|fell|fallen|dropped|grew|grown|doubled|tripled|cut|record|since|compared|higher|lower|worse|better|first|only)\b/i,
 );
 
+/** A capitalised word or an acronym after a space (global: searched from a given index). */
+const NAME_AFTER_SPACE = /\s(?:[A-Z][a-z]+|[A-Z]{2,}|[А-ЯЁІЇЄҐ][а-яёіїєґ]+)\b/g;
+
+const isAsciiWordCode = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+
+/** Where what /^\W*\w+/ matches ends (the first run of ASCII word characters), or 0 when it matches nothing. */
+function afterFirstWord(s: string): number {
+  let i = 0;
+  while (i < s.length && !isAsciiWordCode(s.charCodeAt(i))) i++;
+  if (i === s.length) return 0;
+  while (i < s.length && isAsciiWordCode(s.charCodeAt(i))) i++;
+  return i;
+}
+
 export const RULES: readonly RuleDef[] = [
   { kind: 'quantity', label: 'states a number or amount', test: (s) => /\d/.test(s) || numberWords(s) },
   {
@@ -64,7 +78,13 @@ export const RULES: readonly RuleDef[] = [
   {
     kind: 'entity',
     label: 'names a person or organisation',
-    test: (s) => /\s(?:[A-Z][a-z]+|[A-Z]{2,}|[А-ЯЁІЇЄҐ][а-яёіїєґ]+)\b/.test(s.replace(/^\W*\w+/, '')),
+    test: (s) => {
+      // Searched from past the first word, rather than in a copy of the sentence without it.
+      NAME_AFTER_SPACE.lastIndex = afterFirstWord(s);
+      const found = NAME_AFTER_SPACE.test(s);
+      NAME_AFTER_SPACE.lastIndex = 0;
+      return found;
+    },
   },
   {
     kind: 'causal',

@@ -6,6 +6,7 @@ import {
   CYRILLIC_NAME_INITIALS,
   CYRILLIC_UNITS,
 } from './abbreviations-cyrillic';
+import { isWhiteSpaceCode } from './whitespace';
 
 /**
  * Repairs for Intl.Segmenter: decide whether the break between two adjacent pieces is false, i.e.
@@ -213,12 +214,56 @@ function endsWithNameInitial(piece: string): boolean {
 
 const LIST_MARKER = /^(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)]$/i;
 
+/** Global, so that it can be searched from an index: a pattern anchored at the end is otherwise tried from every position. */
+const FINAL_ABBREVIATION = /(?:^|[\s([«"“'‘—–-])((?:[\p{L}]{1,2}\.\s?)*[\p{L}-]+)\.$/gu;
+
 /** The abbreviation-like token the piece ends with, lower-cased without its final dot, or null. */
 function finalAbbreviation(piece: string): string | null {
   if (!piece.endsWith('.') || piece.endsWith('..')) return null;
-  const m = /(?:^|[\s([«"“'‘—–-])((?:[\p{L}]{1,2}\.\s?)*[\p{L}-]+)\.$/u.exec(piece);
+  FINAL_ABBREVIATION.lastIndex = Math.max(0, abbreviationStart(piece) - 1);
+  const m = FINAL_ABBREVIATION.exec(piece);
+  FINAL_ABBREVIATION.lastIndex = 0;
   if (!m) return null;
   return m[1]!.toLowerCase().replace(/\.\s+/g, '.');
+}
+
+const LETTER = /\p{L}/u;
+/** LETTER's answer per BMP code unit, filled on first sight: 1 letter, 2 not. */
+const LETTER_UNIT = new Uint8Array(65536);
+const isLetterCode = (c: number) => {
+  let k = LETTER_UNIT[c]!;
+  if (k === 0) LETTER_UNIT[c] = k = LETTER.test(String.fromCharCode(c)) ? 1 : 2;
+  return k === 1;
+};
+const isSurrogate = (c: number) => c >= 0xd800 && c <= 0xdfff;
+
+/**
+ * No match of FINAL_ABBREVIATION's token starts before this index of a piece ending in ".": the token is a run of
+ * letters and hyphens, after any number of "x." or "xy." with at most one space each ("J. R. R. Tolkien"), read
+ * backwards. A surrogate (half of a character outside the BMP, maybe a letter) gives 0: the pattern is tried from the start.
+ */
+function abbreviationStart(piece: string): number {
+  let start = piece.length - 1;
+  while (start > 0) {
+    const c = piece.charCodeAt(start - 1);
+    if (isSurrogate(c)) return 0;
+    if (c !== 45 && !isLetterCode(c)) break;
+    start--;
+  }
+  for (;;) {
+    let i = start;
+    if (i > 0 && isWhiteSpaceCode(piece.charCodeAt(i - 1))) i--;
+    if (i === 0 || piece.charCodeAt(i - 1) !== 46) return start;
+    i--;
+    let letters = 0;
+    for (; letters < 2 && i > 0; letters++, i--) {
+      const c = piece.charCodeAt(i - 1);
+      if (isSurrogate(c)) return 0;
+      if (!isLetterCode(c)) break;
+    }
+    if (letters === 0) return start;
+    start = i;
+  }
 }
 
 function firstWord(piece: string): string {

@@ -60,14 +60,17 @@ export function guessLocale(text: string): string {
 /** The prose sentences of a document: leading metadata lines ("date 2025-09-05 …", "title: …") are left out. */
 export function proseSentences(text: string): Sentence[] {
   const { bodyStart } = leadingMetadata(text);
-  const body = text.slice(bodyStart);
-  const locale = guessLocale(body);
+  return proseSentencesFrom(text, bodyStart, guessLocale(text.slice(bodyStart)));
+}
+
+/** proseSentences, where the body's start and locale are known. */
+function proseSentencesFrom(text: string, bodyStart: number, locale: string): Sentence[] {
   const segment = (from: number, to: number) =>
     segmentSentences(text.slice(from, to), locale).map((s) => ({ ...s, start: s.start + from, end: s.end + from }));
   // (…and metadata lines under the headline, "date 2026-10-30 / source reuters.com", are left out too.)
   const under = metadataUnderHeadline(text, bodyStart);
   if (under) return [...segment(bodyStart, under.start), ...segment(under.end, text.length)];
-  if (bodyStart === 0) return segmentSentences(body, locale);
+  if (bodyStart === 0) return segmentSentences(text, locale);
   return segment(bodyStart, text.length);
 }
 
@@ -113,7 +116,7 @@ export function spotDocument(text: string): SpottedDocument {
   const locale = guessLocale(text.slice(bodyStart));
   const kind = detectDocumentKind(text);
   const { sentences, turns, nonProse } =
-    kind === 'transcript' ? withNonProseKinds(turnSentences(text, bodyStart, locale)) : articleSentences(text);
+    kind === 'transcript' ? withNonProseKinds(turnSentences(text, bodyStart, locale)) : articleSentences(text, bodyStart, locale);
   const attributions = attributeSentences(sentences.map((s) => s.text));
   const spotter = defaultSpotter();
   // Sentence i and i+1 share a paragraph when no line break separates them.
@@ -186,8 +189,12 @@ function transcriptTurns(text: string, bodyStart: number): TranscriptTurn[] {
 }
 
 /** An article's prose sentences, datelines cut off, with their non-prose kinds. */
-function articleSentences(text: string): { sentences: Sentence[]; turns: never[]; nonProse: (NonProse | null)[] } {
-  const cut = proseSentences(text).map(withoutDateline);
+function articleSentences(
+  text: string,
+  bodyStart: number,
+  locale: string,
+): { sentences: Sentence[]; turns: never[]; nonProse: (NonProse | null)[] } {
+  const cut = proseSentencesFrom(text, bodyStart, locale).map(withoutDateline);
   const nonProse = cut.map((x) => x.nonProse);
   for (let i = 0; i + 1 < cut.length; i++)
     if (!nonProse[i] && captionBeforeCredit(text, cut[i]!.sentence, cut[i + 1]!.sentence, nonProse[i + 1]!))
@@ -324,7 +331,12 @@ export function analyzeText(text: string, threshold = defaultSpotter().threshold
   const calibration = articleCalibration();
   const kinds = doc.sentences.map((x) => x.nonProse);
   captionsAboveCredits(text, doc.sentences, kinds);
-  const repeats = repeatedSentences(doc.sentences.map((x) => x.sentence.text));
+  // How each sentence reads: the text of its claim, and what repeats are compared by.
+  const texts = doc.sentences.map((x) => collapseWhitespace(x.sentence.text));
+  const repeats = repeatedSentences(
+    doc.sentences.map((x) => x.sentence.text),
+    texts,
+  );
   const tableCaptions = captionsAboveTables(text, doc.sentences);
   return doc.sentences.map(({ sentence: s, attribution, base, context, turn }, i) => {
     const kind = kinds[i] ?? titleLineKind(doc.sentences, i) ?? (tableCaptions.has(i) ? 'caption' : null);
@@ -342,7 +354,7 @@ export function analyzeText(text: string, threshold = defaultSpotter().threshold
               ? scoreInArticle(base, context, calibration, doc.locale)
               : inContext(base, s.text, attribution);
     return {
-      text: collapseWhitespace(s.text),
+      text: texts[i]!,
       anchor: makeAnchor(text, s.start, s.end),
       score,
       reasons: mergeSameSignal(reasons),

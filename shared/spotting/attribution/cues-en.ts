@@ -16,6 +16,7 @@ import {
   OUTLET_WORDS,
   PERSON_ROLES,
 } from './lexicon';
+import { isWhiteSpaceCode } from '../../text/whitespace';
 import { allMatches } from '../all-matches';
 import type { SpeakerPhrase } from './speaker';
 import { stripPossessive, tokenize, type Token } from './tokens';
@@ -770,13 +771,36 @@ function subjectAt(t: Token[]): SpeakerPhrase | null {
  */
 function subjectStretch(outside: string): string {
   const limit = Math.min(outside.length, 160);
-  const word = /\S+/g;
-  for (let n = 0, m = word.exec(outside); m && m.index < limit; n++, m = word.exec(outside)) {
-    const w = m[0];
-    if (n > 0 && /^\p{Ll}/u.test(w) && !CONNECTORS.has(w.toLowerCase()) && w !== 'and')
-      return outside.slice(0, Math.min(limit, m.index + w.length));
+  // Words are runs of non-white space (/\S+/), read by their codes: no match object per word.
+  for (let n = 0, i = skipSpace(outside, 0); i < limit; n++) {
+    let end = i;
+    while (end < outside.length && !isWhiteSpaceCode(outside.charCodeAt(end))) end++;
+    if (n > 0 && startsLowerCase(outside, i)) {
+      const w = outside.slice(i, end);
+      if (!CONNECTORS.has(w.toLowerCase()) && w !== 'and') return outside.slice(0, Math.min(limit, end));
+    }
+    i = skipSpace(outside, end);
   }
   return outside.slice(0, limit);
+}
+
+function skipSpace(text: string, i: number): number {
+  while (i < text.length && isWhiteSpaceCode(text.charCodeAt(i))) i++;
+  return i;
+}
+
+const LOWER_CASE = /^\p{Ll}/u;
+/** LOWER_CASE's answer per BMP code unit, filled on first sight: 1 lower-case letter, 2 not. */
+const LOWER_UNIT = new Uint8Array(65536);
+
+/** Whether the code point at i is a lower-case letter, as /^\p{Ll}/u reads the text from i. */
+function startsLowerCase(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return c >= 97 && c <= 122;
+  if (c >= 0xd800 && c <= 0xdfff) return LOWER_CASE.test(text.slice(i, i + 2));
+  let k = LOWER_UNIT[c]!;
+  if (k === 0) LOWER_UNIT[c] = k = LOWER_CASE.test(String.fromCharCode(c)) ? 1 : 2;
+  return k === 1;
 }
 
 export function bodySubject(outside: string): SpeakerPhrase | null {

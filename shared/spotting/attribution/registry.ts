@@ -3,14 +3,25 @@
  * and "he" become "Vladimir Putin", "the ministry" and "по данным ведомства" become the ministry
  * named earlier, and each gets one canonical name.
  */
+import { allMatches } from '../all-matches';
 import { LEADER_ROLES, PERSON_ROLES, RU_BODY_DESCRIPTIONS } from './lexicon';
 import type { PronounKind, SpeakerPhrase } from './speaker';
+
+/** A name as written, with whether it was read in the nominative (safe to print). */
+export interface EntityName {
+  text: string;
+  nominative: boolean;
+  words: string[];
+  guessed?: boolean;
+  /** bodyKey(text), once a body's name has been compared: each lookup of a body compares every name in its bucket. */
+  bodyKey?: string[];
+}
 
 export interface Entity {
   id: number;
   kind: 'person' | 'body' | 'outlet' | 'collective';
   /** Names as written, with whether each was read in the nominative (safe to print). */
-  names: { text: string; nominative: boolean; words: string[]; guessed?: boolean }[];
+  names: EntityName[];
   attrs: Set<string>;
   /** First and last sentence that named it. */
   first: number;
@@ -19,6 +30,8 @@ export interface Entity {
 }
 
 const CYR = /[\u0400-\u04FF]/;
+/** A capitalised word, as a surname is written (one pattern for every call: matchAll would copy it each time). */
+const CAPITALISED_WORD = /\p{Lu}[\p{Ll}'’-]{2,}/gu;
 /** Words for a business: "the company" may stand for one introduced as "the operator" or "the firm". */
 const BUSINESS_WORDS = new Set(['company', 'firm', 'operator', 'utility', 'provider', 'producer', 'manufacturer', 'carrier']);
 /** Words that fit any public body ("the agency said"): they name none by themselves. */
@@ -127,8 +140,10 @@ export class Registry {
   /** A surname alone ("Putin") counts as a mention only of someone already named in full. */
   mentionSurname(word: string, at: number, lead = false): void {
     const lower = word.toLowerCase();
+    const list = this.people.get(keyOf(lower));
+    // (Most capitalised words are no one's surname: nothing more is read of them.)
+    if (!list) return;
     const cyr = CYR.test(word);
-    const list = this.people.get(keyOf(lower)) ?? [];
     for (let i = list.length - 1; i >= 0; i--) {
       const e = list[i]!;
       if (e.names.some((n) => sameWord(n.words[n.words.length - 1]!, lower, cyr))) {
@@ -209,7 +224,7 @@ export class Registry {
   private body(kind: Entity['kind'], name: string, attrs: string[], at: number, nominative: boolean): Entity {
     const key = bodyKey(name);
     const cyr = CYR.test(name);
-    const found = this.findBody(name);
+    const found = this.findBody(name, false, key);
     if (found) {
       if (!found.names.some((n) => n.text === name && n.nominative === nominative)) found.names.push(named(name, nominative));
       found.last = at;
@@ -305,19 +320,18 @@ export class Registry {
   }
 
   /** (`withoutOwner`: a genitive source may leave off the initials or country the body was named with.) */
-  private findBody(name: string, withoutOwner = false): Entity | null {
-    const key = bodyKey(name);
+  private findBody(name: string, withoutOwner = false, key = bodyKey(name)): Entity | null {
     const cyr = CYR.test(name);
     const list = this.bodies.get(keyOf(key[0] ?? '')) ?? [];
     for (let i = list.length - 1; i >= 0; i--) {
       const e = list[i]!;
-      if (e.names.some((n) => sameKey(bodyKey(n.text), key, cyr))) return e;
+      if (e.names.some((n) => sameKey(nameKey(n), key, cyr))) return e;
     }
     // "за даними Повітряних сил" after "Повітряні сили ЗСУ": the same body in another case, without its initials.
     if (cyr && withoutOwner)
       for (let i = list.length - 1; i >= 0; i--) {
         const e = list[i]!;
-        if (e.names.some((n) => sameBodyWithoutOwner(bodyKey(n.text), key, n.text))) return e;
+        if (e.names.some((n) => sameBodyWithoutOwner(nameKey(n), key, n.text))) return e;
       }
     // "the General Staff" after "Ukraine's General Staff": the same body without its country (the latest one named).
     const last = key[key.length - 1];
@@ -491,12 +505,13 @@ export class Registry {
   /** People already known whose surname is written in a stretch of text. */
   peopleNamedIn(text: string): Set<number> {
     const ids = new Set<number>();
-    if (!text) return ids;
-    for (const m of text.matchAll(/\p{Lu}[\p{Ll}'’-]{2,}/gu)) {
+    if (!text || this.people.size === 0) return ids;
+    for (const m of allMatches(CAPITALISED_WORD, text)) {
       const lower = m[0].toLowerCase();
+      const list = this.people.get(keyOf(lower));
+      if (!list) continue;
       const cyr = CYR.test(lower);
-      for (const e of this.people.get(keyOf(lower)) ?? [])
-        if (e.names.some((n) => sameWord(n.words[n.words.length - 1]!, lower, cyr))) ids.add(e.id);
+      for (const e of list) if (e.names.some((n) => sameWord(n.words[n.words.length - 1]!, lower, cyr))) ids.add(e.id);
     }
     return ids;
   }
@@ -575,6 +590,8 @@ const MINISTRY_FULL_NAMES = new Map(
     мінюст: 'міністерство юстиції',
   }).map(([short, full]) => [short, full.split(' ')]),
 );
+
+const nameKey = (n: EntityName) => (n.bodyKey ??= bodyKey(n.text));
 
 function bodyKey(name: string): string[] {
   return name
