@@ -71,7 +71,7 @@ export const FIGURE =
   /\d|\b(?:hundreds?|thousands?|millions?|billions?|dozens?|percent|per cent|half|twice|double|single digits)\b|(?:тысяч|миллион|миллиард|процент|десят|сотн)/i;
 /** Sentences that report that nothing was said or confirmed (see reportsOnlySilence). */
 const NO_STATEMENT =
-  /\b(?:could not|cannot|can't|would not|did not|does not|declined to|refused to|unable to)\s+(?:disclose|comment|confirm|say|be reached|verify|independently verify|immediately verify|independently confirm|provide|mention|specify|elaborate|give (?:details|further details|a figure|a number)|identify|name)|\b(?:gave|give|provided) no (?:further )?(?:details|figures|evidence)|\bwithout (?:giving|providing) (?:details|evidence)|\bno (?:comment|immediate comment)\b|\bdid not (?:immediately )?respond\b|\b(?:it was|it is|it remains) (?:not (?:immediately )?(?:clear|known)|unclear)\b|\bcould not be (?:independently |immediately )?(?:verified|confirmed|reached)\b|(?:не удалось|отказал(?:ся|ась|ись) от комментариев|не уточняется|не раскрыва|(?:раскрыть|подтвердить|уточнить|назвать|прокомментировать) не (?:смог|смогл|мог|может|стал)|не (?:смог[а-я]*|может|могут|стал[а-я]*) (?:раскрыть|подтвердить|уточнить|назвать|прокомментировать))/i;
+  /\b(?:could not|cannot|can't|would not|did not|does not|declined to|refused to|unable to)\s+(?:disclose|comment|confirm|say|be reached|verify|independently verify|immediately verify|independently confirm|provide|mention|specify|elaborate|give (?:details|further details|a figure|a number)|identify|name)|\b(?:gave|give|provided) no (?:further )?(?:details|figures|evidence)|\bwithout (?:giving|providing) (?:details|evidence)|\bno (?:comment|immediate comment)\b|\bdid not (?:immediately )?respond\b|\b(?:it was|it is|it remains) (?:not (?:immediately |yet )?(?:clear|known)|unclear)\b|\bcould not be (?:independently |immediately )?(?:verified|confirmed|reached)\b|\b(?:not (?:immediately )?possible|impossible) to (?:independently |immediately )?(?:verify|confirm)\b|\bneither\b[^.;]{0,40}\b(?:provided|offered|presented|gave) (?:any )?(?:evidence|details)\b|\b(?:has|have|had) not (?:yet )?(?:publicly |officially )?(?:disclosed|named|identified|specified|revealed)\b|(?:не удалось|отказал(?:ся|ась|ись) от комментариев|от комментариев (?:отказал|воздержал)|не уточняется|не раскрыва|(?:раскрыть|подтвердить|уточнить|назвать|прокомментировать) не (?:смог|смогл|мог|может|стал)|не (?:смог[а-я]*|может|могут|стал[а-я]*) (?:раскрыть|подтвердить|уточнить|назвать|прокомментировать)|не (?:уточнил|раскрыл|пояснил)[аи]?(?![а-яё]))/i;
 const CREDIT_LINE = /^\s*(?:Image|Photo|Picture|Credit|Photograph|Фото)\s*[:：]/i;
 const CLOSES = /[.!?…]["”»'’)\]]*\s*$/;
 const FIRST_PERSON = /\b(?:I|I'm|I've|I'd|we|we're|we've|we'd|us|our|my)\b/i;
@@ -100,8 +100,19 @@ const NEWSROOM_WORDS = wordGated(
   /\b(?:story|article|version|comment|able|updates|updated|corrected|amended|declined|asked|spoke|requested|authori[sz]ed)\b/i,
 );
 const hasNewsroom = (s: string) => NEWSROOM_WORDS(s) && NEWSROOM.test(s);
+/**
+ * What is not yet known, said in the passive about the missing information itself: "The cause of the blast was not
+ * immediately known.", "The identities of the victims have not been released.", "Причина пожара пока не
+ * установлена.", "Информация о пострадавших уточняется.", "Пока неизвестно, …".
+ */
+const NOT_YET_KNOWN =
+  /^\W*(?:the |further |more |any )?(?:details|identit(?:y|ies)|names?|number|cause|circumstances|extent|scale|value|terms|figures?|location|whereabouts|nature|amount|toll|motive)\b[^.;"“”]{0,80}?\b(?:was|were|is|are|has|have|had)(?: been| yet)? not (?:yet |immediately |been |publicly |officially )*(?:known|available|clear|disclosed|released|made public|confirmed|given|specified|identified|established|determined|announced)\b|^[^\p{L}\d]*(?:причин[аы]|личност[иь]|имена?|обстоятельства|число|количество|масштабы?|размер|сумма|информация|данные|сведения)\s[^.]{0,60}?(?:не (?:установлен|известн|уточня|раскрыва|называ|сообща)|уточняе?тся|уточняются)|^[^\p{L}\d]*(?:пока |ещё |еще )?(?:неизвестно|не известно|неясно|непонятно)(?![\p{L}])/iu;
 /** What may come before "could not disclose" in a sentence that says something else first. */
-const SAID_FIRST = /\bbut\b|\band\b|,\s*(?:adding|saying|noting|while|although|though|which)\b|;|["“”«»]/i;
+const SAID_FIRST =
+  /\bbut\b|\band\b|,\s*(?:adding|saying|noting|while|although|though|which)\b|;|["“”«»]|[\s,](?:но|однако|а также)\s|,\s*(?:добавив|отметив|заявив|сказав)(?![а-яё])/i;
+
+/** A name in quotes, one to three words ("компания «УралСтройСнаб»"), not a quotation. */
+const QUOTED_NAME = /[«“"][^«»“”"\s]+(?:\s[^«»“”"\s]+){0,2}[»”"]/g;
 
 /**
  * "Officials could not disclose …", "He said he could not confirm …": the sentence reports only that nothing was
@@ -109,8 +120,9 @@ const SAID_FIRST = /\bbut\b|\band\b|,\s*(?:adding|saying|noting|while|although|t
  * disclose further details', "Malkov said debris fell on an enterprise but did not name it".
  */
 export function reportsOnlySilence(s: string): boolean {
+  if (NOT_YET_KNOWN.test(s)) return true;
   const m = NO_STATEMENT.exec(s);
-  return !!m && !SAID_FIRST.test(s.slice(0, m.index));
+  return !!m && !SAID_FIRST.test(s.slice(0, m.index).replace(QUOTED_NAME, ''));
 }
 const hasFirstPerson = wordGated(FIRST_PERSON);
 const hasReportedView = wordGated(REPORTED_VIEW);
@@ -165,7 +177,7 @@ export function contextFeatures(c: SentenceContext): string[] {
   if (figure) out.push('figure');
   if (figure && who.claimant) out.push('sourced_figure');
   if ((figure || hasCountInWords(s)) && who.claimant && who.quoted >= 0.5) out.push('quoted_figure');
-  if (hasNoStatement(s) && reportsOnlySilence(s)) out.push('no_statement');
+  if ((hasNoStatement(s) || NOT_YET_KNOWN.test(s)) && reportsOnlySilence(s)) out.push('no_statement');
   else if (who.quoted < 0.5 && hasNewsroom(s)) out.push('newsroom');
   // A headline stands on its own line and ends without punctuation; a first sentence running on in its
   // paragraph, or one that introduces what follows ("Putin said on Friday:"), is body text.
