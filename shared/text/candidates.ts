@@ -19,6 +19,7 @@ import {
   nonProseKind,
   type NonProse,
 } from './news-structure';
+import { relatedLinkSentences } from './related-links';
 import { segmentSentences, type Sentence } from './segment';
 import { namesNoOne, resolveSpeaker, type Speaker } from './speaker-names';
 import { speakerTurns } from './speaker-turns';
@@ -326,8 +327,16 @@ export function analyzeText(text: string, threshold = defaultSpotter().threshold
   captionsAboveCredits(text, doc.sentences, kinds);
   const repeats = repeatedSentences(doc.sentences.map((x) => x.sentence.text));
   const tableCaptions = captionsAboveTables(text, doc.sentences);
+  const related = relatedLinkSentences(
+    text,
+    doc.sentences.map((x) => x.sentence),
+  );
   return doc.sentences.map(({ sentence: s, attribution, base, context, turn }, i) => {
-    const kind = kinds[i] ?? titleLineKind(doc.sentences, i) ?? (tableCaptions.has(i) ? 'caption' : null);
+    const kind =
+      kinds[i] ??
+      titleLineKind(doc.sentences, i) ??
+      (tableCaptions.has(i) ? 'caption' : null) ??
+      (related.has(i) ? 'related' : null);
     const furniture = kind ? null : siteFurnitureKind(s.text);
     const repeat = repeats[i];
     const { score, reasons } = kind
@@ -437,6 +446,7 @@ const NON_PROSE_LABELS = {
   footnote: 'footnote: not a claim',
   editor_note: "an editor's note on how the text was edited: not a claim",
   link: 'a link on its own: not a claim',
+  related: 'the headline of another story ("Read more:", "Related:"): not a claim',
 } as const;
 
 function notAClaim(base: SpotterScore, kind: string, label: string): SpotterScore {
