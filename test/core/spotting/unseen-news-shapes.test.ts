@@ -74,3 +74,87 @@ describe('sentences that only say what is not yet known', () => {
     expect(sentenceAt(text, 'Пожар площадью').checkWorthy).toBe(true);
   });
 });
+
+describe('the headlines of other stories a page lists with the article', () => {
+  const STORY = [
+    'Port strike ends after nine days',
+    '',
+    'Dock workers in Valmora returned to work on Friday after unions accepted a 6% pay rise, the port authority said.',
+    '',
+    'Related:',
+    'Shipping rates climb as strike halts cargo',
+    'Why are dock workers striking in Valmora?',
+    '',
+    'The strike held up 140 ships, according to the port authority.',
+    '',
+    'Read more: Valmora port posts record profit in 2025',
+    'See also: Unions across Europe push for higher pay',
+    '',
+    'Читайте также:',
+    'Порт Вальморы возобновил работу',
+  ].join('\n');
+
+  it('are not listed, under a label line or after a label on their own line', () => {
+    const listed = analyzeText(STORY).filter((s) => s.checkWorthy);
+    for (const words of [
+      'Shipping rates climb',
+      'Why are dock workers',
+      'Valmora port posts',
+      'Unions across Europe',
+      'Порт Вальморы',
+    ])
+      expect(
+        listed.some((s) => s.text.includes(words)),
+        words,
+      ).toBe(false);
+    expect(analyzeText(STORY).find((s) => s.text.includes('Shipping rates climb'))!.reasons[0]!.kind).toBe('related');
+  });
+
+  it('while the story around them stays listed, and a paragraph after the list is prose again', () => {
+    const listed = analyzeText(STORY)
+      .filter((s) => s.checkWorthy)
+      .map((s) => s.text);
+    expect(listed.some((s) => s.startsWith('Dock workers in Valmora'))).toBe(true);
+    expect(listed.some((s) => s.startsWith('The strike held up 140 ships'))).toBe(true);
+  });
+});
+
+describe('page furniture that asserts rights, disclaims or promotes', () => {
+  it('is not listed: copyright lines, licensing notices, disclaimers, newsletter promotions', () => {
+    const text = [
+      'Clinic wait times fall',
+      '',
+      'Average waits at city clinics fell to 12 days in October from 19 days a year earlier, the health board said.',
+      'Copyright 2026 Northern Wire Service.',
+      'This material may not be reproduced, rewritten or redistributed without permission.',
+      'The content on this page is for informational purposes only and is not medical advice.',
+      'Our Morning Digest newsletter brings the day’s main stories to you at 7 a.m.',
+      'Buy licensing rights, opens new tab',
+    ].join('\n');
+    const listed = analyzeText(text)
+      .filter((s) => s.checkWorthy)
+      .map((s) => s.text);
+    expect(listed).toEqual(['Clinic wait times fall', expect.stringMatching(/^Average waits/)]);
+  });
+});
+
+describe('a photo caption closed by a credit on its own line, without a date', () => {
+  it('is a caption, as is a line above a bracketed credit', () => {
+    const text = [
+      'Rail line reopens after floods',
+      '',
+      'Engineers inspect a repaired bridge near Tarnow. REUTERS/Jan Kowal',
+      '',
+      'Passengers board the first train at the central station.',
+      '[Photo: Anna Nowak]',
+      '',
+      'The line, closed for 47 days, carried 30,000 passengers a day before the floods, operator PolRail said.',
+      'Engineers inspected 12 bridges, PolRail said. REUTERS/Jan Kowal',
+    ].join('\n');
+    expect(sentenceAt(text, 'Engineers inspect a repaired').kinds[0]).toBe('caption');
+    expect(sentenceAt(text, 'Passengers board').kinds[0]).toBe('caption');
+    expect(sentenceAt(text, 'The line, closed').checkWorthy).toBe(true);
+    // Reported words before a credit are the story's, not a caption.
+    expect(sentenceAt(text, 'Engineers inspected 12 bridges').kinds[0]).not.toBe('caption');
+  });
+});
