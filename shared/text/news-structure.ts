@@ -10,6 +10,7 @@ import { wordGated } from '../spotting/word-gate';
 import { datelineDate, isDatelineOnly, withoutPageFurniture } from './dateline';
 import { isDateLine, isoDate } from './dates';
 import { METADATA_SENTENCE } from './metadata-line';
+import { isSourceDateLine } from './source-date-line';
 import { speakerTurns } from './speaker-turns';
 
 export { isDateLine, isoDate };
@@ -56,6 +57,13 @@ export function leadingMetadata(text: string): LeadingMetadata {
       bodyStart = Math.min(text.length, pos);
       continue;
     }
+    // "2026-11-18 / source: reuters.com", "Reuters — 18 November 2026, 09:14 GMT".
+    if (isSourceDateLine(line)) {
+      date ??= isoDate(line);
+      pos = end + 1;
+      bodyStart = Math.min(text.length, pos);
+      continue;
+    }
     const m = META_LINE.exec(line);
     if (!m || (n === 0 && !front && !looksLikeMeta(m[1]!, m[2]!))) break;
     const key = m[1]!.toLowerCase();
@@ -68,11 +76,13 @@ export function leadingMetadata(text: string): LeadingMetadata {
   return { bodyStart, title, date };
 }
 
-/** A document's date from its text: the leading metadata's date line, else its first dateline with a year. */
+/** A document's date from its text: the leading metadata's date line, else one under the headline, else its first dateline with a year. */
 export function documentDate(text: string): string | null {
   const meta = leadingMetadata(text);
   const body = text.slice(meta.bodyStart);
-  return meta.date ?? datelineDate(body) ?? transcriptTitleDate(body);
+  const under = meta.date ? null : metadataUnderHeadline(text, meta.bodyStart);
+  const underDate = under ? isoDate(text.slice(under.start, under.end)) : null;
+  return meta.date ?? underDate ?? datelineDate(body) ?? transcriptTitleDate(body);
 }
 
 /** How many lines above a transcript's first speaker may carry its title and date. */
@@ -114,7 +124,14 @@ export function metadataUnderHeadline(text: string, bodyStart: number): { start:
   let end = -1;
   for (pos = headline.next; pos < text.length;) {
     const { line, next } = lineAt(pos);
-    if (line.trim() && !isMetaLine(line)) break;
+    // A date line right under the headline would otherwise run on from it into one sentence; further down, one the
+    // dateline reading knows ("Reuters | 3 December 2026") stays a sentence of its own.
+    const underHeadline = pos === headline.next;
+    const meta =
+      isMetaLine(line) ||
+      (isSourceDateLine(line) && (underHeadline || !isDatelineOnly(line))) ||
+      (underHeadline && isDateLine(line));
+    if (line.trim() && !meta) break;
     if (line.trim()) {
       if (start < 0) start = pos;
       end = next;
@@ -122,6 +139,11 @@ export function metadataUnderHeadline(text: string, bodyStart: number): { start:
     pos = next;
   }
   return start < 0 ? null : { start, end };
+}
+
+/** A line of metadata as news files carry it: a scraper's "key value" line, or where and when the story appeared. */
+export function isMetadataLine(line: string): boolean {
+  return isMetaLine(line) || isSourceDateLine(line);
 }
 
 /** A scraper's "key value" line: a lower-case key or one with a colon ("Updated 10:35 AM EST" is the page's dateline). */
@@ -258,6 +280,7 @@ export function nonProseKind(sentence: string, { noDateline = false } = {}): Non
   if (s.length < 500 && /\)\s*\.?\s*$/.test(s.slice(-6)) && BRACKET_CREDIT.test(s) && !/["“”«»]/.test(s)) return 'caption';
   if (BYLINE.test(s) || isBylineLine(s) || (s.length < 250 && MAY_CREDIT_REPORTERS.test(s) && REPORTER_CREDIT.test(s)))
     return 'byline';
+  if (s.length < 200 && isSourceDateLine(s)) return 'metadata';
   if (s.length < 200 && (hasCredit(s) || closesWithAgencyCredit(s))) return 'credit';
   if (
     s.length < 400 &&
