@@ -64,6 +64,7 @@ export const CONTEXT_LABELS: Record<string, string> = {
   headline_quote: 'the quotation the headline repeats',
   newsroom: 'about the reporting itself (an update, a correction, a request for comment)',
   quoted_report: 'a speaker reporting what happened, in quotes',
+  reaction: 'only a reaction or an unnamed view, nothing in it to check',
 };
 
 /** A number or a word of quantity; transcripts read it too (shared/text/candidates.ts). */
@@ -103,10 +104,11 @@ const hasNewsroom = (s: string) => NEWSROOM_WORDS(s) && NEWSROOM.test(s);
 /**
  * What is not yet known, said in the passive about the missing information itself: "The cause of the blast was not
  * immediately known.", "The identities of the victims have not been released.", "Причина пожара пока не
- * установлена.", "Информация о пострадавших уточняется.", "Пока неизвестно, …".
+ * установлена.", "Информация о пострадавших уточняется.", "Пока неизвестно, …", "It remains to be seen", "Пока сложно
+ * сказать.".
  */
 const NOT_YET_KNOWN =
-  /^\W*(?:the |further |more |any )?(?:details|identit(?:y|ies)|names?|number|cause|circumstances|extent|scale|value|terms|figures?|location|whereabouts|nature|amount|toll|motive)\b[^.;"“”]{0,80}?\b(?:was|were|is|are|has|have|had)(?: been| yet)? not (?:yet |immediately |been |publicly |officially )*(?:known|available|clear|disclosed|released|made public|confirmed|given|specified|identified|established|determined|announced)\b|^[^\p{L}\d]*(?:причин[аы]|личност[иь]|имена?|обстоятельства|число|количество|масштабы?|размер|сумма|информация|данные|сведения)\s[^.]{0,60}?(?:не (?:установлен|известн|уточня|раскрыва|называ|сообща)|уточняе?тся|уточняются)|^[^\p{L}\d]*(?:пока |ещё |еще )?(?:неизвестно|не известно|неясно|непонятно)(?![\p{L}])/iu;
+  /^\W*(?:the |further |more |any )?(?:details|identit(?:y|ies)|names?|number|cause|circumstances|extent|scale|value|terms|figures?|location|whereabouts|nature|amount|toll|motive)\b[^.;"“”]{0,80}?\b(?:was|were|is|are|has|have|had)(?: been| yet)? not (?:yet |immediately |been |publicly |officially )*(?:known|available|clear|disclosed|released|made public|confirmed|given|specified|identified|established|determined|announced)\b|^[^\p{L}\d]*(?:причин[аы]|личност[иь]|имена?|обстоятельства|число|количество|масштабы?|размер|сумма|информация|данные|сведения)\s[^.]{0,60}?(?:не (?:установлен|известн|уточня|раскрыва|называ|сообща)|уточняе?тся|уточняются)|^[^\p{L}\d]*(?:пока |ещё |еще )?(?:неизвестно|не известно|неясно|непонятно|(?:сложно|трудно|рано) (?:сказать|судить|говорить))(?![\p{L}])|^\W*(?:it is |it's )?(?:still )?(?:hard|difficult|too early) to (?:say|tell)\b|^\W*time will tell\b|^\W*it (?:remains|is) (?:yet )?to be seen\b/iu;
 /** What may come before "could not disclose" in a sentence that says something else first. */
 const SAID_FIRST =
   /\bbut\b|\band\b|,\s*(?:adding|saying|noting|while|although|though|which)\b|;|["“”«»]|[\s,](?:но|однако|а также)\s|,\s*(?:добавив|отметив|заявив|сказав)(?![а-яё])/i;
@@ -123,6 +125,27 @@ export function reportsOnlySilence(s: string): boolean {
   if (NOT_YET_KNOWN.test(s)) return true;
   const m = NO_STATEMENT.exec(s);
   return !!m && !SAID_FIRST.test(s.slice(0, m.index).replace(QUOTED_NAME, ''));
+}
+/**
+ * A reaction to the news and nothing else: "The minister welcomed the figures.", "The charity called the findings
+ * "encouraging."", "Оппозиция раскритиковала решение." (with no figure: "condemned the strike, which killed 12" reports
+ * the strike). And a view held by an unnamed group, with no content: "Some economists were more cautious.",
+ * "Эксперты по-разному оценивают перспективы."
+ */
+const REACTION =
+  /\b(?:welcomed|praised|hailed|applauded|condemned|denounced|criticised|criticized|slammed|decried|lauded|called)\s+(?:the|this|that|these|those|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?(?:figures|data|decision|ruling|verdict|move|findings|results?|news|report|announcement|plan|proposal|deal|agreement|sentence|judgment|judgement|statement|step|study)\b/i;
+const REACTION_RU =
+  /(?:приветствовал|раскритиковал|осудил)[аио]?\s+(?:это\s+)?(?:решение|данные|итоги|заявление|приговор|шаг|инициативу|предложение)(?![а-яё])/i;
+const UNNAMED_VIEW =
+  /^\W*(?:some|many|several|other|others|not all|not everyone)?\s*(?:experts|analysts|critics|observers|scientists|economists|researchers|others)\b[^.]{0,40}\b(?:cautious|sceptical|skeptical|optimistic|pessimistic|divided|disagree|disagreed|unconvinced|doubtful|less sure|more sure)\b|^[^а-яё]*(?:некоторые |многие |другие )?(?:эксперты|аналитики|экономисты|критики|наблюдатели|учёные|ученые)\s[^.]{0,40}(?:по-разному|осторожн|скептич|оптимистич|пессимистич|разделились|расходятся|сомневаются)/i;
+const REACTION_MAX_WORDS = 25;
+const UNNAMED_VIEW_MAX_WORDS = 8;
+const hasReaction = wordGated(REACTION);
+const hasUnnamedView = wordGated(UNNAMED_VIEW);
+function onlyReacts(s: string): boolean {
+  if (hasFigure(s)) return false;
+  if ((hasReaction(s) || (/[а-яё]/i.test(s) && REACTION_RU.test(s))) && wordCount(s) <= REACTION_MAX_WORDS) return true;
+  return hasUnnamedView(s) && wordCount(s) <= UNNAMED_VIEW_MAX_WORDS;
 }
 const hasFirstPerson = wordGated(FIRST_PERSON);
 const hasReportedView = wordGated(REPORTED_VIEW);
@@ -188,6 +211,7 @@ export function contextFeatures(c: SentenceContext): string[] {
   if (/[:,]["”»]?\s*$/.test(s)) out.push('introduces_quote');
   if (who.quoted >= 0.5 && hasFirstPerson(s)) out.push('quoted_first_person');
   if (hasReportedView(s)) out.push('reported_view');
+  if (who.quoted < 0.5 && onlyReacts(s)) out.push('reaction');
   if (who.quoted < 0.5 && isPast(s)) out.push('past_event');
   else if (who.quoted >= 0.5 && who.claimant && !hasFirstPerson(s) && reportsEvent(s)) out.push('quoted_report');
   if (ADVICE.test(s)) out.push('advice');
@@ -199,9 +223,15 @@ export function contextFeatures(c: SentenceContext): string[] {
  * Hand-set weights for signals too rare in the labelled news to be fitted ("could not disclose", "it was
  * not immediately clear"; "this story has been updated", "AFP has contacted the ministry for comment"): such a
  * sentence reports that nothing was said, or is about the reporting itself, so it is not a claim to check; nor is
- * a fragment of one or two words (a figure label, a run-in heading, a stray line of a PDF).
+ * a fragment of one or two words (a figure label, a run-in heading, a stray line of a PDF). A bare reaction ("The
+ * minister welcomed the figures.") counts for less, not nothing: who reacted is on the record.
  */
-export const FIXED_WEIGHTS: Readonly<Record<string, number>> = { no_statement: -4, newsroom: -4, fragment: -4 };
+export const FIXED_WEIGHTS: Readonly<Record<string, number>> = {
+  no_statement: -4,
+  newsroom: -4,
+  fragment: -4,
+  reaction: -3,
+};
 
 /**
  * Hand-set adjustments applied after the fitted calibration and left out of fitting: a figure a named speaker

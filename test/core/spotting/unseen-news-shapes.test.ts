@@ -158,3 +158,38 @@ describe('a photo caption closed by a credit on its own line, without a date', (
     expect(sentenceAt(text, 'Engineers inspected 12 bridges').kinds[0]).not.toBe('caption');
   });
 });
+
+describe('a bare reaction, an unnamed view, "hard to say"', () => {
+  const STORY = [
+    'Council approves new tram line',
+    '',
+    'The city council voted 31 to 14 on Thursday to build a 9-km tram line to the airport, council records show.',
+    'The mayor’s office welcomed the decision.',
+    'Local business groups called the plan "a lifeline".',
+    'Some analysts were more sceptical.',
+    'It remains to be seen whether the line will open on time.',
+    'Оппозиция раскритиковала решение.',
+    'Пока трудно судить о сроках.',
+    'The transport union condemned the vote, which it said would cost 400 bus drivers their jobs.',
+  ].join('\n');
+
+  it('are not listed', () => {
+    for (const start of [
+      'The mayor’s office',
+      'Local business groups',
+      'Some analysts',
+      'It remains to be seen',
+      'Оппозиция',
+      'Пока трудно',
+    ])
+      expect(sentenceAt(STORY, start).checkWorthy, start).toBe(false);
+    expect(sentenceAt(STORY, 'The mayor’s office').kinds).toContain('reaction');
+  });
+
+  it('while a reaction that carries a figure, and the vote itself, stay listed', () => {
+    expect(sentenceAt(STORY, 'The city council voted').checkWorthy).toBe(true);
+    const union = sentenceAt(STORY, 'The transport union');
+    expect(union.kinds).not.toContain('reaction');
+    expect(union.checkWorthy).toBe(true);
+  });
+});
