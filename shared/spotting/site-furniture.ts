@@ -48,6 +48,12 @@ export const FURNITURE_PATTERNS: readonly {
       /\bopens (?:in )?(?:a )?new (?:tab|window)\W*$|^\W*(?:purchase licensing rights|sign up here)\b|\b(?:newsletter|briefing)\b.{0,60}\b(?:provides|brings|delivers|sends|gives)\b.{0,40}\byou\b/i,
   },
   {
+    // "The Associated Press receives support from … for coverage of …. The AP is solely responsible for all content."
+    kind: 'disclaimer',
+    pattern:
+      /\breceives? (?:financial )?support from\b.{0,100}\bfor (?:its |the )?coverage of\b|\b(?:is|are) solely responsible for (?:all )?(?:the |its )?content\b/i,
+  },
+  {
     // "This article is for information only and is not a substitute for medical advice."
     kind: 'disclaimer',
     pattern:
