@@ -193,3 +193,43 @@ describe('a bare reaction, an unnamed view, "hard to say"', () => {
     expect(union.checkWorthy).toBe(true);
   });
 });
+
+describe('the note about the reporter under a story', () => {
+  const STORY = [
+    'Ferry sinks off coast, 3 missing',
+    '',
+    'By Maria Lund',
+    '',
+    'BERGEN (Nordic Wire) — A car ferry sank off the coast of Norway on Sunday and three crew members were missing, the coast guard said.',
+    'Captain Erik Dahl is a former correspondent for a shipping weekly who has sailed the route for 20 years.',
+    '',
+    'The Nordic Wire receives support from the Ocean Trust for coverage of maritime safety. The Nordic Wire is solely responsible for all content.',
+    '',
+    'Maria Lund is a reporter for the Nordic Wire based in Bergen. She has covered shipping since 2015.',
+  ].join('\n');
+
+  it('is not listed when the byline names its reporter, nor is the funding note', () => {
+    expect(sentenceAt(STORY, 'Maria Lund is a reporter').kinds[0]).toBe('author_bio');
+    expect(sentenceAt(STORY, 'She has covered shipping').kinds[0]).toBe('author_bio');
+    expect(sentenceAt(STORY, 'The Nordic Wire receives support').checkWorthy).toBe(false);
+    expect(sentenceAt(STORY, 'The Nordic Wire is solely').checkWorthy).toBe(false);
+  });
+
+  it('while a person the story is about, described the same way, is the story', () => {
+    const captain = sentenceAt(STORY, 'Captain Erik Dahl');
+    expect(captain.kinds).not.toContain('author_bio');
+    expect(captain.checkWorthy).toBe(true);
+    expect(analyzeText(STORY).find((s) => s.text.includes('A car ferry sank'))!.checkWorthy).toBe(true);
+  });
+});
+
+describe('a dateline with an outlet not on the agency list', () => {
+  it('is cut off the first sentence, and an organisation in brackets is not taken for one', () => {
+    const first = (line: string) => analyzeText(`Ferry sinks off Norway\n\n${line}`)[1]!.text;
+    expect(first('BERGEN (Nordic Wire) — A car ferry sank on Sunday, the coast guard said.')).toBe(
+      'A car ferry sank on Sunday, the coast guard said.',
+    );
+    expect(first('TROMSO, Norway (Arctic Post) - A car ferry sank on Sunday.')).toBe('A car ferry sank on Sunday.');
+    expect(first('NATO (North Atlantic Treaty Organization) — the alliance — said 30 jets flew.')).toMatch(/^NATO/);
+  });
+});
