@@ -46,6 +46,32 @@ describe('sentences that only say what is not yet known', () => {
     }
   });
 
+  it('in the other ways wires say it', () => {
+    const text = [
+      'Depot fire in Lindau',
+      '',
+      'A fire destroyed a fuel depot in Lindau on Friday, firefighters said.',
+      'The account could not immediately be verified.',
+      'Neither version could be independently confirmed.',
+      'There was no official confirmation of the blaze’s cause.',
+      'The depot’s owner did not immediately comment.',
+      'The size of the loss was unclear.',
+      'Проверить сведения о пострадавших не представляется возможным.',
+      'В пожарной службе ситуацию не прокомментировали.',
+    ].join('\n');
+    for (const start of [
+      'The account',
+      'Neither version',
+      'There was no official',
+      'The depot’s owner',
+      'The size',
+      'Проверить',
+      'В пожарной',
+    ])
+      expect(sentenceAt(text, start).kinds, start).toContain('no_statement');
+    expect(sentenceAt(text, 'A fire destroyed').checkWorthy).toBe(true);
+  });
+
   it('in Russian too: a cause not established, details being clarified, a company name in quotes before "declined"', () => {
     const text = [
       'В Самаре загорелся склад',
