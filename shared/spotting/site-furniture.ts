@@ -45,7 +45,7 @@ export const FURNITURE_PATTERNS: readonly {
     // "Purchase Licensing Rights, opens new tab", "The Daily Briefing newsletter provides all the news you need …".
     kind: 'follow',
     pattern:
-      /\bopens (?:in )?(?:a )?new (?:tab|window)\W*$|^\W*(?:purchase licensing rights|sign up here)\b|\b(?:newsletter|briefing)\b.{0,60}\b(?:provides|brings|delivers|sends|gives)\b.{0,40}\byou\b/i,
+      /\bopens (?:in )?(?:a )?new (?:tab|window)\W*$|\b(?:press|нажмите|натисніть) ctrl\s*\+\s*enter\b|^\W*(?:purchase licensing rights|sign up here)\b|\b(?:newsletter|briefing)\b.{0,60}\b(?:provides|brings|delivers|sends|gives)\b.{0,40}\byou\b/i,
   },
   {
     // "The Associated Press receives support from … for coverage of …. The AP is solely responsible for all content."

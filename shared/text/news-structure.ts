@@ -165,7 +165,7 @@ export type NonProse = 'metadata' | 'caption' | 'credit' | 'byline' | 'footnote'
 const LINK_ONLY = /^(?:\[[^\]]{1,300}\]\(\s*(?:https?:\/\/|www\.)[^\s)]*\s*\)|<?(?:https?:\/\/|www\.)\S+?>?)\s*\.?$/i;
 
 const CREDIT =
-  /(?:\b(?:Getty Images|Getty|AFP|Reuters|AP|EPA|Shutterstock|Anadolu|Sputnik|TASS|Bloomberg|Contributor|Pool|Handout)\s*(?:via\s+Getty(?:\s+Images)?)?\s*$|^\s*[[(]?\s*(?:File\s+)?(?:Photo|Photograph|Image|Picture|Credit|Фото|Фотография)\s*[:：]|\b(?:Photo|Image|Picture)\s+(?:by|credit|courtesy)\b|\/\s*(?:Getty|AFP|Reuters|AP|EPA|Contributor|Pool|Sputnik|Anadolu)\b)/i;
+  /(?:\b(?:Getty Images|Getty|AFP|Reuters|AP|EPA|Shutterstock|Anadolu|Sputnik|TASS|Bloomberg|Contributor|Pool|Handout)\s*(?:via\s+Getty(?:\s+Images)?)?\s*$|^\s*[[(]?\s*(?:File\s+)?(?:Photo|Photograph|Image|Picture|Credit|Фото|Фотография)\s*[:：]|^\s*©\s*(?!\s*\d)[^.!?]{2,60}$|\b(?:Photo|Image|Picture)\s+(?:by|credit|courtesy)\b|\/\s*(?:Getty|AFP|Reuters|AP|EPA|Contributor|Pool|Sputnik|Anadolu)\b)/i;
 const CAPTION_VERB =
   /\b(?:speaks|attends|looks on|looks|gestures|poses|walks|stands|arrives|listens|waves|holds|delivers|sits|shakes hands|meet|meets|react|reacts|is seen|are seen|pictured|inspects|visits|talks|greets|smiles|prays|mourn|mourns|gather|gathers|work|works|search|searches|clear|clears|carry|carries|help|helps|watch|watches|wait|waits|stand|walk|sit|hold|inspect|pose|rest|rests|lay|lays|ride|rides|hug|hugs|embrace|embraces|remove|removes|protest|protests|evacuate|evacuates|battle|battles|fight|fights|extinguish|extinguishes|clean|cleans|collect|collects|examine|examines|check|checks|repair|repairs|rescue|rescues|comfort|comforts|cry|cries|kiss|kisses|salute|salutes|light|lights|place|places|load|loads|unload|unloads|rise|rises|billow|billows|burn|burns|take part|takes part|pay tribute|pays tribute|pay respects|pays respects|testifies|testify|celebrate|celebrates|guards|casts his ballot|casts her ballot|cast their ballots)\b/i;
 const hasCaptionVerb = wordGated(CAPTION_VERB);
@@ -258,7 +258,9 @@ export function captionBeforeCredit(
   if (/[\n\r]/.test(text.slice(sentence.end, next.start))) return false;
   const lineStart = text.lastIndexOf('\n', sentence.start - 1) + 1;
   const s = text.slice(sentence.start, sentence.end);
-  if (text.slice(lineStart, sentence.start).trim() || /["“”«»]/.test(s) || s.length >= 400) return false;
+  // A name in quotes ("станцию «Лесопарковая»") is not a quotation.
+  const quoted = /["“”«»]/.test(s.replace(/[«“"][^«»“”"\s]+(?:\s[^«»“”"\s]+){0,2}[»”"]/g, ''));
+  if (text.slice(lineStart, sentence.start).trim() || quoted || s.length >= 400) return false;
   if (CAPTION_DATE.test(s)) return true;
   const creditClosesLine = /^[ \t]*(?:\r?\n|$)/.test(text.slice(next.end));
   return (

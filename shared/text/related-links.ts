@@ -6,7 +6,7 @@
  */
 
 const LABEL =
-  "(?:read more|read also|also read|see also|related(?: stories| articles| news| coverage| content| links)?|more on this(?: story| topic)?|recommended(?: stories| reading)?|you may also like|more from [\\p{L}’' ]{1,30}|читайте также|смотрите также|также читайте|читайте по теме|новости по теме|ещё по теме|еще по теме|по теме|читайте також|дивіться також)";
+  "(?:read more|read also|also read|see also|related(?: stories| articles| news| coverage| content| links)?|more on this(?: story| topic)?|recommended(?: stories| reading)?|you may also like|more from [\\p{L}’' ]{1,30}|more stories|top stories|читайте также|смотрите также|материалы по теме|статьи по теме|другие материалы|также читайте|читайте по теме|новости по теме|ещё по теме|еще по теме|по теме|читайте також|дивіться також)";
 /** A label alone on its line: "Read more:", "RELATED", "Читайте также:". */
 const LABEL_LINE = new RegExp(`^[\\s\\p{P}]*${LABEL}\\s*[:：.–—-]?\\s*$`, 'iu');
 /** A label opening its line, a headline after it: "Related: How the squeeze changed what Britons buy". */

@@ -259,3 +259,26 @@ describe('a dateline with an outlet not on the agency list', () => {
     expect(first('NATO (North Atlantic Treaty Organization) — the alliance — said 30 jets flew.')).toMatch(/^NATO/);
   });
 });
+
+describe('Russian page furniture', () => {
+  const STORY = [
+    'В Казани открыли новый мост',
+    '',
+    'Мэр осматривает мост «Северный». © Пресс-служба мэрии Казани',
+    '',
+    'Мост длиной 840 метров обошелся бюджету в 9 млрд рублей, сообщили в мэрии.',
+    '',
+    'Материалы по теме:',
+    'Мэрия назвала сроки ремонта набережной',
+    '',
+    'Ошибка в тексте? Выделите её и нажмите Ctrl+Enter',
+  ].join('\n');
+
+  it('a caption closed by a "©" credit, related stories and the typo prompt are not listed; the story is', () => {
+    const listed = analyzeText(STORY)
+      .filter((s) => s.checkWorthy)
+      .map((s) => s.text);
+    expect(listed).toEqual(['В Казани открыли новый мост', expect.stringMatching(/^Мост длиной 840 метров/)]);
+    expect(sentenceAt(STORY, 'Мэр осматривает').kinds[0]).toBe('caption');
+  });
+});
