@@ -249,6 +249,27 @@ describe('the note about the reporter under a story', () => {
   });
 });
 
+describe('captions in agency shapes', () => {
+  it('a dated caption of soldiers firing, and a handout credit with its note to editors, are not listed', () => {
+    const text = [
+      'Shelling resumes near the border',
+      '',
+      'Artillery crews fire towards enemy positions near Vostok, March 2, 2027.',
+      '',
+      'Governor Ivan Kral speaks in Vostok, March 1, 2027. Regional Press Office/Handout via REUTERS ATTENTION EDITORS - THIS IMAGE HAS BEEN SUPPLIED BY A THIRD PARTY.',
+      '',
+      'Shelling killed 4 people near Vostok on Monday, Governor Ivan Kral said.',
+    ].join('\n');
+    const listed = analyzeText(text)
+      .filter((s) => s.checkWorthy)
+      .map((s) => s.text);
+    expect(listed).toEqual([
+      'Shelling resumes near the border',
+      'Shelling killed 4 people near Vostok on Monday, Governor Ivan Kral said.',
+    ]);
+  });
+});
+
 describe('a dateline with an outlet not on the agency list', () => {
   it('is cut off the first sentence, and an organisation in brackets is not taken for one', () => {
     const first = (line: string) => analyzeText(`Ferry sinks off Norway\n\n${line}`)[1]!.text;
