@@ -118,14 +118,19 @@ const QUOTED_NAME = /[«“"][^«»“”"\s]+(?:\s[^«»“”"\s]+){0,2}[»”
 
 /**
  * "Officials could not disclose …", "He said he could not confirm …": the sentence reports only that nothing was
- * said. Not when the silence trails a statement: '"… in the thousands," Zelenskyy said, adding that he could not
- * disclose further details', "Malkov said debris fell on an enterprise but did not name it".
+ * said (nor after it: "… but said 12 buildings were damaged"). Not when the silence trails a statement: '"… in the thousands," Zelenskyy said, adding that he could not
+ * disclose further details', "Malkov said debris fell on an enterprise but did not name it", nor when a statement
+ * follows it: "The ministry did not disclose casualties but said 12 buildings were damaged".
  */
 export function reportsOnlySilence(s: string): boolean {
   if (NOT_YET_KNOWN.test(s)) return true;
   const m = NO_STATEMENT.exec(s);
-  return !!m && !SAID_FIRST.test(s.slice(0, m.index).replace(QUOTED_NAME, ''));
+  if (!m || SAID_FIRST.test(s.slice(0, m.index).replace(QUOTED_NAME, ''))) return false;
+  // "… did not disclose casualties but said 12 buildings were damaged": the statement after the silence.
+  return !SAID_AFTER.test(s.slice(m.index + m[0].length));
 }
+/** What may come after "did not disclose …" in a sentence that goes on to say something. */
+const SAID_AFTER = /\bbut\b|;|\s(?:но|однако)\s/i;
 /**
  * A reaction to the news and nothing else: "The minister welcomed the figures.", "The charity called the findings
  * "encouraging."", "Оппозиция раскритиковала решение." (with no figure: "condemned the strike, which killed 12" reports

@@ -72,6 +72,18 @@ describe('sentences that only say what is not yet known', () => {
     expect(sentenceAt(text, 'A fire destroyed').checkWorthy).toBe(true);
   });
 
+  it('but a statement after the silence is a statement', () => {
+    const text = [
+      'Depot fire in Lindau',
+      '',
+      'The fire service did not disclose the cause but said 14 tankers had burned.',
+      'Пожарные не уточнили причину, но сообщили, что сгорели 14 цистерн.',
+    ].join('\n');
+    for (const start of ['The fire service', 'Пожарные'])
+      expect(sentenceAt(text, start).kinds, start).not.toContain('no_statement');
+    expect(sentenceAt(text, 'The fire service').checkWorthy).toBe(true);
+  });
+
   it('in Russian too: a cause not established, details being clarified, a company name in quotes before "declined"', () => {
     const text = [
       'В Самаре загорелся склад',
