@@ -80,7 +80,7 @@ const REPORTED_VIEW =
   /\b(?:believes?|believed|feels?|felt|hopes?|hoped|hoping|thinks?|thought|called (?:for|on)|calls (?:for|on)|urged?|urges|alarmed|concerned|welcomed?|praised?|criticised|criticized|described \w+ as|(?:called|calls|branded|dubbed|termed|labell?ed) (?:[\w'’-]+ ){1,4}(?:as )?(?:a |an )?["“']|is needed|are needed)\b/i;
 /** A verb in the past: one of the irregular ones listed, or a lower-case word ending in "-ed" (two patterns, so the list can be gated by its words). */
 const PAST_LISTED =
-  /\b(?:was|were|had|did|won|made|took|went|came|gave|left|began|rose|fell|lost|paid|sent|met|ran|sold|held|led)\b/u;
+  /\b(?:was|were|had|did|won|made|took|went|came|gave|left|began|rose|fell|lost|paid|sent|met|ran|sold|held|led|struck|shot|fought|broke|brought|built|caught|drove|flew|grew|kept|laid|sank|spent|stole|stood|threw|fled|bought|found|became|chose|drew|froze|hid|overtook|sought|swept|tore|withdrew)\b/u;
 const PAST_ED = /\b\p{Ll}{3,}ed\b/u;
 const ADVICE = /^\W*(?:if you|you (?:can|should|could|will|might)|avoid|try|wait|don't|do not)\b/i;
 // Word lists tested only on sentences holding one of their words (shared/spotting/word-gate.ts).

@@ -315,3 +315,11 @@ describe('Russian page furniture', () => {
     expect(sentenceAt(STORY, 'Мэр осматривает').kinds[0]).toBe('caption');
   });
 });
+
+describe('an event told with an irregular past verb', () => {
+  it('narrates a past event, as one with an "-ed" verb does', () => {
+    const text = ['Storm hits the coast', '', 'The storm tore roofs off houses in Dunmore overnight, police said.'].join('\n');
+    expect(sentenceAt(text, 'The storm tore').kinds).toContain('past_event');
+    expect(sentenceAt(text, 'The storm tore').checkWorthy).toBe(true);
+  });
+});
