@@ -42,10 +42,11 @@ export const FURNITURE_PATTERNS: readonly {
       /\b(?:follow us (?:on|at)|like us on|join us on|find us on|share (?:this|the) (?:article|story|post) (?:on|with|via)|share on (?:facebook|twitter|x|linkedin|whatsapp)|(?:click|tap) here (?:to|for)|skip to (?:main )?content|back to top)\b|^\W*(?:read (?:more|the full (?:story|article))|(?:related|recommended|more) (?:articles|stories|coverage))\W*$/i,
   },
   {
-    // "Purchase Licensing Rights, opens new tab", "The Daily Briefing newsletter provides all the news you need …".
+    // "Purchase Licensing Rights, opens new tab", "The Daily Briefing newsletter provides all the news you need …",
+    // "Get a look at the day ahead with the Morning Bid newsletter.", "Advertisement · Scroll to continue".
     kind: 'follow',
     pattern:
-      /\bopens (?:in )?(?:a )?new (?:tab|window)\W*$|\b(?:press|нажмите|натисніть) ctrl\s*\+\s*enter\b|^\W*(?:purchase licensing rights|sign up here)\b|\b(?:newsletter|briefing)\b.{0,60}\b(?:provides|brings|delivers|sends|gives)\b.{0,40}\byou\b/i,
+      /\bopens (?:in )?(?:a )?new (?:tab|window)\W*$|\b(?:press|нажмите|натисніть) ctrl\s*\+\s*enter\b|^\W*(?:purchase licensing rights|sign up here)\b|\b(?:newsletter|briefing)\b.{0,60}\b(?:provides|brings|delivers|sends|gives)\b.{0,40}\byou\b|^\W*(?:get|receive|start your day|start the day|catch up on|stay (?:informed|up to date))\b.{0,120}\bnewsletter\W*$|^\W*advertisement\b(?:\W+scroll to continue)?\W*$|^\W*report this ad\W*$/i,
   },
   {
     // "The Associated Press receives support from … for coverage of …. The AP is solely responsible for all content."

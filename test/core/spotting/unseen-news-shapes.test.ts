@@ -170,6 +170,9 @@ describe('page furniture that asserts rights, disclaims or promotes', () => {
       'The content on this page is for informational purposes only and is not medical advice.',
       'Our Morning Digest newsletter brings the day’s main stories to you at 7 a.m.',
       'Buy licensing rights, opens new tab',
+      'Start your day with the main headlines in the Northern Digest newsletter.',
+      'Get the week’s best reads from the Clinic Watch newsletter.',
+      'Advertisement · Scroll to continue',
     ].join('\n');
     const listed = analyzeText(text)
       .filter((s) => s.checkWorthy)
