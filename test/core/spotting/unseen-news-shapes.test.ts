@@ -310,6 +310,8 @@ describe('Russian page furniture', () => {
     'Мэрия назвала сроки ремонта набережной',
     '',
     'Ошибка в тексте? Выделите её и нажмите Ctrl+Enter',
+    'Подробнее о мосте — в материале агентства.',
+    'Подрядчик эти данные не комментирует.',
   ].join('\n');
 
   it('a caption closed by a "©" credit, related stories and the typo prompt are not listed; the story is', () => {
