@@ -64,6 +64,7 @@ export const CONTEXT_LABELS: Record<string, string> = {
   headline_quote: 'the quotation the headline repeats',
   newsroom: 'about the reporting itself (an update, a correction, a request for comment)',
   quoted_report: 'a speaker reporting what happened, in quotes',
+  reaction: 'only a reaction or an unnamed view, nothing in it to check',
 };
 
 /** A number or a word of quantity; transcripts read it too (shared/text/candidates.ts). */
@@ -71,7 +72,7 @@ export const FIGURE =
   /\d|\b(?:hundreds?|thousands?|millions?|billions?|dozens?|percent|per cent|half|twice|double|single digits)\b|(?:тысяч|миллион|миллиард|процент|десят|сотн)/i;
 /** Sentences that report that nothing was said or confirmed (see reportsOnlySilence). */
 const NO_STATEMENT =
-  /\b(?:could not|cannot|can't|would not|did not|does not|declined to|refused to|unable to)\s+(?:disclose|comment|confirm|say|be reached|verify|independently verify|immediately verify|independently confirm|provide|mention|specify|elaborate|give (?:details|further details|a figure|a number)|identify|name)|\b(?:gave|give|provided) no (?:further )?(?:details|figures|evidence)|\bwithout (?:giving|providing) (?:details|evidence)|\bno (?:comment|immediate comment)\b|\bdid not (?:immediately )?respond\b|\b(?:it was|it is|it remains) (?:not (?:immediately )?(?:clear|known)|unclear)\b|\bcould not be (?:independently |immediately )?(?:verified|confirmed|reached)\b|(?:не удалось|отказал(?:ся|ась|ись) от комментариев|не уточняется|не раскрыва|(?:раскрыть|подтвердить|уточнить|назвать|прокомментировать) не (?:смог|смогл|мог|может|стал)|не (?:смог[а-я]*|может|могут|стал[а-я]*) (?:раскрыть|подтвердить|уточнить|назвать|прокомментировать))/i;
+  /\b(?:could not|cannot|can't|would not|did not|does not|declined to|refused to|unable to)\s+(?:(?:immediately|publicly|officially|yet)\s+)?(?:disclose|estimate|assess|quantify|put a (?:figure|number) on|comment|confirm|say|be reached|verify|independently verify|immediately verify|independently confirm|provide|mention|specify|elaborate|give (?:details|further details|a figure|a number)|identify|name)|\b(?:gave|give|provided) no (?:further )?(?:details|figures|evidence)|\bwithout (?:giving|providing) (?:details|evidence)|\bno (?:comment|immediate comment)\b|\bdid not (?:immediately )?respond\b|\b(?:it was|it is|it remains) (?:not (?:immediately |yet )?(?:clear|known)|unclear)\b|\bcould not (?:immediately |independently )?be (?:independently |immediately )?(?:verified|confirmed|reached)\b|\b(?:neither|none)\b[^.;]{0,60}\bcould (?:immediately )?be (?:independently |immediately )?(?:verified|confirmed)\b|\bno (?:independent|immediate|official) (?:confirmation|verification)\b|\b(?:not (?:immediately )?possible|impossible) to (?:independently |immediately )?(?:verify|confirm)\b|\bneither\b[^.;]{0,40}\b(?:provided|offered|presented|gave) (?:any )?(?:evidence|details)\b|\b(?:has|have|had) not (?:yet )?(?:publicly |officially )?(?:disclosed|named|identified|specified|revealed)\b|(?:не удалось|отказал(?:ся|ась|ись) от комментариев|от комментариев (?:отказал|воздержал)|не уточняется|не раскрыва|(?:раскрыть|подтвердить|уточнить|назвать|прокомментировать) не (?:смог|смогл|мог|может|стал)|не (?:смог[а-я]*|может|могут|стал[а-я]*) (?:раскрыть|подтвердить|уточнить|назвать|прокомментировать)|не (?:уточнил|раскрыл|пояснил|прокомментировал)[аи]?(?![а-яё])|не комментиру(?:ет|ют)(?![а-яё])|(?:проверить|подтвердить)[^.]{0,60}(?:нельзя|невозможно|не представляется возможным))/i;
 const CREDIT_LINE = /^\s*(?:Image|Photo|Picture|Credit|Photograph|Фото)\s*[:：]/i;
 const CLOSES = /[.!?…]["”»'’)\]]*\s*$/;
 const FIRST_PERSON = /\b(?:I|I'm|I've|I'd|we|we're|we've|we'd|us|our|my)\b/i;
@@ -79,7 +80,7 @@ const REPORTED_VIEW =
   /\b(?:believes?|believed|feels?|felt|hopes?|hoped|hoping|thinks?|thought|called (?:for|on)|calls (?:for|on)|urged?|urges|alarmed|concerned|welcomed?|praised?|criticised|criticized|described \w+ as|(?:called|calls|branded|dubbed|termed|labell?ed) (?:[\w'’-]+ ){1,4}(?:as )?(?:a |an )?["“']|is needed|are needed)\b/i;
 /** A verb in the past: one of the irregular ones listed, or a lower-case word ending in "-ed" (two patterns, so the list can be gated by its words). */
 const PAST_LISTED =
-  /\b(?:was|were|had|did|won|made|took|went|came|gave|left|began|rose|fell|lost|paid|sent|met|ran|sold|held|led)\b/u;
+  /\b(?:was|were|had|did|won|made|took|went|came|gave|left|began|rose|fell|lost|paid|sent|met|ran|sold|held|led|struck|shot|fought|broke|brought|built|caught|drove|flew|grew|kept|laid|sank|spent|stole|stood|threw|fled|bought|found|became|chose|drew|froze|hid|overtook|sought|swept|tore|withdrew)\b/u;
 const PAST_ED = /\b\p{Ll}{3,}ed\b/u;
 /**
  * What PAST_ED (and EVENT_ED's verb) needs: three units that may be lower-case letters (any beyond ASCII may) before
@@ -105,17 +106,56 @@ const NEWSROOM_WORDS = wordGated(
   /\b(?:story|article|version|comment|able|updates|updated|corrected|amended|declined|asked|spoke|requested|authori[sz]ed)\b/i,
 );
 const hasNewsroom = (s: string) => NEWSROOM_WORDS(s) && NEWSROOM.test(s);
+/**
+ * What is not yet known, said in the passive about the missing information itself: "The cause of the blast was not
+ * immediately known.", "The identities of the victims have not been released.", "Причина пожара пока не
+ * установлена.", "Информация о пострадавших уточняется.", "Пока неизвестно, …", "It remains to be seen", "Пока сложно
+ * сказать.".
+ */
+const NOT_YET_KNOWN =
+  /^\W*(?:the |further |more |any )?(?:details|identit(?:y|ies)|names?|number|cause|circumstances|extent|scale|size|cost|impact|severity|origin|timing|outcome|value|terms|figures?|location|whereabouts|nature|amount|toll|motive)\b[^.;"“”]{0,80}?\b(?:(?:was|were|is|are|has|have|had)(?: been| yet)? not (?:yet |immediately |been |publicly |officially )*(?:known|available|clear|disclosed|released|made public|confirmed|given|specified|identified|established|determined|announced)|(?:was|were|is|are|remains?|remained)(?: still)? (?:unclear|unknown))\b|^[^\p{L}\d]*(?:причин[аы]|личност[иь]|имена?|обстоятельства|число|количество|масштабы?|размер|сумма|информация|данные|сведения)\s[^.]{0,60}?(?:не (?:установлен|известн|уточня|раскрыва|называ|сообща)|уточняе?тся|уточняются)|^[^\p{L}\d]*(?:пока |ещё |еще )?(?:неизвестно|не известно|неясно|непонятно|(?:сложно|трудно|рано) (?:сказать|судить|говорить))(?![\p{L}])|^\W*(?:it is |it's )?(?:still )?(?:hard|difficult|too early) to (?:say|tell)\b|^\W*time will tell\b|^\W*it (?:remains|is) (?:yet )?to be seen\b/iu;
 /** What may come before "could not disclose" in a sentence that says something else first. */
-const SAID_FIRST = /\bbut\b|\band\b|,\s*(?:adding|saying|noting|while|although|though|which)\b|;|["“”«»]/i;
+const SAID_FIRST =
+  /\bbut\b|\band\b|,\s*(?:adding|saying|noting|while|although|though|which)\b|;|["“”«»]|[\s,](?:но|однако|а также)\s|,\s*(?:добавив|отметив|заявив|сказав)(?![а-яё])/i;
+
+/** A name in quotes, one to three words ("компания «УралСтройСнаб»"), not a quotation. */
+const QUOTED_NAME = /[«“"][^«»“”"\s]+(?:\s[^«»“”"\s]+){0,2}[»”"]/g;
 
 /**
  * "Officials could not disclose …", "He said he could not confirm …": the sentence reports only that nothing was
- * said. Not when the silence trails a statement: '"… in the thousands," Zelenskyy said, adding that he could not
- * disclose further details', "Malkov said debris fell on an enterprise but did not name it".
+ * said (nor after it: "… but said 12 buildings were damaged"). Not when the silence trails a statement: '"… in the thousands," Zelenskyy said, adding that he could not
+ * disclose further details', "Malkov said debris fell on an enterprise but did not name it", nor when a statement
+ * follows it: "The ministry did not disclose casualties but said 12 buildings were damaged".
  */
 export function reportsOnlySilence(s: string): boolean {
+  if (NOT_YET_KNOWN.test(s)) return true;
   const m = NO_STATEMENT.exec(s);
-  return !!m && !SAID_FIRST.test(s.slice(0, m.index));
+  if (!m || SAID_FIRST.test(s.slice(0, m.index).replace(QUOTED_NAME, ''))) return false;
+  // "… did not disclose casualties but said 12 buildings were damaged": the statement after the silence.
+  return !SAID_AFTER.test(s.slice(m.index + m[0].length));
+}
+/** What may come after "did not disclose …" in a sentence that goes on to say something. */
+const SAID_AFTER = /\bbut\b|;|\s(?:но|однако)\s/i;
+/**
+ * A reaction to the news and nothing else: "The minister welcomed the figures.", "The charity called the findings
+ * "encouraging."", "Оппозиция раскритиковала решение." (with no figure: "condemned the strike, which killed 12" reports
+ * the strike). And a view held by an unnamed group, with no content: "Some economists were more cautious.",
+ * "Эксперты по-разному оценивают перспективы."
+ */
+const REACTION =
+  /\b(?:welcomed|praised|hailed|applauded|condemned|denounced|criticised|criticized|slammed|decried|lauded|called)\s+(?:the|this|that|these|those|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?(?:figures|data|decision|ruling|verdict|move|findings|results?|news|report|announcement|plan|proposal|deal|agreement|sentence|judgment|judgement|statement|step|study)\b/i;
+const REACTION_RU =
+  /(?:приветствовал|раскритиковал|осудил)[аио]?\s+(?:это\s+)?(?:решение|данные|итоги|заявление|приговор|шаг|инициативу|предложение)(?![а-яё])/i;
+const UNNAMED_VIEW =
+  /^\W*(?:some|many|several|other|others|not all|not everyone)?\s*(?:experts|analysts|critics|observers|scientists|economists|researchers|others)\b[^.]{0,40}\b(?:cautious|sceptical|skeptical|optimistic|pessimistic|divided|disagree|disagreed|unconvinced|doubtful|less sure|more sure)\b|^[^а-яё]*(?:некоторые |многие |другие )?(?:эксперты|аналитики|экономисты|критики|наблюдатели|учёные|ученые)\s[^.]{0,40}(?:по-разному|осторожн|скептич|оптимистич|пессимистич|разделились|расходятся|сомневаются)/i;
+const REACTION_MAX_WORDS = 25;
+const UNNAMED_VIEW_MAX_WORDS = 8;
+const hasReaction = wordGated(REACTION);
+const hasUnnamedView = wordGated(UNNAMED_VIEW);
+function onlyReacts(s: string): boolean {
+  if (hasFigure(s)) return false;
+  if ((hasReaction(s) || (/[а-яё]/i.test(s) && REACTION_RU.test(s))) && wordCount(s) <= REACTION_MAX_WORDS) return true;
+  return hasUnnamedView(s) && wordCount(s) <= UNNAMED_VIEW_MAX_WORDS;
 }
 const hasFirstPerson = wordGated(FIRST_PERSON);
 const hasReportedView = wordGated(REPORTED_VIEW);
@@ -176,7 +216,7 @@ export function contextFeatures(c: SentenceContext): string[] {
   if (figure && who.claimant) out.push('sourced_figure');
   // (The count in words is looked for last: only a quoted sentence with a speaker needs it.)
   if (who.claimant && who.quoted >= 0.5 && (figure || hasCountInWords(s))) out.push('quoted_figure');
-  if (hasNoStatement(s) && reportsOnlySilence(s)) out.push('no_statement');
+  if ((hasNoStatement(s) || NOT_YET_KNOWN.test(s)) && reportsOnlySilence(s)) out.push('no_statement');
   else if (who.quoted < 0.5 && hasNewsroom(s)) out.push('newsroom');
   // A headline stands on its own line and ends without punctuation; a first sentence running on in its
   // paragraph, or one that introduces what follows ("Putin said on Friday:"), is body text.
@@ -187,6 +227,7 @@ export function contextFeatures(c: SentenceContext): string[] {
   if (/[:,]["”»]?\s*$/.test(s)) out.push('introduces_quote');
   if (who.quoted >= 0.5 && hasFirstPerson(s)) out.push('quoted_first_person');
   if (hasReportedView(s)) out.push('reported_view');
+  if (who.quoted < 0.5 && onlyReacts(s)) out.push('reaction');
   if (who.quoted < 0.5 && isPast(s)) out.push('past_event');
   else if (who.quoted >= 0.5 && who.claimant && !hasFirstPerson(s) && reportsEvent(s)) out.push('quoted_report');
   if (ADVICE.test(s)) out.push('advice');
@@ -198,9 +239,15 @@ export function contextFeatures(c: SentenceContext): string[] {
  * Hand-set weights for signals too rare in the labelled news to be fitted ("could not disclose", "it was
  * not immediately clear"; "this story has been updated", "AFP has contacted the ministry for comment"): such a
  * sentence reports that nothing was said, or is about the reporting itself, so it is not a claim to check; nor is
- * a fragment of one or two words (a figure label, a run-in heading, a stray line of a PDF).
+ * a fragment of one or two words (a figure label, a run-in heading, a stray line of a PDF). A bare reaction ("The
+ * minister welcomed the figures.") counts for less, not nothing: who reacted is on the record.
  */
-export const FIXED_WEIGHTS: Readonly<Record<string, number>> = { no_statement: -4, newsroom: -4, fragment: -4 };
+export const FIXED_WEIGHTS: Readonly<Record<string, number>> = {
+  no_statement: -4,
+  newsroom: -4,
+  fragment: -4,
+  reaction: -3,
+};
 
 /**
  * Hand-set adjustments applied after the fitted calibration and left out of fitting: a figure a named speaker

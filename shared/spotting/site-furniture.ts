@@ -42,6 +42,25 @@ export const FURNITURE_PATTERNS: readonly {
       /\b(?:follow us (?:on|at)|like us on|join us on|find us on|share (?:this|the) (?:article|story|post) (?:on|with|via)|share on (?:facebook|twitter|x|linkedin|whatsapp)|(?:click|tap) here (?:to|for)|skip to (?:main )?content|back to top)\b|^\W*(?:read (?:more|the full (?:story|article))|(?:related|recommended|more) (?:articles|stories|coverage))\W*$/i,
   },
   {
+    // "Purchase Licensing Rights, opens new tab", "The Daily Briefing newsletter provides all the news you need …",
+    // "Get a look at the day ahead with the Morning Bid newsletter.", "Advertisement · Scroll to continue".
+    kind: 'follow',
+    pattern:
+      /\bopens (?:in )?(?:a )?new (?:tab|window)\W*$|\b(?:press|нажмите|натисніть) ctrl\s*\+\s*enter\b|^\W*(?:purchase licensing rights|sign up here)\b|\b(?:newsletter|briefing)\b.{0,60}\b(?:provides|brings|delivers|sends|gives)\b.{0,40}\byou\b|^\W*(?:get|receive|start your day|start the day|catch up on|stay (?:informed|up to date))\b.{0,120}\bnewsletter\W*$|^\W*advertisement\b(?:\W+scroll to continue)?\W*$|^\W*report this ad\W*$/i,
+  },
+  {
+    // "The Associated Press receives support from … for coverage of …. The AP is solely responsible for all content."
+    kind: 'disclaimer',
+    pattern:
+      /\breceives? (?:financial )?support from\b.{0,100}\bfor (?:its |the )?coverage of\b|\b(?:is|are) solely responsible for (?:all )?(?:the |its )?content\b/i,
+  },
+  {
+    // "This article is for information only and is not a substitute for medical advice."
+    kind: 'disclaimer',
+    pattern:
+      /^\W*(?:this|the) (?:article|content|material|story|page|information|site|website)\b.{0,60}\b(?:(?:is|are) (?:provided )?for (?:general )?informational? (?:purposes )?only|(?:is|are) not (?:intended (?:as |to be )?)?(?:a substitute|a replacement) for)\b/i,
+  },
+  {
     kind: 'rights',
     // Apart from the other rights notices: its first word ("the") is in nearly every sentence, so its word gate
     // would let nearly all through; " under " is rare and the branch cannot match without it.
@@ -52,14 +71,14 @@ export const FURNITURE_PATTERNS: readonly {
   {
     kind: 'rights',
     pattern:
-      /(?:©|\(c\)\s*\d{4}|\ball rights reserved\b|\breproduction (?:in whole or in part )?(?:is )?(?:prohibited|forbidden)\b|\b(?:we|this (?:site|website)) uses? cookies\b|\b(?:read|see|view|review) our (?:privacy|cookie) (?:policy|notice|statement)|^\W*(?:privacy policy|terms of (?:use|service)|cookie (?:policy|settings)|contact us|advertise with us)\W*$)/i,
+      /(?:©|\(c\)\s*\d{4}|^\W*copyright\s+(?:(?:©|\(c\))\s*)?\d{4}|\b(?:this|the) (?:material|content|article|story) (?:may|must) not be (?:published|reproduced|broadcast|rewritten|redistributed|copied)\b|\ball rights reserved\b|\breproduction (?:in whole or in part )?(?:is )?(?:prohibited|forbidden)\b|\b(?:we|this (?:site|website)) uses? cookies\b|\b(?:read|see|view|review) our (?:privacy|cookie) (?:policy|notice|statement)|^\W*(?:privacy policy|terms of (?:use|service)|cookie (?:policy|settings)|contact us|advertise with us)\W*$)/i,
   },
   {
     kind: 'appeal',
     // Every branch begins with a Cyrillic word, and under /iu Cyrillic letters fold only to Cyrillic ones.
     needs: /[\u0400-\u052f\u1c80-\u1c8f]/,
     pattern:
-      /(?:поддержите (?:нас|редакцию|проект)|(?:сделайте|сделать) пожертвование|подпишитесь на (?:наш|нас)|подписывайтесь на (?:наш|нас)|^\W*читайте также\b|все права защищены|при (?:использовании|цитировании|перепечатке) (?:материалов )?(?:\p{L}+ )?ссылка (?:на \p{L}+ )?обязательна|(?:підтримайте|підпишіться на) (?:нас|наш))/iu,
+      /(?:поддержите (?:нас|редакцию|проект)|(?:сделайте|сделать) пожертвование|подпишитесь на (?:наш|нас)|подписывайтесь на (?:наш|нас)|^\W*читайте также\b|^\W*подробнее(?: о [^—–.]{1,60})?\s*[—–:-]?\s*(?:в материале|на сайте|по ссылке|читайте)|все права защищены|при (?:использовании|цитировании|перепечатке) (?:материалов )?(?:\p{L}+ )?ссылка (?:на \p{L}+ )?обязательна|(?:підтримайте|підпишіться на) (?:нас|наш))/iu,
   },
   {
     // "Материал дополняется.", "Новина доповнюється": a note that the story is still being written, not about the world.
@@ -77,7 +96,7 @@ const FURNITURE = FURNITURE_PATTERNS.map((f) => {
   return { ...f, matches: needs ? (s: string) => needs.test(s) && gated(s) : gated };
 });
 
-/** What kind of site furniture a sentence is (`appeal`, `subscribe`, `follow`, `rights`), or null for prose. */
+/** What kind of site furniture a sentence is (`appeal`, `subscribe`, `follow`, `rights`, `disclaimer`, `update`), or null for prose. */
 export function siteFurnitureKind(sentence: string): string | null {
   // Furniture lines are short; a long sentence that mentions donations is reporting on them.
   if (sentence.length > 400) return null;

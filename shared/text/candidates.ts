@@ -9,6 +9,7 @@ import { repeatedSentences, repeatLabel } from '../spotting/repeats';
 import { siteFurnitureKind } from '../spotting/site-furniture';
 import { isShortAnswer, participantNames, scoreTurnSentence, turnClaimant, type TurnContext } from '../spotting/turns';
 import { makeAnchor } from './anchor';
+import { authorBioSentences } from './author-bio';
 import { datelineEnd } from './dateline';
 import {
   captionBeforeCredit,
@@ -19,6 +20,7 @@ import {
   nonProseKind,
   type NonProse,
 } from './news-structure';
+import { relatedLinkSentences } from './related-links';
 import { segmentSentences, type Sentence } from './segment';
 import { namesNoOne, resolveSpeaker, type Speaker } from './speaker-names';
 import { speakerTurns } from './speaker-turns';
@@ -338,8 +340,22 @@ export function analyzeText(text: string, threshold = defaultSpotter().threshold
     texts,
   );
   const tableCaptions = captionsAboveTables(text, doc.sentences);
+  const related = relatedLinkSentences(
+    text,
+    doc.sentences.map((x) => x.sentence),
+  );
+  const bios = authorBioSentences(
+    text,
+    doc.sentences.map((x) => x.sentence),
+    doc.sentences.filter((_, i) => kinds[i] === 'byline').map((x) => x.sentence.text),
+  );
   return doc.sentences.map(({ sentence: s, attribution, base, context, turn }, i) => {
-    const kind = kinds[i] ?? titleLineKind(doc.sentences, i) ?? (tableCaptions.has(i) ? 'caption' : null);
+    const kind =
+      kinds[i] ??
+      titleLineKind(doc.sentences, i) ??
+      (tableCaptions.has(i) ? 'caption' : null) ??
+      (related.has(i) ? 'related' : null) ??
+      (bios.has(i) ? 'author_bio' : null);
     const furniture = kind ? null : siteFurnitureKind(s.text);
     const repeat = repeats[i];
     const { score, reasons } = kind
@@ -449,6 +465,8 @@ const NON_PROSE_LABELS = {
   footnote: 'footnote: not a claim',
   editor_note: "an editor's note on how the text was edited: not a claim",
   link: 'a link on its own: not a claim',
+  related: 'the headline of another story ("Read more:", "Related:"): not a claim',
+  author_bio: 'a note about the reporter: not a claim',
 } as const;
 
 function notAClaim(base: SpotterScore, kind: string, label: string): SpotterScore {

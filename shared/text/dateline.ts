@@ -52,6 +52,11 @@ const DATELINE_FORMS: RegExp[] = [
   new RegExp(`^${PLACE}(?:,\\s*${PLACE})?,\\s*${DATE}${DASH}`, 'u'),
   // "3 декабря 2026 года, Москва. ", "3 December 2026, Moscow — "
   new RegExp(`^${DATE},\\s*${PLACE}(?:\\.\\s+|\\.?$|${DASH})`, 'u'),
+  // "BERGEN (Nordic Wire) — ", "KYIV, Ukraine (Kyiv Independent) - ": a place in capitals, any outlet in brackets, a dash.
+  new RegExp(
+    `^(?!${CAPITAL_INITIALS}\\s|(?:WHO|IMF|UN|EU)\\s)\\p{Lu}{3,}(?:[\\s-]\\p{Lu}{2,})*(?:,\\s*${PLACE})?\\s*\\(\\p{Lu}[\\p{L}.&'’-]*(?:\\s+\\p{Lu}[\\p{L}.&'’-]*){0,3}\\)${DASH}`,
+    'u',
+  ),
   // "УЖГОРОД — ", "KYIV — ": a place in capitals and a dash, no date or agency (never an organisation's initials).
   new RegExp(`^(?!${CAPITAL_INITIALS}\\s)\\p{Lu}{4,}(?:[\\s-]\\p{Lu}{2,})?\\s+[—–]\\s+(?=[\\p{Lu}«"“])`, 'u'),
 ];

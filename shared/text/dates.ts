@@ -82,7 +82,7 @@ export function isDateLine(line: string): boolean {
     .replace(/\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?/gi, ' ')
     .replace(/\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?/gi, ' ')
     .replace(
-      /\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|\b\d{1,4}\b|\b(?:at|on|updated|published|posted|last|modified|[A-Z]{2,4}T|GMT|UTC|BST|CET|MSK)\b/gi,
+      /\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|\b\d{1,4}\b|\b(?:at|on|updated|published|posted|last|modified|[A-Z]{2,4}T|GMT|UTC|BST|CET|MSK)\b|\b(?:min(?:ute)?s?|hours?|hrs?|days?) ago\b/gi,
       ' ',
     );
   if (/[\u0400-\u04ff]/.test(rest)) rest = rest.replace(CYRILLIC_DATE_WORDS, ' ').replace(/МСК|мск/g, ' ');

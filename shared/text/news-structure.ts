@@ -10,6 +10,7 @@ import { wordGated } from '../spotting/word-gate';
 import { datelineDate, isDatelineOnly, withoutPageFurniture } from './dateline';
 import { isDateLine, isoDate } from './dates';
 import { METADATA_SENTENCE } from './metadata-line';
+import { isSourceDateLine } from './source-date-line';
 import { speakerTurns } from './speaker-turns';
 
 export { isDateLine, isoDate };
@@ -56,6 +57,13 @@ export function leadingMetadata(text: string): LeadingMetadata {
       bodyStart = Math.min(text.length, pos);
       continue;
     }
+    // "2026-11-18 / source: reuters.com", "Reuters — 18 November 2026, 09:14 GMT".
+    if (isSourceDateLine(line)) {
+      date ??= isoDate(line);
+      pos = end + 1;
+      bodyStart = Math.min(text.length, pos);
+      continue;
+    }
     const m = META_LINE.exec(line);
     if (!m || (n === 0 && !front && !looksLikeMeta(m[1]!, m[2]!))) break;
     const key = m[1]!.toLowerCase();
@@ -68,11 +76,13 @@ export function leadingMetadata(text: string): LeadingMetadata {
   return { bodyStart, title, date };
 }
 
-/** A document's date from its text: the leading metadata's date line, else its first dateline with a year. */
+/** A document's date from its text: the leading metadata's date line, else one under the headline, else its first dateline with a year. */
 export function documentDate(text: string): string | null {
   const meta = leadingMetadata(text);
   const body = text.slice(meta.bodyStart);
-  return meta.date ?? datelineDate(body) ?? transcriptTitleDate(body);
+  const under = meta.date ? null : metadataUnderHeadline(text, meta.bodyStart);
+  const underDate = under ? isoDate(text.slice(under.start, under.end)) : null;
+  return meta.date ?? underDate ?? datelineDate(body) ?? transcriptTitleDate(body);
 }
 
 /** How many lines above a transcript's first speaker may carry its title and date. */
@@ -114,7 +124,14 @@ export function metadataUnderHeadline(text: string, bodyStart: number): { start:
   let end = -1;
   for (pos = headline.next; pos < text.length;) {
     const { line, next } = lineAt(pos);
-    if (line.trim() && !isMetaLine(line)) break;
+    // A date line right under the headline would otherwise run on from it into one sentence; further down, one the
+    // dateline reading knows ("Reuters | 3 December 2026") stays a sentence of its own.
+    const underHeadline = pos === headline.next;
+    const meta =
+      isMetaLine(line) ||
+      (isSourceDateLine(line) && (underHeadline || !isDatelineOnly(line))) ||
+      (underHeadline && isDateLine(line));
+    if (line.trim() && !meta) break;
     if (line.trim()) {
       if (start < 0) start = pos;
       end = next;
@@ -122,6 +139,11 @@ export function metadataUnderHeadline(text: string, bodyStart: number): { start:
     pos = next;
   }
   return start < 0 ? null : { start, end };
+}
+
+/** A line of metadata as news files carry it: a scraper's "key value" line, or where and when the story appeared. */
+export function isMetadataLine(line: string): boolean {
+  return isMetaLine(line) || isSourceDateLine(line);
 }
 
 /** A scraper's "key value" line: a lower-case key or one with a colon ("Updated 10:35 AM EST" is the page's dateline). */
@@ -143,9 +165,9 @@ export type NonProse = 'metadata' | 'caption' | 'credit' | 'byline' | 'footnote'
 const LINK_ONLY = /^(?:\[[^\]]{1,300}\]\(\s*(?:https?:\/\/|www\.)[^\s)]*\s*\)|<?(?:https?:\/\/|www\.)\S+?>?)\s*\.?$/i;
 
 const CREDIT =
-  /(?:\b(?:Getty Images|Getty|AFP|Reuters|AP|EPA|Shutterstock|Anadolu|Sputnik|TASS|Bloomberg|Contributor|Pool|Handout)\s*(?:via\s+Getty(?:\s+Images)?)?\s*$|^\s*(?:Photo|Photograph|Image|Picture|Credit|Фото|Фотография)\s*[:：]|\b(?:Photo|Image|Picture)\s+(?:by|credit|courtesy)\b|\/\s*(?:Getty|AFP|Reuters|AP|EPA|Contributor|Pool|Sputnik|Anadolu)\b)/i;
+  /(?:\b(?:Getty Images|Getty|AFP|Reuters|AP|EPA|Shutterstock|Anadolu|Sputnik|TASS|Bloomberg|Contributor|Pool|Handout)\s*(?:via\s+Getty(?:\s+Images)?)?\s*$|^\s*[[(]?\s*(?:File\s+)?(?:Photo|Photograph|Image|Picture|Credit|Фото|Фотография)\s*[:：]|^\s*©\s*(?!\s*\d)[^.!?]{2,60}$|\bATTENTION EDITORS\b|\bTHIS IMAGE (?:HAS BEEN|WAS) SUPPLIED BY\b|\b(?:Photo|Image|Picture)\s+(?:by|credit|courtesy)\b|\/\s*(?:Getty|AFP|Reuters|AP|EPA|Contributor|Pool|Sputnik|Anadolu)\b)/i;
 const CAPTION_VERB =
-  /\b(?:speaks|attends|looks on|looks|gestures|poses|walks|stands|arrives|listens|waves|holds|delivers|sits|shakes hands|meet|meets|react|reacts|is seen|are seen|pictured|inspects|visits|talks|greets|smiles|prays|mourn|mourns|gather|gathers|work|works|search|searches|clear|clears|carry|carries|help|helps|watch|watches|wait|waits|stand|walk|sit|hold|inspect|pose|rest|rests|lay|lays|ride|rides|hug|hugs|embrace|embraces|remove|removes|protest|protests|evacuate|evacuates|battle|battles|fight|fights|extinguish|extinguishes|clean|cleans|collect|collects|examine|examines|check|checks|repair|repairs|rescue|rescues|comfort|comforts|cry|cries|kiss|kisses|salute|salutes|light|lights|place|places|load|loads|unload|unloads|rise|rises|billow|billows|burn|burns|take part|takes part|pay tribute|pays tribute|pay respects|pays respects|testifies|testify|celebrate|celebrates|guards|casts his ballot|casts her ballot|cast their ballots)\b/i;
+  /\b(?:speaks|attends|looks on|looks|gestures|poses|walks|stands|arrives|listens|waves|holds|delivers|sits|shakes hands|meet|meets|react|reacts|is seen|are seen|pictured|inspects|visits|talks|greets|smiles|prays|mourn|mourns|gather|gathers|work|works|search|searches|clear|clears|carry|carries|help|helps|watch|watches|wait|waits|stand|walk|sit|hold|inspect|pose|rest|rests|lay|lays|ride|rides|hug|hugs|embrace|embraces|remove|removes|protest|protests|evacuate|evacuates|battle|battles|fight|fights|extinguish|extinguishes|clean|cleans|collect|collects|examine|examines|check|checks|repair|repairs|rescue|rescues|comfort|comforts|cry|cries|kiss|kisses|salute|salutes|light|lights|place|places|load|loads|unload|unloads|rise|rises|billow|billows|burn|burns|take part|takes part|pay tribute|pays tribute|pay respects|pays respects|testifies|testify|celebrate|celebrates|guards|casts his ballot|casts her ballot|cast their ballots|fire|fires|launch|launches|patrol|patrols|march|marches|queue|queues|shop|shops|train|trains|drive|drives|cross|crosses|dig|digs|sort|sorts|attend|ride)\b/i;
 const hasCaptionVerb = wordGated(CAPTION_VERB);
 /** A caption's date has a year: tested before the caption verbs, many of which are common words. */
 const YEAR = /\d{4}/;
@@ -222,19 +244,31 @@ function isBylineLine(s: string): boolean {
  */
 /**
  * A sentence standing at the start of a line with a photo credit after it on the same line ("Jane Roe testifies
- * before the committee, July 15, 2026. REUTERS/John Doe"): the caption the credit closes, whatever its verb.
+ * before the committee, July 15, 2026. REUTERS/John Doe"): the caption the credit closes, whatever its verb. Without
+ * a date ("Soldiers fire a howitzer near the front line. REUTERS/Stringer") the credit must close the line, and the
+ * sentence must report no one's words.
  */
 export function captionBeforeCredit(
   text: string,
   sentence: { start: number; end: number },
-  next: { start: number } | undefined,
+  next: { start: number; end: number } | undefined,
   nextKind: NonProse | null,
 ): boolean {
   if (!next || (nextKind !== 'credit' && nextKind !== 'caption')) return false;
   if (/[\n\r]/.test(text.slice(sentence.end, next.start))) return false;
   const lineStart = text.lastIndexOf('\n', sentence.start - 1) + 1;
   const s = text.slice(sentence.start, sentence.end);
-  return !text.slice(lineStart, sentence.start).trim() && CAPTION_DATE.test(s) && !/["“”«»]/.test(s) && s.length < 400;
+  // A name in quotes ("станцию «Лесопарковая»") is not a quotation.
+  const quoted = /["“”«»]/.test(s.replace(/[«“"][^«»“”"\s]+(?:\s[^«»“”"\s]+){0,2}[»”"]/g, ''));
+  if (text.slice(lineStart, sentence.start).trim() || quoted || s.length >= 400) return false;
+  if (CAPTION_DATE.test(s)) return true;
+  const creditClosesLine = /^[ \t]*(?:\r?\n|$)/.test(text.slice(next.end));
+  return (
+    creditClosesLine &&
+    !/\b(?:said|says|told|tweeted|tweets|wrote|writes|posted|posts|announced|announces|stated|according to)\b|(?:заявил|сообщил|сказал|по словам|по данным)/i.test(
+      s,
+    )
+  );
 }
 
 export function nonProseKind(sentence: string, { noDateline = false } = {}): NonProse | null {
@@ -248,6 +282,7 @@ export function nonProseKind(sentence: string, { noDateline = false } = {}): Non
   if (s.length < 500 && /\)\s*\.?\s*$/.test(s.slice(-6)) && BRACKET_CREDIT.test(s) && !/["“”«»]/.test(s)) return 'caption';
   if (BYLINE.test(s) || isBylineLine(s) || (s.length < 250 && MAY_CREDIT_REPORTERS.test(s) && REPORTER_CREDIT.test(s)))
     return 'byline';
+  if (s.length < 200 && isSourceDateLine(s)) return 'metadata';
   if (s.length < 200 && (hasCredit(s) || closesWithAgencyCredit(s))) return 'credit';
   if (
     s.length < 400 &&

@@ -1,4 +1,4 @@
-import { leadingMetadata, nonProseKind } from './news-structure';
+import { isMetadataLine, leadingMetadata, nonProseKind } from './news-structure';
 import { collapseWhitespace } from './whitespace';
 
 const MAX_TITLE = 80;
@@ -28,7 +28,7 @@ export function defaultTitle(text: string, fileName?: string | null): string {
   const firstLine = collapseWhitespace(rawFirstLine);
   // A headline stands alone and does not end like a sentence ("Putin says troops would be targets"); a line the
   // next one goes on from in lower case is the start of a hard-wrapped sentence ("… lower its target for the").
-  const headline = !/[.!?…]["”»']?$/.test(firstLine) && !/^\s*\p{Ll}/u.test(nextLine);
+  const headline = !/[.!?…]["”»']?$/.test(firstLine) && (!/^\s*\p{Ll}/u.test(nextLine) || isMetadataLine(nextLine));
   if (firstLine && firstLine.length <= MAX_HEADLINE && headline) return firstLine;
   const fromName = titleFromFileName(fileName);
   if (fromName) return fromName;
