@@ -190,8 +190,13 @@ export interface ActivityEntry {
   claimText: string | null;
   /** The item is deleted now (itself, or with its claim or document): shown as deleted, not opened. */
   deleted: boolean;
-  /** One readable plain-text line, e.g. `Ann set verdict of “…” from unverified to disputed`. */
+  /**
+   * The change in words, as the claim's history says it (shared/timeline.ts), e.g. `Ann marked Disputed`;
+   * ends `(since deleted)` when the item is gone. Which claim it concerns is `claimText`.
+   */
   summary: string;
+  /** The history's second line: what the value was, or the words written, e.g. `was Sourced`. */
+  detail: string | null;
   /** No author signature: who made the change is not verified. */
   unsigned: boolean;
 }

@@ -5,6 +5,7 @@
 import type { ChangeOrigin, HistoryEntry, Verdict } from './domain';
 import { NOT_REVIEWED_LABEL, VERDICT_LABELS, VERDICTS } from './domain';
 import { CREATE_FIELD, fieldLabel } from './entities/registry';
+import { REPORT_OPTIONS_SETTING, THRESHOLD_SETTING } from './setting-keys';
 
 export interface ChangeDescription {
   /** "Ann marked Sourced" */
@@ -48,6 +49,14 @@ export function describeChange(entry: HistoryEntry): ChangeDescription {
       return say(...describeAttachment(entry, who));
     case 'note':
       return say(...describeNote(entry, who));
+    case 'document':
+      return say(...describeDocument(entry, who));
+    case 'setting':
+      return say(...describeSetting(entry, who));
+    case 'checkSession':
+      return say(...describeCheckSession(entry, who));
+    case 'transcriptChunk':
+      return say(...describeTranscriptPassage(entry, who));
     default:
       return say(...(describeKeptSide(entry, who) ?? describeClaimField(entry, who)));
   }
@@ -163,7 +172,7 @@ function describeNote(entry: HistoryEntry, who: string): [string, string | null]
   return [`${who} changed a note`, null];
 }
 
-/** Checking sessions and live capture (renderer/sessions): their entries in words. */
+/** Live capture (renderer/sessions): the claims it finds, in words. */
 function describeSessionChange(entry: HistoryEntry, who: string): string | null {
   const action = entry.action ?? '';
   if (entry.entity === 'claim' && entry.field === CREATE_FIELD && action.startsWith('Capture in ')) {
@@ -172,11 +181,123 @@ function describeSessionChange(entry: HistoryEntry, who: string): string | null 
   if (entry.entity === 'claim' && entry.field === CREATE_FIELD && action === 'Capture a claim by hand') {
     return `${who} captured it by hand during a live capture`;
   }
-  if (entry.entity === 'transcriptChunk') return `${who} added to the transcript (${action || 'live capture'})`;
-  if (entry.entity !== 'checkSession') return null;
-  if (action) return `${who}: ${action}`;
-  if (entry.field === 'status') return `${who} set the session to ${String(entry.to)}`;
-  return `${who} changed the session`;
+  return null;
+}
+
+function change(from: unknown, to: unknown, max = 50): string {
+  return `${isBlank(from) ? '(empty)' : quote(from, max)} → ${isBlank(to) ? '(empty)' : quote(to, max)}`;
+}
+
+function describeDocument(entry: HistoryEntry, who: string): [string, string | null] {
+  const name = labelOf(entry, 'a document');
+  const action = entry.action ?? '';
+  switch (entry.field) {
+    case CREATE_FIELD:
+      if (action.startsWith('Import ')) return [`${who} imported the document ${name}`, null];
+      // A checking session's live capture writes its transcript into a document of its own.
+      if (action.startsWith('Start ')) return [`${who} started the live transcript ${name}`, null];
+      return [`${who} added the document ${name}`, null];
+    case 'title':
+      if (isBlank(entry.from)) return [`${who} named the document ${quote(entry.to, 60)}`, null];
+      return [`${who} renamed the document ${quote(entry.from, 60)} to ${quote(entry.to, 60)}`, null];
+    case 'text':
+      return [`${who} replaced the text of the document ${name}`, null];
+    case 'deleted':
+      return [entry.to === true ? `${who} deleted the document ${name}` : `${who} restored the document ${name}`, null];
+    default:
+      return [`${who} changed the ${fieldLabel('document', entry.field)} of the document ${name}`, change(entry.from, entry.to)];
+  }
+}
+
+function threshold(value: unknown): string {
+  return typeof value === 'number' ? value.toFixed(2) : String(value);
+}
+
+/** The top-level keys two settings values differ in, in words ("title, organisation"). */
+function changedKeys(from: unknown, to: unknown): string | null {
+  if (typeof from !== 'object' || from === null || typeof to !== 'object' || to === null) return null;
+  const before = from as Record<string, unknown>;
+  const after = to as Record<string, unknown>;
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
+    (k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]),
+  );
+  return keys.length > 0 ? `changed: ${keys.map((k) => k.replace(/([A-Z])/g, ' $1').toLowerCase()).join(', ')}` : null;
+}
+
+function describeSetting(entry: HistoryEntry, who: string): [string, string | null] {
+  const reset = entry.field === 'deleted' && entry.to === true;
+  if (entry.entityId === REPORT_OPTIONS_SETTING) {
+    if (reset) return [`${who} reset the report settings`, null];
+    return [`${who} changed the report settings`, entry.field === 'value' ? changedKeys(entry.from, entry.to) : null];
+  }
+  if (entry.entityId === THRESHOLD_SETTING) {
+    if (reset) return [`${who} reset the check-worthiness threshold`, null];
+    if (entry.field === 'deleted') return [`${who} set the check-worthiness threshold again`, null];
+    const to = entry.field === CREATE_FIELD ? (entry.to as Record<string, unknown> | null)?.value : entry.to;
+    return [
+      `${who} set the check-worthiness threshold to ${threshold(to)}`,
+      isBlank(entry.from) ? null : `was ${threshold(entry.from)}`,
+    ];
+  }
+  const name = quote(entry.entityId, 60);
+  return [reset ? `${who} reset the setting ${name}` : `${who} changed the setting ${name}`, null];
+}
+
+/** What an action label says after the session's quoted name ("End session “Desk”: 3 reviewed, 1 open"). */
+function afterSessionName(action: string | null): string | null {
+  const rest = /^[^“]*“.*”:?\s*(.*)$/su
+    .exec(action ?? '')?.[1]
+    ?.replace(/^\((.*)\)$/su, '$1')
+    .trim();
+  return rest ? rest : null;
+}
+
+const SESSION_STATUS_VERBS: Record<string, string> = { active: 'resumed', paused: 'paused', ended: 'ended' };
+
+function describeCheckSession(entry: HistoryEntry, who: string): [string, string | null] {
+  const name = labelOf(entry, 'a checking session');
+  switch (entry.field) {
+    case CREATE_FIELD: {
+      const live = ((entry.to ?? {}) as Record<string, unknown>).captureDocumentId;
+      return [`${who} started the checking session ${name}${live ? ' with live capture' : ''}`, null];
+    }
+    case 'status': {
+      const verb = SESSION_STATUS_VERBS[String(entry.to)] ?? `set to ${String(entry.to)}`;
+      return [`${who} ${verb} the checking session ${name}`, afterSessionName(entry.action)];
+    }
+    case 'name':
+      return [`${who} renamed the checking session ${quote(entry.from, 60)} to ${quote(entry.to, 60)}`, null];
+    case 'scope':
+      return [`${who} changed what the checking session ${name} covers`, null];
+    case 'captureDocumentId':
+      return [`${who} started a live capture in the checking session ${name}`, null];
+    case 'deleted':
+      return [
+        entry.to === true ? `${who} deleted the checking session ${name}` : `${who} restored the checking session ${name}`,
+        null,
+      ];
+    default:
+      return [`${who} updated the ${fieldLabel('checkSession', entry.field)} of the checking session ${name}`, null];
+  }
+}
+
+function describeTranscriptPassage(entry: HistoryEntry, who: string): [string, string | null] {
+  const transcript = entry.label?.trim() ? `the transcript ${quote(entry.label, 60)}` : 'the transcript';
+  if (entry.field === CREATE_FIELD) {
+    const v = (entry.to ?? {}) as Record<string, unknown>;
+    const text = typeof v.text === 'string' && v.text.trim() ? quote(v.text, 120) : null;
+    const speaker = typeof v.speaker === 'string' && v.speaker.trim() ? `${v.speaker.trim()}: ` : '';
+    return [`${who} added a passage to ${transcript}`, text ? `${speaker}${text}` : null];
+  }
+  if (entry.field === 'deleted')
+    return [
+      entry.to === true ? `${who} removed a passage from ${transcript}` : `${who} restored a passage of ${transcript}`,
+      null,
+    ];
+  return [
+    `${who} changed the ${fieldLabel('transcriptChunk', entry.field)} of a passage of ${transcript}`,
+    change(entry.from, entry.to),
+  ];
 }
 
 const DAY_MONTH = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });

@@ -95,17 +95,25 @@ function ActivityItem({ item, onOpen }: { item: ActivityEntry; onOpen?: () => vo
       Deleted
     </span>
   );
+  // The claim it concerns goes on a muted second line: the sentence says what changed, as the claim's history does.
+  const words = (
+    <span className="activity-words">
+      <span className="activity-summary">{item.summary}</span>
+      {item.detail && <span className="activity-detail"> · {item.detail}</span>}
+      {item.claimText && <span className="activity-claim">“{item.claimText}”</span>}
+    </span>
+  );
   return (
     <li className={`activity-item${item.deleted ? ' is-deleted' : ''}`} data-deleted={item.deleted || undefined}>
       {onOpen ? (
         <button type="button" className="activity-open" onClick={onOpen}>
-          <span className="activity-summary">{item.summary}</span>
+          {words}
           {when}
         </button>
       ) : (
         <div className="activity-open is-static">
           {deleted}
-          <span className="activity-summary">{item.summary}</span>
+          {words}
           {when}
         </div>
       )}

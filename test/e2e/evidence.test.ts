@@ -5,8 +5,19 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { call } from '../../electron/core/dispatch';
 import type { HostServices } from '../../electron/core/host';
+import { clockMovesOn } from '../helpers/clock';
 import { CORPUS_DIR, withoutShared } from '../helpers/corpus';
-import { newsArticle, openContext, screenshot, type AppPage, type TestContext, useHarness } from './harness';
+import { mergePreviewed } from '../helpers/merge';
+import { tempDir } from '../helpers/workspace';
+import {
+  newsArticle,
+  openContext,
+  screenshot,
+  screenshotAtBothSizes,
+  type AppPage,
+  type TestContext,
+  useHarness,
+} from './harness';
 import { axeFindings } from './axe';
 
 /** Tests that read ../shared skip, with one line saying why, on a clone without it. */
@@ -204,18 +215,79 @@ describe.skipIf(noShared)('evidence in the detail pane', () => {
     await page.keyboard.press('h');
     const feed = page.getByRole('dialog', { name: 'Workspace activity' });
     await feed.waitFor();
-    await feed.locator('.activity-summary', { hasText: 'Ann Lee commented' }).waitFor();
-    await feed
-      .locator('.activity-summary', { hasText: /verdict .* from “not reviewed” to “disputed”/ })
-      .first()
-      .waitFor();
+    await feed.locator('.activity-summary', { hasText: 'Ann Lee added a note' }).waitFor();
+    // Each entry in the claim history's words, with the claim it concerns on a line of its own.
+    const disputed = feed.locator('.activity-item', {
+      has: page.locator('.activity-summary', { hasText: 'Ann Lee marked Disputed' }),
+    });
+    await disputed.locator('.activity-claim', { hasText: claims[0]!.text.slice(0, 40) }).waitFor();
     await screenshot(page, 'evidence-activity-light');
     expect(await axeFindings(page, '[role="dialog"]')).toEqual([]);
-    await feed.locator('.activity-open', { hasText: 'Ann Lee commented' }).click();
+    await feed.locator('.activity-open', { hasText: 'Ann Lee added a note' }).click();
     await feed.waitFor({ state: 'hidden' });
     await expect.poll(() => page.locator('.claim-row.is-selected').getAttribute('data-claim-id')).toBe(claims[0]!.id);
     await detail(page).locator('.section-notes .section-title').evaluate(scrollDetailTo);
     await screenshot(page, 'evidence-notes-light');
     expect(errors).toEqual([]);
+  });
+});
+
+describe('workspace activity after a teammate’s concurrent edits', () => {
+  it('says what Dana changed from what she saw, that she kept Sam’s decision, and which claim each concerns', async () => {
+    const dir = tempDir('claimbench-e2e-activity-');
+    const sam = openContext('Sam Ortiz', path.join(dir, 'sam.claimbench'), '5a00000000000a01');
+    const dana = openContext('Dana Reyes', path.join(dir, 'dana.claimbench'), 'da00000000000d02');
+    const share = async (name: string) =>
+      (await call(sam, 'team.share', { target: path.join(dir, `${name}.claimbench-share`) })).path;
+    try {
+      await call(sam, 'documents.createFromText', {
+        title: 'Election appeal',
+        text: 'The court annulled the election result on 3 May. Turnout was 61 percent, the board said.',
+      });
+      const claim = (await call(sam, 'claims.list', {})).items[0]!;
+      await mergePreviewed(dana, await share('seed'));
+      await call(sam, 'claims.setVerdict', {
+        ids: [claim.id],
+        verdict: 'unverified',
+        rationale: 'Court ruling published in Resmi Gazete.',
+      });
+      await clockMovesOn();
+      await call(dana, 'claims.setVerdict', { ids: [claim.id], verdict: 'sourced' });
+      await call(dana, 'claims.update', { id: claim.id, patch: { rationale: 'Rationale 2: the electoral board’s own table.' } });
+      await mergePreviewed(dana, await share('sam'));
+      const [conflict] = await call(dana, 'conflicts.list', {});
+      await call(dana, 'conflicts.keep', {
+        claimId: claim.id,
+        actorId: conflict!.sides.find((s) => s.author === 'Sam Ortiz')!.actorId,
+      });
+      await call(dana, 'report.options.set', { options: { title: 'Election desk' } });
+      const session = await call(dana, 'sessions.start', { name: 'Appeal review' });
+      await call(dana, 'sessions.end', { id: session.id });
+
+      const { page, errors } = await launch(dana);
+      await page.locator('.claim-row').first().waitFor();
+      await page.locator('.claim-list').focus();
+      await page.keyboard.press('h');
+      const feed = page.getByRole('dialog', { name: 'Workspace activity' });
+      await feed.waitFor();
+      const entry = (summary: string) =>
+        feed.locator('.activity-item', { has: page.locator('.activity-summary', { hasText: summary }) });
+      const kept = entry('Dana Reyes settled the conflict: kept Sam Ortiz’s verdict, Unverified');
+      await kept.waitFor();
+      expect((await kept.locator('.activity-detail').innerText()).trim()).toBe('· was Sourced');
+      expect(await kept.locator('.activity-claim').innerText()).toBe(`“${claim.text}”`);
+      await entry('Dana Reyes marked Sourced').waitFor();
+      expect(await entry('Dana Reyes marked Sourced').locator('.activity-detail').count()).toBe(0);
+      expect(await entry('Dana Reyes wrote a rationale').locator('.activity-detail').innerText()).toContain('Rationale 2');
+      await entry('Dana Reyes changed the report settings').waitFor();
+      await entry('Dana Reyes ended the checking session “Appeal review”').waitFor();
+      const text = await feed.locator('.activity-list').innerText();
+      expect(text).not.toMatch(/ from “|[{}]|\d{4}-\d\d-\d\dT|time spent|\bsourced\b|\bunverified\b/);
+      expect(await axeFindings(page, '[role="dialog"]')).toEqual([]);
+      await screenshotAtBothSizes(page, 'activity-settled-conflict');
+      expect(errors).toEqual([]);
+    } finally {
+      sam.workspace.close();
+    }
   });
 });

@@ -1,9 +1,8 @@
 import type { ChangeOrigin, HistoryEntry } from '../../../shared/domain';
-import { CREATE_FIELD, creationValue } from '../store/entities';
 import type { DB } from '../store/open';
 import { hlcTime } from '../store/recorder';
 import { prepared } from '../store/statements';
-import { parseSupersedes } from '../store/causal';
+import { replacedValueReader } from '../store/replaced-values';
 import type { ChangeRow } from '../store/change-row';
 
 /** A logged change with the file and person that brought it in, when a merge or sync did. */
@@ -16,7 +15,7 @@ interface HistoryRow extends Omit<ChangeRow, 'action_id'> {
 }
 
 /** A claim's evidence: the entities that hang off it, and the column that labels each. */
-const CHILDREN = [
+export const CLAIM_EVIDENCE = [
   { entity: 'source', table: 'sources', label: "coalesce(nullif(title, ''), url, nullif(excerpt, ''))" },
   { entity: 'attachment', table: 'attachments', label: 'name' },
   { entity: 'note', table: 'notes', label: 'text' },
@@ -40,38 +39,11 @@ function originOf(r: HistoryRow): ChangeOrigin | null {
   };
 }
 
-/**
- * Rows in clock order, each with the value it replaced as its author saw it: the latest of the
- * changes it superseded (its causal link), else the creation's value. Going by clock order alone
- * would make a teammate's concurrent change read as replacing a value they never saw.
- */
+/** Rows in clock order, each with the value it replaced as its author saw it (store/replaced-values.ts). */
 function toEntries(rows: HistoryRow[], labels: Map<string, string | null>): HistoryEntry[] {
-  const created = new Map<string, Record<string, unknown>>();
-  const valueAt = new Map<string, unknown>();
-  const previous = new Map<string, unknown>();
+  const replaced = replacedValueReader();
   return rows.map((r) => {
-    const to = r.value === null ? null : (JSON.parse(r.value) as unknown);
-    const entityKey = `${r.entity}\u0000${r.entity_id}`;
-    const fieldKey = `${entityKey}\u0000${r.field}`;
-    let from: unknown = null;
-    if (r.field === CREATE_FIELD) {
-      created.set(
-        entityKey,
-        Object.fromEntries(
-          Object.entries((to ?? {}) as Record<string, unknown>).map(([k, v]) => [k, creationValue(r.entity, k, v)]),
-        ),
-      );
-    } else {
-      const seen = parseSupersedes(r.supersedes)
-        .filter((h) => valueAt.has(h))
-        .sort();
-      const last = seen[seen.length - 1];
-      if (last !== undefined) from = valueAt.get(last);
-      else if (previous.has(fieldKey) && parseSupersedes(r.supersedes).length > 0) from = previous.get(fieldKey);
-      else from = created.get(entityKey)?.[r.field] ?? null;
-      valueAt.set(r.hlc, to);
-      previous.set(fieldKey, to);
-    }
+    const { from, to } = replaced(r);
     return {
       hlc: r.hlc,
       at: hlcTime(r.hlc),
@@ -98,7 +70,7 @@ function toEntries(rows: HistoryRow[], labels: Map<string, string | null>): Hist
 export function claimTimeline(db: DB, claimId: string): HistoryEntry[] {
   const labels = new Map<string, string | null>();
   const ids = [claimId];
-  for (const child of CHILDREN) {
+  for (const child of CLAIM_EVIDENCE) {
     const rows = prepared(db, `SELECT id, ${child.label} AS label FROM ${child.table} WHERE claim_id = ?`).all(claimId) as {
       id: string;
       label: string | null;

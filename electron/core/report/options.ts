@@ -3,9 +3,10 @@
  * `report.options`, written through the change recorder like every other write.
  */
 import { DEFAULT_REPORT_OPTIONS, reportOptionsSchema, type ReportOptions, type ReportOptionsPatch } from '../../../shared/report';
+import { REPORT_OPTIONS_SETTING } from '../../../shared/setting-keys';
 import type { Workspace } from '../store/workspace';
 
-export const REPORT_OPTIONS_SETTING = 'report.options';
+export { REPORT_OPTIONS_SETTING };
 
 /** Later values win; `sections` merges key by key. */
 export function mergeOptions(base: ReportOptions, patch: ReportOptionsPatch | undefined): ReportOptions {

@@ -1,8 +1,9 @@
+import { THRESHOLD_SETTING } from '../../../shared/setting-keys';
 import { defaultThreshold } from '../../../shared/spotting/index';
 import type { Workspace } from '../store/workspace';
 import { reapplyThreshold, THRESHOLD_ACTION, type ThresholdReapplied } from './reapply-threshold';
 
-export const THRESHOLD_KEY = 'spotting.threshold';
+export const THRESHOLD_KEY = THRESHOLD_SETTING;
 
 /** The workspace's check-worthiness threshold, or the shipped model's default. */
 export function spottingThreshold(workspace: Workspace): number {

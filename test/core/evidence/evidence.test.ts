@@ -268,13 +268,14 @@ describe('notes, warnings and history', () => {
     const other = (await call(ctx, 'claims.add', { text: 'Unrelated claim' })).id;
 
     const all = await call(ctx, 'activity.list', { limit: 100 });
+    const claimText = 'The minister said unemployment fell to 4.2 percent.';
     expect(all.nextBefore).toBeNull();
-    expect(all.items.map((e) => e.summary)).toEqual([
-      'Bob added claim “Unrelated claim”',
-      'Bob added source “LFS” on claim “The minister said unemployment fell to 4.2 percent.”',
-      'Bob commented on claim “The minister said unemployment fell to 4.2 percent.”: “Needs a second look”',
-      'Ann changed verdict of claim “The minister said unemployment fell to 4.2 percent.” from “not reviewed” to “disputed”',
-      'Ann added claim “The minister said unemployment fell to 4.2 percent.”',
+    expect(all.items.map((e) => [e.summary, e.detail, e.claimText])).toEqual([
+      ['Bob added the claim', null, 'Unrelated claim'],
+      ['Bob added the source “LFS” (context)', 'https://example.org/lfs', claimText],
+      ['Bob added a note', '“Needs a second look”', claimText],
+      ['Ann marked Disputed', null, claimText],
+      ['Ann added the claim', null, claimText],
     ]);
     expect(all.items[3]).toMatchObject({ field: 'verdict', from: null, to: 'disputed', author: 'Ann', claimId });
 

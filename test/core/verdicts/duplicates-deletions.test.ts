@@ -125,7 +125,7 @@ describe('deleting a document', () => {
     const verdictLine = aboutDeleted.find((a) => a.field === 'verdict')!;
     expect(verdictLine.summary).toMatch(/\(since deleted\)$/);
     const deletion = aboutDeleted.find((a) => a.field === 'deleted' && a.entityId === items[0]!.id)!;
-    expect(deletion.summary).toMatch(/deleted claim/);
+    expect(deletion.summary).toBe('Ana Checker deleted the claim');
     expect(deletion.summary).not.toMatch(/since deleted/);
     const live = activity.filter((a) => a.claimId !== null && a.claimId !== undefined && !items.some((c) => c.id === a.claimId));
     expect(live.length).toBeGreaterThan(0);

@@ -1,0 +1,145 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { call } from '../../../electron/core/dispatch';
+import type { ActivityEntry } from '../../../shared/evidence';
+import { describeChange } from '../../../shared/timeline';
+import { clockMovesOn } from '../../helpers/clock';
+import { mergePreviewed } from '../../helpers/merge';
+import { tempDir } from '../../helpers/workspace';
+import { teammates, type TestContext } from '../team/team-helpers';
+
+const teammate = teammates();
+
+const TEXT = 'The court annulled the election result on 3 May. Turnout was 61 percent.';
+const SAM_RATIONALE = 'Court ruling published in Resmi Gazete.';
+const DANA_RATIONALE = 'Rationale 2: the electoral board’s own table.';
+
+async function shareInto(dir: string, from: TestContext, to: TestContext, name: string): Promise<void> {
+  const share = await call(from, 'team.share', { target: path.join(dir, `${name}.claimbench-share`) });
+  await mergePreviewed(to, share.path);
+}
+
+async function activity(ctx: TestContext, claimId?: string): Promise<ActivityEntry[]> {
+  return (await call(ctx, 'activity.list', { limit: 500, ...(claimId ? { claimId } : {}) })).items;
+}
+
+/**
+ * Sam and Dana start from the same document and each decide the first claim without seeing the
+ * other (Sam first by the clock); Dana merges Sam's share and settles the conflict by keeping Sam's side.
+ */
+async function concurrentDecisionsSettled() {
+  const dir = tempDir();
+  const sam = teammate(dir, 'Sam Ortiz');
+  const dana = teammate(dir, 'Dana Reyes');
+  const seed = await call(sam, 'documents.createFromText', { text: TEXT });
+  const claimId = (await call(sam, 'claims.list', { documentId: seed.document.id })).items[0]!.id;
+  await shareInto(dir, sam, dana, 'seed');
+
+  await call(sam, 'claims.setVerdict', { ids: [claimId], verdict: 'unverified', rationale: SAM_RATIONALE });
+  await clockMovesOn();
+  await call(dana, 'claims.setVerdict', { ids: [claimId], verdict: 'sourced' });
+  await call(dana, 'claims.update', { id: claimId, patch: { rationale: DANA_RATIONALE } });
+  await shareInto(dir, sam, dana, 'sam');
+  const [conflict] = await call(dana, 'conflicts.list', {});
+  const samSide = conflict!.sides.find((s) => s.author === 'Sam Ortiz')!;
+  await call(dana, 'conflicts.keep', { claimId, actorId: samSide.actorId });
+  return { sam, dana, claimId };
+}
+
+describe('workspace activity after a teammate’s concurrent edits are merged and settled', () => {
+  it('says what each person changed from what they saw, and that the settlement kept Sam’s decision', async () => {
+    const { dana, claimId } = await concurrentDecisionsSettled();
+    const lines = (await activity(dana))
+      .filter((e) => e.claimId === claimId)
+      .reverse()
+      .map((e) => [e.summary, e.detail]);
+    expect(lines).toEqual([
+      ['Sam Ortiz added the claim', null],
+      ['Sam Ortiz marked Unverified', null],
+      ['Sam Ortiz wrote a rationale', `“${SAM_RATIONALE}”`],
+      // Dana never saw Sam's verdict or rationale: she moved the claim from Not reviewed and wrote the first rationale.
+      ['Dana Reyes marked Sourced', null],
+      ['Dana Reyes wrote a rationale', `“${DANA_RATIONALE}”`],
+      ['Dana Reyes settled the conflict: kept Sam Ortiz’s verdict, Unverified', 'was Sourced'],
+      ['Dana Reyes settled the conflict: kept Sam Ortiz’s rationale', `“${SAM_RATIONALE}”`],
+    ]);
+    const danaVerdict = (await activity(dana)).find(
+      (e) => e.author === 'Dana Reyes' && e.field === 'verdict' && e.to === 'sourced',
+    );
+    expect(danaVerdict).toMatchObject({ from: null, claimText: 'The court annulled the election result on 3 May.' });
+  });
+
+  it('agrees with the claim’s history on the value each change replaced and on its words', async () => {
+    const { sam, dana, claimId } = await concurrentDecisionsSettled();
+    await call(dana, 'notes.add', { claimId, text: 'Asked the board for the raw table' });
+    for (const ctx of [dana, sam]) {
+      const history = await call(ctx, 'claims.history', { id: claimId });
+      const feed = await activity(ctx, claimId);
+      expect(feed.length).toBe(history.length);
+      for (const entry of feed) {
+        const same = history.find((h) => h.hlc === entry.hlc)!;
+        expect(entry.from, `${entry.author} ${entry.field}`).toEqual(same.from);
+        expect([entry.summary, entry.detail]).toEqual(Object.values(describeChange(same)));
+      }
+    }
+  });
+
+  it('puts settings, checking sessions and live transcripts in words, without their bookkeeping', async () => {
+    const { dana } = await concurrentDecisionsSettled();
+    await call(dana, 'report.options.set', { options: { title: 'Election desk' } });
+    await call(dana, 'report.options.set', { options: { organisation: 'Teyit' } });
+    await call(dana, 'spotting.setThreshold', { threshold: 0.6 });
+    await call(dana, 'spotting.setThreshold', { threshold: 0.45 });
+    const session = await call(dana, 'sessions.start', { name: 'Election night', capture: { title: 'Debate transcript' } });
+    await call(dana, 'capture.append', { sessionId: session.id, text: 'Turnout reached 61 percent this year.', speaker: 'Host' });
+    await call(dana, 'sessions.pause', { id: session.id });
+    await call(dana, 'sessions.resume', { id: session.id });
+    await call(dana, 'sessions.end', { id: session.id });
+    await call(dana, 'documents.rename', { id: session.captureDocumentId!, title: 'Debate, 4 May' });
+
+    const feed = await activity(dana);
+    const entities = dana.workspace.db.prepare('SELECT DISTINCT entity FROM changes ORDER BY entity').pluck().all();
+    expect(entities).toEqual(['checkSession', 'claim', 'document', 'setting', 'transcriptChunk']);
+    const newest = feed
+      .slice(
+        0,
+        feed.findIndex((e) => e.action?.startsWith('Keep ')),
+      )
+      .map((e) => [e.summary, e.detail]);
+    expect(newest.filter(([s]) => !/added the claim|captured it/.test(s!))).toEqual([
+      ['Dana Reyes renamed the document “Debate transcript” to “Debate, 4 May”', null],
+      ['Dana Reyes ended the checking session “Election night”', expect.stringMatching(/^\d+ reviewed, \d+ open$/)],
+      ['Dana Reyes resumed the checking session “Election night”', null],
+      ['Dana Reyes paused the checking session “Election night”', null],
+      ['Dana Reyes added a passage to the transcript “Debate, 4 May”', 'Host: “Turnout reached 61 percent this year.”'],
+      ['Dana Reyes started the checking session “Election night” with live capture', null],
+      ['Dana Reyes started the live transcript “Debate, 4 May”', null],
+      ['Dana Reyes set the check-worthiness threshold to 0.45', 'was 0.60'],
+      ['Dana Reyes set the check-worthiness threshold to 0.60', null],
+      ['Dana Reyes changed the report settings', 'changed: organisation'],
+      ['Dana Reyes changed the report settings', null],
+    ]);
+    // No raw values: JSON, ISO times, verdict ids or derived figures.
+    for (const e of feed) {
+      const words = `${e.summary} ${e.detail ?? ''}`;
+      expect(words).not.toMatch(/[{}[\]]|\d{4}-\d\d-\d\dT|\b(sourced|unverified|disputed)\b|durationMs|elapsed/);
+    }
+    const kinds = new Set(feed.map((e) => `${e.entity}.${e.field}`));
+    for (const bookkeeping of ['checkSession.elapsedMs', 'checkSession.summary', 'checkSession.endedAt', 'claim.score'])
+      expect(kinds.has(bookkeeping), bookkeeping).toBe(false);
+  });
+
+  it('pages by clock cursor over the entries it shows, and a page reads as the whole feed does', async () => {
+    const { dana } = await concurrentDecisionsSettled();
+    await call(dana, 'sessions.start', { name: 'Desk' }).then((s) => call(dana, 'sessions.end', { id: s.id }));
+    const all = await activity(dana);
+    const paged: ActivityEntry[] = [];
+    let before: string | undefined;
+    do {
+      const page = await call(dana, 'activity.list', { limit: 3, ...(before ? { before } : {}) });
+      paged.push(...page.items);
+      before = page.nextBefore ?? undefined;
+    } while (before);
+    expect(paged).toEqual(all);
+  });
+});
