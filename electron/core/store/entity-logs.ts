@@ -22,7 +22,16 @@ export const LOG_CHUNK = 500;
  * chunk of LOG_CHUNK or so): an entry for each id with at least one change.
  */
 export function readEntityLogs(db: DB, entity: string, ids: readonly string[]): Map<string, EntityLog> {
-  const logs = new Map<string, Map<string, LoggedChange[]>>();
+  return readEntityLogsInto(db, entity, ids, new Map());
+}
+
+/** readEntityLogs, adding each id's log to `logs` (the caller may then add changes to the lists). */
+export function readEntityLogsInto(
+  db: DB,
+  entity: string,
+  ids: readonly string[],
+  logs: Map<string, Map<string, LoggedChange[]>>,
+): Map<string, Map<string, LoggedChange[]>> {
   const rows = prepared(
     db,
     'SELECT entity_id, field, hlc, value, actor_id, author, supersedes FROM changes ' +
