@@ -4,7 +4,7 @@ import { BatchedRows } from './batched-rows';
 import { headRows, headsDisagree, isConflictField, refreshConflict, storeConflict } from './causal';
 import { CONFLICT_FIELDS } from '../../../shared/team';
 import { conflictDecisions, wholeDecisionColumns, type PersonDecision } from './decisions';
-import { LOG_CHUNK, readEntityLogsInto, type EntityLog, type LoggedChange } from './entity-logs';
+import { LOG_CHUNK, readEntityLogs, type EntityLog, type LoggedChange } from './entity-logs';
 import { CHANGE_COLUMNS, CHANGE_PLACEHOLDERS, sameChange, type ChangeRow } from './change-row';
 import { CREATE_FIELD, ENTITIES, creationValue, toColumn, type EntityName, type EntitySpec } from './entities';
 import type { DB } from './open';
@@ -54,6 +54,8 @@ export function hlcTime(hlc: string): string {
 }
 
 const entitySpecs = ENTITIES as Record<string, EntitySpec>;
+/** Far below SQLite's greatest rowid, and exact as a JavaScript number. */
+const HIGH_ROWID = 2 ** 52;
 const specFields = new Map<EntitySpec, [string, EntitySpec['fields'][string]][]>();
 
 /** An entity's fields as name and spec pairs, in declaration order. */
@@ -205,17 +207,17 @@ class Applier {
 
   /**
    * Rows in any order (a merge, a sync, a replay): append the new ones, then refold what they touch.
-   * The touched entities' logs are read before the rows are appended, so what the fold reads from
-   * the store is only what was there already; the new rows join those logs from memory.
+   * The fold reads from the store only the changes that were there before the append (their rowids
+   * are at most the greatest before it: SQLite gives each new row the next one); the new rows join
+   * those logs from memory.
    */
   applyAny(rows: Iterable<ChangeRow>, touched: TouchSet, keepLogs: boolean): Applied {
-    const incoming = Array.isArray(rows) ? (rows as readonly ChangeRow[]) : [...rows];
-    const logsBefore = this.logsBefore(incoming);
+    const before = this.lastRowid();
     /** The new rows by entity kind, then id. */
     const entities = new Map<string, Map<string, ChangeRow[]>>();
     /** Conflict-tracked fields written, by entity kind, then id. */
     const conflictFields = new Map<string, Map<string, Set<string>>>();
-    const applied = this.appendAll(incoming, touched, (r) => {
+    const applied = this.appendAll(rows, touched, (r) => {
       let byId = entities.get(r.entity);
       if (!byId) entities.set(r.entity, (byId = new Map()));
       const added = byId.get(r.entity_id);
@@ -236,9 +238,9 @@ class Applier {
     try {
       for (const [entity, added] of entities) {
         if (!entitySpecs[entity]) throw new Error(`Unknown entity: ${entity}`);
-        const merged = withNewRows(logsBefore.get(entity), added);
-        if (logs) logs.set(entity, merged);
-        this.refoldAll(entity, [...added.keys()], merged, conflictFields.get(entity), decisions);
+        const kept = logs ? new Map<string, EntityLog>() : undefined;
+        if (logs && kept) logs.set(entity, kept);
+        this.refoldAll(entity, added, before, conflictFields.get(entity), decisions, kept);
         for (const id of added.keys()) touched.add(entity as EntityName, id);
       }
     } finally {
@@ -255,22 +257,15 @@ class Applier {
     return applied;
   }
 
-  /** The change logs, as the store holds them now, of every entity the rows name: by kind, then id. */
-  private logsBefore(rows: readonly ChangeRow[]): Map<string, Map<string, Map<string, LoggedChange[]>>> {
-    const ids = new Map<string, Set<string>>();
-    for (const r of rows) {
-      let set = ids.get(r.entity);
-      if (!set) ids.set(r.entity, (set = new Set()));
-      set.add(r.entity_id);
-    }
-    const logs = new Map<string, Map<string, Map<string, LoggedChange[]>>>();
-    for (const [entity, set] of ids) {
-      const all = [...set];
-      const byId = new Map<string, Map<string, LoggedChange[]>>();
-      for (let at = 0; at < all.length; at += LOG_CHUNK) readEntityLogsInto(this.db, entity, all.slice(at, at + LOG_CHUNK), byId);
-      logs.set(entity, byId);
-    }
-    return logs;
+  /**
+   * The greatest rowid in the log, below every row appended after it; null when the rowids come
+   * near SQLite's limit, where a new row may take a free smaller one (then whole logs are read).
+   */
+  private lastRowid(): number | null {
+    const last = this.statement('last-rowid', () => `SELECT min(coalesce(max(rowid), 0), ${HIGH_ROWID}) FROM changes`)
+      .pluck()
+      .get() as number;
+    return last >= HIGH_ROWID ? null : last;
   }
 
   /**
@@ -280,18 +275,25 @@ class Applier {
    */
   private refoldAll(
     entity: string,
-    ids: string[],
-    logs: ReadonlyMap<string, EntityLog>,
+    added: ReadonlyMap<string, readonly ChangeRow[]>,
+    before: number | null,
     conflictFields: ReadonlyMap<string, ReadonlySet<string>> | undefined,
     decisions: Map<string, PersonDecision | undefined>,
+    kept: Map<string, EntityLog> | undefined,
   ): void {
     const spec = entitySpecs[entity]!;
     const rowsOf = this.statement(
       `rows:${entity}`,
       () => `SELECT * FROM ${spec.table} WHERE id IN (SELECT value FROM json_each(?))`,
     );
+    const ids = [...added.keys()];
     for (let at = 0; at < ids.length; at += LOG_CHUNK) {
       const chunk = ids.slice(at, at + LOG_CHUNK);
+      const logs =
+        before === null
+          ? readEntityLogs(this.db, entity, chunk)
+          : withNewRows(readEntityLogs(this.db, entity, chunk, before), chunk, added);
+      if (kept) for (const [id, log] of logs) kept.set(id, log);
       const json = JSON.stringify(chunk);
       const open = conflictFields || entity === 'claim' ? this.openConflicts(entity, json) : undefined;
       if (conflictFields && open) this.storeConflicts(entity, chunk, logs, conflictFields, open);
@@ -460,12 +462,14 @@ class Applier {
  * plus the new rows, each field's changes in clock order.
  */
 function withNewRows(
-  before: Map<string, Map<string, LoggedChange[]>> | undefined,
+  before: Map<string, Map<string, LoggedChange[]>>,
+  ids: readonly string[],
   added: ReadonlyMap<string, readonly ChangeRow[]>,
 ): Map<string, EntityLog> {
   const logs = new Map<string, EntityLog>();
-  for (const [id, rows] of added) {
-    const log = before?.get(id) ?? new Map<string, LoggedChange[]>();
+  for (const id of ids) {
+    const rows = added.get(id) ?? [];
+    const log = before.get(id) ?? new Map<string, LoggedChange[]>();
     const unsorted = new Set<LoggedChange[]>();
     for (const r of rows) {
       const list = log.get(r.field);

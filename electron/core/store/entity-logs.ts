@@ -19,24 +19,25 @@ export const LOG_CHUNK = 500;
 
 /**
  * The whole change logs of some entities of one kind in one query (the caller keeps `ids` to a
- * chunk of LOG_CHUNK or so): an entry for each id with at least one change.
+ * chunk of LOG_CHUNK or so): an entry for each id with at least one change. With `upToRowid`, only
+ * the changes stored with a rowid up to it (those in the log before a batch was appended).
  */
-export function readEntityLogs(db: DB, entity: string, ids: readonly string[]): Map<string, EntityLog> {
-  return readEntityLogsInto(db, entity, ids, new Map());
-}
-
-/** readEntityLogs, adding each id's log to `logs` (the caller may then add changes to the lists). */
-export function readEntityLogsInto(
+export function readEntityLogs(
   db: DB,
   entity: string,
   ids: readonly string[],
-  logs: Map<string, Map<string, LoggedChange[]>>,
+  upToRowid?: number,
 ): Map<string, Map<string, LoggedChange[]>> {
-  const rows = prepared(
-    db,
+  const logs = new Map<string, Map<string, LoggedChange[]>>();
+  const select =
     'SELECT entity_id, field, hlc, value, actor_id, author, supersedes FROM changes ' +
-      'WHERE entity = ? AND entity_id IN (SELECT value FROM json_each(?)) ORDER BY entity_id, field, hlc',
-  ).all(entity, JSON.stringify(ids)) as (LoggedChange & { entity_id: string })[];
+    'WHERE entity = ? AND entity_id IN (SELECT value FROM json_each(?))';
+  const order = ' ORDER BY entity_id, field, hlc';
+  const rows = (
+    upToRowid === undefined
+      ? prepared(db, select + order).all(entity, JSON.stringify(ids))
+      : prepared(db, `${select} AND rowid <= ?${order}`).all(entity, JSON.stringify(ids), upToRowid)
+  ) as (LoggedChange & { entity_id: string })[];
   for (const r of rows) {
     let log = logs.get(r.entity_id);
     if (!log) logs.set(r.entity_id, (log = new Map()));

@@ -68,6 +68,7 @@ interface ItemAcc {
   /**
    * Entity and field pairs the merge wrote to, for the old → new listing of an item that existed
    * before the merge; none is collected once the item turns out new (it is just listed as new).
+   * Keyed by the field for the item's own fields, else by evidence kind, id and field.
    */
   touched: Map<string, { entity: string; id: string; field: string }> | null;
 }
@@ -76,8 +77,9 @@ function addOnce(list: string[], value: string): void {
   if (!list.includes(value)) list.push(value);
 }
 
+/** Record that the merge wrote `field` of the item itself or of one of its evidence items. */
 function touch(item: ItemAcc, entity: string, id: string, field: string): void {
-  const key = `${entity}\u0000${id}\u0000${field}`;
+  const key = entity === item.entity && id === item.id ? field : `${entity}\u0000${id}\u0000${field}`;
   const touched = (item.touched ??= new Map());
   if (!touched.has(key)) touched.set(key, { entity, id, field });
 }
@@ -284,7 +286,7 @@ function summarise(
           ? outcome.decisions.get(item.id)
           : shownDecision(db, item.id);
     // A claim in conflict shows one whole decision: a change to either field can change both.
-    if (shown && CONFLICT_FIELDS.some((f) => item.touched?.has(`claim\u0000${item.id}\u0000${f}`))) {
+    if (shown && CONFLICT_FIELDS.some((f) => item.touched?.has(f))) {
       for (const field of CONFLICT_FIELDS) touch(item, 'claim', item.id, field);
     }
     for (const t of item.touched?.values() ?? []) {
