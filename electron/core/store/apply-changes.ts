@@ -56,6 +56,7 @@ export function hlcTime(hlc: string): string {
 const entitySpecs = ENTITIES as Record<string, EntitySpec>;
 /** Far below SQLite's greatest rowid, and exact as a JavaScript number. */
 const HIGH_ROWID = 2 ** 52;
+const CONFLICTS_PER_STATEMENT = 64;
 const specFields = new Map<EntitySpec, [string, EntitySpec['fields'][string]][]>();
 
 /** An entity's fields as name and spec pairs, in declaration order. */
@@ -335,6 +336,7 @@ class Applier {
     conflictFields: ReadonlyMap<string, ReadonlySet<string>>,
     open: Map<string, Set<string>>,
   ): void {
+    const opened: string[] = [];
     for (const id of chunk) {
       const fields = conflictFields.get(id);
       if (!fields) continue;
@@ -342,12 +344,27 @@ class Applier {
         const conflicted = headsDisagree(headRows(logs.get(id)?.get(field) ?? []));
         let set = open.get(id);
         if (conflicted === (set?.has(field) ?? false)) continue;
-        storeConflict(this.db, entity, id, field, conflicted);
+        if (conflicted) opened.push(entity, id, field);
+        else storeConflict(this.db, entity, id, field, false);
         if (!set) open.set(id, (set = new Set()));
         if (conflicted) set.add(field);
         else set.delete(field);
       }
     }
+    this.insertConflicts(opened);
+  }
+
+  /** Open conflicts, given as entity, id and field after one another, a few dozen per statement. */
+  private insertConflicts(values: readonly string[]): void {
+    const insert = (count: number) =>
+      this.statement(
+        `conflicts:${count}`,
+        () => `INSERT OR IGNORE INTO conflicts (entity, entity_id, field) VALUES ${Array(count).fill('(?, ?, ?)').join(', ')}`,
+      );
+    let at = 0;
+    for (; values.length - at >= 3 * CONFLICTS_PER_STATEMENT; at += 3 * CONFLICTS_PER_STATEMENT)
+      insert(CONFLICTS_PER_STATEMENT).run(values.slice(at, at + 3 * CONFLICTS_PER_STATEMENT));
+    for (; at < values.length; at += 3) insert(1).run(values.slice(at, at + 3));
   }
 
   /** The decision each claim of a chunk shows, and the columns of the claims whose decision is in conflict. */
