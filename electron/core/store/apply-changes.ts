@@ -378,8 +378,7 @@ class Applier {
     for (const id of chunk) {
       const conflicted = open.get(id);
       const fields = conflicted ? CONFLICT_FIELDS.filter((f) => conflicted.has(f)) : [];
-      const shown =
-        fields.length === 0 ? undefined : conflictDecisions(this.db, id, fields, logs.get(id) ?? new Map()).find((d) => d.shown);
+      const shown = fields.length === 0 ? undefined : conflictDecisions(this.db, id, fields, logs.get(id) ?? new Map(), true)[0];
       decisions.set(id, shown);
       if (shown) columns.set(id, wholeDecisionColumns(shown));
     }

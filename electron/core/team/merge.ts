@@ -104,9 +104,9 @@ function fieldChange(
 ): MergeFieldChange | null {
   const changes = log.get(t.field) ?? [];
   const latest: LoggedChange | undefined = changes[changes.length - 1];
-  let before = changes.findLast((r) => !inserted.has(r.hlc));
   const decided = shown && isConflictField(t.entity, t.field) ? shownValue(shown, t.field as ConflictField) : undefined;
   if (!decided && (!latest || !inserted.has(latest.hlc))) return null;
+  let before = changes.findLast((r) => !inserted.has(r.hlc));
   let from: unknown = before ? decode(before.value) : null;
   const createdOnly = !before;
   if (!before) {
