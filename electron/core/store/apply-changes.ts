@@ -4,8 +4,8 @@ import { BatchedRows } from './batched-rows';
 import { headRows, headsDisagree, isConflictField, refreshConflict, storeConflict } from './causal';
 import { CONFLICT_FIELDS } from '../../../shared/team';
 import { conflictDecisions, wholeDecisionColumns, type PersonDecision } from './decisions';
-import { LOG_CHUNK, readEntityLogs, type EntityLog } from './entity-logs';
-import { CHANGE_COLUMNS, CHANGE_PLACEHOLDERS, changeParams, sameChange, type ChangeRow } from './change-row';
+import { LOG_CHUNK, readEntityLogs, type EntityLog, type LoggedChange } from './entity-logs';
+import { CHANGE_COLUMNS, CHANGE_PLACEHOLDERS, sameChange, type ChangeRow } from './change-row';
 import { CREATE_FIELD, ENTITIES, creationValue, toColumn, type EntityName, type EntitySpec } from './entities';
 import type { DB } from './open';
 import { TouchSet } from './touch-set';
@@ -54,6 +54,17 @@ export function hlcTime(hlc: string): string {
 }
 
 const entitySpecs = ENTITIES as Record<string, EntitySpec>;
+/** Far below SQLite's greatest rowid, and exact as a JavaScript number. */
+const HIGH_ROWID = 2 ** 52;
+const CONFLICTS_PER_STATEMENT = 64;
+const specFields = new Map<EntitySpec, [string, EntitySpec['fields'][string]][]>();
+
+/** An entity's fields as name and spec pairs, in declaration order. */
+function fieldsOf(spec: EntitySpec): [string, EntitySpec['fields'][string]][] {
+  let fields = specFields.get(spec);
+  if (!fields) specFields.set(spec, (fields = Object.entries(spec.fields)));
+  return fields;
+}
 const appliers = new WeakMap<DB, Applier>();
 
 /**
@@ -106,7 +117,20 @@ class Applier {
 
   /** Append one row to the log; false when an identical row was already there. */
   private append(r: ChangeRow): boolean {
-    if (this.insertChange.run(...changeParams(r)).changes > 0) return true;
+    const inserted = this.insertChange.run(
+      r.hlc,
+      r.entity,
+      r.entity_id,
+      r.field,
+      r.value,
+      r.actor_id,
+      r.author,
+      r.action_id,
+      r.action_label,
+      r.supersedes,
+      r.signature,
+    );
+    if (inserted.changes > 0) return true;
     const here = this.existingChange.get(r.hlc) as ChangeRow;
     if (!sameChange(here, r)) throw new TimestampCollision(`two different changes carry the same clock timestamp ${r.hlc}`);
     return false;
@@ -182,20 +206,29 @@ class Applier {
     ).run(actorId, name, firstSeen);
   }
 
-  /** Rows in any order (a merge, a sync, a replay): append the new ones, then refold what they touch. */
+  /**
+   * Rows in any order (a merge, a sync, a replay): append the new ones, then refold what they touch.
+   * The fold reads from the store only the changes that were there before the append (their rowids
+   * are at most the greatest before it: SQLite gives each new row the next one); the new rows join
+   * those logs from memory.
+   */
   applyAny(rows: Iterable<ChangeRow>, touched: TouchSet, keepLogs: boolean): Applied {
-    const entities = new Map<string, Set<string>>();
+    const before = this.lastRowid();
+    /** The new rows by entity kind, then id. */
+    const entities = new Map<string, Map<string, ChangeRow[]>>();
     /** Conflict-tracked fields written, by entity kind, then id. */
     const conflictFields = new Map<string, Map<string, Set<string>>>();
     const applied = this.appendAll(rows, touched, (r) => {
-      let ids = entities.get(r.entity);
-      if (!ids) entities.set(r.entity, (ids = new Set()));
-      ids.add(r.entity_id);
+      let byId = entities.get(r.entity);
+      if (!byId) entities.set(r.entity, (byId = new Map()));
+      const added = byId.get(r.entity_id);
+      if (added) added.push(r);
+      else byId.set(r.entity_id, [r]);
       if (isConflictField(r.entity, r.field)) {
-        let byId = conflictFields.get(r.entity);
-        if (!byId) conflictFields.set(r.entity, (byId = new Map()));
-        let names = byId.get(r.entity_id);
-        if (!names) byId.set(r.entity_id, (names = new Set()));
+        let fieldsById = conflictFields.get(r.entity);
+        if (!fieldsById) conflictFields.set(r.entity, (fieldsById = new Map()));
+        let names = fieldsById.get(r.entity_id);
+        if (!names) fieldsById.set(r.entity_id, (names = new Set()));
         names.add(r.field);
       }
     });
@@ -204,12 +237,12 @@ class Applier {
     // Each entity is folded once and reads only its own log and row, so writing them all together
     // afterwards gives the same rows.
     try {
-      for (const [entity, ids] of entities) {
+      for (const [entity, added] of entities) {
         if (!entitySpecs[entity]) throw new Error(`Unknown entity: ${entity}`);
         const kept = logs ? new Map<string, EntityLog>() : undefined;
         if (logs && kept) logs.set(entity, kept);
-        this.refoldAll(entity, [...ids], conflictFields.get(entity), decisions, kept);
-        for (const id of ids) touched.add(entity as EntityName, id);
+        this.refoldAll(entity, added, before, conflictFields.get(entity), decisions, kept);
+        for (const id of added.keys()) touched.add(entity as EntityName, id);
       }
     } finally {
       this.refolded.discard();
@@ -226,13 +259,25 @@ class Applier {
   }
 
   /**
-   * Refold many entities of one kind, reading their logs and rows a few hundred ids per query: the
-   * conflicts of the conflict-tracked fields the rows wrote are brought up to date from the same
-   * logs, and a claim whose decision is in conflict gets the shown person's whole decision.
+   * The greatest rowid in the log, below every row appended after it; null when the rowids come
+   * near SQLite's limit, where a new row may take a free smaller one (then whole logs are read).
+   */
+  private lastRowid(): number | null {
+    const last = this.statement('last-rowid', () => `SELECT min(coalesce(max(rowid), 0), ${HIGH_ROWID}) FROM changes`)
+      .pluck()
+      .get() as number;
+    return last >= HIGH_ROWID ? null : last;
+  }
+
+  /**
+   * Refold many entities of one kind a few hundred at a time: the conflicts of the conflict-tracked
+   * fields the rows wrote are brought up to date from their logs, and a claim whose decision is in
+   * conflict gets the shown person's whole decision.
    */
   private refoldAll(
     entity: string,
-    ids: string[],
+    added: ReadonlyMap<string, readonly ChangeRow[]>,
+    before: number | null,
     conflictFields: ReadonlyMap<string, ReadonlySet<string>> | undefined,
     decisions: Map<string, PersonDecision | undefined>,
     kept: Map<string, EntityLog> | undefined,
@@ -242,46 +287,98 @@ class Applier {
       `rows:${entity}`,
       () => `SELECT * FROM ${spec.table} WHERE id IN (SELECT value FROM json_each(?))`,
     );
+    const ids = [...added.keys()];
     for (let at = 0; at < ids.length; at += LOG_CHUNK) {
       const chunk = ids.slice(at, at + LOG_CHUNK);
-      const logs = readEntityLogs(this.db, entity, chunk);
+      const logs =
+        before === null
+          ? readEntityLogs(this.db, entity, chunk)
+          : withNewRows(readEntityLogs(this.db, entity, chunk, before), chunk, added);
       if (kept) for (const [id, log] of logs) kept.set(id, log);
-      if (conflictFields) {
-        for (const id of chunk) {
-          for (const field of conflictFields.get(id) ?? []) {
-            storeConflict(this.db, entity, id, field, headsDisagree(headRows(logs.get(id)?.get(field) ?? [])));
-          }
-        }
-      }
-      const whole = entity === 'claim' ? this.wholeDecisions(chunk, logs, decisions) : undefined;
+      const json = JSON.stringify(chunk);
+      const open = conflictFields || entity === 'claim' ? this.openConflicts(entity, json) : undefined;
+      if (conflictFields && open) this.storeConflicts(entity, chunk, logs, conflictFields, open);
+      const whole = entity === 'claim' && open ? this.wholeDecisions(chunk, logs, open, decisions) : undefined;
       const current = new Map<string, Record<string, unknown>>();
-      for (const row of rowsOf.all(JSON.stringify(chunk)) as Record<string, unknown>[]) current.set(row.id as string, row);
-      for (const [id, log] of logs) this.refold(entity, spec, id, log, current.get(id), whole?.get(id));
+      for (const row of rowsOf.all(json) as Record<string, unknown>[]) current.set(row.id as string, row);
+      // In id order, as the rows were always queued (new rows take their rowids in this order).
+      for (const id of [...chunk].sort()) {
+        const log = logs.get(id);
+        if (log) this.refold(entity, spec, id, log, current.get(id), whole?.get(id));
+      }
       // Written per chunk, so a replay of a whole log never holds every row in memory at once.
       this.refolded.flush();
     }
+  }
+
+  /** The open conflicts of a chunk of entities of one kind: their fields, by id. */
+  private openConflicts(entity: string, chunkJson: string): Map<string, Set<string>> {
+    const open = new Map<string, Set<string>>();
+    for (const r of this.statement(
+      'open-conflicts',
+      () => 'SELECT entity_id, field FROM conflicts WHERE entity = ? AND entity_id IN (SELECT value FROM json_each(?))',
+    ).all(entity, chunkJson) as { entity_id: string; field: string }[]) {
+      let set = open.get(r.entity_id);
+      if (!set) open.set(r.entity_id, (set = new Set()));
+      set.add(r.field);
+    }
+    return open;
+  }
+
+  /**
+   * Recompute whether each conflict-tracked field the rows wrote is in conflict, writing only the
+   * conflicts that open or close, and keep `open` (the chunk's open conflicts) up to date.
+   */
+  private storeConflicts(
+    entity: string,
+    chunk: readonly string[],
+    logs: ReadonlyMap<string, EntityLog>,
+    conflictFields: ReadonlyMap<string, ReadonlySet<string>>,
+    open: Map<string, Set<string>>,
+  ): void {
+    const opened: string[] = [];
+    for (const id of chunk) {
+      const fields = conflictFields.get(id);
+      if (!fields) continue;
+      for (const field of fields) {
+        const conflicted = headsDisagree(headRows(logs.get(id)?.get(field) ?? []));
+        let set = open.get(id);
+        if (conflicted === (set?.has(field) ?? false)) continue;
+        if (conflicted) opened.push(entity, id, field);
+        else storeConflict(this.db, entity, id, field, false);
+        if (!set) open.set(id, (set = new Set()));
+        if (conflicted) set.add(field);
+        else set.delete(field);
+      }
+    }
+    this.insertConflicts(opened);
+  }
+
+  /** Open conflicts, given as entity, id and field after one another, a few dozen per statement. */
+  private insertConflicts(values: readonly string[]): void {
+    const insert = (count: number) =>
+      this.statement(
+        `conflicts:${count}`,
+        () => `INSERT OR IGNORE INTO conflicts (entity, entity_id, field) VALUES ${Array(count).fill('(?, ?, ?)').join(', ')}`,
+      );
+    let at = 0;
+    for (; values.length - at >= 3 * CONFLICTS_PER_STATEMENT; at += 3 * CONFLICTS_PER_STATEMENT)
+      insert(CONFLICTS_PER_STATEMENT).run(values.slice(at, at + 3 * CONFLICTS_PER_STATEMENT));
+    for (; at < values.length; at += 3) insert(1).run(values.slice(at, at + 3));
   }
 
   /** The decision each claim of a chunk shows, and the columns of the claims whose decision is in conflict. */
   private wholeDecisions(
     chunk: readonly string[],
     logs: ReadonlyMap<string, EntityLog>,
+    open: ReadonlyMap<string, ReadonlySet<string>>,
     decisions: Map<string, PersonDecision | undefined>,
   ): Map<string, Map<string, unknown>> {
-    const conflicted = new Map<string, Set<string>>();
-    for (const r of this.statement(
-      'decision-conflicts',
-      () => "SELECT entity_id, field FROM conflicts WHERE entity = 'claim' AND entity_id IN (SELECT value FROM json_each(?))",
-    ).all(JSON.stringify(chunk)) as { entity_id: string; field: string }[]) {
-      let set = conflicted.get(r.entity_id);
-      if (!set) conflicted.set(r.entity_id, (set = new Set()));
-      set.add(r.field);
-    }
     const columns = new Map<string, Map<string, unknown>>();
     for (const id of chunk) {
-      const fields = CONFLICT_FIELDS.filter((f) => conflicted.get(id)?.has(f));
-      const shown =
-        fields.length === 0 ? undefined : conflictDecisions(this.db, id, fields, logs.get(id) ?? new Map()).find((d) => d.shown);
+      const conflicted = open.get(id);
+      const fields = conflicted ? CONFLICT_FIELDS.filter((f) => conflicted.has(f)) : [];
+      const shown = fields.length === 0 ? undefined : conflictDecisions(this.db, id, fields, logs.get(id) ?? new Map(), true)[0];
       decisions.set(id, shown);
       if (shown) columns.set(id, wholeDecisionColumns(shown));
     }
@@ -306,43 +403,59 @@ class Applier {
     const creations = log.get(CREATE_FIELD);
     const created = creations?.[0];
     if (!created) return;
-    const base = new Map<string, unknown>();
-    for (const r of creations) {
-      const value = r.value === null ? null : (JSON.parse(r.value) as unknown);
-      for (const [name, v] of Object.entries((value ?? {}) as Record<string, unknown>))
-        base.set(name, creationValue(entity, name, v));
-    }
+    const given: unknown[] = [];
+    for (const r of creations) given.push(r.value === null ? {} : ((JSON.parse(r.value) as unknown) ?? {}));
     let last = created;
     for (const changes of log.values()) {
       const winner = changes[changes.length - 1]!;
       if (winner.hlc > last.hlc) last = winner;
     }
-    const target = new Map<string, unknown>();
-    for (const [name, f] of Object.entries(spec.fields)) {
+    const columns: string[] = [];
+    const values: unknown[] = [];
+    const set = (column: string, value: unknown) => {
+      const at = columns.indexOf(column);
+      if (at >= 0) values[at] = value;
+      else {
+        columns.push(column);
+        values.push(value);
+      }
+    };
+    for (const [name, f] of fieldsOf(spec)) {
       const changes = log.get(name);
       const winner = changes?.[changes.length - 1];
-      if (winner) target.set(f.column, toColumn(f.kind, winner.value === null ? null : (JSON.parse(winner.value) as unknown)));
-      else if (base.has(name)) target.set(f.column, toColumn(f.kind, base.get(name)));
+      if (winner) {
+        columns.push(f.column);
+        values.push(toColumn(f.kind, winner.value === null ? null : (JSON.parse(winner.value) as unknown)));
+        continue;
+      }
+      // The latest creation that gives the field.
+      for (let i = given.length - 1; i >= 0; i--) {
+        const g = given[i] as Record<string, unknown>;
+        if (!Object.hasOwn(g, name)) continue;
+        columns.push(f.column);
+        values.push(toColumn(f.kind, creationValue(entity, name, g[name])));
+        break;
+      }
     }
-    if (whole) for (const [column, value] of whole) target.set(column, value);
-    target.set('created_at', hlcTime(created.hlc));
-    target.set('created_by', created.author);
-    target.set('updated_at', hlcTime(last.hlc));
-    target.set('updated_by', last.author);
+    if (whole) for (const [column, value] of whole) set(column, value);
+    set('created_at', hlcTime(created.hlc));
+    set('created_by', created.author);
+    set('updated_at', hlcTime(last.hlc));
+    set('updated_by', last.author);
 
-    const columns = [...target.keys()];
     if (!current) {
-      this.refolded.insert(spec.table, columns, [id, ...target.values()]);
+      values.unshift(id);
+      this.refolded.insert(spec.table, columns, values);
       return;
     }
-    const changed = columns.filter((c) => current[c] !== target.get(c));
-    if (changed.length === 0) return;
-    this.refolded.update(
-      spec.table,
-      id,
-      changed,
-      changed.map((c) => target.get(c)),
-    );
+    const changed: string[] = [];
+    const moved: unknown[] = [];
+    for (let i = 0; i < columns.length; i++) {
+      if (current[columns[i]!] === values[i]) continue;
+      changed.push(columns[i]!);
+      moved.push(values[i]);
+    }
+    if (changed.length > 0) this.refolded.update(spec.table, id, changed, moved);
   }
 
   /** An actor's display name is the one on their latest change, whatever order files were merged in. */
@@ -358,4 +471,32 @@ class Applier {
       this.upsertActor(actorId, l.author, hlcTime(f.hlc));
     }
   }
+}
+
+/**
+ * Each entity's log with the rows just appended to it: the store's log as read before the append,
+ * plus the new rows, each field's changes in clock order.
+ */
+function withNewRows(
+  before: Map<string, Map<string, LoggedChange[]>>,
+  ids: readonly string[],
+  added: ReadonlyMap<string, readonly ChangeRow[]>,
+): Map<string, EntityLog> {
+  const logs = new Map<string, EntityLog>();
+  for (const id of ids) {
+    const rows = added.get(id) ?? [];
+    const log = before.get(id) ?? new Map<string, LoggedChange[]>();
+    const unsorted = new Set<LoggedChange[]>();
+    for (const r of rows) {
+      const list = log.get(r.field);
+      if (!list) log.set(r.field, [r]);
+      else {
+        if (list[list.length - 1]!.hlc > r.hlc) unsorted.add(list);
+        list.push(r);
+      }
+    }
+    for (const list of unsorted) list.sort((a, b) => (a.hlc < b.hlc ? -1 : 1));
+    logs.set(id, log);
+  }
+  return logs;
 }

@@ -66,11 +66,8 @@ export class BatchedRows {
     while (chunk > 1 && chunk * width > MAX_PARAMS) chunk /= 2;
     let at = 0;
     for (; chunk >= 1; chunk /= 2) {
-      for (; g.rows.length - at >= chunk; at += chunk) {
-        const params: unknown[] = [];
-        for (let i = at; i < at + chunk; i++) for (const v of g.rows[i]!) params.push(v);
-        this.statement(g, kind, chunk).run(...params);
-      }
+      // better-sqlite3 binds each row's array in turn, so no flat parameter list is built.
+      for (; g.rows.length - at >= chunk; at += chunk) this.statement(g, kind, chunk).run(...g.rows.slice(at, at + chunk));
     }
   }
 

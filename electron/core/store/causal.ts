@@ -42,12 +42,22 @@ function headsOf(rows: readonly CausalRow[]): HeadChange[] {
   return headRows(rows).map((r) => ({ hlc: r.hlc, value: r.value }));
 }
 
+/**
+ * Heads already found, by the list of changes they were found in: a merge asks for a field's heads
+ * for its conflict, its whole decision and its summary. A list that has grown since is read again.
+ */
+const knownHeads = new WeakMap<readonly CausalRow[], { length: number; heads: readonly CausalRow[] }>();
+
 /** The rows among one field's changes that no other of them supersedes, in HLC order. */
 export function headRows<T extends CausalRow>(rows: readonly T[]): T[] {
   if (rows.length <= 1) return [...rows];
+  const known = knownHeads.get(rows);
+  if (known && known.length === rows.length) return [...known.heads] as T[];
   const superseded = new Set<string>();
   for (const r of rows) for (const h of parseSupersedes(r.supersedes)) superseded.add(h);
-  return rows.filter((r) => !superseded.has(r.hlc)).sort((a, b) => (a.hlc < b.hlc ? -1 : 1));
+  const heads = rows.filter((r) => !superseded.has(r.hlc)).sort((a, b) => (a.hlc < b.hlc ? -1 : 1));
+  knownHeads.set(rows, { length: rows.length, heads });
+  return [...heads];
 }
 
 /** Concurrent heads that disagree: the definition of an open conflict. */

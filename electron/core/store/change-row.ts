@@ -40,8 +40,25 @@ export function canonicalChange(r: ChangeRow): string {
   return JSON.stringify(r.signature === null ? signedParams(r) : changeParams(r));
 }
 
+/** The fields a signature covers, by name, in signedParams' order. */
+const SIGNED_FIELDS = [
+  'hlc',
+  'entity',
+  'entity_id',
+  'field',
+  'value',
+  'actor_id',
+  'author',
+  'action_id',
+  'action_label',
+  'supersedes',
+] as const;
+
+/** Equal canonical text (canonicalChange), compared field by field without building the texts. */
 export function sameChange(a: ChangeRow, b: ChangeRow): boolean {
-  return canonicalChange(a) === canonicalChange(b);
+  if ((a.signature === null) !== (b.signature === null)) return false;
+  for (const f of SIGNED_FIELDS) if ((a[f] ?? null) !== (b[f] ?? null)) return false;
+  return a.signature === null || (a.signature ?? null) === (b.signature ?? null);
 }
 
 /**

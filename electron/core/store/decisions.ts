@@ -83,13 +83,14 @@ interface Person {
  * the order of their latest standing change to either field. The decision shown is the one whose
  * verdict head is the latest when the verdict clashes; when only the rationale does, the one whose
  * latest standing change to the decision is the latest. Both rules read only the heads, which are
- * the same whatever order the changes were merged in.
+ * the same whatever order the changes were merged in. With `onlyShown`, just the shown decision.
  */
 export function conflictDecisions(
   db: DB,
   claimId: string,
   conflicted: readonly ConflictField[],
   log: EntityLog = readEntityLog(db, 'claim', claimId),
+  onlyShown = false,
 ): PersonDecision[] {
   const heads = new Map(CONFLICT_FIELDS.map((field) => [field, headRows(log.get(field) ?? [])]));
   const people = new Map<string, Person>();
@@ -120,7 +121,7 @@ export function conflictDecisions(
     : byLast.at(-1)?.[0];
   const headsOfOthers = (actorId: string, field: ConflictField) =>
     new Set([...people.entries()].flatMap(([id, o]) => (id !== actorId && o.heads.has(field) ? [o.heads.get(field)!.hlc] : [])));
-  return byLast.map(([actorId, p]) => {
+  return (onlyShown ? byLast.filter(([actorId]) => actorId === shownActor) : byLast).map(([actorId, p]) => {
     const valueOf = (field: ConflictField) => {
       const head = p.heads.get(field);
       return head
@@ -144,7 +145,7 @@ export function conflictDecisions(
 /** The decision a claim in conflict shows until someone settles it; undefined for a claim not in conflict. */
 export function shownDecision(db: DB, claimId: string, log?: EntityLog): PersonDecision | undefined {
   const fields = conflictedFields(db, claimId);
-  return fields.length === 0 ? undefined : conflictDecisions(db, claimId, fields, log).find((d) => d.shown);
+  return fields.length === 0 ? undefined : conflictDecisions(db, claimId, fields, log, true)[0];
 }
 
 /** The conflicted fields of a claim, verdict first. */

@@ -81,7 +81,7 @@ export class UndoManager {
    * many undo steps were forgotten, for the person to be told.
    */
   forgetTouching(rows: readonly { entity: string; entity_id: string; field: string }[]): number {
-    if (rows.length === 0) return 0;
+    if (rows.length === 0 || (this.undoStack.length === 0 && this.redoStack.length === 0)) return 0;
     const fields = new Set<string>();
     const entities = new Set<string>();
     for (const r of rows) {

@@ -61,10 +61,27 @@ interface ItemAcc {
   entity: string;
   id: string;
   isNew: boolean;
-  actors: Set<string>;
-  fields: Set<string>;
-  /** Entity and field pairs the merge wrote to, for the old → new listing. */
-  touched: Map<string, { entity: string; id: string; field: string }>;
+  /** Each person once, in the order they first appear. */
+  actors: string[];
+  /** Each field (or evidence kind) once. */
+  fields: string[];
+  /**
+   * Entity and field pairs the merge wrote to, for the old → new listing of an item that existed
+   * before the merge; none is collected once the item turns out new (it is just listed as new).
+   * Keyed by the field for the item's own fields, else by evidence kind, id and field.
+   */
+  touched: Map<string, { entity: string; id: string; field: string }> | null;
+}
+
+function addOnce(list: string[], value: string): void {
+  if (!list.includes(value)) list.push(value);
+}
+
+/** Record that the merge wrote `field` of the item itself or of one of its evidence items. */
+function touch(item: ItemAcc, entity: string, id: string, field: string): void {
+  const key = entity === item.entity && id === item.id ? field : `${entity}\u0000${id}\u0000${field}`;
+  const touched = (item.touched ??= new Map());
+  if (!touched.has(key)) touched.set(key, { entity, id, field });
 }
 
 const decode = (v: string | null): unknown => (v === null ? null : (JSON.parse(v) as unknown));
@@ -87,9 +104,9 @@ function fieldChange(
 ): MergeFieldChange | null {
   const changes = log.get(t.field) ?? [];
   const latest: LoggedChange | undefined = changes[changes.length - 1];
-  let before = changes.findLast((r) => !inserted.has(r.hlc));
   const decided = shown && isConflictField(t.entity, t.field) ? shownValue(shown, t.field as ConflictField) : undefined;
   if (!decided && (!latest || !inserted.has(latest.hlc))) return null;
+  let before = changes.findLast((r) => !inserted.has(r.hlc));
   let from: unknown = before ? decode(before.value) : null;
   const createdOnly = !before;
   if (!before) {
@@ -210,7 +227,7 @@ function summarise(
   authorship: AuthorshipCheck,
   sidesBefore: ReadonlyMap<string, ConflictInfo>,
 ): MergeSummary {
-  const inserted = new Set(outcome.inserted.map((r) => r.hlc));
+  const inserted = new Set<string>();
   const claimOf = Object.fromEntries(
     Object.entries(CHILD_OF_CLAIM).map(([entity, table]) => [
       entity,
@@ -222,30 +239,28 @@ function summarise(
   const changeCounts = new Map<string, number>();
   const added: { item: string; row: ChangeRow }[] = [];
   for (const r of outcome.inserted) {
+    inserted.add(r.hlc);
     names.set(r.actor_id, r.author);
     changeCounts.set(r.actor_id, (changeCounts.get(r.actor_id) ?? 0) + 1);
-    const owner = (claimOf[r.entity]?.get(r.entity_id) as string | undefined) ?? null;
-    const [entity, id] = owner ? ['claim', owner] : [r.entity, r.entity_id];
+    const ownerOf = claimOf[r.entity];
+    const owner = ownerOf ? ((ownerOf.get(r.entity_id) as string | undefined) ?? null) : null;
+    const entity = owner ? 'claim' : r.entity;
+    const id = owner ?? r.entity_id;
     const k = `${entity}\u0000${id}`;
     let item = items.get(k);
     if (!item) {
-      item = { entity, id, isNew: false, actors: new Set(), fields: new Set(), touched: new Map() };
+      item = { entity, id, isNew: false, actors: [], fields: [], touched: null };
       items.set(k, item);
     }
-    item.actors.add(r.actor_id);
+    addOnce(item.actors, r.actor_id);
     if (r.field === CREATE_FIELD && !owner) item.isNew = true;
     else if (owner) {
-      item.fields.add(r.entity);
+      addOnce(item.fields, r.entity);
       if (r.field === CREATE_FIELD) added.push({ item: k, row: r });
-      else
-        item.touched.set(`${r.entity}\u0000${r.entity_id}\u0000${r.field}`, {
-          entity: r.entity,
-          id: r.entity_id,
-          field: r.field,
-        });
+      else if (!item.isNew) touch(item, r.entity, r.entity_id, r.field);
     } else {
-      item.fields.add(r.field);
-      item.touched.set(`${r.entity}\u0000${r.entity_id}\u0000${r.field}`, { entity: r.entity, id: r.entity_id, field: r.field });
+      addOnce(item.fields, r.field);
+      if (!item.isNew) touch(item, r.entity, r.entity_id, r.field);
     }
   }
   const conflictsAfter = conflictKeys(db);
@@ -271,11 +286,10 @@ function summarise(
           ? outcome.decisions.get(item.id)
           : shownDecision(db, item.id);
     // A claim in conflict shows one whole decision: a change to either field can change both.
-    if (shown && CONFLICT_FIELDS.some((f) => item.touched.has(`claim\u0000${item.id}\u0000${f}`))) {
-      for (const field of CONFLICT_FIELDS)
-        item.touched.set(`claim\u0000${item.id}\u0000${field}`, { entity: 'claim', id: item.id, field });
+    if (shown && CONFLICT_FIELDS.some((f) => item.touched?.has(f))) {
+      for (const field of CONFLICT_FIELDS) touch(item, 'claim', item.id, field);
     }
-    for (const t of item.touched.values()) {
+    for (const t of item.touched?.values() ?? []) {
       const log = outcome.logs?.get(t.entity)?.get(t.id) ?? readEntityLog(db, t.entity, t.id);
       const c = fieldChange(log, inserted, me.actorId, t, childLabel(t.entity, t.id), shown);
       if (c) list.push(c);
@@ -301,8 +315,10 @@ function summarise(
   }
 
   const rank = (k: string, isNew: boolean) => (overwrites.has(k) ? 0 : conflicted.has(k) ? 1 : isNew ? 3 : 2);
-  const ordered = [...items.entries()].sort(([ka, a], [kb, b]) => rank(ka, a.isNew) - rank(kb, b.isNew));
-  const listed: MergeItem[] = ordered.slice(0, MERGE_ITEM_LIMIT).map(([k, item]) => ({
+  const ordered = [...items.entries()]
+    .map(([k, item]) => ({ k, item, rank: rank(k, item.isNew) }))
+    .sort((a, b) => a.rank - b.rank);
+  const listed: MergeItem[] = ordered.slice(0, MERGE_ITEM_LIMIT).map(({ k, item }) => ({
     entity: item.entity,
     id: item.id,
     label: itemLabel(db, item.entity, item.id),

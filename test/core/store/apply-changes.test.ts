@@ -5,6 +5,8 @@ import type { Touched } from '../../../shared/touched';
 import type { CoreContext } from '../../../electron/core/context';
 import { call, invoke } from '../../../electron/core/dispatch';
 import { applyChanges } from '../../../electron/core/store/apply-changes';
+import { CHANGE_COLUMNS, CHANGE_PLACEHOLDERS, changeParams, type ChangeRow } from '../../../electron/core/store/change-row';
+import type { DB } from '../../../electron/core/store/open';
 import { createTestContext, tempDir } from '../../helpers/workspace';
 import { mergePreviewed } from '../../helpers/merge';
 import { assertTablesMatchLog } from '../../helpers/tables-match-log';
@@ -96,6 +98,52 @@ describe('the one apply path and what it reports as touched', () => {
     expect(merged).toMatchObject({ ok: true, touched: { claim: [claim.id], conflict: [claim.id] } });
     expect(ben.events).toHaveLength(1);
     assertTablesMatchLog(ben.ctx.workspace);
+  });
+
+  it('folds a batch older than what the log holds, and a batch after the rowids near their limit, as a replay does', async () => {
+    const ana = person('Ana');
+    const claim = await call(ana.ctx, 'claims.add', { text: 'Rents fell 3 percent last year.' });
+    for (const verdict of ['sourced', 'unverified', 'disputed'] as const)
+      await call(ana.ctx, 'claims.setVerdict', { ids: [claim.id], verdict });
+    await call(ana.ctx, 'claims.update', { id: claim.id, patch: { rationale: 'The agency revised it.' } });
+    const rows = ana.ctx.workspace.db.prepare(`SELECT ${CHANGE_COLUMNS} FROM changes ORDER BY hlc`).all() as ChangeRow[];
+    const verdicts = rows.filter((r) => r.field === 'verdict');
+    expect(verdicts).toHaveLength(3);
+    const apply = (db: DB, batch: ChangeRow[]) => db.transaction(() => applyChanges(db, batch, { keepLogs: true }))();
+    const shown = (db: DB) => db.prepare('SELECT verdict, rationale FROM claims WHERE id = ?').get(claim.id);
+
+    // The latest verdict arrives first; the two older ones after it must not take its place.
+    const ben = person('Ben');
+    const latestFirst = rows.filter((r) => r !== verdicts[0] && r !== verdicts[1]);
+    apply(ben.ctx.workspace.db, latestFirst);
+    const older = apply(ben.ctx.workspace.db, [verdicts[1]!, verdicts[0]!]);
+    expect(shown(ben.ctx.workspace.db)).toEqual({ verdict: 'disputed', rationale: 'The agency revised it.' });
+    expect(
+      older.logs
+        ?.get('claim')
+        ?.get(claim.id)
+        ?.get('verdict')
+        ?.map((r) => r.hlc),
+    ).toEqual(verdicts.map((r) => r.hlc));
+    assertTablesMatchLog(ben.ctx.workspace);
+
+    // At the greatest rowid SQLite gives new rows free smaller ones: the whole log is read instead.
+    const cam = person('Cam');
+    const db = cam.ctx.workspace.db;
+    db.prepare(`INSERT INTO changes (rowid, ${CHANGE_COLUMNS}) VALUES (?, ${CHANGE_PLACEHOLDERS})`).run(
+      9223372036854775807n,
+      ...changeParams(rows[0]!),
+    );
+    const rest = apply(db, rows.slice(1));
+    expect(shown(db)).toEqual({ verdict: 'disputed', rationale: 'The agency revised it.' });
+    expect(
+      rest.logs
+        ?.get('claim')
+        ?.get(claim.id)
+        ?.get('verdict')
+        ?.map((r) => r.hlc),
+    ).toEqual(verdicts.map((r) => r.hlc));
+    assertTablesMatchLog(cam.ctx.workspace);
   });
 
   it('runs only inside the caller’s transaction', () => {
