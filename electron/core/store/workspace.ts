@@ -27,13 +27,18 @@ export class Workspace {
   ) {
     const last = (db.prepare('SELECT max(hlc) AS h FROM changes').get() as { h: string | null }).h;
     this.clock = new HybridClock(randomNodeId(), Date.now, undefined, last);
-    this.recorder = new ChangeRecorder(db, this.clock, () => {
-      // Before asking who writes: a read-only copy refuses every write the same way.
-      if (readOnly) throw readOnlyError();
-      const who = identity();
-      if (!who.author.trim()) throw new ClaimbenchError('VALIDATION', 'Set your name before making changes.');
-      return who;
-    }, this.touched);
+    this.recorder = new ChangeRecorder(
+      db,
+      this.clock,
+      () => {
+        // Before asking who writes: a read-only copy refuses every write the same way.
+        if (readOnly) throw readOnlyError();
+        const who = identity();
+        if (!who.author.trim()) throw new ClaimbenchError('VALIDATION', 'Set your name before making changes.');
+        return who;
+      },
+      this.touched,
+    );
     this.undo = new UndoManager(this.recorder, db);
   }
 
