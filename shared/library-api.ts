@@ -54,6 +54,8 @@ export type PageFactCheckMatch = Omit<FactCheckMatch, 'libraryPath'>;
 
 /** A claim's best stored match at or above this confidence shows as "checked before". */
 export const STRONG_MATCH = 0.5;
+/** Matches under this confidence share a word or two with the claim: listed only when the checker asks for them. */
+export const WEAK_MATCH = 0.1;
 
 export interface LibraryImportSummary {
   files: number;

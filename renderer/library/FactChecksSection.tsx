@@ -1,7 +1,7 @@
 import { BookCheck, Paperclip } from 'lucide-react';
 import { memo, useState } from 'react';
 import type { Claim } from '../../shared/domain';
-import type { PageFactCheckMatch } from '../../shared/library-api';
+import { WEAK_MATCH, type PageFactCheckMatch } from '../../shared/library-api';
 import { errorMessage } from '../api/client';
 import { useOperationMutation, useOperationQuery } from '../api/queries';
 import { whereIs } from '../app/commandPlaces';
@@ -25,14 +25,36 @@ export const FactChecksSection = memo(function FactChecksSection({ claim }: { cl
   if (matches.isPending) return <Spinner label="Matching published fact-checks…" />;
   if (matches.error) return <p className="evidence-empty">Matching failed: {matches.error.message}</p>;
   if (matches.data.length === 0) return <p className="evidence-empty">No published fact-check matches this claim.</p>;
-  return (
-    <ul className="fact-check-list" aria-label="Published fact-checks">
-      {matches.data.map((m, i) => (
-        <MatchItem key={`${m.libraryId}:${m.url}`} claimId={claim.id} match={m} first={i === 0} />
-      ))}
-    </ul>
-  );
+  return <MatchList key={claim.id} claimId={claim.id} matches={matches.data} />;
 });
+
+/**
+ * The close matches, best first (`y` attaches the first); matches sharing only a word or two with the claim (under
+ * WEAK_MATCH) wait behind a button, so neither the list nor `y` offers them as if they covered the claim.
+ */
+function MatchList({ claimId, matches }: { claimId: string; matches: PageFactCheckMatch[] }) {
+  const [showWeak, setShowWeak] = useState(false);
+  const close = matches.filter((m) => m.confidence >= WEAK_MATCH);
+  const weak = matches.filter((m) => m.confidence < WEAK_MATCH);
+  const shown = showWeak ? [...close, ...weak] : close;
+  return (
+    <>
+      {close.length === 0 && <p className="evidence-empty">No published fact-check matches this claim closely.</p>}
+      {shown.length > 0 && (
+        <ul className="fact-check-list" aria-label="Published fact-checks">
+          {shown.map((m, i) => (
+            <MatchItem key={`${m.libraryId}:${m.url}`} claimId={claimId} match={m} first={i === 0 && close.length > 0} />
+          ))}
+        </ul>
+      )}
+      {weak.length > 0 && !showWeak && (
+        <Button size="sm" variant="ghost" className="fact-check-weak" onClick={() => setShowWeak(true)}>
+          Show {weak.length === 1 ? 'a weak match' : `${weak.length} weak matches`} (a word or two in common)
+        </Button>
+      )}
+    </>
+  );
+}
 
 /** Names, figures and words a match shares, each once: a word of a shared name ("court" in "Constitutional Court") is not repeated. */
 function sharedWords(why: PageFactCheckMatch['why']): string[] {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { call } from '../../electron/core/dispatch';
 import type { HostServices } from '../../electron/core/host';
 import { closeAllLibraries } from '../../electron/core/library/pool';
+import { WEAK_MATCH } from '../../shared/library-api';
 import type { OpenPurpose, SavePurpose } from '../../shared/host-api';
 import { tempDir } from '../helpers/workspace';
 import { openContext, screenshot, useHarness } from './harness';
@@ -83,6 +84,7 @@ describe('fact-check libraries in the app', () => {
     await call(ctx, 'claims.add', { text: 'The senator said drinking bleach cures flu', claimant: 'Senator Ray' });
     await call(ctx, 'claims.add', { text: 'Turnout was the highest in twenty years' });
     await call(ctx, 'claims.add', { text: 'NASA filmed the moon landing in a Hollywood studio' });
+    const studio = await call(ctx, 'claims.add', { text: 'The studio audience numbered three hundred people' });
     const libFile = path.join(dir, 'desk.claimbench-library');
     host.saves.library = [libFile];
     host.opens['library-import'] = [[writeFeed(dir)]];
@@ -168,6 +170,23 @@ describe('fact-check libraries in the app', () => {
     const sources = (await call(ctx, 'claims.evidence', { id: claimId! })).sources;
     expect(sources).toMatchObject([{ url: 'https://checks.example/bleach', stance: 'contradicts', publisher: 'PolitiFact' }]);
     await page.locator('.source-title', { hasText: 'Does drinking bleach cure the flu?' }).waitFor();
+
+    // A claim sharing a word or two with a fact-check: the match waits behind a button, and y attaches nothing.
+    const found = await call(ctx, 'libraries.matchClaim', { claimId: studio.id, top: 5 });
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every((m) => m.confidence < WEAK_MATCH)).toBe(true);
+    await page.locator('.claim-row', { hasText: 'studio audience' }).click();
+    await page.locator('.evidence-empty', { hasText: 'No published fact-check matches this claim closely.' }).waitFor();
+    const showWeak = page.getByRole('button', { name: /^Show (a weak match|\d+ weak matches)/ });
+    await showWeak.waitFor();
+    expect(await section.count()).toBe(0);
+    await page.getByRole('listbox', { name: 'Claims' }).focus();
+    await page.keyboard.press('y');
+    await page.waitForTimeout(300);
+    expect((await call(ctx, 'claims.evidence', { id: studio.id })).sources).toEqual([]);
+    await showWeak.click();
+    await section.locator('.fact-check-item').first().waitFor();
+    expect(await section.locator('.fact-check-item').count()).toBe(found.length);
     expect(errors).toEqual([]);
   });
 });
