@@ -9,6 +9,8 @@ import path from 'node:path';
  */
 export default function setup(): () => void {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'claimbench-tests-'));
+  // Open to every user as the system's temp folder is: tests run the CLI as another user on files in here.
+  fs.chmodSync(root, 0o1777);
   // os.tmpdir() reads these on every call, in this process, its workers and every child they start.
   for (const name of ['TMPDIR', 'TMP', 'TEMP']) process.env[name] = root;
   return () => {
