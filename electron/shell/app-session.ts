@@ -11,7 +11,7 @@ import { WORKSPACE_EXTENSION } from '../core/store/open';
 import { Workspace } from '../core/store/workspace';
 import type { Identity } from '../core/store/recorder';
 import { BackupScheduler, isWorkspaceFile, type ShellLog } from './backups';
-import { pauseRunningSessions } from '../core/sessions/lifecycle';
+import { pauseRunningSessions, pauseSessionsLeftRunning } from '../core/sessions/lifecycle';
 import { stopFollowers } from '../core/capture/follow';
 import { FolderSync } from './folder-sync';
 import { RecentList } from './recent';
@@ -166,6 +166,7 @@ export class AppSession {
     }
     this.retire();
     this.current = next;
+    this.pauseLeftRunning(next);
     this.backups.start(next);
     this.folderSync.attach(next);
     this.recent.add(next.path);
@@ -268,6 +269,15 @@ export class AppSession {
       pauseRunningSessions({ workspace, identity: this.options.identity });
     } catch (e) {
       this.options.log?.('Could not pause the running checking session', e);
+    }
+  }
+
+  /** A session still running in a workspace the app just opened was left by an app that crashed or was killed. */
+  private pauseLeftRunning(workspace: Workspace): void {
+    try {
+      pauseSessionsLeftRunning({ workspace, identity: this.options.identity });
+    } catch (e) {
+      this.options.log?.('Could not pause the checking session left running', e);
     }
   }
 

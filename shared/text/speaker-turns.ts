@@ -83,6 +83,46 @@ export function splitSpeakerLabel(line: string, options: LabelOptions = {}): { s
   return found ? { speaker: found.label, text: line.slice(found.textStart) } : { speaker: null, text: line };
 }
 
+/** A speaker label found in a line: where it starts, and where its spoken text starts. */
+export interface LabelInLine {
+  label: string;
+  labelStart: number;
+  textStart: number;
+}
+
+/** A sentence's end inside a line, and the space after it: ". ", "?” ", "!) ", "… ". */
+const SENTENCE_BREAK = /[.!?…]["'”’»)\]]*\s+/gu;
+/** The longest a label may run before its colon (a timecode, a name of up to 40 characters, a 60-character aside). */
+const MAX_LABEL_SPAN = 130;
+/** A full stop after these ends an abbreviation or an initial ("Dr. JONES:", "J. SMITH:"), not a sentence. */
+const NOT_A_SENTENCE_END = new RegExp(String.raw`(?:^|[^\p{L}])(?:${HONORIFICS.join('|')}|\p{L})\.$`, 'iu');
+
+/**
+ * Every speaker label in a line: the one it starts with, then each one inside it after a sentence end, as a live
+ * transcript typed on one line writes them ("MODERATOR: Welcome to the debate. SMITH: Unemployment fell…"). A label
+ * inside a line is read exactly as one at a line start is, so ordinary colons ("Note: …", "at 10:30", "3:1") are not.
+ */
+export function labelsInLine(line: string, options: LabelOptions = {}): LabelInLine[] {
+  const found: LabelInLine[] = [];
+  const first = speakerLabel(line, options);
+  if (first) found.push({ label: first.label, labelStart: 0, textStart: first.textStart });
+  let colon = line.indexOf(':', first?.textStart ?? 0);
+  if (colon < 0) return found;
+  SENTENCE_BREAK.lastIndex = first?.textStart ?? 0;
+  for (let m = SENTENCE_BREAK.exec(line); m; m = SENTENCE_BREAK.exec(line)) {
+    const at = m.index + m[0].length;
+    if (colon < at) colon = line.indexOf(':', at);
+    if (colon < 0) break;
+    if (colon - at > MAX_LABEL_SPAN) continue;
+    if (m[0].startsWith('.') && NOT_A_SENTENCE_END.test(line.slice(Math.max(0, m.index - 6), m.index + 1))) continue;
+    const label = speakerLabel(line.slice(at), options);
+    if (!label) continue;
+    found.push({ label: label.label, labelStart: at, textStart: at + label.textStart });
+    SENTENCE_BREAK.lastIndex = at + label.textStart;
+  }
+  return found;
+}
+
 /** One speaker's turn in a document: from the label to the next label (or the end). */
 export interface SpeakerTurn {
   label: string;
@@ -94,17 +134,19 @@ export interface SpeakerTurn {
   end: number;
 }
 
-/** The speaker turns of a whole transcript, in order; text before the first label belongs to no turn. */
+/**
+ * The speaker turns of a whole transcript, in order, a label inside a line starting a turn too; text before the first
+ * label belongs to no turn.
+ */
 export function speakerTurns(text: string, from = 0): SpeakerTurn[] {
   const turns: SpeakerTurn[] = [];
   let pos = from;
   while (pos < text.length) {
     const nl = text.indexOf('\n', pos);
     const end = nl < 0 ? text.length : nl;
-    const found = speakerLabel(text.slice(pos, end), { plainNames: true });
-    if (found) {
-      if (turns.length) turns[turns.length - 1]!.end = pos;
-      turns.push({ label: found.label, labelStart: pos, start: pos + found.textStart, end: text.length });
+    for (const found of labelsInLine(text.slice(pos, end), { plainNames: true })) {
+      if (turns.length) turns[turns.length - 1]!.end = pos + found.labelStart;
+      turns.push({ label: found.label, labelStart: pos + found.labelStart, start: pos + found.textStart, end: text.length });
     }
     pos = end + 1;
   }

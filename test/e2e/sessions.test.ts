@@ -166,6 +166,13 @@ describe('checking sessions in the built renderer', () => {
       const { page, errors } = await launch(ctx);
 
       const dialog = await startFromDialog(page, { name: 'Morning papers', scope: /Every claim in the workspace/ });
+      // Wall-clock bounds for the active time: the session starts after this and stays paused at least from when
+      // "Paused" shows until Resume is pressed.
+      const startPressed = Date.now();
+      let pausedAtLeastMs = 0;
+      let pausedSince = 0;
+      const pauseShown = () => (pausedSince = Date.now());
+      const resumePressed = () => (pausedAtLeastMs += Date.now() - pausedSince);
       await dialog.getByRole('button', { name: 'Start session' }).click();
       await dialog.waitFor({ state: 'hidden' });
       const session = await onlySession(ctx);
@@ -222,10 +229,12 @@ describe('checking sessions in the built renderer', () => {
       // Pause and resume with Shift+P; the clock stands still while paused.
       await page.keyboard.press('Shift+P');
       await page.getByTestId('session-status').filter({ hasText: 'Paused' }).waitFor();
+      pauseShown();
       await expect.poll(async () => (await call(ctx, 'sessions.get', { id: session.id })).status).toBe('paused');
       const pausedClock = await page.getByTestId('session-clock').innerText();
       await page.waitForTimeout(1_200);
       expect(await page.getByTestId('session-clock').innerText()).toBe(pausedClock);
+      resumePressed();
       await page.keyboard.press('Shift+P');
       await page.getByTestId('session-status').filter({ hasText: 'Running' }).waitFor();
 
@@ -247,6 +256,7 @@ describe('checking sessions in the built renderer', () => {
       // Paused, left and reloaded: not reopened on its own, but one click away in the header.
       await page.keyboard.press('Shift+P');
       await page.getByTestId('session-status').filter({ hasText: 'Paused' }).waitFor();
+      pauseShown();
       await page.keyboard.press('Escape');
       await page.locator('.claims-pane').waitFor();
       await page.reload();
@@ -264,6 +274,7 @@ describe('checking sessions in the built renderer', () => {
       await page.setViewportSize({ width: 1440, height: 900 });
       await page.locator('.session-back', { hasText: 'Morning papers' }).filter({ hasText: 'paused' }).click();
       await page.getByTestId('session-status').filter({ hasText: 'Paused' }).waitFor();
+      resumePressed();
       await page.keyboard.press('Shift+P');
       await page.getByTestId('session-status').filter({ hasText: 'Running' }).waitFor();
 
@@ -289,6 +300,11 @@ describe('checking sessions in the built renderer', () => {
       await expect.poll(async () => (await call(ctx, 'sessions.get', { id: session.id })).status).toBe('ended');
       const summary = await call(ctx, 'sessions.summary', { id: session.id });
       expect(summary).toMatchObject({ reviewed: 3, skipped: 1, later: 1, pending: total - 5 });
+      // Active time counted once, paused time (with a reload in it) never.
+      expect(pausedAtLeastMs).toBeGreaterThan(1_200);
+      expect(summary.durationMs).toBeGreaterThan(0);
+      expect(summary.durationMs).toBeLessThanOrEqual(Date.now() - startPressed - pausedAtLeastMs);
+      expect((await call(ctx, 'sessions.get', { id: session.id })).elapsedMs).toBe(summary.durationMs);
       const figure = (id: string) => summaryDialog.getByTestId(`summary-${id}`).innerText();
       await summaryDialog
         .getByTestId('summary-reviewed')

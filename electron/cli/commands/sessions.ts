@@ -10,6 +10,7 @@ import type { CoreContext } from '../../core/context';
 import { inWorkableSession } from '../../core/sessions/lifecycle';
 import { userError, withWorkspace } from '../context';
 import type { CliIO } from '../io';
+import { labelsInLine } from '../../../shared/text/speaker-turns';
 import { fileBytes, linesOf, MAX_LINE_BYTES, stdinBytes, type TranscriptLine } from '../../core/capture/transcript-lines';
 
 type Run = <N extends OperationName>(name: N, input: unknown) => Promise<OperationOutput<N>>;
@@ -168,7 +169,10 @@ export function registerSessionCommands(program: Command, io: CliIO): void {
     .description('capture a live transcript from standard input or a growing file; prints the claims it spots')
     .argument('<file>', 'workspace file')
     .argument('[path]', 'transcript file to follow, or - for standard input (the default)')
-    .requiredOption('--speaker <name>', 'who speaks until a line starts with a label such as "HARRIS:"')
+    .option(
+      '--speaker <name>',
+      'who speaks until the first speaker label such as "HARRIS:" (not needed when the transcript starts with a label)',
+    )
     .option('--session <id>', 'capture into this session (default: your running session, else a new one)')
     .option('--title <title>', 'title of a new capture session and its transcript')
     .option('--no-follow', 'read what the file holds now and stop (default: keep following it)')
@@ -187,7 +191,7 @@ interface StartOptions {
 }
 
 interface CaptureOptions {
-  speaker: string;
+  speaker?: string;
   session?: string;
   title?: string;
   follow: boolean;
@@ -205,6 +209,15 @@ async function captureSession(run: Run, o: CaptureOptions, sourceName: string | 
     : (await run('sessions.list', {})).find((s) => s.mine && s.status === 'active');
   if (!chosen) return run('sessions.start', { name: title, capture: { title } });
   return chosen.captureDocumentId ? chosen : run('sessions.addCapture', { id: chosen.id, title });
+}
+
+/** A line said before any speaker is known: nobody to attribute it to, so it is not stored. */
+function noSpeaker(text: string, storedLines: number): Error {
+  const said = text.trim().length > 60 ? `${text.trim().slice(0, 57)}…` : text.trim();
+  return userError(
+    `“${said}” names no speaker and none is known yet${storedLines > 0 ? ` (${storedLines} lines stored before it)` : ''}: ` +
+      'start it with a label such as "HARRIS:", or give --speaker NAME for who speaks until the first label.',
+  );
 }
 
 /** Prints what a capture does: plain lines for people, one JSON object per event with --json. */
@@ -274,7 +287,7 @@ async function captureTranscript(
   o: CaptureOptions,
 ): Promise<void> {
   const speakerOption = parseOrThrow(api['capture.append'].input.shape.speaker, o.speaker, '--speaker');
-  if (!speakerOption) throw userError('--speaker: give the name of who is speaking');
+  if (o.speaker !== undefined && !speakerOption) throw userError('--speaker: give the name of who is speaking');
   const filePath = sourceArg && sourceArg !== '-' ? path.resolve(sourceArg) : null;
   if (filePath && !fs.existsSync(filePath)) throw userError(`No such file: ${sourceArg}`);
   // The key under which the consumed offset is stored: the same file resumes wherever it is named from.
@@ -286,6 +299,7 @@ async function captureTranscript(
   reporter.started(session, sourceKey ?? 'standard input', from);
 
   let lastSpeaker = (await run('capture.feed', { sessionId: session.id, limit: 1 })).lastSpeaker;
+  let sawLabel = false;
   const { signal, release } = stopOnSignals();
   try {
     const bytes = sourceKey ? fileBytes(sourceKey, from, o.follow, signal) : stdinBytes(process.stdin, signal);
@@ -298,6 +312,11 @@ async function captureTranscript(
         );
       const hasText = line.text.trim() !== '';
       if (!hasText && !sourceKey) continue;
+      if (hasText) {
+        const labelled = labelsInLine(line.text)[0]?.labelStart === 0;
+        if (!labelled && lastSpeaker === null && !speakerOption && !sawLabel) throw noSpeaker(line.text, reporter.lines);
+        sawLabel ||= labelled;
+      }
       const input = parseOrThrow(api['capture.append'].input, {
         sessionId: session.id,
         text: line.text,

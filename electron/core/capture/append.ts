@@ -7,7 +7,7 @@
 import type { Claim } from '../../../shared/domain';
 import { ClaimbenchError } from '../../../shared/result';
 import type { CaptureResult } from '../../../shared/sessions';
-import { splitSpeakerLabel } from '../../../shared/text/speaker-turns';
+import { labelsInLine } from '../../../shared/text/speaker-turns';
 import {
   isAnswerLabel,
   labelRole,
@@ -33,9 +33,10 @@ export function cleanChunk(text: string): string {
 }
 
 /**
- * Split a chunk where a line starts with a speaker label ("HARRIS: …"). A label names its speaker as the
- * transcript introduced them ("Governor Helen Carter" → "Helen Carter"), else in title case ("Harris"), through
- * `resolve`; `speaker` (typed by the person, kept as typed) speaks until the first label.
+ * Split a chunk where a speaker label starts a line or, after a sentence end, appears inside one ("… the debate.
+ * SMITH: …"). A label names its speaker as the transcript introduced them ("Governor Helen Carter" → "Helen Carter"),
+ * else in title case ("Harris"), through `resolve`; `speaker` (typed by the person, kept as typed) speaks until the
+ * first label.
  */
 export function turnsOf(text: string, speaker: string | null, resolve: (label: string) => Speaker = plainSpeaker): Turn[] {
   const turns: Turn[] = [];
@@ -44,19 +45,28 @@ export function turnsOf(text: string, speaker: string | null, resolve: (label: s
     const turnText = current.lines.join('\n').trim();
     if (turnText) turns.push({ speaker: current.speaker, text: turnText, role: current.role });
   };
-  for (const line of cleanChunk(text).split('\n')) {
-    const labelled = splitSpeakerLabel(line);
-    if (labelled.speaker && namesNoOne(labelled.speaker)) {
+  const startTurn = (label: string, said: string) => {
+    push();
+    if (namesNoOne(label)) {
       // "Q:" and "A:" name no one: a question is nobody's claim, and the answer is the typed speaker's (the person
       // being interviewed), if any. Neither becomes a speaker called "Q" or "A".
-      push();
-      const answer = isAnswerLabel(labelled.speaker);
-      current = { speaker: answer ? speaker : null, role: answer ? null : labelRole(labelled.speaker), lines: [labelled.text] };
-    } else if (labelled.speaker) {
-      push();
-      const who = resolve(labelled.speaker);
-      current = { speaker: who.name, role: who.role, lines: [labelled.text] };
-    } else current.lines.push(line);
+      const answer = isAnswerLabel(label);
+      current = { speaker: answer ? speaker : null, role: answer ? null : labelRole(label), lines: [said] };
+    } else {
+      const who = resolve(label);
+      current = { speaker: who.name, role: who.role, lines: [said] };
+    }
+  };
+  for (const line of cleanChunk(text).split('\n')) {
+    const labels = labelsInLine(line);
+    if (labels.length === 0) {
+      current.lines.push(line);
+      continue;
+    }
+    if (labels[0]!.labelStart > 0) current.lines.push(line.slice(0, labels[0]!.labelStart).trimEnd());
+    labels.forEach((found, i) =>
+      startTurn(found.label, line.slice(found.textStart, labels[i + 1]?.labelStart ?? line.length).trimEnd()),
+    );
   }
   push();
   return turns;

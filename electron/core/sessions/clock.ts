@@ -64,11 +64,25 @@ export function pauseIfAbandoned(workspace: Workspace, row: SessionRow, now: num
   if (row.status !== 'active') return false;
   const cursor = cursorOf(workspace.db, row.id);
   if (!cursor) return false;
-  const lastSeen = Date.parse(cursor.last_seen);
-  if (now - lastSeen <= ABANDONED_AFTER_MS) return false;
-  workspace.db.transaction(() => {
-    chargeCurrent(workspace.db, row.id, lastSeen, false);
-    recordPause(workspace, row, lastSeen, `Pause session “${row.name}” (the app was closed)`);
-  }).immediate();
+  if (now - Date.parse(cursor.last_seen) <= ABANDONED_AFTER_MS) return false;
+  pauseAtLastSignOfLife(workspace, row);
   return true;
+}
+
+/**
+ * Pause an active session at the app's last sign of life on it (or where it was last resumed,
+ * when that is later): the time after it, when no app was working on it, is not counted.
+ */
+export function pauseAtLastSignOfLife(workspace: Workspace, row: SessionRow): void {
+  if (row.status !== 'active') return;
+  const lastSeen = Date.parse(cursorOf(workspace.db, row.id)?.last_seen ?? '');
+  const resumedAt = row.resumed_at ? Date.parse(row.resumed_at) : NaN;
+  const at = Math.max(Number.isFinite(lastSeen) ? lastSeen : -Infinity, Number.isFinite(resumedAt) ? resumedAt : -Infinity);
+  if (!Number.isFinite(at)) return;
+  workspace.db
+    .transaction(() => {
+      chargeCurrent(workspace.db, row.id, at, false);
+      recordPause(workspace, row, at, `Pause session “${row.name}” (the app was closed)`);
+    })
+    .immediate();
 }

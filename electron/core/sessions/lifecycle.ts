@@ -9,7 +9,7 @@ import { loadClaim } from '../claims/rows';
 import type { CoreContext } from '../context';
 import { flushCapture } from '../capture/append';
 import type { Writer } from '../store/recorder';
-import { chargeCurrent, moveCursor, pauseIfAbandoned, recordPause, touch } from './clock';
+import { chargeCurrent, moveCursor, pauseAtLastSignOfLife, pauseIfAbandoned, recordPause, touch } from './clock';
 import { enqueueScope, isQueued, nextInQueue, setItemState } from './queue';
 import { elapsedMs, listSessionRows, loadSessionRow, toCheckSession, type SessionRow } from './rows';
 import { openItemCount, summaryRecord } from './summary';
@@ -251,5 +251,21 @@ export function pauseRunningSessions(ctx: CoreContext, now = Date.now()): number
       paused++;
     }
   }).immediate();
+  return paused;
+}
+
+/**
+ * The app opens a workspace: a session of this person's still running in it was left by an app
+ * that was killed or crashed (a closing app pauses its sessions). Pause each at the last sign of
+ * life, so the time no app was working on it is not counted; the next action resumes it.
+ */
+export function pauseSessionsLeftRunning(ctx: CoreContext): number {
+  const me = ctx.identity.get().actorId;
+  let paused = 0;
+  for (const row of listSessionRows(ctx.workspace.db)) {
+    if (row.owner !== me || row.status !== 'active') continue;
+    pauseAtLastSignOfLife(ctx.workspace, row);
+    paused++;
+  }
   return paused;
 }

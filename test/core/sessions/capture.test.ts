@@ -103,6 +103,32 @@ describe('live capture', () => {
     expect(lastTwo.sentences).toEqual(feed.sentences.slice(-2));
   });
 
+  it('a speaker label inside a typed line starts a new turn: the claim is the new speaker’s, without the label', async () => {
+    const ctx = context();
+    const s = await call(ctx, 'sessions.start', { capture: { title: 'Debate night' } });
+    const r = await call(ctx, 'capture.append', {
+      sessionId: s.id,
+      text: 'MODERATOR: Welcome to the debate. SMITH: Unemployment fell to 3.5 percent last year, the lowest in 50 years.',
+    });
+    expect(r.sentences.map((x) => [x.speaker, x.text])).toEqual([
+      ['Moderator', 'Welcome to the debate.'],
+      ['Smith', 'Unemployment fell to 3.5 percent last year, the lowest in 50 years.'],
+    ]);
+    expect(r.claims.map((c) => [c.claimant, c.text])).toEqual([
+      ['Smith', 'Unemployment fell to 3.5 percent last year, the lowest in 50 years.'],
+    ]);
+    expect(r.speaker).toBe('Smith');
+    // Ordinary colons in a turn are what was said.
+    const plain = await call(ctx, 'capture.append', {
+      sessionId: s.id,
+      text: 'Note: the plant opens at 10:30. The ratio of applicants to jobs was 3:1 in 2023.',
+    });
+    expect(plain.speaker).toBe('Smith');
+    const doc = await call(ctx, 'documents.get', { id: s.captureDocumentId! });
+    expect(doc.text).toContain('Moderator: Welcome to the debate.\n\nSmith: Unemployment fell');
+    expect(doc.text).toContain('Note: the plant opens at 10:30. The ratio of applicants to jobs was 3:1 in 2023.');
+  });
+
   it('captures by hand whatever the score, speaker remembered, first in the queue', async () => {
     const ctx = context();
     const s = await call(ctx, 'sessions.start', { capture: {} });

@@ -293,7 +293,45 @@ describe('claimbench capture', () => {
     const bad = runClaimbench(['capture', ws, path.join(path.dirname(ws), 'missing.txt'), '--speaker', 'HOST']);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/No such file/);
-    expect(runClaimbench(['capture', ws], { input: 'x\n' }).code).toBe(1); // --speaker is required
+    expect(runClaimbench(['capture', ws, '--speaker', ' '], { input: 'x\n' }).code).toBe(1);
+  });
+
+  it('needs no --speaker when the lines are labelled; a line before any speaker is refused and not stored', async () => {
+    const ws = path.join(tempDir(), 'labelled.claimbench');
+    runClaimbench(['init', ws]);
+    const unlabelled = runClaimbench(['capture', ws, '--json'], {
+      input: 'Good evening from Springfield.\nSMITH: Unemployment fell to 3.5 percent last year.\n',
+    });
+    expect(unlabelled.code).toBe(1);
+    expect(unlabelled.stderr.trim()).toBe(
+      'claimbench: “Good evening from Springfield.” names no speaker and none is known yet: start it with a label such as "HARRIS:", ' +
+        'or give --speaker NAME for who speaks until the first label.',
+    );
+    await asTester(ws, async (ctx) => {
+      const [session] = await call(ctx, 'sessions.list', {});
+      expect((await call(ctx, 'capture.feed', { sessionId: session!.id })).sentences).toEqual([]);
+    });
+
+    const r = runClaimbench(['capture', ws], {
+      input: [
+        'MODERATOR: Welcome to the debate. SMITH: Unemployment fell to 3.5 percent last year, the lowest in 50 years.',
+        'It was 4.1 percent in 2019.',
+        '',
+        'JONES: The city lost 4,000 jobs in 2023, according to the state labor office.',
+      ].join('\n'),
+    });
+    expect(r.code, r.stderr).toBe(0);
+    await asTester(ws, async (ctx) => {
+      const [session] = await call(ctx, 'sessions.list', {});
+      const feed = await call(ctx, 'capture.feed', { sessionId: session!.id });
+      expect(feed.sentences.map((x) => [x.speaker, x.text])).toEqual([
+        ['Moderator', 'Welcome to the debate.'],
+        ['Smith', 'Unemployment fell to 3.5 percent last year, the lowest in 50 years.'],
+        ['Smith', 'It was 4.1 percent in 2019.'],
+        ['Jones', 'The city lost 4,000 jobs in 2023, according to the state labor office.'],
+      ]);
+    });
+    expect(r.stdout).toMatch(/\d\d:\d\d:\d\d {2}Smith\s+0\.\d\d {2}Unemployment fell to 3\.5 percent/);
   });
 
   it.skipIf(noShared)('follows a growing file, waits for a line’s end, and stops cleanly on SIGTERM', async () => {
