@@ -1,6 +1,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { History } from 'lucide-react';
 import type { ActivityEntry } from '../../shared/evidence';
+import { quotedPassage } from '../../shared/text/quoted-passage';
 import '../team/keys.css';
 import { call } from '../api/client';
 import { useWorkbench } from '../app/workbench';
@@ -100,7 +101,7 @@ function ActivityItem({ item, onOpen }: { item: ActivityEntry; onOpen?: () => vo
     <span className="activity-words">
       <span className="activity-summary">{item.summary}</span>
       {item.detail && <span className="activity-detail"> · {item.detail}</span>}
-      {item.claimText && <span className="activity-claim">“{item.claimText}”</span>}
+      {item.claimText && <span className="activity-claim">{quotedPassage(item.claimText)}</span>}
     </span>
   );
   return (

@@ -5,7 +5,7 @@ import { headRows, headsDisagree, isConflictField, refreshConflict, storeConflic
 import { CONFLICT_FIELDS } from '../../../shared/team';
 import { conflictDecisions, wholeDecisionColumns, type PersonDecision } from './decisions';
 import { LOG_CHUNK, readEntityLogs, type EntityLog, type LoggedChange } from './entity-logs';
-import { CHANGE_COLUMNS, CHANGE_PLACEHOLDERS, sameChange, type ChangeRow } from './change-row';
+import { CHANGE_COLUMNS, CHANGE_PLACEHOLDERS, changeParams, sameChange, type ChangeRow } from './change-row';
 import { CREATE_FIELD, ENTITIES, creationValue, toColumn, type EntityName, type EntitySpec } from './entities';
 import type { DB } from './open';
 import { TouchSet } from './touch-set';
@@ -117,20 +117,7 @@ class Applier {
 
   /** Append one row to the log; false when an identical row was already there. */
   private append(r: ChangeRow): boolean {
-    const inserted = this.insertChange.run(
-      r.hlc,
-      r.entity,
-      r.entity_id,
-      r.field,
-      r.value,
-      r.actor_id,
-      r.author,
-      r.action_id,
-      r.action_label,
-      r.supersedes,
-      r.signature,
-    );
-    if (inserted.changes > 0) return true;
+    if (this.insertChange.run(changeParams(r)).changes > 0) return true;
     const here = this.existingChange.get(r.hlc) as ChangeRow;
     if (!sameChange(here, r)) throw new TimestampCollision(`two different changes carry the same clock timestamp ${r.hlc}`);
     return false;
