@@ -5,7 +5,7 @@ import type { SimilarClaim, SimilarClaims } from '../../../shared/evidence';
 import { APPLICATION_ID, checkWorkspaceSchema, type DB } from '../store/open';
 import { toAnyWordQuery } from './fts-query';
 import { openDatabase } from '../store/sqlite';
-import { describeMatch, explainMatch } from './match-reasons';
+import { describeMatch, explainMatch, type MatchWhy } from './match-reasons';
 
 /** Words too common to say two claims are about the same thing (English and Russian). */
 const STOPWORDS = new Set(
@@ -21,6 +21,17 @@ const STOPWORDS = new Set(
 const MAX_TERMS = 10;
 const CANDIDATES = 60;
 const MIN_SIMILARITY = 0.12;
+/**
+ * Below this, a claim is listed as similar only when it shares something particular with the one asked about: a
+ * figure, a name, or three words. Two sentences that both "received reports" are not the same claim.
+ */
+const LOOSE_SIMILARITY = 0.3;
+const SHARED_WORDS_ENOUGH = 3;
+
+function onlyCommonWordsShared(why: MatchWhy): boolean {
+  if (why.sharedFigures.length > 0 || why.sharedWords.length >= SHARED_WORDS_ENOUGH) return false;
+  return !why.sharedWords.some((w) => /^\p{Lu}/u.test(w));
+}
 /**
  * Sentences of one article share its names and topic words, so they look 15–30 % alike without
  * repeating each other; from the same document only a claim this close (a repeated or reworded
@@ -106,6 +117,7 @@ function scored(rows: CandidateRow[], asked: Asked, where: { path: string | null
     const sameDocument = asked.documentId !== null && r.document_id === asked.documentId;
     if (sameDocument && similarity < NEAR_DUPLICATE) continue;
     const why = explainMatch(asked.text, r.text);
+    if (similarity < LOOSE_SIMILARITY && onlyCommonWordsShared(why)) continue;
     out.push({
       workspacePath: where.path,
       inThisWorkspace: where.path === null,

@@ -103,3 +103,19 @@ describe('similar claims', () => {
     for (const s of r.items.filter((i) => i.sameDocument)) expect(s.similarity).toBeGreaterThanOrEqual(0.6);
   });
 });
+
+describe('what is not a similar claim', () => {
+  it('leaves out a claim elsewhere that shares only common words, and keeps one sharing a name', async () => {
+    const asked = await call(here, 'claims.add', {
+      text: 'Today the Wikimedia Foundation has received reports that access to Wikipedia in Turkey is being restored.',
+    });
+    const { document } = await call(here, 'documents.createFromText', { text: 'Other news.', title: 'Other' });
+    const add = async (text: string) => (await call(here, 'claims.add', { text, documentId: document.id })).id;
+    const common = await add('Officials said they received reports of flooding in the northern districts overnight.');
+    const named = await add('The Foundation received reports from Turkish readers that access was being restored.');
+    const r = await call(here, 'claims.similar', { id: asked.id });
+    const ids = r.items.map((s) => s.claimId);
+    expect(ids).toContain(named);
+    expect(ids).not.toContain(common);
+  });
+});
