@@ -157,6 +157,14 @@ export interface MergeResult extends MergePreview {
   backupPath: string | null;
   /** The person's undo steps the merge took away: each set a field the merged changes also set. */
   undoStepsForgotten: number;
+  /** The latest few of those, to name them. */
+  undoForgotten: ForgottenUndoStep[];
+}
+
+/** An undo step a merge or sync took away: the action's label and the text of the claim it concerned. */
+export interface ForgottenUndoStep {
+  label: string;
+  claimText: string | null;
 }
 
 /** A field two or more people set differently without seeing each other's value. */
@@ -252,6 +260,8 @@ export interface SyncResult extends SyncStatus {
   conflicts: number;
   /** The person's undo steps the sync took away: each set a field the changes it brought also set. */
   undoStepsForgotten: number;
+  /** The latest few of those, to name them. */
+  undoForgotten: ForgottenUndoStep[];
   /** Peers' changes held back because they are signed with a key other than the pinned one. */
   keyConflicts: KeyConflictInfo[];
 }

@@ -5,15 +5,7 @@ import { freshAfterWrite, operationQuery } from '../api/queries';
 import { useSelectClaim } from '../document/useSelectClaim';
 import { useReveal } from '../search/useReveal';
 import { useNotify } from '../ui/notices';
-
-const QUOTE_LENGTH = 48;
-
-/** “157 drones were shot down…”: a claim's opening words, to name it in a notice. */
-export function quoteClaim(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  const cut = flat.length > QUOTE_LENGTH ? `${flat.slice(0, QUOTE_LENGTH).replace(/\s+\S*$/, '')}…` : flat;
-  return `“${cut}”`;
-}
+import { quoteClaim } from '../ui/quoteClaim';
 
 /**
  * Core undo/redo (the workspace's action stack, not a text field's). The notice names the claim

@@ -116,7 +116,7 @@ function MergeFlow({ step, setStep, onClose }: { step: MergeStep; setStep: (s: M
             }. A backup was taken first.`
           : `Nothing new in ${file.name}: you already have all of it.`;
       notify({
-        message: `${outcome}${forgottenUndoNote(result.undoStepsForgotten)}`,
+        message: `${outcome}${forgottenUndoNote(result.undoStepsForgotten, result.undoForgotten)}`,
         tone: conflicts || heldBack ? 'warning' : 'info',
         ...(conflicts ? { action: { label: 'Resolve', run: () => open('conflicts') } } : {}),
       });

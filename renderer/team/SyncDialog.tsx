@@ -82,7 +82,7 @@ function SyncPanel() {
       notify({
         message: `Synced: ${count(r.imported, 'change')} in, ${count(r.exported, 'change')} out${
           r.conflicts ? ', with new conflicts to resolve' : ''
-        }${r.keyConflicts.length ? `; changes from ${r.keyConflicts.map((c) => c.name).join(', ')} held back (signing key does not match)` : ''}.${forgottenUndoNote(r.undoStepsForgotten)}`,
+        }${r.keyConflicts.length ? `; changes from ${r.keyConflicts.map((c) => c.name).join(', ')} held back (signing key does not match)` : ''}.${forgottenUndoNote(r.undoStepsForgotten, r.undoForgotten)}`,
         tone: r.conflicts || r.keyConflicts.length ? 'warning' : 'info',
         ...(r.conflicts ? { action: { label: 'Resolve', run: () => open('conflicts') } } : {}),
       });

@@ -1,4 +1,5 @@
-import type { ConflictField, ConflictInfo } from '../../shared/team';
+import type { ConflictField, ConflictInfo, ForgottenUndoStep } from '../../shared/team';
+import { quoteClaim } from '../ui/quoteClaim';
 
 /** The first 8 hex digits: enough to tell two people with the same name apart. */
 export function shortActorId(actorId: string): string {
@@ -46,8 +47,15 @@ export function decisionConflictLabel(conflict: Pick<ConflictInfo, 'fields' | 's
   return `Decisions differ (${fieldsLabel(differingParts(conflict)).toLowerCase()})`;
 }
 
-/** What a merge or sync took from the undo history, said after its outcome ("" when nothing). */
-export function forgottenUndoNote(steps: number): string {
+/**
+ * What a merge or sync took from the undo history, said after its outcome ("" when nothing), naming the latest
+ * actions taken: "2 earlier actions of yours can no longer be undone, as a teammate’s changes set the same fields:
+ * Mark Disputed “157 drones…”, Edit rationale “…”."
+ */
+export function forgottenUndoNote(steps: number, named: readonly ForgottenUndoStep[] = []): string {
   if (steps === 0) return '';
-  return ` ${steps === 1 ? 'One earlier action' : `${steps} earlier actions`} of yours can no longer be undone: a teammate’s changes set the same fields.`;
+  const which = named.map((n) => (n.claimText ? `${n.label} ${quoteClaim(n.claimText)}` : n.label)).join(', ');
+  const more = steps > named.length && named.length > 0 ? ` and ${steps - named.length} more` : '';
+  const list = which ? `: ${which}${more}` : '';
+  return ` ${steps === 1 ? 'One earlier action' : `${steps} earlier actions`} of yours can no longer be undone, as a teammate’s changes set the same fields${list}.`;
 }

@@ -172,10 +172,11 @@ describe.skipIf(noShared)('team: merge preview, conflicts, share and sync in the
       await page
         .locator('.notice', { hasText: /Merged \d+ changes from ben\.claimbench-share; 1 conflicted claim to resolve/ })
         .waitFor();
-      // Four of Ana's actions can no longer be undone, and the notice says so: her verdict and her rationale on the
-      // clashing claim, her decision Ben replaced, and the import that made the claims Ben decided.
+      // Four of Ana's actions can no longer be undone, and the notice says so and names the latest two: her verdict
+      // and her rationale on the clashing claim, her decision Ben replaced, and the import that made the claims Ben
+      // decided.
       await expect(page.locator('.notice', { hasText: /^Merged/ }).textContent()).resolves.toMatch(
-        /A backup was taken first\. 4 earlier actions of yours can no longer be undone: a teammate’s changes set the same fields\./,
+        /A backup was taken first\. 4 earlier actions of yours can no longer be undone, as a teammate’s changes set the same fields: .*“.+”.* and \d+ more\./,
       );
       await page.setViewportSize({ width: 1024, height: 640 });
       await screenshot(page, 'team-merge-notice-1024');

@@ -7,6 +7,12 @@ import type { ChangeRecorder, RecordedAction, Writer } from './recorder';
 
 const LIMIT = 500;
 
+/** An undo step a merge or sync took away: its label and the claim it concerned. */
+export interface ForgottenUndo {
+  label: string;
+  claimId: string | null;
+}
+
 /**
  * Undo and redo for this session's own actions. An undo is not a rewind: it records new changes
  * that put the fields back, so the history shows it and a teammate's merge sees it.
@@ -77,11 +83,11 @@ export class UndoManager {
   /**
    * After a merge or sync brought teammates' changes: forget the actions that set a field those changes set, or
    * created an entity they changed, since undoing or redoing them would overwrite a teammate's value blindly. Every
-   * other action stays undoable: a sync must not take away the undo of a decision it did not touch. Returns how
-   * many undo steps were forgotten, for the person to be told.
+   * other action stays undoable: a sync must not take away the undo of a decision it did not touch. Returns the undo
+   * steps forgotten, latest first, each with the claim it concerned, for the person to be told.
    */
-  forgetTouching(rows: readonly { entity: string; entity_id: string; field: string }[]): number {
-    if (rows.length === 0 || (this.undoStack.length === 0 && this.redoStack.length === 0)) return 0;
+  forgetTouching(rows: readonly { entity: string; entity_id: string; field: string }[]): ForgottenUndo[] {
+    if (rows.length === 0 || (this.undoStack.length === 0 && this.redoStack.length === 0)) return [];
     const fields = new Set<string>();
     const entities = new Set<string>();
     for (const r of rows) {
@@ -94,10 +100,10 @@ export class UndoManager {
           ? entities.has(`${step.entity}\u0000${step.id}`)
           : fields.has(fieldKey(step.entity, step.id, step.field)) || fields.has(fieldKey(step.entity, step.id, CREATE_FIELD)),
       );
-    const before = this.undoStack.length;
+    const forgotten = this.undoStack.filter(touches);
     this.undoStack = this.undoStack.filter((a) => !touches(a));
     this.redoStack = this.redoStack.filter((a) => !touches(a));
-    return before - this.undoStack.length;
+    return forgotten.reverse().map((a) => ({ label: a.label, claimId: this.claimOf(a) }));
   }
 
   state(): UndoState {

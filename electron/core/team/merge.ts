@@ -27,7 +27,8 @@ import { conflictKeys, listConflicts } from './conflicts';
 import { shownDecision, type PersonDecision } from '../store/decisions';
 import { readEntityLog, type EntityLog, type LoggedChange } from '../store/entity-logs';
 import { isConflictField } from '../store/causal';
-import { CONFLICT_FIELDS, type ConflictField } from '../../../shared/team';
+import { CONFLICT_FIELDS, type ConflictField, type ForgottenUndoStep } from '../../../shared/team';
+import { describeForgotten } from './forgotten-undo';
 import type { ShareContents } from './read-share';
 import { readShareFileBudgeted } from './share-reader';
 import { prepared } from '../store/statements';
@@ -439,7 +440,7 @@ export function mergeChanges(
   workspace: Workspace,
   input: MergeInput,
   apply: boolean,
-): MergeSummary & { maxHlc: string | null; undoStepsForgotten: number } {
+): MergeSummary & { maxHlc: string | null; undoStepsForgotten: number; undoForgotten: ForgottenUndoStep[] } {
   const db = workspace.db;
   let preview: MergeSummary | undefined;
   let maxHlc: string | null = null;
@@ -477,8 +478,8 @@ export function mergeChanges(
     if (!(e instanceof RollBack)) throw e;
   }
   if (touched) workspace.touched.addAll(touched);
-  const undoStepsForgotten = apply ? workspace.undo.forgetTouching(merged) : 0;
-  return { ...preview!, maxHlc, undoStepsForgotten };
+  const forgotten = apply ? workspace.undo.forgetTouching(merged) : [];
+  return { ...preview!, maxHlc, undoStepsForgotten: forgotten.length, undoForgotten: describeForgotten(db, forgotten) };
 }
 
 /**
@@ -523,7 +524,12 @@ function shareInput(contents: ShareContents): MergeInput {
 
 export async function previewShareMerge(workspace: Workspace, file: string): Promise<MergePreview> {
   const contents = await readShareFileBudgeted(file);
-  const { maxHlc: _, undoStepsForgotten: __, ...preview } = mergeChanges(workspace, shareInput(contents), false);
+  const {
+    maxHlc: _,
+    undoStepsForgotten: __,
+    undoForgotten: ___,
+    ...preview
+  } = mergeChanges(workspace, shareInput(contents), false);
   return { ...preview, contentHash: contents.contentHash, sameTextDocuments: sameTextDocuments(workspace.db, contents.rows) };
 }
 

@@ -259,6 +259,7 @@ export function syncNow(workspace: Workspace, actorId: string): SyncResult {
       exported,
       conflicts: merged.conflictCount,
       undoStepsForgotten: merged.undoStepsForgotten,
+      undoForgotten: merged.undoForgotten,
       keyConflicts: merged.keyConflicts.length > 0 ? listKeyConflicts(workspace.db) : [],
     };
   } catch (e) {

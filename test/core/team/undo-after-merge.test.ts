@@ -58,13 +58,19 @@ describe('undo after a merge or sync brought teammates’ changes', () => {
     const share = await call(ben, 'team.share', { target: path.join(dir, 'ben.claimbench-share') });
     const preview = await call(mara, 'team.mergePreview', { path: share.path });
     expect(preview).not.toHaveProperty('undoStepsForgotten');
+    expect(preview).not.toHaveProperty('undoForgotten');
     const merged = await call(mara, 'team.merge', { path: share.path, expectHash: preview.contentHash });
     // Her rationale on y, and her adding y (undoing it would delete the claim under Ben's rationale).
     expect(merged.undoStepsForgotten).toBe(2);
+    // Named too, latest first, each with its claim, for the notice to say which.
+    expect(merged.undoForgotten.map((f) => [f.label, f.claimText])).toEqual([
+      ['Edit rationale', 'The ministry reported 40 injured.'],
+      ['Add claim', 'The ministry reported 40 injured.'],
+    ]);
     expect((await call(mara, 'edit.state', {})).undoClaimId).toBe(x);
 
     // The same file again brings nothing and takes nothing.
     const again = await call(mara, 'team.merge', { path: share.path, expectHash: preview.contentHash });
-    expect(again).toMatchObject({ applied: false, undoStepsForgotten: 0 });
+    expect(again).toMatchObject({ applied: false, undoStepsForgotten: 0, undoForgotten: [] });
   });
 });
