@@ -4,8 +4,7 @@ import { useLayoutEffect, useRef } from 'react';
 import type { CapturedSentence } from '../../shared/sessions';
 import { operationQuery } from '../api/queries';
 import { feedInput } from './feed-cache';
-import { timeOfDay } from './format';
-
+import { scoreText, timeOfDay } from './format';
 
 interface CaptureFeedProps {
   sessionId: string;
@@ -64,7 +63,7 @@ export function CaptureFeed({ sessionId, editable, onPromote }: CaptureFeedProps
             <span className="capture-text">{s.text}</span>
           </div>
           <span className="capture-score" title="Check-worthiness">
-            {Math.round(s.score * 100)}%
+            {scoreText(s.score)}
           </span>
           {s.claimId ? (
             <span className="capture-mark">

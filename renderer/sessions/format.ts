@@ -33,8 +33,9 @@ export function timeOfDay(iso: string, now: Date = new Date()): string {
 }
 
 /** A check-worthiness score as a percentage. */
+/** A check-worthiness score as the claim's detail shows it (0.97), or how a claim without one was made. */
 export function scoreText(score: number | null): string {
-  return score === null ? 'by hand' : `${Math.round(score * 100)}%`;
+  return score === null ? 'by hand' : score.toFixed(2);
 }
 
 export const STATE_CLASS: Record<QueueState, string> = {
@@ -45,5 +46,8 @@ export const STATE_CLASS: Record<QueueState, string> = {
 };
 
 export function defaultSessionName(now: Date = new Date()): string {
-  return `Session, ${now.toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'short' })}`;
+  // With the time: several sessions a day each get a name of their own.
+  const day = now.toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'short' });
+  const time = now.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+  return `Session, ${day}, ${time}`;
 }
