@@ -16,7 +16,7 @@ export const BULK_ASSIGN_ID = 'bulk-assign-trigger';
 export const BULK_TAG_ID = 'bulk-tag-trigger';
 export const BULK_DELETE_ID = 'bulk-delete-trigger';
 
-/** Shown while claims are marked: verdict, assign and tag for all of them at once. */
+/** Shown while claims are marked: verdict, assign, tag and delete (after asking) for all of them at once. */
 export function BulkBar() {
   const bulk = useBulk();
   const people = useAssigneeSuggestions();
