@@ -2,7 +2,7 @@ import type { ChangeOrigin, HistoryEntry } from '../../../shared/domain';
 import type { DB } from '../store/open';
 import { hlcTime } from '../store/recorder';
 import { prepared } from '../store/statements';
-import { replacedValueReader } from '../store/replaced-values';
+import { replacedValueReader, type ReplacedValue } from '../store/replaced-values';
 import type { ChangeRow } from '../store/change-row';
 
 /** A logged change with the file and person that brought it in, when a merge or sync did. */
@@ -42,24 +42,31 @@ function originOf(r: HistoryRow): ChangeOrigin | null {
 /** Rows in clock order, each with the value it replaced as its author saw it (store/replaced-values.ts). */
 function toEntries(rows: HistoryRow[], labels: Map<string, string | null>): HistoryEntry[] {
   const replaced = replacedValueReader();
-  return rows.map((r) => {
-    const { from, to } = replaced(r);
-    return {
-      hlc: r.hlc,
-      at: hlcTime(r.hlc),
-      author: r.author,
-      actorId: r.actor_id,
-      entity: r.entity,
-      entityId: r.entity_id,
-      field: r.field,
-      from,
-      to,
-      action: r.action_label,
-      label: labels.get(r.entity_id) ?? null,
-      origin: originOf(r),
-      unsigned: r.signature === null,
-    };
-  });
+  return rows.map((r) => historyEntry(r, replaced(r), labels.get(r.entity_id) ?? null, originOf(r)));
+}
+
+/** A logged change as a history entry, given the value it replaced as its author saw it; shared with the activity feed. */
+export function historyEntry(
+  r: Omit<ChangeRow, 'action_id'>,
+  { from, to }: ReplacedValue,
+  label: string | null,
+  origin: ChangeOrigin | null,
+): HistoryEntry {
+  return {
+    hlc: r.hlc,
+    at: hlcTime(r.hlc),
+    author: r.author,
+    actorId: r.actor_id,
+    entity: r.entity,
+    entityId: r.entity_id,
+    field: r.field,
+    from,
+    to,
+    action: r.action_label,
+    label,
+    origin,
+    unsigned: r.signature === null,
+  };
 }
 
 /**

@@ -1,27 +1,11 @@
 import type { ActivityEntry, ActivityPage } from '../../../shared/evidence';
 import { ENTITY_REGISTRY, fieldDecl } from '../../../shared/entities/registry';
 import { describeChange } from '../../../shared/timeline';
-import { CLAIM_EVIDENCE } from '../claims/history';
+import { CLAIM_EVIDENCE, historyEntry } from '../claims/history';
 import type { DB } from '../store/open';
 import { hlcTime } from '../store/recorder';
-import type { ChangeRow } from '../store/change-row';
-import { replacedValueReader, type ReplacedValue } from '../store/replaced-values';
-
-const ACTIVITY_FIELDS = [
-  'hlc',
-  'entity',
-  'entity_id',
-  'field',
-  'value',
-  'actor_id',
-  'author',
-  'action_id',
-  'action_label',
-  'supersedes',
-  'signature',
-] as const;
-type ActivityRow = Pick<ChangeRow, (typeof ACTIVITY_FIELDS)[number]>;
-const ACTIVITY_COLUMNS = ACTIVITY_FIELDS.join(', ');
+import { CHANGE_COLUMNS, type ChangeRow } from '../store/change-row';
+import { replacedValueReader, type ReplacedValue, type ReplayedRow } from '../store/replaced-values';
 
 /**
  * Changes the feed leaves out, as `entity.field`: values the app derives from another change (a
@@ -48,7 +32,7 @@ export function listActivity(db: DB, opts: { before?: string; limit: number; cla
   const before = opts.before ?? '\uffff';
   const shown = `(entity || '.' || field) NOT IN (SELECT value FROM json_each(?))`;
   const hidden = JSON.stringify(HIDDEN_FIELDS);
-  let rows: ActivityRow[];
+  let rows: ChangeRow[];
   if (opts.claimId) {
     const related = [opts.claimId];
     for (const { table } of CLAIM_EVIDENCE) {
@@ -56,14 +40,14 @@ export function listActivity(db: DB, opts: { before?: string; limit: number; cla
     }
     rows = db
       .prepare(
-        `SELECT ${ACTIVITY_COLUMNS} FROM changes WHERE entity_id IN (SELECT value FROM json_each(?)) AND ${shown} AND hlc < ?
+        `SELECT ${CHANGE_COLUMNS} FROM changes WHERE entity_id IN (SELECT value FROM json_each(?)) AND ${shown} AND hlc < ?
          ORDER BY hlc DESC LIMIT ?`,
       )
-      .all(JSON.stringify(related), hidden, before, opts.limit + 1) as ActivityRow[];
+      .all(JSON.stringify(related), hidden, before, opts.limit + 1) as ChangeRow[];
   } else {
     rows = db
-      .prepare(`SELECT ${ACTIVITY_COLUMNS} FROM changes WHERE ${shown} AND hlc < ? ORDER BY hlc DESC LIMIT ?`)
-      .all(hidden, before, opts.limit + 1) as ActivityRow[];
+      .prepare(`SELECT ${CHANGE_COLUMNS} FROM changes WHERE ${shown} AND hlc < ? ORDER BY hlc DESC LIMIT ?`)
+      .all(hidden, before, opts.limit + 1) as ChangeRow[];
   }
   const more = rows.length > opts.limit;
   const page = rows.slice(0, opts.limit);
@@ -72,20 +56,7 @@ export function listActivity(db: DB, opts: { before?: string; limit: number; cla
   const items = page.map((r): ActivityEntry => {
     const { from, to } = replaced.get(r.hlc)!;
     const { claimId, claimText, label, gone } = context(r.entity, r.entity_id);
-    const { summary, detail } = describeChange({
-      hlc: r.hlc,
-      at: hlcTime(r.hlc),
-      author: r.author,
-      actorId: r.actor_id,
-      entity: r.entity,
-      entityId: r.entity_id,
-      field: r.field,
-      from,
-      to,
-      action: r.action_label,
-      label,
-      unsigned: r.signature === null,
-    });
+    const { summary, detail } = describeChange(historyEntry(r, { from, to }, label, null));
     return {
       hlc: r.hlc,
       at: hlcTime(r.hlc),
@@ -112,7 +83,7 @@ export function listActivity(db: DB, opts: { before?: string; limit: number; cla
  * What each change of the page replaced, by the claim history's causal rule: every change of the
  * entities the page touches, up to its newest, read in clock order.
  */
-function replacedValues(db: DB, page: readonly ActivityRow[]): Map<string, ReplacedValue> {
+function replacedValues(db: DB, page: readonly ChangeRow[]): Map<string, ReplacedValue> {
   const out = new Map<string, ReplacedValue>();
   if (page.length === 0) return out;
   const wanted = new Set(page.map((r) => r.hlc));
@@ -122,7 +93,7 @@ function replacedValues(db: DB, page: readonly ActivityRow[]): Map<string, Repla
       `SELECT hlc, entity, entity_id, field, value, supersedes FROM changes
         WHERE entity_id IN (SELECT value FROM json_each(?)) AND hlc <= ? ORDER BY hlc`,
     )
-    .all(JSON.stringify([...new Set(page.map((r) => r.entity_id))]), page[0]!.hlc) as ActivityRow[];
+    .all(JSON.stringify([...new Set(page.map((r) => r.entity_id))]), page[0]!.hlc) as ReplayedRow[];
   const read = replacedValueReader();
   for (const r of history) {
     if (!entities.has(`${r.entity}\u0000${r.entity_id}`)) continue;

@@ -16,15 +16,28 @@ export interface ChangeRow {
   signature: string | null;
 }
 
-export const CHANGE_COLUMNS =
-  'hlc, entity, entity_id, field, value, actor_id, author, action_id, action_label, supersedes, signature';
+/** The fields a signature covers, in the order they are signed, hashed and stored: every column but the signature. */
+const SIGNED_FIELDS = [
+  'hlc',
+  'entity',
+  'entity_id',
+  'field',
+  'value',
+  'actor_id',
+  'author',
+  'action_id',
+  'action_label',
+  'supersedes',
+] as const;
+
+export const CHANGE_COLUMNS = [...SIGNED_FIELDS, 'signature'].join(', ');
 export const CHANGE_PLACEHOLDERS = CHANGE_COLUMNS.split(',')
   .map(() => '?')
   .join(', ');
 
 /** The fields a signature covers: everything but the signature itself. */
 export function signedParams(r: ChangeRow): (string | null)[] {
-  return [r.hlc, r.entity, r.entity_id, r.field, r.value, r.actor_id, r.author, r.action_id, r.action_label, r.supersedes];
+  return SIGNED_FIELDS.map((f) => r[f]);
 }
 
 export function changeParams(r: ChangeRow): unknown[] {
@@ -39,20 +52,6 @@ export function changeParams(r: ChangeRow): unknown[] {
 export function canonicalChange(r: ChangeRow): string {
   return JSON.stringify(r.signature === null ? signedParams(r) : changeParams(r));
 }
-
-/** The fields a signature covers, by name, in signedParams' order. */
-const SIGNED_FIELDS = [
-  'hlc',
-  'entity',
-  'entity_id',
-  'field',
-  'value',
-  'actor_id',
-  'author',
-  'action_id',
-  'action_label',
-  'supersedes',
-] as const;
 
 /** Equal canonical text (canonicalChange), compared field by field without building the texts. */
 export function sameChange(a: ChangeRow, b: ChangeRow): boolean {
