@@ -9,6 +9,20 @@ const selectedId = (page: Page) =>
   page.locator('.claim-list [role="option"][aria-selected="true"]').getAttribute('data-claim-id');
 const focusedInList = (page: Page) => page.evaluate(() => !!document.activeElement?.closest('.claim-list'));
 
+/** Two claims, the first with a stored source, in the app; `select` clicks a claim and waits until it is selected. */
+async function twoClaimsOneSource() {
+  const ctx = openContext('Ann Lee');
+  const first = await call(ctx, 'claims.add', { text: 'The barrier cost 48 million euros, 12 million more than planned.' });
+  const second = await call(ctx, 'claims.add', { text: 'Sea levels at the harbour rose by 21 centimetres since 1950.' });
+  await call(ctx, 'sources.add', { claimId: first.id, url: 'https://council.example/minutes', publisher: 'Harbour Council' });
+  const { page, errors } = await launch(ctx);
+  const select = async (id: string) => {
+    await page.locator(`.claim-list [role="option"][data-claim-id="${id}"]`).click();
+    await expect.poll(() => selectedId(page)).toBe(id);
+  };
+  return { ctx, first, second, page, errors, select };
+}
+
 describe('leaving a field with Esc', () => {
   it('saves a typed rationale, and keeps a note not yet added with its claim across j and k', async () => {
     const ctx = openContext('Ann Lee');
@@ -45,15 +59,7 @@ describe('leaving a field with Esc', () => {
   });
 
   it('keeps a source being added and a source edit left open with their claim across a click elsewhere', async () => {
-    const ctx = openContext('Ann Lee');
-    const first = await call(ctx, 'claims.add', { text: 'The barrier cost 48 million euros, 12 million more than planned.' });
-    const second = await call(ctx, 'claims.add', { text: 'Sea levels at the harbour rose by 21 centimetres since 1950.' });
-    await call(ctx, 'sources.add', { claimId: first.id, url: 'https://council.example/minutes', publisher: 'Harbour Council' });
-    const { page, errors } = await launch(ctx);
-    const select = async (id: string) => {
-      await page.locator(`.claim-list [role="option"][data-claim-id="${id}"]`).click();
-      await expect.poll(() => selectedId(page)).toBe(id);
-    };
+    const { ctx, first, second, page, errors, select } = await twoClaimsOneSource();
     await select(first.id);
 
     // A source half typed into the add form, with a title and a stance.
@@ -106,15 +112,7 @@ describe('leaving a field with Esc', () => {
   });
 
   it('keeps a note, a source being added and a source edit left open across a reload of the window', async () => {
-    const ctx = openContext('Ann Lee');
-    const first = await call(ctx, 'claims.add', { text: 'The barrier cost 48 million euros, 12 million more than planned.' });
-    const second = await call(ctx, 'claims.add', { text: 'Sea levels at the harbour rose by 21 centimetres since 1950.' });
-    await call(ctx, 'sources.add', { claimId: first.id, url: 'https://council.example/minutes', publisher: 'Harbour Council' });
-    const { page, errors } = await launch(ctx);
-    const select = async (id: string) => {
-      await page.locator(`.claim-list [role="option"][data-claim-id="${id}"]`).click();
-      await expect.poll(() => selectedId(page)).toBe(id);
-    };
+    const { ctx, first, second, page, errors, select } = await twoClaimsOneSource();
     await select(first.id);
     await page.locator('#note-input').fill('Ask the port authority for the 2023 figures');
     await page.locator('#source-paste-input').fill('https://budget.example/2024/barrier');
