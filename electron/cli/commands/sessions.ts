@@ -201,12 +201,15 @@ interface CaptureOptions {
 /**
  * The session to capture into: `--session`, else the one this person has running (given live
  * capture if it had none, so `session start` then `capture` works in one session), else a new one.
+ * Choosing writes nothing; `openCaptureSession` starts it or gives it live capture.
  */
-async function captureSession(run: Run, o: CaptureOptions, sourceName: string | null): Promise<CheckSession> {
-  const title = o.title ?? (sourceName ? path.basename(sourceName) : undefined);
-  const chosen = o.session
+async function chosenSession(run: Run, o: CaptureOptions): Promise<CheckSession | undefined> {
+  return o.session
     ? await run('sessions.get', { id: o.session })
     : (await run('sessions.list', {})).find((s) => s.mine && s.status === 'active');
+}
+
+async function openCaptureSession(run: Run, chosen: CheckSession | undefined, title: string | undefined): Promise<CheckSession> {
   if (!chosen) return run('sessions.start', { name: title, capture: { title } });
   return chosen.captureDocumentId ? chosen : run('sessions.addCapture', { id: chosen.id, title });
 }
@@ -293,12 +296,20 @@ async function captureTranscript(
   // The key under which the consumed offset is stored: the same file resumes wherever it is named from.
   const sourceKey = filePath ? fs.realpathSync(filePath) : null;
 
-  let session = await captureSession(run, o, sourceKey);
-  const from = sourceKey ? consumedBytes(ctx, session.id, sourceKey) : 0;
+  const chosen = await chosenSession(run, o);
+  const captured = chosen?.captureDocumentId ? chosen : undefined;
+  const from = sourceKey && captured ? consumedBytes(ctx, captured.id, sourceKey) : 0;
+  let lastSpeaker = captured ? (await run('capture.feed', { sessionId: captured.id, limit: 1 })).lastSpeaker : null;
   const reporter = new CaptureReporter(io, !!o.json);
-  reporter.started(session, sourceKey ?? 'standard input', from);
-
-  let lastSpeaker = (await run('capture.feed', { sessionId: session.id, limit: 1 })).lastSpeaker;
+  const title = o.title ?? (sourceKey ? path.basename(sourceKey) : undefined);
+  const open = async (): Promise<CheckSession> => {
+    const s = await openCaptureSession(run, chosen, title);
+    reporter.started(s, sourceKey ?? 'standard input', from);
+    return s;
+  };
+  // Until a speaker is known, the first line may be refused: the session is opened once a line is
+  // accepted, so a refused capture leaves no empty session behind.
+  let session = lastSpeaker !== null || speakerOption ? await open() : null;
   let sawLabel = false;
   const { signal, release } = stopOnSignals();
   try {
@@ -311,12 +322,14 @@ async function captureTranscript(
           `A line longer than ${MAX_LINE_BYTES.toLocaleString('en')} bytes was stored in pieces (this piece ends at byte ${line.end}).`,
         );
       const hasText = line.text.trim() !== '';
-      if (!hasText && !sourceKey) continue;
+      // A blank line moves a file's stored offset on, once there is a session to store it in.
+      if (!hasText && (!sourceKey || !session)) continue;
       if (hasText) {
         const labelled = labelsInLine(line.text)[0]?.labelStart === 0;
         if (!labelled && lastSpeaker === null && !speakerOption && !sawLabel) throw noSpeaker(line.text, reporter.lines);
         sawLabel ||= labelled;
       }
+      session ??= await open();
       const input = parseOrThrow(api['capture.append'].input, {
         sessionId: session.id,
         text: line.text,
@@ -332,6 +345,7 @@ async function captureTranscript(
       session = r.session;
       reporter.stored(r, hasText ? line : null);
     }
+    session ??= await open();
     const flushed = await run('capture.flush', { sessionId: session.id });
     reporter.stored(flushed, null);
     reporter.finished(flushed.session);
