@@ -1,5 +1,5 @@
 /** Evidence, search and triage types shared by the core, the renderer, the CLI and the tests. */
-import type { Verdict } from './domain';
+import type { ChangeOrigin, Verdict } from './domain';
 
 export const STANCES = ['supports', 'contradicts', 'context'] as const;
 export type Stance = (typeof STANCES)[number];
@@ -199,6 +199,8 @@ export interface ActivityEntry {
   detail: string | null;
   /** No author signature: who made the change is not verified. */
   unsigned: boolean;
+  /** The teammate's share or sync file it came in with, when a merge or sync brought it. */
+  origin: ChangeOrigin | null;
 }
 
 export interface ActivityPage {

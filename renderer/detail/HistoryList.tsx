@@ -1,10 +1,9 @@
 import type { Claim } from '../../shared/domain';
 import { useOperationQuery } from '../api/queries';
 import { Spinner } from '../ui/Progress';
-import { describeChange, describeOrigin, relativeTime } from './describeChange';
+import { describeChange, relativeTime } from './describeChange';
+import { OriginLine } from './OriginLine';
 import '../team/keys.css';
-
-const dayMonth = (iso: string) => new Date(iso).toLocaleDateString(undefined, { day: 'numeric', month: 'short' });
 
 /**
  * The claim's timeline, newest first: its own fields and its sources, attachments and notes, each
@@ -37,14 +36,7 @@ export function HistoryList({ claim }: { claim: Claim }) {
               </span>
             </span>
             {detail && <span className="history-detail">{detail}</span>}
-            {entry.origin && (
-              <span
-                className="history-origin"
-                title={`${entry.origin.file}, ${new Date(entry.origin.mergedAt).toLocaleString()}`}
-              >
-                {describeOrigin(entry.origin, dayMonth)}
-              </span>
-            )}
+            {entry.origin && <OriginLine origin={entry.origin} />}
           </li>
         );
       })}

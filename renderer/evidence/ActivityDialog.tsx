@@ -6,6 +6,7 @@ import '../team/keys.css';
 import { call } from '../api/client';
 import { useWorkbench } from '../app/workbench';
 import { relativeTime } from '../detail/describeChange';
+import { OriginLine } from '../detail/OriginLine';
 import { useReveal } from '../search/useReveal';
 import { Button } from '../ui/Button';
 import { EmptyState } from '../ui/EmptyState';
@@ -101,6 +102,7 @@ function ActivityItem({ item, onOpen }: { item: ActivityEntry; onOpen?: () => vo
     <span className="activity-words">
       <span className="activity-summary">{item.summary}</span>
       {item.detail && <span className="activity-detail"> · {item.detail}</span>}
+      {item.origin && <OriginLine origin={item.origin} className="activity-origin" />}
       {item.claimText && <span className="activity-claim">{quotedPassage(item.claimText)}</span>}
     </span>
   );

@@ -278,6 +278,11 @@ describe('workspace activity after a teammate’s concurrent edits', () => {
       expect(await kept.locator('.activity-claim').innerText()).toBe(`“${claim.text}”`);
       await entry('Dana Reyes marked Sourced').waitFor();
       expect(await entry('Dana Reyes marked Sourced').locator('.activity-detail').count()).toBe(0);
+      // Sam's decision came in with his share file; Dana's own change came with none.
+      expect(await entry('Sam Ortiz marked Unverified').locator('.activity-origin').innerText()).toMatch(
+        /^from Sam Ortiz’s share file, merged by Dana Reyes on (\d+ \w+|\w+ \d+)$/,
+      );
+      expect(await entry('Dana Reyes marked Sourced').locator('.activity-origin').count()).toBe(0);
       expect(await entry('Dana Reyes wrote a rationale').locator('.activity-detail').innerText()).toContain('Rationale 2');
       await entry('Dana Reyes changed the report settings').waitFor();
       await entry('Dana Reyes ended the checking session “Appeal review”').waitFor();

@@ -28,7 +28,9 @@ const SELECT_CHANGES = `
     LEFT JOIN change_origins co ON co.hlc = c.hlc
     LEFT JOIN merge_origins o ON o.id = co.origin_id`;
 
-function originOf(r: HistoryRow): ChangeOrigin | null {
+function originOf(
+  r: Pick<HistoryRow, 'origin_kind' | 'origin_file' | 'origin_from' | 'merged_by' | 'merged_at'>,
+): ChangeOrigin | null {
   if (!r.origin_kind) return null;
   return {
     kind: r.origin_kind,
@@ -37,6 +39,26 @@ function originOf(r: HistoryRow): ChangeOrigin | null {
     mergedBy: r.merged_by ?? '',
     mergedAt: r.merged_at ?? '',
   };
+}
+
+/** The merge or sync that brought each of these changes in, by HLC; changes made here have none. */
+export function originsOf(db: DB, hlcs: readonly string[]): Map<string, ChangeOrigin> {
+  const rows = db
+    .prepare(
+      `SELECT co.hlc, o.kind AS origin_kind, o.file AS origin_file, o.from_name AS origin_from, o.merged_by, o.merged_at
+         FROM change_origins co JOIN merge_origins o ON o.id = co.origin_id
+        WHERE co.hlc IN (SELECT value FROM json_each(?))`,
+    )
+    .all(JSON.stringify(hlcs)) as Pick<
+    HistoryRow,
+    'hlc' | 'origin_kind' | 'origin_file' | 'origin_from' | 'merged_by' | 'merged_at'
+  >[];
+  const out = new Map<string, ChangeOrigin>();
+  for (const r of rows) {
+    const origin = originOf(r);
+    if (origin) out.set(r.hlc, origin);
+  }
+  return out;
 }
 
 /** Rows in clock order, each with the value it replaced as its author saw it (store/replaced-values.ts). */

@@ -1,7 +1,7 @@
 import type { ActivityEntry, ActivityPage } from '../../../shared/evidence';
 import { ENTITY_REGISTRY, fieldDecl } from '../../../shared/entities/registry';
 import { describeChange } from '../../../shared/timeline';
-import { CLAIM_EVIDENCE, historyEntry } from '../claims/history';
+import { CLAIM_EVIDENCE, historyEntry, originsOf } from '../claims/history';
 import type { DB } from '../store/open';
 import { hlcTime } from '../store/recorder';
 import { CHANGE_COLUMNS, type ChangeRow } from '../store/change-row';
@@ -53,10 +53,15 @@ export function listActivity(db: DB, opts: { before?: string; limit: number; cla
   const page = rows.slice(0, opts.limit);
   const replaced = replacedValues(db, page);
   const context = contextFinder(db);
+  const origins = originsOf(
+    db,
+    page.map((r) => r.hlc),
+  );
   const items = page.map((r): ActivityEntry => {
     const { from, to } = replaced.get(r.hlc)!;
     const { claimId, claimText, label, gone } = context(r.entity, r.entity_id);
-    const { summary, detail } = describeChange(historyEntry(r, { from, to }, label, null));
+    const origin = origins.get(r.hlc) ?? null;
+    const { summary, detail } = describeChange(historyEntry(r, { from, to }, label, origin));
     return {
       hlc: r.hlc,
       at: hlcTime(r.hlc),
@@ -74,6 +79,7 @@ export function listActivity(db: DB, opts: { before?: string; limit: number; cla
       summary: summary + (gone && !(r.field === 'deleted' && to === true) ? ' (since deleted)' : ''),
       detail,
       unsigned: r.signature === null,
+      origin,
     };
   });
   return { items, nextBefore: more && page.length > 0 ? page[page.length - 1]!.hlc : null };

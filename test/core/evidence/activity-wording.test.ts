@@ -67,6 +67,10 @@ describe('workspace activity after a teammate’s concurrent edits are merged an
       (e) => e.author === 'Dana Reyes' && e.field === 'verdict' && e.to === 'sourced',
     );
     expect(danaVerdict).toMatchObject({ from: null, claimText: 'The court annulled the election result on 3 May.' });
+    // What came in with Sam's share says so; what Dana did here came with no file.
+    const samVerdict = (await activity(dana)).find((e) => e.author === 'Sam Ortiz' && e.field === 'verdict');
+    expect(samVerdict?.origin).toMatchObject({ kind: 'share', file: 'sam.claimbench-share', mergedBy: 'Dana Reyes' });
+    expect(danaVerdict?.origin).toBeNull();
   });
 
   it('agrees with the claim’s history on the value each change replaced and on its words', async () => {
@@ -79,6 +83,7 @@ describe('workspace activity after a teammate’s concurrent edits are merged an
       for (const entry of feed) {
         const same = history.find((h) => h.hlc === entry.hlc)!;
         expect(entry.from, `${entry.author} ${entry.field}`).toEqual(same.from);
+        expect(entry.origin, `${entry.author} ${entry.field}`).toEqual(same.origin);
         expect([entry.summary, entry.detail]).toEqual(Object.values(describeChange(same)));
       }
     }
