@@ -314,3 +314,47 @@ export function falseBoundary(text: string, prev: Span, next: Span): boolean {
   // An unknown short token followed by lower case ("approx. five", "т.е. давно") continues.
   return nextStartsLower && abbr.length <= 5;
 }
+
+/** Abbreviations written before a number that the lists above leave out: "Apt. 5", "Rte. 66", "pop. 5,000", "tel. 555". */
+const BEFORE_FIGURE = new Set(
+  (
+    'apt bldg rte hwy rm ste ext tel fax ph pop para paras min max avg approx ed eds ser nr pt pts div reg ref sq mi ' +
+    'km kg lb lbs oz yd hr hrs yr yrs sch sub pg pgs amdt ex exh vols chap sect mins secs dist rd jct ' +
+    'matt rom cor heb eph gal phil thess tim deut lev num exod isa jer ezek dan obad mic nah hab zeph zech mal'
+  ).split(' '),
+);
+
+const VOWEL = /[aeiouyаеёиоуыэюяіїє]/iu;
+/**
+ * "house. 50-year-old resident …", "percent. 1,200 ballots were …": a word, its full stop, then a figure and a clause
+ * (a lower-case word next, or after one more word). "Times. 10 June 2009." and "2018. p. 5." in a list of references
+ * are left whole.
+ */
+const WORD_THEN_FIGURE =
+  /(?<=^|[\s("“«'‘—–])(\p{L}{3,})\.\s+["“«(]?\d+(?:[.,]\d+)*(?:%|-\p{L}+(?:-\p{L}+)*)?\s+(?:\p{Ll}|\p{L}[\p{L}-]*\s+\p{Ll})/gu;
+
+/**
+ * Where a sentence starting with a figure begins inside a piece Intl.Segmenter left whole: after a full stop it
+ * breaks only before a capital, so "… hit a house. 50-year-old resident Ivan Petrov said …" stays one sentence.
+ * The word before the stop must be a word, not an abbreviation written before numbers ("No. 5", "Sept. 5",
+ * "Apt. 4B", "p.m. 20 …"): a listed abbreviation, a word without a vowel, or one of two letters keeps the piece whole.
+ * Returns the offsets (into `text`) where new sentences start.
+ */
+export function figureSentenceStarts(text: string, from: number, to: number): number[] {
+  const piece = text.slice(from, to);
+  if (!piece.includes('. ')) return [];
+  const out: number[] = [];
+  WORD_THEN_FIGURE.lastIndex = 0;
+  for (let m = WORD_THEN_FIGURE.exec(piece); m; m = WORD_THEN_FIGURE.exec(piece)) {
+    const word = m[1]!.toLowerCase();
+    const known = ALWAYS_CONTINUES.has(word) || MAY_END.has(word) || NUMBERED.has(word) || BEFORE_FIGURE.has(word);
+    if (!known && VOWEL.test(word)) {
+      let start = m.index + m[1]!.length + 1;
+      while (isWhiteSpaceCode(piece.charCodeAt(start))) start++;
+      out.push(from + start);
+    }
+    WORD_THEN_FIGURE.lastIndex = m.index + m[1]!.length + 1;
+  }
+  return out;
+}
+

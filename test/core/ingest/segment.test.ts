@@ -56,6 +56,32 @@ describe('sentence segmentation', () => {
     expect(f1).toBeGreaterThanOrEqual(0.95);
   });
 
+  it('starts a sentence at a figure after a full stop, but not after an abbreviation or in a reference', () => {
+    expect(texts('The shell hit a house. 50-year-old resident Ivan Petrov said he heard two blasts.')).toEqual([
+      'The shell hit a house.',
+      '50-year-old resident Ivan Petrov said he heard two blasts.',
+    ]);
+    expect(texts('Снаряд попал в дом. 50-летний житель сказал, что слышал два взрыва.', 'ru')).toEqual([
+      'Снаряд попал в дом.',
+      '50-летний житель сказал, что слышал два взрыва.',
+    ]);
+    expect(texts('Turnout was 61 percent. 1,200 ballots were spoiled. 5 Russian soldiers were held.')).toEqual([
+      'Turnout was 61 percent.',
+      '1,200 ballots were spoiled.',
+      '5 Russian soldiers were held.',
+    ]);
+    for (const whole of [
+      'He lives at No. 5 Downing Street.',
+      'The vote was held on Sept. 5 2025 in Vladivostok.',
+      'They met at 10 a.m. 20 minutes later it ended.',
+      'She lives in Apt. 4 on the second floor.',
+      'It is on p. 5 of the report.',
+      'The New York Times. 10 June 2009.',
+      'Economist Intelligence Unit. 2018. p. 5.',
+    ])
+      expect(texts(whole)).toEqual([whole]);
+  });
+
   it('keeps abbreviations, initials and figures inside sentences', () => {
     expect(
       texts('Gov. Andrew Cuomo met Sen. Chuck Schumer and Rep. Jerry Nadler on Sept. 12 in St. Paul. They talked.'),
