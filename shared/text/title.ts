@@ -1,9 +1,14 @@
 import { isMetadataLine, leadingMetadata, nonProseKind } from './news-structure';
+import { segmentSentences } from './segment';
 import { collapseWhitespace } from './whitespace';
 
 const MAX_TITLE = 80;
 /** Agency headlines run longer than a short title ("Russia pounds Ukraine's power grid before winter as …"). */
 const MAX_HEADLINE = 160;
+
+/** A line ending in an article, a preposition or a conjunction leads on to the next: no headline ends so. */
+const LEADS_ON =
+  /(?:^|\s)(?:a|an|the|of|to|for|at|in|on|by|with|from|and|or|but|as|that|its|his|her|their|в|во|на|и|с|по|к|о|об|из|за|от|для|что|у|та|і|й|до)$/iu;
 
 function clip(text: string): string {
   return text.length > MAX_TITLE ? `${text.slice(0, MAX_TITLE - 1).trimEnd()}…` : text;
@@ -28,11 +33,19 @@ export function defaultTitle(text: string, fileName?: string | null): string {
   const firstLine = collapseWhitespace(rawFirstLine);
   // A headline stands alone and does not end like a sentence ("Putin says troops would be targets"); a line the
   // next one goes on from in lower case is the start of a hard-wrapped sentence ("… lower its target for the").
-  const headline = !/[.!?…]["”»']?$/.test(firstLine) && (!/^\s*\p{Ll}/u.test(nextLine) || isMetadataLine(nextLine));
-  if (firstLine && firstLine.length <= MAX_HEADLINE && headline) return firstLine;
+  const endsLikeSentence = /[.!?…]["”»']?$/.test(firstLine);
+  const wrapped =
+    nextLine.trim() !== '' &&
+    !isMetadataLine(nextLine) &&
+    (/^\s*\p{Ll}/u.test(nextLine) || LEADS_ON.test(firstLine));
+  if (firstLine && firstLine.length <= MAX_HEADLINE && !endsLikeSentence && !wrapped) return firstLine;
   const fromName = titleFromFileName(fileName);
   if (fromName) return fromName;
-  if (firstLine && firstLine.length <= MAX_TITLE) return firstLine;
+  // A short first line that is whole sentences, or a short first sentence that wraps onto the next line; never
+  // the start of a sentence cut short.
+  if (firstLine && firstLine.length <= MAX_TITLE && endsLikeSentence && !wrapped) return firstLine;
+  const firstSentence = collapseWhitespace(segmentSentences(firstParagraph)[0]?.text ?? '');
+  if (wrapped && firstSentence.length <= MAX_TITLE && /[.!?…]["”»']?$/.test(firstSentence)) return firstSentence;
   return 'Untitled document';
 }
 
