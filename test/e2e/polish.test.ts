@@ -54,6 +54,26 @@ describe('header, empty state, filter chips and undo notices', () => {
     expect(errors).toEqual([]);
   });
 
+  it('at 1024×640 shows a checked verdict’s whole word and the New document form above its buttons', async () => {
+    const ctx = openContext('Ana Ruiz');
+    const [first] = await seed(ctx);
+    await call(ctx, 'claims.setVerdict', { ids: [first!.id], verdict: 'unverified' });
+    const { page, errors } = await e2e.launch(ctx);
+    await page.setViewportSize({ width: 1024, height: 640 });
+    await page.locator('.claim-row').first().click();
+    await page.locator('.detail-pane .verdict-option[aria-checked="true"]').waitFor();
+    expect(await clippedIn(page, '.detail-pane .verdict-picker')).toEqual([]);
+
+    await page.getByRole('button', { name: 'New document' }).first().click();
+    const dialog = page.getByRole('dialog', { name: 'New document' });
+    await dialog.locator('.document-text-input').fill(BUILT_ARTICLES.map((a) => a.text).join('\n\n'));
+    const text = (await dialog.locator('.document-text-input').boundingBox())!;
+    const actions = (await dialog.locator('.form-actions').boundingBox())!;
+    expect(text.y + text.height).toBeLessThanOrEqual(actions.y);
+    await screenshot(page, 'new-document-1024');
+    expect(errors).toEqual([]);
+  });
+
   it('keeps a session in hand in the header at 1024 px without cutting the progress or the counts', async () => {
     const ctx = openContext('Ana Ruiz');
     await seed(ctx);
