@@ -8,6 +8,7 @@ import type { ScoreReason } from '../domain';
 import type { Attribution } from './claimant';
 import { sigmoid, type SpotterScore } from './model';
 import { sortByStrength } from './reasons';
+import { narratesPastRu } from './russian-past';
 import { wordGated } from './word-gate';
 import { withoutControlSequences } from '../text/control-sequences';
 
@@ -129,11 +130,14 @@ const QUOTED_NAME = /[«“"][^«»“”"\s]+(?:\s[^«»“”"\s]+){0,2}[»”
  */
 export function reportsOnlySilence(s: string): boolean {
   if (NOT_YET_KNOWN.test(s)) return true;
-  const m = NO_STATEMENT.exec(s);
+  // A silence in parentheses is an aside: "Сообщается, что один из депутатов (не уточняется кто) проголосовал за …".
+  const m = NO_STATEMENT.exec(s.replace(ASIDE, (a) => ' '.repeat(a.length)));
   if (!m || SAID_FIRST.test(s.slice(0, m.index).replace(QUOTED_NAME, ''))) return false;
   // "… did not disclose casualties but said 12 buildings were damaged": the statement after the silence.
   return !SAID_AFTER.test(s.slice(m.index + m[0].length));
 }
+/** A parenthesised aside, blanked out before the silence is looked for. */
+const ASIDE = /\([^()]*\)/g;
 /** What may come after "did not disclose …" in a sentence that goes on to say something. */
 const SAID_AFTER = /\bbut\b|;|\s(?:но|однако)\s/i;
 /**
@@ -160,7 +164,12 @@ function onlyReacts(s: string): boolean {
 const hasFirstPerson = wordGated(FIRST_PERSON);
 const hasReportedView = wordGated(REPORTED_VIEW);
 const hasPastListed = wordGated(PAST_LISTED);
-const isPast = (s: string) => hasPastListed(s) || (MAY_BE_PAST_ED.test(s) && PAST_ED.test(s));
+const CYRILLIC_WORD = /[а-яё]{2}/i;
+/** A past verb in English, or in Russian its past tense or short passive participle (shared/spotting/russian-past.ts). */
+const isPast = (s: string) =>
+  hasPastListed(s) || (MAY_BE_PAST_ED.test(s) && PAST_ED.test(s)) || (CYRILLIC_WORD.test(s) && narratesPastRu(s));
+/** A Russian speaker about themselves ("мы не спали", "я видел"). */
+const FIRST_PERSON_RU = /(?:^|[^а-яё])(?:я|мы|мне|меня|нас|нам|наш[а-яё]*|мой|моя|мои|моё|мое)(?![а-яё])/i;
 
 const MAX_HEADING_WORDS = 20;
 /** Longer than this, a sentence has three words (counting them for every sentence cost 5% of the analysis). */
@@ -185,6 +194,7 @@ const NOT_BEFORE_EVENT =
   /^(?:a|an|the|this|that|these|those|is|are|am|be|been|being|not|very|so|too|more|most|can|could|will|would|should|may|might|must|\p{L}+ly)$/iu;
 function reportsEvent(s: string): boolean {
   if (hasPastListed(s)) return true;
+  if (CYRILLIC_WORD.test(s)) return narratesPastRu(s);
   if (!MAY_BE_PAST_ED.test(s)) return false;
   // (exec from the shared pattern: matchAll would copy it on every call.)
   EVENT_ED.lastIndex = 0;
@@ -229,7 +239,8 @@ export function contextFeatures(c: SentenceContext): string[] {
   if (hasReportedView(s)) out.push('reported_view');
   if (who.quoted < 0.5 && onlyReacts(s)) out.push('reaction');
   if (who.quoted < 0.5 && isPast(s)) out.push('past_event');
-  else if (who.quoted >= 0.5 && who.claimant && !hasFirstPerson(s) && reportsEvent(s)) out.push('quoted_report');
+  else if (who.quoted >= 0.5 && who.claimant && !hasFirstPerson(s) && !FIRST_PERSON_RU.test(s) && reportsEvent(s))
+    out.push('quoted_report');
   if (ADVICE.test(s)) out.push('advice');
   if (s.length <= FRAGMENT_MAX_CHARS && wordCount(s) < minClaimWords(s)) out.push('fragment');
   return out;
