@@ -14,6 +14,8 @@
  * Russian articles (eval/checkworthy-news-ru.tsv) get their own operating point, the highest threshold
  * keeping GOAL recall on their tune articles, as `languageShift.ru`: the sentence model learned from English and reads Russian by its
  * rules and word shapes only, so its scores there sit higher.
+ * `--language-shift-only` keeps the shipped English calibration and refits the Russian shift alone (for a change
+ * that reads Russian sentences only: a full refit also moves the English weights fitted on the pipeline as it was).
  * The `test` articles are never used for any choice: they are scored at the end and printed. Captions,
  * credits, bylines and site furniture are left out of fitting: the pipeline rules them out before any
  * score is read.
@@ -163,8 +165,74 @@ function recallTarget(tune: Row[], names: string[]): { target: number; leftOut: 
   return last;
 }
 
+type Metrics = ReturnType<typeof report>;
+
+/** Precision, recall, F1 and AP of a set at a threshold, printed and returned for the calibration's meta. */
+function report(set: Row[], name: string, scoreOf: (r: Row) => number, point: number) {
+  const scores = set.map(scoreOf);
+  const labels = set.map((r) => r.label);
+  const m = binaryMetrics(scores, labels, point);
+  const ap = averagePrecision(scores, labels);
+  console.log(
+    `${name}: ${set.length} sentences, ${m.tp + m.fp} flagged, precision ${m.precision.toFixed(3)} recall ${m.recall.toFixed(3)} F1 ${m.f1.toFixed(3)} AP ${ap.toFixed(3)}`,
+  );
+  return { flagged: m.tp + m.fp, of: set.length, precision: r3(m.precision), recall: r3(m.recall), f1: r3(m.f1), ap: r3(ap) };
+}
+
+/**
+ * Russian: one shift, the highest threshold keeping GOAL recall on the Russian tune articles (too few to fit
+ * weights or to measure a margin by leaving articles out), for a calibration `cal` whose article operating point
+ * is `point`.
+ */
+function russianShift(
+  cal: ArticleCalibration,
+  point: number,
+): { shift: number; ruPoint: number; meta: { ru: { tune: Metrics; test: Metrics }; ruWithoutShift: Metrics } } {
+  const ru = rows(NEWS_LABELS_RU);
+  const ruTune = ru.filter((r) => r.split === 'tune');
+  const plain = (r: Row) => scoreInArticle(r.baseScore, r.features, { ...cal, languageShift: {} }).score;
+  const ruPoint = operatingPoint(
+    ruTune.map(plain),
+    ruTune.map((r) => r.label),
+    GOAL,
+  );
+  const shift = r3(logit(point) - logit(ruPoint));
+  const withRu: ArticleCalibration = { ...cal, languageShift: { ru: shift } };
+  const ruScore = (r: Row) => scoreInArticle(r.baseScore, r.features, withRu, 'ru').score;
+  const meta = {
+    ru: {
+      tune: report(ruTune, 'ru tune', ruScore, point),
+      test: report(
+        ru.filter((r) => r.split === 'test'),
+        'ru test',
+        ruScore,
+        point,
+      ),
+    },
+    ruWithoutShift: report(ru, 'ru, all, without the Russian shift', plain, point),
+  };
+  return { shift, ruPoint, meta };
+}
+
+function write(calibration: ArticleCalibration): void {
+  fs.writeFileSync(OUT, `${JSON.stringify(calibration, null, 1)}\n`);
+  console.log(`wrote ${OUT}`);
+}
+
+/**
+ * `--language-shift-only`: keep the shipped English calibration (weights, base, bias, shift and its meta) and refit
+ * only the Russian shift, for a change that reads Russian sentences only.
+ */
+function refitLanguageShift(): void {
+  const shipped = JSON.parse(fs.readFileSync(OUT, 'utf8')) as ArticleCalibration;
+  const { shift, ruPoint, meta } = russianShift(shipped, defaultThreshold());
+  console.log(`Russian point ${ruPoint.toFixed(3)} -> languageShift.ru ${shift}`);
+  write({ ...shipped, languageShift: { ...shipped.languageShift, ru: shift }, meta: { ...shipped.meta, ...meta } });
+}
+
 function main(): void {
   exitUnlessShared('calibrate-article (GUM Wikinews articles from ../shared/corpus)');
+  if (process.argv.includes('--language-shift-only')) return refitLanguageShift();
   const all = rows(NEWS_LABELS);
   const tune = all.filter((r) => r.split === 'tune');
   const test = all.filter((r) => r.split === 'test');
@@ -172,60 +240,31 @@ function main(): void {
   const draft = calibrationOf(fit(tune, names), names);
   const weights = draft.weights;
   const { target, leftOut } = recallTarget(tune, names);
-  const score = (r: Row, cal: ArticleCalibration = draft, locale = 'en') =>
-    scoreInArticle(r.baseScore, r.features, cal, locale).score;
-  const tuneScores = tune.map((r) => score(r));
-  const tuneLabels = tune.map((r) => r.label);
-  const point = operatingPoint(tuneScores, tuneLabels, target);
-  const shift = logit(defaultThreshold()) - logit(point);
-  const report = (set: Row[], name: string, scoreOf: (r: Row) => number = (r) => score(r)) => {
-    const scores = set.map(scoreOf);
-    const labels = set.map((r) => r.label);
-    const m = binaryMetrics(scores, labels, point);
-    const ap = averagePrecision(scores, labels);
-    console.log(
-      `${name}: ${set.length} sentences, ${m.tp + m.fp} flagged, precision ${m.precision.toFixed(3)} recall ${m.recall.toFixed(3)} F1 ${m.f1.toFixed(3)} AP ${ap.toFixed(3)}`,
-    );
-    return { flagged: m.tp + m.fp, of: set.length, precision: r3(m.precision), recall: r3(m.recall), f1: r3(m.f1), ap: r3(ap) };
-  };
-  // Russian: one shift, the highest threshold keeping GOAL recall on the Russian tune articles (too few to
-  // fit weights or to measure a margin by leaving articles out).
-  const ru = rows(NEWS_LABELS_RU);
-  const ruTune = ru.filter((r) => r.split === 'tune');
-  const ruPoint = operatingPoint(
-    ruTune.map((r) => score(r)),
-    ruTune.map((r) => r.label),
-    GOAL,
+  const score = (r: Row) => scoreInArticle(r.baseScore, r.features, draft).score;
+  const point = operatingPoint(
+    tune.map(score),
+    tune.map((r) => r.label),
+    target,
   );
-  const ruShift = Math.round((logit(point) - logit(ruPoint)) * 1000) / 1000;
-  const withRu: ArticleCalibration = { ...draft, languageShift: { ru: ruShift } };
-  const ruScore = (r: Row) => score(r, withRu, 'ru');
+  const shift = logit(defaultThreshold()) - logit(point);
+  const ru = russianShift(draft, point);
   const calibration: ArticleCalibration = {
     ...draft,
     shift: Math.round(shift * 1000) / 1000,
-    languageShift: { ru: ruShift },
+    languageShift: { ru: ru.shift },
     meta: {
       fittedOn: 'eval/checkworthy-news.tsv, tune articles; languageShift.ru on eval/checkworthy-news-ru.tsv, tune articles',
       settings: { l2: L2, steps: STEPS, rate: RATE, goal: GOAL, tuneRecallTarget: target, leftOutRecall: r3(leftOut) },
       articleThreshold: r3(point),
-      tune: report(tune, 'tune'),
-      test: report(test, 'test'),
-      ru: {
-        tune: report(ruTune, 'ru tune', ruScore),
-        test: report(
-          ru.filter((r) => r.split === 'test'),
-          'ru test',
-          ruScore,
-        ),
-      },
-      ruWithoutShift: report(ru, 'ru, all, without the Russian shift'),
+      tune: report(tune, 'tune', score, point),
+      test: report(test, 'test', score, point),
+      ...ru.meta,
     },
   };
   console.log(
-    `tune recall target ${target}; weights ${JSON.stringify(weights)} base ${draft.base} bias ${draft.bias}; article point ${point.toFixed(3)} -> shift ${calibration.shift}; Russian point ${ruPoint.toFixed(3)} -> languageShift.ru ${ruShift}`,
+    `tune recall target ${target}; weights ${JSON.stringify(weights)} base ${draft.base} bias ${draft.bias}; article point ${point.toFixed(3)} -> shift ${calibration.shift}; Russian point ${ru.ruPoint.toFixed(3)} -> languageShift.ru ${ru.shift}`,
   );
-  fs.writeFileSync(OUT, `${JSON.stringify(calibration, null, 1)}\n`);
-  console.log(`wrote ${OUT}`);
+  write(calibration);
 }
 
 const r3 = (x: number) => Math.round(x * 1000) / 1000;

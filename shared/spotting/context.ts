@@ -8,6 +8,9 @@ import type { ScoreReason } from '../domain';
 import type { Attribution } from './claimant';
 import { sigmoid, type SpotterScore } from './model';
 import { sortByStrength } from './reasons';
+import { FIGURE } from './figure';
+import { quotedAdvice, vagueQuantity } from './nothing-to-check';
+import { narratesPastRu } from './russian-past';
 import { wordGated } from './word-gate';
 import { withoutControlSequences } from '../text/control-sequences';
 
@@ -65,11 +68,11 @@ export const CONTEXT_LABELS: Record<string, string> = {
   newsroom: 'about the reporting itself (an update, a correction, a request for comment)',
   quoted_report: 'a speaker reporting what happened, in quotes',
   reaction: 'only a reaction or an unnamed view, nothing in it to check',
+  vague_quantity: 'a vague share (some, many, not all) with no figure or name, nothing in it to check',
+  quoted_advice: 'advice or what people should do, in quotes: nothing in it to check',
 };
 
-/** A number or a word of quantity; transcripts read it too (shared/text/candidates.ts). */
-export const FIGURE =
-  /\d|\b(?:hundreds?|thousands?|millions?|billions?|dozens?|percent|per cent|half|twice|double|single digits)\b|(?:тысяч|миллион|миллиард|процент|десят|сотн)/i;
+export { FIGURE } from './figure';
 /** Sentences that report that nothing was said or confirmed (see reportsOnlySilence). */
 const NO_STATEMENT =
   /\b(?:could not|cannot|can't|would not|did not|does not|declined to|refused to|unable to)\s+(?:(?:immediately|publicly|officially|yet)\s+)?(?:disclose|estimate|assess|quantify|put a (?:figure|number) on|comment|confirm|say|be reached|verify|independently verify|immediately verify|independently confirm|provide|mention|specify|elaborate|give (?:details|further details|a figure|a number)|identify|name)|\b(?:gave|give|provided) no (?:further )?(?:details|figures|evidence)|\bwithout (?:giving|providing) (?:details|evidence)|\bno (?:comment|immediate comment)\b|\bdid not (?:immediately )?respond\b|\b(?:it was|it is|it remains) (?:not (?:immediately |yet )?(?:clear|known)|unclear)\b|\bcould not (?:immediately |independently )?be (?:independently |immediately )?(?:verified|confirmed|reached)\b|\b(?:neither|none)\b[^.;]{0,60}\bcould (?:immediately )?be (?:independently |immediately )?(?:verified|confirmed)\b|\bno (?:independent|immediate|official) (?:confirmation|verification)\b|\b(?:not (?:immediately )?possible|impossible) to (?:independently |immediately )?(?:verify|confirm)\b|\bneither\b[^.;]{0,40}\b(?:provided|offered|presented|gave) (?:any )?(?:evidence|details)\b|\b(?:has|have|had) not (?:yet )?(?:publicly |officially )?(?:disclosed|named|identified|specified|revealed)\b|(?:не удалось|отказал(?:ся|ась|ись) от комментариев|от комментариев (?:отказал|воздержал)|не уточняется|не раскрыва|(?:раскрыть|подтвердить|уточнить|назвать|прокомментировать) не (?:смог|смогл|мог|может|стал)|не (?:смог[а-я]*|может|могут|стал[а-я]*) (?:раскрыть|подтвердить|уточнить|назвать|прокомментировать)|не (?:уточнил|раскрыл|пояснил|прокомментировал)[аи]?(?![а-яё])|не комментиру(?:ет|ют)(?![а-яё])|(?:проверить|подтвердить)[^.]{0,60}(?:нельзя|невозможно|не представляется возможным))/i;
@@ -129,11 +132,14 @@ const QUOTED_NAME = /[«“"][^«»“”"\s]+(?:\s[^«»“”"\s]+){0,2}[»”
  */
 export function reportsOnlySilence(s: string): boolean {
   if (NOT_YET_KNOWN.test(s)) return true;
-  const m = NO_STATEMENT.exec(s);
+  // A silence in parentheses is an aside: "Сообщается, что один из депутатов (не уточняется кто) проголосовал за …".
+  const m = NO_STATEMENT.exec(s.replace(ASIDE, (a) => ' '.repeat(a.length)));
   if (!m || SAID_FIRST.test(s.slice(0, m.index).replace(QUOTED_NAME, ''))) return false;
   // "… did not disclose casualties but said 12 buildings were damaged": the statement after the silence.
   return !SAID_AFTER.test(s.slice(m.index + m[0].length));
 }
+/** A parenthesised aside, blanked out before the silence is looked for. */
+const ASIDE = /\([^()]*\)/g;
 /** What may come after "did not disclose …" in a sentence that goes on to say something. */
 const SAID_AFTER = /\bbut\b|;|\s(?:но|однако)\s/i;
 /**
@@ -160,7 +166,12 @@ function onlyReacts(s: string): boolean {
 const hasFirstPerson = wordGated(FIRST_PERSON);
 const hasReportedView = wordGated(REPORTED_VIEW);
 const hasPastListed = wordGated(PAST_LISTED);
-const isPast = (s: string) => hasPastListed(s) || (MAY_BE_PAST_ED.test(s) && PAST_ED.test(s));
+const CYRILLIC_WORD = /[а-яё]{2}/i;
+/** A past verb in English, or in Russian its past tense or short passive participle (shared/spotting/russian-past.ts). */
+const isPast = (s: string) =>
+  hasPastListed(s) || (MAY_BE_PAST_ED.test(s) && PAST_ED.test(s)) || (CYRILLIC_WORD.test(s) && narratesPastRu(s));
+/** A Russian speaker about themselves ("мы не спали", "я видел"). */
+const FIRST_PERSON_RU = /(?:^|[^а-яё])(?:я|мы|мне|меня|нас|нам|наш[а-яё]*|мой|моя|мои|моё|мое)(?![а-яё])/i;
 
 const MAX_HEADING_WORDS = 20;
 /** Longer than this, a sentence has three words (counting them for every sentence cost 5% of the analysis). */
@@ -185,6 +196,7 @@ const NOT_BEFORE_EVENT =
   /^(?:a|an|the|this|that|these|those|is|are|am|be|been|being|not|very|so|too|more|most|can|could|will|would|should|may|might|must|\p{L}+ly)$/iu;
 function reportsEvent(s: string): boolean {
   if (hasPastListed(s)) return true;
+  if (CYRILLIC_WORD.test(s)) return narratesPastRu(s);
   if (!MAY_BE_PAST_ED.test(s)) return false;
   // (exec from the shared pattern: matchAll would copy it on every call.)
   EVENT_ED.lastIndex = 0;
@@ -225,11 +237,14 @@ export function contextFeatures(c: SentenceContext): string[] {
   else if (!closes && c.standsAlone && wordCount(s) <= MAX_HEADING_WORDS) out.push('heading');
   if (c.restOfParagraph.some((t) => CREDIT_LINE.test(t))) out.push('caption_block');
   if (/[:,]["”»]?\s*$/.test(s)) out.push('introduces_quote');
-  if (who.quoted >= 0.5 && hasFirstPerson(s)) out.push('quoted_first_person');
+  if (who.quoted >= 0.5 && (hasFirstPerson(s) || FIRST_PERSON_RU.test(s))) out.push('quoted_first_person');
   if (hasReportedView(s)) out.push('reported_view');
   if (who.quoted < 0.5 && onlyReacts(s)) out.push('reaction');
+  if (who.quoted < 0.5 && vagueQuantity(s)) out.push('vague_quantity');
+  if (quotedAdvice(s)) out.push('quoted_advice');
   if (who.quoted < 0.5 && isPast(s)) out.push('past_event');
-  else if (who.quoted >= 0.5 && who.claimant && !hasFirstPerson(s) && reportsEvent(s)) out.push('quoted_report');
+  else if (who.quoted >= 0.5 && who.claimant && !hasFirstPerson(s) && !FIRST_PERSON_RU.test(s) && reportsEvent(s))
+    out.push('quoted_report');
   if (ADVICE.test(s)) out.push('advice');
   if (s.length <= FRAGMENT_MAX_CHARS && wordCount(s) < minClaimWords(s)) out.push('fragment');
   return out;
@@ -240,13 +255,17 @@ export function contextFeatures(c: SentenceContext): string[] {
  * not immediately clear"; "this story has been updated", "AFP has contacted the ministry for comment"): such a
  * sentence reports that nothing was said, or is about the reporting itself, so it is not a claim to check; nor is
  * a fragment of one or two words (a figure label, a run-in heading, a stray line of a PDF). A bare reaction ("The
- * minister welcomed the figures.") counts for less, not nothing: who reacted is on the record.
+ * minister welcomed the figures.") counts for less, not nothing: who reacted is on the record. So do a vague share
+ * with no figure or name ("Not everything got cheaper.") and advice in quotes ('"You don't need to run a
+ * marathon," said …'): neither occurs often enough in the labelled news to be fitted.
  */
 export const FIXED_WEIGHTS: Readonly<Record<string, number>> = {
   no_statement: -4,
   newsroom: -4,
   fragment: -4,
   reaction: -3,
+  vague_quantity: -2.5,
+  quoted_advice: -2.5,
 };
 
 /**

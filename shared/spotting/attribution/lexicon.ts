@@ -22,7 +22,7 @@ export const EN_ROLE_WORDS = words(`
   administration government governments commander commanders general generals ambassador ambassadors envoy
   representative representatives member members chairman chairwoman chair chairperson deputy deputies
   coach captain founder co-founder ceo executive executives manager managers analyst analysts expert experts
-  authors respondents researcher researchers scientist scientists professor doctor doctors witness witnesses resident residents
+  author authors co-author co-authors lead respondents researcher researchers scientist scientists professor doctor doctors witness witnesses resident residents
   source sources police army military navy air force forces service services agency agencies office offices
   department departments committee committees council councils court courts prosecutor prosecutors
   prosecutor's general's staff guard guards border emergency emergencies defence defense foreign interior
@@ -115,7 +115,7 @@ export const RU_VERBS = words(`
   сообщали заявлял заявляла заявляли говорит говорят говорил говорила говорили подтвердил подтвердила
   подтвердило подтвердили утверждает утверждают утверждал утверждала утверждали считает считают
   отмечают отмечали отмечал отмечала зазначають повідомляють
-  писал писала писали объяснил объяснила объяснили объясняют объясняет
+  посоветовал посоветовала посоветовали писал писала писали объяснил объяснила объяснили объясняют объясняет
   підтвердив підтвердила підтвердили каже кажуть
   заявив заявила заявило заявили повідомив повідомила повідомило повідомили повідомляє повідомляють сказав
   сказала сказали зазначив зазначила зазначили написав написала написали наголосив наголосила додав додала
