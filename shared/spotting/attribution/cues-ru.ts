@@ -52,6 +52,8 @@ const DATE_WORD =
 const PLACE =
   /^(?:росси|рф|украин|україн|сша|франц|герман|кита|москв|киев|київ|кремл|турци|грузи|белорус|білорус|польш|британ|европ|європ|америк|крым|крим|донец|донеч|луган|харьк|харків|одес|вашингтон|брюссел|лондон|париж|берлин|берлін|минск|мінськ|тбилис|анкар|сири|сирі|израил|ізраїл|иран|іран|япони|японі|инди|індії|афганистан|афганістан|керч|петербург|днепр|дніпр|запорож|запоріж|херсон|курск|белгород|брянск|рязан)/;
 const LOWER_GENITIVE = /(?:ы|и|а|я|ых|их|ой|ей|ого|его|ов|ев|ий|ій|ої|ів|ии|ії)$/;
+/** Adjective endings of the genitive (Russian and Ukrainian): "Белгородской", "Харківської", "Вооружённых". */
+const GENITIVE_ADJECTIVE = /(?:ых|их|ой|ей|ого|его|ої)$/;
 /** Genitive plurals with no ending, which could pass for a past-tense verb ("дел"): "Министерство иностранных дел". */
 const BARE_GENITIVE_PLURAL = new Set(['дел', 'справ', 'сил', 'войск', 'служб']);
 const STOP = new Set([
@@ -327,11 +329,15 @@ function admissible(x: Token, soFar: Token[], next?: Token): boolean {
   // "речник Повітряних сил Юрій Ігнат", "Вооружённых сил": the noun after an adjective in the genitive plural.
   // "губернатор Белгородской области Вячеслав Гладков": the noun after a capitalised adjective in the genitive.
   // ("за даними Повітряних сил": the noun may close the phrase when it is a bare genitive plural.)
+  // ("начальник Харківської обласної військової адміністрації Олег Синєгубов": lower-case adjectives in the genitive
+  // may come between, as long as a genitive noun follows them.)
   if (
     prev?.cap &&
-    /(?:ых|их|ой|ей|ого|его)$/.test(prev.lower) &&
+    GENITIVE_ADJECTIVE.test(prev.lower) &&
     /^\p{Ll}+$/u.test(x.text) &&
-    (next?.cap || BARE_GENITIVE_PLURAL.has(x.lower))
+    (next?.cap ||
+      BARE_GENITIVE_PLURAL.has(x.lower) ||
+      (GENITIVE_ADJECTIVE.test(x.lower) && !!next && /^\p{Ll}+$/u.test(next.text) && isLowerGenitive(next.lower)))
   )
     return true;
   // ("речник Сил оборони півдня": a bare genitive plural heads the words after it as a body's noun does.)
@@ -479,6 +485,8 @@ function bodyAfterPluralVerb(t: Token[], verb: number, marks: number[], pastWord
     if (t[e] && /^(?:России|Украины|України|РФ)$/.test(t[e]!.text)) e++;
     // (A region after initials: "в ДСНС Закарпаття", "в МВД Татарстана".)
     else if (e === k + 2 && /^[\p{Lu}\d-]{2,}$/u.test(t[k + 1]!.text) && t[e]?.cap && !/^[\p{Lu}\d-]{2,}$/u.test(t[e]!.text)) e++;
+    // ("в Державній службі України з надзвичайних ситуацій": a name going on past the country is not cut short there.)
+    if (/^(?:з|із|с|по)$/.test(t[e]?.lower ?? '') && t[e + 1] && !t[e + 1]!.cap && !t[e + 1]!.punct) return null;
     const name = locativeBodyAfter(t.slice(k + 1, e));
     return name ? { kind: bodyKindOf(name), name, attrs: name.toLowerCase().split(' '), at: t[verb]!.start } : null;
   }

@@ -3,6 +3,7 @@
  * повідомили": a body named in the locative before a plural verb speaks. Its name is put back in
  * the nominative ("Министерство финансов России", "Кремль") so the claimant reads as a name.
  */
+import { shortNameFromGenitive, shortNameFromLocative } from './short-names';
 import type { Token } from './tokens';
 
 /** Locative forms of the nouns that head a body's name, and their nominative. */
@@ -76,11 +77,14 @@ const ADVERBS = new Set([
   'сьогодні',
 ]);
 /**
- * A Russian adjective in the locative singular in the nominative, agreeing with its head noun's gender
+ * A Russian (or Ukrainian feminine) adjective in the locative singular in the nominative, agreeing with its head noun's gender
  * ("Следственном" + "комитет" → "Следственный", "Государственной" + "дума" → "Государственная"); null for any other form.
  */
 function nominativeAdjective(word: string, head: string): string | null {
   if (COUNTRY_OF.some(([re]) => re.test(word.toLowerCase()))) return null;
+  // (Ukrainian feminine: "Державній службі" → "Державна служба".)
+  const uk = /^(\p{Lu}\p{Ll}{2,}?)ій$/u.exec(word);
+  if (uk && /[ая]$/.test(head)) return `${uk[1]}а`;
   const m = /^(\p{Lu}\p{Ll}{2,}?)(ом|ем|ой|ей)$/u.exec(word);
   if (!m) return null;
   const [, stem, ending] = m as unknown as [string, string, string];
@@ -126,7 +130,23 @@ export function locativeBodyAfter(words: Token[]): string | null {
   // "ДСНС Закарпаття", "МВД Татарстана": initials and the region they serve, in the genitive.
   if (words.length === 2 && /^[\p{Lu}\d-]{2,}$/u.test(words[0]!.text) && /^\p{Lu}\p{Ll}+(?:я|ї|и|ы|а)$/u.test(words[1]!.text))
     return words.map((w) => w.text).join(' ');
+  // "сообщили в Росстате", "у Мінфіні": a short name in the locative.
+  if (words.length === 1) {
+    const short = shortNameFromLocative(words[0]!.text);
+    if (short) return short;
+  }
+  // "в пресс-службе Минфина", "в пресс-службе администрации Курской области": a press office speaks for the body it
+  // serves, when that body's name can be put in the nominative.
+  if (words.length > 1 && PRESS_OFFICE.test(words[0]!.lower)) return pressOfficeOwner(words.slice(1));
   return locativeName(words);
+}
+
+/** A press office's body from its name in the genitive: a short name, or a head noun whose genitive is its locative (-ии). */
+function pressOfficeOwner(owner: Token[]): string | null {
+  if (owner.length === 1) return shortNameFromGenitive(owner[0]!.text);
+  if (!/(?:ии|ії)$/.test(owner[0]!.lower) || PRESS_OFFICE.test(owner[0]!.lower)) return null;
+  const name = locativeName(owner);
+  return name && /^\p{Lu}/u.test(name) ? name : null;
 }
 
 /**

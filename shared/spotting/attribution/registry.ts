@@ -5,6 +5,7 @@
  */
 import { allMatches } from '../all-matches';
 import { LEADER_ROLES, PERSON_ROLES, RU_BODY_DESCRIPTIONS } from './lexicon';
+import { shortNameFromGenitive } from './short-names';
 import type { PronounKind, SpeakerPhrase } from './speaker';
 
 /** A name as written, with whether it was read in the nominative (safe to print). */
@@ -248,7 +249,7 @@ export class Registry {
   resolve(p: SpeakerPhrase, at: number, after = ''): Entity | null {
     let e: Entity | null = null;
     // "По данным Минсельхоза", "За даними Мінфіну": a ministry's short name, put back in the nominative.
-    const ministry = p.oblique && (p.kind === 'person' || p.kind === 'body') ? ministryNominative(p.name) : null;
+    const ministry = p.oblique && (p.kind === 'person' || p.kind === 'body') ? shortNameFromGenitive(p.name) : null;
     if (ministry) p = { ...p, kind: 'body', name: ministry, oblique: false };
     switch (p.kind) {
       case 'person':
@@ -629,24 +630,9 @@ function sameKey(a: string[], b: string[], cyr: boolean): boolean {
   return a.every((w, i) => sameWord(w, b[i]!, cyr));
 }
 
-/** Ministries' short names: undeclined ("Минобороны", "Минэнерго") or declined like a noun ("Минсельхоза" → "Минсельхоз"). */
-const MINISTRY_UNDECLINED =
-  /^(?:Минобороны|Минприроды|Минэнерго|Минэкономразвития|Минцифры|Минкультуры|Минпросвещения|Минобрнауки|Минвостокразвития|Мінагрополітики|Мінекономіки|Мінцифри|Мінкультури|Міноборони)$/;
-const MINISTRY_DECLINED = /^(Мин(?:сельхоз|фин|здрав|транс|труд|юст|строй|промторг|спорт)|Мін(?:фін|юст|енерго))(?:а|у)$/;
-
-/**
- * A federal agency's compound name in the genitive: "Росстата", "Росатома", "Генштаба", "Генштабу",
- * "Укргідрометцентру" (never "Украины", a country, nor a word with another ending).
- */
-const AGENCY_DECLINED = /^((?:Рос|Укр(?!а)|Ген)\p{Ll}{3,}[бвгджзклмнпрстфхцчшщ])(?:а|у)$/u;
-
 /** A news agency's one-word name in the genitive: "по данным «Интерфакса»" is Интерфакс. */
 const OUTLET_DECLINED = /^(\p{Lu}\p{Ll}{3,}[бвгджзклмнпрстфхцчшщ])а$/u;
 
-function ministryNominative(name: string): string | null {
-  if (MINISTRY_UNDECLINED.test(name)) return name;
-  return MINISTRY_DECLINED.exec(name)?.[1] ?? AGENCY_DECLINED.exec(name)?.[1] ?? null;
-}
 
 /** A Russian/Ukrainian person's name in the genitive ("Сергея Лаврова", "Марии Захаровой") in the nominative, when the endings leave no doubt. */
 export function nominativeRu(name: string): string | null {
