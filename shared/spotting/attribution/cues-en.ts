@@ -861,6 +861,7 @@ function backwardPhrase(t: Token[], j: number, afterPreposition = false): Speake
     if (x.punct) break;
     if (x.cap || EN_ROLE_WORDS.has(stripPossessive(x.lower))) words.unshift(x);
     else if (words[0] && (words[0].cap || NAME_PARTICLES.has(words[0].text)) && inName(t, k)) words.unshift(x);
+    else if (plainBodyModifier(t, k, words)) words.unshift(x);
     else if (ownerOfBody(t, k, words)) {
       // "the UN's nuclear watchdog", "the UN's human rights monitoring mission": what a named owner's body does.
       while (!t[k]!.cap) words.unshift(t[k--]!);
@@ -916,6 +917,28 @@ function backwardPhrase(t: Token[], j: number, afterPreposition = false): Speake
   return phrase;
 }
 
+/**
+ * "…, the state statistics service said": plain words between a clause-opening "the" and a body's head word
+ * describe that body (at most two of them, with no capital anywhere).
+ */
+function plainBodyModifier(t: Token[], k: number, words: Token[]): boolean {
+  const head = words[words.length - 1];
+  if (!head || !BODY_HEADS.has(head.lower) || words.some((w) => w.cap || !EN_ROLE_WORDS.has(w.lower))) return false;
+  const plain = (w: Token | undefined) =>
+    !!w && !w.punct && !w.cap && /^\p{Ll}+$/u.test(w.text) && !CONNECTORS.has(w.lower) && !EN_VERBS.has(w.lower) && !isClauseWord(w);
+  if (!plain(t[k])) return false;
+  const the = t[k - 1]?.lower === 'the' ? k - 1 : plain(t[k - 1]) && t[k - 2]?.lower === 'the' ? k - 2 : -1;
+  return the >= 0 && (the === 0 || !!t[the - 1]!.punct);
+}
+
+/**
+ * "Institute for the Study of War": after an organisation's head word and a preposition, the name goes on through
+ * a further "of", so it is never cut short at "the Study" (a place after "in" or "at" stays out).
+ */
+function insideOrganisationName(words: Token[]): boolean {
+  return words.some((x, k) => x.cap && ORG_CAP.has(x.lower) && CONNECTORS.has(words[k + 1]?.lower ?? ''));
+}
+
 /** The speaker phrase starting at token k, read rightwards, with "the coach, Alireza Mehraban," appositions. */
 function forwardPhrase(t: Token[], k: number): SpeakerPhrase | null {
   const words: Token[] = [];
@@ -941,7 +964,8 @@ function forwardPhrase(t: Token[], k: number): SpeakerPhrase | null {
       words.length > 0 &&
       (!words[words.length - 1]!.cap ||
         EN_TITLES.has(words[words.length - 1]!.text) ||
-        ORG_CAP.has(words[words.length - 1]!.lower)) &&
+        ORG_CAP.has(words[words.length - 1]!.lower) ||
+        (x.lower === 'of' && insideOrganisationName(words))) &&
       (t[i + 1]?.cap || (t[i + 1]?.lower === 'the' && t[i + 2]?.cap))
     )
       words.push(x);
@@ -1061,7 +1085,15 @@ export function classify(words: Token[]): SpeakerPhrase | null {
   ) {
     const whose = classify(ws.slice(2));
     if (whose && (whose.kind === 'body' || whose.kind === 'person' || whose.kind === 'outlet'))
-      return { kind: 'person-role', name: `${ws[0]!.lower} for ${whose.name}`, attrs, at: 0, asWritten: true, newcomer: true };
+      return {
+        kind: 'person-role',
+        name: `${ws[0]!.lower} for ${whose.name}`,
+        attrs,
+        at: 0,
+        asWritten: true,
+        newcomer: true,
+        ...(whose.kind === 'body' ? { speaksFor: { name: whose.name, attrs: whose.attrs } } : {}),
+      };
   }
   // Trailing run of capitalised words (the name, if any).
   let r = ws.length;
@@ -1137,7 +1169,9 @@ export function classify(words: Token[]): SpeakerPhrase | null {
   // "Moscow denied", "Kyiv said": a capital or country standing for its government is a body, not a person.
   if (run.length === 1 && STATES.has(lastCap)) return { kind: 'body', name: run[0]!.text, attrs, at: 0 };
   // ("Nations" ends an organisation's name, "the United Nations", but is no title to drop before a person's name.)
-  if (ORG_CAP.has(lastCap) || lastCap === 'nations' || /^[\p{Lu}\d&.-]{2,}$/u.test(run[run.length - 1]!.text)) {
+  // ("PrivatBank", "Sberbank": one word ending in "bank" is a bank.)
+  const bank = run.length === 1 && /^\p{L}{3,}-?bank$/u.test(lastCap);
+  if (ORG_CAP.has(lastCap) || bank || lastCap === 'nations' || /^[\p{Lu}\d&.-]{2,}$/u.test(run[run.length - 1]!.text)) {
     // An organisation: "the Russian Defence Ministry", "NATO", "The Straits Times".
     const name = text(ws);
     const isOutlet =

@@ -37,6 +37,8 @@ const CAPITALISED_WORD = /\p{Lu}[\p{Ll}'’-]{2,}/gu;
 const BUSINESS_WORDS = new Set(['company', 'firm', 'operator', 'utility', 'provider', 'producer', 'manufacturer', 'carrier']);
 /** Words that fit any public body ("the agency said"): they name none by themselves. */
 const GENERIC_BODY_WORDS = new Set(['agency', 'body', 'organisation', 'organization', 'watchdog', 'regulator', 'group']);
+/** Head words that a body's one-word name may end in ("PrivatBank", "Sberbank", "Alfa-Bank"). */
+const COMPOUND_HEADS = new Set(['bank']);
 /** The last word of a public body's name, for which such a word may stand. */
 const PUBLIC_BODY_WORDS = new Set(
   'agency commission administration bureau service authority office department board institute organisation organization'.split(
@@ -286,6 +288,7 @@ export class Registry {
       case 'person-role':
         e = p.newcomer ? null : this.describedPerson(p, at);
         // "Представитель Путина подчеркнул" with no spokesperson named nearby: the role phrase itself, as written.
+        if (p.speaksFor) this.mentionBody(p.speaksFor.name, p.speaksFor.attrs, at);
         if (!e && p.asWritten && !p.oblique) e = this.body('collective', p.name, p.attrs, at, true);
         else if (e) this.personMentions.push({ id: e.id, at });
         break;
@@ -369,7 +372,9 @@ export class Registry {
         (cyr && head.startsWith('регулятор') && e.names.some((n) => REGULATOR.test(n.text)));
       // (…or one introduced as what it is: "the state weather agency AEMET" is "the agency".)
       const described = !cyr && e.attrs.has(head) && !e.names.some((n) => n.words.includes(head));
-      if (ministry || sameBusiness || described || words.some((w) => sameWord(w.replace(/'s$/, ''), head, cyr))) {
+      // ("the bank" is also PrivatBank or Sberbank: a name that ends in the word.)
+      const compound = !cyr && COMPOUND_HEADS.has(head) && words.some((w) => w.length > head.length + 2 && w.endsWith(head));
+      if (ministry || sameBusiness || described || compound || words.some((w) => sameWord(w.replace(/'s$/, ''), head, cyr))) {
         e.last = at;
         return e;
       }

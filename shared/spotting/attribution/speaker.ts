@@ -22,6 +22,8 @@ export interface SpeakerPhrase {
   asWritten?: boolean;
   /** Someone not named before, introduced with "a" ("a Commission spokesperson said"): never an earlier person. */
   newcomer?: boolean;
+  /** The body someone speaks for ("a spokesperson for PrivatBank"), so that a later "the bank" finds it. */
+  speaksFor?: { name: string; attrs: string[] };
   /** Where the cue sits in the sentence (UTF-16 offset). */
   at: number;
 }
