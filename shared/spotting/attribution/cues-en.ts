@@ -516,9 +516,33 @@ export function englishCues(outside: string): SpeakerPhrase[] {
     if (owner && owner.kind !== 'pronoun' && m!.index + m![0].length < (EN_CUE.exec(outside)?.index ?? 0))
       return [{ ...owner, at: 0 }];
   }
+  // "…, which he also denies, his lawyer told Reuters": a cue inside a relative clause is not the sentence's when another is.
+  if (out.length > 1) {
+    const main = out.filter((c) => !inRelativeClause(t, c));
+    if (main.length) out.splice(0, out.length, ...main);
+  }
+  // "Kolomoisky …, his lawyer told Reuters": "his" may stand for someone named in the sentence who is not yet known as a
+  // person; whose lawyers they are is told only when no capitalised word comes before.
+  for (let c = out.length - 1; c >= 0; c--) {
+    const cue = out[c]!;
+    const named = t.some(
+      (x, k) => x.start < cue.at && x.cap && !x.punct && !(k === 0 && (EN_DETERMINERS.has(x.lower) || NOT_NAME.has(x.lower))),
+    );
+    if (cue.associates && named) out.splice(c, 1);
+  }
   // "Writing in a blog post, Matthew Ingram … dubbed it: “…”": the cue word found no speaker, the colon's subject does.
   if (from === 0) for (let c = 0; c < out.length; c++) out[c] = ownSubject(t, out[c]!) ?? out[c]!;
   return out.length ? out : colonSpeaker(outside);
+}
+
+/** The cue sits in a clause opened by ", which" or ", who" (up to its verb, with no comma between). */
+function inRelativeClause(t: Token[], cue: SpeakerPhrase): boolean {
+  const at = t.findIndex((x) => x.start >= cue.at);
+  for (let k = (at < 0 ? t.length : at) - 1; k > 0; k--) {
+    if (t[k]!.punct) return false;
+    if (/^(?:which|who)$/.test(t[k]!.lower)) return t[k - 1]!.lower === ',';
+  }
+  return false;
 }
 
 /**
@@ -527,7 +551,9 @@ export function englishCues(outside: string): SpeakerPhrase[] {
  */
 function ownSubject(t: Token[], cue: SpeakerPhrase): SpeakerPhrase | null {
   if (cue.kind !== 'pronoun' || (cue.pronoun !== 'person' && cue.pronoun !== 'plural')) return null;
-  const at = t.findIndex((x) => x.start >= cue.at);
+  let at = t.findIndex((x) => x.start >= cue.at);
+  // ("…, which he also denies": an adverb may stand between the pronoun and its verb.)
+  if (at > 1 && /^(?:also|too|still|again|later|then|repeatedly|strongly|previously)$/.test(t[at - 1]!.lower)) at--;
   const pronoun = at > 0 ? t[at - 1] : undefined;
   if (!pronoun || at < 3 || (!isClauseWord(t[at - 2]!) && t[at - 2]!.lower !== ',')) return null;
   const subject = subjectPhrase(t);
@@ -1016,6 +1042,10 @@ function forwardPhrase(t: Token[], k: number): SpeakerPhrase | null {
   return phrase ? { ...phrase, at: t[k]?.start ?? 0 } : null;
 }
 
+/** Those who speak for a person: "his lawyers", "her spokesman". */
+const ASSOCIATES = new Set(['lawyer', 'lawyers', 'attorney', 'attorneys', 'spokesman', 'spokeswoman', 'spokesperson', 'aides']);
+const text2 = (xs: Token[]) => xs.map((x) => x.lower).join(' ');
+
 /** Figures and data are no speaker; whoever supplied them is: "according to 2015 figures supplied by Maori TV". */
 const DATA_WORDS = new Set([
   'figures',
@@ -1076,6 +1106,9 @@ export function classify(words: Token[]): SpeakerPhrase | null {
   // First and second person ("I'm told", "we said") are the writer or the reader, never a claimant to print.
   if (ws.some((x) => /^(?:i|i'm|i've|i'd|we|we're|we've|you|you're)$/.test(x.lower))) return null;
   const attrs = ws.map((x) => stripPossessive(x.lower));
+  // "His lawyers said", "her spokesman said": those who speak for the person the pronoun stands for.
+  if (/^(?:his|her)$/.test(words[0]!.lower) && ws.length === 1 && ASSOCIATES.has(ws[0]!.lower))
+    return { kind: 'pronoun', name: text2(words), attrs, pronoun: 'person', associates: ws[0]!.lower, at: 0 };
   // "A spokesperson for Adif said": someone not named speaks for the body; printed as written.
   if (
     indefinite &&

@@ -294,6 +294,11 @@ export class Registry {
         break;
       case 'pronoun':
         e = this.pronoun(p.pronoun ?? 'person', at, after);
+        // "His lawyers said": those who speak for the person "his" stands for, under that person's name.
+        if (e && p.associates) {
+          const owner = this.canonical(e);
+          e = owner ? this.body('collective', `${owner}'s ${p.associates}`, [p.associates], at, true) : null;
+        }
         break;
     }
     if (e) this.speakers.push({ id: e.id, at, kind: e.kind, plural: e.kind === 'collective' || /s$/.test(e.names[0]!.text) });

@@ -45,6 +45,21 @@ const CASES: Case[] = [
     claimant: 'European diplomat',
   },
   { text: '"There is nothing new here," a diplomat said.', sentence: 'nothing new', claimant: null },
+  // "His lawyers" speak for the person "his" stands for, under that person's name…
+  {
+    text: 'Russian businessman Igor Volkov denied wrongdoing throughout the trial. His lawyers said they would seek permission to appeal.',
+    sentence: 'His lawyers',
+    claimant: "Igor Volkov's lawyers",
+  },
+  // …never for someone else named in the sentence, nor is a cue in a relative clause the sentence's.
+  {
+    text: [
+      'Russian businessman Igor Volkov denied wrongdoing throughout the trial.',
+      'Kolomoisky is in custody in Ukraine on separate fraud charges, which he also denies, his lawyer told Reuters on Tuesday.',
+    ].join(' '),
+    sentence: 'Kolomoisky is in custody',
+    claimant: null,
+  },
   // A central bank as the subject of "…, saying", and as the supplier of data.
   {
     text: "Ukraine's central bank kept its main interest rate unchanged at 15.5% on Thursday, saying inflation had slowed for a third month.",
