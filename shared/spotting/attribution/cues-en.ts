@@ -1044,7 +1044,7 @@ function forwardPhrase(t: Token[], k: number): SpeakerPhrase | null {
 
 /** Those who speak for a person: "his lawyers", "her spokesman". */
 const ASSOCIATES = new Set(['lawyer', 'lawyers', 'attorney', 'attorneys', 'spokesman', 'spokeswoman', 'spokesperson', 'aides']);
-const text2 = (xs: Token[]) => xs.map((x) => x.lower).join(' ');
+const lowerText = (xs: Token[]) => xs.map((x) => x.lower).join(' ');
 
 /** Figures and data are no speaker; whoever supplied them is: "according to 2015 figures supplied by Maori TV". */
 const DATA_WORDS = new Set([
@@ -1108,7 +1108,7 @@ export function classify(words: Token[]): SpeakerPhrase | null {
   const attrs = ws.map((x) => stripPossessive(x.lower));
   // "His lawyers said", "her spokesman said": those who speak for the person the pronoun stands for.
   if (/^(?:his|her)$/.test(words[0]!.lower) && ws.length === 1 && ASSOCIATES.has(ws[0]!.lower))
-    return { kind: 'pronoun', name: text2(words), attrs, pronoun: 'person', associates: ws[0]!.lower, at: 0 };
+    return { kind: 'pronoun', name: lowerText(words), attrs, pronoun: 'person', associates: ws[0]!.lower, at: 0 };
   // "A spokesperson for Adif said": someone not named speaks for the body; printed as written.
   if (
     indefinite &&
@@ -1128,6 +1128,10 @@ export function classify(words: Token[]): SpeakerPhrase | null {
         ...(whose.kind === 'body' ? { speaksFor: { name: whose.name, attrs: whose.attrs } } : {}),
       };
   }
+  // "Officials in Belgorod said", "police in Kyiv": a group and where it is; the place is never the speaker.
+  const where = ws.findIndex((x, i) => i > 0 && /^(?:in|at)$/.test(x.lower) && COLLECTIVE_HEADS.has(ws[i - 1]!.lower));
+  if (where > 0 && where < ws.length - 1 && ws.slice(where + 1).every((x) => x.cap))
+    return { kind: 'collective', name: ws.map((x) => x.text).join(' '), attrs, at: 0 };
   // Trailing run of capitalised words (the name, if any).
   let r = ws.length;
   while (r > 0 && ((ws[r - 1]!.cap && !ws[r - 1]!.lower.endsWith("'s")) || (r < ws.length && r > 1 && inName(ws, r - 1)))) r--;

@@ -45,6 +45,9 @@ const CASES: Case[] = [
     claimant: 'European diplomat',
   },
   { text: '"There is nothing new here," a diplomat said.', sentence: 'nothing new', claimant: null },
+  // A place after a group is where it is, never the speaker.
+  { text: 'Officials in Belgorod said a woman was injured.', sentence: 'a woman', claimant: 'Officials in Belgorod' },
+  { text: 'Police in Kyiv said two men were detained.', sentence: 'two men', claimant: 'Police in Kyiv' },
   // "His lawyers" speak for the person "his" stands for, under that person's name…
   {
     text: 'Russian businessman Igor Volkov denied wrongdoing throughout the trial. His lawyers said they would seek permission to appeal.',
@@ -87,14 +90,26 @@ const CASES: Case[] = [
   {
     text: 'В пресс-службе администрации Курской области сообщили, что повреждены линия электропередачи и несколько частных домов.',
     sentence: 'повреждены',
-    claimant: 'Администрация Курской области',
+    claimant: 'Пресс-служба администрации Курской области',
   },
   {
     text: 'Как пояснили РИА Новости в пресс-службе Минфина, речь идёт о возврате бюджетных субсидий.',
     sentence: 'речь идёт',
-    claimant: 'Минфин',
+    claimant: 'Пресс-служба Минфина',
   },
-  // (An office with no name of its own, or a description, still names no one.)
+  { text: 'Согласно данным Росстата, промышленное производство выросло на 2,1%.', sentence: 'промышленное', claimant: 'Росстат' },
+  { text: 'Згідно з даними ООН, з початку війни загинули понад 13 тисяч цивільних.', sentence: 'цивільних', claimant: 'ООН' },
+  {
+    text: 'Глава Белгородской области Вячеслав Гладков рассказал, что выпущено 40 снарядов. Как отметил глава региона, жертв нет.',
+    sentence: 'жертв нет',
+    claimant: 'Вячеслав Гладков',
+  },
+  {
+    text: 'Про це в телеграмі написав очільник Одеської обласної військової адміністрації Олег Кіпер.',
+    sentence: 'Про це',
+    claimant: 'Олег Кіпер',
+  },
+  // (A press office whose owner is only a description names no one.)
   { text: 'Об этом сообщили РИА Новости в пресс-службе ведомства.', sentence: 'Об этом', claimant: null },
   {
     text: 'Як повідомили в Державній службі з надзвичайних ситуацій, рятувальники ліквідували пожежу на площі 300 квадратних метрів.',
