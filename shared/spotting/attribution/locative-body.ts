@@ -3,7 +3,7 @@
  * повідомили": a body named in the locative before a plural verb speaks. Its name is put back in
  * the nominative ("Министерство финансов России", "Кремль") so the claimant reads as a name.
  */
-import { shortNameFromGenitive, shortNameFromLocative } from './short-names';
+import { shortNameFromLocative } from './short-names';
 import type { Token } from './tokens';
 
 /** Locative forms of the nouns that head a body's name, and their nominative. */
@@ -135,18 +135,18 @@ export function locativeBodyAfter(words: Token[]): string | null {
     const short = shortNameFromLocative(words[0]!.text);
     if (short) return short;
   }
-  // "в пресс-службе Минфина", "в пресс-службе администрации Курской области": a press office speaks for the body it
-  // serves, when that body's name can be put in the nominative.
-  if (words.length > 1 && PRESS_OFFICE.test(words[0]!.lower)) return pressOfficeOwner(words.slice(1));
+  // "в пресс-службе Минфина", "в пресс-службе администрации Курской области": a press office named by whose it is.
+  if (words.length > 1 && PRESS_OFFICE.test(words[0]!.lower)) return pressOffice(words[0]!, words.slice(1));
   return locativeName(words);
 }
 
-/** A press office's body from its name in the genitive: a short name, or a head noun whose genitive is its locative (-ии). */
-function pressOfficeOwner(owner: Token[]): string | null {
-  if (owner.length === 1) return shortNameFromGenitive(owner[0]!.text);
-  if (!/(?:ии|ії)$/.test(owner[0]!.lower) || PRESS_OFFICE.test(owner[0]!.lower)) return null;
-  const name = locativeName(owner);
-  return name && /^\p{Lu}/u.test(name) ? name : null;
+/**
+ * A press office named by whose it is, the owner left in the genitive as written ("Пресс-служба Кремля",
+ * "Пресс-служба администрации Курской области"); an owner that is only a description ("ведомства") names no one.
+ */
+function pressOffice(head: Token, owner: Token[]): string | null {
+  if (owner.length === 1 && !owner[0]!.cap) return null;
+  return [capitalise(HEAD_NOMINATIVE[head.lower]!), ...owner.map((w) => w.text)].join(' ');
 }
 
 /**
@@ -170,7 +170,7 @@ function locativeName(words: Token[]): string | null {
   const rest = words.slice(headAt + 1).map((w) => w.text);
   // "в ведомстве", "в компании": a description of a body named before, left in lower case to be resolved, never printed.
   if (!rest.length && !country && !opening) return HEAD_NOMINATIVE[words[headAt]!.lower]!;
-  // ("в пресс-службе Кремля": an office with no name of its own names no one.)
+  // (A press office is named only by whose it is, right after it: see pressOffice.)
   if (PRESS_OFFICE.test(words[headAt]!.lower)) return null;
   const name = opening ? [opening, head, ...rest] : [capitalise(head), ...rest];
   if (country && !rest.some((w) => w === country)) name.push(country);

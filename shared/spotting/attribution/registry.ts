@@ -560,7 +560,11 @@ function withRoleAliases(attrs: string[]): string[] {
   if (governor) return CYR.test(attrs.join(' ')) ? [...attrs, 'глава', 'региона', 'области'] : [...attrs, 'head'];
   // "мэр Белгорода" is "градоначальник" later on.
   if (attrs.some((a) => /^(?:мэр|мер)(?:а|у|ом)?$/.test(a))) return [...attrs, 'градоначальник'];
-  if (head && region) return [...attrs, 'governor', 'губернатор'];
+  // ("Глава Белгородской области" … "глава региона": one region word stands for another.)
+  if (head && region)
+    return CYR.test(attrs.join(' '))
+      ? [...attrs, 'governor', 'губернатор', 'региона', 'области', 'регіону', 'області']
+      : [...attrs, 'governor', 'губернатор'];
   return attrs;
 }
 /**
