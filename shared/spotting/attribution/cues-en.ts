@@ -1000,6 +1000,8 @@ function forwardPhrase(t: Token[], k: number): SpeakerPhrase | null {
     i++;
   }
   while (words.length && CONNECTORS.has(words[words.length - 1]!.lower)) words.pop();
+  // "the Organization for Security and Co-operation in Europe": a name that goes on past "and" is not cut short there.
+  if (t[i]?.lower === 'and' && t[i + 1]?.cap && insideOrganisationName(words)) return null;
   // "according to CME Group's FedWatch tool": capitalised words before a plain noun name what the thing is;
   // whose it is, if anyone's, is the source.
   const noun = t[i];

@@ -24,6 +24,12 @@ const CASES: Case[] = [
     sentence: '41 drones',
     claimant: 'Ministry of Defence of Ukraine',
   },
+  // …and a name that goes on past "and" gives none rather than a name cut short there.
+  {
+    text: 'According to the Organization for Security and Co-operation in Europe, 12 civilians were killed.',
+    sentence: '12 civilians',
+    claimant: null,
+  },
   // "The bank" is the bank named in one word before, whether it spoke or someone spoke for it.
   {
     text: [
