@@ -11,22 +11,18 @@ const MINISTRY_STEM = '(Мин(?:сельхоз|фин|здрав|транс|т�
 const AGENCY_STEM = '((?:Рос|Укр(?!а)|Ген)\\p{Ll}{3,}[бвгджзклмнпрстфхцчшщ])';
 
 const GENITIVE = [new RegExp(`^${MINISTRY_STEM}(?:а|у)$`), new RegExp(`^${AGENCY_STEM}(?:а|у)$`, 'u')];
-const LOCATIVE = [new RegExp(`^${MINISTRY_STEM}(?:е|і)$`), new RegExp(`^${AGENCY_STEM}(?:е|і)$`, 'u')];
+// (In the locative a stem ending in "л" may be a town's with a soft sign, "в Рославле": never read as an agency.)
+const LOCATIVE = [new RegExp(`^${MINISTRY_STEM}(?:е|і)$`), new RegExp(`^${AGENCY_STEM}(?<!л)(?:е|і)$`, 'u')];
 
 /** The nominative of a short name in the genitive ("Минсельхоза" → "Минсельхоз", "Генштабу" → "Генштаб"), else null. */
-export function shortNameFromGenitive(word: string): string | null {
-  if (MINISTRY_UNDECLINED.test(word)) return word;
-  for (const re of GENITIVE) {
-    const m = re.exec(word);
-    if (m) return m[1]!;
-  }
-  return null;
-}
+export const shortNameFromGenitive = (word: string): string | null => nominative(word, GENITIVE);
 
 /** The nominative of a short name in the locative ("Росстате" → "Росстат", "Мінфіні" → "Мінфін"), else null. */
-export function shortNameFromLocative(word: string): string | null {
+export const shortNameFromLocative = (word: string): string | null => nominative(word, LOCATIVE);
+
+function nominative(word: string, forms: RegExp[]): string | null {
   if (MINISTRY_UNDECLINED.test(word)) return word;
-  for (const re of LOCATIVE) {
+  for (const re of forms) {
     const m = re.exec(word);
     if (m) return m[1]!;
   }
