@@ -75,9 +75,18 @@ function isComplement(x: Token, prev: Token | undefined, next: Token | undefined
       (!!prev && !prev.cap && OWNED.test(prev.lower) && /[аяыи]$/.test(x.lower))
     );
   if (/(?:л|ла|ли|ло|ся|сь)$/.test(x.lower)) return false;
+  // "в Державній службі з надзвичайних ситуацій", "в службе по надзору": a body's name goes on through its preposition.
+  if (/^(?:з|із|с|по)$/.test(x.lower))
+    return (
+      !!prev &&
+      (isRuBodyWord(prev.lower) || /^(?:России|Украины|України|РФ)$/.test(prev.text)) &&
+      !!next &&
+      !next.cap &&
+      OBLIQUE_LOWER.test(next.lower)
+    );
   if (startsWithAny(x.lower, RU_ROLE_STEMS) || startsWithAny(x.lower, RU_COLLECTIVE_STEMS)) return false;
   // ("Русской службе": a body's word in the dative or locative is whom or where one spoke, never the speaker.)
-  if (isRuBodyWord(x.lower) && !isOutletWord(x.lower)) return /(?:е|у|ю|ам|ям|ах|ях|ом|ем)$/.test(x.lower);
+  if (isRuBodyWord(x.lower) && !isOutletWord(x.lower)) return /(?:е|у|ю|і|ам|ям|ах|ях|ом|ем)$/.test(x.lower);
   return OBLIQUE_LOWER.test(x.lower);
 }
 

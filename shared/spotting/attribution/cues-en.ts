@@ -516,9 +516,33 @@ export function englishCues(outside: string): SpeakerPhrase[] {
     if (owner && owner.kind !== 'pronoun' && m!.index + m![0].length < (EN_CUE.exec(outside)?.index ?? 0))
       return [{ ...owner, at: 0 }];
   }
+  // "…, which he also denies, his lawyer told Reuters": a cue inside a relative clause is not the sentence's when another is.
+  if (out.length > 1) {
+    const main = out.filter((c) => !inRelativeClause(t, c));
+    if (main.length) out.splice(0, out.length, ...main);
+  }
+  // "Kolomoisky …, his lawyer told Reuters": "his" may stand for someone named in the sentence who is not yet known as a
+  // person; whose lawyers they are is told only when no capitalised word comes before.
+  for (let c = out.length - 1; c >= 0; c--) {
+    const cue = out[c]!;
+    const named = t.some(
+      (x, k) => x.start < cue.at && x.cap && !x.punct && !(k === 0 && (EN_DETERMINERS.has(x.lower) || NOT_NAME.has(x.lower))),
+    );
+    if (cue.associates && named) out.splice(c, 1);
+  }
   // "Writing in a blog post, Matthew Ingram … dubbed it: “…”": the cue word found no speaker, the colon's subject does.
   if (from === 0) for (let c = 0; c < out.length; c++) out[c] = ownSubject(t, out[c]!) ?? out[c]!;
   return out.length ? out : colonSpeaker(outside);
+}
+
+/** The cue sits in a clause opened by ", which" or ", who" (up to its verb, with no comma between). */
+function inRelativeClause(t: Token[], cue: SpeakerPhrase): boolean {
+  const at = t.findIndex((x) => x.start >= cue.at);
+  for (let k = (at < 0 ? t.length : at) - 1; k > 0; k--) {
+    if (t[k]!.punct) return false;
+    if (/^(?:which|who)$/.test(t[k]!.lower)) return t[k - 1]!.lower === ',';
+  }
+  return false;
 }
 
 /**
@@ -527,7 +551,9 @@ export function englishCues(outside: string): SpeakerPhrase[] {
  */
 function ownSubject(t: Token[], cue: SpeakerPhrase): SpeakerPhrase | null {
   if (cue.kind !== 'pronoun' || (cue.pronoun !== 'person' && cue.pronoun !== 'plural')) return null;
-  const at = t.findIndex((x) => x.start >= cue.at);
+  let at = t.findIndex((x) => x.start >= cue.at);
+  // ("…, which he also denies": an adverb may stand between the pronoun and its verb.)
+  if (at > 1 && /^(?:also|too|still|again|later|then|repeatedly|strongly|previously)$/.test(t[at - 1]!.lower)) at--;
   const pronoun = at > 0 ? t[at - 1] : undefined;
   if (!pronoun || at < 3 || (!isClauseWord(t[at - 2]!) && t[at - 2]!.lower !== ',')) return null;
   const subject = subjectPhrase(t);
@@ -861,6 +887,7 @@ function backwardPhrase(t: Token[], j: number, afterPreposition = false): Speake
     if (x.punct) break;
     if (x.cap || EN_ROLE_WORDS.has(stripPossessive(x.lower))) words.unshift(x);
     else if (words[0] && (words[0].cap || NAME_PARTICLES.has(words[0].text)) && inName(t, k)) words.unshift(x);
+    else if (plainBodyModifier(t, k, words)) words.unshift(x);
     else if (ownerOfBody(t, k, words)) {
       // "the UN's nuclear watchdog", "the UN's human rights monitoring mission": what a named owner's body does.
       while (!t[k]!.cap) words.unshift(t[k--]!);
@@ -916,6 +943,28 @@ function backwardPhrase(t: Token[], j: number, afterPreposition = false): Speake
   return phrase;
 }
 
+/**
+ * "…, the state statistics service said": plain words between a clause-opening "the" and a body's head word
+ * describe that body (at most two of them, with no capital anywhere).
+ */
+function plainBodyModifier(t: Token[], k: number, words: Token[]): boolean {
+  const head = words[words.length - 1];
+  if (!head || !BODY_HEADS.has(head.lower) || words.some((w) => w.cap || !EN_ROLE_WORDS.has(w.lower))) return false;
+  const plain = (w: Token | undefined) =>
+    !!w && !w.punct && !w.cap && /^\p{Ll}+$/u.test(w.text) && !CONNECTORS.has(w.lower) && !EN_VERBS.has(w.lower) && !isClauseWord(w);
+  if (!plain(t[k])) return false;
+  const the = t[k - 1]?.lower === 'the' ? k - 1 : plain(t[k - 1]) && t[k - 2]?.lower === 'the' ? k - 2 : -1;
+  return the >= 0 && (the === 0 || !!t[the - 1]!.punct);
+}
+
+/**
+ * "Institute for the Study of War": after an organisation's head word and a preposition, the name goes on through
+ * a further "of", so it is never cut short at "the Study" (a place after "in" or "at" stays out).
+ */
+function insideOrganisationName(words: Token[]): boolean {
+  return words.some((x, k) => x.cap && ORG_CAP.has(x.lower) && CONNECTORS.has(words[k + 1]?.lower ?? ''));
+}
+
 /** The speaker phrase starting at token k, read rightwards, with "the coach, Alireza Mehraban," appositions. */
 function forwardPhrase(t: Token[], k: number): SpeakerPhrase | null {
   const words: Token[] = [];
@@ -941,7 +990,8 @@ function forwardPhrase(t: Token[], k: number): SpeakerPhrase | null {
       words.length > 0 &&
       (!words[words.length - 1]!.cap ||
         EN_TITLES.has(words[words.length - 1]!.text) ||
-        ORG_CAP.has(words[words.length - 1]!.lower)) &&
+        ORG_CAP.has(words[words.length - 1]!.lower) ||
+        (x.lower === 'of' && insideOrganisationName(words))) &&
       (t[i + 1]?.cap || (t[i + 1]?.lower === 'the' && t[i + 2]?.cap))
     )
       words.push(x);
@@ -950,6 +1000,8 @@ function forwardPhrase(t: Token[], k: number): SpeakerPhrase | null {
     i++;
   }
   while (words.length && CONNECTORS.has(words[words.length - 1]!.lower)) words.pop();
+  // "the Organization for Security and Co-operation in Europe": a name that goes on past "and" is not cut short there.
+  if (t[i]?.lower === 'and' && t[i + 1]?.cap && insideOrganisationName(words)) return null;
   // "according to CME Group's FedWatch tool": capitalised words before a plain noun name what the thing is;
   // whose it is, if anyone's, is the source.
   const noun = t[i];
@@ -991,6 +1043,10 @@ function forwardPhrase(t: Token[], k: number): SpeakerPhrase | null {
   }
   return phrase ? { ...phrase, at: t[k]?.start ?? 0 } : null;
 }
+
+/** Those who speak for a person: "his lawyers", "her spokesman". */
+const ASSOCIATES = new Set(['lawyer', 'lawyers', 'attorney', 'attorneys', 'spokesman', 'spokeswoman', 'spokesperson', 'aides']);
+const lowerText = (xs: Token[]) => xs.map((x) => x.lower).join(' ');
 
 /** Figures and data are no speaker; whoever supplied them is: "according to 2015 figures supplied by Maori TV". */
 const DATA_WORDS = new Set([
@@ -1052,6 +1108,9 @@ export function classify(words: Token[]): SpeakerPhrase | null {
   // First and second person ("I'm told", "we said") are the writer or the reader, never a claimant to print.
   if (ws.some((x) => /^(?:i|i'm|i've|i'd|we|we're|we've|you|you're)$/.test(x.lower))) return null;
   const attrs = ws.map((x) => stripPossessive(x.lower));
+  // "His lawyers said", "her spokesman said": those who speak for the person the pronoun stands for.
+  if (/^(?:his|her)$/.test(words[0]!.lower) && ws.length === 1 && ASSOCIATES.has(ws[0]!.lower))
+    return { kind: 'pronoun', name: lowerText(words), attrs, pronoun: 'person', associates: ws[0]!.lower, at: 0 };
   // "A spokesperson for Adif said": someone not named speaks for the body; printed as written.
   if (
     indefinite &&
@@ -1061,8 +1120,20 @@ export function classify(words: Token[]): SpeakerPhrase | null {
   ) {
     const whose = classify(ws.slice(2));
     if (whose && (whose.kind === 'body' || whose.kind === 'person' || whose.kind === 'outlet'))
-      return { kind: 'person-role', name: `${ws[0]!.lower} for ${whose.name}`, attrs, at: 0, asWritten: true, newcomer: true };
+      return {
+        kind: 'person-role',
+        name: `${ws[0]!.lower} for ${whose.name}`,
+        attrs,
+        at: 0,
+        asWritten: true,
+        newcomer: true,
+        ...(whose.kind === 'body' ? { speaksFor: { name: whose.name, attrs: whose.attrs } } : {}),
+      };
   }
+  // "Officials in Belgorod said", "police in Kyiv": a group and where it is; the place is never the speaker.
+  const where = ws.findIndex((x, i) => i > 0 && /^(?:in|at)$/.test(x.lower) && COLLECTIVE_HEADS.has(ws[i - 1]!.lower));
+  if (where > 0 && where < ws.length - 1 && ws.slice(where + 1).every((x) => x.cap))
+    return { kind: 'collective', name: ws.map((x) => x.text).join(' '), attrs, at: 0 };
   // Trailing run of capitalised words (the name, if any).
   let r = ws.length;
   while (r > 0 && ((ws[r - 1]!.cap && !ws[r - 1]!.lower.endsWith("'s")) || (r < ws.length && r > 1 && inName(ws, r - 1)))) r--;
@@ -1137,7 +1208,9 @@ export function classify(words: Token[]): SpeakerPhrase | null {
   // "Moscow denied", "Kyiv said": a capital or country standing for its government is a body, not a person.
   if (run.length === 1 && STATES.has(lastCap)) return { kind: 'body', name: run[0]!.text, attrs, at: 0 };
   // ("Nations" ends an organisation's name, "the United Nations", but is no title to drop before a person's name.)
-  if (ORG_CAP.has(lastCap) || lastCap === 'nations' || /^[\p{Lu}\d&.-]{2,}$/u.test(run[run.length - 1]!.text)) {
+  // ("PrivatBank", "Sberbank": one word ending in "bank" is a bank.)
+  const bank = run.length === 1 && /^\p{L}{3,}-?bank$/u.test(lastCap);
+  if (ORG_CAP.has(lastCap) || bank || lastCap === 'nations' || /^[\p{Lu}\d&.-]{2,}$/u.test(run[run.length - 1]!.text)) {
     // An organisation: "the Russian Defence Ministry", "NATO", "The Straits Times".
     const name = text(ws);
     const isOutlet =

@@ -34,7 +34,7 @@ export const EN_ROLE_WORDS = words(`
   top senior former acting interim chief's regional region armed letter manifesto website study survey
   judge judges lawyer lawyers attorney attorneys bureau mission watchdog regulator sheriff commissioner
   traders economists diplomats observers protesters medics paramedics firefighters relatives eyewitnesses
-  campaigners
+  campaigners diplomat economist central
 `);
 
 /** Lower-case words that may open a speaker phrase without being part of a name. */
@@ -57,7 +57,7 @@ export const PERSON_ROLES = words(`
   president leader minister premier chancellor governor mayor senator spokesperson spokesman spokeswoman
   secretary director chairman chairwoman chief head ambassador envoy commander general coach captain
   prosecutor judge official representative founder executive ceo king queen pope patriarch lawyer attorney sheriff
-  commissioner
+  commissioner diplomat economist
 `);
 /** Roles that stand for one another ("the Russian leader" for "Russian President Vladimir Putin"). */
 export const LEADER_ROLES = words('president leader premier chancellor king queen');
@@ -133,7 +133,7 @@ export const RU_VERBS = words(`
 
 /** Prepositional attributions whose source follows in the genitive. */
 export const RU_GENITIVE_CUES =
-  /(?:^|[\s,«"(—–-])(?:по\s+(?:словам|данным|информации|сообщению|мнению|оценкам|оценке|подсчетам|подсчётам)|со\s+ссылкой\s+на|за\s+(?:словами|даними|інформацією|повідомленням)|на\s+думку|згідно\s+з)\s+/giu;
+  /(?:^|[\s,«"(—–-])(?:по\s+(?:словам|данным|информации|сообщению|мнению|оценкам|оценке|подсчетам|подсчётам)|со\s+ссылкой\s+на|согласно\s+(?:данным|информации)|за\s+(?:словами|даними|інформацією|повідомленням)|на\s+думку|згідно\s+з(?:\s+(?:даними|інформацією))?)\s+/giu;
 
 /** Russian/Ukrainian nouns heading a body's name (any case); used to recognise and resolve bodies. */
 export const RU_BODY_STEMS = [
@@ -236,6 +236,7 @@ export const RU_ROLE_STEMS = [
   'заместител',
   'заступник',
   'начальник',
+  'очільни',
   'помощник',
   'член',
   'судья',

@@ -3,6 +3,7 @@
  * повідомили": a body named in the locative before a plural verb speaks. Its name is put back in
  * the nominative ("Министерство финансов России", "Кремль") so the claimant reads as a name.
  */
+import { shortNameFromLocative } from './short-names';
 import type { Token } from './tokens';
 
 /** Locative forms of the nouns that head a body's name, and their nominative. */
@@ -76,11 +77,14 @@ const ADVERBS = new Set([
   'сьогодні',
 ]);
 /**
- * A Russian adjective in the locative singular in the nominative, agreeing with its head noun's gender
+ * A Russian (or Ukrainian feminine) adjective in the locative singular in the nominative, agreeing with its head noun's gender
  * ("Следственном" + "комитет" → "Следственный", "Государственной" + "дума" → "Государственная"); null for any other form.
  */
 function nominativeAdjective(word: string, head: string): string | null {
   if (COUNTRY_OF.some(([re]) => re.test(word.toLowerCase()))) return null;
+  // (Ukrainian feminine: "Державній службі" → "Державна служба".)
+  const uk = /^(\p{Lu}\p{Ll}{2,}?)ій$/u.exec(word);
+  if (uk && /[ая]$/.test(head)) return `${uk[1]}а`;
   const m = /^(\p{Lu}\p{Ll}{2,}?)(ом|ем|ой|ей)$/u.exec(word);
   if (!m) return null;
   const [, stem, ending] = m as unknown as [string, string, string];
@@ -126,7 +130,23 @@ export function locativeBodyAfter(words: Token[]): string | null {
   // "ДСНС Закарпаття", "МВД Татарстана": initials and the region they serve, in the genitive.
   if (words.length === 2 && /^[\p{Lu}\d-]{2,}$/u.test(words[0]!.text) && /^\p{Lu}\p{Ll}+(?:я|ї|и|ы|а)$/u.test(words[1]!.text))
     return words.map((w) => w.text).join(' ');
+  // "сообщили в Росстате", "у Мінфіні": a short name in the locative.
+  if (words.length === 1) {
+    const short = shortNameFromLocative(words[0]!.text);
+    if (short) return short;
+  }
+  // "в пресс-службе Минфина", "в пресс-службе администрации Курской области": a press office named by whose it is.
+  if (words.length > 1 && PRESS_OFFICE.test(words[0]!.lower)) return pressOffice(words[0]!, words.slice(1));
   return locativeName(words);
+}
+
+/**
+ * A press office named by whose it is, the owner left in the genitive as written ("Пресс-служба Кремля",
+ * "Пресс-служба администрации Курской области"); an owner that is only a description ("ведомства") names no one.
+ */
+function pressOffice(head: Token, owner: Token[]): string | null {
+  if (owner.length === 1 && !owner[0]!.cap) return null;
+  return [capitalise(HEAD_NOMINATIVE[head.lower]!), ...owner.map((w) => w.text)].join(' ');
 }
 
 /**
@@ -150,7 +170,7 @@ function locativeName(words: Token[]): string | null {
   const rest = words.slice(headAt + 1).map((w) => w.text);
   // "в ведомстве", "в компании": a description of a body named before, left in lower case to be resolved, never printed.
   if (!rest.length && !country && !opening) return HEAD_NOMINATIVE[words[headAt]!.lower]!;
-  // ("в пресс-службе Кремля": an office with no name of its own names no one.)
+  // (A press office is named only by whose it is, right after it: see pressOffice.)
   if (PRESS_OFFICE.test(words[headAt]!.lower)) return null;
   const name = opening ? [opening, head, ...rest] : [capitalise(head), ...rest];
   if (country && !rest.some((w) => w === country)) name.push(country);

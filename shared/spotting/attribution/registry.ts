@@ -5,6 +5,7 @@
  */
 import { allMatches } from '../all-matches';
 import { LEADER_ROLES, PERSON_ROLES, RU_BODY_DESCRIPTIONS } from './lexicon';
+import { shortNameFromGenitive } from './short-names';
 import type { PronounKind, SpeakerPhrase } from './speaker';
 
 /** A name as written, with whether it was read in the nominative (safe to print). */
@@ -36,6 +37,8 @@ const CAPITALISED_WORD = /\p{Lu}[\p{Ll}'’-]{2,}/gu;
 const BUSINESS_WORDS = new Set(['company', 'firm', 'operator', 'utility', 'provider', 'producer', 'manufacturer', 'carrier']);
 /** Words that fit any public body ("the agency said"): they name none by themselves. */
 const GENERIC_BODY_WORDS = new Set(['agency', 'body', 'organisation', 'organization', 'watchdog', 'regulator', 'group']);
+/** Head words that a body's one-word name may end in ("PrivatBank", "Sberbank", "Alfa-Bank"). */
+const COMPOUND_HEADS = new Set(['bank']);
 /** The last word of a public body's name, for which such a word may stand. */
 const PUBLIC_BODY_WORDS = new Set(
   'agency commission administration bureau service authority office department board institute organisation organization'.split(
@@ -248,7 +251,7 @@ export class Registry {
   resolve(p: SpeakerPhrase, at: number, after = ''): Entity | null {
     let e: Entity | null = null;
     // "По данным Минсельхоза", "За даними Мінфіну": a ministry's short name, put back in the nominative.
-    const ministry = p.oblique && (p.kind === 'person' || p.kind === 'body') ? ministryNominative(p.name) : null;
+    const ministry = p.oblique && (p.kind === 'person' || p.kind === 'body') ? shortNameFromGenitive(p.name) : null;
     if (ministry) p = { ...p, kind: 'body', name: ministry, oblique: false };
     switch (p.kind) {
       case 'person':
@@ -285,11 +288,17 @@ export class Registry {
       case 'person-role':
         e = p.newcomer ? null : this.describedPerson(p, at);
         // "Представитель Путина подчеркнул" with no spokesperson named nearby: the role phrase itself, as written.
+        if (p.speaksFor) this.mentionBody(p.speaksFor.name, p.speaksFor.attrs, at);
         if (!e && p.asWritten && !p.oblique) e = this.body('collective', p.name, p.attrs, at, true);
         else if (e) this.personMentions.push({ id: e.id, at });
         break;
       case 'pronoun':
         e = this.pronoun(p.pronoun ?? 'person', at, after);
+        // "His lawyers said": those who speak for the person "his" stands for, under that person's name.
+        if (e && p.associates) {
+          const owner = this.canonical(e);
+          e = owner ? this.body('collective', `${owner}'s ${p.associates}`, [p.associates], at, true) : null;
+        }
         break;
     }
     if (e) this.speakers.push({ id: e.id, at, kind: e.kind, plural: e.kind === 'collective' || /s$/.test(e.names[0]!.text) });
@@ -368,7 +377,9 @@ export class Registry {
         (cyr && head.startsWith('регулятор') && e.names.some((n) => REGULATOR.test(n.text)));
       // (…or one introduced as what it is: "the state weather agency AEMET" is "the agency".)
       const described = !cyr && e.attrs.has(head) && !e.names.some((n) => n.words.includes(head));
-      if (ministry || sameBusiness || described || words.some((w) => sameWord(w.replace(/'s$/, ''), head, cyr))) {
+      // ("the bank" is also PrivatBank or Sberbank: a name that ends in the word.)
+      const compound = !cyr && COMPOUND_HEADS.has(head) && words.some((w) => w.length > head.length + 2 && w.endsWith(head));
+      if (ministry || sameBusiness || described || compound || words.some((w) => sameWord(w.replace(/'s$/, ''), head, cyr))) {
         e.last = at;
         return e;
       }
@@ -549,7 +560,11 @@ function withRoleAliases(attrs: string[]): string[] {
   if (governor) return CYR.test(attrs.join(' ')) ? [...attrs, 'глава', 'региона', 'области'] : [...attrs, 'head'];
   // "мэр Белгорода" is "градоначальник" later on.
   if (attrs.some((a) => /^(?:мэр|мер)(?:а|у|ом)?$/.test(a))) return [...attrs, 'градоначальник'];
-  if (head && region) return [...attrs, 'governor', 'губернатор'];
+  // ("Глава Белгородской области" … "глава региона": one region word stands for another.)
+  if (head && region)
+    return CYR.test(attrs.join(' '))
+      ? [...attrs, 'governor', 'губернатор', 'региона', 'области', 'регіону', 'області']
+      : [...attrs, 'governor', 'губернатор'];
   return attrs;
 }
 /**
@@ -629,24 +644,9 @@ function sameKey(a: string[], b: string[], cyr: boolean): boolean {
   return a.every((w, i) => sameWord(w, b[i]!, cyr));
 }
 
-/** Ministries' short names: undeclined ("Минобороны", "Минэнерго") or declined like a noun ("Минсельхоза" → "Минсельхоз"). */
-const MINISTRY_UNDECLINED =
-  /^(?:Минобороны|Минприроды|Минэнерго|Минэкономразвития|Минцифры|Минкультуры|Минпросвещения|Минобрнауки|Минвостокразвития|Мінагрополітики|Мінекономіки|Мінцифри|Мінкультури|Міноборони)$/;
-const MINISTRY_DECLINED = /^(Мин(?:сельхоз|фин|здрав|транс|труд|юст|строй|промторг|спорт)|Мін(?:фін|юст|енерго))(?:а|у)$/;
-
-/**
- * A federal agency's compound name in the genitive: "Росстата", "Росатома", "Генштаба", "Генштабу",
- * "Укргідрометцентру" (never "Украины", a country, nor a word with another ending).
- */
-const AGENCY_DECLINED = /^((?:Рос|Укр(?!а)|Ген)\p{Ll}{3,}[бвгджзклмнпрстфхцчшщ])(?:а|у)$/u;
-
 /** A news agency's one-word name in the genitive: "по данным «Интерфакса»" is Интерфакс. */
 const OUTLET_DECLINED = /^(\p{Lu}\p{Ll}{3,}[бвгджзклмнпрстфхцчшщ])а$/u;
 
-function ministryNominative(name: string): string | null {
-  if (MINISTRY_UNDECLINED.test(name)) return name;
-  return MINISTRY_DECLINED.exec(name)?.[1] ?? AGENCY_DECLINED.exec(name)?.[1] ?? null;
-}
 
 /** A Russian/Ukrainian person's name in the genitive ("Сергея Лаврова", "Марии Захаровой") in the nominative, when the endings leave no doubt. */
 export function nominativeRu(name: string): string | null {

@@ -22,6 +22,10 @@ export interface SpeakerPhrase {
   asWritten?: boolean;
   /** Someone not named before, introduced with "a" ("a Commission spokesperson said"): never an earlier person. */
   newcomer?: boolean;
+  /** For "his lawyers", "her spokesman": who speaks for the person the pronoun stands for. */
+  associates?: string;
+  /** The body someone speaks for ("a spokesperson for PrivatBank"), so that a later "the bank" finds it. */
+  speaksFor?: { name: string; attrs: string[] };
   /** Where the cue sits in the sentence (UTF-16 offset). */
   at: number;
 }

@@ -1,0 +1,155 @@
+/**
+ * Attributed sentences from agency-style articles written for these tests (English, Russian, Ukrainian), each read
+ * in its paragraph through the importer's analysis: the sentence holding `sentence` must carry `claimant`
+ * (null: no claimant, since a wrong name is worse than none).
+ */
+import { describe, expect, it } from 'vitest';
+import { analyzeText } from '../../../shared/text/candidates';
+
+interface Case {
+  text: string;
+  sentence: string;
+  claimant: string | null;
+}
+
+const CASES: Case[] = [
+  // An organisation's name with a second "of" is never cut short.
+  {
+    text: 'According to the Institute for the Study of War, a Washington-based think tank, Russian advances slowed in November.',
+    sentence: 'Russian advances slowed',
+    claimant: 'Institute for the Study of War',
+  },
+  {
+    text: 'According to the Ministry of Defence of Ukraine, 41 drones were shot down.',
+    sentence: '41 drones',
+    claimant: 'Ministry of Defence of Ukraine',
+  },
+  // …and a name that goes on past "and" gives none rather than a name cut short there.
+  {
+    text: 'According to the Organization for Security and Co-operation in Europe, 12 civilians were killed.',
+    sentence: '12 civilians',
+    claimant: null,
+  },
+  // "The bank" is the bank named in one word before, whether it spoke or someone spoke for it.
+  {
+    text: [
+      'A spokesperson for PrivatBank said the bank would "take every step available" to enforce the judgment.',
+      'The bank says more than $1.9 billion was taken out through loans to companies linked to its former owners.',
+    ].join(' '),
+    sentence: 'The bank says',
+    claimant: 'PrivatBank',
+  },
+  {
+    text: 'Sberbank said its profit rose 9% in the third quarter. The bank said bad loans had fallen to 3.1%.',
+    sentence: 'bad loans',
+    claimant: 'Sberbank',
+  },
+  // An unnamed person described by a capitalised word and a role.
+  {
+    text: '"There is nothing new here," said a European diplomat, who asked not to be named.',
+    sentence: 'nothing new',
+    claimant: 'European diplomat',
+  },
+  { text: '"There is nothing new here," a diplomat said.', sentence: 'nothing new', claimant: null },
+  // A place after a group is where it is, never the speaker.
+  { text: 'Officials in Belgorod said a woman was injured.', sentence: 'a woman', claimant: 'Officials in Belgorod' },
+  { text: 'Police in Kyiv said two men were detained.', sentence: 'two men', claimant: 'Police in Kyiv' },
+  // "His lawyers" speak for the person "his" stands for, under that person's name…
+  {
+    text: 'Russian businessman Igor Volkov denied wrongdoing throughout the trial. His lawyers said they would seek permission to appeal.',
+    sentence: 'His lawyers',
+    claimant: "Igor Volkov's lawyers",
+  },
+  // …never for someone else named in the sentence, nor is a cue in a relative clause the sentence's.
+  {
+    text: [
+      'Russian businessman Igor Volkov denied wrongdoing throughout the trial.',
+      'Kolomoisky is in custody in Ukraine on separate fraud charges, which he also denies, his lawyer told Reuters on Tuesday.',
+    ].join(' '),
+    sentence: 'Kolomoisky is in custody',
+    claimant: null,
+  },
+  // A central bank as the subject of "…, saying", and as the supplier of data.
+  {
+    text: "Ukraine's central bank kept its main interest rate unchanged at 15.5% on Thursday, saying inflation had slowed for a third month.",
+    sentence: 'kept its main interest rate',
+    claimant: "Ukraine's central bank",
+  },
+  {
+    text: [
+      "Ukraine's central bank kept its main interest rate unchanged at 15.5% on Thursday, saying inflation had slowed.",
+      'The currency has weakened about 4% against the dollar since January, according to central bank data.',
+    ].join(' '),
+    sentence: 'The currency has weakened',
+    claimant: "Ukraine's central bank",
+  },
+  { text: 'In central Kyiv, police said two people were killed.', sentence: 'two people', claimant: 'police' },
+  // A body described in plain words after a clause-opening "the".
+  {
+    text: 'Consumer inflation eased to 9.8% in October from 11.2% in September, the state statistics service said earlier this month.',
+    sentence: 'Consumer inflation',
+    claimant: 'the state statistics service',
+  },
+  // Russian and Ukrainian bodies in the locative.
+  { text: 'Как сообщили в Росстате, за октябрь цены выросли на 0,6%.', sentence: 'цены выросли', claimant: 'Росстат' },
+  // (A town in the locative is no agency.)
+  { text: 'Как сообщили в Рославле, пожар потушен.', sentence: 'пожар', claimant: null },
+  { text: 'Як повідомили у Мінфіні, виплати здійснено в повному обсязі.', sentence: 'виплати', claimant: 'Мінфін' },
+  {
+    text: 'В пресс-службе администрации Курской области сообщили, что повреждены линия электропередачи и несколько частных домов.',
+    sentence: 'повреждены',
+    claimant: 'Пресс-служба администрации Курской области',
+  },
+  {
+    text: 'Как пояснили РИА Новости в пресс-службе Минфина, речь идёт о возврате бюджетных субсидий.',
+    sentence: 'речь идёт',
+    claimant: 'Пресс-служба Минфина',
+  },
+  { text: 'Согласно данным Росстата, промышленное производство выросло на 2,1%.', sentence: 'промышленное', claimant: 'Росстат' },
+  { text: 'Згідно з даними ООН, з початку війни загинули понад 13 тисяч цивільних.', sentence: 'цивільних', claimant: 'ООН' },
+  {
+    text: 'Глава Белгородской области Вячеслав Гладков рассказал, что выпущено 40 снарядов. Как отметил глава региона, жертв нет.',
+    sentence: 'жертв нет',
+    claimant: 'Вячеслав Гладков',
+  },
+  {
+    text: 'Про це в телеграмі написав очільник Одеської обласної військової адміністрації Олег Кіпер.',
+    sentence: 'Про це',
+    claimant: 'Олег Кіпер',
+  },
+  // (A press office whose owner is only a description names no one.)
+  { text: 'Об этом сообщили РИА Новости в пресс-службе ведомства.', sentence: 'Об этом', claimant: null },
+  {
+    text: 'Як повідомили в Державній службі з надзвичайних ситуацій, рятувальники ліквідували пожежу на площі 300 квадратних метрів.',
+    sentence: 'рятувальники',
+    claimant: 'Державна служба з надзвичайних ситуацій',
+  },
+  // (A name that goes on past the country after it is not cut short at the country.)
+  {
+    text: 'Про це повідомили в Державній службі України з надзвичайних ситуацій.',
+    sentence: 'Про це',
+    claimant: null,
+  },
+  // A role whose region carries lower-case adjectives in the genitive, after the verb.
+  {
+    text: [
+      'Унаслідок ракетного удару по Харкову в ніч на неділю поранені 12 людей, серед них двоє дітей, повідомив начальник Харківської обласної військової адміністрації Олег Синєгубов.',
+      'За його словами, ракета влучила у двір багатоповерхового будинку.',
+    ].join(' '),
+    sentence: 'поранені 12 людей',
+    claimant: 'Олег Синєгубов',
+  },
+  {
+    text: 'Погибли двое, сообщил глава Курской областной думы Иван Петров.',
+    sentence: 'Погибли двое',
+    claimant: 'Иван Петров',
+  },
+];
+
+describe('attributed sentences of fresh agency-style articles', () => {
+  it.each(CASES)('$sentence → $claimant', ({ text, sentence, claimant }) => {
+    const s = analyzeText(text).find((x) => x.text.includes(sentence));
+    expect(s, `no sentence holds "${sentence}"`).toBeDefined();
+    expect(s!.claimant).toBe(claimant);
+  });
+});
