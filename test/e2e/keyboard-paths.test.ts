@@ -268,6 +268,18 @@ describe('keyboard paths to the documents and the team', () => {
     const { page, errors } = await e2e.launch(ctx);
     await page.locator('.claim-row').first().waitFor();
 
+    // The Team menu names the keys beside its items.
+    await page.getByRole('button', { name: 'Team' }).click();
+    for (const [item, key] of [
+      ['Share…', 'Ctrl+Shift+E'],
+      ['Merge from teammate…', 'Ctrl+Shift+M'],
+    ]) {
+      expect(await page.getByRole('menuitem', { name: new RegExp(item) }).innerText()).toContain(key);
+    }
+    await screenshotAtBothSizes(page, 'keyboard-team-menu');
+    await page.keyboard.press('Escape');
+    await page.getByRole('menu').waitFor({ state: 'detached' });
+
     await page.keyboard.press('Control+Shift+E');
     const shareDialog = page.getByRole('dialog', { name: /^Share/ });
     await shareDialog.waitFor();
