@@ -174,6 +174,12 @@ describe('focus after an action', () => {
     await page.keyboard.press('Escape');
     await activity.waitFor({ state: 'detached' });
     await expectFocusOnList(page);
+    await page.keyboard.press('h');
+    await activity.waitFor();
+    await activity.getByRole('button', { name: 'Close' }).focus();
+    await page.keyboard.press('Enter');
+    await activity.waitFor({ state: 'detached' });
+    await expectFocusOnList(page);
 
     await page.keyboard.press('f');
     const popover = page.locator('.filter-popover, [data-radix-popper-content-wrapper]').first();
@@ -208,6 +214,8 @@ describe('focus after an action', () => {
     const [clash] = (await call(ana, 'claims.list', { documentId: harbour.id, limit: 5 })).items;
     await call(ana, 'claims.setVerdict', { ids: [clash!.id], verdict: 'sourced', rationale: 'Council minutes.' });
     await call(ben, 'claims.setVerdict', { ids: [clash!.id], verdict: 'disputed', rationale: 'The audit says otherwise.' });
+    // The merge brings a new document too: the list reloads under the keyboard.
+    await call(ben, 'documents.createFromText', { text: 'Bakers said bread prices rose 12 percent in June.', title: 'Bread' });
     const share = (await call(ben, 'team.share', { target: path.join(dir, 'ben.claimbench-share') })).path;
     ben.workspace.close();
 
