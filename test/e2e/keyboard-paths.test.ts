@@ -281,7 +281,7 @@ describe('keyboard paths to the documents and the team', () => {
     for (const [item, key] of [
       ['Share…', 'Ctrl+Shift+E'],
       ['Merge from teammate…', 'Ctrl+Shift+M'],
-    ]) {
+    ] as const) {
       expect(await page.getByRole('menuitem', { name: new RegExp(item) }).innerText()).toContain(key);
     }
     await screenshotAtBothSizes(page, 'keyboard-team-menu');
