@@ -114,6 +114,12 @@ export const KEYMAP = [
     bind('list.escape', [k('Escape')], ['list'], 'Clear the selection, or else every filter'),
     bind('view.toggleDocument', [k('v')], NAVIGATE, 'Switch between the claim list and the document text'),
     bind('document.back', [k('Escape')], ['document'], 'In the document: back to the claim list'),
+    bind(
+      'documents.focus',
+      [shift('d')],
+      NAVIGATE,
+      'Go to the documents pane (there ↑/↓, Home and End pick a document, Enter goes to its claims)',
+    ),
   ]),
   ...inGroup(
     'Verdict',
@@ -154,6 +160,8 @@ export const KEYMAP = [
     bind('help.shortcuts', [k('?'), mod('/')], WORKBENCH, 'Show these shortcuts', MENU),
   ]),
   ...inGroup('Team', [
+    bind('team.share', [mod('e', true)], ANYWHERE, 'Share… (a file with your work for a teammate)', MENU),
+    bind('team.merge', [mod('m', true)], ANYWHERE, 'Merge from teammate… (their share file)', MENU),
     bind('team.conflicts', [mod('k', true)], ANYWHERE, 'Open the conflict queue', MENU),
     ...steps('conflicts', ['dialog'], (step) => `In the conflict queue: ${step} conflict`, COMPONENT),
     bind(
@@ -183,7 +191,12 @@ export const KEYMAP = [
   ]),
   ...inGroup('Dialogs and fields', [
     bind('field.leave', [k('Escape')], ['text'], 'Leave the field, back to the list'),
-    bind('field.submit', [mod('Enter')], ['text'], 'Save or add what you typed (in the capture box: capture it as a claim)'),
+    bind(
+      'field.submit',
+      [mod('Enter')],
+      ANYWHERE,
+      'Save or add what you typed, from any field or button of the form (in the capture box: capture it as a claim)',
+    ),
     bind('dialog.submit', [mod('Enter')], ['dialog'], 'In a dialog: its main action, from any field'),
     bind('dialog.close', [k('Escape')], ['dialog'], 'Close the dialog, back to the list', COMPONENT),
   ]),

@@ -14,6 +14,8 @@ export interface Commands {
   editText(): void;
   editRationale(): void;
   focusList(): void;
+  /** The documents pane, to pick a document from the keyboard. */
+  focusDocuments(): void;
   focusFilter(): void;
   /** Drop every active list filter (text, verdict, claimant, assignee, tag, no-source), back to the list. */
   clearFilters(): void;
@@ -72,6 +74,7 @@ export function useCommands(): Commands {
       editText: () => refs.claimText.current?.focus(),
       editRationale: () => refs.rationale.current?.focus(),
       focusList: () => refs.claimList.current?.focus(),
+      focusDocuments: () => refs.documentList.current?.focus(),
       focusFilter: () => {
         refs.filterInput.current?.focus();
         refs.filterInput.current?.select();
@@ -90,9 +93,9 @@ export function useCommands(): Commands {
         const claim = pages.itemAt(state.selection.index);
         const documentId = claim?.documentId;
         if (!documentId) return notify({ message: 'Pick a document first to read its text.' });
-        // The document opens at the claim the checker was on, not where they last left that document.
-        dispatch({ type: 'scope', documentId, claimId: claim.id });
-        dispatch({ type: 'view', view: 'document' });
+        // The document opens at the claim the checker was on, not where they last left that document;
+        // switching back returns to All claims.
+        dispatch({ type: 'open-document-view', documentId, claimId: claim.id });
       },
       undo: () => void undo(),
       redo: () => void redo(),

@@ -1,5 +1,6 @@
 import { createContext, useContext, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { bindingFor, isDispatched, type DispatchedCommand, type KeyMode } from '../../shared/keymap';
+import { DIALOG_SELECTOR } from '../ui/focusHome';
 import { isTextEntry } from './shortcuts';
 
 export { focusHome } from '../ui/focusHome';
@@ -17,11 +18,9 @@ export interface ModeInputs {
 type Registry = Map<DispatchedCommand, KeyHandler>;
 const RegistryContext = createContext<Registry | null>(null);
 
-const DIALOG = '[role="dialog"],[role="alertdialog"]';
-
 /** The mode a key press lands in; null where an open menu owns the keys. */
 export function currentMode(target: EventTarget | null, inputs: ModeInputs): KeyMode | null {
-  if (document.querySelector(DIALOG)) return 'dialog';
+  if (document.querySelector(DIALOG_SELECTOR)) return 'dialog';
   if (target instanceof Element && target.closest('[role="menu"]')) return null;
   if (isTextEntry(target)) return 'text';
   if (inputs.sessionOpen) return 'session';

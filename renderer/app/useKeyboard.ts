@@ -2,13 +2,12 @@ import { useMemo } from 'react';
 import type { Commands } from './commands';
 import { focusHome, useKeyHandlers, type KeyHandlers } from './keymap';
 import { useWorkbench } from './workbench';
-
-const DIALOG = '[role="dialog"],[role="alertdialog"]';
+import { DIALOG_SELECTOR } from '../ui/focusHome';
 
 /** The open dialog a key press belongs to: the one holding the target, else the last one opened. */
 function dialogOf(target: EventTarget | null): Element | null {
-  const own = target instanceof Element ? target.closest(DIALOG) : null;
-  return own ?? [...document.querySelectorAll(DIALOG)].at(-1) ?? null;
+  const own = target instanceof Element ? target.closest(DIALOG_SELECTOR) : null;
+  return own ?? [...document.querySelectorAll(DIALOG_SELECTOR)].at(-1) ?? null;
 }
 
 /** A dialog's main action is its form's submit; a dialog without a form has none. */
@@ -18,7 +17,7 @@ function submitDialog(e: KeyboardEvent): false | void {
   form.requestSubmit();
 }
 
-/** Ctrl/Cmd+Enter in a field of a form outside dialogs (a source, a note): submit it, as its button would. */
+/** Ctrl/Cmd+Enter anywhere in a form outside dialogs (a source's fields or its stance, a note): submit it, as its button would. */
 function submitField(e: KeyboardEvent): false | void {
   const form = e.target instanceof Element ? e.target.closest('form') : null;
   if (!form) return false;
@@ -57,6 +56,9 @@ export function useKeyboard(commands: Commands): void {
       'find.search': commands.focusFilter,
       'help.shortcuts': commands.showShortcuts,
       'activity.show': () => dispatch({ type: 'dialog', dialog: 'activity' }),
+      'documents.focus': commands.focusDocuments,
+      'team.share': () => dispatch({ type: 'dialog', dialog: 'share' }),
+      'team.merge': () => dispatch({ type: 'dialog', dialog: 'merge' }),
       'team.conflicts': () => dispatch({ type: 'dialog', dialog: 'conflicts' }),
       'session.start': () => dispatch({ type: 'dialog', dialog: 'start-session' }),
       'session.list': () => dispatch({ type: 'dialog', dialog: 'sessions' }),

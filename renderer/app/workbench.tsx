@@ -52,6 +52,11 @@ export interface WorkbenchState {
   triage: TriageState;
   /** The middle pane: the claim list, or the scoped document's text with its claims highlighted (renderer/document). */
   view: 'claims' | 'document';
+  /**
+   * True while the document view was opened from All claims (`v` on a claim there): leaving it goes
+   * back to All claims, where it started, rather than to that document's list.
+   */
+  documentViewFromAll: boolean;
   /** False after a restore or reveal: the query applies at once instead of after the typing debounce. */
   queryTyped: boolean;
   /** The checking session in hand (renderer/sessions); its summary dialog shows this one. */
@@ -84,6 +89,8 @@ type Action =
   | { type: 'dialog'; dialog: DialogName; pickFile?: boolean }
   | { type: 'triage'; action: TriageAction }
   | { type: 'view'; view: 'claims' | 'document' }
+  /** From All claims into the text of a claim's document, at that claim; leaving the view comes back. */
+  | { type: 'open-document-view'; documentId: string; claimId: string }
   | { type: 'restore'; view: RestoredView }
   | { type: 'session'; sessionId: string | null; open: boolean }
   | { type: 'export-session'; sessionId: string };
@@ -99,6 +106,7 @@ const initialState: WorkbenchState = {
   triage: initialTriage,
   queryTyped: true,
   view: 'claims',
+  documentViewFromAll: false,
   sessionId: null,
   sessionOpen: false,
   exportSessionId: null,
@@ -130,9 +138,17 @@ function reduce(state: WorkbenchState, action: Action): WorkbenchState {
         ...enterScope(state, action.documentId, action.claimId),
         documentId: action.documentId,
         sessionOpen: false,
+        documentViewFromAll: false,
       };
     case 'workspace-changed':
-      return { ...state, documentId: null, places: noPlaces, selection: top, sessionOpen: false };
+      return {
+        ...state,
+        documentId: null,
+        places: noPlaces,
+        selection: top,
+        sessionOpen: false,
+        documentViewFromAll: false,
+      };
     case 'query':
       return { ...state, query: action.query, queryTyped: true };
     case 'verdict':
@@ -162,9 +178,35 @@ function reduce(state: WorkbenchState, action: Action): WorkbenchState {
         ...action.view,
         places: keepPlace(state.places, state.documentId, state.selection.id),
         queryTyped: false,
+        documentViewFromAll: false,
       };
     case 'view':
-      return { ...state, view: action.view, sessionOpen: false };
+      if (action.view === 'claims' && state.documentViewFromAll) {
+        // Back where `v` started, on the claim the checker is on now.
+        return {
+          ...state,
+          ...enterScope(state, null, state.selection.id ?? undefined),
+          documentId: null,
+          view: 'claims',
+          sessionOpen: false,
+          documentViewFromAll: false,
+        };
+      }
+      return {
+        ...state,
+        view: action.view,
+        sessionOpen: false,
+        documentViewFromAll: action.view === 'document' && state.view === 'document' && state.documentViewFromAll,
+      };
+    case 'open-document-view':
+      return {
+        ...state,
+        ...enterScope(state, action.documentId, action.claimId),
+        documentId: action.documentId,
+        view: 'document',
+        sessionOpen: false,
+        documentViewFromAll: true,
+      };
     case 'session':
       return { ...state, sessionId: action.sessionId, sessionOpen: action.open && action.sessionId !== null };
     case 'export-session':
@@ -180,6 +222,7 @@ export interface Workbench {
   refs: {
     filterInput: RefObject<HTMLInputElement | null>;
     claimList: RefObject<HTMLDivElement | null>;
+    documentList: RefObject<HTMLDivElement | null>;
     claimText: RefObject<HTMLTextAreaElement | null>;
     rationale: RefObject<HTMLTextAreaElement | null>;
   };
@@ -223,10 +266,11 @@ export function WorkbenchProvider({ children }: { children: ReactNode }) {
 
   const filterInput = useRef<HTMLInputElement>(null);
   const claimList = useRef<HTMLDivElement>(null);
+  const documentList = useRef<HTMLDivElement>(null);
   const claimText = useRef<HTMLTextAreaElement>(null);
   const rationale = useRef<HTMLTextAreaElement>(null);
   const value = useMemo<Workbench>(
-    () => ({ state, filter, pages, dispatch, refs: { filterInput, claimList, claimText, rationale } }),
+    () => ({ state, filter, pages, dispatch, refs: { filterInput, claimList, documentList, claimText, rationale } }),
     [state, filter, pages],
   );
   return <WorkbenchContext.Provider value={value}>{children}</WorkbenchContext.Provider>;

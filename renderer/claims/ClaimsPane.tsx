@@ -7,6 +7,7 @@ import { isListFiltered, useWorkbench } from '../app/workbench';
 import { Button } from '../ui/Button';
 import { EmptyState } from '../ui/EmptyState';
 import { IconButton } from '../ui/IconButton';
+import { focusIsLost } from '../ui/focusHome';
 import { Spinner } from '../ui/Progress';
 import { ClaimRow, claimOptionId } from './ClaimRow';
 import { useFactCheckBadges } from '../library/useFactCheckBadges';
@@ -132,6 +133,12 @@ function ClaimList({ total }: { total: number }) {
     observer.observe(list);
     return () => observer.disconnect();
   }, [virtualizer, selectedIndex, claimListRef]);
+
+  // The list comes and goes (a spinner while a new scope or search loads, the document view): when it
+  // appears with the keyboard on nothing, because the button or pane that had it is gone, it takes it.
+  useEffect(() => {
+    if (focusIsLost()) claimListRef.current?.focus({ preventScroll: true });
+  }, [claimListRef]);
 
   const onSelect = useCallback(
     (index: number, id: string | null) => {

@@ -18,11 +18,10 @@ export function FilterBar() {
         maxLength={2_000}
         onChange={(e) => dispatch({ type: 'query', query: e.target.value })}
         onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.preventDefault();
-            if (state.query) dispatch({ type: 'query', query: '' });
-            claimList.current?.focus();
-          } else if (e.key === 'Enter' || e.key === 'ArrowDown') {
+          // Esc keeps the text (a search input would clear it) and the keymap's field.leave takes the
+          // keyboard back to the list, where Esc clears every filter.
+          if (e.key === 'Escape') e.preventDefault();
+          else if (e.key === 'Enter' || e.key === 'ArrowDown') {
             e.preventDefault();
             claimList.current?.focus();
           }

@@ -4,6 +4,7 @@ import { useOperationQuery } from '../api/queries';
 import { useCommands } from '../app/commands';
 import { useWorkbench } from '../app/workbench';
 import { Button } from '../ui/Button';
+import { focusHome } from '../ui/focusHome';
 import { EmptyState } from '../ui/EmptyState';
 import { IconButton } from '../ui/IconButton';
 import { Spinner } from '../ui/Progress';
@@ -11,19 +12,29 @@ import { Spinner } from '../ui/Progress';
 const optionId = (id: string | null) => `doc-option-${id ?? 'all'}`;
 
 export function DocumentsPane() {
-  const { state, dispatch } = useWorkbench();
+  const { state, dispatch, refs } = useWorkbench();
+  const { documentList } = refs;
   const commands = useCommands();
   const documents = useOperationQuery('documents.list', {});
   const stats = useOperationQuery('stats.get', {});
   const docs = documents.data ?? [];
   const scopes: (string | null)[] = [null, ...docs.map((d) => d.id)];
 
+  // The pane's own keys (Shift+D, from the keymap, brings the keyboard here): they pick a scope, and
+  // Enter takes the keyboard on to the claims of the one picked.
   const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+    if (e.ctrlKey || e.metaKey || e.altKey || e.shiftKey) return;
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      focusHome();
+      return;
+    }
+    const at = scopes.indexOf(state.documentId);
+    const target = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: scopes.length - 1 }[e.key];
+    if (target === undefined) return;
     e.preventDefault();
     e.stopPropagation();
-    const at = scopes.indexOf(state.documentId);
-    const next = scopes[Math.min(scopes.length - 1, Math.max(0, at + (e.key === 'ArrowDown' ? 1 : -1)))];
+    const next = scopes[Math.min(scopes.length - 1, Math.max(0, target))];
     dispatch({ type: 'scope', documentId: next ?? null });
   };
 
@@ -39,6 +50,7 @@ export function DocumentsPane() {
         <Spinner label="Loading documents…" />
       ) : (
         <div
+          ref={documentList}
           className="doc-list"
           role="listbox"
           aria-label="Documents"

@@ -10,6 +10,7 @@ import { focusHome } from '../ui/focusHome';
 import { IconButton } from '../ui/IconButton';
 import { Kbd } from '../ui/Kbd';
 import { Spinner } from '../ui/Progress';
+import { RadioGroup } from '../ui/RadioGroup';
 import { MOD } from '../app/shortcuts';
 import { DraftShelf, useUnsentDraft } from '../ui/unsentDrafts';
 import { EditSourceForm, sourceEdits } from './EditSourceForm';
@@ -294,20 +295,15 @@ function AddSourceForm({ claimId }: { claimId: string }) {
         </fieldset>
       )}
       <div className="evidence-form-row">
-        <div className="stance-choice" role="radiogroup" aria-label="Stance">
-          {STANCES.map((s) => (
-            <button
-              key={s}
-              type="button"
-              role="radio"
-              aria-checked={stance === s}
-              className="stance-option"
-              onClick={() => edit({ stance: s })}
-            >
-              <StanceBadge stance={s} />
-            </button>
-          ))}
-        </div>
+        <RadioGroup
+          label="Stance"
+          className="stance-choice"
+          options={STANCES}
+          value={stance}
+          onChange={(s) => edit({ stance: s })}
+          optionClassName={() => 'stance-option'}
+          renderOption={(s) => <StanceBadge stance={s} />}
+        />
         <Button type="submit" size="sm" variant="primary" disabled={add.isPending}>
           Add <Kbd>{`${MOD}+Enter`}</Kbd>
         </Button>

@@ -10,6 +10,7 @@ import { Button } from '../ui/Button';
 import { SuggestionList } from '../ui/SuggestionList';
 import { claimantsMatching } from './claimant-match';
 import './search.css';
+import { returnFocusHome } from '../ui/focusHome';
 
 export const FILTER_TRIGGER_ID = 'claims-filter-trigger';
 const UNASSIGNED = '\u0000unassigned';
@@ -108,7 +109,13 @@ export function FilterMenu() {
         </button>
       </Popover.Trigger>
       <Popover.Portal>
-        <Popover.Content className="popover filter-popover" align="start" sideOffset={6} aria-label="Filter claims">
+        <Popover.Content
+          className="popover filter-popover"
+          align="start"
+          sideOffset={6}
+          aria-label="Filter claims"
+          onCloseAutoFocus={returnFocusHome}
+        >
           <form onSubmit={submit} className="filter-form">
             <label htmlFor={ids.verdict}>Verdict</label>
             <select

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { CLAIM_SORTS, type ClaimSort } from '../../shared/evidence';
 import { useWorkbench } from '../app/workbench';
 import './search.css';
+import { returnFocusHome } from '../ui/focusHome';
 
 export const SORT_TRIGGER_ID = 'claims-sort-trigger';
 
@@ -33,7 +34,13 @@ export function SortMenu() {
         </button>
       </Popover.Trigger>
       <Popover.Portal>
-        <Popover.Content className="popover sort-popover" align="end" sideOffset={6} aria-label="Sort claims">
+        <Popover.Content
+          className="popover sort-popover"
+          align="end"
+          sideOffset={6}
+          aria-label="Sort claims"
+          onCloseAutoFocus={returnFocusHome}
+        >
           <div role="radiogroup" aria-label="Sort claims by">
             {CLAIM_SORTS.map((s) => (
               <button

@@ -6,6 +6,7 @@ import type { ConflictField, ConflictSide } from '../../shared/team';
 import { relativeTime } from '../detail/describeChange';
 import { Button } from '../ui/Button';
 import { Kbd } from '../ui/Kbd';
+import { RadioGroup } from '../ui/RadioGroup';
 import { VerdictBadge, VerdictIcon } from '../ui/Verdict';
 import { Avatar } from './Avatar';
 import { decisionConflictLabel, fullTime, type ClaimConflict } from './format';
@@ -126,12 +127,10 @@ function NewDecision({
   // No verdict is preselected unless the side had one: a decision is a person's choice, never a default.
   const [verdict, setVerdict] = useState<Verdict | null>(initial?.verdict ?? null);
   const [rationale, setRationale] = useState('');
-  const first = useRef<HTMLButtonElement>(null);
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => {
-    // The form opens under the sides: bring all of it above the dialog's pinned buttons, then focus it.
+    // The form opens under the sides: bring all of it above the dialog's pinned buttons (the radio group focuses itself).
     form.current?.scrollIntoView({ block: 'end' });
-    first.current?.focus({ preventScroll: true });
   }, []);
   // Saving replaces both people's rationales with this one, so it must say why.
   const ready = !busy && verdict !== null && rationale.trim() !== '';
@@ -151,23 +150,22 @@ function NewDecision({
         }
       }}
     >
-      <div className="verdict-picker" role="radiogroup" aria-label="New verdict">
-        {VERDICTS.map((v, i) => (
-          <button
-            key={v}
-            ref={i === 0 ? first : undefined}
-            type="button"
-            role="radio"
-            aria-checked={verdict === v}
-            className={`verdict-option verdict-${v}`}
-            title={verdictExplained(v)}
-            onClick={() => setVerdict(v)}
-          >
+      <RadioGroup
+        label="New verdict"
+        className="verdict-picker"
+        options={VERDICTS}
+        value={verdict}
+        onChange={setVerdict}
+        optionClassName={(v) => `verdict-option verdict-${v}`}
+        optionTitle={verdictExplained}
+        autoFocus
+        renderOption={(v) => (
+          <>
             <VerdictIcon verdict={v} size={16} />
             <span className="verdict-option-label">{VERDICT_LABELS[v]}</span>
-          </button>
-        ))}
-      </div>
+          </>
+        )}
+      />
       <label className="field">
         <span className="field-label">Rationale</span>
         <textarea

@@ -91,9 +91,11 @@ function TeamMenu() {
           <Menu.Separator className="menu-separator" />
           <Menu.Item className="menu-item team-menu-item" onSelect={() => open('share')}>
             <Share2 size={14} aria-hidden /> {TEAM_MENU_LABELS.share}
+            <span className="team-menu-kbd">{shortcutOf('team.share')}</span>
           </Menu.Item>
           <Menu.Item className="menu-item team-menu-item" onSelect={() => open('merge')}>
             <GitMerge size={14} aria-hidden /> {TEAM_MENU_LABELS.merge}
+            <span className="team-menu-kbd">{shortcutOf('team.merge')}</span>
           </Menu.Item>
           <Menu.Item className="menu-item team-menu-item" onSelect={() => open('conflicts')}>
             <CircleAlert size={14} aria-hidden /> Conflicts{n > 0 ? ` (${n.toLocaleString()})` : ''}

@@ -11,6 +11,7 @@ import { SuggestionList } from '../ui/SuggestionList';
 import { useAssigneeSuggestions } from './useAssigneeSuggestions';
 import { useBulk } from './useBulk';
 import './triage.css';
+import { returnFocusHome } from '../ui/focusHome';
 
 export const BULK_ASSIGN_ID = 'bulk-assign-trigger';
 export const BULK_TAG_ID = 'bulk-tag-trigger';
@@ -120,7 +121,12 @@ function TextAction(props: {
         </button>
       </Popover.Trigger>
       <Popover.Portal>
-        <Popover.Content className="popover bulk-popover" sideOffset={6} aria-label={props.field}>
+        <Popover.Content
+          className="popover bulk-popover"
+          sideOffset={6}
+          aria-label={props.field}
+          onCloseAutoFocus={returnFocusHome}
+        >
           <form onSubmit={submit} className="bulk-form">
             <label htmlFor={id} className="field-label">
               {props.field}

@@ -381,9 +381,15 @@ describe.skipIf(noShared)('team: merge preview, conflicts, share and sync in the
       // The team menu shows who is working, with the short actor id.
       await page.getByRole('button', { name: /^Team/ }).click();
       await expect(page.getByTestId('team-identity').textContent()).resolves.toMatch(/Ana Ruiz.*a11ce000/);
+      // Each item's label, then the key that opens it where it has one.
       const items = await page.getByRole('menuitem').allInnerTexts();
       expect(items.map((t) => t.trim())).toEqual(
-        expect.arrayContaining(['Share…', 'Merge from teammate…', 'Shared folder sync…', 'Fact-check libraries…']),
+        expect.arrayContaining([
+          expect.stringMatching(/^Share…\s*Ctrl\+Shift\+E$/),
+          expect.stringMatching(/^Merge from teammate…\s*Ctrl\+Shift\+M$/),
+          'Shared folder sync…',
+          'Fact-check libraries…',
+        ]),
       );
       await page.keyboard.press('Escape');
 

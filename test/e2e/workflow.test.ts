@@ -197,6 +197,11 @@ describe('the verdict workflow in the built renderer', () => {
     // "s", "a", "l", "t" went into the field: no verdict changed.
     expect((await call(ctx, 'stats.get', {})).reviewed).toBe(0);
 
+    // Esc leaves the field with the search kept; Esc on the list clears it.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('claim-list'))).toBe(true);
+    expect(await filter.inputValue()).toBe('salt');
+    await page.locator('.claims-pane .pane-count', { hasText: `${matching} claim` }).waitFor();
     await page.keyboard.press('Escape');
     await page.locator('.claims-pane .pane-count', { hasText: `${all.length} claims` }).waitFor();
     expect(await filter.inputValue()).toBe('');
