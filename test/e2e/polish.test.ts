@@ -54,7 +54,7 @@ describe('header, empty state, filter chips and undo notices', () => {
     expect(errors).toEqual([]);
   });
 
-  it('at 1024×640 shows a checked verdict’s whole word and the New document form above its buttons', async () => {
+  it('at 1024×640 shows a checked verdict’s whole word, one focus ring on the tags, and the New document form above its buttons', async () => {
     const ctx = openContext('Ana Ruiz');
     const [first] = await seed(ctx);
     await call(ctx, 'claims.setVerdict', { ids: [first!.id], verdict: 'unverified' });
@@ -63,6 +63,13 @@ describe('header, empty state, filter chips and undo notices', () => {
     await page.locator('.claim-row').first().click();
     await page.locator('.detail-pane .verdict-option[aria-checked="true"]').waitFor();
     expect(await clippedIn(page, '.detail-pane .verdict-picker')).toEqual([]);
+    // The tag editor shows one focus ring, around the whole editor.
+    await page.locator('.claim-list').focus();
+    await page.keyboard.press('t');
+    await page.locator('.tag-input:focus').waitFor();
+    expect(await page.locator('.tag-input').evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('none');
+    expect(await page.locator('.tag-editor').evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid');
+    await page.keyboard.press('Escape');
 
     await page.getByRole('button', { name: 'New document' }).first().click();
     const dialog = page.getByRole('dialog', { name: 'New document' });
