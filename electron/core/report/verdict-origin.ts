@@ -30,7 +30,11 @@ const decode = (value: string | null | undefined): unknown =>
 /** The claim's log as the settler saw it: every change older than `before`, none of the settling action's own. */
 function logBefore(log: EntityLog, before: string, own: ReadonlySet<string>): EntityLog {
   const earlier = new Map<string, LoggedChange[]>();
-  for (const [field, rows] of log) earlier.set(field, rows.filter((r) => r.hlc < before && !own.has(r.hlc)));
+  for (const [field, rows] of log)
+    earlier.set(
+      field,
+      rows.filter((r) => r.hlc < before && !own.has(r.hlc)),
+    );
   return earlier;
 }
 
