@@ -177,6 +177,9 @@ describe.skipIf(noShared)('the export dialog', () => {
       ctx.workspace.db.prepare('DELETE FROM conflicts WHERE entity_id = ?').run(sourcedId);
       const warnings = dialog.locator('.export-warnings li');
       expect(await warnings.count()).toBeGreaterThan(0);
+      // The count the notice gives is the list it shows, every item in view (no list that scrolls some out of sight).
+      expect(await dialog.locator('.export-warnings-title').textContent()).toContain(`${await warnings.count()} warning`);
+      expect(await dialog.locator('.export-warnings ul').evaluate((ul) => ul.scrollHeight <= ul.clientHeight)).toBe(true);
       expect((await warnings.allTextContents()).join('\n')).toMatch(
         /: claimReviewed is longer than the 75 characters search engines show/,
       );
