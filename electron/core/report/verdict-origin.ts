@@ -29,13 +29,8 @@ const decode = (value: string | null | undefined): unknown =>
 
 /** The claim's log as the settler saw it: every change older than `before`, none of the settling action's own. */
 function logBefore(log: EntityLog, before: string, own: ReadonlySet<string>): EntityLog {
-  const earlier = new Map<string, LoggedChange[]>();
-  for (const [field, rows] of log)
-    earlier.set(
-      field,
-      rows.filter((r) => r.hlc < before && !own.has(r.hlc)),
-    );
-  return earlier;
+  const seen = (r: LoggedChange) => r.hlc < before && !own.has(r.hlc);
+  return new Map([...log].map(([field, rows]) => [field, rows.filter(seen)]));
 }
 
 /** A kept side's verdict: the change that set it, or the claim's creation when nobody changed it. */
