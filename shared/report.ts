@@ -8,10 +8,10 @@ import { VERDICT_FILTERS } from './domain';
 import { op, pageOmits } from './operation';
 import type { ChosenFile } from './team';
 
-/** Formats the core renders to text. PDF is drawn from the HTML (printToPDF in the app, Chromium in the CLI). */
-/** The JSON export's `schemaVersion` (docs/report-schema.md); the export dialog names it too. */
+/** The JSON export's `schemaVersion` (docs/report-schema.md); the export dialog and its notices name it too. */
 export const REPORT_SCHEMA_VERSION = 2;
 
+/** Formats the core renders to text. PDF is drawn from the HTML (printToPDF in the app, Chromium in the CLI). */
 export const REPORT_TEXT_FORMATS = ['html', 'md', 'csv', 'json', 'claimreview'] as const;
 export type ReportTextFormat = (typeof REPORT_TEXT_FORMATS)[number];
 export const REPORT_FORMATS = [...REPORT_TEXT_FORMATS, 'pdf'] as const;
@@ -22,7 +22,7 @@ export const REPORT_FORMAT_INFO: Record<ReportFormat, { extension: string; mimeT
   pdf: { extension: 'pdf', mimeType: 'application/pdf', label: 'PDF' },
   md: { extension: 'md', mimeType: 'text/markdown;charset=utf-8', label: 'Markdown' },
   csv: { extension: 'csv', mimeType: 'text/csv;charset=utf-8', label: 'Spreadsheet (CSV)' },
-  json: { extension: 'json', mimeType: 'application/json', label: 'JSON (schema version 1)' },
+  json: { extension: 'json', mimeType: 'application/json', label: `JSON (schema version ${REPORT_SCHEMA_VERSION})` },
   claimreview: { extension: 'jsonld', mimeType: 'application/ld+json', label: 'schema.org ClaimReview (JSON-LD)' },
 };
 

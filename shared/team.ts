@@ -51,6 +51,16 @@ export interface MergeItem {
   overwritesYours: boolean;
   /** For a claim whose open conflict the merge settles: which fields, and the decision it now shows. */
   settles?: SettledConflict | null;
+  /** For a claim the merge adds: the verdict and the evidence it arrives with. */
+  arrives?: NewClaimContents | null;
+}
+
+/** A new claim's decision and evidence, as the merge would add them. */
+export interface NewClaimContents {
+  verdict: Verdict | null;
+  sources: number;
+  notes: number;
+  attachments: number;
 }
 
 /** A conflict a teammate's change settles: the decision that stands, and whose side it is, if it is one. */

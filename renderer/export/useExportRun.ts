@@ -94,7 +94,11 @@ export function useExportRun() {
 /** The export's warnings as the notice says them: the first two in full (each names its claims), then how many more. */
 function warningsNote(warnings: readonly string[]): string {
   if (warnings.length === 0) return '';
-  const shown = warnings.slice(0, 2).join(' ');
+  // Each warning ends as a sentence, so two in a row read as two.
+  const shown = warnings
+    .slice(0, 2)
+    .map((w) => (/[.!?]$/.test(w) ? w : `${w}.`))
+    .join(' ');
   const more = warnings.length > 2 ? ` (${warnings.length - 2} more in the export dialog)` : '';
   return `. ${shown}${more}`;
 }

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { FolderOpen, GitMerge, OctagonX, RefreshCw } from 'lucide-react';
+import { FolderOpen, GitMerge, OctagonX, RefreshCw, ShieldCheck } from 'lucide-react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ChosenFile, MergePreview } from '../../shared/team';
 import { ApiError, call, errorMessage } from '../api/client';
@@ -55,6 +55,7 @@ export function MergeDialog() {
           : 'Nothing changes until you apply. The preview shows what the merge would add, change and put in conflict.'
       }
       width={760}
+      tall
     >
       {open && <MergeFlow step={step} setStep={setStep} onClose={close} />}
     </Modal>
@@ -190,7 +191,14 @@ function MergeFlow({ step, setStep, onClose }: { step: MergeStep; setStep: (s: M
                   <span aria-live="polite">Backing up, then merging…</span>
                   <ProgressBar value={null} label="Merge progress" />
                 </div>
-              ) : null}
+              ) : (
+                !nothingNew && (
+                  <p className="team-backup-note muted">
+                    <ShieldCheck size={14} aria-hidden />A backup of this workspace is taken before anything changes, and the
+                    merge is applied all at once or not at all.
+                  </p>
+                )
+              )}
             </div>
             <Button onClick={onClose} disabled={busy}>
               {nothingNew ? 'Close' : 'Cancel'}

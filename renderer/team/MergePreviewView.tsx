@@ -1,7 +1,15 @@
 import { ArrowRight, ChevronRight, CircleAlert, FilePlus2, PencilLine, ShieldCheck, UserRoundPen } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { verdictLabel } from '../../shared/timeline';
-import type { ConflictInfo, MergeFieldChange, MergeItem, MergeItemStatus, MergePerson, MergePreview } from '../../shared/team';
+import type {
+  ConflictInfo,
+  MergeFieldChange,
+  MergeItem,
+  MergeItemStatus,
+  MergePerson,
+  MergePreview,
+  NewClaimContents,
+} from '../../shared/team';
 import { VerdictBadge } from '../ui/Verdict';
 import { Avatar } from './Avatar';
 import { count, decisionConflictLabel, entityLabel, fullTime } from './format';
@@ -44,10 +52,6 @@ export function MergePreviewView({ preview, fileName }: { preview: MergePreview;
           </p>
         </div>
       )}
-      <div className="team-note">
-        <ShieldCheck size={16} aria-hidden />
-        <p>A backup of this workspace is taken before anything changes, and the merge is applied all at once or not at all.</p>
-      </div>
       <section aria-labelledby="merge-people-title">
         <h3 id="merge-people-title" className="section-title">
           By person
@@ -114,7 +118,11 @@ function PersonRow({ person, items }: { person: MergePerson; items: MergeItem[] 
               <StatusTag status={i.status} />
               <span className="team-item-entity">{entityLabel(i.entity)}</span>
               <span className="team-item-label">{i.label}</span>
-              {i.fields.length > 0 && <span className="team-item-fields muted">{i.fields.join(', ')}</span>}
+              {i.arrives ? (
+                <NewClaimSummary contents={i.arrives} />
+              ) : (
+                i.fields.length > 0 && <span className="team-item-fields muted">{i.fields.join(', ')}</span>
+              )}
             </li>
           ))}
           {items.length > SHOWN_PER_PERSON && (
@@ -192,6 +200,7 @@ function ItemChanges({ item }: { item: MergeItem }) {
         <span className="team-item-label" title={item.label}>
           {item.label}
         </span>
+        {item.arrives && <NewClaimSummary contents={item.arrives} />}
         <span className="team-item-fields muted">{item.people.join(', ')}</span>
       </div>
       {item.changes.length > 0 && (
@@ -202,6 +211,21 @@ function ItemChanges({ item }: { item: MergeItem }) {
         </ul>
       )}
     </li>
+  );
+}
+
+/** A new claim's verdict and the evidence that comes with it: "Sourced · 1 source · 1 note". */
+function NewClaimSummary({ contents: c }: { contents: NewClaimContents }) {
+  const evidence = [
+    c.sources > 0 && count(c.sources, 'source'),
+    c.notes > 0 && count(c.notes, 'note'),
+    c.attachments > 0 && count(c.attachments, 'attachment'),
+  ].filter((part): part is string => !!part);
+  return (
+    <span className="team-new-claim" data-testid="merge-new-claim">
+      <VerdictBadge verdict={c.verdict} />
+      {evidence.length > 0 && <span className="muted">{evidence.join(' · ')}</span>}
+    </span>
   );
 }
 

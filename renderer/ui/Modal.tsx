@@ -13,9 +13,20 @@ interface ModalProps {
   /** A modal the user must answer (no close button, Escape and outside clicks ignored). */
   required?: boolean;
   width?: number;
+  /** A dialog whose content is a long list: in a short window it takes nearly the whole height. */
+  tall?: boolean;
 }
 
-export function Modal({ open, onOpenChange, title, description, children, required = false, width = 520 }: ModalProps) {
+export function Modal({
+  open,
+  onOpenChange,
+  title,
+  description,
+  children,
+  required = false,
+  width = 520,
+  tall = false,
+}: ModalProps) {
   const content = useRef<HTMLDivElement>(null);
   const stopWaiting = useRef<() => void>(() => undefined);
   useEffect(() => () => stopWaiting.current(), []);
@@ -44,7 +55,7 @@ export function Modal({ open, onOpenChange, title, description, children, requir
         <Dialog.Overlay className="modal-overlay" />
         <Dialog.Content
           ref={content}
-          className="modal"
+          className={tall ? 'modal modal-tall' : 'modal'}
           style={{ width }}
           onOpenAutoFocus={focusFirstField}
           onCloseAutoFocus={returnFocus}

@@ -66,7 +66,13 @@ async function seed(ctx: TestContext) {
   });
   const hostile = await call(ctx, 'claims.add', { documentId: iodine.document.id, text: HOSTILE, claimant: HOSTILE });
   await call(ctx, 'claims.setVerdict', { ids: [hostile.id], verdict: 'disputed', rationale: HOSTILE });
-  return { iodine: iodine.document, warming: warming.document, iodineClaims: claims.length + 1, sourcedId: claims[0]!.id };
+  return {
+    iodine: iodine.document,
+    warming: warming.document,
+    iodineClaims: claims.length + 1,
+    sourcedId: claims[0]!.id,
+    disputedId: claims[1]!.id,
+  };
 }
 
 const dialogOf = (page: Page) => page.getByRole('dialog', { name: 'Export report' });
@@ -87,7 +93,7 @@ describe.skipIf(noShared)('the export dialog', () => {
   it('previews live, exports HTML, CSV, PDF and ClaimReview, and remembers the choices', async () => {
     const host = new SaveDialogStandIn();
     const ctx = { ...openContext('Ann Lee'), host };
-    const { iodine, iodineClaims, sourcedId } = await seed(ctx);
+    const { iodine, iodineClaims, sourcedId, disputedId } = await seed(ctx);
     const { page, bridge, errors, close } = await openApp(harness, ctx);
     try {
       await page.locator('.claim-row').first().waitFor();
@@ -169,6 +175,8 @@ describe.skipIf(noShared)('the export dialog', () => {
       const jsonld = path.join(out, 'iodine.jsonld');
       // A claim whose teammates' decisions disagree is left out, and the dialog and the notice say which.
       await dialog.getByText(/holds its decided claims, except any whose teammates' decisions are still in conflict/).waitFor();
+      // A decided claim with no claimant adds a third kind of warning: more than a few lines of them.
+      await call(ctx, 'claims.update', { id: disputedId, patch: { claimant: null } });
       ctx.workspace.db.prepare("INSERT INTO conflicts (entity, entity_id, field) VALUES ('claim', ?, 'verdict')").run(sourcedId);
       await exportAs(page, host, 'ClaimReview', jsonld);
       await page
@@ -177,6 +185,14 @@ describe.skipIf(noShared)('the export dialog', () => {
       ctx.workspace.db.prepare('DELETE FROM conflicts WHERE entity_id = ?').run(sourcedId);
       const warnings = dialog.locator('.export-warnings li');
       expect(await warnings.count()).toBeGreaterThan(0);
+      // The count the notice gives is the list it shows, every item in view (no list that scrolls some out of sight).
+      expect(await dialog.locator('.export-warnings-title').textContent()).toContain(`${await warnings.count()} warning`);
+      const allInView = () => dialog.locator('.export-warnings ul').evaluate((ul) => ul.scrollHeight <= ul.clientHeight);
+      expect(await allInView()).toBe(true);
+      await page.setViewportSize({ width: 1024, height: 640 });
+      expect(await allInView()).toBe(true);
+      await screenshot(page, 'export-claimreview-1024-light');
+      await page.setViewportSize({ width: 1440, height: 900 });
       expect((await warnings.allTextContents()).join('\n')).toMatch(
         /: claimReviewed is longer than the 75 characters search engines show/,
       );

@@ -110,9 +110,12 @@ function citationFor(c: ReportClaim): NonNullable<ClaimReview['citation']>[numbe
   };
 }
 
-/** "Wikimedia Foundation" and "the air force" are organisations; "Mark Rathbun" a person. */
+/**
+ * schema.org's Person is one person: "Mark Rathbun" is one; a body ("Wikimedia Foundation", "the
+ * air force") and a group of people ("researchers", "officials") are organisations.
+ */
 function claimantAuthor(name: string): NonNullable<ClaimReview['itemReviewed']['author']> {
-  return { '@type': claimantKind(name) === 'body' ? 'Organization' : 'Person', name };
+  return { '@type': claimantKind(name) === 'person' ? 'Person' : 'Organization', name };
 }
 
 export function claimReviewFor(model: ReportModel, d: ReportDocument | undefined, c: DecidedClaim): ClaimReview {

@@ -1,5 +1,5 @@
 /**
- * ReportModel -> JSON (schema version 1, docs/report-schema.md). The model is the document; it is
+ * ReportModel -> JSON (schema version REPORT_SCHEMA_VERSION, docs/report-schema.md). The model is the document; it is
  * written claim by claim so a large export can yield to the event loop between claims.
  */
 import { nest, safeJson } from './json-text';

@@ -37,6 +37,7 @@ import { pinnedKeys } from '../store/actor-keys';
 import { rowSignatureMatches } from './row-signature';
 import { ChangeRejected } from './validate-change';
 import { sameTextDocuments } from './same-text-documents';
+import { newClaimContents } from './new-claim-contents';
 
 export const MERGE_ITEM_LIMIT = 1_000;
 const LABEL_FIELDS = ['title', 'text', 'name', 'url'];
@@ -315,7 +316,15 @@ function summarise(
     }
   }
 
-  const rank = (k: string, isNew: boolean) => (overwrites.has(k) ? 0 : conflicted.has(k) ? 1 : isNew ? 3 : 2);
+  const arrivals = new Map(
+    [...items].filter(([, item]) => item.isNew && item.entity === 'claim').map(([k, item]) => [k, newClaimContents(db, item.id)]),
+  );
+  // A new claim someone decided or gave evidence is listed before the new claims nobody has worked on.
+  const worked = (k: string) => {
+    const a = arrivals.get(k);
+    return !!a && (a.verdict !== null || a.sources + a.notes + a.attachments > 0);
+  };
+  const rank = (k: string, isNew: boolean) => (overwrites.has(k) ? 0 : conflicted.has(k) ? 1 : !isNew ? 2 : worked(k) ? 3 : 4);
   const ordered = [...items.entries()]
     .map(([k, item]) => ({ k, item, rank: rank(k, item.isNew) }))
     .sort((a, b) => a.rank - b.rank);
@@ -329,6 +338,7 @@ function summarise(
     changes: (changes.get(k) ?? []).sort(byImportance).slice(0, CHANGES_PER_ITEM),
     overwritesYours: overwrites.has(k),
     settles: item.entity === 'claim' ? (settled.get(item.id) ?? null) : null,
+    arrives: arrivals.get(k) ?? null,
   }));
 
   return {

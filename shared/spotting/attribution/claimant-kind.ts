@@ -1,5 +1,6 @@
 /**
- * Whether a claimant's name names a person or a body (a ministry, a foundation, "the air force"), read
+ * Whether a claimant's name names a person, a group of people ("officials", "researchers") or a body
+ * (a ministry, a foundation, "the air force"), read
  * from the name alone, since a claimant may be typed by hand. It reads the name the way attribution
  * reads a speaker phrase at import (classify / classifyRu and their word lists), so the two agree.
  */
@@ -9,7 +10,7 @@ import { BODY_HEADS, LEADER_ROLES, PERSON_ROLES, isRuBodyWord } from './lexicon'
 import type { SpeakerPhrase } from './speaker';
 import { stripPossessive, tokenize, type Token } from './tokens';
 
-export type ClaimantKind = 'person' | 'body';
+export type ClaimantKind = 'person' | 'group' | 'body';
 
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 
@@ -25,15 +26,28 @@ function kindOf(phrase: SpeakerPhrase, words: Token[], cyrillic: boolean): Claim
     case 'outlet':
       return 'body';
     case 'collective': {
-      // "local authorities", "police", "власти" are bodies; "officials", "witnesses", "очевидцы" are people.
+      // "local authorities", "police", "власти" are bodies; "officials", "witnesses", "очевидцы" are groups of people.
       const head = cyrillic ? words[0]!.lower : stripPossessive(words[words.length - 1]!.lower);
-      return (cyrillic ? isRuBodyWord(head) : BODY_HEADS.has(head)) ? 'body' : 'person';
+      return (cyrillic ? isRuBodyWord(head) : BODY_HEADS.has(head)) ? 'body' : 'group';
     }
     case 'pronoun':
-      return phrase.pronoun === 'body' || phrase.pronoun === 'document' ? 'body' : 'person';
+      if (phrase.pronoun === 'body' || phrase.pronoun === 'document') return 'body';
+      return phrase.pronoun === 'plural' ? 'group' : 'person';
     default:
       return 'person';
   }
+}
+
+/**
+ * A claimant typed with a capital as a sentence starts ("Researchers", "Local officials") is read
+ * as a name; read with its first word in lower case, a group or a body is what it names.
+ */
+function groupStartingASentence(words: Token[]): ClaimantKind | null {
+  if (!words[0]!.cap || words.slice(1).some((w) => w.cap)) return null;
+  const lowered = [{ ...words[0]!, cap: false, text: words[0]!.lower }, ...words.slice(1)];
+  const phrase = classify(lowered);
+  const kind = phrase ? kindOf(phrase, lowered, false) : null;
+  return kind === 'person' ? null : kind;
 }
 
 export function claimantKind(name: string): ClaimantKind {
@@ -46,7 +60,10 @@ export function claimantKind(name: string): ClaimantKind {
     if (of > 0 && isPersonRole(words[of - 1])) return 'person';
   }
   const phrase = cyrillic ? classifyRu(words) : classify(words);
-  if (phrase) return kindOf(phrase, words, cyrillic);
+  if (phrase) {
+    const kind = kindOf(phrase, words, cyrillic);
+    return kind === 'person' && !cyrillic ? (groupStartingASentence(words) ?? kind) : kind;
+  }
   // A description attribution has no entry for ("the organisers' hotline") stands for a body, not a named person.
   return !cyrillic && words[0]!.lower === 'the' && !isPersonRole(words[words.length - 1]) ? 'body' : 'person';
 }

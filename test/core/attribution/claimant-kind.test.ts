@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { claimantKind } from '../../../shared/spotting/attribution/claimant-kind';
+import { claimantKind, type ClaimantKind } from '../../../shared/spotting/attribution/claimant-kind';
 import { resolveClaimants } from '../../../shared/spotting/claimant';
 
 const kinds = (names: string[]) => Object.fromEntries(names.map((n) => [n, claimantKind(n)]));
-const all = (names: string[], kind: 'person' | 'body') => Object.fromEntries(names.map((n) => [n, kind]));
+const all = (names: string[], kind: ClaimantKind) => Object.fromEntries(names.map((n) => [n, kind]));
 
 describe('a claimant typed by hand', () => {
   it('is a body when its name ends in a word for one, in English', () => {
@@ -77,19 +77,43 @@ describe('a claimant typed by hand', () => {
       'Prime Minister Keir Starmer',
       'the governor',
       'the prime minister',
-      'officials',
-      'witnesses',
+      'Mark',
       'zyalt',
       'Дмитрий Песков',
       'Пресс-секретарь Кремля Дмитрий Песков',
       'Володимир Зеленський',
       // A surname that starts like a body's initials ("ЕС") is still a surname.
       'Сергей Есенин',
-      'очевидцы',
       '',
       '   ',
     ];
     expect(kinds(people)).toEqual(all(people, 'person'));
+  });
+});
+
+describe('a claimant that is a group of people, not one person', () => {
+  it('is a group, in English and in Russian, typed with a capital or not', () => {
+    const groups = [
+      'officials',
+      'witnesses',
+      'researchers',
+      'Researchers',
+      'the researchers',
+      'Local officials',
+      'очевидцы',
+      'эксперты',
+    ];
+    expect(kinds(groups)).toEqual(all(groups, 'group'));
+  });
+
+  it('stays a body when the group is an institution, and a person when a capital starts a name', () => {
+    expect(kinds(['Police', 'СМИ', 'the ministry', 'Mark Rathbun', 'Nature'])).toEqual({
+      Police: 'body',
+      СМИ: 'body',
+      'the ministry': 'body',
+      'Mark Rathbun': 'person',
+      Nature: 'person',
+    });
   });
 });
 

@@ -112,6 +112,15 @@ describe('report.export writes every format to the chosen path', () => {
   });
 });
 
+describe('what an export says it wrote', () => {
+  it('names the JSON schema version the written file holds', async () => {
+    const target = path.join(tempDir('claimbench-export-'), 'report.json');
+    await call(f.ctx, 'report.export', { format: 'json', path: target, options: OPTIONS });
+    const { schemaVersion } = JSON.parse(fs.readFileSync(target, 'utf8')) as { schemaVersion: number };
+    expect(REPORT_FORMAT_INFO.json.label).toBe(`JSON (schema version ${schemaVersion})`);
+  });
+});
+
 describe('report.export refuses what it cannot write, with a clear message', () => {
   const dir = tempDir('claimbench-export-bad-');
 

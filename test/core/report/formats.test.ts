@@ -375,7 +375,7 @@ describe('ClaimReview', () => {
     }
   });
 
-  it('types a claimant that is a body as an Organization and a person as a Person', async () => {
+  it('types a claimant that is a body or a group as an Organization and only a person as a Person', async () => {
     const ctx = createTestContext('Mara');
     try {
       const claimants = [
@@ -384,6 +384,12 @@ describe('ClaimReview', () => {
         'Mark Rathbun',
         'Міністерство оборони України',
         'Дмитрий Песков',
+        'researchers',
+        'СМИ',
+        'the ministry',
+        'Local officials',
+        'очевидцы',
+        'the governor',
       ];
       for (const [i, claimant] of claimants.entries()) {
         const claim = await call(ctx, 'claims.add', {
@@ -400,6 +406,12 @@ describe('ClaimReview', () => {
         'Mark Rathbun': 'Person',
         'Міністерство оборони України': 'Organization',
         'Дмитрий Песков': 'Person',
+        researchers: 'Organization',
+        СМИ: 'Organization',
+        'the ministry': 'Organization',
+        'Local officials': 'Organization',
+        очевидцы: 'Organization',
+        'the governor': 'Person',
       });
     } finally {
       ctx.workspace.close();

@@ -279,7 +279,7 @@ describe('every format shows the session', () => {
     }
   });
 
-  it('JSON: an optional `session` object within schema version 1', () => {
+  it('JSON: an optional `session` object within the report schema', () => {
     const parsed = reportModelSchema.parse(JSON.parse(renderReport('json', model).content));
     expect(parsed.schemaVersion).toBe(2);
     expect(parsed.session).toEqual(model.session);
