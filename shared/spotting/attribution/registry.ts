@@ -6,6 +6,7 @@
 import { allMatches } from '../all-matches';
 import { LEADER_ROLES, PERSON_ROLES, RU_BODY_DESCRIPTIONS } from './lexicon';
 import { shortNameFromGenitive } from './short-names';
+import { bodyNameFromGenitive } from './genitive-body';
 import type { PronounKind, SpeakerPhrase } from './speaker';
 
 /** A name as written, with whether it was read in the nominative (safe to print). */
@@ -251,7 +252,11 @@ export class Registry {
   resolve(p: SpeakerPhrase, at: number, after = ''): Entity | null {
     let e: Entity | null = null;
     // "По данным Минсельхоза", "За даними Мінфіну": a ministry's short name, put back in the nominative.
-    const ministry = p.oblique && (p.kind === 'person' || p.kind === 'body') ? shortNameFromGenitive(p.name) : null;
+    // "говорится в заявлении Министерства внутренних дел Афганистана": a full name whose head noun declines.
+    const ministry =
+      p.oblique && (p.kind === 'person' || p.kind === 'body')
+        ? (shortNameFromGenitive(p.name) ?? (p.kind === 'body' ? bodyNameFromGenitive(p.name) : null))
+        : null;
     if (ministry) p = { ...p, kind: 'body', name: ministry, oblique: false };
     switch (p.kind) {
       case 'person':

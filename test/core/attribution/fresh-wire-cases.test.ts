@@ -144,6 +144,55 @@ const CASES: Case[] = [
     sentence: 'Погибли двое',
     claimant: 'Иван Петров',
   },
+  // A body whose statement speaks, its full name in the genitive put back in the nominative…
+  {
+    text: 'В Кабуле погибли десять мирных жителей, говорится в заявлении Министерства внутренних дел Афганистана.',
+    sentence: 'В Кабуле',
+    claimant: 'Министерство внутренних дел Афганистана',
+  },
+  { text: 'По данным Службы безопасности Украины, задержаны 2 агента.', sentence: 'задержаны', claimant: null },
+  // …but never a name cut short at an adjective.
+  {
+    text: 'По данным Комитета Государственной думы по бюджету, принято 30 законов.',
+    sentence: 'принято',
+    claimant: null,
+  },
+  // Outlets named together after a plural word for them report as one; two people at once still give none.
+  {
+    text: 'Издания Tolo и Pajhwok сообщают, что погибли десять мирных жителей.',
+    sentence: 'погибли',
+    claimant: 'Tolo и Pajhwok',
+  },
+  {
+    text: 'Издания Tolo и Pajhwok пишут, что жители принесли тела к дому губернатора.',
+    sentence: 'жители',
+    claimant: 'Tolo и Pajhwok',
+  },
+  { text: 'Иван Петров и Сергей Рябков сообщили, что переговоры продолжатся.', sentence: 'переговоры', claimant: null },
+  // ("пишут для сайтов" is writing, not reporting.)
+  {
+    text: 'В списке есть авторы из Кубы, которые пишут для зарубежных Интернет страниц.',
+    sentence: 'авторы',
+    claimant: null,
+  },
+  // A deputy's compound title, and a diplomat named before, as a role and in the genitive.
+  { text: 'Об этом сообщил замглавы МИД России Сергей Рябков.', sentence: 'Об этом', claimant: 'Сергей Рябков' },
+  {
+    text: 'Российский дипломат Сергей Рябков прибыл в Женеву. По словам дипломата, переговоры продолжатся.',
+    sentence: 'переговоры',
+    claimant: 'Сергей Рябков',
+  },
+  // (A plural role is a group, never the one person named before with that role.)
+  {
+    text: 'Российский дипломат Сергей Рябков прибыл в Женеву. По словам дипломатов, переговоры продолжатся.',
+    sentence: 'переговоры',
+    claimant: 'дипломаты',
+  },
+  {
+    text: 'Эксперт Сергей Рябков прибыл в Женеву. Эксперты сообщили, что переговоры продолжатся.',
+    sentence: 'переговоры',
+    claimant: 'Эксперты',
+  },
 ];
 
 describe('attributed sentences of fresh agency-style articles', () => {
