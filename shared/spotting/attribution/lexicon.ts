@@ -34,7 +34,9 @@ export const EN_ROLE_WORDS = words(`
   top senior former acting interim chief's regional region armed letter manifesto website study survey
   judge judges lawyer lawyers attorney attorneys bureau mission watchdog regulator sheriff commissioner
   traders economists diplomats observers protesters medics paramedics firefighters relatives eyewitnesses
-  campaigners diplomat economist central
+  campaigners diplomat economist central chancellor chancellors
+  energy finance economy economic justice education transport agriculture environment environmental culture trade
+  labour labor infrastructure housing
 `);
 
 /** Lower-case words that may open a speaker phrase without being part of a name. */

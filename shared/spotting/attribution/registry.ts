@@ -298,7 +298,7 @@ export class Registry {
         else if (e) this.personMentions.push({ id: e.id, at });
         break;
       case 'pronoun':
-        e = this.pronoun(p.pronoun ?? 'person', at, after);
+        e = p.owner ? this.knownPerson(p.owner) : this.pronoun(p.pronoun ?? 'person', at, after);
         // "His lawyers said": those who speak for the person "his" stands for, under that person's name.
         if (e && p.associates) {
           const owner = this.canonical(e);
@@ -308,6 +308,19 @@ export class Registry {
     }
     if (e) this.speakers.push({ id: e.id, at, kind: e.kind, plural: e.kind === 'collective' || /s$/.test(e.names[0]!.text) });
     return e;
+  }
+
+  /**
+   * The one person known by every word of `name` ("Volkov", "Igor Volkov"), or null when the name is not a known
+   * person's, has a word none of their names has, or is a surname two people share.
+   */
+  private knownPerson(name: string): Entity | null {
+    const words = name.toLowerCase().split(' ');
+    if (words.length === 1 && this.sharedSurname(name)) return null;
+    const e = this.findPerson(name);
+    const cyr = CYR.test(name);
+    const known = (w: string) => !!e && e.names.some((n) => n.words.some((x) => sameWord(x, w, cyr)));
+    return e && words.every(known) ? e : null;
   }
 
   /** Two people known by this surname (in any case form). */

@@ -193,6 +193,45 @@ const CASES: Case[] = [
     sentence: 'переговоры',
     claimant: 'Эксперты',
   },
+  // A ministry of any field, in plain words after a country's name.
+  {
+    text: "Power was cut to 200,000 homes in Kharkiv, Ukraine's energy ministry said.",
+    sentence: 'Power was cut',
+    claimant: "Ukraine's energy ministry",
+  },
+  // A role resolves to the person named with it earlier, even inside another phrase.
+  {
+    text: [
+      'Starmer held talks with German Chancellor Friedrich Merz on Monday.',
+      '"Germany stands by Ukraine," the chancellor said.',
+    ].join(' '),
+    sentence: 'Germany stands',
+    claimant: 'Friedrich Merz',
+  },
+  // A place after a body's whole name is where it is.
+  {
+    text: 'According to the Department of Health in Leeds, 40 patients were treated.',
+    sentence: '40 patients',
+    claimant: 'Department of Health',
+  },
+  {
+    text: '40 patients were treated, the Department of Health in Leeds said.',
+    sentence: '40 patients',
+    claimant: 'Department of Health',
+  },
+  // "his lawyer" after the one person the sentence names, known as a person: that person's lawyer…
+  {
+    text: 'Russian businessman Igor Volkov lost the case. Volkov will appeal, his lawyer said.',
+    sentence: 'will appeal',
+    claimant: "Igor Volkov's lawyer",
+  },
+  // …but not when two are named, nor when the name is no one known.
+  {
+    text: 'Russian businessman Igor Volkov lost the case. Volkov and Petrov will appeal, his lawyer said.',
+    sentence: 'will appeal',
+    claimant: null,
+  },
+  { text: 'Sokolov will appeal, his lawyer said.', sentence: 'will appeal', claimant: null },
 ];
 
 describe('attributed sentences of fresh agency-style articles', () => {
