@@ -193,6 +193,25 @@ const CASES: Case[] = [
     sentence: 'переговоры',
     claimant: 'Эксперты',
   },
+  // Someone speaking for the one business named before in quotation marks; none when two were, or none was.
+  {
+    text: [
+      'Арбитражный суд Москвы взыскал с компании «Северсталь-Инвест» 2,3 млрд рублей по иску Минфина.',
+      'Представитель компании в суде заявил, что решение будет обжаловано.',
+    ].join(' '),
+    sentence: 'будет обжаловано',
+    claimant: 'Представитель компании «Северсталь-Инвест»',
+  },
+  {
+    text: 'Суд взыскал с компании «Альфа» долг по иску компании «Бета». Представитель компании заявил, что решение будет обжаловано.',
+    sentence: 'будет обжаловано',
+    claimant: null,
+  },
+  {
+    text: 'Суд взыскал долг. Представитель компании заявил, что решение будет обжаловано.',
+    sentence: 'будет обжаловано',
+    claimant: null,
+  },
   // A ministry of any field, in plain words after a country's name.
   {
     text: "Power was cut to 200,000 homes in Kharkiv, Ukraine's energy ministry said.",
