@@ -90,6 +90,7 @@ export function attributeSentences(sentences: readonly string[]): Attribution[] 
     own.push(who);
     subjectSpeaker.push(who?.kind === 'person' && !cyr && namedFirst(registry, who, cues, outside) ? who : null);
     noteMentions(registry, outside, i, cyr);
+    if (cyr) noteBusinesses(registry, sentences[i]!, i);
   }
   const groupSpeaker = new Map<number, Entity | null>();
   for (let i = 0; i < sentences.length; i++) {
@@ -261,6 +262,14 @@ function noteMentions(registry: Registry, outside: string, at: number, cyr: bool
     if (!cyr && ATTRIBUTIVE.test(outside) && /\b(?:the|a|an)\s$/i.test(outside.slice(Math.max(0, start - 4), start))) continue;
     registry.mentionSurname(m[1]!, at);
   }
+}
+
+/** "с компании «Северсталь-Инвест»": a business named by what it is and its name in quotation marks. */
+const BUSINESS_NAMED = /(?<!\p{L})(?:[Кк]омпани|[Кк]омпані)\p{L}*\s+«([^«»]{2,40})»/gu;
+
+/** Businesses named in a Russian or Ukrainian sentence, so that a later "Представитель компании" finds them. */
+function noteBusinesses(registry: Registry, sentence: string, at: number): void {
+  for (const m of allMatches(BUSINESS_NAMED, sentence)) registry.mentionBusiness(m[1]!, at);
 }
 
 /** A body a Russian or Ukrainian sentence opens with as its subject ("Міністерство оборони України опублікувало …"). */

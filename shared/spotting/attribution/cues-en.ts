@@ -522,13 +522,18 @@ export function englishCues(outside: string): SpeakerPhrase[] {
     if (main.length) out.splice(0, out.length, ...main);
   }
   // "Kolomoisky …, his lawyer told Reuters": "his" may stand for someone named in the sentence who is not yet known as a
-  // person; whose lawyers they are is told only when no capitalised word comes before.
+  // person; with capitalised words before, whose lawyers they are is told only when they are one name
+  // ("Volkov will appeal, his lawyer said"), and the registry knows it as a person's.
   for (let c = out.length - 1; c >= 0; c--) {
     const cue = out[c]!;
-    const named = t.some(
-      (x, k) => x.start < cue.at && x.cap && !x.punct && !(k === 0 && (EN_DETERMINERS.has(x.lower) || NOT_NAME.has(x.lower))),
-    );
-    if (cue.associates && named) out.splice(c, 1);
+    if (!cue.associates) continue;
+    const named = t
+      .map((x, k) => (x.start < cue.at && x.cap && !x.punct && !(k === 0 && (EN_DETERMINERS.has(x.lower) || NOT_NAME.has(x.lower))) ? k : -1))
+      .filter((k) => k >= 0);
+    if (!named.length) continue;
+    const oneRun = named.every((k, n) => n === 0 || k === named[n - 1]! + 1);
+    if (oneRun && named.length <= 3) out[c] = { ...cue, owner: named.map((k) => t[k]!.text).join(' ') };
+    else out.splice(c, 1);
   }
   // "Writing in a blog post, Matthew Ingram … dubbed it: “…”": the cue word found no speaker, the colon's subject does.
   if (from === 0) for (let c = 0; c < out.length; c++) out[c] = ownSubject(t, out[c]!) ?? out[c]!;
@@ -1088,6 +1093,9 @@ export function classify(words: Token[]): SpeakerPhrase | null {
     ws = ws.slice(1);
   }
   if (!ws.length) return null;
+  // "the Department of Health in Leeds": a place after a body's whole name is where it is, not part of the name.
+  const place = ws.findIndex((x, i) => i > 1 && /^(?:in|at)$/.test(x.lower) && ws[i - 1]!.cap);
+  if (place > 0 && insideOrganisationName(ws.slice(0, place)) && ws.slice(place + 1).every((x) => x.cap)) ws = ws.slice(0, place);
   // "the ministry's statement": the possessor speaks.
   const lastLower = ws[ws.length - 1]!.lower;
   if (DOCUMENT_WORDS.has(lastLower) && ws.length >= 2 && ws[ws.length - 2]!.lower.endsWith("'s")) {

@@ -21,7 +21,7 @@ import { tokenize, type Token } from './tokens';
 import { classify } from './cues-en';
 
 export const RU_CUE =
-  /(?:сказал|посовет|привод|привел|привёл|наводит|наводят|навів|наводять|заяв|сообщал|говор|подтверд|утвержда|счита|каже|кажуть|підтверд|сообщ|отмети|отмеча|написал|писал|пишет|объясни|объясня|подчеркн|добавил|пояснил|уточнил|переда[её]т|передают|рассказал|признал|заверил|объявил|опроверг|предупредил|предупрежда|назвал|назвала|назвали|пообеща|обещает|пообіця|вспомина|вспомнил|згаду|згадав|згадала|называл|напомни|прогнозир|вважа|попереди|нагада|назвав|уточни|дода|повідом|йдеться|ідеться|зазначається|сказав|зазначи|написав|наголоси|додав|поясни|розпові|підкресли|призва|призыва|заклика|опубликова|опублікува|по\s+(?:его\s+|её\s+|ее\s+|их\s+)?(?:словам|данным|информации|сообщению|мнению|оценк|подсч)|со\s+ссылкой|согласно\s+(?:данным|информации)|за\s+(?:його\s+|її\s+|їх\s+)?(?:словами|даними|інформацією|повідомленням)|на\s+(?:його\s+|її\s+|їх\s+)?думку|згідно\s+з)/iu;
+  /(?:сказал|посовет|привод|привел|привёл|наводит|наводят|навів|наводять|заяв|сообщал|говор|подтверд|утвержда|счита|каже|кажуть|підтверд|сообщ|отмети|отмеча|написал|писал|пишет|пишут|пишуть|объясни|объясня|подчеркн|добавил|пояснил|уточнил|переда[её]т|передают|рассказал|признал|заверил|объявил|опроверг|предупредил|предупрежда|назвал|назвала|назвали|пообеща|обещает|пообіця|вспомина|вспомнил|згаду|згадав|згадала|называл|напомни|прогнозир|вважа|попереди|нагада|назвав|уточни|дода|повідом|йдеться|ідеться|зазначається|сказав|зазначи|написав|наголоси|додав|поясни|розпові|підкресли|призва|призыва|заклика|опубликова|опублікува|по\s+(?:его\s+|её\s+|ее\s+|их\s+)?(?:словам|данным|информации|сообщению|мнению|оценк|подсч)|со\s+ссылкой|согласно\s+(?:данным|информации)|за\s+(?:його\s+|її\s+|їх\s+)?(?:словами|даними|інформацією|повідомленням)|на\s+(?:його\s+|її\s+|їх\s+)?думку|згідно\s+з)/iu;
 
 /** Words for whom one speaks to: "в интервью AFP", "изданию РБК", "в эфире телеканала". */
 const RECIPIENT = new Set([
@@ -132,6 +132,10 @@ const POSSESSIVE_CUE =
 /** "говорится в сообщении (ведомства)", "йдеться в повідомленні": what a statement says. */
 const STATEMENT_SAYS =
   /(?:говорится|сказано|йдеться|ідеться|зазначається)\s+(?:в|во|у)\s+(?:сообщении|заявлении|материале|публикации|докладе|пресс-релизе|релизе|документе|повідомленні|заяві|документі|прес-релізі)(?=[\s,.;!?]|$)\s*/giu;
+
+/** "пишут", "пишуть": a verb of reporting only before what is reported. */
+const WRITE_PLURAL = /^(?:пишут|пишуть)$/;
+const WHAT_IS_WRITTEN = /^(?:[,:—–-]|что|що|о|об|про)$/i;
 
 /** Adverbs between a subject and its verb of saying. */
 const VERB_ADVERBS = new Set([
@@ -251,6 +255,8 @@ export function russianCues(outside: string): SpeakerPhrase[] {
       // (In Ukrainian the same word is a verb in the past: "— пояснив він", "— заявив Зеленський".)
     }
     if (x.punct || !(RU_VERBS.has(x.lower) || citesData(t, i))) continue;
+    // "пишут для зарубежных сайтов" is writing, not reporting: "пишут" reports only what or about what follows.
+    if (WRITE_PLURAL.test(x.lower) && !(t[i + 1] && WHAT_IS_WRITTEN.test(t[i + 1]!.text))) continue;
     if (t[i - 1]?.lower === 'не' || t[i - 1]?.lower === 'ні') continue;
     let p0 = i - 1;
     while (p0 > 0 && VERB_ADVERBS.has(t[p0]!.lower)) p0--;
@@ -304,6 +310,8 @@ export function russianCues(outside: string): SpeakerPhrase[] {
     let p = companion ? null : (back ?? forward(t, f, false, marks) ?? bodyAfterPluralVerb(t, i, marks));
     // "повідомили в ДСНС Закарпаття": a plural verb is never said by one person named after it.
     if (p?.kind === 'person' && PLURAL_VERB.test(x.lower)) p = back ? null : bodyAfterPluralVerb(t, i, marks, true);
+    // "Эксперты сообщили": nor is it said by one person a role word describes.
+    if (p?.kind === 'person-role' && PLURAL_VERB.test(x.lower)) p = null;
     // "Об этом сообщили РИА Новости в пресс-службе ведомства": the outlet is told; the office in the locative speaks.
     if (!back && p?.kind === 'outlet' && locativeInClause(t, f, marks)) p = bodyAfterPluralVerb(t, i, marks, true);
     if (p) out.push({ ...p, at: x.start });
@@ -393,10 +401,27 @@ function backward(t: Token[], j: number, marks?: number[]): SpeakerPhrase | null
     if (k >= 0 && PREPOSITION_IN.test(t[k]!.lower)) k--;
     return k >= 0 && !t[k]!.punct ? backward(t, k, marks) : null;
   }
-  // "Виктор Янукович и Реджеп Эрдоган объявили": two speakers at once, none is printed.
+  // "Виктор Янукович и Реджеп Эрдоган объявили": two speakers at once, none is printed…
   const before = t[j - words.length];
-  if (words.length && before && JOINT.has(before.lower)) return null;
+  if (words.length && before && JOINT.has(before.lower)) return outletPair(t, j - words.length, words);
   return classifyRu(words);
+}
+
+/** Plural words for outlets that may open a list of their names ("Издания Tolo и Pajhwok", "СМИ", "агентства"). */
+const OUTLETS_PLURAL = /^(?:издания|видання|сми|зми|агентства|агенції|газеты|газети|телеканалы|телеканали)$/;
+
+/**
+ * …but outlets named together after a plural word for them report as one ("Издания Tolo и Pajhwok сообщают"): the
+ * two names joined at `and` (the conjunction, `second` the name after it), printed as written; else null.
+ */
+function outletPair(t: Token[], and: number, second: Token[]): SpeakerPhrase | null {
+  const first: Token[] = [];
+  let k = and - 1;
+  while (k >= 0 && first.length < 3 && (t[k]!.cap || isLatin(t[k]!)) && !OUTLETS_PLURAL.test(t[k]!.lower)) first.unshift(t[k--]!);
+  if (!first.length || k < 0 || !OUTLETS_PLURAL.test(t[k]!.lower)) return null;
+  if (![...first, ...second].every((x) => x.cap && !isRole(x.lower) && !isBody(x.lower))) return null;
+  const name = `${first.map((x) => x.text).join(' ')} ${t[and]!.text} ${second.map((x) => x.text).join(' ')}`;
+  return { kind: 'outlet', name, attrs: name.toLowerCase().split(' '), at: 0 };
 }
 
 /** A lower-case genitive at k that hangs, through at most two more genitives, on a capitalised word, a role or a body. */
@@ -587,7 +612,8 @@ export function classifyRu(words: Token[], oblique = false): SpeakerPhrase | nul
   const attrs = words.map((x) => x.lower);
   const text = (xs: Token[]) => xs.map((x) => x.text).join(' ');
   if (isOutlet(head.lower) && !isRole(head.lower)) return { kind: 'outlet', name: text(words), attrs, at: 0 };
-  if (words.length === 1 && !head.cap && isCollective(head.lower) && /[ыи]$/.test(head.lower))
+  // ("Эксперты сообщили": a group opening a sentence, capitalised, is still a group.)
+  if (words.length === 1 && !isAcronym(head) && isCollective(head.lower) && /[ыи]$/.test(head.lower))
     return { kind: 'collective', name: head.text, attrs, at: 0 };
   // "Источник в силовых структурах рассказал ТАСС": one unnamed source is the speaker, but no name to print (nor is
   // the outlet told); as a description it resolves only to someone so described before.

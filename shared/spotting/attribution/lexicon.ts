@@ -34,7 +34,9 @@ export const EN_ROLE_WORDS = words(`
   top senior former acting interim chief's regional region armed letter manifesto website study survey
   judge judges lawyer lawyers attorney attorneys bureau mission watchdog regulator sheriff commissioner
   traders economists diplomats observers protesters medics paramedics firefighters relatives eyewitnesses
-  campaigners diplomat economist central
+  campaigners diplomat economist central chancellor chancellors
+  energy finance economy economic justice education transport agriculture environment environmental culture trade
+  labour labor infrastructure housing
 `);
 
 /** Lower-case words that may open a speaker phrase without being part of a name. */
@@ -108,7 +110,7 @@ export const EN_PRONOUNS: Record<string, 'person' | 'body' | 'plural' | 'we'> = 
 /** Russian and Ukrainian verbs of saying (past and present forms). */
 export const RU_VERBS = words(`
   сказал сказала сказало сказали заявил заявила заявило заявили заявляет заявляют сообщил сообщила сообщило
-  сообщили сообщает сообщают отметил отметила отметило отметили отмечает написал написала написали пишет
+  сообщили сообщает сообщают отметил отметила отметило отметили отмечает написал написала написали пишет пишут пишуть
   подчеркнул подчеркнула подчеркнули добавил добавила добавили пояснил пояснила пояснили уточнил уточнила
   уточнили передает передаёт передают рассказал рассказала рассказали признал признала заверил заверила
   объявил объявила объявило объявили опроверг опровергла предупредил предупредила сообщал сообщала
@@ -235,6 +237,19 @@ export const RU_ROLE_STEMS = [
   'експерт',
   'заместител',
   'заступник',
+  // Deputies' compound titles: "замглавы МИД", "замминистра", "вице-премьер", "віце-прем'єр".
+  'замглав',
+  'замминистр',
+  'замміністр',
+  'замдиректор',
+  'замгендиректор',
+  'замначальник',
+  'замгубернатор',
+  'замруководител',
+  'зампред',
+  'вице-',
+  'віце-',
+  'дипломат',
   'начальник',
   'очільни',
   'помощник',
@@ -306,6 +321,7 @@ export const RU_OUTLET_STEMS = [
 ];
 /** Plural nouns for a group of sources ("блогеры сообщили", "очевидцы рассказали"). */
 export const RU_COLLECTIVE_STEMS = [
+  'дипломат',
   'блогер',
   'блоггер',
   'очевид',

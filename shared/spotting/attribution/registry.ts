@@ -6,6 +6,7 @@
 import { allMatches } from '../all-matches';
 import { LEADER_ROLES, PERSON_ROLES, RU_BODY_DESCRIPTIONS } from './lexicon';
 import { shortNameFromGenitive } from './short-names';
+import { bodyNameFromGenitive } from './genitive-body';
 import type { PronounKind, SpeakerPhrase } from './speaker';
 
 /** A name as written, with whether it was read in the nominative (safe to print). */
@@ -34,6 +35,10 @@ const CYR = /[\u0400-\u04FF]/;
 /** A capitalised word, as a surname is written (one pattern for every call: matchAll would copy it each time). */
 const CAPITALISED_WORD = /\p{Lu}[\p{Ll}'’-]{2,}/gu;
 /** Words for a business: "the company" may stand for one introduced as "the operator" or "the firm". */
+/** The attribute of a business named in quotation marks after "компания" (Russian or Ukrainian). */
+const BUSINESS_RU = 'компания';
+const REPRESENTATIVE_RU = /^(?:представител|представник)/;
+const COMPANY_RU = /^(?:компании|компанії)$/;
 const BUSINESS_WORDS = new Set(['company', 'firm', 'operator', 'utility', 'provider', 'producer', 'manufacturer', 'carrier']);
 /** Words that fit any public body ("the agency said"): they name none by themselves. */
 const GENERIC_BODY_WORDS = new Set(['agency', 'body', 'organisation', 'organization', 'watchdog', 'regulator', 'group']);
@@ -127,6 +132,11 @@ export class Registry {
 
   mentionBody(name: string, attrs: string[], at: number): void {
     this.bodyMentions.push({ id: this.body('body', name, attrs, at, true).id, at });
+  }
+
+  /** Record a business named by what it is and its name in quotation marks ("компании «Северсталь-Инвест»"). */
+  mentionBusiness(name: string, at: number): void {
+    this.bodyMentions.push({ id: this.body('body', name, [BUSINESS_RU], at, true).id, at });
   }
 
   hasPeople(): boolean {
@@ -251,7 +261,11 @@ export class Registry {
   resolve(p: SpeakerPhrase, at: number, after = ''): Entity | null {
     let e: Entity | null = null;
     // "По данным Минсельхоза", "За даними Мінфіну": a ministry's short name, put back in the nominative.
-    const ministry = p.oblique && (p.kind === 'person' || p.kind === 'body') ? shortNameFromGenitive(p.name) : null;
+    // "говорится в заявлении Министерства внутренних дел Афганистана": a full name whose head noun declines.
+    const ministry =
+      p.oblique && (p.kind === 'person' || p.kind === 'body')
+        ? (shortNameFromGenitive(p.name) ?? (p.kind === 'body' ? bodyNameFromGenitive(p.name) : null))
+        : null;
     if (ministry) p = { ...p, kind: 'body', name: ministry, oblique: false };
     switch (p.kind) {
       case 'person':
@@ -287,13 +301,14 @@ export class Registry {
         break;
       case 'person-role':
         e = p.newcomer ? null : this.describedPerson(p, at);
+        if (!e && !p.oblique) e = this.businessRepresentative(p, at);
         // "Представитель Путина подчеркнул" with no spokesperson named nearby: the role phrase itself, as written.
         if (p.speaksFor) this.mentionBody(p.speaksFor.name, p.speaksFor.attrs, at);
         if (!e && p.asWritten && !p.oblique) e = this.body('collective', p.name, p.attrs, at, true);
         else if (e) this.personMentions.push({ id: e.id, at });
         break;
       case 'pronoun':
-        e = this.pronoun(p.pronoun ?? 'person', at, after);
+        e = p.owner ? this.knownPerson(p.owner) : this.pronoun(p.pronoun ?? 'person', at, after);
         // "His lawyers said": those who speak for the person "his" stands for, under that person's name.
         if (e && p.associates) {
           const owner = this.canonical(e);
@@ -303,6 +318,33 @@ export class Registry {
     }
     if (e) this.speakers.push({ id: e.id, at, kind: e.kind, plural: e.kind === 'collective' || /s$/.test(e.names[0]!.text) });
     return e;
+  }
+
+  /**
+   * The one person known by every word of `name` ("Volkov", "Igor Volkov"), or null when the name is not a known
+   * person's, has a word none of their names has, or is a surname two people share.
+   */
+  private knownPerson(name: string): Entity | null {
+    const words = name.toLowerCase().split(' ');
+    if (words.length === 1 && this.sharedSurname(name)) return null;
+    const e = this.findPerson(name);
+    const cyr = CYR.test(name);
+    const known = (w: string) => !!e && e.names.some((n) => n.words.some((x) => sameWord(x, w, cyr)));
+    return e && words.every(known) ? e : null;
+  }
+
+  /**
+   * "Представитель компании заявил" after "с компании «Северсталь-Инвест»": someone speaking for the one business
+   * named within reach, printed as "Представитель компании «Северсталь-Инвест»"; null when none or several were.
+   */
+  private businessRepresentative(p: SpeakerPhrase, at: number): Entity | null {
+    if (p.attrs.length !== 2 || !REPRESENTATIVE_RU.test(p.attrs[0]!) || !COMPANY_RU.test(p.attrs[1]!)) return null;
+    const ids = new Set<number>();
+    for (let i = this.bodyMentions.length - 1; i >= 0 && at - this.bodyMentions[i]!.at <= REACH; i--)
+      if (this.entities[this.bodyMentions[i]!.id]!.attrs.has(BUSINESS_RU)) ids.add(this.bodyMentions[i]!.id);
+    if (ids.size !== 1) return null;
+    const company = this.canonical(this.entities[[...ids][0]!]!);
+    return company ? this.body('collective', `${p.name} «${company}»`, p.attrs, at, true) : null;
   }
 
   /** Two people known by this surname (in any case form). */

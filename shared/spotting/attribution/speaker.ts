@@ -24,6 +24,8 @@ export interface SpeakerPhrase {
   newcomer?: boolean;
   /** For "his lawyers", "her spokesman": who speaks for the person the pronoun stands for. */
   associates?: string;
+  /** For "Volkov will appeal, his lawyer said": the one name before the cue in its sentence, whose associates speak. */
+  owner?: string;
   /** The body someone speaks for ("a spokesperson for PrivatBank"), so that a later "the bank" finds it. */
   speaksFor?: { name: string; attrs: string[] };
   /** Where the cue sits in the sentence (UTF-16 offset). */

@@ -144,6 +144,113 @@ const CASES: Case[] = [
     sentence: 'Погибли двое',
     claimant: 'Иван Петров',
   },
+  // A body whose statement speaks, its full name in the genitive put back in the nominative…
+  {
+    text: 'В Кабуле погибли десять мирных жителей, говорится в заявлении Министерства внутренних дел Афганистана.',
+    sentence: 'В Кабуле',
+    claimant: 'Министерство внутренних дел Афганистана',
+  },
+  { text: 'По данным Службы безопасности Украины, задержаны 2 агента.', sentence: 'задержаны', claimant: null },
+  // …but never a name cut short at an adjective.
+  {
+    text: 'По данным Комитета Государственной думы по бюджету, принято 30 законов.',
+    sentence: 'принято',
+    claimant: null,
+  },
+  // Outlets named together after a plural word for them report as one; two people at once still give none.
+  {
+    text: 'Издания Tolo и Pajhwok сообщают, что погибли десять мирных жителей.',
+    sentence: 'погибли',
+    claimant: 'Tolo и Pajhwok',
+  },
+  {
+    text: 'Издания Tolo и Pajhwok пишут, что жители принесли тела к дому губернатора.',
+    sentence: 'жители',
+    claimant: 'Tolo и Pajhwok',
+  },
+  { text: 'Иван Петров и Сергей Рябков сообщили, что переговоры продолжатся.', sentence: 'переговоры', claimant: null },
+  // ("пишут для сайтов" is writing, not reporting.)
+  {
+    text: 'В списке есть авторы из Кубы, которые пишут для зарубежных Интернет страниц.',
+    sentence: 'авторы',
+    claimant: null,
+  },
+  // A deputy's compound title, and a diplomat named before, as a role and in the genitive.
+  { text: 'Об этом сообщил замглавы МИД России Сергей Рябков.', sentence: 'Об этом', claimant: 'Сергей Рябков' },
+  {
+    text: 'Российский дипломат Сергей Рябков прибыл в Женеву. По словам дипломата, переговоры продолжатся.',
+    sentence: 'переговоры',
+    claimant: 'Сергей Рябков',
+  },
+  // (A plural role is a group, never the one person named before with that role.)
+  {
+    text: 'Российский дипломат Сергей Рябков прибыл в Женеву. По словам дипломатов, переговоры продолжатся.',
+    sentence: 'переговоры',
+    claimant: 'дипломаты',
+  },
+  {
+    text: 'Эксперт Сергей Рябков прибыл в Женеву. Эксперты сообщили, что переговоры продолжатся.',
+    sentence: 'переговоры',
+    claimant: 'Эксперты',
+  },
+  // Someone speaking for the one business named before in quotation marks; none when two were, or none was.
+  {
+    text: [
+      'Арбитражный суд Москвы взыскал с компании «Северсталь-Инвест» 2,3 млрд рублей по иску Минфина.',
+      'Представитель компании в суде заявил, что решение будет обжаловано.',
+    ].join(' '),
+    sentence: 'будет обжаловано',
+    claimant: 'Представитель компании «Северсталь-Инвест»',
+  },
+  {
+    text: 'Суд взыскал с компании «Альфа» долг по иску компании «Бета». Представитель компании заявил, что решение будет обжаловано.',
+    sentence: 'будет обжаловано',
+    claimant: null,
+  },
+  {
+    text: 'Суд взыскал долг. Представитель компании заявил, что решение будет обжаловано.',
+    sentence: 'будет обжаловано',
+    claimant: null,
+  },
+  // A ministry of any field, in plain words after a country's name.
+  {
+    text: "Power was cut to 200,000 homes in Kharkiv, Ukraine's energy ministry said.",
+    sentence: 'Power was cut',
+    claimant: "Ukraine's energy ministry",
+  },
+  // A role resolves to the person named with it earlier, even inside another phrase.
+  {
+    text: [
+      'Starmer held talks with German Chancellor Friedrich Merz on Monday.',
+      '"Germany stands by Ukraine," the chancellor said.',
+    ].join(' '),
+    sentence: 'Germany stands',
+    claimant: 'Friedrich Merz',
+  },
+  // A place after a body's whole name is where it is.
+  {
+    text: 'According to the Department of Health in Leeds, 40 patients were treated.',
+    sentence: '40 patients',
+    claimant: 'Department of Health',
+  },
+  {
+    text: '40 patients were treated, the Department of Health in Leeds said.',
+    sentence: '40 patients',
+    claimant: 'Department of Health',
+  },
+  // "his lawyer" after the one person the sentence names, known as a person: that person's lawyer…
+  {
+    text: 'Russian businessman Igor Volkov lost the case. Volkov will appeal, his lawyer said.',
+    sentence: 'will appeal',
+    claimant: "Igor Volkov's lawyer",
+  },
+  // …but not when two are named, nor when the name is no one known.
+  {
+    text: 'Russian businessman Igor Volkov lost the case. Volkov and Petrov will appeal, his lawyer said.',
+    sentence: 'will appeal',
+    claimant: null,
+  },
+  { text: 'Sokolov will appeal, his lawyer said.', sentence: 'will appeal', claimant: null },
 ];
 
 describe('attributed sentences of fresh agency-style articles', () => {

@@ -88,6 +88,25 @@ describe('context features', () => {
     expect(scoreOf(sentences, 'Officials could not disclose').reasons.map((r) => r.kind)).toContain('no_statement');
   });
 
+  it('counts spelled-out numbers as figures, English and Russian, but not words that only contain one', () => {
+    const text = [
+      'Ten people were killed in the attack, police said.',
+      'It must be returned within twenty working days.',
+      'Житель сказал, что двое его сыновей были убиты в ночь на воскресенье.',
+      'Шестеро из семи кандидатов поддержали вступление в альянс.',
+      'Здание было построено в прошлом году.',
+    ].join(' ');
+    const figure = (start: string) =>
+      spotDocument(text)
+        .sentences.find((s) => s.sentence.text.startsWith(start))!
+        .context.includes('figure');
+    expect(figure('Ten people')).toBe(true);
+    expect(figure('It must be returned')).toBe(true);
+    expect(figure('Житель сказал')).toBe(true);
+    expect(figure('Шестеро')).toBe(true);
+    expect(figure('Здание')).toBe(false);
+  });
+
   it('reads a line after the headline alone as a heading only when it has no closing punctuation', () => {
     const base = {
       attribution: { claimant: null, attributed: false, quoted: 0, viaQuote: false },
