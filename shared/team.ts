@@ -63,6 +63,16 @@ export interface NewClaimContents {
   attachments: number;
 }
 
+/** A new claim's evidence in words: ["1 source", "2 notes"]; nothing for a claim that arrives bare. */
+export function newClaimEvidence(c: NewClaimContents): string[] {
+  const words = (n: number, one: string) => `${n.toLocaleString('en')} ${n === 1 ? one : `${one}s`}`;
+  return [
+    c.sources > 0 && words(c.sources, 'source'),
+    c.notes > 0 && words(c.notes, 'note'),
+    c.attachments > 0 && words(c.attachments, 'attachment'),
+  ].filter((part): part is string => !!part);
+}
+
 /** A conflict a teammate's change settles: the decision that stands, and whose side it is, if it is one. */
 export interface SettledConflict {
   fields: ConflictField[];

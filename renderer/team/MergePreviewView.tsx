@@ -10,6 +10,7 @@ import type {
   MergePreview,
   NewClaimContents,
 } from '../../shared/team';
+import { newClaimEvidence } from '../../shared/team';
 import { VerdictBadge } from '../ui/Verdict';
 import { Avatar } from './Avatar';
 import { count, decisionConflictLabel, entityLabel, fullTime } from './format';
@@ -216,11 +217,7 @@ function ItemChanges({ item }: { item: MergeItem }) {
 
 /** A new claim's verdict and the evidence that comes with it: "Sourced · 1 source · 1 note". */
 function NewClaimSummary({ contents: c }: { contents: NewClaimContents }) {
-  const evidence = [
-    c.sources > 0 && count(c.sources, 'source'),
-    c.notes > 0 && count(c.notes, 'note'),
-    c.attachments > 0 && count(c.attachments, 'attachment'),
-  ].filter((part): part is string => !!part);
+  const evidence = newClaimEvidence(c);
   return (
     <span className="team-new-claim" data-testid="merge-new-claim">
       <VerdictBadge verdict={c.verdict} />

@@ -9,6 +9,7 @@ import type {
   MergePreview,
   SettledConflict,
 } from '../../../shared/team';
+import { newClaimEvidence } from '../../../shared/team';
 import { withWorkspace, userError } from '../context';
 import { plural, type CliIO } from '../io';
 import { shellArg } from '../shell-arg';
@@ -83,6 +84,9 @@ function printPreview(io: CliIO, p: MergePreview): void {
     const conflict = item.status === 'conflicting' ? conflicts.get(item.id) : undefined;
     if (conflict) printConflictSides(io, conflict, p.mergedBy);
     if (item.settles) io.out(`      ${describeSettled(item.settles)}`);
+    // A claim the merge adds: the verdict and evidence it arrives with, in the words the rest of the preview uses.
+    if (item.arrives)
+      io.out(`      arrives ${[item.arrives.verdict ?? 'not reviewed', ...newClaimEvidence(item.arrives)].join(' · ')}`);
     for (const c of item.changes) {
       // The conflict's sides above already show each person's verdict and rationale.
       if (conflict && c.entity === 'claim' && (conflict.fields as string[]).includes(c.field)) continue;
@@ -225,7 +229,7 @@ export function registerTeamCommands(program: Command, io: CliIO): void {
     .argument('<sharefile>', 'the teammate’s share file')
     .option(
       '--dry-run',
-      'show what would change, and change nothing: per claim, each field’s old → new value with who and when (! marks a decision of yours it overwrites), and the file’s content hash (64 hex digits) to pass to --expect',
+      'show what would change, and change nothing: per claim, each field’s old → new value with who and when (! marks a decision of yours it overwrites), what a new claim arrives with, and the file’s content hash (64 hex digits) to pass to --expect',
     )
     .option(
       '--expect <hash>',

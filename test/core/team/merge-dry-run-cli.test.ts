@@ -70,4 +70,23 @@ describe('claimbench merge --dry-run', () => {
     );
     expect(settling).toContain('  Ben Okafor: 0 new, 1 changed, 0 conflicting (2 changes)');
   });
+
+  it('says what verdict and evidence a teammate’s new claim arrives with', () => {
+    const { as, file } = desk();
+    const [mara, ben] = [file('mara.claimbench'), file('ben.claimbench')];
+    as('Mara Lind', 'init', mara);
+    as('Mara Lind', 'share', mara, '-o', file('m1'));
+    as('Ben Okafor', 'init', ben);
+    as('Ben Okafor', 'merge', ben, file('m1'));
+    const decided = as('Ben Okafor', 'add', ben, 'Bread prices rose 9 percent in March.').trim();
+    as('Ben Okafor', 'mark', ben, decided, 'sourced', '--rationale', 'Statistics office, table 4');
+    as('Ben Okafor', 'source', 'add', ben, decided, '--url', 'https://example.org/stats', '--stance', 'supports');
+    const bare = as('Ben Okafor', 'add', ben, 'The mill employs 300 people.').trim();
+    as('Ben Okafor', 'share', ben, '-o', file('b1'));
+
+    const dry = as('Mara Lind', 'merge', mara, file('b1'), '--dry-run').split('\n');
+    const line = (id: string) => dry[dry.findIndex((l) => l.startsWith('  new ') && l.includes(id)) + 1];
+    expect(line(decided)).toBe('      arrives sourced · 1 source');
+    expect(line(bare)).toBe('      arrives not reviewed');
+  });
 });
