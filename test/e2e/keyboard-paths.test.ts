@@ -5,7 +5,7 @@ import { call } from '../../electron/core/dispatch';
 import type { HostServices } from '../../electron/core/host';
 import { tempDir } from '../helpers/workspace';
 import { mergePreviewed } from '../helpers/merge';
-import { openContext, screenshotAtBothSizes, useHarness, type TestContext } from './harness';
+import { openContext, screenshot, screenshotAtBothSizes, useHarness, type TestContext } from './harness';
 
 const e2e = useHarness();
 
@@ -243,6 +243,15 @@ describe('focus after an action', () => {
     expect((await focused(page)).checked).toBe('true');
     expect((await focused(page)).name).not.toBe(checked);
     await screenshotAtBothSizes(page, 'keyboard-new-decision-radio');
+    // On a short window the rationale, reached by Tab, is in view above the form's pinned buttons.
+    await page.setViewportSize({ width: 1024, height: 640 });
+    await page.keyboard.press('Tab');
+    const rationale = decision.getByRole('textbox', { name: 'Rationale' });
+    await expect.poll(() => rationale.evaluate((el) => el === document.activeElement)).toBe(true);
+    const box = (await rationale.boundingBox())!;
+    const actions = (await decision.locator('.form-actions').boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(actions.y + 1);
+    await screenshot(page, 'keyboard-new-decision-rationale-1024');
     expect(errors).toEqual([]);
   });
 });
