@@ -9,7 +9,7 @@ import type { Attribution } from './claimant';
 import { sigmoid, type SpotterScore } from './model';
 import { sortByStrength } from './reasons';
 import { FIGURE } from './figure';
-import { quotedAdvice, vagueQuantity } from './nothing-to-check';
+import { DESCRIBING, quotedAdvice, unnamedAccount, vagueQuantity } from './nothing-to-check';
 import { narratesPastRu } from './russian-past';
 import { wordGated } from './word-gate';
 import { withoutControlSequences } from '../text/control-sequences';
@@ -70,6 +70,7 @@ export const CONTEXT_LABELS: Record<string, string> = {
   reaction: 'only a reaction or an unnamed view, nothing in it to check',
   vague_quantity: 'a vague share (some, many, not all) with no figure or name, nothing in it to check',
   quoted_advice: 'advice or what people should do, in quotes: nothing in it to check',
+  unnamed_account: 'how unnamed people described it, with no figure, name or event: nothing in it to check',
 };
 
 export { FIGURE } from './figure';
@@ -170,6 +171,8 @@ const CYRILLIC_WORD = /[а-яё]{2}/i;
 /** A past verb in English, or in Russian its past tense or short passive participle (shared/spotting/russian-past.ts). */
 const isPast = (s: string) =>
   hasPastListed(s) || (MAY_BE_PAST_ED.test(s) && PAST_ED.test(s)) || (CYRILLIC_WORD.test(s) && narratesPastRu(s));
+/** A past event besides the verb of describing ("Residents described how the roof collapsed"). */
+const pastBesidesDescribing = (s: string) => isPast(s.replace(DESCRIBING, ' '));
 /** A Russian speaker about themselves ("мы не спали", "я видел"). */
 const FIRST_PERSON_RU = /(?:^|[^а-яё])(?:я|мы|мне|меня|нас|нам|наш[а-яё]*|мой|моя|мои|моё|мое)(?![а-яё])/i;
 
@@ -242,7 +245,10 @@ export function contextFeatures(c: SentenceContext): string[] {
   if (who.quoted < 0.5 && onlyReacts(s)) out.push('reaction');
   if (who.quoted < 0.5 && vagueQuantity(s)) out.push('vague_quantity');
   if (quotedAdvice(s)) out.push('quoted_advice');
-  if (who.quoted < 0.5 && isPast(s)) out.push('past_event');
+  // ("Residents described how the roof collapsed" tells an event: only an account with none in it is empty, and its
+  // verb of describing is no past event.)
+  if (who.quoted < 0.5 && unnamedAccount(s) && !pastBesidesDescribing(s)) out.push('unnamed_account');
+  else if (who.quoted < 0.5 && isPast(s)) out.push('past_event');
   else if (who.quoted >= 0.5 && who.claimant && !hasFirstPerson(s) && !FIRST_PERSON_RU.test(s) && reportsEvent(s))
     out.push('quoted_report');
   if (ADVICE.test(s)) out.push('advice');
@@ -256,8 +262,9 @@ export function contextFeatures(c: SentenceContext): string[] {
  * sentence reports that nothing was said, or is about the reporting itself, so it is not a claim to check; nor is
  * a fragment of one or two words (a figure label, a run-in heading, a stray line of a PDF). A bare reaction ("The
  * minister welcomed the figures.") counts for less, not nothing: who reacted is on the record. So do a vague share
- * with no figure or name ("Not everything got cheaper.") and advice in quotes ('"You don't need to run a
- * marathon," said …'): neither occurs often enough in the labelled news to be fitted.
+ * with no figure or name ("Not everything got cheaper."), advice in quotes ('"You don't need to run a
+ * marathon," said …') and how unnamed people described an event ("Residents described a long night."): none occurs
+ * often enough in the labelled news to be fitted.
  */
 export const FIXED_WEIGHTS: Readonly<Record<string, number>> = {
   no_statement: -4,
@@ -266,6 +273,7 @@ export const FIXED_WEIGHTS: Readonly<Record<string, number>> = {
   reaction: -3,
   vague_quantity: -2.5,
   quoted_advice: -2.5,
+  unnamed_account: -2.5,
 };
 
 /**

@@ -1,7 +1,8 @@
 /**
- * Two shapes of news sentence that read like statements but hold nothing a checker could look up: a vague share
+ * Shapes of news sentence that read like statements but hold nothing a checker could look up: a vague share
  * with no figure and no name ("Not everything got cheaper.", "Some streets barely noticed the storm.", "Многие
- * покупатели уже привыкли к таким изменениям."), and a quotation that gives advice or tells people what they
+ * покупатели уже привыкли к таким изменениям."), how unnamed people described what they lived through
+ * ("Residents described a long night."), and a quotation that gives advice or tells people what they
  * should do ('"You don't need to run a marathon," said lead author …', «Покупайте сезонные овощи», — посоветовал …).
  */
 import { FIGURE } from './figure';
@@ -10,6 +11,8 @@ import { FIGURE } from './figure';
 const VAGUE_MAX_WORDS = 8;
 const VAGUE_OPENING =
   /^\W*(?:not (?:every|everything|everyone|everybody|all|each)|some|many|few|a few|several|others?)\b|^[^а-яёА-ЯЁ]*(?:не (?:все|всё|каждый|каждая|каждое|везде)|многие|некоторые|немногие|кое-кто|кое-что|иные|другие)(?![а-яё])/i;
+/** A count in words ("three explosions"): something to check, though no digit. */
+const COUNT_IN_WORDS = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds|thousands)\b/i;
 /** A capitalised word after the first: a name, a place or a body, something to look up. */
 const NAME_AFTER_FIRST = /\s[«"“]?\p{Lu}/u;
 
@@ -46,4 +49,32 @@ export function quotedAdvice(s: string): boolean {
   if (!m || !SAYING.test(m[2]!)) return false;
   const quote = m[1]!;
   return !FIGURE.test(quote) && (ADVICE_EN.test(quote) || ADVICE_RU.test(quote));
+}
+
+/** Longer than this, an account by unnamed people goes on to tell something particular. */
+const ACCOUNT_MAX_WORDS = 10;
+/**
+ * Unnamed people who lived through an event, then a verb telling how they described it ("Residents described a
+ * long night.", "Witnesses spoke of chaos.", "Locals recounted the fear."): who they are is no one to look up.
+ */
+const DESCRIBING_VERB = '(?:described|recounted|spoke of|talked of|told of)';
+/** The verbs of describing, to blank them before looking for a past event told besides them. */
+export const DESCRIBING = new RegExp(`\\b${DESCRIBING_VERB}\\b`, 'gi');
+const UNNAMED_ACCOUNT = new RegExp(
+  `^\\W*(?:(?:some|many|several|other|local|frightened|shaken)\\s+)?(?:residents|witnesses|locals|villagers|neighbou?rs|survivors|onlookers|passengers|people|families|parents)\\s+${DESCRIBING_VERB}\\b`,
+  'i',
+);
+
+/**
+ * How unnamed people described what they lived through, with no figure and no name after the first word
+ * ("Residents described a long night."); whether it also tells a checkable event is for the caller to ask.
+ */
+export function unnamedAccount(s: string): boolean {
+  return (
+    UNNAMED_ACCOUNT.test(s) &&
+    !FIGURE.test(s) &&
+    !COUNT_IN_WORDS.test(s) &&
+    !NAME_AFTER_FIRST.test(s) &&
+    s.split(/\s+/).filter((w) => /[\p{L}\d]/u.test(w)).length <= ACCOUNT_MAX_WORDS
+  );
 }

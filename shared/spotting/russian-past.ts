@@ -3,7 +3,8 @@
  * from English, and the English test for a past verb reads no Cyrillic): a verb in the past tense ("сгорел",
  * "погибли", "эвакуировали", "произошёл") or a short passive participle ("повреждены", "задержан",
  * "эвакуированы", "убиты"). Verbs of saying ("заявил", "сообщили") tell who speaks, not what happened, as
- * English "said" is no past event there either.
+ * English "said" is no past event there either. And the outcome of an event said without a verb: "Пострадавших нет.",
+ * "Погибших и раненых нет.", "Загиблих немає." (English "No one was hurt." says it in the past tense).
  */
 
 /**
@@ -51,8 +52,23 @@ function isPastWord(w: string, before: string): boolean {
   return PARTICIPLE.test(lower) && !NOT_PARTICIPLE.test(lower) && !FUTURE_BE.test(before);
 }
 
+/**
+ * Those an event struck, named by a past participle used as a noun in the genitive plural ("пострадавших",
+ * "погибших", "раненых", "задержанных", "убитых"; Ukrainian "постраждалих", "загиблих", "поранених") or "жертв".
+ */
+const AFFECTED = '(?:[а-яёіїє]{3,}(?:вших|вшихся|нных|еных|ёных|тых|лих|них)|(?:по|у)гибших|умерших|жертв)';
+/**
+ * None of them, said without a verb: "Пострадавших нет.", "Погибших и раненых нет.", "По данным МЧС, жертв нет.",
+ * "Загиблих немає." (the present participle of a wish, "желающих", or a plain noun, "вопросов", is no outcome).
+ */
+const NONE_AFFECTED = new RegExp(
+  `(?:^|,)[^а-яёіїєА-ЯЁІЇЄ]*${AFFECTED}(?:(?:\\s*,|\\s+(?:и|і|та))\\s+${AFFECTED})*\\s+(?:нет|немає)[^а-яёіїє]*$`,
+  'iu',
+);
+
 /** Whether the Russian sentence holds a past verb or a short passive participle (see the module's comment). */
 export function narratesPastRu(s: string): boolean {
+  if (NONE_AFFECTED.test(s)) return true;
   let before = '';
   WORD.lastIndex = 0;
   for (let m = WORD.exec(s); m; m = WORD.exec(s)) {

@@ -119,6 +119,13 @@ const ORG_CAP = new Set(
     .split(/\s+/)
     .filter(Boolean),
 );
+/**
+ * A field of study or work, capitalised inside an institution's name ("Research in Economics", "Excellence in
+ * Journalism"): read from its ending ("-ics", "-ology", "-onomy", "-istry", "-sophy") or one of a few such nouns.
+ * No place ends so.
+ */
+const FIELD_OF_STUDY =
+  /^\p{Lu}\p{Ll}*(?:ics|ology|ologies|ography|onomy|istry|sophy)$|^(?:Science|Sciences|Medicine|Education|Engineering|Law|Health|Healthcare|Nursing|Research|Studies|Arts|Humanities|Agriculture|Architecture|Literature|History|Policy|Management|Finance|Business|Journalism|Nutrition|Energy)$/u;
 /** Documents that carry another's words: "the ministry's statement said" → the ministry. */
 const DOCUMENT_WORDS = new Set([
   'statement',
@@ -996,7 +1003,8 @@ function forwardPhrase(t: Token[], k: number): SpeakerPhrase | null {
       (!words[words.length - 1]!.cap ||
         EN_TITLES.has(words[words.length - 1]!.text) ||
         ORG_CAP.has(words[words.length - 1]!.lower) ||
-        (x.lower === 'of' && insideOrganisationName(words))) &&
+        (x.lower === 'of' && insideOrganisationName(words)) ||
+        (x.lower === 'in' && insideOrganisationName(words) && FIELD_OF_STUDY.test(t[i + 1]?.text ?? ''))) &&
       (t[i + 1]?.cap || (t[i + 1]?.lower === 'the' && t[i + 2]?.cap))
     )
       words.push(x);
@@ -1095,7 +1103,15 @@ export function classify(words: Token[]): SpeakerPhrase | null {
   if (!ws.length) return null;
   // "the Department of Health in Leeds": a place after a body's whole name is where it is, not part of the name.
   const place = ws.findIndex((x, i) => i > 1 && /^(?:in|at)$/.test(x.lower) && ws[i - 1]!.cap);
-  if (place > 0 && insideOrganisationName(ws.slice(0, place)) && ws.slice(place + 1).every((x) => x.cap)) ws = ws.slice(0, place);
+  // ("the Institute for Research in Economics": a field of study after "in" is part of the name.)
+  const after = ws.slice(place + 1);
+  if (
+    place > 0 &&
+    insideOrganisationName(ws.slice(0, place)) &&
+    after.every((x) => x.cap) &&
+    !FIELD_OF_STUDY.test(after[0]!.text)
+  )
+    ws = ws.slice(0, place);
   // "the ministry's statement": the possessor speaks.
   const lastLower = ws[ws.length - 1]!.lower;
   if (DOCUMENT_WORDS.has(lastLower) && ws.length >= 2 && ws[ws.length - 2]!.lower.endsWith("'s")) {

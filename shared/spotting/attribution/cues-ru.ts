@@ -16,6 +16,7 @@ import {
 } from './lexicon';
 import { adjunctMarks, isAddresseeAt, isQuoteToken, namesCompanion } from './adjuncts-ru';
 import { locativeBody, locativeBodyAfter } from './locative-body';
+import { isGenitiveBodyHead } from './genitive-body';
 import type { SpeakerPhrase } from './speaker';
 import { tokenize, type Token } from './tokens';
 import { classify } from './cues-en';
@@ -357,9 +358,15 @@ function admissible(x: Token, soFar: Token[], next?: Token): boolean {
   );
 }
 
+/**
+ * Abstract and feminine nouns in "-ости", "-асти" in the genitive ("безопасности", "области", "власти"), which end
+ * as an infinitive in "-ти" does; "спасти", "вырасти" are verbs.
+ */
+const GENITIVE_IN_STI = /(?:ост|[^рп]аст)и$/;
+
 /** A lower-case word in the genitive that continues a body's or role's name, not a verb. */
 function isLowerGenitive(w: string): boolean {
-  return BARE_GENITIVE_PLURAL.has(w) || (LOWER_GENITIVE.test(w) && !VERB_LIKE.test(w));
+  return BARE_GENITIVE_PLURAL.has(w) || (LOWER_GENITIVE.test(w) && (!VERB_LIKE.test(w) || GENITIVE_IN_STI.test(w)));
 }
 
 function backward(t: Token[], j: number, marks?: number[]): SpeakerPhrase | null {
@@ -468,7 +475,8 @@ function forward(t: Token[], k: number, oblique = false, marks?: number[]): Spea
   // preposition to the end of the clause; cut there, it would be printed short.
   if (words.length && t[i] && BODY_NAME_PREPOSITION.test(t[i]!.lower) && words.some((w) => isBody(w.lower))) {
     let e = i + 1;
-    while (e < t.length && !t[e]!.punct && /^\p{Ll}+$/u.test(t[e]!.text) && e - i <= 4) e++;
+    // ("Главного управления МЧС по Курской области": a region's name may close it.)
+    while (e < t.length && !t[e]!.punct && /^\p{L}+$/u.test(t[e]!.text) && e - i <= 4) e++;
     if (e === i + 1 || (e < t.length && !t[e]!.punct)) return null;
     words.push(...t.slice(i, e));
   }
@@ -683,9 +691,13 @@ export function classifyRu(words: Token[], oblique = false): SpeakerPhrase | nul
     return { kind: 'person', name: text(name), attrs, at: 0 };
   }
   // ("Губернатор добавил", "Глава региона уточнил" open a sentence capitalised: still a description, never a name.)
-  // ("Генеральный штаб ВСУ": an adjective sharing a role's stem opens a body's name.)
-  if (isRole(head.lower) && !(head.cap && ADJECTIVE_NOMINATIVE.test(head.lower)))
-    return { kind: 'person-role', name: text(words), attrs, at: 0 };
+  // ("Генеральный штаб ВСУ", "по данным Главного управления МЧС": an adjective sharing a role's stem opens a body's
+  // name.)
+  const adjectiveOfBody =
+    head.cap &&
+    (ADJECTIVE_NOMINATIVE.test(head.lower) ||
+      (oblique && GENITIVE_ADJECTIVE.test(head.lower) && isGenitiveBodyHead(words[1]?.text ?? '')));
+  if (isRole(head.lower) && !adjectiveOfBody) return { kind: 'person-role', name: text(words), attrs, at: 0 };
   // ("Харківська міська рада": a place's adjective opening a body's name.)
   const placeAdjective = ADJECTIVE_NOMINATIVE.test(head.lower) && words.length > 1 && !words[1]!.cap;
   if (head.cap && (!PLACE.test(head.lower) || placeAdjective)) return { kind: 'body', name: text(words), attrs, at: 0 };

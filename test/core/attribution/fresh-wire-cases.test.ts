@@ -150,7 +150,38 @@ const CASES: Case[] = [
     sentence: 'В Кабуле',
     claimant: 'Министерство внутренних дел Афганистана',
   },
-  { text: 'По данным Службы безопасности Украины, задержаны 2 агента.', sentence: 'задержаны', claimant: null },
+  // …after "по данным", "по информации", "по сообщению", "говорится в сообщении", through all its genitive dependents
+  // ("безопасности" is a noun, not an infinitive in "-ти"), its adjectives put in the head's gender…
+  {
+    text: 'По данным Службы безопасности Украины, задержаны 2 агента.',
+    sentence: 'задержаны',
+    claimant: 'Служба безопасности Украины',
+  },
+  {
+    text: 'По информации Министерства обороны России, ночью сбиты 12 беспилотников.',
+    sentence: 'сбиты',
+    claimant: 'Министерство обороны России',
+  },
+  {
+    text: 'По сообщению Главного управления МЧС по Курской области, пожар на складе потушен.',
+    sentence: 'пожар',
+    claimant: 'Главное управление МЧС по Курской области',
+  },
+  {
+    text: 'Задержаны два агента, говорится в сообщении Службы безопасности Украины.',
+    sentence: 'Задержаны',
+    claimant: 'Служба безопасности Украины',
+  },
+  {
+    text: 'По данным Федеральной службы безопасности, задержаны 2 человека.',
+    sentence: 'задержаны',
+    claimant: 'Федеральная служба безопасности',
+  },
+  {
+    text: 'За даними Державної служби України з надзвичайних ситуацій, загинули 3 людини.',
+    sentence: 'загинули',
+    claimant: 'Державна служба України з надзвичайних ситуацій',
+  },
   // …but never a name cut short at an adjective.
   {
     text: 'По данным Комитета Государственной думы по бюджету, принято 30 законов.',
@@ -232,6 +263,17 @@ const CASES: Case[] = [
     text: 'According to the Department of Health in Leeds, 40 patients were treated.',
     sentence: '40 patients',
     claimant: 'Department of Health',
+  },
+  // A field of study after "in" is part of an institution's name; a place after the name is not.
+  {
+    text: 'According to the Institute for Research in Economics, prices rose 5% in October.',
+    sentence: 'prices rose',
+    claimant: 'Institute for Research in Economics',
+  },
+  {
+    text: 'According to the Institute for Research in Leeds, prices rose 5% in October.',
+    sentence: 'prices rose',
+    claimant: 'Institute for Research',
   },
   {
     text: '40 patients were treated, the Department of Health in Leeds said.',

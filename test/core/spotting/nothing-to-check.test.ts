@@ -72,3 +72,34 @@ describe('advice in quotes, then who gave it', () => {
     expect(s.checkWorthy).toBe(true);
   });
 });
+
+describe('how unnamed people described what they lived through', () => {
+  const text = [
+    'Drones strike Portvale overnight',
+    '',
+    'Drones struck an oil depot in Portvale overnight, the regional governor said.',
+    'Residents described a long night.',
+    'Witnesses spoke of chaos.',
+    'Residents described how the roof of the depot collapsed.',
+    'Witnesses described hearing three explosions.',
+    'Russia described the strike as a response to attacks on Belgorod.',
+  ].join('\n');
+
+  it('is not listed when it holds no figure, no name and no event besides the describing', () => {
+    for (const start of ['Residents described a long night', 'Witnesses spoke of chaos']) {
+      const s = sentenceAt(text, start);
+      expect(s.checkWorthy, start).toBe(false);
+      expect(s.kinds, start).toContain('unnamed_account');
+      expect(s.kinds, start).not.toContain('past_event');
+    }
+  });
+
+  it('while an account of an event, a count, or a named body describing it stays listed as a past event', () => {
+    for (const start of ['Residents described how', 'Witnesses described hearing', 'Russia described']) {
+      const s = sentenceAt(text, start);
+      expect(s.kinds, start).not.toContain('unnamed_account');
+      expect(s.kinds, start).toContain('past_event');
+      expect(s.checkWorthy, start).toBe(true);
+    }
+  });
+});

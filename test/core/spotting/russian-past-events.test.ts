@@ -22,6 +22,11 @@ describe('a Russian sentence that narrates a past event', () => {
       'Цены на картофель выросли.',
       'Вчера в городе произошёл пожар.',
       'Рейсы отменены до вечера.',
+      // The outcome said without a verb, as English says "No one was hurt." in the past.
+      'Пострадавших нет.',
+      'Погибших и раненых нет.',
+      'По данным МЧС, жертв нет.',
+      'Загиблих немає.',
     ])
       expect(narratesPastRu(s), s).toBe(true);
   });
@@ -38,6 +43,10 @@ describe('a Russian sentence that narrates a past event', () => {
       'Министр заявил, что бюджет сбалансируют.',
       'Правительство должно решить вопрос до конца недели.',
       'Страны Европы намерены ввести новые правила.',
+      // (No one struck by an event: no questions, no volunteers, no free seats.)
+      'Вопросов нет.',
+      'Желающих нет.',
+      'Свободных мест нет.',
     ])
       expect(narratesPastRu(s), s).toBe(false);
   });
@@ -65,5 +74,27 @@ describe('a Russian sentence that narrates a past event', () => {
     const s = sentenceAt(text, 'Зато сообщается');
     expect(s.kinds).not.toContain('no_statement');
     expect(s.checkWorthy).toBe(true);
+  });
+
+  it('a casualty statement is listed, in Russian and Ukrainian as in English', () => {
+    const text = [
+      'Склад загорелся в Курске',
+      '',
+      'Вечером в Курске загорелся склад.',
+      'Пострадавших нет.',
+      'Погибших нет.',
+      '',
+      'A warehouse caught fire in Leeds on Monday evening.',
+      'No one was hurt.',
+      'There were no casualties.',
+      '',
+      'Увечері у Харкові загорівся склад.',
+      'Загиблих немає.',
+    ].join('\n');
+    for (const start of ['Пострадавших нет', 'Погибших нет', 'No one was hurt', 'There were no casualties', 'Загиблих немає']) {
+      const s = sentenceAt(text, start);
+      expect(s.kinds, start).toContain('past_event');
+      expect(s.checkWorthy, start).toBe(true);
+    }
   });
 });
