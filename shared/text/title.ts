@@ -6,9 +6,12 @@ const MAX_TITLE = 80;
 /** Agency headlines run longer than a short title ("Russia pounds Ukraine's power grid before winter as …"). */
 const MAX_HEADLINE = 160;
 
-/** A line ending in an article, a preposition or a conjunction leads on to the next: no headline ends so. */
+/**
+ * A line ending in an article, a possessive, a conjunction or a preposition no phrasal verb ends with leads on to
+ * the next: no headline ends so ("… energy caps kick in" and "… hold on" may).
+ */
 const LEADS_ON =
-  /(?:^|\s)(?:a|an|the|of|to|for|at|in|on|by|with|from|and|or|but|as|that|its|his|her|their|в|во|на|и|с|по|к|о|об|из|за|от|для|что|у|та|і|й|до)$/iu;
+  /(?:^|\s)(?:a|an|the|of|to|for|at|with|from|and|or|but|that|its|his|her|their|в|во|на|и|с|по|к|о|об|из|от|для|что|у|та|і|й|до)$/iu;
 
 function clip(text: string): string {
   return text.length > MAX_TITLE ? `${text.slice(0, MAX_TITLE - 1).trimEnd()}…` : text;
@@ -35,16 +38,15 @@ export function defaultTitle(text: string, fileName?: string | null): string {
   // next one goes on from in lower case is the start of a hard-wrapped sentence ("… lower its target for the").
   const endsLikeSentence = /[.!?…]["”»']?$/.test(firstLine);
   const wrapped =
-    nextLine.trim() !== '' &&
-    !isMetadataLine(nextLine) &&
-    (/^\s*\p{Ll}/u.test(nextLine) || LEADS_ON.test(firstLine));
+    nextLine.trim() !== '' && !isMetadataLine(nextLine) && (/^\s*\p{Ll}/u.test(nextLine) || LEADS_ON.test(firstLine));
   if (firstLine && firstLine.length <= MAX_HEADLINE && !endsLikeSentence && !wrapped) return firstLine;
   const fromName = titleFromFileName(fileName);
   if (fromName) return fromName;
   // A short first line that is whole sentences, or a short first sentence that wraps onto the next line; never
   // the start of a sentence cut short.
   if (firstLine && firstLine.length <= MAX_TITLE && endsLikeSentence && !wrapped) return firstLine;
-  const firstSentence = collapseWhitespace(segmentSentences(firstParagraph)[0]?.text ?? '');
+  // Only its start is read: the sentence wanted is short, and a paragraph may be a whole book.
+  const firstSentence = collapseWhitespace(segmentSentences(firstParagraph.slice(0, 1000))[0]?.text ?? '');
   if (wrapped && firstSentence.length <= MAX_TITLE && /[.!?…]["”»']?$/.test(firstSentence)) return firstSentence;
   return 'Untitled document';
 }

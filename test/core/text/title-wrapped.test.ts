@@ -21,5 +21,9 @@ describe('the title of a pasted text with no headline', () => {
     );
     expect(defaultTitle('Strikes hit Kyiv\nKYIV (AP) — Russia fired 157 drones overnight.')).toBe('Strikes hit Kyiv');
     expect(defaultTitle('Prices rose.\nThen they fell.')).toBe('Prices rose.');
+    // A headline may end in a phrasal verb's particle.
+    expect(defaultTitle('Energy price caps kick in\nLONDON (Reuters) — Household bills fell 12 percent.')).toBe(
+      'Energy price caps kick in',
+    );
   });
 });
