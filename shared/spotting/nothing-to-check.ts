@@ -5,14 +5,15 @@
  * ("Residents described a long night."), and a quotation that gives advice or tells people what they
  * should do ('"You don't need to run a marathon," said lead author …', «Покупайте сезонные овощи», — посоветовал …).
  */
+import { EN_VERBS, RU_VERBS } from './attribution/lexicon';
 import { FIGURE } from './figure';
 
 /** Longer than this, a sentence opening with "some" or "many" goes on to say something particular. */
 const VAGUE_MAX_WORDS = 8;
 const VAGUE_OPENING =
   /^\W*(?:not (?:every|everything|everyone|everybody|all|each)|some|many|few|a few|several|others?)\b|^[^а-яёА-ЯЁ]*(?:не (?:все|всё|каждый|каждая|каждое|везде)|многие|некоторые|немногие|кое-кто|кое-что|иные|другие)(?![а-яё])/i;
-/** A count in words ("three explosions"): something to check, though no digit. */
-const COUNT_IN_WORDS = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds|thousands)\b/i;
+/** A small count in words ("three explosions"), which FIGURE leaves out: something to check, though no digit. */
+const SMALL_COUNT_IN_WORDS = /\b(?:one|two|three|four|five|six|seven|eight|nine|eleven|twelve)\b/i;
 /** A capitalised word after the first: a name, a place or a body, something to look up. */
 const NAME_AFTER_FIRST = /\s[«"“]?\p{Lu}/u;
 
@@ -31,8 +32,16 @@ export function vagueQuantity(s: string): boolean {
  * saying ('"…," said lead author Sarah Kim of the University of Leeds.', «…», — посоветовал экономист …).
  */
 const QUOTE_THEN_SPEAKER = /^\s*["“«„]([^"“”«»„]{3,})["”»“]\s*[,.!?…]?\s*[-—–]?\s*([^"“”«»„]*)$/;
-const SAYING =
-  /\b(?:said|says|told|added|advised|warned|urged|explained|wrote|noted|recalled|insisted)\b|(?:сказал|заявил|отметил|посоветовал|добавил|пояснил|рассказал|подчеркнул|призвал|предупредил)/i;
+/** Verbs of giving advice that are not among attribution's verbs of saying. */
+const ADVISING = new Set(['advised', 'advises']);
+
+/** Whether a short tail after a quotation has a verb of saying (attribution's lexicon) or of advising. */
+function hasSaying(tail: string): boolean {
+  return tail
+    .toLowerCase()
+    .split(/[^\p{L}'’-]+/u)
+    .some((w) => EN_VERBS.has(w) || RU_VERBS.has(w) || ADVISING.has(w));
+}
 /**
  * Words that address the listener or tell people what to do: "you", an imperative opening the quotation ("Just get
  * up …", "Don't …"), "we should", "people need to"; in Russian an imperative opening it ("Покупайте", "Не забывайте")
@@ -46,7 +55,7 @@ const ADVICE_RU =
 /** A quotation of advice or of what people should do, then only who said it; nothing in it is a figure. */
 export function quotedAdvice(s: string): boolean {
   const m = QUOTE_THEN_SPEAKER.exec(s);
-  if (!m || !SAYING.test(m[2]!)) return false;
+  if (!m || !hasSaying(m[2]!)) return false;
   const quote = m[1]!;
   return !FIGURE.test(quote) && (ADVICE_EN.test(quote) || ADVICE_RU.test(quote));
 }
@@ -73,7 +82,7 @@ export function unnamedAccount(s: string): boolean {
   return (
     UNNAMED_ACCOUNT.test(s) &&
     !FIGURE.test(s) &&
-    !COUNT_IN_WORDS.test(s) &&
+    !SMALL_COUNT_IN_WORDS.test(s) &&
     !NAME_AFTER_FIRST.test(s) &&
     s.split(/\s+/).filter((w) => /[\p{L}\d]/u.test(w)).length <= ACCOUNT_MAX_WORDS
   );
