@@ -200,6 +200,20 @@ describe('sentence segmentation', () => {
     expect(texts(wrapped)).toHaveLength(2);
   });
 
+  it('reads a list of headlines or sources, one a line, as separate lines rather than a wrapped paragraph', () => {
+    const related = 'Related news\n\nWebb telescope finds carbon dioxide on distant planet\nScientists question signs of life on K2-18 b';
+    expect(texts(related)).toEqual([
+      'Related news',
+      'Webb telescope finds carbon dioxide on distant planet',
+      'Scientists question signs of life on K2-18 b',
+    ]);
+    const sources = [
+      '"Storm cuts power to 400,000 in Northeast" — Associated Press, September 14, 2027',
+      '"Utilities scramble after overnight storm" — The New York Times, September 14, 2027',
+    ];
+    expect(texts(sources.join('\n'))).toEqual(sources);
+  });
+
   it('handles Russian abbreviations', () => {
     expect(texts('Он родился в 1990 г. в Москве, т.е. давно. Живёт на ул. Ленина, им. Пушкина и т. д. Далее.', 'ru')).toEqual([
       'Он родился в 1990 г. в Москве, т.е. давно.',
