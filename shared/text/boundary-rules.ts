@@ -143,6 +143,13 @@ const MAY_END = new Set(
   ].map((s) => s.toLowerCase()),
 );
 
+/** What a clock time ("9 a.m.", "6 p.m.") is followed by inside its sentence: a day, a month, a time zone ("Geneva time"). */
+const AFTER_CLOCK_TIME =
+  /^(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?|Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec|Today|Tomorrow|Tonight|(?:[ECMP][SD]?T|GMT|UTC|BST|CES?T|[A-Z]{2,4}T|Eastern|Central|Mountain|Pacific|Atlantic|Greenwich)\b|(?:[A-Z][a-z]+|[A-Z]{2,3}) (?:[Tt]ime|[Ss]tandard|[Dd]aylight)\b)/;
+
+/** The sentence so far is only when it happened ("At 10 a.m."): what follows goes on with it. */
+const ONLY_CLOCK_TIME = /^(?:At|By|From|Until|Before|After|Around|About|Shortly after|Just after|Just before)\s+(?:about\s+)?[\d:.]+\s*[ap]\.m\.$/;
+
 /** "etc.", "т. д." before a capital letter end the sentence. */
 const ENDS_BEFORE_CAPITAL = new Set(['etc', ...CYRILLIC_ENDS_BEFORE_CAPITAL]);
 
@@ -198,13 +205,26 @@ function endsWithInitial(piece: string): boolean {
   return INITIAL.test(piece) || (c >= 0x400 && CYRILLIC_INITIALS.test(piece));
 }
 
+/** Titles written out in full before a name. */
+const TITLE_WORDS = new Set(
+  'president senator governor judge justice general admiral colonel captain sergeant professor secretary chairman minister mayor bishop'.split(' '),
+);
+
 /**
  * "Elizabeth A. Duke;", "Charles I. Plosser said": "A." or "I." between a first name and a surname that a list's
  * comma or semicolon, or a verb of saying, follows. ("Plan A. The board …", "vitamin A. Carrots …" end there.)
  */
 function nameWithInitialIorA(piece: string, following: string): boolean {
-  return /(?:^|\s)\p{Lu}\p{Ll}+\s+[IA]\.$/u.test(piece) && /^\s*\p{Lu}\p{Ll}+(?:[,;)]|\s+(?:said|says|told)\b)/u.test(following);
+  if (!/(?:^|\s)\p{Lu}\p{Ll}+\s+[IA]\.$/u.test(piece) || !/^\s*\p{Lu}\p{Ll}+/u.test(following)) return false;
+  if (/^\s*\p{Lu}\p{Ll}+(?:[,;)]|\s+(?:said|says|told)\b)/u.test(following)) return true;
+  // "Lt. Gen. Mark A. Howell", "President Chester A. Arthur": a title before the first name makes it a name.
+  const title = /(?:^|\s)(\p{Lu}\p{Ll}+)(\.?)\s+\p{Lu}\p{Ll}+\s+[IA]\.$/u.exec(piece);
+  if (!title) return false;
+  const word = title[1]!.toLowerCase();
+  return title[2] ? ALWAYS_CONTINUES.has(word) : TITLE_WORDS.has(word);
 }
+
+
 
 /** "Ал. Алтаева", "Вл. Соловьёв": a first name shortened to a few letters, capitalised, before a surname. */
 function endsWithNameInitial(piece: string): boolean {
@@ -280,7 +300,8 @@ export function falseBoundary(text: string, prev: Span, next: Span): boolean {
   if (prev.end - prev.start <= 5 && LIST_MARKER.test(text.slice(prev.start, prev.end))) return true;
   if (endsWithCloser(piece)) {
     // "“We will win!” he shouted.": an exclamation or question quoted inside a sentence that goes on in lower case.
-    return /[!?]["”’»']+$/.test(piece) && /^\p{Ll}/u.test(following);
+    // "Наталья Паникоровская (?) нажала …": a doubting "(?)" or "(!)" likewise.
+    return /[!?]["”’»')\]]+$/.test(piece) && /^\p{Ll}/u.test(following);
   }
   const nextStartsLower = /^[\s"'“‘«(]*[\p{Ll}\d]/u.test(following) && !/^[\s"'“‘«(]*[\p{Lu}]/u.test(following);
   // An initial: "J. R. R. Tolkien", "Donald L. Kohn", "Ben S. Bernanke".
@@ -299,6 +320,8 @@ export function falseBoundary(text: string, prev: Span, next: Span): boolean {
   if (NUMBERED.has(abbr)) return nextStartsLower;
   if (ALWAYS_CONTINUES.has(abbr)) {
     // "ул." is a title-like abbreviation only when it is short; "т." alone continues only into "д."/"е."/"н.".
+    // "Roe v. Wade": a lower-case "v." between the parties of a case, as "vs." is.
+    if (abbr === 'v' && /(?:^|\s)v\.$/.test(piece)) return true;
     if (abbr === 'т' || abbr === 'с' || abbr === 'п' || abbr === 'д' || abbr === 'v')
       return nextStartsLower || /^[\p{L}]\./u.test(following);
     return true;
@@ -309,6 +332,11 @@ export function falseBoundary(text: string, prev: Span, next: Span): boolean {
     // "г. Москва" (city) continues, "2010 г. Президент" (year) and "XIX в. Россия" (century) end.
     if (UNITS.has(abbr) && AFTER_NUMBER.test(piece)) return ONLY_THE_PHRASE.test(text.slice(prev.start, prev.end));
     if (abbr === 'г') return true;
+    // "… said.\" after "Inc." or "U.S.": a quotation opening with a capital starts a new sentence.
+    if (/^["“«]\s*\p{Lu}/u.test(following)) return false;
+    // "at 9 a.m. Tuesday", "6 p.m. EST" go on; "at 9 a.m. Some protesters …" is a new sentence.
+    if (abbr === 'a.m' || abbr === 'p.m')
+      return AFTER_CLOCK_TIME.test(following) || ONLY_CLOCK_TIME.test(text.slice(prev.start, prev.end));
     return !SENTENCE_OPENERS.has(firstWord(following));
   }
   // An unknown short token followed by lower case ("approx. five", "т.е. давно") continues.
