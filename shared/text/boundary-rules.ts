@@ -355,34 +355,44 @@ const BEFORE_FIGURE = new Set(
 const VOWEL = /[aeiouyаеёиоуыэюяіїє]/iu;
 /**
  * "house. 50-year-old resident …", "percent. 1,200 ballots were …": a word, its full stop, then a figure and a clause
- * (a lower-case word next, or after one more word). "Times. 10 June 2009." and "2018. p. 5." in a list of references
- * are left whole.
+ * (a lower-case word next, or after one more word; any word after a compound such as "19-year-old"). "Times. 10 June
+ * 2009." and "2018. p. 5." in a list of references are left whole. Also a word written with a lower-case first letter
+ * and a capital after it ("France. iPhone models …", "said. eBay …", "instead. easyJet …"), which Intl.Segmenter never starts a sentence with.
  */
 const WORD_THEN_FIGURE =
-  /(?<=^|[\s("“«'‘—–])(\p{L}{3,})\.\s+["“«(]?\d+(?:[.,]\d+)*(?:%|-\p{L}+(?:-\p{L}+)*)?\s+(?:\p{Ll}|\p{L}[\p{L}-]*\s+\p{Ll})/gu;
+  /(?<=^|[\s("“«'‘—–])(\p{L}{3,})\.\s+(?:["“«(]?\d+(?:[.,]\d+)*(?:-\p{L}+(?:-\p{L}+)*\s|%?\s+(?:\p{Ll}|\p{L}[\p{L}-]*\s+\p{Ll}))|["“«(]?[a-z]{1,6}[A-Z])/gu;
+
+/** "… человечества. * 2060 год — …": a bullet after a sentence's end opens a list item run into the paragraph. */
+const BULLET_AFTER_END = /[.!?…]["”»')\]]*\s+(?=[*•‣▪◦]\s)/g;
 
 /**
- * Where a sentence starting with a figure begins inside a piece Intl.Segmenter left whole: after a full stop it
- * breaks only before a capital, so "… hit a house. 50-year-old resident Ivan Petrov said …" stays one sentence.
- * The word before the stop must be a word, not an abbreviation written before numbers ("No. 5", "Sept. 5",
- * "Apt. 4B", "p.m. 20 …"): a listed abbreviation, a word without a vowel, or one of two letters keeps the piece whole.
- * Returns the offsets (into `text`) where new sentences start.
+ * Where a sentence begins inside a piece Intl.Segmenter left whole: after a full stop it breaks only before a
+ * capital, so "… hit a house. 50-year-old resident Ivan Petrov said …", "… and France. iPhone models …" and
+ * "… людей. * 2242 год …" stay one piece. Before a figure or such a word, the word before the stop must be a word,
+ * not an abbreviation written before numbers ("No. 5", "Sept. 5", "Apt. 4B", "p.m. 20 …"): a listed abbreviation,
+ * a word without a vowel, or one of two letters keeps the piece whole.
+ * Returns the offsets (into `text`) where new sentences start, in order.
  */
-export function figureSentenceStarts(text: string, from: number, to: number): number[] {
+export function hiddenSentenceStarts(text: string, from: number, to: number): number[] {
   const piece = text.slice(from, to);
-  if (!piece.includes('. ')) return [];
   const out: number[] = [];
-  WORD_THEN_FIGURE.lastIndex = 0;
-  for (let m = WORD_THEN_FIGURE.exec(piece); m; m = WORD_THEN_FIGURE.exec(piece)) {
-    const word = m[1]!.toLowerCase();
-    const known = ALWAYS_CONTINUES.has(word) || MAY_END.has(word) || NUMBERED.has(word) || BEFORE_FIGURE.has(word);
-    if (!known && VOWEL.test(word)) {
-      let start = m.index + m[1]!.length + 1;
-      while (isWhiteSpaceCode(piece.charCodeAt(start))) start++;
-      out.push(from + start);
+  if (piece.includes('. ')) {
+    WORD_THEN_FIGURE.lastIndex = 0;
+    for (let m = WORD_THEN_FIGURE.exec(piece); m; m = WORD_THEN_FIGURE.exec(piece)) {
+      const word = m[1]!.toLowerCase();
+      const known = ALWAYS_CONTINUES.has(word) || MAY_END.has(word) || NUMBERED.has(word) || BEFORE_FIGURE.has(word);
+      if (!known && VOWEL.test(word)) {
+        let start = m.index + m[1]!.length + 1;
+        while (isWhiteSpaceCode(piece.charCodeAt(start))) start++;
+        out.push(from + start);
+      }
+      WORD_THEN_FIGURE.lastIndex = m.index + m[1]!.length + 1;
     }
-    WORD_THEN_FIGURE.lastIndex = m.index + m[1]!.length + 1;
+  }
+  if (piece.includes('* ') || /[•‣▪◦]/.test(piece)) {
+    BULLET_AFTER_END.lastIndex = 0;
+    for (let m = BULLET_AFTER_END.exec(piece); m; m = BULLET_AFTER_END.exec(piece)) out.push(from + m.index + m[0].length);
+    out.sort((a, b) => a - b);
   }
   return out;
 }
-

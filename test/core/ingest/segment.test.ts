@@ -216,6 +216,21 @@ describe('sentence segmentation', () => {
       expect(texts(whole)).toEqual([whole]);
   });
 
+  it('starts a sentence at a word spelt with a lower-case first letter, a hyphenated figure or a bullet after a full stop', () => {
+    expect(texts('It sells in the U.K., Germany and France. iPhone models are covered. Some chose to fly. easyJet added flights.')).toEqual([
+      'It sells in the U.K., Germany and France.',
+      'iPhone models are covered.',
+      'Some chose to fly.',
+      'easyJet added flights.',
+    ]);
+    expect(texts('The second half belonged to the home side. 19-year-old Kobbie Mainoo put United ahead.')).toHaveLength(2);
+    expect(texts('Теорий достаточно: * 2021 год — инверсия поля. * 2060 год — конец. Всё.', 'ru')).toEqual([
+      'Теорий достаточно: * 2021 год — инверсия поля.',
+      '* 2060 год — конец.',
+      'Всё.',
+    ]);
+  });
+
   it('keeps a case name, a titled name with the initial A. and a doubting (?) inside the sentence', () => {
     expect(texts('She cited Riley v. California in her brief. The court agreed.')).toHaveLength(2);
     expect(texts('The Senate confirmed Lt. Gen. Mark A. Howell as the head of Cyber Command.')).toHaveLength(1);
