@@ -148,7 +148,8 @@ const AFTER_CLOCK_TIME =
   /^(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?|Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec|Today|Tomorrow|Tonight|(?:[ECMP][SD]?T|GMT|UTC|BST|CES?T|[A-Z]{2,4}T|Eastern|Central|Mountain|Pacific|Atlantic|Greenwich)\b|(?:[A-Z][a-z]+|[A-Z]{2,3}) (?:[Tt]ime|[Ss]tandard|[Dd]aylight)\b)/;
 
 /** The sentence so far is only when it happened ("At 10 a.m."): what follows goes on with it. */
-const ONLY_CLOCK_TIME = /^(?:At|By|From|Until|Before|After|Around|About|Shortly after|Just after|Just before)\s+(?:about\s+)?[\d:.]+\s*[ap]\.m\.$/;
+const ONLY_CLOCK_TIME =
+  /^(?:At|By|From|Until|Before|After|Around|About|Shortly after|Just after|Just before)\s+(?:about\s+)?[\d:.]+\s*[ap]\.m\.$/;
 
 /** "etc.", "т. д." before a capital letter end the sentence. */
 const ENDS_BEFORE_CAPITAL = new Set(['etc', ...CYRILLIC_ENDS_BEFORE_CAPITAL]);
@@ -207,7 +208,10 @@ function endsWithInitial(piece: string): boolean {
 
 /** Titles written out in full before a name. */
 const TITLE_WORDS = new Set(
-  'president senator governor judge justice general admiral colonel captain sergeant professor secretary chairman minister mayor bishop'.split(' '),
+  (
+    'president senator governor judge justice general admiral colonel captain sergeant professor secretary chairman ' +
+    'minister mayor bishop'
+  ).split(' '),
 );
 
 /**
@@ -223,8 +227,6 @@ function nameWithInitialIorA(piece: string, following: string): boolean {
   const word = title[1]!.toLowerCase();
   return title[2] ? ALWAYS_CONTINUES.has(word) : TITLE_WORDS.has(word);
 }
-
-
 
 /** "Ал. Алтаева", "Вл. Соловьёв": a first name shortened to a few letters, capitalised, before a surname. */
 function endsWithNameInitial(piece: string): boolean {
@@ -319,9 +321,9 @@ export function falseBoundary(text: string, prev: Span, next: Span): boolean {
   }
   if (NUMBERED.has(abbr)) return nextStartsLower;
   if (ALWAYS_CONTINUES.has(abbr)) {
-    // "ул." is a title-like abbreviation only when it is short; "т." alone continues only into "д."/"е."/"н.".
     // "Roe v. Wade": a lower-case "v." between the parties of a case, as "vs." is.
     if (abbr === 'v' && /(?:^|\s)v\.$/.test(piece)) return true;
+    // "ул." is a title-like abbreviation only when it is short; "т." alone continues only into "д."/"е."/"н.".
     if (abbr === 'т' || abbr === 'с' || abbr === 'п' || abbr === 'д' || abbr === 'v')
       return nextStartsLower || /^[\p{L}]\./u.test(following);
     return true;
@@ -332,7 +334,7 @@ export function falseBoundary(text: string, prev: Span, next: Span): boolean {
     // "г. Москва" (city) continues, "2010 г. Президент" (year) and "XIX в. Россия" (century) end.
     if (UNITS.has(abbr) && AFTER_NUMBER.test(piece)) return ONLY_THE_PHRASE.test(text.slice(prev.start, prev.end));
     if (abbr === 'г') return true;
-    // "… said.\" after "Inc." or "U.S.": a quotation opening with a capital starts a new sentence.
+    // "… Acme Inc. \"We are sorry,\" it said.": a quotation opening with a capital starts a new sentence.
     if (/^["“«]\s*\p{Lu}/u.test(following)) return false;
     // "at 9 a.m. Tuesday", "6 p.m. EST" go on; "at 9 a.m. Some protesters …" is a new sentence.
     if (abbr === 'a.m' || abbr === 'p.m')
@@ -356,10 +358,11 @@ const VOWEL = /[aeiouyаеёиоуыэюяіїє]/iu;
 /**
  * "house. 50-year-old resident …", "percent. 1,200 ballots were …": a word, its full stop, then a figure and a clause
  * (a lower-case word next, or after one more word; any word after a compound such as "19-year-old"). "Times. 10 June
- * 2009." and "2018. p. 5." in a list of references are left whole. Also a word written with a lower-case first letter
- * and a capital after it ("France. iPhone models …", "said. eBay …", "instead. easyJet …"), which Intl.Segmenter never starts a sentence with.
+ * 2009." and "2018. p. 5." in a list of references are left whole. Or a word, its full stop, then a word spelt with a
+ * lower-case first letter and a capital after it ("France. iPhone models …", "instead. easyJet …"), which
+ * Intl.Segmenter never starts a sentence with.
  */
-const WORD_THEN_FIGURE =
+const WORD_THEN_OPENER =
   /(?<=^|[\s("“«'‘—–])(\p{L}{3,})\.\s+(?:["“«(]?\d+(?:[.,]\d+)*(?:-\p{L}+(?:-\p{L}+)*\s|%?\s+(?:\p{Ll}|\p{L}[\p{L}-]*\s+\p{Ll}))|["“«(]?[a-z]{1,6}[A-Z])/gu;
 
 /** "… человечества. * 2060 год — …": a bullet after a sentence's end opens a list item run into the paragraph. */
@@ -377,8 +380,8 @@ export function hiddenSentenceStarts(text: string, from: number, to: number): nu
   const piece = text.slice(from, to);
   const out: number[] = [];
   if (piece.includes('. ')) {
-    WORD_THEN_FIGURE.lastIndex = 0;
-    for (let m = WORD_THEN_FIGURE.exec(piece); m; m = WORD_THEN_FIGURE.exec(piece)) {
+    WORD_THEN_OPENER.lastIndex = 0;
+    for (let m = WORD_THEN_OPENER.exec(piece); m; m = WORD_THEN_OPENER.exec(piece)) {
       const word = m[1]!.toLowerCase();
       const known = ALWAYS_CONTINUES.has(word) || MAY_END.has(word) || NUMBERED.has(word) || BEFORE_FIGURE.has(word);
       if (!known && VOWEL.test(word)) {
@@ -386,7 +389,7 @@ export function hiddenSentenceStarts(text: string, from: number, to: number): nu
         while (isWhiteSpaceCode(piece.charCodeAt(start))) start++;
         out.push(from + start);
       }
-      WORD_THEN_FIGURE.lastIndex = m.index + m[1]!.length + 1;
+      WORD_THEN_OPENER.lastIndex = m.index + m[1]!.length + 1;
     }
   }
   if (piece.includes('* ') || /[•‣▪◦]/.test(piece)) {

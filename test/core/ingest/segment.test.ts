@@ -217,7 +217,9 @@ describe('sentence segmentation', () => {
   });
 
   it('starts a sentence at a word spelt with a lower-case first letter, a hyphenated figure or a bullet after a full stop', () => {
-    expect(texts('It sells in the U.K., Germany and France. iPhone models are covered. Some chose to fly. easyJet added flights.')).toEqual([
+    expect(
+      texts('It sells in the U.K., Germany and France. iPhone models are covered. Some chose to fly. easyJet added flights.'),
+    ).toEqual([
       'It sells in the U.K., Germany and France.',
       'iPhone models are covered.',
       'Some chose to fly.',
@@ -242,7 +244,8 @@ describe('sentence segmentation', () => {
   });
 
   it('reads a list of headlines or sources, one a line, as separate lines rather than a wrapped paragraph', () => {
-    const related = 'Related news\n\nWebb telescope finds carbon dioxide on distant planet\nScientists question signs of life on K2-18 b';
+    const related =
+      'Related news\n\nWebb telescope finds carbon dioxide on distant planet\nScientists question signs of life on K2-18 b';
     expect(texts(related)).toEqual([
       'Related news',
       'Webb telescope finds carbon dioxide on distant planet',
