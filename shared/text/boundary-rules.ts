@@ -143,6 +143,14 @@ const MAY_END = new Set(
   ].map((s) => s.toLowerCase()),
 );
 
+/** What a clock time ("9 a.m.", "6 p.m.") is followed by inside its sentence: a day, a month, a time zone ("Geneva time"). */
+const AFTER_CLOCK_TIME =
+  /^(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?|Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec|Today|Tomorrow|Tonight|(?:[ECMP][SD]?T|GMT|UTC|BST|CES?T|[A-Z]{2,4}T|Eastern|Central|Mountain|Pacific|Atlantic|Greenwich)\b|(?:[A-Z][a-z]+|[A-Z]{2,3}) (?:[Tt]ime|[Ss]tandard|[Dd]aylight)\b)/;
+
+/** The sentence so far is only when it happened ("At 10 a.m."): what follows goes on with it. */
+const ONLY_CLOCK_TIME =
+  /^(?:At|By|From|Until|Before|After|Around|About|Shortly after|Just after|Just before)\s+(?:about\s+)?[\d:.]+\s*[ap]\.m\.$/;
+
 /** "etc.", "т. д." before a capital letter end the sentence. */
 const ENDS_BEFORE_CAPITAL = new Set(['etc', ...CYRILLIC_ENDS_BEFORE_CAPITAL]);
 
@@ -198,12 +206,26 @@ function endsWithInitial(piece: string): boolean {
   return INITIAL.test(piece) || (c >= 0x400 && CYRILLIC_INITIALS.test(piece));
 }
 
+/** Titles written out in full before a name. */
+const TITLE_WORDS = new Set(
+  (
+    'president senator governor judge justice general admiral colonel captain sergeant professor secretary chairman ' +
+    'minister mayor bishop'
+  ).split(' '),
+);
+
 /**
  * "Elizabeth A. Duke;", "Charles I. Plosser said": "A." or "I." between a first name and a surname that a list's
  * comma or semicolon, or a verb of saying, follows. ("Plan A. The board …", "vitamin A. Carrots …" end there.)
  */
 function nameWithInitialIorA(piece: string, following: string): boolean {
-  return /(?:^|\s)\p{Lu}\p{Ll}+\s+[IA]\.$/u.test(piece) && /^\s*\p{Lu}\p{Ll}+(?:[,;)]|\s+(?:said|says|told)\b)/u.test(following);
+  if (!/(?:^|\s)\p{Lu}\p{Ll}+\s+[IA]\.$/u.test(piece) || !/^\s*\p{Lu}\p{Ll}+/u.test(following)) return false;
+  if (/^\s*\p{Lu}\p{Ll}+(?:[,;)]|\s+(?:said|says|told)\b)/u.test(following)) return true;
+  // "Lt. Gen. Mark A. Howell", "President Chester A. Arthur": a title before the first name makes it a name.
+  const title = /(?:^|\s)(\p{Lu}\p{Ll}+)(\.?)\s+\p{Lu}\p{Ll}+\s+[IA]\.$/u.exec(piece);
+  if (!title) return false;
+  const word = title[1]!.toLowerCase();
+  return title[2] ? ALWAYS_CONTINUES.has(word) : TITLE_WORDS.has(word);
 }
 
 /** "Ал. Алтаева", "Вл. Соловьёв": a first name shortened to a few letters, capitalised, before a surname. */
@@ -280,7 +302,8 @@ export function falseBoundary(text: string, prev: Span, next: Span): boolean {
   if (prev.end - prev.start <= 5 && LIST_MARKER.test(text.slice(prev.start, prev.end))) return true;
   if (endsWithCloser(piece)) {
     // "“We will win!” he shouted.": an exclamation or question quoted inside a sentence that goes on in lower case.
-    return /[!?]["”’»']+$/.test(piece) && /^\p{Ll}/u.test(following);
+    // "Наталья Паникоровская (?) нажала …": a doubting "(?)" or "(!)" likewise.
+    return /[!?]["”’»')\]]+$/.test(piece) && /^\p{Ll}/u.test(following);
   }
   const nextStartsLower = /^[\s"'“‘«(]*[\p{Ll}\d]/u.test(following) && !/^[\s"'“‘«(]*[\p{Lu}]/u.test(following);
   // An initial: "J. R. R. Tolkien", "Donald L. Kohn", "Ben S. Bernanke".
@@ -298,6 +321,8 @@ export function falseBoundary(text: string, prev: Span, next: Span): boolean {
   }
   if (NUMBERED.has(abbr)) return nextStartsLower;
   if (ALWAYS_CONTINUES.has(abbr)) {
+    // "Roe v. Wade": a lower-case "v." between the parties of a case, as "vs." is.
+    if (abbr === 'v' && /(?:^|\s)v\.$/.test(piece)) return true;
     // "ул." is a title-like abbreviation only when it is short; "т." alone continues only into "д."/"е."/"н.".
     if (abbr === 'т' || abbr === 'с' || abbr === 'п' || abbr === 'д' || abbr === 'v')
       return nextStartsLower || /^[\p{L}]\./u.test(following);
@@ -309,6 +334,11 @@ export function falseBoundary(text: string, prev: Span, next: Span): boolean {
     // "г. Москва" (city) continues, "2010 г. Президент" (year) and "XIX в. Россия" (century) end.
     if (UNITS.has(abbr) && AFTER_NUMBER.test(piece)) return ONLY_THE_PHRASE.test(text.slice(prev.start, prev.end));
     if (abbr === 'г') return true;
+    // "… Acme Inc. \"We are sorry,\" it said.": a quotation opening with a capital starts a new sentence.
+    if (/^["“«]\s*\p{Lu}/u.test(following)) return false;
+    // "at 9 a.m. Tuesday", "6 p.m. EST" go on; "at 9 a.m. Some protesters …" is a new sentence.
+    if (abbr === 'a.m' || abbr === 'p.m')
+      return AFTER_CLOCK_TIME.test(following) || ONLY_CLOCK_TIME.test(text.slice(prev.start, prev.end));
     return !SENTENCE_OPENERS.has(firstWord(following));
   }
   // An unknown short token followed by lower case ("approx. five", "т.е. давно") continues.
@@ -327,34 +357,45 @@ const BEFORE_FIGURE = new Set(
 const VOWEL = /[aeiouyаеёиоуыэюяіїє]/iu;
 /**
  * "house. 50-year-old resident …", "percent. 1,200 ballots were …": a word, its full stop, then a figure and a clause
- * (a lower-case word next, or after one more word). "Times. 10 June 2009." and "2018. p. 5." in a list of references
- * are left whole.
+ * (a lower-case word next, or after one more word; any word after a compound such as "19-year-old"). "Times. 10 June
+ * 2009." and "2018. p. 5." in a list of references are left whole. Or a word, its full stop, then a word spelt with a
+ * lower-case first letter and a capital after it ("France. iPhone models …", "instead. easyJet …"), which
+ * Intl.Segmenter never starts a sentence with.
  */
-const WORD_THEN_FIGURE =
-  /(?<=^|[\s("“«'‘—–])(\p{L}{3,})\.\s+["“«(]?\d+(?:[.,]\d+)*(?:%|-\p{L}+(?:-\p{L}+)*)?\s+(?:\p{Ll}|\p{L}[\p{L}-]*\s+\p{Ll})/gu;
+const WORD_THEN_OPENER =
+  /(?<=^|[\s("“«'‘—–])(\p{L}{3,})\.\s+(?:["“«(]?\d+(?:[.,]\d+)*(?:-\p{L}+(?:-\p{L}+)*\s|%?\s+(?:\p{Ll}|\p{L}[\p{L}-]*\s+\p{Ll}))|["“«(]?[a-z]{1,6}[A-Z])/gu;
+
+/** "… человечества. * 2060 год — …": a bullet after a sentence's end opens a list item run into the paragraph. */
+const BULLET_AFTER_END = /[.!?…]["”»')\]]*\s+(?=[*•‣▪◦]\s)/g;
 
 /**
- * Where a sentence starting with a figure begins inside a piece Intl.Segmenter left whole: after a full stop it
- * breaks only before a capital, so "… hit a house. 50-year-old resident Ivan Petrov said …" stays one sentence.
- * The word before the stop must be a word, not an abbreviation written before numbers ("No. 5", "Sept. 5",
- * "Apt. 4B", "p.m. 20 …"): a listed abbreviation, a word without a vowel, or one of two letters keeps the piece whole.
- * Returns the offsets (into `text`) where new sentences start.
+ * Where a sentence begins inside a piece Intl.Segmenter left whole: after a full stop it breaks only before a
+ * capital, so "… hit a house. 50-year-old resident Ivan Petrov said …", "… and France. iPhone models …" and
+ * "… людей. * 2242 год …" stay one piece. Before a figure or such a word, the word before the stop must be a word,
+ * not an abbreviation written before numbers ("No. 5", "Sept. 5", "Apt. 4B", "p.m. 20 …"): a listed abbreviation,
+ * a word without a vowel, or one of two letters keeps the piece whole.
+ * Returns the offsets (into `text`) where new sentences start, in order.
  */
-export function figureSentenceStarts(text: string, from: number, to: number): number[] {
+export function hiddenSentenceStarts(text: string, from: number, to: number): number[] {
   const piece = text.slice(from, to);
-  if (!piece.includes('. ')) return [];
   const out: number[] = [];
-  WORD_THEN_FIGURE.lastIndex = 0;
-  for (let m = WORD_THEN_FIGURE.exec(piece); m; m = WORD_THEN_FIGURE.exec(piece)) {
-    const word = m[1]!.toLowerCase();
-    const known = ALWAYS_CONTINUES.has(word) || MAY_END.has(word) || NUMBERED.has(word) || BEFORE_FIGURE.has(word);
-    if (!known && VOWEL.test(word)) {
-      let start = m.index + m[1]!.length + 1;
-      while (isWhiteSpaceCode(piece.charCodeAt(start))) start++;
-      out.push(from + start);
+  if (piece.includes('. ')) {
+    WORD_THEN_OPENER.lastIndex = 0;
+    for (let m = WORD_THEN_OPENER.exec(piece); m; m = WORD_THEN_OPENER.exec(piece)) {
+      const word = m[1]!.toLowerCase();
+      const known = ALWAYS_CONTINUES.has(word) || MAY_END.has(word) || NUMBERED.has(word) || BEFORE_FIGURE.has(word);
+      if (!known && VOWEL.test(word)) {
+        let start = m.index + m[1]!.length + 1;
+        while (isWhiteSpaceCode(piece.charCodeAt(start))) start++;
+        out.push(from + start);
+      }
+      WORD_THEN_OPENER.lastIndex = m.index + m[1]!.length + 1;
     }
-    WORD_THEN_FIGURE.lastIndex = m.index + m[1]!.length + 1;
+  }
+  if (piece.includes('* ') || /[•‣▪◦]/.test(piece)) {
+    BULLET_AFTER_END.lastIndex = 0;
+    for (let m = BULLET_AFTER_END.exec(piece); m; m = BULLET_AFTER_END.exec(piece)) out.push(from + m.index + m[0].length);
+    out.sort((a, b) => a - b);
   }
   return out;
 }
-

@@ -3,7 +3,7 @@
  * wrong (abbreviations, initials, hard-wrapped lines). Offsets always index the original text.
  */
 import { unwrapLines } from './unwrap';
-import { falseBoundary, figureSentenceStarts } from './boundary-rules';
+import { falseBoundary, hiddenSentenceStarts } from './boundary-rules';
 
 /** A sentence and where it sits in the source text (UTF-16 offsets). */
 export interface Sentence {
@@ -89,19 +89,19 @@ export function segmentSentences(text: string, locale = 'en'): Sentence[] {
     if (prev && !hasHardBreak(view, prev.end, span.start) && falseBoundary(view, prev, span)) prev.end = span.end;
     else merged.push(span);
   }
-  return splitCredits(view, splitBeforeFigures(view, merged)).map((s) => ({
+  return splitCredits(view, splitHiddenStarts(view, merged)).map((s) => ({
     start: s.start,
     end: s.end,
     text: text.slice(s.start, s.end),
   }));
 }
 
-/** "… hit a house. 50-year-old resident said …": two sentences, though Intl.Segmenter gives one (figureSentenceStarts). */
-function splitBeforeFigures(view: string, spans: Span[]): Span[] {
+/** "… hit a house. 50-year-old resident said …": two sentences, though Intl.Segmenter gives one (hiddenSentenceStarts). */
+function splitHiddenStarts(view: string, spans: Span[]): Span[] {
   const out: Span[] = [];
   for (const span of spans) {
     let start = span.start;
-    for (const cut of figureSentenceStarts(view, span.start, span.end)) {
+    for (const cut of hiddenSentenceStarts(view, span.start, span.end)) {
       let end = cut;
       while (end > start && isSpace(view.charCodeAt(end - 1))) end--;
       out.push({ start, end });

@@ -54,10 +54,23 @@ function blockWidths(lines: string[]): number[] {
       const width = lengths[Math.floor((lengths.length - 1) * 0.8)]!;
       // A line-wrapper would have broken a line that runs well past the width at a space before it, so a block
       // holding one (a headline, a caption and a paragraph on consecutive lines) was not wrapped.
-      const wrapped = !block.some((l) => l.length > width * 1.25 && l.lastIndexOf(' ', width) > l.search(/\S/));
+      const wrapped =
+        !block.some((l) => l.length > width * 1.25 && l.lastIndexOf(' ', width) > l.search(/\S/)) && !isListOfTitles(block);
       if (wrapped) for (let k = i; k < j; k++) widths[k] = width;
     }
     i = j;
   }
   return widths;
+}
+
+const OPENS_TITLE = /^\s*[\p{Lu}\d"“‘«(]/u;
+const ENDS_CLAUSE = /[.!?…:;,]["”»')\]]*$/;
+
+/**
+ * Lines that each open with a capital, a figure or a quotation mark and none of which ends with punctuation: a list of
+ * headlines or sources ("Related news", "Sources" under a news story), one a line. A wrapped paragraph has lines that
+ * open in lower case, and its last line closes the paragraph with a full stop.
+ */
+function isListOfTitles(block: string[]): boolean {
+  return block.every((l) => OPENS_TITLE.test(l) && !ENDS_CLAUSE.test(l));
 }

@@ -200,6 +200,64 @@ describe('sentence segmentation', () => {
     expect(texts(wrapped)).toHaveLength(2);
   });
 
+  it('ends a sentence at a clock time before a new sentence, not before a day or time zone or after an opening time', () => {
+    expect(texts('Crews were on site by 6 a.m. Services resume Thursday. Doors open at 9 a.m. "Come early," she said.')).toEqual([
+      'Crews were on site by 6 a.m.',
+      'Services resume Thursday.',
+      'Doors open at 9 a.m.',
+      '"Come early," she said.',
+    ]);
+    for (const whole of [
+      'The storm arrived at about 6 p.m. Monday and moved offshore by 2 a.m. Tuesday.',
+      'He spoke at 3 p.m. Geneva time on Friday.',
+      'Markets open at 9:30 a.m. EST and close at 4 p.m. Eastern Time.',
+      'At 10 a.m. President Obama spoke to reporters.',
+    ])
+      expect(texts(whole)).toEqual([whole]);
+  });
+
+  it('starts a sentence at a word spelt with a lower-case first letter, a hyphenated figure or a bullet after a full stop', () => {
+    expect(
+      texts('It sells in the U.K., Germany and France. iPhone models are covered. Some chose to fly. easyJet added flights.'),
+    ).toEqual([
+      'It sells in the U.K., Germany and France.',
+      'iPhone models are covered.',
+      'Some chose to fly.',
+      'easyJet added flights.',
+    ]);
+    expect(texts('The second half belonged to the home side. 19-year-old Kobbie Mainoo put United ahead.')).toHaveLength(2);
+    expect(texts('Теорий достаточно: * 2021 год — инверсия поля. * 2060 год — конец. Всё.', 'ru')).toEqual([
+      'Теорий достаточно: * 2021 год — инверсия поля.',
+      '* 2060 год — конец.',
+      'Всё.',
+    ]);
+  });
+
+  it('keeps a case name, a titled name with the initial A. and a doubting (?) inside the sentence', () => {
+    expect(texts('She cited Riley v. California in her brief. The court agreed.')).toHaveLength(2);
+    expect(texts('The Senate confirmed Lt. Gen. Mark A. Howell as the head of Cyber Command.')).toHaveLength(1);
+    expect(texts('President Chester A. Arthur signed the act. We chose Plan A. The board agreed.')).toHaveLength(3);
+    expect(texts('Дежурившая вахтёр Наталья Паникоровская (?) нажала тревожную кнопку. Полиция приехала.', 'ru')).toEqual([
+      'Дежурившая вахтёр Наталья Паникоровская (?) нажала тревожную кнопку.',
+      'Полиция приехала.',
+    ]);
+  });
+
+  it('reads a list of headlines or sources, one a line, as separate lines rather than a wrapped paragraph', () => {
+    const related =
+      'Related news\n\nWebb telescope finds carbon dioxide on distant planet\nScientists question signs of life on K2-18 b';
+    expect(texts(related)).toEqual([
+      'Related news',
+      'Webb telescope finds carbon dioxide on distant planet',
+      'Scientists question signs of life on K2-18 b',
+    ]);
+    const sources = [
+      '"Storm cuts power to 400,000 in Northeast" — Associated Press, September 14, 2027',
+      '"Utilities scramble after overnight storm" — The New York Times, September 14, 2027',
+    ];
+    expect(texts(sources.join('\n'))).toEqual(sources);
+  });
+
   it('handles Russian abbreviations', () => {
     expect(texts('Он родился в 1990 г. в Москве, т.е. давно. Живёт на ул. Ленина, им. Пушкина и т. д. Далее.', 'ru')).toEqual([
       'Он родился в 1990 г. в Москве, т.е. давно.',
