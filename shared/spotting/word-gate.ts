@@ -143,6 +143,8 @@ type Item =
   | { t: 'group'; alts: Item[][] }
   | { t: 'opt'; item: Item; many: boolean }
   | { t: 'anchor' }
+  /** A lookahead or lookbehind: it matches no characters, so the items around it say what the sentence needs. */
+  | { t: 'assert' }
   /** Anything else (\w, \p{…}, ranges, .): understood only as "not known", which ends the derivation if reached. */
   | { t: 'other' };
 
@@ -168,7 +170,8 @@ function parse(src: string): Item[][] {
           i = close;
         }
         i++;
-        if (src[i] === '?') throw new Unsupported();
+        // Lazy or greedy, the pattern matches the same sentences: only which match is found differs.
+        if (src[i] === '?') i++;
         if (q === '+') alts[alts.length - 1]!.push(item);
         item = { t: 'opt', item, many: q !== '?' };
       }
@@ -179,13 +182,15 @@ function parse(src: string): Item[][] {
   const atom = (): Item => {
     const c = src[i++]!;
     if (c === '(') {
-      if (src[i] === '?') {
+      const lookaround = src[i] === '?' && /^(?:[=!]|<[=!])/.test(src.slice(i + 1, i + 3));
+      if (lookaround) i += src[i + 1] === '<' ? 3 : 2;
+      else if (src[i] === '?') {
         if (src[i + 1] !== ':') throw new Unsupported();
         i += 2;
       }
       const alts = alternation();
       if (src[i++] !== ')') throw new Unsupported();
-      return { t: 'group', alts };
+      return lookaround ? { t: 'assert' } : { t: 'group', alts };
     }
     if (c === '[') {
       const chars: string[] = [];
@@ -255,13 +260,21 @@ function firstWords(items: Item[], prefix: string, needs: Needs): void {
       if (!prefix) throw new Unsupported();
       out.add(prefix.toLowerCase());
       return;
-    case 'boundary':
     case 'space':
     case 'nonword':
+      // Before the word: it still starts a run of ASCII letters, after a character that is none.
+      if (!prefix) return firstWords(rest, prefix, needs);
+      out.add(prefix.toLowerCase());
+      return;
+    case 'boundary':
     case 'anchor':
       if (!prefix) throw new Unsupported();
       out.add(prefix.toLowerCase());
       return;
+    case 'assert':
+      // After letters, a lookahead says nothing of whether the run goes on.
+      if (prefix) throw new Unsupported();
+      return firstWords(rest, prefix, needs);
     case 'group':
       for (const alt of head.alts) firstWords([...alt, ...rest], prefix, needs);
       return;
@@ -321,13 +334,18 @@ function branchNeeds(items: Item[], needs: Needs): void {
     case 'group':
       for (const alt of head.alts) branchNeeds([...alt, ...items.slice(1)], needs);
       return;
+    case 'assert':
+      branchNeeds(items.slice(1), needs);
+      return;
     case 'anchor': {
       // ^\s*(?:Photo|Image), ^\W*(?:read more): the first word of the text (or line), after any white space or
       // other non-word characters. \W never skips a letter or digit, so the word starts a run of ASCII letters.
       if (head !== items[0] || items.length < 2) throw new Unsupported();
       let k = 1;
       while (items[k]?.t === 'opt' && isSkippedBeforeWord((items[k] as { item: Item }).item)) k++;
-      firstWords(items.slice(k), '', needs);
+      // ^\s*©: a sign the text opens with, which the sentence must hold.
+      if (isSign(items[k])) branchNeeds(items.slice(k), needs);
+      else firstWords(items.slice(k), '', needs);
       return;
     }
     default:
@@ -335,7 +353,13 @@ function branchNeeds(items: Item[], needs: Needs): void {
   }
 }
 
-const isSkippedBeforeWord = (item: Item) => item.t === 'space' || item.t === 'nonword';
+/** Characters that may come before the first word, none of them an ASCII letter: "[(" in ^\s*[[(]?\s*Photo. */
+const isSkippedBeforeWord = (item: Item) =>
+  item.t === 'space' || item.t === 'nonword' || (item.t === 'class' && !item.chars.some(isAsciiLetter));
+
+const isSign = (item: Item | undefined) =>
+  (item?.t === 'char' && !isAsciiLetter(item.c) && !isCyrillic(item.c)) ||
+  (item?.t === 'class' && !item.chars.some(isAsciiLetter));
 
 function deriveGate(re: RegExp): Gate | null {
   // With both u and i, "ſ" and the Kelvin sign fold into ASCII letters: runs of ASCII letters would miss them.

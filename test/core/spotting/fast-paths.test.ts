@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { denseFeatures, tokenize } from '../../../shared/spotting/features';
 import { allMatches } from '../../../shared/spotting/all-matches';
+import { FIGURE } from '../../../shared/spotting/figure';
 import { isGated, wordGated } from '../../../shared/spotting/word-gate';
 import { quoteStructure } from '../../../shared/spotting/attribution/quotes';
 import { defaultSpotter } from '../../../shared/spotting/index';
@@ -108,6 +109,11 @@ const PATTERNS = [
   /\b(?:follow us (?:on|at)|(?:click|tap) here (?:to|for))\b|^\W*(?:read (?:more|the full story)|(?:related|more) (?:articles|stories))\W*$/i,
   /\bplease (?:donate|support us)|^\W*(?:help|support|join) us\b/im,
   /(?:\b(?:Getty Images|Getty|AFP|AP)\s*(?:via\s+Getty(?:\s+Images)?)?\s*$|^\s*(?:Photo|Image|Credit|Фото)\s*[:：]|\b(?:Photo|Image)\s+(?:by|credit)\b|\/\s*(?:Getty|AFP|Pool)\b)/i,
+  // Lookarounds match no characters; a lazy quantifier matches the same sentences; white space before the first word.
+  /\d|\b(?:ten|hundreds?)\b|(?<![а-яё'])(?:двое|трое)(?![а-яё])/i,
+  /\b(?:welcomed|called)\s+(?:the|this)\s+(?:[\w-]+\s+){0,2}?(?:figures|data)\b/i,
+  /^\W*(?:some|many)?\s*(?:experts|critics)\b/i,
+  /^\s*[[(]?\s*(?:File\s+)?(?:Photo|Фото)\s*[:：]|^\s*©\s*(?!\s*\d)[^.!?]{2,60}$/i,
 ];
 const WORDS = [
   'law',
@@ -213,8 +219,21 @@ const WORDS = [
   'under',
   'Creative',
   'commons',
+  'ten',
+  'двое',
+  'трое',
+  'welcomed',
+  'figures',
+  'data',
+  'some',
+  'many',
+  'experts',
+  'critics',
+  'File',
+  'Photo',
+  'Фото',
 ];
-const JOINERS = [' ', '  ', '', '_', '1', 'é', "'", '’', '-', '.', ',', '\n', '"', '“', '%', '$', '€', 'ſ', 'K', '» ', '— '];
+const JOINERS = [' ', '  ', '', '_', '1', 'é', "'", '’', '-', '.', ',', '\n', '"', '“', '%', '$', '€', 'ſ', 'K', '» ', '— ', 'а', '(', '[', '© ', ': '];
 const phrase = fc
   .tuple(
     fc.constantFrom('', ...JOINERS),
@@ -232,6 +251,9 @@ describe('word gate', () => {
     expect(isGated(/\b(?:was|\p{Ll}{3,}ed)\b/u)).toBe(false);
     expect(isGated(/^\w*(?:I|My)\b/)).toBe(false);
     expect(isGated(/^\W+(?:I|My)\b/)).toBe(false);
+    // After letters, a lookahead does not say whether the run of letters ends.
+    expect(isGated(/\bsaid(?!ly)/i)).toBe(false);
+    expect(isGated(FIGURE)).toBe(true);
   });
 
   it('answers as the pattern does, on phrases built from its words', () => {
