@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { denseFeatures, tokenize } from '../../../shared/spotting/features';
 import { allMatches } from '../../../shared/spotting/all-matches';
 import { FIGURE } from '../../../shared/spotting/figure';
-import { isGated, wordGated } from '../../../shared/spotting/word-gate';
+import { gateWords, isGated, wordGated } from '../../../shared/spotting/word-gate';
 import { quoteStructure } from '../../../shared/spotting/attribution/quotes';
 import { defaultSpotter } from '../../../shared/spotting/index';
 import { Spotter } from '../../../shared/spotting/model';
@@ -114,6 +114,9 @@ const PATTERNS = [
   /\b(?:welcomed|called)\s+(?:the|this)\s+(?:[\w-]+\s+){0,2}?(?:figures|data)\b/i,
   /^\W*(?:some|many)?\s*(?:experts|critics)\b/i,
   /^\s*[[(]?\s*(?:File\s+)?(?:Photo|Фото)\s*[:：]|^\s*©\s*(?!\s*\d)[^.!?]{2,60}$/i,
+  // Phrases, gated by a word after their first.
+  /\b(?:this|the) (?:material|content) (?:may|must) not be\b|\b(?:has|have) not (?:yet )?(?:disclosed|named)\b/i,
+  /\b(?:get|receive) (?:our|the) (?:\w+ )?newsletter\b|\bsign up for|\bno comment\b/i,
 ];
 const WORDS = [
   'law',
@@ -232,8 +235,51 @@ const WORDS = [
   'File',
   'Photo',
   'Фото',
+  'material',
+  'content',
+  'may',
+  'must',
+  'be',
+  'has',
+  'have',
+  'yet',
+  'disclosed',
+  'named',
+  'get',
+  'receive',
+  'our',
+  'newsletter',
+  'sign',
+  'up',
 ];
-const JOINERS = [' ', '  ', '', '_', '1', 'é', "'", '’', '-', '.', ',', '\n', '"', '“', '%', '$', '€', 'ſ', 'K', '» ', '— ', 'а', '(', '[', '© ', ': '];
+const JOINERS = [
+  ' ',
+  '  ',
+  '',
+  '_',
+  '1',
+  'é',
+  "'",
+  '’',
+  '-',
+  '.',
+  ',',
+  '\n',
+  '"',
+  '“',
+  '%',
+  '$',
+  '€',
+  'ſ',
+  'K',
+  '» ',
+  '— ',
+  'а',
+  '(',
+  '[',
+  '© ',
+  ': ',
+];
 const phrase = fc
   .tuple(
     fc.constantFrom('', ...JOINERS),
@@ -254,6 +300,14 @@ describe('word gate', () => {
     // After letters, a lookahead does not say whether the run of letters ends.
     expect(isGated(/\bsaid(?!ly)/i)).toBe(false);
     expect(isGated(FIGURE)).toBe(true);
+  });
+
+  it('gates a phrase by the rarest of its first words, not a word nearly every sentence holds', () => {
+    expect(gateWords(/\b(?:this|the) (?:material|content) (?:may|must) not be\b/i)).toEqual(['content', 'material']);
+    expect(gateWords(/\b(?:has|have) not (?:yet )?(?:disclosed|named)\b/i)).toEqual(['disclosed', 'named', 'yet']);
+    expect(gateWords(/\b(?:get|receive) (?:our|the) (?:\w+ )?newsletter\b/i)).toEqual(['get', 'newsletter', 'receive']);
+    // A phrase that ends where the pattern does is read no further than its last complete word.
+    expect(gateWords(/\bsign up for|\bno comment\b/i)).toEqual(['comment', 'sign']);
   });
 
   it('answers as the pattern does, on phrases built from its words', () => {
