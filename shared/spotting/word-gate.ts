@@ -372,12 +372,32 @@ function branchNeeds(items: Item[], needs: Needs): void {
       while (items[k]?.t === 'opt' && isSkippedBeforeWord((items[k] as { item: Item }).item)) k++;
       // ^\s*©: a sign the text opens with, which the sentence must hold.
       if (isSign(items[k])) branchNeeds(items.slice(k), needs);
+      else if (needsCyrillicAfter(items.slice(k))) needs.cyrillic = true;
       else firstWords(items.slice(k), '', needs);
       return;
     }
     default:
-      throw new Unsupported();
+      // [^а-яё]*(?:многие )?(?:эксперты|…): whatever comes before, the Cyrillic word must follow.
+      if (needsCyrillicAfter(items)) needs.cyrillic = true;
+      else throw new Unsupported();
   }
+}
+
+/**
+ * Whether a match of the items holds a Cyrillic letter wherever it starts: after a first item that consumes
+ * anything (or nothing) and any optional items, every way on opens with a Cyrillic letter.
+ */
+function needsCyrillicAfter(items: Item[]): boolean {
+  if (items[0]?.t !== 'other' && items[0]?.t !== 'opt') return false;
+  let k = 1;
+  while (items[k]?.t === 'opt') k++;
+  return opensWithCyrillic(items[k]);
+}
+
+function opensWithCyrillic(item: Item | undefined): boolean {
+  if (item?.t === 'char') return isCyrillic(item.c);
+  if (item?.t === 'group') return item.alts.every((alt) => opensWithCyrillic(alt[0]));
+  return false;
 }
 
 /** Characters that may come before the first word, none of them an ASCII letter: "[(" in ^\s*[[(]?\s*Photo. */

@@ -117,6 +117,9 @@ const PATTERNS = [
   // Phrases, gated by a word after their first.
   /\b(?:this|the) (?:material|content) (?:may|must) not be\b|\b(?:has|have) not (?:yet )?(?:disclosed|named)\b/i,
   /\b(?:get|receive) (?:our|the) (?:\w+ )?newsletter\b|\bsign up for|\bno comment\b/i,
+  // Cyrillic words after anything at all: the sentence needs Cyrillic.
+  /^\W*(?:some|many)?\s*experts\b|^[^а-яё]*(?:многие )?(?:эксперты|аналитики)\s/i,
+  /\b(?:two|three)\s+[a-z]|(?:^|[^а-яё])(?:два|три)\s+[а-яё]/i,
 ];
 const WORDS = [
   'law',
@@ -251,6 +254,13 @@ const WORDS = [
   'newsletter',
   'sign',
   'up',
+  'эксперты',
+  'аналитики',
+  'многие',
+  'два',
+  'три',
+  'two',
+  'three',
 ];
 const JOINERS = [
   ' ',
@@ -299,6 +309,8 @@ describe('word gate', () => {
     expect(isGated(/^\W+(?:I|My)\b/)).toBe(false);
     // After letters, a lookahead does not say whether the run of letters ends.
     expect(isGated(/\bsaid(?!ly)/i)).toBe(false);
+    // Anything before an ASCII word may hold its first letters.
+    expect(isGated(/[^x]*abc/i)).toBe(false);
     expect(isGated(FIGURE)).toBe(true);
   });
 
