@@ -143,6 +143,8 @@ type Item =
   | { t: 'group'; alts: Item[][] }
   | { t: 'opt'; item: Item; many: boolean }
   | { t: 'anchor' }
+  /** A lookahead or lookbehind: it matches no characters, so the items around it say what the sentence needs. */
+  | { t: 'assert' }
   /** Anything else (\w, \p{…}, ranges, .): understood only as "not known", which ends the derivation if reached. */
   | { t: 'other' };
 
@@ -168,7 +170,8 @@ function parse(src: string): Item[][] {
           i = close;
         }
         i++;
-        if (src[i] === '?') throw new Unsupported();
+        // Lazy or greedy, the pattern matches the same sentences: only which match is found differs.
+        if (src[i] === '?') i++;
         if (q === '+') alts[alts.length - 1]!.push(item);
         item = { t: 'opt', item, many: q !== '?' };
       }
@@ -179,13 +182,15 @@ function parse(src: string): Item[][] {
   const atom = (): Item => {
     const c = src[i++]!;
     if (c === '(') {
-      if (src[i] === '?') {
+      const lookaround = src[i] === '?' && /^(?:[=!]|<[=!])/.test(src.slice(i + 1, i + 3));
+      if (lookaround) i += src[i + 1] === '<' ? 3 : 2;
+      else if (src[i] === '?') {
         if (src[i + 1] !== ':') throw new Unsupported();
         i += 2;
       }
       const alts = alternation();
       if (src[i++] !== ')') throw new Unsupported();
-      return { t: 'group', alts };
+      return lookaround ? { t: 'assert' } : { t: 'group', alts };
     }
     if (c === '[') {
       const chars: string[] = [];
@@ -233,19 +238,32 @@ interface Needs {
   chars: Set<string>;
 }
 
+/** Words of a phrase read for its gate: "could not confirm" is gated by "confirm", not "could" or "not". */
+const PHRASE_WORDS = 3;
+/** Words in nearly every sentence: a phrase is gated by another of its words where it has one. */
+const COMMON_WORDS = new Set(
+  'a an the of to in on at by for with from as and or but is are was were be been has have had do does did not no it its this that these those we our us you your they their he his she her'.split(
+    ' ',
+  ),
+);
+/** How rare a word of a phrase is taken to be: an uncommon word before a common one, then the longer (or later) one. */
+const rarity = (word: string) => (COMMON_WORDS.has(word) ? 0 : 100) + word.length;
+
 /**
- * The first words the items can begin with when the match starts at a word boundary: every way the
- * leading letters can be spelt, up to the first item that cannot be a letter.
+ * The words the items can begin with when the match starts at a word boundary: every way the leading
+ * letters can be spelt, up to the first item that cannot be a letter. A word followed by white space and
+ * another word goes on to that word, up to PHRASE_WORDS: every match holds all of a phrase's words, and
+ * the longest of them (the rarest, mostly) is the one the gate looks for. `done`: the phrase's words so far.
  */
-function firstWords(items: Item[], prefix: string, needs: Needs): void {
-  const out = needs.words;
-  if (out.size > MAX_WORDS) throw new Unsupported();
+function firstWords(items: Item[], prefix: string, needs: Needs, done: readonly string[] = []): void {
+  if (needs.words.size > MAX_WORDS) throw new Unsupported();
   // The pattern's own end after letters: the text may go on with more letters, so the run is not known.
   if (items.length === 0) throw new Unsupported();
   const [head, ...rest] = items as [Item, ...Item[]];
+  const ends = (spaceAfter: boolean) => wordEnds(rest, prefix, needs, done, spaceAfter);
   switch (head.t) {
     case 'char':
-      if (isAsciiLetter(head.c)) return firstWords(rest, prefix + head.c, needs);
+      if (isAsciiLetter(head.c)) return firstWords(rest, prefix + head.c, needs, done);
       // A Cyrillic word among English ones ("Photo|Фото"): the sentence needs Cyrillic.
       if (!prefix && isCyrillic(head.c)) {
         needs.cyrillic = true;
@@ -253,32 +271,54 @@ function firstWords(items: Item[], prefix: string, needs: Needs): void {
       }
       // Any other character ends a run of ASCII letters (without the u flag no other character folds into one).
       if (!prefix) throw new Unsupported();
-      out.add(prefix.toLowerCase());
-      return;
-    case 'boundary':
+      return ends(head.c === ' ');
     case 'space':
     case 'nonword':
+      // Before the word: it still starts a run of ASCII letters, after a character that is none.
+      if (!prefix) return firstWords(rest, prefix, needs, done);
+      return ends(head.t === 'space');
+    case 'boundary':
     case 'anchor':
       if (!prefix) throw new Unsupported();
-      out.add(prefix.toLowerCase());
-      return;
+      return ends(false);
+    case 'assert':
+      // After letters, a lookahead says nothing of whether the run goes on.
+      if (prefix) throw new Unsupported();
+      return firstWords(rest, prefix, needs, done);
     case 'group':
-      for (const alt of head.alts) firstWords([...alt, ...rest], prefix, needs);
+      for (const alt of head.alts) firstWords([...alt, ...rest], prefix, needs, done);
       return;
     case 'class':
       // [sz] inside a word: each spelling; a class of signs ends the word like any other sign.
-      if (head.chars.every(isAsciiLetter)) for (const c of head.chars) firstWords(rest, prefix + c, needs);
-      else if (prefix && !head.chars.some(isAsciiLetter)) out.add(prefix.toLowerCase());
+      if (head.chars.every(isAsciiLetter)) for (const c of head.chars) firstWords(rest, prefix + c, needs, done);
+      else if (prefix && !head.chars.some(isAsciiLetter)) return ends(false);
       else throw new Unsupported();
       return;
     case 'opt':
-      firstWords(rest, prefix, needs);
+      firstWords(rest, prefix, needs, done);
       if (head.many && head.item.t !== 'space') throw new Unsupported();
-      firstWords([head.item, ...rest], prefix, needs);
+      firstWords([head.item, ...rest], prefix, needs, done);
       return;
     default:
       throw new Unsupported();
   }
+}
+
+/**
+ * A word of a phrase is complete: read on to the next word after white space, or, where the phrase ends or
+ * the rest cannot be read, note the longest word read (any of them is in every match).
+ */
+function wordEnds(rest: Item[], word: string, needs: Needs, done: readonly string[], spaceAfter: boolean): void {
+  const words = [...done, word.toLowerCase()];
+  if (spaceAfter && words.length < PHRASE_WORDS) {
+    const seen = needs.words.size;
+    try {
+      return firstWords(rest, '', needs, words);
+    } catch (e) {
+      if (!(e instanceof Unsupported) || seen > MAX_WORDS) throw e;
+    }
+  }
+  needs.words.add(words.reduce((a, b) => (rarity(b) >= rarity(a) ? b : a)));
 }
 
 /** What one top-level branch needs: a first word after a boundary, a digit, Cyrillic or one of some signs. */
@@ -321,25 +361,57 @@ function branchNeeds(items: Item[], needs: Needs): void {
     case 'group':
       for (const alt of head.alts) branchNeeds([...alt, ...items.slice(1)], needs);
       return;
+    case 'assert':
+      branchNeeds(items.slice(1), needs);
+      return;
     case 'anchor': {
       // ^\s*(?:Photo|Image), ^\W*(?:read more): the first word of the text (or line), after any white space or
       // other non-word characters. \W never skips a letter or digit, so the word starts a run of ASCII letters.
       if (head !== items[0] || items.length < 2) throw new Unsupported();
       let k = 1;
       while (items[k]?.t === 'opt' && isSkippedBeforeWord((items[k] as { item: Item }).item)) k++;
-      firstWords(items.slice(k), '', needs);
+      // ^\s*©: a sign the text opens with, which the sentence must hold.
+      if (isSign(items[k])) branchNeeds(items.slice(k), needs);
+      else if (needsCyrillicAfter(items.slice(k))) needs.cyrillic = true;
+      else firstWords(items.slice(k), '', needs);
       return;
     }
     default:
-      throw new Unsupported();
+      // [^а-яё]*(?:многие )?(?:эксперты|…): whatever comes before, the Cyrillic word must follow.
+      if (needsCyrillicAfter(items)) needs.cyrillic = true;
+      else throw new Unsupported();
   }
 }
 
-const isSkippedBeforeWord = (item: Item) => item.t === 'space' || item.t === 'nonword';
+/**
+ * Whether a match of the items holds a Cyrillic letter wherever it starts: after a first item that consumes
+ * anything (or nothing) and any optional items, every way on opens with a Cyrillic letter.
+ */
+function needsCyrillicAfter(items: Item[]): boolean {
+  if (items[0]?.t !== 'other' && items[0]?.t !== 'opt') return false;
+  let k = 1;
+  while (items[k]?.t === 'opt') k++;
+  return opensWithCyrillic(items[k]);
+}
 
-function deriveGate(re: RegExp): Gate | null {
+function opensWithCyrillic(item: Item | undefined): boolean {
+  if (item?.t === 'char') return isCyrillic(item.c);
+  if (item?.t === 'group') return item.alts.every((alt) => opensWithCyrillic(alt[0]));
+  return false;
+}
+
+/** Characters that may come before the first word, none of them an ASCII letter: "[(" in ^\s*[[(]?\s*Photo. */
+const isSkippedBeforeWord = (item: Item) =>
+  item.t === 'space' || item.t === 'nonword' || (item.t === 'class' && !item.chars.some(isAsciiLetter));
+
+const isSign = (item: Item | undefined) =>
+  (item?.t === 'char' && !isAsciiLetter(item.c) && !isCyrillic(item.c)) ||
+  (item?.t === 'class' && !item.chars.some(isAsciiLetter));
+
+/** What a sentence must hold for the pattern to match, or null when the derivation cannot tell. */
+function deriveNeeds(re: RegExp): Needs | null {
   // With both u and i, "ſ" and the Kelvin sign fold into ASCII letters: runs of ASCII letters would miss them.
-  if (re.unicode && re.ignoreCase) return null;
+  if (re.global || re.sticky || (re.unicode && re.ignoreCase)) return null;
   const needs: Needs = { words: new Set(), digit: false, cyrillic: false, chars: new Set() };
   try {
     for (const branch of parse(re.source)) branchNeeds(branch, needs);
@@ -347,6 +419,12 @@ function deriveGate(re: RegExp): Gate | null {
     if (e instanceof Unsupported) return null;
     throw e;
   }
+  return needs;
+}
+
+function deriveGate(re: RegExp): Gate | null {
+  const needs = deriveNeeds(re);
+  if (!needs) return null;
   const gate: Gate = { id: gateCount++, digit: needs.digit, cyrillic: needs.cyrillic, signs: 0, chars: [] };
   for (const c of needs.chars) {
     const code = c.charCodeAt(0);
@@ -368,5 +446,11 @@ function deriveGate(re: RegExp): Gate | null {
 
 /** For tests: whether a pattern got a gate (a pattern the derivation does not understand is always tested). */
 export function isGated(re: RegExp): boolean {
-  return !re.global && !re.sticky && deriveGate(re) !== null;
+  return deriveNeeds(re) !== null;
+}
+
+/** For tests: the words a pattern's gate looks for (null when it has no gate). */
+export function gateWords(re: RegExp): string[] | null {
+  const needs = deriveNeeds(re);
+  return needs && [...needs.words].sort();
 }

@@ -8,7 +8,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { denseFeatures, tokenize } from '../../../shared/spotting/features';
 import { allMatches } from '../../../shared/spotting/all-matches';
-import { isGated, wordGated } from '../../../shared/spotting/word-gate';
+import { FIGURE } from '../../../shared/spotting/figure';
+import { gateWords, isGated, wordGated } from '../../../shared/spotting/word-gate';
 import { quoteStructure } from '../../../shared/spotting/attribution/quotes';
 import { defaultSpotter } from '../../../shared/spotting/index';
 import { Spotter } from '../../../shared/spotting/model';
@@ -108,6 +109,17 @@ const PATTERNS = [
   /\b(?:follow us (?:on|at)|(?:click|tap) here (?:to|for))\b|^\W*(?:read (?:more|the full story)|(?:related|more) (?:articles|stories))\W*$/i,
   /\bplease (?:donate|support us)|^\W*(?:help|support|join) us\b/im,
   /(?:\b(?:Getty Images|Getty|AFP|AP)\s*(?:via\s+Getty(?:\s+Images)?)?\s*$|^\s*(?:Photo|Image|Credit|Фото)\s*[:：]|\b(?:Photo|Image)\s+(?:by|credit)\b|\/\s*(?:Getty|AFP|Pool)\b)/i,
+  // Lookarounds match no characters; a lazy quantifier matches the same sentences; white space before the first word.
+  /\d|\b(?:ten|hundreds?)\b|(?<![а-яё'])(?:двое|трое)(?![а-яё])/i,
+  /\b(?:welcomed|called)\s+(?:the|this)\s+(?:[\w-]+\s+){0,2}?(?:figures|data)\b/i,
+  /^\W*(?:some|many)?\s*(?:experts|critics)\b/i,
+  /^\s*[[(]?\s*(?:File\s+)?(?:Photo|Фото)\s*[:：]|^\s*©\s*(?!\s*\d)[^.!?]{2,60}$/i,
+  // Phrases, gated by a word after their first.
+  /\b(?:this|the) (?:material|content) (?:may|must) not be\b|\b(?:has|have) not (?:yet )?(?:disclosed|named)\b/i,
+  /\b(?:get|receive) (?:our|the) (?:\w+ )?newsletter\b|\bsign up for|\bno comment\b/i,
+  // Cyrillic words after anything at all: the sentence needs Cyrillic.
+  /^\W*(?:some|many)?\s*experts\b|^[^а-яё]*(?:многие )?(?:эксперты|аналитики)\s/i,
+  /\b(?:two|three)\s+[a-z]|(?:^|[^а-яё])(?:два|три)\s+[а-яё]/i,
 ];
 const WORDS = [
   'law',
@@ -213,8 +225,71 @@ const WORDS = [
   'under',
   'Creative',
   'commons',
+  'ten',
+  'двое',
+  'трое',
+  'welcomed',
+  'figures',
+  'data',
+  'some',
+  'many',
+  'experts',
+  'critics',
+  'File',
+  'Photo',
+  'Фото',
+  'material',
+  'content',
+  'may',
+  'must',
+  'be',
+  'has',
+  'have',
+  'yet',
+  'disclosed',
+  'named',
+  'get',
+  'receive',
+  'our',
+  'newsletter',
+  'sign',
+  'up',
+  'эксперты',
+  'аналитики',
+  'многие',
+  'два',
+  'три',
+  'two',
+  'three',
 ];
-const JOINERS = [' ', '  ', '', '_', '1', 'é', "'", '’', '-', '.', ',', '\n', '"', '“', '%', '$', '€', 'ſ', 'K', '» ', '— '];
+const JOINERS = [
+  ' ',
+  '  ',
+  '',
+  '_',
+  '1',
+  'é',
+  "'",
+  '’',
+  '-',
+  '.',
+  ',',
+  '\n',
+  '"',
+  '“',
+  '%',
+  '$',
+  '€',
+  'ſ',
+  'K',
+  '» ',
+  '— ',
+  'а',
+  '(',
+  '[',
+  '© ',
+  ': ',
+];
 const phrase = fc
   .tuple(
     fc.constantFrom('', ...JOINERS),
@@ -232,6 +307,19 @@ describe('word gate', () => {
     expect(isGated(/\b(?:was|\p{Ll}{3,}ed)\b/u)).toBe(false);
     expect(isGated(/^\w*(?:I|My)\b/)).toBe(false);
     expect(isGated(/^\W+(?:I|My)\b/)).toBe(false);
+    // After letters, a lookahead does not say whether the run of letters ends.
+    expect(isGated(/\bsaid(?!ly)/i)).toBe(false);
+    // Anything before an ASCII word may hold its first letters.
+    expect(isGated(/[^x]*abc/i)).toBe(false);
+    expect(isGated(FIGURE)).toBe(true);
+  });
+
+  it('gates a phrase by the rarest of its first words, not a word nearly every sentence holds', () => {
+    expect(gateWords(/\b(?:this|the) (?:material|content) (?:may|must) not be\b/i)).toEqual(['content', 'material']);
+    expect(gateWords(/\b(?:has|have) not (?:yet )?(?:disclosed|named)\b/i)).toEqual(['disclosed', 'named', 'yet']);
+    expect(gateWords(/\b(?:get|receive) (?:our|the) (?:\w+ )?newsletter\b/i)).toEqual(['get', 'newsletter', 'receive']);
+    // A phrase that ends where the pattern does is read no further than its last complete word.
+    expect(gateWords(/\bsign up for|\bno comment\b/i)).toEqual(['comment', 'sign']);
   });
 
   it('answers as the pattern does, on phrases built from its words', () => {
