@@ -85,6 +85,16 @@ const isDigitOrCyrillicCode = (c: number) => (c >= 48 && c <= 57) || isCyrillicC
 let lastSentence = '';
 let lastReading: SentenceGates | null = null;
 
+/**
+ * Forget the readings of earlier sentences: a document's readings help only while that document is analysed, and
+ * carried over to the next they would flatter a benchmark that reads the same articles again.
+ */
+export function forgetSentenceReadings(): void {
+  recent.clear();
+  lastSentence = '';
+  lastReading = null;
+}
+
 function sentenceGates(s: string): SentenceGates {
   if (s === lastSentence && lastReading && lastReading.gates === gateCount) return lastReading;
   const known = recent.get(s);

@@ -7,6 +7,7 @@ import type { SpotterScore } from '../spotting/model';
 import { mergeSameSignal, sortByStrength } from '../spotting/reasons';
 import { repeatedSentences, repeatLabel } from '../spotting/repeats';
 import { siteFurnitureKind } from '../spotting/site-furniture';
+import { forgetSentenceReadings } from '../spotting/word-gate';
 import { isShortAnswer, participantNames, scoreTurnSentence, turnClaimant, type TurnContext } from '../spotting/turns';
 import { makeAnchor } from './anchor';
 import { authorBioSentences } from './author-bio';
@@ -329,6 +330,7 @@ function standsAlone(text: string, s: Sentence): boolean {
  * article operating point; transcripts keep the sentence model's score, which was trained on debates.
  */
 export function analyzeText(text: string, threshold = defaultSpotter().threshold): ScoredSentence[] {
+  forgetSentenceReadings();
   const doc = spotDocument(text);
   const calibration = articleCalibration();
   const kinds = doc.sentences.map((x) => x.nonProse);
