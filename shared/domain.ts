@@ -136,6 +136,8 @@ export interface HistoryEntry {
   origin?: ChangeOrigin | null;
   /** The change carries no author signature (written before signing, or merged from an older file): who made it is not verified. */
   unsigned: boolean;
+  /** An undo that reopened a settled conflict re-asserted this person's side of it (not the undoer's decision). */
+  reopens?: { author: string } | null;
 }
 
 /** Where a merged change came from: recorded by this workspace when it merged it (never shared). */

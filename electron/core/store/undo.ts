@@ -48,6 +48,8 @@ export class UndoManager {
         for (const step of [...action.steps].reverse()) {
           if (!w.exists(step.entity, step.id)) continue;
           if (step.field === CREATE_FIELD) w.set(step.entity, step.id, 'deleted', true);
+          // Undoing a settlement opens the conflict again, each side as it stood (store/causal.ts).
+          else if (step.restores) w.restore(step.entity, step.id, step.field, step.restores, step.before);
           else w.set(step.entity, step.id, step.field, step.before);
         }
       });
