@@ -93,7 +93,7 @@ function Actions() {
   return (
     <div className="header-actions">
       <IconButton
-        label={u?.undoLabel ? `Undo ${u.undoLabel}` : 'Undo'}
+        label={u?.undoLabel ? `Undo ${u.undoLabel}${u.undoBeforeMerge ? ', done before the last merge' : ''}` : 'Undo'}
         shortcut={`${MOD}+Z`}
         icon={<Undo2 size={16} />}
         disabled={!u?.canUndo}
