@@ -3,7 +3,7 @@ import type { DB } from '../store/open';
 import { hlcTime } from '../store/recorder';
 import { prepared } from '../store/statements';
 import { replacedValueReader, type ReplacedValue } from '../store/replaced-values';
-import { standingChange } from '../store/causal';
+import { standingChangeIn } from '../store/causal';
 import type { ChangeRow } from '../store/change-row';
 
 /** A logged change with the file and person that brought it in, when a merge or sync did. */
@@ -84,8 +84,10 @@ function reopenedSides(rows: readonly HistoryRow[]): Map<string, { author: strin
   }
   const sides = new Map<string, { author: string }>();
   for (const list of byField.values()) {
+    if (list.length <= 2) continue;
+    const byHlc = new Map(list.map((r) => [r.hlc, r]));
     for (const r of list) {
-      const side = standingChange(list, r);
+      const side = standingChangeIn(byHlc, r);
       if (side !== r) sides.set(r.hlc, { author: side.author });
     }
   }

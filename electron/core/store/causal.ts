@@ -93,10 +93,13 @@ export function storeConflict(db: DB, entity: string, id: string, field: string,
  * for that change (its author, time and value), following re-assertions of re-assertions.
  */
 export function standingChange<T extends CausalRow>(rows: readonly T[], head: T): T {
-  if (rows.length <= 2) return head;
-  const byHlc = new Map(rows.map((r) => [r.hlc, r]));
+  return rows.length <= 2 ? head : standingChangeIn(new Map(rows.map((r) => [r.hlc, r])), head);
+}
+
+/** standingChange, given the field's changes by clock timestamp (for a caller asking about many of them). */
+export function standingChangeIn<T extends CausalRow>(byHlc: ReadonlyMap<string, T>, head: T): T {
   let current = head;
-  for (let step = 0; step < rows.length; step++) {
+  for (let step = 0; step < byHlc.size; step++) {
     const restored = restoredBy(byHlc, current);
     if (!restored) break;
     current = restored;
@@ -108,7 +111,7 @@ export function standingChange<T extends CausalRow>(rows: readonly T[], head: T)
  * The change a re-assertion restores (see standingChange): the one of its links that another of
  * its links descends from, with the same value; undefined for an ordinary change.
  */
-export function restoredBy<T extends CausalRow>(byHlc: ReadonlyMap<string, T>, row: T): T | undefined {
+function restoredBy<T extends CausalRow>(byHlc: ReadonlyMap<string, T>, row: T): T | undefined {
   const links = parseSupersedes(row.supersedes);
   if (links.length < 2) return undefined;
   for (const link of links) {
