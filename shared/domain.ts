@@ -136,6 +136,8 @@ export interface HistoryEntry {
   origin?: ChangeOrigin | null;
   /** The change carries no author signature (written before signing, or merged from an older file): who made it is not verified. */
   unsigned: boolean;
+  /** An undo that reopened a settled conflict re-asserted this person's side of it (not the undoer's decision). */
+  reopens?: { author: string } | null;
 }
 
 /** Where a merged change came from: recorded by this workspace when it merged it (never shared). */
@@ -164,9 +166,23 @@ export interface UndoState {
   /** The one claim the next undo (redo) concerns, so its notice can name it; null for none or several. */
   undoClaimId: string | null;
   redoClaimId: string | null;
+  /** The next undo reaches back past this merge or sync (made before it); null when it does not. */
+  undoBeforeMerge: MergeBoundary | null;
+}
+
+/**
+ * A merge of a share file or a folder sync that brought teammates' changes. Undo never takes it
+ * back (the backup taken before it does); an undo of something done before it says so.
+ */
+export interface MergeBoundary {
+  kind: 'share' | 'sync';
+  /** The share file's name, or the shared folder's. */
+  file: string;
+  /** The backup taken just before it, when one was. */
+  backupPath: string | null;
 }
 
 /** What an undo or redo did (null when there was nothing to do), and the state after it. */
 export interface UndoResult extends UndoState {
-  did: { label: string; claimId: string | null } | null;
+  did: { label: string; claimId: string | null; beforeMerge: MergeBoundary | null } | null;
 }

@@ -58,8 +58,19 @@ export function describeChange(entry: HistoryEntry): ChangeDescription {
     case 'transcriptChunk':
       return say(...describeTranscriptPassage(entry, who));
     default:
-      return say(...(describeKeptSide(entry, who) ?? describeClaimField(entry, who)));
+      return say(...(describeReopened(entry, who) ?? describeKeptSide(entry, who) ?? describeClaimField(entry, who)));
   }
+}
+
+/** An undo that reopened a settled conflict brought a person's side back: it is theirs again, not the undoer's decision. */
+function describeReopened(entry: HistoryEntry, who: string): [string, string | null] | null {
+  const side = entry.reopens?.author;
+  if (!side) return null;
+  if (entry.field === 'verdict')
+    return [`${who} reopened the conflict: ${side}’s verdict, ${verdictLabel(entry.to)}, stands again`, null];
+  if (entry.field === 'rationale')
+    return [`${who} reopened the conflict: ${side}’s rationale stands again`, isBlank(entry.to) ? null : quote(entry.to, 120)];
+  return [`${who} reopened the conflict: ${side}’s ${fieldLabel(entry.entity, entry.field)} stands again`, null];
 }
 
 /** The action label keepSide records ("Keep Ben’s side"), as the name of the person whose side was kept. */

@@ -14,6 +14,7 @@ import { VerdictIcon } from '../ui/Verdict';
 import { useCommands } from './commands';
 import { MOD } from './shortcuts';
 import { useWorkbench } from './workbench';
+import { mergeBoundaryName } from '../team/format';
 
 function Brand() {
   const session = useOperationQuery('identity.get', {});
@@ -93,7 +94,11 @@ function Actions() {
   return (
     <div className="header-actions">
       <IconButton
-        label={u?.undoLabel ? `Undo ${u.undoLabel}` : 'Undo'}
+        label={
+          u?.undoLabel
+            ? `Undo ${u.undoLabel}${u.undoBeforeMerge ? `, done before ${mergeBoundaryName(u.undoBeforeMerge)}` : ''}`
+            : 'Undo'
+        }
         shortcut={`${MOD}+Z`}
         icon={<Undo2 size={16} />}
         disabled={!u?.canUndo}

@@ -6,6 +6,7 @@ import { useSelectClaim } from '../document/useSelectClaim';
 import { useReveal } from '../search/useReveal';
 import { useNotify } from '../ui/notices';
 import { quoteClaim } from '../ui/quoteClaim';
+import { beforeMergeNote } from '../team/format';
 
 /**
  * Core undo/redo (the workspace's action stack, not a text field's). The notice names the claim
@@ -30,12 +31,16 @@ export function useUndoRedo() {
             : null;
           // "Undone: Edit claim — “…”" reads right for every action label, which are imperative phrases.
           const verb = which === 'edit.undo' ? 'Undone' : 'Redone';
-          if (!claim) notify({ message: `${verb}: ${did.label}` });
+          // An undo that reached back past a merge says so: the merge itself stays.
+          const pastMerge = did.beforeMerge ? beforeMergeNote(did.beforeMerge) : null;
+          const tone = pastMerge ? ('warning' as const) : undefined;
+          const then = (said: string) => (pastMerge ? `${said}. ${pastMerge}` : said);
+          if (!claim) notify({ message: then(`${verb}: ${did.label}`), tone });
           else if (await selectClaim(claim.id, { quiet: true }))
-            notify({ message: `${verb}: ${did.label} — ${quoteClaim(claim.text)}` });
+            notify({ message: then(`${verb}: ${did.label} — ${quoteClaim(claim.text)}`), tone });
           else {
             notify({
-              message: `${verb}: ${did.label} — ${quoteClaim(claim.text)}, a claim not in this list.`,
+              message: `${verb}: ${did.label} — ${quoteClaim(claim.text)}, a claim not in this list.${pastMerge ? ` ${pastMerge}` : ''}`,
               tone: 'warning',
               action: { label: 'Show', run: () => void reveal(claim.id) },
             });

@@ -1,3 +1,4 @@
+import type { MergeBoundary } from '../../shared/domain';
 import type { ConflictField, ConflictInfo, ForgottenUndoStep } from '../../shared/team';
 import { quoteClaim } from '../ui/quoteClaim';
 
@@ -58,4 +59,18 @@ export function forgottenUndoNote(steps: number, named: readonly ForgottenUndoSt
   const more = steps > named.length && named.length > 0 ? ` and ${steps - named.length} more` : '';
   const list = which ? `: ${which}${more}` : '';
   return ` ${steps === 1 ? 'One earlier action' : `${steps} earlier actions`} of yours can no longer be undone, as a teammate’s changes set the same fields${list}.`;
+}
+
+/** The merge or sync an undo reached back past, in words: "the merge of ben.claimbench-share". */
+export function mergeBoundaryName(boundary: MergeBoundary): string {
+  return boundary.kind === 'share' ? `the merge of ${boundary.file}` : `the sync with the shared folder ${boundary.file}`;
+}
+
+/**
+ * Said after an undo that reached back past a merge or sync: the undone action was done before it, and undo never
+ * takes a merge back; its backup does.
+ */
+export function beforeMergeNote(boundary: MergeBoundary): string {
+  const backup = boundary.backupPath ? `, restore the backup taken before it: ${boundary.backupPath}` : ', restore a backup';
+  return `This was done before ${mergeBoundaryName(boundary)}, which undo does not take back (to take back the merge${backup}).`;
 }

@@ -3,6 +3,7 @@ import type { DB } from '../store/open';
 import { hlcTime } from '../store/recorder';
 import { prepared } from '../store/statements';
 import { replacedValueReader, type ReplacedValue } from '../store/replaced-values';
+import { standingChangeIn } from '../store/causal';
 import type { ChangeRow } from '../store/change-row';
 
 /** A logged change with the file and person that brought it in, when a merge or sync did. */
@@ -64,7 +65,33 @@ export function originsOf(db: DB, hlcs: readonly string[]): Map<string, ChangeOr
 /** Rows in clock order, each with the value it replaced as its author saw it (store/replaced-values.ts). */
 function toEntries(rows: HistoryRow[], labels: Map<string, string | null>): HistoryEntry[] {
   const replaced = replacedValueReader();
-  return rows.map((r) => historyEntry(r, replaced(r), labels.get(r.entity_id) ?? null, originOf(r)));
+  const reopens = reopenedSides(rows);
+  return rows.map((r) => {
+    const entry = historyEntry(r, replaced(r), labels.get(r.entity_id) ?? null, originOf(r));
+    const side = reopens.get(r.hlc);
+    return side ? { ...entry, reopens: side } : entry;
+  });
+}
+
+/** The changes an undo wrote to reopen a settled conflict (store/causal.ts), with whose side each brought back. */
+function reopenedSides(rows: readonly HistoryRow[]): Map<string, { author: string }> {
+  const byField = new Map<string, HistoryRow[]>();
+  for (const r of rows) {
+    const key = `${r.entity}\u0000${r.entity_id}\u0000${r.field}`;
+    const list = byField.get(key);
+    if (list) list.push(r);
+    else byField.set(key, [r]);
+  }
+  const sides = new Map<string, { author: string }>();
+  for (const list of byField.values()) {
+    if (list.length <= 2) continue;
+    const byHlc = new Map(list.map((r) => [r.hlc, r]));
+    for (const r of list) {
+      const side = standingChangeIn(byHlc, r);
+      if (side !== r) sides.set(r.hlc, { author: side.author });
+    }
+  }
+  return sides;
 }
 
 /** A logged change as a history entry, given the value it replaced as its author saw it; shared with the activity feed. */

@@ -79,3 +79,63 @@ export function storeConflict(db: DB, entity: string, id: string, field: string,
     prepared(db, 'DELETE FROM conflicts WHERE entity = ? AND entity_id = ? AND field = ?').run(entity, id, field);
   }
 }
+
+/**
+ * Undoing the settlement of a conflict must bring every side back as it was, on every copy that
+ * merges the log. The log only grows, and only a side's author can sign a change in their name, so
+ * the undo re-asserts each side: one change per side's head, with that head's value, whose causal
+ * links name what it undoes (the settlement, the field's head then) and the side's head itself.
+ * These re-assertions are the field's heads again and disagree, so the conflict opens by the usual
+ * rule; the fold, the row format and a share file's checks stay as they are (an older copy reads
+ * them as ordinary changes), which is why this was chosen over a revert marker the fold would have
+ * to honour. A writer otherwise links only heads, never a change another of its links already
+ * supersedes: naming one, with the same value, is what marks it restored. A restored head stands
+ * for that change (its author, time and value), following re-assertions of re-assertions.
+ */
+export function standingChange<T extends CausalRow>(rows: readonly T[], head: T): T {
+  return rows.length <= 2 ? head : standingChangeIn(new Map(rows.map((r) => [r.hlc, r])), head);
+}
+
+/** standingChange, given the field's changes by clock timestamp (for a caller asking about many of them). */
+export function standingChangeIn<T extends CausalRow>(byHlc: ReadonlyMap<string, T>, head: T): T {
+  let current = head;
+  for (let step = 0; step < byHlc.size; step++) {
+    const restored = restoredBy(byHlc, current);
+    if (!restored) break;
+    current = restored;
+  }
+  return current;
+}
+
+/**
+ * The change a re-assertion restores (see standingChange): the one of its links that another of
+ * its links descends from, with the same value; undefined for an ordinary change.
+ */
+function restoredBy<T extends CausalRow>(byHlc: ReadonlyMap<string, T>, row: T): T | undefined {
+  const links = parseSupersedes(row.supersedes);
+  if (links.length < 2) return undefined;
+  for (const link of links) {
+    const target = byHlc.get(link);
+    if (!target || target.value !== row.value) continue;
+    if (links.some((other) => other !== link && descendsFrom(byHlc, other, link))) return target;
+  }
+  return undefined;
+}
+
+/** Whether change `from` supersedes `ancestor`, directly or through the changes it superseded. */
+function descendsFrom(byHlc: ReadonlyMap<string, CausalRow>, from: string, ancestor: string): boolean {
+  const seen = new Set<string>();
+  const queue = [from];
+  while (queue.length > 0) {
+    const hlc = queue.pop()!;
+    if (seen.has(hlc)) continue;
+    seen.add(hlc);
+    const row = byHlc.get(hlc);
+    if (!row) continue;
+    for (const h of parseSupersedes(row.supersedes)) {
+      if (h === ancestor) return true;
+      if (h > ancestor) queue.push(h);
+    }
+  }
+  return false;
+}

@@ -1,5 +1,5 @@
 import { CONFLICT_FIELDS, type ConflictField } from '../../../shared/team';
-import { headRows } from './causal';
+import { headRows, standingChange } from './causal';
 import { readEntityLog, type EntityLog } from './entity-logs';
 import { CREATE_FIELD, creationValue, entitySpec, fieldSpec, toColumn } from './entities';
 import type { DB } from './open';
@@ -72,6 +72,19 @@ function inferredValue(
   return { value: entitySpec('claim').fields[field]?.initial ?? null, source: null };
 }
 
+/**
+ * A field's heads as the changes they stand for: an undo that reopened a conflict re-asserted each
+ * side's change (store/causal.ts), and the side is still that change's author's, as it was.
+ */
+function standingHeads<T extends ChangeInfo & { supersedes: string }>(rows: readonly T[]): T[] {
+  const standing = new Map<string, T>();
+  for (const head of headRows(rows)) {
+    const change = standingChange(rows, head);
+    standing.set(change.hlc, change);
+  }
+  return [...standing.values()].sort((a, b) => (a.hlc < b.hlc ? -1 : 1));
+}
+
 interface Person {
   author: string;
   last: string;
@@ -92,7 +105,7 @@ export function conflictDecisions(
   log: EntityLog = readEntityLog(db, 'claim', claimId),
   onlyShown = false,
 ): PersonDecision[] {
-  const heads = new Map(CONFLICT_FIELDS.map((field) => [field, headRows(log.get(field) ?? [])]));
+  const heads = new Map(CONFLICT_FIELDS.map((field) => [field, standingHeads(log.get(field) ?? [])]));
   const people = new Map<string, Person>();
   for (const field of conflicted) {
     for (const h of heads.get(field)!) {

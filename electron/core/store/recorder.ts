@@ -27,6 +27,11 @@ export interface FieldStep {
   field: string;
   before: unknown;
   after: unknown;
+  /**
+   * For a change that settled a claim's conflicted decision: the heads it superseded, which its
+   * undo restores (store/causal.ts, standingChange) so the conflict opens again as it was.
+   */
+  restores?: string[];
 }
 
 export interface RecordedAction {
@@ -43,6 +48,12 @@ export interface Writer {
   /** Read a field's current value (as the change log would store it). */
   get(entity: EntityName, id: string, field: string): unknown;
   exists(entity: EntityName, id: string): boolean;
+  /**
+   * Make `heads` (changes to the field) its heads again, each re-asserted with its own value, so a
+   * settled conflict opens again between the same sides; with no heads, set `fallback` instead.
+   * Never records a whole decision (an undo restores exactly what was).
+   */
+  restore(entity: EntityName, id: string, field: string, heads: readonly string[], fallback: unknown): void;
 }
 
 /**
@@ -120,16 +131,31 @@ export class ChangeRecorder {
     steps: FieldStep[],
     touched: TouchSet,
   ): { writer: Writer; settleDecisions: () => void } {
-    const record = (entity: string, id: string, field: string, value: unknown): string => {
+    /**
+     * Record one change. An undo's re-assertion (store/causal.ts, standingChange) gives its `links`
+     * and the restored change's value as stored, so the two compare equal byte for byte.
+     */
+    const record = (
+      entity: string,
+      id: string,
+      field: string,
+      value: unknown,
+      reassert?: { links: readonly string[]; stored: string | null },
+    ): string[] => {
+      const links = reassert?.links;
       // Causal context for the team merge: the changes to this field this writer knowingly replaces.
-      const supersedes = field === CREATE_FIELD ? [] : fieldHeads(this.db, entity, id, field).map((h) => h.hlc);
+      const supersedes = links
+        ? [...links]
+        : field === CREATE_FIELD
+          ? []
+          : fieldHeads(this.db, entity, id, field).map((h) => h.hlc);
       const hlc = this.clock.send();
       const row: ChangeRow = {
         hlc,
         entity,
         entity_id: id,
         field,
-        value: JSON.stringify(value ?? null),
+        value: reassert ? reassert.stored : JSON.stringify(value ?? null),
         actor_id: who.actorId,
         author: who.author,
         action_id: actionId,
@@ -138,8 +164,9 @@ export class ChangeRecorder {
         signature: null,
       };
       if (who.signingKey) row.signature = signRow(row, who.signingKey);
-      applyChanges(this.db, [row], { newest: true, touched });
-      return hlc;
+      // A re-assertion may open a conflict, which only the full fold settles into a whole decision.
+      applyChanges(this.db, [row], links ? { touched } : { newest: true, touched });
+      return supersedes;
     };
     const get = (entity: EntityName, id: string, field: string): unknown => {
       const spec = entitySpec(entity);
@@ -168,8 +195,8 @@ export class ChangeRecorder {
         for (const field of CONFLICT_FIELDS) {
           if (d.recorded.has(field)) continue;
           const value = get('claim', id, field);
-          record('claim', id, field, value);
-          steps.push({ entity: 'claim', id, field, before: value, after: value });
+          const restores = record('claim', id, field, value);
+          steps.push({ entity: 'claim', id, field, before: value, after: value, restores });
         }
       }
     };
@@ -188,12 +215,25 @@ export class ChangeRecorder {
         const unchanged = JSON.stringify(before) === JSON.stringify(normalised);
         const decision = entity === 'claim' && isConflictField(entity, field) ? noteDecision(id) : null;
         if (unchanged && !(isConflictField(entity, field) && headsDisagree(fieldHeads(this.db, entity, id, field)))) return false;
-        record(entity, id, field, normalised);
-        steps.push({ entity, id, field, before, after: normalised });
+        const superseded = record(entity, id, field, normalised);
+        steps.push({ entity, id, field, before, after: normalised, ...(decision?.conflicted ? { restores: superseded } : {}) });
         decision?.recorded.add(field);
         return true;
       },
       get,
+      restore: (entity, id, field, heads, fallback) => {
+        const now = fieldHeads(this.db, entity, id, field).map((h) => h.hlc);
+        if (heads.length === 0) {
+          record(entity, id, field, fallback ?? null);
+          return;
+        }
+        const values = this.statement('restore:value', () => 'SELECT value FROM changes WHERE hlc = ?').pluck();
+        for (const head of [...heads].sort()) {
+          const value = values.get(head) as string | null | undefined;
+          if (value === undefined) continue;
+          record(entity, id, field, null, { links: [...now.filter((h) => h !== head), head], stored: value });
+        }
+      },
       exists: (entity, id) => {
         const spec = entitySpec(entity);
         return this.statement(`exists:${entity}`, () => `SELECT 1 FROM ${spec.table} WHERE id = ?`).get(id) !== undefined;

@@ -1,4 +1,4 @@
-import type { UndoResult, UndoState } from '../../../shared/domain';
+import type { MergeBoundary, UndoResult, UndoState } from '../../../shared/domain';
 import { CONFLICT_FIELDS } from '../../../shared/team';
 import { ENTITY_REGISTRY, isEntityName } from '../../../shared/entities/registry';
 import { CREATE_FIELD } from './entities';
@@ -20,6 +20,8 @@ export interface ForgottenUndo {
 export class UndoManager {
   private undoStack: RecordedAction[] = [];
   private redoStack: RecordedAction[] = [];
+  /** The latest merge or sync made after each action on the undo stack (WeakMap: forgotten actions drop out). */
+  private readonly mergedSince = new WeakMap<RecordedAction, MergeBoundary>();
 
   private readonly claimOf: (action: RecordedAction) => string | null;
 
@@ -48,12 +50,14 @@ export class UndoManager {
         for (const step of [...action.steps].reverse()) {
           if (!w.exists(step.entity, step.id)) continue;
           if (step.field === CREATE_FIELD) w.set(step.entity, step.id, 'deleted', true);
+          // Undoing a settlement opens the conflict again, each side as it stood (store/causal.ts).
+          else if (step.restores) w.restore(step.entity, step.id, step.field, step.restores, step.before);
           else w.set(step.entity, step.id, step.field, step.before);
         }
       });
       this.redoStack.push(action);
     }
-    return this.result(action);
+    return this.result(action, action ? (this.mergedSince.get(action) ?? null) : null);
   }
 
   redo(): UndoResult {
@@ -71,8 +75,17 @@ export class UndoManager {
     return this.result(action);
   }
 
-  private result(action: RecordedAction | undefined): UndoResult {
-    return { ...this.state(), did: action ? { label: action.label, claimId: this.claimOf(action) } : null };
+  private result(action: RecordedAction | undefined, beforeMerge: MergeBoundary | null = null): UndoResult {
+    return { ...this.state(), did: action ? { label: action.label, claimId: this.claimOf(action), beforeMerge } : null };
+  }
+
+  /**
+   * A merge or sync brought teammates' changes. Undo does not take it back, yet the actions before
+   * it stay undoable (forgetTouching keeps those it did not touch): each remembers the latest such
+   * merge, so undoing it says that it reaches back past the merge, and where the merge's backup is.
+   */
+  markMerge(boundary: MergeBoundary): void {
+    for (const action of this.undoStack) this.mergedSince.set(action, boundary);
   }
 
   clear(): void {
@@ -116,6 +129,7 @@ export class UndoManager {
       redoLabel: r?.label ?? null,
       undoClaimId: u ? this.claimOf(u) : null,
       redoClaimId: r ? this.claimOf(r) : null,
+      undoBeforeMerge: u ? (this.mergedSince.get(u) ?? null) : null,
     };
   }
 }

@@ -432,6 +432,10 @@ export interface MergeInput {
   sourceOf?: (r: ChangeRow) => MergeSource | null;
   /** The authors' public keys the file carries; absent for files from before signing. */
   keys?: OfferedKeys;
+  /** A share file's merge or a folder sync (the undo notice names it); a share file when absent. */
+  kind?: 'share' | 'sync';
+  /** The backup taken just before this merge, for the undo notice to point to. */
+  backupPath?: string | null;
 }
 
 /** The open conflicts (with their sides) of the claims the incoming rows touch: a merge may settle them. */
@@ -489,6 +493,13 @@ export function mergeChanges(
   }
   if (touched) workspace.touched.addAll(touched);
   const forgotten = apply ? workspace.undo.forgetTouching(merged) : [];
+  if (merged.length > 0) {
+    workspace.undo.markMerge({
+      kind: input.kind ?? 'share',
+      file: path.basename(input.file),
+      backupPath: input.backupPath ?? null,
+    });
+  }
   return { ...preview!, maxHlc, undoStepsForgotten: forgotten.length, undoForgotten: describeForgotten(db, forgotten) };
 }
 
@@ -564,7 +575,9 @@ export async function mergeShareFile(workspace: Workspace, file: string, expectH
     const { maxHlc: _, ...preview } = mergeChanges(workspace, input, false);
     return { ...preview, contentHash, applied: false, backupPath: null };
   }
-  const { backupPath, merged } = withBackup(workspace, 'before-merge', () => mergeChanges(workspace, input, true));
+  const { backupPath, merged } = withBackup(workspace, 'before-merge', (backup) =>
+    mergeChanges(workspace, { ...input, backupPath: backup }, true),
+  );
   const { maxHlc: _, ...preview } = merged;
   return { ...preview, contentHash, applied: true, backupPath };
 }
@@ -573,11 +586,15 @@ export async function mergeShareFile(workspace: Workspace, file: string, expectH
  * Back the workspace up, then run `merge`. When the merge fails it changed nothing, so the backup
  * just taken is a copy of the current state and is removed: retrying never piles backups up.
  */
-export function withBackup<T>(workspace: Workspace, reason: string, merge: () => T): { backupPath: string; merged: T } {
+export function withBackup<T>(
+  workspace: Workspace,
+  reason: string,
+  merge: (backupPath: string) => T,
+): { backupPath: string; merged: T } {
   workspace.db.pragma('wal_checkpoint(PASSIVE)');
   const backupPath = backupWorkspace(workspace.path, reason);
   try {
-    return { backupPath, merged: merge() };
+    return { backupPath, merged: merge(backupPath) };
   } catch (e) {
     fs.rmSync(backupPath, { force: true });
     throw e;

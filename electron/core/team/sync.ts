@@ -234,11 +234,18 @@ export function syncNow(workspace: Workspace, actorId: string): SyncResult {
   const found = skipForgedFiles(workspace.db, scan(folder));
   const { rows, blobs, fresh, keys, sources } = collectRows(workspace.db, found);
   try {
-    const input = { file: folder, rows, blobs, keys, sourceOf: (r: ChangeRow) => sources.get(r.hlc) ?? null };
+    const input = {
+      file: folder,
+      rows,
+      blobs,
+      keys,
+      kind: 'sync' as const,
+      sourceOf: (r: ChangeRow) => sources.get(r.hlc) ?? null,
+    };
     // A sync that brings changes is a merge: keep the way back, as a file merge does.
     const merged =
       fresh > 0
-        ? withBackup(workspace, 'before-sync', () => mergeChanges(workspace, input, true)).merged
+        ? withBackup(workspace, 'before-sync', (backupPath) => mergeChanges(workspace, { ...input, backupPath }, true)).merged
         : mergeChanges(workspace, input, true);
     let exported: number;
     try {

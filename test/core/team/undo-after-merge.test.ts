@@ -1,6 +1,8 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { call } from '../../../electron/core/dispatch';
+import { mergePreviewed } from '../../helpers/merge';
 import { tempDir } from '../../helpers/workspace';
 import { exchange, teammates } from './team-helpers';
 
@@ -72,5 +74,32 @@ describe('undo after a merge or sync brought teammates’ changes', () => {
     // The same file again brings nothing and takes nothing.
     const again = await call(mara, 'team.merge', { path: share.path, expectHash: preview.contentHash });
     expect(again).toMatchObject({ applied: false, undoStepsForgotten: 0, undoForgotten: [] });
+  });
+
+  it('says when an undo reaches back past a merge, naming the merge and its backup', async () => {
+    const dir = tempDir();
+    const mara = teammate(dir, 'Mara');
+    const ben = teammate(dir, 'Ben');
+    const x = (await call(mara, 'claims.add', { text: 'The air force said 157 drones were launched.' })).id;
+    const y = (await call(mara, 'claims.add', { text: 'The ministry reported 40 injured.' })).id;
+    exchange(mara, ben);
+    await call(mara, 'claims.setVerdict', { ids: [x], verdict: 'sourced' });
+    await call(ben, 'claims.setVerdict', { ids: [y], verdict: 'disputed' });
+    const share = await call(ben, 'team.share', { target: path.join(dir, 'ben.claimbench-share') });
+    const merged = await mergePreviewed(mara, share.path);
+    expect(merged.backupPath).toBeTruthy();
+
+    // Undo does not take the merge back: it undoes her verdict on x, made before the merge, and says so.
+    const boundary = { kind: 'share', file: 'ben.claimbench-share', backupPath: merged.backupPath };
+    expect((await call(mara, 'edit.state', {})).undoBeforeMerge).toEqual(boundary);
+    const undone = await call(mara, 'edit.undo', {});
+    expect(undone.did).toEqual({ label: 'Mark sourced', claimId: x, beforeMerge: boundary });
+    expect(fs.existsSync(merged.backupPath!)).toBe(true);
+    expect((await call(mara, 'claims.get', { id: y })).verdict).toBe('disputed');
+
+    // An action made after the merge is undone as usual.
+    await call(mara, 'claims.setVerdict', { ids: [y], verdict: 'sourced' });
+    expect((await call(mara, 'edit.state', {})).undoBeforeMerge).toBeNull();
+    expect((await call(mara, 'edit.undo', {})).did).toEqual({ label: 'Mark sourced', claimId: y, beforeMerge: null });
   });
 });
