@@ -127,6 +127,12 @@ ul.sources li:last-child, ul.notes li:last-child { border-bottom: 0; }
 .notes .who { font: 12.5px var(--sans); color: var(--muted); display: block; }
 .notes .text { white-space: pre-wrap; }
 .decision { margin-top: 12px; font-size: 12.5px; color: var(--muted); }
+.decision p { margin: 0; }
+ul.overruled { margin: 3px 0 0; padding: 0; list-style: none; }
+ul.overruled li { margin-top: 2px; }
+ul.overruled .text { color: var(--ink); white-space: pre-wrap; }
+.tags { font: 12.5px var(--sans); color: var(--muted); margin: 6px 0 0 20px; }
+.tags .tag { color: var(--ink); }
 .empty { color: var(--muted); font-style: italic; }
 /* Cells wrap between words only (the body's overflow-wrap: anywhere would let the table squeeze "Claims" to "Claim|s"); the digest takes what is left. */
 table.appendix { width: 100%; border-collapse: collapse; font-size: 12.5px; overflow-wrap: break-word; }
