@@ -224,7 +224,16 @@ export function overruledHeadline(d: OverruledDecision): string {
   return `${d.author}, ${d.verdictLabel}, ${formatDateTime(d.at)}`;
 }
 
-/** "settled by Lena Park on 6 December 2026, 09:10 UTC": who set the decision aside, and when. */
-export function settledPhrase(d: Pick<OverruledDecision, 'settledBy' | 'settledAt'>): string {
-  return `settled by ${d.settledBy} on ${formatDateTime(d.settledAt)}`;
+/**
+ * "settled by Lena Park on 6 December 2026, 09:10 UTC": who set the decision aside, and when; null
+ * when the claim's decision line already names that settlement (its verdict set or kept then, by them).
+ */
+export function settledPhrase(
+  d: Pick<OverruledDecision, 'settledBy' | 'settledAt'>,
+  c: Pick<ReportClaim, 'decidedBy' | 'decidedAt' | 'keptBy' | 'keptAt'>,
+): string | null {
+  const named = (by: string | null | undefined, at: string | null | undefined) => by === d.settledBy && at === d.settledAt;
+  return named(c.keptBy, c.keptAt) || (!c.keptBy && named(c.decidedBy, c.decidedAt))
+    ? null
+    : `settled by ${d.settledBy} on ${formatDateTime(d.settledAt)}`;
 }

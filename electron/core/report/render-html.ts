@@ -225,10 +225,10 @@ function conflictingDecisionsBlock(c: ReportClaim): string {
 function overruledBlock(c: ReportClaim): string {
   if (!c.overruledDecisions?.length) return '';
   const items = c.overruledDecisions
-    .map(
-      (d) =>
-        `<li>Overruled: ${e(overruledHeadline(d))}: ${d.rationale.trim() ? `<span class="text">${e(d.rationale)}</span>` : '<em>no rationale written</em>'} <span class="settled">(${e(settledPhrase(d))})</span></li>`,
-    )
+    .map((d) => {
+      const settled = settledPhrase(d, c);
+      return `<li>Overruled: ${e(overruledHeadline(d))}: ${d.rationale.trim() ? `<span class="text">${e(d.rationale)}</span>` : '<em>no rationale written</em>'}${settled ? ` <span class="settled">(${e(settled)})</span>` : ''}</li>`;
+    })
     .join('');
   return `<ul class="overruled" aria-label="Overruled decisions">${items}</ul>`;
 }

@@ -112,7 +112,8 @@ function claimBlock(c: ReportClaim, sections: ReportModel['sections']): string {
     if (c.overruledDecisions?.length) out.push('');
     for (const d of c.overruledDecisions ?? []) {
       const why = d.rationale.trim() ? inline(d.rationale) : '*no rationale written*';
-      out.push(`- Overruled: ${inline(overruledHeadline(d))}: ${why} (${inline(settledPhrase(d))})`);
+      const settled = settledPhrase(d, c);
+      out.push(`- Overruled: ${inline(overruledHeadline(d))}: ${why}${settled ? ` (${inline(settled)})` : ''}`);
     }
   }
   return `${out.join('\n')}\n\n`;

@@ -12,6 +12,7 @@ import { hlcTime } from '../../../electron/core/store/recorder';
 import type { ReportClaim } from '../../../electron/core/report/schema';
 import type { Verdict } from '../../../shared/domain';
 import { DEFAULT_REPORT_OPTIONS } from '../../../shared/report';
+import { clockMovesOn } from '../../helpers/clock';
 import { mergePreviewed } from '../../helpers/merge';
 import { tempDir } from '../../helpers/workspace';
 import { exchange, teammates, type TestContext } from '../team/team-helpers';
@@ -205,8 +206,9 @@ async function trailInEveryFormat(lena: TestContext, claimId: string) {
 }
 
 const DATE = '\\d{1,2} \\w+ \\d{4},? (?:at )?\\d\\d:\\d\\d UTC';
+/** The line for a decision the settlement named in the claim's decision line ("kept by Lena Park on …") set aside. */
 const overruledLine = (who: string, verdict: string, rationale: string) =>
-  new RegExp(`^Overruled: ${who}, ${verdict}, ${DATE}: ${rationale} \\(settled by Lena Park on ${DATE}\\)$`);
+  new RegExp(`^Overruled: ${who}, ${verdict}, ${DATE}: ${rationale}$`);
 
 describe('the report keeps the trail of a settled conflict', () => {
   it('keeping Cara’s side lists Lena’s and Ben’s decisions as overruled, in every format', async () => {
@@ -267,6 +269,20 @@ describe('the report keeps the trail of a settled conflict', () => {
       ['Lena Park', 'Disputed'],
       ['Ben Okafor', 'Disputed'],
       ['Cara Lind', 'Sourced'],
+    ]);
+    // Once a later change sets the verdict, each overruled line says which settlement set it aside.
+    await clockMovesOn();
+    await call(lena, 'claims.setVerdict', { ids: [claimId], verdict: 'disputed', rationale: 'Lena: the final count is 38' });
+    const later = buildReportModel({ db: lena.workspace.db, workspaceName: 'desk', options: DEFAULT_REPORT_OPTIONS });
+    const md = renderReport('md', later).content.split('\n');
+    expect(md.filter((l) => l.startsWith('- Overruled: '))).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^- Overruled: Lena Park, Disputed, ${DATE}: Lena: the hospital counts 38 \\(settled by Lena Park on ${DATE}\\)$`,
+        ),
+      ),
+      expect.stringMatching(/^- Overruled: Ben Okafor, Disputed, .+ \(settled by Lena Park on .+\)$/),
+      expect.stringMatching(/^- Overruled: Cara Lind, Sourced, .+ \(settled by Lena Park on .+\)$/),
     ]);
   });
 
