@@ -44,13 +44,14 @@ export const SourcesSection = memo(function SourcesSection({ claim }: { claim: C
   );
 });
 
-/** "Reuters · published 3 May 2024 · accessed 6 May 2024 · reuters.com" */
+/** "Reuters · published 3 May 2024 · accessed 6 May 2024 · reuters.com · added by Ben Okafor" */
 function sourceMeta(source: Source): string[] {
   return [
     source.publisher,
     source.publishedAt ? `published ${source.publishedAt}` : null,
     source.accessedAt ? `accessed ${source.accessedAt}` : null,
     source.url ? hostName(source.url) : null,
+    source.createdBy ? `added by ${source.createdBy}` : null,
   ].filter((x): x is string => !!x);
 }
 

@@ -105,7 +105,7 @@ describe('editing a source in place', () => {
     await first.getByText('Port Authority ·').waitFor();
     expect(await first.locator('a.source-title').getAttribute('href')).toBe('https://www.port-authority.example/annual');
     expect(await first.locator('.source-meta').first().textContent()).toBe(
-      'Port Authority · published 2024-05 · accessed 2024-06-02 · port-authority.example',
+      'Port Authority · published 2024-05 · accessed 2024-06-02 · port-authority.example · added by Ana Ruiz',
     );
     expect(await focusedName(page)).toBe('Edit source port-authority.example');
     const [edited] = await sources();

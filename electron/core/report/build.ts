@@ -25,6 +25,7 @@ import {
 } from './schema';
 import { documentText } from '../capture/transcript-text';
 import { verdictOrigin } from './verdict-origin';
+import { loadOverruledDecisions } from './overruled';
 
 export const VERDICT_RATING: Record<Verdict, number> = { disputed: 1, unverified: 2, sourced: 3 };
 /** Characters of surrounding text shown on each side of a quote. */
@@ -210,6 +211,7 @@ export function buildReportModel({ db, workspaceName, options, now = new Date(),
       const evidence = loadEvidence(db);
       const factChecks = storedMatches(db, null, STRONG_MATCH);
       const conflicted = loadConflictedClaimIds(db);
+      const overruled = loadOverruledDecisions(db);
       const fp = workspaceFingerprint(db);
       const workspaceId =
         (db.prepare("SELECT value FROM meta WHERE key = 'workspace_id'").pluck().get() as string | undefined) ?? null;
@@ -301,6 +303,7 @@ export function buildReportModel({ db, workspaceName, options, now = new Date(),
           decidedHow: c.verdict ? (decision?.field === 'verdict' ? 'verdict-change' : 'creation') : null,
           conflicted: conflicted.has(c.id),
           ...(sides.length > 0 ? { conflictingDecisions: sides.map(conflictingDecision) } : {}),
+          ...(overruled.has(c.id) ? { overruledDecisions: overruled.get(c.id)! } : {}),
           createdAt: c.created_at,
           createdBy: c.created_by,
           sources,

@@ -50,7 +50,7 @@ export interface Evidence {
 }
 
 type AttachmentRow = Pick<StoredRow<'attachment'>, 'id' | 'claim_id' | 'sha256' | 'name' | 'mime' | 'size'>;
-type SourceRow = Omit<StoredRow<'source'>, 'deleted' | 'created_at' | 'created_by' | 'updated_at' | 'updated_by'>;
+type SourceRow = Omit<StoredRow<'source'>, 'deleted' | 'created_at' | 'updated_at' | 'updated_by'>;
 type NoteRow = Pick<StoredRow<'note'>, 'id' | 'claim_id' | 'text' | 'created_at' | 'created_by'>;
 
 export function loadEvidence(db: DB): Evidence {
@@ -80,7 +80,7 @@ export function loadEvidence(db: DB): Evidence {
   if (hasTable(db, 'sources')) {
     const rows = db
       .prepare(
-        `SELECT id, claim_id, url, title, publisher, published_at, accessed_at, archive_url, excerpt, stance, attachment_id
+        `SELECT id, claim_id, url, title, publisher, published_at, accessed_at, archive_url, excerpt, stance, attachment_id, created_by
          FROM sources WHERE deleted = 0 ORDER BY claim_id, created_at, rowid`,
       )
       .all() as SourceRow[];
@@ -98,6 +98,8 @@ export function loadEvidence(db: DB): Evidence {
         excerpt: r.excerpt,
         stance: asStance(r.stance),
         attachmentSha256: attachment?.sha256 ?? null,
+        // The row's creator is its creation change's author, as the claim's history names it.
+        addedBy: r.created_by,
       };
     });
   }

@@ -1,6 +1,6 @@
 /** Plain-text formatting shared by the renderers (dates, counts, the scope sentence). */
 import { verdictFilterLabel } from '../../../shared/domain';
-import type { ReportClaim, ReportModel } from './schema';
+import type { OverruledDecision, ReportClaim, ReportModel } from './schema';
 
 /** Day, month, year and the time in UTC, to the minute or (with `second`) to the second. */
 const utcTime = (second?: '2-digit') =>
@@ -179,12 +179,14 @@ export function sourceMeta(s: {
   publisher: string | null;
   publishedAt: string | null;
   accessedAt?: string | null;
+  addedBy?: string;
 }): string[] {
   return [
     // A source with no title of its own is named by its publisher; saying it twice reads as a mistake.
     s.publisher === s.title ? null : s.publisher,
     s.publishedAt ? `published ${formatDate(s.publishedAt)}` : null,
     s.accessedAt ? `accessed ${formatDate(s.accessedAt)}` : null,
+    s.addedBy ? `added by ${s.addedBy}` : null,
   ].filter((x): x is string => !!x);
 }
 
@@ -215,4 +217,23 @@ export function verdictSetLine(c: Pick<ReportClaim, 'decidedBy' | 'decidedAt' | 
   if (!c.decidedBy || !c.decidedAt) return null;
   const kept = c.keptBy && c.keptAt ? `, kept by ${c.keptBy} on ${formatDateTime(c.keptAt)}` : '';
   return `Verdict set by ${c.decidedBy} on ${formatDateTime(c.decidedAt)}${kept}`;
+}
+
+/** "Ben Okafor, Disputed, 5 December 2026, 13:34 UTC": whose decision a settlement set aside, as plain text. */
+export function overruledHeadline(d: OverruledDecision): string {
+  return `${d.author}, ${d.verdictLabel}, ${formatDateTime(d.at)}`;
+}
+
+/**
+ * "settled by Lena Park on 6 December 2026, 09:10 UTC": who set the decision aside, and when; null
+ * when the claim's decision line already names that settlement (its verdict set or kept then, by them).
+ */
+export function settledPhrase(
+  d: Pick<OverruledDecision, 'settledBy' | 'settledAt'>,
+  c: Pick<ReportClaim, 'decidedBy' | 'decidedAt' | 'keptBy' | 'keptAt'>,
+): string | null {
+  const named = (by: string | null | undefined, at: string | null | undefined) => by === d.settledBy && at === d.settledAt;
+  return named(c.keptBy, c.keptAt) || (!c.keptBy && named(c.decidedBy, c.decidedAt))
+    ? null
+    : `settled by ${d.settledBy} on ${formatDateTime(d.settledAt)}`;
 }

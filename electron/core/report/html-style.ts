@@ -127,6 +127,12 @@ ul.sources li:last-child, ul.notes li:last-child { border-bottom: 0; }
 .notes .who { font: 12.5px var(--sans); color: var(--muted); display: block; }
 .notes .text { white-space: pre-wrap; }
 .decision { margin-top: 12px; font-size: 12.5px; color: var(--muted); }
+.decision p { margin: 0; }
+ul.overruled { margin: 3px 0 0; padding: 0; list-style: none; }
+ul.overruled li { margin-top: 2px; }
+ul.overruled .text { color: var(--ink); white-space: pre-wrap; }
+.tags { font: 12.5px var(--sans); color: var(--muted); margin: 6px 0 0 20px; }
+.tags .tag { color: var(--ink); }
 .empty { color: var(--muted); font-style: italic; }
 /* Cells wrap between words only (the body's overflow-wrap: anywhere would let the table squeeze "Claims" to "Claim|s"); the digest takes what is left. */
 table.appendix { width: 100%; border-collapse: collapse; font-size: 12.5px; overflow-wrap: break-word; }
@@ -144,11 +150,11 @@ footer.colophon { margin-top: 48px; padding-top: 12px; border-top: 3px solid var
   section.document + section.document { break-before: page; border-top: 0; margin-top: 0; padding-top: 0; }
   section.document, section.appendix { margin-top: 28px; }
   /*
-   * Each block of a claim stays whole and every heading stays with what follows it. The claim as a
-   * whole may still break between its blocks: keeping it entire pushes it to the next page and
-   * leaves most of a page blank (Chromium moved every second claim of a short report that way).
+   * A claim that fits on a page is printed on one page: its quote is read with its rationale,
+   * sources and notes. A claim longer than a page breaks between its blocks, each of which stays
+   * whole, and every heading stays with what follows it.
    */
-  article.claim { margin-top: 14px; padding-top: 10px; }
+  article.claim { margin-top: 14px; padding-top: 10px; break-inside: avoid; }
   .claim-head, blockquote.claim-text, .claimant, figcaption, .kicker { break-after: avoid; break-inside: avoid; }
   figure.context, .rationale, .decision, section.appendix > h2 + p { break-inside: avoid; }
   /* Every side of an open conflict on one page: the reader compares them. */

@@ -37,6 +37,7 @@ export const CSV_COLUMNS = [
   'url',
   'published_fact_check',
   'needs_attention',
+  'overruled_decisions',
 ] as const;
 
 /** Added after CSV_COLUMNS in a session report only, so every other CSV keeps its shape. */
@@ -107,6 +108,12 @@ function claimRow(model: ReportModel, d: ReportDocument, c: ReportClaim): string
       ? `${c.factCheck.rating} · ${c.factCheck.publisher}${c.factCheck.datePublished ? ` · ${c.factCheck.datePublished}` : ''} <${c.factCheck.url}>`
       : null,
     (c.warnings ?? []).map((w) => w.message).join('\n'),
+    (c.overruledDecisions ?? [])
+      .map(
+        (d) =>
+          `${d.author} (${d.at}): ${d.verdictLabel}${d.rationale.trim() ? ` — ${d.rationale}` : ''}; settled by ${d.settledBy} (${d.settledAt})`,
+      )
+      .join('\n'),
     ...sessionCells,
   ]);
 }

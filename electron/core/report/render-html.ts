@@ -20,8 +20,10 @@ import {
   formatDate,
   formatDateTime,
   openConflictsSentence,
+  overruledHeadline,
   plural,
   shares,
+  settledPhrase,
   shorten,
   sourceMeta,
   verdictSetLine,
@@ -219,6 +221,22 @@ function conflictingDecisionsBlock(c: ReportClaim): string {
   return `<div class="conflict-sides"><h4>Conflicting decisions, not settled yet</h4><ul class="notes">${items}</ul></div>`;
 }
 
+/** Decisions a settled conflict set aside, one line each, after the line that names the verdict's author. */
+function overruledBlock(c: ReportClaim): string {
+  if (!c.overruledDecisions?.length) return '';
+  const items = c.overruledDecisions
+    .map((d) => {
+      const settled = settledPhrase(d, c);
+      return `<li>Overruled: ${e(overruledHeadline(d))}: ${d.rationale.trim() ? `<span class="text">${e(d.rationale)}</span>` : '<em>no rationale written</em>'}${settled ? ` <span class="settled">(${e(settled)})</span>` : ''}</li>`;
+    })
+    .join('');
+  return `<ul class="overruled" aria-label="Overruled decisions">${items}</ul>`;
+}
+
+function tagsLine(c: ReportClaim): string {
+  return c.tags.length ? `<p class="tags">Tags: ${c.tags.map((t) => `<span class="tag">${e(t)}</span>`).join(', ')}</p>` : '';
+}
+
 export function claimArticle(c: ReportClaim, sections: ReportModel['sections']): string {
   const conflict = c.conflicted ? `<span class="badge badge-conflict">${icon('conflict')}Conflicting decisions</span>` : '';
   const ctx =
@@ -241,9 +259,9 @@ export function claimArticle(c: ReportClaim, sections: ReportModel['sections']):
     c.number
   }</span>${verdictBadge(c.verdict)}${conflict}<a class="anchor" href="#${e(c.anchor)}">#${e(c.anchor)}</a></div><blockquote class="claim-text">${e(
     c.text,
-  )}</blockquote>${c.claimant ? `<p class="claimant">— ${e(c.claimant)}</p>` : ''}${claimSessionHtml(c)}${warnings}${ctx}${factCheckBlock(c)}${rationale}${conflictingDecisionsBlock(c)}${
+  )}</blockquote>${c.claimant ? `<p class="claimant">— ${e(c.claimant)}</p>` : ''}${tagsLine(c)}${claimSessionHtml(c)}${warnings}${ctx}${factCheckBlock(c)}${rationale}${conflictingDecisionsBlock(c)}${
     sections.sources ? sourcesBlock(c) + attachmentsBlock(c) : ''
-  }${sections.notes ? notesBlock(c) : ''}${sections.decisions ? `<p class="decision">${decided}</p>` : ''}</article>`;
+  }${sections.notes ? notesBlock(c) : ''}${sections.decisions ? `<div class="decision"><p>${decided}</p>${overruledBlock(c)}</div>` : ''}</article>`;
 }
 
 function appendix(model: ReportModel): string {

@@ -13,6 +13,8 @@ import {
   formatDate,
   formatDateTime,
   openConflictsSentence,
+  overruledHeadline,
+  settledPhrase,
   shares,
   plural,
   shorten,
@@ -49,6 +51,7 @@ function claimBlock(c: ReportClaim, sections: ReportModel['sections']): string {
     blockquote(c.text),
   ];
   if (c.claimant) out.push('', `— ${inline(c.claimant)}`);
+  if (c.tags.length) out.push('', `*Tags:* ${c.tags.map(inline).join(', ')}`);
   if (c.session) out.push('', claimSessionMarkdown(c));
   for (const w of c.warnings ?? []) out.push('', `⚠ **Needs attention:** ${inline(w.message)}`);
   if (sections.context && c.context) {
@@ -106,6 +109,12 @@ function claimBlock(c: ReportClaim, sections: ReportModel['sections']): string {
         ? `*${inline(verdictSetLine(c)!)}.*`
         : `*Not reviewed yet; recorded by ${inline(c.createdBy)} on ${formatDateTime(c.createdAt)}.*`,
     );
+    if (c.overruledDecisions?.length) out.push('');
+    for (const d of c.overruledDecisions ?? []) {
+      const why = d.rationale.trim() ? inline(d.rationale) : '*no rationale written*';
+      const settled = settledPhrase(d, c);
+      out.push(`- Overruled: ${inline(overruledHeadline(d))}: ${why}${settled ? ` (${inline(settled)})` : ''}`);
+    }
   }
   return `${out.join('\n')}\n\n`;
 }

@@ -31,6 +31,8 @@ export const reportSourceSchema = z.object({
     .string()
     .regex(/^[0-9a-f]{64}$/)
     .nullable(),
+  /** Who added the source (the author of its creation in the change log). */
+  addedBy: z.string().optional(),
 });
 
 export const reportNoteSchema = z.object({
@@ -75,6 +77,19 @@ export const conflictingDecisionSchema = z.object({
 });
 export type ConflictingDecision = z.infer<typeof conflictingDecisionSchema>;
 
+/** One person's whole decision that a settled conflict set aside, and who settled it. */
+export const overruledDecisionSchema = z.object({
+  author: z.string(),
+  verdict: z.enum(VERDICTS).nullable(),
+  verdictLabel: z.string(),
+  rationale: z.string(),
+  /** When this person last changed their decision before it was overruled. */
+  at: isoTime,
+  settledBy: z.string(),
+  settledAt: isoTime,
+});
+export type OverruledDecision = z.infer<typeof overruledDecisionSchema>;
+
 export const reportClaimSchema = z.object({
   id: z.string(),
   /** The HTML anchor: `claim-<id>`; ClaimReview urls end with `#<anchor>`. */
@@ -112,6 +127,11 @@ export const reportClaimSchema = z.object({
    * oldest first; `shown` marks the one the claim's verdict and rationale above are until someone settles it.
    */
   conflictingDecisions: z.array(conflictingDecisionSchema).optional(),
+  /**
+   * Decisions set aside when someone settled a team conflict on this claim (keeping a side or deciding anew), oldest
+   * settlement first; absent when no conflict was ever settled or the settlement set nothing aside.
+   */
+  overruledDecisions: z.array(overruledDecisionSchema).optional(),
   createdAt: isoTime,
   createdBy: z.string(),
   sources: z.array(reportSourceSchema),

@@ -1,7 +1,7 @@
 import { CONFLICT_FIELDS } from '../../../shared/team';
 import { headRows, headsDisagree, parseSupersedes } from '../store/causal';
 import { conflictDecisions } from '../store/decisions';
-import { readEntityLog, type EntityLog, type LoggedChange } from '../store/entity-logs';
+import { logBefore, readEntityLog } from '../store/entity-logs';
 import type { DB } from '../store/open';
 import { CREATE_FIELD } from '../store/entities';
 import { prepared } from '../store/statements';
@@ -26,12 +26,6 @@ const MAX_STEPS = 1_000;
 
 const decode = (value: string | null | undefined): unknown =>
   value === null || value === undefined ? null : (JSON.parse(value) as unknown);
-
-/** The claim's log as the settler saw it: every change older than `before`, none of the settling action's own. */
-function logBefore(log: EntityLog, before: string, own: ReadonlySet<string>): EntityLog {
-  const seen = (r: LoggedChange) => r.hlc < before && !own.has(r.hlc);
-  return new Map([...log].map(([field, rows]) => [field, rows.filter(seen)]));
-}
 
 /** A kept side's verdict: the change that set it, or the claim's creation when nobody changed it. */
 type KeptVerdict = VerdictOrigin & { fromCreation: boolean };

@@ -68,3 +68,9 @@ export function readEntityLogs(
 export function readEntityLog(db: DB, entity: string, id: string): EntityLog {
   return readEntityLogs(db, entity, [id]).get(id) ?? new Map();
 }
+
+/** The log as someone saw it just before `before`: every change older than that clock, none of `excluded`. */
+export function logBefore(log: EntityLog, before: string, excluded: ReadonlySet<string>): EntityLog {
+  const seen = (r: LoggedChange) => r.hlc < before && !excluded.has(r.hlc);
+  return new Map([...log].map(([field, rows]) => [field, rows.filter(seen)]));
+}

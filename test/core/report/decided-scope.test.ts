@@ -73,9 +73,9 @@ describe('the decided-claims scope and sources on paper', () => {
     const csv = (await call(ctx, 'report.render', { format: 'csv', options: { scope: { decided: true } } })).content;
     const [header, row] = parseCsv(csv.replace(/^\uFEFF/, '')) as string[][];
     expect(row![header!.indexOf('sources')]!.split('\n')).toEqual([
-      'Contradicts: Air force briefing — Air Force Command, published 3 May 2024, accessed 4 May 2024 <https://example.org/briefing?id=42>',
+      'Contradicts: Air force briefing — Air Force Command, published 3 May 2024, accessed 4 May 2024, added by Ann <https://example.org/briefing?id=42>',
       `  archived copy <${ARCHIVE}>`,
-      expect.stringMatching(/^[A-Z][a-z]+: Air Force Command$/),
+      expect.stringMatching(/^[A-Z][a-z]+: Air Force Command — added by Ann$/),
       '  “Fourteen of seventeen drones were destroyed.”',
     ]);
 

@@ -269,6 +269,7 @@ describe('CSV', () => {
       'url',
       'published_fact_check',
       'needs_attention',
+      'overruled_decisions',
     ]);
   });
 
