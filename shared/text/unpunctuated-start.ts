@@ -1,3 +1,5 @@
+import { isoDate } from './dates';
+
 /**
  * Where a sentence starts after words that end without punctuation: a caption or a speaker's clause run into the
  * next sentence ("DAB's Elizabeth Quat In the New Territories East constituency, …", "tax incentives For example,
@@ -27,7 +29,7 @@ const TITLE_SMALL_WORDS = new Set('a an the and or nor but of to in on at for fr
 
 /**
  * Offsets (into `text`, within [from, to)) where a sentence starts after unpunctuated words: a capitalised opener
- * after a word that a sentence may end on, read as prose by what follows (readsAsProse). Titles, of works or in title
+ * after a word that a sentence may end on, read as prose by what follows (readsAsProse) or after a full date. Titles, of works or in title
  * case, stay whole: "the film The Purge 2", "'In God We Trust'", "Couple Kissing During the 1971 May Day Protests".
  */
 export function unpunctuatedSentenceStarts(text: string, from: number, to: number): number[] {
@@ -38,10 +40,15 @@ export function unpunctuatedSentenceStarts(text: string, from: number, to: numbe
     const before = /([\p{L}\d'’-]+)$/u.exec(piece.slice(Math.max(0, m.index - 40), m.index))?.[1] ?? '';
     if (CONTINUING_WORDS.has(before.toLowerCase())) continue;
     const after = piece.slice(m.index + m[0].length, m.index + m[0].length + 120);
-    if (!readsAsProse(after)) continue;
+    if (!endsWithDate(piece, m.index) && !readsAsProse(after)) continue;
     out.push(from + m.index + m[0].length - m[0].trimStart().length);
   }
   return out;
+}
+
+/** "Thursday, May 7, 2015 On Tuesday, …": a full date ends the dateline before it, whatever follows. */
+function endsWithDate(piece: string, at: number): boolean {
+  return /\d{4}$/.test(piece.slice(at - 4, at)) && isoDate(piece.slice(Math.max(0, at - 20), at)) !== null;
 }
 
 /**

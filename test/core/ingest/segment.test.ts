@@ -252,6 +252,10 @@ describe('sentence segmentation', () => {
       'For example, a shop in Leeds paid less last year.',
     ]);
     expect(texts('Ferries stopped running at noon They say the harbour will reopen on Monday.')).toHaveLength(2);
+    expect(texts('Monday, March 2, 2026 On Sunday, the council voted to close the old bridge.')).toEqual([
+      'Monday, March 2, 2026',
+      'On Sunday, the council voted to close the old bridge.',
+    ]);
     for (const whole of [
       'Critics panned the film The Night Garden at its premiere in Oslo.',
       "Protesters carried signs reading 'In Bread We Trust' outside the ministry.",
