@@ -7,11 +7,16 @@ import { isoDate } from './dates';
  */
 
 /**
- * A word that opens sentences and is written lower-case inside one, after a word and a space. "A" and "It" are left
- * out: they are also a letter ("Hepatitis A outbreak") and a title ("the movie It").
+ * A word that opens sentences and is written lower-case inside one, then a space: read where a capital follows a
+ * space after a word. "A" and "It" are left out: they are also a letter ("Hepatitis A outbreak") and a title ("the
+ * movie It").
  */
-const CAPITALISED_OPENER =
-  /(?<=[\p{L}\d])[ \t]+(?:In|On|At|For|From|After|During|Before|The|An|This|These|He|She|They|We)[ \t]+/gu;
+const CAPITALISED_OPENER = /(?:In|On|At|For|From|After|During|Before|The|An|This|These|He|She|They|We)[ \t]+/y;
+
+/** A space before a first letter of CAPITALISED_OPENER's words: where one may start, found without a loop in script. */
+const SPACE_BEFORE_INITIAL = /[ \t][IOAFDBTHSW]/g;
+
+const isSpaceOrTab = (c: number) => c === 32 || c === 9;
 
 /** Words that a sentence does not end on: the opener after them continues it ("and On the wagon", "of The Times"). */
 const CONTINUING_WORDS = new Set(
@@ -29,26 +34,33 @@ const TITLE_SMALL_WORDS = new Set('a an the and or nor but of to in on at for fr
 
 /**
  * Offsets (into `text`, within [from, to)) where a sentence starts after unpunctuated words: a capitalised opener
- * after a word that a sentence may end on, read as prose by what follows (readsAsProse) or after a full date. Titles, of works or in title
- * case, stay whole: "the film The Purge 2", "'In God We Trust'", "Couple Kissing During the 1971 May Day Protests".
+ * after a word that a sentence may end on, read as prose by what follows (readsAsProse) or after a full date.
+ * Titles, of works or in title case, stay whole: "the film The Purge 2", "'In God We Trust'", "Couple Kissing During
+ * the 1971 May Day Protests".
  */
 export function unpunctuatedSentenceStarts(text: string, from: number, to: number): number[] {
   const piece = text.slice(from, to);
   const out: number[] = [];
-  CAPITALISED_OPENER.lastIndex = 0;
-  for (let m = CAPITALISED_OPENER.exec(piece); m; m = CAPITALISED_OPENER.exec(piece)) {
-    const before = /([\p{L}\d'’-]+)$/u.exec(piece.slice(Math.max(0, m.index - 40), m.index))?.[1] ?? '';
+  SPACE_BEFORE_INITIAL.lastIndex = 1;
+  for (let s = SPACE_BEFORE_INITIAL.exec(piece); s; s = SPACE_BEFORE_INITIAL.exec(piece)) {
+    const i = s.index + 1;
+    let wordEnd = i - 1;
+    while (wordEnd > 0 && isSpaceOrTab(piece.charCodeAt(wordEnd - 1))) wordEnd--;
+    if (wordEnd === 0 || !/[\p{L}\d]/u.test(piece[wordEnd - 1]!)) continue;
+    CAPITALISED_OPENER.lastIndex = i;
+    const m = CAPITALISED_OPENER.exec(piece);
+    if (!m) continue;
+    const before = /([\p{L}\d'’-]+)$/u.exec(piece.slice(Math.max(0, wordEnd - 40), wordEnd))?.[1] ?? '';
     if (CONTINUING_WORDS.has(before.toLowerCase())) continue;
-    const after = piece.slice(m.index + m[0].length, m.index + m[0].length + 120);
-    if (!endsWithDate(piece, m.index) && !readsAsProse(after)) continue;
-    out.push(from + m.index + m[0].length - m[0].trimStart().length);
+    const after = piece.slice(i + m[0].length, i + m[0].length + 120);
+    if (endsWithDate(piece.slice(Math.max(0, wordEnd - 20), wordEnd)) || readsAsProse(after)) out.push(from + i);
   }
   return out;
 }
 
 /** "Thursday, May 7, 2015 On Tuesday, …": a full date ends the dateline before it, whatever follows. */
-function endsWithDate(piece: string, at: number): boolean {
-  return /\d{4}$/.test(piece.slice(at - 4, at)) && isoDate(piece.slice(Math.max(0, at - 20), at)) !== null;
+function endsWithDate(before: string): boolean {
+  return /\d{4}$/.test(before) && isoDate(before) !== null;
 }
 
 /**
