@@ -6,6 +6,7 @@ import {
   CYRILLIC_NAME_INITIALS,
   CYRILLIC_UNITS,
 } from './abbreviations-cyrillic';
+import { unpunctuatedSentenceStarts } from './unpunctuated-start';
 import { isWhiteSpaceCode } from './whitespace';
 
 /**
@@ -371,7 +372,7 @@ const BULLET_AFTER_END = /[.!?…]["”»')\]]*\s+(?=[*•‣▪◦]\s)/g;
 /**
  * Where a sentence begins inside a piece Intl.Segmenter left whole: after a full stop it breaks only before a
  * capital, so "… hit a house. 50-year-old resident Ivan Petrov said …", "… and France. iPhone models …" and
- * "… людей. * 2242 год …" stay one piece. Before a figure or such a word, the word before the stop must be a word,
+ * "… людей. * 2242 год …" stay one piece; nor after words that end without punctuation (unpunctuated-start.ts). Before a figure or such a word, the word before the stop must be a word,
  * not an abbreviation written before numbers ("No. 5", "Sept. 5", "Apt. 4B", "p.m. 20 …"): a listed abbreviation,
  * a word without a vowel, or one of two letters keeps the piece whole.
  * Returns the offsets (into `text`) where new sentences start, in order.
@@ -395,6 +396,11 @@ export function hiddenSentenceStarts(text: string, from: number, to: number): nu
   if (piece.includes('* ') || /[•‣▪◦]/.test(piece)) {
     BULLET_AFTER_END.lastIndex = 0;
     for (let m = BULLET_AFTER_END.exec(piece); m; m = BULLET_AFTER_END.exec(piece)) out.push(from + m.index + m[0].length);
+    out.sort((a, b) => a - b);
+  }
+  const unpunctuated = unpunctuatedSentenceStarts(text, from, to);
+  if (unpunctuated.length > 0) {
+    out.push(...unpunctuated);
     out.sort((a, b) => a - b);
   }
   return out;

@@ -243,6 +243,31 @@ describe('sentence segmentation', () => {
     ]);
   });
 
+  it('starts a sentence at a capitalised opener after words without punctuation, but not inside a title', () => {
+    expect(
+      texts('Mayor Ana Ruiz of Valle Verde In the eastern district, turnout fell to 41 percent for the first time.'),
+    ).toEqual(['Mayor Ana Ruiz of Valle Verde', 'In the eastern district, turnout fell to 41 percent for the first time.']);
+    expect(texts('We cut the levy on small bakeries For example, a shop in Leeds paid less last year.')).toEqual([
+      'We cut the levy on small bakeries',
+      'For example, a shop in Leeds paid less last year.',
+    ]);
+    expect(texts('Ferries stopped running at noon They say the harbour will reopen on Monday.')).toHaveLength(2);
+    expect(texts('Monday, March 2, 2026 On Sunday, the council voted to close the old bridge.')).toEqual([
+      'Monday, March 2, 2026',
+      'On Sunday, the council voted to close the old bridge.',
+    ]);
+    for (const whole of [
+      'Critics panned the film The Night Garden at its premiere in Oslo.',
+      "Protesters carried signs reading 'In Bread We Trust' outside the ministry.",
+      'Did a Farmer Lose His Herd During a Flood?',
+      'Was This Bridge Closed After the Storm in 2019?',
+      'Do Two Ministers Believe He is Hiding Them From Voters?',
+      'The clubs agreed and On the final day they signed the deal.',
+      'An outbreak of Hepatitis A in the city was traced to a market.',
+    ])
+      expect(texts(whole)).toEqual([whole]);
+  });
+
   it('reads a list of headlines or sources, one a line, as separate lines rather than a wrapped paragraph', () => {
     const related =
       'Related news\n\nWebb telescope finds carbon dioxide on distant planet\nScientists question signs of life on K2-18 b';
