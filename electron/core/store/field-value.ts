@@ -1,6 +1,7 @@
 import type { FieldDecl } from '../../../shared/entities/field';
 import { headRows, type CausalRow } from './causal';
-import { mergedSetValue, setMembers } from './set-merge';
+import { setMembers } from '../../../shared/entities/set-members';
+import { mergedSetValue } from './set-merge';
 
 const decode = (value: string | null): unknown => (value === null ? null : (JSON.parse(value) as unknown));
 

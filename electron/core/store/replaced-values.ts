@@ -1,7 +1,8 @@
 import { CREATE_FIELD, creationValue } from './entities';
 import { parseSupersedes } from './causal';
 import type { ChangeRow } from './change-row';
-import { SetFieldLog, setMembers } from './set-merge';
+import { SetFieldLog } from './set-merge';
+import { setMembers } from '../../../shared/entities/set-members';
 import { fieldDecl } from '../../../shared/entities/registry';
 
 export type ReplayedRow = Pick<ChangeRow, 'hlc' | 'entity' | 'entity_id' | 'field' | 'value' | 'supersedes'>;

@@ -1,3 +1,4 @@
+import { setMembers } from '../../../shared/entities/set-members';
 import { parseSupersedes, type CausalRow } from './causal';
 
 /**
@@ -21,11 +22,6 @@ interface MemberState {
 }
 
 const BASE = '';
-
-/** Members of a decoded value: strings, once each, in order; anything else in the value is ignored. */
-export function setMembers(value: unknown): string[] {
-  return Array.isArray(value) ? [...new Set(value.filter((m): m is string => typeof m === 'string'))] : [];
-}
 
 const decodeMembers = (value: string | null): string[] => setMembers(value === null ? null : (JSON.parse(value) as unknown));
 

@@ -28,7 +28,7 @@ import { shownDecision, type PersonDecision } from '../store/decisions';
 import { readEntityLog, type EntityLog, type LoggedChange } from '../store/entity-logs';
 import { isConflictField } from '../store/causal';
 import { loggedFieldValue } from '../store/field-value';
-import { setMembers } from '../store/set-merge';
+import { memberChanges } from '../../../shared/entities/set-members';
 import { fieldDecl } from '../../../shared/entities/registry';
 import { CONFLICT_FIELDS, type ConflictField, type ForgottenUndoStep } from '../../../shared/team';
 import { describeForgotten } from './forgotten-undo';
@@ -156,13 +156,6 @@ function fieldChange(
     // A value the import or the claim's creation filled in is nobody's decision; a set field is.
     overwritesYours: replacesSomething && before !== undefined && before.actor_id === me && !createdOnly,
   };
-}
-
-/** The members a set field gains and loses between two values. */
-function memberChanges(from: unknown, to: unknown): { added: string[]; removed: string[] } {
-  const was = setMembers(from);
-  const now = setMembers(to);
-  return { added: now.filter((m) => !was.includes(m)), removed: was.filter((m) => !now.includes(m)) };
 }
 
 /** One field of the decision a conflicted claim shows, with who set that value and when. */
