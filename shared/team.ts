@@ -24,6 +24,11 @@ export interface MergeFieldChange {
   field: string;
   from: unknown;
   to: unknown;
+  /**
+   * For a field holding a set (a claim's tags): the members the merge adds and removes. Teammates'
+   * concurrent changes merge as a set, so a tag one adds replaces none another keeps.
+   */
+  members?: { added: string[]; removed: string[] };
   /** Who made the change and when (the author, not the person merging). */
   author: string;
   actorId: string;
@@ -32,6 +37,16 @@ export interface MergeFieldChange {
   replaces: { author: string; actorId: string; at: string } | null;
   /** The value it replaces was set by the person merging: a decision of theirs gets overwritten. */
   overwritesYours: boolean;
+}
+
+/** A set field's move in words: "added needs-second-source", "added a, b; removed c". */
+export function memberChangeWords(members: { added: readonly string[]; removed: readonly string[] }): string {
+  return [
+    members.added.length > 0 ? `added ${members.added.join(', ')}` : '',
+    members.removed.length > 0 ? `removed ${members.removed.join(', ')}` : '',
+  ]
+    .filter(Boolean)
+    .join('; ');
 }
 
 /** One claim (with its evidence), or a document, setting or session a merge adds or changes. */

@@ -5,6 +5,7 @@
 import type { ChangeOrigin, HistoryEntry, Verdict } from './domain';
 import { NOT_REVIEWED_LABEL, VERDICT_LABELS, VERDICTS } from './domain';
 import { CREATE_FIELD, fieldLabel } from './entities/registry';
+import { memberChanges } from './entities/set-members';
 import { REPORT_OPTIONS_SETTING, THRESHOLD_SETTING } from './setting-keys';
 
 export interface ChangeDescription {
@@ -25,10 +26,6 @@ function quote(value: unknown, max = 80): string {
 }
 
 const isBlank = (v: unknown) => v === null || v === undefined || v === '';
-
-function tagList(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((t): t is string => typeof t === 'string') : [];
-}
 
 function listed(items: string[]): string {
   return items.map((t) => quote(t, 40)).join(', ');
@@ -125,10 +122,7 @@ function describeClaimField(entry: HistoryEntry, who: string): [string, string |
       if (isBlank(to)) return [`${who} unassigned it`, isBlank(from) ? null : `was assigned to ${String(from)}`];
       return [`${who} assigned it to ${String(to)}`, isBlank(from) ? null : `was assigned to ${String(from)}`];
     case 'tags': {
-      const before = tagList(from);
-      const after = tagList(to);
-      const added = after.filter((t) => !before.includes(t));
-      const removed = before.filter((t) => !after.includes(t));
+      const { added, removed } = memberChanges(from, to);
       const parts = [
         added.length > 0 ? `added the ${added.length === 1 ? 'tag' : 'tags'} ${listed(added)}` : '',
         removed.length > 0 ? `removed the ${removed.length === 1 ? 'tag' : 'tags'} ${listed(removed)}` : '',

@@ -27,6 +27,12 @@ export const COMMAND_INDEX: readonly IndexedCommand[] = [
     "group": "workspace"
   },
   {
+    "name": "tag",
+    "term": "tag <file> <claimId> <tags...>",
+    "summary": "add tags to a claim (+TAG) and remove tags from it (-TAG), as one change; prints the claim’s tags after it",
+    "group": "workspace"
+  },
+  {
     "name": "history",
     "term": "history [options] <file> <claimId>",
     "summary": "a claim’s timeline: verdict, rationale, claimant, sources, attachments, notes, tags and assignment, with who, when and where merged changes came from; \"(unsigned)\" marks a change with no author signature (from before signing), whose author is not verified",

@@ -165,6 +165,18 @@ function ChangeLine({ change: c }: { change: MergeFieldChange }) {
         {evidence ? `${entityLabel(c.entity).toLowerCase()} ${shownValue('', c.label)}` : 'it'}
       </>
     );
+  else if (c.members)
+    what = (
+      <>
+        <span className="team-change-field">{fieldName(c)}</span>
+        {c.members.added.length > 0 && <span className="team-change-to">adds {c.members.added.join(', ')}</span>}
+        {c.members.removed.length > 0 && (
+          <span>
+            removes <span className="team-change-from">{c.members.removed.join(', ')}</span>
+          </span>
+        )}
+      </>
+    );
   else
     what = (
       <>

@@ -15,6 +15,14 @@ export type FieldKind = 'text' | 'number' | 'json' | 'bool';
 export type FieldSharing = 'shared' | 'derived';
 
 /**
+ * How concurrent changes (several heads: writers who had not seen each other's change) combine.
+ * `latest`: the greatest-clock change wins. `set`: the value is a set of strings (a claim's tags),
+ * and the heads merge as a set: what any side added is kept, what any side removed is gone
+ * (store/set-merge.ts), so two people tagging the same claim keep both tags.
+ */
+export type FieldMerge = 'latest' | 'set';
+
+/**
  * `C`, `K` and `V` carry the column name, the kind and the value type into the types derived from
  * the registry (registry.ts: `StoredRow`, `EntityValues`).
  */
@@ -33,6 +41,7 @@ export interface FieldDecl<C extends string = string, K extends FieldKind = Fiel
    * settles (a verdict, its rationale); every other field silently takes the latest value.
    */
   conflicts: boolean;
+  merge: FieldMerge;
 }
 
 /** Upper bounds for what a teammate's file may carry: generous for real work, fatal for abuse. */
@@ -53,6 +62,9 @@ interface Options {
   conflicts?: true;
 }
 
+/** Options of a set field: never a conflict, always merged as a set. */
+type SetOptions = Omit<Options, 'conflicts'>;
+
 /** A schema narrower than the kind's own (an enum, a pattern, a bigger bound); it says itself whether null is allowed. */
 interface Narrowed<S extends z.ZodType> extends Options {
   schema: S;
@@ -69,6 +81,7 @@ function decl<C extends string, K extends FieldKind, V>(
   schema: z.ZodType<V>,
   initial: unknown,
   o: Options,
+  merge: FieldMerge = 'latest',
 ): FieldDecl<C, K, V> {
   return {
     column,
@@ -78,6 +91,7 @@ function decl<C extends string, K extends FieldKind, V>(
     sharing: o.sharing ?? 'shared',
     label: o.label ?? words(column),
     conflicts: o.conflicts ?? false,
+    merge,
   };
 }
 
@@ -119,6 +133,16 @@ export const json = <const C extends string, S extends z.ZodType>(
   initial: unknown = null,
   o: Options = {},
 ): FieldDecl<C, 'json', z.output<S>> => decl(column, 'json', schema as z.ZodType<z.output<S>>, initial, o);
+
+/**
+ * A set of strings (tags), stored as a JSON array: concurrent changes merge as a set rather than
+ * the latest array replacing the others. Each member passes `member`; at most FIELD_LIMITS.list.
+ */
+export const stringSet = <const C extends string>(
+  column: C,
+  member: z.ZodType<string>,
+  o: SetOptions = {},
+): FieldDecl<C, 'json', string[]> => decl(column, 'json', z.array(member).max(FIELD_LIMITS.list), [], o, 'set');
 
 export const bool = <const C extends string>(column: C, o: Options = {}): FieldDecl<C, 'bool', boolean> =>
   decl(column, 'bool', z.boolean(), false, o);

@@ -9,7 +9,7 @@ import { VERDICTS } from '../domain';
 import { sessionScopeSchema } from '../sessions-api';
 import { SESSION_STATUSES } from '../sessions';
 import { STANCES } from '../evidence';
-import { bool, FIELD_LIMITS, json, num, oneOf, ref, text, type FieldDecl, type FieldKind } from './field';
+import { bool, FIELD_LIMITS, json, num, oneOf, ref, stringSet, text, type FieldDecl, type FieldKind } from './field';
 import { isSafeFileName } from './file-name';
 import { storedSourceDate, storedSourceLink } from '../source-fields';
 
@@ -79,7 +79,7 @@ export const ENTITY_REGISTRY = {
       verdict: text('verdict', null, { schema: oneOf(VERDICTS).nullable(), conflicts: true }),
       rationale: text('rationale', '', { conflicts: true }),
       assignee: text('assignee'),
-      tags: json('tags', z.array(z.string().max(FIELD_LIMITS.label)).max(FIELD_LIMITS.list), []),
+      tags: stringSet('tags', z.string().max(FIELD_LIMITS.label)),
       deleted: bool('deleted'),
     },
   },

@@ -9,7 +9,7 @@ import type {
   MergePreview,
   SettledConflict,
 } from '../../../shared/team';
-import { newClaimEvidence } from '../../../shared/team';
+import { memberChangeWords, newClaimEvidence } from '../../../shared/team';
 import { withWorkspace, userError } from '../context';
 import { plural, type CliIO } from '../io';
 import { shellArg } from '../shell-arg';
@@ -32,6 +32,7 @@ function describeFieldChange(c: MergeFieldChange): string {
   if (c.field === '$create') return `${c.entity} added: ${shown(c.label)}`;
   if (c.field === 'deleted') return `${what} ${c.to === true ? 'removed' : 'restored'}`;
   const field = c.label ? `${what} ${c.field}` : c.field;
+  if (c.members) return `${field}: ${memberChangeWords(c.members)}`;
   return `${field}: ${shownValue(c, c.from)} → ${shownValue(c, c.to)}`;
 }
 

@@ -83,6 +83,23 @@ export function registerWorkspaceCommands(program: Command, io: CliIO): void {
     });
 
   program
+    .command('tag')
+    .description('add tags to a claim (+TAG) and remove tags from it (-TAG), as one change; prints the claim’s tags after it')
+    .argument('<file>', 'workspace file')
+    .argument('<claimId>', 'claim id')
+    .argument('<tags...>', '+TAG adds a tag, -TAG removes one (put -- before them if a tag to remove starts like an option, e.g. -- -h)')
+    // A tag to remove reads like an option (-draft): every word after the claim id is a tag.
+    .allowUnknownOption()
+    .action(async (file: string, claimId: string, words: string[]) => {
+      const { add, remove } = parseTagWords(words);
+      const tags = await withWorkspace(file, program.opts(), async (_ctx, run) => {
+        await run('claims.tag', { ids: [claimId], add, remove });
+        return (await run('claims.get', { id: claimId })).tags;
+      });
+      io.out(`${claimId} ${tags.length > 0 ? tags.join(', ') : '(no tags)'}`);
+    });
+
+  program
     .command('history')
     .description(
       'a claim’s timeline: verdict, rationale, claimant, sources, attachments, notes, tags and assignment, with who, when and where merged changes came from; "(unsigned)" marks a change with no author signature (from before signing), whose author is not verified',
@@ -103,4 +120,17 @@ export function registerWorkspaceCommands(program: Command, io: CliIO): void {
         io.out(`${e.at}  ${summary}${unsigned}${detail ? ` — ${detail.replace(/\s+/g, ' ')}` : ''}${origin}`);
       }
     });
+}
+
+/** `+budget -draft` → tags to add and to remove; a word with neither sign is refused. */
+function parseTagWords(words: readonly string[]): { add: string[]; remove: string[] } {
+  const add: string[] = [];
+  const remove: string[] = [];
+  for (const word of words) {
+    const tag = word.slice(1).trim();
+    if ((word[0] !== '+' && word[0] !== '-') || tag === '')
+      throw userError(`"${word}" is not a tag change: write +TAG to add a tag, -TAG to remove one`);
+    (word[0] === '+' ? add : remove).push(tag);
+  }
+  return { add, remove };
 }

@@ -9,6 +9,7 @@ import { CHANGE_COLUMNS, CHANGE_PLACEHOLDERS, changeParams, sameChange, type Cha
 import { CREATE_FIELD, ENTITIES, creationValue, toColumn, type EntityName, type EntitySpec } from './entities';
 import type { DB } from './open';
 import { TouchSet } from './touch-set';
+import { loggedFieldValue } from './field-value';
 
 export interface ApplyOptions {
   /**
@@ -374,7 +375,7 @@ class Applier {
 
   /**
    * Rebuild one entity's row from its change log: the creations' values as the base, then each
-   * field's greatest-HLC change, then (for a claim in conflict) the shown whole decision, queued
+   * field's value from its changes (the greatest-HLC one's, or a set field's merge: field-value.ts), then (for a claim in conflict) the shown whole decision, queued
    * for the batched write. Only columns whose value actually moves are written, so search-index and
    * tag triggers fire for real changes only. An entity whose creation has not arrived yet (possible
    * with shared-folder sync) keeps its changes in the log and appears once the creation does.
@@ -407,22 +408,25 @@ class Applier {
         values.push(value);
       }
     };
-    for (const [name, f] of fieldsOf(spec)) {
-      const changes = log.get(name);
-      const winner = changes?.[changes.length - 1];
-      if (winner) {
-        columns.push(f.column);
-        values.push(toColumn(f.kind, winner.value === null ? null : (JSON.parse(winner.value) as unknown)));
-        continue;
-      }
-      // The latest creation that gives the field.
+    /** The field's value from the latest creation that gives it; undefined when none does. */
+    const createdValue = (name: string): { value: unknown } | undefined => {
       for (let i = given.length - 1; i >= 0; i--) {
         const g = given[i] as Record<string, unknown>;
-        if (!Object.hasOwn(g, name)) continue;
-        columns.push(f.column);
-        values.push(toColumn(f.kind, creationValue(entity, name, g[name])));
-        break;
+        if (Object.hasOwn(g, name)) return { value: creationValue(entity, name, g[name]) };
       }
+      return undefined;
+    };
+    for (const [name, f] of fieldsOf(spec)) {
+      const changes = log.get(name);
+      if (changes && changes.length > 0) {
+        columns.push(f.column);
+        values.push(toColumn(f.kind, loggedFieldValue(f, changes, () => createdValue(name)?.value ?? f.initial)));
+        continue;
+      }
+      const base = createdValue(name);
+      if (!base) continue;
+      columns.push(f.column);
+      values.push(toColumn(f.kind, base.value));
     }
     if (whole) for (const [column, value] of whole) set(column, value);
     set('created_at', hlcTime(created.hlc));

@@ -27,6 +27,9 @@ import { conflictKeys, listConflicts } from './conflicts';
 import { shownDecision, type PersonDecision } from '../store/decisions';
 import { readEntityLog, type EntityLog, type LoggedChange } from '../store/entity-logs';
 import { isConflictField } from '../store/causal';
+import { loggedFieldValue } from '../store/field-value';
+import { memberChanges } from '../../../shared/entities/set-members';
+import { fieldDecl } from '../../../shared/entities/registry';
 import { CONFLICT_FIELDS, type ConflictField, type ForgottenUndoStep } from '../../../shared/team';
 import { describeForgotten } from './forgotten-undo';
 import type { ShareContents } from './read-share';
@@ -89,12 +92,13 @@ function touch(item: ItemAcc, entity: string, id: string, field: string): void {
 const decode = (v: string | null): unknown => (v === null ? null : (JSON.parse(v) as unknown));
 
 /**
- * Old → new for one field: the value before the merge (the greatest-clock change the workspace
- * already had, else the creation's value) against the value after it. Null when the merge leaves
- * the value as it was (an older concurrent change, or the same value). For the verdict or the
+ * Old → new for one field: the value before the merge (the field's value from the changes the
+ * workspace already had, else the creation's value) against the value after it. Null when the
+ * merge leaves the value as it was (an older concurrent change, or the same value). For the verdict or the
  * rationale of a claim whose decision the merge leaves in conflict, the value after it is the one
  * the claim shows: the shown person's whole decision (store/decisions.ts), whichever change of
- * the field is the latest.
+ * the field is the latest. A set field (tags) says which members the merge adds and removes, as
+ * its concurrent changes merge as a set (store/set-merge.ts): one side's new tag replaces nothing.
  */
 function fieldChange(
   log: EntityLog,
@@ -106,20 +110,33 @@ function fieldChange(
 ): MergeFieldChange | null {
   const changes = log.get(t.field) ?? [];
   const latest: LoggedChange | undefined = changes[changes.length - 1];
+  const decl = fieldDecl(t.entity, t.field);
+  const isSet = decl?.merge === 'set';
   const decided = shown && isConflictField(t.entity, t.field) ? shownValue(shown, t.field as ConflictField) : undefined;
-  if (!decided && (!latest || !inserted.has(latest.hlc))) return null;
-  let before = changes.findLast((r) => !inserted.has(r.hlc));
-  let from: unknown = before ? decode(before.value) : null;
+  if (!decided && (!latest || !(isSet || inserted.has(latest.hlc)))) return null;
+  const created = log.get(CREATE_FIELD)?.[0];
+  const creationGave = () =>
+    created && !inserted.has(created.hlc) ? (((decode(created.value) ?? {}) as Record<string, unknown>)[t.field] ?? null) : null;
+  const had = changes.filter((r) => !inserted.has(r.hlc));
+  let before: LoggedChange | undefined = had[had.length - 1];
+  let from: unknown = before ? loggedFieldValue(decl, had, () => creationGave() ?? decl?.initial) : null;
   const createdOnly = !before;
-  if (!before) {
-    const created = log.get(CREATE_FIELD)?.[0];
-    if (created && !inserted.has(created.hlc)) {
-      before = created;
-      from = ((decode(created.value) ?? {}) as Record<string, unknown>)[t.field] ?? null;
-    }
+  if (!before && created && !inserted.has(created.hlc)) {
+    before = created;
+    from = creationGave();
   }
-  const after = decided ?? { to: decode(latest!.value), actorId: latest!.actor_id, author: latest!.author, hlc: latest!.hlc };
+  const brought = isSet ? changes.findLast((r) => inserted.has(r.hlc)) : latest;
+  if (!decided && !brought) return null;
+  const after = decided ?? {
+    to: loggedFieldValue(decl, changes, () => creationGave() ?? decl?.initial),
+    actorId: brought!.actor_id,
+    author: brought!.author,
+    hlc: brought!.hlc,
+  };
   if (JSON.stringify(from ?? null) === JSON.stringify(after.to ?? null)) return null;
+  const members = isSet ? memberChanges(from, after.to) : undefined;
+  // Adding to a set replaces nothing: every member that was there stays.
+  const replacesSomething = !members || members.removed.length > 0;
   return {
     entity: t.entity,
     entityId: t.id,
@@ -127,16 +144,17 @@ function fieldChange(
     field: t.field,
     from,
     to: after.to,
+    ...(members ? { members } : {}),
     author: after.author,
     actorId: after.actorId,
     at: hlcTime(after.hlc),
     // A value the claim's creation left empty (a verdict nobody gave yet) was nobody's.
     replaces:
-      before && !(createdOnly && (from === null || from === ''))
+      replacesSomething && before && !(createdOnly && (from === null || from === ''))
         ? { author: before.author, actorId: before.actor_id, at: hlcTime(before.hlc) }
         : null,
     // A value the import or the claim's creation filled in is nobody's decision; a set field is.
-    overwritesYours: before !== undefined && before.actor_id === me && !createdOnly,
+    overwritesYours: replacesSomething && before !== undefined && before.actor_id === me && !createdOnly,
   };
 }
 
