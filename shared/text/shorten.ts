@@ -1,6 +1,6 @@
 /**
- * The first `max` characters of one-line text, cut at a word and marked with an ellipsis; a first
- * word longer than most of `max` (a URL, an id) is cut where it must be.
+ * The first `max` characters of one-line text, cut at a word and marked with an ellipsis; only a first
+ * word longer than `max` (a URL, an id) is cut inside.
  */
 export function shorten(text: string, max: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();
@@ -9,5 +9,5 @@ export function shorten(text: string, max: number): string {
   // A cut that falls just before a space ends a whole word.
   if (flat[max - 1] === ' ') return `${cut.trimEnd()}…`;
   const space = cut.lastIndexOf(' ');
-  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd().replace(/[,;:]$/, '')}…`;
+  return `${(space > 0 ? cut.slice(0, space) : cut).trimEnd().replace(/[,;:]$/, '')}…`;
 }
