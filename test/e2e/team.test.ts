@@ -242,9 +242,13 @@ describe.skipIf(noShared)('team: merge preview, conflicts, share and sync in the
         ).resolves.toBe(true);
       }
       await expect(
-        queue.locator('.team-resolver *').evaluateAll((els) =>
-          els.filter((el) => ['auto', 'scroll'].includes(getComputedStyle(el).overflowY) && el.scrollHeight > el.clientHeight).length,
-        ),
+        queue
+          .locator('.team-resolver *')
+          .evaluateAll(
+            (els) =>
+              els.filter((el) => ['auto', 'scroll'].includes(getComputedStyle(el).overflowY) && el.scrollHeight > el.clientHeight)
+                .length,
+          ),
       ).resolves.toBe(0);
       await screenshot(page, 'team-conflict-queue-1024-dark');
       await page.emulateMedia({ colorScheme: 'light' });
