@@ -132,6 +132,8 @@ export const api = {
   'stats.get': op<VerdictCounts>()(z.object({ documentId: id.optional() }).strict()),
   /** Each claimant with how many live claims name it (in one document, or all), most claims first. */
   'claims.claimants': op<{ claimant: string; count: number }[]>()(z.object({ documentId: id.optional() }).strict()),
+  /** Tags in use with their live claim counts, most used first. */
+  'claims.tags': op<{ tag: string; count: number }[]>()(z.object({ documentId: id.optional() }).strict()),
   /**
    * The people a claim can be assigned to, for suggestions: names already assigned (with how many live claims
    * each has) and everyone who has worked in this workspace (count 0), most assigned first, then by name.

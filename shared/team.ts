@@ -56,8 +56,10 @@ export interface MergeItem {
   /** Title or text snippet, for display. */
   label: string;
   status: MergeItemStatus;
-  /** Names of the people whose changes touch it. */
+  /** Names of the people whose changes touch it, each once. */
   people: string[];
+  /** The identities whose changes touch it (two may share a name: `MergePerson.actorId`). */
+  actorIds: string[];
   /** Fields changed (empty for new items); a claim's evidence appears as "source", "note", "attachment". */
   fields: string[];
   /** Each visible change, old → new, with who and when; those overwriting your decisions first. */
@@ -102,6 +104,10 @@ export interface SettledConflict {
 export interface MergePerson {
   actorId: string;
   name: string;
+  /** The fingerprint of the signing key this identity's changes verify with, when one is pinned. */
+  keyFingerprint: string | null;
+  /** When this workspace first saw the identity (ISO), when it has. */
+  firstSeen: string | null;
   changes: number;
   newItems: number;
   changedItems: number;
@@ -152,6 +158,10 @@ export interface PinnedKey {
   publicKey: string;
   fingerprint: string;
   pinnedAt: string;
+  /** When this identity's first change was made, as this workspace knows it (ISO). */
+  firstSeen: string | null;
+  /** The share or sync file whose merge pinned the key; null for a key pinned here (your own). */
+  pinnedFrom: string | null;
 }
 
 /** A file offered a different key for a person whose key is pinned: a person decides which to trust. */
@@ -237,6 +247,17 @@ export interface ConflictSide {
    * decides (whichever of them clash); empty for every other side.
    */
   shown: ConflictField[];
+  /** The sources this person attached to the claim, oldest first: what their decision stands on. */
+  sources: ConflictSideSource[];
+}
+
+export interface ConflictSideSource {
+  id: string;
+  title: string;
+  url: string | null;
+  /** The name on the change that attached it. */
+  addedBy: string;
+  addedAt: string;
 }
 
 /** One conflicted claim: the fields in conflict and one side per person. */

@@ -2,6 +2,7 @@
  * A claim's timeline in words: each change to the claim and to its sources, attachments and notes
  * as a sentence a checker reads at a glance. Shared by the app's history list and `claimbench history`.
  */
+import { shorten } from './text/shorten';
 import type { ChangeOrigin, HistoryEntry, Verdict } from './domain';
 import { NOT_REVIEWED_LABEL, VERDICT_LABELS, VERDICTS } from './domain';
 import { CREATE_FIELD, fieldLabel } from './entities/registry';
@@ -22,7 +23,7 @@ export function verdictLabel(value: unknown): string {
 
 function quote(value: unknown, max = 80): string {
   const text = typeof value === 'string' ? value.replace(/\s+/g, ' ').trim() : JSON.stringify(value);
-  return `“${text.length > max ? `${text.slice(0, max - 1)}…` : text}”`;
+  return `“${shorten(text, max)}”`;
 }
 
 const isBlank = (v: unknown) => v === null || v === undefined || v === '';

@@ -21,6 +21,7 @@ const READS = {
   'claims.history': [...CLAIM_VIEW, 'library'],
   'stats.get': CLAIM_VIEW,
   'claims.claimants': ['claim', 'document'],
+  'claims.tags': ['claim', 'document'],
   'claims.assignees': ['claim', 'actor'],
   // The undo stack moves with every local write.
   'edit.state': LOGGED_KINDS,

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { CircleCheck, Download, TriangleAlert } from 'lucide-react';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { DocumentSummary } from '../../shared/domain';
 import type { CheckSession } from '../../shared/sessions';
 import { REPORT_FORMAT_INFO, type ReportFormat, type ReportOptions } from '../../shared/report';
@@ -32,6 +32,7 @@ export function ExportDialog({ sessionId }: { sessionId?: string | null } = {}) 
   const exportRun = useExportRun();
   const open = state.dialog === 'export-report';
   const offered = sessionId ? { sessionId, pick: true } : offeredSession(state);
+  useResultShownOnce(open, exportRun.outcome, exportRun.forgetOutcome);
   return (
     <Modal
       open={open}
@@ -45,6 +46,22 @@ export function ExportDialog({ sessionId }: { sessionId?: string | null } = {}) 
       )}
     </Modal>
   );
+}
+
+/**
+ * An export's result shows in the dialog it finished in, or, when it finished with the dialog closed, the next
+ * time the dialog opens; reopened after that, the dialog starts clean (the workspace may have changed since).
+ */
+function useResultShownOnce(open: boolean, outcome: ExportOutcome, forget: () => void) {
+  const seen = useRef<ExportOutcome | null>(null);
+  const wasOpen = useRef(false);
+  useEffect(() => {
+    const justOpened = open && !wasOpen.current;
+    wasOpen.current = open;
+    const hasResult = outcome.done !== null || outcome.error !== null;
+    if (justOpened && hasResult && seen.current === outcome) forget();
+    else if (open) seen.current = outcome;
+  }, [open, outcome, forget]);
 }
 
 function ExportDialogBody({

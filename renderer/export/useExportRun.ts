@@ -88,7 +88,9 @@ export function useExportRun() {
     void call('report.cancel', { jobId }).catch(() => undefined);
   }, [jobId]);
 
-  return { run, outcome, start, cancel };
+  const forgetOutcome = useCallback(() => setOutcome({ done: null, error: null }), []);
+
+  return { run, outcome, start, cancel, forgetOutcome };
 }
 
 /** The export's warnings as the notice says them: the first two in full (each names its claims), then how many more. */

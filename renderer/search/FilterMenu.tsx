@@ -8,7 +8,7 @@ import { useWorkbench } from '../app/workbench';
 import { activeFilterCount, type ListFilters } from '../triage/state';
 import { Button } from '../ui/Button';
 import { SuggestionList } from '../ui/SuggestionList';
-import { claimantsMatching } from './claimant-match';
+import { PartMatchField, resolvePart } from './PartMatchField';
 import './search.css';
 import { returnFocusHome } from '../ui/focusHome';
 
@@ -31,13 +31,15 @@ export function FilterMenu() {
   const [draft, setDraft] = useState<Draft | null>(null);
   const documents = useOperationQuery('documents.list', {}, open);
   const claimants = useOperationQuery('claims.claimants', state.documentId ? { documentId: state.documentId } : {}, open);
+  const tags = useOperationQuery('claims.tags', state.documentId ? { documentId: state.documentId } : {}, open);
   const assignees = useOperationQuery('claims.assignees', {}, open);
+  const claimantCounts = claimants.data?.map((c) => ({ value: c.claimant, count: c.count }));
+  const tagCounts = tags.data?.map((t) => ({ value: t.tag, count: t.count }));
   const ids = {
     verdict: useId(),
     verdictMeaning: useId(),
     document: useId(),
     claimant: useId(),
-    claimants: useId(),
     assignee: useId(),
     tag: useId(),
     noSource: useId(),
@@ -66,14 +68,13 @@ export function FilterMenu() {
     if ((next.verdict || null) !== state.verdict) dispatch({ type: 'verdict', verdict: next.verdict || null });
     dispatch({ type: 'triage', action: { type: 'filters', filters } });
   };
-  const typed = d.claimant.trim();
-  const matches = claimantsMatching(typed, claimants.data ?? []);
-  const exact = matches.length === 1 && matches[0]!.claimant.toLocaleLowerCase() === typed.toLocaleLowerCase();
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    // A part of one claimant's name ("Rathbun") means that claimant; a part of several waits for a pick.
-    if (typed && !exact && matches.length > 1) return;
-    apply(matches.length === 1 ? { ...d, claimant: matches[0]!.claimant } : d);
+    // A part of one claimant's name ("Rathbun") or one tag means that one; a part of several waits for a pick.
+    const claimant = resolvePart(d.claimant, claimantCounts);
+    const tag = resolvePart(d.tag, tagCounts);
+    if (claimant === null || tag === null) return;
+    apply({ ...d, claimant, tag });
     setOpen(false);
   };
   const clear = () => {
@@ -145,41 +146,15 @@ export function FilterMenu() {
               ))}
             </select>
             <label htmlFor={ids.claimant}>Claimant</label>
-            <input
+            <PartMatchField
               id={ids.claimant}
-              list={ids.claimants}
+              noun="claimant"
+              testId="claimant"
               value={d.claimant}
+              known={claimantCounts}
               maxLength={2_000}
-              placeholder={claimants.data?.length ? countLabel(claimants.data.length, 'claimant') : undefined}
-              onChange={(e) => set({ claimant: e.target.value })}
+              onChange={(claimant) => set({ claimant })}
             />
-            <datalist id={ids.claimants} data-testid="claimant-counts">
-              {claimants.data?.map((c) => (
-                <option key={c.claimant} value={c.claimant} label={`${c.claimant} (${c.count})`} />
-              ))}
-            </datalist>
-            {typed && !exact && claimants.data && (
-              <div className="filter-hint" role="status" data-testid="claimant-matches">
-                {matches.length === 0 ? (
-                  <span>No claimant named “{typed}” here.</span>
-                ) : (
-                  <>
-                    <span>{matches.length === 1 ? 'Apply filters by' : 'Pick one:'}</span>
-                    {matches.slice(0, 5).map((m) => (
-                      <button
-                        key={m.claimant}
-                        type="button"
-                        className="filter-hint-pick"
-                        onClick={() => set({ claimant: m.claimant })}
-                      >
-                        {m.claimant} ({m.count})
-                      </button>
-                    ))}
-                    {matches.length > 5 && <span>and {matches.length - 5} more</span>}
-                  </>
-                )}
-              </div>
-            )}
             <label htmlFor={ids.assignee}>Assignee</label>
             <div className="filter-inline">
               <input
@@ -205,7 +180,15 @@ export function FilterMenu() {
               />
             </div>
             <label htmlFor={ids.tag}>Tag</label>
-            <input id={ids.tag} value={d.tag} maxLength={60} onChange={(e) => set({ tag: e.target.value })} />
+            <PartMatchField
+              id={ids.tag}
+              noun="tag"
+              testId="tag"
+              value={d.tag}
+              known={tagCounts}
+              maxLength={60}
+              onChange={(tag) => set({ tag })}
+            />
             <span />
             <label className="check" htmlFor={ids.noSource}>
               <input

@@ -9,6 +9,8 @@ import { Kbd } from '../ui/Kbd';
 import { RadioGroup } from '../ui/RadioGroup';
 import { VerdictBadge, VerdictIcon } from '../ui/Verdict';
 import { Avatar } from './Avatar';
+import { isBlankDecision, unsentDecisions } from './decisionDrafts';
+import { useUnsentDraft } from '../ui/unsentDrafts';
 import { decisionConflictLabel, fullTime, type ClaimConflict } from './format';
 
 interface ConflictResolverProps {
@@ -41,6 +43,7 @@ export function ConflictResolver({ conflict, position, busy, writing, onWriting,
       </div>
       {writing ? (
         <NewDecision
+          claimId={conflict.claimId}
           initial={conflict.sides.find((s) => s.shown.length > 0) ?? conflict.sides[0]}
           busy={busy}
           onCancel={() => onWriting(false)}
@@ -49,7 +52,8 @@ export function ConflictResolver({ conflict, position, busy, writing, onWriting,
       ) : (
         <div className="team-resolver-actions">
           <Button onClick={() => onWriting(true)} aria-keyshortcuts="N">
-            <PenLine size={14} aria-hidden /> Write a new decision <Kbd>N</Kbd>
+            <PenLine size={14} aria-hidden />{' '}
+            {unsentDecisions.has(conflict.claimId) ? 'Go on with your draft decision' : 'Write a new decision'} <Kbd>N</Kbd>
           </Button>
           <span className="muted team-small">Move between conflicts with J and K (or the arrow keys).</span>
         </div>
@@ -87,18 +91,7 @@ function SideCard({ side, index, busy, onKeep }: { side: ConflictSide; index: nu
           </span>
         )}
       </div>
-      <dl className="team-side-fields">
-        <dt>Verdict</dt>
-        <dd className={verdictNote ? 'team-side-inherited' : undefined} data-testid="side-verdict">
-          {side.verdict ? <VerdictBadge verdict={side.verdict} /> : <span className="muted">Not reviewed</span>}
-          {verdictNote && <span className="team-side-note muted">{verdictNote}</span>}
-        </dd>
-        <dt>Rationale</dt>
-        <dd className={`team-side-rationale ${rationaleNote ? 'team-side-inherited' : ''}`} data-testid="side-rationale">
-          {side.rationale?.trim() ? side.rationale : <span className="muted">No rationale given</span>}
-          {rationaleNote && <span className="team-side-note muted">{rationaleNote}</span>}
-        </dd>
-      </dl>
+      {/* Above the fields, so every side's decision is in reach however long its rationale is. */}
       <Button
         className="team-keep"
         variant="primary"
@@ -109,24 +102,94 @@ function SideCard({ side, index, busy, onKeep }: { side: ConflictSide; index: nu
       >
         <Check size={14} aria-hidden /> Keep this <Kbd>{String(index + 1)}</Kbd>
       </Button>
+      <dl className="team-side-fields">
+        <dt>Verdict</dt>
+        <dd className={verdictNote ? 'team-side-inherited' : undefined} data-testid="side-verdict">
+          {side.verdict ? <VerdictBadge verdict={side.verdict} /> : <span className="muted">Not reviewed</span>}
+          {verdictNote && <span className="team-side-note muted">{verdictNote}</span>}
+        </dd>
+        <dt>Rationale</dt>
+        <dd className={rationaleNote ? 'team-side-inherited' : undefined} data-testid="side-rationale">
+          {side.rationale?.trim() ? <ClampedText text={side.rationale} /> : <span className="muted">No rationale given</span>}
+          {rationaleNote && <span className="team-side-note muted">{rationaleNote}</span>}
+        </dd>
+        <dt>Sources</dt>
+        <dd data-testid="side-sources">
+          <SideSources side={side} />
+        </dd>
+      </dl>
     </article>
   );
 }
 
+/** The sources this person attached: what a lead weighs the two decisions by. */
+function SideSources({ side }: { side: ConflictSide }) {
+  if (side.sources.length === 0) return <span className="muted">None attached by {side.author}</span>;
+  return (
+    <ul className="team-side-sources">
+      {side.sources.map((s) => (
+        <li key={s.id} className="team-side-source">
+          <span className="team-side-source-title" title={s.url ?? undefined}>
+            {s.title.trim() || s.url || 'Untitled source'}
+          </span>
+          {s.url && <span className="team-side-source-url muted">{hostOf(s.url)}</span>}
+          <span className="team-side-source-by muted" title={fullTime(s.addedAt)}>
+            added by {s.addedBy}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host.replace(/^www\./, '');
+  } catch {
+    return url;
+  }
+}
+
+const CLAMP_CHARS = 220;
+
+/** A long rationale shows its start, with the rest a click away: the dialog scrolls, never a box inside it. */
+function ClampedText({ text }: { text: string }) {
+  const [open, setOpen] = useState(false);
+  const long = text.length > CLAMP_CHARS || text.split('\n').length > 4;
+  return (
+    <>
+      <span className={`team-side-rationale ${long && !open ? 'is-clamped' : ''}`}>{text}</span>
+      {long && (
+        <Button variant="ghost" size="sm" className="team-side-more" aria-expanded={open} onClick={() => setOpen(!open)}>
+          {open ? 'Show less' : 'Show more'}
+        </Button>
+      )}
+    </>
+  );
+}
+
 function NewDecision({
+  claimId,
   initial,
   busy,
   onCancel,
   onSave,
 }: {
+  claimId: string;
   initial: ConflictSide | undefined;
   busy: boolean;
   onCancel: () => void;
   onSave: (verdict: Verdict, rationale: string) => void;
 }) {
   // No verdict is preselected unless the side had one: a decision is a person's choice, never a default.
-  const [verdict, setVerdict] = useState<Verdict | null>(initial?.verdict ?? null);
-  const [rationale, setRationale] = useState('');
+  const [draft, setDraft] = useUnsentDraft(
+    unsentDecisions,
+    claimId,
+    () => ({ verdict: initial?.verdict ?? null, rationale: '' }),
+    isBlankDecision,
+  );
+  const { verdict, rationale } = draft;
+  const setVerdict = (v: Verdict) => setDraft((d) => ({ ...d, verdict: v }));
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => {
     // The form opens under the sides: bring all of it above the dialog's pinned buttons (the radio group focuses itself).
@@ -175,11 +238,25 @@ function NewDecision({
           rows={3}
           placeholder="Why this verdict: the source, the figure, what settles it"
           required
-          onChange={(e) => setRationale(e.target.value)}
+          onChange={(e) => setDraft((d) => ({ ...d, rationale: e.target.value }))}
         />
-        <span className="form-hint">It replaces both rationales above, which stay in the claim’s history.</span>
+        <span className="form-hint">
+          It replaces both rationales above, which stay in the claim’s history. Cancel keeps what you typed for this claim.
+        </span>
       </label>
       <div className="form-actions">
+        {!isBlankDecision(draft) && (
+          <Button
+            variant="ghost"
+            className="team-decision-discard"
+            onClick={() => {
+              unsentDecisions.discard(claimId);
+              onCancel();
+            }}
+          >
+            Discard draft
+          </Button>
+        )}
         <Button onClick={onCancel}>Cancel</Button>
         <Button type="submit" variant="primary" disabled={!ready}>
           Save decision

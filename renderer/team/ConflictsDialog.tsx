@@ -12,6 +12,7 @@ import { Modal } from '../ui/Modal';
 import { useNotify } from '../ui/notices';
 import { Spinner } from '../ui/Progress';
 import { ConflictResolver } from './ConflictResolver';
+import { unsentDecisions } from './decisionDrafts';
 import { decisionConflictLabel, fieldsLabel, type ClaimConflict } from './format';
 import { useTeamDialogs } from './useTeamDialogs';
 import './team.css';
@@ -81,8 +82,9 @@ function ConflictQueue() {
     }
   };
 
-  const settled = (message: string) => ({
+  const settled = (message: string, done?: () => void) => ({
     onSuccess: () => {
+      done?.();
       if (selected) setPicked({ id: selected.claimId, index });
       setWriting(false);
       notify({ message });
@@ -95,7 +97,7 @@ function ConflictQueue() {
     if (!selected || busy) return;
     resolve.mutate(
       { claimId: selected.claimId, verdict, rationale },
-      settled(`Resolved: wrote a new decision (${VERDICT_LABELS[verdict]}).`),
+      settled(`Resolved: wrote a new decision (${VERDICT_LABELS[verdict]}).`, () => unsentDecisions.discard(selected.claimId)),
     );
   };
 

@@ -1,3 +1,4 @@
+import { shorten } from '../../shared/text/shorten';
 import { ArrowRight, ChevronRight, CircleAlert, FilePlus2, PencilLine, ShieldCheck, UserRoundPen } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { verdictLabel } from '../../shared/timeline';
@@ -13,6 +14,7 @@ import type {
 import { newClaimEvidence } from '../../shared/team';
 import { VerdictBadge } from '../ui/Verdict';
 import { Avatar } from './Avatar';
+import { identityLabels, namesOnce, type IdentityLabel } from './identityLabels';
 import { count, decisionConflictLabel, entityLabel, fullTime } from './format';
 
 const SHOWN_PER_PERSON = 60;
@@ -37,6 +39,7 @@ export function MergePreviewView({ preview, fileName }: { preview: MergePreview;
       </div>
     );
   }
+  const labels = identityLabels(preview.people);
   return (
     <div className="team-preview" data-testid="merge-preview">
       <p className="team-preview-summary">
@@ -59,7 +62,12 @@ export function MergePreviewView({ preview, fileName }: { preview: MergePreview;
         </h3>
         <ul className="team-people">
           {preview.people.map((p) => (
-            <PersonRow key={p.actorId} person={p} items={preview.items.filter((i) => i.people.includes(p.name))} />
+            <PersonRow
+              key={p.actorId}
+              person={p}
+              name={labels.get(p.actorId) ?? { label: p.name, explained: null }}
+              items={preview.items.filter((i) => i.actorIds.includes(p.actorId))}
+            />
           ))}
         </ul>
         {preview.items.length < preview.itemCount && (
@@ -74,7 +82,7 @@ export function MergePreviewView({ preview, fileName }: { preview: MergePreview;
         </h3>
         <ul className="team-changes" aria-label="What the merge changes">
           {preview.items.slice(0, SHOWN_CHANGED_ITEMS).map((i) => (
-            <ItemChanges key={`${i.entity}-${i.id}`} item={i} />
+            <ItemChanges key={`${i.entity}-${i.id}`} item={i} people={preview.people} />
           ))}
         </ul>
         {preview.itemCount > SHOWN_CHANGED_ITEMS && (
@@ -99,21 +107,23 @@ export function MergePreviewView({ preview, fileName }: { preview: MergePreview;
   );
 }
 
-function PersonRow({ person, items }: { person: MergePerson; items: MergeItem[] }) {
+function PersonRow({ person, name, items }: { person: MergePerson; name: IdentityLabel; items: MergeItem[] }) {
   return (
-    <li className="team-person" data-testid="merge-person" data-person={person.name}>
+    <li className="team-person" data-testid="merge-person" data-person={person.name} data-actor={person.actorId}>
       <details>
         <summary className="team-person-summary">
           <ChevronRight size={14} className="team-disclosure" aria-hidden />
           <Avatar name={person.name} actorId={person.actorId} />
-          <span className="team-person-name">{person.name}</span>
+          <span className="team-person-name" title={name.explained ?? undefined}>
+            {name.label}
+          </span>
           <span className="team-counts">
             <Count n={person.newItems} status="new" />
             <Count n={person.changedItems} status="changed" />
             <Count n={person.conflicts} status="conflicting" />
           </span>
         </summary>
-        <ul className="team-items" aria-label={`Items ${person.name} touched`}>
+        <ul className="team-items" aria-label={`Items ${name.label} touched`}>
           {items.slice(0, SHOWN_PER_PERSON).map((i) => (
             <li key={`${i.entity}-${i.id}`} className={`team-item team-item-${i.status}`}>
               <StatusTag status={i.status} />
@@ -140,7 +150,7 @@ function shownValue(field: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return '(empty)';
   if (Array.isArray(value)) return value.length > 0 ? value.join(', ') : '(none)';
   const text = typeof value === 'string' ? value.replace(/\s+/g, ' ').trim() : JSON.stringify(value);
-  return `“${text.length > 90 ? `${text.slice(0, 89)}…` : text}”`;
+  return `“${shorten(text, 90)}”`;
 }
 
 function fieldName(c: MergeFieldChange): string {
@@ -199,7 +209,8 @@ function ChangeLine({ change: c }: { change: MergeFieldChange }) {
   );
 }
 
-function ItemChanges({ item }: { item: MergeItem }) {
+function ItemChanges({ item, people }: { item: MergeItem; people: readonly MergePerson[] }) {
+  const who = namesOnce(item.actorIds, people);
   return (
     <li
       className={`team-changes-item ${item.overwritesYours ? 'is-yours' : ''}`}
@@ -214,7 +225,9 @@ function ItemChanges({ item }: { item: MergeItem }) {
           {item.label}
         </span>
         {item.arrives && <NewClaimSummary contents={item.arrives} />}
-        <span className="team-item-fields muted">{item.people.join(', ')}</span>
+        <span className="team-item-fields muted" title={who.title} data-testid="merge-item-people">
+          {who.text}
+        </span>
       </div>
       {item.changes.length > 0 && (
         <ul className="team-change-list">

@@ -52,7 +52,9 @@ export function NoticeProvider({ children }: { children: ReactNode }) {
       <div className="notices" role="status" aria-live="polite">
         {notices.map((n) => (
           <div key={n.id} className={`notice notice-${n.tone ?? 'info'}`}>
-            <span className="notice-text">{n.message}</span>
+            <span className="notice-text" title={n.message}>
+              {n.message}
+            </span>
             {n.action && (
               <Button
                 size="sm"

@@ -1,3 +1,4 @@
+import { shorten } from './shorten';
 import { isMetadataLine, leadingMetadata, nonProseKind } from './news-structure';
 import { segmentSentences } from './segment';
 import { collapseWhitespace } from './whitespace';
@@ -14,7 +15,7 @@ const LEADS_ON =
   /(?:^|\s)(?:a|an|the|of|to|for|at|with|from|and|or|but|that|its|his|her|their|в|во|на|и|с|по|к|о|об|из|от|для|что|у|та|і|й|до)$/iu;
 
 function clip(text: string): string {
-  return text.length > MAX_TITLE ? `${text.slice(0, MAX_TITLE - 1).trimEnd()}…` : text;
+  return shorten(text, MAX_TITLE);
 }
 
 /**

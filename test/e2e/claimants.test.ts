@@ -63,4 +63,38 @@ describe('claimant filter with counts', () => {
     await expect.poll(() => popover.getByLabel('Claimant').inputValue()).toBe('Vladimir Putin');
     expect(errors).toEqual([]);
   });
+
+  it('the tag filter works the same way: part of a tag, suggestions with counts, several to pick from', async () => {
+    const ctx = openContext('Ann Lee');
+    await call(ctx, 'ingest.importFile', { name: 'forum.txt', dataBase64: Buffer.from(WAR_REPORT).toString('base64') });
+    const ids = (await call(ctx, 'claims.list', { limit: 6 })).items.map((c) => c.id);
+    await call(ctx, 'claims.tag', { ids: ids.slice(0, 3), add: ['needs-second-source'] });
+    await call(ctx, 'claims.tag', { ids: ids.slice(3, 5), add: ['needs-translation'] });
+    await call(ctx, 'claims.tag', { ids: ids.slice(5, 6), add: ['casualties'] });
+    const { page, errors } = await e2e.launch(ctx, { colorScheme: 'dark' });
+    await page.locator('.claim-list').focus();
+    await page.keyboard.press('f');
+    const popover = page.getByRole('dialog', { name: 'Filter claims' });
+    const options = popover.locator('[data-testid="tag-counts"] option');
+    await expect.poll(() => options.count()).toBe(3);
+    expect(await options.first().getAttribute('label')).toBe('needs-second-source (3)');
+    expect(await popover.getByLabel('Tag').getAttribute('placeholder')).toBe('3 tags');
+    // A part of two tags waits for a pick; Enter applies nothing yet.
+    await popover.getByLabel('Tag').fill('needs');
+    await expect
+      .poll(() => popover.getByTestId('tag-matches').textContent())
+      .toBe('Pick one:needs-second-source (3)needs-translation (2)');
+    await page.setViewportSize({ width: 1024, height: 640 });
+    await screenshot(page, 'tag-filter-partial-1024-dark');
+    await popover.getByLabel('Tag').press('Enter');
+    await expect(popover.isVisible()).resolves.toBe(true);
+    // A part of one tag, in any case, means that tag.
+    await popover.getByLabel('Tag').fill('SECOND');
+    await expect.poll(() => popover.getByTestId('tag-matches').textContent()).toBe('Apply filters byneeds-second-source (3)');
+    await popover.getByLabel('Tag').press('Enter');
+    await page.locator('.claims-pane .pane-count').getByText('3 claims').waitFor();
+    await page.keyboard.press('f');
+    await expect.poll(() => popover.getByLabel('Tag').inputValue()).toBe('needs-second-source');
+    expect(errors).toEqual([]);
+  });
 });

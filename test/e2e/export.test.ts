@@ -210,6 +210,14 @@ describe.skipIf(noShared)('the export dialog', () => {
       await bridge.emit('menu:export-report');
       await dialog.waitFor();
       expect(await dialog.getByLabel('Title').inputValue()).toBe('Iodine desk check');
+      // The last export's result was seen: the dialog opens again without it, and with a preview a page can be read in.
+      await expect(dialog.getByTestId('export-result').count()).resolves.toBe(0);
+      await page.setViewportSize({ width: 1024, height: 640 });
+      await expect(
+        dialog.locator('.export-preview-frame').evaluate((el) => el.getBoundingClientRect().height),
+      ).resolves.toBeGreaterThanOrEqual(270);
+      await screenshot(page, 'export-reopened-1024');
+      await page.setViewportSize({ width: 1440, height: 900 });
       expect(await dialog.getByLabel('Chosen documents').isChecked()).toBe(true);
       expect(await dialog.getByRole('checkbox', { name: /Iodine tablets/ }).isChecked()).toBe(true);
       expect(await dialog.getByRole('checkbox', { name: /Warming report/ }).isChecked()).toBe(false);

@@ -76,6 +76,12 @@ beforeAll(async () => {
   // Then both work apart: the same claim's verdict and rationale differ, other edits do not clash.
   // Each sets the verdict and the rationale as two separate edits, the way the detail pane saves them.
   await call(ana, 'claims.setVerdict', { ids: [clash], verdict: 'sourced' });
+  await call(ana, 'sources.add', {
+    claimId: clash,
+    url: 'https://ministry.example.org/notices/14-march',
+    title: 'Ministry notice of 14 March',
+    stance: 'supports',
+  });
   await call(ana, 'claims.update', { id: clash, patch: { rationale: 'Matches the ministry notice of 14 March.' } });
   await call(ana, 'claims.setVerdict', { ids: [anaOnly], verdict: 'disputed', rationale: 'The agency gives another figure.' });
   await call(ben, 'claims.update', {
@@ -83,6 +89,12 @@ beforeAll(async () => {
     patch: { rationale: 'The notice was withdrawn the next day; see the correction.' },
   });
   await call(ben, 'claims.setVerdict', { ids: [clash], verdict: 'disputed' });
+  await call(ben, 'sources.add', {
+    claimId: clash,
+    url: 'https://ministry.example.org/corrections/15-march',
+    title: 'Correction of 15 March',
+    stance: 'contradicts',
+  });
   await call(ben, 'claims.setVerdict', { ids: [benOnly], verdict: 'sourced', rationale: 'Health agency, page 2.' });
   await call(ben, 'sources.add', {
     claimId: benOnly,
@@ -208,10 +220,36 @@ describe.skipIf(noShared)('team: merge preview, conflicts, share and sync in the
       const benSide = queue.locator('[data-testid="conflict-side"][data-author="Ben Okafor"]');
       await expect(benSide.textContent()).resolves.toMatch(/Disputed.*The notice was withdrawn/);
       await expect(queue.locator('[data-author="Ana Ruiz"]').textContent()).resolves.toMatch(/Sourced.*ministry notice/);
+      // Each side shows the sources its person attached, and who added them.
+      await expect(benSide.getByTestId('side-sources').textContent()).resolves.toMatch(
+        /Correction of 15 March\s*ministry\.example\.org\s*added by Ben Okafor/,
+      );
+      await expect(queue.locator('[data-author="Ana Ruiz"]').getByTestId('side-sources').textContent()).resolves.toMatch(
+        /^Ministry notice of 14 March\s*ministry\.example\.org\s*added by Ana Ruiz$/,
+      );
       await screenshot(page, 'team-conflict-queue-light');
       await page.emulateMedia({ colorScheme: 'dark' });
       await screenshot(page, 'team-conflict-queue-dark');
       await page.setViewportSize({ width: 1024, height: 640 });
+      // In a short window every side's Keep button is in view without scrolling, and nothing inside the dialog scrolls but the dialog.
+      for (const keep of await queue.getByRole('button', { name: /Keep this/ }).all()) {
+        await expect(
+          keep.evaluate((el) => {
+            const r = el.getBoundingClientRect();
+            const modal = el.closest('.modal')!.getBoundingClientRect();
+            return r.top >= modal.top && r.bottom <= Math.min(modal.bottom, window.innerHeight);
+          }),
+        ).resolves.toBe(true);
+      }
+      await expect(
+        queue
+          .locator('.team-resolver *')
+          .evaluateAll(
+            (els) =>
+              els.filter((el) => ['auto', 'scroll'].includes(getComputedStyle(el).overflowY) && el.scrollHeight > el.clientHeight)
+                .length,
+          ),
+      ).resolves.toBe(0);
       await screenshot(page, 'team-conflict-queue-1024-dark');
       await page.emulateMedia({ colorScheme: 'light' });
       await screenshot(page, 'team-conflict-queue-1024-light');
@@ -239,8 +277,18 @@ describe.skipIf(noShared)('team: merge preview, conflicts, share and sync in the
       await page.keyboard.press('ArrowRight');
       await decision.getByRole('radio').nth(1).click();
       expect(await decision.getByRole('button', { name: 'Save decision' }).isDisabled()).toBe(true);
+      await decision.getByRole('textbox', { name: 'Rationale' }).fill('Both notices stand; the correction names another date.');
       await screenshot(page, 'team-new-decision-1024');
       await page.setViewportSize(size);
+      // Cancel keeps the draft for this claim: opening the form again finds it, until it is discarded.
+      await queue.getByRole('button', { name: 'Cancel' }).click();
+      await queue.getByRole('button', { name: /Go on with your draft decision/ }).click();
+      await expect(decision.getByRole('textbox', { name: 'Rationale' }).inputValue()).resolves.toBe(
+        'Both notices stand; the correction names another date.',
+      );
+      await decision.getByRole('button', { name: 'Discard draft' }).click();
+      await queue.getByRole('button', { name: /Write a new decision/ }).click();
+      await expect(decision.getByRole('textbox', { name: 'Rationale' }).inputValue()).resolves.toBe('');
       await queue.getByRole('button', { name: 'Cancel' }).click();
       await benSide.getByRole('button', { name: /Keep this/ }).click();
       await queue.getByText('No conflicts').waitFor();

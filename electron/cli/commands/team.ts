@@ -7,6 +7,7 @@ import type {
   KeyTrust,
   MergeFieldChange,
   MergePreview,
+  PinnedKey,
   SettledConflict,
 } from '../../../shared/team';
 import { memberChangeWords, newClaimEvidence } from '../../../shared/team';
@@ -122,9 +123,29 @@ function printKeyConflicts(io: CliIO, conflicts: readonly KeyConflictInfo[]): vo
   }
 }
 
+/** A name that more than one identity signs with: say where and when each was first seen, and why that happens. */
+function printSharedNames(io: CliIO, pinned: readonly PinnedKey[]): void {
+  const byName = new Map<string, PinnedKey[]>();
+  for (const p of pinned) if (p.name) byName.set(p.name, [...(byName.get(p.name) ?? []), p]);
+  for (const [name, keys] of byName) {
+    const actors = [...new Map(keys.map((k) => [k.actorId, k])).values()];
+    if (actors.length < 2) continue;
+    io.out(`${shown(name)} signs with ${actors.length} identities:`);
+    for (const a of actors) {
+      const first = a.firstSeen ? `first change ${a.firstSeen.slice(0, 16).replace('T', ' ')} UTC` : 'no change seen yet';
+      const from = a.pinnedFrom ? `key pinned when ${shown(a.pinnedFrom)} was merged` : 'key pinned in this workspace';
+      io.out(`  ${a.actorId}  ${a.fingerprint}  ${first}; ${from}`);
+    }
+    io.out(
+      `  Each copy of Claimbench (the app, the command line, another computer) signs with its own key. Check with ${shown(name)} that every one is theirs.`,
+    );
+  }
+}
+
 function printKeys(io: CliIO, k: KeyTrust): void {
   if (k.pinned.length === 0) io.out('No keys pinned yet.');
   for (const p of k.pinned) io.out(`${p.actorId}  ${p.fingerprint}  ${shown(p.name)}  (pinned ${p.pinnedAt.slice(0, 10)})`);
+  printSharedNames(io, k.pinned);
   printKeyConflicts(io, k.conflicts);
 }
 

@@ -33,6 +33,17 @@ export function countClaimants(db: DB, documentId?: string): { claimant: string;
     .all(...(documentId ? [documentId] : [])) as { claimant: string; count: number }[];
 }
 
+/** Tags in use with their live claim counts (claim_tags holds live claims only), most used first. */
+export function countTags(db: DB, documentId?: string): { tag: string; count: number }[] {
+  return db
+    .prepare(
+      `SELECT t.tag, count(*) AS count FROM claim_tags t
+       ${documentId ? 'JOIN claims c ON c.id = t.claim_id WHERE c.document_id = ?' : ''}
+       GROUP BY t.tag ORDER BY count DESC, t.tag LIMIT 500`,
+    )
+    .all(...(documentId ? [documentId] : [])) as { tag: string; count: number }[];
+}
+
 /** Assigned names with their live claim counts, then the workspace's other people; one entry per name, in any case. */
 export function assigneeSuggestions(db: DB): { name: string; count: number }[] {
   const assigned = db
@@ -128,6 +139,7 @@ export const claimHandlers = {
   'stats.get': ({ documentId }, { workspace }) => countVerdicts(workspace.db, documentId),
 
   'claims.claimants': ({ documentId }, { workspace }) => countClaimants(workspace.db, documentId),
+  'claims.tags': ({ documentId }, { workspace }) => countTags(workspace.db, documentId),
 
   'claims.assignees': (_input, { workspace }) => assigneeSuggestions(workspace.db),
 

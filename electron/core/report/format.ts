@@ -203,14 +203,7 @@ export function describeScope(model: ReportModel): string {
   return `Covers ${parts.join(', ')}.`;
 }
 
-/** The first `max` characters of one-line text, cut at a word and marked with an ellipsis. */
-export function shorten(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  if (flat.length <= max) return flat;
-  const cut = flat.slice(0, max - 1);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
-}
+export { shorten } from '../../../shared/text/shorten';
 
 /** "Verdict set by Ben on 6 Dec 2026, 13:34, kept by Mara on 6 Dec 2026, 14:02", as plain text. */
 export function verdictSetLine(c: Pick<ReportClaim, 'decidedBy' | 'decidedAt' | 'keptBy' | 'keptAt'>): string | null {

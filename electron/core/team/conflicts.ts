@@ -1,6 +1,12 @@
 import { VERDICTS, type Verdict } from '../../../shared/domain';
 import { ClaimbenchError } from '../../../shared/result';
-import { CONFLICT_FIELDS, type ConflictField, type ConflictInfo, type ConflictSide } from '../../../shared/team';
+import {
+  CONFLICT_FIELDS,
+  type ConflictField,
+  type ConflictInfo,
+  type ConflictSide,
+  type ConflictSideSource,
+} from '../../../shared/team';
 import type { StoredRow } from '../../../shared/entities/registry';
 import type { DB } from '../store/open';
 import { hlcTime } from '../store/recorder';
@@ -8,6 +14,7 @@ import { prepared } from '../store/statements';
 import type { Workspace } from '../store/workspace';
 import { conflictDecisions } from '../store/decisions';
 import type { EntityLog } from '../store/entity-logs';
+import { CREATE_FIELD } from '../store/entities';
 
 type ClaimRow = Pick<StoredRow<'claim'>, 'id' | 'text' | 'document_id' | 'verdict' | 'rationale'>;
 
@@ -17,6 +24,17 @@ function asVerdict(v: unknown): Verdict | null {
 
 function asText(v: unknown): string | null {
   return typeof v === 'string' ? v : null;
+}
+
+/** Live sources on a claim that one person attached (their change created the source). */
+function sourcesAttachedBy(db: DB, claimId: string, actorId: string): ConflictSideSource[] {
+  return prepared(
+    db,
+    `SELECT s.id, s.title, s.url, ch.author AS addedBy, s.created_at AS addedAt
+       FROM sources s JOIN changes ch ON ch.entity = 'source' AND ch.entity_id = s.id AND ch.field = ?
+       WHERE s.claim_id = ? AND s.deleted = 0 AND ch.actor_id = ?
+       ORDER BY s.created_at, s.rowid`,
+  ).all(CREATE_FIELD, claimId, actorId) as ConflictSideSource[];
 }
 
 /**
@@ -35,6 +53,7 @@ function claimSides(db: DB, claim: ClaimRow, fields: ConflictField[], log?: Enti
     earlier: CONFLICT_FIELDS.filter((f) => !d.own.includes(f) && d.sources[f]?.actorId === d.actorId),
     // The claim shows this person's whole decision, whichever of its fields clash.
     shown: d.shown ? [...CONFLICT_FIELDS] : [],
+    sources: sourcesAttachedBy(db, claim.id, d.actorId),
   }));
 }
 

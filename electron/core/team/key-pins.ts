@@ -56,7 +56,9 @@ export function listKeyConflicts(db: DB): KeyConflictInfo[] {
 export function keyTrust(db: DB): KeyTrust {
   const pinned = prepared(
     db,
-    `SELECT k.actor_id AS actorId, coalesce(a.name, '') AS name, k.public_key AS publicKey, k.pinned_at AS pinnedAt
+    `SELECT k.actor_id AS actorId, coalesce(a.name, '') AS name, k.public_key AS publicKey, k.pinned_at AS pinnedAt,
+         a.first_seen AS firstSeen,
+         (SELECT m.file FROM merge_origins m WHERE m.merged_at >= k.pinned_at ORDER BY m.merged_at, m.id LIMIT 1) AS pinnedFrom
        FROM actor_keys k LEFT JOIN actors a ON a.actor_id = k.actor_id ORDER BY name, k.actor_id, k.pinned_at`,
   ).all() as Omit<PinnedKey, 'fingerprint'>[];
   return {

@@ -1,3 +1,4 @@
+import { shorten } from '../../../shared/text/shorten';
 import fs from 'node:fs';
 import path from 'node:path';
 import type {
@@ -54,7 +55,7 @@ function itemLabel(db: DB, entity: string, id: string): string {
     const v = prepared(db, `SELECT ${spec.fields[field]!.column} AS item_label FROM ${spec.table} WHERE id = ?`).pluck().get(id);
     if (typeof v !== 'string' || !v.trim()) continue;
     const text = v.trim().replace(/\s+/g, ' ');
-    return text.length > 120 ? `${text.slice(0, 119)}…` : text;
+    return shorten(text, 120);
   }
   return id;
 }
@@ -320,8 +321,19 @@ function summarise(
   const overwrites = new Set([...changes].filter(([, list]) => list.some((c) => c.overwritesYours)).map(([k]) => k));
 
   const people = new Map<string, MergePerson>();
+  const firstSeen = db.prepare('SELECT first_seen FROM actors WHERE actor_id = ?').pluck();
   for (const [actorId, name] of names) {
-    people.set(actorId, { actorId, name, changes: changeCounts.get(actorId) ?? 0, newItems: 0, changedItems: 0, conflicts: 0 });
+    const pinned = pinnedKeys(db, actorId)[0];
+    people.set(actorId, {
+      actorId,
+      name,
+      keyFingerprint: pinned ? keyFingerprint(pinned) : null,
+      firstSeen: (firstSeen.get(actorId) as string | undefined) ?? null,
+      changes: changeCounts.get(actorId) ?? 0,
+      newItems: 0,
+      changedItems: 0,
+      conflicts: 0,
+    });
   }
   // Each item counts once per person who touched it, under the status it is listed with, so the
   // per-person figures add up to the lines below them.
@@ -351,7 +363,8 @@ function summarise(
     id: item.id,
     label: itemLabel(db, item.entity, item.id),
     status: conflicted.has(k) ? 'conflicting' : item.isNew ? 'new' : 'changed',
-    people: [...item.actors].map((a) => names.get(a)!),
+    people: [...new Set(item.actors.map((a) => names.get(a)!))],
+    actorIds: [...item.actors],
     fields: [...item.fields].sort(),
     changes: (changes.get(k) ?? []).sort(byImportance).slice(0, CHANGES_PER_ITEM),
     overwritesYours: overwrites.has(k),

@@ -256,3 +256,23 @@ describe('conflict sides over random histories', () => {
     expect(kept).toBeGreaterThan(5);
   }, 240_000);
 });
+
+describe('each side shows the sources its person attached', () => {
+  it('lists a side’s own sources with who added them, and none of the other person’s', async () => {
+    const dir = tempDir();
+    const { ctxs, claimIds } = await team(dir, ['Ana', 'Ben']);
+    const [ana, ben] = ctxs as [TestContext, TestContext];
+    const c0 = claimIds[0]!;
+    await call(ana, 'sources.add', { claimId: c0, url: 'https://eurostat.example.org/t3', title: 'Eurostat table 3', stance: 'supports' });
+    await decideInTwoEdits(ana, c0, 'sourced', 'Eurostat table 3 says 5.0');
+    await clockMovesOn();
+    await call(ben, 'sources.add', { claimId: c0, url: null, title: 'Ministry release, 2 June', stance: 'contradicts' });
+    await decideInTwoEdits(ben, c0, 'disputed', 'Ministry release says 4.1');
+    await shareInto(dir, ben, ana, 'ben');
+
+    const [conflict] = await call(ana, 'conflicts.list', {});
+    const byAuthor = new Map(conflict!.sides.map((s) => [s.author, s.sources.map((x) => [x.title, x.url, x.addedBy])]));
+    expect(byAuthor.get('Ana')).toEqual([['Eurostat table 3', 'https://eurostat.example.org/t3', 'Ana']]);
+    expect(byAuthor.get('Ben')).toEqual([['Ministry release, 2 June', null, 'Ben']]);
+  });
+});
