@@ -33,7 +33,7 @@ export function replacedValueReader(): (r: ReplayedRow) => ReplacedValue {
       const base = created.get(entityKey)?.[r.field] ?? fieldDecl(r.entity, r.field)?.initial;
       setLogs.set(fieldKey, (log = new SetFieldLog(setMembers(base))));
     }
-    return log;
+    return log.full ? undefined : log;
   };
   return (r) => {
     const to = r.value === null ? null : (JSON.parse(r.value) as unknown);

@@ -23,6 +23,13 @@ interface MemberState {
 
 const BASE = '';
 
+/**
+ * The most changes of one set field a merge reads as a set. No one edits one claim's tags that often, but a
+ * crafted share file could, and the bookkeeping of removals grows with the square of their number; past this,
+ * the latest change wins, as for any other field, on every copy alike.
+ */
+export const SET_MERGE_MAX_CHANGES = 2_000;
+
 const decodeMembers = (value: string | null): string[] => setMembers(value === null ? null : (JSON.parse(value) as unknown));
 
 function baseState(base: readonly string[]): MemberState {
@@ -74,6 +81,11 @@ export class SetFieldLog {
 
   constructor(private readonly base: readonly string[]) {}
 
+  /** Holds as many changes as a set merge reads: further ones are not added. */
+  get full(): boolean {
+    return this.states.size >= SET_MERGE_MAX_CHANGES;
+  }
+
   add(row: CausalRow): void {
     const seen = this.seenBy(parseSupersedes(row.supersedes));
     const members = decodeMembers(row.value);
@@ -108,6 +120,7 @@ export class SetFieldLog {
 /** The merged value of a set field's heads, given the field's changes in clock order and its value before any. */
 export function mergedSetValue(changes: readonly CausalRow[], heads: readonly CausalRow[], base: readonly string[]): string[] {
   if (heads.length === 1) return decodeMembers(heads[0]!.value);
+  if (changes.length > SET_MERGE_MAX_CHANGES) return decodeMembers(changes[changes.length - 1]!.value);
   const log = new SetFieldLog(base);
   for (const c of changes) log.add(c);
   return log.valueAt(heads.map((h) => h.hlc));
