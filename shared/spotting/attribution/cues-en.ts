@@ -115,7 +115,7 @@ const ORG_CAP = new Set(
   inc. corp corp. ltd league club team media press guardian telegraph independent weekly herald tribune
   gazette embassy parliament assembly congress senate cabinet relations world wiki programme program school
   academy college hospital clinic laboratory museum society chamber consortium coalition alliance movement
-  observatory tribunal`
+  observatory tribunal centers centres`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -126,6 +126,8 @@ const ORG_CAP = new Set(
  */
 const FIELD_OF_STUDY =
   /^\p{Lu}\p{Ll}*(?:ics|ology|ologies|ography|onomy|istry|sophy)$|^(?:Science|Sciences|Medicine|Education|Engineering|Law|Health|Healthcare|Nursing|Research|Studies|Arts|Humanities|Agriculture|Architecture|Literature|History|Policy|Management|Finance|Business|Journalism|Nutrition|Energy)$/u;
+/** How the words for a field or a task end ("Protection", "Prevention", "Development", "Safety"), which no surname does as a rule. */
+const FIELD_ENDING = /(?:tion|sion|ment|ance|ence|ity|ety|ing|ics|ogy|fare)$/;
 /** Documents that carry another's words: "the ministry's statement said" → the ministry. */
 const DOCUMENT_WORDS = new Set([
   'statement',
@@ -279,6 +281,13 @@ const PERSON_ROLE_WORDS = new Set([
   'driver',
   'mother',
   'father',
+  'wife',
+  'husband',
+  'neighbour',
+  'neighbor',
+  'agent',
+  'barrister',
+  'solicitor',
 ]);
 /** A sentence opening with an organisation's or a person's study: "PC World's recent analysis", "The agency's report". */
 const OWNED_FINDINGS =
@@ -535,7 +544,9 @@ export function englishCues(outside: string): SpeakerPhrase[] {
     const cue = out[c]!;
     if (!cue.associates) continue;
     const named = t
-      .map((x, k) => (x.start < cue.at && x.cap && !x.punct && !(k === 0 && (EN_DETERMINERS.has(x.lower) || NOT_NAME.has(x.lower))) ? k : -1))
+      .map((x, k) =>
+        x.start < cue.at && x.cap && !x.punct && !(k === 0 && (EN_DETERMINERS.has(x.lower) || NOT_NAME.has(x.lower))) ? k : -1,
+      )
       .filter((k) => k >= 0);
     if (!named.length) continue;
     const oneRun = named.every((k, n) => n === 0 || k === named[n - 1]! + 1);
@@ -682,7 +693,8 @@ function verbCue(t: Token[], v: number): SpeakerPhrase | null {
   }
   // A comma between the whole subject and its verb: "The Internet security firm Secunia.com, has said that …",
   // "Lydia Buchtmann for Food Standards Australia New Zealand, says …".
-  const inverted = !before || before.punct ? forwardPhrase(t, v + 1) : null;
+  // ("…, told the court that …": what follows "told" is whom it was told to, never the speaker.)
+  const inverted = (!before || before.punct) && !TOLD.has(t[v]!.lower) ? forwardPhrase(t, v + 1) : null;
   if (before?.lower === ',' && j >= 1 && j <= 12 && !inverted && (t[0]!.lower === 'the' || !CONNECTORS.has(t[0]!.lower))) {
     const subject = t.slice(0, j);
     const nounPhrase = subject.every(
@@ -707,6 +719,8 @@ function verbCue(t: Token[], v: number): SpeakerPhrase | null {
   if (inverted && inverted.kind !== 'pronoun') return { ...inverted, at: t[v]!.start };
   return null;
 }
+
+const TOLD = new Set(['told', 'tells', 'tell']);
 
 /**
  * Where a person's role word ends the noun phrase at token h, or heads it before "of the …" ("the general secretary
@@ -948,10 +962,29 @@ function backwardPhrase(t: Token[], j: number, afterPreposition = false): Speake
     !documentBy &&
     untrimmed === words.length &&
     before &&
-    /^(?:by|of|to|from|with|for|about|against|than)$/.test(before.lower) &&
+    /^(?:by|of|to|from|with|for|about|against|than|outside|inside|near|at|in|on|into|behind|across|around|beside|among|within)$/.test(
+      before.lower,
+    ) &&
     !(phrase?.kind === 'person' && phrase.name.includes(' ') && words.some((x) => ORG_CAP.has(x.lower)))
-  )
-    return null;
+  ) {
+    // "Officials at the commission said", "Members of the committee said": the group is the speaker, as written.
+    const opens = j - untrimmed - 2;
+    const group =
+      !!beforeThat &&
+      !beforeThat.punct &&
+      COLLECTIVE_HEADS.has(beforeThat.lower) &&
+      /^(?:of|from|at|in)$/.test(before.lower) &&
+      (opens < 0 || t[opens]!.punct) &&
+      words.every((x) => !x.punct);
+    return group
+      ? {
+          kind: 'collective',
+          name: [beforeThat, before, ...words].map((x) => x.text).join(' '),
+          attrs: [beforeThat.lower],
+          at: 0,
+        }
+      : null;
+  }
   return phrase;
 }
 
@@ -963,7 +996,13 @@ function plainBodyModifier(t: Token[], k: number, words: Token[]): boolean {
   const head = words[words.length - 1];
   if (!head || !BODY_HEADS.has(head.lower) || words.some((w) => w.cap || !EN_ROLE_WORDS.has(w.lower))) return false;
   const plain = (w: Token | undefined) =>
-    !!w && !w.punct && !w.cap && /^\p{Ll}+$/u.test(w.text) && !CONNECTORS.has(w.lower) && !EN_VERBS.has(w.lower) && !isClauseWord(w);
+    !!w &&
+    !w.punct &&
+    !w.cap &&
+    /^\p{Ll}+$/u.test(w.text) &&
+    !CONNECTORS.has(w.lower) &&
+    !EN_VERBS.has(w.lower) &&
+    !isClauseWord(w);
   if (!plain(t[k])) return false;
   const the = t[k - 1]?.lower === 'the' ? k - 1 : plain(t[k - 1]) && t[k - 2]?.lower === 'the' ? k - 2 : -1;
   return the >= 0 && (the === 0 || !!t[the - 1]!.punct);
@@ -1014,7 +1053,16 @@ function forwardPhrase(t: Token[], k: number): SpeakerPhrase | null {
   }
   while (words.length && CONNECTORS.has(words[words.length - 1]!.lower)) words.pop();
   // "the Organization for Security and Co-operation in Europe": a name that goes on past "and" is not cut short there.
-  if (t[i]?.lower === 'and' && t[i + 1]?.cap && insideOrganisationName(words)) return null;
+  // ("…, according to the Department of Forestry and Fire Protection.": one that ends the clause is read whole.)
+  if (t[i]?.lower === 'and' && t[i + 1]?.cap && insideOrganisationName(words)) {
+    let e = i + 1;
+    while (e < t.length && t[e]!.cap && !t[e]!.punct && e - i <= 4) e++;
+    const tail = t[e - 1]!;
+    const fieldWord = ORG_CAP.has(tail.lower) || FIELD_OF_STUDY.test(tail.text) || FIELD_ENDING.test(tail.lower);
+    if ((e < t.length && !t[e]!.punct) || !fieldWord) return null;
+    words.push(...t.slice(i, e));
+    i = e;
+  }
   // "according to CME Group's FedWatch tool": capitalised words before a plain noun name what the thing is;
   // whose it is, if anyone's, is the source.
   const noun = t[i];
@@ -1049,7 +1097,9 @@ function forwardPhrase(t: Token[], k: number): SpeakerPhrase | null {
     let n = i + 1;
     while (n < t.length && t[n]!.cap && !t[n]!.punct && names.length < 4) names.push(t[n++]!);
     const person = names.length >= 2 ? classify(names) : null;
-    if (person?.kind === 'person' && (!t[n] || t[n]!.punct)) {
+    // ("the study's lead author, Elena Marsh of the London School of Hygiene": where the person works may follow.)
+    const affiliation = /^(?:of|from|at)$/.test(t[n]?.lower ?? '') && (!!t[n + 1]?.cap || t[n + 1]?.lower === 'the');
+    if (person?.kind === 'person' && (!t[n] || t[n]!.punct || affiliation)) {
       person.attrs.push(...words.map((x) => stripPossessive(x.lower)));
       phrase = person;
     }
@@ -1086,6 +1136,9 @@ function dataSource(t: Token[], k: number): SpeakerPhrase | null {
   const p = forwardPhrase(t, i + 1);
   return p && p.kind !== 'pronoun' && p.kind !== 'person-role' ? p : null;
 }
+
+/** Honours and offices written after a person's name. */
+const POST_NOMINALS = new Set(['KC', 'QC', 'SC', 'MP', 'MEP', 'MSP', 'OBE', 'MBE', 'CBE', 'KBE', 'DBE', 'PhD']);
 
 /** What a run of words names. */
 export function classify(words: Token[]): SpeakerPhrase | null {
@@ -1162,6 +1215,15 @@ export function classify(words: Token[]): SpeakerPhrase | null {
   let r = ws.length;
   while (r > 0 && ((ws[r - 1]!.cap && !ws[r - 1]!.lower.endsWith("'s")) || (r < ws.length && r > 1 && inName(ws, r - 1)))) r--;
   const run = ws.slice(r);
+  // "Richard Fane KC", "Jane Hill MP": letters after a person's name are no organisation's initials.
+  if (
+    run.length >= 3 &&
+    POST_NOMINALS.has(run[run.length - 1]!.text) &&
+    run.slice(0, -1).every((x) => /^\p{Lu}\p{Ll}/u.test(x.text))
+  ) {
+    run.pop();
+    ws = ws.slice(0, -1);
+  }
   const text = (xs: Token[]) => xs.map((x) => x.text).join(' ');
   if (run.length === 0) {
     // Lower-case head: a description or a group ("the ministry", "local social media channels").
@@ -1206,7 +1268,10 @@ export function classify(words: Token[]): SpeakerPhrase | null {
   const runLower = run.map((x) => x.lower);
   // "the U.S. Department of Agriculture": an organisation's name with "of" inside.
   const connector = ws.findIndex((x, i) => i > 0 && CONNECTORS.has(x.lower) && x.lower !== 'the');
-  const capsBetween = ws.slice(connector + 1, r).every((x) => x.cap || CONNECTORS.has(x.lower));
+  // ("the Department of Forestry and Fire Protection": a field joined by "and" inside the name.)
+  const capsBetween = ws
+    .slice(connector + 1, r)
+    .every((x, i, a) => x.cap || CONNECTORS.has(x.lower) || (x.lower === 'and' && !!a[i - 1]?.cap && i + connector + 2 <= r));
   if (
     connector > 0 &&
     ORG_CAP.has(ws[connector - 1]!.lower) &&
@@ -1221,6 +1286,9 @@ export function classify(words: Token[]): SpeakerPhrase | null {
   if (run.length === 1 && OUTLET_NAMES.has(runLower[0]!)) return { kind: 'outlet', name: run[0]!.text, attrs, at: 0 };
   if (run.some((x) => OUTLET_NAMES.has(x.lower)) && run.length <= 3 && ORG_CAP.has(runLower[run.length - 1]!))
     return { kind: 'outlet', name: text(run), attrs, at: 0 };
+  // ("Pacific Gas & Electric", "Johnson & Johnson": an ampersand inside a name makes it a firm's or a body's.)
+  if (run.length >= 3 && run.slice(1, -1).some((x) => x.text === '&') && run[run.length - 1]!.text !== '&')
+    return { kind: 'body', name: text(ws[0]!.text === '&' ? run : ws), attrs, at: 0 };
   const lastCap = runLower[runLower.length - 1]!;
   // "Ukraine's national grid operator Ukrenergo", "the state weather agency AEMET": a name after what an
   // organisation is names that organisation.

@@ -34,7 +34,7 @@ export const EN_ROLE_WORDS = words(`
   top senior former acting interim chief's regional region armed letter manifesto website study survey
   judge judges lawyer lawyers attorney attorneys bureau mission watchdog regulator sheriff commissioner
   traders economists diplomats observers protesters medics paramedics firefighters relatives eyewitnesses
-  campaigners diplomat economist central chancellor chancellors
+  campaigners diplomat economist central chancellor chancellors critics activists investors
   energy finance economy economic justice education transport agriculture environment environmental culture trade
   labour labor infrastructure housing
 `);
@@ -89,7 +89,7 @@ export const COLLECTIVE_HEADS = words(`
   officials authorities channels sources witnesses residents analysts experts investigators rescuers police
   prosecutors scientists researchers doctors critics activists organisers organizers monitors individuals
   users posters representatives members lawmakers workers media authors respondents traders economists
-  diplomats observers protesters medics paramedics firefighters relatives eyewitnesses campaigners
+  diplomats observers protesters medics paramedics firefighters relatives eyewitnesses campaigners investors
 `);
 
 /** Words that are never a speaker on their own. */

@@ -127,6 +127,13 @@ export class Registry {
   /** (`lead`: the mention opens its sentence, where a subject stands.) */
   private readonly personMentions: { id: number; at: number; lead?: boolean }[] = [];
   private readonly speakers: { id: number; at: number; kind: Entity['kind']; plural: boolean }[] = [];
+  /** Sentences whose speaker phrase named no one who could be told: a later "it" or "they" may stand for it. */
+  private readonly unresolvedSpeakers: number[] = [];
+
+  /** Sentence `at` names a speaker that could not be resolved. */
+  speakerUnresolved(at: number): void {
+    this.unresolvedSpeakers.push(at);
+  }
   /** Bodies named as a sentence's subject without speaking, for descriptions ("ведомство") only. */
   private readonly bodyMentions: { id: number; at: number }[] = [];
 
@@ -220,6 +227,19 @@ export class Registry {
         return e;
       }
     }
+    // "Lee said" after "President Lee Soo-jin", "Park said" after "Park Jin-ho": a family name written first. Only
+    // when one person named in full begins with the word and no one's name ends with it.
+    if (tokens.length === 1) {
+      const first = candidates.filter(
+        (c) =>
+          c.kind === 'person' &&
+          c.names.some((n) => n.words.length >= 2 && n.words.length <= 3 && sameWord(n.words[0]!, surname, cyr)),
+      );
+      if (first.length === 1) {
+        first[0]!.last = at;
+        return first[0]!;
+      }
+    }
     const e: Entity = {
       id: this.entities.length,
       kind: 'person',
@@ -309,6 +329,9 @@ export class Registry {
         break;
       case 'pronoun':
         e = p.owner ? this.knownPerson(p.owner) : this.pronoun(p.pronoun ?? 'person', at, after);
+        // "His lawyer said Pellew would appeal": whose lawyer is most often the person named after, whom "his" cannot
+        // be taken to stand for, nor can anyone else be.
+        if (e && p.associates && !p.owner && this.peopleNamedIn(after).size > 0) e = null;
         // "His lawyers said": those who speak for the person "his" stands for, under that person's name.
         if (e && p.associates) {
           const owner = this.canonical(e);
@@ -535,14 +558,17 @@ export class Registry {
       }
       return this.entities[last.id]!;
     }
+    const unresolved = this.unresolvedSpeakers[this.unresolvedSpeakers.length - 1] ?? -1;
     for (let i = this.speakers.length - 1; i >= 0; i--) {
       const s = this.speakers[i]!;
-      if (at - s.at > REACH) break;
+      if (at - s.at > REACH || unresolved > s.at) break;
       if (s.kind === 'person') {
         if (kind === 'plural') continue;
         return null;
       }
-      if (kind === 'plural' ? s.plural : !s.plural) return this.entities[s.id]!;
+      // ("Officials at the commission said …" then "They said …": the last body or group to speak is the one meant;
+      // one of the other number is no reason to reach past it to an older group.)
+      return (kind === 'plural' ? s.plural : !s.plural) ? this.entities[s.id]! : null;
     }
     return null;
   }
@@ -688,7 +714,6 @@ function sameKey(a: string[], b: string[], cyr: boolean): boolean {
 
 /** A news agency's one-word name in the genitive: "по данным «Интерфакса»" is Интерфакс. */
 const OUTLET_DECLINED = /^(\p{Lu}\p{Ll}{3,}[бвгджзклмнпрстфхцчшщ])а$/u;
-
 
 /** A Russian/Ukrainian person's name in the genitive ("Сергея Лаврова", "Марии Захаровой") in the nominative, when the endings leave no doubt. */
 export function nominativeRu(name: string): string | null {
