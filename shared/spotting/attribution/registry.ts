@@ -4,7 +4,7 @@
  * named earlier, and each gets one canonical name.
  */
 import { allMatches } from '../all-matches';
-import { LEADER_ROLES, PERSON_ROLES, RU_BODY_DESCRIPTIONS } from './lexicon';
+import { LEADER_ROLES, PERSON_ROLES, RU_BODY_DESCRIPTIONS, TRADES } from './lexicon';
 import { shortNameFromGenitive } from './short-names';
 import { bodyNameFromGenitive } from './genitive-body';
 import type { PronounKind, SpeakerPhrase } from './speaker';
@@ -39,7 +39,13 @@ const CAPITALISED_WORD = /\p{Lu}[\p{Ll}'’-]{2,}/gu;
 const BUSINESS_RU = 'компания';
 const REPRESENTATIVE_RU = /^(?:представител|представник)/;
 const COMPANY_RU = /^(?:компании|компанії)$/;
-const BUSINESS_WORDS = new Set(['company', 'firm', 'operator', 'utility', 'provider', 'producer', 'manufacturer', 'carrier']);
+const BUSINESS_WORDS = new Set(
+  `company firm operator utility provider producer manufacturer carrier maker carmaker automaker chipmaker airline
+  retailer lender insurer miner conglomerate`.split(/\s+/),
+);
+/** "German industrial group Veltra": a group described by its trade is a business. */
+const isBusiness = (attrs: Set<string>) =>
+  [...attrs].some((a) => BUSINESS_WORDS.has(a)) || (attrs.has('group') && [...attrs].some((a) => TRADES.has(a)));
 /** Words that fit any public body ("the agency said"): they name none by themselves. */
 const GENERIC_BODY_WORDS = new Set(['agency', 'body', 'organisation', 'organization', 'watchdog', 'regulator', 'group']);
 /** Head words that a body's one-word name may end in ("PrivatBank", "Sberbank", "Alfa-Bank"). */
@@ -322,6 +328,7 @@ export class Registry {
       case 'person-role':
         e = p.newcomer ? null : this.describedPerson(p, at);
         if (!e && !p.oblique) e = this.businessRepresentative(p, at);
+        if (!e && !p.oblique && !p.newcomer) e = this.unnamedSpeakerAgain(p, at);
         // "Представитель Путина подчеркнул" with no spokesperson named nearby: the role phrase itself, as written.
         if (p.speaksFor) this.mentionBody(p.speaksFor.name, p.speaksFor.attrs, at);
         if (!e && p.asWritten && !p.oblique) e = this.body('collective', p.name, p.attrs, at, true);
@@ -368,6 +375,20 @@ export class Registry {
     if (ids.size !== 1) return null;
     const company = this.canonical(this.entities[[...ids][0]!]!);
     return company ? this.body('collective', `${p.name} «${company}»`, p.attrs, at, true) : null;
+  }
+
+  /**
+   * "A senior government official said …" then "the official said …": the one not named who spoke with that role in
+   * this or the two sentences before, when no one else spoke since.
+   */
+  private unnamedSpeakerAgain(p: SpeakerPhrase, at: number): Entity | null {
+    const head = p.attrs[p.attrs.length - 1];
+    const last = this.speakers[this.speakers.length - 1];
+    if (!head || !last || at - last.at > 2) return null;
+    const e = this.entities[last.id]!;
+    if (e.kind !== 'collective' || !e.attrs.has(head) || !e.names[0]!.text.endsWith(head)) return null;
+    e.last = at;
+    return e;
   }
 
   /** Two people known by this surname (in any case form). */
@@ -432,11 +453,17 @@ export class Registry {
     for (let i = this.bodyMentions.length - 1; i >= 0 && at - this.bodyMentions[i]!.at <= REACH; i--)
       recent.push(this.bodyMentions[i]!);
     recent.sort((a, b) => b.at - a.at);
+    // ("The WHO has set a goal …, the agency noted" after "UNICEF, the UN children's agency, said …": a word that fits
+    // any body is not read past another body named since.)
+    const generic = !cyr && GENERIC_BODY_WORDS.has(head);
+    let latest: { id: number; at: number } | null = null;
     for (const m of recent) {
       const e = this.entities[m.id]!;
       if (e.kind !== 'body') continue;
+      if (generic && latest && latest.id !== e.id && latest.at > m.at) break;
+      latest ??= m;
       const words = e.names.flatMap((n) => n.text.toLowerCase().split(/\s+/));
-      const sameBusiness = business && [...e.attrs].some((a) => BUSINESS_WORDS.has(a));
+      const sameBusiness = business && isBusiness(e.attrs);
       const ministry =
         (anyMinistry && e.names.some((n) => isGovernmentBody(n.text))) ||
         (cyr && head.startsWith('регулятор') && e.names.some((n) => REGULATOR.test(n.text)));

@@ -107,6 +107,87 @@ const CASES: Case[] = [
     sentence: 'the findings',
     claimant: 'Elena Marsh',
   },
+  // ", said investors had lost patience": a bare plural after the verb opens what was said.
+  {
+    text: 'Another analyst, who declined to be named, said investors had lost patience with the management.',
+    sentence: 'lost patience',
+    claimant: null,
+  },
+  { text: 'Prices will rise, said analysts.', sentence: 'Prices will rise', claimant: 'analysts' },
+  // What a named body is, written after its name, is no part of the name.
+  { text: 'The IG Metall union said it would fight any forced redundancies.', sentence: 'would fight', claimant: 'IG Metall' },
+  // A word that fits any body is not read past another body named since.
+  {
+    text: [
+      "UNICEF, the UN children's agency, said funding cuts had forced it to scale back programmes.",
+      'The WHO has set a goal of eliminating measles in five regions by 2030.',
+      'Only one region had ever reached that status, the agency noted.',
+    ].join(' '),
+    sentence: 'Only one region',
+    claimant: null,
+  },
+  // A group described by its trade is a business: "the company" later.
+  {
+    text: 'German industrial group Veltra said it would cut 4,000 jobs. Net income fell to 212 million euros, the company said in a statement.',
+    sentence: 'Net income',
+    claimant: 'Veltra',
+  },
+  // The court beat: the prosecution, the defence and papers filed in a case speak as written.
+  {
+    text: 'According to the prosecution, Pellew spent at least 6 million pounds.',
+    sentence: '6 million',
+    claimant: 'prosecution',
+  },
+  { text: 'The defence argued that Pellew had been misled by a partner.', sentence: 'misled', claimant: 'defence' },
+  {
+    text: 'Court documents show that he transferred 11 million pounds to Cyprus.',
+    sentence: '11 million',
+    claimant: 'Court documents',
+  },
+  { text: 'Records show that 12 people died.', sentence: '12 people', claimant: null },
+  // Initials in brackets after a body's name; then "the federation".
+  {
+    text: 'Almeida has been suspended, the Portuguese Football Federation (FPF) said. He tested positive after a match, the federation said.',
+    sentence: 'tested positive',
+    claimant: 'Portuguese Football Federation',
+  },
+  // Unnamed people who know, as written.
+  {
+    text: 'Both clubs had made offers of around 60 million euros, according to people familiar with the matter.',
+    sentence: 'offers',
+    claimant: 'people familiar with the matter',
+  },
+  {
+    text: 'The deal is worth $3 billion, a person familiar with the plans said.',
+    sentence: '$3 billion',
+    claimant: 'a person familiar with the plans',
+  },
+  // A survey named by who ran it; a study closing its sentence.
+  {
+    text: 'A Gallup Korea survey released last week found that 58% of respondents had an unfavourable view.',
+    sentence: '58%',
+    claimant: 'Gallup Korea',
+  },
+  {
+    text: 'A study was published on Monday. Parents who distrust health authorities were three times as likely to delay vaccines, the study showed.',
+    sentence: 'three times',
+    claimant: 'the study',
+  },
+  // A joint statement speaks as written.
+  {
+    text: 'The two leaders agreed to set up a hotline, according to a joint statement.',
+    sentence: 'hotline',
+    claimant: 'the joint statement',
+  },
+  // "the official" right after "a senior … official" spoke is that official.
+  {
+    text: [
+      'The two leaders did not discuss compensation, a senior Japanese government official said.',
+      'Asked whether Tokyo would contribute, the official said that was "not on the table."',
+    ].join(' '),
+    sentence: 'not on the table',
+    claimant: 'senior Japanese government official',
+  },
 ];
 
 describe('attributed sentences of fresh articles beyond war news', () => {
