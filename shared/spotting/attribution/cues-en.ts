@@ -295,7 +295,7 @@ const OWNED_FINDINGS =
   /^(?:The\s+)?((?:\p{Lu}[\p{L}.&-]*\s+){0,3}\p{Lu}[\p{L}.&-]*)['’]s\s+(?:[\p{Ll}-]+\s+){0,2}(?:analysis|study|survey|report|review|research|investigation|findings|statement|data)\b/u;
 /** A sentence opening with a survey or poll named by who ran it, which found or showed something. */
 const NAMED_SURVEY =
-  /^(?:A|An|The)\s+((?:\p{Lu}[\p{L}.&\/-]*\s+){2,4})(?:survey|poll|opinion poll|study)\b[^,;:"“]{0,60}?\b(?:found|showed|shows|suggested|suggests)\s+that\b/u;
+  /^(?:A|An|The)\s+((?:\p{Lu}[\p{L}.&/-]*\s+){2,4})(?:survey|poll|opinion poll|study)\b[^,;:"“]{0,60}?\b(?:found|showed|shows|suggested|suggests)\s+that\b/u;
 /** Documents that speak for themselves: "the report says", "the study found". */
 const RESEARCH_DOCS = new Set([
   'report',
