@@ -529,6 +529,9 @@ export function englishCues(outside: string): SpeakerPhrase[] {
     const finder = i > 0 && FINDERS.has(t[i - 1]!.lower);
     if (THAT_ONLY.has(w) && next?.lower !== 'that' && !(finder && (!next || !next.punct))) continue;
     if (next && SAYS_NOTHING.has(next.lower)) continue;
+    // "declared a state of emergency": an act, not a statement.
+    if (/^declar/.test(w) && DECLARED_ACTS.test(outside.slice(tok.start + tok.text.length, tok.start + tok.text.length + 40)))
+      continue;
     const p = verbCue(t, i);
     // ("Records show that …": a plural verb has no one person for its subject.)
     if (p && w === 'show' && p.kind === 'person') continue;
@@ -652,7 +655,7 @@ function verbCue(t: Token[], v: number): SpeakerPhrase | null {
         : null;
     if (familiar) return { ...familiar, at: t[v]!.start };
   }
-  const back = before && !before.punct ? backwardPhrase(t, j) : null;
+  const back = before && !before.punct ? (backwardPhrase(t, j) ?? relativeClauseSubject(t, j)) : null;
   if (back) {
     // "the district and the police department have asserted": two speakers at once, none is printed.
     const edge = t.findIndex((x) => x.start >= 0 && x === t[j]) - back.attrs.length;
@@ -697,6 +700,8 @@ function verbCue(t: Token[], v: number): SpeakerPhrase | null {
         while (h >= 0 && t[h]!.lower !== '(') h--;
         h--;
       }
+      // ("Rebernik, 47, a former finance minister, told": the age between the name and the apposition.)
+      if (h >= 2 && /^\d{1,3}$/.test(t[h]!.lower) && t[h - 1]!.lower === ',') h -= 2;
       const head = h >= 0 ? backwardPhrase(t, h) : null;
       // "Mozilla's CTO, Brendan Eich, acknowledged": a full name in the apposition is the speaker, the head its role.
       // ("The region's governor, Alexander Bogomaz, said": a role word before the comma is enough.)
@@ -753,6 +758,31 @@ function verbCue(t: Token[], v: number): SpeakerPhrase | null {
 }
 
 const TOLD = new Set(['told', 'tells', 'tell']);
+
+/**
+ * "Investors who gathered outside the court said": a group or a person with a relative clause and no commas, read
+ * from the "who" back; only a group or a person, and only when the sentence opens with it.
+ */
+function relativeClauseSubject(t: Token[], j: number): SpeakerPhrase | null {
+  // ("Parents who said they …": a verb right after "who" is the relative clause's own.)
+  for (let k = j - 1; k > 0 && j - k < 10; k--) {
+    const x = t[k]!;
+    if (x.punct || EN_VERBS.has(x.lower)) return null;
+    if (x.lower !== 'who') continue;
+    const p = backwardPhrase(t, k - 1);
+    const opens = k - 1 - (p?.attrs.length ?? 0);
+    return p &&
+      (p.kind === 'collective' || p.kind === 'person') &&
+      (opens < 0 || t[opens]!.punct || EN_DETERMINERS.has(t[opens]!.lower))
+      ? p
+      : null;
+  }
+  return null;
+}
+
+/** What declaring does rather than says: "declared a state of emergency", "declared war", "declared bankruptcy". */
+const DECLARED_ACTS =
+  /^\s+(?:(?:a|an)\s+)?(?:state of (?:emergency|disaster|alert|siege|war)|(?:local |national |public )?(?:emergency|disaster)\b|martial law|war\b|victory|bankruptcy|independence|(?:a |an )?(?:national )?(?:holiday|day of mourning|ceasefire|truce|curfew))/i;
 
 /** Words that may follow an inverted speaker before the sentence ends: "…, said the ministry in a statement". */
 const AFTER_INVERTED = new Set([

@@ -49,16 +49,11 @@ const CASES: Case[] = [
   },
   { text: 'Members of the committee said the bill was dead.', sentence: 'the bill', claimant: 'Members of the committee' },
   { text: 'Critics say the plan would cost 1.2 billion euros a year.', sentence: 'the plan', claimant: 'Critics' },
-  // Whom something was told to is never the speaker, nor a place a group stood in.
+  // Whom something was told to is never the speaker.
   {
     text: 'His barrister, Richard Fane KC, told the court that his client believed the vessels were under construction.',
     sentence: 'his client',
     claimant: 'Richard Fane',
-  },
-  {
-    text: 'Investors who gathered outside the court said they had been offered returns of up to 12% a year.',
-    sentence: 'returns',
-    claimant: null,
   },
   // "his lawyer" when the sentence names a known person after it: whose lawyer cannot be told.
   {
@@ -187,6 +182,29 @@ const CASES: Case[] = [
     ].join(' '),
     sentence: 'not on the table',
     claimant: 'senior Japanese government official',
+  },
+  // An age and an apposition between the name and the verb.
+  {
+    text: 'Opposition leader Tomaž Rebernik led the count. Rebernik, 47, a former finance minister, told supporters that voters had chosen change.',
+    sentence: 'chosen change',
+    claimant: 'Tomaž Rebernik',
+  },
+  // A group with a relative clause and no commas; a verb right after "who" is the clause's own.
+  {
+    text: 'Investors who gathered outside the court said they had been offered returns of up to 12% a year.',
+    sentence: 'returns',
+    claimant: 'Investors',
+  },
+  {
+    text: 'A study was published on Monday. Parents who said they did not trust health authorities were three times as likely to delay vaccines, the study showed.',
+    sentence: 'three times',
+    claimant: 'the study',
+  },
+  // Declaring an emergency is an act, not a statement.
+  {
+    text: 'Gov. Ellen Park declared a state of emergency for the county on Tuesday evening.',
+    sentence: 'state of emergency',
+    claimant: null,
   },
 ];
 
