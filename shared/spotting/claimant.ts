@@ -30,10 +30,12 @@ const CYRILLIC = /[\u0400-\u04FF]/;
 const PLACE_BEFORE = /\b(?:in|at|near|outside|across|into|towards)\s+$/;
 const PRONOUN_SAYS = /^\W*(?:he|she)\s+(?:also\s+|later\s+|further\s+)?(?:said|says|added|adds|told|wrote|noted)\b/i;
 const OF_NAME = /\s+of\s+(?:the\s+)?\p{Lu}/uy;
+const AMPERSAND_BEFORE = /&\s*$/;
+const AMPERSAND_AFTER = /^\s*&/;
 const WE_INSIDE = /\b(?:we|our|us)\b/i;
 const WE_SUBJECT = /^\W*(?:we|our\s+\p{Ll}+)\s/iu;
 const SIGNED = /["”»]\s*[-—–]\s*\p{Lu}/u;
-const EN_NAME_RUN = /(?:[A-Z][\p{L}'’.-]*\s+){1,4}[A-Z][\p{L}'’-]+/gu;
+const EN_NAME_RUN = /(?:\p{Lu}[\p{L}'’.-]*\s+){1,4}\p{Lu}[\p{L}'’-]+/gu;
 const RU_NAME_RUN = /[А-ЯЁІЇЄҐ][а-яёіїєґ'’-]+(?:\s+[А-ЯЁІЇЄҐ][а-яёіїєґ'’-]+){1,3}/gu;
 /** A capitalised word after white space; the space is matched rather than looked behind for (much faster), and skipped. */
 const SURNAME = /\s([A-ZА-ЯЁІЇЄҐ][\p{Ll}'’-]{2,})/gu;
@@ -81,6 +83,7 @@ export function attributeSentences(sentences: readonly string[]): Attribution[] 
     // ("Фонд схвалив транш, йдеться в заяві фонду": the body the sentence opens with is known before its cue is read.)
     if (cyr && cues.length) noteSubjectBody(registry, outside, i);
     let who = pick(cues, registry, i, outside, sentences[i]!);
+    if (!who && cues.length) registry.speakerUnresolved(i);
     // "Kim argued that the board had lied. She said …": "he" or "she" opening a sentence of saying goes on with the
     // person who spoke as the subject of the sentence before, if that sentence names no other known person ("Kim
     // said Tom Hale lied. He said …" may be either, and no claimant beats a wrong one).
@@ -241,7 +244,17 @@ function noteMentions(registry: Registry, outside: string, at: number, cyr: bool
     // "Budweiser Man of the Match", "Bank of England": a capitalised run going on with "of" names a thing or a body.
     OF_NAME.lastIndex = m.index + m[0].length;
     // ("… fled her home in Pacific Palisades": two capitalised words after "in" name a place, not a rival for "she".)
-    if (p?.kind === 'person' && p.name.includes(' ') && !OF_NAME.test(outside) && !PLACE_BEFORE.test(outside.slice(0, m.index)))
+    // ("School of Hygiene & Tropical Medicine": words joined to others by an ampersand are part of a name.)
+    const joined =
+      AMPERSAND_BEFORE.test(outside.slice(Math.max(0, m.index - 3), m.index)) ||
+      AMPERSAND_AFTER.test(outside.slice(m.index + m[0].length, m.index + m[0].length + 3));
+    if (
+      p?.kind === 'person' &&
+      p.name.includes(' ') &&
+      !joined &&
+      !OF_NAME.test(outside) &&
+      !PLACE_BEFORE.test(outside.slice(0, m.index))
+    )
       registry.mentionPerson(p.name, [...before(), ...p.attrs], at, true, m.index === 0 || titlesOnly(outside.slice(0, m.index)));
   }
   // Bodies named as a sentence's subject, so that a later "по данным ведомства" finds them even if they did not speak.

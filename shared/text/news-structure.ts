@@ -208,6 +208,8 @@ const MAY_CREDIT_REPORTERS = /report|contribut|wrote|editing|writing|compiled/i;
 
 /** A note keyed to a mark in the text: "*Figures as of 9 a.m.", "¹ Source: …", "[5] Surfin’ Safari - Blog Archive - …". */
 const FOOTNOTE = /^(?:[*†‡¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,3}\])\s*\S/;
+/** The rate a story's conversions used, as agencies note it under the text: "($1 = 0.9180 euros)", "(£1 = $1.27)". */
+const EXCHANGE_RATE_NOTE = /^\s*\(\s*(?:[$£€¥₹]|[A-Z]{3}\s?|[A-Z]{1,2}\$)\s?1\s*=\s*[^()]{1,40}\)\s*$/u;
 /**
  * A note about how the text was edited, not about the world: "This interview has been edited for length and clarity.",
  * "Editor's note: …", "Интервью публикуется в сокращении.", in any kind of document. (Notes about the reporting, such
@@ -274,7 +276,7 @@ export function captionBeforeCredit(
 export function nonProseKind(sentence: string, { noDateline = false } = {}): NonProse | null {
   const s = sentence.trim();
   if (s.length < 200 && METADATA_SENTENCE.test(s)) return 'metadata';
-  if (s.length < 300 && FOOTNOTE.test(s)) return 'footnote';
+  if (s.length < 300 && (FOOTNOTE.test(s) || EXCHANGE_RATE_NOTE.test(s))) return 'footnote';
   if (s.length < 200 && EDITOR_NOTE.test(s)) return 'editor_note';
   if (s.length < 2_000 && LINK_ONLY.test(s)) return 'link';
   // (Trimmed to the same length, s is the sentence the caller read.)

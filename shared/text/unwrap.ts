@@ -6,6 +6,8 @@ import { METADATA_SENTENCE } from './metadata-line';
 
 const LIST_ITEM = /^\s*(?:[-*•‣◦▪–—]\s|\d{1,3}[.)]\s|[a-z][.)]\s|\(\d{1,3}\)\s)/;
 const SENTENCE_END = /[.!?…:;"”»')\]]\s*$/;
+const WHOLE_BRACKETS = /^\([^()]+\)$/;
+const ENDS_ON_NAME = /(?:^|[\s/])\p{Lu}[\p{L}.'’-]*$/u;
 /** Lines shorter than this are never treated as wrapped prose. */
 const MIN_WRAPPED = 40;
 
@@ -31,6 +33,9 @@ function isSoftBreak(line: string, next: string, width: number): boolean {
   if (LIST_ITEM.test(next)) return false;
   // A metadata line under the headline ("date 2026-12-05 / source ТАСС") is never the headline's wrapped tail.
   if (METADATA_SENTENCE.test(following)) return false;
+  // A note wholly in brackets under a line that ends on a name ("REUTERS/Lukas Barth/File Photo" then
+  // "($1 = 0.9180 euros)") stands alone: a wrapped sentence would break after a plain word.
+  if (WHOLE_BRACKETS.test(following) && ENDS_ON_NAME.test(prev)) return false;
   const startsLower = /^[\p{Ll}\d,;(]/u.test(following);
   if (startsLower && !SENTENCE_END.test(prev)) return true;
   // A wrapped block: this line is close to the block's width, so the break was made by a line-wrapper.

@@ -15,6 +15,7 @@ import {
   OUTLET_NAMES,
   OUTLET_WORDS,
   PERSON_ROLES,
+  TRADES,
 } from './lexicon';
 import { isWhiteSpaceCode } from '../../text/whitespace';
 import { allMatches } from '../all-matches';
@@ -33,12 +34,12 @@ function windowTokens(text: string, from: number, to: number): Token[] {
 
 /** Cheap gate: a sentence without any of these has no English attribution. */
 export const EN_CUE =
-  /\b(?:said|says|say|told|tells|tell|stated|announced|added|wrote|writes|posted|tweeted|claim(?:ed|s)|argued|explained|not(?:ed|es)|warned|insist(?:ed|s)|confirm(?:ed|s)|den(?:ied|ies)|report(?:ed|s)|declared|testified|commented|replied|asserted|stressed|emphasi[sz]ed|acknowledged|admitted|estimated|alleged|predicted|recalled|revealed|disclosed|observed|concluded|suggested|urged|cautioned|countered|maintain(?:ed|s)|conceded|indicated|responded|remarked|continued|underlined|underscored|according|citing|quoted|cited|stating|saying|writing|adding|noting|telling|insisting|warning|arguing|found|show(?:s|ed)|call(?:s|ed)?|describe[sd]|characteri[sz]e[sd]|dubbed|termed|branded|reads|reasoned|accus(?:ed|es)|proclaiming|declaring|announcing|claiming|received|conclusion)\b/i;
+  /\b(?:said|says|say|told|tells|tell|stated|announced|added|wrote|writes|posted|tweeted|claim(?:ed|s)|argued|explained|not(?:ed|es)|warned|insist(?:ed|s)|confirm(?:ed|s)|den(?:ied|ies)|report(?:ed|s)|declared|testified|commented|replied|asserted|stressed|emphasi[sz]ed|acknowledged|admitted|estimated|alleged|predicted|recalled|revealed|disclosed|observed|concluded|suggested|urged|cautioned|countered|maintain(?:ed|s)|conceded|indicated|responded|remarked|continued|underlined|underscored|according|citing|quoted|cited|stating|saying|writing|adding|noting|telling|insisting|warning|arguing|found|show(?:s|ed)?|call(?:s|ed)?|describe[sd]|characteri[sz]e[sd]|dubbed|termed|branded|reads|reasoned|accus(?:ed|es)|proclaiming|declaring|announcing|claiming|received|conclusion)\b/i;
 /** The cue words that count only in a context ("found that", "called it “…”"), and that context. */
 const CONDITIONAL_CUE =
-  /^(?:found|shows|showed|call|calls|called|describes|described|characteri[sz]e[sd]|dubbed|termed|branded|reads)$/i;
+  /^(?:found|show|shows|showed|call|calls|called|describes|described|characteri[sz]e[sd]|dubbed|termed|branded|reads)$/i;
 const CONDITION_MET =
-  /\bcall(?:s|ed)?\s+on\b|\b(?:found|shows|showed)\s+that\b|\b(?:call(?:s|ed)?|describe[sd]|characteri[sz]e[sd]|dubbed|termed|branded|reads)\b[^\u2022]*\u2022/i;
+  /\bcall(?:s|ed)?\s+on\b|\b(?:found|show|shows|showed)\s+that\b|\b(?:call(?:s|ed)?|describe[sd]|characteri[sz]e[sd]|dubbed|termed|branded|reads)\b[^\u2022]*\u2022/i;
 
 const SIGNED_QUOTE = /["”»]\s*[-—–]\s*(\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,2})\s*$/u;
 /** A closing quotation mark and a dash, which a signed quotation needs: most sentences are ruled out before its pattern runs. */
@@ -115,7 +116,7 @@ const ORG_CAP = new Set(
   inc. corp corp. ltd league club team media press guardian telegraph independent weekly herald tribune
   gazette embassy parliament assembly congress senate cabinet relations world wiki programme program school
   academy college hospital clinic laboratory museum society chamber consortium coalition alliance movement
-  observatory tribunal`
+  observatory tribunal centers centres`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -126,6 +127,8 @@ const ORG_CAP = new Set(
  */
 const FIELD_OF_STUDY =
   /^\p{Lu}\p{Ll}*(?:ics|ology|ologies|ography|onomy|istry|sophy)$|^(?:Science|Sciences|Medicine|Education|Engineering|Law|Health|Healthcare|Nursing|Research|Studies|Arts|Humanities|Agriculture|Architecture|Literature|History|Policy|Management|Finance|Business|Journalism|Nutrition|Energy)$/u;
+/** How the words for a field or a task end ("Protection", "Prevention", "Development", "Safety"), which no surname does as a rule. */
+const FIELD_ENDING = /(?:tion|sion|ment|ance|ence|ity|ety|ing|ics|ogy|fare)$/;
 /** Documents that carry another's words: "the ministry's statement said" → the ministry. */
 const DOCUMENT_WORDS = new Set([
   'statement',
@@ -279,10 +282,20 @@ const PERSON_ROLE_WORDS = new Set([
   'driver',
   'mother',
   'father',
+  'wife',
+  'husband',
+  'neighbour',
+  'neighbor',
+  'agent',
+  'barrister',
+  'solicitor',
 ]);
 /** A sentence opening with an organisation's or a person's study: "PC World's recent analysis", "The agency's report". */
 const OWNED_FINDINGS =
   /^(?:The\s+)?((?:\p{Lu}[\p{L}.&-]*\s+){0,3}\p{Lu}[\p{L}.&-]*)['’]s\s+(?:[\p{Ll}-]+\s+){0,2}(?:analysis|study|survey|report|review|research|investigation|findings|statement|data)\b/u;
+/** A sentence opening with a survey or poll named by who ran it, which found or showed something. */
+const NAMED_SURVEY =
+  /^(?:A|An|The)\s+((?:\p{Lu}[\p{L}.&/-]*\s+){2,4})(?:survey|poll|opinion poll|study)\b[^,;:"“]{0,60}?\b(?:found|showed|shows|suggested|suggests)\s+that\b/u;
 /** Documents that speak for themselves: "the report says", "the study found". */
 const RESEARCH_DOCS = new Set([
   'report',
@@ -310,7 +323,7 @@ const FINDERS = new Set([
   'investigators',
   'analysts',
 ]);
-const FINDING = new RegExp(`\\b(?:${[...FINDERS].join('|')})\\s+(?:found|shows|showed)\\s+\\w`, 'i');
+const FINDING = new RegExp(`\\b(?:${[...FINDERS].join('|')})\\s+(?:found|shows|showed)(?:\\s+\\w|\\s*[.!?]?\\s*$)`, 'i');
 /** Objects that make a verb of saying say nothing: "the report said nothing about rents". */
 const SAYS_NOTHING = new Set(['nothing', 'little']);
 /** Verbs of calling and describing: a cue only with a quotation after them. */
@@ -331,7 +344,7 @@ const QUOTE_VERBS = new Set([
   'read',
 ]);
 /** Verbs that are mostly not about saying ("found the body", "showed the way"): a cue only right before "that". */
-const THAT_ONLY = new Set(['found', 'shows', 'showed']);
+const THAT_ONLY = new Set(['found', 'show', 'shows', 'showed']);
 /** Capitalised words of places and dates: never part of a person's name. */
 const NOT_NAME = new Set(
   `united states kingdom new york zealand south north east west republic city county region oblast island islands
@@ -352,6 +365,7 @@ const NATIONALITY = /(?:ian|ean|ese|ish|ic|i|ch|an)$/;
 /** Lower-case words for what an organisation is, right before its name: "grid operator Ukrenergo", "the energy company Naftogaz". */
 const ORG_BEFORE_NAME = new Set(
   `company firm operator utility provider producer manufacturer maker carrier airline watchdog regulator giant group
+  carmaker automaker chipmaker retailer lender insurer miner conglomerate
   agency ministry organisation organization charity network broadcaster monitor`
     .split(/\s+/)
     .filter(Boolean),
@@ -511,10 +525,28 @@ export function englishCues(outside: string): SpeakerPhrase[] {
     if (WEAK_VERBS.has(w) && next && !next.punct && !FOLLOWS_CUE.has(next.lower)) continue;
     // "continued to run", "added to the list"? "to" heads an audience only when one follows: "explained to reporters".
     if (WEAK_VERBS.has(w) && next?.lower === 'to' && !addressed(t[i + 2])) continue;
-    if (THAT_ONLY.has(w) && next?.lower !== 'that' && !(i > 0 && FINDERS.has(t[i - 1]!.lower) && next && !next.punct)) continue;
+    // ("…, the study showed." closes the sentence with its source.)
+    const finder = i > 0 && FINDERS.has(t[i - 1]!.lower);
+    if (THAT_ONLY.has(w) && next?.lower !== 'that' && !(finder && (!next || !next.punct))) continue;
     if (next && SAYS_NOTHING.has(next.lower)) continue;
+    // "declared a state of emergency": an act, not a statement.
+    if (/^declar/.test(w) && DECLARED_ACTS.test(outside.slice(tok.start + tok.text.length, tok.start + tok.text.length + 40)))
+      continue;
     const p = verbCue(t, i);
+    // ("Records show that …": a plural verb has no one person for its subject.)
+    if (p && w === 'show' && p.kind === 'person') continue;
     if (p) out.push(p);
+  }
+  if (!out.length) {
+    // "A Gallup Korea survey released last week found that …": the pollster or body the survey is named by.
+    const by = NAMED_SURVEY.exec(outside);
+    const pollster = by ? classify(tokenize(by[1]!.trim())) : null;
+    if (
+      pollster &&
+      (pollster.kind === 'body' || pollster.kind === 'outlet' || pollster.kind === 'person') &&
+      pollster.name.includes(' ')
+    )
+      return [{ ...pollster, kind: pollster.kind === 'person' ? 'body' : pollster.kind, at: 0 }];
   }
   if (!out.length) {
     // "PC World's recent analysis of its own web traffic concluded, …": the owner of the study that speaks.
@@ -535,7 +567,9 @@ export function englishCues(outside: string): SpeakerPhrase[] {
     const cue = out[c]!;
     if (!cue.associates) continue;
     const named = t
-      .map((x, k) => (x.start < cue.at && x.cap && !x.punct && !(k === 0 && (EN_DETERMINERS.has(x.lower) || NOT_NAME.has(x.lower))) ? k : -1))
+      .map((x, k) =>
+        x.start < cue.at && x.cap && !x.punct && !(k === 0 && (EN_DETERMINERS.has(x.lower) || NOT_NAME.has(x.lower))) ? k : -1,
+      )
       .filter((k) => k >= 0);
     if (!named.length) continue;
     const oneRun = named.every((k, n) => n === 0 || k === named[n - 1]! + 1);
@@ -601,6 +635,8 @@ function verbCue(t: Token[], v: number): SpeakerPhrase | null {
   // "on Friday said": skip the day with its preposition.
   if (j >= 1 && /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(t[j]!.lower) && t[j - 1]!.lower === 'on')
     j -= 2;
+  // "the Portuguese Football Federation (FPF) said": the initials in brackets after the name.
+  if (j >= 3 && t[j]!.lower === ')' && t[j - 2]!.lower === '(' && isAcronym(t[j - 1]!) && !t[j - 3]!.punct) j -= 3;
   const before = t[j];
   if (before && PASSIVE.has(before.lower)) {
     // "X was quoted/told …": passive, the subject is not the speaker, except "X was quoted as saying".
@@ -610,7 +646,16 @@ function verbCue(t: Token[], v: number): SpeakerPhrase | null {
   if (before && EN_PRONOUNS[before.lower] && (j === 0 || t[j - 1]!.punct || isClauseWord(t[j - 1]!))) {
     return { kind: 'pronoun', name: before.lower, attrs: [], pronoun: EN_PRONOUNS[before.lower], at: t[v]!.start };
   }
-  const back = before && !before.punct ? backwardPhrase(t, j) : null;
+  // "People familiar with the matter said": back to where the phrase opens.
+  for (let k = j; k >= Math.max(0, j - 9) && before && !before.punct; k--) {
+    if (t[k]!.punct) break;
+    const familiar =
+      t[k]!.lower === 'familiar'
+        ? familiarPhrase(t, k - (/^(?:a|two|three|several)$/.test(t[k - 2]?.lower ?? '') ? 2 : 1))
+        : null;
+    if (familiar) return { ...familiar, at: t[v]!.start };
+  }
+  const back = before && !before.punct ? (backwardPhrase(t, j) ?? relativeClauseSubject(t, j)) : null;
   if (back) {
     // "the district and the police department have asserted": two speakers at once, none is printed.
     const edge = t.findIndex((x) => x.start >= 0 && x === t[j]) - back.attrs.length;
@@ -655,6 +700,8 @@ function verbCue(t: Token[], v: number): SpeakerPhrase | null {
         while (h >= 0 && t[h]!.lower !== '(') h--;
         h--;
       }
+      // ("Rebernik, 47, a former finance minister, told": the age between the name and the apposition.)
+      if (h >= 2 && /^\d{1,3}$/.test(t[h]!.lower) && t[h - 1]!.lower === ',') h -= 2;
       const head = h >= 0 ? backwardPhrase(t, h) : null;
       // "Mozilla's CTO, Brendan Eich, acknowledged": a full name in the apposition is the speaker, the head its role.
       // ("The region's governor, Alexander Bogomaz, said": a role word before the comma is enough.)
@@ -682,7 +729,9 @@ function verbCue(t: Token[], v: number): SpeakerPhrase | null {
   }
   // A comma between the whole subject and its verb: "The Internet security firm Secunia.com, has said that …",
   // "Lydia Buchtmann for Food Standards Australia New Zealand, says …".
-  const inverted = !before || before.punct ? forwardPhrase(t, v + 1) : null;
+  // ("…, told the court that …": what follows "told" is whom it was told to, never the speaker.)
+  const inverted =
+    (!before || before.punct) && !TOLD.has(t[v]!.lower) && !clauseAfterPhrase(t, v + 1) ? forwardPhrase(t, v + 1) : null;
   if (before?.lower === ',' && j >= 1 && j <= 12 && !inverted && (t[0]!.lower === 'the' || !CONNECTORS.has(t[0]!.lower))) {
     const subject = t.slice(0, j);
     const nounPhrase = subject.every(
@@ -706,6 +755,73 @@ function verbCue(t: Token[], v: number): SpeakerPhrase | null {
   // Inverted: "…," said the ministry / "…" said Ambassador Mohib.
   if (inverted && inverted.kind !== 'pronoun') return { ...inverted, at: t[v]!.start };
   return null;
+}
+
+const TOLD = new Set(['told', 'tells', 'tell']);
+
+/**
+ * "Investors who gathered outside the court said": a group or a person with a relative clause and no commas, read
+ * from the "who" back; only a group or a person, and only when the sentence opens with it.
+ */
+function relativeClauseSubject(t: Token[], j: number): SpeakerPhrase | null {
+  // ("Parents who said they …": a verb right after "who" is the relative clause's own.)
+  for (let k = j - 1; k > 0 && j - k < 10; k--) {
+    const x = t[k]!;
+    if (x.punct || EN_VERBS.has(x.lower)) return null;
+    if (x.lower !== 'who') continue;
+    const p = backwardPhrase(t, k - 1);
+    const opens = k - 1 - (p?.attrs.length ?? 0);
+    return p &&
+      (p.kind === 'collective' || p.kind === 'person') &&
+      (opens < 0 || t[opens]!.punct || EN_DETERMINERS.has(t[opens]!.lower))
+      ? p
+      : null;
+  }
+  return null;
+}
+
+/** What declaring does rather than says: "declared a state of emergency", "declared war", "declared bankruptcy". */
+const DECLARED_ACTS =
+  /^\s+(?:(?:a|an)\s+)?(?:state of (?:emergency|disaster|alert|siege|war)|(?:local |national |public )?(?:emergency|disaster)\b|martial law|war\b|victory|bankruptcy|independence|(?:a |an )?(?:national )?(?:holiday|day of mourning|ceasefire|truce|curfew))/i;
+
+/** Words that may follow an inverted speaker before the sentence ends: "…, said the ministry in a statement". */
+const AFTER_INVERTED = new Set([
+  'who',
+  'which',
+  'in',
+  'at',
+  'on',
+  'after',
+  'before',
+  'during',
+  'when',
+  'while',
+  'late',
+  'earlier',
+  'last',
+  'this',
+  'on',
+  'told',
+  'adding',
+  'citing',
+]);
+
+/**
+ * ", said investors had lost patience": a plain plural noun after the verb opens what was said, not who said it.
+ * True when the words from token k run as a bare noun phrase straight into a word that goes on with a clause.
+ */
+function clauseAfterPhrase(t: Token[], k: number): boolean {
+  const head = t[k];
+  if (!head || head.punct || head.cap || EN_DETERMINERS.has(head.lower)) return false;
+  const next = t[k + 1];
+  return (
+    !!next &&
+    !next.punct &&
+    !next.cap &&
+    !AFTER_INVERTED.has(next.lower) &&
+    !CONNECTORS.has(next.lower) &&
+    !EN_ROLE_WORDS.has(next.lower)
+  );
 }
 
 /**
@@ -900,6 +1016,9 @@ function backwardPhrase(t: Token[], j: number, afterPreposition = false): Speake
     if (x.cap || EN_ROLE_WORDS.has(stripPossessive(x.lower))) words.unshift(x);
     else if (words[0] && (words[0].cap || NAME_PARTICLES.has(words[0].text)) && inName(t, k)) words.unshift(x);
     else if (plainBodyModifier(t, k, words)) words.unshift(x);
+    else if (x.lower === 'joint' && words.length === 1 && ISSUED.has(words[0]!.lower)) words.unshift(x);
+    // ("German industrial group Veltra": the trade tells a business from other groups.)
+    else if (words[0] && ORG_BEFORE_NAME.has(words[0].lower) && TRADES.has(x.lower)) words.unshift(x);
     else if (ownerOfBody(t, k, words)) {
       // "the UN's nuclear watchdog", "the UN's human rights monitoring mission": what a named owner's body does.
       while (!t[k]!.cap) words.unshift(t[k--]!);
@@ -948,10 +1067,29 @@ function backwardPhrase(t: Token[], j: number, afterPreposition = false): Speake
     !documentBy &&
     untrimmed === words.length &&
     before &&
-    /^(?:by|of|to|from|with|for|about|against|than)$/.test(before.lower) &&
+    /^(?:by|of|to|from|with|for|about|against|than|outside|inside|near|at|in|on|into|behind|across|around|beside|among|within)$/.test(
+      before.lower,
+    ) &&
     !(phrase?.kind === 'person' && phrase.name.includes(' ') && words.some((x) => ORG_CAP.has(x.lower)))
-  )
-    return null;
+  ) {
+    // "Officials at the commission said", "Members of the committee said": the group is the speaker, as written.
+    const opens = j - untrimmed - 2;
+    const group =
+      !!beforeThat &&
+      !beforeThat.punct &&
+      COLLECTIVE_HEADS.has(beforeThat.lower) &&
+      /^(?:of|from|at|in)$/.test(before.lower) &&
+      (opens < 0 || t[opens]!.punct) &&
+      words.every((x) => !x.punct);
+    return group
+      ? {
+          kind: 'collective',
+          name: [beforeThat, before, ...words].map((x) => x.text).join(' '),
+          attrs: [beforeThat.lower],
+          at: 0,
+        }
+      : null;
+  }
   return phrase;
 }
 
@@ -963,7 +1101,13 @@ function plainBodyModifier(t: Token[], k: number, words: Token[]): boolean {
   const head = words[words.length - 1];
   if (!head || !BODY_HEADS.has(head.lower) || words.some((w) => w.cap || !EN_ROLE_WORDS.has(w.lower))) return false;
   const plain = (w: Token | undefined) =>
-    !!w && !w.punct && !w.cap && /^\p{Ll}+$/u.test(w.text) && !CONNECTORS.has(w.lower) && !EN_VERBS.has(w.lower) && !isClauseWord(w);
+    !!w &&
+    !w.punct &&
+    !w.cap &&
+    /^\p{Ll}+$/u.test(w.text) &&
+    !CONNECTORS.has(w.lower) &&
+    !EN_VERBS.has(w.lower) &&
+    !isClauseWord(w);
   if (!plain(t[k])) return false;
   const the = t[k - 1]?.lower === 'the' ? k - 1 : plain(t[k - 1]) && t[k - 2]?.lower === 'the' ? k - 2 : -1;
   return the >= 0 && (the === 0 || !!t[the - 1]!.punct);
@@ -977,8 +1121,25 @@ function insideOrganisationName(words: Token[]): boolean {
   return words.some((x, k) => x.cap && ORG_CAP.has(x.lower) && CONNECTORS.has(words[k + 1]?.lower ?? ''));
 }
 
+/**
+ * "people familiar with the matter", "a source familiar with the talks": unnamed people who know, as written,
+ * from token k (at "people" or "sources") to the end of the clause; null when the words there are not that.
+ */
+function familiarPhrase(t: Token[], k: number): SpeakerPhrase | null {
+  let i = k;
+  if (/^(?:a|two|three|several)$/.test(t[i]?.lower ?? '')) i++;
+  if (!/^(?:people|person|sources?|officials?)$/.test(t[i]?.lower ?? '') || t[i + 1]?.lower !== 'familiar') return null;
+  if (t[i + 2]?.lower !== 'with') return null;
+  let e = i + 3;
+  while (e < t.length && !t[e]!.punct && e - i < 8 && !EN_VERBS.has(t[e]!.lower)) e++;
+  const words = t.slice(k, e);
+  return { kind: 'collective', name: words.map((x) => x.text).join(' '), attrs: [t[i]!.lower], at: t[k]!.start, asWritten: true };
+}
+
 /** The speaker phrase starting at token k, read rightwards, with "the coach, Alireza Mehraban," appositions. */
 function forwardPhrase(t: Token[], k: number): SpeakerPhrase | null {
+  const familiar = familiarPhrase(t, k);
+  if (familiar) return familiar;
   const words: Token[] = [];
   let i = k;
   if (t[i] && EN_DETERMINERS.has(t[i]!.lower)) words.push(t[i++]!);
@@ -996,6 +1157,7 @@ function forwardPhrase(t: Token[], k: number): SpeakerPhrase | null {
     if (x.punct) break;
     if (x.cap || EN_ROLE_WORDS.has(stripPossessive(x.lower))) words.push(x);
     else if (words.length > 0 && inName(t, i)) words.push(x);
+    else if (x.lower === 'joint' && ISSUED.has(t[i + 1]?.lower ?? '')) words.push(x);
     else if (
       CONNECTORS.has(x.lower) &&
       x.lower !== 'the' &&
@@ -1014,7 +1176,16 @@ function forwardPhrase(t: Token[], k: number): SpeakerPhrase | null {
   }
   while (words.length && CONNECTORS.has(words[words.length - 1]!.lower)) words.pop();
   // "the Organization for Security and Co-operation in Europe": a name that goes on past "and" is not cut short there.
-  if (t[i]?.lower === 'and' && t[i + 1]?.cap && insideOrganisationName(words)) return null;
+  // ("…, according to the Department of Forestry and Fire Protection.": one that ends the clause is read whole.)
+  if (t[i]?.lower === 'and' && t[i + 1]?.cap && insideOrganisationName(words)) {
+    let e = i + 1;
+    while (e < t.length && t[e]!.cap && !t[e]!.punct && e - i <= 4) e++;
+    const tail = t[e - 1]!;
+    const fieldWord = ORG_CAP.has(tail.lower) || FIELD_OF_STUDY.test(tail.text) || FIELD_ENDING.test(tail.lower);
+    if ((e < t.length && !t[e]!.punct) || !fieldWord) return null;
+    words.push(...t.slice(i, e));
+    i = e;
+  }
   // "according to CME Group's FedWatch tool": capitalised words before a plain noun name what the thing is;
   // whose it is, if anyone's, is the source.
   const noun = t[i];
@@ -1049,7 +1220,9 @@ function forwardPhrase(t: Token[], k: number): SpeakerPhrase | null {
     let n = i + 1;
     while (n < t.length && t[n]!.cap && !t[n]!.punct && names.length < 4) names.push(t[n++]!);
     const person = names.length >= 2 ? classify(names) : null;
-    if (person?.kind === 'person' && (!t[n] || t[n]!.punct)) {
+    // ("the study's lead author, Elena Marsh of the London School of Hygiene": where the person works may follow.)
+    const affiliation = /^(?:of|from|at)$/.test(t[n]?.lower ?? '') && (!!t[n + 1]?.cap || t[n + 1]?.lower === 'the');
+    if (person?.kind === 'person' && (!t[n] || t[n]!.punct || affiliation)) {
       person.attrs.push(...words.map((x) => stripPossessive(x.lower)));
       phrase = person;
     }
@@ -1086,6 +1259,15 @@ function dataSource(t: Token[], k: number): SpeakerPhrase | null {
   const p = forwardPhrase(t, i + 1);
   return p && p.kind !== 'pronoun' && p.kind !== 'person-role' ? p : null;
 }
+
+/** Papers filed with a court or a regulator. */
+const FILED_PAPERS = new Set(['documents', 'filings', 'papers']);
+
+/** What kind of body a name is, written after it in lower case: "the IG Metall union". */
+const NAMED_KIND = new Set(['union', 'party', 'group', 'movement', 'coalition', 'alliance']);
+
+/** Honours and offices written after a person's name. */
+const POST_NOMINALS = new Set(['KC', 'QC', 'SC', 'MP', 'MEP', 'MSP', 'OBE', 'MBE', 'CBE', 'KBE', 'DBE', 'PhD']);
 
 /** What a run of words names. */
 export function classify(words: Token[]): SpeakerPhrase | null {
@@ -1125,6 +1307,9 @@ export function classify(words: Token[]): SpeakerPhrase | null {
     const owner = classify(ws.slice(0, -1));
     if (owner?.kind === 'body' || owner?.kind === 'outlet') return owner;
   }
+  // "according to a joint statement": several issued it together, so it speaks as written, one per document.
+  if (ws.length === 2 && ws[0]!.lower === 'joint' && /^(?:statement|declaration|communique|communiqué)$/.test(lastLower))
+    return { kind: 'body', name: `the joint ${lastLower}`, attrs: ['joint', lastLower], at: 0 };
   // "the statement said": whoever issued the statement, named just before.
   if (ws.length === 1 && definite && ISSUED.has(lastLower))
     return { kind: 'pronoun', name: `the ${lastLower}`, attrs: [], pronoun: 'document', at: 0 };
@@ -1162,6 +1347,15 @@ export function classify(words: Token[]): SpeakerPhrase | null {
   let r = ws.length;
   while (r > 0 && ((ws[r - 1]!.cap && !ws[r - 1]!.lower.endsWith("'s")) || (r < ws.length && r > 1 && inName(ws, r - 1)))) r--;
   const run = ws.slice(r);
+  // "Richard Fane KC", "Jane Hill MP": letters after a person's name are no organisation's initials.
+  if (
+    run.length >= 3 &&
+    POST_NOMINALS.has(run[run.length - 1]!.text) &&
+    run.slice(0, -1).every((x) => /^\p{Lu}\p{Ll}/u.test(x.text))
+  ) {
+    run.pop();
+    ws = ws.slice(0, -1);
+  }
   const text = (xs: Token[]) => xs.map((x) => x.text).join(' ');
   if (run.length === 0) {
     // Lower-case head: a description or a group ("the ministry", "local social media channels").
@@ -1180,10 +1374,17 @@ export function classify(words: Token[]): SpeakerPhrase | null {
       return { kind: 'collective', name: text(ws), attrs, at: 0 };
     if (BODY_HEADS.has(head) || head === 'force' || head === 'forces') {
       // "Ukraine's air force" names the body; "the air force" is resolved to one named earlier.
+      // ("the IG Metall union", "the Hamas group": what the named body is, after its name, is no part of the name.)
+      const named = ws.slice(0, -1);
+      if (capsBefore && NAMED_KIND.has(head) && named.every((x) => x.cap && !x.lower.endsWith("'s")))
+        return { kind: 'body', name: text(named), attrs, at: 0 };
       if (capsBefore) return { kind: 'body', name: text(ws), attrs, at: 0 };
       return { kind: 'body-role', name: `${definite ? 'the ' : ''}${text(ws)}`, attrs, at: 0 };
     }
     if (COLLECTIVE_HEADS.has(head)) return { kind: 'collective', name: text(ws), attrs, at: 0 };
+    // "Court documents show that …": papers filed in a case, named by whose they are, speak as written.
+    if (FILED_PAPERS.has(head) && !definite && !indefinite && ws.length === 2)
+      return { kind: 'collective', name: text(ws), attrs, at: 0 };
     // "The report says", "according to the event website": a document named as the source speaks as written.
     if (RESEARCH_DOCS.has(head) && definite && !capsBefore && ws.length <= 3)
       return { kind: 'body', name: `the ${text(ws)}`, attrs, at: 0 };
@@ -1206,7 +1407,10 @@ export function classify(words: Token[]): SpeakerPhrase | null {
   const runLower = run.map((x) => x.lower);
   // "the U.S. Department of Agriculture": an organisation's name with "of" inside.
   const connector = ws.findIndex((x, i) => i > 0 && CONNECTORS.has(x.lower) && x.lower !== 'the');
-  const capsBetween = ws.slice(connector + 1, r).every((x) => x.cap || CONNECTORS.has(x.lower));
+  // ("the Department of Forestry and Fire Protection": a field joined by "and" inside the name.)
+  const capsBetween = ws
+    .slice(connector + 1, r)
+    .every((x, i, a) => x.cap || CONNECTORS.has(x.lower) || (x.lower === 'and' && !!a[i - 1]?.cap && i + connector + 2 <= r));
   if (
     connector > 0 &&
     ORG_CAP.has(ws[connector - 1]!.lower) &&
@@ -1221,6 +1425,9 @@ export function classify(words: Token[]): SpeakerPhrase | null {
   if (run.length === 1 && OUTLET_NAMES.has(runLower[0]!)) return { kind: 'outlet', name: run[0]!.text, attrs, at: 0 };
   if (run.some((x) => OUTLET_NAMES.has(x.lower)) && run.length <= 3 && ORG_CAP.has(runLower[run.length - 1]!))
     return { kind: 'outlet', name: text(run), attrs, at: 0 };
+  // ("Pacific Gas & Electric", "Johnson & Johnson": an ampersand inside a name makes it a firm's or a body's.)
+  if (run.length >= 3 && run.slice(1, -1).some((x) => x.text === '&') && run[run.length - 1]!.text !== '&')
+    return { kind: 'body', name: text(ws[0]!.text === '&' ? run : ws), attrs, at: 0 };
   const lastCap = runLower[runLower.length - 1]!;
   // "Ukraine's national grid operator Ukrenergo", "the state weather agency AEMET": a name after what an
   // organisation is names that organisation.

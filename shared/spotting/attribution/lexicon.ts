@@ -11,7 +11,7 @@ export const EN_VERBS = words(`
   estimated estimates alleged alleges predicted predicts recalled recalls revealed reveals disclosed
   observed observes concluded concludes suggested suggests urged urges cautioned cautions countered
   maintained maintains indicated indicates responded responds remarked remarks
-  continued continues underlined underscored found shows showed reasoned reasons accused accuses
+  continued continues underlined underscored found show shows showed reasoned reasons accused accuses
 `);
 
 /** Lower-case words allowed inside a speaker's noun phrase ("Kremlin spokesperson …", "Ukraine's air force"). */
@@ -34,7 +34,7 @@ export const EN_ROLE_WORDS = words(`
   top senior former acting interim chief's regional region armed letter manifesto website study survey
   judge judges lawyer lawyers attorney attorneys bureau mission watchdog regulator sheriff commissioner
   traders economists diplomats observers protesters medics paramedics firefighters relatives eyewitnesses
-  campaigners diplomat economist central chancellor chancellors
+  campaigners diplomat economist central chancellor chancellors critics activists investors prosecution documents filings federation association league confederation
   energy finance economy economic justice education transport agriculture environment environmental culture trade
   labour labor infrastructure housing
 `);
@@ -69,7 +69,7 @@ export const BODY_HEADS = words(`
   ministry ministries force forces army navy military police service agency office department committee
   council court government administration authorities bank company firm party campaign group organisation city municipality
   organization union institute commission guard kremlin pentagon house command staff prosecutor's bureau mission
-  watchdog regulator
+  watchdog regulator federation association league confederation
 `);
 
 /** Media: a news outlet reports what others say; it is the speaker only when no one else is. */
@@ -89,7 +89,7 @@ export const COLLECTIVE_HEADS = words(`
   officials authorities channels sources witnesses residents analysts experts investigators rescuers police
   prosecutors scientists researchers doctors critics activists organisers organizers monitors individuals
   users posters representatives members lawmakers workers media authors respondents traders economists
-  diplomats observers protesters medics paramedics firefighters relatives eyewitnesses campaigners
+  diplomats observers protesters medics paramedics firefighters relatives eyewitnesses campaigners investors prosecution defence defense
 `);
 
 /** Words that are never a speaker on their own. */
@@ -411,3 +411,9 @@ export const RU_PRONOUNS: Record<string, 'person' | 'body' | 'plural'> = {
   они: 'plural',
   вони: 'plural',
 };
+
+/** Trades a business is described by before what it is: "German industrial group Veltra", "the luxury group Kering". */
+export const TRADES = words(`
+  industrial engineering mining media technology tech chemicals chemical luxury steel energy oil pharmaceutical
+  pharmaceuticals food retail insurance banking financial shipping telecoms telecommunications construction consumer
+`);

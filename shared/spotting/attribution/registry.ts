@@ -4,7 +4,7 @@
  * named earlier, and each gets one canonical name.
  */
 import { allMatches } from '../all-matches';
-import { LEADER_ROLES, PERSON_ROLES, RU_BODY_DESCRIPTIONS } from './lexicon';
+import { LEADER_ROLES, PERSON_ROLES, RU_BODY_DESCRIPTIONS, TRADES } from './lexicon';
 import { shortNameFromGenitive } from './short-names';
 import { bodyNameFromGenitive } from './genitive-body';
 import type { PronounKind, SpeakerPhrase } from './speaker';
@@ -39,7 +39,13 @@ const CAPITALISED_WORD = /\p{Lu}[\p{Ll}'’-]{2,}/gu;
 const BUSINESS_RU = 'компания';
 const REPRESENTATIVE_RU = /^(?:представител|представник)/;
 const COMPANY_RU = /^(?:компании|компанії)$/;
-const BUSINESS_WORDS = new Set(['company', 'firm', 'operator', 'utility', 'provider', 'producer', 'manufacturer', 'carrier']);
+const BUSINESS_WORDS = new Set(
+  `company firm operator utility provider producer manufacturer carrier maker carmaker automaker chipmaker airline
+  retailer lender insurer miner conglomerate`.split(/\s+/),
+);
+/** "German industrial group Veltra": a group described by its trade is a business. */
+const isBusiness = (attrs: Set<string>) =>
+  [...attrs].some((a) => BUSINESS_WORDS.has(a)) || (attrs.has('group') && [...attrs].some((a) => TRADES.has(a)));
 /** Words that fit any public body ("the agency said"): they name none by themselves. */
 const GENERIC_BODY_WORDS = new Set(['agency', 'body', 'organisation', 'organization', 'watchdog', 'regulator', 'group']);
 /** Head words that a body's one-word name may end in ("PrivatBank", "Sberbank", "Alfa-Bank"). */
@@ -127,6 +133,13 @@ export class Registry {
   /** (`lead`: the mention opens its sentence, where a subject stands.) */
   private readonly personMentions: { id: number; at: number; lead?: boolean }[] = [];
   private readonly speakers: { id: number; at: number; kind: Entity['kind']; plural: boolean }[] = [];
+  /** Sentences whose speaker phrase named no one who could be told: a later "it" or "they" may stand for it. */
+  private readonly unresolvedSpeakers: number[] = [];
+
+  /** Sentence `at` names a speaker that could not be resolved. */
+  speakerUnresolved(at: number): void {
+    this.unresolvedSpeakers.push(at);
+  }
   /** Bodies named as a sentence's subject without speaking, for descriptions ("ведомство") only. */
   private readonly bodyMentions: { id: number; at: number }[] = [];
 
@@ -220,6 +233,19 @@ export class Registry {
         return e;
       }
     }
+    // "Lee said" after "President Lee Soo-jin", "Park said" after "Park Jin-ho": a family name written first. Only
+    // when one person named in full begins with the word and no one's name ends with it.
+    if (tokens.length === 1) {
+      const first = candidates.filter(
+        (c) =>
+          c.kind === 'person' &&
+          c.names.some((n) => n.words.length >= 2 && n.words.length <= 3 && sameWord(n.words[0]!, surname, cyr)),
+      );
+      if (first.length === 1) {
+        first[0]!.last = at;
+        return first[0]!;
+      }
+    }
     const e: Entity = {
       id: this.entities.length,
       kind: 'person',
@@ -302,6 +328,7 @@ export class Registry {
       case 'person-role':
         e = p.newcomer ? null : this.describedPerson(p, at);
         if (!e && !p.oblique) e = this.businessRepresentative(p, at);
+        if (!e && !p.oblique && !p.newcomer) e = this.unnamedSpeakerAgain(p, at);
         // "Представитель Путина подчеркнул" with no spokesperson named nearby: the role phrase itself, as written.
         if (p.speaksFor) this.mentionBody(p.speaksFor.name, p.speaksFor.attrs, at);
         if (!e && p.asWritten && !p.oblique) e = this.body('collective', p.name, p.attrs, at, true);
@@ -309,6 +336,9 @@ export class Registry {
         break;
       case 'pronoun':
         e = p.owner ? this.knownPerson(p.owner) : this.pronoun(p.pronoun ?? 'person', at, after);
+        // "His lawyer said Pellew would appeal": whose lawyer is most often the person named after, whom "his" cannot
+        // be taken to stand for, nor can anyone else be.
+        if (e && p.associates && !p.owner && this.peopleNamedIn(after).size > 0) e = null;
         // "His lawyers said": those who speak for the person "his" stands for, under that person's name.
         if (e && p.associates) {
           const owner = this.canonical(e);
@@ -345,6 +375,20 @@ export class Registry {
     if (ids.size !== 1) return null;
     const company = this.canonical(this.entities[[...ids][0]!]!);
     return company ? this.body('collective', `${p.name} «${company}»`, p.attrs, at, true) : null;
+  }
+
+  /**
+   * "A senior government official said …" then "the official said …": the one not named who spoke with that role in
+   * this or the two sentences before, when no one else spoke since.
+   */
+  private unnamedSpeakerAgain(p: SpeakerPhrase, at: number): Entity | null {
+    const head = p.attrs[p.attrs.length - 1];
+    const last = this.speakers[this.speakers.length - 1];
+    if (!head || !last || at - last.at > 2) return null;
+    const e = this.entities[last.id]!;
+    if (e.kind !== 'collective' || !e.attrs.has(head) || !e.names[0]!.text.endsWith(head)) return null;
+    e.last = at;
+    return e;
   }
 
   /** Two people known by this surname (in any case form). */
@@ -409,11 +453,17 @@ export class Registry {
     for (let i = this.bodyMentions.length - 1; i >= 0 && at - this.bodyMentions[i]!.at <= REACH; i--)
       recent.push(this.bodyMentions[i]!);
     recent.sort((a, b) => b.at - a.at);
+    // ("The WHO has set a goal …, the agency noted" after "UNICEF, the UN children's agency, said …": a word that fits
+    // any body is not read past another body named since.)
+    const generic = !cyr && GENERIC_BODY_WORDS.has(head);
+    let latest: { id: number; at: number } | null = null;
     for (const m of recent) {
       const e = this.entities[m.id]!;
       if (e.kind !== 'body') continue;
+      if (generic && latest && latest.id !== e.id && latest.at > m.at) break;
+      latest ??= m;
       const words = e.names.flatMap((n) => n.text.toLowerCase().split(/\s+/));
-      const sameBusiness = business && [...e.attrs].some((a) => BUSINESS_WORDS.has(a));
+      const sameBusiness = business && isBusiness(e.attrs);
       const ministry =
         (anyMinistry && e.names.some((n) => isGovernmentBody(n.text))) ||
         (cyr && head.startsWith('регулятор') && e.names.some((n) => REGULATOR.test(n.text)));
@@ -535,14 +585,17 @@ export class Registry {
       }
       return this.entities[last.id]!;
     }
+    const unresolved = this.unresolvedSpeakers[this.unresolvedSpeakers.length - 1] ?? -1;
     for (let i = this.speakers.length - 1; i >= 0; i--) {
       const s = this.speakers[i]!;
-      if (at - s.at > REACH) break;
+      if (at - s.at > REACH || unresolved > s.at) break;
       if (s.kind === 'person') {
         if (kind === 'plural') continue;
         return null;
       }
-      if (kind === 'plural' ? s.plural : !s.plural) return this.entities[s.id]!;
+      // ("Officials at the commission said …" then "They said …": the last body or group to speak is the one meant;
+      // one of the other number is no reason to reach past it to an older group.)
+      return (kind === 'plural' ? s.plural : !s.plural) ? this.entities[s.id]! : null;
     }
     return null;
   }
@@ -688,7 +741,6 @@ function sameKey(a: string[], b: string[], cyr: boolean): boolean {
 
 /** A news agency's one-word name in the genitive: "по данным «Интерфакса»" is Интерфакс. */
 const OUTLET_DECLINED = /^(\p{Lu}\p{Ll}{3,}[бвгджзклмнпрстфхцчшщ])а$/u;
-
 
 /** A Russian/Ukrainian person's name in the genitive ("Сергея Лаврова", "Марии Захаровой") in the nominative, when the endings leave no doubt. */
 export function nominativeRu(name: string): string | null {

@@ -66,6 +66,12 @@ export function tokenize(text: string): Token[] {
       i = j;
       continue;
     }
+    // "Pacific Gas & Electric": an ampersand between words joins a name, as a capitalised word would.
+    if (c === 38) {
+      out.push({ text: '&', lower: '&', start: i, cap: true, punct: false });
+      i++;
+      continue;
+    }
     if (PUNCT_UNIT[c] === 1) {
       const ch = text[i]!;
       out.push({ text: ch, lower: ch, start: i, cap: false, punct: true });
