@@ -81,22 +81,29 @@ export function isGarbled(sentence: string): boolean {
   return junk > JUNK_SHARE * (words + figures + junk);
 }
 
-/** A share of garbled text from which a document is said to be largely garbled. */
+/** The share of garbled text from which a document is said to be largely garbled. */
 export const LARGELY_GARBLED_SHARE = 0.25;
 
-/** The share (0..1) of a document's sentence text that is garbled, by characters; `garbled` tells which sentences are. */
-export function garbledShare<T extends { text: string }>(sentences: readonly T[], garbled: (s: T) => boolean): number {
+/** The share (0..1) of a document's sentence text, by characters, that the analysis found garbled. */
+export function garbledShare(sentences: readonly { text: string; reasons: readonly { kind: string }[] }[]): number {
   let all = 0;
   let bad = 0;
   for (const s of sentences) {
     all += s.text.length;
-    if (garbled(s)) bad += s.text.length;
+    if (s.reasons.some((r) => r.kind === GARBLED_REASON)) bad += s.text.length;
   }
   return all === 0 ? 0 : bad / all;
 }
 
-/** What the person is told when much of an imported document's text could not be read. */
-export function garbledTextNotice(format: string | null): string {
+/**
+ * What the person is told when much of a document's text could not be read, or null when it reads: at import
+ * (`format` names the file's kind) and in the document view.
+ */
+export function garbledTextWarning(
+  sentences: readonly { text: string; reasons: readonly { kind: string }[] }[],
+  format: string | null = null,
+): string | null {
+  if (garbledShare(sentences) < LARGELY_GARBLED_SHARE) return null;
   const what = format === 'pdf' ? "this PDF's text" : "this document's text";
   const layer = format === 'pdf' ? 'its text layer looks garbled' : 'it looks garbled';
   return `Much of ${what} could not be read (${layer}): check the claims against the original.`;
