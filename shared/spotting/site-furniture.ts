@@ -81,7 +81,14 @@ export const FURNITURE_PATTERNS: readonly {
     kind: 'journal',
     anyLength: true,
     pattern:
-      /\b(?:e-?|p-?|print |online )?(?:issn|isbn)(?:-1[03])?\b[\s:]*[\dX][\dX -]{6,}|^\W*(?:vol(?:ume)?\.?|том|т\.) ?\d+\s*[,;.]?\s*(?:issue|iss\.|no\.|number|№|nr\.?|выпуск|вып\.) ?\d+|^\W*(?:keywords?|key words|index terms|jel(?: classification)?|permanent (?:url|link)|stable url|to cite this (?:article|paper)|cite (?:this (?:article|paper) )?as|how to cite|citation|reference|received|accepted|revised|published online|editorial board|advisory board|editors?(?:-in-chief)?|managing editor|corresponding author|sponsors|ключевые слова|ключові слова|для цитирования|для цитування)\s*:/iu,
+      /\b(?:e-?|p-?|print |online )?(?:issn|isbn)(?:-1[03])?\b[\s:]*[\dX][\dX -]{6,}|^\W*(?:vol|volume)\b\.? ?\d+\s*[,;.]?\s*(?:issue|iss\.|no\.|number|nr\.?) ?\d+|^\W*(?:keywords?|key words|index terms|jel(?: classification)?|permanent (?:url|link)|stable url|to cite this (?:article|paper)|cite (?:this (?:article|paper) )?as|how to cite|citation|reference|received|accepted|revised|published online|editorial board|advisory board|editors?(?:-in-chief)?|managing editor|corresponding author|sponsors)\s*:/i,
+  },
+  {
+    kind: 'journal',
+    anyLength: true,
+    needs: /[\u0400-\u052f]/,
+    pattern:
+      /^\W*(?:(?:том|т\.) ?\d+\s*[,;.]?\s*(?:№|выпуск|вып\.) ?\d+|(?:ключевые слова|ключові слова|для цитирования|для цитування)\s*:)/iu,
   },
   {
     // A citation of a journal issue, "Sprouts: Working Papers on Information Systems, 9(37). http://…" or
