@@ -14,6 +14,7 @@ import { Button } from '../ui/Button';
 import { VerdictIcon, verdictKey } from '../ui/Verdict';
 import { useNotify } from '../ui/notices';
 import { layoutDocument, paragraphIndexAt, type Paragraph, type Piece } from './layout';
+import { GarbledTextBanner } from './GarbledTextBanner';
 import { OrphanBanner } from './OrphanBanner';
 import { ReimportButton } from './ReimportButton';
 import { SentenceCard, type HoveredSentence } from './SentenceCard';
@@ -221,6 +222,7 @@ function DocumentText({ document: doc, sentences, threshold, claims }: DocumentT
               )
             }
           />
+          <GarbledTextBanner document={doc} sentences={sentences} />
           <OrphanBanner documentId={doc.id} claims={claims} />
           {paragraphs.length === 0 ? (
             <EmptyState icon={<FileText size={28} />} title="This document has no text" />

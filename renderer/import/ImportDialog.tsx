@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Ban, CircleAlert, CircleCheck, Clock, Copy, FileUp, FolderOpen, LoaderCircle } from 'lucide-react';
+import { Ban, CircleAlert, CircleCheck, Clock, Copy, FileUp, FolderOpen, LoaderCircle, TriangleAlert } from 'lucide-react';
 import { useEffect, useRef, type ReactNode } from 'react';
 import type { DocumentSummary } from '../../shared/domain';
 import { useOperationQuery } from '../api/queries';
@@ -233,6 +233,11 @@ function ImportRowView({
           {row.name}
         </span>
         <span className="import-row-status">{rowText(row, documents)}</span>
+        {row.state === 'done' && row.outcome?.warning && (
+          <span className="import-row-warning" data-testid="import-warning">
+            <TriangleAlert size={13} aria-hidden /> {row.outcome.warning}
+          </span>
+        )}
       </span>
       {doc && (
         <Button size="sm" variant="ghost" onClick={() => onOpen(doc.id)} aria-label={`Open ${doc.title}`}>

@@ -18,6 +18,7 @@ export function refusal(name: string, message: string): ImportOutcome {
     duplicateOf: null,
     format: null,
     encoding: null,
+    warning: null,
     error: { code: 'VALIDATION', message },
   };
 }

@@ -14,6 +14,8 @@ export interface ImportOutcome {
   duplicateOf: string | null;
   format: string | null;
   encoding: string | null;
+  /** What the person should know about the imported text (much of it could not be read), or null. */
+  warning: string | null;
   error: { code: string; message: string } | null;
 }
 

@@ -16,6 +16,8 @@ export const FURNITURE_PATTERNS: readonly {
   kind: string;
   pattern: RegExp;
   voiced?: boolean;
+  /** Matched however long the sentence: a list under a label ("Editorial Board: …") runs on. */
+  anyLength?: boolean;
   /** What the sentence must hold before the pattern is tried, where its word gate cannot tell or would let most through. */
   needs?: RegExp;
 }[] = [
@@ -74,6 +76,28 @@ export const FURNITURE_PATTERNS: readonly {
       /(?:©|\(c\)\s*\d{4}|^\W*copyright\s+(?:(?:©|\(c\))\s*)?\d{4}|\b(?:this|the) (?:material|content|article|story) (?:may|must) not be (?:published|reproduced|broadcast|rewritten|redistributed|copied)\b|\ball rights reserved\b|\breproduction (?:in whole or in part )?(?:is )?(?:prohibited|forbidden)\b|\b(?:we|this (?:site|website)) uses? cookies\b|\b(?:read|see|view|review) our (?:privacy|cookie) (?:policy|notice|statement)|^\W*(?:privacy policy|terms of (?:use|service)|cookie (?:policy|settings)|contact us|advertise with us)\W*$)/i,
   },
   {
+    // A journal's masthead and the furniture of a paper's first and last pages: "Working Papers on Information
+    // Systems ISSN 1535-6078", "Volume 9, Issue 2", "Keywords: …", "Permanent URL: …", "Editorial Board: …".
+    kind: 'journal',
+    anyLength: true,
+    pattern:
+      /\b(?:e-?|p-?|print |online )?(?:issn|isbn)(?:-1[03])?\b[\s:]*[\dX][\dX -]{6,}|^\W*(?:vol|volume)\b\.? ?\d+\s*[,;.]?\s*(?:issue|iss\.|no\.|number|nr\.?) ?\d+|^\W*(?:keywords?|key words|index terms|jel(?: classification)?|permanent (?:url|link)|stable url|to cite this (?:article|paper)|cite (?:this (?:article|paper) )?as|how to cite|citation|reference|received|accepted|revised|published online|editorial board|advisory board|editors?(?:-in-chief)?|managing editor|corresponding author|sponsors)\s*:/i,
+  },
+  {
+    kind: 'journal',
+    anyLength: true,
+    needs: /[\u0400-\u052f]/,
+    pattern:
+      /^\W*(?:(?:том|т\.) ?\d+\s*[,;.]?\s*(?:№|выпуск|вып\.) ?\d+|(?:ключевые слова|ключові слова|для цитирования|для цитування)\s*:)/iu,
+  },
+  {
+    // A citation of a journal issue, "Sprouts: Working Papers on Information Systems, 9(37). http://…" or
+    // "… Decision Processes, 50(2), 179–211": a volume and its issue, then the pages or the paper's address.
+    kind: 'journal',
+    needs: /\d\s?\(\d/,
+    pattern: /\b\d{1,4} ?\(\d{1,4}\)[.,:]\s*(?:pp?\.\s*)?(?:\d{1,5}\s*[-–]\s*\d{1,5}\b|https?:\/\/|www\.)/i,
+  },
+  {
     kind: 'appeal',
     // Every branch begins with a Cyrillic word, and under /iu Cyrillic letters fold only to Cyrillic ones.
     needs: /[\u0400-\u052f\u1c80-\u1c8f]/,
@@ -96,10 +120,11 @@ const FURNITURE = FURNITURE_PATTERNS.map((f) => {
   return { ...f, matches: needs ? (s: string) => needs.test(s) && gated(s) : gated };
 });
 
-/** What kind of site furniture a sentence is (`appeal`, `subscribe`, `follow`, `rights`, `disclaimer`, `update`), or null for prose. */
+/** What kind of site furniture a sentence is (`appeal`, `subscribe`, `follow`, `rights`, `disclaimer`, `update`, `journal`), or null for prose. */
 export function siteFurnitureKind(sentence: string): string | null {
   // Furniture lines are short; a long sentence that mentions donations is reporting on them.
-  if (sentence.length > 400) return null;
-  for (const f of FURNITURE) if (f.matches(sentence) && (!f.voiced || SITE_VOICE.test(sentence))) return f.kind;
+  const long = sentence.length > 400;
+  for (const f of FURNITURE)
+    if ((!long || f.anyLength) && f.matches(sentence) && (!f.voiced || SITE_VOICE.test(sentence))) return f.kind;
   return null;
 }

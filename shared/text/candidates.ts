@@ -12,6 +12,7 @@ import { isShortAnswer, participantNames, scoreTurnSentence, turnClaimant, type 
 import { makeAnchor } from './anchor';
 import { authorBioSentences } from './author-bio';
 import { datelineEnd } from './dateline';
+import { GARBLED_REASON, isGarbled } from './garbled';
 import {
   captionBeforeCredit,
   isDateLine,
@@ -358,19 +359,22 @@ export function analyzeText(text: string, threshold = defaultSpotter().threshold
       (tableCaptions.has(i) ? 'caption' : null) ??
       (related.has(i) ? 'related' : null) ??
       (bios.has(i) ? 'author_bio' : null);
-    const furniture = kind ? null : siteFurnitureKind(s.text);
+    const garbled = !kind && isGarbled(s.text);
+    const furniture = kind || garbled ? null : siteFurnitureKind(s.text);
     const repeat = repeats[i];
     const { score, reasons } = kind
       ? nonProse(base, kind)
-      : furniture
-        ? notAClaim(base, 'site_furniture', `page furniture (${furniture}): not a claim`)
-        : repeat
-          ? notAClaim(base, repeat.kind, repeatLabel(repeat))
-          : !turn && isShortAnswer(s.text)
-            ? notAClaim(base, 'short_answer', 'a short answer or courtesy: not a claim')
-            : doc.kind === 'article'
-              ? scoreInArticle(base, context, calibration, doc.locale)
-              : inContext(base, s.text, attribution);
+      : garbled
+        ? notAClaim(base, GARBLED_REASON, 'mostly not words (symbols, or words run together): not a claim')
+        : furniture
+          ? notAClaim(base, 'site_furniture', `page furniture (${furniture}): not a claim`)
+          : repeat
+            ? notAClaim(base, repeat.kind, repeatLabel(repeat))
+            : !turn && isShortAnswer(s.text)
+              ? notAClaim(base, 'short_answer', 'a short answer or courtesy: not a claim')
+              : doc.kind === 'article'
+                ? scoreInArticle(base, context, calibration, doc.locale)
+                : inContext(base, s.text, attribution);
     return {
       text: texts[i]!,
       anchor: makeAnchor(text, s.start, s.end),

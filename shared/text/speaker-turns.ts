@@ -40,9 +40,9 @@ const QUESTION_ANSWER = /^(?:Q|A)(?=\s*[:(])/u;
 const PARENTHETICAL = /^\s*\(([^()\n]{1,60})\)/u;
 const ONLY_TIMECODE = new RegExp(String.raw`^\s*${TIMECODE}\s*$`, 'u');
 const COLON = /^\s*:(?:[ \t]+|(?=\r?\n|$))/u;
-/** Words before a colon that head a note, not a turn. */
+/** Words before a colon that head a note or a paper's furniture ("Keywords:", "Editorial Board:"), not a turn. */
 const NOT_SPEAKERS =
-  /^(?:image|photo|picture|credit|source|sources|note|notes|update|updated|title|date|url|editor'?s note|warning|breaking news|breaking|summary|transcript|topic|location|time|subject|re|fig|figure|table|chapter|part|section|http|https)$/iu;
+  /^(?:image|photo|picture|credit|source|sources|note|notes|update|updated|title|date|url|editor'?s note|warning|breaking news|breaking|summary|transcript|topic|location|time|subject|re|fig|figure|table|chapter|part|section|http|https|abstract|keywords?|key words|references?|citation|copyright|permanent url|doi|issn|isbn|e-?mail|editorial board|advisory board|sponsors)$/iu;
 
 /** The speaker label at the start of a line, or null. */
 export function speakerLabel(line: string, options: LabelOptions = {}): SpeakerLabel | null {

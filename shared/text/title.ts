@@ -1,6 +1,8 @@
+import { detectDocumentKind } from '../spotting/document-kind';
 import { shorten } from './shorten';
 import { isMetadataLine, leadingMetadata, nonProseKind } from './news-structure';
 import { segmentSentences } from './segment';
+import { speakerLabel } from './speaker-turns';
 import { collapseWhitespace } from './whitespace';
 
 const MAX_TITLE = 80;
@@ -26,15 +28,25 @@ export function defaultTitle(text: string, fileName?: string | null): string {
   const meta = leadingMetadata(text);
   if (meta.title) return clip(collapseWhitespace(meta.title));
   let body = text.slice(meta.bodyStart).trim();
-  // A byline or a photo credit above the headline is not the headline.
+  // A plain name ("Kamala Harris: …") is read as a speaker only in a transcript: a headline may read "Putin: …".
+  const transcript = detectDocumentKind(text) === 'transcript';
+  const opensTurn = (line: string) => speakerLabel(line, { plainNames: transcript }) !== null;
+  // A byline or a photo credit above the headline is not the headline; a dated line heading speaker turns
+  // ("PRESS BRIEFING, 27 December 2019" above "MODERATOR: …") is the transcript's title.
   for (let n = 0; n < 3; n++) {
     const line = body.split('\n', 1)[0] ?? '';
-    if (!line.trim() || !nonProseKind(line)) break;
+    const kind = line.trim() ? nonProseKind(line) : null;
+    if (!kind || (kind === 'dateline' && opensTurn(nextNonEmptyLine(body, line.length)))) break;
     body = body.slice(line.length).trim();
   }
   const firstParagraph = body.split(/\n\s*\n/, 1)[0] ?? '';
   const [rawFirstLine = '', nextLine = ''] = firstParagraph.split('\n', 2);
   const firstLine = collapseWhitespace(rawFirstLine);
+  // What a speaker says is not the document's title, however short ("MODERATOR: Thank you all for coming"); a
+  // headline with a label of its own ("EXCLUSIVE: …") is followed by prose, not by further turns.
+  const afterFirst = body.slice(body.indexOf(rawFirstLine) + rawFirstLine.length);
+  if (opensTurn(rawFirstLine) && (transcript || opensTurn(nextNonEmptyLine(afterFirst, 0))))
+    return titleFromFileName(fileName) ?? 'Untitled document';
   // A headline stands alone and does not end like a sentence ("Putin says troops would be targets"); a line the
   // next one goes on from in lower case is the start of a hard-wrapped sentence ("… lower its target for the").
   const endsLikeSentence = /[.!?…]["”»']?$/.test(firstLine);
@@ -50,6 +62,11 @@ export function defaultTitle(text: string, fileName?: string | null): string {
   const firstSentence = collapseWhitespace(segmentSentences(firstParagraph.slice(0, 1000))[0]?.text ?? '');
   if (wrapped && firstSentence.length <= MAX_TITLE && /[.!?…]["”»']?$/.test(firstSentence)) return firstSentence;
   return 'Untitled document';
+}
+
+function nextNonEmptyLine(text: string, from: number): string {
+  for (const line of text.slice(from).split('\n')) if (line.trim()) return line;
+  return '';
 }
 
 /** "2025-09-05_putin-warns.txt" → "2025-09-05 putin-warns". */

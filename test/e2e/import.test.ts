@@ -145,6 +145,34 @@ describe.skipIf(noShared)('importing files', () => {
     },
   );
 
+  it('says when much of a PDF could not be read, in the import row and in the document view', { timeout: 90_000 }, async () => {
+    const ctx = openContext('Ann Lee');
+    const { page, errors, close } = await openApp(harness, ctx);
+    try {
+      await page.keyboard.press('Control+i');
+      const dialog = dialogOf(page);
+      await dialog.waitFor();
+      await page
+        .locator('[data-testid="import-file-input"]')
+        .setInputFiles([{ name: 'TAMReview.pdf', mimeType: 'application/pdf', buffer: fs.readFileSync(PDF) }]);
+      await dialog.getByText('Import finished').waitFor({ timeout: 60_000 });
+      const row = rowOf(page, 'TAMReview.pdf');
+      expect(await row.getAttribute('data-state')).toBe('done');
+      const warning =
+        "Much of this PDF's text could not be read (its text layer looks garbled): check the claims against the original.";
+      expect(await row.getByTestId('import-warning').textContent()).toBe(` ${warning}`);
+      expect(await axeFindings(page, '[role="dialog"]')).toEqual([]);
+      await row.getByRole('button', { name: /^Open / }).click();
+      const banner = page.locator('.document-pane').getByTestId('garbled-banner');
+      await banner.waitFor();
+      expect(await banner.textContent()).toBe(warning);
+      await screenshot(page, 'import-garbled-pdf-light');
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
   it('cancels a running import, keeping what finished and storing nothing else (dark theme)', { timeout: 60_000 }, async () => {
     const ctx = openContext('Ann Lee');
     const { page, errors, close } = await openApp(harness, ctx, { colorScheme: 'dark' });

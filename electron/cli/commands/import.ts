@@ -49,8 +49,9 @@ export function registerImportCommands(program: Command, io: CliIO): void {
             continue;
           }
           const dup = r.duplicateOf ? ` (same content as document ${r.duplicateOf})` : '';
+          const warning = r.warning ? `  ${r.warning}` : '';
           io.out(
-            `${r.document.id}  ${plural(r.claimCount, 'claim')} of ${plural(r.sentenceCount, 'sentence')}  ${r.document.title}${dup}`,
+            `${r.document.id}  ${plural(r.claimCount, 'claim')} of ${plural(r.sentenceCount, 'sentence')}  ${r.document.title}${dup}${warning}`,
           );
         }
       });

@@ -17,8 +17,8 @@ import { contentHash } from './content-hash';
 
 /**
  * Text that exercises what the analysis decides (metadata lines, datelines, agency credits, sentence ends after abbreviations
- * and quotations, claimants across sentences, Cyrillic, headline and caption lines, scores): a change to the segmenter, the
- * attribution or the scoring shows in its result, so stored sentences are recomputed without anyone
+ * and quotations, claimants across sentences, Cyrillic, headline and caption lines, a journal masthead, garbled text, scores):
+ * a change to the segmenter, the attribution or the scoring shows in its result, so stored sentences are recomputed without anyone
  * having to remember to raise a version number.
  */
 const PROBE = [
@@ -27,6 +27,8 @@ const PROBE = [
   'Photo: Reuters. The mayor claimed the bridge cost $2.5 billion, but officials could not confirm it.',
   'Министр финансов заявил, что инфляция составила 7,4%. "Это рекорд", - сказал экономист.',
   'PDF.js',
+  'Working Papers on Information Systems ISSN 1535-6078',
+  "$ & & ( ) % * + ' % & % ' & ! TheTheoryofReasonedAction ; 6 % %3*(-.",
   'MOSCOW, 3 December 2026 (Reuters) - Exports rose 12 percent, the ministry said.\nREUTERS/Stringer',
   '3 декабря 2026 года, Москва.',
   [

@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { BatchStatus, ImportOutcome } from '../../../shared/spotting/ingest-types';
+import { garbledTextWarning } from '../../../shared/text/garbled';
 import { ClaimbenchError, isClaimbenchError } from '../../../shared/result';
 import type { Workspace } from '../store/workspace';
 import { parseSource, storeParsed } from './pipeline';
@@ -52,6 +53,7 @@ function failed(name: string, status: 'failed' | 'cancelled', code: string, mess
     duplicateOf: null,
     format: null,
     encoding: null,
+    warning: null,
     error: { code, message },
   };
 }
@@ -70,6 +72,7 @@ function commitParsed(workspace: Workspace, name: string, parsed: ParsedFile, al
     duplicateOf: r.duplicateOf,
     format: parsed.document.format,
     encoding: parsed.document.encoding,
+    warning: garbledTextWarning(parsed.sentences, parsed.document.format),
     error: null,
   };
 }

@@ -401,9 +401,10 @@ describe('reasons by strength', () => {
 
 /** Site furniture as first written: every pattern tested on every sentence. */
 function referenceFurniture(sentence: string): string | null {
-  if (sentence.length > 400) return null;
+  const long = sentence.length > 400;
   const voiced = /\b(?:our|we|us|you|your)\b|(?:\bнас\b|\bнаш|\bвы\b|\bваш)/iu;
-  for (const f of FURNITURE_PATTERNS) if (f.pattern.test(sentence) && (!f.voiced || voiced.test(sentence))) return f.kind;
+  for (const f of FURNITURE_PATTERNS)
+    if ((!long || f.anyLength) && f.pattern.test(sentence) && (!f.voiced || voiced.test(sentence))) return f.kind;
   return null;
 }
 
