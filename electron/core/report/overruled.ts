@@ -4,7 +4,7 @@
  */
 import { VERDICTS, verdictLabel, type Verdict } from '../../../shared/domain';
 import { CONFLICT_FIELDS, type ConflictField } from '../../../shared/team';
-import { headRows, headsDisagree } from '../store/causal';
+import { headRows, headsDisagree, parseSupersedes, standingChange } from '../store/causal';
 import { conflictDecisions, type PersonDecision } from '../store/decisions';
 import { LOG_CHUNK, logBefore, readEntityLogs, type EntityLog } from '../store/entity-logs';
 import type { DB } from '../store/open';
@@ -84,6 +84,23 @@ function setAside(db: DB, claimId: string, log: EntityLog, action: SettlingActio
   );
 }
 
+/**
+ * The changes an undo took back in a claim's decision fields: those an undo's re-assertion of a side links to
+ * besides the side itself (store/causal.ts standingChange). A settlement among them set nothing aside.
+ */
+function undoneChanges(log: EntityLog): Set<string> {
+  const undone = new Set<string>();
+  for (const field of CONFLICT_FIELDS) {
+    const rows = log.get(field) ?? [];
+    for (const row of rows) {
+      const restored = standingChange(rows, row);
+      if (restored === row) continue;
+      for (const link of parseSupersedes(row.supersedes)) if (link !== restored.hlc) undone.add(link);
+    }
+  }
+  return undone;
+}
+
 export function loadOverruledDecisions(db: DB): Map<string, OverruledDecision[]> {
   const actions = mergingActions(db);
   const out = new Map<string, OverruledDecision[]>();
@@ -91,7 +108,9 @@ export function loadOverruledDecisions(db: DB): Map<string, OverruledDecision[]>
   for (let i = 0; i < ids.length; i += LOG_CHUNK) {
     const logs = readEntityLogs(db, 'claim', ids.slice(i, i + LOG_CHUNK));
     for (const [claimId, log] of logs) {
-      const overruled = actions.get(claimId)!.flatMap((action) =>
+      const undone = undoneChanges(log);
+      const standing = actions.get(claimId)!.filter((action) => ![...action.own].some((hlc) => undone.has(hlc)));
+      const overruled = standing.flatMap((action) =>
         setAside(db, claimId, log, action).map((side): OverruledDecision => {
           const verdict = asVerdict(side.values.verdict);
           return {

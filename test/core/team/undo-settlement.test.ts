@@ -2,6 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/main';
 import { call } from '../../../electron/core/dispatch';
+import { loadOverruledDecisions } from '../../../electron/core/report/overruled';
 import { describeChange } from '../../../shared/timeline';
 import type { Verdict } from '../../../shared/domain';
 import { clockMovesOn } from '../../helpers/clock';
@@ -148,5 +149,29 @@ describe('undoing the settlement of a conflict', () => {
       expect((await conflictView(ctx, claimId)).shown).toEqual(['disputed', BEN, false]);
     }
     assertTablesMatchLog(lena.workspace);
+  });
+});
+
+describe('the report trail of an undone settlement', () => {
+  const overruled = (ctx: TestContext, id: string) =>
+    (loadOverruledDecisions(ctx.workspace.db).get(id) ?? []).map((o) => [o.author, o.verdict, o.rationale]);
+
+  it('lists nothing overruled while the undo has the conflict open again', async () => {
+    const { lena, claimId } = await leadWithConflict();
+    await call(lena, 'conflicts.resolve', { claimId, verdict: 'unverified' });
+    expect(overruled(lena, claimId)).toHaveLength(2);
+    await call(lena, 'edit.undo', {});
+    expect(overruled(lena, claimId)).toEqual([]);
+  });
+
+  it('lists each overruled side once after undo and redo', async () => {
+    const { lena, claimId } = await leadWithConflict();
+    await call(lena, 'conflicts.resolve', { claimId, verdict: 'unverified' });
+    await call(lena, 'edit.undo', {});
+    await call(lena, 'edit.redo', {});
+    expect(overruled(lena, claimId)).toEqual([
+      ['Ben', 'disputed', BEN],
+      ['Cara', 'sourced', CARA],
+    ]);
   });
 });
