@@ -49,8 +49,11 @@ function tokenKind(token: string): TokenKind {
   return 'word';
 }
 
+/** Letters of the scripts that put spaces between words; Chinese, Japanese or Thai runs are whole sentences by nature. */
+const SPACED_SCRIPT_RUN = /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}]+/gu;
+
 function runsTogether(token: string): boolean {
-  for (const run of token.match(/\p{L}+/gu) ?? []) {
+  for (const run of token.match(SPACED_SCRIPT_RUN) ?? []) {
     if (run.length > LONGEST_WORD) return true;
     if ((run.match(/\p{Ll}\p{Lu}/gu)?.length ?? 0) >= RUN_TOGETHER_CASE_CHANGES) return true;
   }

@@ -24,6 +24,8 @@ const WORDS = [
   '#MakeAmericaGreatAgain trended on X after the rally.',
   'Population 4,933,210[5] (120th), GDP $40,266[6] per head.',
   'Total exemptions claimed . . . . . . . . . . . . 6',
+  '国家统计局今天发布的数据显示五月份全国居民消费价格同比上涨百分之零点三',
+  '政府は5月の消費者物価が前年比で3.2%上昇したと発表した。',
 ];
 
 describe('garbled text', () => {
@@ -31,7 +33,7 @@ describe('garbled text', () => {
     for (const s of GARBLED) expect(isGarbled(s), s).toBe(true);
   });
 
-  it('is not prose in Latin or Cyrillic script, with its figures, signs and tables of numbers', () => {
+  it('is not prose, in Latin, Cyrillic or a script written without spaces, with its figures, signs and tables of numbers', () => {
     for (const s of WORDS) expect(isGarbled(s), s).toBe(false);
   });
 
