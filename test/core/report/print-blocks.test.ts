@@ -132,18 +132,10 @@ describe('a printed report keeps its blocks whole', () => {
     }
   });
 
-  it('and three decided claims, each whole on one page, take at most four pages', () => {
+  it('and three decided claims fit in three pages', () => {
     const all = expectBlocksWhole(threeFile);
     execFileSync('pdftoppm', ['-png', '-r', '60', threeFile, path.join(OUT, 'print-three')]);
-    expect(all.length).toBeLessThanOrEqual(4);
-    for (const n of [1, 2, 3]) {
-      const page = pageOf(all, (l) => l === `Claim ${n}`);
-      const lines = all[page]!;
-      expect(
-        lines.slice(lines.indexOf(`Claim ${n}`)).some((l) => l.startsWith('Verdict set by')),
-        `claim ${n}`,
-      ).toBe(true);
-    }
+    expect(all.length).toBeLessThanOrEqual(3);
   });
 });
 
