@@ -14,6 +14,9 @@ export default defineConfig({
           testTimeout: 120_000,
           // The replay check after a test that wrote thousands of changes can take seconds on a busy machine.
           hookTimeout: 60_000,
+          // Both cores: many core tests wait on child processes, timers and files. The browser tests run after.
+          maxWorkers: 2,
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -24,8 +27,10 @@ export default defineConfig({
           setupFiles: ['test/helpers/cli-profile.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
-          // One browser at a time: the machine has two cores.
+          // One browser at a time, after the core tests: the machine has two cores.
           fileParallelism: false,
+          maxWorkers: 1,
+          sequence: { groupOrder: 1 },
           // A page reflects a write after a round trip through the core; on a loaded machine that can take seconds.
           expect: { poll: { timeout: 10_000 } },
         },
@@ -35,6 +40,8 @@ export default defineConfig({
           name: 'electron',
           include: ['test/electron/**/*.test.ts'],
           environment: 'node',
+          maxWorkers: 1,
+          sequence: { groupOrder: 2 },
           testTimeout: 60_000,
         },
       },

@@ -153,9 +153,12 @@ footer.colophon { margin-top: 48px; padding-top: 12px; border-top: 3px solid var
    * Each block of a claim stays whole and every heading stays with what follows it. The claim as a
    * whole may still break between its blocks: keeping it entire pushes it to the next page and
    * leaves most of a page blank (Chromium moved every second claim of a short report that way).
+   * What the claim says and why it was decided stay together, though: heading, quote, context and
+   * rationale are one run the page does not break; sources and notes may go on to the next page.
    */
   article.claim { margin-top: 14px; padding-top: 10px; }
   .claim-head, blockquote.claim-text, .claimant, figcaption, .kicker { break-after: avoid; break-inside: avoid; }
+  figure.context:has(+ .rationale) { break-after: avoid; }
   figure.context, .rationale, .decision, section.appendix > h2 + p { break-inside: avoid; }
   /* Every side of an open conflict on one page: the reader compares them. */
   .conflict-sides, .warnings, .claim-session { break-inside: avoid; }

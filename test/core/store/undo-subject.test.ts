@@ -28,8 +28,8 @@ describe('the claim an undo or redo concerns', () => {
 
     const afterUndo = await call(ctx, 'edit.undo', {});
     expect(afterUndo).toMatchObject({ undoClaimId: first.id, redoClaimId: second.id, redoLabel: 'Mark sourced' });
-    expect(afterUndo.did).toEqual({ label: 'Mark sourced', claimId: second.id });
-    expect((await call(ctx, 'edit.redo', {})).did).toEqual({ label: 'Mark sourced', claimId: second.id });
+    expect(afterUndo.did).toEqual({ beforeMerge: null, label: 'Mark sourced', claimId: second.id });
+    expect((await call(ctx, 'edit.redo', {})).did).toEqual({ beforeMerge: null, label: 'Mark sourced', claimId: second.id });
   });
 
   it('reports that an undo with nothing to undo did nothing', async () => {
@@ -62,7 +62,7 @@ describe('the claim an undo or redo concerns', () => {
     const [first, second] = await twoClaims();
     await call(ctx, 'claims.setVerdict', { ids: [first.id, second.id], verdict: 'unverified' });
     expect(await call(ctx, 'edit.state', {})).toMatchObject({ canUndo: true, undoClaimId: null });
-    expect((await call(ctx, 'edit.undo', {})).did).toEqual({ label: 'Mark 2 claims unverified', claimId: null });
+    expect((await call(ctx, 'edit.undo', {})).did).toEqual({ beforeMerge: null, label: 'Mark 2 claims unverified', claimId: null });
     expect(await call(ctx, 'edit.state', {})).toMatchObject({ canRedo: true, redoClaimId: null });
   });
 });
