@@ -3,7 +3,7 @@
  * what every renderer draws and, as is, the JSON export.
  */
 import { createHash } from 'node:crypto';
-import { NOT_REVIEWED, VERDICTS, verdictLabel, type TextAnchor, type Verdict } from '../../../shared/domain';
+import { NOT_REVIEWED, verdictLabel, type TextAnchor, type Verdict } from '../../../shared/domain';
 import { claimWarnings } from '../../../shared/evidence';
 import type { ReportOptions } from '../../../shared/report';
 import { ClaimbenchError } from '../../../shared/result';
@@ -11,14 +11,13 @@ import { CREATE_FIELD } from '../store/entities';
 import type { StoredRow } from '../../../shared/entities/registry';
 import type { DB } from '../store/open';
 import { hlcTime } from '../store/recorder';
-import { conflictDecisions, conflictedFields, type PersonDecision } from '../store/decisions';
+import { conflictDecisions, conflictedFields } from '../store/decisions';
 import { loadConflictedClaimIds, loadEvidence } from './evidence';
 import { loadSessionReportData, type SessionReportData } from './session';
 import { LIBRARY_VERDICT_LABELS, STRONG_MATCH } from '../../../shared/library-api';
 import { storedMatches } from '../library/links';
 import {
   REPORT_SCHEMA_VERSION,
-  type ConflictingDecision,
   type ReportClaim,
   type ReportDocument,
   type ReportModel,
@@ -26,6 +25,7 @@ import {
 import { documentText } from '../capture/transcript-text';
 import { verdictOrigin } from './verdict-origin';
 import { loadOverruledDecisions } from './overruled';
+import { decisionSide } from './decision-side';
 
 export const VERDICT_RATING: Record<Verdict, number> = { disputed: 1, unverified: 2, sourced: 3 };
 /** Characters of surrounding text shown on each side of a quote. */
@@ -110,19 +110,6 @@ function selectClaims(db: DB, scope: ReportOptions['scope'], session: SessionRep
        ORDER BY c.document_id IS NULL, d.created_at, d.rowid, c.ordinal, c.id`,
     )
     .all(...params) as ClaimRow[];
-}
-
-/** One person's side of an open conflict, as a report prints it. */
-function conflictingDecision(d: PersonDecision): ConflictingDecision {
-  const verdict = (VERDICTS as readonly unknown[]).includes(d.values.verdict) ? (d.values.verdict as Verdict) : null;
-  return {
-    author: d.author,
-    verdict,
-    verdictLabel: verdictLabel(verdict),
-    rationale: typeof d.values.rationale === 'string' ? d.values.rationale : '',
-    at: hlcTime(d.last),
-    shown: d.shown,
-  };
 }
 
 /** Who set each claim's current verdict: its latest `verdict` change, else its creation. */
@@ -302,7 +289,7 @@ export function buildReportModel({ db, workspaceName, options, now = new Date(),
           keptAt: kept ? hlcTime(decision!.hlc) : null,
           decidedHow: c.verdict ? (decision?.field === 'verdict' ? 'verdict-change' : 'creation') : null,
           conflicted: conflicted.has(c.id),
-          ...(sides.length > 0 ? { conflictingDecisions: sides.map(conflictingDecision) } : {}),
+          ...(sides.length > 0 ? { conflictingDecisions: sides.map((side) => ({ ...decisionSide(side), shown: side.shown })) } : {}),
           ...(overruled.has(c.id) ? { overruledDecisions: overruled.get(c.id)! } : {}),
           createdAt: c.created_at,
           createdBy: c.created_by,

@@ -142,7 +142,9 @@ table.appendix th { text-align: left; border-bottom: 2px solid var(--ink); paddi
 table.appendix td { border-bottom: 1px solid var(--rule); padding: 6px 8px 6px 0; vertical-align: top; }
 footer.colophon { margin-top: 48px; padding-top: 12px; border-top: 3px solid var(--ink); font: 12px/1.5 var(--sans); color: var(--muted); }
 .truncated { margin-top: 32px; padding: 12px 16px; background: var(--wash); font: 14px var(--sans); }
+.of-claim { display: none; }
 @media print {
+  .of-claim { display: inline; }
   html { background: none; }
   body { max-width: none; padding: 0; font-size: 11pt; }
   a { color: inherit; text-decoration: none; }

@@ -2,13 +2,13 @@
  * The decisions a settled team conflict set aside, per claim, read from the change log: a report
  * is a trail of who decided what, and settling a conflict deletes its row, not its sides.
  */
-import { VERDICTS, verdictLabel, type Verdict } from '../../../shared/domain';
 import { CONFLICT_FIELDS, type ConflictField } from '../../../shared/team';
 import { headRows, headsDisagree, parseSupersedes, standingChange } from '../store/causal';
 import { conflictDecisions, type PersonDecision } from '../store/decisions';
 import { LOG_CHUNK, logBefore, readEntityLogs, type EntityLog } from '../store/entity-logs';
 import type { DB } from '../store/open';
 import { hlcTime } from '../store/recorder';
+import { decisionSide } from './decision-side';
 import type { OverruledDecision } from './schema';
 
 /** A change to a claim's decision written over several concurrent ones: where a settlement may be. */
@@ -31,8 +31,6 @@ interface SettlingAction {
 }
 
 const decode = (value: string | null): unknown => (value === null ? null : (JSON.parse(value) as unknown));
-
-const asVerdict = (v: unknown): Verdict | null => ((VERDICTS as readonly unknown[]).includes(v) ? (v as Verdict) : null);
 
 const sameValue = (field: ConflictField, a: unknown, b: unknown) => (field === 'rationale' ? (a ?? '') === (b ?? '') : a === b);
 
@@ -111,18 +109,13 @@ export function loadOverruledDecisions(db: DB): Map<string, OverruledDecision[]>
       const undone = undoneChanges(log);
       const standing = actions.get(claimId)!.filter((action) => ![...action.own].some((hlc) => undone.has(hlc)));
       const overruled = standing.flatMap((action) =>
-        setAside(db, claimId, log, action).map((side): OverruledDecision => {
-          const verdict = asVerdict(side.values.verdict);
-          return {
-            author: side.author,
-            verdict,
-            verdictLabel: verdictLabel(verdict),
-            rationale: typeof side.values.rationale === 'string' ? side.values.rationale : '',
-            at: hlcTime(side.last),
+        setAside(db, claimId, log, action).map(
+          (side): OverruledDecision => ({
+            ...decisionSide(side),
             settledBy: action.author,
             settledAt: hlcTime(action.first),
-          };
-        }),
+          }),
+        ),
       );
       if (overruled.length > 0) out.set(claimId, overruled);
     }

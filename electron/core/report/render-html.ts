@@ -152,8 +152,16 @@ function paragraphs(text: string): string {
     .join('');
 }
 
+/**
+ * The sources may go on to the page after the claim's text in print: their heading names the claim,
+ * shown in print only.
+ */
+function sourcesHeading(c: ReportClaim): string {
+  return `<h4>Sources<span class="of-claim"> · Claim ${c.number}</span></h4>`;
+}
+
 function sourcesBlock(c: ReportClaim): string {
-  if (c.sources.length === 0) return `<h4>Sources</h4><p class="empty">No sources recorded.</p>`;
+  if (c.sources.length === 0) return `${sourcesHeading(c)}<p class="empty">No sources recorded.</p>`;
   const items = c.sources
     .map((s) => {
       const meta = sourceMeta(s).map(e);
@@ -164,7 +172,7 @@ function sourcesBlock(c: ReportClaim): string {
       }</li>`;
     })
     .join('');
-  return `<h4>Sources</h4><ul class="sources">${items}</ul>`;
+  return `${sourcesHeading(c)}<ul class="sources">${items}</ul>`;
 }
 
 /** A source's file: by name when the claim's attached files list it with its digest below, so the digest is printed once. */

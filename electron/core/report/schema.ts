@@ -66,25 +66,22 @@ export const reportFactCheckSchema = z.object({
 });
 export type ReportFactCheck = z.infer<typeof reportFactCheckSchema>;
 
-export const conflictingDecisionSchema = z.object({
+/** One person's whole decision on a claim. */
+const decisionSideSchema = z.object({
   author: z.string(),
   verdict: z.enum(VERDICTS).nullable(),
   verdictLabel: z.string(),
   rationale: z.string(),
   /** When this person last changed their decision. */
   at: isoTime,
-  shown: z.boolean(),
 });
+export type DecisionSide = z.infer<typeof decisionSideSchema>;
+
+export const conflictingDecisionSchema = decisionSideSchema.extend({ shown: z.boolean() });
 export type ConflictingDecision = z.infer<typeof conflictingDecisionSchema>;
 
 /** One person's whole decision that a settled conflict set aside, and who settled it. */
-export const overruledDecisionSchema = z.object({
-  author: z.string(),
-  verdict: z.enum(VERDICTS).nullable(),
-  verdictLabel: z.string(),
-  rationale: z.string(),
-  /** When this person last changed their decision before it was overruled. */
-  at: isoTime,
+export const overruledDecisionSchema = decisionSideSchema.extend({
   settledBy: z.string(),
   settledAt: isoTime,
 });
