@@ -16,12 +16,7 @@ import { loadConflictedClaimIds, loadEvidence } from './evidence';
 import { loadSessionReportData, type SessionReportData } from './session';
 import { LIBRARY_VERDICT_LABELS, STRONG_MATCH } from '../../../shared/library-api';
 import { storedMatches } from '../library/links';
-import {
-  REPORT_SCHEMA_VERSION,
-  type ReportClaim,
-  type ReportDocument,
-  type ReportModel,
-} from './schema';
+import { REPORT_SCHEMA_VERSION, type ReportClaim, type ReportDocument, type ReportModel } from './schema';
 import { documentText } from '../capture/transcript-text';
 import { verdictOrigin } from './verdict-origin';
 import { loadOverruledDecisions } from './overruled';
@@ -289,7 +284,9 @@ export function buildReportModel({ db, workspaceName, options, now = new Date(),
           keptAt: kept ? hlcTime(decision!.hlc) : null,
           decidedHow: c.verdict ? (decision?.field === 'verdict' ? 'verdict-change' : 'creation') : null,
           conflicted: conflicted.has(c.id),
-          ...(sides.length > 0 ? { conflictingDecisions: sides.map((side) => ({ ...decisionSide(side), shown: side.shown })) } : {}),
+          ...(sides.length > 0
+            ? { conflictingDecisions: sides.map((side) => ({ ...decisionSide(side), shown: side.shown })) }
+            : {}),
           ...(overruled.has(c.id) ? { overruledDecisions: overruled.get(c.id)! } : {}),
           createdAt: c.created_at,
           createdBy: c.created_by,

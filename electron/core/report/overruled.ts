@@ -109,13 +109,11 @@ export function loadOverruledDecisions(db: DB): Map<string, OverruledDecision[]>
       const undone = undoneChanges(log);
       const standing = actions.get(claimId)!.filter((action) => ![...action.own].some((hlc) => undone.has(hlc)));
       const overruled = standing.flatMap((action) =>
-        setAside(db, claimId, log, action).map(
-          (side): OverruledDecision => ({
-            ...decisionSide(side),
-            settledBy: action.author,
-            settledAt: hlcTime(action.first),
-          }),
-        ),
+        setAside(db, claimId, log, action).map((side): OverruledDecision => ({
+          ...decisionSide(side),
+          settledBy: action.author,
+          settledAt: hlcTime(action.first),
+        })),
       );
       if (overruled.length > 0) out.set(claimId, overruled);
     }
