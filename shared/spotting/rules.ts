@@ -18,14 +18,14 @@ const NUMBER_WORDS =
 /**
  * The Russian counterparts of the English word lists below, in their case forms ("пяти", "двумя", "семи"). The
  * sentence model was trained on English debates only, so these lists add what its rules say about a Russian
- * sentence without changing an English score. ("семью" is left out: it is far more often "family".)
+ * sentence without changing an English score. ("семью" is a count only after "с": elsewhere it is "family".)
  */
 const RU_WORD_START = '(?:^|[^а-яё])';
 const RU_WORD_END = '(?![а-яё])';
 const ruWords = (alternatives: string) => new RegExp(`${RU_WORD_START}(?:${alternatives})${RU_WORD_END}`, 'i');
 const NUMBER_WORDS_RU = ruWords(
   'один|одна|одного|одной|одному|одним|одну|два|две|двух|двум|двумя|три|трёх|трех|трём|трем|тремя|четыре|четырёх|четырех|четырём|четырем|четырьмя|' +
-    'пять|пяти|пятью|шесть|шести|шестью|семь|семи|восемь|восьми|восемью|девять|девяти|девятью|десять|десяти|десятью|' +
+    'пять|пяти|пятью|шесть|шести|шестью|семь|семи|с семью|восемь|восьми|восемью|девять|девяти|девятью|десять|десяти|десятью|' +
     '(?:одиннадцат|двенадцат|тринадцат|четырнадцат|пятнадцат|шестнадцат|семнадцат|восемнадцат|девятнадцат|двадцат|тридцат)(?:ь|и|ью)|' +
     'сорок|сорока|пятьдесят|пятидесяти|шестьдесят|шестидесяти|семьдесят|семидесяти|восемьдесят|восьмидесяти|девяносто|девяноста|' +
     'сто|ста|двести|двухсот|триста|трёхсот|трехсот|четыреста|пятьсот|пятисот|сотн[яиеюй]|сотнями|сотен|' +

@@ -21,8 +21,9 @@ describe('Russian news: the sentence model reads what its English word lists rea
     expect(kinds('Суд оштрафовал компанию за нарушение, совершённое восемь лет подряд.')).toContain('quantity');
     expect(kinds('В колонне прошли около сорока тракторов.')).toContain('quantity');
     expect(kinds('Проект оценили вдвое дороже прошлогоднего.')).toContain('quantity');
-    // "семью" is mostly "family": no count.
-    expect(kinds('Он переехал в Казань вместе с семью.')).not.toContain('quantity');
+    // "семью" is "family" except after "с" ("с семью участниками").
+    expect(kinds('Он перевёз семью в Казань.')).not.toContain('quantity');
+    expect(kinds('Команда вернулась с семью медалями.')).toContain('quantity');
   });
 
   it('dates by month name or relative to now are dates', () => {
