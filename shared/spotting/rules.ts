@@ -56,7 +56,7 @@ const monthsRu = wordGated(MONTHS_RU);
 const relativeDateRu = wordGated(RELATIVE_DATE_RU);
 const law = wordGated(/\b(?:voted?|law|bill|legislation|passed|signed|vetoed|sanctions?|treaty|policy|program)\b/i);
 const lawRu = wordGated(
-  /(?:^|[^а-яё])(?:закон|законопроект|законодательств|(?:про)?голосова|санкци|договор|подписа[лн]|вето)/i,
+  /(?:^|[^а-яё])(?:(?:закон|договор)(?:а|у|ом|е|ы|ов|ам|ами|ах)?(?![а-яё])|законопроект|законодательств|(?:про)?голосова|санкци|подписа[лн]|вето(?![а-яё]))/i,
 );
 const months = wordGated(MONTHS);
 const year = wordGated(/\b(?:1[89]\d\d|20\d\d)\b/);

@@ -45,6 +45,8 @@ describe('Russian news: the sentence model reads what its English word lists rea
   it('laws and votes, and causes said with "в результате", are read as in English', () => {
     expect(kinds('Депутаты приняли законопроект о платных парковках.')).toContain('law');
     expect(kinds('Совет проголосовал против переноса рынка.')).toContain('law');
+    // "договорились" is agreeing, not a treaty.
+    expect(kinds('Мэры двух городов договорились о встрече.')).not.toContain('law');
     expect(kinds('В результате аварии без света остались посёлки на севере области.')).toContain('causal');
   });
 
