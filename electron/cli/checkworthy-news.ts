@@ -4,7 +4,7 @@
  * context (its attribution, its quotation, captions around it) counts as it does in the app.
  * - eval/checkworthy-news.tsv: English GUM Wikinews articles rebuilt from their gold sentences (UTF-16
  *   offsets into that text);
- * - eval/checkworthy-news-ru.tsv: Russian Wikinews texts as stored (offsets into the file's text).
+ * - eval/checkworthy-news-ru.tsv: Russian Wikinews and OpenCorpora news texts as stored (offsets into the file's text).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -19,8 +19,8 @@ const Row = z.object({
   file: z
     .string()
     .regex(
-      /^(?:news_en\/gum_wikinews_conllu\/[\w.-]+\.conllu|news_ru\/ru_wikinews_nerel\/[\w.-]+\.txt)$/,
-      'a GUM article under ../shared/corpus/news_en or a Russian Wikinews text under ../shared/corpus/news_ru',
+      /^(?:news_en\/gum_wikinews_conllu\/[\w.-]+\.conllu|news_ru\/(?:ru_wikinews_nerel|ru_opencorpora_factrueval)\/[\w.-]+\.txt)$/,
+      'a GUM article under ../shared/corpus/news_en or a Russian Wikinews or OpenCorpora text under ../shared/corpus/news_ru',
     )
     .refine((f) => !f.split('/').includes('..'), 'a path under ../shared/corpus'),
   start: z.coerce.number().int().nonnegative(),

@@ -7,7 +7,7 @@
  *    article at the default threshold (the article operating point), per split (`tune` fitted the article
  *    calibration, `test` did not), with the worst misses and false alarms.
  * 3. The hand-labelled Russian news set eval/checkworthy-news-ru.tsv, the same way (`tune` chose the Russian
- *    shift of the article calibration), with how many sentences are flagged.
+ *    shift of the article calibration), with how many sentences are flagged and the worst errors.
  * 4. The unseen-debate proxy the shipped model recorded when it was trained (scripts/train-spotter.ts): the
  *    whole training procedure run without the 2016 debates, then F1 at its threshold and MAP over them.
  * Parts that need ../shared skip with one line when it is absent.
@@ -78,6 +78,11 @@ function newsMode(threshold: number, show: number): void {
       threshold,
     ),
   );
+  errors(rows, threshold, show);
+}
+
+/** The worst misses and false alarms at the threshold, `show` of each. */
+function errors(rows: ScoredLabel[], threshold: number, show: number): void {
   const clip = (t: string) => (t.length > 110 ? `${t.slice(0, 109)}…` : t);
   const misses = rows.filter((r) => r.label && r.score < threshold).sort((a, b) => a.score - b.score);
   const alarms = rows.filter((r) => !r.label && r.score >= threshold).sort((a, b) => b.score - a.score);
@@ -89,7 +94,7 @@ function newsMode(threshold: number, show: number): void {
   }
 }
 
-function russianMode(threshold: number): void {
+function russianMode(threshold: number, show: number): void {
   if (!hasNewsCorpus('ru')) {
     process.stdout.write(
       'Russian news set: skipped, ../shared/corpus/news_ru is absent (eval/checkworthy-news-ru.tsv points into it)\n',
@@ -98,7 +103,7 @@ function russianMode(threshold: number): void {
   }
   const rows = scoreNewsLabels(readNewsLabels(fs.readFileSync(NEWS_LABELS_RU, 'utf8'), 'eval/checkworthy-news-ru.tsv'));
   process.stdout.write(
-    `Russian news set (eval/checkworthy-news-ru.tsv, ${rows.length} sentences of 8 Wikinews texts), threshold ${threshold}:\n`,
+    `Russian news set (eval/checkworthy-news-ru.tsv, ${rows.length} sentences of ${new Set(rows.map((r) => r.file)).size} texts), threshold ${threshold}:\n`,
   );
   process.stdout.write(line('all', rows, threshold));
   process.stdout.write(
@@ -115,6 +120,7 @@ function russianMode(threshold: number): void {
       threshold,
     ),
   );
+  errors(rows, threshold, show);
 }
 
 function proxyMode(): void {
@@ -146,7 +152,7 @@ function main(argv: string[]): number {
   } else if (fs.existsSync(DEV)) tsvMode(DEV, threshold);
   else process.stdout.write(`debate TSV: skipped, ${DEV} is absent\n`);
   newsMode(threshold, Number.isFinite(show) ? show : 8);
-  russianMode(threshold);
+  russianMode(threshold, Number.isFinite(show) ? show : 8);
   proxyMode();
   return 0;
 }

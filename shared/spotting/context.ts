@@ -99,7 +99,7 @@ const hasFigure = wordGated(FIGURE);
  * feature of its own the labelled news never weighed it.
  */
 const COUNT_IN_WORDS =
-  /\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+[a-z]|(?:^|[^а-яёіїє])(?:два|две|три|четыре|пять|шесть|семь|восемь|девять|двое|трое|дві|чотири|п'ять|шість|сім|вісім|дев'ять)\s+[а-яёіїє]/i;
+  /\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+[a-z]|(?:^|[^а-яёіїє])(?:два|две|двух|двумя|три|трёх|трех|тремя|четыре|четырёх|четырех|пять|пяти|шесть|шести|семь|семи|восемь|восьми|девять|девяти|двое|трое|дві|чотири|п'ять|шість|сім|вісім|дев'ять)\s+[а-яёіїє]/i;
 const hasCountInWords = wordGated(COUNT_IN_WORDS);
 const hasNoStatement = wordGated(NO_STATEMENT);
 /** Sentences about the story itself: "This story has been updated …", "AFP has contacted the ministry for comment." */
@@ -118,9 +118,13 @@ const hasNewsroom = (s: string) => NEWSROOM_WORDS(s) && NEWSROOM.test(s);
  */
 const NOT_YET_KNOWN =
   /^\W*(?:the |further |more |any )?(?:details|identit(?:y|ies)|names?|number|cause|circumstances|extent|scale|size|cost|impact|severity|origin|timing|outcome|value|terms|figures?|location|whereabouts|nature|amount|toll|motive)\b[^.;"“”]{0,80}?\b(?:(?:was|were|is|are|has|have|had)(?: been| yet)? not (?:yet |immediately |been |publicly |officially )*(?:known|available|clear|disclosed|released|made public|confirmed|given|specified|identified|established|determined|announced)|(?:was|were|is|are|remains?|remained)(?: still)? (?:unclear|unknown))\b|^[^\p{L}\d]*(?:причин[аы]|личност[иь]|имена?|обстоятельства|число|количество|масштабы?|размер|сумма|информация|данные|сведения)\s[^.]{0,60}?(?:не (?:установлен|известн|уточня|раскрыва|называ|сообща)|уточняе?тся|уточняются)|^[^\p{L}\d]*(?:пока |ещё |еще )?(?:неизвестно|не известно|неясно|непонятно|(?:сложно|трудно|рано) (?:сказать|судить|говорить))(?![\p{L}])|^\W*(?:it is |it's )?(?:still )?(?:hard|difficult|too early) to (?:say|tell)\b|^\W*time will tell\b|^\W*it (?:remains|is) (?:yet )?to be seen\b/iu;
-/** What may come before "could not disclose" in a sentence that says something else first. */
+/**
+ * What may come before "could not disclose" in a sentence that says something else first; in Russian also a
+ * reported statement run on with a comma ("В министерстве утверждают, что кредит не предоставлялся, в банке не
+ * смогли подтвердить …").
+ */
 const SAID_FIRST =
-  /\bbut\b|\band\b|,\s*(?:adding|saying|noting|while|although|though|which)\b|;|["“”«»]|[\s,](?:но|однако|а также)\s|,\s*(?:добавив|отметив|заявив|сказав)(?![а-яё])/i;
+  /\bbut\b|\band\b|,\s*(?:adding|saying|noting|while|although|though|which)\b|;|["“”«»]|[\s,](?:но|однако|а также)\s|,\s*(?:добавив|отметив|заявив|сказав)(?![а-яё])|(?:^|[^а-яё])что\s[^,]{12,},/i;
 
 /** A name in quotes, one to three words ("компания «УралСтройСнаб»"), not a quotation. */
 const QUOTED_NAME = /[«“"][^«»“”"\s]+(?:\s[^«»“”"\s]+){0,2}[»”"]/g;

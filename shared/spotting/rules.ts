@@ -15,12 +15,49 @@ const MONTHS =
   /\b(?:Jan(?:uary)?|Feb(?:ruary)?|March|April|June|July|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b/;
 const NUMBER_WORDS =
   /\b(?:hundreds?|thousands?|millions?|billions?|trillions?|dozens?|percent|per cent|half|third|quarter|twice|double[ds]?|tripled?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b/i;
+/**
+ * The Russian counterparts of the English word lists below, in their case forms ("пяти", "двумя", "семи"). The
+ * sentence model was trained on English debates only, so these lists add what its rules say about a Russian
+ * sentence without changing an English score. ("семью" is a count only after "с": elsewhere it is "family".)
+ */
+const RU_WORD_START = '(?:^|[^а-яё])';
+const RU_WORD_END = '(?![а-яё])';
+const ruWords = (alternatives: string) => new RegExp(`${RU_WORD_START}(?:${alternatives})${RU_WORD_END}`, 'i');
+const NUMBER_WORDS_RU = ruWords(
+  'один|одна|одного|одной|одному|одним|одну|два|две|двух|двум|двумя|три|трёх|трех|трём|трем|тремя|четыре|четырёх|четырех|четырём|четырем|четырьмя|' +
+    'пять|пяти|пятью|шесть|шести|шестью|семь|семи|с семью|восемь|восьми|восемью|девять|девяти|девятью|десять|десяти|десятью|' +
+    '(?:одиннадцат|двенадцат|тринадцат|четырнадцат|пятнадцат|шестнадцат|семнадцат|восемнадцат|девятнадцат|двадцат|тридцат)(?:ь|и|ью)|' +
+    'сорок|сорока|пятьдесят|пятидесяти|шестьдесят|шестидесяти|семьдесят|семидесяти|восемьдесят|восьмидесяти|девяносто|девяноста|' +
+    'сто|ста|двести|двухсот|триста|трёхсот|трехсот|четыреста|пятьсот|пятисот|сотн[яиеюй]|сотнями|сотен|' +
+    'тысяч[аиеуй]?|тысячами|миллион(?:а|ов|ы|ам|ами)?|миллиард(?:а|ов|ы|ам|ами)?|триллион(?:а|ов|ы)?|процент(?:а|ов|ы)?|' +
+    'половин[аеуы]|трет[ьи]|четверт[ьи]|дважды|трижды|вдвое|втрое|десятк(?:и|а|ов|ами)|' +
+    'двое|трое|четверо|пятеро|шестеро|семеро|десятеро',
+);
+const MONTHS_RU = ruWords(
+  '(?:январ|феврал|апрел|июн|июл|сентябр|октябр|ноябр|декабр)[ьяе]|март[ае]?|ма[йяе]|август[ае]?',
+);
+const RELATIVE_DATE_RU =
+  /(?:^|[^а-яё])(?:(?:в|на) (?:прошлом|этом|текущем|следующем|минувшем|будущем) (?:году|месяце)|на (?:прошлой|этой|текущей|следующей|минувшей|будущей) неделе|(?:год|года|лет|месяц|месяца|месяцев|недел[юиь]|дн[яей]|день) назад)(?![а-яё])/i;
 
 const ATTRIBUTION =
   /\b(?:said|says|told|stated|announced|reported|according to|claimed|claims|wrote|tweeted|added|confirmed|denied|insisted|estimated|alleged|testified|declared)\b|(?:сказал|заявил|сообщил|по данным|по словам|отметил|написал)/i;
+/** Russian verbs of saying and source phrases beyond those ATTRIBUTION lists (reported, confirmed, according to …). */
+const ATTRIBUTION_RU = ruWords(
+  'сообща(?:ет|ют|ется|лось)|говорится,? (?:в|во|что)|говорит|говорят|заявля(?:ет|ют)|подтверди(?:л|ла|ло|ли)|подтвержда(?:ет|ют)|' +
+    'объяви(?:л|ла|ло|ли)|объявля(?:ет|ют)|утвержда(?:ет|ют|л|ла|ли)|добави(?:л|ла|ли)|уточни(?:л|ла|ли)|пишет|пишут|переда[её]т|' +
+    'опроверг(?:ла|ли)?|отрица(?:ет|ют|л|ла|ли)|признал[аи]?|оцени(?:л|ла|ли)|согласно|по (?:сообщению|сообщениям|информации|оценке|оценкам|подсчётам|подсчетам)|со ссылкой на',
+);
 
 const numberWords = wordGated(NUMBER_WORDS);
 const attribution = wordGated(ATTRIBUTION);
+const attributionRu = wordGated(ATTRIBUTION_RU);
+const numberWordsRu = wordGated(NUMBER_WORDS_RU);
+const monthsRu = wordGated(MONTHS_RU);
+const relativeDateRu = wordGated(RELATIVE_DATE_RU);
+const law = wordGated(/\b(?:voted?|law|bill|legislation|passed|signed|vetoed|sanctions?|treaty|policy|program)\b/i);
+const lawRu = wordGated(
+  /(?:^|[^а-яё])(?:(?:закон|договор)(?:а|у|ом|е|ы|ов|ам|ами|ах)?(?![а-яё])|законопроект|законодательств|(?:про)?голосова|санкци|подписа[лн]|вето(?![а-яё]))/i,
+);
 const months = wordGated(MONTHS);
 const year = wordGated(/\b(?:1[89]\d\d|20\d\d)\b/);
 const relativeDate = wordGated(/\b(?:last|this|next) (?:year|month|week|decade)\b|\byears? ago\b/i);
@@ -43,7 +80,7 @@ function afterFirstWord(s: string): number {
 }
 
 export const RULES: readonly RuleDef[] = [
-  { kind: 'quantity', label: 'states a number or amount', test: (s) => /\d/.test(s) || numberWords(s) },
+  { kind: 'quantity', label: 'states a number or amount', test: (s) => /\d/.test(s) || numberWords(s) || numberWordsRu(s) },
   {
     kind: 'measure',
     label: 'gives a figure with a unit (miles, people, tonnes…)',
@@ -63,7 +100,7 @@ export const RULES: readonly RuleDef[] = [
       /[$€£₴₽]|\b(?:dollars?|budget|tax(?:es)?|deficit|debt|spending|cost|billion|trillion)\b|(?:рубл|гривн|долл)/i,
     ),
   },
-  { kind: 'attribution', label: 'attributed to a source', test: attribution },
+  { kind: 'attribution', label: 'attributed to a source', test: (s) => attribution(s) || attributionRu(s) },
   {
     kind: 'comparison',
     label: 'makes a comparison or trend',
@@ -73,7 +110,7 @@ export const RULES: readonly RuleDef[] = [
   {
     kind: 'date',
     label: 'mentions a date or period',
-    test: (s) => year(s) || months(s) || relativeDate(s),
+    test: (s) => year(s) || months(s) || relativeDate(s) || monthsRu(s) || relativeDateRu(s),
   },
   {
     kind: 'entity',
@@ -90,13 +127,13 @@ export const RULES: readonly RuleDef[] = [
     kind: 'causal',
     label: 'claims a cause or effect',
     test: wordGated(
-      /\b(?:because|caused?|led to|leads to|result(?:ed)? in|as a result|due to|thanks to|responsible for|blamed?)\b|(?:из-за|привел|вызвал)/i,
+      /\b(?:because|caused?|led to|leads to|result(?:ed)? in|as a result|due to|thanks to|responsible for|blamed?)\b|(?:из-за|привел|привёл|вызвал|в результате|вследствие|по причине)/i,
     ),
   },
   {
     kind: 'law',
     label: 'about a law, vote or policy',
-    test: wordGated(/\b(?:voted?|law|bill|legislation|passed|signed|vetoed|sanctions?|treaty|policy|program)\b/i),
+    test: (s) => law(s) || lawRu(s),
   },
   {
     kind: 'hedge',

@@ -206,12 +206,13 @@ describe('Russian articles', () => {
   });
 
   it.skipIf(withoutShared(import.meta.url))(
-    'the default threshold narrows Russian news (it flagged 88 of 102) and keeps recall >= 0.8 on the test articles',
+    'the default threshold narrows the Russian Wikinews texts (it flagged 88 of 102) and keeps recall >= 0.9 at precision >= 0.8 on the test rows',
     () => {
       const rows = scoreNewsLabels(readNewsLabels(fs.readFileSync(NEWS_LABELS_RU, 'utf8')));
+      const wikinews = rows.filter((r) => r.file.includes('/ru_wikinews_nerel/'));
       const m = binaryMetrics(
-        rows.map((r) => r.score),
-        rows.map((r) => r.label),
+        wikinews.map((r) => r.score),
+        wikinews.map((r) => r.label),
         defaultThreshold(),
       );
       expect(m.tp + m.fp).toBeLessThanOrEqual(82);
@@ -222,7 +223,8 @@ describe('Russian articles', () => {
         test.map((r) => r.label),
         defaultThreshold(),
       );
-      expect(t.recall).toBeGreaterThanOrEqual(0.8);
+      expect(t.recall).toBeGreaterThanOrEqual(0.9);
+      expect(t.precision).toBeGreaterThanOrEqual(0.8);
     },
   );
 });
