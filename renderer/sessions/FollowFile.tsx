@@ -110,7 +110,10 @@ export function FollowButton({ follow }: { follow: FollowFile }) {
       title="Capture each line of a transcript file as it is written (Shift+F)"
       onClick={follow.choose}
     >
-      <FileText size={14} aria-hidden /> Follow a transcript file…
+      <FileText size={14} aria-hidden />
+      <span>
+        Follow <span className="follow-button-long">a transcript </span>file…
+      </span>
     </Button>
   );
 }

@@ -54,12 +54,12 @@ const COLON = /^\s*:(?:[ \t]+|(?=\r?\n|$))/u;
  */
 const NOT_SPEAKERS = new RegExp(
   `^(?:${[
-    "image|photo|picture|video|credit|credits|source|sources|note|notes|nb|ps|p\\.s|update|updated|correction|clarification",
+    'image|photo|picture|video|credit|credits|source|sources|note|notes|nb|ps|p\\.s|update|updated|correction|clarification',
     "title|date|url|editor'?s note|warning|attention|important|reminder|disclaimer|breaking news|breaking|live|watch",
-    "summary|transcript|topic|location|place|time|subject|re|fig|figure|table|chapter|part|section|http|https|www",
-    "abstract|keywords?|key words|references?|citation|copyright|permanent url|doi|issn|isbn|e-?mail|tel|phone|fax",
-    "editorial board|advisory board|sponsors|background|context|example|quote|claim|verdict|rating|conclusion",
-    "result|results|read more|see also|related|more|tags?|category|meanwhile|today|tonight|yesterday|now|also",
+    'summary|transcript|topic|location|place|time|subject|re|fig|figure|table|chapter|part|section|http|https|www',
+    'abstract|keywords?|key words|references?|citation|copyright|permanent url|doi|issn|isbn|e-?mail|tel|phone|fax',
+    'editorial board|advisory board|sponsors|background|context|example|quote|claim|verdict|rating|conclusion',
+    'result|results|read more|see also|related|more|tags?|category|meanwhile|today|tonight|yesterday|now|also',
     'фото|видео|источник|источники|примечание|обновлено|обновление|справка|важно|внимание|цитата|итог|итоги',
     'подробнее|читайте также|тема|дата|время|место|теги|рубрика|сегодня|вчера|сейчас',
   ].join('|')})$`,

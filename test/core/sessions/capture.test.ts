@@ -181,7 +181,8 @@ describe('live capture', () => {
     const typed = context();
     const two = await call(typed, 'sessions.start', { capture: { title: 'Briefing' } });
     const sentences = [];
-    for (const line of lines) sentences.push(...(await call(typed, 'capture.append', { sessionId: two.id, text: line })).sentences);
+    for (const line of lines)
+      sentences.push(...(await call(typed, 'capture.append', { sessionId: two.id, text: line })).sentences);
     expect(sentences.map((x) => [x.speaker, x.text])).toEqual(expected);
     const claimant = (await call(typed, 'claims.list', {})).items.find((c) => c.text.startsWith('Unemployment'))?.claimant;
     expect(claimant).toBe('Harris');
