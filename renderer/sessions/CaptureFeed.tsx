@@ -66,12 +66,18 @@ export function CaptureFeed({ sessionId, editable, onPromote }: CaptureFeedProps
             {scoreText(s.score)}
           </span>
           {s.claimId ? (
-            <span className="capture-mark">
-              <Quote size={12} aria-hidden /> {s.byHand ? 'Claim by hand' : 'Claim'}
+            <span className="capture-mark" title={s.byHand ? 'Claim by hand' : 'Claim'}>
+              <Quote size={12} aria-hidden /> <span className="capture-mark-word">{s.byHand ? 'Claim by hand' : 'Claim'}</span>
             </span>
           ) : editable ? (
-            <button type="button" className="capture-promote" aria-label={`Make a claim: ${s.text}`} onClick={() => onPromote(s)}>
-              <Plus size={12} aria-hidden /> Make a claim
+            <button
+              type="button"
+              className="capture-promote"
+              aria-label={`Make a claim: ${s.text}`}
+              title="Make a claim of this sentence"
+              onClick={() => onPromote(s)}
+            >
+              <Plus size={12} aria-hidden /> <span className="capture-mark-word">Make a claim</span>
             </button>
           ) : (
             <span className="capture-mark capture-mark-none" aria-hidden />

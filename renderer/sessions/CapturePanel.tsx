@@ -35,7 +35,14 @@ export function CapturePanel({ session, onCaptured }: { session: CheckSession; o
   return (
     <section className="capture-panel" aria-label="Live capture">
       <div className="capture-head">
-        <div className="capture-heading">
+        <div
+          className="capture-heading"
+          title={
+            feed.data
+              ? `${feed.data.chunkCount.toLocaleString()} chunks · ${feed.data.total.toLocaleString()} sentences`
+              : undefined
+          }
+        >
           <Mic size={14} aria-hidden />
           <h3 className="capture-title">Live capture</h3>
           <span className="muted capture-count">

@@ -60,7 +60,9 @@ export function CurrentClaim({ session, claim, item, index, actions }: CurrentCl
           {scoreText(claim.score)}
         </span>
       </div>
-      <p className="session-current-text">{claim.text}</p>
+      <p className="session-current-text" title={claim.text}>
+        {claim.text}
+      </p>
       <p className="session-current-meta">
         {speaker && (
           <span className="session-speaker" data-testid="current-speaker">
@@ -73,17 +75,23 @@ export function CurrentClaim({ session, claim, item, index, actions }: CurrentCl
       <div className="session-current-controls">
         <div className="session-decisions" role="group" aria-label="Decide">
           {state !== 'pending' && state !== 'later' ? (
-            <Button size="sm" disabled={!editable} onClick={() => actions.act(claim.id, 'reopen')}>
+            <Button size="sm" disabled={!editable} title="Reopen (r)" onClick={() => actions.act(claim.id, 'reopen')}>
               <RotateCcw size={14} aria-hidden /> Reopen <Kbd>r</Kbd>
             </Button>
           ) : null}
-          <Button size="sm" disabled={!editable} onClick={() => actions.act(claim.id, 'later')}>
+          <Button size="sm" disabled={!editable} title="Needs more time (m)" onClick={() => actions.act(claim.id, 'later')}>
             <Clock3 size={14} aria-hidden /> Needs more time <Kbd>m</Kbd>
           </Button>
-          <Button size="sm" disabled={!editable} onClick={() => actions.act(claim.id, 'skip')}>
+          <Button size="sm" disabled={!editable} title="Skip (q)" onClick={() => actions.act(claim.id, 'skip')}>
             <SkipForward size={14} aria-hidden /> Skip <Kbd>q</Kbd>
           </Button>
-          <Button size="sm" variant="primary" disabled={!editable} onClick={() => actions.act(claim.id, 'done')}>
+          <Button
+            size="sm"
+            variant="primary"
+            disabled={!editable}
+            title="Done (Enter)"
+            onClick={() => actions.act(claim.id, 'done')}
+          >
             <CircleCheckBig size={14} aria-hidden /> Done <Kbd>Enter</Kbd>
           </Button>
         </div>

@@ -23,7 +23,7 @@ export interface FollowFile {
   dismiss(): void;
 }
 
-const statusKey = (sessionId: string) => ['capture.followStatus', { sessionId }] as const;
+export const followStatusKey = (sessionId: string) => ['capture.followStatus', { sessionId }] as const;
 
 /**
  * Following a transcript file the host lets the person choose. The core stores its lines; here the
@@ -35,7 +35,7 @@ export function useFollowFile(session: CheckSession): FollowFile {
   const client = useQueryClient();
   const notify = useNotify();
   const query = useQuery({
-    queryKey: statusKey(session.id),
+    queryKey: followStatusKey(session.id),
     queryFn: async () => (await call('capture.followStatus', { sessionId: session.id })).status,
     refetchInterval: (q) => (q.state.data?.following ? POLL_MS : false),
     staleTime: 0,
@@ -56,7 +56,7 @@ export function useFollowFile(session: CheckSession): FollowFile {
 
   const settle = useCallback(
     (next: FollowStatus | null) => {
-      if (next) client.setQueryData(statusKey(session.id), next);
+      if (next) client.setQueryData(followStatusKey(session.id), next);
       void freshAfterWrite(client);
     },
     [client, session.id],
@@ -110,7 +110,10 @@ export function FollowButton({ follow }: { follow: FollowFile }) {
       title="Capture each line of a transcript file as it is written (Shift+F)"
       onClick={follow.choose}
     >
-      <FileText size={14} aria-hidden /> Follow a transcript file…
+      <FileText size={14} aria-hidden />
+      <span>
+        Follow <span className="follow-button-long">a transcript </span>file…
+      </span>
     </Button>
   );
 }

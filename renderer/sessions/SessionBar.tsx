@@ -28,10 +28,10 @@ export function SessionBar({ session, elapsedMs, actions, onLeave, onSummary }: 
           variant="ghost"
           size="sm"
           onClick={onLeave}
-          title="Back to the claim list; the session keeps its state (Esc)"
+          title="Back to the claim list; the session pauses until you come back (Esc)"
           className="session-leave"
         >
-          <ArrowLeft size={14} aria-hidden /> Claim list
+          <ArrowLeft size={14} aria-hidden /> <span className="session-leave-label">Claim list</span>
         </Button>
         <h2 className="session-name" title={session.name}>
           {session.name}

@@ -6,6 +6,7 @@ import { Button } from '../ui/Button';
 import { IconButton } from '../ui/IconButton';
 import { clock } from './format';
 import { useElapsed, useSession } from './useSession';
+import { usePauseWhileAway } from './usePauseWhileAway';
 import './sessions.css';
 
 /** The header's session entry: start one, go back to the one in hand, or list them all. */
@@ -18,10 +19,11 @@ export function SessionHeader() {
   const paused = sessions.data?.find((s) => s.mine && s.status === 'paused');
   const inHand = chosen?.id ?? running?.id ?? paused?.id ?? null;
   useReopenRunningSession(running?.id ?? null, sessions.data !== undefined);
+  const away = usePauseWhileAway(sessions.data);
   return (
     <div className="session-header">
       {inHand && !state.sessionOpen ? (
-        <BackToSession sessionId={inHand} />
+        <BackToSession sessionId={inHand} pausedWhileAway={away.has(inHand)} />
       ) : (
         <IconButton
           label="Start a checking session"
@@ -51,19 +53,28 @@ function useReopenRunningSession(runningId: string | null, loaded: boolean): voi
   }, [runningId, loaded, state.sessionId, dispatch]);
 }
 
-function BackToSession({ sessionId }: { sessionId: string }) {
+/** The way back to the session in hand, saying whether it is running or paused and for how long. */
+function BackToSession({ sessionId, pausedWhileAway }: { sessionId: string; pausedWhileAway: boolean }) {
   const { dispatch } = useWorkbench();
-  // Polling here too: the session keeps counting while the checker is in the claim list.
+  // Polling here too: a session can keep running away from its view (resumed from the command line).
   const query = useSession(sessionId, { poll: true });
   const elapsed = useElapsed(query.data, query.dataUpdatedAt);
   const s = query.data;
   if (!s) return null;
-  const standing = s.status === 'active' ? clock(elapsed) : s.status === 'paused' ? 'paused' : 'ended';
+  const standing = s.status === 'active' ? 'Running' : s.status === 'paused' ? 'Paused' : 'Ended';
+  const comeBack =
+    s.status === 'paused' && pausedWhileAway
+      ? 'paused while you work elsewhere; going back resumes it'
+      : s.status === 'paused'
+        ? 'paused'
+        : s.status === 'active'
+          ? 'running'
+          : 'ended';
   return (
     <Button
       size="sm"
-      className="session-back"
-      title={`Back to ${s.name} (${standing})`}
+      className={`session-back session-back-${s.status}`}
+      title={`Back to ${s.name}: ${comeBack} (${clock(elapsed)} in the session)`}
       onClick={() => {
         dispatch({ type: 'triage', action: { type: 'mark', ids: [] } });
         dispatch({ type: 'session', sessionId, open: true });
@@ -71,7 +82,9 @@ function BackToSession({ sessionId }: { sessionId: string }) {
     >
       <Timer size={14} aria-hidden />
       <span className="session-back-name">{s.name}</span>
-      <span className="session-back-clock muted">{standing}</span>
+      <span className="session-back-clock">
+        {standing} {clock(elapsed)}
+      </span>
     </Button>
   );
 }

@@ -20,7 +20,15 @@ export interface LabelOptions {
    * a transcript: in a line on its own, "Breaking News: …" reads the same way.
    */
   plainNames?: boolean;
+  /**
+   * Read a plain capitalised name as a label where it starts a line, not inside one: live capture, where the person is
+   * told to start a line with "NAME:" to change the speaker ("Володин: …", "Harris: …").
+   */
+  plainNamesAtLineStart?: boolean;
 }
+
+/** How live capture (the capture box, `claimbench capture`) reads labels: a typed "Name:" at a line's start counts. */
+export const LIVE_CAPTURE_LABELS: LabelOptions = { plainNamesAtLineStart: true };
 
 const TIMECODE = String.raw`\d{1,2}:\d{2}(?::\d{2})?`;
 /** A timecode in front of the label: "[00:12:03] ", "(01:02) ", "00:12:03 ". */
@@ -40,9 +48,23 @@ const QUESTION_ANSWER = /^(?:Q|A)(?=\s*[:(])/u;
 const PARENTHETICAL = /^\s*\(([^()\n]{1,60})\)/u;
 const ONLY_TIMECODE = new RegExp(String.raw`^\s*${TIMECODE}\s*$`, 'u');
 const COLON = /^\s*:(?:[ \t]+|(?=\r?\n|$))/u;
-/** Words before a colon that head a note or a paper's furniture ("Keywords:", "Editorial Board:"), not a turn. */
-const NOT_SPEAKERS =
-  /^(?:image|photo|picture|credit|source|sources|note|notes|update|updated|title|date|url|editor'?s note|warning|breaking news|breaking|summary|transcript|topic|location|time|subject|re|fig|figure|table|chapter|part|section|http|https|abstract|keywords?|key words|references?|citation|copyright|permanent url|doi|issn|isbn|e-?mail|editorial board|advisory board|sponsors)$/iu;
+/**
+ * Words before a colon that head a note, a paper's furniture or a list item ("Keywords:", "Editorial Board:",
+ * "Update:", "Примечание:"), not a turn.
+ */
+const NOT_SPEAKERS = new RegExp(
+  `^(?:${[
+    'image|photo|picture|video|credit|credits|source|sources|note|notes|nb|ps|p\\.s|update|updated|correction|clarification',
+    "title|date|url|editor'?s note|warning|attention|important|reminder|disclaimer|breaking news|breaking|live|watch",
+    'summary|transcript|topic|location|place|time|subject|re|fig|figure|table|chapter|part|section|http|https|www',
+    'abstract|keywords?|key words|references?|citation|copyright|permanent url|doi|issn|isbn|e-?mail|tel|phone|fax',
+    'editorial board|advisory board|sponsors|background|context|example|quote|claim|verdict|rating|conclusion',
+    'result|results|read more|see also|related|more|tags?|category|meanwhile|today|tonight|yesterday|now|also',
+    'фото|видео|источник|источники|примечание|обновлено|обновление|справка|важно|внимание|цитата|итог|итоги',
+    'подробнее|читайте также|тема|дата|время|место|теги|рубрика|сегодня|вчера|сейчас',
+  ].join('|')})$`,
+  'iu',
+);
 
 /** The speaker label at the start of a line, or null. */
 export function speakerLabel(line: string, options: LabelOptions = {}): SpeakerLabel | null {
@@ -67,7 +89,7 @@ export function speakerLabel(line: string, options: LabelOptions = {}): SpeakerL
   const colon = COLON.exec(line.slice(pos));
   if (!colon) return null;
   // A plain capitalised name is a label only where names are expected, or with a timecode ("Kamala Harris (01:02:03):").
-  if (plain !== undefined && !options.plainNames && !timed) return null;
+  if (plain !== undefined && !options.plainNames && !options.plainNamesAtLineStart && !timed) return null;
   return { label, textStart: pos + colon[0].length };
 }
 
@@ -115,7 +137,7 @@ export function labelsInLine(line: string, options: LabelOptions = {}): LabelInL
     if (colon < 0) break;
     if (colon - at > MAX_LABEL_SPAN) continue;
     if (m[0].startsWith('.') && NOT_A_SENTENCE_END.test(line.slice(Math.max(0, m.index - 6), m.index + 1))) continue;
-    const label = speakerLabel(line.slice(at), options);
+    const label = speakerLabel(line.slice(at), { plainNames: options.plainNames });
     if (!label) continue;
     found.push({ label: label.label, labelStart: at, textStart: at + label.textStart });
     SENTENCE_BREAK.lastIndex = at + label.textStart;

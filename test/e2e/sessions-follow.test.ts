@@ -88,9 +88,21 @@ describe('following a transcript file in the built renderer', () => {
       await screenshot(page, 'sessions-follow-dark');
       await page.emulateMedia({ colorScheme: 'light' });
 
+      // Leaving the session view while following keeps the session running and the file followed.
+      await page.keyboard.press('Escape');
+      await page.locator('.session-back').waitFor();
+      const away = (await call(ctx, 'capture.feed', { sessionId: session.id, limit: 1 })).chunkCount;
+      fs.appendFileSync(file, `TRUMP: ${worthy[5]!.text}\n`);
+      await expect
+        .poll(async () => (await call(ctx, 'capture.feed', { sessionId: session.id, limit: 1 })).chunkCount, { timeout: 5_000 })
+        .toBe(away + 1);
+      expect((await call(ctx, 'sessions.get', { id: session.id })).status).toBe('active');
+      await page.locator('.session-back').click();
+      await followStatus(page).filter({ hasText: '· 6 lines' }).waitFor();
+
       // Stop: what is written after it stays in the file for the next follow.
       await followStatus(page).getByRole('button', { name: 'Stop' }).click();
-      await followStatus(page).filter({ hasText: 'Stopped following debate.txt · 5 lines stored' }).waitFor();
+      await followStatus(page).filter({ hasText: 'Stopped following debate.txt · 6 lines stored' }).waitFor();
       const chunks = (await call(ctx, 'capture.feed', { sessionId: session.id, limit: 1 })).chunkCount;
       fs.appendFileSync(file, `TRUMP: ${worthy[4]!.text}\n`);
       await sleep(600);

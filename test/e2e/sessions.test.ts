@@ -124,6 +124,33 @@ describe('checking sessions in the built renderer', () => {
     await screenshot(page, 'sessions-capture-dark');
     await expectAxeCleanInBothThemes(page, 'capture panel');
 
+    // At 1024×640 the session bar, the current claim, several queued claims, a few lines of the feed and the box all fit.
+    await page.setViewportSize({ width: 1024, height: 640 });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    const room = await page.evaluate(() => {
+      const box = (sel: string) => document.querySelector(sel)!.getBoundingClientRect();
+      const list = box('.queue-list');
+      const rows = [...document.querySelectorAll('.queue-row')].filter((r) => {
+        const b = r.getBoundingClientRect();
+        return b.top >= list.top - 1 && b.bottom <= list.bottom + 1;
+      }).length;
+      const line = parseFloat(getComputedStyle(document.querySelector('.capture-sentence')!).lineHeight);
+      const pane = box('.session-pane');
+      return {
+        rows,
+        feedLines: box('.capture-feed').height / line,
+        headHeight: box('.capture-head').height,
+        boxInPane: box('.capture-box').bottom <= pane.bottom + 1,
+      };
+    });
+    expect(room.rows).toBeGreaterThanOrEqual(2);
+    expect(room.feedLines).toBeGreaterThanOrEqual(4);
+    expect(room.headHeight).toBeLessThan(40);
+    expect(room.boxInPane).toBe(true);
+    await screenshot(page, 'sessions-capture-1024-dark');
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.emulateMedia({ colorScheme: 'light' });
+
     // Typed but not submitted: the draft survives a reload, and the session comes back by itself.
     const unsent = 'HARRIS: The deficit was cut in half';
     await captureBox(page).fill('');
@@ -159,6 +186,7 @@ describe('checking sessions in the built renderer', () => {
 
   it.skipIf(noShared)(
     'works through a queue from the keyboard, pauses, resumes after a reload and ends with a correct summary',
+    { timeout: 120_000 },
     async () => {
       const ctx = openContext('Ann Lee');
       const article = newsArticle('iodine');
@@ -238,11 +266,28 @@ describe('checking sessions in the built renderer', () => {
       await page.keyboard.press('Shift+P');
       await page.getByTestId('session-status').filter({ hasText: 'Running' }).waitFor();
 
-      // Esc leaves session mode; the header brings it back.
+      // Esc leaves session mode and pauses the session: time away is not the session's, nor the current claim's.
+      // The header says so and brings it back running.
+      const onClaim = (await call(ctx, 'sessions.get', { id: session.id })).currentClaimId;
+      const claimTime = async () =>
+        (await call(ctx, 'sessions.queue', { id: session.id, limit: 100 })).items.find((i) => i.claim.id === onClaim)!.timeMs;
       await page.keyboard.press('Escape');
       await page.locator('.claims-pane').waitFor();
-      await page.locator('.session-back', { hasText: 'Morning papers' }).click();
+      await expect.poll(async () => (await call(ctx, 'sessions.get', { id: session.id })).status).toBe('paused');
+      const back = page.locator('.session-back', { hasText: 'Morning papers' });
+      await back.filter({ hasText: /Paused \d+:\d\d/ }).waitFor();
+      expect(await back.getAttribute('title')).toContain('paused while you work elsewhere');
+      pauseShown();
+      const awayElapsed = (await call(ctx, 'sessions.get', { id: session.id })).elapsedMs;
+      const awayClaimTime = await claimTime();
+      await page.waitForTimeout(1_200);
+      expect((await call(ctx, 'sessions.get', { id: session.id })).elapsedMs).toBe(awayElapsed);
+      expect(await claimTime()).toBe(awayClaimTime);
+      resumePressed();
+      await back.click();
       await page.getByTestId('current-claim').waitFor();
+      await page.getByTestId('session-status').filter({ hasText: 'Running' }).waitFor();
+      await expect.poll(async () => (await call(ctx, 'sessions.get', { id: session.id })).status).toBe('active');
 
       // A reload: the running session is back, with its progress and its current claim.
       const before = await call(ctx, 'sessions.get', { id: session.id });

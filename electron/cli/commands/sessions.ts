@@ -10,7 +10,7 @@ import type { CoreContext } from '../../core/context';
 import { inWorkableSession } from '../../core/sessions/lifecycle';
 import { userError, withWorkspace } from '../context';
 import type { CliIO } from '../io';
-import { labelsInLine } from '../../../shared/text/speaker-turns';
+import { labelsInLine, LIVE_CAPTURE_LABELS } from '../../../shared/text/speaker-turns';
 import { fileBytes, linesOf, MAX_LINE_BYTES, stdinBytes, type TranscriptLine } from '../../core/capture/transcript-lines';
 
 type Run = <N extends OperationName>(name: N, input: unknown) => Promise<OperationOutput<N>>;
@@ -325,7 +325,7 @@ async function captureTranscript(
       // A blank line moves a file's stored offset on, once there is a session to store it in.
       if (!hasText && (!sourceKey || !session)) continue;
       if (hasText) {
-        const labelled = labelsInLine(line.text)[0]?.labelStart === 0;
+        const labelled = labelsInLine(line.text, LIVE_CAPTURE_LABELS)[0]?.labelStart === 0;
         if (!labelled && lastSpeaker === null && !speakerOption && !sawLabel) throw noSpeaker(line.text, reporter.lines);
         sawLabel ||= labelled;
       }

@@ -7,7 +7,7 @@
 import type { Claim } from '../../../shared/domain';
 import { ClaimbenchError } from '../../../shared/result';
 import type { CaptureResult } from '../../../shared/sessions';
-import { labelsInLine } from '../../../shared/text/speaker-turns';
+import { labelsInLine, LIVE_CAPTURE_LABELS } from '../../../shared/text/speaker-turns';
 import {
   isAnswerLabel,
   labelRole,
@@ -33,8 +33,8 @@ export function cleanChunk(text: string): string {
 }
 
 /**
- * Split a chunk where a speaker label starts a line or, after a sentence end, appears inside one ("… the debate.
- * SMITH: …"). A label names its speaker as the transcript introduced them ("Governor Helen Carter" → "Helen Carter"),
+ * Split a chunk where a speaker label starts a line ("HARRIS: …", or a plain "Harris: …" as the person is told to
+ * type it) or, after a sentence end, appears inside one ("… the debate. SMITH: …"). A label names its speaker as the transcript introduced them ("Governor Helen Carter" → "Helen Carter"),
  * else in title case ("Harris"), through `resolve`; `speaker` (typed by the person, kept as typed) speaks until the
  * first label.
  */
@@ -58,7 +58,7 @@ export function turnsOf(text: string, speaker: string | null, resolve: (label: s
     }
   };
   for (const line of cleanChunk(text).split('\n')) {
-    const labels = labelsInLine(line);
+    const labels = labelsInLine(line, LIVE_CAPTURE_LABELS);
     if (labels.length === 0) {
       current.lines.push(line);
       continue;

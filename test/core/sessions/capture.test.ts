@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { call } from '../../../electron/core/dispatch';
 import { closeSentences } from '../../../shared/capture/live-segment';
-import { splitSpeakerLabel } from '../../../shared/text/speaker-turns';
+import { LIVE_CAPTURE_LABELS, splitSpeakerLabel } from '../../../shared/text/speaker-turns';
 import { LOCAL_SESSION_TABLES } from '../../../electron/core/store/migrations/005-sessions';
 import type { Workspace } from '../../../electron/core/store/workspace';
 import { createTestContext, tempDir } from '../../helpers/workspace';
@@ -39,6 +39,30 @@ describe('speaker labels', () => {
       expect(splitSpeakerLabel(line).speaker).toBeNull();
     },
   );
+});
+
+describe('speaker labels typed in live capture', () => {
+  it.each([
+    ['Володин: Закон вступил в силу.', 'Володин'],
+    ['Harris: Unemployment fell.', 'Harris'],
+    ['Jane Doe: Exports grew.', 'Jane Doe'],
+    ['Dr. Ng: Cases fell.', 'Dr. Ng'],
+  ])('a plain name starting the line is a label: %s', (line, speaker) => {
+    expect(splitSpeakerLabel(line, LIVE_CAPTURE_LABELS).speaker).toBe(speaker);
+  });
+
+  it.each([
+    'Note: the figure is disputed.',
+    'Update: 3 killed.',
+    'Important: the vote is tomorrow.',
+    'Примечание: данные за 2019 год.',
+    '10:30: the session opens.',
+    'In 2020: a record year',
+    'The plan: cut taxes by 2 percent.',
+    'Rates rose this year, the Central Bank of the Russian Federation says: 16 percent.',
+  ])('not a label: %s', (line) => {
+    expect(splitSpeakerLabel(line, LIVE_CAPTURE_LABELS).speaker).toBeNull();
+  });
 });
 
 describe('live segmentation', () => {
@@ -127,6 +151,41 @@ describe('live capture', () => {
     const doc = await call(ctx, 'documents.get', { id: s.captureDocumentId! });
     expect(doc.text).toContain('Moderator: Welcome to the debate.\n\nSmith: Unemployment fell');
     expect(doc.text).toContain('Note: the plant opens at 10:30. The ratio of applicants to jobs was 3:1 in 2023.');
+  });
+
+  it('a line starting with a plain "Name:" in any script switches speaker, pasted or typed alike; notes and times do not', async () => {
+    const lines = [
+      'ПЕСКОВ: Президент провёл совещание.',
+      'Володин: Закон вступил в силу 1 января 2018 года.',
+      'Володин: Госдума приняла 45 законов за весеннюю сессию.',
+      'Harris: Unemployment fell to 3.5 percent in 2019.',
+      'Update: the ministry revised the figure to 3.7 percent in 2020.',
+      '10:30 Harris: Wages rose 4 percent in 2021.',
+      'Jane Doe: Exports grew 12 percent last year.',
+    ];
+    const expected = [
+      ['Песков', 'Президент провёл совещание.'],
+      ['Володин', 'Закон вступил в силу 1 января 2018 года.'],
+      ['Володин', 'Госдума приняла 45 законов за весеннюю сессию.'],
+      ['Harris', 'Unemployment fell to 3.5 percent in 2019.'],
+      ['Harris', 'Update: the ministry revised the figure to 3.7 percent in 2020.'],
+      ['Harris', 'Wages rose 4 percent in 2021.'],
+      ['Jane Doe', 'Exports grew 12 percent last year.'],
+    ];
+    const pasted = context();
+    const one = await call(pasted, 'sessions.start', { capture: { title: 'Briefing' } });
+    const all = await call(pasted, 'capture.append', { sessionId: one.id, text: lines.join('\n') });
+    expect(all.sentences.map((x) => [x.speaker, x.text])).toEqual(expected);
+    expect(all.claims.filter((c) => /^(?:Володин|Harris|Jane Doe):/u.test(c.text))).toEqual([]);
+
+    const typed = context();
+    const two = await call(typed, 'sessions.start', { capture: { title: 'Briefing' } });
+    const sentences = [];
+    for (const line of lines)
+      sentences.push(...(await call(typed, 'capture.append', { sessionId: two.id, text: line })).sentences);
+    expect(sentences.map((x) => [x.speaker, x.text])).toEqual(expected);
+    const claimant = (await call(typed, 'claims.list', {})).items.find((c) => c.text.startsWith('Unemployment'))?.claimant;
+    expect(claimant).toBe('Harris');
   });
 
   it('captures by hand whatever the score, speaker remembered, first in the queue', async () => {

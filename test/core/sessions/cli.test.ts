@@ -330,6 +330,24 @@ describe('claimbench capture', () => {
       ]);
     });
     expect(r.stdout).toMatch(/\d\d:\d\d:\d\d {2}Smith\s+0\.\d\d {2}Unemployment fell to 3\.5 percent/);
+
+    // A plain "Name:" starting a line is a label too, in any script; "Update:" is what the speaker said.
+    const plain = path.join(tempDir(), 'plain.claimbench');
+    runClaimbench(['init', plain]);
+    const p = runClaimbench(['capture', plain], {
+      input:
+        'Володин: Закон вступил в силу 1 января 2018 года.\nHarris: Unemployment fell to 3.5 percent in 2019.\nUpdate: it was 3.7 percent.\n',
+    });
+    expect(p.code, p.stderr).toBe(0);
+    await asTester(plain, async (ctx) => {
+      const [session] = await call(ctx, 'sessions.list', {});
+      const feed = await call(ctx, 'capture.feed', { sessionId: session!.id });
+      expect(feed.sentences.map((x) => [x.speaker, x.text])).toEqual([
+        ['Володин', 'Закон вступил в силу 1 января 2018 года.'],
+        ['Harris', 'Unemployment fell to 3.5 percent in 2019.'],
+        ['Harris', 'Update: it was 3.7 percent.'],
+      ]);
+    });
   });
 
   it.skipIf(noShared)('follows a growing file, waits for a line’s end, and stops cleanly on SIGTERM', async () => {
