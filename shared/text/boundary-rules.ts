@@ -6,6 +6,7 @@ import {
   CYRILLIC_NAME_INITIALS,
   CYRILLIC_UNITS,
 } from './abbreviations-cyrillic';
+import { listItemStarts } from './list-lines';
 import { unpunctuatedSentenceStarts } from './unpunctuated-start';
 import { isWhiteSpaceCode } from './whitespace';
 
@@ -372,7 +373,8 @@ const BULLET_AFTER_END = /[.!?…]["”»')\]]*\s+(?=[*•‣▪◦]\s)/g;
 /**
  * Where a sentence begins inside a piece Intl.Segmenter left whole: after a full stop it breaks only before a
  * capital, so "… hit a house. 50-year-old resident Ivan Petrov said …", "… and France. iPhone models …" and
- * "… людей. * 2242 год …" stay one piece; nor after words that end without punctuation (unpunctuated-start.ts). Before a figure or such a word, the word before the stop must be a word,
+ * "… людей. * 2242 год …" stay one piece; nor after words that end without punctuation (unpunctuated-start.ts), nor
+ * between the items of a page's footer run into one line (list-lines.ts). Before a figure or such a word, the word before the stop must be a word,
  * not an abbreviation written before numbers ("No. 5", "Sept. 5", "Apt. 4B", "p.m. 20 …"): a listed abbreviation,
  * a word without a vowel, or one of two letters keeps the piece whole.
  * Returns the offsets (into `text`) where new sentences start, in order.
@@ -399,9 +401,10 @@ export function hiddenSentenceStarts(text: string, from: number, to: number): nu
     out.sort((a, b) => a - b);
   }
   const unpunctuated = unpunctuatedSentenceStarts(text, from, to);
-  if (unpunctuated.length > 0) {
-    out.push(...unpunctuated);
-    out.sort((a, b) => a - b);
+  const items = listItemStarts(text, from, to);
+  if (unpunctuated.length > 0 || items.length > 0) {
+    out.push(...unpunctuated, ...items);
+    return [...new Set(out)].sort((a, b) => a - b);
   }
   return out;
 }

@@ -283,6 +283,32 @@ describe('sentence segmentation', () => {
     expect(texts(sources.join('\n'))).toEqual(sources);
   });
 
+  it("splits a page footer's categories, separated items, bullets and sources run into one line, but not a headline", () => {
+    expect(texts('Categories: June 2, 2019 Oceania Fisheries and farming Pacific Islands')).toEqual([
+      'Categories:',
+      'June 2, 2019',
+      'Oceania Fisheries and farming',
+      'Pacific Islands',
+    ]);
+    expect(texts('Filed under: Harbours | Weather | Shipping')).toEqual(['Filed under:', 'Harbours', 'Weather', 'Shipping']);
+    expect(texts('• Ferry services resume on the coast • Storm damage estimated at $4 million')).toEqual([
+      '• Ferry services resume on the coast',
+      '• Storm damage estimated at $4 million',
+    ]);
+    expect(
+      texts('"Ferries resume after storm" — Coastal Herald, June 3, 2019 "Harbour counts the cost" — Island Times, June 4, 2019'),
+    ).toEqual([
+      '"Ferries resume after storm" — Coastal Herald, June 3, 2019',
+      '"Harbour counts the cost" — Island Times, June 4, 2019',
+    ]);
+    for (const whole of [
+      'Police: Missing Hiker Was Found Safe After Three Days',
+      'Tags: harbour fees and ferry prices',
+      'Prices rose in 2019 | 2020 and fell after that.',
+    ])
+      expect(texts(whole)).toEqual([whole]);
+  });
+
   it('handles Russian abbreviations', () => {
     expect(texts('Он родился в 1990 г. в Москве, т.е. давно. Живёт на ул. Ленина, им. Пушкина и т. д. Далее.', 'ru')).toEqual([
       'Он родился в 1990 г. в Москве, т.е. давно.',
