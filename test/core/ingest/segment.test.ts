@@ -283,6 +283,37 @@ describe('sentence segmentation', () => {
     expect(texts(sources.join('\n'))).toEqual(sources);
   });
 
+  it('reads initials written together as part of a name, but a single letter or a place before a new sentence as its end', () => {
+    expect(texts('The fund was set up in 2009.\n\nR.J. Hollis, its treasurer, said it would grow.')).toEqual([
+      'The fund was set up in 2009.',
+      'R.J. Hollis, its treasurer, said it would grow.',
+    ]);
+    expect(texts('The trophy went to D.B. Carver, who scored twice.')).toHaveLength(1);
+    expect(texts('She moved to L.A. Police said she left no address.')).toHaveLength(2);
+    expect(texts('The clip spread after a post on X. The network has not commented.')).toEqual([
+      'The clip spread after a post on X.',
+      'The network has not commented.',
+    ]);
+  });
+
+  it('starts a sentence after a quarter, a model or a score, and after a company before a name that speaks', () => {
+    expect(texts('Profits slipped in Q2. iPhone sales held up.')).toEqual(['Profits slipped in Q2.', 'iPhone sales held up.']);
+    expect(texts('The visitors won 3-2. 41,000 fans saw the late goal.')).toEqual([
+      'The visitors won 3-2.',
+      '41,000 fans saw the late goal.',
+    ]);
+    expect(texts('The lease was signed with Harbor Foods Inc. Moreno said the rent was fair.')).toEqual([
+      'The lease was signed with Harbor Foods Inc.',
+      'Moreno said the rent was fair.',
+    ]);
+    for (const whole of [
+      'Harbor Foods Inc. reported a loss.',
+      'Nordwind Motor Corp. President Ilse Brandt said sales rose.',
+      'Brandt spoke at the Nordwind Co. Ltd. office in Hamburg.',
+    ])
+      expect(texts(whole)).toEqual([whole]);
+  });
+
   it("splits a page footer's categories, separated items, bullets and sources run into one line, but not a headline", () => {
     expect(texts('Categories: June 2, 2019 Oceania Fisheries and farming Pacific Islands')).toEqual([
       'Categories:',
