@@ -1,6 +1,6 @@
 /**
  * Where items start inside a line of a page's footer that runs its items together without punctuation: a label's
- * list ("Categories: March 3, 2011 Europe Science and technology"), items between separators ("Weather | Europe"),
+ * list ("Categories: March 3, 2011 Europe Science and technology"), its items between separators ("Tags: Weather | Europe"),
  * bullets run into one line ("• River levels fall • Mayor visits homes") and sources one after another ("… — Daily
  * Courier, March 4, 2011 "Town counts the cost" — …"). Intl.Segmenter has no mark to break at in any of them.
  */
@@ -79,7 +79,8 @@ export function listItemStarts(text: string, from: number, to: number): readonly
     NEXT_BULLET.lastIndex = 0;
     for (let m = NEXT_BULLET.exec(piece); m; m = NEXT_BULLET.exec(piece)) push(m.index + m[0].length);
   }
-  if (marks && atLineStart && /[|•·▪]/.test(piece) && !/[.!?]["”’)]*$/.test(piece)) {
+  // Only after a label: a page's running head ("Working Papers | ISSN 1535-6078") is one line of furniture, not a list.
+  if (label && marks && /[|•·▪]/.test(piece) && !/[.!?]["”’)]*$/.test(piece)) {
     SEPARATOR.lastIndex = 0;
     for (let m = SEPARATOR.exec(piece); m; m = SEPARATOR.exec(piece)) push(m.index + m[0].length);
   }
