@@ -329,7 +329,8 @@ export function falseBoundary(text: string, prev: Span, next: Span): boolean {
   // An initial: "J. R. R. Tolkien", "Donald L. Kohn", "Ben S. Bernanke".
   if (endsWithInitial(piece) && /^[\s"'“‘«(]*[\p{Lu}]/u.test(following)) {
     // "… a post on X. The company …": a letter after a word in lower case, then a word that opens sentences, is a name's end.
-    if (/\s\p{Ll}+\s+\p{Lu}\.$/u.test(piece) && SENTENCE_OPENERS.has(firstWord(following))) return false;
+    if (/\s\p{Ll}+\s+\p{Lu}\.$/u.test(piece) && !/^\p{Lu}\./u.test(following) && SENTENCE_OPENERS.has(firstWord(following)))
+      return false;
     return !/(?:^|\s)(?:I|A)\.$/.test(piece) || /^\p{Lu}\./u.test(following) || nameWithInitialIorA(piece, following);
   }
   // "K.C. Maurer said …", "… to J.R. Smith": initials written together before a name (an abbreviation such as "U.S." is listed).

@@ -290,6 +290,7 @@ describe('sentence segmentation', () => {
     ]);
     expect(texts('The trophy went to D.B. Carver, who scored twice.')).toHaveLength(1);
     expect(texts('She moved to L.A. Police said she left no address.')).toHaveLength(2);
+    expect(texts('Крепость взяли войска под командованием А.В. Суворова в 1790 году.', 'ru')).toHaveLength(1);
     expect(texts('The clip spread after a post on X. The network has not commented.')).toEqual([
       'The clip spread after a post on X.',
       'The network has not commented.',
