@@ -6,6 +6,7 @@ import {
   CYRILLIC_NAME_INITIALS,
   CYRILLIC_UNITS,
 } from './abbreviations-cyrillic';
+import { listItemStarts } from './list-lines';
 import { unpunctuatedSentenceStarts } from './unpunctuated-start';
 import { isWhiteSpaceCode } from './whitespace';
 
@@ -152,6 +153,21 @@ const AFTER_CLOCK_TIME =
 const ONLY_CLOCK_TIME =
   /^(?:At|By|From|Until|Before|After|Around|About|Shortly after|Just after|Just before)\s+(?:about\s+)?[\d:.]+\s*[ap]\.m\.$/;
 
+/** Suffixes of a company's name, which a sentence may end on. */
+const COMPANY_SUFFIXES = new Set(['inc', 'corp', 'co', 'ltd', 'llc', 'bros']);
+/** A name of one or two capitalised words, then a verb of saying: "Smith said", "Jane Doe told". */
+const NAME_THEN_SAYING = /^(\p{Lu}\p{Ll}+)(?:\s+\p{Lu}\p{Ll}+)?\s+(?:said|says|told|added|noted|stated|explained)\b/u;
+
+/** NAME_THEN_SAYING, its first word not a title ("Acme Corp. President Jane Doe said" is one sentence). */
+function nameThenSaying(following: string): boolean {
+  const m = NAME_THEN_SAYING.exec(following);
+  return (
+    !!m &&
+    !TITLE_WORDS.has(m[1]!.toLowerCase()) &&
+    !/^(?:Chief|Executive|Director|Spokesman|Spokeswoman|Spokesperson)$/.test(m[1]!)
+  );
+}
+
 /** "etc.", "т. д." before a capital letter end the sentence. */
 const ENDS_BEFORE_CAPITAL = new Set(['etc', ...CYRILLIC_ENDS_BEFORE_CAPITAL]);
 
@@ -235,6 +251,9 @@ function endsWithNameInitial(piece: string): boolean {
   return !!m && NAME_INITIALS.has(m[1]!.toLowerCase());
 }
 
+/** Two or three initials written together at the end of a piece: "K.C.", "J.R.R.". */
+const JOINED_INITIALS = /(?:^|[\s([])((?:\p{Lu}\.){2,3})$/u;
+
 const LIST_MARKER = /^(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)]$/i;
 
 /** Global, so that it can be searched from an index: a pattern anchored at the end is otherwise tried from every position. */
@@ -309,7 +328,19 @@ export function falseBoundary(text: string, prev: Span, next: Span): boolean {
   const nextStartsLower = /^[\s"'“‘«(]*[\p{Ll}\d]/u.test(following) && !/^[\s"'“‘«(]*[\p{Lu}]/u.test(following);
   // An initial: "J. R. R. Tolkien", "Donald L. Kohn", "Ben S. Bernanke".
   if (endsWithInitial(piece) && /^[\s"'“‘«(]*[\p{Lu}]/u.test(following)) {
+    // "… a post on X. The company …": a letter after a word in lower case, then a word that opens sentences, is a name's end.
+    if (/\s\p{Ll}+\s+\p{Lu}\.$/u.test(piece) && !/^\p{Lu}\./u.test(following) && SENTENCE_OPENERS.has(firstWord(following)))
+      return false;
     return !/(?:^|\s)(?:I|A)\.$/.test(piece) || /^\p{Lu}\./u.test(following) || nameWithInitialIorA(piece, following);
+  }
+  // "K.C. Maurer said …", "… to J.R. Smith": initials written together before a name (an abbreviation such as "U.S." is listed).
+  const initials = JOINED_INITIALS.exec(piece);
+  if (initials && !MAY_END.has(initials[1]!.toLowerCase().slice(0, -1)) && /^[\s"'“‘«(]*\p{Lu}\p{Ll}/u.test(following)) {
+    if (initials.index === 0 && prev.end - prev.start === initials[0].length) return true;
+    // "… moved to L.A. Police said …": after a word in lower case, a name and a verb of saying open a sentence.
+    if (/\s\p{Ll}+\s+(?:\p{Lu}\.)+$/u.test(piece) && nameThenSaying(text.slice(next.start, Math.min(next.end, next.start + 80))))
+      return false;
+    return !SENTENCE_OPENERS.has(firstWord(following));
   }
   if (endsWithNameInitial(piece) && /^[\s"'“‘«(]*\p{Lu}/u.test(following)) return !SENTENCE_OPENERS.has(firstWord(following));
   const full = finalAbbreviation(piece);
@@ -337,6 +368,8 @@ export function falseBoundary(text: string, prev: Span, next: Span): boolean {
     if (abbr === 'г') return true;
     // "… Acme Inc. \"We are sorry,\" it said.": a quotation opening with a capital starts a new sentence.
     if (/^["“«]\s*\p{Lu}/u.test(following)) return false;
+    // "… by Acme Inc. Smith said …": a company's suffix, then a name and a verb of saying that open the next sentence.
+    if (COMPANY_SUFFIXES.has(abbr) && nameThenSaying(text.slice(next.start, Math.min(next.end, next.start + 80)))) return false;
     // "at 9 a.m. Tuesday", "6 p.m. EST" go on; "at 9 a.m. Some protesters …" is a new sentence.
     if (abbr === 'a.m' || abbr === 'p.m')
       return AFTER_CLOCK_TIME.test(following) || ONLY_CLOCK_TIME.test(text.slice(prev.start, prev.end));
@@ -359,12 +392,13 @@ const VOWEL = /[aeiouyаеёиоуыэюяіїє]/iu;
 /**
  * "house. 50-year-old resident …", "percent. 1,200 ballots were …": a word, its full stop, then a figure and a clause
  * (a lower-case word next, or after one more word; any word after a compound such as "19-year-old"). "Times. 10 June
- * 2009." and "2018. p. 5." in a list of references are left whole. Or a word, its full stop, then a word spelt with a
+ * 2009." and "2018. p. 5." in a list of references are left whole. A quarter, a model or a score ("Q3.", "G7.",
+ * "2-1.") counts as a word. Or a word, its full stop, then a word spelt with a
  * lower-case first letter and a capital after it ("France. iPhone models …", "instead. easyJet …"), which
  * Intl.Segmenter never starts a sentence with.
  */
 const WORD_THEN_OPENER =
-  /(?<=^|[\s("“«'‘—–])(\p{L}{3,})\.\s+(?:["“«(]?\d+(?:[.,]\d+)*(?:-\p{L}+(?:-\p{L}+)*\s|%?\s+(?:\p{Ll}|\p{L}[\p{L}-]*\s+\p{Ll}))|["“«(]?[a-z]{1,6}[A-Z])/gu;
+  /(?<=^|[\s("“«'‘—–])(\p{L}{3,}|\p{L}{1,3}\d{1,2}|\d+-\d+)\.\s+(?:["“«(]?\d+(?:[.,]\d+)*(?:-\p{L}+(?:-\p{L}+)*\s|%?\s+(?:\p{Ll}|\p{L}[\p{L}-]*\s+\p{Ll}))|["“«(]?[a-z]{1,6}[A-Z])/gu;
 
 /** "… человечества. * 2060 год — …": a bullet after a sentence's end opens a list item run into the paragraph. */
 const BULLET_AFTER_END = /[.!?…]["”»')\]]*\s+(?=[*•‣▪◦]\s)/g;
@@ -372,7 +406,8 @@ const BULLET_AFTER_END = /[.!?…]["”»')\]]*\s+(?=[*•‣▪◦]\s)/g;
 /**
  * Where a sentence begins inside a piece Intl.Segmenter left whole: after a full stop it breaks only before a
  * capital, so "… hit a house. 50-year-old resident Ivan Petrov said …", "… and France. iPhone models …" and
- * "… людей. * 2242 год …" stay one piece; nor after words that end without punctuation (unpunctuated-start.ts). Before a figure or such a word, the word before the stop must be a word,
+ * "… людей. * 2242 год …" stay one piece; nor after words that end without punctuation (unpunctuated-start.ts), nor
+ * between the items of a page's footer run into one line (list-lines.ts). Before a figure or such a word, the word before the stop must be a word,
  * not an abbreviation written before numbers ("No. 5", "Sept. 5", "Apt. 4B", "p.m. 20 …"): a listed abbreviation,
  * a word without a vowel, or one of two letters keeps the piece whole.
  * Returns the offsets (into `text`) where new sentences start, in order.
@@ -385,7 +420,12 @@ export function hiddenSentenceStarts(text: string, from: number, to: number): nu
     for (let m = WORD_THEN_OPENER.exec(piece); m; m = WORD_THEN_OPENER.exec(piece)) {
       const word = m[1]!.toLowerCase();
       const known = ALWAYS_CONTINUES.has(word) || MAY_END.has(word) || NUMBERED.has(word) || BEFORE_FIGURE.has(word);
-      if (!known && VOWEL.test(word)) {
+      // "in Q3. iPad sales …", "won 2-1. 60,000 fans …": a quarter, a model or a score is a word, unless an
+      // abbreviation written before numbers precedes it ("pp. 12-15. 10 June 2009").
+      const figure = /\d/.test(word);
+      const afterNumbered = figure && /(?:^|\s)(\p{L}{1,6})\.\s*$/u.exec(piece.slice(Math.max(0, m.index - 12), m.index));
+      const listed = (w: string) => NUMBERED.has(w) || BEFORE_FIGURE.has(w) || w === 'p' || MAY_END.has(w);
+      if (figure ? !(afterNumbered && listed(afterNumbered[1]!.toLowerCase())) : !known && VOWEL.test(word)) {
         let start = m.index + m[1]!.length + 1;
         while (isWhiteSpaceCode(piece.charCodeAt(start))) start++;
         out.push(from + start);
@@ -399,9 +439,10 @@ export function hiddenSentenceStarts(text: string, from: number, to: number): nu
     out.sort((a, b) => a - b);
   }
   const unpunctuated = unpunctuatedSentenceStarts(text, from, to);
-  if (unpunctuated.length > 0) {
-    out.push(...unpunctuated);
-    out.sort((a, b) => a - b);
+  const items = listItemStarts(text, from, to);
+  if (unpunctuated.length > 0 || items.length > 0) {
+    out.push(...unpunctuated, ...items);
+    return [...new Set(out)].sort((a, b) => a - b);
   }
   return out;
 }

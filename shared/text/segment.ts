@@ -103,7 +103,9 @@ function splitHiddenStarts(view: string, spans: Span[]): Span[] {
     let start = span.start;
     for (const cut of hiddenSentenceStarts(view, span.start, span.end)) {
       let end = cut;
-      while (end > start && isSpace(view.charCodeAt(end - 1))) end--;
+      // "Weather | Europe": the separator between a footer's items belongs to neither.
+      while (end > start && (isSpace(view.charCodeAt(end - 1)) || isItemSeparator(view.charCodeAt(end - 1)))) end--;
+      if (end === start) continue;
       out.push({ start, end });
       start = cut;
     }
@@ -111,6 +113,9 @@ function splitHiddenStarts(view: string, spans: Span[]): Span[] {
   }
   return out;
 }
+
+/** | · • ▪ */
+const isItemSeparator = (c: number) => c === 124 || c === 0xb7 || c === 0x2022 || c === 0x25aa;
 
 /** "Playstation VR demo Image: Nick Moreau." — a picture's caption and its credit are two sentences. */
 const CREDIT_MARK = /\s(?:Image|Photo|Picture|Credit|Фото|Изображение):\s/g;

@@ -283,6 +283,64 @@ describe('sentence segmentation', () => {
     expect(texts(sources.join('\n'))).toEqual(sources);
   });
 
+  it('reads initials written together as part of a name, but a single letter or a place before a new sentence as its end', () => {
+    expect(texts('The fund was set up in 2009.\n\nR.J. Hollis, its treasurer, said it would grow.')).toEqual([
+      'The fund was set up in 2009.',
+      'R.J. Hollis, its treasurer, said it would grow.',
+    ]);
+    expect(texts('The trophy went to D.B. Carver, who scored twice.')).toHaveLength(1);
+    expect(texts('She moved to L.A. Police said she left no address.')).toHaveLength(2);
+    expect(texts('Крепость взяли войска под командованием А.В. Суворова в 1790 году.', 'ru')).toHaveLength(1);
+    expect(texts('The clip spread after a post on X. The network has not commented.')).toEqual([
+      'The clip spread after a post on X.',
+      'The network has not commented.',
+    ]);
+  });
+
+  it('starts a sentence after a quarter, a model or a score, and after a company before a name that speaks', () => {
+    expect(texts('Profits slipped in Q2. iPhone sales held up.')).toEqual(['Profits slipped in Q2.', 'iPhone sales held up.']);
+    expect(texts('The visitors won 3-2. 41,000 fans saw the late goal.')).toEqual([
+      'The visitors won 3-2.',
+      '41,000 fans saw the late goal.',
+    ]);
+    expect(texts('The lease was signed with Harbor Foods Inc. Moreno said the rent was fair.')).toEqual([
+      'The lease was signed with Harbor Foods Inc.',
+      'Moreno said the rent was fair.',
+    ]);
+    for (const whole of [
+      'Harbor Foods Inc. reported a loss.',
+      'Nordwind Motor Corp. President Ilse Brandt said sales rose.',
+      'Brandt spoke at the Nordwind Co. Ltd. office in Hamburg.',
+    ])
+      expect(texts(whole)).toEqual([whole]);
+  });
+
+  it("splits a page footer's categories, separated items, bullets and sources run into one line, but not a headline", () => {
+    expect(texts('Categories: June 2, 2019 Oceania Fisheries and farming Pacific Islands')).toEqual([
+      'Categories:',
+      'June 2, 2019',
+      'Oceania Fisheries and farming',
+      'Pacific Islands',
+    ]);
+    expect(texts('Filed under: Harbours | Weather | Shipping')).toEqual(['Filed under:', 'Harbours', 'Weather', 'Shipping']);
+    expect(texts('• Ferry services resume on the coast • Storm damage estimated at $4 million')).toEqual([
+      '• Ferry services resume on the coast',
+      '• Storm damage estimated at $4 million',
+    ]);
+    expect(
+      texts('"Ferries resume after storm" — Coastal Herald, June 3, 2019 "Harbour counts the cost" — Island Times, June 4, 2019'),
+    ).toEqual([
+      '"Ferries resume after storm" — Coastal Herald, June 3, 2019',
+      '"Harbour counts the cost" — Island Times, June 4, 2019',
+    ]);
+    for (const whole of [
+      'Police: Missing Hiker Was Found Safe After Three Days',
+      'Tags: harbour fees and ferry prices',
+      'Prices rose in 2019 | 2020 and fell after that.',
+    ])
+      expect(texts(whole)).toEqual([whole]);
+  });
+
   it('handles Russian abbreviations', () => {
     expect(texts('Он родился в 1990 г. в Москве, т.е. давно. Живёт на ул. Ленина, им. Пушкина и т. д. Далее.', 'ru')).toEqual([
       'Он родился в 1990 г. в Москве, т.е. давно.',
