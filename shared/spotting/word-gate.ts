@@ -10,6 +10,8 @@
  * a sentence through needlessly, never keep a match out.
  */
 
+import { GateWords, hashStep, WORD_HASH_START } from './gate-words';
+
 /** What a pattern needs in a sentence before it can match at all. */
 interface Gate {
   id: number;
@@ -25,7 +27,7 @@ interface Gate {
 const MAX_WORDS = 4000;
 
 /** Lower-case first words of every gated pattern → the ids of the gates they open. */
-const gatesByWord = new Map<string, number[]>();
+const gatesByWord = new GateWords();
 let gateCount = 0;
 
 /**
@@ -114,16 +116,14 @@ function sentenceGates(s: string): SentenceGates {
     const c = s.charCodeAt(i);
     if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
       let j = i + 1;
-      let upper = c <= 90;
+      let hash = hashStep(WORD_HASH_START, c);
       for (; j < n; j++) {
         const d = s.charCodeAt(j);
-        if (d >= 97 && d <= 122) continue;
-        if (d >= 65 && d <= 90) upper = true;
-        else break;
+        if (!((d >= 97 && d <= 122) || (d >= 65 && d <= 90))) break;
+        hash = hashStep(hash, d);
       }
       if (shapes[shapeOf(c, s.charCodeAt(j - 1), j - i)] === 1) {
-        const run = s.slice(i, j);
-        const ids = gatesByWord.get(upper ? run.toLowerCase() : run);
+        const ids = gatesByWord.find(s, i, j, hash);
         if (ids) for (const id of ids) open[id >> 5]! |= 1 << (id & 31);
       }
       i = j;
@@ -447,9 +447,7 @@ function deriveGate(re: RegExp): Gate | null {
   }
   for (const w of needs.words) {
     shapes[shapeOf(w.charCodeAt(0), w.charCodeAt(w.length - 1), w.length)] = 1;
-    const ids = gatesByWord.get(w);
-    if (ids) ids.push(gate.id);
-    else gatesByWord.set(w, [gate.id]);
+    gatesByWord.add(w, gate.id);
   }
   return gate;
 }

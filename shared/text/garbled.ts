@@ -34,6 +34,46 @@ export const GARBLED_REASON = 'garbled';
 type TokenKind = 'word' | 'figure' | 'neutral' | 'junk';
 
 function tokenKind(token: string): TokenKind {
+  return asciiWordKind(token) ?? fullTokenKind(token);
+}
+
+/**
+ * The kind of a token of ASCII characters with at least two letters and no digit (most tokens of English prose:
+ * "said", "Minister's", "(2009-style"), read in one scan with the same answer as fullTokenKind: such a token is
+ * never a figure (it has no digit) nor neutral (it has more than one letter). Null for any other token.
+ */
+function asciiWordKind(token: string): TokenKind | null {
+  const n = token.length;
+  let letters = 0;
+  let run = 0;
+  let longRun = false;
+  let caseChanges = 0;
+  let maxCaseChanges = 0;
+  let lowerBefore = false;
+  for (let i = 0; i < n; i++) {
+    const c = token.charCodeAt(i);
+    if (c >= 128 || (c >= 48 && c <= 57)) return null;
+    const upper = c >= 65 && c <= 90;
+    const lower = c >= 97 && c <= 122;
+    if (!upper && !lower) {
+      run = 0;
+      caseChanges = 0;
+      lowerBefore = false;
+      continue;
+    }
+    letters++;
+    if (++run > LONGEST_WORD) longRun = true;
+    if (upper && lowerBefore && ++caseChanges > maxCaseChanges) maxCaseChanges = caseChanges;
+    lowerBefore = lower;
+  }
+  if (letters < 2) return null;
+  if (letters * 2 < n) return 'junk';
+  const first = token.charCodeAt(0);
+  if (first === 35 || first === 64) return 'word';
+  return longRun || maxCaseChanges >= RUN_TOGETHER_CASE_CHANGES ? 'junk' : 'word';
+}
+
+function fullTokenKind(token: string): TokenKind {
   if (FIGURE_TOKEN.test(token)) return 'figure';
   if (NEUTRAL_TOKEN.test(token)) return 'neutral';
   let letters = 0;
