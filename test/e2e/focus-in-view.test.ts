@@ -82,6 +82,7 @@ describe('what the keyboard is on, and that it shows', () => {
     await page.keyboard.press('v');
     await page.locator('.doc-scroll').waitFor();
     await expect.poll(() => focusedClass(page)).toContain('doc-scroll');
+    expect(await focusRingCut(page)).toBe('');
     await screenshot(page, 'focus-after-document-view-1024-dark');
     await page.keyboard.press('v');
     await page.locator('.doc-scroll').waitFor({ state: 'detached' });
@@ -91,10 +92,11 @@ describe('what the keyboard is on, and that it shows', () => {
     const start = page.getByRole('dialog', { name: 'Start a checking session' });
     await start.waitFor();
     await start.getByLabel('Name').fill('Harbour figures');
-    await start.getByRole('button', { name: 'Start session' }).click();
+    await page.keyboard.press('Control+Enter');
     await start.waitFor({ state: 'detached' });
     await page.locator('#session-workbench').waitFor();
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('session-workbench');
+    expect(await focusRingCut(page)).toBe('');
     await screenshotAtBothSizes(page, 'focus-after-session-start');
     expect(errors).toEqual([]);
   });

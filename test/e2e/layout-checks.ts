@@ -103,13 +103,15 @@ export function claimSpanOutOfView(page: Page, claimId: string): Promise<string 
 /**
  * Where the focused element's ring is cut: "cut by <box> on the left, right" for each box that hides what sticks
  * out of it (overflow other than visible) and crosses the ring, "no ring" when the element draws none, "" when the
- * whole ring shows. The ring is the outline, offset and width as computed.
+ * whole ring shows. The ring is the outline, offset and width as computed, or an inset box shadow.
  */
 export function focusRingCut(page: Page): Promise<string> {
   return page.evaluate(() => {
     const el = document.activeElement;
     if (!(el instanceof HTMLElement) || el === document.body) return 'nothing focused';
     const style = getComputedStyle(el);
+    // A ring drawn as an inset shadow lies inside the element's own box.
+    if (style.boxShadow.includes('inset')) return '';
     if (style.outlineStyle === 'none' || parseFloat(style.outlineWidth) === 0) return 'no ring';
     const reach = parseFloat(style.outlineOffset) + parseFloat(style.outlineWidth);
     const r = el.getBoundingClientRect();

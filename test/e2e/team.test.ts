@@ -189,11 +189,13 @@ describe.skipIf(noShared)('team: merge preview, conflicts, share and sync in the
       // import that made the claims Ben decided) and the backup.
       const notice = page.locator('.notice', { hasText: /^Merged/ });
       await expect(notice.locator('.notice-text').textContent()).resolves.toMatch(
-        /^Merged \d+ changes from ben\.claimbench-share; 1 conflicted claim to resolve\. 4 earlier actions of yours can no longer be undone\.$/,
+        /^Merged \d+ changes from ben\.claimbench-share; 1 conflicted claim to resolve\. 4 undo steps lost\.$/,
       );
       await page.setViewportSize({ width: 1024, height: 640 });
       const lineHeight = await notice.locator('.notice-text').evaluate((el) => parseFloat(getComputedStyle(el).lineHeight));
       expect((await notice.locator('.notice-text').boundingBox())!.height).toBeLessThanOrEqual(2 * lineHeight + 1);
+      // The summary is whole in its two lines: nothing of it is cut.
+      expect(await notice.locator('.notice-text').evaluate((el) => el.scrollHeight <= el.clientHeight + 1)).toBe(true);
       expect((await notice.boundingBox())!.height).toBeLessThanOrEqual(64);
       await screenshot(page, 'team-merge-notice-1024');
       await notice.getByRole('button', { name: 'Details' }).click();
