@@ -7,6 +7,7 @@ import type { ChangeOrigin, HistoryEntry, Verdict } from './domain';
 import { NOT_REVIEWED_LABEL, VERDICT_LABELS, VERDICTS } from './domain';
 import { CREATE_FIELD, fieldLabel } from './entities/registry';
 import { memberChanges } from './entities/set-members';
+import { DEFAULT_REPORT_OPTIONS } from './report';
 import { REPORT_OPTIONS_SETTING, THRESHOLD_SETTING } from './setting-keys';
 
 export interface ChangeDescription {
@@ -71,6 +72,9 @@ function describeReopened(entry: HistoryEntry, who: string): [string, string | n
   return [`${who} reopened the conflict: ${side}’s ${fieldLabel(entry.entity, entry.field)} stands again`, null];
 }
 
+/** The action label conflicts.resolve records: a new decision written over every side. */
+export const RESOLVE_CONFLICT = 'Resolve conflict';
+
 /** The action label keepSide records ("Keep Ben’s side"), as the name of the person whose side was kept. */
 const KEPT_SIDE = /^Keep (.+)’s side$/u;
 
@@ -94,14 +98,18 @@ function describeKeptSide(entry: HistoryEntry, who: string): [string, string | n
 
 function describeClaimField(entry: HistoryEntry, who: string): [string, string | null] {
   const { from, to } = entry;
-  // Settling a conflict by keeping the value already shown records it again, as a decision.
-  if (
-    (entry.field === 'verdict' || entry.field === 'rationale') &&
-    entry.action === 'Resolve conflict' &&
-    JSON.stringify(from) === JSON.stringify(to)
-  ) {
-    const what = entry.field === 'verdict' ? verdictLabel(to) : 'the rationale';
-    return [`${who} settled the conflict: kept ${what}`, null];
+  if ((entry.field === 'verdict' || entry.field === 'rationale') && entry.action === RESOLVE_CONFLICT) {
+    // Settling a conflict by keeping the value already shown records it again, as a decision.
+    if (JSON.stringify(from) === JSON.stringify(to)) {
+      const what = entry.field === 'verdict' ? verdictLabel(to) : 'the rationale';
+      return [`${who} settled the conflict: kept ${what}`, null];
+    }
+    if (entry.field === 'verdict')
+      return [
+        `${who} settled the conflict with a new decision: ${verdictLabel(to)}`,
+        from === null || from === undefined ? null : `was ${verdictLabel(from)}`,
+      ];
+    return [`${who} settled the conflict with a new rationale`, isBlank(to) ? 'no rationale' : quote(to, 120)];
   }
   switch (entry.field) {
     case CREATE_FIELD:
@@ -219,22 +227,45 @@ function threshold(value: unknown): string {
   return typeof value === 'number' ? value.toFixed(2) : String(value);
 }
 
-/** The top-level keys two settings values differ in, in words ("title, organisation"). */
-function changedKeys(from: unknown, to: unknown): string | null {
-  if (typeof from !== 'object' || from === null || typeof to !== 'object' || to === null) return null;
-  const before = from as Record<string, unknown>;
-  const after = to as Record<string, unknown>;
-  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
-    (k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]),
-  );
-  return keys.length > 0 ? `changed: ${keys.map((k) => k.replace(/([A-Z])/g, ' $1').toLowerCase()).join(', ')}` : null;
+/** A report setting's value as the log shows it: a text quoted, an empty one as "(none)". */
+function optionValue(value: unknown): string {
+  if (typeof value === 'string') return value.trim() ? quote(value, 40) : '(none)';
+  return typeof value === 'boolean' ? (value ? 'on' : 'off') : 'changed';
+}
+
+/**
+ * What a change of the report settings changed, key by key: "title “Election desk”, sections: notes off".
+ * A first save is read against the defaults, so it too names only what the person set.
+ */
+function reportOptionChanges(from: unknown, to: unknown): string | null {
+  const record = (v: unknown) => (typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : {});
+  const before = { ...DEFAULT_REPORT_OPTIONS, ...record(from) } as Record<string, unknown>;
+  const after = record(to);
+  const words = (key: string) => key.replace(/([A-Z])/g, ' $1').toLowerCase();
+  const parts: string[] = [];
+  for (const key of Object.keys(after)) {
+    if (JSON.stringify(before[key]) === JSON.stringify(after[key])) continue;
+    if (key === 'sections') {
+      const was = record(before[key]);
+      const now = record(after[key]);
+      const flipped = Object.keys(now).filter((s) => was[s] !== now[s]);
+      if (flipped.length > 0) parts.push(`sections: ${flipped.map((s) => `${words(s)} ${optionValue(now[s])}`).join(', ')}`);
+    } else if (key === 'scope') parts.push('which claims it covers');
+    else parts.push(`${words(key)} ${optionValue(after[key])}`);
+  }
+  return parts.length > 0 ? parts.join(', ') : null;
 }
 
 function describeSetting(entry: HistoryEntry, who: string): [string, string | null] {
   const reset = entry.field === 'deleted' && entry.to === true;
   if (entry.entityId === REPORT_OPTIONS_SETTING) {
     if (reset) return [`${who} reset the report settings`, null];
-    return [`${who} changed the report settings`, entry.field === 'value' ? changedKeys(entry.from, entry.to) : null];
+    if (entry.field === CREATE_FIELD)
+      return [
+        `${who} changed the report settings`,
+        reportOptionChanges(null, (entry.to as Record<string, unknown> | null)?.value),
+      ];
+    return [`${who} changed the report settings`, entry.field === 'value' ? reportOptionChanges(entry.from, entry.to) : null];
   }
   if (entry.entityId === THRESHOLD_SETTING) {
     if (reset) return [`${who} reset the check-worthiness threshold`, null];
@@ -317,4 +348,62 @@ export function describeOrigin(
   const whose = origin.from ? `${origin.from}’s ${kind}` : `the ${kind} ${origin.file}`;
   const verb = origin.kind === 'share' ? 'merged' : 'synced';
   return `from ${whose}, ${verb} by ${origin.mergedBy} on ${format(origin.mergedAt)}`;
+}
+
+/** Whether two entries are one action's verdict and rationale of one claim: what a person decides at once. */
+export function isOneDecision(
+  a: Pick<HistoryEntry, 'entity' | 'entityId' | 'field'> & { actionId: string | null },
+  b: Pick<HistoryEntry, 'entity' | 'entityId' | 'field'> & { actionId: string | null },
+): boolean {
+  const fields = new Set([a.field, b.field]);
+  return (
+    a.actionId !== null &&
+    a.actionId === b.actionId &&
+    a.entity === 'claim' &&
+    b.entity === 'claim' &&
+    a.entityId === b.entityId &&
+    fields.has('verdict') &&
+    fields.has('rationale')
+  );
+}
+
+const UNDO_SUFFIX = ' (undo)';
+const withoutUndo = (s: string) => (s.endsWith(UNDO_SUFFIX) ? s.slice(0, -UNDO_SUFFIX.length) : s);
+
+/**
+ * A verdict and a rationale one action wrote, as one sentence: "Ann settled the conflict: kept Ben’s decision,
+ * Disputed", "Ann settled the conflict with a new decision: Sourced", "Ann marked Sourced and wrote a rationale".
+ */
+export function describeDecision(verdict: HistoryEntry, rationale: HistoryEntry): ChangeDescription {
+  const who = verdict.author || 'Someone';
+  const undo = verdict.action?.startsWith('Undo ') ? UNDO_SUFFIX : '';
+  const words = describeChange(verdict);
+  const wrote = describeChange(rationale);
+  const was =
+    verdict.from !== null && verdict.from !== undefined && JSON.stringify(verdict.from) !== JSON.stringify(verdict.to)
+      ? `was ${verdictLabel(verdict.from)}`
+      : null;
+  const said = isBlank(rationale.to) ? 'no rationale' : quote(rationale.to, 120);
+  const side = verdict.reopens ? null : KEPT_SIDE.exec(verdict.action ?? '')?.[1];
+  if (side)
+    return {
+      summary: `${who} settled the conflict: kept ${side}’s decision, ${verdictLabel(verdict.to)}`,
+      detail: joinDetail(said, was),
+    };
+  if (verdict.action === RESOLVE_CONFLICT)
+    return {
+      summary: `${who} settled the conflict with a new decision: ${verdictLabel(verdict.to)}`,
+      detail: joinDetail(said, was),
+    };
+  const rest = withoutUndo(wrote.summary).startsWith(`${who} `) ? withoutUndo(wrote.summary).slice(who.length + 1) : null;
+  if (rest === null) return words;
+  return {
+    summary: `${withoutUndo(words.summary)} and ${rest}${undo}`,
+    detail: joinDetail(words.detail, wrote.detail),
+  };
+}
+
+function joinDetail(...parts: (string | null)[]): string | null {
+  const shown = parts.filter((p): p is string => !!p);
+  return shown.length > 0 ? shown.join(' · ') : null;
 }

@@ -7,7 +7,7 @@ import { isListFiltered, useWorkbench } from '../app/workbench';
 import { Button } from '../ui/Button';
 import { EmptyState } from '../ui/EmptyState';
 import { IconButton } from '../ui/IconButton';
-import { focusIsLost } from '../ui/focusHome';
+import { useTakeLostFocus } from '../ui/focusHome';
 import { Spinner } from '../ui/Progress';
 import { ClaimRow, claimOptionId } from './ClaimRow';
 import { useFactCheckBadges } from '../library/useFactCheckBadges';
@@ -136,9 +136,7 @@ function ClaimList({ total }: { total: number }) {
 
   // The list comes and goes (a spinner while a new scope or search loads, the document view): when it
   // appears with the keyboard on nothing, because the button or pane that had it is gone, it takes it.
-  useEffect(() => {
-    if (focusIsLost()) claimListRef.current?.focus({ preventScroll: true });
-  }, [claimListRef]);
+  useTakeLostFocus(claimListRef);
 
   const onSelect = useCallback(
     (index: number, id: string | null) => {

@@ -1,4 +1,5 @@
 import { FileText, Scissors, Merge, Plus } from 'lucide-react';
+import { useTakeLostFocus } from '../ui/focusHome';
 import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent, type ReactNode } from 'react';
 import { verdictLabel, type Claim, type DocumentRecord } from '../../shared/domain';
 import { collapseWhitespace } from '../../shared/text/whitespace';
@@ -80,6 +81,7 @@ function DocumentText({ document: doc, sentences, threshold, claims }: DocumentT
   const selectClaim = useSelectClaim();
   const actions = useSpanActions(doc.id);
   const root = useRef<HTMLDivElement>(null);
+  useTakeLostFocus(root);
   const paragraphs = useMemo(() => layoutDocument(doc.text, sentences, claims), [doc.text, sentences, claims]);
   const headlineParagraph = titleParagraph(doc, paragraphs);
   const claimById = useMemo(() => new Map(claims.map((c) => [c.id, c])), [claims]);

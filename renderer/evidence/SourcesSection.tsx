@@ -9,6 +9,7 @@ import { Button } from '../ui/Button';
 import { focusHome } from '../ui/focusHome';
 import { IconButton } from '../ui/IconButton';
 import { Kbd } from '../ui/Kbd';
+import { useNotify } from '../ui/notices';
 import { Spinner } from '../ui/Progress';
 import { RadioGroup } from '../ui/RadioGroup';
 import { MOD } from '../app/shortcuts';
@@ -26,6 +27,8 @@ export const SOURCE_INPUT_ID = 'source-paste-input';
 export const SourcesSection = memo(function SourcesSection({ claim }: { claim: Claim }) {
   const evidence = useEvidence(claim);
   const sources = evidence.data?.sources;
+  // The source just added: brought into view, marked, and announced once it is in the list.
+  const [added, setAdded] = useState<string | null>(null);
   return (
     <div className="evidence-block">
       {evidence.isPending ? (
@@ -33,13 +36,13 @@ export const SourcesSection = memo(function SourcesSection({ claim }: { claim: C
       ) : sources && sources.length > 0 ? (
         <ul className="source-list" aria-label="Sources">
           {sources.map((s) => (
-            <SourceItem key={s.id} source={s} />
+            <SourceItem key={s.id} source={s} justAdded={s.id === added} />
           ))}
         </ul>
       ) : (
         <p className="evidence-empty">No sources yet. Paste a link or a passage below.</p>
       )}
-      <AddSourceForm claimId={claim.id} />
+      <AddSourceForm claimId={claim.id} onAdded={setAdded} />
     </div>
   );
 });
@@ -55,7 +58,7 @@ function sourceMeta(source: Source): string[] {
   ].filter((x): x is string => !!x);
 }
 
-function SourceItem({ source }: { source: Source }) {
+function SourceItem({ source, justAdded }: { source: Source; justAdded: boolean }) {
   const fail = useFail();
   const update = useOperationMutation('sources.update');
   const remove = useOperationMutation('sources.delete');
@@ -69,6 +72,10 @@ function SourceItem({ source }: { source: Source }) {
   // An edit left open on another claim's visit is still open, with what was typed.
   const [editing, setEditing] = useState(() => sourceEdits.has(source.id));
   const editButton = useRef<HTMLButtonElement>(null);
+  const item = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    if (justAdded) item.current?.scrollIntoView({ block: 'nearest' });
+  }, [justAdded]);
   const refocusEdit = useRef(false);
   useEffect(() => {
     if (editing || !refocusEdit.current) return;
@@ -87,15 +94,15 @@ function SourceItem({ source }: { source: Source }) {
     );
   }
   return (
-    <li className="source-item" data-stance={source.stance}>
+    <li ref={item} className={`source-item${justAdded ? ' is-new' : ''}`} data-stance={source.stance} data-source-id={source.id}>
       <div className="source-head">
         {href ? (
-          <a className="source-title" href={href} target="_blank" rel="noopener noreferrer" title={href}>
+          <a className="source-title" href={href} target="_blank" rel="noopener noreferrer" title={`${title}\n${href}`}>
             {title}
             <ExternalLink size={11} aria-hidden className="source-external" />
           </a>
         ) : (
-          <span className="source-title" title={source.url ?? undefined}>
+          <span className="source-title" title={source.url ? `${title}\n${source.url}` : title}>
             {title}
           </span>
         )}
@@ -140,6 +147,13 @@ function SourceItem({ source }: { source: Source }) {
       {source.excerpt && <blockquote className="source-excerpt">{source.excerpt}</blockquote>}
     </li>
   );
+}
+
+/** A new source as a notice names it: by its title, else its site, else as the passage it is. */
+function addedWords(source: Source): string {
+  const name = source.title.trim() || (source.url ? hostName(source.url) : '');
+  const stance = STANCE_LABELS[source.stance];
+  return name ? `Added the source “${name}” (${stance}).` : `Added the passage as a source (${stance}).`;
 }
 
 /** What the paste box holds as the core will read it (evidence/urls.ts classifyPaste): a link, or a passage. */
@@ -204,7 +218,8 @@ function originInput(origin: Origin, passage: boolean): Partial<Origin> {
   return out;
 }
 
-function AddSourceForm({ claimId }: { claimId: string }) {
+function AddSourceForm({ claimId, onAdded }: { claimId: string; onAdded: (sourceId: string) => void }) {
+  const notify = useNotify();
   const [form, setForm] = useUnsentDraft(unsentSources, claimId, freshSource, isBlankSource);
   const { pasted, title, origin, stance } = form;
   const edit = (patch: Partial<NewSource>) => setForm((f) => ({ ...f, ...patch }));
@@ -231,6 +246,10 @@ function AddSourceForm({ claimId }: { claimId: string }) {
     add.mutate(
       { claimId, pasted, ...(title.trim() ? { title: title.trim() } : {}), ...originInput(origin, passage), stance },
       {
+        onSuccess: (source) => {
+          onAdded(source.id);
+          notify({ message: addedWords(source), kind: 'source-added' });
+        },
         onError: (err) => {
           setForm((now) => (isBlankSource(now) ? sent : now));
           setError(errorMessage(err));

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
+import { useTakeLostFocus } from '../ui/focusHome';
 import type { QueueItem } from '../../shared/sessions';
 import { operationQuery } from '../api/queries';
 import { useWorkbench } from '../app/workbench';
@@ -19,6 +20,8 @@ export function SessionWorkbench({ sessionId }: { sessionId: string }) {
   const { dispatch } = useWorkbench();
   const sessionQuery = useSession(sessionId, { poll: true });
   const session = sessionQuery.data;
+  const pane = useRef<HTMLElement>(null);
+  useTakeLostFocus(pane, session !== undefined);
   const elapsed = useElapsed(session, sessionQuery.dataUpdatedAt);
   const queue = useQueue(sessionId);
   const actions = useSessionActions(sessionId);
@@ -82,6 +85,7 @@ export function SessionWorkbench({ sessionId }: { sessionId: string }) {
   const capture = session.captureDocumentId !== null;
   return (
     <section
+      ref={pane}
       id="session-workbench"
       className={`pane session-pane ${capture ? 'has-capture' : ''}`}
       aria-label={`Checking session ${session.name}`}

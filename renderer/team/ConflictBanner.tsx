@@ -1,4 +1,5 @@
 import { CircleAlert } from 'lucide-react';
+import { whenEdited } from '../../shared/conflict-timing';
 import type { Claim } from '../../shared/domain';
 import { useOperationQuery } from '../api/queries';
 import { Button } from '../ui/Button';
@@ -17,9 +18,11 @@ export function ConflictBanner({ claim }: { claim: Claim }) {
     <div className="team-banner" role="note" data-testid="conflict-banner">
       <CircleAlert size={16} className="team-banner-icon" aria-hidden />
       <p className="team-banner-text">
-        <strong>Conflict.</strong> {who} decided this claim differently at the same time
-        {mine ? ` (${fieldsLabel(differingParts(mine)).toLowerCase()})` : ''}.{' '}
-        {shownBy ? `${shownBy}’s decision` : 'One decision'} is shown until someone decides.
+        <strong>Conflict.</strong> {who} decided this claim differently
+        {mine
+          ? ` (${fieldsLabel(differingParts(mine)).toLowerCase()}), ${whenEdited(mine.sides)}`
+          : ', neither seeing the other’s change'}
+        . {shownBy ? `${shownBy}’s decision` : 'One decision'} is shown until someone decides.
       </p>
       <Button size="sm" onClick={() => open('conflicts')}>
         Resolve…

@@ -68,7 +68,9 @@ export function ConflictResolver({ conflict, position, busy, writing, onWriting,
  */
 function fieldNote(field: ConflictField, side: ConflictSide): string | null {
   if (side.own.includes(field)) return null;
-  if (side.earlier.includes(field)) return `Set by ${side.author} earlier and kept with this decision`;
+  // An empty value reads "No rationale given": "set by them earlier" under it would contradict it.
+  if (side.earlier.includes(field))
+    return !side[field]?.trim() ? null : `Set by ${side.author} earlier and kept with this decision`;
   return `Not changed by ${side.author}: as it stood with their decision`;
 }
 

@@ -26,7 +26,7 @@ export function ConflictsDialog() {
       open={open}
       onOpenChange={(o) => !o && close()}
       title="Conflicts"
-      description="Teammates changed the same claim at the same time. Keep one side or write a new decision; it is recorded like any change."
+      description="Teammates changed the same claim, neither seeing the other’s change. Keep one side or write a new decision; it is recorded like any change."
       width={1040}
     >
       {open && <ConflictQueue />}

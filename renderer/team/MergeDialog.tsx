@@ -10,7 +10,7 @@ import { DialogActions } from '../ui/DialogActions';
 import { Modal } from '../ui/Modal';
 import { useNotify } from '../ui/notices';
 import { ProgressBar, Spinner } from '../ui/Progress';
-import { count, forgottenUndoNote } from './format';
+import { count, forgottenUndoCount, forgottenUndoNote } from './format';
 import { MergePreviewView } from './MergePreviewView';
 import { KeyConflictsNotice, UnsignedChangesNote } from './KeyConflictsNotice';
 import { SameTextDocumentsNote } from './SameTextDocumentsNote';
@@ -114,10 +114,14 @@ function MergeFlow({ step, setStep, onClose }: { step: MergeStep; setStep: (s: M
         : result.applied
           ? `Merged ${count(result.newChanges, 'change')} from ${file.name}${
               conflicts ? `; ${count(conflicts, 'conflicted claim')} to resolve` : ''
-            }. A backup was taken first.`
+            }.`
           : `Nothing new in ${file.name}: you already have all of it.`;
+      // A line or two over the work; which actions undo lost, and the backup, are behind Details.
+      const forgotten = forgottenUndoNote(result.undoStepsForgotten, result.undoForgotten).trim();
+      const details = [result.applied ? 'A backup was taken first.' : '', forgotten].filter(Boolean).join(' ');
       notify({
-        message: `${outcome}${forgottenUndoNote(result.undoStepsForgotten, result.undoForgotten)}`,
+        message: `${outcome}${forgottenUndoCount(result.undoStepsForgotten)}`,
+        ...(details ? { details } : {}),
         tone: conflicts || heldBack ? 'warning' : 'info',
         ...(conflicts ? { action: { label: 'Resolve', run: () => open('conflicts') } } : {}),
       });

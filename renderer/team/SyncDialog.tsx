@@ -12,7 +12,7 @@ import { Modal } from '../ui/Modal';
 import { useNotify } from '../ui/notices';
 import { ProgressBar, Spinner } from '../ui/Progress';
 import { Avatar } from './Avatar';
-import { count, forgottenUndoNote, fullTime, shortActorId } from './format';
+import { count, forgottenUndoCount, forgottenUndoNote, fullTime, shortActorId } from './format';
 import { useTeamDialogs } from './useTeamDialogs';
 import { KeyConflictsNotice } from './KeyConflictsNotice';
 import './team.css';
@@ -82,7 +82,8 @@ function SyncPanel() {
       notify({
         message: `Synced: ${count(r.imported, 'change')} in, ${count(r.exported, 'change')} out${
           r.conflicts ? ', with new conflicts to resolve' : ''
-        }${r.keyConflicts.length ? `; changes from ${r.keyConflicts.map((c) => c.name).join(', ')} held back (signing key does not match)` : ''}.${forgottenUndoNote(r.undoStepsForgotten, r.undoForgotten)}`,
+        }${r.keyConflicts.length ? `; changes from ${r.keyConflicts.map((c) => c.name).join(', ')} held back (signing key does not match)` : ''}.${forgottenUndoCount(r.undoStepsForgotten)}`,
+        ...(r.undoStepsForgotten ? { details: forgottenUndoNote(r.undoStepsForgotten, r.undoForgotten).trim() } : {}),
         tone: r.conflicts || r.keyConflicts.length ? 'warning' : 'info',
         ...(r.conflicts ? { action: { label: 'Resolve', run: () => open('conflicts') } } : {}),
       });

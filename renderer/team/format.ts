@@ -61,6 +61,12 @@ export function forgottenUndoNote(steps: number, named: readonly ForgottenUndoSt
   return ` ${steps === 1 ? 'One earlier action' : `${steps} earlier actions`} of yours can no longer be undone, as a teammate’s changes set the same fields${list}.`;
 }
 
+/** The short form of forgottenUndoNote for a notice's summary: " 2 undo steps lost." */
+export function forgottenUndoCount(steps: number): string {
+  if (steps === 0) return '';
+  return ` ${steps === 1 ? 'One undo step' : `${steps} undo steps`} lost.`;
+}
+
 /** The merge or sync an undo reached back past, in words: "the merge of ben.claimbench-share". */
 export function mergeBoundaryName(boundary: MergeBoundary): string {
   return boundary.kind === 'share' ? `the merge of ${boundary.file}` : `the sync with the shared folder ${boundary.file}`;

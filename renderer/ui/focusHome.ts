@@ -1,3 +1,5 @@
+import { useEffect, type RefObject } from 'react';
+
 /** An open dialog of any kind: while there is one, it owns the keyboard. */
 export const DIALOG_SELECTOR = '[role="dialog"],[role="alertdialog"]';
 
@@ -19,4 +21,15 @@ export function focusIsLost(): boolean {
 export function returnFocusHome(e: Event): void {
   e.preventDefault();
   if (focusIsLost()) focusHome();
+}
+
+/**
+ * A pane that replaces the one the keyboard was on (the document view for the list, a session for the workbench)
+ * takes the keyboard when it appears, once `ready`, if it rests on nothing: keys act there, its focus ring shows,
+ * and Tab goes on from it, not from the top of the page.
+ */
+export function useTakeLostFocus(ref: RefObject<HTMLElement | null>, ready = true): void {
+  useEffect(() => {
+    if (ready && focusIsLost()) ref.current?.focus({ preventScroll: true });
+  }, [ref, ready]);
 }

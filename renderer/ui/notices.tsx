@@ -3,7 +3,10 @@ import { createContext, useCallback, useContext, useMemo, useRef, useState, type
 import { Button } from './Button';
 
 export interface Notice {
+  /** What happened, in a line or two: a notice never grows taller than two lines over the work. */
   message: string;
+  /** The rest, shown on asking ("Details"): while it is open the notice stays until dismissed. */
+  details?: string;
   tone?: 'info' | 'warning' | 'error';
   action?: { label: string; run: () => void };
   /**
@@ -32,46 +35,85 @@ const kindOf = (n: Notice) => n.kind ?? n.tone ?? 'info';
 /** Short messages at the bottom of the window, announced to screen readers. */
 export function NoticeProvider({ children }: { children: ReactNode }) {
   const [notices, setNotices] = useState<ShownNotice[]>([]);
+  const [expanded, setExpanded] = useState<ReadonlySet<number>>(new Set());
   const nextId = useRef(1);
+  const timers = useRef(new Map<number, number>());
 
-  const dismiss = useCallback((id: number) => setNotices((all) => all.filter((n) => n.id !== id)), []);
+  const dismiss = useCallback((id: number) => {
+    timers.current.delete(id);
+    setNotices((all) => all.filter((n) => n.id !== id));
+  }, []);
 
   const notify = useCallback(
     (notice: Notice) => {
       const id = nextId.current++;
       setNotices((all) => [...all.filter((n) => kindOf(n) !== kindOf(notice)), { ...notice, id }].slice(-MAX_SHOWN));
-      window.setTimeout(() => dismiss(id), notice.tone === 'error' ? VISIBLE_MS * 2 : VISIBLE_MS);
+      timers.current.set(
+        id,
+        window.setTimeout(() => dismiss(id), notice.tone === 'error' ? VISIBLE_MS * 2 : VISIBLE_MS),
+      );
     },
     [dismiss],
   );
+
+  const toggleDetails = (id: number) => {
+    // Someone reading the details decides when the notice goes.
+    window.clearTimeout(timers.current.get(id));
+    timers.current.delete(id);
+    setExpanded((open) => {
+      const next = new Set(open);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+  };
 
   const value = useMemo(() => notify, [notify]);
   return (
     <NoticeContext.Provider value={value}>
       {children}
       <div className="notices" role="status" aria-live="polite">
-        {notices.map((n) => (
-          <div key={n.id} className={`notice notice-${n.tone ?? 'info'}`}>
-            <span className="notice-text" title={n.message}>
-              {n.message}
-            </span>
-            {n.action && (
-              <Button
-                size="sm"
-                variant="ghost"
-                onClick={() => {
-                  n.action?.run();
-                  dismiss(n.id);
-                }}
-              >
-                {n.action.label}
-              </Button>
-            )}
-            <button type="button" className="notice-close" aria-label="Dismiss" onClick={() => dismiss(n.id)}>
-              <X size={14} aria-hidden />
-            </button>
-          </div>
-        ))}
+        {notices.map((n) => {
+          const open = expanded.has(n.id);
+          const detailsId = `notice-details-${n.id}`;
+          return (
+            <div key={n.id} className={`notice notice-${n.tone ?? 'info'}${open ? ' is-expanded' : ''}`}>
+              <span className="notice-text" title={n.details ? undefined : n.message}>
+                {n.message}
+              </span>
+              {n.details && (
+                <Button
+                  size="sm"
+                  variant="ghost"
+                  aria-expanded={open}
+                  aria-controls={detailsId}
+                  onClick={() => toggleDetails(n.id)}
+                >
+                  {open ? 'Hide details' : 'Details'}
+                </Button>
+              )}
+              {n.action && (
+                <Button
+                  size="sm"
+                  variant="ghost"
+                  onClick={() => {
+                    n.action?.run();
+                    dismiss(n.id);
+                  }}
+                >
+                  {n.action.label}
+                </Button>
+              )}
+              <button type="button" className="notice-close" aria-label="Dismiss" onClick={() => dismiss(n.id)}>
+                <X size={14} aria-hidden />
+              </button>
+              {n.details && open && (
+                <p id={detailsId} className="notice-details">
+                  {n.details}
+                </p>
+              )}
+            </div>
+          );
+        })}
       </div>
     </NoticeContext.Provider>
   );

@@ -272,14 +272,16 @@ describe('workspace activity after a teammate’s concurrent edits', () => {
       await feed.waitFor();
       const entry = (summary: string) =>
         feed.locator('.activity-item', { has: page.locator('.activity-summary', { hasText: summary }) });
-      const kept = entry('Dana Reyes settled the conflict: kept Sam Ortiz’s verdict, Unverified');
+      // Keeping a side is one action: one entry, naming the decision kept.
+      const kept = entry('Dana Reyes settled the conflict: kept Sam Ortiz’s decision, Unverified');
       await kept.waitFor();
-      expect((await kept.locator('.activity-detail').innerText()).trim()).toBe('· was Sourced');
+      expect((await kept.locator('.activity-detail').innerText()).trim()).toMatch(/^· “.+” · was Sourced$/);
+      await expect(feed.locator('.activity-summary', { hasText: 'kept Sam Ortiz’s rationale' }).count()).resolves.toBe(0);
       expect(await kept.locator('.activity-claim').innerText()).toBe(`“${claim.text}”`);
       await entry('Dana Reyes marked Sourced').waitFor();
       expect(await entry('Dana Reyes marked Sourced').locator('.activity-detail').count()).toBe(0);
       // Sam's decision came in with his share file; Dana's own change came with none.
-      expect(await entry('Sam Ortiz marked Unverified').locator('.activity-origin').innerText()).toMatch(
+      expect(await entry('Sam Ortiz marked Unverified and wrote a rationale').locator('.activity-origin').innerText()).toMatch(
         /^from Sam Ortiz’s share file, merged by Dana Reyes on (\d+ \w+|\w+ \d+)$/,
       );
       expect(await entry('Dana Reyes marked Sourced').locator('.activity-origin').count()).toBe(0);

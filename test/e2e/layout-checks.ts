@@ -99,3 +99,42 @@ export function claimSpanOutOfView(page: Page, claimId: string): Promise<string 
       : `span ${Math.round(r.top)}–${Math.round(r.bottom)}, text area ${Math.round(box.top)}–${Math.round(box.bottom)}`;
   }, claimId);
 }
+
+/**
+ * Where the focused element's ring is cut: "cut by <box> on the left, right" for each box that hides what sticks
+ * out of it (overflow other than visible) and crosses the ring, "no ring" when the element draws none, "" when the
+ * whole ring shows. The ring is the outline, offset and width as computed, or an inset box shadow.
+ */
+export function focusRingCut(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (!(el instanceof HTMLElement) || el === document.body) return 'nothing focused';
+    const style = getComputedStyle(el);
+    // A ring drawn as an inset shadow lies inside the element's own box.
+    if (style.boxShadow.includes('inset')) return '';
+    if (style.outlineStyle === 'none' || parseFloat(style.outlineWidth) === 0) return 'no ring';
+    const reach = parseFloat(style.outlineOffset) + parseFloat(style.outlineWidth);
+    const r = el.getBoundingClientRect();
+    const ring = { left: r.left - reach, right: r.right + reach, top: r.top - reach, bottom: r.bottom + reach };
+    const cuts: string[] = [];
+    for (let a = el.parentElement; a; a = a.parentElement) {
+      const as = getComputedStyle(a);
+      if (as.overflowX === 'visible' && as.overflowY === 'visible') continue;
+      // The box shows its padding area: its client rectangle, inside the borders.
+      const b = a.getBoundingClientRect();
+      const box = { left: b.left + a.clientLeft, top: b.top + a.clientTop };
+      const right = box.left + a.clientWidth;
+      const bottom = box.top + a.clientHeight;
+      const sides = [
+        as.overflowX !== 'visible' && ring.left < box.left - 0.5 ? 'left' : '',
+        as.overflowX !== 'visible' && ring.right > right + 0.5 ? 'right' : '',
+        // Above or below a scrolling box's view is the fold, where the element itself may lie.
+        as.overflowY !== 'visible' && ring.top < box.top - 0.5 && r.top >= box.top ? 'top' : '',
+        as.overflowY !== 'visible' && ring.bottom > bottom + 0.5 && r.bottom <= bottom ? 'bottom' : '',
+      ].filter(Boolean);
+      const name = typeof a.className === 'string' && a.className ? `.${a.className.trim().split(/\s+/).join('.')}` : a.tagName;
+      if (sides.length > 0) cuts.push(`cut by ${name} on the ${sides.join(', ')}`);
+    }
+    return cuts.join('; ');
+  });
+}

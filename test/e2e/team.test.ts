@@ -184,14 +184,26 @@ describe.skipIf(noShared)('team: merge preview, conflicts, share and sync in the
       await page
         .locator('.notice', { hasText: /Merged \d+ changes from ben\.claimbench-share; 1 conflicted claim to resolve/ })
         .waitFor();
-      // Four of Ana's actions can no longer be undone, and the notice says so and names the latest two: her verdict
-      // and her rationale on the clashing claim, her decision Ben replaced, and the import that made the claims Ben
-      // decided.
-      await expect(page.locator('.notice', { hasText: /^Merged/ }).textContent()).resolves.toMatch(
-        /A backup was taken first\. 4 earlier actions of yours can no longer be undone, as a teammate’s changes set the same fields: .*“.+”.* and \d+ more\./,
+      // Four of Ana's actions can no longer be undone: the notice says so in its two lines at most, and its details
+      // name the latest two (her verdict and her rationale on the clashing claim, her decision Ben replaced, and the
+      // import that made the claims Ben decided) and the backup.
+      const notice = page.locator('.notice', { hasText: /^Merged/ });
+      await expect(notice.locator('.notice-text').textContent()).resolves.toMatch(
+        /^Merged \d+ changes from ben\.claimbench-share; 1 conflicted claim to resolve\. 4 undo steps lost\.$/,
       );
       await page.setViewportSize({ width: 1024, height: 640 });
+      const lineHeight = await notice.locator('.notice-text').evaluate((el) => parseFloat(getComputedStyle(el).lineHeight));
+      expect((await notice.locator('.notice-text').boundingBox())!.height).toBeLessThanOrEqual(2 * lineHeight + 1);
+      // The summary is whole in its two lines: nothing of it is cut.
+      expect(await notice.locator('.notice-text').evaluate((el) => el.scrollHeight <= el.clientHeight + 1)).toBe(true);
+      expect((await notice.boundingBox())!.height).toBeLessThanOrEqual(64);
       await screenshot(page, 'team-merge-notice-1024');
+      await notice.getByRole('button', { name: 'Details' }).click();
+      await expect(notice.locator('.notice-details').textContent()).resolves.toMatch(
+        /^A backup was taken first\. 4 earlier actions of yours can no longer be undone, as a teammate’s changes set the same fields: .*“.+”.* and \d+ more\.$/,
+      );
+      await screenshot(page, 'team-merge-notice-details-1024');
+      await notice.getByRole('button', { name: 'Dismiss' }).click();
       await page.setViewportSize({ width: 1440, height: 900 });
       await expect(page.getByTestId('conflict-badge').textContent()).resolves.toMatch(/1\s*conflict/);
       const row = page.locator(`.claim-row[data-claim-id="${clash}"]`);
@@ -209,6 +221,10 @@ describe.skipIf(noShared)('team: merge preview, conflicts, share and sync in the
       const banner = page.getByTestId('conflict-banner');
       await banner.waitFor();
       await expect(banner.textContent()).resolves.toMatch(/Ana Ruiz and Ben Okafor|Ben Okafor and Ana Ruiz/);
+      // They decided apart, neither seeing the other's change: never "at the same time" unless within a second.
+      await expect(banner.textContent()).resolves.toMatch(
+        /decided this claim differently \(.+\), (\d+ (s|min|h|days) apart, neither seeing the other’s change|at the same time)\./,
+      );
       await banner.getByRole('button', { name: 'Resolve…' }).click();
       const queue = page.getByRole('dialog', { name: 'Conflicts' });
       await queue.getByTestId('conflict-side').first().waitFor();

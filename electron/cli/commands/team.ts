@@ -10,6 +10,7 @@ import type {
   PinnedKey,
   SettledConflict,
 } from '../../../shared/team';
+import { whenEdited } from '../../../shared/conflict-timing';
 import { memberChangeWords, newClaimEvidence } from '../../../shared/team';
 import { withWorkspace, userError } from '../context';
 import { plural, type CliIO } from '../io';
@@ -149,26 +150,11 @@ function printKeys(io: CliIO, k: KeyTrust): void {
   printKeyConflicts(io, k.conflicts);
 }
 
-/** Apart by how long: "7 s", "3 min", "2 h", "4 days". */
-function apart(ms: number): string {
-  const s = Math.round(ms / 1000);
-  if (s < 120) return `${s} s`;
-  if (s < 7200) return `${Math.round(s / 60)} min`;
-  if (s < 172_800) return `${Math.round(s / 3600)} h`;
-  return `${Math.round(s / 86_400)} days`;
-}
-
-/**
- * How the sides came to clash. Every conflict is two edits made without seeing each other; only
- * edits within the same second are "at the same time".
- */
+/** How the sides came to clash: "verdict edited at the same time", "… edited on both sides, 5 s apart, …". */
 function howEdited(c: ConflictInfo): string {
-  const times = c.sides.map((s) => Date.parse(s.at)).filter((t) => Number.isFinite(t));
-  const spread = times.length > 1 ? Math.max(...times) - Math.min(...times) : 0;
   const fields = c.fields.join(' and ');
-  return spread < 1000
-    ? `${fields} edited at the same time`
-    : `${fields} edited on both sides, ${apart(spread)} apart, neither seeing the other’s change`;
+  const when = whenEdited(c.sides);
+  return when === 'at the same time' ? `${fields} edited at the same time` : `${fields} edited on both sides, ${when}`;
 }
 
 function printConflict(io: CliIO, c: ConflictInfo): void {

@@ -1,6 +1,7 @@
 import type { ActivityEntry, ActivityPage } from '../../../shared/evidence';
 import { ENTITY_REGISTRY, fieldDecl } from '../../../shared/entities/registry';
-import { describeChange } from '../../../shared/timeline';
+import type { HistoryEntry } from '../../../shared/domain';
+import { describeChange, describeDecision, isOneDecision } from '../../../shared/timeline';
 import { CLAIM_EVIDENCE, historyEntry, originsOf } from '../claims/history';
 import type { DB } from '../store/open';
 import { hlcTime } from '../store/recorder';
@@ -43,46 +44,69 @@ export function listActivity(db: DB, opts: { before?: string; limit: number; cla
         `SELECT ${CHANGE_COLUMNS} FROM changes WHERE entity_id IN (SELECT value FROM json_each(?)) AND ${shown} AND hlc < ?
          ORDER BY hlc DESC LIMIT ?`,
       )
-      .all(JSON.stringify(related), hidden, before, opts.limit + 1) as ChangeRow[];
+      .all(JSON.stringify(related), hidden, before, opts.limit + 2) as ChangeRow[];
   } else {
     rows = db
       .prepare(`SELECT ${CHANGE_COLUMNS} FROM changes WHERE ${shown} AND hlc < ? ORDER BY hlc DESC LIMIT ?`)
-      .all(hidden, before, opts.limit + 1) as ChangeRow[];
+      .all(hidden, before, opts.limit + 2) as ChangeRow[];
   }
-  const more = rows.length > opts.limit;
-  const page = rows.slice(0, opts.limit);
+  // A decision's second field belongs on the page its first one is on.
+  const last = rows[opts.limit - 1];
+  const after = rows[opts.limit];
+  const ends = last && after && isOneDecision(actionOf(last), actionOf(after)) ? opts.limit + 1 : opts.limit;
+  const more = rows.length > ends;
+  const page = rows.slice(0, ends);
   const replaced = replacedValues(db, page);
   const context = contextFinder(db);
   const origins = originsOf(
     db,
     page.map((r) => r.hlc),
   );
-  const items = page.map((r): ActivityEntry => {
-    const { from, to } = replaced.get(r.hlc)!;
+  const entryOf: EntryOf = (r) => {
     const { claimId, claimText, label, gone } = context(r.entity, r.entity_id);
-    const origin = origins.get(r.hlc) ?? null;
-    const { summary, detail } = describeChange(historyEntry(r, { from, to }, label, origin));
-    return {
-      hlc: r.hlc,
-      at: hlcTime(r.hlc),
-      author: r.author,
-      actionId: r.action_id,
-      action: r.action_label,
-      entity: r.entity,
-      entityId: r.entity_id,
-      field: r.field,
-      from,
-      to,
-      claimId,
-      claimText,
-      deleted: gone,
-      summary: summary + (gone && !(r.field === 'deleted' && to === true) ? ' (since deleted)' : ''),
-      detail,
-      unsigned: r.signature === null,
-      origin,
-    };
-  });
+    return { claimId, claimText, gone, entry: historyEntry(r, replaced.get(r.hlc)!, label, origins.get(r.hlc) ?? null) };
+  };
+  const items: ActivityEntry[] = [];
+  for (let i = 0; i < page.length; i++) {
+    const r = page[i]!;
+    const next = page[i + 1];
+    // One action, one entry: a verdict and a rationale decided together read as one decision.
+    const paired = next && isOneDecision(actionOf(r), actionOf(next)) ? next : null;
+    if (paired) i++;
+    const [main, other] = paired && r.field !== 'verdict' ? [paired, r] : [r, paired];
+    items.push(activityEntry(main, other, entryOf));
+  }
   return { items, nextBefore: more && page.length > 0 ? page[page.length - 1]!.hlc : null };
+}
+
+const actionOf = (r: ChangeRow) => ({ actionId: r.action_id, entity: r.entity, entityId: r.entity_id, field: r.field });
+
+type EntryOf = (r: ChangeRow) => { claimId: string | null; claimText: string | null; gone: boolean; entry: HistoryEntry };
+
+/** One change (or, with `other`, one decision's verdict and rationale) as the feed shows it. */
+function activityEntry(r: ChangeRow, other: ChangeRow | null, entryOf: EntryOf): ActivityEntry {
+  const { claimId, claimText, gone, entry } = entryOf(r);
+  const { from, to, origin } = entry;
+  const { summary, detail } = other ? describeDecision(entry, entryOf(other).entry) : describeChange(entry);
+  return {
+    hlc: r.hlc,
+    at: hlcTime(r.hlc),
+    author: r.author,
+    actionId: r.action_id,
+    action: r.action_label,
+    entity: r.entity,
+    entityId: r.entity_id,
+    field: r.field,
+    from,
+    to,
+    claimId,
+    claimText,
+    deleted: gone,
+    summary: summary + (gone && !(r.field === 'deleted' && to === true) ? ' (since deleted)' : ''),
+    detail,
+    unsigned: r.signature === null,
+    origin: origin ?? null,
+  };
 }
 
 /**

@@ -2,6 +2,7 @@
  * The export dialog's choices, remembered per workspace as the `setting` entity
  * `report.options`, written through the change recorder like every other write.
  */
+import { isDeepStrictEqual } from 'node:util';
 import { DEFAULT_REPORT_OPTIONS, reportOptionsSchema, type ReportOptions, type ReportOptionsPatch } from '../../../shared/report';
 import { REPORT_OPTIONS_SETTING } from '../../../shared/setting-keys';
 import type { Workspace } from '../store/workspace';
@@ -53,7 +54,10 @@ export function loadReportOptions(workspace: Workspace): ReportOptions {
 }
 
 export function saveReportOptions(workspace: Workspace, patch: ReportOptionsPatch): ReportOptions {
-  const next = withoutSession(reportOptionsSchema.parse(mergeOptions(loadReportOptions(workspace), patch)));
+  const current = loadReportOptions(workspace);
+  const next = withoutSession(reportOptionsSchema.parse(mergeOptions(current, patch)));
+  // Exporting again with the same choices (another format, another file) changes nothing: nothing goes in the log.
+  if (isDeepStrictEqual(next, current)) return next;
   workspace.recorder.action('Change report options', (w) => {
     if (w.exists('setting', REPORT_OPTIONS_SETTING)) w.set('setting', REPORT_OPTIONS_SETTING, 'value', next);
     else w.create('setting', REPORT_OPTIONS_SETTING, { value: next });

@@ -1,4 +1,5 @@
 import type { TeamIdentity } from '../../../shared/team';
+import { RESOLVE_CONFLICT } from '../../../shared/timeline';
 import { loadClaim } from '../claims/rows';
 import { chooseOneFile, chooseSaveTarget, pathOrChosen } from '../chosen-files';
 import type { CoreContext } from '../context';
@@ -55,7 +56,7 @@ export const teamHandlers = {
     loadClaim(workspace.db, claimId);
     requireConflict(workspace.db, claimId);
     // Writing both fields, even unchanged, records a decision that supersedes every side.
-    workspace.undo.run('Resolve conflict', (w) => {
+    workspace.undo.run(RESOLVE_CONFLICT, (w) => {
       w.set('claim', claimId, 'verdict', verdict);
       w.set('claim', claimId, 'rationale', rationale ?? w.get('claim', claimId, 'rationale'));
     });

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { call } from '../../../electron/core/dispatch';
 import type { ActivityEntry } from '../../../shared/evidence';
-import { describeChange } from '../../../shared/timeline';
+import { describeChange, describeDecision, isOneDecision } from '../../../shared/timeline';
 import { clockMovesOn } from '../../helpers/clock';
 import { mergePreviewed } from '../../helpers/merge';
 import { tempDir } from '../../helpers/workspace';
@@ -55,13 +55,12 @@ describe('workspace activity after a teammate’s concurrent edits are merged an
       .map((e) => [e.summary, e.detail]);
     expect(lines).toEqual([
       ['Sam Ortiz added the claim', null],
-      ['Sam Ortiz marked Unverified', null],
-      ['Sam Ortiz wrote a rationale', `“${SAM_RATIONALE}”`],
+      // One action, one entry: Sam decided the verdict and the rationale at once.
+      ['Sam Ortiz marked Unverified and wrote a rationale', `“${SAM_RATIONALE}”`],
       // Dana never saw Sam's verdict or rationale: she moved the claim from Not reviewed and wrote the first rationale.
       ['Dana Reyes marked Sourced', null],
       ['Dana Reyes wrote a rationale', `“${DANA_RATIONALE}”`],
-      ['Dana Reyes settled the conflict: kept Sam Ortiz’s verdict, Unverified', 'was Sourced'],
-      ['Dana Reyes settled the conflict: kept Sam Ortiz’s rationale', `“${SAM_RATIONALE}”`],
+      ['Dana Reyes settled the conflict: kept Sam Ortiz’s decision, Unverified', `“${SAM_RATIONALE}” · was Sourced`],
     ]);
     const danaVerdict = (await activity(dana)).find(
       (e) => e.author === 'Dana Reyes' && e.field === 'verdict' && e.to === 'sourced',
@@ -73,19 +72,53 @@ describe('workspace activity after a teammate’s concurrent edits are merged an
     expect(danaVerdict?.origin).toBeNull();
   });
 
+  it('says that a new decision settled the conflict, in the claim’s history and as one entry of the feed', async () => {
+    const dir = tempDir();
+    const sam = teammate(dir, 'Sam Ortiz');
+    const dana = teammate(dir, 'Dana Reyes');
+    const seed = await call(sam, 'documents.createFromText', { text: TEXT });
+    const claimId = (await call(sam, 'claims.list', { documentId: seed.document.id })).items[0]!.id;
+    await shareInto(dir, sam, dana, 'seed');
+    await call(sam, 'claims.setVerdict', { ids: [claimId], verdict: 'sourced', rationale: SAM_RATIONALE });
+    await clockMovesOn();
+    await call(dana, 'claims.setVerdict', { ids: [claimId], verdict: 'unverified' });
+    await shareInto(dir, sam, dana, 'sam');
+    await call(dana, 'conflicts.resolve', { claimId, verdict: 'disputed', rationale: 'The board’s table says 58.' });
+
+    const history = (await call(dana, 'claims.history', { id: claimId })).map(describeChange).slice(-2);
+    expect(history).toEqual([
+      { summary: 'Dana Reyes settled the conflict with a new decision: Disputed', detail: expect.stringMatching(/^was /) },
+      { summary: 'Dana Reyes settled the conflict with a new rationale', detail: '“The board’s table says 58.”' },
+    ]);
+    const [newest, before] = await activity(dana, claimId);
+    expect([newest!.summary, newest!.detail]).toEqual([
+      'Dana Reyes settled the conflict with a new decision: Disputed',
+      expect.stringMatching(/^“The board’s table says 58\.” · was (Sourced|Unverified)$/),
+    ]);
+    expect(before!.action).not.toBe('Resolve conflict');
+  });
+
   it('agrees with the claim’s history on the value each change replaced and on its words', async () => {
     const { sam, dana, claimId } = await concurrentDecisionsSettled();
     await call(dana, 'notes.add', { claimId, text: 'Asked the board for the raw table' });
     for (const ctx of [dana, sam]) {
       const history = await call(ctx, 'claims.history', { id: claimId });
       const feed = await activity(ctx, claimId);
-      expect(feed.length).toBe(history.length);
+      const actionId = (hlc: string) =>
+        ctx.workspace.db.prepare('SELECT action_id FROM changes WHERE hlc = ?').pluck().get(hlc) as string | null;
+      let paired = 0;
       for (const entry of feed) {
         const same = history.find((h) => h.hlc === entry.hlc)!;
+        const partner = history.find(
+          (h) => h !== same && isOneDecision({ ...same, actionId: entry.actionId }, { ...h, actionId: actionId(h.hlc) }),
+        );
+        if (partner) paired++;
         expect(entry.from, `${entry.author} ${entry.field}`).toEqual(same.from);
         expect(entry.origin, `${entry.author} ${entry.field}`).toEqual(same.origin);
-        expect([entry.summary, entry.detail]).toEqual(Object.values(describeChange(same)));
+        const words = partner ? describeDecision(same, partner) : describeChange(same);
+        expect([entry.summary, entry.detail]).toEqual(Object.values(words));
       }
+      expect(feed.length + paired).toBe(history.length);
     }
   });
 
@@ -121,8 +154,8 @@ describe('workspace activity after a teammate’s concurrent edits are merged an
       ['Dana Reyes started the live transcript “Debate, 4 May”', null],
       ['Dana Reyes set the check-worthiness threshold to 0.45', 'was 0.60'],
       ['Dana Reyes set the check-worthiness threshold to 0.60', null],
-      ['Dana Reyes changed the report settings', 'changed: organisation'],
-      ['Dana Reyes changed the report settings', null],
+      ['Dana Reyes changed the report settings', 'organisation “Teyit”'],
+      ['Dana Reyes changed the report settings', 'title “Election desk”'],
     ]);
     // No raw values: JSON, ISO times, verdict ids or derived figures.
     for (const e of feed) {
@@ -134,17 +167,35 @@ describe('workspace activity after a teammate’s concurrent edits are merged an
       expect(kinds.has(bookkeeping), bookkeeping).toBe(false);
   });
 
+  it('logs report settings only when they change, saying what changed, however often the same ones are exported', async () => {
+    const { dana } = await concurrentDecisionsSettled();
+    const reportEntries = async () =>
+      (await activity(dana)).filter((e) => e.summary.includes('report settings')).map((e) => [e.summary, e.detail]);
+    // The export dialog saves its choices on every export; the format is no part of them.
+    const defaults = await call(dana, 'report.options.get', {});
+    await call(dana, 'report.options.set', { options: defaults });
+    await call(dana, 'report.options.set', { options: defaults });
+    expect(await reportEntries()).toEqual([]);
+    await call(dana, 'report.options.set', { options: { ...defaults, sections: { ...defaults.sections, notes: false } } });
+    await call(dana, 'report.options.set', { options: { ...defaults, sections: { ...defaults.sections, notes: false } } });
+    await call(dana, 'report.options.set', { options: { organisation: '' } });
+    expect(await reportEntries()).toEqual([['Dana Reyes changed the report settings', 'sections: notes off']]);
+  });
+
   it('pages by clock cursor over the entries it shows, and a page reads as the whole feed does', async () => {
     const { dana } = await concurrentDecisionsSettled();
     await call(dana, 'sessions.start', { name: 'Desk' }).then((s) => call(dana, 'sessions.end', { id: s.id }));
     const all = await activity(dana);
-    const paged: ActivityEntry[] = [];
-    let before: string | undefined;
-    do {
-      const page = await call(dana, 'activity.list', { limit: 3, ...(before ? { before } : {}) });
-      paged.push(...page.items);
-      before = page.nextBefore ?? undefined;
-    } while (before);
-    expect(paged).toEqual(all);
+    // Every page size, so a decision's verdict and rationale fall at a page's end at least once.
+    for (const limit of [1, 2, 3]) {
+      const paged: ActivityEntry[] = [];
+      let before: string | undefined;
+      do {
+        const page = await call(dana, 'activity.list', { limit, ...(before ? { before } : {}) });
+        paged.push(...page.items);
+        before = page.nextBefore ?? undefined;
+      } while (before);
+      expect(paged, `pages of ${limit}`).toEqual(all);
+    }
   });
 });

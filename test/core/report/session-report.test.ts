@@ -382,12 +382,12 @@ describe('reports without a session scope', () => {
     expect(saved.scope).toEqual({});
     expect((await call(w.ctx, 'report.options.get', {})).scope).toEqual({});
     // A stored value that holds one (an older build, a hand-edited file) loads without it.
-    w.ctx.workspace.recorder.action('Hand-edited options', (wr) =>
-      wr.set('setting', 'report.options', 'value', {
-        ...OPTIONS,
-        scope: { documentIds: [w.articleDocumentId], sessionId: w.sessionId },
-      }),
-    );
+    // Saving the defaults wrote nothing, so the hand edit may be the setting's first value.
+    const edited = { ...OPTIONS, scope: { documentIds: [w.articleDocumentId], sessionId: w.sessionId } };
+    w.ctx.workspace.recorder.action('Hand-edited options', (wr) => {
+      if (wr.exists('setting', 'report.options')) wr.set('setting', 'report.options', 'value', edited);
+      else wr.create('setting', 'report.options', { value: edited });
+    });
     expect((await call(w.ctx, 'report.options.get', {})).scope).toEqual({ documentIds: [w.articleDocumentId] });
     const preview = await call(w.ctx, 'report.preview', { options: { scope: { sessionId: w.sessionId } } });
     expect(preview.html).toContain('Session summary');
