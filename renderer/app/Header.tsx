@@ -19,6 +19,7 @@ import { MOD, shortcutOf } from './shortcuts';
 import { WorkspaceDialog, type WorkspaceDialogKind } from './WorkspaceDialog';
 import { useWorkbench } from './workbench';
 import { mergeBoundaryName } from '../team/format';
+import { countLabel } from '../../shared/text/count-label';
 
 function Brand() {
   const session = useOperationQuery('identity.get', {});
@@ -91,7 +92,7 @@ function Progress() {
         className="progress-text"
         data-testid="progress-text"
         aria-live="polite"
-        title={`${s.reviewed.toLocaleString()} of ${s.total.toLocaleString()} claims reviewed`}
+        title={`${s.reviewed.toLocaleString()} of ${countLabel(s.total, 'claim')} reviewed`}
       >
         {/* "12 of 40 reviewed", or "12/40 reviewed" where the header is narrow (a container query picks). */}
         <strong>{s.reviewed.toLocaleString()}</strong>
