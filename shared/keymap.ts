@@ -201,8 +201,9 @@ export const KEYMAP = [
     bind('dialog.close', [k('Escape')], ['dialog'], 'Close the dialog, back to the list', COMPONENT),
   ]),
   ...inGroup('Workspace', [
-    bind('workspace.new', [mod('n', true)], ALWAYS, 'New workspace (desktop app)', SHELL),
-    bind('workspace.open', [mod('o')], ALWAYS, 'Open a workspace (desktop app)', SHELL),
+    // The desktop menu's accelerators; in the browser host the renderer opens its workspace dialogs.
+    bind('workspace.new', [mod('n', true)], ANYWHERE, 'New workspace', MENU),
+    bind('workspace.open', [mod('o')], ANYWHERE, 'Open a workspace', MENU),
     bind('workspace.saveCopy', [mod('s', true)], ALWAYS, 'Save a copy of the workspace (desktop app)', SHELL),
     bind('window.close', [mod('w')], ALWAYS, 'Close the window (desktop app)', SHELL),
   ]),

@@ -34,7 +34,7 @@ export function megabytes(bytes: number): string {
 
 /** The one message for a file over the import limit, wherever it is caught. */
 export function tooLargeMessage(name: string, bytes: number): string {
-  return `${name} is too large (${megabytes(bytes)}; the limit is ${megabytes(MAX_IMPORT_FILE_BYTES)}).`;
+  return `${name} is too large to import (${megabytes(bytes)}; at most ${megabytes(MAX_IMPORT_FILE_BYTES)}). Split it into smaller files, or paste the part you need.`;
 }
 
 /** The one message for an import of too many files. */

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError } from 'commander';
 import { spawnCore } from '../core/process/spawn-core';
 import { PageConnections } from './pages';
+import { refusalLine } from './refusal-line';
 import { startBrowserHost } from './server';
 import { defaultUserDataDir, hasDisplay, openCommand } from './user-data';
 
@@ -54,8 +55,8 @@ async function main(): Promise<void> {
       host: pages.host,
       // The page shows these on its welcome screen (or as a notice); the terminal says them too.
       onEvent: (event) => {
-        const message = (event.payload as { message?: unknown } | undefined)?.message;
-        if (event.kind === 'open-refused' && typeof message === 'string') console.error(`Not opened: ${message}`);
+        const line = event.kind === 'open-refused' ? refusalLine(event.payload) : null;
+        if (line) console.error(line);
       },
     },
   );

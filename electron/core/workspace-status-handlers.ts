@@ -1,4 +1,7 @@
+import path from 'node:path';
 import { ClaimbenchError } from '../../shared/result';
+import { workspaceId } from '../shell/known-workspaces';
+import { displayPath } from './display-path';
 import type { Handlers } from './handler-types';
 
 /**
@@ -12,5 +15,22 @@ export const workspaceStatusHandlers = {
   }),
   'workspace.startNew': (_input, ctx) => {
     throw new ClaimbenchError('CONFLICT', `${ctx.workspace.name} is already open.`);
+  },
+  'workspace.known': (_input, ctx) => [
+    {
+      id: workspaceId(ctx.workspace.path),
+      name: ctx.workspace.name,
+      folder: displayPath(path.dirname(ctx.workspace.path)),
+      open: true,
+    },
+  ],
+  'workspace.create': () => {
+    throw new ClaimbenchError(
+      'FORBIDDEN',
+      'Only the app switches workspaces; from the command line, use `claimbench init PATH`.',
+    );
+  },
+  'workspace.openKnown': () => {
+    throw new ClaimbenchError('FORBIDDEN', 'Only the app switches workspaces; from the command line, pass --workspace PATH.');
   },
 } satisfies Partial<Handlers>;

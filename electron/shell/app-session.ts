@@ -15,6 +15,8 @@ import { pauseRunningSessions, pauseSessionsLeftRunning } from '../core/sessions
 import { stopFollowers } from '../core/capture/follow';
 import { FolderSync } from './folder-sync';
 import { RecentList } from './recent';
+import { describeWorkspace, knownWorkspaceFiles, newWorkspaceFile, WORKSPACES_FOLDER } from './known-workspaces';
+import type { KnownWorkspace } from '../../shared/workspace-api';
 import { storageError } from '../core/store/busy';
 
 export const APP_NAME = 'Claimbench';
@@ -229,6 +231,37 @@ export class AppSession {
       };
     }
     return this.open(absolute, { create: true });
+  }
+
+  /** The workspaces a page can offer to open (recent, and those in the data folder), without their paths. */
+  knownWorkspaces(): KnownWorkspace[] {
+    return knownWorkspaceFiles(this.options.userDataDir, this.recent.list()).map((known) =>
+      describeWorkspace(known, this.current?.path),
+    );
+  }
+
+  /** A new workspace by name in the data folder's Workspaces folder: for a host with no save dialog. */
+  createNamed(name: string): OpenOutcome {
+    let file: string;
+    try {
+      file = newWorkspaceFile(this.options.userDataDir, name);
+      fs.mkdirSync(path.join(this.options.userDataDir, WORKSPACES_FOLDER), { recursive: true });
+    } catch (e) {
+      return { ok: false, error: asClaimbenchError(e, name) };
+    }
+    return this.create(file);
+  }
+
+  /** Open one of knownWorkspaces() by its id. */
+  openKnown(id: string): OpenOutcome {
+    const known = knownWorkspaceFiles(this.options.userDataDir, this.recent.list()).find((k) => k.id === id);
+    if (!known) {
+      return {
+        ok: false,
+        error: new ClaimbenchError('NOT_FOUND', 'That workspace is no longer there: it was moved or deleted. Pick another.'),
+      };
+    }
+    return this.open(known.file);
   }
 
   /** File > Save a Copy…: a single self-contained file; never onto the open workspace itself. */

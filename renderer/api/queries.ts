@@ -49,6 +49,7 @@ const READS = {
   'report.options.get': ['setting'],
   // Changes only when another workspace opens, which refetches every query.
   'workspace.status': [],
+  'workspace.known': [],
   // What this machine can print, and whether it can choose a folder, does not change while the app runs.
   'report.formats': [],
   'team.syncFolderChoice': [],

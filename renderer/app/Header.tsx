@@ -1,5 +1,6 @@
-import { FilePlus, Keyboard, Redo2, Undo2 } from 'lucide-react';
-import type { ComponentType } from 'react';
+import * as Menu from '@radix-ui/react-dropdown-menu';
+import { ChevronDown, FilePlus, FolderOpen, FolderPlus, Keyboard, Redo2, Undo2 } from 'lucide-react';
+import { useState, type ComponentType } from 'react';
 import { NOT_REVIEWED, VERDICT_FILTERS, verdictExplained, verdictFilterLabel } from '../../shared/domain';
 import { useOperationQuery } from '../api/queries';
 import { ExportButton } from '../export/ExportButton';
@@ -12,24 +13,66 @@ import { IconButton } from '../ui/IconButton';
 import { Tooltip } from '../ui/Tooltip';
 import { VerdictIcon } from '../ui/Verdict';
 import { useCommands } from './commands';
-import { MOD } from './shortcuts';
+import { currentHost } from './commandPlaces';
+import { useKeyHandlers } from './keymap';
+import { MOD, shortcutOf } from './shortcuts';
+import { WorkspaceDialog, type WorkspaceDialogKind } from './WorkspaceDialog';
 import { useWorkbench } from './workbench';
 import { mergeBoundaryName } from '../team/format';
+import { countLabel } from '../../shared/text/count-label';
 
 function Brand() {
   const session = useOperationQuery('identity.get', {});
+  const browser = currentHost() === 'browser';
   return (
     <div className="brand">
       <span className="brand-mark" aria-hidden>
         C
       </span>
       <h1 className="brand-name">Claimbench</h1>
-      {session.data && (
+      {session.data && browser && <WorkspaceMenu name={session.data.workspace.name} />}
+      {session.data && !browser && (
         <span className="brand-workspace muted" title={session.data.workspace.location}>
           {session.data.workspace.name}
         </span>
       )}
     </div>
+  );
+}
+
+/**
+ * The browser host has no File menu: the workspace's name opens New workspace… and Open a workspace…,
+ * with the desktop's keys (the desktop's own File menu answers them there).
+ */
+function WorkspaceMenu({ name }: { name: string }) {
+  const [dialog, setDialog] = useState<WorkspaceDialogKind | null>(null);
+  useKeyHandlers({ 'workspace.new': () => setDialog('new'), 'workspace.open': () => setDialog('open') });
+  return (
+    <>
+      <Menu.Root>
+        <Tooltip content="Workspace: new, open another">
+          <Menu.Trigger asChild>
+            <button type="button" className="brand-workspace brand-workspace-menu muted" aria-label={`Workspace: ${name}`}>
+              {name}
+              <ChevronDown size={12} aria-hidden />
+            </button>
+          </Menu.Trigger>
+        </Tooltip>
+        <Menu.Portal>
+          <Menu.Content className="menu team-menu" align="start" sideOffset={6}>
+            <Menu.Item className="menu-item team-menu-item" onSelect={() => setDialog('new')}>
+              <FolderPlus size={14} aria-hidden /> New workspace…
+              <span className="team-menu-kbd">{shortcutOf('workspace.new')}</span>
+            </Menu.Item>
+            <Menu.Item className="menu-item team-menu-item" onSelect={() => setDialog('open')}>
+              <FolderOpen size={14} aria-hidden /> Open a workspace…
+              <span className="team-menu-kbd">{shortcutOf('workspace.open')}</span>
+            </Menu.Item>
+          </Menu.Content>
+        </Menu.Portal>
+      </Menu.Root>
+      <WorkspaceDialog kind={dialog} onClose={() => setDialog(null)} />
+    </>
   );
 }
 
@@ -49,7 +92,7 @@ function Progress() {
         className="progress-text"
         data-testid="progress-text"
         aria-live="polite"
-        title={`${s.reviewed.toLocaleString()} of ${s.total.toLocaleString()} claims reviewed`}
+        title={`${s.reviewed.toLocaleString()} of ${countLabel(s.total, 'claim')} reviewed`}
       >
         {/* "12 of 40 reviewed", or "12/40 reviewed" where the header is narrow (a container query picks). */}
         <strong>{s.reviewed.toLocaleString()}</strong>

@@ -1,11 +1,13 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { FilePlus, FileWarning } from 'lucide-react';
-import { useEffect, useRef, type ReactNode } from 'react';
+import { FilePlus, FileWarning, FolderOpen } from 'lucide-react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { StartupStatus } from '../../shared/workspace-api';
 import { onAppEvent } from '../api/client';
 import { useOperationMutation, useOperationQuery } from '../api/queries';
 import { Button } from '../ui/Button';
 import { useNotify } from '../ui/notices';
+import { currentHost } from './commandPlaces';
+import { WorkspaceDialog } from './WorkspaceDialog';
 import './welcome.css';
 
 /** Why each file tried at start was not opened; the file itself is never changed by a refusal. */
@@ -32,6 +34,8 @@ function Refusals({ refused }: { refused: StartupStatus['refused'] }) {
 export function Welcome({ status }: { status: StartupStatus }) {
   const startNew = useOperationMutation('workspace.startNew');
   const start = useRef<HTMLButtonElement>(null);
+  const browser = currentHost() === 'browser';
+  const [opening, setOpening] = useState(false);
   useEffect(() => start.current?.focus(), []);
   return (
     <main className="welcome" aria-labelledby="welcome-title">
@@ -51,10 +55,16 @@ export function Welcome({ status }: { status: StartupStatus }) {
             <FilePlus size={16} aria-hidden />
             Start a new workspace
           </Button>
-          <p className="welcome-hint">
-            To open another workspace, use File › Open Workspace… in the desktop app, or move the file aside and start Claimbench
-            again.
-          </p>
+          {browser ? (
+            <Button onClick={() => setOpening(true)}>
+              <FolderOpen size={16} aria-hidden />
+              Open another workspace…
+            </Button>
+          ) : (
+            <p className="welcome-hint">
+              To open another workspace, use File › Open…, or move the file aside and start Claimbench again.
+            </p>
+          )}
           {startNew.error && (
             <p className="welcome-error" role="alert">
               {startNew.error.message}
@@ -62,6 +72,7 @@ export function Welcome({ status }: { status: StartupStatus }) {
           )}
         </div>
       </div>
+      <WorkspaceDialog kind={opening ? 'open' : null} onClose={() => setOpening(false)} />
     </main>
   );
 }

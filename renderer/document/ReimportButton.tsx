@@ -24,7 +24,9 @@ export function ReimportButton({ document: doc }: { document: DocumentRecord }) 
         message:
           r.orphans.length > 0
             ? `Text replaced. ${r.reanchored} ${r.reanchored === 1 ? 'claim' : 'claims'} found again; ${r.orphans.length} could not be placed (listed above the text).`
-            : `Text replaced. All ${r.reanchored} claims found their place again.`,
+            : r.reanchored === 1
+              ? 'Text replaced. The claim found its place again.'
+              : `Text replaced. All ${r.reanchored.toLocaleString()} claims found their place again.`,
         action: { label: 'Undo', run: () => void undo() },
       });
     } catch (e) {

@@ -19,6 +19,7 @@ import { offeredSession } from './session-scope';
 import { useExportRun, type ExportOutcome, type ExportRun } from './useExportRun';
 import { useReportPreview } from './useReportPreview';
 import './export.css';
+import { countLabel } from '../../shared/text/count-label';
 
 /** The format last exported in this window; the options themselves are remembered per workspace. */
 let lastFormat: ReportFormat = 'html';
@@ -214,7 +215,7 @@ function ExportFooter({
                 : printing
                   ? 'Printing the PDF…'
                   : progress
-                    ? `Exporting ${progress.done.toLocaleString()} of ${progress.total.toLocaleString()} claims…`
+                    ? `Exporting ${progress.done.toLocaleString()} of ${countLabel(progress.total, 'claim')}…`
                     : 'Exporting…'}
             </span>
             <ProgressBar

@@ -3,6 +3,7 @@ import type { ReportPreview as PreviewData } from '../../shared/report';
 import { EmptyState } from '../ui/EmptyState';
 import { Spinner } from '../ui/Progress';
 import { PREVIEW_CLAIMS } from './useReportPreview';
+import { countLabel } from '../../shared/text/count-label';
 
 interface ReportPreviewProps {
   data: PreviewData | undefined;
@@ -26,7 +27,7 @@ export function ReportPreview({ data, fetching, error, formatNote }: ReportPrevi
           {fetching && <Spinner size={12} />}
           {data &&
             (data.truncated
-              ? `Showing the first ${PREVIEW_CLAIMS.toLocaleString()} of ${count.toLocaleString()} claims`
+              ? `Showing the first ${PREVIEW_CLAIMS.toLocaleString()} of ${countLabel(count, 'claim')}`
               : `${count.toLocaleString()} ${count === 1 ? 'claim' : 'claims'}`)}
         </span>
       </div>

@@ -47,7 +47,11 @@ export function PartMatchField({ id, noun, testId, value, known, maxLength, onCh
             </span>
           ) : (
             <>
-              <span>{matches.length === 1 ? `Apply filters by this ${noun}:` : 'Pick one:'}</span>
+              <span>
+                {matches.length === 1
+                  ? `Will filter by this ${noun}:`
+                  : `${matches.length.toLocaleString()} ${noun}s match; pick one:`}
+              </span>
               {matches.slice(0, 5).map((m) => (
                 <button key={m.value} type="button" className="filter-hint-pick" onClick={() => onChange(m.value)}>
                   {m.value} ({m.count})

@@ -14,6 +14,7 @@ import { useCaptureAppend } from './useCaptureAppend';
 import { feedInput } from './feed-cache';
 import { FollowButton, FollowStatusLine, useFollowFile } from './FollowFile';
 import { useDraftSaver } from './useDraftSaver';
+import { countLabel } from '../../shared/text/count-label';
 
 export const CAPTURE_INPUT_ID = 'capture-input';
 
@@ -46,7 +47,7 @@ export function CapturePanel({ session, onCaptured }: { session: CheckSession; o
           <Mic size={14} aria-hidden />
           <h3 className="capture-title">Live capture</h3>
           <span className="muted capture-count">
-            {feed.data ? `${feed.data.chunkCount.toLocaleString()} chunks · ${feed.data.total.toLocaleString()} sentences` : ''}
+            {feed.data ? `${countLabel(feed.data.chunkCount, 'chunk')} · ${countLabel(feed.data.total, 'sentence')}` : ''}
           </span>
         </div>
         <div className="capture-actions">

@@ -43,7 +43,10 @@ export function identityLabels(people: readonly MergePerson[]): Map<string, Iden
 }
 
 /** The people of one row, each name once: identities sharing a name are one entry, saying how many keys. */
-export function namesOnce(actorIds: readonly string[], people: readonly MergePerson[]): { text: string; title: string | undefined } {
+export function namesOnce(
+  actorIds: readonly string[],
+  people: readonly MergePerson[],
+): { text: string; title: string | undefined } {
   const byId = new Map(people.map((p) => [p.actorId, p]));
   const counts = new Map<string, number>();
   for (const id of actorIds) {

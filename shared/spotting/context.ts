@@ -57,7 +57,7 @@ export const CONTEXT_LABELS: Record<string, string> = {
   no_statement: 'reports that nothing was said or confirmed',
   heading: 'a heading, not a sentence',
   fragment: 'too few words to state a checkable fact',
-  headline: 'the headline',
+  headline: 'the article’s headline, where its main claim usually is',
   caption_block: 'a photo caption (its paragraph ends in a credit)',
   introduces_quote: 'only introduces a quotation',
   quoted_first_person: 'a speaker about themselves, in quotes',
@@ -318,7 +318,10 @@ export function scoreInArticle(
     const language = LANGUAGE_NAMES[locale] ?? locale;
     reasons.push({
       kind: 'language',
-      label: `${language} text, weighed on ${language} news (the sentence model learned from English)`,
+      label:
+        languageShift < 0
+          ? `${language} text: lowered, because the model learned from English rates ${language} sentences too high`
+          : `${language} text: raised, because the model learned from English rates ${language} sentences too low`,
       weight: Math.round(languageShift * 1000) / 1000,
     });
   }

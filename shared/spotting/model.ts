@@ -324,7 +324,10 @@ export class Spotter {
     if (Math.abs(wording) >= 0.25) {
       reasons.push({
         kind: 'wording',
-        label: wording > 0 ? 'wording typical of factual claims' : 'wording typical of non-claims',
+        label:
+          wording > 0
+            ? 'its words are common in sentences that state a checkable fact'
+            : 'its words are common in sentences that state no checkable fact (opinion, chat, scene-setting)',
         weight: round(wording),
       });
     }

@@ -54,7 +54,7 @@ describe('claimant filter with counts', () => {
     await popover.getByLabel('Claimant').fill('putin');
     await expect
       .poll(() => popover.getByTestId('claimant-matches').textContent())
-      .toBe(`Apply filters by this claimant:${putin.claimant} (${putin.count})`);
+      .toBe(`Will filter by this claimant:${putin.claimant} (${putin.count})`);
     await screenshot(page, 'claimant-filter-partial-1440');
     await popover.getByLabel('Claimant').press('Enter');
     await page.locator('.claims-pane .pane-count').getByText(`${putin.count} claims`).waitFor();
@@ -83,14 +83,16 @@ describe('claimant filter with counts', () => {
     await popover.getByLabel('Tag').fill('needs');
     await expect
       .poll(() => popover.getByTestId('tag-matches').textContent())
-      .toBe('Pick one:needs-second-source (3)needs-translation (2)');
+      .toBe('2 tags match; pick one:needs-second-source (3)needs-translation (2)');
     await page.setViewportSize({ width: 1024, height: 640 });
     await screenshot(page, 'tag-filter-partial-1024-dark');
     await popover.getByLabel('Tag').press('Enter');
     await expect(popover.isVisible()).resolves.toBe(true);
     // A part of one tag, in any case, means that tag.
     await popover.getByLabel('Tag').fill('SECOND');
-    await expect.poll(() => popover.getByTestId('tag-matches').textContent()).toBe('Apply filters by this tag:needs-second-source (3)');
+    await expect
+      .poll(() => popover.getByTestId('tag-matches').textContent())
+      .toBe('Will filter by this tag:needs-second-source (3)');
     await popover.getByLabel('Tag').press('Enter');
     await page.locator('.claims-pane .pane-count').getByText('3 claims').waitFor();
     await page.keyboard.press('f');

@@ -12,6 +12,7 @@ import { userError, withWorkspace } from '../context';
 import type { CliIO } from '../io';
 import { labelsInLine, LIVE_CAPTURE_LABELS } from '../../../shared/text/speaker-turns';
 import { fileBytes, linesOf, MAX_LINE_BYTES, stdinBytes, type TranscriptLine } from '../../core/capture/transcript-lines';
+import { countLabel } from '../../../shared/text/count-label';
 
 type Run = <N extends OperationName>(name: N, input: unknown) => Promise<OperationOutput<N>>;
 
@@ -111,7 +112,10 @@ export function registerSessionCommands(program: Command, io: CliIO): void {
         }),
       );
       if (o.json) io.out(JSON.stringify({ ...s, queued: s.counts.total }, null, 2));
-      else io.out(`${s.id}  “${s.name}”  ${s.counts.total} claims in the queue${s.captureDocumentId ? ', live capture' : ''}`);
+      else
+        io.out(
+          `${s.id}  “${s.name}”  ${countLabel(s.counts.total, 'claim')} in the queue${s.captureDocumentId ? ', live capture' : ''}`,
+        );
     });
 
   session
@@ -255,7 +259,8 @@ class CaptureReporter {
 
   finished(s: CheckSession): void {
     if (this.json) this.emit({ type: 'end', lines: this.lines, claims: this.claims, session: s.id });
-    else this.io.out(`Captured ${this.lines} lines, ${this.claims} claims. Queue: ${progressLine(s)}`);
+    else
+      this.io.out(`Captured ${countLabel(this.lines, 'line')}, ${countLabel(this.claims, 'claim')}. Queue: ${progressLine(s)}`);
   }
 
   private emit(event: Record<string, unknown>): void {

@@ -4,7 +4,8 @@
  */
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
-import { ClaimbenchError } from '../../../shared/result';
+
+import { importRefusal } from './refusals';
 
 export interface Decoded {
   text: string;
@@ -24,7 +25,12 @@ export function decodeBytes(bytes: Uint8Array, declared?: string | null): Decode
   const wide = utf16or32WithoutBom(bytes);
   if (wide) return wide;
   if (isUtf8(bytes)) return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8' };
-  if (looksBinary(bytes)) throw new ClaimbenchError('UNSUPPORTED_FORMAT', 'This file holds binary data, not text.');
+  if (looksBinary(bytes))
+    throw importRefusal(
+      'UNSUPPORTED_FORMAT',
+      'This file is not text (it holds binary data, like a program, picture or archive).',
+      'If it is a Word or PDF document, rename it to end in .docx or .pdf; otherwise paste its text.',
+    );
   return legacy(bytes);
 }
 

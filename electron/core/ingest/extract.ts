@@ -7,6 +7,7 @@ import { ClaimbenchError } from '../../../shared/result';
 import { MAX_IMPORT_FILE_BYTES, tooLargeMessage } from '../../../shared/limits';
 import { decodeBytes } from './decode';
 import { normaliseText, type ExtractedDocument, type ProgressFn } from './extracted';
+import { importRefusal, NEXT } from './refusals';
 
 /**
  * `typed`: the bytes are text a person typed or pasted (UTF-8, bounded by its character count, not
@@ -18,7 +19,8 @@ export async function extractDocument(
   onProgress: ProgressFn = () => {},
   options: { typed?: boolean } = {},
 ): Promise<ExtractedDocument> {
-  if (bytes.byteLength === 0) throw new ClaimbenchError('VALIDATION', `${name} is empty.`);
+  if (bytes.byteLength === 0)
+    throw importRefusal('VALIDATION', `${name} is empty: the file has nothing in it (0 bytes).`, NEXT.download);
   if (bytes.byteLength > MAX_IMPORT_FILE_BYTES && !options.typed)
     throw new ClaimbenchError('VALIDATION', tooLargeMessage(name, bytes.byteLength));
   const ext = options.typed ? '.txt' : path.extname(name).toLowerCase();
@@ -40,7 +42,11 @@ export async function extractDocument(
     case '.rtf':
     case '.odt':
     case '.pages':
-      throw new ClaimbenchError('UNSUPPORTED_FORMAT', `${name}: ${ext} files are not supported; save it as .docx, .pdf or .txt.`);
+      throw importRefusal(
+        'UNSUPPORTED_FORMAT',
+        `Claimbench cannot read ${ext} files.`,
+        'Open it in Word or LibreOffice and save it as .docx or .pdf, then import that; or paste its text.',
+      );
     default: {
       if (!options.typed && (isZip(bytes) || isPdf(bytes)))
         return extractDocument(`${name}${isPdf(bytes) ? '.pdf' : '.docx'}`, bytes, onProgress);
@@ -59,15 +65,25 @@ export async function extractDocument(
     }
   }
   onProgress(1);
-  if (!doc.text.trim()) throw new ClaimbenchError('VALIDATION', `${name} contains no text to import (${whyNoText(doc.format)}).`);
+  if (!doc.text.trim()) throw noText(name, doc.format);
   return doc;
 }
 
-/** Why a readable file brought no text: only a PDF may be a scan that text recognition would read. */
-function whyNoText(format: ExtractedDocument['format']): string {
-  if (format === 'pdf') return 'a scan needs text recognition, OCR, first';
-  if (format === 'docx') return 'the document is empty, or holds only pictures';
-  return 'it is empty or only white space';
+/** A readable file that brought no text: only a PDF or a Word file may hold pictures of text. */
+function noText(name: string, format: ExtractedDocument['format']): ClaimbenchError {
+  if (format === 'pdf')
+    return importRefusal(
+      'VALIDATION',
+      `${name} has no text in it, only images of pages (a scan or a photo), or nothing at all.`,
+      NEXT.ocr,
+    );
+  if (format === 'docx')
+    return importRefusal(
+      'VALIDATION',
+      `${name} has no text in it: it is empty, or holds only pictures.`,
+      'If the pictures show text, paste that text instead.',
+    );
+  return importRefusal('VALIDATION', `${name} has no text in it, only blank space.`, 'Check that it is the file you meant.');
 }
 
 const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;

@@ -59,5 +59,4 @@ export const ingestHandlers = {
     }));
     return { threshold, sentences };
   },
-
 } satisfies Partial<Handlers>;

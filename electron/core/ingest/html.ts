@@ -1,10 +1,11 @@
 import { Readability } from '@mozilla/readability';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
-import { ClaimbenchError } from '../../../shared/result';
+
 import { decodeBytes } from './decode';
 import type { ExtractedDocument } from './extracted';
 import { normaliseText } from './extracted';
+import { importRefusal } from './refusals';
 
 /** The charset a page declares in its first bytes (meta charset or http-equiv). */
 function declaredCharset(bytes: Uint8Array): string | null {
@@ -110,9 +111,11 @@ function treeShape(root: P5Node): TreeShape {
 }
 
 const tooDeep = () =>
-  new ClaimbenchError(
+  importRefusal(
     'UNSUPPORTED_FORMAT',
-    `This page nests its elements more than ${MAX_NESTING} levels deep, which no article does; it cannot be imported.`,
+    'This web page is not built like an article, so Claimbench will not read it.',
+    'Open it in a browser, copy the article’s text and paste it.',
+    `elements nested more than ${MAX_NESTING} levels deep`,
   );
 
 const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'head']);

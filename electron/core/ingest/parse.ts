@@ -1,8 +1,9 @@
 /** Parse a file into text and scored sentences: the work the parse worker does off the main thread. */
-import { ClaimbenchError, isClaimbenchError } from '../../../shared/result';
+import { isClaimbenchError } from '../../../shared/result';
 import { analyzeText, type ScoredSentence } from '../../../shared/text/candidates';
 import { extractDocument } from './extract';
 import type { ExtractedDocument, ProgressFn } from './extracted';
+import { importRefusal, NEXT } from './refusals';
 
 export interface ParsedFile {
   document: ExtractedDocument;
@@ -30,7 +31,12 @@ export async function parseFile(
     // A parser choking on a damaged file is the file's fault, in the worker and in-process (CLI) alike.
     if (isClaimbenchError(e)) throw e;
     const why = e instanceof Error ? e.message.split('\n')[0]!.slice(0, 300) : String(e).slice(0, 300);
-    throw new ClaimbenchError('CORRUPT', `Could not read ${name}: ${why}`);
+    throw importRefusal(
+      'CORRUPT',
+      `Claimbench could not read ${name}: it may be damaged, or not the kind of file its name says.`,
+      NEXT.resaveAny,
+      why,
+    );
   }
   const sentences = options.analyse === false ? [] : analyzeText(document.text);
   onProgress(1);

@@ -1,11 +1,13 @@
-import { ClaimbenchError } from '../../../shared/result';
 import { MAX_PDF_PAGES } from '../../../shared/limits';
 import { normaliseText, type ExtractedDocument, type ProgressFn } from './extracted';
 import { joinWrappedLines, pageParagraphs, type PageParagraph, type TextItemLike } from './pdf-layout';
+import { importRefusal, NEXT } from './refusals';
 
 interface PageRefLike {
   ref: { num: number; gen: number } | null;
 }
+
+const BROKEN_PAGES = 'This PDF is malformed: its list of pages is broken, so Claimbench will not read it.';
 
 /**
  * The page tree is walked before any text is extracted: a tree that lists the same page object
@@ -15,9 +17,10 @@ interface PageRefLike {
  */
 async function checkPageTree(doc: { numPages: number; getPage(n: number): Promise<PageRefLike> }): Promise<void> {
   if (doc.numPages > MAX_PDF_PAGES)
-    throw new ClaimbenchError(
+    throw importRefusal(
       'UNSUPPORTED_FORMAT',
-      `This PDF claims ${doc.numPages.toLocaleString('en')} pages; the limit is ${MAX_PDF_PAGES.toLocaleString('en')}.`,
+      `This PDF has more pages than Claimbench imports (${doc.numPages.toLocaleString('en')}; at most ${MAX_PDF_PAGES.toLocaleString('en')}).`,
+      'Split it into smaller PDFs and import those, or paste the part you need.',
     );
   const seen = new Set<string>();
   for (let p = 1; p <= doc.numPages; p++) {
@@ -26,15 +29,17 @@ async function checkPageTree(doc: { numPages: number; getPage(n: number): Promis
       page = await doc.getPage(p);
     } catch (e) {
       if (e instanceof Error && /circular reference/i.test(e.message))
-        throw new ClaimbenchError('UNSUPPORTED_FORMAT', 'This PDF’s page tree loops back on itself; it cannot be imported.');
+        throw importRefusal('UNSUPPORTED_FORMAT', BROKEN_PAGES, NEXT.resavePdf, 'the page tree loops back on itself');
       continue; // one damaged page is skipped at extraction, as before
     }
     if (!page.ref) continue;
     const key = `${page.ref.num} ${page.ref.gen}`;
     if (seen.has(key))
-      throw new ClaimbenchError(
+      throw importRefusal(
         'UNSUPPORTED_FORMAT',
-        'This PDF’s page tree lists the same page more than once (a page-tree bomb); it cannot be imported.',
+        BROKEN_PAGES,
+        NEXT.resavePdf,
+        'the page tree lists the same page more than once (a page-tree bomb)',
       );
     seen.add(key);
   }
@@ -57,8 +62,17 @@ export async function extractPdf(bytes: Uint8Array, onProgress: ProgressFn): Pro
   } catch (e) {
     const name = e instanceof Error ? e.name : '';
     if (name === 'PasswordException')
-      throw new ClaimbenchError('UNSUPPORTED_FORMAT', 'This PDF is password-protected; remove the password and import it again.');
-    throw new ClaimbenchError('CORRUPT', `This PDF could not be read (${e instanceof Error ? e.message : 'damaged file'}).`);
+      throw importRefusal(
+        'UNSUPPORTED_FORMAT',
+        'This PDF is locked with a password.',
+        'Open it with its password, save a copy without one, and import that copy; or paste its text.',
+      );
+    throw importRefusal(
+      'CORRUPT',
+      'This PDF is damaged or incomplete: it may not have finished downloading or copying.',
+      NEXT.resavePdf,
+      e instanceof Error ? e.message : undefined,
+    );
   }
   try {
     await checkPageTree(doc);
@@ -94,7 +108,11 @@ export async function extractPdf(bytes: Uint8Array, onProgress: ProgressFn): Pro
       }
     }
     if (!text.trim())
-      throw new ClaimbenchError('UNSUPPORTED_FORMAT', 'This PDF has no extractable text (it may be scanned images).');
+      throw importRefusal(
+        'UNSUPPORTED_FORMAT',
+        'This PDF has no text in it, only images of pages (a scan or a photo), or nothing at all.',
+        NEXT.ocr,
+      );
     return {
       format: 'pdf',
       title,

@@ -8,6 +8,7 @@ import { PARSE_MEMORY_LIMIT_MB, PARSE_TIMEOUT_MS } from '../../../shared/limits'
 import { ClaimbenchError, type ErrorCode } from '../../../shared/result';
 import { parseFile, type ParsedFile, type ParseOptions } from './parse';
 import type { ParseMessage, ParseRequest } from './parse-worker';
+import { importRefusal, NEXT } from './refusals';
 
 /** Under tsx/vitest the sources are .ts and the worker registers the tsx loader first; in a build it is plain .js. */
 function createWorker(): Worker {
@@ -98,18 +99,27 @@ function ensureWorker(): Worker {
   w.on('error', (e: Error) =>
     die((name) =>
       (e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY'
-        ? new ClaimbenchError(
+        ? importRefusal(
             'UNSUPPORTED_FORMAT',
-            `${name} needs more memory to read than an import may use (${activeLimits.memoryMb} MB) and was abandoned.`,
+            `${name} is too big or too complex to read, so its import was abandoned; nothing was stored.`,
+            NEXT.split,
+            `reading it needs more than the ${activeLimits.memoryMb} MB an import may use`,
           )
-        : new ClaimbenchError('CORRUPT', `Could not read ${name}: ${e.message}`),
+        : unreadable(name, e.message),
     ),
   );
-  w.on('exit', (code) =>
-    die((name) => new ClaimbenchError('CORRUPT', `Could not read ${name}: the parser stopped unexpectedly (exit ${code})`)),
-  );
+  w.on('exit', (code) => die((name) => unreadable(name, `the parser stopped unexpectedly (exit ${code})`)));
   worker = w;
   return w;
+}
+
+function unreadable(name: string, why: string): ClaimbenchError {
+  return importRefusal(
+    'CORRUPT',
+    `Claimbench could not read ${name}: it may be damaged, or not the kind of file its name says.`,
+    NEXT.resaveAny,
+    why,
+  );
 }
 
 const payloads = new Map<number, Uint8Array>();
@@ -124,7 +134,13 @@ function pump(): void {
   p.timer = setTimeout(() => {
     kill();
     settle(p, () =>
-      p.reject(new ClaimbenchError('IO', `${p.name} took longer than ${activeLimits.timeoutMs / 1000} s to read and was abandoned.`)),
+      p.reject(
+        importRefusal(
+          'IO',
+          `${p.name} took too long to read (over ${activeLimits.timeoutMs / 1000} seconds), so its import was abandoned; nothing was stored.`,
+          NEXT.split,
+        ),
+      ),
     );
     pump();
   }, activeLimits.timeoutMs);

@@ -5,7 +5,7 @@
  * without ever holding more than the declared bytes. Only after this may mammoth/JSZip read it.
  */
 import zlib from 'node:zlib';
-import { ClaimbenchError } from '../../../shared/result';
+import { importRefusal, NEXT } from './refusals';
 
 export interface ZipLimits {
   /** Total uncompressed bytes over all entries. */
@@ -41,7 +41,19 @@ const LOCAL = 0x04034b50;
 const ZIP64_EOCD_LOCATOR = 0x07064b50;
 const ZIP64_EOCD = 0x06064b50;
 
-const damaged = (why: string) => new ClaimbenchError('CORRUPT', `This archive could not be read (damaged: ${why}).`);
+/** What is wrong with an archive, before it is said in a person's words (checkZipBounds). */
+type ZipProblem = 'damaged' | 'too big' | 'unknown packing';
+
+class ZipRefusal extends Error {
+  constructor(
+    readonly problem: ZipProblem,
+    readonly detail: string,
+  ) {
+    super(detail);
+  }
+}
+
+const damaged = (why: string) => new ZipRefusal('damaged', why);
 const mb = (n: number) => `${(n / 1048576).toFixed(0)} MB`;
 
 /** The central directory's entries (ZIP64 sizes included), without inflating anything. */
@@ -87,7 +99,7 @@ export function readZipDirectory(bytes: Uint8Array): ZipEntryInfo[] {
 
 /** Fields set to 0xFFFFFFFF in the directory live, in this order, in the ZIP64 extra field (id 1). */
 function readZip64Extra(extra: Buffer, entry: ZipEntryInfo): void {
-  for (let q = 0; q + 4 <= extra.length; ) {
+  for (let q = 0; q + 4 <= extra.length;) {
     const id = extra.readUInt16LE(q);
     const size = extra.readUInt16LE(q + 2);
     if (id === 1) {
@@ -112,26 +124,47 @@ export function checkZipBounds(bytes: Uint8Array, limits: ZipLimits = DOCX_LIMIT
   try {
     return checkBounds(bytes, limits);
   } catch (e) {
-    if (e instanceof ClaimbenchError && label !== 'archive')
-      throw new ClaimbenchError(e.code, e.message.replace(/^This archive/, `This ${label}`));
-    throw e;
+    if (!(e instanceof ZipRefusal)) throw e;
+    const what = label === '.docx' ? 'Word file' : 'archive';
+    const next = label === '.docx' ? NEXT.resaveWord : NEXT.download;
+    if (e.problem === 'damaged')
+      throw importRefusal(
+        'CORRUPT',
+        `This ${what} is damaged or incomplete: it may not have finished downloading or copying.`,
+        next,
+        e.detail,
+      );
+    if (e.problem === 'unknown packing')
+      throw importRefusal(
+        'UNSUPPORTED_FORMAT',
+        `This ${what} packs its contents in a way Claimbench cannot read.`,
+        next,
+        e.detail,
+      );
+    throw importRefusal(
+      'UNSUPPORTED_FORMAT',
+      `This ${what} would unpack to far more than a document holds (as a “zip bomb” does), so Claimbench will not open it.`,
+      next,
+      e.detail,
+    );
   }
 }
 
 function checkBounds(bytes: Uint8Array, limits: ZipLimits): ZipEntryInfo[] {
   const entries = readZipDirectory(bytes);
   if (entries.length > limits.maxEntries)
-    throw new ClaimbenchError('UNSUPPORTED_FORMAT', `This archive has ${entries.length} entries; the limit is ${limits.maxEntries}.`);
+    throw new ZipRefusal('too big', `${entries.length} entries; the limit is ${limits.maxEntries}`);
   let total = 0;
   for (const e of entries) {
     total += e.uncompressedSize;
     const ratio = e.uncompressedSize / Math.max(1, e.compressedSize);
     let why: string | null = null;
-    if (e.uncompressedSize > limits.maxEntryBytes) why = `${e.name} would expand to ${mb(e.uncompressedSize)} (limit ${mb(limits.maxEntryBytes)})`;
+    if (e.uncompressedSize > limits.maxEntryBytes)
+      why = `${e.name} would expand to ${mb(e.uncompressedSize)} (limit ${mb(limits.maxEntryBytes)})`;
     else if (total > limits.maxTotalBytes) why = `it would expand to more than ${mb(limits.maxTotalBytes)}`;
     else if (e.uncompressedSize > limits.ratioFloorBytes && ratio > limits.maxRatio)
       why = `${e.name} would expand ${Math.round(ratio)} times (limit ${limits.maxRatio})`;
-    if (why) throw new ClaimbenchError('UNSUPPORTED_FORMAT', `This archive is refused: ${why}, which looks like a zip bomb.`);
+    if (why) throw new ZipRefusal('too big', why);
   }
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   for (const e of entries) verifyEntrySize(buf, e);
@@ -148,17 +181,13 @@ function verifyEntrySize(buf: Buffer, e: ZipEntryInfo): void {
     if (e.compressedSize !== e.uncompressedSize) throw damaged(`stored entry ${e.name} has two sizes`);
     return;
   }
-  if (e.method !== 8)
-    throw new ClaimbenchError('UNSUPPORTED_FORMAT', `This archive uses a compression method Claimbench cannot read (${e.name}).`);
+  if (e.method !== 8) throw new ZipRefusal('unknown packing', `compression method ${e.method} in ${e.name}`);
   let out: Buffer;
   try {
     out = zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, e.uncompressedSize) });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE')
-      throw new ClaimbenchError(
-        'UNSUPPORTED_FORMAT',
-        `${e.name} inside this archive expands beyond the ${e.uncompressedSize} bytes it declares (a zip bomb?); it cannot be imported.`,
-      );
+      throw new ZipRefusal('too big', `${e.name} expands beyond the ${e.uncompressedSize} bytes it declares`);
     throw damaged(`${e.name} cannot be inflated`);
   }
   if (out.length !== e.uncompressedSize) throw damaged(`${e.name} is not the size it declares`);

@@ -65,11 +65,25 @@ export function runCoreCommand(session: AppSession, name: string, raw: unknown):
 /** An operation about the session (the welcome screen's): answered with or without an open workspace. */
 export function runSessionOperation(session: AppSession, name: SessionOperation, raw: unknown): Result<unknown> {
   try {
-    parseOrThrow(workspaceApi[name].input, raw ?? {}, name);
-    if (name === 'workspace.startNew') {
-      const outcome = session.startNew();
-      if (!outcome.ok) return { ok: false, error: { code: outcome.error.code, message: outcome.error.message } };
+    let outcome: OpenOutcome | undefined;
+    switch (name) {
+      case 'workspace.known':
+        parseOrThrow(workspaceApi[name].input, raw ?? {}, name);
+        return { ok: true, value: session.knownWorkspaces() };
+      case 'workspace.startNew':
+        parseOrThrow(workspaceApi[name].input, raw ?? {}, name);
+        outcome = session.startNew();
+        break;
+      case 'workspace.create':
+        outcome = session.createNamed(parseOrThrow(workspaceApi[name].input, raw, name).name);
+        break;
+      case 'workspace.openKnown':
+        outcome = session.openKnown(parseOrThrow(workspaceApi[name].input, raw, name).id);
+        break;
+      case 'workspace.status':
+        parseOrThrow(workspaceApi[name].input, raw ?? {}, name);
     }
+    if (outcome && !outcome.ok) return { ok: false, error: { code: outcome.error.code, message: outcome.error.message } };
     return { ok: true, value: session.startupStatus() };
   } catch (e) {
     if (isClaimbenchError(e)) return { ok: false, error: { code: e.code, message: e.message } };

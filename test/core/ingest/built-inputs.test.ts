@@ -56,12 +56,13 @@ describe('text and markdown importers on generated files', () => {
     const blank = extractDocument('blank.txt', new TextEncoder().encode('  \n\n\t \n'));
     await expect(blank).rejects.toMatchObject({
       code: 'VALIDATION',
-      message: 'blank.txt contains no text to import (it is empty or only white space).',
+      message: 'blank.txt has no text in it, only blank space. Check that it is the file you meant.',
     });
     const emptyDocx = extractDocument('memo.docx', await buildDocx(['', '  ']));
     await expect(emptyDocx).rejects.toMatchObject({
       code: 'VALIDATION',
-      message: 'memo.docx contains no text to import (the document is empty, or holds only pictures).',
+      message:
+        'memo.docx has no text in it: it is empty, or holds only pictures. If the pictures show text, paste that text instead.',
     });
     await expect(emptyDocx.catch((e: Error) => e.message)).resolves.not.toMatch(/OCR/);
   });

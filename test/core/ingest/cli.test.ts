@@ -48,7 +48,7 @@ describe('claimbench score, segment and import', () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/claims of \d+ sentences\s+Access to Wikipedia restored in Turkey/);
     expect(r.stderr).toMatch(/turkey\.html: skipped, the same content is already in the workspace as document/);
-    expect(r.stderr).toMatch(/truncated62886\.docx: .*could not be read/);
+    expect(r.stderr).toMatch(/truncated62886\.docx: This Word file is damaged or incomplete/);
     expect(r.stderr).toMatch(/1 of 3 files could not be imported/);
   });
 });

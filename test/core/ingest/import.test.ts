@@ -84,10 +84,10 @@ describe('importing real documents', () => {
       ['binary.txt', fixture('fixtures/docx/python-docx/having-images.docx').subarray(200, 4000), /binary/i],
       ['truncated.pdf', fixture('fixtures/pdf/tracemonkey.pdf').subarray(0, 2000), /PDF/],
       ['locked.pdf', fixture('fixtures/pdf/issue6010_1.pdf'), /password/i],
-      ['truncated.docx', fixture('fixtures/docx/apache-poi/truncated62886.docx'), /docx/i],
-      ['encrypted.docx', fixture('fixtures/docx/apache-poi/bug53475-password-is-pass.docx'), /encrypted|damaged/i],
-      ['xxe.docx', fixture('fixtures/docx/apache-poi/ExternalEntityInText.docx'), /could not be read/i],
-      ['old.doc', 'whatever', /not supported/i],
+      ['truncated.docx', fixture('fixtures/docx/apache-poi/truncated62886.docx'), /Word file is damaged or incomplete/i],
+      ['encrypted.docx', fixture('fixtures/docx/apache-poi/bug53475-password-is-pass.docx'), /locked with a password/i],
+      ['xxe.docx', fixture('fixtures/docx/apache-poi/ExternalEntityInText.docx'), /Word file is damaged/i],
+      ['old.doc', 'whatever', /cannot read \.doc files/i],
     ];
     for (const [name, bytes, message] of cases) {
       const r = await importFile(name, bytes);

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { articleCalibration } from '../../../shared/spotting/index';
+import { scoreInArticle } from '../../../shared/spotting/context';
 import { mergeSameSignal } from '../../../shared/spotting/reasons';
 import { analyzeText } from '../../../shared/text/candidates';
 
@@ -23,5 +25,21 @@ describe('reasons shown for a score', () => {
       const aboutFigures = s.reasons.filter((r) => ['quantity', 'stated_figure', 'figure'].includes(r.kind));
       expect(aboutFigures.length, s.text).toBeLessThanOrEqual(1);
     }
+  });
+
+  it('say in plain words which way a reason moved the score and why', () => {
+    const lowered = scoreInArticle(
+      { score: 0.6, reasons: [] },
+      [],
+      { ...articleCalibration(), languageShift: { ru: -0.6 } },
+      'ru',
+    );
+    expect(lowered.reasons.find((r) => r.kind === 'language')?.label).toBe(
+      'Russian text: lowered, because the model learned from English rates Russian sentences too high',
+    );
+    const chat = analyzeText('Well, you know, I just love it, honestly, it was so much fun for all of us.')[0]!;
+    const wording = chat.reasons.find((r) => r.kind === 'wording');
+    expect(wording?.weight).toBeLessThan(0);
+    expect(wording?.label).toBe('its words are common in sentences that state no checkable fact (opinion, chat, scene-setting)');
   });
 });
