@@ -83,6 +83,10 @@ export function attributeSentences(sentences: readonly string[]): Attribution[] 
     // ("Фонд схвалив транш, йдеться в заяві фонду": the body the sentence opens with is known before its cue is read.)
     if (cyr && cues.length) noteSubjectBody(registry, outside, i);
     let who = pick(cues, registry, i, outside, sentences[i]!);
+    // "Chloe Barker, 29, moved here because, she said, …": a person named earlier in the same sentence comes first.
+    const inSentence = !cyr ? personBeforePronoun(cues, outside) : undefined;
+    if (inSentence !== undefined)
+      who = inSentence && registry.speaksAgain(registry.mentionPerson(inSentence.name, inSentence.attrs, i, true, true), i);
     if (!who && cues.length) registry.speakerUnresolved(i);
     // "Kim argued that the board had lied. She said …": "he" or "she" opening a sentence of saying goes on with the
     // person who spoke as the subject of the sentence before, if that sentence names no other known person ("Kim
@@ -177,6 +181,24 @@ function namedFirst(registry: Registry, who: Entity, cues: SpeakerPhrase[], outs
   // (Nor anyone named there for the first time: "After Tom Briggs left, prosecutor Lena Ward argued …".)
   const surname = cue.name.split(' ').pop()!;
   return allMatches(EN_NAME_RUN, prefix).every((m) => m[0].endsWith(surname));
+}
+
+/**
+ * For a sentence whose speaker is "he" or "she" after full names in the same sentence: the one person it opens
+ * with, or null when other names stand before the pronoun (either could be meant); undefined when none does.
+ */
+function personBeforePronoun(cues: SpeakerPhrase[], outside: string): SpeakerPhrase | null | undefined {
+  const cue = cues.find((c) => c.kind !== 'outlet');
+  if (cue?.kind !== 'pronoun' || cue.pronoun !== 'person') return undefined;
+  const prefix = outside.slice(0, cue.at);
+  const people: { p: SpeakerPhrase; index: number }[] = [];
+  for (const m of allMatches(EN_NAME_RUN, prefix)) {
+    const p = classify(tokenize(m[0]));
+    if (p?.kind === 'person' && p.name.includes(' ')) people.push({ p, index: m.index });
+  }
+  if (!people.length) return undefined;
+  const one = people.every((x) => x.p.name === people[0]!.p.name);
+  return one && people[0]!.index === 0 ? people[0]!.p : null;
 }
 
 /** No known person other than `who` is named in the text. */

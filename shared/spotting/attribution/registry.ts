@@ -550,7 +550,9 @@ export class Registry {
       // "we" only a body (a person's "we" is in their quotation, which carries its own speaker).
       const s = this.speakers[this.speakers.length - 1];
       const recent = !!s && at - s.at <= 2;
-      if (kind === 'document') return recent ? this.entities[s.id]! : null;
+      // ("…, according to CME Group. Two policymakers dissented. …, the statement said": a statement is the
+      // one just mentioned; two sentences back it may be anyone's.)
+      if (kind === 'document') return s && at - s.at <= 1 ? this.entities[s.id]! : null;
       // An organisation's own statement or blog goes on in its voice ("We filed a petition …") after other
       // speakers were quoted; never for a "we" that names the body after it ("we asked the ministry").
       const body = recent && (s.kind === 'body' || s.kind === 'outlet') ? this.entities[s.id]! : this.voice;
