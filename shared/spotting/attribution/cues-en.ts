@@ -559,7 +559,11 @@ export function englishCues(outside: string): SpeakerPhrase[] {
     if (THAT_ONLY.has(w) && next?.lower !== 'that' && !(finder && (!next || !next.punct))) continue;
     if (next && SAYS_NOTHING.has(next.lower)) continue;
     // "Marcus Delaney reported from Washington;": a reporter's credit, where the story was written.
-    if (w === 'reported' && next?.lower === 'from' && t[i + 2]?.cap && (!t[i + 3] || t[i + 3]!.punct)) continue;
+    if (w === 'reported' && next?.lower === 'from' && t[i + 2]?.cap) {
+      let e = i + 2;
+      while (t[e]?.cap && !t[e]!.punct) e++;
+      if (!t[e] || t[e]!.punct) continue;
+    }
     // "declared a state of emergency": an act, not a statement.
     if (/^declar/.test(w) && DECLARED_ACTS.test(outside.slice(tok.start + tok.text.length, tok.start + tok.text.length + 40)))
       continue;
