@@ -82,6 +82,9 @@ export function attributeSentences(sentences: readonly string[]): Attribution[] 
       cues.push({ kind: 'pronoun', name: 'we', attrs: [], pronoun: 'we', at: outside.search(/\s/) + 1 });
     // ("Фонд схвалив транш, йдеться в заяві фонду": the body the sentence opens with is known before its cue is read.)
     if (cyr && cues.length) noteSubjectBody(registry, outside, i);
+    let opened = i;
+    while (opened > 0 && quotes[opened]!.startsInside && quotes[opened - 1]!.group === quotes[i]!.group) opened--;
+    registry.quoteOpenedAt = quotes[i]!.group >= 0 ? opened : null;
     let who = pick(cues, registry, i, outside, sentences[i]!);
     // "Chloe Barker, 29, moved here because, she said, …": a person named earlier in the same sentence comes first.
     const inSentence = !cyr ? personBeforePronoun(cues, outside) : undefined;
@@ -197,9 +200,15 @@ function personBeforePronoun(cues: SpeakerPhrase[], outside: string): SpeakerPhr
     if (p?.kind === 'person' && p.name.includes(' ')) people.push({ p, index: m.index });
   }
   if (!people.length) return undefined;
-  const one = people.every((x) => x.p.name === people[0]!.p.name);
-  return one && people[0]!.index === 0 ? people[0]!.p : null;
+  const first = people[0]!;
+  if (first.index !== 0 || people.some((x) => x.p.name !== first.p.name)) return null;
+  // ("Anna Berg met Briggs, and she said …": any other capitalised word not naming a place may be whom "she" means.)
+  const rest = prefix.slice(first.p.name.length);
+  return RIVAL_NAME.test(rest) ? null : first.p;
 }
+
+/** A capitalised word that is not a place after "to", "in", "from" … nor part of a run of capitalised words. */
+const RIVAL_NAME = /(?<!\b(?:to|in|at|from|near|for|of|the)\s+|\p{Lu}[\p{L}'’.-]*\s+)\b\p{Lu}\p{Ll}/u;
 
 /** No known person other than `who` is named in the text. */
 function onlyPersonNamed(registry: Registry, who: Entity, text: string): boolean {

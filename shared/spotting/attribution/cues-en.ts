@@ -315,6 +315,9 @@ const OWNED_FINDINGS =
 /** A sentence opening with a survey or poll named by who ran it, which found or showed something. */
 const NAMED_SURVEY =
   /^(?:A|An|The)\s+((?:\p{Lu}[\p{L}.&/-]*\s+){2,4})(?:survey|poll|opinion poll|study)\b[^,;:"“]{0,60}?\b(?:found|showed|shows|suggested|suggests)\s+that\b/u;
+/** A sentence opening with a study named by where it was published, which found something: it speaks as written. */
+const PUBLISHED_STUDY =
+  /^(A|An|The)\s+((?:(?:new|recent|large|major|\d{4})\s+)?(?:study|report|survey|analysis|review|paper)\s+published\s+(?:(?:on|last|this|earlier)\s+\p{L}+\s+)?in\s+(?:the\s+)?\p{Lu}[\p{L}&.'’-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}&.'’-]*){0,5})\s+(?:found|showed|shows|suggests|suggested|concluded)\s+that\b/u;
 /** Documents that speak for themselves: "the report says", "the study found". */
 const RESEARCH_DOCS = new Set([
   'report',
@@ -571,6 +574,11 @@ export function englishCues(outside: string): SpeakerPhrase[] {
     // ("Records show that …": a plural verb has no one person for its subject.)
     if (p && w === 'show' && p.kind === 'person') continue;
     if (p) out.push(p);
+  }
+  if (!out.length) {
+    // "A study published in The Lancet found that …": the study, as written (the journal only published it).
+    const study = PUBLISHED_STUDY.exec(outside);
+    if (study) return [{ kind: 'body', name: `${study[1]!.toLowerCase()} ${study[2]!}`, attrs: ['study'], at: 0 }];
   }
   if (!out.length) {
     // "A Gallup Korea survey released last week found that …": the pollster or body the survey is named by.

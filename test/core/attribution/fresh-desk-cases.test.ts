@@ -108,6 +108,42 @@ const CASES: Case[] = [
     sentence: 'reported from Washington',
     claimant: null,
   },
+  // "his lawyer" whose client cannot be told (the name after the verb, known or not, is most often the client's):
+  // the role phrase as written, never the last person who spoke; the statement quoted next is the lawyer's.
+  {
+    text: [
+      'His barrister, Richard Fane KC, told the court that his client believed the vessels existed.',
+      'In a statement read outside court, his lawyer said Pellew would appeal.',
+      '"Mr Pellew maintains his innocence. He will be asking the Court of Appeal to look again," the statement said.',
+    ].join(' '),
+    sentence: 'would appeal',
+    claimant: 'his lawyer',
+  },
+  {
+    text: [
+      'In a statement read outside court, his lawyer said Pellew would appeal.',
+      '"Mr Pellew maintains his innocence. He will be asking the Court of Appeal to look again," the statement said.',
+    ].join(' '),
+    sentence: 'Court of Appeal',
+    claimant: 'his lawyer',
+  },
+  // A word for a business right after one business spoke is that business; never a public body.
+  {
+    text: 'Pacific Gas & Electric said one of its lines had lost power. The utility said it was cooperating with investigators.',
+    sentence: 'cooperating',
+    claimant: 'Pacific Gas & Electric',
+  },
+  {
+    text: 'The Federal Communications Commission said the outage lasted an hour. The carrier said it was cooperating.',
+    sentence: 'cooperating',
+    claimant: null,
+  },
+  // A study named by where it was published speaks as written; the journal only published it.
+  {
+    text: 'A study published in The Lancet found that vaccine hesitancy was linked to low trust in government.',
+    sentence: 'vaccine hesitancy',
+    claimant: 'a study published in The Lancet',
+  },
 ];
 
 describe('attributed sentences from news desks of other styles', () => {
