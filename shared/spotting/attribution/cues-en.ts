@@ -116,7 +116,7 @@ const ORG_CAP = new Set(
   inc. corp corp. ltd league club team media press guardian telegraph independent weekly herald tribune
   gazette embassy parliament assembly congress senate cabinet relations world wiki programme program school
   academy college hospital clinic laboratory museum society chamber consortium coalition alliance movement
-  observatory tribunal centers centres`
+  observatory tribunal centers centres panel`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -20,7 +20,11 @@ const CASES: Case[] = [
     sentence: 'known to each other',
     claimant: 'Laura Pennington',
   },
-  { text: 'Councillor Hannah Bright said residents had complained for months.', sentence: 'complained', claimant: 'Hannah Bright' },
+  {
+    text: 'Councillor Hannah Bright said residents had complained for months.',
+    sentence: 'complained',
+    claimant: 'Hannah Bright',
+  },
   {
     text: 'Meteorologist Aidan McGivern says the strongest winds will ease after dark.',
     sentence: 'strongest winds',
@@ -32,7 +36,11 @@ const CASES: Case[] = [
     claimant: 'Henna Virkkunen',
   },
   // One word after an organisation's word is the organisation's name.
-  { text: 'Network Rail said it had no current plans to extend the platform.', sentence: 'no current plans', claimant: 'Network Rail' },
+  {
+    text: 'Network Rail said it had no current plans to extend the platform.',
+    sentence: 'no current plans',
+    claimant: 'Network Rail',
+  },
   // A kin or role word, lower-case or a capitalised title, before a name set off by commas.
   {
     text: "His daughter, Ann Redmore, said her father had kept the ship's bell in the shed.",
@@ -143,6 +151,12 @@ const CASES: Case[] = [
     text: 'A study published in The Lancet found that vaccine hesitancy was linked to low trust in government.',
     sentence: 'vaccine hesitancy',
     claimant: 'a study published in The Lancet',
+  },
+  // A panel's name goes on past "on": it is an organisation's word.
+  {
+    text: 'The ice sheet holds enough water to raise sea levels by 58 metres, according to the Intergovernmental Panel on Climate Change.',
+    sentence: '58 metres',
+    claimant: 'Intergovernmental Panel on Climate Change',
   },
 ];
 
