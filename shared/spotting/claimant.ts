@@ -82,7 +82,14 @@ export function attributeSentences(sentences: readonly string[]): Attribution[] 
       cues.push({ kind: 'pronoun', name: 'we', attrs: [], pronoun: 'we', at: outside.search(/\s/) + 1 });
     // ("Фонд схвалив транш, йдеться в заяві фонду": the body the sentence opens with is known before its cue is read.)
     if (cyr && cues.length) noteSubjectBody(registry, outside, i);
+    let opened = i;
+    while (opened > 0 && quotes[opened]!.startsInside && quotes[opened - 1]!.group === quotes[i]!.group) opened--;
+    registry.quoteOpenedAt = quotes[i]!.group >= 0 ? opened : null;
     let who = pick(cues, registry, i, outside, sentences[i]!);
+    // "Chloe Barker, 29, moved here because, she said, …": a person named earlier in the same sentence comes first.
+    const inSentence = !cyr ? personBeforePronoun(cues, outside) : undefined;
+    if (inSentence !== undefined)
+      who = inSentence && registry.speaksAgain(registry.mentionPerson(inSentence.name, inSentence.attrs, i, true, true), i);
     if (!who && cues.length) registry.speakerUnresolved(i);
     // "Kim argued that the board had lied. She said …": "he" or "she" opening a sentence of saying goes on with the
     // person who spoke as the subject of the sentence before, if that sentence names no other known person ("Kim
@@ -178,6 +185,30 @@ function namedFirst(registry: Registry, who: Entity, cues: SpeakerPhrase[], outs
   const surname = cue.name.split(' ').pop()!;
   return allMatches(EN_NAME_RUN, prefix).every((m) => m[0].endsWith(surname));
 }
+
+/**
+ * For a sentence whose speaker is "he" or "she" after full names in the same sentence: the one person it opens
+ * with, or null when other names stand before the pronoun (either could be meant); undefined when none does.
+ */
+function personBeforePronoun(cues: SpeakerPhrase[], outside: string): SpeakerPhrase | null | undefined {
+  const cue = cues.find((c) => c.kind !== 'outlet');
+  if (cue?.kind !== 'pronoun' || cue.pronoun !== 'person') return undefined;
+  const prefix = outside.slice(0, cue.at);
+  const people: { p: SpeakerPhrase; index: number }[] = [];
+  for (const m of allMatches(EN_NAME_RUN, prefix)) {
+    const p = classify(tokenize(m[0]));
+    if (p?.kind === 'person' && p.name.includes(' ')) people.push({ p, index: m.index });
+  }
+  if (!people.length) return undefined;
+  const first = people[0]!;
+  if (first.index !== 0 || people.some((x) => x.p.name !== first.p.name)) return null;
+  // ("Anna Berg met Briggs, and she said …": any other capitalised word not naming a place may be whom "she" means.)
+  const rest = prefix.slice(first.p.name.length);
+  return RIVAL_NAME.test(rest) ? null : first.p;
+}
+
+/** A capitalised word that is not a place after "to", "in", "from" … nor part of a run of capitalised words. */
+const RIVAL_NAME = /(?<!\b(?:to|in|at|from|near|for|of|the)\s+|\p{Lu}[\p{L}'’.-]*\s+)\b\p{Lu}\p{Ll}/u;
 
 /** No known person other than `who` is named in the text. */
 function onlyPersonNamed(registry: Registry, who: Entity, text: string): boolean {

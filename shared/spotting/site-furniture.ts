@@ -57,6 +57,25 @@ export const FURNITURE_PATTERNS: readonly {
       /\breceives? (?:financial )?support from\b.{0,100}\bfor (?:its |the )?coverage of\b|\b(?:is|are) solely responsible for (?:all )?(?:the |its )?content\b/i,
   },
   {
+    // "Additional reporting by Sam Kettering", "Marcus Delaney reported from Washington; Editing by Paul Simao",
+    // "This interview has been edited and condensed for clarity.": who wrote or edited the story.
+    kind: 'credit',
+    pattern:
+      /^\W*(?:additional )?(?:reporting|interview|editing|writing) by\s+\S|\bediting by\s+\S+(?:\s+\S+)?\W*$|^\W*this (?:interview|conversation) has been (?:edited|condensed|lightly edited)\b/i,
+  },
+  {
+    // "Anyone with information is asked to call 101, quoting log 1432.": the police appeal closing a crime report.
+    kind: 'appeal',
+    pattern:
+      /^\W*anyone (?:with|who has|who have) (?:any )?(?:information|footage|details)\b.{0,80}\b(?:is|are) (?:being )?(?:asked|urged|encouraged|requested) to (?:call|contact|ring|phone|get in touch|come forward)\b/i,
+  },
+  {
+    // "Welcome to our coverage of Storm Darragh …", "We will bring you the latest …": a live blog greeting its reader.
+    kind: 'update',
+    pattern:
+      /^\W*welcome to (?:our|the) (?:live )?(?:coverage|blog|live blog|updates|rolling coverage)\b|^\W*we(?:'ll|’ll| will) (?:bring|keep) you (?:the latest|live updates|updated)\b/i,
+  },
+  {
     // "This article is for information only and is not a substitute for medical advice."
     kind: 'disclaimer',
     pattern:

@@ -39,7 +39,7 @@ export const EN_CUE =
 const CONDITIONAL_CUE =
   /^(?:found|show|shows|showed|call|calls|called|describes|described|characteri[sz]e[sd]|dubbed|termed|branded|reads)$/i;
 const CONDITION_MET =
-  /\bcall(?:s|ed)?\s+on\b|\b(?:found|show|shows|showed)\s+that\b|\b(?:call(?:s|ed)?|describe[sd]|characteri[sz]e[sd]|dubbed|termed|branded|reads)\b[^\u2022]*\u2022/i;
+  /\b(?:figures|data|statistics|estimates|numbers|records)\s+(?:from|by)\s[^,;]{2,80}\bshow(?:s|ed)?\W*$|\bcall(?:s|ed)?\s+on\b|\b(?:found|show|shows|showed)\s+that\b|\b(?:call(?:s|ed)?|describe[sd]|characteri[sz]e[sd]|dubbed|termed|branded|reads)\b[^\u2022]*\u2022/i;
 
 const SIGNED_QUOTE = /["”»]\s*[-—–]\s*(\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,2})\s*$/u;
 /** A closing quotation mark and a dash, which a signed quotation needs: most sentences are ruled out before its pattern runs. */
@@ -116,7 +116,7 @@ const ORG_CAP = new Set(
   inc. corp corp. ltd league club team media press guardian telegraph independent weekly herald tribune
   gazette embassy parliament assembly congress senate cabinet relations world wiki programme program school
   academy college hospital clinic laboratory museum society chamber consortium coalition alliance movement
-  observatory tribunal centers centres`
+  observatory tribunal centers centres panel`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -289,6 +289,25 @@ const PERSON_ROLE_WORDS = new Set([
   'agent',
   'barrister',
   'solicitor',
+  'manager',
+  'daughter',
+  'son',
+  'sister',
+  'brother',
+  'partner',
+  'widow',
+  'widower',
+  'friend',
+  'colleague',
+  'cousin',
+  'niece',
+  'nephew',
+  'aunt',
+  'uncle',
+  'grandmother',
+  'grandfather',
+  'granddaughter',
+  'grandson',
 ]);
 /** A sentence opening with an organisation's or a person's study: "PC World's recent analysis", "The agency's report". */
 const OWNED_FINDINGS =
@@ -296,6 +315,9 @@ const OWNED_FINDINGS =
 /** A sentence opening with a survey or poll named by who ran it, which found or showed something. */
 const NAMED_SURVEY =
   /^(?:A|An|The)\s+((?:\p{Lu}[\p{L}.&/-]*\s+){2,4})(?:survey|poll|opinion poll|study)\b[^,;:"“]{0,60}?\b(?:found|showed|shows|suggested|suggests)\s+that\b/u;
+/** A sentence opening with a study named by where it was published, which found something: it speaks as written. */
+const PUBLISHED_STUDY =
+  /^(A|An|The)\s+((?:(?:new|recent|large|major|\d{4})\s+)?(?:study|report|survey|analysis|review|paper)\s+published\s+(?:(?:on|last|this|earlier)\s+\p{L}+\s+)?in\s+(?:the\s+)?\p{Lu}[\p{L}&.'’-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}&.'’-]*){0,5})\s+(?:found|showed|shows|suggests|suggested|concluded)\s+that\b/u;
 /** Documents that speak for themselves: "the report says", "the study found". */
 const RESEARCH_DOCS = new Set([
   'report',
@@ -352,7 +374,7 @@ const NOT_NAME = new Set(
   tuesday wednesday thursday friday saturday sunday god internet world cup day war olympics christmas recent
   but and so yet however meanwhile also still after before when while although though in on at as if
   then now thus later earlier instead hence yesterday today tomorrow england scotland wales britain ireland
-  france germany spain italy europe africa asia america`
+  france germany spain italy europe africa asia america by`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -526,9 +548,25 @@ export function englishCues(outside: string): SpeakerPhrase[] {
     // "continued to run", "added to the list"? "to" heads an audience only when one follows: "explained to reporters".
     if (WEAK_VERBS.has(w) && next?.lower === 'to' && !addressed(t[i + 2])) continue;
     // ("…, the study showed." closes the sentence with its source.)
+    if (THAT_ONLY.has(w) && (!next || next.punct)) {
+      // "…, data from Freddie Mac show.": figures and whose they are close the sentence as its source.
+      let c = i - 1;
+      while (c >= 0 && i - c <= 14 && t[c]!.lower !== ',') c--;
+      const p = c >= 0 && t[c]!.lower === ',' ? dataSource(t, c + 1) : null;
+      if (p) {
+        out.push({ ...p, at: tok.start });
+        continue;
+      }
+    }
     const finder = i > 0 && FINDERS.has(t[i - 1]!.lower);
     if (THAT_ONLY.has(w) && next?.lower !== 'that' && !(finder && (!next || !next.punct))) continue;
     if (next && SAYS_NOTHING.has(next.lower)) continue;
+    // "Marcus Delaney reported from Washington;": a reporter's credit, where the story was written.
+    if (w === 'reported' && next?.lower === 'from' && t[i + 2]?.cap) {
+      let e = i + 2;
+      while (t[e]?.cap && !t[e]!.punct) e++;
+      if (!t[e] || t[e]!.punct) continue;
+    }
     // "declared a state of emergency": an act, not a statement.
     if (/^declar/.test(w) && DECLARED_ACTS.test(outside.slice(tok.start + tok.text.length, tok.start + tok.text.length + 40)))
       continue;
@@ -536,6 +574,11 @@ export function englishCues(outside: string): SpeakerPhrase[] {
     // ("Records show that …": a plural verb has no one person for its subject.)
     if (p && w === 'show' && p.kind === 'person') continue;
     if (p) out.push(p);
+  }
+  if (!out.length) {
+    // "A study published in The Lancet found that …": the study, as written (the journal only published it).
+    const study = PUBLISHED_STUDY.exec(outside);
+    if (study) return [{ kind: 'body', name: `${study[1]!.toLowerCase()} ${study[2]!}`, attrs: ['study'], at: 0 }];
   }
   if (!out.length) {
     // "A Gallup Korea survey released last week found that …": the pollster or body the survey is named by.
@@ -675,7 +718,7 @@ function verbCue(t: Token[], v: number): SpeakerPhrase | null {
       const innerPunct = (x: Token, i: number) =>
         x.punct && !(x.lower === ',' && inner[i + 1]?.lower === 'and') && x.lower !== '(' && x.lower !== ')';
       // ("Christopher Waller, who has argued for a cut, said": a relative clause may hold a verb of saying.)
-      const relative = /^(?:who|whose)$/.test(inner[0]?.lower ?? '');
+      const relative = /^(?:who|whose|which)$/.test(inner[0]?.lower ?? '');
       if (
         !inner.length ||
         inner.some((x, i) => innerPunct(x, i) || (!relative && EN_VERBS.has(x.lower) && !NOUN_OR_VERB.has(x.lower)))
@@ -689,7 +732,7 @@ function verbCue(t: Token[], v: number): SpeakerPhrase | null {
         !EN_DETERMINERS.has(first) &&
         !EN_ROLE_WORDS.has(first) &&
         !inner[0]!.cap &&
-        !/^(?:of|from|at|for|known|speaking|writing|citing|according|who|whose|\p{Ll}+ed)$/u.test(first) &&
+        !/^(?:of|from|at|for|known|speaking|writing|citing|according|who|whose|which|\p{Ll}+ed)$/u.test(first) &&
         // ("Maria Lopez, 67, said": her age.)
         !(inner.length === 1 && /^\d{1,3}$/.test(first))
       )
@@ -707,12 +750,31 @@ function verbCue(t: Token[], v: number): SpeakerPhrase | null {
       // ("The region's governor, Alexander Bogomaz, said": a role word before the comma is enough.)
       // ("The general secretary of the NFU, Peter Cole, said": …or a role heading the phrase before the comma.)
       const role = h >= 0 ? roleHeads(t, h) : -1;
-      const named = (head && head.kind !== 'person') || (!head && role >= 0) ? classify(inner) : null;
+      // ("The West Yorkshire Mayor, Tracy Brabin, said": a capitalised role word ends the phrase, which names no one.)
+      const roleOnly =
+        head?.kind === 'person' &&
+        t[h]!.cap &&
+        (PERSON_ROLE_WORDS.has(t[h]!.lower) || EN_TITLES.has(t[h]!.text)) &&
+        head.name.endsWith(t[h]!.text);
+      const named = (head && head.kind !== 'person') || roleOnly || (!head && role >= 0) ? classify(inner) : null;
+      // ("A spokesperson for the Irish Data Protection Commission, which oversees …, said": the whole phrase before the clause.)
+      if (!head && role >= 0 && relative) {
+        const opening = role > 0 && EN_DETERMINERS.has(t[role - 1]!.lower) ? role - 1 : role;
+        const whole = opening === 0 || t[opening - 1]!.punct ? classify(t.slice(opening, h + 1)) : null;
+        if (whole?.kind === 'person-role') return { ...whole, at: t[v]!.start };
+      }
       if (named?.kind === 'person' && named.name.includes(' ')) {
         named.attrs.push(...(head ? head.attrs : [t[role]!.lower, t[h]!.lower]));
         return { ...named, at: t[v]!.start };
       }
-      if (head && (head.kind === 'person' || head.kind === 'body' || (head.kind === 'collective' && inner[0]!.lower === 'who'))) {
+      // ("The Computer and Communications Industry Association, which represents large tech firms, said": a body's own
+      // relative clause; a person's "which" clause describes something else.)
+      const bodyClause = inner[0]!.lower !== 'which' || head?.kind === 'body';
+      if (
+        head &&
+        bodyClause &&
+        (head.kind === 'person' || head.kind === 'body' || (head.kind === 'collective' && inner[0]!.lower === 'who'))
+      ) {
         head.attrs.push(...inner.map((x) => stripPossessive(x.lower)));
         // "Ukrenergo, the national grid operator, said": one word described as a business is that business.
         const business =
@@ -731,7 +793,9 @@ function verbCue(t: Token[], v: number): SpeakerPhrase | null {
   // "Lydia Buchtmann for Food Standards Australia New Zealand, says …".
   // ("…, told the court that …": what follows "told" is whom it was told to, never the speaker.)
   const inverted =
-    (!before || before.punct) && !TOLD.has(t[v]!.lower) && !clauseAfterPhrase(t, v + 1) ? forwardPhrase(t, v + 1) : null;
+    (!before || before.punct) && !TOLD.has(t[v]!.lower) && !clauseAfterPhrase(t, v + 1) && !clauseAfterName(t, v + 1)
+      ? forwardPhrase(t, v + 1)
+      : null;
   if (before?.lower === ',' && j >= 1 && j <= 12 && !inverted && (t[0]!.lower === 'the' || !CONNECTORS.has(t[0]!.lower))) {
     const subject = t.slice(0, j);
     const nounPhrase = subject.every(
@@ -825,6 +889,27 @@ function clauseAfterPhrase(t: Token[], k: number): boolean {
 }
 
 /**
+ * ", said the Digital Services Act was being applied": a named thing after the verb that runs straight into a
+ * lower-case word (a verb) is the subject of what was said, not an inverted speaker.
+ */
+function clauseAfterName(t: Token[], k: number): boolean {
+  let i = k;
+  if (t[i] && EN_DETERMINERS.has(t[i]!.lower) && !t[i]!.cap) i++;
+  const opens = i;
+  while (t[i] && !t[i]!.punct && (t[i]!.cap || (i > opens && CONNECTORS.has(t[i]!.lower) && t[i + 1]?.cap))) i++;
+  const next = t[i];
+  return (
+    i > opens &&
+    !!next &&
+    !next.punct &&
+    !next.cap &&
+    !AFTER_INVERTED.has(next.lower) &&
+    !CONNECTORS.has(next.lower) &&
+    !EN_ROLE_WORDS.has(stripPossessive(next.lower))
+  );
+}
+
+/**
  * Where a person's role word ends the noun phrase at token h, or heads it before "of the …" ("the general secretary
  * of the NFU", "the governor of the Belgorod region", "a retired teacher from Ohio"); -1 when none does.
  */
@@ -832,7 +917,9 @@ function roleHeads(t: Token[], h: number): number {
   for (let k = h; k >= Math.max(0, h - 8); k--) {
     const x = t[k]!;
     if (x.punct) return -1;
-    if (!x.cap && PERSON_ROLE_WORDS.has(x.lower)) return k === h || /^(?:of|for|at|from)$/.test(t[k + 1]!.lower) ? k : -1;
+    // ("The West Yorkshire Mayor, Tracy Brabin": a title may close the phrase capitalised.)
+    const role = PERSON_ROLE_WORDS.has(x.lower) && (!x.cap || (k === h && k > 0 && EN_TITLES.has(x.text)));
+    if (role) return k === h || /^(?:of|for|at|from)$/.test(t[k + 1]!.lower) ? k : -1;
     // (Any other lower-case word may describe the place: "the mayor of the coastal town".)
     if (!x.cap && (EN_VERBS.has(x.lower) || isClauseWord(x))) return -1;
   }
@@ -1017,6 +1104,17 @@ function backwardPhrase(t: Token[], j: number, afterPreposition = false): Speake
     else if (words[0] && (words[0].cap || NAME_PARTICLES.has(words[0].text)) && inName(t, k)) words.unshift(x);
     else if (plainBodyModifier(t, k, words)) words.unshift(x);
     else if (x.lower === 'joint' && words.length === 1 && ISSUED.has(words[0]!.lower)) words.unshift(x);
+    // ("the suspect's family": whose family it is.)
+    else if (words.length === 1 && words[0]!.lower === 'family' && /['’]s$/.test(x.lower)) words.unshift(x);
+    // ("The Computer and Communications Industry Association": "and" inside one organisation's name after "the".)
+    else if (
+      x.lower === 'and' &&
+      words[0]?.cap &&
+      ORG_CAP.has(words[words.length - 1]!.lower) &&
+      t[k - 1]?.cap &&
+      t[k - 2]?.lower === 'the'
+    )
+      words.unshift(x);
     // ("German industrial group Veltra": the trade tells a business from other groups.)
     else if (words[0] && ORG_BEFORE_NAME.has(words[0].lower) && TRADES.has(x.lower)) words.unshift(x);
     else if (ownerOfBody(t, k, words)) {
@@ -1389,8 +1487,15 @@ export function classify(words: Token[]): SpeakerPhrase | null {
     if (RESEARCH_DOCS.has(head) && definite && !capsBefore && ws.length <= 3)
       return { kind: 'body', name: `the ${text(ws)}`, attrs, at: 0 };
     // "A Commission spokesperson said": someone not named, never a spokesperson named before; printed as written.
+    // ("A police spokesperson said": the body word before the role says whose spokesperson it is.)
+    const bodyBefore = ws.length === 2 && BODY_HEADS.has(ws[0]!.lower);
     if ((PERSON_ROLES.has(head) || LEADER_ROLES.has(head)) && indefinite)
-      return capsBefore ? { kind: 'person-role', name: text(ws), attrs, at: 0, asWritten: true, newcomer: true } : null;
+      return capsBefore || bodyBefore
+        ? { kind: 'person-role', name: text(ws), attrs, at: 0, asWritten: true, newcomer: true }
+        : null;
+    // "The suspect's family said": a family named by whose it is speaks as written.
+    if (head === 'family' && definite && ws.length === 2 && /^\p{Ll}+['’]s$/u.test(ws[0]!.text))
+      return { kind: 'collective', name: `the ${text(ws)}`, attrs, at: 0 };
     if (PERSON_ROLES.has(head) || LEADER_ROLES.has(head))
       // ("Putin's spokesman": whose role it is names it well enough to be printed when no one holding it was named.)
       return definite || capsBefore
@@ -1460,6 +1565,10 @@ export function classify(words: Token[]): SpeakerPhrase | null {
   }
   if (indefinite) return null;
   let name = run.slice(start);
+  // "Network Rail", "Police Scotland": one word after an organisation's word is that organisation's name, not a person's.
+  const lastDropped = run[start - 1];
+  if (name.length === 1 && lastDropped && ORG_CAP.has(lastDropped.lower) && !EN_TITLES.has(lastDropped.text))
+    return { kind: 'body', name: text(run), attrs, at: 0 };
   if (name.some((x) => NOT_NAME.has(x.lower))) return null;
   // ("Ursula von der Leyen" keeps her particles.)
   const particle = name.findIndex((x) => NAME_PARTICLES.has(x.text));

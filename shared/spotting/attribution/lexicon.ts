@@ -36,7 +36,7 @@ export const EN_ROLE_WORDS = words(`
   traders economists diplomats observers protesters medics paramedics firefighters relatives eyewitnesses
   campaigners diplomat economist central chancellor chancellors critics activists investors prosecution documents filings federation association league confederation
   energy finance economy economic justice education transport agriculture environment environmental culture trade
-  labour labor infrastructure housing
+  labour labor infrastructure housing family utility airline carrier retailer lender insurer
 `);
 
 /** Lower-case words that may open a speaker phrase without being part of a name. */
@@ -52,6 +52,9 @@ export const EN_TITLES = words(`
   Bishop Cardinal Father Rabbi Imam Speaker Leader Head Executive Commissioner Envoy Attorney Prosecutor
   Kremlin White House Pentagon Press Acting Former Regional Administration Military Governor-General Mr.
   CEO CTO CFO COO Founder Co-founder President-elect Ayatollah Supreme
+  Inspector Superintendent Sergeant Sgt. Constable Councillor Councilor Councilman Councilwoman Alderman
+  Assemblyman Assemblywoman Vice-President Vice-Chancellor Vice-Chair Vice-Chairman Lieutenant Dame Baroness
+  Meteorologist Economist Historian Treasurer Forecaster
 `);
 
 /** Role nouns that describe a person; a description "the governor" resolves to a person with that role. */
@@ -69,7 +72,7 @@ export const BODY_HEADS = words(`
   ministry ministries force forces army navy military police service agency office department committee
   council court government administration authorities bank company firm party campaign group organisation city municipality
   organization union institute commission guard kremlin pentagon house command staff prosecutor's bureau mission
-  watchdog regulator federation association league confederation
+  watchdog regulator federation association league confederation utility airline carrier retailer lender insurer
 `);
 
 /** Media: a news outlet reports what others say; it is the speaker only when no one else is. */

@@ -71,6 +71,10 @@ const TITLE_ROLES: ReadonlyMap<string, string> = new Map([
 ]);
 /** How many sentences back a pronoun or description may reach. */
 const REACH = 8;
+/** A capitalised word after the first word of a stretch of text: a name, where the sentence's own first word is not one. */
+const CAPITALISED_WORD_AFTER =
+  /\s(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b)\p{Lu}\p{Ll}/u;
+
 /** How far back "the bureau" may reach when only one body of the document has that word in its name. */
 const LONG_REACH = 40;
 
@@ -129,6 +133,8 @@ export class Registry {
   }
   /** The organisation whose "we" the document's own text has spoken in. */
   private voice: Entity | null = null;
+  /** The sentence where the quotation being read opened, when it opened in an earlier one. */
+  quoteOpenedAt: number | null = null;
   /** Person mentions in order, for pronouns. */
   /** (`lead`: the mention opens its sentence, where a subject stands.) */
   private readonly personMentions: { id: number; at: number; lead?: boolean }[] = [];
@@ -336,14 +342,17 @@ export class Registry {
         break;
       case 'pronoun':
         e = p.owner ? this.knownPerson(p.owner) : this.pronoun(p.pronoun ?? 'person', at, after);
-        // "His lawyer said Pellew would appeal": whose lawyer is most often the person named after, whom "his" cannot
-        // be taken to stand for, nor can anyone else be.
-        if (e && p.associates && !p.owner && this.peopleNamedIn(after).size > 0) e = null;
+        // "His lawyer said Pellew would appeal": whose lawyer is most often the person named after (known or not), whom
+        // "his" cannot be taken to stand for, nor can anyone else be.
+        if (e && p.associates && !p.owner && CAPITALISED_WORD_AFTER.test(after)) e = null;
         // "His lawyers said": those who speak for the person "his" stands for, under that person's name.
         if (e && p.associates) {
           const owner = this.canonical(e);
           e = owner ? this.body('collective', `${owner}'s ${p.associates}`, [p.associates], at, true) : null;
         }
+        // …and when whose they are cannot be told, the role phrase as written ("his lawyer"): matching it to a lawyer
+        // named earlier could pick the other side's.
+        if (!e && p.associates && !p.owner) e = this.body('collective', p.name, [p.associates], at, true);
         break;
     }
     if (e) this.speakers.push({ id: e.id, at, kind: e.kind, plural: e.kind === 'collective' || /s$/.test(e.names[0]!.text) });
@@ -500,6 +509,18 @@ export class Registry {
         return e;
       }
     }
+    // "Pacific Gas & Electric said … . The utility said …": a word for a business stands for the one body that spoke in
+    // the sentence before, when nothing in that body's name makes it a public one.
+    if (business && !cyr) {
+      const previous = this.speakers.filter((m) => m.at === at - 1);
+      const e = previous[0] && this.entities[previous[0].id]!;
+      const publicName = (w: string) =>
+        PUBLIC_BODY_WORDS.has(w) || /^(?:ministry|police|court|government|council|committee|parliament)$/.test(w);
+      if (e?.kind === 'body' && previous.every((m) => m.id === e.id) && !e.names.some((n) => n.words.some(publicName))) {
+        e.last = at;
+        return e;
+      }
+    }
     // Unresolved bodies stay as written ("the air force") when in English; a Russian case form never does.
     // ("forces said" with no article and no one named before is too vague to print, and so is "the company":
     // it fits any business.)
@@ -550,7 +571,11 @@ export class Registry {
       // "we" only a body (a person's "we" is in their quotation, which carries its own speaker).
       const s = this.speakers[this.speakers.length - 1];
       const recent = !!s && at - s.at <= 2;
-      if (kind === 'document') return recent ? this.entities[s.id]! : null;
+      // ("…, according to CME Group. Two policymakers dissented. …, the statement said": a statement is the
+      // one just mentioned; two sentences back it may be anyone's.)
+      // (A quotation running over sentences counts from where it opened.)
+      const from = Math.min(at, this.quoteOpenedAt ?? at);
+      if (kind === 'document') return s && from - s.at <= 1 ? this.entities[s.id]! : null;
       // An organisation's own statement or blog goes on in its voice ("We filed a petition …") after other
       // speakers were quoted; never for a "we" that names the body after it ("we asked the ministry").
       const body = recent && (s.kind === 'body' || s.kind === 'outlet') ? this.entities[s.id]! : this.voice;

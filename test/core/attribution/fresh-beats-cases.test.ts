@@ -55,7 +55,7 @@ const CASES: Case[] = [
     sentence: 'his client',
     claimant: 'Richard Fane',
   },
-  // "his lawyer" when the sentence names a known person after it: whose lawyer cannot be told.
+  // "his lawyer" when the sentence names a known person after it: whose lawyer cannot be told, so the role as written.
   {
     text: [
       'Graham Pellew, 58, was convicted in October.',
@@ -63,7 +63,7 @@ const CASES: Case[] = [
       'In a statement, his lawyer said Pellew would appeal.',
     ].join(' '),
     sentence: 'would appeal',
-    claimant: null,
+    claimant: 'his lawyer',
   },
   // An apposition after a possessive and a relation: the full name speaks.
   {

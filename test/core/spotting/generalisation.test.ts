@@ -95,6 +95,23 @@ describe('site furniture', () => {
     expect(siteFurnitureKind('При использовании материалов ссылка на сайт обязательна.')).toBe('appeal');
   });
 
+  it("finds a story's credits, a police appeal for witnesses and a live blog's greeting", () => {
+    expect(
+      siteFurnitureKind('Marcus Delaney reported from Washington; Priya Raman reported from New York; Editing by Paul Simao'),
+    ).toBe('credit');
+    expect(siteFurnitureKind('Additional reporting by Sam Kettering')).toBe('credit');
+    expect(siteFurnitureKind('This interview has been edited and condensed for clarity.')).toBe('credit');
+    expect(siteFurnitureKind('Anyone with information is asked to call 101, quoting log 1432 of 21 October.')).toBe('appeal');
+    expect(siteFurnitureKind('Welcome to our coverage of Storm Darragh, the fourth named storm of the season.')).toBe('update');
+    expect(siteFurnitureKind('We will bring you the latest on power cuts and travel disruption.')).toBe('update');
+    for (const s of [
+      'The editing by the studio cut 40 minutes from the film, the director said.',
+      'Police said anyone with information about the 2019 attack had already been interviewed.',
+      'The minister said welcome to our country was the message she wanted to send.',
+    ])
+      expect(siteFurnitureKind(s), s).toBeNull();
+  });
+
   it('leaves news about donations, privacy policies and memberships alone', () => {
     for (const s of [
       'The hospital, a nonprofit, received $2 million in donations last year.',
