@@ -77,15 +77,22 @@ export function Welcome({ status }: { status: StartupStatus }) {
   );
 }
 
-/** A file refused at start while another workspace opened instead: said once, as a notice. */
+/** Kept for the page's lifetime, reloads included: a refusal is news once, not on every reload. */
+const refusalSaidKey = (file: string) => `claimbench.refused-at-start:${file}`;
+
+/**
+ * A file refused at start while another workspace opened instead: said once, as a notice, with the
+ * way to create it when it is missing.
+ */
 function RefusedAtStartNotice({ status }: { status: StartupStatus }) {
   const notify = useNotify();
-  const said = useRef(false);
   useEffect(() => {
-    if (said.current || !status.workspace || status.refused.length === 0) return;
-    said.current = true;
+    if (!status.workspace) return;
     for (const r of status.refused) {
-      notify({ tone: 'warning', message: `${r.message} Opened ${status.workspace.name} instead.` });
+      if (sessionStorage.getItem(refusalSaidKey(r.file))) continue;
+      sessionStorage.setItem(refusalSaidKey(r.file), '1');
+      const create = r.code === 'NOT_FOUND' ? ' To make a new one, use New workspace… (Ctrl+Shift+N).' : '';
+      notify({ tone: 'warning', message: `${r.message} Opened ${status.workspace.name} instead.${create}` });
     }
   }, [notify, status]);
   return null;

@@ -83,3 +83,34 @@ describe('starting on workspaces that are refused', () => {
     expect(fs.readFileSync(newer).equals(newerBytes)).toBe(true);
   });
 });
+
+describe('starting on a workspace file that does not exist', () => {
+  it('opens the default workspace, says once how to make a new one, and not again after a reload', async () => {
+    const missing = path.join(tempDir('claimbench-e2e-missing-'), 'desk.claimbench');
+    const dataDir = tempDir('claimbench-e2e-missing-data-');
+    const pages = new PageConnections(fs.mkdtempSync(path.join(os.tmpdir(), 'claimbench-e2e-missing-files-')));
+    const missingCore = await spawnCore({ userDataDir: dataDir, workspace: missing }, { host: pages.host, log: () => {} });
+    const missingServer = await startBrowserHost({ rendererDir: RENDERER_DIR, core: missingCore.client, pages });
+    try {
+      const context = await harness.browser.newContext({ viewport: { width: 1024, height: 640 }, colorScheme: 'dark' });
+      const page = await context.newPage();
+      await page.goto(missingServer.url);
+      await page.locator('.app').waitFor();
+      const notice = page.getByText('desk.claimbench does not exist', { exact: false });
+      await notice.waitFor();
+      expect(await notice.textContent()).toContain(
+        `Opened ${DEFAULT_WORKSPACE_NAME.replace(/\.claimbench$/, '')} instead. To make a new one, use New workspace… (Ctrl+Shift+N).`,
+      );
+      await screenshot(page, 'startup-missing-notice-1024-dark');
+      await page.reload();
+      await page.locator('.app').waitFor();
+      await page.waitForTimeout(1_000);
+      expect(await page.getByText('desk.claimbench does not exist', { exact: false }).count()).toBe(0);
+      await context.close();
+      expect(fs.existsSync(missing)).toBe(false);
+    } finally {
+      await missingServer.close();
+      await missingCore.stop();
+    }
+  });
+});
