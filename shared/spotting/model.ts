@@ -324,10 +324,7 @@ export class Spotter {
     if (Math.abs(wording) >= 0.25) {
       reasons.push({
         kind: 'wording',
-        label:
-          wording > 0
-            ? 'its words are common in sentences that state a checkable fact'
-            : 'its words are common in sentences that state no checkable fact (opinion, chat, scene-setting)',
+        label: wording > 0 ? 'worded like a checkable statement of fact' : 'worded like opinion, chat or scene-setting',
         weight: round(wording),
       });
     }

@@ -40,6 +40,6 @@ describe('reasons shown for a score', () => {
     const chat = analyzeText('Well, you know, I just love it, honestly, it was so much fun for all of us.')[0]!;
     const wording = chat.reasons.find((r) => r.kind === 'wording');
     expect(wording?.weight).toBeLessThan(0);
-    expect(wording?.label).toBe('its words are common in sentences that state no checkable fact (opinion, chat, scene-setting)');
+    expect(wording?.label).toBe('worded like opinion, chat or scene-setting');
   });
 });
