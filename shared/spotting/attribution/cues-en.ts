@@ -649,6 +649,9 @@ function ownSubject(t: Token[], cue: SpeakerPhrase): SpeakerPhrase | null {
   if (!subject) return null;
   const plural = cue.pronoun === 'plural';
   if (plural ? subject.kind !== 'collective' : subject.kind !== 'person') return null;
+  // A lone capitalised first word may be any word ("Last year, she said", "Six weeks after …, she says"): only a
+  // name of two words or more is sure to be one.
+  if (!plural && !subject.name.includes(' ')) return null;
   // Another possible antecedent between the subject and the pronoun leaves it unresolved.
   const between = t.slice(0, at - 1);
   const head = subject.attrs[subject.attrs.length - 1];

@@ -158,6 +158,26 @@ const CASES: Case[] = [
     sentence: '58 metres',
     claimant: 'Intergovernmental Panel on Climate Change',
   },
+  // A pronoun after a comma stands for the sentence's subject only when that is surely a name: a lone capitalised
+  // first word may be any word. With nobody named before, no claimant; with someone named before, that person.
+  { text: 'Last year, she said, sales doubled.', sentence: 'sales doubled', claimant: null },
+  { text: 'Twelve people, he said, were taken to hospital.', sentence: 'Twelve people', claimant: null },
+  { text: 'Sales fell by a third, she said.', sentence: 'Sales fell', claimant: null },
+  {
+    text: 'Maria Lopez runs a bakery in Leeds. Six weeks after she won a national prize, she says sales have doubled.',
+    sentence: 'sales have doubled',
+    claimant: 'Maria Lopez',
+  },
+  {
+    text: 'Maria Lopez runs a bakery in Leeds. "My assistant says we need a second oven," she says.',
+    sentence: 'second oven',
+    claimant: 'Maria Lopez',
+  },
+  {
+    text: 'Tom Barker went to the station, where he said the trains were late.',
+    sentence: 'trains were late',
+    claimant: 'Tom Barker',
+  },
 ];
 
 describe('attributed sentences from news desks of other styles', () => {
