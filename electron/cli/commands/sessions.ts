@@ -59,7 +59,7 @@ function printStatus(io: CliIO, s: CheckSession, summary: SessionSummary, curren
   io.out(`  Current     ${current ? `${current.id}  ${oneLine(current.text)}` : '–'}`);
   if (s.captureDocumentId) {
     io.out(
-      `  Captured    ${summary.captured} claims${summary.speakers.length > 0 ? ` (speakers: ${summary.speakers.join(', ')})` : ''}`,
+      `  Captured    ${countLabel(summary.captured, 'claim')}${summary.speakers.length > 0 ? ` (speakers: ${summary.speakers.join(', ')})` : ''}`,
     );
   }
   io.out(`  Reviewed    ${summary.reviewed}: ${v.sourced} sourced, ${v.disputed} disputed, ${v.unverified} unverified`);

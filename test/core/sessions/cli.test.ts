@@ -288,7 +288,7 @@ describe('claimbench capture', () => {
     expect(more.stdout).toMatch(
       /\d\d:\d\d:\d\d {2}Harris\s+0\.\d\d {2}We created 800,000 manufacturing jobs in the last four years\./,
     );
-    expect(more.stdout).toMatch(/Captured 1 lines, 1 claims/);
+    expect(more.stdout).toMatch(/Captured 1 line, 1 claim\./);
 
     const bad = runClaimbench(['capture', ws, path.join(path.dirname(ws), 'missing.txt'), '--speaker', 'HOST']);
     expect(bad.code).toBe(1);

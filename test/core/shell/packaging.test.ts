@@ -295,7 +295,9 @@ async function buildMain(): Promise<string> {
 /** Module specifiers the bundle imports (the bundler writes them in double quotes; code in strings uses single). */
 function bareImports(code: string): string[] {
   const found = new Set<string>();
-  for (const m of code.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|^import\s+)"([^"./][^"]*)"/gm)) found.add(m[1]!);
+  // (Not the word inside a string: `next.lower === "from" && …`.)
+  for (const m of code.matchAll(/(?:(?<!["'])\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|^import\s+)"([^"./][^"]*)"/gm))
+    found.add(m[1]!);
   return [...found].sort();
 }
 
@@ -337,7 +339,10 @@ describe('the built main process', async () => {
   it('the built command line lists every command, imports a document and lists its claims in plain Node, without tsx', () => {
     const cli = path.join(outDir, 'cli.js');
     const run = (args: string[]) =>
-      spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: { ...process.env, CLAIMBENCH_AUTHOR: 'Bundle Tester', CLAIMBENCH_PROFILE: profile } });
+      spawnSync(process.execPath, [cli, ...args], {
+        encoding: 'utf8',
+        env: { ...process.env, CLAIMBENCH_AUTHOR: 'Bundle Tester', CLAIMBENCH_PROFILE: profile },
+      });
     const profile = tempDir('claimbench-cli-profile-');
     const help = run(['--help']);
     expect(help.status).toBe(0);
