@@ -32,7 +32,7 @@ const inDetailView = (page: Page, selector: string) =>
   }, selector);
 
 describe('what the keyboard is on, and that it shows', () => {
-  it('draws the whole focus ring on a row of Activity and on the Open button of a session', async () => {
+  it('draws the whole focus ring on a row of Activity and on a session’s button in the Sessions dialog', async () => {
     const ctx = openContext('Ann Lee');
     await seed(ctx);
     const first = (await call(ctx, 'claims.list', { limit: 1 })).items[0]!;
@@ -59,13 +59,14 @@ describe('what the keyboard is on, and that it shows', () => {
 
     await bridge.emit('menu:sessions');
     const sessions = page.getByRole('dialog', { name: 'Checking sessions' });
-    const open = sessions.getByRole('button', { name: /^Open Evening check/ });
+    // (Leaving the running session paused it: its button resumes it.)
+    const open = sessions.getByRole('button', { name: /^Resume Evening check/ });
     await open.waitFor();
     await open.focus();
     // Focused from the keyboard, as Tab would: the ring is the one :focus-visible draws.
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Tab');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toMatch(/^Open/);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toMatch(/Resume/);
     expect(await focusRingCut(page)).toBe('');
     await screenshotAtBothSizes(page, 'focus-ring-sessions-open');
     expect(errors).toEqual([]);

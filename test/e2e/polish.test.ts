@@ -90,10 +90,12 @@ describe('header, empty state, filter chips and undo notices', () => {
     // A running session comes back on screen; Esc returns to the list with the session in hand.
     await page.getByTestId('session-clock').waitFor();
     await page.keyboard.press('Escape');
-    const back = page.getByRole('button', { name: /Evening check of the harbour figures/ });
+    // At 1024 px the button says the session's state and clock (leaving paused it); the tooltip names the session.
+    const back = page.locator('.session-back').filter({ hasText: /Paused \d+:\d{2}/ });
     await back.waitFor();
-    // At 1024 px the button is its icon: the tooltip names the session and its clock.
-    expect(await back.getAttribute('title')).toMatch(/^Back to Evening check of the harbour figures \(\d+:\d{2}\)$/);
+    expect(await back.getAttribute('title')).toMatch(
+      /^Back to Evening check of the harbour figures: paused while you work elsewhere; going back resumes it \(\d+:\d{2} in the session\)$/,
+    );
     expect(await clippedIn(page, '.app-header')).toEqual([]);
     await screenshot(page, 'polish-session-header-1024');
     expect(errors).toEqual([]);
