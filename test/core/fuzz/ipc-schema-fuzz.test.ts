@@ -23,7 +23,7 @@ import { mergePreviewed } from '../../helpers/merge';
  * byte. Operations that touch files run in a sandbox folder (the working directory, the host
  * stand-in's answers and every path field), and nothing may appear outside temporary folders.
  */
-const RUNS = Number(process.env.FUZZ_IPC_RUNS ?? 40);
+const RUNS = Number(process.env.FUZZ_IPC_RUNS ?? 25);
 /** One file of each importable kind, built in beforeAll (base64), for fields that take file bytes. */
 const fileSamples: string[] = [];
 const PATH_KEYS = new Set(['path', 'target', 'folder', 'otherWorkspaces']);
