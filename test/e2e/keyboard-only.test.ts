@@ -206,7 +206,10 @@ describe('modes from the keyboard', () => {
     expect(session?.status).toBe('active');
     const current = session!.currentClaimId!;
 
-    // In session mode s is the current claim's verdict and Esc leaves the session, not a filter.
+    // In session mode s is the current claim's verdict and Esc leaves the session, not a filter. (Once the current
+    // claim is on screen and the keyboard on the session: a person reads the claim before deciding.)
+    await page.locator(`[data-testid="current-claim"][data-claim-id="${current}"]`).waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('session-workbench');
     await page.keyboard.press('s');
     await expect.poll(async () => (await call(ctx, 'claims.get', { id: current })).verdict).toBe('sourced');
     await page.keyboard.press('Escape');
