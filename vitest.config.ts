@@ -27,9 +27,8 @@ export default defineConfig({
           setupFiles: ['test/helpers/cli-profile.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
-          // One browser at a time, after the core tests: the machine has two cores.
-          fileParallelism: false,
-          maxWorkers: 1,
+          // Two browsers at a time, after the core tests: each file has its own workspace, server and browser.
+          maxWorkers: 2,
           sequence: { groupOrder: 1 },
           // A page reflects a write after a round trip through the core; on a loaded machine that can take seconds.
           expect: { poll: { timeout: 10_000 } },
