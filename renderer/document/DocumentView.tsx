@@ -9,7 +9,6 @@ import { CLAIM_SOURCE_ATTRIBUTE } from '../app/shellRequests';
 import { useKeyHandlers } from '../app/keymap';
 import { useWorkbench } from '../app/workbench';
 import { EmptyState } from '../ui/EmptyState';
-import { IconButton } from '../ui/IconButton';
 import { Spinner } from '../ui/Progress';
 import { Button } from '../ui/Button';
 import { VerdictIcon, verdictKey } from '../ui/Verdict';
@@ -87,6 +86,7 @@ function DocumentText({ document: doc, sentences, threshold, claims }: DocumentT
   const claimById = useMemo(() => new Map(claims.map((c) => [c.id, c])), [claims]);
   const [shown, setShown] = useState(PARAGRAPH_CHUNK);
   const [selection, setSelection] = useState<TextSelection | null>(null);
+  const [paneBox, setPaneBox] = useState<DOMRect | null>(null);
   const [hovered, setHovered] = useState<HoveredSentence | null>(null);
   const hideTimer = useRef<number | undefined>(undefined);
   const selectedId = state.selection.id;
@@ -113,6 +113,7 @@ function DocumentText({ document: doc, sentences, threshold, claims }: DocumentT
   const readSelection = useCallback(() => {
     const sel = root.current ? selectionIn(root.current) : null;
     setSelection(sel && !sel.collapsed ? sel : null);
+    setPaneBox(root.current?.getBoundingClientRect() ?? null);
     return sel;
   }, []);
   useEffect(() => {
@@ -245,28 +246,23 @@ function DocumentText({ document: doc, sentences, threshold, claims }: DocumentT
         </article>
       </div>
       {selection && selection.rect && (
-        <div
-          className="doc-float"
-          style={{ top: selection.rect.bottom + 6, left: Math.max(8, selection.rect.right - 150) }}
-          onMouseDown={(e) => e.preventDefault()}
-        >
+        <div className="doc-float" style={floatPlacement(selection.rect, paneBox)} onMouseDown={(e) => e.preventDefault()}>
           <Button size="sm" variant="primary" onClick={() => makeClaim(selection)} data-testid="claim-from-selection">
             <Plus size={14} aria-hidden /> Make claim <kbd className="doc-float-kbd">C</kbd>
           </Button>
           {claimAt(selection.start) && (
             <>
-              <IconButton
-                label="Split the claim here"
-                shortcut="B"
-                icon={<Scissors size={14} />}
+              <Button
+                size="sm"
+                variant="ghost"
                 onClick={() => split(selection)}
-              />
-              <IconButton
-                label="Merge with the next claim"
-                shortcut="M"
-                icon={<Merge size={14} />}
-                onClick={() => merge(selection)}
-              />
+                title="Split the claim where the selection starts"
+              >
+                <Scissors size={14} aria-hidden /> Split here <kbd className="doc-float-kbd">B</kbd>
+              </Button>
+              <Button size="sm" variant="ghost" onClick={() => merge(selection)} title="Merge this claim with the next one">
+                <Merge size={14} aria-hidden /> Merge with next <kbd className="doc-float-kbd">M</kbd>
+              </Button>
             </>
           )}
         </div>
@@ -286,6 +282,19 @@ function DocumentText({ document: doc, sentences, threshold, claims }: DocumentT
     </>
   );
 }
+
+/**
+ * Under the selection, right-aligned with its end, and kept inside the document pane so it never covers the
+ * documents list or runs off the window.
+ */
+function floatPlacement(rect: DOMRect, bounds: DOMRect | null): { top: number; left: number; maxWidth: number } {
+  const minLeft = (bounds?.left ?? 0) + 8;
+  const maxWidth = Math.max(200, (bounds?.width ?? window.innerWidth) - 16);
+  const maxLeft = (bounds?.right ?? window.innerWidth) - 8 - Math.min(maxWidth, FLOAT_WIDTH);
+  return { top: rect.bottom + 6, left: Math.max(minLeft, Math.min(rect.right - FLOAT_WIDTH / 2, maxLeft)), maxWidth };
+}
+/** About the bar's width with all three actions; only used to keep it inside the pane. */
+const FLOAT_WIDTH = 400;
 
 /** Cyrillic text gets lang="ru" so screen readers and hyphenation pick the right language. */
 function guessLang(text: string): string | undefined {

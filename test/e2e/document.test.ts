@@ -143,8 +143,18 @@ describe.skipIf(noShared)('the document view', () => {
             .join('')
             .replace(/\s+/g, ''),
         ).toBe(fromSpan.text.replace(/\s+/g, ''));
-        await selectInside(page, `mark[data-claim-id="${fromSpan.id}"] [data-start]`, 2, 2);
-        await page.keyboard.press('m');
+        // With the mouse: select words in the first half; the bar under the selection names its actions and
+        // stays inside the document pane.
+        await selectInside(page, `mark[data-claim-id="${fromSpan.id}"] [data-start]`, 2, 6);
+        const bar = page.locator('.doc-float');
+        const mergeButton = bar.getByRole('button', { name: /Merge with next/ });
+        await mergeButton.waitFor();
+        await bar.getByRole('button', { name: /Split here/ }).waitFor();
+        const paneBox = (await page.locator('.doc-scroll').boundingBox())!;
+        const barBox = (await bar.boundingBox())!;
+        expect(barBox.x).toBeGreaterThanOrEqual(paneBox.x);
+        expect(barBox.x + barBox.width).toBeLessThanOrEqual(paneBox.x + paneBox.width);
+        await mergeButton.click();
         await expect.poll(async () => (await claimsOf(ctx, docId)).length).toBe(initial.length + 2);
         expect((await call(ctx, 'claims.get', { id: fromSpan.id })).text).toBe(fromSpan.text);
 
