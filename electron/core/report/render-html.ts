@@ -253,9 +253,13 @@ export function claimArticle(c: ReportClaim, sections: ReportModel['sections']):
           c.context.after,
         )}</figure>`
       : '';
+  // A claim nobody has worked on yet says so once, not under two empty headings.
+  const nothingRecorded = !c.rationale.trim() && (!sections.sources || (c.sources.length === 0 && c.attachments.length === 0));
   const rationale = c.rationale.trim()
     ? `<div class="rationale"><h4>Rationale</h4>${paragraphs(c.rationale)}</div>`
-    : '<h4>Rationale</h4><p class="empty">No rationale written.</p>';
+    : nothingRecorded
+      ? `<p class="empty">${sections.sources ? 'No rationale or sources recorded.' : 'No rationale written.'}</p>`
+      : '<h4>Rationale</h4><p class="empty">No rationale written.</p>';
   const warnings = c.warnings?.length
     ? `<ul class="warnings" aria-label="Needs attention">${c.warnings.map((w) => `<li>${icon('conflict')}${e(w.message)}</li>`).join('')}</ul>`
     : '';
@@ -268,7 +272,7 @@ export function claimArticle(c: ReportClaim, sections: ReportModel['sections']):
   }</span>${verdictBadge(c.verdict)}${conflict}<a class="anchor" href="#${e(c.anchor)}">#${e(c.anchor)}</a></div><blockquote class="claim-text">${e(
     c.text,
   )}</blockquote>${c.claimant ? `<p class="claimant">— ${e(c.claimant)}</p>` : ''}${tagsLine(c)}${claimSessionHtml(c)}${warnings}${ctx}${factCheckBlock(c)}${rationale}${conflictingDecisionsBlock(c)}${
-    sections.sources ? sourcesBlock(c) + attachmentsBlock(c) : ''
+    sections.sources && !nothingRecorded ? sourcesBlock(c) + attachmentsBlock(c) : ''
   }${sections.notes ? notesBlock(c) : ''}${sections.decisions ? `<div class="decision"><p>${decided}</p>${overruledBlock(c)}</div>` : ''}</article>`;
 }
 

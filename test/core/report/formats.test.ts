@@ -198,6 +198,22 @@ describe('HTML', () => {
     expect(text).toContain(HOSTILE.emoji);
   });
 
+  it('says once that a claim has no rationale or sources yet, and keeps the headings where there is something', () => {
+    for (const c of allClaims()) {
+      const article = doc.getElementById(c.anchor)!;
+      const headings = [...article.querySelectorAll('h4')].map((h) => h.textContent ?? '');
+      const bare = !c.rationale.trim() && c.sources.length === 0 && c.attachments.length === 0;
+      expect(article.textContent?.includes('No rationale or sources recorded.'), c.text).toBe(bare);
+      expect(
+        headings.some((h) => h.startsWith('Sources')),
+        c.text,
+      ).toBe(!bare);
+      expect(headings.includes('Rationale'), c.text).toBe(!bare);
+    }
+    expect(allClaims().filter((c) => !c.rationale.trim() && c.sources.length === 0).length).toBeGreaterThan(0);
+    expect(allClaims().filter((c) => c.sources.length > 0 || c.rationale.trim()).length).toBeGreaterThan(0);
+  });
+
   it('leaves out sections that are switched off', () => {
     const lean = buildReportModel({
       db: f.ctx.workspace.db,
