@@ -35,7 +35,7 @@ const AMPERSAND_AFTER = /^\s*&/;
 const WE_INSIDE = /\b(?:we|our|us)\b/i;
 const WE_SUBJECT = /^\W*(?:we|our\s+\p{Ll}+)\s/iu;
 const SIGNED = /["”»]\s*[-—–]\s*\p{Lu}/u;
-const EN_NAME_RUN = /(?:\p{Lu}[\p{L}'’.-]*\s+){1,4}\p{Lu}[\p{L}'’-]+/gu;
+const EN_NAME_RUN = /(?:\p{Lu}[\p{L}'’.-]*\s+){1,4}(?:\p{Lu}|(?:al|el)-\p{Lu})[\p{L}'’-]+/gu;
 const RU_NAME_RUN = /[А-ЯЁІЇЄҐ][а-яёіїєґ'’-]+(?:\s+[А-ЯЁІЇЄҐ][а-яёіїєґ'’-]+){1,3}/gu;
 /** A capitalised word after white space; the space is matched rather than looked behind for (much faster), and skipped. */
 const SURNAME = /\s([A-ZА-ЯЁІЇЄҐ][\p{Ll}'’-]{2,})/gu;
@@ -183,7 +183,10 @@ function namedFirst(registry: Registry, who: Entity, cues: SpeakerPhrase[], outs
   if (named.size !== 1 || !named.has(who.id)) return false;
   // (Nor anyone named there for the first time: "After Tom Briggs left, prosecutor Lena Ward argued …".)
   const surname = cue.name.split(' ').pop()!;
-  return allMatches(EN_NAME_RUN, prefix).every((m) => m[0].endsWith(surname));
+  // ("Liberal Democrat councillor James Whitfield": capitalised words that only say who he is come before the name.)
+  const nameAt = prefix.indexOf(cue.name);
+  const titleEnd = nameAt > 0 && titlesOnly(prefix.slice(0, nameAt)) ? nameAt : 0;
+  return allMatches(EN_NAME_RUN, prefix).every((m) => m[0].endsWith(surname) || m.index + m[0].length < titleEnd);
 }
 
 /**
@@ -283,6 +286,7 @@ function noteMentions(registry: Registry, outside: string, at: number, cyr: bool
       p?.kind === 'person' &&
       p.name.includes(' ') &&
       !joined &&
+      !beforeRoleAndName(outside, m.index + m[0].length) &&
       !OF_NAME.test(outside) &&
       !PLACE_BEFORE.test(outside.slice(0, m.index))
     )
@@ -310,6 +314,16 @@ function noteMentions(registry: Registry, outside: string, at: number, cyr: bool
 
 /** "с компании «Северсталь-Инвест»": a business named by what it is and its name in quotation marks. */
 const BUSINESS_NAMED = /(?<!\p{L})(?:[Кк]омпани|[Кк]омпані)\p{L}*\s+«([^«»]{2,40})»/gu;
+
+/** A lower-case word and a capitalised one after a stretch of text. */
+const WORD_THEN_NAME = /\s+(\p{Ll}+)\s+\p{Lu}/uy;
+
+/** "Liberal Democrat councillor James Whitfield": capitalised words before a role and a name say what the person is. */
+function beforeRoleAndName(outside: string, end: number): boolean {
+  WORD_THEN_NAME.lastIndex = end;
+  const m = WORD_THEN_NAME.exec(outside);
+  return !!m && EN_ROLE_WORDS.has(m[1]!);
+}
 
 /** Businesses named in a Russian or Ukrainian sentence, so that a later "Представитель компании" finds them. */
 function noteBusinesses(registry: Registry, sentence: string, at: number): void {

@@ -34,7 +34,7 @@ function windowTokens(text: string, from: number, to: number): Token[] {
 
 /** Cheap gate: a sentence without any of these has no English attribution. */
 export const EN_CUE =
-  /\b(?:said|says|say|told|tells|tell|stated|announced|added|wrote|writes|posted|tweeted|claim(?:ed|s)|argued|explained|not(?:ed|es)|warned|insist(?:ed|s)|confirm(?:ed|s)|den(?:ied|ies)|report(?:ed|s)|declared|testified|commented|replied|asserted|stressed|emphasi[sz]ed|acknowledged|admitted|estimated|alleged|predicted|recalled|revealed|disclosed|observed|concluded|suggested|urged|cautioned|countered|maintain(?:ed|s)|conceded|indicated|responded|remarked|continued|underlined|underscored|according|citing|quoted|cited|stating|saying|writing|adding|noting|telling|insisting|warning|arguing|found|show(?:s|ed)?|call(?:s|ed)?|describe[sd]|characteri[sz]e[sd]|dubbed|termed|branded|reads|reasoned|accus(?:ed|es)|proclaiming|declaring|announcing|claiming|received|conclusion)\b/i;
+  /\b(?:said|says|say|told|tells|tell|stated|announced|added|wrote|writes|posted|tweeted|claim(?:ed|s)|argued|explained|not(?:ed|es)|warned|insist(?:ed|s)|confirm(?:ed|s)|den(?:ied|ies)|report(?:ed|s)|declared|testified|commented|replied|asserted|stressed|emphasi[sz]ed|acknowledged|admitted|estimated|alleged|predicted|recalled|revealed|disclosed|observed|concluded|suggested|urged|cautioned|countered|maintain(?:ed|s)|conced(?:ed|es)|believe[sd]|indicated|responded|remarked|continued|underlined|underscored|according|citing|quoted|cited|stating|saying|writing|adding|noting|telling|insisting|warning|arguing|found|show(?:s|ed)?|call(?:s|ed)?|describe[sd]|characteri[sz]e[sd]|dubbed|termed|branded|reads|reasoned|accus(?:ed|es)|proclaiming|declaring|announcing|claiming|received|conclusion)\b/i;
 /** The cue words that count only in a context ("found that", "called it “…”"), and that context. */
 const CONDITIONAL_CUE =
   /^(?:found|show|shows|showed|call|calls|called|describes|described|characteri[sz]e[sd]|dubbed|termed|branded|reads)$/i;
@@ -152,6 +152,9 @@ const DOCUMENT_WORDS = new Set([
 const ISSUED = new Set(['statement', 'post', 'message', 'letter', 'release', 'announcement', 'update']);
 /** Verb forms that are also plural nouns: a cue only before "that", a name, a pronoun or punctuation. */
 const NOUN_OR_VERB = new Set(['reports', 'claims', 'states', 'notes', 'posts', 'comments', 'remarks', 'replies', 'estimates']);
+/** Words after which a word of NOUN_OR_VERB can only be a noun. */
+const NOUN_BEFORE =
+  /^(?:on|about|of|over|amid|despite|following|after|against|regarding|to|with|by|from|the|these|those|such|his|her|their|its|our|your|my)$/;
 /** Verbs that are often not about saying ("added a goal", "continued to fight"): a cue only before "that" or punctuation. */
 const WEAK_VERBS = new Set([
   'added',
@@ -177,7 +180,13 @@ const WEAK_VERBS = new Set([
   'urged',
   'declared',
   'declares',
+  'conceded',
+  'concedes',
+  'believes',
+  'believed',
 ]);
+/** Verbs of WEAK_VERBS that are a cue only before "that" or punctuation. */
+const THAT_OR_MARK = new Set(['conceded', 'concedes', 'believes', 'believed']);
 const FOLLOWS_CUE = new Set([
   'that',
   'what',
@@ -387,10 +396,16 @@ const NATIONALITY = /(?:ian|ean|ese|ish|ic|i|ch|an)$/;
 /** Lower-case words for what an organisation is, right before its name: "grid operator Ukrenergo", "the energy company Naftogaz". */
 const ORG_BEFORE_NAME = new Set(
   `company firm operator utility provider producer manufacturer maker carrier airline watchdog regulator giant group
-  carmaker automaker chipmaker retailer lender insurer miner conglomerate
+  carmaker automaker chipmaker retailer lender insurer miner conglomerate developer housebuilder
   agency ministry organisation organization charity network broadcaster monitor`
     .split(/\s+/)
     .filter(Boolean),
+);
+
+const WEEKDAY = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+/** Trades that never open a name: "Developer Castlegate Homes" at a sentence's start is the business Castlegate Homes. */
+const TRADE_TITLES = new Set(
+  'developer housebuilder carmaker automaker chipmaker retailer lender insurer miner conglomerate manufacturer'.split(' '),
 );
 
 /** Verbs of arriving that make a cue with "to the conclusion that". */
@@ -442,12 +457,16 @@ export function englishCues(outside: string): SpeakerPhrase[] {
   if (
     first?.cap &&
     !isAcronym(first) &&
+    // ("Sunday Times reported": a weekday before a capitalised word opens a newspaper's name.)
+    !(WEEKDAY.test(first.lower) && !!t[1]?.cap && !t[1].punct) &&
     (NOT_NAME.has(first.lower) ||
       EN_ROLE_WORDS.has(first.lower) ||
       COLLECTIVE_HEADS.has(first.lower) ||
       EN_DETERMINERS.has(first.lower) ||
       EN_PRONOUNS[first.lower] ||
-      NOT_SPEAKERS.has(first.lower))
+      NOT_SPEAKERS.has(first.lower) ||
+      // ("Developer Castlegate Homes says": what the business is, capitalised only because it opens the sentence.)
+      (TRADE_TITLES.has(first.lower) && !!t[1]?.cap))
   )
     t[0] = { ...first, cap: false };
   const out: SpeakerPhrase[] = [];
@@ -544,7 +563,11 @@ export function englishCues(outside: string): SpeakerPhrase[] {
     const next = t[i + 1];
     // "media reports range", "the United States", "added a goal": a noun or a plain verb, not a cue.
     if (NOUN_OR_VERB.has(w) && next && !next.punct && !next.cap && !FOLLOWS_CUE.has(next.lower)) continue;
+    // ("Pressed on reports that …", "despite the claims that …": after a preposition or an article it is a noun.)
+    if (NOUN_OR_VERB.has(w) && NOUN_BEFORE.test(t[i - 1]?.lower ?? '')) continue;
     if (WEAK_VERBS.has(w) && next && !next.punct && !FOLLOWS_CUE.has(next.lower)) continue;
+    // ("conceded a penalty", "believed in him": these say what someone holds only before "that" or a mark.)
+    if (THAT_OR_MARK.has(w) && next && !next.punct && next.lower !== 'that') continue;
     // "continued to run", "added to the list"? "to" heads an audience only when one follows: "explained to reporters".
     if (WEAK_VERBS.has(w) && next?.lower === 'to' && !addressed(t[i + 2])) continue;
     // ("…, the study showed." closes the sentence with its source.)
@@ -736,6 +759,8 @@ function verbCue(t: Token[], v: number): SpeakerPhrase | null {
         !EN_ROLE_WORDS.has(first) &&
         !inner[0]!.cap &&
         !/^(?:of|from|at|for|known|speaking|writing|citing|according|who|whose|which|\p{Ll}+ed)$/u.test(first) &&
+        // ("The agency, in its monthly report, said": where it said it.)
+        !(first === 'in' && inner.length <= 5 && EN_DETERMINERS.has(inner[1]?.lower ?? '')) &&
         // ("Maria Lopez, 67, said": her age.)
         !(inner.length === 1 && /^\d{1,3}$/.test(first))
       )
@@ -761,6 +786,7 @@ function verbCue(t: Token[], v: number): SpeakerPhrase | null {
         head.name.endsWith(t[h]!.text);
       const named = (head && head.kind !== 'person') || roleOnly || (!head && role >= 0) ? classify(inner) : null;
       // ("A spokesperson for the Irish Data Protection Commission, which oversees …, said": the whole phrase before the clause.)
+      if (head?.kind === 'person-role' && head.asWritten && relative) return { ...head, at: t[v]!.start };
       if (!head && role >= 0 && relative) {
         const opening = role > 0 && EN_DETERMINERS.has(t[role - 1]!.lower) ? role - 1 : role;
         const whole = opening === 0 || t[opening - 1]!.punct ? classify(t.slice(opening, h + 1)) : null;
@@ -770,6 +796,8 @@ function verbCue(t: Token[], v: number): SpeakerPhrase | null {
         named.attrs.push(...(head ? head.attrs : [t[role]!.lower, t[h]!.lower]));
         return { ...named, at: t[v]!.start };
       }
+      // ("Tesco, in a statement, said": the phrase says where, not who.)
+      if (head && head.kind !== 'pronoun' && first === 'in') return { ...head, at: t[v]!.start };
       // ("The Computer and Communications Industry Association, which represents large tech firms, said": a body's own
       // relative clause; a person's "which" clause describes something else.)
       const bodyClause = inner[0]!.lower !== 'which' || head?.kind === 'body';
@@ -1134,7 +1162,10 @@ function backwardPhrase(t: Token[], j: number, afterPreposition = false): Speake
         t[k - 1]!.lower !== 'the' &&
         t[k - 2]!.cap &&
         ORG_CAP.has(t[k - 2]!.lower);
-      if (!inside) break;
+      // ("A spokesperson for the FBI said": the body a spokesperson speaks for.)
+      const spokenFor =
+        x.lower === 'the' && k >= 2 && /^(?:for|of)$/.test(t[k - 1]!.lower) && SPEAKS_FOR.has(t[k - 2]!.lower) && !!words[1]?.cap;
+      if (!inside && !spokenFor) break;
     } else if (
       CONNECTORS.has(x.lower) &&
       words.length > 0 &&
@@ -1162,6 +1193,21 @@ function backwardPhrase(t: Token[], j: number, afterPreposition = false): Speake
       beforeThat.lower,
     );
   const documentBy = before?.lower === 'by' && !!beforeThat && DOCUMENT_WORDS.has(beforeThat.lower);
+  // "The chief executive of battery maker Voltaris has denied": a name behind plain words after "of" is the object of
+  // that preposition; the subject is the phrase before it, which is not read here.
+  if (
+    !afterPreposition &&
+    before &&
+    !before.punct &&
+    !before.cap &&
+    !EN_DETERMINERS.has(before.lower) &&
+    untrimmed === words.length
+  )
+    for (let k = j - untrimmed - 1; k >= 0 && k >= j - untrimmed - 3; k--) {
+      const x = t[k]!;
+      if (x.punct || x.cap) break;
+      if (/^(?:of|at|for|from|with)$/.test(x.lower)) return null;
+    }
   if (
     !afterPreposition &&
     !shareOfGroup &&
@@ -1331,6 +1377,8 @@ function forwardPhrase(t: Token[], k: number): SpeakerPhrase | null {
   return phrase ? { ...phrase, at: t[k]?.start ?? 0 } : null;
 }
 
+/** Who speaks on behalf of a body named after "for the" or "of the". */
+const SPEAKS_FOR = new Set(['spokesperson', 'spokesman', 'spokeswoman', 'representative', 'representatives']);
 /** Those who speak for a person: "his lawyers", "her spokesman". */
 const ASSOCIATES = new Set(['lawyer', 'lawyers', 'attorney', 'attorneys', 'spokesman', 'spokeswoman', 'spokesperson', 'aides']);
 const lowerText = (xs: Token[]) => xs.map((x) => x.lower).join(' ');
@@ -1384,6 +1432,7 @@ export function classify(words: Token[]): SpeakerPhrase | null {
     ws = ws.slice(1);
   }
   if (!ws.length) return null;
+  if (ws.length >= 2 && ws[0]!.cap && ws[1]!.cap && TRADE_TITLES.has(ws[0]!.lower)) ws = ws.slice(1);
   // "the Department of Health in Leeds": a place after a body's whole name is where it is, not part of the name.
   const place = ws.findIndex((x, i) => i > 1 && /^(?:in|at)$/.test(x.lower) && ws[i - 1]!.cap);
   // ("the Institute for Research in Economics": a field of study after "in" is part of the name.)

@@ -10,7 +10,7 @@ export const EN_VERBS = words(`
   replies asserted asserts stressed stresses emphasised emphasized acknowledged acknowledges admitted admits
   estimated estimates alleged alleges predicted predicts recalled recalls revealed reveals disclosed
   observed observes concluded concludes suggested suggests urged urges cautioned cautions countered
-  maintained maintains indicated indicates responded responds remarked remarks
+  maintained maintains indicated indicates responded responds remarked remarks conceded concedes believes believed
   continued continues underlined underscored found show shows showed reasoned reasons accused accuses
 `);
 
@@ -18,7 +18,7 @@ export const EN_VERBS = words(`
 export const EN_ROLE_WORDS = words(`
   spokesperson spokesman spokeswoman spokespeople spokesmen press secretary secretaries minister ministers
   ministry ministries president presidents vice prime leader leaders head heads chief chiefs director directors
-  governor governors mayor mayors senator senators lawmaker lawmakers official officials authorities authority
+  governor governors mayor mayors councillor councillors senator senators lawmaker lawmakers official officials authorities authority
   administration government governments commander commanders general generals ambassador ambassadors envoy
   representative representatives member members chairman chairwoman chair chairperson deputy deputies
   coach captain founder co-founder ceo executive executives manager managers analyst analysts expert experts
@@ -54,7 +54,7 @@ export const EN_TITLES = words(`
   CEO CTO CFO COO Founder Co-founder President-elect Ayatollah Supreme
   Inspector Superintendent Sergeant Sgt. Constable Councillor Councilor Councilman Councilwoman Alderman
   Assemblyman Assemblywoman Vice-President Vice-Chancellor Vice-Chair Vice-Chairman Lieutenant Dame Baroness
-  Meteorologist Economist Historian Treasurer Forecaster
+  Meteorologist Economist Historian Treasurer Forecaster MP MEP MSP Cllr Cllr.
 `);
 
 /** Role nouns that describe a person; a description "the governor" resolves to a person with that role. */

@@ -38,10 +38,13 @@ function isWordPart(c: number): boolean {
   return c === 0x2019 || isLetterUnit(c);
 }
 
+/** "al-Ghais", "el-Sisi": a surname whose article is written small. */
+const ARABIC_ARTICLE = /^(?:al|el|ad|as|az|an|ar)-\p{Lu}/u;
+
 /** Starts with an upper-case letter: it changes when lower-cased (read from the code for ASCII). */
 function startsCapitalised(t: string): boolean {
   const c = t.charCodeAt(0);
-  if (c < 128) return c >= 65 && c <= 90;
+  if (c < 128) return (c >= 65 && c <= 90) || ((c === 97 || c === 101) && t.charCodeAt(2) === 45 && ARABIC_ARTICLE.test(t));
   const first = t.charAt(0);
   return first !== first.toLowerCase();
 }
