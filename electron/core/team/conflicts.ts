@@ -26,15 +26,18 @@ function asText(v: unknown): string | null {
   return typeof v === 'string' ? v : null;
 }
 
-/** Live sources on a claim that one person attached (their change created the source). */
-function sourcesAttachedBy(db: DB, claimId: string, actorId: string): ConflictSideSource[] {
-  return prepared(
-    db,
-    `SELECT s.id, s.title, s.url, ch.author AS addedBy, s.created_at AS addedAt
-       FROM sources s JOIN changes ch ON ch.entity = 'source' AND ch.entity_id = s.id AND ch.field = ?
+/**
+ * Live sources on a claim that one person attached (their change created the source). The claim's
+ * sources lead (CROSS JOIN fixes the order): left to itself the planner walks every change by the
+ * person through their actor index, which on a merge of many conflicts reads the whole log each time.
+ */
+export const SOURCES_ATTACHED_BY_SQL = `SELECT s.id, s.title, s.url, ch.author AS addedBy, s.created_at AS addedAt
+       FROM sources s CROSS JOIN changes ch ON ch.entity = 'source' AND ch.entity_id = s.id AND ch.field = ?
        WHERE s.claim_id = ? AND s.deleted = 0 AND ch.actor_id = ?
-       ORDER BY s.created_at, s.rowid`,
-  ).all(CREATE_FIELD, claimId, actorId) as ConflictSideSource[];
+       ORDER BY s.created_at, s.rowid`;
+
+function sourcesAttachedBy(db: DB, claimId: string, actorId: string): ConflictSideSource[] {
+  return prepared(db, SOURCES_ATTACHED_BY_SQL).all(CREATE_FIELD, claimId, actorId) as ConflictSideSource[];
 }
 
 /**
