@@ -106,11 +106,16 @@ describe('what a checker on the first day hits', () => {
       'Not reviewed: nobody has decided yet. Click to show only these claims.',
     );
 
-    // The filter menu: under the verdict, the two a checker confuses, then the meaning of the one chosen.
+    // The filter menu: under the verdict, every state a line each, then the meaning of the one chosen.
     await page.getByRole('button', { name: /^Filter/ }).click();
     const menu = page.getByRole('dialog', { name: 'Filter claims' });
     const meaning = menu.getByTestId('verdict-meaning');
-    expect(await meaning.innerText()).toBe('Unverified: checked, could not verify. Not reviewed: nobody has decided yet.');
+    expect((await meaning.innerText()).split('\n')).toEqual([
+      'Sourced: checked, a source supports it',
+      'Disputed: checked, the evidence contradicts it',
+      'Unverified: checked, could not verify',
+      'Not reviewed: nobody has decided yet',
+    ]);
     await menu.getByLabel('Verdict').selectOption('disputed');
     expect(await meaning.innerText()).toBe('Disputed: checked, the evidence contradicts it');
     expect(await menu.getByLabel('Verdict').evaluate((el) => el.getAttribute('aria-describedby'))).toBe(

@@ -214,7 +214,7 @@ describe.skipIf(withoutShared(import.meta.url))(
       await page.locator('.document-pane .doc-para').first().waitFor();
       await page.getByRole('slider', { name: 'Threshold' }).fill('1');
       await expect.poll(async () => (await claimsInDb(ctx, document.id)).map((c) => c.id)).toEqual([before[0]!.id]);
-      const notice = page.locator('.notice', { hasText: /Threshold 1\.00: .*removed; 1 kept because someone worked on it/ });
+      const notice = page.locator('.notice', { hasText: /Threshold 1\.00 in the only document: .*removed; 1 kept because someone worked on it/ });
       await notice.waitFor();
       await screenshot(page, 'threshold-reapplied-light');
       await notice.getByRole('button', { name: 'Undo' }).click();

@@ -451,7 +451,7 @@ describe.skipIf(noShared)('team: merge preview, conflicts, share and sync in the
         expect.arrayContaining([
           expect.stringMatching(/^Share…\s*Ctrl\+Shift\+E$/),
           expect.stringMatching(/^Merge from teammate…\s*Ctrl\+Shift\+M$/),
-          'Shared folder sync…',
+          'Sync folder…',
           'Fact-check libraries…',
         ]),
       );
@@ -483,7 +483,7 @@ describe.skipIf(noShared)('team: merge preview, conflicts, share and sync in the
       const folder = tempDir('claimbench-e2e-shared-');
       ana.host.answerOpen('sync-folder', folder);
       await bridge.emit('menu:sync');
-      const sync = page.getByRole('dialog', { name: 'Shared folder sync' });
+      const sync = page.getByRole('dialog', { name: 'Sync folder' });
       await sync.getByRole('button', { name: 'Choose shared folder…' }).click();
       await sync.getByText(folder).waitFor();
       // Ctrl/Cmd+Enter runs the dialog's main action, here Sync now, from any of its controls.
