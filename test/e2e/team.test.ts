@@ -273,27 +273,47 @@ describe.skipIf(noShared)('team: merge preview, conflicts, share and sync in the
       await expectAxeCleanInBothThemes(page, 'team dialog', '[role="dialog"]');
 
       // The new-decision editor opens with N and closes again; then keep Ben's side.
-      // In a short window the editor opens whole, above the dialog's pinned buttons, and saves nothing without a why.
+      // It saves nothing without a why; typed into in a large window that then shrinks, it stays whole in view:
+      // nothing covers its verdicts or its rationale, and the dialog's title stays on screen.
       const size = page.viewportSize()!;
-      await page.setViewportSize({ width: 1024, height: 640 });
       await queue.getByRole('listbox').press('n');
       const decision = queue.getByRole('form', { name: 'New decision' });
       await decision.waitFor();
-      const uncovered = (selector: string) =>
-        decision
-          .locator(selector)
-          .first()
-          .evaluate((el) => {
-            const r = el.getBoundingClientRect();
-            const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-            return r.bottom <= window.innerHeight && !!hit && (hit === el || el.contains(hit));
-          });
-      await expect.poll(() => uncovered('[role="radio"]')).toBe(true);
-      await expect.poll(() => uncovered('textarea')).toBe(true);
       await page.keyboard.press('ArrowRight');
       await decision.getByRole('radio').nth(1).click();
       expect(await decision.getByRole('button', { name: 'Save decision' }).isDisabled()).toBe(true);
       await decision.getByRole('textbox', { name: 'Rationale' }).fill('Both notices stand; the correction names another date.');
+      /** Each element in the window and on top where it is: nothing (a pinned footer, the title) lies over it. */
+      const covered = () =>
+        page.evaluate(() => {
+          const form = document.querySelector('form[aria-label="New decision"]')!;
+          const targets = [
+            ...form.querySelectorAll('[role="radio"], textarea, button'),
+            document.querySelector('.modal .modal-title')!,
+          ];
+          const bad: string[] = [];
+          for (const el of targets) {
+            const r = el.getBoundingClientRect();
+            for (const [x, y] of [
+              [r.left + 4, r.top + 4],
+              [r.right - 4, r.bottom - 4],
+              [r.left + r.width / 2, r.top + r.height / 2],
+            ] as const) {
+              const hit = document.elementFromPoint(x, y);
+              if (y > window.innerHeight || !hit || !(hit === el || el.contains(hit))) {
+                bad.push(`${el.tagName} ${el.textContent?.trim().slice(0, 20) ?? ''}`);
+                break;
+              }
+            }
+          }
+          return bad;
+        });
+      for (const height of [640, 560]) {
+        await page.setViewportSize({ width: 1024, height });
+        await expect.poll(covered).toEqual([]);
+      }
+      await page.setViewportSize({ width: 1024, height: 640 });
+      await expect.poll(covered).toEqual([]);
       await screenshot(page, 'team-new-decision-1024');
       await page.setViewportSize(size);
       // Cancel keeps the draft for this claim: opening the form again finds it, until it is discarded.
