@@ -530,6 +530,61 @@ describe.skipIf(noShared)('team: merge preview, conflicts, share and sync in the
     }
   });
 
+  it('names a synced peer from their file, and keeps a sync notice that asks to resolve conflicts, under the panes, until acted on', async () => {
+    const where = tempDir('claimbench-e2e-team-sync-');
+    const folder = path.join(where, 'shared');
+    fs.mkdirSync(folder);
+    const gil = teammate(where, 'Gil Amar', '9110000000000a07');
+    const hal = teammate(where, 'Hal Berg', 'ba10000000000b08');
+    try {
+      const doc = await call(gil, 'documents.createFromText', { text: 'The bridge cost 3 billion euros, the ministry said.' });
+      const claimId = (await call(gil, 'claims.list', { documentId: doc.document.id })).items[0]!.id;
+      await mergePreviewed(hal, (await call(gil, 'team.share', { target: path.join(where, 'base.claimbench-share') })).path);
+      for (const p of [gil, hal]) await call(p, 'team.sync.link', { folder });
+      await call(gil, 'claims.setVerdict', { ids: [claimId], verdict: 'sourced', rationale: 'Ministry release.' });
+      await call(hal, 'claims.setVerdict', { ids: [claimId], verdict: 'disputed', rationale: 'The audit says 3.4 billion.' });
+      await call(hal, 'team.sync.now', {});
+
+      const { page, bridge, close } = await openApp(harness, gil);
+      try {
+        await page.locator('.claim-row').first().waitFor();
+        await bridge.emit('menu:sync');
+        const sync = page.getByRole('dialog', { name: 'Sync folder' });
+        // Hal's file names him before anything of his is merged here.
+        await sync.getByTestId('sync-peer').filter({ hasText: 'Hal Berg' }).waitFor();
+        await sync.getByRole('button', { name: 'Sync now' }).click();
+        const notice = page.locator('.notice', { hasText: 'new conflicts to resolve' });
+        await notice.waitFor();
+        await page.keyboard.press('Escape');
+        await sync.waitFor({ state: 'detached' });
+        // Well past the time an ordinary notice shows, it is still there, in its own strip under the panes.
+        await page.waitForTimeout(9_000);
+        expect(await notice.isVisible()).toBe(true);
+        for (const size of [
+          { width: 1024, height: 640 },
+          { width: 1440, height: 900 },
+        ]) {
+          await page.setViewportSize(size);
+          const [strip, panes] = await Promise.all([
+            page.getByTestId('notices').boundingBox(),
+            page.locator('.app').boundingBox(),
+          ]);
+          expect(strip!.y).toBeGreaterThanOrEqual(panes!.y + panes!.height - 0.5);
+          expect(strip!.y + strip!.height).toBeLessThanOrEqual(size.height + 0.5);
+        }
+        await screenshotAtBothSizes(page, 'team-sync-notice');
+        await notice.getByRole('button', { name: 'Resolve' }).click();
+        await page.getByRole('dialog', { name: 'Conflicts' }).waitFor();
+        await notice.waitFor({ state: 'detached' });
+      } finally {
+        await close();
+      }
+    } finally {
+      gil.workspace.close();
+      hal.workspace.close();
+    }
+  });
+
   it('shows each person’s own rationale with their verdict, on the claim and in the queue, and keeping a side keeps both', async () => {
     const where = tempDir('claimbench-e2e-team-three-');
     const dana = teammate(where, 'Dana Lee', 'da4a000000000d04');
