@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { call } from '../../electron/core/dispatch';
 import { BUILT_ARTICLES } from '../helpers/built-articles';
-import { openContext, useHarness, type TestContext } from './harness';
+import { openContext, screenshotAtBothSizes, useHarness, type TestContext } from './harness';
 
 const e2e = useHarness();
 
@@ -110,12 +110,15 @@ describe('what a checker on the first day hits', () => {
     await page.getByRole('button', { name: /^Filter/ }).click();
     const menu = page.getByRole('dialog', { name: 'Filter claims' });
     const meaning = menu.getByTestId('verdict-meaning');
-    expect((await meaning.innerText()).split('\n')).toEqual([
+    expect(await meaning.locator('span').allInnerTexts()).toEqual([
       'Sourced: checked, a source supports it',
       'Disputed: checked, the evidence contradicts it',
       'Unverified: checked, could not verify',
       'Not reviewed: nobody has decided yet',
     ]);
+    await screenshotAtBothSizes(page, 'filter-verdict-meanings');
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.emulateMedia({ colorScheme: 'light' });
     await menu.getByLabel('Verdict').selectOption('disputed');
     expect(await meaning.innerText()).toBe('Disputed: checked, the evidence contradicts it');
     expect(await menu.getByLabel('Verdict').evaluate((el) => el.getAttribute('aria-describedby'))).toBe(
