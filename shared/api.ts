@@ -199,7 +199,7 @@ export const api = {
   'spotting.setThreshold': op<{
     threshold: number;
     defaultThreshold: number;
-    reapplied: { added: number; removed: number; kept: number };
+    reapplied: { added: number; removed: number; kept: number; documents: number };
   }>()(z.object({ threshold: z.number().min(0).max(1).nullable() }).strict()),
 
   ...evidenceApi,

@@ -130,6 +130,8 @@ export interface HistoryEntry {
   from: unknown;
   to: unknown;
   action: string | null;
+  /** The action (one undo step) that wrote this change together with others; null on changes logged outside one. */
+  actionId?: string | null;
   /** A source's title, a note's text or an attachment's name, for entries about a claim's evidence. */
   label?: string | null;
   /** Set when the change arrived by a merge or a folder sync rather than being made here. */

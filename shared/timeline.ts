@@ -5,7 +5,7 @@
 import { shorten } from './text/shorten';
 import type { ChangeOrigin, HistoryEntry, Verdict } from './domain';
 import { NOT_REVIEWED_LABEL, VERDICT_LABELS, VERDICTS } from './domain';
-import { CREATE_FIELD, fieldLabel } from './entities/registry';
+import { CREATE_FIELD, fieldDecl, fieldLabel } from './entities/registry';
 import { memberChanges } from './entities/set-members';
 import { DEFAULT_REPORT_OPTIONS } from './report';
 import { REPORT_OPTIONS_SETTING, THRESHOLD_SETTING } from './setting-keys';
@@ -96,21 +96,38 @@ function describeKeptSide(entry: HistoryEntry, who: string): [string, string | n
   return null;
 }
 
+/** The action labels claims.split and claims.mergeNext record. */
+export const SPLIT_CLAIM = 'Split claim';
+export const MERGE_CLAIMS = 'Merge claims';
+
+/** A split or a merge in the words a checker uses; null for any other change. */
+function describeSpanEdit(entry: HistoryEntry, who: string): [string, string | null] | null {
+  const was = isBlank(entry.from) ? null : `was ${quote(entry.from)}`;
+  if (entry.action === SPLIT_CLAIM) {
+    if (entry.field === CREATE_FIELD) return [`${who} split it off the claim before it`, null];
+    return [`${who} split the claim`, entry.field === 'text' ? was : null];
+  }
+  if (entry.action === MERGE_CLAIMS) {
+    if (entry.field === 'deleted') return [`${who} merged it into the claim before it`, null];
+    return [`${who} merged it with the next claim`, entry.field === 'text' ? was : null];
+  }
+  return null;
+}
+
 function describeClaimField(entry: HistoryEntry, who: string): [string, string | null] {
   const { from, to } = entry;
   if ((entry.field === 'verdict' || entry.field === 'rationale') && entry.action === RESOLVE_CONFLICT) {
-    // Settling a conflict by keeping the value already shown records it again, as a decision.
-    if (JSON.stringify(from) === JSON.stringify(to)) {
-      const what = entry.field === 'verdict' ? verdictLabel(to) : 'the rationale';
-      return [`${who} settled the conflict: kept ${what}`, null];
-    }
+    // A resolution is always the resolver's own decision, even when it writes the value already shown.
+    const same = JSON.stringify(from) === JSON.stringify(to);
     if (entry.field === 'verdict')
       return [
         `${who} settled the conflict with a new decision: ${verdictLabel(to)}`,
-        from === null || from === undefined ? null : `was ${verdictLabel(from)}`,
+        same || from === null || from === undefined ? null : `was ${verdictLabel(from)}`,
       ];
-    return [`${who} settled the conflict with a new rationale`, isBlank(to) ? 'no rationale' : quote(to, 120)];
+    return [`${who} settled the conflict with a new decision`, isBlank(to) ? 'no rationale' : quote(to, 120)];
   }
+  const spanEdit = describeSpanEdit(entry, who);
+  if (spanEdit) return spanEdit;
   switch (entry.field) {
     case CREATE_FIELD:
       return [entry.action?.startsWith('Add document') ? `${who} found it in a new document` : `${who} added the claim`, null];
@@ -406,4 +423,57 @@ export function describeDecision(verdict: HistoryEntry, rationale: HistoryEntry)
 function joinDetail(...parts: (string | null)[]): string | null {
   const shown = parts.filter((p): p is string => !!p);
   return shown.length > 0 ? shown.join(' · ') : null;
+}
+
+/** One line of a claim's timeline: its words, and the change whose author, time and origin it shows. */
+export interface TimelineLine extends ChangeDescription {
+  entry: HistoryEntry;
+}
+
+/** Fields the app derives from another change (position, score, score reasons): never a line of their own. */
+const isDerived = (entry: HistoryEntry) => fieldDecl(entry.entity, entry.field)?.sharing === 'derived';
+
+/**
+ * A claim's timeline (entries in any order) as the lines a checker reads: one line per thing a person did. The
+ * changes one action wrote to one item read as one line: a verdict with its rationale is one decision, a split or a
+ * merge is "split the claim" however many fields it rewrote, and derived fields (score, position) are left out.
+ */
+export function describeTimeline(entries: readonly HistoryEntry[]): TimelineLine[] {
+  const lines: TimelineLine[] = [];
+  for (const group of actionGroups(entries.filter((e) => !isDerived(e)))) {
+    const spanEdit = group.find((e) => e.action === SPLIT_CLAIM || e.action === MERGE_CLAIMS);
+    if (spanEdit && group.every((e) => e.entity === 'claim')) {
+      const main = group.find((e) => e.field === 'text' || e.field === CREATE_FIELD || e.field === 'deleted') ?? spanEdit;
+      lines.push({ ...describeChange(main), entry: main });
+      continue;
+    }
+    const verdict = group.find((e) => e.field === 'verdict');
+    const rationale = group.find((e) => e.field === 'rationale');
+    for (const entry of group) {
+      if (entry === rationale && verdict && isOneDecision(decisionKey(verdict), decisionKey(entry))) continue;
+      if (entry === verdict && rationale && isOneDecision(decisionKey(entry), decisionKey(rationale)))
+        lines.push({ ...describeDecision(entry, rationale), entry });
+      else lines.push({ ...describeChange(entry), entry });
+    }
+  }
+  return lines;
+}
+
+const decisionKey = (e: HistoryEntry) => ({ ...e, actionId: e.actionId ?? null });
+
+/** Neighbouring entries one action wrote to one item, in the order given; an entry outside an action stands alone. */
+function actionGroups(entries: readonly HistoryEntry[]): HistoryEntry[][] {
+  const groups: HistoryEntry[][] = [];
+  for (const entry of entries) {
+    const last = groups[groups.length - 1]?.[0];
+    const together =
+      last !== undefined &&
+      !!entry.actionId &&
+      last.actionId === entry.actionId &&
+      last.entity === entry.entity &&
+      last.entityId === entry.entityId;
+    if (together) groups[groups.length - 1]!.push(entry);
+    else groups.push([entry]);
+  }
+  return groups;
 }

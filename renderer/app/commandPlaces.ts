@@ -10,7 +10,7 @@ export type PlacedCommand = 'share' | 'merge' | 'sync' | 'libraries';
 export const TEAM_MENU_LABELS: Record<PlacedCommand, string> = {
   share: 'Share…',
   merge: 'Merge from teammate…',
-  sync: 'Shared folder sync…',
+  sync: 'Sync folder…',
   libraries: 'Fact-check libraries…',
 };
 

@@ -1,7 +1,7 @@
 import type { Claim } from '../../shared/domain';
 import { useOperationQuery } from '../api/queries';
 import { Spinner } from '../ui/Progress';
-import { describeChange, relativeTime } from './describeChange';
+import { describeTimeline, relativeTime } from './describeChange';
 import { OriginLine } from './OriginLine';
 import '../team/keys.css';
 
@@ -13,11 +13,10 @@ export function HistoryList({ claim }: { claim: Claim }) {
   const history = useOperationQuery('claims.history', { id: claim.id });
   if (history.isPending) return <Spinner label="Loading history…" />;
   if (history.error) return <p className="muted">History is unavailable: {history.error.message}</p>;
-  const entries = [...history.data].reverse();
+  const lines = describeTimeline([...history.data].reverse());
   return (
     <ol className="history" aria-label="Claim history">
-      {entries.map((entry) => {
-        const { summary, detail } = describeChange(entry);
+      {lines.map(({ entry, summary, detail }) => {
         return (
           <li key={`${entry.hlc}-${entry.field}`} className="history-entry" data-entity={entry.entity}>
             <span className="history-summary">

@@ -1,4 +1,4 @@
-export { describeChange, describeOrigin, type ChangeDescription } from '../../shared/timeline';
+export { describeChange, describeOrigin, describeTimeline, type ChangeDescription } from '../../shared/timeline';
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 365 * 24 * 3600],

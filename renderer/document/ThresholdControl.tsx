@@ -9,11 +9,16 @@ import { useUndoRedo } from '../app/useUndoRedo';
 import { thresholdQuery } from './useDocumentData';
 
 const EXPLANATION =
-  'Sentences scoring at or above the threshold are candidate claims, in new imports and in the documents ' +
-  'already here. Lower it to catch more, raise it for fewer; a claim anyone has worked on (verdict, ' +
+  'One threshold for the whole workspace: sentences scoring at or above it are candidate claims, in new ' +
+  'imports and in every document already here, not only the one on screen. Lower it to catch more, raise it for fewer; a claim anyone has worked on (verdict, ' +
   'rationale, source, note, tag, assignment, edit) is never removed. One undo step. Remembered for this workspace.';
 
 const claims = (n: number) => `${n.toLocaleString()} candidate ${n === 1 ? 'claim' : 'claims'}`;
+
+/** The threshold is the workspace's: say that it reached every document, not only the one on screen. */
+export function thresholdReach(documents: number): string {
+  return documents === 1 ? 'in the only document' : `across all ${documents.toLocaleString()} documents`;
+}
 
 /** "3 candidate claims added, 5 removed; 2 kept because someone worked on them." */
 export function describeReapplied(r: { added: number; removed: number; kept: number }): string | null {
@@ -50,7 +55,7 @@ export function ThresholdControl() {
           const what = describeReapplied(r.reapplied);
           if (what)
             notify({
-              message: `Threshold ${r.threshold.toFixed(2)}: ${what}`,
+              message: `Threshold ${r.threshold.toFixed(2)} ${thresholdReach(r.reapplied.documents)}: ${what}`,
               action: { label: 'Undo', run: () => void undo() },
             });
         },

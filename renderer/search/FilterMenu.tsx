@@ -1,7 +1,7 @@
 import * as Popover from '@radix-ui/react-popover';
 import { ListFilter } from 'lucide-react';
 import { useId, useState, type FormEvent } from 'react';
-import { NOT_REVIEWED, VERDICT_FILTERS, verdictExplained, verdictFilterLabel, type VerdictFilter } from '../../shared/domain';
+import { VERDICT_FILTERS, verdictExplained, verdictFilterLabel, type VerdictFilter } from '../../shared/domain';
 import { countLabel } from '../../shared/text/count-label';
 import { useOperationQuery } from '../api/queries';
 import { useWorkbench } from '../app/workbench';
@@ -132,9 +132,11 @@ export function FilterMenu() {
                 </option>
               ))}
             </select>
-            {/* The two a first-day checker confuses, or the meaning of the one chosen. */}
+            {/* Every state a line each, or the meaning of the one chosen. */}
             <p className="filter-hint filter-verdict-meaning" id={ids.verdictMeaning} data-testid="verdict-meaning">
-              {d.verdict ? verdictExplained(d.verdict) : `${verdictExplained('unverified')}. ${verdictExplained(NOT_REVIEWED)}.`}
+              {(d.verdict ? [d.verdict] : VERDICT_FILTERS).map((v) => (
+                <span key={v}>{verdictExplained(v)}</span>
+              ))}
             </p>
             <label htmlFor={ids.document}>Document</label>
             <select id={ids.document} value={d.documentId} onChange={(e) => set({ documentId: e.target.value })}>

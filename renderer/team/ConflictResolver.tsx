@@ -194,8 +194,11 @@ function NewDecision({
   const setVerdict = (v: Verdict) => setDraft((d) => ({ ...d, verdict: v }));
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => {
-    // The form opens under the sides: bring all of it above the dialog's pinned buttons (the radio group focuses itself).
-    form.current?.scrollIntoView({ block: 'end' });
+    // The form opens under the sides, and a smaller window must not push it (or the field typed in) out of view.
+    const show = () => keepFormInView(form.current);
+    show();
+    window.addEventListener('resize', show);
+    return () => window.removeEventListener('resize', show);
   }, []);
   // Saving replaces both people's rationales with this one, so it must say why.
   const ready = !busy && verdict !== null && rationale.trim() !== '';
@@ -266,4 +269,18 @@ function NewDecision({
       </div>
     </form>
   );
+}
+
+/**
+ * The whole decision form in view when the dialog has room for it (its buttons included), else the field that has
+ * focus: the dialog scrolls, its title stays pinned above.
+ */
+function keepFormInView(form: HTMLFormElement | null): void {
+  const scroller = form?.closest('.modal');
+  if (!form || !scroller) return;
+  const head = scroller.querySelector('.modal-head')?.getBoundingClientRect().height ?? 0;
+  const fits = form.getBoundingClientRect().height <= scroller.clientHeight - head;
+  const focused = document.activeElement;
+  if (fits || !(focused instanceof HTMLElement) || !form.contains(focused)) form.scrollIntoView({ block: 'end' });
+  else focused.scrollIntoView({ block: 'nearest' });
 }

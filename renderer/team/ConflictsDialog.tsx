@@ -28,6 +28,7 @@ export function ConflictsDialog() {
       title="Conflicts"
       description="Teammates changed the same claim, neither seeing the other’s change. Keep one side or write a new decision; it is recorded like any change."
       width={1040}
+      tall
     >
       {open && <ConflictQueue />}
     </Modal>

@@ -28,7 +28,7 @@ export function SyncDialog() {
     <Modal
       open={open}
       onOpenChange={(o) => !o && close()}
-      title="Shared folder sync"
+      title="Sync folder"
       description="Each person's changes go to their own file in a folder that Syncthing, Dropbox or a network share keeps in step. The workspace itself stays on your disk."
       width={620}
     >
@@ -84,7 +84,7 @@ function SyncPanel() {
           r.conflicts ? ', with new conflicts to resolve' : ''
         }${r.keyConflicts.length ? `; changes from ${r.keyConflicts.map((c) => c.name).join(', ')} held back (signing key does not match)` : ''}.${forgottenUndoCount(r.undoStepsForgotten)}`,
         ...(r.undoStepsForgotten ? { details: forgottenUndoNote(r.undoStepsForgotten, r.undoForgotten).trim() } : {}),
-        tone: r.conflicts || r.keyConflicts.length ? 'warning' : 'info',
+        tone: r.conflicts || r.keyConflicts.length || r.undoStepsForgotten ? 'warning' : 'info',
         ...(r.conflicts ? { action: { label: 'Resolve', run: () => open('conflicts') } } : {}),
       });
     });

@@ -32,7 +32,16 @@ const MAX_SHOWN = 2;
 
 const kindOf = (n: Notice) => n.kind ?? n.tone ?? 'info';
 
-/** Short messages at the bottom of the window, announced to screen readers. */
+/**
+ * A warning or an error that offers an action ("Resolve") asks the person to do something: it stays until they
+ * act on it or dismiss it. Others go by themselves (an Undo stays in the header and under Ctrl+Z).
+ */
+const staysUntilDismissed = (n: Notice) => !!n.action && (n.tone === 'warning' || n.tone === 'error');
+
+/**
+ * Short messages in a strip at the bottom of the window that takes its own room (the panes shrink above it, so a
+ * notice never covers the work), announced to screen readers.
+ */
 export function NoticeProvider({ children }: { children: ReactNode }) {
   const [notices, setNotices] = useState<ShownNotice[]>([]);
   const [expanded, setExpanded] = useState<ReadonlySet<number>>(new Set());
@@ -48,6 +57,7 @@ export function NoticeProvider({ children }: { children: ReactNode }) {
     (notice: Notice) => {
       const id = nextId.current++;
       setNotices((all) => [...all.filter((n) => kindOf(n) !== kindOf(notice)), { ...notice, id }].slice(-MAX_SHOWN));
+      if (staysUntilDismissed(notice)) return;
       timers.current.set(
         id,
         window.setTimeout(() => dismiss(id), notice.tone === 'error' ? VISIBLE_MS * 2 : VISIBLE_MS),
@@ -71,7 +81,7 @@ export function NoticeProvider({ children }: { children: ReactNode }) {
   return (
     <NoticeContext.Provider value={value}>
       {children}
-      <div className="notices" role="status" aria-live="polite">
+      <div className="notices" role="status" aria-live="polite" data-testid="notices">
         {notices.map((n) => {
           const open = expanded.has(n.id);
           const detailsId = `notice-details-${n.id}`;

@@ -173,8 +173,8 @@ describe('files in the browser host', () => {
     page.on('pageerror', (e) => errors.push(e.message));
     const openSync = async () => {
       await page.getByRole('button', { name: /^Team/ }).click();
-      await page.getByRole('menuitem', { name: 'Shared folder sync…' }).click();
-      const dialog = page.getByRole('dialog', { name: 'Shared folder sync' });
+      await page.getByRole('menuitem', { name: 'Sync folder…' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Sync folder' });
       await dialog.waitFor();
       return dialog;
     };

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { call } from '../../electron/core/dispatch';
 import { BUILT_ARTICLES } from '../helpers/built-articles';
-import { openContext, useHarness, type TestContext } from './harness';
+import { openContext, screenshotAtBothSizes, useHarness, type TestContext } from './harness';
 
 const e2e = useHarness();
 
@@ -106,11 +106,19 @@ describe('what a checker on the first day hits', () => {
       'Not reviewed: nobody has decided yet. Click to show only these claims.',
     );
 
-    // The filter menu: under the verdict, the two a checker confuses, then the meaning of the one chosen.
+    // The filter menu: under the verdict, every state a line each, then the meaning of the one chosen.
     await page.getByRole('button', { name: /^Filter/ }).click();
     const menu = page.getByRole('dialog', { name: 'Filter claims' });
     const meaning = menu.getByTestId('verdict-meaning');
-    expect(await meaning.innerText()).toBe('Unverified: checked, could not verify. Not reviewed: nobody has decided yet.');
+    expect(await meaning.locator('span').allInnerTexts()).toEqual([
+      'Sourced: checked, a source supports it',
+      'Disputed: checked, the evidence contradicts it',
+      'Unverified: checked, could not verify',
+      'Not reviewed: nobody has decided yet',
+    ]);
+    await screenshotAtBothSizes(page, 'filter-verdict-meanings');
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.emulateMedia({ colorScheme: 'light' });
     await menu.getByLabel('Verdict').selectOption('disputed');
     expect(await meaning.innerText()).toBe('Disputed: checked, the evidence contradicts it');
     expect(await menu.getByLabel('Verdict').evaluate((el) => el.getAttribute('aria-describedby'))).toBe(

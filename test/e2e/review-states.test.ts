@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { call } from '../../electron/core/dispatch';
 import { withoutShared } from '../helpers/corpus';
 import { axeFindings } from './axe';
-import { newsArticle, openContext, screenshot, type TestContext, useHarness } from './harness';
+import { newsArticle, openContext, screenshot, screenshotAtBothSizes, type TestContext, useHarness } from './harness';
 
 const e2e = useHarness();
 
@@ -214,9 +214,17 @@ describe.skipIf(withoutShared(import.meta.url))(
       await page.locator('.document-pane .doc-para').first().waitFor();
       await page.getByRole('slider', { name: 'Threshold' }).fill('1');
       await expect.poll(async () => (await claimsInDb(ctx, document.id)).map((c) => c.id)).toEqual([before[0]!.id]);
-      const notice = page.locator('.notice', { hasText: /Threshold 1\.00: .*removed; 1 kept because someone worked on it/ });
+      const notice = page.locator('.notice', { hasText: /Threshold 1\.00 in the only document: .*removed; 1 kept because someone worked on it/ });
       await notice.waitFor();
-      await screenshot(page, 'threshold-reapplied-light');
+      // The notice sits under the document, never over its text.
+      const [strip, pane] = await Promise.all([
+        page.getByTestId('notices').boundingBox(),
+        page.locator('.document-pane').boundingBox(),
+      ]);
+      expect(strip!.y).toBeGreaterThanOrEqual(pane!.y + pane!.height - 0.5);
+      await screenshotAtBothSizes(page, 'threshold-reapplied');
+      await page.setViewportSize({ width: 1440, height: 900 });
+      await page.emulateMedia({ colorScheme: 'light' });
       await notice.getByRole('button', { name: 'Undo' }).click();
       await expect.poll(async () => (await claimsInDb(ctx, document.id)).length).toBe(before.length);
       await expect.poll(() => page.getByTestId('threshold-value').textContent()).not.toBe('1.00');

@@ -160,7 +160,7 @@ describe('signed authorship in the renderer', () => {
           const merged = await mergePreviewed(ana, forged);
           expect(merged.keyConflicts.map((c) => c.name)).toEqual(['Ben Okafor']);
           await bridge.emit('menu:sync');
-          const sync = page.getByRole('dialog', { name: 'Shared folder sync' });
+          const sync = page.getByRole('dialog', { name: 'Sync folder' });
           const recorded = sync.getByTestId('key-conflicts');
           await recorded.waitFor();
           await expect(recorded.textContent()).resolves.toContain('It was held back');

@@ -273,27 +273,47 @@ describe.skipIf(noShared)('team: merge preview, conflicts, share and sync in the
       await expectAxeCleanInBothThemes(page, 'team dialog', '[role="dialog"]');
 
       // The new-decision editor opens with N and closes again; then keep Ben's side.
-      // In a short window the editor opens whole, above the dialog's pinned buttons, and saves nothing without a why.
+      // It saves nothing without a why; typed into in a large window that then shrinks, it stays whole in view:
+      // nothing covers its verdicts or its rationale, and the dialog's title stays on screen.
       const size = page.viewportSize()!;
-      await page.setViewportSize({ width: 1024, height: 640 });
       await queue.getByRole('listbox').press('n');
       const decision = queue.getByRole('form', { name: 'New decision' });
       await decision.waitFor();
-      const uncovered = (selector: string) =>
-        decision
-          .locator(selector)
-          .first()
-          .evaluate((el) => {
-            const r = el.getBoundingClientRect();
-            const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-            return r.bottom <= window.innerHeight && !!hit && (hit === el || el.contains(hit));
-          });
-      await expect.poll(() => uncovered('[role="radio"]')).toBe(true);
-      await expect.poll(() => uncovered('textarea')).toBe(true);
       await page.keyboard.press('ArrowRight');
       await decision.getByRole('radio').nth(1).click();
       expect(await decision.getByRole('button', { name: 'Save decision' }).isDisabled()).toBe(true);
       await decision.getByRole('textbox', { name: 'Rationale' }).fill('Both notices stand; the correction names another date.');
+      /** Each element in the window and on top where it is: nothing (a pinned footer, the title) lies over it. */
+      const covered = () =>
+        page.evaluate(() => {
+          const form = document.querySelector('form[aria-label="New decision"]')!;
+          const targets = [
+            ...form.querySelectorAll('[role="radio"], textarea, button'),
+            document.querySelector('.modal .modal-title')!,
+          ];
+          const bad: string[] = [];
+          for (const el of targets) {
+            const r = el.getBoundingClientRect();
+            for (const [x, y] of [
+              [r.left + 4, r.top + 4],
+              [r.right - 4, r.bottom - 4],
+              [r.left + r.width / 2, r.top + r.height / 2],
+            ] as const) {
+              const hit = document.elementFromPoint(x, y);
+              if (y > window.innerHeight || !hit || !(hit === el || el.contains(hit))) {
+                bad.push(`${el.tagName} ${el.textContent?.trim().slice(0, 20) ?? ''}`);
+                break;
+              }
+            }
+          }
+          return bad;
+        });
+      for (const height of [640, 560]) {
+        await page.setViewportSize({ width: 1024, height });
+        await expect.poll(covered).toEqual([]);
+      }
+      await page.setViewportSize({ width: 1024, height: 640 });
+      await expect.poll(covered).toEqual([]);
       await screenshot(page, 'team-new-decision-1024');
       await page.setViewportSize(size);
       // Cancel keeps the draft for this claim: opening the form again finds it, until it is discarded.
@@ -451,7 +471,7 @@ describe.skipIf(noShared)('team: merge preview, conflicts, share and sync in the
         expect.arrayContaining([
           expect.stringMatching(/^Share…\s*Ctrl\+Shift\+E$/),
           expect.stringMatching(/^Merge from teammate…\s*Ctrl\+Shift\+M$/),
-          'Shared folder sync…',
+          'Sync folder…',
           'Fact-check libraries…',
         ]),
       );
@@ -483,7 +503,7 @@ describe.skipIf(noShared)('team: merge preview, conflicts, share and sync in the
       const folder = tempDir('claimbench-e2e-shared-');
       ana.host.answerOpen('sync-folder', folder);
       await bridge.emit('menu:sync');
-      const sync = page.getByRole('dialog', { name: 'Shared folder sync' });
+      const sync = page.getByRole('dialog', { name: 'Sync folder' });
       await sync.getByRole('button', { name: 'Choose shared folder…' }).click();
       await sync.getByText(folder).waitFor();
       // Ctrl/Cmd+Enter runs the dialog's main action, here Sync now, from any of its controls.
@@ -507,6 +527,61 @@ describe.skipIf(noShared)('team: merge preview, conflicts, share and sync in the
       expect(JSON.stringify(bridge.calls)).not.toContain(target);
     } finally {
       await close();
+    }
+  });
+
+  it('names a synced peer from their file, and keeps a sync notice that asks to resolve conflicts, under the panes, until acted on', async () => {
+    const where = tempDir('claimbench-e2e-team-sync-');
+    const folder = path.join(where, 'shared');
+    fs.mkdirSync(folder);
+    const gil = teammate(where, 'Gil Amar', '9110000000000a07');
+    const hal = teammate(where, 'Hal Berg', 'ba10000000000b08');
+    try {
+      const doc = await call(gil, 'documents.createFromText', { text: 'The bridge cost 3 billion euros, the ministry said.' });
+      const claimId = (await call(gil, 'claims.list', { documentId: doc.document.id })).items[0]!.id;
+      await mergePreviewed(hal, (await call(gil, 'team.share', { target: path.join(where, 'base.claimbench-share') })).path);
+      for (const p of [gil, hal]) await call(p, 'team.sync.link', { folder });
+      await call(gil, 'claims.setVerdict', { ids: [claimId], verdict: 'sourced', rationale: 'Ministry release.' });
+      await call(hal, 'claims.setVerdict', { ids: [claimId], verdict: 'disputed', rationale: 'The audit says 3.4 billion.' });
+      await call(hal, 'team.sync.now', {});
+
+      const { page, bridge, close } = await openApp(harness, gil);
+      try {
+        await page.locator('.claim-row').first().waitFor();
+        await bridge.emit('menu:sync');
+        const sync = page.getByRole('dialog', { name: 'Sync folder' });
+        // Hal's file names him before anything of his is merged here.
+        await sync.getByTestId('sync-peer').filter({ hasText: 'Hal Berg' }).waitFor();
+        await sync.getByRole('button', { name: 'Sync now' }).click();
+        const notice = page.locator('.notice', { hasText: 'new conflicts to resolve' });
+        await notice.waitFor();
+        await page.keyboard.press('Escape');
+        await sync.waitFor({ state: 'detached' });
+        // Well past the time an ordinary notice shows, it is still there, in its own strip under the panes.
+        await page.waitForTimeout(9_000);
+        expect(await notice.isVisible()).toBe(true);
+        for (const size of [
+          { width: 1024, height: 640 },
+          { width: 1440, height: 900 },
+        ]) {
+          await page.setViewportSize(size);
+          const [strip, panes] = await Promise.all([
+            page.getByTestId('notices').boundingBox(),
+            page.locator('.app').boundingBox(),
+          ]);
+          expect(strip!.y).toBeGreaterThanOrEqual(panes!.y + panes!.height - 0.5);
+          expect(strip!.y + strip!.height).toBeLessThanOrEqual(size.height + 0.5);
+        }
+        await screenshotAtBothSizes(page, 'team-sync-notice');
+        await notice.getByRole('button', { name: 'Resolve' }).click();
+        await page.getByRole('dialog', { name: 'Conflicts' }).waitFor();
+        await notice.waitFor({ state: 'detached' });
+      } finally {
+        await close();
+      }
+    } finally {
+      gil.workspace.close();
+      hal.workspace.close();
     }
   });
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { NOT_REVIEWED } from '../../../shared/domain';
 import { claimWarnings } from '../../../shared/evidence';
-import { describeChange, describeOrigin } from '../../../shared/timeline';
+import { describeOrigin, describeTimeline } from '../../../shared/timeline';
 import { withWorkspace, userError } from '../context';
 import { parseVerdict, parseVerdictFilter, weakVerdictAdvice } from '../verdict-args';
 import type { CliIO } from '../io';
@@ -113,8 +113,7 @@ export function registerWorkspaceCommands(program: Command, io: CliIO): void {
         io.out(JSON.stringify(entries, null, 2));
         return;
       }
-      for (const e of entries) {
-        const { summary, detail } = describeChange(e);
+      for (const { entry: e, summary, detail } of describeTimeline(entries)) {
         const origin = e.origin ? `  [${describeOrigin(e.origin)}]` : '';
         const unsigned = e.unsigned ? ' (unsigned)' : '';
         io.out(`${e.at}  ${summary}${unsigned}${detail ? ` — ${detail.replace(/\s+/g, ' ')}` : ''}${origin}`);

@@ -7,7 +7,7 @@ import { standingChangeIn } from '../store/causal';
 import type { ChangeRow } from '../store/change-row';
 
 /** A logged change with the file and person that brought it in, when a merge or sync did. */
-interface HistoryRow extends Omit<ChangeRow, 'action_id'> {
+interface HistoryRow extends ChangeRow {
   origin_kind: 'share' | 'sync' | null;
   origin_file: string | null;
   origin_from: string | null;
@@ -23,7 +23,7 @@ export const CLAIM_EVIDENCE = [
 ] as const;
 
 const SELECT_CHANGES = `
-  SELECT c.hlc, c.entity, c.entity_id, c.field, c.value, c.actor_id, c.author, c.action_label, c.supersedes, c.signature,
+  SELECT c.hlc, c.entity, c.entity_id, c.field, c.value, c.actor_id, c.author, c.action_id, c.action_label, c.supersedes, c.signature,
          o.kind AS origin_kind, o.file AS origin_file, o.from_name AS origin_from, o.merged_by, o.merged_at
     FROM changes c
     LEFT JOIN change_origins co ON co.hlc = c.hlc
@@ -96,7 +96,7 @@ function reopenedSides(rows: readonly HistoryRow[]): Map<string, { author: strin
 
 /** A logged change as a history entry, given the value it replaced as its author saw it; shared with the activity feed. */
 export function historyEntry(
-  r: Omit<ChangeRow, 'action_id'>,
+  r: ChangeRow,
   { from, to }: ReplacedValue,
   label: string | null,
   origin: ChangeOrigin | null,
@@ -112,6 +112,7 @@ export function historyEntry(
     from,
     to,
     action: r.action_label,
+    actionId: r.action_id,
     label,
     origin,
     unsigned: r.signature === null,

@@ -22,6 +22,8 @@ export interface ThresholdReapplied {
   removed: number;
   /** Claims below the threshold kept because a person touched them. */
   kept: number;
+  /** The documents it was applied to: every live imported one in the workspace, not only the one on screen. */
+  documents: number;
 }
 
 type ClaimRow = Pick<StoredRow<'claim'>, 'id' | 'anchor' | 'score' | 'deleted'> & {
@@ -58,7 +60,7 @@ function rangeOf(anchor: string | null): string | null {
 /** Apply `threshold` to every live imported document, inside the caller's action (one undo step). */
 export function reapplyThreshold(workspace: Workspace, w: Writer, threshold: number): ThresholdReapplied {
   const db = workspace.db;
-  const result: ThresholdReapplied = { added: 0, removed: 0, kept: 0 };
+  const result: ThresholdReapplied = { added: 0, removed: 0, kept: 0, documents: 0 };
   // Live-capture transcripts are segmented as they arrive (capture/), not here.
   const documents = db
     .prepare(
@@ -67,6 +69,7 @@ export function reapplyThreshold(workspace: Workspace, w: Writer, threshold: num
     )
     .all() as { id: string; text: string }[];
   const claimsOf = db.prepare(CLAIMS_OF_DOCUMENT);
+  result.documents = documents.length;
   for (const doc of documents) {
     const claims = claimsOf.all(doc.id) as ClaimRow[];
     const byRange = new Map<string, ClaimRow[]>();

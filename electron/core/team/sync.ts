@@ -91,6 +91,15 @@ function scan(folder: string): FolderScan {
   return { files };
 }
 
+/** The name a person signs their newest change with in their own file: known before anything of theirs is merged. */
+function nameInFile(rows: readonly ChangeRow[], actorId: string): string | null {
+  for (let i = rows.length - 1; i >= 0; i--) {
+    const row = rows[i]!;
+    if (row.actor_id === actorId && row.author.trim()) return row.author;
+  }
+  return null;
+}
+
 function statusFrom(workspace: Workspace, folder: string | null, actorId: string, found: FolderScan | null): SyncStatus {
   const nameOf = workspace.db.prepare('SELECT name FROM actors WHERE actor_id = ?').pluck();
   const peers: SyncPeerFile[] = found
@@ -100,7 +109,7 @@ function statusFrom(workspace: Workspace, folder: string | null, actorId: string
           file,
           fileName: path.basename(file),
           actorId,
-          name: (nameOf.get(actorId) as string | undefined) ?? null,
+          name: (nameOf.get(actorId) as string | undefined) ?? nameInFile(p.rows, actorId),
           changes: p.rows.length,
           problem: p.problem,
         };

@@ -52,8 +52,8 @@ describe('claimbench CLI', () => {
     expect(history.code).toBe(0);
     const lines = history.stdout.trim().split('\n');
     expect(lines[0]).toMatch(/CLI Tester (found it in a new document|added the claim)/);
-    expect(history.stdout).toMatch(/Ann marked Sourced/);
-    expect(history.stdout).toMatch(/Ann wrote a rationale — “Organisers’ results page”/);
+    // One command, one line: the verdict and the rationale Ann gave together.
+    expect(history.stdout).toMatch(/Ann marked Sourced and wrote a rationale — “Organisers’ results page”/);
     expect(history.stdout).toMatch(/Bob marked Disputed — was Sourced/);
 
     // The claim's timeline has its evidence too.

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { call } from '../../../electron/core/dispatch';
 import type { ActivityEntry } from '../../../shared/evidence';
-import { describeChange, describeDecision, isOneDecision } from '../../../shared/timeline';
+import { describeChange, describeDecision, describeTimeline, isOneDecision } from '../../../shared/timeline';
 import { clockMovesOn } from '../../helpers/clock';
 import { mergePreviewed } from '../../helpers/merge';
 import { tempDir } from '../../helpers/workspace';
@@ -85,10 +85,12 @@ describe('workspace activity after a teammate’s concurrent edits are merged an
     await shareInto(dir, sam, dana, 'sam');
     await call(dana, 'conflicts.resolve', { claimId, verdict: 'disputed', rationale: 'The board’s table says 58.' });
 
-    const history = (await call(dana, 'claims.history', { id: claimId })).map(describeChange).slice(-2);
-    expect(history).toEqual([
-      { summary: 'Dana Reyes settled the conflict with a new decision: Disputed', detail: expect.stringMatching(/^was /) },
-      { summary: 'Dana Reyes settled the conflict with a new rationale', detail: '“The board’s table says 58.”' },
+    const history = describeTimeline(await call(dana, 'claims.history', { id: claimId })).slice(-1);
+    expect(history.map(({ summary, detail }) => ({ summary, detail }))).toEqual([
+      {
+        summary: 'Dana Reyes settled the conflict with a new decision: Disputed',
+        detail: expect.stringMatching(/^“The board’s table says 58\.” · was (Sourced|Unverified)$/),
+      },
     ]);
     const [newest, before] = await activity(dana, claimId);
     expect([newest!.summary, newest!.detail]).toEqual([
@@ -96,6 +98,26 @@ describe('workspace activity after a teammate’s concurrent edits are merged an
       expect.stringMatching(/^“The board’s table says 58\.” · was (Sourced|Unverified)$/),
     ]);
     expect(before!.action).not.toBe('Resolve conflict');
+  });
+
+  it('reads a new decision that keeps the verdict on screen as the resolver’s own decision, in one line', async () => {
+    const dir = tempDir();
+    const sam = teammate(dir, 'Sam Ortiz');
+    const dana = teammate(dir, 'Dana Reyes');
+    const seed = await call(sam, 'documents.createFromText', { text: TEXT });
+    const claimId = (await call(sam, 'claims.list', { documentId: seed.document.id })).items[0]!.id;
+    await shareInto(dir, sam, dana, 'seed');
+    await call(sam, 'claims.setVerdict', { ids: [claimId], verdict: 'disputed', rationale: SAM_RATIONALE });
+    await clockMovesOn();
+    await call(dana, 'claims.setVerdict', { ids: [claimId], verdict: 'unverified', rationale: DANA_RATIONALE });
+    await shareInto(dir, sam, dana, 'sam');
+    const shown = (await call(dana, 'claims.get', { id: claimId })).verdict;
+    await call(dana, 'conflicts.resolve', { claimId, verdict: shown, rationale: 'The board’s table says 58.' });
+
+    const lines = describeTimeline(await call(dana, 'claims.history', { id: claimId })).map((l) => l.summary);
+    expect(lines.at(-1)).toBe(`Dana Reyes settled the conflict with a new decision: ${shown === 'disputed' ? 'Disputed' : 'Unverified'}`);
+    expect(lines.filter((l) => l.includes('settled the conflict'))).toHaveLength(1);
+    expect(lines.join('\n')).not.toMatch(/kept|new rationale/);
   });
 
   it('agrees with the claim’s history on the value each change replaced and on its words', async () => {

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { call } from '../../../electron/core/dispatch';
-import { describeChange } from '../../../shared/timeline';
+import { describeChange, describeTimeline } from '../../../shared/timeline';
+import { shorten } from '../../../shared/text/shorten';
 import { createTestContext } from '../../helpers/workspace';
 
 const open: ReturnType<typeof createTestContext>[] = [];
@@ -71,5 +72,24 @@ describe('one timeline per claim', () => {
     ]);
     expect(timeline.find((e) => e.entityId === note.id)).toMatchObject({ entity: 'note', label: note.text, origin: null });
     expect(timeline.some((e) => e.label === 'Not about this claim')).toBe(false);
+  });
+
+  it('reads a split and a merge as one line each, in a checker’s words, with the text it had', async () => {
+    const ctx = createTestContext('Mara');
+    open.push(ctx);
+    const doc = await call(ctx, 'documents.createFromText', {
+      text: 'Unemployment fell to 4.2 percent in March and exports grew by 12 percent, Labour Minister Anna Berg said.',
+    });
+    const claim = (await call(ctx, 'claims.list', { documentId: doc.document.id })).items[0]!;
+    const { first, second } = await call(ctx, 'claims.split', { id: claim.id, offset: claim.text.indexOf(' and ') });
+    const lines = async (id: string) =>
+      describeTimeline(await call(ctx, 'claims.history', { id })).map((l) => (l.detail ? `${l.summary} | ${l.detail}` : l.summary));
+    expect(await lines(second.id)).toEqual(['Mara split it off the claim before it']);
+    await call(ctx, 'claims.mergeNext', { id: first.id });
+    expect(await lines(first.id)).toEqual([
+      'Mara added the claim',
+      `Mara split the claim | was “${shorten(claim.text, 80)}”`,
+      `Mara merged it with the next claim | was “${shorten(first.text, 80)}”`,
+    ]);
   });
 });

@@ -10,7 +10,7 @@ afterAll(() => {
   for (const c of open) c.workspace.close();
 });
 
-it('names each peer file’s person once their changes are known, and null before', async () => {
+it('names each peer file’s person from the file before their changes are merged, and from the workspace after', async () => {
   const dir = tempDir();
   const folder = path.join(dir, 'shared');
   fs.mkdirSync(folder);
@@ -21,7 +21,7 @@ it('names each peer file’s person once their changes are known, and null befor
   await call(ana, 'team.sync.now', {});
 
   const before = await call(ben, 'team.sync.status', {});
-  expect(before.peers.map((p) => [p.actorId, p.name])).toEqual([[ana.identity.get().actorId, null]]);
+  expect(before.peers.map((p) => [p.actorId, p.name])).toEqual([[ana.identity.get().actorId, 'Ana']]);
 
   const after = await call(ben, 'team.sync.now', {});
   const byActor = new Map(after.peers.map((p) => [p.actorId, p.name]));

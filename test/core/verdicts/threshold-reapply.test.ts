@@ -48,7 +48,7 @@ describe('changing the threshold re-applies it to documents already imported', (
     const lowered = await call(ctx, 'spotting.setThreshold', { threshold: low });
     const atLow = await liveClaims(ctx, documentId);
     expect(atLow.length).toBe(sentences.filter((s) => s.score >= low).length);
-    expect(lowered.reapplied).toEqual({ added: atLow.length - before.length, removed: 0, kept: 0 });
+    expect(lowered.reapplied).toEqual({ added: atLow.length - before.length, removed: 0, kept: 0, documents: 1 });
     expect(atLow.every((c) => c.verdict === null && c.score! >= low)).toBe(true);
 
     const high = scores[scores.length - 1]!;
