@@ -39,10 +39,19 @@ type Direction = 'up' | 'down' | 'unchanged';
 
 /** Verbs that say which way something moved, in their common forms. */
 const DIRECTIONS: readonly [Direction, RegExp][] = [
-  ['up', /\b(?:rais(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|hik(?:e|es|ed|ing)|r(?:o|i)se|rises|rising|risen|boost(?:s|ed|ing)?|soar(?:s|ed|ing)?|jump(?:s|ed|ing)?|doubl(?:e|es|ed|ing)|tripl(?:e|es|ed|ing))\b/gi],
-  ['down', /\b(?:cut(?:s|ting)?|lower(?:s|ed|ing)?|reduc(?:e|es|ed|ing)|decreas(?:e|es|ed|ing)|f(?:e|a)ll|falls|falling|fallen|drop(?:s|ped|ping)?|declin(?:e|es|ed|ing)|slash(?:es|ed|ing)?|halv(?:e|es|ed|ing))\b/gi],
+  [
+    'up',
+    /\b(?:rais(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|hik(?:e|es|ed|ing)|r(?:o|i)se|rises|rising|risen|boost(?:s|ed|ing)?|soar(?:s|ed|ing)?|jump(?:s|ed|ing)?|doubl(?:e|es|ed|ing)|tripl(?:e|es|ed|ing))\b/gi,
+  ],
+  [
+    'down',
+    /\b(?:cut(?:s|ting)?|lower(?:s|ed|ing)?|reduc(?:e|es|ed|ing)|decreas(?:e|es|ed|ing)|f(?:e|a)ll|falls|falling|fallen|drop(?:s|ped|ping)?|declin(?:e|es|ed|ing)|slash(?:es|ed|ing)?|halv(?:e|es|ed|ing))\b/gi,
+  ],
   // "held" alone is often "a vote was held": holding and keeping count only when what follows says steady.
-  ['unchanged', /\b(?:maintain(?:s|ed|ing)?|unchanged|froze|frozen|freez(?:e|es|ing)|(?:kept|keep(?:s|ing)?|held|hold(?:s|ing)?|stayed|stay(?:s|ing)?|remain(?:s|ed|ing)?|left)(?: [\w'’-]+){0,6}? (?:unchanged|steady|flat|constant))\b/gi],
+  [
+    'unchanged',
+    /\b(?:maintain(?:s|ed|ing)?|unchanged|froze|frozen|freez(?:e|es|ing)|(?:kept|keep(?:s|ing)?|held|hold(?:s|ing)?|stayed|stay(?:s|ing)?|remain(?:s|ed|ing)?|left)(?: [\w'’-]+){0,6}? (?:unchanged|steady|flat|constant))\b/gi,
+  ],
 ];
 
 function actions(text: string): Map<Direction, string> {

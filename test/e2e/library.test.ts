@@ -137,7 +137,9 @@ describe('fact-check libraries in the app', () => {
       };
     });
     expect(fit).toEqual({ shortened: true, ellipsis: 'ellipsis', cutBy: 0 });
-    expect((await badge.getAttribute('title'))?.split('\n')[0]).toBe('checked before: PolitiFact (2020) rated False');
+    expect((await badge.getAttribute('title'))?.split('\n')[0]).toBe(
+      'checked before: PolitiFact (2020) rated False (a strong match)',
+    );
     await screenshot(page, 'library-badge-1024-light');
     await page.setViewportSize({ width: 1440, height: 900 });
 

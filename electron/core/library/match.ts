@@ -267,7 +267,9 @@ export class LibraryMatcher {
     const words = surfaceWords(text);
     return scored
       .slice(0, top)
-      .map(({ row, candidate, score }) => toMatch(text, row, candidate, terms, query, score, this.confidence(terms, candidate), words));
+      .map(({ row, candidate, score }) =>
+        toMatch(text, row, candidate, terms, query, score, this.confidence(terms, candidate), words),
+      );
   }
 
   /**

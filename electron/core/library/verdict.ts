@@ -38,4 +38,3 @@ export function verdictFromScale(value: number, worst: number, best: number): Li
   if (x >= 0.75) return 'true';
   return 'mixed';
 }
-

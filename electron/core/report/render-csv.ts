@@ -104,9 +104,7 @@ function claimRow(model: ReportModel, d: ReportDocument, c: ReportClaim): string
       )
       .join('\n'),
     claimUrl(model.baseUrl, c.anchor),
-    c.factCheck
-      ? `${factCheckSentence(c.factCheck)} <${c.factCheck.url}>`
-      : null,
+    c.factCheck ? `${factCheckSentence(c.factCheck)} <${c.factCheck.url}>` : null,
     (c.warnings ?? []).map((w) => w.message).join('\n'),
     (c.overruledDecisions ?? [])
       .map(

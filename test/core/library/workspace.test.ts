@@ -174,7 +174,9 @@ describe('libraries linked to a workspace', () => {
     expect(md).toMatch(/\*\*Published fact-check elsewhere:\*\* A published fact-check by .*https:\/\/checks\.example\/drones/);
     const csv = (await render('csv')).content;
     expect(csv).toContain('published_fact_check');
-    expect(csv).toContain("'=HYPERLINK");
+    // The rating is quoted inside a sentence, so the cell cannot start a spreadsheet formula.
+    expect(csv).toContain('rated a similar claim =HYPERLINK');
+    expect(csv).not.toMatch(/(^|,)"?=HYPERLINK/m);
     const json = JSON.parse((await render('json')).content) as {
       documents: { claims: { factCheck?: { url: string; publisher: string } }[] }[];
     };
