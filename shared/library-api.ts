@@ -45,7 +45,8 @@ export interface FactCheckMatch {
   verdict: LibraryVerdictName;
   publisher: string;
   datePublished: string | null;
-  why: { terms: string[]; numbers: string[]; names: string[] };
+  /** Words, figures and names both share; `differences`: what differs about the event ("different dates"). */
+  why: { terms: string[]; numbers: string[]; names: string[]; differences: string[] };
 }
 
 /** What a page gets of a linked library and of a match (`pageOmits` in the contract below). */

@@ -1,17 +1,17 @@
 import { BookCheck } from 'lucide-react';
 import type { PageFactCheckMatch } from '../../shared/library-api';
-import { matchSummary, verdictTone } from './format';
+import { ratedBy, verdictTone } from './format';
 import './library.css';
 
-/** In the claim list: this claim was checked before by a published fact-check. */
+/** In the claim list: a published fact-check states this claim (a strong match); whose rating it is comes first. */
 export function FactCheckBadge({ match }: { match: PageFactCheckMatch }) {
   return (
     <span
       className={`fact-check-badge tone-${verdictTone(match)}`}
-      title={`checked before: ${matchSummary(match)}\n${match.claimReviewed}\n${match.url}`}
+      title={`checked before: ${ratedBy(match)} (a strong match)\n${match.claimReviewed}\n${match.url}`}
     >
       <BookCheck size={11} aria-hidden />
-      checked before: {matchSummary(match)}
+      checked before: {ratedBy(match)}
     </span>
   );
 }

@@ -10,7 +10,7 @@ import { Button } from '../ui/Button';
 import { Kbd } from '../ui/Kbd';
 import { useNotify } from '../ui/notices';
 import { Spinner } from '../ui/Progress';
-import { matchSummary, verdictTone } from './format';
+import { matchStrength, matchSummary, verdictTone } from './format';
 import './library.css';
 
 export const ATTACH_FIRST_MATCH_ID = 'fact-check-attach-0';
@@ -66,12 +66,15 @@ function sharedWords(why: PageFactCheckMatch['why']): string[] {
   });
 }
 
+const capitalise = (s: string) => s.charAt(0).toLocaleUpperCase() + s.slice(1);
+
 function MatchItem({ claimId, match, first }: { claimId: string; match: PageFactCheckMatch; first: boolean }) {
   const notify = useNotify();
   const attach = useOperationMutation('libraries.attachMatch');
   const [attached, setAttached] = useState(false);
   const href = safeHref(match.url);
   const why = sharedWords(match.why);
+  const strength = matchStrength(match);
   return (
     <li className="fact-check-item" data-match-url={match.url}>
       <span className="fact-check-head">
@@ -79,10 +82,13 @@ function MatchItem({ claimId, match, first }: { claimId: string; match: PageFact
           <BookCheck size={12} aria-hidden />
           <span className="fact-check-rating-text">{matchSummary(match)}</span>
         </span>
-        <span className="fact-check-confidence" title="How much of the fact-check's key wording this claim shares">
-          {Math.round(match.confidence * 100)}% of its terms
+        <span className="fact-check-confidence" title={strength.hint}>
+          {strength.label}
         </span>
       </span>
+      {match.why.differences.length > 0 && (
+        <span className="fact-check-differs">{capitalise(match.why.differences.join(', '))}</span>
+      )}
       <span className="fact-check-claim">{match.claimReviewed}</span>
       {href ? (
         <a className="fact-check-link" href={href} target="_blank" rel="noopener noreferrer" title={href}>
@@ -91,7 +97,7 @@ function MatchItem({ claimId, match, first }: { claimId: string; match: PageFact
       ) : (
         <span className="fact-check-link">{match.headline}</span>
       )}
-      {why.length > 0 && <span className="fact-check-why">shared: {why.slice(0, 10).join(', ')}</span>}
+      {why.length > 0 && <span className="fact-check-why">Both mention: {why.slice(0, 10).join(', ')}</span>}
       <span className="fact-check-actions">
         <Button
           id={first ? ATTACH_FIRST_MATCH_ID : undefined}

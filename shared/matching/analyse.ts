@@ -47,6 +47,13 @@ function splitCamel(word: string): string {
     .replace(/([A-Za-z])(\d)/g, '$1 $2');
 }
 
+const TWEET_SIGNATURE = /\s[\u2014\u2013]\s*([^\u2014\n]{0,80}?)\s*\(@\w+\)\s*(\w+) \d{1,2}, (\d{4})\W*$/u;
+
+/** A tweet without its signature ("— Name (@handle) January 6, 2020"): when it was posted is not what it says. */
+export function withoutTweetSignature(text: string): string {
+  return text.replace(TWEET_SIGNATURE, ' ');
+}
+
 /**
  * Tweets carry a signature ("— Name (@handle) January 6, 2020"), links, picture links, @mentions and
  * CamelCase hashtags. Links go; the signature keeps its name and month and year (fact-checks often say "In
@@ -57,7 +64,7 @@ export function stripSocialNoise(text: string): string {
     .replace(/https?:\/\/\S+/gi, ' ')
     .replace(/pic\.twitter\.com\/\w+/gi, ' ')
     .replace(/\bwww\.\S+/gi, ' ')
-    .replace(/\s[\u2014\u2013]\s*([^\u2014\n]{0,80}?)\s*\(@\w+\)\s*(\w+) \d{1,2}, (\d{4})\W*$/u, ' $1 $2 $3 ')
+    .replace(TWEET_SIGNATURE, ' $1 $2 $3 ')
     .replace(/(^|[^\w])[@#](\w+)/g, (_m, before: string, tag: string) => `${before} ${splitCamel(tag)} `);
 }
 

@@ -95,7 +95,7 @@ export const RULES: readonly RuleDef[] = [
   },
   {
     kind: 'money',
-    label: 'mentions money',
+    label: 'mentions money, spending, tax or debt',
     test: wordGated(
       /[$€£₴₽]|\b(?:dollars?|budget|tax(?:es)?|deficit|debt|spending|cost|billion|trillion)\b|(?:рубл|гривн|долл)/i,
     ),

@@ -119,11 +119,11 @@ describe('fact-check libraries in the app', () => {
 
     const badge = page.locator('.claim-row', { hasText: 'drinking bleach' }).locator('.fact-check-badge');
     await badge.waitFor();
-    await expect(badge.textContent()).resolves.toBe('checked before: False · PolitiFact · 2020');
+    await expect(badge.textContent()).resolves.toBe('checked before: PolitiFact (2020) rated False');
     await expect(page.locator('.claim-row', { hasText: 'Turnout' }).locator('.fact-check-badge').count()).resolves.toBe(0);
     await expect(
       page.locator('.claim-row', { hasText: 'moon landing' }).locator('.fact-check-badge').textContent(),
-    ).resolves.toMatch(/Pants on Fire · Snopes · 2019/);
+    ).resolves.toMatch(/Snopes \(2019\) rated Pants on Fire/);
 
     // At 1024 px the list pane is too narrow for the badge: it ends in an ellipsis inside the row, the
     // claimant beside it giving way first, and its tooltip holds the whole text.
@@ -137,7 +137,9 @@ describe('fact-check libraries in the app', () => {
       };
     });
     expect(fit).toEqual({ shortened: true, ellipsis: 'ellipsis', cutBy: 0 });
-    expect((await badge.getAttribute('title'))?.split('\n')[0]).toBe('checked before: False · PolitiFact · 2020');
+    expect((await badge.getAttribute('title'))?.split('\n')[0]).toBe(
+      'checked before: PolitiFact (2020) rated False (a strong match)',
+    );
     await screenshot(page, 'library-badge-1024-light');
     await page.setViewportSize({ width: 1440, height: 900 });
 
@@ -149,8 +151,9 @@ describe('fact-check libraries in the app', () => {
     await expect(section.locator('.fact-check-item').first().getAttribute('data-match-url')).resolves.toBe(
       'https://checks.example/bleach',
     );
-    const why = (await section.locator('.fact-check-why').first().textContent())!.replace(/^shared: /, '').split(', ');
+    const why = (await section.locator('.fact-check-why').first().textContent())!.replace(/^Both mention: /, '').split(', ');
     expect(why).toContain('bleach');
+    await expect(section.locator('.fact-check-confidence').first().textContent()).resolves.toBe('Strong match');
     expect(new Set(why.map((w) => w.toLowerCase())).size).toBe(why.length); // each word once
     await page.locator('.section-fact-checks').scrollIntoViewIfNeeded();
     await screenshot(page, 'library-detail-light');
@@ -165,10 +168,11 @@ describe('fact-check libraries in the app', () => {
     await expectAxeCleanInBothThemes(page, 'published fact-checks', '.section-fact-checks');
     await page.getByRole('listbox', { name: 'Claims' }).focus();
     await page.keyboard.press('y');
-    await page.getByText('Attached as a source (contradicts).').waitFor();
+    await page.getByText('Attached as a source (context).').waitFor();
     const claimId = await page.locator('.claim-row.is-selected').getAttribute('data-claim-id');
     const sources = (await call(ctx, 'claims.evidence', { id: claimId! })).sources;
-    expect(sources).toMatchObject([{ url: 'https://checks.example/bleach', stance: 'contradicts', publisher: 'PolitiFact' }]);
+    // A False rating does not decide the stance: the checker does.
+    expect(sources).toMatchObject([{ url: 'https://checks.example/bleach', stance: 'context', publisher: 'PolitiFact' }]);
     await page.locator('.source-title', { hasText: 'Does drinking bleach cure the flu?' }).waitFor();
 
     // A claim sharing a word or two with a fact-check: the match waits behind a button, and y attaches nothing.

@@ -22,7 +22,6 @@ import {
   unlinkLibrary,
 } from './links';
 import { libraryAt } from './pool';
-import { stanceForVerdict } from './verdict';
 
 type LibraryHandlers = Pick<
   Handlers,
@@ -127,7 +126,8 @@ export const libraryHandlers: LibraryHandlers = {
       publisher: m.publisher || null,
       publishedAt: m.datePublished,
       excerpt,
-      stance: stanceForVerdict(m.verdict),
+      // Like every new source, it starts as context: whether it supports the claim is the checker's call.
+      stance: 'context',
     });
     return evidenceHandlers['sources.add'](source, ctx);
   },

@@ -105,7 +105,7 @@ export function findMatch(libraryPath: string, url: string): FactCheckMatch {
     score: 0,
     confidence: 1,
     ...reviewFields(row),
-    why: { terms: [], numbers: [], names: [] },
+    why: { terms: [], numbers: [], names: [], differences: [] },
   };
 }
 
@@ -193,7 +193,7 @@ function fromStored(r: StoredRow): FactCheckMatch {
     score: r.score,
     confidence: r.confidence,
     ...reviewFields(r),
-    why: JSON.parse(r.why) as FactCheckMatch['why'],
+    why: { terms: [], numbers: [], names: [], differences: [], ...(JSON.parse(r.why) as Partial<FactCheckMatch['why']>) },
   };
 }
 

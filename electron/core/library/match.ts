@@ -3,6 +3,7 @@
  * expansions) picks candidates, and the learned reranker orders them. Every match says why it matched.
  */
 import { analyse, stripSocialNoise } from '../../../shared/matching/analyse';
+import { compareEvents } from '../../../shared/matching/event';
 import {
   characterTrigrams,
   features,
@@ -27,8 +28,22 @@ export interface LibraryMatch {
   verdict: LibraryVerdict;
   publisher: string;
   datePublished: string | null;
-  why: { terms: string[]; numbers: string[]; names: string[] };
+  why: MatchWhy;
 }
+
+/**
+ * Why a fact-check matched: the words, figures (as the claim writes them, fractions whole) and names both share,
+ * and what differs about the event (figures, dates, which way the action went).
+ */
+export interface MatchWhy {
+  terms: string[];
+  numbers: string[];
+  names: string[];
+  differences: string[];
+}
+
+/** A fact-check about a different event (other figures, dates or action) is at most a similar one, never "checked before". */
+const DIFFERENT_EVENT = 0.4;
 
 /** A fact-check's own columns, as the library's `reviews` table and the workspace's stored matches hold them. */
 export interface ReviewColumns {
@@ -252,7 +267,9 @@ export class LibraryMatcher {
     const words = surfaceWords(text);
     return scored
       .slice(0, top)
-      .map(({ row, candidate, score }) => toMatch(row, candidate, terms, query, score, this.confidence(terms, candidate), words));
+      .map(({ row, candidate, score }) =>
+        toMatch(text, row, candidate, terms, query, score, this.confidence(terms, candidate), words),
+      );
   }
 
   /**
@@ -313,6 +330,7 @@ function surfaceWords(text: string): Map<string, string> {
 }
 
 function toMatch(
+  text: string,
   row: ReviewRow,
   c: AnalysedCandidate,
   terms: string[],
@@ -323,16 +341,19 @@ function toMatch(
 ): LibraryMatch {
   const doc = new Set([...c.claimTerms, ...c.headlineTerms]);
   const shared = [...new Set(terms)].filter((t) => doc.has(t)).map((t) => words.get(t) ?? t);
+  const event = compareEvents(text, row.claim_reviewed);
+  const sameEvent = event.differences.length === 0;
   return {
     reviewId: row.id,
     url: row.url,
     score: Math.round(score * 10_000) / 10_000,
-    confidence,
+    confidence: sameEvent ? confidence : Math.round(confidence * DIFFERENT_EVENT * 1000) / 1000,
     ...reviewFields(row),
     why: {
       terms: shared.filter((t) => !/^\d/.test(t)).slice(0, 12),
-      numbers: shared.filter((t) => /^\d/.test(t)),
+      numbers: event.sharedFigures,
       names: [...c.names].filter((n) => q.names.has(n)).slice(0, 8),
+      differences: event.differences,
     },
   };
 }

@@ -10,3 +10,9 @@ export function reRateMostlyTrue(table: 'reviews' | 'claim_library_matches'): st
     UPDATE ${table} SET verdict = 'mixed' WHERE verdict = 'misleading' AND ${rating} IN ('partly true', 'partially true');
   `;
 }
+
+/** "Half true" (and "half false") were filed as misleading: the publisher rated them half right, which is mixed. */
+export function reRateHalfTrue(table: 'reviews' | 'claim_library_matches'): string {
+  const rating = `trim(lower(replace(rating_text, '-', ' ')), ' .!')`;
+  return `UPDATE ${table} SET verdict = 'mixed' WHERE verdict = 'misleading' AND ${rating} IN ('half true', 'half false');`;
+}

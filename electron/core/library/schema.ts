@@ -3,7 +3,7 @@
  * terms that the FTS5 index ranks. Its own application_id and version line, separate from workspaces.
  */
 
-import { reRateMostlyTrue } from './rating-fixes';
+import { reRateHalfTrue, reRateMostlyTrue } from './rating-fixes';
 
 /** 'CBLB': marks a SQLite file as a Claimbench fact-check library. */
 export const LIBRARY_APPLICATION_ID = 0x43424c42;
@@ -53,6 +53,7 @@ END;
 `,
   },
   { version: 2, up: reRateMostlyTrue('reviews') },
+  { version: 3, up: reRateHalfTrue('reviews') },
 ];
 
 export const LIBRARY_SCHEMA_VERSION = LIBRARY_MIGRATIONS[LIBRARY_MIGRATIONS.length - 1]!.version;

@@ -1,10 +1,13 @@
 /** A publisher's rating, in its own words or on its own numeric scale, mapped to one normalised verdict. */
 export type LibraryVerdict = 'false' | 'misleading' | 'mixed' | 'true' | 'unproven' | 'unrated';
 
-/** In order, first match wins: "Mostly true" falls through to true (accurate, with a clarification). */
+/**
+ * In order, first match wins: "Mostly true" falls through to true (accurate, with a clarification); "Half true"
+ * is mixed (the publisher found it half right), not misleading.
+ */
 const RULES: [RegExp, LibraryVerdict][] = [
   [
-    /\b(mostly|partly|partially)[\s-]*false\b|\bhalf[\s-]*(false|true)\b|misleading|out of context|exaggerat|distort|missing context|cherry|spin|lacks context|needs context|miscaptioned|mislead/i,
+    /\b(mostly|partly|partially)[\s-]*false\b|misleading|out of context|exaggerat|distort|missing context|cherry|spin|lacks context|needs context|miscaptioned|mislead/i,
     'misleading',
   ],
   [/\bmix(ed|ture)\b|\bhalf\b|\b(partly|partially)[\s-]*true\b|contested/i, 'mixed'],
@@ -34,11 +37,4 @@ export function verdictFromScale(value: number, worst: number, best: number): Li
   if (x <= 0.25) return 'false';
   if (x >= 0.75) return 'true';
   return 'mixed';
-}
-
-/** The workspace stance a match brings when attached as a source. */
-export function stanceForVerdict(verdict: LibraryVerdict): 'supports' | 'contradicts' | 'context' {
-  if (verdict === 'true') return 'supports';
-  if (verdict === 'false' || verdict === 'misleading') return 'contradicts';
-  return 'context';
 }

@@ -1,6 +1,6 @@
 /** Plain-text formatting shared by the renderers (dates, counts, the scope sentence). */
 import { verdictFilterLabel } from '../../../shared/domain';
-import type { OverruledDecision, ReportClaim, ReportModel } from './schema';
+import type { OverruledDecision, ReportClaim, ReportFactCheck, ReportModel } from './schema';
 
 /** Day, month, year and the time in UTC, to the minute or (with `second`) to the second. */
 const utcTime = (second?: '2-digit') =>
@@ -229,4 +229,14 @@ export function settledPhrase(
   return named(c.keptBy, c.keptAt) || (!c.keptBy && named(c.decidedBy, c.decidedAt))
     ? null
     : `settled by ${d.settledBy} on ${formatDateTime(d.settledAt)}`;
+}
+
+/**
+ * "A published fact-check by Desk Check (2015) rated a similar claim True": another publisher's rating of a claim
+ * like this one, worded so no reader takes it for this desk's verdict.
+ */
+export function factCheckSentence(f: Pick<ReportFactCheck, 'publisher' | 'datePublished' | 'rating'>): string {
+  const year = f.datePublished?.slice(0, 4);
+  const by = f.publisher.trim() ? ` by ${f.publisher.trim()}${year ? ` (${year})` : ''}` : year ? ` (${year})` : '';
+  return `A published fact-check${by} rated a similar claim ${f.rating.trim() || 'without a rating'}`;
 }

@@ -5,7 +5,7 @@
 import { NOT_REVIEWED } from '../../../shared/domain';
 import { STANCE_LABELS } from '../../../shared/evidence';
 import { csvField, neutraliseFormula } from './escape';
-import { sourceMeta } from './format';
+import { factCheckSentence, sourceMeta } from './format';
 import { claimUrl } from './render-claimreview';
 import type { ReportClaim, ReportDocument, ReportModel } from './schema';
 import { collect, type PartStream, type RenderProgress } from './stream';
@@ -104,9 +104,7 @@ function claimRow(model: ReportModel, d: ReportDocument, c: ReportClaim): string
       )
       .join('\n'),
     claimUrl(model.baseUrl, c.anchor),
-    c.factCheck
-      ? `${c.factCheck.rating} · ${c.factCheck.publisher}${c.factCheck.datePublished ? ` · ${c.factCheck.datePublished}` : ''} <${c.factCheck.url}>`
-      : null,
+    c.factCheck ? `${factCheckSentence(c.factCheck)} <${c.factCheck.url}>` : null,
     (c.warnings ?? []).map((w) => w.message).join('\n'),
     (c.overruledDecisions ?? [])
       .map(

@@ -17,6 +17,7 @@ import {
   describeScope,
   documentCount,
   documentNumber,
+  factCheckSentence,
   formatDate,
   formatDateTime,
   openConflictsSentence,
@@ -192,10 +193,7 @@ function printedUrl(label: string, url: string | null | undefined): string {
 function factCheckBlock(c: ReportClaim): string {
   const f = c.factCheck;
   if (!f) return '';
-  const meta = [f.publisher, f.datePublished ? formatDate(f.datePublished) : null].filter((x): x is string => !!x).map(e);
-  return `<h4>Published fact-check</h4><p class="fact-check"><span class="stance">${e(f.rating)}</span> ${htmlLink(f.url, f.headline || f.claimReviewed)}${
-    meta.length ? ` <span class="meta">— ${meta.join(', ')}</span>` : ''
-  }</p>`;
+  return `<h4>Published fact-check elsewhere</h4><p class="fact-check">${e(factCheckSentence(f))}: ${htmlLink(f.url, f.headline || f.claimReviewed)}</p>`;
 }
 
 function attachmentsBlock(c: ReportClaim): string {

@@ -10,6 +10,7 @@ import {
   describeScope,
   documentCount,
   documentNumber,
+  factCheckSentence,
   formatDate,
   formatDateTime,
   openConflictsSentence,
@@ -59,10 +60,9 @@ function claimBlock(c: ReportClaim, sections: ReportModel['sections']): string {
   }
   if (c.factCheck) {
     const f = c.factCheck;
-    const meta = [f.publisher, f.datePublished ? formatDate(f.datePublished) : null].filter((x): x is string => !!x);
     out.push(
       '',
-      `**Published fact-check:** ${inline(f.rating)}${meta.length ? ` — ${inline(meta.join(', '))}` : ''}: ${markdownLink(f.url, (f.headline || f.claimReviewed).replace(/\s+/g, ' '))}`,
+      `**Published fact-check elsewhere:** ${inline(factCheckSentence(f))}: ${markdownLink(f.url, (f.headline || f.claimReviewed).replace(/\s+/g, ' '))}`,
     );
   }
   out.push('', c.rationale.trim() ? `**Rationale:** ${md(c.rationale)}` : '**Rationale:** *none written*');

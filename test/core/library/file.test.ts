@@ -62,7 +62,7 @@ describe('library file', () => {
 });
 
 describe('library format 2', () => {
-  it('re-rates fact-checks an earlier version filed as misleading though their rating was "Mostly true"', () => {
+  it('re-rates fact-checks an earlier version filed as misleading though their rating was "Mostly true" or "Half true"', () => {
     const file = path.join(tempDir(), 'old.claimbench-library');
     const db = new Database(file);
     db.exec(LIBRARY_MIGRATIONS[0]!.up);
@@ -75,6 +75,7 @@ describe('library format 2', () => {
     insert.run('https://desk.example/1', 'Mostly', 'Mostly true', 'misleading');
     insert.run('https://desk.example/2', 'Partly', 'Partly-true.', 'misleading');
     insert.run('https://desk.example/3', 'Out of context', 'Missing context', 'misleading');
+    insert.run('https://desk.example/4', 'Half', 'Half True', 'misleading');
     db.close();
     FactCheckLibrary.open(file).close();
     const reopened = new Database(file, { readonly: true });
@@ -82,8 +83,9 @@ describe('library format 2', () => {
       ['Mostly true', 'true'],
       ['Partly-true.', 'mixed'],
       ['Missing context', 'misleading'],
+      ['Half True', 'mixed'],
     ]);
-    expect(reopened.pragma('user_version', { simple: true })).toBe(2);
+    expect(reopened.pragma('user_version', { simple: true })).toBe(3);
     reopened.close();
   });
 });

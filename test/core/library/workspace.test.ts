@@ -115,7 +115,8 @@ describe('libraries linked to a workspace', () => {
       libraryPath: lib,
       url: 'https://checks.example/bleach',
     });
-    expect(source).toMatchObject({ url: 'https://checks.example/bleach', stance: 'contradicts', publisher: 'PolitiFact' });
+    // A False rating does not decide the stance: the source starts as context like any new one.
+    expect(source).toMatchObject({ url: 'https://checks.example/bleach', stance: 'context', publisher: 'PolitiFact' });
     expect((await run('claims.evidence', { id: bleach.id })).sources).toHaveLength(1);
 
     await run('libraries.unlink', { path: lib });
@@ -165,15 +166,17 @@ describe('libraries linked to a workspace', () => {
     const render = (format: string) =>
       run('report.render', { format, options: { organisation: 'Desk', baseUrl: 'https://desk.example/report.html' } });
     const html = (await render('html')).content;
-    expect(html).toContain('Published fact-check');
+    expect(html).toContain('Published fact-check elsewhere');
     expect(html).toContain('https://checks.example/drones');
     expect(html).toContain('&lt;b&gt;Fact&lt;/b&gt; Desk');
     expect(html).not.toContain('<b>Fact</b>');
     const md = (await render('md')).content;
-    expect(md).toMatch(/\*\*Published fact-check:\*\*.*https:\/\/checks\.example\/drones/);
+    expect(md).toMatch(/\*\*Published fact-check elsewhere:\*\* A published fact-check by .*https:\/\/checks\.example\/drones/);
     const csv = (await render('csv')).content;
     expect(csv).toContain('published_fact_check');
-    expect(csv).toContain("'=HYPERLINK");
+    // The rating is quoted inside a sentence, so the cell cannot start a spreadsheet formula.
+    expect(csv).toContain('rated a similar claim =HYPERLINK');
+    expect(csv).not.toMatch(/(^|,)"?=HYPERLINK/m);
     const json = JSON.parse((await render('json')).content) as {
       documents: { claims: { factCheck?: { url: string; publisher: string } }[] }[];
     };

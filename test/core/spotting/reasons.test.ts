@@ -18,6 +18,12 @@ describe('reasons shown for a score', () => {
     ]);
   });
 
+  it('names what the money signal fires on, so a sentence about spending is not said to mention money alone', () => {
+    const [s] = analyzeText('Household spending has been growing strongly but business fixed investment has remained soft.');
+    const money = s!.reasons.find((r) => r.kind === 'money');
+    expect(money?.label).toBe('mentions money, spending, tax or debt');
+  });
+
   it('never lists two reasons about the figures of one article sentence', () => {
     const text =
       'Ministry says 157 drones were launched\n\nThe ministry said 157 drones and seven missiles were launched on Tuesday, up from 90 a week earlier.';

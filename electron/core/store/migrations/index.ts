@@ -14,6 +14,7 @@ import { migration012 } from './012-one-entity-index';
 import { migration013 } from './013-no-action-index';
 import { migration014 } from './014-mostly-true-matches';
 import { migration015 } from './015-rematch-fact-checks';
+import { migration016 } from './016-rematch-event-checks';
 
 /** Every migration, in order. Append only: never edit or reorder a shipped migration. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -32,6 +33,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration013,
   migration014,
   migration015,
+  migration016,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
