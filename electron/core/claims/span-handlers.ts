@@ -4,19 +4,24 @@ import { defaultSpotter } from '../../../shared/spotting/index';
 import { resolveClaimants } from '../../../shared/spotting/claimant';
 import { makeAnchor } from '../../../shared/text/anchor';
 import { analyzeText, speakerAt } from '../../../shared/text/candidates';
+import { collapseWhitespace } from '../../../shared/text/whitespace';
 import type { Handlers } from '../handler-types';
 import { loadDocument } from '../documents/rows';
 import { documentClaims, loadClaim } from './rows';
 
-/** Score and claimant for a span of a document, as the importer would have given it. */
+/**
+ * Score and claimant for a span of a document, as the importer would have given it. The claim reads the span with its
+ * line breaks as spaces (as imported claims do); its anchor keeps the span's offsets in the document.
+ */
 function describeSpan(text: string, start: number, end: number) {
   const exact = text.slice(start, end).trim();
   const lead = text.slice(start, end).indexOf(exact);
   const s = start + lead;
-  const { score, reasons } = defaultSpotter().score(exact);
+  const reads = collapseWhitespace(exact);
+  const { score, reasons } = defaultSpotter().score(reads);
   const before = analyzeText(text.slice(Math.max(0, s - 2000), s)).map((x) => x.text);
-  const claimant = speakerAt(text, s) ?? resolveClaimants([...before, exact]).at(-1) ?? null;
-  return { text: exact, anchor: makeAnchor(text, s, s + exact.length), score, reasons, claimant };
+  const claimant = speakerAt(text, s) ?? resolveClaimants([...before, reads]).at(-1) ?? null;
+  return { text: reads, anchor: makeAnchor(text, s, s + exact.length), score, reasons, claimant };
 }
 
 /** Claims made from a selected span of a document, split in two, or merged with the next. */
