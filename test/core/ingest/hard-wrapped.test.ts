@@ -87,6 +87,11 @@ describe('hard-wrapped plain text', () => {
       'Exports fell 3 percent in March, the ministry said. Imports rose 5 percent over the same month. The deficit reached $4 billion in April.',
     );
     expect(merged.anchor).toMatchObject({ start: 0, end: doc.text.length, exact: doc.text });
+    // The merged claim reads as the document read its sentences: its strongest one's score, every one's reasons.
+    const { sentences } = await call(ctx, 'ingest.sentences', { documentId: doc.id });
+    expect(merged.score).toBe(Math.max(...sentences.map((x) => x.score)));
+    const kinds = new Set(merged.reasons.map((r) => r.kind));
+    for (const k of sentences.flatMap((x) => x.reasons.map((r) => r.kind))) expect(kinds, k).toContain(k);
     await expect(call(ctx, 'claims.get', { id: second.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
 
     const { first: a } = await call(ctx, 'claims.split', { id: merged.id, offset: doc.text.indexOf('The deficit') });
