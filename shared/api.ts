@@ -33,7 +33,11 @@ import { workspaceApi } from './workspace-api';
 export type { OperationDef } from './operation';
 
 /** A claim's text reads as one line: typed or pasted line breaks become spaces. */
-const claimText = z.string().overwrite((t) => collapseWhitespace(stripDisguisingChars(t))).min(1).max(20_000);
+const claimText = z
+  .string()
+  .overwrite((t) => collapseWhitespace(stripDisguisingChars(t)))
+  .min(1)
+  .max(20_000);
 
 const id = z.string().min(1).max(64);
 const verdict = z.enum(VERDICTS);

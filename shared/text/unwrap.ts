@@ -86,9 +86,7 @@ const KEEPS_ITS_LINE = /^\s*(?:#{1,6}\s|>|\||[-=_*]{3,}\s*$)/;
 function isClosingLine(line: string, next: string, after: string | undefined, width: number): boolean {
   const closesBlock = after === undefined || !after.trim();
   const nextLine = next.trim();
-  return (
-    closesBlock && SENTENCE_END.test(line.trimEnd()) && nextLine.length < width * 0.6 && !/[.!?…:;"”»')\]]$/.test(nextLine)
-  );
+  return closesBlock && SENTENCE_END.test(line.trimEnd()) && nextLine.length < width * 0.6 && !/[.!?…:;"”»')\]]$/.test(nextLine);
 }
 
 function isSoftBreak(line: string, next: string, width: number): boolean {
