@@ -102,9 +102,13 @@ describe('hard-wrapped plain text', () => {
 });
 
 describe('line breaks in web pages', () => {
-  it('a <br> inside a sentence does not cut it; one between address lines does', async () => {
+  it('a <br> inside a sentence does not cut it, one between address lines does; a logo names the subject after it', async () => {
     ctx = createTestContext();
     const html = `<html><head><title>Annual report</title></head><body><article>
+      <div><p><img src="logo.svg" alt="The Harbour Foundation"></p>
+      <h3>was founded in 1990 to protect the rights of harbour workers, and has 25,000 members around the world.</h3></div>
+      <p><img src="boat.jpg" alt="A boat in the harbour at dawn."></p>
+      <p>Ferries carried 1.2 million passengers in 2015, the port authority said.</p>
       <p>The foundation spent 2.4 million dollars on legal work in 2015, up from 1.9 million the year before.
       Our annual report has the figures for the fiscal year ending June 2015. To learn more, read our
       <br><a href="/review">Year in Review series</a>.</p>
@@ -114,6 +118,9 @@ describe('line breaks in web pages', () => {
     const doc = await importText('report.html', html);
     expect(doc.text).toContain('To learn more, read our Year in Review series.');
     expect(doc.text).toContain('Foundation office\n815 Eddy Street\nSan Francisco');
+    // A logo's alt text is the subject of the sentence that reads on from it; a picture's description is not text.
+    expect(doc.text).toContain('The Harbour Foundation was founded in 1990 to protect the rights of harbour workers');
+    expect(doc.text).not.toContain('A boat in the harbour');
     const { sentences } = await call(ctx, 'ingest.sentences', { documentId: doc.id });
     expect(sentences.map((s) => doc.text.slice(s.start, s.end))).toContain('To learn more, read our Year in Review series.');
     const claims = (await call(ctx, 'claims.list', { documentId: doc.id })).items.map((c) => c.text);
