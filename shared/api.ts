@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { stripDisguisingChars } from './text/invisible';
+import { collapseWhitespace } from './text/whitespace';
 import { MAX_DOCUMENT_TEXT_CHARS, MAX_IMPORT_FILE_BASE64_CHARS, MAX_IMPORT_FILES } from './limits';
 import { op, pageOmits, type WithoutKeys } from './operation';
 import type {
@@ -30,6 +31,13 @@ import { libraryApi } from './library-api';
 import { workspaceApi } from './workspace-api';
 
 export type { OperationDef } from './operation';
+
+/** A claim's text reads as one line: typed or pasted line breaks become spaces. */
+const claimText = z
+  .string()
+  .overwrite((t) => collapseWhitespace(stripDisguisingChars(t)))
+  .min(1)
+  .max(20_000);
 
 const id = z.string().min(1).max(64);
 const verdict = z.enum(VERDICTS);
@@ -98,7 +106,7 @@ export const api = {
     z
       .object({
         documentId: id.optional(),
-        text: z.string().overwrite(stripDisguisingChars).trim().min(1).max(20_000),
+        text: claimText,
         claimant: shortText.optional(),
       })
       .strict(),
@@ -109,7 +117,7 @@ export const api = {
         id,
         patch: z
           .object({
-            text: z.string().overwrite(stripDisguisingChars).trim().min(1).max(20_000).optional(),
+            text: claimText.optional(),
             claimant: shortText.nullable().optional(),
             rationale: longText.optional(),
           })

@@ -44,6 +44,13 @@ export const FURNITURE_PATTERNS: readonly {
       /\b(?:follow us (?:on|at)|like us on|join us on|find us on|share (?:this|the) (?:article|story|post) (?:on|with|via)|share on (?:facebook|twitter|x|linkedin|whatsapp)|(?:click|tap) here (?:to|for)|skip to (?:main )?content|back to top)\b|^\W*(?:read (?:more|the full (?:story|article))|(?:related|recommended|more) (?:articles|stories|coverage))\W*$/i,
   },
   {
+    // "To learn more, read our Year in Review series.", "To read more about EFF in the news, see our press mentions.",
+    // "For more information, visit the agency's website.": a call to go and read elsewhere, saying nothing itself.
+    kind: 'follow',
+    pattern:
+      /^\W*(?:to (?:learn|read|find out|hear|know|see) more|for more (?:information|details|news|stories|coverage|on\b)|(?:learn|read|find out) more (?:about|at|on|in|here)\b)\b.{0,120}?(?:\b(?:read|see|visit|check out|go to|click|tap|watch|listen to|download|contact|call|e-?mail|follow|sign up|subscribe)\b|\bhere\W*$|\bat (?:www\.|https?:|[\w-]+\.(?:org|com|net|gov|edu)\b))/i,
+  },
+  {
     // "Purchase Licensing Rights, opens new tab", "The Daily Briefing newsletter provides all the news you need …",
     // "Get a look at the day ahead with the Morning Bid newsletter.", "Advertisement · Scroll to continue".
     kind: 'follow',

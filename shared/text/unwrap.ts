@@ -3,6 +3,7 @@
  * spaces, so the sentence segmenter reads wrapped lines as one line while offsets stay exact.
  */
 import { METADATA_SENTENCE } from './metadata-line';
+import { speakerLabel } from './speaker-turns';
 
 const LIST_ITEM = /^\s*(?:[-*•‣◦▪–—]\s|\d{1,3}[.)]\s|[a-z][.)]\s|\(\d{1,3}\)\s)/;
 const SENTENCE_END = /[.!?…:;"”»')\]]\s*$/;
@@ -24,6 +25,68 @@ export function unwrapLines(text: string): string {
     out.push(isSoftBreak(line, lines[i + 1]!, widths[i]!) ? ' ' : '\n');
   }
   return out.join('');
+}
+
+/**
+ * The document text with hard-wrapped prose unwrapped: a line break inside a paragraph whose lines were broken by a
+ * line-wrapper (a block of lines near one width, at least MIN_WRAPPED characters) becomes a space. Blank lines, list
+ * items, headings, "NAME:" turns, and blocks of short lines (addresses, signatures, verse) keep their breaks. Same
+ * length as the input, so offsets into either text agree.
+ */
+export function unwrapHardWrappedProse(text: string): string {
+  if (!text.includes('\n')) return text;
+  const lines = text.split('\n');
+  const widths = blockWidths(lines);
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    out.push(line);
+    if (i === lines.length - 1) break;
+    const next = lines[i + 1]!;
+    const standsApart = KEEPS_ITS_LINE.test(line) || KEEPS_ITS_LINE.test(next) || !!speakerLabel(next);
+    const soft =
+      !standsApart &&
+      ((widths[i]! >= MIN_WRAPPED &&
+        !isClosingLine(line, next, lines[i + 2], widths[i]!) &&
+        isSoftBreak(line, next, widths[i]!)) ||
+        breaksMidSentence(line, next));
+    out.push(soft ? ' ' : '\n');
+  }
+  return out.join('');
+}
+
+/** Words a sentence does not end on: articles, possessives, prepositions and conjunctions. */
+const OPEN_ENDED = new RegExp(
+  String.raw`\s(?:${[
+    'a|an|the|our|your|their|his|her|its|my|this|these|those',
+    'of|to|in|on|at|for|with|by|from|into|about|than|as',
+    'and|or|but|nor|that|which|who|whose|is|are|was|were|will|would',
+  ].join('|')})$`,
+  'u',
+);
+
+/**
+ * A break (a <br> in a web page, a wrapped line) in the middle of a sentence of a prose line: the line runs on from a
+ * finished sentence, or is long, and ends on a word no sentence ends on ("… To learn more, read our" / "Year in Review
+ * series."). Short lines (addresses, verse) are left alone.
+ */
+function breaksMidSentence(line: string, next: string): boolean {
+  const prev = line.trimEnd();
+  if (!next.trim() || LIST_ITEM.test(next)) return false;
+  return prev.length >= MIN_WRAPPED && OPEN_ENDED.test(prev.toLowerCase());
+}
+
+/** Markdown headings, quotes and table rows, and rules: lines that stand on their own. */
+const KEEPS_ITS_LINE = /^\s*(?:#{1,6}\s|>|\||[-=_*]{3,}\s*$)/;
+
+/**
+ * A short unpunctuated line closing a block after a finished sentence: a signature or a name under a letter
+ * ("…with best regards." then "Jane Doe"). A wrapped paragraph's last line ends with its full stop.
+ */
+function isClosingLine(line: string, next: string, after: string | undefined, width: number): boolean {
+  const closesBlock = after === undefined || !after.trim();
+  const nextLine = next.trim();
+  return closesBlock && SENTENCE_END.test(line.trimEnd()) && nextLine.length < width * 0.6 && !/[.!?…:;"”»')\]]$/.test(nextLine);
 }
 
 function isSoftBreak(line: string, next: string, width: number): boolean {

@@ -173,6 +173,43 @@ describe.skipIf(noShared)('the document view', () => {
     },
   );
 
+  it('flows a hard-wrapped statement as paragraphs and merges two of its claims into one line', { timeout: 60_000 }, async () => {
+    const ctx = openContext('Ann Lee');
+    const file = path.join(CORPUS_DIR, 'news_en/us_gov_fomc/20151216.txt');
+    const imported = await call(ctx, 'ingest.importFile', { name: '20151216.txt', dataBase64: b64(fs.readFileSync(file)) });
+    const docId = imported.document!.id;
+    const { page, errors, close } = await openApp(harness, ctx);
+    try {
+      await openDocument(page, /^20151216/);
+      const view = page.locator('.document-pane');
+      // The file's 78-column breaks are gone: each paragraph is one block of text that wraps at the pane's width.
+      const first = view.locator('.doc-para', { hasText: 'Household spending' });
+      const shown = await first.evaluate((el) => (el as HTMLElement).innerText);
+      expect(shown).toContain('increasing at solid rates in recent months');
+      expect(shown).not.toMatch(/\n/);
+
+      const household = (await claimsOf(ctx, docId)).find((c) => c.text.startsWith('Household spending'))!;
+      await view.locator(`mark[data-claim-id="${household.id}"]`).click();
+      await page.keyboard.press('m');
+      await expect.poll(async () => (await call(ctx, 'claims.get', { id: household.id })).text).toMatch(/soft\. A range/);
+      const merged = await call(ctx, 'claims.get', { id: household.id });
+      expect(merged.text).not.toMatch(/\n/);
+      expect(merged.reasons.map((r) => r.kind)).toContain('past_event');
+      expect(merged.score).toBeGreaterThanOrEqual(household.score!);
+      await expect
+        .poll(() =>
+          page
+            .locator('.detail-pane')
+            .getByText(/solid rates in recent months/)
+            .count(),
+        )
+        .toBeGreaterThan(0);
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
   it('shows Russian text, lists claims that cannot be placed after a re-import (dark theme)', { timeout: 60_000 }, async () => {
     const ctx = openContext('Ann Lee');
     const ruBytes = fs.readFileSync(RU);

@@ -39,17 +39,44 @@ const BLOCKS = new Set([
   'FIGURE',
 ]);
 
+/**
+ * The alt text of a picture that the text after it reads on from: a logo whose alt text is the sentence's subject
+ * ("The Electronic Frontier Foundation" above "was founded in 1990 to protect …"). Text opening in lower case is the
+ * rest of a sentence, never a start; a long alt text describes a picture rather than naming something.
+ */
+class PictureSubject {
+  private alt: string | null = null;
+
+  seen(alt: string | null | undefined): void {
+    const name = alt?.replace(/\s+/g, ' ').trim() ?? '';
+    this.alt = name && name.length <= 80 && !/[.!?]$/.test(name) ? name : null;
+  }
+
+  /** The text, with the picture's name in front when the text goes on from it. */
+  before(text: string): string {
+    if (!text.trim()) return text;
+    const alt = this.alt;
+    this.alt = null;
+    return alt && /^\s*\p{Ll}/u.test(text) ? `${alt} ${text.trimStart()}` : text;
+  }
+}
+
 /** Text of an element with one blank line between block elements and single newlines for <br>. */
 function blockText(root: Element): string {
   const parts: string[] = [];
+  const picture = new PictureSubject();
   const walk = (node: Node): void => {
     if (node.nodeType === 3) {
-      parts.push((node.nodeValue ?? '').replace(/\s+/g, ' '));
+      parts.push(picture.before((node.nodeValue ?? '').replace(/\s+/g, ' ')));
       return;
     }
     if (node.nodeType !== 1) return;
     const el = node as Element;
     if (el.tagName === 'SCRIPT' || el.tagName === 'STYLE' || el.tagName === 'NOSCRIPT' || el.tagName === 'TEMPLATE') return;
+    if (el.tagName === 'IMG') {
+      picture.seen(el.getAttribute('alt'));
+      return;
+    }
     if (el.tagName === 'BR') {
       parts.push('\n');
       return;
@@ -123,6 +150,7 @@ const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'head']);
 /** blockText over a parse5 tree, without recursion: one pass, linear in the page's size. */
 function p5BlockText(root: P5Node): string {
   const parts: string[] = [];
+  const picture = new PictureSubject();
   const stack: (P5Node | string)[] = [root];
   while (stack.length > 0) {
     const item = stack.pop()!;
@@ -131,11 +159,15 @@ function p5BlockText(root: P5Node): string {
       continue;
     }
     if (item.nodeName === '#text') {
-      parts.push((item as DefaultTreeAdapterMap['textNode']).value.replace(/\s+/g, ' '));
+      parts.push(picture.before((item as DefaultTreeAdapterMap['textNode']).value.replace(/\s+/g, ' ')));
       continue;
     }
     if (isElement(item)) {
       if (SKIPPED.has(item.tagName)) continue;
+      if (item.tagName === 'img') {
+        picture.seen(item.attrs.find((a) => a.name === 'alt')?.value);
+        continue;
+      }
       if (item.tagName === 'br') {
         parts.push('\n');
         continue;

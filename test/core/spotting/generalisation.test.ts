@@ -112,6 +112,24 @@ describe('site furniture', () => {
       expect(siteFurnitureKind(s), s).toBeNull();
   });
 
+  it('finds calls to read elsewhere, and leaves sentences that only start the same way alone', () => {
+    for (const s of [
+      'To learn more, read our Year in Review series.',
+      'To read more about EFF in the news, see our press mentions.',
+      'For more information, visit the agency’s website.',
+      'To find out more about the project, contact the press office.',
+      'Learn more about our work at example.org.',
+    ])
+      expect(siteFurnitureKind(s), s).toBe('follow');
+    for (const s of [
+      'To learn more about the virus, scientists sequenced 2,000 samples in 2021.',
+      'For more than a decade, the agency has published its figures in March.',
+      'He wanted to read more, but the library had closed by then.',
+      'To learn more about the virus, the team tested 400 samples and found 12 variants.',
+    ])
+      expect(siteFurnitureKind(s), s).toBeNull();
+  });
+
   it('leaves news about donations, privacy policies and memberships alone', () => {
     for (const s of [
       'The hospital, a nonprofit, received $2 million in donations last year.',
