@@ -110,7 +110,7 @@ describe('a page names files by tokens and ids, and gets no paths back', () => {
       library: created.id,
       url: 'https://checks.example/bleach',
     });
-    expect(source).toMatchObject({ stance: 'contradicts', publisher: 'PolitiFact' });
+    expect(source).toMatchObject({ stance: 'context', publisher: 'PolitiFact' });
 
     expect(await page('libraries.unlink', { library: created.id })).toEqual({ unlinked: 1 });
     expect(await page('libraries.list', {})).toEqual([]);
