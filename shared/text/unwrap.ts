@@ -13,18 +13,7 @@ const ENDS_ON_NAME = /(?:^|[\s/])\p{Lu}[\p{L}.'’-]*$/u;
 const MIN_WRAPPED = 40;
 
 export function unwrapLines(text: string): string {
-  if (!text.includes('\n')) return text;
-  const lines = text.split('\n');
-  // Line lengths of each block (lines between blank lines) tell whether the block is hard-wrapped.
-  const widths = blockWidths(lines);
-  const out: string[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    out.push(line);
-    if (i === lines.length - 1) break;
-    out.push(isSoftBreak(line, lines[i + 1]!, widths[i]!) ? ' ' : '\n');
-  }
-  return out.join('');
+  return rejoinLines(text, (lines, widths, i) => isSoftBreak(lines[i]!, lines[i + 1]!, widths[i]!));
 }
 
 /**
@@ -34,25 +23,29 @@ export function unwrapLines(text: string): string {
  * length as the input, so offsets into either text agree.
  */
 export function unwrapHardWrappedProse(text: string): string {
-  if (!text.includes('\n')) return text;
-  const lines = text.split('\n');
-  const widths = blockWidths(lines);
-  const out: string[] = [];
-  for (let i = 0; i < lines.length; i++) {
+  return rejoinLines(text, (lines, widths, i) => {
     const line = lines[i]!;
-    out.push(line);
-    if (i === lines.length - 1) break;
     const next = lines[i + 1]!;
     const standsApart = KEEPS_ITS_LINE.test(line) || KEEPS_ITS_LINE.test(next) || !!speakerLabel(next);
-    const soft =
+    return (
       !standsApart &&
       ((widths[i]! >= MIN_WRAPPED &&
         !isClosingLine(line, next, lines[i + 2], widths[i]!) &&
         isSoftBreak(line, next, widths[i]!)) ||
-        breaksMidSentence(line, next));
-    out.push(soft ? ' ' : '\n');
-  }
-  return out.join('');
+        breaksMidSentence(line, next))
+    );
+  });
+}
+
+/**
+ * Each line break becomes a space where `soft` says so, else stays; the widths are those of each line's block
+ * (lines between blank lines), which tell whether the block is hard-wrapped.
+ */
+function rejoinLines(text: string, soft: (lines: string[], widths: number[], i: number) => boolean): string {
+  if (!text.includes('\n')) return text;
+  const lines = text.split('\n');
+  const widths = blockWidths(lines);
+  return lines.map((line, i) => (i === lines.length - 1 ? line : line + (soft(lines, widths, i) ? ' ' : '\n'))).join('');
 }
 
 /** Words a sentence does not end on: articles, possessives, prepositions and conjunctions. */
