@@ -229,8 +229,11 @@ describe('checking sessions in the built renderer', () => {
         .getByTestId('session-progress')
         .filter({ hasText: `2 of ${total} done` })
         .waitFor();
+      // Each key once its claim is on screen, as a person reads the claim before deciding.
+      await expect.poll(() => currentClaimId(page)).toBe(first.items[2]!.claim.id);
       await page.keyboard.press('q');
       await page.getByTestId('session-skipped').filter({ hasText: '1' }).waitFor();
+      await expect.poll(() => currentClaimId(page)).toBe(first.items[3]!.claim.id);
       await page.keyboard.press('m');
       await page.getByTestId('session-later').filter({ hasText: '1' }).waitFor();
       await expect.poll(() => currentClaimId(page)).toBe(first.items[4]!.claim.id);
