@@ -40,15 +40,21 @@ function feedFile(dir: string): string {
 
 afterEach(() => closeAllLibraries());
 
+/** A workspace with the desk's fact-check library (built from the feed) created, imported and linked. */
+async function withLinkedDesk() {
+  const ctx = createTestContext();
+  const run = <N extends Parameters<typeof call>[1]>(name: N, input: unknown) => call(ctx, name, input);
+  const dir = tempDir();
+  const lib = path.join(dir, 'desk.claimbench-library');
+  await run('libraries.create', { path: lib });
+  await run('libraries.import', { path: lib, files: [feedFile(dir)] });
+  await run('libraries.link', { path: lib });
+  return { run, lib };
+}
+
 describe('a published fact-check about a different event', () => {
   it('is a similar fact-check, not "checked before": its differing action is named and its figures stay whole', async () => {
-    const ctx = createTestContext();
-    const run = <N extends Parameters<typeof call>[1]>(name: N, input: unknown) => call(ctx, name, input);
-    const dir = tempDir();
-    const lib = path.join(dir, 'desk.claimbench-library');
-    await run('libraries.create', { path: lib });
-    await run('libraries.import', { path: lib, files: [feedFile(dir)] });
-    await run('libraries.link', { path: lib });
+    const { run } = await withLinkedDesk();
     const maintain = await run('claims.add', { text: MAINTAIN });
     const raise = await run('claims.add', { text: RAISE });
 
@@ -68,13 +74,7 @@ describe('a published fact-check about a different event', () => {
   });
 
   it('the report prints a published fact-check as another publisher’s rating of a similar claim, only on the claim it states', async () => {
-    const ctx = createTestContext();
-    const run = <N extends Parameters<typeof call>[1]>(name: N, input: unknown) => call(ctx, name, input);
-    const dir = tempDir();
-    const lib = path.join(dir, 'desk.claimbench-library');
-    await run('libraries.create', { path: lib });
-    await run('libraries.import', { path: lib, files: [feedFile(dir)] });
-    await run('libraries.link', { path: lib });
+    const { run } = await withLinkedDesk();
     const maintain = await run('claims.add', { text: MAINTAIN });
     await run('claims.add', { text: RAISE });
     await run('claims.setVerdict', { ids: [maintain.id], verdict: 'disputed' });
@@ -90,13 +90,7 @@ describe('a published fact-check about a different event', () => {
   });
 
   it('attaches as a source that starts as context, and reads "Half True" as mixed', async () => {
-    const ctx = createTestContext();
-    const run = <N extends Parameters<typeof call>[1]>(name: N, input: unknown) => call(ctx, name, input);
-    const dir = tempDir();
-    const lib = path.join(dir, 'desk.claimbench-library');
-    await run('libraries.create', { path: lib });
-    await run('libraries.import', { path: lib, files: [feedFile(dir)] });
-    await run('libraries.link', { path: lib });
+    const { run, lib } = await withLinkedDesk();
     const claim = await run('claims.add', { text: RAISE });
     const source = await run('libraries.attachMatch', {
       claimId: claim.id,
