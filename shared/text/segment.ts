@@ -4,6 +4,7 @@
  */
 import { unwrapLines } from './unwrap';
 import { falseBoundary, hiddenSentenceStarts } from './boundary-rules';
+import { hasWideChar, narrowed } from './one-byte';
 
 /** A sentence and where it sits in the source text (UTF-16 offsets). */
 export interface Sentence {
@@ -89,10 +90,11 @@ export function segmentSentences(text: string, locale = 'en'): Sentence[] {
     if (prev && !hasHardBreak(view, prev.end, span.start) && falseBoundary(view, prev, span)) prev.end = span.end;
     else merged.push(span);
   }
+  const wide = hasWideChar(text);
   return splitCredits(view, splitHiddenStarts(view, merged)).map((s) => ({
     start: s.start,
     end: s.end,
-    text: text.slice(s.start, s.end),
+    text: narrowed(text.slice(s.start, s.end), wide),
   }));
 }
 

@@ -18,6 +18,7 @@ import { RULES } from '../../../shared/spotting/rules';
 import { FURNITURE_PATTERNS, siteFurnitureKind } from '../../../shared/spotting/site-furniture';
 import { answerWords, isShortAnswer, moreWordsThan } from '../../../shared/spotting/turns';
 import { guessLocale, proseSentences } from '../../../shared/text/candidates';
+import { narrowed } from '../../../shared/text/one-byte';
 import { DATA_DIR, gumArticles, withoutShared } from '../../helpers/corpus';
 
 const TOKEN = /[\p{L}\p{M}]+(?:['’][\p{L}]+)?|\d+(?:[.,]\d+)*|[$%€£?!]/gu;
@@ -597,4 +598,30 @@ describe('all matches', () => {
     );
     expect(() => allMatches(/x/, 'x')).toThrow(TypeError);
   });
+});
+
+describe('one-byte sentence copies', () => {
+  it('copy a piece exactly, every code unit up to U+00FF included, and leave a piece with a wider one as it is', () => {
+    const latin1 = Array.from({ length: 256 }, (_, c) => String.fromCharCode(c)).join('');
+    expect(narrowed(latin1, true)).toBe(latin1);
+    const piece = fc.array(fc.constantFrom('a', 'Z', 'é', 'ÿ', '\u0000', '\u001f', '"', '\\', '\u0085', ' ', '\n'), {
+      maxLength: 20,
+    });
+    fc.assert(
+      fc.property(piece, (xs) => {
+        expect(narrowed(xs.join(''), true)).toBe(xs.join(''));
+      }),
+      { numRuns: 500 },
+    );
+    const wide = 'She said “no” — twice.';
+    expect(narrowed(wide, true)).toBe(wide);
+    expect(narrowed('plain', false)).toBe('plain');
+  });
+
+  it.skipIf(withoutShared(import.meta.url))(
+    'leave every sentence of the corpus articles reading as its stretch of the text',
+    () => {
+      for (const { text } of gumArticles()) for (const s of proseSentences(text)) expect(s.text).toBe(text.slice(s.start, s.end));
+    },
+  );
 });
