@@ -396,6 +396,8 @@ export class Registry {
     if (!head || !last || at - last.at > 2) return null;
     const e = this.entities[last.id]!;
     if (e.kind !== 'collective' || !e.attrs.has(head) || !e.names[0]!.text.endsWith(head)) return null;
+    // ("Zelensky's spokesman" after "Putin's spokesman" is another one.)
+    if (p.attrs.some((a) => !e.attrs.has(a) && !/^(?:the|a|an)$/.test(a))) return null;
     e.last = at;
     return e;
   }
@@ -546,7 +548,8 @@ export class Registry {
       const attrs = [...e.attrs];
       const has = (w: string) => attrs.some((a) => sameWord(a, w, cyr) || (cyr && a.slice(0, 5) === w.slice(0, 5)));
       // "Представитель Путина" for "пресс-секретарь президента Дмитрий Песков": one speaks for another whatever the word.
-      const speaksFor = p.attrs.some(isSpokesWord) && attrs.some(isSpokesWord);
+      // ("Zelensky's spokesman" is no one named as Putin's: in English whose spokesman it is must fit.)
+      const speaksFor = p.attrs.some(isSpokesWord) && attrs.some(isSpokesWord) && (cyr || qualifiers.every((q) => has(q)));
       const roleOk = speaksFor
         ? !e.names.some((n) => p.attrs.some((w) => sameWord(w, n.words[n.words.length - 1]!, cyr)))
         : cyr
