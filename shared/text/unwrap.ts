@@ -132,10 +132,12 @@ function blockWidths(lines: string[]): number[] {
  * each: a line-wrapper breaks wherever the width runs out, and seldom right after a full stop.
  */
 const WHOLE_SENTENCE_SHARE = 0.6;
+/** A full stop, question or exclamation mark, maybe inside a closing quotation mark or bracket, ending a line. */
+const FULL_STOP_END = /[.!?…]["”»')\]]*\s*$/;
 
 function mostlyWholeSentences(block: string[]): boolean {
   const inner = block.slice(0, -1);
-  return inner.length >= 3 && inner.filter((l) => SENTENCE_END.test(l)).length >= inner.length * WHOLE_SENTENCE_SHARE;
+  return inner.length >= 3 && inner.filter((l) => FULL_STOP_END.test(l)).length >= inner.length * WHOLE_SENTENCE_SHARE;
 }
 
 const OPENS_TITLE = /^\s*[\p{Lu}\d"“‘«(]/u;
