@@ -152,12 +152,12 @@ const ASIDE = /\([^()]*\)/g;
 const SAID_AFTER = /\bbut\b(?!\s+not\b)|;|\s(?:но|однако)\s/i;
 /**
  * A reaction to the news and nothing else: "The minister welcomed the figures.", "The charity called the findings
- * "encouraging."", "Оппозиция раскритиковала решение." (with no figure: "condemned the strike, which killed 12" reports
+ * "encouraging."", "The Speaker called for order.", "Оппозиция раскритиковала решение." (with no figure: "condemned the strike, which killed 12" reports
  * the strike). And a view held by an unnamed group, with no content: "Some economists were more cautious.",
  * "Эксперты по-разному оценивают перспективы."
  */
 const REACTION =
-  /\b(?:welcomed|praised|hailed|applauded|condemned|denounced|criticised|criticized|slammed|decried|lauded|called)\s+(?:the|this|that|these|those|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?(?:figures|data|decision|ruling|verdict|move|findings|results?|news|report|announcement|plan|proposal|deal|agreement|sentence|judgment|judgement|statement|step|study)\b/i;
+  /\b(?:welcomed|praised|hailed|applauded|condemned|denounced|criticised|criticized|slammed|decried|lauded|called)\s+(?:the|this|that|these|those|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?(?:figures|data|decision|ruling|verdict|move|findings|results?|news|report|announcement|plan|proposal|deal|agreement|sentence|judgment|judgement|statement|step|study)\b|\bcalled for (?:order|calm|quiet|silence)\b/i;
 const REACTION_RU =
   /(?:приветствовал|раскритиковал|осудил)[аио]?\s+(?:это\s+)?(?:решение|данные|итоги|заявление|приговор|шаг|инициативу|предложение)(?![а-яё])/i;
 const UNNAMED_VIEW =
