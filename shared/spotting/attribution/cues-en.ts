@@ -593,6 +593,15 @@ export function englishCues(outside: string): SpeakerPhrase[] {
         continue;
       }
     }
+    // "Figures from Action Fraud show that …": whoever supplied the figures opening the sentence.
+    if (THAT_ONLY.has(w) && next?.lower === 'that' && from === 0 && i <= 10) {
+      const p = dataSource(t, 0);
+      if (p) {
+        // (Who supplies figures is an organisation, whatever its name looks like.)
+        out.push({ ...p, kind: p.kind === 'person' ? 'body' : p.kind, at: tok.start });
+        continue;
+      }
+    }
     const finder = i > 0 && FINDERS.has(t[i - 1]!.lower);
     if (THAT_ONLY.has(w) && next?.lower !== 'that' && !(finder && (!next || !next.punct))) continue;
     if (next && SAYS_NOTHING.has(next.lower)) continue;

@@ -242,6 +242,12 @@ const CASES: Case[] = [
     sentence: 'lost faith',
     claimant: "Hartwell City Supporters' Trust",
   },
+  // Figures opening the sentence speak for whoever supplied them.
+  {
+    text: 'Figures from Action Fraud show that investment fraud cost victims £650 million last year.',
+    sentence: '£650 million',
+    claimant: 'Action Fraud',
+  },
   // Whose spokesman it is must fit: another's is not the one named before.
   {
     text: "Putin's spokesman said the talks were over. Zelensky's spokesman said they had not begun.",
