@@ -242,6 +242,24 @@ const CASES: Case[] = [
     sentence: 'lost faith',
     claimant: "Hartwell City Supporters' Trust",
   },
+  // "She" after two people are named stands for the one a pronoun or a title has told is a woman, never for a man.
+  {
+    text: [
+      'Shadow health secretary Victoria Lane said the party would support a free vote.',
+      'She says the cost would be small.',
+      'Labour MP Richard Dunn said the charges were unfair.',
+      'He told the BBC he expected support.',
+      'Lane and Dunn both spoke at a rally outside Parliament on Tuesday.',
+      'She says more than 100 MPs have signed a letter.',
+    ].join(' '),
+    sentence: '100 MPs',
+    claimant: 'Victoria Lane',
+  },
+  {
+    text: 'Mr Dunn said the charges were unfair. "Nobody chooses to be in hospital," she said.',
+    sentence: 'Nobody chooses',
+    claimant: null,
+  },
   // Figures opening the sentence speak for whoever supplied them.
   {
     text: 'Figures from Action Fraud show that investment fraud cost victims £650 million last year.',
