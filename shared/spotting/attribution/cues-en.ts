@@ -481,7 +481,9 @@ export function englishCues(outside: string): SpeakerPhrase[] {
     const w = tok.lower;
     if (w === 'according' && t[i + 1]?.lower === 'to') {
       const p = forwardPhrase(t, i + 2) ?? dataSource(t, i + 2);
-      if (p) out.push(p);
+      // ("according to the union data": the data of a union named before, else of no one to print.)
+      if (p?.kind === 'body-role' && describedData(t, i + 2)) out.push({ ...p, name: p.name.replace(/^the\s+/i, '') });
+      else if (p) out.push(p);
       continue;
     }
     if (POINTED.has(w)) {
@@ -1453,6 +1455,16 @@ function dataSource(t: Token[], k: number): SpeakerPhrase | null {
   if (!/^(?:by|from)$/.test(t[i]?.lower ?? '')) return null;
   const p = forwardPhrase(t, i + 1);
   return p && p.kind !== 'pronoun' && p.kind !== 'person-role' ? p : null;
+}
+
+/** Figures or data right after a description opening at token k ("the union data"), before any punctuation. */
+function describedData(t: Token[], k: number): boolean {
+  for (let i = k; i < t.length && i - k <= 4 && !t[i]!.punct && !t[i]!.cap; i++) {
+    // ("the ministry's latest figures" say whose they are.)
+    if (/['’]s$/.test(t[i]!.lower)) return false;
+    if (DATA_WORDS.has(t[i]!.lower)) return true;
+  }
+  return false;
 }
 
 /** Papers filed with a court or a regulator. */

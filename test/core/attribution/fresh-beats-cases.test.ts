@@ -260,6 +260,8 @@ const CASES: Case[] = [
     sentence: 'Nobody chooses',
     claimant: null,
   },
+  // Data of a union not named: the description alone cannot tell whose.
+  { text: 'According to the union data, 40% of nurses paid to park at work.', sentence: '40% of nurses', claimant: null },
   // Figures opening the sentence speak for whoever supplied them.
   {
     text: 'Figures from Action Fraud show that investment fraud cost victims £650 million last year.',
