@@ -1554,7 +1554,8 @@ export function classify(words: Token[]): SpeakerPhrase | null {
     if (whose && (whose.kind === 'body' || whose.kind === 'person' || whose.kind === 'outlet'))
       return {
         kind: 'person-role',
-        name: `${ws[0]!.lower} for ${whose.name}`,
+        // ("spokesperson for the FBI": the article kept, as written.)
+        name: `${ws[0]!.lower} for ${ws[2]!.lower === 'the' && !/^the\s/i.test(whose.name) ? 'the ' : ''}${whose.name}`,
         attrs,
         at: 0,
         asWritten: true,
