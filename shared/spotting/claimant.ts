@@ -67,6 +67,8 @@ export function attributeSentences(sentences: readonly string[]): Attribution[] 
   const subjectSpeaker: (Entity | null)[] = [];
   /** The sentence names a speaker phrase of its own (resolved or not). */
   const named: boolean[] = [];
+  /** The pronoun the sentence's cue is ("she" in '"…," she said'), or "". */
+  const pronounOf: string[] = [];
   for (let i = 0; i < sentences.length; i++) {
     const outside = quotes[i]!.outside;
     const cyr = CYRILLIC.test(outside);
@@ -77,6 +79,7 @@ export function attributeSentences(sentences: readonly string[]): Attribution[] 
     const cues = !cue ? [] : cyr ? russianCues(outside) : englishCues(outside);
     hasCue.push(cue);
     named.push(cues.length > 0);
+    pronounOf.push(cues.find((c) => c.kind === 'pronoun')?.name ?? '');
     // An unquoted "We have recorded …" with no verb of saying: the organisation that was speaking.
     if (!cues.length && !cyr && quotes[i]!.quotedShare < 0.5 && WE_SUBJECT.test(outside))
       cues.push({ kind: 'pronoun', name: 'we', attrs: [], pronoun: 'we', at: outside.search(/\s/) + 1 });
@@ -95,7 +98,14 @@ export function attributeSentences(sentences: readonly string[]): Attribution[] 
     // person who spoke as the subject of the sentence before, if that sentence names no other known person ("Kim
     // said Tom Hale lied. He said …" may be either, and no claimant beats a wrong one).
     const before = subjectSpeaker[i - 1];
-    if (!who && before && !cyr && PRONOUN_SAYS.test(outside) && onlyPersonNamed(registry, before, quotes[i - 1]!.outside))
+    if (
+      !who &&
+      before &&
+      !cyr &&
+      PRONOUN_SAYS.test(outside) &&
+      onlyPersonNamed(registry, before, quotes[i - 1]!.outside) &&
+      registry.fitsPronoun(before, pronounOf[i]!)
+    )
       who = registry.speaksAgain(before, i);
     own.push(who);
     subjectSpeaker.push(who?.kind === 'person' && !cyr && namedFirst(registry, who, cues, outside) ? who : null);
@@ -123,6 +133,9 @@ export function attributeSentences(sentences: readonly string[]): Attribution[] 
     // The speaker named where the quote closes wins; else the one named where it opened.
     if (own[i] && (closes || current === undefined || current === null)) groupSpeaker.set(g, own[i]!);
     else if (current === undefined) groupSpeaker.set(g, null);
+    // ('Dunn said … "Nobody chooses …," she said': a pronoun where the quotation closes that cannot be the speaker
+    // carried over says it is someone else's.)
+    else if (current && !own[i] && pronounOf[i] && !registry.fitsPronoun(current, pronounOf[i]!)) groupSpeaker.set(g, null);
   }
   const out: Attribution[] = [];
   const names = new Map<number, string | null>();

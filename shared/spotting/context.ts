@@ -104,13 +104,13 @@ const hasCountInWords = wordGated(COUNT_IN_WORDS);
 const hasNoStatement = wordGated(NO_STATEMENT);
 /**
  * Sentences about the story itself: "This story has been updated …", "AFP has contacted the ministry for comment.",
- * "We have contacted Meta about the post.", "Anyone wishing to comment on the plans can do so …".
+ * "We have contacted Meta about the post.", "The trial continues.", "Anyone wishing to comment on the plans can do so …".
  */
 const NEWSROOM =
-  /\b(?:we|I) (?:have|had) contacted\b|\bthis (?:article|story|fact[- ]check) is part of\b|^\W*anyone (?:wishing|who wishes|wanting) to (?:comment|object|respond)\b|\b(?:this|the) (?:story|article|report|post) (?:has been|was|is being|will be) (?:updated|corrected|amended)\b|\ban earlier version of this (?:story|article|report)\b|\bthis is a (?:developing|breaking) (?:story|news story)\b|\b(?:for|to a request for|requests for) comment\b|\b(?:(?:was|were|is|are) not|(?:has|have) not been) able to (?:independently |immediately )?(?:verify|confirm)\b|\bcheck back (?:later )?for updates\b|^\W*(?:the|both|all|these|those|two|three) (?:\w+ )?(?:sources?|officials?|people|persons?|diplomats?|officers?) (?:declined to be (?:named|identified)|asked not to be (?:named|identified)|spoke on (?:the )?condition of anonymity|requested anonymity|(?:were|was) not authori[sz]ed)\b/i;
+  /\b(?:we|I) (?:have|had) contacted\b|\bthis (?:article|story|fact[- ]check) is part of\b|^\W*anyone (?:wishing|who wishes|wanting) to (?:comment|object|respond)\b|\b(?:this|the) (?:story|article|report|post) (?:has been|was|is being|will be) (?:updated|corrected|amended)\b|\ban earlier version of this (?:story|article|report)\b|\bthis is a (?:developing|breaking) (?:story|news story)\b|\b(?:for|to a request for|requests for) comment\b|\b(?:(?:was|were|is|are) not|(?:has|have) not been) able to (?:independently |immediately )?(?:verify|confirm)\b|\bcheck back (?:later )?for updates\b|^\W*the (?:trial|case|hearing|inquest) continues\W*$|^\W*(?:the|both|all|these|those|two|three) (?:\w+ )?(?:sources?|officials?|people|persons?|diplomats?|officers?) (?:declined to be (?:named|identified)|asked not to be (?:named|identified)|spoke on (?:the )?condition of anonymity|requested anonymity|(?:were|was) not authori[sz]ed)\b/i;
 /** Words every NEWSROOM sentence holds: a gate read from distinctive words, so the full pattern runs rarely. */
 const NEWSROOM_WORDS = wordGated(
-  /\b(?:story|article|version|comment|able|updates|updated|corrected|amended|declined|asked|spoke|requested|authori[sz]ed|contacted)\b/i,
+  /\b(?:story|article|version|comment|able|updates|updated|corrected|amended|declined|asked|spoke|requested|authori[sz]ed|contacted|continues)\b/i,
 );
 const hasNewsroom = (s: string) => NEWSROOM_WORDS(s) && NEWSROOM.test(s);
 /**
@@ -152,12 +152,12 @@ const ASIDE = /\([^()]*\)/g;
 const SAID_AFTER = /\bbut\b(?!\s+not\b)|;|\s(?:но|однако)\s/i;
 /**
  * A reaction to the news and nothing else: "The minister welcomed the figures.", "The charity called the findings
- * "encouraging."", "Оппозиция раскритиковала решение." (with no figure: "condemned the strike, which killed 12" reports
+ * "encouraging."", "The Speaker called for order.", "Оппозиция раскритиковала решение." (with no figure: "condemned the strike, which killed 12" reports
  * the strike). And a view held by an unnamed group, with no content: "Some economists were more cautious.",
  * "Эксперты по-разному оценивают перспективы."
  */
 const REACTION =
-  /\b(?:welcomed|praised|hailed|applauded|condemned|denounced|criticised|criticized|slammed|decried|lauded|called)\s+(?:the|this|that|these|those|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?(?:figures|data|decision|ruling|verdict|move|findings|results?|news|report|announcement|plan|proposal|deal|agreement|sentence|judgment|judgement|statement|step|study)\b/i;
+  /\b(?:welcomed|praised|hailed|applauded|condemned|denounced|criticised|criticized|slammed|decried|lauded|called)\s+(?:the|this|that|these|those|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?(?:figures|data|decision|ruling|verdict|move|findings|results?|news|report|announcement|plan|proposal|deal|agreement|sentence|judgment|judgement|statement|step|study)\b|\bcalled for (?:order|calm|quiet|silence)\b/i;
 const REACTION_RU =
   /(?:приветствовал|раскритиковал|осудил)[аио]?\s+(?:это\s+)?(?:решение|данные|итоги|заявление|приговор|шаг|инициативу|предложение)(?![а-яё])/i;
 const UNNAMED_VIEW =

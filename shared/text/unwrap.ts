@@ -115,13 +115,29 @@ function blockWidths(lines: string[]): number[] {
       const width = lengths[Math.floor((lengths.length - 1) * 0.8)]!;
       // A line-wrapper would have broken a line that runs well past the width at a space before it, so a block
       // holding one (a headline, a caption and a paragraph on consecutive lines) was not wrapped.
+      // (Nor was a block whose lines mostly close a sentence: one paragraph a line, a headline and a byline over it.)
       const wrapped =
-        !block.some((l) => l.length > width * 1.25 && l.lastIndexOf(' ', width) > l.search(/\S/)) && !isListOfTitles(block);
+        !block.some((l) => l.length > width * 1.25 && l.lastIndexOf(' ', width) > l.search(/\S/)) &&
+        !isListOfTitles(block) &&
+        !mostlyWholeSentences(block);
       if (wrapped) for (let k = i; k < j; k++) widths[k] = width;
     }
     i = j;
   }
   return widths;
+}
+
+/**
+ * At least this share of a block's lines (all but its last) ending a sentence tells lines written one paragraph
+ * each: a line-wrapper breaks wherever the width runs out, and seldom right after a full stop.
+ */
+const WHOLE_SENTENCE_SHARE = 0.6;
+/** A full stop, question or exclamation mark, maybe inside a closing quotation mark or bracket, ending a line. */
+const FULL_STOP_END = /[.!?…]["”»')\]]*\s*$/;
+
+function mostlyWholeSentences(block: string[]): boolean {
+  const inner = block.slice(0, -1);
+  return inner.length >= 3 && inner.filter((l) => FULL_STOP_END.test(l)).length >= inner.length * WHOLE_SENTENCE_SHARE;
 }
 
 const OPENS_TITLE = /^\s*[\p{Lu}\d"“‘«(]/u;

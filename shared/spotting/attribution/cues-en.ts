@@ -34,7 +34,7 @@ function windowTokens(text: string, from: number, to: number): Token[] {
 
 /** Cheap gate: a sentence without any of these has no English attribution. */
 export const EN_CUE =
-  /\b(?:said|says|say|told|tells|tell|stated|announced|added|wrote|writes|posted|tweeted|claim(?:ed|s)|argued|explained|not(?:ed|es)|warned|insist(?:ed|s)|confirm(?:ed|s)|den(?:ied|ies)|report(?:ed|s)|declared|testified|commented|replied|asserted|stressed|emphasi[sz]ed|acknowledged|admitted|estimated|alleged|predicted|recalled|revealed|disclosed|observed|concluded|suggested|urged|cautioned|countered|maintain(?:ed|s)|conced(?:ed|es)|believe[sd]|indicated|responded|remarked|continued|underlined|underscored|according|citing|quoted|cited|stating|saying|writing|adding|noting|telling|insisting|warning|arguing|found|show(?:s|ed)?|call(?:s|ed)?|describe[sd]|characteri[sz]e[sd]|dubbed|termed|branded|reads|reasoned|accus(?:ed|es)|proclaiming|declaring|announcing|claiming|received|conclusion)\b/i;
+  /\b(?:said|says|say|told|tells|tell|stated|announced|added|wrote|writes|posted|tweeted|claim(?:ed|s)|argued|explained|not(?:ed|es)|warned|insist(?:ed|s)|confirm(?:ed|s)|den(?:ied|ies)|report(?:ed|s)|declared|testified|commented|replied|asserted|stressed|emphasi[sz]ed|acknowledged|admitted|estimated|alleged|predicted|recalled|revealed|disclosed|observed|concluded|suggested|urged|cautioned|countered|maintain(?:ed|s)|conced(?:ed|es)|believe[sd]|indicated|responded|remarked|continued|underlined|underscored|according|citing|quoted|cited|stating|saying|writing|adding|noting|telling|insisting|warning|arguing|found|show(?:s|ed)?|call(?:s|ed)?|describe[sd]|characteri[sz]e[sd]|dubbed|termed|branded|reads|reasoned|accus(?:ed|es)|proclaiming|declaring|announcing|claiming|received|conclusion|point(?:s|ed)?\s+out)\b/i;
 /** The cue words that count only in a context ("found that", "called it “…”"), and that context. */
 const CONDITIONAL_CUE =
   /^(?:found|show|shows|showed|call|calls|called|describes|described|characteri[sz]e[sd]|dubbed|termed|branded|reads)$/i;
@@ -116,7 +116,7 @@ const ORG_CAP = new Set(
   inc. corp corp. ltd league club team media press guardian telegraph independent weekly herald tribune
   gazette embassy parliament assembly congress senate cabinet relations world wiki programme program school
   academy college hospital clinic laboratory museum society chamber consortium coalition alliance movement
-  observatory tribunal centers centres panel`
+  observatory tribunal centers centres panel trust`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -317,6 +317,8 @@ const PERSON_ROLE_WORDS = new Set([
   'grandfather',
   'granddaughter',
   'grandson',
+  'chair',
+  'chairperson',
 ]);
 /** A sentence opening with an organisation's or a person's study: "PC World's recent analysis", "The agency's report". */
 const OWNED_FINDINGS =
@@ -408,6 +410,8 @@ const TRADE_TITLES = new Set(
   'developer housebuilder carmaker automaker chipmaker retailer lender insurer miner conglomerate manufacturer'.split(' '),
 );
 
+/** "points out that …": a verb of saying with its particle. */
+const POINTED = new Set(['point', 'points', 'pointed']);
 /** Verbs of arriving that make a cue with "to the conclusion that". */
 const CONCLUDING = new Set(['came', 'come', 'comes', 'reached', 'reaches']);
 /**
@@ -416,6 +420,7 @@ const CONCLUDING = new Set(['came', 'come', 'comes', 'reached', 'reaches']);
  */
 const CUE_LOOP_WORDS = new Set([
   'according',
+  ...POINTED,
   'received',
   'citing',
   'quoted',
@@ -476,7 +481,16 @@ export function englishCues(outside: string): SpeakerPhrase[] {
     const w = tok.lower;
     if (w === 'according' && t[i + 1]?.lower === 'to') {
       const p = forwardPhrase(t, i + 2) ?? dataSource(t, i + 2);
-      if (p) out.push(p);
+      // ("according to the union data": the data of a union named before, else of no one to print.)
+      if (p?.kind === 'body-role' && describedData(t, i + 2)) out.push({ ...p, name: p.name.replace(/^the\s+/i, '') });
+      else if (p) out.push(p);
+      continue;
+    }
+    if (POINTED.has(w)) {
+      if (t[i + 1]?.lower === 'out' && !tok.cap) {
+        const p = verbCue(t, i);
+        if (p) out.push(p);
+      }
       continue;
     }
     if (w === 'received') {
@@ -578,6 +592,15 @@ export function englishCues(outside: string): SpeakerPhrase[] {
       const p = c >= 0 && t[c]!.lower === ',' ? dataSource(t, c + 1) : null;
       if (p) {
         out.push({ ...p, at: tok.start });
+        continue;
+      }
+    }
+    // "Figures from Action Fraud show that …": whoever supplied the figures opening the sentence.
+    if (THAT_ONLY.has(w) && next?.lower === 'that' && from === 0 && i <= 10) {
+      const p = dataSource(t, 0);
+      if (p) {
+        // (Who supplies figures is an organisation, whatever its name looks like.)
+        out.push({ ...p, kind: p.kind === 'person' ? 'body' : p.kind, at: tok.start });
         continue;
       }
     }
@@ -711,6 +734,9 @@ function verbCue(t: Token[], v: number): SpeakerPhrase | null {
     // "X was quoted/told …": passive, the subject is not the speaker, except "X was quoted as saying".
     return null;
   }
+  // "No 10 said" (its "No" is no negation): the Prime Minister's office, named by its door number.
+  if (before?.text === '10' && /^(?:no|number)$/.test(t[j - 1]?.lower ?? '') && (j === 1 || !!t[j - 2]!.punct))
+    return { kind: 'body', name: `${t[j - 1]!.text} 10`, attrs: ['no', '10'], at: t[v]!.start };
   for (let k = Math.max(0, v - 3); k < v; k++) if (NEGATION.has(t[k]!.lower)) return null;
   if (before && EN_PRONOUNS[before.lower] && (j === 0 || t[j - 1]!.punct || isClauseWord(t[j - 1]!))) {
     return { kind: 'pronoun', name: before.lower, attrs: [], pronoun: EN_PRONOUNS[before.lower], at: t[v]!.start };
@@ -792,6 +818,12 @@ function verbCue(t: Token[], v: number): SpeakerPhrase | null {
         const whole = opening === 0 || t[opening - 1]!.punct ? classify(t.slice(opening, h + 1)) : null;
         if (whole?.kind === 'person-role') return { ...whole, at: t[v]!.start };
       }
+      // ("His wife, Margaret, said": a relative named by a first name alone is that person.)
+      const kinWord = !head && h >= 1 && RELATIVES.has(t[h]!.lower) && /^(?:his|her|their)$/.test(t[h - 1]!.lower);
+      if (kinWord && inner.length <= 2 && inner.every((x) => x.cap)) {
+        const kin = classify(inner);
+        if (kin?.kind === 'person') return { ...kin, attrs: [...kin.attrs, t[h]!.lower], at: t[v]!.start };
+      }
       if (named?.kind === 'person' && named.name.includes(' ')) {
         named.attrs.push(...(head ? head.attrs : [t[role]!.lower, t[h]!.lower]));
         return { ...named, at: t[v]!.start };
@@ -853,6 +885,12 @@ function verbCue(t: Token[], v: number): SpeakerPhrase | null {
 }
 
 const TOLD = new Set(['told', 'tells', 'tell']);
+/** Family words that a first name in apposition names: "His wife, Margaret, said". */
+const RELATIVES = new Set(
+  'wife husband partner son daughter mother father brother sister widow widower fiancee fiancée fiance fiancé grandson granddaughter'.split(
+    ' ',
+  ),
+);
 
 /**
  * "Investors who gathered outside the court said": a group or a person with a relative clause and no commas, read
@@ -1146,6 +1184,16 @@ function backwardPhrase(t: Token[], j: number, afterPreposition = false): Speake
       t[k - 2]?.lower === 'the'
     )
       words.unshift(x);
+    // ("the Department of Health and Social Care": "and" joining the fields after an organisation's "of" or "for".)
+    else if (
+      x.lower === 'and' &&
+      words[0]?.cap &&
+      t[k - 1]?.cap &&
+      /^(?:of|for)$/.test(t[k - 2]?.lower ?? '') &&
+      !!t[k - 3]?.cap &&
+      ORG_CAP.has(t[k - 3]!.lower)
+    )
+      words.unshift(x);
     // ("German industrial group Veltra": the trade tells a business from other groups.)
     else if (words[0] && ORG_BEFORE_NAME.has(words[0].lower) && TRADES.has(x.lower)) words.unshift(x);
     else if (ownerOfBody(t, k, words)) {
@@ -1409,6 +1457,16 @@ function dataSource(t: Token[], k: number): SpeakerPhrase | null {
   return p && p.kind !== 'pronoun' && p.kind !== 'person-role' ? p : null;
 }
 
+/** Figures or data right after a description opening at token k ("the union data"), before any punctuation. */
+function describedData(t: Token[], k: number): boolean {
+  for (let i = k; i < t.length && i - k <= 4 && !t[i]!.punct && !t[i]!.cap; i++) {
+    // ("the ministry's latest figures" say whose they are.)
+    if (/['’]s$/.test(t[i]!.lower)) return false;
+    if (DATA_WORDS.has(t[i]!.lower)) return true;
+  }
+  return false;
+}
+
 /** Papers filed with a court or a regulator. */
 const FILED_PAPERS = new Set(['documents', 'filings', 'papers']);
 
@@ -1417,6 +1475,21 @@ const NAMED_KIND = new Set(['union', 'party', 'group', 'movement', 'coalition', 
 
 /** Honours and offices written after a person's name. */
 const POST_NOMINALS = new Set(['KC', 'QC', 'SC', 'MP', 'MEP', 'MSP', 'OBE', 'MBE', 'CBE', 'KBE', 'DBE', 'PhD']);
+
+/**
+ * "Putin's spokesman", "the Prime Minister's official spokesman": a role whose holder's name or title is written
+ * before it, in capitals, with at most one plain word between.
+ */
+function titledOwner(ws: Token[]): boolean {
+  const owner = ws.findIndex((x) => x.cap && x.lower.endsWith("'s"));
+  return (
+    owner >= 0 &&
+    owner <= 2 &&
+    ws.length - owner <= 3 &&
+    ws.slice(0, owner).every((x) => x.cap) &&
+    ws.slice(owner + 1).every((x) => !x.cap && EN_ROLE_WORDS.has(x.lower))
+  );
+}
 
 /** What a run of words names. */
 export function classify(words: Token[]): SpeakerPhrase | null {
@@ -1481,7 +1554,8 @@ export function classify(words: Token[]): SpeakerPhrase | null {
     if (whose && (whose.kind === 'body' || whose.kind === 'person' || whose.kind === 'outlet'))
       return {
         kind: 'person-role',
-        name: `${ws[0]!.lower} for ${whose.name}`,
+        // ("spokesperson for the FBI": the article kept, as written.)
+        name: `${ws[0]!.lower} for ${ws[2]!.lower === 'the' && !/^the\s/i.test(whose.name) ? 'the ' : ''}${whose.name}`,
         attrs,
         at: 0,
         asWritten: true,
@@ -1556,12 +1630,15 @@ export function classify(words: Token[]): SpeakerPhrase | null {
             name: text(ws),
             attrs,
             at: 0,
-            asWritten: ws.length === 2 && ws[0]!.cap && ws[0]!.lower.endsWith("'s"),
+            asWritten: titledOwner(ws),
           }
         : null;
     return null;
   }
   const runLower = run.map((x) => x.lower);
+  // "Downing Street said": the street of the Prime Minister's office stands for that office.
+  if (run.length === 2 && runLower[0] === 'downing' && runLower[1] === 'street')
+    return { kind: 'body', name: text(run), attrs, at: 0 };
   // "the U.S. Department of Agriculture": an organisation's name with "of" inside.
   const connector = ws.findIndex((x, i) => i > 0 && CONNECTORS.has(x.lower) && x.lower !== 'the');
   // ("the Department of Forestry and Fire Protection": a field joined by "and" inside the name.)

@@ -29,6 +29,46 @@ export interface Entity {
   first: number;
   last: number;
   cyrillic: boolean;
+  /** "m" or "f" once a title, a family word or a pronoun that stood for the person told it. */
+  gender?: Gender;
+}
+
+type Gender = 'm' | 'f';
+/** English words that tell a person's gender: titles, family words, and the pronouns "he" and "she". */
+const GENDER_WORDS: Readonly<Record<string, Gender>> = {
+  he: 'm',
+  mr: 'm',
+  'mr.': 'm',
+  sir: 'm',
+  lord: 'm',
+  husband: 'm',
+  father: 'm',
+  son: 'm',
+  brother: 'm',
+  widower: 'm',
+  she: 'f',
+  mrs: 'f',
+  'mrs.': 'f',
+  ms: 'f',
+  'ms.': 'f',
+  dame: 'f',
+  lady: 'f',
+  baroness: 'f',
+  wife: 'f',
+  mother: 'f',
+  daughter: 'f',
+  sister: 'f',
+  widow: 'f',
+};
+
+/** The gender a speaker phrase tells ("Mrs Badenoch", "his wife, Margaret", "she"), when its words agree on one. */
+function phraseGender(p: SpeakerPhrase): Gender | undefined {
+  const told = new Set<Gender>();
+  for (const w of p.kind === 'pronoun' ? [p.name] : p.attrs) {
+    const g = GENDER_WORDS[w];
+    if (g) told.add(g);
+  }
+  return told.size === 1 ? [...told][0] : undefined;
 }
 
 const CYR = /[\u0400-\u04FF]/;
@@ -341,7 +381,7 @@ export class Registry {
         else if (e) this.personMentions.push({ id: e.id, at });
         break;
       case 'pronoun':
-        e = p.owner ? this.knownPerson(p.owner) : this.pronoun(p.pronoun ?? 'person', at, after);
+        e = p.owner ? this.knownPerson(p.owner) : this.pronoun(p.pronoun ?? 'person', at, after, GENDER_WORDS[p.name]);
         // "His lawyer said Pellew would appeal": whose lawyer is most often the person named after (known or not), whom
         // "his" cannot be taken to stand for, nor can anyone else be.
         if (e && p.associates && !p.owner && CAPITALISED_WORD_AFTER.test(after)) e = null;
@@ -356,6 +396,8 @@ export class Registry {
         break;
     }
     if (e) this.speakers.push({ id: e.id, at, kind: e.kind, plural: e.kind === 'collective' || /s$/.test(e.names[0]!.text) });
+    // (Only a pronoun standing for the person alone tells theirs: "his lawyers" are not him.)
+    if (e?.kind === 'person' && !e.gender && !e.cyrillic && !p.associates) e.gender = phraseGender(p);
     return e;
   }
 
@@ -396,6 +438,8 @@ export class Registry {
     if (!head || !last || at - last.at > 2) return null;
     const e = this.entities[last.id]!;
     if (e.kind !== 'collective' || !e.attrs.has(head) || !e.names[0]!.text.endsWith(head)) return null;
+    // ("Zelensky's spokesman" after "Putin's spokesman" is another one.)
+    if (p.attrs.some((a) => !e.attrs.has(a) && !/^(?:the|a|an)$/.test(a))) return null;
     e.last = at;
     return e;
   }
@@ -564,7 +608,7 @@ export class Registry {
   }
 
   /** "he"/"she": the person named last, when the last two mentions name the same one; "it"/"they": the last body or group that spoke. */
-  private pronoun(kind: PronounKind, at: number, after: string): Entity | null {
+  private pronoun(kind: PronounKind, at: number, after: string, gender?: Gender): Entity | null {
     if (kind === 'we' || kind === 'document') {
       // "We have recorded 40 attacks" after the ministry spoke: the organisation speaking. "The statement
       // said": whoever spoke just before. Only the speaker of this or the previous two sentences, and for
@@ -588,7 +632,9 @@ export class Registry {
       while (end > 0 && this.personMentions[end - 1]!.at >= at) end--;
       // "He described Montalvo as …": a person named after the pronoun in its own clause is someone else.
       const namedAfter = this.peopleNamedIn(after);
-      const before = this.personMentions.slice(Math.max(0, end - 64), end).filter((m) => !namedAfter.has(m.id));
+      // ("She said" never stands for a man, once his title or a pronoun told he is one.)
+      const fits = (id: number) => !gender || !this.entities[id]!.gender || this.entities[id]!.gender === gender;
+      const before = this.personMentions.slice(Math.max(0, end - 64), end).filter((m) => !namedAfter.has(m.id) && fits(m.id));
       const last = before[before.length - 1];
       if (!last || at - last.at > REACH) return null;
       // The person who spoke last, with no one else named after, is the most recent compatible speaker.
@@ -623,6 +669,12 @@ export class Registry {
       return (kind === 'plural' ? s.plural : !s.plural) ? this.entities[s.id]! : null;
     }
     return null;
+  }
+
+  /** Whether "he" or "she" (`word`) may stand for the person: no title, family word or pronoun has told otherwise. */
+  fitsPronoun(e: Entity, word: string): boolean {
+    const g = GENDER_WORDS[word];
+    return !g || !e.gender || e.gender === g;
   }
 
   /** A person already resolved goes on speaking in sentence `at`. */

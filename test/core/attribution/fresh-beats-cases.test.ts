@@ -206,6 +206,74 @@ const CASES: Case[] = [
     sentence: 'state of emergency',
     claimant: null,
   },
+  // The Prime Minister's office by its door number or its street; the department's spokesperson with "and" in its name.
+  { text: 'No 10 said there were no plans to change the policy.', sentence: 'no plans', claimant: 'No 10' },
+  { text: 'Downing Street said hospitals needed the income.', sentence: 'needed the income', claimant: 'Downing Street' },
+  {
+    text: "The Prime Minister's official spokesman told reporters that charges were a matter for trusts.",
+    sentence: 'matter for trusts',
+    claimant: "Prime Minister's official spokesman",
+  },
+  {
+    text: 'A Department of Health and Social Care spokesperson said £1.5 billion was being invested.',
+    sentence: '£1.5 billion',
+    claimant: 'Department of Health and Social Care spokesperson',
+  },
+  // A relative named by a first name alone, and the quotation she goes on with.
+  {
+    text: 'Labour MP Richard Dunn said the charges were unfair. His wife, Margaret, said she had paid £600 to park. "Nobody chooses to be in hospital," she said.',
+    sentence: 'paid £600',
+    claimant: 'Margaret',
+  },
+  {
+    text: 'Labour MP Richard Dunn said the charges were unfair. His wife, Margaret, said she had paid £600 to park. "Nobody chooses to be in hospital," she said.',
+    sentence: 'Nobody chooses',
+    claimant: 'Margaret',
+  },
+  // "points out" is a verb of saying; a chair set off by commas names the person.
+  {
+    text: 'Their health spokesperson, Helen Morgan, points out that Wales scrapped charges in 2011.',
+    sentence: 'Wales scrapped',
+    claimant: 'Helen Morgan',
+  },
+  { text: 'Its chair, Linda Moss, said ticket prices had risen by 15%.', sentence: 'ticket prices', claimant: 'Linda Moss' },
+  {
+    text: "The Hartwell City Supporters' Trust said fans had lost faith.",
+    sentence: 'lost faith',
+    claimant: "Hartwell City Supporters' Trust",
+  },
+  // "She" after two people are named stands for the one a pronoun or a title has told is a woman, never for a man.
+  {
+    text: [
+      'Shadow health secretary Victoria Lane said the party would support a free vote.',
+      'She says the cost would be small.',
+      'Labour MP Richard Dunn said the charges were unfair.',
+      'He told the BBC he expected support.',
+      'Lane and Dunn both spoke at a rally outside Parliament on Tuesday.',
+      'She says more than 100 MPs have signed a letter.',
+    ].join(' '),
+    sentence: '100 MPs',
+    claimant: 'Victoria Lane',
+  },
+  {
+    text: 'Mr Dunn said the charges were unfair. "Nobody chooses to be in hospital," she said.',
+    sentence: 'Nobody chooses',
+    claimant: null,
+  },
+  // Data of a union not named: the description alone cannot tell whose.
+  { text: 'According to the union data, 40% of nurses paid to park at work.', sentence: '40% of nurses', claimant: null },
+  // Figures opening the sentence speak for whoever supplied them.
+  {
+    text: 'Figures from Action Fraud show that investment fraud cost victims £650 million last year.',
+    sentence: '£650 million',
+    claimant: 'Action Fraud',
+  },
+  // Whose spokesman it is must fit: another's is not the one named before.
+  {
+    text: "Putin's spokesman said the talks were over. Zelensky's spokesman said they had not begun.",
+    sentence: 'not begun',
+    claimant: "Zelensky's spokesman",
+  },
 ];
 
 describe('attributed sentences of fresh articles beyond war news', () => {

@@ -29,12 +29,12 @@ const CASES: Case[] = [
   {
     text: 'A spokesperson for the FBI said the suspect had been released on bail.',
     sentence: 'released on bail',
-    claimant: 'spokesperson for FBI',
+    claimant: 'spokesperson for the FBI',
   },
   {
     text: 'The new rules are not a ban, a spokesman for the Home Office said.',
     sentence: 'not a ban',
-    claimant: 'spokesman for Home Office',
+    claimant: 'spokesman for the Home Office',
   },
   // A name behind a descriptor after "of" is not the subject of the sentence.
   {

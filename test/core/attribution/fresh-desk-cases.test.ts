@@ -66,7 +66,7 @@ const CASES: Case[] = [
   {
     text: 'A spokesperson for the Irish Data Protection Commission, which oversees privacy law, said it was in contact with the commission.',
     sentence: 'in contact',
-    claimant: 'spokesperson for Irish Data Protection Commission',
+    claimant: 'spokesperson for the Irish Data Protection Commission',
   },
   // Figures and whose they are, closing the sentence.
   {

@@ -101,6 +101,27 @@ describe('hard-wrapped plain text', () => {
   });
 });
 
+/** A story written one paragraph a line, with no blank lines, none of them running far past the others. */
+const ONE_PARAGRAPH_A_LINE = `Harbour City sack manager after eight defeats as owners warn of losses
+By Tom Ellery, Sports Business Reporter
+Harbour City have sacked their manager after a run of eight defeats in nine league matches.
+The club said in a statement that the decision had been difficult but necessary.
+Assistant coach Dean Hollis will take charge of the team for Sunday's match.
+The chief executive, Jane Roe, said the board would appoint a successor soon.
+She said the club had lost £48 million in the last financial year.
+`;
+
+describe('lines written one paragraph each', () => {
+  it('keeps the headline, the byline and each paragraph on its own line', async () => {
+    ctx = createTestContext();
+    const doc = await importText('story.txt', ONE_PARAGRAPH_A_LINE);
+    expect(doc.text).toContain('of losses\nBy Tom Ellery');
+    expect(doc.text).toContain('Reporter\nHarbour City have');
+    const claims = (await call(ctx, 'claims.list', { documentId: doc.id })).items;
+    for (const c of claims) expect(c.text, c.text).not.toMatch(/By Tom Ellery/);
+  });
+});
+
 describe('line breaks in web pages', () => {
   it('a <br> inside a sentence does not cut it, one between address lines does; a logo names the subject after it', async () => {
     ctx = createTestContext();
