@@ -24,7 +24,7 @@ import type { TouchSet } from '../store/touch-set';
 import { applyChangeRows, type BlobRow } from './apply';
 import { checkAuthorship, recordAuthorship, type AuthorshipCheck, type OfferedKeys } from './authorship';
 import { CHANGE_COLUMNS, sameChange, type ChangeRow } from '../store/change-row';
-import { conflictKeys, listConflicts } from './conflicts';
+import { conflictKeys, listConflictsOf } from './conflicts';
 import { shownDecision, type PersonDecision } from '../store/decisions';
 import { readEntityLog, type EntityLog, type LoggedChange } from '../store/entity-logs';
 import { isConflictField } from '../store/causal';
@@ -290,9 +290,7 @@ function summarise(
   const conflictedClaims = [...new Set(openedKeys.map((k) => k.split('\u0000')[1]!))];
   const conflicted = new Set(conflictedClaims.map((id) => `claim\u0000${id}`));
   // Full detail (each side's value, author, time, rationale) for the first claims; counts for all.
-  const conflicts = conflictedClaims
-    .slice(0, MERGE_ITEM_LIMIT)
-    .flatMap((claimId) => listConflicts(db, claimId, outcome.logs?.get('claim')));
+  const conflicts = listConflictsOf(db, conflictedClaims.slice(0, MERGE_ITEM_LIMIT), outcome.logs?.get('claim'));
 
   // Old → new for every field of an item that existed before the merge (a new item is just new).
   const changes = new Map<string, MergeFieldChange[]>();
@@ -346,9 +344,12 @@ function summarise(
     }
   }
 
-  const arrivals = new Map(
-    [...items].filter(([, item]) => item.isNew && item.entity === 'claim').map(([k, item]) => [k, newClaimContents(db, item.id)]),
+  const newClaims = [...items].filter(([, item]) => item.isNew && item.entity === 'claim');
+  const contents = newClaimContents(
+    db,
+    newClaims.map(([, item]) => item.id),
   );
+  const arrivals = new Map(newClaims.map(([k, item]) => [k, contents.get(item.id)!]));
   // A new claim someone decided or gave evidence is listed before the new claims nobody has worked on.
   const worked = (k: string) => {
     const a = arrivals.get(k);
@@ -473,7 +474,7 @@ export interface MergeInput {
 function conflictsTouched(db: DB, open: Set<string>, rows: readonly ChangeRow[]): Map<string, ConflictInfo> {
   const conflicted = new Set([...open].filter((k) => k.startsWith('claim\u0000')).map((k) => k.split('\u0000')[1]!));
   const touched = new Set(rows.filter((r) => r.entity === 'claim' && conflicted.has(r.entity_id)).map((r) => r.entity_id));
-  return new Map([...touched].flatMap((id) => listConflicts(db, id).map((c) => [id, c] as const)));
+  return new Map(listConflictsOf(db, [...touched]).map((c) => [c.claimId, c] as const));
 }
 
 /**
