@@ -344,21 +344,29 @@ function summarise(
     }
   }
 
-  const newClaims = [...items].filter(([, item]) => item.isNew && item.entity === 'claim');
+  // Overwrites of yours first, then conflicts, changed items, and new ones.
+  const rank = (k: string, isNew: boolean) => (overwrites.has(k) ? 0 : conflicted.has(k) ? 1 : !isNew ? 2 : 3);
+  let ordered = [...items.entries()].map(([k, item]) => ({ k, item, rank: rank(k, item.isNew) })).sort((a, b) => a.rank - b.rank);
+  // A new claim someone decided or gave evidence is listed before the new claims nobody has worked
+  // on, which takes reading what each arrives with; when the items ranked before the new ones fill
+  // the listing, only the new claims listed among them are read.
+  const fills = ordered.length >= MERGE_ITEM_LIMIT && ordered[MERGE_ITEM_LIMIT - 1]!.rank < 3;
+  const newClaims = (fills ? ordered.slice(0, MERGE_ITEM_LIMIT) : ordered).filter(
+    ({ item }) => item.isNew && item.entity === 'claim',
+  );
   const contents = newClaimContents(
     db,
-    newClaims.map(([, item]) => item.id),
+    newClaims.map(({ item }) => item.id),
   );
-  const arrivals = new Map(newClaims.map(([k, item]) => [k, contents.get(item.id)!]));
-  // A new claim someone decided or gave evidence is listed before the new claims nobody has worked on.
-  const worked = (k: string) => {
-    const a = arrivals.get(k);
-    return !!a && (a.verdict !== null || a.sources + a.notes + a.attachments > 0);
-  };
-  const rank = (k: string, isNew: boolean) => (overwrites.has(k) ? 0 : conflicted.has(k) ? 1 : !isNew ? 2 : worked(k) ? 3 : 4);
-  const ordered = [...items.entries()]
-    .map(([k, item]) => ({ k, item, rank: rank(k, item.isNew) }))
-    .sort((a, b) => a.rank - b.rank);
+  const arrivals = new Map(newClaims.map(({ k, item }) => [k, contents.get(item.id)!]));
+  if (!fills) {
+    const worked = (k: string) => {
+      const a = arrivals.get(k);
+      return !!a && (a.verdict !== null || a.sources + a.notes + a.attachments > 0);
+    };
+    // The sort is stable: within a rank, items stay in the order they first appear.
+    ordered = ordered.map((o) => (o.rank === 3 && !worked(o.k) ? { ...o, rank: 4 } : o)).sort((a, b) => a.rank - b.rank);
+  }
   const listed: MergeItem[] = ordered.slice(0, MERGE_ITEM_LIMIT).map(({ k, item }) => ({
     entity: item.entity,
     id: item.id,
