@@ -19,6 +19,11 @@ export interface CausalRow {
 }
 
 export function parseSupersedes(text: string): string[] {
+  // The common shapes, read without the JSON parser: no links, or one link (a clock timestamp,
+  // which holds no quote or backslash).
+  if (text === '[]') return [];
+  if (text.startsWith('["') && text.endsWith('"]') && text.indexOf('"', 2) === text.length - 2 && !text.includes('\\'))
+    return [text.slice(2, -2)];
   const parsed = JSON.parse(text) as unknown;
   return Array.isArray(parsed) ? parsed.filter((x): x is string => typeof x === 'string') : [];
 }

@@ -117,11 +117,27 @@ export class SetFieldLog {
   }
 }
 
+/**
+ * Values already merged, by the list of changes they were merged from: a merge asks for a set
+ * field's value when it refolds the claim and again for its summary. A list that has grown since,
+ * or a different base value, is merged again.
+ */
+const knownValues = new WeakMap<
+  readonly CausalRow[],
+  { length: number; base: string; heads: string; value: readonly string[] }
+>();
+
 /** The merged value of a set field's heads, given the field's changes in clock order and its value before any. */
 export function mergedSetValue(changes: readonly CausalRow[], heads: readonly CausalRow[], base: readonly string[]): string[] {
   if (heads.length === 1) return decodeMembers(heads[0]!.value);
   if (changes.length > SET_MERGE_MAX_CHANGES) return decodeMembers(changes[changes.length - 1]!.value);
+  const baseKey = JSON.stringify(base);
+  const headsKey = heads.map((h) => h.hlc).join(',');
+  const known = knownValues.get(changes);
+  if (known && known.length === changes.length && known.base === baseKey && known.heads === headsKey) return [...known.value];
   const log = new SetFieldLog(base);
   for (const c of changes) log.add(c);
-  return log.valueAt(heads.map((h) => h.hlc));
+  const value = log.valueAt(heads.map((h) => h.hlc));
+  knownValues.set(changes, { length: changes.length, base: baseKey, heads: headsKey, value });
+  return [...value];
 }

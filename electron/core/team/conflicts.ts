@@ -60,15 +60,16 @@ function claimSides(db: DB, claim: ClaimRow, fields: ConflictField[], log?: Enti
   }));
 }
 
-function conflictedClaims(db: DB, claimId?: string): { claim: ClaimRow; fields: ConflictField[] }[] {
+/** Conflicted live claims with their conflicted fields, in claim order; only the given claims when `claimIds` is given. */
+function conflictedClaims(db: DB, claimIds?: readonly string[]): { claim: ClaimRow; fields: ConflictField[] }[] {
   const rows = prepared(
     db,
     `SELECT c.id, c.text, c.document_id, c.verdict, c.rationale, group_concat(k.field) AS fields
        FROM conflicts k JOIN claims c ON c.id = k.entity_id
-       WHERE k.entity = 'claim' AND c.deleted = 0 ${claimId ? 'AND k.entity_id = ?' : ''}
+       WHERE k.entity = 'claim' AND c.deleted = 0 ${claimIds ? 'AND k.entity_id IN (SELECT value FROM json_each(?))' : ''}
        GROUP BY c.id
        ORDER BY c.document_id IS NULL, c.document_id, c.ordinal, c.id`,
-  ).all(...(claimId ? [claimId] : [])) as (ClaimRow & { fields: string })[];
+  ).all(...(claimIds ? [JSON.stringify(claimIds)] : [])) as (ClaimRow & { fields: string })[];
   return rows.map(({ fields, ...claim }) => {
     const named = new Set(fields.split(','));
     return { claim, fields: CONFLICT_FIELDS.filter((f) => named.has(f)) };
@@ -80,7 +81,22 @@ function conflictedClaims(db: DB, claimId?: string): { claim: ClaimRow; fields: 
  * holds claims' change logs already read in this transaction.
  */
 export function listConflicts(db: DB, claimId?: string, logs?: ReadonlyMap<string, EntityLog>): ConflictInfo[] {
-  return conflictedClaims(db, claimId).map(({ claim, fields }) => ({
+  return conflictInfos(db, conflictedClaims(db, claimId === undefined ? undefined : [claimId]), logs);
+}
+
+/** The open conflicts of these claims (those that have one), in the order the ids are given. */
+export function listConflictsOf(db: DB, claimIds: readonly string[], logs?: ReadonlyMap<string, EntityLog>): ConflictInfo[] {
+  const order = new Map(claimIds.map((id, i) => [id, i]));
+  const found = conflictedClaims(db, claimIds).sort((a, b) => order.get(a.claim.id)! - order.get(b.claim.id)!);
+  return conflictInfos(db, found, logs);
+}
+
+function conflictInfos(
+  db: DB,
+  found: readonly { claim: ClaimRow; fields: ConflictField[] }[],
+  logs: ReadonlyMap<string, EntityLog> | undefined,
+): ConflictInfo[] {
+  return found.map(({ claim, fields }) => ({
     claimId: claim.id,
     claimText: claim.text,
     documentId: claim.document_id,
@@ -90,7 +106,7 @@ export function listConflicts(db: DB, claimId?: string, logs?: ReadonlyMap<strin
 }
 
 function openConflict(db: DB, claimId: string): { claim: ClaimRow; fields: ConflictField[] } {
-  const found = conflictedClaims(db, claimId)[0];
+  const found = conflictedClaims(db, [claimId])[0];
   if (!found) throw new ClaimbenchError('NOT_FOUND', `Claim ${claimId} has no open conflict.`);
   return found;
 }

@@ -24,7 +24,7 @@ import type { TouchSet } from '../store/touch-set';
 import { applyChangeRows, type BlobRow } from './apply';
 import { checkAuthorship, recordAuthorship, type AuthorshipCheck, type OfferedKeys } from './authorship';
 import { CHANGE_COLUMNS, sameChange, type ChangeRow } from '../store/change-row';
-import { conflictKeys, listConflicts } from './conflicts';
+import { conflictKeys, listConflictsOf } from './conflicts';
 import { shownDecision, type PersonDecision } from '../store/decisions';
 import { readEntityLog, type EntityLog, type LoggedChange } from '../store/entity-logs';
 import { isConflictField } from '../store/causal';
@@ -290,9 +290,7 @@ function summarise(
   const conflictedClaims = [...new Set(openedKeys.map((k) => k.split('\u0000')[1]!))];
   const conflicted = new Set(conflictedClaims.map((id) => `claim\u0000${id}`));
   // Full detail (each side's value, author, time, rationale) for the first claims; counts for all.
-  const conflicts = conflictedClaims
-    .slice(0, MERGE_ITEM_LIMIT)
-    .flatMap((claimId) => listConflicts(db, claimId, outcome.logs?.get('claim')));
+  const conflicts = listConflictsOf(db, conflictedClaims.slice(0, MERGE_ITEM_LIMIT), outcome.logs?.get('claim'));
 
   // Old → new for every field of an item that existed before the merge (a new item is just new).
   const changes = new Map<string, MergeFieldChange[]>();
@@ -346,18 +344,29 @@ function summarise(
     }
   }
 
-  const arrivals = new Map(
-    [...items].filter(([, item]) => item.isNew && item.entity === 'claim').map(([k, item]) => [k, newClaimContents(db, item.id)]),
+  // Overwrites of yours first, then conflicts, changed items, and new ones.
+  const rank = (k: string, isNew: boolean) => (overwrites.has(k) ? 0 : conflicted.has(k) ? 1 : !isNew ? 2 : 3);
+  let ordered = [...items.entries()].map(([k, item]) => ({ k, item, rank: rank(k, item.isNew) })).sort((a, b) => a.rank - b.rank);
+  // A new claim someone decided or gave evidence is listed before the new claims nobody has worked
+  // on, which takes reading what each arrives with; when the items ranked before the new ones fill
+  // the listing, only the new claims listed among them are read.
+  const fills = ordered.length >= MERGE_ITEM_LIMIT && ordered[MERGE_ITEM_LIMIT - 1]!.rank < 3;
+  const newClaims = (fills ? ordered.slice(0, MERGE_ITEM_LIMIT) : ordered).filter(
+    ({ item }) => item.isNew && item.entity === 'claim',
   );
-  // A new claim someone decided or gave evidence is listed before the new claims nobody has worked on.
-  const worked = (k: string) => {
-    const a = arrivals.get(k);
-    return !!a && (a.verdict !== null || a.sources + a.notes + a.attachments > 0);
-  };
-  const rank = (k: string, isNew: boolean) => (overwrites.has(k) ? 0 : conflicted.has(k) ? 1 : !isNew ? 2 : worked(k) ? 3 : 4);
-  const ordered = [...items.entries()]
-    .map(([k, item]) => ({ k, item, rank: rank(k, item.isNew) }))
-    .sort((a, b) => a.rank - b.rank);
+  const contents = newClaimContents(
+    db,
+    newClaims.map(({ item }) => item.id),
+  );
+  const arrivals = new Map(newClaims.map(({ k, item }) => [k, contents.get(item.id)!]));
+  if (!fills) {
+    const worked = (k: string) => {
+      const a = arrivals.get(k);
+      return !!a && (a.verdict !== null || a.sources + a.notes + a.attachments > 0);
+    };
+    // The sort is stable: within a rank, items stay in the order they first appear.
+    ordered = ordered.map((o) => (o.rank === 3 && !worked(o.k) ? { ...o, rank: 4 } : o)).sort((a, b) => a.rank - b.rank);
+  }
   const listed: MergeItem[] = ordered.slice(0, MERGE_ITEM_LIMIT).map(({ k, item }) => ({
     entity: item.entity,
     id: item.id,
@@ -473,7 +482,7 @@ export interface MergeInput {
 function conflictsTouched(db: DB, open: Set<string>, rows: readonly ChangeRow[]): Map<string, ConflictInfo> {
   const conflicted = new Set([...open].filter((k) => k.startsWith('claim\u0000')).map((k) => k.split('\u0000')[1]!));
   const touched = new Set(rows.filter((r) => r.entity === 'claim' && conflicted.has(r.entity_id)).map((r) => r.entity_id));
-  return new Map([...touched].flatMap((id) => listConflicts(db, id).map((c) => [id, c] as const)));
+  return new Map(listConflictsOf(db, [...touched]).map((c) => [c.claimId, c] as const));
 }
 
 /**
