@@ -144,7 +144,10 @@ describe.skipIf(noShared)('the document view', () => {
             .replace(/\s+/g, ''),
         ).toBe(fromSpan.text.replace(/\s+/g, ''));
         // With the mouse: select words in the first half; the bar under the selection names its actions and
-        // stays inside the document pane.
+        // stays inside the document pane. (Once the second half is on screen, as a person would see it: a
+        // selection made in the view from before the split goes with that view.)
+        const secondHalf = halves.find((c) => c.id !== fromSpan.id)!;
+        await page.locator(`mark[data-claim-id="${secondHalf.id}"]`).waitFor();
         await selectInside(page, `mark[data-claim-id="${fromSpan.id}"] [data-start]`, 2, 6);
         const bar = page.locator('.doc-float');
         const mergeButton = bar.getByRole('button', { name: /Merge with next/ });
