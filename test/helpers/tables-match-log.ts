@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { applyChangeRows, type BlobRow } from '../../electron/core/team/apply';
@@ -22,18 +23,28 @@ function materialised(db: DB): Record<string, unknown[]> {
 }
 
 const REPLAYER = { actorId: '0000000000000000', author: 'Replay' };
-let template: string | null = null;
+let template: Buffer | null = null;
 
-/** An empty current-version workspace file, made once per process and copied for each replay (migrating is the slow part). */
-function emptyWorkspaceFile(open: typeof Workspace.open): string {
-  const dir = tempDir('claimbench-replay-');
-  if (!template || !fs.existsSync(template)) {
-    template = path.join(tempDir('claimbench-replay-template-'), 'empty.claimbench');
-    open(template, () => REPLAYER, { create: true }).close();
+/**
+ * An empty current-version workspace in memory: the bytes of a file the real Workspace.open created
+ * (migrating is the slow part), made once per process. The replay needs the schema and the pragma that
+ * changes what a write does (foreign keys); the file's journal and sync settings change no row.
+ */
+function emptyWorkspace(open: typeof Workspace.open): DB {
+  if (!template) {
+    const dir = tempDir('claimbench-replay-template-');
+    const file = path.join(dir, 'empty.claimbench');
+    open(file, () => REPLAYER, { create: true }).close();
+    // An in-memory copy cannot keep the file's write-ahead log mode.
+    const db = new Database(file);
+    db.pragma('journal_mode = DELETE');
+    template = db.serialize();
+    db.close();
+    fs.rmSync(dir, { recursive: true, force: true });
   }
-  const file = path.join(dir, 'replay.claimbench');
-  fs.copyFileSync(template, file);
-  return file;
+  const db = new Database(template);
+  db.pragma('foreign_keys = ON');
+  return db;
 }
 
 /**
@@ -42,14 +53,13 @@ function emptyWorkspaceFile(open: typeof Workspace.open): string {
  * `open` is Workspace.open unless the caller wraps it (the per-test check passes the unwrapped one).
  */
 export function assertTablesMatchLog(ws: Workspace, open: typeof Workspace.open = Workspace.open.bind(Workspace)): void {
-  const file = emptyWorkspaceFile(open);
-  const scratch = open(file, () => REPLAYER);
+  const scratch = emptyWorkspace(open);
   try {
     const rows = ws.db.prepare(`SELECT ${CHANGE_COLUMNS} FROM changes ORDER BY hlc`).all() as ChangeRow[];
     const blobs = ws.db.prepare('SELECT sha256, size, bytes FROM blobs').all() as BlobRow[];
-    scratch.db.transaction(() => applyChangeRows(scratch.db, rows, blobs))();
+    scratch.transaction(() => applyChangeRows(scratch, rows, blobs))();
     const actual = materialised(ws.db);
-    const expected = materialised(scratch.db);
+    const expected = materialised(scratch);
     for (const table of Object.keys(expected)) {
       const a = JSON.stringify(actual[table]);
       const e = JSON.stringify(expected[table]);
@@ -61,7 +71,6 @@ export function assertTablesMatchLog(ws: Workspace, open: typeof Workspace.open 
     }
   } finally {
     scratch.close();
-    fs.rmSync(path.dirname(file), { recursive: true, force: true });
   }
 }
 
