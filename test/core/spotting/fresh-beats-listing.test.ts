@@ -17,10 +17,12 @@ describe('sentences that say nothing was said', () => {
     'Officials said they could not disclose the number of homes damaged but not destroyed until inspection teams had reached the area.',
     'Nakagawa will travel to Seoul next spring, the spokesman for the presidential office, Choi Min-sung, told reporters.',
     'Choi declined to give a date.',
+    'The company will not disclose how many of those roles were in the UK.',
+    "Voss's campaign did not release its figures.",
   ].join('\n');
 
   it('are not listed, "but not" being no statement after the silence', () => {
-    for (const start of ['Officials said they could not disclose', 'Choi declined'])
+    for (const start of ['Officials said they could not disclose', 'Choi declined', 'The company will not', "Voss's campaign"])
       expect(sentenceAt(text, start).checkWorthy, start).toBe(false);
     expect(sentenceAt(text, 'A wildfire').checkWorthy).toBe(true);
   });
