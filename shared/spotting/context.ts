@@ -8,7 +8,7 @@ import type { ScoreReason } from '../domain';
 import type { Attribution } from './claimant';
 import { sigmoid, type SpotterScore } from './model';
 import { sortByStrength } from './reasons';
-import { FIGURE } from './figure';
+import { FIGURE, withoutNameNumbers } from './figure';
 import { DESCRIBING, quotedAdvice, unnamedAccount, vagueQuantity } from './nothing-to-check';
 import { narratesPastRu } from './russian-past';
 import { wordGated } from './word-gate';
@@ -229,7 +229,7 @@ export function contextFeatures(c: SentenceContext): string[] {
   const s = withoutControlSequences(c.text);
   const out: string[] = [];
   const who = c.attribution;
-  const figure = hasFigure(s);
+  const figure = hasFigure(withoutNameNumbers(s));
   const closes = CLOSES.test(s);
   if (who.attributed) out.push('attributed');
   if (who.quoted >= 0.5) out.push('in_quote');

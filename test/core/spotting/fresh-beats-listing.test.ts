@@ -46,3 +46,21 @@ describe('the exchange-rate note under a story', () => {
     expect(sentenceAt(text, 'Net income').checkWorthy).toBe(true);
   });
 });
+
+describe('a number that is part of a name', () => {
+  const text = [
+    'No 10 said there were no plans to scrap the charges.',
+    'IE6 shipped with Windows XP, nearly a decade ago.',
+    'Channel 4 said 12 episodes had been filmed.',
+  ].join('\n');
+
+  it('is no figure, and a figure beside it still is', () => {
+    const figures = (start: string) =>
+      sentenceAt(text, start).reasons.filter(
+        (r) => r.label === 'states a number or amount' || r.label === 'a figure from a named source',
+      );
+    expect(figures('No 10 said')).toEqual([]);
+    expect(figures('IE6 shipped')).toEqual([]);
+    expect(figures('Channel 4 said').length).toBeGreaterThan(0);
+  });
+});
