@@ -28,6 +28,7 @@ export interface Attribution {
 
 const CYRILLIC = /[\u0400-\u04FF]/;
 const PLACE_BEFORE = /\b(?:in|at|near|outside|across|into|towards)\s+$/;
+const SAYING = /\b(?:said|says|told|tells|added|adds|wrote|writes)\b/;
 const PRONOUN_SAYS = /^\W*(?:he|she)\s+(?:also\s+|later\s+|further\s+)?(?:said|says|added|adds|told|wrote|noted)\b/i;
 const OF_NAME = /\s+of\s+(?:the\s+)?\p{Lu}/uy;
 const AMPERSAND_BEFORE = /&\s*$/;
@@ -93,7 +94,8 @@ export function attributeSentences(sentences: readonly string[]): Attribution[] 
     const inSentence = !cyr ? personBeforePronoun(cues, outside) : undefined;
     if (inSentence !== undefined)
       who = inSentence && registry.speaksAgain(registry.mentionPerson(inSentence.name, inSentence.attrs, i, true, true), i);
-    if (!who && cues.length) registry.speakerUnresolved(i);
+    // ("The professor said …": a verb of saying whose speaker could not be read is a speaker not told all the same.)
+    if (!who && (cues.length || (cue && !cyr && SAYING.test(outside)))) registry.speakerUnresolved(i);
     // "Kim argued that the board had lied. She said …": "he" or "she" opening a sentence of saying goes on with the
     // person who spoke as the subject of the sentence before, if that sentence names no other known person ("Kim
     // said Tom Hale lied. He said …" may be either, and no claimant beats a wrong one).

@@ -8,7 +8,7 @@ import type { ScoreReason } from '../domain';
 import type { Attribution } from './claimant';
 import { sigmoid, type SpotterScore } from './model';
 import { sortByStrength } from './reasons';
-import { FIGURE } from './figure';
+import { FIGURE, withoutNameNumbers } from './figure';
 import { DESCRIBING, quotedAdvice, unnamedAccount, vagueQuantity } from './nothing-to-check';
 import { narratesPastRu } from './russian-past';
 import { wordGated } from './word-gate';
@@ -76,7 +76,7 @@ export const CONTEXT_LABELS: Record<string, string> = {
 export { FIGURE } from './figure';
 /** Sentences that report that nothing was said or confirmed (see reportsOnlySilence). */
 const NO_STATEMENT =
-  /\b(?:could not|cannot|can't|would not|did not|does not|declined to|refused to|unable to)\s+(?:(?:immediately|publicly|officially|yet)\s+)?(?:disclose|estimate|assess|quantify|establish|determine|answer|put a (?:figure|number) on|comment|confirm|say|be reached|verify|independently verify|immediately verify|independently confirm|provide|mention|specify|elaborate|give (?:details|further details|a figure|a number|a date|a timeline|a timeframe|a reason|an estimate|specifics)|identify|name)|\b(?:gave|give|provided) no (?:further )?(?:details|figures|evidence)|\bwithout (?:giving|providing) (?:details|evidence)|\bno (?:comment|immediate comment)\b|\bdid not (?:immediately )?respond\b|\b(?:it was|it is|it remains) (?:not (?:immediately |yet )?(?:clear|known)|unclear)\b|\bcould not (?:immediately |independently )?be (?:independently |immediately )?(?:verified|confirmed|reached)\b|\b(?:neither|none)\b[^.;]{0,60}\bcould (?:immediately )?be (?:independently |immediately )?(?:verified|confirmed)\b|\bno (?:independent|immediate|official) (?:confirmation|verification)\b|\b(?:not (?:immediately )?possible|impossible) to (?:independently |immediately )?(?:verify|confirm)\b|\bneither\b[^.;]{0,40}\b(?:provided|offered|presented|gave) (?:any )?(?:evidence|details)\b|\b(?:has|have|had) not (?:yet )?(?:publicly |officially )?(?:disclosed|named|identified|specified|revealed)\b|(?:не удалось|отказал(?:ся|ась|ись) от комментариев|от комментариев (?:отказал|воздержал)|не уточняется|не раскрыва|(?:раскрыть|подтвердить|уточнить|назвать|прокомментировать) не (?:смог|смогл|мог|может|стал)|не (?:смог[а-я]*|может|могут|стал[а-я]*) (?:раскрыть|подтвердить|уточнить|назвать|прокомментировать)|не (?:уточнил|раскрыл|пояснил|прокомментировал)[аи]?(?![а-яё])|не комментиру(?:ет|ют)(?![а-яё])|(?:проверить|подтвердить)[^.]{0,60}(?:нельзя|невозможно|не представляется возможным))/i;
+  /\b(?:could not|cannot|can't|would not|will not|won't|did not|does not|declined to|refused to|unable to)\s+(?:(?:immediately|publicly|officially|yet)\s+)?(?:disclose|release (?:its|their|the|any) (?:figures|details|data|numbers)|estimate|assess|quantify|establish|determine|answer|put a (?:figure|number) on|comment|confirm|say|be reached|verify|independently verify|immediately verify|independently confirm|provide|mention|specify|elaborate|give (?:details|further details|a figure|a number|a date|a timeline|a timeframe|a reason|an estimate|specifics)|identify|name)|\b(?:gave|give|provided) no (?:further )?(?:details|figures|evidence)|\bwithout (?:giving|providing) (?:details|evidence)|\bno (?:comment|immediate comment)\b|\bdid not (?:immediately )?respond\b|\b(?:it was|it is|it remains) (?:not (?:immediately |yet )?(?:clear|known)|unclear)\b|\bcould not (?:immediately |independently )?be (?:independently |immediately )?(?:verified|confirmed|reached)\b|\b(?:neither|none)\b[^.;]{0,60}\bcould (?:immediately )?be (?:independently |immediately )?(?:verified|confirmed)\b|\bno (?:independent|immediate|official) (?:confirmation|verification)\b|\b(?:not (?:immediately )?possible|impossible) to (?:independently |immediately )?(?:verify|confirm)\b|\bneither\b[^.;]{0,40}\b(?:provided|offered|presented|gave) (?:any )?(?:evidence|details)\b|\b(?:has|have|had) not (?:yet )?(?:publicly |officially )?(?:disclosed|named|identified|specified|revealed)\b|(?:не удалось|отказал(?:ся|ась|ись) от комментариев|от комментариев (?:отказал|воздержал)|не уточняется|не раскрыва|(?:раскрыть|подтвердить|уточнить|назвать|прокомментировать) не (?:смог|смогл|мог|может|стал)|не (?:смог[а-я]*|может|могут|стал[а-я]*) (?:раскрыть|подтвердить|уточнить|назвать|прокомментировать)|не (?:уточнил|раскрыл|пояснил|прокомментировал)[аи]?(?![а-яё])|не комментиру(?:ет|ют)(?![а-яё])|(?:проверить|подтвердить)[^.]{0,60}(?:нельзя|невозможно|не представляется возможным))/i;
 const CREDIT_LINE = /^\s*(?:Image|Photo|Picture|Credit|Photograph|Фото)\s*[:：]/i;
 const CLOSES = /[.!?…]["”»'’)\]]*\s*$/;
 const FIRST_PERSON = /\b(?:I|I'm|I've|I'd|we|we're|we've|we'd|us|our|my)\b/i;
@@ -229,7 +229,7 @@ export function contextFeatures(c: SentenceContext): string[] {
   const s = withoutControlSequences(c.text);
   const out: string[] = [];
   const who = c.attribution;
-  const figure = hasFigure(s);
+  const figure = hasFigure(withoutNameNumbers(s));
   const closes = CLOSES.test(s);
   if (who.attributed) out.push('attributed');
   if (who.quoted >= 0.5) out.push('in_quote');

@@ -1,4 +1,5 @@
 import { isWhiteSpaceCode } from '../text/whitespace';
+import { withoutNameNumbers } from './figure';
 import { wordGated } from './word-gate';
 
 /**
@@ -33,9 +34,7 @@ const NUMBER_WORDS_RU = ruWords(
     'половин[аеуы]|трет[ьи]|четверт[ьи]|дважды|трижды|вдвое|втрое|десятк(?:и|а|ов|ами)|' +
     'двое|трое|четверо|пятеро|шестеро|семеро|десятеро',
 );
-const MONTHS_RU = ruWords(
-  '(?:январ|феврал|апрел|июн|июл|сентябр|октябр|ноябр|декабр)[ьяе]|март[ае]?|ма[йяе]|август[ае]?',
-);
+const MONTHS_RU = ruWords('(?:январ|феврал|апрел|июн|июл|сентябр|октябр|ноябр|декабр)[ьяе]|март[ае]?|ма[йяе]|август[ае]?');
 const RELATIVE_DATE_RU =
   /(?:^|[^а-яё])(?:(?:в|на) (?:прошлом|этом|текущем|следующем|минувшем|будущем) (?:году|месяце)|на (?:прошлой|этой|текущей|следующей|минувшей|будущей) неделе|(?:год|года|лет|месяц|месяца|месяцев|недел[юиь]|дн[яей]|день) назад)(?![а-яё])/i;
 
@@ -80,7 +79,11 @@ function afterFirstWord(s: string): number {
 }
 
 export const RULES: readonly RuleDef[] = [
-  { kind: 'quantity', label: 'states a number or amount', test: (s) => /\d/.test(s) || numberWords(s) || numberWordsRu(s) },
+  {
+    kind: 'quantity',
+    label: 'states a number or amount',
+    test: (s) => /\d/.test(withoutNameNumbers(s)) || numberWords(s) || numberWordsRu(s),
+  },
   {
     kind: 'measure',
     label: 'gives a figure with a unit (miles, people, tonnes…)',

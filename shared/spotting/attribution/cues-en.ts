@@ -34,12 +34,12 @@ function windowTokens(text: string, from: number, to: number): Token[] {
 
 /** Cheap gate: a sentence without any of these has no English attribution. */
 export const EN_CUE =
-  /\b(?:said|says|say|told|tells|tell|stated|announced|added|wrote|writes|posted|tweeted|claim(?:ed|s)|argued|explained|not(?:ed|es)|warned|insist(?:ed|s)|confirm(?:ed|s)|den(?:ied|ies)|report(?:ed|s)|declared|testified|commented|replied|asserted|stressed|emphasi[sz]ed|acknowledged|admitted|estimated|alleged|predicted|recalled|revealed|disclosed|observed|concluded|suggested|urged|cautioned|countered|maintain(?:ed|s)|conced(?:ed|es)|believe[sd]|indicated|responded|remarked|continued|underlined|underscored|according|citing|quoted|cited|stating|saying|writing|adding|noting|telling|insisting|warning|arguing|found|show(?:s|ed)?|call(?:s|ed)?|describe[sd]|characteri[sz]e[sd]|dubbed|termed|branded|reads|reasoned|accus(?:ed|es)|proclaiming|declaring|announcing|claiming|received|conclusion|point(?:s|ed)?\s+out)\b/i;
+  /\b(?:said|says|say|told|tells|tell|stated|announced|added|wrote|writes|posted|tweeted|claim(?:ed|s)|argued|explained|not(?:ed|es)|warned|insist(?:ed|s)|confirm(?:ed|s)|den(?:ied|ies)|report(?:ed|s)|declared|testified|commented|replied|asserted|stressed|emphasi[sz]ed|acknowledged|admitted|estimated|alleged|predicted|recalled|revealed|disclosed|observed|concluded|suggested|urged|cautioned|countered|maintain(?:ed|s)|conced(?:ed|es)|believe[sd]|indicated|responded|remarked|continued|underlined|underscored|according|citing|quoted|cited|stating|saying|writing|adding|noting|telling|insisting|warning|arguing|found|show(?:s|ed)?|call(?:s|ed)?|describe[sd]|characteri[sz]e[sd]|dubbed|termed|branded|reads|reasoned|accus(?:ed|es)|proclaiming|declaring|announcing|claiming|received|conclusion|estimate|expects?|forecasts?|point(?:s|ed)?\s+out)\b/i;
 /** The cue words that count only in a context ("found that", "called it “…”"), and that context. */
 const CONDITIONAL_CUE =
-  /^(?:found|show|shows|showed|call|calls|called|describes|described|characteri[sz]e[sd]|dubbed|termed|branded|reads)$/i;
+  /^(?:found|show|shows|showed|call|calls|called|describes|described|characteri[sz]e[sd]|dubbed|termed|branded|reads|estimate|expects?|forecasts?)$/i;
 const CONDITION_MET =
-  /\b(?:figures|data|statistics|estimates|numbers|records)\s+(?:from|by)\s[^,;]{2,80}\bshow(?:s|ed)?\W*$|\bcall(?:s|ed)?\s+on\b|\b(?:found|show|shows|showed)\s+that\b|\b(?:call(?:s|ed)?|describe[sd]|characteri[sz]e[sd]|dubbed|termed|branded|reads)\b[^\u2022]*\u2022/i;
+  /\b(?:figures|data|statistics|estimates|numbers|records)\s+(?:from|by)\s[^,;]{2,80}\bshow(?:s|ed)?\W*$|\bcall(?:s|ed)?\s+on\b|\b(?:found|show|shows|showed)\s+that\b|\b(?:call(?:s|ed)?|describe[sd]|characteri[sz]e[sd]|dubbed|termed|branded|reads)\b[^\u2022]*\u2022|\b(?:analysts|economists|scientists|researchers|experts|forecasters|strategists)\b[^.;,]{0,40}\b(?:estimate|expect|forecast)\b/i;
 
 const SIGNED_QUOTE = /["”»]\s*[-—–]\s*(\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,2})\s*$/u;
 /** A closing quotation mark and a dash, which a signed quotation needs: most sentences are ruled out before its pattern runs. */
@@ -116,7 +116,7 @@ const ORG_CAP = new Set(
   inc. corp corp. ltd league club team media press guardian telegraph independent weekly herald tribune
   gazette embassy parliament assembly congress senate cabinet relations world wiki programme program school
   academy college hospital clinic laboratory museum society chamber consortium coalition alliance movement
-  observatory tribunal centers centres panel trust`
+  observatory tribunal centers centres panel trust project initiative partners`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -404,6 +404,8 @@ const ORG_BEFORE_NAME = new Set(
     .filter(Boolean),
 );
 
+/** What a politician is called by party, written before the name. */
+const PARTY_MEMBERS = new Set(['Republican', 'Democrat', 'Democratic', 'Labour', 'Conservative', 'Tory', 'Liberal']);
 const WEEKDAY = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
 /** Trades that never open a name: "Developer Castlegate Homes" at a sentence's start is the business Castlegate Homes. */
 const TRADE_TITLES = new Set(
@@ -418,8 +420,12 @@ const CONCLUDING = new Set(['came', 'come', 'comes', 'reached', 'reaches']);
  * Every word the reading loop of englishCues acts on: any other word falls through all its cases, and is passed
  * over with one lookup instead of a test per case.
  */
+/** Verbs of expecting: a claim only of experts who forecast ("Analysts at Barclays expect …"), not of anyone hoping. */
+const FORECAST_VERBS = new Set(['estimate', 'expect', 'expects', 'forecast', 'forecasts']);
+const FORECASTERS = new Set(['analysts', 'economists', 'scientists', 'researchers', 'experts', 'forecasters', 'strategists']);
 const CUE_LOOP_WORDS = new Set([
   'according',
+  ...FORECAST_VERBS,
   ...POINTED,
   'received',
   'citing',
@@ -573,13 +579,27 @@ export function englishCues(outside: string): SpeakerPhrase[] {
       }
       continue;
     }
+    if (FORECAST_VERBS.has(w)) {
+      const p = tok.cap ? null : verbCue(t, i);
+      if (p?.kind === 'collective' && p.attrs.some((a) => FORECASTERS.has(a))) out.push(p);
+      continue;
+    }
     if (!EN_VERBS.has(w) || (tok.cap && i > 0)) continue;
     const next = t[i + 1];
     // "media reports range", "the United States", "added a goal": a noun or a plain verb, not a cue.
     if (NOUN_OR_VERB.has(w) && next && !next.punct && !next.cap && !FOLLOWS_CUE.has(next.lower)) continue;
+    // "Covalent reports its results on Thursday": a company publishing its accounts, not a source speaking.
+    if (/^report/.test(w) && publishedAccounts(t, i + 1)) continue;
     // ("Pressed on reports that …", "despite the claims that …": after a preposition or an article it is a noun.)
     if (NOUN_OR_VERB.has(w) && NOUN_BEFORE.test(t[i - 1]?.lower ?? '')) continue;
-    if (WEAK_VERBS.has(w) && next && !next.punct && !FOLLOWS_CUE.has(next.lower)) continue;
+    if (
+      WEAK_VERBS.has(w) &&
+      next &&
+      !next.punct &&
+      !FOLLOWS_CUE.has(next.lower) &&
+      !(REPORTED_LATER.has(w) && closingTime(t, i + 1))
+    )
+      continue;
     // ("conceded a penalty", "believed in him": these say what someone holds only before "that" or a mark.)
     if (THAT_OR_MARK.has(w) && next && !next.punct && next.lower !== 'that') continue;
     // "continued to run", "added to the list"? "to" heads an audience only when one follows: "explained to reporters".
@@ -1164,6 +1184,18 @@ function ownerOfBody(t: Token[], k: number, words: Token[]): boolean {
 
 /** The speaker phrase ending at token j, read leftwards. */
 function backwardPhrase(t: Token[], j: number, afterPreposition = false): SpeakerPhrase | null {
+  // "A Ukrainian commander in the area said": where someone described by their role is, left out of what they are.
+  if (
+    j >= 3 &&
+    !t[j]!.cap &&
+    !t[j]!.punct &&
+    !EN_ROLE_WORDS.has(t[j]!.lower) &&
+    t[j - 1]!.lower === 'the' &&
+    /^(?:in|at|near|on)$/.test(t[j - 2]!.lower) &&
+    !t[j - 3]!.cap &&
+    PERSON_ROLE_WORDS.has(t[j - 3]!.lower)
+  )
+    j -= 3;
   const words: Token[] = [];
   let k = j;
   while (k >= 0 && words.length < 14) {
@@ -1181,7 +1213,7 @@ function backwardPhrase(t: Token[], j: number, afterPreposition = false): Speake
       words[0]?.cap &&
       ORG_CAP.has(words[words.length - 1]!.lower) &&
       t[k - 1]?.cap &&
-      t[k - 2]?.lower === 'the'
+      capitalisedAfterThe(t, k - 1)
     )
       words.unshift(x);
     // ("the Department of Health and Social Care": "and" joining the fields after an organisation's "of" or "for".)
@@ -1241,6 +1273,16 @@ function backwardPhrase(t: Token[], j: number, afterPreposition = false): Speake
       beforeThat.lower,
     );
   const documentBy = before?.lower === 'by' && !!beforeThat && DOCUMENT_WORDS.has(beforeThat.lower);
+  // "Prof Julia Steinberger of the University of Lausanne said": the person named before the body they are from.
+  if (
+    !afterPreposition &&
+    before?.lower === 'of' &&
+    untrimmed === words.length &&
+    (phrase?.kind === 'body' || phrase?.kind === 'outlet')
+  ) {
+    const person = fullNameEndingAt(t, j - untrimmed - 1);
+    if (person) return person;
+  }
   // "The chief executive of battery maker Voltaris has denied": a name behind plain words after "of" is the object of
   // that preposition; the subject is the phrase before it, which is not read here.
   if (
@@ -1286,6 +1328,56 @@ function backwardPhrase(t: Token[], j: number, afterPreposition = false): Speake
       : null;
   }
   return phrase;
+}
+
+const ACCOUNTS = /^(?:results|earnings|profits?|losses?|sales|revenues?)$/;
+const PERIOD = /^(?:quarterly|annual|interim|full-year|half-year|(?:first|second|third|fourth)-quarter)$/;
+/** From token `k`: "its results", "quarterly earnings", "its annual results". */
+function publishedAccounts(t: Token[], k: number): boolean {
+  if (/^(?:its|their)$/.test(t[k]?.lower ?? '')) k++;
+  if (ACCOUNTS.test(t[k]?.lower ?? '')) return true;
+  return PERIOD.test(t[k]?.lower ?? '') && ACCOUNTS.test(t[k + 1]?.lower ?? '');
+}
+
+/** Weak verbs that report what was said or found, when a time phrase closes the sentence after them. */
+const REPORTED_LATER = new Set([
+  'estimated',
+  'predicted',
+  'revealed',
+  'disclosed',
+  'noted',
+  'concluded',
+  'indicated',
+  'acknowledged',
+  'admitted',
+  'observed',
+  'suggested',
+]);
+
+/** ("…, the group estimated last month.") A time phrase from token `k` that closes the sentence. */
+function closingTime(t: Token[], k: number): boolean {
+  if (!/^(?:last|earlier|this)$/.test(t[k]?.lower ?? '')) return false;
+  if (t[k]!.lower === 'earlier' && t[k + 1]?.lower === 'this') k++;
+  return (
+    /^(?:week|month|year|night|weekend|spring|summer|autumn|winter)$/.test(t[k + 1]?.lower ?? '') &&
+    (!t[k + 2] || !!t[k + 2]!.punct)
+  );
+}
+
+/** ("the US National Oceanic and Atmospheric Administration") Capitalised words back from token `k` open on "the". */
+function capitalisedAfterThe(t: Token[], k: number): boolean {
+  for (let n = 0; k >= 0 && n < 5; k--, n++) if (!t[k]!.cap || t[k]!.punct) return t[k]!.lower === 'the';
+  return false;
+}
+
+/** A person's full name (two to four capitalised words, a title allowed) opening a clause and ending at token `end`. */
+function fullNameEndingAt(t: Token[], end: number): SpeakerPhrase | null {
+  let k = end;
+  while (k >= 0 && t[k]!.cap && !t[k]!.punct) k--;
+  const run = t.slice(k + 1, end + 1);
+  if (run.length < 2 || run.length > 4 || (k >= 0 && !t[k]!.punct) || ORG_CAP.has(run[run.length - 1]!.lower)) return null;
+  const p = classify(run);
+  return p?.kind === 'person' && p.name.includes(' ') ? p : null;
 }
 
 /**
@@ -1345,6 +1437,14 @@ function forwardPhrase(t: Token[], k: number): SpeakerPhrase | null {
     if (t[d] && RESEARCH_DOCS.has(t[d]!.lower) && (!t[d + 1] || t[d + 1]!.punct)) {
       const p = classify([...words, ...t.slice(i, d + 1)]);
       if (p) return { ...p, at: t[k]?.start ?? 0 };
+    }
+  }
+  // "according to the tracking firm AdImpact": what a business is, before its name.
+  if (words.length <= 1) {
+    const d = TRADES.has(t[i]?.lower ?? '') ? i + 1 : i;
+    if (ORG_BEFORE_NAME.has(t[d]?.lower ?? '') && t[d + 1]?.cap && !t[d + 1]!.punct) {
+      words.push(...t.slice(i, d + 1));
+      i = d + 1;
     }
   }
   while (i < t.length && words.length < 14) {
@@ -1670,6 +1770,9 @@ export function classify(words: Token[]): SpeakerPhrase | null {
     const news = /^(?:broadcaster|network)$/.test(what) || (what === 'agency' && ws[r - 2]?.lower === 'news');
     return { kind: news ? 'outlet' : 'body', name: text(run), attrs, at: 0 };
   }
+  // "the monitoring mission in Ukraine says": a place after a plain description is where the speaker is, never the
+  // speaker (its whole name was not read back to its start).
+  if (r > 1 && /^(?:in|at)$/.test(ws[r - 1]!.lower) && !ws[r - 2]!.cap) return null;
   // "Moscow denied", "Kyiv said": a capital or country standing for its government is a body, not a person.
   if (run.length === 1 && STATES.has(lastCap)) return { kind: 'body', name: run[0]!.text, attrs, at: 0 };
   // ("Nations" ends an organisation's name, "the United Nations", but is no title to drop before a person's name.)
@@ -1689,7 +1792,13 @@ export function classify(words: Token[]): SpeakerPhrase | null {
   let start = 0;
   for (let i = 0; i < run.length - 1; i++) {
     const x = run[i]!;
-    if (EN_TITLES.has(x.text) || ORG_CAP.has(x.lower) || (NATIONALITY.test(x.lower) && EN_TITLES.has(run[i + 1]?.text ?? '')))
+    if (
+      EN_TITLES.has(x.text) ||
+      ORG_CAP.has(x.lower) ||
+      (NATIONALITY.test(x.lower) && EN_TITLES.has(run[i + 1]?.text ?? '')) ||
+      // ("Republican Greg Voss": the party before a full name is no part of it.)
+      (i === 0 && run.length >= 3 && PARTY_MEMBERS.has(x.text))
+    )
       start = i + 1;
   }
   if (indefinite) return null;

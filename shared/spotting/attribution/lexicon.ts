@@ -419,4 +419,5 @@ export const RU_PRONOUNS: Record<string, 'person' | 'body' | 'plural'> = {
 export const TRADES = words(`
   industrial engineering mining media technology tech chemicals chemical luxury steel energy oil pharmaceutical
   pharmaceuticals food retail insurance banking financial shipping telecoms telecommunications construction consumer
+  investment research consulting consultancy tracking monitoring data analytics polling accounting law software security
 `);

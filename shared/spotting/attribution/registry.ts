@@ -637,6 +637,13 @@ export class Registry {
       const before = this.personMentions.slice(Math.max(0, end - 64), end).filter((m) => !namedAfter.has(m.id) && fits(m.id));
       const last = before[before.length - 1];
       if (!last || at - last.at > REACH) return null;
+      // ("Kiper said … . A commander, who asked not to be named, said … . “…,” he said.": a speaker who could not be
+      // named came between, and "he" is more likely them than the person named before.)
+      // (…or one printed as their role, "a Ukrainian commander": a singular speaker who is no named person.)
+      const unresolved = this.unresolvedSpeakers[this.unresolvedSpeakers.length - 1] ?? -1;
+      if (unresolved > last.at && unresolved < at) return null;
+      if (this.speakers.some((s) => s.at > last.at && s.at < at && s.kind === 'collective' && this.oneUnnamedPerson(s.id)))
+        return null;
       // The person who spoke last, with no one else named after, is the most recent compatible speaker.
       let spoke = false;
       for (let k = this.speakers.length - 1; k >= 0 && this.speakers[k]!.at >= last.at; k--)
@@ -669,6 +676,13 @@ export class Registry {
       return (kind === 'plural' ? s.plural : !s.plural) ? this.entities[s.id]! : null;
     }
     return null;
+  }
+
+  /** A speaker printed as one person's role ("Ukrainian commander"), not a group. */
+  private oneUnnamedPerson(id: number): boolean {
+    const words = this.entities[id]!.names[0]!.words;
+    const head = words[words.length - 1]!;
+    return PERSON_ROLES.has(head) || LEADER_ROLES.has(head);
   }
 
   /** Whether "he" or "she" (`word`) may stand for the person: no title, family word or pronoun has told otherwise. */

@@ -274,6 +274,47 @@ const CASES: Case[] = [
     sentence: 'not begun',
     claimant: "Zelensky's spokesman",
   },
+  // The party before a politician's full name is no part of it.
+  {
+    text: 'Republican Greg Voss said he would never vote to cut Social Security.',
+    sentence: 'never vote',
+    claimant: 'Greg Voss',
+  },
+  // A person's full name before "of" and the body they are from is the speaker.
+  {
+    text: 'Prof Julia Steinberger of the University of Lausanne said the official figures may understate recent warming.',
+    sentence: 'understate',
+    claimant: 'Prof Julia Steinberger',
+  },
+  // "and" inside a body's whole name written after "the".
+  {
+    text: 'Separately, the US National Oceanic and Atmospheric Administration said October was the second-warmest October.',
+    sentence: 'second-warmest',
+    claimant: 'US National Oceanic and Atmospheric Administration',
+  },
+  // What a business is, between "the" and its name, after "according to".
+  {
+    text: 'Both campaigns have spent a combined $210 million on advertising, according to the tracking firm AdImpact.',
+    sentence: '$210 million',
+    claimant: 'AdImpact',
+  },
+  // A weak verb of reporting closing the sentence with when it was said; a project is a body.
+  {
+    text: 'Emissions from fossil fuels are expected to rise by 0.8% this year, the Global Carbon Project estimated last month.',
+    sentence: '0.8%',
+    claimant: 'Global Carbon Project',
+  },
+  { text: 'Smith continued last year.', sentence: 'Smith', claimant: null },
+  // Experts who forecast make a claim of theirs; anyone else expecting does not.
+  {
+    text: "Analysts at Barclays expect the company's cloud revenue to overtake its licence business by 2028.",
+    sentence: 'overtake',
+    claimant: 'Analysts at Barclays',
+  },
+  { text: 'NOAA scientists estimate there is a 97% chance of a record.', sentence: '97%', claimant: 'NOAA scientists' },
+  { text: 'Residents expect the worst this winter.', sentence: 'Residents', claimant: null },
+  // A company publishing its accounts is no source speaking.
+  { text: 'Rival Covalent reports its results on Thursday.', sentence: 'Covalent', claimant: null },
 ];
 
 describe('attributed sentences of fresh articles beyond war news', () => {

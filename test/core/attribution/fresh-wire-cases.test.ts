@@ -293,6 +293,41 @@ const CASES: Case[] = [
     claimant: null,
   },
   { text: 'Sokolov will appeal, his lawyer said.', sentence: 'will appeal', claimant: null },
+  // A place after a plain description is where the speaker is, never the speaker.
+  {
+    text: 'The United Nations human rights monitoring mission in Ukraine says at least 12,300 civilians have been killed.',
+    sentence: '12,300',
+    claimant: null,
+  },
+  // Where someone described by their role is, left out of what they are; "he" after them is not the person named before.
+  {
+    text: [
+      'Kremlin spokesman Dmitry Peskov told reporters that no meeting was being prepared.',
+      'A Ukrainian commander in the area, who asked not to be named, said his unit was short of artillery shells.',
+      '"We fire one shell for every five of theirs," he said.',
+    ].join(' '),
+    sentence: 'short of artillery',
+    claimant: 'Ukrainian commander',
+  },
+  {
+    text: [
+      'Kremlin spokesman Dmitry Peskov told reporters that no meeting was being prepared.',
+      'A Ukrainian commander in the area, who asked not to be named, said his unit was short of artillery shells.',
+      '"We fire one shell for every five of theirs," he said.',
+    ].join(' '),
+    sentence: 'every five',
+    claimant: null,
+  },
+  // …nor after a speaker who could not be told.
+  {
+    text: [
+      'Dr Matthias Huss said the losses were extreme.',
+      'The professor said the official figures may understate recent warming.',
+      '"The trend is clearly above what the models expected," she said.',
+    ].join(' '),
+    sentence: 'models expected',
+    claimant: null,
+  },
 ];
 
 describe('attributed sentences of fresh agency-style articles', () => {

@@ -17,10 +17,12 @@ describe('sentences that say nothing was said', () => {
     'Officials said they could not disclose the number of homes damaged but not destroyed until inspection teams had reached the area.',
     'Nakagawa will travel to Seoul next spring, the spokesman for the presidential office, Choi Min-sung, told reporters.',
     'Choi declined to give a date.',
+    'The company will not disclose how many of those roles were in the UK.',
+    "Voss's campaign did not release its figures.",
   ].join('\n');
 
   it('are not listed, "but not" being no statement after the silence', () => {
-    for (const start of ['Officials said they could not disclose', 'Choi declined'])
+    for (const start of ['Officials said they could not disclose', 'Choi declined', 'The company will not', "Voss's campaign"])
       expect(sentenceAt(text, start).checkWorthy, start).toBe(false);
     expect(sentenceAt(text, 'A wildfire').checkWorthy).toBe(true);
   });
@@ -42,5 +44,23 @@ describe('the exchange-rate note under a story', () => {
     expect(note.checkWorthy).toBe(false);
     expect(sentenceAt(text, 'REUTERS/Lukas Barth').checkWorthy).toBe(false);
     expect(sentenceAt(text, 'Net income').checkWorthy).toBe(true);
+  });
+});
+
+describe('a number that is part of a name', () => {
+  const text = [
+    'No 10 said there were no plans to scrap the charges.',
+    'IE6 shipped with Windows XP, nearly a decade ago.',
+    'Channel 4 said 12 episodes had been filmed.',
+  ].join('\n');
+
+  it('is no figure, and a figure beside it still is', () => {
+    const figures = (start: string) =>
+      sentenceAt(text, start).reasons.filter(
+        (r) => r.label === 'states a number or amount' || r.label === 'a figure from a named source',
+      );
+    expect(figures('No 10 said')).toEqual([]);
+    expect(figures('IE6 shipped')).toEqual([]);
+    expect(figures('Channel 4 said').length).toBeGreaterThan(0);
   });
 });
