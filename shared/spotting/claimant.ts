@@ -258,14 +258,6 @@ function noteMentions(registry: Registry, outside: string, at: number, cyr: bool
   const covered: [number, number][] = [];
   for (const m of allMatches(runs, outside)) {
     covered.push([m.index, m.index + m[0].length]);
-    const before = () =>
-      outside
-        .slice(Math.max(0, m.index - 40), m.index)
-        .toLowerCase()
-        .split(/\s+/)
-        .filter(Boolean)
-        // (Three words in Russian: "Губернатор Рязанской области Павел Малков".)
-        .slice(cyr ? -3 : -2);
     if (cyr) {
       const words = m[0].split(/\s+/);
       // (Nor a run opened by an adverb: "Ранее Песков сообщил".)
@@ -281,7 +273,12 @@ function noteMentions(registry: Registry, outside: string, at: number, cyr: bool
       const role = words.length === 3 && /(?:а|я|ы|и)$/.test(words[0]!) && ROLE_BEFORE.test(outside.slice(0, m.index));
       const p = classifyRu(tokenize(role ? words.slice(1).join(' ') : m[0]));
       if (p?.kind === 'person' && p.name.includes(' '))
-        registry.mentionPerson(p.name, [...before(), ...p.attrs], at, m.index === 0 || (looksNominativeRu(p.name) && 'guessed'));
+        registry.mentionPerson(
+          p.name,
+          [...wordsBefore(outside, m.index, cyr), ...p.attrs],
+          at,
+          m.index === 0 || (looksNominativeRu(p.name) && 'guessed'),
+        );
       continue;
     }
     let p = RUN_CACHE.get(m[0]);
@@ -305,7 +302,13 @@ function noteMentions(registry: Registry, outside: string, at: number, cyr: bool
       !OF_NAME.test(outside) &&
       !PLACE_BEFORE.test(outside.slice(0, m.index))
     )
-      registry.mentionPerson(p.name, [...before(), ...p.attrs], at, true, m.index === 0 || titlesOnly(outside.slice(0, m.index)));
+      registry.mentionPerson(
+        p.name,
+        [...wordsBefore(outside, m.index, cyr), ...p.attrs],
+        at,
+        true,
+        m.index === 0 || titlesOnly(outside.slice(0, m.index)),
+      );
   }
   // Bodies named as a sentence's subject, so that a later "по данным ведомства" finds them even if they did not speak.
   if (cyr) noteSubjectBody(registry, outside, at);
@@ -325,6 +328,19 @@ function noteMentions(registry: Registry, outside: string, at: number, cyr: bool
     if (!cyr && ATTRIBUTIVE.test(outside) && /\b(?:the|a|an)\s$/i.test(outside.slice(Math.max(0, start - 4), start))) continue;
     registry.mentionSurname(m[1]!, at);
   }
+}
+
+/** The words right before a name, lower-cased: what the text says the person is ("the Russian leader"). */
+function wordsBefore(outside: string, at: number, cyr: boolean): string[] {
+  return (
+    outside
+      .slice(Math.max(0, at - 40), at)
+      .toLowerCase()
+      .split(/\s+/)
+      .filter(Boolean)
+      // (Three words in Russian: "Губернатор Рязанской области Павел Малков".)
+      .slice(cyr ? -3 : -2)
+  );
 }
 
 /** "с компании «Северсталь-Инвест»": a business named by what it is and its name in quotation marks. */

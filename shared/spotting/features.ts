@@ -309,7 +309,6 @@ const AUXILIARIES = new Set(['has', 'have', 'had']);
  */
 function claimShapes(sentence: string, tokens: string[], classes: ArrayLike<number>, out: string[]): void {
   const n = tokens.length;
-  const bitsAt = (i: number) => (i < n ? classes[i]! : 0);
   let comparative = false;
   let than = false;
   let superlative = false;
@@ -324,7 +323,7 @@ function claimShapes(sentence: string, tokens: string[], classes: ArrayLike<numb
     const t = tokens[i]!;
     const next = tokens[i + 1] ?? '';
     const bits = classes[i]!;
-    const nextBits = bitsAt(i + 1);
+    const nextBits = classAt(classes, n, i + 1);
     if (bits & COMPARATIVE || (next === 'than' && bits & LONG_ER)) comparative = true;
     else if (t === 'than') than = true;
     if (bits & SUPERLATIVE || (bits & LONG_EST && tokens[i - 1] === 'the')) superlative = true;
@@ -332,7 +331,7 @@ function claimShapes(sentence: string, tokens: string[], classes: ArrayLike<numb
     if (bits & AMOUNT || (t === 'per' && next === 'cent')) numbers = amountWords = true;
     else if (bits & (NUMBER | PROPORTION)) numbers = true;
     if (bits & WE_SUBJECT) {
-      const verb = next === 'have' || next === 'had' ? bitsAt(i + 2) : nextBits;
+      const verb = next === 'have' || next === 'had' ? classAt(classes, n, i + 2) : nextBits;
       if (verb & (RECORD_VERB | LONG_ED)) weRecord = true;
       if (nextBits & POLICY_OPENER || t === "we're") wePlan = true;
     }
@@ -340,7 +339,7 @@ function claimShapes(sentence: string, tokens: string[], classes: ArrayLike<numb
       // A title may be followed by the name it belongs to: "Governor Carter cut", "Senator Obama voted".
       const subjectEnd = TITLES.has(t) && !(nextBits & RECORD_VERB) && !AUXILIARIES.has(next) ? i + 1 : i;
       const after = tokens[subjectEnd + 1] ?? '';
-      const verb = AUXILIARIES.has(after) ? bitsAt(subjectEnd + 2) : bitsAt(subjectEnd + 1);
+      const verb = AUXILIARIES.has(after) ? classAt(classes, n, subjectEnd + 2) : classAt(classes, n, subjectEnd + 1);
       if (verb & RECORD_VERB) theyRecord = true;
     }
     if (bits & I_OR_WE && nextBits & OPINION) opinion = true;
@@ -356,6 +355,11 @@ function claimShapes(sentence: string, tokens: string[], classes: ArrayLike<numb
   if (opinion) out.push('q:i_think');
   if (hasFullName(sentence)) out.push('q:full_name');
   if (amountWords) out.push('q:amount_words');
+}
+
+/** The classes of token i of n, or none past the end. */
+function classAt(classes: ArrayLike<number>, n: number, i: number): number {
+  return i < n ? classes[i]! : 0;
 }
 
 const LOWER = /\p{Ll}/u;

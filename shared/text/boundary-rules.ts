@@ -312,6 +312,11 @@ function firstWord(piece: string): string {
   return (/^[\s"'“‘«(]*([\p{L}\d]+)/u.exec(piece)?.[1] ?? '').toLowerCase();
 }
 
+/** An abbreviation the boundary rules list (one that always continues, may end a sentence, or numbers). */
+function isKnownAbbreviation(a: string | null | undefined): boolean {
+  return !!a && (ALWAYS_CONTINUES.has(a) || MAY_END.has(a) || NUMBERED.has(a));
+}
+
 /** Whether the boundary between prev and next (adjacent pieces of `text`) is a false sentence break. */
 export function falseBoundary(text: string, prev: Span, next: Span): boolean {
   const piece = text.slice(Math.max(prev.start, prev.end - 40), prev.end);
@@ -345,8 +350,7 @@ export function falseBoundary(text: string, prev: Span, next: Span): boolean {
   if (endsWithNameInitial(piece) && /^[\s"'“‘«(]*\p{Lu}/u.test(following)) return !SENTENCE_OPENERS.has(firstWord(following));
   const full = finalAbbreviation(piece);
   const last = full?.includes('.') ? full.slice(full.lastIndexOf('.') + 1) : full;
-  const known = (a: string | null | undefined) => !!a && (ALWAYS_CONTINUES.has(a) || MAY_END.has(a) || NUMBERED.has(a));
-  const abbr = known(full) ? full : known(last) ? last : full;
+  const abbr = isKnownAbbreviation(full) ? full : isKnownAbbreviation(last) ? last : full;
   if (abbr === null || abbr === undefined) {
     // Ellipsis or a number cut short, then a lower-case continuation: "… and then", "No. 3".
     return nextStartsLower && /(?:\.\.\.|…|[,;:])$/.test(piece);

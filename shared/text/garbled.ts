@@ -1,3 +1,5 @@
+import { isWhiteSpaceCode } from './whitespace';
+
 /**
  * Garbled text: what a PDF with a broken text layer gives (its fonts map glyphs to the wrong characters, so a line
  * reads "$ & & ( ) % * + ' %" or "TheTheoryofReasonedAction ; 6 % %3*(-."). Such a sentence states nothing anyone
@@ -33,25 +35,27 @@ export const GARBLED_REASON = 'garbled';
 
 type TokenKind = 'word' | 'figure' | 'neutral' | 'junk';
 
-function tokenKind(token: string): TokenKind {
-  return asciiWordKind(token) ?? fullTokenKind(token);
+/** The kind of the token text[from, to); only a token that is not a plain ASCII word is cut out of the text. */
+function tokenKind(text: string, from: number, to: number): TokenKind {
+  return asciiWordKind(text, from, to) ?? fullTokenKind(text.slice(from, to));
 }
 
 /**
- * The kind of a token of ASCII characters with at least two letters and no digit (most tokens of English prose:
- * "said", "Minister's", "(2009-style"), read in one scan with the same answer as fullTokenKind: such a token is
- * never a figure (it has no digit) nor neutral (it has more than one letter). Null for any other token.
+ * The kind of the token text[from, to) when it is of ASCII characters with at least two letters and no digit (most
+ * tokens of English prose: "said", "Minister's", "(2009-style"), read in one scan with the same answer as
+ * fullTokenKind: such a token is never a figure (it has no digit) nor neutral (it has more than one letter). Null for
+ * any other token.
  */
-function asciiWordKind(token: string): TokenKind | null {
-  const n = token.length;
+function asciiWordKind(text: string, from: number, to: number): TokenKind | null {
+  const n = to - from;
   let letters = 0;
   let run = 0;
   let longRun = false;
   let caseChanges = 0;
   let maxCaseChanges = 0;
   let lowerBefore = false;
-  for (let i = 0; i < n; i++) {
-    const c = token.charCodeAt(i);
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
     if (c >= 128 || (c >= 48 && c <= 57)) return null;
     const upper = c >= 65 && c <= 90;
     const lower = c >= 97 && c <= 122;
@@ -68,7 +72,7 @@ function asciiWordKind(token: string): TokenKind | null {
   }
   if (letters < 2) return null;
   if (letters * 2 < n) return 'junk';
-  const first = token.charCodeAt(0);
+  const first = text.charCodeAt(from);
   if (first === 35 || first === 64) return 'word';
   return longRun || maxCaseChanges >= RUN_TOGETHER_CASE_CHANGES ? 'junk' : 'word';
 }
@@ -111,9 +115,15 @@ export function isGarbled(sentence: string): boolean {
   let words = 0;
   let figures = 0;
   let junk = 0;
-  for (const token of sentence.split(/\s+/)) {
-    if (!token) continue;
-    const kind = tokenKind(token);
+  // Tokens are the runs between white space (what split(/\s+/) gives), read in place.
+  const n = sentence.length;
+  let i = 0;
+  while (i < n) {
+    while (i < n && isWhiteSpaceCode(sentence.charCodeAt(i))) i++;
+    if (i === n) break;
+    const start = i;
+    while (i < n && !isWhiteSpaceCode(sentence.charCodeAt(i))) i++;
+    const kind = tokenKind(sentence, start, i);
     if (kind === 'word') words++;
     else if (kind === 'figure') figures++;
     else if (kind === 'junk') junk++;

@@ -1138,12 +1138,16 @@ export function bodySubject(outside: string): SpeakerPhrase | null {
   const t = tokenize(subjectStretch(outside));
   let k = t[0]?.lower === 'the' ? 1 : 0;
   const first = k;
-  const joins = (x: Token) => CONNECTORS.has(x.lower) || x.lower === 'and';
-  while (k < t.length && !t[k]!.punct && (t[k]!.cap || (k > first && joins(t[k]!) && t[k + 1]?.cap))) k++;
+  while (k < t.length && !t[k]!.punct && (t[k]!.cap || (k > first && joinsName(t[k]!) && t[k + 1]?.cap))) k++;
   // (A verb must follow: "The Bank of England kept …", not "The Bank of England's decision …".)
   if (k === first || !t[k] || t[k]!.punct || t[k]!.cap || t[k - 1]!.lower.endsWith("'s")) return null;
   const p = classify(t.slice(0, k));
   return p?.kind === 'body' ? p : null;
+}
+
+/** A word that joins the capitalised words of one name: "of", "and" ("Bank of England"). */
+function joinsName(x: Token): boolean {
+  return CONNECTORS.has(x.lower) || x.lower === 'and';
 }
 
 /** "Rachel Stephens, senior analyst at RedMonk, shared …": a full name, an apposition set off by commas, then a lower-case verb. */

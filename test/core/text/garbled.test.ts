@@ -37,6 +37,12 @@ describe('garbled text', () => {
     for (const s of WORDS) expect(isGarbled(s), s).toBe(false);
   });
 
+  it('reads tokens between any white space, as \\s does: no-break, thin and ideographic spaces, tabs and line breaks', () => {
+    expect(isGarbled('$\u00a0&\u3000&\t(\n)\u2009%\u202f*')).toBe(true);
+    expect(isGarbled('\u00a0 Russia\u00a0launched 157\u2009drones\u3000overnight,\tthe air\nforce said.\u2028')).toBe(false);
+    expect(isGarbled('  \t ')).toBe(false);
+  });
+
   it('is never a candidate claim, and a document largely made of it is said to be unreadable', () => {
     const prose = 'The ministry said 157 drones were shot down overnight.';
     const garbled = `${prose}\n\n${GARBLED.join('\n\n')}`;
