@@ -15,7 +15,7 @@ import { migration013 } from './013-no-action-index';
 import { migration014 } from './014-mostly-true-matches';
 import { migration015 } from './015-rematch-fact-checks';
 import { migration016 } from './016-rematch-event-checks';
-import { migration017 } from './017-document-order-indexes';
+import { migration017 } from './017-cheaper-claim-writes';
 
 /** Every migration, in order. Append only: never edit or reorder a shipped migration. */
 export const MIGRATIONS: readonly Migration[] = [
