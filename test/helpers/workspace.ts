@@ -39,11 +39,23 @@ function contextFor(identity: IdentityStore, file?: string): CoreContext & { dir
   return { workspace, identity, dir, file: target };
 }
 
+/** Rolls migration 17 back: the two narrower claims indexes and the tags trigger that ran for every new claim. */
+export const BEFORE_CHEAPER_CLAIM_WRITES = [
+  'CREATE INDEX claims_by_document ON claims (document_id, ordinal) WHERE deleted = 0',
+  'CREATE INDEX claims_by_verdict ON claims (verdict, document_id, ordinal) WHERE deleted = 0',
+  'DROP TRIGGER claim_tags_ai',
+  `CREATE TRIGGER claim_tags_ai AFTER INSERT ON claims WHEN new.deleted = 0 BEGIN
+     INSERT OR IGNORE INTO claim_tags (tag, claim_id)
+       SELECT value, new.id FROM json_each(CASE WHEN json_valid(new.tags) THEN new.tags ELSE '[]' END) WHERE type = 'text';
+   END`,
+].join('; ');
+
 /**
  * Rolls a current file back to the last version before signing (7): drops what the migrations
  * after it add, so opening it again runs exactly those migrations, as for a file the previous app wrote.
  */
 export const BEFORE_SIGNING = [
+  BEFORE_CHEAPER_CLAIM_WRITES,
   'CREATE INDEX changes_by_action ON changes (action_id)',
   'CREATE INDEX changes_by_field ON changes (entity, entity_id, field, hlc)',
   'CREATE INDEX changes_by_entity ON changes (entity_id, hlc)',

@@ -6,11 +6,12 @@ import { loadDocumentSummary } from '../documents/rows';
 import type { DB } from '../store/open';
 import { loadClaim } from './rows';
 import { listClaims } from '../search/claim-list';
+import { ofDocument, ofDocumentOrNone } from './of-document';
 
 export function countVerdicts(db: DB, documentId?: string): VerdictCounts {
   const rows = db
     .prepare(
-      `SELECT verdict, count(*) AS n FROM claims c WHERE c.deleted = 0 ${documentId ? 'AND c.document_id = ?' : ''} GROUP BY verdict`,
+      `SELECT verdict, count(*) AS n FROM claims c WHERE c.deleted = 0 ${documentId ? `AND ${ofDocument('c.document_id')}` : ''} GROUP BY verdict`,
     )
     .all(...(documentId ? [documentId] : [])) as { verdict: string | null; n: number }[];
   const counts: VerdictCounts = { total: 0, reviewed: 0, unreviewed: 0, sourced: 0, disputed: 0, unverified: 0 };
@@ -28,7 +29,7 @@ export function countClaimants(db: DB, documentId?: string): { claimant: string;
   return db
     .prepare(
       `SELECT claimant, count(*) AS count FROM claims c WHERE c.deleted = 0 AND c.claimant IS NOT NULL AND c.claimant <> ''
-       ${documentId ? 'AND c.document_id = ?' : ''} GROUP BY claimant COLLATE NOCASE ORDER BY count DESC, claimant LIMIT 500`,
+       ${documentId ? `AND ${ofDocument('c.document_id')}` : ''} GROUP BY claimant COLLATE NOCASE ORDER BY count DESC, claimant LIMIT 500`,
     )
     .all(...(documentId ? [documentId] : [])) as { claimant: string; count: number }[];
 }
@@ -84,8 +85,8 @@ export const claimHandlers = {
     const db = workspace.db;
     if (documentId) loadDocumentSummary(db, documentId);
     const last = db
-      .prepare('SELECT max(ordinal) AS m FROM claims WHERE deleted = 0 AND document_id IS ?')
-      .get(documentId ?? null) as { m: number | null };
+      .prepare(`SELECT max(ordinal) AS m FROM claims WHERE deleted = 0 AND ${ofDocumentOrNone('document_id')}`)
+      .get(documentId ?? null, documentId ?? null) as { m: number | null };
     const id = randomUUID();
     workspace.undo.run('Add claim', (w) =>
       w.create('claim', id, {
@@ -146,7 +147,7 @@ export const claimHandlers = {
   'claims.renameClaimant': ({ from, to, documentId }, { workspace }) => {
     const ids = workspace.db
       .prepare(
-        `SELECT id FROM claims c WHERE c.deleted = 0 AND c.claimant = ? COLLATE NOCASE ${documentId ? 'AND c.document_id = ?' : ''}`,
+        `SELECT id FROM claims c WHERE c.deleted = 0 AND c.claimant = ? COLLATE NOCASE ${documentId ? `AND ${ofDocument('c.document_id')}` : ''}`,
       )
       .pluck()
       .all(from, ...(documentId ? [documentId] : [])) as string[];

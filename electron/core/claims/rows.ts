@@ -3,6 +3,7 @@ import type { StoredRow } from '../../../shared/entities/registry';
 import { ClaimbenchError } from '../../../shared/result';
 import { columnsOf, recordFromRow } from '../store/entity-rows';
 import type { DB } from '../store/open';
+import { ofDocument } from './of-document';
 
 export const CLAIM_COLUMNS = `${columnsOf('claim', { alias: 'c' })},
   EXISTS (SELECT 1 FROM conflicts k WHERE k.entity_id = c.id AND k.entity = 'claim') AS conflicted`;
@@ -25,7 +26,9 @@ export function loadClaim(db: DB, id: string): Claim {
 export function documentClaims(db: DB, documentId: string): Claim[] {
   return (
     db
-      .prepare(`SELECT ${CLAIM_COLUMNS} FROM claims c WHERE c.deleted = 0 AND c.document_id = ? ORDER BY c.ordinal, c.id`)
+      .prepare(
+        `SELECT ${CLAIM_COLUMNS} FROM claims c WHERE c.deleted = 0 AND ${ofDocument('c.document_id')} ORDER BY c.ordinal, c.id`,
+      )
       .all(documentId) as ClaimRow[]
   ).map(claimFromRow);
 }

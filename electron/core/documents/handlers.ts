@@ -1,6 +1,7 @@
 import { fileSource, ingestSource, typedSource } from '../ingest/pipeline';
 import type { Handlers } from '../handler-types';
 import { listDocuments, loadDocument, loadDocumentSummary } from './rows';
+import { ofDocument } from '../claims/of-document';
 
 export const documentHandlers = {
   'documents.list': (_input, { workspace }) => listDocuments(workspace.db),
@@ -29,10 +30,10 @@ export const documentHandlers = {
       .prepare(
         `SELECT count(*) AS claims, count(c.verdict) AS decisions,
            (SELECT count(*) FROM sources s JOIN claims k ON k.id = s.claim_id
-             WHERE k.document_id = ? AND k.deleted = 0 AND s.deleted = 0) AS sources,
+             WHERE ${ofDocument('k.document_id')} AND k.deleted = 0 AND s.deleted = 0) AS sources,
            (SELECT count(*) FROM notes n JOIN claims k ON k.id = n.claim_id
-             WHERE k.document_id = ? AND k.deleted = 0 AND n.deleted = 0) AS notes
-         FROM claims c WHERE c.document_id = ? AND c.deleted = 0`,
+             WHERE ${ofDocument('k.document_id')} AND k.deleted = 0 AND n.deleted = 0) AS notes
+         FROM claims c WHERE ${ofDocument('c.document_id')} AND c.deleted = 0`,
       )
       .get(id, id, id) as { claims: number; decisions: number; sources: number; notes: number };
     return { documentId: id, title: doc.title, ...counts };
@@ -41,7 +42,7 @@ export const documentHandlers = {
   'documents.delete': ({ id }, { workspace }) => {
     const doc = loadDocumentSummary(workspace.db, id);
     const claimIds = workspace.db
-      .prepare('SELECT id FROM claims WHERE document_id = ? AND deleted = 0')
+      .prepare(`SELECT id FROM claims WHERE ${ofDocument('document_id')} AND deleted = 0`)
       .pluck()
       .all(id) as string[];
     workspace.undo.run(`Delete document “${doc.title}”`, (w) => {

@@ -3,11 +3,12 @@ import type { StoredRow } from '../../../shared/entities/registry';
 import { ClaimbenchError } from '../../../shared/result';
 import type { DB } from '../store/open';
 import { hasChunks, transcriptText } from '../capture/transcript-text';
+import { ofDocument } from '../claims/of-document';
 
 const SUMMARY_SQL = `
   SELECT d.id, d.title, d.origin, d.publisher, d.published_at, d.created_at,
-    (SELECT count(*) FROM claims c WHERE c.document_id = d.id AND c.deleted = 0) AS claim_count,
-    (SELECT count(*) FROM claims c WHERE c.document_id = d.id AND c.deleted = 0 AND c.verdict IS NOT NULL) AS checked_count
+    (SELECT count(*) FROM claims c WHERE ${ofDocument('c.document_id', 'd.id')} AND c.deleted = 0) AS claim_count,
+    (SELECT count(*) FROM claims c WHERE ${ofDocument('c.document_id', 'd.id')} AND c.deleted = 0 AND c.verdict IS NOT NULL) AS checked_count
   FROM documents d WHERE d.deleted = 0`;
 
 type SummaryRow = Pick<StoredRow<'document'>, 'id' | 'title' | 'origin' | 'publisher' | 'published_at' | 'created_at'> & {

@@ -9,13 +9,14 @@ import { importChosen } from './chosen';
 import { fileSource, parseSource } from './pipeline';
 import { spottingThreshold } from '../spotting/threshold';
 import { capturedSentences } from '../capture/document-sentences';
+import { ofDocument } from '../claims/of-document';
 
 /** The document's live claims by their anchor's `start:end`, read without loading whole claims. */
 function claimsByRange(db: DB, documentId: string): Map<string, string> {
   const rows = prepared(
     db,
     `SELECT id, json_extract(anchor, '$.start') AS start, json_extract(anchor, '$.end') AS end
-     FROM claims WHERE deleted = 0 AND document_id = ? AND anchor IS NOT NULL ORDER BY ordinal, id`,
+     FROM claims WHERE deleted = 0 AND ${ofDocument('document_id')} AND anchor IS NOT NULL ORDER BY ordinal, id`,
   ).all(documentId) as { id: string; start: unknown; end: unknown }[];
   const byRange = new Map<string, string>();
   for (const r of rows) if (typeof r.start === 'number' && typeof r.end === 'number') byRange.set(`${r.start}:${r.end}`, r.id);

@@ -21,6 +21,7 @@ import { documentText } from '../capture/transcript-text';
 import { verdictOrigin } from './verdict-origin';
 import { loadOverruledDecisions } from './overruled';
 import { decisionSide } from './decision-side';
+import { ofDocuments } from '../claims/of-document';
 
 export const VERDICT_RATING: Record<Verdict, number> = { disputed: 1, unverified: 2, sourced: 3 };
 /** Characters of surrounding text shown on each side of a quote. */
@@ -83,7 +84,7 @@ function selectClaims(db: DB, scope: ReportOptions['scope'], session: SessionRep
     params.push(...session.claimCondition.params);
   }
   if (scope.documentIds && scope.documentIds.length > 0) {
-    where.push('c.document_id IN (SELECT value FROM json_each(?))');
+    where.push(ofDocuments('c.document_id'));
     params.push(JSON.stringify(scope.documentIds));
   }
   if (scope.verdicts && scope.verdicts.length > 0) {

@@ -7,6 +7,7 @@ import { loadSessionRow } from '../sessions/rows';
 import { sessionSummary } from '../sessions/summary';
 import type { DB } from '../store/open';
 import type { ReportClaimSession, ReportSession } from './schema';
+import { ofDocument } from '../claims/of-document';
 
 /** Open items listed in the report; the claims themselves are all in it with their state. */
 export const REPORT_OPEN_ITEMS_LIMIT = 500;
@@ -58,7 +59,7 @@ export function loadSessionReportData(db: DB, sessionId: string, actorId: string
   const s = summary.session;
   const claimCondition =
     rows.length === 0 && s.captureDocumentId
-      ? { sql: 'c.document_id = ?', params: [s.captureDocumentId] }
+      ? { sql: ofDocument('c.document_id'), params: [s.captureDocumentId] }
       : { sql: 'c.id IN (SELECT claim_id FROM session_items WHERE session_id = ?)', params: [sessionId] };
   return {
     session: {

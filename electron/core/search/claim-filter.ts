@@ -2,6 +2,7 @@ import type { ClaimSort } from '../../../shared/evidence';
 import { NOT_REVIEWED } from '../../../shared/domain';
 import type { ClaimFilters } from '../../../shared/evidence-api';
 import { toFtsQuery } from './fts-query';
+import { ofDocument } from '../claims/of-document';
 
 export type { ClaimFilters };
 
@@ -16,7 +17,7 @@ export function claimConditions(f: ClaimFilters, orderDriven = false): { parts: 
   const parts = ['c.deleted = 0'];
   const params: unknown[] = [];
   if (f.documentId) {
-    parts.push(`${p}c.document_id = ?`);
+    parts.push(orderDriven ? '+c.document_id = ?' : ofDocument('c.document_id'));
     params.push(f.documentId);
   }
   if (f.verdict === NOT_REVIEWED) parts.push(`${p}c.verdict IS NULL`);

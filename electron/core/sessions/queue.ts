@@ -10,6 +10,7 @@ import { claimConditions, type ClaimFilters } from '../search/claim-filter';
 import type { DB } from '../store/open';
 import { prepared } from '../store/statements';
 import { DECIDED_ELSEWHERE, ITEM_STATE, queueCounts } from './rows';
+import { ofDocuments } from '../claims/of-document';
 
 export const QUEUE_ORDER = 'i.rank_score DESC, i.doc_rank, i.ordinal, i.claim_id';
 /** Manual claims have no document: they sort after every document's claims. */
@@ -37,7 +38,7 @@ export function enqueueScope(
   // Work already done stays done: unless asked, a new queue holds only claims nobody has decided.
   const { parts, params } = claimConditions(includeDecided || filters.verdict ? filters : { ...filters, verdict: NOT_REVIEWED });
   if (documentIds) {
-    parts.push('c.document_id IN (SELECT value FROM json_each(?))');
+    parts.push(ofDocuments('c.document_id'));
     params.push(JSON.stringify(documentIds));
   }
   return db

@@ -5,6 +5,7 @@ import type { DB } from '../store/open';
 import { prepared } from '../store/statements';
 import { QUEUE_ORDER } from './queue';
 import { DECIDED_ELSEWHERE, elapsedMs, queueCounts, toCheckSession, type SessionRow } from './rows';
+import { ofDocument } from '../claims/of-document';
 
 function median(sorted: number[]): number | null {
   if (sorted.length === 0) return null;
@@ -33,7 +34,7 @@ export function summaryRecord(db: DB, row: SessionRow, now: number): SessionSumm
       .all(row.id) as number[]
   ).filter((t) => t > 0);
   const captured = row.capture_document_id
-    ? (prepared(db, 'SELECT count(*) FROM claims WHERE document_id = ? AND deleted = 0')
+    ? (prepared(db, `SELECT count(*) FROM claims WHERE ${ofDocument('document_id')} AND deleted = 0`)
         .pluck()
         .get(row.capture_document_id) as number)
     : 0;

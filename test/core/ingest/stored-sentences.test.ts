@@ -7,7 +7,7 @@ import { analysedFromScored } from '../../../electron/core/documents/sentences';
 import { analyzeText } from '../../../shared/text/candidates';
 import { BUILT_ARTICLES } from '../../helpers/built-articles';
 import { skipTablesCheck } from '../../helpers/check-tables';
-import { createTestContext } from '../../helpers/workspace';
+import { BEFORE_CHEAPER_CLAIM_WRITES, createTestContext } from '../../helpers/workspace';
 
 /** The document view's sentences are read from what the import stored, and refilled when that no longer fits. */
 
@@ -108,6 +108,7 @@ describe('stored sentences', () => {
     const file = ctx.file;
     // Rolled back by hand to what version 9 wrote: not a state the change log describes.
     skipTablesCheck(ctx.workspace);
+    ctx.workspace.db.exec(BEFORE_CHEAPER_CLAIM_WRITES);
     ctx.workspace.db.exec(
       'CREATE INDEX changes_by_field ON changes (entity, entity_id, field, hlc); CREATE INDEX changes_by_entity ON changes (entity_id, hlc); CREATE INDEX changes_by_action ON changes (action_id); DROP INDEX changes_by_entity_field; DROP TABLE document_sentences; DROP TABLE document_analysis; ALTER TABLE sources DROP COLUMN archive_url; ALTER TABLE sources DROP COLUMN accessed_at; PRAGMA user_version = 9',
     );

@@ -5,7 +5,7 @@ import { call } from '../../../electron/core/dispatch';
 import { displayPath } from '../../../electron/core/display-path';
 import { libraryIdOf } from '../../../electron/core/library/links';
 import { closeAllLibraries } from '../../../electron/core/library/pool';
-import { createTestContext, tempDir } from '../../helpers/workspace';
+import { BEFORE_CHEAPER_CLAIM_WRITES, createTestContext, tempDir } from '../../helpers/workspace';
 
 function feedFile(dir: string): string {
   const file = path.join(dir, 'feed.json');
@@ -217,6 +217,7 @@ describe('libraries linked to a workspace', () => {
     const db = ctx.workspace.db;
     db.prepare('UPDATE claim_library_matches SET confidence = 1 WHERE claim_id = ?').run(robot.id);
     expect(Object.keys(await call(ctx, 'libraries.badges', { claimIds: [robot.id] }))).toEqual([robot.id]);
+    db.exec(BEFORE_CHEAPER_CLAIM_WRITES);
     db.pragma('user_version = 14');
     ctx.workspace.close();
 

@@ -15,6 +15,7 @@ import { migration013 } from './013-no-action-index';
 import { migration014 } from './014-mostly-true-matches';
 import { migration015 } from './015-rematch-fact-checks';
 import { migration016 } from './016-rematch-event-checks';
+import { migration017 } from './017-cheaper-claim-writes';
 
 /** Every migration, in order. Append only: never edit or reorder a shipped migration. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -34,6 +35,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration014,
   migration015,
   migration016,
+  migration017,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
