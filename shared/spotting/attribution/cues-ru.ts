@@ -619,7 +619,9 @@ export function classifyRu(words: Token[], oblique = false): SpeakerPhrase | nul
   const head = words[0]!;
   const attrs = words.map((x) => x.lower);
   const text = (xs: Token[]) => xs.map((x) => x.text).join(' ');
-  if (isOutlet(head.lower) && !isRole(head.lower)) return { kind: 'outlet', name: text(words), attrs, at: 0 };
+  // ("пишет газета «Коммерсантъ»": the quoted title is blanked, and a bare lower-case "газета" names no one.)
+  if (isOutlet(head.lower) && !isRole(head.lower))
+    return words.length === 1 && !head.cap ? null : { kind: 'outlet', name: text(words), attrs, at: 0 };
   // ("Эксперты сообщили": a group opening a sentence, capitalised, is still a group.)
   if (words.length === 1 && !isAcronym(head) && isCollective(head.lower) && /[ыи]$/.test(head.lower))
     return { kind: 'collective', name: head.text, attrs, at: 0 };

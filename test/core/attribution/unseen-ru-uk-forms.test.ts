@@ -257,4 +257,12 @@ describe('wire sign-offs, short names and descriptions of bodies', () => {
     // Another outlet's report is still its source.
     expect(resolveClaimants(['Занятия в школе отменены.', 'Об этом сообщает ТАСС.'])).toEqual(['ТАСС', 'ТАСС']);
   });
+
+  it('prints no bare word for an outlet whose quoted title is left out', () => {
+    expect(claimantOf('Об этом пишет газета «Коммерсантъ».')).toBeNull();
+    expect(claimantOf('Как сообщает издание, сделка закрыта.')).toBeNull();
+    expect(resolveClaimants(['Сделка закрыта, сообщает ТАСС.', 'Как уточнило агентство, покупатель не раскрыт.'])[1]).not.toBe(
+      'агентство',
+    );
+  });
 });
