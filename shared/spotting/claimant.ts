@@ -15,6 +15,7 @@ import type { SpeakerPhrase } from './attribution/speaker';
 import { tokenize } from './attribution/tokens';
 import { allMatches } from './all-matches';
 import { wordGated } from './word-gate';
+import { datelineEnd } from '../text/dateline';
 
 export interface Attribution {
   claimant: string | null;
@@ -177,10 +178,27 @@ export function attributeSentences(sentences: readonly string[]): Attribution[] 
     out.push({ claimant: who ? nameOf(who) : null, attributed: own[i] != null, quoted: q.quotedShare, viaQuote });
   }
   // "Суд приговорил … . Об этом сообщила пресс-служба суда.": the source named next speaks for the sentence before.
-  for (let i = 1; i < sentences.length; i++)
+  const publisher = datelineText(sentences);
+  for (let i = 1; i < sentences.length; i++) {
+    const claimant = out[i]!.claimant;
+    // ("МОСКВА, 5 дек — РИА Новости." … "Об этом сообщает РИА Новости.": the agency that wrote the story signs it off.)
+    if (claimant && publisher.includes(claimant) && ABOUT_THIS.test(sentences[i]!)) {
+      out[i] = { ...out[i]!, claimant: null };
+      continue;
+    }
     if (own[i] && !out[i - 1]!.claimant && !named[i - 1] && quotes[i - 1]!.group < 0 && ABOUT_THIS.test(sentences[i]!))
       out[i - 1] = { ...out[i - 1]!, claimant: out[i]!.claimant };
+  }
   return out;
+}
+
+/** The dateline opening one of a document's first sentences ("МОСКВА, 5 дек — РИА Новости."), or "". */
+function datelineText(sentences: readonly string[]): string {
+  for (const s of sentences.slice(0, 3)) {
+    const end = datelineEnd(s);
+    if (end > 0) return s.slice(0, end);
+  }
+  return '';
 }
 
 /** Words that only say who a name is, opening a sentence: "Russian Foreign Ministry spokeswoman " (then the name). */

@@ -37,6 +37,8 @@ const HEAD_NOMINATIVE: Record<string, string> = {
   Банку: 'Банк',
   Штаба: 'Штаб',
   Штабу: 'Штаб',
+  Генштаба: 'Генштаб',
+  Генштабу: 'Генштаб',
 };
 
 /** An adjective in the genitive: a name ending in one was cut short ("Комитета Государственной" of "… думы"). */

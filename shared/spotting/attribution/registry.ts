@@ -506,6 +506,7 @@ export class Registry {
     for (let i = this.bodyMentions.length - 1; i >= 0 && at - this.bodyMentions[i]!.at <= REACH; i--)
       recent.push(this.bodyMentions[i]!);
     recent.sort((a, b) => b.at - a.at);
+    const lastSpeakingBody = this.speakers.findLast((m) => at - m.at <= REACH && this.entities[m.id]!.kind === 'body');
     // ("The WHO has set a goal …, the agency noted" after "UNICEF, the UN children's agency, said …": a word that fits
     // any body is not read past another body named since.)
     const generic = !cyr && GENERIC_BODY_WORDS.has(head);
@@ -514,6 +515,8 @@ export class Registry {
       const e = this.entities[m.id]!;
       if (e.kind !== 'body') continue;
       if (generic && latest && latest.id !== e.id && latest.at > m.at) break;
+      // ("сообщил Центробанк. В ведомстве пояснили": "ведомство" is not read past a body that spoke since.)
+      if (anyMinistry && lastSpeakingBody && lastSpeakingBody.id !== e.id && lastSpeakingBody.at > m.at) break;
       latest ??= m;
       const words = e.names.flatMap((n) => n.text.toLowerCase().split(/\s+/));
       const sameBusiness = business && isBusiness(e.attrs);

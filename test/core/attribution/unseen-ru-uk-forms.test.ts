@@ -224,3 +224,45 @@ describe("the author's words inside a Russian quotation", () => {
     expect(doc[3]).not.toBe('Олег Гранин');
   });
 });
+
+describe('wire sign-offs, short names and descriptions of bodies', () => {
+  it('reads a neuter past verb and a verb of opinion', () => {
+    expect(claimantOf('Ранее Минобороны сообщало о 56 сбитых беспилотниках за сутки.')).toBe('Минобороны');
+    expect(claimantOf('Эксперт Высшей школы экономики Анна Лисовская полагает, что запасы увеличат цены.')).toBe(
+      'Анна Лисовская',
+    );
+  });
+
+  it('puts the General Staff’s short name and an undeclined company name in the nominative', () => {
+    expect(claimantOf('За даними Генштабу ЗСУ, за минулу добу відбулося 143 бойові зіткнення.')).toBe('Генштаб ЗСУ');
+    expect(claimantOf('В Укренерго зазначили, що графіки відключень не застосовуватимуться.')).toBe('Укренерго');
+  });
+
+  it('never reads "ведомство" past a body that spoke since', () => {
+    const doc = resolveClaimants([
+      'По данным Минобороны, ночью сбиты 40 беспилотников.',
+      'Ипотечное кредитование за месяц сократилось на 12%, сообщил Центробанк.',
+      'В ведомстве пояснили, что спрос на льготную ипотеку снижается.',
+    ]);
+    expect(doc).toEqual(['Минобороны', 'Центробанк', null]);
+  });
+
+  it('reads the dateline’s agency signing off as no one’s claim', () => {
+    const doc = resolveClaimants([
+      'МОСКВА, 5 дек — РИА Новости.',
+      'Занятия в школе переведены на дистанционный формат.',
+      'Об этом сообщает РИА Новости.',
+    ]);
+    expect(doc).toEqual([null, null, null]);
+    // Another outlet's report is still its source.
+    expect(resolveClaimants(['Занятия в школе отменены.', 'Об этом сообщает ТАСС.'])).toEqual(['ТАСС', 'ТАСС']);
+  });
+
+  it('prints no bare word for an outlet whose quoted title is left out', () => {
+    expect(claimantOf('Об этом пишет газета «Коммерсантъ».')).toBeNull();
+    expect(claimantOf('Как сообщает издание, сделка закрыта.')).toBeNull();
+    expect(resolveClaimants(['Сделка закрыта, сообщает ТАСС.', 'Как уточнило агентство, покупатель не раскрыт.'])[1]).not.toBe(
+      'агентство',
+    );
+  });
+});
