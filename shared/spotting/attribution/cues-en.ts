@@ -1315,23 +1315,39 @@ function backwardPhrase(t: Token[], j: number, afterPreposition = false): Speake
   ) {
     // "Officials at the commission said", "Members of the committee said": the group is the speaker, as written.
     const opens = j - untrimmed - 2;
+    // ("Local authorities in the Kharkiv region said": one word may describe the group at the clause's start.)
+    const described = opens >= 0 && describesGroupAt(t, opens) ? t[opens]! : null;
     const group =
       !!beforeThat &&
       !beforeThat.punct &&
       COLLECTIVE_HEADS.has(beforeThat.lower) &&
       /^(?:of|from|at|in)$/.test(before.lower) &&
-      (opens < 0 || t[opens]!.punct) &&
+      (opens < 0 || t[opens]!.punct || !!described) &&
       words.every((x) => !x.punct);
     return group
       ? {
           kind: 'collective',
-          name: [beforeThat, before, ...words].map((x) => x.text).join(' '),
+          name: [...(described ? [described] : []), beforeThat, before, ...words].map((x) => x.text).join(' '),
           attrs: [beforeThat.lower],
           at: 0,
         }
       : null;
   }
   return phrase;
+}
+
+/** A word opening a clause that describes the group named after it: "Local", "Ukrainian", "Two" (no verb, no pronoun). */
+function describesGroupAt(t: Token[], k: number): boolean {
+  const x = t[k]!;
+  return (
+    !x.punct &&
+    (k === 0 || !!t[k - 1]!.punct) &&
+    !EN_VERBS.has(x.lower) &&
+    !isClauseWord(x) &&
+    !EN_PRONOUNS[x.lower] &&
+    !EN_DETERMINERS.has(x.lower) &&
+    !CONNECTORS.has(x.lower)
+  );
 }
 
 const ACCOUNTS = /^(?:results|earnings|profits?|losses?|sales|revenues?)$/;

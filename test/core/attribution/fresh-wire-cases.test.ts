@@ -328,6 +328,22 @@ const CASES: Case[] = [
     sentence: 'models expected',
     claimant: null,
   },
+  // A group described by one word and placed in a named region speaks as written; the place never does.
+  {
+    text: 'Local authorities in the Kharkiv region reported emergency power cuts in 14 districts.',
+    sentence: 'emergency power cuts',
+    claimant: 'Local authorities in the Kharkiv region',
+  },
+  {
+    text: 'Meanwhile, Ukrainian officials in Kyiv said 14 districts lost power.',
+    sentence: '14 districts',
+    claimant: 'Ukrainian officials in Kyiv',
+  },
+  {
+    text: 'He told officials in Kyiv that 14 districts lost power.',
+    sentence: '14 districts',
+    claimant: null,
+  },
 ];
 
 describe('attributed sentences of fresh agency-style articles', () => {
