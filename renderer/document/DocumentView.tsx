@@ -94,6 +94,8 @@ function DocumentText({ document: doc, sentences, threshold, claims }: DocumentT
 
   // Keep the selected claim on screen (j/k, a click in the list, a new claim), also when the view
   // opens on it or its size changes (the window, a banner): the observer fires once when it starts.
+  // (Once more when the claims arrive after the text: until then the selected claim has no mark.)
+  const selectedLoaded = selected !== undefined;
   const selectedStart = selected?.anchor?.start;
   const neededParagraphs = selectedStart === undefined ? 0 : paragraphIndexAt(paragraphs, selectedStart) + 1;
   const visible = Math.max(shown, neededParagraphs);
@@ -108,7 +110,7 @@ function DocumentText({ document: doc, sentences, threshold, claims }: DocumentT
     observer.observe(scroller);
     return () => observer.disconnect();
     // Not on `visible`: more paragraphs rendering as the checker scrolls must not pull the view back.
-  }, [selectedId, paragraphs]);
+  }, [selectedId, paragraphs, selectedLoaded]);
 
   const readSelection = useCallback(() => {
     const sel = root.current ? selectionIn(root.current) : null;

@@ -221,7 +221,7 @@ describe('layout at every window size, light and dark', () => {
 
       await page.locator('.claim-list').focus();
       await page.keyboard.press('v');
-      await page.locator('.document-pane').waitFor();
+      await page.locator(`.doc-scroll [data-claim-id="${lastClaimId}"]`).waitFor();
       problems.push(
         ...(await atEverySize(
           page,
