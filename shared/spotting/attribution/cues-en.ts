@@ -416,13 +416,13 @@ const TRADE_TITLES = new Set(
 const POINTED = new Set(['point', 'points', 'pointed']);
 /** Verbs of arriving that make a cue with "to the conclusion that". */
 const CONCLUDING = new Set(['came', 'come', 'comes', 'reached', 'reaches']);
+/** Verbs of expecting: a claim only of experts who forecast ("Analysts at Barclays expect …"), not of anyone hoping. */
+const FORECAST_VERBS = new Set(['estimate', 'expect', 'expects', 'forecast', 'forecasts']);
+const FORECASTERS = new Set(['analysts', 'economists', 'scientists', 'researchers', 'experts', 'forecasters', 'strategists']);
 /**
  * Every word the reading loop of englishCues acts on: any other word falls through all its cases, and is passed
  * over with one lookup instead of a test per case.
  */
-/** Verbs of expecting: a claim only of experts who forecast ("Analysts at Barclays expect …"), not of anyone hoping. */
-const FORECAST_VERBS = new Set(['estimate', 'expect', 'expects', 'forecast', 'forecasts']);
-const FORECASTERS = new Set(['analysts', 'economists', 'scientists', 'researchers', 'experts', 'forecasters', 'strategists']);
 const CUE_LOOP_WORDS = new Set([
   'according',
   ...FORECAST_VERBS,
